@@ -7,6 +7,7 @@ import * as path from "node:path";
 import { spawnSync } from "node:child_process";
 import { BIN, runCliAsync, scratch, snapshot, startCli, writeJson } from "./helpers/cli";
 import { Output } from "./helpers/child";
+import { runCliInProcess } from "./helpers/cli-in-process";
 import { edmx, schema } from "./helpers/csdl";
 import { createFollower, generate } from "../generator";
 import { insideRoots, readInside, realLocation } from "../generator/write/read-inside";
@@ -33,15 +34,15 @@ function outputs(dir: string): Map<string, string> {
 
 const diagnostics = (stderr: string) => stderr.split("\n").filter((l) => /^\S+:\d+:\d+: (error|warning|info)/.test(l));
 
-test.concurrent("a relative Uri is followed: the output is the one of giving both documents, and the manifest says which was followed", async () => {
+test("a relative Uri is followed: the output is the one of giving both documents, and the manifest says which was followed", async () => {
   const dir = scratch();
   write(dir, { "specs/main.xml": main(ref("./shared/types.xml", "shared")), "specs/shared/types.xml": shared() });
-  const followed = await runCliAsync(["generate", "-i", "specs/main.xml", "-o", "followed", "--verbose"], dir);
+  const followed = await runCliInProcess(["generate", "-i", "specs/main.xml", "-o", "followed", "--verbose"], dir);
   expect(followed.code).toBe(0);
   expect(diagnostics(followed.stderr)).toEqual([
     `specs/main.xml:3:1: info ODG113: specs/shared/types.xml is read as an input too: <edmx:Reference Uri="./shared/types.xml"> names it [Reference]`,
   ]);
-  const given = await runCliAsync(["generate", "-i", "specs/main.xml", "specs/shared/types.xml", "-o", "given", "--no-follow-references"], dir);
+  const given = await runCliInProcess(["generate", "-i", "specs/main.xml", "specs/shared/types.xml", "-o", "given", "--no-follow-references"], dir);
   expect(given.code).toBe(0);
   expect(given.stderr).toBe("");
   expect(outputs(path.join(dir, "followed"))).toEqual(outputs(path.join(dir, "given")));
@@ -52,7 +53,7 @@ test.concurrent("a relative Uri is followed: the output is the one of giving bot
   expect(manifest.inputs.map((i: { file: string; followed?: boolean }) => [i.file, i.followed ?? false])).toEqual([["../specs/main.xml", false], ["../specs/shared/types.xml", true]]);
 });
 
-test.concurrent("a chain of three documents is followed to its end, a cycle reads each document once, and a slice keeps a followed type", async () => {
+test("a chain of three documents is followed to its end, a cycle reads each document once, and a slice keeps a followed type", async () => {
   const dir = scratch();
   write(dir, {
     "a.xml": main(ref("b.xml", "shared")),
@@ -60,7 +61,7 @@ test.concurrent("a chain of three documents is followed to its end, a cycle read
     // c leads back to a (a cycle), by a percent-encoded file: URL-free relative path.
     "sub/c.xml": edmx(schema("third", `<ComplexType Name="point"><Property Name="x" Type="Edm.Double"/></ComplexType>`), ref("../%61.xml", "main")),
   });
-  const r = await runCliAsync(["generate", "-i", "a.xml", "-o", "out", "--verbose"], dir);
+  const r = await runCliInProcess(["generate", "-i", "a.xml", "-o", "out", "--verbose"], dir);
   expect(r.code).toBe(0);
   expect(diagnostics(r.stderr).map((l) => l.replace(/ \[.*$/, ""))).toEqual([
     `a.xml:3:1: info ODG113: b.xml is read as an input too: <edmx:Reference Uri="b.xml"> names it`,
@@ -69,23 +70,23 @@ test.concurrent("a chain of three documents is followed to its end, a cycle read
   expect(fs.readFileSync(path.join(dir, "out", "main.types.ts"), "utf8")).toMatch(/from a\.xml, b\.xml, c\.xml\./);
   expect(fs.readFileSync(path.join(dir, "out", "third.types.ts"), "utf8")).toMatch(/export interface Point/);
   // A slice's include names a type of the end of the chain.
-  const slice = await runCliAsync(["generate", "-i", "a.xml", "-o", "slice", "--include", "third.point"], dir);
+  const slice = await runCliInProcess(["generate", "-i", "a.xml", "-o", "slice", "--include", "third.point"], dir);
   expect(slice.code).toBe(0);
   expect(fs.readFileSync(path.join(dir, "slice", "third.types.ts"), "utf8")).toMatch(/export interface Point/);
 });
 
-test.concurrent("a document given and referenced, or referenced through a symlink or a file: URL, is read once", async () => {
+test("a document given and referenced, or referenced through a symlink or a file: URL, is read once", async () => {
   const dir = scratch();
   write(dir, { "types.xml": shared() });
   fs.symlinkSync("types.xml", path.join(dir, "alias.xml"));
   const url = `file://${path.join(dir, "types.xml").split(path.sep).map(encodeURIComponent).join("/")}`;
   write(dir, { "main.xml": main(ref("alias.xml", "shared") + ref(url, "shared")) });
   // Given too: read once (a second reading would declare namespace shared twice, ODG104).
-  const given = await runCliAsync(["generate", "-i", "main.xml", "types.xml", "-o", "given", "--verbose"], dir);
+  const given = await runCliInProcess(["generate", "-i", "main.xml", "types.xml", "-o", "given", "--verbose"], dir);
   expect(given.code).toBe(0);
   expect(diagnostics(given.stderr).filter((l) => !l.includes("is included twice"))).toEqual([]);
   // Not given: the symlink is followed, and the file: URL leads to the same file, already read.
-  const followed = await runCliAsync(["generate", "-i", "main.xml", "-o", "followed", "--verbose"], dir);
+  const followed = await runCliInProcess(["generate", "-i", "main.xml", "-o", "followed", "--verbose"], dir);
   expect(followed.code).toBe(0);
   expect(diagnostics(followed.stderr).filter((l) => !l.includes("is included twice"))).toEqual([
     `main.xml:3:1: info ODG113: alias.xml is read as an input too: <edmx:Reference Uri="alias.xml"> names it [Reference]`,
@@ -121,10 +122,10 @@ test.concurrent("the folder rule compares real paths: a symlink in the folder po
   expect((await runCliAsync(["generate", "-i", "specs/main.xml", "specs/linked.xml", "-o", "given"], path.join(dir, "app"))).stderr).not.toMatch(/ODG110.*\[main\.t\/home\]/);
 });
 
-test.concurrent("a file whose name starts with two dots (..shared.xml, ...xml) is in the folder, and is followed", async () => {
+test("a file whose name starts with two dots (..shared.xml, ...xml) is in the folder, and is followed", async () => {
   const dir = scratch();
   write(dir, { "specs/main.xml": main(ref("..shared.xml", "shared") + ref("...xml", "third"), "third.point"), "specs/..shared.xml": shared(), "specs/...xml": edmx(schema("third", `<ComplexType Name="point"/>`)) });
-  const r = await runCliAsync(["generate", "-i", "specs/main.xml", "-o", "out", "--verbose"], dir);
+  const r = await runCliInProcess(["generate", "-i", "specs/main.xml", "-o", "out", "--verbose"], dir);
   expect(r.code).toBe(0);
   expect(diagnostics(r.stderr)).toEqual([
     `specs/main.xml:3:1: info ODG113: specs/..shared.xml is read as an input too: <edmx:Reference Uri="..shared.xml"> names it [Reference]`,
@@ -133,7 +134,7 @@ test.concurrent("a file whose name starts with two dots (..shared.xml, ...xml) i
   expect(fs.readFileSync(path.join(dir, "out", "main.types.ts"), "utf8")).toMatch(/home\?: Point \| null/);
 });
 
-test.concurrent("CSDL JSON: a $Reference member's relative URI is followed", async () => {
+test("CSDL JSON: a $Reference member's relative URI is followed", async () => {
   const dir = scratch();
   const doc = {
     $Version: "4.01",
@@ -144,12 +145,12 @@ test.concurrent("CSDL JSON: a $Reference member's relative URI is followed", asy
     "main.json": JSON.stringify(doc, null, 2),
     "shared/types.json": JSON.stringify({ $Version: "4.01", shared: { address: { $Kind: "ComplexType", street: { $Nullable: true } } } }, null, 2),
   });
-  const r = await runCliAsync(["generate", "-i", "main.json", "-o", "out"], dir);
+  const r = await runCliInProcess(["generate", "-i", "main.json", "-o", "out"], dir);
   expect(r.stderr).toBe("");
   expect(fs.readFileSync(path.join(dir, "out", "main.types.ts"), "utf8")).toMatch(/home\?: Address \| null/);
 });
 
-test.concurrent("what is not followed says why in the ODG110 message that names the Uri", async () => {
+test("what is not followed says why in the ODG110 message that names the Uri", async () => {
   const dir = scratch();
   write(dir, {
     "specs/main.xml": main(ref("missing/types.xml", "shared") + ref("https://example.com/x.xml", "web") + ref("../outside.xml", "out") + ref("q.xml?v=1", "q") + ref("folder", "dir"), "shared.address"),
@@ -159,7 +160,7 @@ test.concurrent("what is not followed says why in the ODG110 message that names 
   const use = (ns: string) => `<Property Name="${ns}" Type="${ns}.x"/>`;
   const text = fs.readFileSync(path.join(dir, "specs/main.xml"), "utf8").replace('<Property Name="home"', `${["web", "out", "q", "dir"].map(use).join("")}<Property Name="home"`);
   fs.writeFileSync(path.join(dir, "specs/main.xml"), text);
-  const r = await runCliAsync(["generate", "-i", "specs/main.xml", "-o", "out"], dir);
+  const r = await runCliInProcess(["generate", "-i", "specs/main.xml", "-o", "out"], dir);
   expect(r.code).toBe(0);
   const lines = diagnostics(r.stderr);
   expect(lines).toContain(`specs/main.xml:7:1: warning ODG113: <edmx:Reference Uri="folder"> is not followed: it leads to specs/folder, which is a folder and is not read [Reference]`);
@@ -179,37 +180,37 @@ test("a document read from standard input has no folder: its relative Uri is not
   expect(r.stderr).toMatch(/warning ODG110: type shared\.address .* The reference is not followed: this document was read from a pipe or standard input, which has no folder to resolve a relative Uri against: give the referenced document as an input too \[main\.t\/home\]/);
 });
 
-test.concurrent("the off switch: --no-follow-references, and followReferences: false in the config", async () => {
+test("the off switch: --no-follow-references, and followReferences: false in the config", async () => {
   const dir = scratch();
   write(dir, { "main.xml": main(ref("types.xml", "shared")), "types.xml": shared() });
   const off = /warning ODG110: type shared\.address is in namespace shared, which is referenced \(edmx:Reference Uri="types\.xml"\) but not among the inputs; it is read as Edm\.Untyped\. The reference is not followed: references are not followed \(--no-follow-references, or the service's followReferences: false\)/;
-  const flag = await runCliAsync(["generate", "-i", "main.xml", "-o", "out", "--no-follow-references"], dir);
+  const flag = await runCliInProcess(["generate", "-i", "main.xml", "-o", "out", "--no-follow-references"], dir);
   expect(flag.code).toBe(0);
   expect(flag.stderr).toMatch(off);
   writeJson(path.join(dir, "odatagen.config.json"), { services: [{ input: "main.xml", out: "cfg", options: { followReferences: false } }] });
-  const config = await runCliAsync(["generate"], dir);
+  const config = await runCliInProcess(["generate"], dir);
   expect(config.stderr).toMatch(off);
   expect(fs.readFileSync(path.join(dir, "cfg", "main.types.ts"), "utf8")).toMatch(/home\?: unknown/);
   // The flag overrides the config.
-  const on = await runCliAsync(["generate", "--follow-references"], dir);
+  const on = await runCliInProcess(["generate", "--follow-references"], dir);
   expect(on.stderr).toBe("");
   expect(fs.readFileSync(path.join(dir, "cfg", "main.types.ts"), "utf8")).toMatch(/home\?: Address \| null/);
 });
 
-test.concurrent("an error in a followed document fails the run as for an input, at its own place, and nothing is written", async () => {
+test("an error in a followed document fails the run as for an input, at its own place, and nothing is written", async () => {
   const dir = scratch();
   const broken = edmx(schema("shared", `<ComplexType Name="address"><Property Name="street" Type="shared.nothing"/></ComplexType>`));
   write(dir, { "main.xml": main(ref("types.xml", "shared")), "types.xml": broken });
-  const r = await runCliAsync(["generate", "-i", "main.xml", "-o", "out"], dir);
+  const r = await runCliInProcess(["generate", "-i", "main.xml", "-o", "out"], dir);
   expect(r.code).toBe(1);
   expect(diagnostics(r.stderr)).toEqual([expect.stringMatching(/^types\.xml:\d+:\d+: error ODG103: type shared\.nothing is not defined/)]);
   expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
 });
 
-test.concurrent("a followed file that is not CSDL is said to be so, without what it holds", async () => {
+test("a followed file that is not CSDL is said to be so, without what it holds", async () => {
   const dir = scratch();
   write(dir, { "main.xml": main(ref("secret.json", "shared") + ref("notes.xml", "other")), "secret.json": '{"password": "hunter2", oops}', "notes.xml": "<hunter2/>" });
-  const r = await runCliAsync(["generate", "-i", "main.xml", "-o", "out"], dir);
+  const r = await runCliInProcess(["generate", "-i", "main.xml", "-o", "out"], dir);
   expect(r.code).toBe(1);
   expect(r.stderr).not.toMatch(/hunter2|password|oops/);
   expect(diagnostics(r.stderr)).toEqual([
@@ -279,24 +280,24 @@ test("a file swapped for a FIFO between the check and the read is not read, and 
   expect({ status: child.status, stdout: child.stdout.trim() }).toEqual({ status: 0, stdout: JSON.stringify({ notFile: "a FIFO" }) });
 });
 
-test.concurrent("prebuild and --check notice an edit of a followed document, and a looked-for file that appears; an unchanged one stays up to date", async () => {
+test("prebuild and --check notice an edit of a followed document, and a looked-for file that appears; an unchanged one stays up to date", async () => {
   const dir = scratch();
   write(dir, { "specs/main.xml": main(ref("types.xml", "shared") + ref("later.xml", "later")), "specs/types.xml": shared() });
   writeJson(path.join(dir, "odatagen.config.json"), { services: [{ name: "svc", input: "specs/main.xml", out: "out" }] });
-  expect((await runCliAsync(["generate"], dir)).code).toBe(0);
-  expect((await runCliAsync(["generate"], dir)).stdout).toMatch(/^odatagen: 1 service up to date/);
+  expect((await runCliInProcess(["generate"], dir)).code).toBe(0);
+  expect((await runCliInProcess(["generate"], dir)).stdout).toMatch(/^odatagen: 1 service up to date/);
   // An edit of the followed document: --check finds the output stale, and a plain run regenerates.
   fs.writeFileSync(path.join(dir, "specs/types.xml"), shared("", `<Property Name="zip" Type="Edm.String"/>`));
-  const check = await runCliAsync(["generate", "--check"], dir);
+  const check = await runCliInProcess(["generate", "--check"], dir);
   expect(check.code).toBe(1);
   expect(check.stdout).toMatch(/svc: \d+ file\(s\) in out differ from a fresh run/);
   expect(check.stdout).toMatch(/\+\s+zip\?: string \| null;/);
-  const again = await runCliAsync(["generate"], dir);
+  const again = await runCliInProcess(["generate"], dir);
   expect(again.stdout).toMatch(/svc: \d+ files in out \(\d+ written/);
-  expect((await runCliAsync(["generate"], dir)).stdout).toMatch(/^odatagen: 1 service up to date/);
+  expect((await runCliInProcess(["generate"], dir)).stdout).toMatch(/^odatagen: 1 service up to date/);
   // A file a reference looked for in vain appears: the run reads it.
   fs.writeFileSync(path.join(dir, "specs/later.xml"), edmx(schema("later", `<ComplexType Name="x"/>`)));
-  expect((await runCliAsync(["generate"], dir)).stdout).toMatch(/svc: \d+ files in out \(\d+ written/);
+  expect((await runCliInProcess(["generate"], dir)).stdout).toMatch(/svc: \d+ files in out \(\d+ written/);
   expect(fs.existsSync(path.join(dir, "out", "later.types.ts"))).toBe(true);
 });
 

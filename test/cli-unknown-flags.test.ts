@@ -10,20 +10,22 @@ import { booleanValueProblem, diffArgumentProblem, strayArgumentProblem, topLeve
 import { nearestName } from "../generator/nearest-name";
 import { nearestName as csdlNearestName } from "../generator/parse/csdl-names";
 import { BIN, ROOT, runCli, scratch } from "./helpers/cli";
+import { runCliInProcess } from "./helpers/cli-in-process";
 import { FIXTURES_DIR } from "./helpers/fixtures";
 
+// The real binary here and for --help; the other command lines below run in this process (helpers/cli-in-process.ts).
 test("generate --inptu x.xml: exit 2, did you mean --input", () => {
   const r = runCli(["generate", "--inptu", "x.xml"], scratch());
   expect(r.code).toBe(2);
   expect(r.stderr).toBe("odatagen: unknown flag --inptu for generate; did you mean --input?\nRun `odatagen --help` for usage.\n");
 });
 
-test("the fast path declines a misspelt flag and the full parser reports it, in any position", () => {
+test("the fast path declines a misspelt flag and the full parser reports it, in any position", async () => {
   expect(quickGenerateArgs(["generate", "--inptu", "x.xml"])).toBeUndefined();
   const dir = scratch();
   // The second command line has --out=o, which only yargs reads: the two paths print the same.
-  const quick = runCli(["generate", "-i", "a.xml", "-o", "o", "--inptu", "b.xml"], dir);
-  const full = runCli(["generate", "-i", "a.xml", "--out=o", "--inptu", "b.xml"], dir);
+  const quick = await runCliInProcess(["generate", "-i", "a.xml", "-o", "o", "--inptu", "b.xml"], dir);
+  const full = await runCliInProcess(["generate", "-i", "a.xml", "--out=o", "--inptu", "b.xml"], dir);
   expect(quick.code).toBe(2);
   expect(full.code).toBe(2);
   expect(full.stderr).toBe(quick.stderr);
@@ -104,9 +106,9 @@ test.each([
   expect(topLevelFlagProblem(args, { generate: GENERATE_OPTIONS, diff: DIFF_OPTIONS })).toBe(message);
 });
 
-test("diff --nwe: did you mean --new", () => {
+test("diff --nwe: did you mean --new", async () => {
   expect(unknownFlagProblem("diff", ["--old", "a.xml", "--nwe", "b.xml"], DIFF_OPTIONS)).toBe("unknown flag --nwe for diff; did you mean --new?");
-  const r = runCli(["diff", "--nwe", "b.xml"], scratch());
+  const r = await runCliInProcess(["diff", "--nwe", "b.xml"], scratch());
   expect(r.code).toBe(2);
   expect(r.stderr).toMatch(/^odatagen: unknown flag --nwe for diff; did you mean --new\?/);
 });
@@ -115,14 +117,14 @@ test("the CLI and the CSDL reader (ODG112) suggest with one function", () => {
   expect(csdlNearestName).toBe(nearestName);
 });
 
-test("a misspelt or shortened command names the nearest one; a file given to generate without --input says how to name it", () => {
+test("a misspelt or shortened command names the nearest one; a file given to generate without --input says how to name it", async () => {
   const dir = scratch();
-  const genrate = runCli(["genrate", "-i", "x.xml"], dir);
+  const genrate = await runCliInProcess(["genrate", "-i", "x.xml"], dir);
   expect(genrate.code).toBe(2);
   expect(genrate.stderr).toBe("odatagen: unknown command genrate; did you mean generate?\nRun `odatagen --help` for usage.\n");
-  expect(runCli(["gen"], dir).stderr).toMatch(/^odatagen: unknown command gen; did you mean generate\?/);
-  expect(runCli(["frobnicate"], dir).stderr).toMatch(/^odatagen: unknown command frobnicate; the commands are generate, diff, url and fetch\n/);
-  const stray = runCli(["generate", "spec.xml", "-o", "gen"], dir);
+  expect((await runCliInProcess(["gen"], dir)).stderr).toMatch(/^odatagen: unknown command gen; did you mean generate\?/);
+  expect((await runCliInProcess(["frobnicate"], dir)).stderr).toMatch(/^odatagen: unknown command frobnicate; the commands are generate, diff, url and fetch\n/);
+  const stray = await runCliInProcess(["generate", "spec.xml", "-o", "gen"], dir);
   expect(stray.code).toBe(2);
   expect(stray.stderr).toMatch(/^odatagen: generate takes no argument spec\.xml: name a document with --input \(odatagen generate --input spec\.xml --out <folder>\)/);
 });
@@ -169,26 +171,26 @@ test("an on/off flag given true or false, a value flag given any value, and what
     expect(booleanValueProblem(args, GENERATE_OPTIONS)).toBeUndefined();
 });
 
-test("an on/off flag's value after a space (--validators false), as yargs takes it, is not a stray argument", () => {
+test("an on/off flag's value after a space (--validators false), as yargs takes it, is not a stray argument", async () => {
   const dir = scratch();
   fs.copyFileSync(path.join(FIXTURES_DIR, "orders.xml"), path.join(dir, "orders.xml"));
-  const r = runCli(["generate", "-i", "orders.xml", "-o", "gen", "--validators", "false", "--quiet", "true"], dir);
+  const r = await runCliInProcess(["generate", "-i", "orders.xml", "-o", "gen", "--validators", "false", "--quiet", "true"], dir);
   expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: "" });
   expect(fs.readdirSync(path.join(dir, "gen")).filter((f) => f.endsWith(".validators.ts"))).toEqual([]);
 });
 
-test("generate --key-as-segment=yes is a usage error, not a silent false; so is diff --json=1", () => {
+test("generate --key-as-segment=yes is a usage error, not a silent false; so is diff --json=1", async () => {
   const dir = scratch();
-  const r = runCli(["generate", "-i", "a.xml", "-o", "gen", "--key-as-segment=yes"], dir);
+  const r = await runCliInProcess(["generate", "-i", "a.xml", "-o", "gen", "--key-as-segment=yes"], dir);
   expect(r.code).toBe(2);
   expect(r.stderr).toBe("odatagen: --key-as-segment=yes: an on/off flag takes true or false, if anything; write --key-as-segment or --no-key-as-segment\nRun `odatagen --help` for usage.\n");
-  const d = runCli(["diff", "a.xml", "b.xml", "--json=1"], dir);
+  const d = await runCliInProcess(["diff", "a.xml", "b.xml", "--json=1"], dir);
   expect(d.code).toBe(2);
   expect(d.stderr).toMatch(/^odatagen: --json=1: an on\/off flag takes true or false, if anything; write --json or --no-json\n/);
 });
 
-test("diff given three files says it takes two, and how to give a version of several documents (not yargs's 'Unknown argument')", () => {
-  const r = runCli(["diff", "a.xml", "b.xml", "--json", "c.xml"], scratch());
+test("diff given three files says it takes two, and how to give a version of several documents (not yargs's 'Unknown argument')", async () => {
+  const r = await runCliInProcess(["diff", "a.xml", "b.xml", "--json", "c.xml"], scratch());
   expect(r.code).toBe(2);
   expect(r.stderr).toBe("odatagen: diff takes two files, the old version and the new, and was given 3 (a.xml b.xml c.xml); for a version made of several documents, give each with --old or --new\nRun `odatagen --help` for usage.\n");
   for (const args of [["a.xml", "b.xml"], ["--old", "a.xml", "b.xml", "--new", "c.xml"], ["a.xml", "--json", "b.xml"], ["--", "a", "b", "c"]])

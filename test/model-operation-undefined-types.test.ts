@@ -5,7 +5,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { generate } from "../generator/generate";
-import { generateDocs, where } from "./helpers/cli";
+import { where } from "./helpers/cli";
+import { generateDocs } from "./helpers/cli-in-process";
 import { build, edmx, schema } from "./helpers/csdl";
 import { GENERATED } from "./helpers/generated";
 import { expectSameAsFullSlice, generationErrors } from "./helpers/slice-reference";
@@ -109,8 +110,8 @@ describe("the model", () => {
 });
 
 describe("the CLI", () => {
-  test("warnings with file, line and column; exit 0 and the rest generated", () => {
-    const r = generateDocs([["a.xml", SPEC]]);
+  test("warnings with file, line and column; exit 0 and the rest generated", async () => {
+    const r = await generateDocs([["a.xml", SPEC]]);
     expect(r.code).toBe(0);
     expect(r.lines).toEqual([
       `a.xml:${where(SPEC, '<Parameter Name="what"')}: warning ODG103: ${WARNINGS[0][1]} [ns.poke/what]`,
@@ -124,8 +125,8 @@ describe("the CLI", () => {
     expect(requests).not.toMatch(/pokeNow|peek/);
   });
 
-  test("--fail-on-warnings fails the run (exit 1) and writes nothing", () => {
-    const r = generateDocs([["a.xml", SPEC]], ["--fail-on-warnings"]);
+  test("--fail-on-warnings fails the run (exit 1) and writes nothing", async () => {
+    const r = await generateDocs([["a.xml", SPEC]], ["--fail-on-warnings"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("not generated (--fail-on-warnings)");
   });

@@ -1,7 +1,8 @@
 // CSDL XML 4.01 §4.1–4.3: the rules of <edmx:Reference>, <edmx:Include> and <edmx:IncludeAnnotations>,
 // through the real CLI. A broken reference is a warning and the output is written; what following a
 // reference to a local file reads is cli-follow-references.test.ts's.
-import { generateDocs, where } from "./helpers/cli";
+import { where } from "./helpers/cli";
+import { generateDocs } from "./helpers/cli-in-process";
 import { edmx, schema } from "./helpers/csdl";
 
 const TYPE = `<ComplexType Name="t"><Property Name="p" Type="Edm.String"/></ComplexType>`;
@@ -9,9 +10,9 @@ const ref = (uri: string, inner: string) => `<edmx:Reference Uri="${uri}">${inne
 const include = (ns: string, alias?: string) => `<edmx:Include Namespace="${ns}"${alias ? ` Alias="${alias}"` : ""}/>`;
 
 describe("edmx:Reference rules (warnings: nothing generated depends on a reference)", () => {
-  test("a reference that includes nothing is ODG102 at the reference", () => {
+  test("a reference that includes nothing is ODG102 at the reference", async () => {
     const xml = edmx(schema("ns", TYPE), ref("empty.xml", "") + ref("core.xml", include("Org.OData.Core.V1")));
-    const r = generateDocs([["a.xml", xml]]);
+    const r = await generateDocs([["a.xml", xml]]);
     expect(r.code).toBe(0);
     expect(r.lines).toEqual([
       `a.xml:${where(xml, "<edmx:Reference")}: warning ODG102: <edmx:Reference Uri="empty.xml"> includes nothing (CSDL XML §4.1: it must hold an edmx:Include or edmx:IncludeAnnotations) [Reference]`,
@@ -19,9 +20,9 @@ describe("edmx:Reference rules (warnings: nothing generated depends on a referen
     expect(r.read("ns.types.ts")).toContain("export interface T");
   });
 
-  test("a namespace included twice, by two references or by one, is ODG104 at the later include, naming the first", () => {
+  test("a namespace included twice, by two references or by one, is ODG104 at the later include, naming the first", async () => {
     const xml = edmx(schema("ns", TYPE), ref("a.xml", include("other.ns", "o")) + ref("b.xml", include("other.ns") + include("third.ns") + include("third.ns")));
-    const r = generateDocs([["main.xml", xml]]);
+    const r = await generateDocs([["main.xml", xml]]);
     expect(r.code).toBe(0);
     expect(r.lines).toEqual([
       `main.xml:${where(xml, `<edmx:Include Namespace="other.ns"`, 1)}: warning ODG104: namespace other.ns is included twice; the first <edmx:Include> is at main.xml:${where(xml, "<edmx:Include").split(":")[0]} (CSDL XML §4.2: a namespace is included once) [other.ns]`,
@@ -29,9 +30,9 @@ describe("edmx:Reference rules (warnings: nothing generated depends on a referen
     ]);
   });
 
-  test("a namespace included and also declared by a schema of the document is ODG104; the schema is read", () => {
+  test("a namespace included and also declared by a schema of the document is ODG104; the schema is read", async () => {
     const xml = edmx(schema("ns", TYPE), ref("self.xml", include("ns", "self")));
-    const r = generateDocs([["a.xml", xml]]);
+    const r = await generateDocs([["a.xml", xml]]);
     expect(r.code).toBe(0);
     expect(r.lines).toEqual([
       `a.xml:${where(xml, "<edmx:Include")}: warning ODG104: namespace ns is included from "self.xml" and declared by a schema of this document, which is what is read (CSDL §5: a namespace is unique in a document) [ns]`,
@@ -39,21 +40,21 @@ describe("edmx:Reference rules (warnings: nothing generated depends on a referen
     expect(r.read("ns.types.ts")).toContain("export interface T");
   });
 
-  test("two references with one Uri are ODG104 at the second", () => {
+  test("two references with one Uri are ODG104 at the second", async () => {
     const xml = edmx(schema("ns", TYPE), ref("core.xml", include("A.ns")) + ref("core.xml", include("B.ns")));
-    const r = generateDocs([["a.xml", xml]]);
+    const r = await generateDocs([["a.xml", xml]]);
     expect(r.lines).toEqual([
       `a.xml:${where(xml, "<edmx:Reference", 1)}: warning ODG104: a second <edmx:Reference Uri="core.xml">; the first is at a.xml:${where(xml, "<edmx:Reference").split(":")[0]} (CSDL XML §4.1: two references may not have one Uri) [Reference]`,
     ]);
   });
 
-  test("an include's alias is checked with the schemas': for two namespaces, or another namespace's name, it is an error (ODG104) at the include", () => {
+  test("an include's alias is checked with the schemas': for two namespaces, or another namespace's name, it is an error (ODG104) at the include", async () => {
     const twice = edmx(schema("ns", TYPE, "x"), ref("o.xml", include("other.ns", "x")));
-    const r1 = generateDocs([["a.xml", twice]]);
+    const r1 = await generateDocs([["a.xml", twice]]);
     expect(r1.code).toBe(1);
     expect(r1.lines).toEqual([`a.xml:${where(twice, "<Schema")}: error ODG104: alias x stands for both other.ns and ns [ns]`]);
     const named = edmx(schema("ns", TYPE), ref("o.xml", include("other.ns", "ns")));
-    const r2 = generateDocs([["a.xml", named]]);
+    const r2 = await generateDocs([["a.xml", named]]);
     expect(r2.code).toBe(1);
     expect(r2.lines).toEqual([`a.xml:${where(named, "<edmx:Include")}: error ODG104: alias ns of other.ns is also the name of a namespace [other.ns]`]);
   });
@@ -64,12 +65,12 @@ describe("edmx:IncludeAnnotations selects nothing: every input's annotations app
     <Annotations Target="shared.t"><Annotation Term="Org.OData.Core.V1.Description" String="from the shared document"/></Annotations>
     <Annotations Target="shared.t/p"><Annotation Term="Org.OData.Core.V1.Description" Qualifier="Phone" String="qualified"/><Annotation Term="Org.OData.Core.V1.LongDescription" String="long text"/></Annotations>`));
 
-  test("a reference holding only IncludeAnnotations is valid, and annotations its filter leaves out still apply", () => {
+  test("a reference holding only IncludeAnnotations is valid, and annotations its filter leaves out still apply", async () => {
     // Only Display terms with Qualifier Tablet are "included"; Core.Description and Core.LongDescription still apply.
     const main = edmx(schema("main", `<ComplexType Name="holder"><Property Name="t" Type="shared.t"/></ComplexType>`),
       ref("shared.xml", include("shared") + `<edmx:IncludeAnnotations TermNamespace="org.example.display" Qualifier="Tablet" TargetNamespace="main"/>`) +
       ref("shared-annotations.xml", `<edmx:IncludeAnnotations TermNamespace="org.example.display"/>`));
-    const r = generateDocs([["main.xml", main], ["shared.xml", vocabulary]]);
+    const r = await generateDocs([["main.xml", main], ["shared.xml", vocabulary]]);
     expect({ code: r.code, lines: r.lines }).toEqual({ code: 0, lines: [] });
     const types = r.read("shared.types.ts");
     expect(types).toContain("from the shared document");
@@ -77,21 +78,21 @@ describe("edmx:IncludeAnnotations selects nothing: every input's annotations app
   });
 });
 
-test("an operation bound to an undefined type is left out with a warning, also when another input references its namespace", () => {
+test("an operation bound to an undefined type is left out with a warning, also when another input references its namespace", async () => {
   const first = edmx(schema("ns", `<EntityType Name="e"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.Int32" Nullable="false"/></EntityType><Action Name="poke" IsBound="true"><Parameter Name="it" Type="ns.thingy"/></Action>`));
   const second = edmx(schema("other", TYPE), ref("first.xml", include("ns")));
   for (const docs of [[["first.xml", first], ["second.xml", second]], [["second.xml", second], ["first.xml", first]]] as [string, string][][]) {
-    const r = generateDocs(docs);
+    const r = await generateDocs(docs);
     expect(r.code).toBe(0);
     expect(r.lines).toEqual([`first.xml:${where(first, `<Parameter Name="it"`)}: warning ODG103: action ns.poke is bound to ns.thingy, which is not defined; the action is left out [ns.poke/it]`]);
   }
 });
 
 describe("a name no type has: why, in the message", () => {
-  test("a base type or navigation target in a referenced document not among the inputs is an error that names the reference", () => {
+  test("a base type or navigation target in a referenced document not among the inputs is an error that names the reference", async () => {
     const types = `<EntityType Name="e" BaseType="sh.Base"/><EntityType Name="f"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.Int32" Nullable="false"/><NavigationProperty Name="n" Type="sh.Other"/></EntityType>`;
     const xml = edmx(schema("ns", types), ref("shared.xml", include("sh")));
-    const r = generateDocs([["main.xml", xml]]);
+    const r = await generateDocs([["main.xml", xml]]);
     expect(r.code).toBe(1);
     const because = `: namespace sh is referenced (edmx:Reference Uri="shared.xml") but not among the inputs; the reference is not followed: there is no file shared.xml (looked for there): save the document there, or give it as an input too`;
     expect(r.lines).toEqual(
@@ -102,21 +103,21 @@ describe("a name no type has: why, in the message", () => {
     );
   });
 
-  test("the suggestion is of the kind the place needs: an entity type for a navigation target or an entity's base type", () => {
+  test("the suggestion is of the kind the place needs: an entity type for a navigation target or an entity's base type", async () => {
     const types = `<EnumType Name="colour"><Member Name="red"/></EnumType><ComplexType Name="place"><Property Name="city" Type="Edm.String"/></ComplexType>
       <EntityType Name="shop" BaseType="ns.plac"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.Int32" Nullable="false"/><NavigationProperty Name="c" Type="ns.color"/></EntityType>`;
     const xml = edmx(schema("ns", types));
-    const r = generateDocs([["a.xml", xml]]);
+    const r = await generateDocs([["a.xml", xml]]);
     expect(r.lines).toEqual([
       `a.xml:${where(xml, `<EntityType Name="shop"`)}: error ODG103: base type ns.plac is not defined [ns.shop]`,
       `a.xml:${where(xml, "<NavigationProperty")}: error ODG103: type ns.color is not defined [ns.shop/c]`,
     ]);
   });
 
-  test("a misspelt type gets the nearest name of its namespace; a misspelt Edm type the nearest primitive", () => {
+  test("a misspelt type gets the nearest name of its namespace; a misspelt Edm type the nearest primitive", async () => {
     const types = `<ComplexType Name="address"><Property Name="city" Type="Edm.Strin"/></ComplexType><ComplexType Name="person"><Property Name="home" Type="ns.adress"/></ComplexType>`;
     const xml = edmx(schema("ns", types));
-    const r = generateDocs([["a.xml", xml]]);
+    const r = await generateDocs([["a.xml", xml]]);
     expect(r.lines).toEqual([
       `a.xml:${where(xml, `<Property Name="city"`)}: warning ODG108: Edm.Strin is not an OData primitive type (did you mean Edm.String?); it is read as Edm.Untyped [ns.address/city]`,
       `a.xml:${where(xml, `<Property Name="home"`)}: error ODG103: type ns.adress is not defined (did you mean ns.address?) [ns.person/home]`,
@@ -125,12 +126,12 @@ describe("a name no type has: why, in the message", () => {
 });
 
 describe("an edmx:Reference's own annotations (CSDL XML §4.1) are checked as any element's", () => {
-  test("XML: one without a Term, a constant not of its kind, one applied twice, an unknown attribute and elements of another namespace are reported where they are written, in document order", () => {
+  test("XML: one without a Term, a constant not of its kind, one applied twice, an unknown attribute and elements of another namespace are reported where they are written, in document order", async () => {
     const own = `<edmx:Include Namespace="Org.OData.Core.V1" Alias="Core"/><Annotation Term="Core.Description" String="a"/><Annotation Term="Org.OData.Core.V1.Description" String="b"/>` +
       `<Annotation String="x"/><Annotation Term="Core.DefaultNamespace" Bool="maybe"/><Annotation Term="Core.Description" Qualifier="q" Strng="x"><v:String xmlns:v="urn:v">x</v:String></Annotation>` +
       `<v:Annotation Term="Core.Description" xmlns:v="urn:v"/>`;
     const xml = edmx(schema("ns", TYPE), ref("core.xml", own));
-    const r = generateDocs([["a.xml", xml]]);
+    const r = await generateDocs([["a.xml", xml]]);
     expect(r.code).toBe(0);
     const edm = "http://docs.oasis-open.org/odata/ns/edm";
     expect(r.lines).toEqual([
@@ -143,9 +144,9 @@ describe("an edmx:Reference's own annotations (CSDL XML §4.1) are checked as an
     ]);
   });
 
-  test("CSDL JSON: a $Reference's @ members, the same", () => {
+  test("CSDL JSON: a $Reference's @ members, the same", async () => {
     const json = `{"$Version":"4.01","$Reference":{"core.json":{"$Include":[{"$Namespace":"Org.OData.Core.V1","$Alias":"Core"}],\n"@Core.Description":"a","@Org.OData.Core.V1.Description":"b","@":1}},\n"ns":{"t":{"$Kind":"ComplexType"}}}`;
-    const r = generateDocs([["a.json", json]]);
+    const r = await generateDocs([["a.json", json]]);
     expect(r.code).toBe(0);
     expect(r.lines).toEqual([
       `a.json:${where(json, `"@Org.OData.Core.V1.Description"`)}: warning ODG104: Org.OData.Core.V1.Description is applied to Reference twice (CSDL §3.6: once per term and qualifier); the first, at a.json:2, is kept and this one ignored [Reference]`,

@@ -6,6 +6,7 @@ import * as path from "node:path";
 import { generateFixture } from "./helpers/generated";
 import { failure } from "./helpers/rejection";
 import { startLoopback, type Loopback } from "./helpers/loopback";
+import { holdTimeouts, type HeldTimeouts } from "./helpers/held-timeouts";
 
 const dir = generateFixture("trippin-lite.xml", "client-timeout", { keyAsSegment: false });
 type Api = typeof import("./.generated/client-timeout/Travel.Lite.requests");
@@ -27,20 +28,40 @@ const person = { UserName: "a", FirstName: "A", Age: 30, Emails: [] };
 const never = { delayMs: 60_000, body: person };
 const client = (timeoutMs: number, maxRetries = 1) => rt.createClient({ baseUrl: srv.url, timeoutMs, retry: { maxRetries, delayMs: 1 } });
 
+// The tests whose outcome turns on when the limit passes (after the server has a request, after an
+// answer's head has come) hold the runtime's 150 ms timers and let them run out at that moment
+// (helpers/held-timeouts.ts): on a loaded machine a real 150 ms could pass before the head came.
+// The others, whose answer never comes, run on real time.
+let clock: HeldTimeouts | undefined;
+afterEach(() => {
+  clock?.release();
+  clock = undefined;
+});
+/** A client whose attempts' 150 ms run out only when the test says (`clock.fire()`). */
+function heldClient(maxRetries = 1, fetchFn?: typeof fetch) {
+  clock = holdTimeouts(150);
+  return rt.createClient({ baseUrl: srv.url, timeoutMs: 150, retry: { maxRetries, delayMs: 1 }, ...(fetchFn && { fetch: fetchFn }) });
+}
+/** fetch, whose attempt's time runs out just after its answer's head has come (once the call is reading the body). */
+const headThenTimeout: typeof fetch = async (url, init) => {
+  const response = await fetch(url, init);
+  setImmediate(() => clock!.fire());
+  return response;
+};
+
 test("a GET not answered in time is sent again, then rejects naming the request, the limit and the attempts", async () => {
-  srv.handle(() => never);
-  // Attempts are counted where they are made: on a loaded machine the second attempt's timer may fire
-  // before the server (on this same event loop) has read its request, which it then never logs.
+  // Each attempt's time runs out once the server has it: on a loaded machine a real 150 ms could
+  // pass before the server (on this same event loop) had read the request.
   const sent: string[] = [];
   const counting: typeof fetch = (url, init) => (sent.push(String(url)), fetch(url, init));
-  const c = rt.createClient({ baseUrl: srv.url, timeoutMs: 150, retry: { maxRetries: 1, delayMs: 1 }, fetch: counting });
+  const c = heldClient(1, counting);
+  srv.handle(() => (clock!.fire(), never));
   const err = await failure(api.getPerson(c, a()));
   expect(err).toBeInstanceOf(TypeError);
   expect(err.message).toBe(`GET ${srv.url}/People('a'): timed out after 150 ms (the client's timeoutMs): gave up after 2 attempts (maxRetries 1)`);
   expect(err.cause).toMatchObject({ name: "TimeoutError" });
   expect(sent).toEqual([`${srv.url}/People('a')`, `${srv.url}/People('a')`]);
-  expect(srv.requests.length).toBeGreaterThanOrEqual(1);
-  expect(srv.requests.every((r) => r.method === "GET" && r.url === "/People('a')")).toBe(true);
+  expect(srv.requests.map((r) => `${r.method} ${r.url}`)).toEqual(["GET /People('a')", "GET /People('a')"]);
 });
 
 test("a caller's fetch that does not heed the signal: the call settles all the same, timed out or aborted", async () => {
@@ -53,51 +74,60 @@ test("a caller's fetch that does not heed the signal: the call settles all the s
   const reason = new Error("user left");
   setTimeout(() => ac.abort(reason), 20);
   await expect(api.getPerson(rt.createClient({ baseUrl: srv.url, fetch: deaf }), a(), { signal: ac.signal })).rejects.toBe(reason);
-}, 5000);
+}, 30_000);
 
 test("a GET answered in time on its second attempt resolves", async () => {
-  srv.handle((_r, i) => (i === 0 ? never : { body: person }));
-  // Time enough for the loopback answer on a loaded machine (150 ms was not, at load 10).
-  await expect(api.getPerson(client(600), a())).resolves.toMatchObject({ UserName: "a" });
+  const c = heldClient();
+  // The first attempt's time runs out once the server has it; the second's never does.
+  srv.handle((_r, i) => (i === 0 ? (clock!.fire(), never) : { body: person }));
+  await expect(api.getPerson(c, a())).resolves.toMatchObject({ UserName: "a" });
   expect(srv.requests).toHaveLength(2);
+  expect(clock!.made()).toBe(2);
 });
 
 test("a write not answered in time is not sent again: it may have reached the service", async () => {
-  srv.handle(() => never);
-  const err = await failure(api.updatePerson(client(150, 3), a(), { FirstName: "B" }, { etag: "*" }));
+  // Its time runs out once the server has it (a write sent again would be timed out the same way).
+  const c = heldClient(3);
+  srv.handle(() => (clock!.fire(), never));
+  const err = await failure(api.updatePerson(c, a(), { FirstName: "B" }, { etag: "*" }));
   expect(err.message).toBe(`PATCH ${srv.url}/People('a'): timed out after 150 ms (the client's timeoutMs)`);
   expect(srv.requests.map((r) => r.method)).toEqual(["PATCH"]);
 });
 
 test("a body that stops coming counts: the head alone is no answer", async () => {
   srv.handle(() => ({ headers: { "content-type": "application/json" }, write: (res) => res.write(`{"UserName":`) }));
-  const err = await failure(api.getPerson(client(150, 0), a()));
+  const err = await failure(api.getPerson(heldClient(0, headThenTimeout), a()));
   expect(err.message).toBe(`GET ${srv.url}/People('a'): answered 200, its body cut short: timed out after 150 ms (the client's timeoutMs)`);
 });
 
 test("an error answer's body that stops coming counts too, and the service's error says so", async () => {
   srv.handle(() => ({ status: 404, headers: { "content-type": "application/json" }, write: (res) => res.write(`{"error":`) }));
-  const err = await failure(api.getPerson(client(150, 0), a()));
+  const err = await failure(api.getPerson(heldClient(0, headThenTimeout), a()));
   expect([(err as unknown as { status: number }).status, err.message]).toEqual([404, `{"error":: its body cut short: timed out after 150 ms`]);
 });
 
 test("a stream's limit is its head: a body slower than timeoutMs comes whole", async () => {
+  let rest: (() => void) | undefined;
   srv.handle(() => ({
     headers: { "content-type": "image/png" },
     write: (res) => {
       res.write("a");
-      setTimeout(() => res.end("b"), 400).unref();
+      rest = () => res.end("b");
     },
   }));
-  const opened = await rt.openStream(client(150), api.personPhoto(a()));
+  const opened = await rt.openStream(heldClient(), api.personPhoto(a()));
+  // The time runs out once the head has come, then the rest of the body comes.
+  clock!.fire();
+  rest!();
   expect(await new Response(opened.body).text()).toBe("ab");
+  expect(clock!.made()).toBe(1);
 });
 
 test("the call's own signal still aborts with its reason", async () => {
-  srv.handle(() => never);
   const ac = new AbortController();
   const reason = new Error("user left");
-  setTimeout(() => ac.abort(reason), 20);
+  // Aborted once the server has the request (20 ms after the call could be before it, under load).
+  srv.handle(() => (ac.abort(reason), never));
   await expect(api.getPerson(client(60_000), a(), { signal: ac.signal })).rejects.toBe(reason);
   expect(srv.requests).toHaveLength(1);
 });

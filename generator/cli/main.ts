@@ -15,7 +15,11 @@ import { quickGenerateArgs } from "./quick-args";
 
 export { EXIT_OK, EXIT_INPUT, EXIT_USAGE } from "./exit-codes";
 
-export async function main(argv: string[]): Promise<number> {
+/**
+ * Runs the command line `argv`; its exit code. `tuneCompiler: false` leaves V8's settings alone, for
+ * a process that runs more than this one command (the tests' in-process runs, test/helpers/cli-in-process.ts).
+ */
+export async function main(argv: string[], tuneCompiler = true): Promise<number> {
   const fast = tryFastPath(argv);
   if (fast !== undefined) return fast;
   const dash = dashArgumentProblem(argv.slice(1));
@@ -23,7 +27,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`odatagen: ${dash}\nRun \`odatagen --help\` for usage.\n`);
     return EXIT_USAGE;
   }
-  tuneCompilerForOneRun();
+  if (tuneCompiler) tuneCompilerForOneRun();
   const quick = quickGenerateArgs(argv);
   if (quick) return (require("./generate-command") as typeof import("./generate-command")).runGenerate(quick);
   const { parseCommandLine } = require("./commands") as typeof import("./commands");

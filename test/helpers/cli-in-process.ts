@@ -1,21 +1,37 @@
 /**
- * Runs an odatagen command in the test's own process: the command line read by yargs
- * (generator/cli/commands.ts) and the command run, as bin/odatagen.js runs them, but without a
- * child process, whose start (node, then dist/ and yargs loaded again) costs ~0.5 s a run. For
- * files that run dozens of small commands (`diff` on two tiny documents); what only the real
- * binary does (its start-up, exit codes set on the process, signals) is tested with runCli.
+ * Runs an odatagen command in the test's own process: the command line read and the command run
+ * by the CLI's `main` (generator/cli/main.ts: the prebuild fast path, the quick reading of a
+ * common `generate`, else yargs), as bin/odatagen.js runs them, but without a child process, whose
+ * start (node, then dist/ and yargs loaded again) costs ~0.3 s of CPU a run. For files that run
+ * dozens of small commands (`diff` on two tiny documents, `generate` of a bad document); what only
+ * the real binary does (its start-up, exit codes set on the process, signals, V8's flags, the
+ * generator's fingerprint of dist/ in manifests) is tested with runCli.
+ *
+ * The generator runs from its sources here, so a manifest written in-process records another
+ * fingerprint than one the binary writes: a test should not mix the two on one output folder.
  */
-import { parseCommandLine } from "../../generator/cli/commands";
-import type { CliResult } from "./cli";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { main } from "../../generator/cli/main";
+import { scratch, type CliResult } from "./cli";
+
+/** The end of the last run started: runs wait for it, one at a time (test.concurrent tests may share a file). */
+let last: Promise<unknown> = Promise.resolve();
 
 /**
  * The command's exit code and what it printed, run with `cwd` as the working folder and NO_COLOR
- * set (as runCli runs the CLI). Runs one command at a time: the working folder and the output
- * streams are the process's own. Not for --help or --version, which yargs answers by ending the
- * process (the jest worker here).
+ * set (as runCli runs the CLI). Runs one command at a time, a run started while another is going
+ * waiting for it: the working folder and the output streams are the process's own. Not for --help
+ * or --version, which yargs answers by ending the process (the jest worker here).
  */
 export async function runCliInProcess(args: string[], cwd: string): Promise<CliResult> {
   if (args.some((a) => /^(--help|-h|--version)(=|$)/.test(a))) throw new Error(`runCliInProcess: yargs ends the process for ${args.join(" ")}: use runCli`);
+  const run = last.then(() => runNow(args, cwd));
+  last = run.catch(() => undefined);
+  return run;
+}
+
+async function runNow(args: string[], cwd: string): Promise<CliResult> {
   const written = { stdout: "", stderr: "" };
   const writes = { stdout: process.stdout.write, stderr: process.stderr.write };
   const capture = (stream: "stdout" | "stderr") =>
@@ -30,7 +46,7 @@ export async function runCliInProcess(args: string[], cwd: string): Promise<CliR
   process.stdout.write = capture("stdout");
   process.stderr.write = capture("stderr");
   try {
-    const code = await parseCommandLine(args);
+    const code = await main(args, false);
     return { code, ...written };
   } finally {
     process.stdout.write = writes.stdout;
@@ -44,4 +60,16 @@ export async function runCliInProcess(args: string[], cwd: string): Promise<CliR
 function restore(name: string, value: string | undefined): void {
   if (value === undefined) delete process.env[name];
   else process.env[name] = value;
+}
+
+/**
+ * Writes the documents into a scratch folder and generates them as one service (in the order
+ * given), in this process: what the CLI printed, and its diagnostics' lines.
+ */
+export async function generateDocs(docs: [string, string][], extra: string[] = []) {
+  const dir = scratch();
+  for (const [file, xml] of docs) fs.writeFileSync(path.join(dir, file), xml);
+  const r = await runCliInProcess(["generate", "-i", ...docs.map(([f]) => f), "-o", "out", "-q", ...extra], dir);
+  const read = (file: string) => fs.readFileSync(path.join(dir, "out", file), "utf8");
+  return { ...r, lines: r.stderr.trim().split("\n").filter((l) => l && !l.startsWith("odatagen:")), read };
 }

@@ -91,12 +91,3 @@ export function where(text: string, needle: string, nth = 0): string {
   const before = text.slice(0, at).split("\n");
   return `${before.length}:${before[before.length - 1].length + 1}`;
 }
-
-/** Writes the documents into a scratch folder and generates them as one service (in the order given). */
-export function generateDocs(docs: [string, string][], extra: string[] = []) {
-  const dir = scratch();
-  for (const [file, xml] of docs) fs.writeFileSync(path.join(dir, file), xml);
-  const r = runCli(["generate", "-i", ...docs.map(([f]) => f), "-o", "out", "-q", ...extra], dir);
-  const read = (file: string) => fs.readFileSync(path.join(dir, "out", file), "utf8");
-  return { ...r, lines: r.stderr.trim().split("\n").filter((l) => l && !l.startsWith("odatagen:")), read };
-}
