@@ -227,3 +227,19 @@ test.concurrent("--diff finds a relative reference's previous version where its 
   expect(r.stdout).toMatch(/parts\/types\.xml: changed /);
   expect(r.stdout).toMatch(/added +property +shared\.address\/zip: property added: Edm\.String\n1 change\(s\), 0 breaking/);
 });
+
+test.concurrent("a file of the user's beside the document, named as a referenced document would be, is never written over", async () => {
+  const dir = scratch();
+  fs.mkdirSync(path.join(dir, "specs"));
+  fs.writeFileSync(path.join(dir, "specs/main.types.xml"), "<!-- mine -->");
+  const s = await server((url) => (req) => (req.url === "/svc/$metadata" ? xml(main(ref(`${url}/shared/types.xml`, "shared"))) : req.url === "/shared/types.xml" ? xml(shared) : { status: 404 }));
+  const r = await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml"], dir);
+  expect(r.code).toBe(0);
+  expect(fs.readFileSync(path.join(dir, "specs/main.types.xml"), "utf8")).toBe("<!-- mine -->");
+  expect(fs.readFileSync(path.join(dir, "specs/main.types-2.xml"), "utf8")).toBe(shared);
+  expect(JSON.parse(fs.readFileSync(path.join(dir, "specs/main.references.json"), "utf8"))).toEqual({ references: { [`${s.url}/shared/types.xml`]: "main.types-2.xml" } });
+  // Fetched again, the file it saved is its own (the map names it): the same name, unchanged.
+  const again = await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml"], dir);
+  expect(again.stdout).toContain("specs/main.types-2.xml: unchanged");
+  expect(fs.readdirSync(path.join(dir, "specs")).sort()).toEqual(["main.references.json", "main.types-2.xml", "main.types.xml", "main.xml"]);
+});

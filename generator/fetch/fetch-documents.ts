@@ -11,7 +11,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { download, shownUrl, type DownloadOptions } from "./download";
 import { neededReferences, readDownloaded } from "./documents";
-import { formatReferenceMap, referenceMapFile } from "../write/reference-map";
+import { formatReferenceMap, parseReferenceMap, referenceMapFile } from "../write/reference-map";
 import { display } from "../write/uptodate";
 import type { InputFile } from "../read-documents";
 
@@ -65,6 +65,7 @@ export async function fetchDocuments(target: FetchTarget): Promise<Fetched> {
   const files: PlannedFile[] = [planned(target.out, main.body, shownUrl(target.url))];
   const mapFile = referenceMapFile(target.out);
   const taken = new Set([target.out, mapFile].map((f) => path.basename(f)));
+  for (const name of othersFiles(target.out, mapFile)) taken.add(name);
   /** The references of the documents read, in order; those that cannot be downloaded, with why. */
   const refs: Ref[] = [];
   const unusable = new Map<string, string>();
@@ -149,6 +150,25 @@ async function downloadDocument(url: string, options: DownloadOptions): Promise<
 
 function planned(file: string, content: Buffer, from: string): PlannedFile {
   return { file, content, old: readIfThere(file), from };
+}
+
+/**
+ * The files beside the main document named as a referenced document's would be
+ * (`<stem>.<word>.xml|json`) that no earlier fetch saved (its map does not name them): the
+ * user's own, which a referenced document is never saved over (it takes the next `-2` name).
+ */
+function othersFiles(out: string, mapFile: string): string[] {
+  const stem = path.basename(out, path.extname(out));
+  let names: string[];
+  try {
+    names = fs.readdirSync(path.dirname(out));
+  } catch {
+    return [];
+  }
+  const old = readIfThere(mapFile);
+  const map = old ? parseReferenceMap(old.toString("utf8")) : undefined;
+  const ours = new Set(map?.ok ? [...map.references.values()] : []);
+  return names.filter((n) => n.startsWith(`${stem}.`) && /\.(xml|json)$/.test(n) && !ours.has(n));
 }
 
 function readIfThere(file: string): Buffer | undefined {
