@@ -51,7 +51,7 @@ describe("a URL path pattern ending in a stream property", () => {
     expect(withStream.types).toEqual(run(["/me/drive/items/{id}"]).types);
     expect(withStream.types).toContain("D.driveItem");
     // Declared by the base type, so its builder takes any of its subtypes.
-    expect(withStream.requests).toMatch(/export function baseItemContent\(parent: rt\.EntityRef<BaseItem, null>\): rt\.StreamRef/);
+    expect(withStream.requests).toMatch(/export function baseItemContent\(parent: rt\.EntityRef<BaseItem, null>\): rt\.StreamRef<BaseItem>/);
   });
 
   test("a misspelt stream property, a collection of streams or a wildcard names nothing", () => {

@@ -151,7 +151,7 @@ export interface ChangeOptions extends WriteOptions {
  */
 export interface DeleteOptions extends RequestOptions, Pick<ChangeOptions, "etag" | "query"> {}
 
-/** The options of `writeStream`: a delete's (`etag`, `query`), and the media's `contentType`; it reads nothing back. */
+/** The options of `writeStream`: a delete's (`etag`, `query`), and the media's `contentType`; what the service answers with is `writeStream`'s result. */
 export interface StreamWriteOptions extends DeleteOptions {
   /** The media's type, sent as `Content-Type`: default the Blob's, else application/octet-stream. */
   contentType?: string | undefined;
@@ -1193,9 +1193,15 @@ export class ComplexRef<T> extends Ref {
   declare private readonly complexValue: true;
 }
 
-/** The address of a stream: a media entity's `$value` or a stream property. */
-export interface StreamRef {
+/**
+ * The address of a stream: a media entity's `$value` or a stream property. `T` is the entity whose
+ * stream it is, which a service may answer a `writeStream` with (Graph answers a drive item's
+ * upload with the item).
+ */
+export interface StreamRef<T = unknown> {
   readonly path: string;
+  /** Carries `T` for the type checker (no run-time cost). */
+  readonly __entity?: T;
 }
 
 /** The singleton `info.name` under the service root (`nullable(root(…))` where it is nullable, CSDL 4.01 §13.3.3). */
@@ -1280,7 +1286,7 @@ export function within(target: Root, path: string): Root {
 }
 
 /** A stream property of an entity (`…/Photo`), or with no name its media resource (`…/$value`). */
-export function stream(parent: EntityRef<unknown, null>, name?: string): StreamRef {
+export function stream<T>(parent: EntityRef<T, null>, name?: string): StreamRef<T> {
   return { path: `${parent.path}/${name === undefined ? "$value" : encodeURIComponent(name)}` };
 }
 
@@ -2584,17 +2590,22 @@ function flowing(response: Response, source: ReadableStream<Uint8Array> | null, 
  * Replaces a stream with PUT; `contentType` defaults to the Blob's type, else application/octet-stream.
  * A `ReadableStream` is sent chunked as it is read (in Node, `Readable.toWeb(readable)` makes one),
  * and never again: a 429 or 503 rejects, saying so. In a browser only Chromium sends one, and only
- * over HTTP/2: give a Blob there (a `File` is read from disk as it is sent).
+ * over HTTP/2: give a Blob there (a `File` is read from disk as it is sent). Resolves with the
+ * entity the service answers with, a JSON body (Graph's drive item, with the `id` a new file got),
+ * else undefined (204 No Content, or a body that is not JSON).
  */
-export async function writeStream(
+export async function writeStream<T>(
   client: Client,
-  target: StreamRef,
+  target: StreamRef<T>,
   data: MediaBody,
   options?: StreamWriteOptions,
-): Promise<void> {
+): Promise<(T & ControlInfo) | undefined> {
   const headers: Record<string, string> = { "Content-Type": mediaType(data, options) };
   if (options?.etag !== undefined) headers["If-Match"] = options.etag;
-  await sendMedia(client, { method: "PUT", url: addressed(client, withCustomQuery(target.path, options?.query)), data, headers }, options);
+  const url = addressed(client, withCustomQuery(target.path, options?.query));
+  const answer = await sendMedia(client, { method: "PUT", url, data, headers }, options, asText);
+  if (!answer[1] || !/^application\/json\b/i.test(answer[0].headers.get("content-type") ?? "")) return undefined;
+  return receive<T & ControlInfo>(client, answer, undefined, `PUT ${url}`, true);
 }
 
 /** A media body: bytes, or a stream read as it is sent. */
