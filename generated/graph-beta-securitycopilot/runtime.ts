@@ -730,6 +730,12 @@ export class ODataError extends Error {
   declare readonly target: string | undefined;
   /** The service's more specific errors, such as one per invalid property: the error body's `details` (JSON Format §21.1), else empty. */
   declare readonly details: readonly ODataErrorDetail[];
+  /**
+   * How long the answer's `Retry-After` asked to wait, in milliseconds (0 for a date past), where it
+   * had one the client reads (seconds, or an HTTP date): a 429 or 503 given up on, or answered to a
+   * request inside a `$batch`, which is not retried, so that the caller may send it again then.
+   */
+  declare readonly retryAfterMs?: number;
 
   /** `request` may be left out where no request was made (an error made up in a test): it is then "". `target` and `details` are read from `body`. */
   constructor(status: number, code: string, message: string, innerError: unknown, requestId: string | undefined, body: unknown, request = "") {
@@ -802,7 +808,7 @@ function toError(request: string, answer: Answer, cut?: string): ODataError {
   const { code, message } = err;
   const inner = err["innerError"] ?? err["innererror"];
   const said = (record(record(body)?.["error"]) && str(message)) ?? (excerpt(str(message) ?? str(body) ?? text) || undefined);
-  return new ODataError(
+  const error = new ODataError(
     status,
     typeof code === "string" || typeof code === "number" ? String(code) : String(status),
     (said ?? `${status} ${response.statusText}`.trim()) + (cut ? `: its body ${cut}` : ""),
@@ -811,6 +817,9 @@ function toError(request: string, answer: Answer, cut?: string): ODataError {
     body,
     request,
   );
+  const wait = retryAfterMs(response.headers.get("retry-after"), Date.now());
+  if (wait !== undefined) Object.assign(error, { retryAfterMs: wait });
+  return error;
 }
 
 /**
@@ -2326,14 +2335,20 @@ const HTTP_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? /i;
 /** Milliseconds to wait before retry `attempt`, or undefined when the service asks for longer than allowed. */
 export function retryDelay(retryAfter: string | null, attempt: number, policy: RetryPolicy = {}, now: number = Date.now()): number | undefined {
   const max = policy.maxDelayMs ?? 60000;
+  const ms = retryAfterMs(retryAfter, now);
+  if (ms === undefined) return Math.min(max, (policy.delayMs ?? 1000) * 2 ** attempt);
+  return ms > max ? undefined : ms;
+}
+
+/** The wait a `Retry-After` value asks for, in milliseconds (0 for a date past), or undefined for none or one of neither form. */
+function retryAfterMs(retryAfter: string | null, now: number): number | undefined {
   // Retry-After (RFC 9110 §10.2.3): seconds, or an HTTP date (§5.6.7: IMF-fixdate, or the obsolete
   // RFC 850 and asctime forms, each starting with the day's name, all in GMT, which asctime, ending
   // in the year, does not write). Any other value is ignored, as if there were none: `Date.parse`
   // would read `1.5` or `-1` as a day long past, and the retry would follow at once.
   const text = retryAfter?.trim() ?? "";
   const ms = /^\d+$/.test(text) ? Number(text) * 1000 : HTTP_DATE.test(text) ? Date.parse(/\d{4}$/.test(text) ? `${text} GMT` : text) - now : NaN;
-  if (Number.isNaN(ms)) return Math.min(max, (policy.delayMs ?? 1000) * 2 ** attempt);
-  return ms > max ? undefined : Math.max(0, ms);
+  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
 }
 
 /** Waits `ms`; an abort of `signal` rejects at once. */
