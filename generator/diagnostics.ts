@@ -19,6 +19,11 @@ export interface Diagnostic {
   column: number;
   /** The element's path, e.g. `microsoft.graph.callRecords.session/modalities`. */
   path: string;
+  /**
+   * A warning the service accepts (`acceptWarnings`): the entry that accepts it, as written
+   * (`ODG108 API_TEST_SRV.*`). It does not fail a run under `--fail-on-warnings`.
+   */
+  accepted?: string;
 }
 
 /** The catalogue of diagnostic codes. The README lists them. */
@@ -53,6 +58,7 @@ export const Codes = {
   outputUnwritable: "ODG403",
   outputTooLarge: "ODG404",
   outputBadName: "ODG405",
+  acceptedNothing: "ODG501",
 } as const;
 
 /** Where a raw element came from: a file and a character offset, turned into line/column on demand. */

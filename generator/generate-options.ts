@@ -7,11 +7,12 @@
  */
 import type { CheckedOptions } from "./generate";
 import { nearestName } from "./nearest-name";
+import { parseAcceptance, type Acceptance } from "./accept-warnings";
 
 const BOOLEANS = ["keyAsSegment", "unqualifiedOperations", "includeDerived", "includeNavigation", "validators", "requests", "completeReads"] as const;
 const PATTERNS = ["include", "exclude", "why"] as const;
-const PLACES = ["includePlaces", "excludePlaces"] as const;
-const KNOWN: readonly string[] = ["inputs", "follow", ...BOOLEANS, ...PATTERNS, ...PLACES];
+const PLACES = ["includePlaces", "excludePlaces", "acceptWarningPlaces"] as const;
+const KNOWN: readonly string[] = ["inputs", "follow", ...BOOLEANS, ...PATTERNS, "acceptWarnings", ...PLACES];
 
 /** `options` as generate() reads them (a single pattern as a list of one), or a TypeError saying what is wrong. */
 export function checkedOptions(options: unknown): CheckedOptions {
@@ -52,7 +53,22 @@ export function checkedOptions(options: unknown): CheckedOptions {
     if (bad !== -1) throw new TypeError(`generate(): ${key}[${bad}] takes a pattern (a string); got ${kind(list[bad])}`);
     checked[key] = list;
   }
+  const accepted = acceptances(options.acceptWarnings, options.acceptWarningPlaces as CheckedOptions["acceptWarningPlaces"]);
+  if (accepted) checked.accepting = accepted;
   return checked as unknown as CheckedOptions;
+}
+
+/** `acceptWarnings` read (accept-warnings.ts), each with its place; a TypeError names a malformed entry and what is wrong with it. */
+function acceptances(value: unknown, places: CheckedOptions["acceptWarningPlaces"]): Acceptance[] | undefined {
+  if (value === undefined) return undefined;
+  const list = typeof value === "string" ? [value] : value;
+  if (!Array.isArray(list)) throw new TypeError(`generate(): acceptWarnings takes an accepted warning or a list of them (strings: "ODG108", "ODG108 ns.T/*"); got ${kind(value)}`);
+  return list.map((entry: unknown, i) => {
+    if (typeof entry !== "string") throw new TypeError(`generate(): acceptWarnings[${i}] takes an accepted warning (a string); got ${kind(entry)}`);
+    const read = parseAcceptance(entry);
+    if (typeof read === "string") throw new TypeError(`generate(): acceptWarnings[${i}]: ${read}`);
+    return { ...read, place: places?.[i] };
+  });
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -17,6 +17,7 @@ import { emitAll, OutputTooLargeError } from "./emit/emit";
 import type { EmitOptions } from "./emit/context";
 import type { Service } from "./emit/request-names";
 import { rememberRun, unusedFollower } from "./run-record";
+import { settleAcceptances, type Acceptance } from "./accept-warnings";
 
 export type { FollowReference, Followed, InputFile } from "./read-documents";
 
@@ -65,12 +66,22 @@ export interface GenerateOptions {
   requests?: boolean | undefined;
   /** Without `$select`, type a read as the whole entity (for services that return every property by default). Default false: as the service's default set, in which any property but the key may be absent (Protocol §11.2.5.1). */
   completeReads?: boolean | undefined;
+  /**
+   * Warnings the service is known to have: a code (`ODG108`), or a code and a glob over the
+   * element path (`ODG108 API_TEST_SRV.A_TestEntityType/*`; `*` stops at `/`, `**` does not); one or
+   * a list. Each warning one accepts stays in `diagnostics`, marked `accepted`; an entry that
+   * accepts none is a warning itself (ODG501; a note in a slice). A malformed entry, or one naming
+   * a code no warning has, is a TypeError.
+   */
+  acceptWarnings?: string | string[] | undefined;
+  /** Where each `acceptWarnings` entry was written, when in a file (a config): ODG501 is reported there. */
+  acceptWarningPlaces?: (Place | undefined)[] | undefined;
 }
 
 export interface GenerateResult {
   /** Output path (relative to the output folder) → content, in sorted order. */
   files: Map<string, string>;
-  /** Warnings and notes (errors throw a GenerationError instead). */
+  /** Warnings and notes (errors throw a GenerationError instead); an accepted warning is marked `accepted`. */
   diagnostics: Diagnostic[];
   model: Model;
   /** What the slice kept, when `include` or `exclude` was given. */
@@ -79,11 +90,22 @@ export interface GenerateResult {
   inputs: string[];
 }
 
-/** GenerateOptions as checkedOptions returns them: patterns as lists. */
-export type CheckedOptions = GenerateOptions & { include?: string[] | undefined; exclude?: string[] | undefined; why?: string[] | undefined };
+/** GenerateOptions as checkedOptions returns them: patterns as lists, accepted warnings read. */
+export type CheckedOptions = GenerateOptions & { include?: string[] | undefined; exclude?: string[] | undefined; why?: string[] | undefined; accepting?: Acceptance[] };
 
 export function generate(options: GenerateOptions): GenerateResult {
-  return generateChecked(checkedOptions(options));
+  const checked = checkedOptions(options);
+  const accepting = checked.accepting ?? [];
+  let result: GenerateResult;
+  try {
+    result = generateChecked(checked);
+  } catch (e) {
+    // A run that failed may not have found every warning: none of its entries is called stale.
+    if (e instanceof GenerationError) settleAcceptances(e.diagnostics, accepting, "none");
+    throw e;
+  }
+  result.diagnostics.push(...settleAcceptances(result.diagnostics, accepting, isSliced(checked) ? "info" : "warning"));
+  return result;
 }
 
 function generateChecked(options: CheckedOptions): GenerateResult {

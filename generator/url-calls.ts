@@ -10,6 +10,7 @@ import { createContext, type EmitContext } from "./emit/context";
 import { METHODS, urlCall, type Method, type UrlCallResult } from "./emit/url-call";
 import { emitOptions, prepare, type GenerateOptions } from "./generate";
 import { checkedOptions } from "./generate-options";
+import { settleAcceptances } from "./accept-warnings";
 import type { Model } from "./model/types";
 import { resolvePath } from "./passes/slice/resolve-path";
 import type { Fill, PathModel } from "./passes/slice/paths";
@@ -43,7 +44,14 @@ export function urlCalls(options: GenerateOptions, requests: readonly UrlRequest
     return method;
   });
   const diags = new DiagnosticBag();
-  const run = prepare(checked, diags);
+  // The service's accepted warnings are marked as generate() marks them; an entry that accepts
+  // nothing is generate's to report (url emits nothing, and answers for one request).
+  let run: ReturnType<typeof prepare>;
+  try {
+    run = prepare(checked, diags);
+  } finally {
+    settleAcceptances(diags.items, checked.accepting ?? [], "none");
+  }
   let ctx: EmitContext | undefined;
   const results = requests.map((request, i): UrlCallResult => {
     if (checked.requests === false) return { ok: false, problem: "the output has no request functions (requests: false, --no-requests)" };

@@ -165,7 +165,7 @@ test.concurrent("what is not followed says why in the ODG110 message that names 
   expect(lines).toContain(`specs/main.xml:7:1: warning ODG113: <edmx:Reference Uri="folder"> is not followed: it leads to specs/folder, which is a folder and is not read [Reference]`);
   const why = (path: string) => lines.find((l) => l.includes("ODG110") && l.endsWith(`[main.t/${path}]`))?.replace(/^.*The reference is not followed: /, "");
   expect(why("home")).toBe("there is no file specs/missing/types.xml (looked for there): save the document there, or give it as an input too [main.t/home]");
-  expect(why("web")).toBe("odatagen does not fetch https: URIs (a build stays offline and gives the same output each time): save the document and give it as an input too, or save it beside this document and reference it by a relative Uri [main.t/web]");
+  expect(why("web")).toBe("odatagen does not fetch https: URIs (a build stays offline and gives the same output each time): save the document and give it as an input too, or save it beside this document and reference it by a relative Uri (odatagen fetch downloads the service's metadata with the documents it needs, and maps their Uris to the files saved) [main.t/web]");
   expect(why("out")).toBe("it leads to outside.xml, outside the folders of the inputs (a document brings in files in its input's folder or below it, never others): give that document as an input too [main.t/out]");
   expect(why("q")).toBe("a Uri with a query or a fragment names no file [main.t/q]");
   expect(why("dir")).toBe("it leads to specs/folder, which is a folder and is not read [main.t/dir]");

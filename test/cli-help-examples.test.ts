@@ -20,7 +20,7 @@ function commandsOf(examples: string[]): string[] {
   const commands: string[] = [];
   let open = false;
   for (const line of examples.filter((l) => !l.startsWith("#"))) {
-    if (open) commands[commands.length - 1] = commands[commands.length - 1]!.replace(/ \\$/, " ") + line;
+    if (open) commands[commands.length - 1] = commands[commands.length - 1]!.replace(/ \\$/, " ") + line.trimStart();
     else commands.push(line);
     open = line.endsWith(" \\");
   }
@@ -36,6 +36,12 @@ describe.each(["generate", "diff", "url"])("odatagen %s --help", (command) => {
     expect(commands.length).toBe(comments.length);
     expect(commands.filter((c) => !c.startsWith(`odatagen ${command}`) || c.endsWith("\\"))).toEqual([]);
   });
+});
+
+test("a continued line is indented below its command, as a shell user writes it", () => {
+  const examples = examplesOf("generate");
+  const at = examples.findIndex((l) => l.endsWith(" \\"));
+  expect(examples[at + 1]).toBe("  --include '/communications/callRecords/**'");
 });
 
 test("the long slice example comes out whole: its --include pattern is one word, after the input and output", () => {

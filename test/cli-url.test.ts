@@ -26,7 +26,8 @@ test.concurrent("prints the imports, the address from the root with the URL's ke
       "// userName (string): the key of a Travel.Lite.Person",
       "// tripId (number): the key of a Travel.Lite.Trip",
       "// body: the changes (a PATCH body)",
-      "const target = personTrips(people().byKey(userName)).byKey(tripId);",
+      "const person = people().byKey(userName);",
+      "const target = personTrips(person).byKey(tripId);",
       "const result = await updateTrip(client, target, body);",
       "",
     ].join("\n"),
@@ -59,7 +60,16 @@ test.concurrent("GET is the method when none is given; a composite key written i
 test.concurrent("segments after a composable function go on from its result's address builder", async () => {
   const r = await url("/People('x')/TL.GetFriendsTrips(userName='y')/{tripId}/PlanItems");
   expect(r.code).toBe(0);
-  expect(r.stdout).toContain('const target = tripPlanItems(getFriendsTripsRef(people().byKey("x"), { userName: "y" }).byKey(tripId));\nconst result = await listPlanItems(client, target);\n');
+  // A const for each entity the path goes on from, named after its type: the person, then the trip the function's result holds.
+  expect(r.stdout).toContain(
+    'const person = people().byKey("x");\nconst trip = getFriendsTripsRef(person, { userName: "y" }).byKey(tripId);\nconst target = tripPlanItems(trip);\nconst result = await listPlanItems(client, target);\n',
+  );
+});
+
+test.concurrent("an entity's const takes a number where its type's name is a key's variable", async () => {
+  const r = await url("/People/{person}/Trips/{trip}/PlanItems");
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain("const person2 = people().byKey(person);\nconst trip2 = personTrips(person2).byKey(trip);\nconst target = tripPlanItems(trip2);\n");
 });
 
 test.concurrent("--json gives the same answer as data, for editor tooling", async () => {

@@ -76,3 +76,18 @@ test("a list option takes one string as a list of one (input, include, exclude),
     errors: ["services[0].include: expected a string or a list of strings", "services[0].exclude[1]: expected a string"],
   });
 });
+
+test("acceptWarnings: the schema takes the well-formed entries the validator takes, and flags the malformed ones it can tell by form", () => {
+  const Ajv = require("ajv") as typeof import("ajv").default;
+  const check = new Ajv({ strict: false }).compile(schema);
+  const config = (acceptWarnings: unknown) => ({ services: [{ input: "a.xml", out: "gen", acceptWarnings }] });
+  for (const good of ["ODG108", ["ODG108", "ODG103 API_TEST_SRV.bound*/*", " ODG112 ns.T/**"]])
+    expect([check(config(good)), validateConfig(config(good), "/p").ok]).toEqual([true, true]);
+  // A code that is not one (by form), an empty glob, an empty entry, a number: both refuse them.
+  for (const bad of ["odg108", "ODG108 ", ["ODG108", ""], [12], "108 ns.T"])
+    expect([check(config(bad)), validateConfig(config(bad), "/p").ok]).toEqual([false, false]);
+  // An error's or a note's code is well formed: only the validator knows it is no warning's.
+  expect([check(config("ODG109")), validateConfig(config("ODG109"), "/p").ok]).toEqual([true, false]);
+  const r = validateConfig(config("ODG108"), "/p");
+  expect(r.ok && r.services[0].acceptWarnings).toEqual(["ODG108"]);
+});

@@ -12,11 +12,13 @@ const USE = `
 import { createFollower, defineConfig, generate, writeOutput } from "odatagen";
 import type { GenerateOptions, GenerateResult, Model, SliceSummary, WriteOptions, WriteReport, OutputRecord, ManifestInput, ManifestOptions, ManifestWrite, KeptEdit, Diagnostic, Severity, Place } from "odatagen";
 
-export interface PluginSettings { keyAsSegment?: boolean; validators?: boolean; include?: string | string[]; removeStale?: boolean; followReferences?: boolean }
+export interface PluginSettings { keyAsSegment?: boolean; validators?: boolean; include?: string | string[]; removeStale?: boolean; followReferences?: boolean; acceptWarnings?: string | string[] }
 
 export function run(user: PluginSettings, inputs: GenerateOptions["inputs"], files: string[]): { report: WriteReport; model: Model; slice: SliceSummary | undefined } {
   const follower = createFollower(files, { off: user.followReferences === false ? true : undefined });
-  const result: GenerateResult = generate({ inputs, keyAsSegment: user.keyAsSegment, validators: user.validators, include: user.include, follow: follower.follow });
+  const result: GenerateResult = generate({ inputs, keyAsSegment: user.keyAsSegment, validators: user.validators, include: user.include, acceptWarnings: user.acceptWarnings, follow: follower.follow });
+  const open: Diagnostic[] = result.diagnostics.filter((d) => d.severity === "warning" && d.accepted === undefined);
+  if (open.length) throw new Error(open.map((d) => d.message).join("; "));
   const options: WriteOptions = { removeStale: user.removeStale };
   const record: OutputRecord | undefined = undefined;
   const report = writeOutput("gen", result.files, { ...options, record });
@@ -24,7 +26,7 @@ export function run(user: PluginSettings, inputs: GenerateOptions["inputs"], fil
 }
 
 export const config = (user: PluginSettings & { name?: string }) =>
-  defineConfig({ services: [{ input: "a.xml", out: "gen", name: user.name, include: user.include, options: { keyAsSegment: user.keyAsSegment, validators: user.validators } }] });
+  defineConfig({ services: [{ input: "a.xml", out: "gen", name: user.name, include: user.include, acceptWarnings: user.acceptWarnings, options: { keyAsSegment: user.keyAsSegment, validators: user.validators } }] });
 
 export type Used = [ManifestInput, ManifestOptions, ManifestWrite, KeptEdit, Diagnostic, Severity, Place];
 `;

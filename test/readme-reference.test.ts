@@ -8,7 +8,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Codes } from "../generator/diagnostics";
-import { DIFF_OPTIONS, GENERATE_OPTIONS, URL_OPTIONS } from "../generator/cli/commands";
+import { DIFF_OPTIONS, FETCH_OPTIONS, GENERATE_OPTIONS, URL_OPTIONS } from "../generator/cli/commands";
 import { OPTION_KEYS, SERVICE_KEYS } from "../generator/config/validate";
 import { REPO } from "./helpers/typecheck";
 
@@ -91,6 +91,11 @@ describe("the command-line reference", () => {
   test("the paragraph on diff names each of diff's flags", () => {
     const paragraph = README.slice(README.indexOf("`odatagen diff <old-file> <new-file>`")).split("\n\n")[0]!;
     expect(Object.keys(DIFF_OPTIONS).filter((f) => !new RegExp(`--${f}\\b`).test(paragraph))).toEqual([]);
+  });
+
+  test("the paragraph on fetch names each of fetch's flags", () => {
+    const paragraph = README.slice(README.indexOf("`odatagen fetch [url]` downloads")).split("\n\n")[0]!;
+    expect(Object.keys(FETCH_OPTIONS).filter((f) => !new RegExp(`--${f}\\b`).test(paragraph))).toEqual([]);
   });
 
   test("the paragraph on url names each of url's flags", () => {

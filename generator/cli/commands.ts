@@ -4,14 +4,15 @@ import { EXIT_USAGE } from "./exit-codes";
 import { runGenerate, type GenerateArgs } from "./generate-command";
 import { repeatedFiles } from "../config/validate";
 import type { DiffArgs } from "./diff-command";
-import { booleanValueProblem, diffArgumentProblem, strayArgumentProblem, topLevelFlagProblem, unknownCommandProblem, unknownFlagProblem, urlArgumentProblem } from "./unknown-flags";
+import type { FetchArgs } from "./fetch-command";
+import { booleanValueProblem, diffArgumentProblem, fetchArgumentProblem, strayArgumentProblem, topLevelFlagProblem, unknownCommandProblem, unknownFlagProblem, urlArgumentProblem } from "./unknown-flags";
 
 class UsageError extends Error {}
 
 /** `generate`'s flags that take one value; yargs makes a repeated one an array. */
 const SINGLE_VALUED = ["out", "config"] as const;
 /** `generate`'s flags that take a list; yargs makes one given with nothing after it `[]`. */
-const LIST_VALUED = ["input", "service", "include", "exclude", "why"] as const;
+const LIST_VALUED = ["input", "service", "include", "exclude", "why", "accept-warning"] as const;
 
 /**
  * A flag given twice, or with no value (`--include $EMPTY`), is a usage error: taking one of two
@@ -78,7 +79,8 @@ export const GENERATE_OPTIONS = {
   "dry-run": { type: "boolean", default: false, describe: "List what would be written or removed; write nothing" },
   "clean": { type: "boolean", default: true, describe: "Remove stale generated files (listed in the manifest, not produced any more); --no-clean keeps them" },
   "force": { type: "boolean", default: false, describe: "Regenerate even when the manifest says the output is up to date" },
-  "fail-on-warnings": { type: "boolean", default: false, describe: "Exit 1 on warnings, and leave the output as it was" },
+  "fail-on-warnings": { type: "boolean", default: false, describe: "Exit 1 on warnings (but those accepted: --accept-warning, acceptWarnings), and leave the output as it was" },
+  "accept-warning": { type: "string", array: true, nargs: 1, describe: "A warning the services run are known to have, which --fail-on-warnings lets pass: a code (ODG108), or a code and a glob over the element path ('ODG108 API_TEST_SRV.A_TestEntityType/*'); repeat for each; overrides the config's acceptWarnings" },
   "quiet": { alias: "q", type: "boolean", default: false, describe: "Print only problems (not with --verbose)" },
   "verbose": { type: "boolean", default: false, describe: "Also print notes: renamed types, and metadata mistakes that change nothing generated; and every diagnostic, not the first 100 (regenerates in memory when up to date)" },
 } satisfies Record<string, Options>;
@@ -119,8 +121,21 @@ export const URL_OPTIONS = {
   "json": { type: "boolean", default: false, describe: "Print the answer as JSON (for editor tooling)" },
 } satisfies Record<string, Options>;
 
+/** `fetch`'s flags. A list takes one value a flag, so that the URL after it is not read as one of its values. */
+export const FETCH_OPTIONS = {
+  "out": { alias: "o", type: "string", describe: "The file to save the metadata in (.json: CSDL JSON is asked for); needed with a URL" },
+  "header": { alias: "H", type: "string", array: true, nargs: 1, describe: "A header to send, \"Name: value\" (repeatable); its value is never printed or saved" },
+  "header-from-env": { type: "string", array: true, nargs: 1, describe: "A header whose value is in an environment variable, Name=VARIABLE (repeatable): --header-from-env Authorization=ODATA_TOKEN" },
+  "json": { type: "boolean", describe: "Ask for CSDL JSON (Accept: application/json); default: when the file to save ends in .json, else XML" },
+  "timeout": { type: "number", default: 60, describe: "Seconds to wait for each document's whole answer" },
+  "check": { type: "boolean", default: false, describe: "Save nothing; exit 1 when the service's metadata differs from the saved file (for a scheduled CI job)" },
+  "diff": { type: "boolean", default: false, describe: "After saving a changed document, print what changed for clients (as odatagen diff)" },
+  "config": { alias: "c", type: "string", describe: "Config file whose services with a \"url\" are fetched, each into its first input (default: odatagen.config.json, .mjs or .ts)" },
+  "service": { alias: "s", type: "string", array: true, nargs: 1, describe: "Only this service of the config (by name; repeatable)" },
+} satisfies Record<string, Options>;
+
 /** The flags of each command, for unknownFlagProblem. */
-const COMMAND_OPTIONS: Record<string, Record<string, Options>> = { generate: GENERATE_OPTIONS, diff: DIFF_OPTIONS, url: URL_OPTIONS };
+const COMMAND_OPTIONS: Record<string, Record<string, Options>> = { generate: GENERATE_OPTIONS, diff: DIFF_OPTIONS, url: URL_OPTIONS, fetch: FETCH_OPTIONS };
 
 export async function parseCommandLine(argv: string[]): Promise<number> {
   let code: number | Promise<number> = 0;
@@ -131,7 +146,7 @@ export async function parseCommandLine(argv: string[]): Promise<number> {
     if (command !== undefined && !command.startsWith("-") && !Object.hasOwn(COMMAND_OPTIONS, command)) throw new UsageError(unknownCommandProblem(command, Object.keys(COMMAND_OPTIONS)));
     const options = COMMAND_OPTIONS[command];
     const args = argv.slice(1);
-    const positionals = command === "generate" ? strayArgumentProblem : command === "diff" ? diffArgumentProblem : urlArgumentProblem;
+    const positionals = command === "generate" ? strayArgumentProblem : command === "diff" ? diffArgumentProblem : command === "fetch" ? fetchArgumentProblem : urlArgumentProblem;
     const unknown = options && (unknownFlagProblem(command, args, options, command === "url" ? GENERATE_OPTIONS : undefined) ?? booleanValueProblem(args, options) ?? positionals(args, options));
     if (unknown) throw new UsageError(unknown);
     await parser(argv, (c) => (code = c));
@@ -166,6 +181,13 @@ export const DIFF_EXAMPLES: readonly (readonly string[])[] = [
   ["Compare two versions of a service made of several documents", "$0 diff --old v1/main.xml --old v1/common.xml \\", "--new v2/main.xml --new v2/common.xml"],
 ];
 
+export const FETCH_EXAMPLES: readonly (readonly string[])[] = [
+  ["Download a service's metadata (and the documents whose types it uses)", "$0 fetch 'https://services.odata.org/TripPinRESTierService/$metadata' \\", "--out specs/trippin.xml"],
+  ["With a token from the environment", "$0 fetch 'https://host/sap/opu/odata4/…/$metadata' --out specs/sap.xml \\", "--header-from-env Authorization=ODATA_TOKEN"],
+  ["Every service of the config that has a url", "$0 fetch"],
+  ["Scheduled CI: exit 1 when the service's metadata changed", "$0 fetch --check"],
+];
+
 const URL_METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"];
 
 /**
@@ -188,8 +210,14 @@ export function urlRequest(argv: Record<string, unknown>): { method: string; pat
   return { method, path };
 }
 
-function examples(list: readonly (readonly string[])[]): [string, string][] {
-  return list.flatMap(([what, ...lines]) => [[`# ${what}`, ""], ...lines.map((line): [string, string] => [line, ""])]);
+/**
+ * The "Examples:" block: for each, the `#` line, then the command's lines, each after the first
+ * indented as a shell user writes a continued line. An epilogue, as yargs' `.example()` trims that
+ * indentation away.
+ */
+function examples(list: readonly (readonly string[])[]): string {
+  const lines = list.flatMap(([what, ...command]) => [`# ${what}`, ...command.map((line, i) => (i === 0 ? line : `  ${line}`))]);
+  return ["Examples:", ...lines.map((line) => `  ${line.replace(/\$0/g, "odatagen")}`)].join("\n");
 }
 
 function parser(argv: string[], done: (code: number | Promise<number>) => void) {
@@ -202,7 +230,7 @@ function parser(argv: string[], done: (code: number | Promise<number>) => void) 
       (y) =>
         y
           .options(GENERATE_OPTIONS)
-          .example(examples(GENERATE_EXAMPLES))
+          .epilog(examples(GENERATE_EXAMPLES))
           .check((argv) => {
             const problem = generateFlagProblem(argv);
             if (problem) throw new UsageError(problem);
@@ -220,7 +248,7 @@ function parser(argv: string[], done: (code: number | Promise<number>) => void) 
           .positional("old-file", { type: "string", describe: "The previous CSDL XML or JSON file" })
           .positional("new-file", { type: "string", describe: "The new CSDL XML or JSON file" })
           .options(DIFF_OPTIONS)
-          .example(examples(DIFF_EXAMPLES))
+          .epilog(examples(DIFF_EXAMPLES))
           .check((argv) => {
             const sides = diffSides(argv);
             if (typeof sides === "string") throw new UsageError(sides);
@@ -242,7 +270,7 @@ function parser(argv: string[], done: (code: number | Promise<number>) => void) 
           .positional("method", { type: "string", describe: "GET (the default), POST, PATCH, PUT or DELETE" })
           .positional("path", { type: "string", describe: "The URL path: /users/{id}/messages, keys as {name}, values or ('x')" })
           .options(URL_OPTIONS)
-          .example(examples(URL_EXAMPLES))
+          .epilog(examples(URL_EXAMPLES))
           .check((argv) => {
             const problem = urlRequest(argv);
             if (typeof problem === "string") throw new UsageError(problem);
@@ -256,7 +284,27 @@ function parser(argv: string[], done: (code: number | Promise<number>) => void) 
         done(runUrl({ ...request, input: args.input, out: args.out, config: args.config, service: args.service, include: args.include, exclude: args.exclude, "include-derived": args["include-derived"], "include-navigation": args["include-navigation"], "follow-references": args["follow-references"], json: args.json }));
       },
     )
-    .epilog("Exit codes: 0 ok; 1 problems in the input (errors, or warnings with --fail-on-warnings), or stale output under --check; 2 bad usage or config; 3 breaking changes under diff --fail-on-breaking; 130, 143 interrupted by SIGINT (Ctrl+C) or SIGTERM, the output being written left as it was; 70 an internal error (a bug in odatagen), printed with its stack trace; 78 an odatagen that was never built (no dist/: reinstall it, see the README's Install).")
+    .command(
+      "fetch [url]",
+      "Download a service's metadata (and the documents whose types it uses) to the file generate reads; the one command that uses the network",
+      (y) =>
+        y
+          .positional("url", { type: "string", describe: "The service's $metadata URL (default: the config's services that have a \"url\")" })
+          .options(FETCH_OPTIONS)
+          .epilog(examples(FETCH_EXAMPLES))
+          .check((argv) => {
+            const problem = flagProblem(argv, ["out", "config", "timeout"], ["header", "header-from-env", "service"]);
+            if (problem) throw new UsageError(problem);
+            return true;
+          }),
+      (args) => {
+        // Loaded only for this command.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { runFetch } = require("./fetch-command") as typeof import("./fetch-command");
+        done(runFetch(args as unknown as FetchArgs));
+      },
+    )
+    .epilog("Exit codes: 0 ok; 1 problems in the input (errors, or warnings not accepted, with --fail-on-warnings), or stale output under --check (fetch --check: the service's metadata differs from the saved file); 2 bad usage or config; 3 breaking changes under diff --fail-on-breaking; 4 fetch could not download a document (a network error, the time limit, an HTTP error status, an answer that is not CSDL); 130, 143 interrupted by SIGINT (Ctrl+C) or SIGTERM, the output being written left as it was; 70 an internal error (a bug in odatagen), printed with its stack trace; 78 an odatagen that was never built (no dist/: reinstall it, see the README's Install).")
     .demandCommand(1, "Name a command, e.g. `odatagen generate`.")
     .strict()
     .fail((msg, e) => {

@@ -2,6 +2,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Diagnostic } from "../diagnostics";
+import { isOpenWarning } from "../accept-warnings";
 import { linkTarget, regenerate, type Mode, type RegenerateOutcome } from "../write/regenerate";
 import type { WriteReport } from "../write/write";
 import { readOrUndefined } from "../write/plan";
@@ -31,6 +32,8 @@ export interface GenerateArgs extends Pick<ServiceFlags, "input" | "out" | "conf
   requests?: boolean;
   "complete-reads"?: boolean;
   "follow-references"?: boolean;
+  /** Warnings accepted for each service run (replacing the config's acceptWarnings). */
+  "accept-warning"?: string[];
   check: boolean;
   watch: boolean;
   "dry-run": boolean;
@@ -59,7 +62,7 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
     unqualifiedOperations: args["unqualified-operations"],
     includeDerived: args["include-derived"], includeNavigation: args["include-navigation"],
     validators: args.validators, requests: args.requests, completeReads: args["complete-reads"],
-    followReferences: args["follow-references"],
+    followReferences: args["follow-references"], acceptWarning: args["accept-warning"],
   }).finally(loaded);
   if (!resolved.ok) {
     for (const e of resolved.errors) err.print(`odatagen: ${e}`);
@@ -125,10 +128,13 @@ export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: P
   // A diagnostic about the run's options (a slice pattern that matches nothing, --why without a
   // slice) has no file to tell the services apart by: with several services it names its own.
   const several = new Set(outcomes.map((o) => o.service.name)).size > 1;
+  // An accepted warning is printed only with --verbose (marked so), and counted apart.
   const diags: Diagnostic[] = outcomes.flatMap((o) =>
-    o.diagnostics.filter((d) => d.severity !== "info" || args.verbose).map((d) => (several && !d.file ? { ...d, message: `${o.service.name}: ${d.message}` } : d)),
+    o.diagnostics.filter((d) => (d.severity !== "info" && d.accepted === undefined) || args.verbose).map((d) => (several && !d.file ? { ...d, message: `${o.service.name}: ${d.message}` } : d)),
   );
-  printDiagnostics(diags, args.verbose ? {} : { limit: SHOWN_DIAGNOSTICS, rest: "--verbose prints them all" });
+  const accepted = outcomes.reduce((n, o) => n + o.diagnostics.filter((d) => d.accepted !== undefined).length, 0);
+  const labelOf = (d: Diagnostic) => (d.accepted === undefined ? "" : `accepted: ${d.accepted}`);
+  printDiagnostics(diags, args.verbose ? { labelOf } : { limit: SHOWN_DIAGNOSTICS, rest: "--verbose prints them all" });
   let stale = 0;
   for (const o of outcomes) {
     printWhy(o);
@@ -195,8 +201,8 @@ export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: P
     if (!args.quiet) printUnlisted(o, where);
   }
   const errors = diags.some((d) => d.severity === "error") || outcomes.some((o) => o.status === "failed" && !o.failedOnWarnings);
-  const failOnWarnings = args["fail-on-warnings"] && diags.some((d) => d.severity === "warning");
-  if (diags.length) err.print(`odatagen: ${countLine(diags)}`);
+  const failOnWarnings = args["fail-on-warnings"] && diags.some(isOpenWarning);
+  if (diags.length || accepted) err.print(`odatagen: ${countLine(diags)}${accepted ? ` (${accepted} accepted)` : ""}`);
   if (stale) out.print(`odatagen: --check: output is stale; run \`odatagen generate\` and commit the result`);
   if (failOnWarnings && !errors) err.print("odatagen: failing on warnings (--fail-on-warnings)");
   return errors || stale || failOnWarnings ? EXIT_INPUT : EXIT_OK;

@@ -9,6 +9,7 @@ import { defaultServiceName, repeatedFiles } from "../config/validate";
 import { nearestName } from "../nearest-name";
 import { leadsOut } from "../write/within";
 import { ownFolderCheck } from "../write/own-folder";
+import { parseAcceptance } from "../accept-warnings";
 
 export interface ServiceFlags {
   input?: string[];
@@ -25,6 +26,8 @@ export interface ServiceFlags {
   requests?: boolean;
   completeReads?: boolean;
   followReferences?: boolean;
+  /** `--accept-warning`: replaces the config's `acceptWarnings` of each service run. */
+  acceptWarning?: string[];
 }
 
 /** `configOuts`: the output folders of every service of the config (a run's `--service` and `--out` aside). */
@@ -50,6 +53,9 @@ export async function resolveServices(flags: ServiceFlags, cwd = process.cwd(), 
     requests: flags.requests ?? s.requests,
     completeReads: flags.completeReads ?? s.completeReads,
     followReferences: flags.followReferences ?? s.followReferences,
+    acceptWarnings: flags.acceptWarning?.length ? flags.acceptWarning : s.acceptWarnings,
+    // Entries from flags are not where the config has its own.
+    acceptWarningPlaces: flags.acceptWarning?.length ? undefined : s.acceptWarningPlaces,
   });
   if (flags.input?.length) {
     // --input names the documents of one service and reads no config: a flag that speaks of the config would be ignored.
@@ -63,6 +69,8 @@ export async function resolveServices(flags: ServiceFlags, cwd = process.cwd(), 
     if (urls.length) return { ok: false, errors: urls.map((u) => `--input ${u}: odatagen reads files, not URLs; download the metadata first (curl -o metadata.xml '${u}')`) };
     const twice = repeatedFiles(flags.input, cwd);
     if (twice.length) return { ok: false, errors: twice.map(([j]) => `--input names ${JSON.stringify(flags.input?.[j])} again (the same file); give each document once`) };
+    const badAccept = acceptFlagProblem(flags.acceptWarning);
+    if (badAccept) return { ok: false, errors: [badAccept] };
     const out = path.resolve(cwd, flags.out ?? ".");
     const services = [override({ name: defaultServiceName(out), inputs: flags.input.map((f) => path.resolve(cwd, f)), out })];
     return writes ? checked(services, cwd) : { ok: true, services };
@@ -71,6 +79,8 @@ export async function resolveServices(flags: ServiceFlags, cwd = process.cwd(), 
   if (!file) return { ok: false, errors: [noConfig(cwd)] };
   const loaded = await loadConfig(file);
   if (!loaded.ok) return { ok: false, errors: loaded.errors };
+  const badAccept = acceptFlagProblem(flags.acceptWarning);
+  if (badAccept) return { ok: false, errors: [badAccept] };
   let services = loaded.services.map(override);
   if (flags.service?.length) {
     const unknown = flags.service.filter((n) => !services.some((s) => s.name === n));
@@ -87,6 +97,15 @@ export async function resolveServices(flags: ServiceFlags, cwd = process.cwd(), 
   }
   const found = writes ? checked(services, cwd, file) : ({ ok: true, services, configFile: file } as const);
   return found.ok ? { ...found, configOuts: loaded.services.map((s) => s.out) } : found;
+}
+
+/** A malformed `--accept-warning` entry (a usage error), as the config's are checked. */
+function acceptFlagProblem(entries: readonly string[] | undefined): string | undefined {
+  for (const entry of entries ?? []) {
+    const read = parseAcceptance(entry);
+    if (typeof read === "string") return `--accept-warning ${JSON.stringify(entry)}: ${read}`;
+  }
+  return undefined;
 }
 
 /** Each service's output folder must be a folder of its own (write/own-folder.ts). */

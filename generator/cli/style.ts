@@ -67,7 +67,8 @@ export function printDiagnostics(diags: readonly Diagnostic[], options: PrintOpt
     const text = formatDiagnostic(d);
     const tag = `${d.severity} ${d.code}`;
     const coloured = d.severity === "error" ? s.red(tag) : d.severity === "warning" ? s.yellow(tag) : s.dim(tag);
-    err.print(text.replace(tag, coloured) + (labelOf ? ` (${labelOf(d)})` : ""));
+    const label = labelOf?.(d);
+    err.print(text.replace(tag, d.accepted === undefined ? coloured : s.dim(tag)) + (label ? ` (${label})` : ""));
   }
   if (picked.length === sorted.length) return;
   const shown = new Set(picked);
@@ -83,9 +84,9 @@ function chosen(sorted: readonly Diagnostic[], limit: number): Diagnostic[] {
   return sorted.filter((d) => picked.has(d));
 }
 
-/** `2 errors, 1 warning` */
+/** `2 errors, 1 warning`; accepted warnings are not counted (the caller says how many there are). */
 export function countLine(diags: readonly Diagnostic[]): string {
   const e = diags.filter((d) => d.severity === "error").length;
-  const w = diags.filter((d) => d.severity === "warning").length;
+  const w = diags.filter((d) => d.severity === "warning" && d.accepted === undefined).length;
   return `${e} error${e === 1 ? "" : "s"}, ${w} warning${w === 1 ? "" : "s"}`;
 }

@@ -148,6 +148,13 @@ export function urlArgumentProblem(args: readonly string[], options: Record<stri
   return `url takes a method and a URL path, and was given ${given.length} arguments (${given.join(" ")}); quote the path: odatagen url PATCH '/users/{id}'`;
 }
 
+/** More than a URL given to `fetch` (an unquoted URL the shell split at `&`, or a second URL), as a usage message. */
+export function fetchArgumentProblem(args: readonly string[], options: Record<string, Options>): string | undefined {
+  const given = positionals(args, options);
+  if (given.length <= 1) return undefined;
+  return `fetch takes one URL, and was given ${given.length} arguments (${given.join(" ")}); quote the URL: odatagen fetch 'https://host/service/$metadata' --out specs/service.xml`;
+}
+
 /** The arguments in `args` (after the command) that are neither a flag nor a flag's value. */
 function positionals(args: readonly string[], options: Record<string, Options>): string[] {
   const byName = new Map<string, Options>();
@@ -162,7 +169,7 @@ function positionals(args: readonly string[], options: Record<string, Options>):
     if (a.startsWith("-") && a.length > 1 && !/^-\d/.test(a)) {
       const name = a.startsWith("--") ? a.slice(2).split("=")[0] : a.slice(-1);
       const o = byName.get(name);
-      room = a.includes("=") || !o ? 0 : o.type === "boolean" ? "switch" : o.type !== "string" ? 0 : o.array && o.nargs !== 1 ? "many" : 1;
+      room = a.includes("=") || !o ? 0 : o.type === "boolean" ? "switch" : o.type === "number" ? 1 : o.type !== "string" ? 0 : o.array && o.nargs !== 1 ? "many" : 1;
       continue;
     }
     if (room === "switch") {

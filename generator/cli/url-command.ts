@@ -57,9 +57,10 @@ export async function runUrl(args: UrlArgs): Promise<number> {
       throw e;
     }
   });
-  // Notes describe the metadata as it is; the warnings and errors are printed as generate prints them.
+  // Notes describe the metadata as it is; the warnings and errors are printed as generate prints
+  // them (accepted warnings not at all).
   const several = answers.length > 1;
-  const diags = answers.flatMap((a) => a.diagnostics.filter((d) => d.severity !== "info").map((d) => (several && !d.file ? { ...d, message: `${a.service.name}: ${d.message}` } : d)));
+  const diags = answers.flatMap((a) => a.diagnostics.filter((d) => d.severity !== "info" && d.accepted === undefined).map((d) => (several && !d.file ? { ...d, message: `${a.service.name}: ${d.message}` } : d)));
   printDiagnostics(diags, { limit: SHOWN_DIAGNOSTICS, rest: "generate --verbose prints them all" });
   const found = answers.filter((a) => a.result?.ok);
   // With several services, a URL one of them has is the answer; the others' problems are said only when none has it.

@@ -110,7 +110,7 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
     let interrupted: InterruptedError | undefined;
     for (const service of services) {
       try {
-        done.push(await regenerate({ service, mode: "write", removeStale: args.clean, force: first, failOnWarnings: args["fail-on-warnings"], onWait: (m) => err.print(`odatagen: ${m}`), checkpoint: interrupt.checkpoint }));
+        done.push(await regenerate({ service, mode: "write", removeStale: args.clean, force: first || args["fail-on-warnings"], failOnWarnings: args["fail-on-warnings"], onWait: (m) => err.print(`odatagen: ${m}`), checkpoint: interrupt.checkpoint }));
       } catch (e) {
         if (!(e instanceof InterruptedError)) {
           err.print(`odatagen: ${service.name}: ${(e as Error).message}`);
@@ -265,7 +265,7 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
       const newer = new Promise<Services>((resolve) => {
         supersede = () => resolve({ ok: false, errors: [`${shown(configFile)} changed again before it finished loading (a top-level await that never settles?); its newer version is read next`] });
       });
-      const loaded = resolveServices({ config: configFile, service: args.service, include: args.include, exclude: args.exclude, keyAsSegment: args["key-as-segment"], unqualifiedOperations: args["unqualified-operations"], includeDerived: args["include-derived"], includeNavigation: args["include-navigation"], validators: args.validators, requests: args.requests, completeReads: args["complete-reads"], followReferences: args["follow-references"] });
+      const loaded = resolveServices({ config: configFile, service: args.service, include: args.include, exclude: args.exclude, keyAsSegment: args["key-as-segment"], unqualifiedOperations: args["unqualified-operations"], includeDerived: args["include-derived"], includeNavigation: args["include-navigation"], validators: args.validators, requests: args.requests, completeReads: args["complete-reads"], followReferences: args["follow-references"], acceptWarning: args["accept-warning"] });
       const again = await Promise.race([loaded, newer]).finally(() => {
         reloading = false;
         supersede = undefined;

@@ -39,7 +39,18 @@ export interface ServiceConfig {
   include?: string | string[] | undefined;
   /** Slice: leave these out; one pattern or a list. */
   exclude?: string | string[] | undefined;
+  /**
+   * Warnings the service is known to have, which `--fail-on-warnings` then lets pass: a code
+   * (`"ODG108"`), or a code, a space and a glob over the element path a warning ends with
+   * (`"ODG108 API_TEST_SRV.A_TestEntityType/*"`: `*` stops at `/`, `**` does not); one or a list.
+   * An entry that matches no warning is reported (ODG501).
+   */
+  acceptWarnings?: string | string[] | undefined;
   options?: ServiceOptions | undefined;
+  /** The service's `$metadata` URL: `odatagen fetch` downloads it (and the documents whose types it uses) into the first `input`. `generate` never reads it. */
+  url?: string | undefined;
+  /** Headers `odatagen fetch` sends, each from an environment variable, so no secret is written here: `{ "Authorization": "ODATA_TOKEN" }` (the variable holds the whole value, `Bearer …`). */
+  headersFromEnv?: Record<string, string> | undefined;
 }
 
 export interface OdatagenConfig {

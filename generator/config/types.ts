@@ -16,6 +16,10 @@ export interface ResolvedService {
   includePlaces?: Place[];
   /** Where each `exclude` pattern is written in the config. */
   excludePlaces?: Place[];
+  /** Warnings the service accepts (accept-warnings.ts), as written. */
+  acceptWarnings?: string[];
+  /** Where each accepted warning is written in the config; absent when they come from `--accept-warning`. */
+  acceptWarningPlaces?: Place[];
   keyAsSegment?: boolean;
   unqualifiedOperations?: boolean;
   includeDerived?: boolean;
@@ -24,4 +28,8 @@ export interface ResolvedService {
   requests?: boolean;
   completeReads?: boolean;
   followReferences?: boolean;
+  /** Where `odatagen fetch` downloads the service's metadata from (into its first input). */
+  url?: string;
+  /** Header name → the environment variable holding its value, sent by `odatagen fetch`. */
+  headersFromEnv?: Record<string, string>;
 }

@@ -7,11 +7,12 @@ import { nearestName } from "../nearest-name";
 import { realPathOfNearest } from "../write/real-path";
 import type { Place } from "../diagnostics";
 import type { ResolvedService } from "./types";
+import { parseAcceptance } from "../accept-warnings";
 
 export type ConfigResult = { ok: true; services: ResolvedService[] } | { ok: false; errors: string[] };
 
 const TOP_KEYS = ["$schema", "services"];
-const SERVICE_KEYS = ["name", "input", "out", "include", "exclude", "options"];
+const SERVICE_KEYS = ["name", "input", "out", "include", "exclude", "acceptWarnings", "options", "url", "headersFromEnv"];
 const OPTION_KEYS = ["keyAsSegment", "unqualifiedOperations", "includeDerived", "includeNavigation", "validators", "requests", "completeReads", "followReferences"] as const;
 
 /**
@@ -75,6 +76,18 @@ export function validateConfig(value: unknown, baseDir: string, placeOf?: (path:
         }
         if (placeOf && patterns[key]) places[key] = patterns[key].map((_, j) => placeOf(typeof v === "string" ? `${at}.${key}` : `${at}.${key}[${j}]`));
       }
+      // Accepted warnings, as include's patterns: one entry or a list, each checked as generate() reads it.
+      const accepted = s.acceptWarnings;
+      let acceptWarnings: string[] | undefined;
+      if (typeof accepted === "string") acceptWarnings = [accepted];
+      else if (Array.isArray(accepted)) acceptWarnings = accepted as string[];
+      else if (accepted !== undefined) errors.push(`${at}.acceptWarnings: expected a string or a list of strings ("ODG108", "ODG108 ns.T/*")`);
+      const acceptAt = (j: number) => (typeof accepted === "string" ? `${at}.acceptWarnings` : `${at}.acceptWarnings[${j}]`);
+      acceptWarnings?.forEach((entry, j) => {
+        const read = typeof entry === "string" ? parseAcceptance(entry) : "expected a string";
+        if (typeof read === "string") errors.push(`${acceptAt(j)}: ${read}`);
+      });
+      fetchKeyProblems(s, at, errors);
       const options = s.options;
       if (options !== undefined) {
         if (!isObject(options)) errors.push(`${at}.options: expected an object`);
@@ -97,6 +110,8 @@ export function validateConfig(value: unknown, baseDir: string, placeOf?: (path:
         exclude: patterns.exclude,
         ...(places.include && { includePlaces: places.include }),
         ...(places.exclude && { excludePlaces: places.exclude }),
+        ...(acceptWarnings && { acceptWarnings }),
+        ...(acceptWarnings && placeOf && { acceptWarningPlaces: acceptWarnings.map((_, j) => placeOf(acceptAt(j))) }),
         keyAsSegment: isObject(options) ? (options.keyAsSegment as boolean | undefined) : undefined,
         unqualifiedOperations: isObject(options) ? (options.unqualifiedOperations as boolean | undefined) : undefined,
         includeDerived: isObject(options) ? (options.includeDerived as boolean | undefined) : undefined,
@@ -105,6 +120,8 @@ export function validateConfig(value: unknown, baseDir: string, placeOf?: (path:
         requests: isObject(options) ? (options.requests as boolean | undefined) : undefined,
         completeReads: isObject(options) ? (options.completeReads as boolean | undefined) : undefined,
         followReferences: isObject(options) ? (options.followReferences as boolean | undefined) : undefined,
+        ...(typeof s.url === "string" && { url: s.url }),
+        ...(isObject(s.headersFromEnv) && { headersFromEnv: s.headersFromEnv as Record<string, string> }),
       });
     });
   // Between the services that are valid on their own, so that these come with the other problems.
@@ -128,6 +145,26 @@ export function validateConfig(value: unknown, baseDir: string, placeOf?: (path:
     else if (named[j]) errors.push(`services[${at}]: named ${JSON.stringify(s.name)} after its output folder, as services[${first}] is named; give it a "name"`);
   });
   return errors.length ? { ok: false, errors } : { ok: true, services };
+}
+
+/** A header's name as HTTP writes one (RFC 9110 §5.1, a token). */
+export const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/** `url` and `headersFromEnv`, which `odatagen fetch` reads (the service's metadata is downloaded from `url` into its first input). */
+function fetchKeyProblems(s: Record<string, unknown>, at: string, errors: string[]): void {
+  if (s.url !== undefined && (typeof s.url !== "string" || !/^https?:\/\/[^/]/i.test(s.url) || !URL.canParse(s.url)))
+    errors.push(`${at}.url: expected an http: or https: URL (the service's $metadata)`);
+  const h = s.headersFromEnv;
+  if (h === undefined) return;
+  if (!isObject(h)) {
+    errors.push(`${at}.headersFromEnv: expected an object: a header's name → the environment variable that holds its value ({ "Authorization": "ODATA_TOKEN" })`);
+    return;
+  }
+  for (const [name, variable] of Object.entries(h)) {
+    if (!HEADER_NAME.test(name)) errors.push(`${at}.headersFromEnv.${name}: not a header name (letters, digits and !#$%&'*+.^_\`|~-)`);
+    else if (typeof variable !== "string" || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) errors.push(`${at}.headersFromEnv.${name}: expected the name of an environment variable (letters, digits and _), not its value`);
+  }
+  if (s.url === undefined) errors.push(`${at}.headersFromEnv: given without a url; it is sent when odatagen fetch downloads the service's url`);
 }
 
 /**

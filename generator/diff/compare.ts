@@ -27,6 +27,7 @@ import { changedDocs } from "./docs";
 import { facetChanges } from "./facets";
 import { containerMove, importChange, movedDetail, movedOperationDetail, movedOperations, movedTypes } from "./moved";
 import { olderSummaryNote } from "./older";
+import { inverse, likelyRenames, renameWords } from "./renames";
 import { ALL_OUTPUTS, judge, type Breaks, type Outputs } from "./outputs";
 import { aTypeKind, typeKindWords } from "./type-kinds";
 import type { ImportSummary, ModelSummary, OperationSummary, TypeSummary, TypeUse } from "./summary";
@@ -51,6 +52,12 @@ export interface Change {
   path: string;
   detail: string;
   breaking: boolean;
+  /**
+   * A likely rename (renames.ts), a guess: on a removed member, the path of the one added to its
+   * type that matches it alone; on that added member, the removed one's.
+   */
+  renamedTo?: string;
+  renamedFrom?: string;
 }
 
 export type Bump = "major" | "minor" | "patch" | "none";
@@ -71,9 +78,9 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary, outputs: Outp
   const changes: Change[] = [];
   // A change that is not an addition may still add API (an optional parameter): a minor bump.
   let addsApi = false;
-  const add: Add = (kind, element, path, detail, breaks, adds = false) => {
+  const add: Add = (kind, element, path, detail, breaks, adds = false, rename = {}) => {
     const { breaking, note } = judge(breaks, REQUESTS_ONLY.has(element), outputs);
-    changes.push({ kind, element, path, detail: detail + note, breaking });
+    changes.push({ kind, element, path, detail: detail + note, breaking, ...rename });
     addsApi ||= adds;
   };
   // A type in another namespace under its simple name (moved.ts): one change, its members compared
@@ -194,7 +201,7 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary, outputs: Outp
  * the requests module has (REQUESTS_ONLY), that module; a list, those of the optional modules;
  * `false` nowhere. `adds`: the change gives callers something new to use (minor), though it is not an addition.
  */
-type Add = (kind: ChangeKind, element: Element, path: string, detail: string, breaks: Breaks, adds?: boolean) => void;
+type Add = (kind: ChangeKind, element: Element, path: string, detail: string, breaks: Breaks, adds?: boolean, rename?: Pick<Change, "renamedTo" | "renamedFrom">) => void;
 
 /** Elements whose generated code is in the requests module only (request functions, entity sets' builders). */
 const REQUESTS_ONLY = new Set<Element>(["operation", "entity set", "singleton", "navigation binding", "action import", "function import"]);
@@ -321,30 +328,43 @@ function compareType(name: string, a: TypeSummary, b: TypeSummary, ctx: Ctx): vo
   if (a.hasStream === true && b.hasStream === false) add("changed", "type", name, "no longer a media entity (HasStream)", ["requests"]);
   if (a.hasStream === false && b.hasStream === true) add("changed", "type", name, "became a media entity (HasStream)", false, true);
 
+  // A property removed and one added that match each other alone: likely one renamed (renames.ts).
+  const goneProperties = new Map([...a.properties].filter(([p]) => !b.properties.has(p) && !inheritedFrom(all, b, (x) => x.properties, p)));
+  const newProperties = new Map([...b.properties].filter(([p]) => !a.properties.has(p)));
+  const propertyRenames = likelyRenames(goneProperties, newProperties, (ua, ub) => ctx.renamed(ua.type) === ub.type && ua.collection === ub.collection);
+  const propertyRenamedFrom = inverse(propertyRenames);
+  const propertyWords = renameWords("the same type");
   for (const [p, ua] of a.properties) {
     const ub = b.properties.get(p);
     // Moved to a base type, the type still has it.
     const moved = ub ? undefined : inheritedFrom(all, b, (x) => x.properties, p);
+    const to = propertyRenames.get(p);
     if (moved) {
       add("changed", "property", `${name}/${p}`, `now inherited from ${moved[0]}`, false);
       compareUse(`${name}/${p}`, "property", ua, moved[1], ctx, b.kind === "entity");
-    } else if (!ub) add("removed", "property", `${name}/${p}`, `property removed (was ${typeLabel(ua)})`, true);
+    } else if (!ub) add("removed", "property", `${name}/${p}`, `property removed (was ${typeLabel(ua)})${to ? propertyWords.to(to) : ""}`, true, false, to ? { renamedTo: `${name}/${to}` } : {});
     else compareUse(`${name}/${p}`, "property", ua, ub, ctx, b.kind === "entity");
   }
   // A new non-nullable property is one more that a PUT's body, or a complex value written, must give.
-  for (const [p, ub] of b.properties) {
-    if (a.properties.has(p)) continue;
+  for (const [p, ub] of newProperties) {
     const { detail, breaking } = addedProperty(name, b, p, ub, isStreamUse(ub, all), ctx.outputs);
+    const from = propertyRenamedFrom.get(p);
     // An entity's new property breaks a replace body only (a complex value's, its interface too).
-    add("added", "property", `${name}/${p}`, detail, breaking && (b.kind === "entity" ? BODIES : true));
+    add("added", "property", `${name}/${p}`, `${detail}${from ? propertyWords.from(from) : ""}`, breaking && (b.kind === "entity" ? BODIES : true), false, from ? { renamedFrom: `${name}/${from}` } : {});
   }
 
+  const goneNavigation = new Map([...a.navigation].filter(([n]) => !b.navigation.has(n) && !inheritedFrom(all, b, (x) => x.navigation, n)));
+  const newNavigation = new Map([...b.navigation].filter(([n]) => !a.navigation.has(n)));
+  const navigationRenames = likelyRenames(goneNavigation, newNavigation, (na, nb) => ctx.renamed(na.target) === nb.target && na.collection === nb.collection && na.containsTarget === nb.containsTarget);
+  const navigationRenamedFrom = inverse(navigationRenames);
+  const navigationWords = renameWords("the same target");
   for (const [n, na] of a.navigation) {
     const moved = b.navigation.has(n) ? undefined : inheritedFrom(all, b, (x) => x.navigation, n);
     if (moved) add("changed", "navigation property", `${name}/${n}`, `now inherited from ${moved[0]}`, false);
     const nb = b.navigation.get(n) ?? moved?.[1];
     const path = `${name}/${n}`;
-    if (!nb) add("removed", "navigation property", path, `navigation property removed (was ${label(na)})`, true);
+    const to = navigationRenames.get(n);
+    if (!nb) add("removed", "navigation property", path, `navigation property removed (was ${label(na)})${to ? navigationWords.to(to) : ""}`, true, false, to ? { renamedTo: `${name}/${to}` } : {});
     else if (ctx.renamed(na.target) !== nb.target || na.collection !== nb.collection || na.containsTarget !== nb.containsTarget)
       add("changed", "navigation property", path, `${label(na)} → ${label(nb)}`, true);
     // Its read narrows (`U | null` → `U`); bodies that sent null (their types, the validators) break.
@@ -353,14 +373,26 @@ function compareType(name: string, a: TypeSummary, b: TypeSummary, ctx: Ctx): vo
     // A single-valued one's generated read (getX) is then typed `| null`: code using it breaks.
     else if (!na.nullable && nb.nullable) add("changed", "navigation property", path, nb.collection ? "became nullable" : "became nullable: its reads are typed | null", !nb.collection);
   }
-  for (const [n, nb] of b.navigation) if (!a.navigation.has(n)) add("added", "navigation property", `${name}/${n}`, `navigation property added: ${label(nb)}`, false);
+  for (const [n, nb] of newNavigation) {
+    const from = navigationRenamedFrom.get(n);
+    add("added", "navigation property", `${name}/${n}`, `navigation property added: ${label(nb)}${from ? navigationWords.from(from) : ""}`, false, false, from ? { renamedFrom: `${name}/${from}` } : {});
+  }
 
+  const goneMembers = new Map([...a.members].filter(([m]) => !b.members.has(m)));
+  const newMembers = new Map([...b.members].filter(([m]) => !a.members.has(m)));
+  const memberRenames = likelyRenames(goneMembers, newMembers, (va, vb) => va === vb);
+  const memberRenamedFrom = inverse(memberRenames);
+  const memberWords = renameWords("the same value");
   for (const [m, va] of a.members) {
     const vb = b.members.get(m);
-    if (vb === undefined) add("removed", "enum member", `${name}/${m}`, "enum member removed", true);
+    const to = memberRenames.get(m);
+    if (vb === undefined) add("removed", "enum member", `${name}/${m}`, `enum member removed${to ? memberWords.to(to) : ""}`, true, false, to ? { renamedTo: `${name}/${to}` } : {});
     else if (va !== vb) add("changed", "enum member", `${name}/${m}`, `value ${va} → ${vb}`, true);
   }
-  for (const [m, vb] of b.members) if (!a.members.has(m)) add("added", "enum member", `${name}/${m}`, `enum member added (= ${vb})`, false);
+  for (const [m, vb] of newMembers) {
+    const from = memberRenamedFrom.get(m);
+    add("added", "enum member", `${name}/${m}`, `enum member added (= ${vb})${from ? memberWords.from(from) : ""}`, false, false, from ? { renamedFrom: `${name}/${from}` } : {});
+  }
 }
 
 /**

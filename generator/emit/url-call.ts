@@ -39,7 +39,10 @@ export interface UrlCall {
   /** The call, `await updateSession(client, target, body)`. */
   call: string;
   variables: CallVariable[];
-  /** The whole, as printed: the imports, a blank line, `const target = …;` and the call. */
+  /**
+   * The whole, as printed: the imports, a blank line, a `const` for each entity the path goes on
+   * from (named after its type), `const target = …;` and the call.
+   */
   code: string;
 }
 
@@ -58,6 +61,8 @@ class CallWriter {
   private readonly imports = new Map<string, Set<string>>();
   private readonly variables: CallVariable[] = [];
   private readonly taken = new Set<string>(["client", "target", "result", "body", "params", "related", "data", "etag"]);
+  /** The address up to each key the path goes on after, and the entity type keyed: each becomes a `const` of its own. */
+  private readonly keyedSteps: { expr: string; type: EntityType | undefined }[] = [];
   /** The entity set the address is in, as the runtime follows it (the root, then NavigationPropertyBindings by property name). */
   private within: { container: EntityContainer; set: EntitySet } | undefined;
 
@@ -152,7 +157,7 @@ class CallWriter {
     const call = `${resultless ? "" : "const result = "}await ${fn.name}(${callArgs.join(", ")});`;
     const imports = [...this.imports].map(([module, names]) => ({ module, names: [...names].sort() }));
     const lines = imports.map((i) => `import { ${i.names.join(", ")} } from ${JSON.stringify(i.module)};`);
-    const code = [...lines, "", ...(address === undefined ? [] : [`const target = ${address};`]), call, ""].join("\n");
+    const code = [...lines, "", ...(address === undefined ? [] : this.statements(address, imports)), call, ""].join("\n");
     return { ok: true, call: { method, path: route.path, function: fn.name, module: fn.module, imports, ...(address === undefined ? {} : { address }), call, variables: this.variables, code } };
   }
 
@@ -171,6 +176,7 @@ class CallWriter {
         }
         case "key":
           expr = `${expr}.byKey(${this.key(step.text, keyed)})`;
+          if (step !== steps[steps.length - 1]) this.keyedSteps.push({ expr, type: keyed });
           break;
         case "navigation": {
           const owner = step.property.declaringType;
@@ -207,6 +213,27 @@ class CallWriter {
       }
     }
     return expr;
+  }
+
+  /**
+   * `const target = …;`, after a `const` for each entity the path goes on from
+   * (`const callRecord = cloudCommunicationsCallRecords(communications()).byKey(callRecordId);`),
+   * named after its type, so that a deep path reads a key at a time rather than as one nested line.
+   */
+  private statements(address: string, imports: { names: string[] }[]): string[] {
+    const used = new Set([...this.taken, ...this.variables.map((v) => v.name), ...imports.flatMap((i) => i.names)]);
+    const lines: string[] = [];
+    let before: { expr: string; name: string } | undefined;
+    const shorten = (expr: string) => (before ? expr.replace(before.expr, () => before!.name) : expr);
+    for (const { expr, type } of this.keyedSteps) {
+      const wanted = type ? camel(type.name) : "entity";
+      let name = isIdentifier(wanted) ? wanted : "entity";
+      for (let i = 2; used.has(name) || JS_RESERVED.has(name); i++) name = `${wanted}${i}`;
+      used.add(name);
+      lines.push(`const ${name} = ${shorten(expr)};`);
+      before = { expr, name };
+    }
+    return [...lines, `const target = ${shorten(address)};`];
   }
 
   /**

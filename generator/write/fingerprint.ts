@@ -1,7 +1,7 @@
 /**
  * What produced an output: odatagen's version plus a hash of the compiled code that shapes the output
  * (parse, model, passes, emit) and the templates. Computed from file contents, not times, so the
- * same build gives the same fingerprint on every machine. The CLI, config, diff and write code are
+ * same build gives the same fingerprint on every machine. The CLI, config, diff, fetch and write code are
  * left out: they do not change what is generated. With a stat cache, the hash is reused while every
  * one of those files has the stat it had when it was hashed.
  */
@@ -12,7 +12,7 @@ import type { StatCache } from "./statcache";
 
 /** The package root: dist/write/ → ../.. */
 export const PACKAGE_ROOT = path.resolve(__dirname, "..", "..");
-const NOT_OUTPUT_SHAPING = new Set(["cli", "config", "diff", "write"]);
+const NOT_OUTPUT_SHAPING = new Set(["cli", "config", "diff", "fetch", "write"]);
 
 export interface GeneratorIdentity {
   version: string;

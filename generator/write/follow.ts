@@ -18,6 +18,7 @@ import { registerFollower } from "../run-record";
 import { sha256 } from "./manifest";
 import { display, type InputRead } from "./uptodate";
 import { insideRoots, notFileKind, readInside, realLocation, realPath } from "./read-inside";
+import { parseReferenceMap, referenceMapFile } from "./reference-map";
 
 export interface Follower {
   follow: FollowReference;
@@ -55,17 +56,21 @@ export function createFollower(inputs: readonly string[], options: { off?: boole
   const seen = new Map<string, string>();
   /** The real paths of the folders a followed file may be in (or below): each input's folder, and the real file's folder when the input is a symlink. */
   const roots: string[] = [];
+  /** The given inputs that are files, whose reference maps (write/reference-map.ts) map `http:` Uris. */
+  const files: string[] = [];
   for (const given of inputs) {
     const file = path.resolve(given);
     const at = located(file) ? file : undefined;
     locations.set(display(file), at);
     if (!at) continue;
+    files.push(at);
     const real = realPath(at);
     for (const dir of [realPath(path.dirname(at)), real && path.dirname(real)]) if (dir && !roots.includes(dir)) roots.push(dir);
     if (real) seen.set(real, display(file));
   }
 
   // What the library's writeOutput records of the run that used it (run-record.ts).
+  let maps: ReturnType<typeof readMaps> | undefined;
   const log = { inputs: inputs.map((f) => path.resolve(f)), off: options.off === true, calls: 0, followed, lookedFor };
   const follow = (uri: string, from: string): Followed => {
     log.calls++;
@@ -73,7 +78,9 @@ export function createFollower(inputs: readonly string[], options: { off?: boole
     // A document is known by its path as shown (display); a caller may spell it otherwise (absolute, `./x.xml`).
     const shownFrom = locations.has(from) ? from : display(path.resolve(from));
     if (!locations.has(shownFrom)) return { kind: "not-followed", reason: `${from} is not among the files given to createFollower, so its folder is not known: give its path there too` };
-    const target = resolveUri(uri, locations.get(shownFrom));
+    const mapped = /^https?:/i.test(uri) ? (maps ??= readMaps(files, roots, followed, lookedFor)).lead(uri) : undefined;
+    if (mapped && typeof mapped !== "string") return { kind: "not-followed", ...mapped };
+    const target = mapped ?? resolveUri(uri, locations.get(shownFrom));
     if (typeof target !== "string") return { kind: "not-followed", reason: target.reason };
     const shown = display(target);
     const real = realLocation(target);
@@ -112,13 +119,54 @@ export function createFollower(inputs: readonly string[], options: { off?: boole
 }
 
 /**
+ * The reference maps beside the given inputs (`files`, absolute), read once, at the first `http:` or
+ * `https:` Uri: each map read is recorded in `followed` (a changed map changes the run), and each
+ * map looked for in vain in `lookedFor` (one that appears does too). `lead(uri)` is the file a map
+ * names for `uri` (the first input's map that has it), why it leads nowhere (a map that cannot be
+ * read, a warning), or undefined when no map has it.
+ */
+function readMaps(files: readonly string[], roots: readonly string[], followed: Follower["followed"], lookedFor: string[]) {
+  const found: { file: string; references: Map<string, string> }[] = [];
+  const problems: string[] = [];
+  for (const input of files) {
+    const file = referenceMapFile(input);
+    let st: fs.Stats | undefined;
+    try {
+      st = fs.statSync(file);
+    } catch {
+      st = undefined;
+    }
+    if (!st?.isFile()) {
+      lookedFor.push(file);
+      continue;
+    }
+    const read = readInside(file, roots);
+    if (!("content" in read)) {
+      problems.push(`the reference map ${display(file)} cannot be read: ${"reason" in read ? read.reason : read.notFile}`);
+      continue;
+    }
+    followed.push({ file, sha256: sha256(read.content), before: read.before, at: read.at });
+    const parsed = parseReferenceMap(read.content);
+    if (parsed.ok) found.push({ file, references: parsed.references });
+    else problems.push(`the reference map ${display(file)} is not one odatagen reads: ${parsed.problem}`);
+  }
+  return {
+    lead(uri: string): string | { reason: string; warn: true } | undefined {
+      const map = found.find((m) => m.references.has(uri));
+      if (map) return path.resolve(path.dirname(map.file), ...map.references.get(uri)!.split(/[\\/]/));
+      return problems.length ? { reason: problems.join("; "), warn: true } : undefined;
+    },
+  };
+}
+
+/**
  * The absolute path a reference's `uri` names, resolved against `base` (the referencing file's
  * path; undefined for a document read from a pipe), or why it names no local file.
  */
 export function resolveUri(uri: string, base: string | undefined): string | { reason: string } {
   const scheme = /^([a-z][a-z\d+.-]*):/i.exec(uri)?.[1];
   if (scheme && scheme.toLowerCase() !== "file")
-    return { reason: `odatagen does not fetch ${scheme}: URIs (a build stays offline and gives the same output each time): save the document and give it as an input too, or save it beside this document and reference it by a relative Uri` };
+    return { reason: `odatagen does not fetch ${scheme}: URIs (a build stays offline and gives the same output each time): save the document and give it as an input too, or save it beside this document and reference it by a relative Uri${/^https?$/i.test(scheme) ? " (odatagen fetch downloads the service's metadata with the documents it needs, and maps their Uris to the files saved)" : ""}` };
   if (/[?#]/.test(uri)) return { reason: "a Uri with a query or a fragment names no file" };
   if (scheme) {
     try {

@@ -4,6 +4,7 @@
  * CLI prints it. The generator itself is loaded only when needed, so the up-to-date path stays cheap.
  */
 import { Codes, GenerationError, type Diagnostic } from "../diagnostics";
+import { isOpenWarning } from "../accept-warnings";
 import type { GenerateOptions, GenerateResult } from "../generate";
 import type { ResolvedService } from "../config/types";
 import { generatorIdentity } from "./fingerprint";
@@ -189,7 +190,7 @@ async function regenerateUnlocked(req: RegenerateRequest, checkpoint: Checkpoint
     const unlisted = unlistedFiles(service.out, plan.previous, result.files);
     return { ...base, status: "checked", diagnostics, plan, files: result.files, result, unlisted, ms: elapsed() };
   }
-  if (req.failOnWarnings && diagnostics.some((d) => d.severity === "warning"))
+  if (req.failOnWarnings && diagnostics.some(isOpenWarning))
     return { ...base, status: "failed", failedOnWarnings: true, diagnostics, ms: elapsed() };
   // A first run into a folder that already holds files (`--out src`) names them, once; not a dotfile
   // (a `.gitkeep` in a folder made for the output).
@@ -225,6 +226,8 @@ export function serviceOptions(service: ResolvedService, inputs: GenerateOptions
   if (service.validators === false) opts.validators = false;
   if (service.requests === false) opts.requests = false;
   if (service.completeReads) opts.completeReads = true;
+  if (service.acceptWarnings?.length) opts.acceptWarnings = service.acceptWarnings;
+  if (service.acceptWarningPlaces) opts.acceptWarningPlaces = service.acceptWarningPlaces;
   opts.follow = follower.follow;
   return opts;
 }

@@ -28,7 +28,7 @@ export type Pattern = NamePattern | PathPattern;
 export function parsePattern(text: string): Pattern {
   const t = text.trim();
   if (t.startsWith("/")) return { kind: "path", text: t, segments: pathSegments(t) };
-  return { kind: "name", text: t, matches: globMatcher(t, true) };
+  return { kind: "name", text: t, matches: globMatcher(t, DOT) };
 }
 
 /**
@@ -42,23 +42,26 @@ export function namesElement(p: NamePattern, x: { qualifiedName: string; namespa
 }
 
 // A glob as tokens: a character code, or one of these wildcards.
-const ONE = -1; // `?`: one character (not a dot in a name glob)
-const STAR = -2; // `*` in a name glob: a run of characters other than dots
+const ONE = -1; // `?`: one character (not the stop character: a dot in a name glob)
+const STAR = -2; // `*` in a name glob: a run of characters other than the stop character
 const ANY = -3; // `**`, or `*` in a path segment: a run of any characters
 const DOT = 46;
 
 /**
  * A glob as a matcher that runs in time proportional to text × pattern, without backtracking: a
  * regular expression built from a glob with several stars backtracks exponentially on a long name
- * that almost matches (`**a**a**a**x` against a long name of `a`s runs for minutes).
+ * that almost matches (`**a**a**a**x` against a long name of `a`s runs for minutes). `stop`: the
+ * character (its code) that `*` and `?` do not match, `**` does (a dot in a name glob, a `/` in an
+ * accepted warning's element path glob); without one, `*` is `**`.
  */
-function globMatcher(glob: string, dotStops: boolean): Matcher {
+export function globMatcher(glob: string, stop?: number): Matcher {
+  const stops = stop !== undefined;
   if (!/[*?]/.test(glob)) return (text) => text === glob;
   const tokens: number[] = [];
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i];
     if (c === "*") {
-      const star = glob[i + 1] === "*" || !dotStops ? ANY : STAR;
+      const star = glob[i + 1] === "*" || !stops ? ANY : STAR;
       while (glob[i + 1] === "*") i++;
       const last = tokens[tokens.length - 1];
       // Runs of stars match what their widest one matches.
@@ -88,8 +91,8 @@ function globMatcher(glob: string, dotStops: boolean): Matcher {
       for (let i = 0; i < m; i++) {
         if (!now[i]) continue;
         const t = tokens[i];
-        if (t === ANY || (t === STAR && c !== DOT)) next[i] = 1; // the star goes on
-        else if (t === c || (t === ONE && !(dotStops && c === DOT))) next[i + 1] = 1;
+        if (t === ANY || (t === STAR && c !== stop)) next[i] = 1; // the star goes on
+        else if (t === c || (t === ONE && c !== stop)) next[i + 1] = 1;
         else continue;
         alive = true;
       }
@@ -123,7 +126,7 @@ function pathSegments(text: string): PathSegment[] {
       continue;
     }
     const wild = /[*?]/.test(seg);
-    out.push({ any: false, matches: globMatcher(seg, false), literal: wild ? undefined : seg });
+    out.push({ any: false, matches: globMatcher(seg), literal: wild ? undefined : seg });
   }
   return out;
 }

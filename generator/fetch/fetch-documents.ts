@@ -1,0 +1,190 @@
+/**
+ * `odatagen fetch` for one document: download a service's metadata, and the documents its
+ * references name whose types it uses (fetch/documents.ts), recursively, each once; then the files
+ * to save — the document at `out`; each document of an `http:`/`https:` Uri beside it (`specs/sap.xml`
+ * → `specs/sap.Common.xml`), with the reference map (`specs/sap.references.json`,
+ * write/reference-map.ts) through which `generate` follows those Uris offline; each document of a
+ * relative Uri where that Uri leads (`specs/parts/types.xml`). Reads the files already there to say
+ * what changed; writes nothing (fetch/save.ts does).
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { download, shownUrl, type DownloadOptions } from "./download";
+import { neededReferences, readDownloaded } from "./documents";
+import { formatReferenceMap, referenceMapFile } from "../write/reference-map";
+import { display } from "../write/uptodate";
+import type { InputFile } from "../read-documents";
+
+/** At most this many referenced documents are downloaded for one service. */
+export const MAX_REFERENCED = 32;
+/** The most bytes one document may have (Graph v1.0's is 3.5 MB, its beta about 40 MB). */
+export const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
+
+export interface FetchTarget {
+  url: string;
+  /** The file to save the document in (absolute). */
+  out: string;
+  /** Headers for the service's own origin (those of `url`): a referenced document on another host gets none. */
+  headers: ReadonlyMap<string, string>;
+  json: boolean;
+  timeoutMs: number;
+}
+
+/** A file to save: its new content (undefined: remove it), and what it holds now (undefined: not there). */
+export interface PlannedFile {
+  file: string;
+  content: Buffer | undefined;
+  old: Buffer | undefined;
+  /** Where it came from (a URL as shown), or MAP. */
+  from: string;
+}
+
+/** The `from` of the reference map. */
+export const MAP = "reference map";
+
+export type Fetched = { ok: true; files: PlannedFile[]; notes: string[] } | { ok: false; problem: string };
+
+/**
+ * A reference to download: its Uri as written, the URL it names (resolved against the URL of the
+ * document that writes it), and, for a relative Uri, the file it leads to from the saved document
+ * (saved there, `generate` follows it as any relative Uri); an absolute one is saved beside the main
+ * document and mapped (`file` undefined).
+ */
+export interface Ref {
+  written: string;
+  url: string;
+  file?: string;
+}
+
+export async function fetchDocuments(target: FetchTarget): Promise<Fetched> {
+  const base: Omit<DownloadOptions, "headers"> = { json: target.json, timeoutMs: target.timeoutMs, maxBytes: MAX_DOCUMENT_BYTES };
+  const origin = new URL(target.url).origin;
+  const main = await downloadDocument(target.url, { ...base, headers: target.headers });
+  if (!main.ok) return main;
+  const docs: InputFile[] = [{ file: display(target.out), content: main.text }];
+  const files: PlannedFile[] = [planned(target.out, main.body, shownUrl(target.url))];
+  const mapFile = referenceMapFile(target.out);
+  const taken = new Set([target.out, mapFile].map((f) => path.basename(f)));
+  /** The references of the documents read, in order; those that cannot be downloaded, with why. */
+  const refs: Ref[] = [];
+  const unusable = new Map<string, string>();
+  const add = (written: readonly string[], url: string, file: string) => {
+    for (const w of written) {
+      const ref = downloadable(w, url, file);
+      if (typeof ref === "string") unusable.set(w, ref);
+      else if (!refs.some((r) => r.written === w && r.url === ref.url)) refs.push(ref);
+    }
+  };
+  add(main.uris, main.url, target.out);
+  /** URL → the document's file; the map: absolute Uri → file name. */
+  const done = new Map<string, string>();
+  const saved = new Map<string, string>();
+  let skipped: string[] = [];
+  let blocked: string[] = [];
+  for (;;) {
+    const open = refs.filter((r) => !done.has(r.url));
+    // Reading the model costs a second parse (on Graph, a second or so): only when a document has references.
+    const weigh = [...new Set([...open.map((r) => r.written), ...unusable.keys()])];
+    const needed = weigh.length ? neededReferences(docs, weigh) : [];
+    skipped = open.filter((r) => !needed.includes(r.written)).map((r) => r.written);
+    blocked = needed.filter((w) => unusable.has(w) && !refs.some((r) => r.written === w));
+    const next = open.filter((r) => needed.includes(r.written));
+    if (!next.length) break;
+    for (const ref of next) {
+      if (done.has(ref.url)) continue;
+      if (done.size >= MAX_REFERENCED) return { ok: false, problem: `${shownUrl(target.url)} and the documents it references name more than ${MAX_REFERENCED} documents to download; odatagen fetch stops there` };
+      // Credentials are the service's: a document on another host (a vocabulary on GitHub) gets none.
+      const headers = sameOrigin(ref.url, origin) ? target.headers : new Map<string, string>();
+      const got = await downloadDocument(ref.url, { ...base, headers });
+      if (!got.ok) return { ok: false, problem: `${got.problem} (a document ${shownUrl(target.url)} references)` };
+      let file = ref.file;
+      if (file === undefined) {
+        file = path.join(path.dirname(target.out), referencedName(target.out, ref.url, got.text, taken));
+        saved.set(ref.written, path.basename(file));
+      } else if (file === target.out || file === mapFile || files.some((f) => f.file === file)) return { ok: false, problem: `${JSON.stringify(ref.written)} leads to ${display(file)}, a file this fetch saves already` };
+      done.set(ref.url, file);
+      docs.push({ file: display(file), content: got.text });
+      add(got.uris, got.url, file);
+      files.push(planned(file, got.body, shownUrl(ref.url)));
+    }
+  }
+  const oldMap = readIfThere(mapFile);
+  if (saved.size) files.push({ ...planned(mapFile, Buffer.from(formatReferenceMap(saved)), MAP), old: oldMap });
+  else if (oldMap) files.push({ file: mapFile, content: undefined, old: oldMap, from: MAP });
+  const notes = [
+    ...[...new Set(skipped)].map((u) => `not downloaded: ${shownUrl(u)} (only its terms are used, which odatagen reads by name)`),
+    ...blocked.map((w) => `not downloaded: ${w}, whose types the documents use, ${unusable.get(w)} (until then generate reads them as Edm.Untyped, ODG110)`),
+  ];
+  return { ok: true, files, notes };
+}
+
+/**
+ * `written`, a reference's Uri in the document downloaded from `url` and saved at `file`, as a
+ * reference to download; or why it cannot be: a relative Uri is saved where it leads from `file`,
+ * so it must go down from that folder (no `..`, no query or fragment, not `/…`), as generate
+ * follows one; `file:` and other schemes name nothing to download.
+ */
+export function downloadable(written: string, url: string, file: string): Ref | string {
+  if (/^https?:\/\//i.test(written)) return { written, url: written };
+  if (/^[a-z][a-z\d+.-]*:/i.test(written)) return "which is no http: or https: URL";
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(written);
+  } catch {
+    return "whose percent-encoding is malformed";
+  }
+  // Checked decoded: `%5C..%5C` is `\..\`, a way up on Windows.
+  if (/[?#]/.test(written) || /[\0\\:]/.test(decoded) || decoded.startsWith("/") || decoded.split("/").includes(".."))
+    return "a relative Uri odatagen fetch does not save (it saves one that goes down from the document's folder, without a query or fragment): download that document yourself and save it where the Uri leads";
+  return { written, url: new URL(written, url).href, file: path.resolve(path.dirname(file), ...decoded.split("/")) };
+}
+
+async function downloadDocument(url: string, options: DownloadOptions): Promise<{ ok: true; body: Buffer; text: string; uris: string[]; url: string } | { ok: false; problem: string }> {
+  const got = await download(url, options);
+  if (!got.ok) return got;
+  const text = new TextDecoder("utf-8").decode(got.body);
+  const read = readDownloaded(text, shownUrl(url));
+  return "problem" in read ? { ok: false, problem: read.problem } : { ok: true, body: got.body, text, uris: read.uris, url: got.url };
+}
+
+function planned(file: string, content: Buffer, from: string): PlannedFile {
+  return { file, content, old: readIfThere(file), from };
+}
+
+function readIfThere(file: string): Buffer | undefined {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function sameOrigin(uri: string, origin: string): boolean {
+  try {
+    return new URL(uri).origin === origin;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The file name a referenced document is saved under, beside `out`: `out`'s name without its
+ * extension, a dot, the Uri's last path segment without its extension (`Common` for
+ * `…/vocabularies/Common.xml`, `metadata` for `…/$metadata`), `.json` for CSDL JSON else `.xml`,
+ * and `-2`, `-3`… where that name is taken.
+ */
+export function referencedName(out: string, uri: string, text: string, taken: Set<string>): string {
+  const stem = path.basename(out, path.extname(out));
+  let last = "";
+  try {
+    last = decodeURIComponent(new URL(uri).pathname.split("/").filter(Boolean).pop() ?? "");
+  } catch {
+    last = "";
+  }
+  const word = last.replace(/\.[^.]*$/, "").replace(/[^A-Za-z0-9_.-]+/g, "").replace(/^[.-]+/, "") || "reference";
+  const ext = /^\uFEFF?\s*[{[]/.test(text) ? ".json" : ".xml";
+  let name = `${stem}.${word}${ext}`;
+  for (let i = 2; taken.has(name); i++) name = `${stem}.${word}-${i}${ext}`;
+  taken.add(name);
+  return name;
+}

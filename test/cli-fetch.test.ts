@@ -1,0 +1,229 @@
+// `odatagen fetch`: downloads over real HTTP from a scripted server on 127.0.0.1 (no internet), saved
+// files checked on disk, and `generate` run offline on what was saved, through the real CLI.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { runCliAsync, scratch, writeJson } from "./helpers/cli";
+import { edmx, schema } from "./helpers/csdl";
+import { startLoopback, type Loopback, type Reply } from "./helpers/loopback";
+
+const servers: Loopback[] = [];
+async function server(fn: (url: string) => (req: { url: string }) => Reply): Promise<Loopback> {
+  const s = await startLoopback();
+  servers.push(s);
+  s.handle(fn(s.url));
+  return s;
+}
+afterAll(async () => {
+  for (const s of servers) await s.close();
+});
+
+const ref = (uri: string, ns: string, alias = "") => `<edmx:Reference Uri="${uri}"><edmx:Include Namespace="${ns}"${alias ? ` Alias="${alias}"` : ""}/></edmx:Reference>\n`;
+/** A service whose entity type has a property of `shared.address` (a type of a referenced document) and a Core.Description (a term alone). */
+const main = (refs: string, extra = "") =>
+  edmx(
+    schema("main", `<EntityType Name="t"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"><Annotation Term="Core.Description" String="The key"/></Property><Property Name="home" Type="shared.address"/>${extra}</EntityType><EntityContainer Name="c"><EntitySet Name="ts" EntityType="main.t"/></EntityContainer>`),
+    refs,
+  );
+const shared = edmx(schema("shared", `<ComplexType Name="address"><Property Name="street" Type="Edm.String"/></ComplexType>`));
+const xml = (body: string): Reply => ({ headers: { "content-type": "application/xml" }, body });
+
+test.concurrent("fetch saves the metadata and the referenced document whose types it uses, maps its Uri, and generate reads them offline", async () => {
+  const dir = scratch();
+  const s = await server((url) => (req) =>
+    req.url === "/svc/$metadata" ? xml(main(ref(`${url}/shared/types.xml`, "shared") + ref(`${url}/vocabularies/Core.xml`, "Org.OData.Core.V1", "Core")))
+    : req.url === "/shared/types.xml" ? xml(shared)
+    : { status: 404 });
+  const r = await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml"], dir);
+  expect(r.stderr).toBe("");
+  expect(r.code).toBe(0);
+  expect(r.stdout).toBe([
+    `odatagen: not downloaded: ${s.url}/vocabularies/Core.xml (only its terms are used, which odatagen reads by name)`,
+    `odatagen: specs/main.xml: saved (${fs.statSync(path.join(dir, "specs/main.xml")).size} bytes from ${s.url}/svc/$metadata)`,
+    `odatagen: specs/main.types.xml: saved (${Buffer.byteLength(shared)} bytes from ${s.url}/shared/types.xml)`,
+    "odatagen: specs/main.references.json: saved (the reference map: generate follows the Uris it names to the files saved)",
+    "",
+  ].join("\n"));
+  // XML asked for; the vocabulary, used for its terms alone, never requested.
+  expect(s.requests.map((q) => [q.url, q.headers.accept])).toEqual([["/svc/$metadata", "application/xml"], ["/shared/types.xml", "application/xml"]]);
+  expect(fs.readFileSync(path.join(dir, "specs/main.types.xml"), "utf8")).toBe(shared);
+  expect(JSON.parse(fs.readFileSync(path.join(dir, "specs/main.references.json"), "utf8"))).toEqual({ references: { [`${s.url}/shared/types.xml`]: "main.types.xml" } });
+
+  const g = await runCliAsync(["generate", "-i", "specs/main.xml", "-o", "gen", "--verbose"], dir);
+  expect(g.code).toBe(0);
+  expect(g.stderr).toContain(`specs/main.xml:3:1: info ODG113: specs/main.types.xml is read as an input too: <edmx:Reference Uri="${s.url}/shared/types.xml"> names it [Reference]`);
+  expect(g.stderr).not.toContain("ODG110");
+  expect(fs.readFileSync(path.join(dir, "gen", "main.types.ts"), "utf8")).toMatch(/home\?: Address \| null/);
+  // A second generate is up to date (the map and the followed file are recorded in the manifest).
+  const again = await runCliAsync(["generate", "-i", "specs/main.xml", "-o", "gen"], dir);
+  expect(again.stdout).toMatch(/up to date/);
+
+  // Unchanged: nothing written (the files keep their inode and time), and --check agrees.
+  const before = fs.statSync(path.join(dir, "specs/main.xml"));
+  const same = await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml"], dir);
+  expect(same.code).toBe(0);
+  expect(same.stdout).toMatch(/specs\/main\.xml: unchanged\n.*main\.types\.xml: unchanged\n.*main\.references\.json: unchanged\n$/);
+  const after = fs.statSync(path.join(dir, "specs/main.xml"));
+  expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+  expect((await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml", "--check"], dir)).code).toBe(0);
+
+  // The service changes: --check exits 1 and saves nothing; fetch saves it and says how to compare.
+  s.handle((req) => (req.url === "/svc/$metadata" ? xml(main(ref(`${s.url}/shared/types.xml`, "shared"), `<Property Name="n" Type="Edm.Int32"/>`)) : req.url === "/shared/types.xml" ? xml(shared) : { status: 404 }));
+  const saved = fs.readFileSync(path.join(dir, "specs/main.xml"), "utf8");
+  const check = await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml", "--check"], dir);
+  expect(check.code).toBe(1);
+  expect(check.stdout).toContain(`odatagen: specs/main.xml: differs from the service's (from ${s.url}/svc/$metadata)`);
+  expect(fs.readFileSync(path.join(dir, "specs/main.xml"), "utf8")).toBe(saved);
+  const changed = await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml", "--diff"], dir);
+  expect(changed.code).toBe(0);
+  expect(changed.stdout).toMatch(/specs\/main\.xml: changed \(\d+ bytes from /);
+  expect(changed.stdout).toMatch(/added +property +main\.t\/n: property added: Edm\.Int32/);
+  expect(fs.readFileSync(path.join(dir, "specs/main.xml"), "utf8")).toContain(`Name="n"`);
+});
+
+test.concurrent("a .json file asks for CSDL JSON, whose $Reference is followed as XML's; a redirect is followed", async () => {
+  const dir = scratch();
+  const types = { $Version: "4.0", shared: { address: { $Kind: "ComplexType", street: { $Nullable: true } } } };
+  const doc = (url: string) => ({
+    $Version: "4.0",
+    $Reference: { [`${url}/types.json`]: { $Include: [{ $Namespace: "shared" }] } },
+    $EntityContainer: "j.c",
+    j: { t: { $Kind: "EntityType", $Key: ["id"], id: {}, home: { $Type: "shared.address", $Nullable: true } }, c: { $Kind: "EntityContainer", ts: { $Collection: true, $Type: "j.t" } } },
+  });
+  const s = await server((url) => (req) =>
+    req.url === "/old/$metadata" ? { status: 301, headers: { location: "/new/$metadata" } }
+    : req.url === "/new/$metadata" ? { body: doc(url) }
+    : req.url === "/types.json" ? { body: types }
+    : { status: 404 });
+  const r = await runCliAsync(["fetch", `${s.url}/old/$metadata`, "--out", "specs/j.json"], dir);
+  expect(r.stderr).toBe("");
+  expect(r.code).toBe(0);
+  expect(s.requests.map((q) => [q.url, q.headers.accept])).toEqual([["/old/$metadata", "application/json"], ["/new/$metadata", "application/json"], ["/types.json", "application/json"]]);
+  expect(JSON.parse(fs.readFileSync(path.join(dir, "specs/j.json"), "utf8"))).toEqual(doc(s.url));
+  expect(JSON.parse(fs.readFileSync(path.join(dir, "specs/j.types.json"), "utf8"))).toEqual(types);
+  expect(JSON.parse(fs.readFileSync(path.join(dir, "specs/j.references.json"), "utf8"))).toEqual({ references: { [`${s.url}/types.json`]: "j.types.json" } });
+  const g = await runCliAsync(["generate", "-i", "specs/j.json", "-o", "gen"], dir);
+  expect(g.stderr).toBe("");
+  expect(g.code).toBe(0);
+  expect(fs.readFileSync(path.join(dir, "gen", "j.types.ts"), "utf8")).toMatch(/home\?: Address \| null/);
+});
+
+test.concurrent("headers go to the service, from flags or the environment, never printed; a referenced document on another host gets none", async () => {
+  const dir = scratch();
+  const other = await server(() => (req) => (req.url === "/types.xml" ? xml(shared) : { status: 404 }));
+  const s = await server(() => (req) => (req.url === "/$metadata" ? xml(main(ref(`${other.url}/types.xml`, "shared"))) : { status: 404 }));
+  const r = await runCliAsync(["fetch", `${s.url}/$metadata`, "-o", "m.xml", "--header-from-env", "Authorization=ODATA_TOKEN", "--header", "sap-client: 100", "-H", "Accept: application/xml;q=1"], dir, { ODATA_TOKEN: "Bearer very-secret" });
+  expect(r.code).toBe(0);
+  expect(s.requests[0].headers).toMatchObject({ authorization: "Bearer very-secret", "sap-client": "100", accept: "application/xml;q=1" });
+  expect(other.requests[0].headers.authorization).toBeUndefined();
+  expect(other.requests[0].headers["sap-client"]).toBeUndefined();
+  expect(r.stdout + r.stderr).not.toContain("very-secret");
+  for (const f of fs.readdirSync(dir)) expect(fs.readFileSync(path.join(dir, f), "utf8")).not.toContain("very-secret");
+
+  const unset = await runCliAsync(["fetch", `${s.url}/$metadata`, "-o", "m.xml", "--header-from-env", "Authorization=NOT_SET_ANYWHERE"], dir);
+  expect(unset.code).toBe(2);
+  expect(unset.stderr).toBe("odatagen: --header-from-env Authorization=NOT_SET_ANYWHERE: the environment variable NOT_SET_ANYWHERE is not set\n");
+  const malformed = await runCliAsync(["fetch", `${s.url}/$metadata`, "-o", "m.xml", "--header", "Bearer very-secret"], dir);
+  expect(malformed.code).toBe(2);
+  expect(malformed.stderr).toBe('odatagen: --header: expected "Name: value" (the value given is not shown)\n');
+});
+
+test.concurrent("a 401, an HTML page, a slow answer and a refused connection exit 4 and leave the saved file as it was", async () => {
+  const dir = scratch();
+  fs.writeFileSync(path.join(dir, "m.xml"), "previous");
+  const s = await server(() => (req) =>
+    req.url === "/401" ? { status: 401, body: { error: { code: "Unauthorized", message: "no token" } } }
+    : req.url === "/login" ? { headers: { "content-type": "text/html" }, body: "<!DOCTYPE html><html><head><title>Sign in</title></head><body></body></html>" }
+    : req.url === "/slow" ? { ...xml(shared), delayMs: 5000 }
+    : { status: 404 });
+  const fetch = (url: string, ...more: string[]) => runCliAsync(["fetch", url, "--out", "m.xml", ...more], dir);
+  const unauthorized = await fetch(`http://user:pw@${s.url.slice(7)}/401`);
+  expect(unauthorized.code).toBe(4);
+  expect(s.requests[0].headers.authorization).toBe(`Basic ${Buffer.from("user:pw").toString("base64")}`);
+  expect(unauthorized.stderr).toBe(`odatagen: ${s.url}/401 answered HTTP 401 Unauthorized (the Authorization header sent was not accepted): {"error":{"code":"Unauthorized","message":"no token"}}; nothing saved\n`);
+  const html = await fetch(`${s.url}/login`);
+  expect(html.code).toBe(4);
+  expect(html.stderr).toBe(`odatagen: ${s.url}/login answered with an HTML page ("Sign in"), not metadata: a sign-in or error page? The service may want credentials (--header, --header-from-env), or the URL may not be its $metadata; nothing saved\n`);
+  const slow = await fetch(`${s.url}/slow`, "--timeout", "0.5");
+  expect(slow.code).toBe(4);
+  expect(slow.stderr).toBe(`odatagen: ${s.url}/slow did not answer within 0.5 s (--timeout sets the limit); nothing saved\n`);
+  const closed = await server(() => () => ({ reset: true }));
+  const refused = await fetch(`${closed.url}/x`);
+  expect(refused.code).toBe(4);
+  expect(refused.stderr).toMatch(new RegExp(`^odatagen: cannot download ${closed.url}/x: fetch failed`));
+  expect(fs.readFileSync(path.join(dir, "m.xml"), "utf8")).toBe("previous");
+  expect(fs.readdirSync(dir)).toEqual(["m.xml"]);
+});
+
+test.concurrent("with no URL, fetch downloads each service of the config that has a url into its first input, with headersFromEnv", async () => {
+  const dir = scratch();
+  const s = await server(() => (req) => (req.url === "/a/$metadata" ? xml(shared) : { status: 404 }));
+  writeJson(path.join(dir, "odatagen.config.json"), {
+    services: [
+      { name: "a", input: "specs/a.xml", out: "gen/a", url: `${s.url}/a/$metadata`, headersFromEnv: { Authorization: "A_TOKEN" } },
+      { name: "b", input: "specs/b.xml", out: "gen/b" },
+    ],
+  });
+  const r = await runCliAsync(["fetch"], dir, { A_TOKEN: "Basic abc" });
+  expect(r.stderr).toBe("");
+  expect(r.stdout).toBe(`odatagen: a: specs/a.xml: saved (${Buffer.byteLength(shared)} bytes from ${s.url}/a/$metadata)\n`);
+  expect(s.requests[0].headers.authorization).toBe("Basic abc");
+  const unset = await runCliAsync(["fetch"], dir);
+  expect(unset.code).toBe(2);
+  expect(unset.stderr).toBe("odatagen: a: headersFromEnv.Authorization names the environment variable A_TOKEN, which is not set\n");
+  const none = await runCliAsync(["fetch", "--service", "b"], dir);
+  expect(none.code).toBe(2);
+  expect(none.stderr).toBe('odatagen: b: no "url" in odatagen.config.json; give the service a "url" (its $metadata) to fetch it\n');
+  fs.writeFileSync(path.join(dir, "odatagen.config.json"), `{ "services": [{ "input": "a.xml", "out": "gen", "url": "ftp://x", "headersFromEnv": { "Authorization": "Bearer x" } }] }`);
+  const bad = await runCliAsync(["fetch"], dir);
+  expect(bad.code).toBe(2);
+  expect(bad.stderr).toContain("services[0].url: expected an http: or https: URL (the service's $metadata)");
+  expect(bad.stderr).toContain("services[0].headersFromEnv.Authorization: expected the name of an environment variable (letters, digits and _), not its value");
+  expect(bad.stderr).not.toContain("Bearer x");
+});
+
+test.concurrent("a relative Uri of a split service is downloaded from the service and saved where it leads, which generate follows; one leading up is said", async () => {
+  const dir = scratch();
+  const other = edmx(schema("other", `<ComplexType Name="thing"><Property Name="x" Type="Edm.String"/></ComplexType>`));
+  const split = main(ref("parts/types.xml", "shared") + ref("../other.xml", "other"), `<Property Name="thing" Type="other.thing"/>`);
+  const s = await server(() => (req) => (req.url === "/svc/$metadata" ? xml(split) : req.url === "/svc/parts/types.xml" ? xml(shared) : { status: 404 }));
+  const r = await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml"], dir);
+  expect(r.stderr).toBe("");
+  expect(r.code).toBe(0);
+  expect(r.stdout).toBe([
+    "odatagen: not downloaded: ../other.xml, whose types the documents use, a relative Uri odatagen fetch does not save (it saves one that goes down from the document's folder, without a query or fragment): download that document yourself and save it where the Uri leads (until then generate reads them as Edm.Untyped, ODG110)",
+    `odatagen: specs/main.xml: saved (${Buffer.byteLength(split)} bytes from ${s.url}/svc/$metadata)`,
+    `odatagen: specs/parts/types.xml: saved (${Buffer.byteLength(shared)} bytes from ${s.url}/svc/parts/types.xml)`,
+    "",
+  ].join("\n"));
+  expect(fs.existsSync(path.join(dir, "specs/main.references.json"))).toBe(false);
+  const g = await runCliAsync(["generate", "-i", "specs/main.xml", "-o", "gen"], dir);
+  expect(g.code).toBe(0);
+  expect(g.stderr).toContain("warning ODG110: type other.thing is in namespace other");
+  expect(g.stderr).not.toContain("shared.address");
+});
+
+test.concurrent("--diff compares the service's documents together: a change in a referenced document alone is shown", async () => {
+  const dir = scratch();
+  let types = shared;
+  const s = await server((url) => (req) => (req.url === "/svc/$metadata" ? xml(main(ref(`${url}/types.xml`, "shared"))) : req.url === "/types.xml" ? xml(types) : { status: 404 }));
+  expect((await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "-o", "m.xml"], dir)).code).toBe(0);
+  types = edmx(schema("shared", `<ComplexType Name="address"><Property Name="street" Type="Edm.String"/><Property Name="zip" Type="Edm.String"/></ComplexType>`));
+  const r = await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "-o", "m.xml", "--diff"], dir);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toMatch(/m\.xml: unchanged\n.*m\.types\.xml: changed .*\n.*m\.references\.json: unchanged\n/);
+  expect(r.stdout).toMatch(/added +property +shared\.address\/zip: property added: Edm\.String/);
+  expect(fs.readdirSync(dir).sort()).toEqual(["m.references.json", "m.types.xml", "m.xml"]);
+});
+
+test.concurrent("--diff finds a relative reference's previous version where its Uri leads", async () => {
+  const dir = scratch();
+  let types = shared;
+  const s = await server(() => (req) => (req.url === "/svc/$metadata" ? xml(main(ref("parts/types.xml", "shared"))) : req.url === "/svc/parts/types.xml" ? xml(types) : { status: 404 }));
+  expect((await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "-o", "m.xml"], dir)).code).toBe(0);
+  types = edmx(schema("shared", `<ComplexType Name="address"><Property Name="street" Type="Edm.String"/><Property Name="zip" Type="Edm.String"/></ComplexType>`));
+  const r = await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "-o", "m.xml", "--diff"], dir);
+  expect(r.code).toBe(0);
+  expect(r.stderr).toBe("");
+  expect(r.stdout).toMatch(/parts\/types\.xml: changed /);
+  expect(r.stdout).toMatch(/added +property +shared\.address\/zip: property added: Edm\.String\n1 change\(s\), 0 breaking/);
+});
