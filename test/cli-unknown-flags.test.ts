@@ -4,7 +4,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { DIFF_OPTIONS, GENERATE_OPTIONS } from "../generator/cli/commands";
+import { DIFF_OPTIONS, GENERATE_OPTIONS, URL_OPTIONS } from "../generator/cli/commands";
 import { quickGenerateArgs } from "../generator/cli/quick-args";
 import { booleanValueProblem, diffArgumentProblem, strayArgumentProblem, topLevelFlagProblem, unknownFlagProblem } from "../generator/cli/unknown-flags";
 import { nearestName } from "../generator/nearest-name";
@@ -42,6 +42,16 @@ test.each([
   [["-qx"], "unknown flag -x for generate"],
 ])("generate %j: %s", (args, message) => {
   expect(unknownFlagProblem("generate", args, GENERATE_OPTIONS)).toBe(message);
+});
+
+test("url given generate's command line with its verb changed: a flag of generate's says so, and to leave it out", () => {
+  const said = (flag: string) =>
+    `--${flag} is a flag of generate; url takes the documents, the output folder and the slice (--include, --exclude, --include-derived, --include-navigation, --follow-references), and names the same functions whatever the others say: leave it out`;
+  for (const flag of ["key-as-segment", "unqualified-operations", "no-validators", "dry-run"]) expect(unknownFlagProblem("url", [`--${flag}`], URL_OPTIONS, GENERATE_OPTIONS)).toBe(said(flag));
+  // A flag of neither is misspelt, as before.
+  expect(unknownFlagProblem("url", ["--inclde", "/a"], URL_OPTIONS, GENERATE_OPTIONS)).toBe("unknown flag --inclde for url; did you mean --include?");
+  const r = runCli(["url", "PATCH", "/communications/callRecords/{id}", "--input", "x.xml", "--out", "src/graph", "--key-as-segment"], scratch());
+  expect([r.code, r.stderr]).toEqual([2, `odatagen: ${said("key-as-segment")}\nRun \`odatagen --help\` for usage.\n`]);
 });
 
 test("every spelling yargs accepts is known: long, alias, camelCase, --no- forms, help; and nothing after --", () => {

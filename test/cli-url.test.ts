@@ -111,6 +111,12 @@ test.concurrent.each([
   ["PATCH on a collection", ["PATCH", "/People"], "odatagen: PATCH /People: PATCH changes one entity; this addresses a collection of Travel.Lite.Person (GET or POST to it, or give a key: …/{id})\n"],
   ["POST on a function", ["POST", "/GetNearestAirport(lat=1,lon=2)"], "odatagen: POST /GetNearestAirport(lat=1,lon=2): GetNearestAirport is a function, called with GET\n"],
   ["GET on an action", ["/ResetDataSource"], "odatagen: GET /ResetDataSource: ResetDataSource is an action, called with POST\n"],
+  // Graph's addressing by path (`/me/drive/items/{parent-id}:/{filename}:/content`): rt.at makes it.
+  [
+    "an address by path",
+    ["PUT", "/People/{id}:/photos/me.png:/Photo"],
+    'odatagen: /People/{id}:/photos/me.png:: `{id}:/photos/me.png:` addresses a Travel.Lite.Person by its path (Graph\'s `…:/path:`), which no metadata declares: make the address with rt.at("/People/{id}:/photos/me.png:") (the path percent-encoded), typed with Travel.Lite.Person\'s interface, and give it to the builders of the rest, as url prints them for /People/{id}/Photo\n',
+  ],
 ])("%s: exit 1, saying why", async (_, args, message) => {
   const r = await url(...args);
   expect(r.stdout).toBe("");

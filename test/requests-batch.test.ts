@@ -62,7 +62,7 @@ describe("rt.batch", () => {
         id === "1"
           ? { id, status: 404, body: { error: { code: "NotFound", message: "no such session" } } }
           : id === "2"
-            ? { id, status: 429, headers: { "retry-after": "0" }, body: { error: { code: "TooManyRequests", message: "slow down" } } }
+            ? { id, status: 429, headers: { "retry-after": "7" }, body: { error: { code: "TooManyRequests", message: "slow down" } } }
             : { id, status: 200, body: body("s3") },
       ),
     );
@@ -71,7 +71,9 @@ describe("rt.batch", () => {
     await b.send();
     const [missing, throttled, ok] = await results;
     expect(missing.status === "rejected" && missing.reason).toMatchObject({ name: "ODataError", status: 404, code: "NotFound", message: "no such session", request: `GET ${srv.url}/${PATH}/s1` });
-    expect(throttled.status === "rejected" && throttled.reason).toMatchObject({ status: 429, code: "TooManyRequests" });
+    // Its Retry-After (Graph's, for a request throttled in a batch), for the caller to send it again then.
+    expect(throttled.status === "rejected" && throttled.reason).toMatchObject({ status: 429, code: "TooManyRequests", retryAfterMs: 7000 });
+    expect(missing.status === "rejected" && missing.reason.retryAfterMs).toBeUndefined();
     expect(ok).toEqual({ status: "fulfilled", value: body("s3") });
     expect(srv.requests).toHaveLength(1);
   });

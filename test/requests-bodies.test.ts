@@ -373,6 +373,23 @@ describe("a Retry-After longer than maxDelayMs", () => {
     const noRetry = await rejection(lib.getBook(rt.createClient({ baseUrl: srv.url, retry: { maxRetries: 0, maxDelayMs: 30000 } }), lib.books().byKey("b1")));
     expect(noRetry.message).toBe("429 Too Many Requests");
   });
+
+  test("the error keeps the wait asked for, retryAfterMs, for the caller to send it again then", async () => {
+    srv.handle(() => ({ status: 429, headers: { "retry-after": "120" } }));
+    const err = await rejection(lib.getBook(rt.createClient({ baseUrl: srv.url, retry: { maxDelayMs: 30000 } }), lib.books().byKey("b1")));
+    expect(err.retryAfterMs).toBe(120000);
+    // An HTTP date: the time from now to it.
+    srv.handle(() => ({ status: 503, headers: { "retry-after": new Date(Date.now() + 3_600_000).toUTCString() } }));
+    const dated = await rejection(lib.getBook(rt.createClient({ baseUrl: srv.url, retry: { maxRetries: 0 } }), lib.books().byKey("b1")));
+    expect(dated.retryAfterMs).toBeGreaterThan(3_500_000);
+    expect(dated.retryAfterMs).toBeLessThanOrEqual(3_600_000);
+    // None, or one of neither form: undefined.
+    for (const headers of [{}, { "retry-after": "soon" }] as Record<string, string>[]) {
+      srv.handle(() => ({ status: 429, headers }));
+      const none = await rejection(lib.getBook(rt.createClient({ baseUrl: srv.url, retry: { maxRetries: 0 } }), lib.books().byKey("b1")));
+      expect([none.status, none.retryAfterMs]).toEqual([429, undefined]);
+    }
+  });
 });
 
 describe("operation results of no known type", () => {

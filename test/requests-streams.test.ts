@@ -159,6 +159,27 @@ describe("openStream through a caller's fetch", () => {
   });
 });
 
+describe("what writeStream resolves with", () => {
+  test("the entity a service answers with (Graph answers a drive item's upload with the item), else undefined", async () => {
+    const answers: Reply[] = [
+      { status: 201, headers: { "content-type": "application/json;odata.metadata=minimal" }, body: JSON.stringify({ UserName: "a", "@odata.etag": 'W/"8"' }) },
+      { status: 204 },
+      { status: 200, headers: { "content-type": "text/plain" }, body: "stored" },
+    ];
+    srv.handle((_r, i) => answers[i]);
+    const item = await rt.writeStream(client(), photo(), new Uint8Array(bytes(10)));
+    expect(item).toEqual({ UserName: "a", "@odata.etag": 'W/"8"' });
+    await expect(rt.writeStream(client(), photo(), new Uint8Array(bytes(10)))).resolves.toBeUndefined();
+    await expect(rt.writeStream(client(), photo(), new Uint8Array(bytes(10)))).resolves.toBeUndefined();
+  });
+
+  test("a JSON answer that does not parse rejects, naming the request", async () => {
+    srv.handle(() => ({ status: 200, headers: { "content-type": "application/json" }, body: "{not json" }));
+    const err = (await failure(rt.writeStream(client(), photo(), new Uint8Array(bytes(10))))) as ODataError;
+    expect([err.code, err.request]).toEqual(["UnreadableBody", `PUT ${srv.url}/People('a')/Photo`]);
+  });
+});
+
 describe("writeStream with a ReadableStream", () => {
   /** A stream of `parts`, one chunk each, made as they are read. */
   const streamOf = (parts: Buffer[]) => {

@@ -15,7 +15,7 @@ if (!fs.existsSync(CORPUS)) console.warn(`requests-types.test.ts: ${CORPUS} is a
 
 const USAGE = `
 import * as rt from "./runtime.js";
-import { bookings, createPerson, deletePerson, getAirline, getFavoriteAirlineRef, getFriendsTripsRef, getPerson, listPersons, me, people, personFriends, personTrips, tripPlanItems, updatePerson, getNearestAirport, findTrips, shareTrip, resetDataSource } from "./Travel.Lite.requests.js";
+import { bookings, createPerson, deletePerson, getAirline, getFavoriteAirlineRef, getFriendsTripsRef, getPerson, listPersons, me, people, personFriends, personPhoto, personTrips, tripPlanItems, updatePerson, getNearestAirport, findTrips, shareTrip, resetDataSource } from "./Travel.Lite.requests.js";
 import { validatePerson } from "./Travel.Lite.validators.js";
 import type { Person } from "./Travel.Lite.types.js";
 
@@ -121,6 +121,11 @@ export async function usage(): Promise<void> {
   // @ts-expect-error nor does a stream's write
   await rt.writeStream(client, rt.stream(people().byKey("a"), "Photo"), new Uint8Array(1), { etag: "*", prefer: "return=minimal" });
   await rt.writeStream(client, rt.stream(people().byKey("a"), "Photo"), new Uint8Array(1), { etag: "*", contentType: "image/png", query: { a: "b" } });
+  // It resolves with the entity whose stream it is, where the service answers with one (else undefined).
+  const written = await rt.writeStream(client, personPhoto(people().byKey("a")), new Uint8Array(1));
+  const writtenName: string | undefined = written?.UserName;
+  // @ts-expect-error undefined when the service answered 204
+  void written.UserName;
 
   // An action bound to one entity takes its ETag as read (If-Match); an unbound one has no entity to be conditional on.
   await shareTrip(client, people().byKey("a"), { userName: "b", tripId: 1 }, { etag, signal: undefined });

@@ -82,7 +82,7 @@ const GRAPH_REQUESTS: [UrlRequest, string][] = [
   [{ method: "GET", path: "/me" }, "await getUser(client, target)"],
   [{ method: "GET", path: "/me/messages" }, "await listMessages(client, target)"],
   [{ method: "GET", path: "/me/drive/items/{item-id}/content" }, "await readStream(client, target)"],
-  [{ method: "PUT", path: "/me/drive/items/{item-id}/content" }, "await writeStream(client, target, data)"],
+  [{ method: "PUT", path: "/me/drive/items/{item-id}/content" }, "const result = await writeStream(client, target, data)"],
   [{ method: "GET", path: "/me/photo/$value" }, "await readStream(client, target)"],
   [{ method: "GET", path: "/groups/{id}/members/$count" }, "await count(client, target)"],
   [{ method: "POST", path: "/groups/{id}/members/$ref" }, "await addRef(client, target, related)"],

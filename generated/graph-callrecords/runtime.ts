@@ -151,7 +151,7 @@ export interface ChangeOptions extends WriteOptions {
  */
 export interface DeleteOptions extends RequestOptions, Pick<ChangeOptions, "etag" | "query"> {}
 
-/** The options of `writeStream`: a delete's (`etag`, `query`), and the media's `contentType`; it reads nothing back. */
+/** The options of `writeStream`: a delete's (`etag`, `query`), and the media's `contentType`; what the service answers with is `writeStream`'s result. */
 export interface StreamWriteOptions extends DeleteOptions {
   /** The media's type, sent as `Content-Type`: default the Blob's, else application/octet-stream. */
   contentType?: string | undefined;
@@ -730,6 +730,12 @@ export class ODataError extends Error {
   declare readonly target: string | undefined;
   /** The service's more specific errors, such as one per invalid property: the error body's `details` (JSON Format §21.1), else empty. */
   declare readonly details: readonly ODataErrorDetail[];
+  /**
+   * How long the answer's `Retry-After` asked to wait, in milliseconds (0 for a date past), where it
+   * had one the client reads (seconds, or an HTTP date): a 429 or 503 given up on, or answered to a
+   * request inside a `$batch`, which is not retried, so that the caller may send it again then.
+   */
+  declare readonly retryAfterMs?: number;
 
   /** `request` may be left out where no request was made (an error made up in a test): it is then "". `target` and `details` are read from `body`. */
   constructor(status: number, code: string, message: string, innerError: unknown, requestId: string | undefined, body: unknown, request = "") {
@@ -802,7 +808,7 @@ function toError(request: string, answer: Answer, cut?: string): ODataError {
   const { code, message } = err;
   const inner = err["innerError"] ?? err["innererror"];
   const said = (record(record(body)?.["error"]) && str(message)) ?? (excerpt(str(message) ?? str(body) ?? text) || undefined);
-  return new ODataError(
+  const error = new ODataError(
     status,
     typeof code === "string" || typeof code === "number" ? String(code) : String(status),
     (said ?? `${status} ${response.statusText}`.trim()) + (cut ? `: its body ${cut}` : ""),
@@ -811,6 +817,9 @@ function toError(request: string, answer: Answer, cut?: string): ODataError {
     body,
     request,
   );
+  const wait = retryAfterMs(response.headers.get("retry-after"), Date.now());
+  if (wait !== undefined) Object.assign(error, { retryAfterMs: wait });
+  return error;
 }
 
 /**
@@ -1193,9 +1202,15 @@ export class ComplexRef<T> extends Ref {
   declare private readonly complexValue: true;
 }
 
-/** The address of a stream: a media entity's `$value` or a stream property. */
-export interface StreamRef {
+/**
+ * The address of a stream: a media entity's `$value` or a stream property. `T` is the entity whose
+ * stream it is, which a service may answer a `writeStream` with (Graph answers a drive item's
+ * upload with the item).
+ */
+export interface StreamRef<T = unknown> {
   readonly path: string;
+  /** Carries `T` for the type checker (no run-time cost). */
+  readonly __entity?: T;
 }
 
 /** The singleton `info.name` under the service root (`nullable(root(…))` where it is nullable, CSDL 4.01 §13.3.3). */
@@ -1280,7 +1295,7 @@ export function within(target: Root, path: string): Root {
 }
 
 /** A stream property of an entity (`…/Photo`), or with no name its media resource (`…/$value`). */
-export function stream(parent: EntityRef<unknown, null>, name?: string): StreamRef {
+export function stream<T>(parent: EntityRef<T, null>, name?: string): StreamRef<T> {
   return { path: `${parent.path}/${name === undefined ? "$value" : encodeURIComponent(name)}` };
 }
 
@@ -2320,14 +2335,20 @@ const HTTP_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? /i;
 /** Milliseconds to wait before retry `attempt`, or undefined when the service asks for longer than allowed. */
 export function retryDelay(retryAfter: string | null, attempt: number, policy: RetryPolicy = {}, now: number = Date.now()): number | undefined {
   const max = policy.maxDelayMs ?? 60000;
+  const ms = retryAfterMs(retryAfter, now);
+  if (ms === undefined) return Math.min(max, (policy.delayMs ?? 1000) * 2 ** attempt);
+  return ms > max ? undefined : ms;
+}
+
+/** The wait a `Retry-After` value asks for, in milliseconds (0 for a date past), or undefined for none or one of neither form. */
+function retryAfterMs(retryAfter: string | null, now: number): number | undefined {
   // Retry-After (RFC 9110 §10.2.3): seconds, or an HTTP date (§5.6.7: IMF-fixdate, or the obsolete
   // RFC 850 and asctime forms, each starting with the day's name, all in GMT, which asctime, ending
   // in the year, does not write). Any other value is ignored, as if there were none: `Date.parse`
   // would read `1.5` or `-1` as a day long past, and the retry would follow at once.
   const text = retryAfter?.trim() ?? "";
   const ms = /^\d+$/.test(text) ? Number(text) * 1000 : HTTP_DATE.test(text) ? Date.parse(/\d{4}$/.test(text) ? `${text} GMT` : text) - now : NaN;
-  if (Number.isNaN(ms)) return Math.min(max, (policy.delayMs ?? 1000) * 2 ** attempt);
-  return ms > max ? undefined : Math.max(0, ms);
+  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
 }
 
 /** Waits `ms`; an abort of `signal` rejects at once. */
@@ -2584,17 +2605,22 @@ function flowing(response: Response, source: ReadableStream<Uint8Array> | null, 
  * Replaces a stream with PUT; `contentType` defaults to the Blob's type, else application/octet-stream.
  * A `ReadableStream` is sent chunked as it is read (in Node, `Readable.toWeb(readable)` makes one),
  * and never again: a 429 or 503 rejects, saying so. In a browser only Chromium sends one, and only
- * over HTTP/2: give a Blob there (a `File` is read from disk as it is sent).
+ * over HTTP/2: give a Blob there (a `File` is read from disk as it is sent). Resolves with the
+ * entity the service answers with, a JSON body (Graph's drive item, with the `id` a new file got),
+ * else undefined (204 No Content, or a body that is not JSON).
  */
-export async function writeStream(
+export async function writeStream<T>(
   client: Client,
-  target: StreamRef,
+  target: StreamRef<T>,
   data: MediaBody,
   options?: StreamWriteOptions,
-): Promise<void> {
+): Promise<(T & ControlInfo) | undefined> {
   const headers: Record<string, string> = { "Content-Type": mediaType(data, options) };
   if (options?.etag !== undefined) headers["If-Match"] = options.etag;
-  await sendMedia(client, { method: "PUT", url: addressed(client, withCustomQuery(target.path, options?.query)), data, headers }, options);
+  const url = addressed(client, withCustomQuery(target.path, options?.query));
+  const answer = await sendMedia(client, { method: "PUT", url, data, headers }, options, asText);
+  if (!answer[1] || !/^application\/json\b/i.test(answer[0].headers.get("content-type") ?? "")) return undefined;
+  return receive<T & ControlInfo>(client, answer, undefined, `PUT ${url}`, true);
 }
 
 /** A media body: bytes, or a stream read as it is sent. */

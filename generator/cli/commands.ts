@@ -147,7 +147,7 @@ export async function parseCommandLine(argv: string[]): Promise<number> {
     const options = COMMAND_OPTIONS[command];
     const args = argv.slice(1);
     const positionals = command === "generate" ? strayArgumentProblem : command === "diff" ? diffArgumentProblem : command === "fetch" ? fetchArgumentProblem : urlArgumentProblem;
-    const unknown = options && (unknownFlagProblem(command, args, options) ?? booleanValueProblem(args, options) ?? positionals(args, options));
+    const unknown = options && (unknownFlagProblem(command, args, options, command === "url" ? GENERATE_OPTIONS : undefined) ?? booleanValueProblem(args, options) ?? positionals(args, options));
     if (unknown) throw new UsageError(unknown);
     await parser(argv, (c) => (code = c));
   } catch (e) {

@@ -21,14 +21,21 @@ export function knownFlags(options: Record<string, Options>): Set<string> {
   return known;
 }
 
-/** The first flag in `args` (the arguments after the command) that `options` does not define, as a usage message. */
-export function unknownFlagProblem(command: string, args: readonly string[], options: Record<string, Options>): string | undefined {
+/**
+ * The first flag in `args` (the arguments after the command) that `options` does not define, as a
+ * usage message. `url` is given generate's command line with its verb changed (its slice flags are
+ * generate's): a flag of generate's that url does not take says so, rather than suggesting another.
+ */
+export function unknownFlagProblem(command: string, args: readonly string[], options: Record<string, Options>, generateOptions?: Record<string, Options>): string | undefined {
   const known = knownFlags(options);
+  const generates = generateOptions ? knownFlags(generateOptions) : undefined;
   for (const a of args) {
     if (a === "--") break; // what follows is not flags
     if (a.startsWith("--")) {
       const name = a.slice(2).split("=")[0];
       if (known.has(name)) continue;
+      if (generates?.has(name))
+        return `--${name} is a flag of generate; ${command} takes the documents, the output folder and the slice (--include, --exclude, --include-derived, --include-navigation, --follow-references), and names the same functions whatever the others say: leave it out`;
       const long = [...known].filter((k) => k.length > 1 && !/[A-Z]/.test(k));
       const near = nearestName(name, long);
       return `unknown flag --${name} for ${command}${near ? `; did you mean --${near}?` : ""}`;

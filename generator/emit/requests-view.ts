@@ -372,7 +372,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
         doc: jsdoc("", [`The media resource of a \`${t.qualifiedName}\` (\`.../$value\`); read it with \`rt.readStream\` (whole) or \`rt.openStream\` (as it comes), replace it with \`rt.writeStream\`.`]),
         name: builderName("media", t, "content"),
         parent: `rt.EntityRef<${ts(t)}, null>`,
-        type: "rt.StreamRef",
+        type: `rt.StreamRef<${ts(t)}>`,
         make: "rt.stream(parent)",
       });
     }
@@ -382,7 +382,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
         doc: jsdoc("", [description(p.annotations), `Stream property \`${p.name}\` of a \`${t.qualifiedName}\` (\`.../${p.name}\`); read it with \`rt.readStream\` (whole) or \`rt.openStream\` (as it comes).`]),
         name: builderName("stream", t, p.name),
         parent: `rt.EntityRef<${ts(t)}, null>`,
-        type: "rt.StreamRef",
+        type: `rt.StreamRef<${ts(t)}>`,
         make: `rt.stream(parent, ${stringLiteral(p.name)})`,
       });
     }

@@ -141,7 +141,6 @@ class CallWriter {
           fn = this.runtime("writeStream");
           args = ["data"];
           this.variable("data", "the media: a Blob, bytes or a ReadableStream");
-          resultless = true;
         } else return refuse("a stream is read with GET and written with PUT");
         break;
       case "operation": {

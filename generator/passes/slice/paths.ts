@@ -11,7 +11,7 @@
  * Graph's containment tree has over ten thousand paths; its product graph has a few thousand nodes.
  */
 import type { EntityContainer, NavigationProperty, Operation, Property, SchemaType, StructuredType } from "../../model/types";
-import { navigationReacher } from "../../model/rules";
+import { isAddressableStream, navigationReacher } from "../../model/rules";
 import { nearestName } from "../../nearest-name";
 import { accepts, advance, parsePattern, startStates, SYSTEM_SEGMENTS, withNamespaces, withoutKey, type PathPattern, type States } from "./glob";
 
@@ -145,6 +145,18 @@ function matchOperations(
   return matched;
 }
 
+/**
+ * Whether `name`, a stream property of the node's type (own or inherited, URL Conventions §4.6:
+ * `…/Photo`), ends the pattern there, and no exclude pattern ends there. The node's members have
+ * been read (`Steps.of`).
+ */
+function endsInStream(node: Node, name: string, pattern: PathPattern, exclude: readonly PathPattern[]): boolean {
+  if (!accepts(pattern, advance(pattern, node.states, name, true))) return false;
+  if (exclude.some((p, i) => accepts(p, advance(p, node.excluded[i], name, true)))) return false;
+  for (let t: StructuredType | undefined = node.type; t; t = t.baseType) if (t.properties.some((p) => p.name === name && isAddressableStream(p))) return true;
+  return false;
+}
+
 /** Reads a type's members when the model was built lazily (model/build's `LazyModel.fill`). */
 export type Fill = (t: SchemaType) => void;
 
@@ -248,6 +260,10 @@ function walk(
   const operationRoutes: Node[] = [];
   const queue: Node[] = [];
   const excludeStart = exclude.map((p) => startStates(p));
+  // A last segment written out may name a stream property (Graph's `/me/drive/items/{id}/content`):
+  // the path addresses the entity's stream, so it selects the entity, as a last `$value` does.
+  const last = pattern.segments[pattern.segments.length - 1];
+  const streamName = last && !last.any ? last.literal : undefined;
 
   /** The node reached by segment `name` from `from` (or from the root), unless excluded or dead. */
   /** `complex`: the segment is a complex property, a way through only where its type leads to navigation properties. */
@@ -288,6 +304,7 @@ function walk(
     for (const s of steps.of(node.type)) step(node, s.type, s.name, false, s.collection, s.complex);
     if (casts) for (const d of descendants(node.type)) step(node, d, d.qualifiedName, true, node.collection);
     if (bound && matchOperations(node, pattern, exclude, bound, result)) operationRoutes.push(node);
+    if (streamName !== undefined && !accepting.includes(node) && endsInStream(node, streamName, pattern, exclude)) accepting.push(node);
   }
 
   // Backward: a node is useful when a match lies at or beneath it.

@@ -131,6 +131,7 @@ class Walker {
     const shown = (k: number) => `/${segments.slice(0, k + 1).join("/")}`;
     for (let k = 0; k < segments.length; k++) {
       const raw = decoded(segments[k]);
+      if (place && raw.endsWith(":")) return { ok: false, problem: this.byPath(place, segments, k) };
       const next = place ? this.after(place, raw, steps) : this.root(raw, steps);
       if (typeof next === "string") return { ok: false, problem: `${shown(k)}: ${next}` };
       if (next instanceof Unknown) return { ok: false, problem: `${shown(k)}: ${next.problem}`, near: next.near };
@@ -165,6 +166,29 @@ class Walker {
     }
     const names = this.model.containers.flatMap((c) => [...c.entitySets, ...c.singletons, ...c.imports].map((x) => x.name));
     return new Unknown(`no entity set, singleton or operation import is named ${name}`, nearestName(name, names));
+  }
+
+  /**
+   * Graph's addressing by path (`…/items/{parent-id}:/{filename}:`, `…/root:/folder/Book.xlsx:`), from
+   * segment `k`, which ends in `:`, to the next that does: no segment of OData's, and none the
+   * metadata declares, so the builders do not make it; `rt.at` does.
+   */
+  private byPath(place: Place, segments: readonly string[], k: number): string {
+    let end = k + 1;
+    while (end < segments.length && !segments[end].endsWith(":")) end++;
+    if (end === segments.length) end = k;
+    const address = `/${segments.slice(0, end + 1).join("/")}`;
+    const name = decoded(segments[k]).slice(0, -1);
+    const nav = place.collection || !place.type ? undefined : this.steps.of(place.type).find((s) => s.name === name && s.member.kind === "navigation");
+    const type = nav ? nav.type : place.type;
+    const rest = segments.slice(end + 1);
+    // The same entity addressed as the metadata has it: by its key in the collection, or by the navigation property.
+    const same = `/${[...segments.slice(0, k), place.collection ? "{id}" : name, ...rest].join("/")}`;
+    return (
+      `${address}: \`${segments.slice(k, end + 1).join("/")}\` addresses ${type ? `a ${type.qualifiedName}` : "an entity"} by its path (Graph's \`…:/path:\`), which no metadata declares: ` +
+      `make the address with rt.at("${address}") (the path percent-encoded)${type ? `, typed with ${type.qualifiedName}'s interface` : ""}` +
+      (rest.length ? `, and give it to the builders of the rest, as url prints them for ${same}` : "")
+    );
   }
 
   /** A segment after the first. */

@@ -99,7 +99,7 @@ export function personTrips(parent: rt.EntityRef<Person, null>): rt.CollectionRe
 }
 
 /** Stream property `Photo` of a `Travel.Lite.Person` (`.../Photo`); read it with `rt.readStream` (whole) or `rt.openStream` (as it comes). */
-export function personPhoto(parent: rt.EntityRef<Person, null>): rt.StreamRef {
+export function personPhoto(parent: rt.EntityRef<Person, null>): rt.StreamRef<Person> {
   return rt.stream(parent, "Photo");
 }
 
@@ -114,7 +114,7 @@ export function planItemTrip(parent: rt.EntityRef<PlanItem, null>): rt.EntityRef
 }
 
 /** The media resource of a `Travel.Lite.Document` (`.../$value`); read it with `rt.readStream` (whole) or `rt.openStream` (as it comes), replace it with `rt.writeStream`. */
-export function documentContent(parent: rt.EntityRef<Document, null>): rt.StreamRef {
+export function documentContent(parent: rt.EntityRef<Document, null>): rt.StreamRef<Document> {
   return rt.stream(parent);
 }
 

@@ -89,7 +89,7 @@ export function itemOwner(parent: rt.EntityRef<Item, null>): rt.EntityRef<Person
 }
 
 /** Stream property `picture` of a `Test.Validation.Item` (`.../picture`); read it with `rt.readStream` (whole) or `rt.openStream` (as it comes). */
-export function itemPicture(parent: rt.EntityRef<Item, null>): rt.StreamRef {
+export function itemPicture(parent: rt.EntityRef<Item, null>): rt.StreamRef<Item> {
   return rt.stream(parent, "picture");
 }
 
