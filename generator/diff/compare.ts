@@ -27,7 +27,7 @@ import { changedDocs } from "./docs";
 import { facetChanges } from "./facets";
 import { containerMove, importChange, movedDetail, movedOperationDetail, movedOperations, movedTypes } from "./moved";
 import { olderSummaryNote } from "./older";
-import { inverse, likelyRenames, renameWords } from "./renames";
+import { renameHints } from "./renames";
 import { ALL_OUTPUTS, judge, type Breaks, type Outputs } from "./outputs";
 import { aTypeKind, typeKindWords } from "./type-kinds";
 import type { ImportSummary, ModelSummary, OperationSummary, TypeSummary, TypeUse } from "./summary";
@@ -331,40 +331,37 @@ function compareType(name: string, a: TypeSummary, b: TypeSummary, ctx: Ctx): vo
   // A property removed and one added that match each other alone: likely one renamed (renames.ts).
   const goneProperties = new Map([...a.properties].filter(([p]) => !b.properties.has(p) && !inheritedFrom(all, b, (x) => x.properties, p)));
   const newProperties = new Map([...b.properties].filter(([p]) => !a.properties.has(p)));
-  const propertyRenames = likelyRenames(goneProperties, newProperties, (ua, ub) => ctx.renamed(ua.type) === ub.type && ua.collection === ub.collection);
-  const propertyRenamedFrom = inverse(propertyRenames);
-  const propertyWords = renameWords("the same type");
+  const propertyHints = renameHints(name, goneProperties, newProperties, (ua, ub) => ctx.renamed(ua.type) === ub.type && ua.collection === ub.collection, "the same type");
   for (const [p, ua] of a.properties) {
     const ub = b.properties.get(p);
     // Moved to a base type, the type still has it.
     const moved = ub ? undefined : inheritedFrom(all, b, (x) => x.properties, p);
-    const to = propertyRenames.get(p);
     if (moved) {
       add("changed", "property", `${name}/${p}`, `now inherited from ${moved[0]}`, false);
       compareUse(`${name}/${p}`, "property", ua, moved[1], ctx, b.kind === "entity");
-    } else if (!ub) add("removed", "property", `${name}/${p}`, `property removed (was ${typeLabel(ua)})${to ? propertyWords.to(to) : ""}`, true, false, to ? { renamedTo: `${name}/${to}` } : {});
+    } else if (!ub) {
+      const hint = propertyHints.removed(p);
+      add("removed", "property", `${name}/${p}`, `property removed (was ${typeLabel(ua)})${hint.words}`, true, false, hint.path);
+    }
     else compareUse(`${name}/${p}`, "property", ua, ub, ctx, b.kind === "entity");
   }
   // A new non-nullable property is one more that a PUT's body, or a complex value written, must give.
   for (const [p, ub] of newProperties) {
     const { detail, breaking } = addedProperty(name, b, p, ub, isStreamUse(ub, all), ctx.outputs);
-    const from = propertyRenamedFrom.get(p);
+    const hint = propertyHints.added(p);
     // An entity's new property breaks a replace body only (a complex value's, its interface too).
-    add("added", "property", `${name}/${p}`, `${detail}${from ? propertyWords.from(from) : ""}`, breaking && (b.kind === "entity" ? BODIES : true), false, from ? { renamedFrom: `${name}/${from}` } : {});
+    add("added", "property", `${name}/${p}`, `${detail}${hint.words}`, breaking && (b.kind === "entity" ? BODIES : true), false, hint.path);
   }
 
   const goneNavigation = new Map([...a.navigation].filter(([n]) => !b.navigation.has(n) && !inheritedFrom(all, b, (x) => x.navigation, n)));
   const newNavigation = new Map([...b.navigation].filter(([n]) => !a.navigation.has(n)));
-  const navigationRenames = likelyRenames(goneNavigation, newNavigation, (na, nb) => ctx.renamed(na.target) === nb.target && na.collection === nb.collection && na.containsTarget === nb.containsTarget);
-  const navigationRenamedFrom = inverse(navigationRenames);
-  const navigationWords = renameWords("the same target");
+  const navigationHints = renameHints(name, goneNavigation, newNavigation, (na, nb) => ctx.renamed(na.target) === nb.target && na.collection === nb.collection && na.containsTarget === nb.containsTarget, "the same target");
   for (const [n, na] of a.navigation) {
     const moved = b.navigation.has(n) ? undefined : inheritedFrom(all, b, (x) => x.navigation, n);
     if (moved) add("changed", "navigation property", `${name}/${n}`, `now inherited from ${moved[0]}`, false);
     const nb = b.navigation.get(n) ?? moved?.[1];
     const path = `${name}/${n}`;
-    const to = navigationRenames.get(n);
-    if (!nb) add("removed", "navigation property", path, `navigation property removed (was ${label(na)})${to ? navigationWords.to(to) : ""}`, true, false, to ? { renamedTo: `${name}/${to}` } : {});
+    if (!nb) add("removed", "navigation property", path, `navigation property removed (was ${label(na)})${navigationHints.removed(n).words}`, true, false, navigationHints.removed(n).path);
     else if (ctx.renamed(na.target) !== nb.target || na.collection !== nb.collection || na.containsTarget !== nb.containsTarget)
       add("changed", "navigation property", path, `${label(na)} → ${label(nb)}`, true);
     // Its read narrows (`U | null` → `U`); bodies that sent null (their types, the validators) break.
@@ -374,24 +371,21 @@ function compareType(name: string, a: TypeSummary, b: TypeSummary, ctx: Ctx): vo
     else if (!na.nullable && nb.nullable) add("changed", "navigation property", path, nb.collection ? "became nullable" : "became nullable: its reads are typed | null", !nb.collection);
   }
   for (const [n, nb] of newNavigation) {
-    const from = navigationRenamedFrom.get(n);
-    add("added", "navigation property", `${name}/${n}`, `navigation property added: ${label(nb)}${from ? navigationWords.from(from) : ""}`, false, false, from ? { renamedFrom: `${name}/${from}` } : {});
+    const hint = navigationHints.added(n);
+    add("added", "navigation property", `${name}/${n}`, `navigation property added: ${label(nb)}${hint.words}`, false, false, hint.path);
   }
 
   const goneMembers = new Map([...a.members].filter(([m]) => !b.members.has(m)));
   const newMembers = new Map([...b.members].filter(([m]) => !a.members.has(m)));
-  const memberRenames = likelyRenames(goneMembers, newMembers, (va, vb) => va === vb);
-  const memberRenamedFrom = inverse(memberRenames);
-  const memberWords = renameWords("the same value");
+  const memberHints = renameHints(name, goneMembers, newMembers, (va, vb) => va === vb, "the same value");
   for (const [m, va] of a.members) {
     const vb = b.members.get(m);
-    const to = memberRenames.get(m);
-    if (vb === undefined) add("removed", "enum member", `${name}/${m}`, `enum member removed${to ? memberWords.to(to) : ""}`, true, false, to ? { renamedTo: `${name}/${to}` } : {});
+    if (vb === undefined) add("removed", "enum member", `${name}/${m}`, `enum member removed${memberHints.removed(m).words}`, true, false, memberHints.removed(m).path);
     else if (va !== vb) add("changed", "enum member", `${name}/${m}`, `value ${va} → ${vb}`, true);
   }
   for (const [m, vb] of newMembers) {
-    const from = memberRenamedFrom.get(m);
-    add("added", "enum member", `${name}/${m}`, `enum member added (= ${vb})${from ? memberWords.from(from) : ""}`, false, false, from ? { renamedFrom: `${name}/${from}` } : {});
+    const hint = memberHints.added(m);
+    add("added", "enum member", `${name}/${m}`, `enum member added (= ${vb})${hint.words}`, false, false, hint.path);
   }
 }
 

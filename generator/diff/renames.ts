@@ -26,15 +26,29 @@ export function likelyRenames<T>(removed: ReadonlyMap<string, T>, added: Readonl
   return pairs;
 }
 
-/** The words each line gets: the removed one names the added one, and the other way round. */
-export function renameWords(what: string): { to: (name: string) => string; from: (name: string) => string } {
-  return {
-    to: (name) => `; perhaps renamed to ${name}, added with ${what}`,
-    from: (name) => `; perhaps renamed from ${name}, removed with ${what}`,
-  };
+/** What a removed or an added member's line gets: the words after its detail, and the other's path. */
+export interface RenameHint {
+  words: string;
+  path: { renamedTo?: string; renamedFrom?: string };
 }
 
-/** New name → old name. */
-export function inverse(renames: ReadonlyMap<string, string>): Map<string, string> {
-  return new Map([...renames].map(([from, to]) => [to, from]));
+/**
+ * The likely renames among the members `owner` lost and gained (`same` tells a match; `what` names
+ * it in the words: "the same type"), as a hint for each removed and each added member's line (no
+ * words and no path where it is none).
+ */
+export function renameHints<T>(owner: string, removed: ReadonlyMap<string, T>, added: ReadonlyMap<string, T>, same: (was: T, now: T) => boolean, what: string) {
+  const to = likelyRenames(removed, added, same);
+  const from = new Map([...to].map(([was, now]) => [now, was]));
+  const none: RenameHint = { words: "", path: {} };
+  return {
+    removed: (name: string): RenameHint => {
+      const now = to.get(name);
+      return now === undefined ? none : { words: `; perhaps renamed to ${now}, added with ${what}`, path: { renamedTo: `${owner}/${now}` } };
+    },
+    added: (name: string): RenameHint => {
+      const was = from.get(name);
+      return was === undefined ? none : { words: `; perhaps renamed from ${was}, removed with ${what}`, path: { renamedFrom: `${owner}/${was}` } };
+    },
+  };
 }
