@@ -2,7 +2,8 @@
 // files checked on disk, and `generate` run offline on what was saved, through the real CLI.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { runCliAsync, scratch, writeJson } from "./helpers/cli";
+import { exited } from "./helpers/child";
+import { runCliAsync, scratch, startCli, writeJson } from "./helpers/cli";
 import { edmx, schema } from "./helpers/csdl";
 import { startLoopback, type Loopback, type Reply } from "./helpers/loopback";
 
@@ -242,4 +243,44 @@ test.concurrent("a file of the user's beside the document, named as a referenced
   const again = await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml"], dir);
   expect(again.stdout).toContain("specs/main.types-2.xml: unchanged");
   expect(fs.readdirSync(path.join(dir, "specs")).sort()).toEqual(["main.references.json", "main.types-2.xml", "main.types.xml", "main.xml"]);
+});
+
+test.concurrent("Ctrl+C or SIGTERM while a document downloads exits 130 or 143 and says which services were saved, leaving no temporary file", async () => {
+  const dir = scratch();
+  let asked: () => void = () => {};
+  const heldAsked = new Promise<void>((resolve) => (asked = resolve));
+  // a's metadata is answered; b's is held until the signal has ended the run.
+  const s = await server(() => (req) => {
+    if (req.url === "/a/$metadata") return xml(shared);
+    asked();
+    return { delayMs: 600_000 };
+  });
+  writeJson(path.join(dir, "odatagen.config.json"), {
+    services: [
+      { name: "a", input: "specs/a.xml", out: "gen/a", url: `${s.url}/a/$metadata` },
+      { name: "b", input: "specs/b.xml", out: "gen/b", url: `${s.url}/b/$metadata` },
+    ],
+  });
+  const child = startCli(["fetch"], dir);
+  const done = exited(child);
+  await heldAsked;
+  child.kill("SIGINT");
+  const { code, stderr } = await done;
+  expect(code).toBe(130);
+  expect(stderr).toBe("odatagen: interrupted (SIGINT); a: done; b: not fetched\n");
+  expect(fs.readdirSync(path.join(dir, "specs"))).toEqual(["a.xml"]);
+  expect(fs.readFileSync(path.join(dir, "specs/a.xml"), "utf8")).toBe(shared);
+
+  // One document held: nothing saved, the old file as it was.
+  fs.writeFileSync(path.join(dir, "specs/b.xml"), "previous");
+  const held = new Promise<void>((resolve) => (asked = resolve));
+  const single = startCli(["fetch", `${s.url}/b/$metadata`, "--out", "specs/b.xml"], dir);
+  const singleDone = exited(single);
+  await held;
+  single.kill("SIGTERM");
+  const stopped = await singleDone;
+  expect(stopped.code).toBe(143);
+  expect(stopped.stderr).toBe("odatagen: interrupted (SIGTERM); nothing saved\n");
+  expect(fs.readdirSync(path.join(dir, "specs")).sort()).toEqual(["a.xml", "b.xml"]);
+  expect(fs.readFileSync(path.join(dir, "specs/b.xml"), "utf8")).toBe("previous");
 });

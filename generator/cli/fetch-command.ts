@@ -15,7 +15,7 @@ import { changed, saveChanged } from "../fetch/save";
 import { nearestName } from "../nearest-name";
 import { display } from "../write/uptodate";
 import { EXIT_FETCH, EXIT_INPUT, EXIT_OK, EXIT_USAGE } from "./exit-codes";
-import { stopWhileLoadingConfig } from "./signals";
+import { stopOnSignal, stopWhileLoadingConfig } from "./signals";
 import { err, out } from "./style";
 
 export interface FetchArgs {
@@ -41,48 +41,66 @@ export async function runFetch(args: FetchArgs, env: NodeJS.ProcessEnv = process
     err.print(`odatagen: ${targets}`);
     return EXIT_USAGE;
   }
-  let failed = false;
-  let differs = false;
-  for (const { name, target } of targets) {
-    const label = name ? `${name}: ` : "";
-    const fetched = await fetchDocuments(target);
-    if (!fetched.ok) {
-      err.print(`odatagen: ${label}${fetched.problem}; ${args.check ? "nothing compared" : "nothing saved"}`);
-      failed = true;
-      continue;
+  // Ctrl+C while a document downloads ends the run at once, saying what was saved; one arriving
+  // while files are saved (synchronously) is acted on after the last rename, so no temporary file
+  // and no half-saved service is left.
+  let done = 0;
+  const stop = stopOnSignal(() => {
+    if (args.check || done === 0) return "; nothing saved";
+    const names = (from: number, to?: number) => targets.slice(from, to).map((t) => t.name).join(", ");
+    return `; ${names(0, done)}: done; ${names(done)}: not fetched`;
+  });
+  const outcomes: Outcome[] = [];
+  try {
+    for (const { name, target } of targets) {
+      outcomes.push(await fetchOne(args, name, target));
+      done++;
     }
-    for (const note of fetched.notes) out.print(`odatagen: ${label}${note}`);
-    const changes = fetched.files.filter(changed);
-    if (args.check) {
-      for (const f of fetched.files) out.print(`odatagen: ${label}${display(f.file)}: ${changed(f) ? differsWord(f) : "unchanged"}`);
-      differs ||= changes.length > 0;
-      continue;
-    }
-    const main = fetched.files[0];
-    // A change to any document (a referenced one too) changes the service; there is a previous version to compare when the main document was there.
-    const compare = changes.length > 0 && main.old !== undefined;
-    const before = args.diff && compare ? keepOld(fetched.files) : undefined;
-    try {
-      saveChanged(changes);
-    } catch (e) {
-      err.print(`odatagen: ${label}cannot save ${display((e as NodeJS.ErrnoException).path ?? main.file)}: ${(e as Error).message}`);
-      if (before) fs.rmSync(before.dir, { recursive: true, force: true });
-      failed = true;
-      continue;
-    }
-    for (const f of fetched.files) out.print(`odatagen: ${label}${display(f.file)}: ${savedWord(f)}`);
-    if (before) {
-      try {
-        const { runDiff } = require("./diff-command") as typeof import("./diff-command");
-        runDiff({ old: [before.main], new: [main.file], json: false, "fail-on-breaking": false });
-      } finally {
-        fs.rmSync(before.dir, { recursive: true, force: true });
-      }
-    } else if (compare)
-      out.print(`odatagen: ${label}to see what changed for clients, compare with the previous version (odatagen fetch --diff does it when it saves): git show HEAD:${display(main.file).split(path.sep).join("/")} > old${path.extname(main.file)} && odatagen diff old${path.extname(main.file)} ${display(main.file)}`);
+  } finally {
+    stop();
   }
-  if (failed) return EXIT_FETCH;
-  return differs ? EXIT_INPUT : EXIT_OK;
+  if (outcomes.includes("failed")) return EXIT_FETCH;
+  return outcomes.includes("differs") ? EXIT_INPUT : EXIT_OK;
+}
+
+type Outcome = "ok" | "differs" | "failed";
+
+/** Fetches one service and saves what changed (with `--check`, compares it). */
+async function fetchOne(args: FetchArgs, name: string | undefined, target: FetchTarget): Promise<Outcome> {
+  const label = name ? `${name}: ` : "";
+  const fetched = await fetchDocuments(target);
+  if (!fetched.ok) {
+    err.print(`odatagen: ${label}${fetched.problem}; ${args.check ? "nothing compared" : "nothing saved"}`);
+    return "failed";
+  }
+  for (const note of fetched.notes) out.print(`odatagen: ${label}${note}`);
+  const changes = fetched.files.filter(changed);
+  if (args.check) {
+    for (const f of fetched.files) out.print(`odatagen: ${label}${display(f.file)}: ${changed(f) ? differsWord(f) : "unchanged"}`);
+    return changes.length > 0 ? "differs" : "ok";
+  }
+  const main = fetched.files[0];
+  // A change to any document (a referenced one too) changes the service; there is a previous version to compare when the main document was there.
+  const compare = changes.length > 0 && main.old !== undefined;
+  const before = args.diff && compare ? keepOld(fetched.files) : undefined;
+  try {
+    saveChanged(changes);
+  } catch (e) {
+    err.print(`odatagen: ${label}cannot save ${display((e as NodeJS.ErrnoException).path ?? main.file)}: ${(e as Error).message}`);
+    if (before) fs.rmSync(before.dir, { recursive: true, force: true });
+    return "failed";
+  }
+  for (const f of fetched.files) out.print(`odatagen: ${label}${display(f.file)}: ${savedWord(f)}`);
+  if (before) {
+    try {
+      const { runDiff } = require("./diff-command") as typeof import("./diff-command");
+      runDiff({ old: [before.main], new: [main.file], json: false, "fail-on-breaking": false });
+    } finally {
+      fs.rmSync(before.dir, { recursive: true, force: true });
+    }
+  } else if (compare)
+    out.print(`odatagen: ${label}to see what changed for clients, compare with the previous version (odatagen fetch --diff does it when it saves): git show HEAD:${display(main.file).split(path.sep).join("/")} > old${path.extname(main.file)} && odatagen diff old${path.extname(main.file)} ${display(main.file)}`);
+  return "ok";
 }
 
 function differsWord(f: PlannedFile): string {

@@ -71,15 +71,15 @@ export function stopNow(signal: NodeJS.Signals, what: string): never {
 
 /**
  * Until the returned function is called: Ctrl+C or SIGTERM ends the process as an interrupted run
- * does, saying so, and removes the temporary `.mjs` of a `.ts` config being loaded (a config's
- * top-level `await`s can make loading it long; nothing has been written yet).
+ * does, saying so (`odatagen: interrupted (SIGINT); <what()>`), after `cleanUp`. The handler runs
+ * only when the event loop turns, so a synchronous step in progress (writing a file and renaming
+ * it) is finished first: what it describes is the state at the moment it runs.
  */
-export function stopWhileLoadingConfig(): () => void {
+export function stopOnSignal(what: () => string, cleanUp: () => void = () => {}): () => void {
   const handlers = (["SIGINT", "SIGTERM"] as const).map((signal) => {
     const handler = () => {
-      const at = configBeingLoaded();
-      if (at?.tmp) fs.rmSync(at.tmp, { force: true });
-      err.print(`odatagen: interrupted (${signal})${at ? ` while loading the config ${path.basename(at.file)}` : ""}; nothing written`);
+      cleanUp();
+      err.print(`odatagen: interrupted (${signal})${what()}`);
       process.exit(signalExitCode(signal));
     };
     process.on(signal, handler);
@@ -88,4 +88,22 @@ export function stopWhileLoadingConfig(): () => void {
   return () => {
     for (const [signal, handler] of handlers) process.off(signal, handler);
   };
+}
+
+/**
+ * Until the returned function is called: Ctrl+C or SIGTERM ends the process as an interrupted run
+ * does, saying so, and removes the temporary `.mjs` of a `.ts` config being loaded (a config's
+ * top-level `await`s can make loading it long; nothing has been written yet).
+ */
+export function stopWhileLoadingConfig(): () => void {
+  return stopOnSignal(
+    () => {
+      const at = configBeingLoaded();
+      return `${at ? ` while loading the config ${path.basename(at.file)}` : ""}; nothing written`;
+    },
+    () => {
+      const at = configBeingLoaded();
+      if (at?.tmp) fs.rmSync(at.tmp, { force: true });
+    },
+  );
 }
