@@ -54,14 +54,15 @@ describe("generate --watch rounds", () => {
     await out.wait(/changed: odatagen\.config\.mjs/, 30000, mark);
     const spec = path.join(dir, "graph-callrecords.xml");
     fs.writeFileSync(spec, withRoom(fs.readFileSync(spec, "utf8")));
-    // Ten debounce periods for the edit to be noticed; nothing may run while the reload is held.
-    await new Promise((r) => setTimeout(r, 1000));
-    expect(out.text.slice(mark)).not.toMatch(/changed: graph-callrecords|regenerated|written/);
+    // The edit is seen during the held reload, and said to wait for it; nothing may run meanwhile.
+    await out.wait(/odatagen: changed: graph-callrecords\.xml \(during the round in progress, which ends first\)\n/, 30000, mark);
+    expect(out.text.slice(mark)).not.toMatch(/regenerated|written/);
     fs.writeFileSync(gate, "");
-    await out.wait(/changed: graph-callrecords\.xml[^]*regenerated in \d+ ms; watching 3 file\(s\)/, 30000, mark);
+    await out.wait(/changed: graph-callrecords\.xml\n[^]*regenerated in \d+ ms; watching 3 file\(s\)/, 30000, mark);
     const lines = out.text.slice(mark).split("\n").filter((l) => /^odatagen: changed:|regenerated|waiting/.test(l));
     expect(lines.map((l) => l.replace(/\d+ ms/, "N ms"))).toEqual([
       "odatagen: changed: odatagen.config.mjs",
+      "odatagen: changed: graph-callrecords.xml (during the round in progress, which ends first)",
       "odatagen: regenerated in N ms; watching 3 file(s) for changes (Ctrl+C stops)",
       "odatagen: changed: graph-callrecords.xml",
       "odatagen: regenerated in N ms; watching 3 file(s) for changes (Ctrl+C stops)",

@@ -74,6 +74,8 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
   let stopping: (() => void) | undefined;
   /** A round (config reload and regeneration) is in progress: changes wait for it, a signal stops it at its next step. */
   let busy = false;
+  /** The files whose change during the round in progress was said (each once a round). */
+  const toldDuringRound = new Set<string>();
   /** The config is being reloaded: the user's `.mjs`/`.ts` config runs, and no checkpoint is near. */
   let reloading = false;
   /**
@@ -210,6 +212,10 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
       return;
     }
     settledQuietly = false;
+    // Said once a file a round: a save during a long regeneration is seen, and waits for the round.
+    const during = busy ? hit.filter((f) => !toldDuringRound.has(f)) : [];
+    for (const f of during) toldDuringRound.add(f);
+    if (during.length && !args.quiet) out.print(`odatagen: changed: ${during.map(shown).join(", ")} (during the round in progress, which ends first)`);
     if (supersede && configFile && hit.includes(configFile)) supersede();
     if (timer) clearTimeout(timer);
     timer = setTimeout(onChange, DEBOUNCE_MS);
@@ -222,6 +228,7 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
    */
   const round = async (first: boolean) => {
     busy = true;
+    toldDuringRound.clear();
     try {
       const go = first || (await reload());
       const signal = interrupt.received();
