@@ -976,6 +976,39 @@ describe("$count, $ref and streams", () => {
     await expect(rt.removeRef(client, api.personFriends(a))).rejects.toThrow(/which entity/);
   });
 
+  test("$ref read: GET …/Friends/$ref a page of references (4.01's @id read as @odata.id, paged), …/BestFriend/$ref one or null", async () => {
+    const client = rt.createClient({ baseUrl: `${srv.url}/svc` });
+    const a = api.people().byKey("a");
+    srv.handle((r, i) =>
+      r.url.includes("BestFriend") ? (i === 2 ? { body: { "@odata.context": "$metadata#$ref", "@odata.id": "People('c')" } } : { status: 204 })
+      : i === 0 ? { headers: { "OData-Version": "4.01" }, body: { "@count": 3, "@nextLink": `${srv.url}/svc/People('a')/Friends/$ref?$skiptoken=2`, value: [{ "@id": "People('b')" }, { "@id": "People('c')", "@type": "#TL.Person" }] } }
+      : { body: { value: [{ "@odata.id": "People('d')" }] } });
+    const first = await rt.readRefs(client, api.personFriends(a), { filter: "Age gt 30", orderby: "UserName", top: 2, count: true, query: { "sap-client": "100" } });
+    expect(first["@odata.count"]).toBe(3);
+    expect(first.value).toEqual([{ "@odata.id": "People('b')" }, { "@odata.id": "People('c')", "@odata.type": "#TL.Person" }]);
+    const all = await rt.collectAll(client, first);
+    expect(all.map((ref) => ref["@odata.id"])).toEqual(["People('b')", "People('c')", "People('d')"]);
+    const best = await rt.readRef(client, api.personBestFriend(a));
+    expect(best?.["@odata.id"]).toBe("People('c')");
+    // Nothing related: 204 No Content is null where the navigation property is nullable.
+    expect(await rt.readRef(client, api.personBestFriend(a))).toBeNull();
+    expect(srv.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      "GET /svc/People('a')/Friends/$ref?$filter=Age%20gt%2030&$orderby=UserName&$top=2&$count=true&sap-client=100",
+      "GET /svc/People('a')/Friends/$ref?$skiptoken=2",
+      "GET /svc/People('a')/BestFriend/$ref",
+      "GET /svc/People('a')/BestFriend/$ref",
+    ]);
+    // An answer whose items are not references (the entities themselves) is no reference page.
+    srv.handle(() => ({ body: { value: [{ "@odata.id": "People('b')" }, person("c")] } }));
+    const bad = await rt.readRefs(client, api.personFriends(a)).catch((e: unknown) => e as ODataError);
+    expect(bad).toBeInstanceOf(rt.ODataError);
+    expect((bad as ODataError).code).toBe("UnreadableBody");
+    expect((bad as ODataError).message).toMatch(/^GET .*\/Friends\/\$ref: 200 application\/json, but the body is not an entity reference \(an object with "@odata\.id"\) at \/value\/1: \{"UserName":"c"/);
+    // A sure address (not nullable) answered 204 rejects, as a read of it does.
+    srv.handle(() => ({ status: 204 }));
+    await expect(rt.readRef(client, a)).rejects.toMatchObject({ status: 204 });
+  });
+
   test("media resource and stream property: read as Blob, write with PUT and a content type", async () => {
     const client = rt.createClient({ baseUrl: srv.url });
     const bytes = Buffer.from([0, 1, 2, 253, 254, 255]);

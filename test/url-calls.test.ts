@@ -94,7 +94,8 @@ const GRAPH_REQUESTS: [UrlRequest, string][] = [
   [{ method: "GET", path: "/groups/{id}/settings" }, "await listGroupSettings(client, target)"],
   [{ method: "GET", path: "/users/delta()" }, "await userDelta(client, target)"],
   [{ method: "GET", path: "https://graph.microsoft.com/v1.0/users/42/manager" }, "await getDirectoryObject(client, target)"],
-  [{ method: "GET", path: "/me/drive/items/{item-id}/workbook/worksheets/{id}/range(address='A1:B2')/format" }, "await getWorkbookRangeFormat(client, target)"],
+  [{ method: "GET", path: "/me/drive/items/{item-id}/workbook/worksheets/{id}/range(address='A1:B2')/format" }, "await getWorkbookRangeFormat(client, target)"],  [{ method: "GET", path: "/groups/{id}/members/$ref" }, "await readRefs(client, target)"],
+  [{ method: "GET", path: "/users/{id}/manager/$ref" }, "await readRef(client, target)"],
 ];
 
 /** The slice that holds them. */

@@ -2692,6 +2692,54 @@ async function removeRefDirect<T>(client: Client, nav: CollectionRef<T, unknown>
   await execute(client, { method: "DELETE", url: addressed(client, url) }, options);
 }
 
+/**
+ * An entity's reference, as a `$ref` read answers it (Protocol §11.2.8, JSON Format 4.01 §14): its
+ * `@odata.id`, and its `@odata.type` where the service names a subtype. (4.01's `@id` is read as
+ * `@odata.id`.)
+ */
+export interface EntityReference {
+  "@odata.id": string;
+  "@odata.type"?: string;
+}
+
+/**
+ * The options of `readRefs`: the query options that choose and order a collection's members
+ * (URL Conventions §5.1), not those that shape them (`select`, `expand`, `compute`).
+ */
+export type RefsOptions<T> = RequestOptions & Pick<ReadOptions, "query"> & Pick<QueryParts<T>, "filter" | "orderby" | "top" | "skip" | "search" | "count">;
+
+/**
+ * GET `…/members/$ref` (Protocol §11.2.8, URL Conventions §4.4): the references of the entities a
+ * collection-valued navigation property (or an entity set) holds, a page of `{ "@odata.id": … }`
+ * that `pages`, `items` and `collectAll` follow as any page; `filter`, `orderby`, `top`, `skip`,
+ * `search` and `count` choose them. Graph's `GET /groups/{id}/members/$ref`:
+ * `readRefs(client, groupMembers(group))`.
+ */
+export const readRefs: typeof readRefsDirect = /* @__PURE__ */ held(readRefsDirect);
+async function readRefsDirect<T>(client: Client, target: CollectionRef<T, unknown>, options?: RefsOptions<T>): Promise<Page<EntityReference>> {
+  const { filter, orderby, top, skip, search, count } = options ?? {};
+  const url = addressed(client, withCustomQuery(withQuery(`${target.path}/$ref`, { filter, orderby, top, skip, search, count }), options?.query));
+  const answer = await execute(client, { method: "GET", url }, options, asText);
+  const page = receivePage<Page<EntityReference>>(client, answer, options, `GET ${url}`);
+  page.value.forEach((item, i) => {
+    if (typeof record(item)?.["@odata.id"] !== "string") throw unreadable(answer[0], `GET ${url}`, JSON.stringify(item), `an entity reference (an object with "@odata.id") at /value/${i}`);
+  });
+  return page;
+}
+
+/**
+ * GET `…/manager/$ref`: the reference of the entity a single-valued navigation property leads to;
+ * `null` where the address may have nothing there (`nullable`: 204 No Content), as `read` has it.
+ */
+export const readRef: typeof readRefDirect = /* @__PURE__ */ held(readRefDirect);
+async function readRefDirect<N extends null>(client: Client, target: EntityRef<unknown, N>, options?: RequestOptions): Promise<EntityReference | N> {
+  const url = addressed(client, `${target.path}/$ref`);
+  const answer = await execute(client, { method: "GET", url }, options, asText);
+  const ref = receiveOne<EntityReference | N>(client, answer, undefined, `GET ${url}`, AN_OBJECT, target.nullable ? null : undefined);
+  if (ref !== null && typeof record(ref)?.["@odata.id"] !== "string") throw unreadable(answer[0], `GET ${url}`, JSON.stringify(ref), 'an entity reference (an object with "@odata.id")');
+  return ref;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Batch: JSON (OData JSON Format 4.01 §19) or multipart (OData Protocol 4.0 §11.7)
 

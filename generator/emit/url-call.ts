@@ -122,7 +122,10 @@ class CallWriter {
         fn = this.runtime("count");
         break;
       case "ref":
-        if (method === "GET") return refuse("no generated function reads references ($ref): list the entities, selecting their key");
+        if (method === "GET") {
+          fn = this.runtime(a.collection ? "readRefs" : "readRef");
+          break;
+        }
         if (method === "PATCH") return refuse("$ref is added with POST (to a collection) or PUT (a single-valued navigation property), and removed with DELETE");
         if (method === "DELETE") {
           if (a.collection) return refuse("DELETE of a collection's $ref needs the member: …/{id}/$ref");
