@@ -63,7 +63,7 @@ function merge(t: EntityType, lists: AlternateKey[][]): AlternateKey[] {
 const cache = new WeakMap<readonly Annotation[], AlternateKey[]>();
 
 /** The usable alternate keys one element's own annotation gives (`annotations` its own), resolved on `t`. */
-function ownAlternateKeys(t: EntityType, annotations: readonly Annotation[], owner: string, report?: Report): AlternateKey[] {
+export function ownAlternateKeys(t: EntityType, annotations: readonly Annotation[], owner: string, report?: Report): AlternateKey[] {
   const cached = report ? undefined : cache.get(annotations);
   if (cached) return cached;
   const a = annotations.find((x) => x.term === ALTERNATE_KEYS && !x.qualifier);
