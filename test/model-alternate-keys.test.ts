@@ -2,8 +2,11 @@
 // JSON, inline and by <Annotations>, on an entity type (inherited by its subtypes), an entity set and
 // a navigation property; each mistake a warning (ODG106) at its <Annotation>, naming the element path,
 // and the key left out.
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { generate } from "../generator/generate";
 import { navigationAlternateKeys, setAlternateKeys, typeAlternateKeys, type AlternateKey } from "../generator/model/alternate-keys";
+import { scratch } from "./helpers/cli";
 import { buildOk, edmx, entity, schema } from "./helpers/csdl";
 
 const names = (keys: AlternateKey[]) => keys.map((k) => k.parts.map((p) => `${p.alias}=${p.name}:${p.property.type.type.qualifiedName}`).join(","));
@@ -81,13 +84,45 @@ describe("mistakes: a warning at the <Annotation>, the key left out", () => {
       ["warning", "ODG106", 9, 154, `${at(4)}/Key/0`, `alternate key 5 of ns.app: property home/city is a path, which needs an Alias (Core.PropertyRef: the name the URL gives it)${left}`],
       ["warning", "ODG106", 9, 154, `${at(5)}/Key/1`, `alternate key 6 of ns.app names appId twice${left}`],
       ["warning", "ODG106", 9, 154, at(6), `alternate key 7 of ns.app names the same properties as the key of ns.app (id), so a call could not tell them apart${left}`],
-      ["warning", "ODG106", 9, 154, `${at(7)}/Key/0`, `alternate key 8 of ns.app: alias "a*b" of property serial is empty or holds a control character, a line break, "*", a bidirectional control or half of a surrogate pair (Core.PropertyRef: a simple identifier)${left}`],
+      ["warning", "ODG106", 9, 154, `${at(7)}/Key/0`, `alternate key 8 of ns.app: alias "a*b" of property serial is empty or holds a control character, a line break, "*", a quote, a parenthesis, a bidirectional control or half of a surrogate pair (Core.PropertyRef: a simple identifier)${left}`],
       ["warning", "ODG106", 9, 154, `${at(8)}/Key/0`, `alternate key 9 of ns.app: alias "serial-no" of property serial is not a simple identifier (Core.PropertyRef: a letter or "_", then letters, digits or "_"); it is kept, quoted in byKey's type and percent-encoded in the URL`],
       ["warning", "ODG106", 9, 66, "ns.app/owners/@Org.OData.Core.V1.AlternateKeys", "Org.OData.Core.V1.AlternateKeys on ns.app/owners is not a collection of Core.AlternateKey records (Core vocabulary); it is ignored, so byKey takes no alternate key here"],
     ]);
     const model = buildOk(xml);
     // Only the last is kept: quoted in the type, percent-encoded by the runtime.
     expect(names(typeAlternateKeys(entity(model, "ns.app")))).toEqual(["serial-no=serial:Edm.Int64"]);
+  });
+
+  test("CSDL JSON: at the annotation's member", () => {
+    const json = {
+      $Version: "4.01",
+      $EntityContainer: "ns.svc",
+      ns: {
+        app: { $Kind: "EntityType", $Key: ["id"], id: {}, appId: { $Nullable: true }, "@Org.OData.Core.V1.AlternateKeys": [{ Key: [{ Name: { $PropertyPath: "appid" } }] }] },
+        svc: { $Kind: "EntityContainer", apps: { $Collection: true, $Type: "ns.app" } },
+      },
+    };
+    const r = generate({ inputs: [{ file: "alt.json", content: JSON.stringify(json, null, 2) }], validators: false });
+    expect(r.diagnostics.map((d) => [d.severity, d.code, d.file, d.line, d.column, d.path])).toEqual([
+      ["warning", "ODG106", "alt.json", 14, 7, "ns.app/@Org.OData.Core.V1.AlternateKeys/0/Key/0"],
+    ]);
+    expect(r.files.get("ns.requests.ts")).toContain("rt.CollectionRef<App, string>");
+  });
+
+  test("hostile aliases: one that would end the key is left out; any other is quoted in the type and percent-encoded in the URL", () => {
+    const xml = edmx(schema("ns", `${TYPES(alt([ref("serial", "a')/x?y=(")], [ref("serial", "serial no/&amp;")]))}`));
+    const r = generate({ inputs: [{ file: "alt.xml", content: xml }], validators: false });
+    expect(r.diagnostics.map((d) => d.message.replace(/ \(Core.*$/, ""))).toEqual([
+      `alternate key 1 of ns.app: alias "a')/x?y=(" of property serial is empty or holds a control character, a line break, "*", a quote, a parenthesis, a bidirectional control or half of a surrogate pair`,
+      `alternate key 2 of ns.app: alias "serial no/&" of property serial is not a simple identifier`,
+    ]);
+    const requests = r.files.get("ns.requests.ts") ?? "";
+    expect(requests).toContain('rt.CollectionRef<App, string | { "serial no/&": number | bigint | string }>');
+    expect(requests).toContain('rt.alternateKeys(rt.key("id", rt.edmString), [[["serial no/&", rt.edmInt64]]])');
+    const dir = scratch();
+    for (const [name, text] of r.files) fs.writeFileSync(path.join(dir, name), text);
+    const api = require(path.join(dir, "ns.requests")) as { apps(): { byKey(k: unknown): { path: string } } };
+    expect(api.apps().byKey({ "serial no/&": 5 }).path).toBe("/apps(serial%20no%2F%26=5)");
   });
 
   test("a term applied twice to a set keeps the first and warns (ODG104), as for the other terms the generated code reads", () => {

@@ -135,8 +135,9 @@ function readKey(t: EntityType, item: RawExpression, path: string, what: string,
     }
     // As for an element's name (build.ts identifier): what no quoting makes safe is refused; any
     // other alias is kept, quoted in byKey's type and percent-encoded in the URL.
-    if (alias === "" || UNSAFE_IN_NAME.test(alias) || LONE_SURROGATE.test(alias) || new RegExp(BIDI_CONTROL.source).test(alias)) {
-      fail(`${what}: alias ${JSON.stringify(alias)} of property ${name} is empty or holds a control character, a line break, "*", a bidirectional control or half of a surrogate pair (Core.PropertyRef: a simple identifier)`, at);
+    // `'`, `(` and `)` are left as they are by percent-encoding (encodeURIComponent): in the key they would end it or a value early.
+    if (alias === "" || UNSAFE_IN_NAME.test(alias) || LONE_SURROGATE.test(alias) || new RegExp(BIDI_CONTROL.source).test(alias) || /['()]/.test(alias)) {
+      fail(`${what}: alias ${JSON.stringify(alias)} of property ${name} is empty or holds a control character, a line break, "*", a quote, a parenthesis, a bidirectional control or half of a surrogate pair (Core.PropertyRef: a simple identifier)`, at);
       return undefined;
     }
     if (!isSimpleIdentifier(alias)) note(`${what}: alias ${JSON.stringify(alias)} of property ${name} is not a simple identifier (Core.PropertyRef: a letter or "_", then letters, digits or "_"); it is kept, quoted in byKey's type and percent-encoded in the URL`, at);
