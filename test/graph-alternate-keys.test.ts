@@ -18,7 +18,7 @@ const d = describeWithGraph("graph-alternate-keys");
 
 /** What the tests call of the generated modules (required at run time, type-checked in usage.ts below). */
 interface Address { path: string }
-interface Collection { byKey(key: unknown): Address }
+interface Collection extends Address { byKey(key: unknown): Address }
 interface Api {
   servicePrincipals(): Collection;
   applications(): Collection;
