@@ -201,7 +201,7 @@ class CallWriter {
           const schema = this.schemaOf(step.from);
           expr = `${this.use(this.names(schema).cast(step.from), schema.namespace)}(${expr}, ${JSON.stringify(step.to.qualifiedName)})`;
           keyed = step.to;
-          alternate = typeAlternateKeys(step.to);
+          // A cast keeps its collection's key writer (rt.cast, CastRef): a subtype's own alternate keys are not taken through it.
           break;
         }
         case "media":
