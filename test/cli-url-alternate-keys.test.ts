@@ -37,6 +37,10 @@ test.concurrent("an alias the entity does not have exits 1 with the keys it has 
   const nav = await url("/applications('a')/owners(email='x')");
   expect(nav.code).toBe(1);
   expect(nav.stderr).toContain("Dir.member has no key named email here: it is addressed by its key (id), (badgeNumber), (userName)");
+  // An entity set whose type has no key (ODG106) takes none by name either.
+  const keyless = await runCliAsync(["url", "-i", path.join(__dirname, "fixtures", "requests", "keyless-view.xml"), "/SalesByRegion(region='x')"], scratch());
+  expect([keyless.code, keyless.stdout]).toEqual([1, ""]);
+  expect(keyless.stderr).toContain("odatagen: GET /SalesByRegion(region='x'): Reports.SalesByRegion has no key named region here: it has no key\n");
 });
 
 test("a slice by an alternate-key path keeps what the plain path keeps", () => {

@@ -346,10 +346,11 @@ class CallWriter {
         return `{ ${members.join(", ")} }`;
       }
       if (given !== keyNamesId(t.keyNames)) {
-        const known = [t.keyNames.join(","), ...alternate.map((k) => k.parts.map((p) => p.alias).join(","))];
+        const known = [t.keyNames.join(","), ...alternate.map((k) => k.parts.map((p) => p.alias).join(","))].filter((n) => n !== "");
         const near = nearestName(named.map((n) => n.name).join(","), known);
-        const keys = [`its key (${t.keyNames.join(", ")})`, ...alternate.map((k) => `(${k.parts.map((p) => p.alias).join(", ")})`)].join(", ");
-        return { problem: `${t.qualifiedName} has no key named ${named.map((n) => n.name).join(", ")} here: it is addressed by ${keys}${near ? `; did you mean ${near}?` : ""}` };
+        const keys = [...(t.keyNames.length ? [`its key (${t.keyNames.join(", ")})`] : []), ...alternate.map((k) => `(${k.parts.map((p) => p.alias).join(", ")})`)].join(", ");
+        const how = keys ? `it is addressed by ${keys}` : "it has no key";
+        return { problem: `${t.qualifiedName} has no key named ${named.map((n) => n.name).join(", ")} here: ${how}${near ? `; did you mean ${near}?` : ""}` };
       }
     }
     if (named && named.length > 1 && t && named.every((n) => n.name !== undefined)) {
