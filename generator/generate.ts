@@ -13,6 +13,7 @@ import type { Model, SchemaType } from "./model/types";
 import { assignNames, type Names } from "./passes/names";
 import { isSliced, sliceModel, type SliceSummary } from "./passes/slice/slice";
 import { keyAsSegment } from "./model/capabilities";
+import { checkAlternateKeys } from "./model/alternate-keys";
 import { emitAll, OutputTooLargeError } from "./emit/emit";
 import type { EmitOptions } from "./emit/context";
 import type { Service } from "./emit/request-names";
@@ -169,6 +170,8 @@ export function prepare(options: CheckedOptions, diags: DiagnosticBag): Prepared
   }
   if (diags.hasErrors) throw new GenerationError(diags.items);
   const model = sliced ? sliced.model : full;
+  // Alternate keys are read where they are used (request functions, url, diff); checked once here, for what is emitted.
+  checkAlternateKeys(model, diags);
   // A slice names its types as the full run does: chosen over every type of the service.
   const names = assignNames(model, diags, full);
   // Its request functions too, reading of the left-out types and operations only what that needs

@@ -32,8 +32,17 @@ d("Microsoft Graph v1.0, the whole document", () => {
     const result = generate({ inputs: [{ file: "graph-v1.0-clean.xml", content }], keyAsSegment: true });
     // Graph applies a term twice to 11 targets (inline and in an <Annotations> block, or in two
     // blocks, with different values): capability restrictions and ExplicitOperationBindings, which
-    // no generated line depends on, so notes, not warnings; the first is kept (CSDL §3.6). Nothing else.
-    expect(result.diagnostics.filter((x) => x.severity !== "info")).toEqual([]);
+    // no generated line depends on, so notes, not warnings; the first is kept (CSDL §3.6). The only
+    // warnings: two alternate keys (Core.AlternateKeys) naming uniqueName, which accessPackage and
+    // accessPackageCatalog do not have in v1.0 (left out: byKey takes the others).
+    expect(result.diagnostics.filter((x) => x.severity !== "info").map((x) => [x.code, x.line, x.path, x.message])).toEqual(
+      ["accessPackage", "accessPackageCatalog"].map((t, i) => [
+        "ODG106",
+        [12185, 12269][i],
+        `microsoft.graph.${t}/@Org.OData.Core.V1.AlternateKeys/0/Key/0`,
+        `alternate key 1 of microsoft.graph.${t}: property uniqueName is not a property of microsoft.graph.${t}; the alternate key is left out`,
+      ]),
+    );
     const twice = result.diagnostics.filter((x) => x.code === "ODG104");
     expect(twice.filter((x) => !/^Org\.OData\.(Capabilities\.V1\.\w+Restrictions|Core\.V1\.ExplicitOperationBindings) is applied to \S+ twice /.test(x.message))).toEqual([]);
     expect(twice.map((x) => x.path).sort()).toEqual([

@@ -171,6 +171,8 @@ test("the test sources (and the generated code they import) type-check with tsco
     "read-info": ["requests/read-info.xml"],
     "batch-references": ["trippin-lite.xml"],
     keyless: ["requests/keyless-view.xml"],
+    altkeys: ["requests/alternate-keys.xml"],
+    "altkeys-segment": ["requests/alternate-keys.xml", { keyAsSegment: true }],
     "opsegs-default": ["requests/operation-segments.xml"],
     "opsegs-unqualified": ["requests/operation-segments.xml", { unqualifiedOperations: true }],
     "url-calls-requests": ["trippin-lite.xml"],

@@ -29,6 +29,7 @@ import { containerMove, importChange, movedDetail, movedOperationDetail, movedOp
 import { olderSummaryNote } from "./older";
 import { renameHints } from "./renames";
 import { ALL_OUTPUTS, judge, type Breaks, type Outputs } from "./outputs";
+import { compareAlternateKeys } from "./alternate-keys";
 import { aTypeKind, typeKindWords } from "./type-kinds";
 import type { ImportSummary, ModelSummary, OperationSummary, TypeSummary, TypeUse } from "./summary";
 import { typeLabel } from "./summary";
@@ -177,6 +178,7 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary, outputs: Outp
   for (const [name, eb] of b.entrySets) if (!a.entrySets.has(name)) add("added", eb.kind, name, `${eb.kind} added`, false);
   // Unknown (undefined) in a summary kept by an older version: compared when both record them.
   compareBindings(a, b, add);
+  compareAlternateKeys(a, b, ctx.renamed, add);
   // The same API, other requests, other doc comments: a patch (compared when both record them).
   for (const [path, detail] of urlChanges(a, b)) add("changed", "URL convention", path, detail, false);
   // The metadata's Version: whether a body may bind as p@bind (version.ts).

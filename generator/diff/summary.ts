@@ -4,6 +4,8 @@
  * their navigation property bindings.
  * Plain data, so two versions of a spec can be compared field by field.
  */
+import { ownAlternateKeys, type AlternateKey } from "../model/alternate-keys";
+import { alternateKeyTexts } from "./alternate-keys";
 import { resolveBindingTarget } from "../model/binding-targets";
 import { optimisticConcurrency } from "../model/capabilities";
 import { isComputed, isImmutable, mayOmit } from "../model/rules";
@@ -23,7 +25,7 @@ import { urlSummary, type UrlSummary } from "./urls";
  * 5 records, always, each container's namespace and a complex type's `requests` (some summaries of
  * format 4 have them: older.ts).
  */
-export const SUMMARY_FORMAT = 5;
+export const SUMMARY_FORMAT = 6;
 
 /** The facets a use of a type declares (CSDL §7.2); MaxLength is in every format. */
 export interface FacetSummary {
@@ -57,7 +59,8 @@ export interface TypeSummary {
   abstract?: boolean;
   open?: boolean;
   properties: Map<string, TypeUse>;
-  navigation: Map<string, { target: string; collection: boolean; nullable: boolean; containsTarget: boolean }>;
+  /** `alternateKeys`: a collection-valued one's own (diff/alternate-keys.ts), where it declares some (format 6). */
+  navigation: Map<string, { target: string; collection: boolean; nullable: boolean; containsTarget: boolean; alternateKeys?: string[] }>;
   /** Enum members' values; beyond ±2^53, their exact digits. */
   members: Map<string, number | string>;
   isFlags?: boolean;
@@ -69,6 +72,8 @@ export interface TypeSummary {
    * derived type's inherited key is its base type's. Absent in summaries kept by older versions.
    */
   key?: string[];
+  /** The alternate keys the entity type declares (diff/alternate-keys.ts), where it declares some (format 6). */
+  alternateKeys?: string[];
   /** Whether the entity type declares HasStream (a media entity); absent in older summaries. */
   hasStream?: boolean;
   /**
@@ -145,6 +150,8 @@ export interface EntrySetSummary {
   namespace?: string;
   /** An entity set whose changes need an ETag (Core.OptimisticConcurrency); absent in older summaries. */
   etag?: boolean;
+  /** The alternate keys an entity set declares for its members (diff/alternate-keys.ts), where it declares some (format 6). */
+  alternateKeys?: string[];
   /**
    * NavigationPropertyBindings: path → target as the generated client follows it (bindingTarget in
    * requests-view.ts): `Set`, or `Set/path` into a containment, the container and type casts left
@@ -209,6 +216,8 @@ export function summarize(model: Model, options: { keyAsSegment?: boolean; unqua
           // Declared here, not inherited (a change to a base type's key is reported once, there).
           s.key = t.baseType?.key.length ? [] : [...t.keyNames];
           s.hasStream = t.hasStream && !t.baseType?.hasStream;
+          const alternate = alternateKeyTexts(ownAlternateKeys(t, t.annotations, t.qualifiedName));
+          if (alternate) s.alternateKeys = alternate;
         }
         for (const p of t.properties) {
           s.properties.set(p.name, propertyUse(p));
@@ -216,7 +225,10 @@ export function summarize(model: Model, options: { keyAsSegment?: boolean; unqua
         }
         for (const n of t.navigationProperties) doc(`${t.qualifiedName}/${n.name}`, n.annotations);
         for (const n of t.navigationProperties)
-          s.navigation.set(n.name, { target: n.target.qualifiedName, collection: n.collection, nullable: n.nullable, containsTarget: n.containsTarget });
+          s.navigation.set(n.name, {
+            target: n.target.qualifiedName, collection: n.collection, nullable: n.nullable, containsTarget: n.containsTarget,
+            ...withAlternateKeys(n.collection ? ownAlternateKeys(n.target, n.annotations, `${t.qualifiedName}/${n.name}`) : []),
+          });
       } else if (t.kind === "enum") {
         s.isFlags = t.isFlags;
         s.underlying = t.underlying;
@@ -247,7 +259,10 @@ export function summarize(model: Model, options: { keyAsSegment?: boolean; unqua
   for (const c of model.schemas.flatMap((s) => s.containers)) {
     for (const es of c.entitySets) {
       if (entrySets.has(es.name)) continue;
-      entrySets.set(es.name, { kind: "entity set", type: es.entityType.qualifiedName, namespace: c.namespace, etag: optimisticConcurrency(model, c, es), bindings: bindings(model, c, es.bindings) });
+      entrySets.set(es.name, {
+        kind: "entity set", type: es.entityType.qualifiedName, namespace: c.namespace, etag: optimisticConcurrency(model, c, es), bindings: bindings(model, c, es.bindings),
+        ...withAlternateKeys(ownAlternateKeys(es.entityType, es.annotations, `${c.qualifiedName}/${es.name}`)),
+      });
       doc(es.name, es.annotations);
     }
     for (const s of c.singletons) {
@@ -319,6 +334,12 @@ interface SummaryJson {
 }
 
 /** A summary as JSON text (kept between runs to report what a spec change changed). */
+/** `{ alternateKeys }` where there are some, else nothing (a summary records none by leaving it out). */
+function withAlternateKeys(keys: readonly AlternateKey[]): { alternateKeys?: string[] } {
+  const texts = alternateKeyTexts(keys);
+  return texts ? { alternateKeys: texts } : {};
+}
+
 export function summaryToJson(s: ModelSummary): string {
   const types: Obj<TypeJson> = {};
   for (const [k, t] of s.types)

@@ -9,6 +9,7 @@ import type { EmitContext } from "./context";
 import { jsdoc } from "./imports";
 import { boundSegment } from "./operation-segment";
 import { keySpec } from "./request-keys";
+import { typeAlternateKeys } from "../model/alternate-keys";
 import { memberDoc, PROTOTYPE_NAMES } from "./ts-types";
 import { parameters } from "./wrap";
 import { brokenExpression, brokenType } from "./wrap-code";
@@ -176,7 +177,7 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
       type: ret.collection ? `rt.CollectionRef<${item}, ${keyTs(ret.type)}>` : `rt.EntityRef<${item}${ret.nullable ? ", null" : ""}>`,
       make: brokenExpression(
         ret.collection
-          ? `rt.collectionAt<${item}, ${keyTs(ret.type)}>(${path}, ${keySpec(ctx, ret.type)})`
+          ? `rt.collectionAt<${item}, ${keyTs(ret.type)}>(${path}, ${keySpec(ctx, ret.type, typeAlternateKeys(ret.type))})`
           : ret.nullable
             ? `rt.nullable(rt.at<${item}>(${path}))`
             : `rt.at<${item}>(${path})`,

@@ -3,7 +3,9 @@
  * the TypeScript type a caller gives it as.
  */
 import { stringLiteral } from "../string-literal";
+import type { AlternateKey } from "../model/alternate-keys";
 import type { EntityType, ModelType, TypeRef } from "../model/types";
+import { propertyKey } from "../passes/names";
 import type { EmitContext } from "./context";
 import type { Imports } from "./imports";
 import { NO_TYPES, refType } from "./ts-types";
@@ -13,7 +15,15 @@ import { NO_TYPES, refType } from "./ts-types";
  * function that writes each key property's literal: `rt.key("id", rt.edmString)`,
  * `rt.segmentKey("id", rt.edmString)` (key-as-segment), `rt.compositeKey([["a", rt.edmString], ["b", rt.edmInt32]])`; `rt.noKey` for a type without a key.
  */
-export function keySpec(ctx: EmitContext, t: EntityType): string {
+export function keySpec(ctx: EmitContext, t: EntityType, alternate: readonly AlternateKey[] = []): string {
+  const primary = primaryKeySpec(ctx, t);
+  if (alternate.length === 0) return primary;
+  // Always in parentheses with their names (URL Conventions §4.3.6), key-as-segment or not.
+  const keys = alternate.map((k) => `[${k.parts.map((p) => `[${stringLiteral(p.alias)}, ${keyLiteral(p.property.type.type)}]`).join(", ")}]`);
+  return `rt.alternateKeys(${primary}, [${keys.join(", ")}])`;
+}
+
+function primaryKeySpec(ctx: EmitContext, t: EntityType): string {
   if (t.key.length === 0) return "rt.noKey";
   const parts = t.key.map((p, i) => `${stringLiteral(t.keyNames[i])}, ${keyLiteral(p.type.type)}`);
   if (parts.length !== 1) return `rt.compositeKey([${parts.map((p) => `[${p}]`).join(", ")}])`;
@@ -29,14 +39,19 @@ function keyLiteral(t: ModelType): string {
 /** The Edm types the runtime writes key literals of (`rt.edmInt32`, …); CSDL 4.01 §6.5 allows no others in a key. */
 const KEY_LITERALS = new Set(["String", "Guid", "Int16", "Int32", "Int64", "Byte", "SByte", "Decimal", "Double", "Single", "Boolean", "Date", "DateTimeOffset", "TimeOfDay", "Duration", "Binary"]);
 
-/** The TypeScript type of a key: the single property's type, or an object of the key properties. */
-export function keyType(ctx: EmitContext, t: EntityType, imports: Imports): string {
+/**
+ * The TypeScript type of a key: the single property's type, or an object of the key properties;
+ * with alternate keys, or'd with an object of each one's (`string | { appId: string }`).
+ */
+export function keyType(ctx: EmitContext, t: EntityType, imports: Imports, alternate: readonly AlternateKey[] = []): string {
   // A key value is never null (CSDL 4.01 §6.5), even where its property is declared nullable (reported).
   const scalar = (ref: TypeRef) => {
     const s = refType(ctx, { ...ref, collection: false, nullable: false }, NO_TYPES, imports);
     return /^number \| string$/.test(s) ? "number | bigint | string" : s;
   };
-  if (t.key.length === 0) return "never";
-  if (t.key.length === 1) return scalar(t.key[0].type);
-  return `{ ${t.key.map((p, i) => `${stringLiteral(t.keyNames[i])}: ${scalar(p.type)}`).join("; ")} }`;
+  // A composite key's names are always quoted (as they were before alternate keys); an alternate key's only where they must be.
+  const object = (parts: readonly { name: string; type: TypeRef }[], quote: (name: string) => string) => `{ ${parts.map((p) => `${quote(p.name)}: ${scalar(p.type)}`).join("; ")} }`;
+  const alternates = alternate.map((k) => object(k.parts.map((p) => ({ name: p.alias, type: p.property.type })), propertyKey));
+  const primary = t.key.length === 0 ? [] : t.key.length === 1 ? [scalar(t.key[0].type)] : [object(t.key.map((p, i) => ({ name: t.keyNames[i], type: p.type })), stringLiteral)];
+  return [...primary, ...alternates].join(" | ") || "never";
 }

@@ -21,6 +21,7 @@ import { namedOperations } from "./request-name-index";
 import { operationView, typeParameter, type OperationTypes, type OperationView, type Reads } from "./operation-view";
 import { keylessCollections } from "./keyless-collections";
 import { keySpec, keyType } from "./request-keys";
+import { navigationAlternateKeys, setAlternateKeys, typeAlternateKeys } from "../model/alternate-keys";
 import { builderSignature, CLIENT, parametersColumn, requestParameters } from "./request-signatures";
 import { FIXED, MAX_WRITTEN_MEMBERS, sharedWriteType, WRITE_MODES, writeFacts, writeTypeBody, type WriteMode, type WriteNames } from "./write-types";
 
@@ -137,8 +138,9 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     if (s.includes("edm.")) edm = true;
     return s;
   };
-  const keyTs = (t: EntityType) => {
-    const s = keyType(ctx, t, imports);
+  // The key byKey takes: the type's, or one of its alternate keys (`alternate`: a set's or a navigation property's, its type's by default).
+  const keyTs = (t: EntityType, alternate = typeAlternateKeys(t)) => {
+    const s = keyType(ctx, t, imports, alternate);
     if (s.includes("edm.")) edm = true;
     return s;
   };
@@ -256,7 +258,8 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     }
     for (const s of c.entitySets) {
       const t = ts(s.entityType, true);
-      const k = keyTs(s.entityType);
+      const alternate = setAlternateKeys(s, c.qualifiedName);
+      const k = keyTs(s.entityType, alternate);
       const name = rootNames.get(s) as string;
       roots.push({
         doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` entity set (\`/${s.name}\`).`, deprecated(s)]),
@@ -264,7 +267,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
         type: rootType(name, `rt.CollectionRef<${t}, ${k}>`),
         make: "",
       });
-      rootMakes.push({ c, s, make: (info) => rootCall("", `rt.rootCollection<${t}, ${k}>`, info, [keySpec(ctx, s.entityType)]) });
+      rootMakes.push({ c, s, make: (info) => rootCall("", `rt.rootCollection<${t}, ${k}>`, info, [keySpec(ctx, s.entityType, alternate)]) });
     }
   }
 
@@ -294,7 +297,8 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   /** The path builder of navigation property `n` of `t`, below a `parent` of type `parentRef`. */
   const navigationBuilder = (n: NavigationProperty, t: StructuredType, parentRef: string): Builder => {
     const target = ts(n.target, true);
-    const k = keyTs(n.target);
+    const alternate = navigationAlternateKeys(n);
+    const k = keyTs(n.target, alternate);
     const contained = n.containsTarget ? ", true" : "";
     return {
       doc: jsdoc("", [
@@ -309,7 +313,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       // of one with Nullable="false" answered 204 rejects.
       type: n.collection ? `rt.CollectionRef<${target}, ${k}>` : `rt.EntityRef<${target}${n.nullable ? ", null" : ""}>`,
       make: n.collection
-        ? `rt.collection<${target}, ${k}>(parent, ${stringLiteral(n.name)}, ${keySpec(ctx, n.target)}${contained})`
+        ? `rt.collection<${target}, ${k}>(parent, ${stringLiteral(n.name)}, ${keySpec(ctx, n.target, alternate)}${contained})`
         : n.nullable
           ? `rt.nullable(rt.nav<${target}>(parent, ${stringLiteral(n.name)}${contained}))`
           : `rt.nav<${target}>(parent, ${stringLiteral(n.name)}${contained})`,

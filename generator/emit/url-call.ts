@@ -7,7 +7,9 @@
 import { resolveBindingTarget } from "../model/binding-targets";
 import { optimisticConcurrency } from "../model/capabilities";
 import type { EntityContainer, EntitySet, EntityType, Model, Operation, Schema, StructuredType } from "../model/types";
-import { camel, isIdentifier, JS_RESERVED } from "../passes/names";
+import { camel, isIdentifier, JS_RESERVED, propertyKey } from "../passes/names";
+import { keyNamesId, navigationAlternateKeys, setAlternateKeys, typeAlternateKeys, type AlternateKey } from "../model/alternate-keys";
+import { nearestName } from "../nearest-name";
 import type { Route, RouteStep } from "../passes/slice/resolve-path";
 import type { EmitContext } from "./context";
 import { moduleSpecifier } from "./imports";
@@ -168,6 +170,8 @@ class CallWriter {
   private address(steps: readonly RouteStep[]): string | UrlCallResult {
     let expr = "";
     let keyed: EntityType | undefined;
+    // The alternate keys a key here may be given as: the set's, the navigation property's, the type's.
+    let alternate: AlternateKey[] = [];
     for (const step of steps) {
       this.within = this.setAfter(this.within, step);
       switch (step.kind) {
@@ -175,16 +179,21 @@ class CallWriter {
           const schema = this.schemaHolding(step.container);
           expr = `${this.use(this.names(schema).root(step.container, step.root), schema.namespace)}()`;
           keyed = step.root.kind === "entitySet" ? step.root.entityType : undefined;
+          alternate = step.root.kind === "entitySet" ? setAlternateKeys(step.root, step.container.qualifiedName) : [];
           break;
         }
-        case "key":
-          expr = `${expr}.byKey(${this.key(step.text, keyed)})`;
+        case "key": {
+          const key = this.key(step.text, keyed, alternate);
+          if (typeof key !== "string") return { ok: false, problem: `${this.method} ${this.route.path}: ${key.problem}` };
+          expr = `${expr}.byKey(${key})`;
           if (step !== steps[steps.length - 1]) this.keyedSteps.push({ expr, type: keyed });
           break;
+        }
         case "navigation": {
           const owner = step.property.declaringType;
           expr = `${this.builder("nav", owner, step.property.name)}(${expr})`;
           keyed = step.property.target;
+          alternate = navigationAlternateKeys(step.property);
           break;
         }
         case "complex":
@@ -195,6 +204,7 @@ class CallWriter {
           const schema = this.schemaOf(step.from);
           expr = `${this.use(this.names(schema).cast(step.from), schema.namespace)}(${expr}, ${JSON.stringify(step.to.qualifiedName)})`;
           keyed = step.to;
+          // A cast keeps its collection's key writer (rt.cast, CastRef): a subtype's own alternate keys are not taken through it.
           break;
         }
         case "media":
@@ -209,6 +219,7 @@ class CallWriter {
           if (typeof c === "string") return { ok: false, problem: `${this.method} ${this.route.path}: ${c}` };
           expr = c.expr;
           keyed = c.keyed;
+          alternate = keyed ? typeAlternateKeys(keyed) : [];
           break;
         }
         default:
@@ -314,12 +325,37 @@ class CallWriter {
     return `{ ${members.join(", ")} }`;
   }
 
-  /** A key's expression: a placeholder's variable, a value as a literal of its type, a composite key as an object. */
-  private key(text: string, t: EntityType | undefined): string {
+  /**
+   * A key's expression: a placeholder's variable, a value as a literal of its type, a composite key
+   * as an object; an alternate key (`(appId={appId})`) as an object of its aliases, `{ appId }`. Names
+   * that are neither the key's nor an alternate key's are refused, naming the nearest.
+   */
+  private key(text: string, t: EntityType | undefined, alternate: readonly AlternateKey[]): string | { problem: string } {
     const inner = text.startsWith("(") && text.endsWith(")") ? text.slice(1, -1) : text;
     const edm = (i: number) => (t?.key[i]?.type.type.kind === "primitive" ? (t.key[i].type.type as { name: string }).name : "String");
     const named = text.startsWith("(") ? splitArguments(text) : undefined;
     const what = `the key of a ${t?.qualifiedName ?? "entity"}`;
+    if (named && t && named.length > 0 && named.every((n) => n.name !== undefined)) {
+      const given = keyNamesId(named.map((n) => n.name as string));
+      const other = alternate.find((k) => keyNamesId(k.parts.map((p) => p.alias)) === given);
+      if (other) {
+        const members = named.map((n) => {
+          const part = other.parts.find((p) => p.alias === n.name) as AlternateKey["parts"][number];
+          const type = part.property.type.type;
+          const edmName = type.kind === "primitive" ? type.name : type.kind === "typedef" ? type.underlying.name : "String";
+          const value = this.value(n.value, edmName, `alternate key property ${part.alias} of a ${t.qualifiedName}`, type.kind === "enum" ? undefined : primitiveTs(edmName)) ?? JSON.stringify(n.value);
+          return value === part.alias && isIdentifier(value) ? value : `${propertyKey(part.alias)}: ${value}`;
+        });
+        return `{ ${members.join(", ")} }`;
+      }
+      if (given !== keyNamesId(t.keyNames)) {
+        const known = [t.keyNames.join(","), ...alternate.map((k) => k.parts.map((p) => p.alias).join(","))].filter((n) => n !== "");
+        const near = nearestName(named.map((n) => n.name).join(","), known);
+        const keys = [...(t.keyNames.length ? [`its key (${t.keyNames.join(", ")})`] : []), ...alternate.map((k) => `(${k.parts.map((p) => p.alias).join(", ")})`)].join(", ");
+        const how = keys ? `it is addressed by ${keys}` : "it has no key";
+        return { problem: `${t.qualifiedName} has no key named ${named.map((n) => n.name).join(", ")} here: ${how}${near ? `; did you mean ${near}?` : ""}` };
+      }
+    }
     if (named && named.length > 1 && t && named.every((n) => n.name !== undefined)) {
       const members = named.map((n) => {
         const i = t.keyNames.indexOf(n.name as string);
@@ -413,7 +449,11 @@ function keyTypeOf(t: EntityType | undefined): string | undefined {
   if (!t || t.key.length !== 1) return undefined;
   const k = t.key[0].type.type;
   const name = k.kind === "primitive" ? k.name : k.kind === "typedef" ? k.underlying.name : undefined;
-  if (name === undefined) return undefined;
+  return name === undefined ? undefined : primitiveTs(name);
+}
+
+/** The TypeScript type byKey takes a value of the Edm type `name` as. */
+function primitiveTs(name: string): string {
   if (name === "Int64" || name === "Decimal") return "number | bigint | string";
   if (NUMBERS.has(name)) return "number";
   return name === "Boolean" ? "boolean" : "string";

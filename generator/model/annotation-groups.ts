@@ -28,7 +28,7 @@ export function applyAnnotationGroups(model: Target, groups: readonly RawAnnotat
       const term = qualify(model, a.term, a.at.source);
       if (!checkAnnotation(applied.diags, a, term, g.target)) continue;
       const qualifier = a.qualifier ?? g.qualifier;
-      if (applied.admit(key, term, qualifier, a.at)) anns.push({ term, qualifier, value: a.value });
+      if (applied.admit(key, term, qualifier, a.at)) anns.push({ term, qualifier, value: a.value, at: a.at });
     }
     const t = model.types.get(head);
     // An entity set's, a singleton's or an import's, by `ns.Container/Name`: its root or operation

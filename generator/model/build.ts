@@ -485,7 +485,7 @@ export class ModelBuilder {
     for (const a of raw) {
       const term = this.qualify(a.term, a.at);
       if (!checkAnnotation(this.diags, a, term, path)) continue;
-      if (this.applied.admit(target, term, a.qualifier, a.at, path)) out.push({ term, qualifier: a.qualifier, value: a.value });
+      if (this.applied.admit(target, term, a.qualifier, a.at, path)) out.push({ term, qualifier: a.qualifier, value: a.value, at: a.at });
     }
     return out;
   }

@@ -110,7 +110,7 @@ export function keyLeftOut(keysLeftOut: ReadonlySet<EntityType>, t: EntityType):
  * whether it, or a complex property on its path, is nullable. Else why it cannot be a key property.
  * The path is walked as links.ts walks every member path (walkPath, KEY_PATH: one look-up per segment).
  */
-function keyProperty(t: EntityType, name: string, fill?: (t: StructuredType) => void): { property: Property; nullable: boolean } | string {
+export function keyProperty(t: EntityType, name: string, fill?: (t: StructuredType) => void): { property: Property; nullable: boolean } | string {
   const end = walkPath({ types: NO_TYPES, qualify: (n) => n, fill }, t, name.split("/"), KEY_PATH, undefined);
   const owner = end.owner?.qualifiedName;
   switch (end.problem) {
@@ -161,7 +161,7 @@ function keyUnderlying(p: Property): string {
 }
 
 /** Whether a key property's type is one CSDL allows, one it does not but the runtime can write, or one with no key literal. */
-function keyTypeProblem(p: Property): undefined | "not allowed" | "no literal" {
+export function keyTypeProblem(p: Property): undefined | "not allowed" | "no literal" {
   const t = p.type.type;
   if (t.kind === "enum") return undefined;
   const name = t.kind === "primitive" ? t.name : t.kind === "typedef" ? t.underlying.name : undefined;

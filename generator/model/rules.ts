@@ -112,7 +112,7 @@ export const CAPABILITIES = "Org.OData.Capabilities.V1";
  */
 export const TERMS_READ: ReadonlySet<string> = new Set([
   DESCRIPTION, LONG_DESCRIPTION, COMPUTED, IMMUTABLE, REVISIONS, OPTIONAL_PARAMETER,
-  `${CORE}.OptimisticConcurrency`, `${CAPABILITIES}.KeyAsSegmentSupported`, `${CORE}.DefaultNamespace`,
+  `${CORE}.OptimisticConcurrency`, `${CAPABILITIES}.KeyAsSegmentSupported`, `${CORE}.DefaultNamespace`, `${CORE}.AlternateKeys`,
 ]);
 
 /** The string value of an annotation, when it is a constant. */

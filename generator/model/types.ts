@@ -44,6 +44,8 @@ export interface Annotation {
   term: string;
   qualifier?: string;
   value?: RawExpression;
+  /** Where the `<Annotation>` is (absent in a model made by hand): what a check of its value points to. */
+  at?: SourceRef;
 }
 
 interface Named {

@@ -1395,6 +1395,19 @@ export function compositeKey(parts: readonly (readonly [string, Literal])[]): Ke
 }
 
 /**
+ * A key writer that also takes the alternate keys of `keys` (Core.AlternateKeys, URL Conventions
+ * §4.3.6): an object with exactly one's names, `{ appId: "…" }`, is written as that key, always in
+ * parentheses with its names, `(appId='…')`, whatever the service's key style; anything else goes to `primary`.
+ */
+export function alternateKeys(primary: KeySpec, keys: readonly (readonly (readonly [string, Literal])[])[]): KeySpec {
+  const named = keys.map((parts) => [parts.map(([n]) => n).sort().join("\n"), compositeKey(parts)] as const);
+  return (given) => {
+    const names = typeof given === "object" && given !== null && Object.keys(given).sort().join("\n");
+    return (named.find(([n]) => n === names)?.[1] ?? primary)(given);
+  };
+}
+
+/**
  * How an operation parameter is written in a URL: as a literal, a Geography or Geometry literal in
  * its SRID (`geography:4326`), or as JSON in a parameter alias.
  */

@@ -1,0 +1,69 @@
+// byKey's type with alternate keys (test/fixtures/requests/alternate-keys.xml): the key, or an object
+// of exactly one alternate key's names, each with its property's type. Checked by both real
+// compilers (TypeScript 5.9 and 7): each `@ts-expect-error` must meet an error, and the same code
+// without them must report each of those lines and nothing else.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { generateFixture } from "./helpers/generated";
+import { BASE_OPTIONS, compiler, runTsc, type Compiler } from "./helpers/typecheck";
+
+const USAGE = `
+import { applicationOwners, applications, books, devices, getApplication, members, updateApplication } from "./Dir.requests.js";
+import type * as rt from "./runtime.js";
+
+declare const client: rt.Client;
+
+export async function usage(): Promise<void> {
+  const byAppId = applications().byKey({ appId: "00000003-0000-0000-c000-000000000000" });
+  await getApplication(client, byAppId);
+  await updateApplication(client, applications().byKey({ uniqueName: "x" }), { displayName: "y" }, { headers: { Prefer: "create-if-missing" } });
+  applications().byKey("a1");
+  devices().byKey({ vendor: "v", serial: 1n });
+  devices().byKey({ serial: "9007199254740993", vendor: "v" });
+  devices().byKey(7);
+  books().byKey({ code: "B-1" });
+  members().byKey({ email: "e" });
+  members().byKey({ badgeNumber: 1 });
+  applicationOwners(byAppId).byKey({ userName: "k" });
+  // @ts-expect-error a misspelt alias
+  applications().byKey({ appid: "x" });
+  // @ts-expect-error the set's alternate key is not the navigation property's
+  applicationOwners(byAppId).byKey({ email: "e" });
+  // @ts-expect-error a composite alternate key needs all its properties
+  devices().byKey({ vendor: "v" });
+  // @ts-expect-error each value of its property's type: serial is an Int64
+  devices().byKey({ vendor: "v", serial: true });
+  // @ts-expect-error the alias, not the path through the complex property
+  members().byKey({ badge: { number: 1 } });
+  // @ts-expect-error another type's alternate key
+  books().byKey({ email: "e" });
+  // @ts-expect-error no null in a key
+  applications().byKey({ appId: null });
+}
+`;
+
+const COMPILERS: [string, Compiler | { reason: string }][] = [
+  ["TypeScript 5.9", compiler("typescript", 5)],
+  ["TypeScript 7", compiler("typescript7", 7)],
+];
+
+/** The lines (1-based) right after each `@ts-expect-error`: where the copy without them must report an error. */
+const expected = USAGE.split("\n").flatMap((l, i) => (l.includes("@ts-expect-error") ? [i + 2] : []));
+
+describe.each(COMPILERS)("%s", (label, c) => {
+  if ("reason" in c) {
+    test.skip(`${label}: ${c.reason}`, () => undefined);
+    return;
+  }
+  test("byKey takes the key or one whole alternate key, by its aliases, with its properties' types", () => {
+    const dir = generateFixture("requests/alternate-keys.xml", `types-altkeys-${label.replace(/\W+/g, "")}`);
+    fs.writeFileSync(path.join(dir, "usage.ts"), USAGE);
+    fs.writeFileSync(path.join(dir, "usage-bare.ts"), USAGE.replace(/^ *\/\/ @ts-expect-error.*\n/gm, "\n"));
+    const r = runTsc(c, dir, ["usage.ts", "usage-bare.ts"], BASE_OPTIONS);
+    const lines = r.output.split("\n").filter((l) => /error TS/.test(l));
+    expect(lines.filter((l) => l.startsWith("usage.ts"))).toEqual([]);
+    const bare = [...new Set(lines.filter((l) => l.startsWith("usage-bare.ts")).map((l) => Number(/\((\d+),/.exec(l)?.[1])))];
+    expect(bare).toEqual(expected);
+    expect(expected).toHaveLength(7);
+  });
+});
