@@ -29,7 +29,8 @@ function restrictionsOf(model: Model): Record<string, string[]> {
 
 const WANT = {
   "Shop.c/Books": ["insert by Shop.c/Books: InsertRestrictions/Insertable"],
-  "Shop.c/Shelves": [],
+  // Its list; a member by key may be read.
+  "Shop.c/Shelves": ["list by Shop.c/Shelves: ReadRestrictions/Readable"],
   "Shop.c/featured": ["update by Shop.c/featured: UpdateRestrictions/Updatable"],
   "Shop.c/store": [],
   // The block's Insertable true says nothing against; RestrictedProperties of Books (Updatable

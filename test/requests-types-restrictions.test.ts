@@ -3,7 +3,7 @@
 // read, update or delete the metadata forbids at an address does not compile, with the marker's
 // words in the message; what it allows compiles, and a restricted address still goes wherever an
 // address does (navigation, casts, $ref, streams, bound operations, $batch, the runtime's own
-// functions). `rt.unrestricted` lets a forbidden request through.
+// functions); a cast's address does not keep them. `rt.unrestricted` lets a forbidden request through.
 // Checked by both real compilers (TypeScript 5.9 and 7): each `@ts-expect-error` must meet an
 // error, and the same code without them must report each of those lines, and nothing else.
 import * as fs from "node:fs";
@@ -15,7 +15,7 @@ const USAGE = `
 import * as rt from "./runtime.js";
 import {
   bookCover, bookDrafts, bookNotes, bookReceipts, bookReviews, bookSecret, books, borrow, createBook, createReceipt, createReview,
-  deleteBook, deleteReceipt, deleteReview, deleteShelf, featured, getBook, getReview, listBooks, listReviews, shelfReceipts,
+  deleteBook, deleteReceipt, deleteReview, deleteShelf, featured, getBook, getReview, getShelf, listBooks, listReviews, listShelfs, shelfReceipts,
   shelves, store, storeShelves, updateBook, updateReview, updateShelf,
 } from "./Shop.requests.js";
 import type { Book } from "./Shop.types.js";
@@ -38,8 +38,8 @@ export async function usage(): Promise<void> {
   await getReview(client, bookNotes(book).byKey("n1"));
   // @ts-expect-error RestrictedProperties of a singleton whose type one route reaches
   await deleteShelf(client, storeShelves(store()).byKey("s1"));
-  // @ts-expect-error a typed cast keeps the restriction
-  await createBook(client, rt.cast<Book, ReturnType<typeof books>>(books(), "Shop.Book"), {});
+  // @ts-expect-error entity set Readable=false: its list
+  await listShelfs(client, shelves());
   // @ts-expect-error in a batch too
   await deleteReview(rt.batch(client), bookReviews(book).byKey("r1"));
   // @ts-expect-error rt.createMedia is a create too
@@ -83,6 +83,10 @@ export async function usage(): Promise<void> {
   await rt.remove(client, bookReviews(book).byKey("r1"), undefined);
   await getReview(client, rt.cast<never>(bookSecret(book), "Shop.Review"));
   await listBooks(client, rt.cast<Book, ReturnType<typeof books>>(books(), "Shop.Book"));
+  // A cast is another address: what the metadata forbids at the one cast is not kept.
+  await createBook(client, rt.cast<Book, ReturnType<typeof books>>(books(), "Shop.Book"), {});
+  // Readable=false on a collection forbids its list, not a read of a member by key.
+  await getShelf(client, shelves().byKey("s1"));
 }
 `;
 

@@ -1398,10 +1398,12 @@ export function cast<U>(target: EntityRef<unknown, null> | CollectionRef<unknown
 
 /**
  * The address a generated typed cast (`castAnimal(target, "zoo.bird")`) makes of `R`, seen as `U`:
- * a collection keeps its key's type `K`, an entity whether it may be absent (`N`), as `cast` does;
- * both keep what the metadata forbids there (`F`: the same resource, seen as a subtype).
+ * a collection keeps its key's type `K`, an entity whether it may be absent (`N`), as `cast` does.
+ * What the metadata forbids at `R` (`Forbidden`) is not kept: its restrictions are written for the
+ * address itself, and a service may take at the cast what it refuses there (Graph lists
+ * `/places/microsoft.graph.room`, not `/places`).
  */
-export type CastRef<R, U> = R extends CollectionRef<unknown, infer K, infer F> ? CollectionRef<U, K, F> : R extends EntityRef<unknown, infer N, infer F> ? EntityRef<U, N, F> : never;
+export type CastRef<R, U> = R extends CollectionRef<unknown, infer K> ? CollectionRef<U, K> : R extends EntityRef<unknown, infer N> ? EntityRef<U, N> : never;
 
 /**
  * Percent-encodes one path segment so that it stays one segment: `/`, `?`, `#`, `%` are encoded.

@@ -198,6 +198,8 @@ class CallWriter {
           expr = `${this.builder("complex", step.property.declaringType, step.property.name)}(${expr})`;
           break;
         case "cast": {
+          // A cast's address does not keep what the metadata forbids at the one cast (CastRef).
+          this.restrictions = [];
           if (!listsSubtypes(step.from)) return { ok: false, problem: `${this.method} ${this.route.path}: ${step.from.qualifiedName} has no typed cast function (too many subtypes); cast with the runtime's cast(target, ${JSON.stringify(step.to.qualifiedName)})` };
           const schema = this.schemaOf(step.from);
           expr = `${this.use(this.names(schema).cast(step.from), schema.namespace)}(${expr}, ${JSON.stringify(step.to.qualifiedName)})`;

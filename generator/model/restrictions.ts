@@ -55,8 +55,9 @@ function bool(e: RawExpression | undefined): boolean | undefined {
 
 /**
  * What the four restriction records (as found by `get`) say. `collection`: the address is a
- * collection, whose `Readable` is about listing it and, unless `ReadByKeyRestrictions` says
- * otherwise, reading its members.
+ * collection, whose `Readable` is about listing it, and `ReadByKeyRestrictions/Readable` about
+ * reading its members (Readable false alone does not forbid that: Graph's `/places` is not
+ * listed, but its members are read by key).
  */
 function said(get: (name: string) => RawExpression | undefined, collection: boolean, within = ""): Said {
   const out: Said = {};
@@ -71,10 +72,10 @@ function said(get: (name: string) => RawExpression | undefined, collection: bool
   put("delete", bool(member(get("DeleteRestrictions"), "Deletable")), "DeleteRestrictions/Deletable");
   const read = get("ReadRestrictions");
   const readable = bool(member(read, "Readable"));
-  if (collection) put("list", readable, "ReadRestrictions/Readable");
-  const byKey = collection ? bool(member(member(read, "ReadByKeyRestrictions"), "Readable")) : undefined;
-  if (byKey !== undefined) put("read", byKey, "ReadRestrictions/ReadByKeyRestrictions/Readable");
-  else put("read", readable, "ReadRestrictions/Readable");
+  if (collection) {
+    put("list", readable, "ReadRestrictions/Readable");
+    put("read", bool(member(member(read, "ReadByKeyRestrictions"), "Readable")), "ReadRestrictions/ReadByKeyRestrictions/Readable");
+  } else put("read", readable, "ReadRestrictions/Readable");
   return out;
 }
 
