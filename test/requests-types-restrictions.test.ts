@@ -78,6 +78,11 @@ export async function usage(): Promise<void> {
   await rt.removeRef(client, bookReviews(book).byKey("r1"));
   rt.entityId(client, featured());
   await rt.count(client, books());
+  await rt.aggregate(client, shelves(), "aggregate($count as n)");
+  await rt.openStream(client, bookCover(featured()));
+  await rt.writeStream(client, bookCover(featured()), new Blob([]));
+  await rt.createMedia(client, shelves(), new Blob([]));
+  await rt.collectAll(client, listBooks(client, books()));
   await rt.read<unknown>(client, bookSecret(book), undefined);
   await rt.update(client, featured(), {}, undefined);
   await rt.remove(client, bookReviews(book).byKey("r1"), undefined);
