@@ -1223,6 +1223,10 @@ abstract class Ref {
  * an `EntityRef<T>` variable, or passed where one is expected, is a type error, and a union of
  * both (a condition, an array) is nullable. What takes any address (update, delete, navigation,
  * `$ref`, casts, streams, bound operations) takes an `EntityRef<T, null>`.
+ *
+ * `F` is what the service's metadata forbids here (`Forbidden`: `NoUpdate`, `NoDelete`, …), `{}`
+ * where nothing is; an address with restrictions is one without them too, and the request
+ * functions take only the addresses that allow their request (`Deletable`, …).
  */
 export class EntityRef<T, N extends null = never, F extends Forbidden = {}> extends Ref {
   declare readonly __entity?: T;
