@@ -187,22 +187,10 @@ const anyCache = new WeakMap<Model, boolean>();
  */
 export function hasRestrictions(model: Model): boolean {
   let any = anyCache.get(model);
-  if (any !== undefined) return any;
-  any = false;
-  search: for (const c of model.schemas.flatMap((s) => s.containers))
-    for (const root of [...c.entitySets, ...c.singletons])
-      if (rootRestrictions(model, c, root).length) {
-        any = true;
-        break search;
-      }
-  if (!any)
-    search2: for (const t of model.types.values())
-      if (t.kind === "entity" || t.kind === "complex")
-        for (const n of t.navigationProperties)
-          if (navigationRestrictions(model, t, n).length) {
-            any = true;
-            break search2;
-          }
-  anyCache.set(model, any);
+  if (any === undefined) {
+    const roots = model.schemas.flatMap((s) => s.containers).some((c) => [...c.entitySets, ...c.singletons].some((root) => rootRestrictions(model, c, root).length > 0));
+    any = roots || [...model.types.values()].some((t) => (t.kind === "entity" || t.kind === "complex") && t.navigationProperties.some((n) => navigationRestrictions(model, t, n).length > 0));
+    anyCache.set(model, any);
+  }
   return any;
 }
