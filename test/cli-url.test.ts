@@ -124,6 +124,18 @@ test.concurrent.each([
   expect(r.code).toBe(1);
 });
 
+// What the service's metadata forbids at the address (Capabilities restrictions): the function
+// would not compile on it (requests-types-restrictions), so url says so, exit 1, as for a method
+// its target does not take.
+test.concurrent("a request the metadata forbids: exit 1, saying which annotation forbids it and how to send it anyway", async () => {
+  const r = await runCliAsync(["url", "-i", path.join(__dirname, "fixtures", "requests", "restrictions.xml"), "DELETE", "/Books/{id}/reviews/{reviewId}"], scratch());
+  expect(r.stdout).toBe("");
+  expect(r.stderr).toBe(
+    "odatagen: DELETE /Books/{id}/reviews/{reviewId}: the service's metadata forbids this request (Capabilities DeleteRestrictions/Deletable is false on Shop.Book/reviews), so deleteReview does not compile on this address; to send it anyway, give deleteReview rt.unrestricted(target)\n",
+  );
+  expect(r.code).toBe(1);
+});
+
 test.concurrent("answers for the slice the flags give: a path it leaves out is refused with the --include that keeps it", async () => {
   const outside = await url("--include", "/Airlines", "GET", "/People/{id}/Trips");
   expect(outside.stderr).toBe('odatagen: /People/{id}/Trips is not in the slice (its --include and --exclude leave it out): --include "/People/{id}/Trips" keeps it\n');

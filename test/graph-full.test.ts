@@ -31,8 +31,9 @@ d("Microsoft Graph v1.0, the whole document", () => {
     // (`/users/{id}`, the URLs Graph documents; Graph's metadata does not say it takes them).
     const result = generate({ inputs: [{ file: "graph-v1.0-clean.xml", content }], keyAsSegment: true });
     // Graph applies a term twice to 11 targets (inline and in an <Annotations> block, or in two
-    // blocks, with different values): capability restrictions and ExplicitOperationBindings, which
-    // no generated line depends on, so notes, not warnings; the first is kept (CSDL §3.6). The only
+    // blocks, with different values): capability restrictions and ExplicitOperationBindings, notes,
+    // not warnings (the Insertable, Updatable, Deletable and Readable the request functions' types read
+    // agree in each pair); the first is kept (CSDL §3.6). The only
     // warnings: two alternate keys (Core.AlternateKeys) naming uniqueName, which accessPackage and
     // accessPackageCatalog do not have in v1.0 (left out: byKey takes the others).
     expect(result.diagnostics.filter((x) => x.severity !== "info").map((x) => [x.code, x.line, x.path, x.message])).toEqual(
@@ -78,9 +79,21 @@ d("Microsoft Graph v1.0, the whole document", () => {
       `export const misspelt = (client: Client) => createTeam(client, teams(), { displayName: "T", members: [${example.replace("user@", "usr@")}] });`,
       "",
     ].join("\n"));
+    // What Graph's metadata forbids does not compile (Capabilities.DeleteRestrictions on
+    // microsoft.graph.security/alerts: Deletable false), with the marker's words; rt.unrestricted lets
+    // it through, and the seed's updateSession on its callRecords path compiles as it did.
+    fs.writeFileSync(path.join(out, "restrictions.ts"), [
+      `import { unrestricted, type Client } from "./runtime.js";`,
+      `import { communications, cloudCommunicationsCallRecords, deleteAlert, security, securityAlerts } from "./microsoft.graph.requests.js";`,
+      `import { callRecordSessions, updateSession } from "./microsoft.graph.callRecords.requests.js";`,
+      `export const forbidden = (client: Client) => deleteAlert(client, securityAlerts(security()).byKey("a1"));`,
+      `export const anyway = (client: Client) => deleteAlert(client, unrestricted(securityAlerts(security()).byKey("a1")));`,
+      `export const seed = (client: Client) => updateSession(client, callRecordSessions(cloudCommunicationsCallRecords(communications()).byKey("c1")).byKey("s1"), { modalities: ["audio"] });`,
+      "",
+    ].join("\n"));
     // A Graph user's program (test/graph-full/scenarios.ts) compiles beside it, in the same run.
     fs.copyFileSync(SCENARIOS, path.join(out, "scenarios.ts"));
-    const files = [...result.files.keys(), "create-team.ts", "scenarios.ts"].filter((f) => f.endsWith(".ts")).map((f) => path.join(out, f));
+    const files = [...result.files.keys(), "create-team.ts", "restrictions.ts", "scenarios.ts"].filter((f) => f.endsWith(".ts")).map((f) => path.join(out, f));
     const tsc = spawnBounded(
       process.execPath,
       ["--max-old-space-size=6144", TSC, "--noEmit", "--strict", "--target", "es2022", "--lib", "es2022,dom",
@@ -89,7 +102,11 @@ d("Microsoft Graph v1.0, the whole document", () => {
       { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
     );
     const errors = tsc.stdout.split("\n").filter((l) => l.includes("error TS"));
-    expect(errors.slice(0, 20)).toEqual([expect.stringMatching(/create-team\.ts\(4,\d+\): error TS2353: .*'"usr@odata\.bind"' does not exist/)]);
+    expect(errors.slice(0, 20)).toEqual([
+      expect.stringMatching(/create-team\.ts\(4,\d+\): error TS2353: .*'"usr@odata\.bind"' does not exist/),
+      expect.stringMatching(/restrictions\.ts\(4,\d+\): error TS2345: Argument of type 'EntityRef<Alert, never, NoDelete>' is not assignable to parameter of type 'EntityRef<Alert, null, Deletable>'\./),
+    ]);
+    expect(tsc.stdout).toContain(`"the service's metadata forbids deleting here (Capabilities.DeleteRestrictions); rt.unrestricted(target) sends it anyway"`);
     expect(tsc.status).not.toBe(0);
   }, 900_000);
 

@@ -33,7 +33,7 @@ const LINES: [line: string, error?: [at: string, message: RegExp]][] = [
   [`const maybe: rt.EntityRef<Bird, null> = castAnimal(rt.nullable(animals().byKey("a")), "zoo.model.bird"); void maybe;`],
   // Given its type argument, a nullable entity's cast (README), as before.
   [`const given: rt.EntityRef<Bird, null> = castAnimal<"zoo.model.bird">(animals().byKey("a"), "zoo.model.bird"); void given;`],
-  [`castAnimal<"zoo.model.bird">(animals(), "zoo.model.bird");`, [`animals()`, /CollectionRef<AnyAnimal, string>/]],
+  [`castAnimal<"zoo.model.bird">(animals(), "zoo.model.bird");`, [`animals()`, /CollectionRef<AnyAnimal, string, \{\}>/]],
   // The results' types, exactly.
   [`const one: Same<ReturnType<typeof castAnimal<"zoo.model.bird", rt.EntityRef<AnyAnimal>>>, rt.EntityRef<Bird, never>> = true; void one;`],
   [`const many: Same<ReturnType<typeof castAnimal<"zoo.model.bird", rt.CollectionRef<AnyAnimal, string>>>, rt.CollectionRef<Bird, string>> = true; void many;`],
@@ -42,8 +42,8 @@ const LINES: [line: string, error?: [at: string, message: RegExp]][] = [
   [`const any: rt.EntityRef<Bird, null> | rt.CollectionRef<Bird, unknown> = rt.cast<Bird, typeof either>(either, "zoo.model.bird"); void any;`],
   // A collection's cast given only the item type matches no overload, as before that overload: it
   // does not silently become an address that may be an entity's.
-  [`rt.cast<Bird>(animals(), "zoo.model.bird");`, [`animals()`, /No overload matches this call|not assignable to parameter of type 'EntityRef<unknown, null>'/]],
-  [`const sure: rt.EntityRef<Bird> = castAnimal(rt.nullable(animals().byKey("a")), "zoo.model.bird"); void sure;`, [`sure`, /is not assignable to type 'EntityRef<Bird, never>'/]],
+  [`rt.cast<Bird>(animals(), "zoo.model.bird");`, [`animals()`, /No overload matches this call|not assignable to parameter of type 'EntityRef<unknown, null, \{\}>'/]],
+  [`const sure: rt.EntityRef<Bird> = castAnimal(rt.nullable(animals().byKey("a")), "zoo.model.bird"); void sure;`, [`sure`, /is not assignable to type 'EntityRef<Bird, never, \{\}>'/]],
 ];
 
 let dir = "";

@@ -553,7 +553,7 @@ describe("navigation through complex properties", () => {
   });
 
   test("a complex value's address is not an entity's", () => {
-    expect(byFile(diagnostics, "types-complex").wrong).toEqual([expect.stringMatching(/ComplexRef<Profile>' is not assignable to parameter of type 'EntityRef<Member, null>'/)]);
+    expect(byFile(diagnostics, "types-complex").wrong).toEqual([expect.stringMatching(/ComplexRef<Profile>' is not assignable to parameter of type 'EntityRef<Member, null, \{\}>'/)]);
   });
 });
 

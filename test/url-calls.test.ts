@@ -175,6 +175,38 @@ describeWithGraph("url-calls on Graph")("Microsoft Graph v1.0 (a slice, generate
   compiles(() => GRAPH_REQUESTS.map(([r], i) => ({ name: `${r.method} ${r.path}`, use: usage(dir, call(calls[i])) })));
 });
 
+// Capabilities restrictions (test/fixtures/requests/restrictions.xml): a request the metadata
+// forbids at its address is refused, naming the annotation; one it allows is answered.
+test("a request the metadata forbids is refused, saying where it is forbidden; what it allows is answered", () => {
+  const file = path.join(__dirname, "fixtures", "requests", "restrictions.xml");
+  const answers = urlCalls({ inputs: inputs(file) }, [
+    { method: "POST", path: "/Books" },
+    { method: "PATCH", path: "/featured" },
+    { method: "GET", path: "/Books/{id}/secret" },
+    { method: "GET", path: "/Books/{id}/notes/{noteId}" },
+    { method: "DELETE", path: "/store/shelves/{shelfId}" },
+    { method: "DELETE", path: "/Books/{id}/receipts/{receiptId}" },
+    { method: "GET", path: "/Shelves" },
+    { method: "GET", path: "/Books/{id}/notes" },
+    { method: "PATCH", path: "/Books/{id}/reviews/{reviewId}" },
+    { method: "DELETE", path: "/Shelves/{id}/receipts/{receiptId}" },
+  ]).results.map((r) => (r.ok ? r.call.call : r.problem));
+  const forbidden = (request: string, term: string, by: string, fn: string) =>
+    `${request}: the service's metadata forbids this request (Capabilities ${term} is false on ${by}), so ${fn} does not compile on this address; to send it anyway, give ${fn} rt.unrestricted(target)`;
+  expect(answers).toEqual([
+    forbidden("POST /Books", "InsertRestrictions/Insertable", "Shop.c/Books", "createBook"),
+    forbidden("PATCH /featured", "UpdateRestrictions/Updatable", "Shop.c/featured", "updateBook"),
+    forbidden("GET /Books/{id}/secret", "ReadRestrictions/Readable", "Shop.Book/secret", "getReview"),
+    forbidden("GET /Books/{id}/notes/{noteId}", "ReadRestrictions/ReadByKeyRestrictions/Readable", "Shop.Book/notes", "getReview"),
+    forbidden("DELETE /store/shelves/{shelfId}", "NavigationRestrictions/RestrictedProperties(shelves)/DeleteRestrictions/Deletable", "Shop.c/store", "deleteShelf"),
+    forbidden("DELETE /Books/{id}/receipts/{receiptId}", "DeleteRestrictions/Deletable", "Shop.Receipt", "deleteReceipt"),
+    forbidden("GET /Shelves", "ReadRestrictions/Readable", "Shop.c/Shelves", "listShelfs"),
+    "const result = await listReviews(client, target);",
+    "const result = await updateReview(client, target, body);",
+    "await deleteReceipt(client, target);",
+  ]);
+});
+
 const CALL_RECORDS_SEED = "000_d62b62a72e170c75.txt";
 
 describeWithSeeds(CALL_RECORDS_SEED)("the callRecords seed page, over this repository's generated/graph-callrecords", () => {

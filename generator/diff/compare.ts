@@ -15,7 +15,8 @@
  * property that became Core.Computed or Core.Immutable (the validators refuse it in bodies), a
  * single-valued navigation property or a singleton that may now be null, a property that became
  * nullable (reads optional, a single value's typed `| null`), the metadata's Version 4.01 → 4.0 (a
- * body's `p@bind` no longer compiles: version.ts). Not breaking: other additions, a
+ * body's `p@bind` no longer compiles: version.ts), a Capabilities restriction added at an address
+ * builder (the request a call sends no longer compiles: restrictions.ts). Not breaking: other additions, a restriction removed, a
  * parameter that became nullable, a widened type whose generated TypeScript type stays the same
  * (Int16 → Int32, Int64 → Decimal, a longer MaxLength), other URLs sent (urls.ts), an unbound operation moved to another namespace (its imports' functions stay), other doc
  * comments (docs.ts). Each is judged for the modules the project generates (outputs.ts): a change that
@@ -34,6 +35,7 @@ import { aTypeKind, typeKindWords } from "./type-kinds";
 import type { ImportSummary, ModelSummary, OperationSummary, TypeSummary, TypeUse } from "./summary";
 import { typeLabel } from "./summary";
 import { urlChanges } from "./urls";
+import { restrictionChanges } from "./restrictions";
 import { versionChange } from "./version";
 
 /** The summary format that added facets beyond MaxLength, Core.Computed and Core.Immutable. */
@@ -44,7 +46,7 @@ const UNION_FORMAT = 3;
 export type ChangeKind = "added" | "removed" | "changed";
 export type Element =
   | "type" | "property" | "navigation property" | "enum member" | "operation" | "entity set" | "singleton" | "navigation binding" | "action import" | "function import"
-  | "URL convention" | "payload format" | "documentation";
+  | "URL convention" | "payload format" | "documentation" | "restrictions";
 
 export interface Change {
   kind: ChangeKind;
@@ -181,6 +183,9 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary, outputs: Outp
   compareAlternateKeys(a, b, ctx.renamed, add);
   // The same API, other requests, other doc comments: a patch (compared when both record them).
   for (const [path, detail] of urlChanges(a, b)) add("changed", "URL convention", path, detail, false);
+  // What the metadata forbids at an address builder: a restriction added breaks calls (the request
+  // functions only); compared when both summaries record them (format 6).
+  if (a.restrictions && b.restrictions) for (const [path, detail, breaks] of restrictionChanges(a.restrictions, b.restrictions)) add("changed", "restrictions", path, detail, breaks);
   // The metadata's Version: whether a body may bind as p@bind (version.ts).
   const version = versionChange(a, b, outputs);
   // A body's binding spelling: the write types (requests module) and the validators know it.
@@ -206,7 +211,7 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary, outputs: Outp
 type Add = (kind: ChangeKind, element: Element, path: string, detail: string, breaks: Breaks, adds?: boolean, rename?: Pick<Change, "renamedTo" | "renamedFrom">) => void;
 
 /** Elements whose generated code is in the requests module only (request functions, entity sets' builders). */
-const REQUESTS_ONLY = new Set<Element>(["operation", "entity set", "singleton", "navigation binding", "action import", "function import"]);
+const REQUESTS_ONLY = new Set<Element>(["operation", "entity set", "singleton", "navigation binding", "action import", "function import", "restrictions"]);
 /** What a body may send: the write types of the requests module, and the validators' create, update and replace modes. */
 const BODIES = ["validators", "requests"] as const;
 

@@ -15,6 +15,7 @@ import { leadsToNavigation } from "../emit/complex-navigation";
 import { typesWithWriteTypes } from "../emit/write-types";
 import { docHash } from "./docs";
 import { urlSummary, type UrlSummary } from "./urls";
+import { restrictionSummary, type RestrictionSummary } from "./restrictions";
 
 /**
  * The summary's format. 2 records Precision, Scale, SRID and Unicode (`false` only), a type
@@ -24,6 +25,8 @@ import { urlSummary, type UrlSummary } from "./urls";
  * 4 records an action or function import's doc comment in `docs` (format 3 has none: docs.ts).
  * 5 records, always, each container's namespace and a complex type's `requests` (some summaries of
  * format 4 have them: older.ts).
+ * 6 records `restrictions` (Capabilities restrictions at each address builder: restrictions.ts),
+ * compared when both summaries have them, and alternate keys (ALTERNATE_KEYS_FORMAT: alternate-keys.ts).
  */
 export const SUMMARY_FORMAT = 6;
 
@@ -114,6 +117,8 @@ export interface ModelSummary {
   urls?: UrlSummary;
   /** The service's OData version (version.ts: whether a body may bind as `p@bind`); absent in older summaries. */
   version?: ODataVersion;
+  /** What the metadata forbids at each address builder (format 6; restrictions.ts); absent in older summaries. */
+  restrictions?: RestrictionSummary;
   /**
    * The doc comment of each described type, property, navigation property, operation, parameter,
    * entity set and singleton, by path (`ns.T/p`, `ns.f(ns.T)/x`), as a short hash (format 3).
@@ -279,7 +284,7 @@ export function summarize(model: Model, options: { keyAsSegment?: boolean; unqua
         // Its description is its generated function's doc comment (operation-view.ts).
         doc(i.name, i.annotations);
       }
-  return { format: SUMMARY_FORMAT, types, operations, entrySets, imports, urls: urlSummary(model, options), docs, version: model.odataVersion ?? "4.0" };
+  return { format: SUMMARY_FORMAT, types, operations, entrySets, imports, urls: urlSummary(model, options), docs, version: model.odataVersion ?? "4.0", restrictions: restrictionSummary(model) };
 }
 
 /**
@@ -331,6 +336,7 @@ interface SummaryJson {
   urls?: UrlSummary;
   docs?: Obj<string>;
   version?: ODataVersion;
+  restrictions?: RestrictionSummary;
 }
 
 /** A summary as JSON text (kept between runs to report what a spec change changed). */
@@ -349,6 +355,7 @@ export function summaryToJson(s: ModelSummary): string {
   if (s.urls) json.urls = s.urls;
   if (s.docs) json.docs = s.docs;
   if (s.version) json.version = s.version;
+  if (s.restrictions) json.restrictions = s.restrictions;
   return JSON.stringify(json);
 }
 
@@ -362,5 +369,6 @@ export function summaryFromJson(text: string): ModelSummary {
   if (j.urls) summary.urls = j.urls;
   if (j.docs) summary.docs = j.docs;
   if (j.version) summary.version = j.version;
+  if (j.restrictions) summary.restrictions = j.restrictions;
   return summary;
 }

@@ -7,6 +7,8 @@ import { stringLiteral } from "../string-literal";
 import { allNavigation, allProperties, deprecation, description, isAddressableStream } from "../model/rules";
 import { complexNavigationPaths, leadingProperties, leadsToNavigation } from "./complex-navigation";
 import { optimisticConcurrency } from "../model/capabilities";
+import { hasRestrictions, navigationRestrictions, rootRestrictions } from "../model/restrictions";
+import { forbiddenArgument, restrictionDoc } from "./restriction-types";
 import { resolveBindingTarget, type BindingPlace } from "../model/binding-targets";
 import type { EntityContainer, EntitySet, EntityType, NavigationBinding, NavigationProperty, Property, Schema, SchemaType, Singleton, StructuredType, TypeRef } from "../model/types";
 import { propertyKey } from "../passes/names";
@@ -248,26 +250,30 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       // CSDL 4.01 §13.3.3: a singleton with Nullable="true" may be null; a read of it is answered 204
       // and resolves null. Any other answered 204 rejects.
       const name = rootNames.get(s) as string;
+      const restrictions = rootRestrictions(ctx.model, c, s);
+      const f = forbiddenArgument(restrictions);
       roots.push({
-        doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` singleton (\`/${s.name}\`)${s.nullable ? ", which may be null" : ""}.`, deprecated(s)]),
+        doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` singleton (\`/${s.name}\`)${s.nullable ? ", which may be null" : ""}.`, restrictionDoc(restrictions, false), deprecated(s)]),
         name,
-        type: rootType(name, `rt.EntityRef<${t}${s.nullable ? ", null" : ""}>`),
+        type: rootType(name, `rt.EntityRef<${t}${s.nullable ? ", null" : f ? ", never" : ""}${f}>`),
         make: "",
       });
-      rootMakes.push({ c, s, make: (info) => rootCall(s.nullable ? "rt.nullable(" : "", `rt.root<${t}>`, info, []) });
+      rootMakes.push({ c, s, make: (info) => rootCall(s.nullable ? "rt.nullable(" : "", `rt.root<${t}${f}>`, info, []) });
     }
     for (const s of c.entitySets) {
       const t = ts(s.entityType, true);
       const alternate = setAlternateKeys(s, c.qualifiedName);
       const k = keyTs(s.entityType, alternate);
       const name = rootNames.get(s) as string;
+      const restrictions = rootRestrictions(ctx.model, c, s);
+      const f = forbiddenArgument(restrictions);
       roots.push({
-        doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` entity set (\`/${s.name}\`).`, deprecated(s)]),
+        doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` entity set (\`/${s.name}\`).`, restrictionDoc(restrictions, true), deprecated(s)]),
         name,
-        type: rootType(name, `rt.CollectionRef<${t}, ${k}>`),
+        type: rootType(name, `rt.CollectionRef<${t}, ${k}${f}>`),
         make: "",
       });
-      rootMakes.push({ c, s, make: (info) => rootCall("", `rt.rootCollection<${t}, ${k}>`, info, [keySpec(ctx, s.entityType, alternate)]) });
+      rootMakes.push({ c, s, make: (info) => rootCall("", `rt.rootCollection<${t}, ${k}${f}>`, info, [keySpec(ctx, s.entityType, alternate)]) });
     }
   }
 
@@ -300,10 +306,13 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const alternate = navigationAlternateKeys(n);
     const k = keyTs(n.target, alternate);
     const contained = n.containsTarget ? ", true" : "";
+    const restrictions = navigationRestrictions(ctx.model, t, n);
+    const f = forbiddenArgument(restrictions);
     return {
       doc: jsdoc("", [
         description(n.annotations),
         `\`${n.name}\` of a \`${t.qualifiedName}\`${n.containsTarget ? " (contained)" : ""}: \`.../${n.name}\`.`,
+        restrictionDoc(restrictions, n.collection),
         deprecation(n.annotations) && `@deprecated ${deprecation(n.annotations)}`,
       ]),
       name: builderName("nav", t, n.name),
@@ -311,15 +320,16 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       // CSDL 4.01 §8.2: a single-valued navigation property is nullable unless Nullable="false"; with
       // nothing related, a read of it is answered 204 (Protocol §11.2.7) and resolves null. A read
       // of one with Nullable="false" answered 204 rejects.
-      type: n.collection ? `rt.CollectionRef<${target}, ${k}>` : `rt.EntityRef<${target}${n.nullable ? ", null" : ""}>`,
+      type: n.collection ? `rt.CollectionRef<${target}, ${k}${f}>` : `rt.EntityRef<${target}${n.nullable ? ", null" : f ? ", never" : ""}${f}>`,
       make: n.collection
-        ? `rt.collection<${target}, ${k}>(parent, ${stringLiteral(n.name)}, ${keySpec(ctx, n.target, alternate)}${contained})`
+        ? `rt.collection<${target}, ${k}${f}>(parent, ${stringLiteral(n.name)}, ${keySpec(ctx, n.target, alternate)}${contained})`
         : n.nullable
-          ? `rt.nullable(rt.nav<${target}>(parent, ${stringLiteral(n.name)}${contained}))`
-          : `rt.nav<${target}>(parent, ${stringLiteral(n.name)}${contained})`,
+          ? `rt.nullable(rt.nav<${target}${f}>(parent, ${stringLiteral(n.name)}${contained}))`
+          : `rt.nav<${target}${f}>(parent, ${stringLiteral(n.name)}${contained})`,
     };
   };
 
+  const restricted = hasRestrictions(ctx.model);
   const navigationTypes: RequestsView["declarations"] = [];
   const navigations: Builder[] = [];
   const entities: EntityRequestsView[] = [];
@@ -403,7 +413,10 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const v = verbs.get(t) as Verbs;
     // Laid out in this order (the signatures' parts, then their parameter lists): the wrapping
     // functions' optimised code was made for it.
-    const collectionTarget = brokenItem(`target: rt.CollectionRef<${self}, ${keyType}>`);
+    // What the metadata forbids at an address is carried by its type (restriction-types.ts): in a
+    // service that restricts any, each function takes only addresses where its request is not forbidden.
+    const allowing = (allows: string) => (restricted ? `, ${allows}` : "");
+    const collectionTarget = (allows: string) => brokenItem(`target: rt.CollectionRef<${self}, ${keyType}${allowing(allows)}>`);
     // One a line, as the signatures they start are too long for one (wrap.ts).
     const typeParams = `<${itemLines(q.paramList.map((p) => brokenItem(p)))}>`;
     const getTypeParams = `<${itemLines([...q.paramList, `${empty} extends null = null`].map((p) => brokenItem(p)))}>`;
@@ -421,7 +434,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     // An abstract type's is a union of its subtypes' bodies: a member a line when long.
     const updateBody = updateBodyParameter(updateBodies(() => self, t, typeParameter("R", named), keysOf(t), usesUnion(ctx, t), write, () => nav, members(t)));
     // A target whose line would pass 120 characters has its type arguments one a line (a name of 88 or more characters).
-    const target = brokenItem(`target: rt.EntityRef<${self}, null>`);
+    const target = (allows: string) => brokenItem(`target: rt.EntityRef<${self}, null${allowing(allows)}>`);
     entities.push({
       qname: t.qualifiedName,
       type: self,
@@ -434,19 +447,19 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       createReturns,
       updateReturns,
       // get's and list's `(` follow their type parameters' `>` (at column 0).
-      getParams: requestParameters(1, [CLIENT, brokenItem(`target: rt.EntityRef<${self}, ${empty}>`), `options?: ${getOptions}`], `: ${getReturns} {`),
-      listParams: requestParameters(1, [CLIENT, collectionTarget, `options?: ${options}`], `: ${listReturns} {`),
+      getParams: requestParameters(1, [CLIENT, brokenItem(`target: rt.EntityRef<${self}, ${empty}${allowing("rt.Readable")}>`), `options?: ${getOptions}`], `: ${getReturns} {`),
+      listParams: requestParameters(1, [CLIENT, collectionTarget("rt.Listable"), `options?: ${options}`], `: ${listReturns} {`),
       createParams: requestParameters(
         parametersColumn(v.create, createTypeParam, createTypeParams),
-        [CLIENT, collectionTarget, `body:${createBody}`, `options?: rt.WriteOptions<${written}>`],
+        [CLIENT, collectionTarget("rt.Insertable"), `body:${createBody}`, `options?: rt.WriteOptions<${written}>`],
         `: ${createReturns} {`,
       ),
       updateParams: requestParameters(
         parametersColumn(v.update, updateTypeParam, updateTypeParams),
-        [CLIENT, target, `body:${updateBody}`, `options?: rt.UpdateOptions<${replaced}>`],
+        [CLIENT, target("rt.Updatable"), `body:${updateBody}`, `options?: rt.UpdateOptions<${replaced}>`],
         `: ${updateReturns} {`,
       ),
-      removeParams: requestParameters("export function ".length + v.remove.length, [CLIENT, target, "options?: rt.DeleteOptions"], ": Promise<void> {"),
+      removeParams: requestParameters("export function ".length + v.remove.length, [CLIENT, target("rt.Deletable"), "options?: rt.DeleteOptions"], ": Promise<void> {"),
       returned,
       written,
       createTypeParams: `<${createTypeParams}>`,

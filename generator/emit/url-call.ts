@@ -6,6 +6,7 @@
  */
 import { resolveBindingTarget } from "../model/binding-targets";
 import { optimisticConcurrency } from "../model/capabilities";
+import { navigationRestrictions, rootRestrictions, type Restricted, type Restriction } from "../model/restrictions";
 import type { EntityContainer, EntitySet, EntityType, Model, Operation, Schema, StructuredType } from "../model/types";
 import { camel, isIdentifier, JS_RESERVED, propertyKey } from "../passes/names";
 import { keyNamesId, navigationAlternateKeys, setAlternateKeys, typeAlternateKeys, type AlternateKey } from "../model/alternate-keys";
@@ -67,6 +68,8 @@ class CallWriter {
   private readonly keyedSteps: { expr: string; type: EntityType | undefined }[] = [];
   /** The entity set the address is in, as the runtime follows it (the root, then NavigationPropertyBindings by property name). */
   private within: { container: EntityContainer; set: EntitySet } | undefined;
+  /** What the metadata forbids at the address, as its builder's type carries it (model/restrictions.ts). */
+  private restrictions: Restriction[] = [];
 
   constructor(
     private readonly ctx: EmitContext,
@@ -95,6 +98,8 @@ class CallWriter {
         else if (method === "PATCH" || method === "PUT") fn = v.update();
         else if (method === "DELETE") fn = v.remove();
         else return refuse(`POST creates in a collection; this addresses one ${a.type.qualifiedName} (GET, PATCH, PUT or DELETE it)`);
+        const forbidden = this.forbidden(method === "GET" ? "read" : method === "DELETE" ? "delete" : "update", fn.name);
+        if (forbidden) return refuse(forbidden);
         // A set with optimistic concurrency takes a change only with the entity's ETag (If-Match): the runtime refuses one without.
         const etag = method !== "GET" && this.within !== undefined && optimisticConcurrency(this.ctx.model, this.within.container, this.within.set);
         if (etag) this.variable("etag", `the entity's ETag, its @odata.etag as read ("*" changes whatever version it is at): ${this.within?.set.name} has optimistic concurrency`);
@@ -111,6 +116,8 @@ class CallWriter {
         if (method !== "GET" && method !== "POST") return refuse(`${method} changes one entity; this addresses a collection of ${a.type.qualifiedName} (GET or POST to it, or give a key: …/{id})`);
         if (!collected) return refuse(`${a.type.qualifiedName} has no key, so it has no list or create function`);
         fn = method === "GET" ? v.list() : v.create();
+        const forbidden = this.forbidden(method === "GET" ? "list" : "insert", fn.name);
+        if (forbidden) return refuse(forbidden);
         if (method === "POST") {
           args = ["body"];
           this.variable("body", "the entity to create");
@@ -176,6 +183,7 @@ class CallWriter {
       this.within = this.setAfter(this.within, step);
       switch (step.kind) {
         case "root": {
+          this.restrictions = rootRestrictions(this.ctx.model, step.container, step.root);
           const schema = this.schemaHolding(step.container);
           expr = `${this.use(this.names(schema).root(step.container, step.root), schema.namespace)}()`;
           keyed = step.root.kind === "entitySet" ? step.root.entityType : undefined;
@@ -191,15 +199,19 @@ class CallWriter {
         }
         case "navigation": {
           const owner = step.property.declaringType;
+          this.restrictions = navigationRestrictions(this.ctx.model, owner, step.property);
           expr = `${this.builder("nav", owner, step.property.name)}(${expr})`;
           keyed = step.property.target;
           alternate = navigationAlternateKeys(step.property);
           break;
         }
         case "complex":
+          this.restrictions = [];
           expr = `${this.builder("complex", step.property.declaringType, step.property.name)}(${expr})`;
           break;
         case "cast": {
+          // A cast's address does not keep what the metadata forbids at the one cast (CastRef).
+          this.restrictions = [];
           if (!listsSubtypes(step.from)) return { ok: false, problem: `${this.method} ${this.route.path}: ${step.from.qualifiedName} has no typed cast function (too many subtypes); cast with the runtime's cast(target, ${JSON.stringify(step.to.qualifiedName)})` };
           const schema = this.schemaOf(step.from);
           expr = `${this.use(this.names(schema).cast(step.from), schema.namespace)}(${expr}, ${JSON.stringify(step.to.qualifiedName)})`;
@@ -217,6 +229,8 @@ class CallWriter {
         case "import": {
           const c = this.composable(step, expr);
           if (typeof c === "string") return { ok: false, problem: `${this.method} ${this.route.path}: ${c}` };
+          // A composable function's result: which set it is in, and what is forbidden there, is not known.
+          this.restrictions = [];
           expr = c.expr;
           keyed = c.keyed;
           alternate = keyed ? typeAlternateKeys(keyed) : [];
@@ -227,6 +241,16 @@ class CallWriter {
       }
     }
     return expr;
+  }
+
+  /**
+   * Why `fn` does not compile on the address, where its metadata forbids `what` there (the builder's
+   * type says so: restriction-types.ts), or undefined.
+   */
+  private forbidden(what: Restricted, fn: string): string | undefined {
+    const r = this.restrictions.find((x) => x.what === what);
+    if (!r) return undefined;
+    return `the service's metadata forbids this request (Capabilities ${r.term} is false on ${r.by}), so ${fn} does not compile on this address; to send it anyway, give ${fn} rt.unrestricted(target)`;
   }
 
   /**

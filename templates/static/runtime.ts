@@ -1121,6 +1121,64 @@ export interface SetInfo {
   bindings?: () => Readonly<Record<string, Root>>;
 }
 
+/**
+ * What the service's metadata forbids at an address (the Capabilities vocabulary's
+ * `InsertRestrictions`, `UpdateRestrictions`, `DeleteRestrictions`, `ReadRestrictions`): the third
+ * type argument of `EntityRef` and `CollectionRef`, `{}` where nothing is forbidden. A builder whose
+ * target the metadata restricts returns, say, `CollectionRef<Alert, string, NoDelete>`; `deleteAlert`
+ * takes an `EntityRef<Alert, null, Deletable>`, so that its call on a member does not compile, with
+ * the marker's words in the message. Types only: nothing of it exists at run time.
+ */
+export interface Forbidden {
+  readonly insert?: string;
+  readonly list?: string;
+  readonly read?: string;
+  readonly update?: string;
+  readonly delete?: string;
+}
+
+/** The metadata forbids POST to this collection (`InsertRestrictions/Insertable` false). */
+export interface NoInsert {
+  readonly insert: "the service's metadata forbids creating here (Capabilities.InsertRestrictions); rt.unrestricted(target) sends it anyway";
+}
+/** The metadata forbids listing this collection (`ReadRestrictions/Readable` false). */
+export interface NoList {
+  readonly list: "the service's metadata forbids listing here (Capabilities.ReadRestrictions); rt.unrestricted(target) sends it anyway";
+}
+/** The metadata forbids reading this entity, or a collection's members by key (`ReadRestrictions/Readable`, `ReadByKeyRestrictions/Readable` false). */
+export interface NoRead {
+  readonly read: "the service's metadata forbids reading here (Capabilities.ReadRestrictions); rt.unrestricted(target) sends it anyway";
+}
+/** The metadata forbids PATCH and PUT here (`UpdateRestrictions/Updatable` false). */
+export interface NoUpdate {
+  readonly update: "the service's metadata forbids updating here (Capabilities.UpdateRestrictions); rt.unrestricted(target) sends it anyway";
+}
+/** The metadata forbids DELETE here (`DeleteRestrictions/Deletable` false). */
+export interface NoDelete {
+  readonly delete: "the service's metadata forbids deleting here (Capabilities.DeleteRestrictions); rt.unrestricted(target) sends it anyway";
+}
+
+/** An address a create may be sent to: its metadata does not forbid it (`NoInsert`). */
+export interface Insertable extends Forbidden {
+  readonly insert?: never;
+}
+/** An address a list may be sent to (not `NoList`). */
+export interface Listable extends Forbidden {
+  readonly list?: never;
+}
+/** An address a read may be sent to (not `NoRead`). */
+export interface Readable extends Forbidden {
+  readonly read?: never;
+}
+/** An address an update (PATCH or PUT) may be sent to (not `NoUpdate`). */
+export interface Updatable extends Forbidden {
+  readonly update?: never;
+}
+/** An address a delete may be sent to (not `NoDelete`). */
+export interface Deletable extends Forbidden {
+  readonly delete?: never;
+}
+
 /** Where a resource sits: its entity set (or singleton) and the containment path below the set's entity. */
 export interface Origin {
   readonly info: SetInfo;
@@ -1164,20 +1222,31 @@ abstract class Ref {
  * an `EntityRef<T>` variable, or passed where one is expected, is a type error, and a union of
  * both (a condition, an array) is nullable. What takes any address (update, delete, navigation,
  * `$ref`, casts, streams, bound operations) takes an `EntityRef<T, null>`.
+ *
+ * `F` is what the service's metadata forbids here (`Forbidden`: `NoUpdate`, `NoDelete`, …), `{}`
+ * where nothing is; an address with restrictions is one without them too, and the request
+ * functions take only the addresses that allow their request (`Deletable`, …).
  */
-export class EntityRef<T, N extends null = never> extends Ref {
+export class EntityRef<T, N extends null = never, F extends Forbidden = {}> extends Ref {
   declare readonly __entity?: T;
   /** Whether there may be nothing there, so that a read answered 204 No Content resolves `null` (set by `nullable`). */
   declare readonly nullable?: true;
   /** Carries `N` for the type checker (no run-time cost), covariantly: `never` is a subtype of `null`. */
   declare readonly __empty?: N;
+  /** Carries what the metadata forbids here (`Forbidden`; no run-time cost), covariantly: a restricted address is an unrestricted one too. */
+  declare readonly __forbidden?: F;
   /** Tells an entity from a collection for the type checker (no run-time cost). */
   declare private readonly single: true;
 }
 
-/** The address of a collection of entities: an entity set or a collection-valued navigation. */
-export class CollectionRef<T, K = KeyValue> extends Ref {
+/**
+ * The address of a collection of entities: an entity set or a collection-valued navigation. `F`:
+ * what the metadata forbids here (`Forbidden`), and at its members, which `byKey` hands it on to.
+ */
+export class CollectionRef<T, K = KeyValue, F extends Forbidden = {}> extends Ref {
   declare readonly __entity?: T;
+  /** Carries `F` for the type checker (no run-time cost). */
+  declare readonly __forbidden?: F;
   declare readonly key: KeySpec;
 
   constructor(path: string, origin: Origin, key: KeySpec) {
@@ -1186,8 +1255,8 @@ export class CollectionRef<T, K = KeyValue> extends Ref {
   }
 
   /** One member of the collection by its key (`/set/key` or `/set('key')`, as the service expects). */
-  byKey(key: K): EntityRef<T> {
-    return new EntityRef<T>(this.path + this.key(key), this.origin);
+  byKey(key: K): EntityRef<T, never, F> {
+    return new EntityRef<T, never, F>(this.path + this.key(key), this.origin);
   }
 }
 
@@ -1213,23 +1282,23 @@ export interface StreamRef<T = unknown> {
 }
 
 /** The singleton `info.name` under the service root (`nullable(root(…))` where it is nullable, CSDL 4.01 §13.3.3). */
-export function root<T>(info: SetInfo): EntityRef<T> {
-  return new EntityRef<T>(`/${encodeURIComponent(info.name ?? "")}`, { info, within: "" });
+export function root<T, F extends Forbidden = {}>(info: SetInfo): EntityRef<T, never, F> {
+  return new EntityRef<T, never, F>(`/${encodeURIComponent(info.name ?? "")}`, { info, within: "" });
 }
 
 /** The entity set `info.name` under the service root. */
-export function rootCollection<T, K>(info: SetInfo, key: KeySpec): CollectionRef<T, K> {
-  return new CollectionRef<T, K>(`/${encodeURIComponent(info.name ?? "")}`, { info, within: "" }, key);
+export function rootCollection<T, K, F extends Forbidden = {}>(info: SetInfo, key: KeySpec): CollectionRef<T, K, F> {
+  return new CollectionRef<T, K, F>(`/${encodeURIComponent(info.name ?? "")}`, { info, within: "" }, key);
 }
 
 /** A single-valued navigation property of an entity or of a complex value (`nullable(nav(…))` where it is nullable, CSDL 4.01 §8.2). */
-export function nav<U>(parent: EntityRef<unknown, null> | ComplexRef<unknown>, name: string, contained = false): EntityRef<U> {
-  return new EntityRef<U>(`${parent.path}/${encodeURIComponent(name)}`, follow(parent, name, contained));
+export function nav<U, F extends Forbidden = {}>(parent: EntityRef<unknown, null> | ComplexRef<unknown>, name: string, contained = false): EntityRef<U, never, F> {
+  return new EntityRef<U, never, F>(`${parent.path}/${encodeURIComponent(name)}`, follow(parent, name, contained));
 }
 
 /** A collection-valued navigation property of an entity or of a complex value. */
-export function collection<U, K>(parent: EntityRef<unknown, null> | ComplexRef<unknown>, name: string, key: KeySpec, contained = false): CollectionRef<U, K> {
-  return new CollectionRef<U, K>(`${parent.path}/${encodeURIComponent(name)}`, follow(parent, name, contained), key);
+export function collection<U, K, F extends Forbidden = {}>(parent: EntityRef<unknown, null> | ComplexRef<unknown>, name: string, key: KeySpec, contained = false): CollectionRef<U, K, F> {
+  return new CollectionRef<U, K, F>(`${parent.path}/${encodeURIComponent(name)}`, follow(parent, name, contained), key);
 }
 
 /**
@@ -1268,8 +1337,20 @@ export function at<U>(path: string): EntityRef<U> {
  * Content resolves `null`, and is typed `… | null`. Without it, such a read rejects (ODataError,
  * status 204): the metadata says there is something there. `target` itself is left as it is.
  */
-export function nullable<U>(target: EntityRef<U, null>): EntityRef<U, null> {
-  return Object.assign(new EntityRef<U, null>(target.path, target.origin), { nullable: true as const });
+export function nullable<U, F extends Forbidden = {}>(target: EntityRef<U, null, F>): EntityRef<U, null, F> {
+  return Object.assign(new EntityRef<U, null, F>(target.path, target.origin), { nullable: true as const });
+}
+
+/**
+ * `target` typed as an address the metadata forbids nothing at (`Forbidden`): for a request the
+ * service's metadata says it refuses, which it may take all the same (the Capabilities vocabulary
+ * lets a client try). `deleteAlert(client, rt.unrestricted(alerts(security()).byKey(id)))`. The
+ * same object: nothing changes at run time.
+ */
+export function unrestricted<U, N extends null>(target: EntityRef<U, N, Forbidden>): EntityRef<U, N>;
+export function unrestricted<U, K>(target: CollectionRef<U, K, Forbidden>): CollectionRef<U, K>;
+export function unrestricted(target: EntityRef<unknown, null> | CollectionRef<unknown, unknown>): EntityRef<unknown, null> | CollectionRef<unknown, unknown> {
+  return target;
 }
 
 /** A collection at a path the builders do not make (see `at`): members are addressed by `key`. */
@@ -1321,6 +1402,9 @@ export function cast<U>(target: EntityRef<unknown, null> | CollectionRef<unknown
 /**
  * The address a generated typed cast (`castAnimal(target, "zoo.bird")`) makes of `R`, seen as `U`:
  * a collection keeps its key's type `K`, an entity whether it may be absent (`N`), as `cast` does.
+ * What the metadata forbids at `R` (`Forbidden`) is not kept: its restrictions are written for the
+ * address itself, and a service may take at the cast what it refuses there (Graph lists
+ * `/places/microsoft.graph.room`, not `/places`).
  */
 export type CastRef<R, U> = R extends CollectionRef<unknown, infer K> ? CollectionRef<U, K> : R extends EntityRef<unknown, infer N> ? EntityRef<U, N> : never;
 
@@ -2663,11 +2747,12 @@ async function sendMedia<B>(client: Client, x: Exchange & { data: MediaBody }, o
  * else application/octet-stream). The service makes the entity around it and answers with it
  * (201), or with nothing to `prefer: "return=minimal"`, which resolves undefined; set its other
  * properties with an update. (`createX` POSTs a JSON body, which such a service would store as
- * the media.) A `ReadableStream` is sent as `writeStream` sends one: chunked, and only once.
+ * the media.) A `ReadableStream` is sent as `writeStream` sends one: chunked, and only once. Not
+ * to a collection whose metadata forbids creating in it (`NoInsert`), as `createX`.
  */
 export async function createMedia<T>(
   client: Client,
-  target: CollectionRef<T, unknown>,
+  target: CollectionRef<T, unknown, Insertable>,
   data: MediaBody,
   options?: WriteOptions & { contentType?: string | undefined },
 ): Promise<(T & ControlInfo) | undefined> {

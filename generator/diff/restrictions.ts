@@ -1,0 +1,39 @@
+/**
+ * What the metadata forbids at each address builder (model/restrictions.ts), as the generated
+ * request functions' types carry it: a restriction added makes calls that compiled fail (breaking,
+ * for the request functions only); one removed lets more compile (not breaking).
+ */
+import { navigationRestrictions, rootRestrictions, RESTRICTED, type Restricted } from "../model/restrictions";
+import type { Model } from "../model/types";
+
+/** The requests forbidden at each builder with any, by its element: `ns.Container/Set`, `ns.Type/nav`. */
+export type RestrictionSummary = Record<string, Restricted[]>;
+
+export function restrictionSummary(model: Model): RestrictionSummary {
+  const out: RestrictionSummary = {};
+  const put = (key: string, list: readonly { what: Restricted }[]) => {
+    if (list.length) out[key] = list.map((r) => r.what);
+  };
+  for (const c of model.schemas.flatMap((s) => s.containers))
+    for (const root of [...c.entitySets, ...c.singletons]) put(`${c.qualifiedName}/${root.name}`, rootRestrictions(model, c, root));
+  for (const t of model.types.values())
+    if (t.kind === "entity" || t.kind === "complex") for (const n of t.navigationProperties) put(`${t.qualifiedName}/${n.name}`, navigationRestrictions(model, t, n));
+  return out;
+}
+
+const WORDS: Readonly<Record<Restricted, string>> = { insert: "create", list: "list", read: "read", update: "update", delete: "delete" };
+
+/** Each builder whose restrictions changed: its element, the line's words, and whether it breaks (one was added). */
+export function restrictionChanges(a: RestrictionSummary, b: RestrictionSummary): [path: string, detail: string, breaking: boolean][] {
+  const out: [string, string, boolean][] = [];
+  for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
+    const before = new Set(a[key] ?? []);
+    const after = new Set(b[key] ?? []);
+    const added = RESTRICTED.filter((r) => after.has(r) && !before.has(r));
+    const removed = RESTRICTED.filter((r) => before.has(r) && !after.has(r));
+    const list = (rs: Restricted[]) => rs.map((r) => WORDS[r]).join(", ");
+    if (added.length) out.push([key, `the metadata now forbids ${list(added)} here (Capabilities restrictions): such calls no longer compile`, true]);
+    if (removed.length) out.push([key, `the metadata no longer forbids ${list(removed)} here (Capabilities restrictions)`, false]);
+  }
+  return out;
+}

@@ -1,0 +1,196 @@
+/**
+ * What a service's metadata forbids at an address, from the Capabilities vocabulary
+ * (Org.OData.Capabilities.V1): `InsertRestrictions/Insertable`, `UpdateRestrictions/Updatable`,
+ * `DeleteRestrictions/Deletable` and `ReadRestrictions/Readable` (with its `ReadByKeyRestrictions`),
+ * each `false`. The generated address builders carry it in their types, so that a request the
+ * service refuses (405) does not compile (requests-view.ts).
+ *
+ * Where each is read, least specific first, a later one's explicit value winning:
+ * - the entity type the address holds (the terms apply to EntityType as well as to sets);
+ * - the entity set or singleton (its own annotation or an `<Annotations Target="ns.Container/Set">`
+ *   block's), or the navigation property (`ns.Type/nav`) that the builder follows;
+ * - `NavigationRestrictions/RestrictedProperties` of an entity set or singleton, for a navigation
+ *   property of its type named by a one-segment path, where that builder serves no other route (no
+ *   other set, singleton, navigation property or operation result holds the type or a type of its
+ *   family): a builder serving several routes cannot tell which it is on, so it is not restricted.
+ *
+ * `true`, no annotation, a qualified one, or a value that is not a Bool constant (a `Path`, a
+ * dynamic expression) forbid nothing: a client may always try (the vocabulary's words). As for
+ * `Capabilities.KeyAsSegmentSupported`, such a value is not reported.
+ */
+import { xsBoolean, CAPABILITIES } from "./rules";
+import type { Annotation, EntityContainer, EntitySet, EntityType, Model, NavigationProperty, Singleton, StructuredType } from "./types";
+import type { RawExpression } from "../parse/raw";
+
+/** A request the metadata may forbid: POST to a collection, list it, read, change or delete one entity. */
+export type Restricted = "insert" | "list" | "read" | "update" | "delete";
+
+/** The order restrictions are written in (markers, messages). */
+export const RESTRICTED: readonly Restricted[] = ["insert", "list", "read", "update", "delete"];
+
+export interface Restriction {
+  what: Restricted;
+  /** The term and property that forbid it: `DeleteRestrictions/Deletable`. */
+  term: string;
+  /** The element whose annotation says so: `microsoft.graph.security/alerts`, `microsoft.graph.site`. */
+  by: string;
+}
+
+/** What is said of each request at one element: false forbids, true allows, absent says nothing. */
+type Said = Partial<Record<Restricted, { allowed: boolean; term: string }>>;
+
+function term(annotations: readonly Annotation[], name: string): RawExpression | undefined {
+  const full = `${CAPABILITIES}.${name}`;
+  return annotations.find((a) => a.term === full && !a.qualifier)?.value;
+}
+
+function member(record: RawExpression | undefined, name: string): RawExpression | undefined {
+  return record?.kind === "record" ? record.properties.find((p) => p.name === name)?.value : undefined;
+}
+
+/** A Bool constant's value; anything else (absent, a Path, a dynamic expression) says nothing. */
+function bool(e: RawExpression | undefined): boolean | undefined {
+  return e?.kind === "constant" && e.type === "Bool" ? xsBoolean(e.value) : undefined;
+}
+
+/**
+ * What the four restriction records (as found by `get`) say. `collection`: the address is a
+ * collection, whose `Readable` is about listing it, and `ReadByKeyRestrictions/Readable` about
+ * reading its members (Readable false alone does not forbid that: Graph's `/places` is not
+ * listed, but its members are read by key).
+ */
+function said(get: (name: string) => RawExpression | undefined, collection: boolean, within = ""): Said {
+  const out: Said = {};
+  const put = (what: Restricted, value: boolean | undefined, termName: string) => {
+    if (value !== undefined) out[what] = { allowed: value, term: within + termName };
+  };
+  if (collection) put("insert", bool(member(get("InsertRestrictions"), "Insertable")), "InsertRestrictions/Insertable");
+  const update = get("UpdateRestrictions");
+  // Updatable false but Upsertable true: a PATCH or PUT to the address may still create (upsert),
+  // and the update function is the one that sends it.
+  if (bool(member(update, "Upsertable")) !== true) put("update", bool(member(update, "Updatable")), "UpdateRestrictions/Updatable");
+  put("delete", bool(member(get("DeleteRestrictions"), "Deletable")), "DeleteRestrictions/Deletable");
+  const read = get("ReadRestrictions");
+  const readable = bool(member(read, "Readable"));
+  if (collection) {
+    put("list", readable, "ReadRestrictions/Readable");
+    put("read", bool(member(member(read, "ReadByKeyRestrictions"), "Readable")), "ReadRestrictions/ReadByKeyRestrictions/Readable");
+  } else put("read", readable, "ReadRestrictions/Readable");
+  return out;
+}
+
+/** The restrictions left after each layer (least specific first) has said what it says. */
+function combine(layers: readonly { by: string; said: Said }[]): Restriction[] {
+  const last: Partial<Record<Restricted, Restriction | undefined>> = {};
+  for (const layer of layers)
+    for (const what of RESTRICTED) {
+      const s = layer.said[what];
+      if (s) last[what] = s.allowed ? undefined : { what, term: s.term, by: layer.by };
+    }
+  return RESTRICTED.flatMap((what) => last[what] ?? []);
+}
+
+function typeLayer(t: EntityType, collection: boolean): { by: string; said: Said } {
+  return { by: t.qualifiedName, said: said((name) => term(t.annotations, name), collection) };
+}
+
+/** What the metadata forbids at an entity set (`collection`) or singleton, and through `byKey` at a set's members. */
+export function rootRestrictions(model: Model, container: EntityContainer, root: EntitySet | Singleton): Restriction[] {
+  const collection = root.kind === "entitySet";
+  const type = root.kind === "entitySet" ? root.entityType : root.type;
+  return combine([typeLayer(type, collection), { by: `${container.qualifiedName}/${root.name}`, said: said((name) => term(root.annotations, name), collection) }]);
+}
+
+/** What the metadata forbids at the collection or entity navigation property `n` of `t` leads to. */
+export function navigationRestrictions(model: Model, t: StructuredType, n: NavigationProperty): Restriction[] {
+  const layers = [typeLayer(n.target, n.collection), { by: `${t.qualifiedName}/${n.name}`, said: said((name) => term(n.annotations, name), n.collection) }];
+  const restricted = restrictedProperties(model).get(n);
+  if (restricted) layers.push(restricted);
+  return combine(layers);
+}
+
+/**
+ * `NavigationRestrictions/RestrictedProperties` that a navigation builder can carry: one-segment
+ * paths from an entity set or singleton whose type no other route reaches. Computed once a model.
+ */
+const restrictedCache = new WeakMap<Model, Map<NavigationProperty, { by: string; said: Said }>>();
+
+function restrictedProperties(model: Model): Map<NavigationProperty, { by: string; said: Said }> {
+  let out = restrictedCache.get(model);
+  if (out) return out;
+  out = new Map();
+  restrictedCache.set(model, out);
+  let routes: Map<StructuredType, number> | undefined;
+  for (const c of model.schemas.flatMap((s) => s.containers))
+    for (const root of [...c.entitySets, ...c.singletons]) {
+      const items = member(term(root.annotations, "NavigationRestrictions"), "RestrictedProperties");
+      if (items?.kind !== "collection") continue;
+      const type = root.kind === "entitySet" ? root.entityType : root.type;
+      for (const item of items.items) {
+        const path = member(item, "NavigationProperty");
+        if (path?.kind !== "path" || path.value.includes("/")) continue;
+        const n = navigationOf(type, path.value);
+        if (!n) continue;
+        const s = said((name) => member(item, name), n.collection, `NavigationRestrictions/RestrictedProperties(${n.name})/`);
+        if (Object.keys(s).length === 0) continue;
+        routes ??= routeCounts(model);
+        // The builder serves every entity of its declaring type's family: only one route may reach it.
+        if (familyRoutes(n.declaringType, routes) !== 1) continue;
+        out.set(n, { by: `${c.qualifiedName}/${root.name}`, said: s });
+      }
+    }
+  return out;
+}
+
+function navigationOf(t: StructuredType, name: string): NavigationProperty | undefined {
+  for (let x: StructuredType | undefined = t; x; x = x.baseType) {
+    const n = x.navigationProperties.find((p) => p.name === name);
+    if (n) return n;
+  }
+  return undefined;
+}
+
+/** How many addresses each entity type is reached by: entity sets, singletons, navigation properties, operation results. */
+function routeCounts(model: Model): Map<StructuredType, number> {
+  const counts = new Map<StructuredType, number>();
+  const count = (t: StructuredType) => counts.set(t, (counts.get(t) ?? 0) + 1);
+  for (const s of model.schemas) {
+    for (const c of s.containers) {
+      for (const e of c.entitySets) count(e.entityType);
+      for (const e of c.singletons) count(e.type);
+    }
+    for (const t of s.types) if (t.kind === "entity" || t.kind === "complex") for (const n of t.navigationProperties) count(n.target);
+    for (const op of s.operations) if (op.returnType?.type.kind === "entity") count(op.returnType.type);
+  }
+  return counts;
+}
+
+/** The routes reaching `t`, its base types or its subtypes (a cast leads between them). */
+function familyRoutes(t: StructuredType, counts: Map<StructuredType, number>): number {
+  let total = 0;
+  for (let x = t.baseType; x; x = x.baseType) total += counts.get(x) ?? 0;
+  const down = [t];
+  while (down.length) {
+    const x = down.pop() as StructuredType;
+    total += counts.get(x) ?? 0;
+    down.push(...x.derived);
+  }
+  return total;
+}
+
+const anyCache = new WeakMap<Model, boolean>();
+
+/**
+ * Whether the metadata forbids anything at any address builder: only then do the request functions
+ * say which addresses they take (`rt.EntityRef<T, null, rt.Deletable>`), so that the output of a
+ * service without restrictions is what it was.
+ */
+export function hasRestrictions(model: Model): boolean {
+  let any = anyCache.get(model);
+  if (any === undefined) {
+    const roots = model.schemas.flatMap((s) => s.containers).some((c) => [...c.entitySets, ...c.singletons].some((root) => rootRestrictions(model, c, root).length > 0));
+    any = roots || [...model.types.values()].some((t) => (t.kind === "entity" || t.kind === "complex") && t.navigationProperties.some((n) => navigationRestrictions(model, t, n).length > 0));
+    anyCache.set(model, any);
+  }
+  return any;
+}

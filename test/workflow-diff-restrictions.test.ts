@@ -1,0 +1,53 @@
+/**
+ * Capabilities restrictions between two versions of a service: the request functions' types carry
+ * what the metadata forbids at each address builder (requests-types-restrictions), so a restriction
+ * added makes calls that compiled fail — breaking, for the request functions only — and one removed
+ * lets more compile, not breaking. Before, `diff` saw no change. A summary written before format 6
+ * has no restrictions, and none are compared; the JSON form keeps them.
+ */
+import { compareSummaries } from "../generator/diff/compare";
+import { summaryFromJson, summaryToJson, summarize } from "../generator/diff/summary";
+import { generate } from "../generator/generate";
+import { diff, entity, wrap } from "./helpers/diff";
+
+const CAP = "Org.OData.Capabilities.V1";
+const deletable = (value: boolean) => `<Annotation Term="${CAP}.DeleteRestrictions"><Record><PropertyValue Property="Deletable" Bool="${value}"/></Record></Annotation>`;
+const insertable = `<Annotation Term="${CAP}.InsertRestrictions"><Record><PropertyValue Property="Insertable" Bool="false"/></Record></Annotation>`;
+/** d.t with a contained collection `kids`, annotated `navAnnotations`, and a set `ts`, annotated `setAnnotations`. */
+const doc = (navAnnotations = "", setAnnotations = "") =>
+  entity("", `<NavigationProperty Name="kids" Type="Collection(d.t)" ContainsTarget="true">${navAnnotations}</NavigationProperty>`) +
+  `<EntityContainer Name="c"><EntitySet Name="ts" EntityType="d.t">${setAnnotations}</EntitySet></EntityContainer>`;
+
+const changes = (a: string, b: string) => {
+  const d = diff(a, b);
+  return { bump: d.bump, changes: d.changes.map((c) => [c.kind, c.element, c.path, c.detail, c.breaking]) };
+};
+
+test("a restriction added breaks the calls it forbids; one removed does not break", () => {
+  expect(changes(doc(), doc(deletable(false), insertable))).toEqual({
+    bump: "major",
+    changes: [
+      ["changed", "restrictions", "d.c/ts", "the metadata now forbids create here (Capabilities restrictions): such calls no longer compile", true],
+      ["changed", "restrictions", "d.t/kids", "the metadata now forbids delete here (Capabilities restrictions): such calls no longer compile", true],
+    ],
+  });
+  expect(changes(doc(deletable(false)), doc(deletable(true)))).toEqual({
+    bump: "patch",
+    changes: [["changed", "restrictions", "d.t/kids", "the metadata no longer forbids delete here (Capabilities restrictions)", false]],
+  });
+  expect(changes(doc(deletable(false)), doc(deletable(false)))).toEqual({ bump: "none", changes: [] });
+});
+
+test("breaking only where the request functions are generated; kept across JSON; not compared with an older summary", () => {
+  const summary = (body: string) => summarize(generate({ inputs: [{ file: "d.xml", content: wrap(body) }] }).model);
+  const [a, b] = [summary(doc()), summary(doc(deletable(false)))];
+  const noRequests = compareSummaries(a, b, { validators: true, requests: false });
+  expect(noRequests.changes.map((c) => [c.path, c.breaking, c.detail])).toEqual([
+    ["d.t/kids", false, "the metadata now forbids delete here (Capabilities restrictions): such calls no longer compile; it breaks only the request functions, which are not generated"],
+  ]);
+  const kept = summaryFromJson(summaryToJson(b));
+  expect(kept.restrictions).toEqual({ "d.t/kids": ["delete"] });
+  expect(compareSummaries(a, kept).breaking).toBe(1);
+  const older = { ...summaryFromJson(summaryToJson(a)), format: 5, restrictions: undefined };
+  expect(compareSummaries(older, b).changes).toEqual([]);
+});
