@@ -10,6 +10,7 @@ import * as path from "node:path";
 import { generate } from "../generator/generate";
 import { navigationRestrictions, rootRestrictions } from "../generator/model/restrictions";
 import type { EntityType, Model } from "../generator/model/types";
+import { edmx, schema } from "./helpers/csdl";
 import { xmlToCsdlJson } from "./helpers/csdl-json";
 import { FIXTURES } from "./helpers/generated";
 
@@ -64,4 +65,30 @@ describe.each([
 test("the JSON form holds the forms the XML has (a Path, a qualifier, RestrictedProperties' paths)", () => {
   const json = xmlToCsdlJson("restrictions.xml", XML);
   for (const form of [`"$Path": "canDelete"`, `"@Org.OData.Capabilities.V1.InsertRestrictions#Phone"`, `"$NavigationPropertyPath": "shelves"`, `"S.c/featured"`]) expect(json).toContain(form);
+});
+
+test("a request function names the addresses it takes only where some address of its type, or of a subtype, is restricted", () => {
+  const xml = edmx(
+    schema(
+      "Z",
+      `<EntityType Name="animal" Abstract="true"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/></EntityType>
+<EntityType Name="bird" BaseType="Z.animal"/>
+<EntityType Name="fish" BaseType="Z.animal"/>
+<EntityType Name="keeper"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/>
+  <NavigationProperty Name="birds" Type="Collection(Z.bird)"><Annotation Term="Org.OData.Capabilities.V1.DeleteRestrictions"><Record><PropertyValue Property="Deletable" Bool="false"/></Record></Annotation></NavigationProperty>
+  <NavigationProperty Name="fish" Type="Collection(Z.fish)"/>
+</EntityType>
+<EntityContainer Name="c"><EntitySet Name="keepers" EntityType="Z.keeper"/></EntityContainer>`,
+    ),
+  );
+  const { files } = generate({ inputs: [{ file: "zoo.xml", content: xml }] });
+  const requests = files.get("Z.requests.ts")!;
+  const deleteTarget = (fn: string) => new RegExp(`export function ${fn}\\(\\s*client: rt\\.Client,\\s*target: ([^\\n]*),`).exec(requests)?.[1];
+  // birds is restricted: bird's delete, and animal's (a bird's address goes where an animal's does), say Deletable.
+  expect(deleteTarget("deleteBird")).toBe("rt.EntityRef<Bird, null, rt.Deletable>");
+  expect(deleteTarget("deleteAnimal")).toBe("rt.EntityRef<AnyAnimal, null, rt.Deletable>");
+  // No address of a fish or a keeper is restricted: their functions are as they were.
+  expect(deleteTarget("deleteFish")).toBe("rt.EntityRef<Fish, null>");
+  expect(deleteTarget("deleteKeeper")).toBe("rt.EntityRef<Keeper, null>");
+  expect(requests).not.toMatch(/rt\.(Updatable|Insertable|Readable|Listable)\b/);
 });

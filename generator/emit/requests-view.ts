@@ -7,7 +7,7 @@ import { stringLiteral } from "../string-literal";
 import { allNavigation, allProperties, deprecation, description, isAddressableStream } from "../model/rules";
 import { complexNavigationPaths, leadingProperties, leadsToNavigation } from "./complex-navigation";
 import { optimisticConcurrency } from "../model/capabilities";
-import { hasRestrictions, navigationRestrictions, rootRestrictions } from "../model/restrictions";
+import { navigationRestrictions, restrictedTypes, rootRestrictions, type Restricted } from "../model/restrictions";
 import { forbiddenArgument, restrictionDoc } from "./restriction-types";
 import { resolveBindingTarget, type BindingPlace } from "../model/binding-targets";
 import type { EntityContainer, EntitySet, EntityType, NavigationBinding, NavigationProperty, Property, Schema, SchemaType, Singleton, StructuredType, TypeRef } from "../model/types";
@@ -121,6 +121,14 @@ export interface EntityRequestsView {
   remove: string;
 }
 
+/** The runtime's marker a request function's target must carry, by what it sends. */
+const ALLOWS: Readonly<Record<string, Restricted>> = {
+  "rt.Insertable": "insert",
+  "rt.Listable": "list",
+  "rt.Readable": "read",
+  "rt.Updatable": "update",
+  "rt.Deletable": "delete",
+};
 
 export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   const names = ctx.requestNames(schema);
@@ -329,7 +337,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     };
   };
 
-  const restricted = hasRestrictions(ctx.model);
+  const restricted = restrictedTypes(ctx.model);
   const navigationTypes: RequestsView["declarations"] = [];
   const navigations: Builder[] = [];
   const entities: EntityRequestsView[] = [];
@@ -415,7 +423,9 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     // functions' optimised code was made for it.
     // What the metadata forbids at an address is carried by its type (restriction-types.ts): in a
     // service that restricts any, each function takes only addresses where its request is not forbidden.
-    const allowing = (allows: string) => (restricted ? `, ${allows}` : "");
+    // The marker of a request some address of this type (or of a subtype) forbids; else none, as before restrictions were read.
+    const forbidden = restricted.get(t);
+    const allowing = (allows: string) => (forbidden?.has(ALLOWS[allows]) ? `, ${allows}` : "");
     const collectionTarget = (allows: string) => brokenItem(`target: rt.CollectionRef<${self}, ${keyType}${allowing(allows)}>`);
     // One a line, as the signatures they start are too long for one (wrap.ts).
     const typeParams = `<${itemLines(q.paramList.map((p) => brokenItem(p)))}>`;

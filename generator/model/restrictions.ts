@@ -178,19 +178,37 @@ function familyRoutes(t: StructuredType, counts: Map<StructuredType, number>): n
   return total;
 }
 
-const anyCache = new WeakMap<Model, boolean>();
+const restrictedTypesCache = new WeakMap<Model, Map<StructuredType, Set<Restricted>>>();
 
 /**
- * Whether the metadata forbids anything at any address builder: only then do the request functions
- * say which addresses they take (`rt.EntityRef<T, null, rt.Deletable>`), so that the output of a
- * service without restrictions is what it was.
+ * For each entity type, the requests the metadata forbids at some address builder of it or of a
+ * subtype (an address of a subtype goes where one of its base type does). Only a request function
+ * of such a type says which addresses it takes (`rt.EntityRef<T, null, rt.Deletable>`): another
+ * type's cannot be handed a restricted address, so its signature stays as it was. Computed once a model.
  */
-export function hasRestrictions(model: Model): boolean {
-  let any = anyCache.get(model);
-  if (any === undefined) {
-    const roots = model.schemas.flatMap((s) => s.containers).some((c) => [...c.entitySets, ...c.singletons].some((root) => rootRestrictions(model, c, root).length > 0));
-    any = roots || [...model.types.values()].some((t) => (t.kind === "entity" || t.kind === "complex") && t.navigationProperties.some((n) => navigationRestrictions(model, t, n).length > 0));
-    anyCache.set(model, any);
+export function restrictedTypes(model: Model): Map<StructuredType, Set<Restricted>> {
+  let out = restrictedTypesCache.get(model);
+  if (out) return out;
+  out = new Map();
+  restrictedTypesCache.set(model, out);
+  const mark = (target: StructuredType, restrictions: readonly Restriction[]) => {
+    for (let x: StructuredType | undefined = target; x; x = x.baseType) {
+      let set = out!.get(x);
+      if (!set) out!.set(x, (set = new Set()));
+      for (const r of restrictions) set.add(r.what);
+    }
+  };
+  for (const c of model.schemas.flatMap((s) => s.containers))
+    for (const root of [...c.entitySets, ...c.singletons]) {
+      const restrictions = rootRestrictions(model, c, root);
+      if (restrictions.length) mark(root.kind === "entitySet" ? root.entityType : root.type, restrictions);
+    }
+  for (const t of model.types.values()) {
+    if (t.kind !== "entity" && t.kind !== "complex") continue;
+    for (const n of t.navigationProperties) {
+      const restrictions = navigationRestrictions(model, t, n);
+      if (restrictions.length) mark(n.target, restrictions);
+    }
   }
-  return any;
+  return out;
 }
