@@ -11,7 +11,7 @@ import { generate } from "../generator/generate";
 import { urlCalls, type UrlCall, type UrlCallResult, type UrlRequest } from "../generator/url-calls";
 import { describeWithGraph, GRAPH } from "./helpers/fixtures";
 import { describeWithSeeds, readSeed } from "./helpers/seeds";
-import { BASE_OPTIONS, forEachCompiler, runTscCases, type UsageCase } from "./helpers/typecheck";
+import { anyCompiler, BASE_OPTIONS, runTscCases, type UsageCase } from "./helpers/typecheck";
 
 const CORPUS = path.dirname(GRAPH);
 const COPILOT = path.join(CORPUS, "graph-beta-securityCopilot-excerpt.xml");
@@ -55,14 +55,17 @@ function usage(dir: string, c: UrlCall): UsageCase {
   return { from: [dir], usage: [`import type { Client } from "./index.js";`, head, ...declared, "export async function run() {", rest, "}", ""].join("\n") };
 }
 
-/** Each case compiled under --strict by TypeScript 5.9 and 7, one program per compiler. */
+/**
+ * Each case compiled under --strict, in one program, by TypeScript 7 where it runs (else 5.9): what
+ * is checked is that the printed calls name the functions and arguments the generated modules have,
+ * which does not depend on the compiler; typecheck.test.ts checks the generated code with both.
+ */
 function compiles(cases: () => { name: string; use: UsageCase }[]) {
-  forEachCompiler((label, c) => {
-    test(`the printed code compiles against the generated output (${label})`, () => {
-      const all = cases();
-      const results = runTscCases(c, all.map((x) => x.use), BASE_OPTIONS);
-      expect(results.map((r, i) => (r.status === 0 ? "" : `${all[i].name}:\n${r.output}`)).filter((x) => x)).toEqual([]);
-    });
+  test("the printed code compiles against the generated output", () => {
+    const c = anyCompiler();
+    const all = cases();
+    const results = runTscCases(c, all.map((x) => x.use), BASE_OPTIONS);
+    expect(results.map((r, i) => (r.status === 0 ? "" : `${all[i].name}:\n${r.output}`)).filter((x) => x)).toEqual([]);
   });
 }
 

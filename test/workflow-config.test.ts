@@ -1,4 +1,9 @@
-/** Config files (JSON, .mjs, .ts), two services, flag overrides and bad configs, through the real CLI. */
+/**
+ * Config files (JSON, .mjs, .ts), two services, flag overrides and bad configs, through the real CLI
+ * (bin/odatagen.js). What only a JSON config's reading decides (its messages, flags over it, the
+ * fast path reading it) runs through the CLI's main in this process (cli-in-process.ts), ~0.5 s of
+ * CPU less a run; module configs, which Node imports, and the exit codes of a whole run, keep the binary.
+ */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { findJsonSyntaxProblem, jsonKeyOffsets, jsonValueOffsets } from "../generator/config/json-syntax";
@@ -7,6 +12,7 @@ import { findTypescript } from "../generator/config/typescript-config";
 import { moduleSyntaxPlace } from "../generator/config/module-syntax";
 import { spawnSync } from "node:child_process";
 import { copySpec, ROOT, runCliAsync, sameTree, scratch, snapshot, startCli, where, writeJson } from "./helpers/cli";
+import { runCliInProcess } from "./helpers/cli-in-process";
 
 function twoSpecs(): string {
   const dir = scratch();
@@ -37,42 +43,42 @@ describe("config files", () => {
     expect(m.inputs).toEqual([{ file: "../../specs/graph-beta-securitycopilot.xml", sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
   });
 
-  test.concurrent("--service picks one service and flags override the config", async () => {
+  test("--service picks one service and flags override the config", async () => {
     const dir = twoSpecs();
     writeJson(path.join(dir, "odatagen.config.json"), { services });
-    const r = await runCliAsync(["generate", "--service", "calls", "--out", "elsewhere", "--key-as-segment"], dir);
+    const r = await runCliInProcess(["generate", "--service", "calls", "--out", "elsewhere", "--key-as-segment"], dir);
     expect(r.code).toBe(0);
     expect(fs.existsSync(path.join(dir, "elsewhere/index.ts"))).toBe(true);
     expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
     expect(JSON.parse(fs.readFileSync(path.join(dir, "elsewhere/.odatagen-manifest.json"), "utf8")).options.keyAsSegment).toBe(true);
-    expect((await runCliAsync(["generate", "--out", "x"], dir)).code).toBe(2);
+    expect((await runCliInProcess(["generate", "--out", "x"], dir)).code).toBe(2);
   });
 
-  test.concurrent("options.unqualifiedOperations names bound operations alone; the flags override it; the manifest records it when given", async () => {
+  test("options.unqualifiedOperations names bound operations alone; the flags override it; the manifest records it when given", async () => {
     const dir = twoSpecs();
     writeJson(path.join(dir, "odatagen.config.json"), { services: [{ ...services[0], options: { unqualifiedOperations: true } }] });
     const requests = () => fs.readFileSync(path.join(dir, "out/calls/microsoft.graph.callRecords.requests.ts"), "utf8");
     const recorded = () => JSON.parse(fs.readFileSync(path.join(dir, "out/calls/.odatagen-manifest.json"), "utf8")).options.unqualifiedOperations;
-    expect((await runCliAsync(["generate"], dir))).toMatchObject({ code: 0, stderr: "" });
+    expect((await runCliInProcess(["generate"], dir))).toMatchObject({ code: 0, stderr: "" });
     expect(requests()).toContain('rt.functionCall(target.path, "getDirectRoutingCalls", ');
     expect(recorded()).toBe(true);
     // The option changes the output: the manifest does not answer "up to date" for another value.
-    expect((await runCliAsync(["generate", "--no-unqualified-operations"], dir))).toMatchObject({ code: 0, stderr: "" });
+    expect((await runCliInProcess(["generate", "--no-unqualified-operations"], dir))).toMatchObject({ code: 0, stderr: "" });
     expect(requests()).toContain('rt.functionCall(target.path, "microsoft.graph.callRecords.getDirectRoutingCalls", ');
     expect(recorded()).toBe(false);
     writeJson(path.join(dir, "odatagen.config.json"), { services: [services[0]] });
-    expect((await runCliAsync(["generate", "--unqualified-operations"], dir))).toMatchObject({ code: 0, stderr: "" });
+    expect((await runCliInProcess(["generate", "--unqualified-operations"], dir))).toMatchObject({ code: 0, stderr: "" });
     expect(requests()).toContain('rt.functionCall(target.path, "getDirectRoutingCalls", ');
     // Neither flag nor option: the metadata decides (Graph declares no Core.DefaultNamespace), and none is recorded.
-    expect((await runCliAsync(["generate"], dir))).toMatchObject({ code: 0, stderr: "" });
+    expect((await runCliInProcess(["generate"], dir))).toMatchObject({ code: 0, stderr: "" });
     expect(requests()).toContain('rt.functionCall(target.path, "microsoft.graph.callRecords.getDirectRoutingCalls", ');
     expect(recorded()).toBeUndefined();
   });
 
-  test.concurrent("options.unqualifiedOperations must be true or false; misplaced, it is pointed to options", async () => {
+  test("options.unqualifiedOperations must be true or false; misplaced, it is pointed to options", async () => {
     const dir = twoSpecs();
     writeJson(path.join(dir, "odatagen.config.json"), { services: [{ ...services[0], unqualifiedOperations: true }, { ...services[1], options: { unqualifiedOperations: "yes" } }] });
-    const r = await runCliAsync(["generate"], dir);
+    const r = await runCliInProcess(["generate"], dir);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split("\n")).toEqual([
       expect.stringMatching(/^odatagen: odatagen\.config\.json:\d+:\d+: services\[0\]\.unqualifiedOperations: unknown key here; it belongs in services\[0\]\.options\.unqualifiedOperations$/),
@@ -81,11 +87,11 @@ describe("config files", () => {
     expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
   });
 
-  test.concurrent("--service naming no service suggests the nearest name (exit 2)", async () => {
+  test("--service naming no service suggests the nearest name (exit 2)", async () => {
     const dir = twoSpecs();
     writeJson(path.join(dir, "odatagen.config.json"), { services });
-    expect((await runCliAsync(["generate", "--service", "cals"], dir))).toMatchObject({ code: 2, stderr: "odatagen: --service: no service named cals; did you mean calls? (have calls, copilot)\n" });
-    expect((await runCliAsync(["generate", "--service", "zzzz"], dir))).toMatchObject({ code: 2, stderr: "odatagen: --service: no service named zzzz (have calls, copilot)\n" });
+    expect((await runCliInProcess(["generate", "--service", "cals"], dir))).toMatchObject({ code: 2, stderr: "odatagen: --service: no service named cals; did you mean calls? (have calls, copilot)\n" });
+    expect((await runCliInProcess(["generate", "--service", "zzzz"], dir))).toMatchObject({ code: 2, stderr: "odatagen: --service: no service named zzzz (have calls, copilot)\n" });
   });
 
   test.concurrent("an .mjs config is used when there is no JSON config", async () => {
@@ -300,7 +306,7 @@ describe("config files", () => {
     expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
   });
 
-  test.concurrent("a config in UTF-16, with or without a byte-order mark, is refused saying so and to save it as UTF-8 (exit 2, nothing written)", async () => {
+  test("a config in UTF-16, with or without a byte-order mark, is refused saying so and to save it as UTF-8 (exit 2, nothing written)", async () => {
     const dir = twoSpecs();
     const json = `{\n  "services": [{ "input": "specs/graph-callrecords.xml", "out": "out/j" }]\n}\n`;
     const le = Buffer.from(json, "utf16le");
@@ -312,16 +318,16 @@ describe("config files", () => {
     ];
     for (const [name, bytes, reason] of cases) {
       fs.writeFileSync(path.join(dir, name), bytes);
-      expect([name, (await runCliAsync(["generate"], dir))]).toMatchObject([name, { code: 2, stderr: `odatagen: ${name}: the config file is not UTF-8: ${reason}; save it as UTF-8\n` }]);
+      expect([name, (await runCliInProcess(["generate"], dir))]).toMatchObject([name, { code: 2, stderr: `odatagen: ${name}: the config file is not UTF-8: ${reason}; save it as UTF-8\n` }]);
       fs.rmSync(path.join(dir, name));
     }
     expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
     // The same text in UTF-8 is read.
     fs.writeFileSync(path.join(dir, "odatagen.config.json"), json);
-    expect((await runCliAsync(["generate"], dir)).code).toBe(0);
+    expect((await runCliInProcess(["generate"], dir)).code).toBe(0);
   });
 
-  test.concurrent("an unknown key names the nearest known one, or the level where it belongs", async () => {
+  test("an unknown key names the nearest known one, or the level where it belongs", async () => {
     const dir = twoSpecs();
     writeJson(path.join(dir, "odatagen.config.json"), {
       service: [],
@@ -331,7 +337,7 @@ describe("config files", () => {
         { inlcude: ["/communications/**"], Exclude: "x", input: "specs/graph-callrecords.xml", out: "out/calls", includeDerived: true, options: { valdators: false, include: "x" } },
       ],
     });
-    const r = await runCliAsync(["generate"], dir);
+    const r = await runCliInProcess(["generate"], dir);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split("\n").map((l) => l.replace(/^odatagen: odatagen\.config\.json:\d+:\d+: /, ""))).toEqual([
       "service: unknown key; did you mean services?",
@@ -346,7 +352,7 @@ describe("config files", () => {
     expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
   });
 
-  test.concurrent("unknown keys and wrong types are all reported with their line, column and path; exit 2, nothing written", async () => {
+  test("unknown keys and wrong types are all reported with their line, column and path; exit 2, nothing written", async () => {
     const dir = twoSpecs();
     writeJson(path.join(dir, "odatagen.config.json"), {
       services: [
@@ -355,7 +361,7 @@ describe("config files", () => {
       ],
       extra: 1,
     });
-    const r = await runCliAsync(["generate"], dir);
+    const r = await runCliInProcess(["generate"], dir);
     expect(r.code).toBe(2);
     const lines = r.stderr.trim().split("\n");
     // In the order they are written in the file, though the validator finds `extra` first.
@@ -370,7 +376,7 @@ describe("config files", () => {
     expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
   });
 
-  test.concurrent("config errors are printed by line and column, a missing key at the object it is missing from; the same each run", async () => {
+  test("config errors are printed by line and column, a missing key at the object it is missing from; the same each run", async () => {
     const dir = twoSpecs();
     // Written by hand: `out` missing from services[0], whose other problems come after it in the file;
     // a top-level key after the list; two problems on one line, in column order.
@@ -393,13 +399,13 @@ describe("config files", () => {
       "odatagen: odatagen.config.json:7:3: extra: unknown key (expected one of $schema, services)",
     ];
     for (let run = 0; run < 2; run++) {
-      const r = await runCliAsync(["generate"], dir);
+      const r = await runCliInProcess(["generate"], dir);
       expect({ code: r.code, lines: r.stderr.trim().split("\n") }).toEqual({ code: 2, lines: want });
     }
     expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
   });
 
-  test.concurrent("an empty input or name, and one document listed twice, are config errors (exit 2), as is --input given one file twice", async () => {
+  test("an empty input or name, and one document listed twice, are config errors (exit 2), as is --input given one file twice", async () => {
     const dir = twoSpecs();
     writeJson(path.join(dir, "odatagen.config.json"), {
       services: [
@@ -408,31 +414,31 @@ describe("config files", () => {
         { name: "twice", input: ["specs/graph-callrecords.xml", "./specs/graph-callrecords.xml"], out: "out/twice" },
       ],
     });
-    const r = await runCliAsync(["generate"], dir);
+    const r = await runCliInProcess(["generate"], dir);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split("\n")).toEqual([
       expect.stringMatching(/services\[0\]\.name: expected a name, got an empty string \(leave it out to name the service after its output folder\)$/),
       expect.stringMatching(/services\[1\]\.input: expected a file name, got an empty string$/),
       expect.stringMatching(/services\[2\]\.input\[1\]: "\.\/specs\/graph-callrecords\.xml" is the file input\[0\] names already; list each document once$/),
     ]);
-    const flags = await runCliAsync(["generate", "--input", "specs/graph-callrecords.xml", "specs/../specs/graph-callrecords.xml", "--out", "out/x"], dir);
+    const flags = await runCliInProcess(["generate", "--input", "specs/graph-callrecords.xml", "specs/../specs/graph-callrecords.xml", "--out", "out/x"], dir);
     expect(flags.code).toBe(2);
     expect(flags.stderr).toContain('--input names "specs/../specs/graph-callrecords.xml" again (the same file); give each document once');
     expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
   });
 
-  test.concurrent("a config's paths may use Windows' backslash: read as / on every system, the up-to-date fast path too", async () => {
+  test("a config's paths may use Windows' backslash: read as / on every system, the up-to-date fast path too", async () => {
     const dir = twoSpecs();
     writeJson(path.join(dir, "odatagen.config.json"), { services: [{ name: "calls", input: "specs\\graph-callrecords.xml", out: "out\\calls" }] });
-    const r = await runCliAsync(["generate"], dir);
+    const r = await runCliInProcess(["generate"], dir);
     expect(r).toMatchObject({ code: 0, stderr: "" });
     expect(r.stdout).toContain("calls: 11 files in out/calls");
     expect(fs.readdirSync(dir).sort()).toEqual(["odatagen.config.json", "out", "specs"]);
     expect(JSON.parse(fs.readFileSync(path.join(dir, "out/calls/.odatagen-manifest.json"), "utf8")).inputs[0].file).toBe("../../specs/graph-callrecords.xml");
-    expect((await runCliAsync(["generate"], dir)).stdout).toMatch(/^odatagen: 1 service up to date/);
+    expect((await runCliInProcess(["generate"], dir)).stdout).toMatch(/^odatagen: 1 service up to date/);
   });
 
-  test.concurrent("two services with the same name are a config error, exit 2; two unnamed ones whose folders share a name are not", async () => {
+  test("two services with the same name are a config error, exit 2; two unnamed ones whose folders share a name are not", async () => {
     const dir = twoSpecs();
     const [calls, copilot] = services;
     const cases: [unknown[], string[]][] = [
@@ -452,35 +458,35 @@ describe("config files", () => {
     ];
     for (const [list, errors] of cases) {
       writeJson(path.join(dir, "odatagen.config.json"), { services: list });
-      const r = await runCliAsync(["generate"], dir);
+      const r = await runCliInProcess(["generate"], dir);
       expect(r.code).toBe(2);
       expect(r.stderr.replace(/^odatagen: odatagen\.config\.json:\d+:\d+: /gm, "")).toBe(errors.map((e) => `${e}\n`).join(""));
     }
     expect(fs.readdirSync(dir).sort()).toEqual(["odatagen.config.json", "specs"]);
     writeJson(path.join(dir, "odatagen.config.json"), { services: [{ ...calls, name: undefined, out: "a/gen" }, { ...copilot, name: undefined, out: "b/gen" }] });
-    expect((await runCliAsync(["generate", "-q"], dir))).toMatchObject({ code: 0, stderr: "" });
+    expect((await runCliInProcess(["generate", "-q"], dir))).toMatchObject({ code: 0, stderr: "" });
   });
 
-  test.concurrent("an output folder without a name of its own (-o /) is named by its path in messages", async () => {
+  test("an output folder without a name of its own (-o /) is named by its path in messages", async () => {
     const dir = twoSpecs();
-    expect((await runCliAsync(["generate", "-i", "specs/graph-callrecords.xml", "-o", "/"], dir))).toMatchObject({
+    expect((await runCliInProcess(["generate", "-i", "specs/graph-callrecords.xml", "-o", "/"], dir))).toMatchObject({
       code: 2,
       stderr: expect.stringMatching(/^odatagen: \/: output folder \S+ is the working folder or above it/),
     });
   });
 
-  test.concurrent("invalid JSON, a missing config and --input without --out are usage errors", async () => {
+  test("invalid JSON, a missing config and --input without --out are usage errors", async () => {
     const dir = twoSpecs();
-    expect((await runCliAsync(["generate"], dir))).toMatchObject({ code: 2, stderr: expect.stringMatching(/no odatagen\.config\.json/) });
+    expect((await runCliInProcess(["generate"], dir))).toMatchObject({ code: 2, stderr: expect.stringMatching(/no odatagen\.config\.json/) });
     fs.writeFileSync(path.join(dir, "odatagen.config.json"), "{ services: [");
-    expect((await runCliAsync(["generate"], dir))).toMatchObject({ code: 2, stderr: expect.stringMatching(/not valid JSON/) });
-    expect((await runCliAsync(["generate", "-i", "specs/graph-callrecords.xml"], dir))).toMatchObject({ code: 2, stderr: expect.stringMatching(/--out is required/) });
-    expect((await runCliAsync(["generate", "--no-such-flag"], dir)).code).toBe(2);
+    expect((await runCliInProcess(["generate"], dir))).toMatchObject({ code: 2, stderr: expect.stringMatching(/not valid JSON/) });
+    expect((await runCliInProcess(["generate", "-i", "specs/graph-callrecords.xml"], dir))).toMatchObject({ code: 2, stderr: expect.stringMatching(/--out is required/) });
+    expect((await runCliInProcess(["generate", "--no-such-flag"], dir)).code).toBe(2);
     // The output folder is swapped as a whole, so it must be a folder of its own.
-    expect((await runCliAsync(["generate", "-i", "specs/graph-callrecords.xml", "-o", "."], dir))).toMatchObject({ code: 2, stderr: expect.stringMatching(/working folder or above it/) });
-    expect((await runCliAsync(["generate", "-i", "specs/graph-callrecords.xml", "-o", "specs"], dir))).toMatchObject({ code: 2, stderr: expect.stringMatching(/holds an input/) });
+    expect((await runCliInProcess(["generate", "-i", "specs/graph-callrecords.xml", "-o", "."], dir))).toMatchObject({ code: 2, stderr: expect.stringMatching(/working folder or above it/) });
+    expect((await runCliInProcess(["generate", "-i", "specs/graph-callrecords.xml", "-o", "specs"], dir))).toMatchObject({ code: 2, stderr: expect.stringMatching(/holds an input/) });
     // The input itself given as --out (a slip of the keys): said as it is, not as a folder holding it.
-    expect((await runCliAsync(["generate", "-i", "specs/graph-callrecords.xml", "-o", "specs/graph-callrecords.xml"], dir))).toMatchObject({
+    expect((await runCliInProcess(["generate", "-i", "specs/graph-callrecords.xml", "-o", "specs/graph-callrecords.xml"], dir))).toMatchObject({
       code: 2,
       stderr: "odatagen: graph-callrecords.xml: output folder specs/graph-callrecords.xml is an input, not a folder; give generated code a folder of its own\n",
     });
@@ -488,7 +494,7 @@ describe("config files", () => {
   });
 
 
-  test.concurrent("--input reads no config: with --config or --service it is a usage error naming both flags (exit 2), in the quick and the full parser", async () => {
+  test("--input reads no config: with --config or --service it is a usage error naming both flags (exit 2), in the quick and the full parser", async () => {
     const dir = twoSpecs();
     writeJson(path.join(dir, "x.json"), { services });
     const withConfig = "odatagen: --input and --config cannot be used together: --input (with --out) generates the documents it names and reads no config; leave --input out to generate the config's services\n";
@@ -501,21 +507,21 @@ describe("config files", () => {
       [["-i", "specs/graph-callrecords.xml", "-o", "out/one", "-s", "calls"], withService],
       [["-c", "x.json", "-s", "calls", "-i", "specs/graph-callrecords.xml", "-o", "out/one"], withConfig + withService],
     ];
-    for (const [args, stderr] of cases) expect({ args, ...(await runCliAsync(["generate", ...args], dir)) }).toEqual({ args, code: 2, stdout: "", stderr });
+    for (const [args, stderr] of cases) expect({ args, ...(await runCliInProcess(["generate", ...args], dir)) }).toEqual({ args, code: 2, stdout: "", stderr });
     expect(fs.readdirSync(dir).sort()).toEqual(["specs", "x.json"]);
     // Each alone still works: the config's services, or the one --input names.
-    expect((await runCliAsync(["generate", "-c", "x.json", "-s", "calls", "-q"], dir))).toMatchObject({ code: 0, stderr: "" });
-    expect((await runCliAsync(["generate", "-i", "specs/graph-callrecords.xml", "-o", "out/one", "-q"], dir))).toMatchObject({ code: 0, stderr: "" });
+    expect((await runCliInProcess(["generate", "-c", "x.json", "-s", "calls", "-q"], dir))).toMatchObject({ code: 0, stderr: "" });
+    expect((await runCliInProcess(["generate", "-i", "specs/graph-callrecords.xml", "-o", "out/one", "-q"], dir))).toMatchObject({ code: 0, stderr: "" });
   });
-  test.concurrent("a JSON config with a byte-order mark is read, by the full run and by the prebuild fast path", async () => {
+  test("a JSON config with a byte-order mark is read, by the full run and by the prebuild fast path", async () => {
     const dir = twoSpecs();
     fs.writeFileSync(path.join(dir, "odatagen.config.json"), `\ufeff${JSON.stringify({ services: [services[0]] }, null, 2)}\n`);
-    const first = await runCliAsync(["generate"], dir);
+    const first = await runCliInProcess(["generate"], dir);
     expect(first).toMatchObject({ code: 0, stderr: "", stdout: expect.stringMatching(/calls: 11 files in out\/calls/) });
-    expect((await runCliAsync(["generate"], dir))).toMatchObject({ code: 0, stderr: "", stdout: expect.stringMatching(/^odatagen: 1 service up to date/) });
+    expect((await runCliInProcess(["generate"], dir))).toMatchObject({ code: 0, stderr: "", stdout: expect.stringMatching(/^odatagen: 1 service up to date/) });
   });
 
-  test.concurrent.each([
+  test.each([
     // [config text, line:column, message]
     ['{\n  "services": [\n    { "name": "a", "input": "a.xml" "out": "gen" }\n  ]\n}\n', "3:37", "expected ',' or '}' after a property value, found '\"'"],
     ['\ufeff{\n  "services": [\n    { "input": "a.xml", "out": "gen", },\n  ]\n}\n', "3:39", "'}' after a comma (JSON allows no trailing comma)"],
@@ -525,7 +531,7 @@ describe("config files", () => {
   ])("a JSON syntax error is reported at its line and column: %j", async (text, where, message) => {
     const dir = twoSpecs();
     fs.writeFileSync(path.join(dir, "odatagen.config.json"), text);
-    expect((await runCliAsync(["generate"], dir))).toMatchObject({ code: 2, stderr: `odatagen: odatagen.config.json:${where}: not valid JSON: ${message}\n` });
+    expect((await runCliInProcess(["generate"], dir))).toMatchObject({ code: 2, stderr: `odatagen: odatagen.config.json:${where}: not valid JSON: ${message}\n` });
     expect(fs.readdirSync(dir).sort()).toEqual(["odatagen.config.json", "specs"]);
   });
 
