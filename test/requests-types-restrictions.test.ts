@@ -6,10 +6,8 @@
 // functions); a cast's address does not keep them. `rt.unrestricted` lets a forbidden request through.
 // Checked by both real compilers (TypeScript 5.9 and 7): each `@ts-expect-error` must meet an
 // error, and the same code without them must report each of those lines, and nothing else.
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { generateFixture } from "./helpers/generated";
-import { BASE_OPTIONS, compiler, runTsc, type Compiler } from "./helpers/typecheck";
+import { expectErrorsWhereMarked, forEachCompiler, markedLines } from "./helpers/typecheck";
 
 const USAGE = `
 import * as rt from "./runtime.js";
@@ -97,29 +95,11 @@ export async function usage(): Promise<void> {
 }
 `;
 
-const COMPILERS: [string, Compiler | { reason: string }][] = [
-  ["TypeScript 5.9", compiler("typescript", 5)],
-  ["TypeScript 7", compiler("typescript7", 7)],
-];
-
-/** The lines (1-based) right after each `@ts-expect-error`: where the copy without them must report an error. */
-const expected = USAGE.split("\n").flatMap((l, i) => (l.includes("@ts-expect-error") ? [i + 2] : []));
-
-describe.each(COMPILERS)("%s", (label, c) => {
-  if ("reason" in c) {
-    test.skip(`${label}: ${c.reason}`, () => undefined);
-    return;
-  }
+forEachCompiler((label, c) => {
   test("a request the metadata forbids at an address does not compile; what it allows does, restricted addresses go wherever an address does", () => {
     const dir = generateFixture("requests/restrictions.xml", `types-restrictions-${label.replace(/\W+/g, "")}`);
-    fs.writeFileSync(path.join(dir, "usage.ts"), USAGE);
-    fs.writeFileSync(path.join(dir, "usage-bare.ts"), USAGE.replace(/^ *\/\/ @ts-expect-error.*\n/gm, "\n"));
-    const r = runTsc(c, dir, ["usage.ts", "usage-bare.ts"], BASE_OPTIONS);
-    const lines = r.output.split("\n").filter((l) => /error TS/.test(l));
-    expect(lines.filter((l) => l.startsWith("usage.ts"))).toEqual([]);
-    const bare = [...new Set(lines.filter((l) => l.startsWith("usage-bare.ts")).map((l) => Number(/\((\d+),/.exec(l)?.[1])))];
-    expect(bare).toEqual(expected);
-    expect(expected).toHaveLength(10);
+    const r = expectErrorsWhereMarked(c, dir, USAGE);
+    expect(markedLines(USAGE)).toHaveLength(10);
     // The message names what is forbidden and the way through (TypeScript 5.9 prints the chain; 7 may shorten it).
     if (label === "TypeScript 5.9") {
       expect(r.output).toContain("Argument of type 'EntityRef<Review, never, NoDelete>' is not assignable to parameter of type 'EntityRef<Review, null, Deletable>'.");

@@ -436,3 +436,25 @@ function buildEach(c: Compiler, cwd: string, configs: readonly string[]): { stat
   });
   return { status: r.status, output, sections };
 }
+
+/** The lines (1-based) right after each `@ts-expect-error` of `usage`: where its copy without them must report an error. */
+export function markedLines(usage: string): number[] {
+  return usage.split("\n").flatMap((l, i) => (l.includes("@ts-expect-error") ? [i + 2] : []));
+}
+
+/**
+ * Compiles `usage` in `dir` as `usage.ts`, where each `@ts-expect-error` must meet an error (an
+ * unused one is TS2578), and as `usage-bare.ts` without those comments, which must report errors on
+ * exactly the lines they marked (`markedLines`), and nowhere else. Returns the compiler's result, for
+ * the messages' words.
+ */
+export function expectErrorsWhereMarked(c: Compiler, dir: string, usage: string): TscResult {
+  fs.writeFileSync(path.join(dir, "usage.ts"), usage);
+  fs.writeFileSync(path.join(dir, "usage-bare.ts"), usage.replace(/^ *\/\/ @ts-expect-error.*\n/gm, "\n"));
+  const r = runTsc(c, dir, ["usage.ts", "usage-bare.ts"], BASE_OPTIONS);
+  const lines = r.output.split("\n").filter((l) => /error TS/.test(l));
+  expect(lines.filter((l) => !l.startsWith("usage-bare.ts"))).toEqual([]);
+  const bare = [...new Set(lines.map((l) => Number(/\((\d+),/.exec(l)?.[1])))];
+  expect(bare).toEqual(markedLines(usage));
+  return r;
+}
