@@ -26,10 +26,17 @@ type Report = (severity: "warning" | "info", message: string, path: string, at: 
  * counts once). Those naming the same properties under the same names as its key are left out (reported).
  */
 export function typeAlternateKeys(t: EntityType): AlternateKey[] {
+  let keys = typeCache.get(t);
+  if (keys) return keys;
   const chain: EntityType[] = [];
   for (let c: EntityType | undefined = t; c; c = c.baseType) chain.unshift(c);
-  return merge(t, chain.map((c) => ownAlternateKeys(c, c.annotations, c.qualifiedName)));
+  keys = merge(t, chain.map((c) => ownAlternateKeys(c, c.annotations, c.qualifiedName)));
+  typeCache.set(t, keys);
+  return keys;
 }
+
+/** typeAlternateKeys' answers: asked for each builder and function of a type, they are made once. */
+const typeCache = new WeakMap<EntityType, AlternateKey[]>();
 
 /** The alternate keys of an entity set's members: its type's, and the set's own. */
 export function setAlternateKeys(set: EntitySet, container: string): AlternateKey[] {

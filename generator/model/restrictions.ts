@@ -103,6 +103,19 @@ export function rootRestrictions(model: Model, container: EntityContainer, root:
 
 /** What the metadata forbids at the collection or entity navigation property `n` of `t` leads to. */
 export function navigationRestrictions(model: Model, t: StructuredType, n: NavigationProperty): Restriction[] {
+  // Asked of its declaring type (builders, restrictedTypes, diff) it is kept; of another (a subtype's view), made anew.
+  if (t !== n.declaringType) return navigationRestrictionsOf(model, t, n);
+  let known = navigationCache.get(model);
+  if (!known) navigationCache.set(model, (known = new Map()));
+  let restrictions = known.get(n);
+  if (!restrictions) known.set(n, (restrictions = navigationRestrictionsOf(model, t, n)));
+  return restrictions;
+}
+
+/** navigationRestrictions' answers, per model (a slice's may differ: RestrictedProperties counts its routes). */
+const navigationCache = new WeakMap<Model, Map<NavigationProperty, Restriction[]>>();
+
+function navigationRestrictionsOf(model: Model, t: StructuredType, n: NavigationProperty): Restriction[] {
   const layers = [typeLayer(n.target, n.collection), { by: `${t.qualifiedName}/${n.name}`, said: said((name) => term(n.annotations, name), n.collection) }];
   const restricted = restrictedProperties(model).get(n);
   if (restricted) layers.push(restricted);
