@@ -1,5 +1,5 @@
 // byKey's type with alternate keys (test/fixtures/requests/alternate-keys.xml): the key, or an object
-// of exactly one alternate key's names, each with its property's type. Checked by both real
+// of exactly one alternate key's names (two together do not compile), each with its property's type. Checked by both real
 // compilers (TypeScript 5.9 and 7): each `@ts-expect-error` must meet an error, and the same code
 // without them must report each of those lines and nothing else.
 import { generateFixture } from "./helpers/generated";
@@ -37,6 +37,10 @@ export async function usage(): Promise<void> {
   books().byKey({ email: "e" });
   // @ts-expect-error no null in a key
   applications().byKey({ appId: null });
+  // @ts-expect-error one alternate key at a time: the runtime sends one
+  applications().byKey({ appId: "00000003-0000-0000-c000-000000000000", uniqueName: "x" });
+  // @ts-expect-error one alternate key at a time, whatever their order
+  members().byKey({ badgeNumber: 1, email: "e" });
 }
 `;
 
@@ -44,6 +48,6 @@ forEachCompiler((label, c) => {
   test("byKey takes the key or one whole alternate key, by its aliases, with its properties' types", () => {
     const dir = generateFixture("requests/alternate-keys.xml", `types-altkeys-${label.replace(/\W+/g, "")}`);
     expectErrorsWhereMarked(c, dir, USAGE);
-    expect(markedLines(USAGE)).toHaveLength(7);
+    expect(markedLines(USAGE)).toHaveLength(9);
   });
 });

@@ -41,7 +41,11 @@ const KEY_LITERALS = new Set(["String", "Guid", "Int16", "Int32", "Int64", "Byte
 
 /**
  * The TypeScript type of a key: the single property's type, or an object of the key properties;
- * with alternate keys, or'd with an object of each one's (`string | { appId: string }`).
+ * with alternate keys, or'd with an object of each one's (`string | { appId: string }`). Where two
+ * or more of them are objects, each says the others' names are absent (`{ appId: string;
+ * uniqueName?: never } | { uniqueName: string; appId?: never }`): TypeScript's check for excess
+ * properties takes a name of any member of a union, so `{ appId, uniqueName }` would compile, and
+ * the runtime can send one key only.
  */
 export function keyType(ctx: EmitContext, t: EntityType, imports: Imports, alternate: readonly AlternateKey[] = []): string {
   // A key value is never null (CSDL 4.01 §6.5), even where its property is declared nullable (reported).
@@ -50,8 +54,16 @@ export function keyType(ctx: EmitContext, t: EntityType, imports: Imports, alter
     return /^number \| string$/.test(s) ? "number | bigint | string" : s;
   };
   // A composite key's names are always quoted (as they were before alternate keys); an alternate key's only where they must be.
-  const object = (parts: readonly { name: string; type: TypeRef }[], quote: (name: string) => string) => `{ ${parts.map((p) => `${quote(p.name)}: ${scalar(p.type)}`).join("; ")} }`;
-  const alternates = alternate.map((k) => object(k.parts.map((p) => ({ name: p.alias, type: p.property.type })), propertyKey));
-  const primary = t.key.length === 0 ? [] : t.key.length === 1 ? [scalar(t.key[0].type)] : [object(t.key.map((p, i) => ({ name: t.keyNames[i], type: p.type })), stringLiteral)];
-  return [...primary, ...alternates].join(" | ") || "never";
+  const objects = alternate.map((k) => k.parts.map((p) => ({ name: p.alias, key: propertyKey(p.alias), type: p.property.type })));
+  if (t.key.length > 1) objects.unshift(t.key.map((p, i) => ({ name: t.keyNames[i], key: stringLiteral(t.keyNames[i]), type: p.type })));
+  const members = objects.map((parts) => parts.map((p) => `${p.key}: ${scalar(p.type)}`));
+  if (objects.length > 1) {
+    objects.forEach((parts, i) => {
+      const own = new Set(parts.map((p) => p.name));
+      const absent = new Map(objects.flat().filter((p) => !own.has(p.name)).map((p) => [p.name, p.key]));
+      for (const key of absent.values()) members[i].push(`${key}?: never`);
+    });
+  }
+  const primary = t.key.length === 1 ? [scalar(t.key[0].type)] : [];
+  return [...primary, ...members.map((m) => `{ ${m.join("; ")} }`)].join(" | ") || "never";
 }
