@@ -72,6 +72,17 @@ test.concurrent("an entity's const takes a number where its type's name is a key
   expect(r.stdout).toContain("const person2 = people().byKey(person);\nconst trip2 = personTrips(person2).byKey(trip);\nconst target = tripPlanItems(trip2);\n");
 });
 
+// Graph's addressing by path (`/me/drive/root:/{path}:`, `…/items/{parent-id}:/{filename}:/content`),
+// which no metadata declares: rt.byPath from the entity before the colon (url-calls compiles it on Graph).
+test.concurrent("an address by path is made with byPath, its placeholders variables", async () => {
+  const r = await url("/People/{userName}:/Documents/{name}.json:/Friends");
+  expect(r.stderr).toBe("");
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain('import { byPath } from "./index.js";');
+  expect(r.stdout).toContain("// name (string): the path of the Travel.Lite.Person below the one before it (each segment is percent-encoded by byPath)");
+  expect(r.stdout).toContain(["const person = people().byKey(userName);", "const person2 = byPath(person, `Documents/${name}.json`);", "const target = personFriends(person2);"].join("\n"));
+});
+
 test.concurrent("--json gives the same answer as data, for editor tooling", async () => {
   const r = await url("--json", "post", "/People/{id}/TL.ShareTrip");
   expect(r.code).toBe(0);
@@ -111,12 +122,8 @@ test.concurrent.each([
   ["PATCH on a collection", ["PATCH", "/People"], "odatagen: PATCH /People: PATCH changes one entity; this addresses a collection of Travel.Lite.Person (GET or POST to it, or give a key: …/{id})\n"],
   ["POST on a function", ["POST", "/GetNearestAirport(lat=1,lon=2)"], "odatagen: POST /GetNearestAirport(lat=1,lon=2): GetNearestAirport is a function, called with GET\n"],
   ["GET on an action", ["/ResetDataSource"], "odatagen: GET /ResetDataSource: ResetDataSource is an action, called with POST\n"],
-  // Graph's addressing by path (`/me/drive/items/{parent-id}:/{filename}:/content`): rt.at makes it.
-  [
-    "an address by path",
-    ["PUT", "/People/{id}:/photos/me.png:/Photo"],
-    'odatagen: /People/{id}:/photos/me.png:: `{id}:/photos/me.png:` addresses a Travel.Lite.Person by its path (Graph\'s `…:/path:`), which no metadata declares: make the address with rt.at("/People/{id}:/photos/me.png:") (the path percent-encoded), typed with Travel.Lite.Person\'s interface, and give it to the builders of the rest, as url prints them for /People/{id}/Photo\n',
-  ],
+  // Graph's addressing by path (`/me/drive/items/{parent-id}:/{filename}:/content`) names no item here.
+  ["an address by path that names no item", ["PUT", "/People/{id}:"], "odatagen: /People/{id}:: the path (Graph's `…:/path:`) after the colon names no item: give one, such as {id}:/Documents/Book.xlsx: (did you mean /People/{id}?)\n"],
 ])("%s: exit 1, saying why", async (_, args, message) => {
   const r = await url(...args);
   expect(r.stdout).toBe("");

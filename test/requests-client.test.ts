@@ -824,6 +824,22 @@ describe("validation of responses with the generated validators", () => {
     expect(srv.requests.map((r) => r.url)).toEqual(["/Custom/root:/Book%20%231.json:"]);
   });
 
+  test("rt.byPath addresses an entity by its path below another (Graph's …/root:/Documents/Book 1.xlsx:), each segment encoded", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    srv.handle(() => ({ body: { UserName: "b" } }));
+    const person = api.people().byKey("a");
+    await api.getPerson(client, rt.byPath(person, "Documents/Book #1 (draft)?.json"));
+    // Navigation after it; a slash at either end is no segment.
+    await api.getPerson(client, api.personBestFriend(rt.byPath(person, "/a b/")));
+    expect(srv.requests.map((r) => r.url)).toEqual(["/People('a'):/Documents/Book%20%231%20(draft)%3F.json:", "/People('a'):/a%20b:/BestFriend"]);
+    // A segment a service would read as another item is refused before anything is sent.
+    srv.requests.length = 0;
+    expect(() => rt.byPath(person, "Documents/../secret.txt")).toThrow('byPath: "Documents/../secret.txt" has a .. segment; give a path of names, such as "Documents/Book.xlsx"');
+    expect(() => rt.byPath(person, "a//b")).toThrow('byPath: "a//b" has an empty segment');
+    expect(() => rt.byPath(person, "")).toThrow("has an empty segment");
+    expect(srv.requests).toEqual([]);
+  });
+
   test("pages after the first are read as the first was: its headers and validate, unless given again", async () => {
     const client = rt.createClient({ baseUrl: srv.url });
     let n = 0;

@@ -97,8 +97,13 @@ const GRAPH_REQUESTS: [UrlRequest, string][] = [
   [{ method: "GET", path: "/groups/{id}/settings" }, "await listGroupSettings(client, target)"],
   [{ method: "GET", path: "/users/delta()" }, "await userDelta(client, target)"],
   [{ method: "GET", path: "https://graph.microsoft.com/v1.0/users/42/manager" }, "await getDirectoryObject(client, target)"],
-  [{ method: "GET", path: "/me/drive/items/{item-id}/workbook/worksheets/{id}/range(address='A1:B2')/format" }, "await getWorkbookRangeFormat(client, target)"],  [{ method: "GET", path: "/groups/{id}/members/$ref" }, "await readRefs(client, target)"],
+  [{ method: "GET", path: "/me/drive/items/{item-id}/workbook/worksheets/{id}/range(address='A1:B2')/format" }, "await getWorkbookRangeFormat(client, target)"],
+  [{ method: "GET", path: "/groups/{id}/members/$ref" }, "await readRefs(client, target)"],
   [{ method: "GET", path: "/users/{id}/manager/$ref" }, "await readRef(client, target)"],
+  // Graph's addressing by path (`…:/path:`), which no metadata declares: rt.byPath.
+  [{ method: "PUT", path: "/me/drive/items/{parent-id}:/{filename}:/content" }, "const result = await writeStream(client, target, data)"],
+  [{ method: "GET", path: "/me/drive/root:/Documents/Book 1.xlsx:" }, "await getDriveItem(client, target)"],
+  [{ method: "GET", path: "/me/drive/root:/{folder}/{name}.xlsx:/children" }, "await listDriveItems(client, target)"],
 ];
 
 /** The slice that holds them. */
@@ -109,6 +114,7 @@ const GRAPH_SLICE = [
   "/me/sendMail",
   "/me/messages",
   "/me/drive/items",
+  "/me/drive/root",
   "/me/photo",
   "/reports/getEmailActivityUserDetail",
   "/identity/conditionalAccess/policies/{id}/grantControls/authenticationStrength",
@@ -158,6 +164,16 @@ describeWithGraph("url-calls on Graph")("Microsoft Graph v1.0 (a slice, generate
     expect(call(calls[24]).address).toBe('workbookRangeFormat(workbookWorksheetRangeWithAddressRef(workbookWorksheets(driveItemWorkbook(driveItems(userDrive(me())).byKey(itemId))).byKey(id), { address: "A1:B2" }))');
   });
 
+  test("an address by path is made by rt.byPath from the entity before the colon, its path a string, a variable or a template", () => {
+    const [upload, byName, templated] = calls.slice(27).map(call);
+    expect(upload.address).toBe("driveItemContent(byPath(driveItems(userDrive(me())).byKey(parentId), filename))");
+    expect(upload.imports).toContainEqual({ module: "./index.js", names: ["byPath", "writeStream"] });
+    expect(upload.variables.map((v) => [v.name, v.type])).toEqual([["client", undefined], ["parentId", "string"], ["filename", "string"], ["data", undefined]]);
+    expect(upload.code).toContain("const driveItem = driveItems(userDrive(me())).byKey(parentId);\nconst driveItem2 = byPath(driveItem, filename);\nconst target = driveItemContent(driveItem2);");
+    expect(byName.address).toBe('byPath(driveRoot(userDrive(me())), "Documents/Book 1.xlsx")');
+    expect(templated.address).toBe("driveItemChildren(byPath(driveRoot(userDrive(me())), `${folder}/${name}.xlsx`))");
+  });
+
   test("a method the target does not take, a URL that names nothing and one the slice leaves out are refused, saying why", () => {
     const problems = urlCalls(options, [
       { method: "PATCH", path: "/groups" },
@@ -165,6 +181,8 @@ describeWithGraph("url-calls on Graph")("Microsoft Graph v1.0 (a slice, generate
       { method: "GET", path: "/communications/callrecords/{id}" },
       { method: "GET", path: "/sites/{id}/lists" },
       { method: "POST", path: "/groups/{id}" },
+      { method: "GET", path: "/me/drive/root:/Documents/../Book.xlsx:" },
+      { method: "GET", path: "/me/drive/items:/Book.xlsx:" },
     ]).results.map((r) => (r.ok ? "ok" : r.problem));
     expect(problems).toEqual([
       "PATCH /groups: PATCH changes one entity; this addresses a collection of microsoft.graph.group (GET or POST to it, or give a key: …/{id})",
@@ -172,6 +190,8 @@ describeWithGraph("url-calls on Graph")("Microsoft Graph v1.0 (a slice, generate
       "/communications/callrecords: microsoft.graph.cloudCommunications has no navigation property, stream property, subtype or bound action or function named callrecords (did you mean /communications/callRecords/{id}?)",
       '/sites/{id}/lists is not in the slice (its --include and --exclude leave it out): --include "/sites/{id}/lists" keeps it',
       "POST /groups/{id}: POST creates in a collection; this addresses one microsoft.graph.group (GET, PATCH, PUT or DELETE it)",
+      "/me/drive/root:: the path (Graph's `…:/path:`) Documents/../Book.xlsx has a .. segment, which rt.byPath refuses: a service would read another item",
+      "/me/drive/items:: a path between colons (Graph's `…:/path:`) addresses an entity below one entity, such as a drive item below a folder's (`…/root:/…:`, `…/items/{id}:/…:`) (did you mean /me/drive/items/{id}?)",
     ]);
   });
 

@@ -1323,7 +1323,8 @@ function follow(parent: EntityRef<unknown, null> | ComplexRef<unknown>, name: st
 /**
  * An entity at a path the builders do not make: the result of a composable function
  * (`…/range(address='A1:B2')`, URL Conventions §4.5.1), or a service's own addressing, such as
- * Graph's `/me/drive/root:/Book.xlsx:`. More segments, a read or a bound operation can follow it.
+ * Graph's `/me/drive/root:/Book.xlsx:` (which `byPath` makes from the folder's address, typed and
+ * encoded). More segments, a read or a bound operation can follow it.
  * `path` is used as given (percent-encode what a segment needs; a query goes in a call's options).
  * Which entity set it is in is not known, so no binding is followed from it and no ETag is
  * required. Where nothing may be there (a composable function's nullable result),
@@ -1331,6 +1332,24 @@ function follow(parent: EntityRef<unknown, null> | ComplexRef<unknown>, name: st
  */
 export function at<U>(path: string): EntityRef<U> {
   return new EntityRef<U>(belowRoot(path), { info: {}, within: "" });
+}
+
+/**
+ * The entity at `path` below `target`, by the service's addressing by path, which no metadata
+ * declares: Graph's drive items, `byPath(driveRoot(userDrive(me())), "Documents/Book 1.xlsx")` for
+ * `/me/drive/root:/Documents/Book%201.xlsx:`, and `byPath(driveItems(drive).byKey(folderId), name)`
+ * for `…/items/{parent-id}:/{filename}:`. Each segment of `path` (split at `/`; one at each end is
+ * ignored) is percent-encoded as `encodeURIComponent` does. The entity is of `target`'s type, and
+ * more segments, a read, an update, a stream or a bound operation can follow it: `…:/content` after
+ * `driveItemContent(…)`. An empty segment, `.` or `..` throws a `TypeError`: a service would read
+ * another item (the parent, or the same), not fail. What `target`'s metadata forbids is not kept:
+ * it is another entity.
+ */
+export function byPath<U>(target: EntityRef<U, null>, path: string): EntityRef<U> {
+  const segments = path.replace(/^\/|\/$/g, "").split("/");
+  const bad = segments.find((s) => s === "" || s === "." || s === "..");
+  if (bad !== undefined) throw new TypeError(`byPath: ${JSON.stringify(path)} has ${bad ? `a ${bad} segment` : "an empty segment"}; give a path of names, such as "Documents/Book.xlsx"`);
+  return new EntityRef<U>(`${target.path}:/${segments.map(encodeURIComponent).join("/")}:`, { info: {}, within: "" });
 }
 
 /**

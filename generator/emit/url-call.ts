@@ -219,6 +219,13 @@ class CallWriter {
           // A cast keeps its collection's key writer (rt.cast, CastRef): a subtype's own alternate keys are not taken through it.
           break;
         }
+        case "path": {
+          // Another entity below the one addressed (Graph's `…:/path:`): what is forbidden there is not known.
+          this.restrictions = [];
+          expr = `${this.runtime("byPath").name}(${expr}, ${this.pathText(step.text, keyed)})`;
+          if (step !== steps[steps.length - 1]) this.keyedSteps.push({ expr, type: keyed });
+          break;
+        }
         case "media":
           expr = `${this.builder("media", step.owner, "content")}(${expr})`;
           break;
@@ -400,6 +407,20 @@ class CallWriter {
     if (edm === "Boolean" && /^(true|false)$/.test(text)) return text;
     if (text === "" || /[()'=,]/.test(text)) return undefined;
     return JSON.stringify(text);
+  }
+
+  /**
+   * The path given to `byPath`: a string, a placeholder as a variable (`{filename}`), or a template
+   * literal where placeholders stand among names (`Documents/{name}.xlsx`).
+   */
+  private pathText(text: string, type: EntityType | undefined): string {
+    const what = `the path of the ${type ? type.qualifiedName : "entity"} below the one before it (each segment is percent-encoded by byPath)`;
+    const whole = /^\{([^}]*)\}$/.exec(text);
+    if (whole) return this.variable(identifierOf(whole[1]), what, "string");
+    if (!/\{[^}]*\}/.test(text)) return JSON.stringify(text);
+    const escaped = (literal: string) => literal.replace(/[\\`]|\$\{/g, (c) => `\\${c}`);
+    const parts = text.split(/(\{[^}]*\})/);
+    return `\`${parts.map((p, i) => (i % 2 ? `\${${this.variable(identifierOf(p.slice(1, -1)), what, "string")}}` : escaped(p))).join("")}\``;
   }
 
   /** Declares a variable the caller provides (a name used twice gets a number); its name. */

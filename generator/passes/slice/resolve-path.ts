@@ -26,7 +26,9 @@ export type RouteStep =
   | { kind: "operation"; operations: Operation[]; args: string | undefined }
   | { kind: "import"; container: EntityContainer; import: OperationImport; args: string | undefined }
   | { kind: "count" }
-  | { kind: "ref" };
+  | { kind: "ref" }
+  /** Graph's addressing by path below an entity (`root:/Documents/Book.xlsx:`): the path between the colons, decoded. */
+  | { kind: "path"; text: string };
 
 /** What a resolved path addresses. */
 export type Addressed =
@@ -131,11 +133,18 @@ class Walker {
     const shown = (k: number) => `/${segments.slice(0, k + 1).join("/")}`;
     for (let k = 0; k < segments.length; k++) {
       const raw = decoded(segments[k]);
-      if (place && raw.endsWith(":")) return { ok: false, problem: this.byPath(place, segments, k) };
-      const next = place ? this.after(place, raw, steps) : this.root(raw, steps);
+      const byPath = place !== undefined && raw.length > 1 && raw.endsWith(":");
+      const next = place ? this.after(place, byPath ? raw.slice(0, -1) : raw, steps) : this.root(raw, steps);
       if (typeof next === "string") return { ok: false, problem: `${shown(k)}: ${next}` };
       if (next instanceof Unknown) return { ok: false, problem: `${shown(k)}: ${next.problem}`, near: next.near };
       place = next;
+      if (byPath) {
+        const end = this.byPath(place, segments, k, steps);
+        if (typeof end === "string") return { ok: false, problem: `${shown(k)}: ${end}` };
+        // Another entity of the same type, reached by no navigation property (no `$ref` follows it).
+        place = { ...place, via: undefined };
+        k = end;
+      }
     }
     if (!place) return { ok: false, problem: "no segment" };
     return { ok: true, route: { path: `/${segments.join("/")}`, steps, addressed: addressedAt(place) } };
@@ -169,26 +178,25 @@ class Walker {
   }
 
   /**
-   * Graph's addressing by path (`…/items/{parent-id}:/{filename}:`, `…/root:/folder/Book.xlsx:`), from
-   * segment `k`, which ends in `:`, to the next that does: no segment of OData's, and none the
-   * metadata declares, so the builders do not make it; `rt.at` does.
+   * Graph's addressing by path (`…/items/{parent-id}:/{filename}:`, `…/root:/folder/Book.xlsx:`): the
+   * segments after `k` (whose `:` follows the entity the path starts from, at `place`) up to the next
+   * that ends in `:`, or to the end (Graph takes `…/root:/folder/Book.xlsx` without the second colon
+   * where nothing follows). No segment of OData's, and none the metadata declares: `rt.byPath` makes
+   * it. Returns the index of the path's last segment, or why there is no path here.
    */
-  private byPath(place: Place, segments: readonly string[], k: number): string {
+  private byPath(place: Place, segments: readonly string[], k: number, out: RouteStep[]): number | string {
+    if (place.end || place.collection || !place.type || place.type.kind !== "entity") {
+      return "a path between colons (Graph's `…:/path:`) addresses an entity below one entity, such as a drive item below a folder's (`…/root:/…:`, `…/items/{id}:/…:`)";
+    }
     let end = k + 1;
-    while (end < segments.length && !segments[end].endsWith(":")) end++;
-    if (end === segments.length) end = k;
-    const address = `/${segments.slice(0, end + 1).join("/")}`;
-    const name = decoded(segments[k]).slice(0, -1);
-    const nav = place.collection || !place.type ? undefined : this.steps.of(place.type).find((s) => s.name === name && s.member.kind === "navigation");
-    const type = nav ? nav.type : place.type;
-    const rest = segments.slice(end + 1);
-    // The same entity addressed as the metadata has it: by its key in the collection, or by the navigation property.
-    const same = `/${[...segments.slice(0, k), place.collection ? "{id}" : name, ...rest].join("/")}`;
-    return (
-      `${address}: \`${segments.slice(k, end + 1).join("/")}\` addresses ${type ? `a ${type.qualifiedName}` : "an entity"} by its path (Graph's \`…:/path:\`), which no metadata declares: ` +
-      `make the address with rt.at("${address}") (the path percent-encoded)${type ? `, typed with ${type.qualifiedName}'s interface` : ""}` +
-      (rest.length ? `, and give it to the builders of the rest, as url prints them for ${same}` : "")
-    );
+    while (end < segments.length - 1 && !decoded(segments[end]).endsWith(":")) end++;
+    const parts = segments.slice(k + 1, end + 1).map(decoded);
+    if (parts.length) parts[parts.length - 1] = parts[parts.length - 1].replace(/:$/, "");
+    if (!parts.length) return `the path (Graph's \`…:/path:\`) after the colon names no item: give one, such as ${segments[k]}/Documents/Book.xlsx:`;
+    const bad = parts.find((p) => p === "" || p === "." || p === "..");
+    if (bad !== undefined) return `the path (Graph's \`…:/path:\`) ${parts.join("/")} has ${bad ? `a ${bad} segment` : "an empty segment"}, which rt.byPath refuses: a service would read another item`;
+    out.push({ kind: "path", text: parts.join("/") });
+    return end;
   }
 
   /** A segment after the first. */

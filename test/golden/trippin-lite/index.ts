@@ -27,6 +27,7 @@ export {
   geoLiteral,
   dynamic,
   at,
+  byPath,
   nullable,
   unrestricted,
   collectionAt,

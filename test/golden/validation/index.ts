@@ -28,6 +28,7 @@ export {
   geoLiteral,
   dynamic,
   at,
+  byPath,
   nullable,
   unrestricted,
   collectionAt,
