@@ -54,6 +54,15 @@ describe("a URL path pattern ending in a stream property", () => {
     expect(withStream.requests).toMatch(/export function baseItemContent\(parent: rt\.EntityRef<BaseItem, null>\): rt\.StreamRef<BaseItem>/);
   });
 
+  test("Graph's addressing by path, as its documentation writes uploads and downloads, selects what the path without it does", () => {
+    const byId = run(["/me/drive/items/{id}/content"]).types;
+    expect(run(["/me/drive/items/{parent-id}:/{filename}:/content"]).types).toEqual(byId);
+    expect(run(["/me/drive/items/{item-id}:/Documents/Book 1.xlsx:/content"]).types).toEqual(byId);
+    // Without the closing colon, the rest is the path.
+    expect(run(["/me/drive/items/{item-id}:/Documents/Book.xlsx"]).types).toEqual(run(["/me/drive/items/{id}"]).types);
+    expect(errors(["/me/drive/itemz/{item-id}:/Book.xlsx:/content"])).toEqual([expect.stringMatching(/^--include \/me\/drive\/itemz\/\{item-id\}:\/Book.xlsx:\/content matches no URL path of the service/)]);
+  });
+
   test("a misspelt stream property, a collection of streams or a wildcard names nothing", () => {
     for (const p of ["/me/drive/items/{id}/contnt", "/me/drive/items/{id}/thumbnails", "/me/drive/items/{id}/cont*"])
       expect(errors([p])).toEqual([expect.stringMatching(new RegExp(`^--include ${p.replace(/[{}*]/g, "\\$&")} matches no URL path of the service`))]);

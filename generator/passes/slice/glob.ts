@@ -1,7 +1,8 @@
 /**
  * The patterns `--include` and `--exclude` take. A pattern starting with `/` is a URL path pattern,
  * matched segment by segment (`*` one segment, `**` any number of them, `{id}` key segments and a last
- * `$ref`, `$count` or `$value` ignored);
+ * `$ref`, `$count` or `$value` ignored, Graph's addressing by path read as the entity before it:
+ * `/me/drive/root:/Book.xlsx:/content` as `/me/drive/root/content`);
  * any other pattern is a glob over qualified names (`*` stops at a dot, `**` does not), or a
  * namespace written out.
  */
@@ -118,7 +119,15 @@ function pathSegments(text: string): PathSegment[] {
   // A last `$ref` (URL Conventions §4.4), `$count` (§4.8) or `$value` (§4.10) addresses the
   // references, count or stream of what the path before it does, as documentation writes requests.
   if (raws.length > 1 && SYSTEM_SEGMENTS.has(raws[raws.length - 1])) raws.pop();
-  for (const raw of raws) {
+  for (let i = 0; i < raws.length; i++) {
+    let raw = raws[i];
+    // Graph's addressing by path (`…/root:/Documents/Book.xlsx:/content`, `…/items/{parent-id}:/{filename}:`):
+    // the entity before the colon, then the segments after the path's closing colon (the path itself
+    // names nothing of the metadata's: the entity reached is of the same type).
+    if (i > 0 && raw.length > 1 && raw.endsWith(":") && raw !== "**:") {
+      raw = raw.slice(0, -1);
+      for (i++; i < raws.length - 1 && !raws[i].endsWith(":"); i++);
+    }
     if (raw === "" || /^\{[^}]*\}$/.test(raw)) continue;
     const seg = withoutKey(raw);
     if (seg === "**") {
