@@ -8,6 +8,7 @@
 import { DiagnosticBag, type Diagnostic } from "./diagnostics";
 import { createContext, type EmitContext } from "./emit/context";
 import { METHODS, urlCall, type Method, type UrlCallResult } from "./emit/url-call";
+import { queryOf } from "./emit/url-query";
 import { emitOptions, prepare, type GenerateOptions } from "./generate";
 import { checkedOptions } from "./generate-options";
 import { settleAcceptances } from "./accept-warnings";
@@ -63,7 +64,7 @@ export function urlCalls(options: GenerateOptions, requests: readonly UrlRequest
       return { ok: false, problem: resolved.problem };
     }
     ctx ??= createContext(run.model, run.names, emitOptions(run.model, checked, run.sources), run.service);
-    return urlCall(ctx, resolved.route, methods[i]);
+    return urlCall(ctx, resolved.route, methods[i], queryOf(request.path), run.model !== run.service.model);
   });
   return { results, diagnostics: diags.items };
 }

@@ -83,6 +83,17 @@ test.concurrent("an address by path is made with byPath, its placeholders variab
   expect(r.stdout).toContain(["const person = people().byKey(userName);", "const person2 = byPath(person, `Documents/${name}.json`);", "const target = personFriends(person2);"].join("\n"));
 });
 
+// The URL's query (as documentation pages write their examples) becomes the call's options; url-calls
+// compiles such calls on Graph.
+test.concurrent("the URL's query becomes the call's options, $expand's nested options too; a name the type lacks is refused", async () => {
+  const r = await url("/People/{userName}/Trips?$select=Name&$top=2&$expand=PlanItems($select=PlanItemId)");
+  expect(r.stderr).toBe("");
+  expect(r.stdout).toContain('const result = await listTrips(client, target, { select: ["Name"], top: 2, expand: { PlanItems: { select: ["PlanItemId"] } } });');
+  const wrong = await url("/People/{userName}/Trips?$expand=PlanItems($select=Titel)");
+  expect(wrong.stderr).toBe("odatagen: GET /People/{userName}/Trips: $expand=PlanItems($select=Titel): $select=Titel: Travel.Lite.PlanItem has no property Titel; did you mean Title?\n");
+  expect(wrong.code).toBe(1);
+});
+
 test.concurrent("--json gives the same answer as data, for editor tooling", async () => {
   const r = await url("--json", "post", "/People/{id}/TL.ShareTrip");
   expect(r.code).toBe(0);

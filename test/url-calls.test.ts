@@ -104,6 +104,16 @@ const GRAPH_REQUESTS: [UrlRequest, string][] = [
   [{ method: "PUT", path: "/me/drive/items/{parent-id}:/{filename}:/content" }, "const result = await writeStream(client, target, data)"],
   [{ method: "GET", path: "/me/drive/root:/Documents/Book 1.xlsx:" }, "await getDriveItem(client, target)"],
   [{ method: "GET", path: "/me/drive/root:/{folder}/{name}.xlsx:/children" }, "await listDriveItems(client, target)"],
+  // The URL's query as the call's options.
+  [
+    { method: "GET", path: "/me/messages?$select=subject,from&$top={n}&$filter=isRead eq false&$orderby=receivedDateTime desc,subject" },
+    'await listMessages(client, target, { select: ["subject", "from"], top: n, filter: "isRead eq false", orderby: ["receivedDateTime desc", "subject"] })',
+  ],
+  [{ method: "GET", path: "/groups/{id}?$expand=members($select=id;$top=5)&$select=displayName" }, 'await getGroup(client, target, { expand: { members: { select: ["id"], top: 5 } }, select: ["displayName"] })'],
+  [{ method: "GET", path: "/me/messages/{id}?$select=subject&tenant={tenant-id}" }, 'await getMessage(client, target, { select: ["subject"], query: { tenant: tenantId } })'],
+  [{ method: "GET", path: "/groups/{id}/members/$count?$filter=startswith(displayName,%27a%27)" }, `await count(client, target, { filter: "startswith(displayName,'a')" })`],
+  [{ method: "GET", path: "/users/delta()?$select=displayName,mail" }, 'await userDelta(client, target, { select: ["displayName", "mail"] })'],
+  [{ method: "PUT", path: "/groups/{id}?tenant=x" }, 'await updateGroup(client, target, body, { replace: true, query: { tenant: "x" } })'],
 ];
 
 /** The slice that holds them. */
@@ -183,6 +193,14 @@ describeWithGraph("url-calls on Graph")("Microsoft Graph v1.0 (a slice, generate
       { method: "POST", path: "/groups/{id}" },
       { method: "GET", path: "/me/drive/root:/Documents/../Book.xlsx:" },
       { method: "GET", path: "/me/drive/items:/Book.xlsx:" },
+      { method: "GET", path: "/groups/{id}?$top=5" },
+      { method: "GET", path: "/groups?$expand=membrs" },
+      { method: "GET", path: "/groups?$select=members" },
+      { method: "GET", path: "/communications/callRecords/{id}/sessions?$select=startDateTme" },
+      { method: "GET", path: "/users/delta()?$deltatoken=latest" },
+      { method: "GET", path: "/me/photo/$value?$select=id" },
+      { method: "GET", path: "/groups?$top=five" },
+      { method: "GET", path: "/me/messages/{id}?$expand=attachments" },
     ]).results.map((r) => (r.ok ? "ok" : r.problem));
     expect(problems).toEqual([
       "PATCH /groups: PATCH changes one entity; this addresses a collection of microsoft.graph.group (GET or POST to it, or give a key: …/{id})",
@@ -192,6 +210,14 @@ describeWithGraph("url-calls on Graph")("Microsoft Graph v1.0 (a slice, generate
       "POST /groups/{id}: POST creates in a collection; this addresses one microsoft.graph.group (GET, PATCH, PUT or DELETE it)",
       "/me/drive/root:: the path (Graph's `…:/path:`) Documents/../Book.xlsx has a .. segment, which rt.byPath refuses: a service would read another item",
       "/me/drive/items:: a path between colons (Graph's `…:/path:`) addresses an entity below one entity, such as a drive item below a folder's (`…/root:/…:`, `…/items/{id}:/…:`) (did you mean /me/drive/items/{id}?)",
+      "GET /groups/{id}: $top applies to a collection; this addresses one entity (getGroup takes $select, $expand and $compute)",
+      "GET /groups: $expand=membrs: microsoft.graph.group has no navigation property membrs; did you mean members?",
+      "GET /groups: $select=members: members is a navigation property of microsoft.graph.group: expand it ($expand=members)",
+      "GET /communications/callRecords/{id}/sessions: $select=startDateTme: microsoft.graph.callRecords.session has no property startDateTme; did you mean startDateTime?",
+      'GET /users/delta(): $deltatoken is no option of userDelta: it comes in a delta round\'s @odata.deltaLink, which rt.readLink reads (Graph\'s `…/delta()?$deltatoken=latest` too: rt.readLink(client, "users/delta()?$deltatoken=latest"))',
+      "GET /me/photo/$value: readStream takes no query options: $select",
+      "GET /groups: $top=five: a whole number goes there",
+      "GET /me/messages/{id}: $expand=attachments: microsoft.graph.message has no navigation property attachments in this slice (a slice keeps the navigation properties its --include and --exclude reach)",
     ]);
   });
 

@@ -17,6 +17,7 @@ import { moduleSpecifier } from "./imports";
 import { keylessCollections } from "./keyless-collections";
 import { listsSubtypes } from "./request-names";
 import { hasComposableAddress } from "./operation-view";
+import { queryMembers, type QueryTaker } from "./url-query";
 
 /** A name the code uses that the caller provides: the client, a key, a body, an operation's parameters. */
 export interface CallVariable {
@@ -55,9 +56,12 @@ export type UrlCallResult = { ok: true; call: UrlCall } | { ok: false; problem: 
 export const METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"] as const;
 export type Method = (typeof METHODS)[number];
 
-/** The code for `method` on the resolved `route`, or why none makes that request. */
-export function urlCall(ctx: EmitContext, route: Route, method: Method): UrlCallResult {
-  return new CallWriter(ctx, route, method).write();
+/**
+ * The code for `method` on the resolved `route`, or why none makes that request. `query`: the URL's
+ * query (`$select=subject&$top=5`), written as the call's options; `sliced`: `ctx.model` is a slice.
+ */
+export function urlCall(ctx: EmitContext, route: Route, method: Method, query = "", sliced = false): UrlCallResult {
+  return new CallWriter(ctx, route, method, query, sliced).write();
 }
 
 class CallWriter {
@@ -75,6 +79,8 @@ class CallWriter {
     private readonly ctx: EmitContext,
     private readonly route: Route,
     private readonly method: Method,
+    private readonly query: string,
+    private readonly sliced: boolean,
   ) {}
 
   write(): UrlCallResult {
@@ -90,6 +96,10 @@ class CallWriter {
     let fn: { name: string; module: string } | undefined;
     let args: string[] = [];
     let resultless = false;
+    // The options the function takes from the URL's query, and the entities it reads (for $select's and $expand's names).
+    let taker: QueryTaker = "custom";
+    let read: StructuredType | undefined;
+    const options: string[] = [];
     const refuse = (why: string): UrlCallResult => ({ ok: false, problem: `${shown}: ${why}` });
     switch (a.kind) {
       case "entity": {
@@ -103,9 +113,9 @@ class CallWriter {
         // A set with optimistic concurrency takes a change only with the entity's ETag (If-Match): the runtime refuses one without.
         const etag = method !== "GET" && this.within !== undefined && optimisticConcurrency(this.ctx.model, this.within.container, this.within.set);
         if (etag) this.variable("etag", `the entity's ETag, its @odata.etag as read ("*" changes whatever version it is at): ${this.within?.set.name} has optimistic concurrency`);
-        const options = [...(method === "PUT" ? ["replace: true"] : []), ...(etag ? ["etag"] : [])];
+        options.push(...(method === "PUT" ? ["replace: true"] : []), ...(etag ? ["etag"] : []));
         if (method === "PATCH" || method === "PUT") args = ["body"];
-        if (options.length) args.push(`{ ${options.join(", ")} }`);
+        if (method === "GET") [taker, read] = ["one", a.type];
         if (method === "PATCH" || method === "PUT") this.variable("body", method === "PUT" ? "the whole entity (a PUT replaces it)" : "the changes (a PATCH body)");
         resultless = method === "DELETE";
         break;
@@ -116,6 +126,7 @@ class CallWriter {
         if (method !== "GET" && method !== "POST") return refuse(`${method} changes one entity; this addresses a collection of ${a.type.qualifiedName} (GET or POST to it, or give a key: …/{id})`);
         if (!collected) return refuse(`${a.type.qualifiedName} has no key, so it has no list or create function`);
         fn = method === "GET" ? v.list() : v.create();
+        if (method === "GET") [taker, read] = ["list", a.type];
         const forbidden = this.forbidden(method === "GET" ? "list" : "insert", fn.name);
         if (forbidden) return refuse(forbidden);
         if (method === "POST") {
@@ -129,10 +140,12 @@ class CallWriter {
       case "count":
         if (method !== "GET") return refuse("$count is read with GET");
         fn = this.runtime("count");
+        taker = "count";
         break;
       case "ref":
         if (method === "GET") {
           fn = this.runtime(a.collection ? "readRefs" : "readRef");
+          taker = a.collection ? "refs" : "none";
           break;
         }
         if (method === "PATCH") return refuse("$ref is added with POST (to a collection) or PUT (a single-valued navigation property), and removed with DELETE");
@@ -146,9 +159,10 @@ class CallWriter {
           this.variable("related", "the address of the entity to link (an EntityRef: its set's builder and .byKey(…))");
         }
         resultless = true;
+        taker = "none";
         break;
       case "stream":
-        if (method === "GET") fn = this.runtime("readStream");
+        if (method === "GET") [fn, taker] = [this.runtime("readStream"), "none"];
         else if (method === "PUT") {
           fn = this.runtime("writeStream");
           args = ["data"];
@@ -161,9 +175,16 @@ class CallWriter {
         fn = op.fn;
         args = op.args;
         resultless = op.resultless;
+        // A function that returns entities takes the query options of a read of them (URL Conventions §5.1).
+        const ret = op.op.kind === "function" ? op.op.returnType : undefined;
+        if (ret?.type.kind === "entity") [taker, read] = [ret.collection ? "list" : "one", ret.type];
         break;
       }
     }
+    const fromQuery = queryMembers(this.query, taker, fn.name, read, { placeholder: (name, what, type) => this.variable(identifierOf(name), what, type), sliced: this.sliced });
+    if (typeof fromQuery === "string") return refuse(fromQuery);
+    options.push(...fromQuery);
+    if (options.length) args.push(`{ ${options.join(", ")} }`);
     const callArgs = ["client", ...(address === undefined ? [] : ["target"]), ...args];
     this.variables.unshift({ name: "client", what: "the client (createClient from ./index.js)" });
     const call = `${resultless ? "" : "const result = "}await ${fn.name}(${callArgs.join(", ")});`;
@@ -296,7 +317,7 @@ class CallWriter {
   }
 
   /** The function of an operation segment, with its arguments after the client and the target; or why the method does not call it. */
-  private operation(step: RouteStep, method: Method): { fn: { name: string; module: string }; args: string[]; resultless: boolean } | string {
+  private operation(step: RouteStep, method: Method): { fn: { name: string; module: string }; args: string[]; resultless: boolean; op: Operation } | string {
     if (step.kind !== "operation" && step.kind !== "import") return "no operation";
     const candidates = step.kind === "import" ? step.import.operations : step.operations;
     const kind = method === "GET" ? "function" : method === "POST" ? "action" : undefined;
@@ -307,7 +328,7 @@ class CallWriter {
     const { op, schema, entry } = chosen;
     const name = this.names(schema).operation(entry);
     const fn = { name: this.use(name, schema.namespace), module: moduleSpecifier(schema.namespace, "requests") };
-    return { fn, args: this.parameters(step, op, kind), resultless: op.kind === "action" && !op.returnType };
+    return { fn, args: this.parameters(step, op, kind), resultless: op.kind === "action" && !op.returnType, op };
   }
 
   /** The overload of `kind` an operation segment calls: of a function, the one whose parameters the URL names, else the one with the fewest (CSDL §12.2.1: overloads differ by their parameters' names). */

@@ -1,0 +1,232 @@
+/**
+ * A URL's query as documentation writes it (`/me/messages?$select=subject,from&$top=5`), as the
+ * options object of the call `odatagen url` prints (`{ select: ["subject", "from"], top: 5 }`):
+ * the system query options the function takes (URL Conventions §5.1), with `$expand`'s nested
+ * options, and custom ones (§5.2: Graph's `calendarView?startDateTime=…`) as `query`. What the
+ * function does not take, a name the type does not have, a value of the wrong kind, is refused.
+ */
+import type { StructuredType } from "../model/types";
+import { allNavigation, allProperties } from "../model/rules";
+import { nearestName } from "../nearest-name";
+import { isIdentifier } from "../passes/names";
+
+/**
+ * Which query options a call takes: a list's, a read of one entity's, `count`'s, `readRefs`'s, only
+ * custom ones (writes, actions, functions that return no entities), or none (streams, `readRef`, `$ref` writes).
+ */
+export type QueryTaker = "list" | "one" | "count" | "refs" | "custom" | "none";
+
+/** What writing the options needs of the call: a variable for a placeholder (`$top={n}`: `n`). */
+export interface QueryWriter {
+  placeholder(name: string, what: string, type: string): string;
+  /** The model is a slice, whose types keep only the navigation properties it reaches. */
+  sliced: boolean;
+}
+
+const TAKES: Record<QueryTaker, readonly string[]> = {
+  list: ["select", "expand", "filter", "orderby", "top", "skip", "search", "count", "compute"],
+  one: ["select", "expand", "compute"],
+  count: ["filter", "search"],
+  refs: ["filter", "orderby", "top", "skip", "search", "count"],
+  custom: [],
+  none: [],
+};
+
+/** Options an expanded navigation property takes (URL Conventions §5.1.2), `$levels` among them. */
+const NESTED = ["select", "expand", "filter", "orderby", "top", "skip", "search", "count", "compute", "levels"];
+
+/** Why a system query option no function takes is left to something else. */
+const ELSEWHERE: Record<string, string> = {
+  skiptoken: "it comes in a page's @odata.nextLink, which rt.pages, rt.items and rt.collectAll follow (rt.readLink reads one)",
+  deltatoken: "it comes in a delta round's @odata.deltaLink, which rt.readLink reads (Graph's `…/delta()?$deltatoken=latest` too: rt.readLink(client, \"users/delta()?$deltatoken=latest\"))",
+  apply: "aggregate with rt.aggregate",
+  format: "the runtime asks for JSON",
+};
+
+/** The query of a URL path: after its first `?`, before any `#`; empty when there is none. */
+export function queryOf(path: string): string {
+  const q = path.indexOf("?");
+  return q < 0 ? "" : path.slice(q + 1).replace(/#.*$/s, "");
+}
+
+/**
+ * The members of the options object for `query` (`select: ["subject"]`, `query: { startDateTime:
+ * "…" }`), on a call `fn` that takes `taker`'s options, reading entities of `type`; or why not.
+ */
+export function queryMembers(query: string, taker: QueryTaker, fn: string, type: StructuredType | undefined, w: QueryWriter): string[] | string {
+  const given = pairs(query);
+  if (!given.length) return [];
+  if (taker === "none") return `${fn} takes no query options: ${given.map((p) => p.name).join(", ")}`;
+  const members: string[] = [];
+  const custom: string[] = [];
+  const seen = new Set<string>();
+  for (const { name, value } of given) {
+    const key = name.toLowerCase();
+    if (seen.has(key)) return `${name} is given twice`;
+    seen.add(key);
+    if (name.startsWith("@")) return `${name}: a parameter alias; give the function's parameters in the path, (name=value)`;
+    if (!name.startsWith("$")) {
+      custom.push(`${isIdentifier(name) ? name : JSON.stringify(name)}: ${text(value, `the ${name} query option`, w)}`);
+      continue;
+    }
+    const option = key.slice(1);
+    if (!TAKES[taker].includes(option)) return refusal(name, option, taker, fn);
+    const member = systemOption(option, value, type, w, name);
+    if (typeof member !== "string") return member.problem;
+    members.push(member);
+  }
+  if (custom.length) members.push(`query: { ${custom.join(", ")} }`);
+  return members;
+}
+
+function refusal(name: string, option: string, taker: QueryTaker, fn: string): string {
+  const elsewhere = ELSEWHERE[option];
+  if (elsewhere) return `${name} is no option of ${fn}: ${elsewhere}`;
+  const known = [...TAKES.list, "levels"].includes(option);
+  if (!known) return `${name} is no system query option odatagen's functions take`;
+  if (taker === "one") return `${name} applies to a collection; this addresses one entity (${fn} takes $select, $expand and $compute)`;
+  if (taker === "count") return `${name} is no option of a $count (count takes $filter and $search)`;
+  if (taker === "refs") return `${name} is no option of ${fn} (it takes $filter, $orderby, $top, $skip, $search and $count)`;
+  return `${fn} takes no system query options (${name}); a read does`;
+}
+
+/** One system query option as an options member (`top: 5`), or why its value is not one. */
+function systemOption(option: string, value: string, type: StructuredType | undefined, w: QueryWriter, shown: string): string | { problem: string } {
+  switch (option) {
+    case "select": {
+      const names = list(value, ",");
+      const bad = checkSelect(names, type);
+      return bad ? { problem: `${shown}=${value}: ${bad}` } : `select: [${names.map((n) => JSON.stringify(n)).join(", ")}]`;
+    }
+    case "expand": {
+      const e = expand(value, type, w);
+      return typeof e === "string" ? e : { problem: `${shown}=${value}: ${e.problem}` };
+    }
+    case "orderby": {
+      const items = list(value, ",");
+      return `orderby: ${items.length === 1 ? JSON.stringify(items[0]) : `[${items.map((i) => JSON.stringify(i)).join(", ")}]`}`;
+    }
+    case "top":
+    case "skip":
+    case "levels": {
+      const n = count(value, option, w, option === "levels");
+      return n === undefined ? { problem: `${shown}=${value}: ${option === "levels" ? "a number of levels or max" : "a whole number"} goes there` } : `${option}: ${n}`;
+    }
+    case "count":
+      return /^(true|false)$/.test(value) ? `count: ${value}` : { problem: `${shown}=${value}: true or false goes there` };
+    default:
+      // $filter, $search, $compute: an expression, sent as written.
+      return `${option}: ${JSON.stringify(value)}`;
+  }
+}
+
+/** `$select`'s names, each a structural property of `type` (or of an open type, any); the first that is not, said. */
+function checkSelect(names: readonly string[], type: StructuredType | undefined): string | undefined {
+  if (!type) return undefined;
+  const props = allProperties(type).map((p) => p.name);
+  const navs = allNavigation(type).map((n) => n.name);
+  for (const n of names) {
+    if (n === "*") return "* selects every property: leave $select out";
+    if (n.includes("/") || n.includes(".")) continue; // a path or a cast (`ns.T/name`): the compiler checks it
+    if (props.includes(n)) continue;
+    if (navs.includes(n)) return `${n} is a navigation property of ${type.qualifiedName}: expand it ($expand=${n})`;
+    if (isOpen(type)) continue;
+    const near = nearestName(n, props);
+    return `${type.qualifiedName} has no property ${n}${near ? `; did you mean ${near}?` : ""}`;
+  }
+  return undefined;
+}
+
+function isOpen(t: StructuredType): boolean {
+  for (let c: StructuredType | undefined = t; c; c = c.baseType) if (c.open) return true;
+  return false;
+}
+
+/** `$expand`'s items (`members,manager($select=id;$top=5)`) as the `expand` member: a list of names, or an object where one has options. */
+function expand(value: string, type: StructuredType | undefined, w: QueryWriter): string | { problem: string } {
+  const items: { name: string; options: string[] | undefined }[] = [];
+  for (const item of list(value, ",")) {
+    const open = item.indexOf("(");
+    const name = (open < 0 ? item : item.slice(0, open)).trim();
+    if (open >= 0 && !item.endsWith(")")) return { problem: `${item}: its options end with )` };
+    if (name === "*") return { problem: "* expands every navigation property: name them" };
+    if (name.includes("/") || name.includes(".")) return { problem: `${name}: a path or a type cast in $expand; write the expand in the call's options` };
+    const nav = type ? allNavigation(type).find((n) => n.name === name) : undefined;
+    if (type && !nav) {
+      const near = nearestName(name, allNavigation(type).map((n) => n.name));
+      const where = w.sliced ? " in this slice (a slice keeps the navigation properties its --include and --exclude reach)" : "";
+      return { problem: `${type.qualifiedName} has no navigation property ${name}${near ? `; did you mean ${near}?` : where}` };
+    }
+    if (open < 0) {
+      items.push({ name, options: undefined });
+      continue;
+    }
+    const options: string[] = [];
+    for (const part of list(item.slice(open + 1, -1), ";")) {
+      const eq = part.indexOf("=");
+      const optionName = (eq < 0 ? part : part.slice(0, eq)).trim();
+      const option = optionName.replace(/^\$/, "").toLowerCase();
+      if (!optionName.startsWith("$") || !NESTED.includes(option)) return { problem: `${optionName} is no option of an expanded navigation property` };
+      const member = systemOption(option, eq < 0 ? "" : part.slice(eq + 1), nav?.target, w, optionName);
+      if (typeof member !== "string") return member;
+      options.push(member);
+    }
+    items.push({ name, options });
+  }
+  const key = (n: string) => (isIdentifier(n) ? n : JSON.stringify(n));
+  if (items.every((i) => i.options === undefined)) return `expand: [${items.map((i) => JSON.stringify(i.name)).join(", ")}]`;
+  return `expand: { ${items.map((i) => `${key(i.name)}: ${i.options?.length ? `{ ${i.options.join(", ")} }` : "true"}`).join(", ")} }`;
+}
+
+/** `$top`'s and `$skip`'s whole number, `$levels`' too or `max`; a placeholder (`{n}`) as a variable. */
+function count(value: string, option: string, w: QueryWriter, levels: boolean): string | undefined {
+  if (/^\d+$/.test(value)) return String(Number(value));
+  if (levels && value === "max") return '"max"';
+  const placeholder = /^\{([^}]*)\}$/.exec(value);
+  return placeholder ? w.placeholder(placeholder[1], `the $${option} of the request`, "number") : undefined;
+}
+
+/** A custom option's value: a string, or a placeholder (`{start_datetime}`) as a variable. */
+function text(value: string, what: string, w: QueryWriter): string {
+  const placeholder = /^\{([^}]*)\}$/.exec(value);
+  return placeholder ? w.placeholder(placeholder[1], what, "string") : JSON.stringify(value);
+}
+
+/** The query's `name=value` pairs, each percent-decoded (a bad escape left as written). */
+function pairs(query: string): { name: string; value: string }[] {
+  return query
+    .split("&")
+    .filter((p) => p !== "")
+    .map((p) => {
+      const eq = p.indexOf("=");
+      return { name: decoded(eq < 0 ? p : p.slice(0, eq)), value: decoded(eq < 0 ? "" : p.slice(eq + 1)) };
+    });
+}
+
+/** `text` split at `sep` outside parentheses and quotes, each item trimmed, empty ones left out. */
+function list(text: string, sep: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "'") quoted = !quoted;
+    else if (!quoted && c === "(") depth++;
+    else if (!quoted && c === ")") depth--;
+    else if (!quoted && depth === 0 && c === sep) {
+      out.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(text.slice(start));
+  return out.map((s) => s.trim()).filter((s) => s !== "");
+}
+
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
