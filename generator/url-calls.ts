@@ -63,7 +63,7 @@ export function urlCalls(options: GenerateOptions, requests: readonly UrlRequest
       return { ok: false, problem: resolved.problem };
     }
     ctx ??= createContext(run.model, run.names, emitOptions(run.model, checked, run.sources), run.service);
-    return urlCall(ctx, resolved.route, methods[i]);
+    return urlCall(ctx, resolved.route, methods[i], systemQueryOptions(request.path));
   });
   return { results, diagnostics: diags.items };
 }
@@ -80,4 +80,20 @@ function pathModel(model: Model): PathModel {
 /** A path's keys as the slice's patterns write them: `{id}`. */
 function keysAsId(path: string): string {
   return path.replace(/\{[^}]*\}/g, "{id}");
+}
+
+/** The system query options a URL's query names, without their `$`, in lower case: `/drives?$count=true&$top=5` → `count`, `top`. */
+function systemQueryOptions(path: string): string[] {
+  const query = /\?([^#]*)/.exec(path)?.[1] ?? "";
+  const out: string[] = [];
+  for (const part of query.split("&")) {
+    let name = part.split("=")[0];
+    try {
+      name = decodeURIComponent(name);
+    } catch {
+      continue;
+    }
+    if (name.startsWith("$")) out.push(name.slice(1).toLowerCase());
+  }
+  return out;
 }

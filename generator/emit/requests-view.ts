@@ -7,7 +7,7 @@ import { stringLiteral } from "../string-literal";
 import { allNavigation, allProperties, deprecation, description, isAddressableStream } from "../model/rules";
 import { complexNavigationPaths, leadingProperties, leadsToNavigation } from "./complex-navigation";
 import { optimisticConcurrency } from "../model/capabilities";
-import { navigationRestrictions, restrictedTypes, rootRestrictions, type Restricted } from "../model/restrictions";
+import { isQueryRestriction, navigationRestrictions, restrictedTypes, rootRestrictions, type Restricted } from "../model/restrictions";
 import { forbiddenArgument, restrictionDoc } from "./restriction-types";
 import { resolveBindingTarget, type BindingPlace } from "../model/binding-targets";
 import type { EntityContainer, EntitySet, EntityType, NavigationBinding, NavigationProperty, Property, Schema, SchemaType, Singleton, StructuredType, TypeRef } from "../model/types";
@@ -428,10 +428,23 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const forbidden = restricted.get(t);
     const allowing = (allows: string) => (forbidden?.has(ALLOWS[allows]) ? `, ${allows}` : "");
     const collectionTarget = (allows: string) => brokenItem(`target: rt.CollectionRef<${self}, ${keyType}${allowing(allows)}>`);
+    // Where some address of the type forbids a query option, list infers the names its options
+    // have (`O`) and takes only an address that allows them (`rt.QueryTarget<O>`).
+    const queried = forbidden !== undefined && [...forbidden].some(isQueryRestriction);
+    const o = typeParameter("O", named);
+    const listAllows = forbidden?.has("list") ? "rt.Listable & " : "";
+    const listTarget = queried ? brokenItem(`target: rt.CollectionRef<${self}, ${keyType}, ${listAllows}rt.QueryTarget<${o}>>`) : collectionTarget("rt.Listable");
     // One a line, as the signatures they start are too long for one (wrap.ts).
-    const typeParams = `<${itemLines(q.paramList.map((p) => brokenItem(p)))}>`;
+    const typeParams = `<${itemLines([...q.paramList, ...(queried ? [`${o} extends rt.OptionName = never`] : [])].map((p) => brokenItem(p)))}>`;
     const getTypeParams = `<${itemLines([...q.paramList, `${empty} extends null = null`].map((p) => brokenItem(p)))}>`;
-    const options = brokenAnnotation(q.options, "  options?: ".length, 1, "  ");
+    // With `& rt.OptionNames<O>`, as Prettier breaks an intersection that does not fit: after ` &`,
+    // the first member's type arguments one a line where its line would still pass 120 characters.
+    const optionNames = ` & rt.OptionNames<${o}>`;
+    const options = !queried
+      ? brokenAnnotation(q.options, "  options?: ".length, 1, "  ")
+      : fits("  options?: ".length + q.options.length + optionNames.length + 1)
+        ? q.options + optionNames
+        : `${brokenType(q.options, "  options?: ".length, " &".length, "  ")} &\n    rt.OptionNames<${o}>`;
     const getOptions = brokenAnnotation(q.getOptions, "  options?: ".length, 1, "  ");
     const getReturns = brokenType(`Promise<${q.result} | ${empty}>`, 3, 2);
     const listReturns = brokenType(`Promise<rt.Page<${q.result}>>`, 3, 2);
@@ -459,7 +472,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       updateReturns,
       // get's and list's `(` follow their type parameters' `>` (at column 0).
       getParams: requestParameters(1, [CLIENT, brokenItem(`target: rt.EntityRef<${self}, ${empty}${allowing("rt.Readable")}>`), `options?: ${getOptions}`], `: ${getReturns} {`),
-      listParams: requestParameters(1, [CLIENT, collectionTarget("rt.Listable"), `options?: ${options}`], `: ${listReturns} {`),
+      listParams: requestParameters(1, [CLIENT, listTarget, `options?: ${options}`], `: ${listReturns} {`),
       createParams: requestParameters(
         parametersColumn(v.create, createTypeParam, createTypeParams),
         [CLIENT, collectionTarget("rt.Insertable"), `body:${createBody}`, `options?: rt.WriteOptions<${written}>`],

@@ -6,7 +6,7 @@
  */
 import { resolveBindingTarget } from "../model/binding-targets";
 import { optimisticConcurrency } from "../model/capabilities";
-import { navigationRestrictions, rootRestrictions, type Restricted, type Restriction } from "../model/restrictions";
+import { isQueryRestriction, navigationRestrictions, rootRestrictions, type Restricted, type Restriction } from "../model/restrictions";
 import type { EntityContainer, EntitySet, EntityType, Model, Operation, Schema, StructuredType } from "../model/types";
 import { camel, isIdentifier, JS_RESERVED, propertyKey } from "../passes/names";
 import { keyNamesId, navigationAlternateKeys, setAlternateKeys, typeAlternateKeys, type AlternateKey } from "../model/alternate-keys";
@@ -56,8 +56,9 @@ export const METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"] as const;
 export type Method = (typeof METHODS)[number];
 
 /** The code for `method` on the resolved `route`, or why none makes that request. */
-export function urlCall(ctx: EmitContext, route: Route, method: Method): UrlCallResult {
-  return new CallWriter(ctx, route, method).write();
+/** `options`: the system query options the URL gave (`count` for `$count=true`), checked against what the metadata forbids at its address. */
+export function urlCall(ctx: EmitContext, route: Route, method: Method, options: readonly string[] = []): UrlCallResult {
+  return new CallWriter(ctx, route, method, options).write();
 }
 
 class CallWriter {
@@ -75,6 +76,7 @@ class CallWriter {
     private readonly ctx: EmitContext,
     private readonly route: Route,
     private readonly method: Method,
+    private readonly options: readonly string[],
   ) {}
 
   write(): UrlCallResult {
@@ -116,7 +118,7 @@ class CallWriter {
         if (method !== "GET" && method !== "POST") return refuse(`${method} changes one entity; this addresses a collection of ${a.type.qualifiedName} (GET or POST to it, or give a key: …/{id})`);
         if (!collected) return refuse(`${a.type.qualifiedName} has no key, so it has no list or create function`);
         fn = method === "GET" ? v.list() : v.create();
-        const forbidden = this.forbidden(method === "GET" ? "list" : "insert", fn.name);
+        const forbidden = this.forbidden(method === "GET" ? "list" : "insert", fn.name) ?? (method === "GET" ? this.forbiddenOption(fn.name) : undefined);
         if (forbidden) return refuse(forbidden);
         if (method === "POST") {
           args = ["body"];
@@ -129,10 +131,16 @@ class CallWriter {
       case "count":
         if (method !== "GET") return refuse("$count is read with GET");
         fn = this.runtime("count");
+        {
+          const forbidden = this.forbidden("count", fn.name) ?? this.forbiddenOption(fn.name);
+          if (forbidden) return refuse(forbidden);
+        }
         break;
       case "ref":
         if (method === "GET") {
           fn = this.runtime(a.collection ? "readRefs" : "readRef");
+          const forbidden = a.collection ? this.forbiddenOption(fn.name) : undefined;
+          if (forbidden) return refuse(forbidden);
           break;
         }
         if (method === "PATCH") return refuse("$ref is added with POST (to a collection) or PUT (a single-valued navigation property), and removed with DELETE");
@@ -247,6 +255,13 @@ class CallWriter {
    * Why `fn` does not compile on the address, where its metadata forbids `what` there (the builder's
    * type says so: restriction-types.ts), or undefined.
    */
+  /** The first query option the URL gave that the metadata forbids at the address, said as `forbidden` says a request. */
+  private forbiddenOption(fn: string): string | undefined {
+    const r = this.restrictions.find((x) => isQueryRestriction(x.what) && this.options.includes(x.what));
+    if (!r) return undefined;
+    return `the service's metadata forbids $${r.what} here (Capabilities ${r.term} is false on ${r.by}), so ${fn} does not compile with it on this address; to send it anyway, give ${fn} rt.unrestricted(target)`;
+  }
+
   private forbidden(what: Restricted, fn: string): string | undefined {
     const r = this.restrictions.find((x) => x.what === what);
     if (!r) return undefined;

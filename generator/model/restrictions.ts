@@ -14,6 +14,11 @@
  *   other set, singleton, navigation property or operation result holds the type or a type of its
  *   family): a builder serving several routes cannot tell which it is on, so it is not restricted.
  *
+ * On a collection, the query restrictions too: `CountRestrictions/Countable` (also `/$count`),
+ * `FilterRestrictions/Filterable`, `SearchRestrictions/Searchable`, `ExpandRestrictions/Expandable`,
+ * `TopSupported`, `SkipSupported`, `SelectSupport/Supported`, `SortRestrictions/Sortable`, each
+ * `false` (QUERY_TERMS), which a list, `rt.count` and `rt.readRefs` on the address take.
+ *
  * `true`, no annotation, a qualified one, or a value that is not a Bool constant (a `Path`, a
  * dynamic expression) forbid nothing: a client may always try (the vocabulary's words). As for
  * `Capabilities.KeyAsSegmentSupported`, such a value is not reported.
@@ -22,11 +27,38 @@ import { xsBoolean, CAPABILITIES } from "./rules";
 import type { Annotation, EntityContainer, EntitySet, EntityType, Model, NavigationProperty, Singleton, StructuredType } from "./types";
 import type { RawExpression } from "../parse/raw";
 
-/** A request the metadata may forbid: POST to a collection, list it, read, change or delete one entity. */
-export type Restricted = "insert" | "list" | "read" | "update" | "delete";
+/**
+ * A request the metadata may forbid: POST to a collection, list it, read, change or delete one
+ * entity; or a query option it does not support on a collection (`QueryRestricted`).
+ */
+export type Restricted = "insert" | "list" | "read" | "update" | "delete" | QueryRestricted;
+
+/** A query option the metadata may say a collection does not support, by its name in a read's options. */
+export type QueryRestricted = "count" | "filter" | "search" | "expand" | "top" | "skip" | "select" | "orderby";
 
 /** The order restrictions are written in (markers, messages). */
-export const RESTRICTED: readonly Restricted[] = ["insert", "list", "read", "update", "delete"];
+export const RESTRICTED: readonly Restricted[] = ["insert", "list", "read", "update", "delete", "count", "filter", "search", "expand", "top", "skip", "select", "orderby"];
+
+/**
+ * Where each query restriction is read: the term, and its Bool property (none for the terms that
+ * are a Bool themselves). Each says whether the option is supported at all; their per-property
+ * lists (`NonFilterableProperties`, `NonSortableProperties`, `NonExpandableProperties`,
+ * `RequiredProperties`, `MaxLevels`) are not read.
+ */
+const QUERY_TERMS: Readonly<Record<QueryRestricted, readonly [term: string, property?: string]>> = {
+  count: ["CountRestrictions", "Countable"],
+  filter: ["FilterRestrictions", "Filterable"],
+  search: ["SearchRestrictions", "Searchable"],
+  expand: ["ExpandRestrictions", "Expandable"],
+  top: ["TopSupported"],
+  skip: ["SkipSupported"],
+  select: ["SelectSupport", "Supported"],
+  orderby: ["SortRestrictions", "Sortable"],
+};
+
+export function isQueryRestriction(what: Restricted): what is QueryRestricted {
+  return what in QUERY_TERMS;
+}
 
 export interface Restriction {
   what: Restricted;
@@ -76,6 +108,14 @@ function said(get: (name: string) => RawExpression | undefined, collection: bool
     put("list", readable, "ReadRestrictions/Readable");
     put("read", bool(member(member(read, "ReadByKeyRestrictions"), "Readable")), "ReadRestrictions/ReadByKeyRestrictions/Readable");
   } else put("read", readable, "ReadRestrictions/Readable");
+  // A collection's query options (a list's, a count's, a $ref read's). One entity's `$select` and
+  // `$expand` are not restricted: a collection's restrictions are its members' too (`byKey`), and
+  // the vocabulary says nothing of a member read by key.
+  if (collection)
+    for (const [what, [termName, property]] of Object.entries(QUERY_TERMS) as [QueryRestricted, readonly [string, string?]][]) {
+      const value = get(termName);
+      put(what, bool(property ? member(value, property) : value), property ? `${termName}/${property}` : termName);
+    }
   return out;
 }
 
