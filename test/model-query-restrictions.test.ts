@@ -76,3 +76,12 @@ test("a slice keeps the query restrictions of what it keeps (--include)", () => 
   expect(kept["Lib.Shelf/bins"]).toEqual(WANT["Lib.Shelf/bins"]);
   expect(files.get("Lib.requests.ts")).toContain("export function books(): rt.CollectionRef<Book, string, rt.NoCount> {");
 });
+
+test("the per-property lists (NonSortableProperties, NonExpandableProperties) are named in the builder's doc comment, not checked", () => {
+  for (const content of [XML, xmlToCsdlJson("query-restrictions.xml", XML)]) {
+    const requests = generate({ inputs: [{ file: "q", content }] }).files.get("Lib.requests.ts")!;
+    expect(requests).toContain(" * The metadata says that here `$orderby` does not take `title` (not checked).\n */\nexport function books(): ");
+    expect(requests).toContain(" * The metadata says that here `$expand` does not take `notes`, `chapters` (not checked).\n */\nexport function shelfBooks(");
+    expect(requests.match(/\(not checked\)/g)).toHaveLength(2);
+  }
+});

@@ -7,8 +7,8 @@ import { stringLiteral } from "../string-literal";
 import { allNavigation, allProperties, deprecation, description, isAddressableStream } from "../model/rules";
 import { complexNavigationPaths, leadingProperties, leadsToNavigation } from "./complex-navigation";
 import { optimisticConcurrency } from "../model/capabilities";
-import { isQueryRestriction, navigationRestrictions, restrictedTypes, rootRestrictions, type Restricted } from "../model/restrictions";
-import { forbiddenArgument, restrictionDoc } from "./restriction-types";
+import { isQueryRestriction, navigationRestrictions, propertyLimits, restrictedTypes, rootRestrictions, type Restricted } from "../model/restrictions";
+import { forbiddenArgument, limitsDoc, restrictionDoc } from "./restriction-types";
 import { resolveBindingTarget, type BindingPlace } from "../model/binding-targets";
 import type { EntityContainer, EntitySet, EntityType, NavigationBinding, NavigationProperty, Property, Schema, SchemaType, Singleton, StructuredType, TypeRef } from "../model/types";
 import { propertyKey } from "../passes/names";
@@ -276,7 +276,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       const restrictions = rootRestrictions(ctx.model, c, s);
       const f = forbiddenArgument(restrictions);
       roots.push({
-        doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` entity set (\`/${s.name}\`).`, restrictionDoc(restrictions, true), deprecated(s)]),
+        doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` entity set (\`/${s.name}\`).`, restrictionDoc(restrictions, true), limitsDoc(propertyLimits(s.entityType, s.annotations)), deprecated(s)]),
         name,
         type: rootType(name, `rt.CollectionRef<${t}, ${k}${f}>`),
         make: "",
@@ -322,6 +322,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
         description(n.annotations),
         `\`${n.name}\` of a \`${t.qualifiedName}\`${n.containsTarget ? " (contained)" : ""}: \`.../${n.name}\`.`,
         restrictionDoc(restrictions, n.collection),
+        n.collection ? limitsDoc(propertyLimits(n.target, n.annotations)) : undefined,
         deprecation(n.annotations) && `@deprecated ${deprecation(n.annotations)}`,
       ]),
       name: builderName("nav", t, n.name),

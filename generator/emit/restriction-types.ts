@@ -3,7 +3,7 @@
  * the runtime's markers as the third type argument of `rt.EntityRef`/`rt.CollectionRef`
  * (`rt.NoInsert & rt.NoDelete`), and a doc comment line saying it, which an editor shows at the builder.
  */
-import { isQueryRestriction, type Restricted, type Restriction } from "../model/restrictions";
+import { isQueryRestriction, type PropertyLimits, type Restricted, type Restriction } from "../model/restrictions";
 
 const MARKERS: Readonly<Record<Restricted, string>> = {
   insert: "rt.NoInsert",
@@ -53,4 +53,14 @@ export function restrictionDoc(restrictions: readonly Restriction[], collection:
   const each = restrictions.filter((r) => !isQueryRestriction(r.what)).map((r) => `${doing(r.what, collection)} (\`${r.term}\` false on \`${r.by}\`)`);
   if (each.length === 0) return undefined;
   return `The service's metadata forbids ${each.join(", ")}: such a call does not compile on this address; \`rt.unrestricted(address)\` sends it anyway.`;
+}
+
+/**
+ * The doc comment line of a collection builder whose metadata lists properties its `$filter`,
+ * `$orderby` or `$expand` does not take (model/restrictions.ts `propertyLimits`), or undefined:
+ * `The metadata says $expand here does not take chats, joinedTeams (not checked).`
+ */
+export function limitsDoc(limits: PropertyLimits): string | undefined {
+  const each = (["filter", "orderby", "expand"] as const).flatMap((o) => (limits[o] ? [`\`$${o}\` does not take ${limits[o].map((p) => `\`${p}\``).join(", ")}`] : []));
+  return each.length ? `The metadata says that here ${each.join("; ")} (not checked).` : undefined;
 }

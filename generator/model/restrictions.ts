@@ -231,6 +231,35 @@ function familyRoutes(t: StructuredType, counts: Map<StructuredType, number>): n
   return total;
 }
 
+/**
+ * The properties a collection's `$filter`, `$orderby` or `$expand` does not take, by the query
+ * restrictions' lists (`FilterRestrictions/NonFilterableProperties`,
+ * `SortRestrictions/NonSortableProperties`, `ExpandRestrictions/NonExpandableProperties`): the
+ * address's own list, else its entity type's. Said in the builder's doc comment, not checked by
+ * the types. (`FilterRestrictions/RequiredProperties` and `ExpandRestrictions/MaxLevels` are not read.)
+ */
+export type PropertyLimits = Partial<Record<"filter" | "orderby" | "expand", string[]>>;
+
+const LISTS = [
+  ["filter", "FilterRestrictions", "NonFilterableProperties"],
+  ["orderby", "SortRestrictions", "NonSortableProperties"],
+  ["expand", "ExpandRestrictions", "NonExpandableProperties"],
+] as const;
+
+/** `own` annotations of a collection address (an entity set's, a navigation property's) over those of its entity type `type`. */
+export function propertyLimits(type: StructuredType, own: readonly Annotation[]): PropertyLimits {
+  const out: PropertyLimits = {};
+  for (const [option, termName, list] of LISTS) {
+    const paths = pathList(member(term(own, termName), list)) ?? pathList(member(term(type.annotations, termName), list));
+    if (paths?.length) out[option] = paths;
+  }
+  return out;
+}
+
+function pathList(e: RawExpression | undefined): string[] | undefined {
+  return e?.kind === "collection" ? e.items.flatMap((i) => (i.kind === "path" ? [i.value] : [])) : undefined;
+}
+
 const restrictedTypesCache = new WeakMap<Model, Map<StructuredType, Set<Restricted>>>();
 
 /**
