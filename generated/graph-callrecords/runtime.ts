@@ -1124,7 +1124,8 @@ export interface SetInfo {
 
 /**
  * What the service's metadata forbids at an address (the Capabilities vocabulary's
- * `InsertRestrictions`, `UpdateRestrictions`, `DeleteRestrictions`, `ReadRestrictions`): the third
+ * `InsertRestrictions`, `UpdateRestrictions`, `DeleteRestrictions`, `ReadRestrictions`, and on a
+ * collection the query options it does not support: `NoCount`, `NoFilter`, …): the third
  * type argument of `EntityRef` and `CollectionRef`, `{}` where nothing is forbidden. A builder whose
  * target the metadata restricts returns, say, `CollectionRef<Alert, string, NoDelete>`; `deleteAlert`
  * takes an `EntityRef<Alert, null, Deletable>`, so that its call on a member does not compile, with

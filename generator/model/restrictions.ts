@@ -263,9 +263,10 @@ function pathList(e: RawExpression | undefined): string[] | undefined {
 const restrictedTypesCache = new WeakMap<Model, Map<StructuredType, Set<Restricted>>>();
 
 /**
- * For each entity type, the requests the metadata forbids at some address builder of it or of a
- * subtype (an address of a subtype goes where one of its base type does). Only a request function
- * of such a type says which addresses it takes (`rt.EntityRef<T, null, rt.Deletable>`): another
+ * For each entity type, the requests (and query options) the metadata forbids at some address
+ * builder of it or of a subtype (an address of a subtype goes where one of its base type does).
+ * Only a request function of such a type says which addresses it takes
+ * (`rt.EntityRef<T, null, rt.Deletable>`, a list's `rt.QueryTarget<O>`): another
  * type's cannot be handed a restricted address, so its signature stays as it was. Computed once a model.
  */
 export function restrictedTypes(model: Model): Map<StructuredType, Set<Restricted>> {
