@@ -154,6 +154,17 @@ test.concurrent("a request the metadata forbids: exit 1, saying which annotation
   expect(r.code).toBe(1);
 });
 
+// A system query option in the URL's query that the metadata says the collection does not support
+// (Capabilities query restrictions: requests-types-query-restrictions) is refused the same way.
+test.concurrent("a query option the metadata forbids: exit 1, naming the option, the annotation and the way through", async () => {
+  const r = await runCliAsync(["url", "-i", path.join(__dirname, "fixtures", "requests", "query-restrictions.xml"), "GET", "/Books?$count=true"], scratch());
+  expect(r.stdout).toBe("");
+  expect(r.stderr).toBe(
+    "odatagen: GET /Books: the service's metadata forbids $count here (Capabilities CountRestrictions/Countable is false on Lib.c/Books), so listBooks does not compile with it on this address; to send it anyway, give listBooks rt.unrestricted(target)\n",
+  );
+  expect(r.code).toBe(1);
+});
+
 test.concurrent("answers for the slice the flags give: a path it leaves out is refused with the --include that keeps it", async () => {
   const outside = await url("--include", "/Airlines", "GET", "/People/{id}/Trips");
   expect(outside.stderr).toBe('odatagen: /People/{id}/Trips is not in the slice (its --include and --exclude leave it out): --include "/People/{id}/Trips" keeps it\n');

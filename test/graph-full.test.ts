@@ -80,15 +80,19 @@ d("Microsoft Graph v1.0, the whole document", () => {
       "",
     ].join("\n"));
     // What Graph's metadata forbids does not compile (Capabilities.DeleteRestrictions on
-    // microsoft.graph.security/alerts: Deletable false), with the marker's words; rt.unrestricted lets
-    // it through, and the seed's updateSession on its callRecords path compiles as it did.
+    // microsoft.graph.security/alerts: Deletable false; CountRestrictions on
+    // microsoft.graph.GraphService/drives: Countable false, so `$count` there), with the marker's
+    // words; rt.unrestricted lets it through, and the seed's updateSession on its callRecords path
+    // and a list of drives with `$top` compile as they did.
     fs.writeFileSync(path.join(out, "restrictions.ts"), [
       `import { unrestricted, type Client } from "./runtime.js";`,
-      `import { communications, cloudCommunicationsCallRecords, deleteAlert, security, securityAlerts } from "./microsoft.graph.requests.js";`,
+      `import { communications, cloudCommunicationsCallRecords, deleteAlert, drives, listDrives, security, securityAlerts } from "./microsoft.graph.requests.js";`,
       `import { callRecordSessions, updateSession } from "./microsoft.graph.callRecords.requests.js";`,
       `export const forbidden = (client: Client) => deleteAlert(client, securityAlerts(security()).byKey("a1"));`,
       `export const anyway = (client: Client) => deleteAlert(client, unrestricted(securityAlerts(security()).byKey("a1")));`,
       `export const seed = (client: Client) => updateSession(client, callRecordSessions(cloudCommunicationsCallRecords(communications()).byKey("c1")).byKey("s1"), { modalities: ["audio"] });`,
+      `export const counted = (client: Client) => listDrives(client, drives(), { count: true });`,
+      `export const topped = (client: Client) => listDrives(client, drives(), { top: 5 });`,
       "",
     ].join("\n"));
     // A Graph user's program (test/graph-full/scenarios.ts) compiles beside it, in the same run.
@@ -105,7 +109,9 @@ d("Microsoft Graph v1.0, the whole document", () => {
     expect(errors.slice(0, 20)).toEqual([
       expect.stringMatching(/create-team\.ts\(4,\d+\): error TS2353: .*'"usr@odata\.bind"' does not exist/),
       expect.stringMatching(/restrictions\.ts\(4,\d+\): error TS2345: Argument of type 'EntityRef<Alert, never, NoDelete>' is not assignable to parameter of type 'EntityRef<Alert, null, Deletable>'\./),
+      expect.stringMatching(/restrictions\.ts\(7,\d+\): error TS2345: Argument of type 'CollectionRef<Drive, string, NoCount>' is not assignable to parameter of type 'CollectionRef<Drive, string, QueryTarget<"count">>'\./),
     ]);
+    expect(tsc.stdout).toContain(`"the service's metadata forbids $count here (Capabilities.CountRestrictions); rt.unrestricted(target) sends it anyway"`);
     expect(tsc.stdout).toContain(`"the service's metadata forbids deleting here (Capabilities.DeleteRestrictions); rt.unrestricted(target) sends it anyway"`);
     expect(tsc.status).not.toBe(0);
   }, 900_000);

@@ -256,6 +256,34 @@ test("a request the metadata forbids is refused, saying where it is forbidden; w
   ]);
 });
 
+// Query restrictions (test/fixtures/requests/query-restrictions.xml): `/$count` where Countable is
+// false, and a system query option the URL gives that the metadata forbids at its address, to a
+// list, `/$count` or a collection's `$ref`, are refused; the options it allows are answered.
+test("a query option or /$count the metadata forbids is refused, saying where; what it allows is answered", () => {
+  const file = path.join(__dirname, "fixtures", "requests", "query-restrictions.xml");
+  const answers = urlCalls({ inputs: inputs(file) }, [
+    { method: "GET", path: "/Books?$count=true" },
+    { method: "GET", path: "/Books/$count" },
+    { method: "GET", path: "/Archive/$count?%24filter=title%20eq%20'x'" },
+    { method: "GET", path: "/shelf/bins/$ref?$Top=5" },
+    { method: "GET", path: "/Books?$top=5&$filter=title eq 'x'" },
+    { method: "GET", path: "/Archive/$count" },
+    { method: "GET", path: "/Books/{id}?$select=title" },
+  ]).results.map((r) => (r.ok ? r.call.call : r.problem));
+  const forbidden = (request: string, option: string, term: string, by: string, fn: string) =>
+    `${request}: the service's metadata forbids $${option} here (Capabilities ${term} is false on ${by}), so ${fn} does not compile with it on this address; to send it anyway, give ${fn} rt.unrestricted(target)`;
+  expect(answers).toEqual([
+    forbidden("GET /Books", "count", "CountRestrictions/Countable", "Lib.c/Books", "listBooks"),
+    "GET /Books/$count: the service's metadata forbids this request (Capabilities CountRestrictions/Countable is false on Lib.c/Books), so count does not compile on this address; to send it anyway, give count rt.unrestricted(target)",
+    forbidden("GET /Archive/$count", "filter", "FilterRestrictions/Filterable", "Lib.c/Archive", "count"),
+    forbidden("GET /shelf/bins/$ref", "top", "NavigationRestrictions/RestrictedProperties(bins)/TopSupported", "Lib.c/shelf", "readRefs"),
+    `const result = await listBooks(client, target, { top: 5, filter: "title eq 'x'" });`,
+    "const result = await count(client, target);",
+    // One entity's read: a collection's query restrictions are not its members'.
+    'const result = await getBook(client, target, { select: ["title"] });',
+  ]);
+});
+
 const CALL_RECORDS_SEED = "000_d62b62a72e170c75.txt";
 
 describeWithSeeds(CALL_RECORDS_SEED)("the callRecords seed page, over this repository's generated/graph-callrecords", () => {

@@ -51,3 +51,25 @@ test("breaking only where the request functions are generated; kept across JSON;
   const older = { ...summaryFromJson(summaryToJson(a)), format: 5, restrictions: undefined };
   expect(compareSummaries(older, b).changes).toEqual([]);
 });
+
+test("a query restriction (format 7) added breaks the lists it forbids; one removed does not; not compared with a summary of format 6", () => {
+  const countable = (value: boolean) => `<Annotation Term="${CAP}.CountRestrictions"><Record><PropertyValue Property="Countable" Bool="${value}"/></Record></Annotation>`;
+  const top = `<Annotation Term="${CAP}.TopSupported" Bool="false"/>`;
+  expect(changes(doc(countable(true)), doc(countable(false), top))).toEqual({
+    bump: "major",
+    changes: [
+      ["changed", "restrictions", "d.c/ts", "the metadata now forbids $top here (Capabilities restrictions): such calls no longer compile", true],
+      ["changed", "restrictions", "d.t/kids", "the metadata now forbids $count here (Capabilities restrictions): such calls no longer compile", true],
+    ],
+  });
+  expect(changes(doc(countable(false)), doc())).toEqual({
+    bump: "patch",
+    changes: [["changed", "restrictions", "d.t/kids", "the metadata no longer forbids $count here (Capabilities restrictions)", false]],
+  });
+  const summary = (body: string) => summarize(generate({ inputs: [{ file: "d.xml", content: wrap(body) }] }).model);
+  const b = summary(doc(countable(false), deletable(false)));
+  expect(b.restrictions).toEqual({ "d.c/ts": ["delete"], "d.t/kids": ["count"] });
+  // A summary of format 6 records requests only: its lack of query restrictions is no change.
+  const older = { ...summaryFromJson(summaryToJson(summary(doc()))), format: 6 };
+  expect(compareSummaries(older, b).changes.map((c) => [c.path, c.detail])).toEqual([["d.c/ts", "the metadata now forbids delete here (Capabilities restrictions): such calls no longer compile"]]);
+});

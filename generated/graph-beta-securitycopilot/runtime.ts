@@ -1124,7 +1124,8 @@ export interface SetInfo {
 
 /**
  * What the service's metadata forbids at an address (the Capabilities vocabulary's
- * `InsertRestrictions`, `UpdateRestrictions`, `DeleteRestrictions`, `ReadRestrictions`): the third
+ * `InsertRestrictions`, `UpdateRestrictions`, `DeleteRestrictions`, `ReadRestrictions`, and on a
+ * collection the query options it does not support: `NoCount`, `NoFilter`, …): the third
  * type argument of `EntityRef` and `CollectionRef`, `{}` where nothing is forbidden. A builder whose
  * target the metadata restricts returns, say, `CollectionRef<Alert, string, NoDelete>`; `deleteAlert`
  * takes an `EntityRef<Alert, null, Deletable>`, so that its call on a member does not compile, with
@@ -1136,6 +1137,14 @@ export interface Forbidden {
   readonly read?: string;
   readonly update?: string;
   readonly delete?: string;
+  readonly count?: string;
+  readonly filter?: string;
+  readonly search?: string;
+  readonly expand?: string;
+  readonly top?: string;
+  readonly skip?: string;
+  readonly select?: string;
+  readonly orderby?: string;
 }
 
 /** The metadata forbids POST to this collection (`InsertRestrictions/Insertable` false). */
@@ -1158,6 +1167,60 @@ export interface NoUpdate {
 export interface NoDelete {
   readonly delete: "the service's metadata forbids deleting here (Capabilities.DeleteRestrictions); rt.unrestricted(target) sends it anyway";
 }
+
+/** The metadata says this collection does not support `$count`, nor `/$count` (`CountRestrictions/Countable` false). */
+export interface NoCount {
+  readonly count: "the service's metadata forbids $count here (Capabilities.CountRestrictions); rt.unrestricted(target) sends it anyway";
+}
+/** The metadata says this collection does not support `$filter` (`FilterRestrictions/Filterable` false). */
+export interface NoFilter {
+  readonly filter: "the service's metadata forbids $filter here (Capabilities.FilterRestrictions); rt.unrestricted(target) sends it anyway";
+}
+/** The metadata says this collection does not support `$search` (`SearchRestrictions/Searchable` false). */
+export interface NoSearch {
+  readonly search: "the service's metadata forbids $search here (Capabilities.SearchRestrictions); rt.unrestricted(target) sends it anyway";
+}
+/** The metadata says this collection does not support `$expand` (`ExpandRestrictions/Expandable` false). */
+export interface NoExpand {
+  readonly expand: "the service's metadata forbids $expand here (Capabilities.ExpandRestrictions); rt.unrestricted(target) sends it anyway";
+}
+/** The metadata says this collection does not support `$top` (`TopSupported` false). */
+export interface NoTop {
+  readonly top: "the service's metadata forbids $top here (Capabilities.TopSupported); rt.unrestricted(target) sends it anyway";
+}
+/** The metadata says this collection does not support `$skip` (`SkipSupported` false). */
+export interface NoSkip {
+  readonly skip: "the service's metadata forbids $skip here (Capabilities.SkipSupported); rt.unrestricted(target) sends it anyway";
+}
+/** The metadata says this collection does not support `$select` (`SelectSupport/Supported` false). */
+export interface NoSelect {
+  readonly select: "the service's metadata forbids $select here (Capabilities.SelectSupport); rt.unrestricted(target) sends it anyway";
+}
+/** The metadata says this collection does not support `$orderby` (`SortRestrictions/Sortable` false). */
+export interface NoOrderBy {
+  readonly orderby: "the service's metadata forbids $orderby here (Capabilities.SortRestrictions); rt.unrestricted(target) sends it anyway";
+}
+
+/** The names a read's options may have (`O` of the functions below, inferred from the options given). */
+export type OptionName = keyof QueryOptions<unknown>;
+
+/**
+ * An address the query options named `O` may be sent to: none of them is forbidden there (`NoCount`,
+ * `NoFilter`, …). A list of a type some address restricts, `count` and `readRefs` take their
+ * target as `CollectionRef<T, K, QueryTarget<O>>`, `O` the names in the options given
+ * (`OptionNames<O>`), so that `{ count: true }` does not compile on an address with `NoCount`.
+ * `O` is what the options name, never what the address forbids: `NotInferred<O>`.
+ */
+export type QueryTarget<O extends string> = Forbidden & { readonly [K in NotInferred<O> & keyof Forbidden]?: never };
+
+/**
+ * `T`, where TypeScript infers no type argument from it (what TypeScript 5.4's `NoInfer` does: a
+ * conditional type it cannot resolve before inference; the generated code keeps to TypeScript 5.0).
+ */
+type NotInferred<T> = [T][T extends unknown ? 0 : never];
+
+/** Infers `O` of `QueryTarget<O>` from the options given: the names they have. */
+export type OptionNames<O extends string> = { readonly [K in O]?: unknown };
 
 /** An address a create may be sent to: its metadata does not forbid it (`NoInsert`). */
 export interface Insertable extends Forbidden {
@@ -2586,13 +2649,16 @@ export async function collectAll<T>(client: Client, first: Page<T> | Promise<Pag
 /**
  * `GET …/$count` (URL Conventions §4.8): the number of entities, optionally filtered or searched, and
  * with custom `query` options (Graph's `calendarView` needs its `startDateTime` and `endDateTime`).
- * No `$top`, `$skip`, `$orderby` or `$expand`, which the count must not be affected by.
+ * No `$top`, `$skip`, `$orderby` or `$expand`, which the count must not be affected by. Not on an
+ * address whose metadata forbids `$count` (`NoCount`), nor with an option it forbids (`QueryTarget`).
  */
 export const count: typeof countDirect = /* @__PURE__ */ held(countDirect);
-async function countDirect(
+/** The options of `count`: a request's, custom `query` options, `filter` and `search`. */
+export type CountOptions = RequestOptions & Pick<ReadOptions, "query"> & { filter?: string | undefined; search?: string | undefined };
+async function countDirect<O extends keyof CountOptions = never>(
   client: Client,
-  target: CollectionRef<unknown, unknown>,
-  options?: RequestOptions & Pick<ReadOptions, "query"> & { filter?: string | undefined; search?: string | undefined },
+  target: CollectionRef<unknown, unknown, QueryTarget<O | "count">>,
+  options?: CountOptions & OptionNames<O>,
 ): Promise<number> {
   const url = addressed(client, withCustomQuery(withQuery(`${target.path}/$count`, { filter: options?.filter, search: options?.search }), options?.query));
   const [response, text] = await execute(client, { method: "GET", url, headers: { Accept: "text/plain" } }, options, asText);
@@ -2830,10 +2896,10 @@ export type RefsOptions<T> = RequestOptions & Pick<ReadOptions, "query"> & Pick<
  * collection-valued navigation property (or an entity set) holds, a page of `{ "@odata.id": … }`
  * that `pages`, `items` and `collectAll` follow as any page; `filter`, `orderby`, `top`, `skip`,
  * `search` and `count` choose them. Graph's `GET /groups/{id}/members/$ref`:
- * `readRefs(client, groupMembers(group))`.
+ * `readRefs(client, groupMembers(group))`. An option the metadata forbids on the address (`QueryTarget`) does not compile.
  */
 export const readRefs: typeof readRefsDirect = /* @__PURE__ */ held(readRefsDirect);
-async function readRefsDirect<T>(client: Client, target: CollectionRef<T, unknown>, options?: RefsOptions<T>): Promise<Page<EntityReference>> {
+async function readRefsDirect<T, O extends keyof RefsOptions<T> = never>(client: Client, target: CollectionRef<T, unknown, QueryTarget<O>>, options?: RefsOptions<T> & OptionNames<O>): Promise<Page<EntityReference>> {
   const { filter, orderby, top, skip, search, count } = options ?? {};
   const url = addressed(client, withCustomQuery(withQuery(`${target.path}/$ref`, { filter, orderby, top, skip, search, count }), options?.query));
   const answer = await execute(client, { method: "GET", url }, options, asText);

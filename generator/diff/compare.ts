@@ -33,7 +33,7 @@ import { ALL_OUTPUTS, judge, type Breaks, type Outputs } from "./outputs";
 import { compareAlternateKeys } from "./alternate-keys";
 import { aTypeKind, typeKindWords } from "./type-kinds";
 import type { ImportSummary, ModelSummary, OperationSummary, TypeSummary, TypeUse } from "./summary";
-import { typeLabel } from "./summary";
+import { QUERY_RESTRICTIONS_FORMAT, typeLabel } from "./summary";
 import { urlChanges } from "./urls";
 import { restrictionChanges } from "./restrictions";
 import { versionChange } from "./version";
@@ -185,7 +185,9 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary, outputs: Outp
   for (const [path, detail] of urlChanges(a, b)) add("changed", "URL convention", path, detail, false);
   // What the metadata forbids at an address builder: a restriction added breaks calls (the request
   // functions only); compared when both summaries record them (format 6).
-  if (a.restrictions && b.restrictions) for (const [path, detail, breaks] of restrictionChanges(a.restrictions, b.restrictions)) add("changed", "restrictions", path, detail, breaks);
+  // The query restrictions (format 7) only where both record them: an older summary has none.
+  const queries = (a.format ?? 1) >= QUERY_RESTRICTIONS_FORMAT && (b.format ?? 1) >= QUERY_RESTRICTIONS_FORMAT;
+  if (a.restrictions && b.restrictions) for (const [path, detail, breaks] of restrictionChanges(a.restrictions, b.restrictions, queries)) add("changed", "restrictions", path, detail, breaks);
   // The metadata's Version: whether a body may bind as p@bind (version.ts).
   const version = versionChange(a, b, outputs);
   // A body's binding spelling: the write types (requests module) and the validators know it.

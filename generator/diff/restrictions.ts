@@ -1,9 +1,9 @@
 /**
- * What the metadata forbids at each address builder (model/restrictions.ts), as the generated
- * request functions' types carry it: a restriction added makes calls that compiled fail (breaking,
+ * What the metadata forbids at each address builder (model/restrictions.ts): requests, and a
+ * collection's query options (`$count`, `$filter`, …), as the generated request functions' types carry it: a restriction added makes calls that compiled fail (breaking,
  * for the request functions only); one removed lets more compile (not breaking).
  */
-import { navigationRestrictions, rootRestrictions, RESTRICTED, type Restricted } from "../model/restrictions";
+import { isQueryRestriction, navigationRestrictions, rootRestrictions, RESTRICTED, type Restricted } from "../model/restrictions";
 import type { Model } from "../model/types";
 
 /** The requests forbidden at each builder with any, by its element: `ns.Container/Set`, `ns.Type/nav`. */
@@ -21,16 +21,32 @@ export function restrictionSummary(model: Model): RestrictionSummary {
   return out;
 }
 
-const WORDS: Readonly<Record<Restricted, string>> = { insert: "create", list: "list", read: "read", update: "update", delete: "delete" };
+const WORDS: Readonly<Record<Restricted, string>> = {
+  insert: "create",
+  list: "list",
+  read: "read",
+  update: "update",
+  delete: "delete",
+  count: "$count",
+  filter: "$filter",
+  search: "$search",
+  expand: "$expand",
+  top: "$top",
+  skip: "$skip",
+  select: "$select",
+  orderby: "$orderby",
+};
 
 /** Each builder whose restrictions changed: its element, the line's words, and whether it breaks (one was added). */
-export function restrictionChanges(a: RestrictionSummary, b: RestrictionSummary): [path: string, detail: string, breaking: boolean][] {
+export function restrictionChanges(a: RestrictionSummary, b: RestrictionSummary, queries = true): [path: string, detail: string, breaking: boolean][] {
   const out: [string, string, boolean][] = [];
+  // Without `queries` (a summary older than format 7 records none), the requests only.
+  const compared = queries ? RESTRICTED : RESTRICTED.filter((r) => !isQueryRestriction(r));
   for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
     const before = new Set(a[key] ?? []);
     const after = new Set(b[key] ?? []);
-    const added = RESTRICTED.filter((r) => after.has(r) && !before.has(r));
-    const removed = RESTRICTED.filter((r) => before.has(r) && !after.has(r));
+    const added = compared.filter((r) => after.has(r) && !before.has(r));
+    const removed = compared.filter((r) => before.has(r) && !after.has(r));
     const list = (rs: Restricted[]) => rs.map((r) => WORDS[r]).join(", ");
     if (added.length) out.push([key, `the metadata now forbids ${list(added)} here (Capabilities restrictions): such calls no longer compile`, true]);
     if (removed.length) out.push([key, `the metadata no longer forbids ${list(removed)} here (Capabilities restrictions)`, false]);

@@ -27,8 +27,13 @@ import { restrictionSummary, type RestrictionSummary } from "./restrictions";
  * format 4 have them: older.ts).
  * 6 records `restrictions` (Capabilities restrictions at each address builder: restrictions.ts),
  * compared when both summaries have them, and alternate keys (ALTERNATE_KEYS_FORMAT: alternate-keys.ts).
+ * 7 records the query options a collection does not support among the `restrictions` (`count`,
+ * `filter`, …), compared when both summaries are of format 7 or later (QUERY_RESTRICTIONS_FORMAT).
  */
-export const SUMMARY_FORMAT = 6;
+export const SUMMARY_FORMAT = 7;
+
+/** The summary format whose `restrictions` hold the query restrictions. */
+export const QUERY_RESTRICTIONS_FORMAT = 7;
 
 /** The facets a use of a type declares (CSDL §7.2); MaxLength is in every format. */
 export interface FacetSummary {

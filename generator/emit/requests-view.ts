@@ -7,8 +7,8 @@ import { stringLiteral } from "../string-literal";
 import { allNavigation, allProperties, deprecation, description, isAddressableStream } from "../model/rules";
 import { complexNavigationPaths, leadingProperties, leadsToNavigation } from "./complex-navigation";
 import { optimisticConcurrency } from "../model/capabilities";
-import { navigationRestrictions, restrictedTypes, rootRestrictions, type Restricted } from "../model/restrictions";
-import { forbiddenArgument, restrictionDoc } from "./restriction-types";
+import { isQueryRestriction, navigationRestrictions, propertyLimits, restrictedTypes, rootRestrictions, type Restricted } from "../model/restrictions";
+import { forbiddenArgument, limitsDoc, restrictionDoc } from "./restriction-types";
 import { resolveBindingTarget, type BindingPlace } from "../model/binding-targets";
 import type { EntityContainer, EntitySet, EntityType, NavigationBinding, NavigationProperty, Property, Schema, SchemaType, Singleton, StructuredType, TypeRef } from "../model/types";
 import { propertyKey } from "../passes/names";
@@ -266,7 +266,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
         type: rootType(name, `rt.EntityRef<${t}${s.nullable ? ", null" : f ? ", never" : ""}${f}>`),
         make: "",
       });
-      rootMakes.push({ c, s, make: (info) => rootCall(s.nullable ? "rt.nullable(" : "", `rt.root<${t}${f}>`, info, []) });
+      rootMakes.push({ c, s, make: (info) => rootCall(s.nullable ? "rt.nullable(" : "", f ? "rt.root" : `rt.root<${t}>`, info, []) });
     }
     for (const s of c.entitySets) {
       const t = ts(s.entityType, true);
@@ -276,12 +276,12 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       const restrictions = rootRestrictions(ctx.model, c, s);
       const f = forbiddenArgument(restrictions);
       roots.push({
-        doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` entity set (\`/${s.name}\`).`, restrictionDoc(restrictions, true), deprecated(s)]),
+        doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` entity set (\`/${s.name}\`).`, restrictionDoc(restrictions, true), limitsDoc(propertyLimits(s.entityType, s.annotations)), deprecated(s)]),
         name,
         type: rootType(name, `rt.CollectionRef<${t}, ${k}${f}>`),
         make: "",
       });
-      rootMakes.push({ c, s, make: (info) => rootCall("", `rt.rootCollection<${t}, ${k}${f}>`, info, [keySpec(ctx, s.entityType, alternate)]) });
+      rootMakes.push({ c, s, make: (info) => rootCall("", f ? "rt.rootCollection" : `rt.rootCollection<${t}, ${k}>`, info, [keySpec(ctx, s.entityType, alternate)]) });
     }
   }
 
@@ -315,12 +315,14 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const k = keyTs(n.target, alternate);
     const contained = n.containsTarget ? ", true" : "";
     const restrictions = navigationRestrictions(ctx.model, t, n);
+    // A restricted builder's call infers its type arguments from the return type, which names them all.
     const f = forbiddenArgument(restrictions);
     return {
       doc: jsdoc("", [
         description(n.annotations),
         `\`${n.name}\` of a \`${t.qualifiedName}\`${n.containsTarget ? " (contained)" : ""}: \`.../${n.name}\`.`,
         restrictionDoc(restrictions, n.collection),
+        n.collection ? limitsDoc(propertyLimits(n.target, n.annotations)) : undefined,
         deprecation(n.annotations) && `@deprecated ${deprecation(n.annotations)}`,
       ]),
       name: builderName("nav", t, n.name),
@@ -330,10 +332,10 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       // of one with Nullable="false" answered 204 rejects.
       type: n.collection ? `rt.CollectionRef<${target}, ${k}${f}>` : `rt.EntityRef<${target}${n.nullable ? ", null" : f ? ", never" : ""}${f}>`,
       make: n.collection
-        ? `rt.collection<${target}, ${k}${f}>(parent, ${stringLiteral(n.name)}, ${keySpec(ctx, n.target, alternate)}${contained})`
+        ? `rt.collection${f ? "" : `<${target}, ${k}>`}(parent, ${stringLiteral(n.name)}, ${keySpec(ctx, n.target, alternate)}${contained})`
         : n.nullable
-          ? `rt.nullable(rt.nav<${target}${f}>(parent, ${stringLiteral(n.name)}${contained}))`
-          : `rt.nav<${target}${f}>(parent, ${stringLiteral(n.name)}${contained})`,
+          ? `rt.nullable(rt.nav${f ? "" : `<${target}>`}(parent, ${stringLiteral(n.name)}${contained}))`
+          : `rt.nav${f ? "" : `<${target}>`}(parent, ${stringLiteral(n.name)}${contained})`,
     };
   };
 
@@ -427,10 +429,23 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const forbidden = restricted.get(t);
     const allowing = (allows: string) => (forbidden?.has(ALLOWS[allows]) ? `, ${allows}` : "");
     const collectionTarget = (allows: string) => brokenItem(`target: rt.CollectionRef<${self}, ${keyType}${allowing(allows)}>`);
+    // Where some address of the type forbids a query option, list infers the names its options
+    // have (`O`) and takes only an address that allows them (`rt.QueryTarget<O>`).
+    const queried = forbidden !== undefined && [...forbidden].some(isQueryRestriction);
+    const o = typeParameter("O", named);
+    const listAllows = forbidden?.has("list") ? "rt.Listable & " : "";
+    const listTarget = queried ? brokenItem(`target: rt.CollectionRef<${self}, ${keyType}, ${listAllows}rt.QueryTarget<${o}>>`) : collectionTarget("rt.Listable");
     // One a line, as the signatures they start are too long for one (wrap.ts).
-    const typeParams = `<${itemLines(q.paramList.map((p) => brokenItem(p)))}>`;
+    const typeParams = `<${itemLines([...q.paramList, ...(queried ? [`${o} extends rt.OptionName = never`] : [])].map((p) => brokenItem(p)))}>`;
     const getTypeParams = `<${itemLines([...q.paramList, `${empty} extends null = null`].map((p) => brokenItem(p)))}>`;
-    const options = brokenAnnotation(q.options, "  options?: ".length, 1, "  ");
+    // With `& rt.OptionNames<O>`, as Prettier breaks an intersection that does not fit: after ` &`,
+    // the first member's type arguments one a line where its line would still pass 120 characters.
+    const optionNames = ` & rt.OptionNames<${o}>`;
+    const options = !queried
+      ? brokenAnnotation(q.options, "  options?: ".length, 1, "  ")
+      : fits("  options?: ".length + q.options.length + optionNames.length + 1)
+        ? q.options + optionNames
+        : `${brokenType(q.options, "  options?: ".length, " &".length, "  ")} &\n    rt.OptionNames<${o}>`;
     const getOptions = brokenAnnotation(q.getOptions, "  options?: ".length, 1, "  ");
     const getReturns = brokenType(`Promise<${q.result} | ${empty}>`, 3, 2);
     const listReturns = brokenType(`Promise<rt.Page<${q.result}>>`, 3, 2);
@@ -458,7 +473,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       updateReturns,
       // get's and list's `(` follow their type parameters' `>` (at column 0).
       getParams: requestParameters(1, [CLIENT, brokenItem(`target: rt.EntityRef<${self}, ${empty}${allowing("rt.Readable")}>`), `options?: ${getOptions}`], `: ${getReturns} {`),
-      listParams: requestParameters(1, [CLIENT, collectionTarget("rt.Listable"), `options?: ${options}`], `: ${listReturns} {`),
+      listParams: requestParameters(1, [CLIENT, listTarget, `options?: ${options}`], `: ${listReturns} {`),
       createParams: requestParameters(
         parametersColumn(v.create, createTypeParam, createTypeParams),
         [CLIENT, collectionTarget("rt.Insertable"), `body:${createBody}`, `options?: rt.WriteOptions<${written}>`],

@@ -3,7 +3,7 @@
  * the runtime's markers as the third type argument of `rt.EntityRef`/`rt.CollectionRef`
  * (`rt.NoInsert & rt.NoDelete`), and a doc comment line saying it, which an editor shows at the builder.
  */
-import type { Restricted, Restriction } from "../model/restrictions";
+import { isQueryRestriction, type PropertyLimits, type Restricted, type Restriction } from "../model/restrictions";
 
 const MARKERS: Readonly<Record<Restricted, string>> = {
   insert: "rt.NoInsert",
@@ -11,6 +11,14 @@ const MARKERS: Readonly<Record<Restricted, string>> = {
   read: "rt.NoRead",
   update: "rt.NoUpdate",
   delete: "rt.NoDelete",
+  count: "rt.NoCount",
+  filter: "rt.NoFilter",
+  search: "rt.NoSearch",
+  expand: "rt.NoExpand",
+  top: "rt.NoTop",
+  skip: "rt.NoSkip",
+  select: "rt.NoSelect",
+  orderby: "rt.NoOrderBy",
 };
 
 /** The markers' intersection (`rt.NoInsert & rt.NoDelete`), or "" where nothing is forbidden. */
@@ -35,9 +43,24 @@ function doing(what: Restricted, collection: boolean): string {
   }
 }
 
-/** The builder's doc comment line, or undefined where nothing is forbidden. */
+/**
+ * The builder's doc comment line, or undefined where nothing is forbidden. The query options a
+ * collection does not support are not said there: its type names them (`rt.NoCount & rt.NoTop`,
+ * whose doc comments and compiler messages say which term), and Graph's entity types forbid up to
+ * eight on each of their addresses, which a line each would say again thousands of times.
+ */
 export function restrictionDoc(restrictions: readonly Restriction[], collection: boolean): string | undefined {
-  if (restrictions.length === 0) return undefined;
-  const each = restrictions.map((r) => `${doing(r.what, collection)} (\`${r.term}\` false on \`${r.by}\`)`);
+  const each = restrictions.filter((r) => !isQueryRestriction(r.what)).map((r) => `${doing(r.what, collection)} (\`${r.term}\` false on \`${r.by}\`)`);
+  if (each.length === 0) return undefined;
   return `The service's metadata forbids ${each.join(", ")}: such a call does not compile on this address; \`rt.unrestricted(address)\` sends it anyway.`;
+}
+
+/**
+ * The doc comment line of a collection builder whose metadata lists properties its `$filter`,
+ * `$orderby` or `$expand` does not take (model/restrictions.ts `propertyLimits`), or undefined:
+ * `The metadata says $expand here does not take chats, joinedTeams (not checked).`
+ */
+export function limitsDoc(limits: PropertyLimits): string | undefined {
+  const each = (["filter", "orderby", "expand"] as const).flatMap((o) => (limits[o] ? [`\`$${o}\` does not take ${limits[o].map((p) => `\`${p}\``).join(", ")}`] : []));
+  return each.length ? `The metadata says that here ${each.join("; ")} (not checked).` : undefined;
 }

@@ -6,7 +6,7 @@
  */
 import { resolveBindingTarget } from "../model/binding-targets";
 import { optimisticConcurrency } from "../model/capabilities";
-import { navigationRestrictions, rootRestrictions, type Restricted, type Restriction } from "../model/restrictions";
+import { isQueryRestriction, navigationRestrictions, rootRestrictions, type Restricted, type Restriction } from "../model/restrictions";
 import type { EntityContainer, EntitySet, EntityType, Model, Operation, Schema, StructuredType } from "../model/types";
 import { camel, isIdentifier, JS_RESERVED, propertyKey } from "../passes/names";
 import { keyNamesId, navigationAlternateKeys, setAlternateKeys, typeAlternateKeys, type AlternateKey } from "../model/alternate-keys";
@@ -17,7 +17,7 @@ import { moduleSpecifier } from "./imports";
 import { keylessCollections } from "./keyless-collections";
 import { listsSubtypes } from "./request-names";
 import { hasComposableAddress } from "./operation-view";
-import { queryMembers, type QueryTaker } from "./url-query";
+import { queryMembers, systemOptionNames, type QueryTaker } from "./url-query";
 
 /** A name the code uses that the caller provides: the client, a key, a body, an operation's parameters. */
 export interface CallVariable {
@@ -127,7 +127,7 @@ class CallWriter {
         if (!collected) return refuse(`${a.type.qualifiedName} has no key, so it has no list or create function`);
         fn = method === "GET" ? v.list() : v.create();
         if (method === "GET") [taker, read] = ["list", a.type];
-        const forbidden = this.forbidden(method === "GET" ? "list" : "insert", fn.name);
+        const forbidden = this.forbidden(method === "GET" ? "list" : "insert", fn.name) ?? (method === "GET" ? this.forbiddenOption(fn.name) : undefined);
         if (forbidden) return refuse(forbidden);
         if (method === "POST") {
           args = ["body"];
@@ -141,11 +141,17 @@ class CallWriter {
         if (method !== "GET") return refuse("$count is read with GET");
         fn = this.runtime("count");
         taker = "count";
+        {
+          const forbidden = this.forbidden("count", fn.name) ?? this.forbiddenOption(fn.name);
+          if (forbidden) return refuse(forbidden);
+        }
         break;
       case "ref":
         if (method === "GET") {
           fn = this.runtime(a.collection ? "readRefs" : "readRef");
           taker = a.collection ? "refs" : "none";
+          const forbidden = a.collection ? this.forbiddenOption(fn.name) : undefined;
+          if (forbidden) return refuse(forbidden);
           break;
         }
         if (method === "PATCH") return refuse("$ref is added with POST (to a collection) or PUT (a single-valued navigation property), and removed with DELETE");
@@ -269,6 +275,14 @@ class CallWriter {
       }
     }
     return expr;
+  }
+
+  /** The first query option the URL gave that the metadata forbids at the address, said as `forbidden` says a request. */
+  private forbiddenOption(fn: string): string | undefined {
+    const given = systemOptionNames(this.query);
+    const r = this.restrictions.find((x) => isQueryRestriction(x.what) && given.includes(x.what));
+    if (!r) return undefined;
+    return `the service's metadata forbids $${r.what} here (Capabilities ${r.term} is false on ${r.by}), so ${fn} does not compile with it on this address; to send it anyway, give ${fn} rt.unrestricted(target)`;
   }
 
   /**

@@ -49,6 +49,13 @@ export function queryOf(path: string): string {
   return q < 0 ? "" : path.slice(q + 1).replace(/#.*$/s, "");
 }
 
+/** The system query options a query names, without their `$`, in lower case: `$count=true&$top=5` → `count`, `top`. */
+export function systemOptionNames(query: string): string[] {
+  return pairs(query)
+    .filter((p) => p.name.startsWith("$"))
+    .map((p) => p.name.slice(1).toLowerCase());
+}
+
 /**
  * The members of the options object for `query` (`select: ["subject"]`, `query: { startDateTime:
  * "…" }`), on a call `fn` that takes `taker`'s options, reading entities of `type`; or why not.

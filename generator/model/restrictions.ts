@@ -14,6 +14,11 @@
  *   other set, singleton, navigation property or operation result holds the type or a type of its
  *   family): a builder serving several routes cannot tell which it is on, so it is not restricted.
  *
+ * On a collection, the query restrictions too: `CountRestrictions/Countable` (also `/$count`),
+ * `FilterRestrictions/Filterable`, `SearchRestrictions/Searchable`, `ExpandRestrictions/Expandable`,
+ * `TopSupported`, `SkipSupported`, `SelectSupport/Supported`, `SortRestrictions/Sortable`, each
+ * `false` (QUERY_TERMS), which a list, `rt.count` and `rt.readRefs` on the address take.
+ *
  * `true`, no annotation, a qualified one, or a value that is not a Bool constant (a `Path`, a
  * dynamic expression) forbid nothing: a client may always try (the vocabulary's words). As for
  * `Capabilities.KeyAsSegmentSupported`, such a value is not reported.
@@ -22,11 +27,38 @@ import { xsBoolean, CAPABILITIES } from "./rules";
 import type { Annotation, EntityContainer, EntitySet, EntityType, Model, NavigationProperty, Singleton, StructuredType } from "./types";
 import type { RawExpression } from "../parse/raw";
 
-/** A request the metadata may forbid: POST to a collection, list it, read, change or delete one entity. */
-export type Restricted = "insert" | "list" | "read" | "update" | "delete";
+/**
+ * A request the metadata may forbid: POST to a collection, list it, read, change or delete one
+ * entity; or a query option it does not support on a collection (`QueryRestricted`).
+ */
+export type Restricted = "insert" | "list" | "read" | "update" | "delete" | QueryRestricted;
+
+/** A query option the metadata may say a collection does not support, by its name in a read's options. */
+export type QueryRestricted = "count" | "filter" | "search" | "expand" | "top" | "skip" | "select" | "orderby";
 
 /** The order restrictions are written in (markers, messages). */
-export const RESTRICTED: readonly Restricted[] = ["insert", "list", "read", "update", "delete"];
+export const RESTRICTED: readonly Restricted[] = ["insert", "list", "read", "update", "delete", "count", "filter", "search", "expand", "top", "skip", "select", "orderby"];
+
+/**
+ * Where each query restriction is read: the term, and its Bool property (none for the terms that
+ * are a Bool themselves). Each says whether the option is supported at all; their per-property
+ * lists (`NonFilterableProperties`, `NonSortableProperties`, `NonExpandableProperties`,
+ * `RequiredProperties`, `MaxLevels`) are not read.
+ */
+const QUERY_TERMS: Readonly<Record<QueryRestricted, readonly [term: string, property?: string]>> = {
+  count: ["CountRestrictions", "Countable"],
+  filter: ["FilterRestrictions", "Filterable"],
+  search: ["SearchRestrictions", "Searchable"],
+  expand: ["ExpandRestrictions", "Expandable"],
+  top: ["TopSupported"],
+  skip: ["SkipSupported"],
+  select: ["SelectSupport", "Supported"],
+  orderby: ["SortRestrictions", "Sortable"],
+};
+
+export function isQueryRestriction(what: Restricted): what is QueryRestricted {
+  return what in QUERY_TERMS;
+}
 
 export interface Restriction {
   what: Restricted;
@@ -76,6 +108,14 @@ function said(get: (name: string) => RawExpression | undefined, collection: bool
     put("list", readable, "ReadRestrictions/Readable");
     put("read", bool(member(member(read, "ReadByKeyRestrictions"), "Readable")), "ReadRestrictions/ReadByKeyRestrictions/Readable");
   } else put("read", readable, "ReadRestrictions/Readable");
+  // A collection's query options (a list's, a count's, a $ref read's). One entity's `$select` and
+  // `$expand` are not restricted: a collection's restrictions are its members' too (`byKey`), and
+  // the vocabulary says nothing of a member read by key.
+  if (collection)
+    for (const [what, [termName, property]] of Object.entries(QUERY_TERMS) as [QueryRestricted, readonly [string, string?]][]) {
+      const value = get(termName);
+      put(what, bool(property ? member(value, property) : value), property ? `${termName}/${property}` : termName);
+    }
   return out;
 }
 
@@ -191,12 +231,42 @@ function familyRoutes(t: StructuredType, counts: Map<StructuredType, number>): n
   return total;
 }
 
+/**
+ * The properties a collection's `$filter`, `$orderby` or `$expand` does not take, by the query
+ * restrictions' lists (`FilterRestrictions/NonFilterableProperties`,
+ * `SortRestrictions/NonSortableProperties`, `ExpandRestrictions/NonExpandableProperties`): the
+ * address's own list, else its entity type's. Said in the builder's doc comment, not checked by
+ * the types. (`FilterRestrictions/RequiredProperties` and `ExpandRestrictions/MaxLevels` are not read.)
+ */
+export type PropertyLimits = Partial<Record<"filter" | "orderby" | "expand", string[]>>;
+
+const LISTS = [
+  ["filter", "FilterRestrictions", "NonFilterableProperties"],
+  ["orderby", "SortRestrictions", "NonSortableProperties"],
+  ["expand", "ExpandRestrictions", "NonExpandableProperties"],
+] as const;
+
+/** `own` annotations of a collection address (an entity set's, a navigation property's) over those of its entity type `type`. */
+export function propertyLimits(type: StructuredType, own: readonly Annotation[]): PropertyLimits {
+  const out: PropertyLimits = {};
+  for (const [option, termName, list] of LISTS) {
+    const paths = pathList(member(term(own, termName), list)) ?? pathList(member(term(type.annotations, termName), list));
+    if (paths?.length) out[option] = paths;
+  }
+  return out;
+}
+
+function pathList(e: RawExpression | undefined): string[] | undefined {
+  return e?.kind === "collection" ? e.items.flatMap((i) => (i.kind === "path" ? [i.value] : [])) : undefined;
+}
+
 const restrictedTypesCache = new WeakMap<Model, Map<StructuredType, Set<Restricted>>>();
 
 /**
- * For each entity type, the requests the metadata forbids at some address builder of it or of a
- * subtype (an address of a subtype goes where one of its base type does). Only a request function
- * of such a type says which addresses it takes (`rt.EntityRef<T, null, rt.Deletable>`): another
+ * For each entity type, the requests (and query options) the metadata forbids at some address
+ * builder of it or of a subtype (an address of a subtype goes where one of its base type does).
+ * Only a request function of such a type says which addresses it takes
+ * (`rt.EntityRef<T, null, rt.Deletable>`, a list's `rt.QueryTarget<O>`): another
  * type's cannot be handed a restricted address, so its signature stays as it was. Computed once a model.
  */
 export function restrictedTypes(model: Model): Map<StructuredType, Set<Restricted>> {
