@@ -43,7 +43,8 @@ const KEY_LITERALS = new Set(["String", "Guid", "Int16", "Int32", "Int64", "Byte
  * The TypeScript type of a key: the single property's type, or an object of the key properties;
  * with alternate keys, or'd with an object of each one's (`string | { appId: string }`).
  */
-export function keyType(ctx: EmitContext, t: EntityType, imports: Imports, alternate: readonly AlternateKey[] = []): string {
+export function keyType(ctx: EmitContext, t: EntityType, imports: Imports, alternate?: readonly AlternateKey[]): string {
+  alternate ??= []; // not a default value: see wrap-code.ts brokenType
   // A key value is never null (CSDL 4.01 §6.5), even where its property is declared nullable (reported).
   const scalar = (ref: TypeRef) => {
     const s = refType(ctx, { ...ref, collection: false, nullable: false }, NO_TYPES, imports);
