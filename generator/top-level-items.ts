@@ -9,6 +9,8 @@
  * (`"…"`, `'…'`, `` `…` ``): `A<B, C> | D` → `A<B, C>`, `D`.
  */
 export function topLevelSplit(text: string, separator: string): string[] {
+  // Nowhere at all (most unions asked about are one type): one part, without reading it a character at a time.
+  if (!text.includes(separator)) return [text];
   const parts: string[] = [];
   let depth = 0;
   let quote = "";

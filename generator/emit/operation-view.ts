@@ -100,7 +100,8 @@ function bothDeprecations(imported: string | undefined, own: string | undefined,
  * import's (`importName`'s) own, whose description comes first in the doc comment, before the
  * operation's where that says something else, and whose deprecation is the function's.
  */
-export function operationView(ctx: EmitContext, op: Operation, name: string, types: OperationTypes, importName?: string, importAnnotations: readonly Annotation[] = []): OperationView {
+export function operationView(ctx: EmitContext, op: Operation, name: string, types: OperationTypes, importName?: string, importAnnotations?: readonly Annotation[]): OperationView {
+  importAnnotations ??= []; // not a default value: see wrap-code.ts brokenType
   const { ts, refTs, reads, keyTs, created } = types;
   const described = importedFirst(description(importAnnotations), description(op.annotations));
   const deprecated = bothDeprecations(deprecation(importAnnotations), deprecation(op.annotations), op);

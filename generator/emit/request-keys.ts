@@ -47,7 +47,8 @@ const KEY_LITERALS = new Set(["String", "Guid", "Int16", "Int32", "Int64", "Byte
  * properties takes a name of any member of a union, so `{ appId, uniqueName }` would compile, and
  * the runtime can send one key only.
  */
-export function keyType(ctx: EmitContext, t: EntityType, imports: Imports, alternate: readonly AlternateKey[] = []): string {
+export function keyType(ctx: EmitContext, t: EntityType, imports: Imports, alternate?: readonly AlternateKey[]): string {
+  alternate ??= []; // not a default value: see wrap-code.ts brokenType
   // A key value is never null (CSDL 4.01 §6.5), even where its property is declared nullable (reported).
   const scalar = (ref: TypeRef) => {
     const s = refType(ctx, { ...ref, collection: false, nullable: false }, NO_TYPES, imports);

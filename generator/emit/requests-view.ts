@@ -810,7 +810,16 @@ function leftOutUnion(groups: [string, string[]][]): string {
 
 /** Every type derived from `t`, directly or not, in document order depth first. */
 function descendants(t: EntityType): EntityType[] {
-  return t.derived.flatMap((d) => [d as EntityType, ...descendants(d as EntityType)]);
+  const out: EntityType[] = [];
+  // Appended to one array as they are met (each level's array spread into its parent's copied the deep ones again).
+  const visit = (c: StructuredType) => {
+    for (const d of c.derived) {
+      out.push(d as EntityType);
+      visit(d);
+    }
+  };
+  visit(t);
+  return out;
 }
 
 /**
@@ -856,7 +865,7 @@ function createBody(self: () => string, t: EntityType, union: boolean, write: Wr
 
 /** One type's create body (`createBody`) as a generic and its type arguments, a list of names given as a union's members. */
 function createBodyType(self: () => string, t: EntityType, union: boolean, write: WriteNames, nav: () => string): TypeApplication {
-  const computed = propertyNames(t, union, FIXED.create);
+  const computed = propertyNames(t, union, "create");
   // A deep insert's entities (navigation properties) are written as the body is: `rt.CreateBody`.
   const related = allNavigation(t).length > 0;
   const written = writeFacts(write.ctx, "create").declared.has(t);
@@ -922,7 +931,7 @@ function updateBodies(self: () => string, t: EntityType, R: string, keys: readon
 
 /** One type's update body (`updateBodies`); `union`: the properties its subtypes may not change count too. */
 function updateBody(self: () => string, t: EntityType, R: string, keys: readonly string[], union: boolean, write: WriteNames, nav: () => string): TypeApplication {
-  const fixed = propertyNames(t, union, FIXED.update);
+  const fixed = propertyNames(t, union, "update");
   const optional = keys.filter((k) => !fixed.has(k));
   const written = writeFacts(write.ctx, "update").declared.has(t);
   const args: (string | string[])[] = [written ? write.declared(t, "update") : self(), R];
@@ -949,15 +958,28 @@ function updateBodyParameter(bodies: TypeApplication[]): string {
   return bodies.map((b) => `\n    | ${typeLines(b, "    | ", "      ")}`).join("");
 }
 
-/** The quoted names of the properties `pick` chooses: `t`'s own, its base types', and for a union (`union`) its subtypes'. */
-function propertyNames(t: EntityType, union: boolean, pick: (p: Property) => boolean): Set<string> {
-  const names = new Set<string>();
-  const types: EntityType[] = [];
-  for (let x: EntityType | undefined = t; x; x = x.baseType) types.push(x);
-  if (union) types.push(...descendants(t));
-  for (const x of types) for (const p of x.properties) if (pick(p)) names.add(stringLiteral(p.name));
+/**
+ * The quoted names of the properties a body of `mode` may not send (`FIXED`): `t`'s own, its base
+ * types', and for a union (`union`) its subtypes'. Found once per type, mode and union: an entity
+ * type's create and update bodies ask, and again every operation taking one (a union's is every
+ * subtype's properties: Graph's `entity` has 1,500 subtypes).
+ */
+function propertyNames(t: EntityType, union: boolean, mode: WriteMode): ReadonlySet<string> {
+  let known = fixedNames.get(t);
+  if (!known) fixedNames.set(t, (known = new Map()));
+  const key = `${mode}${union ? " union" : ""}`;
+  let names = known.get(key);
+  if (!names) {
+    const found = new Set<string>();
+    const types: EntityType[] = [];
+    for (let x: EntityType | undefined = t; x; x = x.baseType) types.push(x);
+    if (union) types.push(...descendants(t));
+    for (const x of types) for (const p of x.properties) if (FIXED[mode](p)) found.add(stringLiteral(p.name));
+    known.set(key, (names = found));
+  }
   return names;
 }
+const fixedNames = new WeakMap<EntityType, Map<string, ReadonlySet<string>>>();
 
 /** The modes `t` has a write type in, one when the create's and the update's are the same (`ItemInput`). */
 function writeModes(ctx: EmitContext, t: StructuredType): WriteMode[] {

@@ -66,7 +66,11 @@ function annotated(key: string, type: string): string {
  * object type, that argument hugged by the angle brackets (`Promise<{` … `}>`). Any other type is
  * left as it is.
  */
-export function brokenType(text: string, before: number, after: number, indent = ""): string {
+export function brokenType(text: string, before: number, after: number, indent?: string): string {
+  // `indent ??= …` rather than a default value in the parameter list: with a default, V8 gives the body
+  // a context of its own where a closure captures its constants, made by a runtime call on every call
+  // (docs/performance-notes.md, "Block contexts").
+  indent ??= "";
   if (fits(before + text.length + after) || holdsArrow(text)) return text;
   const inner = `${indent}  `;
   const members = topLevelSplit(text, " | ");
@@ -219,7 +223,8 @@ function outsideStrings(text: string, found: (i: number) => boolean): boolean {
  * literals around it are broken as above. A property read by its quoted name (`o["…"]`) has the
  * name on a line of its own, between `o[` and `]`. Any other expression is left as it is.
  */
-export function brokenExpression(text: string, before: number, after: number, indent = ""): string {
+export function brokenExpression(text: string, before: number, after: number, indent?: string): string {
+  indent ??= ""; // not a default value: see brokenType
   if ((fits(before + text.length + after) && !holdsMatrix(text)) || holdsArrow(text)) return text;
   // A call marked pure for bundlers keeps its mark in front (`/* @__PURE__ */ f(` … `)`).
   if (text.startsWith(PURE)) return PURE + brokenExpression(text.slice(PURE.length), before + PURE.length, after, indent);

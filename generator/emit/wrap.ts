@@ -142,7 +142,8 @@ function firstLine(text: string): number {
  * type argument. One argument that is a plain name stays between the brackets however long
  * (`rt.New<Name>`), as Prettier keeps a simple type there (its `shouldHugType`).
  */
-export function typeArguments(args: readonly (string | readonly string[])[], indent = ""): string {
+export function typeArguments(args: readonly (string | readonly string[])[], indent?: string): string {
+  indent ??= ""; // not a default value: see wrap-code.ts brokenType
   if (args.length === 1 && typeof args[0] === "string" && /^[\w.$]+$/.test(args[0])) return `<${args[0]}>`;
   const inner = `${indent}  `;
   const lines = args.map((a, i) => {

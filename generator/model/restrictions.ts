@@ -91,7 +91,8 @@ function bool(e: RawExpression | undefined): boolean | undefined {
  * reading its members (Readable false alone does not forbid that: Graph's `/places` is not
  * listed, but its members are read by key).
  */
-function said(get: (name: string) => RawExpression | undefined, collection: boolean, within = ""): Said {
+function said(get: (name: string) => RawExpression | undefined, collection: boolean, within?: string): Said {
+  within ??= ""; // not a default value: see emit/wrap-code.ts brokenType
   const out: Said = {};
   const put = (what: Restricted, value: boolean | undefined, termName: string) => {
     if (value !== undefined) out[what] = { allowed: value, term: within + termName };

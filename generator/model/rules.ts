@@ -252,16 +252,22 @@ export function deprecation(annotations: readonly Annotation[]): string | undefi
 
 /** All properties of a structured type, inherited first (CSDL §6.1.1: a derived type inherits them). */
 export function allProperties(t: StructuredType): Property[] {
-  const chain: StructuredType[] = [];
-  for (let c: StructuredType | undefined = t; c; c = c.baseType) chain.unshift(c);
-  return chain.flatMap((c) => c.properties);
+  return inherited(t, (c) => c.properties);
+}
+
+/**
+ * `members` of `t` and of its base types, base first, in one array (no chain of types, no array per
+ * type: the emitters ask for every type, and for every navigation property's target).
+ */
+function inherited<T>(t: StructuredType, members: (c: StructuredType) => readonly T[]): T[] {
+  const out: T[] = t.baseType ? inherited(t.baseType, members) : [];
+  for (const m of members(t)) out.push(m);
+  return out;
 }
 
 /** Navigation properties of a type and its base types, base first (CSDL 4.01 §6.1: they are inherited). */
 export function allNavigation(t: StructuredType): NavigationProperty[] {
-  const chain: StructuredType[] = [];
-  for (let c: StructuredType | undefined = t; c; c = c.baseType) chain.unshift(c);
-  return chain.flatMap((c) => c.navigationProperties);
+  return inherited(t, (c) => c.navigationProperties);
 }
 
 /**
