@@ -63,7 +63,7 @@ describe("reading", () => {
     };
     const r = generate({ inputs: [{ file: "alt.json", content: JSON.stringify(json) }], validators: false });
     expect(r.diagnostics).toEqual([]);
-    expect(r.files.get("ns.requests.ts")).toContain("rt.rootCollection<App, string | { appId: string; uniqueName?: never } | { uniqueName: string; appId?: never }>");
+    expect(r.files.get("ns.requests.ts")).toContain("rt.CollectionRef<\n  App,\n  string | { appId: string; uniqueName?: never } | { uniqueName: string; appId?: never }\n>");
     expect(r.files.get("ns.requests.ts")).toContain('rt.alternateKeys(rt.key("id", rt.edmString), [[["appId", rt.edmGuid]], [["uniqueName", rt.edmString]]])');
   });
 });

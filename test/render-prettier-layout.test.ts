@@ -143,7 +143,7 @@ test("requests: a delete's signature on one line where it fits; create's and upd
   expect(declaration("s.requests.ts", "export function updateA<")).toMatch(/^export function updateA<R extends [^\n]*>\(\n {2}client: rt\.Client,\n/);
 });
 
-test("requests: a composite key's `rt.CollectionRef<T, { … }>` after a root's or an address builder's `):` its type arguments one a line", () => {
+test("requests: a composite key's `rt.CollectionRef<T, { … }>` after a root's or an address builder's `):` its type arguments one a line; the call infers them", () => {
   const keys = (indent: string) => [`${indent}{`, ...KEYS.map((k) => `${indent}  "${k}": string;`), `${indent}}`];
   expect(declaration("s.requests.ts", "export function cs(")).toBe(
     [
@@ -151,10 +151,7 @@ test("requests: a composite key's `rt.CollectionRef<T, { … }>` after a root's 
       "  C,",
       ...keys("  "),
       "> {",
-      "  return rt.rootCollection<",
-      "    C,",
-      ...keys("    "),
-      "  >(",
+      "  return rt.rootCollection(",
       '    { name: "cs" },',
       "    rt.compositeKey([",
       ...KEYS.map((k) => `      ["${k}", rt.edmString],`),
@@ -199,7 +196,7 @@ test("a string holding more `\"` than `'` is in single quotes, in the types, val
   expect(QUOTED.get("q.types.ts")).toContain(`\n  'we"ird'?: string | null;\n`);
   expect(QUOTED.get("q.validators.ts")).toContain(`vr.enumChecker("q.tone", { 'we"ird': 0, "it's": 1 });`);
   expect(QUOTED.get("q.validators.ts")).toContain(`\n    vr.p(o['we"ird'], ctx, 'we"ird', vr.checkString) +\n`);
-  expect(QUOTED.get("q.requests.ts")).toContain(`return rt.rootCollection<Q, string>({ name: 'q"s' }, rt.key("id", rt.edmString));`);
+  expect(QUOTED.get("q.requests.ts")).toContain(`return rt.rootCollection({ name: 'q"s' }, rt.key("id", rt.edmString));`);
   for (const m of ["q.types.ts", "q.validators.ts", "q.requests.ts"]) expect(QUOTED.get(m)).not.toContain('\\"');
 });
 
@@ -259,8 +256,8 @@ test("requests: a target `rt.EntityRef<…>` too long for its line has its type 
   expect(declaration("n.requests.ts", `export function update${Entity}<`)).toContain(`\n${target("null")}\n`);
   expect(declaration("n.requests.ts", `export function delete${Entity}(`)).toContain(`\n${target("null")}\n`);
   expect(text).toContain(`\n  body: rt.New<${Entity}>,\n`);
-  // A root's arguments on the line of `>(` after its type arguments one a line.
-  expect(declaration("n.requests.ts", "export function es(")).toContain(`\n    string\n  >({ name: "es" }, rt.key("id", rt.edmString));\n}`);
+  // A root's call infers its type arguments from the return type, however long: it stays on its line.
+  expect(declaration("n.requests.ts", "export function es(")).toContain(`\n  string\n> {\n  return rt.rootCollection({ name: "es" }, rt.key("id", rt.edmString));\n}`);
 });
 
 test("validators: a base type's count too long for its line an argument a line, a second term after its `)`", () => {

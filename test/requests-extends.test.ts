@@ -44,7 +44,7 @@ describe("bindings into an extended container of another namespace", () => {
   test("the other module's root functions are imported as values, beside its types; one whose name a function here has is imported under an alias", () => {
     const source = fs.readFileSync(path.join(dir, "Sales.requests.ts"), "utf8");
     expect(source).toContain('import {\n  type LineNavigation,\n  type ProductNavigation,\n  type SupplierNavigation,\n  orderLines as catalogOrderLines,\n  products,\n  suppliers,\n} from "./Catalog.requests.js";');
-    expect(source).toContain('rt.rootCollection<Order, number>(\n    { name: "Orders", bindings: () => ({ "lines": catalogOrderLines, "product": products, "supplier": suppliers }) },\n');
+    expect(source).toContain('rt.rootCollection(\n    { name: "Orders", bindings: () => ({ "lines": catalogOrderLines, "product": products, "supplier": suppliers }) },\n');
     // Sales' own orderLines is Order's navigation builder, as without the binding.
     expect(sales.orderLines(order).path).toBe("/Orders(1)/lines");
     expect(fs.readFileSync(path.join(dir, "Catalog.requests.ts"), "utf8")).toContain('import { type OrderNavigation, orders } from "./Sales.requests.js";');

@@ -520,8 +520,8 @@ describe("binding targets: other sets, qualified containers, paths into a contai
 
   test("each root names only its own bindings' targets, looked up lazily", () => {
     const source = fs.readFileSync(path.join(GENERATED, "urls-campus", "Uni.Campus.requests.ts"), "utf8");
-    // A root's set info is a member a line, and its bindings a binding a line, where one line would pass 120 characters.
-    expect(source).toContain('rt.root<Education>({\n    name: "education",\n    bindings: () => ({ "classes/members": rt.within(education, "users") }),\n  })');
+    // A root's set info on one line where it fits; its bindings a binding a line where one line would pass 120 characters.
+    expect(source).toContain('return rt.root({ name: "education", bindings: () => ({ "classes/members": rt.within(education, "users") }) });');
     expect(source).toContain('"classes": rt.within(education, "classes"),\n        "mentor": members,\n');
     expect(source).not.toContain("Elsewhere");
   });

@@ -11,7 +11,7 @@ import type { AnyEntity, Security, SecurityCopilot } from "./microsoft.graph.typ
 
 /** The `security` singleton (`/security`). */
 export function security(): rt.EntityRef<Security> {
-  return rt.root<Security>({ name: "security" });
+  return rt.root({ name: "security" });
 }
 
 /** Navigation properties of `microsoft.graph.entity` (inherited ones included), for typed `$expand`. */
@@ -67,14 +67,14 @@ export interface SecurityCopilotCreateInput extends rt.Written<
 
 /** `securityCopilot` of a `microsoft.graph.security` (contained): `.../securityCopilot`. */
 export function securitySecurityCopilot(parent: rt.EntityRef<Security, null>): rt.EntityRef<SecurityCopilot, null> {
-  return rt.nullable(rt.nav<SecurityCopilot>(parent, "securityCopilot", true));
+  return rt.nullable(rt.nav(parent, "securityCopilot", true));
 }
 
 /** `workspaces` of a `microsoft.graph.securityCopilot` (contained): `.../workspaces`. */
 export function securityCopilotWorkspaces(
   parent: rt.EntityRef<SecurityCopilot, null>,
 ): rt.CollectionRef<Workspace, string> {
-  return rt.collection<Workspace, string>(parent, "workspaces", rt.segmentKey("id", rt.edmString), true);
+  return rt.collection(parent, "workspaces", rt.segmentKey("id", rt.edmString), true);
 }
 
 /** Reads one `microsoft.graph.entity` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<AnyEntity, null>`). */

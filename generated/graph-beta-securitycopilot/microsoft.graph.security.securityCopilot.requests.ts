@@ -61,22 +61,22 @@ export interface WorkspaceCreateInput extends rt.Written<
 
 /** `evaluations` of a `microsoft.graph.security.securityCopilot.prompt` (contained): `.../evaluations`. */
 export function promptEvaluations(parent: rt.EntityRef<Prompt, null>): rt.CollectionRef<Evaluation, string> {
-  return rt.collection<Evaluation, string>(parent, "evaluations", rt.segmentKey("id", rt.edmString), true);
+  return rt.collection(parent, "evaluations", rt.segmentKey("id", rt.edmString), true);
 }
 
 /** `prompts` of a `microsoft.graph.security.securityCopilot.session` (contained): `.../prompts`. */
 export function sessionPrompts(parent: rt.EntityRef<Session, null>): rt.CollectionRef<Prompt, string> {
-  return rt.collection<Prompt, string>(parent, "prompts", rt.segmentKey("id", rt.edmString), true);
+  return rt.collection(parent, "prompts", rt.segmentKey("id", rt.edmString), true);
 }
 
 /** `plugins` of a `microsoft.graph.security.securityCopilot.workspace` (contained): `.../plugins`. */
 export function workspacePlugins(parent: rt.EntityRef<Workspace, null>): rt.CollectionRef<Plugin, string> {
-  return rt.collection<Plugin, string>(parent, "plugins", rt.segmentKey("name", rt.edmString), true);
+  return rt.collection(parent, "plugins", rt.segmentKey("name", rt.edmString), true);
 }
 
 /** `sessions` of a `microsoft.graph.security.securityCopilot.workspace` (contained): `.../sessions`. */
 export function workspaceSessions(parent: rt.EntityRef<Workspace, null>): rt.CollectionRef<Session, string> {
-  return rt.collection<Session, string>(parent, "sessions", rt.segmentKey("id", rt.edmString), true);
+  return rt.collection(parent, "sessions", rt.segmentKey("id", rt.edmString), true);
 }
 
 /** Reads one `microsoft.graph.security.securityCopilot.evaluation` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Evaluation, null>`). */

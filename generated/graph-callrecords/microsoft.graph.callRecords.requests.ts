@@ -96,19 +96,19 @@ export interface SessionCreateInput extends rt.Written<
 
 /** `organizer_v2` of a `microsoft.graph.callRecords.callRecord` (contained): `.../organizer_v2`. */
 export function callRecordOrganizer_v2(parent: rt.EntityRef<CallRecord, null>): rt.EntityRef<Organizer, null> {
-  return rt.nullable(rt.nav<Organizer>(parent, "organizer_v2", true));
+  return rt.nullable(rt.nav(parent, "organizer_v2", true));
 }
 
 /** `participants_v2` of a `microsoft.graph.callRecords.callRecord` (contained): `.../participants_v2`. */
 export function callRecordParticipants_v2(
   parent: rt.EntityRef<CallRecord, null>,
 ): rt.CollectionRef<Participant, string> {
-  return rt.collection<Participant, string>(parent, "participants_v2", rt.segmentKey("id", rt.edmString), true);
+  return rt.collection(parent, "participants_v2", rt.segmentKey("id", rt.edmString), true);
 }
 
 /** `sessions` of a `microsoft.graph.callRecords.callRecord` (contained): `.../sessions`. */
 export function callRecordSessions(parent: rt.EntityRef<CallRecord, null>): rt.CollectionRef<Session, string> {
-  return rt.collection<Session, string>(parent, "sessions", rt.segmentKey("id", rt.edmString), true);
+  return rt.collection(parent, "sessions", rt.segmentKey("id", rt.edmString), true);
 }
 
 /**
@@ -117,7 +117,7 @@ export function callRecordSessions(parent: rt.EntityRef<CallRecord, null>): rt.C
  * `segments` of a `microsoft.graph.callRecords.session` (contained): `.../segments`.
  */
 export function sessionSegments(parent: rt.EntityRef<Session, null>): rt.CollectionRef<Segment, string> {
-  return rt.collection<Segment, string>(parent, "segments", rt.segmentKey("id", rt.edmString), true);
+  return rt.collection(parent, "segments", rt.segmentKey("id", rt.edmString), true);
 }
 
 /** Reads one `microsoft.graph.callRecords.callRecord` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<CallRecord, null>`). */

@@ -19,7 +19,7 @@ import type { AnyEntity, CloudCommunications } from "./microsoft.graph.types.js"
 
 /** The `communications` singleton (`/communications`). */
 export function communications(): rt.EntityRef<CloudCommunications> {
-  return rt.root<CloudCommunications>({ name: "communications" });
+  return rt.root({ name: "communications" });
 }
 
 /** Navigation properties of `microsoft.graph.cloudCommunications` (inherited ones included), for typed `$expand`. */
@@ -62,7 +62,7 @@ export type EntityCreateInput =
 export function cloudCommunicationsCallRecords(
   parent: rt.EntityRef<CloudCommunications, null>,
 ): rt.CollectionRef<CallRecord, string> {
-  return rt.collection<CallRecord, string>(parent, "callRecords", rt.segmentKey("id", rt.edmString), true);
+  return rt.collection(parent, "callRecords", rt.segmentKey("id", rt.edmString), true);
 }
 
 /** Reads one `microsoft.graph.cloudCommunications` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<CloudCommunications, null>`). */

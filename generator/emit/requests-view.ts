@@ -266,7 +266,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
         type: rootType(name, `rt.EntityRef<${t}${s.nullable ? ", null" : f ? ", never" : ""}${f}>`),
         make: "",
       });
-      rootMakes.push({ c, s, make: (info) => rootCall(s.nullable ? "rt.nullable(" : "", f ? "rt.root" : `rt.root<${t}>`, info, []) });
+      rootMakes.push({ c, s, make: (info) => rootCall(s.nullable ? "rt.nullable(" : "", "rt.root", info, []) });
     }
     for (const s of c.entitySets) {
       const t = ts(s.entityType, true);
@@ -281,7 +281,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
         type: rootType(name, `rt.CollectionRef<${t}, ${k}${f}>`),
         make: "",
       });
-      rootMakes.push({ c, s, make: (info) => rootCall("", f ? "rt.rootCollection" : `rt.rootCollection<${t}, ${k}>`, info, [keySpec(ctx, s.entityType, alternate)]) });
+      rootMakes.push({ c, s, make: (info) => rootCall("", "rt.rootCollection", info, [keySpec(ctx, s.entityType, alternate)]) });
     }
   }
 
@@ -315,7 +315,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const k = keyTs(n.target, alternate);
     const contained = n.containsTarget ? ", true" : "";
     const restrictions = navigationRestrictions(ctx.model, t, n);
-    // A restricted builder's call infers its type arguments from the return type, which names them all.
+    // A builder's call infers its type arguments from the builder's return type, which names them all.
     const f = forbiddenArgument(restrictions);
     return {
       doc: jsdoc("", [
@@ -332,10 +332,10 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       // of one with Nullable="false" answered 204 rejects.
       type: n.collection ? `rt.CollectionRef<${target}, ${k}${f}>` : `rt.EntityRef<${target}${n.nullable ? ", null" : f ? ", never" : ""}${f}>`,
       make: n.collection
-        ? `rt.collection${f ? "" : `<${target}, ${k}>`}(parent, ${stringLiteral(n.name)}, ${keySpec(ctx, n.target, alternate)}${contained})`
+        ? `rt.collection(parent, ${stringLiteral(n.name)}, ${keySpec(ctx, n.target, alternate)}${contained})`
         : n.nullable
-          ? `rt.nullable(rt.nav${f ? "" : `<${target}>`}(parent, ${stringLiteral(n.name)}${contained}))`
-          : `rt.nav${f ? "" : `<${target}>`}(parent, ${stringLiteral(n.name)}${contained})`,
+          ? `rt.nullable(rt.nav(parent, ${stringLiteral(n.name)}${contained}))`
+          : `rt.nav(parent, ${stringLiteral(n.name)}${contained})`,
     };
   };
 

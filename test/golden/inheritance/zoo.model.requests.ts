@@ -4,12 +4,12 @@ import type { AnyAnimal, Bird, Fish, Keeper, Parrot } from "./zoo.model.types.js
 
 /** The `animals` entity set (`/animals`). */
 export function animals(): rt.CollectionRef<AnyAnimal, string> {
-  return rt.rootCollection<AnyAnimal, string>({ name: "animals" }, rt.segmentKey("id", rt.edmGuid));
+  return rt.rootCollection({ name: "animals" }, rt.segmentKey("id", rt.edmGuid));
 }
 
 /** The `keepers` entity set (`/keepers`). */
 export function keepers(): rt.CollectionRef<Keeper, string> {
-  return rt.rootCollection<Keeper, string>(
+  return rt.rootCollection(
     { name: "keepers", bindings: () => ({ "animals": animals, "favourite": animals }) },
     rt.segmentKey("id", rt.edmString),
   );
@@ -47,12 +47,12 @@ export interface KeeperNavigation {
 
 /** `favourite` of a `zoo.model.keeper`: `.../favourite`. */
 export function keeperFavourite(parent: rt.EntityRef<Keeper, null>): rt.EntityRef<AnyAnimal, null> {
-  return rt.nullable(rt.nav<AnyAnimal>(parent, "favourite"));
+  return rt.nullable(rt.nav(parent, "favourite"));
 }
 
 /** `animals` of a `zoo.model.keeper`: `.../animals`. */
 export function keeperAnimals(parent: rt.EntityRef<Keeper, null>): rt.CollectionRef<AnyAnimal, string> {
-  return rt.collection<AnyAnimal, string>(parent, "animals", rt.segmentKey("id", rt.edmGuid));
+  return rt.collection(parent, "animals", rt.segmentKey("id", rt.edmGuid));
 }
 
 /** Reads one `zoo.model.animal` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<AnyAnimal, null>`). */

@@ -4,12 +4,12 @@ import type { Order, OrderLine, Store } from "./shop.types.js";
 
 /** The `mainStore` singleton (`/mainStore`). */
 export function mainStore(): rt.EntityRef<Store> {
-  return rt.root<Store>({ name: "mainStore" });
+  return rt.root({ name: "mainStore" });
 }
 
 /** The `orders` entity set (`/orders`). */
 export function orders(): rt.CollectionRef<Order, number> {
-  return rt.rootCollection<Order, number>({ name: "orders" }, rt.key("id", rt.edmInt32));
+  return rt.rootCollection({ name: "orders" }, rt.key("id", rt.edmInt32));
 }
 
 /** Navigation properties of `shop.order` (inherited ones included), for typed `$expand`. */
@@ -27,7 +27,7 @@ export interface StoreNavigation {}
 export function orderLines(
   parent: rt.EntityRef<Order, null>,
 ): rt.CollectionRef<OrderLine, { "orderId": number; "sku": string }> {
-  return rt.collection<OrderLine, { "orderId": number; "sku": string }>(
+  return rt.collection(
     parent,
     "lines",
     rt.compositeKey([

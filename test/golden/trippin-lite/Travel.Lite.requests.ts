@@ -5,12 +5,12 @@ import type { Airline, Airport, Booking, Document, Location, Person, PlanItem, T
 
 /** The `Me` singleton (`/Me`). */
 export function me(): rt.EntityRef<Person> {
-  return rt.root<Person>({ name: "Me", bindings: () => ({ "Friends": people }) });
+  return rt.root({ name: "Me", bindings: () => ({ "Friends": people }) });
 }
 
 /** The `People` entity set (`/People`). */
 export function people(): rt.CollectionRef<Person, string> {
-  return rt.rootCollection<Person, string>(
+  return rt.rootCollection(
     { name: "People", etag: true, bindings: () => ({ "BestFriend": people, "Friends": people }) },
     rt.key("UserName", rt.edmString),
   );
@@ -18,17 +18,17 @@ export function people(): rt.CollectionRef<Person, string> {
 
 /** The `Airlines` entity set (`/Airlines`). */
 export function airlines(): rt.CollectionRef<Airline, string> {
-  return rt.rootCollection<Airline, string>({ name: "Airlines" }, rt.key("AirlineCode", rt.edmString));
+  return rt.rootCollection({ name: "Airlines" }, rt.key("AirlineCode", rt.edmString));
 }
 
 /** The `Airports` entity set (`/Airports`). */
 export function airports(): rt.CollectionRef<Airport, string> {
-  return rt.rootCollection<Airport, string>({ name: "Airports" }, rt.key("IcaoCode", rt.edmString));
+  return rt.rootCollection({ name: "Airports" }, rt.key("IcaoCode", rt.edmString));
 }
 
 /** The `Bookings` entity set (`/Bookings`). */
 export function bookings(): rt.CollectionRef<Booking, { "AirlineCode": string; "BookingNo": number }> {
-  return rt.rootCollection<Booking, { "AirlineCode": string; "BookingNo": number }>(
+  return rt.rootCollection(
     { name: "Bookings" },
     rt.compositeKey([
       ["AirlineCode", rt.edmString],
@@ -39,7 +39,7 @@ export function bookings(): rt.CollectionRef<Booking, { "AirlineCode": string; "
 
 /** The `Documents` entity set (`/Documents`). */
 export function documents(): rt.CollectionRef<Document, string> {
-  return rt.rootCollection<Document, string>({ name: "Documents" }, rt.key("Id", rt.edmGuid));
+  return rt.rootCollection({ name: "Documents" }, rt.key("Id", rt.edmGuid));
 }
 
 /** Navigation properties of `Travel.Lite.Person` (inherited ones included), for typed `$expand`. */
@@ -85,17 +85,17 @@ export interface PersonInput extends rt.Written<
 
 /** `Friends` of a `Travel.Lite.Person`: `.../Friends`. */
 export function personFriends(parent: rt.EntityRef<Person, null>): rt.CollectionRef<Person, string> {
-  return rt.collection<Person, string>(parent, "Friends", rt.key("UserName", rt.edmString));
+  return rt.collection(parent, "Friends", rt.key("UserName", rt.edmString));
 }
 
 /** `BestFriend` of a `Travel.Lite.Person`: `.../BestFriend`. */
 export function personBestFriend(parent: rt.EntityRef<Person, null>): rt.EntityRef<Person, null> {
-  return rt.nullable(rt.nav<Person>(parent, "BestFriend"));
+  return rt.nullable(rt.nav(parent, "BestFriend"));
 }
 
 /** `Trips` of a `Travel.Lite.Person` (contained): `.../Trips`. */
 export function personTrips(parent: rt.EntityRef<Person, null>): rt.CollectionRef<Trip, number> {
-  return rt.collection<Trip, number>(parent, "Trips", rt.key("TripId", rt.edmInt32), true);
+  return rt.collection(parent, "Trips", rt.key("TripId", rt.edmInt32), true);
 }
 
 /** Stream property `Photo` of a `Travel.Lite.Person` (`.../Photo`); read it with `rt.readStream` (whole) or `rt.openStream` (as it comes). */
@@ -105,12 +105,12 @@ export function personPhoto(parent: rt.EntityRef<Person, null>): rt.StreamRef<Pe
 
 /** `PlanItems` of a `Travel.Lite.Trip` (contained): `.../PlanItems`. */
 export function tripPlanItems(parent: rt.EntityRef<Trip, null>): rt.CollectionRef<PlanItem, number> {
-  return rt.collection<PlanItem, number>(parent, "PlanItems", rt.key("PlanItemId", rt.edmInt32), true);
+  return rt.collection(parent, "PlanItems", rt.key("PlanItemId", rt.edmInt32), true);
 }
 
 /** `Trip` of a `Travel.Lite.PlanItem`: `.../Trip`. */
 export function planItemTrip(parent: rt.EntityRef<PlanItem, null>): rt.EntityRef<Trip, null> {
-  return rt.nullable(rt.nav<Trip>(parent, "Trip"));
+  return rt.nullable(rt.nav(parent, "Trip"));
 }
 
 /** The media resource of a `Travel.Lite.Document` (`.../$value`); read it with `rt.readStream` (whole) or `rt.openStream` (as it comes), replace it with `rt.writeStream`. */

@@ -4,17 +4,17 @@ import type { Bag, Basket, Employee, Item, Line, Person } from "./Test.Validatio
 
 /** The `Items` entity set (`/Items`). */
 export function items(): rt.CollectionRef<Item, number> {
-  return rt.rootCollection<Item, number>({ name: "Items" }, rt.key("id", rt.edmInt32));
+  return rt.rootCollection({ name: "Items" }, rt.key("id", rt.edmInt32));
 }
 
 /** The `People` entity set (`/People`). */
 export function people(): rt.CollectionRef<Person, string> {
-  return rt.rootCollection<Person, string>({ name: "People" }, rt.key("id", rt.edmGuid));
+  return rt.rootCollection({ name: "People" }, rt.key("id", rt.edmGuid));
 }
 
 /** The `Bags` entity set (`/Bags`). */
 export function bags(): rt.CollectionRef<Bag, string> {
-  return rt.rootCollection<Bag, string>({ name: "Bags" }, rt.key("id", rt.edmString));
+  return rt.rootCollection({ name: "Bags" }, rt.key("id", rt.edmString));
 }
 
 /** Navigation properties of `Test.Validation.Item` (inherited ones included), for typed `$expand`. */
@@ -75,17 +75,17 @@ export interface ItemUpdateInput extends rt.Written<
 
 /** `parent` of a `Test.Validation.Item`: `.../parent`. */
 export function itemParent(parent: rt.EntityRef<Item, null>): rt.EntityRef<Item, null> {
-  return rt.nullable(rt.nav<Item>(parent, "parent"));
+  return rt.nullable(rt.nav(parent, "parent"));
 }
 
 /** `children` of a `Test.Validation.Item`: `.../children`. */
 export function itemChildren(parent: rt.EntityRef<Item, null>): rt.CollectionRef<Item, number> {
-  return rt.collection<Item, number>(parent, "children", rt.key("id", rt.edmInt32));
+  return rt.collection(parent, "children", rt.key("id", rt.edmInt32));
 }
 
 /** `owner` of a `Test.Validation.Item`: `.../owner`. */
 export function itemOwner(parent: rt.EntityRef<Item, null>): rt.EntityRef<Person> {
-  return rt.nav<Person>(parent, "owner");
+  return rt.nav(parent, "owner");
 }
 
 /** Stream property `picture` of a `Test.Validation.Item` (`.../picture`); read it with `rt.readStream` (whole) or `rt.openStream` (as it comes). */
@@ -97,7 +97,7 @@ export function itemPicture(parent: rt.EntityRef<Item, null>): rt.StreamRef<Item
 export function basketLines(
   parent: rt.EntityRef<Basket, null>,
 ): rt.CollectionRef<Line, { "basketId": number; "no": number }> {
-  return rt.collection<Line, { "basketId": number; "no": number }>(
+  return rt.collection(
     parent,
     "lines",
     rt.compositeKey([
@@ -109,12 +109,12 @@ export function basketLines(
 
 /** `best` of a `Test.Validation.Basket`: `.../best`. */
 export function basketBest(parent: rt.EntityRef<Basket, null>): rt.EntityRef<Line, null> {
-  return rt.nullable(rt.nav<Line>(parent, "best"));
+  return rt.nullable(rt.nav(parent, "best"));
 }
 
 /** `basket` of a `Test.Validation.Line`: `.../basket`. */
 export function lineBasket(parent: rt.EntityRef<Line, null>): rt.EntityRef<Basket> {
-  return rt.nav<Basket>(parent, "basket");
+  return rt.nav(parent, "basket");
 }
 
 /** Reads one `Test.Validation.Item` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Item, null>`). */
