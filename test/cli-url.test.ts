@@ -88,6 +88,7 @@ test.concurrent("an address by path is made with byPath, its placeholders variab
 test.concurrent("the URL's query becomes the call's options, $expand's nested options too; a name the type lacks is refused", async () => {
   const r = await url("/People/{userName}/Trips?$select=Name&$top=2&$expand=PlanItems($select=PlanItemId)");
   expect(r.stderr).toBe("");
+  expect(r.stdout).toContain("// GET /People/{userName}/Trips?$select=Name&$top=2&$expand=PlanItems($select=PlanItemId): imports relative to the output folder\n");
   expect(r.stdout).toContain('const result = await listTrips(client, target, { select: ["Name"], top: 2, expand: { PlanItems: { select: ["PlanItemId"] } } });');
   const wrong = await url("/People/{userName}/Trips?$expand=PlanItems($select=Titel)");
   expect(wrong.stderr).toBe("odatagen: GET /People/{userName}/Trips: $expand=PlanItems($select=Titel): $select=Titel: Travel.Lite.PlanItem has no property Titel; did you mean Title?\n");

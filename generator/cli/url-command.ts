@@ -77,7 +77,7 @@ export async function runUrl(args: UrlArgs): Promise<number> {
       const call = a.result.call;
       if (i > 0) out.print();
       const where = unnamed ? "the output folder" : `${shown(a.service.out)}/ (${a.service.name})`;
-      out.print(`// ${call.method} ${call.path}: imports relative to ${where}`);
+      out.print(`// ${call.method} ${call.path}${call.query ? `?${call.query}` : ""}: imports relative to ${where}`);
       const code = call.code.split("\n");
       const blank = code.indexOf("");
       for (const line of code.slice(0, blank + 1)) out.print(line);

@@ -32,6 +32,8 @@ export interface UrlCall {
   method: string;
   /** The path as resolved (below the service root, without a query). */
   path: string;
+  /** The URL's query as given (`$select=subject&$top=5`), which `call` passes as options; absent without one. */
+  query?: string;
   /** The function that sends the request: `updateSession`, or the runtime's `count`, `addRef`, `readStream`, … */
   function: string;
   /** Its module, relative to the output folder: `./microsoft.graph.callRecords.requests.js`, or `./index.js` for the runtime's. */
@@ -197,7 +199,7 @@ class CallWriter {
     const imports = [...this.imports].map(([module, names]) => ({ module, names: [...names].sort() }));
     const lines = imports.map((i) => `import { ${i.names.join(", ")} } from ${JSON.stringify(i.module)};`);
     const code = [...lines, "", ...(address === undefined ? [] : this.statements(address, imports)), call, ""].join("\n");
-    return { ok: true, call: { method, path: route.path, function: fn.name, module: fn.module, imports, ...(address === undefined ? {} : { address }), call, variables: this.variables, code } };
+    return { ok: true, call: { method, path: route.path, ...(this.query ? { query: this.query } : {}), function: fn.name, module: fn.module, imports, ...(address === undefined ? {} : { address }), call, variables: this.variables, code } };
   }
 
   /** The address expression of `steps`, or why it cannot be written. */
