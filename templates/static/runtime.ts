@@ -546,12 +546,16 @@ export interface PayloadFormat {}
 
 /**
  * A create's body of an abstract entity type (`B`, a union of its subtypes' bodies): each member with
- * its `@odata.type` required, which names the type the service is to make (JSON Format §4.5.3: an
- * instance of a type derived from the declared one names it), as the validators' `create` mode asks.
- * It comes first, so that a compiler's message about a value that may leave it out ends at it
- * (`Types of property '"@odata.type"' are incompatible`), not at another part of the body's type.
+ * its `@odata.type` required (`TypeNamed` and the member's own, `"#ns.circle"`), which names the type
+ * the service is to make (JSON Format §4.5.3), as the validators' `create` mode asks. It comes
+ * first, so that a message about a value that may leave it out ends at it.
  */
-export type WithType<B> = B extends unknown ? { "@odata.type": NonNullable<B[Extract<"@odata.type", keyof B>]> } & B : never;
+export type WithType<B> = TypeNamed & B;
+
+/** What `WithType` adds to each member. */
+export interface TypeNamed {
+  "@odata.type": string;
+}
 
 /**
  * `T` as a body writes it, in a generated write type (`ItemCreateInput`, `ItemUpdateInput`): without the
