@@ -9,23 +9,11 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { generate } from "../generator/generate";
-import { navigationRestrictions, rootRestrictions } from "../generator/model/restrictions";
-import type { EntityType, Model } from "../generator/model/types";
 import { xmlToCsdlJson } from "./helpers/csdl-json";
+import { restrictionsOf } from "./helpers/restrictions";
 import { FIXTURES } from "./helpers/generated";
 
 const XML = fs.readFileSync(path.join(FIXTURES, "requests", "query-restrictions.xml"), "utf8");
-
-/** Every builder's restrictions, as `what by element: term`, by the builder's element. */
-function restrictionsOf(model: Model): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  const show = (rs: ReturnType<typeof rootRestrictions>) => rs.map((r) => `${r.what} by ${r.by}: ${r.term}`);
-  for (const c of model.schemas.flatMap((s) => s.containers))
-    for (const root of [...c.entitySets, ...c.singletons]) out[`${c.qualifiedName}/${root.name}`] = show(rootRestrictions(model, c, root));
-  for (const t of model.types.values())
-    if (t.kind === "entity") for (const n of (t as EntityType).navigationProperties) out[`${t.qualifiedName}/${n.name}`] = show(navigationRestrictions(model, t, n));
-  return out;
-}
 
 const NOTE = ["expand by Lib.Note: ExpandRestrictions/Expandable", "top by Lib.Note: TopSupported", "skip by Lib.Note: SkipSupported"];
 

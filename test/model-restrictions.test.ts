@@ -8,25 +8,13 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { generate } from "../generator/generate";
-import { navigationRestrictions, rootRestrictions } from "../generator/model/restrictions";
-import type { EntityType, Model } from "../generator/model/types";
 import { edmx, schema } from "./helpers/csdl";
 import { xmlToCsdlJson } from "./helpers/csdl-json";
+import { restrictionsOf } from "./helpers/restrictions";
 import { FIXTURES } from "./helpers/generated";
 
 const FILE = path.join(FIXTURES, "requests", "restrictions.xml");
 const XML = fs.readFileSync(FILE, "utf8");
-
-/** Every builder's restrictions, as `what by term`, by the builder's element. */
-function restrictionsOf(model: Model): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  const show = (rs: ReturnType<typeof rootRestrictions>) => rs.map((r) => `${r.what} by ${r.by}: ${r.term}`);
-  for (const c of model.schemas.flatMap((s) => s.containers))
-    for (const root of [...c.entitySets, ...c.singletons]) out[`${c.qualifiedName}/${root.name}`] = show(rootRestrictions(model, c, root));
-  for (const t of model.types.values())
-    if (t.kind === "entity") for (const n of (t as EntityType).navigationProperties) out[`${t.qualifiedName}/${n.name}`] = show(navigationRestrictions(model, t, n));
-  return out;
-}
 
 const WANT = {
   "Shop.c/Books": ["insert by Shop.c/Books: InsertRestrictions/Insertable"],
