@@ -63,6 +63,25 @@ describe("what a batch writes", () => {
     if (format === "json") expect(JSON.parse(sent).requests[0].url).toBe(encoded);
     else expect(sent).toContain(`\r\nGET ${encoded} HTTP/1.1\r\n`);
   });
+
+  test.each(["json", "multipart"] as const)("%s: a path whose first segment has a colon (rt.byPath below a root) is written after ./, so that it is not read as a URL scheme", async (format) => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    const target = rt.byPath(rt.at<Session>("/me"), "notes/a b.txt");
+    if (format === "multipart") answer(OK, OK);
+    else srv.handle((r) => ({ body: { responses: JSON.parse(r.body).requests.map(({ id }: { id: string }) => ({ id, status: 200, body: body("s1") })) } }));
+    const b = rt.batch(client, { format });
+    const reads = Promise.all([getSession(b, target), getSession(b, session("s1"))]);
+    await b.send();
+    await reads;
+    const sent = srv.requests[0]!.body;
+    // Resolved against the service root, `./me:/…:` is the address the call sends alone.
+    expect(new URL("./me:/notes/a%20b.txt:", `${srv.url}/`).href).toBe(`${srv.url}/me:/notes/a%20b.txt:`);
+    if (format === "json") expect(JSON.parse(sent).requests.map((r: { url: string }) => r.url)).toEqual(["./me:/notes/a%20b.txt:", `${PATH}/s1`]);
+    else {
+      expect(sent).toContain(`\r\nGET ./me:/notes/a%20b.txt: HTTP/1.1\r\n`);
+      expect(sent).toContain(`\r\nGET ${PATH}/s1 HTTP/1.1\r\n`);
+    }
+  });
 });
 
 describe("a failure in a batch", () => {

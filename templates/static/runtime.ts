@@ -2972,6 +2972,15 @@ export interface BatchOptions {
   leadingSlash?: boolean | undefined;
 }
 
+/**
+ * `relative` (to the service root) as a reference that stays a path: RFC 3986 §4.2 reads a first
+ * segment with a colon as a scheme (`byPath(me(), "a.txt")` is `me:/a.txt:`, the scheme `me:`), and
+ * `./` in front keeps it a path.
+ */
+function pathReference(relative: string): string {
+  return /^[^/?#]*:/.test(relative) ? `./${relative}` : relative;
+}
+
 interface Member {
   id: string;
   /** The change set it is in. */
@@ -3071,7 +3080,7 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       const named = relative && /^\$(\d+)(?=[/?]|$)/.exec(relative)?.[1];
       const mentioned = Array.from(String(text ?? "").matchAll(/"\$(\d+)"/g), (n) => n[1]!);
       if (named && !nameable(named, group)) throw new Error(`${request}: $${named} names no request made before it in its change set`);
-      const [at, host] = named ? [relative] : multipart && options.leadingSlash ? fromHost(whole) : [relative === undefined ? whole : `${options.leadingSlash ? "/" : ""}${relative}`];
+      const [at, host] = named ? [relative] : multipart && options.leadingSlash ? fromHost(whole) : [relative === undefined ? whole : options.leadingSlash ? `/${relative}` : pathReference(relative)];
       // Named in the body too (`"@odata.id": "$3"`): JSON's `dependsOn` keeps it after that one.
       const names = [...new Set([named, ...mentioned])].filter((n): n is string => !!n && nameable(n, group));
       const lower = Object.fromEntries([...(host ? [["host", host]] : []), ...Object.entries(headers as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v])]);
