@@ -114,6 +114,8 @@ const GRAPH_REQUESTS: [UrlRequest, string][] = [
   [{ method: "GET", path: "/groups/{id}/members/$count?$filter=startswith(displayName,%27a%27)" }, `await count(client, target, { filter: "startswith(displayName,'a')" })`],
   [{ method: "GET", path: "/users/delta()?$select=displayName,mail" }, 'await userDelta(client, target, { select: ["displayName", "mail"] })'],
   [{ method: "PUT", path: "/groups/{id}?tenant=x" }, 'await updateGroup(client, target, body, { replace: true, query: { tenant: "x" } })'],
+  // An open type's undeclared name (a directory extension) is a dynamic property.
+  [{ method: "GET", path: "/users/{id}?$select=id,extension_0a1b2c3d_costCentre" }, 'await getUser(client, target, { select: ["id", dynamic("extension_0a1b2c3d_costCentre")] })'],
 ];
 
 /** The slice that holds them. */
@@ -201,6 +203,7 @@ describeWithGraph("url-calls on Graph")("Microsoft Graph v1.0 (a slice, generate
       { method: "GET", path: "/me/photo/$value?$select=id" },
       { method: "GET", path: "/groups?$top=five" },
       { method: "GET", path: "/me/messages/{id}?$expand=attachments" },
+      { method: "GET", path: "/me/messages?$select=subjct" },
     ]).results.map((r) => (r.ok ? "ok" : r.problem));
     expect(problems).toEqual([
       "PATCH /groups: PATCH changes one entity; this addresses a collection of microsoft.graph.group (GET or POST to it, or give a key: …/{id})",
@@ -218,6 +221,7 @@ describeWithGraph("url-calls on Graph")("Microsoft Graph v1.0 (a slice, generate
       "GET /me/photo/$value: readStream takes no query options: $select",
       "GET /groups: $top=five: a whole number goes there",
       "GET /me/messages/{id}: $expand=attachments: microsoft.graph.message has no navigation property attachments in this slice (a slice keeps the navigation properties its --include and --exclude reach)",
+      'GET /me/messages: $select=subjct: microsoft.graph.message declares no property subjct; did you mean subject? (a dynamic property of this open type is selected with dynamic("subjct"))',
     ]);
   });
 

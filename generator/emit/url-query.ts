@@ -19,6 +19,8 @@ export type QueryTaker = "list" | "one" | "count" | "refs" | "custom" | "none";
 /** What writing the options needs of the call: a variable for a placeholder (`$top={n}`: `n`). */
 export interface QueryWriter {
   placeholder(name: string, what: string, type: string): string;
+  /** Imports a runtime function (`dynamic`) for the call; its name there. */
+  runtime(name: string): string;
   /** The model is a slice, whose types keep only the navigation properties it reaches. */
   sliced: boolean;
 }
@@ -103,7 +105,10 @@ function systemOption(option: string, value: string, type: StructuredType | unde
     case "select": {
       const names = list(value, ",");
       const bad = checkSelect(names, type);
-      return bad ? { problem: `${shown}=${value}: ${bad}` } : `select: [${names.map((n) => JSON.stringify(n)).join(", ")}]`;
+      if (bad) return { problem: `${shown}=${value}: ${bad}` };
+      // An open type's undeclared name is a dynamic property, which `select` takes through `dynamic`.
+      const dynamic = (n: string) => !!type && !n.includes("/") && !n.includes(".") && !allProperties(type).some((p) => p.name === n);
+      return `select: [${names.map((n) => (dynamic(n) ? `${w.runtime("dynamic")}(${JSON.stringify(n)})` : JSON.stringify(n))).join(", ")}]`;
     }
     case "expand": {
       const e = expand(value, type, w);
@@ -127,7 +132,11 @@ function systemOption(option: string, value: string, type: StructuredType | unde
   }
 }
 
-/** `$select`'s names, each a structural property of `type` (or of an open type, any); the first that is not, said. */
+/**
+ * `$select`'s names, each a structural property of `type`; the first that is not, said. An open
+ * type takes any other name as a dynamic property (a directory extension), but not one close to a
+ * declared property's: that is taken for a misspelling.
+ */
 function checkSelect(names: readonly string[], type: StructuredType | undefined): string | undefined {
   if (!type) return undefined;
   const props = allProperties(type).map((p) => p.name);
@@ -137,8 +146,11 @@ function checkSelect(names: readonly string[], type: StructuredType | undefined)
     if (n.includes("/") || n.includes(".")) continue; // a path or a cast (`ns.T/name`): the compiler checks it
     if (props.includes(n)) continue;
     if (navs.includes(n)) return `${n} is a navigation property of ${type.qualifiedName}: expand it ($expand=${n})`;
-    if (isOpen(type)) continue;
     const near = nearestName(n, props);
+    if (isOpen(type)) {
+      if (!near) continue;
+      return `${type.qualifiedName} declares no property ${n}; did you mean ${near}? (a dynamic property of this open type is selected with dynamic(${JSON.stringify(n)}))`;
+    }
     return `${type.qualifiedName} has no property ${n}${near ? `; did you mean ${near}?` : ""}`;
   }
   return undefined;
