@@ -204,6 +204,7 @@ describeWithGraph("url-calls on Graph")("Microsoft Graph v1.0 (a slice, generate
       { method: "GET", path: "/groups?$top=five" },
       { method: "GET", path: "/me/messages/{id}?$expand=attachments" },
       { method: "GET", path: "/me/messages?$select=subjct" },
+      { method: "GET", path: "/me/messages/{id}?$expand=microsoft.graph.eventMessage/event" },
     ]).results.map((r) => (r.ok ? "ok" : r.problem));
     expect(problems).toEqual([
       "PATCH /groups: PATCH changes one entity; this addresses a collection of microsoft.graph.group (GET or POST to it, or give a key: …/{id})",
@@ -222,6 +223,7 @@ describeWithGraph("url-calls on Graph")("Microsoft Graph v1.0 (a slice, generate
       "GET /groups: $top=five: a whole number goes there",
       "GET /me/messages/{id}: $expand=attachments: microsoft.graph.message has no navigation property attachments in this slice (a slice keeps the navigation properties its --include and --exclude reach)",
       'GET /me/messages: $select=subjct: microsoft.graph.message declares no property subjct; did you mean subject? (a dynamic property of this open type is selected with dynamic("subjct"))',
+      "GET /me/messages/{id}: $expand=microsoft.graph.eventMessage/event: microsoft.graph.eventMessage/event: a type cast in $expand, which the typed options do not take (they expand microsoft.graph.message's own navigation properties): cast the address to microsoft.graph.eventMessage and expand event there (a cast collection holds only its members of that type)",
     ]);
   });
 

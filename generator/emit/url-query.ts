@@ -161,6 +161,19 @@ function isOpen(t: StructuredType): boolean {
   return false;
 }
 
+/**
+ * Why `$expand`'s `Ns.subtype/nav` or `a/nav` is not written: the typed options expand the type's
+ * own navigation properties by name. A cast is said with the way through (the cast address).
+ */
+function pathInExpand(name: string, type: StructuredType | undefined): string {
+  const slash = name.lastIndexOf("/");
+  const head = name.slice(0, slash);
+  const own = type ? ` (they expand ${type.qualifiedName}'s own navigation properties)` : "";
+  if (slash > 0 && head.includes(".") && !head.includes("/"))
+    return `${name}: a type cast in $expand, which the typed options do not take${own}: cast the address to ${head} and expand ${name.slice(slash + 1)} there (a cast collection holds only its members of that type)`;
+  return `${name}: a path in $expand, which the typed options do not take${own}`;
+}
+
 /** `$expand`'s items (`members,manager($select=id;$top=5)`) as the `expand` member: a list of names, or an object where one has options. */
 function expand(value: string, type: StructuredType | undefined, w: QueryWriter): string | { problem: string } {
   const items: { name: string; options: string[] | undefined }[] = [];
@@ -169,7 +182,7 @@ function expand(value: string, type: StructuredType | undefined, w: QueryWriter)
     const name = (open < 0 ? item : item.slice(0, open)).trim();
     if (open >= 0 && !item.endsWith(")")) return { problem: `${item}: its options end with )` };
     if (name === "*") return { problem: "* expands every navigation property: name them" };
-    if (name.includes("/") || name.includes(".")) return { problem: `${name}: a path or a type cast in $expand; write the expand in the call's options` };
+    if (name.includes("/") || name.includes(".")) return { problem: pathInExpand(name, type) };
     const nav = type ? allNavigation(type).find((n) => n.name === name) : undefined;
     if (type && !nav) {
       const near = nearestName(name, allNavigation(type).map((n) => n.name));
