@@ -116,6 +116,11 @@ const GRAPH_REQUESTS: [UrlRequest, string][] = [
   [{ method: "PUT", path: "/groups/{id}?tenant=x" }, 'await updateGroup(client, target, body, { replace: true, query: { tenant: "x" } })'],
   // An open type's undeclared name (a directory extension) is a dynamic property.
   [{ method: "GET", path: "/users/{id}?$select=id,extension_0a1b2c3d_costCentre" }, 'await getUser(client, target, { select: ["id", dynamic("extension_0a1b2c3d_costCentre")] })'],
+  // A navigation property of a complex property, by its path.
+  [
+    { method: "GET", path: "/identity/conditionalAccess/policies/{id}?$expand=grantControls/authenticationStrength($select=id)" },
+    'await getConditionalAccessPolicy(client, target, { expand: { "grantControls/authenticationStrength": { select: ["id"] } } })',
+  ],
 ];
 
 /** The slice that holds them. */
@@ -205,6 +210,7 @@ describeWithGraph("url-calls on Graph")("Microsoft Graph v1.0 (a slice, generate
       { method: "GET", path: "/me/messages/{id}?$expand=attachments" },
       { method: "GET", path: "/me/messages?$select=subjct" },
       { method: "GET", path: "/me/messages/{id}?$expand=microsoft.graph.eventMessage/event" },
+      { method: "GET", path: "/identity/conditionalAccess/policies/{id}?$expand=grantControls/authenticationStrengh" },
     ]).results.map((r) => (r.ok ? "ok" : r.problem));
     expect(problems).toEqual([
       "PATCH /groups: PATCH changes one entity; this addresses a collection of microsoft.graph.group (GET or POST to it, or give a key: …/{id})",
@@ -223,7 +229,8 @@ describeWithGraph("url-calls on Graph")("Microsoft Graph v1.0 (a slice, generate
       "GET /groups: $top=five: a whole number goes there",
       "GET /me/messages/{id}: $expand=attachments: microsoft.graph.message has no navigation property attachments in this slice (a slice keeps the navigation properties its --include and --exclude reach)",
       'GET /me/messages: $select=subjct: microsoft.graph.message declares no property subjct; did you mean subject? (a dynamic property of this open type is selected with dynamic("subjct"))',
-      "GET /me/messages/{id}: $expand=microsoft.graph.eventMessage/event: microsoft.graph.eventMessage/event: a type cast in $expand, which the typed options do not take (they expand microsoft.graph.message's own navigation properties): cast the address to microsoft.graph.eventMessage and expand event there (a cast collection holds only its members of that type)",
+      "GET /me/messages/{id}: $expand=microsoft.graph.eventMessage/event: microsoft.graph.eventMessage/event: a type cast in $expand, which the typed options do not take: cast the address to microsoft.graph.eventMessage and expand event there (a cast collection holds only its members of that type)",
+      "GET /identity/conditionalAccess/policies/{id}: $expand=grantControls/authenticationStrengh: microsoft.graph.conditionalAccessPolicy has no navigation property grantControls/authenticationStrengh; did you mean grantControls/authenticationStrength?",
     ]);
   });
 

@@ -189,7 +189,7 @@ class CallWriter {
         break;
       }
     }
-    const fromQuery = queryMembers(this.query, taker, fn.name, read, { placeholder: (name, what, type) => this.variable(identifierOf(name), what, type), runtime: (name) => this.runtime(name).name, sliced: this.sliced });
+    const fromQuery = queryMembers(this.query, taker, fn.name, read, { placeholder: (name, what, type) => this.variable(identifierOf(name), what, type), runtime: (name) => this.runtime(name).name, sliced: this.sliced, model: this.ctx.model });
     if (typeof fromQuery === "string") return refuse(fromQuery);
     options.push(...fromQuery);
     if (options.length) args.push(`{ ${options.join(", ")} }`);

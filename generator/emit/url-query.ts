@@ -5,7 +5,8 @@
  * options, and custom ones (§5.2: Graph's `calendarView?startDateTime=…`) as `query`. What the
  * function does not take, a name the type does not have, a value of the wrong kind, is refused.
  */
-import type { StructuredType } from "../model/types";
+import type { Model, NavigationProperty, StructuredType } from "../model/types";
+import { complexNavigationPaths, leadingProperties, leadsToNavigation } from "./complex-navigation";
 import { allNavigation, allProperties } from "../model/rules";
 import { nearestName } from "../nearest-name";
 import { isIdentifier } from "../passes/names";
@@ -23,6 +24,8 @@ export interface QueryWriter {
   runtime(name: string): string;
   /** The model is a slice, whose types keep only the navigation properties it reaches. */
   sliced: boolean;
+  /** The model the call's types are of. */
+  model: Model;
 }
 
 const TAKES: Record<QueryTaker, readonly string[]> = {
@@ -162,16 +165,25 @@ function isOpen(t: StructuredType): boolean {
 }
 
 /**
- * Why `$expand`'s `Ns.subtype/nav` or `a/nav` is not written: the typed options expand the type's
- * own navigation properties by name. A cast is said with the way through (the cast address).
+ * What `expand` takes on `type`, as its `…Navigation` type lists them: the navigation properties,
+ * and the paths to those of its complex properties (`grantControls/authenticationStrength`).
+ */
+function expandable(type: StructuredType, model: Model): [string, NavigationProperty][] {
+  const own = allNavigation(type).map((n): [string, NavigationProperty] => [n.name, n]);
+  return type.kind === "entity" ? [...own, ...complexNavigationPaths(type, leadingProperties(leadsToNavigation(model, true)))] : own;
+}
+
+/**
+ * Why `$expand`'s `Ns.subtype/nav`, or a path the type's `…Navigation` does not list, is not
+ * written: the typed options expand what that type lists. A cast is said with the way through.
  */
 function pathInExpand(name: string, type: StructuredType | undefined): string {
   const slash = name.lastIndexOf("/");
   const head = name.slice(0, slash);
-  const own = type ? ` (they expand ${type.qualifiedName}'s own navigation properties)` : "";
   if (slash > 0 && head.includes(".") && !head.includes("/"))
-    return `${name}: a type cast in $expand, which the typed options do not take${own}: cast the address to ${head} and expand ${name.slice(slash + 1)} there (a cast collection holds only its members of that type)`;
-  return `${name}: a path in $expand, which the typed options do not take${own}`;
+    return `${name}: a type cast in $expand, which the typed options do not take: cast the address to ${head} and expand ${name.slice(slash + 1)} there (a cast collection holds only its members of that type)`;
+  const of = type ? ` (they take ${type.qualifiedName}'s navigation properties, and those of its complex properties)` : "";
+  return `${name}: a path in $expand, which the typed options do not take${of}`;
 }
 
 /** `$expand`'s items (`members,manager($select=id;$top=5)`) as the `expand` member: a list of names, or an object where one has options. */
@@ -182,10 +194,12 @@ function expand(value: string, type: StructuredType | undefined, w: QueryWriter)
     const name = (open < 0 ? item : item.slice(0, open)).trim();
     if (open >= 0 && !item.endsWith(")")) return { problem: `${item}: its options end with )` };
     if (name === "*") return { problem: "* expands every navigation property: name them" };
-    if (name.includes("/") || name.includes(".")) return { problem: pathInExpand(name, type) };
-    const nav = type ? allNavigation(type).find((n) => n.name === name) : undefined;
+    if (name.includes(".")) return { problem: pathInExpand(name, type) };
+    const reachable = type ? expandable(type, w.model) : [];
+    const nav = reachable.find(([path]) => path === name)?.[1];
     if (type && !nav) {
-      const near = nearestName(name, allNavigation(type).map((n) => n.name));
+      const near = nearestName(name, reachable.map(([path]) => path));
+      if (name.includes("/") && !near) return { problem: pathInExpand(name, type) };
       const where = w.sliced ? " in this slice (a slice keeps the navigation properties its --include and --exclude reach)" : "";
       return { problem: `${type.qualifiedName} has no navigation property ${name}${near ? `; did you mean ${near}?` : where}` };
     }
