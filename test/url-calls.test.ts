@@ -121,6 +121,8 @@ const GRAPH_REQUESTS: [UrlRequest, string][] = [
     { method: "GET", path: "/identity/conditionalAccess/policies/{id}?$expand=grantControls/authenticationStrength($select=id)" },
     'await getConditionalAccessPolicy(client, target, { expand: { "grantControls/authenticationStrength": { select: ["id"] } } })',
   ],
+  // A subtype's property behind its type cast.
+  [{ method: "GET", path: "/groups/{id}/members?$select=id,microsoft.graph.user/displayName" }, 'await listDirectoryObjects(client, target, { select: ["id", "microsoft.graph.user/displayName"] })'],
 ];
 
 /** The slice that holds them. */
@@ -211,6 +213,10 @@ describeWithGraph("url-calls on Graph")("Microsoft Graph v1.0 (a slice, generate
       { method: "GET", path: "/me/messages?$select=subjct" },
       { method: "GET", path: "/me/messages/{id}?$expand=microsoft.graph.eventMessage/event" },
       { method: "GET", path: "/identity/conditionalAccess/policies/{id}?$expand=grantControls/authenticationStrengh" },
+      { method: "GET", path: "/groups/{id}/members?$select=microsoft.graph.usr/displayName" },
+      { method: "GET", path: "/groups/{id}/members?$select=microsoft.graph.device/displayName" },
+      { method: "GET", path: "/groups/{id}/members?$select=microsoft.graph.user/displayNam" },
+      { method: "GET", path: "/groups/{id}/settings?$select=values/name" },
     ]).results.map((r) => (r.ok ? "ok" : r.problem));
     expect(problems).toEqual([
       "PATCH /groups: PATCH changes one entity; this addresses a collection of microsoft.graph.group (GET or POST to it, or give a key: …/{id})",
@@ -231,6 +237,10 @@ describeWithGraph("url-calls on Graph")("Microsoft Graph v1.0 (a slice, generate
       'GET /me/messages: $select=subjct: microsoft.graph.message declares no property subjct; did you mean subject? (a dynamic property of this open type is selected with dynamic("subjct"))',
       "GET /me/messages/{id}: $expand=microsoft.graph.eventMessage/event: microsoft.graph.eventMessage/event: a type cast in $expand, which the typed options do not take: cast the address to microsoft.graph.eventMessage and expand event there (a cast collection holds only its members of that type)",
       "GET /identity/conditionalAccess/policies/{id}: $expand=grantControls/authenticationStrengh: microsoft.graph.conditionalAccessPolicy has no navigation property grantControls/authenticationStrengh; did you mean grantControls/authenticationStrength?",
+      "GET /groups/{id}/members: $select=microsoft.graph.usr/displayName: microsoft.graph.usr is no type derived from microsoft.graph.directoryObject; did you mean microsoft.graph.user?",
+      "GET /groups/{id}/members: $select=microsoft.graph.device/displayName: microsoft.graph.device is no type derived from microsoft.graph.directoryObject in this slice (--include-derived keeps subtypes)",
+      "GET /groups/{id}/members: $select=microsoft.graph.user/displayNam: microsoft.graph.user declares no property displayNam; did you mean displayName? (the typed select takes no dynamic property behind a type cast)",
+      "GET /groups/{id}/settings: $select=values/name: values/name: a property of a complex property, which the typed select does not take: select values",
     ]);
   });
 

@@ -107,7 +107,7 @@ function systemOption(option: string, value: string, type: StructuredType | unde
   switch (option) {
     case "select": {
       const names = list(value, ",");
-      const bad = checkSelect(names, type);
+      const bad = checkSelect(names, type, w.sliced);
       if (bad) return { problem: `${shown}=${value}: ${bad}` };
       // An open type's undeclared name is a dynamic property, which `select` takes through `dynamic`.
       const dynamic = (n: string) => !!type && !n.includes("/") && !n.includes(".") && !allProperties(type).some((p) => p.name === n);
@@ -140,13 +140,17 @@ function systemOption(option: string, value: string, type: StructuredType | unde
  * type takes any other name as a dynamic property (a directory extension), but not one close to a
  * declared property's: that is taken for a misspelling.
  */
-function checkSelect(names: readonly string[], type: StructuredType | undefined): string | undefined {
+function checkSelect(names: readonly string[], type: StructuredType | undefined, sliced: boolean): string | undefined {
   if (!type) return undefined;
   const props = allProperties(type).map((p) => p.name);
   const navs = allNavigation(type).map((n) => n.name);
   for (const n of names) {
     if (n === "*") return "* selects every property: leave $select out";
-    if (n.includes("/") || n.includes(".")) continue; // a path or a cast (`ns.T/name`): the compiler checks it
+    if (n.includes("/") || n.includes(".")) {
+      const bad = checkSelectPath(n, type, sliced);
+      if (bad) return bad;
+      continue;
+    }
     if (props.includes(n)) continue;
     if (navs.includes(n)) return `${n} is a navigation property of ${type.qualifiedName}: expand it ($expand=${n})`;
     const near = nearestName(n, props);
@@ -157,6 +161,38 @@ function checkSelect(names: readonly string[], type: StructuredType | undefined)
     return `${type.qualifiedName} has no property ${n}${near ? `; did you mean ${near}?` : ""}`;
   }
   return undefined;
+}
+
+/**
+ * A `$select` path: a subtype's property behind its type cast (`microsoft.graph.agentUser/x`), as
+ * the typed `select` takes it, or why not (a property of a complex property, which it does not take).
+ */
+function checkSelectPath(n: string, type: StructuredType, sliced: boolean): string | undefined {
+  const [head, ...rest] = n.split("/");
+  if (!head.includes(".")) return `${n}: a property of a complex property, which the typed select does not take: select ${head}`;
+  const subtypes = descendants(type);
+  const sub = subtypes.find((d) => d.qualifiedName === head);
+  if (!sub) {
+    const near = nearestName(head, subtypes.map((d) => d.qualifiedName));
+    const where = sliced ? " in this slice (--include-derived keeps subtypes)" : subtypes.length ? "" : " (it has no subtypes)";
+    return `${head} is no type derived from ${type.qualifiedName}${near ? `; did you mean ${near}?` : where}`;
+  }
+  if (rest.length !== 1) return `${n}: a property of a complex property, which the typed select does not take: select ${head}/${rest[0] ?? "…"}`;
+  const props = allProperties(sub).map((p) => p.name);
+  if (props.includes(rest[0]!)) return undefined;
+  if (allNavigation(sub).some((x) => x.name === rest[0])) return `${rest[0]} is a navigation property of ${head}: expand it`;
+  const near = nearestName(rest[0]!, props);
+  const dynamic = isOpen(sub) ? " (the typed select takes no dynamic property behind a type cast)" : "";
+  return `${head} ${dynamic ? "declares" : "has"} no property ${rest[0]}${near ? `; did you mean ${near}?` : ""}${dynamic}`;
+}
+
+/** The types derived from `t`, at any depth. */
+function descendants(t: StructuredType): StructuredType[] {
+  const out: StructuredType[] = [];
+  for (let i = -1, at: StructuredType = t; ; at = out[++i]!) {
+    for (const d of at.derived) out.push(d);
+    if (i + 1 >= out.length) return out;
+  }
 }
 
 function isOpen(t: StructuredType): boolean {
