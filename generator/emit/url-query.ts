@@ -119,6 +119,8 @@ function systemOption(option: string, value: string, type: StructuredType | unde
     }
     case "orderby": {
       const items = list(value, ",");
+      const bad = checkOrderBy(items, type);
+      if (bad) return { problem: `${shown}=${value}: ${bad}` };
       return `orderby: ${items.length === 1 ? JSON.stringify(items[0]) : `[${items.map((i) => JSON.stringify(i)).join(", ")}]`}`;
     }
     case "top":
@@ -184,6 +186,23 @@ function checkSelectPath(n: string, type: StructuredType, sliced: boolean): stri
   const near = nearestName(rest[0]!, props);
   const dynamic = isOpen(sub) ? " (the typed select takes no dynamic property behind a type cast)" : "";
   return `${head} ${dynamic ? "declares" : "has"} no property ${rest[0]}${near ? `; did you mean ${near}?` : ""}${dynamic}`;
+}
+
+/**
+ * `$orderby`'s items that are a property's name (`receivedDateTime desc`): each a structural
+ * property of `type` (an open type takes other names); the first that is not, said. Other items
+ * are expressions (`length(subject)`, `from/emailAddress/name`), the service's to check.
+ */
+function checkOrderBy(items: readonly string[], type: StructuredType | undefined): string | undefined {
+  if (!type || isOpen(type)) return undefined;
+  const props = allProperties(type).map((p) => p.name);
+  for (const item of items) {
+    const name = /^([A-Za-z_]\w*)(?:\s+(?:asc|desc))?$/.exec(item)?.[1];
+    if (name === undefined || props.includes(name)) continue;
+    const near = nearestName(name, props);
+    return `${type.qualifiedName} has no property ${name}${near ? `; did you mean ${near}?` : ""}`;
+  }
+  return undefined;
 }
 
 /** The types derived from `t`, at any depth. */
