@@ -64,6 +64,9 @@ const session = callRecordSessions(cloudCommunicationsCallRecords(communications
 export const updated = await updateSession(client, session, body);
 `;
 
+/** Typed at the completion's place before the second diagnostics: a property of the session. */
+const EDIT = "isTest: true,";
+
 const GRAPH_TYPES_USER = `import type { CallRecords } from "@microsoft/microsoft-graph-types";
 
 declare const callRecordId: string, sessionId: string;
@@ -176,6 +179,11 @@ async function tsserverRun(dir, { file, text, completion, quickInfo }, log) {
   const completed = now();
   const quick = await server.request("quickinfo", at(quickInfo));
   const quickDone = now();
+  // An edit, as typing makes: a property added to the body, then the file's diagnostics again.
+  const c = at(completion);
+  await server.request("change", { ...c, endLine: c.line, endOffset: c.offset, insertString: EDIT }, { expectResponse: false });
+  const edited = await server.request("semanticDiagnosticsSync", { file });
+  const editDone = now();
   const status = procStatus(server.pid);
   process.kill(server.pid, "SIGUSR2");
   const heap = await waitForJson(memoryFile);
@@ -185,10 +193,11 @@ async function tsserverRun(dir, { file, text, completion, quickInfo }, log) {
     diagnosticsMs: diagnosed - started,
     completionMs: completed - diagnosed,
     quickInfoMs: quickDone - completed,
+    editMs: editDone - quickDone,
     ...status,
     heapBytes: heap?.heapUsed,
     files: info.fileNames.length,
-    diagnostics: diagnostics.map((d) => d.text),
+    diagnostics: [...diagnostics, ...edited].map((d) => d.text),
     completions: completions?.entries?.length ?? 0,
     quickInfo: quick?.displayString ?? "",
   };
@@ -212,6 +221,10 @@ async function lspRun(dir, { file, text, completion, quickInfo }) {
   const completed = now();
   const hover = await server.request("textDocument/hover", { textDocument: { uri }, position: quickInfo });
   const quickDone = now();
+  const range = { start: completion, end: completion };
+  server.notify("textDocument/didChange", { textDocument: { uri, version: 2 }, contentChanges: [{ range, text: EDIT }] });
+  const edited = await server.request("textDocument/diagnostic", { textDocument: { uri } });
+  const editDone = now();
   const status = procStatus(server.pid);
   await server.stop();
   const items = Array.isArray(completions) ? completions : completions?.items ?? [];
@@ -220,8 +233,9 @@ async function lspRun(dir, { file, text, completion, quickInfo }) {
     diagnosticsMs: diagnosed - started,
     completionMs: completed - diagnosed,
     quickInfoMs: quickDone - completed,
+    editMs: editDone - quickDone,
     ...status,
-    diagnostics: (diagnostics?.items ?? []).map((d) => d.message),
+    diagnostics: [...(diagnostics?.items ?? []), ...(edited?.items ?? [])].map((d) => d.message),
     completions: items.length,
     quickInfo: typeof contents === "string" ? contents : contents?.value ?? "",
   };
@@ -273,13 +287,14 @@ function row(name, runs) {
     ms(m("diagnosticsMs")) + (errors ? ` (${errors} errors! first: ${first.diagnostics[0]})` : ""),
     `${ms(m("completionMs"))} (${first.completions} items)`,
     ms(m("quickInfoMs")) + (/updateSession/.test(first.quickInfo) ? "" : " (no quick info!)"),
+    ms(m("editMs")),
     `${mb(m("peakRss"))} / ${mb(m("rss"))}`,
     mb(m("heapBytes")),
   ];
 }
 
 function print(rows) {
-  const header = ["server: project", "files", "project loaded", "first semantic diagnostics", "completion", "quick info", "peak / current RSS", "live heap"];
+  const header = ["server: project", "files", "project loaded", "first semantic diagnostics", "completion", "quick info", "diagnostics after an edit", "peak / current RSS", "live heap"];
   const all = [header, ...rows];
   const width = header.map((_, i) => Math.max(...all.map((r) => r[i].length)));
   const line = (r) => `| ${r.map((c, i) => c.padEnd(width[i])).join(" | ")} |`;

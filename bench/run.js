@@ -218,9 +218,9 @@ function editorRows(outDir) {
   const r = spawnSync(process.execPath, [path.join(__dirname, "editor.js"), "--json", "--out-dir", outDir], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   const line = /EDITOR (\[.*\])/.exec(r.stdout ?? "");
   if (r.status !== 0 || !line) return [["editor (bench/editor.js)", `failed (exit ${r.status}): ${(r.stderr ?? "").trim().split("\n")[0]}`]];
-  return JSON.parse(line[1]).map(([name, , , diagnostics, completion, quickInfo, memory, heap]) => [
+  return JSON.parse(line[1]).map(([name, , , diagnostics, completion, quickInfo, edit, memory, heap]) => [
     `editor, ${name}: open a file calling updateSession (1 run)`,
-    `first semantic diagnostics ${diagnostics}, completion ${completion}, quick info ${quickInfo}, peak/current RSS ${memory}${heap === "—" ? "" : `, live heap ${heap}`}`,
+    `first semantic diagnostics ${diagnostics}, completion ${completion}, quick info ${quickInfo}, after an edit ${edit}, peak/current RSS ${memory}${heap === "—" ? "" : `, live heap ${heap}`}`,
   ]);
 }
 
