@@ -4,6 +4,8 @@
 "use strict";
 const { spawn } = require("node:child_process");
 
+const TIMEOUT_MS = 300_000;
+
 function startLsp(command, args, { cwd }) {
   const child = spawn(command, args, { cwd, stdio: ["pipe", "pipe", "pipe"] });
   let id = 0;
@@ -46,7 +48,19 @@ function startLsp(command, args, { cwd }) {
   function request(method, params) {
     const message = { id: ++id, method, params };
     send(message);
-    return new Promise((resolve, reject) => pending.set(message.id, { resolve, reject }));
+    return new Promise((resolve, reject) => {
+      // A server that stops answering ends the run rather than hanging it.
+      const timer = setTimeout(() => {
+        pending.delete(message.id);
+        child.kill();
+        reject(new Error(`no answer to ${method} in ${TIMEOUT_MS / 1000} s`));
+      }, TIMEOUT_MS);
+      const settle = (f) => (value) => {
+        clearTimeout(timer);
+        f(value);
+      };
+      pending.set(message.id, { resolve: settle(resolve), reject: settle(reject) });
+    });
   }
   const notify = (method, params) => send({ method, params });
 

@@ -6,6 +6,7 @@ const { spawn } = require("node:child_process");
 const path = require("node:path");
 
 const ROOT = path.resolve(__dirname, "..");
+const TIMEOUT_MS = 300_000;
 
 /**
  * Starts tsserver in its own Node process. `memoryFile`: where the preloaded hook
@@ -53,7 +54,19 @@ function startTsserver({ cwd, memoryFile, logFile }) {
     const message = { seq: ++seq, type: "request", command, arguments: args };
     child.stdin.write(JSON.stringify(message) + "\n");
     if (!expectResponse) return Promise.resolve(undefined);
-    return new Promise((resolve, reject) => pending.set(message.seq, { resolve, reject }));
+    return new Promise((resolve, reject) => {
+      // A server that stops answering ends the run rather than hanging it.
+      const timer = setTimeout(() => {
+        pending.delete(message.seq);
+        child.kill();
+        reject(new Error(`no answer to ${command} in ${TIMEOUT_MS / 1000} s`));
+      }, TIMEOUT_MS);
+      const settle = (f) => (value) => {
+        clearTimeout(timer);
+        f(value);
+      };
+      pending.set(message.seq, { resolve: settle(resolve), reject: settle(reject) });
+    });
   }
 
   async function stop() {
