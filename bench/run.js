@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: odatagen on all of Microsoft Graph v1.0, printed as a table. Every figure is the
 // median of several runs (BENCH_RUNS, default 5), each in a fresh child process so memory and JIT
-// state are clean. `--no-tsc` skips the (slow, single-run) TypeScript compiler timings.
+// state are clean. `--no-tsc` skips the (slow, single-run) TypeScript compiler timings and the
+// editor rows (bench/editor.js: the language servers on a file that uses the output).
 "use strict";
 const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
@@ -118,6 +119,8 @@ function main() {
       rows.push([`tsc --noEmit --strict over the ${kinds.join(" + ")} modules only (1 run)`, tscFull(fullOut, "typescript", kinds), ""]);
     }
     rows.push(["tsc --noEmit --strict over @microsoft/microsoft-graph-types (1 run)", tscGraphTypes(work), ""]);
+    // What an editor pays: the language servers open a user file of the full output (bench/editor.js).
+    for (const [measure, result] of editorRows(fullOut)) rows.push([measure, result, ""]);
     // TypeScript 7 (the native compiler), when installed as the typescript7 alias.
     if (fs.existsSync(path.join(ROOT, "node_modules", "typescript7", "bin", "tsc"))) {
       rows.push(["TypeScript 7 tsc --noEmit --strict over the full output (1 run)", tscFull(fullOut, "typescript7"), ""]);
@@ -208,6 +211,17 @@ function tscGraphTypes(work) {
   );
   fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
   return tsc([...TSC_FLAGS, "--skipDefaultLibCheck", file]);
+}
+
+/** bench/editor.js on the full output (and the callRecords slice, the types package): one row per server and project. */
+function editorRows(outDir) {
+  const r = spawnSync(process.execPath, [path.join(__dirname, "editor.js"), "--json", "--out-dir", outDir], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const line = /EDITOR (\[.*\])/.exec(r.stdout ?? "");
+  if (r.status !== 0 || !line) return [["editor (bench/editor.js)", `failed (exit ${r.status}): ${(r.stderr ?? "").trim().split("\n")[0]}`]];
+  return JSON.parse(line[1]).map(([name, , , diagnostics, completion, quickInfo, edit, memory, heap]) => [
+    `editor, ${name}: open a file calling updateSession (1 run)`,
+    `first semantic diagnostics ${diagnostics}, completion ${completion}, quick info ${quickInfo}, after an edit ${edit}, peak/current RSS ${memory}${heap === "—" ? "" : `, live heap ${heap}`}`,
+  ]);
 }
 
 function median(xs) {
