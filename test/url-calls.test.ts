@@ -123,6 +123,8 @@ const GRAPH_REQUESTS: [UrlRequest, string][] = [
   ],
   // A subtype's property behind its type cast.
   [{ method: "GET", path: "/groups/{id}/members?$select=id,microsoft.graph.user/displayName" }, 'await listDirectoryObjects(client, target, { select: ["id", "microsoft.graph.user/displayName"] })'],
+  // Nested options without their $, as Graph's documentation writes $expand=fields(select=Column1).
+  [{ method: "GET", path: "/groups/{id}?$expand=members(select=id;top=5)" }, 'await getGroup(client, target, { expand: { members: { select: ["id"], top: 5 } } })'],
 ];
 
 /** The slice that holds them. */

@@ -267,7 +267,9 @@ function expand(value: string, type: StructuredType | undefined, w: QueryWriter)
       const eq = part.indexOf("=");
       const optionName = (eq < 0 ? part : part.slice(0, eq)).trim();
       const option = optionName.replace(/^\$/, "").toLowerCase();
-      if (!optionName.startsWith("$") || !NESTED.includes(option)) return { problem: `${optionName} is no option of an expanded navigation property` };
+      // Nested options are all system query options, so a name without its `$` (OData 4.01 makes
+      // it optional; Graph's documentation writes `$expand=fields(select=Column1)`) is one too.
+      if (!NESTED.includes(option)) return { problem: `${optionName} is no option of an expanded navigation property` };
       const member = systemOption(option, eq < 0 ? "" : part.slice(eq + 1), nav?.target, w, optionName);
       if (typeof member !== "string") return member;
       options.push(member);
