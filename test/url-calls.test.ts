@@ -125,6 +125,8 @@ const GRAPH_REQUESTS: [UrlRequest, string][] = [
   [{ method: "GET", path: "/groups/{id}/members?$select=id,microsoft.graph.user/displayName" }, 'await listDirectoryObjects(client, target, { select: ["id", "microsoft.graph.user/displayName"] })'],
   // Nested options without their $, as Graph's documentation writes $expand=fields(select=Column1).
   [{ method: "GET", path: "/groups/{id}?$expand=members(select=id;top=5)" }, 'await getGroup(client, target, { expand: { members: { select: ["id"], top: 5 } } })'],
+  // A + in the query is a space; %2B a plus sign.
+  [{ method: "GET", path: "/groups?$filter=groupTypes/any(c:c+eq+'Unified')&$search=%22a%2Bb%22" }, `await listGroups(client, target, { filter: "groupTypes/any(c:c eq 'Unified')", search: "\\"a+b\\"" })`],
 ];
 
 /** The slice that holds them. */

@@ -327,9 +327,12 @@ function list(text: string, sep: string): string[] {
 }
 
 function decoded(text: string): string {
+  // A `+` is a space in a query, as URLSearchParams reads it and documentation pages write it
+  // (Graph's `$filter=groupTypes/any(c:c+eq+'Unified')`); a plus sign itself is written %2B.
+  const spaced = text.replace(/\+/g, " ");
   try {
-    return decodeURIComponent(text);
+    return decodeURIComponent(spaced);
   } catch {
-    return text;
+    return spaced;
   }
 }
