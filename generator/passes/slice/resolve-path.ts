@@ -110,6 +110,13 @@ function firstRoot(model: PathModel): string | undefined {
   return c?.entitySets[0]?.name ?? c?.singletons[0]?.name;
 }
 
+
+/** The service's own resources at its root (Protocol §11.7, §11.1.2), which no request function addresses: what does. */
+const SERVICE_RESOURCES = new Map([
+  ["$batch", "$batch is the service's batch resource: calls made on rt.batch(client) go in one $batch request, sent by its send()"],
+  ["$metadata", "$metadata is the service's metadata document, which odatagen reads (odatagen fetch downloads it)"],
+]);
+
 class Walker {
   private readonly steps: Steps;
   private readonly bound: BoundOperations;
@@ -173,6 +180,8 @@ class Walker {
         return { type: undefined, collection: false, via: undefined, end: "operation", then: composed(imp.operations) };
       }
     }
+    const resource = SERVICE_RESOURCES.get(name);
+    if (resource) return resource;
     const names = this.model.containers.flatMap((c) => [...c.entitySets, ...c.singletons, ...c.imports].map((x) => x.name));
     return new Unknown(`no entity set, singleton or operation import is named ${name}`, nearestName(name, names));
   }
