@@ -100,6 +100,17 @@ describe("openStream", () => {
     expect((await drain(compressed.body)).equals(media)).toBe(true);
   });
 
+  test("readStream and openStream send custom query options (Graph's …/content?format=pdf), percent-encoded, after the path", async () => {
+    srv.handle(() => ({ headers: { "content-type": "application/pdf" }, body: "pdf" }));
+    const read = await rt.readStream(client(), photo(), { query: { format: "pdf", note: "a&b c" } });
+    expect(await read.text()).toBe("pdf");
+    const opened = await rt.openStream(client(), photo(), { query: { format: "pdf" } });
+    expect((await drain(opened.body)).toString()).toBe("pdf");
+    expect(srv.requests.map((r) => r.url)).toEqual(["/People('a')/Photo?format=pdf&note=a%26b%20c", "/People('a')/Photo?format=pdf"]);
+    // A system query option is not a custom one.
+    await expect(rt.readStream(client(), photo(), { query: { $select: "x" } })).rejects.toThrow(TypeError);
+  });
+
   test("a 404 rejects as readStream's does, and a 503 before the body is sent again as for readStream", async () => {
     const notFound = { status: 404, body: { error: { code: "itemNotFound", message: "no photo" } } };
     const read = async (call: (c: ReturnType<typeof client>) => Promise<unknown>) => {

@@ -126,6 +126,8 @@ const GRAPH_REQUESTS: [UrlRequest, string][] = [
   // Nested options without their $, as Graph's documentation writes $expand=fields(select=Column1).
   [{ method: "GET", path: "/groups/{id}?$expand=members(select=id;top=5)" }, 'await getGroup(client, target, { expand: { members: { select: ["id"], top: 5 } } })'],
   // A + in the query is a space; %2B a plus sign.
+  // A stream read takes custom query options: Graph's file conversion.
+  [{ method: "GET", path: "/me/drive/items/{item-id}/content?format={format}" }, "const result = await readStream(client, target, { query: { format: format } })"],
   [{ method: "GET", path: "/groups?$filter=groupTypes/any(c:c+eq+'Unified')&$search=%22a%2Bb%22" }, `await listGroups(client, target, { filter: "groupTypes/any(c:c eq 'Unified')", search: "\\"a+b\\"" })`],
 ];
 
@@ -237,7 +239,7 @@ describeWithGraph("url-calls on Graph")("Microsoft Graph v1.0 (a slice, generate
       "GET /groups: $select=members: members is a navigation property of microsoft.graph.group: expand it ($expand=members)",
       "GET /communications/callRecords/{id}/sessions: $select=startDateTme: microsoft.graph.callRecords.session has no property startDateTme; did you mean startDateTime?",
       'GET /users/delta(): $deltatoken is no option of userDelta: it comes in a delta round\'s @odata.deltaLink, which rt.readLink reads (Graph\'s `…/delta()?$deltatoken=latest` too: rt.readLink(client, "users/delta()?$deltatoken=latest"))',
-      "GET /me/photo/$value: readStream takes no query options: $select",
+      "GET /me/photo/$value: readStream takes no system query options ($select); a stream is read whole",
       "GET /groups: $top=five: a whole number goes there",
       "GET /me/messages/{id}: $expand=attachments: microsoft.graph.message has no navigation property attachments in this slice (a slice keeps the navigation properties its --include and --exclude reach)",
       'GET /me/messages: $select=subjct: microsoft.graph.message declares no property subjct; did you mean subject? (a dynamic property of this open type is selected with dynamic("subjct"))',

@@ -151,6 +151,12 @@ export interface ChangeOptions extends WriteOptions {
  */
 export interface DeleteOptions extends RequestOptions, Pick<ChangeOptions, "etag" | "query"> {}
 
+/**
+ * The options of `readStream` and `openStream`: custom `query` options (Graph converts a file with
+ * `…/content?format=pdf`, and OneNote's page content takes `?includeIDs=true`).
+ */
+export interface StreamReadOptions extends RequestOptions, Pick<ReadOptions, "query"> {}
+
 /** The options of `writeStream`: a delete's (`etag`, `query`), and the media's `contentType`; what the service answers with is `writeStream`'s result. */
 export interface StreamWriteOptions extends DeleteOptions {
   /** The media's type, sent as `Content-Type`: default the Blob's, else application/octet-stream. */
@@ -2711,8 +2717,8 @@ async function aggregateDirect(client: Client, target: CollectionRef<unknown, un
 
 /** Reads a stream (`$value` of a media entity, or a stream property) as a Blob, whole; `openStream` hands it out as it comes. */
 export const readStream: typeof readStreamDirect = /* @__PURE__ */ held(readStreamDirect);
-async function readStreamDirect(client: Client, target: StreamRef, options?: RequestOptions): Promise<Blob> {
-  const [, media] = await execute(client, { method: "GET", url: addressed(client, target.path), headers: { Accept: "*/*" } }, options, asBlob);
+async function readStreamDirect(client: Client, target: StreamRef, options?: StreamReadOptions): Promise<Blob> {
+  const [, media] = await execute(client, { method: "GET", url: addressed(client, withCustomQuery(target.path, options?.query)), headers: { Accept: "*/*" } }, options, asBlob);
   return media;
 }
 
@@ -2737,8 +2743,8 @@ export interface Media {
  * as a `ReadableStream`. Until then it is `readStream`, with the same errors and retries.
  */
 export const openStream: typeof openStreamDirect = /* @__PURE__ */ held(openStreamDirect);
-async function openStreamDirect(client: Client, target: StreamRef, options?: RequestOptions): Promise<Media> {
-  const url = addressed(client, target.path);
+async function openStreamDirect(client: Client, target: StreamRef, options?: StreamReadOptions): Promise<Media> {
+  const url = addressed(client, withCustomQuery(target.path, options?.query));
   // A caller's fetch may answer with an object that has no stream: its media is then read whole, as `readStream` would.
   const read = async (r: Response) => flowing(r, r.body === undefined ? (await r.blob()).stream() : r.body, `GET ${url}`, options?.signal);
   const [response, body] = await execute(client, { method: "GET", url, headers: { Accept: "*/*" } }, options, read);

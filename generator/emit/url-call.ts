@@ -170,7 +170,7 @@ class CallWriter {
         taker = "none";
         break;
       case "stream":
-        if (method === "GET") [fn, taker] = [this.runtime("readStream"), "none"];
+        if (method === "GET") [fn, taker] = [this.runtime("readStream"), "custom"];
         else if (method === "PUT") {
           fn = this.runtime("writeStream");
           args = ["data"];

@@ -99,7 +99,7 @@ function refusal(name: string, option: string, taker: QueryTaker, fn: string): s
   if (taker === "one") return `${name} applies to a collection; this addresses one entity (${fn} takes $select, $expand and $compute)`;
   if (taker === "count") return `${name} is no option of a $count (count takes $filter and $search)`;
   if (taker === "refs") return `${name} is no option of ${fn} (it takes $filter, $orderby, $top, $skip, $search and $count)`;
-  return `${fn} takes no system query options (${name}); a read does`;
+  return `${fn} takes no system query options (${name}); ${fn === "readStream" ? "a stream is read whole" : "a read does"}`;
 }
 
 /** One system query option as an options member (`top: 5`), or why its value is not one. */

@@ -55,6 +55,7 @@ export type {
   ChangeOptions,
   UpdateOptions,
   DeleteOptions,
+  StreamReadOptions,
   StreamWriteOptions,
   Media,
   MediaBody,

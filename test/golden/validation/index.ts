@@ -56,6 +56,7 @@ export type {
   ChangeOptions,
   UpdateOptions,
   DeleteOptions,
+  StreamReadOptions,
   StreamWriteOptions,
   Media,
   MediaBody,
