@@ -225,6 +225,7 @@ describeWithGraph("url-calls on Graph")("Microsoft Graph v1.0 (a slice, generate
       { method: "GET", path: "/groups/{id}/settings?$select=values/name" },
       { method: "GET", path: "/communications/callRecords/{id}/sessions?$orderby=startDateTme desc,length(id)" },
       { method: "POST", path: "/$batch" },
+      { method: "GET", path: "/groups/members" },
     ]).results.map((r) => (r.ok ? "ok" : r.problem));
     expect(problems).toEqual([
       "PATCH /groups: PATCH changes one entity; this addresses a collection of microsoft.graph.group (GET or POST to it, or give a key: …/{id})",
@@ -251,6 +252,7 @@ describeWithGraph("url-calls on Graph")("Microsoft Graph v1.0 (a slice, generate
       "GET /groups/{id}/settings: $select=values/name: values/name: a property of a complex property, which the typed select does not take: select values",
       "GET /communications/callRecords/{id}/sessions: $orderby=startDateTme desc,length(id): microsoft.graph.callRecords.session has no property startDateTme; did you mean startDateTime?",
       "/$batch: $batch is the service's batch resource: calls made on rt.batch(client) go in one $batch request, sent by its send()",
+      "/groups/members: microsoft.graph.group here is a collection: a key comes before members (…/{id}/members); if members is a key value, write it in parentheses: …('members')",
     ]);
   });
 

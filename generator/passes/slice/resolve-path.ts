@@ -253,7 +253,9 @@ class Walker {
     const step = this.steps.of(t).find((s) => s.name === name);
     const stream = t.kind === "entity" ? allProperties(t).find((p) => p.name === name && isAddressableStream(p)) : undefined;
     if (place.collection) {
-      if (step || stream) return `${t.qualifiedName} here is a collection: a key comes before ${name} (…/{id}/${name})`;
+      // Graph's `/sites/root` is the key value root, which a key written as a segment cannot tell
+      // from the navigation property; parentheses can.
+      if (step || stream) return `${t.qualifiedName} here is a collection: a key comes before ${name} (…/{id}/${name})${args ? "" : `; if ${name} is a key value, write it in parentheses: …('${name}')`}`;
       if (args) return new Unknown(`no action or function bound to a collection of ${t.qualifiedName} is named ${name}`, this.nearOperation(t, name, true));
       // A key written as a value, as Graph's documentation writes its examples (`/workspaces/default`).
       out.push({ kind: "key", text: raw });
