@@ -223,7 +223,7 @@ describeWithGraph("url-calls on Graph")("Microsoft Graph v1.0 (a slice, generate
       { method: "GET", path: "/groups/{id}/members?$select=microsoft.graph.device/displayName" },
       { method: "GET", path: "/groups/{id}/members?$select=microsoft.graph.user/displayNam" },
       { method: "GET", path: "/groups/{id}/settings?$select=values/name" },
-      { method: "GET", path: "/communications/callRecords/{id}/sessions?$orderby=startDateTme desc,length(id)" },
+      { method: "GET", path: "/communications/callRecords/{id}/sessions?$orderby=startDateTme DESC,length(id)" },
       { method: "POST", path: "/$batch" },
       { method: "GET", path: "/groups/members" },
     ]).results.map((r) => (r.ok ? "ok" : r.problem));
@@ -250,7 +250,7 @@ describeWithGraph("url-calls on Graph")("Microsoft Graph v1.0 (a slice, generate
       "GET /groups/{id}/members: $select=microsoft.graph.device/displayName: microsoft.graph.device is no type derived from microsoft.graph.directoryObject in this slice (--include-derived keeps subtypes)",
       "GET /groups/{id}/members: $select=microsoft.graph.user/displayNam: microsoft.graph.user declares no property displayNam; did you mean displayName? (the typed select takes no dynamic property behind a type cast)",
       "GET /groups/{id}/settings: $select=values/name: values/name: a property of a complex property, which the typed select does not take: select values",
-      "GET /communications/callRecords/{id}/sessions: $orderby=startDateTme desc,length(id): microsoft.graph.callRecords.session has no property startDateTme; did you mean startDateTime?",
+      "GET /communications/callRecords/{id}/sessions: $orderby=startDateTme DESC,length(id): microsoft.graph.callRecords.session has no property startDateTme; did you mean startDateTime?",
       "/$batch: $batch is the service's batch resource: calls made on rt.batch(client) go in one $batch request, sent by its send()",
       "/groups/members: microsoft.graph.group here is a collection: a key comes before members (…/{id}/members); if members is a key value, write it in parentheses: …('members')",
     ]);

@@ -197,7 +197,7 @@ function checkOrderBy(items: readonly string[], type: StructuredType | undefined
   if (!type || isOpen(type)) return undefined;
   const props = allProperties(type).map((p) => p.name);
   for (const item of items) {
-    const name = /^([A-Za-z_]\w*)(?:\s+(?:asc|desc))?$/.exec(item)?.[1];
+    const name = /^([A-Za-z_]\w*)(?:\s+(?:asc|desc))?$/i.exec(item)?.[1];
     if (name === undefined || props.includes(name)) continue;
     const near = nearestName(name, props);
     return `${type.qualifiedName} has no property ${name}${near ? `; did you mean ${near}?` : ""}`;
