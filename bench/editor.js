@@ -14,6 +14,7 @@
 // the project folders), --log (tsserver's verbose log into each project folder), --out-dir DIR (use
 // an existing full output), --json (one `EDITOR [...]` line of rows, for bench/run.js).
 "use strict";
+const { printTable } = require("./table");
 const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");
@@ -295,12 +296,7 @@ function row(name, runs) {
 
 function print(rows) {
   const header = ["server: project", "files", "project loaded", "first semantic diagnostics", "completion", "quick info", "diagnostics after an edit", "peak / current RSS", "live heap"];
-  const all = [header, ...rows];
-  const width = header.map((_, i) => Math.max(...all.map((r) => r[i].length)));
-  const line = (r) => `| ${r.map((c, i) => c.padEnd(width[i])).join(" | ")} |`;
-  console.log(line(header));
-  console.log(`|${width.map((w) => "-".repeat(w + 2)).join("|")}|`);
-  for (const r of rows) console.log(line(r));
+  printTable(header, rows);
   const load = require("node:os").loadavg().map((x) => x.toFixed(2)).join(" ");
   console.log(`\n(${RUNS} run(s) per row, medians, each with a fresh server; times from opening the file; node ${process.version}; load average ${load})`);
 }

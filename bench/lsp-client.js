@@ -3,8 +3,8 @@
 // Requests the server sends (workspace/configuration, client/registerCapability…) get an empty answer.
 "use strict";
 const { spawn } = require("node:child_process");
+const { awaitedAnswer } = require("./awaited-answer");
 
-const TIMEOUT_MS = 300_000;
 
 function startLsp(command, args, { cwd }) {
   const child = spawn(command, args, { cwd, stdio: ["pipe", "pipe", "pipe"] });
@@ -48,19 +48,7 @@ function startLsp(command, args, { cwd }) {
   function request(method, params) {
     const message = { id: ++id, method, params };
     send(message);
-    return new Promise((resolve, reject) => {
-      // A server that stops answering ends the run rather than hanging it.
-      const timer = setTimeout(() => {
-        pending.delete(message.id);
-        child.kill();
-        reject(new Error(`no answer to ${method} in ${TIMEOUT_MS / 1000} s`));
-      }, TIMEOUT_MS);
-      const settle = (f) => (value) => {
-        clearTimeout(timer);
-        f(value);
-      };
-      pending.set(message.id, { resolve: settle(resolve), reject: settle(reject) });
-    });
+    return awaitedAnswer(pending, message.id, method, child);
   }
   const notify = (method, params) => send({ method, params });
 

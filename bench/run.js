@@ -4,6 +4,7 @@
 // state are clean. `--no-tsc` skips the (slow, single-run) TypeScript compiler timings and the
 // editor rows (bench/editor.js: the language servers on a file that uses the output).
 "use strict";
+const { printTable } = require("./table");
 const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");
@@ -236,12 +237,7 @@ const loadavg = () => require("node:os").loadavg().map((x) => x.toFixed(2)).join
 
 function print(rows) {
   const header = ["measure", "result", "target"];
-  const all = [header, ...rows];
-  const width = header.map((_, i) => Math.max(...all.map((r) => r[i].length)));
-  const line = (r) => `| ${r.map((c, i) => c.padEnd(width[i])).join(" | ")} |`;
-  console.log(line(header));
-  console.log(`|${width.map((w) => "-".repeat(w + 2)).join("|")}|`);
-  for (const r of rows) console.log(line(r));
+  printTable(header, rows);
   console.log(`\n(${RUNS} runs per figure, medians; node ${process.version}; ${require("node:os").cpus().length} CPUs; corpus ${CORPUS})`);
 }
 

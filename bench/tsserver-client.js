@@ -3,10 +3,10 @@
 // framed JSON messages (responses matched by `request_seq`, events ignored).
 "use strict";
 const { spawn } = require("node:child_process");
+const { awaitedAnswer } = require("./awaited-answer");
 const path = require("node:path");
 
 const ROOT = path.resolve(__dirname, "..");
-const TIMEOUT_MS = 300_000;
 
 /**
  * Starts tsserver in its own Node process. `memoryFile`: where the preloaded hook
@@ -54,19 +54,7 @@ function startTsserver({ cwd, memoryFile, logFile }) {
     const message = { seq: ++seq, type: "request", command, arguments: args };
     child.stdin.write(JSON.stringify(message) + "\n");
     if (!expectResponse) return Promise.resolve(undefined);
-    return new Promise((resolve, reject) => {
-      // A server that stops answering ends the run rather than hanging it.
-      const timer = setTimeout(() => {
-        pending.delete(message.seq);
-        child.kill();
-        reject(new Error(`no answer to ${command} in ${TIMEOUT_MS / 1000} s`));
-      }, TIMEOUT_MS);
-      const settle = (f) => (value) => {
-        clearTimeout(timer);
-        f(value);
-      };
-      pending.set(message.seq, { resolve: settle(resolve), reject: settle(reject) });
-    });
+    return awaitedAnswer(pending, message.seq, command, child);
   }
 
   async function stop() {
