@@ -10,6 +10,7 @@ import { complexNavigationPaths, leadingProperties, leadsToNavigation } from "./
 import { allNavigation, allProperties } from "../model/rules";
 import { nearestName } from "../nearest-name";
 import { isIdentifier } from "../passes/names";
+import { descendants } from "../passes/slice/paths";
 
 /**
  * Which query options a call takes: a list's, a read of one entity's, `count`'s, `readRefs`'s, only
@@ -203,15 +204,6 @@ function checkOrderBy(items: readonly string[], type: StructuredType | undefined
     return `${type.qualifiedName} has no property ${name}${near ? `; did you mean ${near}?` : ""}`;
   }
   return undefined;
-}
-
-/** The types derived from `t`, at any depth. */
-function descendants(t: StructuredType): StructuredType[] {
-  const out: StructuredType[] = [];
-  for (let i = -1, at: StructuredType = t; ; at = out[++i]!) {
-    for (const d of at.derived) out.push(d);
-    if (i + 1 >= out.length) return out;
-  }
 }
 
 function isOpen(t: StructuredType): boolean {

@@ -110,7 +110,6 @@ function firstRoot(model: PathModel): string | undefined {
   return c?.entitySets[0]?.name ?? c?.singletons[0]?.name;
 }
 
-
 /** The service's own resources at its root (Protocol §11.7, §11.1.2), which no request function addresses: what does. */
 const SERVICE_RESOURCES = new Map([
   ["$batch", "$batch is the service's batch resource: calls made on rt.batch(client) go in one $batch request, sent by its send()"],
