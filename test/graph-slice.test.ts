@@ -52,7 +52,7 @@ d("Microsoft Graph v1.0, callRecords slice", () => {
     );
     expect(requests).toMatch(/export function callRecordSessions\(/);
     expect(read("microsoft.graph.requests.ts")).toMatch(/export function communications\(\)/);
-    expect(read("microsoft.graph.callRecords.validators.ts")).toMatch(/export const validateSession: vr\.Validate = /);
+    expect(read("microsoft.graph.callRecords.validators.ts")).toMatch(/export const validateSession: Validate = /);
     // Little else: no other namespace, and none of microsoft.graph's unrelated types.
     expect(fs.readdirSync(out).filter((f) => f.endsWith(".types.ts")).sort()).toEqual(["microsoft.graph.callRecords.types.ts", "microsoft.graph.types.ts"]);
     expect(read("microsoft.graph.types.ts")).not.toMatch(/export interface User\b/);

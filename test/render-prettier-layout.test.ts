@@ -53,7 +53,7 @@ const XML = edmx(
     </ComplexType>
     <ComplexType Name="plane"/>
     <ComplexType Name="dash" BaseType="s.plane">
-      <Property Name="madeByThisPerson" Type="Edm.String" Nullable="false"/>
+      <Property Name="madeByThisPerson" Type="Edm.Date" Nullable="false"/>
     </ComplexType>
     <ComplexType Name="${LONG}">
       <Property Name="x" Type="Edm.String"/>
@@ -83,12 +83,12 @@ test("validators: a sum that fits on the line of `return` stays there", () => {
 });
 
 test("validators: a sum that passes 120 characters on the line of `return` but fits on a line of its own goes there, in parentheses", () => {
-  // 126 characters on the line of `return`, 120 on its own.
+  // 122 characters on the line of `return`, 116 on its own.
   expect(declaration("s.validators.ts", "export function propsDash(")).toBe(
     [
-      "export function propsDash(o: vr.Json, ctx: vr.Context): number {",
+      "export function propsDash(o: Json, ctx: Context): number {",
       "  return (",
-      '    propsPlane(o, ctx) + vr.p(o["madeByThisPerson"], ctx, "madeByThisPerson", vr.checkString, vr.REQUIRED, "Edm.String")',
+      '    propsPlane(o, ctx) + vr.p(o["madeByThisPerson"], ctx, "madeByThisPerson", vr.checkDate, vr.REQUIRED, "Edm.Date")',
       "  );",
       "}",
     ].join("\n"),
@@ -98,14 +98,14 @@ test("validators: a sum that passes 120 characters on the line of `return` but f
 test("validators: a longer sum a term a line, each but the last ending in ` +`", () => {
   expect(declaration("s.validators.ts", "export function propsB(")).toBe(
     [
-      "export function propsB(o: vr.Json, ctx: vr.Context): number {",
+      "export function propsB(o: Json, ctx: Context): number {",
       "  return (",
       "    0 +",
-      '    vr.p(o["id"], ctx, "id", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String") +',
+      '    vr.p(o["id"], ctx, "id", vr.checkString, vr.KEY | vr.REQUIRED) +',
       '    vr.p(o["when"], ctx, "when", vr.checkDateTimeOffset, vr.COMPUTED | vr.NULLABLE, "Edm.DateTimeOffset") +',
       '    vr.p(o["aRatherLongPropertyNameForTheSum"], ctx, "aRatherLongPropertyNameForTheSum", vr.checkInt32) +',
       '    vr.p(o["kind"], ctx, "kind", vr.checkString) +',
-      '    vr.navs(o["owned"], ctx, "owned", checkAUnderB, "s.a")',
+      '    vr.navs(o["owned"], ctx, "owned", checkAUnderB)',
       "  );",
       "}",
     ].join("\n"),
@@ -115,7 +115,7 @@ test("validators: a longer sum a term a line, each but the last ending in ` +`",
 test("validators: a term too long for its line an argument a line, `) +` closing it", () => {
   const [first, second] = KEYS;
   expect(declaration("s.validators.ts", "export function propsC(")).toContain(
-    ["  return (", "    0 +", "    vr.p(", `      o["${first}"],`, "      ctx,", `      "${first}",`, "      vr.checkString,", "      vr.KEY | vr.REQUIRED,", '      "Edm.String",', "    ) +", "    vr.p(", `      o["${second}"],`].join("\n"),
+    ["  return (", "    0 +", "    vr.p(", `      o["${first}"],`, "      ctx,", `      "${first}",`, "      vr.checkString,", "      vr.KEY | vr.REQUIRED,", "    ) +", "    vr.p(", `      o["${second}"],`].join("\n"),
   );
 });
 
@@ -263,7 +263,7 @@ test("requests: a target `rt.EntityRef<…>` too long for its line has its type 
 test("validators: a base type's count too long for its line an argument a line, a second term after its `)`", () => {
   expect(declaration("n.validators.ts", "export function propsSub(")).toBe(
     [
-      "export function propsSub(o: vr.Json, ctx: vr.Context): number {",
+      "export function propsSub(o: Json, ctx: Context): number {",
       "  return (",
       `    props${Base}(`,
       "      o,",
@@ -274,7 +274,7 @@ test("validators: a base type's count too long for its line an argument a line, 
     ].join("\n"),
   );
   expect(declaration("n.validators.ts", "export function propsSame(")).toBe(
-    ["export function propsSame(o: vr.Json, ctx: vr.Context): number {", `  return props${Base}(`, "    o,", "    ctx,", "  );", "}"].join("\n"),
+    ["export function propsSame(o: Json, ctx: Context): number {", `  return props${Base}(`, "    o,", "    ctx,", "  );", "}"].join("\n"),
   );
 });
 

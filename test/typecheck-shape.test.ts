@@ -43,11 +43,13 @@ test("a read's result type stays one deferred type while its select is the funct
   expect(selected!.flags & ts.TypeFlags.Intersection).toBeFalsy();
 });
 
-test("validateX, isX and assertX are constants of declared types, made by functions of the module", () => {
+test("validateX, isX, assertX, exactX (and checkX of a type without subtypes) are constants of declared types, made by functions of the module", () => {
   for (const [name, type] of [
-    ["validateSession", "vr.Validate"],
-    ["isSession", "vr.Guard<Session>"],
-    ["assertSession", "vr.Assert<Session>"],
+    ["validateSession", "Validate"],
+    ["isSession", "Guard<Session>"],
+    ["assertSession", "Assert<Session>"],
+    ["checkSession", "Checker"],
+    ["exactSession", "Exact"],
   ]) {
     const d = topLevel(validators, name, ts.isVariableDeclaration);
     expect(d.type?.getText()).toBe(type);

@@ -31,7 +31,7 @@ const b = files.get("b.validators.ts") ?? "";
 
 test("an imported check and a facet wrapper of one name get two names", () => {
   expect(b).toContain(`import { checkStringL10 } from "./a.validators.js";`);
-  expect(b).toContain("function checkStringL10_2(v: unknown, ctx: vr.Context, key: vr.Key): void {");
+  expect(b).toContain("function checkStringL10_2(v: unknown, ctx: Context, key: vr.Key): void {");
   expect(b).toContain(`vr.p(o["p"], ctx, "p", checkStringL10)`);
   expect(b).toContain(`vr.p(o["q"], ctx, "q", checkStringL10_2)`);
   expect(b).toContain("function checkDecimalP5_2(");

@@ -21,9 +21,10 @@ import type {
   Workspace,
 } from "./microsoft.graph.security.securityCopilot.types.js";
 import { checkDictionary, propsEntity } from "./microsoft.graph.validators.js";
+import type { Assert, Checker, Context, Exact, Guard, Json, Validate } from "./validation.js";
 
-/** Checks a `microsoft.graph.security.securityCopilot.evaluationResultType` value: a member name. */
-export const checkEvaluationResultType: vr.Checker = /* @__PURE__ */ vr.enumChecker(
+/** Checks a `microsoft.graph.security.securityCopilot.evaluationResultType` member name. */
+export const checkEvaluationResultType: Checker = /* @__PURE__ */ vr.enumChecker(
   "microsoft.graph.security.securityCopilot.evaluationResultType",
   {
     unknown: 0,
@@ -37,8 +38,8 @@ export const checkEvaluationResultType: vr.Checker = /* @__PURE__ */ vr.enumChec
   },
 );
 
-/** Checks a `microsoft.graph.security.securityCopilot.evaluationState` value: a member name. */
-export const checkEvaluationState: vr.Checker = /* @__PURE__ */ vr.enumChecker(
+/** Checks a `microsoft.graph.security.securityCopilot.evaluationState` member name. */
+export const checkEvaluationState: Checker = /* @__PURE__ */ vr.enumChecker(
   "microsoft.graph.security.securityCopilot.evaluationState",
   {
     unknown: 0,
@@ -53,8 +54,8 @@ export const checkEvaluationState: vr.Checker = /* @__PURE__ */ vr.enumChecker(
   },
 );
 
-/** Checks a `microsoft.graph.security.securityCopilot.pluginAuthTypes` value: a member name. */
-export const checkPluginAuthTypes: vr.Checker = /* @__PURE__ */ vr.enumChecker(
+/** Checks a `microsoft.graph.security.securityCopilot.pluginAuthTypes` member name. */
+export const checkPluginAuthTypes: Checker = /* @__PURE__ */ vr.enumChecker(
   "microsoft.graph.security.securityCopilot.pluginAuthTypes",
   {
     none: 0,
@@ -70,124 +71,122 @@ export const checkPluginAuthTypes: vr.Checker = /* @__PURE__ */ vr.enumChecker(
   },
 );
 
-/** Checks a `microsoft.graph.security.securityCopilot.pluginCatalogScope` value: a member name. */
-export const checkPluginCatalogScope: vr.Checker = /* @__PURE__ */ vr.enumChecker(
+/** Checks a `microsoft.graph.security.securityCopilot.pluginCatalogScope` member name. */
+export const checkPluginCatalogScope: Checker = /* @__PURE__ */ vr.enumChecker(
   "microsoft.graph.security.securityCopilot.pluginCatalogScope",
   { none: 0, user: 1, workspace: 2, tenant: 3, global: 4, geoGlobal: 5, userWorkspace: 6, unknownFutureValue: 7 },
 );
 
-/** Checks a `microsoft.graph.security.securityCopilot.pluginCategory` value: a member name. */
-export const checkPluginCategory: vr.Checker = /* @__PURE__ */ vr.enumChecker(
+/** Checks a `microsoft.graph.security.securityCopilot.pluginCategory` member name. */
+export const checkPluginCategory: Checker = /* @__PURE__ */ vr.enumChecker(
   "microsoft.graph.security.securityCopilot.pluginCategory",
   { hidden: 0, microsoft: 1, microsoftConnectors: 2, other: 3, web: 4, testing: 5, plugin: 6, unknownFutureValue: 7 },
 );
 
-/** Checks a `microsoft.graph.security.securityCopilot.pluginPreviewStates` value: a member name. */
-export const checkPluginPreviewStates: vr.Checker = /* @__PURE__ */ vr.enumChecker(
+/** Checks a `microsoft.graph.security.securityCopilot.pluginPreviewStates` member name. */
+export const checkPluginPreviewStates: Checker = /* @__PURE__ */ vr.enumChecker(
   "microsoft.graph.security.securityCopilot.pluginPreviewStates",
   { ga: 0, public: 1, private: 2, unknownFutureValue: 3 },
 );
 
-/** Checks a `microsoft.graph.security.securityCopilot.pluginSettingDisplayType` value: a member name. */
-export const checkPluginSettingDisplayType: vr.Checker = /* @__PURE__ */ vr.enumChecker(
+/** Checks a `microsoft.graph.security.securityCopilot.pluginSettingDisplayType` member name. */
+export const checkPluginSettingDisplayType: Checker = /* @__PURE__ */ vr.enumChecker(
   "microsoft.graph.security.securityCopilot.pluginSettingDisplayType",
   { none: 0, textbox: 1, checkbox: 2, dropdown: 3, unknownFutureValue: 4 },
 );
 
-/** Checks a `microsoft.graph.security.securityCopilot.pluginSettingType` value: a member name. */
-export const checkPluginSettingType: vr.Checker = /* @__PURE__ */ vr.enumChecker(
+/** Checks a `microsoft.graph.security.securityCopilot.pluginSettingType` member name. */
+export const checkPluginSettingType: Checker = /* @__PURE__ */ vr.enumChecker(
   "microsoft.graph.security.securityCopilot.pluginSettingType",
   { string: 0, bool: 1, array: 2, enum: 3, secretString: 4, unknownFutureValue: 5 },
 );
 
-/** Checks a `microsoft.graph.security.securityCopilot.promptType` value: a member name. */
-export const checkPromptType: vr.Checker = /* @__PURE__ */ vr.enumChecker(
+/** Checks a `microsoft.graph.security.securityCopilot.promptType` member name. */
+export const checkPromptType: Checker = /* @__PURE__ */ vr.enumChecker(
   "microsoft.graph.security.securityCopilot.promptType",
   { unknown: 0, context: 1, prompt: 2, skill: 3, feedback: 4, unknownFutureValue: 5 },
 );
 
-/** Checks a `microsoft.graph.security.securityCopilot.skillPreviewState` value: a member name. */
-export const checkSkillPreviewState: vr.Checker = /* @__PURE__ */ vr.enumChecker(
+/** Checks a `microsoft.graph.security.securityCopilot.skillPreviewState` member name. */
+export const checkSkillPreviewState: Checker = /* @__PURE__ */ vr.enumChecker(
   "microsoft.graph.security.securityCopilot.skillPreviewState",
   { ga: 0, public: 1, private: 2, unknownFutureValue: 3 },
 );
 
 // The entry points below are made through these local functions, not `vr.` itself: tsc would look
-// up `vr` back through every constant before each one.
-function validator(check: vr.Checker): vr.Validate {
+// up `vr` back through every constant before each one. A guard and an asserter narrow to the type
+// the constant declares: `never` here fits every declared `Guard<X>` and `Assert<X>`.
+function validator(check: Checker): Validate {
   return vr.validator(check);
 }
 
-function guard<T>(check: vr.Checker): vr.Guard<T> {
-  return vr.guard<T>(check);
+function guard(check: Checker): Guard<never> {
+  return vr.guard<never>(check);
 }
 
-function asserter<T>(check: vr.Checker): vr.Assert<T> {
-  return vr.asserter<T>(check);
+function asserter(check: Checker): Assert<never> {
+  return vr.asserter<never>(check);
 }
 
-/** Validates a `microsoft.graph.security.securityCopilot.collection_pluginSetting` value: every problem, with its JSON-pointer path. */
-export const validateCollection_pluginSetting: vr.Validate = /* @__PURE__ */ validator(checkCollection_pluginSetting);
-
-/** Whether `value` passes `validateCollection_pluginSetting` (stops at the first problem). */
-export const isCollection_pluginSetting: vr.Guard<Collection_pluginSetting> =
-  /* @__PURE__ */ guard<Collection_pluginSetting>(checkCollection_pluginSetting);
-
-/** Throws a `ValidationFailedError` unless `value` passes `validateCollection_pluginSetting`. */
-export const assertCollection_pluginSetting: vr.Assert<Collection_pluginSetting> =
-  /* @__PURE__ */ asserter<Collection_pluginSetting>(checkCollection_pluginSetting);
-
-/** Checks a value declared as `microsoft.graph.security.securityCopilot.collection_pluginSetting`. */
-export function checkCollection_pluginSetting(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.collection_pluginSetting", SERVICE, false))
-    exactCollection_pluginSetting(v, ctx, key);
+// `exactX`, and `checkX` of a concrete type without subtypes, are made by these: closures that
+// read `SERVICE` when they run (checkers.ts may load after this module, in their import cycle).
+function exactOf(props: vr.Props, type: string): Exact {
+  return (o, ctx, key) => vr.exact(o, ctx, key, props, type, SERVICE);
 }
 
-export function exactCollection_pluginSetting(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(
-    o,
-    ctx,
-    key,
-    propsCollection_pluginSetting,
-    "microsoft.graph.security.securityCopilot.collection_pluginSetting",
-    SERVICE,
-  );
+function checkOf(props: vr.Props, type: string): Checker {
+  return (v, ctx, key) => {
+    if (vr.isType(v, ctx, key, type, SERVICE, false)) vr.exact(v, ctx, key, props, type, SERVICE);
+  };
 }
 
-export function propsCollection_pluginSetting(o: vr.Json, ctx: vr.Context): number {
-  return (
-    0 +
-    vr.c(
-      o["entries"],
-      ctx,
-      "entries",
-      checkPluginSetting,
-      "microsoft.graph.security.securityCopilot.pluginSetting",
-      vr.REQUIRED,
-    )
-  );
+/** Checks a `microsoft.graph.security.securityCopilot.collection_pluginSetting` value. */
+export const checkCollection_pluginSetting: Checker = /* @__PURE__ */ checkOf(
+  propsCollection_pluginSetting,
+  "microsoft.graph.security.securityCopilot.collection_pluginSetting",
+);
+
+/** Validates a `microsoft.graph.security.securityCopilot.collection_pluginSetting`: every problem, with its JSON-pointer path. */
+export const validateCollection_pluginSetting: Validate = /* @__PURE__ */ validator(checkCollection_pluginSetting);
+
+/** Whether `validateCollection_pluginSetting` passes (stops at the first problem). */
+export const isCollection_pluginSetting: Guard<Collection_pluginSetting> =
+  /* @__PURE__ */ guard(checkCollection_pluginSetting);
+
+/** Throws a `ValidationFailedError` unless `validateCollection_pluginSetting` passes. */
+export const assertCollection_pluginSetting: Assert<Collection_pluginSetting> =
+  /* @__PURE__ */ asserter(checkCollection_pluginSetting);
+
+export const exactCollection_pluginSetting: Exact = /* @__PURE__ */ exactOf(
+  propsCollection_pluginSetting,
+  "microsoft.graph.security.securityCopilot.collection_pluginSetting",
+);
+
+export function propsCollection_pluginSetting(o: Json, ctx: Context): number {
+  return 0 + vr.c(o["entries"], ctx, "entries", checkPluginSetting, vr.REQUIRED);
 }
 
-/** Validates a `microsoft.graph.security.securityCopilot.errorDetails` value: every problem, with its JSON-pointer path. */
-export const validateErrorDetails: vr.Validate = /* @__PURE__ */ validator(checkErrorDetails);
+/** Checks a `microsoft.graph.security.securityCopilot.errorDetails` value. */
+export const checkErrorDetails: Checker = /* @__PURE__ */ checkOf(
+  propsErrorDetails,
+  "microsoft.graph.security.securityCopilot.errorDetails",
+);
 
-/** Whether `value` passes `validateErrorDetails` (stops at the first problem). */
-export const isErrorDetails: vr.Guard<ErrorDetails> = /* @__PURE__ */ guard<ErrorDetails>(checkErrorDetails);
+/** Validates a `microsoft.graph.security.securityCopilot.errorDetails`: every problem, with its JSON-pointer path. */
+export const validateErrorDetails: Validate = /* @__PURE__ */ validator(checkErrorDetails);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateErrorDetails`. */
-export const assertErrorDetails: vr.Assert<ErrorDetails> = /* @__PURE__ */ asserter<ErrorDetails>(checkErrorDetails);
+/** Whether `validateErrorDetails` passes (stops at the first problem). */
+export const isErrorDetails: Guard<ErrorDetails> = /* @__PURE__ */ guard(checkErrorDetails);
 
-/** Checks a value declared as `microsoft.graph.security.securityCopilot.errorDetails`. */
-export function checkErrorDetails(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.errorDetails", SERVICE, false))
-    exactErrorDetails(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validateErrorDetails` passes. */
+export const assertErrorDetails: Assert<ErrorDetails> = /* @__PURE__ */ asserter(checkErrorDetails);
 
-export function exactErrorDetails(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsErrorDetails, "microsoft.graph.security.securityCopilot.errorDetails", SERVICE);
-}
+export const exactErrorDetails: Exact = /* @__PURE__ */ exactOf(
+  propsErrorDetails,
+  "microsoft.graph.security.securityCopilot.errorDetails",
+);
 
-export function propsErrorDetails(o: vr.Json, ctx: vr.Context): number {
+export function propsErrorDetails(o: Json, ctx: Context): number {
   return (
     0 +
     vr.p(o["code"], ctx, "code", vr.checkString) +
@@ -196,287 +195,218 @@ export function propsErrorDetails(o: vr.Json, ctx: vr.Context): number {
   );
 }
 
-/** Validates a `microsoft.graph.security.securityCopilot.evaluationResult` value: every problem, with its JSON-pointer path. */
-export const validateEvaluationResult: vr.Validate = /* @__PURE__ */ validator(checkEvaluationResult);
+/** Checks a `microsoft.graph.security.securityCopilot.evaluationResult` value. */
+export const checkEvaluationResult: Checker = /* @__PURE__ */ checkOf(
+  propsEvaluationResult,
+  "microsoft.graph.security.securityCopilot.evaluationResult",
+);
 
-/** Whether `value` passes `validateEvaluationResult` (stops at the first problem). */
-export const isEvaluationResult: vr.Guard<EvaluationResult> =
-  /* @__PURE__ */ guard<EvaluationResult>(checkEvaluationResult);
+/** Validates a `microsoft.graph.security.securityCopilot.evaluationResult`: every problem, with its JSON-pointer path. */
+export const validateEvaluationResult: Validate = /* @__PURE__ */ validator(checkEvaluationResult);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateEvaluationResult`. */
-export const assertEvaluationResult: vr.Assert<EvaluationResult> =
-  /* @__PURE__ */ asserter<EvaluationResult>(checkEvaluationResult);
+/** Whether `validateEvaluationResult` passes (stops at the first problem). */
+export const isEvaluationResult: Guard<EvaluationResult> = /* @__PURE__ */ guard(checkEvaluationResult);
 
-/** Checks a value declared as `microsoft.graph.security.securityCopilot.evaluationResult`. */
-export function checkEvaluationResult(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.evaluationResult", SERVICE, false))
-    exactEvaluationResult(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validateEvaluationResult` passes. */
+export const assertEvaluationResult: Assert<EvaluationResult> = /* @__PURE__ */ asserter(checkEvaluationResult);
 
-export function exactEvaluationResult(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsEvaluationResult, "microsoft.graph.security.securityCopilot.evaluationResult", SERVICE);
-}
+export const exactEvaluationResult: Exact = /* @__PURE__ */ exactOf(
+  propsEvaluationResult,
+  "microsoft.graph.security.securityCopilot.evaluationResult",
+);
 
-export function propsEvaluationResult(o: vr.Json, ctx: vr.Context): number {
+export function propsEvaluationResult(o: Json, ctx: Context): number {
   return (
     0 +
     vr.p(o["content"], ctx, "content", vr.checkString) +
-    vr.p(
-      o["previewState"],
-      ctx,
-      "previewState",
-      checkSkillPreviewState,
-      vr.REQUIRED,
-      "microsoft.graph.security.securityCopilot.skillPreviewState",
-    ) +
-    vr.p(
-      o["type"],
-      ctx,
-      "type",
-      checkEvaluationResultType,
-      vr.REQUIRED,
-      "microsoft.graph.security.securityCopilot.evaluationResultType",
-    )
+    vr.p(o["previewState"], ctx, "previewState", checkSkillPreviewState, vr.REQUIRED) +
+    vr.p(o["type"], ctx, "type", checkEvaluationResultType, vr.REQUIRED)
   );
 }
 
-/** Validates a `microsoft.graph.security.securityCopilot.pluginAuth` value: every problem, with its JSON-pointer path. */
-export const validatePluginAuth: vr.Validate = /* @__PURE__ */ validator(checkPluginAuth);
+/** Checks a `microsoft.graph.security.securityCopilot.pluginAuth` value. */
+export const checkPluginAuth: Checker = /* @__PURE__ */ checkOf(
+  propsPluginAuth,
+  "microsoft.graph.security.securityCopilot.pluginAuth",
+);
 
-/** Whether `value` passes `validatePluginAuth` (stops at the first problem). */
-export const isPluginAuth: vr.Guard<PluginAuth> = /* @__PURE__ */ guard<PluginAuth>(checkPluginAuth);
+/** Validates a `microsoft.graph.security.securityCopilot.pluginAuth`: every problem, with its JSON-pointer path. */
+export const validatePluginAuth: Validate = /* @__PURE__ */ validator(checkPluginAuth);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validatePluginAuth`. */
-export const assertPluginAuth: vr.Assert<PluginAuth> = /* @__PURE__ */ asserter<PluginAuth>(checkPluginAuth);
+/** Whether `validatePluginAuth` passes (stops at the first problem). */
+export const isPluginAuth: Guard<PluginAuth> = /* @__PURE__ */ guard(checkPluginAuth);
 
-/** Checks a value declared as `microsoft.graph.security.securityCopilot.pluginAuth`. */
-export function checkPluginAuth(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.pluginAuth", SERVICE, false))
-    exactPluginAuth(v, ctx, key);
+/** Throws a `ValidationFailedError` unless `validatePluginAuth` passes. */
+export const assertPluginAuth: Assert<PluginAuth> = /* @__PURE__ */ asserter(checkPluginAuth);
+
+export const exactPluginAuth: Exact = /* @__PURE__ */ exactOf(
+  propsPluginAuth,
+  "microsoft.graph.security.securityCopilot.pluginAuth",
+);
+
+export function propsPluginAuth(o: Json, ctx: Context): number {
+  return 0 + vr.p(o["authType"], ctx, "authType", checkPluginAuthTypes, vr.REQUIRED);
 }
 
-export function exactPluginAuth(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsPluginAuth, "microsoft.graph.security.securityCopilot.pluginAuth", SERVICE);
-}
+/** Checks a `microsoft.graph.security.securityCopilot.pluginSetting` value. */
+export const checkPluginSetting: Checker = /* @__PURE__ */ checkOf(
+  propsPluginSetting,
+  "microsoft.graph.security.securityCopilot.pluginSetting",
+);
 
-export function propsPluginAuth(o: vr.Json, ctx: vr.Context): number {
+/** Validates a `microsoft.graph.security.securityCopilot.pluginSetting`: every problem, with its JSON-pointer path. */
+export const validatePluginSetting: Validate = /* @__PURE__ */ validator(checkPluginSetting);
+
+/** Whether `validatePluginSetting` passes (stops at the first problem). */
+export const isPluginSetting: Guard<PluginSetting> = /* @__PURE__ */ guard(checkPluginSetting);
+
+/** Throws a `ValidationFailedError` unless `validatePluginSetting` passes. */
+export const assertPluginSetting: Assert<PluginSetting> = /* @__PURE__ */ asserter(checkPluginSetting);
+
+export const exactPluginSetting: Exact = /* @__PURE__ */ exactOf(
+  propsPluginSetting,
+  "microsoft.graph.security.securityCopilot.pluginSetting",
+);
+
+export function propsPluginSetting(o: Json, ctx: Context): number {
   return (
     0 +
-    vr.p(
-      o["authType"],
-      ctx,
-      "authType",
-      checkPluginAuthTypes,
-      vr.REQUIRED,
-      "microsoft.graph.security.securityCopilot.pluginAuthTypes",
-    )
-  );
-}
-
-/** Validates a `microsoft.graph.security.securityCopilot.pluginSetting` value: every problem, with its JSON-pointer path. */
-export const validatePluginSetting: vr.Validate = /* @__PURE__ */ validator(checkPluginSetting);
-
-/** Whether `value` passes `validatePluginSetting` (stops at the first problem). */
-export const isPluginSetting: vr.Guard<PluginSetting> = /* @__PURE__ */ guard<PluginSetting>(checkPluginSetting);
-
-/** Throws a `ValidationFailedError` unless `value` passes `validatePluginSetting`. */
-export const assertPluginSetting: vr.Assert<PluginSetting> =
-  /* @__PURE__ */ asserter<PluginSetting>(checkPluginSetting);
-
-/** Checks a value declared as `microsoft.graph.security.securityCopilot.pluginSetting`. */
-export function checkPluginSetting(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.pluginSetting", SERVICE, false))
-    exactPluginSetting(v, ctx, key);
-}
-
-export function exactPluginSetting(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsPluginSetting, "microsoft.graph.security.securityCopilot.pluginSetting", SERVICE);
-}
-
-export function propsPluginSetting(o: vr.Json, ctx: vr.Context): number {
-  return (
-    0 +
-    vr.c(o["acceptableValues"], ctx, "acceptableValues", vr.checkString, "Edm.String", vr.REQUIRED) +
+    vr.c(o["acceptableValues"], ctx, "acceptableValues", vr.checkString, vr.REQUIRED) +
     vr.p(o["defaultValue"], ctx, "defaultValue", vr.checkString) +
     vr.p(o["description"], ctx, "description", vr.checkString) +
-    vr.p(
-      o["displayType"],
-      ctx,
-      "displayType",
-      checkPluginSettingDisplayType,
-      vr.REQUIRED,
-      "microsoft.graph.security.securityCopilot.pluginSettingDisplayType",
-    ) +
+    vr.p(o["displayType"], ctx, "displayType", checkPluginSettingDisplayType, vr.REQUIRED) +
     vr.p(o["hintText"], ctx, "hintText", vr.checkString) +
-    vr.p(o["isRequired"], ctx, "isRequired", vr.checkBoolean, vr.REQUIRED, "Edm.Boolean") +
+    vr.p(o["isRequired"], ctx, "isRequired", vr.checkBoolean, vr.REQUIRED) +
     vr.p(o["label"], ctx, "label", vr.checkString) +
     vr.p(o["name"], ctx, "name", vr.checkString) +
-    vr.p(
-      o["settingValue"],
-      ctx,
-      "settingValue",
-      checkPluginSettingType,
-      vr.REQUIRED,
-      "microsoft.graph.security.securityCopilot.pluginSettingType",
-    ) +
+    vr.p(o["settingValue"], ctx, "settingValue", checkPluginSettingType, vr.REQUIRED) +
     vr.p(o["value"], ctx, "value", vr.checkString)
   );
 }
 
-/** Validates a `microsoft.graph.security.securityCopilot.skillInputDescriptor` value: every problem, with its JSON-pointer path. */
-export const validateSkillInputDescriptor: vr.Validate = /* @__PURE__ */ validator(checkSkillInputDescriptor);
+/** Checks a `microsoft.graph.security.securityCopilot.skillInputDescriptor` value. */
+export const checkSkillInputDescriptor: Checker = /* @__PURE__ */ checkOf(
+  propsSkillInputDescriptor,
+  "microsoft.graph.security.securityCopilot.skillInputDescriptor",
+);
 
-/** Whether `value` passes `validateSkillInputDescriptor` (stops at the first problem). */
-export const isSkillInputDescriptor: vr.Guard<SkillInputDescriptor> =
-  /* @__PURE__ */ guard<SkillInputDescriptor>(checkSkillInputDescriptor);
+/** Validates a `microsoft.graph.security.securityCopilot.skillInputDescriptor`: every problem, with its JSON-pointer path. */
+export const validateSkillInputDescriptor: Validate = /* @__PURE__ */ validator(checkSkillInputDescriptor);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateSkillInputDescriptor`. */
-export const assertSkillInputDescriptor: vr.Assert<SkillInputDescriptor> =
-  /* @__PURE__ */ asserter<SkillInputDescriptor>(checkSkillInputDescriptor);
+/** Whether `validateSkillInputDescriptor` passes (stops at the first problem). */
+export const isSkillInputDescriptor: Guard<SkillInputDescriptor> = /* @__PURE__ */ guard(checkSkillInputDescriptor);
 
-/** Checks a value declared as `microsoft.graph.security.securityCopilot.skillInputDescriptor`. */
-export function checkSkillInputDescriptor(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.skillInputDescriptor", SERVICE, false))
-    exactSkillInputDescriptor(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validateSkillInputDescriptor` passes. */
+export const assertSkillInputDescriptor: Assert<SkillInputDescriptor> =
+  /* @__PURE__ */ asserter(checkSkillInputDescriptor);
 
-export function exactSkillInputDescriptor(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(
-    o,
-    ctx,
-    key,
-    propsSkillInputDescriptor,
-    "microsoft.graph.security.securityCopilot.skillInputDescriptor",
-    SERVICE,
-  );
-}
+export const exactSkillInputDescriptor: Exact = /* @__PURE__ */ exactOf(
+  propsSkillInputDescriptor,
+  "microsoft.graph.security.securityCopilot.skillInputDescriptor",
+);
 
-export function propsSkillInputDescriptor(o: vr.Json, ctx: vr.Context): number {
+export function propsSkillInputDescriptor(o: Json, ctx: Context): number {
   return (
     propsSkillVariableDescriptor(o, ctx) +
     vr.p(o["defaultValue"], ctx, "defaultValue", vr.checkString) +
-    vr.p(o["isRequired"], ctx, "isRequired", vr.checkBoolean, vr.REQUIRED, "Edm.Boolean") +
+    vr.p(o["isRequired"], ctx, "isRequired", vr.checkBoolean, vr.REQUIRED) +
     vr.p(o["placeholderValue"], ctx, "placeholderValue", vr.checkString)
   );
 }
 
-/** Validates a `microsoft.graph.security.securityCopilot.skillTypeDescriptor` value: every problem, with its JSON-pointer path. */
-export const validateSkillTypeDescriptor: vr.Validate = /* @__PURE__ */ validator(checkSkillTypeDescriptor);
+/** Checks a `microsoft.graph.security.securityCopilot.skillTypeDescriptor` value. */
+export const checkSkillTypeDescriptor: Checker = /* @__PURE__ */ checkOf(
+  propsSkillTypeDescriptor,
+  "microsoft.graph.security.securityCopilot.skillTypeDescriptor",
+);
 
-/** Whether `value` passes `validateSkillTypeDescriptor` (stops at the first problem). */
-export const isSkillTypeDescriptor: vr.Guard<SkillTypeDescriptor> =
-  /* @__PURE__ */ guard<SkillTypeDescriptor>(checkSkillTypeDescriptor);
+/** Validates a `microsoft.graph.security.securityCopilot.skillTypeDescriptor`: every problem, with its JSON-pointer path. */
+export const validateSkillTypeDescriptor: Validate = /* @__PURE__ */ validator(checkSkillTypeDescriptor);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateSkillTypeDescriptor`. */
-export const assertSkillTypeDescriptor: vr.Assert<SkillTypeDescriptor> =
-  /* @__PURE__ */ asserter<SkillTypeDescriptor>(checkSkillTypeDescriptor);
+/** Whether `validateSkillTypeDescriptor` passes (stops at the first problem). */
+export const isSkillTypeDescriptor: Guard<SkillTypeDescriptor> = /* @__PURE__ */ guard(checkSkillTypeDescriptor);
 
-/** Checks a value declared as `microsoft.graph.security.securityCopilot.skillTypeDescriptor`. */
-export function checkSkillTypeDescriptor(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.skillTypeDescriptor", SERVICE, false))
-    exactSkillTypeDescriptor(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validateSkillTypeDescriptor` passes. */
+export const assertSkillTypeDescriptor: Assert<SkillTypeDescriptor> =
+  /* @__PURE__ */ asserter(checkSkillTypeDescriptor);
 
-export function exactSkillTypeDescriptor(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(
-    o,
-    ctx,
-    key,
-    propsSkillTypeDescriptor,
-    "microsoft.graph.security.securityCopilot.skillTypeDescriptor",
-    SERVICE,
-  );
-}
+export const exactSkillTypeDescriptor: Exact = /* @__PURE__ */ exactOf(
+  propsSkillTypeDescriptor,
+  "microsoft.graph.security.securityCopilot.skillTypeDescriptor",
+);
 
-export function propsSkillTypeDescriptor(o: vr.Json, ctx: vr.Context): number {
+export function propsSkillTypeDescriptor(o: Json, ctx: Context): number {
   return 0 + vr.p(o["name"], ctx, "name", vr.checkString);
 }
 
-/** Validates a `microsoft.graph.security.securityCopilot.skillVariableDescriptor` value: every problem, with its JSON-pointer path. */
-export const validateSkillVariableDescriptor: vr.Validate = /* @__PURE__ */ validator(checkSkillVariableDescriptor);
-
-/** Whether `value` passes `validateSkillVariableDescriptor` (stops at the first problem). */
-export const isSkillVariableDescriptor: vr.Guard<SkillVariableDescriptor> =
-  /* @__PURE__ */ guard<SkillVariableDescriptor>(checkSkillVariableDescriptor);
-
-/** Throws a `ValidationFailedError` unless `value` passes `validateSkillVariableDescriptor`. */
-export const assertSkillVariableDescriptor: vr.Assert<SkillVariableDescriptor> =
-  /* @__PURE__ */ asserter<SkillVariableDescriptor>(checkSkillVariableDescriptor);
-
-/** Checks a value declared as `microsoft.graph.security.securityCopilot.skillVariableDescriptor` or the subtype its `@odata.type` names. */
-export function checkSkillVariableDescriptor(v: unknown, ctx: vr.Context, key: vr.Key): void {
+/** Checks a `microsoft.graph.security.securityCopilot.skillVariableDescriptor` value, or the subtype its `@odata.type` names. */
+export function checkSkillVariableDescriptor(v: unknown, ctx: Context, key: vr.Key): void {
+  const o = v as Json;
   switch (vr.typeOf(v, ctx, key, "microsoft.graph.security.securityCopilot.skillVariableDescriptor", SERVICE)) {
     case undefined:
     case "microsoft.graph.security.securityCopilot.skillVariableDescriptor":
-      return exactSkillVariableDescriptor(v as vr.Json, ctx, key);
+      return exactSkillVariableDescriptor(o, ctx, key);
     case "microsoft.graph.security.securityCopilot.skillInputDescriptor":
-      return exactSkillInputDescriptor(v as vr.Json, ctx, key);
+      return exactSkillInputDescriptor(o, ctx, key);
     case null:
       return;
     default:
-      return vr.wrongType(
-        ctx,
-        key,
-        v as vr.Json,
-        "microsoft.graph.security.securityCopilot.skillVariableDescriptor",
-        false,
-      );
+      return vr.wrongType(ctx, key, o, "microsoft.graph.security.securityCopilot.skillVariableDescriptor", false);
   }
 }
 
-export function exactSkillVariableDescriptor(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(
-    o,
-    ctx,
-    key,
-    propsSkillVariableDescriptor,
-    "microsoft.graph.security.securityCopilot.skillVariableDescriptor",
-    SERVICE,
-  );
-}
+/** Validates a `microsoft.graph.security.securityCopilot.skillVariableDescriptor`: every problem, with its JSON-pointer path. */
+export const validateSkillVariableDescriptor: Validate = /* @__PURE__ */ validator(checkSkillVariableDescriptor);
 
-export function propsSkillVariableDescriptor(o: vr.Json, ctx: vr.Context): number {
+/** Whether `validateSkillVariableDescriptor` passes (stops at the first problem). */
+export const isSkillVariableDescriptor: Guard<SkillVariableDescriptor> =
+  /* @__PURE__ */ guard(checkSkillVariableDescriptor);
+
+/** Throws a `ValidationFailedError` unless `validateSkillVariableDescriptor` passes. */
+export const assertSkillVariableDescriptor: Assert<SkillVariableDescriptor> =
+  /* @__PURE__ */ asserter(checkSkillVariableDescriptor);
+
+export const exactSkillVariableDescriptor: Exact = /* @__PURE__ */ exactOf(
+  propsSkillVariableDescriptor,
+  "microsoft.graph.security.securityCopilot.skillVariableDescriptor",
+);
+
+export function propsSkillVariableDescriptor(o: Json, ctx: Context): number {
   return (
     0 +
     vr.p(o["description"], ctx, "description", vr.checkString) +
-    vr.p(o["name"], ctx, "name", vr.checkString, vr.REQUIRED, "Edm.String") +
-    vr.p(
-      o["type"],
-      ctx,
-      "type",
-      checkSkillTypeDescriptor,
-      vr.REQUIRED,
-      "microsoft.graph.security.securityCopilot.skillTypeDescriptor",
-    )
+    vr.p(o["name"], ctx, "name", vr.checkString, vr.REQUIRED) +
+    vr.p(o["type"], ctx, "type", checkSkillTypeDescriptor, vr.REQUIRED)
   );
 }
 
-/** Validates a `microsoft.graph.security.securityCopilot.evaluation` value: every problem, with its JSON-pointer path. */
-export const validateEvaluation: vr.Validate = /* @__PURE__ */ validator(checkEvaluation);
+/** Checks a `microsoft.graph.security.securityCopilot.evaluation` value. */
+export const checkEvaluation: Checker = /* @__PURE__ */ checkOf(
+  propsEvaluation,
+  "microsoft.graph.security.securityCopilot.evaluation",
+);
 
-/** Whether `value` passes `validateEvaluation` (stops at the first problem). */
-export const isEvaluation: vr.Guard<Evaluation> = /* @__PURE__ */ guard<Evaluation>(checkEvaluation);
+/** Validates a `microsoft.graph.security.securityCopilot.evaluation`: every problem, with its JSON-pointer path. */
+export const validateEvaluation: Validate = /* @__PURE__ */ validator(checkEvaluation);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateEvaluation`. */
-export const assertEvaluation: vr.Assert<Evaluation> = /* @__PURE__ */ asserter<Evaluation>(checkEvaluation);
+/** Whether `validateEvaluation` passes (stops at the first problem). */
+export const isEvaluation: Guard<Evaluation> = /* @__PURE__ */ guard(checkEvaluation);
 
-/** Checks a value declared as `microsoft.graph.security.securityCopilot.evaluation`. */
-export function checkEvaluation(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.evaluation", SERVICE, false))
-    exactEvaluation(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validateEvaluation` passes. */
+export const assertEvaluation: Assert<Evaluation> = /* @__PURE__ */ asserter(checkEvaluation);
 
-export function exactEvaluation(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsEvaluation, "microsoft.graph.security.securityCopilot.evaluation", SERVICE);
-}
+export const exactEvaluation: Exact = /* @__PURE__ */ exactOf(
+  propsEvaluation,
+  "microsoft.graph.security.securityCopilot.evaluation",
+);
 
-export function propsEvaluation(o: vr.Json, ctx: vr.Context): number {
+export function propsEvaluation(o: Json, ctx: Context): number {
   return (
     propsEntity(o, ctx) +
     vr.p(o["completedDateTime"], ctx, "completedDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset") +
     vr.p(o["createdDateTime"], ctx, "createdDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset") +
-    vr.p(o["executionCount"], ctx, "executionCount", vr.checkInt64, vr.REQUIRED, "Edm.Int64") +
-    vr.p(o["isCancelled"], ctx, "isCancelled", vr.checkBoolean, vr.REQUIRED, "Edm.Boolean") +
+    vr.p(o["executionCount"], ctx, "executionCount", vr.checkInt64, vr.REQUIRED) +
+    vr.p(o["isCancelled"], ctx, "isCancelled", vr.checkBoolean, vr.REQUIRED) +
     vr.p(
       o["lastModifiedDateTime"],
       ctx,
@@ -487,107 +417,67 @@ export function propsEvaluation(o: vr.Json, ctx: vr.Context): number {
     ) +
     vr.p(o["result"], ctx, "result", checkEvaluationResult) +
     vr.p(o["runStartDateTime"], ctx, "runStartDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset") +
-    vr.p(
-      o["state"],
-      ctx,
-      "state",
-      checkEvaluationState,
-      vr.REQUIRED,
-      "microsoft.graph.security.securityCopilot.evaluationState",
-    )
+    vr.p(o["state"], ctx, "state", checkEvaluationState, vr.REQUIRED)
   );
 }
 
-/** Validates a `microsoft.graph.security.securityCopilot.plugin` value: every problem, with its JSON-pointer path. */
-export const validatePlugin: vr.Validate = /* @__PURE__ */ validator(checkPlugin);
+/** Checks a `microsoft.graph.security.securityCopilot.plugin` value. */
+export const checkPlugin: Checker = /* @__PURE__ */ checkOf(
+  propsPlugin,
+  "microsoft.graph.security.securityCopilot.plugin",
+);
 
-/** Whether `value` passes `validatePlugin` (stops at the first problem). */
-export const isPlugin: vr.Guard<Plugin> = /* @__PURE__ */ guard<Plugin>(checkPlugin);
+/** Validates a `microsoft.graph.security.securityCopilot.plugin`: every problem, with its JSON-pointer path. */
+export const validatePlugin: Validate = /* @__PURE__ */ validator(checkPlugin);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validatePlugin`. */
-export const assertPlugin: vr.Assert<Plugin> = /* @__PURE__ */ asserter<Plugin>(checkPlugin);
+/** Whether `validatePlugin` passes (stops at the first problem). */
+export const isPlugin: Guard<Plugin> = /* @__PURE__ */ guard(checkPlugin);
 
-/** Checks a value declared as `microsoft.graph.security.securityCopilot.plugin`. */
-export function checkPlugin(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.plugin", SERVICE, false))
-    exactPlugin(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validatePlugin` passes. */
+export const assertPlugin: Assert<Plugin> = /* @__PURE__ */ asserter(checkPlugin);
 
-export function exactPlugin(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsPlugin, "microsoft.graph.security.securityCopilot.plugin", SERVICE);
-}
+export const exactPlugin: Exact = /* @__PURE__ */ exactOf(
+  propsPlugin,
+  "microsoft.graph.security.securityCopilot.plugin",
+);
 
-export function propsPlugin(o: vr.Json, ctx: vr.Context): number {
+export function propsPlugin(o: Json, ctx: Context): number {
   return (
     0 +
     vr.p(o["authorization"], ctx, "authorization", checkPluginAuth) +
-    vr.p(
-      o["catalogScope"],
-      ctx,
-      "catalogScope",
-      checkPluginCatalogScope,
-      vr.REQUIRED,
-      "microsoft.graph.security.securityCopilot.pluginCatalogScope",
-    ) +
-    vr.p(
-      o["category"],
-      ctx,
-      "category",
-      checkPluginCategory,
-      vr.REQUIRED,
-      "microsoft.graph.security.securityCopilot.pluginCategory",
-    ) +
+    vr.p(o["catalogScope"], ctx, "catalogScope", checkPluginCatalogScope, vr.REQUIRED) +
+    vr.p(o["category"], ctx, "category", checkPluginCategory, vr.REQUIRED) +
     vr.p(o["description"], ctx, "description", vr.checkString) +
     vr.p(o["displayName"], ctx, "displayName", vr.checkString) +
-    vr.p(o["isEnabled"], ctx, "isEnabled", vr.checkBoolean, vr.REQUIRED, "Edm.Boolean") +
-    vr.p(o["name"], ctx, "name", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String") +
-    vr.p(
-      o["previewState"],
-      ctx,
-      "previewState",
-      checkPluginPreviewStates,
-      vr.REQUIRED,
-      "microsoft.graph.security.securityCopilot.pluginPreviewStates",
-    ) +
-    vr.c(
-      o["settings"],
-      ctx,
-      "settings",
-      checkPluginSetting,
-      "microsoft.graph.security.securityCopilot.pluginSetting",
-      vr.REQUIRED,
-    ) +
-    vr.p(
-      o["supportedAuthTypes"],
-      ctx,
-      "supportedAuthTypes",
-      checkPluginAuthTypes,
-      vr.REQUIRED,
-      "microsoft.graph.security.securityCopilot.pluginAuthTypes",
-    )
+    vr.p(o["isEnabled"], ctx, "isEnabled", vr.checkBoolean, vr.REQUIRED) +
+    vr.p(o["name"], ctx, "name", vr.checkString, vr.KEY | vr.REQUIRED) +
+    vr.p(o["previewState"], ctx, "previewState", checkPluginPreviewStates, vr.REQUIRED) +
+    vr.c(o["settings"], ctx, "settings", checkPluginSetting, vr.REQUIRED) +
+    vr.p(o["supportedAuthTypes"], ctx, "supportedAuthTypes", checkPluginAuthTypes, vr.REQUIRED)
   );
 }
 
-/** Validates a `microsoft.graph.security.securityCopilot.prompt` value: every problem, with its JSON-pointer path. */
-export const validatePrompt: vr.Validate = /* @__PURE__ */ validator(checkPrompt);
+/** Checks a `microsoft.graph.security.securityCopilot.prompt` value. */
+export const checkPrompt: Checker = /* @__PURE__ */ checkOf(
+  propsPrompt,
+  "microsoft.graph.security.securityCopilot.prompt",
+);
 
-/** Whether `value` passes `validatePrompt` (stops at the first problem). */
-export const isPrompt: vr.Guard<Prompt> = /* @__PURE__ */ guard<Prompt>(checkPrompt);
+/** Validates a `microsoft.graph.security.securityCopilot.prompt`: every problem, with its JSON-pointer path. */
+export const validatePrompt: Validate = /* @__PURE__ */ validator(checkPrompt);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validatePrompt`. */
-export const assertPrompt: vr.Assert<Prompt> = /* @__PURE__ */ asserter<Prompt>(checkPrompt);
+/** Whether `validatePrompt` passes (stops at the first problem). */
+export const isPrompt: Guard<Prompt> = /* @__PURE__ */ guard(checkPrompt);
 
-/** Checks a value declared as `microsoft.graph.security.securityCopilot.prompt`. */
-export function checkPrompt(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.prompt", SERVICE, false))
-    exactPrompt(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validatePrompt` passes. */
+export const assertPrompt: Assert<Prompt> = /* @__PURE__ */ asserter(checkPrompt);
 
-export function exactPrompt(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsPrompt, "microsoft.graph.security.securityCopilot.prompt", SERVICE);
-}
+export const exactPrompt: Exact = /* @__PURE__ */ exactOf(
+  propsPrompt,
+  "microsoft.graph.security.securityCopilot.prompt",
+);
 
-export function propsPrompt(o: vr.Json, ctx: vr.Context): number {
+export function propsPrompt(o: Json, ctx: Context): number {
   return (
     propsEntity(o, ctx) +
     vr.p(o["content"], ctx, "content", vr.checkString) +
@@ -601,46 +491,34 @@ export function propsPrompt(o: vr.Json, ctx: vr.Context): number {
       vr.REQUIRED,
       "Edm.DateTimeOffset",
     ) +
-    vr.c(
-      o["skillInputDescriptors"],
-      ctx,
-      "skillInputDescriptors",
-      checkSkillInputDescriptor,
-      "microsoft.graph.security.securityCopilot.skillInputDescriptor",
-      vr.NULL_ITEMS,
-    ) +
+    vr.c(o["skillInputDescriptors"], ctx, "skillInputDescriptors", checkSkillInputDescriptor, vr.NULL_ITEMS) +
     vr.p(o["skillName"], ctx, "skillName", vr.checkString) +
-    vr.p(o["type"], ctx, "type", checkPromptType, vr.REQUIRED, "microsoft.graph.security.securityCopilot.promptType") +
-    vr.navs(
-      o["evaluations"],
-      ctx,
-      "evaluations",
-      checkEvaluation,
-      "microsoft.graph.security.securityCopilot.evaluation",
-    )
+    vr.p(o["type"], ctx, "type", checkPromptType, vr.REQUIRED) +
+    vr.navs(o["evaluations"], ctx, "evaluations", checkEvaluation)
   );
 }
 
-/** Validates a `microsoft.graph.security.securityCopilot.session` value: every problem, with its JSON-pointer path. */
-export const validateSession: vr.Validate = /* @__PURE__ */ validator(checkSession);
+/** Checks a `microsoft.graph.security.securityCopilot.session` value. */
+export const checkSession: Checker = /* @__PURE__ */ checkOf(
+  propsSession,
+  "microsoft.graph.security.securityCopilot.session",
+);
 
-/** Whether `value` passes `validateSession` (stops at the first problem). */
-export const isSession: vr.Guard<Session> = /* @__PURE__ */ guard<Session>(checkSession);
+/** Validates a `microsoft.graph.security.securityCopilot.session`: every problem, with its JSON-pointer path. */
+export const validateSession: Validate = /* @__PURE__ */ validator(checkSession);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateSession`. */
-export const assertSession: vr.Assert<Session> = /* @__PURE__ */ asserter<Session>(checkSession);
+/** Whether `validateSession` passes (stops at the first problem). */
+export const isSession: Guard<Session> = /* @__PURE__ */ guard(checkSession);
 
-/** Checks a value declared as `microsoft.graph.security.securityCopilot.session`. */
-export function checkSession(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.session", SERVICE, false))
-    exactSession(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validateSession` passes. */
+export const assertSession: Assert<Session> = /* @__PURE__ */ asserter(checkSession);
 
-export function exactSession(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsSession, "microsoft.graph.security.securityCopilot.session", SERVICE);
-}
+export const exactSession: Exact = /* @__PURE__ */ exactOf(
+  propsSession,
+  "microsoft.graph.security.securityCopilot.session",
+);
 
-export function propsSession(o: vr.Json, ctx: vr.Context): number {
+export function propsSession(o: Json, ctx: Context): number {
   return (
     propsEntity(o, ctx) +
     vr.p(o["createdDateTime"], ctx, "createdDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset") +
@@ -653,90 +531,70 @@ export function propsSession(o: vr.Json, ctx: vr.Context): number {
       vr.REQUIRED,
       "Edm.DateTimeOffset",
     ) +
-    vr.navs(o["prompts"], ctx, "prompts", checkPrompt, "microsoft.graph.security.securityCopilot.prompt")
+    vr.navs(o["prompts"], ctx, "prompts", checkPrompt)
   );
 }
 
-/** Validates a `microsoft.graph.security.securityCopilot.workspace` value: every problem, with its JSON-pointer path. */
-export const validateWorkspace: vr.Validate = /* @__PURE__ */ validator(checkWorkspace);
+/** Checks a `microsoft.graph.security.securityCopilot.workspace` value. */
+export const checkWorkspace: Checker = /* @__PURE__ */ checkOf(
+  propsWorkspace,
+  "microsoft.graph.security.securityCopilot.workspace",
+);
 
-/** Whether `value` passes `validateWorkspace` (stops at the first problem). */
-export const isWorkspace: vr.Guard<Workspace> = /* @__PURE__ */ guard<Workspace>(checkWorkspace);
+/** Validates a `microsoft.graph.security.securityCopilot.workspace`: every problem, with its JSON-pointer path. */
+export const validateWorkspace: Validate = /* @__PURE__ */ validator(checkWorkspace);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateWorkspace`. */
-export const assertWorkspace: vr.Assert<Workspace> = /* @__PURE__ */ asserter<Workspace>(checkWorkspace);
+/** Whether `validateWorkspace` passes (stops at the first problem). */
+export const isWorkspace: Guard<Workspace> = /* @__PURE__ */ guard(checkWorkspace);
 
-/** Checks a value declared as `microsoft.graph.security.securityCopilot.workspace`. */
-export function checkWorkspace(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.workspace", SERVICE, false))
-    exactWorkspace(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validateWorkspace` passes. */
+export const assertWorkspace: Assert<Workspace> = /* @__PURE__ */ asserter(checkWorkspace);
 
-export function exactWorkspace(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsWorkspace, "microsoft.graph.security.securityCopilot.workspace", SERVICE);
-}
+export const exactWorkspace: Exact = /* @__PURE__ */ exactOf(
+  propsWorkspace,
+  "microsoft.graph.security.securityCopilot.workspace",
+);
 
-export function propsWorkspace(o: vr.Json, ctx: vr.Context): number {
+export function propsWorkspace(o: Json, ctx: Context): number {
   return (
     propsEntity(o, ctx) +
     vr.p(o["displayName"], ctx, "displayName", vr.checkString) +
-    vr.navs(o["plugins"], ctx, "plugins", checkPlugin, "microsoft.graph.security.securityCopilot.plugin") +
-    vr.navs(o["sessions"], ctx, "sessions", checkSession, "microsoft.graph.security.securityCopilot.session")
+    vr.navs(o["plugins"], ctx, "plugins", checkPlugin) +
+    vr.navs(o["sessions"], ctx, "sessions", checkSession)
   );
 }
 
+/** `namespaceChecker`'s table: this namespace's checkers by their types' simple names, made on first use. */
+let checkers: Readonly<Record<string, Checker>> | undefined;
+
 /** This namespace's types by qualified name. */
-export function namespaceChecker(qualifiedName: string): vr.Checker | undefined {
-  switch (qualifiedName) {
-    case "microsoft.graph.security.securityCopilot.evaluationResultType":
-      return checkEvaluationResultType;
-    case "microsoft.graph.security.securityCopilot.evaluationState":
-      return checkEvaluationState;
-    case "microsoft.graph.security.securityCopilot.pluginAuthTypes":
-      return checkPluginAuthTypes;
-    case "microsoft.graph.security.securityCopilot.pluginCatalogScope":
-      return checkPluginCatalogScope;
-    case "microsoft.graph.security.securityCopilot.pluginCategory":
-      return checkPluginCategory;
-    case "microsoft.graph.security.securityCopilot.pluginPreviewStates":
-      return checkPluginPreviewStates;
-    case "microsoft.graph.security.securityCopilot.pluginSettingDisplayType":
-      return checkPluginSettingDisplayType;
-    case "microsoft.graph.security.securityCopilot.pluginSettingType":
-      return checkPluginSettingType;
-    case "microsoft.graph.security.securityCopilot.promptType":
-      return checkPromptType;
-    case "microsoft.graph.security.securityCopilot.skillPreviewState":
-      return checkSkillPreviewState;
-    case "microsoft.graph.security.securityCopilot.collection_pluginSetting":
-      return checkCollection_pluginSetting;
-    case "microsoft.graph.security.securityCopilot.errorDetails":
-      return checkErrorDetails;
-    case "microsoft.graph.security.securityCopilot.evaluationResult":
-      return checkEvaluationResult;
-    case "microsoft.graph.security.securityCopilot.pluginAuth":
-      return checkPluginAuth;
-    case "microsoft.graph.security.securityCopilot.pluginSetting":
-      return checkPluginSetting;
-    case "microsoft.graph.security.securityCopilot.skillInputDescriptor":
-      return checkSkillInputDescriptor;
-    case "microsoft.graph.security.securityCopilot.skillTypeDescriptor":
-      return checkSkillTypeDescriptor;
-    case "microsoft.graph.security.securityCopilot.skillVariableDescriptor":
-      return checkSkillVariableDescriptor;
-    case "microsoft.graph.security.securityCopilot.evaluation":
-      return checkEvaluation;
-    case "microsoft.graph.security.securityCopilot.plugin":
-      return checkPlugin;
-    case "microsoft.graph.security.securityCopilot.prompt":
-      return checkPrompt;
-    case "microsoft.graph.security.securityCopilot.session":
-      return checkSession;
-    case "microsoft.graph.security.securityCopilot.workspace":
-      return checkWorkspace;
-    default:
-      return undefined;
-  }
+export function namespaceChecker(qualifiedName: string): Checker | undefined {
+  checkers ??= {
+    evaluationResultType: checkEvaluationResultType,
+    evaluationState: checkEvaluationState,
+    pluginAuthTypes: checkPluginAuthTypes,
+    pluginCatalogScope: checkPluginCatalogScope,
+    pluginCategory: checkPluginCategory,
+    pluginPreviewStates: checkPluginPreviewStates,
+    pluginSettingDisplayType: checkPluginSettingDisplayType,
+    pluginSettingType: checkPluginSettingType,
+    promptType: checkPromptType,
+    skillPreviewState: checkSkillPreviewState,
+    collection_pluginSetting: checkCollection_pluginSetting,
+    errorDetails: checkErrorDetails,
+    evaluationResult: checkEvaluationResult,
+    pluginAuth: checkPluginAuth,
+    pluginSetting: checkPluginSetting,
+    skillInputDescriptor: checkSkillInputDescriptor,
+    skillTypeDescriptor: checkSkillTypeDescriptor,
+    skillVariableDescriptor: checkSkillVariableDescriptor,
+    evaluation: checkEvaluation,
+    plugin: checkPlugin,
+    prompt: checkPrompt,
+    session: checkSession,
+    workspace: checkWorkspace,
+  };
+  return vr.inNamespace(checkers, "microsoft.graph.security.securityCopilot", qualifiedName);
 }
 
 /** Any type of the model by the name `@odata.type` gives it (one function for the model, in checkers.ts). */

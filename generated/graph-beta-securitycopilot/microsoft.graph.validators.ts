@@ -13,146 +13,155 @@ import {
   exactWorkspace,
 } from "./microsoft.graph.security.securityCopilot.validators.js";
 import type { AnyEntity, Dictionary, Security, SecurityCopilot } from "./microsoft.graph.types.js";
+import type { Assert, Checker, Context, Exact, Guard, Json, Validate } from "./validation.js";
 
 // The entry points below are made through these local functions, not `vr.` itself: tsc would look
-// up `vr` back through every constant before each one.
-function validator(check: vr.Checker): vr.Validate {
+// up `vr` back through every constant before each one. A guard and an asserter narrow to the type
+// the constant declares: `never` here fits every declared `Guard<X>` and `Assert<X>`.
+function validator(check: Checker): Validate {
   return vr.validator(check);
 }
 
-function guard<T>(check: vr.Checker): vr.Guard<T> {
-  return vr.guard<T>(check);
+function guard(check: Checker): Guard<never> {
+  return vr.guard<never>(check);
 }
 
-function asserter<T>(check: vr.Checker): vr.Assert<T> {
-  return vr.asserter<T>(check);
+function asserter(check: Checker): Assert<never> {
+  return vr.asserter<never>(check);
 }
 
-/** Validates a `microsoft.graph.Dictionary` value: every problem, with its JSON-pointer path. */
-export const validateDictionary: vr.Validate = /* @__PURE__ */ validator(checkDictionary);
-
-/** Whether `value` passes `validateDictionary` (stops at the first problem). */
-export const isDictionary: vr.Guard<Dictionary> = /* @__PURE__ */ guard<Dictionary>(checkDictionary);
-
-/** Throws a `ValidationFailedError` unless `value` passes `validateDictionary`. */
-export const assertDictionary: vr.Assert<Dictionary> = /* @__PURE__ */ asserter<Dictionary>(checkDictionary);
-
-/** Checks a value declared as `microsoft.graph.Dictionary`. */
-export function checkDictionary(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.Dictionary", SERVICE, false)) exactDictionary(v, ctx, key);
+// `exactX`, and `checkX` of a concrete type without subtypes, are made by these: closures that
+// read `SERVICE` when they run (checkers.ts may load after this module, in their import cycle).
+function exactOf(props: vr.Props, type: string): Exact {
+  return (o, ctx, key) => vr.exact(o, ctx, key, props, type, SERVICE);
 }
 
-export function exactDictionary(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exactOpen(o, ctx, key, propsDictionary, SERVICE);
+function exactOpenOf(props: vr.Props): Exact {
+  return (o, ctx, key) => vr.exactOpen(o, ctx, key, props, SERVICE);
 }
 
-export function propsDictionary(_o: vr.Json, _ctx: vr.Context): number {
+function checkOf(props: vr.Props, type: string): Checker {
+  return (v, ctx, key) => {
+    if (vr.isType(v, ctx, key, type, SERVICE, false)) vr.exact(v, ctx, key, props, type, SERVICE);
+  };
+}
+
+function checkOpenOf(props: vr.Props, type: string): Checker {
+  return (v, ctx, key) => {
+    if (vr.isType(v, ctx, key, type, SERVICE, false)) vr.exactOpen(v, ctx, key, props, SERVICE);
+  };
+}
+
+/** Checks a `microsoft.graph.Dictionary` value. */
+export const checkDictionary: Checker = /* @__PURE__ */ checkOpenOf(propsDictionary, "microsoft.graph.Dictionary");
+
+/** Validates a `microsoft.graph.Dictionary`: every problem, with its JSON-pointer path. */
+export const validateDictionary: Validate = /* @__PURE__ */ validator(checkDictionary);
+
+/** Whether `validateDictionary` passes (stops at the first problem). */
+export const isDictionary: Guard<Dictionary> = /* @__PURE__ */ guard(checkDictionary);
+
+/** Throws a `ValidationFailedError` unless `validateDictionary` passes. */
+export const assertDictionary: Assert<Dictionary> = /* @__PURE__ */ asserter(checkDictionary);
+
+export const exactDictionary: Exact = /* @__PURE__ */ exactOpenOf(propsDictionary);
+
+export function propsDictionary(_o: Json, _ctx: Context): number {
   return 0;
 }
 
-/** Validates a `microsoft.graph.entity` value: every problem, with its JSON-pointer path. */
-export const validateEntity: vr.Validate = /* @__PURE__ */ validator(checkEntity);
-
-/** Whether `value` passes `validateEntity` (stops at the first problem). */
-export const isEntity: vr.Guard<AnyEntity> = /* @__PURE__ */ guard<AnyEntity>(checkEntity);
-
-/** Throws a `ValidationFailedError` unless `value` passes `validateEntity`. */
-export const assertEntity: vr.Assert<AnyEntity> = /* @__PURE__ */ asserter<AnyEntity>(checkEntity);
-
-/** Checks a value declared as `microsoft.graph.entity` or the subtype its `@odata.type` names. */
-export function checkEntity(v: unknown, ctx: vr.Context, key: vr.Key): void {
+/** Checks a `microsoft.graph.entity` value, or the subtype its `@odata.type` names. */
+export function checkEntity(v: unknown, ctx: Context, key: vr.Key): void {
+  const o = v as Json;
   switch (vr.typeOf(v, ctx, key, "microsoft.graph.entity", SERVICE)) {
     case undefined:
-      return vr.untyped(v as vr.Json, ctx, key, propsEntity, "microsoft.graph.entity");
+      return vr.untyped(o, ctx, key, propsEntity, "microsoft.graph.entity");
     case "microsoft.graph.security.securityCopilot.evaluation":
-      return exactEvaluation(v as vr.Json, ctx, key);
+      return exactEvaluation(o, ctx, key);
     case "microsoft.graph.security.securityCopilot.prompt":
-      return exactPrompt(v as vr.Json, ctx, key);
+      return exactPrompt(o, ctx, key);
     case "microsoft.graph.security.securityCopilot.session":
-      return exactSession(v as vr.Json, ctx, key);
+      return exactSession(o, ctx, key);
     case "microsoft.graph.security.securityCopilot.workspace":
-      return exactWorkspace(v as vr.Json, ctx, key);
+      return exactWorkspace(o, ctx, key);
     case "microsoft.graph.entity":
     case "microsoft.graph.securityCopilot":
-      return vr.wrongType(ctx, key, v as vr.Json, "microsoft.graph.entity", true);
+      return vr.wrongType(ctx, key, o, "microsoft.graph.entity", true);
     case null:
       return;
     default:
-      return vr.wrongType(ctx, key, v as vr.Json, "microsoft.graph.entity", false);
+      return vr.wrongType(ctx, key, o, "microsoft.graph.entity", false);
   }
 }
 
-export function exactEntity(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsEntity, "microsoft.graph.entity", SERVICE);
+/** Validates a `microsoft.graph.entity`: every problem, with its JSON-pointer path. */
+export const validateEntity: Validate = /* @__PURE__ */ validator(checkEntity);
+
+/** Whether `validateEntity` passes (stops at the first problem). */
+export const isEntity: Guard<AnyEntity> = /* @__PURE__ */ guard(checkEntity);
+
+/** Throws a `ValidationFailedError` unless `validateEntity` passes. */
+export const assertEntity: Assert<AnyEntity> = /* @__PURE__ */ asserter(checkEntity);
+
+export const exactEntity: Exact = /* @__PURE__ */ exactOf(propsEntity, "microsoft.graph.entity");
+
+export function propsEntity(o: Json, ctx: Context): number {
+  return 0 + vr.p(o["id"], ctx, "id", vr.checkString, vr.KEY | vr.REQUIRED);
 }
 
-export function propsEntity(o: vr.Json, ctx: vr.Context): number {
-  return 0 + vr.p(o["id"], ctx, "id", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String");
-}
+/** Checks a `microsoft.graph.security` value. */
+export const checkSecurity: Checker = /* @__PURE__ */ checkOf(propsSecurity, "microsoft.graph.security");
 
-/** Validates a `microsoft.graph.security` value: every problem, with its JSON-pointer path. */
-export const validateSecurity: vr.Validate = /* @__PURE__ */ validator(checkSecurity);
+/** Validates a `microsoft.graph.security`: every problem, with its JSON-pointer path. */
+export const validateSecurity: Validate = /* @__PURE__ */ validator(checkSecurity);
 
-/** Whether `value` passes `validateSecurity` (stops at the first problem). */
-export const isSecurity: vr.Guard<Security> = /* @__PURE__ */ guard<Security>(checkSecurity);
+/** Whether `validateSecurity` passes (stops at the first problem). */
+export const isSecurity: Guard<Security> = /* @__PURE__ */ guard(checkSecurity);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateSecurity`. */
-export const assertSecurity: vr.Assert<Security> = /* @__PURE__ */ asserter<Security>(checkSecurity);
+/** Throws a `ValidationFailedError` unless `validateSecurity` passes. */
+export const assertSecurity: Assert<Security> = /* @__PURE__ */ asserter(checkSecurity);
 
-/** Checks a value declared as `microsoft.graph.security`. */
-export function checkSecurity(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.security", SERVICE, false)) exactSecurity(v, ctx, key);
-}
+export const exactSecurity: Exact = /* @__PURE__ */ exactOf(propsSecurity, "microsoft.graph.security");
 
-export function exactSecurity(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsSecurity, "microsoft.graph.security", SERVICE);
-}
-
-export function propsSecurity(o: vr.Json, ctx: vr.Context): number {
+export function propsSecurity(o: Json, ctx: Context): number {
   return 0 + vr.nav(o["securityCopilot"], ctx, "securityCopilot", checkSecurityCopilot);
 }
 
-/** Validates a `microsoft.graph.securityCopilot` value: every problem, with its JSON-pointer path. */
-export const validateSecurityCopilot: vr.Validate = /* @__PURE__ */ validator(checkSecurityCopilot);
-
-/** Whether `value` passes `validateSecurityCopilot` (stops at the first problem). */
-export const isSecurityCopilot: vr.Guard<SecurityCopilot> =
-  /* @__PURE__ */ guard<SecurityCopilot>(checkSecurityCopilot);
-
-/** Throws a `ValidationFailedError` unless `value` passes `validateSecurityCopilot`. */
-export const assertSecurityCopilot: vr.Assert<SecurityCopilot> =
-  /* @__PURE__ */ asserter<SecurityCopilot>(checkSecurityCopilot);
-
-/** Checks a value declared as `microsoft.graph.securityCopilot`. */
-export function checkSecurityCopilot(v: unknown, ctx: vr.Context, key: vr.Key): void {
+/** Checks a `microsoft.graph.securityCopilot` value. */
+export function checkSecurityCopilot(v: unknown, ctx: Context, key: vr.Key): void {
   if (vr.isType(v, ctx, key, "microsoft.graph.securityCopilot", SERVICE, true)) exactSecurityCopilot(v, ctx, key);
 }
 
-export function exactSecurityCopilot(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsSecurityCopilot, "microsoft.graph.securityCopilot", SERVICE);
+/** Validates a `microsoft.graph.securityCopilot`: every problem, with its JSON-pointer path. */
+export const validateSecurityCopilot: Validate = /* @__PURE__ */ validator(checkSecurityCopilot);
+
+/** Whether `validateSecurityCopilot` passes (stops at the first problem). */
+export const isSecurityCopilot: Guard<SecurityCopilot> = /* @__PURE__ */ guard(checkSecurityCopilot);
+
+/** Throws a `ValidationFailedError` unless `validateSecurityCopilot` passes. */
+export const assertSecurityCopilot: Assert<SecurityCopilot> = /* @__PURE__ */ asserter(checkSecurityCopilot);
+
+export const exactSecurityCopilot: Exact = /* @__PURE__ */ exactOf(
+  propsSecurityCopilot,
+  "microsoft.graph.securityCopilot",
+);
+
+export function propsSecurityCopilot(o: Json, ctx: Context): number {
+  return propsEntity(o, ctx) + vr.navs(o["workspaces"], ctx, "workspaces", checkWorkspace);
 }
 
-export function propsSecurityCopilot(o: vr.Json, ctx: vr.Context): number {
-  return (
-    propsEntity(o, ctx) +
-    vr.navs(o["workspaces"], ctx, "workspaces", checkWorkspace, "microsoft.graph.security.securityCopilot.workspace")
-  );
-}
+/** `namespaceChecker`'s table: this namespace's checkers by their types' simple names, made on first use. */
+let checkers: Readonly<Record<string, Checker>> | undefined;
 
 /** This namespace's types by qualified name. */
-export function namespaceChecker(qualifiedName: string): vr.Checker | undefined {
-  switch (qualifiedName) {
-    case "microsoft.graph.Dictionary":
-      return checkDictionary;
-    case "microsoft.graph.entity":
-      return checkEntity;
-    case "microsoft.graph.security":
-      return checkSecurity;
-    case "microsoft.graph.securityCopilot":
-      return checkSecurityCopilot;
-    default:
-      return undefined;
-  }
+export function namespaceChecker(qualifiedName: string): Checker | undefined {
+  checkers ??= {
+    Dictionary: checkDictionary,
+    entity: checkEntity,
+    security: checkSecurity,
+    securityCopilot: checkSecurityCopilot,
+  };
+  return vr.inNamespace(checkers, "microsoft.graph", qualifiedName);
 }
 
 /** Any type of the model by the name `@odata.type` gives it (one function for the model, in checkers.ts). */

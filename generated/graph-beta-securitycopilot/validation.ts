@@ -246,14 +246,17 @@ export class Context {
     this.depth--;
   }
 
-  /** A property that is absent (`undefined`) or null: reports it if its flags do not allow that here. */
-  absent(v: unknown, key: string, expected: string, flags: number): void {
+  /**
+   * A property that is absent (`undefined`) or null: reports it if its flags do not allow that here.
+   * `expected` names its type, or is the checker of its value, whose type is named (`expectedOf`).
+   */
+  absent(v: unknown, key: string, expected: string | Checker, flags: number): void {
     if (v === undefined) {
-      if ((flags & REQUIRED) !== 0 && this.complete && this.mustSend(key, flags)) this.fail(key, expected, v, `required property ${key} is missing`);
+      if ((flags & REQUIRED) !== 0 && this.complete && this.mustSend(key, flags)) this.fail(key, named(expected), v, `required property ${key} is missing`);
     } else if (!this.writable(v, key, flags)) {
       return;
     } else if ((flags & NULLABLE) === 0) {
-      this.fail(key, expected, v, `${key} cannot be null`);
+      this.fail(key, named(expected), v, `${key} cannot be null`);
     }
   }
 
@@ -452,14 +455,17 @@ function orDeltaEntry(check: Checker): Checker {
 
 // ---- structure ----
 
-/** A collection-valued property or value: a JSON array, each item checked; null items only if `nullableItems`. */
-export function items(v: unknown, ctx: Context, key: Key, check: Checker, expected: string, nullableItems: boolean): void {
-  if (!Array.isArray(v)) return ctx.fail(key, `Collection(${expected})`, v);
+/**
+ * A collection-valued property or value: a JSON array, each item checked; null items only if
+ * `nullableItems`. `expected` names the items' type; undefined, the type `check` checks (`expectedOf`).
+ */
+export function items(v: unknown, ctx: Context, key: Key, check: Checker, expected: string | undefined, nullableItems: boolean): void {
+  if (!Array.isArray(v)) return ctx.fail(key, `Collection(${expected ?? expectedOf(check)})`, v);
   if (!ctx.enter(key)) return;
   for (let i = 0; i < v.length; i++) {
     const item = v[i];
     if (item !== null) check(item, ctx, i);
-    else if (!nullableItems) ctx.fail(i, expected, item, "collection items cannot be null");
+    else if (!nullableItems) ctx.fail(i, expected ?? expectedOf(check), item, "collection items cannot be null");
     if (ctx.count >= ctx.max) break;
   }
   ctx.leave();
@@ -469,7 +475,8 @@ export function items(v: unknown, ctx: Context, key: Key, check: Checker, expect
  * An optional or required single-valued property of a structured type, its value `v` read by the
  * generated code (a plain property access per property, so each read stays monomorphic): checks it
  * with `check` and, by `flags`, that it may be absent, null or sent in this mode; 1 when the object
- * has the property, else 0. `expected` names the type in absence and null errors.
+ * has the property, else 0. `expected` names the type in absence and null errors; the generated code
+ * leaves it out where `check` is a structured type's or an enum's, which names it (`expectedOf`).
  */
 export function p(v: unknown, ctx: Context, name: string, check: Checker, flags: number = NULLABLE, expected?: string): number {
   // The common case stays small, so the optimiser can inline it where it is called.
@@ -486,7 +493,7 @@ function property(v: unknown, ctx: Context, name: string, check: Checker, flags:
     if (ctx.mode === READ || ctx.writable(v, name, flags)) check(v, ctx, name);
     return 1;
   }
-  if ((flags & (REQUIRED | COMPUTED | IMMUTABLE)) !== 0 || (flags & NULLABLE) === 0) ctx.absent(v, name, expected ?? "", flags);
+  if ((flags & (REQUIRED | COMPUTED | IMMUTABLE)) !== 0 || (flags & NULLABLE) === 0) ctx.absent(v, name, expected ?? check, flags);
   return v === undefined ? 0 : 1;
 }
 
@@ -512,8 +519,11 @@ function noBodyValue(v: unknown, ctx: Context, name: string, what: string, why: 
   return 1;
 }
 
-/** A collection-valued property: a JSON array of `expected` values, each checked with `check`. */
-export function c(v: unknown, ctx: Context, name: string, check: Checker, expected: string, flags: number): number {
+/**
+ * A collection-valued property: a JSON array of `expected` values, each checked with `check`; as
+ * `p`, the generated code leaves `expected` out where `check` names the type (`expectedOf`).
+ */
+export function c(v: unknown, ctx: Context, name: string, check: Checker, flags = 0, expected?: string): number {
   if (v != null) {
     if ((flags & (COMPUTED | IMMUTABLE)) === 0 || ctx.mode === READ || ctx.writable(v, name, flags)) {
       items(v, ctx, name, check, expected, (flags & NULL_ITEMS) !== 0);
@@ -522,12 +532,40 @@ export function c(v: unknown, ctx: Context, name: string, check: Checker, expect
   }
   if (v === undefined && (flags & REQUIRED) === 0) return 0;
   // A collection left out of a create is created empty (Protocol §11.4.2), as if it had a default.
-  ctx.absent(v, name, `Collection(${expected})`, flags | HAS_DEFAULT);
+  ctx.absent(v, name, `Collection(${expected ?? expectedOf(check)})`, flags | HAS_DEFAULT);
   return v === undefined ? 0 : 1;
+}
+
+/** A type's name for a message, given as `expected` or as the checker of its values (`expectedOf`). */
+function named(expected: string | Checker): string {
+  return typeof expected === "string" ? expected : expectedOf(expected);
+}
+
+const expectations = /* @__PURE__ */ new WeakMap<Checker, string>();
+
+/**
+ * The type `check` checks, as its messages name it: what it reports expecting of a value that is
+ * none (`undefined`). A structured type's checker names its qualified name (`typeOf`), so does an
+ * enum's (`checkEnumValue`): the generated `vr.p`, `vr.c`, `vr.nav` and `vr.navs` calls leave the
+ * name out for those, and a message about an absent, null or non-array value asks for it here, once
+ * per checker (kept in a `WeakMap`).
+ */
+export function expectedOf(check: Checker): string {
+  let expected = expectations.get(check);
+  if (expected === undefined) {
+    const ctx = new Context();
+    check(undefined, ctx, ROOT);
+    expected = ctx.errors[0]?.expected ?? "";
+    expectations.set(check, expected);
+  }
+  return expected;
 }
 
 /** A type's `propsX`: checks the properties it declares or inherits and counts those present. */
 export type Props = (o: Json, ctx: Context) => number;
+
+/** A type's `exactX`: checks an object known to be of exactly that type (`exact`, `exactOpen`). */
+export type Exact = (o: Json, ctx: Context, key: Key) => void;
 
 /**
  * An object known to be of one structured type: its properties (`props` counts those present); in
@@ -671,9 +709,9 @@ export function nav(v: unknown, ctx: Context, name: string, check: Checker, flag
 }
 
 /** A collection-valued navigation property: `c`, noted as one while `declaredNames` probes the type. */
-export function navs(v: unknown, ctx: Context, name: string, check: Checker, expected: string): number {
+export function navs(v: unknown, ctx: Context, name: string, check: Checker, expected?: string): number {
   if (ctx.navigation !== undefined) ctx.navigation.set(name, "many");
-  return c(v, ctx, name, ctx.mode === READ ? check : related(check), expected, 0);
+  return c(v, ctx, name, ctx.mode === READ ? check : related(check), 0, expected);
 }
 
 /**
@@ -1055,6 +1093,17 @@ function checkTyped(v: unknown, ctx: Context, key: Key, type: string): void {
   if (check === undefined) return ctx.fail(key, "a type the metadata defines", type, `unknown type ${name}`);
   if (collection) items(v, ctx, key, check, name, true);
   else check(v, ctx, key);
+}
+
+/**
+ * A namespace module's `namespaceChecker`: the checker `table` has, by its type's simple name, for
+ * `qualifiedName` when that names a type of `namespace` (its namespace, a dot, a simple name);
+ * undefined for any other name (of another namespace, or one `Object.prototype` has).
+ */
+export function inNamespace(table: Readonly<Record<string, Checker>>, namespace: string, qualifiedName: string): Checker | undefined {
+  const n = namespace.length;
+  if (qualifiedName.charCodeAt(n) !== 46 || !qualifiedName.startsWith(namespace)) return undefined;
+  return own(table, qualifiedName.slice(n + 1)) as Checker | undefined;
 }
 
 /** The qualified type name in an `@odata.type` value: its fragment (`#ns.T`, `…/$metadata#ns.T`), an alias replaced by its namespace. */

@@ -38,9 +38,10 @@ import {
   propsEntity,
   propsIdentity,
 } from "./microsoft.graph.validators.js";
+import type { Assert, Checker, Context, Exact, Guard, Json, Validate } from "./validation.js";
 
-/** Checks a `microsoft.graph.callRecords.audioCodec` value: a member name. */
-export const checkAudioCodec: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.audioCodec", {
+/** Checks a `microsoft.graph.callRecords.audioCodec` member name. */
+export const checkAudioCodec: Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.audioCodec", {
   unknown: 0,
   invalid: 1,
   cn: 2,
@@ -66,16 +67,16 @@ export const checkAudioCodec: vr.Checker = /* @__PURE__ */ vr.enumChecker("micro
   unknownFutureValue: 22,
 });
 
-/** Checks a `microsoft.graph.callRecords.callType` value: a member name. */
-export const checkCallType: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.callType", {
+/** Checks a `microsoft.graph.callRecords.callType` member name. */
+export const checkCallType: Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.callType", {
   unknown: 0,
   groupCall: 1,
   peerToPeer: 2,
   unknownFutureValue: 3,
 });
 
-/** Checks a `microsoft.graph.callRecords.clientPlatform` value: a member name. */
-export const checkClientPlatform: vr.Checker = /* @__PURE__ */ vr.enumChecker(
+/** Checks a `microsoft.graph.callRecords.clientPlatform` member name. */
+export const checkClientPlatform: Checker = /* @__PURE__ */ vr.enumChecker(
   "microsoft.graph.callRecords.clientPlatform",
   {
     unknown: 0,
@@ -92,20 +93,22 @@ export const checkClientPlatform: vr.Checker = /* @__PURE__ */ vr.enumChecker(
   },
 );
 
-/** Checks a `microsoft.graph.callRecords.failureStage` value: a member name. */
-export const checkFailureStage: vr.Checker = /* @__PURE__ */ vr.enumChecker(
-  "microsoft.graph.callRecords.failureStage",
-  { unknown: 0, callSetup: 1, midcall: 2, unknownFutureValue: 3 },
-);
+/** Checks a `microsoft.graph.callRecords.failureStage` member name. */
+export const checkFailureStage: Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.failureStage", {
+  unknown: 0,
+  callSetup: 1,
+  midcall: 2,
+  unknownFutureValue: 3,
+});
 
-/** Checks a `microsoft.graph.callRecords.mediaStreamDirection` value: a member name. */
-export const checkMediaStreamDirection: vr.Checker = /* @__PURE__ */ vr.enumChecker(
+/** Checks a `microsoft.graph.callRecords.mediaStreamDirection` member name. */
+export const checkMediaStreamDirection: Checker = /* @__PURE__ */ vr.enumChecker(
   "microsoft.graph.callRecords.mediaStreamDirection",
   { callerToCallee: 0, calleeToCaller: 1 },
 );
 
-/** Checks a `microsoft.graph.callRecords.modality` value: a member name. */
-export const checkModality: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.modality", {
+/** Checks a `microsoft.graph.callRecords.modality` member name. */
+export const checkModality: Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.modality", {
   audio: 0,
   video: 1,
   videoBasedScreenSharing: 2,
@@ -114,32 +117,36 @@ export const checkModality: vr.Checker = /* @__PURE__ */ vr.enumChecker("microso
   unknownFutureValue: 5,
 });
 
-/** Checks a `microsoft.graph.callRecords.networkConnectionType` value: a member name. */
-export const checkNetworkConnectionType: vr.Checker = /* @__PURE__ */ vr.enumChecker(
+/** Checks a `microsoft.graph.callRecords.networkConnectionType` member name. */
+export const checkNetworkConnectionType: Checker = /* @__PURE__ */ vr.enumChecker(
   "microsoft.graph.callRecords.networkConnectionType",
   { unknown: 0, wired: 1, wifi: 2, mobile: 3, tunnel: 4, unknownFutureValue: 5 },
 );
 
-/** Checks a `microsoft.graph.callRecords.networkTransportProtocol` value: a member name. */
-export const checkNetworkTransportProtocol: vr.Checker = /* @__PURE__ */ vr.enumChecker(
+/** Checks a `microsoft.graph.callRecords.networkTransportProtocol` member name. */
+export const checkNetworkTransportProtocol: Checker = /* @__PURE__ */ vr.enumChecker(
   "microsoft.graph.callRecords.networkTransportProtocol",
   { unknown: 0, udp: 1, tcp: 2, unknownFutureValue: 3 },
 );
 
-/** Checks a `microsoft.graph.callRecords.productFamily` value: a member name. */
-export const checkProductFamily: vr.Checker = /* @__PURE__ */ vr.enumChecker(
-  "microsoft.graph.callRecords.productFamily",
-  { unknown: 0, teams: 1, skypeForBusiness: 2, lync: 3, unknownFutureValue: 4, azureCommunicationServices: 5 },
-);
+/** Checks a `microsoft.graph.callRecords.productFamily` member name. */
+export const checkProductFamily: Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.productFamily", {
+  unknown: 0,
+  teams: 1,
+  skypeForBusiness: 2,
+  lync: 3,
+  unknownFutureValue: 4,
+  azureCommunicationServices: 5,
+});
 
-/** Checks a `microsoft.graph.callRecords.pstnCallDurationSource` value: a member name. */
-export const checkPstnCallDurationSource: vr.Checker = /* @__PURE__ */ vr.enumChecker(
+/** Checks a `microsoft.graph.callRecords.pstnCallDurationSource` member name. */
+export const checkPstnCallDurationSource: Checker = /* @__PURE__ */ vr.enumChecker(
   "microsoft.graph.callRecords.pstnCallDurationSource",
   { microsoft: 0, operator: 1 },
 );
 
-/** Checks a `microsoft.graph.callRecords.serviceRole` value: a member name. */
-export const checkServiceRole: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.serviceRole", {
+/** Checks a `microsoft.graph.callRecords.serviceRole` member name. */
+export const checkServiceRole: Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.serviceRole", {
   unknown: 0,
   customBot: 1,
   skypeForBusinessMicrosoftTeamsGateway: 2,
@@ -164,14 +171,14 @@ export const checkServiceRole: vr.Checker = /* @__PURE__ */ vr.enumChecker("micr
   unknownFutureValue: 21,
 });
 
-/** Checks a `microsoft.graph.callRecords.userFeedbackRating` value: a member name. */
-export const checkUserFeedbackRating: vr.Checker = /* @__PURE__ */ vr.enumChecker(
+/** Checks a `microsoft.graph.callRecords.userFeedbackRating` member name. */
+export const checkUserFeedbackRating: Checker = /* @__PURE__ */ vr.enumChecker(
   "microsoft.graph.callRecords.userFeedbackRating",
   { notRated: 0, bad: 1, poor: 2, fair: 3, good: 4, excellent: 5, unknownFutureValue: 6 },
 );
 
-/** Checks a `microsoft.graph.callRecords.videoCodec` value: a member name. */
-export const checkVideoCodec: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.videoCodec", {
+/** Checks a `microsoft.graph.callRecords.videoCodec` member name. */
+export const checkVideoCodec: Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.videoCodec", {
   unknown: 0,
   invalid: 1,
   av1: 2,
@@ -186,8 +193,8 @@ export const checkVideoCodec: vr.Checker = /* @__PURE__ */ vr.enumChecker("micro
   unknownFutureValue: 11,
 });
 
-/** Checks a `microsoft.graph.callRecords.wifiBand` value: a member name. */
-export const checkWifiBand: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.wifiBand", {
+/** Checks a `microsoft.graph.callRecords.wifiBand` member name. */
+export const checkWifiBand: Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.wifiBand", {
   unknown: 0,
   frequency24GHz: 1,
   frequency50GHz: 2,
@@ -195,128 +202,136 @@ export const checkWifiBand: vr.Checker = /* @__PURE__ */ vr.enumChecker("microso
   unknownFutureValue: 4,
 });
 
-/** Checks a `microsoft.graph.callRecords.wifiRadioType` value: a member name. */
-export const checkWifiRadioType: vr.Checker = /* @__PURE__ */ vr.enumChecker(
-  "microsoft.graph.callRecords.wifiRadioType",
-  {
-    unknown: 0,
-    wifi80211a: 1,
-    wifi80211b: 2,
-    wifi80211g: 3,
-    wifi80211n: 4,
-    wifi80211ac: 5,
-    wifi80211ax: 6,
-    unknownFutureValue: 7,
-  },
-);
+/** Checks a `microsoft.graph.callRecords.wifiRadioType` member name. */
+export const checkWifiRadioType: Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.wifiRadioType", {
+  unknown: 0,
+  wifi80211a: 1,
+  wifi80211b: 2,
+  wifi80211g: 3,
+  wifi80211n: 4,
+  wifi80211ac: 5,
+  wifi80211ax: 6,
+  unknownFutureValue: 7,
+});
 
-function checkDecimalSvariable(v: unknown, ctx: vr.Context, key: vr.Key): void {
+function checkDecimalSvariable(v: unknown, ctx: Context, key: vr.Key): void {
   vr.checkDecimal(v, ctx, key, undefined, "variable");
 }
 
 // The entry points below are made through these local functions, not `vr.` itself: tsc would look
-// up `vr` back through every constant before each one.
-function validator(check: vr.Checker): vr.Validate {
+// up `vr` back through every constant before each one. A guard and an asserter narrow to the type
+// the constant declares: `never` here fits every declared `Guard<X>` and `Assert<X>`.
+function validator(check: Checker): Validate {
   return vr.validator(check);
 }
 
-function guard<T>(check: vr.Checker): vr.Guard<T> {
-  return vr.guard<T>(check);
+function guard(check: Checker): Guard<never> {
+  return vr.guard<never>(check);
 }
 
-function asserter<T>(check: vr.Checker): vr.Assert<T> {
-  return vr.asserter<T>(check);
+function asserter(check: Checker): Assert<never> {
+  return vr.asserter<never>(check);
 }
 
-/** Validates a `microsoft.graph.callRecords.administrativeUnitInfo` value: every problem, with its JSON-pointer path. */
-export const validateAdministrativeUnitInfo: vr.Validate = /* @__PURE__ */ validator(checkAdministrativeUnitInfo);
-
-/** Whether `value` passes `validateAdministrativeUnitInfo` (stops at the first problem). */
-export const isAdministrativeUnitInfo: vr.Guard<AdministrativeUnitInfo> =
-  /* @__PURE__ */ guard<AdministrativeUnitInfo>(checkAdministrativeUnitInfo);
-
-/** Throws a `ValidationFailedError` unless `value` passes `validateAdministrativeUnitInfo`. */
-export const assertAdministrativeUnitInfo: vr.Assert<AdministrativeUnitInfo> =
-  /* @__PURE__ */ asserter<AdministrativeUnitInfo>(checkAdministrativeUnitInfo);
-
-/** Checks a value declared as `microsoft.graph.callRecords.administrativeUnitInfo`. */
-export function checkAdministrativeUnitInfo(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.administrativeUnitInfo", SERVICE, false))
-    exactAdministrativeUnitInfo(v, ctx, key);
+// `exactX`, and `checkX` of a concrete type without subtypes, are made by these: closures that
+// read `SERVICE` when they run (checkers.ts may load after this module, in their import cycle).
+function exactOf(props: vr.Props, type: string): Exact {
+  return (o, ctx, key) => vr.exact(o, ctx, key, props, type, SERVICE);
 }
 
-export function exactAdministrativeUnitInfo(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsAdministrativeUnitInfo, "microsoft.graph.callRecords.administrativeUnitInfo", SERVICE);
+function exactOpenOf(props: vr.Props): Exact {
+  return (o, ctx, key) => vr.exactOpen(o, ctx, key, props, SERVICE);
 }
 
-export function propsAdministrativeUnitInfo(o: vr.Json, ctx: vr.Context): number {
+function checkOf(props: vr.Props, type: string): Checker {
+  return (v, ctx, key) => {
+    if (vr.isType(v, ctx, key, type, SERVICE, false)) vr.exact(v, ctx, key, props, type, SERVICE);
+  };
+}
+
+function checkOpenOf(props: vr.Props, type: string): Checker {
+  return (v, ctx, key) => {
+    if (vr.isType(v, ctx, key, type, SERVICE, false)) vr.exactOpen(v, ctx, key, props, SERVICE);
+  };
+}
+
+/** Checks a `microsoft.graph.callRecords.administrativeUnitInfo` value. */
+export const checkAdministrativeUnitInfo: Checker = /* @__PURE__ */ checkOf(
+  propsAdministrativeUnitInfo,
+  "microsoft.graph.callRecords.administrativeUnitInfo",
+);
+
+/** Validates a `microsoft.graph.callRecords.administrativeUnitInfo`: every problem, with its JSON-pointer path. */
+export const validateAdministrativeUnitInfo: Validate = /* @__PURE__ */ validator(checkAdministrativeUnitInfo);
+
+/** Whether `validateAdministrativeUnitInfo` passes (stops at the first problem). */
+export const isAdministrativeUnitInfo: Guard<AdministrativeUnitInfo> =
+  /* @__PURE__ */ guard(checkAdministrativeUnitInfo);
+
+/** Throws a `ValidationFailedError` unless `validateAdministrativeUnitInfo` passes. */
+export const assertAdministrativeUnitInfo: Assert<AdministrativeUnitInfo> =
+  /* @__PURE__ */ asserter(checkAdministrativeUnitInfo);
+
+export const exactAdministrativeUnitInfo: Exact = /* @__PURE__ */ exactOf(
+  propsAdministrativeUnitInfo,
+  "microsoft.graph.callRecords.administrativeUnitInfo",
+);
+
+export function propsAdministrativeUnitInfo(o: Json, ctx: Context): number {
   return 0 + vr.p(o["id"], ctx, "id", vr.checkString);
 }
 
-/** Validates a `microsoft.graph.callRecords.clientUserAgent` value: every problem, with its JSON-pointer path. */
-export const validateClientUserAgent: vr.Validate = /* @__PURE__ */ validator(checkClientUserAgent);
+/** Checks a `microsoft.graph.callRecords.clientUserAgent` value. */
+export const checkClientUserAgent: Checker = /* @__PURE__ */ checkOf(
+  propsClientUserAgent,
+  "microsoft.graph.callRecords.clientUserAgent",
+);
 
-/** Whether `value` passes `validateClientUserAgent` (stops at the first problem). */
-export const isClientUserAgent: vr.Guard<ClientUserAgent> =
-  /* @__PURE__ */ guard<ClientUserAgent>(checkClientUserAgent);
+/** Validates a `microsoft.graph.callRecords.clientUserAgent`: every problem, with its JSON-pointer path. */
+export const validateClientUserAgent: Validate = /* @__PURE__ */ validator(checkClientUserAgent);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateClientUserAgent`. */
-export const assertClientUserAgent: vr.Assert<ClientUserAgent> =
-  /* @__PURE__ */ asserter<ClientUserAgent>(checkClientUserAgent);
+/** Whether `validateClientUserAgent` passes (stops at the first problem). */
+export const isClientUserAgent: Guard<ClientUserAgent> = /* @__PURE__ */ guard(checkClientUserAgent);
 
-/** Checks a value declared as `microsoft.graph.callRecords.clientUserAgent`. */
-export function checkClientUserAgent(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.clientUserAgent", SERVICE, false))
-    exactClientUserAgent(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validateClientUserAgent` passes. */
+export const assertClientUserAgent: Assert<ClientUserAgent> = /* @__PURE__ */ asserter(checkClientUserAgent);
 
-export function exactClientUserAgent(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsClientUserAgent, "microsoft.graph.callRecords.clientUserAgent", SERVICE);
-}
+export const exactClientUserAgent: Exact = /* @__PURE__ */ exactOf(
+  propsClientUserAgent,
+  "microsoft.graph.callRecords.clientUserAgent",
+);
 
-export function propsClientUserAgent(o: vr.Json, ctx: vr.Context): number {
+export function propsClientUserAgent(o: Json, ctx: Context): number {
   return (
     propsUserAgent(o, ctx) +
     vr.p(o["azureADAppId"], ctx, "azureADAppId", vr.checkString) +
     vr.p(o["communicationServiceId"], ctx, "communicationServiceId", vr.checkString) +
-    vr.p(
-      o["platform"],
-      ctx,
-      "platform",
-      checkClientPlatform,
-      vr.REQUIRED,
-      "microsoft.graph.callRecords.clientPlatform",
-    ) +
-    vr.p(
-      o["productFamily"],
-      ctx,
-      "productFamily",
-      checkProductFamily,
-      vr.REQUIRED,
-      "microsoft.graph.callRecords.productFamily",
-    )
+    vr.p(o["platform"], ctx, "platform", checkClientPlatform, vr.REQUIRED) +
+    vr.p(o["productFamily"], ctx, "productFamily", checkProductFamily, vr.REQUIRED)
   );
 }
 
-/** Validates a `microsoft.graph.callRecords.deviceInfo` value: every problem, with its JSON-pointer path. */
-export const validateDeviceInfo: vr.Validate = /* @__PURE__ */ validator(checkDeviceInfo);
+/** Checks a `microsoft.graph.callRecords.deviceInfo` value. */
+export const checkDeviceInfo: Checker = /* @__PURE__ */ checkOf(
+  propsDeviceInfo,
+  "microsoft.graph.callRecords.deviceInfo",
+);
 
-/** Whether `value` passes `validateDeviceInfo` (stops at the first problem). */
-export const isDeviceInfo: vr.Guard<DeviceInfo> = /* @__PURE__ */ guard<DeviceInfo>(checkDeviceInfo);
+/** Validates a `microsoft.graph.callRecords.deviceInfo`: every problem, with its JSON-pointer path. */
+export const validateDeviceInfo: Validate = /* @__PURE__ */ validator(checkDeviceInfo);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateDeviceInfo`. */
-export const assertDeviceInfo: vr.Assert<DeviceInfo> = /* @__PURE__ */ asserter<DeviceInfo>(checkDeviceInfo);
+/** Whether `validateDeviceInfo` passes (stops at the first problem). */
+export const isDeviceInfo: Guard<DeviceInfo> = /* @__PURE__ */ guard(checkDeviceInfo);
 
-/** Checks a value declared as `microsoft.graph.callRecords.deviceInfo`. */
-export function checkDeviceInfo(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.deviceInfo", SERVICE, false)) exactDeviceInfo(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validateDeviceInfo` passes. */
+export const assertDeviceInfo: Assert<DeviceInfo> = /* @__PURE__ */ asserter(checkDeviceInfo);
 
-export function exactDeviceInfo(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsDeviceInfo, "microsoft.graph.callRecords.deviceInfo", SERVICE);
-}
+export const exactDeviceInfo: Exact = /* @__PURE__ */ exactOf(
+  propsDeviceInfo,
+  "microsoft.graph.callRecords.deviceInfo",
+);
 
-export function propsDeviceInfo(o: vr.Json, ctx: vr.Context): number {
+export function propsDeviceInfo(o: Json, ctx: Context): number {
   return (
     0 +
     vr.p(o["captureDeviceDriver"], ctx, "captureDeviceDriver", vr.checkString) +
@@ -343,28 +358,28 @@ export function propsDeviceInfo(o: vr.Json, ctx: vr.Context): number {
   );
 }
 
-/** Validates a `microsoft.graph.callRecords.directRoutingLogRow` value: every problem, with its JSON-pointer path. */
-export const validateDirectRoutingLogRow: vr.Validate = /* @__PURE__ */ validator(checkDirectRoutingLogRow);
+/** Checks a `microsoft.graph.callRecords.directRoutingLogRow` value. */
+export const checkDirectRoutingLogRow: Checker = /* @__PURE__ */ checkOf(
+  propsDirectRoutingLogRow,
+  "microsoft.graph.callRecords.directRoutingLogRow",
+);
 
-/** Whether `value` passes `validateDirectRoutingLogRow` (stops at the first problem). */
-export const isDirectRoutingLogRow: vr.Guard<DirectRoutingLogRow> =
-  /* @__PURE__ */ guard<DirectRoutingLogRow>(checkDirectRoutingLogRow);
+/** Validates a `microsoft.graph.callRecords.directRoutingLogRow`: every problem, with its JSON-pointer path. */
+export const validateDirectRoutingLogRow: Validate = /* @__PURE__ */ validator(checkDirectRoutingLogRow);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateDirectRoutingLogRow`. */
-export const assertDirectRoutingLogRow: vr.Assert<DirectRoutingLogRow> =
-  /* @__PURE__ */ asserter<DirectRoutingLogRow>(checkDirectRoutingLogRow);
+/** Whether `validateDirectRoutingLogRow` passes (stops at the first problem). */
+export const isDirectRoutingLogRow: Guard<DirectRoutingLogRow> = /* @__PURE__ */ guard(checkDirectRoutingLogRow);
 
-/** Checks a value declared as `microsoft.graph.callRecords.directRoutingLogRow`. */
-export function checkDirectRoutingLogRow(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.directRoutingLogRow", SERVICE, false))
-    exactDirectRoutingLogRow(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validateDirectRoutingLogRow` passes. */
+export const assertDirectRoutingLogRow: Assert<DirectRoutingLogRow> =
+  /* @__PURE__ */ asserter(checkDirectRoutingLogRow);
 
-export function exactDirectRoutingLogRow(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsDirectRoutingLogRow, "microsoft.graph.callRecords.directRoutingLogRow", SERVICE);
-}
+export const exactDirectRoutingLogRow: Exact = /* @__PURE__ */ exactOf(
+  propsDirectRoutingLogRow,
+  "microsoft.graph.callRecords.directRoutingLogRow",
+);
 
-export function propsDirectRoutingLogRow(o: vr.Json, ctx: vr.Context): number {
+export function propsDirectRoutingLogRow(o: Json, ctx: Context): number {
   return (
     0 +
     vr.p(o["calleeNumber"], ctx, "calleeNumber", vr.checkString) +
@@ -391,110 +406,103 @@ export function propsDirectRoutingLogRow(o: vr.Json, ctx: vr.Context): number {
   );
 }
 
-/** Validates a `microsoft.graph.callRecords.endpoint` value: every problem, with its JSON-pointer path. */
-export const validateEndpoint: vr.Validate = /* @__PURE__ */ validator(checkEndpoint);
-
-/** Whether `value` passes `validateEndpoint` (stops at the first problem). */
-export const isEndpoint: vr.Guard<AnyEndpoint> = /* @__PURE__ */ guard<AnyEndpoint>(checkEndpoint);
-
-/** Throws a `ValidationFailedError` unless `value` passes `validateEndpoint`. */
-export const assertEndpoint: vr.Assert<AnyEndpoint> = /* @__PURE__ */ asserter<AnyEndpoint>(checkEndpoint);
-
-/** Checks a value declared as `microsoft.graph.callRecords.endpoint` or the subtype its `@odata.type` names. */
-export function checkEndpoint(v: unknown, ctx: vr.Context, key: vr.Key): void {
+/** Checks a `microsoft.graph.callRecords.endpoint` value, or the subtype its `@odata.type` names. */
+export function checkEndpoint(v: unknown, ctx: Context, key: vr.Key): void {
+  const o = v as Json;
   switch (vr.typeOf(v, ctx, key, "microsoft.graph.callRecords.endpoint", SERVICE)) {
     case undefined:
     case "microsoft.graph.callRecords.endpoint":
-      return exactEndpoint(v as vr.Json, ctx, key);
+      return exactEndpoint(o, ctx, key);
     case "microsoft.graph.callRecords.participantEndpoint":
-      return exactParticipantEndpoint(v as vr.Json, ctx, key);
+      return exactParticipantEndpoint(o, ctx, key);
     case "microsoft.graph.callRecords.serviceEndpoint":
-      return exactServiceEndpoint(v as vr.Json, ctx, key);
+      return exactServiceEndpoint(o, ctx, key);
     case null:
       return;
     default:
-      return vr.wrongType(ctx, key, v as vr.Json, "microsoft.graph.callRecords.endpoint", false);
+      return vr.wrongType(ctx, key, o, "microsoft.graph.callRecords.endpoint", false);
   }
 }
 
-export function exactEndpoint(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsEndpoint, "microsoft.graph.callRecords.endpoint", SERVICE);
-}
+/** Validates a `microsoft.graph.callRecords.endpoint`: every problem, with its JSON-pointer path. */
+export const validateEndpoint: Validate = /* @__PURE__ */ validator(checkEndpoint);
 
-export function propsEndpoint(o: vr.Json, ctx: vr.Context): number {
+/** Whether `validateEndpoint` passes (stops at the first problem). */
+export const isEndpoint: Guard<AnyEndpoint> = /* @__PURE__ */ guard(checkEndpoint);
+
+/** Throws a `ValidationFailedError` unless `validateEndpoint` passes. */
+export const assertEndpoint: Assert<AnyEndpoint> = /* @__PURE__ */ asserter(checkEndpoint);
+
+export const exactEndpoint: Exact = /* @__PURE__ */ exactOf(propsEndpoint, "microsoft.graph.callRecords.endpoint");
+
+export function propsEndpoint(o: Json, ctx: Context): number {
   return 0 + vr.p(o["userAgent"], ctx, "userAgent", checkUserAgent);
 }
 
-/** Validates a `microsoft.graph.callRecords.failureInfo` value: every problem, with its JSON-pointer path. */
-export const validateFailureInfo: vr.Validate = /* @__PURE__ */ validator(checkFailureInfo);
+/** Checks a `microsoft.graph.callRecords.failureInfo` value. */
+export const checkFailureInfo: Checker = /* @__PURE__ */ checkOf(
+  propsFailureInfo,
+  "microsoft.graph.callRecords.failureInfo",
+);
 
-/** Whether `value` passes `validateFailureInfo` (stops at the first problem). */
-export const isFailureInfo: vr.Guard<FailureInfo> = /* @__PURE__ */ guard<FailureInfo>(checkFailureInfo);
+/** Validates a `microsoft.graph.callRecords.failureInfo`: every problem, with its JSON-pointer path. */
+export const validateFailureInfo: Validate = /* @__PURE__ */ validator(checkFailureInfo);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateFailureInfo`. */
-export const assertFailureInfo: vr.Assert<FailureInfo> = /* @__PURE__ */ asserter<FailureInfo>(checkFailureInfo);
+/** Whether `validateFailureInfo` passes (stops at the first problem). */
+export const isFailureInfo: Guard<FailureInfo> = /* @__PURE__ */ guard(checkFailureInfo);
 
-/** Checks a value declared as `microsoft.graph.callRecords.failureInfo`. */
-export function checkFailureInfo(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.failureInfo", SERVICE, false)) exactFailureInfo(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validateFailureInfo` passes. */
+export const assertFailureInfo: Assert<FailureInfo> = /* @__PURE__ */ asserter(checkFailureInfo);
 
-export function exactFailureInfo(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsFailureInfo, "microsoft.graph.callRecords.failureInfo", SERVICE);
-}
+export const exactFailureInfo: Exact = /* @__PURE__ */ exactOf(
+  propsFailureInfo,
+  "microsoft.graph.callRecords.failureInfo",
+);
 
-export function propsFailureInfo(o: vr.Json, ctx: vr.Context): number {
+export function propsFailureInfo(o: Json, ctx: Context): number {
   return (
     0 +
     vr.p(o["reason"], ctx, "reason", vr.checkString) +
-    vr.p(o["stage"], ctx, "stage", checkFailureStage, vr.REQUIRED, "microsoft.graph.callRecords.failureStage")
+    vr.p(o["stage"], ctx, "stage", checkFailureStage, vr.REQUIRED)
   );
 }
 
-/** Validates a `microsoft.graph.callRecords.feedbackTokenSet` value: every problem, with its JSON-pointer path. */
-export const validateFeedbackTokenSet: vr.Validate = /* @__PURE__ */ validator(checkFeedbackTokenSet);
+/** Checks a `microsoft.graph.callRecords.feedbackTokenSet` value. */
+export const checkFeedbackTokenSet: Checker = /* @__PURE__ */ checkOpenOf(
+  propsFeedbackTokenSet,
+  "microsoft.graph.callRecords.feedbackTokenSet",
+);
 
-/** Whether `value` passes `validateFeedbackTokenSet` (stops at the first problem). */
-export const isFeedbackTokenSet: vr.Guard<FeedbackTokenSet> =
-  /* @__PURE__ */ guard<FeedbackTokenSet>(checkFeedbackTokenSet);
+/** Validates a `microsoft.graph.callRecords.feedbackTokenSet`: every problem, with its JSON-pointer path. */
+export const validateFeedbackTokenSet: Validate = /* @__PURE__ */ validator(checkFeedbackTokenSet);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateFeedbackTokenSet`. */
-export const assertFeedbackTokenSet: vr.Assert<FeedbackTokenSet> =
-  /* @__PURE__ */ asserter<FeedbackTokenSet>(checkFeedbackTokenSet);
+/** Whether `validateFeedbackTokenSet` passes (stops at the first problem). */
+export const isFeedbackTokenSet: Guard<FeedbackTokenSet> = /* @__PURE__ */ guard(checkFeedbackTokenSet);
 
-/** Checks a value declared as `microsoft.graph.callRecords.feedbackTokenSet`. */
-export function checkFeedbackTokenSet(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.feedbackTokenSet", SERVICE, false))
-    exactFeedbackTokenSet(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validateFeedbackTokenSet` passes. */
+export const assertFeedbackTokenSet: Assert<FeedbackTokenSet> = /* @__PURE__ */ asserter(checkFeedbackTokenSet);
 
-export function exactFeedbackTokenSet(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exactOpen(o, ctx, key, propsFeedbackTokenSet, SERVICE);
-}
+export const exactFeedbackTokenSet: Exact = /* @__PURE__ */ exactOpenOf(propsFeedbackTokenSet);
 
-export function propsFeedbackTokenSet(_o: vr.Json, _ctx: vr.Context): number {
+export function propsFeedbackTokenSet(_o: Json, _ctx: Context): number {
   return 0;
 }
 
-/** Validates a `microsoft.graph.callRecords.media` value: every problem, with its JSON-pointer path. */
-export const validateMedia: vr.Validate = /* @__PURE__ */ validator(checkMedia);
+/** Checks a `microsoft.graph.callRecords.media` value. */
+export const checkMedia: Checker = /* @__PURE__ */ checkOf(propsMedia, "microsoft.graph.callRecords.media");
 
-/** Whether `value` passes `validateMedia` (stops at the first problem). */
-export const isMedia: vr.Guard<Media> = /* @__PURE__ */ guard<Media>(checkMedia);
+/** Validates a `microsoft.graph.callRecords.media`: every problem, with its JSON-pointer path. */
+export const validateMedia: Validate = /* @__PURE__ */ validator(checkMedia);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateMedia`. */
-export const assertMedia: vr.Assert<Media> = /* @__PURE__ */ asserter<Media>(checkMedia);
+/** Whether `validateMedia` passes (stops at the first problem). */
+export const isMedia: Guard<Media> = /* @__PURE__ */ guard(checkMedia);
 
-/** Checks a value declared as `microsoft.graph.callRecords.media`. */
-export function checkMedia(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.media", SERVICE, false)) exactMedia(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validateMedia` passes. */
+export const assertMedia: Assert<Media> = /* @__PURE__ */ asserter(checkMedia);
 
-export function exactMedia(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsMedia, "microsoft.graph.callRecords.media", SERVICE);
-}
+export const exactMedia: Exact = /* @__PURE__ */ exactOf(propsMedia, "microsoft.graph.callRecords.media");
 
-export function propsMedia(o: vr.Json, ctx: vr.Context): number {
+export function propsMedia(o: Json, ctx: Context): number {
   return (
     0 +
     vr.p(o["calleeDevice"], ctx, "calleeDevice", checkDeviceInfo) +
@@ -502,29 +510,31 @@ export function propsMedia(o: vr.Json, ctx: vr.Context): number {
     vr.p(o["callerDevice"], ctx, "callerDevice", checkDeviceInfo) +
     vr.p(o["callerNetwork"], ctx, "callerNetwork", checkNetworkInfo) +
     vr.p(o["label"], ctx, "label", vr.checkString) +
-    vr.c(o["streams"], ctx, "streams", checkMediaStream, "microsoft.graph.callRecords.mediaStream", vr.NULL_ITEMS)
+    vr.c(o["streams"], ctx, "streams", checkMediaStream, vr.NULL_ITEMS)
   );
 }
 
-/** Validates a `microsoft.graph.callRecords.mediaStream` value: every problem, with its JSON-pointer path. */
-export const validateMediaStream: vr.Validate = /* @__PURE__ */ validator(checkMediaStream);
+/** Checks a `microsoft.graph.callRecords.mediaStream` value. */
+export const checkMediaStream: Checker = /* @__PURE__ */ checkOf(
+  propsMediaStream,
+  "microsoft.graph.callRecords.mediaStream",
+);
 
-/** Whether `value` passes `validateMediaStream` (stops at the first problem). */
-export const isMediaStream: vr.Guard<MediaStream> = /* @__PURE__ */ guard<MediaStream>(checkMediaStream);
+/** Validates a `microsoft.graph.callRecords.mediaStream`: every problem, with its JSON-pointer path. */
+export const validateMediaStream: Validate = /* @__PURE__ */ validator(checkMediaStream);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateMediaStream`. */
-export const assertMediaStream: vr.Assert<MediaStream> = /* @__PURE__ */ asserter<MediaStream>(checkMediaStream);
+/** Whether `validateMediaStream` passes (stops at the first problem). */
+export const isMediaStream: Guard<MediaStream> = /* @__PURE__ */ guard(checkMediaStream);
 
-/** Checks a value declared as `microsoft.graph.callRecords.mediaStream`. */
-export function checkMediaStream(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.mediaStream", SERVICE, false)) exactMediaStream(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validateMediaStream` passes. */
+export const assertMediaStream: Assert<MediaStream> = /* @__PURE__ */ asserter(checkMediaStream);
 
-export function exactMediaStream(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsMediaStream, "microsoft.graph.callRecords.mediaStream", SERVICE);
-}
+export const exactMediaStream: Exact = /* @__PURE__ */ exactOf(
+  propsMediaStream,
+  "microsoft.graph.callRecords.mediaStream",
+);
 
-export function propsMediaStream(o: vr.Json, ctx: vr.Context): number {
+export function propsMediaStream(o: Json, ctx: Context): number {
   return (
     0 +
     vr.p(o["audioCodec"], ctx, "audioCodec", checkAudioCodec) +
@@ -558,64 +568,45 @@ export function propsMediaStream(o: vr.Json, ctx: vr.Context): number {
     ) +
     vr.p(o["rmsFreezeDuration"], ctx, "rmsFreezeDuration", vr.checkDuration) +
     vr.p(o["startDateTime"], ctx, "startDateTime", vr.checkDateTimeOffset) +
-    vr.p(
-      o["streamDirection"],
-      ctx,
-      "streamDirection",
-      checkMediaStreamDirection,
-      vr.REQUIRED,
-      "microsoft.graph.callRecords.mediaStreamDirection",
-    ) +
+    vr.p(o["streamDirection"], ctx, "streamDirection", checkMediaStreamDirection, vr.REQUIRED) +
     vr.p(o["streamId"], ctx, "streamId", vr.checkString) +
     vr.p(o["videoCodec"], ctx, "videoCodec", checkVideoCodec) +
     vr.p(o["wasMediaBypassed"], ctx, "wasMediaBypassed", vr.checkBoolean)
   );
 }
 
-/** Validates a `microsoft.graph.callRecords.networkInfo` value: every problem, with its JSON-pointer path. */
-export const validateNetworkInfo: vr.Validate = /* @__PURE__ */ validator(checkNetworkInfo);
+/** Checks a `microsoft.graph.callRecords.networkInfo` value. */
+export const checkNetworkInfo: Checker = /* @__PURE__ */ checkOf(
+  propsNetworkInfo,
+  "microsoft.graph.callRecords.networkInfo",
+);
 
-/** Whether `value` passes `validateNetworkInfo` (stops at the first problem). */
-export const isNetworkInfo: vr.Guard<NetworkInfo> = /* @__PURE__ */ guard<NetworkInfo>(checkNetworkInfo);
+/** Validates a `microsoft.graph.callRecords.networkInfo`: every problem, with its JSON-pointer path. */
+export const validateNetworkInfo: Validate = /* @__PURE__ */ validator(checkNetworkInfo);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateNetworkInfo`. */
-export const assertNetworkInfo: vr.Assert<NetworkInfo> = /* @__PURE__ */ asserter<NetworkInfo>(checkNetworkInfo);
+/** Whether `validateNetworkInfo` passes (stops at the first problem). */
+export const isNetworkInfo: Guard<NetworkInfo> = /* @__PURE__ */ guard(checkNetworkInfo);
 
-/** Checks a value declared as `microsoft.graph.callRecords.networkInfo`. */
-export function checkNetworkInfo(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.networkInfo", SERVICE, false)) exactNetworkInfo(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validateNetworkInfo` passes. */
+export const assertNetworkInfo: Assert<NetworkInfo> = /* @__PURE__ */ asserter(checkNetworkInfo);
 
-export function exactNetworkInfo(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsNetworkInfo, "microsoft.graph.callRecords.networkInfo", SERVICE);
-}
+export const exactNetworkInfo: Exact = /* @__PURE__ */ exactOf(
+  propsNetworkInfo,
+  "microsoft.graph.callRecords.networkInfo",
+);
 
-export function propsNetworkInfo(o: vr.Json, ctx: vr.Context): number {
+export function propsNetworkInfo(o: Json, ctx: Context): number {
   return (
     0 +
     vr.p(o["bandwidthLowEventRatio"], ctx, "bandwidthLowEventRatio", vr.checkSingle) +
     vr.p(o["basicServiceSetIdentifier"], ctx, "basicServiceSetIdentifier", vr.checkString) +
-    vr.p(
-      o["connectionType"],
-      ctx,
-      "connectionType",
-      checkNetworkConnectionType,
-      vr.REQUIRED,
-      "microsoft.graph.callRecords.networkConnectionType",
-    ) +
+    vr.p(o["connectionType"], ctx, "connectionType", checkNetworkConnectionType, vr.REQUIRED) +
     vr.p(o["delayEventRatio"], ctx, "delayEventRatio", vr.checkSingle) +
     vr.p(o["dnsSuffix"], ctx, "dnsSuffix", vr.checkString) +
     vr.p(o["ipAddress"], ctx, "ipAddress", vr.checkString) +
     vr.p(o["linkSpeed"], ctx, "linkSpeed", vr.checkInt64) +
     vr.p(o["macAddress"], ctx, "macAddress", vr.checkString) +
-    vr.p(
-      o["networkTransportProtocol"],
-      ctx,
-      "networkTransportProtocol",
-      checkNetworkTransportProtocol,
-      vr.REQUIRED,
-      "microsoft.graph.callRecords.networkTransportProtocol",
-    ) +
+    vr.p(o["networkTransportProtocol"], ctx, "networkTransportProtocol", checkNetworkTransportProtocol, vr.REQUIRED) +
     vr.p(o["port"], ctx, "port", vr.checkInt32) +
     vr.p(o["receivedQualityEventRatio"], ctx, "receivedQualityEventRatio", vr.checkSingle) +
     vr.p(o["reflexiveIPAddress"], ctx, "reflexiveIPAddress", vr.checkString) +
@@ -623,55 +614,41 @@ export function propsNetworkInfo(o: vr.Json, ctx: vr.Context): number {
     vr.p(o["relayPort"], ctx, "relayPort", vr.checkInt32) +
     vr.p(o["sentQualityEventRatio"], ctx, "sentQualityEventRatio", vr.checkSingle) +
     vr.p(o["subnet"], ctx, "subnet", vr.checkString) +
-    vr.c(
-      o["traceRouteHops"],
-      ctx,
-      "traceRouteHops",
-      checkTraceRouteHop,
-      "microsoft.graph.callRecords.traceRouteHop",
-      vr.REQUIRED,
-    ) +
-    vr.p(o["wifiBand"], ctx, "wifiBand", checkWifiBand, vr.REQUIRED, "microsoft.graph.callRecords.wifiBand") +
+    vr.c(o["traceRouteHops"], ctx, "traceRouteHops", checkTraceRouteHop, vr.REQUIRED) +
+    vr.p(o["wifiBand"], ctx, "wifiBand", checkWifiBand, vr.REQUIRED) +
     vr.p(o["wifiBatteryCharge"], ctx, "wifiBatteryCharge", vr.checkInt32) +
     vr.p(o["wifiChannel"], ctx, "wifiChannel", vr.checkInt32) +
     vr.p(o["wifiMicrosoftDriver"], ctx, "wifiMicrosoftDriver", vr.checkString) +
     vr.p(o["wifiMicrosoftDriverVersion"], ctx, "wifiMicrosoftDriverVersion", vr.checkString) +
-    vr.p(
-      o["wifiRadioType"],
-      ctx,
-      "wifiRadioType",
-      checkWifiRadioType,
-      vr.REQUIRED,
-      "microsoft.graph.callRecords.wifiRadioType",
-    ) +
+    vr.p(o["wifiRadioType"], ctx, "wifiRadioType", checkWifiRadioType, vr.REQUIRED) +
     vr.p(o["wifiSignalStrength"], ctx, "wifiSignalStrength", vr.checkInt32) +
     vr.p(o["wifiVendorDriver"], ctx, "wifiVendorDriver", vr.checkString) +
     vr.p(o["wifiVendorDriverVersion"], ctx, "wifiVendorDriverVersion", vr.checkString)
   );
 }
 
-/** Validates a `microsoft.graph.callRecords.participantEndpoint` value: every problem, with its JSON-pointer path. */
-export const validateParticipantEndpoint: vr.Validate = /* @__PURE__ */ validator(checkParticipantEndpoint);
+/** Checks a `microsoft.graph.callRecords.participantEndpoint` value. */
+export const checkParticipantEndpoint: Checker = /* @__PURE__ */ checkOf(
+  propsParticipantEndpoint,
+  "microsoft.graph.callRecords.participantEndpoint",
+);
 
-/** Whether `value` passes `validateParticipantEndpoint` (stops at the first problem). */
-export const isParticipantEndpoint: vr.Guard<ParticipantEndpoint> =
-  /* @__PURE__ */ guard<ParticipantEndpoint>(checkParticipantEndpoint);
+/** Validates a `microsoft.graph.callRecords.participantEndpoint`: every problem, with its JSON-pointer path. */
+export const validateParticipantEndpoint: Validate = /* @__PURE__ */ validator(checkParticipantEndpoint);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateParticipantEndpoint`. */
-export const assertParticipantEndpoint: vr.Assert<ParticipantEndpoint> =
-  /* @__PURE__ */ asserter<ParticipantEndpoint>(checkParticipantEndpoint);
+/** Whether `validateParticipantEndpoint` passes (stops at the first problem). */
+export const isParticipantEndpoint: Guard<ParticipantEndpoint> = /* @__PURE__ */ guard(checkParticipantEndpoint);
 
-/** Checks a value declared as `microsoft.graph.callRecords.participantEndpoint`. */
-export function checkParticipantEndpoint(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.participantEndpoint", SERVICE, false))
-    exactParticipantEndpoint(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validateParticipantEndpoint` passes. */
+export const assertParticipantEndpoint: Assert<ParticipantEndpoint> =
+  /* @__PURE__ */ asserter(checkParticipantEndpoint);
 
-export function exactParticipantEndpoint(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsParticipantEndpoint, "microsoft.graph.callRecords.participantEndpoint", SERVICE);
-}
+export const exactParticipantEndpoint: Exact = /* @__PURE__ */ exactOf(
+  propsParticipantEndpoint,
+  "microsoft.graph.callRecords.participantEndpoint",
+);
 
-export function propsParticipantEndpoint(o: vr.Json, ctx: vr.Context): number {
+export function propsParticipantEndpoint(o: Json, ctx: Context): number {
   return (
     propsEndpoint(o, ctx) +
     vr.p(o["associatedIdentity"], ctx, "associatedIdentity", checkIdentity) +
@@ -684,27 +661,27 @@ export function propsParticipantEndpoint(o: vr.Json, ctx: vr.Context): number {
   );
 }
 
-/** Validates a `microsoft.graph.callRecords.pstnCallLogRow` value: every problem, with its JSON-pointer path. */
-export const validatePstnCallLogRow: vr.Validate = /* @__PURE__ */ validator(checkPstnCallLogRow);
+/** Checks a `microsoft.graph.callRecords.pstnCallLogRow` value. */
+export const checkPstnCallLogRow: Checker = /* @__PURE__ */ checkOf(
+  propsPstnCallLogRow,
+  "microsoft.graph.callRecords.pstnCallLogRow",
+);
 
-/** Whether `value` passes `validatePstnCallLogRow` (stops at the first problem). */
-export const isPstnCallLogRow: vr.Guard<PstnCallLogRow> = /* @__PURE__ */ guard<PstnCallLogRow>(checkPstnCallLogRow);
+/** Validates a `microsoft.graph.callRecords.pstnCallLogRow`: every problem, with its JSON-pointer path. */
+export const validatePstnCallLogRow: Validate = /* @__PURE__ */ validator(checkPstnCallLogRow);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validatePstnCallLogRow`. */
-export const assertPstnCallLogRow: vr.Assert<PstnCallLogRow> =
-  /* @__PURE__ */ asserter<PstnCallLogRow>(checkPstnCallLogRow);
+/** Whether `validatePstnCallLogRow` passes (stops at the first problem). */
+export const isPstnCallLogRow: Guard<PstnCallLogRow> = /* @__PURE__ */ guard(checkPstnCallLogRow);
 
-/** Checks a value declared as `microsoft.graph.callRecords.pstnCallLogRow`. */
-export function checkPstnCallLogRow(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.pstnCallLogRow", SERVICE, false))
-    exactPstnCallLogRow(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validatePstnCallLogRow` passes. */
+export const assertPstnCallLogRow: Assert<PstnCallLogRow> = /* @__PURE__ */ asserter(checkPstnCallLogRow);
 
-export function exactPstnCallLogRow(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsPstnCallLogRow, "microsoft.graph.callRecords.pstnCallLogRow", SERVICE);
-}
+export const exactPstnCallLogRow: Exact = /* @__PURE__ */ exactOf(
+  propsPstnCallLogRow,
+  "microsoft.graph.callRecords.pstnCallLogRow",
+);
 
-export function propsPstnCallLogRow(o: vr.Json, ctx: vr.Context): number {
+export function propsPstnCallLogRow(o: Json, ctx: Context): number {
   return (
     0 +
     vr.p(o["callDurationSource"], ctx, "callDurationSource", checkPstnCallDurationSource) +
@@ -733,80 +710,75 @@ export function propsPstnCallLogRow(o: vr.Json, ctx: vr.Context): number {
   );
 }
 
-/** Validates a `microsoft.graph.callRecords.serviceEndpoint` value: every problem, with its JSON-pointer path. */
-export const validateServiceEndpoint: vr.Validate = /* @__PURE__ */ validator(checkServiceEndpoint);
+/** Checks a `microsoft.graph.callRecords.serviceEndpoint` value. */
+export const checkServiceEndpoint: Checker = /* @__PURE__ */ checkOf(
+  propsServiceEndpoint,
+  "microsoft.graph.callRecords.serviceEndpoint",
+);
 
-/** Whether `value` passes `validateServiceEndpoint` (stops at the first problem). */
-export const isServiceEndpoint: vr.Guard<ServiceEndpoint> =
-  /* @__PURE__ */ guard<ServiceEndpoint>(checkServiceEndpoint);
+/** Validates a `microsoft.graph.callRecords.serviceEndpoint`: every problem, with its JSON-pointer path. */
+export const validateServiceEndpoint: Validate = /* @__PURE__ */ validator(checkServiceEndpoint);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateServiceEndpoint`. */
-export const assertServiceEndpoint: vr.Assert<ServiceEndpoint> =
-  /* @__PURE__ */ asserter<ServiceEndpoint>(checkServiceEndpoint);
+/** Whether `validateServiceEndpoint` passes (stops at the first problem). */
+export const isServiceEndpoint: Guard<ServiceEndpoint> = /* @__PURE__ */ guard(checkServiceEndpoint);
 
-/** Checks a value declared as `microsoft.graph.callRecords.serviceEndpoint`. */
-export function checkServiceEndpoint(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.serviceEndpoint", SERVICE, false))
-    exactServiceEndpoint(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validateServiceEndpoint` passes. */
+export const assertServiceEndpoint: Assert<ServiceEndpoint> = /* @__PURE__ */ asserter(checkServiceEndpoint);
 
-export function exactServiceEndpoint(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsServiceEndpoint, "microsoft.graph.callRecords.serviceEndpoint", SERVICE);
-}
+export const exactServiceEndpoint: Exact = /* @__PURE__ */ exactOf(
+  propsServiceEndpoint,
+  "microsoft.graph.callRecords.serviceEndpoint",
+);
 
-export function propsServiceEndpoint(o: vr.Json, ctx: vr.Context): number {
+export function propsServiceEndpoint(o: Json, ctx: Context): number {
   return propsEndpoint(o, ctx);
 }
 
-/** Validates a `microsoft.graph.callRecords.serviceUserAgent` value: every problem, with its JSON-pointer path. */
-export const validateServiceUserAgent: vr.Validate = /* @__PURE__ */ validator(checkServiceUserAgent);
+/** Checks a `microsoft.graph.callRecords.serviceUserAgent` value. */
+export const checkServiceUserAgent: Checker = /* @__PURE__ */ checkOf(
+  propsServiceUserAgent,
+  "microsoft.graph.callRecords.serviceUserAgent",
+);
 
-/** Whether `value` passes `validateServiceUserAgent` (stops at the first problem). */
-export const isServiceUserAgent: vr.Guard<ServiceUserAgent> =
-  /* @__PURE__ */ guard<ServiceUserAgent>(checkServiceUserAgent);
+/** Validates a `microsoft.graph.callRecords.serviceUserAgent`: every problem, with its JSON-pointer path. */
+export const validateServiceUserAgent: Validate = /* @__PURE__ */ validator(checkServiceUserAgent);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateServiceUserAgent`. */
-export const assertServiceUserAgent: vr.Assert<ServiceUserAgent> =
-  /* @__PURE__ */ asserter<ServiceUserAgent>(checkServiceUserAgent);
+/** Whether `validateServiceUserAgent` passes (stops at the first problem). */
+export const isServiceUserAgent: Guard<ServiceUserAgent> = /* @__PURE__ */ guard(checkServiceUserAgent);
 
-/** Checks a value declared as `microsoft.graph.callRecords.serviceUserAgent`. */
-export function checkServiceUserAgent(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.serviceUserAgent", SERVICE, false))
-    exactServiceUserAgent(v, ctx, key);
+/** Throws a `ValidationFailedError` unless `validateServiceUserAgent` passes. */
+export const assertServiceUserAgent: Assert<ServiceUserAgent> = /* @__PURE__ */ asserter(checkServiceUserAgent);
+
+export const exactServiceUserAgent: Exact = /* @__PURE__ */ exactOf(
+  propsServiceUserAgent,
+  "microsoft.graph.callRecords.serviceUserAgent",
+);
+
+export function propsServiceUserAgent(o: Json, ctx: Context): number {
+  return propsUserAgent(o, ctx) + vr.p(o["role"], ctx, "role", checkServiceRole, vr.REQUIRED);
 }
 
-export function exactServiceUserAgent(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsServiceUserAgent, "microsoft.graph.callRecords.serviceUserAgent", SERVICE);
-}
+/** Checks a `microsoft.graph.callRecords.traceRouteHop` value. */
+export const checkTraceRouteHop: Checker = /* @__PURE__ */ checkOf(
+  propsTraceRouteHop,
+  "microsoft.graph.callRecords.traceRouteHop",
+);
 
-export function propsServiceUserAgent(o: vr.Json, ctx: vr.Context): number {
-  return (
-    propsUserAgent(o, ctx) +
-    vr.p(o["role"], ctx, "role", checkServiceRole, vr.REQUIRED, "microsoft.graph.callRecords.serviceRole")
-  );
-}
+/** Validates a `microsoft.graph.callRecords.traceRouteHop`: every problem, with its JSON-pointer path. */
+export const validateTraceRouteHop: Validate = /* @__PURE__ */ validator(checkTraceRouteHop);
 
-/** Validates a `microsoft.graph.callRecords.traceRouteHop` value: every problem, with its JSON-pointer path. */
-export const validateTraceRouteHop: vr.Validate = /* @__PURE__ */ validator(checkTraceRouteHop);
+/** Whether `validateTraceRouteHop` passes (stops at the first problem). */
+export const isTraceRouteHop: Guard<TraceRouteHop> = /* @__PURE__ */ guard(checkTraceRouteHop);
 
-/** Whether `value` passes `validateTraceRouteHop` (stops at the first problem). */
-export const isTraceRouteHop: vr.Guard<TraceRouteHop> = /* @__PURE__ */ guard<TraceRouteHop>(checkTraceRouteHop);
+/** Throws a `ValidationFailedError` unless `validateTraceRouteHop` passes. */
+export const assertTraceRouteHop: Assert<TraceRouteHop> = /* @__PURE__ */ asserter(checkTraceRouteHop);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateTraceRouteHop`. */
-export const assertTraceRouteHop: vr.Assert<TraceRouteHop> =
-  /* @__PURE__ */ asserter<TraceRouteHop>(checkTraceRouteHop);
+export const exactTraceRouteHop: Exact = /* @__PURE__ */ exactOf(
+  propsTraceRouteHop,
+  "microsoft.graph.callRecords.traceRouteHop",
+);
 
-/** Checks a value declared as `microsoft.graph.callRecords.traceRouteHop`. */
-export function checkTraceRouteHop(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.traceRouteHop", SERVICE, false))
-    exactTraceRouteHop(v, ctx, key);
-}
-
-export function exactTraceRouteHop(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsTraceRouteHop, "microsoft.graph.callRecords.traceRouteHop", SERVICE);
-}
-
-export function propsTraceRouteHop(o: vr.Json, ctx: vr.Context): number {
+export function propsTraceRouteHop(o: Json, ctx: Context): number {
   return (
     0 +
     vr.p(o["hopCount"], ctx, "hopCount", vr.checkInt32) +
@@ -815,38 +787,37 @@ export function propsTraceRouteHop(o: vr.Json, ctx: vr.Context): number {
   );
 }
 
-/** Validates a `microsoft.graph.callRecords.userAgent` value: every problem, with its JSON-pointer path. */
-export const validateUserAgent: vr.Validate = /* @__PURE__ */ validator(checkUserAgent);
-
-/** Whether `value` passes `validateUserAgent` (stops at the first problem). */
-export const isUserAgent: vr.Guard<AnyUserAgent> = /* @__PURE__ */ guard<AnyUserAgent>(checkUserAgent);
-
-/** Throws a `ValidationFailedError` unless `value` passes `validateUserAgent`. */
-export const assertUserAgent: vr.Assert<AnyUserAgent> = /* @__PURE__ */ asserter<AnyUserAgent>(checkUserAgent);
-
-/** Checks a value declared as `microsoft.graph.callRecords.userAgent` or the subtype its `@odata.type` names. */
-export function checkUserAgent(v: unknown, ctx: vr.Context, key: vr.Key): void {
+/** Checks a `microsoft.graph.callRecords.userAgent` value, or the subtype its `@odata.type` names. */
+export function checkUserAgent(v: unknown, ctx: Context, key: vr.Key): void {
+  const o = v as Json;
   switch (vr.typeOf(v, ctx, key, "microsoft.graph.callRecords.userAgent", SERVICE)) {
     case undefined:
-      return vr.untyped(v as vr.Json, ctx, key, propsUserAgent, "microsoft.graph.callRecords.userAgent");
+      return vr.untyped(o, ctx, key, propsUserAgent, "microsoft.graph.callRecords.userAgent");
     case "microsoft.graph.callRecords.clientUserAgent":
-      return exactClientUserAgent(v as vr.Json, ctx, key);
+      return exactClientUserAgent(o, ctx, key);
     case "microsoft.graph.callRecords.serviceUserAgent":
-      return exactServiceUserAgent(v as vr.Json, ctx, key);
+      return exactServiceUserAgent(o, ctx, key);
     case "microsoft.graph.callRecords.userAgent":
-      return vr.wrongType(ctx, key, v as vr.Json, "microsoft.graph.callRecords.userAgent", true);
+      return vr.wrongType(ctx, key, o, "microsoft.graph.callRecords.userAgent", true);
     case null:
       return;
     default:
-      return vr.wrongType(ctx, key, v as vr.Json, "microsoft.graph.callRecords.userAgent", false);
+      return vr.wrongType(ctx, key, o, "microsoft.graph.callRecords.userAgent", false);
   }
 }
 
-export function exactUserAgent(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsUserAgent, "microsoft.graph.callRecords.userAgent", SERVICE);
-}
+/** Validates a `microsoft.graph.callRecords.userAgent`: every problem, with its JSON-pointer path. */
+export const validateUserAgent: Validate = /* @__PURE__ */ validator(checkUserAgent);
 
-export function propsUserAgent(o: vr.Json, ctx: vr.Context): number {
+/** Whether `validateUserAgent` passes (stops at the first problem). */
+export const isUserAgent: Guard<AnyUserAgent> = /* @__PURE__ */ guard(checkUserAgent);
+
+/** Throws a `ValidationFailedError` unless `validateUserAgent` passes. */
+export const assertUserAgent: Assert<AnyUserAgent> = /* @__PURE__ */ asserter(checkUserAgent);
+
+export const exactUserAgent: Exact = /* @__PURE__ */ exactOf(propsUserAgent, "microsoft.graph.callRecords.userAgent");
+
+export function propsUserAgent(o: Json, ctx: Context): number {
   return (
     0 +
     vr.p(o["applicationVersion"], ctx, "applicationVersion", vr.checkString) +
@@ -854,83 +825,77 @@ export function propsUserAgent(o: vr.Json, ctx: vr.Context): number {
   );
 }
 
-/** Validates a `microsoft.graph.callRecords.userFeedback` value: every problem, with its JSON-pointer path. */
-export const validateUserFeedback: vr.Validate = /* @__PURE__ */ validator(checkUserFeedback);
+/** Checks a `microsoft.graph.callRecords.userFeedback` value. */
+export const checkUserFeedback: Checker = /* @__PURE__ */ checkOf(
+  propsUserFeedback,
+  "microsoft.graph.callRecords.userFeedback",
+);
 
-/** Whether `value` passes `validateUserFeedback` (stops at the first problem). */
-export const isUserFeedback: vr.Guard<UserFeedback> = /* @__PURE__ */ guard<UserFeedback>(checkUserFeedback);
+/** Validates a `microsoft.graph.callRecords.userFeedback`: every problem, with its JSON-pointer path. */
+export const validateUserFeedback: Validate = /* @__PURE__ */ validator(checkUserFeedback);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateUserFeedback`. */
-export const assertUserFeedback: vr.Assert<UserFeedback> = /* @__PURE__ */ asserter<UserFeedback>(checkUserFeedback);
+/** Whether `validateUserFeedback` passes (stops at the first problem). */
+export const isUserFeedback: Guard<UserFeedback> = /* @__PURE__ */ guard(checkUserFeedback);
 
-/** Checks a value declared as `microsoft.graph.callRecords.userFeedback`. */
-export function checkUserFeedback(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.userFeedback", SERVICE, false))
-    exactUserFeedback(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validateUserFeedback` passes. */
+export const assertUserFeedback: Assert<UserFeedback> = /* @__PURE__ */ asserter(checkUserFeedback);
 
-export function exactUserFeedback(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsUserFeedback, "microsoft.graph.callRecords.userFeedback", SERVICE);
-}
+export const exactUserFeedback: Exact = /* @__PURE__ */ exactOf(
+  propsUserFeedback,
+  "microsoft.graph.callRecords.userFeedback",
+);
 
-export function propsUserFeedback(o: vr.Json, ctx: vr.Context): number {
+export function propsUserFeedback(o: Json, ctx: Context): number {
   return (
     0 +
-    vr.p(
-      o["rating"],
-      ctx,
-      "rating",
-      checkUserFeedbackRating,
-      vr.REQUIRED,
-      "microsoft.graph.callRecords.userFeedbackRating",
-    ) +
+    vr.p(o["rating"], ctx, "rating", checkUserFeedbackRating, vr.REQUIRED) +
     vr.p(o["text"], ctx, "text", vr.checkString) +
     vr.p(o["tokens"], ctx, "tokens", checkFeedbackTokenSet)
   );
 }
 
-/** Validates a `microsoft.graph.callRecords.userIdentity` value: every problem, with its JSON-pointer path. */
-export const validateUserIdentity: vr.Validate = /* @__PURE__ */ validator(checkUserIdentity);
+/** Checks a `microsoft.graph.callRecords.userIdentity` value. */
+export const checkUserIdentity: Checker = /* @__PURE__ */ checkOpenOf(
+  propsUserIdentity,
+  "microsoft.graph.callRecords.userIdentity",
+);
 
-/** Whether `value` passes `validateUserIdentity` (stops at the first problem). */
-export const isUserIdentity: vr.Guard<UserIdentity> = /* @__PURE__ */ guard<UserIdentity>(checkUserIdentity);
+/** Validates a `microsoft.graph.callRecords.userIdentity`: every problem, with its JSON-pointer path. */
+export const validateUserIdentity: Validate = /* @__PURE__ */ validator(checkUserIdentity);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateUserIdentity`. */
-export const assertUserIdentity: vr.Assert<UserIdentity> = /* @__PURE__ */ asserter<UserIdentity>(checkUserIdentity);
+/** Whether `validateUserIdentity` passes (stops at the first problem). */
+export const isUserIdentity: Guard<UserIdentity> = /* @__PURE__ */ guard(checkUserIdentity);
 
-/** Checks a value declared as `microsoft.graph.callRecords.userIdentity`. */
-export function checkUserIdentity(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.userIdentity", SERVICE, false))
-    exactUserIdentity(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validateUserIdentity` passes. */
+export const assertUserIdentity: Assert<UserIdentity> = /* @__PURE__ */ asserter(checkUserIdentity);
 
-export function exactUserIdentity(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exactOpen(o, ctx, key, propsUserIdentity, SERVICE);
-}
+export const exactUserIdentity: Exact = /* @__PURE__ */ exactOpenOf(propsUserIdentity);
 
-export function propsUserIdentity(o: vr.Json, ctx: vr.Context): number {
+export function propsUserIdentity(o: Json, ctx: Context): number {
   return propsIdentity(o, ctx) + vr.p(o["userPrincipalName"], ctx, "userPrincipalName", vr.checkString);
 }
 
-/** Validates a `microsoft.graph.callRecords.callRecord` value: every problem, with its JSON-pointer path. */
-export const validateCallRecord: vr.Validate = /* @__PURE__ */ validator(checkCallRecord);
+/** Checks a `microsoft.graph.callRecords.callRecord` value. */
+export const checkCallRecord: Checker = /* @__PURE__ */ checkOf(
+  propsCallRecord,
+  "microsoft.graph.callRecords.callRecord",
+);
 
-/** Whether `value` passes `validateCallRecord` (stops at the first problem). */
-export const isCallRecord: vr.Guard<CallRecord> = /* @__PURE__ */ guard<CallRecord>(checkCallRecord);
+/** Validates a `microsoft.graph.callRecords.callRecord`: every problem, with its JSON-pointer path. */
+export const validateCallRecord: Validate = /* @__PURE__ */ validator(checkCallRecord);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateCallRecord`. */
-export const assertCallRecord: vr.Assert<CallRecord> = /* @__PURE__ */ asserter<CallRecord>(checkCallRecord);
+/** Whether `validateCallRecord` passes (stops at the first problem). */
+export const isCallRecord: Guard<CallRecord> = /* @__PURE__ */ guard(checkCallRecord);
 
-/** Checks a value declared as `microsoft.graph.callRecords.callRecord`. */
-export function checkCallRecord(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.callRecord", SERVICE, false)) exactCallRecord(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validateCallRecord` passes. */
+export const assertCallRecord: Assert<CallRecord> = /* @__PURE__ */ asserter(checkCallRecord);
 
-export function exactCallRecord(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsCallRecord, "microsoft.graph.callRecords.callRecord", SERVICE);
-}
+export const exactCallRecord: Exact = /* @__PURE__ */ exactOf(
+  propsCallRecord,
+  "microsoft.graph.callRecords.callRecord",
+);
 
-export function propsCallRecord(o: vr.Json, ctx: vr.Context): number {
+export function propsCallRecord(o: Json, ctx: Context): number {
   return (
     propsEntity(o, ctx) +
     vr.p(o["endDateTime"], ctx, "endDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset") +
@@ -943,159 +908,142 @@ export function propsCallRecord(o: vr.Json, ctx: vr.Context): number {
       vr.REQUIRED,
       "Edm.DateTimeOffset",
     ) +
-    vr.c(o["modalities"], ctx, "modalities", checkModality, "microsoft.graph.callRecords.modality", vr.REQUIRED) +
+    vr.c(o["modalities"], ctx, "modalities", checkModality, vr.REQUIRED) +
     vr.p(o["organizer"], ctx, "organizer", checkIdentitySet) +
-    vr.c(o["participants"], ctx, "participants", checkIdentitySet, "microsoft.graph.identitySet", vr.NULL_ITEMS) +
+    vr.c(o["participants"], ctx, "participants", checkIdentitySet, vr.NULL_ITEMS) +
     vr.p(o["startDateTime"], ctx, "startDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset") +
-    vr.p(o["type"], ctx, "type", checkCallType, vr.REQUIRED, "microsoft.graph.callRecords.callType") +
-    vr.p(o["version"], ctx, "version", vr.checkInt64, vr.REQUIRED, "Edm.Int64") +
+    vr.p(o["type"], ctx, "type", checkCallType, vr.REQUIRED) +
+    vr.p(o["version"], ctx, "version", vr.checkInt64, vr.REQUIRED) +
     vr.nav(o["organizer_v2"], ctx, "organizer_v2", checkOrganizer) +
-    vr.navs(o["participants_v2"], ctx, "participants_v2", checkParticipant, "microsoft.graph.callRecords.participant") +
-    vr.navs(o["sessions"], ctx, "sessions", checkSession, "microsoft.graph.callRecords.session")
+    vr.navs(o["participants_v2"], ctx, "participants_v2", checkParticipant) +
+    vr.navs(o["sessions"], ctx, "sessions", checkSession)
   );
 }
 
-/** Validates a `microsoft.graph.callRecords.organizer` value: every problem, with its JSON-pointer path. */
-export const validateOrganizer: vr.Validate = /* @__PURE__ */ validator(checkOrganizer);
+/** Checks a `microsoft.graph.callRecords.organizer` value. */
+export const checkOrganizer: Checker = /* @__PURE__ */ checkOf(propsOrganizer, "microsoft.graph.callRecords.organizer");
 
-/** Whether `value` passes `validateOrganizer` (stops at the first problem). */
-export const isOrganizer: vr.Guard<Organizer> = /* @__PURE__ */ guard<Organizer>(checkOrganizer);
+/** Validates a `microsoft.graph.callRecords.organizer`: every problem, with its JSON-pointer path. */
+export const validateOrganizer: Validate = /* @__PURE__ */ validator(checkOrganizer);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateOrganizer`. */
-export const assertOrganizer: vr.Assert<Organizer> = /* @__PURE__ */ asserter<Organizer>(checkOrganizer);
+/** Whether `validateOrganizer` passes (stops at the first problem). */
+export const isOrganizer: Guard<Organizer> = /* @__PURE__ */ guard(checkOrganizer);
 
-/** Checks a value declared as `microsoft.graph.callRecords.organizer`. */
-export function checkOrganizer(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.organizer", SERVICE, false)) exactOrganizer(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validateOrganizer` passes. */
+export const assertOrganizer: Assert<Organizer> = /* @__PURE__ */ asserter(checkOrganizer);
 
-export function exactOrganizer(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsOrganizer, "microsoft.graph.callRecords.organizer", SERVICE);
-}
+export const exactOrganizer: Exact = /* @__PURE__ */ exactOf(propsOrganizer, "microsoft.graph.callRecords.organizer");
 
-export function propsOrganizer(o: vr.Json, ctx: vr.Context): number {
+export function propsOrganizer(o: Json, ctx: Context): number {
   return propsParticipantBase(o, ctx);
 }
 
-/** Validates a `microsoft.graph.callRecords.participant` value: every problem, with its JSON-pointer path. */
-export const validateParticipant: vr.Validate = /* @__PURE__ */ validator(checkParticipant);
+/** Checks a `microsoft.graph.callRecords.participant` value. */
+export const checkParticipant: Checker = /* @__PURE__ */ checkOf(
+  propsParticipant,
+  "microsoft.graph.callRecords.participant",
+);
 
-/** Whether `value` passes `validateParticipant` (stops at the first problem). */
-export const isParticipant: vr.Guard<Participant> = /* @__PURE__ */ guard<Participant>(checkParticipant);
+/** Validates a `microsoft.graph.callRecords.participant`: every problem, with its JSON-pointer path. */
+export const validateParticipant: Validate = /* @__PURE__ */ validator(checkParticipant);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateParticipant`. */
-export const assertParticipant: vr.Assert<Participant> = /* @__PURE__ */ asserter<Participant>(checkParticipant);
+/** Whether `validateParticipant` passes (stops at the first problem). */
+export const isParticipant: Guard<Participant> = /* @__PURE__ */ guard(checkParticipant);
 
-/** Checks a value declared as `microsoft.graph.callRecords.participant`. */
-export function checkParticipant(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.participant", SERVICE, false)) exactParticipant(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validateParticipant` passes. */
+export const assertParticipant: Assert<Participant> = /* @__PURE__ */ asserter(checkParticipant);
 
-export function exactParticipant(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsParticipant, "microsoft.graph.callRecords.participant", SERVICE);
-}
+export const exactParticipant: Exact = /* @__PURE__ */ exactOf(
+  propsParticipant,
+  "microsoft.graph.callRecords.participant",
+);
 
-export function propsParticipant(o: vr.Json, ctx: vr.Context): number {
+export function propsParticipant(o: Json, ctx: Context): number {
   return propsParticipantBase(o, ctx);
 }
 
-/** Validates a `microsoft.graph.callRecords.participantBase` value: every problem, with its JSON-pointer path. */
-export const validateParticipantBase: vr.Validate = /* @__PURE__ */ validator(checkParticipantBase);
-
-/** Whether `value` passes `validateParticipantBase` (stops at the first problem). */
-export const isParticipantBase: vr.Guard<AnyParticipantBase> =
-  /* @__PURE__ */ guard<AnyParticipantBase>(checkParticipantBase);
-
-/** Throws a `ValidationFailedError` unless `value` passes `validateParticipantBase`. */
-export const assertParticipantBase: vr.Assert<AnyParticipantBase> =
-  /* @__PURE__ */ asserter<AnyParticipantBase>(checkParticipantBase);
-
-/** Checks a value declared as `microsoft.graph.callRecords.participantBase` or the subtype its `@odata.type` names. */
-export function checkParticipantBase(v: unknown, ctx: vr.Context, key: vr.Key): void {
+/** Checks a `microsoft.graph.callRecords.participantBase` value, or the subtype its `@odata.type` names. */
+export function checkParticipantBase(v: unknown, ctx: Context, key: vr.Key): void {
+  const o = v as Json;
   switch (vr.typeOf(v, ctx, key, "microsoft.graph.callRecords.participantBase", SERVICE)) {
     case undefined:
-      return vr.untyped(v as vr.Json, ctx, key, propsParticipantBase, "microsoft.graph.callRecords.participantBase");
+      return vr.untyped(o, ctx, key, propsParticipantBase, "microsoft.graph.callRecords.participantBase");
     case "microsoft.graph.callRecords.organizer":
-      return exactOrganizer(v as vr.Json, ctx, key);
+      return exactOrganizer(o, ctx, key);
     case "microsoft.graph.callRecords.participant":
-      return exactParticipant(v as vr.Json, ctx, key);
+      return exactParticipant(o, ctx, key);
     case "microsoft.graph.callRecords.participantBase":
-      return vr.wrongType(ctx, key, v as vr.Json, "microsoft.graph.callRecords.participantBase", true);
+      return vr.wrongType(ctx, key, o, "microsoft.graph.callRecords.participantBase", true);
     case null:
       return;
     default:
-      return vr.wrongType(ctx, key, v as vr.Json, "microsoft.graph.callRecords.participantBase", false);
+      return vr.wrongType(ctx, key, o, "microsoft.graph.callRecords.participantBase", false);
   }
 }
 
-export function exactParticipantBase(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsParticipantBase, "microsoft.graph.callRecords.participantBase", SERVICE);
-}
+/** Validates a `microsoft.graph.callRecords.participantBase`: every problem, with its JSON-pointer path. */
+export const validateParticipantBase: Validate = /* @__PURE__ */ validator(checkParticipantBase);
 
-export function propsParticipantBase(o: vr.Json, ctx: vr.Context): number {
+/** Whether `validateParticipantBase` passes (stops at the first problem). */
+export const isParticipantBase: Guard<AnyParticipantBase> = /* @__PURE__ */ guard(checkParticipantBase);
+
+/** Throws a `ValidationFailedError` unless `validateParticipantBase` passes. */
+export const assertParticipantBase: Assert<AnyParticipantBase> = /* @__PURE__ */ asserter(checkParticipantBase);
+
+export const exactParticipantBase: Exact = /* @__PURE__ */ exactOf(
+  propsParticipantBase,
+  "microsoft.graph.callRecords.participantBase",
+);
+
+export function propsParticipantBase(o: Json, ctx: Context): number {
   return (
     propsEntity(o, ctx) +
-    vr.c(
-      o["administrativeUnitInfos"],
-      ctx,
-      "administrativeUnitInfos",
-      checkAdministrativeUnitInfo,
-      "microsoft.graph.callRecords.administrativeUnitInfo",
-      vr.NULL_ITEMS,
-    ) +
+    vr.c(o["administrativeUnitInfos"], ctx, "administrativeUnitInfos", checkAdministrativeUnitInfo, vr.NULL_ITEMS) +
     vr.p(o["identity"], ctx, "identity", checkCommunicationsIdentitySet)
   );
 }
 
-/** Validates a `microsoft.graph.callRecords.segment` value: every problem, with its JSON-pointer path. */
-export const validateSegment: vr.Validate = /* @__PURE__ */ validator(checkSegment);
+/** Checks a `microsoft.graph.callRecords.segment` value. */
+export const checkSegment: Checker = /* @__PURE__ */ checkOf(propsSegment, "microsoft.graph.callRecords.segment");
 
-/** Whether `value` passes `validateSegment` (stops at the first problem). */
-export const isSegment: vr.Guard<Segment> = /* @__PURE__ */ guard<Segment>(checkSegment);
+/** Validates a `microsoft.graph.callRecords.segment`: every problem, with its JSON-pointer path. */
+export const validateSegment: Validate = /* @__PURE__ */ validator(checkSegment);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateSegment`. */
-export const assertSegment: vr.Assert<Segment> = /* @__PURE__ */ asserter<Segment>(checkSegment);
+/** Whether `validateSegment` passes (stops at the first problem). */
+export const isSegment: Guard<Segment> = /* @__PURE__ */ guard(checkSegment);
 
-/** Checks a value declared as `microsoft.graph.callRecords.segment`. */
-export function checkSegment(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.segment", SERVICE, false)) exactSegment(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validateSegment` passes. */
+export const assertSegment: Assert<Segment> = /* @__PURE__ */ asserter(checkSegment);
 
-export function exactSegment(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsSegment, "microsoft.graph.callRecords.segment", SERVICE);
-}
+export const exactSegment: Exact = /* @__PURE__ */ exactOf(propsSegment, "microsoft.graph.callRecords.segment");
 
-export function propsSegment(o: vr.Json, ctx: vr.Context): number {
+export function propsSegment(o: Json, ctx: Context): number {
   return (
     propsEntity(o, ctx) +
     vr.p(o["callee"], ctx, "callee", checkEndpoint) +
     vr.p(o["caller"], ctx, "caller", checkEndpoint) +
     vr.p(o["endDateTime"], ctx, "endDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset") +
     vr.p(o["failureInfo"], ctx, "failureInfo", checkFailureInfo) +
-    vr.c(o["media"], ctx, "media", checkMedia, "microsoft.graph.callRecords.media", vr.NULL_ITEMS) +
+    vr.c(o["media"], ctx, "media", checkMedia, vr.NULL_ITEMS) +
     vr.p(o["startDateTime"], ctx, "startDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
   );
 }
 
-/** Validates a `microsoft.graph.callRecords.session` value: every problem, with its JSON-pointer path. */
-export const validateSession: vr.Validate = /* @__PURE__ */ validator(checkSession);
+/** Checks a `microsoft.graph.callRecords.session` value. */
+export const checkSession: Checker = /* @__PURE__ */ checkOf(propsSession, "microsoft.graph.callRecords.session");
 
-/** Whether `value` passes `validateSession` (stops at the first problem). */
-export const isSession: vr.Guard<Session> = /* @__PURE__ */ guard<Session>(checkSession);
+/** Validates a `microsoft.graph.callRecords.session`: every problem, with its JSON-pointer path. */
+export const validateSession: Validate = /* @__PURE__ */ validator(checkSession);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateSession`. */
-export const assertSession: vr.Assert<Session> = /* @__PURE__ */ asserter<Session>(checkSession);
+/** Whether `validateSession` passes (stops at the first problem). */
+export const isSession: Guard<Session> = /* @__PURE__ */ guard(checkSession);
 
-/** Checks a value declared as `microsoft.graph.callRecords.session`. */
-export function checkSession(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.session", SERVICE, false)) exactSession(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validateSession` passes. */
+export const assertSession: Assert<Session> = /* @__PURE__ */ asserter(checkSession);
 
-export function exactSession(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsSession, "microsoft.graph.callRecords.session", SERVICE);
-}
+export const exactSession: Exact = /* @__PURE__ */ exactOf(propsSession, "microsoft.graph.callRecords.session");
 
-export function propsSession(o: vr.Json, ctx: vr.Context): number {
+export function propsSession(o: Json, ctx: Context): number {
   return (
     propsEntity(o, ctx) +
     vr.p(o["callee"], ctx, "callee", checkEndpoint) +
@@ -1103,96 +1051,59 @@ export function propsSession(o: vr.Json, ctx: vr.Context): number {
     vr.p(o["endDateTime"], ctx, "endDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset") +
     vr.p(o["failureInfo"], ctx, "failureInfo", checkFailureInfo) +
     vr.p(o["isTest"], ctx, "isTest", vr.checkBoolean) +
-    vr.c(o["modalities"], ctx, "modalities", checkModality, "microsoft.graph.callRecords.modality", vr.REQUIRED) +
+    vr.c(o["modalities"], ctx, "modalities", checkModality, vr.REQUIRED) +
     vr.p(o["startDateTime"], ctx, "startDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset") +
-    vr.navs(o["segments"], ctx, "segments", checkSegment, "microsoft.graph.callRecords.segment")
+    vr.navs(o["segments"], ctx, "segments", checkSegment)
   );
 }
 
+/** `namespaceChecker`'s table: this namespace's checkers by their types' simple names, made on first use. */
+let checkers: Readonly<Record<string, Checker>> | undefined;
+
 /** This namespace's types by qualified name. */
-export function namespaceChecker(qualifiedName: string): vr.Checker | undefined {
-  switch (qualifiedName) {
-    case "microsoft.graph.callRecords.audioCodec":
-      return checkAudioCodec;
-    case "microsoft.graph.callRecords.callType":
-      return checkCallType;
-    case "microsoft.graph.callRecords.clientPlatform":
-      return checkClientPlatform;
-    case "microsoft.graph.callRecords.failureStage":
-      return checkFailureStage;
-    case "microsoft.graph.callRecords.mediaStreamDirection":
-      return checkMediaStreamDirection;
-    case "microsoft.graph.callRecords.modality":
-      return checkModality;
-    case "microsoft.graph.callRecords.networkConnectionType":
-      return checkNetworkConnectionType;
-    case "microsoft.graph.callRecords.networkTransportProtocol":
-      return checkNetworkTransportProtocol;
-    case "microsoft.graph.callRecords.productFamily":
-      return checkProductFamily;
-    case "microsoft.graph.callRecords.pstnCallDurationSource":
-      return checkPstnCallDurationSource;
-    case "microsoft.graph.callRecords.serviceRole":
-      return checkServiceRole;
-    case "microsoft.graph.callRecords.userFeedbackRating":
-      return checkUserFeedbackRating;
-    case "microsoft.graph.callRecords.videoCodec":
-      return checkVideoCodec;
-    case "microsoft.graph.callRecords.wifiBand":
-      return checkWifiBand;
-    case "microsoft.graph.callRecords.wifiRadioType":
-      return checkWifiRadioType;
-    case "microsoft.graph.callRecords.administrativeUnitInfo":
-      return checkAdministrativeUnitInfo;
-    case "microsoft.graph.callRecords.clientUserAgent":
-      return checkClientUserAgent;
-    case "microsoft.graph.callRecords.deviceInfo":
-      return checkDeviceInfo;
-    case "microsoft.graph.callRecords.directRoutingLogRow":
-      return checkDirectRoutingLogRow;
-    case "microsoft.graph.callRecords.endpoint":
-      return checkEndpoint;
-    case "microsoft.graph.callRecords.failureInfo":
-      return checkFailureInfo;
-    case "microsoft.graph.callRecords.feedbackTokenSet":
-      return checkFeedbackTokenSet;
-    case "microsoft.graph.callRecords.media":
-      return checkMedia;
-    case "microsoft.graph.callRecords.mediaStream":
-      return checkMediaStream;
-    case "microsoft.graph.callRecords.networkInfo":
-      return checkNetworkInfo;
-    case "microsoft.graph.callRecords.participantEndpoint":
-      return checkParticipantEndpoint;
-    case "microsoft.graph.callRecords.pstnCallLogRow":
-      return checkPstnCallLogRow;
-    case "microsoft.graph.callRecords.serviceEndpoint":
-      return checkServiceEndpoint;
-    case "microsoft.graph.callRecords.serviceUserAgent":
-      return checkServiceUserAgent;
-    case "microsoft.graph.callRecords.traceRouteHop":
-      return checkTraceRouteHop;
-    case "microsoft.graph.callRecords.userAgent":
-      return checkUserAgent;
-    case "microsoft.graph.callRecords.userFeedback":
-      return checkUserFeedback;
-    case "microsoft.graph.callRecords.userIdentity":
-      return checkUserIdentity;
-    case "microsoft.graph.callRecords.callRecord":
-      return checkCallRecord;
-    case "microsoft.graph.callRecords.organizer":
-      return checkOrganizer;
-    case "microsoft.graph.callRecords.participant":
-      return checkParticipant;
-    case "microsoft.graph.callRecords.participantBase":
-      return checkParticipantBase;
-    case "microsoft.graph.callRecords.segment":
-      return checkSegment;
-    case "microsoft.graph.callRecords.session":
-      return checkSession;
-    default:
-      return undefined;
-  }
+export function namespaceChecker(qualifiedName: string): Checker | undefined {
+  checkers ??= {
+    audioCodec: checkAudioCodec,
+    callType: checkCallType,
+    clientPlatform: checkClientPlatform,
+    failureStage: checkFailureStage,
+    mediaStreamDirection: checkMediaStreamDirection,
+    modality: checkModality,
+    networkConnectionType: checkNetworkConnectionType,
+    networkTransportProtocol: checkNetworkTransportProtocol,
+    productFamily: checkProductFamily,
+    pstnCallDurationSource: checkPstnCallDurationSource,
+    serviceRole: checkServiceRole,
+    userFeedbackRating: checkUserFeedbackRating,
+    videoCodec: checkVideoCodec,
+    wifiBand: checkWifiBand,
+    wifiRadioType: checkWifiRadioType,
+    administrativeUnitInfo: checkAdministrativeUnitInfo,
+    clientUserAgent: checkClientUserAgent,
+    deviceInfo: checkDeviceInfo,
+    directRoutingLogRow: checkDirectRoutingLogRow,
+    endpoint: checkEndpoint,
+    failureInfo: checkFailureInfo,
+    feedbackTokenSet: checkFeedbackTokenSet,
+    media: checkMedia,
+    mediaStream: checkMediaStream,
+    networkInfo: checkNetworkInfo,
+    participantEndpoint: checkParticipantEndpoint,
+    pstnCallLogRow: checkPstnCallLogRow,
+    serviceEndpoint: checkServiceEndpoint,
+    serviceUserAgent: checkServiceUserAgent,
+    traceRouteHop: checkTraceRouteHop,
+    userAgent: checkUserAgent,
+    userFeedback: checkUserFeedback,
+    userIdentity: checkUserIdentity,
+    callRecord: checkCallRecord,
+    organizer: checkOrganizer,
+    participant: checkParticipant,
+    participantBase: checkParticipantBase,
+    segment: checkSegment,
+    session: checkSession,
+  };
+  return vr.inNamespace(checkers, "microsoft.graph.callRecords", qualifiedName);
 }
 
 /** Any type of the model by the name `@odata.type` gives it (one function for the model, in checkers.ts). */

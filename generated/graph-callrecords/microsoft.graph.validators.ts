@@ -21,9 +21,10 @@ import type {
   CloudCommunications,
   CommunicationsIdentitySet,
 } from "./microsoft.graph.types.js";
+import type { Assert, Checker, Context, Exact, Guard, Json, Validate } from "./validation.js";
 
-/** Checks a `microsoft.graph.endpointType` value: a member name. */
-export const checkEndpointType: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.endpointType", {
+/** Checks a `microsoft.graph.endpointType` member name. */
+export const checkEndpointType: Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.endpointType", {
   default: 0,
   voicemail: 1,
   skypeForBusiness: 2,
@@ -32,41 +33,62 @@ export const checkEndpointType: vr.Checker = /* @__PURE__ */ vr.enumChecker("mic
 });
 
 // The entry points below are made through these local functions, not `vr.` itself: tsc would look
-// up `vr` back through every constant before each one.
-function validator(check: vr.Checker): vr.Validate {
+// up `vr` back through every constant before each one. A guard and an asserter narrow to the type
+// the constant declares: `never` here fits every declared `Guard<X>` and `Assert<X>`.
+function validator(check: Checker): Validate {
   return vr.validator(check);
 }
 
-function guard<T>(check: vr.Checker): vr.Guard<T> {
-  return vr.guard<T>(check);
+function guard(check: Checker): Guard<never> {
+  return vr.guard<never>(check);
 }
 
-function asserter<T>(check: vr.Checker): vr.Assert<T> {
-  return vr.asserter<T>(check);
+function asserter(check: Checker): Assert<never> {
+  return vr.asserter<never>(check);
 }
 
-/** Validates a `microsoft.graph.communicationsIdentitySet` value: every problem, with its JSON-pointer path. */
-export const validateCommunicationsIdentitySet: vr.Validate = /* @__PURE__ */ validator(checkCommunicationsIdentitySet);
-
-/** Whether `value` passes `validateCommunicationsIdentitySet` (stops at the first problem). */
-export const isCommunicationsIdentitySet: vr.Guard<CommunicationsIdentitySet> =
-  /* @__PURE__ */ guard<CommunicationsIdentitySet>(checkCommunicationsIdentitySet);
-
-/** Throws a `ValidationFailedError` unless `value` passes `validateCommunicationsIdentitySet`. */
-export const assertCommunicationsIdentitySet: vr.Assert<CommunicationsIdentitySet> =
-  /* @__PURE__ */ asserter<CommunicationsIdentitySet>(checkCommunicationsIdentitySet);
-
-/** Checks a value declared as `microsoft.graph.communicationsIdentitySet`. */
-export function checkCommunicationsIdentitySet(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.communicationsIdentitySet", SERVICE, false))
-    exactCommunicationsIdentitySet(v, ctx, key);
+// `exactX`, and `checkX` of a concrete type without subtypes, are made by these: closures that
+// read `SERVICE` when they run (checkers.ts may load after this module, in their import cycle).
+function exactOf(props: vr.Props, type: string): Exact {
+  return (o, ctx, key) => vr.exact(o, ctx, key, props, type, SERVICE);
 }
 
-export function exactCommunicationsIdentitySet(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exactOpen(o, ctx, key, propsCommunicationsIdentitySet, SERVICE);
+function exactOpenOf(props: vr.Props): Exact {
+  return (o, ctx, key) => vr.exactOpen(o, ctx, key, props, SERVICE);
 }
 
-export function propsCommunicationsIdentitySet(o: vr.Json, ctx: vr.Context): number {
+function checkOf(props: vr.Props, type: string): Checker {
+  return (v, ctx, key) => {
+    if (vr.isType(v, ctx, key, type, SERVICE, false)) vr.exact(v, ctx, key, props, type, SERVICE);
+  };
+}
+
+function checkOpenOf(props: vr.Props, type: string): Checker {
+  return (v, ctx, key) => {
+    if (vr.isType(v, ctx, key, type, SERVICE, false)) vr.exactOpen(v, ctx, key, props, SERVICE);
+  };
+}
+
+/** Checks a `microsoft.graph.communicationsIdentitySet` value. */
+export const checkCommunicationsIdentitySet: Checker = /* @__PURE__ */ checkOpenOf(
+  propsCommunicationsIdentitySet,
+  "microsoft.graph.communicationsIdentitySet",
+);
+
+/** Validates a `microsoft.graph.communicationsIdentitySet`: every problem, with its JSON-pointer path. */
+export const validateCommunicationsIdentitySet: Validate = /* @__PURE__ */ validator(checkCommunicationsIdentitySet);
+
+/** Whether `validateCommunicationsIdentitySet` passes (stops at the first problem). */
+export const isCommunicationsIdentitySet: Guard<CommunicationsIdentitySet> =
+  /* @__PURE__ */ guard(checkCommunicationsIdentitySet);
+
+/** Throws a `ValidationFailedError` unless `validateCommunicationsIdentitySet` passes. */
+export const assertCommunicationsIdentitySet: Assert<CommunicationsIdentitySet> =
+  /* @__PURE__ */ asserter(checkCommunicationsIdentitySet);
+
+export const exactCommunicationsIdentitySet: Exact = /* @__PURE__ */ exactOpenOf(propsCommunicationsIdentitySet);
+
+export function propsCommunicationsIdentitySet(o: Json, ctx: Context): number {
   return (
     propsIdentitySet(o, ctx) +
     vr.p(o["applicationInstance"], ctx, "applicationInstance", checkIdentity) +
@@ -80,67 +102,65 @@ export function propsCommunicationsIdentitySet(o: vr.Json, ctx: vr.Context): num
   );
 }
 
-/** Validates a `microsoft.graph.identity` value: every problem, with its JSON-pointer path. */
-export const validateIdentity: vr.Validate = /* @__PURE__ */ validator(checkIdentity);
-
-/** Whether `value` passes `validateIdentity` (stops at the first problem). */
-export const isIdentity: vr.Guard<AnyIdentity> = /* @__PURE__ */ guard<AnyIdentity>(checkIdentity);
-
-/** Throws a `ValidationFailedError` unless `value` passes `validateIdentity`. */
-export const assertIdentity: vr.Assert<AnyIdentity> = /* @__PURE__ */ asserter<AnyIdentity>(checkIdentity);
-
-/** Checks a value declared as `microsoft.graph.identity` or the subtype its `@odata.type` names. */
-export function checkIdentity(v: unknown, ctx: vr.Context, key: vr.Key): void {
+/** Checks a `microsoft.graph.identity` value, or the subtype its `@odata.type` names. */
+export function checkIdentity(v: unknown, ctx: Context, key: vr.Key): void {
+  const o = v as Json;
   switch (vr.typeOf(v, ctx, key, "microsoft.graph.identity", SERVICE)) {
     case undefined:
     case "microsoft.graph.identity":
-      return exactIdentity(v as vr.Json, ctx, key);
+      return exactIdentity(o, ctx, key);
     case "microsoft.graph.callRecords.userIdentity":
-      return exactUserIdentity(v as vr.Json, ctx, key);
+      return exactUserIdentity(o, ctx, key);
     case null:
       return;
     default:
-      return vr.wrongType(ctx, key, v as vr.Json, "microsoft.graph.identity", false);
+      return vr.wrongType(ctx, key, o, "microsoft.graph.identity", false);
   }
 }
 
-export function exactIdentity(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exactOpen(o, ctx, key, propsIdentity, SERVICE);
-}
+/** Validates a `microsoft.graph.identity`: every problem, with its JSON-pointer path. */
+export const validateIdentity: Validate = /* @__PURE__ */ validator(checkIdentity);
 
-export function propsIdentity(o: vr.Json, ctx: vr.Context): number {
+/** Whether `validateIdentity` passes (stops at the first problem). */
+export const isIdentity: Guard<AnyIdentity> = /* @__PURE__ */ guard(checkIdentity);
+
+/** Throws a `ValidationFailedError` unless `validateIdentity` passes. */
+export const assertIdentity: Assert<AnyIdentity> = /* @__PURE__ */ asserter(checkIdentity);
+
+export const exactIdentity: Exact = /* @__PURE__ */ exactOpenOf(propsIdentity);
+
+export function propsIdentity(o: Json, ctx: Context): number {
   return 0 + vr.p(o["displayName"], ctx, "displayName", vr.checkString) + vr.p(o["id"], ctx, "id", vr.checkString);
 }
 
-/** Validates a `microsoft.graph.identitySet` value: every problem, with its JSON-pointer path. */
-export const validateIdentitySet: vr.Validate = /* @__PURE__ */ validator(checkIdentitySet);
-
-/** Whether `value` passes `validateIdentitySet` (stops at the first problem). */
-export const isIdentitySet: vr.Guard<AnyIdentitySet> = /* @__PURE__ */ guard<AnyIdentitySet>(checkIdentitySet);
-
-/** Throws a `ValidationFailedError` unless `value` passes `validateIdentitySet`. */
-export const assertIdentitySet: vr.Assert<AnyIdentitySet> = /* @__PURE__ */ asserter<AnyIdentitySet>(checkIdentitySet);
-
-/** Checks a value declared as `microsoft.graph.identitySet` or the subtype its `@odata.type` names. */
-export function checkIdentitySet(v: unknown, ctx: vr.Context, key: vr.Key): void {
+/** Checks a `microsoft.graph.identitySet` value, or the subtype its `@odata.type` names. */
+export function checkIdentitySet(v: unknown, ctx: Context, key: vr.Key): void {
+  const o = v as Json;
   switch (vr.typeOf(v, ctx, key, "microsoft.graph.identitySet", SERVICE)) {
     case undefined:
     case "microsoft.graph.identitySet":
-      return exactIdentitySet(v as vr.Json, ctx, key);
+      return exactIdentitySet(o, ctx, key);
     case "microsoft.graph.communicationsIdentitySet":
-      return exactCommunicationsIdentitySet(v as vr.Json, ctx, key);
+      return exactCommunicationsIdentitySet(o, ctx, key);
     case null:
       return;
     default:
-      return vr.wrongType(ctx, key, v as vr.Json, "microsoft.graph.identitySet", false);
+      return vr.wrongType(ctx, key, o, "microsoft.graph.identitySet", false);
   }
 }
 
-export function exactIdentitySet(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exactOpen(o, ctx, key, propsIdentitySet, SERVICE);
-}
+/** Validates a `microsoft.graph.identitySet`: every problem, with its JSON-pointer path. */
+export const validateIdentitySet: Validate = /* @__PURE__ */ validator(checkIdentitySet);
 
-export function propsIdentitySet(o: vr.Json, ctx: vr.Context): number {
+/** Whether `validateIdentitySet` passes (stops at the first problem). */
+export const isIdentitySet: Guard<AnyIdentitySet> = /* @__PURE__ */ guard(checkIdentitySet);
+
+/** Throws a `ValidationFailedError` unless `validateIdentitySet` passes. */
+export const assertIdentitySet: Assert<AnyIdentitySet> = /* @__PURE__ */ asserter(checkIdentitySet);
+
+export const exactIdentitySet: Exact = /* @__PURE__ */ exactOpenOf(propsIdentitySet);
+
+export function propsIdentitySet(o: Json, ctx: Context): number {
   return (
     0 +
     vr.p(o["application"], ctx, "application", checkIdentity) +
@@ -149,91 +169,86 @@ export function propsIdentitySet(o: vr.Json, ctx: vr.Context): number {
   );
 }
 
-/** Validates a `microsoft.graph.cloudCommunications` value: every problem, with its JSON-pointer path. */
-export const validateCloudCommunications: vr.Validate = /* @__PURE__ */ validator(checkCloudCommunications);
+/** Checks a `microsoft.graph.cloudCommunications` value. */
+export const checkCloudCommunications: Checker = /* @__PURE__ */ checkOf(
+  propsCloudCommunications,
+  "microsoft.graph.cloudCommunications",
+);
 
-/** Whether `value` passes `validateCloudCommunications` (stops at the first problem). */
-export const isCloudCommunications: vr.Guard<CloudCommunications> =
-  /* @__PURE__ */ guard<CloudCommunications>(checkCloudCommunications);
+/** Validates a `microsoft.graph.cloudCommunications`: every problem, with its JSON-pointer path. */
+export const validateCloudCommunications: Validate = /* @__PURE__ */ validator(checkCloudCommunications);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateCloudCommunications`. */
-export const assertCloudCommunications: vr.Assert<CloudCommunications> =
-  /* @__PURE__ */ asserter<CloudCommunications>(checkCloudCommunications);
+/** Whether `validateCloudCommunications` passes (stops at the first problem). */
+export const isCloudCommunications: Guard<CloudCommunications> = /* @__PURE__ */ guard(checkCloudCommunications);
 
-/** Checks a value declared as `microsoft.graph.cloudCommunications`. */
-export function checkCloudCommunications(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.cloudCommunications", SERVICE, false))
-    exactCloudCommunications(v, ctx, key);
+/** Throws a `ValidationFailedError` unless `validateCloudCommunications` passes. */
+export const assertCloudCommunications: Assert<CloudCommunications> =
+  /* @__PURE__ */ asserter(checkCloudCommunications);
+
+export const exactCloudCommunications: Exact = /* @__PURE__ */ exactOf(
+  propsCloudCommunications,
+  "microsoft.graph.cloudCommunications",
+);
+
+export function propsCloudCommunications(o: Json, ctx: Context): number {
+  return 0 + vr.navs(o["callRecords"], ctx, "callRecords", checkCallRecord);
 }
 
-export function exactCloudCommunications(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsCloudCommunications, "microsoft.graph.cloudCommunications", SERVICE);
-}
-
-export function propsCloudCommunications(o: vr.Json, ctx: vr.Context): number {
-  return 0 + vr.navs(o["callRecords"], ctx, "callRecords", checkCallRecord, "microsoft.graph.callRecords.callRecord");
-}
-
-/** Validates a `microsoft.graph.entity` value: every problem, with its JSON-pointer path. */
-export const validateEntity: vr.Validate = /* @__PURE__ */ validator(checkEntity);
-
-/** Whether `value` passes `validateEntity` (stops at the first problem). */
-export const isEntity: vr.Guard<AnyEntity> = /* @__PURE__ */ guard<AnyEntity>(checkEntity);
-
-/** Throws a `ValidationFailedError` unless `value` passes `validateEntity`. */
-export const assertEntity: vr.Assert<AnyEntity> = /* @__PURE__ */ asserter<AnyEntity>(checkEntity);
-
-/** Checks a value declared as `microsoft.graph.entity` or the subtype its `@odata.type` names. */
-export function checkEntity(v: unknown, ctx: vr.Context, key: vr.Key): void {
+/** Checks a `microsoft.graph.entity` value, or the subtype its `@odata.type` names. */
+export function checkEntity(v: unknown, ctx: Context, key: vr.Key): void {
+  const o = v as Json;
   switch (vr.typeOf(v, ctx, key, "microsoft.graph.entity", SERVICE)) {
     case undefined:
-      return vr.untyped(v as vr.Json, ctx, key, propsEntity, "microsoft.graph.entity");
+      return vr.untyped(o, ctx, key, propsEntity, "microsoft.graph.entity");
     case "microsoft.graph.callRecords.callRecord":
-      return exactCallRecord(v as vr.Json, ctx, key);
+      return exactCallRecord(o, ctx, key);
     case "microsoft.graph.callRecords.organizer":
-      return exactOrganizer(v as vr.Json, ctx, key);
+      return exactOrganizer(o, ctx, key);
     case "microsoft.graph.callRecords.participant":
-      return exactParticipant(v as vr.Json, ctx, key);
+      return exactParticipant(o, ctx, key);
     case "microsoft.graph.callRecords.segment":
-      return exactSegment(v as vr.Json, ctx, key);
+      return exactSegment(o, ctx, key);
     case "microsoft.graph.callRecords.session":
-      return exactSession(v as vr.Json, ctx, key);
+      return exactSession(o, ctx, key);
     case "microsoft.graph.entity":
     case "microsoft.graph.callRecords.participantBase":
-      return vr.wrongType(ctx, key, v as vr.Json, "microsoft.graph.entity", true);
+      return vr.wrongType(ctx, key, o, "microsoft.graph.entity", true);
     case null:
       return;
     default:
-      return vr.wrongType(ctx, key, v as vr.Json, "microsoft.graph.entity", false);
+      return vr.wrongType(ctx, key, o, "microsoft.graph.entity", false);
   }
 }
 
-export function exactEntity(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsEntity, "microsoft.graph.entity", SERVICE);
+/** Validates a `microsoft.graph.entity`: every problem, with its JSON-pointer path. */
+export const validateEntity: Validate = /* @__PURE__ */ validator(checkEntity);
+
+/** Whether `validateEntity` passes (stops at the first problem). */
+export const isEntity: Guard<AnyEntity> = /* @__PURE__ */ guard(checkEntity);
+
+/** Throws a `ValidationFailedError` unless `validateEntity` passes. */
+export const assertEntity: Assert<AnyEntity> = /* @__PURE__ */ asserter(checkEntity);
+
+export const exactEntity: Exact = /* @__PURE__ */ exactOf(propsEntity, "microsoft.graph.entity");
+
+export function propsEntity(o: Json, ctx: Context): number {
+  return 0 + vr.p(o["id"], ctx, "id", vr.checkString, vr.KEY | vr.REQUIRED);
 }
 
-export function propsEntity(o: vr.Json, ctx: vr.Context): number {
-  return 0 + vr.p(o["id"], ctx, "id", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String");
-}
+/** `namespaceChecker`'s table: this namespace's checkers by their types' simple names, made on first use. */
+let checkers: Readonly<Record<string, Checker>> | undefined;
 
 /** This namespace's types by qualified name. */
-export function namespaceChecker(qualifiedName: string): vr.Checker | undefined {
-  switch (qualifiedName) {
-    case "microsoft.graph.endpointType":
-      return checkEndpointType;
-    case "microsoft.graph.communicationsIdentitySet":
-      return checkCommunicationsIdentitySet;
-    case "microsoft.graph.identity":
-      return checkIdentity;
-    case "microsoft.graph.identitySet":
-      return checkIdentitySet;
-    case "microsoft.graph.cloudCommunications":
-      return checkCloudCommunications;
-    case "microsoft.graph.entity":
-      return checkEntity;
-    default:
-      return undefined;
-  }
+export function namespaceChecker(qualifiedName: string): Checker | undefined {
+  checkers ??= {
+    endpointType: checkEndpointType,
+    communicationsIdentitySet: checkCommunicationsIdentitySet,
+    identity: checkIdentity,
+    identitySet: checkIdentitySet,
+    cloudCommunications: checkCloudCommunications,
+    entity: checkEntity,
+  };
+  return vr.inNamespace(checkers, "microsoft.graph", qualifiedName);
 }
 
 /** Any type of the model by the name `@odata.type` gives it (one function for the model, in checkers.ts). */

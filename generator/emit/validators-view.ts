@@ -57,10 +57,22 @@ export interface ValidatorsView {
    */
   makers: { validator: string; guard: string; asserter: string };
   /**
-   * `namespaceChecker`'s cases, this namespace's types by qualified name (`case "ns.T":` and the
-   * `return` of its `checkT`), joined here rather than in a template loop (3,800 on Graph).
+   * The module's makers of `exactX` and of a concrete type's `checkX` where it has no subtypes,
+   * those it uses (`exactOf`, `exactOpenOf`, `checkOf`, `checkOpenOf`), written out: each returns
+   * a closure that reads `SERVICE` when it runs, not when it is made (the module may be loaded
+   * before checkers.ts, in their import cycle).
+   */
+  shapeMakers: string;
+  /**
+   * `namespaceChecker`'s table, made on its first call: this namespace's checkers by their types'
+   * simple names (`name: checkT,` a line, or `{}`), joined here rather than in a template loop
+   * (3,800 on Graph); `checkersName`, the module's variable holding it; `namespace`, quoted.
    */
   checkers: string;
+  checkersName: string;
+  /** The runtime's types as the module names them (`runtimeTypes`). */
+  rt: RuntimeTypes;
+  namespace: string;
 }
 
 export interface TypeValidatorView {
@@ -73,7 +85,7 @@ export interface TypeValidatorView {
   validate: string;
   guard: string;
   assert: string;
-  /** What `checkX`'s doc comment adds where it picks among subtypes by `@odata.type` (else ""). */
+  /** What `checkX`'s doc comment adds where it picks among subtypes by `@odata.type` (else ""): `Checks a \`ns.T\` value, or the subtype…`. */
   dispatchNote: string;
   /**
    * `checkX`'s body: a switch over the qualified name `@odata.type` resolves to, with a case per
@@ -84,11 +96,25 @@ export interface TypeValidatorView {
    * (on Graph, ~6 per type over 3,800 types; see docs/performance-notes.md).
    */
   check: string;
-  /** `exactX`'s one call: `vr.exact(…)`, or `vr.exactOpen(…)` for an open type; with `SERVICE`, as `exactX` may run alone, without `checkX`. */
-  exact: string;
-  /** `checkX`'s and `exactX`'s parameters, one a line where the signature would pass 120 characters (wrap.ts `parameters`), as `propsParams`. */
+  /** The type's qualified name, quoted. */
+  qname: string;
+  /** Whether the type is open (CSDL §6.3: or derives from an open type): its `exactX` checks dynamic properties. */
+  open: boolean;
+  /**
+   * `checkX`'s declaration with its doc comment: a function with `check` as its body, or, for a
+   * concrete type without subtypes (`check` is ""), a constant made by the module's `checkOf`
+   * (`checkOpenOf` for an open type) from `propsX` and the qualified name, declared before
+   * `validateX`, which reads it (`declarations`).
+   */
+  checkDecl: string;
+  /**
+   * `exactX`'s declaration: a constant made by the module's `exactOf` from `propsX` and the
+   * qualified name (`exactOpenOf` from `propsX`, for an open type), which hands `SERVICE` to
+   * `vr.exact`, as `exactX` may run alone, without `checkX`.
+   */
+  exactDecl: string;
+  /** `checkX`'s parameters where it is a function, one a line where the signature would pass 120 characters (wrap.ts `parameters`), as `propsParams`. */
   checkParams: string;
-  exactParams: string;
   /** `propsX`'s parameters, `_`-prefixed where it uses neither (the type declares and inherits no properties). */
   propsParams: string;
   /**
@@ -101,9 +127,24 @@ export interface TypeValidatorView {
   props: string;
 }
 
-/** A checker's parameters (`vr.Checker`), and `exactX`'s. */
-const CHECK_PARAMS = ["v: unknown", "ctx: vr.Context", "key: vr.Key"];
-const EXACT_PARAMS = ["o: vr.Json", "ctx: vr.Context", "key: vr.Key"];
+/**
+ * The runtime's types as a module names them: in a module with structured types, which uses each of
+ * these, imported by name (`import type { Json, … } from "./validation.js"`, `Json: string` rather
+ * than `vr.Json`, 3 bytes on each of Graph's ~25,000 uses); else `vr.Json`.
+ */
+type RuntimeTypes = Record<(typeof RUNTIME_TYPES)[number], string>;
+const RUNTIME_TYPES = ["Assert", "Checker", "Context", "Exact", "Guard", "Json", "Validate"] as const;
+
+function runtimeTypes(imports: Imports, structured: boolean): RuntimeTypes {
+  const names = {} as RuntimeTypes;
+  for (const n of RUNTIME_TYPES) names[n] = structured ? imports.use("./validation.js", n, "validation") : `vr.${n}`;
+  return names;
+}
+
+/** A checker's parameters (`vr.Checker`). */
+function checkParams(rt: RuntimeTypes): string[] {
+  return ["v: unknown", `ctx: ${rt.Context}`, "key: vr.Key"];
+}
 
 const PRIMITIVE_CHECK: Record<string, string> = {
   Binary: "vr.checkBinary", Boolean: "vr.checkBoolean", Byte: "vr.checkByte", Date: "vr.checkDate",
@@ -122,13 +163,16 @@ class Wrappers {
    * The module's names (the types' functions and what it imports), so that a wrapper never takes
    * one: `checkStringL10` may also be the check of another namespace's type `StringL10`.
    */
-  constructor(private readonly names: Scope) {}
+  constructor(
+    private readonly names: Scope,
+    private readonly rt: RuntimeTypes,
+  ) {}
   wrap(name: string, call: string): string {
     const known = this.byCall.get(call);
     if (known) return known;
     const unique = this.names.claim(name, "_");
     this.byCall.set(call, unique);
-    this.list.push({ name: unique, params: parameters(`function ${unique}`, CHECK_PARAMS, ": void {"), call: brokenExpression(call, 2, 1, "  ") });
+    this.list.push({ name: unique, params: parameters(`function ${unique}`, checkParams(this.rt), ": void {"), call: brokenExpression(call, 2, 1, "  ") });
     return unique;
   }
 }
@@ -143,7 +187,8 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
   // One scope for the module's own names, its imports and its wrappers.
   const scope = new Scope(locals);
   const imports = new Imports(scope, ctx.namespaceLabels);
-  const wrappers = new Wrappers(scope);
+  const rt = runtimeTypes(imports, schema.types.some((t) => t.kind === "entity" || t.kind === "complex"));
+  const wrappers = new Wrappers(scope, rt);
   const fnName = (t: SchemaType, prefix: string): string => {
     const local = `${prefix}${ctx.names.type(t)}`;
     if (t.namespace === ns) return local;
@@ -177,16 +222,21 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
   const typedefs: ValidatorsView["typedefs"] = [];
   const types: TypeValidatorView[] = [];
   for (const t of schema.types) {
-    if (t.kind === "enum") enums.push(enumView(ctx, t));
-    else if (t.kind === "typedef") typedefs.push(typedefView(ctx, t, wrappers));
-    else types.push(typeView(ctx, t, fnName, checker, navChecker, imports, leftOut, notInSlice));
+    if (t.kind === "enum") enums.push(enumView(ctx, t, rt));
+    else if (t.kind === "typedef") typedefs.push(typedefView(ctx, t, wrappers, rt));
+    else types.push(typeView(ctx, t, rt, fnName, checker, navChecker, imports, leftOut, notInSlice));
   }
   // After the types: their guards' types are imported names of the module by now.
   const makers = { validator: scope.claim("validator", "_"), guard: scope.claim("guard", "_"), asserter: scope.claim("asserter", "_") };
-  for (const v of types) entryPoints(v, makers);
+  for (const v of types) entryPoints(v, makers, rt);
+  const shapes = { exactOf: scope.claim("exactOf", "_"), exactOpenOf: scope.claim("exactOpenOf", "_"), checkOf: scope.claim("checkOf", "_"), checkOpenOf: scope.claim("checkOpenOf", "_") };
+  const used = new Set<ShapeMaker>();
+  for (const v of types) declarations(v, shapes, used, rt);
+  const shapeMakers = SHAPE_MAKER_ORDER.filter((m) => used.has(m)).map((m) => SHAPE_MAKERS[m](shapes[m], rt)).join("\n\n");
   return {
     header: ctx.header,
-    imports: imports.view((from) => from.endsWith(".types.js")),
+    imports: imports.view((from) => from.endsWith(".types.js") || from === "./validation.js"),
+    rt,
     usesAliases: types.length > 0,
     enums,
     typedefs,
@@ -195,19 +245,81 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
     notInSlice: notInSliceName,
     types,
     makers,
-    checkers: schema.types.map((t) => `    case ${stringLiteral(t.qualifiedName)}:\n      return check${ctx.names.type(t)};\n`).join(""),
+    shapeMakers,
+    checkers: checkerTable(schema.types.map((t) => [t.name, `check${ctx.names.type(t)}`])),
+    checkersName: scope.claim("checkers", "_"),
+    namespace: stringLiteral(ns),
   };
+}
+
+/**
+ * `namespaceChecker`'s table, an object literal from each type's simple name to its checker, a
+ * member a line (indented for the assignment inside the function), the checker on the next line
+ * where the member's would pass 120 characters, as Prettier breaks it. A table rather than a
+ * `switch` over qualified names: a third of the bytes (on Graph, ~200 KB less), and a lookup rather
+ * than up to 3,800 string comparisons.
+ */
+function checkerTable(entries: readonly (readonly [string, string])[]): string {
+  if (entries.length === 0) return "{}";
+  const member = ([name, check]: readonly [string, string]) => {
+    const key = memberKey(name);
+    return fits(4 + key.length + 2 + check.length + 1) ? `    ${key}: ${check},\n` : `    ${key}:\n      ${check},\n`;
+  };
+  return `{\n${entries.map(member).join("")}  }`;
 }
 
 /**
  * What follows `=` in a type's `validateX`, `isX` and `assertX` declarations: on the same line, or
  * on the next, indented, where the line would pass 120 characters (wrap.ts `assigned`).
  */
-function entryPoints(v: TypeValidatorView, makers: ValidatorsView["makers"]): void {
+function entryPoints(v: TypeValidatorView, makers: ValidatorsView["makers"], rt: RuntimeTypes): void {
   const check = `(check${v.name})`;
-  v.validate = assigned(`export const validate${v.name}: vr.Validate =`, `/* @__PURE__ */ ${makers.validator}${check}`);
-  v.guard = assigned(`export const is${v.name}: vr.Guard<${v.guardType}> =`, `/* @__PURE__ */ ${makers.guard}<${v.guardType}>${check}`);
-  v.assert = assigned(`export const assert${v.name}: vr.Assert<${v.guardType}> =`, `/* @__PURE__ */ ${makers.asserter}<${v.guardType}>${check}`);
+  v.validate = assigned(`export const validate${v.name}: ${rt.Validate} =`, `/* @__PURE__ */ ${makers.validator}${check}`);
+  v.guard = assigned(`export const is${v.name}: ${rt.Guard}<${v.guardType}> =`, `/* @__PURE__ */ ${makers.guard}${check}`);
+  v.assert = assigned(`export const assert${v.name}: ${rt.Assert}<${v.guardType}> =`, `/* @__PURE__ */ ${makers.asserter}${check}`);
+}
+
+type ShapeMaker = "exactOf" | "exactOpenOf" | "checkOf" | "checkOpenOf";
+const SHAPE_MAKER_ORDER: readonly ShapeMaker[] = ["exactOf", "exactOpenOf", "checkOf", "checkOpenOf"];
+
+/** The makers' declarations, given the names the module has for them. */
+const SHAPE_MAKERS: Record<ShapeMaker, (name: string, rt: RuntimeTypes) => string> = {
+  exactOf: (name, rt) => `function ${name}(props: vr.Props, type: string): ${rt.Exact} {
+  return (o, ctx, key) => vr.exact(o, ctx, key, props, type, SERVICE);
+}`,
+  exactOpenOf: (name, rt) => `function ${name}(props: vr.Props): ${rt.Exact} {
+  return (o, ctx, key) => vr.exactOpen(o, ctx, key, props, SERVICE);
+}`,
+  checkOf: (name, rt) => `function ${name}(props: vr.Props, type: string): ${rt.Checker} {
+  return (v, ctx, key) => {
+    if (vr.isType(v, ctx, key, type, SERVICE, false)) vr.exact(v, ctx, key, props, type, SERVICE);
+  };
+}`,
+  checkOpenOf: (name, rt) => `function ${name}(props: vr.Props, type: string): ${rt.Checker} {
+  return (v, ctx, key) => {
+    if (vr.isType(v, ctx, key, type, SERVICE, false)) vr.exactOpen(v, ctx, key, props, SERVICE);
+  };
+}`,
+};
+
+/**
+ * A type's `checkX` and `exactX` declarations (`checkDecl`, `exactDecl`), naming the makers they
+ * use in `used`. `checkX`'s doc comment says what it takes; `exactX`, a building block, has none.
+ */
+function declarations(v: TypeValidatorView, names: Record<ShapeMaker, string>, used: Set<ShapeMaker>, rt: RuntimeTypes): void {
+  const doc = `/** Checks a \`${v.qnameText}\` value${v.dispatchNote}. */\n`;
+  if (v.check) {
+    v.checkDecl = `${doc}export function check${v.name}(${v.checkParams}): void {\n${v.check}\n}`;
+  } else {
+    const maker: ShapeMaker = v.open ? "checkOpenOf" : "checkOf";
+    used.add(maker);
+    const head = `export const check${v.name}: ${rt.Checker} =`;
+    v.checkDecl = `${doc}${head}${assigned(head, `/* @__PURE__ */ ${names[maker]}(props${v.name}, ${v.qname})`)};`;
+  }
+  const maker: ShapeMaker = v.open ? "exactOpenOf" : "exactOf";
+  used.add(maker);
+  const head = `export const exact${v.name}: ${rt.Exact} =`;
+  v.exactDecl = `${head}${assigned(head, `/* @__PURE__ */ ${names[maker]}(props${v.name}${v.open ? "" : `, ${v.qname}`})`)};`;
 }
 
 function hasFacets(f: Facets): boolean {
@@ -244,16 +356,16 @@ function primitiveChecker(t: PrimitiveType, f: Facets, wrappers: Wrappers): stri
   return PRIMITIVE_CHECK[t.name] ?? "vr.checkAny";
 }
 
-function enumView(ctx: EmitContext, t: EnumType): ValidatorsView["enums"][number] {
+function enumView(ctx: EmitContext, t: EnumType, rt: RuntimeTypes): ValidatorsView["enums"][number] {
   const n = ctx.names.type(t);
   const qname = stringLiteral(t.qualifiedName);
   const members = t.members.map((m) => `${memberKey(m.name)}: ${Number.isSafeInteger(m.value) ? m.value : stringLiteral(m.exact)}`);
   const object = members.length ? `{ ${members.join(", ")} }` : "{}";
   return {
-    doc: jsdoc("", [`Checks a \`${t.qualifiedName}\` value: ${t.isFlags ? "member names, comma-separated" : "a member name"}.`]),
+    doc: jsdoc("", [`Checks a \`${t.qualifiedName}\` ${t.isFlags ? "value: member names, comma-separated" : "member name"}.`]),
     checkName: `check${n}`,
     // Prettier hugs the members object by the parentheses only as the last argument (not before a flags enum's `true`).
-    value: assigned(`export const check${n}: vr.Checker =`, `/* @__PURE__ */ vr.enumChecker(${qname}, ${object}${t.isFlags ? ", true" : ""})`),
+    value: assigned(`export const check${n}: ${rt.Checker} =`, `/* @__PURE__ */ vr.enumChecker(${qname}, ${object}${t.isFlags ? ", true" : ""})`),
   };
 }
 
@@ -265,13 +377,13 @@ function memberKey(name: string): string {
   return name === "__proto__" ? `[${stringLiteral(name)}]` : propertyKey(name);
 }
 
-function typedefView(ctx: EmitContext, t: TypeDefinition, wrappers: Wrappers): ValidatorsView["typedefs"][number] {
+function typedefView(ctx: EmitContext, t: TypeDefinition, wrappers: Wrappers, rt: RuntimeTypes): ValidatorsView["typedefs"][number] {
   const call = primitiveCall(t.underlying, t.facets);
   const checkName = `check${ctx.names.type(t)}`;
   return {
     doc: jsdoc("", [`Checks a \`${t.qualifiedName}\` value (${t.underlying.qualifiedName}).`]),
     checkName,
-    params: parameters(`export function ${checkName}`, CHECK_PARAMS, ": void {"),
+    params: parameters(`export function ${checkName}`, checkParams(rt), ": void {"),
     call: brokenExpression(call ?? `${primitiveChecker(t.underlying, t.facets, wrappers)}(v, ctx, key)`, 2, 1, "  "),
   };
 }
@@ -283,6 +395,22 @@ function load(name: string): string {
   return `o[${stringLiteral(name)}]`;
 }
 
+/**
+ * Whether the checker of a value of `type` names the type in its messages, as `vr.p` and `vr.c`
+ * would name it (`vr.expectedOf`: what it reports expecting of a value that is none): their calls
+ * then leave the name out. A structured type's `checkX` and an enum's report its qualified name;
+ * so do the checkers of the primitive types in `NAMED_PRIMITIVES`, with or without facets (test:
+ * validators-expected). The others name more (`Edm.Date (YYYY-MM-DD)`), and a type definition's
+ * names its underlying type.
+ */
+function namesItself(type: ModelType): boolean {
+  if (type.kind === "primitive") return NAMED_PRIMITIVES.has(type.name);
+  return type.kind === "entity" || type.kind === "complex" || type.kind === "enum";
+}
+
+/** The primitive types whose checkers report `Edm.Name` itself for a value that is none. */
+export const NAMED_PRIMITIVES: ReadonlySet<string> = new Set(["Boolean", "Byte", "Decimal", "Double", "Guid", "Int16", "Int32", "Int64", "SByte", "Single", "String"]);
+
 function flagExpr(flags: (string | false)[]): string {
   const set = flags.filter((f): f is string => !!f);
   return set.length ? set.join(" | ") : "0";
@@ -291,6 +419,7 @@ function flagExpr(flags: (string | false)[]): string {
 function typeView(
   ctx: EmitContext,
   t: StructuredType,
+  rt: RuntimeTypes,
   fnName: (t: SchemaType, prefix: string) => string,
   checker: (type: ModelType, facets: Facets) => string,
   navChecker: (n: NavigationProperty) => string,
@@ -311,13 +440,13 @@ function typeView(
   const visit = (c: StructuredType) => {
     if (c.unlistedSubtypes) unlisted = true;
     if (c.abstract) abstractCases.push(`    case ${c === t ? qname : stringLiteral(c.qualifiedName)}:`);
-    else if (c === t) cases.push(`    case undefined:\n    case ${qname}:\n${caseReturn(`exact${name}(v as vr.Json, ctx, key)`)}`);
-    else cases.push(`    case ${stringLiteral(c.qualifiedName)}:\n${caseReturn(`${fnName(c, "exact")}(v as vr.Json, ctx, key)`)}`);
+    else if (c === t) cases.push(`    case undefined:\n    case ${qname}:\n${caseReturn(`exact${name}(o, ctx, key)`)}`);
+    else cases.push(`    case ${stringLiteral(c.qualifiedName)}:\n${caseReturn(`${fnName(c, "exact")}(o, ctx, key)`)}`);
     const omitted = c.omittedSubtypes ?? [];
     for (const o of omitted) if (o.abstract) abstractCases.push(`    case ${stringLiteral(o.qualifiedName)}:`);
     const concrete = omitted.filter((o) => !o.abstract).map((o) => `    case ${stringLiteral(o.qualifiedName)}:`);
     if (concrete.length) {
-      const check = isOpen(c) ? `${fnName(c, "exact")}(v as vr.Json, ctx, key)` : `${leftOut()}(v as vr.Json, ctx, key, ${fnName(c, "props")})`;
+      const check = isOpen(c) ? `${fnName(c, "exact")}(o, ctx, key)` : `${leftOut()}(o, ctx, key, ${fnName(c, "props")})`;
       omittedCases.push(...concrete, caseReturn(check));
     }
     for (const d of c.derived) visit(d);
@@ -327,8 +456,8 @@ function typeView(
   cases.push(...omittedCases);
   const dispatch = cases.length + abstractCases.length > 1;
   // No @odata.type where an abstract type is declared: wrong, except in a PATCH body (vr.untyped).
-  if (t.abstract) cases.unshift(`    case undefined:\n${caseReturn(`vr.untyped(v as vr.Json, ctx, key, props${name}, ${qname})`)}`);
-  if (abstractCases.length) cases.push(...abstractCases, caseReturn(`vr.wrongType(ctx, key, v as vr.Json, ${qname}, true)`));
+  if (t.abstract) cases.unshift(`    case undefined:\n${caseReturn(`vr.untyped(o, ctx, key, props${name}, ${qname})`)}`);
+  if (abstractCases.length) cases.push(...abstractCases, caseReturn(`vr.wrongType(ctx, key, o, ${qname}, true)`));
   const keyNames = new Set(t.kind === "entity" ? t.key.map((k) => k.name) : []);
   const calls = t.properties.map((p) => {
     // A collection of streams (CSDL forbids it, ODG102) is read as a stream, but has no URL of its own.
@@ -338,16 +467,17 @@ function typeView(
     const mode = [isComputed(p) && "vr.COMPUTED", isImmutable(p) && "vr.IMMUTABLE", t.kind === "entity" && t.key.includes(p) && "vr.KEY"].filter((x): x is string => !!x);
     const check = checker(p.type.type, p.type.facets);
     const key = stringLiteral(p.name);
-    const qn = stringLiteral(p.type.type.qualifiedName);
+    // The type's name for messages, unless its checker gives it (vr.expectedOf).
+    const qn = namesItself(p.type.type) ? "" : `, ${stringLiteral(p.type.type.qualifiedName)}`;
     const head = `${load(p.name)}, ctx, ${key}, ${check}`;
     if (p.type.collection) {
-      const flags = [...mode, p.defaultValue !== undefined && "vr.HAS_DEFAULT", required && "vr.REQUIRED", p.type.nullable && "vr.NULL_ITEMS"];
-      return `vr.c(${head}, ${qn}, ${flagExpr(flags)})`;
+      const flags = flagExpr([...mode, p.defaultValue !== undefined && "vr.HAS_DEFAULT", required && "vr.REQUIRED", p.type.nullable && "vr.NULL_ITEMS"]);
+      return `vr.c(${head}${flags === "0" && !qn ? "" : `, ${flags}`}${qn})`;
     }
     // Nothing to say about absence or null: the defaults (nullable, optional) apply.
     if (!required && p.type.nullable && mode.length === 0) return `vr.p(${head})`;
     const flags = [...mode, p.defaultValue !== undefined && "vr.HAS_DEFAULT", required && "vr.REQUIRED", p.type.nullable && "vr.NULLABLE"];
-    return `vr.p(${head}, ${flagExpr(flags)}, ${qn})`;
+    return `vr.p(${head}, ${flagExpr(flags)}${qn})`;
   });
   // Left out of a slice with its excluded type, but still sent: counted (so known), not checked.
   for (const name of t.excludedProperties ?? []) calls.push(`(${load(name)} === undefined ? 0 : 1)`);
@@ -355,12 +485,12 @@ function typeView(
     // An expanded navigation property (or a deep insert) holds entities of the target type. Never
     // required (expanded only on request), but null only where the metadata allows it.
     const check = navChecker(n);
-    const qn = stringLiteral(n.target.qualifiedName);
+    // The target's checker names it for messages (vr.expectedOf).
     const head = `${load(n.name)}, ctx, ${stringLiteral(n.name)}, ${check}`;
     // vr.nav and vr.navs tell the runtime which names are navigation properties (for `p@odata.bind`).
-    if (n.collection) calls.push(`vr.navs(${head}, ${qn})`);
+    if (n.collection) calls.push(`vr.navs(${head})`);
     else if (n.nullable) calls.push(`vr.nav(${head})`);
-    else calls.push(`vr.nav(${head}, 0, ${qn})`);
+    else calls.push(`vr.nav(${head}, 0)`);
   }
   // Left out of a slice with its target, but still the service's: a binding's form is checked, an expanded value is not.
   for (const n of t.leftOutNavigation ?? []) {
@@ -369,11 +499,11 @@ function typeView(
   }
   // A concrete complex type's guard passes its subtypes' values too: its `Any…` union, which narrows by `@odata.type`.
   const guard = typeName(ctx, t, NO_TYPES, imports, readsAsUnion(ctx, t));
-  const wrongType = unlisted ? `${notInSlice()}(ctx, key, v as vr.Json, ${qname})` : `vr.wrongType(ctx, key, v as vr.Json, ${qname}, false)`;
+  const wrongType = unlisted ? `${notInSlice()}(ctx, key, o, ${qname})` : `vr.wrongType(ctx, key, o, ${qname}, false)`;
   const base = t.baseType ? `${fnName(t.baseType, "props")}(o, ctx)` : "";
   return {
     doc: jsdoc("", [
-      `Validates a \`${t.qualifiedName}\` value: every problem, with its JSON-pointer path.`,
+      `Validates a \`${t.qualifiedName}\`: every problem, with its JSON-pointer path.`,
       deprecation(t.annotations) && `@deprecated ${deprecation(t.annotations)}`,
     ]),
     name,
@@ -382,14 +512,20 @@ function typeView(
     validate: "",
     guard: "",
     assert: "",
-    dispatchNote: dispatch ? " or the subtype its `@odata.type` names" : "",
+    dispatchNote: dispatch ? ", or the subtype its `@odata.type` names" : "",
+    // A concrete type without subtypes: a constant, made by the module's `checkOf` (see `declarations`).
+    // `o`: the value, read by a case only where `vr.typeOf` found an object (it gives null for any other).
     check: dispatch
-      ? `  ${statementHead("switch", `vr.typeOf(v, ctx, key, ${qname}, SERVICE)`, 2, "  ")} {\n${cases.join("\n")}\n    case null:\n      return;\n    default:\n${caseReturn(wrongType)}\n  }`
-      : `  ${ifStatement(`vr.isType(v, ctx, key, ${qname}, SERVICE, ${t.abstract})`, `exact${name}(v, ctx, key)`, "  ")}`,
-    exact: exactCall(isOpen(t) ? `vr.exactOpen(o, ctx, key, props${name}, SERVICE)` : `vr.exact(o, ctx, key, props${name}, ${qname}, SERVICE)`),
-    checkParams: parameters(`export function check${name}`, CHECK_PARAMS, ": void {"),
-    exactParams: parameters(`export function exact${name}`, EXACT_PARAMS, ": void {"),
-    propsParams: parameters(`export function props${name}`, calls.length > 0 || t.baseType !== undefined ? ["o: vr.Json", "ctx: vr.Context"] : ["_o: vr.Json", "_ctx: vr.Context"], ": number {"),
+      ? `  const o = v as ${rt.Json};\n  ${statementHead("switch", `vr.typeOf(v, ctx, key, ${qname}, SERVICE)`, 2, "  ")} {\n${cases.join("\n")}\n    case null:\n      return;\n    default:\n${caseReturn(wrongType)}\n  }`
+      : t.abstract
+        ? `  ${ifStatement(`vr.isType(v, ctx, key, ${qname}, SERVICE, true)`, `exact${name}(v, ctx, key)`, "  ")}`
+        : "",
+    qname,
+    open: isOpen(t),
+    checkDecl: "",
+    exactDecl: "",
+    checkParams: parameters(`export function check${name}`, checkParams(rt), ": void {"),
+    propsParams: parameters(`export function props${name}`, calls.length > 0 || t.baseType !== undefined ? [`o: ${rt.Json}`, `ctx: ${rt.Context}`] : [`_o: ${rt.Json}`, `_ctx: ${rt.Context}`], ": number {"),
     props: calls.length > 0 ? sum(base || "0", calls) : base && !fits("  return ".length + base.length + 1) ? brokenExpression(base, "  return ".length, 1, "  ") : base || "0",
   };
 }
@@ -416,15 +552,6 @@ function sum(first: string, calls: readonly string[]): string {
   // A sum of two terms: Prettier keeps ` + term` on the line of the first one's `)` where it fits there.
   if (calls.length === 1 && fits("    ) + ".length + calls[0].length)) return `(\n    ${head} + ${calls[0]}\n  )`;
   return `(\n    ${head} +\n    ${lines.join(" +\n    ")}\n  )`;
-}
-
-/**
- * `exactX`'s one statement, `call;` indented two spaces: an argument a line where it would pass 120
- * characters (wrap-code.ts `brokenExpression`). Measured here first, as every type has one and few
- * pass; its arguments are names and a string, never an array (no matrix to break where it fits).
- */
-function exactCall(call: string): string {
-  return fits(2 + call.length + 1) ? call : brokenExpression(call, 2, 1, "  ");
 }
 
 /**

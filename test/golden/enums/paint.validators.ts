@@ -6,82 +6,90 @@
 import * as vr from "./validation.js";
 import { SERVICE } from "./checkers.js";
 import type { Swatch } from "./paint.types.js";
+import type { Assert, Checker, Context, Exact, Guard, Json, Validate } from "./validation.js";
 
-/** Checks a `paint.colour` value: a member name. */
-export const checkColour: vr.Checker = /* @__PURE__ */ vr.enumChecker("paint.colour", { red: 0, green: 1, blue: 2 });
+/** Checks a `paint.colour` member name. */
+export const checkColour: Checker = /* @__PURE__ */ vr.enumChecker("paint.colour", { red: 0, green: 1, blue: 2 });
 
 /** Checks a `paint.finish` value: member names, comma-separated. */
-export const checkFinish: vr.Checker = /* @__PURE__ */ vr.enumChecker(
+export const checkFinish: Checker = /* @__PURE__ */ vr.enumChecker(
   "paint.finish",
   { none: 0, matte: 1, gloss: 2, textured: 4 },
   true,
 );
 
 /** Checks a `paint.hexCode` value (Edm.String). */
-export function checkHexCode(v: unknown, ctx: vr.Context, key: vr.Key): void {
+export function checkHexCode(v: unknown, ctx: Context, key: vr.Key): void {
   vr.checkString(v, ctx, key, 7);
 }
 
 // The entry points below are made through these local functions, not `vr.` itself: tsc would look
-// up `vr` back through every constant before each one.
-function validator(check: vr.Checker): vr.Validate {
+// up `vr` back through every constant before each one. A guard and an asserter narrow to the type
+// the constant declares: `never` here fits every declared `Guard<X>` and `Assert<X>`.
+function validator(check: Checker): Validate {
   return vr.validator(check);
 }
 
-function guard<T>(check: vr.Checker): vr.Guard<T> {
-  return vr.guard<T>(check);
+function guard(check: Checker): Guard<never> {
+  return vr.guard<never>(check);
 }
 
-function asserter<T>(check: vr.Checker): vr.Assert<T> {
-  return vr.asserter<T>(check);
+function asserter(check: Checker): Assert<never> {
+  return vr.asserter<never>(check);
 }
 
-/** Validates a `paint.swatch` value: every problem, with its JSON-pointer path. */
-export const validateSwatch: vr.Validate = /* @__PURE__ */ validator(checkSwatch);
-
-/** Whether `value` passes `validateSwatch` (stops at the first problem). */
-export const isSwatch: vr.Guard<Swatch> = /* @__PURE__ */ guard<Swatch>(checkSwatch);
-
-/** Throws a `ValidationFailedError` unless `value` passes `validateSwatch`. */
-export const assertSwatch: vr.Assert<Swatch> = /* @__PURE__ */ asserter<Swatch>(checkSwatch);
-
-/** Checks a value declared as `paint.swatch`. */
-export function checkSwatch(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "paint.swatch", SERVICE, false)) exactSwatch(v, ctx, key);
+// `exactX`, and `checkX` of a concrete type without subtypes, are made by these: closures that
+// read `SERVICE` when they run (checkers.ts may load after this module, in their import cycle).
+function exactOf(props: vr.Props, type: string): Exact {
+  return (o, ctx, key) => vr.exact(o, ctx, key, props, type, SERVICE);
 }
 
-export function exactSwatch(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsSwatch, "paint.swatch", SERVICE);
+function checkOf(props: vr.Props, type: string): Checker {
+  return (v, ctx, key) => {
+    if (vr.isType(v, ctx, key, type, SERVICE, false)) vr.exact(v, ctx, key, props, type, SERVICE);
+  };
 }
 
-export function propsSwatch(o: vr.Json, ctx: vr.Context): number {
+/** Checks a `paint.swatch` value. */
+export const checkSwatch: Checker = /* @__PURE__ */ checkOf(propsSwatch, "paint.swatch");
+
+/** Validates a `paint.swatch`: every problem, with its JSON-pointer path. */
+export const validateSwatch: Validate = /* @__PURE__ */ validator(checkSwatch);
+
+/** Whether `validateSwatch` passes (stops at the first problem). */
+export const isSwatch: Guard<Swatch> = /* @__PURE__ */ guard(checkSwatch);
+
+/** Throws a `ValidationFailedError` unless `validateSwatch` passes. */
+export const assertSwatch: Assert<Swatch> = /* @__PURE__ */ asserter(checkSwatch);
+
+export const exactSwatch: Exact = /* @__PURE__ */ exactOf(propsSwatch, "paint.swatch");
+
+export function propsSwatch(o: Json, ctx: Context): number {
   return (
     0 +
-    vr.p(o["colour"], ctx, "colour", checkColour, vr.REQUIRED, "paint.colour") +
+    vr.p(o["colour"], ctx, "colour", checkColour, vr.REQUIRED) +
     vr.p(o["finish"], ctx, "finish", checkFinish) +
     vr.p(o["hex"], ctx, "hex", checkHexCode) +
-    vr.c(o["mixes"], ctx, "mixes", checkColour, "paint.colour", vr.REQUIRED) +
-    vr.c(o["maybeMixes"], ctx, "maybeMixes", checkColour, "paint.colour", vr.NULL_ITEMS) +
-    vr.c(o["finishes"], ctx, "finishes", checkFinish, "paint.finish", vr.REQUIRED) +
+    vr.c(o["mixes"], ctx, "mixes", checkColour, vr.REQUIRED) +
+    vr.c(o["maybeMixes"], ctx, "maybeMixes", checkColour, vr.NULL_ITEMS) +
+    vr.c(o["finishes"], ctx, "finishes", checkFinish, vr.REQUIRED) +
     vr.p(o["opacity"], ctx, "opacity", vr.checkSingle) +
-    vr.p(o["code"], ctx, "code", vr.checkSByte, vr.REQUIRED, "Edm.SByte")
+    vr.p(o["code"], ctx, "code", vr.checkSByte, vr.REQUIRED)
   );
 }
 
+/** `namespaceChecker`'s table: this namespace's checkers by their types' simple names, made on first use. */
+let checkers: Readonly<Record<string, Checker>> | undefined;
+
 /** This namespace's types by qualified name. */
-export function namespaceChecker(qualifiedName: string): vr.Checker | undefined {
-  switch (qualifiedName) {
-    case "paint.colour":
-      return checkColour;
-    case "paint.finish":
-      return checkFinish;
-    case "paint.hexCode":
-      return checkHexCode;
-    case "paint.swatch":
-      return checkSwatch;
-    default:
-      return undefined;
-  }
+export function namespaceChecker(qualifiedName: string): Checker | undefined {
+  checkers ??= {
+    colour: checkColour,
+    finish: checkFinish,
+    hexCode: checkHexCode,
+    swatch: checkSwatch,
+  };
+  return vr.inNamespace(checkers, "paint", qualifiedName);
 }
 
 /** Any type of the model by the name `@odata.type` gives it (one function for the model, in checkers.ts). */

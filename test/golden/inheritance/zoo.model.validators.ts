@@ -5,304 +5,294 @@
 // are the names X knows). Other modules call these for derived and nested types.
 import * as vr from "./validation.js";
 import { SERVICE } from "./checkers.js";
+import type { Assert, Checker, Context, Exact, Guard, Json, Validate } from "./validation.js";
 import type { AnyAnimal, AnyLocation, Bird, Enclosure, Fish, Keeper, Notes, Parrot, Tank } from "./zoo.model.types.js";
 
-function checkDecimalP6S2(v: unknown, ctx: vr.Context, key: vr.Key): void {
+function checkDecimalP6S2(v: unknown, ctx: Context, key: vr.Key): void {
   vr.checkDecimal(v, ctx, key, 6, 2);
 }
 
 // The entry points below are made through these local functions, not `vr.` itself: tsc would look
-// up `vr` back through every constant before each one.
-function validator(check: vr.Checker): vr.Validate {
+// up `vr` back through every constant before each one. A guard and an asserter narrow to the type
+// the constant declares: `never` here fits every declared `Guard<X>` and `Assert<X>`.
+function validator(check: Checker): Validate {
   return vr.validator(check);
 }
 
-function guard<T>(check: vr.Checker): vr.Guard<T> {
-  return vr.guard<T>(check);
+function guard(check: Checker): Guard<never> {
+  return vr.guard<never>(check);
 }
 
-function asserter<T>(check: vr.Checker): vr.Assert<T> {
-  return vr.asserter<T>(check);
+function asserter(check: Checker): Assert<never> {
+  return vr.asserter<never>(check);
 }
 
-/** Validates a `zoo.model.location` value: every problem, with its JSON-pointer path. */
-export const validateLocation: vr.Validate = /* @__PURE__ */ validator(checkLocation);
+// `exactX`, and `checkX` of a concrete type without subtypes, are made by these: closures that
+// read `SERVICE` when they run (checkers.ts may load after this module, in their import cycle).
+function exactOf(props: vr.Props, type: string): Exact {
+  return (o, ctx, key) => vr.exact(o, ctx, key, props, type, SERVICE);
+}
 
-/** Whether `value` passes `validateLocation` (stops at the first problem). */
-export const isLocation: vr.Guard<AnyLocation> = /* @__PURE__ */ guard<AnyLocation>(checkLocation);
+function exactOpenOf(props: vr.Props): Exact {
+  return (o, ctx, key) => vr.exactOpen(o, ctx, key, props, SERVICE);
+}
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateLocation`. */
-export const assertLocation: vr.Assert<AnyLocation> = /* @__PURE__ */ asserter<AnyLocation>(checkLocation);
+function checkOf(props: vr.Props, type: string): Checker {
+  return (v, ctx, key) => {
+    if (vr.isType(v, ctx, key, type, SERVICE, false)) vr.exact(v, ctx, key, props, type, SERVICE);
+  };
+}
 
-/** Checks a value declared as `zoo.model.location` or the subtype its `@odata.type` names. */
-export function checkLocation(v: unknown, ctx: vr.Context, key: vr.Key): void {
+function checkOpenOf(props: vr.Props, type: string): Checker {
+  return (v, ctx, key) => {
+    if (vr.isType(v, ctx, key, type, SERVICE, false)) vr.exactOpen(v, ctx, key, props, SERVICE);
+  };
+}
+
+/** Checks a `zoo.model.location` value, or the subtype its `@odata.type` names. */
+export function checkLocation(v: unknown, ctx: Context, key: vr.Key): void {
+  const o = v as Json;
   switch (vr.typeOf(v, ctx, key, "zoo.model.location", SERVICE)) {
     case undefined:
-      return vr.untyped(v as vr.Json, ctx, key, propsLocation, "zoo.model.location");
+      return vr.untyped(o, ctx, key, propsLocation, "zoo.model.location");
     case "zoo.model.enclosure":
-      return exactEnclosure(v as vr.Json, ctx, key);
+      return exactEnclosure(o, ctx, key);
     case "zoo.model.tank":
-      return exactTank(v as vr.Json, ctx, key);
+      return exactTank(o, ctx, key);
     case "zoo.model.location":
-      return vr.wrongType(ctx, key, v as vr.Json, "zoo.model.location", true);
+      return vr.wrongType(ctx, key, o, "zoo.model.location", true);
     case null:
       return;
     default:
-      return vr.wrongType(ctx, key, v as vr.Json, "zoo.model.location", false);
+      return vr.wrongType(ctx, key, o, "zoo.model.location", false);
   }
 }
 
-export function exactLocation(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsLocation, "zoo.model.location", SERVICE);
-}
+/** Validates a `zoo.model.location`: every problem, with its JSON-pointer path. */
+export const validateLocation: Validate = /* @__PURE__ */ validator(checkLocation);
 
-export function propsLocation(o: vr.Json, ctx: vr.Context): number {
+/** Whether `validateLocation` passes (stops at the first problem). */
+export const isLocation: Guard<AnyLocation> = /* @__PURE__ */ guard(checkLocation);
+
+/** Throws a `ValidationFailedError` unless `validateLocation` passes. */
+export const assertLocation: Assert<AnyLocation> = /* @__PURE__ */ asserter(checkLocation);
+
+export const exactLocation: Exact = /* @__PURE__ */ exactOf(propsLocation, "zoo.model.location");
+
+export function propsLocation(o: Json, ctx: Context): number {
   return 0 + vr.p(o["label"], ctx, "label", vr.checkString);
 }
 
-/** Validates a `zoo.model.enclosure` value: every problem, with its JSON-pointer path. */
-export const validateEnclosure: vr.Validate = /* @__PURE__ */ validator(checkEnclosure);
+/** Checks a `zoo.model.enclosure` value. */
+export const checkEnclosure: Checker = /* @__PURE__ */ checkOf(propsEnclosure, "zoo.model.enclosure");
 
-/** Whether `value` passes `validateEnclosure` (stops at the first problem). */
-export const isEnclosure: vr.Guard<Enclosure> = /* @__PURE__ */ guard<Enclosure>(checkEnclosure);
+/** Validates a `zoo.model.enclosure`: every problem, with its JSON-pointer path. */
+export const validateEnclosure: Validate = /* @__PURE__ */ validator(checkEnclosure);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateEnclosure`. */
-export const assertEnclosure: vr.Assert<Enclosure> = /* @__PURE__ */ asserter<Enclosure>(checkEnclosure);
+/** Whether `validateEnclosure` passes (stops at the first problem). */
+export const isEnclosure: Guard<Enclosure> = /* @__PURE__ */ guard(checkEnclosure);
 
-/** Checks a value declared as `zoo.model.enclosure`. */
-export function checkEnclosure(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "zoo.model.enclosure", SERVICE, false)) exactEnclosure(v, ctx, key);
+/** Throws a `ValidationFailedError` unless `validateEnclosure` passes. */
+export const assertEnclosure: Assert<Enclosure> = /* @__PURE__ */ asserter(checkEnclosure);
+
+export const exactEnclosure: Exact = /* @__PURE__ */ exactOf(propsEnclosure, "zoo.model.enclosure");
+
+export function propsEnclosure(o: Json, ctx: Context): number {
+  return propsLocation(o, ctx) + vr.p(o["number"], ctx, "number", vr.checkInt32, vr.REQUIRED);
 }
 
-export function exactEnclosure(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsEnclosure, "zoo.model.enclosure", SERVICE);
-}
+/** Checks a `zoo.model.tank` value. */
+export const checkTank: Checker = /* @__PURE__ */ checkOf(propsTank, "zoo.model.tank");
 
-export function propsEnclosure(o: vr.Json, ctx: vr.Context): number {
-  return propsLocation(o, ctx) + vr.p(o["number"], ctx, "number", vr.checkInt32, vr.REQUIRED, "Edm.Int32");
-}
+/** Validates a `zoo.model.tank`: every problem, with its JSON-pointer path. */
+export const validateTank: Validate = /* @__PURE__ */ validator(checkTank);
 
-/** Validates a `zoo.model.tank` value: every problem, with its JSON-pointer path. */
-export const validateTank: vr.Validate = /* @__PURE__ */ validator(checkTank);
+/** Whether `validateTank` passes (stops at the first problem). */
+export const isTank: Guard<Tank> = /* @__PURE__ */ guard(checkTank);
 
-/** Whether `value` passes `validateTank` (stops at the first problem). */
-export const isTank: vr.Guard<Tank> = /* @__PURE__ */ guard<Tank>(checkTank);
+/** Throws a `ValidationFailedError` unless `validateTank` passes. */
+export const assertTank: Assert<Tank> = /* @__PURE__ */ asserter(checkTank);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateTank`. */
-export const assertTank: vr.Assert<Tank> = /* @__PURE__ */ asserter<Tank>(checkTank);
+export const exactTank: Exact = /* @__PURE__ */ exactOf(propsTank, "zoo.model.tank");
 
-/** Checks a value declared as `zoo.model.tank`. */
-export function checkTank(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "zoo.model.tank", SERVICE, false)) exactTank(v, ctx, key);
-}
-
-export function exactTank(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsTank, "zoo.model.tank", SERVICE);
-}
-
-export function propsTank(o: vr.Json, ctx: vr.Context): number {
+export function propsTank(o: Json, ctx: Context): number {
   return (
     propsLocation(o, ctx) +
-    vr.p(o["litres"], ctx, "litres", vr.checkInt64, vr.REQUIRED, "Edm.Int64") +
+    vr.p(o["litres"], ctx, "litres", vr.checkInt64, vr.REQUIRED) +
     vr.p(o["feeding"], ctx, "feeding", vr.checkDuration)
   );
 }
 
-/** Validates a `zoo.model.notes` value: every problem, with its JSON-pointer path. */
-export const validateNotes: vr.Validate = /* @__PURE__ */ validator(checkNotes);
+/** Checks a `zoo.model.notes` value. */
+export const checkNotes: Checker = /* @__PURE__ */ checkOpenOf(propsNotes, "zoo.model.notes");
 
-/** Whether `value` passes `validateNotes` (stops at the first problem). */
-export const isNotes: vr.Guard<Notes> = /* @__PURE__ */ guard<Notes>(checkNotes);
+/** Validates a `zoo.model.notes`: every problem, with its JSON-pointer path. */
+export const validateNotes: Validate = /* @__PURE__ */ validator(checkNotes);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateNotes`. */
-export const assertNotes: vr.Assert<Notes> = /* @__PURE__ */ asserter<Notes>(checkNotes);
+/** Whether `validateNotes` passes (stops at the first problem). */
+export const isNotes: Guard<Notes> = /* @__PURE__ */ guard(checkNotes);
 
-/** Checks a value declared as `zoo.model.notes`. */
-export function checkNotes(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "zoo.model.notes", SERVICE, false)) exactNotes(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validateNotes` passes. */
+export const assertNotes: Assert<Notes> = /* @__PURE__ */ asserter(checkNotes);
 
-export function exactNotes(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exactOpen(o, ctx, key, propsNotes, SERVICE);
-}
+export const exactNotes: Exact = /* @__PURE__ */ exactOpenOf(propsNotes);
 
-export function propsNotes(o: vr.Json, ctx: vr.Context): number {
+export function propsNotes(o: Json, ctx: Context): number {
   return 0 + vr.p(o["author"], ctx, "author", vr.checkString);
 }
 
-/** Validates a `zoo.model.animal` value: every problem, with its JSON-pointer path. */
-export const validateAnimal: vr.Validate = /* @__PURE__ */ validator(checkAnimal);
-
-/** Whether `value` passes `validateAnimal` (stops at the first problem). */
-export const isAnimal: vr.Guard<AnyAnimal> = /* @__PURE__ */ guard<AnyAnimal>(checkAnimal);
-
-/** Throws a `ValidationFailedError` unless `value` passes `validateAnimal`. */
-export const assertAnimal: vr.Assert<AnyAnimal> = /* @__PURE__ */ asserter<AnyAnimal>(checkAnimal);
-
-/** Checks a value declared as `zoo.model.animal` or the subtype its `@odata.type` names. */
-export function checkAnimal(v: unknown, ctx: vr.Context, key: vr.Key): void {
+/** Checks a `zoo.model.animal` value, or the subtype its `@odata.type` names. */
+export function checkAnimal(v: unknown, ctx: Context, key: vr.Key): void {
+  const o = v as Json;
   switch (vr.typeOf(v, ctx, key, "zoo.model.animal", SERVICE)) {
     case undefined:
-      return vr.untyped(v as vr.Json, ctx, key, propsAnimal, "zoo.model.animal");
+      return vr.untyped(o, ctx, key, propsAnimal, "zoo.model.animal");
     case "zoo.model.bird":
-      return exactBird(v as vr.Json, ctx, key);
+      return exactBird(o, ctx, key);
     case "zoo.model.parrot":
-      return exactParrot(v as vr.Json, ctx, key);
+      return exactParrot(o, ctx, key);
     case "zoo.model.fish":
-      return exactFish(v as vr.Json, ctx, key);
+      return exactFish(o, ctx, key);
     case "zoo.model.animal":
-      return vr.wrongType(ctx, key, v as vr.Json, "zoo.model.animal", true);
+      return vr.wrongType(ctx, key, o, "zoo.model.animal", true);
     case null:
       return;
     default:
-      return vr.wrongType(ctx, key, v as vr.Json, "zoo.model.animal", false);
+      return vr.wrongType(ctx, key, o, "zoo.model.animal", false);
   }
 }
 
-export function exactAnimal(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsAnimal, "zoo.model.animal", SERVICE);
-}
+/** Validates a `zoo.model.animal`: every problem, with its JSON-pointer path. */
+export const validateAnimal: Validate = /* @__PURE__ */ validator(checkAnimal);
 
-export function propsAnimal(o: vr.Json, ctx: vr.Context): number {
+/** Whether `validateAnimal` passes (stops at the first problem). */
+export const isAnimal: Guard<AnyAnimal> = /* @__PURE__ */ guard(checkAnimal);
+
+/** Throws a `ValidationFailedError` unless `validateAnimal` passes. */
+export const assertAnimal: Assert<AnyAnimal> = /* @__PURE__ */ asserter(checkAnimal);
+
+export const exactAnimal: Exact = /* @__PURE__ */ exactOf(propsAnimal, "zoo.model.animal");
+
+export function propsAnimal(o: Json, ctx: Context): number {
   return (
     0 +
-    vr.p(o["id"], ctx, "id", vr.checkGuid, vr.KEY | vr.REQUIRED, "Edm.Guid") +
-    vr.p(o["name"], ctx, "name", vr.checkString, vr.REQUIRED, "Edm.String") +
+    vr.p(o["id"], ctx, "id", vr.checkGuid, vr.KEY | vr.REQUIRED) +
+    vr.p(o["name"], ctx, "name", vr.checkString, vr.REQUIRED) +
     vr.p(o["born"], ctx, "born", vr.checkDate) +
-    vr.c(o["tags"], ctx, "tags", vr.checkString, "Edm.String", vr.REQUIRED) +
+    vr.c(o["tags"], ctx, "tags", vr.checkString, vr.REQUIRED) +
     vr.p(o["home"], ctx, "home", checkLocation)
   );
 }
 
-/** Validates a `zoo.model.bird` value: every problem, with its JSON-pointer path. */
-export const validateBird: vr.Validate = /* @__PURE__ */ validator(checkBird);
-
-/** Whether `value` passes `validateBird` (stops at the first problem). */
-export const isBird: vr.Guard<Bird> = /* @__PURE__ */ guard<Bird>(checkBird);
-
-/** Throws a `ValidationFailedError` unless `value` passes `validateBird`. */
-export const assertBird: vr.Assert<Bird> = /* @__PURE__ */ asserter<Bird>(checkBird);
-
-/** Checks a value declared as `zoo.model.bird` or the subtype its `@odata.type` names. */
-export function checkBird(v: unknown, ctx: vr.Context, key: vr.Key): void {
+/** Checks a `zoo.model.bird` value, or the subtype its `@odata.type` names. */
+export function checkBird(v: unknown, ctx: Context, key: vr.Key): void {
+  const o = v as Json;
   switch (vr.typeOf(v, ctx, key, "zoo.model.bird", SERVICE)) {
     case undefined:
     case "zoo.model.bird":
-      return exactBird(v as vr.Json, ctx, key);
+      return exactBird(o, ctx, key);
     case "zoo.model.parrot":
-      return exactParrot(v as vr.Json, ctx, key);
+      return exactParrot(o, ctx, key);
     case null:
       return;
     default:
-      return vr.wrongType(ctx, key, v as vr.Json, "zoo.model.bird", false);
+      return vr.wrongType(ctx, key, o, "zoo.model.bird", false);
   }
 }
 
-export function exactBird(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsBird, "zoo.model.bird", SERVICE);
-}
+/** Validates a `zoo.model.bird`: every problem, with its JSON-pointer path. */
+export const validateBird: Validate = /* @__PURE__ */ validator(checkBird);
 
-export function propsBird(o: vr.Json, ctx: vr.Context): number {
+/** Whether `validateBird` passes (stops at the first problem). */
+export const isBird: Guard<Bird> = /* @__PURE__ */ guard(checkBird);
+
+/** Throws a `ValidationFailedError` unless `validateBird` passes. */
+export const assertBird: Assert<Bird> = /* @__PURE__ */ asserter(checkBird);
+
+export const exactBird: Exact = /* @__PURE__ */ exactOf(propsBird, "zoo.model.bird");
+
+export function propsBird(o: Json, ctx: Context): number {
   return propsAnimal(o, ctx) + vr.p(o["wingspan"], ctx, "wingspan", vr.checkDouble);
 }
 
-/** Validates a `zoo.model.parrot` value: every problem, with its JSON-pointer path. */
-export const validateParrot: vr.Validate = /* @__PURE__ */ validator(checkParrot);
+/** Checks a `zoo.model.parrot` value. */
+export const checkParrot: Checker = /* @__PURE__ */ checkOf(propsParrot, "zoo.model.parrot");
 
-/** Whether `value` passes `validateParrot` (stops at the first problem). */
-export const isParrot: vr.Guard<Parrot> = /* @__PURE__ */ guard<Parrot>(checkParrot);
+/** Validates a `zoo.model.parrot`: every problem, with its JSON-pointer path. */
+export const validateParrot: Validate = /* @__PURE__ */ validator(checkParrot);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateParrot`. */
-export const assertParrot: vr.Assert<Parrot> = /* @__PURE__ */ asserter<Parrot>(checkParrot);
+/** Whether `validateParrot` passes (stops at the first problem). */
+export const isParrot: Guard<Parrot> = /* @__PURE__ */ guard(checkParrot);
 
-/** Checks a value declared as `zoo.model.parrot`. */
-export function checkParrot(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "zoo.model.parrot", SERVICE, false)) exactParrot(v, ctx, key);
+/** Throws a `ValidationFailedError` unless `validateParrot` passes. */
+export const assertParrot: Assert<Parrot> = /* @__PURE__ */ asserter(checkParrot);
+
+export const exactParrot: Exact = /* @__PURE__ */ exactOf(propsParrot, "zoo.model.parrot");
+
+export function propsParrot(o: Json, ctx: Context): number {
+  return propsBird(o, ctx) + vr.p(o["words"], ctx, "words", vr.checkInt32, vr.REQUIRED);
 }
 
-export function exactParrot(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsParrot, "zoo.model.parrot", SERVICE);
-}
+/** Checks a `zoo.model.fish` value. */
+export const checkFish: Checker = /* @__PURE__ */ checkOf(propsFish, "zoo.model.fish");
 
-export function propsParrot(o: vr.Json, ctx: vr.Context): number {
-  return propsBird(o, ctx) + vr.p(o["words"], ctx, "words", vr.checkInt32, vr.REQUIRED, "Edm.Int32");
-}
+/** Validates a `zoo.model.fish`: every problem, with its JSON-pointer path. */
+export const validateFish: Validate = /* @__PURE__ */ validator(checkFish);
 
-/** Validates a `zoo.model.fish` value: every problem, with its JSON-pointer path. */
-export const validateFish: vr.Validate = /* @__PURE__ */ validator(checkFish);
+/** Whether `validateFish` passes (stops at the first problem). */
+export const isFish: Guard<Fish> = /* @__PURE__ */ guard(checkFish);
 
-/** Whether `value` passes `validateFish` (stops at the first problem). */
-export const isFish: vr.Guard<Fish> = /* @__PURE__ */ guard<Fish>(checkFish);
+/** Throws a `ValidationFailedError` unless `validateFish` passes. */
+export const assertFish: Assert<Fish> = /* @__PURE__ */ asserter(checkFish);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateFish`. */
-export const assertFish: vr.Assert<Fish> = /* @__PURE__ */ asserter<Fish>(checkFish);
+export const exactFish: Exact = /* @__PURE__ */ exactOf(propsFish, "zoo.model.fish");
 
-/** Checks a value declared as `zoo.model.fish`. */
-export function checkFish(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "zoo.model.fish", SERVICE, false)) exactFish(v, ctx, key);
-}
-
-export function exactFish(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsFish, "zoo.model.fish", SERVICE);
-}
-
-export function propsFish(o: vr.Json, ctx: vr.Context): number {
+export function propsFish(o: Json, ctx: Context): number {
   return propsAnimal(o, ctx) + vr.p(o["depth"], ctx, "depth", checkDecimalP6S2);
 }
 
-/** Validates a `zoo.model.keeper` value: every problem, with its JSON-pointer path. */
-export const validateKeeper: vr.Validate = /* @__PURE__ */ validator(checkKeeper);
+/** Checks a `zoo.model.keeper` value. */
+export const checkKeeper: Checker = /* @__PURE__ */ checkOf(propsKeeper, "zoo.model.keeper");
 
-/** Whether `value` passes `validateKeeper` (stops at the first problem). */
-export const isKeeper: vr.Guard<Keeper> = /* @__PURE__ */ guard<Keeper>(checkKeeper);
+/** Validates a `zoo.model.keeper`: every problem, with its JSON-pointer path. */
+export const validateKeeper: Validate = /* @__PURE__ */ validator(checkKeeper);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateKeeper`. */
-export const assertKeeper: vr.Assert<Keeper> = /* @__PURE__ */ asserter<Keeper>(checkKeeper);
+/** Whether `validateKeeper` passes (stops at the first problem). */
+export const isKeeper: Guard<Keeper> = /* @__PURE__ */ guard(checkKeeper);
 
-/** Checks a value declared as `zoo.model.keeper`. */
-export function checkKeeper(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "zoo.model.keeper", SERVICE, false)) exactKeeper(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validateKeeper` passes. */
+export const assertKeeper: Assert<Keeper> = /* @__PURE__ */ asserter(checkKeeper);
 
-export function exactKeeper(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsKeeper, "zoo.model.keeper", SERVICE);
-}
+export const exactKeeper: Exact = /* @__PURE__ */ exactOf(propsKeeper, "zoo.model.keeper");
 
-export function propsKeeper(o: vr.Json, ctx: vr.Context): number {
+export function propsKeeper(o: Json, ctx: Context): number {
   return (
     0 +
-    vr.p(o["id"], ctx, "id", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String") +
+    vr.p(o["id"], ctx, "id", vr.checkString, vr.KEY | vr.REQUIRED) +
     vr.p(o["hired"], ctx, "hired", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset") +
     vr.p(o["notes"], ctx, "notes", checkNotes) +
     vr.nav(o["favourite"], ctx, "favourite", checkAnimal) +
-    vr.navs(o["animals"], ctx, "animals", checkAnimal, "zoo.model.animal")
+    vr.navs(o["animals"], ctx, "animals", checkAnimal)
   );
 }
 
+/** `namespaceChecker`'s table: this namespace's checkers by their types' simple names, made on first use. */
+let checkers: Readonly<Record<string, Checker>> | undefined;
+
 /** This namespace's types by qualified name. */
-export function namespaceChecker(qualifiedName: string): vr.Checker | undefined {
-  switch (qualifiedName) {
-    case "zoo.model.location":
-      return checkLocation;
-    case "zoo.model.enclosure":
-      return checkEnclosure;
-    case "zoo.model.tank":
-      return checkTank;
-    case "zoo.model.notes":
-      return checkNotes;
-    case "zoo.model.animal":
-      return checkAnimal;
-    case "zoo.model.bird":
-      return checkBird;
-    case "zoo.model.parrot":
-      return checkParrot;
-    case "zoo.model.fish":
-      return checkFish;
-    case "zoo.model.keeper":
-      return checkKeeper;
-    default:
-      return undefined;
-  }
+export function namespaceChecker(qualifiedName: string): Checker | undefined {
+  checkers ??= {
+    location: checkLocation,
+    enclosure: checkEnclosure,
+    tank: checkTank,
+    notes: checkNotes,
+    animal: checkAnimal,
+    bird: checkBird,
+    parrot: checkParrot,
+    fish: checkFish,
+    keeper: checkKeeper,
+  };
+  return vr.inNamespace(checkers, "zoo.model", qualifiedName);
 }
 
 /** Any type of the model by the name `@odata.type` gives it (one function for the model, in checkers.ts). */

@@ -6,118 +6,119 @@
 import * as vr from "./validation.js";
 import { SERVICE } from "./checkers.js";
 import type { Order, OrderLine, Store } from "./shop.types.js";
+import type { Assert, Checker, Context, Exact, Guard, Json, Validate } from "./validation.js";
 
-function checkDecimalS2(v: unknown, ctx: vr.Context, key: vr.Key): void {
+function checkDecimalS2(v: unknown, ctx: Context, key: vr.Key): void {
   vr.checkDecimal(v, ctx, key, undefined, 2);
 }
 
 // The entry points below are made through these local functions, not `vr.` itself: tsc would look
-// up `vr` back through every constant before each one.
-function validator(check: vr.Checker): vr.Validate {
+// up `vr` back through every constant before each one. A guard and an asserter narrow to the type
+// the constant declares: `never` here fits every declared `Guard<X>` and `Assert<X>`.
+function validator(check: Checker): Validate {
   return vr.validator(check);
 }
 
-function guard<T>(check: vr.Checker): vr.Guard<T> {
-  return vr.guard<T>(check);
+function guard(check: Checker): Guard<never> {
+  return vr.guard<never>(check);
 }
 
-function asserter<T>(check: vr.Checker): vr.Assert<T> {
-  return vr.asserter<T>(check);
+function asserter(check: Checker): Assert<never> {
+  return vr.asserter<never>(check);
 }
 
-/** Validates a `shop.order` value: every problem, with its JSON-pointer path. */
-export const validateOrder: vr.Validate = /* @__PURE__ */ validator(checkOrder);
-
-/** Whether `value` passes `validateOrder` (stops at the first problem). */
-export const isOrder: vr.Guard<Order> = /* @__PURE__ */ guard<Order>(checkOrder);
-
-/** Throws a `ValidationFailedError` unless `value` passes `validateOrder`. */
-export const assertOrder: vr.Assert<Order> = /* @__PURE__ */ asserter<Order>(checkOrder);
-
-/** Checks a value declared as `shop.order`. */
-export function checkOrder(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "shop.order", SERVICE, false)) exactOrder(v, ctx, key);
+// `exactX`, and `checkX` of a concrete type without subtypes, are made by these: closures that
+// read `SERVICE` when they run (checkers.ts may load after this module, in their import cycle).
+function exactOf(props: vr.Props, type: string): Exact {
+  return (o, ctx, key) => vr.exact(o, ctx, key, props, type, SERVICE);
 }
 
-export function exactOrder(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsOrder, "shop.order", SERVICE);
+function checkOf(props: vr.Props, type: string): Checker {
+  return (v, ctx, key) => {
+    if (vr.isType(v, ctx, key, type, SERVICE, false)) vr.exact(v, ctx, key, props, type, SERVICE);
+  };
 }
 
-export function propsOrder(o: vr.Json, ctx: vr.Context): number {
+/** Checks a `shop.order` value. */
+export const checkOrder: Checker = /* @__PURE__ */ checkOf(propsOrder, "shop.order");
+
+/** Validates a `shop.order`: every problem, with its JSON-pointer path. */
+export const validateOrder: Validate = /* @__PURE__ */ validator(checkOrder);
+
+/** Whether `validateOrder` passes (stops at the first problem). */
+export const isOrder: Guard<Order> = /* @__PURE__ */ guard(checkOrder);
+
+/** Throws a `ValidationFailedError` unless `validateOrder` passes. */
+export const assertOrder: Assert<Order> = /* @__PURE__ */ asserter(checkOrder);
+
+export const exactOrder: Exact = /* @__PURE__ */ exactOf(propsOrder, "shop.order");
+
+export function propsOrder(o: Json, ctx: Context): number {
   return (
     0 +
-    vr.p(o["id"], ctx, "id", vr.checkInt32, vr.KEY | vr.REQUIRED, "Edm.Int32") +
+    vr.p(o["id"], ctx, "id", vr.checkInt32, vr.KEY | vr.REQUIRED) +
     vr.p(o["placed"], ctx, "placed", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset") +
-    vr.p(o["total"], ctx, "total", checkDecimalS2, vr.REQUIRED, "Edm.Decimal") +
-    vr.navs(o["lines"], ctx, "lines", checkOrderLine, "shop.orderLine")
+    vr.p(o["total"], ctx, "total", checkDecimalS2, vr.REQUIRED) +
+    vr.navs(o["lines"], ctx, "lines", checkOrderLine)
   );
 }
 
-/** Validates a `shop.orderLine` value: every problem, with its JSON-pointer path. */
-export const validateOrderLine: vr.Validate = /* @__PURE__ */ validator(checkOrderLine);
+/** Checks a `shop.orderLine` value. */
+export const checkOrderLine: Checker = /* @__PURE__ */ checkOf(propsOrderLine, "shop.orderLine");
 
-/** Whether `value` passes `validateOrderLine` (stops at the first problem). */
-export const isOrderLine: vr.Guard<OrderLine> = /* @__PURE__ */ guard<OrderLine>(checkOrderLine);
+/** Validates a `shop.orderLine`: every problem, with its JSON-pointer path. */
+export const validateOrderLine: Validate = /* @__PURE__ */ validator(checkOrderLine);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateOrderLine`. */
-export const assertOrderLine: vr.Assert<OrderLine> = /* @__PURE__ */ asserter<OrderLine>(checkOrderLine);
+/** Whether `validateOrderLine` passes (stops at the first problem). */
+export const isOrderLine: Guard<OrderLine> = /* @__PURE__ */ guard(checkOrderLine);
 
-/** Checks a value declared as `shop.orderLine`. */
-export function checkOrderLine(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "shop.orderLine", SERVICE, false)) exactOrderLine(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validateOrderLine` passes. */
+export const assertOrderLine: Assert<OrderLine> = /* @__PURE__ */ asserter(checkOrderLine);
 
-export function exactOrderLine(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsOrderLine, "shop.orderLine", SERVICE);
-}
+export const exactOrderLine: Exact = /* @__PURE__ */ exactOf(propsOrderLine, "shop.orderLine");
 
-export function propsOrderLine(o: vr.Json, ctx: vr.Context): number {
+export function propsOrderLine(o: Json, ctx: Context): number {
   return (
     0 +
-    vr.p(o["orderId"], ctx, "orderId", vr.checkInt32, vr.KEY | vr.REQUIRED, "Edm.Int32") +
-    vr.p(o["sku"], ctx, "sku", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String") +
-    vr.p(o["quantity"], ctx, "quantity", vr.checkInt16, vr.REQUIRED, "Edm.Int16")
+    vr.p(o["orderId"], ctx, "orderId", vr.checkInt32, vr.KEY | vr.REQUIRED) +
+    vr.p(o["sku"], ctx, "sku", vr.checkString, vr.KEY | vr.REQUIRED) +
+    vr.p(o["quantity"], ctx, "quantity", vr.checkInt16, vr.REQUIRED)
   );
 }
 
-/** Validates a `shop.store` value: every problem, with its JSON-pointer path. */
-export const validateStore: vr.Validate = /* @__PURE__ */ validator(checkStore);
+/** Checks a `shop.store` value. */
+export const checkStore: Checker = /* @__PURE__ */ checkOf(propsStore, "shop.store");
 
-/** Whether `value` passes `validateStore` (stops at the first problem). */
-export const isStore: vr.Guard<Store> = /* @__PURE__ */ guard<Store>(checkStore);
+/** Validates a `shop.store`: every problem, with its JSON-pointer path. */
+export const validateStore: Validate = /* @__PURE__ */ validator(checkStore);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateStore`. */
-export const assertStore: vr.Assert<Store> = /* @__PURE__ */ asserter<Store>(checkStore);
+/** Whether `validateStore` passes (stops at the first problem). */
+export const isStore: Guard<Store> = /* @__PURE__ */ guard(checkStore);
 
-/** Checks a value declared as `shop.store`. */
-export function checkStore(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "shop.store", SERVICE, false)) exactStore(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validateStore` passes. */
+export const assertStore: Assert<Store> = /* @__PURE__ */ asserter(checkStore);
 
-export function exactStore(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsStore, "shop.store", SERVICE);
-}
+export const exactStore: Exact = /* @__PURE__ */ exactOf(propsStore, "shop.store");
 
-export function propsStore(o: vr.Json, ctx: vr.Context): number {
+export function propsStore(o: Json, ctx: Context): number {
   return (
     0 +
-    vr.p(o["id"], ctx, "id", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String") +
-    vr.p(o["open"], ctx, "open", vr.checkBoolean, vr.REQUIRED, "Edm.Boolean")
+    vr.p(o["id"], ctx, "id", vr.checkString, vr.KEY | vr.REQUIRED) +
+    vr.p(o["open"], ctx, "open", vr.checkBoolean, vr.REQUIRED)
   );
 }
+
+/** `namespaceChecker`'s table: this namespace's checkers by their types' simple names, made on first use. */
+let checkers: Readonly<Record<string, Checker>> | undefined;
 
 /** This namespace's types by qualified name. */
-export function namespaceChecker(qualifiedName: string): vr.Checker | undefined {
-  switch (qualifiedName) {
-    case "shop.order":
-      return checkOrder;
-    case "shop.orderLine":
-      return checkOrderLine;
-    case "shop.store":
-      return checkStore;
-    default:
-      return undefined;
-  }
+export function namespaceChecker(qualifiedName: string): Checker | undefined {
+  checkers ??= {
+    order: checkOrder,
+    orderLine: checkOrderLine,
+    store: checkStore,
+  };
+  return vr.inNamespace(checkers, "shop", qualifiedName);
 }
 
 /** Any type of the model by the name `@odata.type` gives it (one function for the model, in checkers.ts). */

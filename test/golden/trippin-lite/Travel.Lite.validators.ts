@@ -6,273 +6,246 @@
 import * as vr from "./validation.js";
 import { SERVICE } from "./checkers.js";
 import type { Airline, Airport, Booking, Document, Location, Person, PlanItem, Trip } from "./Travel.Lite.types.js";
+import type { Assert, Checker, Context, Exact, Guard, Json, Validate } from "./validation.js";
 
-/** Checks a `Travel.Lite.Gender` value: a member name. */
-export const checkGender: vr.Checker = /* @__PURE__ */ vr.enumChecker("Travel.Lite.Gender", {
+/** Checks a `Travel.Lite.Gender` member name. */
+export const checkGender: Checker = /* @__PURE__ */ vr.enumChecker("Travel.Lite.Gender", {
   Male: 0,
   Female: 1,
   Unknown: 2,
 });
 
 // The entry points below are made through these local functions, not `vr.` itself: tsc would look
-// up `vr` back through every constant before each one.
-function validator(check: vr.Checker): vr.Validate {
+// up `vr` back through every constant before each one. A guard and an asserter narrow to the type
+// the constant declares: `never` here fits every declared `Guard<X>` and `Assert<X>`.
+function validator(check: Checker): Validate {
   return vr.validator(check);
 }
 
-function guard<T>(check: vr.Checker): vr.Guard<T> {
-  return vr.guard<T>(check);
+function guard(check: Checker): Guard<never> {
+  return vr.guard<never>(check);
 }
 
-function asserter<T>(check: vr.Checker): vr.Assert<T> {
-  return vr.asserter<T>(check);
+function asserter(check: Checker): Assert<never> {
+  return vr.asserter<never>(check);
 }
 
-/** Validates a `Travel.Lite.Location` value: every problem, with its JSON-pointer path. */
-export const validateLocation: vr.Validate = /* @__PURE__ */ validator(checkLocation);
-
-/** Whether `value` passes `validateLocation` (stops at the first problem). */
-export const isLocation: vr.Guard<Location> = /* @__PURE__ */ guard<Location>(checkLocation);
-
-/** Throws a `ValidationFailedError` unless `value` passes `validateLocation`. */
-export const assertLocation: vr.Assert<Location> = /* @__PURE__ */ asserter<Location>(checkLocation);
-
-/** Checks a value declared as `Travel.Lite.Location`. */
-export function checkLocation(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Travel.Lite.Location", SERVICE, false)) exactLocation(v, ctx, key);
+// `exactX`, and `checkX` of a concrete type without subtypes, are made by these: closures that
+// read `SERVICE` when they run (checkers.ts may load after this module, in their import cycle).
+function exactOf(props: vr.Props, type: string): Exact {
+  return (o, ctx, key) => vr.exact(o, ctx, key, props, type, SERVICE);
 }
 
-export function exactLocation(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsLocation, "Travel.Lite.Location", SERVICE);
+function checkOf(props: vr.Props, type: string): Checker {
+  return (v, ctx, key) => {
+    if (vr.isType(v, ctx, key, type, SERVICE, false)) vr.exact(v, ctx, key, props, type, SERVICE);
+  };
 }
 
-export function propsLocation(o: vr.Json, ctx: vr.Context): number {
+/** Checks a `Travel.Lite.Location` value. */
+export const checkLocation: Checker = /* @__PURE__ */ checkOf(propsLocation, "Travel.Lite.Location");
+
+/** Validates a `Travel.Lite.Location`: every problem, with its JSON-pointer path. */
+export const validateLocation: Validate = /* @__PURE__ */ validator(checkLocation);
+
+/** Whether `validateLocation` passes (stops at the first problem). */
+export const isLocation: Guard<Location> = /* @__PURE__ */ guard(checkLocation);
+
+/** Throws a `ValidationFailedError` unless `validateLocation` passes. */
+export const assertLocation: Assert<Location> = /* @__PURE__ */ asserter(checkLocation);
+
+export const exactLocation: Exact = /* @__PURE__ */ exactOf(propsLocation, "Travel.Lite.Location");
+
+export function propsLocation(o: Json, ctx: Context): number {
   return 0 + vr.p(o["Address"], ctx, "Address", vr.checkString) + vr.p(o["City"], ctx, "City", vr.checkString);
 }
 
-/** Validates a `Travel.Lite.Person` value: every problem, with its JSON-pointer path. */
-export const validatePerson: vr.Validate = /* @__PURE__ */ validator(checkPerson);
+/** Checks a `Travel.Lite.Person` value. */
+export const checkPerson: Checker = /* @__PURE__ */ checkOf(propsPerson, "Travel.Lite.Person");
 
-/** Whether `value` passes `validatePerson` (stops at the first problem). */
-export const isPerson: vr.Guard<Person> = /* @__PURE__ */ guard<Person>(checkPerson);
+/** Validates a `Travel.Lite.Person`: every problem, with its JSON-pointer path. */
+export const validatePerson: Validate = /* @__PURE__ */ validator(checkPerson);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validatePerson`. */
-export const assertPerson: vr.Assert<Person> = /* @__PURE__ */ asserter<Person>(checkPerson);
+/** Whether `validatePerson` passes (stops at the first problem). */
+export const isPerson: Guard<Person> = /* @__PURE__ */ guard(checkPerson);
 
-/** Checks a value declared as `Travel.Lite.Person`. */
-export function checkPerson(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Travel.Lite.Person", SERVICE, false)) exactPerson(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validatePerson` passes. */
+export const assertPerson: Assert<Person> = /* @__PURE__ */ asserter(checkPerson);
 
-export function exactPerson(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsPerson, "Travel.Lite.Person", SERVICE);
-}
+export const exactPerson: Exact = /* @__PURE__ */ exactOf(propsPerson, "Travel.Lite.Person");
 
-export function propsPerson(o: vr.Json, ctx: vr.Context): number {
+export function propsPerson(o: Json, ctx: Context): number {
   return (
     0 +
-    vr.p(o["UserName"], ctx, "UserName", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String") +
-    vr.p(o["FirstName"], ctx, "FirstName", vr.checkString, vr.REQUIRED, "Edm.String") +
+    vr.p(o["UserName"], ctx, "UserName", vr.checkString, vr.KEY | vr.REQUIRED) +
+    vr.p(o["FirstName"], ctx, "FirstName", vr.checkString, vr.REQUIRED) +
     vr.p(o["LastName"], ctx, "LastName", vr.checkString) +
     vr.p(o["Age"], ctx, "Age", vr.checkInt32) +
-    vr.c(o["Emails"], ctx, "Emails", vr.checkString, "Edm.String", vr.NULL_ITEMS) +
+    vr.c(o["Emails"], ctx, "Emails", vr.checkString, vr.NULL_ITEMS) +
     vr.p(o["Gender"], ctx, "Gender", checkGender) +
     vr.p(o["Home"], ctx, "Home", checkLocation) +
     vr.stream(o["Photo"], ctx, "Photo") +
-    vr.navs(o["Friends"], ctx, "Friends", checkPerson, "Travel.Lite.Person") +
+    vr.navs(o["Friends"], ctx, "Friends", checkPerson) +
     vr.nav(o["BestFriend"], ctx, "BestFriend", checkPerson) +
-    vr.navs(o["Trips"], ctx, "Trips", checkTrip, "Travel.Lite.Trip")
+    vr.navs(o["Trips"], ctx, "Trips", checkTrip)
   );
 }
 
-/** Validates a `Travel.Lite.Trip` value: every problem, with its JSON-pointer path. */
-export const validateTrip: vr.Validate = /* @__PURE__ */ validator(checkTrip);
+/** Checks a `Travel.Lite.Trip` value. */
+export const checkTrip: Checker = /* @__PURE__ */ checkOf(propsTrip, "Travel.Lite.Trip");
 
-/** Whether `value` passes `validateTrip` (stops at the first problem). */
-export const isTrip: vr.Guard<Trip> = /* @__PURE__ */ guard<Trip>(checkTrip);
+/** Validates a `Travel.Lite.Trip`: every problem, with its JSON-pointer path. */
+export const validateTrip: Validate = /* @__PURE__ */ validator(checkTrip);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateTrip`. */
-export const assertTrip: vr.Assert<Trip> = /* @__PURE__ */ asserter<Trip>(checkTrip);
+/** Whether `validateTrip` passes (stops at the first problem). */
+export const isTrip: Guard<Trip> = /* @__PURE__ */ guard(checkTrip);
 
-/** Checks a value declared as `Travel.Lite.Trip`. */
-export function checkTrip(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Travel.Lite.Trip", SERVICE, false)) exactTrip(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validateTrip` passes. */
+export const assertTrip: Assert<Trip> = /* @__PURE__ */ asserter(checkTrip);
 
-export function exactTrip(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsTrip, "Travel.Lite.Trip", SERVICE);
-}
+export const exactTrip: Exact = /* @__PURE__ */ exactOf(propsTrip, "Travel.Lite.Trip");
 
-export function propsTrip(o: vr.Json, ctx: vr.Context): number {
+export function propsTrip(o: Json, ctx: Context): number {
   return (
     0 +
-    vr.p(o["TripId"], ctx, "TripId", vr.checkInt32, vr.KEY | vr.REQUIRED, "Edm.Int32") +
+    vr.p(o["TripId"], ctx, "TripId", vr.checkInt32, vr.KEY | vr.REQUIRED) +
     vr.p(o["ShareId"], ctx, "ShareId", vr.checkGuid) +
-    vr.p(o["Name"], ctx, "Name", vr.checkString, vr.REQUIRED, "Edm.String") +
+    vr.p(o["Name"], ctx, "Name", vr.checkString, vr.REQUIRED) +
     vr.p(o["Budget"], ctx, "Budget", vr.checkDouble) +
     vr.p(o["StartsAt"], ctx, "StartsAt", vr.checkDateTimeOffset) +
-    vr.navs(o["PlanItems"], ctx, "PlanItems", checkPlanItem, "Travel.Lite.PlanItem")
+    vr.navs(o["PlanItems"], ctx, "PlanItems", checkPlanItem)
   );
 }
 
-/** Validates a `Travel.Lite.PlanItem` value: every problem, with its JSON-pointer path. */
-export const validatePlanItem: vr.Validate = /* @__PURE__ */ validator(checkPlanItem);
+/** Checks a `Travel.Lite.PlanItem` value. */
+export const checkPlanItem: Checker = /* @__PURE__ */ checkOf(propsPlanItem, "Travel.Lite.PlanItem");
 
-/** Whether `value` passes `validatePlanItem` (stops at the first problem). */
-export const isPlanItem: vr.Guard<PlanItem> = /* @__PURE__ */ guard<PlanItem>(checkPlanItem);
+/** Validates a `Travel.Lite.PlanItem`: every problem, with its JSON-pointer path. */
+export const validatePlanItem: Validate = /* @__PURE__ */ validator(checkPlanItem);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validatePlanItem`. */
-export const assertPlanItem: vr.Assert<PlanItem> = /* @__PURE__ */ asserter<PlanItem>(checkPlanItem);
+/** Whether `validatePlanItem` passes (stops at the first problem). */
+export const isPlanItem: Guard<PlanItem> = /* @__PURE__ */ guard(checkPlanItem);
 
-/** Checks a value declared as `Travel.Lite.PlanItem`. */
-export function checkPlanItem(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Travel.Lite.PlanItem", SERVICE, false)) exactPlanItem(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validatePlanItem` passes. */
+export const assertPlanItem: Assert<PlanItem> = /* @__PURE__ */ asserter(checkPlanItem);
 
-export function exactPlanItem(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsPlanItem, "Travel.Lite.PlanItem", SERVICE);
-}
+export const exactPlanItem: Exact = /* @__PURE__ */ exactOf(propsPlanItem, "Travel.Lite.PlanItem");
 
-export function propsPlanItem(o: vr.Json, ctx: vr.Context): number {
+export function propsPlanItem(o: Json, ctx: Context): number {
   return (
     0 +
-    vr.p(o["PlanItemId"], ctx, "PlanItemId", vr.checkInt32, vr.KEY | vr.REQUIRED, "Edm.Int32") +
+    vr.p(o["PlanItemId"], ctx, "PlanItemId", vr.checkInt32, vr.KEY | vr.REQUIRED) +
     vr.p(o["Title"], ctx, "Title", vr.checkString) +
     vr.nav(o["Trip"], ctx, "Trip", checkTrip)
   );
 }
 
-/** Validates a `Travel.Lite.Airline` value: every problem, with its JSON-pointer path. */
-export const validateAirline: vr.Validate = /* @__PURE__ */ validator(checkAirline);
+/** Checks a `Travel.Lite.Airline` value. */
+export const checkAirline: Checker = /* @__PURE__ */ checkOf(propsAirline, "Travel.Lite.Airline");
 
-/** Whether `value` passes `validateAirline` (stops at the first problem). */
-export const isAirline: vr.Guard<Airline> = /* @__PURE__ */ guard<Airline>(checkAirline);
+/** Validates a `Travel.Lite.Airline`: every problem, with its JSON-pointer path. */
+export const validateAirline: Validate = /* @__PURE__ */ validator(checkAirline);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateAirline`. */
-export const assertAirline: vr.Assert<Airline> = /* @__PURE__ */ asserter<Airline>(checkAirline);
+/** Whether `validateAirline` passes (stops at the first problem). */
+export const isAirline: Guard<Airline> = /* @__PURE__ */ guard(checkAirline);
 
-/** Checks a value declared as `Travel.Lite.Airline`. */
-export function checkAirline(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Travel.Lite.Airline", SERVICE, false)) exactAirline(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validateAirline` passes. */
+export const assertAirline: Assert<Airline> = /* @__PURE__ */ asserter(checkAirline);
 
-export function exactAirline(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsAirline, "Travel.Lite.Airline", SERVICE);
-}
+export const exactAirline: Exact = /* @__PURE__ */ exactOf(propsAirline, "Travel.Lite.Airline");
 
-export function propsAirline(o: vr.Json, ctx: vr.Context): number {
+export function propsAirline(o: Json, ctx: Context): number {
   return (
     0 +
-    vr.p(o["AirlineCode"], ctx, "AirlineCode", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String") +
+    vr.p(o["AirlineCode"], ctx, "AirlineCode", vr.checkString, vr.KEY | vr.REQUIRED) +
     vr.p(o["Name"], ctx, "Name", vr.checkString)
   );
 }
 
-/** Validates a `Travel.Lite.Airport` value: every problem, with its JSON-pointer path. */
-export const validateAirport: vr.Validate = /* @__PURE__ */ validator(checkAirport);
+/** Checks a `Travel.Lite.Airport` value. */
+export const checkAirport: Checker = /* @__PURE__ */ checkOf(propsAirport, "Travel.Lite.Airport");
 
-/** Whether `value` passes `validateAirport` (stops at the first problem). */
-export const isAirport: vr.Guard<Airport> = /* @__PURE__ */ guard<Airport>(checkAirport);
+/** Validates a `Travel.Lite.Airport`: every problem, with its JSON-pointer path. */
+export const validateAirport: Validate = /* @__PURE__ */ validator(checkAirport);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateAirport`. */
-export const assertAirport: vr.Assert<Airport> = /* @__PURE__ */ asserter<Airport>(checkAirport);
+/** Whether `validateAirport` passes (stops at the first problem). */
+export const isAirport: Guard<Airport> = /* @__PURE__ */ guard(checkAirport);
 
-/** Checks a value declared as `Travel.Lite.Airport`. */
-export function checkAirport(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Travel.Lite.Airport", SERVICE, false)) exactAirport(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validateAirport` passes. */
+export const assertAirport: Assert<Airport> = /* @__PURE__ */ asserter(checkAirport);
 
-export function exactAirport(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsAirport, "Travel.Lite.Airport", SERVICE);
-}
+export const exactAirport: Exact = /* @__PURE__ */ exactOf(propsAirport, "Travel.Lite.Airport");
 
-export function propsAirport(o: vr.Json, ctx: vr.Context): number {
+export function propsAirport(o: Json, ctx: Context): number {
   return (
     0 +
-    vr.p(o["IcaoCode"], ctx, "IcaoCode", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String") +
+    vr.p(o["IcaoCode"], ctx, "IcaoCode", vr.checkString, vr.KEY | vr.REQUIRED) +
     vr.p(o["Name"], ctx, "Name", vr.checkString) +
     vr.p(o["IataCode"], ctx, "IataCode", vr.checkString)
   );
 }
 
-/** Validates a `Travel.Lite.Booking` value: every problem, with its JSON-pointer path. */
-export const validateBooking: vr.Validate = /* @__PURE__ */ validator(checkBooking);
+/** Checks a `Travel.Lite.Booking` value. */
+export const checkBooking: Checker = /* @__PURE__ */ checkOf(propsBooking, "Travel.Lite.Booking");
 
-/** Whether `value` passes `validateBooking` (stops at the first problem). */
-export const isBooking: vr.Guard<Booking> = /* @__PURE__ */ guard<Booking>(checkBooking);
+/** Validates a `Travel.Lite.Booking`: every problem, with its JSON-pointer path. */
+export const validateBooking: Validate = /* @__PURE__ */ validator(checkBooking);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateBooking`. */
-export const assertBooking: vr.Assert<Booking> = /* @__PURE__ */ asserter<Booking>(checkBooking);
+/** Whether `validateBooking` passes (stops at the first problem). */
+export const isBooking: Guard<Booking> = /* @__PURE__ */ guard(checkBooking);
 
-/** Checks a value declared as `Travel.Lite.Booking`. */
-export function checkBooking(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Travel.Lite.Booking", SERVICE, false)) exactBooking(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validateBooking` passes. */
+export const assertBooking: Assert<Booking> = /* @__PURE__ */ asserter(checkBooking);
 
-export function exactBooking(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsBooking, "Travel.Lite.Booking", SERVICE);
-}
+export const exactBooking: Exact = /* @__PURE__ */ exactOf(propsBooking, "Travel.Lite.Booking");
 
-export function propsBooking(o: vr.Json, ctx: vr.Context): number {
+export function propsBooking(o: Json, ctx: Context): number {
   return (
     0 +
-    vr.p(o["AirlineCode"], ctx, "AirlineCode", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String") +
-    vr.p(o["BookingNo"], ctx, "BookingNo", vr.checkInt32, vr.KEY | vr.REQUIRED, "Edm.Int32") +
+    vr.p(o["AirlineCode"], ctx, "AirlineCode", vr.checkString, vr.KEY | vr.REQUIRED) +
+    vr.p(o["BookingNo"], ctx, "BookingNo", vr.checkInt32, vr.KEY | vr.REQUIRED) +
     vr.p(o["Passenger"], ctx, "Passenger", vr.checkString) +
     vr.p(o["Seats"], ctx, "Seats", vr.checkInt32)
   );
 }
 
-/** Validates a `Travel.Lite.Document` value: every problem, with its JSON-pointer path. */
-export const validateDocument: vr.Validate = /* @__PURE__ */ validator(checkDocument);
+/** Checks a `Travel.Lite.Document` value. */
+export const checkDocument: Checker = /* @__PURE__ */ checkOf(propsDocument, "Travel.Lite.Document");
 
-/** Whether `value` passes `validateDocument` (stops at the first problem). */
-export const isDocument: vr.Guard<Document> = /* @__PURE__ */ guard<Document>(checkDocument);
+/** Validates a `Travel.Lite.Document`: every problem, with its JSON-pointer path. */
+export const validateDocument: Validate = /* @__PURE__ */ validator(checkDocument);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateDocument`. */
-export const assertDocument: vr.Assert<Document> = /* @__PURE__ */ asserter<Document>(checkDocument);
+/** Whether `validateDocument` passes (stops at the first problem). */
+export const isDocument: Guard<Document> = /* @__PURE__ */ guard(checkDocument);
 
-/** Checks a value declared as `Travel.Lite.Document`. */
-export function checkDocument(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Travel.Lite.Document", SERVICE, false)) exactDocument(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validateDocument` passes. */
+export const assertDocument: Assert<Document> = /* @__PURE__ */ asserter(checkDocument);
 
-export function exactDocument(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsDocument, "Travel.Lite.Document", SERVICE);
-}
+export const exactDocument: Exact = /* @__PURE__ */ exactOf(propsDocument, "Travel.Lite.Document");
 
-export function propsDocument(o: vr.Json, ctx: vr.Context): number {
+export function propsDocument(o: Json, ctx: Context): number {
   return (
-    0 +
-    vr.p(o["Id"], ctx, "Id", vr.checkGuid, vr.KEY | vr.REQUIRED, "Edm.Guid") +
-    vr.p(o["Title"], ctx, "Title", vr.checkString)
+    0 + vr.p(o["Id"], ctx, "Id", vr.checkGuid, vr.KEY | vr.REQUIRED) + vr.p(o["Title"], ctx, "Title", vr.checkString)
   );
 }
 
+/** `namespaceChecker`'s table: this namespace's checkers by their types' simple names, made on first use. */
+let checkers: Readonly<Record<string, Checker>> | undefined;
+
 /** This namespace's types by qualified name. */
-export function namespaceChecker(qualifiedName: string): vr.Checker | undefined {
-  switch (qualifiedName) {
-    case "Travel.Lite.Gender":
-      return checkGender;
-    case "Travel.Lite.Location":
-      return checkLocation;
-    case "Travel.Lite.Person":
-      return checkPerson;
-    case "Travel.Lite.Trip":
-      return checkTrip;
-    case "Travel.Lite.PlanItem":
-      return checkPlanItem;
-    case "Travel.Lite.Airline":
-      return checkAirline;
-    case "Travel.Lite.Airport":
-      return checkAirport;
-    case "Travel.Lite.Booking":
-      return checkBooking;
-    case "Travel.Lite.Document":
-      return checkDocument;
-    default:
-      return undefined;
-  }
+export function namespaceChecker(qualifiedName: string): Checker | undefined {
+  checkers ??= {
+    Gender: checkGender,
+    Location: checkLocation,
+    Person: checkPerson,
+    Trip: checkTrip,
+    PlanItem: checkPlanItem,
+    Airline: checkAirline,
+    Airport: checkAirport,
+    Booking: checkBooking,
+    Document: checkDocument,
+  };
+  return vr.inNamespace(checkers, "Travel.Lite", qualifiedName);
 }
 
 /** Any type of the model by the name `@odata.type` gives it (one function for the model, in checkers.ts). */

@@ -7,83 +7,85 @@ import * as vr from "./validation.js";
 import { SERVICE } from "./checkers.js";
 import type { Address, Hexagon } from "./Test.Other.types.js";
 import { propsShape } from "./Test.Validation.validators.js";
+import type { Assert, Checker, Context, Exact, Guard, Json, Validate } from "./validation.js";
 
-function checkStringL5(v: unknown, ctx: vr.Context, key: vr.Key): void {
+function checkStringL5(v: unknown, ctx: Context, key: vr.Key): void {
   vr.checkString(v, ctx, key, 5);
 }
 
 // The entry points below are made through these local functions, not `vr.` itself: tsc would look
-// up `vr` back through every constant before each one.
-function validator(check: vr.Checker): vr.Validate {
+// up `vr` back through every constant before each one. A guard and an asserter narrow to the type
+// the constant declares: `never` here fits every declared `Guard<X>` and `Assert<X>`.
+function validator(check: Checker): Validate {
   return vr.validator(check);
 }
 
-function guard<T>(check: vr.Checker): vr.Guard<T> {
-  return vr.guard<T>(check);
+function guard(check: Checker): Guard<never> {
+  return vr.guard<never>(check);
 }
 
-function asserter<T>(check: vr.Checker): vr.Assert<T> {
-  return vr.asserter<T>(check);
+function asserter(check: Checker): Assert<never> {
+  return vr.asserter<never>(check);
 }
 
-/** Validates a `Test.Other.Address` value: every problem, with its JSON-pointer path. */
-export const validateAddress: vr.Validate = /* @__PURE__ */ validator(checkAddress);
-
-/** Whether `value` passes `validateAddress` (stops at the first problem). */
-export const isAddress: vr.Guard<Address> = /* @__PURE__ */ guard<Address>(checkAddress);
-
-/** Throws a `ValidationFailedError` unless `value` passes `validateAddress`. */
-export const assertAddress: vr.Assert<Address> = /* @__PURE__ */ asserter<Address>(checkAddress);
-
-/** Checks a value declared as `Test.Other.Address`. */
-export function checkAddress(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Test.Other.Address", SERVICE, false)) exactAddress(v, ctx, key);
+// `exactX`, and `checkX` of a concrete type without subtypes, are made by these: closures that
+// read `SERVICE` when they run (checkers.ts may load after this module, in their import cycle).
+function exactOf(props: vr.Props, type: string): Exact {
+  return (o, ctx, key) => vr.exact(o, ctx, key, props, type, SERVICE);
 }
 
-export function exactAddress(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsAddress, "Test.Other.Address", SERVICE);
+function checkOf(props: vr.Props, type: string): Checker {
+  return (v, ctx, key) => {
+    if (vr.isType(v, ctx, key, type, SERVICE, false)) vr.exact(v, ctx, key, props, type, SERVICE);
+  };
 }
 
-export function propsAddress(o: vr.Json, ctx: vr.Context): number {
-  return (
-    0 +
-    vr.p(o["street"], ctx, "street", vr.checkString, vr.REQUIRED, "Edm.String") +
-    vr.p(o["zip"], ctx, "zip", checkStringL5)
-  );
+/** Checks a `Test.Other.Address` value. */
+export const checkAddress: Checker = /* @__PURE__ */ checkOf(propsAddress, "Test.Other.Address");
+
+/** Validates a `Test.Other.Address`: every problem, with its JSON-pointer path. */
+export const validateAddress: Validate = /* @__PURE__ */ validator(checkAddress);
+
+/** Whether `validateAddress` passes (stops at the first problem). */
+export const isAddress: Guard<Address> = /* @__PURE__ */ guard(checkAddress);
+
+/** Throws a `ValidationFailedError` unless `validateAddress` passes. */
+export const assertAddress: Assert<Address> = /* @__PURE__ */ asserter(checkAddress);
+
+export const exactAddress: Exact = /* @__PURE__ */ exactOf(propsAddress, "Test.Other.Address");
+
+export function propsAddress(o: Json, ctx: Context): number {
+  return 0 + vr.p(o["street"], ctx, "street", vr.checkString, vr.REQUIRED) + vr.p(o["zip"], ctx, "zip", checkStringL5);
 }
 
-/** Validates a `Test.Other.Hexagon` value: every problem, with its JSON-pointer path. */
-export const validateHexagon: vr.Validate = /* @__PURE__ */ validator(checkHexagon);
+/** Checks a `Test.Other.Hexagon` value. */
+export const checkHexagon: Checker = /* @__PURE__ */ checkOf(propsHexagon, "Test.Other.Hexagon");
 
-/** Whether `value` passes `validateHexagon` (stops at the first problem). */
-export const isHexagon: vr.Guard<Hexagon> = /* @__PURE__ */ guard<Hexagon>(checkHexagon);
+/** Validates a `Test.Other.Hexagon`: every problem, with its JSON-pointer path. */
+export const validateHexagon: Validate = /* @__PURE__ */ validator(checkHexagon);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateHexagon`. */
-export const assertHexagon: vr.Assert<Hexagon> = /* @__PURE__ */ asserter<Hexagon>(checkHexagon);
+/** Whether `validateHexagon` passes (stops at the first problem). */
+export const isHexagon: Guard<Hexagon> = /* @__PURE__ */ guard(checkHexagon);
 
-/** Checks a value declared as `Test.Other.Hexagon`. */
-export function checkHexagon(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Test.Other.Hexagon", SERVICE, false)) exactHexagon(v, ctx, key);
+/** Throws a `ValidationFailedError` unless `validateHexagon` passes. */
+export const assertHexagon: Assert<Hexagon> = /* @__PURE__ */ asserter(checkHexagon);
+
+export const exactHexagon: Exact = /* @__PURE__ */ exactOf(propsHexagon, "Test.Other.Hexagon");
+
+export function propsHexagon(o: Json, ctx: Context): number {
+  return propsShape(o, ctx) + vr.p(o["side"], ctx, "side", vr.checkDouble, vr.REQUIRED);
 }
 
-export function exactHexagon(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsHexagon, "Test.Other.Hexagon", SERVICE);
-}
-
-export function propsHexagon(o: vr.Json, ctx: vr.Context): number {
-  return propsShape(o, ctx) + vr.p(o["side"], ctx, "side", vr.checkDouble, vr.REQUIRED, "Edm.Double");
-}
+/** `namespaceChecker`'s table: this namespace's checkers by their types' simple names, made on first use. */
+let checkers: Readonly<Record<string, Checker>> | undefined;
 
 /** This namespace's types by qualified name. */
-export function namespaceChecker(qualifiedName: string): vr.Checker | undefined {
-  switch (qualifiedName) {
-    case "Test.Other.Address":
-      return checkAddress;
-    case "Test.Other.Hexagon":
-      return checkHexagon;
-    default:
-      return undefined;
-  }
+export function namespaceChecker(qualifiedName: string): Checker | undefined {
+  checkers ??= {
+    Address: checkAddress,
+    Hexagon: checkHexagon,
+  };
+  return vr.inNamespace(checkers, "Test.Other", qualifiedName);
 }
 
 /** Any type of the model by the name `@odata.type` gives it (one function for the model, in checkers.ts). */

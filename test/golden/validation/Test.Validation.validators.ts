@@ -25,33 +25,34 @@ import type {
   Sketch,
   Triangle,
 } from "./Test.Validation.types.js";
+import type { Assert, Checker, Context, Exact, Guard, Json, Validate } from "./validation.js";
 
-/** Checks a `Test.Validation.Color` value: a member name. */
-export const checkColor: vr.Checker = /* @__PURE__ */ vr.enumChecker("Test.Validation.Color", {
+/** Checks a `Test.Validation.Color` member name. */
+export const checkColor: Checker = /* @__PURE__ */ vr.enumChecker("Test.Validation.Color", {
   Red: 0,
   Green: 1,
   Blue: 2,
 });
 
 /** Checks a `Test.Validation.Permission` value: member names, comma-separated. */
-export const checkPermission: vr.Checker = /* @__PURE__ */ vr.enumChecker(
+export const checkPermission: Checker = /* @__PURE__ */ vr.enumChecker(
   "Test.Validation.Permission",
   { None: 0, Read: 1, Write: 2, Execute: 4 },
   true,
 );
 
-/** Checks a `Test.Validation.ObjectWords` value: a member name. */
-export const checkObjectWords: vr.Checker = /* @__PURE__ */ vr.enumChecker("Test.Validation.ObjectWords", {
+/** Checks a `Test.Validation.ObjectWords` member name. */
+export const checkObjectWords: Checker = /* @__PURE__ */ vr.enumChecker("Test.Validation.ObjectWords", {
   ["__proto__"]: 0,
   constructor: 1,
   hasOwnProperty: 2,
 });
 
-/** Checks a `Test.Validation.Unset` value: a member name. */
-export const checkUnset: vr.Checker = /* @__PURE__ */ vr.enumChecker("Test.Validation.Unset", {});
+/** Checks a `Test.Validation.Unset` member name. */
+export const checkUnset: Checker = /* @__PURE__ */ vr.enumChecker("Test.Validation.Unset", {});
 
-/** Checks a `Test.Validation.Huge` value: a member name. */
-export const checkHuge: vr.Checker = /* @__PURE__ */ vr.enumChecker("Test.Validation.Huge", {
+/** Checks a `Test.Validation.Huge` member name. */
+export const checkHuge: Checker = /* @__PURE__ */ vr.enumChecker("Test.Validation.Huge", {
   Small: 1,
   Odd: "9007199254740993",
   Max: "9223372036854775807",
@@ -59,140 +60,159 @@ export const checkHuge: vr.Checker = /* @__PURE__ */ vr.enumChecker("Test.Valida
 });
 
 /** Checks a `Test.Validation.HugeFlags` value: member names, comma-separated. */
-export const checkHugeFlags: vr.Checker = /* @__PURE__ */ vr.enumChecker(
+export const checkHugeFlags: Checker = /* @__PURE__ */ vr.enumChecker(
   "Test.Validation.HugeFlags",
   { Low: 1, High: "4611686018427387904" },
   true,
 );
 
 /** Checks a `Test.Validation.ShortCode` value (Edm.String). */
-export function checkShortCode(v: unknown, ctx: vr.Context, key: vr.Key): void {
+export function checkShortCode(v: unknown, ctx: Context, key: vr.Key): void {
   vr.checkString(v, ctx, key, 3);
 }
 
 /** Checks a `Test.Validation.Text` value (Edm.String). */
-export function checkText(v: unknown, ctx: vr.Context, key: vr.Key): void {
+export function checkText(v: unknown, ctx: Context, key: vr.Key): void {
   vr.checkString(v, ctx, key);
 }
 
 /** Checks a `Test.Validation.Money` value (Edm.Decimal). */
-export function checkMoney(v: unknown, ctx: vr.Context, key: vr.Key): void {
+export function checkMoney(v: unknown, ctx: Context, key: vr.Key): void {
   vr.checkDecimal(v, ctx, key, 6, 2);
 }
 
-function checkStringL5(v: unknown, ctx: vr.Context, key: vr.Key): void {
+function checkStringL5(v: unknown, ctx: Context, key: vr.Key): void {
   vr.checkString(v, ctx, key, 5);
 }
 
-function checkDecimalP5S2(v: unknown, ctx: vr.Context, key: vr.Key): void {
+function checkDecimalP5S2(v: unknown, ctx: Context, key: vr.Key): void {
   vr.checkDecimal(v, ctx, key, 5, 2);
 }
 
-function checkDecimalP5Svariable(v: unknown, ctx: vr.Context, key: vr.Key): void {
+function checkDecimalP5Svariable(v: unknown, ctx: Context, key: vr.Key): void {
   vr.checkDecimal(v, ctx, key, 5, "variable");
 }
 
-function checkDecimalP5(v: unknown, ctx: vr.Context, key: vr.Key): void {
+function checkDecimalP5(v: unknown, ctx: Context, key: vr.Key): void {
   vr.checkDecimal(v, ctx, key, 5);
 }
 
-function checkDecimalP7Sfloating(v: unknown, ctx: vr.Context, key: vr.Key): void {
+function checkDecimalP7Sfloating(v: unknown, ctx: Context, key: vr.Key): void {
   vr.checkDecimal(v, ctx, key, 7, "floating");
 }
 
-function checkDecimalP3S0(v: unknown, ctx: vr.Context, key: vr.Key): void {
+function checkDecimalP3S0(v: unknown, ctx: Context, key: vr.Key): void {
   vr.checkDecimal(v, ctx, key, 3, 0);
 }
 
-function checkTimeOfDayP3(v: unknown, ctx: vr.Context, key: vr.Key): void {
+function checkTimeOfDayP3(v: unknown, ctx: Context, key: vr.Key): void {
   vr.checkTimeOfDay(v, ctx, key, 3);
 }
 
-function checkDateTimeOffsetP0(v: unknown, ctx: vr.Context, key: vr.Key): void {
+function checkDateTimeOffsetP0(v: unknown, ctx: Context, key: vr.Key): void {
   vr.checkDateTimeOffset(v, ctx, key, 0);
 }
 
-function checkDateTimeOffsetP3(v: unknown, ctx: vr.Context, key: vr.Key): void {
+function checkDateTimeOffsetP3(v: unknown, ctx: Context, key: vr.Key): void {
   vr.checkDateTimeOffset(v, ctx, key, 3);
 }
 
-function checkDurationP0(v: unknown, ctx: vr.Context, key: vr.Key): void {
+function checkDurationP0(v: unknown, ctx: Context, key: vr.Key): void {
   vr.checkDuration(v, ctx, key, 0);
 }
 
-function checkBinaryL2(v: unknown, ctx: vr.Context, key: vr.Key): void {
+function checkBinaryL2(v: unknown, ctx: Context, key: vr.Key): void {
   vr.checkBinary(v, ctx, key, 2);
 }
 
-function checkGeography(v: unknown, ctx: vr.Context, key: vr.Key): void {
+function checkGeography(v: unknown, ctx: Context, key: vr.Key): void {
   vr.checkGeo(v, ctx, key, "", "Edm.Geography");
 }
 
-function checkGeographyPoint(v: unknown, ctx: vr.Context, key: vr.Key): void {
+function checkGeographyPoint(v: unknown, ctx: Context, key: vr.Key): void {
   vr.checkGeo(v, ctx, key, "Point", "Edm.GeographyPoint");
 }
 
-function checkGeographyLineString(v: unknown, ctx: vr.Context, key: vr.Key): void {
+function checkGeographyLineString(v: unknown, ctx: Context, key: vr.Key): void {
   vr.checkGeo(v, ctx, key, "LineString", "Edm.GeographyLineString");
 }
 
-function checkGeometryPolygon(v: unknown, ctx: vr.Context, key: vr.Key): void {
+function checkGeometryPolygon(v: unknown, ctx: Context, key: vr.Key): void {
   vr.checkGeo(v, ctx, key, "Polygon", "Edm.GeometryPolygon");
 }
 
-function checkGeometryMultiPoint(v: unknown, ctx: vr.Context, key: vr.Key): void {
+function checkGeometryMultiPoint(v: unknown, ctx: Context, key: vr.Key): void {
   vr.checkGeo(v, ctx, key, "MultiPoint", "Edm.GeometryMultiPoint");
 }
 
-function checkGeometryCollection(v: unknown, ctx: vr.Context, key: vr.Key): void {
+function checkGeometryCollection(v: unknown, ctx: Context, key: vr.Key): void {
   vr.checkGeo(v, ctx, key, "Collection", "Edm.GeometryCollection");
 }
 
-function checkTextL4(v: unknown, ctx: vr.Context, key: vr.Key): void {
+function checkTextL4(v: unknown, ctx: Context, key: vr.Key): void {
   vr.checkString(v, ctx, key, 4);
 }
 
-function checkStringL20(v: unknown, ctx: vr.Context, key: vr.Key): void {
+function checkStringL20(v: unknown, ctx: Context, key: vr.Key): void {
   vr.checkString(v, ctx, key, 20);
 }
 
-function checkLineUnderBasket(v: unknown, ctx: vr.Context, key: vr.Key): void {
+function checkLineUnderBasket(v: unknown, ctx: Context, key: vr.Key): void {
   vr.tied(checkLine, ["basketId"], v, ctx, key);
 }
 
 // The entry points below are made through these local functions, not `vr.` itself: tsc would look
-// up `vr` back through every constant before each one.
-function validator(check: vr.Checker): vr.Validate {
+// up `vr` back through every constant before each one. A guard and an asserter narrow to the type
+// the constant declares: `never` here fits every declared `Guard<X>` and `Assert<X>`.
+function validator(check: Checker): Validate {
   return vr.validator(check);
 }
 
-function guard<T>(check: vr.Checker): vr.Guard<T> {
-  return vr.guard<T>(check);
+function guard(check: Checker): Guard<never> {
+  return vr.guard<never>(check);
 }
 
-function asserter<T>(check: vr.Checker): vr.Assert<T> {
-  return vr.asserter<T>(check);
+function asserter(check: Checker): Assert<never> {
+  return vr.asserter<never>(check);
 }
 
-/** Validates a `Test.Validation.Primitives` value: every problem, with its JSON-pointer path. */
-export const validatePrimitives: vr.Validate = /* @__PURE__ */ validator(checkPrimitives);
-
-/** Whether `value` passes `validatePrimitives` (stops at the first problem). */
-export const isPrimitives: vr.Guard<Primitives> = /* @__PURE__ */ guard<Primitives>(checkPrimitives);
-
-/** Throws a `ValidationFailedError` unless `value` passes `validatePrimitives`. */
-export const assertPrimitives: vr.Assert<Primitives> = /* @__PURE__ */ asserter<Primitives>(checkPrimitives);
-
-/** Checks a value declared as `Test.Validation.Primitives`. */
-export function checkPrimitives(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Test.Validation.Primitives", SERVICE, false)) exactPrimitives(v, ctx, key);
+// `exactX`, and `checkX` of a concrete type without subtypes, are made by these: closures that
+// read `SERVICE` when they run (checkers.ts may load after this module, in their import cycle).
+function exactOf(props: vr.Props, type: string): Exact {
+  return (o, ctx, key) => vr.exact(o, ctx, key, props, type, SERVICE);
 }
 
-export function exactPrimitives(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsPrimitives, "Test.Validation.Primitives", SERVICE);
+function exactOpenOf(props: vr.Props): Exact {
+  return (o, ctx, key) => vr.exactOpen(o, ctx, key, props, SERVICE);
 }
 
-export function propsPrimitives(o: vr.Json, ctx: vr.Context): number {
+function checkOf(props: vr.Props, type: string): Checker {
+  return (v, ctx, key) => {
+    if (vr.isType(v, ctx, key, type, SERVICE, false)) vr.exact(v, ctx, key, props, type, SERVICE);
+  };
+}
+
+function checkOpenOf(props: vr.Props, type: string): Checker {
+  return (v, ctx, key) => {
+    if (vr.isType(v, ctx, key, type, SERVICE, false)) vr.exactOpen(v, ctx, key, props, SERVICE);
+  };
+}
+
+/** Checks a `Test.Validation.Primitives` value. */
+export const checkPrimitives: Checker = /* @__PURE__ */ checkOf(propsPrimitives, "Test.Validation.Primitives");
+
+/** Validates a `Test.Validation.Primitives`: every problem, with its JSON-pointer path. */
+export const validatePrimitives: Validate = /* @__PURE__ */ validator(checkPrimitives);
+
+/** Whether `validatePrimitives` passes (stops at the first problem). */
+export const isPrimitives: Guard<Primitives> = /* @__PURE__ */ guard(checkPrimitives);
+
+/** Throws a `ValidationFailedError` unless `validatePrimitives` passes. */
+export const assertPrimitives: Assert<Primitives> = /* @__PURE__ */ asserter(checkPrimitives);
+
+export const exactPrimitives: Exact = /* @__PURE__ */ exactOf(propsPrimitives, "Test.Validation.Primitives");
+
+export function propsPrimitives(o: Json, ctx: Context): number {
   return (
     0 +
     vr.p(o["str"], ctx, "str", vr.checkString) +
@@ -242,223 +262,198 @@ export function propsPrimitives(o: vr.Json, ctx: vr.Context): number {
   );
 }
 
-/** Validates a `Test.Validation.Shape` value: every problem, with its JSON-pointer path. */
-export const validateShape: vr.Validate = /* @__PURE__ */ validator(checkShape);
-
-/** Whether `value` passes `validateShape` (stops at the first problem). */
-export const isShape: vr.Guard<AnyShape> = /* @__PURE__ */ guard<AnyShape>(checkShape);
-
-/** Throws a `ValidationFailedError` unless `value` passes `validateShape`. */
-export const assertShape: vr.Assert<AnyShape> = /* @__PURE__ */ asserter<AnyShape>(checkShape);
-
-/** Checks a value declared as `Test.Validation.Shape` or the subtype its `@odata.type` names. */
-export function checkShape(v: unknown, ctx: vr.Context, key: vr.Key): void {
+/** Checks a `Test.Validation.Shape` value, or the subtype its `@odata.type` names. */
+export function checkShape(v: unknown, ctx: Context, key: vr.Key): void {
+  const o = v as Json;
   switch (vr.typeOf(v, ctx, key, "Test.Validation.Shape", SERVICE)) {
     case undefined:
-      return vr.untyped(v as vr.Json, ctx, key, propsShape, "Test.Validation.Shape");
+      return vr.untyped(o, ctx, key, propsShape, "Test.Validation.Shape");
     case "Test.Validation.Circle":
-      return exactCircle(v as vr.Json, ctx, key);
+      return exactCircle(o, ctx, key);
     case "Test.Validation.Triangle":
-      return exactTriangle(v as vr.Json, ctx, key);
+      return exactTriangle(o, ctx, key);
     case "Test.Other.Hexagon":
-      return exactHexagon(v as vr.Json, ctx, key);
+      return exactHexagon(o, ctx, key);
     case "Test.Validation.Shape":
     case "Test.Validation.Polygon":
-      return vr.wrongType(ctx, key, v as vr.Json, "Test.Validation.Shape", true);
+      return vr.wrongType(ctx, key, o, "Test.Validation.Shape", true);
     case null:
       return;
     default:
-      return vr.wrongType(ctx, key, v as vr.Json, "Test.Validation.Shape", false);
+      return vr.wrongType(ctx, key, o, "Test.Validation.Shape", false);
   }
 }
 
-export function exactShape(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsShape, "Test.Validation.Shape", SERVICE);
+/** Validates a `Test.Validation.Shape`: every problem, with its JSON-pointer path. */
+export const validateShape: Validate = /* @__PURE__ */ validator(checkShape);
+
+/** Whether `validateShape` passes (stops at the first problem). */
+export const isShape: Guard<AnyShape> = /* @__PURE__ */ guard(checkShape);
+
+/** Throws a `ValidationFailedError` unless `validateShape` passes. */
+export const assertShape: Assert<AnyShape> = /* @__PURE__ */ asserter(checkShape);
+
+export const exactShape: Exact = /* @__PURE__ */ exactOf(propsShape, "Test.Validation.Shape");
+
+export function propsShape(o: Json, ctx: Context): number {
+  return 0 + vr.p(o["label"], ctx, "label", vr.checkString, vr.REQUIRED);
 }
 
-export function propsShape(o: vr.Json, ctx: vr.Context): number {
-  return 0 + vr.p(o["label"], ctx, "label", vr.checkString, vr.REQUIRED, "Edm.String");
-}
-
-/** Validates a `Test.Validation.Sketch` value: every problem, with its JSON-pointer path. */
-export const validateSketch: vr.Validate = /* @__PURE__ */ validator(checkSketch);
-
-/** Whether `value` passes `validateSketch` (stops at the first problem). */
-export const isSketch: vr.Guard<Sketch> = /* @__PURE__ */ guard<Sketch>(checkSketch);
-
-/** Throws a `ValidationFailedError` unless `value` passes `validateSketch`. */
-export const assertSketch: vr.Assert<Sketch> = /* @__PURE__ */ asserter<Sketch>(checkSketch);
-
-/** Checks a value declared as `Test.Validation.Sketch`. */
-export function checkSketch(v: unknown, ctx: vr.Context, key: vr.Key): void {
+/** Checks a `Test.Validation.Sketch` value. */
+export function checkSketch(v: unknown, ctx: Context, key: vr.Key): void {
   if (vr.isType(v, ctx, key, "Test.Validation.Sketch", SERVICE, true)) exactSketch(v, ctx, key);
 }
 
-export function exactSketch(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsSketch, "Test.Validation.Sketch", SERVICE);
-}
+/** Validates a `Test.Validation.Sketch`: every problem, with its JSON-pointer path. */
+export const validateSketch: Validate = /* @__PURE__ */ validator(checkSketch);
 
-export function propsSketch(o: vr.Json, ctx: vr.Context): number {
+/** Whether `validateSketch` passes (stops at the first problem). */
+export const isSketch: Guard<Sketch> = /* @__PURE__ */ guard(checkSketch);
+
+/** Throws a `ValidationFailedError` unless `validateSketch` passes. */
+export const assertSketch: Assert<Sketch> = /* @__PURE__ */ asserter(checkSketch);
+
+export const exactSketch: Exact = /* @__PURE__ */ exactOf(propsSketch, "Test.Validation.Sketch");
+
+export function propsSketch(o: Json, ctx: Context): number {
   return 0 + vr.p(o["note"], ctx, "note", vr.checkString);
 }
 
-/** Validates a `Test.Validation.Circle` value: every problem, with its JSON-pointer path. */
-export const validateCircle: vr.Validate = /* @__PURE__ */ validator(checkCircle);
+/** Checks a `Test.Validation.Circle` value. */
+export const checkCircle: Checker = /* @__PURE__ */ checkOf(propsCircle, "Test.Validation.Circle");
 
-/** Whether `value` passes `validateCircle` (stops at the first problem). */
-export const isCircle: vr.Guard<Circle> = /* @__PURE__ */ guard<Circle>(checkCircle);
+/** Validates a `Test.Validation.Circle`: every problem, with its JSON-pointer path. */
+export const validateCircle: Validate = /* @__PURE__ */ validator(checkCircle);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateCircle`. */
-export const assertCircle: vr.Assert<Circle> = /* @__PURE__ */ asserter<Circle>(checkCircle);
+/** Whether `validateCircle` passes (stops at the first problem). */
+export const isCircle: Guard<Circle> = /* @__PURE__ */ guard(checkCircle);
 
-/** Checks a value declared as `Test.Validation.Circle`. */
-export function checkCircle(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Test.Validation.Circle", SERVICE, false)) exactCircle(v, ctx, key);
+/** Throws a `ValidationFailedError` unless `validateCircle` passes. */
+export const assertCircle: Assert<Circle> = /* @__PURE__ */ asserter(checkCircle);
+
+export const exactCircle: Exact = /* @__PURE__ */ exactOf(propsCircle, "Test.Validation.Circle");
+
+export function propsCircle(o: Json, ctx: Context): number {
+  return propsShape(o, ctx) + vr.p(o["radius"], ctx, "radius", vr.checkDouble, vr.REQUIRED);
 }
 
-export function exactCircle(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsCircle, "Test.Validation.Circle", SERVICE);
-}
-
-export function propsCircle(o: vr.Json, ctx: vr.Context): number {
-  return propsShape(o, ctx) + vr.p(o["radius"], ctx, "radius", vr.checkDouble, vr.REQUIRED, "Edm.Double");
-}
-
-/** Validates a `Test.Validation.Polygon` value: every problem, with its JSON-pointer path. */
-export const validatePolygon: vr.Validate = /* @__PURE__ */ validator(checkPolygon);
-
-/** Whether `value` passes `validatePolygon` (stops at the first problem). */
-export const isPolygon: vr.Guard<AnyPolygon> = /* @__PURE__ */ guard<AnyPolygon>(checkPolygon);
-
-/** Throws a `ValidationFailedError` unless `value` passes `validatePolygon`. */
-export const assertPolygon: vr.Assert<AnyPolygon> = /* @__PURE__ */ asserter<AnyPolygon>(checkPolygon);
-
-/** Checks a value declared as `Test.Validation.Polygon` or the subtype its `@odata.type` names. */
-export function checkPolygon(v: unknown, ctx: vr.Context, key: vr.Key): void {
+/** Checks a `Test.Validation.Polygon` value, or the subtype its `@odata.type` names. */
+export function checkPolygon(v: unknown, ctx: Context, key: vr.Key): void {
+  const o = v as Json;
   switch (vr.typeOf(v, ctx, key, "Test.Validation.Polygon", SERVICE)) {
     case undefined:
-      return vr.untyped(v as vr.Json, ctx, key, propsPolygon, "Test.Validation.Polygon");
+      return vr.untyped(o, ctx, key, propsPolygon, "Test.Validation.Polygon");
     case "Test.Validation.Triangle":
-      return exactTriangle(v as vr.Json, ctx, key);
+      return exactTriangle(o, ctx, key);
     case "Test.Validation.Polygon":
-      return vr.wrongType(ctx, key, v as vr.Json, "Test.Validation.Polygon", true);
+      return vr.wrongType(ctx, key, o, "Test.Validation.Polygon", true);
     case null:
       return;
     default:
-      return vr.wrongType(ctx, key, v as vr.Json, "Test.Validation.Polygon", false);
+      return vr.wrongType(ctx, key, o, "Test.Validation.Polygon", false);
   }
 }
 
-export function exactPolygon(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsPolygon, "Test.Validation.Polygon", SERVICE);
+/** Validates a `Test.Validation.Polygon`: every problem, with its JSON-pointer path. */
+export const validatePolygon: Validate = /* @__PURE__ */ validator(checkPolygon);
+
+/** Whether `validatePolygon` passes (stops at the first problem). */
+export const isPolygon: Guard<AnyPolygon> = /* @__PURE__ */ guard(checkPolygon);
+
+/** Throws a `ValidationFailedError` unless `validatePolygon` passes. */
+export const assertPolygon: Assert<AnyPolygon> = /* @__PURE__ */ asserter(checkPolygon);
+
+export const exactPolygon: Exact = /* @__PURE__ */ exactOf(propsPolygon, "Test.Validation.Polygon");
+
+export function propsPolygon(o: Json, ctx: Context): number {
+  return propsShape(o, ctx) + vr.p(o["corners"], ctx, "corners", vr.checkInt32, vr.REQUIRED);
 }
 
-export function propsPolygon(o: vr.Json, ctx: vr.Context): number {
-  return propsShape(o, ctx) + vr.p(o["corners"], ctx, "corners", vr.checkInt32, vr.REQUIRED, "Edm.Int32");
-}
+/** Checks a `Test.Validation.Triangle` value. */
+export const checkTriangle: Checker = /* @__PURE__ */ checkOf(propsTriangle, "Test.Validation.Triangle");
 
-/** Validates a `Test.Validation.Triangle` value: every problem, with its JSON-pointer path. */
-export const validateTriangle: vr.Validate = /* @__PURE__ */ validator(checkTriangle);
+/** Validates a `Test.Validation.Triangle`: every problem, with its JSON-pointer path. */
+export const validateTriangle: Validate = /* @__PURE__ */ validator(checkTriangle);
 
-/** Whether `value` passes `validateTriangle` (stops at the first problem). */
-export const isTriangle: vr.Guard<Triangle> = /* @__PURE__ */ guard<Triangle>(checkTriangle);
+/** Whether `validateTriangle` passes (stops at the first problem). */
+export const isTriangle: Guard<Triangle> = /* @__PURE__ */ guard(checkTriangle);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateTriangle`. */
-export const assertTriangle: vr.Assert<Triangle> = /* @__PURE__ */ asserter<Triangle>(checkTriangle);
+/** Throws a `ValidationFailedError` unless `validateTriangle` passes. */
+export const assertTriangle: Assert<Triangle> = /* @__PURE__ */ asserter(checkTriangle);
 
-/** Checks a value declared as `Test.Validation.Triangle`. */
-export function checkTriangle(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Test.Validation.Triangle", SERVICE, false)) exactTriangle(v, ctx, key);
-}
+export const exactTriangle: Exact = /* @__PURE__ */ exactOf(propsTriangle, "Test.Validation.Triangle");
 
-export function exactTriangle(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsTriangle, "Test.Validation.Triangle", SERVICE);
-}
-
-export function propsTriangle(o: vr.Json, ctx: vr.Context): number {
+export function propsTriangle(o: Json, ctx: Context): number {
   return propsPolygon(o, ctx) + vr.p(o["right"], ctx, "right", vr.checkBoolean);
 }
 
-/** Validates a `Test.Validation.Point` value: every problem, with its JSON-pointer path. */
-export const validatePoint: vr.Validate = /* @__PURE__ */ validator(checkPoint);
-
-/** Whether `value` passes `validatePoint` (stops at the first problem). */
-export const isPoint: vr.Guard<Point> = /* @__PURE__ */ guard<Point>(checkPoint);
-
-/** Throws a `ValidationFailedError` unless `value` passes `validatePoint`. */
-export const assertPoint: vr.Assert<Point> = /* @__PURE__ */ asserter<Point>(checkPoint);
-
-/** Checks a value declared as `Test.Validation.Point` or the subtype its `@odata.type` names. */
-export function checkPoint(v: unknown, ctx: vr.Context, key: vr.Key): void {
+/** Checks a `Test.Validation.Point` value, or the subtype its `@odata.type` names. */
+export function checkPoint(v: unknown, ctx: Context, key: vr.Key): void {
+  const o = v as Json;
   switch (vr.typeOf(v, ctx, key, "Test.Validation.Point", SERVICE)) {
     case undefined:
     case "Test.Validation.Point":
-      return exactPoint(v as vr.Json, ctx, key);
+      return exactPoint(o, ctx, key);
     case "Test.Validation.Point3":
-      return exactPoint3(v as vr.Json, ctx, key);
+      return exactPoint3(o, ctx, key);
     case null:
       return;
     default:
-      return vr.wrongType(ctx, key, v as vr.Json, "Test.Validation.Point", false);
+      return vr.wrongType(ctx, key, o, "Test.Validation.Point", false);
   }
 }
 
-export function exactPoint(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsPoint, "Test.Validation.Point", SERVICE);
+/** Validates a `Test.Validation.Point`: every problem, with its JSON-pointer path. */
+export const validatePoint: Validate = /* @__PURE__ */ validator(checkPoint);
+
+/** Whether `validatePoint` passes (stops at the first problem). */
+export const isPoint: Guard<Point> = /* @__PURE__ */ guard(checkPoint);
+
+/** Throws a `ValidationFailedError` unless `validatePoint` passes. */
+export const assertPoint: Assert<Point> = /* @__PURE__ */ asserter(checkPoint);
+
+export const exactPoint: Exact = /* @__PURE__ */ exactOf(propsPoint, "Test.Validation.Point");
+
+export function propsPoint(o: Json, ctx: Context): number {
+  return 0 + vr.p(o["x"], ctx, "x", vr.checkInt32, vr.REQUIRED) + vr.p(o["y"], ctx, "y", vr.checkInt32, vr.REQUIRED);
 }
 
-export function propsPoint(o: vr.Json, ctx: vr.Context): number {
+/** Checks a `Test.Validation.Point3` value. */
+export const checkPoint3: Checker = /* @__PURE__ */ checkOf(propsPoint3, "Test.Validation.Point3");
+
+/** Validates a `Test.Validation.Point3`: every problem, with its JSON-pointer path. */
+export const validatePoint3: Validate = /* @__PURE__ */ validator(checkPoint3);
+
+/** Whether `validatePoint3` passes (stops at the first problem). */
+export const isPoint3: Guard<Point3> = /* @__PURE__ */ guard(checkPoint3);
+
+/** Throws a `ValidationFailedError` unless `validatePoint3` passes. */
+export const assertPoint3: Assert<Point3> = /* @__PURE__ */ asserter(checkPoint3);
+
+export const exactPoint3: Exact = /* @__PURE__ */ exactOf(propsPoint3, "Test.Validation.Point3");
+
+export function propsPoint3(o: Json, ctx: Context): number {
+  return propsPoint(o, ctx) + vr.p(o["z"], ctx, "z", vr.checkInt32, vr.REQUIRED);
+}
+
+/** Checks a `Test.Validation.Awkward` value. */
+export const checkAwkward: Checker = /* @__PURE__ */ checkOf(propsAwkward, "Test.Validation.Awkward");
+
+/** Validates a `Test.Validation.Awkward`: every problem, with its JSON-pointer path. */
+export const validateAwkward: Validate = /* @__PURE__ */ validator(checkAwkward);
+
+/** Whether `validateAwkward` passes (stops at the first problem). */
+export const isAwkward: Guard<Awkward> = /* @__PURE__ */ guard(checkAwkward);
+
+/** Throws a `ValidationFailedError` unless `validateAwkward` passes. */
+export const assertAwkward: Assert<Awkward> = /* @__PURE__ */ asserter(checkAwkward);
+
+export const exactAwkward: Exact = /* @__PURE__ */ exactOf(propsAwkward, "Test.Validation.Awkward");
+
+export function propsAwkward(o: Json, ctx: Context): number {
   return (
     0 +
-    vr.p(o["x"], ctx, "x", vr.checkInt32, vr.REQUIRED, "Edm.Int32") +
-    vr.p(o["y"], ctx, "y", vr.checkInt32, vr.REQUIRED, "Edm.Int32")
-  );
-}
-
-/** Validates a `Test.Validation.Point3` value: every problem, with its JSON-pointer path. */
-export const validatePoint3: vr.Validate = /* @__PURE__ */ validator(checkPoint3);
-
-/** Whether `value` passes `validatePoint3` (stops at the first problem). */
-export const isPoint3: vr.Guard<Point3> = /* @__PURE__ */ guard<Point3>(checkPoint3);
-
-/** Throws a `ValidationFailedError` unless `value` passes `validatePoint3`. */
-export const assertPoint3: vr.Assert<Point3> = /* @__PURE__ */ asserter<Point3>(checkPoint3);
-
-/** Checks a value declared as `Test.Validation.Point3`. */
-export function checkPoint3(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Test.Validation.Point3", SERVICE, false)) exactPoint3(v, ctx, key);
-}
-
-export function exactPoint3(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsPoint3, "Test.Validation.Point3", SERVICE);
-}
-
-export function propsPoint3(o: vr.Json, ctx: vr.Context): number {
-  return propsPoint(o, ctx) + vr.p(o["z"], ctx, "z", vr.checkInt32, vr.REQUIRED, "Edm.Int32");
-}
-
-/** Validates a `Test.Validation.Awkward` value: every problem, with its JSON-pointer path. */
-export const validateAwkward: vr.Validate = /* @__PURE__ */ validator(checkAwkward);
-
-/** Whether `value` passes `validateAwkward` (stops at the first problem). */
-export const isAwkward: vr.Guard<Awkward> = /* @__PURE__ */ guard<Awkward>(checkAwkward);
-
-/** Throws a `ValidationFailedError` unless `value` passes `validateAwkward`. */
-export const assertAwkward: vr.Assert<Awkward> = /* @__PURE__ */ asserter<Awkward>(checkAwkward);
-
-/** Checks a value declared as `Test.Validation.Awkward`. */
-export function checkAwkward(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Test.Validation.Awkward", SERVICE, false)) exactAwkward(v, ctx, key);
-}
-
-export function exactAwkward(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsAwkward, "Test.Validation.Awkward", SERVICE);
-}
-
-export function propsAwkward(o: vr.Json, ctx: vr.Context): number {
-  return (
-    0 +
-    vr.p(vr.own(o, "constructor"), ctx, "constructor", vr.checkString, vr.REQUIRED, "Edm.String") +
+    vr.p(vr.own(o, "constructor"), ctx, "constructor", vr.checkString, vr.REQUIRED) +
     vr.p(vr.own(o, "toString"), ctx, "toString", vr.checkInt32) +
     vr.p(vr.own(o, "__proto__"), ctx, "__proto__", vr.checkBoolean) +
     vr.p(vr.own(o, "valueOf"), ctx, "valueOf", vr.checkString) +
@@ -467,287 +462,232 @@ export function propsAwkward(o: vr.Json, ctx: vr.Context): number {
   );
 }
 
-/** Validates a `Test.Validation.Empty` value: every problem, with its JSON-pointer path. */
-export const validateEmpty: vr.Validate = /* @__PURE__ */ validator(checkEmpty);
+/** Checks a `Test.Validation.Empty` value. */
+export const checkEmpty: Checker = /* @__PURE__ */ checkOf(propsEmpty, "Test.Validation.Empty");
 
-/** Whether `value` passes `validateEmpty` (stops at the first problem). */
-export const isEmpty: vr.Guard<Empty> = /* @__PURE__ */ guard<Empty>(checkEmpty);
+/** Validates a `Test.Validation.Empty`: every problem, with its JSON-pointer path. */
+export const validateEmpty: Validate = /* @__PURE__ */ validator(checkEmpty);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateEmpty`. */
-export const assertEmpty: vr.Assert<Empty> = /* @__PURE__ */ asserter<Empty>(checkEmpty);
+/** Whether `validateEmpty` passes (stops at the first problem). */
+export const isEmpty: Guard<Empty> = /* @__PURE__ */ guard(checkEmpty);
 
-/** Checks a value declared as `Test.Validation.Empty`. */
-export function checkEmpty(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Test.Validation.Empty", SERVICE, false)) exactEmpty(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validateEmpty` passes. */
+export const assertEmpty: Assert<Empty> = /* @__PURE__ */ asserter(checkEmpty);
 
-export function exactEmpty(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsEmpty, "Test.Validation.Empty", SERVICE);
-}
+export const exactEmpty: Exact = /* @__PURE__ */ exactOf(propsEmpty, "Test.Validation.Empty");
 
-export function propsEmpty(_o: vr.Json, _ctx: vr.Context): number {
+export function propsEmpty(_o: Json, _ctx: Context): number {
   return 0;
 }
 
-/** Validates a `Test.Validation.Node` value: every problem, with its JSON-pointer path. */
-export const validateNode: vr.Validate = /* @__PURE__ */ validator(checkNode);
+/** Checks a `Test.Validation.Node` value. */
+export const checkNode: Checker = /* @__PURE__ */ checkOf(propsNode, "Test.Validation.Node");
 
-/** Whether `value` passes `validateNode` (stops at the first problem). */
-export const isNode: vr.Guard<Node> = /* @__PURE__ */ guard<Node>(checkNode);
+/** Validates a `Test.Validation.Node`: every problem, with its JSON-pointer path. */
+export const validateNode: Validate = /* @__PURE__ */ validator(checkNode);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateNode`. */
-export const assertNode: vr.Assert<Node> = /* @__PURE__ */ asserter<Node>(checkNode);
+/** Whether `validateNode` passes (stops at the first problem). */
+export const isNode: Guard<Node> = /* @__PURE__ */ guard(checkNode);
 
-/** Checks a value declared as `Test.Validation.Node`. */
-export function checkNode(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Test.Validation.Node", SERVICE, false)) exactNode(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validateNode` passes. */
+export const assertNode: Assert<Node> = /* @__PURE__ */ asserter(checkNode);
 
-export function exactNode(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsNode, "Test.Validation.Node", SERVICE);
-}
+export const exactNode: Exact = /* @__PURE__ */ exactOf(propsNode, "Test.Validation.Node");
 
-export function propsNode(o: vr.Json, ctx: vr.Context): number {
+export function propsNode(o: Json, ctx: Context): number {
   return (
     0 +
     vr.p(o["value"], ctx, "value", vr.checkInt32) +
     vr.p(o["next"], ctx, "next", checkNode) +
-    vr.c(o["children"], ctx, "children", checkNode, "Test.Validation.Node", vr.NULL_ITEMS)
+    vr.c(o["children"], ctx, "children", checkNode, vr.NULL_ITEMS)
   );
 }
 
-/** Validates a `Test.Validation.Item` value: every problem, with its JSON-pointer path. */
-export const validateItem: vr.Validate = /* @__PURE__ */ validator(checkItem);
+/** Checks a `Test.Validation.Item` value. */
+export const checkItem: Checker = /* @__PURE__ */ checkOf(propsItem, "Test.Validation.Item");
 
-/** Whether `value` passes `validateItem` (stops at the first problem). */
-export const isItem: vr.Guard<Item> = /* @__PURE__ */ guard<Item>(checkItem);
+/** Validates a `Test.Validation.Item`: every problem, with its JSON-pointer path. */
+export const validateItem: Validate = /* @__PURE__ */ validator(checkItem);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateItem`. */
-export const assertItem: vr.Assert<Item> = /* @__PURE__ */ asserter<Item>(checkItem);
+/** Whether `validateItem` passes (stops at the first problem). */
+export const isItem: Guard<Item> = /* @__PURE__ */ guard(checkItem);
 
-/** Checks a value declared as `Test.Validation.Item`. */
-export function checkItem(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Test.Validation.Item", SERVICE, false)) exactItem(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validateItem` passes. */
+export const assertItem: Assert<Item> = /* @__PURE__ */ asserter(checkItem);
 
-export function exactItem(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsItem, "Test.Validation.Item", SERVICE);
-}
+export const exactItem: Exact = /* @__PURE__ */ exactOf(propsItem, "Test.Validation.Item");
 
-export function propsItem(o: vr.Json, ctx: vr.Context): number {
+export function propsItem(o: Json, ctx: Context): number {
   return (
     0 +
-    vr.p(o["id"], ctx, "id", vr.checkInt32, vr.COMPUTED | vr.KEY | vr.REQUIRED, "Edm.Int32") +
-    vr.p(o["name"], ctx, "name", checkStringL20, vr.REQUIRED, "Edm.String") +
+    vr.p(o["id"], ctx, "id", vr.checkInt32, vr.COMPUTED | vr.KEY | vr.REQUIRED) +
+    vr.p(o["name"], ctx, "name", checkStringL20, vr.REQUIRED) +
     vr.p(o["created"], ctx, "created", vr.checkDateTimeOffset, vr.COMPUTED | vr.REQUIRED, "Edm.DateTimeOffset") +
     vr.p(o["code"], ctx, "code", checkShortCode, vr.IMMUTABLE | vr.NULLABLE, "Test.Validation.ShortCode") +
-    vr.p(o["status"], ctx, "status", checkColor, vr.HAS_DEFAULT | vr.REQUIRED, "Test.Validation.Color") +
-    vr.c(o["tags"], ctx, "tags", vr.checkString, "Edm.String", vr.REQUIRED) +
-    vr.c(o["scores"], ctx, "scores", vr.checkInt32, "Edm.Int32", vr.NULL_ITEMS) +
+    vr.p(o["status"], ctx, "status", checkColor, vr.HAS_DEFAULT | vr.REQUIRED) +
+    vr.c(o["tags"], ctx, "tags", vr.checkString, vr.REQUIRED) +
+    vr.c(o["scores"], ctx, "scores", vr.checkInt32, vr.NULL_ITEMS) +
     vr.p(o["shape"], ctx, "shape", checkShape) +
-    vr.c(o["shapes"], ctx, "shapes", checkShape, "Test.Validation.Shape", vr.REQUIRED) +
+    vr.c(o["shapes"], ctx, "shapes", checkShape, vr.REQUIRED) +
     vr.p(o["at"], ctx, "at", checkPoint) +
     vr.p(o["address"], ctx, "address", checkAddress) +
     vr.p(o["primitives"], ctx, "primitives", checkPrimitives) +
     vr.stream(o["picture"], ctx, "picture") +
     vr.nav(o["parent"], ctx, "parent", checkItem) +
-    vr.navs(o["children"], ctx, "children", checkItem, "Test.Validation.Item") +
-    vr.nav(o["owner"], ctx, "owner", checkPerson, 0, "Test.Validation.Person")
+    vr.navs(o["children"], ctx, "children", checkItem) +
+    vr.nav(o["owner"], ctx, "owner", checkPerson, 0)
   );
 }
 
-/** Validates a `Test.Validation.Person` value: every problem, with its JSON-pointer path. */
-export const validatePerson: vr.Validate = /* @__PURE__ */ validator(checkPerson);
-
-/** Whether `value` passes `validatePerson` (stops at the first problem). */
-export const isPerson: vr.Guard<Person> = /* @__PURE__ */ guard<Person>(checkPerson);
-
-/** Throws a `ValidationFailedError` unless `value` passes `validatePerson`. */
-export const assertPerson: vr.Assert<Person> = /* @__PURE__ */ asserter<Person>(checkPerson);
-
-/** Checks a value declared as `Test.Validation.Person` or the subtype its `@odata.type` names. */
-export function checkPerson(v: unknown, ctx: vr.Context, key: vr.Key): void {
+/** Checks a `Test.Validation.Person` value, or the subtype its `@odata.type` names. */
+export function checkPerson(v: unknown, ctx: Context, key: vr.Key): void {
+  const o = v as Json;
   switch (vr.typeOf(v, ctx, key, "Test.Validation.Person", SERVICE)) {
     case undefined:
     case "Test.Validation.Person":
-      return exactPerson(v as vr.Json, ctx, key);
+      return exactPerson(o, ctx, key);
     case "Test.Validation.Employee":
-      return exactEmployee(v as vr.Json, ctx, key);
+      return exactEmployee(o, ctx, key);
     case null:
       return;
     default:
-      return vr.wrongType(ctx, key, v as vr.Json, "Test.Validation.Person", false);
+      return vr.wrongType(ctx, key, o, "Test.Validation.Person", false);
   }
 }
 
-export function exactPerson(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsPerson, "Test.Validation.Person", SERVICE);
-}
+/** Validates a `Test.Validation.Person`: every problem, with its JSON-pointer path. */
+export const validatePerson: Validate = /* @__PURE__ */ validator(checkPerson);
 
-export function propsPerson(o: vr.Json, ctx: vr.Context): number {
+/** Whether `validatePerson` passes (stops at the first problem). */
+export const isPerson: Guard<Person> = /* @__PURE__ */ guard(checkPerson);
+
+/** Throws a `ValidationFailedError` unless `validatePerson` passes. */
+export const assertPerson: Assert<Person> = /* @__PURE__ */ asserter(checkPerson);
+
+export const exactPerson: Exact = /* @__PURE__ */ exactOf(propsPerson, "Test.Validation.Person");
+
+export function propsPerson(o: Json, ctx: Context): number {
   return (
-    0 +
-    vr.p(o["id"], ctx, "id", vr.checkGuid, vr.KEY | vr.REQUIRED, "Edm.Guid") +
-    vr.p(o["name"], ctx, "name", vr.checkString)
+    0 + vr.p(o["id"], ctx, "id", vr.checkGuid, vr.KEY | vr.REQUIRED) + vr.p(o["name"], ctx, "name", vr.checkString)
   );
 }
 
-/** Validates a `Test.Validation.Basket` value: every problem, with its JSON-pointer path. */
-export const validateBasket: vr.Validate = /* @__PURE__ */ validator(checkBasket);
+/** Checks a `Test.Validation.Basket` value. */
+export const checkBasket: Checker = /* @__PURE__ */ checkOf(propsBasket, "Test.Validation.Basket");
 
-/** Whether `value` passes `validateBasket` (stops at the first problem). */
-export const isBasket: vr.Guard<Basket> = /* @__PURE__ */ guard<Basket>(checkBasket);
+/** Validates a `Test.Validation.Basket`: every problem, with its JSON-pointer path. */
+export const validateBasket: Validate = /* @__PURE__ */ validator(checkBasket);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateBasket`. */
-export const assertBasket: vr.Assert<Basket> = /* @__PURE__ */ asserter<Basket>(checkBasket);
+/** Whether `validateBasket` passes (stops at the first problem). */
+export const isBasket: Guard<Basket> = /* @__PURE__ */ guard(checkBasket);
 
-/** Checks a value declared as `Test.Validation.Basket`. */
-export function checkBasket(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Test.Validation.Basket", SERVICE, false)) exactBasket(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validateBasket` passes. */
+export const assertBasket: Assert<Basket> = /* @__PURE__ */ asserter(checkBasket);
 
-export function exactBasket(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsBasket, "Test.Validation.Basket", SERVICE);
-}
+export const exactBasket: Exact = /* @__PURE__ */ exactOf(propsBasket, "Test.Validation.Basket");
 
-export function propsBasket(o: vr.Json, ctx: vr.Context): number {
+export function propsBasket(o: Json, ctx: Context): number {
   return (
     0 +
-    vr.p(o["id"], ctx, "id", vr.checkInt32, vr.KEY | vr.REQUIRED, "Edm.Int32") +
-    vr.navs(o["lines"], ctx, "lines", checkLineUnderBasket, "Test.Validation.Line") +
+    vr.p(o["id"], ctx, "id", vr.checkInt32, vr.KEY | vr.REQUIRED) +
+    vr.navs(o["lines"], ctx, "lines", checkLineUnderBasket) +
     vr.nav(o["best"], ctx, "best", checkLine)
   );
 }
 
-/** Validates a `Test.Validation.Line` value: every problem, with its JSON-pointer path. */
-export const validateLine: vr.Validate = /* @__PURE__ */ validator(checkLine);
+/** Checks a `Test.Validation.Line` value. */
+export const checkLine: Checker = /* @__PURE__ */ checkOf(propsLine, "Test.Validation.Line");
 
-/** Whether `value` passes `validateLine` (stops at the first problem). */
-export const isLine: vr.Guard<Line> = /* @__PURE__ */ guard<Line>(checkLine);
+/** Validates a `Test.Validation.Line`: every problem, with its JSON-pointer path. */
+export const validateLine: Validate = /* @__PURE__ */ validator(checkLine);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateLine`. */
-export const assertLine: vr.Assert<Line> = /* @__PURE__ */ asserter<Line>(checkLine);
+/** Whether `validateLine` passes (stops at the first problem). */
+export const isLine: Guard<Line> = /* @__PURE__ */ guard(checkLine);
 
-/** Checks a value declared as `Test.Validation.Line`. */
-export function checkLine(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Test.Validation.Line", SERVICE, false)) exactLine(v, ctx, key);
-}
+/** Throws a `ValidationFailedError` unless `validateLine` passes. */
+export const assertLine: Assert<Line> = /* @__PURE__ */ asserter(checkLine);
 
-export function exactLine(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsLine, "Test.Validation.Line", SERVICE);
-}
+export const exactLine: Exact = /* @__PURE__ */ exactOf(propsLine, "Test.Validation.Line");
 
-export function propsLine(o: vr.Json, ctx: vr.Context): number {
+export function propsLine(o: Json, ctx: Context): number {
   return (
     0 +
-    vr.p(o["basketId"], ctx, "basketId", vr.checkInt32, vr.KEY | vr.REQUIRED, "Edm.Int32") +
-    vr.p(o["no"], ctx, "no", vr.checkInt32, vr.KEY | vr.REQUIRED, "Edm.Int32") +
-    vr.nav(o["basket"], ctx, "basket", checkBasket, 0, "Test.Validation.Basket")
+    vr.p(o["basketId"], ctx, "basketId", vr.checkInt32, vr.KEY | vr.REQUIRED) +
+    vr.p(o["no"], ctx, "no", vr.checkInt32, vr.KEY | vr.REQUIRED) +
+    vr.nav(o["basket"], ctx, "basket", checkBasket, 0)
   );
 }
 
-/** Validates a `Test.Validation.Employee` value: every problem, with its JSON-pointer path. */
-export const validateEmployee: vr.Validate = /* @__PURE__ */ validator(checkEmployee);
+/** Checks a `Test.Validation.Employee` value. */
+export const checkEmployee: Checker = /* @__PURE__ */ checkOf(propsEmployee, "Test.Validation.Employee");
 
-/** Whether `value` passes `validateEmployee` (stops at the first problem). */
-export const isEmployee: vr.Guard<Employee> = /* @__PURE__ */ guard<Employee>(checkEmployee);
+/** Validates a `Test.Validation.Employee`: every problem, with its JSON-pointer path. */
+export const validateEmployee: Validate = /* @__PURE__ */ validator(checkEmployee);
 
-/** Throws a `ValidationFailedError` unless `value` passes `validateEmployee`. */
-export const assertEmployee: vr.Assert<Employee> = /* @__PURE__ */ asserter<Employee>(checkEmployee);
+/** Whether `validateEmployee` passes (stops at the first problem). */
+export const isEmployee: Guard<Employee> = /* @__PURE__ */ guard(checkEmployee);
 
-/** Checks a value declared as `Test.Validation.Employee`. */
-export function checkEmployee(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Test.Validation.Employee", SERVICE, false)) exactEmployee(v, ctx, key);
+/** Throws a `ValidationFailedError` unless `validateEmployee` passes. */
+export const assertEmployee: Assert<Employee> = /* @__PURE__ */ asserter(checkEmployee);
+
+export const exactEmployee: Exact = /* @__PURE__ */ exactOf(propsEmployee, "Test.Validation.Employee");
+
+export function propsEmployee(o: Json, ctx: Context): number {
+  return propsPerson(o, ctx) + vr.p(o["badge"], ctx, "badge", vr.checkInt32, vr.REQUIRED);
 }
 
-export function exactEmployee(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsEmployee, "Test.Validation.Employee", SERVICE);
+/** Checks a `Test.Validation.Bag` value. */
+export const checkBag: Checker = /* @__PURE__ */ checkOpenOf(propsBag, "Test.Validation.Bag");
+
+/** Validates a `Test.Validation.Bag`: every problem, with its JSON-pointer path. */
+export const validateBag: Validate = /* @__PURE__ */ validator(checkBag);
+
+/** Whether `validateBag` passes (stops at the first problem). */
+export const isBag: Guard<Bag> = /* @__PURE__ */ guard(checkBag);
+
+/** Throws a `ValidationFailedError` unless `validateBag` passes. */
+export const assertBag: Assert<Bag> = /* @__PURE__ */ asserter(checkBag);
+
+export const exactBag: Exact = /* @__PURE__ */ exactOpenOf(propsBag);
+
+export function propsBag(o: Json, ctx: Context): number {
+  return 0 + vr.p(o["id"], ctx, "id", vr.checkString, vr.KEY | vr.REQUIRED);
 }
 
-export function propsEmployee(o: vr.Json, ctx: vr.Context): number {
-  return propsPerson(o, ctx) + vr.p(o["badge"], ctx, "badge", vr.checkInt32, vr.REQUIRED, "Edm.Int32");
-}
-
-/** Validates a `Test.Validation.Bag` value: every problem, with its JSON-pointer path. */
-export const validateBag: vr.Validate = /* @__PURE__ */ validator(checkBag);
-
-/** Whether `value` passes `validateBag` (stops at the first problem). */
-export const isBag: vr.Guard<Bag> = /* @__PURE__ */ guard<Bag>(checkBag);
-
-/** Throws a `ValidationFailedError` unless `value` passes `validateBag`. */
-export const assertBag: vr.Assert<Bag> = /* @__PURE__ */ asserter<Bag>(checkBag);
-
-/** Checks a value declared as `Test.Validation.Bag`. */
-export function checkBag(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Test.Validation.Bag", SERVICE, false)) exactBag(v, ctx, key);
-}
-
-export function exactBag(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exactOpen(o, ctx, key, propsBag, SERVICE);
-}
-
-export function propsBag(o: vr.Json, ctx: vr.Context): number {
-  return 0 + vr.p(o["id"], ctx, "id", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String");
-}
+/** `namespaceChecker`'s table: this namespace's checkers by their types' simple names, made on first use. */
+let checkers: Readonly<Record<string, Checker>> | undefined;
 
 /** This namespace's types by qualified name. */
-export function namespaceChecker(qualifiedName: string): vr.Checker | undefined {
-  switch (qualifiedName) {
-    case "Test.Validation.Color":
-      return checkColor;
-    case "Test.Validation.Permission":
-      return checkPermission;
-    case "Test.Validation.ObjectWords":
-      return checkObjectWords;
-    case "Test.Validation.Unset":
-      return checkUnset;
-    case "Test.Validation.Huge":
-      return checkHuge;
-    case "Test.Validation.HugeFlags":
-      return checkHugeFlags;
-    case "Test.Validation.ShortCode":
-      return checkShortCode;
-    case "Test.Validation.Text":
-      return checkText;
-    case "Test.Validation.Money":
-      return checkMoney;
-    case "Test.Validation.Primitives":
-      return checkPrimitives;
-    case "Test.Validation.Shape":
-      return checkShape;
-    case "Test.Validation.Sketch":
-      return checkSketch;
-    case "Test.Validation.Circle":
-      return checkCircle;
-    case "Test.Validation.Polygon":
-      return checkPolygon;
-    case "Test.Validation.Triangle":
-      return checkTriangle;
-    case "Test.Validation.Point":
-      return checkPoint;
-    case "Test.Validation.Point3":
-      return checkPoint3;
-    case "Test.Validation.Awkward":
-      return checkAwkward;
-    case "Test.Validation.Empty":
-      return checkEmpty;
-    case "Test.Validation.Node":
-      return checkNode;
-    case "Test.Validation.Item":
-      return checkItem;
-    case "Test.Validation.Person":
-      return checkPerson;
-    case "Test.Validation.Basket":
-      return checkBasket;
-    case "Test.Validation.Line":
-      return checkLine;
-    case "Test.Validation.Employee":
-      return checkEmployee;
-    case "Test.Validation.Bag":
-      return checkBag;
-    default:
-      return undefined;
-  }
+export function namespaceChecker(qualifiedName: string): Checker | undefined {
+  checkers ??= {
+    Color: checkColor,
+    Permission: checkPermission,
+    ObjectWords: checkObjectWords,
+    Unset: checkUnset,
+    Huge: checkHuge,
+    HugeFlags: checkHugeFlags,
+    ShortCode: checkShortCode,
+    Text: checkText,
+    Money: checkMoney,
+    Primitives: checkPrimitives,
+    Shape: checkShape,
+    Sketch: checkSketch,
+    Circle: checkCircle,
+    Polygon: checkPolygon,
+    Triangle: checkTriangle,
+    Point: checkPoint,
+    Point3: checkPoint3,
+    Awkward: checkAwkward,
+    Empty: checkEmpty,
+    Node: checkNode,
+    Item: checkItem,
+    Person: checkPerson,
+    Basket: checkBasket,
+    Line: checkLine,
+    Employee: checkEmployee,
+    Bag: checkBag,
+  };
+  return vr.inNamespace(checkers, "Test.Validation", qualifiedName);
 }
 
 /** Any type of the model by the name `@odata.type` gives it (one function for the model, in checkers.ts). */
