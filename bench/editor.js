@@ -12,7 +12,8 @@
 // The same user file against the callRecords slice (--include '/communications/callRecords/**') shows
 // what slicing saves. Options: --runs N (default 1: each run starts a fresh server), --keep (keep
 // the project folders), --log (tsserver's verbose log into each project folder), --out-dir DIR (use
-// an existing full output), --json (one `EDITOR [...]` line of rows, for bench/run.js).
+// an existing full output), --emit js (the output as JavaScript with declarations: both odatagen
+// projects are generated with it), --json (one `EDITOR [...]` line of rows, for bench/run.js).
 "use strict";
 const { printTable } = require("./table");
 const { spawnSync } = require("node:child_process");
@@ -29,6 +30,7 @@ const flag = (name) => argv.includes(name);
 const option = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
 const RUNS = Math.max(1, Number(option("--runs")) || 1);
 const SLICE = "/communications/callRecords/**";
+const EMIT = option("--emit") ? ["--emit", option("--emit")] : [];
 
 const TSCONFIG = {
   compilerOptions: {
@@ -98,9 +100,9 @@ async function main() {
   const odatagen = path.join(work, "odatagen");
   const given = option("--out-dir");
   if (given) fs.cpSync(path.resolve(given), path.join(odatagen, "graph"), { recursive: true }); // a copy: a link would put the files outside the project's package.json
-  else generate(path.join(odatagen, "graph"));
+  else generate(path.join(odatagen, "graph"), EMIT);
   const sliceDir = path.join(work, "odatagen-slice");
-  generate(path.join(sliceDir, "graph"), ["--include", SLICE]);
+  generate(path.join(sliceDir, "graph"), ["--include", SLICE, ...EMIT]);
   const typesDir = path.join(work, "graph-types");
   const cases = [
     ["odatagen, full Graph v1.0", odatagen, project(odatagen, ODATAGEN_USER)],

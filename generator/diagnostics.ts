@@ -58,6 +58,8 @@ export const Codes = {
   outputUnwritable: "ODG403",
   outputTooLarge: "ODG404",
   outputBadName: "ODG405",
+  typescriptMissing: "ODG406",
+  emitFailed: "ODG407",
   acceptedNothing: "ODG501",
 } as const;
 

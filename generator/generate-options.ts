@@ -12,7 +12,7 @@ import { parseAcceptance, type Acceptance } from "./accept-warnings";
 const BOOLEANS = ["keyAsSegment", "unqualifiedOperations", "includeDerived", "includeNavigation", "validators", "requests", "completeReads"] as const;
 const PATTERNS = ["include", "exclude", "why"] as const;
 const PLACES = ["includePlaces", "excludePlaces", "acceptWarningPlaces"] as const;
-const KNOWN: readonly string[] = ["inputs", "follow", ...BOOLEANS, ...PATTERNS, "acceptWarnings", ...PLACES];
+const KNOWN: readonly string[] = ["inputs", "follow", ...BOOLEANS, ...PATTERNS, "acceptWarnings", ...PLACES, "emit", "typescript"];
 
 /** `options` as generate() reads them (a single pattern as a list of one), or a TypeError saying what is wrong. */
 export function checkedOptions(options: unknown): CheckedOptions {
@@ -35,6 +35,10 @@ export function checkedOptions(options: unknown): CheckedOptions {
   if (options.follow !== undefined && typeof options.follow !== "function") throw new TypeError(`generate(): follow takes a function (createFollower(files).follow); got ${kind(options.follow)}`);
   for (const key of BOOLEANS)
     if (options[key] !== undefined && typeof options[key] !== "boolean") throw new TypeError(`generate(): ${key} takes true or false; got ${kind(options[key])}`);
+  if (options.emit !== undefined && options.emit !== "ts" && options.emit !== "js") throw new TypeError(`generate(): emit takes "ts" or "js"; got ${kind(options.emit)}`);
+  const ts = options.typescript;
+  if (ts !== undefined && (typeof ts !== "object" || ts === null || typeof (ts as { transpileDeclaration?: unknown }).transpileDeclaration !== "function"))
+    throw new TypeError(`generate(): typescript takes the typescript module, 5.5 or later (require("typescript")); got ${typeof ts === "object" && ts !== null ? "an object without transpileDeclaration" : kind(ts)}`);
   for (const key of PLACES) {
     const value = options[key];
     if (value === undefined) continue;

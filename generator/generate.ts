@@ -19,6 +19,7 @@ import type { EmitOptions } from "./emit/context";
 import type { Service } from "./emit/request-names";
 import { rememberRun, unusedFollower } from "./run-record";
 import { settleAcceptances, type Acceptance } from "./accept-warnings";
+import type { TypeScriptApi } from "./emit/typescript-api";
 
 export type { FollowReference, Followed, InputFile } from "./read-documents";
 
@@ -68,6 +69,17 @@ export interface GenerateOptions {
   /** Without `$select`, type a read as the whole entity (for services that return every property by default). Default false: as the service's default set, in which any property but the key may be absent (Protocol §11.2.5.1). */
   completeReads?: boolean | undefined;
   /**
+   * The form of the output: `"ts"` (the default), TypeScript modules; `"js"`, each module as
+   * JavaScript (`name.js`, an ES module) with its declarations (`name.d.ts`), and a `package.json`
+   * saying `"type": "module"`, made by TypeScript 5.5 or later (emit/javascript.ts).
+   */
+  emit?: "ts" | "js" | undefined;
+  /**
+   * With `emit: "js"`: the `typescript` module to compile with (5.5 or later). Absent, the one
+   * Node finds from the working folder is loaded, else odatagen's own; none is an error (ODG406).
+   */
+  typescript?: TypeScriptApi | undefined;
+  /**
    * Warnings the service is known to have: a code (`ODG108`), or a code and a glob over the
    * element path (`ODG108 API_TEST_SRV.A_TestEntityType/*`; `*` stops at `/`, `**` does not); one or
    * a list. Each warning one accepts stays in `diagnostics`, marked `accepted`; an entry that
@@ -114,7 +126,12 @@ function generateChecked(options: CheckedOptions): GenerateResult {
   // Before it follows anything: whether what the follower will have done is this run's alone.
   const follower = unusedFollower(options.follow);
   const run = prepare(options, diags);
-  const files = emitFiles(run.model, run.names, options, run.sources, diags, run.service);
+  let files = emitFiles(run.model, run.names, options, run.sources, diags, run.service);
+  if (options.emit === "js") {
+    // Recorded with the run, so that writeOutput records the compiler's version as the CLI does.
+    options.typescript ??= typeScriptFor(diags);
+    files = (require("./emit/javascript") as typeof import("./emit/javascript")).javascriptOutput(files, options.typescript);
+  }
   rememberRun(files, options, run.references, follower);
   return { files, diagnostics: diags.items, model: run.model, slice: run.slice, inputs: run.sources };
 }
@@ -193,6 +210,18 @@ export function emitOptions(model: Model, options: GenerateOptions, sources: str
     requests: options.requests ?? true,
     completeReads: options.completeReads ?? false,
   };
+}
+
+/** The `typescript` module found from the working folder (emit/typescript-api.ts), or a GenerationError saying what to install (ODG406). */
+function typeScriptFor(diags: DiagnosticBag): TypeScriptApi {
+  const api = require("./emit/typescript-api") as typeof import("./emit/typescript-api");
+  try {
+    return api.loadTypeScript(api.findTypeScript([process.cwd()]));
+  } catch (e) {
+    if (!(e instanceof api.TypeScriptMissingError)) throw e;
+    diags.fileError(Codes.typescriptMissing, e.message, "", "emit");
+    throw new GenerationError(diags.items, "in the options");
+  }
 }
 
 /** emitAll, with a module too long for a JavaScript string reported as such (ODG404). */

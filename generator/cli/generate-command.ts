@@ -32,6 +32,7 @@ export interface GenerateArgs extends Pick<ServiceFlags, "input" | "out" | "conf
   requests?: boolean;
   "complete-reads"?: boolean;
   "follow-references"?: boolean;
+  emit?: "ts" | "js";
   /** Warnings accepted for each service run (replacing the config's acceptWarnings). */
   "accept-warning"?: string[];
   check: boolean;
@@ -62,7 +63,7 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
     unqualifiedOperations: args["unqualified-operations"],
     includeDerived: args["include-derived"], includeNavigation: args["include-navigation"],
     validators: args.validators, requests: args.requests, completeReads: args["complete-reads"],
-    followReferences: args["follow-references"], acceptWarning: args["accept-warning"],
+    followReferences: args["follow-references"], emit: args.emit, acceptWarning: args["accept-warning"],
   }).finally(loaded);
   if (!resolved.ok) {
     for (const e of resolved.errors) err.print(`odatagen: ${e}`);

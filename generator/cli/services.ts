@@ -26,6 +26,8 @@ export interface ServiceFlags {
   requests?: boolean;
   completeReads?: boolean;
   followReferences?: boolean;
+  /** `--emit`: the output's form, over the config's. */
+  emit?: "ts" | "js";
   /** `--accept-warning`: replaces the config's `acceptWarnings` of each service run. */
   acceptWarning?: string[];
 }
@@ -53,6 +55,7 @@ export async function resolveServices(flags: ServiceFlags, cwd = process.cwd(), 
     requests: flags.requests ?? s.requests,
     completeReads: flags.completeReads ?? s.completeReads,
     followReferences: flags.followReferences ?? s.followReferences,
+    emit: flags.emit ?? s.emit,
     acceptWarnings: flags.acceptWarning?.length ? flags.acceptWarning : s.acceptWarnings,
     // Entries from flags are not where the config has its own.
     acceptWarningPlaces: flags.acceptWarning?.length ? undefined : s.acceptWarningPlaces,

@@ -272,7 +272,7 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
       const newer = new Promise<Services>((resolve) => {
         supersede = () => resolve({ ok: false, errors: [`${shown(configFile)} changed again before it finished loading (a top-level await that never settles?); its newer version is read next`] });
       });
-      const loaded = resolveServices({ config: configFile, service: args.service, include: args.include, exclude: args.exclude, keyAsSegment: args["key-as-segment"], unqualifiedOperations: args["unqualified-operations"], includeDerived: args["include-derived"], includeNavigation: args["include-navigation"], validators: args.validators, requests: args.requests, completeReads: args["complete-reads"], followReferences: args["follow-references"], acceptWarning: args["accept-warning"] });
+      const loaded = resolveServices({ config: configFile, service: args.service, include: args.include, exclude: args.exclude, keyAsSegment: args["key-as-segment"], unqualifiedOperations: args["unqualified-operations"], includeDerived: args["include-derived"], includeNavigation: args["include-navigation"], validators: args.validators, requests: args.requests, completeReads: args["complete-reads"], followReferences: args["follow-references"], emit: args.emit, acceptWarning: args["accept-warning"] });
       const again = await Promise.race([loaded, newer]).finally(() => {
         reloading = false;
         supersede = undefined;

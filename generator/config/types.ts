@@ -28,6 +28,8 @@ export interface ResolvedService {
   requests?: boolean;
   completeReads?: boolean;
   followReferences?: boolean;
+  /** The output's form: TypeScript (default), or JavaScript with declarations. */
+  emit?: "ts" | "js";
   /** Where `odatagen fetch` downloads the service's metadata from (into its first input). */
   url?: string;
   /** Header name → the environment variable holding its value, sent by `odatagen fetch`. */

@@ -13,7 +13,9 @@ export type ConfigResult = { ok: true; services: ResolvedService[] } | { ok: fal
 
 const TOP_KEYS = ["$schema", "services"];
 const SERVICE_KEYS = ["name", "input", "out", "include", "exclude", "acceptWarnings", "options", "url", "headersFromEnv"];
-const OPTION_KEYS = ["keyAsSegment", "unqualifiedOperations", "includeDerived", "includeNavigation", "validators", "requests", "completeReads", "followReferences"] as const;
+const BOOLEAN_OPTION_KEYS = ["keyAsSegment", "unqualifiedOperations", "includeDerived", "includeNavigation", "validators", "requests", "completeReads", "followReferences"] as const;
+const OPTION_KEYS = [...BOOLEAN_OPTION_KEYS, "emit"] as const;
+const EMIT_FORMS = ["ts", "js"];
 
 /**
  * `baseDir`: the config file's folder; relative paths in the config are resolved against it.
@@ -93,8 +95,13 @@ export function validateConfig(value: unknown, baseDir: string, placeOf?: (path:
         if (!isObject(options)) errors.push(`${at}.options: expected an object`);
         else {
           unknownKeys(options, OPTION_KEYS, `${at}.options`, errors, [{ keys: SERVICE_KEYS, at: (k) => `the service (${at}.${k})` }]);
-          for (const key of OPTION_KEYS)
+          for (const key of BOOLEAN_OPTION_KEYS)
             if (options[key] !== undefined && typeof options[key] !== "boolean") errors.push(`${at}.options.${key}: expected true or false`);
+          const emit = options.emit;
+          if (emit !== undefined && !(typeof emit === "string" && EMIT_FORMS.includes(emit))) {
+            const near = typeof emit === "string" ? nearestName(emit.toLowerCase(), EMIT_FORMS) : undefined;
+            errors.push(`${at}.options.emit: expected "ts" (TypeScript modules) or "js" (JavaScript with declarations)${near ? `; did you mean "${near}"?` : ""}`);
+          }
         }
       }
       if (errors.length > before) return;
@@ -120,6 +127,7 @@ export function validateConfig(value: unknown, baseDir: string, placeOf?: (path:
         requests: isObject(options) ? (options.requests as boolean | undefined) : undefined,
         completeReads: isObject(options) ? (options.completeReads as boolean | undefined) : undefined,
         followReferences: isObject(options) ? (options.followReferences as boolean | undefined) : undefined,
+        ...(isObject(options) && options.emit === "js" && { emit: "js" as const }),
         ...(typeof s.url === "string" && { url: s.url }),
         ...(isObject(s.headersFromEnv) && { headersFromEnv: s.headersFromEnv as Record<string, string> }),
       });

@@ -43,6 +43,9 @@ export interface ManifestOptions {
   unqualifiedOperations?: boolean;
   /** Recorded only when references are not followed. */
   followReferences?: false;
+  /** Recorded only for JavaScript output, with the version of the compiler that made it. */
+  emit?: "js";
+  typescript?: string;
 }
 
 export interface Manifest {
@@ -123,6 +126,7 @@ export function manifestText(m: Manifest): string {
       ...(m.options.completeReads ? { completeReads: true as const } : {}),
       ...(m.options.unqualifiedOperations !== undefined ? { unqualifiedOperations: m.options.unqualifiedOperations } : {}),
       ...(m.options.followReferences === false ? { followReferences: false as const } : {}),
+      ...(m.options.emit === "js" ? { emit: "js" as const, typescript: m.options.typescript ?? "" } : {}),
     },
     inputs: m.inputs.map((i) => ({ file: i.file, sha256: i.sha256, ...(i.followed ? { followed: true as const } : {}) })),
     ...(m.lookedFor?.length ? { lookedFor: m.lookedFor } : {}),
@@ -182,6 +186,7 @@ export function followedRecord(outDir: string, follower: { followed: readonly { 
 export function optionsRecord(o: {
   keyAsSegment?: boolean; include?: string[]; exclude?: string[]; includeDerived?: boolean; includeNavigation?: boolean;
   validators?: boolean; requests?: boolean; completeReads?: boolean; unqualifiedOperations?: boolean; followReferences?: boolean;
+  emit?: "ts" | "js"; typescript?: string;
 }): ManifestOptions {
   const r: ManifestOptions = { keyAsSegment: o.keyAsSegment ?? null, include: [...(o.include ?? [])], exclude: [...(o.exclude ?? [])] };
   if (o.includeDerived) r.includeDerived = true;
@@ -191,5 +196,6 @@ export function optionsRecord(o: {
   if (o.completeReads) r.completeReads = true;
   if (o.unqualifiedOperations !== undefined) r.unqualifiedOperations = o.unqualifiedOperations;
   if (o.followReferences === false) r.followReferences = false;
+  if (o.emit === "js") Object.assign(r, { emit: "js", typescript: o.typescript ?? "" });
   return r;
 }

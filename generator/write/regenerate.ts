@@ -22,6 +22,7 @@ import { unreadableDiagnostics } from "./unreadable-inputs";
 import { outputRefusals } from "./refusals";
 import { unlistedFiles } from "./unlisted";
 import { OutputConflictError, prepareOutput, writeOutputAsync, type WriteReport } from "./write";
+import { findTypeScript, loadTypeScript, TypeScriptMissingError, type FoundTypeScript } from "../emit/typescript-api";
 
 export type Mode = "write" | "check" | "dry-run";
 
@@ -153,7 +154,15 @@ async function regenerateUnlocked(req: RegenerateRequest, checkpoint: Checkpoint
     const placeOf = (file: string) => service.inputPlaces?.[service.inputs.indexOf(file)];
     return { ...base, status: "failed", diagnostics: unreadableDiagnostics(read.unreadable, placeOf), ms: elapsed() };
   }
-  const options = optionsRecord(service);
+  // JavaScript output records the compiler's version: another compiler makes the output again.
+  let compiler: FoundTypeScript | undefined;
+  try {
+    if (service.emit === "js") compiler = findTypeScript([service.out, process.cwd()]);
+  } catch (e) {
+    if (e instanceof TypeScriptMissingError) return { ...base, status: "failed", diagnostics: [typescriptMissing(e)], ms: elapsed() };
+    throw e;
+  }
+  const options = optionsRecord({ ...service, typescript: compiler?.version });
   if (writes && !req.force && isUpToDate(service.out, options, service.inputs, req.removeStale))
     return { ...base, status: "up-to-date", diagnostics: [], ms: elapsed() };
   const identity = generatorIdentity();
@@ -165,8 +174,10 @@ async function regenerateUnlocked(req: RegenerateRequest, checkpoint: Checkpoint
   try {
     const opts = serviceOptions(service, read.contents, follower);
     if (req.why) opts.why = req.why;
+    if (compiler) opts.typescript = loadTypeScript(compiler);
     result = (generate as Generate)(opts);
   } catch (e) {
+    if (e instanceof TypeScriptMissingError) return { ...base, status: "failed", diagnostics: [typescriptMissing(e)], ms: elapsed() };
     if (e instanceof GenerationError)
       return { ...base, status: "failed", diagnostics: e.diagnostics, referenced: referencedFiles(follower), ms: elapsed() };
     throw e;
@@ -208,6 +219,11 @@ async function regenerateUnlocked(req: RegenerateRequest, checkpoint: Checkpoint
   }
 }
 
+/** No TypeScript compiler to emit JavaScript with (ODG406). */
+function typescriptMissing(e: TypeScriptMissingError): Diagnostic {
+  return { code: Codes.typescriptMissing, severity: "error", message: e.message, file: "", line: 0, column: 0, path: "emit" };
+}
+
 /** RegenerateOutcome.referenced. */
 function referencedFiles(follower: Follower): string[] {
   return [...follower.followed.map((f) => f.file), ...follower.lookedFor];
@@ -226,6 +242,7 @@ export function serviceOptions(service: ResolvedService, inputs: GenerateOptions
   if (service.validators === false) opts.validators = false;
   if (service.requests === false) opts.requests = false;
   if (service.completeReads) opts.completeReads = true;
+  if (service.emit === "js") opts.emit = "js";
   if (service.acceptWarnings?.length) opts.acceptWarnings = service.acceptWarnings;
   if (service.acceptWarningPlaces) opts.acceptWarningPlaces = service.acceptWarningPlaces;
   opts.follow = follower.follow;

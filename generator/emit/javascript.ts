@@ -1,0 +1,107 @@
+/**
+ * `emit: "js"`: the generated modules as JavaScript (ES2022 modules) with a declaration file beside
+ * each, made by the project's TypeScript compiler (typescript-api.ts) from the TypeScript the
+ * templates wrote. Each module is compiled alone, without the type checker: the JavaScript by
+ * `transpileModule`, the declarations by `transpileDeclaration`, which the output allows since every
+ * export it has is annotated (TypeScript's `isolatedDeclarations` rule). The static modules
+ * (runtime.ts, validation.ts, edm.ts) are compiled together as a small program instead: their
+ * symbol-named members (`static [Symbol.hasInstance]`) come out of `transpileDeclaration` twice, once
+ * as a property, which a checking compiler then reports as a duplicate.
+ *
+ * The import paths stay as they are (`./runtime.js`): they name the JavaScript files, and TypeScript
+ * finds the declarations beside them. A `package.json` saying `"type": "module"` goes with the
+ * files, so Node loads them as the ES modules they are in a CommonJS package too.
+ */
+import * as path from "node:path";
+import { Codes, GenerationError, type Diagnostic } from "../diagnostics";
+import { STATIC_FILES } from "./emit";
+import type { TypeScriptApi, TsDiagnostic } from "./typescript-api";
+
+/** The package.json written with the JavaScript. */
+export const MODULE_PACKAGE_JSON = `${JSON.stringify({ type: "module" }, null, 2)}\n`;
+
+/**
+ * The files of a run (`name.ts` → text) as JavaScript and declarations (`name.js`, `name.d.ts`),
+ * with package.json; any other file is kept as it is. A declaration the compiler cannot make alone
+ * is an error (ODG406) naming the module, line and column: odatagen's own output broke the rule.
+ */
+export function javascriptOutput(files: ReadonlyMap<string, string>, ts: TypeScriptApi): Map<string, string> {
+  const out = new Map<string, string>();
+  const problems: Diagnostic[] = [];
+  const statics = [...files.keys()].filter((f) => STATIC_FILES.includes(f));
+  const staticDeclarations = declareTogether(statics.map((f) => [f, files.get(f)!] as const), ts);
+  for (const [file, text] of files) {
+    if (!file.endsWith(".ts")) {
+      out.set(file, text);
+      continue;
+    }
+    const base = file.slice(0, -".ts".length);
+    const js = ts.transpileModule(text, { compilerOptions: jsOptions(ts), fileName: file });
+    out.set(`${base}.js`, withHeader(text, js.outputText));
+    let declarations = staticDeclarations.get(file);
+    if (declarations === undefined) {
+      const d = ts.transpileDeclaration(text, { compilerOptions: declarationOptions(ts), fileName: file, reportDiagnostics: true });
+      for (const problem of d.diagnostics ?? []) problems.push(declarationProblem(file, text, problem, ts));
+      declarations = d.outputText;
+    }
+    out.set(`${base}.d.ts`, withHeader(text, declarations));
+  }
+  if (problems.length) throw new GenerationError(problems, "in the generated code");
+  out.set("package.json", MODULE_PACKAGE_JSON);
+  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+function jsOptions(ts: TypeScriptApi): Record<string, unknown> {
+  return { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, newLine: ts.NewLineKind.LineFeed };
+}
+
+function declarationOptions(ts: TypeScriptApi): Record<string, unknown> {
+  return { ...jsOptions(ts), declaration: true };
+}
+
+/**
+ * The declarations of the static modules, made as `tsc --declaration` makes them: one program over
+ * them (in memory, under a folder that is not on the disk), the standard library read from the
+ * compiler's own files so that `Symbol.hasInstance` is known for the well-known symbol it is, and no
+ * type checking (`noCheck`: every declaration is written out in the source).
+ */
+function declareTogether(modules: readonly (readonly [string, string])[], ts: TypeScriptApi): Map<string, string> {
+  const made = new Map<string, string>();
+  if (!modules.length) return made;
+  const root = path.resolve("/odatagen-static-modules");
+  const sources = new Map(modules.map(([file, text]) => [path.join(root, file), text]));
+  const options = {
+    ...declarationOptions(ts),
+    emitDeclarationOnly: true,
+    noCheck: true,
+    skipLibCheck: true,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    lib: ["lib.es2022.d.ts"],
+    types: [],
+  };
+  const host = ts.createCompilerHost(options);
+  const { readFile, fileExists, getSourceFile } = host;
+  host.readFile = (f) => sources.get(f) ?? readFile.call(host, f);
+  host.fileExists = (f) => sources.has(f) || fileExists.call(host, f);
+  host.getSourceFile = (f, version, ...rest) => {
+    const text = sources.get(f);
+    return text === undefined ? getSourceFile.call(host, f, version, ...rest) : ts.createSourceFile(f, text, version, true);
+  };
+  host.writeFile = (f, text) => made.set(path.relative(root, f).replace(/\.d\.ts$/, ".ts"), text);
+  ts.createProgram([...sources.keys()], options, host).emit();
+  return made;
+}
+
+/** The `//` lines a module starts with (odatagen's header), put back where the compiler left them out (before a declaration it dropped). */
+function withHeader(source: string, declarations: string): string {
+  const header = /^(\/\/[^\n]*\n)+/.exec(source)?.[0] ?? "";
+  return header && !declarations.startsWith(header) ? header + declarations : declarations;
+}
+
+function declarationProblem(file: string, text: string, d: TsDiagnostic, ts: TypeScriptApi): Diagnostic {
+  const before = text.slice(0, d.start ?? 0);
+  const line = before.split("\n").length;
+  const column = before.length - before.lastIndexOf("\n");
+  const message = `TypeScript ${ts.version} cannot make this module's declarations without checking it (TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}); emit "ts" meanwhile, and report this to odatagen`;
+  return { code: Codes.emitFailed, severity: "error", message, file, line, column, path: "" };
+}
