@@ -8,6 +8,7 @@
 import type { CheckedOptions } from "./generate";
 import { nearestName } from "./nearest-name";
 import { parseAcceptance, type Acceptance } from "./accept-warnings";
+import { usable } from "./emit/typescript-api";
 
 const BOOLEANS = ["keyAsSegment", "unqualifiedOperations", "includeDerived", "includeNavigation", "validators", "requests", "completeReads"] as const;
 const PATTERNS = ["include", "exclude", "why"] as const;
@@ -37,8 +38,10 @@ export function checkedOptions(options: unknown): CheckedOptions {
     if (options[key] !== undefined && typeof options[key] !== "boolean") throw new TypeError(`generate(): ${key} takes true or false; got ${kind(options[key])}`);
   if (options.emit !== undefined && options.emit !== "ts" && options.emit !== "js") throw new TypeError(`generate(): emit takes "ts" or "js"; got ${kind(options.emit)}`);
   const ts = options.typescript;
-  if (ts !== undefined && (typeof ts !== "object" || ts === null || typeof (ts as { transpileDeclaration?: unknown }).transpileDeclaration !== "function"))
-    throw new TypeError(`generate(): typescript takes the typescript module, 5.5 or later (require("typescript")); got ${typeof ts === "object" && ts !== null ? "an object without transpileDeclaration" : kind(ts)}`);
+  if (ts !== undefined && (typeof ts !== "object" || ts === null || typeof (ts as { createProgram?: unknown }).createProgram !== "function"))
+    throw new TypeError(`generate(): typescript takes the typescript module, 5.6 or later (require("typescript")); got ${typeof ts === "object" && ts !== null ? "an object without createProgram" : kind(ts)}`);
+  if (ts !== undefined && !usable(String((ts as { version?: unknown }).version)))
+    throw new TypeError(`generate(): typescript takes TypeScript 5.6–6.x, which emits declarations without checking; got ${String((ts as { version?: unknown }).version)}`);
   for (const key of PLACES) {
     const value = options[key];
     if (value === undefined) continue;

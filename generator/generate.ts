@@ -71,11 +71,11 @@ export interface GenerateOptions {
   /**
    * The form of the output: `"ts"` (the default), TypeScript modules; `"js"`, each module as
    * JavaScript (`name.js`, an ES module) with its declarations (`name.d.ts`), and a `package.json`
-   * saying `"type": "module"`, made by TypeScript 5.5 or later (emit/javascript.ts).
+   * saying `"type": "module"`, made by TypeScript 5.6 or later (emit/javascript.ts).
    */
   emit?: "ts" | "js" | undefined;
   /**
-   * With `emit: "js"`: the `typescript` module to compile with (5.5 or later). Absent, the one
+   * With `emit: "js"`: the `typescript` module to compile with (5.6 or later). Absent, the one
    * Node finds from the working folder is loaded, else odatagen's own; none is an error (ODG406).
    */
   typescript?: TypeScriptApi | undefined;

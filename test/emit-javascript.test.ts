@@ -15,11 +15,20 @@ import { javascriptOutput } from "../generator/emit/javascript";
 
 const SPEC = path.join(SPECS, "graph-callrecords.xml");
 const TS_VERSION = (require("typescript/package.json") as { version: string }).version;
+const TYPESCRIPT = path.dirname(require.resolve("typescript/package.json"));
+
+/** A scratch project that has TypeScript 5.9 (a link to odatagen's devDependency), as a user's project would. */
+function projectWithTypeScript(prefix: string): string {
+  const dir = scratch(prefix);
+  fs.mkdirSync(path.join(dir, "node_modules"));
+  fs.symlinkSync(TYPESCRIPT, path.join(dir, "node_modules", "typescript"), "dir");
+  return dir;
+}
 
 /** A folder with the callRecords output emitted as JavaScript (made once; the tests only read it). */
 let out: string;
 beforeAll(async () => {
-  out = path.join(scratch("odatagen-emit-js-"), "gen");
+  out = path.join(projectWithTypeScript("odatagen-emit-js-"), "gen");
   const r = await runCliAsync(["generate", "--input", SPEC, "--out", out, "--emit", "js"], path.dirname(out));
   expect(r.stderr).toBe("");
   expect(r.code).toBe(0);
@@ -136,10 +145,10 @@ describe("a project whose TypeScript cannot emit JavaScript: ODG406, the output 
   }
 
   test("too old: it says which version it found, and what it needs", async () => {
-    const p = await projectWith("5.4.5", '{ version: "5.4.5" }');
+    const p = await projectWith("5.5.4", '{ version: "5.5.4" }');
     const r = await runCliAsync(["generate", "--input", SPEC, "--out", p.gen, "--emit", "js"], p.dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`error ODG406: emit "js" needs TypeScript 5.5 or later (its transpileDeclaration); found 5.4.5 at ${path.join(p.dir, "node_modules", "typescript")}`);
+    expect(r.stderr).toContain(`error ODG406: emit "js" needs TypeScript 5.6–6.x, whose JavaScript API emits declarations without checking (noCheck); found 5.5.4 at ${path.join(p.dir, "node_modules", "typescript")}: install it as typescript (npm install --save-dev typescript@5.9), or emit "ts"`);
     expect(fs.readFileSync(path.join(p.gen, ".odatagen-manifest.json"), "utf8")).toBe(p.before);
     expect(fs.existsSync(path.join(p.gen, "runtime.ts"))).toBe(true);
   }, 120000);
@@ -148,13 +157,31 @@ describe("a project whose TypeScript cannot emit JavaScript: ODG406, the output 
     const p = await projectWith("7.0.2", '{ version: "7.0.2", versionMajorMinor: "7.0" }');
     const r = await runCliAsync(["generate", "--input", SPEC, "--out", p.gen, "--emit", "js"], p.dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/error ODG406: emit "js" uses TypeScript's JavaScript API, which TypeScript 7\.0\.2 at .* does not have \(TypeScript 7's package has none yet\): install TypeScript 5\.5–6\.x as typescript/);
+    expect(r.stderr).toMatch(/error ODG406: emit "js" needs TypeScript 5\.6–6\.x, .*; found 7\.0\.2 at .* \(TypeScript 7's package has no JavaScript API yet\)/);
     expect(fs.readFileSync(path.join(p.gen, ".odatagen-manifest.json"), "utf8")).toBe(p.before);
+  }, 120000);
+
+  test("none at all", async () => {
+    const dir = scratch("odatagen-emit-js-none-");
+    const r = await runCliAsync(["generate", "--input", SPEC, "--out", path.join(dir, "gen"), "--emit", "js"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`error ODG406: emit "js" compiles the generated TypeScript with the project's own compiler, and no typescript package was found from ${path.join(dir, "gen")}: install one (npm install --save-dev typescript), 5.6 or later`);
+    expect(fs.existsSync(path.join(dir, "gen"))).toBe(false);
+  }, 120000);
+
+  test("one it cannot use is passed over for the next: TypeScript 7 beside the output, 5.9 in the working folder", async () => {
+    const p = await projectWith("7.0.2", '{ version: "7.0.2" }');
+    const app = path.join(p.dir, "app");
+    fs.mkdirSync(path.join(app, "node_modules"), { recursive: true });
+    fs.symlinkSync(TYPESCRIPT, path.join(app, "node_modules", "typescript"), "dir");
+    const r = await runCliAsync(["generate", "--input", SPEC, "--out", p.gen, "--emit", "js"], app);
+    expect(r.stderr).toBe("");
+    expect(JSON.parse(fs.readFileSync(path.join(p.gen, ".odatagen-manifest.json"), "utf8")).options).toMatchObject({ emit: "js", typescript: TS_VERSION });
   }, 120000);
 });
 
 test("going back to TypeScript output removes the JavaScript, the declarations and package.json", async () => {
-  const dir = scratch("odatagen-emit-js-back-");
+  const dir = projectWithTypeScript("odatagen-emit-js-back-");
   const gen = path.join(dir, "gen");
   expect((await runCliAsync(["generate", "--input", SPEC, "--out", gen, "--emit", "js"], dir)).code).toBe(0);
   const back = await runCliAsync(["generate", "--input", SPEC, "--out", gen], dir);
@@ -172,7 +199,19 @@ describe("the library and the config", () => {
     expect([...r.files.keys()].filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
     expect([...r.files.keys()].some((f) => f.includes("validators"))).toBe(false);
     expect(() => generate({ inputs: [{ file: SPEC, content }], emit: "jsx" as "js" })).toThrow('generate(): emit takes "ts" or "js"; got "jsx"');
-    expect(() => generate({ inputs: [{ file: SPEC, content }], emit: "js", typescript: {} as never })).toThrow("generate(): typescript takes the typescript module, 5.5 or later");
+    expect(() => generate({ inputs: [{ file: SPEC, content }], emit: "js", typescript: {} as never })).toThrow("generate(): typescript takes the typescript module, 5.6 or later");
+    expect(() => generate({ inputs: [{ file: SPEC, content }], emit: "js", typescript: { ...require("typescript"), version: "5.5.4" } })).toThrow("generate(): typescript takes TypeScript 5.6–6.x, which emits declarations without checking; got 5.5.4");
+  });
+
+  test("each module's JavaScript and declarations are what transpileModule and transpileDeclaration make of it, from one parse", () => {
+    const ts = require("typescript") as typeof import("typescript");
+    const text = fs.readFileSync(path.join(__dirname, "..", "generated", "graph-callrecords", "microsoft.graph.callRecords.requests.ts"), "utf8");
+    const made = javascriptOutput(new Map([["m.ts", text]]), ts as unknown as Parameters<typeof javascriptOutput>[1]);
+    const options = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, newLine: ts.NewLineKind.LineFeed };
+    const header = /^(\/\/[^\n]*\n)+/.exec(text)![0];
+    const withHeader = (s: string) => (s.startsWith(header) ? s : header + s);
+    expect(made.get("m.js")).toBe(withHeader(ts.transpileModule(text, { compilerOptions: options, fileName: "m.ts" }).outputText));
+    expect(made.get("m.d.ts")).toBe(withHeader(ts.transpileDeclaration(text, { compilerOptions: { ...options, declaration: true }, fileName: "m.ts" }).outputText));
   });
 
   test("a module the compiler cannot declare alone is ODG407, at its line and column", () => {
@@ -191,7 +230,7 @@ describe("the library and the config", () => {
   });
 
   test("the config's emit: a wrong value is named, with did-you-mean", async () => {
-    const dir = scratch("odatagen-emit-js-config-");
+    const dir = projectWithTypeScript("odatagen-emit-js-config-");
     fs.copyFileSync(SPEC, path.join(dir, "spec.xml"));
     fs.writeFileSync(path.join(dir, "odatagen.config.json"), JSON.stringify({ services: [{ input: "spec.xml", out: "gen", options: { emit: "JS" } }] }));
     const bad = await runCliAsync(["generate"], dir);

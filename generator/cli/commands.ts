@@ -71,7 +71,7 @@ export const GENERATE_OPTIONS = {
   "validators": { type: "boolean", describe: "Generate the runtime validators (default); --no-validators leaves them out" },
   "requests": { type: "boolean", describe: "Generate the request functions (default); --no-requests leaves them out" },
   "complete-reads": { type: "boolean", describe: "Type reads without select as whole entities (the service returns every property by default); default: any property but the key may be absent; --no-complete-reads overrides the config" },
-  "emit": { type: "string", choices: ["ts", "js"], describe: "The output's form: ts, TypeScript modules (default); js, JavaScript (ES modules) with a .d.ts beside each, compiled by the project's TypeScript (5.5 or later); overrides the config" },
+  "emit": { type: "string", choices: ["ts", "js"], describe: "The output's form: ts, TypeScript modules (default); js, JavaScript (ES modules) with a .d.ts beside each, compiled by the project's TypeScript (5.6 or later); overrides the config" },
   "follow-references": { type: "boolean", describe: "Read the local documents the inputs' edmx:References name (relative Uris, file: URLs, in an input's folder or below) as inputs too (default); --no-follow-references reads only the inputs" },
   "key-as-segment": { type: "boolean", describe: "Keys as path segments (/users/42) instead of parentheses (/users('42')); default: Capabilities.KeyAsSegmentSupported; --no-key-as-segment gives parentheses" },
   "unqualified-operations": { type: "boolean", describe: "Bound actions and functions by name alone (/me/sendMail) instead of qualified (/me/microsoft.graph.sendMail), where the name is not ambiguous; default: Core.DefaultNamespace; --no-unqualified-operations qualifies them all" },

