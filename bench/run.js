@@ -105,6 +105,11 @@ function main() {
   const names = Object.keys(stages[0]).filter((k) => typeof stages[0][k] === "number");
   rows.push(["where the time goes (in-process, median per stage)", names.map((n) => `${n} ${ms(median(stages.map((s) => s[n])))}`).join(", "), ""]);
 
+  // --emit js: the same run, each module then compiled to JavaScript and declarations (1 run: ~12 s).
+  const jsOut = path.join(work, "full-js");
+  const js = child([path.join(__dirname, "measure.js"), "generate", "-q", "--input", GRAPH, "--out", jsOut, "--emit", "js"]);
+  rows.push(["full Graph v1.0 --emit js (JavaScript + declarations), wall time, peak RSS (1 run)", `${ms(js.wallMs)}, ${mb(js.maxRssKb * 1024)}`, ""]);
+
   rows.push(["tree-shaken: updateSession + path builders + validateSession, esbuild --bundle --minify", treeShake(fullOut, work), "≤ 8 KB"]);
   const floor = validatorFloor(GRAPH, "microsoft.graph.callRecords.session");
   rows.push([
@@ -120,6 +125,8 @@ function main() {
       rows.push([`tsc --noEmit --strict over the ${kinds.join(" + ")} modules only (1 run)`, tscFull(fullOut, "typescript", kinds), ""]);
     }
     rows.push(["tsc --noEmit --strict over @microsoft/microsoft-graph-types (1 run)", tscGraphTypes(work), ""]);
+    // A program that calls updateSession and validateSession, against the --emit js output's declarations.
+    for (const skip of [true, false]) rows.push([`tsc --noEmit --strict, a program calling updateSession, against --emit js (skipLibCheck ${skip}; 1 run)`, tscUserProgram(jsOut, work, skip), ""]);
     // What an editor pays: the language servers open a user file of the full output (bench/editor.js).
     for (const [measure, result] of editorRows(fullOut)) rows.push([measure, result, ""]);
     // TypeScript 7 (the native compiler), when installed as the typescript7 alias.
@@ -212,6 +219,30 @@ function tscGraphTypes(work) {
   );
   fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
   return tsc([...TSC_FLAGS, "--skipDefaultLibCheck", file]);
+}
+
+/** tsc over a program that calls updateSession and validateSession from `outDir` (its modules reached through the imports). */
+function tscUserProgram(outDir, work, skipLibCheck) {
+  const dir = path.join(work, "user-program");
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ type: "module" }));
+  const rel = (mod) => JSON.stringify(`${path.relative(dir, outDir)}/${mod}`);
+  const file = path.join(dir, "app.ts");
+  fs.writeFileSync(
+    file,
+    [
+      `import { createClient } from ${rel("index.js")};`,
+      `import { communications, cloudCommunicationsCallRecords } from ${rel("microsoft.graph.requests.js")};`,
+      `import { callRecordSessions, updateSession } from ${rel("microsoft.graph.callRecords.requests.js")};`,
+      `import { validateSession } from ${rel("microsoft.graph.callRecords.validators.js")};`,
+      `const client = createClient({ baseUrl: "https://graph.microsoft.com/v1.0", getToken: async () => "t" });`,
+      `const target = callRecordSessions(cloudCommunicationsCallRecords(communications()).byKey("r")).byKey("s");`,
+      `export const check = validateSession({ isTest: true }, { mode: "update" });`,
+      `export const updated = await updateSession(client, target, { isTest: true });`,
+      "",
+    ].join("\n"),
+  );
+  return tsc([...TSC_FLAGS, ...(skipLibCheck ? ["--skipLibCheck"] : []), file]);
 }
 
 /** bench/editor.js on the full output (and the callRecords slice, the types package): one row per server and project. */

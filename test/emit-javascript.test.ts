@@ -11,7 +11,8 @@ import { forEachCompiler, runTsc, STRICT_OPTIONS } from "./helpers/typecheck";
 import { startLoopback } from "./helpers/loopback";
 import { spawnLimited } from "./helpers/spawn-limited";
 import { generate, GenerationError } from "../generator";
-import { javascriptOutput } from "../generator/emit/javascript";
+import { javascriptOutput, javascriptOutputAsync } from "../generator/emit/javascript";
+import { regenerate } from "../generator/write/regenerate";
 
 const SPEC = path.join(SPECS, "graph-callrecords.xml");
 const TS_VERSION = (require("typescript/package.json") as { version: string }).version;
@@ -213,6 +214,44 @@ describe("the library and the config", () => {
     expect(made.get("m.js")).toBe(withHeader(ts.transpileModule(text, { compilerOptions: options, fileName: "m.ts" }).outputText));
     expect(made.get("m.d.ts")).toBe(withHeader(ts.transpileDeclaration(text, { compilerOptions: { ...options, declaration: true }, fileName: "m.ts" }).outputText));
   });
+
+  test("the CLI's compile waits on its checkpoint after each module, so Ctrl+C stops it there", async () => {
+    const ts = require("typescript") as Parameters<typeof javascriptOutput>[1];
+    const files = new Map(["a.ts", "b.ts", "c.ts", "d.ts"].map((f) => [f, `export const ${f[0]}: number = 1;\n`] as const));
+    let calls = 0;
+    const stop = new Error("interrupted (SIGINT)");
+    await expect(
+      javascriptOutputAsync(files, ts, async () => {
+        if (++calls === 3) throw stop;
+      }),
+    ).rejects.toBe(stop);
+    // Once after the static modules' declarations (none here), then after each module: a, b.
+    expect(calls).toBe(3);
+    const all = await javascriptOutputAsync(files, ts, async () => void calls++);
+    expect(calls).toBe(3 + 5);
+    expect([...all.keys()]).toEqual(["a.d.ts", "a.js", "b.d.ts", "b.js", "c.d.ts", "c.js", "d.d.ts", "d.js", "package.json"]);
+  });
+
+  test("generate's run passes its checkpoint to that compile: stopped in it, nothing is written", async () => {
+    const dir = scratch("odatagen-emit-js-stop-");
+    const service = { name: "gen", inputs: [SPEC], out: path.join(dir, "gen") };
+    const count = async (emit?: "js") => {
+      let calls = 0;
+      const r = await regenerate({ service: { ...service, ...(emit && { emit }) }, mode: "check", removeStale: true, force: true, checkpoint: async () => void calls++ });
+      expect(r.status).toBe("checked");
+      return calls;
+    };
+    const [ts, js] = [await count(), await count("js")];
+    const modules = fs.readdirSync(path.join(__dirname, "..", "generated", "graph-callrecords")).filter((f) => f.endsWith(".ts")).length;
+    expect(js).toBe(ts + 1 + 1 + modules);
+    let calls = 0;
+    const stop = new Error("interrupted (SIGINT)");
+    const stopped = regenerate({ service: { ...service, emit: "js" }, mode: "write", removeStale: true, force: false, checkpoint: async () => {
+      if (++calls === ts + 4) throw stop;
+    } });
+    await expect(stopped).rejects.toBe(stop);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  }, 120000);
 
   test("a module the compiler cannot declare alone is ODG407, at its line and column", () => {
     const ts = require("typescript") as Parameters<typeof javascriptOutput>[1];

@@ -24,13 +24,36 @@ export const MODULE_PACKAGE_JSON = `${JSON.stringify({ type: "module" }, null, 2
 /**
  * The files of a run (`name.ts` → text) as JavaScript and declarations (`name.js`, `name.d.ts`),
  * with package.json; any other file is kept as it is. A declaration the compiler cannot make alone
- * is an error (ODG406) naming the module, line and column: odatagen's own output broke the rule.
+ * is an error (ODG407) naming the module, line and column: odatagen's own output broke the rule.
  */
 export function javascriptOutput(files: ReadonlyMap<string, string>, ts: TypeScriptApi): Map<string, string> {
+  const steps = compiling(files, ts);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * javascriptOutput, awaiting `between()` after each module (the CLI's checkpoint, so that Ctrl+C
+ * stops a long compile within a module, not after all of Graph's 12 s).
+ */
+export async function javascriptOutputAsync(files: ReadonlyMap<string, string>, ts: TypeScriptApi, between: () => Promise<void>): Promise<Map<string, string>> {
+  const steps = compiling(files, ts);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await between();
+  }
+}
+
+/** The compile, a module at a time: it yields after each. */
+function* compiling(files: ReadonlyMap<string, string>, ts: TypeScriptApi): Generator<undefined, Map<string, string>, undefined> {
   const out = new Map<string, string>();
   const problems: Diagnostic[] = [];
   const statics = [...files.keys()].filter((f) => STATIC_FILES.includes(f));
   const staticDeclarations = declareTogether(statics.map((f) => [f, files.get(f)!] as const), ts);
+  yield;
   for (const [file, text] of files) {
     if (!file.endsWith(".ts")) {
       out.set(file, text);
@@ -41,6 +64,7 @@ export function javascriptOutput(files: ReadonlyMap<string, string>, ts: TypeScr
     out.set(`${base}.js`, withHeader(text, made.js));
     for (const problem of made.diagnostics) problems.push(declarationProblem(file, text, problem, ts));
     out.set(`${base}.d.ts`, withHeader(text, staticDeclarations.get(file) ?? made.declarations));
+    yield;
   }
   if (problems.length) throw new GenerationError(problems, "in the generated code");
   out.set("package.json", MODULE_PACKAGE_JSON);

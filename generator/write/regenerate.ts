@@ -174,8 +174,15 @@ async function regenerateUnlocked(req: RegenerateRequest, checkpoint: Checkpoint
   try {
     const opts = serviceOptions(service, read.contents, follower);
     if (req.why) opts.why = req.why;
-    if (compiler) opts.typescript = loadTypeScript(compiler);
+    // JavaScript is made below, a module at a time, with a checkpoint between them.
+    delete opts.emit;
     result = (generate as Generate)(opts);
+    if (compiler) {
+      const ts = loadTypeScript(compiler);
+      await checkpoint();
+      const { javascriptOutputAsync } = require("../emit/javascript") as typeof import("../emit/javascript");
+      result = { ...result, files: await javascriptOutputAsync(result.files, ts, checkpoint) };
+    }
   } catch (e) {
     if (e instanceof TypeScriptMissingError) return { ...base, status: "failed", diagnostics: [typescriptMissing(e)], ms: elapsed() };
     if (e instanceof GenerationError)
