@@ -11,7 +11,7 @@ import { forEachCompiler, runTsc, STRICT_OPTIONS } from "./helpers/typecheck";
 import { startLoopback } from "./helpers/loopback";
 import { spawnLimited } from "./helpers/spawn-limited";
 import { generate, GenerationError } from "../generator";
-import { javascriptOutput, javascriptOutputAsync } from "../generator/emit/javascript";
+import { compileStatics, javascriptOutput, javascriptOutputAsync } from "../generator/emit/javascript";
 import { regenerate } from "../generator/write/regenerate";
 
 const SPEC = path.join(SPECS, "graph-callrecords.xml");
@@ -244,6 +244,21 @@ describe("the library and the config", () => {
     await expect(stopped).rejects.toBe(stop);
     expect(fs.readdirSync(dir)).toEqual([]);
   }, 120000);
+
+  test("the build's precompiled static modules are what compiling them gives; a changed text is compiled instead", () => {
+    const ts = require("typescript") as Parameters<typeof javascriptOutput>[1];
+    const generated = path.join(__dirname, "..", "generated", "graph-callrecords");
+    const statics = new Map(["edm.ts", "validation.ts", "runtime.ts"].map((f) => [f, fs.readFileSync(path.join(generated, f), "utf8")] as const));
+    const built = path.join(__dirname, "..", "dist", "static-javascript.json");
+    expect(JSON.parse(fs.readFileSync(built, "utf8"))).toEqual(compileStatics(statics, ts));
+    // The build's javascript.ts reads them; with runtime.ts changed it compiles all three.
+    const { javascriptOutput: fromBuild } = require("../dist/emit/javascript.js") as typeof import("../generator/emit/javascript");
+    const same = fromBuild(statics, ts);
+    expect([...same]).toEqual([...javascriptOutput(statics, ts)]);
+    const changed = fromBuild(new Map([...statics, ["runtime.ts", `${statics.get("runtime.ts")}export const added: number = 1;\n`]]), ts);
+    expect(changed.get("runtime.d.ts")).toMatch(/\nexport declare const added: number;\n/);
+    expect(changed.get("validation.d.ts")).toBe(same.get("validation.d.ts"));
+  });
 
   test("a module the compiler cannot declare alone is ODG407, at its line and column", () => {
     const ts = require("typescript") as Parameters<typeof javascriptOutput>[1];
