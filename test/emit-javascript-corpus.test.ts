@@ -1,0 +1,52 @@
+/**
+ * `--emit js` over every fixture and every OData V4 document of ../shared/corpus (Graph v1.0 aside:
+ * the benchmark compiles it): each module's declarations are made without ODG407, and all of them,
+ * with the fixtures' usage files (test/usage, as typecheck.test.ts compiles them against the
+ * TypeScript output), compile under the strict options with `skipLibCheck: false`, in one run.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { generate } from "../generator";
+import { FIXTURES_DIR, fixtureNames } from "./helpers/fixtures";
+import { anyCompiler, runTsc, STRICT_OPTIONS } from "./helpers/typecheck";
+import { scratch } from "./helpers/cli";
+
+const CORPUS = path.resolve(__dirname, "..", "..", "shared", "corpus");
+const USAGE = path.join(__dirname, "usage");
+const ts = require("typescript") as NonNullable<Parameters<typeof generate>[0]["typescript"]>;
+
+/** The corpus's V4 documents (V2 ones are refused, ODG005), Graph v1.0 left out. */
+function corpusDocuments(): string[] {
+  if (!fs.existsSync(CORPUS)) return [];
+  return fs
+    .readdirSync(CORPUS)
+    .filter((f) => /\.(xml|json|edmx)$/.test(f) && !/-v2\.xml$/.test(f) && f !== "graph-v1.0-clean.xml")
+    .sort()
+    .map((f) => path.join(CORPUS, f));
+}
+
+if (!fs.existsSync(CORPUS)) console.warn(`emit-javascript-corpus: the corpus documents are SKIPPED (${CORPUS} is absent); the fixtures still run`);
+
+test("every fixture and corpus document: JavaScript and declarations that compile with the usage code", () => {
+  const root = scratch("odatagen-emit-js-corpus-");
+  fs.writeFileSync(path.join(root, "package.json"), JSON.stringify({ type: "module" }));
+  const files: string[] = [];
+  const documents = [...fixtureNames().map((n) => path.join(FIXTURES_DIR, `${n}.xml`)), ...corpusDocuments()];
+  for (const doc of documents) {
+    const name = path.basename(doc).replace(/\W/g, "-");
+    // Known warnings of these documents (the corpus's metadata mistakes) are not this test's concern.
+    const r = generate({ inputs: [{ file: doc, content: fs.readFileSync(doc, "utf8") }], emit: "js", typescript: ts });
+    const dir = path.join(root, name);
+    fs.mkdirSync(dir);
+    for (const [f, text] of r.files) fs.writeFileSync(path.join(dir, f), text);
+    expect([...r.files.keys()].filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
+    const usage = path.join(USAGE, `${path.basename(doc, ".xml")}.ts`);
+    if (doc.startsWith(FIXTURES_DIR)) fs.copyFileSync(usage, path.join(dir, "usage.ts"));
+    else fs.writeFileSync(path.join(dir, "usage.ts"), 'import * as everything from "./index.js";\nexport const used: object = everything;\n');
+    files.push(path.join(name, "usage.ts"), ...[...r.files.keys()].filter((f) => f.endsWith(".d.ts")).map((f) => path.join(name, f)));
+  }
+  expect(documents.length).toBeGreaterThanOrEqual(fs.existsSync(CORPUS) ? 15 : 5);
+  const result = runTsc(anyCompiler(), root, files, { ...STRICT_OPTIONS, skipLibCheck: false });
+  expect(result.output).toBe("");
+  expect(result.status).toBe(0);
+}, 240000);
