@@ -13,7 +13,8 @@
 // what slicing saves. Options: --runs N (default 1: each run starts a fresh server), --keep (keep
 // the project folders), --log (tsserver's verbose log into each project folder), --out-dir DIR (use
 // an existing full output), --emit js (the output as JavaScript with declarations: both odatagen
-// projects are generated with it), --json (one `EDITOR [...]` line of rows, for bench/run.js).
+// projects are generated with it), --full-only (only the full output's project: no slice, no
+// types package), --json (one `EDITOR [...]` line of rows, for bench/run.js).
 "use strict";
 const { printTable } = require("./table");
 const { spawnSync } = require("node:child_process");
@@ -101,15 +102,15 @@ async function main() {
   const given = option("--out-dir");
   if (given) fs.cpSync(path.resolve(given), path.join(odatagen, "graph"), { recursive: true }); // a copy: a link would put the files outside the project's package.json
   else generate(path.join(odatagen, "graph"), EMIT);
-  const sliceDir = path.join(work, "odatagen-slice");
-  generate(path.join(sliceDir, "graph"), ["--include", SLICE, ...EMIT]);
-  const typesDir = path.join(work, "graph-types");
-  const cases = [
-    ["odatagen, full Graph v1.0", odatagen, project(odatagen, ODATAGEN_USER)],
-    [`odatagen, callRecords slice`, sliceDir, project(sliceDir, ODATAGEN_USER)],
-    ["@microsoft/microsoft-graph-types", typesDir, project(typesDir, GRAPH_TYPES_USER)],
-  ];
-  fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(typesDir, "node_modules"), "dir");
+  const full = `odatagen, full Graph v1.0${EMIT.length ? ` (--emit ${EMIT[1]})` : ""}`;
+  const cases = [[full, odatagen, project(odatagen, ODATAGEN_USER)]];
+  if (!flag("--full-only")) {
+    const sliceDir = path.join(work, "odatagen-slice");
+    generate(path.join(sliceDir, "graph"), ["--include", SLICE, ...EMIT]);
+    const typesDir = path.join(work, "graph-types");
+    cases.push([`odatagen, callRecords slice${EMIT.length ? ` (--emit ${EMIT[1]})` : ""}`, sliceDir, project(sliceDir, ODATAGEN_USER)], ["@microsoft/microsoft-graph-types", typesDir, project(typesDir, GRAPH_TYPES_USER)]);
+    fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(typesDir, "node_modules"), "dir");
+  }
 
   const rows = [];
   for (const [name, dir, file] of cases) {

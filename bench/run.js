@@ -129,6 +129,8 @@ function main() {
     for (const skip of [true, false]) rows.push([`tsc --noEmit --strict, a program calling updateSession, against --emit js (skipLibCheck ${skip}; 1 run)`, tscUserProgram(jsOut, work, skip), ""]);
     // What an editor pays: the language servers open a user file of the full output (bench/editor.js).
     for (const [measure, result] of editorRows(fullOut)) rows.push([measure, result, ""]);
+    // The same file against the --emit js output's declarations (the full project only).
+    for (const [measure, result] of editorRows(jsOut, ["--emit", "js", "--full-only"])) rows.push([measure, result, ""]);
     // TypeScript 7 (the native compiler), when installed as the typescript7 alias.
     if (fs.existsSync(path.join(ROOT, "node_modules", "typescript7", "bin", "tsc"))) {
       rows.push(["TypeScript 7 tsc --noEmit --strict over the full output (1 run)", tscFull(fullOut, "typescript7"), ""]);
@@ -246,8 +248,8 @@ function tscUserProgram(outDir, work, skipLibCheck) {
 }
 
 /** bench/editor.js on the full output (and the callRecords slice, the types package): one row per server and project. */
-function editorRows(outDir) {
-  const r = spawnSync(process.execPath, [path.join(__dirname, "editor.js"), "--json", "--out-dir", outDir], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+function editorRows(outDir, extra = []) {
+  const r = spawnSync(process.execPath, [path.join(__dirname, "editor.js"), "--json", "--out-dir", outDir, ...extra], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   const line = /EDITOR (\[.*\])/.exec(r.stdout ?? "");
   if (r.status !== 0 || !line) return [["editor (bench/editor.js)", `failed (exit ${r.status}): ${(r.stderr ?? "").trim().split("\n")[0]}`]];
   return JSON.parse(line[1]).map(([name, , , diagnostics, completion, quickInfo, edit, memory, heap]) => [
