@@ -196,6 +196,18 @@ describe("the library and the config", () => {
     expect(() => generate({ inputs: [{ file: SPEC, content }], emit: "js", typescript: { ...require("typescript"), version: "5.5.4" } })).toThrow("generate(): typescript takes TypeScript 5.6–6.x, which emits declarations without checking; got 5.5.4");
   });
 
+  test("writeOutput records the form and the compiler as the CLI does: the CLI's next run is up to date", async () => {
+    const dir = projectWithTypeScript("odatagen-emit-js-library-");
+    const gen = path.join(dir, "gen");
+    // The package's build (dist/), as a build script loads it: the sources' fingerprint is another.
+    const library = require("../dist/index.js") as typeof import("../generator");
+    const r = library.generate({ inputs: [{ file: SPEC, content: fs.readFileSync(SPEC, "utf8") }], emit: "js" });
+    library.writeOutput(gen, r.files);
+    expect(JSON.parse(fs.readFileSync(path.join(gen, ".odatagen-manifest.json"), "utf8")).options).toMatchObject({ emit: "js", typescript: TS_VERSION });
+    const cli = await runCliAsync(["generate", "--input", SPEC, "--out", gen, "--emit", "js"], dir);
+    expect(cli.stdout).toMatch(/gen: up to date/);
+  }, 120000);
+
   test("each module's JavaScript and declarations are what transpileModule and transpileDeclaration make of it, from one parse", () => {
     const ts = require("typescript") as typeof import("typescript");
     const text = fs.readFileSync(path.join(__dirname, "..", "generated", "graph-callrecords", "microsoft.graph.callRecords.requests.ts"), "utf8");
