@@ -37,7 +37,7 @@ export function javascriptOutput(files: ReadonlyMap<string, string>, ts: TypeScr
 
 /**
  * javascriptOutput, awaiting `between()` after each module (the CLI's checkpoint, so that Ctrl+C
- * stops a long compile within a module, not after all of Graph's 12 s).
+ * stops a long compile after the module it is in, not after all of Graph's ~10 s).
  */
 export async function javascriptOutputAsync(files: ReadonlyMap<string, string>, ts: TypeScriptApi, between: () => Promise<void>): Promise<Map<string, string>> {
   const steps = compiling(files, ts);
@@ -183,9 +183,9 @@ function declareTogether(modules: readonly (readonly [string, string])[], ts: Ty
 }
 
 /** The `//` lines a module starts with (odatagen's header), put back where the compiler left them out (before a declaration it dropped). */
-function withHeader(source: string, declarations: string): string {
+function withHeader(source: string, output: string): string {
   const header = /^(\/\/[^\n]*\n)+/.exec(source)?.[0] ?? "";
-  return header && !declarations.startsWith(header) ? header + declarations : declarations;
+  return header && !output.startsWith(header) ? header + output : output;
 }
 
 function declarationProblem(file: string, text: string, d: TsDiagnostic, ts: TypeScriptApi): Diagnostic {
