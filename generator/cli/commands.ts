@@ -170,6 +170,7 @@ export const GENERATE_EXAMPLES: readonly (readonly string[])[] = [
   ["Generate from one $metadata file", "$0 generate -i metadata.xml -o src/generated"],
   ["Only the call records API and what it needs", "$0 generate -i graph.xml -o src/graph \\", "--include '/communications/callRecords/**'"],
   ["Why the configured slice keeps that type", "$0 generate --why microsoft.graph.identity"],
+  ["JavaScript, a .d.ts beside each module (by the project's TypeScript)", "$0 generate -i metadata.xml -o src/generated --emit js"],
 ];
 
 export const URL_EXAMPLES: readonly (readonly string[])[] = [
