@@ -20,6 +20,7 @@ import type { Service } from "./emit/request-names";
 import { rememberRun, unusedFollower } from "./run-record";
 import { settleAcceptances, type Acceptance } from "./accept-warnings";
 import type { TypeScriptApi } from "./emit/typescript-api";
+import type { NativeTypeScript } from "./emit/javascript-native";
 
 export type { FollowReference, Followed, InputFile } from "./read-documents";
 
@@ -104,7 +105,14 @@ export interface GenerateResult {
 }
 
 /** GenerateOptions as checkedOptions returns them: patterns as lists, accepted warnings read. */
-export type CheckedOptions = GenerateOptions & { include?: string[] | undefined; exclude?: string[] | undefined; why?: string[] | undefined; accepting?: Acceptance[] };
+export type CheckedOptions = GenerateOptions & {
+  include?: string[] | undefined;
+  exclude?: string[] | undefined;
+  why?: string[] | undefined;
+  accepting?: Acceptance[];
+  /** With `emit: "js"`: the compiler the run used (recorded for writeOutput's manifest). */
+  compiler?: TypeScriptApi | NativeTypeScript;
+};
 
 export function generate(options: GenerateOptions): GenerateResult {
   const checked = checkedOptions(options);
@@ -129,8 +137,11 @@ function generateChecked(options: CheckedOptions): GenerateResult {
   let files = emitFiles(run.model, run.names, options, run.sources, diags, run.service);
   if (options.emit === "js") {
     // Recorded with the run, so that writeOutput records the compiler's version as the CLI does.
-    options.typescript ??= typeScriptFor(diags);
-    files = (require("./emit/javascript") as typeof import("./emit/javascript")).javascriptOutput(files, options.typescript);
+    const compiler = (options.compiler = options.typescript ?? typeScriptFor(diags));
+    files =
+      "native" in compiler
+        ? (require("./emit/javascript-native") as typeof import("./emit/javascript-native")).nativeJavascriptOutput(files, compiler)
+        : (require("./emit/javascript") as typeof import("./emit/javascript")).javascriptOutput(files, compiler);
   }
   rememberRun(files, options, run.references, follower);
   return { files, diagnostics: diags.items, model: run.model, slice: run.slice, inputs: run.sources };
@@ -212,11 +223,12 @@ export function emitOptions(model: Model, options: GenerateOptions, sources: str
   };
 }
 
-/** The `typescript` module found from the working folder (emit/typescript-api.ts), or a GenerationError saying what to install (ODG406). */
-function typeScriptFor(diags: DiagnosticBag): TypeScriptApi {
+/** The `typescript` package found from the working folder (emit/typescript-api.ts), or a GenerationError saying what to install (ODG406). */
+function typeScriptFor(diags: DiagnosticBag): TypeScriptApi | NativeTypeScript {
   const api = require("./emit/typescript-api") as typeof import("./emit/typescript-api");
   try {
-    return api.loadTypeScript(api.findTypeScript([process.cwd()]));
+    const found = api.findTypeScript([process.cwd()]);
+    return found.native ?? api.loadTypeScript(found);
   } catch (e) {
     if (!(e instanceof api.TypeScriptMissingError)) throw e;
     diags.fileError(Codes.typescriptMissing, e.message, "", "emit");

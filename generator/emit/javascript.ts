@@ -183,7 +183,7 @@ function declareTogether(modules: readonly (readonly [string, string])[], ts: Ty
 }
 
 /** The `//` lines a module starts with (odatagen's header), put back where the compiler left them out (before a declaration it dropped). */
-function withHeader(source: string, output: string): string {
+export function withHeader(source: string, output: string): string {
   const header = /^(\/\/[^\n]*\n)+/.exec(source)?.[0] ?? "";
   return header && !output.startsWith(header) ? header + output : output;
 }

@@ -5,8 +5,10 @@
  * Finding it reads only its `package.json` (the up-to-date check records its version); loading it
  * (~0.4 s) is left to a run that generates.
  */
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { typescriptPackages } from "../config/typescript-config";
+import type { NativeTypeScript } from "./javascript-native";
 
 /** The oldest TypeScript that emits declarations without checking (`noCheck`, 5.6). */
 export const OLDEST_TYPESCRIPT = [5, 6] as const;
@@ -47,6 +49,8 @@ export interface FoundTypeScript {
   /** The package's folder. */
   dir: string;
   version: string;
+  /** TypeScript 7: compiled with its native `tsc` (javascript-native.ts), not through an API. */
+  native?: NativeTypeScript;
 }
 
 /** Why no usable TypeScript was found, said to the user (ODG406). */
@@ -59,18 +63,26 @@ export class TypeScriptMissingError extends Error {
 
 /**
  * The first `typescript` package found from `from` (each a folder, in turn: the project's) that
- * can compile: 5.6 or later, before 7 (TypeScript 7's package has no JavaScript API yet). Only
- * package.json files are read. A TypeScriptMissingError says what was found instead,
- * and what to install.
+ * can compile: 5.6 to 6.x through its JavaScript API, or 7 or later through its native `tsc`
+ * (whose package has no JavaScript API yet). Only package.json files are read, and whether a 7's
+ * `bin/tsc` is there. A TypeScriptMissingError says what was found instead, and what to install.
  */
 export function findTypeScript(from: readonly string[]): FoundTypeScript {
   const found = typescriptPackages(from);
-  for (const { pkg, version } of found) if (usable(version)) return { dir: path.dirname(pkg), version };
-  const seen = found.map(({ pkg, version }) => `${version || "a typescript package without a version"} at ${path.dirname(pkg)}`);
+  const seen: string[] = [];
+  for (const { pkg, version } of found) {
+    const dir = path.dirname(pkg);
+    const where = `${version || "a typescript package without a version"} at ${dir}`;
+    if (usable(version)) return { dir, version };
+    const tsc = path.join(dir, "bin", "tsc");
+    if (major(version) >= 7) {
+      if (fs.existsSync(tsc)) return { dir, version, native: { native: true, version, tsc } };
+      seen.push(`${where} (without its bin/tsc)`);
+    } else seen.push(where);
+  }
   if (!seen.length) throw new TypeScriptMissingError(`emit "js" compiles the generated TypeScript with the project's own compiler, and no typescript package was found from ${from[0] ?? process.cwd()}: install one (npm install --save-dev typescript), ${versionText(OLDEST_TYPESCRIPT)} or later`);
-  const native = found.some(({ version }) => major(version) >= 7);
   throw new TypeScriptMissingError(
-    `emit "js" needs TypeScript ${versionText(OLDEST_TYPESCRIPT)}–6.x, whose JavaScript API emits declarations without checking (noCheck); found ${seen.join("; ")}${native ? " (TypeScript 7's package has no JavaScript API yet)" : ""}: install it as typescript (npm install --save-dev typescript@5.9), or emit "ts"`,
+    `emit "js" needs TypeScript ${versionText(OLDEST_TYPESCRIPT)} or later (5.6–6.x emit declarations without checking, noCheck, through their JavaScript API; 7 through its tsc); found ${seen.join("; ")}: install it as typescript (npm install --save-dev typescript), or emit "ts"`,
   );
 }
 
@@ -78,7 +90,7 @@ function major(version: string): number {
   return Number(version.split(".")[0]);
 }
 
-/** Whether a TypeScript of this version can compile the output (5.6 or later, before 7). */
+/** Whether a TypeScript of this version can compile the output through its JavaScript API (5.6 or later, before 7). */
 export function usable(version: string): boolean {
   const [m, minor] = version.split(".").map(Number);
   return m! < 7 && (m! > OLDEST_TYPESCRIPT[0] || (m === OLDEST_TYPESCRIPT[0] && minor! >= OLDEST_TYPESCRIPT[1]));

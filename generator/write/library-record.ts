@@ -29,7 +29,7 @@ export function libraryRecord(outDir: string, files: ReadonlyMap<string, string>
     keyAsSegment: o.keyAsSegment, include: o.include, exclude: o.exclude, includeDerived: o.includeDerived,
     includeNavigation: o.includeNavigation, validators: o.validators, requests: o.requests, completeReads: o.completeReads,
     unqualifiedOperations: o.unqualifiedOperations, followReferences: run.references && !following ? false : undefined,
-    emit: o.emit, typescript: o.typescript?.version,
+    emit: o.emit, typescript: o.compiler?.version,
   });
   const out = path.resolve(outDir);
   const inputs: ManifestInput[] = o.inputs.map((i) => ({ file: recordedInputPath(out, path.resolve(i.file)), sha256: textDigest(i.content) }));

@@ -177,7 +177,11 @@ async function regenerateUnlocked(req: RegenerateRequest, checkpoint: Checkpoint
     // JavaScript is made below, a module at a time, with a checkpoint between them.
     delete opts.emit;
     result = (generate as Generate)(opts);
-    if (compiler) {
+    if (compiler?.native) {
+      await checkpoint();
+      const { nativeJavascriptOutputAsync } = require("../emit/javascript-native") as typeof import("../emit/javascript-native");
+      result = { ...result, files: await nativeJavascriptOutputAsync(result.files, compiler.native, checkpoint) };
+    } else if (compiler) {
       const ts = loadTypeScript(compiler);
       await checkpoint();
       const { javascriptOutputAsync } = require("../emit/javascript") as typeof import("../emit/javascript");
