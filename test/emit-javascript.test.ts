@@ -11,7 +11,7 @@ import { runCliAsync, scratch, SPECS } from "./helpers/cli";
 import { compiler, forEachCompiler, REPO, runTsc, STRICT_OPTIONS } from "./helpers/typecheck";
 import { startLoopback } from "./helpers/loopback";
 import { spawnLimited } from "./helpers/spawn-limited";
-import { generate, GenerationError } from "../generator";
+import { generate, GenerationError, writeOutput } from "../generator";
 import { compileStatics, javascriptOutput, javascriptOutputAsync } from "../generator/emit/javascript";
 import { regenerate } from "../generator/write/regenerate";
 
@@ -330,6 +330,24 @@ describe("TypeScript 7: its native tsc compiles the output", () => {
     for (const f of names(gen)) expect([f, fs.readFileSync(path.join(gen, f), "utf8")]).toEqual([f, fs.readFileSync(path.join(out, f), "utf8")]);
     const version = (JSON.parse(fs.readFileSync(path.join(REPO, "node_modules", "typescript7", "package.json"), "utf8")) as { version: string }).version;
     expect(JSON.parse(fs.readFileSync(path.join(gen, ".odatagen-manifest.json"), "utf8")).options).toMatchObject({ emit: "js", typescript: version });
+  }, 120000);
+
+  test("the library's generate(), from a folder whose typescript is 7, compiles with its tsc too", () => {
+    const dir = projectWithTypeScript7();
+    const cwd = process.cwd();
+    process.chdir(dir);
+    let files: Map<string, string>;
+    try {
+      files = generate({ inputs: [{ file: SPEC, content: fs.readFileSync(SPEC, "utf8") }], emit: "js" }).files;
+    } finally {
+      process.chdir(cwd);
+    }
+    // The run's record names the compiler it used.
+    writeOutput(path.join(dir, "gen"), files);
+    const version = (JSON.parse(fs.readFileSync(path.join(REPO, "node_modules", "typescript7", "package.json"), "utf8")) as { version: string }).version;
+    expect(JSON.parse(fs.readFileSync(path.join(dir, "gen", ".odatagen-manifest.json"), "utf8")).options).toMatchObject({ emit: "js", typescript: version });
+    expect(files.get("microsoft.graph.callRecords.requests.d.ts")).toBe(javascriptOutput(generate({ inputs: [{ file: SPEC, content: fs.readFileSync(SPEC, "utf8") }] }).files, require("typescript")).get("microsoft.graph.callRecords.requests.d.ts"));
+    expect([...files.keys()].filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
   }, 120000);
 
   test("stopped while tsc runs: tsc stopped, its folder removed, nothing written", async () => {
