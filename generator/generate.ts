@@ -231,7 +231,7 @@ function typeScriptFor(diags: DiagnosticBag): TypeScriptApi | NativeTypeScript {
     return found.native ?? api.loadTypeScript(found);
   } catch (e) {
     if (!(e instanceof api.TypeScriptMissingError)) throw e;
-    diags.fileError(Codes.typescriptMissing, e.message, "", "emit");
+    diags.items.push(e.diagnostic);
     throw new GenerationError(diags.items, "in the options");
   }
 }

@@ -19,11 +19,11 @@ const SPEC = path.join(SPECS, "graph-callrecords.xml");
 const TS_VERSION = (require("typescript/package.json") as { version: string }).version;
 const TYPESCRIPT = path.dirname(require.resolve("typescript/package.json"));
 
-/** A scratch project that has TypeScript 5.9 (a link to odatagen's devDependency), as a user's project would. */
-function projectWithTypeScript(prefix: string): string {
+/** A scratch project whose `typescript` is `compiler` (a link to one of odatagen's devDependencies; 5.9 by default), as a user's project would have it. */
+function projectWithTypeScript(prefix: string, compiler = TYPESCRIPT): string {
   const dir = scratch(prefix);
   fs.mkdirSync(path.join(dir, "node_modules"));
-  fs.symlinkSync(TYPESCRIPT, path.join(dir, "node_modules", "typescript"), "dir");
+  fs.symlinkSync(compiler, path.join(dir, "node_modules", "typescript"), "dir");
   return dir;
 }
 
@@ -312,13 +312,8 @@ describe("TypeScript 7: its native tsc compiles the output", () => {
     test.skip(`TypeScript 7: ${ts7.reason}`, () => undefined);
     return;
   }
-  /** A project whose typescript package is TypeScript 7 (a link to odatagen's typescript7 devDependency). */
-  function projectWithTypeScript7(): string {
-    const dir = scratch("odatagen-emit-js-ts7-");
-    fs.mkdirSync(path.join(dir, "node_modules"));
-    fs.symlinkSync(path.join(REPO, "node_modules", "typescript7"), path.join(dir, "node_modules", "typescript"), "dir");
-    return dir;
-  }
+  /** A project whose typescript package is TypeScript 7 (odatagen's typescript7 devDependency). */
+  const projectWithTypeScript7 = () => projectWithTypeScript("odatagen-emit-js-ts7-", path.join(REPO, "node_modules", "typescript7"));
 
   test("the same files as TypeScript 5.9's API gives, the manifest naming 7", async () => {
     const dir = projectWithTypeScript7();

@@ -10,8 +10,8 @@ import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { Codes, GenerationError, type Diagnostic } from "../diagnostics";
-import { MODULE_PACKAGE_JSON, withHeader } from "./javascript";
+import { GenerationError, type Diagnostic } from "../diagnostics";
+import { finished, undeclarable, withHeader } from "./javascript";
 import { TypeScriptMissingError } from "./typescript-api";
 
 /** TypeScript 7 as found in a project: its `tsc` launcher (a Node script that starts the native compiler). */
@@ -114,10 +114,8 @@ function prepare(files: ReadonlyMap<string, string>): Work {
 /** What `tsc` made, as javascript.ts returns it; its errors as ODG407, or ODG406 when it did not run. */
 function collect(files: ReadonlyMap<string, string>, work: Work, compiler: NativeTypeScript, run: { status: number | null; output: string }): Map<string, string> {
   const problems: Diagnostic[] = [];
-  for (const m of run.output.matchAll(/^src[\\/](.+?)\((\d+),(\d+)\): error TS(\d+): (.*)$/gm)) {
-    const message = `TypeScript ${compiler.version} cannot make this module's declarations without checking it (TS${m[4]}: ${m[5]}); emit "ts" meanwhile, and report this to odatagen`;
-    problems.push({ code: Codes.emitFailed, severity: "error", message, file: m[1]!, line: Number(m[2]), column: Number(m[3]), path: "" });
-  }
+  for (const m of run.output.matchAll(/^src[\\/](.+?)\((\d+),(\d+)\): error TS(\d+): (.*)$/gm))
+    problems.push(undeclarable({ file: m[1]!, line: Number(m[2]), column: Number(m[3]) }, compiler.version, m[4]!, m[5]!));
   if (problems.length) throw new GenerationError(problems, "in the generated code");
   if (run.status !== 0) throw new TypeScriptMissingError(`emit "js": TypeScript ${compiler.version}'s tsc (${compiler.tsc}) failed (exit ${run.status}): ${run.output.trim().split("\n")[0] ?? ""}`);
   const out = new Map<string, string>();
@@ -129,6 +127,5 @@ function collect(files: ReadonlyMap<string, string>, work: Work, compiler: Nativ
     const base = file.slice(0, -".ts".length);
     for (const ext of [".js", ".d.ts"]) out.set(`${base}${ext}`, withHeader(text, fs.readFileSync(path.join(work.dir, "out", `${base}${ext}`), "utf8")));
   }
-  out.set("package.json", MODULE_PACKAGE_JSON);
-  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return finished(out);
 }

@@ -69,6 +69,11 @@ function* compiling(files: ReadonlyMap<string, string>, ts: TypeScriptApi): Gene
     yield;
   }
   if (problems.length) throw new GenerationError(problems, "in the generated code");
+  return finished(out);
+}
+
+/** The compiled files with package.json, in sorted order (as generate() returns its files); javascript-native.ts's too. */
+export function finished(out: Map<string, string>): Map<string, string> {
   out.set("package.json", MODULE_PACKAGE_JSON);
   return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
@@ -190,8 +195,12 @@ export function withHeader(source: string, output: string): string {
 
 function declarationProblem(file: string, text: string, d: TsDiagnostic, ts: TypeScriptApi): Diagnostic {
   const before = text.slice(0, d.start ?? 0);
-  const line = before.split("\n").length;
-  const column = before.length - before.lastIndexOf("\n");
-  const message = `TypeScript ${ts.version} cannot make this module's declarations without checking it (TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}); emit "ts" meanwhile, and report this to odatagen`;
-  return { code: Codes.emitFailed, severity: "error", message, file, line, column, path: "" };
+  const at = { file, line: before.split("\n").length, column: before.length - before.lastIndexOf("\n") };
+  return undeclarable(at, ts.version, d.code, ts.flattenDiagnosticMessageText(d.messageText, " "));
+}
+
+/** ODG407: a module whose declarations `version` could not make without checking it (the compiler's TS`code` and message), at its place. */
+export function undeclarable(at: { file: string; line: number; column: number }, version: string, code: number | string, message: string): Diagnostic {
+  const text = `TypeScript ${version} cannot make this module's declarations without checking it (TS${code}: ${message}); emit "ts" meanwhile, and report this to odatagen`;
+  return { code: Codes.emitFailed, severity: "error", message: text, ...at, path: "" };
 }

@@ -7,6 +7,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { Codes, type Diagnostic } from "../diagnostics";
 import { typescriptPackages } from "../config/typescript-config";
 import type { NativeTypeScript } from "./javascript-native";
 
@@ -58,6 +59,11 @@ export class TypeScriptMissingError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "TypeScriptMissingError";
+  }
+
+  /** As the run reports it: ODG406 at the `emit` option, in no file. */
+  get diagnostic(): Diagnostic {
+    return { code: Codes.typescriptMissing, severity: "error", message: this.message, file: "", line: 0, column: 0, path: "emit" };
   }
 }
 

@@ -159,7 +159,7 @@ async function regenerateUnlocked(req: RegenerateRequest, checkpoint: Checkpoint
   try {
     if (service.emit === "js") compiler = findTypeScript([service.out, process.cwd()]);
   } catch (e) {
-    if (e instanceof TypeScriptMissingError) return { ...base, status: "failed", diagnostics: [typescriptMissing(e)], ms: elapsed() };
+    if (e instanceof TypeScriptMissingError) return { ...base, status: "failed", diagnostics: [e.diagnostic], ms: elapsed() };
     throw e;
   }
   const options = optionsRecord({ ...service, typescript: compiler?.version });
@@ -188,7 +188,7 @@ async function regenerateUnlocked(req: RegenerateRequest, checkpoint: Checkpoint
       result = { ...result, files: await javascriptOutputAsync(result.files, ts, checkpoint) };
     }
   } catch (e) {
-    if (e instanceof TypeScriptMissingError) return { ...base, status: "failed", diagnostics: [typescriptMissing(e)], ms: elapsed() };
+    if (e instanceof TypeScriptMissingError) return { ...base, status: "failed", diagnostics: [e.diagnostic], ms: elapsed() };
     if (e instanceof GenerationError)
       return { ...base, status: "failed", diagnostics: e.diagnostics, referenced: referencedFiles(follower), ms: elapsed() };
     throw e;
@@ -228,11 +228,6 @@ async function regenerateUnlocked(req: RegenerateRequest, checkpoint: Checkpoint
     if (!(e instanceof OutputConflictError)) throw e;
     return { ...base, status: "failed", diagnostics: [...diagnostics, ...outputRefusals(service.out, { ...plan, conflicts: e.files }, { permissions: false })], ms: elapsed() };
   }
-}
-
-/** No TypeScript compiler to emit JavaScript with (ODG406). */
-function typescriptMissing(e: TypeScriptMissingError): Diagnostic {
-  return { code: Codes.typescriptMissing, severity: "error", message: e.message, file: "", line: 0, column: 0, path: "emit" };
 }
 
 /** RegenerateOutcome.referenced. */
