@@ -76,8 +76,9 @@ export interface GenerateOptions {
    */
   emit?: "ts" | "js" | undefined;
   /**
-   * With `emit: "js"`: the `typescript` module to compile with (5.6 or later). Absent, the one
-   * Node finds from the working folder is loaded, else odatagen's own; none is an error (ODG406).
+   * With `emit: "js"`: the `typescript` module to compile with (5.6–6.x). Absent, the first usable
+   * `typescript` package found from the working folder compiles (TypeScript 7 through its native
+   * `tsc`); none is an error (ODG406).
    */
   typescript?: TypeScriptApi | undefined;
   /**
