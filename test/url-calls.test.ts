@@ -123,6 +123,11 @@ const GRAPH_REQUESTS: [UrlRequest, string][] = [
   ],
   // A subtype's property behind its type cast.
   [{ method: "GET", path: "/groups/{id}/members?$select=id,microsoft.graph.user/displayName" }, 'await listDirectoryObjects(client, target, { select: ["id", "microsoft.graph.user/displayName"] })'],
+  // A subtype's navigation property behind its type cast.
+  [
+    { method: "GET", path: "/groups/{id}/members?$expand=microsoft.graph.user/manager($select=id)" },
+    'await listDirectoryObjects(client, target, { expand: { "microsoft.graph.user/manager": { select: ["id"] } } })',
+  ],
   // Nested options without their $, as Graph's documentation writes $expand=fields(select=Column1).
   [{ method: "GET", path: "/groups/{id}?$expand=members(select=id;top=5)" }, 'await getGroup(client, target, { expand: { members: { select: ["id"], top: 5 } } })'],
   // A + in the query is a space; %2B a plus sign.
@@ -244,7 +249,7 @@ describeWithGraph("url-calls on Graph")("Microsoft Graph v1.0 (a slice, generate
       "GET /groups: $top=five: a whole number goes there",
       "GET /me/messages/{id}: $expand=attachments: microsoft.graph.message has no navigation property attachments in this slice (a slice keeps the navigation properties its --include and --exclude reach)",
       'GET /me/messages: $select=subjct: microsoft.graph.message declares no property subjct; did you mean subject? (a dynamic property of this open type is selected with dynamic("subjct"))',
-      "GET /me/messages/{id}: $expand=microsoft.graph.eventMessage/event: microsoft.graph.eventMessage/event: a type cast in $expand, which the typed options do not take: cast the address to microsoft.graph.eventMessage and expand event there (a cast collection holds only its members of that type)",
+      "GET /me/messages/{id}: $expand=microsoft.graph.eventMessage/event: microsoft.graph.eventMessage is no type derived from microsoft.graph.message in this slice (--include-derived keeps subtypes)",
       "GET /identity/conditionalAccess/policies/{id}: $expand=grantControls/authenticationStrengh: microsoft.graph.conditionalAccessPolicy has no navigation property grantControls/authenticationStrengh; did you mean grantControls/authenticationStrength?",
       "GET /groups/{id}/members: $select=microsoft.graph.usr/displayName: microsoft.graph.usr is no type derived from microsoft.graph.directoryObject; did you mean microsoft.graph.user?",
       "GET /groups/{id}/members: $select=microsoft.graph.device/displayName: microsoft.graph.device is no type derived from microsoft.graph.directoryObject in this slice (--include-derived keeps subtypes)",

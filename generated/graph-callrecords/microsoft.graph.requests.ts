@@ -3,7 +3,10 @@ import * as rt from "./runtime.js";
 import type {
   CallRecordCreateInput,
   CallRecordNavigation,
+  OrganizerNavigation,
+  ParticipantNavigation,
   SegmentCreateInput,
+  SegmentNavigation,
   SessionCreateInput,
   SessionNavigation,
 } from "./microsoft.graph.callRecords.requests.js";
@@ -27,8 +30,13 @@ export interface CloudCommunicationsNavigation {
   callRecords: rt.Nav<CallRecord, CallRecordNavigation, {}, "id">;
 }
 
-/** Navigation properties of `microsoft.graph.entity` (inherited ones included), for typed `$expand`. */
-export interface EntityNavigation {}
+/** Navigation properties of `microsoft.graph.entity` (inherited ones included), and its subtypes' behind their type cast (`microsoft.graph.callRecords.callRecord/organizer_v2`), for typed `$expand`. */
+export interface EntityNavigation {
+  "microsoft.graph.callRecords.callRecord/organizer_v2": rt.Nav<Organizer, OrganizerNavigation, {}, "id">;
+  "microsoft.graph.callRecords.callRecord/participants_v2": rt.Nav<Participant, ParticipantNavigation, {}, "id">;
+  "microsoft.graph.callRecords.callRecord/sessions": rt.Nav<Session, SessionNavigation, {}, "id">;
+  "microsoft.graph.callRecords.session/segments": rt.Nav<Segment, SegmentNavigation, {}, "id">;
+}
 
 /** Subtypes of `microsoft.graph.entity` by qualified name: what a type cast in `$select` or `$orderby` names (`microsoft.graph.callRecords.callRecord/...`). */
 export interface EntitySubtypes {

@@ -5,6 +5,7 @@
  */
 import { stringLiteral } from "../string-literal";
 import { allNavigation, allProperties, deprecation, description, isAddressableStream } from "../model/rules";
+import { castNavigationPaths } from "./cast-navigation";
 import { complexNavigationPaths, leadingProperties, leadsToNavigation } from "./complex-navigation";
 import { optimisticConcurrency } from "../model/capabilities";
 import { isQueryRestriction, navigationRestrictions, propertyLimits, restrictedTypes, rootRestrictions, type Restricted } from "../model/restrictions";
@@ -346,10 +347,12 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   const leadingOf = leadingProperties(leadsToNavigation(ctx.model, true));
   for (const t of entityTypes) {
     const self = ts(t, true);
+    const castPaths = castNavigationPaths(t);
+    const subtypesToo = castPaths.length ? `, and its subtypes' behind their type cast (\`${castPaths[0]![0]}\`)` : "";
     navigationTypes.push({
-      doc: jsdoc("", [`Navigation properties of \`${t.qualifiedName}\` (inherited ones included), for typed \`$expand\`.`]),
+      doc: jsdoc("", [`Navigation properties of \`${t.qualifiedName}\` (inherited ones included)${subtypesToo}, for typed \`$expand\`.`]),
       name: navTs(t),
-      body: " " + objectType([...allNavigation(t).map((n): [string, NavigationProperty] => [n.name, n]), ...complexNavigationPaths(t, leadingOf)].map(([path, n]) => {
+      body: " " + objectType([...allNavigation(t).map((n): [string, NavigationProperty] => [n.name, n]), ...complexNavigationPaths(t, leadingOf), ...castPaths].map(([path, n]) => {
         const target = readTs(n.target);
         const casts = castsTs(n.target);
         // The key properties an expansion without select is sure to hold, computed where it is used.

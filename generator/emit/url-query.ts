@@ -5,8 +5,10 @@
  * options, and custom ones (§5.2: Graph's `calendarView?startDateTime=…`) as `query`. What the
  * function does not take, a name the type does not have, a value of the wrong kind, is refused.
  */
-import type { Model, NavigationProperty, StructuredType } from "../model/types";
+import type { EntityType, Model, NavigationProperty, StructuredType } from "../model/types";
+import { castNavigationPaths } from "./cast-navigation";
 import { complexNavigationPaths, leadingProperties, leadsToNavigation } from "./complex-navigation";
+import { listsSubtypes } from "./request-names";
 import { allNavigation, allProperties } from "../model/rules";
 import { nearestName } from "../nearest-name";
 import { isIdentifier } from "../passes/names";
@@ -213,22 +215,42 @@ function isOpen(t: StructuredType): boolean {
 
 /**
  * What `expand` takes on `type`, as its `…Navigation` type lists them: the navigation properties,
- * and the paths to those of its complex properties (`grantControls/authenticationStrength`).
+ * the paths to those of its complex properties (`grantControls/authenticationStrength`), and its
+ * subtypes' behind their cast (`microsoft.graph.eventMessage/event`).
  */
 function expandable(type: StructuredType, model: Model): [string, NavigationProperty][] {
   const own = allNavigation(type).map((n): [string, NavigationProperty] => [n.name, n]);
-  return type.kind === "entity" ? [...own, ...complexNavigationPaths(type, leadingProperties(leadsToNavigation(model, true)))] : own;
+  return type.kind === "entity" ? [...own, ...complexNavigationPaths(type, leadingProperties(leadsToNavigation(model, true))), ...castNavigationPaths(type as EntityType)] : own;
 }
 
 /**
  * Why `$expand`'s `Ns.subtype/nav`, or a path the type's `…Navigation` does not list, is not
- * written: the typed options expand what that type lists. A cast is said with the way through.
+ * written: the typed options expand what that type lists. A cast to no subtype, or to one without
+ * that navigation property, is said with did-you-mean; one the type's `…Navigation` cannot list
+ * (more subtypes than a `…Subtypes` map lists) with the way through.
  */
-function pathInExpand(name: string, type: StructuredType | undefined): string {
+function pathInExpand(name: string, type: StructuredType | undefined, sliced: boolean): string {
   const slash = name.lastIndexOf("/");
   const head = name.slice(0, slash);
-  if (slash > 0 && head.includes(".") && !head.includes("/"))
-    return `${name}: a type cast in $expand, which the typed options do not take: cast the address to ${head} and expand ${name.slice(slash + 1)} there (a cast collection holds only its members of that type)`;
+  if (slash > 0 && head.includes(".") && !head.includes("/")) {
+    const tail = name.slice(slash + 1);
+    if (type?.kind === "entity") {
+      const subtypes = descendants(type);
+      const sub = subtypes.find((d) => d.qualifiedName === head);
+      if (!sub) {
+        const near = nearestName(head, subtypes.map((d) => d.qualifiedName));
+        const where = sliced ? " in this slice (--include-derived keeps subtypes)" : subtypes.length ? "" : " (it has no subtypes)";
+        return `${head} is no type derived from ${type.qualifiedName}${near ? `; did you mean ${near}?` : where}`;
+      }
+      if (allNavigation(type).some((n) => n.name === tail)) return `${name}: ${tail} is a navigation property of ${type.qualifiedName} itself: expand ${tail}`;
+      if (listsSubtypes(type as EntityType)) {
+        const near = nearestName(tail, allNavigation(sub).map((n) => n.name));
+        return `${head} has no navigation property ${tail}${near ? `; did you mean ${head}/${near}?` : ""}`;
+      }
+    }
+    const why = type?.kind === "entity" ? ` on ${type.qualifiedName}, whose subtypes are too many to list` : "";
+    return `${name}: a type cast in $expand, which the typed options do not take${why}: cast the address to ${head} and expand ${tail} there (a cast collection holds only its members of that type)`;
+  }
   const of = type ? ` (they take ${type.qualifiedName}'s navigation properties, and those of its complex properties)` : "";
   return `${name}: a path in $expand, which the typed options do not take${of}`;
 }
@@ -241,12 +263,12 @@ function expand(value: string, type: StructuredType | undefined, w: QueryWriter)
     const name = (open < 0 ? item : item.slice(0, open)).trim();
     if (open >= 0 && !item.endsWith(")")) return { problem: `${item}: its options end with )` };
     if (name === "*") return { problem: "* expands every navigation property: name them" };
-    if (name.includes(".")) return { problem: pathInExpand(name, type) };
     const reachable = type ? expandable(type, w.model) : [];
     const nav = reachable.find(([path]) => path === name)?.[1];
+    if (!nav && name.includes(".")) return { problem: pathInExpand(name, type, w.sliced) };
     if (type && !nav) {
       const near = nearestName(name, reachable.map(([path]) => path));
-      if (name.includes("/") && !near) return { problem: pathInExpand(name, type) };
+      if (name.includes("/") && !near) return { problem: pathInExpand(name, type, w.sliced) };
       const where = w.sliced ? " in this slice (a slice keeps the navigation properties its --include and --exclude reach)" : "";
       return { problem: `${type.qualifiedName} has no navigation property ${name}${near ? `; did you mean ${near}?` : where}` };
     }

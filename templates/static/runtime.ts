@@ -611,8 +611,38 @@ export type Created<T, O> = O extends { prefer: "return=minimal" } ? undefined :
  * index signature would otherwise let `Pick` take.
  */
 export type Selected<T, S extends string, N = {}, C = {}, K = Whole, E = never> = [S] extends [never]
-  ? WithoutNavigation<Whole extends K ? T : DefaultSet<T, K & string>, keyof N> & Expanded<T, N, E> & ControlInfo
-  : (T extends unknown ? Chosen<T, Extract<Exclude<S, `${string}/${string}`> | CastSelected<T, S, C> | ComplexHeads<ExpandKeys<E>> | "@odata.type", keyof T>, AllNames<T, N> extends S ? true : false> & MaybeKey<T, K> & SubtypeSelected<T, S, C> & DynamicSelected<S> : never) & Expanded<T, N, E> & ControlInfo;
+  ? ([CastKey<ExpandKeys<E>>] extends [never] ? WithoutNavigation<Whole extends K ? T : DefaultSet<T, K & string>, keyof N | CastTail<keyof N>> : CastRead<T, N, C, K, E>) & Expanded<T, N, E> & ControlInfo
+  : (T extends unknown ? Chosen<T, Extract<Exclude<S, `${string}/${string}`> | CastSelected<T, S, C> | ComplexHeads<ExpandKeys<E>> | "@odata.type", keyof T>, AllNames<T, N> extends S ? true : false> & MaybeKey<T, K> & SubtypeSelected<T, S, C> & DynamicSelected<S> & CastExpanded<T, N, C, E> : never) & Expanded<T, N, E> & ControlInfo;
+
+/** Of the names `A`, those behind a type cast: `Ns.type/nav` (a complex property's name, the head of `a/nav`, has no dot). */
+type CastKey<A> = Extract<A, `${string}.${string}/${string}`>;
+
+/** `nav` of each `Ns.type/nav`. */
+type CastTail<A> = A extends `${string}.${string}/${infer K}` ? K : never;
+
+/**
+ * A read without `$select` whose `$expand` names a navigation property behind a type cast: each type
+ * `T` may be as `WithoutNavigation` has it, its subtypes' navigation properties left out too (there
+ * only as `$expand` asks), and those expanded on the types the cast applies to (`CastExpanded`).
+ */
+type CastRead<T, N, C, K, E> = T extends unknown ? WithoutNavigation<Whole extends K ? T : DefaultSet<T, K & string>, keyof N | CastTail<keyof N>> & CastExpanded<T, N, C, E> : never;
+
+/**
+ * The navigation properties `$expand` names behind a cast to a type `T` is (the type itself or one it
+ * derives from: `microsoft.graph.eventMessage/event` on an `eventMessage` or an
+ * `eventMessageRequest`), each as `nav`, read as its nested options say: there when the entity is of
+ * that type. Without a map of the subtypes (`AnyTypeCast`) the navigation interface lists none.
+ */
+type CastExpanded<T, N, C, E> = [CastKey<ExpandKeys<E>>] extends [never] ? unknown : C extends AnyTypeCast ? unknown : Expansions<T, N, E, CastFor<T, CastKey<ExpandKeys<E>> & keyof N, C>>;
+
+/** Of the cast paths `A`, those whose type `T` is. */
+type CastFor<T, A, C> = A extends `${infer Q}/${string}` ? (Q extends keyof C ? (T extends C[Q] ? A : never) : never) : never;
+
+/** The expansions `A` of `T` (cast paths), each named as its navigation property (`nav`); those a literal `$expand` names present, as `Expanded` has them. */
+type Expansions<T, N, E, A> = Present<{ [P in A & SureKeys<E> & keyof N as CastTail<P>]: ExpandedValue<T[CastTail<P> & keyof T], N[P], ExpandOptions<E, P>, CastTail<P>> }> &
+  Present<{ [P in Exclude<A, SureKeys<E>> & keyof N as CastTail<P>]?: ExpandedValue<T[CastTail<P> & keyof T], N[P], ExpandOptions<E, P>, CastTail<P>> }> &
+  Present<{ [P in A & string as NonNullable<T[CastTail<P> & keyof T]> extends readonly unknown[] ? `${CastTail<P>}@odata.count` : never]?: number }> &
+  Present<{ [P in A & string as NonNullable<T[CastTail<P> & keyof T]> extends readonly unknown[] ? `${CastTail<P>}@odata.nextLink` : never]?: string }>;
 
 /** The declared structural properties of `T`: what a `select` typed only as `PropertyName` (not a literal list) may name. */
 type AllNames<T, N> = Exclude<DeclaredKeys<T> & string, keyof N | `@${string}`>;
@@ -650,10 +680,13 @@ type WithoutNavigation<T, K extends PropertyKey> = [K] extends [never] ? T : Wit
 type ExpandKeys<E> = E extends readonly (infer K)[] ? K : keyof E;
 
 /** `a` of each `a/nav`. */
-type ComplexHeads<K> = K extends `${infer H}/${string}` ? H : never;
+type ComplexHeads<K> = K extends `${infer H}/${string}` ? (H extends `${string}.${string}` ? never : H) : never;
+
+/** Of the names `A`, the navigation properties themselves: not `a/nav` nor `Ns.type/nav` (which an open type's index signature would let `keyof T` take). */
+type Plain<A> = Exclude<A, `${string}/${string}`>;
 
 /** The expanded navigation properties of `T`: each read as its nested options say. */
-type Expanded<T, N, E> = [E] extends [never] ? unknown : Present<{ [K in SureKeys<E> & keyof N & keyof T]: ExpandedValue<T[K], N[K], ExpandOptions<E, K>, K> }> & Present<{ [K in Exclude<ExpandKeys<E>, SureKeys<E>> & keyof N & keyof T]?: ExpandedValue<T[K], N[K], ExpandOptions<E, K>, K> }> & PagedExpansions<T, N, ExpandKeys<E>>;
+type Expanded<T, N, E> = [E] extends [never] ? unknown : Present<{ [K in Plain<SureKeys<E>> & keyof N & keyof T]: ExpandedValue<T[K], N[K], ExpandOptions<E, K>, K> }> & Present<{ [K in Plain<Exclude<ExpandKeys<E>, SureKeys<E>>> & keyof N & keyof T]?: ExpandedValue<T[K], N[K], ExpandOptions<E, K>, K> }> & PagedExpansions<T, N, Plain<ExpandKeys<E>>>;
 
 /** An expanded collection's count (nested `count: true`) and, where the service pages it (Graph: 20 members), its next link. */
 type PagedExpansions<T, N, A> = Present<{ [K in A & keyof N & keyof T & string as NonNullable<T[K]> extends readonly unknown[] ? `${K}@odata.count` : never]?: number }> & Present<{ [K in A & keyof N & keyof T & string as NonNullable<T[K]> extends readonly unknown[] ? `${K}@odata.nextLink` : never]?: string }>;
