@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { runCliAsync, scratch, SPECS } from "./helpers/cli";
-import { compiler, forEachCompiler, REPO, runTsc, STRICT_OPTIONS } from "./helpers/typecheck";
+import { BASE_OPTIONS, compiler, forEachCompiler, REPO, runTsc, STRICT_OPTIONS } from "./helpers/typecheck";
 import { startLoopback } from "./helpers/loopback";
 import { spawnLimited } from "./helpers/spawn-limited";
 import { generate, GenerationError, writeOutput } from "../generator";
@@ -133,6 +133,79 @@ describe("the declarations type-check a program, with skipLibCheck off", () => {
       expect(r.status).toBe(0);
     }, 240000);
   });
+});
+
+// A CommonJS package (npm's default, "type": "commonjs"): its TypeScript under `module: nodenext`
+// (5.8 and later, and 7) compiles its imports of the output to `require` calls, which Node runs where
+// it can require an ES module (20.19+, 22.12+, 23+; jest's sandbox hides `process.features.require_module`);
+// a plain .cjs file requires the output too. Elsewhere skipped, saying so.
+const [major = 0, minor = 0] = process.versions.node.split(".").map(Number);
+const requiresModules = major >= 23 || (major === 22 && minor >= 12) || (major === 20 && minor >= 19);
+if (!requiresModules) console.warn(`SKIPPED the CommonJS consumer tests: Node ${process.version} cannot require an ES module (20.19+, 22.12+ can)`);
+(requiresModules ? describe : describe.skip)("a CommonJS package uses it", () => {
+  const MAIN = [
+    'import { createClient } from "./gen/runtime.js";',
+    'import { communications, cloudCommunicationsCallRecords } from "./gen/microsoft.graph.requests.js";',
+    'import { callRecordSessions, updateSession } from "./gen/microsoft.graph.callRecords.requests.js";',
+    'import { validateSession } from "./gen/microsoft.graph.callRecords.validators.js";',
+    "declare const process: { argv: string[] };",
+    "async function main(baseUrl: string): Promise<void> {",
+    "  const client = createClient({ baseUrl });",
+    '  const session = callRecordSessions(cloudCommunicationsCallRecords(communications()).byKey("r1")).byKey("s1");',
+    '  await updateSession(client, session, { modalities: ["video"] });',
+    '  console.log(JSON.stringify(validateSession({ modalities: ["String"] }, { mode: "update" }).errors.map((e) => e.path)));',
+    "}",
+    "void main(process.argv[2]!);",
+  ].join("\n");
+
+  /** A CommonJS package with a copy of the output, and `files` in it. */
+  function commonJsPackage(files: Record<string, string>): string {
+    const dir = scratch("odatagen-emit-js-cjs-");
+    fs.cpSync(out, path.join(dir, "gen"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "app", type: "commonjs" }));
+    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+    return dir;
+  }
+
+  /** Runs `file` in `dir` against a loopback server; what it printed, and the requests the server had. */
+  async function run(dir: string, file: string): Promise<{ stdout: string; requests: string[] }> {
+    const server = await startLoopback();
+    try {
+      server.handle(() => ({ status: 204 }));
+      const r = await spawnLimited(process.execPath, [file, server.url], { cwd: dir, timeoutMs: 60000 });
+      expect(r.stderr).toBe("");
+      return { stdout: r.stdout.trim(), requests: server.requests.map((q) => `${q.method} ${q.url} ${q.body}`) };
+    } finally {
+      await server.close();
+    }
+  }
+
+  forEachCompiler((label, c) => {
+    test(`${label}: the imports compile to require calls, which Node runs`, async () => {
+      const dir = commonJsPackage({ "main.ts": MAIN });
+      // Compiled as the package's build compiles it (runTsc checks only, with --noEmit).
+      fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { ...BASE_OPTIONS, noEmit: false, types: [], skipLibCheck: false }, files: ["main.ts"] }));
+      const r = await spawnLimited(c.exe ?? process.execPath, [...(c.exe ? [] : [c.tsc]), "-p", "tsconfig.json", "--pretty", "false"], { cwd: dir, timeoutMs: 240000 });
+      expect(r.stdout + r.stderr).toBe("");
+      const js = fs.readFileSync(path.join(dir, "main.js"), "utf8");
+      expect(js).toContain('require("./gen/runtime.js")');
+      expect(js).not.toMatch(/^import /m);
+      expect(await run(dir, "main.js")).toEqual({ stdout: '["/modalities/0"]', requests: ['PATCH /communications/callRecords/r1/sessions/s1 {"modalities":["video"]}'] });
+    }, 240000);
+  });
+
+  test("a plain .cjs file requires it", async () => {
+    const dir = commonJsPackage({
+      "main.cjs": [
+        'const { createClient } = require("./gen/runtime.js");',
+        'const { communications, cloudCommunicationsCallRecords } = require("./gen/microsoft.graph.requests.js");',
+        'const { callRecordSessions, updateSession } = require("./gen/microsoft.graph.callRecords.requests.js");',
+        "const client = createClient({ baseUrl: process.argv[2] });",
+        'updateSession(client, callRecordSessions(cloudCommunicationsCallRecords(communications()).byKey("r1")).byKey("s1"), { isTest: true }).then(() => console.log("sent"));',
+      ].join("\n"),
+    });
+    expect(await run(dir, "main.cjs")).toEqual({ stdout: "sent", requests: ['PATCH /communications/callRecords/r1/sessions/s1 {"isTest":true}'] });
+  }, 120000);
 });
 
 describe("a project whose TypeScript cannot emit JavaScript: ODG406, the output as it was", () => {
