@@ -175,13 +175,8 @@ function checkSelect(names: readonly string[], type: StructuredType | undefined,
 function checkSelectPath(n: string, type: StructuredType, sliced: boolean): string | undefined {
   const [head, ...rest] = n.split("/");
   if (!head.includes(".")) return `${n}: a property of a complex property, which the typed select does not take: select ${head}`;
-  const subtypes = descendants(type);
-  const sub = subtypes.find((d) => d.qualifiedName === head);
-  if (!sub) {
-    const near = nearestName(head, subtypes.map((d) => d.qualifiedName));
-    const where = sliced ? " in this slice (--include-derived keeps subtypes)" : subtypes.length ? "" : " (it has no subtypes)";
-    return `${head} is no type derived from ${type.qualifiedName}${near ? `; did you mean ${near}?` : where}`;
-  }
+  const sub = subtypeNamed(head, type, sliced);
+  if (typeof sub === "string") return sub;
   if (rest.length !== 1) return `${n}: a property of a complex property, which the typed select does not take: select ${head}/${rest[0] ?? "…"}`;
   const props = allProperties(sub).map((p) => p.name);
   if (props.includes(rest[0]!)) return undefined;
@@ -189,6 +184,16 @@ function checkSelectPath(n: string, type: StructuredType, sliced: boolean): stri
   const near = nearestName(rest[0]!, props);
   const dynamic = isOpen(sub) ? " (the typed select takes no dynamic property behind a type cast)" : "";
   return `${head} ${dynamic ? "declares" : "has"} no property ${rest[0]}${near ? `; did you mean ${near}?` : ""}${dynamic}`;
+}
+
+/** The subtype of `type` a cast names (`head`), or why there is none, with did-you-mean. */
+function subtypeNamed(head: string, type: StructuredType, sliced: boolean): StructuredType | string {
+  const subtypes = descendants(type);
+  const sub = subtypes.find((d) => d.qualifiedName === head);
+  if (sub) return sub;
+  const near = nearestName(head, subtypes.map((d) => d.qualifiedName));
+  const where = sliced ? " in this slice (--include-derived keeps subtypes)" : subtypes.length ? "" : " (it has no subtypes)";
+  return `${head} is no type derived from ${type.qualifiedName}${near ? `; did you mean ${near}?` : where}`;
 }
 
 /**
@@ -235,13 +240,8 @@ function pathInExpand(name: string, type: StructuredType | undefined, sliced: bo
   if (slash > 0 && head.includes(".") && !head.includes("/")) {
     const tail = name.slice(slash + 1);
     if (type?.kind === "entity") {
-      const subtypes = descendants(type);
-      const sub = subtypes.find((d) => d.qualifiedName === head);
-      if (!sub) {
-        const near = nearestName(head, subtypes.map((d) => d.qualifiedName));
-        const where = sliced ? " in this slice (--include-derived keeps subtypes)" : subtypes.length ? "" : " (it has no subtypes)";
-        return `${head} is no type derived from ${type.qualifiedName}${near ? `; did you mean ${near}?` : where}`;
-      }
+      const sub = subtypeNamed(head, type, sliced);
+      if (typeof sub === "string") return sub;
       if (allNavigation(type).some((n) => n.name === tail)) return `${name}: ${tail} is a navigation property of ${type.qualifiedName} itself: expand ${tail}`;
       if (listsSubtypes(type as EntityType)) {
         const near = nearestName(tail, allNavigation(sub).map((n) => n.name));
