@@ -6,7 +6,7 @@
  * function does not take, a name the type does not have, a value of the wrong kind, is refused.
  */
 import type { EntityType, Model, NavigationProperty, StructuredType } from "../model/types";
-import { castNavigationPaths } from "./cast-navigation";
+import { castNavigationPaths, declaringSubtype } from "./cast-navigation";
 import { complexNavigationPaths, leadingProperties, leadsToNavigation } from "./complex-navigation";
 import { listsSubtypes } from "./request-names";
 import { allNavigation, allProperties } from "../model/rules";
@@ -244,8 +244,11 @@ function pathInExpand(name: string, type: StructuredType | undefined, sliced: bo
       if (typeof sub === "string") return sub;
       if (allNavigation(type).some((n) => n.name === tail)) return `${name}: ${tail} is a navigation property of ${type.qualifiedName} itself: expand ${tail}`;
       if (listsSubtypes(type as EntityType)) {
+        const by = declaringSubtype(type, sub, tail);
+        if (by && by !== sub) return `${name}: ${tail} is declared by ${by.qualifiedName}, which ${head} derives from: expand ${by.qualifiedName}/${tail} (its ${tail} is read on every ${by.qualifiedName}, a ${head} too)`;
         const near = nearestName(tail, allNavigation(sub).map((n) => n.name));
-        return `${head} has no navigation property ${tail}${near ? `; did you mean ${head}/${near}?` : ""}`;
+        const declarer = near === undefined ? undefined : declaringSubtype(type, sub, near);
+        return `${head} has no navigation property ${tail}${near ? `; did you mean ${declarer?.qualifiedName ?? head}/${near}?` : ""}`;
       }
     }
     const why = type?.kind === "entity" ? ` on ${type.qualifiedName}, whose subtypes are too many to list` : "";
