@@ -531,14 +531,15 @@ export type New<T> = CreateBody<T>;
 
 /**
  * The bindings a body may hold (JSON Format §8.5): `p@odata.bind` for each navigation property `p`
- * that `N` (the entity's `…Navigation` type) names, relating the entities it names by id or URL: an
+ * that `N` (the entity's `…Navigation` type) names (not its paths, `a/nav` and `Ns.type/nav`, which
+ * an open type's index signature would let `keyof T` take), relating the entities it names by id or URL: an
  * array of them for a collection-valued `p`, one for a single-valued one, or null (which removes the
  * relationship) for a nullable one. For a service of OData 4.01 (`PayloadFormat`) also `p@bind`, without
  * the prefix, which only a 4.01 payload may leave out (JSON Format 4.01 §4.5). (A misspelt `p` is an
  * excess property, except on an open type, whose index signature takes any name: there the
  * validators' write modes report it.)
  */
-export type Bindings<T, N> = { [K in keyof N & keyof T & string as `${K}@odata.bind` | PrefixLess<K>]?: NonNullable<T[K]> extends readonly unknown[] ? string[] : null extends T[K] ? string | null : string };
+export type Bindings<T, N> = { [K in Plain<keyof N> & keyof T & string as `${K}@odata.bind` | PrefixLess<K>]?: NonNullable<T[K]> extends readonly unknown[] ? string[] : null extends T[K] ? string | null : string };
 
 /** `p@bind` for a 4.01 service, else nothing: a 4.0 body's editor offers `p@odata.bind` alone. */
 type PrefixLess<K extends string> = PayloadFormat extends { prefixLess: true } ? `${K}@bind` : never;
