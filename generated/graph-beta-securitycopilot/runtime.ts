@@ -255,14 +255,14 @@ interface ExpandOnly {
   levels?: number | "max" | undefined;
 }
 
-/** `$expand`: navigation property names, or per navigation property nested options. */
+/** `$expand`: navigation property names (and the paths `N` lists: `a/nav` through a complex property, `Ns.subtype/nav` behind a type cast), or per name nested options. */
 export type Expand<N> = [keyof N] extends [never] ? readonly [] : readonly (keyof N & string)[] | { readonly [K in keyof N & string]?: true | NestedOptions<N[K]> | undefined };
 
 /** The query options a read of one entity takes (URL Conventions §5.1): the others apply to collections. */
 export interface EntityParts<S extends string, E> {
   /** `$select` (URL Conventions §5.1.3): the properties to read, `["FirstName", "Age"]`; the result has only these and the key. */
   select?: readonly S[] | undefined;
-  /** `$expand` (§5.1.2): navigation properties read along, each `true` or with options of its own, `{ Trips: { select: ["Name"] } }`. */
+  /** `$expand` (§5.1.2): navigation properties read along, each `true` or with options of its own, `{ Trips: { select: ["Name"] } }`; a subtype's behind its type cast, `"Ns.subtype/nav"`. */
   expand?: E | undefined;
   /** `$compute` (new in OData 4.01's URL Conventions): `"Price mul Quantity as Total"`; the result type does not show computed properties. */
   compute?: string | undefined;
