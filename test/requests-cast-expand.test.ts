@@ -176,6 +176,18 @@ test("the request names the cast in $expand, percent-encoded, and the expanded e
   }
 });
 
+test("in a slice, a cast in $expand is there as the slice keeps the subtype and its navigation property, and a refusal says so", () => {
+  const file = path.join(__dirname, "fixtures", FIXTURE);
+  const inputs = [{ file, content: fs.readFileSync(file, "utf8") }];
+  const request = [{ method: "GET", path: "/messages?$expand=mail.model.eventMessage/event" }];
+  const answer = (options: object) => urlCalls({ inputs, include: ["/messages"], ...options }, request).results.map((r) => (r.ok ? r.call.call : r.problem));
+  expect(answer({})).toEqual(["GET /messages: $expand=mail.model.eventMessage/event: mail.model.eventMessage is no type derived from mail.model.message in this slice (--include-derived keeps subtypes)"]);
+  expect(answer({ includeDerived: true })).toEqual([
+    "GET /messages: $expand=mail.model.eventMessage/event: mail.model.eventMessage has no navigation property event in this slice (a slice keeps the navigation properties its --include and --exclude reach)",
+  ]);
+  expect(answer({ includeDerived: true, includeNavigation: true })).toEqual(['const result = await listMessages(client, target, { expand: ["mail.model.eventMessage/event"] });']);
+});
+
 test("odatagen url writes a cast in $expand as the typed options take it, and refuses a wrong one with did-you-mean", () => {
   const file = path.join(__dirname, "fixtures", FIXTURE);
   const results = urlCalls({ inputs: [{ file, content: fs.readFileSync(file, "utf8") }] }, [

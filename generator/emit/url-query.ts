@@ -248,7 +248,8 @@ function pathInExpand(name: string, type: StructuredType | undefined, sliced: bo
         if (by && by !== sub) return `${name}: ${tail} is declared by ${by.qualifiedName}, which ${head} derives from: expand ${by.qualifiedName}/${tail} (its ${tail} is read on every ${by.qualifiedName}, a ${head} too)`;
         const near = nearestName(tail, allNavigation(sub).map((n) => n.name));
         const declarer = near === undefined ? undefined : declaringSubtype(type, sub, near);
-        return `${head} has no navigation property ${tail}${near ? `; did you mean ${declarer?.qualifiedName ?? head}/${near}?` : ""}`;
+        const where = sliced ? " in this slice (a slice keeps the navigation properties its --include and --exclude reach)" : "";
+        return `${head} has no navigation property ${tail}${near ? `; did you mean ${declarer?.qualifiedName ?? head}/${near}?` : where}`;
       }
     }
     const why = type?.kind === "entity" ? ` on ${type.qualifiedName}, whose subtypes are too many to list` : "";
