@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { generateFixture } from "./helpers/generated";
 import { RecordingServer } from "./helpers/recording-server";
 import { expectErrorsWhereMarked, forEachCompiler } from "./helpers/typecheck";
-import { urlCalls } from "../generator/url-calls";
+import { urlCalls, type UrlRequest } from "../generator/url-calls";
 
 const FIXTURE = path.join("requests", "cast-expand.xml");
 
@@ -176,11 +176,15 @@ test("the request names the cast in $expand, percent-encoded, and the expanded e
   }
 });
 
-test("in a slice, a cast in $expand is there as the slice keeps the subtype and its navigation property, and a refusal says so", () => {
+/** What `odatagen url` answers for each request on the fixture (with `options`, a slice's): the call it prints, or why not. */
+function urlAnswers(requests: UrlRequest[], options: object = {}): string[] {
   const file = path.join(__dirname, "fixtures", FIXTURE);
-  const inputs = [{ file, content: fs.readFileSync(file, "utf8") }];
+  return urlCalls({ inputs: [{ file, content: fs.readFileSync(file, "utf8") }], ...options }, requests).results.map((r) => (r.ok ? r.call.call : r.problem));
+}
+
+test("in a slice, a cast in $expand is there as the slice keeps the subtype and its navigation property, and a refusal says so", () => {
   const request = [{ method: "GET", path: "/messages?$expand=mail.model.eventMessage/event" }];
-  const answer = (options: object) => urlCalls({ inputs, include: ["/messages"], ...options }, request).results.map((r) => (r.ok ? r.call.call : r.problem));
+  const answer = (options: object) => urlAnswers(request, { include: ["/messages"], ...options });
   expect(answer({})).toEqual(["GET /messages: $expand=mail.model.eventMessage/event: mail.model.eventMessage is no type derived from mail.model.message in this slice (--include-derived keeps subtypes)"]);
   expect(answer({ includeDerived: true })).toEqual([
     "GET /messages: $expand=mail.model.eventMessage/event: mail.model.eventMessage has no navigation property event in this slice (a slice keeps the navigation properties its --include and --exclude reach)",
@@ -189,8 +193,7 @@ test("in a slice, a cast in $expand is there as the slice keeps the subtype and 
 });
 
 test("odatagen url writes a cast in $expand as the typed options take it, and refuses a wrong one with did-you-mean", () => {
-  const file = path.join(__dirname, "fixtures", FIXTURE);
-  const results = urlCalls({ inputs: [{ file, content: fs.readFileSync(file, "utf8") }] }, [
+  const results = urlAnswers([
     { method: "GET", path: "/messages/{id}?$expand=mail.model.eventMessage/event($select=subject)" },
     { method: "GET", path: "/mailFolders/{id}?$expand=messages($expand=mail.model.eventMessage/event)" },
     { method: "GET", path: "/directoryObjects?$expand=mail.model.group/members($count=true)" },
@@ -200,7 +203,7 @@ test("odatagen url writes a cast in $expand as the typed options take it, and re
     { method: "GET", path: "/events?$expand=mail.model.eventMessage/event" },
     { method: "GET", path: "/messages?$expand=mail.model.eventMessageRequest/event" },
     { method: "GET", path: "/messages?$expand=mail.model.eventMessageRequest/evnt" },
-  ]).results.map((r) => (r.ok ? r.call.call : r.problem));
+  ]);
   expect(results).toEqual([
     'const result = await getMessage(client, target, { expand: { "mail.model.eventMessage/event": { select: ["subject"] } } });',
     'const result = await getMailFolder(client, target, { expand: { messages: { expand: ["mail.model.eventMessage/event"] } } });',
