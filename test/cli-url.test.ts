@@ -135,6 +135,8 @@ test.concurrent.each([
   ["POST on a function", ["POST", "/GetNearestAirport(lat=1,lon=2)"], "odatagen: POST /GetNearestAirport(lat=1,lon=2): GetNearestAirport is a function, called with GET\n"],
   ["GET on an action", ["/ResetDataSource"], "odatagen: GET /ResetDataSource: ResetDataSource is an action, called with POST\n"],
   // Graph's addressing by path (`/me/drive/items/{parent-id}:/{filename}:/content`) names no item here.
+  // A $filter is checked against the type before it is written as the call's filter.
+  ["a misspelt property in $filter", ["/People?$filter=FirstNam eq 'Russell'"], "odatagen: GET /People: $filter=FirstNam eq 'Russell': Travel.Lite.Person has no property FirstNam; did you mean FirstName?\n"],
   ["an address by path that names no item", ["PUT", "/People/{id}:"], "odatagen: /People/{id}:: the path (Graph's `…:/path:`) after the colon names no item: give one, such as {id}:/Documents/Book.xlsx: (did you mean /People/{id}?)\n"],
 ])("%s: exit 1, saying why", async (_, args, message) => {
   const r = await url(...args);

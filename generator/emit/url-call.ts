@@ -142,7 +142,7 @@ class CallWriter {
       case "count":
         if (method !== "GET") return refuse("$count is read with GET");
         fn = this.runtime("count");
-        taker = "count";
+        [taker, read] = ["count", a.type];
         {
           const forbidden = this.forbidden("count", fn.name) ?? this.forbiddenOption(fn.name);
           if (forbidden) return refuse(forbidden);
@@ -151,7 +151,7 @@ class CallWriter {
       case "ref":
         if (method === "GET") {
           fn = this.runtime(a.collection ? "readRefs" : "readRef");
-          taker = a.collection ? "refs" : "none";
+          [taker, read] = [a.collection ? "refs" : "none", a.type];
           const forbidden = a.collection ? this.forbiddenOption(fn.name) : undefined;
           if (forbidden) return refuse(forbidden);
           break;

@@ -7,9 +7,10 @@
  */
 import type { EntityType, Model, NavigationProperty, StructuredType } from "../model/types";
 import { castNavigationPaths, declaringSubtype } from "./cast-navigation";
+import { checkFilter, checkOrderByItems } from "./url-filter";
 import { complexNavigationPaths, leadingProperties, leadsToNavigation } from "./complex-navigation";
 import { listsSubtypes } from "./request-names";
-import { allNavigation, allProperties } from "../model/rules";
+import { allNavigation, allProperties, isOpen } from "../model/rules";
 import { nearestName } from "../nearest-name";
 import { isIdentifier } from "../passes/names";
 import { descendants } from "../passes/slice/paths";
@@ -122,7 +123,7 @@ function systemOption(option: string, value: string, type: StructuredType | unde
     }
     case "orderby": {
       const items = list(value, ",");
-      const bad = checkOrderBy(items, type);
+      const bad = type && checkOrderByItems(items, { type, sliced: w.sliced });
       if (bad) return { problem: `${shown}=${value}: ${bad}` };
       return `orderby: ${items.length === 1 ? JSON.stringify(items[0]) : `[${items.map((i) => JSON.stringify(i)).join(", ")}]`}`;
     }
@@ -134,8 +135,13 @@ function systemOption(option: string, value: string, type: StructuredType | unde
     }
     case "count":
       return /^(true|false)$/.test(value) ? `count: ${value}` : { problem: `${shown}=${value}: true or false goes there` };
+    case "filter": {
+      // Sent as written, once its paths, functions and literals are checked against the type.
+      const bad = type && checkFilter(value, { type, sliced: w.sliced });
+      return bad ? { problem: `${shown}=${value}: ${bad}` } : `filter: ${JSON.stringify(value)}`;
+    }
     default:
-      // $filter, $search, $compute: an expression, sent as written.
+      // $search, $compute: an expression, sent as written.
       return `${option}: ${JSON.stringify(value)}`;
   }
 }
@@ -194,28 +200,6 @@ function subtypeNamed(head: string, type: StructuredType, sliced: boolean): Stru
   const near = nearestName(head, subtypes.map((d) => d.qualifiedName));
   const where = sliced ? " in this slice (--include-derived keeps subtypes)" : subtypes.length ? "" : " (it has no subtypes)";
   return `${head} is no type derived from ${type.qualifiedName}${near ? `; did you mean ${near}?` : where}`;
-}
-
-/**
- * `$orderby`'s items that are a property's name (`receivedDateTime desc`): each a structural
- * property of `type` (an open type takes other names); the first that is not, said. Other items
- * are expressions (`length(subject)`, `from/emailAddress/name`), the service's to check.
- */
-function checkOrderBy(items: readonly string[], type: StructuredType | undefined): string | undefined {
-  if (!type || isOpen(type)) return undefined;
-  const props = allProperties(type).map((p) => p.name);
-  for (const item of items) {
-    const name = /^([A-Za-z_]\w*)(?:\s+(?:asc|desc))?$/i.exec(item)?.[1];
-    if (name === undefined || props.includes(name)) continue;
-    const near = nearestName(name, props);
-    return `${type.qualifiedName} has no property ${name}${near ? `; did you mean ${near}?` : ""}`;
-  }
-  return undefined;
-}
-
-function isOpen(t: StructuredType): boolean {
-  for (let c: StructuredType | undefined = t; c; c = c.baseType) if (c.open) return true;
-  return false;
 }
 
 /**

@@ -10,7 +10,7 @@
  * templates/static/validation.ts).
  */
 import { stringLiteral } from "../string-literal";
-import { alwaysPresent, deprecation, isAddressableStream, isComputed, isImmutable, isStream, tiedByPartner } from "../model/rules";
+import { alwaysPresent, deprecation, isAddressableStream, isComputed, isImmutable, isOpen, isStream, tiedByPartner } from "../model/rules";
 import type { EnumType, ModelType, NavigationProperty, PrimitiveType, Schema, SchemaType, StructuredType, TypeDefinition, Facets } from "../model/types";
 import type { EmitContext } from "./context";
 import { readsAsUnion } from "./context";
@@ -562,10 +562,4 @@ function caseReturn(value: string): string {
   const line = `      return ${value};`;
   // Measured here first: a type's switch has a case per subtype (all entity types under `entity`).
   return fits(line.length) ? line : `      return ${brokenExpression(value, 13, 1, "      ")};`;
-}
-
-/** CSDL §6.3: a type derived from an open type is open too. */
-function isOpen(t: StructuredType): boolean {
-  for (let c: StructuredType | undefined = t; c; c = c.baseType) if (c.open) return true;
-  return false;
 }

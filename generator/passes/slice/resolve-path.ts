@@ -37,9 +37,10 @@ export type Addressed =
   | { kind: "complex"; type: ComplexType }
   | { kind: "operation" }
   | { kind: "stream" }
-  | { kind: "count" }
+  /** `type`: the type of the entities counted (what `$filter` names), where known. */
+  | { kind: "count"; type?: StructuredType }
   /** `collection`: the references of a collection-valued navigation property (`…/members/$ref`), else one entity's. */
-  | { kind: "ref"; collection: boolean };
+  | { kind: "ref"; collection: boolean; type?: StructuredType };
 
 export interface Route {
   /** The path resolved: the text given without its query, and without what came before the service root (`https://…/v1.0`). */
@@ -332,9 +333,9 @@ function addressedAt(place: Place): Addressed {
     case "stream":
       return { kind: "stream" };
     case "count":
-      return { kind: "count" };
+      return { kind: "count", type: place.type };
     case "ref":
-      return { kind: "ref", collection: place.collection };
+      return { kind: "ref", collection: place.collection, type: place.type };
   }
   if (!place.type) return { kind: "operation" };
   if (place.type.kind === "complex") return { kind: "complex", type: place.type };

@@ -1,0 +1,123 @@
+/**
+ * The tokens of a `$filter` or `$orderby` expression as a URL writes it (URL Conventions §5.1.1,
+ * the ABNF's `commonExpr`): member paths (`from/emailAddress/address`, `microsoft.graph.user/id`,
+ * `members/$count`), literals by their kind (`true`, `false` and `null` too), parameter aliases and
+ * punctuation. Words such as `eq` or `not` come as one-segment paths; which they are depends on
+ * where they stand (`url-filter.ts`).
+ */
+
+/** What a literal is, as far as a comparison with a property cares. */
+export type LiteralKind =
+  | "string" | "number" | "boolean" | "null" | "guid" | "date" | "datetime" | "time" | "duration" | "binary" | "enum" | "other";
+
+export type Token =
+  /** Segments joined by `/`, each an identifier, a qualified name or `$count`/`$it`/`$this`/`$root`. */
+  | { t: "path"; segments: string[]; at: number }
+  /** `enumType` and `value` for `Ns.Color'Red'`; `value` for a quoted string too. */
+  | { t: "literal"; kind: LiteralKind; text: string; at: number; enumType?: string; value?: string }
+  | { t: "alias"; at: number }
+  | { t: "punct"; text: string; at: number };
+
+const GUID = /[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}(?![\w-])/y;
+const DATETIME = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?(?![\w:.])/y;
+const DATE = /\d{4}-\d{2}-\d{2}(?![\w:.-])/y;
+const TIME = /\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?![\w:.])/y;
+const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?[mMdDfFlL]?(?![\w.])/y;
+/** A segment: an identifier, dotted for a qualified name, or `$` and a name. */
+const SEGMENT = /\$?[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Nd}\p{Mn}\p{Mc}\p{Pc}\p{Cf}]*(?:\.[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Nd}\p{Mn}\p{Mc}\p{Pc}\p{Cf}]*)*/uy;
+const PREFIXED: Record<string, LiteralKind> = { duration: "duration", binary: "binary", x: "binary", geography: "other", geometry: "other" };
+
+/** The tokens of `text`, or why it cannot be read (a quote not closed), with the column. */
+export function tokens(text: string): Token[] | string {
+  const out: Token[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    const at = i;
+    if (c === "'") {
+      const end = quoteEnd(text, i);
+      if (end < 0) return unclosed(at);
+      out.push({ t: "literal", kind: "string", text: text.slice(at, end), at, value: text.slice(at + 1, end - 1).replace(/''/g, "'") });
+      i = end;
+      continue;
+    }
+    if (c === '"') {
+      // A JSON string, inside an array or object literal (`in ["a","b"]`, OData 4.01).
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
+      if (j >= text.length) return `the double quote at column ${at + 1} is not closed`;
+      out.push({ t: "literal", kind: "other", text: text.slice(at, j + 1), at });
+      i = j + 1;
+      continue;
+    }
+    if (c === "@") {
+      const name = match(SEGMENT, text, i + 1) ?? "";
+      out.push({ t: "alias", at });
+      i += 1 + name.length;
+      continue;
+    }
+    const literal = (kind: LiteralKind, re: RegExp) => {
+      const m = match(re, text, i);
+      if (m === undefined) return false;
+      out.push({ t: "literal", kind, text: m, at });
+      i += m.length;
+      return true;
+    };
+    if (/[0-9A-Fa-f-]/.test(c) && (literal("guid", GUID) || literal("datetime", DATETIME) || literal("date", DATE) || literal("time", TIME) || literal("number", NUMBER))) continue;
+    const segment = match(SEGMENT, text, i);
+    if (segment !== undefined) {
+      i += segment.length;
+      if (text[i] === "'") {
+        const end = quoteEnd(text, i);
+        if (end < 0) return unclosed(i);
+        const value = text.slice(i + 1, end - 1).replace(/''/g, "'");
+        const kind = PREFIXED[segment.toLowerCase()];
+        out.push(kind ? { t: "literal", kind, text: text.slice(at, end), at } : { t: "literal", kind: "enum", text: text.slice(at, end), at, enumType: segment, value });
+        i = end;
+        continue;
+      }
+      const segments = [segment];
+      while (text[i] === "/") {
+        const next = match(SEGMENT, text, i + 1);
+        if (next === undefined) break;
+        segments.push(next);
+        i += 1 + next.length;
+      }
+      const word = segments.length === 1 ? segment.toLowerCase() : "";
+      if (word === "true" || word === "false" || word === "null") out.push({ t: "literal", kind: word === "null" ? "null" : "boolean", text: segment, at });
+      else out.push({ t: "path", segments, at });
+      continue;
+    }
+    out.push({ t: "punct", text: c, at });
+    i++;
+  }
+  return out;
+}
+
+function unclosed(at: number): string {
+  return `the quote at column ${at + 1} is not closed (a quote inside a string is written twice: 'O''Neil')`;
+}
+
+/** What the sticky `re` matches at `from`. */
+function match(re: RegExp, text: string, from: number): string | undefined {
+  re.lastIndex = from;
+  return re.exec(text)?.[0];
+}
+
+/** The index after the quoted string starting at `from` (a doubled quote inside it), or -1 when it is not closed. */
+function quoteEnd(text: string, from: number): number {
+  let j = from + 1;
+  for (;;) {
+    const q = text.indexOf("'", j);
+    if (q < 0) return -1;
+    if (text[q + 1] === "'") {
+      j = q + 2;
+      continue;
+    }
+    return q + 1;
+  }
+}

@@ -1,0 +1,329 @@
+/**
+ * A `$filter`, or a `$orderby` item, as documentation writes it, checked against the type it reads
+ * before `odatagen url` writes it as the `filter` (or `orderby`) option, which the service reads as
+ * text: a misspelling there is a 400 at run time, so `url` says it first. What is checked:
+ *
+ * - each member path names what the type has: a property, a navigation property, a subtype's
+ *   behind its type cast (`microsoft.graph.user/displayName`), a lambda variable's
+ *   (`assignedLicenses/any(x:x/skuId eq …)`), `$count` after a collection;
+ * - a path does not go on through a collection (that takes `any` or `all`) or a primitive value;
+ * - a canonical function's name is one URL Conventions §5.1.1.4–§5.1.1.11 defines (any case, as
+ *   OData 4.01 reads them);
+ * - a literal compared with a property (`eq`, `ne`, `gt`, `ge`, `lt`, `le`, `in`, `has`) is of a
+ *   kind that property takes: a string quoted, a date-time, Guid or number not, an enumeration
+ *   value one of its members.
+ *
+ * What it cannot tell is passed: an open type's undeclared name (a dynamic property) unless it is
+ * a near miss of a declared one, a name a slice left out, what follows `$root` or a bound function,
+ * and any literal beside an arithmetic operator.
+ */
+import type { EnumType, PrimitiveName, StructuredType, TypeRef } from "../model/types";
+import { allNavigation, allProperties, isOpen } from "../model/rules";
+import { nearestName } from "../nearest-name";
+import { descendants } from "../passes/slice/paths";
+import { tokens, type LiteralKind, type Token } from "./url-filter-tokens";
+
+/** What a path reaches. */
+type Reached =
+  | { kind: "structured"; type: StructuredType; collection: boolean; shown: string }
+  | { kind: "primitive"; name: PrimitiveName; collection: boolean; shown: string }
+  | { kind: "enum"; type: EnumType; collection: boolean; shown: string }
+  | { kind: "unknown" };
+
+/** The canonical functions (URL Conventions §5.1.1.4–§5.1.1.11, OData 4.01's among them), in lower case. */
+const FUNCTIONS = [
+  "concat", "contains", "endswith", "indexof", "length", "startswith", "substring", "matchespattern", "tolower", "toupper", "trim",
+  "hassubset", "hassubsequence", "date", "day", "fractionalseconds", "hour", "maxdatetime", "mindatetime", "minute", "month", "now",
+  "second", "time", "totaloffsetminutes", "totalseconds", "year", "ceiling", "floor", "round", "cast", "isof", "case",
+];
+const COMPARISON = new Set(["eq", "ne", "gt", "ge", "lt", "le"]);
+const ARITHMETIC = new Set(["add", "sub", "mul", "div", "divby", "mod"]);
+const OPERATORS = new Set([...COMPARISON, ...ARITHMETIC, "and", "or", "has", "in"]);
+const NUMERIC = new Set<PrimitiveName>(["Byte", "SByte", "Int16", "Int32", "Int64", "Decimal", "Single", "Double"]);
+
+/** Where the expression is read: the type it filters, and whether the model is a slice. */
+export interface FilterScope {
+  type: StructuredType;
+  sliced: boolean;
+}
+
+/** The first problem of a `$filter` expression on `scope.type`, or undefined. */
+export function checkFilter(text: string, scope: FilterScope): string | undefined {
+  return new ExpressionCheck(scope).run(text);
+}
+
+/** The first problem of `$orderby`'s items (`receivedDateTime desc`, `from/emailAddress/name`), or undefined. */
+export function checkOrderByItems(items: readonly string[], scope: FilterScope): string | undefined {
+  for (const item of items) {
+    const bad = checkFilter(item.replace(/\s+(asc|desc)$/i, ""), scope);
+    if (bad) return bad;
+  }
+  return undefined;
+}
+
+class ExpressionCheck {
+  /** Lambda variables in scope, innermost last, each with the parenthesis depth that closes it. */
+  private readonly variables: { name: string; reached: Reached; depth: number }[] = [];
+  /** What each path token reached, by its index. */
+  private readonly reached = new Map<number, Reached>();
+
+  constructor(private readonly scope: FilterScope) {}
+
+  run(text: string): string | undefined {
+    const all = tokens(text);
+    if (typeof all === "string") return all;
+    let depth = 0;
+    let operandEnded = false;
+    for (let i = 0; i < all.length; i++) {
+      const tok = all[i]!;
+      const next = all[i + 1];
+      if (tok.t === "punct") {
+        if (tok.text === "(" || tok.text === "[") depth++;
+        if (tok.text === ")" || tok.text === "]") {
+          depth--;
+          while (this.variables.length && this.variables[this.variables.length - 1]!.depth > depth) this.variables.pop();
+        }
+        operandEnded = tok.text === ")" || tok.text === "]";
+        continue;
+      }
+      if (tok.t !== "path") {
+        operandEnded = true;
+        continue;
+      }
+      const word = tok.segments.length === 1 ? tok.segments[0]!.toLowerCase() : undefined;
+      if (word !== undefined && operandEnded && OPERATORS.has(word)) {
+        operandEnded = false;
+        continue;
+      }
+      if (word !== undefined && !operandEnded && ["not", "inf", "nan"].includes(word)) {
+        operandEnded = word !== "not";
+        continue;
+      }
+      operandEnded = true;
+      if (next?.t === "punct" && next.text === "(") {
+        const bad = this.call(tok, all, i, depth);
+        if (bad) return bad;
+        continue;
+      }
+      // A qualified name alone is a type's (isof(Ns.T), cast(x, Edm.String)), not a path.
+      if (tok.segments.length === 1 && tok.segments[0]!.includes(".")) continue;
+      const r = this.resolve(tok.segments);
+      if (typeof r === "string") return r;
+      this.reached.set(i, r);
+    }
+    return this.comparisons(all);
+  }
+
+  /** A call: a canonical function's name checked; `path/any(v: …)` and `path/all(v: …)` bind `v`. */
+  private call(tok: Extract<Token, { t: "path" }>, all: Token[], i: number, depth: number): string | undefined {
+    const last = tok.segments[tok.segments.length - 1]!;
+    if (tok.segments.length === 1) {
+      if (last.includes(".") || FUNCTIONS.includes(last.toLowerCase())) return undefined;
+      const near = nearestName(last.toLowerCase(), FUNCTIONS);
+      return `${last} is no function of $filter${near ? `; did you mean ${near}?` : " (a bound function is called by its qualified name)"}`;
+    }
+    const lambda = last.toLowerCase();
+    if (lambda !== "any" && lambda !== "all") return undefined; // a bound function on a path: its parameters are the service's
+    const over = this.resolve(tok.segments.slice(0, -1));
+    if (typeof over === "string") return over;
+    if (over.kind !== "unknown" && !over.collection) return `${over.shown} is not a collection: ${last} goes after one`;
+    const v = all[i + 2];
+    const colon = all[i + 3];
+    if (v?.t === "path" && v.segments.length === 1 && colon?.t === "punct" && colon.text === ":") {
+      const element: Reached = over.kind === "unknown" ? over : { ...over, collection: false, shown: v.segments[0]! };
+      this.variables.push({ name: v.segments[0]!, reached: element, depth: depth + 1 });
+      all.splice(i + 2, 2); // the variable and its colon are no path and no punctuation to read
+    }
+    return undefined;
+  }
+
+  /** What `segments` reach from the type, a lambda variable or `$it`; or why they reach nothing. */
+  private resolve(segments: readonly string[]): Reached | string {
+    const [head] = segments;
+    let at = 0;
+    let cur: Reached = { kind: "structured", type: this.scope.type, collection: false, shown: this.scope.type.qualifiedName };
+    const variable = [...this.variables].reverse().find((v) => v.name === head);
+    if (variable) [cur, at] = [variable.reached, 1];
+    else if (head === "$it") at = 1;
+    else if (head?.startsWith("$")) return { kind: "unknown" }; // $root, $this: not followed
+    for (; at < segments.length; at++) {
+      const seg = segments[at]!;
+      if (cur.kind === "unknown") return cur;
+      if (seg === "$count") {
+        if (!cur.collection) return `${cur.shown} is not a collection: $count counts one`;
+        cur = { kind: "primitive", name: "Int64", collection: false, shown: `${cur.shown}/$count` };
+        continue;
+      }
+      if (cur.collection) return `${cur.shown} is a collection: a condition on its items takes any or all (${cur.shown}/any(x:x/${seg} …))`;
+      if (cur.kind !== "structured") return seg.includes(".") ? { kind: "unknown" } : `${cur.shown} is ${describe(cur)}, which has no ${seg}`;
+      const next = this.member(cur.type, seg, at === 0 ? seg : `${cur.shown}/${seg}`);
+      if (typeof next === "string") return next;
+      cur = next;
+    }
+    return cur;
+  }
+
+  /** What `seg` names on `type`: a subtype by its cast, a property or a navigation property. */
+  private member(type: StructuredType, seg: string, shown: string): Reached | string {
+    if (seg.includes(".")) {
+      for (let t: StructuredType | undefined = type; t; t = t.baseType) if (t.qualifiedName === seg) return { kind: "structured", type, collection: false, shown };
+      const sub = descendants(type).find((d) => d.qualifiedName === seg);
+      if (sub) return { kind: "structured", type: sub, collection: false, shown };
+      if (this.scope.sliced) return { kind: "unknown" };
+      const near = nearestName(seg, descendants(type).map((d) => d.qualifiedName));
+      return `${seg} is no type derived from ${type.qualifiedName}${near ? `; did you mean ${near}?` : ""}`;
+    }
+    const p = allProperties(type).find((x) => x.name === seg);
+    if (p) return reachedBy(p.type, shown);
+    const n = allNavigation(type).find((x) => x.name === seg);
+    if (n) return { kind: "structured", type: n.target, collection: n.collection, shown };
+    const names = [...allProperties(type), ...allNavigation(type)].map((x) => x.name);
+    const near = nearestName(seg, names);
+    const open = isOpen(type);
+    // A dynamic property of an open type, or a navigation property a slice left out, may be there.
+    if (!near && (open || this.scope.sliced)) return { kind: "unknown" };
+    return `${type.qualifiedName} ${open ? "declares" : "has"} no property ${seg}${near ? `; did you mean ${near}?` : ""}`;
+  }
+
+  /** Each comparison of a path with a literal (`a eq 'x'`, `'x' eq a`, `a in ('x','y')`, `a has Ns.E'x'`), checked. */
+  private comparisons(all: readonly Token[]): string | undefined {
+    for (let i = 1; i < all.length; i++) {
+      const op = all[i]!;
+      if (op.t !== "path" || op.segments.length !== 1 || !this.reachedOperand(all, i - 1)) continue;
+      const word = op.segments[0]!.toLowerCase();
+      if (!COMPARISON.has(word) && word !== "in" && word !== "has") continue;
+      const left = this.reached.get(i - 1)!;
+      const lits = word === "in" ? listAfter(all, i) : [all[i + 1]];
+      if (!COMPARISON.has(word) || !nextToArithmetic(all, i + 1)) {
+        for (const lit of lits) {
+          if (lit?.t !== "literal") continue;
+          const bad = literalFits(left, lit, word);
+          if (bad) return bad;
+        }
+      }
+    }
+    for (let i = 0; i + 2 < all.length; i++) {
+      const [lit, op] = [all[i]!, all[i + 1]!];
+      if (lit.t !== "literal" || op.t !== "path" || op.segments.length !== 1 || !COMPARISON.has(op.segments[0]!.toLowerCase())) continue;
+      if (isArithmetic(all[i - 1]) || nextToArithmetic(all, i + 2) || !this.reached.has(i + 2)) continue;
+      const bad = literalFits(this.reached.get(i + 2)!, lit, op.segments[0]!);
+      if (bad) return bad;
+    }
+    return undefined;
+  }
+
+  /** Whether token `i` is a path this check reached, standing alone as an operand (no arithmetic before it). */
+  private reachedOperand(all: readonly Token[], i: number): boolean {
+    return this.reached.has(i) && !isArithmetic(all[i - 1]);
+  }
+}
+
+function isArithmetic(tok: Token | undefined): boolean {
+  return tok?.t === "path" && tok.segments.length === 1 && ARITHMETIC.has(tok.segments[0]!.toLowerCase());
+}
+
+/** Whether the operand at `i` is part of an arithmetic expression or a call (`1 add x`, `x/…(`). */
+function nextToArithmetic(all: readonly Token[], i: number): boolean {
+  const after = all[i + 1];
+  return isArithmetic(after) || (after?.t === "punct" && after.text === "(");
+}
+
+/** The literals of `in`'s list (`('a','b')` or `["a","b"]`) after token `i`; none when no list follows. */
+function listAfter(all: readonly Token[], i: number): Token[] {
+  const open = all[i + 1];
+  if (open?.t !== "punct" || (open.text !== "(" && open.text !== "[")) return [];
+  const out: Token[] = [];
+  for (let j = i + 2; j < all.length; j++) {
+    const t = all[j]!;
+    if (t.t === "punct" && (t.text === ")" || t.text === "]")) break;
+    if (t.t === "punct" && t.text === ",") continue;
+    if (t.t !== "literal") return []; // an expression in the list: not checked
+    out.push(t);
+  }
+  return out;
+}
+
+function reachedBy(ref: TypeRef, shown: string): Reached {
+  let t = ref.type;
+  if (t.kind === "typedef") t = t.underlying;
+  if (t.kind === "primitive") return { kind: "primitive", name: t.name, collection: ref.collection, shown };
+  if (t.kind === "enum") return { kind: "enum", type: t, collection: ref.collection, shown };
+  return { kind: "structured", type: t, collection: ref.collection, shown };
+}
+
+function describe(r: Exclude<Reached, { kind: "unknown" }>): string {
+  if (r.kind === "primitive") return `an Edm.${r.name}`;
+  if (r.kind === "enum") return `a ${r.type.qualifiedName}`;
+  return `a ${r.type.qualifiedName}`;
+}
+
+/** Which literal kinds a primitive property compares with; undefined where any may (geography, streams, untyped). */
+function kindsOf(name: PrimitiveName): readonly LiteralKind[] | undefined {
+  if (NUMERIC.has(name)) return ["number"];
+  switch (name) {
+    case "String":
+      return ["string"];
+    case "Boolean":
+      return ["boolean"];
+    case "Guid":
+      return ["guid"];
+    case "DateTimeOffset":
+    case "Date":
+      return ["datetime", "date"];
+    case "TimeOfDay":
+      return ["time"];
+    case "Duration":
+      return ["duration", "string"];
+    case "Binary":
+      return ["binary"];
+    default:
+      return undefined;
+  }
+}
+
+const WRITTEN: Partial<Record<LiteralKind, string>> = {
+  number: "a number",
+  boolean: "true or false",
+  guid: "a Guid, unquoted",
+  datetime: "a date and time, unquoted (2024-01-31T08:00:00Z)",
+  time: "a time of day, unquoted (08:00:00)",
+  string: "a quoted string",
+  duration: "a duration (duration'P1D')",
+  binary: "binary'…'",
+};
+
+/** Why `lit` does not fit what `left` reached, compared by `op`; undefined where it does (or may). */
+function literalFits(left: Reached, lit: Extract<Token, { t: "literal" }>, op: string): string | undefined {
+  if (left.kind === "unknown" || lit.kind === "null" || lit.kind === "other") return undefined;
+  const what = `${left.shown} is ${describe(left)}`;
+  if (left.collection) return `${what} collection: compare its items with any or all (${left.shown}/any(x:x ${op} ${lit.text}))`;
+  if (left.kind === "structured") return `${what}: compare one of its properties (${left.shown}/…)`;
+  if (left.kind === "enum") return enumFits(left.type, lit, what);
+  const kinds = kindsOf(left.name);
+  if (!kinds || kinds.includes(lit.kind)) return undefined;
+  const wanted = kinds[0] === "date" || kinds[0] === "datetime" ? WRITTEN.datetime : WRITTEN[kinds[0]!];
+  if (lit.kind === "string" && lit.value !== undefined && unquoted(lit.value, kinds)) return `${what}: ${lit.text} is a string; write it unquoted: ${lit.value}`;
+  if (kinds[0] === "string" && lit.kind !== "enum") return `${what}: ${lit.text} is no string; write it quoted: '${lit.text}'`;
+  return `${what}: ${lit.text} is no value of it; write ${wanted}`;
+}
+
+/** Whether the quoted value, unquoted, would be a literal of one of `kinds` (`'2024-01-01T00:00:00Z'`). */
+function unquoted(value: string, kinds: readonly LiteralKind[]): boolean {
+  const read = tokens(value);
+  return typeof read !== "string" && read.length === 1 && read[0]!.t === "literal" && kinds.includes(read[0]!.kind);
+}
+
+/** An enumeration value: `'Red'`, `'Red,Blue'` for flags, `Ns.Color'Red'`, or a number; each name a member of `e`. */
+function enumFits(e: EnumType, lit: Extract<Token, { t: "literal" }>, what: string): string | undefined {
+  if (lit.kind === "number") return undefined;
+  if (lit.kind === "enum" && lit.enumType !== undefined && lit.enumType.split(".").pop() !== e.name) return `${what}: ${lit.text} is a value of another type, ${lit.enumType}`;
+  if (lit.kind !== "string" && lit.kind !== "enum") return `${what}: ${lit.text} is no value of it; write one of its members ('${e.members[0]?.name ?? ""}')`;
+  const names = e.members.map((m) => m.name);
+  for (const part of (lit.value ?? "").split(",")) {
+    const member = part.trim();
+    if (names.includes(member) || /^-?\d+$/.test(member)) continue;
+    const near = nearestName(member, names);
+    return `${what}, which has no member ${member}${near ? `; did you mean ${near}?` : ""}`;
+  }
+  return undefined;
+}

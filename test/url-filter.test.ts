@@ -1,0 +1,169 @@
+/**
+ * `odatagen url` (urlCalls) checks a URL's `$filter` and `$orderby` against the type they read
+ * before writing them as the call's `filter` and `orderby`: member paths, canonical functions,
+ * lambda variables, and literals compared with a property. On the fixture
+ * `test/fixtures/requests/url-filter.xml`, then on Graph v1.0 with filters its documentation
+ * writes (skipping visibly without ../shared/corpus).
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { urlCalls, type UrlRequest } from "../generator/url-calls";
+import { tokens } from "../generator/emit/url-filter-tokens";
+import { describeWithGraph, GRAPH } from "./helpers/fixtures";
+
+const FIXTURE = path.join(__dirname, "fixtures", "requests", "url-filter.xml");
+
+/** What urlCalls answers for each GET path: the call it prints, or its refusal. */
+function answers(file: string, paths: readonly string[], options: object = {}): string[] {
+  const requests: UrlRequest[] = paths.map((p) => ({ method: "GET", path: p }));
+  const read = urlCalls({ inputs: [{ file, content: fs.readFileSync(file, "utf8") }], acceptWarnings: ["ODG106"], ...options }, requests);
+  return read.results.map((r) => (r.ok ? r.call.call : r.problem));
+}
+
+test("a filter that names what the type has is written as given, whatever it uses", () => {
+  const filters = [
+    "status eq 'shipped' and paid eq true",
+    "status eq shop.model.status'open' or status eq shop.status'cancelled'",
+    "tags has shop.model.tags'gift' and tags eq 'gift,fragile'",
+    "placedDateTime ge 2024-01-31T08:00:00Z and deliveryDate le 2024-02-01 and cutOff lt 17:30:00",
+    "customerId eq 0f8fad5b-d9cb-469f-a165-70867728950e and orderNumber gt 100 and warranty eq duration'P1Y'",
+    "warranty eq 'P1Y'",
+    "lines/any(l:l/sku eq 0f8fad5b-d9cb-469f-a165-70867728950e and l/quantity ge 2) and notes/all(n:contains(n,'door'))",
+    "lines/$count gt 0 and parcels/any(p:p/weight lt 2.5) and parcels/$count eq 1",
+    "shipTo/city eq 'Lyon' and shipTo ne null and customer/displayName eq 'Ann' and customer/id eq 0f8fad5b-d9cb-469f-a165-70867728950e",
+    "shop.model.giftOrder/message ne null and $it/paid eq false",
+    "startsWith(shipTo/postalCode,'69') and year(placedDateTime) eq 2024 and length(id) gt 3 and isof(shop.model.giftOrder)",
+    "id in ('a','b') and orderNumber in (1, 2) and 'x' eq id and 2 eq orderNumber",
+    "orderNumber add 1 eq '2'",
+    "customer/anything_dynamic eq 5",
+  ];
+  const results = answers(FIXTURE, filters.map((f) => `/orders?$filter=${encodeURIComponent(f)}`));
+  expect(results).toEqual(filters.map((f) => `const result = await listOrders(client, target, { filter: ${JSON.stringify(f)} });`));
+});
+
+test("a filter's misspelt name, unknown function, path through a collection or wrong literal is refused, with what to write", () => {
+  const cases: [string, string][] = [
+    ["stauts eq 'open'", "shop.model.order has no property stauts; did you mean status?"],
+    ["shipTo/cty eq 'Lyon'", "shop.model.address has no property cty; did you mean city?"],
+    ["startwith(id,'a')", "startwith is no function of $filter; did you mean startswith?"],
+    ["frobnicate(id)", "frobnicate is no function of $filter (a bound function is called by its qualified name)"],
+    ["notes eq 'door'", "notes is an Edm.String collection: compare its items with any or all (notes/any(x:x eq 'door'))"],
+    ["lines/quantity gt 1", "lines is a collection: a condition on its items takes any or all (lines/any(x:x/quantity …))"],
+    ["lines/any(l:l/quantty gt 1)", "shop.model.line has no property quantty; did you mean quantity?"],
+    ["notes/any(n:n/x eq 'a')", "n is an Edm.String, which has no x"],
+    ["paid/any(p:p)", "paid is not a collection: any goes after one"],
+    ["customer/$count eq 1", "customer is not a collection: $count counts one"],
+    ["placedDateTime ge '2024-01-31T08:00:00Z'", "placedDateTime is an Edm.DateTimeOffset: '2024-01-31T08:00:00Z' is a string; write it unquoted: 2024-01-31T08:00:00Z"],
+    ["customerId eq '0f8fad5b-d9cb-469f-a165-70867728950e'", "customerId is an Edm.Guid: '0f8fad5b-d9cb-469f-a165-70867728950e' is a string; write it unquoted: 0f8fad5b-d9cb-469f-a165-70867728950e"],
+    ["lines/any(l:l/sku eq 'abc')", "l/sku is an Edm.Guid: 'abc' is no value of it; write a Guid, unquoted"],
+    ["orderNumber eq '7'", "orderNumber is an Edm.Int64: '7' is a string; write it unquoted: 7"],
+    ["paid eq 'true'", "paid is an Edm.Boolean: 'true' is a string; write it unquoted: true"],
+    ["paid eq 1", "paid is an Edm.Boolean: 1 is no value of it; write true or false"],
+    ["id eq 5", "id is an Edm.String: 5 is no string; write it quoted: '5'"],
+    ["'7' eq orderNumber", "orderNumber is an Edm.Int64: '7' is a string; write it unquoted: 7"],
+    ["id in ('a', 5)", "id is an Edm.String: 5 is no string; write it quoted: '5'"],
+    ["status eq 'shiped'", "status is a shop.model.status, which has no member shiped; did you mean shipped?"],
+    ["tags has shop.model.tags'gift,expres'", "tags is a shop.model.tags, which has no member expres; did you mean express?"],
+    ["status eq shop.model.tags'gift'", "status is a shop.model.status: shop.model.tags'gift' is a value of another type, shop.model.tags"],
+    ["status eq true", "status is a shop.model.status: true is no value of it; write one of its members ('open')"],
+    ["shipTo eq 'Lyon'", "shipTo is a shop.model.address: compare one of its properties (shipTo/…)"],
+    ["id/length eq 1", "id is an Edm.String, which has no length"],
+    ["shop.model.gitfOrder/message eq 'x'", "shop.model.gitfOrder is no type derived from shop.model.order; did you mean shop.model.giftOrder?"],
+    ["customer/displayNme eq 'Ann'", "shop.model.customer declares no property displayNme; did you mean displayName?"],
+    ["id eq 'O'Neil'", "the quote at column 14 is not closed (a quote inside a string is written twice: 'O''Neil')"],
+  ];
+  const results = answers(FIXTURE, cases.map(([f]) => `/orders?$filter=${encodeURIComponent(f)}`));
+  expect(results).toEqual(cases.map(([f, why]) => `GET /orders: $filter=${f}: ${why}`));
+});
+
+test("the filter of a $count, of references, and of an expanded navigation property is checked against the type they read", () => {
+  expect(
+    answers(FIXTURE, [
+      "/orders/$count?$filter=paid eq true",
+      "/orders/$count?$filter=piad eq true",
+      "/customers/{id}/orders/$ref?$filter=paid eq true&$orderby=placedDateTime desc",
+      "/customers/{id}/orders/$ref?$orderby=placedDateTme desc",
+      "/customers?$expand=orders($filter=status eq 'open';$orderby=orderNumber)",
+      "/customers?$expand=orders($filter=status eq 'opne')",
+    ]),
+  ).toEqual([
+    'const result = await count(client, target, { filter: "paid eq true" });',
+    "GET /orders/$count: $filter=piad eq true: shop.model.order has no property piad; did you mean paid?",
+    'const result = await readRefs(client, target, { filter: "paid eq true", orderby: "placedDateTime desc" });',
+    "GET /customers/{id}/orders/$ref: $orderby=placedDateTme desc: shop.model.order has no property placedDateTme; did you mean placedDateTime?",
+    'const result = await listCustomers(client, target, { expand: { orders: { filter: "status eq \'open\'", orderby: "orderNumber" } } });',
+    "GET /customers: $expand=orders($filter=status eq 'opne'): $filter=status eq 'opne': status is a shop.model.status, which has no member opne; did you mean open?",
+  ]);
+});
+
+test("$orderby's items are paths and expressions, each checked; asc and desc are not names", () => {
+  expect(answers(FIXTURE, ["/orders?$orderby=shipTo/city asc,length(id) desc,placedDateTime", "/orders?$orderby=shipTo/cty", "/orders?$orderby=lenght(id)"])).toEqual([
+    'const result = await listOrders(client, target, { orderby: ["shipTo/city asc", "length(id) desc", "placedDateTime"] });',
+    "GET /orders: $orderby=shipTo/cty: shop.model.address has no property cty; did you mean city?",
+    "GET /orders: $orderby=lenght(id): lenght is no function of $filter; did you mean length?",
+  ]);
+});
+
+test("an open type takes an undeclared name as a dynamic property, but not a near miss of a declared one; a slice passes a name it left out", () => {
+  const order = answers(FIXTURE, ["/customers?$filter=extension_0a1b_costCentre eq 'x'", "/customers?$filter=displayname eq 'x'"]);
+  expect(order).toEqual([
+    `const result = await listCustomers(client, target, { filter: "extension_0a1b_costCentre eq 'x'" });`,
+    "GET /customers: $filter=displayname eq 'x': shop.model.customer declares no property displayname; did you mean displayName?",
+  ]);
+  // The slice of /orders keeps no subtype: a cast to one is not checked there.
+  expect(answers(FIXTURE, ["/orders?$filter=shop.model.giftOrder/message eq 'x'"], { include: ["/orders"] })).toEqual([
+    `const result = await listOrders(client, target, { filter: "shop.model.giftOrder/message eq 'x'" });`,
+  ]);
+});
+
+test("the tokens: literals by kind, with true, false and null; words as paths; a date, a time and a Guid told from a number", () => {
+  const read = tokens("a/b eq 2024-01-31T08:00:00Z or c le 2024-01-31 and d gt 08:00 and g eq 0f8fad5b-d9cb-469f-a165-70867728950e and n eq -1.5e3 and t eq true and z eq null");
+  if (typeof read === "string") throw new Error(read);
+  expect(read.map((t) => (t.t === "literal" ? `${t.kind}:${t.text}` : t.t === "path" ? t.segments.join("/") : t.t))).toEqual([
+    "a/b", "eq", "datetime:2024-01-31T08:00:00Z", "or", "c", "le", "date:2024-01-31", "and", "d", "gt", "time:08:00", "and",
+    "g", "eq", "guid:0f8fad5b-d9cb-469f-a165-70867728950e", "and", "n", "eq", "number:-1.5e3", "and", "t", "eq", "boolean:true", "and", "z", "eq", "null:null",
+  ]);
+  expect(tokens("x eq 'it''s'")).toEqual([
+    { t: "path", segments: ["x"], at: 0 },
+    { t: "path", segments: ["eq"], at: 2 },
+    { t: "literal", kind: "string", text: "'it''s'", at: 5, value: "it's" },
+  ]);
+});
+
+describeWithGraph("url-filter Graph v1.0")("Graph v1.0: filters its documentation writes", () => {
+  test("are written as given; misspellings and wrong literals are refused", () => {
+    const good = [
+      "/users?$filter=startswith(displayName,'a')",
+      "/groups?$filter=groupTypes/any(c:c+eq+'Unified')",
+      "/users?$filter=assignedLicenses/any(x:x/skuId eq 184efa21-98c3-4e5d-95ab-d07053a96e67)",
+      "/users?$filter=identities/any(c:c/issuerAssignedId eq 'j.smith@yahoo.com' and c/issuer eq 'My B2C tenant')",
+      "/me/messages?$filter=from/emailAddress/address eq 'someuser@example.com'",
+      "/me/events?$filter=start/dateTime ge '2017-07-01T08:00'",
+      "/users?$filter=signInActivity/lastSignInDateTime le 2019-06-01T00:00:00Z",
+      "/auditLogs/signIns?$filter=status/errorCode eq 50126",
+      "/servicePrincipals?$filter=appId eq '00000003-0000-0000-c000-000000000000'",
+      "/security/alerts_v2?$filter=severity eq 'high'",
+      "/me/messages?$filter=importance eq microsoft.graph.importance'high'",
+      "/users?$filter=onPremisesExtensionAttributes/extensionAttribute1 eq 'BYOD-Device'",
+      "/users?$filter=extension_9d98asdfl15980a_Education_Graduation_Year eq 2022",
+      "/me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq 'String {00020329-0000-0000-C000-000000000046} Name Color' and contains(ep/value, 'Green'))",
+      "/applications?$filter=requiredResourceAccess/any(r:r/resourceAccess/any(a:a/id eq e1fe6dd8-ba31-4d61-89e7-88639da4683d))",
+      "/groups/{id}/members?$filter=microsoft.graph.user/displayName eq 'x'",
+      "/users?$filter=accountEnabled eq true and assignedLicenses/$count eq 0&$count=true",
+    ];
+    expect(answers(GRAPH, good).filter((a) => !a.startsWith("const result = await "))).toEqual([]);
+    expect(
+      answers(GRAPH, [
+        "/users?$filter=createdDateTime ge '2021-01-01T00:00:00Z'",
+        "/groups?$filter=groupTypes eq 'Unified'",
+        "/me/messages?$filter=importance eq 'hihg'",
+        "/me/messages?$orderby=recievedDateTime desc",
+      ]),
+    ).toEqual([
+      "GET /users: $filter=createdDateTime ge '2021-01-01T00:00:00Z': createdDateTime is an Edm.DateTimeOffset: '2021-01-01T00:00:00Z' is a string; write it unquoted: 2021-01-01T00:00:00Z",
+      "GET /groups: $filter=groupTypes eq 'Unified': groupTypes is an Edm.String collection: compare its items with any or all (groupTypes/any(x:x eq 'Unified'))",
+      "GET /me/messages: $filter=importance eq 'hihg': importance is a microsoft.graph.importance, which has no member hihg; did you mean high?",
+      "GET /me/messages: $orderby=recievedDateTime desc: microsoft.graph.message declares no property recievedDateTime; did you mean receivedDateTime?",
+    ]);
+  });
+});
