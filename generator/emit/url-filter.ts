@@ -173,9 +173,12 @@ class ExpressionCheck {
       const near = nearestName(seg, descendants(type).map((d) => d.qualifiedName));
       return `${seg} is no type derived from ${type.qualifiedName}${near ? `; did you mean ${near}?` : ""}`;
     }
-    const p = allProperties(type).find((x) => x.name === seg);
+    // A name in another case is taken: Graph reads names in any case, and its documentation
+    // writes some so (`JoinWebUrl` for onlineMeeting's joinWebUrl).
+    const named = (x: { name: string }) => x.name === seg || x.name.toLowerCase() === seg.toLowerCase();
+    const p = allProperties(type).find(named);
     if (p) return reachedBy(p.type, shown);
-    const n = allNavigation(type).find((x) => x.name === seg);
+    const n = allNavigation(type).find(named);
     if (n) return { kind: "structured", type: n.target, collection: n.collection, shown };
     const names = [...allProperties(type), ...allNavigation(type)].map((x) => x.name);
     const near = nearestName(seg, names);
@@ -319,9 +322,10 @@ function enumFits(e: EnumType, lit: Extract<Token, { t: "literal" }>, what: stri
   if (lit.kind === "enum" && lit.enumType !== undefined && lit.enumType.split(".").pop() !== e.name) return `${what}: ${lit.text} is a value of another type, ${lit.enumType}`;
   if (lit.kind !== "string" && lit.kind !== "enum") return `${what}: ${lit.text} is no value of it; write one of its members ('${e.members[0]?.name ?? ""}')`;
   const names = e.members.map((m) => m.name);
+  const lower = new Set(names.map((n) => n.toLowerCase()));
   for (const part of (lit.value ?? "").split(",")) {
     const member = part.trim();
-    if (names.includes(member) || /^-?\d+$/.test(member)) continue;
+    if (lower.has(member.toLowerCase()) || /^-?\d+$/.test(member)) continue;
     const near = nearestName(member, names);
     return `${what}, which has no member ${member}${near ? `; did you mean ${near}?` : ""}`;
   }
