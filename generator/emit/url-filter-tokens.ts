@@ -31,9 +31,17 @@ const PREFIXED: Record<string, LiteralKind> = { duration: "duration", binary: "b
 export function tokens(text: string): Token[] | string {
   const out: Token[] = [];
   let i = 0;
+  /** A literal `re` matches at `i`, taken as a token of `kind`. */
+  const literal = (kind: LiteralKind, re: RegExp): boolean => {
+    const m = match(re, text, i);
+    if (m === undefined) return false;
+    out.push({ t: "literal", kind, text: m, at: i });
+    i += m.length;
+    return true;
+  };
   while (i < text.length) {
     const c = text[i]!;
-    if (/\s/.test(c)) {
+    if (c === " " || c === "\t" || c === "\n" || c === "\r") {
       i++;
       continue;
     }
@@ -60,14 +68,9 @@ export function tokens(text: string): Token[] | string {
       i += 1 + name.length;
       continue;
     }
-    const literal = (kind: LiteralKind, re: RegExp) => {
-      const m = match(re, text, i);
-      if (m === undefined) return false;
-      out.push({ t: "literal", kind, text: m, at });
-      i += m.length;
-      return true;
-    };
-    if (/[0-9A-Fa-f-]/.test(c) && (literal("guid", GUID) || literal("datetime", DATETIME) || literal("date", DATE) || literal("time", TIME) || literal("number", NUMBER))) continue;
+    const digit = (c >= "0" && c <= "9") || c === "-";
+    if ((digit || (c >= "a" && c <= "f") || (c >= "A" && c <= "F")) && literal("guid", GUID)) continue;
+    if (digit && (literal("datetime", DATETIME) || literal("date", DATE) || literal("time", TIME) || literal("number", NUMBER))) continue;
     const segment = match(SEGMENT, text, i);
     if (segment !== undefined) {
       i += segment.length;

@@ -131,8 +131,8 @@ class ExpressionCheck {
     const colon = all[i + 3];
     if (v?.t === "path" && v.segments.length === 1 && colon?.t === "punct" && colon.text === ":") {
       const element: Reached = over.kind === "unknown" ? over : { ...over, collection: false, shown: v.segments[0]! };
+      // In scope from the parenthesis on, so the walk reads `v` itself as a path to it.
       this.variables.push({ name: v.segments[0]!, reached: element, depth: depth + 1 });
-      all.splice(i + 2, 2); // the variable and its colon are no path and no punctuation to read
     }
     return undefined;
   }
