@@ -379,6 +379,8 @@ const TRIPPIN_REQUESTS: [UrlRequest, string][] = [
   [{ method: "GET", path: "/People/{id}/Photo" }, "personPhoto(people().byKey(id))"],
   [{ method: "PATCH", path: "/Airlines('AA')" }, 'airlines().byKey("AA")'],
   [{ method: "POST", path: "/People" }, "people()"],
+  // $apply: rt.aggregate, with the options that may follow it.
+  [{ method: "GET", path: "/People?$apply=groupby((Gender),aggregate($count as Total))&$orderby=Total desc&$top={n}" }, "people()"],
 ];
 
 describeWith("url-calls on TripPin", TRIPPIN)("TripPin", () => {

@@ -17,7 +17,7 @@ import { moduleSpecifier } from "./imports";
 import { keylessCollections } from "./keyless-collections";
 import { listsSubtypes } from "./request-names";
 import { hasComposableAddress } from "./operation-view";
-import { queryMembers, systemOptionNames, type QueryTaker } from "./url-query";
+import { applyArgument, queryMembers, systemOptionNames, type QueryTaker, type QueryWriter } from "./url-query";
 
 /** A name the code uses that the caller provides: the client, a key, a body, an operation's parameters. */
 export interface CallVariable {
@@ -103,6 +103,7 @@ class CallWriter {
     let read: StructuredType | undefined;
     const options: string[] = [];
     const refuse = (why: string): UrlCallResult => ({ ok: false, problem: `${shown}: ${why}` });
+    const writer: QueryWriter = { placeholder: (name, what, type) => this.variable(identifierOf(name), what, type), runtime: (name) => this.runtime(name).name, sliced: this.sliced, model: this.ctx.model };
     switch (a.kind) {
       case "entity": {
         const v = this.verbs(a.type);
@@ -127,6 +128,14 @@ class CallWriter {
         const collected = a.type.key.length > 0 || keylessCollections(this.ctx.model).has(a.type);
         if (method !== "GET" && method !== "POST") return refuse(`${method} changes one entity; this addresses a collection of ${a.type.qualifiedName} (GET or POST to it, or give a key: …/{id})`);
         if (!collected) return refuse(`${a.type.qualifiedName} has no key, so it has no list or create function`);
+        const apply = method === "GET" ? applyArgument(this.query, writer) : undefined;
+        if (apply !== undefined) {
+          // $apply (Data Aggregation): rt.aggregate, whose later options name the transformed items, not the type's properties.
+          [fn, taker, args] = [this.runtime("aggregate"), "apply", [apply]];
+          const forbidden = this.forbidden("list", fn.name);
+          if (forbidden) return refuse(forbidden);
+          break;
+        }
         fn = method === "GET" ? v.list() : v.create();
         if (method === "GET") [taker, read] = ["list", a.type];
         const forbidden = this.forbidden(method === "GET" ? "list" : "insert", fn.name) ?? (method === "GET" ? this.forbiddenOption(fn.name) : undefined);
@@ -189,7 +198,7 @@ class CallWriter {
         break;
       }
     }
-    const fromQuery = queryMembers(this.query, taker, fn.name, read, { placeholder: (name, what, type) => this.variable(identifierOf(name), what, type), runtime: (name) => this.runtime(name).name, sliced: this.sliced, model: this.ctx.model });
+    const fromQuery = queryMembers(this.query, taker, fn.name, read, writer);
     if (typeof fromQuery === "string") return refuse(fromQuery);
     options.push(...fromQuery);
     if (options.length) args.push(`{ ${options.join(", ")} }`);

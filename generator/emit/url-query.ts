@@ -19,7 +19,7 @@ import { descendants } from "../passes/slice/paths";
  * Which query options a call takes: a list's, a read of one entity's, `count`'s, `readRefs`'s, only
  * custom ones (writes, actions, functions that return no entities), or none (streams, `readRef`, `$ref` writes).
  */
-export type QueryTaker = "list" | "one" | "count" | "refs" | "custom" | "none";
+export type QueryTaker = "list" | "one" | "count" | "refs" | "apply" | "custom" | "none";
 
 /** What writing the options needs of the call: a variable for a placeholder (`$top={n}`: `n`). */
 export interface QueryWriter {
@@ -37,6 +37,8 @@ const TAKES: Record<QueryTaker, readonly string[]> = {
   one: ["select", "expand", "compute"],
   count: ["filter", "search"],
   refs: ["filter", "orderby", "top", "skip", "search", "count"],
+  // `rt.aggregate`: what may follow `$apply`, which it takes as an argument (applyArgument).
+  apply: ["filter", "orderby", "top", "skip", "count"],
   custom: [],
   none: [],
 };
@@ -48,9 +50,18 @@ const NESTED = ["select", "expand", "filter", "orderby", "top", "skip", "search"
 const ELSEWHERE: Record<string, string> = {
   skiptoken: "it comes in a page's @odata.nextLink, which rt.pages, rt.items and rt.collectAll follow (rt.readLink reads one)",
   deltatoken: "it comes in a delta round's @odata.deltaLink, which rt.readLink reads (Graph's `…/delta()?$deltatoken=latest` too: rt.readLink(client, \"users/delta()?$deltatoken=latest\"))",
-  apply: "aggregate with rt.aggregate",
+  apply: "$apply transforms a collection, which rt.aggregate reads",
   format: "the runtime asks for JSON",
 };
+
+/**
+ * `$apply`'s value as `rt.aggregate`'s argument: a string, or a placeholder's variable (`{apply}`);
+ * undefined when the query has no `$apply`.
+ */
+export function applyArgument(query: string, w: QueryWriter): string | undefined {
+  const given = pairs(query).find((p) => p.name.toLowerCase() === "$apply");
+  return given && text(given.value, "the $apply transformations", w);
+}
 
 /** The query of a URL path: after its first `?`, before any `#`; empty when there is none. */
 export function queryOf(path: string): string {
@@ -86,6 +97,7 @@ export function queryMembers(query: string, taker: QueryTaker, fn: string, type:
       continue;
     }
     const option = key.slice(1);
+    if (taker === "apply" && option === "apply") continue;
     if (!TAKES[taker].includes(option)) return refusal(name, option, taker, fn);
     const member = systemOption(option, value, type, w, name);
     if (typeof member !== "string") return member.problem;
@@ -103,6 +115,7 @@ function refusal(name: string, option: string, taker: QueryTaker, fn: string): s
   if (taker === "one") return `${name} applies to a collection; this addresses one entity (${fn} takes $select, $expand and $compute)`;
   if (taker === "count") return `${name} is no option of a $count (count takes $filter and $search)`;
   if (taker === "refs") return `${name} is no option of ${fn} (it takes $filter, $orderby, $top, $skip, $search and $count)`;
+  if (taker === "apply") return `${name} does not follow $apply in ${fn} (it takes $filter, $orderby, $top, $skip and $count; the transformations say what each item has: expand(…), compute(…), search(…))`;
   return `${fn} takes no system query options (${name}); ${fn === "readStream" ? "a stream is read whole" : "a read does"}`;
 }
 
