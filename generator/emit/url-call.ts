@@ -416,13 +416,15 @@ class CallWriter {
       const given = keyNamesId(named.map((n) => n.name as string));
       const other = alternate.find((k) => keyNamesId(k.parts.map((p) => p.alias)) === given);
       if (other) {
-        const members = named.map((n) => {
+        const members: string[] = [];
+        for (const n of named) {
           const part = other.parts.find((p) => p.alias === n.name) as AlternateKey["parts"][number];
           const type = part.property.type.type;
           const edmName = type.kind === "primitive" ? type.name : type.kind === "typedef" ? type.underlying.name : "String";
-          const value = this.value(n.value, edmName, `alternate key property ${part.alias} of a ${t.qualifiedName}`, type.kind === "enum" ? undefined : primitiveTs(edmName)) ?? JSON.stringify(n.value);
-          return value === part.alias && isIdentifier(value) ? value : `${propertyKey(part.alias)}: ${value}`;
-        });
+          const value = this.keyValue(n.value, edmName, `alternate key property ${part.alias} of a ${t.qualifiedName}`, type.kind === "enum" ? undefined : primitiveTs(edmName));
+          if (typeof value !== "string") return value;
+          members.push(value === part.alias && isIdentifier(value) ? value : `${propertyKey(part.alias)}: ${value}`);
+        }
         return `{ ${members.join(", ")} }`;
       }
       if (given !== keyNamesId(t.keyNames)) {
@@ -434,19 +436,35 @@ class CallWriter {
       }
     }
     if (named && named.length > 1 && t && named.every((n) => n.name !== undefined)) {
-      const members = named.map((n) => {
-        const i = t.keyNames.indexOf(n.name as string);
-        return `${isIdentifier(n.name as string) ? n.name : JSON.stringify(n.name)}: ${this.value(n.value, edm(i), `key property ${n.name} of a ${t.qualifiedName}`) ?? JSON.stringify(n.value)}`;
-      });
+      const members: string[] = [];
+      for (const n of named) {
+        const value = this.keyValue(n.value, edm(t.keyNames.indexOf(n.name as string)), `key property ${n.name} of a ${t.qualifiedName}`);
+        if (typeof value !== "string") return value;
+        members.push(`${isIdentifier(n.name as string) ? n.name : JSON.stringify(n.name)}: ${value}`);
+      }
       return `{ ${members.join(", ")} }`;
     }
     const single = named?.length === 1 ? named[0].value : inner;
-    return this.value(single, edm(0), what, keyTypeOf(t)) ?? JSON.stringify(single);
+    return this.keyValue(single, edm(0), what, keyTypeOf(t));
+  }
+
+  /**
+   * A key's value as `value` writes it, or why it cannot be one of its Edm type: `abc` for a Guid,
+   * `x` for a number (the service would answer 400). A number key written quoted (`('5')`) is the number.
+   */
+  private keyValue(text: string, edm: string, what: string, type?: string): string | { problem: string } {
+    const bare = /^'.*'$/s.test(text) ? text.slice(1, -1) : text;
+    if (!PLACEHOLDER.test(text)) {
+      if (edm === "Guid" && !/^[0-9A-Fa-f]{8}(-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}$/.test(bare)) return { problem: `${what} is an Edm.Guid: ${text} is no Guid (32 hexadecimal digits, 8-4-4-4-12)` };
+      if (NUMBERS.has(edm) && !/^-?\d+(\.\d+)?$/.test(bare)) return { problem: `${what} is an Edm.${edm}: ${text} is no number` };
+      if (NUMBERS.has(edm)) return bare;
+    }
+    return this.value(text, edm, what, type) ?? JSON.stringify(text);
   }
 
   /** A value in a URL as TypeScript: a placeholder (`{sessionId}`, `'{period}'`) as a variable, a quoted string or a number as a literal. */
   private value(text: string, edm: string, what: string, type?: string): string | undefined {
-    const placeholder = /^'?\{([^}]*)\}'?$/.exec(text);
+    const placeholder = PLACEHOLDER.exec(text);
     if (placeholder) return this.variable(identifierOf(placeholder[1]), what, type);
     if (/^'.*'$/s.test(text)) return JSON.stringify(text.slice(1, -1).replace(/''/g, "'"));
     if (NUMBERS.has(edm) && /^-?\d+(\.\d+)?$/.test(text)) return text;
@@ -532,6 +550,9 @@ function schemaNamed(model: Model, namespace: string): Schema {
   if (!schema) throw new Error(`no schema ${namespace}`);
   return schema;
 }
+
+/** A placeholder for a value (`{sessionId}`, `'{period}'`): its name. */
+const PLACEHOLDER = /^'?\{([^}]*)\}'?$/;
 
 const NUMBERS = new Set(["Int16", "Int32", "Int64", "Byte", "SByte", "Decimal", "Double", "Single"]);
 

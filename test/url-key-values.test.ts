@@ -1,0 +1,38 @@
+/**
+ * `odatagen url` checks a key's value against its Edm type where the service would refuse it: a
+ * Guid key that is no Guid, a number key that is no number (in a composite key and an alternate
+ * key too). A number written quoted (`Trips('7')`) is the number. On the fixtures
+ * `test/fixtures/trippin-lite.xml`, `requests/url-filter.xml` and `requests/alternate-keys.xml`.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { urlCalls } from "../generator/url-calls";
+
+function answers(fixture: string, paths: readonly string[]): string[] {
+  const file = path.join(__dirname, "fixtures", fixture);
+  const read = urlCalls({ inputs: [{ file, content: fs.readFileSync(file, "utf8") }] }, paths.map((p) => ({ method: "GET", path: p })));
+  return read.results.map((r) => (r.ok ? (r.call.address ?? "") : r.problem));
+}
+
+test("a number key takes a number, quoted or not, and refuses what is none", () => {
+  expect(answers("trippin-lite.xml", ["/People('x')/Trips(7)", "/People('x')/Trips('7')", "/People('x')/Trips(seven)", "/Bookings(AirlineCode='AA',BookingNo=12)", "/Bookings(AirlineCode='AA',BookingNo=x12)"])).toEqual([
+    'personTrips(people().byKey("x")).byKey(7)',
+    'personTrips(people().byKey("x")).byKey(7)',
+    "GET /People('x')/Trips(seven): the key of a Travel.Lite.Trip is an Edm.Int32: seven is no number",
+    'bookings().byKey({ AirlineCode: "AA", BookingNo: 12 })',
+    "GET /Bookings(AirlineCode='AA',BookingNo=x12): key property BookingNo of a Travel.Lite.Booking is an Edm.Int32: x12 is no number",
+  ]);
+});
+
+test("a Guid key, and a Guid alternate key, take a Guid and refuse what is none", () => {
+  expect(answers("requests/url-filter.xml", ["/customers/0f8fad5b-d9cb-469f-a165-70867728950e", "/customers('0f8fad5b-d9cb-469f-a165-70867728950e')", "/customers/abc", "/customers/{id}"])).toEqual([
+    'customers().byKey("0f8fad5b-d9cb-469f-a165-70867728950e")',
+    'customers().byKey("0f8fad5b-d9cb-469f-a165-70867728950e")',
+    "GET /customers/abc: the key of a shop.model.customer is an Edm.Guid: abc is no Guid (32 hexadecimal digits, 8-4-4-4-12)",
+    "customers().byKey(id)",
+  ]);
+  expect(answers("requests/alternate-keys.xml", ["/applications(appId=0f8fad5b-d9cb-469f-a165-70867728950e)", "/applications(appId='my-app')"])).toEqual([
+    'applications().byKey({ appId: "0f8fad5b-d9cb-469f-a165-70867728950e" })',
+    "GET /applications(appId='my-app'): alternate key property appId of a Dir.application is an Edm.Guid: 'my-app' is no Guid (32 hexadecimal digits, 8-4-4-4-12)",
+  ]);
+});
