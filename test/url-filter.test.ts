@@ -33,6 +33,7 @@ test("a filter that names what the type has is written as given, whatever it use
     "shipTo/city eq 'Lyon' and shipTo ne null and customer/displayName eq 'Ann' and customer/id eq 0f8fad5b-d9cb-469f-a165-70867728950e",
     "shop.model.giftOrder/message ne null and $it/paid eq false",
     "startsWith(shipTo/postalCode,'69') and year(placedDateTime) eq 2024 and length(id) gt 3 and isof(shop.model.giftOrder)",
+    "day(deliveryDate) eq 1 and hour(cutOff) lt 18 and totalseconds(warranty) gt 0 and contains(tolower(shipTo/city),'ly')",
     "id in ('a','b') and orderNumber in (1, 2) and 'x' eq id and 2 eq orderNumber",
     "orderNumber add 1 eq '2'",
     // Another case, as Graph reads names and its documentation writes some (`JoinWebUrl`).
@@ -47,8 +48,12 @@ test("a filter's misspelt name, unknown function, path through a collection or w
   const cases: [string, string][] = [
     ["stauts eq 'open'", "shop.model.order has no property stauts; did you mean status?"],
     ["shipTo/cty eq 'Lyon'", "shop.model.address has no property cty; did you mean city?"],
-    ["startwith(id,'a')", "startwith is no function of $filter; did you mean startswith?"],
-    ["frobnicate(id)", "frobnicate is no function of $filter (a bound function is called by its qualified name)"],
+    ["startwith(id,'a')", "startwith is no canonical function; did you mean startswith?"],
+    ["contains(placedDateTime,'2024')", "contains takes a string: placedDateTime is an Edm.DateTimeOffset"],
+    ["year(id) eq 2024", "year takes a date or a date and time: id is an Edm.String"],
+    ["hour(deliveryDate) eq 8", "hour takes a time of day or a date and time: deliveryDate is an Edm.Date"],
+    ["startswith(status,'o')", "startswith takes a string: status is a shop.model.status"],
+    ["frobnicate(id)", "frobnicate is no canonical function (a bound function is called by its qualified name)"],
     ["notes eq 'door'", "notes is an Edm.String collection: compare its items with any or all (notes/any(x:x eq 'door'))"],
     ["lines/quantity gt 1", "lines is a collection: a condition on its items takes any or all (lines/any(x:x/quantity …))"],
     ["lines/any(l:l/quantty gt 1)", "shop.model.line has no property quantty; did you mean quantity?"],
@@ -102,7 +107,7 @@ test("$orderby's items are paths and expressions, each checked; asc and desc are
   expect(answers(FIXTURE, ["/orders?$orderby=shipTo/city asc,length(id) desc,placedDateTime", "/orders?$orderby=shipTo/cty", "/orders?$orderby=lenght(id)"])).toEqual([
     'const result = await listOrders(client, target, { orderby: ["shipTo/city asc", "length(id) desc", "placedDateTime"] });',
     "GET /orders: $orderby=shipTo/cty: shop.model.address has no property cty; did you mean city?",
-    "GET /orders: $orderby=lenght(id): lenght is no function of $filter; did you mean length?",
+    "GET /orders: $orderby=lenght(id): lenght is no canonical function; did you mean length?",
   ]);
 });
 

@@ -36,6 +36,17 @@ const FUNCTIONS = [
   "hassubset", "hassubsequence", "date", "day", "fractionalseconds", "hour", "maxdatetime", "mindatetime", "minute", "month", "now",
   "second", "time", "totaloffsetminutes", "totalseconds", "year", "ceiling", "floor", "round", "cast", "isof", "case",
 ];
+const STRING: { types: PrimitiveName[]; what: string } = { types: ["String"], what: "a string" };
+const DATES: { types: PrimitiveName[]; what: string } = { types: ["Date", "DateTimeOffset"], what: "a date or a date and time" };
+const TIMES: { types: PrimitiveName[]; what: string } = { types: ["DateTimeOffset", "TimeOfDay"], what: "a time of day or a date and time" };
+/** What a canonical function's first argument is (URL Conventions §5.1.1.7–§5.1.1.9), by the function's name in lower case. */
+const ARGUMENT_KINDS: Record<string, { types: PrimitiveName[]; what: string }> = {
+  contains: STRING, endswith: STRING, startswith: STRING, indexof: STRING, substring: STRING, tolower: STRING, toupper: STRING,
+  trim: STRING, matchespattern: STRING,
+  year: DATES, month: DATES, day: DATES, date: { types: ["DateTimeOffset"], what: "a date and time" },
+  hour: TIMES, minute: TIMES, second: TIMES, fractionalseconds: TIMES, time: { types: ["DateTimeOffset"], what: "a date and time" },
+  totaloffsetminutes: { types: ["DateTimeOffset"], what: "a date and time" }, totalseconds: { types: ["Duration"], what: "a duration" },
+};
 const COMPARISON = new Set(["eq", "ne", "gt", "ge", "lt", "le"]);
 const ARITHMETIC = new Set(["add", "sub", "mul", "div", "divby", "mod"]);
 const OPERATORS = new Set([...COMPARISON, ...ARITHMETIC, "and", "or", "has", "in"]);
@@ -118,9 +129,10 @@ class ExpressionCheck {
   private call(tok: Extract<Token, { t: "path" }>, all: Token[], i: number, depth: number): string | undefined {
     const last = tok.segments[tok.segments.length - 1]!;
     if (tok.segments.length === 1) {
-      if (last.includes(".") || FUNCTIONS.includes(last.toLowerCase())) return undefined;
+      if (last.includes(".")) return undefined;
+      if (FUNCTIONS.includes(last.toLowerCase())) return this.firstArgument(last, all, i);
       const near = nearestName(last.toLowerCase(), FUNCTIONS);
-      return `${last} is no function of $filter${near ? `; did you mean ${near}?` : " (a bound function is called by its qualified name)"}`;
+      return `${last} is no canonical function${near ? `; did you mean ${near}?` : " (a bound function is called by its qualified name)"}`;
     }
     const lambda = last.toLowerCase();
     if (lambda !== "any" && lambda !== "all") return undefined; // a bound function on a path: its parameters are the service's
@@ -135,6 +147,25 @@ class ExpressionCheck {
       this.variables.push({ name: v.segments[0]!, reached: element, depth: depth + 1 });
     }
     return undefined;
+  }
+
+  /**
+   * A canonical function's first argument, where it is a path alone (`startswith(mail,'a')`): of a
+   * type the function takes. A string function takes a string (`contains(createdDateTime,'2024')`
+   * is refused), a date and time function a date, a time of day or a date and time. A collection,
+   * and anything but a path, is passed.
+   */
+  private firstArgument(fn: string, all: readonly Token[], i: number): string | undefined {
+    const [arg, after] = [all[i + 2], all[i + 3]];
+    if (arg?.t !== "path" || after?.t !== "punct" || (after.text !== "," && after.text !== ")")) return undefined;
+    const takes = ARGUMENT_KINDS[fn.toLowerCase()];
+    if (!takes || (arg.segments.length === 1 && arg.segments[0]!.includes("."))) return undefined;
+    const r = this.resolve(arg.segments);
+    if (typeof r === "string") return r;
+    if (r.kind === "unknown" || r.collection) return undefined;
+    const name = r.kind === "primitive" ? r.name : undefined;
+    if (name !== undefined && takes.types.includes(name)) return undefined;
+    return `${fn} takes ${takes.what}: ${r.shown} is ${describe(r)}`;
   }
 
   /** What `segments` reach from the type, a lambda variable or `$it`; or why they reach nothing. */
