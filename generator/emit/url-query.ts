@@ -234,6 +234,16 @@ function expandable(type: StructuredType, model: Model): [string, NavigationProp
 function pathInExpand(name: string, type: StructuredType | undefined, sliced: boolean): string {
   const slash = name.lastIndexOf("/");
   const head = name.slice(0, slash);
+  const nav = type && allNavigation(type).find((n) => n.name === head);
+  if (nav && name.endsWith("/$count")) {
+    if (!nav.collection) return `${name}: ${head} is no collection, so it has no count`;
+    return `${name}: the typed options do not expand a count alone (OData 4.01); $expand=${head}($count=true;$top=0) reads ${head}@odata.count`;
+  }
+  if (nav && name.endsWith("/$ref")) {
+    const keys = nav.target.keyNames.join(",");
+    const reader = nav.collection ? "readRefs" : "readRef";
+    return `${name}: the typed options do not expand references alone; $expand=${head}($select=${keys || "…"}) reads ${nav.collection ? "each one's key" : "its key"}, and ${reader} on the builder of ${head} reads the ${nav.collection ? "references" : "reference"}`;
+  }
   if (slash > 0 && head.includes(".") && !head.includes("/")) {
     const tail = name.slice(slash + 1);
     if (type?.kind === "entity") {
