@@ -1,16 +1,16 @@
 /**
  * `odatagen url` on `$expand=nav/$ref` and `$expand=nav/$count`, which the typed options do not
  * take: refused with the options or function that read the same (`$select` of the key, `readRefs`,
- * `$count=true;$top=0`). On the fixture `test/fixtures/trippin-lite.xml`.
+ * `$count=true;$top=0`), and a type cast after a navigation property (`messages/Ns.eventMessage`),
+ * with the ways through. On the fixtures `test/fixtures/trippin-lite.xml` and `requests/cast-expand.xml`.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { urlCalls } from "../generator/url-calls";
 
-const FIXTURE = path.join(__dirname, "fixtures", "trippin-lite.xml");
-
-function answers(paths: readonly string[]): string[] {
-  const read = urlCalls({ inputs: [{ file: FIXTURE, content: fs.readFileSync(FIXTURE, "utf8") }] }, paths.map((p) => ({ method: "GET", path: p })));
+function answers(paths: readonly string[], fixture = "trippin-lite.xml"): string[] {
+  const file = path.join(__dirname, "fixtures", fixture);
+  const read = urlCalls({ inputs: [{ file, content: fs.readFileSync(file, "utf8") }] }, paths.map((p) => ({ method: "GET", path: p })));
   return read.results.map((r) => (r.ok ? r.call.call : r.problem));
 }
 
@@ -23,5 +23,13 @@ test("references or a count alone in $expand are refused with what reads them; w
     "GET /People/{id}/Trips: $expand=PlanItems/$count: PlanItems/$count: the typed options do not expand a count alone (OData 4.01); $expand=PlanItems($count=true;$top=0) reads PlanItems@odata.count",
     'const result = await listPersons(client, target, { expand: { Friends: { select: ["UserName"] } } });',
     "const result = await listPersons(client, target, { expand: { Friends: { count: true, top: 0 } } });",
+  ]);
+});
+
+test("a type cast after a navigation property in $expand is refused with the ways through; a misspelt one with did-you-mean", () => {
+  expect(answers(["/mailFolders?$expand=messages/mail.model.eventMessage", "/mailFolders?$expand=messages/mail.model.eventMesage($select=subject)", "/mailFolders/{id}/messages/mail.model.eventMessage"], "requests/cast-expand.xml")).toEqual([
+    'GET /mailFolders: $expand=messages/mail.model.eventMessage: messages/mail.model.eventMessage: a type cast after a navigation property, which the typed options do not take: expand messages and tell the entities apart by @odata.type ("#mail.model.eventMessage"), or read them from their own address, …/messages/mail.model.eventMessage',
+    "GET /mailFolders: $expand=messages/mail.model.eventMesage($select=subject): messages/mail.model.eventMesage: mail.model.eventMesage is no type derived from mail.model.message; did you mean mail.model.eventMessage?",
+    "const result = await listEventMessages(client, target);",
   ]);
 });

@@ -235,6 +235,13 @@ function pathInExpand(name: string, type: StructuredType | undefined, sliced: bo
   const slash = name.lastIndexOf("/");
   const head = name.slice(0, slash);
   const nav = type && allNavigation(type).find((n) => n.name === head);
+  const tail = name.slice(slash + 1);
+  if (nav && tail.includes(".")) {
+    // `members/microsoft.graph.user` (URL Conventions §5.1.2: only the members of that type).
+    const sub = subtypeNamed(tail, nav.target, sliced);
+    if (typeof sub === "string") return `${name}: ${sub}`;
+    return `${name}: a type cast after a navigation property, which the typed options do not take: expand ${head} and tell the entities apart by @odata.type ("#${tail}"), or read them from their own address, …/${head}/${tail}`;
+  }
   if (nav && name.endsWith("/$count")) {
     if (!nav.collection) return `${name}: ${head} is no collection, so it has no count`;
     return `${name}: the typed options do not expand a count alone (OData 4.01); $expand=${head}($count=true;$top=0) reads ${head}@odata.count`;
