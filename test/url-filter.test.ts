@@ -26,6 +26,7 @@ test("a filter that names what the type has is written as given, whatever it use
     "status eq shop.model.status'open' or status eq shop.status'cancelled'",
     "tags has shop.model.tags'gift' and tags eq 'gift,fragile'",
     "placedDateTime ge 2024-01-31T08:00:00Z and deliveryDate le 2024-02-01 and cutOff lt 17:30:00",
+    "placedDateTime ge 2024-01-31T08:00:00+01:00 and placedDateTime lt 2024-02-01T08:00:00.5-05:00",
     "customerId eq 0f8fad5b-d9cb-469f-a165-70867728950e and orderNumber gt 100 and warranty eq duration'P1Y'",
     "warranty eq 'P1Y'",
     "lines/any(l:l/sku eq 0f8fad5b-d9cb-469f-a165-70867728950e and l/quantity ge 2) and notes/all(n:contains(n,'door'))",
@@ -77,6 +78,7 @@ test("a filter's misspelt name, unknown function, path through a collection or w
     ["id/length eq 1", "id is an Edm.String, which has no length"],
     ["shop.model.gitfOrder/message eq 'x'", "shop.model.gitfOrder is no type derived from shop.model.order; did you mean shop.model.giftOrder?"],
     ["customer/displayNme eq 'Ann'", "shop.model.customer declares no property displayNme; did you mean displayName?"],
+    ["placedDateTime ge 2024-01-31T08:00:00 01:00", "the date and time at column 19 is followed by a space and 01:00: a + in a URL's query is a space; write its offset as %2B01:00 (or Z)"],
     ["id eq 'O'Neil'", "the quote at column 14 is not closed (a quote inside a string is written twice: 'O''Neil')"],
   ];
   const results = answers(FIXTURE, cases.map(([f]) => `/orders?$filter=${encodeURIComponent(f)}`));

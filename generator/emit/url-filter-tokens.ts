@@ -70,7 +70,15 @@ export function tokens(text: string): Token[] | string {
     }
     const digit = (c >= "0" && c <= "9") || c === "-";
     if ((digit || (c >= "a" && c <= "f") || (c >= "A" && c <= "F")) && literal("guid", GUID)) continue;
-    if (digit && (literal("datetime", DATETIME) || literal("date", DATE) || literal("time", TIME) || literal("number", NUMBER))) continue;
+    if (digit && literal("datetime", DATETIME)) {
+      // `…T08:00:00+01:00` in a query whose + was read as a space (as a browser reads it).
+      const offset = /^ (\d{2}:\d{2})(?![\d:])/.exec(text.slice(i, i + 7));
+      if (offset && !/(Z|[+-]\d{2}:\d{2})$/.test(text.slice(at, i))) {
+        return `the date and time at column ${at + 1} is followed by a space and ${offset[1]}: a + in a URL's query is a space; write its offset as %2B${offset[1]} (or Z)`;
+      }
+      continue;
+    }
+    if (digit && (literal("date", DATE) || literal("time", TIME) || literal("number", NUMBER))) continue;
     const segment = match(SEGMENT, text, i);
     if (segment !== undefined) {
       i += segment.length;
