@@ -106,10 +106,12 @@ test("the filter of a $count, of references, and of an expanded navigation prope
 });
 
 test("$orderby's items are paths and expressions, each checked; asc and desc are not names", () => {
-  expect(answers(FIXTURE, ["/orders?$orderby=shipTo/city asc,length(id) desc,placedDateTime", "/orders?$orderby=shipTo/cty", "/orders?$orderby=lenght(id)"])).toEqual([
-    'const result = await listOrders(client, target, { orderby: ["shipTo/city asc", "length(id) desc", "placedDateTime"] });',
+  expect(answers(FIXTURE, ["/orders?$orderby=shipTo/city asc,length(id) desc,placedDateTime DESC", "/orders?$orderby=shipTo/cty", "/orders?$orderby=lenght(id)", "/orders?$orderby=placedDateTime dsc", "/customers?$orderby=displayName,extension_0a1b_rank acs"])).toEqual([
+    'const result = await listOrders(client, target, { orderby: ["shipTo/city asc", "length(id) desc", "placedDateTime DESC"] });',
     "GET /orders: $orderby=shipTo/cty: shop.model.address has no property cty; did you mean city?",
     "GET /orders: $orderby=lenght(id): lenght is no canonical function; did you mean length?",
+    "GET /orders: $orderby=placedDateTime dsc: placedDateTime dsc: an item ends with asc or desc; did you mean desc?",
+    "GET /customers: $orderby=displayName,extension_0a1b_rank acs: extension_0a1b_rank acs: an item ends with asc or desc; did you mean asc?",
   ]);
 });
 

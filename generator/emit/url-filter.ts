@@ -66,6 +66,11 @@ export function checkFilter(text: string, scope: FilterScope): string | undefine
 /** The first problem of `$orderby`'s items (`receivedDateTime desc`, `from/emailAddress/name`), or undefined. */
 export function checkOrderByItems(items: readonly string[], scope: FilterScope): string | undefined {
   for (const item of items) {
+    // A last word that is neither asc nor desc but close to one (`displayName dsc`) is a misspelling.
+    const last = /\s([A-Za-z]+)$/.exec(item)?.[1];
+    const close = last && !/^(asc|desc)$/i.test(last) ? nearestName(last.toLowerCase(), ["asc", "desc"]) : undefined;
+    // Both are one edit from `dsc`: the first letter tells them apart.
+    if (close) return `${item}: an item ends with asc or desc; did you mean ${/^d/i.test(last!) ? "desc" : /^a/i.test(last!) ? "asc" : close}?`;
     const bad = checkFilter(item.replace(/\s+(asc|desc)$/i, ""), scope);
     if (bad) return bad;
   }
