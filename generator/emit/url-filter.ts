@@ -290,10 +290,9 @@ function reachedBy(ref: TypeRef, shown: string): Reached {
   return { kind: "structured", type: t, collection: ref.collection, shown };
 }
 
+/** What a path reached, as a message names it: `an Edm.String`, `a microsoft.graph.importance`. */
 function describe(r: Exclude<Reached, { kind: "unknown" }>): string {
-  if (r.kind === "primitive") return `an Edm.${r.name}`;
-  if (r.kind === "enum") return `a ${r.type.qualifiedName}`;
-  return `a ${r.type.qualifiedName}`;
+  return r.kind === "primitive" ? `an Edm.${r.name}` : `a ${r.type.qualifiedName}`;
 }
 
 /** Which literal kinds a primitive property compares with; undefined where any may (geography, streams, untyped). */
