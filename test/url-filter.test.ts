@@ -105,6 +105,24 @@ test("the filter of a $count, of references, and of an expanded navigation prope
   ]);
 });
 
+test("a name $compute adds is taken by $filter and $orderby at its level, and refused by the typed select", () => {
+  expect(
+    answers(FIXTURE, [
+      "/orders?$filter=Next gt 5&$compute=orderNumber add 1 as Next&$orderby=Next desc",
+      "/customers?$expand=orders($compute=orderNumber mul 2 as Twice;$filter=Twice gt 4;$orderby=Twice)",
+      "/orders?$compute=orderNumber add 1 as Next&$filter=Nxt gt 5",
+      "/customers?$compute=length(displayName) as Next&$expand=orders($filter=Next gt 5)",
+      "/orders?$compute=orderNumber add 1 as Next&$select=id,Next",
+    ]),
+  ).toEqual([
+    'const result = await listOrders(client, target, { filter: "Next gt 5", compute: "orderNumber add 1 as Next", orderby: "Next desc" });',
+    'const result = await listCustomers(client, target, { expand: { orders: { compute: "orderNumber mul 2 as Twice", filter: "Twice gt 4", orderby: "Twice" } } });',
+    "GET /orders: $filter=Nxt gt 5: shop.model.order has no property Nxt; did you mean Next?",
+    "GET /customers: $expand=orders($filter=Next gt 5): $filter=Next gt 5: shop.model.order has no property Next",
+    "GET /orders: $select=id,Next: Next is computed by $compute, which the typed select does not take: leave it out of $select (a service should send it anyway, OData 4.01 §5.1.5; it is not in the result type)",
+  ]);
+});
+
 test("$orderby's items are paths and expressions, each checked; asc and desc are not names", () => {
   expect(answers(FIXTURE, ["/orders?$orderby=shipTo/city asc,length(id) desc,placedDateTime DESC", "/orders?$orderby=shipTo/cty", "/orders?$orderby=lenght(id)", "/orders?$orderby=placedDateTime dsc", "/customers?$orderby=displayName,extension_0a1b_rank acs"])).toEqual([
     'const result = await listOrders(client, target, { orderby: ["shipTo/city asc", "length(id) desc", "placedDateTime DESC"] });',

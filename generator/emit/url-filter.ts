@@ -56,6 +56,8 @@ const NUMERIC = new Set<PrimitiveName>(["Byte", "SByte", "Int16", "Int32", "Int6
 export interface FilterScope {
   type: StructuredType;
   sliced: boolean;
+  /** The names `$compute` adds at this level (`… as Total`), which name no property of the type. */
+  computed?: ReadonlySet<string>;
 }
 
 /** The first problem of a `$filter` expression on `scope.type`, or undefined. */
@@ -209,6 +211,7 @@ class ExpressionCheck {
       const near = nearestName(seg, descendants(type).map((d) => d.qualifiedName));
       return `${seg} is no type derived from ${type.qualifiedName}${near ? `; did you mean ${near}?` : ""}`;
     }
+    if (type === this.scope.type && this.scope.computed?.has(seg)) return { kind: "unknown" };
     // A name in another case is taken: Graph reads names in any case, and its documentation
     // writes some so (`JoinWebUrl` for onlineMeeting's joinWebUrl).
     const named = (x: { name: string }) => x.name === seg || x.name.toLowerCase() === seg.toLowerCase();
@@ -217,6 +220,7 @@ class ExpressionCheck {
     const n = allNavigation(type).find(named);
     if (n) return { kind: "structured", type: n.target, collection: n.collection, shown };
     const names = [...allProperties(type), ...allNavigation(type)].map((x) => x.name);
+    if (type === this.scope.type) names.push(...(this.scope.computed ?? []));
     const near = nearestName(seg, names);
     const open = isOpen(type);
     // A dynamic property of an open type, or a navigation property a slice left out, may be there.

@@ -87,6 +87,7 @@ export function queryMembers(query: string, taker: QueryTaker, fn: string, type:
   const members: string[] = [];
   const custom: string[] = [];
   const seen = new Set<string>();
+  const computed = computedNames(given.find((p) => p.name.toLowerCase() === "$compute")?.value);
   for (const { name, value } of given) {
     const key = name.toLowerCase();
     if (seen.has(key)) return `${name} is given twice`;
@@ -99,7 +100,7 @@ export function queryMembers(query: string, taker: QueryTaker, fn: string, type:
     const option = key.slice(1);
     if (taker === "apply" && option === "apply") continue;
     if (!TAKES[taker].includes(option)) return refusal(name, option, taker, fn);
-    const member = systemOption(option, value, type, w, name);
+    const member = systemOption(option, value, { type, computed }, w, name);
     if (typeof member !== "string") return member.problem;
     members.push(member);
   }
@@ -120,11 +121,12 @@ function refusal(name: string, option: string, taker: QueryTaker, fn: string): s
 }
 
 /** One system query option as an options member (`top: 5`), or why its value is not one. */
-function systemOption(option: string, value: string, type: StructuredType | undefined, w: QueryWriter, shown: string): string | { problem: string } {
+function systemOption(option: string, value: string, level: Level, w: QueryWriter, shown: string): string | { problem: string } {
+  const { type, computed } = level;
   switch (option) {
     case "select": {
       const names = list(value, ",");
-      const bad = checkSelect(names, type, w.sliced);
+      const bad = checkSelect(names, type, w.sliced, computed);
       if (bad) return { problem: `${shown}=${value}: ${bad}` };
       // An open type's undeclared name is a dynamic property, which `select` takes through `dynamic`.
       const dynamic = (n: string) => !!type && !n.includes("/") && !n.includes(".") && !allProperties(type).some((p) => p.name === n);
@@ -136,7 +138,7 @@ function systemOption(option: string, value: string, type: StructuredType | unde
     }
     case "orderby": {
       const items = list(value, ",");
-      const bad = type && checkOrderByItems(items, { type, sliced: w.sliced });
+      const bad = type && checkOrderByItems(items, { type, sliced: w.sliced, computed });
       if (bad) return { problem: `${shown}=${value}: ${bad}` };
       return `orderby: ${items.length === 1 ? JSON.stringify(items[0]) : `[${items.map((i) => JSON.stringify(i)).join(", ")}]`}`;
     }
@@ -150,7 +152,7 @@ function systemOption(option: string, value: string, type: StructuredType | unde
       return /^(true|false)$/.test(value) ? `count: ${value}` : { problem: `${shown}=${value}: true or false goes there` };
     case "filter": {
       // Sent as written, once its paths, functions and literals are checked against the type.
-      const bad = type && checkFilter(value, { type, sliced: w.sliced });
+      const bad = type && checkFilter(value, { type, sliced: w.sliced, computed });
       return bad ? { problem: `${shown}=${value}: ${bad}` } : `filter: ${JSON.stringify(value)}`;
     }
     default:
@@ -164,12 +166,13 @@ function systemOption(option: string, value: string, type: StructuredType | unde
  * type takes any other name as a dynamic property (a directory extension), but not one close to a
  * declared property's: that is taken for a misspelling.
  */
-function checkSelect(names: readonly string[], type: StructuredType | undefined, sliced: boolean): string | undefined {
+function checkSelect(names: readonly string[], type: StructuredType | undefined, sliced: boolean, computed: ReadonlySet<string>): string | undefined {
   if (!type) return undefined;
   const props = allProperties(type).map((p) => p.name);
   const navs = allNavigation(type).map((n) => n.name);
   for (const n of names) {
     if (n === "*") return "* selects every property: leave $select out";
+    if (computed.has(n)) return `${n} is computed by $compute, which the typed select does not take: leave it out of $select (a service should send it anyway, OData 4.01 §5.1.5; it is not in the result type)`;
     if (n.includes("/") || n.includes(".")) {
       const bad = checkSelectPath(n, type, sliced);
       if (bad) return bad;
@@ -295,14 +298,16 @@ function expand(value: string, type: StructuredType | undefined, w: QueryWriter)
       continue;
     }
     const options: string[] = [];
-    for (const part of list(item.slice(open + 1, -1), ";")) {
+    const parts = list(item.slice(open + 1, -1), ";");
+    const computed = computedNames(parts.find((p) => /^\$?compute\s*=/i.test(p))?.replace(/^[^=]*=/, ""));
+    for (const part of parts) {
       const eq = part.indexOf("=");
       const optionName = (eq < 0 ? part : part.slice(0, eq)).trim();
       const option = optionName.replace(/^\$/, "").toLowerCase();
       // Nested options are all system query options, so a name without its `$` (OData 4.01 makes
       // it optional; Graph's documentation writes `$expand=fields(select=Column1)`) is one too.
       if (!NESTED.includes(option)) return { problem: `${optionName} is no option of an expanded navigation property` };
-      const member = systemOption(option, eq < 0 ? "" : part.slice(eq + 1), nav?.target, w, optionName);
+      const member = systemOption(option, eq < 0 ? "" : part.slice(eq + 1), { type: nav?.target, computed }, w, optionName);
       if (typeof member !== "string") return member;
       options.push(member);
     }
@@ -311,6 +316,22 @@ function expand(value: string, type: StructuredType | undefined, w: QueryWriter)
   const key = (n: string) => (isIdentifier(n) ? n : JSON.stringify(n));
   if (items.every((i) => i.options === undefined)) return `expand: [${items.map((i) => JSON.stringify(i.name)).join(", ")}]`;
   return `expand: { ${items.map((i) => `${key(i.name)}: ${i.options?.length ? `{ ${i.options.join(", ")} }` : "true"}`).join(", ")} }`;
+}
+
+/** One level of options: the type its names are of, and the names its `$compute` adds. */
+interface Level {
+  type: StructuredType | undefined;
+  computed: ReadonlySet<string>;
+}
+
+/** The names a `$compute` adds (`Price mul Qty as Total, year(Date) as Year`: Total, Year). */
+function computedNames(value: string | undefined): ReadonlySet<string> {
+  const names = new Set<string>();
+  for (const item of value === undefined ? [] : list(value, ",")) {
+    const alias = /\sas\s+(\S+)$/i.exec(item)?.[1];
+    if (alias) names.add(alias);
+  }
+  return names;
 }
 
 /** `$top`'s and `$skip`'s whole number, `$levels`' too or `max`; a placeholder (`{n}`) as a variable. */
