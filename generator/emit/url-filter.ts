@@ -123,8 +123,9 @@ class ExpressionCheck {
         if (bad) return bad;
         continue;
       }
-      // A qualified name alone is a type's (isof(Ns.T), cast(x, Edm.String)), not a path.
-      if (tok.segments.length === 1 && tok.segments[0]!.includes(".")) continue;
+      // A qualified name alone is a type's (isof(Ns.T), cast(x, Edm.String)), not a path; a
+      // function's first argument was resolved with the function (firstArgument).
+      if ((tok.segments.length === 1 && tok.segments[0]!.includes(".")) || this.reached.has(i)) continue;
       const r = this.resolve(tok.segments);
       if (typeof r === "string") return r;
       this.reached.set(i, r);
@@ -169,6 +170,7 @@ class ExpressionCheck {
     if (!takes || (arg.segments.length === 1 && arg.segments[0]!.includes("."))) return undefined;
     const r = this.resolve(arg.segments);
     if (typeof r === "string") return r;
+    this.reached.set(i + 2, r);
     if (r.kind === "unknown" || r.collection) return undefined;
     const name = r.kind === "primitive" ? r.name : undefined;
     if (name !== undefined && takes.types.includes(name)) return undefined;
