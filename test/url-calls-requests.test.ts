@@ -55,6 +55,8 @@ test.each([
   ["POST", "/People/{id}/TL.ShareTrip", { id: "u", params: { userName: "v", tripId: 1 } }, "POST /People('u')/Travel.Lite.ShareTrip"],
   ["GET", "/GetNearestAirport(lat=33,lon=-118)", {}, "GET /GetNearestAirport(lat=33,lon=-118)"],
   ["GET", "/People('x')/TL.GetFriendsTrips(userName='y')/{tripId}/PlanItems", { tripId: 2 }, "GET /People('x')/Travel.Lite.GetFriendsTrips(userName='y')(2)/PlanItems"],
+  // Placeholders in $filter: each value written by rt.literal as the property it is compared with takes it.
+  ["GET", "/People?$filter=LastName eq '{name}' and Age gt {age} and Gender eq {gender}", { name: "O'Neil", age: 30, gender: "Female" }, "GET /People?$filter=LastName%20eq%20'O''Neil'%20and%20Age%20gt%2030%20and%20Gender%20eq%20Travel.Lite.Gender'Female'"],
 ])("%s %s sends what it says", async (method, url, values, expected) => {
   const [result] = urlCalls({ inputs: [{ file: LITE, content: fs.readFileSync(LITE, "utf8") }] }, [{ method, path: url }]).results;
   if (!result.ok) throw new Error(result.problem);

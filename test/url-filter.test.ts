@@ -105,6 +105,33 @@ test("the filter of a $count, of references, and of an expanded navigation prope
   ]);
 });
 
+test("a placeholder in a filter is a variable, written by literal as the property it is compared with takes it; an unquoted one is no path", () => {
+  const file = FIXTURE;
+  const read = urlCalls({ inputs: [{ file, content: fs.readFileSync(file, "utf8") }] }, [
+    { method: "GET", path: "/orders?$filter=placedDateTime ge {start} and customerId eq '{customer-id}' and status eq {status} and id in ({a}, '{b}')" },
+    { method: "GET", path: "/orders?$filter=contains(shipTo/city,'{city}') and lines/$count gt {min} and {flag} and orderNumber add {step} eq 2" },
+    { method: "GET", path: "/orders?$filter=stauts eq {status}" },
+  ]).results;
+  const [first, second] = read.map((r) => (r.ok ? r.call : undefined));
+  expect(first?.call).toBe(
+    "const result = await listOrders(client, target, { filter: `placedDateTime ge ${literal(\"DateTimeOffset\", start)} and customerId eq ${literal(\"Guid\", customerId)} and status eq ${literal(\"enum:shop.model.status\", status)} and id in (${literal(\"String\", a)}, ${literal(\"String\", b)})` });",
+  );
+  expect(first?.variables.map((v) => `${v.name}: ${v.type} (${v.what})`)).toEqual([
+    "client: undefined (the client (createClient from ./index.js))",
+    "start: string | Date (the value compared with placedDateTime, an Edm.DateTimeOffset, in the $filter)",
+    "customerId: string (the value compared with customerId, an Edm.Guid, in the $filter)",
+    "status: string (the value compared with status, a shop.model.status, in the $filter)",
+    "a: string (the value compared with id, an Edm.String, in the $filter)",
+    "b: string (the value compared with id, an Edm.String, in the $filter)",
+  ]);
+  expect(first?.imports).toEqual([{ module: "./shop.model.requests.js", names: ["listOrders", "orders"] }, { module: "./index.js", names: ["literal"] }]);
+  // Quoted and compared with nothing known: a string; unquoted: as given; beside arithmetic: not compared.
+  expect(second?.call).toBe(
+    "const result = await listOrders(client, target, { filter: `contains(shipTo/city,${literal(\"String\", city)}) and lines/$count gt ${literal(\"Int64\", min)} and ${flag} and orderNumber add ${step} eq 2` });",
+  );
+  expect(read[2]).toEqual({ ok: false, problem: "GET /orders: $filter=stauts eq {status}: shop.model.order has no property stauts; did you mean status?" });
+});
+
 test("a name $compute adds is taken by $filter and $orderby at its level, and refused by the typed select", () => {
   expect(
     answers(FIXTURE, [
@@ -151,6 +178,17 @@ test("the tokens: literals by kind, with true, false and null; words as paths; a
   expect(read.map((t) => (t.t === "literal" ? `${t.kind}:${t.text}` : t.t === "path" ? t.segments.join("/") : t.t))).toEqual([
     "a/b", "eq", "datetime:2024-01-31T08:00:00Z", "or", "c", "le", "date:2024-01-31", "and", "d", "gt", "time:08:00", "and",
     "g", "eq", "guid:0f8fad5b-d9cb-469f-a165-70867728950e", "and", "n", "eq", "number:-1.5e3", "and", "t", "eq", "boolean:true", "and", "z", "eq", "null:null",
+  ]);
+  expect(tokens("a ge {start} and b in ({x y})")).toEqual([
+    { t: "path", segments: ["a"], at: 0 },
+    { t: "path", segments: ["ge"], at: 2 },
+    { t: "placeholder", name: "start", text: "{start}", at: 5 },
+    { t: "path", segments: ["and"], at: 13 },
+    { t: "path", segments: ["b"], at: 17 },
+    { t: "path", segments: ["in"], at: 19 },
+    { t: "punct", text: "(", at: 22 },
+    { t: "placeholder", name: "x y", text: "{x y}", at: 23 },
+    { t: "punct", text: ")", at: 28 },
   ]);
   expect(tokens("x eq 'it''s'")).toEqual([
     { t: "path", segments: ["x"], at: 0 },

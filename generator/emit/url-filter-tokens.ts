@@ -16,6 +16,8 @@ export type Token =
   /** `enumType` and `value` for `Ns.Color'Red'`; `value` for a quoted string too. */
   | { t: "literal"; kind: LiteralKind; text: string; at: number; enumType?: string; value?: string }
   | { t: "alias"; at: number }
+  /** A documentation page's placeholder for a value, `{start}` (a quoted one, `'{id}'`, is a string literal). */
+  | { t: "placeholder"; name: string; text: string; at: number }
   | { t: "punct"; text: string; at: number };
 
 const GUID = /[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}(?![\w-])/y;
@@ -25,6 +27,8 @@ const TIME = /\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?![\w:.])/y;
 const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?[mMdDfFlL]?(?![\w.])/y;
 /** A segment: an identifier, dotted for a qualified name, or `$` and a name. */
 const SEGMENT = /\$?[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Nd}\p{Mn}\p{Mc}\p{Pc}\p{Cf}]*(?:\.[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Nd}\p{Mn}\p{Mc}\p{Pc}\p{Cf}]*)*/uy;
+/** `{name}`, as documentation writes a value to fill in (not a JSON object, which starts `{"`). */
+const PLACEHOLDER = /\{[^{}"'\s][^{}"']*\}/y;
 const PREFIXED: Record<string, LiteralKind> = { duration: "duration", binary: "binary", x: "binary", geography: "other", geometry: "other" };
 
 /** The tokens of `text`, or why it cannot be read (a quote not closed), with the column. */
@@ -61,6 +65,14 @@ export function tokens(text: string): Token[] | string {
       out.push({ t: "literal", kind: "other", text: text.slice(at, j + 1), at });
       i = j + 1;
       continue;
+    }
+    if (c === "{") {
+      const placeholder = match(PLACEHOLDER, text, i);
+      if (placeholder !== undefined) {
+        out.push({ t: "placeholder", name: placeholder.slice(1, -1), text: placeholder, at });
+        i += placeholder.length;
+        continue;
+      }
     }
     if (c === "@") {
       const name = match(SEGMENT, text, i + 1) ?? "";

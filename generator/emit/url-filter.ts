@@ -47,6 +47,10 @@ const ARGUMENT_KINDS: Record<string, { types: PrimitiveName[]; what: string }> =
   hour: TIMES, minute: TIMES, second: TIMES, fractionalseconds: TIMES, time: { types: ["DateTimeOffset"], what: "a date and time" },
   totaloffsetminutes: { types: ["DateTimeOffset"], what: "a date and time" }, totalseconds: { types: ["Duration"], what: "a duration" },
 };
+/** The Edm types `rt.literal` writes (its `KeyKind`s, but enumerations). */
+const LITERAL_KINDS = new Set<PrimitiveName>([
+  "String", "Guid", "Int16", "Int32", "Int64", "Byte", "SByte", "Decimal", "Double", "Single", "Boolean", "Date", "DateTimeOffset", "TimeOfDay", "Duration", "Binary",
+]);
 const COMPARISON = new Set(["eq", "ne", "gt", "ge", "lt", "le"]);
 const ARITHMETIC = new Set(["add", "sub", "mul", "div", "divby", "mod"]);
 const OPERATORS = new Set([...COMPARISON, ...ARITHMETIC, "and", "or", "has", "in"]);
@@ -60,9 +64,32 @@ export interface FilterScope {
   computed?: ReadonlySet<string>;
 }
 
+/**
+ * A documentation page's placeholder in a `$filter` (`{start}`, or quoted, `'{id}'`): where it is
+ * in the text (`at` to `end`), and the Edm kind of the property it is compared with (`rt.literal`'s
+ * first argument: `"DateTimeOffset"`, `"enum:Ns.Color"`), when it is compared with one.
+ */
+export interface FilterPlaceholder {
+  name: string;
+  at: number;
+  end: number;
+  quoted: boolean;
+  kind?: string;
+  /** The property it is compared with, as a message names it. */
+  comparedWith?: string;
+}
+
 /** The first problem of a `$filter` expression on `scope.type`, or undefined. */
 export function checkFilter(text: string, scope: FilterScope): string | undefined {
-  return new ExpressionCheck(scope).run(text);
+  const read = readFilter(text, scope);
+  return "problem" in read ? read.problem : undefined;
+}
+
+/** A `$filter` expression on `scope.type`: its first problem, or its placeholders in order. */
+export function readFilter(text: string, scope: FilterScope): { problem: string } | { placeholders: FilterPlaceholder[] } {
+  const check = new ExpressionCheck(scope);
+  const problem = check.run(text);
+  return problem === undefined ? { placeholders: [...check.placeholders.values()] } : { problem };
 }
 
 /** The first problem of `$orderby`'s items (`receivedDateTime desc`, `from/emailAddress/name`), or undefined. */
@@ -84,6 +111,8 @@ class ExpressionCheck {
   private readonly variables: { name: string; reached: Reached; depth: number }[] = [];
   /** What each path token reached, by its index. */
   private readonly reached = new Map<number, Reached>();
+  /** The placeholders, by their token. */
+  readonly placeholders = new Map<Token, FilterPlaceholder>();
 
   constructor(private readonly scope: FilterScope) {}
 
@@ -105,6 +134,9 @@ class ExpressionCheck {
         continue;
       }
       if (tok.t !== "path") {
+        if (tok.t === "placeholder") this.placeholders.set(tok, { name: tok.name, at: tok.at, end: tok.at + tok.text.length, quoted: false });
+        const quoted = tok.t === "literal" && tok.kind === "string" ? /^\{([^{}]+)\}$/.exec(tok.value ?? "") : null;
+        if (quoted && tok.t === "literal") this.placeholders.set(tok, { name: quoted[1]!, at: tok.at, end: tok.at + tok.text.length, quoted: true });
         operandEnded = true;
         continue;
       }
@@ -241,6 +273,7 @@ class ExpressionCheck {
       const lits = word === "in" ? listAfter(all, i) : [all[i + 1]];
       if (!COMPARISON.has(word) || !nextToArithmetic(all, i + 1)) {
         for (const lit of lits) {
+          if (lit && this.placed(lit, left)) continue;
           if (lit?.t !== "literal") continue;
           const bad = literalFits(left, lit, word);
           if (bad) return bad;
@@ -249,12 +282,25 @@ class ExpressionCheck {
     }
     for (let i = 0; i + 2 < all.length; i++) {
       const [lit, op] = [all[i]!, all[i + 1]!];
-      if (lit.t !== "literal" || op.t !== "path" || op.segments.length !== 1 || !COMPARISON.has(op.segments[0]!.toLowerCase())) continue;
+      if ((lit.t !== "literal" && lit.t !== "placeholder") || op.t !== "path" || op.segments.length !== 1 || !COMPARISON.has(op.segments[0]!.toLowerCase())) continue;
       if (isArithmetic(all[i - 1]) || nextToArithmetic(all, i + 2) || !this.reached.has(i + 2)) continue;
+      if (this.placed(lit, this.reached.get(i + 2)!) || lit.t !== "literal") continue;
       const bad = literalFits(this.reached.get(i + 2)!, lit, op.segments[0]!);
       if (bad) return bad;
     }
     return undefined;
+  }
+
+  /**
+   * Whether `tok` is a placeholder, compared with what `other` reached: it takes that property's
+   * kind (its value is written by `rt.literal`, so its quotes, or their absence, do not matter).
+   */
+  private placed(tok: Token, other: Reached): boolean {
+    const slot = this.placeholders.get(tok);
+    if (!slot) return false;
+    if (other.kind === "primitive" && !other.collection && LITERAL_KINDS.has(other.name)) [slot.kind, slot.comparedWith] = [other.name, `${other.shown}, an Edm.${other.name}`];
+    if (other.kind === "enum" && !other.collection) [slot.kind, slot.comparedWith] = [`enum:${other.type.qualifiedName}`, `${other.shown}, a ${other.type.qualifiedName}`];
+    return true;
   }
 
   /** Whether token `i` is a path this check reached, standing alone as an operand (no arithmetic before it). */
@@ -282,7 +328,7 @@ function listAfter(all: readonly Token[], i: number): Token[] {
     const t = all[j]!;
     if (t.t === "punct" && (t.text === ")" || t.text === "]")) break;
     if (t.t === "punct" && t.text === ",") continue;
-    if (t.t !== "literal") return []; // an expression in the list: not checked
+    if (t.t !== "literal" && t.t !== "placeholder") return []; // an expression in the list: not checked
     out.push(t);
   }
   return out;

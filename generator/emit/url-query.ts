@@ -7,7 +7,7 @@
  */
 import type { EntityType, Model, NavigationProperty, StructuredType } from "../model/types";
 import { castNavigationPaths, declaringSubtype } from "./cast-navigation";
-import { checkFilter, checkOrderByItems } from "./url-filter";
+import { checkOrderByItems, readFilter, type FilterPlaceholder } from "./url-filter";
 import { complexNavigationPaths, leadingProperties, leadsToNavigation } from "./complex-navigation";
 import { listsSubtypes } from "./request-names";
 import { allNavigation, allProperties, isOpen } from "../model/rules";
@@ -151,9 +151,11 @@ function systemOption(option: string, value: string, level: Level, w: QueryWrite
     case "count":
       return /^(true|false)$/.test(value) ? `count: ${value}` : { problem: `${shown}=${value}: true or false goes there` };
     case "filter": {
-      // Sent as written, once its paths, functions and literals are checked against the type.
-      const bad = type && checkFilter(value, { type, sliced: w.sliced, computed });
-      return bad ? { problem: `${shown}=${value}: ${bad}` } : `filter: ${JSON.stringify(value)}`;
+      // Sent as written, once its paths, functions and literals are checked against the type; a
+      // placeholder ({start}, '{id}') becomes a variable.
+      const read = type ? readFilter(value, { type, sliced: w.sliced, computed }) : { placeholders: [] };
+      if ("problem" in read) return { problem: `${shown}=${value}: ${read.problem}` };
+      return `filter: ${read.placeholders.length ? filledFilter(value, read.placeholders, w) : JSON.stringify(value)}`;
     }
     default:
       // $search, $compute: an expression, sent as written.
@@ -316,6 +318,34 @@ function expand(value: string, type: StructuredType | undefined, w: QueryWriter)
   const key = (n: string) => (isIdentifier(n) ? n : JSON.stringify(n));
   if (items.every((i) => i.options === undefined)) return `expand: [${items.map((i) => JSON.stringify(i.name)).join(", ")}]`;
   return `expand: { ${items.map((i) => `${key(i.name)}: ${i.options?.length ? `{ ${i.options.join(", ")} }` : "true"}`).join(", ")} }`;
+}
+
+/**
+ * A `$filter` with placeholders as a template literal: each a variable, written by `rt.literal` as
+ * the property it is compared with takes it (`createdDateTime ge {start}`: `` `createdDateTime ge
+ * ${literal("DateTimeOffset", start)}` ``), a quoted one compared with nothing known as a string,
+ * another as given.
+ */
+function filledFilter(text: string, placeholders: readonly FilterPlaceholder[], w: QueryWriter): string {
+  const raw = (s: string) => s.replace(/[\\`]|\$\{/g, (m) => `\\${m}`);
+  let out = "";
+  let from = 0;
+  for (const p of placeholders) {
+    const kind = p.kind ?? (p.quoted ? "String" : undefined);
+    const what = p.comparedWith ? `the value compared with ${p.comparedWith}, in the $filter` : "a value in the $filter";
+    const variable = w.placeholder(p.name, what, kind === undefined ? "string" : literalValueType(kind));
+    out += raw(text.slice(from, p.at)) + (kind === undefined ? `\${${variable}}` : `\${${w.runtime("literal")}(${JSON.stringify(kind)}, ${variable})}`);
+    from = p.end;
+  }
+  return `\`${out}${raw(text.slice(from))}\``;
+}
+
+/** The TypeScript type of a value `rt.literal` writes as `kind`. */
+function literalValueType(kind: string): string {
+  if (kind === "Int64" || kind === "Decimal") return "number | bigint | string";
+  if (["Int16", "Int32", "Byte", "SByte", "Double", "Single"].includes(kind)) return "number";
+  if (kind === "Boolean") return "boolean";
+  return kind === "DateTimeOffset" || kind === "Date" ? "string | Date" : "string";
 }
 
 /** One level of options: the type its names are of, and the names its `$compute` adds. */
