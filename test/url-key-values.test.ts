@@ -1,7 +1,8 @@
 /**
  * `odatagen url` checks a key's value against its Edm type where the service would refuse it: a
  * Guid key that is no Guid, a number key that is no number (in a composite key and an alternate
- * key too). A number written quoted (`Trips('7')`) is the number. On the fixtures
+ * key too), and a function's parameter the same way. A number written quoted (`Trips('7')`) is the
+ * number. On the fixtures
  * `test/fixtures/trippin-lite.xml`, `requests/url-filter.xml` and `requests/alternate-keys.xml`.
  */
 import * as fs from "node:fs";
@@ -34,5 +35,16 @@ test("a Guid key, and a Guid alternate key, take a Guid and refuse what is none"
   expect(answers("requests/alternate-keys.xml", ["/applications(appId=0f8fad5b-d9cb-469f-a165-70867728950e)", "/applications(appId='my-app')"])).toEqual([
     'applications().byKey({ appId: "0f8fad5b-d9cb-469f-a165-70867728950e" })',
     "GET /applications(appId='my-app'): alternate key property appId of a Dir.application is an Edm.Guid: 'my-app' is no Guid (32 hexadecimal digits, 8-4-4-4-12)",
+  ]);
+});
+
+test("a function's parameter in the path is checked as a key is: a number that is no number refused, a quoted one the number", () => {
+  const file = path.join(__dirname, "fixtures", "trippin-lite.xml");
+  const read = urlCalls({ inputs: [{ file, content: fs.readFileSync(file, "utf8") }] }, ["/GetNearestAirport(lat=abc,lon=-118)", "/GetNearestAirport(lat='33',lon=-118.5)", "/GetNearestAirport(lat={lat},lon=0)", "/People('x')/TL.GetFriendsTrips(userName='y')/{tripId}/PlanItems"].map((p) => ({ method: "GET", path: p })));
+  expect(read.results.map((r) => (r.ok ? r.call.call : r.problem))).toEqual([
+    "GET /GetNearestAirport(lat=abc,lon=-118): parameter lat of Travel.Lite.GetNearestAirport is an Edm.Double: abc is no number",
+    "const result = await getNearestAirport(client, { lat: 33, lon: -118.5 });",
+    "const result = await getNearestAirport(client, { lat: lat, lon: 0 });",
+    "const result = await listPlanItems(client, target);",
   ]);
 });

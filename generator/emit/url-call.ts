@@ -353,7 +353,9 @@ class CallWriter {
     const { op, schema, entry } = chosen;
     const name = this.names(schema).operation(entry);
     const fn = { name: this.use(name, schema.namespace), module: moduleSpecifier(schema.namespace, "requests") };
-    return { fn, args: this.parameters(step, op, kind), resultless: op.kind === "action" && !op.returnType, op };
+    const args = this.parameters(step, op, kind);
+    if (!Array.isArray(args)) return args.problem;
+    return { fn, args, resultless: op.kind === "action" && !op.returnType, op };
   }
 
   /** The overload of `kind` an operation segment calls: of a function, the one whose parameters the URL names, else the one with the fewest (CSDL §12.2.1: overloads differ by their parameters' names). */
@@ -370,9 +372,10 @@ class CallWriter {
   }
 
   /** An operation's parameters in a call: none, the URL's as an object literal (a function's), or `params`. */
-  private parameters(step: Extract<RouteStep, { kind: "operation" | "import" }>, op: Operation, kind: "action" | "function"): string[] {
+  private parameters(step: Extract<RouteStep, { kind: "operation" | "import" }>, op: Operation, kind: "action" | "function"): string[] | { problem: string } {
     if (!op.parameters.length) return [];
     const literal = kind === "function" ? this.parameterObject(step.args, op) : undefined;
+    if (typeof literal === "object") return literal;
     return [literal ?? this.variable("params", `the parameters of ${op.kind} ${op.qualifiedName}: ${op.parameters.map((p) => p.name).join(", ")}`)];
   }
 
@@ -382,21 +385,25 @@ class CallWriter {
     if (!chosen || !hasComposableAddress(chosen.op)) return `no address builder for what ${chosen?.op.qualifiedName ?? "it"} returns (a composable function's, whose parameters are all written in the path): nothing can follow it`;
     const { op, schema, entry } = chosen;
     const name = this.use(this.names(schema).composable(entry), schema.namespace);
-    const args = [...(step.kind === "operation" ? [before] : []), ...this.parameters(step, op, "function")];
+    const parameters = this.parameters(step, op, "function");
+    if (!Array.isArray(parameters)) return parameters.problem;
+    const args = [...(step.kind === "operation" ? [before] : []), ...parameters];
     const ret = op.returnType;
     return { expr: `${name}(${args.join(", ")})`, keyed: ret?.collection && ret.type.kind === "entity" ? ret.type : undefined };
   }
 
   /** A function's parameters as the URL gives them (`(period='D7')`, `(address={address})`) as an object literal, when each is a literal or a placeholder. */
-  private parameterObject(args: string | undefined, op: Operation): string | undefined {
+  private parameterObject(args: string | undefined, op: Operation): string | { problem: string } | undefined {
     const given = splitArguments(args);
     if (!given || given.length !== op.parameters.length || given.some((g) => g.name === undefined)) return undefined;
     const members: string[] = [];
     for (const g of given) {
       const p = op.parameters.find((x) => x.name === g.name);
       if (!p) return undefined;
-      const value = this.value(g.value, p.type.type.kind === "primitive" ? p.type.type.name : "String", `parameter ${p.name} of ${op.qualifiedName}`);
-      if (value === undefined) return undefined;
+      const t = p.type.type;
+      const edm = t.kind === "primitive" ? t.name : t.kind === "typedef" ? t.underlying.name : "String";
+      const value = p.type.collection ? undefined : this.checkedValue(g.value, edm, `parameter ${p.name} of ${op.qualifiedName}`);
+      if (value === undefined || typeof value !== "string") return value;
       members.push(`${isIdentifier(p.name) ? p.name : JSON.stringify(p.name)}: ${value}`);
     }
     return `{ ${members.join(", ")} }`;
@@ -453,13 +460,21 @@ class CallWriter {
    * `x` for a number (the service would answer 400). A number key written quoted (`('5')`) is the number.
    */
   private keyValue(text: string, edm: string, what: string, type?: string): string | { problem: string } {
+    return this.checkedValue(text, edm, what, type) ?? JSON.stringify(text);
+  }
+
+  /**
+   * A value as `value` writes it, after what its Edm type cannot be (`abc` for a Guid, `x` for a
+   * number) is refused; a number written quoted is the number.
+   */
+  private checkedValue(text: string, edm: string, what: string, type?: string): string | { problem: string } | undefined {
     const bare = /^'.*'$/s.test(text) ? text.slice(1, -1) : text;
     if (!PLACEHOLDER.test(text)) {
       if (edm === "Guid" && !/^[0-9A-Fa-f]{8}(-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}$/.test(bare)) return { problem: `${what} is an Edm.Guid: ${text} is no Guid (32 hexadecimal digits, 8-4-4-4-12)` };
       if (NUMBERS.has(edm) && !/^-?\d+(\.\d+)?$/.test(bare)) return { problem: `${what} is an Edm.${edm}: ${text} is no number` };
       if (NUMBERS.has(edm)) return bare;
     }
-    return this.value(text, edm, what, type) ?? JSON.stringify(text);
+    return this.value(text, edm, what, type);
   }
 
   /** A value in a URL as TypeScript: a placeholder (`{sessionId}`, `'{period}'`) as a variable, a quoted string or a number as a literal. */
