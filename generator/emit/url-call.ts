@@ -17,7 +17,7 @@ import { moduleSpecifier } from "./imports";
 import { keylessCollections } from "./keyless-collections";
 import { listsSubtypes } from "./request-names";
 import { hasComposableAddress } from "./operation-view";
-import { applyArgument, queryMembers, systemOptionNames, type QueryTaker, type QueryWriter } from "./url-query";
+import { applyArgument, NUMBERS, primitiveTs, queryMembers, systemOptionNames, type QueryTaker, type QueryWriter } from "./url-query";
 
 /** A name the code uses that the caller provides: the client, a key, a body, an operation's parameters. */
 export interface CallVariable {
@@ -569,7 +569,6 @@ function schemaNamed(model: Model, namespace: string): Schema {
 /** A placeholder for a value (`{sessionId}`, `'{period}'`): its name. */
 const PLACEHOLDER = /^'?\{([^}]*)\}'?$/;
 
-const NUMBERS = new Set(["Int16", "Int32", "Int64", "Byte", "SByte", "Decimal", "Double", "Single"]);
 
 /** A key's TypeScript type, as `byKey` takes it, for a single key of a primitive type. */
 function keyTypeOf(t: EntityType | undefined): string | undefined {
@@ -579,12 +578,6 @@ function keyTypeOf(t: EntityType | undefined): string | undefined {
   return name === undefined ? undefined : primitiveTs(name);
 }
 
-/** The TypeScript type byKey takes a value of the Edm type `name` as. */
-function primitiveTs(name: string): string {
-  if (name === "Int64" || name === "Decimal") return "number | bigint | string";
-  if (NUMBERS.has(name)) return "number";
-  return name === "Boolean" ? "boolean" : "string";
-}
 
 /** A placeholder's text as a variable name: `{callRecordId}` → `callRecordId`, `{user-id}` → `userId`, `{id | userPrincipalName}` → `id`. */
 function identifierOf(text: string): string {

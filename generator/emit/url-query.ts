@@ -340,13 +340,21 @@ function filledFilter(text: string, placeholders: readonly FilterPlaceholder[], 
   return `\`${out}${raw(text.slice(from))}\``;
 }
 
-/** The TypeScript type of a value `rt.literal` writes as `kind`. */
+/** The TypeScript type of a value `rt.literal` writes as `kind`: as `byKey` takes it, or a `Date` for a date. */
 function literalValueType(kind: string): string {
-  if (kind === "Int64" || kind === "Decimal") return "number | bigint | string";
-  if (["Int16", "Int32", "Byte", "SByte", "Double", "Single"].includes(kind)) return "number";
-  if (kind === "Boolean") return "boolean";
-  return kind === "DateTimeOffset" || kind === "Date" ? "string | Date" : "string";
+  return kind === "DateTimeOffset" || kind === "Date" ? "string | Date" : primitiveTs(kind);
 }
+
+/** The Edm types whose values are numbers. */
+export const NUMBERS = new Set(["Int16", "Int32", "Int64", "Byte", "SByte", "Decimal", "Double", "Single"]);
+
+/** The TypeScript type byKey takes a value of the Edm type `name` as. */
+export function primitiveTs(name: string): string {
+  if (name === "Int64" || name === "Decimal") return "number | bigint | string";
+  if (NUMBERS.has(name)) return "number";
+  return name === "Boolean" ? "boolean" : "string";
+}
+
 
 /** One level of options: the type its names are of, and the names its `$compute` adds. */
 interface Level {
