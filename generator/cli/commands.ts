@@ -120,6 +120,8 @@ export const URL_OPTIONS = {
   "include-navigation": GENERATE_OPTIONS["include-navigation"],
   "follow-references": GENERATE_OPTIONS["follow-references"],
   "json": { type: "boolean", default: false, describe: "Print the answer as JSON (for editor tooling)" },
+  "from": { type: "string", describe: "Check every request of a file instead: a HAR file, or one request a line ([METHOD] <url>; - reads standard input); exit 1 when any is refused" },
+  "base": { type: "string", describe: "With --from: the service root; whole URLs not below it are left unchecked (a HAR file's sign-in and page requests)" },
 } satisfies Record<string, Options>;
 
 /** `fetch`'s flags. A list takes one value a flag, so that the URL after it is not read as one of its values. */
@@ -176,6 +178,7 @@ export const GENERATE_EXAMPLES: readonly (readonly string[])[] = [
 export const URL_EXAMPLES: readonly (readonly string[])[] = [
   ["The functions that make a request a documentation page shows", "$0 url PATCH \\", "'/communications/callRecords/{callRecordId}/sessions/{sessionId}'"],
   ["In a service given by its documents, as JSON", "$0 url -i graph.xml --json GET '/me/messages'"],
+  ["Every request a browser's HAR file holds (exit 1 when one is refused)", "$0 url --from session.har --base https://graph.microsoft.com/v1.0"],
 ];
 
 export const DIFF_EXAMPLES: readonly (readonly string[])[] = [
@@ -196,9 +199,11 @@ const URL_METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"];
  * `url`'s method and path: `url /me` is a GET, `url PATCH /me` names its method; or the usage
  * problem (no path, a method HTTP requests of OData are not made with, a wildcard).
  */
-export function urlRequest(argv: Record<string, unknown>): { method: string; path: string } | string {
-  const listProblem = flagProblem(argv, ["out", "config"], ["input", "service", "include", "exclude"]);
+export function urlRequest(argv: Record<string, unknown>): { method: string; path: string } | { from: string; base?: string } | string {
+  const listProblem = flagProblem(argv, ["out", "config", "from", "base"], ["input", "service", "include", "exclude"]);
   if (listProblem) return listProblem;
+  if (argv.from !== undefined) return urlListRequest(argv);
+  if (argv.base !== undefined) return "--base is the service root of the requests --from reads; give --from <file> (a HAR file, or one request a line)";
   const first = typeof argv.method === "string" ? argv.method : undefined;
   const second = typeof argv.path === "string" ? argv.path : undefined;
   const usage = "give the request as a documentation page writes it: odatagen url PATCH '/users/{id}' (the method may be left out for GET)";
@@ -210,6 +215,15 @@ export function urlRequest(argv: Record<string, unknown>): { method: string; pat
   if (!/^(\/|[a-z][a-z\d+.-]*:\/\/)/i.test(path.trim())) return `url ${path}: a URL path starts with / (/${path}), or give the whole URL`;
   if (path.replace(/\?.*$/s, "").includes("*")) return `url ${path}: names one request, without wildcards (keys as {id})`;
   return { method, path };
+}
+
+/** `url --from <file> [--base <root>]`: no method or path beside it. */
+function urlListRequest(argv: Record<string, unknown>): { from: string; base?: string } | string {
+  const given = [argv.method, argv.path].filter((a) => typeof a === "string");
+  if (given.length) return `url --from reads the requests from ${String(argv.from)}; give no method or path beside it (${given.join(" ")})`;
+  const base = typeof argv.base === "string" ? argv.base : undefined;
+  if (base !== undefined && !/^[a-z][a-z\d+.-]*:\/\/[^/]/i.test(base)) return `--base ${base}: the service root as a whole URL (https://graph.microsoft.com/v1.0)`;
+  return { from: String(argv.from), ...(base !== undefined ? { base } : {}) };
 }
 
 /**
@@ -279,11 +293,18 @@ function parser(argv: string[], done: (code: number | Promise<number>) => void) 
             return true;
           }),
       (args) => {
-        // Loaded only for this command.
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const { runUrl } = require("./url-command") as typeof import("./url-command");
-        const request = urlRequest(args) as { method: string; path: string };
-        done(runUrl({ ...request, input: args.input, out: args.out, config: args.config, service: args.service, include: args.include, exclude: args.exclude, "include-derived": args["include-derived"], "include-navigation": args["include-navigation"], "follow-references": args["follow-references"], json: args.json }));
+        // Each loaded only for this command.
+        const request = urlRequest(args) as { method: string; path: string } | { from: string; base?: string };
+        const flags = { input: args.input, out: args.out, config: args.config, service: args.service, include: args.include, exclude: args.exclude, "include-derived": args["include-derived"], "include-navigation": args["include-navigation"], "follow-references": args["follow-references"], json: args.json };
+        if ("from" in request) {
+          // eslint-disable-next-line @typescript-eslint/no-require-imports
+          const { runUrlList } = require("./url-list-command") as typeof import("./url-list-command");
+          done(runUrlList({ ...request, ...flags }));
+        } else {
+          // eslint-disable-next-line @typescript-eslint/no-require-imports
+          const { runUrl } = require("./url-command") as typeof import("./url-command");
+          done(runUrl({ ...request, ...flags }));
+        }
       },
     )
     .command(

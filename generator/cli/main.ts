@@ -8,7 +8,7 @@
  * generator are loaded; a `generate` with only the common flags is read by quick-args.ts without
  * yargs; everything else is required on demand.
  */
-import { dashArgumentProblem } from "./dash-argument";
+import { dashArgumentProblem, withStdinFlags } from "./dash-argument";
 import { EXIT_USAGE } from "./exit-codes";
 import { tryFastPath } from "./fast";
 import { quickGenerateArgs } from "./quick-args";
@@ -19,7 +19,8 @@ export { EXIT_OK, EXIT_INPUT, EXIT_USAGE } from "./exit-codes";
  * Runs the command line `argv`; its exit code. `tuneCompiler: false` leaves V8's settings alone, for
  * a process that runs more than this one command (the tests' in-process runs, test/helpers/cli-in-process.ts).
  */
-export async function main(argv: string[], tuneCompiler = true): Promise<number> {
+export async function main(given: string[], tuneCompiler = true): Promise<number> {
+  const argv = withStdinFlags(given);
   const fast = tryFastPath(argv);
   if (fast !== undefined) return fast;
   const dash = dashArgumentProblem(argv.slice(1));

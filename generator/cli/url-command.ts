@@ -1,7 +1,7 @@
 /** `odatagen url [METHOD] <path>`: the generated functions that make a request, printed as code to paste (or JSON). */
 import { GenerationError, type Diagnostic } from "../diagnostics";
 import type { ResolvedService } from "../config/types";
-import type { UrlCallResult } from "../url-calls";
+import type { UrlCallResult, UrlRequest } from "../url-calls";
 import { createFollower, FOLLOWING_OFF } from "../write/follow";
 import { serviceOptions } from "../write/regenerate";
 import { readInputFiles } from "../write/uptodate";
@@ -21,6 +21,13 @@ export interface UrlArgs extends Pick<ServiceFlags, "input" | "out" | "config" |
   json: boolean;
 }
 
+/** One service's answers, one a request (none when its documents could not be read). */
+export interface Answers {
+  service: ResolvedService;
+  results: UrlCallResult[];
+  diagnostics: Diagnostic[];
+}
+
 /** One service's answer. */
 interface Answer {
   service: ResolvedService;
@@ -28,7 +35,8 @@ interface Answer {
   diagnostics: Diagnostic[];
 }
 
-export async function runUrl(args: UrlArgs): Promise<number> {
+/** Each service's answers to `requests`, in order; or the exit code when the services could not be found. */
+export async function answerRequests(args: Omit<UrlArgs, "method" | "path" | "json">, requests: readonly UrlRequest[]): Promise<Answers[] | number> {
   const loaded = stopWhileLoadingConfig();
   const resolved = await resolveServices(
     {
@@ -45,23 +53,36 @@ export async function runUrl(args: UrlArgs): Promise<number> {
     return EXIT_USAGE;
   }
   const { urlCalls } = require("../url-calls") as typeof import("../url-calls");
-  const answers: Answer[] = resolved.services.map((service) => {
+  return resolved.services.map((service) => {
     const read = readInputFiles(service.inputs);
-    if (read.unreadable.length) return { service, result: undefined, diagnostics: unreadableDiagnostics(read.unreadable, (f) => service.inputPlaces?.[service.inputs.indexOf(f)]) };
+    if (read.unreadable.length) return { service, results: [], diagnostics: unreadableDiagnostics(read.unreadable, (f) => service.inputPlaces?.[service.inputs.indexOf(f)]) };
     const follower = createFollower(service.inputs, { off: service.followReferences === false, offReason: FOLLOWING_OFF.generate });
     try {
-      const answer = urlCalls(serviceOptions(service, read.contents, follower), [{ method: args.method, path: args.path }]);
-      return { service, result: answer.results[0], diagnostics: answer.diagnostics };
+      const answer = urlCalls(serviceOptions(service, read.contents, follower), requests);
+      return { service, results: answer.results, diagnostics: answer.diagnostics };
     } catch (e) {
-      if (e instanceof GenerationError) return { service, result: undefined, diagnostics: e.diagnostics };
+      if (e instanceof GenerationError) return { service, results: [], diagnostics: e.diagnostics };
       throw e;
     }
   });
-  // Notes describe the metadata as it is; the warnings and errors are printed as generate prints
-  // them (accepted warnings not at all).
+}
+
+/**
+ * The warnings and errors of reading the services, as generate prints them (accepted warnings not
+ * at all; notes describe the metadata as it is); with several services, each named.
+ */
+export function printServiceDiagnostics(answers: readonly Answers[]): void {
   const several = answers.length > 1;
   const diags = answers.flatMap((a) => a.diagnostics.filter((d) => d.severity !== "info" && d.accepted === undefined).map((d) => (several && !d.file ? { ...d, message: `${a.service.name}: ${d.message}` } : d)));
   printDiagnostics(diags, { limit: SHOWN_DIAGNOSTICS, rest: "generate --verbose prints them all" });
+}
+
+export async function runUrl(args: UrlArgs): Promise<number> {
+  const answered = await answerRequests(args, [{ method: args.method, path: args.path }]);
+  if (typeof answered === "number") return answered;
+  const answers: Answer[] = answered.map((a) => ({ service: a.service, result: a.results[0], diagnostics: a.diagnostics }));
+  printServiceDiagnostics(answered);
+  const several = answers.length > 1;
   const found = answers.filter((a) => a.result?.ok);
   // With several services, a URL one of them has is the answer; the others' problems are said only when none has it.
   const failed = answers.filter((a) => a.result && !a.result.ok && (!several || !found.length));

@@ -1,0 +1,107 @@
+/**
+ * `odatagen url --from <file>`: every request of a HAR file or a list (url-list.ts) checked as
+ * `odatagen url` checks one. Each refusal is printed with its file, line and column; the exit code
+ * is 1 when any is refused, so that a CI step fails on a misspelt `$filter` the code sends.
+ */
+import * as fs from "node:fs";
+import { printable, shortWords } from "../diagnostics";
+import type { UrlCallResult } from "../url-calls";
+import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from "./exit-codes";
+import { shown } from "./generate-command";
+import { err, out } from "./style";
+import { answerRequests, printServiceDiagnostics, type UrlArgs } from "./url-command";
+import { readRequestList, type ListedRequest } from "./url-list";
+
+export interface UrlListArgs extends Omit<UrlArgs, "method" | "path"> {
+  /** The file of requests; `-` is standard input. */
+  from: string;
+  /** The service root: whole URLs not below it are left unchecked. */
+  base?: string;
+}
+
+/** One request as written, once however often it was: where each of its copies is. */
+interface Distinct {
+  first: ListedRequest;
+  copies: ListedRequest[];
+  /** The answer, or why no service has it. */
+  result?: UrlCallResult;
+  service?: string;
+}
+
+/** At most this many of a request's other places are named beside its refusal. */
+const SHOWN_COPIES = 5;
+
+export async function runUrlList(args: UrlListArgs): Promise<number> {
+  const file = args.from === "-" ? "<stdin>" : args.from;
+  let text: string;
+  try {
+    text = fs.readFileSync(args.from === "-" ? 0 : args.from, "utf8");
+  } catch (e) {
+    err.print(`odatagen: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    return EXIT_USAGE;
+  }
+  const list = readRequestList(text, args.base);
+  if (!("requests" in list)) {
+    err.print(`odatagen: ${file}${list.line ? `:${list.line}:${list.column}` : ""}: ${list.problem}`);
+    return EXIT_INPUT;
+  }
+  const distinct = new Map<string, Distinct>();
+  for (const r of list.requests) {
+    const key = r.problem ? `${r.line}:${r.at}` : `${r.method} ${r.path}`;
+    const seen = distinct.get(key);
+    if (seen) seen.copies.push(r);
+    else distinct.set(key, { first: r, copies: [], ...(r.problem ? { result: { ok: false, problem: r.problem } } : {}) });
+  }
+  const asked = [...distinct.values()].filter((d) => !d.result);
+  const answered = await answerRequests(args, asked.map((d) => ({ method: d.first.method, path: d.first.path })));
+  if (typeof answered === "number") return answered;
+  printServiceDiagnostics(answered);
+  const several = answered.length > 1;
+  asked.forEach((d, i) => {
+    const made = answered.find((a) => a.results[i]?.ok);
+    if (made) [d.result, d.service] = [made.results[i], made.service.name];
+    else {
+      const problems = answered.flatMap((a) => (a.results[i] && !a.results[i].ok ? [`${several ? `${a.service.name}: ` : ""}${a.results[i].problem}`] : []));
+      d.result = { ok: false, problem: problems.join("; ") || "not read (see the errors)" };
+    }
+  });
+  const all = [...distinct.values()];
+  const refused = all.filter((d) => !d.result?.ok);
+  if (args.json) out.print(JSON.stringify(jsonOf(file, all, list.skipped, answered.length === 1 ? undefined : answered.map((a) => ({ name: a.service.name, out: shown(a.service.out) }))), null, 2));
+  else for (const d of refused) err.print(refusalLine(file, d));
+  err.print(`odatagen: ${summary(file, list.requests.length, all.length, refused.length, list.skipped)}`);
+  if (!list.requests.length) return EXIT_INPUT;
+  return refused.length ? EXIT_INPUT : EXIT_OK;
+}
+
+/** `requests.har:120:14: GET /users?…: … [log.entries[3]] (also at lines 130, 140)`. */
+function refusalLine(file: string, d: Distinct): string {
+  const r = d.first;
+  const where = r.line ? `${file}:${r.line}:${r.column}` : file;
+  const problem = d.result && !d.result.ok ? d.result.problem : "";
+  const lines = d.copies.map((c) => (c.line ? String(c.line) : c.at ?? "?"));
+  const also = lines.length ? ` (also at ${lines.length === 1 ? "line" : "lines"} ${lines.slice(0, SHOWN_COPIES).join(", ")}${lines.length > SHOWN_COPIES ? ` and ${lines.length - SHOWN_COPIES} more` : ""})` : "";
+  return printable(shortWords(`${where}: ${problem}${r.at ? ` [${r.at}]` : ""}${also}`));
+}
+
+/** `requests.txt: 12 requests, 9 different: 7 made by the generated functions, 2 refused; left unchecked: 3 OPTIONS`. */
+function summary(file: string, count: number, different: number, refused: number, skipped: ReadonlyMap<string, number>): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  const unchecked = skipped.size ? `; left unchecked: ${[...skipped].map(([why, n]) => `${n} ${why}`).join(", ")}` : "";
+  if (!count) return `${file}: no request to check${unchecked}${skipped.size ? "" : " (a line is [METHOD] <url>; a HAR file lists them in log.entries)"}`;
+  const distinct = different === count ? "" : `, ${different} different`;
+  return `${file}: ${plural(count, "request")}${distinct}: ${different - refused} made by the generated functions, ${refused} refused${unchecked}`;
+}
+
+function jsonOf(file: string, all: readonly Distinct[], skipped: ReadonlyMap<string, number>, services: { name: string; out: string }[] | undefined) {
+  const results = all.map((d) => ({
+    line: d.first.line,
+    column: d.first.column,
+    ...(d.first.at ? { at: d.first.at } : {}),
+    ...(d.copies.length ? { also: d.copies.map((c) => ({ line: c.line, column: c.column, ...(c.at ? { at: c.at } : {}) })) } : {}),
+    method: d.first.method,
+    url: d.first.path,
+    ...(d.result?.ok ? { ok: true, ...(services ? { service: d.service } : {}), call: d.result.call } : { ok: false, problem: d.result && !d.result.ok ? d.result.problem : "" }),
+  }));
+  return { file, results, skipped: Object.fromEntries(skipped), ...(services ? { services } : {}) };
+}

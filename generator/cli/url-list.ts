@@ -1,0 +1,152 @@
+/**
+ * The requests `odatagen url --from <file>` checks: a HAR file (what a browser's developer tools or
+ * Playwright's `recordHar` save), or a list of one request a line (`PATCH /users/{id}`, a whole URL,
+ * `GET https://… HTTP/1.1`, or a server's access log line, whose quoted request line is read). Each keeps where it was written, so that a refusal names
+ * its file, line and column.
+ */
+import { findJsonSyntaxProblem } from "../config/json-syntax";
+import { METHODS } from "../emit/url-call";
+import { SourceText } from "../parse/source";
+
+export interface ListedRequest {
+  method: string;
+  /** The URL as written, less `--base` when given (the path below the service root). */
+  path: string;
+  /** 1-based; 0 where the position is not known. */
+  line: number;
+  column: number;
+  /** In a HAR file, the entry: `log.entries[3]`. */
+  at?: string;
+  /** What is wrong with the line itself (no URL, a method odatagen makes no request with). */
+  problem?: string;
+}
+
+export interface RequestList {
+  requests: ListedRequest[];
+  /** Requests left unchecked, by reason (`OPTIONS`, `not under https://…`): how many of each. */
+  skipped: Map<string, number>;
+}
+
+/** The whole file is unreadable as a list (a HAR file that is no JSON, or has no entries). */
+export interface ListProblem {
+  problem: string;
+  line: number;
+  column: number;
+}
+
+/**
+ * The requests `text` holds. `base`, a service root, keeps only the whole URLs below it (a HAR
+ * file has the sign-in's requests and the page's own too) and reads them from below it; a path
+ * (an access log's) is read from below the root's path where it starts with it, else as written.
+ */
+export function readRequestList(text: string, base?: string): RequestList | ListProblem {
+  const body = text.replace(/^\ufeff/, "");
+  const list = /^\s*\{/.test(body) ? harRequests(body) : lineRequests(body);
+  if (!("requests" in list)) return list;
+  if (base === undefined) return list;
+  const root = base.replace(/\/+$/, "");
+  const requests: ListedRequest[] = [];
+  const outside = `not under ${root}`;
+  for (const r of list.requests) {
+    const below = belowRoot(r.path, root);
+    if (below === undefined) list.skipped.set(outside, (list.skipped.get(outside) ?? 0) + 1);
+    else requests.push({ ...r, path: below });
+  }
+  return { requests, skipped: list.skipped };
+}
+
+/**
+ * A whole URL's part below `root` (`/users?…`), or undefined when it is another address (scheme
+ * and host in any case). A path is read from below the root's path, or as written.
+ */
+function belowRoot(url: string, root: string): string | undefined {
+  const origin = /^[a-z][a-z\d+.-]*:\/\/[^/?#]*/i.exec(root)?.[0] ?? "";
+  const rootPath = root.slice(origin.length);
+  if (!/^[a-z][a-z\d+.-]*:\/\//i.test(url)) return below(url, rootPath) ?? url;
+  const sameOrigin = url.slice(0, origin.length).toLowerCase() === origin.toLowerCase() && /^([/?#]|$)/.test(url.slice(origin.length));
+  return sameOrigin ? below(url.slice(origin.length), rootPath) : undefined;
+}
+
+/** A path's part below `rootPath` (`/odata/v4`), from its `/`; undefined when it is not below. */
+function below(path: string, rootPath: string): string | undefined {
+  if (!path.startsWith(rootPath)) return undefined;
+  const rest = path.slice(rootPath.length);
+  if (rest === "" || rest.startsWith("?")) return `/${rest}`;
+  return rest.startsWith("/") ? rest : undefined;
+}
+
+const KNOWN = new Set<string>(METHODS);
+
+/** One request a line; blank lines and `#` comments are left out. */
+function lineRequests(text: string): RequestList {
+  const requests: ListedRequest[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const start = raw.search(/\S/);
+    if (start < 0 || raw[start] === "#") return;
+    const logged = ACCESS_LOG.exec(raw);
+    if (logged) {
+      const [method, path] = [logged[2].toUpperCase(), logged[3]];
+      const column = logged.index + logged[1].length + logged[2].length + 2;
+      requests.push(KNOWN.has(method) ? { method, path, line: i + 1, column } : { method, path, line: i + 1, column, problem: notMethod(method) });
+      return;
+    }
+    const line = raw.trimEnd().replace(/\s+HTTP\/\d(\.\d)?$/i, "");
+    const content = line.slice(start);
+    const named = /^([a-z]+)\s+(\S.*)$/i.exec(content);
+    const method = named ? named[1].toUpperCase() : "GET";
+    const urlStart = named ? line.length - named[2].length : start;
+    const path = line.slice(urlStart);
+    const at = { line: i + 1, column: urlStart + 1 };
+    if (!KNOWN.has(method)) requests.push({ method, path, ...at, column: start + 1, problem: notMethod(method) });
+    else if (!isUrl(path)) requests.push({ method, path, ...at, problem: `${path} is no URL: a line is [METHOD] <url>, the URL a whole one or a path from the service root (/users/{id})` });
+    else requests.push({ method, path, ...at });
+  });
+  return { requests, skipped: new Map() };
+}
+
+/** A server's access log line (Common and Combined Log Format): the quoted request line, `"GET /odata/v4/People HTTP/1.1"`. */
+const ACCESS_LOG = /(")([A-Za-z]+) (\S+) HTTP\/\d(?:\.\d)?"/;
+
+function notMethod(method: string): string {
+  return `${method} is not a method odatagen makes requests with (${METHODS.join(", ")})`;
+}
+
+function isUrl(text: string): boolean {
+  return /^(\/|[a-z][a-z\d+.-]*:\/\/)/i.test(text);
+}
+
+/** A HAR file's requests (HAR 1.2: `log.entries[].request.method` and `.url`), in its order. */
+function harRequests(text: string): RequestList | ListProblem {
+  const source = new SourceText("", text, "json");
+  let har: unknown;
+  try {
+    har = JSON.parse(text);
+  } catch {
+    // JSON.parse's words and positions differ between Node versions (some give none).
+    const found = findJsonSyntaxProblem(text) ?? { offset: 0, message: "not JSON" };
+    return { problem: `not JSON, as a HAR file is: ${found.message}`, ...source.position(found.offset) };
+  }
+  const entries = (har as { log?: { entries?: unknown } } | null)?.log?.entries;
+  if (!Array.isArray(entries)) return { problem: "a JSON file here is a HAR file, whose log.entries lists the requests; this one has no log.entries", line: 1, column: 1 };
+  // Where each entry's URL is written (its first character, after the quote).
+  const urlAt = new Map<number, number>();
+  findJsonSyntaxProblem(text, (path, offset) => {
+    if (path.length === 5 && path[0] === "log" && path[1] === "entries" && path[3] === "request" && path[4] === "url") urlAt.set(path[2] as number, offset + 1);
+  });
+  const requests: ListedRequest[] = [];
+  const skipped = new Map<string, number>();
+  entries.forEach((entry: unknown, i) => {
+    const request = (entry as { request?: { method?: unknown; url?: unknown } } | null)?.request;
+    const at = `log.entries[${i}]`;
+    if (typeof request?.method !== "string" || typeof request.url !== "string") {
+      requests.push({ method: "", path: "", line: 0, column: 0, at, problem: "the entry has no request.method and request.url" });
+      return;
+    }
+    const method = request.method.toUpperCase();
+    // A browser's own requests (a CORS preflight's OPTIONS, a HEAD) are no service call.
+    if (!KNOWN.has(method)) return void skipped.set(method, (skipped.get(method) ?? 0) + 1);
+    const offset = urlAt.get(i);
+    requests.push({ method, path: request.url, ...(offset === undefined ? { line: 0, column: 0 } : source.position(offset)), at });
+  });
+  return { requests, skipped };
+}

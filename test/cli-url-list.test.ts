@@ -1,0 +1,150 @@
+/**
+ * `odatagen url --from <file>` through the real CLI: the requests a program sent, from a server's
+ * access log (the generated client over real HTTP on loopback), a HAR file and a list, each checked
+ * against the metadata as `odatagen url` checks one; each refusal with its file, line and column,
+ * exit 1 when any is refused; `--base`, `--json`, standard input, a config's services, usage errors.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { BIN, scratch } from "./helpers/cli";
+import { generateFixture } from "./helpers/generated";
+import { RecordingServer } from "./helpers/recording-server";
+import { spawnLimited } from "./helpers/spawn-limited";
+
+const FIXTURE = path.join(__dirname, "fixtures", "requests", "url-filter.xml");
+const LITE = path.join(__dirname, "fixtures", "trippin-lite.xml");
+
+async function cli(args: string[], cwd: string, input?: string) {
+  const r = await spawnLimited(process.execPath, [BIN, "url", ...args], { cwd, env: { ...process.env, NO_COLOR: "1" }, timeoutMs: 0, ...(input !== undefined ? { input } : {}) });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Writes `lines` to a new file `name` in a scratch folder; its folder and path. */
+function written(name: string, text: string): { dir: string; file: string } {
+  const dir = scratch();
+  fs.writeFileSync(path.join(dir, name), text);
+  return { dir, file: name };
+}
+
+test("a server's access log of what the generated client sent over HTTP: the misspelt filters are refused at their lines, exit 1", async () => {
+  const dir = generateFixture("requests/url-filter.xml", "cli-url-list");
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const api = require(path.join(dir, "shop.model.requests")) as typeof import("./.generated/cli-url-list/shop.model.requests");
+  const rt = require(path.join(dir, "runtime")) as typeof import("./.generated/cli-url-list/runtime");
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const server = new RecordingServer();
+  const root = await server.start();
+  try {
+    const client = rt.createClient({ baseUrl: `${root}/odata/v4` });
+    const none = () => server.json(200, { value: [] });
+    none();
+    await api.listOrders(client, api.orders(), { filter: "status eq 'shipped' and lines/any(l:l/quantity gt 1)", top: 5 });
+    none();
+    await api.listOrders(client, api.orders(), { filter: "placedDateTime ge '2024-01-31T08:00:00Z'" });
+    server.reply({ status: 200, headers: { "Content-Type": "text/plain" }, body: "0" });
+    await rt.count(client, api.orders(), { filter: "piad eq true" });
+    none();
+    await api.listOrders(client, api.orders(), { filter: "status eq 'shipped' and lines/any(l:l/quantity gt 1)", top: 5 });
+  } finally {
+    await server.stop();
+  }
+  // What a server's logger writes (Common Log Format): the request line as it arrived.
+  const log = server.requests.map((r, i) => `127.0.0.1 - - [05/Dec/2026:10:00:0${i} +0000] "${r.method} ${r.url} HTTP/1.1" 200 -`).join("\n");
+  const { dir: cwd, file } = written("access.log", `${log}\n`);
+  const r = await cli(["-i", FIXTURE, "--from", file], cwd);
+  const column = log.split("\n")[1].indexOf("/odata") + 1;
+  expect(r.stderr).toBe(
+    [
+      `access.log:2:${column}: GET /orders: $filter=placedDateTime ge '2024-01-31T08:00:00Z': placedDateTime is an Edm.DateTimeOffset: '2024-01-31T08:00:00Z' is a string; write it unquoted: 2024-01-31T08:00:00Z`,
+      `access.log:3:${column}: GET /orders/$count: $filter=piad eq true: shop.model.order has no property piad; did you mean paid?`,
+      "odatagen: access.log: 4 requests, 3 different: 1 made by the generated functions, 2 refused",
+      "",
+    ].join("\n"),
+  );
+  expect(r.stdout).toBe("");
+  expect(r.code).toBe(1);
+});
+
+test("a list whose requests the service all has exits 0, saying how many; standard input is read with -", async () => {
+  const text = ["GET /People?$filter=FirstName eq 'Russell'&$top=2", "/People('russellwhyte')/Trips", "PATCH /People('russellwhyte')/Trips(7)", "GET /People?$filter=FirstName eq 'Russell'&$top=2"].join("\n");
+  const { dir, file } = written("requests.txt", text);
+  const fromFile = await cli(["-i", LITE, "--from", file], dir);
+  expect(fromFile.stderr).toBe("odatagen: requests.txt: 4 requests, 3 different: 3 made by the generated functions, 0 refused\n");
+  expect(fromFile.code).toBe(0);
+  const fromStdin = await cli(["-i", LITE, "--from", "-"], dir, `${text}\nGET /People?$filter=FirstNam eq 'Russell'\n`);
+  expect(fromStdin.stderr).toBe(
+    "<stdin>:5:5: GET /People: $filter=FirstNam eq 'Russell': Travel.Lite.Person has no property FirstNam; did you mean FirstName?\n" +
+      "odatagen: <stdin>: 5 requests, 4 different: 3 made by the generated functions, 1 refused\n",
+  );
+  expect(fromStdin.code).toBe(1);
+});
+
+test("a HAR file with --base: the sign-in's and the page's requests and the browser's OPTIONS are left unchecked; --json gives each answer", async () => {
+  const root = "https://trips.example/odata/v4";
+  const entries = [
+    ["OPTIONS", `${root}/People`],
+    ["POST", "https://login.example/oauth2/token"],
+    ["GET", `${root}/People?$select=FirstName,LastNam`],
+    ["GET", "https://trips.example/app/index.html"],
+    ["DELETE", `${root}/Airlines('AA')`],
+    ["GET", `${root}/People?$select=FirstName,LastNam`],
+  ].map(([method, url]) => ({ request: { method, url, httpVersion: "HTTP/2", headers: [], queryString: [], cookies: [], headersSize: -1, bodySize: 0 }, response: { status: 200 } }));
+  const text = JSON.stringify({ log: { version: "1.2", creator: { name: "test", version: "1" }, entries } }, null, 2);
+  const { dir, file } = written("session.har", text);
+  const lines = text.split("\n");
+  const line = lines.findIndex((l) => l.includes("LastNam")) + 1;
+  const copy = lines.length - [...lines].reverse().findIndex((l) => l.includes("LastNam"));
+  const column = lines[line - 1].indexOf("https") + 1;
+  const r = await cli(["-i", LITE, "--from", file, "--base", root], dir);
+  expect(r.stderr).toBe(
+    `session.har:${line}:${column}: GET /People: $select=FirstName,LastNam: Travel.Lite.Person has no property LastNam; did you mean LastName? [log.entries[2]] (also at line ${copy})\n` +
+      "odatagen: session.har: 3 requests, 2 different: 1 made by the generated functions, 1 refused; left unchecked: 1 OPTIONS, 2 not under https://trips.example/odata/v4\n",
+  );
+  expect(r.code).toBe(1);
+  const json = await cli(["-i", LITE, "--from", file, "--base", root, "--json"], dir);
+  expect(json.code).toBe(1);
+  const answer = JSON.parse(json.stdout) as { file: string; results: { line: number; at: string; method: string; url: string; ok: boolean; problem?: string; call?: { call: string }; also?: unknown[] }[]; skipped: Record<string, number> };
+  expect(answer.file).toBe("session.har");
+  expect(answer.skipped).toEqual({ OPTIONS: 1, "not under https://trips.example/odata/v4": 2 });
+  expect(answer.results.map((x) => [x.at, x.method, x.url, x.ok, x.problem ?? x.call?.call, x.also?.length ?? 0])).toEqual([
+    ["log.entries[2]", "GET", "/People?$select=FirstName,LastNam", false, "GET /People: $select=FirstName,LastNam: Travel.Lite.Person has no property LastNam; did you mean LastName?", 1],
+    ["log.entries[4]", "DELETE", "/Airlines('AA')", true, "await deleteAirline(client, target);", 0],
+  ]);
+});
+
+test("a config's services: a request is made by the service that has it; one neither has says what each lacks", async () => {
+  const dir = scratch();
+  fs.copyFileSync(LITE, path.join(dir, "lite.xml"));
+  fs.copyFileSync(FIXTURE, path.join(dir, "shop.xml"));
+  fs.writeFileSync(path.join(dir, "odatagen.config.json"), JSON.stringify({ services: [{ name: "shop", input: "shop.xml", out: "gen/shop" }, { name: "lite", input: "lite.xml", out: "gen/lite" }] }));
+  fs.writeFileSync(path.join(dir, "requests.txt"), "GET /orders?$top=1\nGET /People\nGET /Peple\n");
+  const r = await cli(["--from", "requests.txt"], dir);
+  expect(r.stderr).toBe(
+    "requests.txt:3:5: shop: /Peple: no entity set, singleton or operation import is named Peple; lite: /Peple: no entity set, singleton or operation import is named Peple (did you mean /People?)\n" +
+      "odatagen: requests.txt: 3 requests: 2 made by the generated functions, 1 refused\n",
+  );
+  expect(r.code).toBe(1);
+});
+
+test.each([
+  ["a method or path beside --from", ["GET", "/People", "--from", "r.txt"], 2, "url --from reads the requests from r.txt; give no method or path beside it (GET /People)"],
+  ["--base without --from", ["/People", "--base", "https://x/odata"], 2, "--base is the service root of the requests --from reads; give --from <file> (a HAR file, or one request a line)"],
+  ["a --base that is no whole URL", ["--from", "r.txt", "--base", "/odata"], 2, "--base /odata: the service root as a whole URL (https://graph.microsoft.com/v1.0)"],
+  ["--from twice", ["--from", "r.txt", "--from", "s.txt"], 2, '--from was given twice ("r.txt", "s.txt"); give it once'],
+])("usage: %s exits 2", async (_what, args, code, message) => {
+  const r = await cli(["-i", LITE, ...args], scratch());
+  expect(r.code).toBe(code);
+  expect(r.stderr).toContain(message);
+});
+
+test.each([
+  ["a file that is not there", null, 2, "odatagen: cannot read requests.txt: ENOENT\n"],
+  ["an empty file", "# nothing yet\n\n", 1, "odatagen: requests.txt: no request to check (a line is [METHOD] <url>; a HAR file lists them in log.entries)\n"],
+  ["a HAR file that is no JSON", '{\n  "log": { "entries": [\n    { "request": } ] } }', 1, "odatagen: requests.txt:3:18: not JSON, as a HAR file is: expected a value, found '}'\n"],
+])("%s: said, with its exit code", async (_what, text, code, stderr) => {
+  const dir = scratch();
+  if (text !== null) fs.writeFileSync(path.join(dir, "requests.txt"), text);
+  const r = await cli(["-i", LITE, "--from", "requests.txt"], dir);
+  expect(r.stderr).toBe(stderr);
+  expect(r.code).toBe(code);
+});

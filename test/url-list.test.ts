@@ -1,0 +1,126 @@
+/**
+ * The requests `odatagen url --from` reads (generator/cli/url-list.ts): one a line, a server's access
+ * log, or a HAR file, each with the line and column it was written at, and `--base` keeping the
+ * URLs below the service root.
+ */
+import { readRequestList, type ListedRequest, type RequestList } from "../generator/cli/url-list";
+
+function listOf(text: string, base?: string): RequestList {
+  const list = readRequestList(text, base);
+  if (!("requests" in list)) throw new Error(list.problem);
+  return list;
+}
+
+/** The text at each request's line and column: where a refusal would point. */
+function atPlaces(text: string, requests: readonly ListedRequest[]): string[] {
+  const lines = text.split(/\r?\n/);
+  return requests.map((r) => lines[r.line - 1].slice(r.column - 1, r.column - 1 + 12));
+}
+
+test("one request a line: the method (GET when none), a path or a whole URL; comments, blank lines and a request line's HTTP version are left out", () => {
+  const text = ["# recorded by the smoke test", "", "GET /People?$filter=FirstName eq 'Scott'", "  /People('russellwhyte')/Trips", "patch https://host/odata/People('a')  HTTP/1.1", "\tDELETE   /People('b')"].join("\r\n");
+  const { requests, skipped } = listOf(`\ufeff${text}`);
+  expect(requests.map((r) => [r.method, r.path, r.line, r.column])).toEqual([
+    ["GET", "/People?$filter=FirstName eq 'Scott'", 3, 5],
+    ["GET", "/People('russellwhyte')/Trips", 4, 3],
+    ["PATCH", "https://host/odata/People('a')", 5, 7],
+    ["DELETE", "/People('b')", 6, 11],
+  ]);
+  expect(atPlaces(text, requests)).toEqual(["/People?$fil", "/People('rus", "https://host", "/People('b')"]);
+  expect(skipped.size).toBe(0);
+  expect(requests.every((r) => r.problem === undefined)).toBe(true);
+});
+
+test("a line that is no request says so at its place: a method odatagen makes no request with, a URL without its leading /", () => {
+  const { requests } = listOf("OPTIONS /People\nPeople('a')\nGET\n");
+  expect(requests.map((r) => [r.line, r.column, r.problem])).toEqual([
+    [1, 1, "OPTIONS is not a method odatagen makes requests with (GET, POST, PATCH, PUT, DELETE)"],
+    [2, 1, "People('a') is no URL: a line is [METHOD] <url>, the URL a whole one or a path from the service root (/users/{id})"],
+    [3, 1, "GET is no URL: a line is [METHOD] <url>, the URL a whole one or a path from the service root (/users/{id})"],
+  ]);
+});
+
+test("a server's access log (Common and Combined Log Format): the quoted request line is read, pointing at its URL", () => {
+  const text = [
+    '127.0.0.1 - - [05/Dec/2026:10:00:00 +0000] "GET /odata/v4/orders?$filter=status%20eq%20%27open%27 HTTP/1.1" 200 12',
+    '::1 - alice [05/Dec/2026:10:00:01 +0000] "PATCH /odata/v4/orders(1) HTTP/1.1" 204 - "-" "node"',
+    '127.0.0.1 - - [05/Dec/2026:10:00:02 +0000] "HEAD /odata/v4/ HTTP/1.1" 200 -',
+  ].join("\n");
+  const { requests } = listOf(text);
+  expect(requests.map((r) => [r.method, r.path, r.problem])).toEqual([
+    ["GET", "/odata/v4/orders?$filter=status%20eq%20%27open%27", undefined],
+    ["PATCH", "/odata/v4/orders(1)", undefined],
+    ["HEAD", "/odata/v4/", "HEAD is not a method odatagen makes requests with (GET, POST, PATCH, PUT, DELETE)"],
+  ]);
+  expect(atPlaces(text, requests)).toEqual(["/odata/v4/or", "/odata/v4/or", "/odata/v4/ H"]);
+});
+
+/** A HAR 1.2 file, as a browser's developer tools save one: entries with their request and response. */
+function har(requests: readonly { method: string; url: string }[]): string {
+  const entries = requests.map(({ method, url }) => ({
+    startedDateTime: "2026-12-05T10:00:00.000Z",
+    time: 12,
+    request: { method, url, httpVersion: "HTTP/1.1", cookies: [], headers: [], queryString: [], headersSize: -1, bodySize: 0 },
+    response: { status: 200, statusText: "OK", httpVersion: "HTTP/1.1", cookies: [], headers: [], content: { size: 0, mimeType: "application/json" }, redirectURL: "", headersSize: -1, bodySize: 0 },
+    cache: {},
+    timings: { send: 0, wait: 12, receive: 0 },
+  }));
+  return JSON.stringify({ log: { version: "1.2", creator: { name: "test", version: "1" }, pages: [], entries } }, null, 2);
+}
+
+test("a HAR file: each entry's request, at the line and column of its URL, the browser's OPTIONS and HEAD left unchecked", () => {
+  const root = "https://graph.microsoft.com/v1.0";
+  const text = har([
+    { method: "OPTIONS", url: `${root}/me` },
+    { method: "GET", url: `${root}/me` },
+    { method: "post", url: "https://login.microsoftonline.com/common/oauth2/v2.0/token" },
+    { method: "GET", url: `${root}/me` },
+    { method: "HEAD", url: `${root}/me` },
+    { method: "GET", url: `${root}/users?$filter=startswith(displayName,%27a%27)` },
+  ]);
+  const { requests, skipped } = listOf(text);
+  expect(requests.map((r) => [r.method, r.path, r.at])).toEqual([
+    ["GET", `${root}/me`, "log.entries[1]"],
+    ["POST", "https://login.microsoftonline.com/common/oauth2/v2.0/token", "log.entries[2]"],
+    ["GET", `${root}/me`, "log.entries[3]"],
+    ["GET", `${root}/users?$filter=startswith(displayName,%27a%27)`, "log.entries[5]"],
+  ]);
+  expect(Object.fromEntries(skipped)).toEqual({ OPTIONS: 1, HEAD: 1 });
+  // Each at its own entry's URL (the same URL twice is found twice, in order).
+  const lines = text.split("\n");
+  for (const r of requests) expect(lines[r.line - 1].slice(r.column - 1)).toBe(`${JSON.stringify(r.path).slice(1)},`);
+  expect(new Set(requests.map((r) => r.line)).size).toBe(4);
+});
+
+test("a HAR file that cannot be read says where: no JSON, no log.entries; an entry without a request is a problem of its own", () => {
+  expect(readRequestList('{\n  "log": {\n    "entries": [,]\n  }\n}')).toEqual({ problem: "not JSON, as a HAR file is: expected a value, found ','", line: 3, column: 17 });
+  expect(readRequestList('{ "entries": [] }')).toEqual({ problem: "a JSON file here is a HAR file, whose log.entries lists the requests; this one has no log.entries", line: 1, column: 1 });
+  const { requests } = listOf(JSON.stringify({ log: { entries: [{ response: {} }, null] } }));
+  expect(requests.map((r) => [r.at, r.problem])).toEqual([
+    ["log.entries[0]", "the entry has no request.method and request.url"],
+    ["log.entries[1]", "the entry has no request.method and request.url"],
+  ]);
+});
+
+test("--base keeps the whole URLs below the service root and reads them from below it; a path is read from below the root's path", () => {
+  const text = [
+    "GET https://graph.microsoft.com/v1.0/me",
+    "GET HTTPS://Graph.Microsoft.com/v1.0?$top=1",
+    "GET https://graph.microsoft.com/v1.0",
+    "GET https://graph.microsoft.com/beta/me",
+    "GET https://graph.microsoft.com/v1.01/me",
+    "GET https://graph.microsoft.com.evil/v1.0/me",
+    "POST https://login.microsoftonline.com/common/oauth2/v2.0/token",
+    "GET /v1.0/users",
+    "GET /users",
+  ].join("\n");
+  const { requests, skipped } = listOf(text, "https://graph.microsoft.com/v1.0/");
+  expect(requests.map((r) => [r.line, r.path])).toEqual([
+    [1, "/me"],
+    [2, "/?$top=1"],
+    [3, "/"],
+    [8, "/users"],
+    [9, "/users"],
+  ]);
+  expect(Object.fromEntries(skipped)).toEqual({ "not under https://graph.microsoft.com/v1.0": 4 });
+});
