@@ -85,6 +85,48 @@ test("a filter's misspelt name, unknown function, path through a collection or w
   expect(results).toEqual(cases.map(([f, why]) => `GET /orders: $filter=${f}: ${why}`));
 });
 
+test("a canonical function's result is compared as a property is, its later arguments are of the kind it takes, and two properties compared are of one kind", () => {
+  const passed = [
+    "year(placedDateTime) eq 2024 and '2024' ne tolower(id) and length(id) add 1 eq '2' and startswith(id,'a') eq true",
+    "contains(id,tolower(shipTo/city)) and concat(id,shipTo/city) eq 'x' and substring(id,1,2) eq 'ab' and indexof(id,'b') ge 0",
+    "placedDateTime gt deliveryDate and orderNumber gt lines/$count and customerId eq customer/id and round(lines/$count) eq 1",
+    "orderNumber add 1 gt id and id eq $it/id and tolower(shipTo/city) eq 'lyon'",
+  ];
+  expect(answers(FIXTURE, passed.map((f) => `/orders?$filter=${encodeURIComponent(f)}`))).toEqual(passed.map((f) => `const result = await listOrders(client, target, { filter: ${JSON.stringify(f)} });`));
+  const cases: [string, string][] = [
+    ["year(placedDateTime) eq '2024'", "year(placedDateTime) is an Edm.Int32: '2024' is a string; write it unquoted: 2024"],
+    ["'2024' eq year(placedDateTime)", "year(placedDateTime) is an Edm.Int32: '2024' is a string; write it unquoted: 2024"],
+    ["tolower(id) eq 5", "tolower(id) is an Edm.String: 5 is no string; write it quoted: '5'"],
+    ["startswith(id,'a') eq 'true'", "startswith(id,'a') is an Edm.Boolean: 'true' is a string; write it unquoted: true"],
+    ["date(placedDateTime) eq 12:00:00", "date(placedDateTime) is an Edm.Date: 12:00:00 is no value of it; write a date and time, unquoted (2024-01-31T08:00:00Z)"],
+    ["startswith(id,5)", "startswith takes a string as its second argument: 5 is not a string; write it quoted: '5'"],
+    ["contains(id,placedDateTime)", "contains takes a string as its second argument: placedDateTime is an Edm.DateTimeOffset"],
+    ["contains(id,year(placedDateTime))", "contains takes a string as its second argument: year(placedDateTime) is an Edm.Int32"],
+    ["substring(id,'1') eq 'a'", "substring takes a number as its second argument: '1' is not a number"],
+    ["substring(id,1,true) eq 'a'", "substring takes a number as its third argument: true is not a number"],
+    ["placedDateTime gt id", "placedDateTime gt id: placedDateTime is an Edm.DateTimeOffset and id an Edm.String; a comparison takes two values of one kind"],
+    ["customerId eq orderNumber", "customerId eq orderNumber: customerId is an Edm.Guid and orderNumber an Edm.Int64; a comparison takes two values of one kind"],
+    ["length(id) eq placedDateTime", "length(id) eq placedDateTime: length(id) is an Edm.Int32 and placedDateTime an Edm.DateTimeOffset; a comparison takes two values of one kind"],
+  ];
+  const results = answers(FIXTURE, cases.map(([f]) => `/orders?$filter=${encodeURIComponent(f)}`));
+  expect(results).toEqual(cases.map(([f, why]) => `GET /orders: $filter=${f}: ${why}`));
+});
+
+test("a placeholder as a string function's later argument is a string, written by literal; a function's result compared with one gives its kind", () => {
+  const read = urlCalls({ inputs: [{ file: FIXTURE, content: fs.readFileSync(FIXTURE, "utf8") }] }, [
+    { method: "GET", path: "/orders?$filter=startswith(id,{prefix}) and year(placedDateTime) eq {year} and substring(id,{from}) eq 'a'" },
+  ]).results;
+  const call = read[0]?.ok ? read[0].call : undefined;
+  expect(call?.call).toBe(
+    "const result = await listOrders(client, target, { filter: `startswith(id,${literal(\"String\", prefix)}) and year(placedDateTime) eq ${literal(\"Int32\", year)} and substring(id,${literal(\"Int32\", from)}) eq 'a'` });",
+  );
+  expect(call?.variables.slice(1).map((v) => `${v.name}: ${v.type} (${v.what})`)).toEqual([
+    "prefix: string (the second argument of startswith, a string, in the $filter)",
+    "year: number (the value compared with year(placedDateTime), an Edm.Int32, in the $filter)",
+    "from: number (the second argument of substring, a number, in the $filter)",
+  ]);
+});
+
 test("the filter of a $count, of references, and of an expanded navigation property is checked against the type they read", () => {
   expect(
     answers(FIXTURE, [
@@ -223,6 +265,13 @@ describeWithGraph("url-filter Graph v1.0")("Graph v1.0: filters its documentatio
       "/identityProtection/riskyUsers?$filter=riskLevel eq microsoft.graph.riskLevel'medium'",
       "/users/{id}/memberOf/microsoft.graph.group?$filter=groupTypes/any(a:a eq 'unified')&$count=true",
       "/auditLogs/directoryAudits?$filter=activityDateTime ge 2021-01-01 and category eq 'UserManagement'",
+      "/users?$filter=endsWith(mail,'@contoso.com')&$count=true",
+      "/me/messages?$filter=hasAttachments eq true and contains(subject,'report')",
+      "/users?$filter=mail in ('a@b.com','c@d.com')",
+      // Function parameters in the path: a date alone for a date and time, as the documentation writes it.
+      "/communications/callRecords/getDirectRoutingCalls(fromDateTime=2019-11-01,toDateTime=2019-12-01)",
+      "/reports/getOffice365ActiveUserDetail(date=2017-09-01)",
+      "/users/{id}/reminderView(startDateTime='2017-06-05T10:00:00.0000000',endDateTime='2017-06-11T11:00:00.0000000')",
     ];
     expect(answers(GRAPH, good).filter((a) => !a.startsWith("const result = await "))).toEqual([]);
     expect(

@@ -48,3 +48,28 @@ test("a function's parameter in the path is checked as a key is: a number that i
     "const result = await listPlanItems(client, target);",
   ]);
 });
+
+test("a function's date, date and time, time of day, duration and Boolean parameters take their URL forms, and refuse what is none", () => {
+  const file = path.join(__dirname, "fixtures", "requests", "function-values.xml");
+  const good = [
+    "/shifts(day=2024-01-31,after=2024-01-31T08:00:00Z,start=08:30,length=duration'PT8H',open=true)",
+    // A date alone for a date and time, as Graph's documentation writes one; an offset percent-encoded; a duration quoted.
+    "/shifts(day=2024-01-31,after=2024-01-31,start=08:30:00.5,length='P1DT2H',open=false)",
+    "/shifts(day=2024-01-31,after=2024-01-31T08:00:00%2B01:00,start={start},length=PT8H,open={open})",
+  ];
+  const bad: [string, string][] = [
+    ["day=31.01.2024,after=2024-01-31,start=08:30,length=PT8H,open=true", "parameter day of rota.shifts is an Edm.Date: 31.01.2024 is no date (2019-11-01)"],
+    ["day=2024-01-31,after=yesterday,start=08:30,length=PT8H,open=true", "parameter after of rota.shifts is an Edm.DateTimeOffset: yesterday is no date and time (2019-11-01T08:00:00Z)"],
+    ["day=2024-01-31,after=2024-01-31,start=8am,length=PT8H,open=true", "parameter start of rota.shifts is an Edm.TimeOfDay: 8am is no time of day (08:00:00)"],
+    ["day=2024-01-31,after=2024-01-31,start=08:30,length=8h,open=true", "parameter length of rota.shifts is an Edm.Duration: 8h is no duration (P1DT2H)"],
+    ["day=2024-01-31,after=2024-01-31,start=08:30,length=PT8H,open=yes", "parameter open of rota.shifts is an Edm.Boolean: yes is no Boolean (true or false)"],
+    ["day=2024-01-31,after=2024-01-31,start=08:30,length=PT8H,open='true'", "parameter open of rota.shifts is an Edm.Boolean: 'true' is no Boolean (true or false)"],
+  ];
+  const read = urlCalls({ inputs: [{ file, content: fs.readFileSync(file, "utf8") }] }, [...good, ...bad.map(([p]) => `/shifts(${p})`)].map((p) => ({ method: "GET", path: p })));
+  expect(read.results.map((r) => (r.ok ? r.call.call : r.problem))).toEqual([
+    'const result = await shifts(client, { day: "2024-01-31", after: "2024-01-31T08:00:00Z", start: "08:30", length: "PT8H", open: true });',
+    'const result = await shifts(client, { day: "2024-01-31", after: "2024-01-31", start: "08:30:00.5", length: "P1DT2H", open: false });',
+    'const result = await shifts(client, { day: "2024-01-31", after: "2024-01-31T08:00:00+01:00", start: start, length: "PT8H", open: open });',
+    ...bad.map(([p, why]) => `GET /shifts(${p}): ${why}`),
+  ]);
+});

@@ -465,7 +465,7 @@ class CallWriter {
 
   /**
    * A value as `value` writes it, after what its Edm type cannot be (`abc` for a Guid, `x` for a
-   * number) is refused; a number written quoted is the number.
+   * number, `yesterday` for a date) is refused; a number written quoted is the number.
    */
   private checkedValue(text: string, edm: string, what: string, type?: string): string | { problem: string } | undefined {
     const bare = /^'.*'$/s.test(text) ? text.slice(1, -1) : text;
@@ -473,6 +473,10 @@ class CallWriter {
       if (edm === "Guid" && !/^[0-9A-Fa-f]{8}(-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}$/.test(bare)) return { problem: `${what} is an Edm.Guid: ${text} is no Guid (32 hexadecimal digits, 8-4-4-4-12)` };
       if (NUMBERS.has(edm) && !/^-?\d+(\.\d+)?$/.test(bare)) return { problem: `${what} is an Edm.${edm}: ${text} is no number` };
       if (NUMBERS.has(edm)) return bare;
+      const form = FORMS[edm];
+      if (form && !form.pattern.test(edm === "Boolean" ? text : bare)) return { problem: `${what} is an Edm.${edm}: ${text} is no ${form.what}` };
+      // A duration as its runtime value takes it: the ISO 8601 text (`duration'PT8H'` is `"PT8H"`).
+      if (edm === "Duration") return JSON.stringify(bare.replace(/^duration'(.*)'$/i, "$1"));
     }
     return this.value(text, edm, what, type);
   }
@@ -565,6 +569,19 @@ function schemaNamed(model: Model, namespace: string): Schema {
   if (!schema) throw new Error(`no schema ${namespace}`);
   return schema;
 }
+
+/**
+ * How a value of a date, time, duration or Boolean type is written in a URL (URL Conventions'
+ * ABNF), as a message says it. A date and time may be a date alone, as Graph's documentation writes
+ * one (`getDirectRoutingCalls(fromDateTime=2019-11-01,…)`); its offset's `%2B` is read as `+`.
+ */
+const FORMS: Record<string, { pattern: RegExp; what: string }> = {
+  Date: { pattern: /^\d{4}-\d{2}-\d{2}$/, what: "date (2019-11-01)" },
+  DateTimeOffset: { pattern: /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/i, what: "date and time (2019-11-01T08:00:00Z)" },
+  TimeOfDay: { pattern: /^\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/, what: "time of day (08:00:00)" },
+  Duration: { pattern: /^(duration)?'?-?P(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?'?$/i, what: "duration (P1DT2H)" },
+  Boolean: { pattern: /^(true|false)$/, what: "Boolean (true or false)" },
+};
 
 /** A placeholder for a value (`{sessionId}`, `'{period}'`): its name. */
 const PLACEHOLDER = /^'?\{([^}]*)\}'?$/;

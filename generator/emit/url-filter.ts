@@ -11,7 +11,9 @@
  *   OData 4.01 reads them);
  * - a literal compared with a property (`eq`, `ne`, `gt`, `ge`, `lt`, `le`, `in`, `has`) is of a
  *   kind that property takes: a string quoted, a date-time, Guid or number not, an enumeration
- *   value one of its members.
+ *   value one of its members; so is one compared with a canonical function's result;
+ * - a canonical function's arguments after the first are of the kinds it takes, and two
+ *   properties (or results) compared are of one kind (url-filter-calls.ts).
  *
  * What it cannot tell is passed: an open type's undeclared name (a dynamic property) unless it is
  * a near miss of a declared one, a name a slice left out, what follows `$root` or a bound function,
@@ -21,10 +23,11 @@ import type { EnumType, PrimitiveName, StructuredType, TypeRef } from "../model/
 import { allNavigation, allProperties, isOpen } from "../model/rules";
 import { nearestName } from "../nearest-name";
 import { descendants } from "../passes/slice/paths";
+import { familyOf, literalFamily, readCalls, type ArgumentKind, type Call } from "./url-filter-calls";
 import { tokens, type LiteralKind, type Token } from "./url-filter-tokens";
 
 /** What a path reaches. */
-type Reached =
+export type Reached =
   | { kind: "structured"; type: StructuredType; collection: boolean; shown: string }
   | { kind: "primitive"; name: PrimitiveName; collection: boolean; shown: string }
   | { kind: "enum"; type: EnumType; collection: boolean; shown: string }
@@ -77,6 +80,8 @@ export interface FilterPlaceholder {
   kind?: string;
   /** The property it is compared with, as a message names it. */
   comparedWith?: string;
+  /** Where it is a function's argument instead: `the second argument of startswith, a string`. */
+  role?: string;
 }
 
 /** The first problem of a `$filter` expression on `scope.type`, or undefined. */
@@ -113,6 +118,9 @@ class ExpressionCheck {
   private readonly reached = new Map<number, Reached>();
   /** The placeholders, by their token. */
   readonly placeholders = new Map<Token, FilterPlaceholder>();
+  /** The canonical function calls whose result is known, by the index of their closing parenthesis and of their name. */
+  private calls = new Map<number, Call>();
+  private callsAt = new Map<number, Call>();
 
   constructor(private readonly scope: FilterScope) {}
 
@@ -162,7 +170,36 @@ class ExpressionCheck {
       if (typeof r === "string") return r;
       this.reached.set(i, r);
     }
+    const read = readCalls(
+      text,
+      all,
+      (i) => {
+        const tok = all[i]!;
+        return tok.t === "path" && tok.segments.length === 1 && FUNCTIONS.includes(tok.segments[0]!.toLowerCase());
+      },
+      (from, to, calls) => this.argument(all, from, to, calls),
+      (tok, name, role) => {
+        const slot = this.placeholders.get(tok);
+        if (slot && slot.kind === undefined) [slot.kind, slot.role] = [name, role];
+        return slot !== undefined;
+      },
+    );
+    if (read.problem) return read.problem;
+    this.calls = read.calls;
+    this.callsAt = new Map([...read.calls.values()].map((c) => [c.start, c]));
     return this.comparisons(all);
+  }
+
+  /** What a function's argument from token `from` to `to` is: a path, a literal or a call alone. */
+  private argument(all: readonly Token[], from: number, to: number, calls: ReadonlyMap<number, Call>): ArgumentKind {
+    const tok = all[from]!;
+    const call = calls.get(to);
+    if (call?.start === from) return { family: familyOf(call.result), shown: call.shown, is: `an Edm.${call.result}` };
+    if (from !== to) return undefined;
+    if (tok.t === "literal") return { family: literalFamily(tok.kind), shown: tok.text };
+    const r = this.reached.get(from);
+    if (tok.t !== "path" || r === undefined || r.kind === "unknown" || r.collection) return undefined;
+    return { family: r.kind === "primitive" ? familyOf(r.name) : undefined, shown: r.shown, is: describe(r) };
   }
 
   /** A call: a canonical function's name checked; `path/any(v: …)` and `path/all(v: …)` bind `v`. */
@@ -266,29 +303,53 @@ class ExpressionCheck {
   private comparisons(all: readonly Token[]): string | undefined {
     for (let i = 1; i < all.length; i++) {
       const op = all[i]!;
-      if (op.t !== "path" || op.segments.length !== 1 || !this.reachedOperand(all, i - 1)) continue;
+      if (op.t !== "path" || op.segments.length !== 1) continue;
       const word = op.segments[0]!.toLowerCase();
       if (!COMPARISON.has(word) && word !== "in" && word !== "has") continue;
-      const left = this.reached.get(i - 1)!;
+      const left = this.operandEndingAt(all, i - 1);
+      if (!left) continue;
       const lits = word === "in" ? listAfter(all, i) : [all[i + 1]];
-      if (!COMPARISON.has(word) || !nextToArithmetic(all, i + 1)) {
-        for (const lit of lits) {
-          if (lit && this.placed(lit, left)) continue;
-          if (lit?.t !== "literal") continue;
-          const bad = literalFits(left, lit, word);
+      if (COMPARISON.has(word)) {
+        const right = this.operandStartingAt(all, i + 1);
+        if (right) {
+          const bad = right.arithmeticAfter ? undefined : sameKind(left, right.reached, word);
           if (bad) return bad;
+          continue;
         }
+        if (nextToArithmetic(all, i + 1)) continue;
+      }
+      for (const lit of lits) {
+        if (lit && this.placed(lit, left)) continue;
+        if (lit?.t !== "literal") continue;
+        const bad = literalFits(left, lit, word);
+        if (bad) return bad;
       }
     }
     for (let i = 0; i + 2 < all.length; i++) {
       const [lit, op] = [all[i]!, all[i + 1]!];
       if ((lit.t !== "literal" && lit.t !== "placeholder") || op.t !== "path" || op.segments.length !== 1 || !COMPARISON.has(op.segments[0]!.toLowerCase())) continue;
-      if (isArithmetic(all[i - 1]) || nextToArithmetic(all, i + 2) || !this.reached.has(i + 2)) continue;
-      if (this.placed(lit, this.reached.get(i + 2)!) || lit.t !== "literal") continue;
-      const bad = literalFits(this.reached.get(i + 2)!, lit, op.segments[0]!);
+      const right = this.operandStartingAt(all, i + 2);
+      if (isArithmetic(all[i - 1]) || !right || right.arithmeticAfter) continue;
+      if (this.placed(lit, right.reached) || lit.t !== "literal") continue;
+      const bad = literalFits(right.reached, lit, op.segments[0]!);
       if (bad) return bad;
     }
     return undefined;
+  }
+
+  /** The operand that ends at token `i` (a path this check reached, or a call whose result is known), unless arithmetic comes before it. */
+  private operandEndingAt(all: readonly Token[], i: number): Reached | undefined {
+    const call = this.calls.get(i);
+    if (call) return isArithmetic(all[call.start - 1]) ? undefined : resultOf(call);
+    return this.reached.has(i) && !isArithmetic(all[i - 1]) ? this.reached.get(i) : undefined;
+  }
+
+  /** The operand that starts at token `i`, and whether arithmetic (or a call on it) follows it. */
+  private operandStartingAt(all: readonly Token[], i: number): { reached: Reached; arithmeticAfter: boolean } | undefined {
+    const call = this.callsAt.get(i);
+    if (call) return { reached: resultOf(call), arithmeticAfter: isArithmetic(all[call.close + 1]) };
+    const reached = this.reached.get(i);
+    return reached && { reached, arithmeticAfter: nextToArithmetic(all, i) };
   }
 
   /**
@@ -303,10 +364,18 @@ class ExpressionCheck {
     return true;
   }
 
-  /** Whether token `i` is a path this check reached, standing alone as an operand (no arithmetic before it). */
-  private reachedOperand(all: readonly Token[], i: number): boolean {
-    return this.reached.has(i) && !isArithmetic(all[i - 1]);
-  }
+}
+
+function resultOf(call: Call): Reached {
+  return { kind: "primitive", name: call.result, collection: false, shown: call.shown };
+}
+
+/** Why `left op right` compares two values of different kinds (`createdDateTime gt displayName`); undefined where they may be compared. */
+function sameKind(left: Reached, right: Reached, op: string): string | undefined {
+  if (left.kind !== "primitive" || right.kind !== "primitive" || left.collection || right.collection) return undefined;
+  const [a, b] = [familyOf(left.name), familyOf(right.name)];
+  if (a === undefined || b === undefined || a === b) return undefined;
+  return `${left.shown} ${op} ${right.shown}: ${left.shown} is an Edm.${left.name} and ${right.shown} an Edm.${right.name}; a comparison takes two values of one kind`;
 }
 
 function isArithmetic(tok: Token | undefined): boolean {

@@ -332,7 +332,7 @@ function filledFilter(text: string, placeholders: readonly FilterPlaceholder[], 
   let from = 0;
   for (const p of placeholders) {
     const kind = p.kind ?? (p.quoted ? "String" : undefined);
-    const what = p.comparedWith ? `the value compared with ${p.comparedWith}, in the $filter` : "a value in the $filter";
+    const what = p.role ? `${p.role}, in the $filter` : p.comparedWith ? `the value compared with ${p.comparedWith}, in the $filter` : "a value in the $filter";
     const variable = w.placeholder(p.name, what, kind === undefined ? "string" : literalValueType(kind));
     out += raw(text.slice(from, p.at)) + (kind === undefined ? `\${${variable}}` : `\${${w.runtime("literal")}(${JSON.stringify(kind)}, ${variable})}`);
     from = p.end;
