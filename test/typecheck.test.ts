@@ -178,6 +178,7 @@ test("the test sources (and the generated code they import) type-check with tsco
     "url-calls-requests": ["trippin-lite.xml"],
     "cast-expand": ["requests/cast-expand.xml"],
     "url-check-sent": ["requests/url-filter.xml"],
+    "cli-url-list": ["requests/url-filter.xml"],
   };
   // Every output a test file imports types from is in the list above (else this check would pass
   // or fail by the order jest runs files in).

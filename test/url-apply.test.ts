@@ -44,3 +44,35 @@ test("what does not follow $apply, and $apply where no collection is read, are r
     "POST /People: $apply is no option of createPerson: $apply transforms a collection, which rt.aggregate reads",
   ]);
 });
+
+test("$apply's transformations are checked against the items they read, up to the first that changes what an item is", () => {
+  const good = [
+    "groupby((Gender),aggregate(Age with average as AverageAge))",
+    "filter(Age gt 30 and startswith(FirstName,'R'))/groupby((Gender,Home/City),aggregate($count as Total))",
+    "compute(Age mul 2 as Double)/filter(Double gt 60)/orderby(Double desc,LastName)/top(5)",
+    "aggregate(Age with sum as Total,Age with Custom.median as Median)",
+    "groupby((Gender))/filter(Gender ne null)/orderby(Gender)",
+    "topcount(3,Age)/identity",
+    "search(Russell)/concat(groupby((Gender)),aggregate($count as N))",
+    "Custom.transform(1)/whatever(x)",
+    // Through a collection-valued navigation property to its items, as grouping and aggregating may go.
+    "groupby((Friends/Gender),aggregate(Trips/Budget with sum as Total))",
+  ];
+  expect(answers(good.map((a) => ["GET", `/People?$apply=${encodeURIComponent(a)}`])).filter((a) => !a.includes("await aggregate("))).toEqual([]);
+  const bad: [string, string][] = [
+    ["groupby((Gendr))", "Travel.Lite.Person has no property Gendr; did you mean Gender?"],
+    ["groupby((Gender),aggregate(Aeg with sum as Total))", "Travel.Lite.Person has no property Aeg; did you mean Age?"],
+    ["aggregate(Age with avg as Mean)", "avg is no aggregation method (sum, min, max, average, countdistinct, or a qualified custom one)"],
+    ["aggregate(Age with summ as Total)", "summ is no aggregation method (sum, min, max, average, countdistinct, or a qualified custom one); did you mean sum?"],
+    ["filter(Age gt '30')/groupby((Gender))", "Age is an Edm.Int32: '30' is a string; write it unquoted: 30"],
+    ["fitler(Age gt 30)", "fitler is no transformation of $apply; did you mean filter?"],
+    ["compute(Age mul 2)", "Age mul 2: a computed value is an expression as a name (Price mul Quantity as Total)"],
+    ["compute(Age mul 2 as Double)/compute(Doubel add 1 as Triple)", "Travel.Lite.Person has no property Doubel; did you mean Double?"],
+    ["compute(Age mul 2 as Double)/filter(Doubel gt 60)", "Travel.Lite.Person has no property Doubel; did you mean Double?"],
+    ["orderby(LastNam desc)", "Travel.Lite.Person has no property LastNam; did you mean LastName?"],
+    ["topcount(3,Agee)", "Travel.Lite.Person has no property Agee; did you mean Age?"],
+    ["groupby(Gender)", "groupby takes its paths in parentheses: groupby((Name),…)"],
+    ["groupby((Friends/Gendr))", "Travel.Lite.Person has no property Gendr; did you mean Gender?"],
+  ];
+  expect(answers(bad.map(([a]) => ["GET", `/People?$apply=${encodeURIComponent(a)}`]))).toEqual(bad.map(([a, why]) => `GET /People: $apply=${a}: ${why}`));
+});

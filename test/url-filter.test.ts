@@ -182,6 +182,9 @@ test("a name $compute adds is taken by $filter and $orderby at its level, and re
       "/orders?$compute=orderNumber add 1 as Next&$filter=Nxt gt 5",
       "/customers?$compute=length(displayName) as Next&$expand=orders($filter=Next gt 5)",
       "/orders?$compute=orderNumber add 1 as Next&$select=id,Next",
+      "/orders?$compute=orderNumbr add 1 as Next",
+      "/customers?$expand=orders($compute=year(id) as Year)",
+      "/orders?$compute=orderNumber add 1",
     ]),
   ).toEqual([
     'const result = await listOrders(client, target, { filter: "Next gt 5", compute: "orderNumber add 1 as Next", orderby: "Next desc" });',
@@ -189,6 +192,10 @@ test("a name $compute adds is taken by $filter and $orderby at its level, and re
     "GET /orders: $filter=Nxt gt 5: shop.model.order has no property Nxt; did you mean Next?",
     "GET /customers: $expand=orders($filter=Next gt 5): $filter=Next gt 5: shop.model.order has no property Next",
     "GET /orders: $select=id,Next: Next is computed by $compute, which the typed select does not take: leave it out of $select (a service should send it anyway, OData 4.01 §5.1.5; it is not in the result type)",
+    // $compute's expressions are checked as a filter is.
+    "GET /orders: $compute=orderNumbr add 1 as Next: shop.model.order has no property orderNumbr; did you mean orderNumber?",
+    "GET /customers: $expand=orders($compute=year(id) as Year): $compute=year(id) as Year: year takes a date or a date and time: id is an Edm.String",
+    "GET /orders: $compute=orderNumber add 1: orderNumber add 1: a computed value is an expression as a name (Price mul Quantity as Total)",
   ]);
 });
 

@@ -128,7 +128,8 @@ class CallWriter {
         const collected = a.type.key.length > 0 || keylessCollections(this.ctx.model).has(a.type);
         if (method !== "GET" && method !== "POST") return refuse(`${method} changes one entity; this addresses a collection of ${a.type.qualifiedName} (GET or POST to it, or give a key: …/{id})`);
         if (!collected) return refuse(`${a.type.qualifiedName} has no key, so it has no list or create function`);
-        const apply = method === "GET" ? applyArgument(this.query, writer) : undefined;
+        const apply = method === "GET" ? applyArgument(this.query, writer, a.type) : undefined;
+        if (typeof apply === "object") return refuse(apply.problem);
         if (apply !== undefined) {
           // $apply (Data Aggregation): rt.aggregate, whose later options name the transformed items, not the type's properties.
           [fn, taker, args] = [this.runtime("aggregate"), "apply", [apply]];

@@ -144,3 +144,23 @@ function quoteEnd(text: string, from: number): number {
     return q + 1;
   }
 }
+
+/** `text` split at `sep` outside parentheses and quotes, each item trimmed, empty ones left out. */
+export function listItems(text: string, sep: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "'") quoted = !quoted;
+    else if (!quoted && c === "(") depth++;
+    else if (!quoted && c === ")") depth--;
+    else if (!quoted && depth === 0 && c === sep) {
+      out.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(text.slice(start));
+  return out.map((s) => s.trim()).filter((s) => s !== "");
+}

@@ -65,6 +65,8 @@ export interface FilterScope {
   sliced: boolean;
   /** The names `$compute` adds at this level (`… as Total`), which name no property of the type. */
   computed?: ReadonlySet<string>;
+  /** Paths go on through collections to their items (`$apply`'s `groupby((Sales/Product/Name))`). */
+  throughCollections?: boolean;
 }
 
 /**
@@ -263,6 +265,7 @@ class ExpressionCheck {
         cur = { kind: "primitive", name: "Int64", collection: false, shown: `${cur.shown}/$count` };
         continue;
       }
+      if (cur.collection && this.scope.throughCollections) cur = { ...cur, collection: false };
       if (cur.collection) return `${cur.shown} is a collection: a condition on its items takes any or all (${cur.shown}/any(x:x/${seg} …))`;
       if (cur.kind !== "structured") return seg.includes(".") ? { kind: "unknown" } : `${cur.shown} is ${describe(cur)}, which has no ${seg}`;
       const next = this.member(cur.type, seg, at === 0 ? seg : `${cur.shown}/${seg}`);

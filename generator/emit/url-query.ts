@@ -8,6 +8,8 @@
 import type { EntityType, Model, NavigationProperty, StructuredType } from "../model/types";
 import { castNavigationPaths, declaringSubtype } from "./cast-navigation";
 import { checkOrderByItems, readFilter, type FilterPlaceholder } from "./url-filter";
+import { listItems } from "./url-filter-tokens";
+import { checkApply, checkCompute } from "./url-apply";
 import { complexNavigationPaths, leadingProperties, leadsToNavigation } from "./complex-navigation";
 import { listsSubtypes } from "./request-names";
 import { allNavigation, allProperties, isOpen } from "../model/rules";
@@ -56,11 +58,14 @@ const ELSEWHERE: Record<string, string> = {
 
 /**
  * `$apply`'s value as `rt.aggregate`'s argument: a string, or a placeholder's variable (`{apply}`);
- * undefined when the query has no `$apply`.
+ * undefined when the query has no `$apply`. Its transformations are checked against `type`, the
+ * items it reads (url-apply.ts).
  */
-export function applyArgument(query: string, w: QueryWriter): string | undefined {
+export function applyArgument(query: string, w: QueryWriter, type: StructuredType | undefined): string | { problem: string } | undefined {
   const given = pairs(query).find((p) => p.name.toLowerCase() === "$apply");
-  return given && text(given.value, "the $apply transformations", w);
+  if (!given) return undefined;
+  const bad = type && !/^\{[^}]*\}$/.test(given.value) && checkApply(given.value, { type, sliced: w.sliced });
+  return bad ? { problem: `${given.name}=${given.value}: ${bad}` } : text(given.value, "the $apply transformations", w);
 }
 
 /** The query of a URL path: after its first `?`, before any `#`; empty when there is none. */
@@ -125,7 +130,7 @@ function systemOption(option: string, value: string, level: Level, w: QueryWrite
   const { type, computed } = level;
   switch (option) {
     case "select": {
-      const names = list(value, ",");
+      const names = listItems(value, ",");
       const bad = checkSelect(names, type, w.sliced, computed);
       if (bad) return { problem: `${shown}=${value}: ${bad}` };
       // An open type's undeclared name is a dynamic property, which `select` takes through `dynamic`.
@@ -137,7 +142,7 @@ function systemOption(option: string, value: string, level: Level, w: QueryWrite
       return typeof e === "string" ? e : { problem: `${shown}=${value}: ${e.problem}` };
     }
     case "orderby": {
-      const items = list(value, ",");
+      const items = listItems(value, ",");
       const bad = type && checkOrderByItems(items, { type, sliced: w.sliced, computed });
       if (bad) return { problem: `${shown}=${value}: ${bad}` };
       return `orderby: ${items.length === 1 ? JSON.stringify(items[0]) : `[${items.map((i) => JSON.stringify(i)).join(", ")}]`}`;
@@ -157,8 +162,14 @@ function systemOption(option: string, value: string, level: Level, w: QueryWrite
       if ("problem" in read) return { problem: `${shown}=${value}: ${read.problem}` };
       return `filter: ${read.placeholders.length ? filledFilter(value, read.placeholders, w) : JSON.stringify(value)}`;
     }
+    case "compute": {
+      // Its expressions read the type's properties, not the names it adds.
+      const bad = type && checkCompute(value, { type, sliced: w.sliced });
+      if (bad) return { problem: `${shown}=${value}: ${bad}` };
+      return `compute: ${JSON.stringify(value)}`;
+    }
     default:
-      // $search, $compute: an expression, sent as written.
+      // $search: its text, sent as written.
       return `${option}: ${JSON.stringify(value)}`;
   }
 }
@@ -281,7 +292,7 @@ function pathInExpand(name: string, type: StructuredType | undefined, sliced: bo
 /** `$expand`'s items (`members,manager($select=id;$top=5)`) as the `expand` member: a list of names, or an object where one has options. */
 function expand(value: string, type: StructuredType | undefined, w: QueryWriter): string | { problem: string } {
   const items: { name: string; options: string[] | undefined }[] = [];
-  for (const item of list(value, ",")) {
+  for (const item of listItems(value, ",")) {
     const open = item.indexOf("(");
     const name = (open < 0 ? item : item.slice(0, open)).trim();
     if (open >= 0 && !item.endsWith(")")) return { problem: `${item}: its options end with )` };
@@ -300,7 +311,7 @@ function expand(value: string, type: StructuredType | undefined, w: QueryWriter)
       continue;
     }
     const options: string[] = [];
-    const parts = list(item.slice(open + 1, -1), ";");
+    const parts = listItems(item.slice(open + 1, -1), ";");
     const computed = computedNames(parts.find((p) => /^\$?compute\s*=/i.test(p))?.replace(/^[^=]*=/, ""));
     for (const part of parts) {
       const eq = part.indexOf("=");
@@ -365,7 +376,7 @@ interface Level {
 /** The names a `$compute` adds (`Price mul Qty as Total, year(Date) as Year`: Total, Year). */
 function computedNames(value: string | undefined): ReadonlySet<string> {
   const names = new Set<string>();
-  for (const item of value === undefined ? [] : list(value, ",")) {
+  for (const item of value === undefined ? [] : listItems(value, ",")) {
     const alias = /\sas\s+(\S+)$/i.exec(item)?.[1];
     if (alias) names.add(alias);
   }
@@ -395,26 +406,6 @@ function pairs(query: string): { name: string; value: string }[] {
       const eq = p.indexOf("=");
       return { name: decoded(eq < 0 ? p : p.slice(0, eq)), value: decoded(eq < 0 ? "" : p.slice(eq + 1)) };
     });
-}
-
-/** `text` split at `sep` outside parentheses and quotes, each item trimmed, empty ones left out. */
-function list(text: string, sep: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let quoted = false;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === "'") quoted = !quoted;
-    else if (!quoted && c === "(") depth++;
-    else if (!quoted && c === ")") depth--;
-    else if (!quoted && depth === 0 && c === sep) {
-      out.push(text.slice(start, i));
-      start = i + 1;
-    }
-  }
-  out.push(text.slice(start));
-  return out.map((s) => s.trim()).filter((s) => s !== "");
 }
 
 function decoded(text: string): string {
