@@ -148,3 +148,18 @@ test.each([
   expect(r.stderr).toBe(stderr);
   expect(r.code).toBe(code);
 });
+
+test("a $batch in a HAR file: each of its requests is checked, refused at the $batch's URL with its place in the batch", async () => {
+  const root = "https://trips.example/odata/v4";
+  const batch = { requests: [{ id: "1", method: "GET", url: "People('russellwhyte')/Trips" }, { id: "2", method: "GET", url: "People?$orderby=LastNme" }] };
+  const text = JSON.stringify({ log: { entries: [{ request: { method: "POST", url: `${root}/$batch`, postData: { mimeType: "application/json", text: JSON.stringify(batch) } } }] } }, null, 2);
+  const { dir, file } = written("batch.har", text);
+  const lines = text.split("\n");
+  const line = lines.findIndex((l) => l.includes("$batch")) + 1;
+  const r = await cli(["-i", LITE, "--from", file, "--base", root], dir);
+  expect(r.stderr).toBe(
+    `batch.har:${line}:${lines[line - 1].indexOf("https") + 1}: GET /People: $orderby=LastNme: Travel.Lite.Person has no property LastNme; did you mean LastName? [log.entries[0], its request 2]\n` +
+      "odatagen: batch.har: 2 requests: 1 made by the generated functions, 1 refused\n",
+  );
+  expect(r.code).toBe(1);
+});

@@ -124,3 +124,51 @@ test("--base keeps the whole URLs below the service root and reads them from bel
   ]);
   expect(Object.fromEntries(skipped)).toEqual({ "not under https://graph.microsoft.com/v1.0": 4 });
 });
+
+test("a $batch's requests are read from its body, JSON or multipart, each below the service root; one whose body the file does not hold is left unchecked", () => {
+  const root = "https://graph.microsoft.com/v1.0";
+  const json = JSON.stringify({ requests: [{ id: "1", method: "GET", url: "/me" }, { id: "2", method: "patch", url: "users/{id}", body: {} }, { id: "3", method: "HEAD", url: "/me" }] });
+  const multipart = [
+    "--batch_1",
+    "Content-Type: application/http",
+    "",
+    "GET People('russellwhyte') HTTP/1.1",
+    "",
+    "--batch_1",
+    "Content-Type: multipart/mixed; boundary=changeset_1",
+    "",
+    "--changeset_1",
+    "Content-Type: application/http",
+    "",
+    "DELETE https://trips.example/odata/Airlines('AA') HTTP/1.1",
+    "",
+    "--changeset_1--",
+    "--batch_1--",
+  ].join("\r\n");
+  const entries = [
+    { request: { method: "POST", url: `${root}/$batch`, postData: { mimeType: "application/json", text: json } } },
+    { request: { method: "POST", url: "https://trips.example/odata/$batch", postData: { mimeType: "multipart/mixed; boundary=batch_1", text: multipart } } },
+    { request: { method: "POST", url: `${root}/$batch` } },
+    { request: { method: "POST", url: `${root}/$batch`, postData: { text: "nothing" } } },
+  ];
+  const { requests, skipped } = listOf(JSON.stringify({ log: { entries } }, null, 1));
+  expect(requests.map((r) => [r.method, r.path, r.at, r.problem])).toEqual([
+    ["GET", "/me", "log.entries[0], its request 1", undefined],
+    ["PATCH", "/users/{id}", "log.entries[0], its request 2", undefined],
+    ["HEAD", "/me", "log.entries[0], its request 3", "HEAD is not a method odatagen makes requests with (GET, POST, PATCH, PUT, DELETE)"],
+    ["GET", "/People('russellwhyte')", "log.entries[1], its request 1", undefined],
+    ["DELETE", "https://trips.example/odata/Airlines('AA')", "log.entries[1], its request 2", undefined],
+  ]);
+  // Each at its $batch's URL.
+  expect(new Set(requests.slice(0, 3).map((r) => `${r.line}:${r.column}`)).size).toBe(1);
+  expect(Object.fromEntries(skipped)).toEqual({
+    "$batch (its requests are in its body, which the file does not hold)": 1,
+    "$batch (a body with no request odatagen reads)": 1,
+  });
+  // With --base: the $batch below it is read, its relative requests kept; the other $batch is left out.
+  const based = listOf(JSON.stringify({ log: { entries } }), root);
+  expect(based.requests.map((r) => r.path)).toEqual(["/me", "/users/{id}", "/me"]);
+  expect(based.skipped.get(`not under ${root}`)).toBe(1);
+  // A list holds no bodies.
+  expect(Object.fromEntries(listOf("POST /odata/$batch\n").skipped)).toEqual({ "$batch (its requests are in its body, which the file does not hold)": 1 });
+});

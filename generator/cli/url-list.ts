@@ -19,6 +19,8 @@ export interface ListedRequest {
   at?: string;
   /** What is wrong with the line itself (no URL, a method odatagen makes no request with). */
   problem?: string;
+  /** A HAR entry's request body (`request.postData.text`), read for a `$batch`'s requests. */
+  body?: string;
 }
 
 export interface RequestList {
@@ -43,16 +45,55 @@ export function readRequestList(text: string, base?: string): RequestList | List
   const body = text.replace(/^\ufeff/, "");
   const list = /^\s*\{/.test(body) ? harRequests(body) : lineRequests(body);
   if (!("requests" in list)) return list;
-  if (base === undefined) return list;
-  const root = base.replace(/\/+$/, "");
+  const root = base?.replace(/\/+$/, "");
   const requests: ListedRequest[] = [];
-  const outside = `not under ${root}`;
-  for (const r of list.requests) {
+  const skip = (why: string) => list.skipped.set(why, (list.skipped.get(why) ?? 0) + 1);
+  /** The request below --base (as written without it), or undefined when it is left out. */
+  const kept = (r: ListedRequest): ListedRequest | undefined => {
+    if (root === undefined || r.problem) return r;
     const below = belowRoot(r.path, root);
-    if (below === undefined) list.skipped.set(outside, (list.skipped.get(outside) ?? 0) + 1);
-    else requests.push({ ...r, path: below });
+    if (below === undefined) return void skip(`not under ${root}`);
+    return { ...r, path: below };
+  };
+  for (const listed of list.requests) {
+    const r = kept(listed);
+    if (!r) continue;
+    if (r.problem || !/(^|\/)\$batch$/.test(r.path.replace(/[?#].*$/s, ""))) {
+      requests.push(r);
+      continue;
+    }
+    // A $batch's requests are in its body (JSON or multipart), each below the service root.
+    const inside = r.body === undefined ? undefined : batchedRequests(r.body);
+    if (!inside) {
+      skip(`$batch (${r.body === undefined ? "its requests are in its body, which the file does not hold" : "a body with no request odatagen reads"})`);
+      continue;
+    }
+    inside.forEach((b, n) => {
+      const sub = kept({ ...r, method: b.method, path: isUrl(b.url) ? b.url : `/${b.url}`, at: `${r.at ?? "the $batch"}, its request ${n + 1}`, body: undefined });
+      if (sub) requests.push(KNOWN.has(sub.method) ? sub : { ...sub, problem: notMethod(sub.method) });
+    });
   }
   return { requests, skipped: list.skipped };
+}
+
+/**
+ * The requests of a `$batch` body: a JSON batch's `requests` (OData 4.01 JSON Format §19, Graph's
+ * `{"requests":[{"id":"1","method":"GET","url":"/me"}]}`), or a multipart one's request lines
+ * (`GET People('x') HTTP/1.1`, in change sets too). Undefined where it has none.
+ */
+function batchedRequests(body: string): { method: string; url: string }[] | undefined {
+  if (/^\s*\{/.test(body)) {
+    try {
+      const listed = (JSON.parse(body) as { requests?: unknown }).requests;
+      if (!Array.isArray(listed)) return undefined;
+      const found = listed.flatMap((x: { method?: unknown; url?: unknown } | null) => (typeof x?.method === "string" && typeof x.url === "string" ? [{ method: x.method.toUpperCase(), url: x.url }] : []));
+      return found.length ? found : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  const found = [...body.matchAll(/^([A-Za-z]+) (\S+) HTTP\/\d(?:\.\d)?\r?$/gm)].map((m) => ({ method: m[1]!.toUpperCase(), url: m[2]! }));
+  return found.length ? found : undefined;
 }
 
 /**
@@ -136,7 +177,7 @@ function harRequests(text: string): RequestList | ListProblem {
   const requests: ListedRequest[] = [];
   const skipped = new Map<string, number>();
   entries.forEach((entry: unknown, i) => {
-    const request = (entry as { request?: { method?: unknown; url?: unknown } } | null)?.request;
+    const request = (entry as { request?: { method?: unknown; url?: unknown; postData?: { text?: unknown } } } | null)?.request;
     const at = `log.entries[${i}]`;
     if (typeof request?.method !== "string" || typeof request.url !== "string") {
       requests.push({ method: "", path: "", line: 0, column: 0, at, problem: "the entry has no request.method and request.url" });
@@ -146,7 +187,8 @@ function harRequests(text: string): RequestList | ListProblem {
     // A browser's own requests (a CORS preflight's OPTIONS, a HEAD) are no service call.
     if (!KNOWN.has(method)) return void skipped.set(method, (skipped.get(method) ?? 0) + 1);
     const offset = urlAt.get(i);
-    requests.push({ method, path: request.url, ...(offset === undefined ? { line: 0, column: 0 } : source.position(offset)), at });
+    const body = typeof request.postData?.text === "string" ? request.postData.text : undefined;
+    requests.push({ method, path: request.url, ...(offset === undefined ? { line: 0, column: 0 } : source.position(offset)), at, ...(body !== undefined ? { body } : {}) });
   });
   return { requests, skipped };
 }
