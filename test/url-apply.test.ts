@@ -7,6 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { urlCalls } from "../generator/url-calls";
+import { random as seeded } from "./helpers/random";
 
 const FIXTURE = path.join(__dirname, "fixtures", "trippin-lite.xml");
 
@@ -75,4 +76,32 @@ test("$apply's transformations are checked against the items they read, up to th
     ["groupby((Friends/Gendr))", "Travel.Lite.Person has no property Gendr; did you mean Gender?"],
   ];
   expect(answers(bad.map(([a]) => ["GET", `/People?$apply=${encodeURIComponent(a)}`]))).toEqual(bad.map(([a, why]) => `GET /People: $apply=${a}: ${why}`));
+});
+
+test("1,000 seeded random edits of good transformations each get an answer: the call, or a refusal that names $apply, never an exception", () => {
+  const good = [
+    "groupby((Gender),aggregate(Age with average as AverageAge))",
+    "filter(Age gt 30 and startswith(FirstName,'R'))/groupby((Gender,Home/City),aggregate($count as Total))",
+    "compute(Age mul 2 as Double)/filter(Double gt 60)/orderby(Double desc,LastName)/top(5)",
+    "topcount(3,Age)/identity",
+    "concat(groupby((Gender)),aggregate(Age with max as Oldest))",
+  ];
+  const alphabet = "()/,' $.asgwithum";
+  const random = seeded(11);
+  const applies = Array.from({ length: 1000 }, () => {
+    let s = good[Math.floor(random() * good.length)]!;
+    for (let edits = 1 + Math.floor(random() * 4); edits > 0; edits--) {
+      const at = Math.floor(random() * (s.length + 1));
+      const op = random();
+      if (op < 0.4) s = s.slice(0, at) + s.slice(at + 1);
+      else if (op < 0.8) s = s.slice(0, at) + alphabet[Math.floor(random() * alphabet.length)] + s.slice(at);
+      else s = s.slice(0, at) + s.slice(at + 1 + Math.floor(random() * 5));
+    }
+    return s;
+  });
+  const results = answers(applies.map((a) => ["GET", `/People?$apply=${encodeURIComponent(a)}`]));
+  const refused = results.filter((r) => !r.includes("await aggregate("));
+  expect(refused.filter((r) => !r.startsWith("GET /People: $apply="))).toEqual([]);
+  expect(refused.length).toBeGreaterThan(300);
+  expect(refused.length).toBeLessThan(1000);
 });

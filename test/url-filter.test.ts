@@ -10,6 +10,7 @@ import * as path from "node:path";
 import { urlCalls, type UrlRequest } from "../generator/url-calls";
 import { tokens } from "../generator/emit/url-filter-tokens";
 import { describeWithGraph, GRAPH } from "./helpers/fixtures";
+import { random as seeded } from "./helpers/random";
 
 const FIXTURE = path.join(__dirname, "fixtures", "requests", "url-filter.xml");
 
@@ -300,8 +301,7 @@ describeWithGraph("url-filter Graph v1.0")("Graph v1.0: filters its documentatio
 test("2,000 seeded random edits of good filters each get an answer: the call, or a refusal that names the option, never an exception", () => {
   const good = ["status eq 'shipped' and paid eq true", "lines/any(l:l/sku eq 0f8fad5b-d9cb-469f-a165-70867728950e and l/quantity ge 2) and notes/all(n:contains(n,'door'))", "shop.model.giftOrder/message ne null and $it/paid eq false", "id in ('a','b') and orderNumber in (1, 2)", "tags has shop.model.tags'gift'"];
   const alphabet = "()'\",:/$@.-[]{} abcxyz019eqandorany";
-  let seed = 7;
-  const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const random = seeded(7);
   const filters = Array.from({ length: 2000 }, () => {
     let s = good[Math.floor(random() * good.length)]!;
     for (let edits = 1 + Math.floor(random() * 4); edits > 0; edits--) {
