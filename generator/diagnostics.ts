@@ -61,6 +61,7 @@ export const Codes = {
   typescriptMissing: "ODG406",
   emitFailed: "ODG407",
   acceptedNothing: "ODG501",
+  requestRefused: "ODG601",
 } as const;
 
 /** Where a raw element came from: a file and a character offset, turned into line/column on demand. */

@@ -69,3 +69,13 @@ test("each error and warning the CLI prints is matched with generate()'s fields,
     { file: undefined, line: undefined, column: undefined, severity: "error", code: "ODG001", message: "cannot read" },
   ]);
 });
+
+test("url --from's refusals are matched at their line of the requests file, the summary is not", () => {
+  const dir = scratch();
+  fs.writeFileSync(path.join(dir, "requests.txt"), "GET /People\n\nGET /People?$filter=FirstNam eq 'x'\n");
+  const r = runCli(["url", "-i", path.join(__dirname, "fixtures", "trippin-lite.xml"), "--from", "requests.txt"], dir, { FORCE_COLOR: "1" });
+  expect(r.code).toBe(1);
+  expect(annotations(r.stderr)).toEqual([
+    { file: "requests.txt", line: "3", column: "5", severity: "error", code: "ODG601", message: "GET /People: $filter=FirstNam eq 'x': Travel.Lite.Person has no property FirstNam; did you mean FirstName?" },
+  ]);
+});

@@ -55,8 +55,8 @@ test("a server's access log of what the generated client sent over HTTP: the mis
   const column = log.split("\n")[1].indexOf("/odata") + 1;
   expect(r.stderr).toBe(
     [
-      `access.log:2:${column}: GET /orders: $filter=placedDateTime ge '2024-01-31T08:00:00Z': placedDateTime is an Edm.DateTimeOffset: '2024-01-31T08:00:00Z' is a string; write it unquoted: 2024-01-31T08:00:00Z`,
-      `access.log:3:${column}: GET /orders/$count: $filter=piad eq true: shop.model.order has no property piad; did you mean paid?`,
+      `access.log:2:${column}: error ODG601: GET /orders: $filter=placedDateTime ge '2024-01-31T08:00:00Z': placedDateTime is an Edm.DateTimeOffset: '2024-01-31T08:00:00Z' is a string; write it unquoted: 2024-01-31T08:00:00Z`,
+      `access.log:3:${column}: error ODG601: GET /orders/$count: $filter=piad eq true: shop.model.order has no property piad; did you mean paid?`,
       "odatagen: access.log: 4 requests, 3 different: 1 made by the generated functions, 2 refused",
       "",
     ].join("\n"),
@@ -73,7 +73,7 @@ test("a list whose requests the service all has exits 0, saying how many; standa
   expect(fromFile.code).toBe(0);
   const fromStdin = await cli(["-i", LITE, "--from", "-"], dir, `${text}\nGET /People?$filter=FirstNam eq 'Russell'\n`);
   expect(fromStdin.stderr).toBe(
-    "<stdin>:5:5: GET /People: $filter=FirstNam eq 'Russell': Travel.Lite.Person has no property FirstNam; did you mean FirstName?\n" +
+    "<stdin>:5:5: error ODG601: GET /People: $filter=FirstNam eq 'Russell': Travel.Lite.Person has no property FirstNam; did you mean FirstName?\n" +
       "odatagen: <stdin>: 5 requests, 4 different: 3 made by the generated functions, 1 refused\n",
   );
   expect(fromStdin.code).toBe(1);
@@ -97,7 +97,7 @@ test("a HAR file with --base: the sign-in's and the page's requests and the brow
   const column = lines[line - 1].indexOf("https") + 1;
   const r = await cli(["-i", LITE, "--from", file, "--base", root], dir);
   expect(r.stderr).toBe(
-    `session.har:${line}:${column}: GET /People: $select=FirstName,LastNam: Travel.Lite.Person has no property LastNam; did you mean LastName? [log.entries[2]] (also at line ${copy})\n` +
+    `session.har:${line}:${column}: error ODG601: GET /People: $select=FirstName,LastNam: Travel.Lite.Person has no property LastNam; did you mean LastName? (also at line ${copy}) [log.entries[2]]\n` +
       "odatagen: session.har: 3 requests, 2 different: 1 made by the generated functions, 1 refused; left unchecked: 1 OPTIONS, 2 not under https://trips.example/odata/v4\n",
   );
   expect(r.code).toBe(1);
@@ -120,7 +120,7 @@ test("a config's services: a request is made by the service that has it; one nei
   fs.writeFileSync(path.join(dir, "requests.txt"), "GET /orders?$top=1\nGET /People\nGET /Peple\n");
   const r = await cli(["--from", "requests.txt"], dir);
   expect(r.stderr).toBe(
-    "requests.txt:3:5: shop: /Peple: no entity set, singleton or operation import is named Peple; lite: /Peple: no entity set, singleton or operation import is named Peple (did you mean /People?)\n" +
+    "requests.txt:3:5: error ODG601: shop: /Peple: no entity set, singleton or operation import is named Peple; lite: /Peple: no entity set, singleton or operation import is named Peple (did you mean /People?)\n" +
       "odatagen: requests.txt: 3 requests: 2 made by the generated functions, 1 refused\n",
   );
   expect(r.code).toBe(1);
@@ -158,7 +158,7 @@ test("a $batch in a HAR file: each of its requests is checked, refused at the $b
   const line = lines.findIndex((l) => l.includes("$batch")) + 1;
   const r = await cli(["-i", LITE, "--from", file, "--base", root], dir);
   expect(r.stderr).toBe(
-    `batch.har:${line}:${lines[line - 1].indexOf("https") + 1}: GET /People: $orderby=LastNme: Travel.Lite.Person has no property LastNme; did you mean LastName? [log.entries[0], its request 2]\n` +
+    `batch.har:${line}:${lines[line - 1].indexOf("https") + 1}: error ODG601: GET /People: $orderby=LastNme: Travel.Lite.Person has no property LastNme; did you mean LastName? [log.entries[0], its request 2]\n` +
       "odatagen: batch.har: 2 requests: 1 made by the generated functions, 1 refused\n",
   );
   expect(r.code).toBe(1);

@@ -4,11 +4,11 @@
  * is 1 when any is refused, so that a CI step fails on a misspelt `$filter` the code sends.
  */
 import * as fs from "node:fs";
-import { printable, shortWords } from "../diagnostics";
+import { Codes, type Diagnostic } from "../diagnostics";
 import type { UrlCallResult } from "../url-calls";
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from "./exit-codes";
 import { shown } from "./generate-command";
-import { err, out } from "./style";
+import { err, out, printDiagnostics } from "./style";
 import { answerRequests, printServiceDiagnostics, type UrlArgs } from "./url-command";
 import { readRequestList, type ListedRequest } from "./url-list";
 
@@ -68,20 +68,23 @@ export async function runUrlList(args: UrlListArgs): Promise<number> {
   const all = [...distinct.values()];
   const refused = all.filter((d) => !d.result?.ok);
   if (args.json) out.print(JSON.stringify(jsonOf(file, all, list.skipped, answered.length === 1 ? undefined : answered.map((a) => ({ name: a.service.name, out: shown(a.service.out) }))), null, 2));
-  else for (const d of refused) err.print(refusalLine(file, d));
+  else printDiagnostics(refused.map((d) => refusal(file, d)));
   err.print(`odatagen: ${summary(file, list.requests.length, all.length, refused.length, list.skipped)}`);
   if (!list.requests.length) return EXIT_INPUT;
   return refused.length ? EXIT_INPUT : EXIT_OK;
 }
 
-/** `requests.har:120:14: GET /users?…: … [log.entries[3]] (also at lines 130, 140)`. */
-function refusalLine(file: string, d: Distinct): string {
+/**
+ * A refusal as a diagnostic line, so that the problem matcher annotates it on GitHub:
+ * `requests.har:120:14: error ODG601: GET /users: …: … [log.entries[3]]`, with the lines of its
+ * copies (`(also at lines 130, 140)`).
+ */
+function refusal(file: string, d: Distinct): Diagnostic {
   const r = d.first;
-  const where = r.line ? `${file}:${r.line}:${r.column}` : file;
-  const problem = d.result && !d.result.ok ? d.result.problem : "";
   const lines = d.copies.map((c) => (c.line ? String(c.line) : c.at ?? "?"));
   const also = lines.length ? ` (also at ${lines.length === 1 ? "line" : "lines"} ${lines.slice(0, SHOWN_COPIES).join(", ")}${lines.length > SHOWN_COPIES ? ` and ${lines.length - SHOWN_COPIES} more` : ""})` : "";
-  return printable(shortWords(`${where}: ${problem}${r.at ? ` [${r.at}]` : ""}${also}`));
+  const problem = d.result && !d.result.ok ? d.result.problem : "";
+  return { code: Codes.requestRefused, severity: "error", message: `${problem}${also}`, file, line: r.line, column: r.line ? r.column : 0, path: r.at ?? "" };
 }
 
 /** `requests.txt: 12 requests, 9 different: 7 made by the generated functions, 2 refused; left unchecked: 3 OPTIONS`. */
