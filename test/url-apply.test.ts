@@ -7,7 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { urlCalls } from "../generator/url-calls";
-import { random as seeded } from "./helpers/random";
+import { randomEdits } from "./helpers/random";
 
 const FIXTURE = path.join(__dirname, "fixtures", "trippin-lite.xml");
 
@@ -87,18 +87,7 @@ test("1,000 seeded random edits of good transformations each get an answer: the 
     "concat(groupby((Gender)),aggregate(Age with max as Oldest))",
   ];
   const alphabet = "()/,' $.asgwithum";
-  const random = seeded(11);
-  const applies = Array.from({ length: 1000 }, () => {
-    let s = good[Math.floor(random() * good.length)]!;
-    for (let edits = 1 + Math.floor(random() * 4); edits > 0; edits--) {
-      const at = Math.floor(random() * (s.length + 1));
-      const op = random();
-      if (op < 0.4) s = s.slice(0, at) + s.slice(at + 1);
-      else if (op < 0.8) s = s.slice(0, at) + alphabet[Math.floor(random() * alphabet.length)] + s.slice(at);
-      else s = s.slice(0, at) + s.slice(at + 1 + Math.floor(random() * 5));
-    }
-    return s;
-  });
+  const applies = randomEdits(good, alphabet, 1000, 11);
   const results = answers(applies.map((a) => ["GET", `/People?$apply=${encodeURIComponent(a)}`]));
   const refused = results.filter((r) => !r.includes("await aggregate("));
   expect(refused.filter((r) => !r.startsWith("GET /People: $apply="))).toEqual([]);

@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { urlCalls, type UrlRequest } from "../generator/url-calls";
 import { tokens } from "../generator/emit/url-filter-tokens";
 import { describeWithGraph, GRAPH } from "./helpers/fixtures";
-import { random as seeded } from "./helpers/random";
+import { randomEdits } from "./helpers/random";
 
 const FIXTURE = path.join(__dirname, "fixtures", "requests", "url-filter.xml");
 
@@ -301,18 +301,7 @@ describeWithGraph("url-filter Graph v1.0")("Graph v1.0: filters its documentatio
 test("2,000 seeded random edits of good filters each get an answer: the call, or a refusal that names the option, never an exception", () => {
   const good = ["status eq 'shipped' and paid eq true", "lines/any(l:l/sku eq 0f8fad5b-d9cb-469f-a165-70867728950e and l/quantity ge 2) and notes/all(n:contains(n,'door'))", "shop.model.giftOrder/message ne null and $it/paid eq false", "id in ('a','b') and orderNumber in (1, 2)", "tags has shop.model.tags'gift'"];
   const alphabet = "()'\",:/$@.-[]{} abcxyz019eqandorany";
-  const random = seeded(7);
-  const filters = Array.from({ length: 2000 }, () => {
-    let s = good[Math.floor(random() * good.length)]!;
-    for (let edits = 1 + Math.floor(random() * 4); edits > 0; edits--) {
-      const at = Math.floor(random() * (s.length + 1));
-      const op = random();
-      if (op < 0.4) s = s.slice(0, at) + s.slice(at + 1);
-      else if (op < 0.8) s = s.slice(0, at) + alphabet[Math.floor(random() * alphabet.length)] + s.slice(at);
-      else s = s.slice(0, at) + s.slice(at, at + 5) + s.slice(at);
-    }
-    return s;
-  });
+  const filters = randomEdits(good, alphabet, 2000, 7);
   const results = answers(FIXTURE, filters.map((f) => `/orders?$filter=${encodeURIComponent(f)}&$orderby=${encodeURIComponent(f.slice(0, 20))}`));
   const refused = results.filter((r) => !r.startsWith("const result = await listOrders(client, target, "));
   expect(refused.filter((r) => !/^GET \/orders: \$(filter|orderby)=/.test(r))).toEqual([]);
