@@ -172,3 +172,36 @@ test("a $batch's requests are read from its body, JSON or multipart, each below 
   // A list holds no bodies.
   expect(Object.fromEntries(listOf("POST /odata/$batch\n").skipped)).toEqual({ "$batch (its requests are in its body, which the file does not hold)": 1 });
 });
+
+test("a Markdown page: the first line of each HTTP code block that is a request, at its line; a response's block and other blocks are passed over", () => {
+  const page = [
+    "# Update order",
+    "",
+    "```http",
+    "PATCH /orders/{id}",
+    "```",
+    "",
+    "```json",
+    "GET /not/http",
+    "```",
+    "",
+    "~~~ HTTP",
+    "",
+    "PATCH https://shop.example/odata/orders/7",
+    "Content-Type: application/json",
+    "",
+    '{ "status": "open" }',
+    "~~~",
+    "",
+    "```http",
+    "HTTP/1.1 204 No Content",
+    "```",
+    "",
+    "Text that says GET /orders is not read.",
+  ].join("\n");
+  const { requests } = listOf(page);
+  expect(requests.map((r) => [r.method, r.path, r.line, r.column])).toEqual([
+    ["PATCH", "/orders/{id}", 4, 7],
+    ["PATCH", "https://shop.example/odata/orders/7", 13, 7],
+  ]);
+});

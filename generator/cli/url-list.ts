@@ -1,7 +1,8 @@
 /**
  * The requests `odatagen url --from <file>` checks: a HAR file (what a browser's developer tools or
- * Playwright's `recordHar` save), or a list of one request a line (`PATCH /users/{id}`, a whole URL,
- * `GET https://… HTTP/1.1`, or a server's access log line, whose quoted request line is read). Each keeps where it was written, so that a refusal names
+ * Playwright's `recordHar` save), a list of one request a line (`PATCH /users/{id}`, a whole URL,
+ * `GET https://… HTTP/1.1`, or a server's access log line, whose quoted request line is read), or
+ * a Markdown page whose HTTP code blocks show requests (an API reference page). Each keeps where it was written, so that a refusal names
  * its file, line and column.
  */
 import { findJsonSyntaxProblem } from "../config/json-syntax";
@@ -43,7 +44,7 @@ export interface ListProblem {
  */
 export function readRequestList(text: string, base?: string): RequestList | ListProblem {
   const body = text.replace(/^\ufeff/, "");
-  const list = /^\s*\{/.test(body) ? harRequests(body) : lineRequests(body);
+  const list = /^\s*\{/.test(body) ? harRequests(body) : HTTP_FENCE.test(body) ? markdownRequests(body) : lineRequests(body);
   if (!("requests" in list)) return list;
   const root = base?.replace(/\/+$/, "");
   const requests: ListedRequest[] = [];
@@ -143,6 +144,31 @@ function lineRequests(text: string): RequestList {
     else requests.push({ method, path, ...at });
   });
   return { requests, skipped: new Map() };
+}
+
+/** A fenced code block of HTTP in Markdown, as API reference pages (Microsoft Graph's) show a request: ```` ``` http ````. */
+const HTTP_FENCE = /^[ \t]*(```|~~~)[ \t]*http[ \t]*\r?$/im;
+
+/**
+ * The requests of a Markdown page: the first line of each HTTP code block, where it is a request
+ * line (`PATCH /users/{id}`, a whole URL); a response's block (`HTTP/1.1 200 OK`) is passed over.
+ */
+function markdownRequests(text: string): RequestList {
+  const lines = text.split(/\r?\n/);
+  const fenced = lines.map(() => "");
+  let fence: string | undefined;
+  let first = false;
+  lines.forEach((line, i) => {
+    const marker = /^[ \t]*(```|~~~)/.exec(line)?.[1];
+    if (fence === undefined && marker && HTTP_FENCE.test(line)) [fence, first] = [marker, true];
+    else if (fence !== undefined && marker === fence) fence = undefined;
+    else if (fence !== undefined && first && line.trim()) {
+      first = false;
+      if (/^\s*[A-Za-z]+\s+(\/|[a-z][a-z\d+.-]*:\/\/)/i.test(line)) fenced[i] = line;
+    }
+  });
+  // Read as a list whose other lines are blank, so that each keeps its line number.
+  return lineRequests(fenced.join("\n"));
 }
 
 /** A server's access log line (Common and Combined Log Format): the quoted request line, `"GET /odata/v4/People HTTP/1.1"`. */
