@@ -205,3 +205,36 @@ test("a Markdown page: the first line of each HTTP code block that is a request,
     ["PATCH", "https://shop.example/odata/orders/7", 13, 7],
   ]);
 });
+
+test("curl commands, as a browser's \"Copy all as cURL (bash)\", a script or a page's shell block writes them: the method curl sends and the URL, at its place", () => {
+  const text = [
+    "curl 'https://graph.microsoft.com/v1.0/me/messages?$select=subject' \\",
+    "  -H 'accept: application/json' \\",
+    "  -H 'authorization: Bearer x' ;",
+    "curl 'https://graph.microsoft.com/v1.0/me' \\",
+    "  -H 'content-type: application/json' \\",
+    `  --data-raw '{"displayName":"x"}' \\`,
+    "  -X 'PATCH' ;",
+    `curl -s --json '{"a":1}' "https://graph.microsoft.com/v1.0/me/sendMail"`,
+    "curl -XDELETE --url=https://graph.microsoft.com/v1.0/me/events/1",
+    "curl -G -d '$top=5' https://graph.microsoft.com/v1.0/users",
+    "curl -T file.txt $'https://graph.microsoft.com/v1.0/me/drive/root:/file.txt:/content'",
+    "curl -I https://graph.microsoft.com/v1.0/me",
+    "curl -H 'x: y'",
+  ].join("\n");
+  const { requests } = listOf(text);
+  expect(requests.map((r) => [r.method, r.path, r.line, r.column, r.problem])).toEqual([
+    ["GET", "https://graph.microsoft.com/v1.0/me/messages?$select=subject", 1, 7, undefined],
+    ["PATCH", "https://graph.microsoft.com/v1.0/me", 4, 7, undefined],
+    ["POST", "https://graph.microsoft.com/v1.0/me/sendMail", 8, 27, undefined],
+    ["DELETE", "https://graph.microsoft.com/v1.0/me/events/1", 9, 21, undefined],
+    ["GET", "https://graph.microsoft.com/v1.0/users", 10, 21, undefined],
+    ["PUT", "https://graph.microsoft.com/v1.0/me/drive/root:/file.txt:/content", 11, 20, undefined],
+    ["HEAD", "https://graph.microsoft.com/v1.0/me", 12, 9, "HEAD is not a method odatagen makes requests with (GET, POST, PATCH, PUT, DELETE)"],
+    ["", "", 13, 1, "the curl command names no URL"],
+  ]);
+  expect(atPlaces(text, requests.slice(0, 6))).toEqual(Array(6).fill("https://grap"));
+  // In a Markdown page's shell block, after a prompt, a command continued over lines.
+  const page = ["Try it:", "", "```bash", "$ curl -X PATCH \\", "    https://shop.example/odata/orders/7 \\", "    -d '{}'", "echo done", "```"].join("\n");
+  expect(listOf(page).requests.map((r) => [r.method, r.path, r.line, r.column])).toEqual([["PATCH", "https://shop.example/odata/orders/7", 5, 5]]);
+});

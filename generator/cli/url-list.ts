@@ -1,13 +1,14 @@
 /**
  * The requests `odatagen url --from <file>` checks: a HAR file (what a browser's developer tools or
  * Playwright's `recordHar` save), a list of one request a line (`PATCH /users/{id}`, a whole URL,
- * `GET https://… HTTP/1.1`, or a server's access log line, whose quoted request line is read), or
- * a Markdown page whose HTTP code blocks show requests (an API reference page). Each keeps where it was written, so that a refusal names
+ * `GET https://… HTTP/1.1`, a server's access log line, whose quoted request line is read, or a
+ * curl command), or a Markdown page whose HTTP code blocks show requests (an API reference page). Each keeps where it was written, so that a refusal names
  * its file, line and column.
  */
 import { findJsonSyntaxProblem } from "../config/json-syntax";
 import { METHODS } from "../emit/url-call";
 import { SourceText } from "../parse/source";
+import { curlRequest } from "./curl-request";
 
 export interface ListedRequest {
   method: string;
@@ -44,7 +45,7 @@ export interface ListProblem {
  */
 export function readRequestList(text: string, base?: string): RequestList | ListProblem {
   const body = text.replace(/^\ufeff/, "");
-  const list = /^\s*\{/.test(body) ? harRequests(body) : HTTP_FENCE.test(body) ? markdownRequests(body) : lineRequests(body);
+  const list = /^\s*\{/.test(body) ? harRequests(body) : REQUEST_FENCE.test(body) ? markdownRequests(body) : lineRequests(body);
   if (!("requests" in list)) return list;
   const root = base?.replace(/\/+$/, "");
   const requests: ListedRequest[] = [];
@@ -122,9 +123,25 @@ const KNOWN = new Set<string>(METHODS);
 /** One request a line; blank lines and `#` comments are left out. */
 function lineRequests(text: string): RequestList {
   const requests: ListedRequest[] = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
+  const lines = text.split(/\r?\n/);
+  let continued = -1;
+  lines.forEach((raw, i) => {
     const start = raw.search(/\S/);
-    if (start < 0 || raw[start] === "#") return;
+    if (i <= continued || start < 0 || raw[start] === "#") return;
+    if (/^curl\s/.test(raw.slice(start))) {
+      // A curl command, over the lines its `\`s continue it to.
+      let end = i;
+      while (end + 1 < lines.length && /\\$/.test(lines[end]!)) end++;
+      continued = end;
+      const command = lines.slice(i, end + 1).join("\n");
+      const curl = curlRequest(command);
+      if (!curl) return void requests.push({ method: "", path: "", line: i + 1, column: start + 1, problem: "the curl command names no URL" });
+      const before = command.slice(0, curl.at);
+      const line = i + 1 + (before.match(/\n/g)?.length ?? 0);
+      const column = curl.at - (before.lastIndexOf("\n") + 1) + 1;
+      const problem = !KNOWN.has(curl.method) ? notMethod(curl.method) : !isUrl(curl.url) ? `${curl.url} is no URL: curl's is a whole one` : undefined;
+      return void requests.push({ method: curl.method, path: curl.url, line, column, ...(problem ? { problem } : {}) });
+    }
     const logged = ACCESS_LOG.exec(raw);
     if (logged) {
       const [method, path] = [logged[2].toUpperCase(), logged[3]];
@@ -146,29 +163,39 @@ function lineRequests(text: string): RequestList {
   return { requests, skipped: new Map() };
 }
 
-/** A fenced code block of HTTP in Markdown, as API reference pages (Microsoft Graph's) show a request: ```` ``` http ````. */
-const HTTP_FENCE = /^[ \t]*(```|~~~)[ \t]*http[ \t]*\r?$/im;
+/**
+ * A fenced code block in Markdown that shows a request: HTTP, as API reference pages (Microsoft
+ * Graph's) write one (```` ``` http ````), or a shell's, with curl commands.
+ */
+const REQUEST_FENCE = /^[ \t]*(```|~~~)[ \t]*(http|bash|sh|shell|console|zsh)[ \t]*\r?$/im;
 
 /**
  * The requests of a Markdown page: the first line of each HTTP code block, where it is a request
- * line (`PATCH /users/{id}`, a whole URL); a response's block (`HTTP/1.1 200 OK`) is passed over.
+ * line (`PATCH /users/{id}`, a whole URL; a response's block, `HTTP/1.1 200 OK`, is passed over),
+ * and the curl commands of a shell's block (after a prompt's `$ ` too).
  */
 function markdownRequests(text: string): RequestList {
   const lines = text.split(/\r?\n/);
-  const fenced = lines.map(() => "");
-  let fence: string | undefined;
-  let first = false;
+  const kept = lines.map(() => "");
+  let fence: { marker: string; http: boolean; first: boolean; curl: boolean } | undefined;
   lines.forEach((line, i) => {
     const marker = /^[ \t]*(```|~~~)/.exec(line)?.[1];
-    if (fence === undefined && marker && HTTP_FENCE.test(line)) [fence, first] = [marker, true];
-    else if (fence !== undefined && marker === fence) fence = undefined;
-    else if (fence !== undefined && first && line.trim()) {
-      first = false;
-      if (/^\s*[A-Za-z]+\s+(\/|[a-z][a-z\d+.-]*:\/\/)/i.test(line)) fenced[i] = line;
+    const opened = fence === undefined && marker ? REQUEST_FENCE.exec(line) : null;
+    if (opened) fence = { marker: marker!, http: opened[2]!.toLowerCase() === "http", first: true, curl: false };
+    else if (fence && marker === fence.marker) fence = undefined;
+    else if (fence?.http && fence.first && line.trim()) {
+      fence.first = false;
+      if (/^\s*[A-Za-z]+\s+(\/|[a-z][a-z\d+.-]*:\/\/)/i.test(line)) kept[i] = line;
+    } else if (fence && !fence.http) {
+      // A prompt's `$ ` is written over with spaces, so that columns stay where they were.
+      const command = line.replace(/^(\s*)\$ /, (_, space: string) => `${space}  `);
+      if (/^\s*curl\s/.test(command)) fence.curl = true;
+      if (fence.curl) kept[i] = command;
+      if (!/\\$/.test(line)) fence.curl = false;
     }
   });
   // Read as a list whose other lines are blank, so that each keeps its line number.
-  return lineRequests(fenced.join("\n"));
+  return lineRequests(kept.join("\n"));
 }
 
 /** A server's access log line (Common and Combined Log Format): the quoted request line, `"GET /odata/v4/People HTTP/1.1"`. */

@@ -1,0 +1,106 @@
+/**
+ * The request a curl command makes, as a browser's "Copy as cURL (bash)", Graph Explorer or an API
+ * page writes one: `curl 'https://…/me' -X 'PATCH' -H 'Content-Type: application/json' --data-raw
+ * '{…}'`, continued over lines with `\`. Its method (`-X`, else POST with a body, PUT with an upload,
+ * HEAD with `-I`, GET with `-G`) and its URL, with where the URL starts.
+ */
+
+/** curl's options that take a value (the next argument), other than those read here. */
+const WITH_VALUE = new Set([
+  "-H", "--header", "-u", "--user", "-o", "--output", "-A", "--user-agent", "-e", "--referer", "-b", "--cookie", "-c", "--cookie-jar",
+  "--connect-timeout", "-m", "--max-time", "-w", "--write-out", "-x", "--proxy", "--oauth2-bearer", "--cacert", "--cert", "--key",
+  "-K", "--config", "-r", "--range", "--retry", "-E", "--resolve", "--limit-rate",
+]);
+/** Those whose value is the request's body: a request with one is a POST unless `-X` or `-G` says otherwise. */
+const BODY = new Set(["-d", "--data", "--data-raw", "--data-binary", "--data-urlencode", "--data-ascii", "--json", "-F", "--form", "--form-string"]);
+
+interface Word {
+  text: string;
+  /** Offset in the command of the word's first character (after an opening quote). */
+  at: number;
+}
+
+/** The method and URL of the curl command `command` (its lines joined as written), or undefined when it names no URL. */
+export function curlRequest(command: string): { method: string; url: string; at: number } | undefined {
+  const words = shellWords(command);
+  if (words[0]?.text !== "curl") return undefined;
+  let method: string | undefined;
+  let [body, upload, head, get] = [false, false, false, false];
+  let url: Word | undefined;
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i]!.text;
+    if (w === ";") break; // the next command's
+    const [name, assigned] = w.startsWith("--") && w.includes("=") ? [w.slice(0, w.indexOf("=")), w.slice(w.indexOf("=") + 1)] : [w, undefined];
+    const value = () => assigned ?? words[++i]?.text;
+    if (name === "-X" || name === "--request") method = value()?.toUpperCase();
+    else if (/^-X[A-Za-z]+$/.test(w)) method = w.slice(2).toUpperCase();
+    else if (name === "--url") url = assigned !== undefined ? { text: assigned, at: words[i]!.at + name.length + 1 } : words[++i];
+    else if (name === "-I" || name === "--head") head = true;
+    else if (name === "-G" || name === "--get") get = true;
+    else if (BODY.has(name) || name === "-T" || name === "--upload-file") {
+      value();
+      if (BODY.has(name)) body = true;
+      else upload = true;
+    } else if (WITH_VALUE.has(name)) value();
+    else if (!w.startsWith("-") && url === undefined) url = words[i];
+  }
+  if (!url) return undefined;
+  const implied = head ? "HEAD" : get ? "GET" : upload ? "PUT" : body ? "POST" : "GET";
+  return { method: method ?? implied, url: url.text, at: url.at };
+}
+
+/**
+ * A shell command's words, as bash splits them: quotes ('…', "…" with `\` escapes, `$'…'`), a `\`
+ * before a line break joining lines, a trailing `;` its own word.
+ */
+function shellWords(command: string): Word[] {
+  const words: Word[] = [];
+  let i = 0;
+  while (i < command.length) {
+    const c = command[i]!;
+    if (c === "\\" && (command[i + 1] === "\n" || command[i + 1] === "\r")) {
+      i += command[i + 1] === "\r" && command[i + 2] === "\n" ? 3 : 2;
+      continue;
+    }
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    let text = "";
+    let at = -1;
+    while (i < command.length && !/\s/.test(command[i]!)) {
+      const q = command[i]!;
+      if (q === "'" || (q === "$" && command[i + 1] === "'")) {
+        const open = q === "$" ? i + 1 : i;
+        const close = command.indexOf("'", open + 1);
+        const end = close < 0 ? command.length : close;
+        if (at < 0) at = open + 1;
+        text += command.slice(open + 1, end);
+        i = end + 1;
+      } else if (q === '"') {
+        if (at < 0) at = i + 1;
+        i++;
+        while (i < command.length && command[i] !== '"') {
+          if (command[i] === "\\" && i + 1 < command.length) i++;
+          text += command[i];
+          i++;
+        }
+        i++;
+      } else if (q === "\\" && i + 1 < command.length && command[i + 1] !== "\n") {
+        if (at < 0) at = i;
+        text += command[i + 1];
+        i += 2;
+      } else if (q === ";") {
+        // A command's end (`curl … ;` as a browser's "Copy all as cURL" writes them): a word of its own.
+        if (text === "" && at < 0) words.push({ text: ";", at: i++ });
+        break;
+      } else {
+        if (at < 0) at = i;
+        text += q;
+        i++;
+      }
+    }
+    if (text !== "" || at >= 0) words.push({ text, at: at < 0 ? i : at });
+  }
+  return words;
+}
