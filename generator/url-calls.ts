@@ -9,6 +9,7 @@ import { DiagnosticBag, type Diagnostic } from "./diagnostics";
 import { createContext, type EmitContext } from "./emit/context";
 import { METHODS, urlCall, type Method, type UrlCallResult } from "./emit/url-call";
 import { queryOf } from "./emit/url-query";
+import { bodyProblem } from "./emit/url-body";
 import { emitOptions, prepare, type GenerateOptions } from "./generate";
 import { checkedOptions } from "./generate-options";
 import { settleAcceptances } from "./accept-warnings";
@@ -24,6 +25,11 @@ export interface UrlRequest {
   method?: string | undefined;
   /** A URL path as documentation writes it; a whole URL or one with the service root in front is read from its first root. */
   path: string;
+  /**
+   * The JSON body the request sends, parsed (a create's or an update's entity, an action's
+   * parameters): its names are checked against the metadata (emit/url-body.ts), not its values.
+   */
+  body?: unknown;
 }
 
 export interface UrlAnswer {
@@ -64,7 +70,11 @@ export function urlCalls(options: GenerateOptions, requests: readonly UrlRequest
       return { ok: false, problem: resolved.problem };
     }
     ctx ??= createContext(run.model, run.names, emitOptions(run.model, checked, run.sources), run.service);
-    return urlCall(ctx, resolved.route, methods[i], queryOf(request.path), run.model !== run.service.model);
+    const sliced = run.model !== run.service.model;
+    const made = urlCall(ctx, resolved.route, methods[i], queryOf(request.path), sliced);
+    const bad = made.ok && request.body !== undefined ? bodyProblem(resolved.route, methods[i], request.body, run.model, sliced) : undefined;
+    if (bad) return { ok: false, problem: `${methods[i]} ${resolved.route.path}: ${bad}`, addressed: true };
+    return made.ok ? made : { ...made, addressed: true };
   });
   return { results, diagnostics: diags.items };
 }

@@ -163,3 +163,21 @@ test("a $batch in a HAR file: each of its requests is checked, refused at the $b
   );
   expect(r.code).toBe(1);
 });
+
+test("a recorded body's misspelt name is refused at its request; its values are not checked, and the same URL with another body is another request", async () => {
+  const root = "https://trips.example/odata/v4";
+  const entries = [
+    { request: { method: "PATCH", url: `${root}/People('russellwhyte')`, postData: { mimeType: "application/json", text: '{"FirstName":"Russell","Age":"not a number"}' } } },
+    { request: { method: "PATCH", url: `${root}/People('russellwhyte')`, postData: { mimeType: "application/json", text: '{"FirstName":"Russell","Hom":{"City":"Lyon"}}' } } },
+  ];
+  const text = JSON.stringify({ log: { entries } }, null, 2);
+  const { dir, file } = written("edits.har", text);
+  const lines = text.split("\n");
+  const line = lines.findIndex((l, i) => i > lines.findIndex((x) => x.includes("not a number")) && l.includes(`"url"`)) + 1;
+  const r = await cli(["-i", LITE, "--from", file, "--base", root], dir);
+  expect(r.stderr).toBe(
+    `edits.har:${line}:${lines[line - 1].indexOf("https") + 1}: error ODG601: PATCH /People('russellwhyte'): the body's Hom: Travel.Lite.Person has no property Hom; did you mean Home? [log.entries[1]]\n` +
+      "odatagen: edits.har: 2 requests: 1 made by the generated functions, 1 refused\n",
+  );
+  expect(r.code).toBe(1);
+});

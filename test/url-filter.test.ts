@@ -172,7 +172,7 @@ test("a placeholder in a filter is a variable, written by literal as the propert
   expect(second?.call).toBe(
     "const result = await listOrders(client, target, { filter: `contains(shipTo/city,${literal(\"String\", city)}) and lines/$count gt ${literal(\"Int64\", min)} and ${flag} and orderNumber add ${step} eq 2` });",
   );
-  expect(read[2]).toEqual({ ok: false, problem: "GET /orders: $filter=stauts eq {status}: shop.model.order has no property stauts; did you mean status?" });
+  expect(read[2]).toEqual({ ok: false, problem: "GET /orders: $filter=stauts eq {status}: shop.model.order has no property stauts; did you mean status?", addressed: true });
 });
 
 test("a name $compute adds is taken by $filter and $orderby at its level, and refused by the typed select", () => {

@@ -238,3 +238,12 @@ test("curl commands, as a browser's \"Copy all as cURL (bash)\", a script or a p
   const page = ["Try it:", "", "```bash", "$ curl -X PATCH \\", "    https://shop.example/odata/orders/7 \\", "    -d '{}'", "echo done", "```"].join("\n");
   expect(listOf(page).requests.map((r) => [r.method, r.path, r.line, r.column])).toEqual([["PATCH", "https://shop.example/odata/orders/7", 5, 5]]);
 });
+
+test("a request's body is kept: a Markdown HTTP block's text after its headers, a curl command's data, a HAR entry's postData", () => {
+  const page = ["```http", "PATCH /orders/7", "Content-Type: application/json", "", "{", '  "status": "open"', "}", "```", "", "```http", "DELETE /orders/7", "```"].join("\n");
+  expect(listOf(page).requests.map((r) => r.body)).toEqual(['{\n  "status": "open"\n}', undefined]);
+  const curl = `curl -X PATCH https://shop.example/odata/orders/7 -H 'Content-Type: application/json' --data-raw '{"status":"open"}' -d 'second'\ncurl -d @body.json https://shop.example/odata/orders`;
+  expect(listOf(curl).requests.map((r) => [r.method, r.body])).toEqual([["PATCH", '{"status":"open"}'], ["POST", undefined]]);
+  const har = JSON.stringify({ log: { entries: [{ request: { method: "PATCH", url: "https://shop.example/odata/orders/7", postData: { mimeType: "application/json", text: '{"status":"open"}' } } }] } });
+  expect(listOf(har).requests.map((r) => r.body)).toEqual(['{"status":"open"}']);
+});

@@ -2,7 +2,7 @@
  * The request a curl command makes, as a browser's "Copy as cURL (bash)", Graph Explorer or an API
  * page writes one: `curl 'https://…/me' -X 'PATCH' -H 'Content-Type: application/json' --data-raw
  * '{…}'`, continued over lines with `\`. Its method (`-X`, else POST with a body, PUT with an upload,
- * HEAD with `-I`, GET with `-G`) and its URL, with where the URL starts.
+ * HEAD with `-I`, GET with `-G`), its URL, with where the URL starts, and its body's text.
  */
 
 /** curl's options that take a value (the next argument), other than those read here. */
@@ -21,12 +21,13 @@ interface Word {
 }
 
 /** The method and URL of the curl command `command` (its lines joined as written), or undefined when it names no URL. */
-export function curlRequest(command: string): { method: string; url: string; at: number } | undefined {
+export function curlRequest(command: string): { method: string; url: string; at: number; body?: string } | undefined {
   const words = shellWords(command);
   if (words[0]?.text !== "curl") return undefined;
   let method: string | undefined;
   let [body, upload, head, get] = [false, false, false, false];
   let url: Word | undefined;
+  let data: string | undefined;
   for (let i = 1; i < words.length; i++) {
     const w = words[i]!.text;
     if (w === ";") break; // the next command's
@@ -38,15 +39,17 @@ export function curlRequest(command: string): { method: string; url: string; at:
     else if (name === "-I" || name === "--head") head = true;
     else if (name === "-G" || name === "--get") get = true;
     else if (BODY.has(name) || name === "-T" || name === "--upload-file") {
-      value();
-      if (BODY.has(name)) body = true;
+      const given = value();
+      if (BODY.has(name)) [body, data] = [true, data ?? given];
       else upload = true;
     } else if (WITH_VALUE.has(name)) value();
     else if (!w.startsWith("-") && url === undefined) url = words[i];
   }
   if (!url) return undefined;
   const implied = head ? "HEAD" : get ? "GET" : upload ? "PUT" : body ? "POST" : "GET";
-  return { method: method ?? implied, url: url.text, at: url.at };
+  // The body as sent: the first data's text (not a file's, `@file`).
+  const sent = data !== undefined && !data.startsWith("@") ? { body: data } : {};
+  return { method: method ?? implied, url: url.text, at: url.at, ...sent };
 }
 
 /**

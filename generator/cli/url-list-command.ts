@@ -47,13 +47,13 @@ export async function runUrlList(args: UrlListArgs): Promise<number> {
   }
   const distinct = new Map<string, Distinct>();
   for (const r of list.requests) {
-    const key = r.problem ? `${r.line}:${r.at}` : `${r.method} ${r.path}`;
+    const key = r.problem ? `${r.line}:${r.at}` : `${r.method} ${r.path}${r.body === undefined ? "" : `\n${r.body}`}`;
     const seen = distinct.get(key);
     if (seen) seen.copies.push(r);
     else distinct.set(key, { first: r, copies: [], ...(r.problem ? { result: { ok: false, problem: r.problem } } : {}) });
   }
   const asked = [...distinct.values()].filter((d) => !d.result);
-  const answered = await answerRequests(args, asked.map((d) => ({ method: d.first.method, path: d.first.path })));
+  const answered = await answerRequests(args, asked.map((d) => ({ method: d.first.method, path: d.first.path, ...jsonBody(d.first.body) })));
   if (typeof answered === "number") return answered;
   printServiceDiagnostics(answered);
   const several = answered.length > 1;
@@ -61,7 +61,10 @@ export async function runUrlList(args: UrlListArgs): Promise<number> {
     const made = answered.find((a) => a.results[i]?.ok);
     if (made) [d.result, d.service] = [made.results[i], made.service.name];
     else {
-      const problems = answered.flatMap((a) => (a.results[i] && !a.results[i].ok ? [`${several ? `${a.service.name}: ` : ""}${a.results[i].problem}`] : []));
+      // Where a service has the path, what it refuses is the answer; the others' "no such path" adds nothing.
+      const failed = answered.filter((a) => a.results[i] && !a.results[i].ok);
+      const addressed = failed.filter((a) => (a.results[i] as { addressed?: boolean }).addressed);
+      const problems = (addressed.length ? addressed : failed).map((a) => `${several ? `${a.service.name}: ` : ""}${(a.results[i] as { problem: string }).problem}`);
       d.result = { ok: false, problem: problems.join("; ") || "not read (see the errors)" };
     }
   });
@@ -107,4 +110,14 @@ function jsonOf(file: string, all: readonly Distinct[], skipped: ReadonlyMap<str
     ...(d.result?.ok ? { ok: true, ...(services ? { service: d.service } : {}), call: d.result.call } : { ok: false, problem: d.result && !d.result.ok ? d.result.problem : "" }),
   }));
   return { file, results, skipped: Object.fromEntries(skipped), ...(services ? { services } : {}) };
+}
+
+/** A request's body as `urlCalls` takes it: parsed, where it is JSON (an object or an array); else none. */
+function jsonBody(text: string | undefined): { body?: unknown } {
+  if (text === undefined || !/^\s*[[{]/.test(text)) return {};
+  try {
+    return { body: JSON.parse(text) as unknown };
+  } catch {
+    return {};
+  }
 }

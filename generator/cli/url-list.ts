@@ -21,7 +21,11 @@ export interface ListedRequest {
   at?: string;
   /** What is wrong with the line itself (no URL, a method odatagen makes no request with). */
   problem?: string;
-  /** A HAR entry's request body (`request.postData.text`), read for a `$batch`'s requests. */
+  /**
+   * The request's body as sent: a HAR entry's `request.postData.text`, a curl command's data, the
+   * text after the headers in a Markdown page's HTTP block. A `$batch`'s requests are read from it;
+   * a JSON one's names are checked.
+   */
   body?: string;
 }
 
@@ -140,7 +144,7 @@ function lineRequests(text: string): RequestList {
       const line = i + 1 + (before.match(/\n/g)?.length ?? 0);
       const column = curl.at - (before.lastIndexOf("\n") + 1) + 1;
       const problem = !KNOWN.has(curl.method) ? notMethod(curl.method) : !isUrl(curl.url) ? `${curl.url} is no URL: curl's is a whole one` : undefined;
-      return void requests.push({ method: curl.method, path: curl.url, line, column, ...(problem ? { problem } : {}) });
+      return void requests.push({ method: curl.method, path: curl.url, line, column, ...(problem ? { problem } : {}), ...(curl.body !== undefined ? { body: curl.body } : {}) });
     }
     const logged = ACCESS_LOG.exec(raw);
     if (logged) {
@@ -177,7 +181,9 @@ const REQUEST_FENCE = /^[ \t]*(```|~~~)[ \t]*(http|bash|sh|shell|console|zsh)[ \
 function markdownRequests(text: string): RequestList {
   const lines = text.split(/\r?\n/);
   const kept = lines.map(() => "");
-  let fence: { marker: string; http: boolean; first: boolean; curl: boolean } | undefined;
+  /** Each HTTP block's body (what follows the blank line after its headers), by its request's line number. */
+  const bodies = new Map<number, string[]>();
+  let fence: { marker: string; http: boolean; first: boolean; curl: boolean; request?: number; body?: string[] } | undefined;
   lines.forEach((line, i) => {
     const marker = /^[ \t]*(```|~~~)/.exec(line)?.[1];
     const opened = fence === undefined && marker ? REQUEST_FENCE.exec(line) : null;
@@ -185,7 +191,10 @@ function markdownRequests(text: string): RequestList {
     else if (fence && marker === fence.marker) fence = undefined;
     else if (fence?.http && fence.first && line.trim()) {
       fence.first = false;
-      if (/^\s*[A-Za-z]+\s+(\/|[a-z][a-z\d+.-]*:\/\/)/i.test(line)) kept[i] = line;
+      if (/^\s*[A-Za-z]+\s+(\/|[a-z][a-z\d+.-]*:\/\/)/i.test(line)) [kept[i], fence.request] = [line, i + 1];
+    } else if (fence?.http && fence.request !== undefined) {
+      if (fence.body) fence.body.push(line);
+      else if (!line.trim()) bodies.set(fence.request, (fence.body = []));
     } else if (fence && !fence.http) {
       // A prompt's `$ ` is written over with spaces, so that columns stay where they were.
       const command = line.replace(/^(\s*)\$ /, (_, space: string) => `${space}  `);
@@ -195,7 +204,12 @@ function markdownRequests(text: string): RequestList {
     }
   });
   // Read as a list whose other lines are blank, so that each keeps its line number.
-  return lineRequests(kept.join("\n"));
+  const list = lineRequests(kept.join("\n"));
+  for (const r of list.requests) {
+    const body = bodies.get(r.line)?.join("\n").trim();
+    if (body && r.body === undefined) r.body = body;
+  }
+  return list;
 }
 
 /** A server's access log line (Common and Combined Log Format): the quoted request line, `"GET /odata/v4/People HTTP/1.1"`. */

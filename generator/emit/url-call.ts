@@ -52,7 +52,11 @@ export interface UrlCall {
   code: string;
 }
 
-export type UrlCallResult = { ok: true; call: UrlCall } | { ok: false; problem: string };
+/**
+ * The call, or why there is none. `addressed`: the service has the path (what is refused is the
+ * method, the query or the body), so a service without it has nothing to add.
+ */
+export type UrlCallResult = { ok: true; call: UrlCall } | { ok: false; problem: string; addressed?: boolean };
 
 /** The HTTP methods a request is made with. */
 export const METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"] as const;
