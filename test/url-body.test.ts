@@ -7,6 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { urlCalls } from "../generator/url-calls";
+import { describeWithGraph, GRAPH } from "./helpers/fixtures";
 
 const FIXTURE = path.join(__dirname, "fixtures", "trippin-lite.xml");
 
@@ -45,4 +46,25 @@ test("in a slice, a name the slice may have left out is passed; a near miss of o
     "const result = await updatePerson(client, target, body, { etag });",
     "PATCH /People('x'): the body's FirstNam: Travel.Lite.Person has no property FirstNam; did you mean FirstName?",
   ]);
+});
+
+describeWithGraph("url-body Graph v1.0")("Graph v1.0: bodies its documentation writes", () => {
+  test("pass by their names, placeholders for values and instance annotations included; a misspelt one does not", () => {
+    const read = urlCalls({ inputs: [{ file: GRAPH, content: fs.readFileSync(GRAPH, "utf8") }], acceptWarnings: ["ODG106"] }, [
+      { method: "POST", path: "/users", body: { accountEnabled: true, displayName: "Adele Vance", mailNickname: "AdeleV", userPrincipalName: "AdeleV@contoso.com", passwordProfile: { forceChangePasswordNextSignIn: true, password: "x" } } },
+      { method: "POST", path: "/me/sendMail", body: { message: { subject: "Lunch?", body: { contentType: "Text", content: "x" }, toRecipients: [{ emailAddress: { address: "a@b.com" } }] }, saveToSentItems: "false" } },
+      { method: "POST", path: "/teams", body: { "template@odata.bind": "https://graph.microsoft.com/v1.0/teamsTemplates('standard')", displayName: "Team" } },
+      { method: "POST", path: "/me/drive/items/{id}/children", body: { name: "New Folder", folder: {}, "@microsoft.graph.conflictBehavior": "rename" } },
+      { method: "PATCH", path: "/communications/callRecords/{callRecordId}/sessions/{sessionId}", body: { "@odata.type": "#microsoft.graph.callRecords.session", modalities: ["String"], caller: { "@odata.type": "microsoft.graph.callRecords.participantEndpoint", userAgent: { headerValue: "x" } } } },
+      { method: "POST", path: "/me/sendMail", body: { message: { subject: "x", toRecipients: [{ emailAdress: { address: "a@b.com" } }] } } },
+    ]);
+    expect(read.results.map((r) => (r.ok ? "made" : r.problem))).toEqual([
+      "made",
+      "made",
+      "made",
+      "made",
+      "made",
+      "POST /me/sendMail: the body's message/toRecipients[0]/emailAdress: microsoft.graph.recipient has no property emailAdress; did you mean emailAddress?",
+    ]);
+  });
 });

@@ -48,7 +48,7 @@ export function checkActionBody(body: unknown, parameters: readonly Parameter[],
       const near = nearestName(name, parameters.map((x) => x.name));
       return `the body's ${name}: ${action} has no parameter ${name}${near ? `; did you mean ${near}?` : ` (it takes ${parameters.map((x) => x.name).join(", ") || "none"})`}`;
     }
-    const bad = check.typed(value, p.type, p.name, 1);
+    const bad = check.typed(value, p.type, name, 1);
     if (bad) return bad;
   }
   return undefined;
