@@ -204,6 +204,13 @@ test("a Markdown page: the first line of each HTTP code block that is a request,
     ["PATCH", "/orders/{id}", 4, 7],
     ["PATCH", "https://shop.example/odata/orders/7", 13, 7],
   ]);
+  // An "HTTP request" section's block lists each form a line; Graph writes a GET example as msgraph-interactive.
+  const forms = ["```http", "GET /me/messages", "GET /users/{id | userPrincipalName}/messages", "```", "", "```msgraph-interactive", "GET https://graph.microsoft.com/v1.0/me/messages?$top=2", "```"].join("\n");
+  expect(listOf(forms).requests.map((r) => [r.path, r.line])).toEqual([
+    ["/me/messages", 2],
+    ["/users/{id | userPrincipalName}/messages", 3],
+    ["https://graph.microsoft.com/v1.0/me/messages?$top=2", 7],
+  ]);
 });
 
 test("curl commands, as a browser's \"Copy all as cURL (bash)\", a script or a page's shell block writes them: the method curl sends and the URL, at its place", () => {

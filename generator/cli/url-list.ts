@@ -168,34 +168,41 @@ function lineRequests(text: string): RequestList {
 }
 
 /**
- * A fenced code block in Markdown that shows a request: HTTP, as API reference pages (Microsoft
- * Graph's) write one (```` ``` http ````), or a shell's, with curl commands.
+ * A fenced code block in Markdown that shows a request: HTTP, as API reference pages write one
+ * (```` ``` http ````, Microsoft Graph's ```` ```msgraph-interactive ```` too), or a shell's, with
+ * curl commands.
  */
-const REQUEST_FENCE = /^[ \t]*(```|~~~)[ \t]*(http|bash|sh|shell|console|zsh)[ \t]*\r?$/im;
+const REQUEST_FENCE = /^[ \t]*(```|~~~)[ \t]*(http|msgraph-interactive|bash|sh|shell|console|zsh)[ \t]*\r?$/im;
+const REQUEST_LINE = /^\s*[A-Za-z]+\s+(\/|[a-z][a-z\d+.-]*:\/\/)/i;
 
 /**
- * The requests of a Markdown page: the first line of each HTTP code block, where it is a request
- * line (`PATCH /users/{id}`, a whole URL; a response's block, `HTTP/1.1 200 OK`, is passed over),
+ * The requests of a Markdown page: the request lines an HTTP code block starts with (a page's
+ * "HTTP request" section lists each form a line; an example's one is followed by its headers, a
+ * blank line and its body, which is kept; a response's block, `HTTP/1.1 200 OK`, is passed over),
  * and the curl commands of a shell's block (after a prompt's `$ ` too).
  */
 function markdownRequests(text: string): RequestList {
   const lines = text.split(/\r?\n/);
   const kept = lines.map(() => "");
-  /** Each HTTP block's body (what follows the blank line after its headers), by its request's line number. */
+  /** Each HTTP block's body (what follows the blank line after its headers), by its last request's line number. */
   const bodies = new Map<number, string[]>();
-  let fence: { marker: string; http: boolean; first: boolean; curl: boolean; request?: number; body?: string[] } | undefined;
+  type Fence = { marker: string; http: boolean; curl: boolean; reading: "requests" | "headers" | "body"; request?: number };
+  let fence: Fence | undefined;
   lines.forEach((line, i) => {
     const marker = /^[ \t]*(```|~~~)/.exec(line)?.[1];
     const opened = fence === undefined && marker ? REQUEST_FENCE.exec(line) : null;
-    if (opened) fence = { marker: marker!, http: opened[2]!.toLowerCase() === "http", first: true, curl: false };
+    if (opened) fence = { marker: marker!, http: !/^(bash|sh|shell|console|zsh)$/i.test(opened[2]!), curl: false, reading: "requests" };
     else if (fence && marker === fence.marker) fence = undefined;
-    else if (fence?.http && fence.first && line.trim()) {
-      fence.first = false;
-      if (/^\s*[A-Za-z]+\s+(\/|[a-z][a-z\d+.-]*:\/\/)/i.test(line)) [kept[i], fence.request] = [line, i + 1];
-    } else if (fence?.http && fence.request !== undefined) {
-      if (fence.body) fence.body.push(line);
-      else if (!line.trim()) bodies.set(fence.request, (fence.body = []));
-    } else if (fence && !fence.http) {
+    else if (fence?.http) {
+      const blank = !line.trim();
+      if (fence.reading === "body") {
+        if (fence.request !== undefined) bodies.get(fence.request)!.push(line);
+      } else if (fence.reading === "requests" && REQUEST_LINE.test(line)) [kept[i], fence.request] = [line, i + 1];
+      else if (blank && (fence.request !== undefined || fence.reading === "headers")) {
+        fence.reading = "body";
+        if (fence.request !== undefined) bodies.set(fence.request, []);
+      } else if (!blank) fence.reading = "headers";
+    } else if (fence) {
       // A prompt's `$ ` is written over with spaces, so that columns stay where they were.
       const command = line.replace(/^(\s*)\$ /, (_, space: string) => `${space}  `);
       if (/^\s*curl\s/.test(command)) fence.curl = true;
