@@ -188,3 +188,24 @@ test.concurrent.each([
   expect(r.stderr).toContain(`odatagen: ${message}`);
   expect(r.code).toBe(2);
 });
+
+test.concurrent("--body: the JSON body's names are checked (from a file with @), as url --from checks a recorded one's; a body that is no JSON is a usage error", async () => {
+  const bad = await url("PATCH", "/People('x')", "--body", '{"FirstName":"a","LastNme":"b"}');
+  expect(bad.stderr).toBe("odatagen: PATCH /People('x'): the body's LastNme: Travel.Lite.Person has no property LastNme; did you mean LastName?\n");
+  expect(bad.code).toBe(1);
+  const dir = scratch();
+  fs.writeFileSync(path.join(dir, "body.json"), '{"FirstName":"a","Home":{"City":"Lyon"}}');
+  const good = await runCliAsync(["url", "-i", LITE, "PATCH", "/People('x')", "--body", "@body.json"], dir);
+  expect(good.stderr).toBe("");
+  expect(good.code).toBe(0);
+  expect(good.stdout).toContain("await updatePerson(client, target, body");
+  const notJson = await url("PATCH", "/People('x')", "--body", "{FirstName:1}");
+  expect(notJson.code).toBe(2);
+  expect(notJson.stderr).toMatch(/^odatagen: --body: not JSON: /);
+  const missing = await url("PATCH", "/People('x')", "--body", "@nowhere.json");
+  expect(missing.stderr).toBe("odatagen: --body @nowhere.json: cannot read nowhere.json: ENOENT\n");
+  expect(missing.code).toBe(2);
+  const both = await url("--from", "r.txt", "--body", "{}");
+  expect(both.code).toBe(2);
+  expect(both.stderr).toContain("--body is the body of the one request url is given; the requests --from reads bring their own");
+});

@@ -120,6 +120,7 @@ export const URL_OPTIONS = {
   "include-navigation": GENERATE_OPTIONS["include-navigation"],
   "follow-references": GENERATE_OPTIONS["follow-references"],
   "json": { type: "boolean", default: false, describe: "Print the answer as JSON (for editor tooling)" },
+  "body": { type: "string", describe: "The JSON body the request sends (or @file): its names are checked against the metadata, as url --from checks a recorded one's" },
   "from": { type: "string", describe: "Check every request of a file instead: a HAR file, or one request a line ([METHOD] <url>; - reads standard input); exit 1 when any is refused" },
   "base": { type: "string", describe: "With --from: the service root; whole URLs not below it are left unchecked (a HAR file's sign-in and page requests)" },
 } satisfies Record<string, Options>;
@@ -200,8 +201,9 @@ const URL_METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"];
  * problem (no path, a method HTTP requests of OData are not made with, a wildcard).
  */
 export function urlRequest(argv: Record<string, unknown>): { method: string; path: string } | { from: string; base?: string } | string {
-  const listProblem = flagProblem(argv, ["out", "config", "from", "base"], ["input", "service", "include", "exclude"]);
+  const listProblem = flagProblem(argv, ["out", "config", "from", "base", "body"], ["input", "service", "include", "exclude"]);
   if (listProblem) return listProblem;
+  if (argv.from !== undefined && argv.body !== undefined) return "--body is the body of the one request url is given; the requests --from reads bring their own";
   if (argv.from !== undefined) return urlListRequest(argv);
   if (argv.base !== undefined) return "--base is the service root of the requests --from reads; give --from <file> (a HAR file, or one request a line)";
   const first = typeof argv.method === "string" ? argv.method : undefined;
@@ -296,6 +298,7 @@ function parser(argv: string[], done: (code: number | Promise<number>) => void) 
         // Each loaded only for this command.
         const request = urlRequest(args) as { method: string; path: string } | { from: string; base?: string };
         const flags = { input: args.input, out: args.out, config: args.config, service: args.service, include: args.include, exclude: args.exclude, "include-derived": args["include-derived"], "include-navigation": args["include-navigation"], "follow-references": args["follow-references"], json: args.json };
+        const body = typeof args.body === "string" ? { body: args.body } : {};
         if ("from" in request) {
           // eslint-disable-next-line @typescript-eslint/no-require-imports
           const { runUrlList } = require("./url-list-command") as typeof import("./url-list-command");
@@ -303,7 +306,7 @@ function parser(argv: string[], done: (code: number | Promise<number>) => void) 
         } else {
           // eslint-disable-next-line @typescript-eslint/no-require-imports
           const { runUrl } = require("./url-command") as typeof import("./url-command");
-          done(runUrl({ ...request, ...flags }));
+          done(runUrl({ ...request, ...flags, ...body }));
         }
       },
     )

@@ -1,4 +1,5 @@
 /** `odatagen url [METHOD] <path>`: the generated functions that make a request, printed as code to paste (or JSON). */
+import * as fs from "node:fs";
 import { GenerationError, type Diagnostic } from "../diagnostics";
 import type { ResolvedService } from "../config/types";
 import type { UrlCallResult, UrlRequest } from "../url-calls";
@@ -19,6 +20,8 @@ export interface UrlArgs extends Pick<ServiceFlags, "input" | "out" | "config" |
   "include-navigation"?: boolean;
   "follow-references"?: boolean;
   json: boolean;
+  /** The JSON body the request sends, as given (`@file` names a file): its names are checked. */
+  body?: string;
 }
 
 /** One service's answers, one a request (none when its documents could not be read). */
@@ -78,7 +81,12 @@ export function printServiceDiagnostics(answers: readonly Answers[]): void {
 }
 
 export async function runUrl(args: UrlArgs): Promise<number> {
-  const answered = await answerRequests(args, [{ method: args.method, path: args.path }]);
+  const body = args.body === undefined ? {} : bodyOf(args.body);
+  if (typeof body === "string") {
+    err.print(`odatagen: ${body}`);
+    return EXIT_USAGE;
+  }
+  const answered = await answerRequests(args, [{ method: args.method, path: args.path, ...body }]);
   if (typeof answered === "number") return answered;
   const answers: Answer[] = answered.map((a) => ({ service: a.service, result: a.results[0], diagnostics: a.diagnostics }));
   printServiceDiagnostics(answered);
@@ -106,4 +114,21 @@ export async function runUrl(args: UrlArgs): Promise<number> {
       for (const line of code.slice(blank + 1, -1)) out.print(line);
     });
   return found.length ? EXIT_OK : EXIT_INPUT;
+}
+
+/** `--body`'s JSON, read from a file when it starts with `@`; or why it cannot be read. */
+function bodyOf(given: string): { body: unknown } | string {
+  let text = given;
+  if (given.startsWith("@")) {
+    try {
+      text = fs.readFileSync(given.slice(1), "utf8");
+    } catch (e) {
+      return `--body ${given}: cannot read ${given.slice(1)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+    }
+  }
+  try {
+    return { body: JSON.parse(text.replace(/^\ufeff/, "")) as unknown };
+  } catch (e) {
+    return `--body${given.startsWith("@") ? ` ${given}` : ""}: not JSON: ${(e as Error).message}`;
+  }
 }
