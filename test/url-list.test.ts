@@ -4,6 +4,7 @@
  * URLs below the service root.
  */
 import { readRequestList, type ListedRequest, type RequestList } from "../generator/cli/url-list";
+import { randomEdits } from "./helpers/random";
 
 function listOf(text: string, base?: string): RequestList {
   const list = readRequestList(text, base);
@@ -253,4 +254,20 @@ test("a request's body is kept: a Markdown HTTP block's text after its headers, 
   expect(listOf(curl).requests.map((r) => [r.method, r.body])).toEqual([["PATCH", '{"status":"open"}'], ["POST", undefined]]);
   const har = JSON.stringify({ log: { entries: [{ request: { method: "PATCH", url: "https://shop.example/odata/orders/7", postData: { mimeType: "application/json", text: '{"status":"open"}' } } }] } });
   expect(listOf(har).requests.map((r) => r.body)).toEqual(['{"status":"open"}']);
+});
+
+test("2,000 seeded random edits of a HAR file, a Markdown page, curl commands and a list each read to requests or a problem, never an exception", () => {
+  const har = JSON.stringify({ log: { entries: [{ request: { method: "POST", url: "https://x/odata/$batch", postData: { text: '{"requests":[{"id":"1","method":"GET","url":"/a"}]}' } } }, { request: { method: "PATCH", url: "https://x/odata/a(1)", postData: { text: "{}" } } }] } });
+  const page = "```http\nPATCH /a(1)\nContent-Type: application/json\n\n{}\n```\n```bash\n$ curl -X POST \\\n  'https://x/odata/a' --data-raw '{}'\n```\n";
+  const curl = "curl 'https://x/odata/a' -H 'x: y' --data-raw $'{\"a\":1}' -X 'PATCH' ;\ncurl -I --url=https://x/odata/b";
+  const list = "# list\nGET /a?$filter=b eq 'c'\n127.0.0.1 - - [x] \"DELETE /odata/a(1) HTTP/1.1\" 204 -\nPOST /odata/$batch";
+  const texts = randomEdits([har, page, curl, list], "{}[]\"':,\\\n `$@-/#;", 2000, 5);
+  const answers = texts.map((text, i) => readRequestList(text, i % 2 ? "https://x/odata" : undefined));
+  const lists = answers.filter((r): r is RequestList => "requests" in r);
+  const problems = answers.filter((r) => !("requests" in r)) as { problem: string; line: number }[];
+  expect(lists.flatMap((l) => l.requests).filter((r) => typeof r.method !== "string" || typeof r.path !== "string" || !(r.line >= 0))).toEqual([]);
+  expect(problems.filter((p) => !/^(not JSON, as a HAR file is|a JSON file here is a HAR file)/.test(p.problem))).toEqual([]);
+  // Both answers occur: a HAR file's edits often leave no JSON; the others' never do.
+  expect(problems.length).toBeGreaterThan(50);
+  expect(lists.length).toBeGreaterThan(1000);
 });
