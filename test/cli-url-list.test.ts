@@ -151,7 +151,7 @@ test.each([
 
 test("a $batch in a HAR file: each of its requests is checked, refused at the $batch's URL with its place in the batch", async () => {
   const root = "https://trips.example/odata/v4";
-  const batch = { requests: [{ id: "1", method: "GET", url: "People('russellwhyte')/Trips" }, { id: "2", method: "GET", url: "People?$orderby=LastNme" }] };
+  const batch = { requests: [{ id: "1", method: "GET", url: "People('russellwhyte')/Trips" }, { id: "2", method: "GET", url: "People?$orderby=LastNme" }, { id: "3", method: "PATCH", url: "People('russellwhyte')", body: { FirstNme: "R" } }] };
   const text = JSON.stringify({ log: { entries: [{ request: { method: "POST", url: `${root}/$batch`, postData: { mimeType: "application/json", text: JSON.stringify(batch) } } }] } }, null, 2);
   const { dir, file } = written("batch.har", text);
   const lines = text.split("\n");
@@ -159,7 +159,8 @@ test("a $batch in a HAR file: each of its requests is checked, refused at the $b
   const r = await cli(["-i", LITE, "--from", file, "--base", root], dir);
   expect(r.stderr).toBe(
     `batch.har:${line}:${lines[line - 1].indexOf("https") + 1}: error ODG601: GET /People: $orderby=LastNme: Travel.Lite.Person has no property LastNme; did you mean LastName? [log.entries[0], its request 2]\n` +
-      "odatagen: batch.har: 2 requests: 1 made by the generated functions, 1 refused\n",
+      `batch.har:${line}:${lines[line - 1].indexOf("https") + 1}: error ODG601: PATCH /People('russellwhyte'): the body's FirstNme: Travel.Lite.Person has no property FirstNme; did you mean FirstName? [log.entries[0], its request 3]\n` +
+      "odatagen: batch.har: 3 requests: 1 made by the generated functions, 2 refused\n",
   );
   expect(r.code).toBe(1);
 });

@@ -2,8 +2,9 @@
  * The requests `odatagen url --from <file>` checks: a HAR file (what a browser's developer tools or
  * Playwright's `recordHar` save), a list of one request a line (`PATCH /users/{id}`, a whole URL,
  * `GET https://… HTTP/1.1`, a server's access log line, whose quoted request line is read, or a
- * curl command), or a Markdown page whose HTTP code blocks show requests (an API reference page). Each keeps where it was written, so that a refusal names
- * its file, line and column.
+ * curl command), or a Markdown page whose HTTP code blocks show requests (an API reference page).
+ * Each keeps where it was written, so that a refusal names its file, line and column, and the body
+ * it sends where the file holds one.
  */
 import { findJsonSyntaxProblem } from "../config/json-syntax";
 import { METHODS } from "../emit/url-call";
@@ -75,7 +76,7 @@ export function readRequestList(text: string, base?: string): RequestList | List
       continue;
     }
     inside.forEach((b, n) => {
-      const sub = kept({ ...r, method: b.method, path: isUrl(b.url) ? b.url : `/${b.url}`, at: `${r.at ?? "the $batch"}, its request ${n + 1}`, body: undefined });
+      const sub = kept({ ...r, method: b.method, path: isUrl(b.url) ? b.url : `/${b.url}`, at: `${r.at ?? "the $batch"}, its request ${n + 1}`, body: b.body });
       if (sub) requests.push(KNOWN.has(sub.method) ? sub : { ...sub, problem: notMethod(sub.method) });
     });
   }
@@ -84,15 +85,18 @@ export function readRequestList(text: string, base?: string): RequestList | List
 
 /**
  * The requests of a `$batch` body: a JSON batch's `requests` (OData 4.01 JSON Format §19, Graph's
- * `{"requests":[{"id":"1","method":"GET","url":"/me"}]}`), or a multipart one's request lines
- * (`GET People('x') HTTP/1.1`, in change sets too). Undefined where it has none.
+ * `{"requests":[{"id":"1","method":"GET","url":"/me"}]}`), with their bodies, or a multipart one's
+ * request lines (`GET People('x') HTTP/1.1`, in change sets too). Undefined where it has none.
  */
-function batchedRequests(body: string): { method: string; url: string }[] | undefined {
+function batchedRequests(body: string): { method: string; url: string; body?: string }[] | undefined {
   if (/^\s*\{/.test(body)) {
     try {
       const listed = (JSON.parse(body) as { requests?: unknown }).requests;
       if (!Array.isArray(listed)) return undefined;
-      const found = listed.flatMap((x: { method?: unknown; url?: unknown } | null) => (typeof x?.method === "string" && typeof x.url === "string" ? [{ method: x.method.toUpperCase(), url: x.url }] : []));
+      // Each with its own JSON body, if it has one (an object or an array), for its names to be checked.
+      const found = listed.flatMap((x: { method?: unknown; url?: unknown; body?: unknown } | null) =>
+        typeof x?.method === "string" && typeof x.url === "string" ? [{ method: x.method.toUpperCase(), url: x.url, ...(typeof x.body === "object" && x.body !== null ? { body: JSON.stringify(x.body) } : {}) }] : [],
+      );
       return found.length ? found : undefined;
     } catch {
       return undefined;
