@@ -36,8 +36,11 @@ function keyLiteral(t: ModelType): string {
   return KEY_LITERALS.has(name) ? `rt.edm${name}` : "rt.edmString";
 }
 
-/** The Edm types the runtime writes key literals of (`rt.edmInt32`, …); CSDL 4.01 §6.5 allows no others in a key. */
-const KEY_LITERALS = new Set(["String", "Guid", "Int16", "Int32", "Int64", "Byte", "SByte", "Decimal", "Double", "Single", "Boolean", "Date", "DateTimeOffset", "TimeOfDay", "Duration", "Binary"]);
+/**
+ * The Edm types the runtime writes key literals of (`rt.edmInt32`, …), and `rt.literal` writes a
+ * value of (with enumerations); CSDL 4.01 §6.5 allows no others in a key.
+ */
+export const KEY_LITERALS: ReadonlySet<string> = new Set(["String", "Guid", "Int16", "Int32", "Int64", "Byte", "SByte", "Decimal", "Double", "Single", "Boolean", "Date", "DateTimeOffset", "TimeOfDay", "Duration", "Binary"]);
 
 /**
  * The TypeScript type of a key: the single property's type, or an object of the key properties;

@@ -17,7 +17,8 @@ import { moduleSpecifier } from "./imports";
 import { keylessCollections } from "./keyless-collections";
 import { listsSubtypes } from "./request-names";
 import { hasComposableAddress } from "./operation-view";
-import { applyArgument, NUMBERS, primitiveTs, queryMembers, systemOptionNames, type QueryTaker, type QueryWriter } from "./url-query";
+import { applyArgument, primitiveTs, queryMembers, systemOptionNames, type QueryTaker, type QueryWriter } from "./url-query";
+import { NUMBERS } from "./url-filter-tokens";
 
 /** A name the code uses that the caller provides: the client, a key, a body, an operation's parameters. */
 export interface CallVariable {

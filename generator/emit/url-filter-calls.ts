@@ -6,7 +6,7 @@
  * checked where the call is met (url-filter.ts, `firstArgument`).
  */
 import type { PrimitiveName } from "../model/types";
-import type { LiteralKind, Token } from "./url-filter-tokens";
+import { NUMBERS, type LiteralKind, type Token } from "./url-filter-tokens";
 
 /** What an operand is, as far as a comparison cares. */
 export type Family = "string" | "number" | "boolean" | "guid" | "datetime" | "time" | "duration" | "binary";
@@ -50,11 +50,10 @@ const WORDS: Record<Family, string> = {
 };
 const ORDINALS = ["first", "second", "third"];
 
-const NUMERIC = new Set<PrimitiveName>(["Byte", "SByte", "Int16", "Int32", "Int64", "Decimal", "Single", "Double"]);
 
 /** The family of a primitive type; undefined where a comparison may take several (geography, untyped). */
 export function familyOf(name: PrimitiveName): Family | undefined {
-  if (NUMERIC.has(name)) return "number";
+  if (NUMBERS.has(name)) return "number";
   const families: Partial<Record<PrimitiveName, Family>> = {
     String: "string", Boolean: "boolean", Guid: "guid", Date: "datetime", DateTimeOffset: "datetime", TimeOfDay: "time", Duration: "duration", Binary: "binary",
   };

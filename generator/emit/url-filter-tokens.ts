@@ -6,6 +6,9 @@
  * where they stand (`url-filter.ts`).
  */
 
+/** The Edm number types, by their names without `Edm.` (a URL writes each as a number, unquoted). */
+export const NUMBERS: ReadonlySet<string> = new Set(["Byte", "SByte", "Int16", "Int32", "Int64", "Decimal", "Single", "Double"]);
+
 /** What a literal is, as far as a comparison with a property cares. */
 export type LiteralKind =
   | "string" | "number" | "boolean" | "null" | "guid" | "date" | "datetime" | "time" | "duration" | "binary" | "enum" | "other";

@@ -24,7 +24,8 @@ import { allNavigation, allProperties, isOpen } from "../model/rules";
 import { nearestName } from "../nearest-name";
 import { descendants } from "../passes/slice/paths";
 import { familyOf, literalFamily, readCalls, type ArgumentKind, type Call } from "./url-filter-calls";
-import { tokens, type LiteralKind, type Token } from "./url-filter-tokens";
+import { NUMBERS, tokens, type LiteralKind, type Token } from "./url-filter-tokens";
+import { KEY_LITERALS } from "./request-keys";
 
 /** What a path reaches. */
 export type Reached =
@@ -50,14 +51,9 @@ const ARGUMENT_KINDS: Record<string, { types: PrimitiveName[]; what: string }> =
   hour: TIMES, minute: TIMES, second: TIMES, fractionalseconds: TIMES, time: { types: ["DateTimeOffset"], what: "a date and time" },
   totaloffsetminutes: { types: ["DateTimeOffset"], what: "a date and time" }, totalseconds: { types: ["Duration"], what: "a duration" },
 };
-/** The Edm types `rt.literal` writes (its `KeyKind`s, but enumerations). */
-const LITERAL_KINDS = new Set<PrimitiveName>([
-  "String", "Guid", "Int16", "Int32", "Int64", "Byte", "SByte", "Decimal", "Double", "Single", "Boolean", "Date", "DateTimeOffset", "TimeOfDay", "Duration", "Binary",
-]);
 const COMPARISON = new Set(["eq", "ne", "gt", "ge", "lt", "le"]);
 const ARITHMETIC = new Set(["add", "sub", "mul", "div", "divby", "mod"]);
 const OPERATORS = new Set([...COMPARISON, ...ARITHMETIC, "and", "or", "has", "in"]);
-const NUMERIC = new Set<PrimitiveName>(["Byte", "SByte", "Int16", "Int32", "Int64", "Decimal", "Single", "Double"]);
 
 /** Where the expression is read: the type it filters, and whether the model is a slice. */
 export interface FilterScope {
@@ -362,7 +358,7 @@ class ExpressionCheck {
   private placed(tok: Token, other: Reached): boolean {
     const slot = this.placeholders.get(tok);
     if (!slot) return false;
-    if (other.kind === "primitive" && !other.collection && LITERAL_KINDS.has(other.name)) [slot.kind, slot.comparedWith] = [other.name, `${other.shown}, an Edm.${other.name}`];
+    if (other.kind === "primitive" && !other.collection && KEY_LITERALS.has(other.name)) [slot.kind, slot.comparedWith] = [other.name, `${other.shown}, an Edm.${other.name}`];
     if (other.kind === "enum" && !other.collection) [slot.kind, slot.comparedWith] = [`enum:${other.type.qualifiedName}`, `${other.shown}, a ${other.type.qualifiedName}`];
     return true;
   }
@@ -421,7 +417,7 @@ function describe(r: Exclude<Reached, { kind: "unknown" }>): string {
 
 /** Which literal kinds a primitive property compares with; undefined where any may (geography, streams, untyped). */
 function kindsOf(name: PrimitiveName): readonly LiteralKind[] | undefined {
-  if (NUMERIC.has(name)) return ["number"];
+  if (NUMBERS.has(name)) return ["number"];
   switch (name) {
     case "String":
       return ["string"];

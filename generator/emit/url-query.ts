@@ -8,7 +8,7 @@
 import type { EntityType, Model, NavigationProperty, StructuredType } from "../model/types";
 import { castNavigationPaths, declaringSubtype } from "./cast-navigation";
 import { checkOrderByItems, readFilter, type FilterPlaceholder } from "./url-filter";
-import { listItems } from "./url-filter-tokens";
+import { listItems, NUMBERS } from "./url-filter-tokens";
 import { checkApply, checkCompute } from "./url-apply";
 import { complexNavigationPaths, leadingProperties, leadsToNavigation } from "./complex-navigation";
 import { listsSubtypes } from "./request-names";
@@ -355,9 +355,6 @@ function filledFilter(text: string, placeholders: readonly FilterPlaceholder[], 
 function literalValueType(kind: string): string {
   return kind === "DateTimeOffset" || kind === "Date" ? "string | Date" : primitiveTs(kind);
 }
-
-/** The Edm types whose values are numbers. */
-export const NUMBERS = new Set(["Int16", "Int32", "Int64", "Byte", "SByte", "Decimal", "Double", "Single"]);
 
 /** The TypeScript type byKey takes a value of the Edm type `name` as. */
 export function primitiveTs(name: string): string {
