@@ -23,8 +23,8 @@ import type { EnumType, PrimitiveName, StructuredType, TypeRef } from "../model/
 import { allNavigation, allProperties, isOpen } from "../model/rules";
 import { nearestName } from "../nearest-name";
 import { descendants } from "../passes/slice/paths";
-import { familyOf, literalFamily, readCalls, type ArgumentKind, type Call } from "./url-filter-calls";
-import { NUMBERS, tokens, type LiteralKind, type Token } from "./url-filter-tokens";
+import { familyOf, literalFamily, readCalls, type ArgumentKind, type Call, type Family } from "./url-filter-calls";
+import { tokens, type LiteralKind, type Token } from "./url-filter-tokens";
 import { KEY_LITERALS } from "./request-keys";
 
 /** What a path reaches. */
@@ -415,28 +415,15 @@ function describe(r: Exclude<Reached, { kind: "unknown" }>): string {
   return r.kind === "primitive" ? `an Edm.${r.name}` : `a ${r.type.qualifiedName}`;
 }
 
+/** The literal kinds a value of each family is compared with (a duration as OData 4.01's quoted string too). */
+const LITERALS_OF: Record<Family, readonly LiteralKind[]> = {
+  number: ["number"], string: ["string"], boolean: ["boolean"], guid: ["guid"], datetime: ["datetime", "date"], time: ["time"], duration: ["duration", "string"], binary: ["binary"],
+};
+
 /** Which literal kinds a primitive property compares with; undefined where any may (geography, streams, untyped). */
 function kindsOf(name: PrimitiveName): readonly LiteralKind[] | undefined {
-  if (NUMBERS.has(name)) return ["number"];
-  switch (name) {
-    case "String":
-      return ["string"];
-    case "Boolean":
-      return ["boolean"];
-    case "Guid":
-      return ["guid"];
-    case "DateTimeOffset":
-    case "Date":
-      return ["datetime", "date"];
-    case "TimeOfDay":
-      return ["time"];
-    case "Duration":
-      return ["duration", "string"];
-    case "Binary":
-      return ["binary"];
-    default:
-      return undefined;
-  }
+  const family = familyOf(name);
+  return family && LITERALS_OF[family];
 }
 
 const WRITTEN: Partial<Record<LiteralKind, string>> = {
