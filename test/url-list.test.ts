@@ -143,6 +143,13 @@ test("a $batch's requests are read from its body, JSON or multipart, each below 
     "",
     "DELETE https://trips.example/odata/Airlines('AA') HTTP/1.1",
     "",
+    "--changeset_1",
+    "Content-Type: application/http",
+    "",
+    "PATCH People('russellwhyte') HTTP/1.1",
+    "Content-Type: application/json",
+    "",
+    '{"FirstName":"R"}',
     "--changeset_1--",
     "--batch_1--",
   ].join("\r\n");
@@ -159,7 +166,10 @@ test("a $batch's requests are read from its body, JSON or multipart, each below 
     ["HEAD", "/me", "log.entries[0], its request 3", "HEAD is not a method odatagen makes requests with (GET, POST, PATCH, PUT, DELETE)"],
     ["GET", "/People('russellwhyte')", "log.entries[1], its request 1", undefined],
     ["DELETE", "https://trips.example/odata/Airlines('AA')", "log.entries[1], its request 2", undefined],
+    ["PATCH", "/People('russellwhyte')", "log.entries[1], its request 3", undefined],
   ]);
+  // Each with its own body: a JSON batch's, a multipart one's after its headers.
+  expect(requests.map((r) => r.body)).toEqual([undefined, "{}", undefined, undefined, undefined, '{"FirstName":"R"}']);
   // Each at its $batch's URL.
   expect(new Set(requests.slice(0, 3).map((r) => `${r.line}:${r.column}`)).size).toBe(1);
   expect(Object.fromEntries(skipped)).toEqual({

@@ -85,8 +85,8 @@ export function readRequestList(text: string, base?: string): RequestList | List
 
 /**
  * The requests of a `$batch` body: a JSON batch's `requests` (OData 4.01 JSON Format §19, Graph's
- * `{"requests":[{"id":"1","method":"GET","url":"/me"}]}`), with their bodies, or a multipart one's
- * request lines (`GET People('x') HTTP/1.1`, in change sets too). Undefined where it has none.
+ * `{"requests":[{"id":"1","method":"GET","url":"/me"}]}`), or a multipart one's request lines
+ * (`GET People('x') HTTP/1.1`, in change sets too), each with its body. Undefined where it has none.
  */
 function batchedRequests(body: string): { method: string; url: string; body?: string }[] | undefined {
   if (/^\s*\{/.test(body)) {
@@ -102,8 +102,21 @@ function batchedRequests(body: string): { method: string; url: string; body?: st
       return undefined;
     }
   }
-  const found = [...body.matchAll(/^([A-Za-z]+) (\S+) HTTP\/\d(?:\.\d)?\r?$/gm)].map((m) => ({ method: m[1]!.toUpperCase(), url: m[2]! }));
+  const found = [...body.matchAll(/^([A-Za-z]+) (\S+) HTTP\/\d(?:\.\d)?\r?$/gm)].map((m) => ({ method: m[1]!.toUpperCase(), url: m[2]!, ...partBody(body, m.index + m[0].length) }));
   return found.length ? found : undefined;
+}
+
+/**
+ * A multipart batch request's body: after the blank line that ends its headers, up to the next
+ * boundary line (`--batch_…`, `--changeset_…`); none where that is empty.
+ */
+function partBody(body: string, from: number): { body?: string } {
+  const boundary = /\r?\n--[^\r\n]*/g;
+  boundary.lastIndex = from;
+  const part = body.slice(from, boundary.exec(body)?.index ?? body.length);
+  const blank = /\r?\n\r?\n/.exec(part);
+  const text = blank ? part.slice(blank.index + blank[0].length).trim() : "";
+  return text ? { body: text } : {};
 }
 
 /**
