@@ -266,12 +266,13 @@ test("a request's body is kept: a Markdown HTTP block's text after its headers, 
   expect(listOf(har).requests.map((r) => r.body)).toEqual(['{"status":"open"}']);
 });
 
-test("2,000 seeded random edits of a HAR file, a Markdown page, curl commands and a list each read to requests or a problem, never an exception", () => {
+test("2,000 seeded random edits of a HAR file, a Markdown page, curl commands, fetch calls and a list each read to requests or a problem, never an exception", () => {
   const har = JSON.stringify({ log: { entries: [{ request: { method: "POST", url: "https://x/odata/$batch", postData: { text: '{"requests":[{"id":"1","method":"GET","url":"/a"}]}' } } }, { request: { method: "PATCH", url: "https://x/odata/a(1)", postData: { text: "{}" } } }] } });
   const page = "```http\nPATCH /a(1)\nContent-Type: application/json\n\n{}\n```\n```bash\n$ curl -X POST \\\n  'https://x/odata/a' --data-raw '{}'\n```\n";
   const curl = "curl 'https://x/odata/a' -H 'x: y' --data-raw $'{\"a\":1}' -X 'PATCH' ;\ncurl -I --url=https://x/odata/b";
   const list = "# list\nGET /a?$filter=b eq 'c'\n127.0.0.1 - - [x] \"DELETE /odata/a(1) HTTP/1.1\" 204 -\nPOST /odata/$batch";
-  const texts = randomEdits([har, page, curl, list], "{}[]\"':,\\\n `$@-/#;", 2000, 5);
+  const fetches = 'fetch("https://x/odata/a(1)", {\n  "body": "{\\"b\\":1}",\n  "method": "PATCH"\n});\nawait fetch(\'https://x/odata/a\');';
+  const texts = randomEdits([har, page, curl, list, fetches], "{}[]\"':,\\\n `$@-/#;", 2000, 5);
   const answers = texts.map((text, i) => readRequestList(text, i % 2 ? "https://x/odata" : undefined));
   const lists = answers.filter((r): r is RequestList => "requests" in r);
   const problems = answers.filter((r) => !("requests" in r)) as { problem: string; line: number }[];
@@ -280,4 +281,29 @@ test("2,000 seeded random edits of a HAR file, a Markdown page, curl commands an
   // Both answers occur: a HAR file's edits often leave no JSON; the others' never do.
   expect(problems.length).toBeGreaterThan(50);
   expect(lists.length).toBeGreaterThan(1000);
+});
+
+test("fetch calls, as a browser's \"Copy all as fetch\" writes them: each URL at its place, the method and body its options give", () => {
+  const text = [
+    'fetch("https://graph.microsoft.com/v1.0/me/messages?$top=2", {',
+    '  "headers": { "accept": "*/*", "authorization": "Bearer x" },',
+    '  "referrer": "https://developer.microsoft.com/",',
+    '  "body": null,',
+    '  "method": "GET",',
+    '  "mode": "cors"',
+    "}); ;",
+    'fetch("https://graph.microsoft.com/v1.0/me", {',
+    '  "headers": { "content-type": "application/json" },',
+    '  "body": "{\\"displayName\\":\\"x\\",\\"note\\":\\"a } brace\\"}",',
+    '  "method": "PATCH"',
+    "});",
+    "const r = await fetch('https://graph.microsoft.com/v1.0/users', { method: 'post', body: JSON.stringify(user) });",
+    "await fetch(`${root}/me`);",
+  ].join("\n");
+  const { requests } = listOf(text);
+  expect(requests.map((r) => [r.method, r.path, r.line, r.column, r.body])).toEqual([
+    ["GET", "https://graph.microsoft.com/v1.0/me/messages?$top=2", 1, 8, undefined],
+    ["PATCH", "https://graph.microsoft.com/v1.0/me", 8, 8, '{"displayName":"x","note":"a } brace"}'],
+    ["POST", "https://graph.microsoft.com/v1.0/users", 13, 24, undefined],
+  ]);
 });

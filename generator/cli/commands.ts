@@ -121,7 +121,7 @@ export const URL_OPTIONS = {
   "follow-references": GENERATE_OPTIONS["follow-references"],
   "json": { type: "boolean", default: false, describe: "Print the answer as JSON (for editor tooling)" },
   "body": { type: "string", describe: "The JSON body the request sends (or @file): its names are checked against the metadata, as url --from checks a recorded one's" },
-  "from": { type: "string", describe: "Check every request of a file instead: a HAR file, an access log, curl commands, a Markdown page's HTTP blocks, or one request a line ([METHOD] <url>; - reads standard input); exit 1 when any is refused" },
+  "from": { type: "string", describe: "Check every request of a file instead: a HAR file, an access log, curl commands, fetch calls, a Markdown page's HTTP blocks, or one request a line ([METHOD] <url>; - reads standard input); exit 1 when any is refused" },
   "base": { type: "string", describe: "With --from: the service root; whole URLs not below it are left unchecked (a HAR file's sign-in and page requests)" },
 } satisfies Record<string, Options>;
 

@@ -2,7 +2,8 @@
  * The requests `odatagen url --from <file>` checks: a HAR file (what a browser's developer tools or
  * Playwright's `recordHar` save), a list of one request a line (`PATCH /users/{id}`, a whole URL,
  * `GET https://… HTTP/1.1`, a server's access log line, whose quoted request line is read, or a
- * curl command), or a Markdown page whose HTTP code blocks show requests (an API reference page).
+ * curl command), `fetch` calls (a browser's "Copy all as fetch"), or a Markdown page whose HTTP
+ * code blocks show requests (an API reference page).
  * Each keeps where it was written, so that a refusal names its file, line and column, and the body
  * it sends where the file holds one.
  */
@@ -10,6 +11,7 @@ import { findJsonSyntaxProblem } from "../config/json-syntax";
 import { METHODS } from "../emit/url-call";
 import { SourceText } from "../parse/source";
 import { curlRequest } from "./curl-request";
+import { fetchCalls, hasFetchCalls } from "./fetch-calls";
 
 export interface ListedRequest {
   method: string;
@@ -50,7 +52,7 @@ export interface ListProblem {
  */
 export function readRequestList(text: string, base?: string): RequestList | ListProblem {
   const body = text.replace(/^\ufeff/, "");
-  const list = /^\s*\{/.test(body) ? harRequests(body) : REQUEST_FENCE.test(body) ? markdownRequests(body) : lineRequests(body);
+  const list = /^\s*\{/.test(body) ? harRequests(body) : REQUEST_FENCE.test(body) ? markdownRequests(body) : hasFetchCalls(body) ? fetchRequests(body) : lineRequests(body);
   if (!("requests" in list)) return list;
   const root = base?.replace(/\/+$/, "");
   const requests: ListedRequest[] = [];
@@ -234,6 +236,16 @@ function markdownRequests(text: string): RequestList {
     if (body && r.body === undefined) r.body = body;
   }
   return list;
+}
+
+/** The requests of a file of `fetch` calls (a browser's "Copy all as fetch"), each at its URL. */
+function fetchRequests(text: string): RequestList {
+  const source = new SourceText("", text);
+  const requests = fetchCalls(text).map((call): ListedRequest => {
+    const problem = !KNOWN.has(call.method) ? notMethod(call.method) : !isUrl(call.url) ? `${call.url} is no URL: fetch's is a whole one here` : undefined;
+    return { method: call.method, path: call.url, ...source.position(call.at), ...(problem ? { problem } : {}), ...(call.body !== undefined ? { body: call.body } : {}) };
+  });
+  return { requests, skipped: new Map() };
 }
 
 /** A server's access log line (Common and Combined Log Format): the quoted request line, `"GET /odata/v4/People HTTP/1.1"`. */
