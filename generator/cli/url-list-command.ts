@@ -1,7 +1,8 @@
 /**
- * `odatagen url --from <file>`: every request of a HAR file or a list (url-list.ts) checked as
- * `odatagen url` checks one. Each refusal is printed with its file, line and column; the exit code
- * is 1 when any is refused, so that a CI step fails on a misspelt `$filter` the code sends.
+ * `odatagen url --from <file>`: every request of a file (a HAR file, an access log, curl or fetch
+ * calls, a Markdown page, a list: url-list.ts reads them) checked as `odatagen url` checks one, its
+ * JSON body by its names. Each refusal is a diagnostic (ODG601) at its file, line and column; the
+ * exit code is 1 when any is refused, so that a CI step fails on a misspelt `$filter` the code sends.
  */
 import * as fs from "node:fs";
 import { Codes, type Diagnostic } from "../diagnostics";
