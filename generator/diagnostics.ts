@@ -253,6 +253,6 @@ export function shortPath(path: string): string {
  * sequence, a line break) must not drive the terminal or split the diagnostic. Half of a surrogate
  * pair (a CSDL JSON `\ud800` escape), which a terminal shows as `�`, is written as its escape too.
  */
-export function printable(line: string): string {
+function printable(line: string): string {
   return line.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
