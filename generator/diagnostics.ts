@@ -53,6 +53,8 @@ export const Codes = {
   slicePruned: "ODG304",
   sliceSummary: "ODG305",
   whyWithoutSlice: "ODG306",
+  requestsUnread: "ODG307",
+  requestOutsideService: "ODG308",
   outputConflict: "ODG401",
   outputLocked: "ODG402",
   outputUnwritable: "ODG403",

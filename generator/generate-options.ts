@@ -13,7 +13,7 @@ import { usable } from "./emit/typescript-api";
 const BOOLEANS = ["keyAsSegment", "unqualifiedOperations", "includeDerived", "includeNavigation", "validators", "requests", "completeReads"] as const;
 const PATTERNS = ["include", "exclude", "why"] as const;
 const PLACES = ["includePlaces", "excludePlaces", "acceptWarningPlaces"] as const;
-const KNOWN: readonly string[] = ["inputs", "follow", ...BOOLEANS, ...PATTERNS, "acceptWarnings", ...PLACES, "emit", "typescript"];
+const KNOWN: readonly string[] = ["inputs", "follow", ...BOOLEANS, ...PATTERNS, "includeRequests", "acceptWarnings", ...PLACES, "emit", "typescript"];
 
 /** `options` as generate() reads them (a single pattern as a list of one), or a TypeError saying what is wrong. */
 export function checkedOptions(options: unknown): CheckedOptions {
@@ -32,6 +32,13 @@ export function checkedOptions(options: unknown): CheckedOptions {
     if (!isObject(input)) throw new TypeError(`generate(): inputs[${i}] takes a document, { file, content }; got ${kind(input)}`);
     if (typeof input.file !== "string" || input.file === "") throw new TypeError(`generate(): inputs[${i}].file takes the document's name or path, a non-empty string; got ${kind(input.file)}`);
     if (typeof input.content !== "string") throw new TypeError(`generate(): inputs[${i}].content takes the document's text, a string${Buffer.isBuffer(input.content) ? " (decode the Buffer: buffer.toString(\"utf8\"))" : ""}; got ${kind(input.content)}`);
+  });
+  const requests = options.includeRequests;
+  if (requests !== undefined && !Array.isArray(requests)) throw new TypeError(`generate(): includeRequests takes a list of files of requests, [{ file, content }] (a HAR file, an access log, a list); got ${kind(requests)}`);
+  (requests ?? []).forEach((r: unknown, i: number) => {
+    if (!isObject(r) || typeof r.file !== "string" || r.file === "" || typeof r.content !== "string")
+      throw new TypeError(`generate(): includeRequests[${i}] takes a file of requests, { file: string, content: string }; got ${kind(r)}`);
+    if (r.place !== undefined && !isPlace(r.place)) throw new TypeError(`generate(): includeRequests[${i}].place takes a place, { file, line, column, path }; got ${kind(r.place)}`);
   });
   if (options.follow !== undefined && typeof options.follow !== "function") throw new TypeError(`generate(): follow takes a function (createFollower(files).follow); got ${kind(options.follow)}`);
   for (const key of BOOLEANS)
@@ -59,6 +66,8 @@ export function checkedOptions(options: unknown): CheckedOptions {
     const bad = list.findIndex((p) => typeof p !== "string");
     if (bad !== -1) throw new TypeError(`generate(): ${key}[${bad}] takes a pattern (a string); got ${kind(list[bad])}`);
     checked[key] = list;
+    const file = key === "include" ? list.findIndex((p: string) => p.startsWith("@")) : -1;
+    if (file !== -1) throw new TypeError(`generate(): include[${file}] ${kind(list[file])} names a file of requests, which generate() does not read: give its text as includeRequests: [{ file, content }]`);
   }
   const accepted = acceptances(options.acceptWarnings, options.acceptWarningPlaces as CheckedOptions["acceptWarningPlaces"]);
   if (accepted) checked.accepting = accepted;

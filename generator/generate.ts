@@ -12,6 +12,7 @@ import { buildLazyModel, buildModel, type LazyModel } from "./model/build";
 import type { Model, SchemaType } from "./model/types";
 import { assignNames, type Names } from "./passes/names";
 import { isSliced, sliceModel, type SliceSummary } from "./passes/slice/slice";
+import { withRequestPatterns, type RequestFile } from "./passes/slice/request-patterns";
 import { keyAsSegment } from "./model/capabilities";
 import { checkAlternateKeys } from "./model/alternate-keys";
 import { emitAll, OutputTooLargeError } from "./emit/emit";
@@ -45,6 +46,13 @@ export interface GenerateOptions {
    * (`/communications/callRecords/**`), one or a list. None keeps everything.
    */
   include?: string | string[] | undefined;
+  /**
+   * Slicing by the requests a program makes: files of requests (a HAR file, an access log, curl or
+   * fetch calls, a Markdown page, a list of `[METHOD] <url>` lines), each request kept as the
+   * URL-path pattern of what it addresses and what its `$expand` names (passes/slice/request-patterns.ts).
+   * The CLI reads them for an `include` entry `@file`.
+   */
+  includeRequests?: RequestFile[] | undefined;
   /** Patterns for what to leave out of the slice (same forms as `include`). */
   exclude?: string | string[] | undefined;
   /**
@@ -187,7 +195,9 @@ export function prepare(options: CheckedOptions, diags: DiagnosticBag): Prepared
     const built = (lazy = buildLazyModel(docs, diags, (raw) => readBody(raw, diags)));
     const model = (full = built.model);
     if (diags.hasErrors) throw new GenerationError(diags.items);
-    sliced = sliceModel(model, options, diags, {
+    const requested = withRequestPatterns(options, model, built.fill, diags);
+    if (diags.hasErrors) throw new GenerationError(diags.items);
+    sliced = sliceModel(model, requested, diags, {
       fill: built.fill,
       fillOperation: built.fillOperation,
       beforeCopy: (keep) => {

@@ -21,6 +21,7 @@ export type { KeptEdit } from "./write/edits";
 export type { ManifestInput, ManifestOptions } from "./write/manifest";
 export type { Model } from "./model/types";
 export type { SliceSummary } from "./passes/slice/slice";
+export type { RequestFile } from "./passes/slice/request-patterns";
 export { defineConfig, type OdatagenConfig, type ServiceConfig, type ServiceOptions } from "./config/define-config";
 export type { Change, DiffResult, Bump } from "./diff/compare";
 export type { ModelSummary } from "./diff/summary";

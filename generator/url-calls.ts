@@ -13,9 +13,8 @@ import { bodyProblem } from "./emit/url-body";
 import { emitOptions, prepare, type GenerateOptions } from "./generate";
 import { checkedOptions } from "./generate-options";
 import { settleAcceptances } from "./accept-warnings";
-import type { Model } from "./model/types";
 import { resolvePath } from "./passes/slice/resolve-path";
-import type { Fill, PathModel } from "./passes/slice/paths";
+import { pathModel, type Fill } from "./passes/slice/paths";
 
 export type { UrlCall, UrlCallResult, CallVariable, Method } from "./emit/url-call";
 export { METHODS } from "./emit/url-call";
@@ -84,10 +83,6 @@ export function isMethod(m: string): m is Method {
 }
 
 /** What the URL walk needs of a model: every container (one, or those extending each other), operation and alias. */
-function pathModel(model: Model): PathModel {
-  return { containers: model.schemas.flatMap((s) => s.containers), operations: model.schemas.flatMap((s) => s.operations), aliases: model.aliases };
-}
-
 /** A path's keys as the slice's patterns write them: `{id}`. */
 function keysAsId(path: string): string {
   return path.replace(/\{[^}]*\}/g, "{id}");

@@ -19,7 +19,7 @@ test.each([
   ["an input without its file", { inputs: [{ content }] }, "generate(): inputs[0].file takes the document's name or path, a non-empty string; got undefined"],
   ["a Buffer for the text", { inputs: [{ file: "o.xml", content: Buffer.from(content) }] }, 'generate(): inputs[0].content takes the document\'s text, a string (decode the Buffer: buffer.toString("utf8")); got a Buffer'],
   ["a config's option generate() takes otherwise, spread in from a config's service", { inputs, followReferences: false }, "generate(): followReferences is a config option (got false); generate() follows references through `follow` (createFollower(files).follow) and follows none without it: leave followReferences out"],
-  ["a misspelt option", { inputs, keyAsSegmnt: true }, "generate(): keyAsSegmnt is not an option; did you mean keyAsSegment? (options: inputs, follow, keyAsSegment, unqualifiedOperations, includeDerived, includeNavigation, validators, requests, completeReads, include, exclude, why, acceptWarnings, emit, typescript)"],
+  ["a misspelt option", { inputs, keyAsSegmnt: true }, "generate(): keyAsSegmnt is not an option; did you mean keyAsSegment? (options: inputs, follow, keyAsSegment, unqualifiedOperations, includeDerived, includeNavigation, validators, requests, completeReads, include, exclude, why, includeRequests, acceptWarnings, emit, typescript)"],
   ["a string for a boolean", { inputs, validators: "no" }, 'generate(): validators takes true or false; got "no"'],
   ["a number for the patterns", { inputs, include: 5 }, "generate(): include takes a pattern or a list of patterns (strings); got 5"],
   ["a follow that is not a function", { inputs, follow: true }, "generate(): follow takes a function (createFollower(files).follow); got true"],

@@ -1,9 +1,9 @@
 /**
- * The requests `odatagen url --from` reads (generator/cli/url-list.ts): one a line, a server's access
+ * The requests `odatagen url --from` reads (generator/parse/requests/request-list.ts): one a line, a server's access
  * log, or a HAR file, each with the line and column it was written at, and `--base` keeping the
  * URLs below the service root.
  */
-import { readRequestList, type ListedRequest, type RequestList } from "../generator/cli/url-list";
+import { readRequestList, type ListedRequest, type RequestList } from "../generator/parse/requests/request-list";
 import { randomEdits } from "./helpers/random";
 
 function listOf(text: string, base?: string): RequestList {

@@ -4,6 +4,10 @@ import { compareSummaries } from "../diff/compare";
 import { loadVersion } from "../diff/load";
 import { outputsOf, type OptionalModule } from "../diff/outputs";
 import type { SliceOptions } from "../passes/slice/slice";
+import * as path from "node:path";
+import { isRequestFile } from "../write/request-files";
+import { readInputFiles } from "../write/uptodate";
+import { unreadableDiagnostics } from "../write/unreadable-inputs";
 import { versionLabel, versionWarnings } from "./diff-warnings";
 import { withConfig } from "./diff-config";
 import { EXIT_BREAKING, EXIT_INPUT, EXIT_OK, EXIT_USAGE } from "./exit-codes";
@@ -26,6 +30,8 @@ export interface DiffArgs {
   exclude?: string[];
   "include-derived"?: boolean;
   "include-navigation"?: boolean;
+  /** The folder `include`'s `@file` entries are read from: the config's (diff-config.ts); else the working folder. */
+  includeBase?: string;
   /** The modules the project generates (`--no-validators`, `--no-requests`): absent, both. */
   validators?: boolean;
   requests?: boolean;
@@ -102,9 +108,15 @@ function shown(args: DiffArgs): { limit?: number; rest?: string } {
   return args.verbose ? {} : { limit: SHOWN_DIAGNOSTICS, rest: "--verbose prints them all" };
 }
 
+/** The slice `args` ask for; its `@file` includes read as files of requests (from the config's folder, else the working one), or a GenerationError. */
 function sliceOf(args: DiffArgs): SliceOptions | undefined {
   if (!args.include?.length && !args.exclude?.length) return undefined;
-  return { include: args.include, exclude: args.exclude, includeDerived: args["include-derived"], includeNavigation: args["include-navigation"] };
+  const include = args.include ?? [];
+  const files = include.filter(isRequestFile).map((p) => path.resolve(args.includeBase ?? process.cwd(), p.slice(1)));
+  const read = readInputFiles(files);
+  if (read.unreadable.length) throw new GenerationError(unreadableDiagnostics(read.unreadable, undefined, "the file of requests"));
+  const patterns = include.filter((p) => !isRequestFile(p));
+  return { include: patterns, exclude: args.exclude, includeDerived: args["include-derived"], includeNavigation: args["include-navigation"], ...(files.length && { includeRequests: read.contents }) };
 }
 
 /**

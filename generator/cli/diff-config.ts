@@ -29,6 +29,7 @@ export async function withConfig(args: DiffArgs, cwd = process.cwd()): Promise<{
     args: {
       ...args,
       include: args.include?.length ? args.include : picked.include,
+      ...(!args.include?.length && picked.includeBase && { includeBase: picked.includeBase }),
       exclude: args.exclude?.length ? args.exclude : picked.exclude,
       "include-derived": args["include-derived"] ?? picked.includeDerived,
       "include-navigation": args["include-navigation"] ?? picked.includeNavigation,

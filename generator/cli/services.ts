@@ -46,6 +46,7 @@ export async function resolveServices(flags: ServiceFlags, cwd = process.cwd(), 
     exclude: flags.exclude?.length ? flags.exclude : s.exclude,
     // Patterns from flags are not where the config has its own.
     includePlaces: flags.include?.length ? undefined : s.includePlaces,
+    includeBase: flags.include?.length ? cwd : s.includeBase,
     excludePlaces: flags.exclude?.length ? undefined : s.excludePlaces,
     keyAsSegment: flags.keyAsSegment ?? s.keyAsSegment,
     unqualifiedOperations: flags.unqualifiedOperations ?? s.unqualifiedOperations,

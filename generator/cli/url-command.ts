@@ -5,6 +5,7 @@ import type { ResolvedService } from "../config/types";
 import type { UrlCallResult, UrlRequest } from "../url-calls";
 import { createFollower, FOLLOWING_OFF } from "../write/follow";
 import { serviceOptions } from "../write/regenerate";
+import { readRequestFiles } from "../write/request-files";
 import { readInputFiles } from "../write/uptodate";
 import { unreadableDiagnostics } from "../write/unreadable-inputs";
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from "./exit-codes";
@@ -59,9 +60,11 @@ export async function answerRequests(args: Omit<UrlArgs, "method" | "path" | "js
   return resolved.services.map((service) => {
     const read = readInputFiles(service.inputs);
     if (read.unreadable.length) return { service, results: [], diagnostics: unreadableDiagnostics(read.unreadable, (f) => service.inputPlaces?.[service.inputs.indexOf(f)]) };
+    const files = readRequestFiles(service);
+    if (!files.ok) return { service, results: [], diagnostics: files.diagnostics };
     const follower = createFollower(service.inputs, { off: service.followReferences === false, offReason: FOLLOWING_OFF.generate });
     try {
-      const answer = urlCalls(serviceOptions(service, read.contents, follower), requests);
+      const answer = urlCalls(serviceOptions(service, read.contents, follower, files.files), requests);
       return { service, results: answer.results, diagnostics: answer.diagnostics };
     } catch (e) {
       if (e instanceof GenerationError) return { service, results: [], diagnostics: e.diagnostics };

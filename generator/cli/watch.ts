@@ -13,6 +13,7 @@ import { outputsOf } from "../diff/outputs";
 import { summarize, type ModelSummary } from "../diff/summary";
 import { InterruptedError } from "../write/interrupt";
 import { regenerate, type RegenerateOutcome } from "../write/regenerate";
+import { requestFilesOf } from "../write/request-files";
 import { listenForInterrupt, stopNow, stoppingNotice } from "./signals";
 import { EXIT_OK } from "./exit-codes";
 import { manifestWritten, printOutcomes, shown, type GenerateArgs } from "./generate-command";
@@ -47,10 +48,10 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
   const changed = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
 
-  /** Per output folder, the files its inputs' references led to (read, or looked for), as its last generation found them. */
+  /** Per output folder, the files its inputs' references led to (read, or looked for), as its last generation found them (its files of requests, `include: ["@file"]`, are watched too). */
   const referenced = new Map<string, string[]>();
   const watchedFiles = () =>
-    new Set([...services.flatMap((s) => [...s.inputs, ...(referenced.get(s.out) ?? [])]), ...(configFile ? [configFile] : [])]);
+    new Set([...services.flatMap((s) => [...s.inputs, ...(referenced.get(s.out) ?? []), ...requestFilesOf(s).map((f) => f.path)]), ...(configFile ? [configFile] : [])]);
   /**
    * The watched files that are symlinks, by the file each leads to: an edit of that file (in another
    * folder, which is watched too) is a change of the watched file. Found again at each refresh, so

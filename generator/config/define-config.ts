@@ -37,7 +37,11 @@ export interface ServiceConfig {
   input: string | string[];
   /** Output folder, relative to the config file. */
   out: string;
-  /** Slice: generate only these (globs over qualified names, namespaces or URL paths); one pattern or a list. */
+  /**
+   * Slice: generate only these (globs over qualified names, namespaces or URL paths; or `@file`, a
+   * file of requests relative to the config file, whose requests keep what they address); one
+   * pattern or a list.
+   */
   include?: string | string[] | undefined;
   /** Slice: leave these out; one pattern or a list. */
   exclude?: string | string[] | undefined;

@@ -14,6 +14,8 @@ export interface ResolvedService {
   exclude?: string[];
   /** Where each `include` pattern is written in the config (for messages); absent when the patterns come from flags. */
   includePlaces?: Place[];
+  /** The folder an `include` entry's file of requests (`@requests.har`) is read from: the config's, or the working folder for `--include`. */
+  includeBase?: string;
   /** Where each `exclude` pattern is written in the config. */
   excludePlaces?: Place[];
   /** Warnings the service accepts (accept-warnings.ts), as written. */

@@ -116,6 +116,7 @@ export function validateConfig(value: unknown, baseDir: string, placeOf?: (path:
         include: patterns.include,
         exclude: patterns.exclude,
         ...(places.include && { includePlaces: places.include }),
+        ...(patterns.include?.some((p) => p.startsWith("@")) && { includeBase: baseDir }),
         ...(places.exclude && { excludePlaces: places.exclude }),
         ...(acceptWarnings && { acceptWarnings }),
         ...(acceptWarnings && placeOf && { acceptWarningPlaces: acceptWarnings.map((_, j) => placeOf(acceptAt(j))) }),

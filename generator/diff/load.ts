@@ -4,7 +4,8 @@ import { readModel } from "../generate";
 import { readInputFiles } from "../write/uptodate";
 import { unreadableDiagnostics } from "../write/unreadable-inputs";
 import { createFollower, FOLLOWING_OFF } from "../write/follow";
-import { sliceModel, type SliceOptions } from "../passes/slice/slice";
+import { isSliced, sliceModel, type SliceOptions } from "../passes/slice/slice";
+import { withRequestPatterns } from "../passes/slice/request-patterns";
 import { summarize, type ModelSummary } from "./summary";
 
 /**
@@ -37,9 +38,9 @@ export function loadVersion(files: string[], follow: { off?: boolean } = {}): Lo
   return {
     summary(slice, warnings, sliceErrors) {
       warnings?.push(...diags.items.filter((d) => d.severity === "warning"));
-      if (!slice || (!slice.include?.length && !slice.exclude?.length)) return summarize(model);
+      if (!slice || !isSliced(slice)) return summarize(model);
       const sliceDiags = new DiagnosticBag();
-      const kept = sliceModel(model, slice, sliceDiags).model;
+      const kept = sliceModel(model, withRequestPatterns(slice, model, undefined, sliceDiags), sliceDiags).model;
       warnings?.push(...sliceDiags.items.filter((d) => d.severity === "warning"));
       sliceErrors?.push(...sliceDiags.items.filter((d) => d.severity === "error"));
       const summary = summarize(kept);

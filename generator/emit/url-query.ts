@@ -62,7 +62,7 @@ const ELSEWHERE: Record<string, string> = {
  * items it reads (url-apply.ts).
  */
 export function applyArgument(query: string, w: QueryWriter, type: StructuredType | undefined): string | { problem: string } | undefined {
-  const given = pairs(query).find((p) => p.name.toLowerCase() === "$apply");
+  const given = queryPairs(query).find((p) => p.name.toLowerCase() === "$apply");
   if (!given) return undefined;
   const bad = type && !/^\{[^}]*\}$/.test(given.value) && checkApply(given.value, { type, sliced: w.sliced });
   return bad ? { problem: `${given.name}=${given.value}: ${bad}` } : text(given.value, "the $apply transformations", w);
@@ -76,7 +76,7 @@ export function queryOf(path: string): string {
 
 /** The system query options a query names, without their `$`, in lower case: `$count=true&$top=5` → `count`, `top`. */
 export function systemOptionNames(query: string): string[] {
-  return pairs(query)
+  return queryPairs(query)
     .filter((p) => p.name.startsWith("$"))
     .map((p) => p.name.slice(1).toLowerCase());
 }
@@ -86,7 +86,7 @@ export function systemOptionNames(query: string): string[] {
  * "…" }`), on a call `fn` that takes `taker`'s options, reading entities of `type`; or why not.
  */
 export function queryMembers(query: string, taker: QueryTaker, fn: string, type: StructuredType | undefined, w: QueryWriter): string[] | string {
-  const given = pairs(query);
+  const given = queryPairs(query);
   if (!given.length) return [];
   if (taker === "none") return `${fn} takes no query options: ${given.map((p) => p.name).join(", ")}`;
   const members: string[] = [];
@@ -395,7 +395,7 @@ function text(value: string, what: string, w: QueryWriter): string {
 }
 
 /** The query's `name=value` pairs, each percent-decoded (a bad escape left as written). */
-function pairs(query: string): { name: string; value: string }[] {
+export function queryPairs(query: string): { name: string; value: string }[] {
   return query
     .split("&")
     .filter((p) => p !== "")

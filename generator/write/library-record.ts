@@ -9,7 +9,7 @@
  * led to and the files they looked for in vain, as the CLI does (regenerate.ts), when its `follow`
  * was that of a follower made by `createFollower` for the run's inputs (the same paths, in order)
  * and used by no run before: else what it read is the caller's to know, and no input is recorded
- * (the CLI then generates again). A run that did not follow references (or whose follower was made
+ * (the CLI then generates again), as for a run given files of requests (`includeRequests`). A run that did not follow references (or whose follower was made
  * `off`) and read a document that has some records `followReferences: false`, which is what it did.
  */
 import * as path from "node:path";
@@ -22,7 +22,8 @@ export function libraryRecord(outDir: string, files: ReadonlyMap<string, string>
   const identity = generatorIdentity();
   const run = runRecordOf(files);
   const follower = run?.follower && sameInputs(run.follower, run.options.inputs) ? run.follower : undefined;
-  if (!run || (run.followed && !follower)) return { ...identity, options: optionsRecord({}), inputs: [] };
+  // Files of requests are given as text, with no `include` entry the CLI would record for them.
+  if (!run || (run.followed && !follower) || run.options.includeRequests?.length) return { ...identity, options: optionsRecord({}), inputs: [] };
   const o = run.options;
   const following = follower !== undefined && !follower.off;
   const options = optionsRecord({

@@ -19,6 +19,8 @@ import { OutputLockedError, withOutputLock } from "./lock";
 import { hasLeftovers, recover, type Recovery } from "./stage";
 import { display, isUpToDate, readInputs, rememberOutput } from "./uptodate";
 import { unreadableDiagnostics } from "./unreadable-inputs";
+import { isRequestFile, readRequestFiles } from "./request-files";
+import type { RequestFile } from "../passes/slice/request-patterns";
 import { outputRefusals } from "./refusals";
 import { unlistedFiles } from "./unlisted";
 import { OutputConflictError, prepareOutput, writeOutputAsync, type WriteReport } from "./write";
@@ -154,6 +156,8 @@ async function regenerateUnlocked(req: RegenerateRequest, checkpoint: Checkpoint
     const placeOf = (file: string) => service.inputPlaces?.[service.inputs.indexOf(file)];
     return { ...base, status: "failed", diagnostics: unreadableDiagnostics(read.unreadable, placeOf), ms: elapsed() };
   }
+  const requests = readRequestFiles(service);
+  if (!requests.ok) return { ...base, status: "failed", diagnostics: requests.diagnostics, ms: elapsed() };
   // JavaScript output records the compiler's version: another compiler makes the output again.
   let compiler: FoundTypeScript | undefined;
   try {
@@ -172,7 +176,7 @@ async function regenerateUnlocked(req: RegenerateRequest, checkpoint: Checkpoint
   const follower = createFollower(service.inputs, { off: service.followReferences === false, offReason: FOLLOWING_OFF.generate });
   let result: GenerateResult;
   try {
-    const opts = serviceOptions(service, read.contents, follower);
+    const opts = serviceOptions(service, read.contents, follower, requests.files);
     if (req.why) opts.why = req.why;
     // JavaScript is made below, a module at a time, with a checkpoint between them.
     delete opts.emit;
@@ -195,7 +199,7 @@ async function regenerateUnlocked(req: RegenerateRequest, checkpoint: Checkpoint
   }
   await checkpoint();
   const reached = followedRecord(service.out, follower);
-  const record = { ...identity, options, ...reached, inputs: [...read.records, ...reached.inputs] };
+  const record = { ...identity, options, ...reached, inputs: [...read.records, ...reached.inputs, ...requests.records] };
   const followed = follower.followed.map((f) => f.file);
   base.referenced = referencedFiles(follower);
   const previous = writes ? readManifest(service.out) : undefined;
@@ -235,13 +239,16 @@ function referencedFiles(follower: Follower): string[] {
   return [...follower.followed.map((f) => f.file), ...follower.lookedFor];
 }
 
-/** What `generate()` is given for a service of the config (or of `--input`): its documents as read, its options, the follower of their references. */
-export function serviceOptions(service: ResolvedService, inputs: GenerateOptions["inputs"], follower: Follower): GenerateOptions {
+/** What `generate()` is given for a service of the config (or of `--input`): its documents as read, its options, the follower of their references, the files of requests its `include` names. */
+export function serviceOptions(service: ResolvedService, inputs: GenerateOptions["inputs"], follower: Follower, requests: RequestFile[] = []): GenerateOptions {
   const opts: GenerateOptions = { inputs, keyAsSegment: service.keyAsSegment };
   if (service.unqualifiedOperations !== undefined) opts.unqualifiedOperations = service.unqualifiedOperations;
-  if (service.include) opts.include = service.include;
+  // `@file` entries name files of requests (read by the caller, readRequestFiles): the rest are patterns.
+  const patterns = (service.include ?? []).flatMap((p, k) => (isRequestFile(p) ? [] : [{ p, at: service.includePlaces?.[k] }]));
+  if (service.include) opts.include = patterns.map((x) => x.p);
   if (service.exclude) opts.exclude = service.exclude;
-  if (service.includePlaces) opts.includePlaces = service.includePlaces;
+  if (service.includePlaces) opts.includePlaces = patterns.map((x) => x.at);
+  if (requests.length) opts.includeRequests = requests;
   if (service.excludePlaces) opts.excludePlaces = service.excludePlaces;
   if (service.includeDerived) opts.includeDerived = true;
   if (service.includeNavigation) opts.includeNavigation = true;

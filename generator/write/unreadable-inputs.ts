@@ -11,15 +11,15 @@ import { nearestName } from "../nearest-name";
 import { display, type UnreadableInput } from "./uptodate";
 
 /** `placeOf`: where the config names an input, by its absolute path; undefined for one it does not name. */
-export function unreadableDiagnostics(unreadable: readonly UnreadableInput[], placeOf?: (file: string) => Place | undefined): Diagnostic[] {
+export function unreadableDiagnostics(unreadable: readonly UnreadableInput[], placeOf?: (file: string) => Place | undefined, what = "input"): Diagnostic[] {
   return unreadable.map((u) => {
     const at = placeOf?.(u.file);
     const near = u.missing ? nearFile(u.file) : undefined;
     const elsewhere = u.missing && !near && !at ? whereNpmWasRun(u.file) : undefined;
     const reason = `${u.reason}${near ? `; did you mean ${display(near)}?` : ""}${elsewhere ?? ""}`;
     const base = { code: Codes.fileUnreadable, severity: "error" as const };
-    if (at) return { ...base, message: `cannot read input ${display(u.file)}: ${reason}`, ...at };
-    return { ...base, message: `cannot read input: ${reason}`, file: display(u.file), line: 0, column: 0, path: "" };
+    if (at) return { ...base, message: `cannot read ${what} ${display(u.file)}: ${reason}`, ...at };
+    return { ...base, message: `cannot read ${what}: ${reason}`, file: display(u.file), line: 0, column: 0, path: "" };
   });
 }
 

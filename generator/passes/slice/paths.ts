@@ -10,7 +10,7 @@
  * entity types and pattern states, so each (type, state set) pair is visited once, cycles included.
  * Graph's containment tree has over ten thousand paths; its product graph has a few thousand nodes.
  */
-import type { EntityContainer, NavigationProperty, Operation, Property, SchemaType, StructuredType } from "../../model/types";
+import type { EntityContainer, Model, NavigationProperty, Operation, Property, SchemaType, StructuredType } from "../../model/types";
 import { isAddressableStream, navigationReacher } from "../../model/rules";
 import { nearestName } from "../../nearest-name";
 import { accepts, advance, parsePattern, startStates, SYSTEM_SEGMENTS, withNamespaces, withoutKey, type PathPattern, type States } from "./glob";
@@ -211,6 +211,11 @@ export interface PathModel {
   /** Every operation of the model (bound ones may end a path). */
   operations: readonly Operation[];
   aliases: ReadonlyMap<string, string>;
+}
+
+/** The path model of a model: its containers, operations and aliases. */
+export function pathModel(model: Model): PathModel {
+  return { containers: model.schemas.flatMap((s) => s.containers), operations: model.schemas.flatMap((s) => s.operations), aliases: model.aliases };
 }
 
 export function selectPaths(

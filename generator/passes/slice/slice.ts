@@ -20,6 +20,7 @@ import { selectPaths, suggestPath, type Fill } from "./paths";
 import { explain, type Reason, type Reasons, type WhyReport } from "./why";
 import { excludedBase, reportExcludedBases, type BelowExcluded } from "./excluded-bases";
 import { leftOutByName, leftOutByPath, leftOutMessage, leftOutOperations, type LeftOutMatch } from "./left-out";
+import type { RequestFile } from "./request-patterns";
 
 export interface SliceOptions {
   /** Patterns selecting what to keep; none keeps everything (then `exclude` removes). */
@@ -36,6 +37,8 @@ export interface SliceOptions {
   includeNavigation?: boolean;
   /** Name patterns of types and operations to explain: why the slice keeps each, or leaves it out. */
   why?: readonly string[];
+  /** Files of requests whose addresses the slice keeps too (request-patterns.ts `withRequestPatterns` makes them patterns). */
+  includeRequests?: readonly RequestFile[] | undefined;
 }
 
 export interface SliceSummary {
@@ -48,7 +51,7 @@ export interface SliceSummary {
 }
 
 export function isSliced(options: SliceOptions): boolean {
-  return (options.include?.length ?? 0) > 0 || (options.exclude?.length ?? 0) > 0;
+  return (options.include?.length ?? 0) > 0 || (options.exclude?.length ?? 0) > 0 || (options.includeRequests?.length ?? 0) > 0;
 }
 
 export interface SliceHooks {

@@ -7,9 +7,9 @@
  * Each keeps where it was written, so that a refusal names its file, line and column, and the body
  * it sends where the file holds one.
  */
-import { findJsonSyntaxProblem } from "../config/json-syntax";
-import { METHODS } from "../emit/url-call";
-import { SourceText } from "../parse/source";
+import { findJsonSyntaxProblem } from "../../config/json-syntax";
+import { METHODS } from "../../emit/url-call";
+import { SourceText } from "../source";
 import { curlRequest } from "./curl-request";
 import { fetchCalls, hasFetchCalls } from "./fetch-calls";
 

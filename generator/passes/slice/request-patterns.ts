@@ -1,0 +1,188 @@
+/**
+ * `--include @requests.har`: a slice of what a program's requests use. Each request of the file (a
+ * HAR file, an access log, curl or fetch calls, a Markdown page, a list: parse/requests reads them)
+ * is resolved over the whole service as `odatagen url` resolves it (resolve-path.ts), and becomes the
+ * URL-path pattern of what it addresses, keys as `{id}` (`GET /users/48d3…/messages?$expand=attachments`
+ * → `/users/{id}/messages` and `/users/{id}/messages/{id}/attachments`). The slice then keeps what
+ * those patterns keep, as if each had been given to `--include`.
+ */
+import { Codes, type DiagnosticBag, type Place } from "../../diagnostics";
+import { listItems } from "../../emit/url-filter-tokens";
+import { queryOf, queryPairs } from "../../emit/url-query";
+import { readRequestList, type ListedRequest } from "../../parse/requests/request-list";
+import type { Model } from "../../model/types";
+import { resolvePath, type Route } from "./resolve-path";
+import { pathModel, type Fill, type PathModel } from "./paths";
+import type { SliceOptions } from "./slice";
+
+/** A file of requests, as read, and where it was named (a config's `include` entry), if in a file. */
+export interface RequestFile {
+  file: string;
+  content: string;
+  place?: Place | undefined;
+}
+
+/** A pattern made from a request, and the place of the request it came from. */
+export interface RequestPattern {
+  pattern: string;
+  place: Place;
+}
+
+/** At most this many requests that name nothing are reported one by one, per file. */
+const SHOWN_UNKNOWN = 10;
+
+/**
+ * `options` with the patterns its `includeRequests` make (over the whole `model`) added to its
+ * includes, each at the place of its request; problems as `requestPatterns` reports them.
+ */
+export function withRequestPatterns<T extends SliceOptions>(options: T, model: Model, fill: Fill | undefined, diags: DiagnosticBag): T {
+  if (!options.includeRequests?.length) return options;
+  const requested = requestPatterns(options.includeRequests, pathModel(model), fill, diags);
+  const include = options.include ?? [];
+  const places = include.map((_, k) => options.includePlaces?.[k]);
+  return { ...options, include: [...include, ...requested.map((r) => r.pattern)], includePlaces: [...places, ...requested.map((r) => r.place)] };
+}
+
+/**
+ * The patterns the requests of `files` make, over the whole service; the problems on the way as
+ * diagnostics: a file that holds no request is an error (ODG307), a request that names nothing in
+ * the service a warning (ODG308), since a recording holds other requests too (a sign-in, a page's
+ * scripts). A whole URL at a host where no request names anything of the service is left out
+ * without a warning, counted in a note.
+ */
+export function requestPatterns(files: readonly RequestFile[], model: PathModel, fill: Fill | undefined, diags: DiagnosticBag): RequestPattern[] {
+  const patterns = new Map<string, RequestPattern>();
+  for (const f of files) {
+    const where = (line: number, column: number, path = ""): Place => ({ file: f.file, line, column, path });
+    const named = f.place ?? where(0, 0);
+    const list = readRequestList(f.content);
+    if (!("requests" in list)) {
+      diags.errorAt(Codes.requestsUnread, `${f.file} holds no requests to slice by: ${list.problem}`, list.line ? where(list.line, list.column) : named);
+      continue;
+    }
+    const unknown: { request: ListedRequest; problem: string }[] = [];
+    const hosts = new Set<string>();
+    let made = 0;
+    const seen = new Set<string>();
+    for (const r of list.requests) {
+      if (r.problem || seen.has(r.path)) continue;
+      seen.add(r.path);
+      const resolved = resolvePath(r.path, model, fill);
+      if (!resolved.ok) {
+        unknown.push({ request: r, problem: resolved.problem });
+        continue;
+      }
+      made++;
+      const host = hostOf(r.path);
+      if (host) hosts.add(host);
+      for (const pattern of routePatterns(resolved.route, r.path)) {
+        if (!patterns.has(pattern)) patterns.set(pattern, { pattern, place: where(r.line, r.column, r.at ?? "") });
+      }
+    }
+    const elsewhere = unknown.filter((u) => {
+      const host = hostOf(u.request.path);
+      return host !== undefined && hosts.size > 0 && !hosts.has(host);
+    });
+    const reported = unknown.filter((u) => !elsewhere.includes(u));
+    for (const u of reported.slice(0, SHOWN_UNKNOWN)) {
+      const r = u.request;
+      diags.addAt(Codes.requestOutsideService, "warning", `${r.method} ${r.path}: ${u.problem}; the slice does not keep it`, where(r.line, r.column, r.at ?? ""));
+    }
+    if (reported.length > SHOWN_UNKNOWN) {
+      diags.addAt(Codes.requestOutsideService, "warning", `${reported.length - SHOWN_UNKNOWN} more requests of ${f.file} name nothing in the service (odatagen url --from ${f.file} lists them all)`, named);
+    }
+    if (elsewhere.length) {
+      const others = [...new Set(elsewhere.map((u) => hostOf(u.request.path)))];
+      diags.addAt(Codes.sliceSummary, "info", `${f.file}: ${elsewhere.length} request${elsewhere.length === 1 ? "" : "s"} to ${others.slice(0, 3).join(", ")}${others.length > 3 ? " and others" : ""} left out (not the service's host, ${[...hosts].join(", ")})`, named);
+    }
+    if (!made) {
+      const none = list.requests.length ? "none of its requests names anything in the service" : "it has no request (a line is [METHOD] <url>; a HAR file lists them in log.entries)";
+      diags.errorAt(Codes.sliceEmpty, `--include @${f.file}: ${none}`, named);
+    }
+  }
+  return [...patterns.values()];
+}
+
+/** `https://graph.microsoft.com` of a whole URL; undefined for a path. */
+function hostOf(url: string): string | undefined {
+  return /^([a-z][a-z\d+.-]*:\/\/[^/?#]*)/i.exec(url.trim())?.[1]?.toLowerCase();
+}
+
+/**
+ * The URL-path patterns a request keeps: the path it addresses (an operation's by its qualified
+ * name, a cast's by the type's, keys as `{id}`, `$count`, `$ref` and `$value` left off), and the
+ * path of each navigation property its `$expand` names, nested ones too, from where the path ends.
+ */
+export function routePatterns(route: Route, url: string): string[] {
+  let path = "";
+  let collection = false;
+  for (const step of route.steps) {
+    switch (step.kind) {
+      case "root":
+        path += `/${step.root.name}`;
+        collection = step.root.kind === "entitySet";
+        break;
+      case "import":
+        path += `/${step.import.name}`;
+        break;
+      case "key":
+        path += "/{id}";
+        collection = false;
+        break;
+      case "navigation":
+        path += `/${step.property.name}`;
+        collection = step.property.collection;
+        break;
+      case "complex":
+      case "stream":
+        path += `/${step.property.name}`;
+        break;
+      case "cast":
+        path += `/${step.to.qualifiedName}`;
+        break;
+      case "operation":
+        path += `/${step.operations[0].qualifiedName}`;
+        break;
+      case "media":
+        path += "/$value";
+        break;
+      // `$count`, `$ref` and Graph's `:/path:` address nothing the path before them does not.
+      case "count":
+      case "ref":
+      case "path":
+        break;
+    }
+  }
+  const out = [path];
+  const addressed = route.addressed.kind;
+  if (addressed === "entity" || addressed === "collection") {
+    const expand = option(url, "$expand");
+    if (expand !== undefined) out.push(...expanded(collection ? `${path}/{id}` : path, expand));
+  }
+  return out;
+}
+
+/** The paths an `$expand` value names below `at`: `manager($expand=directReports),photo` → `at/manager`, `at/manager/directReports`, `at/photo`. */
+function expanded(at: string, value: string): string[] {
+  const out: string[] = [];
+  for (const item of listItems(value, ",")) {
+    const open = item.indexOf("(");
+    const name = (open < 0 ? item : item.slice(0, open)).trim();
+    // `*` and references or counts alone keep no more than the navigation properties do.
+    const nav = name.replace(/\/\$(ref|count)$/, "");
+    if (!nav || nav === "*") continue;
+    const path = `${at}/${nav}`;
+    out.push(path);
+    if (open < 0 || !item.endsWith(")")) continue;
+    const nested = listItems(item.slice(open + 1, -1), ";").find((p) => /^\$?expand\s*=/i.test(p));
+    // A collection's items are each one entity: a key between it and what is expanded below it.
+    if (nested) out.push(...expanded(`${path}/{id}`, nested.replace(/^[^=]*=/, "")));
+  }
+  return out;
+}
+
+/** A query option's value, percent-decoded, by its name in any case, with or without its `$`. */
+function option(url: string, name: string): string | undefined {
+  const wanted = name.replace(/^\$/, "").toLowerCase();
+  return queryPairs(queryOf(url)).find((p) => p.name.replace(/^\$/, "").toLowerCase() === wanted)?.value;
+}

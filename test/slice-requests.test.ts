@@ -1,0 +1,155 @@
+/**
+ * A slice of what a program's requests use (`generate({ includeRequests })`, the CLI's
+ * `--include @file`): each request kept as the URL-path pattern of what it addresses and what its
+ * `$expand` names (passes/slice/request-patterns.ts). What it keeps is what those requests need:
+ * `urlCalls` over the slice makes every one of them, and it keeps little else. Requests that name
+ * nothing in the service are warnings at their line and column; other hosts' are left out with a note.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { generate, type GenerateOptions } from "../generator/generate";
+import { GenerationError, type Diagnostic } from "../generator/diagnostics";
+import { urlCalls } from "../generator/url-calls";
+import { FIXTURES_DIR, GRAPH, describeWithGraph } from "./helpers/fixtures";
+import { randomEdits } from "./helpers/random";
+import { describeWithSeeds, SEEDS_DIR } from "./helpers/seeds";
+
+const LITE = { file: "trippin-lite.xml", content: fs.readFileSync(path.join(FIXTURES_DIR, "trippin-lite.xml"), "utf8") };
+
+function sliced(requests: string, file = "requests.txt", more: Partial<GenerateOptions> = {}) {
+  const options: GenerateOptions = { inputs: [LITE], includeRequests: [{ file, content: requests }], ...more };
+  return { options, result: generate(options) };
+}
+
+function errorsOf(run: () => unknown): Diagnostic[] {
+  try {
+    run();
+  } catch (e) {
+    if (e instanceof GenerationError) return e.diagnostics.filter((d) => d.severity === "error");
+    throw e;
+  }
+  throw new Error("the run did not fail");
+}
+
+const typeNames = (r: ReturnType<typeof generate>) => [...r.model.types.keys()].sort();
+const shown = (d: Diagnostic) => `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`;
+
+test("a request's path keeps what that path keeps, and no more", () => {
+  const { result } = sliced("GET /Airports('KSFO')\n");
+  expect(typeNames(result)).toEqual(["Travel.Lite.Airport"]);
+  // As the same path given to --include.
+  const byPattern = generate({ inputs: [LITE], include: "/Airports/{id}" });
+  expect(typeNames(result)).toEqual(typeNames(byPattern));
+  expect([...result.files.keys()]).toEqual([...byPattern.files.keys()]);
+  expect(result.files.get("TL.requests.ts")).toBe(byPattern.files.get("TL.requests.ts"));
+});
+
+test("every request of the file is made by the slice's functions: navigation, keys, casts, bound operations, imports, $count, $ref, $value", () => {
+  const requests = [
+    "GET /People('russell')/Trips(3)/PlanItems?$top=5",
+    "GET /Me/BestFriend",
+    "POST /People('russell')/Trips(3)/TL.CopyTrip",
+    "GET /Me/TL.GetFavoriteAirline()",
+    "GET /GetNearestAirport(lat=33,lon=-118)",
+    "GET /Airlines/$count",
+    "PUT /People('a')/BestFriend/$ref",
+    "GET /Documents(6f1c2a4e-93b7-4c1e-9d2a-0b5e8f7a1c3d)/$value",
+  ];
+  const { options, result } = sliced(requests.join("\n"));
+  expect(result.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+  const answers = urlCalls(options, requests.map((line) => ({ method: line.split(" ")[0], path: line.split(" ")[1] })));
+  expect(answers.results.filter((a) => !a.ok)).toEqual([]);
+  // Booking is reached by no request.
+  expect(typeNames(result)).not.toContain("Travel.Lite.Booking");
+  expect(typeNames(result)).toEqual(expect.arrayContaining(["Travel.Lite.Person", "Travel.Lite.Trip", "Travel.Lite.PlanItem", "Travel.Lite.Airport", "Travel.Lite.Airline", "Travel.Lite.Document"]));
+  expect([...result.model.schemas.flatMap((s) => s.operations.map((o) => o.name))].sort()).toEqual(expect.arrayContaining(["CopyTrip", "GetFavoriteAirline", "GetNearestAirport"]));
+});
+
+test("$expand keeps the navigation targets it names, nested ones too, so that the typed options take them", () => {
+  const request = "GET /Airlines?$expand=x";
+  expect(errorsOf(() => sliced(request)).map(shown)).toEqual([expect.stringMatching(/^requests\.txt:1:5: error ODG302: include \/Airlines\/\{id\}\/x matches no URL path/)]);
+
+  const plain = sliced("GET /Me\n").result;
+  expect(typeNames(plain)).not.toContain("Travel.Lite.PlanItem");
+  const url = "/Me?$expand=Trips($expand=PlanItems($select=Title);$top=2)";
+  const { options, result } = sliced(`GET ${url}\n`);
+  expect(typeNames(result)).toEqual(expect.arrayContaining(["Travel.Lite.Trip", "Travel.Lite.PlanItem"]));
+  const [answer] = urlCalls(options, [{ path: url }]).results;
+  expect(answer.ok && answer.call.call).toContain('expand: { Trips: { expand: { PlanItems: { select: ["Title"] } }, top: 2 } }');
+});
+
+test("a request that names nothing in the service is a warning at its line and column; another host's is left out, in a note", () => {
+  const text = [
+    "GET https://trips.example/odata/People('a')",
+    "GET https://trips.example/odata/Peple",
+    "GET https://login.example/authorize?client_id=1",
+    "GET https://cdn.example/app.js",
+  ].join("\n");
+  const { result } = sliced(text, "app.log");
+  expect(result.diagnostics.filter((d) => d.code === "ODG308" || d.code === "ODG305").map(shown)).toEqual([
+    "app.log:2:5: warning ODG308: GET https://trips.example/odata/Peple: /odata: no entity set, singleton or operation import is named odata (did you mean /People?); the slice does not keep it",
+    "app.log:0:0: info ODG305: app.log: 2 requests to https://login.example, https://cdn.example left out (not the service's host, https://trips.example)",
+    expect.stringMatching(/^:0:0: info ODG305: slice keeps /),
+  ]);
+});
+
+test("a file whose requests name nothing, or that holds none, fails the run at its place", () => {
+  expect(errorsOf(() => sliced("GET /Peple\n", "a.txt")).map(shown)).toEqual(["a.txt:0:0: error ODG302: --include @a.txt: none of its requests names anything in the service"]);
+  expect(errorsOf(() => sliced("# nothing yet\n", "b.txt")).map(shown)).toEqual([expect.stringMatching(/^b\.txt:0:0: error ODG302: --include @b\.txt: it has no request/)]);
+  // A HAR file that is no JSON: where it stops being JSON.
+  expect(errorsOf(() => sliced('{ "log": { "entries": [ }', "c.har")).map(shown)).toEqual([expect.stringMatching(/^c\.har:1:25: error ODG307: c\.har holds no requests to slice by: /)]);
+  // From a config: at the include entry that names the file.
+  const place = { file: "odatagen.config.json", line: 4, column: 18, path: "services[0].include[0]" };
+  const errors = errorsOf(() => generate({ inputs: [LITE], includeRequests: [{ file: "a.txt", content: "GET /Peple\n", place }] }));
+  expect(errors.map(shown)).toEqual(["odatagen.config.json:4:18: error ODG302: --include @a.txt: none of its requests names anything in the service"]);
+});
+
+test("generate() takes files of requests as text: an include @file or a malformed entry is a TypeError", () => {
+  expect(() => generate({ inputs: [LITE], include: ["/Me", "@requests.har"] })).toThrow(/include\[1\] "@requests.har" names a file of requests, which generate\(\) does not read: give its text as includeRequests/);
+  expect(() => generate({ inputs: [LITE], includeRequests: [{ file: "a.txt" }] } as unknown as GenerateOptions)).toThrow(/includeRequests\[0\] takes a file of requests, \{ file: string, content: string \}/);
+  expect(() => generate({ inputs: [LITE], includeRequests: "GET /Me" } as unknown as GenerateOptions)).toThrow(/includeRequests takes a list of files of requests/);
+});
+
+test("1,000 seeded random edits of request lists each give a slice or diagnostics, never an exception", () => {
+  const good = ["GET /People('a')/Trips?$expand=PlanItems($expand=Trip)", "POST /People('a')/Trips(1)/TL.ShareTrip", "GET https://x.example/odata/Airports/$count", '{"log":{"entries":[{"request":{"method":"GET","url":"https://x.example/Me"}}]}}'];
+  for (const text of randomEdits(good, "/()$?=&,;{}'\"@.:", 1000, 56)) {
+    try {
+      sliced(text);
+    } catch (e) {
+      if (!(e instanceof GenerationError)) throw new Error(`${JSON.stringify(text)}: ${(e as Error).stack}`);
+      expect(e.diagnostics.some((d) => d.severity === "error")).toBe(true);
+    }
+  }
+});
+
+describeWithGraph("slicing Graph by requests")("slicing Graph by requests", () => {
+  test("the callRecords session requests keep the session and what it needs, fewer types than the path pattern", () => {
+    const graph = { file: "graph.xml", content: fs.readFileSync(GRAPH, "utf8") };
+    const requests = "PATCH https://graph.microsoft.com/v1.0/communications/callRecords/{callRecordId}/sessions/{sessionId}\nGET https://graph.microsoft.com/v1.0/communications/callRecords/e523d2ed?$expand=sessions($expand=segments)\n";
+    const options: GenerateOptions = { inputs: [graph], includeRequests: [{ file: "session.txt", content: requests }] };
+    const result = generate(options);
+    const names = typeNames(result);
+    expect(names).toEqual(expect.arrayContaining(["microsoft.graph.callRecords.session", "microsoft.graph.callRecords.segment", "microsoft.graph.callRecords.callRecord"]));
+    expect(result.files.get("microsoft.graph.callRecords.requests.ts")).toMatch(/export function updateSession</);
+    const byPath = generate({ inputs: [graph], include: "/communications/callRecords/**" });
+    expect(names.length).toBeLessThan(byPath.model.types.size);
+    const answers = urlCalls(options, requests.trim().split("\n").map((l) => ({ method: l.split(" ")[0], path: l.split(" ")[1] })));
+    expect(answers.results.filter((a) => !a.ok)).toEqual([]);
+  });
+});
+
+const PAGE = "000_d62b62a72e170c75.txt";
+(fs.existsSync(GRAPH) ? describeWithSeeds(PAGE) : describeWithGraph("slicing Graph by a reference page"))("slicing Graph by its reference page", () => {
+  test("the callRecords update-session page keeps the session, its updateSession and the types of its properties", () => {
+    const graph = { file: "graph.xml", content: fs.readFileSync(GRAPH, "utf8") };
+    const page = { file: PAGE, content: fs.readFileSync(path.join(SEEDS_DIR, PAGE), "utf8") };
+    const result = generate({ inputs: [graph], includeRequests: [page] });
+    expect(result.diagnostics.filter((d) => d.severity === "warning")).toEqual([]);
+    const names = typeNames(result);
+    expect(names).toEqual(expect.arrayContaining(["microsoft.graph.callRecords.session", "microsoft.graph.callRecords.endpoint", "microsoft.graph.callRecords.userAgent", "microsoft.graph.callRecords.failureInfo"]));
+    expect(result.files.get("microsoft.graph.callRecords.requests.ts")).toMatch(/export function updateSession</);
+    // The session's own address keeps no operation, and not the rest of Graph.
+    expect(result.slice).toMatchObject({ operations: 0 });
+    expect(names.length).toBeLessThan(40);
+  });
+});
