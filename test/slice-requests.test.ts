@@ -78,6 +78,18 @@ test("$expand keeps the navigation targets it names, nested ones too, so that th
   expect(answer.ok && answer.call.call).toContain('expand: { Trips: { expand: { PlanItems: { select: ["Title"] } }, top: 2 } }');
 });
 
+test("a subtype a request's body names by @odata.type (by its alias too) is kept; the path alone keeps none", () => {
+  const shop = { file: "url-filter.xml", content: fs.readFileSync(path.join(FIXTURES_DIR, "requests", "url-filter.xml"), "utf8") };
+  const run = (text: string) => generate({ inputs: [shop], includeRequests: [{ file: "requests.sh", content: text }] });
+  const plain = run("curl -X POST https://shop.example/odata/orders -d '{\"paid\":false}'\n");
+  expect(typeNames(plain)).not.toContain("shop.model.giftOrder");
+  const gift = run("curl -X POST https://shop.example/odata/orders -H 'Content-Type: application/json' -d '{\"@odata.type\":\"#shop.giftOrder\",\"message\":\"hi\"}'\n");
+  expect(typeNames(gift)).toContain("shop.model.giftOrder");
+  expect(gift.files.get("shop.model.validators.ts")).toMatch(/giftOrder/);
+  // A name the service lacks keeps nothing, and fails nothing.
+  expect(typeNames(run("curl -X POST https://shop.example/odata/orders -d '{\"@odata.type\":\"#shop.nothing\"}'\n"))).toEqual(typeNames(plain));
+});
+
 test("a request that names nothing in the service is a warning at its line and column; another host's is left out, in a note", () => {
   const text = [
     "GET https://trips.example/odata/People('a')",

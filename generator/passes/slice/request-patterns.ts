@@ -3,16 +3,18 @@
  * HAR file, an access log, curl or fetch calls, a Markdown page, a list: parse/requests reads them)
  * is resolved over the whole service as `odatagen url` resolves it (resolve-path.ts), and becomes the
  * URL-path pattern of what it addresses, keys as `{id}` (`GET /users/48d3…/messages?$expand=attachments`
- * → `/users/{id}/messages` and `/users/{id}/messages/{id}/attachments`). The slice then keeps what
- * those patterns keep, as if each had been given to `--include`.
+ * → `/users/{id}/messages` and `/users/{id}/messages/{id}/attachments`), and each type its JSON body
+ * names by `@odata.type` becomes its qualified name. The slice then keeps what those patterns keep,
+ * as if each had been given to `--include`.
  */
 import { Codes, type DiagnosticBag, type Place } from "../../diagnostics";
 import { listItems } from "../../emit/url-filter-tokens";
 import { queryOf, queryPairs } from "../../emit/url-query";
 import { readRequestList, type ListedRequest } from "../../parse/requests/request-list";
 import type { Model } from "../../model/types";
+import { qualify } from "../../model/annotation-groups";
 import { resolvePath, type Route } from "./resolve-path";
-import { pathModel, type Fill, type PathModel } from "./paths";
+import { pathModel, type Fill } from "./paths";
 import type { SliceOptions } from "./slice";
 
 /** A file of requests, as read, and where it was named (a config's `include` entry), if in a file. */
@@ -37,7 +39,7 @@ const SHOWN_UNKNOWN = 10;
  */
 export function withRequestPatterns<T extends SliceOptions>(options: T, model: Model, fill: Fill | undefined, diags: DiagnosticBag): T {
   if (!options.includeRequests?.length) return options;
-  const requested = requestPatterns(options.includeRequests, pathModel(model), fill, diags);
+  const requested = requestPatterns(options.includeRequests, model, fill, diags);
   const include = options.include ?? [];
   const places = include.map((_, k) => options.includePlaces?.[k]);
   return { ...options, include: [...include, ...requested.map((r) => r.pattern)], includePlaces: [...places, ...requested.map((r) => r.place)] };
@@ -50,7 +52,8 @@ export function withRequestPatterns<T extends SliceOptions>(options: T, model: M
  * scripts). A whole URL at a host where no request names anything of the service is left out
  * without a warning, counted in a note.
  */
-export function requestPatterns(files: readonly RequestFile[], model: PathModel, fill: Fill | undefined, diags: DiagnosticBag): RequestPattern[] {
+export function requestPatterns(files: readonly RequestFile[], model: Model, fill: Fill | undefined, diags: DiagnosticBag): RequestPattern[] {
+  const paths = pathModel(model);
   const patterns = new Map<string, RequestPattern>();
   for (const f of files) {
     const where = (line: number, column: number, path = ""): Place => ({ file: f.file, line, column, path });
@@ -65,9 +68,10 @@ export function requestPatterns(files: readonly RequestFile[], model: PathModel,
     let made = 0;
     const seen = new Set<string>();
     for (const r of list.requests) {
-      if (r.problem || seen.has(r.path)) continue;
-      seen.add(r.path);
-      const resolved = resolvePath(r.path, model, fill);
+      const key = `${r.path}\n${r.body ?? ""}`;
+      if (r.problem || seen.has(key)) continue;
+      seen.add(key);
+      const resolved = resolvePath(r.path, paths, fill);
       if (!resolved.ok) {
         unknown.push({ request: r, problem: resolved.problem });
         continue;
@@ -75,7 +79,7 @@ export function requestPatterns(files: readonly RequestFile[], model: PathModel,
       made++;
       const host = hostOf(r.path);
       if (host) hosts.add(host);
-      for (const pattern of routePatterns(resolved.route, r.path)) {
+      for (const pattern of [...routePatterns(resolved.route, r.path), ...bodyTypes(r.body, model)]) {
         if (!patterns.has(pattern)) patterns.set(pattern, { pattern, place: where(r.line, r.column, r.at ?? "") });
       }
     }
@@ -101,6 +105,36 @@ export function requestPatterns(files: readonly RequestFile[], model: PathModel,
     }
   }
   return [...patterns.values()];
+}
+
+/**
+ * The types a JSON body names by `@odata.type` (or OData 4.01's `@type`), at any depth, by their
+ * qualified names (`#microsoft.graph.fileAttachment`, an alias's too): a subtype the body sends is
+ * kept, with its properties, validators and typed bodies. A name the service does not define keeps
+ * nothing (`odatagen url --from` says what is wrong with it).
+ */
+function bodyTypes(body: string | undefined, model: Model): string[] {
+  if (body === undefined || !/@(odata\.)?type"/.test(body)) return [];
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return [];
+  }
+  const names = new Set<string>();
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (typeof v === "object" && v !== null) {
+      for (const [k, x] of Object.entries(v)) {
+        if ((k === "@odata.type" || k === "@type") && typeof x === "string") {
+          const name = qualify(model, x.replace(/^#/, ""));
+          if (model.types.has(name)) names.add(name);
+        } else visit(x);
+      }
+    }
+  };
+  visit(value);
+  return [...names];
 }
 
 /** `https://graph.microsoft.com` of a whole URL; undefined for a path. */
