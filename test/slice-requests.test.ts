@@ -110,6 +110,8 @@ test("a file whose requests name nothing, or that holds none, fails the run at i
   expect(errorsOf(() => sliced("# nothing yet\n", "b.txt")).map(shown)).toEqual([expect.stringMatching(/^b\.txt:0:0: error ODG302: --include @b\.txt: it has no request/)]);
   // A HAR file that is no JSON: where it stops being JSON.
   expect(errorsOf(() => sliced('{ "log": { "entries": [ }', "c.har")).map(shown)).toEqual([expect.stringMatching(/^c\.har:1:25: error ODG307: c\.har holds no requests to slice by: /)]);
+  // An exclude takes no file of requests.
+  expect(errorsOf(() => generate({ inputs: [LITE], include: "/Me", exclude: "@app.har" })).map(shown)).toEqual([":0:0: error ODG301: --exclude @app.har: a file of requests (@file) keeps what its requests address, as an include; an exclude takes names and URL paths"]);
   // From a config: at the include entry that names the file.
   const place = { file: "odatagen.config.json", line: 4, column: 18, path: "services[0].include[0]" };
   const errors = errorsOf(() => generate({ inputs: [LITE], includeRequests: [{ file: "a.txt", content: "GET /Peple\n", place }] }));

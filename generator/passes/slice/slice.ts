@@ -106,6 +106,9 @@ export function sliceModel(
     if (kind === "include") leftOutIncludes.add(p);
     patternProblem("warning", Codes.sliceEmpty, p, `${named(kind, [p])} ${shown(p.text)} ${leftOutMessage(found)}`);
   };
+  for (const p of excludes) {
+    if (p.text.startsWith("@")) patternError(Codes.badPattern, p, `${named("exclude", [p])} ${p.text}: a file of requests (@file) keeps what its requests address, as an include; an exclude takes names and URL paths`);
+  }
   for (const p of [...includes, ...excludes]) {
     if (p.kind === "path" && p.segments.length > MAX_PATH_SEGMENTS) {
       patternError(Codes.badPattern, p, `path pattern ${p.text} has more than ${MAX_PATH_SEGMENTS} segments`);
