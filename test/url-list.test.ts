@@ -257,6 +257,30 @@ test("curl commands, as a browser's \"Copy all as cURL (bash)\", a script or a p
   expect(listOf(page).requests.map((r) => [r.method, r.path, r.line, r.column])).toEqual([["PATCH", "https://shop.example/odata/orders/7", 5, 5]]);
 });
 
+test("curl commands as a browser's \"Copy all as cURL (cmd)\" writes them on Windows: ^ escapes and continuations, CRLF, a line break in a value; at the URL's place as written", () => {
+  const text = [
+    'curl ^"https://graph.microsoft.com/v1.0/me/messages?^$select=subject^&^$top=5^" ^',
+    '  -H ^"accept: application/json^" ^',
+    "  --compressed &",
+    'curl ^"https://graph.microsoft.com/v1.0/me/sendMail^" ^',
+    '  -H ^"content-type: application/json^" ^',
+    '  --data-raw ^"^{^\\^"subject^\\^":^\\^"a^',
+    "",
+    'b^\\^"^}^"',
+    'curl "https://graph.microsoft.com/v1.0/me" -X PATCH --data-binary "^{^\\^"a^\\^":1^}"',
+  ].join("\r\n");
+  const { requests } = listOf(text);
+  expect(requests.map((r) => [r.method, r.path, r.line, r.column, r.body])).toEqual([
+    ["GET", "https://graph.microsoft.com/v1.0/me/messages?$select=subject&$top=5", 1, 8, undefined],
+    ["POST", "https://graph.microsoft.com/v1.0/me/sendMail", 4, 8, '{"subject":"a\nb"}'],
+    ["PATCH", "https://graph.microsoft.com/v1.0/me", 9, 7, '{"a":1}'],
+  ]);
+  expect(atPlaces(text.replace(/\r/g, ""), requests)).toEqual(Array(3).fill("https://grap"));
+  // In a Markdown page's cmd block.
+  const page = ["```cmd", 'curl ^"https://shop.example/odata/orders/7^" ^', "  -X PATCH ^", '  --data-raw ^"^{^}^"', "```"].join("\n");
+  expect(listOf(page).requests.map((r) => [r.method, r.path, r.line, r.column, r.body])).toEqual([["PATCH", "https://shop.example/odata/orders/7", 2, 8, "{}"]]);
+});
+
 test("a request's body is kept: a Markdown HTTP block's text after its headers, a curl command's data, a HAR entry's postData", () => {
   const page = ["```http", "PATCH /orders/7", "Content-Type: application/json", "", "{", '  "status": "open"', "}", "```", "", "```http", "DELETE /orders/7", "```"].join("\n");
   expect(listOf(page).requests.map((r) => r.body)).toEqual(['{\n  "status": "open"\n}', undefined]);
@@ -269,10 +293,10 @@ test("a request's body is kept: a Markdown HTTP block's text after its headers, 
 test("2,000 seeded random edits of a HAR file, a Markdown page, curl commands, fetch calls and a list each read to requests or a problem, never an exception", () => {
   const har = JSON.stringify({ log: { entries: [{ request: { method: "POST", url: "https://x/odata/$batch", postData: { text: '{"requests":[{"id":"1","method":"GET","url":"/a"}]}' } } }, { request: { method: "PATCH", url: "https://x/odata/a(1)", postData: { text: "{}" } } }] } });
   const page = "```http\nPATCH /a(1)\nContent-Type: application/json\n\n{}\n```\n```bash\n$ curl -X POST \\\n  'https://x/odata/a' --data-raw '{}'\n```\n";
-  const curl = "curl 'https://x/odata/a' -H 'x: y' --data-raw $'{\"a\":1}' -X 'PATCH' ;\ncurl -I --url=https://x/odata/b";
+  const curl = "curl 'https://x/odata/a' -H 'x: y' --data-raw $'{\"a\":1}' -X 'PATCH' ;\ncurl -I --url=https://x/odata/b\ncurl ^\"https://x/odata/a^\" ^\n  --data-raw ^\"^{^\\\\^\"a^\\\\^\":1^}^\" &";
   const list = "# list\nGET /a?$filter=b eq 'c'\n127.0.0.1 - - [x] \"DELETE /odata/a(1) HTTP/1.1\" 204 -\nPOST /odata/$batch";
   const fetches = 'fetch("https://x/odata/a(1)", {\n  "body": "{\\"b\\":1}",\n  "method": "PATCH"\n});\nawait fetch(\'https://x/odata/a\');';
-  const texts = randomEdits([har, page, curl, list, fetches], "{}[]\"':,\\\n `$@-/#;", 2000, 5);
+  const texts = randomEdits([har, page, curl, list, fetches], "{}[]\"':,\\\n `$@-/#;^&", 2000, 5);
   const answers = texts.map((text, i) => readRequestList(text, i % 2 ? "https://x/odata" : undefined));
   const lists = answers.filter((r): r is RequestList => "requests" in r);
   const problems = answers.filter((r) => !("requests" in r)) as { problem: string; line: number }[];

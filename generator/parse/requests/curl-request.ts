@@ -1,7 +1,7 @@
 /**
  * The request a curl command makes, as a browser's "Copy as cURL (bash)", Graph Explorer or an API
  * page writes one: `curl 'https://…/me' -X 'PATCH' -H 'Content-Type: application/json' --data-raw
- * '{…}'`, continued over lines with `\`. Its method (`-X`, else POST with a body, PUT with an upload,
+ * '{…}'`, continued over lines with `\` (or Windows `cmd`'s form, with `^`). Its method (`-X`, else POST with a body, PUT with an upload,
  * HEAD with `-I`, GET with `-G`), its URL, with where the URL starts, and its body's text.
  */
 
@@ -20,8 +20,27 @@ interface Word {
   at: number;
 }
 
-/** The method and URL of the curl command `command` (its lines joined as written), or undefined when it names no URL. */
+/**
+ * Whether line `k` of a curl command goes on on the next: it ends with bash's `\` or Windows
+ * `cmd`'s `^`, or it is the blank line after a `^` (a line break inside an argument, as Chrome's
+ * "Copy as cURL (cmd)" writes one).
+ */
+export function continues(lines: readonly string[], k: number): boolean {
+  return /[\\^]$/.test(lines[k]!) || (lines[k] === "" && /\^$/.test(lines[k - 1] ?? ""));
+}
+
+/**
+ * The method and URL of the curl command `command` (its lines joined as written), or undefined when
+ * it names no URL. A command in Windows `cmd`'s form (a browser's "Copy as cURL (cmd)": lines
+ * continued with `^`, every special character escaped with `^`, `^"…^"` around each argument) is
+ * read as `cmd` hands it to curl; `at` is then still the URL's offset in `command` as written.
+ */
 export function curlRequest(command: string): { method: string; url: string; at: number; body?: string } | undefined {
+  if (isCmd(command)) {
+    const { text, offsets } = cmdText(command);
+    const made = curlRequest(text);
+    return made && { ...made, at: offsets[made.at] ?? made.at };
+  }
   const words = shellWords(command);
   if (words[0]?.text !== "curl") return undefined;
   let method: string | undefined;
@@ -50,6 +69,51 @@ export function curlRequest(command: string): { method: string; url: string; at:
   // The body as sent: the first data's text (not a file's, `@file`).
   const sent = data !== undefined && !data.startsWith("@") ? { body: data } : {};
   return { method: method ?? implied, url: url.text, at: url.at, ...sent };
+}
+
+/** Written for Windows `cmd`: continued with `^`, with its arguments in `^"…^"`, or a quote inside one as `^\^"`. */
+function isCmd(command: string): boolean {
+  return /\^\r?\n/.test(command) || /(^|\s)\^"/.test(command) || command.includes('^\\^"');
+}
+
+/**
+ * The command line `cmd` hands to curl: a `^` and a line break joined away (Chrome writes a line
+ * break in a value as `^` and two line breaks: one is kept), any other `^X` as X; with, for each
+ * character, its offset in `command`. What is left is quoted as curl's C runtime reads its
+ * arguments, `"…"` with `\"` and `\\` inside, which `shellWords` reads.
+ */
+function cmdText(command: string): { text: string; offsets: number[] } {
+  let text = "";
+  const offsets: number[] = [];
+  for (let i = 0; i < command.length; i++) {
+    const c = command[i]!;
+    if (c !== "^") {
+      text += c;
+      offsets.push(i);
+      continue;
+    }
+    const next = command[i + 1];
+    if (next === "\r" || next === "\n") {
+      i += next === "\r" && command[i + 2] === "\n" ? 2 : 1;
+      // `^` and a blank line: a line break inside an argument.
+      const blank = /^\r?\n/.exec(command.slice(i + 1));
+      if (blank) {
+        text += "\n";
+        offsets.push(i + 1);
+        i += blank[0].length;
+      } else {
+        text += " ";
+        offsets.push(i);
+      }
+      continue;
+    }
+    if (next === undefined) continue;
+    text += next;
+    offsets.push(i + 1);
+    i++;
+  }
+  offsets.push(command.length);
+  return { text, offsets };
 }
 
 /**

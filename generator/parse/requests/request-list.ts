@@ -10,7 +10,7 @@
 import { findJsonSyntaxProblem } from "../../config/json-syntax";
 import { METHODS } from "../../emit/url-call";
 import { SourceText } from "../source";
-import { curlRequest } from "./curl-request";
+import { continues, curlRequest } from "./curl-request";
 import { fetchCalls, hasFetchCalls } from "./fetch-calls";
 
 export interface ListedRequest {
@@ -154,7 +154,7 @@ function lineRequests(text: string): RequestList {
     if (/^curl\s/.test(raw.slice(start))) {
       // A curl command, over the lines its `\`s continue it to.
       let end = i;
-      while (end + 1 < lines.length && /\\$/.test(lines[end]!)) end++;
+      while (end + 1 < lines.length && continues(lines, end)) end++;
       continued = end;
       const command = lines.slice(i, end + 1).join("\n");
       const curl = curlRequest(command);
@@ -191,14 +191,14 @@ function lineRequests(text: string): RequestList {
  * (```` ``` http ````, Microsoft Graph's ```` ```msgraph-interactive ```` too), or a shell's, with
  * curl commands.
  */
-const REQUEST_FENCE = /^[ \t]*(```|~~~)[ \t]*(http|msgraph-interactive|bash|sh|shell|console|zsh)[ \t]*\r?$/im;
+const REQUEST_FENCE = /^[ \t]*(```|~~~)[ \t]*(http|msgraph-interactive|bash|sh|shell|console|zsh|cmd|bat|batch)[ \t]*\r?$/im;
 const REQUEST_LINE = /^\s*[A-Za-z]+\s+(\/|[a-z][a-z\d+.-]*:\/\/)/i;
 
 /**
  * The requests of a Markdown page: the request lines an HTTP code block starts with (a page's
  * "HTTP request" section lists each form a line; an example's one is followed by its headers, a
  * blank line and its body, which is kept; a response's block, `HTTP/1.1 200 OK`, is passed over),
- * and the curl commands of a shell's block (after a prompt's `$ ` too).
+ * and the curl commands of a shell's block (after a prompt's `$ ` too; a `cmd` block's, with `^`).
  */
 function markdownRequests(text: string): RequestList {
   const lines = text.split(/\r?\n/);
@@ -210,7 +210,7 @@ function markdownRequests(text: string): RequestList {
   lines.forEach((line, i) => {
     const marker = /^[ \t]*(```|~~~)/.exec(line)?.[1];
     const opened = fence === undefined && marker ? REQUEST_FENCE.exec(line) : null;
-    if (opened) fence = { marker: marker!, http: !/^(bash|sh|shell|console|zsh)$/i.test(opened[2]!), curl: false, reading: "requests" };
+    if (opened) fence = { marker: marker!, http: !/^(bash|sh|shell|console|zsh|cmd|bat|batch)$/i.test(opened[2]!), curl: false, reading: "requests" };
     else if (fence && marker === fence.marker) fence = undefined;
     else if (fence?.http) {
       const blank = !line.trim();
@@ -226,7 +226,7 @@ function markdownRequests(text: string): RequestList {
       const command = line.replace(/^(\s*)\$ /, (_, space: string) => `${space}  `);
       if (/^\s*curl\s/.test(command)) fence.curl = true;
       if (fence.curl) kept[i] = command;
-      if (!/\\$/.test(line)) fence.curl = false;
+      if (!continues(lines, i)) fence.curl = false;
     }
   });
   // Read as a list whose other lines are blank, so that each keeps its line number.
