@@ -64,6 +64,7 @@ export const Codes = {
   emitFailed: "ODG407",
   acceptedNothing: "ODG501",
   requestRefused: "ODG601",
+  requestAnsweredError: "ODG602",
 } as const;
 
 /** Where a raw element came from: a file and a character offset, turned into line/column on demand. */

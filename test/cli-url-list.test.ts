@@ -97,7 +97,7 @@ test("a HAR file with --base: the sign-in's and the page's requests and the brow
   const column = lines[line - 1].indexOf("https") + 1;
   const r = await cli(["-i", LITE, "--from", file, "--base", root], dir);
   expect(r.stderr).toBe(
-    `session.har:${line}:${column}: error ODG601: GET /People: $select=FirstName,LastNam: Travel.Lite.Person has no property LastNam; did you mean LastName? (also at line ${copy}) [log.entries[2]]\n` +
+    `session.har:${line}:${column}: error ODG601: GET /People: $select=FirstName,LastNam: Travel.Lite.Person has no property LastNam; did you mean LastName?; the service answered 200 (is the metadata older than the service?) (also at line ${copy}) [log.entries[2]]\n` +
       "odatagen: session.har: 3 requests, 2 different: 1 made by the generated functions, 1 refused; left unchecked: 1 OPTIONS, 2 not under https://trips.example/odata/v4\n",
   );
   expect(r.code).toBe(1);
@@ -110,6 +110,27 @@ test("a HAR file with --base: the sign-in's and the page's requests and the brow
     ["log.entries[2]", "GET", "/People?$select=FirstName,LastNam", false, "GET /People: $select=FirstName,LastNam: Travel.Lite.Person has no property LastNam; did you mean LastName?", 1],
     ["log.entries[4]", "DELETE", "/Airlines('AA')", true, "await deleteAirline(client, target);", 0],
   ]);
+});
+
+test("a HAR file's answers: a request the generated functions make that the service answered 400 is a warning with the service's message; other answers say nothing", async () => {
+  const root = "https://trips.example/odata/v4";
+  const error = JSON.stringify({ error: { code: "BadRequest", message: "The query specified in the URI is not valid. $orderby is not supported on Gender." } });
+  const entries = [
+    [`${root}/People?$orderby=Gender`, 400, "Bad Request", error],
+    [`${root}/People('nobody')`, 404, "Not Found", ""],
+    [`${root}/Airlines`, 0, "", ""],
+  ].map(([url, status, statusText, text]) => ({ request: { method: "GET", url, headers: [] }, response: { status, statusText, content: { mimeType: "application/json", text } } }));
+  const text = JSON.stringify({ log: { version: "1.2", entries } }, null, 2);
+  const { dir, file } = written("answers.har", text);
+  const line = text.split("\n").findIndex((l) => l.includes("orderby")) + 1;
+  const r = await cli(["-i", LITE, "--from", file, "--base", root], dir);
+  expect(r.stderr).toBe(
+    `answers.har:${line}:19: warning ODG602: GET /People?$orderby=Gender: the service answered 400 Bad Request (odatagen makes the request, as the metadata allows it): The query specified in the URI is not valid. $orderby is not supported on Gender. [log.entries[0]]\n` +
+      "odatagen: answers.har: 3 requests: 3 made by the generated functions, 0 refused\n",
+  );
+  expect(r.code).toBe(0);
+  const json = JSON.parse((await cli(["-i", LITE, "--from", file, "--base", root, "--json"], dir)).stdout) as { results: { answered?: unknown }[] };
+  expect(json.results.map((x) => x.answered)).toEqual([{ status: 400, statusText: "Bad Request", message: "The query specified in the URI is not valid. $orderby is not supported on Gender." }, { status: 404, statusText: "Not Found" }, undefined]);
 });
 
 test("a config's services: a request is made by the service that has it; one neither has says what each lacks", async () => {

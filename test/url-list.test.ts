@@ -281,6 +281,18 @@ test("curl commands as a browser's \"Copy all as cURL (cmd)\" writes them on Win
   expect(listOf(page).requests.map((r) => [r.method, r.path, r.line, r.column, r.body])).toEqual([["PATCH", "https://shop.example/odata/orders/7", 2, 8, "{}"]]);
 });
 
+test("a HAR entry's answer is kept: its status, and an OData error's message; none for no answer (status 0), and none for a $batch's requests", () => {
+  const long = "x".repeat(300);
+  const entries = [
+    { request: { method: "GET", url: "https://x/odata/a" }, response: { status: 400, statusText: "Bad Request", content: { text: JSON.stringify({ error: { code: "c", message: long } }) } } },
+    { request: { method: "GET", url: "https://x/odata/b" }, response: { status: 0, statusText: "" } },
+    { request: { method: "GET", url: "https://x/odata/c" }, response: { status: 500, content: { text: "<html>oops</html>" } } },
+    { request: { method: "POST", url: "https://x/odata/$batch", postData: { text: '{"requests":[{"id":"1","method":"GET","url":"a"}]}' } }, response: { status: 200 } },
+  ];
+  const { requests } = listOf(JSON.stringify({ log: { entries } }));
+  expect(requests.map((r) => r.answered)).toEqual([{ status: 400, statusText: "Bad Request", message: `${"x".repeat(200)}...` }, undefined, { status: 500 }, undefined]);
+});
+
 test("a request's body is kept: a Markdown HTTP block's text after its headers, a curl command's data, a HAR entry's postData", () => {
   const page = ["```http", "PATCH /orders/7", "Content-Type: application/json", "", "{", '  "status": "open"', "}", "```", "", "```http", "DELETE /orders/7", "```"].join("\n");
   expect(listOf(page).requests.map((r) => r.body)).toEqual(['{\n  "status": "open"\n}', undefined]);

@@ -11,7 +11,7 @@ import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from "./exit-codes";
 import { shown } from "./generate-command";
 import { err, out, printDiagnostics } from "./style";
 import { answerRequests, printServiceDiagnostics, type UrlArgs } from "./url-command";
-import { readRequestList, type ListedRequest } from "../parse/requests/request-list";
+import { readRequestList, type Answered, type ListedRequest } from "../parse/requests/request-list";
 
 export interface UrlListArgs extends Omit<UrlArgs, "method" | "path"> {
   /** The file of requests; `-` is standard input. */
@@ -72,7 +72,7 @@ export async function runUrlList(args: UrlListArgs): Promise<number> {
   const all = [...distinct.values()];
   const refused = all.filter((d) => !d.result?.ok);
   if (args.json) out.print(JSON.stringify(jsonOf(file, all, list.skipped, answered.length === 1 ? undefined : answered.map((a) => ({ name: a.service.name, out: shown(a.service.out) }))), null, 2));
-  else printDiagnostics(refused.map((d) => refusal(file, d)));
+  else printDiagnostics([...refused.map((d) => refusal(file, d)), ...all.filter(refusedByService).map((d) => serviceRefusal(file, d))]);
   err.print(`odatagen: ${summary(file, list.requests.length, all.length, refused.length, list.skipped)}`);
   if (!list.requests.length) return EXIT_INPUT;
   return refused.length ? EXIT_INPUT : EXIT_OK;
@@ -88,7 +88,31 @@ function refusal(file: string, d: Distinct): Diagnostic {
   const lines = d.copies.map((c) => (c.line ? String(c.line) : c.at ?? "?"));
   const also = lines.length ? ` (also at ${lines.length === 1 ? "line" : "lines"} ${lines.slice(0, SHOWN_COPIES).join(", ")}${lines.length > SHOWN_COPIES ? ` and ${lines.length - SHOWN_COPIES} more` : ""})` : "";
   const problem = d.result && !d.result.ok ? d.result.problem : "";
-  return { code: Codes.requestRefused, severity: "error", message: `${problem}${also}`, file, line: r.line, column: r.line ? r.column : 0, path: r.at ?? "" };
+  // A refusal the service answered with success: the metadata may be behind the service.
+  const status = r.answered && r.answered.status < 300 ? `; the service answered ${answer(r.answered)} (is the metadata older than the service?)` : "";
+  return { code: Codes.requestRefused, severity: "error", message: `${problem}${status}${also}`, file, line: r.line, column: r.line ? r.column : 0, path: r.at ?? "" };
+}
+
+/**
+ * A request the generated functions make that the service refused as malformed (400), or by its
+ * method (405) or as not implemented (501), where the file records the answer (a HAR file): what
+ * the metadata allows and the service does not, such as Graph's advanced queries without their
+ * `ConsistencyLevel: eventual` header. A warning: the exit code says what odatagen found.
+ */
+function refusedByService(d: Distinct): boolean {
+  const status = d.first.answered?.status;
+  return d.result?.ok === true && (status === 400 || status === 405 || status === 501);
+}
+
+function serviceRefusal(file: string, d: Distinct): Diagnostic {
+  const r = d.first;
+  const message = `${r.method} ${r.path}: the service answered ${answer(r.answered!)} (odatagen makes the request, as the metadata allows it)${r.answered?.message ? `: ${r.answered.message}` : ""}`;
+  return { code: Codes.requestAnsweredError, severity: "warning", message, file, line: r.line, column: r.line ? r.column : 0, path: r.at ?? "" };
+}
+
+/** `400 Bad Request`. */
+function answer(a: Answered): string {
+  return a.statusText ? `${a.status} ${a.statusText}` : String(a.status);
 }
 
 /** `requests.txt: 12 requests, 9 different: 7 made by the generated functions, 2 refused; left unchecked: 3 OPTIONS`. */
@@ -108,6 +132,7 @@ function jsonOf(file: string, all: readonly Distinct[], skipped: ReadonlyMap<str
     ...(d.copies.length ? { also: d.copies.map((c) => ({ line: c.line, column: c.column, ...(c.at ? { at: c.at } : {}) })) } : {}),
     method: d.first.method,
     url: d.first.path,
+    ...(d.first.answered ? { answered: d.first.answered } : {}),
     ...(d.result?.ok ? { ok: true, ...(services ? { service: d.service } : {}), call: d.result.call } : { ok: false, problem: d.result && !d.result.ok ? d.result.problem : "" }),
   }));
   return { file, results, skipped: Object.fromEntries(skipped), ...(services ? { services } : {}) };

@@ -30,6 +30,15 @@ export interface ListedRequest {
    * a JSON one's names are checked.
    */
   body?: string;
+  /** What the service answered, where the file records it (a HAR entry's `response`): its status, and an OData error's message. */
+  answered?: Answered;
+}
+
+export interface Answered {
+  status: number;
+  statusText?: string;
+  /** The `error.message` of an OData JSON error body (Protocol §9.4), shortened. */
+  message?: string;
 }
 
 export interface RequestList {
@@ -78,7 +87,9 @@ export function readRequestList(text: string, base?: string): RequestList | List
       continue;
     }
     inside.forEach((b, n) => {
-      const sub = kept({ ...r, method: b.method, path: isUrl(b.url) ? b.url : `/${b.url}`, at: `${r.at ?? "the $batch"}, its request ${n + 1}`, body: b.body });
+      // The $batch's own answer is not its requests' answers.
+      const { answered: _batch, ...batch } = r;
+      const sub = kept({ ...batch, method: b.method, path: isUrl(b.url) ? b.url : `/${b.url}`, at: `${r.at ?? "the $batch"}, its request ${n + 1}`, body: b.body });
       if (sub) requests.push(KNOWN.has(sub.method) ? sub : { ...sub, problem: notMethod(sub.method) });
     });
   }
@@ -281,6 +292,7 @@ function harRequests(text: string): RequestList | ListProblem {
   const skipped = new Map<string, number>();
   entries.forEach((entry: unknown, i) => {
     const request = (entry as { request?: { method?: unknown; url?: unknown; postData?: { text?: unknown } } } | null)?.request;
+    const answered = answerOf((entry as { response?: unknown } | null)?.response);
     const at = `log.entries[${i}]`;
     if (typeof request?.method !== "string" || typeof request.url !== "string") {
       requests.push({ method: "", path: "", line: 0, column: 0, at, problem: "the entry has no request.method and request.url" });
@@ -291,7 +303,25 @@ function harRequests(text: string): RequestList | ListProblem {
     if (!KNOWN.has(method)) return void skipped.set(method, (skipped.get(method) ?? 0) + 1);
     const offset = urlAt.get(i);
     const body = typeof request.postData?.text === "string" ? request.postData.text : undefined;
-    requests.push({ method, path: request.url, ...(offset === undefined ? { line: 0, column: 0 } : source.position(offset)), at, ...(body !== undefined ? { body } : {}) });
+    requests.push({ method, path: request.url, ...(offset === undefined ? { line: 0, column: 0 } : source.position(offset)), at, ...(body !== undefined ? { body } : {}), ...(answered ? { answered } : {}) });
   });
   return { requests, skipped };
+}
+
+/** A HAR entry's `response`: its status (0, no answer, is none), and the message of an OData error body. */
+function answerOf(response: unknown): Answered | undefined {
+  const r = response as { status?: unknown; statusText?: unknown; content?: { text?: unknown } } | null | undefined;
+  if (typeof r?.status !== "number" || r.status < 100) return undefined;
+  const answered: Answered = { status: r.status };
+  if (typeof r.statusText === "string" && r.statusText) answered.statusText = r.statusText;
+  const text = r.content?.text;
+  if (r.status >= 400 && typeof text === "string" && /^\s*\{/.test(text)) {
+    try {
+      const message = (JSON.parse(text) as { error?: { message?: unknown } } | null)?.error?.message;
+      if (typeof message === "string" && message) answered.message = message.length > 200 ? `${message.slice(0, 200)}...` : message;
+    } catch {
+      // Not JSON after all: no message.
+    }
+  }
+  return answered;
 }
