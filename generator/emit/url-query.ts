@@ -5,6 +5,7 @@
  * options, and custom ones (§5.2: Graph's `calendarView?startDateTime=…`) as `query`. What the
  * function does not take, a name the type does not have, a value of the wrong kind, is refused.
  */
+import { checkSearch } from "./url-search";
 import type { EntityType, Model, NavigationProperty, StructuredType } from "../model/types";
 import { castNavigationPaths, declaringSubtype } from "./cast-navigation";
 import { checkOrderByItems, readFilter, type FilterPlaceholder } from "./url-filter";
@@ -168,8 +169,12 @@ function systemOption(option: string, value: string, level: Level, w: QueryWrite
       if (bad) return { problem: `${shown}=${value}: ${bad}` };
       return `compute: ${JSON.stringify(value)}`;
     }
+    case "search": {
+      // Its text, sent as written once its syntax is checked.
+      const bad = checkSearch(value);
+      return bad ? { problem: `${shown}=${value}: ${bad}` } : `search: ${JSON.stringify(value)}`;
+    }
     default:
-      // $search: its text, sent as written.
       return `${option}: ${JSON.stringify(value)}`;
   }
 }
