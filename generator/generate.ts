@@ -12,7 +12,7 @@ import { buildLazyModel, buildModel, type LazyModel } from "./model/build";
 import type { Model, SchemaType } from "./model/types";
 import { assignNames, type Names } from "./passes/names";
 import { isSliced, sliceModel, type SliceSummary } from "./passes/slice/slice";
-import { withRequestPatterns, type RequestFile } from "./passes/slice/request-patterns";
+import type { RequestFile } from "./passes/slice/request-patterns";
 import { keyAsSegment } from "./model/capabilities";
 import { checkAlternateKeys } from "./model/alternate-keys";
 import { emitAll, OutputTooLargeError } from "./emit/emit";
@@ -195,7 +195,10 @@ export function prepare(options: CheckedOptions, diags: DiagnosticBag): Prepared
     const built = (lazy = buildLazyModel(docs, diags, (raw) => readBody(raw, diags)));
     const model = (full = built.model);
     if (diags.hasErrors) throw new GenerationError(diags.items);
-    const requested = withRequestPatterns(options, model, built.fill, diags);
+    // Loaded only for files of requests: their readers and URL checks are no part of a plain run.
+    const requested = options.includeRequests?.length
+      ? (require("./passes/slice/request-patterns") as typeof import("./passes/slice/request-patterns")).withRequestPatterns(options, model, built.fill, diags)
+      : options;
     if (diags.hasErrors) throw new GenerationError(diags.items);
     sliced = sliceModel(model, requested, diags, {
       fill: built.fill,

@@ -5,7 +5,6 @@ import { readInputFiles } from "../write/uptodate";
 import { unreadableDiagnostics } from "../write/unreadable-inputs";
 import { createFollower, FOLLOWING_OFF } from "../write/follow";
 import { isSliced, sliceModel, type SliceOptions } from "../passes/slice/slice";
-import { withRequestPatterns } from "../passes/slice/request-patterns";
 import { summarize, type ModelSummary } from "./summary";
 
 /**
@@ -40,7 +39,10 @@ export function loadVersion(files: string[], follow: { off?: boolean } = {}): Lo
       warnings?.push(...diags.items.filter((d) => d.severity === "warning"));
       if (!slice || !isSliced(slice)) return summarize(model);
       const sliceDiags = new DiagnosticBag();
-      const kept = sliceModel(model, withRequestPatterns(slice, model, undefined, sliceDiags), sliceDiags).model;
+      const requested = slice.includeRequests?.length
+        ? (require("../passes/slice/request-patterns") as typeof import("../passes/slice/request-patterns")).withRequestPatterns(slice, model, undefined, sliceDiags)
+        : slice;
+      const kept = sliceModel(model, requested, sliceDiags).model;
       warnings?.push(...sliceDiags.items.filter((d) => d.severity === "warning"));
       sliceErrors?.push(...sliceDiags.items.filter((d) => d.severity === "error"));
       const summary = summarize(kept);
