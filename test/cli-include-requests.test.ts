@@ -7,7 +7,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { BIN, scratch, snapshot, sameTree, startCli, writeJson } from "./helpers/cli";
+import { BIN, ROOT, scratch, snapshot, sameTree, startCli, writeJson } from "./helpers/cli";
 import { Output } from "./helpers/child";
 import { FIXTURES_DIR } from "./helpers/fixtures";
 import { spawnLimited } from "./helpers/spawn-limited";
@@ -133,4 +133,12 @@ test("odatagen diff --include @file compares what the requests use: a change els
   const missing = await cli(["diff", old, "new.xml", "--include", "@gone.txt"], dir);
   expect(missing.stderr).toBe("gone.txt: error ODG001: cannot read the file of requests: no such file (ENOENT)\n");
   expect(missing.code).toBe(1);
+});
+
+test("a run without files of requests loads none of their readers or URL checks (a plain generate's start-up)", async () => {
+  const script = `require(${JSON.stringify(path.join(ROOT, "dist", "generate.js"))});
+    console.log(Object.keys(require.cache).filter((f) => /request-patterns|[\\\\/]parse[\\\\/]requests[\\\\/]|url-query|url-call/.test(f)).join(","));`;
+  const r = await spawnLimited(process.execPath, ["-e", script], { cwd: ROOT, timeoutMs: 0 });
+  expect(r.stdout.trim()).toBe("");
+  expect(r.status).toBe(0);
 });
