@@ -76,6 +76,13 @@ test("$expand keeps the navigation targets it names, nested ones too, so that th
   expect(typeNames(result)).toEqual(expect.arrayContaining(["Travel.Lite.Trip", "Travel.Lite.PlanItem"]));
   const [answer] = urlCalls(options, [{ path: url }]).results;
   expect(answer.ok && answer.call.call).toContain('expand: { Trips: { expand: { PlanItems: { select: ["Title"] } }, top: 2 } }');
+
+  // Nested deeper than a path pattern goes: one warning, and what the levels above keep.
+  let deep = "Trips";
+  for (let i = 0; i < 3000; i++) deep = `Friends($expand=${deep})`;
+  const nested = sliced(`GET /People?$expand=${deep}\n`).result;
+  expect(nested.diagnostics.filter((d) => d.code === "ODG308").map(shown)).toEqual([expect.stringMatching(/^requests\.txt:1:5: warning ODG308: GET \/People\?\$expand=Friends\(.{100,}\.\.\.: its \$expand goes deeper than a URL path pattern does \(30 segments\); the slice keeps what the levels above reach$/)]);
+  expect(typeNames(nested)).toContain("Travel.Lite.Person");
 });
 
 test("a subtype a request's body names by @odata.type (by its alias too) is kept; the path alone keeps none", () => {

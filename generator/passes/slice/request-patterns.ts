@@ -15,6 +15,7 @@ import type { Model } from "../../model/types";
 import { qualify } from "../../model/annotation-groups";
 import { resolvePath, type Route } from "./resolve-path";
 import { pathModel, type Fill } from "./paths";
+import { MAX_PATH_SEGMENTS } from "./glob";
 import type { SliceOptions } from "./slice";
 
 /** A file of requests, as read, and where it was named (a config's `include` entry), if in a file. */
@@ -79,9 +80,13 @@ export function requestPatterns(files: readonly RequestFile[], model: Model, fil
       made++;
       const host = hostOf(r.path);
       if (host) hosts.add(host);
-      for (const pattern of [...routePatterns(resolved.route, r.path), ...bodyTypes(r.body, model)]) {
-        if (!patterns.has(pattern)) patterns.set(pattern, { pattern, place: where(r.line, r.column, r.at ?? "") });
+      const route = routePatterns(resolved.route, r.path);
+      const at = where(r.line, r.column, r.at ?? "");
+      for (const pattern of [...route.patterns, ...bodyTypes(r.body, model)]) {
+        if (!patterns.has(pattern)) patterns.set(pattern, { pattern, place: at });
       }
+      if (route.deeper)
+        diags.addAt(Codes.requestOutsideService, "warning", `${r.method} ${shortened(r.path)}: its $expand goes deeper than a URL path pattern does (${MAX_PATH_SEGMENTS} segments); the slice keeps what the levels above reach`, at);
     }
     const elsewhere = unknown.filter((u) => {
       const host = hostOf(u.request.path);
@@ -90,7 +95,7 @@ export function requestPatterns(files: readonly RequestFile[], model: Model, fil
     const reported = unknown.filter((u) => !elsewhere.includes(u));
     for (const u of reported.slice(0, SHOWN_UNKNOWN)) {
       const r = u.request;
-      diags.addAt(Codes.requestOutsideService, "warning", `${r.method} ${r.path}: ${u.problem}; the slice does not keep it`, where(r.line, r.column, r.at ?? ""));
+      diags.addAt(Codes.requestOutsideService, "warning", `${r.method} ${shortened(r.path)}: ${u.problem}; the slice does not keep it`, where(r.line, r.column, r.at ?? ""));
     }
     if (reported.length > SHOWN_UNKNOWN) {
       diags.addAt(Codes.requestOutsideService, "warning", `${reported.length - SHOWN_UNKNOWN} more requests of ${f.file} name nothing in the service (odatagen url --from ${f.file} lists them all)`, named);
@@ -147,7 +152,7 @@ function hostOf(url: string): string | undefined {
  * name, a cast's by the type's, keys as `{id}`, `$count`, `$ref` and `$value` left off), and the
  * path of each navigation property its `$expand` names, nested ones too, from where the path ends.
  */
-export function routePatterns(route: Route, url: string): string[] {
+export function routePatterns(route: Route, url: string): { patterns: string[]; deeper: boolean } {
   let path = "";
   let collection = false;
   for (const step of route.steps) {
@@ -187,18 +192,25 @@ export function routePatterns(route: Route, url: string): string[] {
         break;
     }
   }
-  const out = [path];
+  const out = { patterns: [path], deeper: false };
   const addressed = route.addressed.kind;
   if (addressed === "entity" || addressed === "collection") {
     const expand = option(url, "$expand");
-    if (expand !== undefined) out.push(...expanded(collection ? `${path}/{id}` : path, expand));
+    if (expand !== undefined) expanded(collection ? `${path}/{id}` : path, expand, out);
   }
   return out;
 }
 
-/** The paths an `$expand` value names below `at`: `manager($expand=directReports),photo` → `at/manager`, `at/manager/directReports`, `at/photo`. */
-function expanded(at: string, value: string): string[] {
-  const out: string[] = [];
+/**
+ * The paths an `$expand` value names below `at`, added to `out`: `manager($expand=directReports),photo`
+ * → `at/manager`, `at/manager/{id}/directReports`, `at/photo`. A level whose path would pass the
+ * longest pattern a slice takes is not read (`deeper`): nesting costs no more than that.
+ */
+function expanded(at: string, value: string, out: { patterns: string[]; deeper: boolean }): void {
+  if (at.split("/").length > MAX_PATH_SEGMENTS) {
+    out.deeper = true;
+    return;
+  }
   for (const item of listItems(value, ",")) {
     const open = item.indexOf("(");
     const name = (open < 0 ? item : item.slice(0, open)).trim();
@@ -206,13 +218,21 @@ function expanded(at: string, value: string): string[] {
     const nav = name.replace(/\/\$(ref|count)$/, "");
     if (!nav || nav === "*") continue;
     const path = `${at}/${nav}`;
-    out.push(path);
+    if (path.split("/").length - 1 > MAX_PATH_SEGMENTS) {
+      out.deeper = true;
+      continue;
+    }
+    out.patterns.push(path);
     if (open < 0 || !item.endsWith(")")) continue;
     const nested = listItems(item.slice(open + 1, -1), ";").find((p) => /^\$?expand\s*=/i.test(p));
     // A collection's items are each one entity: a key between it and what is expanded below it.
-    if (nested) out.push(...expanded(`${path}/{id}`, nested.replace(/^[^=]*=/, "")));
+    if (nested) expanded(`${path}/{id}`, nested.replace(/^[^=]*=/, ""), out);
   }
-  return out;
+}
+
+/** A URL as a message quotes it: at most 200 characters. */
+function shortened(url: string): string {
+  return url.length > 200 ? `${url.slice(0, 200)}...` : url;
 }
 
 /** A query option's value, percent-decoded, by its name in any case, with or without its `$`. */
