@@ -115,6 +115,7 @@ test("a request that names nothing in the service is a warning at its line and c
 test("a file whose requests name nothing, or that holds none, fails the run at its place", () => {
   expect(errorsOf(() => sliced("GET /Peple\n", "a.txt")).map(shown)).toEqual(["a.txt:0:0: error ODG302: --include @a.txt: none of its requests names anything in the service"]);
   expect(errorsOf(() => sliced("# nothing yet\n", "b.txt")).map(shown)).toEqual([expect.stringMatching(/^b\.txt:0:0: error ODG302: --include @b\.txt: it has no request/)]);
+  expect(errorsOf(() => sliced("FETCH /People\n", "d.txt")).map(shown)).toEqual(["d.txt:0:0: error ODG302: --include @d.txt: it has no request that can be read (line 1: FETCH is not a method odatagen makes requests with (GET, POST, PATCH, PUT, DELETE))"]);
   // A HAR file that is no JSON: where it stops being JSON.
   expect(errorsOf(() => sliced('{ "log": { "entries": [ }', "c.har")).map(shown)).toEqual([expect.stringMatching(/^c\.har:1:25: error ODG307: c\.har holds no requests to slice by: /)]);
   // An exclude takes no file of requests.

@@ -105,7 +105,12 @@ export function requestPatterns(files: readonly RequestFile[], model: Model, fil
       diags.addAt(Codes.sliceSummary, "info", `${f.file}: ${elsewhere.length} request${elsewhere.length === 1 ? "" : "s"} to ${others.slice(0, 3).join(", ")}${others.length > 3 ? " and others" : ""} left out (not the service's host, ${[...hosts].join(", ")})`, named);
     }
     if (!made) {
-      const none = list.requests.length ? "none of its requests names anything in the service" : "it has no request (a line is [METHOD] <url>; a HAR file lists them in log.entries)";
+      const bad = list.requests.find((r) => r.problem);
+      const none = list.requests.some((r) => !r.problem)
+        ? "none of its requests names anything in the service"
+        : bad
+          ? `it has no request that can be read (line ${bad.line}: ${bad.problem})`
+          : "it has no request (a line is [METHOD] <url>; a HAR file lists them in log.entries)";
       diags.errorAt(Codes.sliceEmpty, `--include @${f.file}: ${none}`, named);
     }
   }
