@@ -65,7 +65,7 @@ export function urlCalls(options: GenerateOptions, requests: readonly UrlRequest
     if (!resolved.ok) {
       // A slice may leave out what the service has: say so, rather than that the service lacks it.
       const whole = run.model !== run.service.model && resolvePath(request.path, pathModel(run.service.model), run.service.fill as Fill | undefined);
-      if (whole && whole.ok) return { ok: false, problem: `${whole.route.path} is not in the slice (its --include and --exclude leave it out): --include ${JSON.stringify(keysAsId(whole.route.path))} keeps it` };
+      if (whole && whole.ok) return { ok: false, problem: `${whole.route.path} is not in the slice (its --include and --exclude leave it out): --include ${JSON.stringify(keysAsId(whole.route.path))} keeps it`, outsideSlice: true };
       return { ok: false, problem: resolved.problem };
     }
     ctx ??= createContext(run.model, run.names, emitOptions(run.model, checked, run.sources), run.service);

@@ -142,3 +142,19 @@ test("a run without files of requests loads none of their readers or URL checks 
   expect(r.stdout.trim()).toBe("");
   expect(r.status).toBe(0);
 });
+
+test("url --from over a slice that leaves requests out says how many, and that --include @file keeps them all", async () => {
+  const dir = scratch();
+  fs.writeFileSync(path.join(dir, "app.txt"), "GET /Airlines\nGET /People\nGET /Me/Friends\n");
+  const lite = path.join(FIXTURES_DIR, "trippin-lite.xml");
+  const r = await cli(["url", "-i", lite, "--include", "/Airlines", "--from", "app.txt"], dir);
+  expect(r.stderr.split("\n").slice(-3)).toEqual([
+    "odatagen: app.txt: 3 requests: 1 made by the generated functions, 2 refused",
+    "odatagen: 2 requests are outside the slice: --include @app.txt keeps what every request of the file addresses",
+    "",
+  ]);
+  expect(r.code).toBe(1);
+  const all = await cli(["url", "-i", lite, "--include", "@app.txt", "--from", "app.txt"], dir);
+  expect(all.stderr).toBe("odatagen: app.txt: 3 requests: 3 made by the generated functions, 0 refused\n");
+  expect(all.code).toBe(0);
+});

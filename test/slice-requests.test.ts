@@ -132,9 +132,9 @@ test("generate() takes files of requests as text: an include @file or a malforme
   expect(() => generate({ inputs: [LITE], includeRequests: "GET /Me" } as unknown as GenerateOptions)).toThrow(/includeRequests takes a list of files of requests/);
 });
 
-test("1,000 seeded random edits of request lists each give a slice or diagnostics, never an exception", () => {
+test("400 seeded random edits of request lists each give a slice or diagnostics, never an exception", () => {
   const good = ["GET /People('a')/Trips?$expand=PlanItems($expand=Trip)", "POST /People('a')/Trips(1)/TL.ShareTrip", "GET https://x.example/odata/Airports/$count", '{"log":{"entries":[{"request":{"method":"GET","url":"https://x.example/Me"}}]}}'];
-  for (const text of randomEdits(good, "/()$?=&,;{}'\"@.:", 1000, 56)) {
+  for (const text of randomEdits(good, "/()$?=&,;{}'\"@.:", 400, 56)) {
     try {
       sliced(text);
     } catch (e) {

@@ -63,7 +63,7 @@ export const GENERATE_OPTIONS = {
   "out": { alias: "o", type: "string", describe: "Output folder (required with --input; overrides the config's for one service)" },
   "config": { alias: "c", type: "string", describe: "Config file (default: odatagen.config.json, .mjs or .ts)" },
   "service": { alias: "s", type: "string", array: true, describe: "Only these services of the config (by name)" },
-  "include": { type: "string", array: true, describe: "Slice: generate only these: qualified names or globs (microsoft.graph.callRecords.*), or URL paths (/communications/callRecords/**); overrides the config" },
+  "include": { type: "string", array: true, describe: "Slice: generate only these: qualified names or globs (microsoft.graph.callRecords.*), URL paths (/communications/callRecords/**), or @file: what a file of requests (a HAR file, an access log, curl commands, a list) addresses; overrides the config" },
   "exclude": { type: "string", array: true, describe: "Slice: leave these out (names, globs or URL paths, as --include takes them; overrides the config)" },
   "include-derived": { type: "boolean", describe: "Slice: also keep every subtype of a selected type" },
   "include-navigation": { type: "boolean", describe: "Slice: also keep navigation targets, transitively" },
@@ -172,6 +172,7 @@ export const GENERATE_EXAMPLES: readonly (readonly string[])[] = [
   ["CI: fail when the committed output is stale", "$0 generate --check"],
   ["Generate from one $metadata file", "$0 generate -i metadata.xml -o src/generated"],
   ["Only the call records API and what it needs", "$0 generate -i graph.xml -o src/graph \\", "--include '/communications/callRecords/**'"],
+  ["Only what the requests a browser recorded (a HAR file) use", "$0 generate -i graph.xml -o src/graph --include @session.har"],
   ["Why the configured slice keeps that type", "$0 generate --why microsoft.graph.identity"],
   ["JavaScript, a .d.ts beside each module (by the project's TypeScript)", "$0 generate -i metadata.xml -o src/generated --emit js"],
 ];

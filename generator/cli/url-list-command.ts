@@ -74,6 +74,9 @@ export async function runUrlList(args: UrlListArgs): Promise<number> {
   if (args.json) out.print(JSON.stringify(jsonOf(file, all, list.skipped, answered.length === 1 ? undefined : answered.map((a) => ({ name: a.service.name, out: shown(a.service.out) }))), null, 2));
   else printDiagnostics([...refused.map((d) => refusal(file, d)), ...all.filter(refusedByService).map((d) => serviceRefusal(file, d))]);
   err.print(`odatagen: ${summary(file, list.requests.length, all.length, refused.length, list.skipped)}`);
+  // Requests the service has that the slice leaves out: a slice of the file's own requests keeps them all.
+  const outside = asked.filter((d, i) => !d.result?.ok && answered.some((a) => (a.results[i] as { outsideSlice?: boolean } | undefined)?.outsideSlice)).length;
+  if (outside) err.print(`odatagen: ${outside === 1 ? "1 request is" : `${outside} requests are`} outside the slice: ${args.from === "-" ? "saved to a file, --include @<file>" : `--include @${args.from}`} keeps what every request of the file addresses`);
   if (!list.requests.length) return EXIT_INPUT;
   return refused.length ? EXIT_INPUT : EXIT_OK;
 }

@@ -55,9 +55,10 @@ export interface UrlCall {
 
 /**
  * The call, or why there is none. `addressed`: the service has the path (what is refused is the
- * method, the query or the body), so a service without it has nothing to add.
+ * method, the query or the body), so a service without it has nothing to add. `outsideSlice`: the
+ * service has it and the slice leaves it out.
  */
-export type UrlCallResult = { ok: true; call: UrlCall } | { ok: false; problem: string; addressed?: boolean };
+export type UrlCallResult = { ok: true; call: UrlCall } | { ok: false; problem: string; addressed?: boolean; outsideSlice?: boolean };
 
 /** The HTTP methods a request is made with. */
 export const METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"] as const;
