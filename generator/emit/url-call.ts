@@ -6,7 +6,8 @@
  */
 import { resolveBindingTarget } from "../model/binding-targets";
 import { optimisticConcurrency } from "../model/capabilities";
-import { isQueryRestriction, navigationRestrictions, rootRestrictions, type Restricted, type Restriction } from "../model/restrictions";
+import { isQueryRestriction, navigationRestrictions, propertyLimits, rootRestrictions, type PropertyLimits, type Restricted, type Restriction } from "../model/restrictions";
+import { limitedProperty } from "./url-limits";
 import type { EntityContainer, EntitySet, EntityType, Model, Operation, Schema, StructuredType } from "../model/types";
 import { camel, isIdentifier, JS_RESERVED, propertyKey } from "../passes/names";
 import { keyNamesId, navigationAlternateKeys, setAlternateKeys, typeAlternateKeys, type AlternateKey } from "../model/alternate-keys";
@@ -82,6 +83,8 @@ class CallWriter {
   private within: { container: EntityContainer; set: EntitySet } | undefined;
   /** What the metadata forbids at the address, as its builder's type carries it (model/restrictions.ts). */
   private restrictions: Restriction[] = [];
+  /** The properties the collection addressed does not take in `$filter`, `$orderby` or `$expand` (url-limits.ts). */
+  private limits: PropertyLimits = {};
 
   constructor(
     private readonly ctx: EmitContext,
@@ -229,6 +232,7 @@ class CallWriter {
       switch (step.kind) {
         case "root": {
           this.restrictions = rootRestrictions(this.ctx.model, step.container, step.root);
+          this.limits = step.root.kind === "entitySet" ? propertyLimits(step.root.entityType, step.root.annotations) : {};
           const schema = this.schemaHolding(step.container);
           expr = `${this.use(this.names(schema).root(step.container, step.root), schema.namespace)}()`;
           keyed = step.root.kind === "entitySet" ? step.root.entityType : undefined;
@@ -236,6 +240,8 @@ class CallWriter {
           break;
         }
         case "key": {
+          // A member read by key: the lists are a collection's (model/restrictions.ts).
+          this.limits = {};
           const key = this.key(step.text, keyed, alternate);
           if (typeof key !== "string") return { ok: false, problem: `${this.method} ${this.route.path}: ${key.problem}` };
           expr = `${expr}.byKey(${key})`;
@@ -245,6 +251,7 @@ class CallWriter {
         case "navigation": {
           const owner = step.property.declaringType;
           this.restrictions = navigationRestrictions(this.ctx.model, owner, step.property);
+          this.limits = step.property.collection ? propertyLimits(step.property.target, step.property.annotations) : {};
           expr = `${this.builder("nav", owner, step.property.name)}(${expr})`;
           keyed = step.property.target;
           alternate = navigationAlternateKeys(step.property);
@@ -252,11 +259,13 @@ class CallWriter {
         }
         case "complex":
           this.restrictions = [];
+          this.limits = {};
           expr = `${this.builder("complex", step.property.declaringType, step.property.name)}(${expr})`;
           break;
         case "cast": {
           // A cast's address does not keep what the metadata forbids at the one cast (CastRef).
           this.restrictions = [];
+          this.limits = {};
           if (!listsSubtypes(step.from)) return { ok: false, problem: `${this.method} ${this.route.path}: ${step.from.qualifiedName} has no typed cast function (too many subtypes); cast with the runtime's cast(target, ${JSON.stringify(step.to.qualifiedName)})` };
           const schema = this.schemaOf(step.from);
           expr = `${this.use(this.names(schema).cast(step.from), schema.namespace)}(${expr}, ${JSON.stringify(step.to.qualifiedName)})`;
@@ -267,6 +276,7 @@ class CallWriter {
         case "path": {
           // Another entity below the one addressed (Graph's `…:/path:`): what is forbidden there is not known.
           this.restrictions = [];
+          this.limits = {};
           expr = `${this.runtime("byPath").name}(${expr}, ${this.pathText(step.text, keyed)})`;
           if (step !== steps[steps.length - 1]) this.keyedSteps.push({ expr, type: keyed });
           break;
@@ -283,6 +293,7 @@ class CallWriter {
           if (typeof c === "string") return { ok: false, problem: `${this.method} ${this.route.path}: ${c}` };
           // A composable function's result: which set it is in, and what is forbidden there, is not known.
           this.restrictions = [];
+          this.limits = {};
           expr = c.expr;
           keyed = c.keyed;
           alternate = keyed ? typeAlternateKeys(keyed) : [];
@@ -295,11 +306,15 @@ class CallWriter {
     return expr;
   }
 
-  /** The first query option the URL gave that the metadata forbids at the address, said as `forbidden` says a request. */
+  /**
+   * The first query option the URL gave that the metadata forbids at the address, said as
+   * `forbidden` says a request; else a property its `$filter`, `$orderby` or `$expand` names that
+   * the collection's lists say it does not take (url-limits.ts).
+   */
   private forbiddenOption(fn: string): string | undefined {
     const given = systemOptionNames(this.query);
     const r = this.restrictions.find((x) => isQueryRestriction(x.what) && given.includes(x.what));
-    if (!r) return undefined;
+    if (!r) return limitedProperty(this.query, this.limits);
     return `the service's metadata forbids $${r.what} here (Capabilities ${r.term} is false on ${r.by}), so ${fn} does not compile with it on this address; to send it anyway, give ${fn} rt.unrestricted(target)`;
   }
 
