@@ -8,7 +8,8 @@ import { resolveBindingTarget } from "../model/binding-targets";
 import { optimisticConcurrency } from "../model/capabilities";
 import { isQueryRestriction, navigationRestrictions, propertyLimits, rootRestrictions, type PropertyLimits, type Restricted, type Restriction } from "../model/restrictions";
 import { limitedProperty } from "./url-limits";
-import type { EntityContainer, EntitySet, EntityType, Model, Operation, Schema, StructuredType } from "../model/types";
+import { customHeaders, type CustomHeader, type HeaderRequest } from "../model/custom-headers";
+import type { Annotation, EntityContainer, EntitySet, EntityType, Model, Operation, Schema, StructuredType } from "../model/types";
 import { camel, isIdentifier, JS_RESERVED, propertyKey } from "../passes/names";
 import { keyNamesId, navigationAlternateKeys, setAlternateKeys, typeAlternateKeys, type AlternateKey } from "../model/alternate-keys";
 import { nearestName } from "../nearest-name";
@@ -47,6 +48,8 @@ export interface UrlCall {
   /** The call, `await updateSession(client, target, body)`. */
   call: string;
   variables: CallVariable[];
+  /** The headers the service's metadata names for the request (Capabilities `CustomHeaders`), said in `code` as comments. */
+  headers?: CustomHeader[];
   /**
    * The whole, as printed: the imports, a blank line, a `const` for each entity the path goes on
    * from (named after its type), `const target = …;` and the call.
@@ -85,6 +88,9 @@ class CallWriter {
   private restrictions: Restriction[] = [];
   /** The properties the collection addressed does not take in `$filter`, `$orderby` or `$expand` (url-limits.ts). */
   private limits: PropertyLimits = {};
+  /** The annotations the address's custom headers are read from (its entity type's, then its own), and whether a key follows them. */
+  private headerLayers: (readonly Annotation[])[] = [];
+  private byKey = false;
 
   constructor(
     private readonly ctx: EmitContext,
@@ -217,8 +223,9 @@ class CallWriter {
     const call = `${resultless ? "" : "const result = "}await ${fn.name}(${callArgs.join(", ")});`;
     const imports = [...this.imports].map(([module, names]) => ({ module, names: [...names].sort() }));
     const lines = imports.map((i) => `import { ${i.names.join(", ")} } from ${JSON.stringify(i.module)};`);
-    const code = [...lines, "", ...(address === undefined ? [] : this.statements(address, imports)), call, ""].join("\n");
-    return { ok: true, call: { method, path: route.path, ...(this.query ? { query: this.query } : {}), function: fn.name, module: fn.module, imports, ...(address === undefined ? {} : { address }), call, variables: this.variables, code } };
+    const headers = this.headers(last);
+    const code = [...lines, "", ...(address === undefined ? [] : this.statements(address, imports)), ...headers.map(headerNote), call, ""].join("\n");
+    return { ok: true, call: { method, path: route.path, ...(this.query ? { query: this.query } : {}), function: fn.name, module: fn.module, imports, ...(address === undefined ? {} : { address }), call, variables: this.variables, code, ...(headers.length ? { headers } : {}) } };
   }
 
   /** The address expression of `steps`, or why it cannot be written. */
@@ -233,6 +240,8 @@ class CallWriter {
         case "root": {
           this.restrictions = rootRestrictions(this.ctx.model, step.container, step.root);
           this.limits = step.root.kind === "entitySet" ? propertyLimits(step.root.entityType, step.root.annotations) : {};
+          this.headerLayers = [(step.root.kind === "entitySet" ? step.root.entityType : step.root.type).annotations, step.root.annotations];
+          this.byKey = false;
           const schema = this.schemaHolding(step.container);
           expr = `${this.use(this.names(schema).root(step.container, step.root), schema.namespace)}()`;
           keyed = step.root.kind === "entitySet" ? step.root.entityType : undefined;
@@ -242,6 +251,7 @@ class CallWriter {
         case "key": {
           // A member read by key: the lists are a collection's (model/restrictions.ts).
           this.limits = {};
+          this.byKey = true;
           const key = this.key(step.text, keyed, alternate);
           if (typeof key !== "string") return { ok: false, problem: `${this.method} ${this.route.path}: ${key.problem}` };
           expr = `${expr}.byKey(${key})`;
@@ -252,6 +262,8 @@ class CallWriter {
           const owner = step.property.declaringType;
           this.restrictions = navigationRestrictions(this.ctx.model, owner, step.property);
           this.limits = step.property.collection ? propertyLimits(step.property.target, step.property.annotations) : {};
+          this.headerLayers = [step.property.target.annotations, step.property.annotations];
+          this.byKey = false;
           expr = `${this.builder("nav", owner, step.property.name)}(${expr})`;
           keyed = step.property.target;
           alternate = navigationAlternateKeys(step.property);
@@ -260,12 +272,14 @@ class CallWriter {
         case "complex":
           this.restrictions = [];
           this.limits = {};
+          this.headerLayers = [];
           expr = `${this.builder("complex", step.property.declaringType, step.property.name)}(${expr})`;
           break;
         case "cast": {
           // A cast's address does not keep what the metadata forbids at the one cast (CastRef).
           this.restrictions = [];
           this.limits = {};
+          this.headerLayers = [];
           if (!listsSubtypes(step.from)) return { ok: false, problem: `${this.method} ${this.route.path}: ${step.from.qualifiedName} has no typed cast function (too many subtypes); cast with the runtime's cast(target, ${JSON.stringify(step.to.qualifiedName)})` };
           const schema = this.schemaOf(step.from);
           expr = `${this.use(this.names(schema).cast(step.from), schema.namespace)}(${expr}, ${JSON.stringify(step.to.qualifiedName)})`;
@@ -277,6 +291,7 @@ class CallWriter {
           // Another entity below the one addressed (Graph's `…:/path:`): what is forbidden there is not known.
           this.restrictions = [];
           this.limits = {};
+          this.headerLayers = [];
           expr = `${this.runtime("byPath").name}(${expr}, ${this.pathText(step.text, keyed)})`;
           if (step !== steps[steps.length - 1]) this.keyedSteps.push({ expr, type: keyed });
           break;
@@ -294,6 +309,7 @@ class CallWriter {
           // A composable function's result: which set it is in, and what is forbidden there, is not known.
           this.restrictions = [];
           this.limits = {};
+          this.headerLayers = [];
           expr = c.expr;
           keyed = c.keyed;
           alternate = keyed ? typeAlternateKeys(keyed) : [];
@@ -304,6 +320,14 @@ class CallWriter {
       }
     }
     return expr;
+  }
+
+  /** The headers the metadata names for this request at its address (model/custom-headers.ts); none for an operation's. */
+  private headers(last: RouteStep): CustomHeader[] {
+    if (!this.headerLayers.length || last.kind === "operation" || last.kind === "import") return [];
+    const request: HeaderRequest =
+      this.method === "GET" ? (this.byKey && last.kind === "key" ? "readByKey" : "read") : this.method === "POST" ? "insert" : this.method === "DELETE" ? "delete" : "update";
+    return customHeaders(this.headerLayers, request);
   }
 
   /**
@@ -660,4 +684,20 @@ function splitArguments(args: string | undefined): { name: string | undefined; v
     const m = /^\s*([A-Za-z_][\w.]*)\s*=(.*)$/s.exec(p);
     return m ? { name: m[1], value: m[2].trim() } : { name: undefined, value: p.trim() };
   });
+}
+
+/**
+ * A comment above the call for a header the metadata names: `// The service's metadata names the
+ * header ConsistencyLevel for this request (Capabilities ReadRestrictions/CustomHeaders): Indicates
+ * the requested consistency level. For example "eventual": $search and $count queries require …`,
+ * and how to send it (the options' `headers`).
+ */
+function headerNote(h: CustomHeader): string {
+  const what = `${h.required ? "requires" : "names"} the header ${h.name} for this request (Capabilities ${h.by})`;
+  const said = h.description ? `: ${h.description.replace(/\.?$/, ".")}` : ".";
+  const example = h.example ? ` For example ${JSON.stringify(h.example.value)}${h.example.description ? `: ${h.example.description}` : ""}` : "";
+  const send = /^if-match$/i.test(h.name)
+    ? " The function sends it from its options' etag (the entity's @odata.etag), else from the body's @odata.etag."
+    : ` Send it in the options: headers: { ${isIdentifier(h.name) ? h.name : JSON.stringify(h.name)}: ${JSON.stringify(h.example?.value ?? "…")} }.`;
+  return `// The service's metadata ${what}${said}${example}${send}`;
 }

@@ -71,17 +71,17 @@ export interface Restriction {
 /** What is said of each request at one element: false forbids, true allows, absent says nothing. */
 type Said = Partial<Record<Restricted, { allowed: boolean; term: string }>>;
 
-function term(annotations: readonly Annotation[], name: string): RawExpression | undefined {
+export function term(annotations: readonly Annotation[], name: string): RawExpression | undefined {
   const full = `${CAPABILITIES}.${name}`;
   return annotations.find((a) => a.term === full && !a.qualifier)?.value;
 }
 
-function member(record: RawExpression | undefined, name: string): RawExpression | undefined {
+export function member(record: RawExpression | undefined, name: string): RawExpression | undefined {
   return record?.kind === "record" ? record.properties.find((p) => p.name === name)?.value : undefined;
 }
 
 /** A Bool constant's value; anything else (absent, a Path, a dynamic expression) says nothing. */
-function bool(e: RawExpression | undefined): boolean | undefined {
+export function bool(e: RawExpression | undefined): boolean | undefined {
   return e?.kind === "constant" && e.type === "Bool" ? xsBoolean(e.value) : undefined;
 }
 

@@ -1,0 +1,61 @@
+/**
+ * The headers a service's metadata names for a request (Capabilities vocabulary: the
+ * `CustomHeaders` of `ReadRestrictions`, its `ReadByKeyRestrictions`, `InsertRestrictions`,
+ * `UpdateRestrictions` and `DeleteRestrictions`): Graph's `ConsistencyLevel: eventual` for the
+ * advanced queries of its directory objects, Planner's required `If-Match`. The address's own
+ * annotation is read over its entity type's, as the restrictions are (restrictions.ts).
+ */
+import { bool, member, term } from "./restrictions";
+import type { Annotation } from "./types";
+import type { RawExpression } from "../parse/raw";
+
+export interface CustomHeader {
+  name: string;
+  description?: string;
+  required: boolean;
+  /** The first example value, and what it says. */
+  example?: { value: string; description?: string };
+  /** The term and property it is read from: `ReadRestrictions/CustomHeaders`. */
+  by: string;
+}
+
+/** A request, as the restriction records the headers are in tell them apart. */
+export type HeaderRequest = "read" | "readByKey" | "insert" | "update" | "delete";
+
+const RECORDS: Record<HeaderRequest, readonly string[]> = {
+  read: ["ReadRestrictions"],
+  readByKey: ["ReadRestrictions", "ReadByKeyRestrictions"],
+  insert: ["InsertRestrictions"],
+  update: ["UpdateRestrictions"],
+  delete: ["DeleteRestrictions"],
+};
+
+/** The custom headers of `request`: from the last of `layers` (least specific first) that names any. */
+export function customHeaders(layers: readonly (readonly Annotation[])[], request: HeaderRequest): CustomHeader[] {
+  const [termName, ...inner] = RECORDS[request];
+  const by = [termName, ...inner, "CustomHeaders"].join("/");
+  for (let k = layers.length - 1; k >= 0; k--) {
+    let record = term(layers[k]!, termName!);
+    for (const name of inner) record = member(record, name);
+    const list = member(record, "CustomHeaders");
+    if (list?.kind !== "collection") continue;
+    const headers = list.items.flatMap((item) => header(item, by));
+    if (headers.length) return headers;
+  }
+  return [];
+}
+
+function header(item: RawExpression, by: string): CustomHeader[] {
+  const name = text(member(item, "Name"));
+  if (!name) return [];
+  const description = text(member(item, "Description"));
+  const examples = member(item, "ExampleValues");
+  const first = examples?.kind === "collection" ? examples.items[0] : undefined;
+  const value = text(member(first, "Value"));
+  const said = text(member(first, "Description"));
+  return [{ name, ...(description ? { description } : {}), required: bool(member(item, "Required")) === true, ...(value ? { example: { value, ...(said ? { description: said } : {}) } } : {}), by }];
+}
+
+function text(e: RawExpression | undefined): string | undefined {
+  return e?.kind === "constant" && e.type === "String" ? e.value : undefined;
+}
