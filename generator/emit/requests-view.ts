@@ -9,7 +9,7 @@ import { castNavigationPaths } from "./cast-navigation";
 import { complexNavigationPaths, leadingProperties, leadsToNavigation } from "./complex-navigation";
 import { optimisticConcurrency } from "../model/capabilities";
 import { isQueryRestriction, navigationRestrictions, propertyLimits, restrictedTypes, rootRestrictions, type Restricted } from "../model/restrictions";
-import { forbiddenArgument, limitsDoc, restrictionDoc } from "./restriction-types";
+import { forbiddenArgument, headersDoc, limitsDoc, restrictionDoc } from "./restriction-types";
 import { resolveBindingTarget, type BindingPlace } from "../model/binding-targets";
 import type { EntityContainer, EntitySet, EntityType, NavigationBinding, NavigationProperty, Property, Schema, SchemaType, Singleton, StructuredType, TypeRef } from "../model/types";
 import { propertyKey } from "../passes/names";
@@ -262,7 +262,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       const restrictions = rootRestrictions(ctx.model, c, s);
       const f = forbiddenArgument(restrictions);
       roots.push({
-        doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` singleton (\`/${s.name}\`)${s.nullable ? ", which may be null" : ""}.`, restrictionDoc(restrictions, false), deprecated(s)]),
+        doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` singleton (\`/${s.name}\`)${s.nullable ? ", which may be null" : ""}.`, restrictionDoc(restrictions, false), headersDoc([s.type.annotations, s.annotations], false), deprecated(s)]),
         name,
         type: rootType(name, `rt.EntityRef<${t}${s.nullable ? ", null" : f ? ", never" : ""}${f}>`),
         make: "",
@@ -277,7 +277,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       const restrictions = rootRestrictions(ctx.model, c, s);
       const f = forbiddenArgument(restrictions);
       roots.push({
-        doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` entity set (\`/${s.name}\`).`, restrictionDoc(restrictions, true), limitsDoc(propertyLimits(s.entityType, s.annotations)), deprecated(s)]),
+        doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` entity set (\`/${s.name}\`).`, restrictionDoc(restrictions, true), limitsDoc(propertyLimits(s.entityType, s.annotations)), headersDoc([s.entityType.annotations, s.annotations], true), deprecated(s)]),
         name,
         type: rootType(name, `rt.CollectionRef<${t}, ${k}${f}>`),
         make: "",
@@ -324,6 +324,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
         `\`${n.name}\` of a \`${t.qualifiedName}\`${n.containsTarget ? " (contained)" : ""}: \`.../${n.name}\`.`,
         restrictionDoc(restrictions, n.collection),
         n.collection ? limitsDoc(propertyLimits(n.target, n.annotations)) : undefined,
+        headersDoc([n.target.annotations, n.annotations], n.collection),
         deprecation(n.annotations) && `@deprecated ${deprecation(n.annotations)}`,
       ]),
       name: builderName("nav", t, n.name),

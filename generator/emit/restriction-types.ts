@@ -4,6 +4,8 @@
  * (`rt.NoInsert & rt.NoDelete`), and a doc comment line saying it, which an editor shows at the builder.
  */
 import { isQueryRestriction, type PropertyLimits, type Restricted, type Restriction } from "../model/restrictions";
+import { customHeaders, type HeaderRequest } from "../model/custom-headers";
+import type { Annotation } from "../model/types";
 
 const MARKERS: Readonly<Record<Restricted, string>> = {
   insert: "rt.NoInsert",
@@ -63,4 +65,32 @@ export function restrictionDoc(restrictions: readonly Restriction[], collection:
 export function limitsDoc(limits: PropertyLimits): string | undefined {
   const each = (["filter", "orderby", "expand"] as const).flatMap((o) => (limits[o] ? [`\`$${o}\` does not take ${limits[o].map((p) => `\`${p}\``).join(", ")}`] : []));
   return each.length ? `The metadata says that here ${each.join("; ")} (not checked).` : undefined;
+}
+
+const HEADER_REQUESTS: readonly [HeaderRequest, string][] = [
+  ["read", "reading"],
+  ["readByKey", "reading a member"],
+  ["insert", "creating"],
+  ["update", "updating"],
+  ["delete", "deleting"],
+];
+
+/**
+ * The headers the metadata names for requests at an address (Capabilities `CustomHeaders`,
+ * model/custom-headers.ts), from `layers` (its entity type's annotations, then its own), a line
+ * each, for the builder's doc comment: `The metadata names the header \`ConsistencyLevel\` for
+ * reading here (ReadRestrictions/CustomHeaders): … For example \`eventual\`: …`. `odatagen url`
+ * says the same above a call.
+ */
+export function headersDoc(layers: readonly (readonly Annotation[])[], collection: boolean): string | undefined {
+  const lines: string[] = [];
+  for (const [request, doing] of HEADER_REQUESTS) {
+    if (!collection && (request === "readByKey" || request === "insert")) continue;
+    for (const h of customHeaders(layers, request)) {
+      const said = h.description ? `: ${h.description.replace(/\.?$/, ".")}` : ".";
+      const example = h.example ? ` For example \`${h.example.value}\`${h.example.description ? `: ${h.example.description}` : "."}` : "";
+      lines.push(`The metadata ${h.required ? "requires" : "names"} the header \`${h.name}\` for ${doing} here (\`${h.by}\`)${said}${example}`);
+    }
+  }
+  return lines.length ? lines.join("\n") : undefined;
 }
