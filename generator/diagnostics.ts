@@ -65,6 +65,7 @@ export const Codes = {
   acceptedNothing: "ODG501",
   requestRefused: "ODG601",
   requestAnsweredError: "ODG602",
+  requestWithoutHeader: "ODG603",
 } as const;
 
 /** Where a raw element came from: a file and a character offset, turned into line/column on demand. */

@@ -133,6 +133,31 @@ test("a HAR file's answers: a request the generated functions make that the serv
   expect(json.results.map((x) => x.answered)).toEqual([{ status: 400, statusText: "Bad Request", message: "The query specified in the URI is not valid. $orderby is not supported on Gender." }, { status: 404, statusText: "Not Found" }, undefined]);
 });
 
+test("headers the metadata names for a request: one the service refused without says so; one it requires, sent without, is a warning (HAR and curl)", async () => {
+  const root = "https://people.example/odata";
+  const error = JSON.stringify({ error: { code: "BadRequest", message: "$count needs a consistency level." } });
+  const entries = [
+    ["GET", `${root}/People?$count=true`, 400, ["Accept"], error],
+    ["PATCH", `${root}/People('a')`, 200, ["Content-Type"], ""],
+    ["PATCH", `${root}/People('b')`, 204, ["Content-Type", "if-match"], ""],
+  ].map(([method, url, status, names, text]) => ({ request: { method, url, headers: (names as string[]).map((name) => ({ name, value: "x" })), postData: method === "PATCH" ? { text: "{}" } : undefined }, response: { status, content: { text } } }));
+  const text = JSON.stringify({ log: { version: "1.2", entries } }, null, 2);
+  const { dir, file } = written("headers.har", text);
+  const headersFixture = path.join(__dirname, "fixtures", "requests", "custom-headers.xml");
+  const lines = text.split("\n");
+  const at = (needle: string) => `${lines.findIndex((l) => l.includes(needle)) + 1}:19`;
+  const r = await cli(["-i", headersFixture, "--from", file, "--base", root], dir);
+  expect(r.stderr).toBe(
+    `headers.har:${at("$count")}: warning ODG602: GET /People?$count=true: the service answered 400 (odatagen makes the request, as the metadata allows it): $count needs a consistency level.; it sent no ConsistencyLevel header, which the service's metadata names for this request [log.entries[0]]\n` +
+      `headers.har:${at("People('a')")}: warning ODG603: PATCH /People('a'): sent without the header If-Match, which the service's metadata requires for this request (Capabilities UpdateRestrictions/CustomHeaders): ETag value. [log.entries[1]]\n` +
+      "odatagen: headers.har: 3 requests: 3 made by the generated functions, 0 refused\n",
+  );
+  expect(r.code).toBe(0);
+  fs.writeFileSync(path.join(dir, "calls.sh"), `curl -X PATCH "${root}/People('c')" -H 'Content-Type: application/json' -d '{}'\ncurl -X PATCH "${root}/People('d')" -H 'If-Match: *' -d '{}'\n`);
+  const curl = await cli(["-i", headersFixture, "--from", "calls.sh", "--base", root], dir);
+  expect(curl.stderr).toBe("calls.sh:1:16: warning ODG603: PATCH /People('c'): sent without the header If-Match, which the service's metadata requires for this request (Capabilities UpdateRestrictions/CustomHeaders): ETag value.\nodatagen: calls.sh: 2 requests: 2 made by the generated functions, 0 refused\n");
+});
+
 test("a config's services: a request is made by the service that has it; one neither has says what each lacks", async () => {
   const dir = scratch();
   fs.copyFileSync(LITE, path.join(dir, "lite.xml"));

@@ -293,6 +293,17 @@ test("a HAR entry's answer is kept: its status, and an OData error's message; no
   expect(requests.map((r) => r.answered)).toEqual([{ status: 400, statusText: "Bad Request", message: `${"x".repeat(200)}...` }, undefined, { status: 500 }, undefined]);
 });
 
+test("the names of the headers a request sent, where the file records them: a HAR entry's, a curl command's -H; none for a $batch's requests or a plain list", () => {
+  const har = JSON.stringify({ log: { entries: [
+    { request: { method: "GET", url: "https://x/odata/a", headers: [{ name: "ConsistencyLevel", value: "eventual" }, { name: "Accept", value: "*/*" }] } },
+    { request: { method: "POST", url: "https://x/odata/$batch", headers: [{ name: "If-Match", value: "*" }], postData: { text: '{"requests":[{"id":"1","method":"GET","url":"a"}]}' } } },
+  ] } });
+  expect(listOf(har).requests.map((r) => r.headers)).toEqual([["consistencylevel", "accept"], undefined]);
+  const curl = "curl -H 'If-Match: W/\"1\"' --header=X-Thing:1 -H 'bad' https://x/odata/a -X PATCH -d '{}'";
+  expect(listOf(curl).requests.map((r) => r.headers)).toEqual([["if-match", "x-thing"]]);
+  expect(listOf("GET /a").requests.map((r) => r.headers)).toEqual([undefined]);
+});
+
 test("a request's body is kept: a Markdown HTTP block's text after its headers, a curl command's data, a HAR entry's postData", () => {
   const page = ["```http", "PATCH /orders/7", "Content-Type: application/json", "", "{", '  "status": "open"', "}", "```", "", "```http", "DELETE /orders/7", "```"].join("\n");
   expect(listOf(page).requests.map((r) => r.body)).toEqual(['{\n  "status": "open"\n}', undefined]);

@@ -7,6 +7,7 @@
 import * as fs from "node:fs";
 import { Codes, type Diagnostic } from "../diagnostics";
 import type { UrlCallResult } from "../url-calls";
+import type { CustomHeader } from "../model/custom-headers";
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from "./exit-codes";
 import { shown } from "./generate-command";
 import { err, out, printDiagnostics } from "./style";
@@ -72,7 +73,7 @@ export async function runUrlList(args: UrlListArgs): Promise<number> {
   const all = [...distinct.values()];
   const refused = all.filter((d) => !d.result?.ok);
   if (args.json) out.print(JSON.stringify(jsonOf(file, all, list.skipped, answered.length === 1 ? undefined : answered.map((a) => ({ name: a.service.name, out: shown(a.service.out) }))), null, 2));
-  else printDiagnostics([...refused.map((d) => refusal(file, d)), ...all.filter(refusedByService).map((d) => serviceRefusal(file, d))]);
+  else printDiagnostics([...refused.map((d) => refusal(file, d)), ...all.filter(refusedByService).map((d) => serviceRefusal(file, d)), ...all.flatMap((d) => (refusedByService(d) ? [] : headerWarnings(file, d)))]);
   err.print(`odatagen: ${summary(file, list.requests.length, all.length, refused.length, list.skipped)}`);
   // Requests the service has that the slice leaves out: a slice of the file's own requests keeps them all.
   const outside = asked.filter((d, i) => !d.result?.ok && answered.some((a) => (a.results[i] as { outsideSlice?: boolean } | undefined)?.outsideSlice)).length;
@@ -109,8 +110,37 @@ function refusedByService(d: Distinct): boolean {
 
 function serviceRefusal(file: string, d: Distinct): Diagnostic {
   const r = d.first;
-  const message = `${r.method} ${r.path}: the service answered ${answer(r.answered!)} (odatagen makes the request, as the metadata allows it)${r.answered?.message ? `: ${r.answered.message}` : ""}`;
+  const unsent = missingHeaders(d).map((h) => h.name);
+  const hint = unsent.length ? `; it sent no ${unsent.join(" or ")} header, which the service's metadata names for this request` : "";
+  const message = `${r.method} ${r.path}: the service answered ${answer(r.answered!)} (odatagen makes the request, as the metadata allows it)${r.answered?.message ? `: ${r.answered.message}` : ""}${hint}`;
   return { code: Codes.requestAnsweredError, severity: "warning", message, file, line: r.line, column: r.line ? r.column : 0, path: r.at ?? "" };
+}
+
+/** The headers the metadata names for a request made (Capabilities `CustomHeaders`) that the file records it without. */
+function missingHeaders(d: Distinct): CustomHeader[] {
+  const sent = d.first.headers;
+  if (!sent || !d.result?.ok) return [];
+  return (d.result.call.headers ?? []).filter((h) => !sent.includes(h.name.toLowerCase()));
+}
+
+/**
+ * A warning, ODG603, for each header the metadata requires for a request (`Required` true: Graph's
+ * `If-Match` on Planner's updates) that the file records it sent without: the service answers
+ * such a request with an error.
+ */
+function headerWarnings(file: string, d: Distinct): Diagnostic[] {
+  const r = d.first;
+  return missingHeaders(d)
+    .filter((h) => h.required)
+    .map((h) => ({
+      code: Codes.requestWithoutHeader,
+      severity: "warning" as const,
+      message: `${r.method} ${r.path}: sent without the header ${h.name}, which the service's metadata requires for this request (Capabilities ${h.by})${h.description ? `: ${h.description}` : ""}`,
+      file,
+      line: r.line,
+      column: r.line ? r.column : 0,
+      path: r.at ?? "",
+    }));
 }
 
 /** `400 Bad Request`. */

@@ -7,7 +7,7 @@
 
 /** curl's options that take a value (the next argument), other than those read here. */
 const WITH_VALUE = new Set([
-  "-H", "--header", "-u", "--user", "-o", "--output", "-A", "--user-agent", "-e", "--referer", "-b", "--cookie", "-c", "--cookie-jar",
+  "-u", "--user", "-o", "--output", "-A", "--user-agent", "-e", "--referer", "-b", "--cookie", "-c", "--cookie-jar",
   "--connect-timeout", "-m", "--max-time", "-w", "--write-out", "-x", "--proxy", "--oauth2-bearer", "--cacert", "--cert", "--key",
   "-K", "--config", "-r", "--range", "--retry", "-E", "--resolve", "--limit-rate",
 ]);
@@ -35,7 +35,7 @@ export function continues(lines: readonly string[], k: number): boolean {
  * continued with `^`, every special character escaped with `^`, `^"…^"` around each argument) is
  * read as `cmd` hands it to curl; `at` is then still the URL's offset in `command` as written.
  */
-export function curlRequest(command: string): { method: string; url: string; at: number; body?: string } | undefined {
+export function curlRequest(command: string): { method: string; url: string; at: number; body?: string; headers: string[] } | undefined {
   if (isCmd(command)) {
     const { text, offsets } = cmdText(command);
     const made = curlRequest(text);
@@ -47,6 +47,8 @@ export function curlRequest(command: string): { method: string; url: string; at:
   let [body, upload, head, get] = [false, false, false, false];
   let url: Word | undefined;
   let data: string | undefined;
+  /** The names of its `-H` headers, in lower case. */
+  const headers: string[] = [];
   for (let i = 1; i < words.length; i++) {
     const w = words[i]!.text;
     if (w === ";") break; // the next command's
@@ -61,6 +63,9 @@ export function curlRequest(command: string): { method: string; url: string; at:
       const given = value();
       if (BODY.has(name)) [body, data] = [true, data ?? given];
       else upload = true;
+    } else if (name === "-H" || name === "--header") {
+      const header = value();
+      if (header?.includes(":")) headers.push(header.slice(0, header.indexOf(":")).trim().toLowerCase());
     } else if (WITH_VALUE.has(name)) value();
     else if (!w.startsWith("-") && url === undefined) url = words[i];
   }
@@ -68,7 +73,7 @@ export function curlRequest(command: string): { method: string; url: string; at:
   const implied = head ? "HEAD" : get ? "GET" : upload ? "PUT" : body ? "POST" : "GET";
   // The body as sent: the first data's text (not a file's, `@file`).
   const sent = data !== undefined && !data.startsWith("@") ? { body: data } : {};
-  return { method: method ?? implied, url: url.text, at: url.at, ...sent };
+  return { method: method ?? implied, url: url.text, at: url.at, ...sent, headers };
 }
 
 /** Written for Windows `cmd`: continued with `^`, with its arguments in `^"…^"`, or a quote inside one as `^\^"`. */

@@ -32,6 +32,8 @@ export interface ListedRequest {
   body?: string;
   /** What the service answered, where the file records it (a HAR entry's `response`): its status, and an OData error's message. */
   answered?: Answered;
+  /** The names of the headers it sent, in lower case, where the file records them (a HAR entry's `request.headers`, a curl command's `-H`). */
+  headers?: string[];
 }
 
 export interface Answered {
@@ -87,8 +89,8 @@ export function readRequestList(text: string, base?: string): RequestList | List
       continue;
     }
     inside.forEach((b, n) => {
-      // The $batch's own answer is not its requests' answers.
-      const { answered: _batch, ...batch } = r;
+      // The $batch's own answer and headers are not its requests'.
+      const { answered: _answer, headers: _headers, ...batch } = r;
       const sub = kept({ ...batch, method: b.method, path: isUrl(b.url) ? b.url : `/${b.url}`, at: `${r.at ?? "the $batch"}, its request ${n + 1}`, body: b.body });
       if (sub) requests.push(KNOWN.has(sub.method) ? sub : { ...sub, problem: notMethod(sub.method) });
     });
@@ -174,7 +176,7 @@ function lineRequests(text: string): RequestList {
       const line = i + 1 + (before.match(/\n/g)?.length ?? 0);
       const column = curl.at - (before.lastIndexOf("\n") + 1) + 1;
       const problem = !KNOWN.has(curl.method) ? notMethod(curl.method) : !isUrl(curl.url) ? `${curl.url} is no URL: curl's is a whole one` : undefined;
-      return void requests.push({ method: curl.method, path: curl.url, line, column, ...(problem ? { problem } : {}), ...(curl.body !== undefined ? { body: curl.body } : {}) });
+      return void requests.push({ method: curl.method, path: curl.url, line, column, ...(problem ? { problem } : {}), ...(curl.body !== undefined ? { body: curl.body } : {}), headers: curl.headers });
     }
     const logged = ACCESS_LOG.exec(raw);
     if (logged) {
@@ -291,7 +293,7 @@ function harRequests(text: string): RequestList | ListProblem {
   const requests: ListedRequest[] = [];
   const skipped = new Map<string, number>();
   entries.forEach((entry: unknown, i) => {
-    const request = (entry as { request?: { method?: unknown; url?: unknown; postData?: { text?: unknown } } } | null)?.request;
+    const request = (entry as { request?: { method?: unknown; url?: unknown; postData?: { text?: unknown }; headers?: unknown } } | null)?.request;
     const answered = answerOf((entry as { response?: unknown } | null)?.response);
     const at = `log.entries[${i}]`;
     if (typeof request?.method !== "string" || typeof request.url !== "string") {
@@ -303,7 +305,8 @@ function harRequests(text: string): RequestList | ListProblem {
     if (!KNOWN.has(method)) return void skipped.set(method, (skipped.get(method) ?? 0) + 1);
     const offset = urlAt.get(i);
     const body = typeof request.postData?.text === "string" ? request.postData.text : undefined;
-    requests.push({ method, path: request.url, ...(offset === undefined ? { line: 0, column: 0 } : source.position(offset)), at, ...(body !== undefined ? { body } : {}), ...(answered ? { answered } : {}) });
+    const headers = Array.isArray(request.headers) ? request.headers.flatMap((h: { name?: unknown } | null) => (typeof h?.name === "string" ? [h.name.toLowerCase()] : [])) : undefined;
+    requests.push({ method, path: request.url, ...(offset === undefined ? { line: 0, column: 0 } : source.position(offset)), at, ...(body !== undefined ? { body } : {}), ...(answered ? { answered } : {}), ...(headers ? { headers } : {}) });
   });
   return { requests, skipped };
 }
