@@ -302,6 +302,9 @@ test("the names of the headers a request sent, where the file records them: a HA
   const curl = "curl -H 'If-Match: W/\"1\"' --header=X-Thing:1 -H 'bad' https://x/odata/a -X PATCH -d '{}'";
   expect(listOf(curl).requests.map((r) => r.headers)).toEqual([["if-match", "x-thing"]]);
   expect(listOf("GET /a").requests.map((r) => r.headers)).toEqual([undefined]);
+  // A page's example shows its headers; a section's forms show none, and record none.
+  const page = ["```http", "PATCH /planner/tasks/{id}/details", "```", "", "```http", "PATCH /planner/tasks/gcrY/details", "Content-Type: application/json", 'If-Match: W/"JzEt"', "", "{}", "```"].join("\n");
+  expect(listOf(page).requests.map((r) => r.headers)).toEqual([undefined, ["content-type", "if-match"]]);
 });
 
 test("a request's body is kept: a Markdown HTTP block's text after its headers, a curl command's data, a HAR entry's postData", () => {

@@ -32,7 +32,7 @@ export interface ListedRequest {
   body?: string;
   /** What the service answered, where the file records it (a HAR entry's `response`): its status, and an OData error's message. */
   answered?: Answered;
-  /** The names of the headers it sent, in lower case, where the file records them (a HAR entry's `request.headers`, a curl command's `-H`). */
+  /** The names of the headers it sent, in lower case, where the file records them (a HAR entry's `request.headers`, a curl command's `-H`, a Markdown HTTP block's headers). */
   headers?: string[];
 }
 
@@ -210,7 +210,7 @@ const REQUEST_LINE = /^\s*[A-Za-z]+\s+(\/|[a-z][a-z\d+.-]*:\/\/)/i;
 /**
  * The requests of a Markdown page: the request lines an HTTP code block starts with (a page's
  * "HTTP request" section lists each form a line; an example's one is followed by its headers, a
- * blank line and its body, which is kept; a response's block, `HTTP/1.1 200 OK`, is passed over),
+ * blank line and its body, both kept; a response's block, `HTTP/1.1 200 OK`, is passed over),
  * and the curl commands of a shell's block (after a prompt's `$ ` too; a `cmd` block's, with `^`).
  */
 function markdownRequests(text: string): RequestList {
@@ -218,6 +218,8 @@ function markdownRequests(text: string): RequestList {
   const kept = lines.map(() => "");
   /** Each HTTP block's body (what follows the blank line after its headers), by its last request's line number. */
   const bodies = new Map<number, string[]>();
+  /** The names of each HTTP block's headers (`If-Match: W/"…"`), by its last request's line number: where it shows any. */
+  const heads = new Map<number, string[]>();
   type Fence = { marker: string; http: boolean; curl: boolean; reading: "requests" | "headers" | "body"; request?: number };
   let fence: Fence | undefined;
   lines.forEach((line, i) => {
@@ -233,7 +235,11 @@ function markdownRequests(text: string): RequestList {
       else if (blank && (fence.request !== undefined || fence.reading === "headers")) {
         fence.reading = "body";
         if (fence.request !== undefined) bodies.set(fence.request, []);
-      } else if (!blank) fence.reading = "headers";
+      } else if (!blank) {
+        fence.reading = "headers";
+        const name = /^\s*([A-Za-z][\w-]*)\s*:/.exec(line)?.[1];
+        if (name && fence.request !== undefined) heads.set(fence.request, [...(heads.get(fence.request) ?? []), name.toLowerCase()]);
+      }
     } else if (fence) {
       // A prompt's `$ ` is written over with spaces, so that columns stay where they were.
       const command = line.replace(/^(\s*)\$ /, (_, space: string) => `${space}  `);
@@ -247,6 +253,8 @@ function markdownRequests(text: string): RequestList {
   for (const r of list.requests) {
     const body = bodies.get(r.line)?.join("\n").trim();
     if (body && r.body === undefined) r.body = body;
+    const names = heads.get(r.line);
+    if (names && r.headers === undefined) r.headers = names;
   }
   return list;
 }
