@@ -44,6 +44,12 @@ test("a request's path keeps what that path keeps, and no more", () => {
   expect(result.files.get("TL.requests.ts")).toBe(byPattern.files.get("TL.requests.ts"));
 });
 
+test("--why names the request a kept type comes from; a pattern also given as one stays the user's own", () => {
+  const why = (include?: string) => sliced("GET /Airlines\nGET /Airports('KSFO')\n", "app.log", { why: "Travel.Lite.Airport", ...(include ? { include } : {}) }).result.slice?.why?.[0]?.answers[0]?.chain.map((c) => c.reason);
+  expect(why()).toEqual(["addressed by /Airports (--include @app.log, its request at line 2)"]);
+  expect(why("/Airports/{id}")).toEqual(["addressed by /Airports (--include /Airports/{id})"]);
+});
+
 test("every request of the file is made by the slice's functions: navigation, keys, casts, bound operations, imports, $count, $ref, $value", () => {
   const requests = [
     "GET /People('russell')/Trips(3)/PlanItems?$top=5",

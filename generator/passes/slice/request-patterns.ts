@@ -40,10 +40,13 @@ const SHOWN_UNKNOWN = 10;
  */
 export function withRequestPatterns<T extends SliceOptions>(options: T, model: Model, fill: Fill | undefined, diags: DiagnosticBag): T {
   if (!options.includeRequests?.length) return options;
-  const requested = requestPatterns(options.includeRequests, model, fill, diags);
+  // A pattern also given as one is the user's own.
+  const requested = requestPatterns(options.includeRequests, model, fill, diags).filter((r) => !options.include?.includes(r.pattern));
   const include = options.include ?? [];
   const places = include.map((_, k) => options.includePlaces?.[k]);
-  return { ...options, include: [...include, ...requested.map((r) => r.pattern)], includePlaces: [...places, ...requested.map((r) => r.place)] };
+  // Named by `--why` as where it came from: a file's request, at its line (or its HAR entry).
+  const origins = new Map(requested.map((r) => [r.pattern, `--include @${r.place.file}, its request at ${r.place.line ? `line ${r.place.line}` : r.place.path || "an unknown place"}`]));
+  return { ...options, include: [...include, ...requested.map((r) => r.pattern)], includePlaces: [...places, ...requested.map((r) => r.place)], requestOrigins: origins };
 }
 
 /**

@@ -39,6 +39,8 @@ export interface SliceOptions {
   why?: readonly string[];
   /** Files of requests whose addresses the slice keeps too (request-patterns.ts `withRequestPatterns` makes them patterns). */
   includeRequests?: readonly RequestFile[] | undefined;
+  /** For each include pattern a file of requests made, where (`--include @app.har, its request at line 12`), for `why`. */
+  requestOrigins?: ReadonlyMap<string, string> | undefined;
 }
 
 export interface SliceSummary {
@@ -441,7 +443,7 @@ export function sliceModel(
         for (const n of names) patterns.push(parsePattern(n) as NamePattern);
       }
     }
-    result.why = explain({ model, operations: allOps, reasons, keep, keepOps, leftOut, asValue, values, includeDerived: options.includeDerived ?? false, excludedBy, excludedPath: (op) => (keepOps.has(op) ? undefined : pathExcludedOps.get(op)), below }, patterns);
+    result.why = explain({ model, origins: options.requestOrigins, operations: allOps, reasons, keep, keepOps, leftOut, asValue, values, includeDerived: options.includeDerived ?? false, excludedBy, excludedPath: (op) => (keepOps.has(op) ? undefined : pathExcludedOps.get(op)), below }, patterns);
     for (const w of result.why) {
       if (w.matched) continue;
       const p = parsePattern(w.pattern);

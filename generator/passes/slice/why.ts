@@ -52,6 +52,8 @@ export const MAX_ANSWERS = 20;
 
 export interface WhyInput {
   model: Model;
+  /** For the include patterns a file of requests made (`--include @file`), where: `--include @app.har, its request at line 12`. */
+  origins?: ReadonlyMap<string, string> | undefined;
   operations: readonly Operation[];
   reasons: Reasons;
   keep: ReadonlySet<SchemaType>;
@@ -92,7 +94,7 @@ function answer(input: WhyInput, x: SchemaType | Operation, kept: boolean, label
   for (let cur: SchemaType | Operation | undefined = x; cur && !seen.has(cur); ) {
     seen.add(cur);
     const r = input.reasons.get(cur);
-    chain.push({ name: label(cur), reason: r ? text(r, label) : "kept" });
+    chain.push({ name: label(cur), reason: r ? text(r, label, includeNamer(input)) : "kept" });
     cur = r ? next(r) : undefined;
   }
   return { name: label(x), kept, chain };
@@ -119,16 +121,26 @@ function next(r: Reason): SchemaType | Operation | undefined {
   }
 }
 
-function text(r: Reason, label: Label): string {
+/** How a reason names the include a pattern came from: `--include /People`, or the file of requests and line that made it. */
+type IncludeNamer = (pattern: string) => string;
+
+const plainInclude: IncludeNamer = (pattern) => `--include ${pattern}`;
+
+function includeNamer(input: WhyInput): IncludeNamer {
+  const origins = input.origins;
+  return origins ? (pattern) => origins.get(pattern) ?? plainInclude(pattern) : plainInclude;
+}
+
+function text(r: Reason, label: Label, include: IncludeNamer = plainInclude): string {
   switch (r.kind) {
     case "include":
-      return `selected by --include ${r.pattern}`;
+      return `selected by ${include(r.pattern)}`;
     case "everything":
       return "no --include: everything not excluded is kept";
     case "addressed":
-      return `addressed by ${r.route.path} (--include ${r.route.pattern})`;
+      return `addressed by ${r.route.path} (${include(r.route.pattern)})`;
     case "onPath":
-      return `on the URL path ${r.route.path}, on the way to what --include ${r.route.pattern} selects`;
+      return `on the URL path ${r.route.path}, on the way to what ${include(r.route.pattern)} selects`;
     case "base":
       return `the base type of ${r.of.qualifiedName}`;
     case "property":
@@ -146,7 +158,7 @@ function text(r: Reason, label: Label): string {
     case "bound":
       return `bound to ${r.to.qualifiedName}, which the slice selects`;
     case "named":
-      return `named by ${r.route.path} (--include ${r.route.pattern})`;
+      return `named by ${r.route.path} (${include(r.route.pattern)})`;
   }
 }
 
