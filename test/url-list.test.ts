@@ -293,6 +293,19 @@ test("a HAR entry's answer is kept: its status, and an OData error's message; no
   expect(requests.map((r) => r.answered)).toEqual([{ status: 400, statusText: "Bad Request", message: `${"x".repeat(200)}...` }, undefined, { status: 500 }, undefined]);
 });
 
+test("a JSON $batch's requests take their answers from its answer's responses, by id, and their headers from their own", () => {
+  const batch = { requests: [{ id: "1", method: "GET", url: "/users?$count=true", headers: { ConsistencyLevel: "eventual" } }, { id: "2", method: "GET", url: "/me" }, { id: "3", method: "GET", url: "/groups" }] };
+  const answer = { responses: [{ id: "2", status: 200, body: {} }, { id: "1", status: 400, body: { error: { code: "c", message: "bad count" } } }] };
+  const har = JSON.stringify({ log: { entries: [{ request: { method: "POST", url: "https://x/v1.0/$batch", headers: [{ name: "Authorization", value: "x" }], postData: { text: JSON.stringify(batch) } }, response: { status: 200, content: { text: JSON.stringify(answer) } } }] } });
+  const { requests } = listOf(har, "https://x/v1.0");
+  expect(requests.map((r) => [r.path, r.answered, r.headers])).toEqual([
+    ["/users?$count=true", { status: 400, message: "bad count" }, ["consistencylevel"]],
+    ["/me", { status: 200 }, undefined],
+    ["/groups", undefined, undefined],
+  ]);
+  expect(requests.some((r) => "answerBody" in r)).toBe(false);
+});
+
 test("the names of the headers a request sent, where the file records them: a HAR entry's, a curl command's -H; none for a $batch's requests or a plain list", () => {
   const har = JSON.stringify({ log: { entries: [
     { request: { method: "GET", url: "https://x/odata/a", headers: [{ name: "ConsistencyLevel", value: "eventual" }, { name: "Accept", value: "*/*" }] } },

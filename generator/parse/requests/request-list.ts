@@ -34,6 +34,8 @@ export interface ListedRequest {
   answered?: Answered;
   /** The names of the headers it sent, in lower case, where the file records them (a HAR entry's `request.headers`, a curl command's `-H`, a Markdown HTTP block's headers). */
   headers?: string[];
+  /** A HAR entry's answer body, kept for a `$batch` only: its requests' answers are read from it. */
+  answerBody?: string;
 }
 
 export interface Answered {
@@ -79,7 +81,8 @@ export function readRequestList(text: string, base?: string): RequestList | List
     const r = kept(listed);
     if (!r) continue;
     if (r.problem || !/(^|\/)\$batch$/.test(r.path.replace(/[?#].*$/s, ""))) {
-      requests.push(r);
+      const { answerBody: _body, ...plain } = r;
+      requests.push(plain);
       continue;
     }
     // A $batch's requests are in its body (JSON or multipart), each below the service root.
@@ -88,10 +91,20 @@ export function readRequestList(text: string, base?: string): RequestList | List
       skip(`$batch (${r.body === undefined ? "its requests are in its body, which the file does not hold" : "a body with no request odatagen reads"})`);
       continue;
     }
+    const answers = r.answerBody === undefined ? undefined : batchAnswers(r.answerBody);
     inside.forEach((b, n) => {
-      // The $batch's own answer and headers are not its requests'.
-      const { answered: _answer, headers: _headers, ...batch } = r;
-      const sub = kept({ ...batch, method: b.method, path: isUrl(b.url) ? b.url : `/${b.url}`, at: `${r.at ?? "the $batch"}, its request ${n + 1}`, body: b.body });
+      // The $batch's own answer and headers are not its requests': a JSON batch gives each its own.
+      const { answered: _answer, headers: _headers, answerBody: _body, ...batch } = r;
+      const answered = b.id === undefined ? undefined : answers?.get(b.id);
+      const sub = kept({
+        ...batch,
+        method: b.method,
+        path: isUrl(b.url) ? b.url : `/${b.url}`,
+        at: `${r.at ?? "the $batch"}, its request ${n + 1}`,
+        body: b.body,
+        ...(answered ? { answered } : {}),
+        ...(b.headers ? { headers: b.headers } : {}),
+      });
       if (sub) requests.push(KNOWN.has(sub.method) ? sub : { ...sub, problem: notMethod(sub.method) });
     });
   }
@@ -103,14 +116,25 @@ export function readRequestList(text: string, base?: string): RequestList | List
  * `{"requests":[{"id":"1","method":"GET","url":"/me"}]}`), or a multipart one's request lines
  * (`GET People('x') HTTP/1.1`, in change sets too), each with its body. Undefined where it has none.
  */
-function batchedRequests(body: string): { method: string; url: string; body?: string }[] | undefined {
+function batchedRequests(body: string): { method: string; url: string; body?: string; id?: string; headers?: string[] }[] | undefined {
   if (/^\s*\{/.test(body)) {
     try {
       const listed = (JSON.parse(body) as { requests?: unknown }).requests;
       if (!Array.isArray(listed)) return undefined;
-      // Each with its own JSON body, if it has one (an object or an array), for its names to be checked.
-      const found = listed.flatMap((x: { method?: unknown; url?: unknown; body?: unknown } | null) =>
-        typeof x?.method === "string" && typeof x.url === "string" ? [{ method: x.method.toUpperCase(), url: x.url, ...(typeof x.body === "object" && x.body !== null ? { body: JSON.stringify(x.body) } : {}) }] : [],
+      // Each with its own JSON body, if it has one (an object or an array), for its names to be
+      // checked; its id, for its answer; its headers' names.
+      const found = listed.flatMap((x: { method?: unknown; url?: unknown; body?: unknown; id?: unknown; headers?: unknown } | null) =>
+        typeof x?.method === "string" && typeof x.url === "string"
+          ? [
+              {
+                method: x.method.toUpperCase(),
+                url: x.url,
+                ...(typeof x.body === "object" && x.body !== null ? { body: JSON.stringify(x.body) } : {}),
+                ...(typeof x.id === "string" || typeof x.id === "number" ? { id: String(x.id) } : {}),
+                ...(typeof x.headers === "object" && x.headers !== null ? { headers: Object.keys(x.headers).map((k) => k.toLowerCase()) } : {}),
+              },
+            ]
+          : [],
       );
       return found.length ? found : undefined;
     } catch {
@@ -119,6 +143,24 @@ function batchedRequests(body: string): { method: string; url: string; body?: st
   }
   const found = [...body.matchAll(/^([A-Za-z]+) (\S+) HTTP\/\d(?:\.\d)?\r?$/gm)].map((m) => ({ method: m[1]!.toUpperCase(), url: m[2]!, ...partBody(body, m.index + m[0].length) }));
   return found.length ? found : undefined;
+}
+
+/** A JSON batch's answers (`{"responses":[{"id":"1","status":400,"body":{"error":…}}]}`), by id. */
+function batchAnswers(text: string): Map<string, Answered> | undefined {
+  let responses: unknown;
+  try {
+    responses = (JSON.parse(text) as { responses?: unknown } | null)?.responses;
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(responses)) return undefined;
+  const out = new Map<string, Answered>();
+  for (const x of responses as ({ id?: unknown; status?: unknown; body?: unknown } | null)[]) {
+    if ((typeof x?.id !== "string" && typeof x?.id !== "number") || typeof x.status !== "number") continue;
+    const answered = answerOf({ status: x.status, content: { text: typeof x.body === "object" && x.body !== null ? JSON.stringify(x.body) : undefined } });
+    if (answered) out.set(String(x.id), answered);
+  }
+  return out;
 }
 
 /**
@@ -314,7 +356,10 @@ function harRequests(text: string): RequestList | ListProblem {
     const offset = urlAt.get(i);
     const body = typeof request.postData?.text === "string" ? request.postData.text : undefined;
     const headers = Array.isArray(request.headers) ? request.headers.flatMap((h: { name?: unknown } | null) => (typeof h?.name === "string" ? [h.name.toLowerCase()] : [])) : undefined;
-    requests.push({ method, path: request.url, ...(offset === undefined ? { line: 0, column: 0 } : source.position(offset)), at, ...(body !== undefined ? { body } : {}), ...(answered ? { answered } : {}), ...(headers ? { headers } : {}) });
+    // A $batch's answer body holds its requests' answers (batchAnswers).
+    const text = (entry as { response?: { content?: { text?: unknown } } } | null)?.response?.content?.text;
+    const answerBody = /(^|\/)\$batch([?#]|$)/.test(request.url) && typeof text === "string" ? { answerBody: text } : {};
+    requests.push({ method, path: request.url, ...(offset === undefined ? { line: 0, column: 0 } : source.position(offset)), at, ...(body !== undefined ? { body } : {}), ...(answered ? { answered } : {}), ...(headers ? { headers } : {}), ...answerBody });
   });
   return { requests, skipped };
 }
