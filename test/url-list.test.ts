@@ -315,6 +315,8 @@ test("the names of the headers a request sent, where the file records them: a HA
   const curl = "curl -H 'If-Match: W/\"1\"' --header=X-Thing:1 -H 'bad' https://x/odata/a -X PATCH -d '{}'";
   expect(listOf(curl).requests.map((r) => r.headers)).toEqual([["if-match", "x-thing"]]);
   expect(listOf("GET /a").requests.map((r) => r.headers)).toEqual([undefined]);
+  const fetches = ['fetch("https://x/odata/a", {\n  "headers": { "If-Match": "*", "accept": "*/*" },\n  "method": "PATCH"\n});', 'fetch("https://x/odata/b", { "method": "DELETE" });', "fetch('https://x/odata/c', { method: 'GET', headers });"].join("\n");
+  expect(listOf(fetches).requests.map((r) => r.headers)).toEqual([["if-match", "accept"], [], undefined]);
   // A page's example shows its headers; a section's forms show none, and record none.
   const page = ["```http", "PATCH /planner/tasks/{id}/details", "```", "", "```http", "PATCH /planner/tasks/gcrY/details", "Content-Type: application/json", 'If-Match: W/"JzEt"', "", "{}", "```"].join("\n");
   expect(listOf(page).requests.map((r) => r.headers)).toEqual([undefined, ["content-type", "if-match"]]);

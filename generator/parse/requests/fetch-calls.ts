@@ -2,7 +2,7 @@
  * The requests of `fetch` calls, as a browser's "Copy as fetch" and "Copy all as fetch" write them:
  * `fetch("https://…/me", { "headers": {…}, "body": "{\"displayName\":\"x\"}", "method": "PATCH" });`.
  * Each call's URL (a string literal), with where it starts, its method (GET when the options name
- * none) and its body's text.
+ * none), its body's text and its headers' names.
  */
 
 /** A `fetch(` call whose first argument is a string literal. */
@@ -13,15 +13,17 @@ export function hasFetchCalls(text: string): boolean {
   return /^[ \t]*(?:(?:const|let|var)\s+\w+\s*=\s*)?(?:await\s+)?fetch\(\s*["']/m.test(text);
 }
 
-export function fetchCalls(text: string): { method: string; url: string; at: number; body?: string }[] {
-  const out: { method: string; url: string; at: number; body?: string }[] = [];
+export function fetchCalls(text: string): { method: string; url: string; at: number; body?: string; headers?: string[] }[] {
+  const out: { method: string; url: string; at: number; body?: string; headers?: string[] }[] = [];
   for (const m of text.matchAll(CALL)) {
     const url = stringValue(m[1]!);
     if (url === undefined) continue;
     const init = m[2] ? objectText(text, m.index + m[0].length - 1) : undefined;
     const options = init === undefined ? undefined : parsed(init);
     const method = typeof options?.method === "string" ? options.method.toUpperCase() : (/["']?method["']?\s*:\s*["'](\w+)["']/.exec(init ?? "")?.[1]?.toUpperCase() ?? "GET");
-    out.push({ method, url, at: m.index + m[0].indexOf(m[1]!) + 1, ...(typeof options?.body === "string" ? { body: options.body } : {}) });
+    // Its headers' names where its options are JSON, as a browser writes them (none named: none sent).
+    const headers = options === undefined ? undefined : typeof options.headers === "object" && options.headers !== null ? Object.keys(options.headers).map((k) => k.toLowerCase()) : [];
+    out.push({ method, url, at: m.index + m[0].indexOf(m[1]!) + 1, ...(typeof options?.body === "string" ? { body: options.body } : {}), ...(headers ? { headers } : {}) });
   }
   return out;
 }
@@ -50,9 +52,9 @@ function objectText(text: string, from: number): string | undefined {
 }
 
 /** The options object as JSON reads it (a browser writes its keys quoted); undefined where it is other JavaScript. */
-function parsed(object: string): { method?: unknown; body?: unknown } | undefined {
+function parsed(object: string): { method?: unknown; body?: unknown; headers?: unknown } | undefined {
   try {
-    return JSON.parse(object) as { method?: unknown; body?: unknown };
+    return JSON.parse(object) as { method?: unknown; body?: unknown; headers?: unknown };
   } catch {
     return undefined;
   }

@@ -32,7 +32,7 @@ export interface ListedRequest {
   body?: string;
   /** What the service answered, where the file records it (a HAR entry's `response`): its status, and an OData error's message. */
   answered?: Answered;
-  /** The names of the headers it sent, in lower case, where the file records them (a HAR entry's `request.headers`, a curl command's `-H`, a Markdown HTTP block's headers). */
+  /** The names of the headers it sent, in lower case, where the file records them (a HAR entry's `request.headers`, a curl command's `-H`, a fetch call's JSON options' `headers`, a Markdown HTTP block's headers). */
   headers?: string[];
   /** A HAR entry's answer body, kept for a `$batch` only: its requests' answers are read from it. */
   answerBody?: string;
@@ -306,7 +306,7 @@ function fetchRequests(text: string): RequestList {
   const source = new SourceText("", text);
   const requests = fetchCalls(text).map((call): ListedRequest => {
     const problem = !KNOWN.has(call.method) ? notMethod(call.method) : !isUrl(call.url) ? `${call.url} is no URL: fetch's is a whole one here` : undefined;
-    return { method: call.method, path: call.url, ...source.position(call.at), ...(problem ? { problem } : {}), ...(call.body !== undefined ? { body: call.body } : {}) };
+    return { method: call.method, path: call.url, ...source.position(call.at), ...(problem ? { problem } : {}), ...(call.body !== undefined ? { body: call.body } : {}), ...(call.headers ? { headers: call.headers } : {}) };
   });
   return { requests, skipped: new Map() };
 }
