@@ -176,6 +176,7 @@ test.each([
   ["a method or path beside --from", ["GET", "/People", "--from", "r.txt"], 2, "url --from reads the requests from r.txt; give no method or path beside it (GET /People)"],
   ["--base without --from", ["/People", "--base", "https://x/odata"], 2, "--base is the service root of the requests --from reads; give --from <file> (a HAR file, or one request a line)"],
   ["a --base that is no whole URL", ["--from", "r.txt", "--base", "/odata"], 2, "--base /odata: the service root as a whole URL (https://graph.microsoft.com/v1.0)"],
+  ["a second --base that is no whole URL", ["--from", "r.txt", "--base", "https://x/odata", "--base", "beta"], 2, "--base beta: the service root as a whole URL (https://graph.microsoft.com/v1.0)"],
   ["--from twice", ["--from", "r.txt", "--from", "s.txt"], 2, '--from was given twice ("r.txt", "s.txt"); give it once'],
 ])("usage: %s exits 2", async (_what, args, code, message) => {
   const r = await cli(["-i", LITE, ...args], scratch());

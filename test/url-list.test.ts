@@ -6,7 +6,7 @@
 import { readRequestList, type ListedRequest, type RequestList } from "../generator/parse/requests/request-list";
 import { randomEdits } from "./helpers/random";
 
-function listOf(text: string, base?: string): RequestList {
+function listOf(text: string, base?: string | string[]): RequestList {
   const list = readRequestList(text, base);
   if (!("requests" in list)) throw new Error(list.problem);
   return list;
@@ -124,6 +124,18 @@ test("--base keeps the whole URLs below the service root and reads them from bel
     [9, "/users"],
   ]);
   expect(Object.fromEntries(skipped)).toEqual({ "not under https://graph.microsoft.com/v1.0": 4 });
+  // Several roots (v1.0 and beta): each URL below the one it is under; a path below the root whose path it starts with.
+  const two = listOf(`${text}\nGET /beta/me`, ["https://graph.microsoft.com/v1.0", "https://graph.microsoft.com/beta"]);
+  expect(two.requests.map((r) => [r.line, r.path])).toEqual([
+    [1, "/me"],
+    [2, "/?$top=1"],
+    [3, "/"],
+    [4, "/me"],
+    [8, "/users"],
+    [9, "/users"],
+    [10, "/me"],
+  ]);
+  expect(Object.fromEntries(two.skipped)).toEqual({ "not under https://graph.microsoft.com/v1.0 or https://graph.microsoft.com/beta": 3 });
 });
 
 test("a $batch's requests are read from its body, JSON or multipart, each below the service root; one whose body the file does not hold is left unchecked", () => {

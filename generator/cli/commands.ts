@@ -122,7 +122,7 @@ export const URL_OPTIONS = {
   "json": { type: "boolean", default: false, describe: "Print the answer as JSON (for editor tooling)" },
   "body": { type: "string", describe: "The JSON body the request sends (or @file): its names are checked against the metadata, as url --from checks a recorded one's" },
   "from": { type: "string", describe: "Check every request of a file instead: a HAR file, an access log, curl commands, fetch calls, a Markdown page's HTTP blocks, or one request a line ([METHOD] <url>; - reads standard input); exit 1 when any is refused" },
-  "base": { type: "string", describe: "With --from: the service root; whole URLs not below it are left unchecked (a HAR file's sign-in and page requests)" },
+  "base": { type: "string", array: true, nargs: 1, describe: "With --from: the service root (repeat for each service); whole URLs not below one are left unchecked (a HAR file's sign-in and page requests)" },
 } satisfies Record<string, Options>;
 
 /** `fetch`'s flags. A list takes one value a flag, so that the URL after it is not read as one of its values. */
@@ -201,8 +201,8 @@ const URL_METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"];
  * `url`'s method and path: `url /me` is a GET, `url PATCH /me` names its method; or the usage
  * problem (no path, a method HTTP requests of OData are not made with, a wildcard).
  */
-export function urlRequest(argv: Record<string, unknown>): { method: string; path: string } | { from: string; base?: string } | string {
-  const listProblem = flagProblem(argv, ["out", "config", "from", "base", "body"], ["input", "service", "include", "exclude"]);
+export function urlRequest(argv: Record<string, unknown>): { method: string; path: string } | { from: string; base?: string[] } | string {
+  const listProblem = flagProblem(argv, ["out", "config", "from", "body"], ["input", "service", "include", "exclude", "base"]);
   if (listProblem) return listProblem;
   if (argv.from !== undefined && argv.body !== undefined) return "--body is the body of the one request url is given; the requests --from reads bring their own";
   if (argv.from !== undefined) return urlListRequest(argv);
@@ -221,12 +221,13 @@ export function urlRequest(argv: Record<string, unknown>): { method: string; pat
 }
 
 /** `url --from <file> [--base <root>]`: no method or path beside it. */
-function urlListRequest(argv: Record<string, unknown>): { from: string; base?: string } | string {
+function urlListRequest(argv: Record<string, unknown>): { from: string; base?: string[] } | string {
   const given = [argv.method, argv.path].filter((a) => typeof a === "string");
   if (given.length) return `url --from reads the requests from ${String(argv.from)}; give no method or path beside it (${given.join(" ")})`;
-  const base = typeof argv.base === "string" ? argv.base : undefined;
-  if (base !== undefined && !/^[a-z][a-z\d+.-]*:\/\/[^/]/i.test(base)) return `--base ${base}: the service root as a whole URL (https://graph.microsoft.com/v1.0)`;
-  return { from: String(argv.from), ...(base !== undefined ? { base } : {}) };
+  const base = Array.isArray(argv.base) ? argv.base.map(String) : undefined;
+  const bad = base?.find((b) => !/^[a-z][a-z\d+.-]*:\/\/[^/]/i.test(b));
+  if (bad !== undefined) return `--base ${bad}: the service root as a whole URL (https://graph.microsoft.com/v1.0)`;
+  return { from: String(argv.from), ...(base?.length ? { base } : {}) };
 }
 
 /**
@@ -297,7 +298,7 @@ function parser(argv: string[], done: (code: number | Promise<number>) => void) 
           }),
       (args) => {
         // Each loaded only for this command.
-        const request = urlRequest(args) as { method: string; path: string } | { from: string; base?: string };
+        const request = urlRequest(args) as { method: string; path: string } | { from: string; base?: string[] };
         const flags = { input: args.input, out: args.out, config: args.config, service: args.service, include: args.include, exclude: args.exclude, "include-derived": args["include-derived"], "include-navigation": args["include-navigation"], "follow-references": args["follow-references"], json: args.json };
         const body = typeof args.body === "string" ? { body: args.body } : {};
         if ("from" in request) {

@@ -17,8 +17,8 @@ import { readRequestList, type Answered, type ListedRequest } from "../parse/req
 export interface UrlListArgs extends Omit<UrlArgs, "method" | "path"> {
   /** The file of requests; `-` is standard input. */
   from: string;
-  /** The service root: whole URLs not below it are left unchecked. */
-  base?: string;
+  /** The service roots: whole URLs below none of them are left unchecked. */
+  base?: string[];
 }
 
 /** One request as written, once however often it was: where each of its copies is. */

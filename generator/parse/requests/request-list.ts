@@ -59,22 +59,23 @@ export interface ListProblem {
 }
 
 /**
- * The requests `text` holds. `base`, a service root, keeps only the whole URLs below it (a HAR
- * file has the sign-in's requests and the page's own too) and reads them from below it; a path
- * (an access log's) is read from below the root's path where it starts with it, else as written.
+ * The requests `text` holds. `base`, a service root (or several: Graph's v1.0 and beta), keeps only
+ * the whole URLs below one (a HAR file has the sign-in's requests and the page's own too) and reads
+ * them from below it; a path (an access log's) is read from below the first root's path it starts
+ * with, else as written.
  */
-export function readRequestList(text: string, base?: string): RequestList | ListProblem {
+export function readRequestList(text: string, base?: string | readonly string[]): RequestList | ListProblem {
   const body = text.replace(/^\ufeff/, "");
   const list = /^\s*\{/.test(body) ? harRequests(body) : REQUEST_FENCE.test(body) ? markdownRequests(body) : hasFetchCalls(body) ? fetchRequests(body) : lineRequests(body);
   if (!("requests" in list)) return list;
-  const root = base?.replace(/\/+$/, "");
+  const roots = (base === undefined ? [] : typeof base === "string" ? [base] : base).map((b) => b.replace(/\/+$/, ""));
   const requests: ListedRequest[] = [];
   const skip = (why: string) => list.skipped.set(why, (list.skipped.get(why) ?? 0) + 1);
-  /** The request below --base (as written without it), or undefined when it is left out. */
+  /** The request below a --base (as written without it), or undefined when it is left out. */
   const kept = (r: ListedRequest): ListedRequest | undefined => {
-    if (root === undefined || r.problem) return r;
-    const below = belowRoot(r.path, root);
-    if (below === undefined) return void skip(`not under ${root}`);
+    if (!roots.length || r.problem) return r;
+    const below = firstBelow(r.path, roots);
+    if (below === undefined) return void skip(`not under ${roots.join(" or ")}`);
     return { ...r, path: below };
   };
   for (const listed of list.requests) {
@@ -186,6 +187,18 @@ function belowRoot(url: string, root: string): string | undefined {
   if (!/^[a-z][a-z\d+.-]*:\/\//i.test(url)) return below(url, rootPath) ?? url;
   const sameOrigin = url.slice(0, origin.length).toLowerCase() === origin.toLowerCase() && /^([/?#]|$)/.test(url.slice(origin.length));
   return sameOrigin ? below(url.slice(origin.length), rootPath) : undefined;
+}
+
+/** `url`'s part below the first of `roots` it is below (a path: the first whose path it starts with, else as written). */
+function firstBelow(url: string, roots: readonly string[]): string | undefined {
+  let asWritten: string | undefined;
+  for (const root of roots) {
+    const below = belowRoot(url, root);
+    if (below === undefined) continue;
+    if (below !== url || /^[a-z][a-z\d+.-]*:\/\//i.test(url)) return below;
+    asWritten ??= below;
+  }
+  return asWritten;
 }
 
 /** A path's part below `rootPath` (`/odata/v4`), from its `/`; undefined when it is not below. */
