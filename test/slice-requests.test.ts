@@ -103,6 +103,19 @@ test("a subtype a request's body names by @odata.type (by its alias too) is kept
   expect(typeNames(run("curl -X POST https://shop.example/odata/orders -d '{\"@odata.type\":\"#shop.nothing\"}'\n"))).toEqual(typeNames(plain));
 });
 
+test("hostile files: a body nested 100,000 deep or with 300,000 items, 20,000 requests to other hosts: each read, in time linear in its size", () => {
+  const shop = { file: "url-filter.xml", content: fs.readFileSync(path.join(FIXTURES_DIR, "requests", "url-filter.xml"), "utf8") };
+  const deep = `${"[".repeat(100000)}{"@odata.type":"#shop.giftOrder"}${"]".repeat(100000)}`;
+  const wide = `[${Array.from({ length: 300000 }, () => "1").join(",")},{"@odata.type":"#shop.giftOrder"}]`;
+  const elsewhere = Array.from({ length: 20000 }, (_, i) => `GET https://cdn${i % 50}.example/app${i}.js`).join("\n");
+  const har = JSON.stringify({ log: { entries: [deep, wide].map((text) => ({ request: { method: "POST", url: "https://shop.example/odata/orders", postData: { text } } })) } });
+  const run = (content: string) => generate({ inputs: [shop], includeRequests: [{ file: "a.har", content }] });
+  expect(typeNames(run(har))).toContain("shop.model.giftOrder");
+  const hosts = run(`GET https://shop.example/odata/orders\n${elsewhere}`);
+  expect(hosts.diagnostics.filter((d) => d.code === "ODG308")).toEqual([]);
+  expect(hosts.diagnostics.map((d) => d.message)).toContainEqual(expect.stringMatching(/^a\.har: 20000 requests to https:\/\/cdn0\.example, https:\/\/cdn1\.example, https:\/\/cdn2\.example and others left out/));
+});
+
 test("a request that names nothing in the service is a warning at its line and column; another host's is left out, in a note", () => {
   const text = [
     "GET https://trips.example/odata/People('a')",

@@ -91,11 +91,12 @@ export function requestPatterns(files: readonly RequestFile[], model: Model, fil
       if (route.deeper)
         diags.addAt(Codes.requestOutsideService, "warning", `${r.method} ${shortened(r.path)}: its $expand goes deeper than a URL path pattern does (${MAX_PATH_SEGMENTS} segments); the slice keeps what the levels above reach`, at);
     }
-    const elsewhere = unknown.filter((u) => {
+    const atOtherHost = (u: (typeof unknown)[number]) => {
       const host = hostOf(u.request.path);
       return host !== undefined && hosts.size > 0 && !hosts.has(host);
-    });
-    const reported = unknown.filter((u) => !elsewhere.includes(u));
+    };
+    const elsewhere = unknown.filter(atOtherHost);
+    const reported = unknown.filter((u) => !atOtherHost(u));
     for (const u of reported.slice(0, SHOWN_UNKNOWN)) {
       const r = u.request;
       diags.addAt(Codes.requestOutsideService, "warning", `${r.method} ${shortened(r.path)}: ${u.problem}; the slice does not keep it`, where(r.line, r.column, r.at ?? ""));
@@ -135,18 +136,20 @@ function bodyTypes(body: string | undefined, model: Model): string[] {
     return [];
   }
   const names = new Set<string>();
-  const visit = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(visit);
+  // Walked with a stack of its own: a body nested thousands deep is no reason to fail.
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (Array.isArray(v)) for (const x of v) stack.push(x);
     else if (typeof v === "object" && v !== null) {
       for (const [k, x] of Object.entries(v)) {
         if ((k === "@odata.type" || k === "@type") && typeof x === "string") {
           const name = qualify(model, x.replace(/^#/, ""));
           if (model.types.has(name)) names.add(name);
-        } else visit(x);
+        } else stack.push(x);
       }
     }
-  };
-  visit(value);
+  }
   return [...names];
 }
 
