@@ -332,6 +332,9 @@ test("the names of the headers a request sent, where the file records them: a HA
   // A page's example shows its headers; a section's forms show none, and record none.
   const page = ["```http", "PATCH /planner/tasks/{id}/details", "```", "", "```http", "PATCH /planner/tasks/gcrY/details", "Content-Type: application/json", 'If-Match: W/"JzEt"', "", "{}", "```"].join("\n");
   expect(listOf(page).requests.map((r) => r.headers)).toEqual([undefined, ["content-type", "if-match"]]);
+  // 200,000 header lines in one block: read in time linear in them (quadratically, the test times out).
+  const many = `\`\`\`http\nGET /a\n${Array.from({ length: 200000 }, (_, i) => `X-H${i}: v`).join("\n")}\n\`\`\`\n`;
+  expect(listOf(many).requests[0]!.headers).toHaveLength(200000);
 });
 
 test("a request's body is kept: a Markdown HTTP block's text after its headers, a curl command's data, a HAR entry's postData", () => {

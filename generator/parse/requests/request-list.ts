@@ -293,7 +293,11 @@ function markdownRequests(text: string): RequestList {
       } else if (!blank) {
         fence.reading = "headers";
         const name = /^\s*([A-Za-z][\w-]*)\s*:/.exec(line)?.[1];
-        if (name && fence.request !== undefined) heads.set(fence.request, [...(heads.get(fence.request) ?? []), name.toLowerCase()]);
+        if (name && fence.request !== undefined) {
+          const names = heads.get(fence.request);
+          if (names) names.push(name.toLowerCase());
+          else heads.set(fence.request, [name.toLowerCase()]);
+        }
       }
     } else if (fence) {
       // A prompt's `$ ` is written over with spaces, so that columns stay where they were.
