@@ -85,7 +85,21 @@ export function requestPatterns(files: readonly RequestFile[], model: Model, fil
       if (host) hosts.add(host);
       const route = routePatterns(resolved.route, r.path);
       const at = where(r.line, r.column, r.at ?? "");
-      for (const pattern of [...route.patterns, ...bodyTypes(r.body, model)]) {
+      // What its $expand names is kept only where the service has it: a name it lacks is a
+      // warning (the service answered the request 400), not a pattern that fails the run.
+      const [own, ...expanded] = route.patterns;
+      const missing: string[] = [];
+      const reached = expanded.filter((pattern) => {
+        const found = patterns.has(pattern) || resolvePath(pattern, paths, fill);
+        if (found === true || found.ok) return true;
+        missing.push(found.problem);
+        return false;
+      });
+      if (missing.length) {
+        const more = missing.length > 1 ? ` (and ${missing.length - 1} more of its $expand's names)` : "";
+        diags.addAt(Codes.requestOutsideService, "warning", `${r.method} ${shortened(r.path)}: its $expand: ${missing[0]}${more}; the slice does not keep ${missing.length > 1 ? "them" : "it"}`, at);
+      }
+      for (const pattern of [own!, ...reached, ...bodyTypes(r.body, model)]) {
         if (!patterns.has(pattern)) patterns.set(pattern, { pattern, place: at });
       }
       if (route.deeper)
