@@ -1,6 +1,7 @@
 /** The yargs definition of every command and flag; handlers live in their own files. */
 import yargs, { type Options } from "yargs";
 import { EXIT_USAGE } from "./exit-codes";
+import { METHODS } from "../request-methods";
 import { runGenerate, type GenerateArgs } from "./generate-command";
 import { repeatedFiles } from "../config/validate";
 import type { DiffArgs } from "./diff-command";
@@ -195,7 +196,7 @@ export const FETCH_EXAMPLES: readonly (readonly string[])[] = [
   ["Scheduled CI: exit 1 when the service's metadata changed", "$0 fetch --check"],
 ];
 
-const URL_METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"];
+const URL_METHODS: readonly string[] = METHODS;
 
 /**
  * `url`'s method and path: `url /me` is a GET, `url PATCH /me` names its method; or the usage

@@ -4,7 +4,7 @@
  * (`rt.NoInsert & rt.NoDelete`), and a doc comment line saying it, which an editor shows at the builder.
  */
 import { isQueryRestriction, type PropertyLimits, type Restricted, type Restriction } from "../model/restrictions";
-import { customHeaders, type HeaderRequest } from "../model/custom-headers";
+import { customHeaders, headerDescription, type HeaderRequest } from "../model/custom-headers";
 import type { Annotation } from "../model/types";
 
 const MARKERS: Readonly<Record<Restricted, string>> = {
@@ -87,7 +87,7 @@ export function headersDoc(layers: readonly (readonly Annotation[])[], collectio
   for (const [request, doing] of HEADER_REQUESTS) {
     if (!collection && (request === "readByKey" || request === "insert")) continue;
     for (const h of customHeaders(layers, request)) {
-      const said = h.description ? `: ${h.description.replace(/\.?$/, ".")}` : ".";
+      const said = headerDescription(h);
       const example = h.example ? ` For example \`${h.example.value}\`${h.example.description ? `: ${h.example.description}` : "."}` : "";
       lines.push(`The metadata ${h.required ? "requires" : "names"} the header \`${h.name}\` for ${doing} here (\`${h.by}\`)${said}${example}`);
     }

@@ -8,7 +8,8 @@ import { resolveBindingTarget } from "../model/binding-targets";
 import { optimisticConcurrency } from "../model/capabilities";
 import { isQueryRestriction, navigationRestrictions, propertyLimits, rootRestrictions, type PropertyLimits, type Restricted, type Restriction } from "../model/restrictions";
 import { limitedProperty } from "./url-limits";
-import { customHeaders, type CustomHeader, type HeaderRequest } from "../model/custom-headers";
+import type { Method } from "../request-methods";
+import { customHeaders, headerDescription, type CustomHeader, type HeaderRequest } from "../model/custom-headers";
 import type { Annotation, EntityContainer, EntitySet, EntityType, Model, Operation, Schema, StructuredType } from "../model/types";
 import { camel, isIdentifier, JS_RESERVED, propertyKey } from "../passes/names";
 import { keyNamesId, navigationAlternateKeys, setAlternateKeys, typeAlternateKeys, type AlternateKey } from "../model/alternate-keys";
@@ -64,9 +65,7 @@ export interface UrlCall {
  */
 export type UrlCallResult = { ok: true; call: UrlCall } | { ok: false; problem: string; addressed?: boolean; outsideSlice?: boolean };
 
-/** The HTTP methods a request is made with. */
-export const METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"] as const;
-export type Method = (typeof METHODS)[number];
+export { METHODS, type Method } from "../request-methods";
 
 /**
  * The code for `method` on the resolved `route`, or why none makes that request. `query`: the URL's
@@ -694,7 +693,7 @@ function splitArguments(args: string | undefined): { name: string | undefined; v
  */
 function headerNote(h: CustomHeader): string {
   const what = `${h.required ? "requires" : "names"} the header ${h.name} for this request (Capabilities ${h.by})`;
-  const said = h.description ? `: ${h.description.replace(/\.?$/, ".")}` : ".";
+  const said = headerDescription(h);
   const example = h.example ? ` For example ${JSON.stringify(h.example.value)}${h.example.description ? `: ${h.example.description}` : ""}` : "";
   const send = /^if-match$/i.test(h.name)
     ? " The function sends it from its options' etag (the entity's @odata.etag), else from the body's @odata.etag."

@@ -8,7 +8,7 @@
  */
 import type { PropertyLimits } from "../model/restrictions";
 import { listItems, tokens } from "./url-filter-tokens";
-import { queryPairs } from "./url-query";
+import { queryOption } from "./url-query";
 
 const LIST_NAMES: Record<keyof PropertyLimits, string> = {
   filter: "FilterRestrictions/NonFilterableProperties",
@@ -18,11 +18,10 @@ const LIST_NAMES: Record<keyof PropertyLimits, string> = {
 
 /** The first property `query` names where the metadata's lists say the collection does not take it, said; or undefined. */
 export function limitedProperty(query: string, limits: PropertyLimits): string | undefined {
-  const given = queryPairs(query);
   for (const option of Object.keys(LIST_NAMES) as (keyof PropertyLimits)[]) {
     const listed = limits[option];
     if (!listed?.length) continue;
-    const value = given.find((p) => p.name.replace(/^\$/, "").toLowerCase() === option)?.value;
+    const value = queryOption(query, option);
     if (value === undefined) continue;
     const hit = namedPaths(option, value).find((used) => listed.some((n) => used === n || used.startsWith(`${n}/`)));
     if (hit !== undefined)

@@ -399,6 +399,12 @@ function text(value: string, what: string, w: QueryWriter): string {
   return placeholder ? w.placeholder(placeholder[1], what, "string") : JSON.stringify(value);
 }
 
+/** A query option's value, percent-decoded, by its name in any case, with or without its `$` (OData 4.01 makes both optional); undefined when absent. */
+export function queryOption(query: string, name: string): string | undefined {
+  const wanted = name.replace(/^\$/, "").toLowerCase();
+  return queryPairs(query).find((p) => p.name.replace(/^\$/, "").toLowerCase() === wanted)?.value;
+}
+
 /** The query's `name=value` pairs, each percent-decoded (a bad escape left as written). */
 export function queryPairs(query: string): { name: string; value: string }[] {
   return query

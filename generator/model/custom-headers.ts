@@ -19,6 +19,11 @@ export interface CustomHeader {
   by: string;
 }
 
+/** What the metadata says of a header, as a sentence's end: `: Indicates the requested consistency level.`, or `.`. */
+export function headerDescription(h: CustomHeader): string {
+  return h.description ? `: ${h.description.replace(/\.?$/, ".")}` : ".";
+}
+
 /** A request, as the restriction records the headers are in tell them apart. */
 export type HeaderRequest = "read" | "readByKey" | "insert" | "update" | "delete";
 

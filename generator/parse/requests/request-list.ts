@@ -8,7 +8,7 @@
  * it sends where the file holds one.
  */
 import { findJsonSyntaxProblem } from "../../config/json-syntax";
-import { METHODS } from "../../emit/url-call";
+import { METHODS } from "../../request-methods";
 import { SourceText } from "../source";
 import { continues, curlRequest } from "./curl-request";
 import { fetchCalls, hasFetchCalls } from "./fetch-calls";

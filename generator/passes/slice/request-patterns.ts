@@ -9,7 +9,7 @@
  */
 import { Codes, type DiagnosticBag, type Place } from "../../diagnostics";
 import { listItems } from "../../emit/url-filter-tokens";
-import { queryOf, queryPairs } from "../../emit/url-query";
+import { queryOf, queryOption } from "../../emit/url-query";
 import { readRequestList, type ListedRequest } from "../../parse/requests/request-list";
 import type { Model } from "../../model/types";
 import { qualify } from "../../model/annotation-groups";
@@ -220,7 +220,7 @@ export function routePatterns(route: Route, url: string): { patterns: string[]; 
   const out = { patterns: [path], deeper: false };
   const addressed = route.addressed.kind;
   if (addressed === "entity" || addressed === "collection") {
-    const expand = option(url, "$expand");
+    const expand = queryOption(queryOf(url), "$expand");
     if (expand !== undefined) expanded(collection ? `${path}/{id}` : path, expand, out);
   }
   return out;
@@ -258,10 +258,4 @@ function expanded(at: string, value: string, out: { patterns: string[]; deeper: 
 /** A URL as a message quotes it: at most 200 characters. */
 function shortened(url: string): string {
   return url.length > 200 ? `${url.slice(0, 200)}...` : url;
-}
-
-/** A query option's value, percent-decoded, by its name in any case, with or without its `$`. */
-function option(url: string, name: string): string | undefined {
-  const wanted = name.replace(/^\$/, "").toLowerCase();
-  return queryPairs(queryOf(url)).find((p) => p.name.replace(/^\$/, "").toLowerCase() === wanted)?.value;
 }
