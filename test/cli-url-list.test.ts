@@ -7,7 +7,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { BIN, scratch } from "./helpers/cli";
-import { generateFixture } from "./helpers/generated";
+import { FIXTURES, generateFixture } from "./helpers/generated";
+import { startMockServer } from "./helpers/mockserver";
 import { RecordingServer } from "./helpers/recording-server";
 import { spawnLimited } from "./helpers/spawn-limited";
 
@@ -131,6 +132,48 @@ test("a HAR file's answers: a request the generated functions make that the serv
   expect(r.code).toBe(0);
   const json = JSON.parse((await cli(["-i", LITE, "--from", file, "--base", root, "--json"], dir)).stdout) as { results: { answered?: unknown }[] };
   expect(json.results.map((x) => x.answered)).toEqual([{ status: 400, statusText: "Bad Request", message: "The query specified in the URI is not valid. $orderby is not supported on Gender." }, { status: 404, statusText: "Not Found" }, undefined]);
+});
+
+test("a multipart $batch the generated client sent to an OData server we did not write, recorded as a HAR file: each request with its own answer", async () => {
+  // @sap-ux/fe-mockserver-core answers multipart batches; a fetch of our own records what went and came back, as a browser's HAR file does.
+  const server = await startMockServer(LITE, path.join(FIXTURES, "trippin-lite-data"));
+  const entries: unknown[] = [];
+  const recording: typeof fetch = async (input, init) => {
+    const answer = await fetch(input, init);
+    const sent = init?.body instanceof Uint8Array ? new TextDecoder().decode(init.body) : String(init?.body ?? "");
+    const headers = Object.entries((init?.headers ?? {}) as Record<string, string>).map(([name, value]) => ({ name, value }));
+    entries.push({ request: { method: init?.method ?? "GET", url: String(input), headers, postData: { mimeType: headers.find((h) => /^content-type$/i.test(h.name))?.value, text: sent } }, response: { status: answer.status, statusText: answer.statusText, content: { text: await answer.clone().text() } } });
+    return answer;
+  };
+  try {
+    const dir = generateFixture("trippin-lite.xml", "cli-url-list-batch", { keyAsSegment: false });
+    const api = require(path.join(dir, "Travel.Lite.requests"));
+    const rt = require(path.join(dir, "runtime"));
+    const b = rt.batch(rt.createClient({ baseUrl: server.serviceRoot, fetch: recording }), { format: "multipart" });
+    const calls = [
+      api.listPersons(b, api.people(), { filter: "contains(FirstName,'a')", top: 1 }),
+      api.getPerson(b, api.people().byKey("nobody")),
+      // A misspelt name, which the types would refuse: the program is plain JavaScript here.
+      api.listPersons(b, api.people(), { orderby: ["LastNme"] }),
+    ];
+    calls.push(api.updatePerson(b.atomic(), api.people().byKey("russellwhyte"), { FirstName: "R" }, { etag: "*" }));
+    await b.send();
+    await Promise.allSettled(calls);
+  } finally {
+    await server.close();
+  }
+  expect(entries).toHaveLength(1);
+  const { dir, file } = written("batch.har", JSON.stringify({ log: { version: "1.2", entries } }, null, 2));
+  const r = await cli(["-i", LITE, "--from", file, "--base", server.serviceRoot, "--json"], dir);
+  const json = JSON.parse(r.stdout) as { results: { method: string; url: string; ok: boolean; answered?: { status: number } }[] };
+  expect(json.results.map((x) => [x.method, x.url, x.ok, x.answered?.status])).toEqual([
+    ["GET", "/People?$filter=contains(FirstName,'a')&$top=1", true, 200],
+    ["GET", "/People('nobody')", true, 404],
+    ["GET", "/People?$orderby=LastNme", false, 200],
+    ["PATCH", "/People('russellwhyte')", true, 200],
+  ]);
+  // The refusal the server answered with success says so.
+  expect((await cli(["-i", LITE, "--from", file, "--base", server.serviceRoot], dir)).stderr).toMatch(/error ODG601: GET \/People: \$orderby=LastNme: .*; the service answered 200 OK \(is the metadata older than the service\?\) \[log\.entries\[0\], its request 3\]/);
 });
 
 test("headers the metadata names for a request: one the service refused without says so; one it requires, sent without, is a warning (HAR and curl)", async () => {

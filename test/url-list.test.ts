@@ -318,6 +318,79 @@ test("a JSON $batch's requests take their answers from its answer's responses, b
   expect(requests.some((r) => "answerBody" in r)).toBe(false);
 });
 
+/** A multipart body of `parts` under `boundary` (lines joined by CRLF, as services write them). */
+const mixed = (boundary: string, parts: string[]) => `${parts.map((p) => `--${boundary}\r\n${p}\r\n`).join("")}--${boundary}--`;
+/** A part holding one HTTP message: a request line or a status line, its headers, its body. */
+const httpPart = (start: string, headers: string[] = [], body = "", mime: string[] = []) => ["Content-Type: application/http", ...mime, "", start, ...headers, "", body].join("\r\n");
+/** A part holding a change set. */
+const changeSet = (boundary: string, parts: string[]) => `Content-Type: multipart/mixed; boundary=${boundary}\r\n\r\n${mixed(boundary, parts)}`;
+const harOf = (requestBody: string, answer?: { status: number; text: string; encoding?: string }) =>
+  JSON.stringify({ log: { entries: [{ request: { method: "POST", url: "https://x/odata/$batch", postData: { mimeType: "multipart/mixed; boundary=b", text: requestBody } }, ...(answer ? { response: { status: answer.status, content: { text: answer.text, ...(answer.encoding ? { encoding: answer.encoding } : {}) } } } : {}) }] } });
+
+test("a multipart $batch's requests take their answers from its answer's parts, in order, a change set's by Content-ID; each its own headers", () => {
+  const error = (message: string) => JSON.stringify({ error: { code: "c", message } });
+  const asked = mixed("b", [
+    httpPart("GET People('a') HTTP/1.1", ["Accept: application/json"]),
+    changeSet("cs", [
+      httpPart("PATCH People('a') HTTP/1.1", ["Content-Type: application/json", "If-Match: *"], '{"FirstName":"A"}', ["Content-ID: 1"]),
+      httpPart("DELETE People('b') HTTP/1.1", [], "", ["Content-ID: 2"]),
+    ]),
+    httpPart("GET People?$top=1 HTTP/1.1"),
+  ]);
+  // The change set's answers out of order (matched by Content-ID), a quoted boundary, a preamble, LF line ends in one part.
+  const answer = `preamble\r\n${mixed("answer 1", [
+    httpPart("HTTP/1.1 200 OK", ["Content-Type: application/json"], "{}"),
+    changeSet("csa", [httpPart("HTTP/1.1 204 No Content", [], "", ["Content-ID: 2"]), httpPart("HTTP/1.1 400 Bad Request", ["Content-Type: application/json"], error("bad name"), ["Content-ID: 1"]).replace(/\r\n/g, "\n")]),
+    httpPart("HTTP/1.1 501 Not Implemented"),
+  ])}\r\nepilogue`;
+  const { requests } = listOf(harOf(asked, { status: 200, text: answer }), "https://x/odata");
+  expect(requests.map((r) => [r.method, r.path, r.answered, r.headers, r.body])).toEqual([
+    ["GET", "/People('a')", { status: 200, statusText: "OK" }, ["accept"], undefined],
+    ["PATCH", "/People('a')", { status: 400, statusText: "Bad Request", message: "bad name" }, ["content-type", "if-match"], '{"FirstName":"A"}'],
+    ["DELETE", "/People('b')", { status: 204, statusText: "No Content" }, undefined, undefined],
+    ["GET", "/People?$top=1", { status: 501, statusText: "Not Implemented" }, undefined, undefined],
+  ]);
+  // The same answer held in base64, as a HAR file may hold a body.
+  const encoded = listOf(harOf(asked, { status: 200, text: Buffer.from(answer).toString("base64"), encoding: "base64" }), "https://x/odata");
+  expect(encoded.requests.map((r) => r.answered)).toEqual(requests.map((r) => r.answered));
+});
+
+test("a multipart $batch's answers: a change set without Content-IDs by order; one failed as a whole, or a service that stopped, leaves requests unanswered", () => {
+  const asked = mixed("b", [
+    changeSet("cs", [httpPart("POST People HTTP/1.1", [], "{}"), httpPart("DELETE People('b') HTTP/1.1")]),
+    httpPart("GET People('a') HTTP/1.1"),
+    httpPart("GET People('c') HTTP/1.1"),
+  ]);
+  const answered = (answer: string) => listOf(harOf(asked, { status: 200, text: answer })).requests.map((r) => r.answered?.status);
+  // By order, where as many came back.
+  expect(answered(mixed("a", [changeSet("x", [httpPart("HTTP/1.1 201 Created"), httpPart("HTTP/1.1 204 No Content")]), httpPart("HTTP/1.1 200 OK"), httpPart("HTTP/1.1 404 Not Found")]))).toEqual([201, 204, 200, 404]);
+  // A change set answered by one message (its failure: which request failed is not said); the service stopped after it.
+  expect(answered(mixed("a", [httpPart("HTTP/1.1 400 Bad Request", [], JSON.stringify({ error: { message: "m" } }))]))).toEqual([undefined, undefined, undefined, undefined]);
+  // Fewer answers in the change set than requests, without Content-IDs: none can be told apart.
+  expect(answered(mixed("a", [changeSet("x", [httpPart("HTTP/1.1 201 Created")]), httpPart("HTTP/1.1 200 OK")]))).toEqual([undefined, undefined, 200, undefined]);
+  // An answer that is no multipart body (a JSON error for the whole batch), none at all: no answers.
+  expect(answered(JSON.stringify({ error: { message: "m" } }))).toEqual([undefined, undefined, undefined, undefined]);
+  expect(listOf(harOf(asked)).requests.map((r) => r.answered)).toEqual([undefined, undefined, undefined, undefined]);
+  // A body cut short (no close delimiter) is read as far as it goes.
+  expect(answered(mixed("a", [changeSet("x", [httpPart("HTTP/1.1 201 Created"), httpPart("HTTP/1.1 204 No Content")]), httpPart("HTTP/1.1 200 OK")]).replace(/\r\n--a--$/, ""))).toEqual([201, 204, 200, undefined]);
+});
+
+test("2,000 seeded random edits of a multipart $batch and its answer each read to requests (answered or not), never an exception", () => {
+  const asked = mixed("b", [httpPart("GET People('a') HTTP/1.1", ["Accept: */*"]), changeSet("cs", [httpPart("PATCH People('a') HTTP/1.1", [], "{}", ["Content-ID: 1"])])]);
+  const answer = mixed("a", [httpPart("HTTP/1.1 200 OK", [], "{}"), changeSet("x", [httpPart("HTTP/1.1 400 Bad Request", [], JSON.stringify({ error: { message: "m" } }), ["Content-ID: 1"])])]);
+  let answeredSome = 0;
+  for (const [i, edited] of randomEdits([answer], "-\r\n :HTP/1.20b", 1000, 57).entries()) {
+    const { requests } = listOf(harOf(asked, { status: 200, text: edited }));
+    expect([i, requests.length]).toEqual([i, 2]);
+    if (requests.some((r) => r.answered)) answeredSome++;
+  }
+  for (const [i, edited] of randomEdits([asked], "-\r\n :HTP/1.GET", 1000, 58).entries()) {
+    const list = readRequestList(harOf(edited, { status: 200, text: answer }));
+    expect([i, "requests" in list]).toEqual([i, true]);
+  }
+  expect(answeredSome).toBeGreaterThan(100);
+});
+
 test("the names of the headers a request sent, where the file records them: a HAR entry's, a curl command's -H; none for a $batch's requests or a plain list", () => {
   const har = JSON.stringify({ log: { entries: [
     { request: { method: "GET", url: "https://x/odata/a", headers: [{ name: "ConsistencyLevel", value: "eventual" }, { name: "Accept", value: "*/*" }] } },

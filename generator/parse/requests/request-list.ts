@@ -10,6 +10,8 @@
 import { findJsonSyntaxProblem } from "../../config/json-syntax";
 import { METHODS } from "../../request-methods";
 import { SourceText } from "../source";
+import { harAnswerOf, harResponseText, type Answered } from "./answer";
+import { readBatch } from "./batch-body";
 import { continues, curlRequest } from "./curl-request";
 import { fetchCalls, hasFetchCalls } from "./fetch-calls";
 
@@ -38,12 +40,7 @@ export interface ListedRequest {
   answerBody?: string;
 }
 
-export interface Answered {
-  status: number;
-  statusText?: string;
-  /** The `error.message` of an OData JSON error body (Protocol §9.4), shortened. */
-  message?: string;
-}
+export type { Answered } from "./answer";
 
 export interface RequestList {
   requests: ListedRequest[];
@@ -87,18 +84,18 @@ export function readRequestList(text: string, base?: string | readonly string[])
       continue;
     }
     // A $batch's requests are in its body (JSON or multipart), each below the service root.
-    const inside = r.body === undefined ? undefined : batchedRequests(r.body);
-    if (!inside) {
+    const batch = r.body === undefined ? undefined : readBatch(r.body);
+    if (!batch) {
       skip(`$batch (${r.body === undefined ? "its requests are in its body, which the file does not hold" : "a body with no request odatagen reads"})`);
       continue;
     }
-    const answers = r.answerBody === undefined ? undefined : batchAnswers(r.answerBody);
-    inside.forEach((b, n) => {
-      // The $batch's own answer and headers are not its requests': a JSON batch gives each its own.
-      const { answered: _answer, headers: _headers, answerBody: _body, ...batch } = r;
-      const answered = b.id === undefined ? undefined : answers?.get(b.id);
+    const answers = r.answerBody === undefined ? undefined : batch.answers(r.answerBody);
+    batch.requests.forEach((b, n) => {
+      // The $batch's own answer and headers are not its requests': each has its own.
+      const { answered: _answer, headers: _headers, answerBody: _body, ...outer } = r;
+      const answered = answers?.[n];
       const sub = kept({
-        ...batch,
+        ...outer,
         method: b.method,
         path: isUrl(b.url) ? b.url : `/${b.url}`,
         at: `${r.at ?? "the $batch"}, its request ${n + 1}`,
@@ -110,71 +107,6 @@ export function readRequestList(text: string, base?: string | readonly string[])
     });
   }
   return { requests, skipped: list.skipped };
-}
-
-/**
- * The requests of a `$batch` body: a JSON batch's `requests` (OData 4.01 JSON Format §19, Graph's
- * `{"requests":[{"id":"1","method":"GET","url":"/me"}]}`), or a multipart one's request lines
- * (`GET People('x') HTTP/1.1`, in change sets too), each with its body. Undefined where it has none.
- */
-function batchedRequests(body: string): { method: string; url: string; body?: string; id?: string; headers?: string[] }[] | undefined {
-  if (/^\s*\{/.test(body)) {
-    try {
-      const listed = (JSON.parse(body) as { requests?: unknown }).requests;
-      if (!Array.isArray(listed)) return undefined;
-      // Each with its own JSON body, if it has one (an object or an array), for its names to be
-      // checked; its id, for its answer; its headers' names.
-      const found = listed.flatMap((x: { method?: unknown; url?: unknown; body?: unknown; id?: unknown; headers?: unknown } | null) =>
-        typeof x?.method === "string" && typeof x.url === "string"
-          ? [
-              {
-                method: x.method.toUpperCase(),
-                url: x.url,
-                ...(typeof x.body === "object" && x.body !== null ? { body: JSON.stringify(x.body) } : {}),
-                ...(typeof x.id === "string" || typeof x.id === "number" ? { id: String(x.id) } : {}),
-                ...(typeof x.headers === "object" && x.headers !== null ? { headers: Object.keys(x.headers).map((k) => k.toLowerCase()) } : {}),
-              },
-            ]
-          : [],
-      );
-      return found.length ? found : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-  const found = [...body.matchAll(/^([A-Za-z]+) (\S+) HTTP\/\d(?:\.\d)?\r?$/gm)].map((m) => ({ method: m[1]!.toUpperCase(), url: m[2]!, ...partBody(body, m.index + m[0].length) }));
-  return found.length ? found : undefined;
-}
-
-/** A JSON batch's answers (`{"responses":[{"id":"1","status":400,"body":{"error":…}}]}`), by id. */
-function batchAnswers(text: string): Map<string, Answered> | undefined {
-  let responses: unknown;
-  try {
-    responses = (JSON.parse(text) as { responses?: unknown } | null)?.responses;
-  } catch {
-    return undefined;
-  }
-  if (!Array.isArray(responses)) return undefined;
-  const out = new Map<string, Answered>();
-  for (const x of responses as ({ id?: unknown; status?: unknown; body?: unknown } | null)[]) {
-    if ((typeof x?.id !== "string" && typeof x?.id !== "number") || typeof x.status !== "number") continue;
-    const answered = answerOf({ status: x.status, content: { text: typeof x.body === "object" && x.body !== null ? JSON.stringify(x.body) : undefined } });
-    if (answered) out.set(String(x.id), answered);
-  }
-  return out;
-}
-
-/**
- * A multipart batch request's body: after the blank line that ends its headers, up to the next
- * boundary line (`--batch_…`, `--changeset_…`); none where that is empty.
- */
-function partBody(body: string, from: number): { body?: string } {
-  const boundary = /\r?\n--[^\r\n]*/g;
-  boundary.lastIndex = from;
-  const part = body.slice(from, boundary.exec(body)?.index ?? body.length);
-  const blank = /\r?\n\r?\n/.exec(part);
-  const text = blank ? part.slice(blank.index + blank[0].length).trim() : "";
-  return text ? { body: text } : {};
 }
 
 /**
@@ -361,7 +293,8 @@ function harRequests(text: string): RequestList | ListProblem {
   const skipped = new Map<string, number>();
   entries.forEach((entry: unknown, i) => {
     const request = (entry as { request?: { method?: unknown; url?: unknown; postData?: { text?: unknown }; headers?: unknown } } | null)?.request;
-    const answered = answerOf((entry as { response?: unknown } | null)?.response);
+    const response = (entry as { response?: unknown } | null)?.response;
+    const answered = harAnswerOf(response);
     const at = `log.entries[${i}]`;
     if (typeof request?.method !== "string" || typeof request.url !== "string") {
       requests.push({ method: "", path: "", line: 0, column: 0, at, problem: "the entry has no request.method and request.url" });
@@ -374,27 +307,9 @@ function harRequests(text: string): RequestList | ListProblem {
     const body = typeof request.postData?.text === "string" ? request.postData.text : undefined;
     const headers = Array.isArray(request.headers) ? request.headers.flatMap((h: { name?: unknown } | null) => (typeof h?.name === "string" ? [h.name.toLowerCase()] : [])) : undefined;
     // A $batch's answer body holds its requests' answers (batchAnswers).
-    const text = (entry as { response?: { content?: { text?: unknown } } } | null)?.response?.content?.text;
-    const answerBody = /(^|\/)\$batch([?#]|$)/.test(request.url) && typeof text === "string" ? { answerBody: text } : {};
+    const text = /(^|\/)\$batch([?#]|$)/.test(request.url) ? harResponseText(response) : undefined;
+    const answerBody = text !== undefined ? { answerBody: text } : {};
     requests.push({ method, path: request.url, ...(offset === undefined ? { line: 0, column: 0 } : source.position(offset)), at, ...(body !== undefined ? { body } : {}), ...(answered ? { answered } : {}), ...(headers ? { headers } : {}), ...answerBody });
   });
   return { requests, skipped };
-}
-
-/** A HAR entry's `response`: its status (0, no answer, is none), and the message of an OData error body. */
-function answerOf(response: unknown): Answered | undefined {
-  const r = response as { status?: unknown; statusText?: unknown; content?: { text?: unknown } } | null | undefined;
-  if (typeof r?.status !== "number" || r.status < 100) return undefined;
-  const answered: Answered = { status: r.status };
-  if (typeof r.statusText === "string" && r.statusText) answered.statusText = r.statusText;
-  const text = r.content?.text;
-  if (r.status >= 400 && typeof text === "string" && /^\s*\{/.test(text)) {
-    try {
-      const message = (JSON.parse(text) as { error?: { message?: unknown } } | null)?.error?.message;
-      if (typeof message === "string" && message) answered.message = message.length > 200 ? `${message.slice(0, 200)}...` : message;
-    } catch {
-      // Not JSON after all: no message.
-    }
-  }
-  return answered;
 }
