@@ -113,6 +113,38 @@ test("a canonical function's result is compared as a property is, its later argu
   expect(results).toEqual(cases.map(([f, why]) => `GET /orders: $filter=${f}: ${why}`));
 });
 
+test("arithmetic takes numbers, dates and durations (URL Conventions §5.1.1.2): a string, Boolean, Guid, enumeration or structured operand is refused; kinds that do not go together, where the expression is simple", () => {
+  const passed = [
+    "orderNumber add 1 gt 5 and orderNumber mod 2 eq 0 and orderNumber divby 3 gt 1.5 and lines/$count sub 1 gt 0",
+    "placedDateTime add duration'PT1H' gt now() and placedDateTime sub warranty lt 2024-01-01T00:00:00Z and deliveryDate add duration'P1D' eq 2024-02-01",
+    "placedDateTime sub 2024-01-01T00:00:00Z gt duration'P1D' and warranty mul 2 gt duration'P2Y' and warranty div 2 lt warranty and warranty add warranty gt warranty",
+    "placedDateTime add 'P1D' gt now() and length(id) add 1 eq 2 and year(placedDateTime) sub 1 eq 2023",
+    // Chained: the order of operations is not followed, so only what no arithmetic takes is refused.
+    "warranty mul 2 add placedDateTime gt now() and 2 mul orderNumber add 1 gt 0",
+    // A dynamic property's kind is not known.
+    "customer/anything add 1 gt 0",
+    "(orderNumber add 1) mul 2 gt 5",
+  ];
+  expect(answers(FIXTURE, passed.map((f) => `/orders?$filter=${encodeURIComponent(f)}`))).toEqual(passed.map((f) => `const result = await listOrders(client, target, { filter: ${JSON.stringify(f)} });`));
+  const cases: [string, string][] = [
+    ["id add 1 eq 2", "id add 1: id is an Edm.String; add takes numbers, or a date (or date and time) and a duration, or two durations"],
+    ["orderNumber add '1' eq 2", "orderNumber add '1': '1' is a string; add takes numbers, or a date (or date and time) and a duration, or two durations"],
+    ["1 sub paid eq 0", "1 sub paid: paid is an Edm.Boolean; sub takes numbers, two dates, a date and a duration, or two durations"],
+    ["customerId mul 2 eq 4", "customerId mul 2: customerId is an Edm.Guid; mul takes numbers, or a duration and a number"],
+    ["status add 1 eq 2", "status add 1: status is a shop.model.status; add takes numbers, or a date (or date and time) and a duration, or two durations"],
+    ["shipTo mod 2 eq 0", "shipTo mod 2: shipTo is a shop.model.address; mod takes numbers"],
+    ["orderNumber add lines eq 1", "orderNumber add lines: lines is a shop.model.line collection; add takes numbers, or a date (or date and time) and a duration, or two durations"],
+    ["tolower(id) add 1 eq 2", "tolower(id) add 1: tolower(id) is an Edm.String; add takes numbers, or a date (or date and time) and a duration, or two durations"],
+    ["cutOff add duration'PT1H' gt 08:00:00", "cutOff add duration'PT1H': cutOff is an Edm.TimeOfDay; add takes numbers, or a date (or date and time) and a duration, or two durations"],
+    ["placedDateTime add 1 gt now()", "placedDateTime add 1: placedDateTime is an Edm.DateTimeOffset and 1 a number; add takes numbers, or a date (or date and time) and a duration, or two durations"],
+    ["warranty add placedDateTime gt now() and orderNumber mul warranty gt warranty and placedDateTime mul 2 gt 1", "placedDateTime mul 2: placedDateTime is an Edm.DateTimeOffset and 2 a number; mul takes numbers, or a duration and a number"],
+    ["orderNumber divby warranty gt 1", "orderNumber divby warranty: orderNumber is an Edm.Int64 and warranty an Edm.Duration; divby takes numbers"],
+    ["warranty sub placedDateTime gt duration'P1D'", "warranty sub placedDateTime: warranty is an Edm.Duration and placedDateTime an Edm.DateTimeOffset; sub takes numbers, two dates, a date and a duration, or two durations"],
+  ];
+  const results = answers(FIXTURE, cases.map(([f]) => `/orders?$filter=${encodeURIComponent(f)}`));
+  expect(results).toEqual(cases.map(([f, why]) => `GET /orders: $filter=${f}: ${why}`));
+});
+
 test("a placeholder as a string function's later argument is a string, written by literal; a function's result compared with one gives its kind", () => {
   const read = urlCalls({ inputs: [{ file: FIXTURE, content: fs.readFileSync(FIXTURE, "utf8") }] }, [
     { method: "GET", path: "/orders?$filter=startswith(id,{prefix}) and year(placedDateTime) eq {year} and substring(id,{from}) eq 'a'" },

@@ -13,16 +13,18 @@
  *   kind that property takes: a string quoted, a date-time, Guid or number not, an enumeration
  *   value one of its members; so is one compared with a canonical function's result;
  * - a canonical function's arguments after the first are of the kinds it takes, and two
- *   properties (or results) compared are of one kind (url-filter-calls.ts).
+ *   properties (or results) compared are of one kind (url-filter-calls.ts);
+ * - an arithmetic operator's operands are numbers, dates or durations, as it takes them.
  *
  * What it cannot tell is passed: an open type's undeclared name (a dynamic property) unless it is
  * a near miss of a declared one, a name a slice left out, what follows `$root` or a bound function,
- * and any literal beside an arithmetic operator.
+ * and what an arithmetic expression is compared with.
  */
 import type { EnumType, PrimitiveName, StructuredType, TypeRef } from "../model/types";
 import { allNavigation, allProperties, isOpen } from "../model/rules";
 import { nearestName } from "../nearest-name";
 import { descendants } from "../passes/slice/paths";
+import { ARITHMETIC, arithmeticFamily, checkArithmetic, isArithmetic, WORDS_OF, type Operand } from "./url-filter-arithmetic";
 import { familyOf, literalFamily, readCalls, type ArgumentKind, type Call, type Family } from "./url-filter-calls";
 import { tokens, type LiteralKind, type Token } from "./url-filter-tokens";
 import { KEY_LITERALS } from "./request-keys";
@@ -52,7 +54,6 @@ const ARGUMENT_KINDS: Record<string, { types: PrimitiveName[]; what: string }> =
   totaloffsetminutes: { types: ["DateTimeOffset"], what: "a date and time" }, totalseconds: { types: ["Duration"], what: "a duration" },
 };
 const COMPARISON = new Set(["eq", "ne", "gt", "ge", "lt", "le"]);
-const ARITHMETIC = new Set(["add", "sub", "mul", "div", "divby", "mod"]);
 const OPERATORS = new Set([...COMPARISON, ...ARITHMETIC, "and", "or", "has", "in"]);
 
 /** Where the expression is read: the type it filters, and whether the model is a slice. */
@@ -119,6 +120,8 @@ class ExpressionCheck {
   /** The canonical function calls whose result is known, by the index of their closing parenthesis and of their name. */
   private calls = new Map<number, Call>();
   private callsAt = new Map<number, Call>();
+  /** The index of each arithmetic operator (`add`, `sub`, `mul`, `div`, `divby`, `mod`) where one stands. */
+  private readonly arithmeticAt: number[] = [];
 
   constructor(private readonly scope: FilterScope) {}
 
@@ -148,6 +151,7 @@ class ExpressionCheck {
       }
       const word = tok.segments.length === 1 ? tok.segments[0]!.toLowerCase() : undefined;
       if (word !== undefined && operandEnded && OPERATORS.has(word)) {
+        if (ARITHMETIC.has(word)) this.arithmeticAt.push(i);
         operandEnded = false;
         continue;
       }
@@ -185,7 +189,30 @@ class ExpressionCheck {
     if (read.problem) return read.problem;
     this.calls = read.calls;
     this.callsAt = new Map([...read.calls.values()].map((c) => [c.start, c]));
-    return this.comparisons(all);
+    return this.arithmetic(all) ?? this.comparisons(all);
+  }
+
+  /** Each arithmetic operator's operands, checked (url-filter-arithmetic.ts). */
+  private arithmetic(all: readonly Token[]): string | undefined {
+    return checkArithmetic(all, this.arithmeticAt, { byClose: this.calls, byStart: this.callsAt }, (j) => this.operandAt(all, j));
+  }
+
+  /** The one-token operand at `j`: a literal, or a path this check reached. */
+  private operandAt(all: readonly Token[], j: number): Omit<Operand, "chained"> | undefined {
+    const tok = all[j];
+    if (tok?.t === "literal") {
+      if (this.placeholders.has(tok)) return undefined;
+      if (tok.kind === "enum") return { family: "never", shown: tok.text, is: "an enumeration value" };
+      // A duration in OData 4.01's quoted form ('P1D') beside a date or duration is one.
+      if (tok.kind === "string" && /^-?P[\dTYMDHS.]/i.test(tok.value ?? "")) return undefined;
+      const family = literalFamily(tok.kind);
+      return family === undefined ? undefined : { family: arithmeticFamily(family), shown: tok.text, is: WORDS_OF[family] };
+    }
+    const r = this.reached.get(j);
+    if (tok?.t !== "path" || r === undefined || r.kind === "unknown" || this.placeholders.has(tok)) return undefined;
+    if (r.kind !== "primitive" || r.collection) return { family: "never", shown: r.shown, is: r.collection ? `${describe(r)} collection` : describe(r) };
+    const family = familyOf(r.name);
+    return { family: family && arithmeticFamily(family), shown: r.shown, is: describe(r) };
   }
 
   /** What a function's argument from token `from` to `to` is: a path, a literal or a call alone. */
@@ -377,9 +404,6 @@ function sameKind(left: Reached, right: Reached, op: string): string | undefined
   return `${left.shown} ${op} ${right.shown}: ${left.shown} is an Edm.${left.name} and ${right.shown} an Edm.${right.name}; a comparison takes two values of one kind`;
 }
 
-function isArithmetic(tok: Token | undefined): boolean {
-  return tok?.t === "path" && tok.segments.length === 1 && ARITHMETIC.has(tok.segments[0]!.toLowerCase());
-}
 
 /** Whether the operand at `i` is part of an arithmetic expression or a call (`1 add x`, `x/…(`). */
 function nextToArithmetic(all: readonly Token[], i: number): boolean {
