@@ -176,6 +176,27 @@ test("a multipart $batch the generated client sent to an OData server we did not
   expect((await cli(["-i", LITE, "--from", file, "--base", server.serviceRoot], dir)).stderr).toMatch(/error ODG601: GET \/People: \$orderby=LastNme: .*; the service answered 200 OK \(is the metadata older than the service\?\) \[log\.entries\[0\], its request 3\]/);
 });
 
+test("a Postman collection: each request checked, a refusal at its URL's line and column, named by its folders and name", async () => {
+  const collection = {
+    info: { name: "TripPin", schema: "https://schema.getpostman.com/json/collection/v2.1.0/collection.json" },
+    variable: [{ key: "root", value: "https://trips.example/odata/v4" }],
+    item: [
+      { name: "People", item: [{ name: "Adults", request: { method: "GET", url: { raw: "{{root}}/People?$filter=Age gt 18&$orderby=LastNme" } } }, { name: "Rename", request: { method: "PATCH", url: { raw: "{{root}}/People/:userName" }, body: { mode: "raw", raw: '{"FirstName":"R"}' } } }] },
+      { name: "Airlines", request: "{{root}}/Airlines" },
+    ],
+  };
+  const text = JSON.stringify(collection, null, 2);
+  const { dir, file } = written("trippin.postman_collection.json", text);
+  const lines = text.split("\n");
+  const line = lines.findIndex((l) => l.includes("LastNme")) + 1;
+  const r = await cli(["-i", LITE, "--from", file, "--base", "https://trips.example/odata/v4"], dir);
+  expect(r.stderr).toBe(
+    `trippin.postman_collection.json:${line}:${lines[line - 1]!.indexOf("{{root}}") + 1}: error ODG601: GET /People: $orderby=LastNme: Travel.Lite.Person has no property LastNme; did you mean LastName? [People / Adults]\n` +
+      "odatagen: trippin.postman_collection.json: 3 requests: 2 made by the generated functions, 1 refused\n",
+  );
+  expect(r.code).toBe(1);
+});
+
 test("headers the metadata names for a request: one the service refused without says so; one it requires, sent without, is a warning (HAR and curl)", async () => {
   const root = "https://people.example/odata";
   const error = JSON.stringify({ error: { code: "BadRequest", message: "$count needs a consistency level." } });
@@ -230,7 +251,7 @@ test.each([
 test.each([
   ["a file that is not there", null, 2, "odatagen: cannot read requests.txt: ENOENT\n"],
   ["an empty file", "# nothing yet\n\n", 1, "odatagen: requests.txt: no request to check (a line is [METHOD] <url>; a HAR file lists them in log.entries)\n"],
-  ["a HAR file that is no JSON", '{\n  "log": { "entries": [\n    { "request": } ] } }', 1, "odatagen: requests.txt:3:18: not JSON, as a HAR file is: expected a value, found '}'\n"],
+  ["a HAR file that is no JSON", '{\n  "log": { "entries": [\n    { "request": } ] } }', 1, "odatagen: requests.txt:3:18: not JSON, as a HAR file or a Postman collection is: expected a value, found '}'\n"],
 ])("%s: said, with its exit code", async (_what, text, code, stderr) => {
   const dir = scratch();
   if (text !== null) fs.writeFileSync(path.join(dir, "requests.txt"), text);

@@ -44,6 +44,19 @@ test("a request's path keeps what that path keeps, and no more", () => {
   expect(result.files.get("TL.requests.ts")).toBe(byPattern.files.get("TL.requests.ts"));
 });
 
+test("a Postman collection slices as the same requests in a list do; --why names the line of the request", () => {
+  const collection = JSON.stringify({
+    info: { name: "TripPin", schema: "https://schema.getpostman.com/json/collection/v2.1.0/collection.json" },
+    item: [{ name: "Airports", item: [{ name: "Get one", request: { method: "GET", url: { raw: "{{baseUrl}}/Airports/:code", host: ["{{baseUrl}}"], path: ["Airports", ":code"] } } }] }, { name: "Airlines", request: "{{baseUrl}}/Airlines?$top=2" }],
+  }, null, 2);
+  const { result } = sliced(collection, "trippin.postman_collection.json", { why: "Travel.Lite.Airport" });
+  const list = sliced("GET /Airports/{code}\nGET /Airlines?$top=2\n").result;
+  expect(typeNames(result)).toEqual(typeNames(list));
+  expect(result.files.get("TL.requests.ts")).toBe(list.files.get("TL.requests.ts"));
+  const line = collection.split("\n").findIndex((l) => l.includes('"raw": "{{baseUrl}}/Airports')) + 1;
+  expect(result.slice?.why?.[0]?.answers[0]?.chain.map((c) => c.reason)).toEqual([`addressed by /Airports (--include @trippin.postman_collection.json, its request at line ${line})`]);
+});
+
 test("--why names the request a kept type comes from; a pattern also given as one stays the user's own", () => {
   const why = (include?: string) => sliced("GET /Airlines\nGET /Airports('KSFO')\n", "app.log", { why: "Travel.Lite.Airport", ...(include ? { include } : {}) }).result.slice?.why?.[0]?.answers[0]?.chain.map((c) => c.reason);
   expect(why()).toEqual(["addressed by /Airports (--include @app.log, its request at line 2)"]);
@@ -180,6 +193,30 @@ describeWithGraph("slicing Graph by requests")("slicing Graph by requests", () =
     expect(names.length).toBeLessThan(byPath.model.types.size);
     const answers = urlCalls(options, requests.trim().split("\n").map((l) => ({ method: l.split(" ")[0], path: l.split(" ")[1] })));
     expect(answers.results.filter((a) => !a.ok)).toEqual([]);
+  });
+});
+
+describeWithGraph("slicing Graph by a Postman collection")("slicing Graph by a Postman collection", () => {
+  test("a collection of callRecords requests, written with variables as Graph's own collection is, keeps the session and its updateSession; urlCalls makes each request", () => {
+    const graph = { file: "graph.xml", content: fs.readFileSync(GRAPH, "utf8") };
+    const collection = {
+      info: { name: "Call records", schema: "https://schema.getpostman.com/json/collection/v2.1.0/collection.json" },
+      variable: [{ key: "graph", value: "https://graph.microsoft.com/v1.0" }],
+      item: [
+        { name: "List sessions", request: { method: "GET", header: [], url: { raw: "{{graph}}/communications/callRecords/{{CallRecordId}}/sessions?$expand=segments" } } },
+        { name: "Update session", request: { method: "PATCH", url: { raw: "{{graph}}/communications/callRecords/{{CallRecordId}}/sessions/{{SessionId}}" }, body: { mode: "raw", raw: '{\n  "isTest": true\n}' } } },
+      ],
+    };
+    const options: GenerateOptions = { inputs: [graph], includeRequests: [{ file: "callrecords.postman_collection.json", content: JSON.stringify(collection, null, 2) }] };
+    const result = generate(options);
+    expect(result.diagnostics.filter((d) => d.severity === "warning" || d.severity === "error")).toEqual([]);
+    expect(typeNames(result)).toEqual(expect.arrayContaining(["microsoft.graph.callRecords.session", "microsoft.graph.callRecords.segment"]));
+    expect(result.files.get("microsoft.graph.callRecords.requests.ts")).toMatch(/export function updateSession</);
+    const answers = urlCalls(options, [
+      { method: "GET", path: "https://graph.microsoft.com/v1.0/communications/callRecords/{CallRecordId}/sessions?$expand=segments" },
+      { method: "PATCH", path: "https://graph.microsoft.com/v1.0/communications/callRecords/{CallRecordId}/sessions/{SessionId}", body: '{"isTest":true}' },
+    ]);
+    expect(answers.results.map((a) => (a.ok ? a.call.call : a.problem))).toEqual([expect.stringMatching(/^const result = await listSessions\(/), expect.stringMatching(/^const result = await updateSession\(/)]);
   });
 });
 

@@ -93,9 +93,49 @@ test("a HAR file: each entry's request, at the line and column of its URL, the b
   expect(new Set(requests.map((r) => r.line)).size).toBe(4);
 });
 
+test("a Postman collection (format 2.1 and 2.0): each request at its URL, named by its folders; variables put in, or placeholders; the root variable left out", () => {
+  const collection = {
+    info: { name: "Graph", schema: "https://schema.getpostman.com/json/collection/v2.1.0/collection.json" },
+    variable: [{ key: "version", value: "v1.0" }, { key: "empty", value: "" }],
+    item: [
+      {
+        name: "Users",
+        item: [
+          { name: "Get a user", request: { method: "GET", header: [{ key: "ConsistencyLevel", value: "eventual" }, { key: "X-Off", value: "1", disabled: true }], url: { raw: "https://graph.microsoft.com/{{version}}/users/{{UserId}}?$select=displayName", host: ["graph", "microsoft", "com"] } } },
+          { name: "Nested", item: [{ name: "Update a user", request: { method: "PATCH", url: "{{baseUrl}}/users/:id", body: { mode: "raw", raw: '{"displayName":"A"}' } } }] },
+        ],
+      },
+      { name: "A URL alone", request: "https://graph.microsoft.com/v1.0/me" },
+      // Format 2.0: a URL object without raw, put together from its parts.
+      { name: "Parts", request: { method: "get", url: { protocol: "https", host: "graph.microsoft.com", path: ["v1.0", "groups"], query: [{ key: "$top", value: "5" }, { key: "$skip", value: "1", disabled: true }] } } },
+      { name: "Preflight", request: { method: "OPTIONS", url: "https://graph.microsoft.com/v1.0/me" } },
+      { name: "Broken", request: { method: "GET" } },
+      { name: "An empty folder", item: [] },
+    ],
+  };
+  const text = JSON.stringify(collection, null, 2);
+  const { requests, skipped } = listOf(text);
+  expect(requests.map((r) => [r.at, r.method, r.path, r.headers, r.body, r.problem])).toEqual([
+    ["Users / Get a user", "GET", "https://graph.microsoft.com/v1.0/users/{UserId}?$select=displayName", ["consistencylevel"], undefined, undefined],
+    ["Users / Nested / Update a user", "PATCH", "/users/{id}", undefined, '{"displayName":"A"}', undefined],
+    ["A URL alone", "GET", "https://graph.microsoft.com/v1.0/me", undefined, undefined, undefined],
+    ["Parts", "GET", "https://graph.microsoft.com/v1.0/groups?$top=5", undefined, undefined, undefined],
+    ["Broken", "GET", "", undefined, undefined, "the request has no url"],
+  ]);
+  expect(Object.fromEntries(skipped)).toEqual({ OPTIONS: 1 });
+  // Each at its URL as written: the raw string's first character, a URL object's brace.
+  const lines = text.split("\n");
+  expect(requests.slice(0, 4).map((r) => lines[r.line - 1]!.slice(r.column - 1, r.column + 14))).toEqual(["https://graph.m", "{{baseUrl}}/use", "https://graph.m", "{"]);
+  // With --base, the whole URLs are read from below it; the one the root variable starts is already.
+  expect(listOf(text, "https://graph.microsoft.com/v1.0").requests.map((r) => r.path)).toEqual(["/users/{UserId}?$select=displayName", "/users/{id}", "/me", "/groups?$top=5", ""]);
+  // A variable whose value holds another is put in too; one that never ends is left as a placeholder.
+  const chained = { info: { schema: "https://schema.getpostman.com/json/collection/v2.0.0/" }, variable: [{ key: "root", value: "https://x/{{svc}}" }, { key: "svc", value: "odata" }, { key: "a", value: "{{b}}" }, { key: "b", value: "{{a}}" }], item: [{ request: "{{root}}/People('{{a}}')" }] };
+  expect(listOf(JSON.stringify(chained)).requests.map((r) => [r.at, r.path])).toEqual([["item 1", "https://x/odata/People('{a}')"]]);
+});
+
 test("a HAR file that cannot be read says where: no JSON, no log.entries; an entry without a request is a problem of its own", () => {
-  expect(readRequestList('{\n  "log": {\n    "entries": [,]\n  }\n}')).toEqual({ problem: "not JSON, as a HAR file is: expected a value, found ','", line: 3, column: 17 });
-  expect(readRequestList('{ "entries": [] }')).toEqual({ problem: "a JSON file here is a HAR file, whose log.entries lists the requests; this one has no log.entries", line: 1, column: 1 });
+  expect(readRequestList('{\n  "log": {\n    "entries": [,]\n  }\n}')).toEqual({ problem: "not JSON, as a HAR file or a Postman collection is: expected a value, found ','", line: 3, column: 17 });
+  expect(readRequestList('{ "entries": [] }')).toEqual({ problem: "a JSON file here is a HAR file, whose log.entries lists the requests, or a Postman collection, whose item does; this one has neither", line: 1, column: 1 });
   const { requests } = listOf(JSON.stringify({ log: { entries: [{ response: {} }, null] } }));
   expect(requests.map((r) => [r.at, r.problem])).toEqual([
     ["log.entries[0]", "the entry has no request.method and request.url"],
@@ -419,18 +459,19 @@ test("a request's body is kept: a Markdown HTTP block's text after its headers, 
   expect(listOf(har).requests.map((r) => r.body)).toEqual(['{"status":"open"}']);
 });
 
-test("2,000 seeded random edits of a HAR file, a Markdown page, curl commands, fetch calls and a list each read to requests or a problem, never an exception", () => {
+test("2,000 seeded random edits of a HAR file, a Markdown page, curl commands, fetch calls, a Postman collection and a list each read to requests or a problem, never an exception", () => {
   const har = JSON.stringify({ log: { entries: [{ request: { method: "POST", url: "https://x/odata/$batch", postData: { text: '{"requests":[{"id":"1","method":"GET","url":"/a"}]}' } } }, { request: { method: "PATCH", url: "https://x/odata/a(1)", postData: { text: "{}" } } }] } });
   const page = "```http\nPATCH /a(1)\nContent-Type: application/json\n\n{}\n```\n```bash\n$ curl -X POST \\\n  'https://x/odata/a' --data-raw '{}'\n```\n";
   const curl = "curl 'https://x/odata/a' -H 'x: y' --data-raw $'{\"a\":1}' -X 'PATCH' ;\ncurl -I --url=https://x/odata/b\ncurl ^\"https://x/odata/a^\" ^\n  --data-raw ^\"^{^\\\\^\"a^\\\\^\":1^}^\" &";
   const list = "# list\nGET /a?$filter=b eq 'c'\n127.0.0.1 - - [x] \"DELETE /odata/a(1) HTTP/1.1\" 204 -\nPOST /odata/$batch";
   const fetches = 'fetch("https://x/odata/a(1)", {\n  "body": "{\\"b\\":1}",\n  "method": "PATCH"\n});\nawait fetch(\'https://x/odata/a\');';
-  const texts = randomEdits([har, page, curl, list, fetches], "{}[]\"':,\\\n `$@-/#;^&", 2000, 5);
+  const postman = JSON.stringify({ info: { schema: "https://schema.getpostman.com/json/collection/v2.1.0/collection.json" }, variable: [{ key: "v", value: "odata" }], item: [{ name: "F", item: [{ name: "R", request: { method: "PATCH", url: { raw: "{{root}}/{{v}}/a(:id)" }, body: { mode: "raw", raw: "{}" } } }] }, { request: "https://x/odata/a" }] });
+  const texts = randomEdits([har, page, curl, list, fetches, postman], "{}[]\"':,\\\n `$@-/#;^&", 2000, 5);
   const answers = texts.map((text, i) => readRequestList(text, i % 2 ? "https://x/odata" : undefined));
   const lists = answers.filter((r): r is RequestList => "requests" in r);
   const problems = answers.filter((r) => !("requests" in r)) as { problem: string; line: number }[];
   expect(lists.flatMap((l) => l.requests).filter((r) => typeof r.method !== "string" || typeof r.path !== "string" || !(r.line >= 0))).toEqual([]);
-  expect(problems.filter((p) => !/^(not JSON, as a HAR file is|a JSON file here is a HAR file)/.test(p.problem))).toEqual([]);
+  expect(problems.filter((p) => !/^(not JSON, as a HAR file or a Postman collection is|a JSON file here is a HAR file)/.test(p.problem))).toEqual([]);
   // Both answers occur: a HAR file's edits often leave no JSON; the others' never do.
   expect(problems.length).toBeGreaterThan(50);
   expect(lists.length).toBeGreaterThan(1000);

@@ -2,8 +2,8 @@
  * The requests `odatagen url --from <file>` checks: a HAR file (what a browser's developer tools or
  * Playwright's `recordHar` save), a list of one request a line (`PATCH /users/{id}`, a whole URL,
  * `GET https://… HTTP/1.1`, a server's access log line, whose quoted request line is read, or a
- * curl command), `fetch` calls (a browser's "Copy all as fetch"), or a Markdown page whose HTTP
- * code blocks show requests (an API reference page).
+ * curl command), `fetch` calls (a browser's "Copy all as fetch"), a Postman collection
+ * (postman.ts), or a Markdown page whose HTTP code blocks show requests (an API reference page).
  * Each keeps where it was written, so that a refusal names its file, line and column, and the body
  * it sends where the file holds one.
  */
@@ -12,6 +12,7 @@ import { METHODS } from "../../request-methods";
 import { SourceText } from "../source";
 import { harAnswerOf, harResponseText, type Answered } from "./answer";
 import { readBatch } from "./batch-body";
+import { isPostmanCollection, postmanRequests } from "./postman";
 import { continues, curlRequest } from "./curl-request";
 import { fetchCalls, hasFetchCalls } from "./fetch-calls";
 
@@ -63,7 +64,7 @@ export interface ListProblem {
  */
 export function readRequestList(text: string, base?: string | readonly string[]): RequestList | ListProblem {
   const body = text.replace(/^\ufeff/, "");
-  const list = /^\s*\{/.test(body) ? harRequests(body) : REQUEST_FENCE.test(body) ? markdownRequests(body) : hasFetchCalls(body) ? fetchRequests(body) : lineRequests(body);
+  const list = /^\s*\{/.test(body) ? jsonRequests(body) : REQUEST_FENCE.test(body) ? markdownRequests(body) : hasFetchCalls(body) ? fetchRequests(body) : lineRequests(body);
   if (!("requests" in list)) return list;
   const roots = (base === undefined ? [] : typeof base === "string" ? [base] : base).map((b) => b.replace(/\/+$/, ""));
   const requests: ListedRequest[] = [];
@@ -271,19 +272,47 @@ function isUrl(text: string): boolean {
   return /^(\/|[a-z][a-z\d+.-]*:\/\/)/i.test(text);
 }
 
-/** A HAR file's requests (HAR 1.2: `log.entries[].request.method` and `.url`), in its order. */
-function harRequests(text: string): RequestList | ListProblem {
+/** A JSON file's requests: a HAR file's, or a Postman collection's. */
+function jsonRequests(text: string): RequestList | ListProblem {
   const source = new SourceText("", text, "json");
-  let har: unknown;
+  let doc: unknown;
   try {
-    har = JSON.parse(text);
+    doc = JSON.parse(text);
   } catch {
     // JSON.parse's words and positions differ between Node versions (some give none).
     const found = findJsonSyntaxProblem(text) ?? { offset: 0, message: "not JSON" };
-    return { problem: `not JSON, as a HAR file is: ${found.message}`, ...source.position(found.offset) };
+    return { problem: `not JSON, as a HAR file or a Postman collection is: ${found.message}`, ...source.position(found.offset) };
   }
+  if (isPostmanCollection(doc)) return postmanList(text, doc, source);
+  return harRequests(text, doc, source);
+}
+
+/** A Postman collection's requests (postman.ts), each at its URL. */
+function postmanList(text: string, doc: unknown, source: SourceText): RequestList {
+  // Where each value that may be a request's URL starts: `…request.url`, `…request.url.raw`, or a request given as its URL.
+  const starts = new Map<string, number>();
+  findJsonSyntaxProblem(text, (path, offset) => {
+    const last = path[path.length - 1];
+    // A string's first character is after its quote; an object's place is its brace.
+    if (last === "url" || last === "raw" || last === "request") starts.set(path.join("\u0000"), text[offset] === '"' ? offset + 1 : offset);
+  });
+  const requests = postmanRequests(doc, (path) => {
+    const offset = starts.get(path.join("\u0000"));
+    return offset === undefined ? undefined : source.position(offset);
+  });
+  const skipped = new Map<string, number>();
+  const kept = requests.filter((r) => {
+    if (r.problem || KNOWN.has(r.method)) return true;
+    skipped.set(r.method, (skipped.get(r.method) ?? 0) + 1);
+    return false;
+  });
+  return { requests: kept, skipped };
+}
+
+/** A HAR file's requests (HAR 1.2: `log.entries[].request.method` and `.url`), in its order. */
+function harRequests(text: string, har: unknown, source: SourceText): RequestList | ListProblem {
   const entries = (har as { log?: { entries?: unknown } } | null)?.log?.entries;
-  if (!Array.isArray(entries)) return { problem: "a JSON file here is a HAR file, whose log.entries lists the requests; this one has no log.entries", line: 1, column: 1 };
+  if (!Array.isArray(entries)) return { problem: "a JSON file here is a HAR file, whose log.entries lists the requests, or a Postman collection, whose item does; this one has neither", line: 1, column: 1 };
   // Where each entry's URL is written (its first character, after the quote).
   const urlAt = new Map<number, number>();
   findJsonSyntaxProblem(text, (path, offset) => {
