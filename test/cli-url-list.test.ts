@@ -197,6 +197,17 @@ test("a Postman collection: each request checked, a refusal at its URL's line an
   expect(r.code).toBe(1);
 });
 
+test("an HTTP file (.http): each request checked, a refusal at its URL's line and column, named by its ### line", async () => {
+  const text = ["@root = https://trips.example/odata/v4", "", "### Adults", "GET {{root}}/People?$filter=Age gt 18&$orderby=LastNme HTTP/1.1", "Accept: application/json", "", "###", "PATCH {{root}}/People('{{user}}')", "Content-Type: application/json", "", '{ "FirstName": "R" }', ""].join("\n");
+  const { dir, file } = written("trippin.http", text);
+  const r = await cli(["-i", LITE, "--from", file, "--base", "https://trips.example/odata/v4"], dir);
+  expect(r.stderr).toBe(
+    "trippin.http:4:5: error ODG601: GET /People: $orderby=LastNme: Travel.Lite.Person has no property LastNme; did you mean LastName? [Adults]\n" +
+      "odatagen: trippin.http: 2 requests: 1 made by the generated functions, 1 refused\n",
+  );
+  expect(r.code).toBe(1);
+});
+
 test("headers the metadata names for a request: one the service refused without says so; one it requires, sent without, is a warning (HAR and curl)", async () => {
   const root = "https://people.example/odata";
   const error = JSON.stringify({ error: { code: "BadRequest", message: "$count needs a consistency level." } });

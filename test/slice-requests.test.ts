@@ -57,6 +57,14 @@ test("a Postman collection slices as the same requests in a list do; --why names
   expect(result.slice?.why?.[0]?.answers[0]?.chain.map((c) => c.reason)).toEqual([`addressed by /Airports (--include @trippin.postman_collection.json, its request at line ${line})`]);
 });
 
+test("an HTTP file slices as the same requests in a list do", () => {
+  const http = "@root = https://trips.example/odata\n### one\nGET {{root}}/Airports/{{code}}\nAccept: application/json\n\n###\n{{root}}/Airlines\n  ?$top=2\n";
+  const { result } = sliced(http, "trippin.http");
+  const list = sliced("GET /Airports/{code}\nGET /Airlines?$top=2\n").result;
+  expect(typeNames(result)).toEqual(typeNames(list));
+  expect(result.files.get("TL.requests.ts")).toBe(list.files.get("TL.requests.ts"));
+});
+
 test("--why names the request a kept type comes from; a pattern also given as one stays the user's own", () => {
   const why = (include?: string) => sliced("GET /Airlines\nGET /Airports('KSFO')\n", "app.log", { why: "Travel.Lite.Airport", ...(include ? { include } : {}) }).result.slice?.why?.[0]?.answers[0]?.chain.map((c) => c.reason);
   expect(why()).toEqual(["addressed by /Airports (--include @app.log, its request at line 2)"]);

@@ -133,6 +133,63 @@ test("a Postman collection (format 2.1 and 2.0): each request at its URL, named 
   expect(listOf(JSON.stringify(chained)).requests.map((r) => [r.at, r.path])).toEqual([["item 1", "https://x/odata/People('{a}')"]]);
 });
 
+test("an HTTP file (.http, as REST Client, JetBrains' HTTP Client and Visual Studio write one): requests between ### lines, variables, headers, bodies, query lines", () => {
+  const text = [
+    "@graph = https://graph.microsoft.com/v1.0",
+    "@version = v1.0",
+    "# A comment, and // another",
+    "// @name me",
+    "GET {{graph}}/me?$select=displayName HTTP/1.1",
+    "Authorization: Bearer {{token}}",
+    "ConsistencyLevel: eventual",
+    "",
+    "### Update a user",
+    "PATCH https://graph.microsoft.com/{{version}}/users/{{userId}}",
+    "Content-Type: application/json",
+    "",
+    "{",
+    '  "displayName": "{{name}}",',
+    '  "jobTitle": "x"',
+    "}",
+    "",
+    "> {%",
+    '  client.test("ok", () => {});',
+    "%}",
+    "###",
+    "{{baseUrl}}/users",
+    "    ?$top=5",
+    "    &$filter=startswith(displayName,'a')",
+    "",
+    "###",
+    "POST {{graph}}/me/sendMail",
+    "Content-Type: application/json",
+    "",
+    "< ./mail.json",
+    "",
+    "###",
+    "HEAD /",
+    "###",
+    "not a request",
+  ].join("\r\n");
+  const { requests } = listOf(text);
+  expect(requests.map((r) => [r.at, r.method, r.path, r.line, r.column, r.headers, r.body, r.problem])).toEqual([
+    ["me", "GET", "https://graph.microsoft.com/v1.0/me?$select=displayName", 5, 5, ["authorization", "consistencylevel"], undefined, undefined],
+    ["Update a user", "PATCH", "https://graph.microsoft.com/v1.0/users/{userId}", 10, 7, ["content-type"], '{\n  "displayName": "{{name}}",\n  "jobTitle": "x"\n}', undefined],
+    [undefined, "GET", "/users?$top=5&$filter=startswith(displayName,'a')", 22, 1, undefined, undefined, undefined],
+    [undefined, "POST", "https://graph.microsoft.com/v1.0/me/sendMail", 27, 6, ["content-type"], undefined, undefined],
+    [undefined, "HEAD", "/", 33, 6, undefined, undefined, "HEAD is not a method odatagen makes requests with (GET, POST, PATCH, PUT, DELETE)"],
+    [undefined, "", "not a request", 35, 1, undefined, undefined, "not a request is no request line: a request is [METHOD] <url> [HTTP/1.1], then its headers, a blank line and its body"],
+  ]);
+  // With --base, the whole URLs are read from below it.
+  expect(listOf(text, "https://graph.microsoft.com/v1.0").requests.slice(0, 4).map((r) => r.path)).toEqual(["/me?$select=displayName", "/users/{userId}", "/users?$top=5&$filter=startswith(displayName,'a')", "/me/sendMail"]);
+  // Visual Studio's template: a variable for the host, one request, no separator.
+  expect(listOf("@App_HostAddress = http://localhost:5000\n\nGET {{App_HostAddress}}/odata/People/\nAccept: application/json\n").requests.map((r) => [r.method, r.path, r.headers])).toEqual([["GET", "http://localhost:5000/odata/People/", ["accept"]]]);
+  // A plain list is not an HTTP file: each line its own request (a header-less line after a request is one too).
+  expect(listOf("GET /a\nGET /b\n# ### not a separator\n").requests.map((r) => r.path)).toEqual(["/a", "/b"]);
+  // A list with ### headings: each request line is still a request.
+  expect(listOf("### People\nGET /People\n/People('a')\n### Airlines\nDELETE /Airlines('AA')\n").requests.map((r) => [r.at, r.method, r.path])).toEqual([["People", "GET", "/People"], [undefined, "GET", "/People('a')"], ["Airlines", "DELETE", "/Airlines('AA')"]]);
+});
+
 test("a HAR file that cannot be read says where: no JSON, no log.entries; an entry without a request is a problem of its own", () => {
   expect(readRequestList('{\n  "log": {\n    "entries": [,]\n  }\n}')).toEqual({ problem: "not JSON, as a HAR file or a Postman collection is: expected a value, found ','", line: 3, column: 17 });
   expect(readRequestList('{ "entries": [] }')).toEqual({ problem: "a JSON file here is a HAR file, whose log.entries lists the requests, or a Postman collection, whose item does; this one has neither", line: 1, column: 1 });
@@ -459,14 +516,15 @@ test("a request's body is kept: a Markdown HTTP block's text after its headers, 
   expect(listOf(har).requests.map((r) => r.body)).toEqual(['{"status":"open"}']);
 });
 
-test("2,000 seeded random edits of a HAR file, a Markdown page, curl commands, fetch calls, a Postman collection and a list each read to requests or a problem, never an exception", () => {
+test("2,000 seeded random edits of a HAR file, a Markdown page, curl commands, fetch calls, a Postman collection, an HTTP file and a list each read to requests or a problem, never an exception", () => {
   const har = JSON.stringify({ log: { entries: [{ request: { method: "POST", url: "https://x/odata/$batch", postData: { text: '{"requests":[{"id":"1","method":"GET","url":"/a"}]}' } } }, { request: { method: "PATCH", url: "https://x/odata/a(1)", postData: { text: "{}" } } }] } });
   const page = "```http\nPATCH /a(1)\nContent-Type: application/json\n\n{}\n```\n```bash\n$ curl -X POST \\\n  'https://x/odata/a' --data-raw '{}'\n```\n";
   const curl = "curl 'https://x/odata/a' -H 'x: y' --data-raw $'{\"a\":1}' -X 'PATCH' ;\ncurl -I --url=https://x/odata/b\ncurl ^\"https://x/odata/a^\" ^\n  --data-raw ^\"^{^\\\\^\"a^\\\\^\":1^}^\" &";
   const list = "# list\nGET /a?$filter=b eq 'c'\n127.0.0.1 - - [x] \"DELETE /odata/a(1) HTTP/1.1\" 204 -\nPOST /odata/$batch";
   const fetches = 'fetch("https://x/odata/a(1)", {\n  "body": "{\\"b\\":1}",\n  "method": "PATCH"\n});\nawait fetch(\'https://x/odata/a\');';
   const postman = JSON.stringify({ info: { schema: "https://schema.getpostman.com/json/collection/v2.1.0/collection.json" }, variable: [{ key: "v", value: "odata" }], item: [{ name: "F", item: [{ name: "R", request: { method: "PATCH", url: { raw: "{{root}}/{{v}}/a(:id)" }, body: { mode: "raw", raw: "{}" } } }] }, { request: "https://x/odata/a" }] });
-  const texts = randomEdits([har, page, curl, list, fetches, postman], "{}[]\"':,\\\n `$@-/#;^&", 2000, 5);
+  const http = "@root = https://x/odata\n### one\nPATCH {{root}}/a(1) HTTP/1.1\nContent-Type: application/json\n\n{\"b\": {{v}}}\n\n> {%\n  client.log(1);\n%}\n###\n{{root}}/a\n  ?$top=1\n";
+  const texts = randomEdits([har, page, curl, list, fetches, postman, http], "{}[]\"':,\\\n `$@-/#;^&", 2000, 5);
   const answers = texts.map((text, i) => readRequestList(text, i % 2 ? "https://x/odata" : undefined));
   const lists = answers.filter((r): r is RequestList => "requests" in r);
   const problems = answers.filter((r) => !("requests" in r)) as { problem: string; line: number }[];

@@ -10,6 +10,7 @@
  */
 import type { JsonPath } from "../../config/json-syntax";
 import type { ListedRequest } from "./request-list";
+import { withVariables } from "./request-variables";
 
 /** Whether a parsed JSON document is a Postman collection: its `info.schema` says so, or it has items and no HAR log. */
 export function isPostmanCollection(doc: unknown): boolean {
@@ -80,7 +81,7 @@ function requestOf(given: unknown, path: JsonPath, at: string, variables: Readon
     ? (request.header as ({ key?: unknown; disabled?: unknown } | null)[]).flatMap((h) => (typeof h?.key === "string" && h.disabled !== true ? [h.key.toLowerCase()] : []))
     : undefined;
   const body = request.body?.mode === "raw" && typeof request.body.raw === "string" && request.body.raw.trim() && request.body.disabled !== true ? request.body.raw : undefined;
-  return { method, path: withVariables(raw.trim(), variables), ...place, at, ...(body !== undefined ? { body } : {}), ...(headers ? { headers } : {}) };
+  return { method, path: withVariables(raw.trim(), variables, true), ...place, at, ...(body !== undefined ? { body } : {}), ...(headers ? { headers } : {}) };
 }
 
 /** A request's `url` as an object (format 2.0 may leave out `raw`). */
@@ -105,23 +106,4 @@ function fromParts(url: UrlObject): string | undefined {
   const protocol = typeof url.protocol === "string" && url.protocol ? url.protocol : /^\{\{[^{}]+\}\}$/.test(host) ? "" : "https";
   const origin = host ? (protocol ? `${protocol}://${host}` : host) : "";
   return `${origin}/${path}${query ? `?${query}` : ""}`;
-}
-
-/**
- * A URL with the collection's variables put in; the others as placeholders (`{{UserId}}` →
- * `{UserId}`, a path variable `:id` → `{id}`); an unknown variable that starts it
- * (`{{baseUrl}}/me`), or whatever is left before the path once it is put in, stands for the
- * service root (`/me`).
- */
-function withVariables(raw: string, variables: ReadonlyMap<string, string>): string {
-  // Put in as Postman does: a value may itself hold a variable, so a few rounds (bounded: values may refer to each other).
-  let url = raw;
-  for (let round = 0; round < 4 && /\{\{[^{}]+\}\}/.test(url); round++) url = url.replace(/\{\{([^{}]+)\}\}/g, (whole, name: string) => variables.get(name.trim()) ?? whole);
-  const root = /^\{\{[^{}]+\}\}(?=\/|\?|$)/.exec(url);
-  if (root) url = url.slice(root[0].length) || "/";
-  url = url.replace(/\{\{([^{}]+)\}\}/g, (_, name: string) => `{${name.trim()}}`);
-  // A path variable is a whole segment (`/users/:id`); Graph's `root:/path:` segments are not.
-  const query = url.search(/[?#]/);
-  const [pathPart, rest] = query < 0 ? [url, ""] : [url.slice(0, query), url.slice(query)];
-  return pathPart.replace(/\/:([A-Za-z_][\w-]*)(?=\/|$)/g, "/{$1}") + rest;
 }

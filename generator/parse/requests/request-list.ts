@@ -3,7 +3,7 @@
  * Playwright's `recordHar` save), a list of one request a line (`PATCH /users/{id}`, a whole URL,
  * `GET https://… HTTP/1.1`, a server's access log line, whose quoted request line is read, or a
  * curl command), `fetch` calls (a browser's "Copy all as fetch"), a Postman collection
- * (postman.ts), or a Markdown page whose HTTP code blocks show requests (an API reference page).
+ * (postman.ts), an HTTP file (`.http`, http-file.ts), or a Markdown page whose HTTP code blocks show requests (an API reference page).
  * Each keeps where it was written, so that a refusal names its file, line and column, and the body
  * it sends where the file holds one.
  */
@@ -15,6 +15,7 @@ import { readBatch } from "./batch-body";
 import { isPostmanCollection, postmanRequests } from "./postman";
 import { continues, curlRequest } from "./curl-request";
 import { fetchCalls, hasFetchCalls } from "./fetch-calls";
+import { httpFileRequests, isHttpFile } from "./http-file";
 
 export interface ListedRequest {
   method: string;
@@ -64,7 +65,15 @@ export interface ListProblem {
  */
 export function readRequestList(text: string, base?: string | readonly string[]): RequestList | ListProblem {
   const body = text.replace(/^\ufeff/, "");
-  const list = /^\s*\{/.test(body) ? jsonRequests(body) : REQUEST_FENCE.test(body) ? markdownRequests(body) : hasFetchCalls(body) ? fetchRequests(body) : lineRequests(body);
+  const list = /^\s*\{/.test(body)
+    ? jsonRequests(body)
+    : REQUEST_FENCE.test(body)
+      ? markdownRequests(body)
+      : hasFetchCalls(body)
+        ? fetchRequests(body)
+        : isHttpFile(body)
+          ? httpFileRequests(body, KNOWN, notMethod)
+          : lineRequests(body);
   if (!("requests" in list)) return list;
   const roots = (base === undefined ? [] : typeof base === "string" ? [base] : base).map((b) => b.replace(/\/+$/, ""));
   const requests: ListedRequest[] = [];
