@@ -45,6 +45,33 @@ export function checkArithmetic(all: readonly Token[], operators: readonly numbe
   return undefined;
 }
 
+/**
+ * The arithmetic operator at `k` between two known operands, where neither is part of a longer
+ * arithmetic expression and they go together: where it starts and ends, as written, and what it
+ * gives (URL Conventions §5.1.1.2: numbers give a number; a date and time plus or minus a duration a
+ * date and time; two dates subtracted, two durations, a duration times or by a number a duration).
+ */
+export function simpleArithmetic(all: readonly Token[], k: number, calls: Calls, operandAt: OperandAt): { start: number; end: number; shown: string; result: "number" | "datetime" | "duration" } | undefined {
+  const op = (all[k] as Extract<Token, { t: "path" }>).segments[0]!;
+  const left = operandBefore(all, k, calls, operandAt);
+  const right = operandAfter(all, k, calls, operandAt);
+  if (!left || !right || left.chained || right.chained) return undefined;
+  if (!left.family || !right.family || left.family === "never" || right.family === "never") return undefined;
+  const result = resultOf(op.toLowerCase(), left.family, right.family);
+  if (!result) return undefined;
+  const start = calls.byClose.get(k - 1)?.start ?? k - 1;
+  const end = calls.byStart.get(k + 1)?.close ?? k + 1;
+  return { start, end, shown: `${left.shown} ${op} ${right.shown}`, result };
+}
+
+/** What `op` gives for operands of families `a` and `b`; undefined where they do not go together. */
+function resultOf(op: string, a: Family, b: Family): "number" | "datetime" | "duration" | undefined {
+  if (!goTogether(op, a, b)) return undefined;
+  if (a === "number" && b === "number") return "number";
+  if ((op === "add" || op === "sub") && (a === "datetime") !== (b === "datetime")) return "datetime";
+  return "duration";
+}
+
 /** The operand that ends just before token `i`: what it is, and whether arithmetic comes before it. */
 function operandBefore(all: readonly Token[], i: number, calls: Calls, operandAt: OperandAt): Operand | undefined {
   const call = calls.byClose.get(i - 1);

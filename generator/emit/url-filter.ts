@@ -14,17 +14,18 @@
  *   value one of its members; so is one compared with a canonical function's result;
  * - a canonical function's arguments after the first are of the kinds it takes, and two
  *   properties (or results) compared are of one kind (url-filter-calls.ts);
- * - an arithmetic operator's operands are numbers, dates or durations, as it takes them.
+ * - an arithmetic operator's operands are numbers, dates or durations, as it takes them, and what
+ *   one operator between two known operands gives is compared as a property of its kind is.
  *
  * What it cannot tell is passed: an open type's undeclared name (a dynamic property) unless it is
  * a near miss of a declared one, a name a slice left out, what follows `$root` or a bound function,
- * and what an arithmetic expression is compared with.
+ * and what a longer arithmetic expression is compared with.
  */
 import type { EnumType, PrimitiveName, StructuredType, TypeRef } from "../model/types";
 import { allNavigation, allProperties, isOpen } from "../model/rules";
 import { nearestName } from "../nearest-name";
 import { descendants } from "../passes/slice/paths";
-import { ARITHMETIC, arithmeticFamily, checkArithmetic, isArithmetic, WORDS_OF, type Operand } from "./url-filter-arithmetic";
+import { ARITHMETIC, arithmeticFamily, checkArithmetic, isArithmetic, simpleArithmetic, WORDS_OF, type Operand } from "./url-filter-arithmetic";
 import { familyOf, literalFamily, readCalls, type ArgumentKind, type Call, type Family } from "./url-filter-calls";
 import { tokens, type LiteralKind, type Token } from "./url-filter-tokens";
 import { KEY_LITERALS } from "./request-keys";
@@ -32,7 +33,8 @@ import { KEY_LITERALS } from "./request-keys";
 /** What a path reaches. */
 export type Reached =
   | { kind: "structured"; type: StructuredType; collection: boolean; shown: string }
-  | { kind: "primitive"; name: PrimitiveName; collection: boolean; shown: string }
+  /** `is`: what it is in words where that is not its Edm type (an arithmetic expression's result: `a number`). */
+  | { kind: "primitive"; name: PrimitiveName; collection: boolean; shown: string; is?: string }
   | { kind: "enum"; type: EnumType; collection: boolean; shown: string }
   | { kind: "unknown" };
 
@@ -363,19 +365,42 @@ class ExpressionCheck {
     return undefined;
   }
 
-  /** The operand that ends at token `i` (a path this check reached, or a call whose result is known), unless arithmetic comes before it. */
+  /**
+   * The operand that ends at token `i` (a path this check reached, or a call whose result is
+   * known); where arithmetic comes before it, the expression it ends, if that is one operator
+   * between two known operands (`orderNumber add 1`).
+   */
   private operandEndingAt(all: readonly Token[], i: number): Reached | undefined {
     const call = this.calls.get(i);
-    if (call) return isArithmetic(all[call.start - 1]) ? undefined : resultOf(call);
-    return this.reached.has(i) && !isArithmetic(all[i - 1]) ? this.reached.get(i) : undefined;
+    const start = call ? call.start : i;
+    if (isArithmetic(all[start - 1])) return this.expression(all, start - 1, { endsAt: i });
+    if (call) return resultOf(call);
+    return this.reached.get(i);
   }
 
-  /** The operand that starts at token `i`, and whether arithmetic (or a call on it) follows it. */
+  /** The operand that starts at token `i`, and whether arithmetic (or a call on it) follows it: where arithmetic follows, the expression it starts, if that is one operator between two known operands. */
   private operandStartingAt(all: readonly Token[], i: number): { reached: Reached; arithmeticAfter: boolean } | undefined {
     const call = this.callsAt.get(i);
+    const end = call ? call.close : i;
+    if (isArithmetic(all[end + 1]) && (call || this.reached.has(i) || all[i]?.t === "literal")) {
+      const expression = this.expression(all, end + 1, { startsAt: i });
+      return expression ? { reached: expression, arithmeticAfter: false } : call || this.reached.has(i) ? { reached: call ? resultOf(call) : this.reached.get(i)!, arithmeticAfter: true } : undefined;
+    }
     if (call) return { reached: resultOf(call), arithmeticAfter: isArithmetic(all[call.close + 1]) };
     const reached = this.reached.get(i);
     return reached && { reached, arithmeticAfter: nextToArithmetic(all, i) };
+  }
+
+  /**
+   * What the arithmetic operator at `k` gives, where it stands alone between two known operands
+   * (not part of a longer expression) that go together: a number, a date and time, a duration.
+   * `endsAt` or `startsAt` is where the comparison's side must end or start.
+   */
+  private expression(all: readonly Token[], k: number, side: { endsAt?: number; startsAt?: number }): Reached | undefined {
+    if (!this.arithmeticAt.includes(k)) return undefined;
+    const found = simpleArithmetic(all, k, { byClose: this.calls, byStart: this.callsAt }, (j) => this.operandAt(all, j));
+    if (!found || (side.endsAt !== undefined && found.end !== side.endsAt) || (side.startsAt !== undefined && found.start !== side.startsAt)) return undefined;
+    return { kind: "primitive", name: EXPRESSION_TYPES[found.result], collection: false, shown: found.shown, is: WORDS_OF[found.result] };
   }
 
   /**
@@ -392,6 +417,9 @@ class ExpressionCheck {
 
 }
 
+/** The Edm type an arithmetic expression's result is taken for, by its family: what literals it is compared with. */
+const EXPRESSION_TYPES: Record<"number" | "datetime" | "duration", PrimitiveName> = { number: "Double", datetime: "DateTimeOffset", duration: "Duration" };
+
 function resultOf(call: Call): Reached {
   return { kind: "primitive", name: call.result, collection: false, shown: call.shown };
 }
@@ -401,7 +429,7 @@ function sameKind(left: Reached, right: Reached, op: string): string | undefined
   if (left.kind !== "primitive" || right.kind !== "primitive" || left.collection || right.collection) return undefined;
   const [a, b] = [familyOf(left.name), familyOf(right.name)];
   if (a === undefined || b === undefined || a === b) return undefined;
-  return `${left.shown} ${op} ${right.shown}: ${left.shown} is an Edm.${left.name} and ${right.shown} an Edm.${right.name}; a comparison takes two values of one kind`;
+  return `${left.shown} ${op} ${right.shown}: ${left.shown} is ${describe(left)} and ${right.shown} ${describe(right)}; a comparison takes two values of one kind`;
 }
 
 
@@ -436,7 +464,7 @@ function reachedBy(ref: TypeRef, shown: string): Reached {
 
 /** What a path reached, as a message names it: `an Edm.String`, `a microsoft.graph.importance`. */
 function describe(r: Exclude<Reached, { kind: "unknown" }>): string {
-  return r.kind === "primitive" ? `an Edm.${r.name}` : `a ${r.type.qualifiedName}`;
+  return r.kind === "primitive" ? (r.is ?? `an Edm.${r.name}`) : `a ${r.type.qualifiedName}`;
 }
 
 /** The literal kinds a value of each family is compared with (a duration as OData 4.01's quoted string too). */
