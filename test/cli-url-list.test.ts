@@ -208,6 +208,22 @@ test("an HTTP file (.http): each request checked, a refusal at its URL's line an
   expect(r.code).toBe(1);
 });
 
+test("a program's source: its Graph client api calls and fetch calls checked, a refusal at its literal's line and column", async () => {
+  const text = [
+    "export async function adults(client: Client, root: string) {",
+    "  const people = await client.api(\"/People\").filter(\"Age gt 18\").select([\"FirstName\", \"LastNme\"]).get();",
+    "  await fetch(`${root}/People('${people.value[0].UserName}')`, { method: \"DELETE\" });",
+    "}",
+  ].join("\n");
+  const { dir, file } = written("people.ts", text);
+  const r = await cli(["-i", LITE, "--from", file], dir);
+  expect(r.stderr).toBe(
+    `people.ts:2:${text.split("\n")[1]!.indexOf('"/People"') + 2}: error ODG601: GET /People: $select=FirstName,LastNme: Travel.Lite.Person has no property LastNme; did you mean LastName?\n` +
+      "odatagen: people.ts: 2 requests: 1 made by the generated functions, 1 refused\n",
+  );
+  expect(r.code).toBe(1);
+});
+
 test("headers the metadata names for a request: one the service refused without says so; one it requires, sent without, is a warning (HAR and curl)", async () => {
   const root = "https://people.example/odata";
   const error = JSON.stringify({ error: { code: "BadRequest", message: "$count needs a consistency level." } });

@@ -204,6 +204,31 @@ describeWithGraph("slicing Graph by requests")("slicing Graph by requests", () =
   });
 });
 
+describeWithGraph("slicing Graph by a program's Graph client calls")("slicing Graph by a program's Graph client calls", () => {
+  test("a program that calls Graph with @microsoft/microsoft-graph-client keeps what its calls address, and urlCalls makes each", () => {
+    const graph = { file: "graph.xml", content: fs.readFileSync(GRAPH, "utf8") };
+    const program = [
+      'import { Client } from "@microsoft/microsoft-graph-client";',
+      "export async function sessions(client: Client, id: string) {",
+      "  return client.api(`/communications/callRecords/${id}/sessions`).expand(\"segments\").top(10).get();",
+      "}",
+      "export async function markTest(client: Client, id: string, sessionId: string) {",
+      "  await client.api(`/communications/callRecords/${id}/sessions/${sessionId}`).patch({ isTest: true });",
+      "}",
+    ].join("\n");
+    const options: GenerateOptions = { inputs: [graph], includeRequests: [{ file: "calls.ts", content: program }] };
+    const result = generate(options);
+    expect(result.diagnostics.filter((d) => d.severity === "warning" || d.severity === "error")).toEqual([]);
+    expect(typeNames(result)).toEqual(expect.arrayContaining(["microsoft.graph.callRecords.session", "microsoft.graph.callRecords.segment"]));
+    expect(result.files.get("microsoft.graph.callRecords.requests.ts")).toMatch(/export function updateSession</);
+    const answers = urlCalls(options, [
+      { method: "GET", path: "/communications/callRecords/{id}/sessions?$expand=segments&$top=10" },
+      { method: "PATCH", path: "/communications/callRecords/{id}/sessions/{sessionId}", body: '{"isTest":true}' },
+    ]);
+    expect(answers.results.map((a) => (a.ok ? a.call.call : a.problem))).toEqual([expect.stringMatching(/^const result = await listSessions\(/), expect.stringMatching(/^const result = await updateSession\(/)]);
+  });
+});
+
 describeWithGraph("slicing Graph by a Postman collection")("slicing Graph by a Postman collection", () => {
   test("a collection of callRecords requests, written with variables as Graph's own collection is, keeps the session and its updateSession; urlCalls makes each request", () => {
     const graph = { file: "graph.xml", content: fs.readFileSync(GRAPH, "utf8") };

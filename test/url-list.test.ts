@@ -516,7 +516,18 @@ test("a request's body is kept: a Markdown HTTP block's text after its headers, 
   expect(listOf(har).requests.map((r) => r.body)).toEqual(['{"status":"open"}']);
 });
 
-test("2,000 seeded random edits of a HAR file, a Markdown page, curl commands, fetch calls, a Postman collection, an HTTP file and a list each read to requests or a problem, never an exception", () => {
+test("hostile programs: calls left open, templates nested 50,000 deep, 300,000 brackets that close nothing, each read (the brackets paired in one pass)", () => {
+  const open = "client.api(\"/me\").select(\"a\", (\n".repeat(50000);
+  expect(listOf(open).requests).toHaveLength(50000);
+  const nested = `fetch(\`/a/${"${`".repeat(50000)}x${"`}".repeat(50000)}\`)`;
+  expect(listOf(nested).requests.map((r) => r.path)).toEqual(["/a/{x}"]);
+  const brackets = `fetch(\`/a\`, { method: "DELETE", x: ${"(".repeat(300000)}${"]".repeat(300000)}`;
+  expect(listOf(brackets).requests.map((r) => [r.method, r.path])).toEqual([["GET", "/a"]]);
+  const array = `client.api("/me").select([${'"a",'.repeat(300000)}]).get()`;
+  expect(listOf(array).requests[0]!.path).toBe(`/me?$select=${Array(300000).fill("a").join(",")}`);
+});
+
+test("2,000 seeded random edits of a HAR file, a Markdown page, curl commands, fetch calls, a program's Graph client calls, a Postman collection, an HTTP file and a list each read to requests or a problem, never an exception", () => {
   const har = JSON.stringify({ log: { entries: [{ request: { method: "POST", url: "https://x/odata/$batch", postData: { text: '{"requests":[{"id":"1","method":"GET","url":"/a"}]}' } } }, { request: { method: "PATCH", url: "https://x/odata/a(1)", postData: { text: "{}" } } }] } });
   const page = "```http\nPATCH /a(1)\nContent-Type: application/json\n\n{}\n```\n```bash\n$ curl -X POST \\\n  'https://x/odata/a' --data-raw '{}'\n```\n";
   const curl = "curl 'https://x/odata/a' -H 'x: y' --data-raw $'{\"a\":1}' -X 'PATCH' ;\ncurl -I --url=https://x/odata/b\ncurl ^\"https://x/odata/a^\" ^\n  --data-raw ^\"^{^\\\\^\"a^\\\\^\":1^}^\" &";
@@ -524,7 +535,8 @@ test("2,000 seeded random edits of a HAR file, a Markdown page, curl commands, f
   const fetches = 'fetch("https://x/odata/a(1)", {\n  "body": "{\\"b\\":1}",\n  "method": "PATCH"\n});\nawait fetch(\'https://x/odata/a\');';
   const postman = JSON.stringify({ info: { schema: "https://schema.getpostman.com/json/collection/v2.1.0/collection.json" }, variable: [{ key: "v", value: "odata" }], item: [{ name: "F", item: [{ name: "R", request: { method: "PATCH", url: { raw: "{{root}}/{{v}}/a(:id)" }, body: { mode: "raw", raw: "{}" } } }] }, { request: "https://x/odata/a" }] });
   const http = "@root = https://x/odata\n### one\nPATCH {{root}}/a(1) HTTP/1.1\nContent-Type: application/json\n\n{\"b\": {{v}}}\n\n> {%\n  client.log(1);\n%}\n###\n{{root}}/a\n  ?$top=1\n";
-  const texts = randomEdits([har, page, curl, list, fetches, postman, http], "{}[]\"':,\\\n `$@-/#;^&", 2000, 5);
+  const program = "const r = await client\n  .api(`/users/${id}/messages`)\n  .select([\"subject\"]).filter(`a eq '${b}'`)\n  .top(5)\n  .patch({ \"x\": 1 });\nawait fetch(`${root}/a(${k})`, { method: \"DELETE\" });\n";
+  const texts = randomEdits([har, page, curl, list, fetches, postman, http, program], "{}[]\"':,\\\n `$@-/#;^&", 2000, 5);
   const answers = texts.map((text, i) => readRequestList(text, i % 2 ? "https://x/odata" : undefined));
   const lists = answers.filter((r): r is RequestList => "requests" in r);
   const problems = answers.filter((r) => !("requests" in r)) as { problem: string; line: number }[];
@@ -557,5 +569,53 @@ test("fetch calls, as a browser's \"Copy all as fetch\" writes them: each URL at
     ["GET", "https://graph.microsoft.com/v1.0/me/messages?$top=2", 1, 8, undefined],
     ["PATCH", "https://graph.microsoft.com/v1.0/me", 8, 8, '{"displayName":"x","note":"a } brace"}'],
     ["POST", "https://graph.microsoft.com/v1.0/users", 13, 24, undefined],
+    // A template: its expressions are placeholders, one that starts it the service root.
+    ["GET", "/me", 14, 14, undefined],
+  ]);
+});
+
+test("a program's fetch calls with template literals: placeholders named by each expression's last word, the method from its options", () => {
+  const text = [
+    "export async function rename(graph: string, user: { id: string }, name: string) {",
+    "  return fetch(`${graph}/users/${encodeURIComponent(user.id)}`, {",
+    '    method: "PATCH",',
+    "    headers: { authorization: `Bearer ${token}` }, // a comment with ) and }",
+    "    body: JSON.stringify({ displayName: name }),",
+    "  });",
+    "}",
+    "const page = await fetch(`https://graph.microsoft.com/v1.0/users?$filter=startswith(displayName,'${prefix}')&$top=${n}`);",
+    "await fetch(`/users/${`nested ${deep}`}/manager`, { method: 'DELETE' });",
+  ].join("\n");
+  expect(listOf(text).requests.map((r) => [r.method, r.path, r.line, r.column])).toEqual([
+    ["PATCH", "/users/{id}", 2, 17],
+    ["GET", "https://graph.microsoft.com/v1.0/users?$filter=startswith(displayName,'{prefix}')&$top={n}", 8, 27],
+    ["DELETE", "/users/{deep}/manager", 9, 14],
+  ]);
+});
+
+test("the Graph JavaScript client's api calls: the path, the query its chained calls add, their headers, the method of the call that sends it, a JSON body", () => {
+  const text = [
+    'import { Client } from "@microsoft/microsoft-graph-client";',
+    "const messages = await client",
+    '  .api("/me/messages")',
+    '  .select(["subject", "from"]) // what the list shows',
+    "  .filter(`receivedDateTime ge ${since}`)",
+    '  .orderby("receivedDateTime desc")',
+    "  .top(10)",
+    "  .count()",
+    '  .header("ConsistencyLevel", "eventual")',
+    "  .get();",
+    "await client.api(`/users/${user.id}`).update({ displayName: \"A\", jobTitle: 'x' });",
+    "await client.api('/me/sendMail').post(message);",
+    "await client.api(\"/groups?$top=5\").headers({ \"If-Match\": etag, Prefer: 'x' }).expand(fields).delete();",
+    "const request = client.api('/me/events');",
+    "client.api(path).get();",
+  ].join("\n");
+  expect(listOf(text).requests.map((r) => [r.method, r.path, r.line, r.column, r.headers, r.body])).toEqual([
+    ["GET", "/me/messages?$select=subject,from&$filter=receivedDateTime ge {since}&$orderby=receivedDateTime desc&$top=10&$count=true", 3, 9, ["consistencylevel"], undefined],
+    ["PATCH", "/users/{id}", 11, 19, [], '{"displayName":"A","jobTitle":"x"}'],
+    ["POST", "/me/sendMail", 12, 19, [], undefined],
+    ["DELETE", "/groups?$top=5", 13, 19, ["if-match", "prefer"], undefined],
+    ["GET", "/me/events", 14, 29, [], undefined],
   ]);
 });

@@ -2,7 +2,8 @@
  * The requests `odatagen url --from <file>` checks: a HAR file (what a browser's developer tools or
  * Playwright's `recordHar` save), a list of one request a line (`PATCH /users/{id}`, a whole URL,
  * `GET https://… HTTP/1.1`, a server's access log line, whose quoted request line is read, or a
- * curl command), `fetch` calls (a browser's "Copy all as fetch"), a Postman collection
+ * curl command), `fetch` calls (a browser's "Copy all as fetch", or a program's) and the Graph
+ * JavaScript client's `api` calls (graph-client-calls.ts), a Postman collection
  * (postman.ts), an HTTP file (`.http`, http-file.ts), or a Markdown page whose HTTP code blocks show requests (an API reference page).
  * Each keeps where it was written, so that a refusal names its file, line and column, and the body
  * it sends where the file holds one.
@@ -15,6 +16,7 @@ import { readBatch } from "./batch-body";
 import { isPostmanCollection, postmanRequests } from "./postman";
 import { continues, curlRequest } from "./curl-request";
 import { fetchCalls, hasFetchCalls } from "./fetch-calls";
+import { graphClientCalls, hasGraphClientCalls } from "./graph-client-calls";
 import { httpFileRequests, isHttpFile } from "./http-file";
 
 export interface ListedRequest {
@@ -69,8 +71,8 @@ export function readRequestList(text: string, base?: string | readonly string[])
     ? jsonRequests(body)
     : REQUEST_FENCE.test(body)
       ? markdownRequests(body)
-      : hasFetchCalls(body)
-        ? fetchRequests(body)
+      : hasFetchCalls(body) || hasGraphClientCalls(body)
+        ? codeRequests(body)
         : isHttpFile(body)
           ? httpFileRequests(body, KNOWN, notMethod)
           : lineRequests(body);
@@ -260,11 +262,12 @@ function markdownRequests(text: string): RequestList {
   return list;
 }
 
-/** The requests of a file of `fetch` calls (a browser's "Copy all as fetch"), each at its URL. */
-function fetchRequests(text: string): RequestList {
+/** The requests of a file of `fetch` calls (a browser's "Copy all as fetch", or a program's) and Graph client `api` calls, each at its URL, in the file's order. */
+function codeRequests(text: string): RequestList {
   const source = new SourceText("", text);
-  const requests = fetchCalls(text).map((call): ListedRequest => {
-    const problem = !KNOWN.has(call.method) ? notMethod(call.method) : !isUrl(call.url) ? `${call.url} is no URL: fetch's is a whole one here` : undefined;
+  const calls = [...fetchCalls(text).map((c) => ({ ...c, by: "fetch's" })), ...graphClientCalls(text).map((c) => ({ ...c, by: "the Graph client's api" }))].sort((a, b) => a.at - b.at);
+  const requests = calls.map((call): ListedRequest => {
+    const problem = !KNOWN.has(call.method) ? notMethod(call.method) : !isUrl(call.url) ? `${call.url} is no URL: ${call.by} is a whole one or a path from the service root` : undefined;
     return { method: call.method, path: call.url, ...source.position(call.at), ...(problem ? { problem } : {}), ...(call.body !== undefined ? { body: call.body } : {}), ...(call.headers ? { headers: call.headers } : {}) };
   });
   return { requests, skipped: new Map() };

@@ -1,0 +1,111 @@
+/**
+ * Reading JavaScript (and TypeScript) source as far as a request in it needs: a string or template
+ * literal's value, and where a parenthesis, bracket or brace closes, strings, templates and
+ * comments skipped. The brackets are paired in one pass over the text, so that a file of many
+ * calls (or many left open) is read in linear time. A template literal's `${expression}`s are
+ * written as the variables a documentation page writes (`{{name}}`, named by the expression's
+ * last word: `${user.id}` → `{{id}}`), for request-variables.ts to read as placeholders.
+ */
+
+export class JsText {
+  /** For each opening bracket (and a template's `${`, at its `{`), the index of what closes it; -1 where nothing does. */
+  private pairs: Int32Array | undefined;
+
+  constructor(readonly text: string) {}
+
+  /** The index of the bracket that closes the one at `open` (`(`, `[`, `{`); undefined where none does. */
+  closing(open: number): number | undefined {
+    this.pairs ??= pairBrackets(this.text);
+    const close = this.pairs[open];
+    return close === undefined || close < 0 ? undefined : close;
+  }
+
+  /** The literal starting at `at` (a quote or a backtick): its value and the index after it; undefined where it is not closed (a string on its line). */
+  literal(at: number): { value: string; end: number } | undefined {
+    const text = this.text;
+    const quote = text[at];
+    if (quote === '"' || quote === "'") return stringLiteral(text, at);
+    if (quote !== "`") return undefined;
+    let value = "";
+    for (let i = at + 1; i < text.length; i++) {
+      const c = text[i]!;
+      if (c === "`") return { value, end: i + 1 };
+      if (c === "\\") {
+        const next = text[++i];
+        if (next === undefined) return undefined;
+        value += next === "n" ? "\n" : next;
+      } else if (c === "$" && text[i + 1] === "{") {
+        const close = this.closing(i + 1);
+        if (close === undefined) return undefined;
+        value += `{{${lastWord(text.slice(i + 2, close)) ?? "value"}}}`;
+        i = close;
+      } else value += c;
+    }
+    return undefined;
+  }
+}
+
+/** A quoted string's value, its escapes undone; undefined where it is not closed on its line. */
+function stringLiteral(text: string, at: number): { value: string; end: number } | undefined {
+  const quote = text[at];
+  let value = "";
+  for (let i = at + 1; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === quote) return { value, end: i + 1 };
+    if (c === "\n" || c === "\r") return undefined;
+    if (c !== "\\") {
+      value += c;
+      continue;
+    }
+    const next = text[++i];
+    if (next === undefined) return undefined;
+    const code = next === "u" ? /^(?:\{([\da-f]{1,6})\}|([\da-f]{4}))/i.exec(text.slice(i + 1, i + 9)) : null;
+    if (code) {
+      value += String.fromCodePoint(Math.min(Number.parseInt(code[1] ?? code[2]!, 16), 0x10ffff));
+      i += code[0].length;
+    } else value += next === "n" ? "\n" : next === "t" ? "\t" : next === "r" ? "\r" : next;
+  }
+  return undefined;
+}
+
+/** The last identifier of an expression (`encodeURIComponent(user.id)` → `id`). */
+export function lastWord(expression: string): string | undefined {
+  return /[A-Za-z_$][\w$]*(?=[^\w$]*$)/.exec(expression)?.[0]?.replace(/^\$+/, "") || undefined;
+}
+
+/**
+ * Each bracket's partner, in one pass: code, strings (to their quote or their line's end),
+ * comments, and templates with their `${…}`s, nested as deep as they go (a stack, not recursion).
+ */
+function pairBrackets(text: string): Int32Array {
+  const pairs = new Int32Array(text.length).fill(-1);
+  /** Open brackets and templates: the index of each, and `` ` `` for a template. */
+  const stack: { at: number; kind: string }[] = [];
+  const OPEN: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    const top = stack[stack.length - 1];
+    if (top?.kind === "`") {
+      if (c === "\\") i++;
+      else if (c === "`") stack.pop();
+      else if (c === "$" && text[i + 1] === "{") stack.push({ at: ++i, kind: "{" });
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      for (i++; i < text.length && text[i] !== c && text[i] !== "\n"; i++) if (text[i] === "\\") i++;
+    } else if (c === "`") stack.push({ at: i, kind: "`" });
+    else if (c === "/" && text[i + 1] === "/") {
+      const end = text.indexOf("\n", i);
+      i = end < 0 ? text.length : end;
+    } else if (c === "/" && text[i + 1] === "*") {
+      const end = text.indexOf("*/", i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === "(" || c === "[" || c === "{") stack.push({ at: i, kind: c });
+    else if (OPEN[c] && top?.kind === OPEN[c]) {
+      // A closing bracket closes the last one opened, where it is of its kind; another is passed over.
+      pairs[top.at] = i;
+      stack.pop();
+    }
+  }
+  return pairs;
+}
