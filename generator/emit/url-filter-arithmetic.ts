@@ -30,7 +30,7 @@ export function isArithmetic(tok: Token | undefined): boolean {
  * stands beside one; two known operands of kinds that do not go together only where neither is
  * part of a longer arithmetic expression, whose order of operations this check does not follow.
  */
-export function checkArithmetic(all: readonly Token[], operators: readonly number[], calls: Calls, operandAt: OperandAt): string | undefined {
+export function checkArithmetic(all: readonly Token[], operators: Iterable<number>, calls: Calls, operandAt: OperandAt): string | undefined {
   for (const i of operators) {
     const op = (all[i] as Extract<Token, { t: "path" }>).segments[0]!;
     const left = operandBefore(all, i, calls, operandAt);

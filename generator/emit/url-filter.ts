@@ -123,7 +123,7 @@ class ExpressionCheck {
   private calls = new Map<number, Call>();
   private callsAt = new Map<number, Call>();
   /** The index of each arithmetic operator (`add`, `sub`, `mul`, `div`, `divby`, `mod`) where one stands. */
-  private readonly arithmeticAt: number[] = [];
+  private readonly arithmeticAt = new Set<number>();
 
   constructor(private readonly scope: FilterScope) {}
 
@@ -153,7 +153,7 @@ class ExpressionCheck {
       }
       const word = tok.segments.length === 1 ? tok.segments[0]!.toLowerCase() : undefined;
       if (word !== undefined && operandEnded && OPERATORS.has(word)) {
-        if (ARITHMETIC.has(word)) this.arithmeticAt.push(i);
+        if (ARITHMETIC.has(word)) this.arithmeticAt.add(i);
         operandEnded = false;
         continue;
       }
@@ -382,9 +382,9 @@ class ExpressionCheck {
   private operandStartingAt(all: readonly Token[], i: number): { reached: Reached; arithmeticAfter: boolean } | undefined {
     const call = this.callsAt.get(i);
     const end = call ? call.close : i;
-    if (isArithmetic(all[end + 1]) && (call || this.reached.has(i) || all[i]?.t === "literal")) {
+    if (isArithmetic(all[end + 1])) {
       const expression = this.expression(all, end + 1, { startsAt: i });
-      return expression ? { reached: expression, arithmeticAfter: false } : call || this.reached.has(i) ? { reached: call ? resultOf(call) : this.reached.get(i)!, arithmeticAfter: true } : undefined;
+      if (expression) return { reached: expression, arithmeticAfter: false };
     }
     if (call) return { reached: resultOf(call), arithmeticAfter: isArithmetic(all[call.close + 1]) };
     const reached = this.reached.get(i);
@@ -397,7 +397,7 @@ class ExpressionCheck {
    * `endsAt` or `startsAt` is where the comparison's side must end or start.
    */
   private expression(all: readonly Token[], k: number, side: { endsAt?: number; startsAt?: number }): Reached | undefined {
-    if (!this.arithmeticAt.includes(k)) return undefined;
+    if (!this.arithmeticAt.has(k)) return undefined;
     const found = simpleArithmetic(all, k, { byClose: this.calls, byStart: this.callsAt }, (j) => this.operandAt(all, j));
     if (!found || (side.endsAt !== undefined && found.end !== side.endsAt) || (side.startsAt !== undefined && found.start !== side.startsAt)) return undefined;
     return { kind: "primitive", name: EXPRESSION_TYPES[found.result], collection: false, shown: found.shown, is: WORDS_OF[found.result] };
@@ -431,7 +431,6 @@ function sameKind(left: Reached, right: Reached, op: string): string | undefined
   if (a === undefined || b === undefined || a === b) return undefined;
   return `${left.shown} ${op} ${right.shown}: ${left.shown} is ${describe(left)} and ${right.shown} ${describe(right)}; a comparison takes two values of one kind`;
 }
-
 
 /** Whether the operand at `i` is part of an arithmetic expression or a call (`1 add x`, `x/…(`). */
 function nextToArithmetic(all: readonly Token[], i: number): boolean {

@@ -3,8 +3,9 @@
  * Playwright's `recordHar` save), a list of one request a line (`PATCH /users/{id}`, a whole URL,
  * `GET https://… HTTP/1.1`, a server's access log line, whose quoted request line is read, or a
  * curl command), `fetch` calls (a browser's "Copy all as fetch", or a program's) and the Graph
- * JavaScript client's `api` calls (graph-client-calls.ts), a Postman collection
- * (postman.ts), an HTTP file (`.http`, http-file.ts), or a Markdown page whose HTTP code blocks show requests (an API reference page).
+ * JavaScript client's `api` calls (graph-client-calls.ts), a Postman collection (postman.ts), an
+ * HTTP file (`.http`, http-file.ts), or a Markdown page whose HTTP code blocks show requests (an
+ * API reference page).
  * Each keeps where it was written, so that a refusal names its file, line and column, and the body
  * it sends where the file holds one.
  */
