@@ -516,6 +516,28 @@ test("a request's body is kept: a Markdown HTTP block's text after its headers, 
   expect(listOf(har).requests.map((r) => r.body)).toEqual(['{"status":"open"}']);
 });
 
+test("a program's HTTP client calls (axios, Angular's HttpClient, ky): the method each is named for, a literal URL, a write's literal body; a Map's or a Headers' get passed over", () => {
+  const text = [
+    "@Injectable() export class PeopleService {",
+    "  constructor(private http: HttpClient, private cache: Map<string, Person>) {}",
+    "  list() { return this.http.get<Page<Person>>(`${this.root}/People?$top=${n}`); }",
+    "  rename(p: Person) { return this.http.patch<void>(`${this.root}/People('${p.UserName}')`, { FirstName: 'R' }); }",
+    '  cached(k: string) { return this.cache.get("key") ?? this.cache.get(`${k}:x`) ?? response.headers.get("etag"); }',
+    "}",
+    'await axios.post("https://trips.example/odata/v4/People", person);',
+    "await api.delete(`/Airlines('${code}')`);",
+    "const [a, b] = await Promise.all([fetch(`${root}/Airports`), fetch(`${root}/Airlines`)]);",
+  ].join("\n");
+  expect(listOf(text).requests.map((r) => [r.method, r.path, r.line, r.body])).toEqual([
+    ["GET", "/People?$top={n}", 3, undefined],
+    ["PATCH", "/People('{UserName}')", 4, '{"FirstName":"R"}'],
+    ["POST", "https://trips.example/odata/v4/People", 7, undefined],
+    ["DELETE", "/Airlines('{code}')", 8, undefined],
+    ["GET", "/Airports", 9, undefined],
+    ["GET", "/Airlines", 9, undefined],
+  ]);
+});
+
 test("hostile programs: calls left open, templates nested 50,000 deep, 300,000 brackets that close nothing, each read (the brackets paired in one pass)", () => {
   const open = "client.api(\"/me\").select(\"a\", (\n".repeat(50000);
   expect(listOf(open).requests).toHaveLength(50000);

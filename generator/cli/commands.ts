@@ -64,7 +64,7 @@ export const GENERATE_OPTIONS = {
   "out": { alias: "o", type: "string", describe: "Output folder (required with --input; overrides the config's for one service)" },
   "config": { alias: "c", type: "string", describe: "Config file (default: odatagen.config.json, .mjs or .ts)" },
   "service": { alias: "s", type: "string", array: true, describe: "Only these services of the config (by name)" },
-  "include": { type: "string", array: true, describe: "Slice: generate only these: qualified names or globs (microsoft.graph.callRecords.*), URL paths (/communications/callRecords/**), or @file: what a file of requests (a HAR file, an access log, curl commands, a program's fetch or Graph client calls, a Postman collection, an HTTP file, a list) addresses; overrides the config" },
+  "include": { type: "string", array: true, describe: "Slice: generate only these: qualified names or globs (microsoft.graph.callRecords.*), URL paths (/communications/callRecords/**), or @file: what a file of requests (a HAR file, an access log, curl commands, a program's fetch, HTTP client or Graph client calls, a Postman collection, an HTTP file, a list) addresses; overrides the config" },
   "exclude": { type: "string", array: true, describe: "Slice: leave these out (names, globs or URL paths, as --include takes them; overrides the config)" },
   "include-derived": { type: "boolean", describe: "Slice: also keep every subtype of a selected type" },
   "include-navigation": { type: "boolean", describe: "Slice: also keep navigation targets, transitively" },
@@ -122,7 +122,7 @@ export const URL_OPTIONS = {
   "follow-references": GENERATE_OPTIONS["follow-references"],
   "json": { type: "boolean", default: false, describe: "Print the answer as JSON (for editor tooling)" },
   "body": { type: "string", describe: "The JSON body the request sends (or @file): its names are checked against the metadata, as url --from checks a recorded one's" },
-  "from": { type: "string", describe: "Check every request of a file instead: a HAR file, an access log, curl commands, fetch calls, a program's Graph client calls, a Postman collection, an HTTP file (.http), a Markdown page's HTTP blocks, or one request a line ([METHOD] <url>; - reads standard input); exit 1 when any is refused" },
+  "from": { type: "string", describe: "Check every request of a file instead: a HAR file, an access log, curl commands, fetch calls, a program's HTTP client or Graph client calls, a Postman collection, an HTTP file (.http), a Markdown page's HTTP blocks, or one request a line ([METHOD] <url>; - reads standard input); exit 1 when any is refused" },
   "base": { type: "string", array: true, nargs: 1, describe: "With --from: the service root (repeat for each service); whole URLs not below one are left unchecked (a HAR file's sign-in and page requests)" },
 } satisfies Record<string, Options>;
 

@@ -1,7 +1,7 @@
 /**
  * `odatagen url --from <file>`: every request of a file (a HAR file, an access log, curl or fetch
- * calls, a program's Graph client calls, a Postman collection, an HTTP file, a Markdown page, a
- * list: parse/requests/request-list.ts reads them) checked as `odatagen url` checks one, its
+ * calls, a program's HTTP client or Graph client calls, a Postman collection, an HTTP file, a
+ * Markdown page, a list: parse/requests/request-list.ts reads them) checked as `odatagen url` checks one, its
  * JSON body by its names. Each refusal is a diagnostic (ODG601) at its file, line and column; the
  * exit code is 1 when any is refused, so that a CI step fails on a misspelt `$filter` the code sends.
  */

@@ -11,9 +11,9 @@ import { withVariables } from "./request-variables";
 /** A `fetch(` call; its first argument is read where it is a string or template literal. */
 const CALL = /\bfetch\(\s*/g;
 
-/** Whether `text` holds fetch calls (one at a line's start, after an `await`, a `const x =` or a `return` too). */
+/** Whether `text` holds a fetch call with a literal URL. */
 export function hasFetchCalls(text: string): boolean {
-  return /^[ \t]*(?:(?:const|let|var)\s+\w+\s*=\s*|return\s+)?(?:await\s+)?fetch\(\s*["'`]/m.test(text);
+  return /\bfetch\(\s*["'`]/.test(text);
 }
 
 export function fetchCalls(text: string): { method: string; url: string; at: number; body?: string; headers?: string[] }[] {

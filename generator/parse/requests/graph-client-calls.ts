@@ -105,7 +105,7 @@ function placeholders(value: string): string {
  * A body argument written as JSON, or as an object literal of literals whose names are plain words
  * and whose strings are quoted plainly (`{ displayName: 'A' }`): its JSON; undefined otherwise.
  */
-function jsonBody(args: string): string | undefined {
+export function jsonBody(args: string): string | undefined {
   const literal = args.replace(/'([^'"\\\n]*)'/g, '"$1"').replace(/([{,]\s*)([A-Za-z_$][\w$]*)\s*:/g, '$1"$2":').replace(/,(\s*[}\]])/g, "$1");
   for (const text of [args, literal]) {
     try {

@@ -2,8 +2,9 @@
  * The requests `odatagen url --from <file>` checks: a HAR file (what a browser's developer tools or
  * Playwright's `recordHar` save), a list of one request a line (`PATCH /users/{id}`, a whole URL,
  * `GET https://… HTTP/1.1`, a server's access log line, whose quoted request line is read, or a
- * curl command), `fetch` calls (a browser's "Copy all as fetch", or a program's) and the Graph
- * JavaScript client's `api` calls (graph-client-calls.ts), a Postman collection (postman.ts), an
+ * curl command), `fetch` calls (a browser's "Copy all as fetch", or a program's), the Graph
+ * JavaScript client's `api` calls (graph-client-calls.ts) and an HTTP client's `get`, `post`, …
+ * calls (http-client-calls.ts), a Postman collection (postman.ts), an
  * HTTP file (`.http`, http-file.ts), or a Markdown page whose HTTP code blocks show requests (an
  * API reference page).
  * Each keeps where it was written, so that a refusal names its file, line and column, and the body
@@ -18,6 +19,7 @@ import { isPostmanCollection, postmanRequests } from "./postman";
 import { continues, curlRequest } from "./curl-request";
 import { fetchCalls, hasFetchCalls } from "./fetch-calls";
 import { graphClientCalls, hasGraphClientCalls } from "./graph-client-calls";
+import { hasHttpClientCalls, httpClientCalls } from "./http-client-calls";
 import { httpFileRequests, isHttpFile } from "./http-file";
 
 export interface ListedRequest {
@@ -72,7 +74,7 @@ export function readRequestList(text: string, base?: string | readonly string[])
     ? jsonRequests(body)
     : REQUEST_FENCE.test(body)
       ? markdownRequests(body)
-      : hasFetchCalls(body) || hasGraphClientCalls(body)
+      : hasFetchCalls(body) || hasGraphClientCalls(body) || hasHttpClientCalls(body)
         ? codeRequests(body)
         : isHttpFile(body)
           ? httpFileRequests(body, KNOWN, notMethod)
@@ -263,10 +265,14 @@ function markdownRequests(text: string): RequestList {
   return list;
 }
 
-/** The requests of a file of `fetch` calls (a browser's "Copy all as fetch", or a program's) and Graph client `api` calls, each at its URL, in the file's order. */
+/** The requests of a file of `fetch` calls (a browser's "Copy all as fetch", or a program's), Graph client `api` calls and HTTP client calls, each at its URL, in the file's order. */
 function codeRequests(text: string): RequestList {
   const source = new SourceText("", text);
-  const calls = [...fetchCalls(text).map((c) => ({ ...c, by: "fetch's" })), ...graphClientCalls(text).map((c) => ({ ...c, by: "the Graph client's api" }))].sort((a, b) => a.at - b.at);
+  const calls = [
+    ...fetchCalls(text).map((c) => ({ ...c, by: "fetch's" })),
+    ...graphClientCalls(text).map((c) => ({ ...c, by: "the Graph client's api" })),
+    ...httpClientCalls(text).map((c) => ({ ...c, by: "an HTTP client's", headers: undefined })),
+  ].sort((a, b) => a.at - b.at);
   const requests = calls.map((call): ListedRequest => {
     const problem = !KNOWN.has(call.method) ? notMethod(call.method) : !isUrl(call.url) ? `${call.url} is no URL: ${call.by} is a whole one or a path from the service root` : undefined;
     return { method: call.method, path: call.url, ...source.position(call.at), ...(problem ? { problem } : {}), ...(call.body !== undefined ? { body: call.body } : {}), ...(call.headers ? { headers: call.headers } : {}) };
