@@ -538,6 +538,11 @@ test("a program's HTTP client calls (axios, Angular's HttpClient, ky): the metho
   ]);
 });
 
+test("a program none of whose calls has a literal URL is said so at its first statement, not read line by line as a list", () => {
+  const text = "// the client\n\nimport axios from 'axios';\nexport const get = (url: string) => axios.get(url);\n";
+  expect(readRequestList(text)).toEqual({ problem: "a program (JavaScript or TypeScript) none of whose fetch, HTTP client or Graph client calls has a literal URL (a string, or a template literal): there is no request to read", line: 3, column: 1 });
+});
+
 test("hostile programs: calls left open, templates nested 50,000 deep, 300,000 brackets that close nothing, each read (the brackets paired in one pass)", () => {
   const open = "client.api(\"/me\").select(\"a\", (\n".repeat(50000);
   expect(listOf(open).requests).toHaveLength(50000);
@@ -563,7 +568,7 @@ test("2,000 seeded random edits of a HAR file, a Markdown page, curl commands, f
   const lists = answers.filter((r): r is RequestList => "requests" in r);
   const problems = answers.filter((r) => !("requests" in r)) as { problem: string; line: number }[];
   expect(lists.flatMap((l) => l.requests).filter((r) => typeof r.method !== "string" || typeof r.path !== "string" || !(r.line >= 0))).toEqual([]);
-  expect(problems.filter((p) => !/^(not JSON, as a HAR file or a Postman collection is|a JSON file here is a HAR file)/.test(p.problem))).toEqual([]);
+  expect(problems.filter((p) => !/^(not JSON, as a HAR file or a Postman collection is|a JSON file here is a HAR file|a program \(JavaScript or TypeScript\) none of whose)/.test(p.problem))).toEqual([]);
   // Both answers occur: a HAR file's edits often leave no JSON; the others' never do.
   expect(problems.length).toBeGreaterThan(50);
   expect(lists.length).toBeGreaterThan(1000);

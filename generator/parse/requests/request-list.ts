@@ -78,7 +78,9 @@ export function readRequestList(text: string, base?: string | readonly string[])
         ? codeRequests(body)
         : isHttpFile(body)
           ? httpFileRequests(body, KNOWN, notMethod)
-          : lineRequests(body);
+          : PROGRAM.test(body)
+            ? programWithoutCalls(body)
+            : lineRequests(body);
   if (!("requests" in list)) return list;
   const roots = (base === undefined ? [] : typeof base === "string" ? [base] : base).map((b) => b.replace(/\/+$/, ""));
   const requests: ListedRequest[] = [];
@@ -278,6 +280,16 @@ function codeRequests(text: string): RequestList {
     return { method: call.method, path: call.url, ...source.position(call.at), ...(problem ? { problem } : {}), ...(call.body !== undefined ? { body: call.body } : {}), ...(call.headers ? { headers: call.headers } : {}) };
   });
   return { requests, skipped: new Map() };
+}
+
+/** A line a JavaScript or TypeScript program has and a list of requests does not. */
+const PROGRAM = /^\s*(?:import|export|const|let|var|function|class|async\s+function|interface|type\s+\w+\s*=)\b/m;
+
+/** A program none of whose calls has a literal URL: said at its first line, not read as a list line by line. */
+function programWithoutCalls(text: string): ListProblem {
+  const found = PROGRAM.exec(text)!;
+  const at = new SourceText("", text).position(found.index + found[0].search(/\S/));
+  return { problem: "a program (JavaScript or TypeScript) none of whose fetch, HTTP client or Graph client calls has a literal URL (a string, or a template literal): there is no request to read", ...at };
 }
 
 /** A server's access log line (Common and Combined Log Format): the quoted request line, `"GET /odata/v4/People HTTP/1.1"`. */
