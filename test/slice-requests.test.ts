@@ -204,9 +204,24 @@ describeWithGraph("slicing Graph by requests")("slicing Graph by requests", () =
   });
 });
 
+/**
+ * Slicing Graph by a file of requests for the callRecords sessions (a list and a session's
+ * update): it keeps the session and its updateSession, and urlCalls over the slice makes each of
+ * `made` (the file's requests as odatagen reads them).
+ */
+function expectCallRecordsSlice(file: string, content: string, made: readonly { method: string; path: string; body?: string }[]): void {
+  const graph = { file: "graph.xml", content: fs.readFileSync(GRAPH, "utf8") };
+  const options: GenerateOptions = { inputs: [graph], includeRequests: [{ file, content }] };
+  const result = generate(options);
+  expect(result.diagnostics.filter((d) => d.severity === "warning" || d.severity === "error")).toEqual([]);
+  expect(typeNames(result)).toEqual(expect.arrayContaining(["microsoft.graph.callRecords.session", "microsoft.graph.callRecords.segment"]));
+  expect(result.files.get("microsoft.graph.callRecords.requests.ts")).toMatch(/export function updateSession</);
+  const answers = urlCalls(options, made);
+  expect(answers.results.map((a) => (a.ok ? a.call.call : a.problem))).toEqual([expect.stringMatching(/^const result = await listSessions\(/), expect.stringMatching(/^const result = await updateSession\(/)]);
+}
+
 describeWithGraph("slicing Graph by a program's Graph client calls")("slicing Graph by a program's Graph client calls", () => {
   test("a program that calls Graph with @microsoft/microsoft-graph-client keeps what its calls address, and urlCalls makes each", () => {
-    const graph = { file: "graph.xml", content: fs.readFileSync(GRAPH, "utf8") };
     const program = [
       'import { Client } from "@microsoft/microsoft-graph-client";',
       "export async function sessions(client: Client, id: string) {",
@@ -216,22 +231,15 @@ describeWithGraph("slicing Graph by a program's Graph client calls")("slicing Gr
       "  await client.api(`/communications/callRecords/${id}/sessions/${sessionId}`).patch({ isTest: true });",
       "}",
     ].join("\n");
-    const options: GenerateOptions = { inputs: [graph], includeRequests: [{ file: "calls.ts", content: program }] };
-    const result = generate(options);
-    expect(result.diagnostics.filter((d) => d.severity === "warning" || d.severity === "error")).toEqual([]);
-    expect(typeNames(result)).toEqual(expect.arrayContaining(["microsoft.graph.callRecords.session", "microsoft.graph.callRecords.segment"]));
-    expect(result.files.get("microsoft.graph.callRecords.requests.ts")).toMatch(/export function updateSession</);
-    const answers = urlCalls(options, [
+    expectCallRecordsSlice("calls.ts", program, [
       { method: "GET", path: "/communications/callRecords/{id}/sessions?$expand=segments&$top=10" },
       { method: "PATCH", path: "/communications/callRecords/{id}/sessions/{sessionId}", body: '{"isTest":true}' },
     ]);
-    expect(answers.results.map((a) => (a.ok ? a.call.call : a.problem))).toEqual([expect.stringMatching(/^const result = await listSessions\(/), expect.stringMatching(/^const result = await updateSession\(/)]);
   });
 });
 
 describeWithGraph("slicing Graph by a Postman collection")("slicing Graph by a Postman collection", () => {
   test("a collection of callRecords requests, written with variables as Graph's own collection is, keeps the session and its updateSession; urlCalls makes each request", () => {
-    const graph = { file: "graph.xml", content: fs.readFileSync(GRAPH, "utf8") };
     const collection = {
       info: { name: "Call records", schema: "https://schema.getpostman.com/json/collection/v2.1.0/collection.json" },
       variable: [{ key: "graph", value: "https://graph.microsoft.com/v1.0" }],
@@ -240,16 +248,10 @@ describeWithGraph("slicing Graph by a Postman collection")("slicing Graph by a P
         { name: "Update session", request: { method: "PATCH", url: { raw: "{{graph}}/communications/callRecords/{{CallRecordId}}/sessions/{{SessionId}}" }, body: { mode: "raw", raw: '{\n  "isTest": true\n}' } } },
       ],
     };
-    const options: GenerateOptions = { inputs: [graph], includeRequests: [{ file: "callrecords.postman_collection.json", content: JSON.stringify(collection, null, 2) }] };
-    const result = generate(options);
-    expect(result.diagnostics.filter((d) => d.severity === "warning" || d.severity === "error")).toEqual([]);
-    expect(typeNames(result)).toEqual(expect.arrayContaining(["microsoft.graph.callRecords.session", "microsoft.graph.callRecords.segment"]));
-    expect(result.files.get("microsoft.graph.callRecords.requests.ts")).toMatch(/export function updateSession</);
-    const answers = urlCalls(options, [
+    expectCallRecordsSlice("callrecords.postman_collection.json", JSON.stringify(collection, null, 2), [
       { method: "GET", path: "https://graph.microsoft.com/v1.0/communications/callRecords/{CallRecordId}/sessions?$expand=segments" },
       { method: "PATCH", path: "https://graph.microsoft.com/v1.0/communications/callRecords/{CallRecordId}/sessions/{SessionId}", body: '{"isTest":true}' },
     ]);
-    expect(answers.results.map((a) => (a.ok ? a.call.call : a.problem))).toEqual([expect.stringMatching(/^const result = await listSessions\(/), expect.stringMatching(/^const result = await updateSession\(/)]);
   });
 });
 

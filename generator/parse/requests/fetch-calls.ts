@@ -5,8 +5,7 @@
  * read as placeholders), with where it starts, its method (GET when the options name none), its
  * body's text and its headers' names.
  */
-import { JsText } from "./js-literals";
-import { withVariables } from "./request-variables";
+import { JsText, urlLiteral } from "./js-literals";
 
 /** A `fetch(` call; its first argument is read where it is a string or template literal. */
 const CALL = /\bfetch\(\s*/g;
@@ -21,10 +20,9 @@ export function fetchCalls(text: string): { method: string; url: string; at: num
   const js = new JsText(text);
   for (const m of text.matchAll(CALL)) {
     const from = m.index + m[0].length;
-    const literal = js.literal(from);
+    const literal = urlLiteral(js, from);
     if (!literal) continue;
-    // A template's `${…}`s are placeholders, one that starts it the service root (`${root}/me`).
-    const url = text[from] === "`" ? withVariables(literal.value, new Map()) : literal.value;
+    const { url } = literal;
     const comma = /^\s*,\s*\{/.exec(text.slice(literal.end, literal.end + 200));
     const close = comma ? js.closing(literal.end + comma[0].length - 1) : undefined;
     const init = comma && close !== undefined ? text.slice(literal.end + comma[0].length - 1, close + 1) : undefined;

@@ -9,8 +9,7 @@
  * ends without one). A body is kept where it is written as JSON. Arguments that are not literals
  * are left out: the request is checked without them.
  */
-import { JsText, lastWord } from "./js-literals";
-import { withVariables } from "./request-variables";
+import { JsText, lastWord, urlLiteral } from "./js-literals";
 
 const API = /\.api\(\s*(?=["'`])/g;
 
@@ -30,9 +29,9 @@ export function graphClientCalls(text: string): { method: string; url: string; a
   const js = new JsText(text);
   for (const m of text.matchAll(API)) {
     const from = m.index + m[0].length;
-    const literal = js.literal(from);
+    const literal = urlLiteral(js, from);
     if (!literal || !/^\s*\)/.test(text.slice(literal.end, literal.end + 100))) continue;
-    const path = withVariables(literal.value.trim(), new Map());
+    const path = literal.url.trim();
     const query: string[] = [];
     const headers: string[] = [];
     let method = "GET";

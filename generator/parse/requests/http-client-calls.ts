@@ -7,9 +7,8 @@
  * expression, `${base}/People`): so `map.get("key")` and `headers.get("etag")` are passed over. A
  * write's body is kept where the second argument is written as literals.
  */
-import { JsText } from "./js-literals";
+import { JsText, urlLiteral } from "./js-literals";
 import { jsonBody } from "./graph-client-calls";
-import { withVariables } from "./request-variables";
 
 /** A method call named for an HTTP method, its type arguments skipped (`get<Person[]>(`), with a literal first. */
 const CALL = /\.(get|post|put|patch|delete)\s*(?:<[^<>()]*(?:<[^<>()]*>[^<>()]*)*>)?\s*\(\s*(?=["'`])/g;
@@ -27,10 +26,9 @@ export function httpClientCalls(text: string, most = Number.POSITIVE_INFINITY): 
   const js = new JsText(text);
   for (const m of text.matchAll(CALL)) {
     const from = m.index + m[0].length;
-    const literal = js.literal(from);
-    if (!literal) continue;
-    const url = text[from] === "`" ? withVariables(literal.value, new Map()) : literal.value;
-    if (!URL_LIKE.test(url)) continue;
+    const literal = urlLiteral(js, from);
+    if (!literal || !URL_LIKE.test(literal.url)) continue;
+    const { url } = literal;
     const method = m[1]!.toUpperCase();
     // A write's body: the second argument, up to the call's closing parenthesis or the next argument.
     let body: string | undefined;

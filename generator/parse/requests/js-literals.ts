@@ -6,6 +6,17 @@
  * written as the variables a documentation page writes (`{{name}}`, named by the expression's
  * last word: `${user.id}` → `{{id}}`), for request-variables.ts to read as placeholders.
  */
+import { withVariables } from "./request-variables";
+
+/**
+ * The URL a call's literal argument at `at` gives: a string's value, or a template's with its
+ * `${…}`s as placeholders and one that starts it as the service root (`${root}/me` → `/me`).
+ */
+export function urlLiteral(js: JsText, at: number): { url: string; end: number } | undefined {
+  const literal = js.literal(at);
+  if (!literal) return undefined;
+  return { url: js.text[at] === "`" ? withVariables(literal.value, new Map()) : literal.value, end: literal.end };
+}
 
 export class JsText {
   /** For each opening bracket (and a template's `${`, at its `{`), the index of what closes it; -1 where nothing does. */
