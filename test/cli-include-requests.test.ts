@@ -158,3 +158,50 @@ test("url --from over a slice that leaves requests out says how many, and that -
   expect(all.stderr).toBe("odatagen: app.txt: 3 requests: 3 made by the generated functions, 0 refused\n");
   expect(all.code).toBe(0);
 });
+
+test("a config's include @glob: the calls of a program's sources, node_modules and files without calls passed over; a file added is read by the next run", async () => {
+  const dir = scratch();
+  const src = path.join(dir, "src");
+  for (const d of ["api", "ui", "node_modules/lib", ".cache"]) fs.mkdirSync(path.join(src, d), { recursive: true });
+  fs.copyFileSync(path.join(FIXTURES_DIR, "trippin-lite.xml"), path.join(dir, "trippin.xml"));
+  fs.writeFileSync(path.join(src, "api", "airports.ts"), "export const airport = (code: string) => fetch(`${root}/Airports('${code}')`);\n");
+  fs.writeFileSync(path.join(src, "api", "airlines.http"), "@root = https://trips.example/odata\n### Airlines\nGET {{root}}/Airlines?$top=2\n");
+  fs.writeFileSync(path.join(src, "ui", "view.ts"), "export const view = (name: string) => `<p>${name}</p>`;\n");
+  fs.writeFileSync(path.join(src, "ui", "stripe.ts"), 'export const pay = () => fetch("/v1/charges", { method: "POST" });\n');
+  fs.writeFileSync(path.join(src, "node_modules", "lib", "people.ts"), "export const all = () => fetch(`${root}/People`);\n");
+  fs.writeFileSync(path.join(src, ".cache", "people.ts"), "export const all = () => fetch(`${root}/People`);\n");
+  writeJson(path.join(dir, "odatagen.config.json"), { services: [{ input: "trippin.xml", out: "gen", include: ["@src/**/*.{ts,http}"] }] });
+  const types = () => fs.readFileSync(path.join(dir, "gen", "Travel.Lite.types.ts"), "utf8");
+
+  const first = await cli(["generate"], dir);
+  expect(first.stderr).toBe("");
+  expect(first.code).toBe(0);
+  expect(types()).toMatch(/export interface Airport \{/);
+  expect(types()).toMatch(/export interface Airline \{/);
+  expect(types()).not.toMatch(/export interface Person \{/);
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, "gen", ".odatagen-manifest.json"), "utf8")) as { inputs: { file: string; followed?: boolean }[] };
+  expect(manifest.inputs.filter((i) => i.followed).map((i) => i.file)).toEqual(["../src/api/airlines.http", "../src/api/airports.ts", "../src/ui/stripe.ts", "../src/ui/view.ts"]);
+  expect((await cli(["generate"], dir)).stdout).toMatch(/^odatagen: 1 service up to date/);
+
+  // A source added that the glob matches: the next run reads it (the fast path finds it unrecorded).
+  fs.writeFileSync(path.join(src, "api", "people.ts"), "export const all = () => fetch(`${root}/People`);\n");
+  const grown = await cli(["generate"], dir);
+  expect(grown.stdout).not.toMatch(/up to date/);
+  expect(types()).toMatch(/export interface Person \{/);
+  // Removed: its hash no longer found.
+  fs.rmSync(path.join(src, "api", "people.ts"));
+  await cli(["generate"], dir);
+  expect(types()).not.toMatch(/export interface Person \{/);
+
+  // A glob that matches no file, or whose files name nothing in the service, fails at the config's entry, the output left as it was.
+  const before = snapshot(path.join(dir, "gen"));
+  writeJson(path.join(dir, "odatagen.config.json"), { services: [{ input: "trippin.xml", out: "gen", include: ["@src/**/*.js"] }] });
+  const none = await cli(["generate"], dir);
+  expect(none.stderr).toMatch(/^odatagen\.config\.json:\d+:\d+: error ODG302: --include @src\/\*\*\/\*\.js matches no file \(from \.\) \[services\[0\]\.include\[0\]\]$/m);
+  expect(none.code).toBe(1);
+  writeJson(path.join(dir, "odatagen.config.json"), { services: [{ input: "trippin.xml", out: "gen", include: ["@src/ui/*.ts"] }] });
+  const nothing = await cli(["generate"], dir);
+  expect(nothing.stderr).toMatch(/error ODG302: --include @src\/ui\/\*\.ts: none of the 2 files it matches holds a request that names anything in the service/);
+  expect(nothing.code).toBe(1);
+  expect(sameTree(before, snapshot(path.join(dir, "gen")))).toBe(true);
+});

@@ -64,7 +64,7 @@ export const GENERATE_OPTIONS = {
   "out": { alias: "o", type: "string", describe: "Output folder (required with --input; overrides the config's for one service)" },
   "config": { alias: "c", type: "string", describe: "Config file (default: odatagen.config.json, .mjs or .ts)" },
   "service": { alias: "s", type: "string", array: true, describe: "Only these services of the config (by name)" },
-  "include": { type: "string", array: true, describe: "Slice: generate only these: qualified names or globs (microsoft.graph.callRecords.*), URL paths (/communications/callRecords/**), or @file: what a file of requests (a HAR file, an access log, curl commands, a program's fetch, HTTP client or Graph client calls, a Postman collection, an HTTP file, a list) addresses; overrides the config" },
+  "include": { type: "string", array: true, describe: "Slice: generate only these: qualified names or globs (microsoft.graph.callRecords.*), URL paths (/communications/callRecords/**), or @file: what a file of requests (a HAR file, an access log, curl commands, a program's fetch, HTTP client or Graph client calls, a Postman collection, an HTTP file, a list; or @glob: every such file it matches, @src/**/*.ts) addresses; overrides the config" },
   "exclude": { type: "string", array: true, describe: "Slice: leave these out (names, globs or URL paths, as --include takes them; overrides the config)" },
   "include-derived": { type: "boolean", describe: "Slice: also keep every subtype of a selected type" },
   "include-navigation": { type: "boolean", describe: "Slice: also keep navigation targets, transitively" },

@@ -4,10 +4,7 @@ import { compareSummaries } from "../diff/compare";
 import { loadVersion } from "../diff/load";
 import { outputsOf, type OptionalModule } from "../diff/outputs";
 import type { SliceOptions } from "../passes/slice/slice";
-import * as path from "node:path";
-import { isRequestFile } from "../write/request-files";
-import { readInputFiles } from "../write/uptodate";
-import { unreadableDiagnostics } from "../write/unreadable-inputs";
+import { isRequestFile, readRequestFiles } from "../write/request-files";
 import { versionLabel, versionWarnings } from "./diff-warnings";
 import { withConfig } from "./diff-config";
 import { EXIT_BREAKING, EXIT_INPUT, EXIT_OK, EXIT_USAGE } from "./exit-codes";
@@ -112,11 +109,11 @@ function shown(args: DiffArgs): { limit?: number; rest?: string } {
 function sliceOf(args: DiffArgs): SliceOptions | undefined {
   if (!args.include?.length && !args.exclude?.length) return undefined;
   const include = args.include ?? [];
-  const files = include.filter(isRequestFile).map((p) => path.resolve(args.includeBase ?? process.cwd(), p.slice(1)));
-  const read = readInputFiles(files);
-  if (read.unreadable.length) throw new GenerationError(unreadableDiagnostics(read.unreadable, undefined, "the file of requests"));
+  // Globs expanded as generate expands them (write/request-files.ts).
+  const requests = readRequestFiles({ include, includeBase: args.includeBase ?? process.cwd(), out: process.cwd() });
+  if (!requests.ok) throw new GenerationError(requests.diagnostics);
   const patterns = include.filter((p) => !isRequestFile(p));
-  return { include: patterns, exclude: args.exclude, includeDerived: args["include-derived"], includeNavigation: args["include-navigation"], ...(files.length && { includeRequests: read.contents }) };
+  return { include: patterns, exclude: args.exclude, includeDerived: args["include-derived"], includeNavigation: args["include-navigation"], ...(requests.files.length && { includeRequests: requests.files }) };
 }
 
 /**

@@ -13,6 +13,7 @@ import { validateConfig } from "../config/validate";
 import { optionsRecord } from "../write/manifest";
 import { isUpToDate } from "../write/uptodate";
 import { outputsAsRecorded } from "../write/config-outputs";
+import type { ResolvedService } from "../config/types";
 
 export function tryFastPath(argv: string[]): number | undefined {
   if (argv[0] !== "generate" || process.env.ODATAGEN_NO_FAST_PATH) return undefined;
@@ -41,7 +42,7 @@ export function tryFastPath(argv: string[]): number | undefined {
   } catch {
     return undefined;
   }
-  for (const s of services) if (!isUpToDate(s.out, optionsRecord(s), s.inputs)) return undefined;
+  for (const s of services) if (!isUpToDate(s.out, optionsRecord(s), s.inputs, true, globbedRequestFiles(s))) return undefined;
   // A folder the config no longer writes is named by the full run (config-outputs.ts).
   if (!outputsAsRecorded(file, services.map((s) => s.out))) return undefined;
   if (!quiet) {
@@ -49,4 +50,14 @@ export function tryFastPath(argv: string[]): number | undefined {
     process.stdout.write(`odatagen: ${services.length} service${services.length === 1 ? "" : "s"} up to date (${ms.toFixed(0)} ms)\n`);
   }
   return 0;
+}
+
+/**
+ * The files an `include` glob of files of requests matches now (`@src/**\/*.ts`): the manifest must
+ * record each. The glob's module is loaded only for a service that has one.
+ */
+function globbedRequestFiles(service: ResolvedService): string[] {
+  if (!(service.include ?? []).some((p) => p.startsWith("@") && /[*?{]/.test(p))) return [];
+  const { requestFilesOf } = require("../write/request-files") as typeof import("../write/request-files");
+  return requestFilesOf(service).filter((f) => f.glob !== undefined).map((f) => f.path);
 }

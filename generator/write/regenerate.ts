@@ -167,7 +167,7 @@ async function regenerateUnlocked(req: RegenerateRequest, checkpoint: Checkpoint
     throw e;
   }
   const options = optionsRecord({ ...service, typescript: compiler?.version });
-  if (writes && !req.force && isUpToDate(service.out, options, service.inputs, req.removeStale))
+  if (writes && !req.force && isUpToDate(service.out, options, service.inputs, req.removeStale, requests.files.filter((f) => f.glob !== undefined).map((f) => f.file)))
     return { ...base, status: "up-to-date", diagnostics: [], ms: elapsed() };
   const identity = generatorIdentity();
   await checkpoint();

@@ -6,29 +6,73 @@
  */
 import * as path from "node:path";
 import type { ResolvedService } from "../config/types";
-import type { Diagnostic, Place } from "../diagnostics";
+import { Codes, type Diagnostic, type Place } from "../diagnostics";
 import type { RequestFile } from "../passes/slice/request-patterns";
 import type { ManifestInput } from "./manifest";
 import { unreadableDiagnostics } from "./unreadable-inputs";
-import { readInputs } from "./uptodate";
+import { display, readInputs } from "./uptodate";
 
 /** An `include` entry that names a file of requests. */
 export const isRequestFile = (pattern: string): boolean => pattern.startsWith("@");
 
-/** The request files of `service`'s include entries: absolute paths from its folder (the config's, else the working one), each with where it is written. */
-export function requestFilesOf(service: ResolvedService): { path: string; place: Place | undefined }[] {
+/** What names files of requests: a service's `include` entries, the folder they are read from, where they are written, and its output folder (the manifest records the files from there). */
+export type RequestFilesOwner = Pick<ResolvedService, "include" | "includeBase" | "includePlaces" | "out">;
+
+/** A file of requests an `include` entry names: its absolute path, where the entry is written, and the entry's glob where one matched it. */
+export interface NamedRequestFile {
+  path: string;
+  place: Place | undefined;
+  glob?: string;
+}
+
+/**
+ * The request files of `service`'s include entries: absolute paths from its folder (the config's,
+ * else the working one), each with where it is written; a glob's (`@src/**\/*.ts`,
+ * write/request-globs.ts), the files it matches now. `unmatched`: the globs that match none, or
+ * cannot be walked, with why.
+ */
+export function expandRequestFiles(service: RequestFilesOwner): { files: NamedRequestFile[]; unmatched: { glob: string; place: Place | undefined; problem?: string }[] } {
   const from = service.includeBase ?? process.cwd();
-  return (service.include ?? []).flatMap((p, k) => (isRequestFile(p) ? [{ path: path.resolve(from, p.slice(1)), place: service.includePlaces?.[k] }] : []));
+  const files: NamedRequestFile[] = [];
+  const unmatched: { glob: string; place: Place | undefined; problem?: string }[] = [];
+  (service.include ?? []).forEach((p, k) => {
+    if (!isRequestFile(p)) return;
+    const place = service.includePlaces?.[k];
+    if (!/[*?{]/.test(p)) return void files.push({ path: path.resolve(from, p.slice(1)), place });
+    // Loaded only for a glob: a run without one reads no folder.
+    const { expandGlob } = require("./request-globs") as typeof import("./request-globs");
+    const found = expandGlob(from, p.slice(1));
+    if ("problem" in found || !found.files.length) unmatched.push({ glob: p.slice(1), place, ...("problem" in found ? { problem: found.problem } : {}) });
+    else for (const file of found.files) if (!files.some((f) => f.path === file)) files.push({ path: file, place, glob: p.slice(1) });
+  });
+  return { files, unmatched };
+}
+
+/** The request files of `service`'s include entries, globs expanded (expandRequestFiles). */
+export function requestFilesOf(service: RequestFilesOwner): NamedRequestFile[] {
+  return expandRequestFiles(service).files;
 }
 
 export type ReadRequestFiles = { ok: true; files: RequestFile[]; records: ManifestInput[] } | { ok: false; diagnostics: Diagnostic[] };
 
-export function readRequestFiles(service: ResolvedService): ReadRequestFiles {
-  const named = requestFilesOf(service);
+export function readRequestFiles(service: RequestFilesOwner): ReadRequestFiles {
+  const { files: named, unmatched } = expandRequestFiles(service);
+  if (unmatched.length) {
+    const from = service.includeBase ?? process.cwd();
+    return {
+      ok: false,
+      diagnostics: unmatched.map((u) => ({
+        code: Codes.sliceEmpty,
+        severity: "error" as const,
+        message: `--include @${u.glob} matches no file${u.problem ? `: ${u.problem}` : ` (from ${display(from)})`}`,
+        ...(u.place ?? { file: display(from), line: 0, column: 0, path: "" }),
+      })),
+    };
+  }
   if (!named.length) return { ok: true, files: [], records: [] };
   const read = readInputs(service.out, named.map((n) => n.path));
   const placeOf = (file: string) => named.find((n) => n.path === file)?.place;
   if (read.unreadable.length) return { ok: false, diagnostics: unreadableDiagnostics(read.unreadable, placeOf, "the file of requests") };
-  const files = read.contents.map((c, i) => ({ ...c, place: named[i].place }));
+  const files = read.contents.map((c, i) => ({ ...c, place: named[i].place, ...(named[i].glob !== undefined ? { glob: named[i].glob } : {}) }));
   return { ok: true, files, records: read.records.map((r) => ({ ...r, followed: true as const })) };
 }

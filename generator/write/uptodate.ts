@@ -240,13 +240,17 @@ function hashFile(file: string, cache: StatCache, input = false): { sha256: stri
 
 /**
  * Whether `outDir` holds exactly what generating `inputs` (absolute paths) with `options` would
- * write, judged from the manifest alone.
+ * write, judged from the manifest alone. `requestFiles`: the files of requests an `include` glob
+ * matches now (write/request-files.ts), each of which the manifest must record (a file added since
+ * is read by a new run; one removed is found by its hash).
  */
-export function isUpToDate(outDir: string, options: ManifestOptions, inputs: string[], removeStale = true): boolean {
+export function isUpToDate(outDir: string, options: ManifestOptions, inputs: string[], removeStale = true, requestFiles: readonly string[] = []): boolean {
   const m = readManifest(outDir);
   if (!m || !m.fingerprint) return false;
   if (JSON.stringify(m.options) !== JSON.stringify(options)) return false;
   if (m.inputs.filter((i) => !i.followed).length !== inputs.length || hasLeftovers(outDir)) return false;
+  const followed = new Set(m.inputs.filter((i) => i.followed).map((i) => i.file));
+  if (!requestFiles.every((f) => followed.has(recordedInputPath(outDir, f)))) return false;
   const cache = StatCache.forOutput(outDir);
   const identity = generatorIdentity(cache);
   const ok =

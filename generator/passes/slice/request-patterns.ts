@@ -23,6 +23,11 @@ export interface RequestFile {
   file: string;
   content: string;
   place?: Place | undefined;
+  /**
+   * The glob that matched it (`src/**\/*.ts`): a file that holds no request, or none the service
+   * has, is passed over, and only a glob none of whose files gives the slice anything is an error.
+   */
+  glob?: string;
 }
 
 /** A pattern made from a request, and the place of the request it came from. */
@@ -59,12 +64,16 @@ export function withRequestPatterns<T extends SliceOptions>(options: T, model: M
 export function requestPatterns(files: readonly RequestFile[], model: Model, fill: Fill | undefined, diags: DiagnosticBag): RequestPattern[] {
   const paths = pathModel(model);
   const patterns = new Map<string, RequestPattern>();
+  /** Each glob's files, and whether any of them gave the slice a request. */
+  const globs = new Map<string, { files: number; made: boolean; place: Place }>();
   for (const f of files) {
     const where = (line: number, column: number, path = ""): Place => ({ file: f.file, line, column, path });
     const named = f.place ?? where(0, 0);
+    const glob = f.glob === undefined ? undefined : globs.get(f.glob) ?? globs.set(f.glob, { files: 0, made: false, place: named }).get(f.glob)!;
+    if (glob) glob.files++;
     const list = readRequestList(f.content);
     if (!("requests" in list)) {
-      diags.errorAt(Codes.requestsUnread, `${f.file} holds no requests to slice by: ${list.problem}`, list.line ? where(list.line, list.column) : named);
+      if (!glob) diags.errorAt(Codes.requestsUnread, `${f.file} holds no requests to slice by: ${list.problem}`, list.line ? where(list.line, list.column) : named);
       continue;
     }
     const unknown: { request: ListedRequest; problem: string }[] = [];
@@ -110,7 +119,8 @@ export function requestPatterns(files: readonly RequestFile[], model: Model, fil
       return host !== undefined && hosts.size > 0 && !hosts.has(host);
     };
     const elsewhere = unknown.filter(atOtherHost);
-    const reported = unknown.filter((u) => !atOtherHost(u));
+    // A glob's file none of whose requests the service has calls another service: passed over.
+    const reported = glob && !made ? [] : unknown.filter((u) => !atOtherHost(u));
     for (const u of reported.slice(0, SHOWN_UNKNOWN)) {
       const r = u.request;
       diags.addAt(Codes.requestOutsideService, "warning", `${r.method} ${shortened(r.path)}: ${u.problem}; the slice does not keep it`, where(r.line, r.column, r.at ?? ""));
@@ -122,7 +132,8 @@ export function requestPatterns(files: readonly RequestFile[], model: Model, fil
       const others = [...new Set(elsewhere.map((u) => hostOf(u.request.path)))];
       diags.addAt(Codes.sliceSummary, "info", `${f.file}: ${elsewhere.length} request${elsewhere.length === 1 ? "" : "s"} to ${others.slice(0, 3).join(", ")}${others.length > 3 ? " and others" : ""} left out (not the service's host, ${[...hosts].join(", ")})`, named);
     }
-    if (!made) {
+    if (glob) glob.made ||= made > 0;
+    if (!made && !glob) {
       const bad = list.requests.find((r) => r.problem);
       const none = list.requests.some((r) => !r.problem)
         ? "none of its requests names anything in the service"
@@ -131,6 +142,9 @@ export function requestPatterns(files: readonly RequestFile[], model: Model, fil
           : "it has no request (a line is [METHOD] <url>; a HAR file lists them in log.entries)";
       diags.errorAt(Codes.sliceEmpty, `--include @${f.file}: ${none}`, named);
     }
+  }
+  for (const [pattern, g] of globs) {
+    if (!g.made) diags.errorAt(Codes.sliceEmpty, `--include @${pattern}: none of the ${g.files} file${g.files === 1 ? "" : "s"} it matches holds a request that names anything in the service`, g.place);
   }
   return [...patterns.values()];
 }
