@@ -170,8 +170,9 @@ test("a config's include @glob: the calls of a program's sources, node_modules a
   fs.writeFileSync(path.join(src, "ui", "stripe.ts"), 'export const pay = () => fetch("/v1/charges", { method: "POST" });\n');
   fs.writeFileSync(path.join(src, "node_modules", "lib", "people.ts"), "export const all = () => fetch(`${root}/People`);\n");
   fs.writeFileSync(path.join(src, ".cache", "people.ts"), "export const all = () => fetch(`${root}/People`);\n");
-  writeJson(path.join(dir, "odatagen.config.json"), { services: [{ input: "trippin.xml", out: "gen", include: ["@src/**/*.{ts,http}"] }] });
-  const types = () => fs.readFileSync(path.join(dir, "gen", "Travel.Lite.types.ts"), "utf8");
+  // The output inside the folder the glob walks: its own files are not read.
+  writeJson(path.join(dir, "odatagen.config.json"), { services: [{ input: "trippin.xml", out: "src/gen", include: ["@src/**/*.{ts,http}"] }] });
+  const types = () => fs.readFileSync(path.join(dir, "src", "gen", "Travel.Lite.types.ts"), "utf8");
 
   const first = await cli(["generate"], dir);
   expect(first.stderr).toBe("");
@@ -179,8 +180,8 @@ test("a config's include @glob: the calls of a program's sources, node_modules a
   expect(types()).toMatch(/export interface Airport \{/);
   expect(types()).toMatch(/export interface Airline \{/);
   expect(types()).not.toMatch(/export interface Person \{/);
-  const manifest = JSON.parse(fs.readFileSync(path.join(dir, "gen", ".odatagen-manifest.json"), "utf8")) as { inputs: { file: string; followed?: boolean }[] };
-  expect(manifest.inputs.filter((i) => i.followed).map((i) => i.file)).toEqual(["../src/api/airlines.http", "../src/api/airports.ts", "../src/ui/stripe.ts", "../src/ui/view.ts"]);
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, "src", "gen", ".odatagen-manifest.json"), "utf8")) as { inputs: { file: string; followed?: boolean }[] };
+  expect(manifest.inputs.filter((i) => i.followed).map((i) => i.file)).toEqual(["../api/airlines.http", "../api/airports.ts", "../ui/stripe.ts", "../ui/view.ts"]);
   expect((await cli(["generate"], dir)).stdout).toMatch(/^odatagen: 1 service up to date/);
 
   // A source added that the glob matches: the next run reads it (the fast path finds it unrecorded).
@@ -194,14 +195,14 @@ test("a config's include @glob: the calls of a program's sources, node_modules a
   expect(types()).not.toMatch(/export interface Person \{/);
 
   // A glob that matches no file, or whose files name nothing in the service, fails at the config's entry, the output left as it was.
-  const before = snapshot(path.join(dir, "gen"));
-  writeJson(path.join(dir, "odatagen.config.json"), { services: [{ input: "trippin.xml", out: "gen", include: ["@src/**/*.js"] }] });
+  const before = snapshot(path.join(dir, "src", "gen"));
+  writeJson(path.join(dir, "odatagen.config.json"), { services: [{ input: "trippin.xml", out: "src/gen", include: ["@src/**/*.js"] }] });
   const none = await cli(["generate"], dir);
   expect(none.stderr).toMatch(/^odatagen\.config\.json:\d+:\d+: error ODG302: --include @src\/\*\*\/\*\.js matches no file \(from \.\) \[services\[0\]\.include\[0\]\]$/m);
   expect(none.code).toBe(1);
-  writeJson(path.join(dir, "odatagen.config.json"), { services: [{ input: "trippin.xml", out: "gen", include: ["@src/ui/*.ts"] }] });
+  writeJson(path.join(dir, "odatagen.config.json"), { services: [{ input: "trippin.xml", out: "src/gen", include: ["@src/ui/*.ts"] }] });
   const nothing = await cli(["generate"], dir);
   expect(nothing.stderr).toMatch(/error ODG302: --include @src\/ui\/\*\.ts: none of the 2 files it matches holds a request that names anything in the service/);
   expect(nothing.code).toBe(1);
-  expect(sameTree(before, snapshot(path.join(dir, "gen")))).toBe(true);
+  expect(sameTree(before, snapshot(path.join(dir, "src", "gen")))).toBe(true);
 });

@@ -35,15 +35,20 @@ export function expandRequestFiles(service: RequestFilesOwner): { files: NamedRe
   const from = service.includeBase ?? process.cwd();
   const files: NamedRequestFile[] = [];
   const unmatched: { glob: string; place: Place | undefined; problem?: string }[] = [];
+  const seen = new Set<string>();
   (service.include ?? []).forEach((p, k) => {
     if (!isRequestFile(p)) return;
     const place = service.includePlaces?.[k];
-    if (!/[*?{]/.test(p)) return void files.push({ path: path.resolve(from, p.slice(1)), place });
+    if (!/[*?{]/.test(p)) {
+      const file = path.resolve(from, p.slice(1));
+      if (!seen.has(file)) [seen.add(file), files.push({ path: file, place })];
+      return;
+    }
     // Loaded only for a glob: a run without one reads no folder.
     const { expandGlob } = require("./request-globs") as typeof import("./request-globs");
-    const found = expandGlob(from, p.slice(1));
+    const found = expandGlob(from, p.slice(1), [service.out]);
     if ("problem" in found || !found.files.length) unmatched.push({ glob: p.slice(1), place, ...("problem" in found ? { problem: found.problem } : {}) });
-    else for (const file of found.files) if (!files.some((f) => f.path === file)) files.push({ path: file, place, glob: p.slice(1) });
+    else for (const file of found.files) if (!seen.has(file)) [seen.add(file), files.push({ path: file, place, glob: p.slice(1) })];
   });
   return { files, unmatched };
 }

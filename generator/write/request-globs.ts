@@ -2,8 +2,9 @@
  * An `include` entry's file of requests given as a glob (`@src/**\/*.ts`: the calls of a program's
  * sources), expanded to the files it matches, in sorted order. `*` and `?` match within a name,
  * `**` any number of folders, `{a,b}` either; a folder named `node_modules`, or one whose name
- * starts with a dot, is entered only where the pattern names it so. Symbolic links to folders are
- * not followed (no cycles), and a walk stops after 100,000 entries.
+ * starts with a dot, is entered only where the pattern names it so, and the service's own output
+ * folder never. Symbolic links to folders are not followed (no cycles), and a walk stops after
+ * 100,000 entries.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -16,8 +17,12 @@ export function isGlob(pattern: string): boolean {
   return /[*?{]/.test(pattern);
 }
 
-/** The files `pattern` (relative to `base`, or absolute) matches, absolute and sorted; or why it cannot be read. */
-export function expandGlob(base: string, pattern: string): { files: string[] } | { problem: string } {
+/**
+ * The files `pattern` (relative to `base`, or absolute) matches, absolute and sorted; or why it
+ * cannot be read. The folders `skip` (a service's own output: its files change with every run) are
+ * not entered.
+ */
+export function expandGlob(base: string, pattern: string, skip: readonly string[] = []): { files: string[] } | { problem: string } {
   const segments = pattern.replace(/\\/g, "/").split("/");
   const fixed = segments.findIndex((s) => isGlob(s));
   const root = path.resolve(base, ...segments.slice(0, fixed).map((s) => (s === "" ? "/" : s)));
@@ -28,6 +33,7 @@ export function expandGlob(base: string, pattern: string): { files: string[] } |
   const dotted = rest.some((s) => s.startsWith("."));
   const modules = rest.includes("node_modules");
   const files: string[] = [];
+  const skipped = new Set(skip.map((d) => path.resolve(d)));
   let entries = 0;
   const walk = (dir: string, relative: string): string | undefined => {
     let listed: fs.Dirent[];
@@ -41,7 +47,9 @@ export function expandGlob(base: string, pattern: string): { files: string[] } |
       const rel = relative ? `${relative}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
         if ((entry.name.startsWith(".") && !dotted) || (entry.name === "node_modules" && !modules)) continue;
-        const problem = walk(path.join(dir, entry.name), rel);
+        const sub = path.join(dir, entry.name);
+        if (skipped.has(sub)) continue;
+        const problem = walk(sub, rel);
         if (problem) return problem;
       } else if (entry.isFile() && matcher.test(rel)) files.push(path.join(dir, entry.name));
     }
