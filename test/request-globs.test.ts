@@ -38,4 +38,9 @@ test("*, **, ? and {a,b} match as a shell's globstar does; node_modules and dot 
   expect(matched("nowhere/**/*.ts")).toEqual([]);
   expect(matched("src/**/*.(ts)")).toEqual([]);
   expect([isGlob("src/a.ts"), isGlob("src/*.ts"), isGlob("a?.har"), isGlob("{a,b}.http")]).toEqual([false, true, true, true]);
+  // An output folder of odatagen's (its manifest marks it) is not entered, nor one given to skip.
+  fs.writeFileSync(path.join(dir, "src", "api", "deep", ".odatagen-manifest.json"), "{}");
+  expect(matched("src/**/*.ts")).toEqual(["src/a.ts", "src/api/c.ts"]);
+  const skipped = expandGlob(dir, "src/**/*.ts", [path.join(dir, "src", "api")]);
+  expect("files" in skipped && skipped.files.map((f) => path.basename(f))).toEqual(["a.ts"]);
 });

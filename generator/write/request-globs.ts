@@ -2,12 +2,15 @@
  * An `include` entry's file of requests given as a glob (`@src/**\/*.ts`: the calls of a program's
  * sources), expanded to the files it matches, in sorted order. `*` and `?` match within a name,
  * `**` any number of folders, `{a,b}` either; a folder named `node_modules`, or one whose name
- * starts with a dot, is entered only where the pattern names it so, and the service's own output
- * folder never. Symbolic links to folders are not followed (no cycles), and a walk stops after
+ * starts with a dot, is entered only where the pattern names it so, and an output folder of
+ * odatagen's (the service's own, or one with a manifest) never. Symbolic links to folders are not followed (no cycles), and a walk stops after
  * 100,000 entries.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+
+/** The file that marks a folder as odatagen's output. */
+const MANIFEST = ".odatagen-manifest.json";
 
 /** How many folder entries a glob's walk reads at most. */
 const MAX_ENTRIES = 100_000;
@@ -48,7 +51,8 @@ export function expandGlob(base: string, pattern: string, skip: readonly string[
       if (entry.isDirectory()) {
         if ((entry.name.startsWith(".") && !dotted) || (entry.name === "node_modules" && !modules)) continue;
         const sub = path.join(dir, entry.name);
-        if (skipped.has(sub)) continue;
+        // Any service's output (a folder with odatagen's manifest) is generated code, not a program's.
+        if (skipped.has(sub) || fs.existsSync(path.join(sub, MANIFEST))) continue;
         const problem = walk(sub, rel);
         if (problem) return problem;
       } else if (entry.isFile() && matcher.test(rel)) files.push(path.join(dir, entry.name));
