@@ -9,7 +9,7 @@
  * ends without one). A body is kept where it is written as JSON. Arguments that are not literals
  * are left out: the request is checked without them.
  */
-import { JsText, lastWord, urlLiteral } from "./js-literals";
+import { JsText, jsonBody, lastWord, urlLiteral } from "./js-literals";
 
 const API = /\.api\(\s*(?=["'`])/g;
 
@@ -98,21 +98,4 @@ function optionValue(name: string, js: JsText): string | undefined {
 /** A template literal's `{{name}}`s as the placeholders a filter takes (`{name}`). */
 function placeholders(value: string): string {
   return value.replace(/\{\{([^{}]+)\}\}/g, (_, name: string) => `{${lastWord(name) ?? "value"}}`);
-}
-
-/**
- * A body argument written as JSON, or as an object literal of literals whose names are plain words
- * and whose strings are quoted plainly (`{ displayName: 'A' }`): its JSON; undefined otherwise.
- */
-export function jsonBody(args: string): string | undefined {
-  const literal = args.replace(/'([^'"\\\n]*)'/g, '"$1"').replace(/([{,]\s*)([A-Za-z_$][\w$]*)\s*:/g, '$1"$2":').replace(/,(\s*[}\]])/g, "$1");
-  for (const text of [args, literal]) {
-    try {
-      const value: unknown = JSON.parse(text);
-      if (typeof value === "object" && value !== null) return JSON.stringify(value);
-    } catch {
-      // Other JavaScript: no body.
-    }
-  }
-  return undefined;
 }

@@ -7,8 +7,7 @@
  * expression, `${base}/People`): so `map.get("key")` and `headers.get("etag")` are passed over. A
  * write's body is kept where the second argument is written as literals.
  */
-import { JsText, urlLiteral } from "./js-literals";
-import { jsonBody } from "./graph-client-calls";
+import { JsText, jsonBody, urlLiteral } from "./js-literals";
 
 /** A method call named for an HTTP method, its type arguments skipped (`get<Person[]>(`), with a literal first. */
 const CALL = /\.(get|post|put|patch|delete)\s*(?:<[^<>()]*(?:<[^<>()]*>[^<>()]*)*>)?\s*\(\s*(?=["'`])/g;

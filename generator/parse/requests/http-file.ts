@@ -6,6 +6,7 @@
  * line and its body; `#` and `//` comments; file variables (`@graph = https://…`) put in where
  * the URL names them, the others read as placeholders (request-variables.ts).
  */
+import { isRequestMethod, notRequestMethod } from "../../request-methods";
 import type { ListedRequest, RequestList } from "./request-list";
 import { withVariables } from "./request-variables";
 
@@ -33,7 +34,7 @@ export function isHttpFile(text: string): boolean {
 }
 
 /** The file's requests, each at its URL's line and column, with its body and its headers' names. */
-export function httpFileRequests(text: string, known: ReadonlySet<string>, notMethod: (method: string) => string): RequestList {
+export function httpFileRequests(text: string): RequestList {
   const lines = text.split(/\r?\n/);
   const variables = new Map<string, string>();
   for (const line of lines) {
@@ -76,7 +77,7 @@ export function httpFileRequests(text: string, known: ReadonlySet<string>, notMe
       }
       const method = (r[2] ?? "GET").toUpperCase();
       const column = line.indexOf(r[3]!, r[1]!.length + (r[2]?.length ?? 0)) + 1;
-      const request: ListedRequest = { method, path: r[3]!, line: i + 1, column, ...at, ...(known.has(method) ? {} : { problem: notMethod(method) }) };
+      const request: ListedRequest = { method, path: r[3]!, line: i + 1, column, ...at, ...(isRequestMethod(method) ? {} : { problem: notRequestMethod(method) }) };
       current = { request, url: r[3]!, headers: [], body: [] };
       state = "query";
       return;

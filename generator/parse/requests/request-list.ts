@@ -11,7 +11,7 @@
  * it sends where the file holds one.
  */
 import { findJsonSyntaxProblem } from "../../config/json-syntax";
-import { METHODS } from "../../request-methods";
+import { isRequestMethod, notRequestMethod } from "../../request-methods";
 import { SourceText } from "../source";
 import { harAnswerOf, harResponseText, type Answered } from "./answer";
 import { readBatch } from "./batch-body";
@@ -77,7 +77,7 @@ export function readRequestList(text: string, base?: string | readonly string[])
       : hasFetchCalls(body) || hasGraphClientCalls(body) || hasHttpClientCalls(body)
         ? codeRequests(body)
         : isHttpFile(body)
-          ? httpFileRequests(body, KNOWN, notMethod)
+          ? httpFileRequests(body)
           : PROGRAM.test(body)
             ? programWithoutCalls(body)
             : lineRequests(body);
@@ -120,7 +120,7 @@ export function readRequestList(text: string, base?: string | readonly string[])
         ...(answered ? { answered } : {}),
         ...(b.headers ? { headers: b.headers } : {}),
       });
-      if (sub) requests.push(KNOWN.has(sub.method) ? sub : { ...sub, problem: notMethod(sub.method) });
+      if (sub) requests.push(isRequestMethod(sub.method) ? sub : { ...sub, problem: notRequestMethod(sub.method) });
     });
   }
   return { requests, skipped: list.skipped };
@@ -158,7 +158,6 @@ function below(path: string, rootPath: string): string | undefined {
   return rest.startsWith("/") ? rest : undefined;
 }
 
-const KNOWN = new Set<string>(METHODS);
 
 /** One request a line; blank lines and `#` comments are left out. */
 function lineRequests(text: string): RequestList {
@@ -179,14 +178,14 @@ function lineRequests(text: string): RequestList {
       const before = command.slice(0, curl.at);
       const line = i + 1 + (before.match(/\n/g)?.length ?? 0);
       const column = curl.at - (before.lastIndexOf("\n") + 1) + 1;
-      const problem = !KNOWN.has(curl.method) ? notMethod(curl.method) : !isUrl(curl.url) ? `${curl.url} is no URL: curl's is a whole one` : undefined;
+      const problem = !isRequestMethod(curl.method) ? notRequestMethod(curl.method) : !isUrl(curl.url) ? `${curl.url} is no URL: curl's is a whole one` : undefined;
       return void requests.push({ method: curl.method, path: curl.url, line, column, ...(problem ? { problem } : {}), ...(curl.body !== undefined ? { body: curl.body } : {}), headers: curl.headers });
     }
     const logged = ACCESS_LOG.exec(raw);
     if (logged) {
       const [method, path] = [logged[2].toUpperCase(), logged[3]];
       const column = logged.index + logged[1].length + logged[2].length + 2;
-      requests.push(KNOWN.has(method) ? { method, path, line: i + 1, column } : { method, path, line: i + 1, column, problem: notMethod(method) });
+      requests.push(isRequestMethod(method) ? { method, path, line: i + 1, column } : { method, path, line: i + 1, column, problem: notRequestMethod(method) });
       return;
     }
     const line = raw.trimEnd().replace(/\s+HTTP\/\d(\.\d)?$/i, "");
@@ -196,7 +195,7 @@ function lineRequests(text: string): RequestList {
     const urlStart = named ? line.length - named[2].length : start;
     const path = line.slice(urlStart);
     const at = { line: i + 1, column: urlStart + 1 };
-    if (!KNOWN.has(method)) requests.push({ method, path, ...at, column: start + 1, problem: notMethod(method) });
+    if (!isRequestMethod(method)) requests.push({ method, path, ...at, column: start + 1, problem: notRequestMethod(method) });
     else if (!isUrl(path)) requests.push({ method, path, ...at, problem: `${path} is no URL: a line is [METHOD] <url>, the URL a whole one or a path from the service root (/users/{id})` });
     else requests.push({ method, path, ...at });
   });
@@ -276,7 +275,7 @@ function codeRequests(text: string): RequestList {
     ...httpClientCalls(text).map((c) => ({ ...c, by: "an HTTP client's", headers: undefined })),
   ].sort((a, b) => a.at - b.at);
   const requests = calls.map((call): ListedRequest => {
-    const problem = !KNOWN.has(call.method) ? notMethod(call.method) : !isUrl(call.url) ? `${call.url} is no URL: ${call.by} is a whole one or a path from the service root` : undefined;
+    const problem = !isRequestMethod(call.method) ? notRequestMethod(call.method) : !isUrl(call.url) ? `${call.url} is no URL: ${call.by} is a whole one or a path from the service root` : undefined;
     return { method: call.method, path: call.url, ...source.position(call.at), ...(problem ? { problem } : {}), ...(call.body !== undefined ? { body: call.body } : {}), ...(call.headers ? { headers: call.headers } : {}) };
   });
   return { requests, skipped: new Map() };
@@ -294,10 +293,6 @@ function programWithoutCalls(text: string): ListProblem {
 
 /** A server's access log line (Common and Combined Log Format): the quoted request line, `"GET /odata/v4/People HTTP/1.1"`. */
 const ACCESS_LOG = /(")([A-Za-z]+) (\S+) HTTP\/\d(?:\.\d)?"/;
-
-function notMethod(method: string): string {
-  return `${method} is not a method odatagen makes requests with (${METHODS.join(", ")})`;
-}
 
 function isUrl(text: string): boolean {
   return /^(\/|[a-z][a-z\d+.-]*:\/\/)/i.test(text);
@@ -333,7 +328,7 @@ function postmanList(text: string, doc: unknown, source: SourceText): RequestLis
   });
   const skipped = new Map<string, number>();
   const kept = requests.filter((r) => {
-    if (r.problem || KNOWN.has(r.method)) return true;
+    if (r.problem || isRequestMethod(r.method)) return true;
     skipped.set(r.method, (skipped.get(r.method) ?? 0) + 1);
     return false;
   });
@@ -362,7 +357,7 @@ function harRequests(text: string, har: unknown, source: SourceText): RequestLis
     }
     const method = request.method.toUpperCase();
     // A browser's own requests (a CORS preflight's OPTIONS, a HEAD) are no service call.
-    if (!KNOWN.has(method)) return void skipped.set(method, (skipped.get(method) ?? 0) + 1);
+    if (!isRequestMethod(method)) return void skipped.set(method, (skipped.get(method) ?? 0) + 1);
     const offset = urlAt.get(i);
     const body = typeof request.postData?.text === "string" ? request.postData.text : undefined;
     const headers = Array.isArray(request.headers) ? request.headers.flatMap((h: { name?: unknown } | null) => (typeof h?.name === "string" ? [h.name.toLowerCase()] : [])) : undefined;
