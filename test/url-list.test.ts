@@ -554,6 +554,14 @@ test("hostile programs: calls left open, templates nested 50,000 deep, 300,000 b
   expect(listOf(array).requests[0]!.path).toBe(`/me?$select=${Array(300000).fill("a").join(",")}`);
 });
 
+test("hostile lists and HTTP files: 100,000 blank lines or separators, a variable's line of 100,000 spaces, a placeholder's word of 100,000 letters: each read (no pattern goes back over a line)", () => {
+  expect(listOf(`${"\n".repeat(100000)}GET /a`).requests.map((r) => [r.path, r.line])).toEqual([["/a", 100001]]);
+  expect(listOf(`${"###\n".repeat(100000)}x`).requests.map((r) => r.problem)).toEqual([expect.stringMatching(/^x is no URL/)]);
+  expect(listOf(`@a = x${" ".repeat(100000)}y\nGET {{a}}/b`).requests).toHaveLength(1);
+  expect(listOf(`fetch(\`/a/\${${"a".repeat(100000)} b}\`)`).requests.map((r) => r.path)).toEqual(["/a/{b}"]);
+  expect(listOf(`### x\nGET /a/{{${"a".repeat(100000)} b}}`).requests.map((r) => r.path)).toEqual(["/a/{b}"]);
+});
+
 test("2,000 seeded random edits of a HAR file, a Markdown page, curl commands, fetch calls, a program's Graph client calls, a Postman collection, an HTTP file and a list each read to requests or a problem, never an exception", () => {
   const har = JSON.stringify({ log: { entries: [{ request: { method: "POST", url: "https://x/odata/$batch", postData: { text: '{"requests":[{"id":"1","method":"GET","url":"/a"}]}' } } }, { request: { method: "PATCH", url: "https://x/odata/a(1)", postData: { text: "{}" } } }] } });
   const page = "```http\nPATCH /a(1)\nContent-Type: application/json\n\n{}\n```\n```bash\n$ curl -X POST \\\n  'https://x/odata/a' --data-raw '{}'\n```\n";

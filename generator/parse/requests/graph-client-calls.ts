@@ -9,7 +9,8 @@
  * ends without one). A body is kept where it is written as JSON. Arguments that are not literals
  * are left out: the request is checked without them.
  */
-import { JsText, jsonBody, lastWord, urlLiteral } from "./js-literals";
+import { JsText, jsonBody, urlLiteral } from "./js-literals";
+import { lastWord } from "./request-variables";
 
 const API = /\.api\(\s*(?=["'`])/g;
 

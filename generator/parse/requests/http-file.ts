@@ -11,25 +11,27 @@ import type { ListedRequest, RequestList } from "./request-list";
 import { withVariables } from "./request-variables";
 
 const SEPARATOR = /^\s*###/;
-const VARIABLE = /^\s*@([A-Za-z_][\w.-]*)\s*=\s*(.*?)\s*$/;
+const VARIABLE = /^\s*@([A-Za-z_][\w.-]*)\s*=(.*)$/;
 const COMMENT = /^\s*(#|\/\/)/;
 const HEADER = /^\s*([A-Za-z][\w-]*)\s*:(?!\/\/)/;
 /** A request line: a method and a URL (whole, a path, or starting with a variable; its query may hold spaces, which the client encodes), or a URL alone. */
 const REQUEST = /^(\s*)(?:([A-Za-z]+)\s+)?((?:[a-z][a-z\d+.-]*:\/\/|\/|\{\{)(?:.*?\S)?)(?:\s+HTTP\/\d(?:\.\d)?)?\s*$/i;
 
 /**
- * Whether `text` is an HTTP file rather than a list of one request a line: it has a `###`
- * separator or a file variable, a request line names a `{{variable}}`, or one is followed by a
- * header. (A list with curl commands is a list.)
+ * Whether `text` is an HTTP file rather than a list of one request a line: it has a file
+ * variable, a `###` separator before a request, a request line that names a `{{variable}}`, or one
+ * followed by a header. (A list with curl commands is a list.)
  */
 export function isHttpFile(text: string): boolean {
-  if (/^\s*curl\s/m.test(text)) return false;
+  if (/^[ \t]*curl\s/m.test(text)) return false;
   const lines = text.split(/\r?\n/);
+  let separated = false;
   return lines.some((line, i) => {
     if (VARIABLE.test(line)) return true;
     const request = REQUEST.exec(line);
-    if (!request) return SEPARATOR.test(line) && lines.slice(i + 1).some((l) => REQUEST.test(l));
-    return request[3]!.includes("{{") || (HEADER.test(lines[i + 1] ?? "") && !REQUEST.test(lines[i + 1]!));
+    if (!request) return void (separated ||= SEPARATOR.test(line));
+    // A separator before a request, a variable in one, or a header after one.
+    return separated || request[3]!.includes("{{") || (HEADER.test(lines[i + 1] ?? "") && !REQUEST.test(lines[i + 1]!));
   });
 }
 
@@ -39,7 +41,7 @@ export function httpFileRequests(text: string): RequestList {
   const variables = new Map<string, string>();
   for (const line of lines) {
     const v = VARIABLE.exec(line);
-    if (v) variables.set(v[1]!, v[2]!);
+    if (v) variables.set(v[1]!, v[2]!.trim());
   }
   const requests: ListedRequest[] = [];
   let state: "before" | "query" | "headers" | "body" = "before";

@@ -6,7 +6,7 @@
  * written as the variables a documentation page writes (`{{name}}`, named by the expression's
  * last word: `${user.id}` → `{{id}}`), for request-variables.ts to read as placeholders.
  */
-import { withVariables } from "./request-variables";
+import { lastWord, withVariables } from "./request-variables";
 
 /**
  * The URL a call's literal argument at `at` gives: a string's value, or a template's with its
@@ -77,11 +77,6 @@ function stringLiteral(text: string, at: number): { value: string; end: number }
     } else value += next === "n" ? "\n" : next === "t" ? "\t" : next === "r" ? "\r" : next;
   }
   return undefined;
-}
-
-/** The last identifier of an expression (`encodeURIComponent(user.id)` → `id`). */
-export function lastWord(expression: string): string | undefined {
-  return /[A-Za-z_$][\w$]*(?=[^\w$]*$)/.exec(expression)?.[0]?.replace(/^\$+/, "") || undefined;
 }
 
 /**

@@ -282,7 +282,7 @@ function codeRequests(text: string): RequestList {
 }
 
 /** A line a JavaScript or TypeScript program has and a list of requests does not. */
-const PROGRAM = /^\s*(?:import|export|const|let|var|function|class|async\s+function|interface|type\s+\w+\s*=)\b/m;
+const PROGRAM = /^[ \t]*(?:import|export|const|let|var|function|class|async[ \t]+function|interface|type[ \t]+\w+[ \t]*=)\b/m;
 
 /** A program none of whose calls has a literal URL: said at its first line, not read as a list line by line. */
 function programWithoutCalls(text: string): ListProblem {
