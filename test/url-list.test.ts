@@ -554,12 +554,23 @@ test("hostile programs: calls left open, templates nested 50,000 deep, 300,000 b
   expect(listOf(array).requests[0]!.path).toBe(`/me?$select=${Array(300000).fill("a").join(",")}`);
 });
 
-test("hostile lists and HTTP files: 100,000 blank lines or separators, a variable's line of 100,000 spaces, a placeholder's word of 100,000 letters: each read (no pattern goes back over a line)", () => {
+test("hostile lists, HTTP files, collections and batches: 100,000 blank lines or separators, a line of 100,000 spaces, a word of 100,000 letters, folders 50,000 deep, a change set of 50,000: each read in linear time", () => {
   expect(listOf(`${"\n".repeat(100000)}GET /a`).requests.map((r) => [r.path, r.line])).toEqual([["/a", 100001]]);
   expect(listOf(`${"###\n".repeat(100000)}x`).requests.map((r) => r.problem)).toEqual([expect.stringMatching(/^x is no URL/)]);
   expect(listOf(`@a = x${" ".repeat(100000)}y\nGET {{a}}/b`).requests).toHaveLength(1);
   expect(listOf(`fetch(\`/a/\${${"a".repeat(100000)} b}\`)`).requests.map((r) => r.path)).toEqual(["/a/{b}"]);
   expect(listOf(`### x\nGET /a/{{${"a".repeat(100000)} b}}`).requests.map((r) => r.path)).toEqual(["/a/{b}"]);
+  // A Postman collection's folders nested 50,000 deep are counted, not read; 60 deep, with 10,000 requests, each read at its place.
+  const folders = (n: number, inside: string) => `{"item":[${'{"name":"f","item":['.repeat(n)}${inside}${"]}".repeat(n)}]}`;
+  expect(Object.fromEntries(listOf(folders(50000, '{"request":"/a"}')).skipped)).toEqual({ "folders nested deeper than 64": 1 });
+  const wide = listOf(folders(60, Array(10000).fill('{"request":"/a"}').join(",")));
+  expect([wide.requests.length, wide.requests[9999]!.column - wide.requests[0]!.column]).toEqual([10000, 9999 * '{"request":"/a"},'.length]);
+  // A change set of 50,000 requests paired with its answers by Content-ID.
+  const ids = Array.from({ length: 50000 }, (_, i) => i);
+  const asked = mixed("b", [changeSet("c", ids.map((i) => httpPart("GET /a HTTP/1.1", [], "", [`Content-ID: ${i}`])))]);
+  const answered = mixed("x", [changeSet("y", ids.reverse().map((i) => httpPart(i % 2 ? "HTTP/1.1 404 Not Found" : "HTTP/1.1 200 OK", [], "", [`Content-ID: ${i}`])))]);
+  const statuses = listOf(harOf(asked, { status: 200, text: answered })).requests.map((r) => r.answered?.status);
+  expect([statuses.length, statuses[0], statuses[1], statuses[49999]]).toEqual([50000, 200, 404, 404]);
 });
 
 test("2,000 seeded random edits of a HAR file, a Markdown page, curl commands, fetch calls, a program's Graph client calls, a Postman collection, an HTTP file and a list each read to requests or a problem, never an exception", () => {

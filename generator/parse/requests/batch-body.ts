@@ -131,9 +131,10 @@ function pairAnswers(asked: readonly (Message | ChangeSet)[], answered: readonly
     const answer = answered[i];
     if (part.kind === "message") return void out.push(answer?.kind === "message" ? messageAnswer(answer) : undefined);
     const messages = answer?.kind === "changeset" ? answer.messages : [];
+    const byId = new Map(messages.flatMap((a) => (a.contentId === undefined ? [] : [[a.contentId, a] as const])));
     part.messages.forEach((m, n) => {
-      const byId = m.contentId === undefined ? undefined : messages.find((a) => a.contentId === m.contentId);
-      const paired = byId ?? (messages.length === part.messages.length && !messages.some((a) => a.contentId !== undefined && m.contentId !== undefined) ? messages[n] : undefined);
+      // Where both sides write Content-IDs, only they pair; else the order does, where as many came back.
+      const paired = m.contentId !== undefined && byId.size ? byId.get(m.contentId) : messages.length === part.messages.length ? messages[n] : undefined;
       out.push(paired ? messageAnswer(paired) : undefined);
     });
   });

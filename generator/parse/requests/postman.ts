@@ -33,10 +33,11 @@ interface PostmanItem {
 }
 
 /**
- * The collection's requests, in its order (a folder's in place), each with `at` naming it.
+ * The collection's requests, in its order (a folder's in place), each with `at` naming it, and how
+ * many folders nested deeper than 64 were left unread.
  * `urlAt(path)` gives where the value at a JSON path starts (its opening quote), where known.
  */
-export function postmanRequests(doc: unknown, urlAt: (path: JsonPath) => { line: number; column: number } | undefined): ListedRequest[] {
+export function postmanRequests(doc: unknown, urlAt: (path: JsonPath) => { line: number; column: number } | undefined): { requests: ListedRequest[]; tooDeep: number } {
   const variables = new Map<string, string>();
   const listed = (doc as { variable?: unknown }).variable;
   if (Array.isArray(listed)) {
@@ -45,7 +46,9 @@ export function postmanRequests(doc: unknown, urlAt: (path: JsonPath) => { line:
     }
   }
   const requests: ListedRequest[] = [];
-  // Depth first, in document order, without recursion (a hostile collection may nest deeply).
+  let tooDeep = 0;
+  // Depth first, in document order, without recursion; folders nested deeper than MAX_FOLDERS
+  // (a hostile collection's: each request names its folders) are counted, not read.
   const stack: { items: unknown[]; at: number; path: JsonPath; names: string[] }[] = [];
   const top = (doc as { item?: unknown }).item;
   if (Array.isArray(top)) stack.push({ items: top, at: 0, path: ["item"], names: [] });
@@ -60,14 +63,21 @@ export function postmanRequests(doc: unknown, urlAt: (path: JsonPath) => { line:
     const path = [...level.path, index];
     const name = typeof item?.name === "string" && item.name.trim() ? item.name.trim() : `item ${index + 1}`;
     if (Array.isArray(item?.item)) {
-      stack.push({ items: item.item, at: 0, path: [...path, "item"], names: [...level.names, name] });
+      if (stack.length >= MAX_FOLDERS) tooDeep++;
+      else stack.push({ items: item.item, at: 0, path: [...path, "item"], names: [...level.names, name] });
       continue;
     }
     if (item?.request === undefined) continue;
     requests.push(requestOf(item.request, [...path, "request"], [...level.names, name].join(" / "), variables, urlAt));
   }
-  return requests;
+  return { requests, tooDeep };
 }
+
+/** How deep folders may nest (Postman's own interface shows a handful of levels). */
+const MAX_FOLDERS = 64;
+
+/** The longest JSON path to a request's URL in folders that deep: `item`, its index, per level, then `request`, `url`, `raw`. */
+export const POSTMAN_PATH_DEPTH = 2 * (MAX_FOLDERS + 1) + 3;
 
 function requestOf(given: unknown, path: JsonPath, at: string, variables: ReadonlyMap<string, string>, urlAt: (path: JsonPath) => { line: number; column: number } | undefined): ListedRequest {
   // A request may be a URL alone (format 2.x allows a string), read with GET.

@@ -15,7 +15,7 @@ import { isRequestMethod, notRequestMethod } from "../../request-methods";
 import { SourceText } from "../source";
 import { harAnswerOf, harResponseText, type Answered } from "./answer";
 import { readBatch } from "./batch-body";
-import { isPostmanCollection, postmanRequests } from "./postman";
+import { isPostmanCollection, POSTMAN_PATH_DEPTH, postmanRequests } from "./postman";
 import { continues, curlRequest } from "./curl-request";
 import { fetchCalls, hasFetchCalls } from "./fetch-calls";
 import { graphClientCalls, hasGraphClientCalls } from "./graph-client-calls";
@@ -319,14 +319,16 @@ function postmanList(text: string, doc: unknown, source: SourceText): RequestLis
   const starts = new Map<string, number>();
   findJsonSyntaxProblem(text, (path, offset) => {
     const last = path[path.length - 1];
-    // A string's first character is after its quote; an object's place is its brace.
-    if (last === "url" || last === "raw" || last === "request") starts.set(path.join("\u0000"), text[offset] === '"' ? offset + 1 : offset);
+    // A string's first character is after its quote; an object's place is its brace. Only as deep
+    // as folders are read (postman.ts: 64 of them, two path steps each, then request/url/raw).
+    if ((last === "url" || last === "raw" || last === "request") && path.length <= POSTMAN_PATH_DEPTH) starts.set(path.join("\u0000"), text[offset] === '"' ? offset + 1 : offset);
   });
-  const requests = postmanRequests(doc, (path) => {
+  const { requests, tooDeep } = postmanRequests(doc, (path) => {
     const offset = starts.get(path.join("\u0000"));
     return offset === undefined ? undefined : source.position(offset);
   });
   const skipped = new Map<string, number>();
+  if (tooDeep) skipped.set("folders nested deeper than 64", tooDeep);
   const kept = requests.filter((r) => {
     if (r.problem || isRequestMethod(r.method)) return true;
     skipped.set(r.method, (skipped.get(r.method) ?? 0) + 1);
