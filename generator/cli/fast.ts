@@ -14,6 +14,7 @@ import { optionsRecord } from "../write/manifest";
 import { isUpToDate } from "../write/uptodate";
 import { outputsAsRecorded } from "../write/config-outputs";
 import type { ResolvedService } from "../config/types";
+import { isGlob } from "../write/request-globs";
 
 export function tryFastPath(argv: string[]): number | undefined {
   if (argv[0] !== "generate" || process.env.ODATAGEN_NO_FAST_PATH) return undefined;
@@ -54,10 +55,10 @@ export function tryFastPath(argv: string[]): number | undefined {
 
 /**
  * The files an `include` glob of files of requests matches now (`@src/**\/*.ts`): the manifest must
- * record each. The glob's module is loaded only for a service that has one.
+ * record each. The module that reads files of requests is loaded only for a service that has one.
  */
 function globbedRequestFiles(service: ResolvedService): string[] {
-  if (!(service.include ?? []).some((p) => p.startsWith("@") && /[*?{]/.test(p))) return [];
+  if (!(service.include ?? []).some((p) => p.startsWith("@") && isGlob(p))) return [];
   const { requestFilesOf } = require("../write/request-files") as typeof import("../write/request-files");
   return requestFilesOf(service).filter((f) => f.glob !== undefined).map((f) => f.path);
 }

@@ -10,6 +10,7 @@ import { Codes, type Diagnostic, type Place } from "../diagnostics";
 import type { RequestFile } from "../passes/slice/request-patterns";
 import type { ManifestInput } from "./manifest";
 import { unreadableDiagnostics } from "./unreadable-inputs";
+import { expandGlob, isGlob } from "./request-globs";
 import { display, readInputs } from "./uptodate";
 
 /** An `include` entry that names a file of requests. */
@@ -39,13 +40,11 @@ export function expandRequestFiles(service: RequestFilesOwner): { files: NamedRe
   (service.include ?? []).forEach((p, k) => {
     if (!isRequestFile(p)) return;
     const place = service.includePlaces?.[k];
-    if (!/[*?{]/.test(p)) {
+    if (!isGlob(p)) {
       const file = path.resolve(from, p.slice(1));
       if (!seen.has(file)) [seen.add(file), files.push({ path: file, place })];
       return;
     }
-    // Loaded only for a glob: a run without one reads no folder.
-    const { expandGlob } = require("./request-globs") as typeof import("./request-globs");
     const found = expandGlob(from, p.slice(1), [service.out]);
     if ("problem" in found || !found.files.length) unmatched.push({ glob: p.slice(1), place, ...("problem" in found ? { problem: found.problem } : {}) });
     else for (const file of found.files) if (!seen.has(file)) [seen.add(file), files.push({ path: file, place, glob: p.slice(1) })];

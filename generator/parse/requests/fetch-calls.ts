@@ -5,7 +5,7 @@
  * read as placeholders), with where it starts, its method (GET when the options name none), its
  * body's text and its headers' names.
  */
-import { JsText, urlLiteral } from "./js-literals";
+import { type CallInCode, JsText, urlLiteral } from "./js-literals";
 
 /** A `fetch(` call; its first argument is read where it is a string or template literal. */
 const CALL = /\bfetch\(\s*/g;
@@ -15,8 +15,8 @@ export function hasFetchCalls(text: string): boolean {
   return /\bfetch\(\s*["'`]/.test(text);
 }
 
-export function fetchCalls(text: string): { method: string; url: string; at: number; body?: string; headers?: string[] }[] {
-  const out: { method: string; url: string; at: number; body?: string; headers?: string[] }[] = [];
+export function fetchCalls(text: string): CallInCode[] {
+  const out: CallInCode[] = [];
   const js = new JsText(text);
   for (const m of text.matchAll(CALL)) {
     const from = m.index + m[0].length;

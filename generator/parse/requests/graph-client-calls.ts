@@ -9,7 +9,7 @@
  * ends without one). A body is kept where it is written as JSON. Arguments that are not literals
  * are left out: the request is checked without them.
  */
-import { JsText, jsonBody, urlLiteral } from "./js-literals";
+import { type CallInCode, jsonBody, JsText, urlLiteral } from "./js-literals";
 import { lastWord } from "./request-variables";
 
 const API = /\.api\(\s*(?=["'`])/g;
@@ -25,8 +25,8 @@ export function hasGraphClientCalls(text: string): boolean {
   return /\.api\(\s*["'`]/.test(text);
 }
 
-export function graphClientCalls(text: string): { method: string; url: string; at: number; body?: string; headers: string[] }[] {
-  const out: { method: string; url: string; at: number; body?: string; headers: string[] }[] = [];
+export function graphClientCalls(text: string): CallInCode[] {
+  const out: CallInCode[] = [];
   const js = new JsText(text);
   for (const m of text.matchAll(API)) {
     const from = m.index + m[0].length;

@@ -7,7 +7,7 @@
  * expression, `${base}/People`): so `map.get("key")` and `headers.get("etag")` are passed over. A
  * write's body is kept where the second argument is written as literals.
  */
-import { JsText, jsonBody, urlLiteral } from "./js-literals";
+import { type CallInCode, jsonBody, JsText, urlLiteral } from "./js-literals";
 
 /** A method call named for an HTTP method, its type arguments skipped (`get<Person[]>(`), with a literal first. */
 const CALL = /\.(get|post|put|patch|delete)\s*(?:<[^<>()]*(?:<[^<>()]*>[^<>()]*)*>)?\s*\(\s*(?=["'`])/g;
@@ -20,8 +20,8 @@ export function hasHttpClientCalls(text: string): boolean {
   return httpClientCalls(text, 1).length > 0;
 }
 
-export function httpClientCalls(text: string, most = Number.POSITIVE_INFINITY): { method: string; url: string; at: number; body?: string }[] {
-  const out: { method: string; url: string; at: number; body?: string }[] = [];
+export function httpClientCalls(text: string, most = Number.POSITIVE_INFINITY): CallInCode[] {
+  const out: CallInCode[] = [];
   const js = new JsText(text);
   for (const m of text.matchAll(CALL)) {
     const from = m.index + m[0].length;

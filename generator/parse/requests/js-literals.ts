@@ -8,6 +8,17 @@
  */
 import { lastWord, withVariables } from "./request-variables";
 
+/** A request a program's source makes (a `fetch`, an HTTP client's or the Graph client's call): its method, URL, where the URL is written, and what is known of its body and headers. */
+export interface CallInCode {
+  method: string;
+  url: string;
+  /** The offset of the URL's first character. */
+  at: number;
+  body?: string;
+  /** The names of the headers it sends, in lower case; undefined where that cannot be told. */
+  headers?: string[];
+}
+
 /**
  * The URL a call's literal argument at `at` gives: a string's value, or a template's with its
  * `${…}`s as placeholders and one that starts it as the service root (`${root}/me` → `/me`).

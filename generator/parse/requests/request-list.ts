@@ -272,7 +272,7 @@ function codeRequests(text: string): RequestList {
   const calls = [
     ...fetchCalls(text).map((c) => ({ ...c, by: "fetch's" })),
     ...graphClientCalls(text).map((c) => ({ ...c, by: "the Graph client's api" })),
-    ...httpClientCalls(text).map((c) => ({ ...c, by: "an HTTP client's", headers: undefined })),
+    ...httpClientCalls(text).map((c) => ({ ...c, by: "an HTTP client's" })),
   ].sort((a, b) => a.at - b.at);
   const requests = calls.map((call): ListedRequest => {
     const problem = !isRequestMethod(call.method) ? notRequestMethod(call.method) : !isUrl(call.url) ? `${call.url} is no URL: ${call.by} is a whole one or a path from the service root` : undefined;
