@@ -72,6 +72,32 @@ describe("request functions against @sap-ux/fe-mockserver-core", () => {
     expect(last().url).toBe("/trippin/People?$select=UserName,Age&$filter=Age%20gt%2030&$orderby=Age%20desc&$top=3&$skip=1&$count=true");
   });
 
+  test.skip("a typed filter's not beside and (not startswith(LastName,'M') and Age gt 30): SERVER LIMITATION, the mock server reads it as not (… and …), though not binds tighter (URL Conventions §5.1.1.14), and cannot parse (not …) in parentheses", () => {});
+  test.skip("a typed filter on an enum property (Gender eq Travel.Lite.Gender'Female'): SERVER LIMITATION, the mock server cannot parse an enum literal with its type's name, which OData 4.0's ABNF requires (the filter is checked in requests-typed-filter.test.ts)", () => {});
+
+  test("typed filters (numbers, text functions, not, in, a lambda over a collection, a complex member): the server answers each with the members that meet it", async () => {
+    type Person = Awaited<ReturnType<Api["getPerson"]>>;
+    type Filter = NonNullable<Parameters<Api["listPersons"]>[2]>["filter"];
+    const everyone = (await api.listPersons(client, api.people())).value;
+    const cases: [Filter, (p: Person) => boolean][] = [
+      [(p) => p.FirstName.eq("Russell").or(p.Age.gt(50)), (p) => p.FirstName === "Russell" || (p.Age ?? 0) > 50],
+      [(p) => p.Emails.any((e) => e.contains("example")), (p) => (p.Emails ?? []).some((e) => e?.includes("example"))],
+      [(p) => p.Emails.any((e) => e.eq("russell@example.com")), (p) => (p.Emails ?? []).includes("russell@example.com")],
+      [(p) => p.Home.City.eq("Boise"), (p) => p.Home?.City === "Boise"],
+      [(p) => p.LastName.tolower().startswith("m").not(), (p) => !(p.LastName ?? "").toLowerCase().startsWith("m")],
+      [(p) => p.Age.in([28, 31, 45]).and(p.Home.City.ne("Boise")), (p) => [28, 31, 45].includes(p.Age ?? 0) && p.Home?.City !== "Boise"],
+    ];
+    for (const [filter, meets] of cases) {
+      const page = await api.listPersons(client, api.people(), { filter });
+      const expected = everyone.filter(meets).map((p) => p.UserName);
+      // Each filter keeps some people and leaves out others, so that a filter the server ignored would show.
+      expect(expected.length).toBeGreaterThan(0);
+      expect(expected.length).toBeLessThan(everyone.length);
+      expect(page.value.map((p) => p.UserName).sort()).toEqual(expected.sort());
+    }
+    expect(decodeURIComponent(last().url)).toBe("/trippin/People?$filter=(Age eq 28 or Age eq 31 or Age eq 45) and Home/City ne 'Boise'");
+  });
+
   test("$count of a collection, filtered", async () => {
     expect(await rt.count(client, api.people())).toBe(12);
     expect(await rt.count(client, api.people(), { filter: "Gender eq 'Female'" })).toBe(2);

@@ -177,6 +177,7 @@ test("the test sources (and the generated code they import) type-check with tsco
     "opsegs-unqualified": ["requests/operation-segments.xml", { unqualifiedOperations: true }],
     "url-calls-requests": ["trippin-lite.xml"],
     "cast-expand": ["requests/cast-expand.xml"],
+    "typed-filter": ["requests/typed-filter.xml"],
     "url-check-sent": ["requests/url-filter.xml"],
     "cli-url-list": ["requests/url-filter.xml"],
   };

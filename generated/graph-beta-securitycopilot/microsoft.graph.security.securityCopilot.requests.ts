@@ -59,6 +59,50 @@ export interface WorkspaceCreateInput extends rt.Written<
   "@odata.type"?: "#microsoft.graph.security.securityCopilot.workspace";
 }
 
+// How typed filters write each type's values (rt.FilterKinds): the properties whose value does not tell its Edm type.
+export const Collection_pluginSettingFilterKinds: rt.FilterKinds = { entries: [() => PluginSettingFilterKinds] };
+export const EvaluationResultFilterKinds: rt.FilterKinds = {
+  previewState: "enum:microsoft.graph.security.securityCopilot.skillPreviewState",
+  type: "enum:microsoft.graph.security.securityCopilot.evaluationResultType",
+};
+export const PluginAuthFilterKinds: rt.FilterKinds = {
+  authType: "enum:microsoft.graph.security.securityCopilot.pluginAuthTypes",
+};
+export const PluginSettingFilterKinds: rt.FilterKinds = {
+  displayType: "enum:microsoft.graph.security.securityCopilot.pluginSettingDisplayType",
+  settingValue: "enum:microsoft.graph.security.securityCopilot.pluginSettingType",
+};
+export const SkillInputDescriptorFilterKinds: rt.FilterKinds = { type: rt.plainKinds };
+export const SkillVariableDescriptorFilterKinds: rt.FilterKinds = { type: rt.plainKinds };
+export const EvaluationFilterKinds: rt.FilterKinds = {
+  completedDateTime: "DateTimeOffset",
+  createdDateTime: "DateTimeOffset",
+  executionCount: "Int64",
+  lastModifiedDateTime: "DateTimeOffset",
+  result: () => EvaluationResultFilterKinds,
+  runStartDateTime: "DateTimeOffset",
+  state: "enum:microsoft.graph.security.securityCopilot.evaluationState",
+};
+export const PluginFilterKinds: rt.FilterKinds = {
+  authorization: () => PluginAuthFilterKinds,
+  catalogScope: "enum:microsoft.graph.security.securityCopilot.pluginCatalogScope",
+  category: "enum:microsoft.graph.security.securityCopilot.pluginCategory",
+  previewState: "enum:microsoft.graph.security.securityCopilot.pluginPreviewStates",
+  settings: [() => PluginSettingFilterKinds],
+  supportedAuthTypes: "enum:microsoft.graph.security.securityCopilot.pluginAuthTypes",
+};
+export const PromptFilterKinds: rt.FilterKinds = {
+  createdDateTime: "DateTimeOffset",
+  inputs: rt.plainKinds,
+  lastModifiedDateTime: "DateTimeOffset",
+  skillInputDescriptors: [() => SkillInputDescriptorFilterKinds],
+  type: "enum:microsoft.graph.security.securityCopilot.promptType",
+};
+export const SessionFilterKinds: rt.FilterKinds = {
+  createdDateTime: "DateTimeOffset",
+  lastModifiedDateTime: "DateTimeOffset",
+};
+
 /** `evaluations` of a `microsoft.graph.security.securityCopilot.prompt` (contained): `.../evaluations`. */
 export function promptEvaluations(parent: rt.EntityRef<Prompt, null>): rt.CollectionRef<Evaluation, string> {
   return rt.collection(parent, "evaluations", rt.segmentKey("id", rt.edmString), true);
@@ -101,7 +145,7 @@ export function listEvaluations<
   target: rt.CollectionRef<Evaluation, string>,
   options?: rt.ReadQuery<Evaluation, EvaluationNavigation, S, {}, E>,
 ): Promise<rt.Page<rt.Selected<Evaluation, S, EvaluationNavigation, {}, "id", E>>> {
-  return rt.readPage(client, target, options);
+  return rt.readPage(client, target, options, EvaluationFilterKinds);
 }
 
 /** Creates a `microsoft.graph.security.securityCopilot.evaluation` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -155,7 +199,7 @@ export function listPlugins<
   target: rt.CollectionRef<Plugin, string>,
   options?: rt.ReadQuery<Plugin, PluginNavigation, S, {}, E>,
 ): Promise<rt.Page<rt.Selected<Plugin, S, PluginNavigation, {}, "name", E>>> {
-  return rt.readPage(client, target, options);
+  return rt.readPage(client, target, options, PluginFilterKinds);
 }
 
 /** Creates a `microsoft.graph.security.securityCopilot.plugin` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -209,7 +253,7 @@ export function listPrompts<
   target: rt.CollectionRef<Prompt, string>,
   options?: rt.ReadQuery<Prompt, PromptNavigation, S, {}, E>,
 ): Promise<rt.Page<rt.Selected<Prompt, S, PromptNavigation, {}, "id", E>>> {
-  return rt.readPage(client, target, options);
+  return rt.readPage(client, target, options, PromptFilterKinds);
 }
 
 /** Creates a `microsoft.graph.security.securityCopilot.prompt` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -263,7 +307,7 @@ export function listSessions<
   target: rt.CollectionRef<Session, string>,
   options?: rt.ReadQuery<Session, SessionNavigation, S, {}, E>,
 ): Promise<rt.Page<rt.Selected<Session, S, SessionNavigation, {}, "id", E>>> {
-  return rt.readPage(client, target, options);
+  return rt.readPage(client, target, options, SessionFilterKinds);
 }
 
 /** Creates a `microsoft.graph.security.securityCopilot.session` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */

@@ -268,9 +268,13 @@ export interface EntityParts<S extends string, E> {
   compute?: string | undefined;
 }
 
-export interface QueryParts<T, N = {}, S extends string = PropertyName<T, N>, C = {}, E = Expand<N>> extends EntityParts<S, E> {
-  /** `$filter` (§5.1.1): an expression in OData's syntax, sent as written (percent-encoded), `"Age gt 30"`; `rt.literal("String", name)` quotes a value. */
-  filter?: string | undefined;
+export interface QueryParts<T, N = {}, S extends string = PropertyName<T, N>, C = {}, E = Expand<N>, F = string> extends EntityParts<S, E> {
+  /**
+   * `$filter` (§5.1.1): an expression in OData's syntax, sent as written (percent-encoded), `"Age gt 30"`
+   * (`rt.literal("String", name)` quotes a value); on a read of a collection also typed, `(p) => p.Age.gt(30)`
+   * (`rt.TypedFilter`), each value written as its property's literal.
+   */
+  filter?: F | undefined;
   /** `$orderby` (§5.1.4): a property, or several, each with `asc` (the default) or `desc`: `["Age desc", "UserName"]`. */
   orderby?: OrderBy<PropertyName<T, N, C>> | readonly OrderBy<PropertyName<T, N, C>>[] | undefined;
   /** `$top` (§5.1.5): at most this many items. A service may page: the rest follow `@odata.nextLink` (`rt.pages`, `rt.collectAll`). */
@@ -283,7 +287,7 @@ export interface QueryParts<T, N = {}, S extends string = PropertyName<T, N>, C 
   count?: boolean | undefined;
 }
 
-export interface QueryOptions<T, N = {}, S extends string = PropertyName<T, N>, C = {}, E = Expand<N>> extends ReadOptions, QueryParts<T, N, S, C, E> {}
+export interface QueryOptions<T, N = {}, S extends string = PropertyName<T, N>, C = {}, E = Expand<N>> extends ReadOptions, QueryParts<T, N, S, C, E, string | TypedFilter<T, N>> {}
 
 /**
  * The options of a read whose `$expand` is inferred as `E` (so that the result type follows it):
@@ -1690,6 +1694,299 @@ function aliasValue(value: unknown): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Typed filters (URL Conventions §5.1.1)
+
+/**
+ * How a typed filter writes a property's values: the Edm type of a primitive whose JavaScript value
+ * does not tell it (a `string` may be a String, a DateTimeOffset or a Guid; a `number` an Int32 or a
+ * Double), an enum type (`enum:` and its qualified name), a complex property's own kinds (`() =>
+ * kinds`; in an array for a collection), a navigation property (`"Navigation"`) or a value a filter
+ * compares with null only (`"Other"`: Edm.Untyped, Geography, Geometry). A property not listed is a
+ * String, Boolean or whole number, whose value tells how it is written.
+ */
+export type FilterKind = KeyKind | "Navigation" | "Other" | KindsOf | readonly [KindsOf];
+
+/** A structured type's `FilterKinds`, looked up when a filter reaches it (the generated tables refer to one another). */
+export type KindsOf = () => FilterKinds;
+
+/** The kinds of a structured type's properties, by name (`SessionFilterKinds` in the generated requests modules). */
+export interface FilterKinds {
+  readonly [property: string]: FilterKind;
+}
+
+/** The kinds of a complex type none of whose properties needs one. */
+export const plainKinds: KindsOf = () => ({});
+
+/**
+ * A Boolean expression of a typed filter: a comparison (`p.Age.gt(30)`), a function
+ * (`p.Name.contains("a")`), a lambda (`p.Emails.any((e) => e.endswith("@example.com"))`), or
+ * conditions joined by `and`, `or` and `not`, parenthesized where OData's precedence needs it.
+ */
+export class Condition {
+  /**
+   * `level`, by URL Conventions §5.1.1's precedence (`not` binds tightest, then comparisons, `and`,
+   * `or`): 0 a call or a lambda, 1 a `not`, 2 a comparison, 3 an `and`, 4 an `or`.
+   */
+  constructor(
+    readonly text: string,
+    readonly level: 0 | 1 | 2 | 3 | 4 = 2,
+  ) {}
+
+  and(...others: Condition[]): Condition {
+    return and(this, ...others);
+  }
+
+  or(...others: Condition[]): Condition {
+    return or(this, ...others);
+  }
+
+  not(): Condition {
+    return not(this);
+  }
+
+  toString(): string {
+    return this.text;
+  }
+}
+
+/** The conditions all true (`a and b`); none is `true`. */
+export function and(...conditions: Condition[]): Condition {
+  return joined("and", 3, conditions, "true");
+}
+
+/** Any of the conditions true (`a or b`); none is `false`. */
+export function or(...conditions: Condition[]): Condition {
+  return joined("or", 4, conditions, "false");
+}
+
+/** The condition false: `not (a eq 1)`; `not contains(…)` needs no parentheses of its own. */
+export function not(condition: Condition): Condition {
+  return new Condition(`not ${grouped(conditionOf(condition, "not"), 1)}`, 1);
+}
+
+function joined(operator: "and" | "or", level: 3 | 4, conditions: Condition[], none: string): Condition {
+  const list = conditions.map((c) => conditionOf(c, operator));
+  if (list.length === 0) return new Condition(none, 0);
+  if (list.length === 1) return list[0]!;
+  // `and` binds tighter than `or`: an `or` inside an `and` is parenthesized, the other way not.
+  return new Condition(list.map((c) => grouped(c, level)).join(` ${operator} `), level);
+}
+
+/** `c` as written inside an expression of `level`: in parentheses where it binds less tightly. */
+function grouped(c: Condition, level: number): string {
+  return c.level > level ? `(${c.text})` : c.text;
+}
+
+function conditionOf(value: unknown, where: string): Condition {
+  if (value instanceof Condition) return value;
+  throw new TypeError(`a typed filter's ${where} takes conditions (p.Age.gt(30)), not ${typeof value === "boolean" ? `the boolean ${String(value)}: compare a property` : typeof value}`);
+}
+
+/**
+ * A typed filter: given the properties of the collection's type, it returns the condition its
+ * members are to meet. `(p) => p.Age.gt(30).and(p.Gender.eq("Female"))` is `Age gt 30 and Gender
+ * eq Ns.Gender'Female'`: each value written as the literal of the property's Edm type (a `Date` or
+ * ISO text for a DateTimeOffset, unquoted; a quoted String), checked as a key's is.
+ */
+export type TypedFilter<T, N = {}> = (fields: FilterFields<T, N>) => Condition;
+
+/**
+ * The properties a typed filter compares: `T`'s structural properties (not its navigation
+ * properties `N`, nor control information), each by its value's type: text, an enum, a number, a
+ * Boolean, a complex value's own properties, or a collection (`any`, `all`).
+ */
+export type FilterFields<T, N = {}> = { readonly [K in Exclude<DeclaredKeys<T> & string, keyof N | `@${string}`>]-?: FilterFieldOf<Exclude<T[K], null | undefined>> };
+
+/** A property of type `V` in a typed filter (what `FilterFields` maps each one to). */
+export type FilterFieldOf<V> = [V] extends [readonly (infer E)[]]
+  ? FilterCollection<Exclude<E, null | undefined>>
+  : [V] extends [string]
+    ? string extends V
+      ? FilterText
+      : FilterEnum<V>
+    : [V] extends [boolean]
+      ? FilterTerm<boolean>
+      : [V] extends [number | string | bigint]
+        ? FilterTerm<V>
+        : [V] extends [object]
+          ? FilterFields<V>
+          : FilterTerm<V>;
+
+/**
+ * A value in a typed filter: a property, a lambda's item or a function of one (`p.Name.tolower()`),
+ * compared with a value of its type, null, or another of its type (`p.End.gt(p.Start)`).
+ */
+export interface FilterTerm<X> {
+  /** Types only: what the term holds. */
+  readonly __term?: X;
+  eq(value: X | FilterTerm<X> | null): Condition;
+  ne(value: X | FilterTerm<X> | null): Condition;
+  gt(value: X | FilterTerm<X>): Condition;
+  ge(value: X | FilterTerm<X>): Condition;
+  lt(value: X | FilterTerm<X>): Condition;
+  le(value: X | FilterTerm<X>): Condition;
+  /** Equal to one of the values: `(A eq 1 or A eq 2)` (OData 4.0 has no `in`); none is `false`. */
+  in(values: readonly X[]): Condition;
+}
+
+/**
+ * A text property (a String; a DateTimeOffset, Date, TimeOfDay, Duration, Guid or Binary too, whose
+ * values are text in TypeScript; the runtime knows which, and writes each as its literal: a `Date`
+ * is taken for a DateTimeOffset or a Date). The string functions are for a String: on another a TypeError.
+ */
+export interface FilterText extends FilterTerm<string | Date> {
+  contains(text: string | FilterTerm<string | Date>): Condition;
+  startswith(text: string | FilterTerm<string | Date>): Condition;
+  endswith(text: string | FilterTerm<string | Date>): Condition;
+  tolower(): FilterText;
+  toupper(): FilterText;
+  trim(): FilterText;
+  length(): FilterTerm<number>;
+}
+
+/** An enum property: its members, and `has` for a flags enum (`Style has Ns.Color'Red'`). */
+export interface FilterEnum<X> extends FilterTerm<X> {
+  has(member: X): Condition;
+}
+
+/** A collection property: `any` (with no test: not empty) and `all` of its items. */
+export interface FilterCollection<E> {
+  any(test?: (item: FilterFieldOf<E>) => Condition): Condition;
+  all(test: (item: FilterFieldOf<E>) => Condition): Condition;
+}
+
+/** The `$filter` text of a typed filter over a type whose kinds are `kinds` (`withQuery`). */
+export function filterText(filter: (fields: never) => unknown, kinds: FilterKinds | undefined): string {
+  return conditionOf(filter(fieldsOf(kinds ?? {}, "", 0) as never), "function").text;
+}
+
+/** The properties of a structured value at `prefix` (`""`, `Home/`, a lambda's `x/`), made as they are named. */
+function fieldsOf(kinds: FilterKinds, prefix: string, depth: number): object {
+  return new Proxy(Object.create(null) as object, {
+    get: (_, name) => {
+      if (typeof name !== "string") return undefined;
+      const kind = Object.prototype.hasOwnProperty.call(kinds, name) ? kinds[name] : undefined;
+      return typeof kind === "function" ? fieldsOf(kind(), `${prefix}${name}/`, depth) : new Term(`${prefix}${name}`, kind, depth);
+    },
+  });
+}
+
+/** What every `FilterTerm` is at run time: its text, the kind of its values, and how many lambdas it is inside. */
+class Term {
+  constructor(
+    readonly text: string,
+    readonly kind: FilterKind | undefined,
+    readonly depth: number,
+  ) {}
+
+  eq(value: unknown): Condition {
+    return this.compare("eq", value);
+  }
+  ne(value: unknown): Condition {
+    return this.compare("ne", value);
+  }
+  gt(value: unknown): Condition {
+    return this.compare("gt", value);
+  }
+  ge(value: unknown): Condition {
+    return this.compare("ge", value);
+  }
+  lt(value: unknown): Condition {
+    return this.compare("lt", value);
+  }
+  le(value: unknown): Condition {
+    return this.compare("le", value);
+  }
+  in(values: readonly unknown[]): Condition {
+    if (!Array.isArray(values)) throw new TypeError(`${this.text} in: takes an array of values, not ${typeof values}`);
+    return or(...values.map((v) => this.compare("eq", v)));
+  }
+  has(member: unknown): Condition {
+    if (typeof this.kind !== "string" || !this.kind.startsWith("enum:")) throw new TypeError(`${this.text} has: only an enum property has members`);
+    return new Condition(`${this.text} has ${this.value(member)}`);
+  }
+  contains(text: unknown): Condition {
+    return this.call("contains", text);
+  }
+  startswith(text: unknown): Condition {
+    return this.call("startswith", text);
+  }
+  endswith(text: unknown): Condition {
+    return this.call("endswith", text);
+  }
+  tolower(): Term {
+    return new Term(`tolower(${this.stringText("tolower")})`, undefined, this.depth);
+  }
+  toupper(): Term {
+    return new Term(`toupper(${this.stringText("toupper")})`, undefined, this.depth);
+  }
+  trim(): Term {
+    return new Term(`trim(${this.stringText("trim")})`, undefined, this.depth);
+  }
+  length(): Term {
+    return new Term(`length(${this.stringText("length")})`, undefined, this.depth);
+  }
+  any(test?: (item: never) => unknown): Condition {
+    return this.lambda("any", test);
+  }
+  all(test: (item: never) => unknown): Condition {
+    if (typeof test !== "function") throw new TypeError(`${this.text}/all: takes a test of each item`);
+    return this.lambda("all", test);
+  }
+
+  private compare(operator: string, value: unknown): Condition {
+    return new Condition(`${this.text} ${operator} ${this.value(value)}`);
+  }
+
+  private call(name: string, text: unknown): Condition {
+    return new Condition(`${name}(${this.stringText(name)},${this.value(text)})`, 0);
+  }
+
+  /** The term where a string function takes it: a String only (a date or a Guid is no text to OData). */
+  private stringText(name: string): string {
+    if (this.kind !== undefined && this.kind !== "String") throw new TypeError(`${name}(${this.text}): a string function takes a String, and ${this.text} is ${kindName(this.kind)}`);
+    return this.text;
+  }
+
+  /** `value` as the right side: null, another term, or a literal of this term's kind. */
+  private value(value: unknown): string {
+    if (value === null) return "null";
+    if (value instanceof Term) return value.text;
+    const kind = this.kind;
+    if (kind === undefined) return plainLiteral(this.text, value);
+    if (typeof kind !== "string") throw new TypeError(`${this.text}: a structured value is compared with null only`);
+    if (kind === "Navigation" || kind === "Other") throw new TypeError(`${this.text}: ${kindName(kind)} is compared with null only`);
+    return literal(kind, value as KeyValue);
+  }
+
+  private lambda(operator: "any" | "all", test: ((item: never) => unknown) | undefined): Condition {
+    if (test === undefined) return new Condition(`${this.text}/any()`, 0);
+    // Numbered by depth (`x1`, within it `x2`): a name such as `x` would be a word of many a literal,
+    // which a service's naive lambda code may take for the variable (the SAP mock server does).
+    const variable = `x${this.depth + 1}`;
+    const kind = this.kind;
+    const inner = Array.isArray(kind) ? fieldsOf((kind[0] as KindsOf)(), `${variable}/`, this.depth + 1) : new Term(variable, kind, this.depth + 1);
+    return new Condition(`${this.text}/${operator}(${variable}:${conditionOf(test(inner as never), operator).text})`, 0);
+  }
+}
+
+/** A value of a property no table lists: a String, Boolean or whole number, as the value is. */
+function plainLiteral(term: string, value: unknown): string {
+  if (typeof value === "string") return edmString(value);
+  if (typeof value === "boolean") return String(value);
+  if (typeof value === "bigint") return String(value);
+  if (typeof value === "number" && Number.isSafeInteger(value)) return String(value);
+  throw new TypeError(`${term}: not a value of its type: ${value instanceof Date ? `a Date (${term} is no date)` : typeof value === "number" ? String(value) : typeof value}`);
+}
+
+function kindName(kind: FilterKind): string {
+  if (kind === "Navigation") return "a navigation property";
+  if (kind === "Other") return "a value of no literal (Edm.Untyped, Geography or Geometry)";
+  if (typeof kind !== "string") return "a structured value";
+  return kind.startsWith("enum:") ? `an enum (${kind.slice(5)})` : `an Edm.${kind}`;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Query strings
 
 /** Query option values: percent-encoded, keeping the characters OData syntax uses readable. */
@@ -1725,6 +2022,8 @@ function queryParts(q: AnyQuery): [string, string][] {
     if (items.length) out.push(["$expand", items.join(",")]);
   }
   // An empty expression (`filter: ""`, `orderby: []`) is left out, as an empty `select` is: `$filter=` is no option.
+  // A typed filter is written by `withQuery`, which knows the type's kinds; not inside `$expand`, whose types it does not know.
+  if (typeof q.filter === "function") throw new TypeError("a typed filter (a function) is taken by a read of a collection; inside $expand, write the filter as a string");
   if (q.filter) out.push(["$filter", q.filter]);
   const orderby = typeof q.orderby === "string" ? q.orderby : q.orderby?.join(",");
   if (orderby) out.push(["$orderby", orderby]);
@@ -1738,8 +2037,10 @@ function queryParts(q: AnyQuery): [string, string][] {
   return out;
 }
 
-/** Appends query options to a path that may already have a query. */
-export function withQuery(pathAndQuery: string, q: object | undefined): string {
+/** Appends query options to a path that may already have a query; a typed filter written by `kinds`, the kinds of the collection's type. */
+export function withQuery(pathAndQuery: string, q: object | undefined, kinds?: FilterKinds): string {
+  const filter = (q as { filter?: unknown } | undefined)?.filter;
+  if (typeof filter === "function") q = { ...q, filter: filterText(filter as (fields: never) => unknown, kinds) };
   const qs = queryString(q as AnyQuery | undefined); // `object`: see `read`
   if (!qs) return pathAndQuery;
   return pathAndQuery.includes("?") ? `${pathAndQuery}&${qs.slice(1)}` : pathAndQuery + qs;
@@ -1841,17 +2142,17 @@ async function readDirect<T>(client: Client, target: EntityRef<unknown, null> | 
 
 /** GET of a page of a collection with query options (`read`'s twin, apart so that a get does not bundle the page reader). */
 export const readPage: typeof readPageDirect = /* @__PURE__ */ held(readPageDirect);
-async function readPageDirect<T>(client: Client, target: CollectionRef<unknown, unknown>, given: object | undefined): Promise<T> {
-  const [answer, request, options] = await get(client, target, given);
+async function readPageDirect<T>(client: Client, target: CollectionRef<unknown, unknown>, given: object | undefined, kinds?: FilterKinds): Promise<T> {
+  const [answer, request, options] = await get(client, target, given, kinds);
   return receivePage<T>(client, answer, options, request);
 }
 
 /** Sends `read`'s and `readPage`'s GET: its answer, the request as errors name it, and the options. */
-async function get(client: Client, target: EntityRef<unknown, null> | CollectionRef<unknown, unknown>, given: object | undefined): Promise<[Answer, string, (ReadOptions & AnyQuery) | undefined]> {
+async function get(client: Client, target: EntityRef<unknown, null> | CollectionRef<unknown, unknown>, given: object | undefined, kinds?: FilterKinds): Promise<[Answer, string, (ReadOptions & AnyQuery) | undefined]> {
   // Typed `object`: the generated functions pass their typed options, and comparing those with
   // `AnyQuery` in each function would make the compiler work out every type's property names.
   const options = given as (ReadOptions & AnyQuery) | undefined;
-  const url = addressed(client, withCustomQuery(withQuery(target.path, options), options?.query));
+  const url = addressed(client, withCustomQuery(withQuery(target.path, options, kinds), options?.query));
   return [await execute(client, { method: "GET", url }, options, asText), `GET ${url}`, options];
 }
 

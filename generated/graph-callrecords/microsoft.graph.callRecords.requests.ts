@@ -12,6 +12,7 @@ import type {
   Segment,
   Session,
 } from "./microsoft.graph.callRecords.types.js";
+import { CommunicationsIdentitySetFilterKinds, IdentitySetFilterKinds } from "./microsoft.graph.requests.js";
 
 /** Navigation properties of `microsoft.graph.callRecords.callRecord` (inherited ones included), for typed `$expand`. */
 export interface CallRecordNavigation {
@@ -94,6 +95,140 @@ export interface SessionCreateInput extends rt.Written<
   "@odata.type"?: "#microsoft.graph.callRecords.session";
 }
 
+// How typed filters write each type's values (rt.FilterKinds): the properties whose value does not tell its Edm type.
+export const ClientUserAgentFilterKinds: rt.FilterKinds = {
+  platform: "enum:microsoft.graph.callRecords.clientPlatform",
+  productFamily: "enum:microsoft.graph.callRecords.productFamily",
+};
+export const DeviceInfoFilterKinds: rt.FilterKinds = {
+  captureNotFunctioningEventRatio: "Single",
+  cpuInsufficentEventRatio: "Single",
+  deviceClippingEventRatio: "Single",
+  deviceGlitchEventRatio: "Single",
+  initialSignalLevelRootMeanSquare: "Single",
+  lowSpeechLevelEventRatio: "Single",
+  lowSpeechToNoiseEventRatio: "Single",
+  micGlitchRate: "Single",
+  renderMuteEventRatio: "Single",
+  renderNotFunctioningEventRatio: "Single",
+  renderZeroVolumeEventRatio: "Single",
+  speakerGlitchRate: "Single",
+};
+export const DirectRoutingLogRowFilterKinds: rt.FilterKinds = {
+  endDateTime: "DateTimeOffset",
+  failureDateTime: "DateTimeOffset",
+  inviteDateTime: "DateTimeOffset",
+  startDateTime: "DateTimeOffset",
+};
+export const EndpointFilterKinds: rt.FilterKinds = { userAgent: rt.plainKinds };
+export const FailureInfoFilterKinds: rt.FilterKinds = { stage: "enum:microsoft.graph.callRecords.failureStage" };
+export const MediaFilterKinds: rt.FilterKinds = {
+  calleeDevice: () => DeviceInfoFilterKinds,
+  calleeNetwork: () => NetworkInfoFilterKinds,
+  callerDevice: () => DeviceInfoFilterKinds,
+  callerNetwork: () => NetworkInfoFilterKinds,
+  streams: [() => MediaStreamFilterKinds],
+};
+export const MediaStreamFilterKinds: rt.FilterKinds = {
+  audioCodec: "enum:microsoft.graph.callRecords.audioCodec",
+  averageAudioDegradation: "Single",
+  averageAudioNetworkJitter: "Duration",
+  averageBandwidthEstimate: "Int64",
+  averageFreezeDuration: "Duration",
+  averageJitter: "Duration",
+  averagePacketLossRate: "Single",
+  averageRatioOfConcealedSamples: "Single",
+  averageReceivedFrameRate: "Single",
+  averageRoundTripTime: "Duration",
+  averageVideoFrameLossPercentage: "Single",
+  averageVideoFrameRate: "Single",
+  averageVideoPacketLossRate: "Single",
+  endDateTime: "DateTimeOffset",
+  lowFrameRateRatio: "Single",
+  lowVideoProcessingCapabilityRatio: "Single",
+  maxAudioNetworkJitter: "Duration",
+  maxJitter: "Duration",
+  maxPacketLossRate: "Single",
+  maxRatioOfConcealedSamples: "Single",
+  maxRoundTripTime: "Duration",
+  packetUtilization: "Int64",
+  postForwardErrorCorrectionPacketLossRate: "Single",
+  rmsFreezeDuration: "Duration",
+  startDateTime: "DateTimeOffset",
+  streamDirection: "enum:microsoft.graph.callRecords.mediaStreamDirection",
+  videoCodec: "enum:microsoft.graph.callRecords.videoCodec",
+};
+export const NetworkInfoFilterKinds: rt.FilterKinds = {
+  bandwidthLowEventRatio: "Single",
+  connectionType: "enum:microsoft.graph.callRecords.networkConnectionType",
+  delayEventRatio: "Single",
+  linkSpeed: "Int64",
+  networkTransportProtocol: "enum:microsoft.graph.callRecords.networkTransportProtocol",
+  receivedQualityEventRatio: "Single",
+  sentQualityEventRatio: "Single",
+  traceRouteHops: [() => TraceRouteHopFilterKinds],
+  wifiBand: "enum:microsoft.graph.callRecords.wifiBand",
+  wifiRadioType: "enum:microsoft.graph.callRecords.wifiRadioType",
+};
+export const ParticipantEndpointFilterKinds: rt.FilterKinds = {
+  userAgent: rt.plainKinds,
+  associatedIdentity: rt.plainKinds,
+  feedback: () => UserFeedbackFilterKinds,
+  identity: () => IdentitySetFilterKinds,
+};
+export const PstnCallLogRowFilterKinds: rt.FilterKinds = {
+  callDurationSource: "enum:microsoft.graph.callRecords.pstnCallDurationSource",
+  charge: "Decimal",
+  connectionCharge: "Decimal",
+  endDateTime: "DateTimeOffset",
+  startDateTime: "DateTimeOffset",
+};
+export const ServiceEndpointFilterKinds: rt.FilterKinds = { userAgent: rt.plainKinds };
+export const ServiceUserAgentFilterKinds: rt.FilterKinds = { role: "enum:microsoft.graph.callRecords.serviceRole" };
+export const TraceRouteHopFilterKinds: rt.FilterKinds = { roundTripTime: "Duration" };
+export const UserFeedbackFilterKinds: rt.FilterKinds = {
+  rating: "enum:microsoft.graph.callRecords.userFeedbackRating",
+  tokens: rt.plainKinds,
+};
+export const CallRecordFilterKinds: rt.FilterKinds = {
+  endDateTime: "DateTimeOffset",
+  lastModifiedDateTime: "DateTimeOffset",
+  modalities: "enum:microsoft.graph.callRecords.modality",
+  organizer: () => IdentitySetFilterKinds,
+  participants: [() => IdentitySetFilterKinds],
+  startDateTime: "DateTimeOffset",
+  type: "enum:microsoft.graph.callRecords.callType",
+  version: "Int64",
+};
+export const OrganizerFilterKinds: rt.FilterKinds = {
+  administrativeUnitInfos: [rt.plainKinds],
+  identity: () => CommunicationsIdentitySetFilterKinds,
+};
+export const ParticipantFilterKinds: rt.FilterKinds = {
+  administrativeUnitInfos: [rt.plainKinds],
+  identity: () => CommunicationsIdentitySetFilterKinds,
+};
+export const ParticipantBaseFilterKinds: rt.FilterKinds = {
+  administrativeUnitInfos: [rt.plainKinds],
+  identity: () => CommunicationsIdentitySetFilterKinds,
+};
+export const SegmentFilterKinds: rt.FilterKinds = {
+  callee: () => EndpointFilterKinds,
+  caller: () => EndpointFilterKinds,
+  endDateTime: "DateTimeOffset",
+  failureInfo: () => FailureInfoFilterKinds,
+  media: [() => MediaFilterKinds],
+  startDateTime: "DateTimeOffset",
+};
+export const SessionFilterKinds: rt.FilterKinds = {
+  callee: () => EndpointFilterKinds,
+  caller: () => EndpointFilterKinds,
+  endDateTime: "DateTimeOffset",
+  failureInfo: () => FailureInfoFilterKinds,
+  modalities: "enum:microsoft.graph.callRecords.modality",
+  startDateTime: "DateTimeOffset",
+};
+
 /** `organizer_v2` of a `microsoft.graph.callRecords.callRecord` (contained): `.../organizer_v2`. */
 export function callRecordOrganizer_v2(parent: rt.EntityRef<CallRecord, null>): rt.EntityRef<Organizer, null> {
   return rt.nullable(rt.nav(parent, "organizer_v2", true));
@@ -142,7 +277,7 @@ export function listCallRecords<
   target: rt.CollectionRef<CallRecord, string>,
   options?: rt.ReadQuery<CallRecord, CallRecordNavigation, S, {}, E>,
 ): Promise<rt.Page<rt.Selected<CallRecord, S, CallRecordNavigation, {}, "id", E>>> {
-  return rt.readPage(client, target, options);
+  return rt.readPage(client, target, options, CallRecordFilterKinds);
 }
 
 /** Creates a `microsoft.graph.callRecords.callRecord` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -196,7 +331,7 @@ export function listOrganizers<
   target: rt.CollectionRef<Organizer, string>,
   options?: rt.ReadQuery<Organizer, OrganizerNavigation, S, {}, E>,
 ): Promise<rt.Page<rt.Selected<Organizer, S, OrganizerNavigation, {}, "id", E>>> {
-  return rt.readPage(client, target, options);
+  return rt.readPage(client, target, options, OrganizerFilterKinds);
 }
 
 /** Creates a `microsoft.graph.callRecords.organizer` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -250,7 +385,7 @@ export function listParticipants<
   target: rt.CollectionRef<Participant, string>,
   options?: rt.ReadQuery<Participant, ParticipantNavigation, S, {}, E>,
 ): Promise<rt.Page<rt.Selected<Participant, S, ParticipantNavigation, {}, "id", E>>> {
-  return rt.readPage(client, target, options);
+  return rt.readPage(client, target, options, ParticipantFilterKinds);
 }
 
 /** Creates a `microsoft.graph.callRecords.participant` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -310,7 +445,7 @@ export function listParticipantBases<
     rt.Selected<rt.SubtypeOf<ParticipantBaseSubtypes>, S, ParticipantBaseNavigation, ParticipantBaseSubtypes, "id", E>
   >
 > {
-  return rt.readPage(client, target, options);
+  return rt.readPage(client, target, options, ParticipantBaseFilterKinds);
 }
 
 /** Creates a `microsoft.graph.callRecords.participantBase` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -364,7 +499,7 @@ export function listSegments<
   target: rt.CollectionRef<Segment, string>,
   options?: rt.ReadQuery<Segment, SegmentNavigation, S, {}, E>,
 ): Promise<rt.Page<rt.Selected<Segment, S, SegmentNavigation, {}, "id", E>>> {
-  return rt.readPage(client, target, options);
+  return rt.readPage(client, target, options, SegmentFilterKinds);
 }
 
 /** Creates a `microsoft.graph.callRecords.segment` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -418,7 +553,7 @@ export function listSessions<
   target: rt.CollectionRef<Session, string>,
   options?: rt.ReadQuery<Session, SessionNavigation, S, {}, E>,
 ): Promise<rt.Page<rt.Selected<Session, S, SessionNavigation, {}, "id", E>>> {
-  return rt.readPage(client, target, options);
+  return rt.readPage(client, target, options, SessionFilterKinds);
 }
 
 /** Creates a `microsoft.graph.callRecords.session` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */

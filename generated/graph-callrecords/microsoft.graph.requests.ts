@@ -66,6 +66,26 @@ export interface CloudCommunicationsCreateInput extends rt.Written<
 export type EntityCreateInput =
   CallRecordCreateInput | Organizer | Participant | SegmentCreateInput | SessionCreateInput;
 
+// How typed filters write each type's values (rt.FilterKinds): the properties whose value does not tell its Edm type.
+export const CommunicationsIdentitySetFilterKinds: rt.FilterKinds = {
+  application: rt.plainKinds,
+  device: rt.plainKinds,
+  user: rt.plainKinds,
+  applicationInstance: rt.plainKinds,
+  assertedIdentity: rt.plainKinds,
+  azureCommunicationServicesUser: rt.plainKinds,
+  encrypted: rt.plainKinds,
+  endpointType: "enum:microsoft.graph.endpointType",
+  guest: rt.plainKinds,
+  onPremises: rt.plainKinds,
+  phone: rt.plainKinds,
+};
+export const IdentitySetFilterKinds: rt.FilterKinds = {
+  application: rt.plainKinds,
+  device: rt.plainKinds,
+  user: rt.plainKinds,
+};
+
 /** `callRecords` of a `microsoft.graph.cloudCommunications` (contained): `.../callRecords`. */
 export function cloudCommunicationsCallRecords(
   parent: rt.EntityRef<CloudCommunications, null>,

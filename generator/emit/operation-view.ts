@@ -52,6 +52,8 @@ export interface OperationTypes {
   keyTs: (t: EntityType) => string;
   /** An entity's type as a create's body writes it (`rt.New<MessageCreateInput>`, `rt.WithType<…>`). */
   created: (t: EntityType) => string;
+  /** The table a typed filter writes a type's values by (filter-kinds.ts), undefined where it needs none. */
+  kinds: (t: EntityType) => string | undefined;
 }
 
 /** The typed reads of an entity type: the type parameters (`S` selected, `E` expanded), the options' and the result's types. */
@@ -102,7 +104,7 @@ function bothDeprecations(imported: string | undefined, own: string | undefined,
  */
 export function operationView(ctx: EmitContext, op: Operation, name: string, types: OperationTypes, importName?: string, importAnnotations?: readonly Annotation[]): OperationView {
   importAnnotations ??= []; // not a default value: see wrap-code.ts brokenType
-  const { ts, refTs, reads, keyTs, created } = types;
+  const { ts, refTs, reads, keyTs, created, kinds } = types;
   const described = importedFirst(description(importAnnotations), description(op.annotations));
   const deprecated = bothDeprecations(deprecation(importAnnotations), deprecation(op.annotations), op);
   const bindingType = op.binding?.type;
@@ -197,7 +199,9 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
     args.push(`options?: ${ret.collection ? q.options : q.getOptions}`);
     // CSDL §12.8: Nullable means nothing for a collection of entities (its members are never null).
     result = ret.collection ? `rt.Page<${q.result}>` : q.result;
-    path = `rt.withQuery(${path}, options)`;
+    // A collection's typed filter is written by the table of its type's kinds (filter-kinds.ts).
+    const table = ret.collection ? kinds(ret.type) : undefined;
+    path = `rt.withQuery(${path}, options${table ? `, ${table}` : ""})`;
   } else {
     // An action bound to one entity may be conditional on its version (`If-Match`, Protocol §11.5.5.1).
     args.push(`options?: rt.${!isFunction && op.bound && bindingType && !bindingType.collection ? "ActionOptions" : "ReadOptions"}`);

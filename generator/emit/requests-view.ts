@@ -23,6 +23,7 @@ import { listsSubtypes, type BuilderKind } from "./request-names";
 import { namedOperations } from "./request-name-index";
 import { operationView, typeParameter, type OperationTypes, type OperationView, type Reads } from "./operation-view";
 import { keylessCollections } from "./keyless-collections";
+import { filterKinds, kindMembers } from "./filter-kinds";
 import { keySpec, keyType } from "./request-keys";
 import { navigationAlternateKeys, setAlternateKeys, typeAlternateKeys } from "../model/alternate-keys";
 import { builderSignature, CLIENT, parametersColumn, requestParameters } from "./request-signatures";
@@ -63,6 +64,8 @@ export interface RequestsView {
    * where overloads had TypeScript's "No overload matches this call" at the function's name.
    */
   castBuilders: { doc: string; name: string; qParam: string; rParam: string; overload: string; targetParam: string }[];
+  /** The tables typed filters write values by (filter-kinds.ts), one per structured type that needs one: `export const {name}: rt.FilterKinds = {body};`. */
+  filterTables: { name: string; body: string }[];
   entities: EntityRequestsView[];
   operations: OperationView[];
 }
@@ -73,6 +76,8 @@ type Builder = Omit<RequestsView["navigations"][number], "params">;
 export interface EntityRequestsView {
   /** Whether collections of the type exist (list, create): it has a key, or a set or collection-valued navigation property has it without one (`keylessCollections`). */
   collected: boolean;
+  /** The table a typed filter of a list writes values by (`SessionFilterKinds`), "" where the type needs none. */
+  kinds: string;
   qname: string;
   type: string;
   keyType: string;
@@ -140,6 +145,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     ...entityTypes.filter((t) => navigatingSubtypes(t).length > 0).map((t) => writeNavTypeName(ctx, t)),
     ...entityTypes.filter((t) => leftOutBelow(t).length > 0).map((t) => leftOutTypeName(ctx, t)),
     ...schema.types.flatMap((t) => (t.kind === "entity" || t.kind === "complex" ? writeModes(ctx, t).map((m) => writeTypeName(ctx, t, m)) : [])),
+    ...schema.types.flatMap((t) => ((t.kind === "entity" || t.kind === "complex") && filterKinds(t).length > 0 ? [filterKindsName(ctx, t)] : [])),
   ];
   const imports = new Imports(localTypes, ctx.namespaceLabels);
   let edm = false;
@@ -175,6 +181,12 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     if (leftOutBelow(t).length === 0) return "";
     const name = leftOutTypeName(ctx, t);
     return t.namespace === schema.namespace ? name : imports.use(moduleSpecifier(t.namespace, "requests"), name, t.namespace);
+  };
+  // The table a typed filter writes `t`'s values by (filter-kinds.ts), imported from its namespace's module; undefined where it needs none.
+  const kindsOf = (t: StructuredType): string | undefined => {
+    if (filterKinds(t).length === 0) return undefined;
+    const name = filterKindsName(ctx, t);
+    return t.namespace === schema.namespace ? name : imports.useValue(moduleSpecifier(t.namespace, "requests"), name, t.namespace, names.scope);
   };
   // A value declared as `t` in a body of `mode`: its write type where it has one (write-types.ts), imported from its namespace's module.
   const write: WriteNames = {
@@ -496,6 +508,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       media: isMedia(t),
       replaced,
       collected: collected(t),
+      kinds: kindsOf(t) ?? "",
       ...v,
     });
   }
@@ -504,7 +517,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   // An entity given to an operation is written as a create's body is (Graph's `sendMail` takes a
   // message without its key, a conversation member with its `user@odata.bind`).
   const created = (t: EntityType) => createBody(() => ts(t, true), t, usesUnion(ctx, t), write, () => navTs(t), members(t));
-  const types: OperationTypes = { ts, refTs, reads, keyTs, created };
+  const types: OperationTypes = { ts, refTs, reads, keyTs, created, kinds: (t) => kindsOf(t) };
   const composableNames = new Map<OperationView, string>();
   for (const e of named) {
     const view = operationView(ctx, e.op, operationNames.get(e) as string, types, e.importName, e.importAnnotations);
@@ -588,9 +601,20 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   };
   rootMakes.forEach(({ c, s, make }, i) => (roots[i].make = make(setInfo(ctx, c, s, rootFunction))));
 
+  // The tables of typed filters, of the namespace's structured types that need one (filter-kinds.ts).
+  const filterTables: RequestsView["filterTables"] = [];
+  for (const t of schema.types) {
+    if (t.kind !== "entity" && t.kind !== "complex") continue;
+    const entries = filterKinds(t);
+    if (entries.length === 0) continue;
+    const name = filterKindsName(ctx, t);
+    const head = `export const ${name}: rt.FilterKinds = `;
+    filterTables.push({ name, body: objectLiteral(head, kindMembers(entries, kindsOf), ";") });
+  }
+
   const declarations = [...navigationTypes, ...writeTypes];
   // Nothing but empty `…Navigation` interfaces needs no runtime (an unused import fails noUnusedLocals).
-  const functions = roots.length + navigations.length + entities.length + operations.length + composables.length + castBuilders.length;
+  const functions = roots.length + navigations.length + entities.length + operations.length + composables.length + castBuilders.length + filterTables.length;
   const runtime = functions > 0 || declarations.some((n) => n.body.includes("rt."));
   return {
     header: ctx.header,
@@ -606,6 +630,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     operations,
     composables,
     castBuilders,
+    filterTables,
   };
 }
 
@@ -761,8 +786,13 @@ export function subtypesTypeName(ctx: EmitContext, t: EntityType): string {
   return companionName(ctx, t, "Subtypes");
 }
 
+/** The name of the table a typed filter writes a structured type's values by (filter-kinds.ts): `SessionFilterKinds`, named as `navigationTypeName` is. */
+export function filterKindsName(ctx: EmitContext, t: StructuredType): string {
+  return companionName(ctx, t, "FilterKinds");
+}
+
 /** The type's name and `suffix`, with `_` appended while a type of its namespace already has that name. */
-function companionName(ctx: EmitContext, t: EntityType, suffix: string): string {
+function companionName(ctx: EmitContext, t: StructuredType, suffix: string): string {
   const taken = typeNamesOf(ctx, t.namespace);
   let name = `${ctx.names.type(t)}${suffix}`;
   while (taken.has(name)) name += "_";

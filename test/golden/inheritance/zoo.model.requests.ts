@@ -45,6 +45,14 @@ export interface KeeperNavigation {
   animals: rt.Nav<rt.SubtypeOf<AnimalSubtypes>, AnimalNavigation, AnimalSubtypes, "id">;
 }
 
+// How typed filters write each type's values (rt.FilterKinds): the properties whose value does not tell its Edm type.
+export const TankFilterKinds: rt.FilterKinds = { litres: "Int64", feeding: "Duration" };
+export const AnimalFilterKinds: rt.FilterKinds = { id: "Guid", born: "Date", home: rt.plainKinds };
+export const BirdFilterKinds: rt.FilterKinds = { id: "Guid", born: "Date", home: rt.plainKinds, wingspan: "Double" };
+export const ParrotFilterKinds: rt.FilterKinds = { id: "Guid", born: "Date", home: rt.plainKinds, wingspan: "Double" };
+export const FishFilterKinds: rt.FilterKinds = { id: "Guid", born: "Date", home: rt.plainKinds, depth: "Decimal" };
+export const KeeperFilterKinds: rt.FilterKinds = { hired: "DateTimeOffset", notes: rt.plainKinds };
+
 /** `favourite` of a `zoo.model.keeper`: `.../favourite`. */
 export function keeperFavourite(parent: rt.EntityRef<Keeper, null>): rt.EntityRef<AnyAnimal, null> {
   return rt.nullable(rt.nav(parent, "favourite"));
@@ -77,7 +85,7 @@ export function listAnimals<
   target: rt.CollectionRef<AnyAnimal, string>,
   options?: rt.ReadQuery<AnyAnimal, AnimalNavigation, S, AnimalSubtypes, E>,
 ): Promise<rt.Page<rt.Selected<rt.SubtypeOf<AnimalSubtypes>, S, AnimalNavigation, AnimalSubtypes, "id", E>>> {
-  return rt.readPage(client, target, options);
+  return rt.readPage(client, target, options, AnimalFilterKinds);
 }
 
 /** Creates a `zoo.model.animal` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -133,7 +141,7 @@ export function listBirds<
 ): Promise<
   rt.Page<rt.Selected<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, S, BirdNavigation, BirdSubtypes, "id", E>>
 > {
-  return rt.readPage(client, target, options);
+  return rt.readPage(client, target, options, BirdFilterKinds);
 }
 
 /** Creates a `zoo.model.bird` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -187,7 +195,7 @@ export function listParrots<
   target: rt.CollectionRef<Parrot, string>,
   options?: rt.ReadQuery<Parrot, ParrotNavigation, S, {}, E>,
 ): Promise<rt.Page<rt.Selected<Parrot, S, ParrotNavigation, {}, "id", E>>> {
-  return rt.readPage(client, target, options);
+  return rt.readPage(client, target, options, ParrotFilterKinds);
 }
 
 /** Creates a `zoo.model.parrot` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -241,7 +249,7 @@ export function listFishes<
   target: rt.CollectionRef<Fish, string>,
   options?: rt.ReadQuery<Fish, FishNavigation, S, {}, E>,
 ): Promise<rt.Page<rt.Selected<Fish, S, FishNavigation, {}, "id", E>>> {
-  return rt.readPage(client, target, options);
+  return rt.readPage(client, target, options, FishFilterKinds);
 }
 
 /** Creates a `zoo.model.fish` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -295,7 +303,7 @@ export function listKeepers<
   target: rt.CollectionRef<Keeper, string>,
   options?: rt.ReadQuery<Keeper, KeeperNavigation, S, {}, E>,
 ): Promise<rt.Page<rt.Selected<Keeper, S, KeeperNavigation, {}, "id", E>>> {
-  return rt.readPage(client, target, options);
+  return rt.readPage(client, target, options, KeeperFilterKinds);
 }
 
 /** Creates a `zoo.model.keeper` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */

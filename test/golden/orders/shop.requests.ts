@@ -23,6 +23,9 @@ export interface OrderLineNavigation {}
 /** Navigation properties of `shop.store` (inherited ones included), for typed `$expand`. */
 export interface StoreNavigation {}
 
+// How typed filters write each type's values (rt.FilterKinds): the properties whose value does not tell its Edm type.
+export const OrderFilterKinds: rt.FilterKinds = { placed: "DateTimeOffset", total: "Decimal" };
+
 /** `lines` of a `shop.order` (contained): `.../lines`. */
 export function orderLines(
   parent: rt.EntityRef<Order, null>,
@@ -60,7 +63,7 @@ export function listOrders<
   target: rt.CollectionRef<Order, number>,
   options?: rt.ReadQuery<Order, OrderNavigation, S, {}, E>,
 ): Promise<rt.Page<rt.Selected<Order, S, OrderNavigation, {}, "id", E>>> {
-  return rt.readPage(client, target, options);
+  return rt.readPage(client, target, options, OrderFilterKinds);
 }
 
 /** Creates a `shop.order` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -233,7 +236,11 @@ export function biggest<
   return rt.send<rt.Page<rt.Selected<Order, S, OrderNavigation, {}, "id", E>>>(
     client,
     "GET",
-    rt.withQuery(rt.functionCall(target.path, "shop.biggest", [["count", "Int32", params["count"]]]), options),
+    rt.withQuery(
+      rt.functionCall(target.path, "shop.biggest", [["count", "Int32", params["count"]]]),
+      options,
+      OrderFilterKinds,
+    ),
     undefined,
     options,
     true,
@@ -259,6 +266,7 @@ export function search<
         ["limit", "Int32", params["limit"]],
       ]),
       options,
+      OrderFilterKinds,
     ),
     undefined,
     options,

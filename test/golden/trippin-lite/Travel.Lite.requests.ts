@@ -83,6 +83,15 @@ export interface PersonInput extends rt.Written<
   "@odata.type"?: "#Travel.Lite.Person";
 }
 
+// How typed filters write each type's values (rt.FilterKinds): the properties whose value does not tell its Edm type.
+export const PersonFilterKinds: rt.FilterKinds = {
+  Gender: "enum:Travel.Lite.Gender",
+  Home: rt.plainKinds,
+  Photo: "Other",
+};
+export const TripFilterKinds: rt.FilterKinds = { ShareId: "Guid", Budget: "Double", StartsAt: "DateTimeOffset" };
+export const DocumentFilterKinds: rt.FilterKinds = { Id: "Guid" };
+
 /** `Friends` of a `Travel.Lite.Person`: `.../Friends`. */
 export function personFriends(parent: rt.EntityRef<Person, null>): rt.CollectionRef<Person, string> {
   return rt.collection(parent, "Friends", rt.key("UserName", rt.edmString));
@@ -140,7 +149,7 @@ export function listPersons<
   target: rt.CollectionRef<Person, string>,
   options?: rt.ReadQuery<Person, PersonNavigation, S, {}, E>,
 ): Promise<rt.Page<rt.Selected<Person, S, PersonNavigation, {}, "UserName", E>>> {
-  return rt.readPage(client, target, options);
+  return rt.readPage(client, target, options, PersonFilterKinds);
 }
 
 /** Creates a `Travel.Lite.Person` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -194,7 +203,7 @@ export function listTrips<
   target: rt.CollectionRef<Trip, number>,
   options?: rt.ReadQuery<Trip, TripNavigation, S, {}, E>,
 ): Promise<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E>>> {
-  return rt.readPage(client, target, options);
+  return rt.readPage(client, target, options, TripFilterKinds);
 }
 
 /** Creates a `Travel.Lite.Trip` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -464,7 +473,7 @@ export function listDocuments<
   target: rt.CollectionRef<Document, string>,
   options?: rt.ReadQuery<Document, DocumentNavigation, S, {}, E>,
 ): Promise<rt.Page<rt.Selected<Document, S, DocumentNavigation, {}, "Id", E>>> {
-  return rt.readPage(client, target, options);
+  return rt.readPage(client, target, options, DocumentFilterKinds);
 }
 
 /** Creates a `Travel.Lite.Document` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. For a media entity, `rt.createMedia` POSTs the media itself (Protocol §11.4.7.1). */
@@ -573,6 +582,7 @@ export function getFriendsTrips<
     rt.withQuery(
       rt.functionCall(target.path, "Travel.Lite.GetFriendsTrips", [["userName", "String", params["userName"]]]),
       options,
+      TripFilterKinds,
     ),
     undefined,
     options,
@@ -634,6 +644,7 @@ export function findTrips<
         ["tags", "json", params["tags"]],
       ]),
       options,
+      TripFilterKinds,
     ),
     undefined,
     options,

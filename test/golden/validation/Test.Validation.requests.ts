@@ -73,6 +73,62 @@ export interface ItemUpdateInput extends rt.Written<
   "@odata.type"?: "#Test.Validation.Item";
 }
 
+// How typed filters write each type's values (rt.FilterKinds): the properties whose value does not tell its Edm type.
+export const PrimitivesFilterKinds: rt.FilterKinds = {
+  int64: "Int64",
+  dec: "Decimal",
+  dec52: "Decimal",
+  decVar: "Decimal",
+  decP5: "Decimal",
+  decFloat: "Decimal",
+  dec30: "Decimal",
+  single: "Single",
+  double: "Double",
+  guid: "Guid",
+  date: "Date",
+  time: "TimeOfDay",
+  time3: "TimeOfDay",
+  dto: "DateTimeOffset",
+  dto0: "DateTimeOffset",
+  dto3: "DateTimeOffset",
+  dur: "Duration",
+  dur0: "Duration",
+  bin: "Binary",
+  bin2: "Binary",
+  binMax: "Binary",
+  untyped: "Other",
+  anyPrimitive: "Other",
+  geo: "Other",
+  geoPoint: "Other",
+  geoLine: "Other",
+  geomPolygon: "Other",
+  geomMultiPoint: "Other",
+  geomCollection: "Other",
+  money: "Decimal",
+  color: "enum:Test.Validation.Color",
+  perms: "enum:Test.Validation.Permission",
+  huge: "enum:Test.Validation.Huge",
+  hugeFlags: "enum:Test.Validation.HugeFlags",
+};
+export const CircleFilterKinds: rt.FilterKinds = { radius: "Double" };
+export const AwkwardFilterKinds: rt.FilterKinds = {
+  word: "enum:Test.Validation.ObjectWords",
+  unset: "enum:Test.Validation.Unset",
+};
+export const NodeFilterKinds: rt.FilterKinds = { next: () => NodeFilterKinds, children: [() => NodeFilterKinds] };
+export const ItemFilterKinds: rt.FilterKinds = {
+  created: "DateTimeOffset",
+  status: "enum:Test.Validation.Color",
+  shape: rt.plainKinds,
+  shapes: [rt.plainKinds],
+  at: rt.plainKinds,
+  address: rt.plainKinds,
+  primitives: () => PrimitivesFilterKinds,
+  picture: "Other",
+};
+export const PersonFilterKinds: rt.FilterKinds = { id: "Guid" };
+export const EmployeeFilterKinds: rt.FilterKinds = { id: "Guid" };
+
 /** `parent` of a `Test.Validation.Item`: `.../parent`. */
 export function itemParent(parent: rt.EntityRef<Item, null>): rt.EntityRef<Item, null> {
   return rt.nullable(rt.nav(parent, "parent"));
@@ -139,7 +195,7 @@ export function listItems<
   target: rt.CollectionRef<Item, number>,
   options?: rt.ReadQuery<Item, ItemNavigation, S, {}, E>,
 ): Promise<rt.Page<rt.Selected<Item, S, ItemNavigation, {}, "id", E>>> {
-  return rt.readPage(client, target, options);
+  return rt.readPage(client, target, options, ItemFilterKinds);
 }
 
 /** Creates a `Test.Validation.Item` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -214,7 +270,7 @@ export function listPersons<
     >
   >
 > {
-  return rt.readPage(client, target, options);
+  return rt.readPage(client, target, options, PersonFilterKinds);
 }
 
 /** Creates a `Test.Validation.Person` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -378,7 +434,7 @@ export function listEmployees<
   target: rt.CollectionRef<Employee, string>,
   options?: rt.ReadQuery<Employee, EmployeeNavigation, S, {}, E>,
 ): Promise<rt.Page<rt.Selected<Employee, S, EmployeeNavigation, {}, "id", E>>> {
-  return rt.readPage(client, target, options);
+  return rt.readPage(client, target, options, EmployeeFilterKinds);
 }
 
 /** Creates a `Test.Validation.Employee` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */

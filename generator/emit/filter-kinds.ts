@@ -1,0 +1,64 @@
+/**
+ * The tables a typed filter writes its values by (the runtime's `rt.FilterKinds`): per structured
+ * type, the kind of each property whose JavaScript value does not tell its Edm type. A `string` may
+ * be a String (quoted), a DateTimeOffset or a Guid (not quoted); a `number` an Int32 or a Double
+ * (`INF`); an enum's member is written with its type's name (`Ns.Color'Red'`). A complex property
+ * refers to its type's table through a function (the tables of a service refer to one another, across
+ * modules), a collection of them in an array (`any`/`all` take its items). Navigation properties
+ * are not in a typed filter's reach (see README, Typed filters): a complex type's are listed so that
+ * the runtime says so. Only a read of a collection refers to a table, so that a bundle without one
+ * holds none.
+ */
+import type { ComplexType, StructuredType, TypeRef } from "../model/types";
+import { allNavigation, allProperties } from "../model/rules";
+import { propertyKey } from "../passes/names";
+import { stringLiteral } from "../string-literal";
+
+/** The Edm types whose JavaScript values tell them (a string is quoted, a number or Boolean written as it is): not listed. */
+const TOLD = new Set(["String", "Boolean", "Int16", "Int32", "Byte", "SByte"]);
+
+/** The Edm types written by the runtime's literal of that name (`rt.literal`). */
+const LITERALS = new Set(["Guid", "Int64", "Decimal", "Double", "Single", "Date", "DateTimeOffset", "TimeOfDay", "Duration", "Binary"]);
+
+/** One property of a table: a primitive's or an enum's kind (`"DateTimeOffset"`, `"enum:Ns.Color"`), or a complex type. */
+export type KindEntry = { name: string; kind: string } | { name: string; complex: ComplexType; collection: boolean };
+
+/** The entries of `t`'s table, inherited properties first; empty where a filter needs none. */
+export function filterKinds(t: StructuredType): readonly KindEntry[] {
+  let list = cache.get(t);
+  if (list === undefined) {
+    list = [];
+    for (const p of allProperties(t)) {
+      const kind = kindOf(p.type);
+      if (kind !== undefined) list.push(typeof kind === "string" ? { name: p.name, kind } : { name: p.name, complex: kind, collection: p.type.collection });
+    }
+    // An entity type's navigation properties are no filter's fields at all (`rt.FilterFields` leaves out its `…Navigation`).
+    if (t.kind === "complex") for (const n of allNavigation(t)) list.push({ name: n.name, kind: "Navigation" });
+    cache.set(t, list);
+  }
+  return list;
+}
+const cache = new WeakMap<StructuredType, KindEntry[]>();
+
+function kindOf(ref: TypeRef): string | ComplexType | undefined {
+  const t = ref.type;
+  if (t.kind === "complex") return t;
+  if (t.kind === "enum") return `enum:${t.qualifiedName}`;
+  const primitive = t.kind === "primitive" ? t : t.kind === "typedef" ? t.underlying : undefined;
+  if (!primitive) return "Other";
+  if (TOLD.has(primitive.name)) return undefined;
+  return LITERALS.has(primitive.name) ? primitive.name : "Other";
+}
+
+/**
+ * The table's members as written (`endDateTime: "DateTimeOffset"`, `callee: () => EndpointFilterKinds`,
+ * `modalities: [rt.plainKinds]`); `nameOf` gives the name of a complex type's table, undefined where it has none.
+ */
+export function kindMembers(entries: readonly KindEntry[], nameOf: (t: ComplexType) => string | undefined): string[] {
+  return entries.map((e) => {
+    if ("kind" in e) return `${propertyKey(e.name)}: ${stringLiteral(e.kind)}`;
+    const table = nameOf(e.complex);
+    const ref = table === undefined ? "rt.plainKinds" : `() => ${table}`;
+    return `${propertyKey(e.name)}: ${e.collection ? `[${ref}]` : ref}`;
+  });
+}
