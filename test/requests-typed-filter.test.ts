@@ -11,6 +11,9 @@ import { generateFixture } from "./helpers/generated";
 import { RecordingServer } from "./helpers/recording-server";
 import { expectErrorsWhereMarked, forEachCompiler } from "./helpers/typecheck";
 import { urlCalls } from "../generator/url-calls";
+import { createClient } from "../generated/graph-callrecords/runtime";
+import { cloudCommunicationsCallRecords, communications } from "../generated/graph-callrecords/microsoft.graph.requests";
+import { callRecordSessions, listSessions } from "../generated/graph-callrecords/microsoft.graph.callRecords.requests";
 
 const FIXTURE = path.join(__dirname, "fixtures", "requests", "typed-filter.xml");
 const dir = generateFixture(FIXTURE, "typed-filter");
@@ -23,8 +26,10 @@ type Filter = (p: Fields) => InstanceType<Runtime["Condition"]>;
 
 const server = new RecordingServer();
 let client: ReturnType<Runtime["createClient"]>;
+let baseUrl = "";
 beforeAll(async () => {
-  client = rt.createClient({ baseUrl: await server.start() });
+  baseUrl = await server.start();
+  client = rt.createClient({ baseUrl });
 });
 afterAll(() => server.stop());
 
@@ -67,6 +72,11 @@ const CASES: [string, Filter, string][] = [
   ],
   ["the same variable again beside a lambda", (p) => p.parts.any((a) => a.tags.any((t) => t.eq("a"))).and(p.labels.any((l) => l.eq("b"))), "parts/any(x1:x1/tags/any(x2:x2 eq 'a')) and labels/any(x1:x1 eq 'b')"],
   ["no conditions: true", () => rt.and(), "true"],
+  [
+    "members named as Object's (toString, __proto__, constructor)",
+    (p) => rt.and(p.odd.toString.eq("2024-01-05"), p.odd.__proto__.eq("9d9b2fa0-efbf-490e-a5e3-bac8f7d47354"), p.odd.constructor.any((d) => d.value.gt(1))),
+    "odd/toString eq 2024-01-05 and odd/__proto__ eq 9d9b2fa0-efbf-490e-a5e3-bac8f7d47354 and odd/constructor/any(x1:x1/value gt 1)",
+  ],
 ];
 
 describe("a typed filter's $filter", () => {
@@ -131,6 +141,27 @@ test("the module's tables list only the properties whose value does not tell the
   expect(module).not.toContain("MakerFilterKinds");
   expect(module).toContain("return rt.readPage(client, target, options, ProductFilterKinds);");
   expect(module).toContain("return rt.readPage(client, target, options);");
+});
+
+describe("on Graph's callRecords (the committed generated/graph-callrecords)", () => {
+  test("a session's filter on a date, a collection of enum members, an enum in a complex value and text through a union of subtypes: written as Graph's metadata types them, and accepted by odatagen url", async () => {
+    const graphClient = createClient({ baseUrl: `${baseUrl}/v1.0` });
+    server.json(200, { value: [] });
+    await listSessions(graphClient, callRecordSessions(cloudCommunicationsCallRecords(communications()).byKey("r1")), {
+      filter: (s) =>
+        s.startDateTime
+          .ge(new Date(Date.UTC(2024, 0, 1)))
+          .and(s.modalities.any((m) => m.eq("audio")), s.failureInfo.stage.eq("callSetup"), s.callee.userAgent.headerValue.startswith("Teams")),
+    });
+    const url = decodeURIComponent(server.last().url);
+    const filter =
+      "startDateTime ge 2024-01-01T00:00:00.000Z and modalities/any(x1:x1 eq microsoft.graph.callRecords.modality'audio') and " +
+      "failureInfo/stage eq microsoft.graph.callRecords.failureStage'callSetup' and startswith(callee/userAgent/headerValue,'Teams')";
+    expect(url).toBe(`/v1.0/communications/callRecords/r1/sessions?$filter=${filter}`);
+    const spec = path.join(__dirname, "..", "specs", "graph-callrecords.xml");
+    const answer = urlCalls({ inputs: [{ file: spec, content: fs.readFileSync(spec, "utf8") }] }, [{ path: `/communications/callRecords/r1/sessions?$filter=${encodeURIComponent(filter)}` }]);
+    expect(answer.results.map((r) => (r.ok ? r.call.call : r.problem))).toEqual([expect.stringContaining("listSessions(")]);
+  });
 });
 
 const USAGE = `

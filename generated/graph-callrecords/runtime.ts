@@ -1723,14 +1723,18 @@ export const plainKinds: KindsOf = () => ({});
  * conditions joined by `and`, `or` and `not`, parenthesized where OData's precedence needs it.
  */
 export class Condition {
+  /** The expression, as `$filter` takes it (not yet percent-encoded). */
+  readonly text: string;
   /**
-   * `level`, by URL Conventions §5.1.1's precedence (`not` binds tightest, then comparisons, `and`,
-   * `or`): 0 a call or a lambda, 1 a `not`, 2 a comparison, 3 an `and`, 4 an `or`.
+   * By URL Conventions §5.1.1's precedence (`not` binds tightest, then comparisons, `and`, `or`):
+   * 0 a call or a lambda, 1 a `not`, 2 a comparison, 3 an `and`, 4 an `or`.
    */
-  constructor(
-    readonly text: string,
-    readonly level: 0 | 1 | 2 | 3 | 4 = 2,
-  ) {}
+  readonly level: 0 | 1 | 2 | 3 | 4;
+
+  constructor(text: string, level: 0 | 1 | 2 | 3 | 4 = 2) {
+    this.text = text;
+    this.level = level;
+  }
 
   and(...others: Condition[]): Condition {
     return and(this, ...others);
@@ -1873,11 +1877,15 @@ function fieldsOf(kinds: FilterKinds, prefix: string, depth: number): object {
 
 /** What every `FilterTerm` is at run time: its text, the kind of its values, and how many lambdas it is inside. */
 class Term {
-  constructor(
-    readonly text: string,
-    readonly kind: FilterKind | undefined,
-    readonly depth: number,
-  ) {}
+  readonly text: string;
+  readonly kind: FilterKind | undefined;
+  readonly depth: number;
+
+  constructor(text: string, kind: FilterKind | undefined, depth: number) {
+    this.text = text;
+    this.kind = kind;
+    this.depth = depth;
+  }
 
   eq(value: unknown): Condition {
     return this.compare("eq", value);

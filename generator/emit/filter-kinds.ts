@@ -11,7 +11,7 @@
  */
 import type { ComplexType, StructuredType, TypeRef } from "../model/types";
 import { allNavigation, allProperties } from "../model/rules";
-import { propertyKey } from "../passes/names";
+import { literalKey } from "../passes/names";
 import { stringLiteral } from "../string-literal";
 
 /** The Edm types whose JavaScript values tell them (a string is quoted, a number or Boolean written as it is): not listed. */
@@ -56,9 +56,15 @@ function kindOf(ref: TypeRef): string | ComplexType | undefined {
  */
 export function kindMembers(entries: readonly KindEntry[], nameOf: (t: ComplexType) => string | undefined): string[] {
   return entries.map((e) => {
-    if ("kind" in e) return `${propertyKey(e.name)}: ${stringLiteral(e.kind)}`;
+    // A member named as one of Object's (`toString`) takes its contextual type from it, not from the
+    // table's index signature: a string or an array there is kept literal with `as const`.
+    const fixed = OBJECT_MEMBERS.has(e.name) ? " as const" : "";
+    if ("kind" in e) return `${literalKey(e.name)}: ${stringLiteral(e.kind)}${fixed}`;
     const table = nameOf(e.complex);
     const ref = table === undefined ? "rt.plainKinds" : `() => ${table}`;
-    return `${propertyKey(e.name)}: ${e.collection ? `[${ref}]` : ref}`;
+    return `${literalKey(e.name)}: ${e.collection ? `[${ref}]${fixed}` : ref}`;
   });
 }
+
+/** The members of TypeScript's `Object` interface (lib.es5.d.ts), which every object type has. */
+const OBJECT_MEMBERS = new Set(["constructor", "toString", "toLocaleString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable"]);

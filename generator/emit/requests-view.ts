@@ -76,8 +76,8 @@ type Builder = Omit<RequestsView["navigations"][number], "params">;
 export interface EntityRequestsView {
   /** Whether collections of the type exist (list, create): it has a key, or a set or collection-valued navigation property has it without one (`keylessCollections`). */
   collected: boolean;
-  /** The table a typed filter of a list writes values by (`SessionFilterKinds`), "" where the type needs none. */
-  kinds: string;
+  /** What a list returns: `rt.readPage(client, target, options)`, with the table its typed filter writes values by (`SessionFilterKinds`) where the type has one. */
+  listCall: string;
   qname: string;
   type: string;
   keyType: string;
@@ -508,7 +508,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       media: isMedia(t),
       replaced,
       collected: collected(t),
-      kinds: kindsOf(t) ?? "",
+      listCall: listCall(kindsOf(t)),
       ...v,
     });
   }
@@ -784,6 +784,11 @@ export function writeNavTypeName(ctx: EmitContext, t: EntityType): string {
 /** The name of the map of an entity type's subtypes: `AnimalSubtypes`, named as `navigationTypeName` is. */
 export function subtypesTypeName(ctx: EmitContext, t: EntityType): string {
   return companionName(ctx, t, "Subtypes");
+}
+
+/** A list's call of the runtime, its arguments one a line where `  return …;` would pass 120 characters. */
+function listCall(kinds: string | undefined): string {
+  return brokenExpression(`rt.readPage(client, target, options${kinds ? `, ${kinds}` : ""})`, "  return ".length, 1, "  ");
 }
 
 /** The name of the table a typed filter writes a structured type's values by (filter-kinds.ts): `SessionFilterKinds`, named as `navigationTypeName` is. */

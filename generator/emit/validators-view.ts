@@ -14,7 +14,7 @@ import { alwaysPresent, deprecation, isAddressableStream, isComputed, isImmutabl
 import type { EnumType, ModelType, NavigationProperty, PrimitiveType, Schema, SchemaType, StructuredType, TypeDefinition, Facets } from "../model/types";
 import type { EmitContext } from "./context";
 import { readsAsUnion } from "./context";
-import { propertyKey, Scope } from "../passes/names";
+import { literalKey, propertyKey, Scope } from "../passes/names";
 import { Imports, jsdoc, moduleSpecifier, type ImportView } from "./imports";
 import { NO_TYPES, PROTOTYPE_NAMES, typeName } from "./ts-types";
 import { assigned, fits, parameters } from "./wrap";
@@ -262,7 +262,7 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
 function checkerTable(entries: readonly (readonly [string, string])[]): string {
   if (entries.length === 0) return "{}";
   const member = ([name, check]: readonly [string, string]) => {
-    const key = memberKey(name);
+    const key = literalKey(name);
     return fits(4 + key.length + 2 + check.length + 1) ? `    ${key}: ${check},\n` : `    ${key}:\n      ${check},\n`;
   };
   return `{\n${entries.map(member).join("")}  }`;
@@ -359,7 +359,7 @@ function primitiveChecker(t: PrimitiveType, f: Facets, wrappers: Wrappers): stri
 function enumView(ctx: EmitContext, t: EnumType, rt: RuntimeTypes): ValidatorsView["enums"][number] {
   const n = ctx.names.type(t);
   const qname = stringLiteral(t.qualifiedName);
-  const members = t.members.map((m) => `${memberKey(m.name)}: ${Number.isSafeInteger(m.value) ? m.value : stringLiteral(m.exact)}`);
+  const members = t.members.map((m) => `${literalKey(m.name)}: ${Number.isSafeInteger(m.value) ? m.value : stringLiteral(m.exact)}`);
   const object = members.length ? `{ ${members.join(", ")} }` : "{}";
   return {
     doc: jsdoc("", [`Checks a \`${t.qualifiedName}\` ${t.isFlags ? "value: member names, comma-separated" : "member name"}.`]),
@@ -367,14 +367,6 @@ function enumView(ctx: EmitContext, t: EnumType, rt: RuntimeTypes): ValidatorsVi
     // Prettier hugs the members object by the parentheses only as the last argument (not before a flags enum's `true`).
     value: assigned(`export const check${n}: ${rt.Checker} =`, `/* @__PURE__ */ vr.enumChecker(${qname}, ${object}${t.isFlags ? ", true" : ""})`),
   };
-}
-
-/**
- * A member name as an object literal's key. `__proto__`, bare or quoted, would set the literal's
- * prototype instead of adding a member, so it is written as a computed key.
- */
-function memberKey(name: string): string {
-  return name === "__proto__" ? `[${stringLiteral(name)}]` : propertyKey(name);
 }
 
 function typedefView(ctx: EmitContext, t: TypeDefinition, wrappers: Wrappers, rt: RuntimeTypes): ValidatorsView["typedefs"][number] {

@@ -152,6 +152,14 @@ export function propertyKey(name: string): string {
   return isIdentifier(name) ? name : stringLiteral(name);
 }
 
+/**
+ * A member name as an object literal's key. `__proto__`, bare or quoted, would set the literal's
+ * prototype instead of adding a member, so it is written as a computed key.
+ */
+export function literalKey(name: string): string {
+  return name === "__proto__" ? `[${stringLiteral(name)}]` : propertyKey(name);
+}
+
 /** Allocates unique identifiers within one module. */
 export class Scope {
   private readonly taken = new Set<string>();
