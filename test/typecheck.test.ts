@@ -178,6 +178,7 @@ test("the test sources (and the generated code they import) type-check with tsco
     "url-calls-requests": ["trippin-lite.xml"],
     "cast-expand": ["requests/cast-expand.xml"],
     "typed-filter": ["requests/typed-filter.xml"],
+    "url-typed-filter": ["requests/url-filter.xml"],
     "url-check-sent": ["requests/url-filter.xml"],
     "cli-url-list": ["requests/url-filter.xml"],
   };

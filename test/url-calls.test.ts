@@ -107,7 +107,7 @@ const GRAPH_REQUESTS: [UrlRequest, string][] = [
   // The URL's query as the call's options.
   [
     { method: "GET", path: "/me/messages?$select=subject,from&$top={n}&$filter=isRead eq false&$orderby=receivedDateTime desc,subject" },
-    'await listMessages(client, target, { select: ["subject", "from"], top: n, filter: "isRead eq false", orderby: ["receivedDateTime desc", "subject"] })',
+    'await listMessages(client, target, { select: ["subject", "from"], top: n, filter: (m) => m.isRead.eq(false), orderby: ["receivedDateTime desc", "subject"] })',
   ],
   [{ method: "GET", path: "/groups/{id}?$expand=members($select=id;$top=5)&$select=displayName" }, 'await getGroup(client, target, { expand: { members: { select: ["id"], top: 5 } }, select: ["displayName"] })'],
   [{ method: "GET", path: "/me/messages/{id}?$select=subject&tenant={tenant-id}" }, 'await getMessage(client, target, { select: ["subject"], query: { tenant: tenantId } })'],
@@ -133,7 +133,7 @@ const GRAPH_REQUESTS: [UrlRequest, string][] = [
   // A + in the query is a space; %2B a plus sign.
   // A stream read takes custom query options: Graph's file conversion.
   [{ method: "GET", path: "/me/drive/items/{item-id}/content?format={format}" }, "const result = await readStream(client, target, { query: { format: format } })"],
-  [{ method: "GET", path: "/groups?$filter=groupTypes/any(c:c+eq+'Unified')&$search=%22a%2Bb%22" }, `await listGroups(client, target, { filter: "groupTypes/any(c:c eq 'Unified')", search: "\\"a+b\\"" })`],
+  [{ method: "GET", path: "/groups?$filter=groupTypes/any(c:c+eq+'Unified')&$search=%22a%2Bb%22" }, `await listGroups(client, target, { filter: (g) => g.groupTypes.any((c) => c.eq("Unified")), search: "\\"a+b\\"" })`],
 ];
 
 /** The slice that holds them. */
@@ -317,7 +317,7 @@ test("a query option or /$count the metadata forbids is refused, saying where; w
     "GET /Books/$count: the service's metadata forbids this request (Capabilities CountRestrictions/Countable is false on Lib.c/Books), so count does not compile on this address; to send it anyway, give count rt.unrestricted(target)",
     forbidden("GET /Archive/$count", "filter", "FilterRestrictions/Filterable", "Lib.c/Archive", "count"),
     forbidden("GET /shelf/bins/$ref", "top", "NavigationRestrictions/RestrictedProperties(bins)/TopSupported", "Lib.c/shelf", "readRefs"),
-    `const result = await listBooks(client, target, { top: 5, filter: "title eq 'x'" });`,
+    `const result = await listBooks(client, target, { top: 5, filter: (b) => b.title.eq("x") });`,
     "const result = await count(client, target);",
     // One entity's read: a collection's query restrictions are not its members'.
     'const result = await getBook(client, target, { select: ["title"] });',

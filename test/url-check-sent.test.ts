@@ -37,10 +37,10 @@ test("the URLs a program sends are answered with the call that makes them, or wi
   expect(sent[1].path).toBe("https://shop.example/odata/v4/orders?$filter=placedDateTime%20ge%20'2024-01-31T08:00:00Z'");
   const answers = urlCalls({ inputs: [{ file: FIXTURE, content: fs.readFileSync(FIXTURE, "utf8") }] }, sent).results.map((r) => (r.ok ? r.call.call : r.problem));
   expect(answers).toEqual([
-    `const result = await listOrders(client, target, { filter: "status eq 'shipped' and lines/any(l:l/quantity gt 1)", orderby: "placedDateTime desc", top: 5 });`,
+    `const result = await listOrders(client, target, { filter: (o) => o.status.eq("shipped").and(o.lines.any((l) => l.quantity.gt(1))), orderby: "placedDateTime desc", top: 5 });`,
     "GET /orders: $filter=placedDateTime ge '2024-01-31T08:00:00Z': placedDateTime is an Edm.DateTimeOffset: '2024-01-31T08:00:00Z' is a string; write it unquoted: 2024-01-31T08:00:00Z",
     "GET /orders/$count: $filter=piad eq true: shop.model.order has no property piad; did you mean paid?",
     "GET /customers: $expand=orders($filter=status eq 'opne'): $filter=status eq 'opne': status is a shop.model.status, which has no member opne; did you mean open?",
-    `const result = await listOrders(client, target, { filter: "customerId eq ${id}" });`,
+    `const result = await listOrders(client, target, { filter: (o) => o.customerId.eq("${id}") });`,
   ]);
 });

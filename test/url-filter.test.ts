@@ -21,7 +21,7 @@ function answers(file: string, paths: readonly string[], options: object = {}): 
   return read.results.map((r) => (r.ok ? r.call.call : r.problem));
 }
 
-test("a filter that names what the type has is written as given, whatever it uses", () => {
+test("a filter that names what the type has is written as a typed filter where one says it all, else as given, whatever it uses", () => {
   const filters = [
     "status eq 'shipped' and paid eq true",
     "status eq shop.model.status'open' or status eq shop.status'cancelled'",
@@ -42,8 +42,20 @@ test("a filter that names what the type has is written as given, whatever it use
     "Status eq 'Shipped' and ShipTo/City eq 'Lyon'",
     "customer/anything_dynamic eq 5",
   ];
+  // What a typed filter says (README, Typed filters; url-typed-filter.test.ts runs and compiles them).
+  const typed: Record<string, string> = {
+    "status eq 'shipped' and paid eq true": '(o) => o.status.eq("shipped").and(o.paid.eq(true))',
+    "status eq shop.model.status'open' or status eq shop.status'cancelled'": '(o) => o.status.eq("open").or(o.status.eq("cancelled"))',
+    "tags has shop.model.tags'gift' and tags eq 'gift,fragile'": '(o) => o.tags.has("gift").and(o.tags.eq("gift,fragile"))',
+    "placedDateTime ge 2024-01-31T08:00:00Z and deliveryDate le 2024-02-01 and cutOff lt 17:30:00":
+      '(o) => o.placedDateTime.ge("2024-01-31T08:00:00Z").and(o.deliveryDate.le("2024-02-01"), o.cutOff.lt("17:30:00"))',
+    "placedDateTime ge 2024-01-31T08:00:00+01:00 and placedDateTime lt 2024-02-01T08:00:00.5-05:00":
+      '(o) => o.placedDateTime.ge("2024-01-31T08:00:00+01:00").and(o.placedDateTime.lt("2024-02-01T08:00:00.5-05:00"))',
+    "lines/any(l:l/sku eq 0f8fad5b-d9cb-469f-a165-70867728950e and l/quantity ge 2) and notes/all(n:contains(n,'door'))":
+      '(o) => o.lines.any((l) => l.sku.eq("0f8fad5b-d9cb-469f-a165-70867728950e").and(l.quantity.ge(2))).and(o.notes.all((n) => n.contains("door")))',
+  };
   const results = answers(FIXTURE, filters.map((f) => `/orders?$filter=${encodeURIComponent(f)}`));
-  expect(results).toEqual(filters.map((f) => `const result = await listOrders(client, target, { filter: ${JSON.stringify(f)} });`));
+  expect(results).toEqual(filters.map((f) => `const result = await listOrders(client, target, { filter: ${typed[f] ?? JSON.stringify(f)} });`));
 });
 
 test("a filter's misspelt name, unknown function, path through a collection or wrong literal is refused, with what to write", () => {

@@ -11,6 +11,7 @@ import { castNavigationPaths, declaringSubtype } from "./cast-navigation";
 import { checkOrderByItems, readFilter, type FilterPlaceholder } from "./url-filter";
 import { listItems, NUMBERS } from "./url-filter-tokens";
 import { checkApply, checkCompute } from "./url-apply";
+import { typedFilter } from "./url-typed-filter";
 import { complexNavigationPaths, leadingProperties, leadsToNavigation } from "./complex-navigation";
 import { listsSubtypes } from "./request-names";
 import { allNavigation, allProperties, isOpen } from "../model/rules";
@@ -106,7 +107,7 @@ export function queryMembers(query: string, taker: QueryTaker, fn: string, type:
     const option = key.slice(1);
     if (taker === "apply" && option === "apply") continue;
     if (!TAKES[taker].includes(option)) return refusal(name, option, taker, fn);
-    const member = systemOption(option, value, { type, computed }, w, name);
+    const member = systemOption(option, value, { type, computed, typed: taker === "list" }, w, name);
     if (typeof member !== "string") return member.problem;
     members.push(member);
   }
@@ -161,7 +162,10 @@ function systemOption(option: string, value: string, level: Level, w: QueryWrite
       // placeholder ({start}, '{id}') becomes a variable.
       const read = type ? readFilter(value, { type, sliced: w.sliced, computed }) : { placeholders: [] };
       if ("problem" in read) return { problem: `${shown}=${value}: ${read.problem}` };
-      return `filter: ${read.placeholders.length ? filledFilter(value, read.placeholders, w) : JSON.stringify(value)}`;
+      if (read.placeholders.length) return `filter: ${filledFilter(value, read.placeholders, w)}`;
+      // A list's filter as a typed filter where it can say it all (url-typed-filter.ts), else as written.
+      const typed = level.typed && type ? typedFilter(value, type) : undefined;
+      return `filter: ${typed ?? JSON.stringify(value)}`;
     }
     case "compute": {
       // Its expressions read the type's properties, not the names it adds.
@@ -373,6 +377,8 @@ export function primitiveTs(name: string): string {
 interface Level {
   type: StructuredType | undefined;
   computed: ReadonlySet<string>;
+  /** The options are a list's, whose `filter` may be typed (not those of an expansion, a count or `$ref`s). */
+  typed?: boolean;
 }
 
 /** The names a `$compute` adds (`Price mul Qty as Total, year(Date) as Year`: Total, Year). */

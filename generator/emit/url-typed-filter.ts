@@ -1,0 +1,351 @@
+/**
+ * A `$filter` as the typed filter a list takes (README, Typed filters): `Age gt 30 and
+ * Emails/any(e:endswith(e,'.com'))` is `(p) => p.Age.gt(30).and(p.Emails.any((e) => e.endswith(".com")))`.
+ * What `odatagen url` prints for a list, once url-filter.ts has checked the expression against the
+ * type. Only what a typed filter can say is written so: comparisons of a property (or of
+ * `tolower`, `toupper`, `trim`, `length` of one) with a literal, null or another property; `in`;
+ * `has`; `contains`, `startswith`, `endswith` of a property and a literal; `and`, `or`, `not`,
+ * parentheses; `any` and `all` over a collection property; a Boolean property alone (`eq true`).
+ * Anything else (navigation, casts, arithmetic, other functions, `$it`, placeholders) leaves the
+ * filter a string: undefined.
+ */
+import type { StructuredType, TypeRef } from "../model/types";
+import { allProperties } from "../model/rules";
+import { isIdentifier, JS_RESERVED } from "../passes/names";
+import { tokens, type Token } from "./url-filter-tokens";
+
+const COMPARISONS = new Set(["eq", "ne", "gt", "ge", "lt", "le"]);
+const TEXT_TESTS = new Set(["contains", "startswith", "endswith"]);
+const TEXT_TERMS = new Set(["tolower", "toupper", "trim", "length"]);
+
+/** What a term holds: a primitive's Edm name (`String`, `Int32`), an enum, a complex type; each maybe a collection. */
+type Held = { kind: "primitive"; name: string; collection: boolean } | { kind: "enum"; type: string; collection: boolean } | { kind: "complex"; type: StructuredType; collection: boolean };
+
+/** A term written: its code (`p.Home.City`) and what it holds. */
+interface Written {
+  code: string;
+  held: Held;
+}
+
+/** Thrown inside the reader where the expression is more than a typed filter says; caught in `typedFilter`. */
+class Untyped extends Error {}
+
+/** The typed filter's code for `text` over `type`, or undefined where it must stay a string. */
+export function typedFilter(text: string, type: StructuredType): string | undefined {
+  const all = tokens(text);
+  if (typeof all === "string" || all.length === 0) return undefined;
+  const root = rootName(type, all);
+  try {
+    const reader = new Reader(all, root, type);
+    const code = reader.expression();
+    if (!reader.done()) return undefined;
+    return `(${root}) => ${code}`;
+  } catch (e) {
+    if (e instanceof Untyped) return undefined;
+    throw e;
+  }
+}
+
+/** The root parameter's name: the type's first letter (`p` for Person), unless the text uses it as a lambda variable. */
+function rootName(type: StructuredType, all: readonly Token[]): string {
+  const used = new Set(all.flatMap((t) => (t.t === "path" ? [t.segments[0]!] : [])));
+  const first = type.name[0]?.toLowerCase() ?? "";
+  for (const name of [/^[a-z]$/.test(first) ? first : "x", "it", "item"]) if (!used.has(name)) return name;
+  return "x0";
+}
+
+class Reader {
+  private i = 0;
+  /** How many expressions the one being read is inside. */
+  private depth = 0;
+  /** Lambda variables in scope: their names in the text, their code names and what their items hold. */
+  private readonly variables: { name: string; code: string; held: Held }[] = [];
+
+  constructor(
+    private readonly all: readonly Token[],
+    private readonly root: string,
+    private readonly type: StructuredType,
+  ) {}
+
+  done(): boolean {
+    return this.i === this.all.length;
+  }
+
+  /** `a or b`, as `a.or(b)`: each `or`'s operands read as `and`s. */
+  expression(): string {
+    // Nested deeper than a person writes (parentheses, `not`s, lambdas): left as written, and the
+    // reader's recursion stays shallow whatever the text.
+    if (++this.depth > MAX_DEPTH) throw new Untyped();
+    const parts = [this.conjunction()];
+    while (this.word("or")) parts.push(this.conjunction());
+    this.depth--;
+    return joined(parts, "or");
+  }
+
+  private conjunction(): string {
+    const parts = [this.unary()];
+    while (this.word("and")) parts.push(this.unary());
+    return joined(parts, "and");
+  }
+
+  private unary(): string {
+    let nots = 0;
+    while (this.word("not")) if (++nots > MAX_DEPTH) throw new Untyped();
+    return this.comparison() + ".not()".repeat(nots);
+  }
+
+  private comparison(): string {
+    if (this.punct("(")) {
+      const inner = this.expression();
+      if (!this.punct(")")) throw new Untyped();
+      return inner;
+    }
+    const call = this.callName();
+    if (call && TEXT_TESTS.has(call)) {
+      this.i += 2;
+      const left = this.term();
+      if (!this.punct(",")) throw new Untyped();
+      const right = this.value(left.held);
+      if (!this.punct(")") || !isText(left.held)) throw new Untyped();
+      return `${left.code}.${call}(${right})`;
+    }
+    const lambda = this.lambda();
+    if (lambda !== undefined) return lambda;
+    const left = this.term();
+    const op = this.peekWord();
+    if (op && COMPARISONS.has(op)) {
+      this.i++;
+      if (left.held.collection || left.held.kind === "complex") throw new Untyped();
+      return `${left.code}.${op}(${this.value(left.held, true)})`;
+    }
+    if (op === "in") {
+      this.i++;
+      if (!this.punct("(") || left.held.collection || left.held.kind === "complex") throw new Untyped();
+      const values: string[] = [];
+      do values.push(this.value(left.held));
+      while (this.punct(","));
+      if (!this.punct(")")) throw new Untyped();
+      return `${left.code}.in([${values.join(", ")}])`;
+    }
+    if (op === "has") {
+      this.i++;
+      if (left.held.kind !== "enum" || left.held.collection) throw new Untyped();
+      return `${left.code}.has(${this.value(left.held)})`;
+    }
+    // A Boolean property alone is a condition: `isTest` is `isTest eq true`.
+    if (left.held.kind === "primitive" && left.held.name === "Boolean" && !left.held.collection) return `${left.code}.eq(true)`;
+    throw new Untyped();
+  }
+
+  /** `path/any(v:…)`, `path/all(v:…)` or `path/any()`, as `any`/`all` of the collection; undefined where the next token is none. */
+  private lambda(): string | undefined {
+    const t = this.all[this.i];
+    if (t?.t !== "path") return undefined;
+    const last = t.segments[t.segments.length - 1]!.toLowerCase();
+    if ((last !== "any" && last !== "all") || t.segments.length < 2 || !this.isPunct(this.i + 1, "(")) return undefined;
+    const over = this.path(t.segments.slice(0, -1));
+    if (!over.held.collection) throw new Untyped();
+    this.i += 2;
+    if (last === "any" && this.punct(")")) return `${over.code}.any()`;
+    const v = this.all[this.i];
+    if (v?.t !== "path" || v.segments.length !== 1 || !this.isPunct(this.i + 1, ":")) throw new Untyped();
+    this.i += 2;
+    const name = v.segments[0]!;
+    const code = this.variableCode(name);
+    this.variables.push({ name, code, held: { ...over.held, collection: false } });
+    const body = this.expression();
+    this.variables.pop();
+    if (!this.punct(")")) throw new Untyped();
+    return `${over.code}.${last}((${code}) => ${body})`;
+  }
+
+  /** A lambda variable's name in the code: its own where that is an identifier no other name in scope has. */
+  private variableCode(name: string): string {
+    const taken = new Set([this.root, ...this.variables.map((v) => v.code)]);
+    let code = isIdentifier(name) && !JS_RESERVED.has(name) && !RESERVED.has(name) ? name : `x${this.variables.length + 1}`;
+    while (taken.has(code)) code += "_";
+    return code;
+  }
+
+  /** A property (through complex ones), or a text function of one: `tolower(Name)` as `p.Name.tolower()`. */
+  private term(): Written {
+    const call = this.callName();
+    if (call && TEXT_TERMS.has(call)) {
+      this.i += 2;
+      if (++this.depth > MAX_DEPTH) throw new Untyped();
+      const inner = this.term();
+      this.depth--;
+      if (!this.punct(")") || !isText(inner.held)) throw new Untyped();
+      const held: Held = call === "length" ? { kind: "primitive", name: "Int32", collection: false } : inner.held;
+      return { code: `${inner.code}.${call}()`, held };
+    }
+    const t = this.all[this.i];
+    if (t?.t !== "path") throw new Untyped();
+    this.i++;
+    return this.path(t.segments);
+  }
+
+  /** The segments of a member path from the root or a lambda variable, through complex properties. */
+  private path(segments: readonly string[]): Written {
+    const variable = [...this.variables].reverse().find((v) => v.name === segments[0]);
+    let code = variable ? variable.code : this.root;
+    let held: Held = variable ? variable.held : { kind: "complex", type: this.type, collection: false };
+    for (const segment of variable ? segments.slice(1) : segments) {
+      if (held.kind !== "complex" || held.collection) throw new Untyped();
+      const p = allProperties(held.type).find((x) => x.name === segment);
+      if (!p) throw new Untyped();
+      code += isIdentifier(p.name) ? `.${p.name}` : `[${JSON.stringify(p.name)}]`;
+      held = heldBy(p.type);
+    }
+    return { code, held };
+  }
+
+  /**
+   * A literal compared with a term holding `held`, as the value a typed filter takes: a string or a
+   * number as TypeScript types the property (`'Female'` and `Ns.Gender'Female'` are `"Female"`, a date
+   * `"2024-01-05"`); with `orTerm`, another property too.
+   */
+  private value(held: Held, orTerm = false): string {
+    const t = this.all[this.i];
+    if (orTerm && t?.t === "path") {
+      const other = this.term();
+      const same = family(other.held) === family(held) && (held.kind !== "enum" || (other.held.kind === "enum" && other.held.type === held.type));
+      if (other.held.collection || other.held.kind === "complex" || !same) throw new Untyped();
+      return other.code;
+    }
+    if (t?.t !== "literal") throw new Untyped();
+    this.i++;
+    if (t.kind === "null") {
+      if (!orTerm) throw new Untyped();
+      return "null";
+    }
+    const f = family(held);
+    if (t.kind === "boolean") {
+      if (f !== "boolean") throw new Untyped();
+      return t.text.toLowerCase();
+    }
+    if (t.kind === "number") {
+      if (f !== "number" && f !== "bignumber") throw new Untyped();
+      const plain = t.text.replace(/[mMdDfFlL]$/, "");
+      // A number JavaScript holds exactly, as a number; an Int64's or a Decimal's longer one as its text.
+      return String(Number(plain)) === plain ? plain : f === "bignumber" ? JSON.stringify(plain) : fail();
+    }
+    if (t.kind === "enum") {
+      if (f !== "enum" || t.value === undefined) throw new Untyped();
+      return JSON.stringify(t.value);
+    }
+    if (t.kind === "string") {
+      // A quoted value compared with a Guid or a date (which a lenient service may take) stays as written.
+      if (f !== "enum" && !(held.kind === "primitive" && held.name === "String")) throw new Untyped();
+      return JSON.stringify(t.value ?? "");
+    }
+    if (f !== "text" || held.kind !== "primitive" || !FORMS[t.kind]?.includes(held.name)) throw new Untyped();
+    // duration'P1D', binary'…': the text between the quotes.
+    const quoted = /'(.*)'$/s.exec(t.text);
+    const text = quoted ? quoted[1]!.replace(/''/g, "'") : t.text;
+    if (!writable(held.name, text)) throw new Untyped();
+    return JSON.stringify(text);
+  }
+
+  private callName(): string | undefined {
+    const t = this.all[this.i];
+    if (t?.t !== "path" || t.segments.length !== 1 || !this.isPunct(this.i + 1, "(")) return undefined;
+    return t.segments[0]!.toLowerCase();
+  }
+
+  private peekWord(): string | undefined {
+    const t = this.all[this.i];
+    return t?.t === "path" && t.segments.length === 1 ? t.segments[0]!.toLowerCase() : undefined;
+  }
+
+  private word(w: string): boolean {
+    if (this.peekWord() !== w) return false;
+    this.i++;
+    return true;
+  }
+
+  private isPunct(i: number, text: string): boolean {
+    const t = this.all[i];
+    return t?.t === "punct" && t.text === text;
+  }
+
+  private punct(text: string): boolean {
+    if (!this.isPunct(this.i, text)) return false;
+    this.i++;
+    return true;
+  }
+}
+
+/** How deep expressions may nest (parentheses, lambdas) for a typed filter to be written. */
+const MAX_DEPTH = 64;
+
+/** Words, beside JavaScript's reserved ones, an arrow function's parameter may not be named in strict code. */
+const RESERVED = new Set(["await", "let", "static", "implements", "interface", "package", "private", "protected", "public", "arguments", "eval"]);
+
+/** The unquoted literals' forms each Edm type written as text takes (a Guid as a Guid, a date as a date). */
+const FORMS: Partial<Record<string, readonly string[]>> = {
+  guid: ["Guid"],
+  date: ["Date"],
+  datetime: ["DateTimeOffset"],
+  time: ["TimeOfDay"],
+  duration: ["Duration"],
+  binary: ["Binary"],
+};
+
+/**
+ * Whether the runtime writes `text` as a literal of `name` (its `rt.literal` forms): one it would
+ * refuse with a TypeError (`duration'P1Y'`, which a lenient service may read, or a 25th hour) leaves
+ * the filter as written, for the service to answer.
+ */
+function writable(name: string, text: string): boolean {
+  const form = RUNTIME_FORMS[name];
+  if (form && !form.test(text)) return false;
+  const day = /^(-?\d+)-(\d\d)-(\d\d)/.exec(text);
+  if (!day) return true;
+  const d = new Date(0);
+  d.setUTCFullYear(Number(day[1]), Number(day[2]) - 1, Number(day[3]));
+  return d.getUTCMonth() === Number(day[2]) - 1;
+}
+
+/** The forms the runtime's literals of these types take (templates/static/runtime.ts, `edmDuration` and `dated`). */
+const RUNTIME_FORMS: Partial<Record<string, RegExp>> = {
+  Date: /^-?\d{4,}-\d{2}-\d{2}$/,
+  TimeOfDay: /^([01]\d|2[0-3]):[0-5]\d(:([0-5]\d|60)(\.\d{1,12})?)?$/,
+  DateTimeOffset: /^-?\d{4,}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:([0-5]\d|60)(\.\d{1,12})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/i,
+  Duration: /^-?P(?=\d|T\d)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/i,
+  Binary: /^(?:[\w-]{4})*(?:[\w-]{2}(?:==)?|[\w-]{3}=?)?$/,
+};
+
+function fail(): never {
+  throw new Untyped();
+}
+
+/** `a.and(b, c)`: the first operand's method, the others its arguments. */
+function joined(parts: readonly string[], op: "and" | "or"): string {
+  return parts.length === 1 ? parts[0]! : `${parts[0]}.${op}(${parts.slice(1).join(", ")})`;
+}
+
+function heldBy(ref: TypeRef): Held {
+  const t = ref.type;
+  if (t.kind === "complex") return { kind: "complex", type: t, collection: ref.collection };
+  if (t.kind === "enum") return { kind: "enum", type: t.qualifiedName, collection: ref.collection };
+  const primitive = t.kind === "primitive" ? t : t.kind === "typedef" ? t.underlying : undefined;
+  if (!primitive) throw new Untyped();
+  return { kind: "primitive", name: primitive.name, collection: ref.collection };
+}
+
+/** Which values a term takes, as TypeScript types them: text, a number, an Int64's or Decimal's number or text, a Boolean, an enum's member. */
+function family(held: Held): "text" | "number" | "bignumber" | "boolean" | "enum" | "other" {
+  if (held.kind === "enum") return "enum";
+  if (held.kind !== "primitive") return "other";
+  const n = held.name;
+  if (n === "Boolean") return "boolean";
+  if (n === "Int64" || n === "Decimal") return "bignumber";
+  if (["Byte", "SByte", "Int16", "Int32", "Single", "Double"].includes(n)) return "number";
+  if (["String", "Guid", "Date", "DateTimeOffset", "TimeOfDay", "Duration", "Binary"].includes(n)) return "text";
+  return "other";
+}
+
+function isText(held: Held): boolean {
+  return held.kind === "primitive" && held.name === "String" && !held.collection;
+}
