@@ -1822,11 +1822,17 @@ export type FilterFieldOf<V> = [V] extends [readonly (infer E)[]]
 export interface FilterTerm<X> {
   /** Types only: what the term holds. */
   readonly __term?: X;
+  /** `eq` (URL Conventions §5.1.1.1.1): equal to the value, or `null`. */
   eq(value: X | FilterTerm<X> | null): Condition;
+  /** `ne`: not equal to the value, or not `null`. */
   ne(value: X | FilterTerm<X> | null): Condition;
+  /** `gt`: greater than the value. */
   gt(value: X | FilterTerm<X>): Condition;
+  /** `ge`: greater than or equal to the value. */
   ge(value: X | FilterTerm<X>): Condition;
+  /** `lt`: less than the value. */
   lt(value: X | FilterTerm<X>): Condition;
+  /** `le`: less than or equal to the value. */
   le(value: X | FilterTerm<X>): Condition;
   /** Equal to one of the values: `(A eq 1 or A eq 2)` (OData 4.0 has no `in`); none is `false`. */
   in(values: readonly X[]): Condition;
@@ -1838,23 +1844,33 @@ export interface FilterTerm<X> {
  * is taken for a DateTimeOffset or a Date). The string functions are for a String: on another a TypeError.
  */
 export interface FilterText extends FilterTerm<string | Date> {
+  /** `contains(p,'…')` (URL Conventions §5.1.1.5.1): holds the text. */
   contains(text: string | FilterTerm<string | Date>): Condition;
+  /** `startswith(p,'…')`: begins with the text. */
   startswith(text: string | FilterTerm<string | Date>): Condition;
+  /** `endswith(p,'…')`: ends with the text. */
   endswith(text: string | FilterTerm<string | Date>): Condition;
+  /** `tolower(p)`, to compare: `p.Name.tolower().eq("ann")`. */
   tolower(): FilterText;
+  /** `toupper(p)`, to compare. */
   toupper(): FilterText;
+  /** `trim(p)`: without leading and trailing white space, to compare. */
   trim(): FilterText;
+  /** `length(p)`: the number of characters, to compare: `p.Name.length().gt(3)`. */
   length(): FilterTerm<number>;
 }
 
 /** An enum property: its members, and `has` for a flags enum (`Style has Ns.Color'Red'`). */
 export interface FilterEnum<X> extends FilterTerm<X> {
+  /** `has` (URL Conventions §5.1.1.1.10): a flags value that includes the member. */
   has(member: X): Condition;
 }
 
 /** A collection property: `any` (with no test: not empty) and `all` of its items. */
 export interface FilterCollection<E> {
+  /** `p/any(x1:…)` (URL Conventions §5.1.1.13.1): some item meets the test; with none, `p/any()`: the collection is not empty. */
   any(test?: (item: FilterFieldOf<E>) => Condition): Condition;
+  /** `p/all(x1:…)`: every item meets the test (an empty collection too). */
   all(test: (item: FilterFieldOf<E>) => Condition): Condition;
 }
 
