@@ -1922,7 +1922,8 @@ class Term {
   }
   in(values: readonly unknown[]): Condition {
     if (!Array.isArray(values)) throw new TypeError(`${this.text} in: takes an array of values, not ${typeof values}`);
-    return or(...values.map((v) => this.compare("eq", v)));
+    // Not spread into `or(…)`: a list of any length (a spread of 200,000 arguments overflows the stack).
+    return joined("or", 4, values.map((v) => this.compare("eq", v)), "false");
   }
   has(member: unknown): Condition {
     if (typeof this.kind !== "string" || !this.kind.startsWith("enum:")) throw new TypeError(`${this.text} has: only an enum property has members`);
