@@ -134,6 +134,19 @@ const GRAPH_REQUESTS: [UrlRequest, string][] = [
   // A stream read takes custom query options: Graph's file conversion.
   [{ method: "GET", path: "/me/drive/items/{item-id}/content?format={format}" }, "const result = await readStream(client, target, { query: { format: format } })"],
   [{ method: "GET", path: "/groups?$filter=groupTypes/any(c:c+eq+'Unified')&$search=%22a%2Bb%22" }, `await listGroups(client, target, { filter: (g) => g.groupTypes.any((c) => c.eq("Unified")), search: "\\"a+b\\"" })`],
+  // Filters from Graph's documentation, as typed filters (compiled below against the slice).
+  [
+    { method: "GET", path: "/users?$filter=assignedLicenses/any(x:x/skuId eq 184efa21-98c3-4e5d-95ab-d07053a96e67) and accountEnabled eq true and mail in ('a@b.com','c@d.com')" },
+    'await listUsers(client, target, { filter: (u) => u.assignedLicenses.any((x) => x.skuId.eq("184efa21-98c3-4e5d-95ab-d07053a96e67")).and(u.accountEnabled.eq(true), u.mail.in(["a@b.com", "c@d.com"])) })',
+  ],
+  [
+    { method: "GET", path: "/me/messages?$filter=importance eq microsoft.graph.importance'high' and from/emailAddress/address eq 'a@b.com' and hasAttachments" },
+    'await listMessages(client, target, { filter: (m) => m.importance.eq("high").and(m.from.emailAddress.address.eq("a@b.com"), m.hasAttachments.eq(true)) })',
+  ],
+  [
+    { method: "GET", path: "/users?$filter=signInActivity/lastSignInDateTime le 2019-06-01T00:00:00Z or endsWith(mail,'@contoso.com')" },
+    'await listUsers(client, target, { filter: (u) => u.signInActivity.lastSignInDateTime.le("2019-06-01T00:00:00Z").or(u.mail.endswith("@contoso.com")) })',
+  ],
 ];
 
 /** The slice that holds them. */
@@ -152,6 +165,7 @@ const GRAPH_SLICE = [
   "/users/{id}/manager",
   "/me/drive/items/{id}/workbook/worksheets/{id}/range",
   "microsoft.graph.workbookRangeFormat",
+  "/users",
 ];
 
 describeWithGraph("url-calls on Graph")("Microsoft Graph v1.0 (a slice, generated once)", () => {
