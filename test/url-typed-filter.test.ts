@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { urlCalls } from "../generator/url-calls";
 import { generateFixture } from "./helpers/generated";
-import { forEachCompiler, runTsc, BASE_OPTIONS } from "./helpers/typecheck";
+import { anyCompiler, forEachCompiler, runTsc, BASE_OPTIONS } from "./helpers/typecheck";
 
 const FIXTURE = path.join(__dirname, "fixtures", "requests", "url-filter.xml");
 const dir = generateFixture("requests/url-filter.xml", "url-typed-filter");
@@ -100,6 +100,27 @@ test("the texts sent, for the filters a reader checks by eye", async () => {
   expect(await sentFor(9)).toBe("(id eq 'a' or id eq 'b') and (orderNumber eq 1 or orderNumber eq 2)");
   // The same variable in two lambdas, each its own parameter.
   expect(calls[13]).toContain(`o.lines.any((l) => l.quantity.gt(1)).and(o.notes.any((l) => l.eq("l")))`);
+});
+
+test("a placeholder becomes a variable of the type its property takes; one compared with an enumeration leaves the filter a template", () => {
+  const file = { file: FIXTURE, content: fs.readFileSync(FIXTURE, "utf8") };
+  const [typed, template] = urlCalls({ inputs: [file] }, [
+    { path: "/orders?$filter=placedDateTime ge {start} and id eq '{id}' and orderNumber gt {n} and contains(id,'{part}')" },
+    { path: "/orders?$filter=status eq {s}" },
+  ]).results.map((r) => {
+    if (!r.ok) throw new Error(r.problem);
+    return r.call;
+  });
+  expect(typed!.call).toBe("const result = await listOrders(client, target, { filter: (o) => o.placedDateTime.ge(start).and(o.id.eq(id), o.orderNumber.gt(n), o.id.contains(part)) });");
+  expect(typed!.variables.filter((v) => v.name !== "client").map((v) => `${v.name}: ${v.type}`)).toEqual(["start: string | Date", "id: string", "n: number | string", "part: string"]);
+  expect(template!.call).toBe('const result = await listOrders(client, target, { filter: `status eq ${literal("enum:shop.model.status", s)}` });');
+  // The typed one compiles with its variables declared as the call says.
+  const [head, rest] = typed!.code.split("\n\n");
+  const declared = typed!.variables.map((v) => `declare const ${v.name}: ${v.name === "client" ? "Client" : v.type};`);
+  const usage = [`import type { Client } from "./index.js";`, head, ...declared, "export async function run() {", rest, "  void result;", "}", ""].join("\n");
+  fs.writeFileSync(path.join(dir, "placeholder-usage.ts"), usage);
+  const r = runTsc(anyCompiler(), dir, ["placeholder-usage.ts"], BASE_OPTIONS);
+  expect(r.output).toBe("");
 });
 
 test("what a typed filter cannot say stays the string it was", () => {

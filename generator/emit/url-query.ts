@@ -162,10 +162,11 @@ function systemOption(option: string, value: string, level: Level, w: QueryWrite
       // placeholder ({start}, '{id}') becomes a variable.
       const read = type ? readFilter(value, { type, sliced: w.sliced, computed }) : { placeholders: [] };
       if ("problem" in read) return { problem: `${shown}=${value}: ${read.problem}` };
-      if (read.placeholders.length) return `filter: ${filledFilter(value, read.placeholders, w)}`;
-      // A list's filter as a typed filter where it can say it all (url-typed-filter.ts), else as written.
-      const typed = level.typed && type ? typedFilter(value, type) : undefined;
-      return `filter: ${typed ?? JSON.stringify(value)}`;
+      // A list's filter as a typed filter where it can say it all (url-typed-filter.ts), its
+      // placeholders variables; else as written, with them in a template.
+      const typed = level.typed && type ? typedFilter(value, type, (name, what, ts) => w.placeholder(name, what, ts)) : undefined;
+      if (typed) return `filter: ${typed}`;
+      return `filter: ${read.placeholders.length ? filledFilter(value, read.placeholders, w) : JSON.stringify(value)}`;
     }
     case "compute": {
       // Its expressions read the type's properties, not the names it adds.

@@ -21,25 +21,34 @@ const TEXT_TERMS = new Set(["tolower", "toupper", "trim", "length"]);
 /** What a term holds: a primitive's Edm name (`String`, `Int32`), an enum, a complex type; each maybe a collection. */
 type Held = { kind: "primitive"; name: string; collection: boolean } | { kind: "enum"; type: string; collection: boolean } | { kind: "complex"; type: StructuredType; collection: boolean };
 
-/** A term written: its code (`p.Home.City`) and what it holds. */
+/** A term written: its code (`p.Home.City`), its text in the filter (`Home/City`) and what it holds. */
 interface Written {
   code: string;
+  shown: string;
   held: Held;
 }
 
 /** Thrown inside the reader where the expression is more than a typed filter says; caught in `typedFilter`. */
 class Untyped extends Error {}
 
+/**
+ * A documentation page's placeholder for a value (`{start}`, or quoted, `'{id}'`) as a variable of
+ * the call: its name there, given the TypeScript type a value of it takes and what it is, in words.
+ */
+export type FilterVariable = (name: string, what: string, type: string) => string;
+
 /** The typed filter's code for `text` over `type`, or undefined where it must stay a string. */
-export function typedFilter(text: string, type: StructuredType): string | undefined {
+export function typedFilter(text: string, type: StructuredType, variable?: FilterVariable): string | undefined {
   const all = tokens(text);
   if (typeof all === "string" || all.length === 0) return undefined;
   const root = rootName(type, all);
   try {
-    const reader = new Reader(all, root, type);
-    const code = reader.expression();
-    if (!reader.done()) return undefined;
-    return `(${root}) => ${code}`;
+    // Read twice: once to see that it can be typed, and only then with its placeholders made
+    // variables of the call (a filter left a string names them in its template instead).
+    const trial = new Reader(all, root, type);
+    trial.expression();
+    if (!trial.done()) return undefined;
+    return `(${root}) => ${new Reader(all, root, type, variable).expression()}`;
   } catch (e) {
     if (e instanceof Untyped) return undefined;
     throw e;
@@ -65,6 +74,7 @@ class Reader {
     private readonly all: readonly Token[],
     private readonly root: string,
     private readonly type: StructuredType,
+    private readonly variable: FilterVariable = (name) => name,
   ) {}
 
   done(): boolean {
@@ -105,7 +115,7 @@ class Reader {
       this.i += 2;
       const left = this.term();
       if (!this.punct(",")) throw new Untyped();
-      const right = this.value(left.held);
+      const right = this.value(left.held, false, `the second argument of ${call}, a string`);
       if (!this.punct(")") || !isText(left.held)) throw new Untyped();
       return `${left.code}.${call}(${right})`;
     }
@@ -116,13 +126,13 @@ class Reader {
     if (op && COMPARISONS.has(op)) {
       this.i++;
       if (left.held.collection || left.held.kind === "complex") throw new Untyped();
-      return `${left.code}.${op}(${this.value(left.held, true)})`;
+      return `${left.code}.${op}(${this.value(left.held, true, compared(left))})`;
     }
     if (op === "in") {
       this.i++;
       if (!this.punct("(") || left.held.collection || left.held.kind === "complex") throw new Untyped();
       const values: string[] = [];
-      do values.push(this.value(left.held));
+      do values.push(this.value(left.held, false, compared(left)));
       while (this.punct(","));
       if (!this.punct(")")) throw new Untyped();
       return `${left.code}.in([${values.join(", ")}])`;
@@ -130,7 +140,7 @@ class Reader {
     if (op === "has") {
       this.i++;
       if (left.held.kind !== "enum" || left.held.collection) throw new Untyped();
-      return `${left.code}.has(${this.value(left.held)})`;
+      return `${left.code}.has(${this.value(left.held, false, compared(left))})`;
     }
     // A Boolean property alone is a condition: `isTest` is `isTest eq true`.
     if (left.held.kind === "primitive" && left.held.name === "Boolean" && !left.held.collection) return `${left.code}.eq(true)`;
@@ -177,7 +187,7 @@ class Reader {
       this.depth--;
       if (!this.punct(")") || !isText(inner.held)) throw new Untyped();
       const held: Held = call === "length" ? { kind: "primitive", name: "Int32", collection: false } : inner.held;
-      return { code: `${inner.code}.${call}()`, held };
+      return { code: `${inner.code}.${call}()`, shown: `${call}(${inner.shown})`, held };
     }
     const t = this.all[this.i];
     if (t?.t !== "path") throw new Untyped();
@@ -189,6 +199,7 @@ class Reader {
   private path(segments: readonly string[]): Written {
     const variable = [...this.variables].reverse().find((v) => v.name === segments[0]);
     let code = variable ? variable.code : this.root;
+    const shown = segments.join("/");
     let held: Held = variable ? variable.held : { kind: "complex", type: this.type, collection: false };
     for (const segment of variable ? segments.slice(1) : segments) {
       if (held.kind !== "complex" || held.collection) throw new Untyped();
@@ -197,7 +208,7 @@ class Reader {
       code += isIdentifier(p.name) ? `.${p.name}` : `[${JSON.stringify(p.name)}]`;
       held = heldBy(p.type);
     }
-    return { code, held };
+    return { code, shown, held };
   }
 
   /**
@@ -205,13 +216,17 @@ class Reader {
    * number as TypeScript types the property (`'Female'` and `Ns.Gender'Female'` are `"Female"`, a date
    * `"2024-01-05"`); with `orTerm`, another property too.
    */
-  private value(held: Held, orTerm = false): string {
+  private value(held: Held, orTerm: boolean, what: string): string {
     const t = this.all[this.i];
     if (orTerm && t?.t === "path") {
       const other = this.term();
       const same = family(other.held) === family(held) && (held.kind !== "enum" || (other.held.kind === "enum" && other.held.type === held.type));
       if (other.held.collection || other.held.kind === "complex" || !same) throw new Untyped();
       return other.code;
+    }
+    if (t?.t === "placeholder" || (t?.t === "literal" && t.kind === "string" && /^\{[^{}"']+\}$/.test(t.value ?? ""))) {
+      this.i++;
+      return this.placeholder(t.t === "placeholder" ? t.name : t.value!.slice(1, -1), held, what);
     }
     if (t?.t !== "literal") throw new Untyped();
     this.i++;
@@ -245,6 +260,17 @@ class Reader {
     const text = quoted ? quoted[1]!.replace(/''/g, "'") : t.text;
     if (!writable(held.name, text)) throw new Untyped();
     return JSON.stringify(text);
+  }
+
+  /**
+   * A placeholder's variable, typed as the property takes a value (`what`: where it stands, in
+   * words); an enum's, whose type the call does not import, leaves the filter a string.
+   */
+  private placeholder(name: string, held: Held, what: string): string {
+    const f = family(held);
+    if (held.kind !== "primitive" || f === "other") throw new Untyped();
+    const type = f === "number" ? "number" : f === "bignumber" ? "number | string" : f === "boolean" ? "boolean" : held.name === "Date" || held.name === "DateTimeOffset" ? "string | Date" : "string";
+    return this.variable(name, `${what}, in the $filter`, type);
   }
 
   private callName(): string | undefined {
@@ -344,6 +370,11 @@ function family(held: Held): "text" | "number" | "bignumber" | "boolean" | "enum
   if (["Byte", "SByte", "Int16", "Int32", "Single", "Double"].includes(n)) return "number";
   if (["String", "Guid", "Date", "DateTimeOffset", "TimeOfDay", "Duration", "Binary"].includes(n)) return "text";
   return "other";
+}
+
+/** A term as a placeholder's words name what it is compared with: `the value compared with createdDateTime, an Edm.DateTimeOffset`. */
+function compared(term: Written): string {
+  return `the value compared with ${term.shown}${term.held.kind === "primitive" ? `, an Edm.${term.held.name}` : ""}`;
 }
 
 function isText(held: Held): boolean {
