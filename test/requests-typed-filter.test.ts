@@ -173,9 +173,15 @@ describe("on Graph's callRecords (the committed generated/graph-callrecords)", (
 
 const USAGE = `
 import * as rt from "./runtime.js";
-import { listMakers, listProducts, makers, products } from "./Shop.requests.js";
+import { and, not, or, type TypedFilter } from "./index.js";
+import { listMakers, listProducts, makers, products, type ProductNavigation } from "./Shop.requests.js";
+import type { Product } from "./Shop.types.js";
 
 declare const client: rt.Client;
+// The index gives the conditions' functions and the type of a filter kept apart from its call
+// (with the type's …Navigation, whose properties it leaves out).
+const recent: TypedFilter<Product, ProductNavigation> = (p) => and(p.changed.gt(new Date(0)), or(p.active.eq(true), not(p.stock.eq(0))));
+const navigating: TypedFilter<Product> = (p) => p.maker.id.eq(1);
 
 export async function usage(): Promise<void> {
   await listProducts(client, products(), { filter: (p) => p.name.eq("a").and(p.stock.gt(1), p.status.in(["open"]), p.colors.has("Red")) });
@@ -183,6 +189,9 @@ export async function usage(): Promise<void> {
   await listProducts(client, products(), { filter: (p) => p.parts.any((x) => x.sizes.all((s) => s.value.gt(1).and(s.unit.eq("cm")))) });
   await listProducts(client, products(), { filter: (p) => p.id.eq("1").or(p.id.eq(1), p.weight.eq("INF"), p.size.unit.eq(p.name)) });
   await listMakers(client, makers(), { filter: (m) => m.id.eq(1) });
+  await listProducts(client, products(), { filter: recent });
+  // @ts-expect-error without …Navigation, the navigation properties are fields, which the list does not give
+  await listProducts(client, products(), { filter: navigating });
   // @ts-expect-error an Int32 takes a number
   await listProducts(client, products(), { filter: (p) => p.stock.eq("1") });
   // @ts-expect-error no such member of the enum

@@ -35,6 +35,10 @@ export {
   readLink,
   batch,
   entityId,
+  Condition,
+  and,
+  or,
+  not,
 } from "./runtime.js";
 export type {
   Client,
@@ -104,6 +108,8 @@ export type {
   Deletable,
   Reference,
   TypedReference,
+  TypedFilter,
+  FilterFields,
   Annotated,
   Argument,
   Batch,

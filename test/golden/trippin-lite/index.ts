@@ -34,6 +34,10 @@ export {
   readLink,
   batch,
   entityId,
+  Condition,
+  and,
+  or,
+  not,
 } from "./runtime.js";
 export type {
   Client,
@@ -103,6 +107,8 @@ export type {
   Deletable,
   Reference,
   TypedReference,
+  TypedFilter,
+  FilterFields,
   Annotated,
   Argument,
   Batch,
