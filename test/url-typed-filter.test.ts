@@ -114,6 +114,9 @@ test("a placeholder becomes a variable of the type its property takes; one compa
   expect(typed!.call).toBe("const result = await listOrders(client, target, { filter: (o) => o.placedDateTime.ge(start).and(o.id.eq(id), o.orderNumber.gt(n), o.id.contains(part)) });");
   expect(typed!.variables.filter((v) => v.name !== "client").map((v) => `${v.name}: ${v.type}`)).toEqual(["start: string | Date", "id: string", "n: number | string", "part: string"]);
   expect(template!.call).toBe('const result = await listOrders(client, target, { filter: `status eq ${literal("enum:shop.model.status", s)}` });');
+  // A placeholder named as the root parameter would be (`o`): the root takes another name.
+  const [named] = urlCalls({ inputs: [file] }, [{ path: "/orders?$filter=id eq '{o}'" }]).results;
+  expect(named?.ok && named.call.call).toBe("const result = await listOrders(client, target, { filter: (it) => it.id.eq(o) });");
   // The typed one compiles with its variables declared as the call says.
   const [head, rest] = typed!.code.split("\n\n");
   const declared = typed!.variables.map((v) => `declare const ${v.name}: ${v.name === "client" ? "Client" : v.type};`);

@@ -55,9 +55,11 @@ export function typedFilter(text: string, type: StructuredType, variable?: Filte
   }
 }
 
-/** The root parameter's name: the type's first letter (`p` for Person), unless the text uses it as a lambda variable. */
+/** The root parameter's name: the type's first letter (`p` for Person), unless the text uses it as a lambda variable or a placeholder. */
 function rootName(type: StructuredType, all: readonly Token[]): string {
-  const used = new Set(all.flatMap((t) => (t.t === "path" ? [t.segments[0]!] : [])));
+  const used = new Set(
+    all.flatMap((t) => (t.t === "path" ? [t.segments[0]!] : t.t === "placeholder" ? [t.name] : t.t === "literal" && t.kind === "string" ? [(t.value ?? "").replace(/^\{(.*)\}$/s, "$1")] : [])),
+  );
   const first = type.name[0]?.toLowerCase() ?? "";
   for (const name of [/^[a-z]$/.test(first) ? first : "x", "it", "item"]) if (!used.has(name)) return name;
   return "x0";
