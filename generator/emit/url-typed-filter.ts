@@ -17,6 +17,15 @@ import { tokens, type Token } from "./url-filter-tokens";
 const COMPARISONS = new Set(["eq", "ne", "gt", "ge", "lt", "le"]);
 const TEXT_TESTS = new Set(["contains", "startswith", "endswith"]);
 const TEXT_TERMS = new Set(["tolower", "toupper", "trim", "length"]);
+/** The date and time functions a typed filter has, with the Edm types each takes (URL Conventions §5.1.1.8). */
+const DATE_PARTS: Readonly<Record<string, readonly string[]>> = {
+  year: ["Date", "DateTimeOffset"],
+  month: ["Date", "DateTimeOffset"],
+  day: ["Date", "DateTimeOffset"],
+  hour: ["DateTimeOffset", "TimeOfDay"],
+  minute: ["DateTimeOffset", "TimeOfDay"],
+  second: ["DateTimeOffset", "TimeOfDay"],
+};
 
 /** What a term holds: a primitive's Edm name (`String`, `Int32`), an enum, a complex type; each maybe a collection. */
 type Held = { kind: "primitive"; name: string; collection: boolean } | { kind: "enum"; type: string; collection: boolean } | { kind: "complex"; type: StructuredType; collection: boolean };
@@ -179,16 +188,19 @@ class Reader {
     return code;
   }
 
-  /** A property (through complex ones), or a text function of one: `tolower(Name)` as `p.Name.tolower()`. */
+  /** A property (through complex ones), or a text, date or time function of one: `tolower(Name)` as `p.Name.tolower()`. */
   private term(): Written {
     const call = this.callName();
-    if (call && TEXT_TERMS.has(call)) {
+    const part = call !== undefined && Object.prototype.hasOwnProperty.call(DATE_PARTS, call) ? DATE_PARTS[call] : undefined;
+    if (call && (TEXT_TERMS.has(call) || part)) {
       this.i += 2;
       if (++this.depth > MAX_DEPTH) throw new Untyped();
       const inner = this.term();
       this.depth--;
-      if (!this.punct(")") || !isText(inner.held)) throw new Untyped();
-      const held: Held = call === "length" ? { kind: "primitive", name: "Int32", collection: false } : inner.held;
+      if (!this.punct(")")) throw new Untyped();
+      const fits = part ? inner.held.kind === "primitive" && !inner.held.collection && part.includes(inner.held.name) : isText(inner.held);
+      if (!fits) throw new Untyped();
+      const held: Held = call === "length" || part ? { kind: "primitive", name: "Int32", collection: false } : inner.held;
       return { code: `${inner.code}.${call}()`, shown: `${call}(${inner.shown})`, held };
     }
     const t = this.all[this.i];

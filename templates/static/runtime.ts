@@ -1841,7 +1841,8 @@ export interface FilterTerm<X> {
 /**
  * A text property (a String; a DateTimeOffset, Date, TimeOfDay, Duration, Guid or Binary too, whose
  * values are text in TypeScript; the runtime knows which, and writes each as its literal: a `Date`
- * is taken for a DateTimeOffset or a Date). The string functions are for a String: on another a TypeError.
+ * is taken for a DateTimeOffset or a Date). The string functions are for a String, the date and
+ * time functions for the dates and times: on another a TypeError.
  */
 export interface FilterText extends FilterTerm<string | Date> {
   /** `contains(p,'…')` (URL Conventions §5.1.1.5.1): holds the text. */
@@ -1858,6 +1859,18 @@ export interface FilterText extends FilterTerm<string | Date> {
   trim(): FilterText;
   /** `length(p)`: the number of characters, to compare: `p.Name.length().gt(3)`. */
   length(): FilterTerm<number>;
+  /** `year(p)` of a Date or a DateTimeOffset (URL Conventions §5.1.1.8), to compare: `p.Born.year().lt(2000)`; on another a TypeError. */
+  year(): FilterTerm<number>;
+  /** `month(p)` (1–12) of a Date or a DateTimeOffset. */
+  month(): FilterTerm<number>;
+  /** `day(p)` (1–31) of a Date or a DateTimeOffset. */
+  day(): FilterTerm<number>;
+  /** `hour(p)` (0–23) of a DateTimeOffset or a TimeOfDay. */
+  hour(): FilterTerm<number>;
+  /** `minute(p)` of a DateTimeOffset or a TimeOfDay. */
+  minute(): FilterTerm<number>;
+  /** `second(p)` of a DateTimeOffset or a TimeOfDay. */
+  second(): FilterTerm<number>;
 }
 
 /** An enum property: its members, and `has` for a flags enum (`Style has Ns.Color'Red'`). */
@@ -1950,6 +1963,24 @@ class Term {
   length(): Term {
     return new Term(`length(${this.stringText("length")})`, undefined, this.depth);
   }
+  year(): Term {
+    return this.part("year", DAYS);
+  }
+  month(): Term {
+    return this.part("month", DAYS);
+  }
+  day(): Term {
+    return this.part("day", DAYS);
+  }
+  hour(): Term {
+    return this.part("hour", TIMES);
+  }
+  minute(): Term {
+    return this.part("minute", TIMES);
+  }
+  second(): Term {
+    return this.part("second", TIMES);
+  }
   any(test?: (item: never) => unknown): Condition {
     return this.lambda("any", test);
   }
@@ -1967,6 +1998,12 @@ class Term {
   }
 
   /** The term where a string function takes it: a String only (a date or a Guid is no text to OData). */
+  /** A date or time function's whole number (`year(Born)`), of a property of one of `kinds` (URL Conventions §5.1.1.8). */
+  private part(name: string, kinds: readonly string[]): Term {
+    if (typeof this.kind !== "string" || !kinds.includes(this.kind)) throw new TypeError(`${name}(${this.text}): takes an Edm.${kinds.join(" or an Edm.")}, and ${this.text} is ${this.kind === undefined ? "a String, Boolean or whole number" : kindName(this.kind)}`);
+    return new Term(`${name}(${this.text})`, undefined, this.depth);
+  }
+
   private stringText(name: string): string {
     if (this.kind !== undefined && this.kind !== "String") throw new TypeError(`${name}(${this.text}): a string function takes a String, and ${this.text} is ${kindName(this.kind)}`);
     return this.text;
@@ -1993,6 +2030,10 @@ class Term {
     return new Condition(`${this.text}/${operator}(${variable}:${conditionOf(test(inner as never), operator).text})`, 0);
   }
 }
+
+/** What `year`, `month` and `day` take; `hour`, `minute` and `second`. */
+const DAYS = ["Date", "DateTimeOffset"];
+const TIMES = ["DateTimeOffset", "TimeOfDay"];
 
 /** A value of a property no table lists: a String, Boolean or whole number, as the value is. */
 function plainLiteral(term: string, value: unknown): string {
