@@ -66,6 +66,7 @@ const CASES: [string, Filter, string][] = [
   ["not binds tighter than and", (p) => p.name.contains("x").not().and(p.stock.eq(1)), "not contains(name,'x') and stock eq 1"],
   ["any of a collection of strings", (p) => p.labels.any((l) => l.eq("new")), "labels/any(x1:x1 eq 'new')"],
   ["any without a test: not empty", (p) => p.labels.any(), "labels/any()"],
+  ["a collection's $count", (p) => p.labels.count().eq(0).or(p.parts.count().gt(p.stock)), "labels/$count eq 0 or parts/$count gt stock"],
   [
     "lambdas within lambdas, over complex items, each with its own variable",
     (p) => p.parts.all((part) => part.made.lt("2024-01-01").and(part.sizes.any((s) => s.value.gt("1.5")))),

@@ -76,6 +76,7 @@ const FILTERS = [
   "lines/any(l:l/quantity gt 1) and notes/any(l:l eq 'l')",
   "id eq 'O''Neil' and shipTo/city eq ''",
   "year(placedDateTime) eq 2024 and month(deliveryDate) le 6 and hour(cutOff) lt 18",
+  "lines/$count gt 0 and notes/$count eq lines/$count",
 ];
 
 describe("a printed typed filter, run, sends a filter the metadata allows, which prints and runs to the same text", () => {
@@ -129,7 +130,7 @@ test("a placeholder becomes a variable of the type its property takes; one compa
 
 test("what a typed filter cannot say stays the string it was", () => {
   const untyped = [
-    "lines/$count gt 0",
+    "parcels/$count gt 0",
     "shipTo ne null",
     "parcels/any(p:p/weight lt 2.5)",
     "customer/displayName eq 'Ann'",

@@ -206,6 +206,12 @@ class Reader {
     const t = this.all[this.i];
     if (t?.t !== "path") throw new Untyped();
     this.i++;
+    // `Emails/$count`: the number of a collection's items.
+    if (t.segments.length > 1 && t.segments[t.segments.length - 1] === "$count") {
+      const over = this.path(t.segments.slice(0, -1));
+      if (!over.held.collection) throw new Untyped();
+      return { code: `${over.code}.count()`, shown: t.segments.join("/"), held: { kind: "primitive", name: "Int32", collection: false } };
+    }
     return this.path(t.segments);
   }
 

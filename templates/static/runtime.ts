@@ -1885,6 +1885,8 @@ export interface FilterCollection<E> {
   any(test?: (item: FilterFieldOf<E>) => Condition): Condition;
   /** `p/all(x1:…)`: every item meets the test (an empty collection too). */
   all(test: (item: FilterFieldOf<E>) => Condition): Condition;
+  /** `p/$count` (URL Conventions §5.1.1.10): the number of items, to compare: `p.Emails.count().eq(0)`. */
+  count(): FilterTerm<number>;
 }
 
 /** The `$filter` text of a typed filter over a type whose kinds are `kinds` (`withQuery`). */
@@ -1987,6 +1989,9 @@ class Term {
   all(test: (item: never) => unknown): Condition {
     if (typeof test !== "function") throw new TypeError(`${this.text}/all: takes a test of each item`);
     return this.lambda("all", test);
+  }
+  count(): Term {
+    return new Term(`${this.text}/$count`, undefined, this.depth);
   }
 
   private compare(operator: string, value: unknown): Condition {
