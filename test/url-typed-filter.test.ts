@@ -7,6 +7,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { urlCalls } from "../generator/url-calls";
+import { writable } from "../generator/emit/url-typed-filter";
+import { literal, type KeyKind } from "../templates/static/runtime";
 import { generateFixture } from "./helpers/generated";
 import { anyCompiler, forEachCompiler, runTsc, BASE_OPTIONS } from "./helpers/typecheck";
 
@@ -173,4 +175,26 @@ forEachCompiler((label, c) => {
     const r = runTsc(c, dir, ["typed-usage.ts"], BASE_OPTIONS);
     expect(r.output).toBe("");
   });
+});
+
+test("the forms it writes a literal of are the runtime's: for each, a text is writable exactly when the runtime's literal takes it", () => {
+  // url-typed-filter.ts cannot import the runtime (a template copied into outputs), so it keeps its forms: checked against it here.
+  const texts: Record<string, string[]> = {
+    Date: ["2024-01-05", "2023-02-29", "2024-02-29", "2023-02-30", "-0001-12-31", "12024-01-01", "2024-1-05", "2024-13-01"],
+    TimeOfDay: ["09:30", "09:30:00", "23:59:60", "24:00:00", "09:30:00.123456789012", "09:30:00.1234567890123", "9:30"],
+    DateTimeOffset: ["2024-01-05T13:20:00Z", "2024-01-05T13:20Z", "2024-01-05T13:20:00.5+01:00", "2024-01-05T25:00:00Z", "2024-01-05T13:20:00", "2024-02-30T00:00:00Z", "2024-01-05t13:20:00z"],
+    Duration: ["P1D", "PT1H30M", "P1DT2H", "-PT0.5S", "P1Y", "P1M", "PT", "P", "pt1h"],
+    Binary: ["q-8_", "AA==", "AAA=", "AAAA", "A", "AB=", "q+8/"],
+  };
+  for (const [kind, list] of Object.entries(texts)) {
+    for (const text of list) {
+      let runtime = true;
+      try {
+        literal(kind as KeyKind, text);
+      } catch {
+        runtime = false;
+      }
+      expect(`${kind} ${text}: ${writable(kind, text)}`).toBe(`${kind} ${text}: ${runtime}`);
+    }
+  }
 });

@@ -343,9 +343,10 @@ const FORMS: Partial<Record<string, readonly string[]>> = {
  * refuse with a TypeError (`duration'P1Y'`, which a lenient service may read, or a 25th hour) leaves
  * the filter as written, for the service to answer.
  */
-function writable(name: string, text: string): boolean {
+export function writable(name: string, text: string): boolean {
   const form = RUNTIME_FORMS[name];
-  if (form && !form.test(text)) return false;
+  // base64 (`+`, `/`) is written as base64url, as the runtime's `edmBinary` writes it.
+  if (form && !form.test(name === "Binary" ? text.replace(/\+/g, "-").replace(/\//g, "_") : text)) return false;
   const day = /^(-?\d+)-(\d\d)-(\d\d)/.exec(text);
   if (!day) return true;
   const d = new Date(0);
