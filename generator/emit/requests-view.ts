@@ -517,7 +517,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   // An entity given to an operation is written as a create's body is (Graph's `sendMail` takes a
   // message without its key, a conversation member with its `user@odata.bind`).
   const created = (t: EntityType) => createBody(() => ts(t, true), t, usesUnion(ctx, t), write, () => navTs(t), members(t));
-  const types: OperationTypes = { ts, refTs, reads, keyTs, created, kinds: (t) => kindsOf(t) };
+  const types: OperationTypes = { ts, refTs, reads, keyTs, created, kinds: kindsOf };
   const composableNames = new Map<OperationView, string>();
   for (const e of named) {
     const view = operationView(ctx, e.op, operationNames.get(e) as string, types, e.importName, e.importAnnotations);
