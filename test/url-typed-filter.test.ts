@@ -121,6 +121,9 @@ test("a placeholder becomes a variable of the type its property takes; one compa
   // A placeholder named as the root parameter would be (`o`): the root takes another name.
   const [named] = urlCalls({ inputs: [file] }, [{ path: "/orders?$filter=id eq '{o}'" }]).results;
   expect(named?.ok && named.call.call).toBe("const result = await listOrders(client, target, { filter: (it) => it.id.eq(o) });");
+  // And a lambda's variable named as one (`l`) takes another name.
+  const [lambda] = urlCalls({ inputs: [file] }, [{ path: "/orders?$filter=lines/any(l:l/quantity gt {l})" }]).results;
+  expect(lambda?.ok && lambda.call.call).toBe("const result = await listOrders(client, target, { filter: (o) => o.lines.any((l_) => l_.quantity.gt(l)) });");
   // The typed one compiles with its variables declared as the call says.
   const [head, rest] = typed!.code.split("\n\n");
   const declared = typed!.variables.map((v) => `declare const ${v.name}: ${v.name === "client" ? "Client" : v.type};`);

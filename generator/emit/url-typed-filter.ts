@@ -64,11 +64,14 @@ export function typedFilter(text: string, type: StructuredType, variable?: Filte
   }
 }
 
+/** The placeholders' names in the text (`{start}`, `'{id}'`): no parameter of the typed filter may have one. */
+function placeholderNames(all: readonly Token[]): Set<string> {
+  return new Set(all.flatMap((t) => (t.t === "placeholder" ? [t.name] : t.t === "literal" && t.kind === "string" && /^\{.*\}$/s.test(t.value ?? "") ? [t.value!.slice(1, -1)] : [])));
+}
+
 /** The root parameter's name: the type's first letter (`p` for Person), unless the text uses it as a lambda variable or a placeholder. */
 function rootName(type: StructuredType, all: readonly Token[]): string {
-  const used = new Set(
-    all.flatMap((t) => (t.t === "path" ? [t.segments[0]!] : t.t === "placeholder" ? [t.name] : t.t === "literal" && t.kind === "string" ? [(t.value ?? "").replace(/^\{(.*)\}$/s, "$1")] : [])),
-  );
+  const used = new Set([...all.flatMap((t) => (t.t === "path" ? [t.segments[0]!] : [])), ...placeholderNames(all)]);
   const first = type.name[0]?.toLowerCase() ?? "";
   for (const name of [/^[a-z]$/.test(first) ? first : "x", "it", "item"]) if (!used.has(name)) return name;
   return "x0";
@@ -78,6 +81,8 @@ class Reader {
   private i = 0;
   /** How many expressions the one being read is inside. */
   private depth = 0;
+  /** The placeholders' names, which a lambda's parameter may not take. */
+  private readonly placeholders: ReadonlySet<string>;
   /** Lambda variables in scope: their names in the text, their code names and what their items hold. */
   private readonly variables: { name: string; code: string; held: Held }[] = [];
 
@@ -86,7 +91,9 @@ class Reader {
     private readonly root: string,
     private readonly type: StructuredType,
     private readonly variable: FilterVariable = (name) => name,
-  ) {}
+  ) {
+    this.placeholders = placeholderNames(all);
+  }
 
   done(): boolean {
     return this.i === this.all.length;
@@ -182,7 +189,7 @@ class Reader {
 
   /** A lambda variable's name in the code: its own where that is an identifier no other name in scope has. */
   private variableCode(name: string): string {
-    const taken = new Set([this.root, ...this.variables.map((v) => v.code)]);
+    const taken = new Set([this.root, ...this.placeholders, ...this.variables.map((v) => v.code)]);
     let code = isIdentifier(name) && !JS_RESERVED.has(name) && !RESERVED.has(name) ? name : `x${this.variables.length + 1}`;
     while (taken.has(code)) code += "_";
     return code;
