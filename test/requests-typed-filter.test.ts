@@ -108,6 +108,18 @@ describe("a typed filter's $filter", () => {
     expect(text.endsWith(" or stock eq 199999")).toBe(true);
   });
 
+  test("an open type's dynamic property by name, its value written as it is", async () => {
+    server.json(200, { value: [] });
+    await api.listMakers(client, api.makers(), { filter: (m) => m.$dynamic("extension_ab12_costCentre").eq("O'B").and(m.$dynamic("rating").gt(4.5), m.$dynamic("vip").eq(true)) });
+    expect(new URL(server.last().url, "http://host").searchParams.get("$filter")).toBe("extension_ab12_costCentre eq 'O''B' and rating gt 4.5 and vip eq true");
+    server.json(200, { value: [] });
+    await api.listMakers(client, api.makers(), { filter: (m) => m.$dynamic("code").startswith("A") });
+    expect(new URL(server.last().url, "http://host").searchParams.get("$filter")).toBe("startswith(code,'A')");
+    await expect(api.listMakers(client, api.makers(), { filter: (m) => m.$dynamic("n").eq(NaN) })).rejects.toThrow("n: a dynamic property is compared with a string, a finite number or a Boolean, not NaN");
+    const dated = (term: unknown) => (term as { year(): { eq(n: number): InstanceType<Runtime["Condition"]> } }).year().eq(1);
+    await expect(api.listMakers(client, api.makers(), { filter: (m) => dated(m.$dynamic("d")) })).rejects.toThrow("year(d): takes an Edm.Date or an Edm.DateTimeOffset, and d is a dynamic property, whose type the metadata does not tell");
+  });
+
   test("a string filter is sent as written", async () => {
     server.json(200, { value: [] });
     await api.listProducts(client, api.products(), { filter: "stock gt 0" });
@@ -214,6 +226,9 @@ export async function usage(): Promise<void> {
   await listProducts(client, products(), { filter: (p) => p.stock.eq(p.name) });
   // @ts-expect-error a filter returns a condition, not a boolean
   await listProducts(client, products(), { filter: (p) => p.stock === undefined });
+  await listMakers(client, makers(), { filter: (m) => m.$dynamic("extension_ab12_costCentre").eq("x") });
+  // @ts-expect-error a type that is not open has no dynamic properties
+  await listProducts(client, products(), { filter: (p) => p.$dynamic("x").eq("x") });
   // @ts-expect-error inside $expand a filter is a string
   await listProducts(client, products(), { expand: { maker: { filter: (m: never) => m } } });
 }

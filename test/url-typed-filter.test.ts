@@ -133,6 +133,22 @@ test("a placeholder becomes a variable of the type its property takes; one compa
   expect(r.output).toBe("");
 });
 
+test("an open type's undeclared names are its dynamic properties ($dynamic), compared with strings, numbers and Booleans; the printed call compiles", () => {
+  const file = { file: FIXTURE, content: fs.readFileSync(FIXTURE, "utf8") };
+  const [call] = urlCalls({ inputs: [file] }, [{ path: "/customers?$filter=extension_0a1b_costCentre eq 'x' and startswith(extension_0a1b_code,'A') and rating gt 4.5 and vip eq true and extension_0a1b_n ne {n}" }]).results.map((r) => {
+    if (!r.ok) throw new Error(r.problem);
+    return r.call;
+  });
+  expect(call!.call).toBe(
+    'const result = await listCustomers(client, target, { filter: (c) => c.$dynamic("extension_0a1b_costCentre").eq("x").and(c.$dynamic("extension_0a1b_code").startswith("A"), c.$dynamic("rating").gt(4.5), c.$dynamic("vip").eq(true), c.$dynamic("extension_0a1b_n").ne(n)) });',
+  );
+  expect(call!.variables.find((v) => v.name === "n")).toMatchObject({ type: "string", what: "the value compared with extension_0a1b_n, a dynamic property, in the $filter" });
+  const [head, rest] = call!.code.split("\n\n");
+  const declared = call!.variables.map((v) => `declare const ${v.name}: ${v.name === "client" ? "Client" : v.type};`);
+  fs.writeFileSync(path.join(dir, "dynamic-usage.ts"), [`import type { Client } from "./index.js";`, head, ...declared, "export async function run() {", rest, "  void result;", "}", ""].join("\n"));
+  expect(runTsc(anyCompiler(), dir, ["dynamic-usage.ts"], BASE_OPTIONS).output).toBe("");
+});
+
 test("what a typed filter cannot say stays the string it was", () => {
   const untyped = [
     "parcels/$count gt 0",

@@ -1799,7 +1799,17 @@ export type TypedFilter<T, N = {}> = (fields: FilterFields<T, N>) => Condition;
  * properties `N`, nor control information), each by its value's type: text, an enum, a number, a
  * Boolean, a complex value's own properties, or a collection (`any`, `all`).
  */
-export type FilterFields<T, N = {}> = { readonly [K in Exclude<DeclaredKeys<T> & string, keyof N | `@${string}`>]-?: FilterFieldOf<Exclude<T[K], null | undefined>> };
+export type FilterFields<T, N = {}> = { readonly [K in Exclude<DeclaredKeys<T> & string, keyof N | `@${string}`>]-?: FilterFieldOf<Exclude<T[K], null | undefined>> } & (string extends keyof T ? FilterDynamic : unknown);
+
+/**
+ * An open type's dynamic property (Graph's `extension_{appId}_{name}`), by name, unchecked:
+ * `u.$dynamic("extension_abc_costCentre").eq("4711")`. Its value is written as it is (a string
+ * quoted, a number or Boolean as it is): the metadata does not tell its type. (No declared property
+ * can be named `$dynamic`: CSDL's names start with a letter or `_`.)
+ */
+export interface FilterDynamic {
+  $dynamic(name: string): FilterTerm<string | number | boolean> & Pick<FilterText, "contains" | "startswith" | "endswith" | "tolower" | "toupper" | "trim" | "length">;
+}
 
 /** A property of type `V` in a typed filter (what `FilterFields` maps each one to). */
 export type FilterFieldOf<V> = [V] extends [readonly (infer E)[]]
@@ -1900,6 +1910,7 @@ function fieldsOf(kinds: FilterKinds, prefix: string, depth: number): object {
   return new Proxy(Object.create(null) as object, {
     get: (_, name) => {
       if (typeof name !== "string") return undefined;
+      if (name === "$dynamic") return (dynamicName: string) => new Term(`${prefix}${dynamicName}`, DYNAMIC, depth);
       const kind = Object.prototype.hasOwnProperty.call(kinds, name) ? kinds[name] : undefined;
       return typeof kind === "function" ? fieldsOf(kind(), `${prefix}${name}/`, depth) : new Term(`${prefix}${name}`, kind, depth);
     },
@@ -1909,10 +1920,11 @@ function fieldsOf(kinds: FilterKinds, prefix: string, depth: number): object {
 /** What every `FilterTerm` is at run time: its text, the kind of its values, and how many lambdas it is inside. */
 class Term {
   readonly text: string;
-  readonly kind: FilterKind | undefined;
+  /** Its kind in the table; undefined where the table lists none (a String, Boolean or whole number); DYNAMIC for a dynamic property. */
+  readonly kind: FilterKind | typeof DYNAMIC | undefined;
   readonly depth: number;
 
-  constructor(text: string, kind: FilterKind | undefined, depth: number) {
+  constructor(text: string, kind: FilterKind | typeof DYNAMIC | undefined, depth: number) {
     this.text = text;
     this.kind = kind;
     this.depth = depth;
@@ -2011,7 +2023,7 @@ class Term {
   }
 
   private stringText(name: string): string {
-    if (this.kind !== undefined && this.kind !== "String") throw new TypeError(`${name}(${this.text}): a string function takes a String, and ${this.text} is ${kindName(this.kind)}`);
+    if (this.kind !== undefined && this.kind !== "String" && this.kind !== DYNAMIC) throw new TypeError(`${name}(${this.text}): a string function takes a String, and ${this.text} is ${kindName(this.kind)}`);
     return this.text;
   }
 
@@ -2021,6 +2033,7 @@ class Term {
     if (value instanceof Term) return value.text;
     const kind = this.kind;
     if (kind === undefined) return plainLiteral(this.text, value);
+    if (kind === DYNAMIC) return dynamicLiteral(this.text, value);
     if (typeof kind !== "string") throw new TypeError(`${this.text}: a structured value is compared with null only`);
     if (kind === "Navigation" || kind === "Other") throw new TypeError(`${this.text}: ${kindName(kind)} is compared with null only`);
     return literal(kind, value as KeyValue);
@@ -2037,6 +2050,16 @@ class Term {
   }
 }
 
+/** The kind of a dynamic property's term (`$dynamic`), whose type the metadata does not tell. */
+const DYNAMIC = "(dynamic)";
+
+/** A dynamic property's value: a string quoted, a finite number or a Boolean as it is. */
+function dynamicLiteral(term: string, value: unknown): string {
+  if (typeof value === "string") return edmString(value);
+  if (typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value))) return String(value);
+  throw new TypeError(`${term}: a dynamic property is compared with a string, a finite number or a Boolean, not ${typeof value === "number" ? String(value) : typeof value}`);
+}
+
 /** What `year`, `month` and `day` take; `hour`, `minute` and `second`. */
 const DAYS = ["Date", "DateTimeOffset"];
 const TIMES = ["DateTimeOffset", "TimeOfDay"];
@@ -2050,7 +2073,8 @@ function plainLiteral(term: string, value: unknown): string {
   throw new TypeError(`${term}: not a value of its type: ${value instanceof Date ? `a Date (${term} is no date)` : typeof value === "number" ? String(value) : typeof value}`);
 }
 
-function kindName(kind: FilterKind): string {
+function kindName(kind: FilterKind | typeof DYNAMIC): string {
+  if (kind === DYNAMIC) return "a dynamic property, whose type the metadata does not tell";
   if (kind === "Navigation") return "a navigation property";
   if (kind === "Other") return "a value of no literal (Edm.Untyped, Geography or Geometry)";
   if (typeof kind !== "string") return "a structured value";

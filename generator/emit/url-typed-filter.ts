@@ -10,7 +10,7 @@
  * filter a string: undefined.
  */
 import type { StructuredType, TypeRef } from "../model/types";
-import { allProperties } from "../model/rules";
+import { allProperties, isOpen } from "../model/rules";
 import { isIdentifier, JS_RESERVED } from "../passes/names";
 import { tokens, type Token } from "./url-filter-tokens";
 
@@ -228,9 +228,14 @@ class Reader {
     let code = variable ? variable.code : this.root;
     const shown = segments.join("/");
     let held: Held = variable ? variable.held : { kind: "complex", type: this.type, collection: false };
-    for (const segment of variable ? segments.slice(1) : segments) {
+    const rest = variable ? segments.slice(1) : segments;
+    for (const [i, segment] of rest.entries()) {
       if (held.kind !== "complex" || held.collection) throw new Untyped();
       const p = allProperties(held.type).find((x) => x.name === segment);
+      // An open type's undeclared name, last: a dynamic property (`$dynamic`), whose type is not told.
+      if (!p && i === rest.length - 1 && isOpen(held.type) && /^[\p{L}_][\p{L}\p{N}_]*$/u.test(segment)) {
+        return { code: `${code}.$dynamic(${JSON.stringify(segment)})`, shown, held: { kind: "primitive", name: DYNAMIC, collection: false } };
+      }
       if (!p) throw new Untyped();
       code += isIdentifier(p.name) ? `.${p.name}` : `[${JSON.stringify(p.name)}]`;
       held = heldBy(p.type);
@@ -263,10 +268,11 @@ class Reader {
     }
     const f = family(held);
     if (t.kind === "boolean") {
-      if (f !== "boolean") throw new Untyped();
+      if (f !== "boolean" && f !== "dynamic") throw new Untyped();
       return t.text.toLowerCase();
     }
     if (t.kind === "number") {
+      if (f === "dynamic" && /^-?\d+(\.\d+)?$/.test(t.text)) return String(Number(t.text));
       if (f !== "number" && f !== "bignumber") throw new Untyped();
       const plain = t.text.replace(/[mMdDfFlL]$/, "");
       // A number JavaScript holds exactly, as a number; an Int64's or a Decimal's longer one as its text.
@@ -278,7 +284,7 @@ class Reader {
     }
     if (t.kind === "string") {
       // A quoted value compared with a Guid or a date (which a lenient service may take) stays as written.
-      if (f !== "enum" && !(held.kind === "primitive" && held.name === "String")) throw new Untyped();
+      if (f !== "enum" && f !== "dynamic" && !(held.kind === "primitive" && held.name === "String")) throw new Untyped();
       return JSON.stringify(t.value ?? "");
     }
     if (f !== "text" || held.kind !== "primitive" || !FORMS[t.kind]?.includes(held.name)) throw new Untyped();
@@ -388,11 +394,12 @@ function heldBy(ref: TypeRef): Held {
   return { kind: "primitive", name: primitive.name, collection: ref.collection };
 }
 
-/** Which values a term takes, as TypeScript types them: text, a number, an Int64's or Decimal's number or text, a Boolean, an enum's member. */
-function family(held: Held): "text" | "number" | "bignumber" | "boolean" | "enum" | "other" {
+/** Which values a term takes, as TypeScript types them: text, a number, an Int64's or Decimal's number or text, a Boolean, an enum's member, a dynamic property's any of these. */
+function family(held: Held): "text" | "number" | "bignumber" | "boolean" | "enum" | "dynamic" | "other" {
   if (held.kind === "enum") return "enum";
   if (held.kind !== "primitive") return "other";
   const n = held.name;
+  if (n === DYNAMIC) return "dynamic";
   if (n === "Boolean") return "boolean";
   if (n === "Int64" || n === "Decimal") return "bignumber";
   if (["Byte", "SByte", "Int16", "Int32", "Single", "Double"].includes(n)) return "number";
@@ -402,9 +409,14 @@ function family(held: Held): "text" | "number" | "bignumber" | "boolean" | "enum
 
 /** A term as a placeholder's words name what it is compared with: `the value compared with createdDateTime, an Edm.DateTimeOffset`. */
 function compared(term: Written): string {
-  return `the value compared with ${term.shown}${term.held.kind === "primitive" ? `, an Edm.${term.held.name}` : ""}`;
+  const held = term.held;
+  const what = held.kind !== "primitive" ? "" : held.name === DYNAMIC ? ", a dynamic property" : `, an Edm.${held.name}`;
+  return `the value compared with ${term.shown}${what}`;
 }
 
 function isText(held: Held): boolean {
-  return held.kind === "primitive" && held.name === "String" && !held.collection;
+  return held.kind === "primitive" && (held.name === "String" || held.name === DYNAMIC) && !held.collection;
 }
+
+/** What a dynamic property holds, in `Held`'s primitive name: no Edm type's. */
+const DYNAMIC = "(dynamic)";
