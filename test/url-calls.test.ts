@@ -147,6 +147,10 @@ const GRAPH_REQUESTS: [UrlRequest, string][] = [
     { method: "GET", path: "/users?$filter=signInActivity/lastSignInDateTime le 2019-06-01T00:00:00Z or endsWith(mail,'@contoso.com')" },
     'await listUsers(client, target, { filter: (u) => u.signInActivity.lastSignInDateTime.le("2019-06-01T00:00:00Z").or(u.mail.endswith("@contoso.com")) })',
   ],
+  [
+    { method: "GET", path: "/users?$filter=extension_9d98asdfl15980a_Education_Graduation_Year eq 2022 and assignedLicenses/$count eq 0" },
+    'await listUsers(client, target, { filter: (u) => u.$dynamic("extension_9d98asdfl15980a_Education_Graduation_Year").eq(2022).and(u.assignedLicenses.count().eq(0)) })',
+  ],
 ];
 
 /** The slice that holds them. */
