@@ -81,6 +81,13 @@ describe("a program bundles only the roots and runtime it uses", () => {
     for (const link of OTHER_ORIGIN) expect(paging).toContain(link);
   });
 
+  test("typed filters' writer and tables stay with the lists: a get or an update bundles none of them", () => {
+    const bundled = (names: string) => bundle(SEED, `export { ${names} } from "./microsoft.graph.callRecords.requests.js";`);
+    for (const code of [bundled("getSession"), bundled("updateSession")]) for (const marker of TYPED_FILTER) expect(code).not.toContain(marker);
+    const list = bundled("listSessions");
+    for (const marker of TYPED_FILTER) expect(list).toContain(marker);
+  });
+
   test("streaming a read or a write stays out of an update: openStream's body wrapper, and writeStream's once-only fetch", () => {
     const update = bundle(SEED, `export { updateSession } from "./microsoft.graph.callRecords.requests.js";`);
     const streams = bundle(SEED, `export { openStream, writeStream } from "./runtime.js";`);
@@ -93,6 +100,9 @@ describe("a program bundles only the roots and runtime it uses", () => {
 
 /** openStream's length check, which a compressed body has none of, and its stream; writeStream's `duplex` and its no-retry message. */
 const STREAMING = ['"content-encoding"', "new ReadableStream", '"half"', "its body was a stream"];
+
+/** The typed filters' writer (`Term`'s check of a string function) and a table's entry (SessionFilterKinds). */
+const TYPED_FILTER = ["a string function takes a String", '"enum:microsoft.graph.callRecords.modality"'];
 
 /** The page reader (`receivePage`): the answer it wants when a body has no `value` array. */
 const PAGE_READER = "a collection (a page with a `value` array)";

@@ -1900,7 +1900,17 @@ export interface FilterCollection<E> {
   count(): FilterTerm<number>;
 }
 
-/** The `$filter` text of a typed filter over a type whose kinds are `kinds` (`withQuery`). */
+/**
+ * A collection's query options with a typed filter written as `$filter`'s text by `kinds` (its
+ * type's table), others as they are: what a list and a function returning a collection send. Apart
+ * from `withQuery`, so that a read of one entity, which takes no filter, bundles none of it.
+ */
+export function typedQuery<Q extends object | undefined>(q: Q, kinds?: FilterKinds): Q {
+  const filter = (q as { filter?: unknown } | undefined)?.filter;
+  return typeof filter === "function" ? { ...q, filter: filterText(filter as (fields: never) => unknown, kinds) } : q;
+}
+
+/** The `$filter` text of a typed filter over a type whose kinds are `kinds` (`typedQuery`). */
 export function filterText(filter: (fields: never) => unknown, kinds: FilterKinds | undefined): string {
   return conditionOf(filter(fieldsOf(kinds ?? {}, "", 0) as never), "function").text;
 }
@@ -2132,10 +2142,8 @@ function queryParts(q: AnyQuery): [string, string][] {
   return out;
 }
 
-/** Appends query options to a path that may already have a query; a typed filter written by `kinds`, the kinds of the collection's type. */
-export function withQuery(pathAndQuery: string, q: object | undefined, kinds?: FilterKinds): string {
-  const filter = (q as { filter?: unknown } | undefined)?.filter;
-  if (typeof filter === "function") q = { ...q, filter: filterText(filter as (fields: never) => unknown, kinds) };
+/** Appends query options to a path that may already have a query (a typed filter written first by `typedQuery`). */
+export function withQuery(pathAndQuery: string, q: object | undefined): string {
   const qs = queryString(q as AnyQuery | undefined); // `object`: see `read`
   if (!qs) return pathAndQuery;
   return pathAndQuery.includes("?") ? `${pathAndQuery}&${qs.slice(1)}` : pathAndQuery + qs;
@@ -2238,16 +2246,16 @@ async function readDirect<T>(client: Client, target: EntityRef<unknown, null> | 
 /** GET of a page of a collection with query options (`read`'s twin, apart so that a get does not bundle the page reader). */
 export const readPage: typeof readPageDirect = /* @__PURE__ */ held(readPageDirect);
 async function readPageDirect<T>(client: Client, target: CollectionRef<unknown, unknown>, given: object | undefined, kinds?: FilterKinds): Promise<T> {
-  const [answer, request, options] = await get(client, target, given, kinds);
+  const [answer, request, options] = await get(client, target, typedQuery(given, kinds));
   return receivePage<T>(client, answer, options, request);
 }
 
 /** Sends `read`'s and `readPage`'s GET: its answer, the request as errors name it, and the options. */
-async function get(client: Client, target: EntityRef<unknown, null> | CollectionRef<unknown, unknown>, given: object | undefined, kinds?: FilterKinds): Promise<[Answer, string, (ReadOptions & AnyQuery) | undefined]> {
+async function get(client: Client, target: EntityRef<unknown, null> | CollectionRef<unknown, unknown>, given: object | undefined): Promise<[Answer, string, (ReadOptions & AnyQuery) | undefined]> {
   // Typed `object`: the generated functions pass their typed options, and comparing those with
   // `AnyQuery` in each function would make the compiler work out every type's property names.
   const options = given as (ReadOptions & AnyQuery) | undefined;
-  const url = addressed(client, withCustomQuery(withQuery(target.path, options, kinds), options?.query));
+  const url = addressed(client, withCustomQuery(withQuery(target.path, options), options?.query));
   return [await execute(client, { method: "GET", url }, options, asText), `GET ${url}`, options];
 }
 

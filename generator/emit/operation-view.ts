@@ -201,7 +201,7 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
     result = ret.collection ? `rt.Page<${q.result}>` : q.result;
     // A collection's typed filter is written by the table of its type's kinds (filter-kinds.ts).
     const table = ret.collection ? kinds(ret.type) : undefined;
-    path = `rt.withQuery(${path}, options${table ? `, ${table}` : ""})`;
+    path = `rt.withQuery(${path}, ${ret.collection ? `rt.typedQuery(options${table ? `, ${table}` : ""})` : "options"})`;
   } else {
     // An action bound to one entity may be conditional on its version (`If-Match`, Protocol §11.5.5.1).
     args.push(`options?: rt.${!isFunction && op.bound && bindingType && !bindingType.collection ? "ActionOptions" : "ReadOptions"}`);
