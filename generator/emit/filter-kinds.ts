@@ -13,12 +13,11 @@ import type { ComplexType, StructuredType, TypeRef } from "../model/types";
 import { allNavigation, allProperties } from "../model/rules";
 import { literalKey } from "../passes/names";
 import { stringLiteral } from "../string-literal";
+import { KEY_LITERALS } from "./request-keys";
 
 /** The Edm types whose JavaScript values tell them (a string is quoted, a number or Boolean written as it is): not listed. */
 const TOLD = new Set(["String", "Boolean", "Int16", "Int32", "Byte", "SByte"]);
 
-/** The Edm types written by the runtime's literal of that name (`rt.literal`). */
-const LITERALS = new Set(["Guid", "Int64", "Decimal", "Double", "Single", "Date", "DateTimeOffset", "TimeOfDay", "Duration", "Binary"]);
 
 /** One property of a table: a primitive's or an enum's kind (`"DateTimeOffset"`, `"enum:Ns.Color"`), or a complex type. */
 export type KindEntry = { name: string; kind: string } | { name: string; complex: ComplexType; collection: boolean };
@@ -47,7 +46,8 @@ function kindOf(ref: TypeRef): string | ComplexType | undefined {
   const primitive = t.kind === "primitive" ? t : t.kind === "typedef" ? t.underlying : undefined;
   if (!primitive) return "Other";
   if (TOLD.has(primitive.name)) return undefined;
-  return LITERALS.has(primitive.name) ? primitive.name : "Other";
+  // The others the runtime's `literal` writes (its key literals' kinds), by name.
+  return KEY_LITERALS.has(primitive.name) ? primitive.name : "Other";
 }
 
 /**

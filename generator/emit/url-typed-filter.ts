@@ -12,7 +12,7 @@
 import type { StructuredType, TypeRef } from "../model/types";
 import { allProperties, isOpen } from "../model/rules";
 import { isIdentifier, JS_RESERVED } from "../passes/names";
-import { tokens, type Token } from "./url-filter-tokens";
+import { NUMBERS, tokens, type Token } from "./url-filter-tokens";
 
 const COMPARISONS = new Set(["eq", "ne", "gt", "ge", "lt", "le"]);
 const TEXT_TESTS = new Set(["contains", "startswith", "endswith"]);
@@ -402,7 +402,7 @@ function family(held: Held): "text" | "number" | "bignumber" | "boolean" | "enum
   if (n === DYNAMIC) return "dynamic";
   if (n === "Boolean") return "boolean";
   if (n === "Int64" || n === "Decimal") return "bignumber";
-  if (["Byte", "SByte", "Int16", "Int32", "Single", "Double"].includes(n)) return "number";
+  if (NUMBERS.has(n)) return "number";
   if (["String", "Guid", "Date", "DateTimeOffset", "TimeOfDay", "Duration", "Binary"].includes(n)) return "text";
   return "other";
 }

@@ -28,13 +28,17 @@ export function readBatch(body: string): Batch | undefined {
   return /^\s*\{/.test(body) ? jsonBatch(body) : multipartBatch(body);
 }
 
-function jsonBatch(body: string): Batch | undefined {
-  let listed: unknown;
+/** The member `name` of the JSON object `text`; undefined where `text` is no JSON or no object. */
+function jsonMember(text: string, name: string): unknown {
   try {
-    listed = (JSON.parse(body) as { requests?: unknown } | null)?.requests;
+    return (JSON.parse(text) as Record<string, unknown> | null)?.[name];
   } catch {
     return undefined;
   }
+}
+
+function jsonBatch(body: string): Batch | undefined {
+  const listed = jsonMember(body, "requests");
   if (!Array.isArray(listed)) return undefined;
   // Each with its own JSON body, if it has one (an object or an array), for its names to be
   // checked; its id, for its answer; its headers' names.
@@ -63,12 +67,7 @@ function jsonBatch(body: string): Batch | undefined {
 
 /** A JSON batch's answers (`{"responses":[{"id":"1","status":400,"body":{"error":…}}]}`), by id. */
 function jsonAnswers(text: string): Map<string, Answered> | undefined {
-  let responses: unknown;
-  try {
-    responses = (JSON.parse(text) as { responses?: unknown } | null)?.responses;
-  } catch {
-    return undefined;
-  }
+  const responses = jsonMember(text, "responses");
   if (!Array.isArray(responses)) return undefined;
   const out = new Map<string, Answered>();
   for (const x of responses as ({ id?: unknown; status?: unknown; body?: unknown } | null)[]) {
