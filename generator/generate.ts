@@ -197,7 +197,7 @@ export function prepare(options: CheckedOptions, diags: DiagnosticBag): Prepared
     if (diags.hasErrors) throw new GenerationError(diags.items);
     // Loaded only for files of requests: their readers and URL checks are no part of a plain run.
     const requested = options.includeRequests?.length
-      ? (require("./passes/slice/request-patterns") as typeof import("./passes/slice/request-patterns")).withRequestPatterns(options, model, built.fill, diags)
+      ? (require("./passes/slice/request-patterns") as typeof import("./passes/slice/request-patterns")).withRequestPatterns(options, model, built.fill, diags, built.fillOperation)
       : options;
     if (diags.hasErrors) throw new GenerationError(diags.items);
     sliced = sliceModel(model, requested, diags, {

@@ -41,7 +41,8 @@ test("a request's path keeps what that path keeps, and no more", () => {
   const byPattern = generate({ inputs: [LITE], include: "/Airports/{id}" });
   expect(typeNames(result)).toEqual(typeNames(byPattern));
   expect([...result.files.keys()]).toEqual([...byPattern.files.keys()]);
-  expect(result.files.get("TL.requests.ts")).toBe(byPattern.files.get("TL.requests.ts"));
+  expect(result.files.get("Travel.Lite.requests.ts")).toBe(byPattern.files.get("Travel.Lite.requests.ts"));
+  expect(result.files.has("Travel.Lite.requests.ts")).toBe(true);
 });
 
 test("a Postman collection slices as the same requests in a list do; --why names the line of the request", () => {
@@ -52,7 +53,8 @@ test("a Postman collection slices as the same requests in a list do; --why names
   const { result } = sliced(collection, "trippin.postman_collection.json", { why: "Travel.Lite.Airport" });
   const list = sliced("GET /Airports/{code}\nGET /Airlines?$top=2\n").result;
   expect(typeNames(result)).toEqual(typeNames(list));
-  expect(result.files.get("TL.requests.ts")).toBe(list.files.get("TL.requests.ts"));
+  expect(result.files.get("Travel.Lite.requests.ts")).toBe(list.files.get("Travel.Lite.requests.ts"));
+  expect(result.files.has("Travel.Lite.requests.ts")).toBe(true);
   const line = collection.split("\n").findIndex((l) => l.includes('"raw": "{{baseUrl}}/Airports')) + 1;
   expect(result.slice?.why?.[0]?.answers[0]?.chain.map((c) => c.reason)).toEqual([`addressed by /Airports (--include @trippin.postman_collection.json, its request at line ${line})`]);
 });
@@ -62,7 +64,8 @@ test("an HTTP file slices as the same requests in a list do", () => {
   const { result } = sliced(http, "trippin.http");
   const list = sliced("GET /Airports/{code}\nGET /Airlines?$top=2\n").result;
   expect(typeNames(result)).toEqual(typeNames(list));
-  expect(result.files.get("TL.requests.ts")).toBe(list.files.get("TL.requests.ts"));
+  expect(result.files.get("Travel.Lite.requests.ts")).toBe(list.files.get("Travel.Lite.requests.ts"));
+  expect(result.files.has("Travel.Lite.requests.ts")).toBe(true);
 });
 
 test("--why names the request a kept type comes from; a pattern also given as one stays the user's own", () => {

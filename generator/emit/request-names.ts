@@ -18,6 +18,7 @@ import type { ComplexType, EntityContainer, EntitySet, EntityType, Model, Operat
 import { camel, JS_RESERVED, pascal, plural, Scope, type Names } from "../passes/names";
 import { claimOperationGroup, operationGroupWants, overloadKey, type NamedOperation } from "./operation-names";
 import { Index, namedOperations, stem, type Group } from "./request-name-index";
+import { descendants } from "../passes/slice/paths";
 
 /** The whole service, whose names a slice takes: the full model, and in a lazily built one the readers of members. */
 export interface Service {
@@ -121,6 +122,23 @@ function namesOf(service: Service, emitted: Schema): RequestNames {
   return claims.names(scope);
 }
 
+/**
+ * What each of `wanted` names among the request functions of `schema`'s module, over the whole
+ * service (the inverse of `requestNamer`, for slicing by the functions a program imports): the
+ * elements the function needs kept — a root's entity type, the type of a reading or writing
+ * function or a cast, a builder's owner and its member's type, an operation. A name no function of
+ * the module has is not in the map. The claims that may want each name are found, with their
+ * rivals, as a slice finds them (`Claims.of`), and replayed in the full run's order.
+ */
+export function requestElements(service: Service, schema: Schema, wanted: readonly string[]): Map<string, (SchemaType | Operation)[]> {
+  const full = service.model.schemas.find((s) => s.namespace === schema.namespace) ?? schema;
+  const claims = new Claims(service, full, true);
+  claims.wanting(wanted);
+  const scope = new Scope(RESERVED);
+  claims.replay(scope);
+  return claims.elements(new Set(wanted));
+}
+
 class Claims {
   private readonly typeName: (t: SchemaType) => string;
   // What was claimed, by the full model's elements (a slice's copies are looked up by their originals).
@@ -206,6 +224,61 @@ class Claims {
       const group = this.index.groupOf(e, this.service.fillOperation);
       if (group) this.ofGroup(group);
     }
+  }
+
+  /** The claims that may want each of `names`, chosen with their rivals: a slice's `of`, from names rather than elements. */
+  wanting(names: readonly string[]): void {
+    for (const n of names) {
+      const s = stem(n);
+      if (this.stems.has(s)) continue;
+      this.stems.add(s);
+      for (const c of this.rivals(s)) this.choose(c);
+    }
+  }
+
+  /** The elements the claims replayed gave each of `wanted` to (`requestElements`). */
+  elements(wanted: ReadonlySet<string>): Map<string, (SchemaType | Operation)[]> {
+    const out = new Map<string, (SchemaType | Operation)[]>();
+    const found = (name: string, elements: (SchemaType | Operation)[]) => wanted.has(name) && !out.has(name) && out.set(name, elements);
+    for (const [s, name] of this.rootResults) found(name, [s.kind === "entitySet" ? s.entityType : s.type]);
+    for (const [t, verbs] of this.verbResults) for (const name of Object.values(verbs)) found(name, [t]);
+    // A cast takes the subtypes the slice keeps: all of them.
+    for (const [t, name] of this.castResults) found(name, [t, ...descendants(t)]);
+    for (const [t, members] of this.builderResults)
+      for (const [key, name] of members) {
+        const nav = t.navigationProperties.find((n) => n.name === key);
+        const p = nav ? undefined : t.properties.find((x) => x.name === key);
+        const target = nav ? nav.target : p && p.type.type.kind !== "primitive" ? p.type.type : undefined;
+        // A complex property's builder is there for the navigation properties it leads to: their targets too.
+        found(name, target ? [t, target, ...(target.kind === "complex" ? this.reached(target) : [])] : [t]);
+      }
+    const byName = new Map<string, Operation>();
+    for (const [e, name] of this.operationResults) {
+      byName.set(name, e.op);
+      // An import is kept with every overload it names (slice/copy.ts).
+      found(name, e.importName === undefined ? [e.op] : this.schema.operations.filter((o) => !o.bound && o.qualifiedName === e.op.qualifiedName));
+    }
+    for (const [name, ref] of this.refResults) {
+      const op = byName.get(name);
+      if (op) found(ref, [op]);
+    }
+    return out;
+  }
+
+  /** The targets of the navigation properties a complex type has, and those its complex properties lead to, and the types on the way. */
+  private reached(c: ComplexType): SchemaType[] {
+    const seen = new Set<SchemaType>([c]);
+    const out: SchemaType[] = [];
+    const work: ComplexType[] = [c];
+    for (let t = work.pop(); t; t = work.pop()) {
+      this.service.fill?.(t);
+      for (const n of t.navigationProperties) if (!seen.has(n.target)) [seen.add(n.target), out.push(n.target)];
+      for (const p of t.properties) {
+        const x = p.type.type;
+        if (x.kind === "complex" && !seen.has(x) && this.leads(x)) [seen.add(x), out.push(x), work.push(x)];
+      }
+    }
+    return out;
   }
 
   /** The chosen claims, in the full run's order. */

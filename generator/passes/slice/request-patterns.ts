@@ -11,7 +11,9 @@ import { Codes, type DiagnosticBag, type Place } from "../../diagnostics";
 import { listItems } from "../../emit/url-filter-tokens";
 import { queryOf, queryOption } from "../../emit/url-query";
 import { readRequestList, type ListedRequest } from "../../parse/requests/request-list";
-import type { Model } from "../../model/types";
+import type { Model, Operation } from "../../model/types";
+import { moduleImports } from "../../parse/requests/module-imports";
+import { importReader, type ImportReader, type ImportedElement } from "./imported-elements";
 import { qualify } from "../../model/annotation-groups";
 import { resolvePath, type Route } from "./resolve-path";
 import { pathModel, type Fill } from "./paths";
@@ -41,17 +43,25 @@ const SHOWN_UNKNOWN = 10;
 
 /**
  * `options` with the patterns its `includeRequests` make (over the whole `model`) added to its
- * includes, each at the place of its request; problems as `requestPatterns` reports them.
+ * includes, each at the place of its request, and the elements a program's imports of generated
+ * modules keep (imported-elements.ts) as its `includeElements`; problems as `requestPatterns` reports them.
  */
-export function withRequestPatterns<T extends SliceOptions>(options: T, model: Model, fill: Fill | undefined, diags: DiagnosticBag): T {
+export function withRequestPatterns<T extends SliceOptions>(options: T, model: Model, fill: Fill | undefined, diags: DiagnosticBag, fillOperation?: (op: Operation) => boolean): T {
   if (!options.includeRequests?.length) return options;
+  const made = requestPatterns(options.includeRequests, model, fill, diags, fillOperation);
   // A pattern also given as one is the user's own.
-  const requested = requestPatterns(options.includeRequests, model, fill, diags).filter((r) => !options.include?.includes(r.pattern));
+  const requested = made.patterns.filter((r) => !options.include?.includes(r.pattern));
   const include = options.include ?? [];
   const places = include.map((_, k) => options.includePlaces?.[k]);
   // Named by `--why` as where it came from: a file's request, at its line (or its HAR entry).
   const origins = new Map(requested.map((r) => [r.pattern, `--include @${r.place.file}, its request at ${r.place.line ? `line ${r.place.line}` : r.place.path || "an unknown place"}`]));
-  return { ...options, include: [...include, ...requested.map((r) => r.pattern)], includePlaces: [...places, ...requested.map((r) => r.place)], requestOrigins: origins };
+  return {
+    ...options,
+    include: [...include, ...requested.map((r) => r.pattern)],
+    includePlaces: [...places, ...requested.map((r) => r.place)],
+    requestOrigins: origins,
+    ...(made.imported.length ? { includeElements: made.imported } : {}),
+  };
 }
 
 /**
@@ -61,8 +71,16 @@ export function withRequestPatterns<T extends SliceOptions>(options: T, model: M
  * scripts). A whole URL at a host where no request names anything of the service is left out
  * without a warning, counted in a note.
  */
-export function requestPatterns(files: readonly RequestFile[], model: Model, fill: Fill | undefined, diags: DiagnosticBag): RequestPattern[] {
+export function requestPatterns(
+  files: readonly RequestFile[],
+  model: Model,
+  fill: Fill | undefined,
+  diags: DiagnosticBag,
+  fillOperation?: (op: Operation) => boolean,
+): { patterns: RequestPattern[]; imported: ImportedElement[] } {
   const paths = pathModel(model);
+  let reader: ImportReader | undefined;
+  const imported: ImportedElement[] = [];
   const patterns = new Map<string, RequestPattern>();
   /** Each glob's files, and whether any of them gave the slice a request. */
   const globs = new Map<string, { files: number; made: boolean; place: Place }>();
@@ -71,9 +89,13 @@ export function requestPatterns(files: readonly RequestFile[], model: Model, fil
     const named = f.place ?? where(0, 0);
     const glob = f.glob === undefined ? undefined : globs.get(f.glob) ?? globs.set(f.glob, { files: 0, made: false, place: named }).get(f.glob)!;
     if (glob) glob.files++;
+    // A program's imports of generated modules (`import { updateSession } from "./graph/….requests.js"`).
+    const own = IMPORTS.test(f.content) ? (reader ??= importReader(model, fill, fillOperation)).read(f.file, f.content, moduleImports(f.content)) : [];
+    imported.push(...own);
+    if (glob && own.length) glob.made = true;
     const list = readRequestList(f.content);
     if (!("requests" in list)) {
-      if (!glob) diags.errorAt(Codes.requestsUnread, `${f.file} holds no requests to slice by: ${list.problem}`, list.line ? where(list.line, list.column) : named);
+      if (!glob && !own.length) diags.errorAt(Codes.requestsUnread, `${f.file} holds no requests to slice by: ${list.problem}`, list.line ? where(list.line, list.column) : named);
       continue;
     }
     const unknown: { request: ListedRequest; problem: string }[] = [];
@@ -133,7 +155,7 @@ export function requestPatterns(files: readonly RequestFile[], model: Model, fil
       diags.addAt(Codes.sliceSummary, "info", `${f.file}: ${elsewhere.length} request${elsewhere.length === 1 ? "" : "s"} to ${others.slice(0, 3).join(", ")}${others.length > 3 ? " and others" : ""} left out (not the service's host, ${[...hosts].join(", ")})`, named);
     }
     if (glob) glob.made ||= made > 0;
-    if (!made && !glob) {
+    if (!made && !glob && !own.length) {
       const bad = list.requests.find((r) => r.problem);
       const none = list.requests.some((r) => !r.problem)
         ? "none of its requests names anything in the service"
@@ -146,8 +168,11 @@ export function requestPatterns(files: readonly RequestFile[], model: Model, fil
   for (const [pattern, g] of globs) {
     if (!g.made) diags.errorAt(Codes.sliceEmpty, `--include @${pattern}: none of the ${g.files} file${g.files === 1 ? "" : "s"} it matches holds a request that names anything in the service`, g.place);
   }
-  return [...patterns.values()];
+  return { patterns: [...patterns.values()], imported };
 }
+
+/** A file that may import modules: its imports are read (module-imports.ts). */
+const IMPORTS = /\b(?:import|require)\b/;
 
 /**
  * The types a JSON body names by `@odata.type` (or OData 4.01's `@type`), at any depth, by their

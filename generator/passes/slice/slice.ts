@@ -21,6 +21,7 @@ import { explain, type Reason, type Reasons, type WhyReport } from "./why";
 import { excludedBase, reportExcludedBases, type BelowExcluded } from "./excluded-bases";
 import { leftOutByName, leftOutByPath, leftOutMessage, leftOutOperations, type LeftOutMatch } from "./left-out";
 import type { RequestFile } from "./request-patterns";
+import type { ImportedElement } from "./imported-elements";
 
 export interface SliceOptions {
   /** Patterns selecting what to keep; none keeps everything (then `exclude` removes). */
@@ -39,6 +40,12 @@ export interface SliceOptions {
   why?: readonly string[];
   /** Files of requests whose addresses the slice keeps too (request-patterns.ts `withRequestPatterns` makes them patterns). */
   includeRequests?: readonly RequestFile[] | undefined;
+  /**
+   * What a program's imports of generated modules keep (imported-elements.ts): each type as the
+   * value of a property is kept (with what it needs), and each operation; no operation comes with a
+   * type this way, as none the program does not import is called.
+   */
+  includeElements?: readonly ImportedElement[] | undefined;
   /** For each include pattern a file of requests made, where (`--include @app.har, its request at line 12`), for `why`. */
   requestOrigins?: ReadonlyMap<string, string> | undefined;
 }
@@ -127,7 +134,8 @@ export function sliceModel(
   const excludeNames = names(excludes);
   const includeNames = names(includes);
   const includePaths = paths(includes);
-  const everything = includes.length === 0;
+  const imported = options.includeElements ?? [];
+  const everything = includes.length === 0 && imported.length === 0;
   const excludedBy = (x: { qualifiedName: string; namespace: string }) => excludeNames.find((p) => namesElement(p, x))?.text;
   const excluded = (x: { qualifiedName: string; namespace: string }) => excludedBy(x) !== undefined;
   // For `why`: the first reason each element was kept for.
@@ -297,6 +305,7 @@ export function sliceModel(
     if (r && r.type.kind !== "primitive") add(r.type, "value", reason);
   };
   for (const t of seeds) add(t, "value");
+  for (const i of imported) if (!isOperation(i.element)) add(i.element, "value", { kind: "imported", origin: i.origin });
   for (const t of selection.onPath) add(t, "value", { kind: "onPath", route: selection.routes.onPath.get(t)! });
 
   /** The first parameter or result of an operation whose type an `--exclude` leaves out. */
@@ -345,6 +354,7 @@ export function sliceModel(
     addRef(op.returnType, { kind: "operation", op, role: "result" });
   };
   for (const op of seedOps) addOp(op);
+  for (const i of imported) if (isOperation(i.element)) addOp(i.element, { kind: "imported", origin: i.origin });
   // With --include-derived, a selected type's subtypes are selected too: their operations come along.
   const selected = new Set(seeds);
   if (options.includeDerived)
@@ -544,4 +554,8 @@ function summary(types: number, operations: number, ofTypes: number, ofOperation
 /** A pattern as a message shows it: an empty one as `""`, so that it does not read as a missing word. */
 function shown(pattern: string): string {
   return pattern === "" ? '""' : pattern;
+}
+
+function isOperation(x: SchemaType | Operation): x is Operation {
+  return x.kind === "action" || x.kind === "function";
 }

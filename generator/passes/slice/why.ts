@@ -13,6 +13,7 @@ import type { BelowExcluded } from "./excluded-bases";
 /** Why the slice keeps one type or operation. `of`, `op` and `to` are kept too: the chain goes on there. */
 export type Reason =
   | { kind: "include"; pattern: string }
+  | { kind: "imported"; origin: string }
   | { kind: "everything" }
   | { kind: "addressed"; route: PathRoute }
   | { kind: "onPath"; route: PathRoute }
@@ -135,6 +136,8 @@ function text(r: Reason, label: Label, include: IncludeNamer = plainInclude): st
   switch (r.kind) {
     case "include":
       return `selected by ${include(r.pattern)}`;
+    case "imported":
+      return `imported by the program: ${r.origin}`;
     case "everything":
       return "no --include: everything not excluded is kept";
     case "addressed":
@@ -216,6 +219,7 @@ function notKeptReason(input: WhyInput, x: SchemaType | Operation, label: Label)
     // Bound to a type the slice keeps for another's sake (on a URL path's route, as a property's type, …):
     // a type's operations come with it only when a pattern selects it.
     const r = b && b.kind !== "primitive" ? input.reasons.get(b) : undefined;
+    if (b && r?.kind === "imported") return `not in the slice: the program imports it from no generated module (its binding type ${b.qualifiedName} is there as ${r.origin} needs it)`;
     if (b && r && r.kind !== "include" && r.kind !== "addressed" && r.kind !== "everything") {
       const how =
         r.kind === "onPath" ? `only on the URL path ${r.route.path}, on the way to what --include ${r.route.pattern} selects` : `only as ${text(r, label)}`;

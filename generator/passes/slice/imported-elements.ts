@@ -1,0 +1,138 @@
+/**
+ * `--include @src/**\/*.ts` over a program that calls odatagen's own output: what the names it
+ * imports from a generated namespace module (`./graph/microsoft.graph.callRecords.requests.js`:
+ * `updateSession`, `callRecordSessions`; `….types.js`: `Session`; `….validators.js`:
+ * `validateSession`) need kept, found over the whole service — so the prebuild run generates just
+ * what the program uses, and a function it starts to import is there at the next run. A module is
+ * known by its file name (`<namespace>.types`, `.validators`, `.requests`, as file-names.ts names
+ * them), wherever the output folder is. The file's string literals that name a type (`"#microsoft.graph.user"`
+ * compared with `@odata.type`, a cast's `"microsoft.graph.eventMessage"`, a select's
+ * `"zoo.model.fish/depth"`) keep that type too.
+ */
+import { DiagnosticBag, type Place } from "../../diagnostics";
+import { fileStem } from "../../file-names";
+import { qualify } from "../../model/annotation-groups";
+import type { Model, Operation, Schema, SchemaType } from "../../model/types";
+import { companionNames, assignNames, type Names } from "../names";
+import { requestElements, type Service } from "../../emit/request-names";
+import type { ModuleImports } from "../../parse/requests/module-imports";
+import { SourceText } from "../../parse/source";
+import { descendants } from "./paths";
+
+/** An element a program's import keeps, and why (for `--why`). */
+export interface ImportedElement {
+  element: SchemaType | Operation;
+  /** `updateSession (imported at src/calls.ts:3:10)`. */
+  origin: string;
+  place: Place;
+}
+
+/** The prefixes of a validators module's functions (validators-view.ts), before a type's name. */
+const VALIDATOR_PREFIXES = ["validate", "assert", "check", "exact", "props", "is"];
+/** The suffixes of a requests module's types and tables (requests-view.ts's companion names), after a type's name. */
+const REQUEST_SUFFIXES = ["Navigation", "WriteNav", "Subtypes", "FilterKinds", "LeftOut", "CreateInput", "UpdateInput", "Input"];
+
+export interface ImportReader {
+  /** The elements `imports` (one file's) keep, each at its place in `file`. */
+  read(file: string, text: string, imports: ModuleImports): ImportedElement[];
+}
+
+/** A reader of imports over the whole `model` (lazily built: `fill` and `fillOperation` read what the names need). */
+export function importReader(model: Model, fill?: (t: SchemaType) => void, fillOperation?: (op: Operation) => boolean): ImportReader {
+  const modules = new Map<string, Schema>();
+  for (const s of model.schemas) modules.set(fileStem(s.namespace), s);
+  let names: Names | undefined;
+  /** Per namespace, its types by name and by their companions' names (`AnyX`, `XValues`: `companion`). */
+  const typeNames = new Map<Schema, Map<string, { t: SchemaType; companion: boolean }>>();
+  const typesOf = (schema: Schema) => {
+    let map = typeNames.get(schema);
+    if (!map) {
+      // Names chosen as a full run chooses them (a slice names its types so too); what they report is the run's own business.
+      names ??= assignNames(model, new DiagnosticBag(), model);
+      map = new Map();
+      for (const t of schema.types) {
+        const n = names.type(t);
+        map.set(n, { t, companion: false });
+        for (const c of companionNames(t, n)) if (!map.has(c)) map.set(c, { t, companion: true });
+      }
+      typeNames.set(schema, map);
+    }
+    return map;
+  };
+  /**
+   * The types a name is derived from: itself, a companion (`AnyX`, `XValues`), with a validator's
+   * prefix or a requests module's suffix (and the `_`s that keep it apart); every one that fits,
+   * since keeping one more type costs less than leaving out one a program needs.
+   */
+  const typesNamed = (schema: Schema, name: string): SchemaType[] => {
+    const map = typesOf(schema);
+    const bare = name.replace(/_+$/, "");
+    const out = new Set<SchemaType>();
+    const add = (n: string, all: boolean) => {
+      const found = map.get(n);
+      if (!found) return;
+      const t = found.t;
+      out.add(t);
+      // A map of subtypes, or a union of a type's (`AnyX`), lists those the slice keeps: all of them.
+      if (all && (t.kind === "entity" || t.kind === "complex")) for (const d of descendants(t)) out.add(d);
+    };
+    for (const n of new Set([name, bare])) add(n, map.get(n)?.companion === true && n.startsWith("Any"));
+    for (const p of VALIDATOR_PREFIXES) if (bare.startsWith(p) && bare.length > p.length) add(bare.slice(p.length), false);
+    for (const x of REQUEST_SUFFIXES) if (bare.endsWith(x) && bare.length > x.length) add(bare.slice(0, -x.length), x === "Subtypes" || x === "WriteNav");
+    return [...out];
+  };
+  const service = (): Service => ({ model, names: (names ??= assignNames(model, new DiagnosticBag(), model)), ...(fill ? { fill } : {}), ...(fillOperation ? { fillOperation } : {}) });
+  return {
+    read(file, text, imports) {
+      const out: ImportedElement[] = [];
+      const source = new SourceText(file, text);
+      const place = (at: number): Place => ({ file, ...source.position(at), path: "" });
+      // Names by module, and each name's first place.
+      const wanted = new Map<Schema, Map<string, number>>();
+      for (const n of imports.names) {
+        const module = moduleOf(n.specifier);
+        const schema = module && modules.get(module.stem);
+        if (!schema) continue;
+        const key = `${module.artifact} ${n.name}`;
+        const own = wanted.get(schema) ?? wanted.set(schema, new Map()).get(schema)!;
+        if (!own.has(key)) own.set(key, n.at);
+      }
+      for (const [schema, own] of wanted) {
+        const functions: string[] = [];
+        const keep = (name: string, at: number, elements: readonly (SchemaType | Operation)[]) => {
+          const where = place(at);
+          for (const element of elements) out.push({ element, origin: `${name} (imported at ${file}:${where.line}:${where.column})`, place: where });
+        };
+        for (const [key, at] of own) {
+          const [artifact, name] = key.split(" ") as [string, string];
+          if (artifact === "requests") functions.push(name);
+          const types = typesNamed(schema, name);
+          if (types.length) keep(name, at, types);
+        }
+        if (!functions.length) continue;
+        const found = requestElements(service(), schema, functions);
+        for (const name of functions) {
+          const elements = found.get(name);
+          if (elements) keep(name, own.get(`requests ${name}`)!, elements);
+        }
+      }
+      // String literals naming a type, only in a file that imports generated modules.
+      if (wanted.size)
+        for (const s of imports.strings) {
+          const name = /^#?([A-Za-z_][\w.]*?)(?:\/|$)/.exec(s.value)?.[1];
+          if (!name || !name.includes(".")) continue;
+          const t = model.types.get(qualify(model, name));
+          const where = place(s.at);
+          if (t) out.push({ element: t, origin: `"${s.value}" (at ${file}:${where.line}:${where.column})`, place: where });
+        }
+      return out;
+    },
+  };
+}
+
+/** A generated namespace module's stem and artifact, from a specifier (`../graph/microsoft.graph.requests.js`); undefined for any other. */
+function moduleOf(specifier: string): { stem: string; artifact: string } | undefined {
+  const file = specifier.slice(specifier.lastIndexOf("/") + 1).replace(/\.(?:d\.)?[cm]?[jt]sx?$/, "");
+  const m = /^(.+)\.(types|validators|requests)$/.exec(file);
+  return m ? { stem: m[1]!, artifact: m[2]! } : undefined;
+}
