@@ -33,11 +33,16 @@ export function moduleImports(text: string): ModuleImports {
   for (const t of tokens) if (t.kind === "string") strings.push({ value: t.value, at: t.at });
   const at = (i: number) => tokens[i];
   const is = (i: number, value: string) => at(i)?.kind !== "string" && at(i)?.value === value;
-  /** The names of a `{ a, b as c, type D }` list at `i` (its `{`): each imported name; the index after `}`. */
+  /**
+   * The names of a `{ a, b as c, type D }` list at `i` (its `{`): each imported name; the index after
+   * `}`. A list holds no braces (a nested destructuring is not read): each scan ends at the next
+   * brace, so the scans of a file cover each token once, however many lists are left open.
+   */
   const braces = (i: number): { list: Token[]; end: number } | undefined => {
     const list: Token[] = [];
     let k = i + 1;
     for (; k < tokens.length && !is(k, "}"); k++) {
+      if (is(k, "{")) return undefined;
       const t = at(k)!;
       // `a as c` and `{ a: c }` (a destructuring's local name), `{ a = 1 }`: a.
       if (t.kind !== "word" || is(k - 1, "as") || is(k - 1, ":") || is(k - 1, "=")) continue;
