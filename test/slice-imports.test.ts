@@ -221,3 +221,21 @@ test("a config's include @glob over a program's imports: the next run keeps a fu
   expect(grown.stdout).not.toMatch(/up to date/);
   expect(requests()).toContain("listAirlines");
 });
+
+test("odatagen diff --include @program compares what the program imports: a change elsewhere is none of its", async () => {
+  const dir = scratch();
+  const old = path.join(FIXTURES_DIR, "trippin-lite.xml");
+  fs.writeFileSync(path.join(dir, "new.xml"), LITE.content.replace('<Property Name="IataCode" Type="Edm.String" />', ""));
+  fs.writeFileSync(path.join(dir, "airports.ts"), 'import { getAirport } from "./gen/Travel.Lite.requests.js";\n');
+  fs.writeFileSync(path.join(dir, "airlines.ts"), 'import { listAirlines } from "./gen/Travel.Lite.requests.js";\n');
+  const diff = async (file: string) => {
+    const r = await spawnLimited(process.execPath, [BIN, "diff", old, "new.xml", "--include", `@${file}`, "--fail-on-breaking"], { cwd: dir, env: { ...process.env, NO_COLOR: "1" }, timeoutMs: 0 });
+    return { code: r.status, stdout: r.stdout };
+  };
+  const airports = await diff("airports.ts");
+  expect(airports.stdout).toMatch(/breaking {2}removed property {12}Travel\.Lite\.Airport\/IataCode/);
+  expect(airports.code).toBe(3);
+  const airlines = await diff("airlines.ts");
+  expect(airlines.stdout).toBe("0 change(s), 0 breaking; suggested bump: none\n");
+  expect(airlines.code).toBe(0);
+});
