@@ -32,9 +32,16 @@ const VALIDATOR_PREFIXES = ["validate", "assert", "check", "exact", "props", "is
 /** The suffixes of a requests module's types and tables (requests-view.ts's companion names), after a type's name. */
 const REQUEST_SUFFIXES = ["Navigation", "WriteNav", "Subtypes", "FilterKinds", "LeftOut", "CreateInput", "UpdateInput", "Input"];
 
+/** A file of a program, and what it imports (module-imports.ts). */
+export interface ProgramFile {
+  file: string;
+  text: string;
+  imports: ModuleImports;
+}
+
 export interface ImportReader {
-  /** The elements `imports` (one file's) keep, each at its place in `file`. */
-  read(file: string, text: string, imports: ModuleImports): ImportedElement[];
+  /** The elements each file's imports keep, each at its place in its file; the request functions of all of them looked up at once. */
+  readAll(files: readonly ProgramFile[]): ImportedElement[][];
 }
 
 /** A reader of imports over the whole `model` (lazily built: `fill` and `fillOperation` read what the names need). */
@@ -82,50 +89,80 @@ export function importReader(model: Model, fill?: (t: SchemaType) => void, fillO
     return [...out];
   };
   const service = (): Service => ({ model, names: (names ??= assignNames(model, new DiagnosticBag(), model)), ...(fill ? { fill } : {}), ...(fillOperation ? { fillOperation } : {}) });
+  /** Per namespace, what each request function name looked up keeps (undefined: no function of the module). */
+  const resolved = new Map<Schema, Map<string, (SchemaType | Operation)[] | undefined>>();
+  /**
+   * `functions`' elements, looked up together: one lookup's cost is mostly its namespace's index,
+   * made once per lookup (2,000 files of a program looked up one by one took seconds).
+   */
+  const lookUp = (schema: Schema, functions: Iterable<string>) => {
+    const cache = resolved.get(schema) ?? resolved.set(schema, new Map()).get(schema)!;
+    const missing = [...new Set(functions)].filter((n) => !cache.has(n));
+    if (missing.length) {
+      const found = requestElements(service(), schema, missing);
+      for (const n of missing) cache.set(n, found.get(n));
+    }
+    return cache;
+  };
+  const schemaOf = (specifier: string) => {
+    const module = moduleOf(specifier);
+    const schema = module && modules.get(module.stem);
+    return schema && { schema, artifact: module.artifact };
+  };
+  const read = ({ file, text, imports }: ProgramFile): ImportedElement[] => {
+    const out: ImportedElement[] = [];
+    const source = new SourceText(file, text);
+    const place = (at: number): Place => ({ file, ...source.position(at), path: "" });
+    // Names by module, and each name's first place.
+    const wanted = new Map<Schema, Map<string, number>>();
+    for (const n of imports.names) {
+      const found = schemaOf(n.specifier);
+      if (!found) continue;
+      const { schema, artifact } = found;
+      const key = `${artifact} ${n.name}`;
+      const own = wanted.get(schema) ?? wanted.set(schema, new Map()).get(schema)!;
+      if (!own.has(key)) own.set(key, n.at);
+    }
+    for (const [schema, own] of wanted) {
+      const functions: string[] = [];
+      const keep = (name: string, at: number, elements: readonly (SchemaType | Operation)[]) => {
+        const where = place(at);
+        for (const element of elements) out.push({ element, origin: `${name} (imported at ${file}:${where.line}:${where.column})`, place: where });
+      };
+      for (const [key, at] of own) {
+        const [artifact, name] = key.split(" ") as [string, string];
+        if (artifact === "requests") functions.push(name);
+        const types = typesNamed(schema, name);
+        if (types.length) keep(name, at, types);
+      }
+      if (!functions.length) continue;
+      const found = lookUp(schema, functions);
+      for (const name of functions) {
+        const elements = found.get(name);
+        if (elements) keep(name, own.get(`requests ${name}`)!, elements);
+      }
+    }
+    // String literals naming a type, only in a file that imports generated modules.
+    if (wanted.size)
+      for (const s of imports.strings) {
+        const name = /^#?([A-Za-z_][\w.]*?)(?:\/|$)/.exec(s.value)?.[1];
+        if (!name || !name.includes(".")) continue;
+        const t = model.types.get(qualify(model, name));
+        const where = place(s.at);
+        if (t) out.push({ element: t, origin: `"${s.value}" (at ${file}:${where.line}:${where.column})`, place: where });
+      }
+    return out;
+  };
   return {
-    read(file, text, imports) {
-      const out: ImportedElement[] = [];
-      const source = new SourceText(file, text);
-      const place = (at: number): Place => ({ file, ...source.position(at), path: "" });
-      // Names by module, and each name's first place.
-      const wanted = new Map<Schema, Map<string, number>>();
-      for (const n of imports.names) {
-        const module = moduleOf(n.specifier);
-        const schema = module && modules.get(module.stem);
-        if (!schema) continue;
-        const key = `${module.artifact} ${n.name}`;
-        const own = wanted.get(schema) ?? wanted.set(schema, new Map()).get(schema)!;
-        if (!own.has(key)) own.set(key, n.at);
-      }
-      for (const [schema, own] of wanted) {
-        const functions: string[] = [];
-        const keep = (name: string, at: number, elements: readonly (SchemaType | Operation)[]) => {
-          const where = place(at);
-          for (const element of elements) out.push({ element, origin: `${name} (imported at ${file}:${where.line}:${where.column})`, place: where });
-        };
-        for (const [key, at] of own) {
-          const [artifact, name] = key.split(" ") as [string, string];
-          if (artifact === "requests") functions.push(name);
-          const types = typesNamed(schema, name);
-          if (types.length) keep(name, at, types);
+    readAll(files) {
+      const functions = new Map<Schema, string[]>();
+      for (const f of files)
+        for (const n of f.imports.names) {
+          const found = schemaOf(n.specifier);
+          if (found?.artifact === "requests") (functions.get(found.schema) ?? functions.set(found.schema, []).get(found.schema)!).push(n.name);
         }
-        if (!functions.length) continue;
-        const found = requestElements(service(), schema, functions);
-        for (const name of functions) {
-          const elements = found.get(name);
-          if (elements) keep(name, own.get(`requests ${name}`)!, elements);
-        }
-      }
-      // String literals naming a type, only in a file that imports generated modules.
-      if (wanted.size)
-        for (const s of imports.strings) {
-          const name = /^#?([A-Za-z_][\w.]*?)(?:\/|$)/.exec(s.value)?.[1];
-          if (!name || !name.includes(".")) continue;
-          const t = model.types.get(qualify(model, name));
-          const where = place(s.at);
-          if (t) out.push({ element: t, origin: `"${s.value}" (at ${file}:${where.line}:${where.column})`, place: where });
-        }
-      return out;
+      for (const [schema, names] of functions) lookUp(schema, names);
+      return files.map(read);
     },
   };
 }

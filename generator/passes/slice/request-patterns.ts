@@ -13,7 +13,7 @@ import { queryOf, queryOption } from "../../emit/url-query";
 import { readRequestList, type ListedRequest } from "../../parse/requests/request-list";
 import type { Model, Operation } from "../../model/types";
 import { moduleImports } from "../../parse/requests/module-imports";
-import { importReader, type ImportReader, type ImportedElement } from "./imported-elements";
+import { importReader, type ImportedElement } from "./imported-elements";
 import { qualify } from "../../model/annotation-groups";
 import { resolvePath, type Route } from "./resolve-path";
 import { pathModel, type Fill } from "./paths";
@@ -79,7 +79,10 @@ export function requestPatterns(
   fillOperation?: (op: Operation) => boolean,
 ): { patterns: RequestPattern[]; imported: ImportedElement[] } {
   const paths = pathModel(model);
-  let reader: ImportReader | undefined;
+  // A program's imports of generated modules (`import { updateSession } from "./graph/….requests.js"`), all files' at once.
+  const programs = files.filter((f) => IMPORTS.test(f.content));
+  const read = programs.length ? importReader(model, fill, fillOperation).readAll(programs.map((f) => ({ file: f.file, text: f.content, imports: moduleImports(f.content) }))) : [];
+  const importedBy = new Map(programs.map((f, k) => [f, read[k]!]));
   const imported: ImportedElement[] = [];
   const patterns = new Map<string, RequestPattern>();
   /** Each glob's files, and whether any of them gave the slice a request. */
@@ -89,8 +92,7 @@ export function requestPatterns(
     const named = f.place ?? where(0, 0);
     const glob = f.glob === undefined ? undefined : globs.get(f.glob) ?? globs.set(f.glob, { files: 0, made: false, place: named }).get(f.glob)!;
     if (glob) glob.files++;
-    // A program's imports of generated modules (`import { updateSession } from "./graph/….requests.js"`).
-    const own = IMPORTS.test(f.content) ? (reader ??= importReader(model, fill, fillOperation)).read(f.file, f.content, moduleImports(f.content)) : [];
+    const own = importedBy.get(f) ?? [];
     imported.push(...own);
     if (glob && own.length) glob.made = true;
     const list = readRequestList(f.content);
