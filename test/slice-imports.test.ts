@@ -156,6 +156,22 @@ describe("a slice by a program's imports", () => {
     expect(exportsOf(cast.files.get("zoo.model.requests.ts"))).toContain("castAnimal");
   });
 
+  test("a name the service's modules do not export is a warning at its line and column; the rest is kept", () => {
+    const program = [
+      'import { getAirport, getAirprot } from "./gen/Travel.Lite.requests.js";',
+      'import type { Airlien } from "./gen/Travel.Lite.types.js";',
+      'import { namespaceChecker, validateAirport } from "./gen/Travel.Lite.validators.js";',
+      'import { createClient } from "./gen/index.js";',
+    ].join("\n");
+    const r = sliceBy(LITE, program);
+    const shown = (d: Diagnostic) => `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`;
+    expect(r.diagnostics.filter((d) => d.severity !== "info").map(shown)).toEqual([
+      "src/app.ts:1:22: warning ODG308: getAirprot is no function, type or validator of Travel.Lite.requests.js in this service; the slice does not keep it",
+      "src/app.ts:2:15: warning ODG308: Airlien is no function, type or validator of Travel.Lite.types.js in this service; the slice does not keep it",
+    ]);
+    expect(typeNames(r)).toEqual(["Travel.Lite.Airport"]);
+  });
+
   test("--why names the import and where it is written", () => {
     const r = sliceBy(LITE, '\nimport { getAirline } from "./gen/Travel.Lite.requests.js";\n', { why: "Travel.Lite.Airline" });
     expect(r.slice?.why?.[0]?.answers[0]?.chain.map((c) => c.reason)).toEqual(["imported by the program: getAirline (imported at src/app.ts:2:10)"]);

@@ -39,9 +39,15 @@ export interface ProgramFile {
   imports: ModuleImports;
 }
 
+/** What one file's imports keep, and the names it imports from a generated module of the service that no export of it has (a misspelling, or another version's). */
+export interface FileImports {
+  elements: ImportedElement[];
+  unknown: { name: string; module: string; place: Place }[];
+}
+
 export interface ImportReader {
-  /** The elements each file's imports keep, each at its place in its file; the request functions of all of them looked up at once. */
-  readAll(files: readonly ProgramFile[]): ImportedElement[][];
+  /** What each file's imports keep, each at its place in its file; the request functions of all of them looked up at once. */
+  readAll(files: readonly ProgramFile[]): FileImports[];
 }
 
 /** A reader of imports over the whole `model` (lazily built: `fill` and `fillOperation` read what the names need). */
@@ -109,8 +115,9 @@ export function importReader(model: Model, fill?: (t: SchemaType) => void, fillO
     const schema = module && modules.get(module.stem);
     return schema && { schema, artifact: module.artifact };
   };
-  const read = ({ file, text, imports }: ProgramFile): ImportedElement[] => {
+  const read = ({ file, text, imports }: ProgramFile): FileImports => {
     const out: ImportedElement[] = [];
+    const unknown: FileImports["unknown"] = [];
     const source = new SourceText(file, text);
     const place = (at: number): Place => ({ file, ...source.position(at), path: "" });
     // Names by module, and each name's first place.
@@ -129,17 +136,22 @@ export function importReader(model: Model, fill?: (t: SchemaType) => void, fillO
         const where = place(at);
         for (const element of elements) out.push({ element, origin: `${name} (imported at ${file}:${where.line}:${where.column})`, place: where });
       };
+      const typed = new Set<string>();
       for (const [key, at] of own) {
         const [artifact, name] = key.split(" ") as [string, string];
         if (artifact === "requests") functions.push(name);
         const types = typesNamed(schema, name);
-        if (types.length) keep(name, at, types);
+        if (types.length) [keep(name, at, types), typed.add(key)];
+        // The validators' checker of the whole namespace names no type.
+        else if (artifact !== "requests" && !(artifact === "validators" && name === "namespaceChecker")) unknown.push({ name, module: `${fileStem(schema.namespace)}.${artifact}.js`, place: place(at) });
       }
       if (!functions.length) continue;
       const found = lookUp(schema, functions);
       for (const name of functions) {
         const elements = found.get(name);
-        if (elements) keep(name, own.get(`requests ${name}`)!, elements);
+        const at = own.get(`requests ${name}`)!;
+        if (elements) keep(name, at, elements);
+        else if (!typed.has(`requests ${name}`)) unknown.push({ name, module: `${fileStem(schema.namespace)}.requests.js`, place: place(at) });
       }
     }
     // String literals naming a type, only in a file that imports generated modules.
@@ -151,7 +163,7 @@ export function importReader(model: Model, fill?: (t: SchemaType) => void, fillO
         const where = place(s.at);
         if (t) out.push({ element: t, origin: `"${s.value}" (at ${file}:${where.line}:${where.column})`, place: where });
       }
-    return out;
+    return { elements: out, unknown };
   };
   return {
     readAll(files) {

@@ -92,8 +92,13 @@ export function requestPatterns(
     const named = f.place ?? where(0, 0);
     const glob = f.glob === undefined ? undefined : globs.get(f.glob) ?? globs.set(f.glob, { files: 0, made: false, place: named }).get(f.glob)!;
     if (glob) glob.files++;
-    const own = importedBy.get(f) ?? [];
+    const fromImports = importedBy.get(f);
+    const own = fromImports?.elements ?? [];
     imported.push(...own);
+    for (const u of fromImports?.unknown.slice(0, SHOWN_UNKNOWN) ?? [])
+      diags.addAt(Codes.requestOutsideService, "warning", `${u.name} is no function, type or validator of ${u.module} in this service; the slice does not keep it`, u.place);
+    const more = (fromImports?.unknown.length ?? 0) - SHOWN_UNKNOWN;
+    if (more > 0) diags.addAt(Codes.requestOutsideService, "warning", `${more} more names ${f.file} imports from the service's modules are none of theirs`, named);
     if (glob && own.length) glob.made = true;
     const list = readRequestList(f.content);
     if (!("requests" in list)) {
