@@ -163,6 +163,7 @@ export function importReader(model: Model, fill?: (t: SchemaType) => void, fillO
         const where = place(s.at);
         if (t) out.push({ element: t, origin: `"${s.value}" (at ${file}:${where.line}:${where.column})`, place: where });
       }
+    unknown.sort((a, b) => a.place.line - b.place.line || a.place.column - b.place.column);
     return { elements: out, unknown };
   };
   return {
