@@ -12,7 +12,8 @@ import { GenerationError, type Diagnostic } from "../generator/diagnostics";
 import { moduleImports } from "../generator/parse/requests/module-imports";
 import { FIXTURES_DIR, GRAPH, describeWithGraph } from "./helpers/fixtures";
 import { collidingNamesDocument } from "./helpers/colliding-names";
-import { BIN, scratch, writeJson } from "./helpers/cli";
+import { BIN, scratch, startCli, writeJson } from "./helpers/cli";
+import { Output } from "./helpers/child";
 import { spawnLimited } from "./helpers/spawn-limited";
 import { anyCompiler, runTsc } from "./helpers/typecheck";
 
@@ -254,4 +255,37 @@ test("odatagen diff --include @program compares what the program imports: a chan
   const airlines = await diff("airlines.ts");
   expect(airlines.stdout).toBe("0 change(s), 0 breaking; suggested bump: none\n");
   expect(airlines.code).toBe(0);
+});
+
+test("generate --watch over a glob: a file added in a new folder is read, and the function it imports generated", async () => {
+  const dir = scratch();
+  fs.mkdirSync(path.join(dir, "src", "api"), { recursive: true });
+  fs.writeFileSync(path.join(dir, "trippin.xml"), LITE.content);
+  fs.writeFileSync(path.join(dir, "src", "api", "airports.ts"), 'import { getAirport } from "../gen/Travel.Lite.requests.js";\n');
+  writeJson(path.join(dir, "odatagen.config.json"), { services: [{ name: "trips", input: "trippin.xml", out: "src/gen", include: ["@src/**/*.ts"] }] });
+  const child = startCli(["generate", "--watch"], dir, { ODATAGEN_WATCH_DEBOUNCE_MS: "100" });
+  try {
+    const out = new Output(child);
+    await out.wait(/watching 3 file\(s\)/, 30000, 0);
+    const requests = () => exportsOf(fs.readFileSync(path.join(dir, "src", "gen", "Travel.Lite.requests.ts"), "utf8"));
+    expect(requests()).not.toContain("listAirlines");
+    // A folder the glob has not walked yet (made after the watch began), then a file in it.
+    let mark = out.text.length;
+    fs.mkdirSync(path.join(dir, "src", "ui"));
+    await new Promise((r) => setTimeout(r, 300));
+    fs.writeFileSync(path.join(dir, "src", "ui", "airlines.ts"), 'import { listAirlines } from "../gen/Travel.Lite.requests.js";\n');
+    await out.wait(/regenerated in \d+ ms/, 30000, mark);
+    expect(out.text.slice(mark)).toMatch(/changed: src\/ui\/airlines\.ts/);
+    expect(requests()).toContain("listAirlines");
+    // A folder moved in with its file: read as well.
+    mark = out.text.length;
+    const elsewhere = path.join(dir, "people");
+    fs.mkdirSync(elsewhere);
+    fs.writeFileSync(path.join(elsewhere, "people.ts"), 'import { listPersons } from "../gen/Travel.Lite.requests.js";\n');
+    fs.renameSync(elsewhere, path.join(dir, "src", "people"));
+    await out.wait(/regenerated in \d+ ms/, 30000, mark);
+    expect(requests()).toContain("listPersons");
+  } finally {
+    child.kill("SIGKILL");
+  }
 });

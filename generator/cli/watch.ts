@@ -13,7 +13,7 @@ import { outputsOf } from "../diff/outputs";
 import { summarize, type ModelSummary } from "../diff/summary";
 import { InterruptedError } from "../write/interrupt";
 import { regenerate, type RegenerateOutcome } from "../write/regenerate";
-import { requestFilesOf } from "../write/request-files";
+import { expandRequestFiles, requestFilesOf } from "../write/request-files";
 import { listenForInterrupt, stopNow, stoppingNotice } from "./signals";
 import { EXIT_OK } from "./exit-codes";
 import { manifestWritten, printOutcomes, shown, type GenerateArgs } from "./generate-command";
@@ -174,9 +174,14 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
       err.print(`odatagen: cannot watch ${shown(dir)}: ${(e as Error).message}`);
     }
   };
+  /** The folders the services' globs (`include: ["@src/**\/*.ts"]`) walk, and the files watched, as the last refresh found them. */
+  let globFolders = new Set<string>();
+  let known = new Set<string>();
   const refreshWatchers = () => {
     linkTargets = findLinkTargets();
-    const dirs = new Set([...watchedFiles(), ...linkTargets.keys()].map((f) => path.dirname(f)));
+    globFolders = new Set(services.flatMap((s) => expandRequestFiles(s).folders));
+    known = watchedFiles();
+    const dirs = new Set([...[...known, ...linkTargets.keys()].map((f) => path.dirname(f)), ...globFolders]);
     for (const [dir, w] of watchers) if (!dirs.has(dir)) (w.close(), watchers.delete(dir));
     for (const dir of identities.keys()) if (!dirs.has(dir)) identities.delete(dir);
     for (const dir of dirs) if (!identities.has(dir)) attach(dir);
@@ -201,7 +206,14 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
   const onEvent = (dir: string, name: string | undefined) => {
     const files = watchedFiles();
     const named = (f: string) => (files.has(f) ? [f] : []).concat(linkTargets.get(f) ?? []);
-    const hit = name ? named(path.join(dir, name)) : [...files, ...linkTargets.keys()].filter((f) => path.dirname(f) === dir).flatMap(named);
+    let hit = name ? named(path.join(dir, name)) : [...files, ...linkTargets.keys()].filter((f) => path.dirname(f) === dir).flatMap(named);
+    if (!hit.length && globFolders.has(dir)) {
+      // In a folder a glob walks: a folder added is watched from now on, and the files a glob
+      // matches now that it did not (in a folder added with its files, or moved in) are changes.
+      const before = known;
+      refreshWatchers();
+      hit = [...known].filter((f) => !before.has(f));
+    }
     if (!hit.length) return;
     for (const f of hit) changed.add(f);
     // Another input saved while the config settles (an editor's "save all") is taken by the round

@@ -32,9 +32,15 @@ export interface NamedRequestFile {
  * write/request-globs.ts), the files it matches now. `unmatched`: the globs that match none, or
  * cannot be walked, with why.
  */
-export function expandRequestFiles(service: RequestFilesOwner): { files: NamedRequestFile[]; unmatched: { glob: string; place: Place | undefined; problem?: string }[] } {
+export function expandRequestFiles(service: RequestFilesOwner): {
+  files: NamedRequestFile[];
+  unmatched: { glob: string; place: Place | undefined; problem?: string }[];
+  /** The folders the globs' walks entered. */
+  folders: string[];
+} {
   const from = service.includeBase ?? process.cwd();
   const files: NamedRequestFile[] = [];
+  const folders: string[] = [];
   const unmatched: { glob: string; place: Place | undefined; problem?: string }[] = [];
   const seen = new Set<string>();
   (service.include ?? []).forEach((p, k) => {
@@ -46,10 +52,13 @@ export function expandRequestFiles(service: RequestFilesOwner): { files: NamedRe
       return;
     }
     const found = expandGlob(from, p.slice(1), [service.out]);
-    if ("problem" in found || !found.files.length) unmatched.push({ glob: p.slice(1), place, ...("problem" in found ? { problem: found.problem } : {}) });
-    else for (const file of found.files) if (!seen.has(file)) [seen.add(file), files.push({ path: file, place, glob: p.slice(1) })];
+    if ("problem" in found) return void unmatched.push({ glob: p.slice(1), place, problem: found.problem });
+    // Walked, even where it matched nothing: a file added there is watched for.
+    folders.push(...found.folders);
+    if (!found.files.length) unmatched.push({ glob: p.slice(1), place });
+    for (const file of found.files) if (!seen.has(file)) [seen.add(file), files.push({ path: file, place, glob: p.slice(1) })];
   });
-  return { files, unmatched };
+  return { files, unmatched, folders };
 }
 
 /** The request files of `service`'s include entries, globs expanded (expandRequestFiles). */

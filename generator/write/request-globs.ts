@@ -21,11 +21,11 @@ export function isGlob(pattern: string): boolean {
 }
 
 /**
- * The files `pattern` (relative to `base`, or absolute) matches, absolute and sorted; or why it
- * cannot be read. The folders `skip` (a service's own output: its files change with every run) are
- * not entered.
+ * The files `pattern` (relative to `base`, or absolute) matches, absolute and sorted, and the folders
+ * its walk entered (`generate --watch` watches them for files added); or why it cannot be read. The
+ * folders `skip` (a service's own output: its files change with every run) are not entered.
  */
-export function expandGlob(base: string, pattern: string, skip: readonly string[] = []): { files: string[] } | { problem: string } {
+export function expandGlob(base: string, pattern: string, skip: readonly string[] = []): { files: string[]; folders: string[] } | { problem: string } {
   const segments = pattern.replace(/\\/g, "/").split("/");
   const fixed = segments.findIndex((s) => isGlob(s));
   const root = path.resolve(base, ...segments.slice(0, fixed).map((s) => (s === "" ? "/" : s)));
@@ -36,6 +36,7 @@ export function expandGlob(base: string, pattern: string, skip: readonly string[
   const dotted = rest.some((s) => s.startsWith("."));
   const modules = rest.includes("node_modules");
   const files: string[] = [];
+  const folders: string[] = [];
   const skipped = new Set(skip.map((d) => path.resolve(d)));
   let entries = 0;
   const walk = (dir: string, relative: string): string | undefined => {
@@ -45,6 +46,7 @@ export function expandGlob(base: string, pattern: string, skip: readonly string[
     } catch {
       return undefined; // the root is not there, or a folder cannot be read: nothing below it matches
     }
+    folders.push(dir);
     for (const entry of listed) {
       if (++entries > MAX_ENTRIES) return `its walk read more than ${MAX_ENTRIES} entries of ${root}; name a narrower folder`;
       const rel = relative ? `${relative}/${entry.name}` : entry.name;
@@ -60,7 +62,7 @@ export function expandGlob(base: string, pattern: string, skip: readonly string[
     return undefined;
   };
   const problem = walk(root, "");
-  return problem ? { problem } : { files: files.sort() };
+  return problem ? { problem } : { files: files.sort(), folders };
 }
 
 /** One name of a glob as a regular expression's source: `*` and `?` within the name, `{a,b}` either. */
