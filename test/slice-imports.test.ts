@@ -171,6 +171,9 @@ describe("a slice by a program's imports", () => {
       "src/app.ts:2:15: warning ODG308: Airlien is no function, type or validator of Travel.Lite.types.js in this service; the slice does not keep it",
     ]);
     expect(typeNames(r)).toEqual(["Travel.Lite.Airport"]);
+    // A name longer than any generated one is not looked up (its rivals would take time in its length).
+    const long = sliceBy(LITE, `import { getAirport, x${"Of".repeat(100_000)} } from "./gen/Travel.Lite.requests.js";\n`);
+    expect(long.diagnostics.filter((d) => d.code === "ODG308").map((d) => d.message)).toEqual([expect.stringMatching(/^xOfOf.*… is no function, type or validator of Travel\.Lite\.requests\.js/)]);
   });
 
   test("--why names the import and where it is written", () => {

@@ -27,6 +27,9 @@ export interface ImportedElement {
   place: Place;
 }
 
+/** The longest name looked up among a module's exports. */
+const MAX_NAME = 5_000;
+
 /** The prefixes of a validators module's functions (validators-view.ts), before a type's name. */
 const VALIDATOR_PREFIXES = ["validate", "assert", "check", "exact", "props", "is"];
 /** The suffixes of a requests module's types and tables (requests-view.ts's companion names), after a type's name. */
@@ -125,6 +128,12 @@ export function importReader(model: Model, fill?: (t: SchemaType) => void, fillO
     for (const n of imports.names) {
       const found = schemaOf(n.specifier);
       if (!found) continue;
+      // No generated name is this long (CSDL's names have at most 128 characters): not looked up,
+      // since finding a name's rivals takes time in its length times its `Of`s and `With`s.
+      if (n.name.length > MAX_NAME) {
+        unknown.push({ name: `${n.name.slice(0, 40)}…`, module: `${fileStem(found.schema.namespace)}.${found.artifact}.js`, place: place(n.at) });
+        continue;
+      }
       const { schema, artifact } = found;
       const key = `${artifact} ${n.name}`;
       const own = wanted.get(schema) ?? wanted.set(schema, new Map()).get(schema)!;
@@ -172,7 +181,7 @@ export function importReader(model: Model, fill?: (t: SchemaType) => void, fillO
       for (const f of files)
         for (const n of f.imports.names) {
           const found = schemaOf(n.specifier);
-          if (found?.artifact === "requests") (functions.get(found.schema) ?? functions.set(found.schema, []).get(found.schema)!).push(n.name);
+          if (found?.artifact === "requests" && n.name.length <= MAX_NAME) (functions.get(found.schema) ?? functions.set(found.schema, []).get(found.schema)!).push(n.name);
         }
       for (const [schema, names] of functions) lookUp(schema, names);
       return files.map(read);
