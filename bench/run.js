@@ -81,6 +81,16 @@ function main() {
   // The machine's speed drifts between runs; this ratio does not, so it tells a slow run from a slow slice.
   rows.push(["callRecords slice ÷ fast-xml-parser parse (same run)", ratio(sliceWall / fxpParse), ""]);
   rows.push(["callRecords slice keeps", sliceTypes, ""]);
+  // A program's sources importing the generated functions they call (`--include @src/**/*.ts`).
+  const program = programSources(path.join(work, "program"));
+  const byImports = [];
+  let importTypes = "";
+  for (let i = 0; i < RUNS; i++) {
+    const r = child([path.join(__dirname, "measure.js"), "generate", "--input", GRAPH, "--out", path.join(work, `imports-${i}`), "--include", `@${program}/**/*.ts`]);
+    byImports.push(r);
+    importTypes = /slice: ([0-9]+ of [0-9]+ types, [0-9]+ of [0-9]+ operations)/.exec(r.stdout)?.[1] ?? "?";
+  }
+  rows.push([`slice by a program's imports (${PROGRAM_FILES.toLocaleString("en-US")} source files, --include @src/**/*.ts), wall time; keeps ${importTypes}`, ms(median(byImports.map((r) => r.wallMs))), ""]);
 
   const size = tsBytes(fullOut);
   rows.push(["full output size (.ts files)", `${(size.bytes / 1e6).toFixed(2)} MB (${size.bytes.toLocaleString("en-US")} bytes) in ${size.files} files`, "≤ 15 MB"]);
@@ -142,6 +152,26 @@ function main() {
 }
 
 /** Runs a Node child; returns its `BENCH {...}` report, stdout, and the parent-side wall time. */
+/** How many source files the program sliced by its imports has. */
+const PROGRAM_FILES = 2000;
+
+/**
+ * A program of PROGRAM_FILES files under `dir`/src, each importing one of Graph's request functions
+ * and the user type from the generated modules (as a program on odatagen's output does); `dir`/src.
+ */
+function programSources(dir) {
+  const names = ["listUsers", "getUser", "userMessages", "getMessage", "listMessages", "groupMembers", "listGroups", "getDrive", "driveItems", "getDriveItem", "userEvents", "listEvents", "updateEvent", "createMessage", "sendMail", "updateSession"];
+  const src = path.join(dir, "src");
+  fs.mkdirSync(src, { recursive: true });
+  for (let i = 0; i < PROGRAM_FILES; i++) {
+    const name = names[i % names.length];
+    const module = name === "updateSession" ? "microsoft.graph.callRecords" : "microsoft.graph";
+    const text = `import { ${name} } from "../graph/${module}.requests.js";\nimport type { User } from "../graph/microsoft.graph.types.js";\nexport const use${i} = (u: User) => [${name}, u];\n`;
+    fs.writeFileSync(path.join(src, `file${i}.ts`), text);
+  }
+  return src;
+}
+
 function child(args) {
   const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   const line = /BENCH (\{.*\})/.exec(r.stderr ?? "");
