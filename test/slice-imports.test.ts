@@ -10,6 +10,7 @@ import * as path from "node:path";
 import { generate } from "../generator/generate";
 import { GenerationError, type Diagnostic } from "../generator/diagnostics";
 import { moduleImports } from "../generator/parse/requests/module-imports";
+import { errorsOf } from "./helpers/slice-errors";
 import { FIXTURES_DIR, GRAPH, describeWithGraph } from "./helpers/fixtures";
 import { collidingNamesDocument } from "./helpers/colliding-names";
 import { BIN, scratch, startCli, writeJson } from "./helpers/cli";
@@ -23,16 +24,6 @@ const ZOO = fixture("inheritance.xml");
 
 function sliceBy(input: { file: string; content: string }, program: string, more: { why?: string } = {}) {
   return generate({ inputs: [input], includeRequests: [{ file: "src/app.ts", content: program }], ...more });
-}
-
-function errorsOf(run: () => unknown): Diagnostic[] {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof GenerationError) return e.diagnostics.filter((d) => d.severity === "error");
-    throw e;
-  }
-  throw new Error("the run did not fail");
 }
 
 const EXPORT = /^export (?:function|const|interface|type|class) ([\w$]+)/gm;

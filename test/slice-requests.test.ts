@@ -10,6 +10,7 @@ import * as path from "node:path";
 import { generate, type GenerateOptions } from "../generator/generate";
 import { GenerationError, type Diagnostic } from "../generator/diagnostics";
 import { urlCalls } from "../generator/url-calls";
+import { errorsOf } from "./helpers/slice-errors";
 import { FIXTURES_DIR, GRAPH, describeWithGraph } from "./helpers/fixtures";
 import { randomEdits } from "./helpers/random";
 import { describeWithSeeds, SEEDS_DIR } from "./helpers/seeds";
@@ -19,16 +20,6 @@ const LITE = { file: "trippin-lite.xml", content: fs.readFileSync(path.join(FIXT
 function sliced(requests: string, file = "requests.txt", more: Partial<GenerateOptions> = {}) {
   const options: GenerateOptions = { inputs: [LITE], includeRequests: [{ file, content: requests }], ...more };
   return { options, result: generate(options) };
-}
-
-function errorsOf(run: () => unknown): Diagnostic[] {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof GenerationError) return e.diagnostics.filter((d) => d.severity === "error");
-    throw e;
-  }
-  throw new Error("the run did not fail");
 }
 
 const typeNames = (r: ReturnType<typeof generate>) => [...r.model.types.keys()].sort();

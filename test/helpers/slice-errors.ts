@@ -4,7 +4,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { GenerationError } from "../../generator/diagnostics";
+import { GenerationError, type Diagnostic } from "../../generator/diagnostics";
 import { generate } from "../../generator/generate";
 
 const SPEC = path.resolve(__dirname, "..", "..", "specs", "graph-callrecords.xml");
@@ -17,4 +17,15 @@ export function sliceErrors(include: string[], exclude: string[] = []): string[]
     if (!(e instanceof GenerationError)) throw e;
     return e.diagnostics.filter((d) => d.severity === "error").map((d) => d.message);
   }
+}
+
+/** The errors a run that must fail gives (a GenerationError's); a run that does not fail fails the test. */
+export function errorsOf(run: () => unknown): Diagnostic[] {
+  try {
+    run();
+  } catch (e) {
+    if (e instanceof GenerationError) return e.diagnostics.filter((d) => d.severity === "error");
+    throw e;
+  }
+  throw new Error("the run did not fail");
 }
