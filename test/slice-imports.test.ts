@@ -22,7 +22,7 @@ const fixture = (name: string) => ({ file: `${path.basename(name)}`, content: fs
 const LITE = fixture("trippin-lite.xml");
 const ZOO = fixture("inheritance.xml");
 
-function sliceBy(input: { file: string; content: string }, program: string, more: { why?: string } = {}) {
+function sliceBy(input: { file: string; content: string }, program: string, more: { why?: string | string[] } = {}) {
   return generate({ inputs: [input], includeRequests: [{ file: "src/app.ts", content: program }], ...more });
 }
 
@@ -169,7 +169,14 @@ describe("a slice by a program's imports", () => {
 
   test("--why names the import and where it is written", () => {
     const r = sliceBy(LITE, '\nimport { getAirline } from "./gen/Travel.Lite.requests.js";\n', { why: "Travel.Lite.Airline" });
-    expect(r.slice?.why?.[0]?.answers[0]?.chain.map((c) => c.reason)).toEqual(["imported by the program: getAirline (imported at src/app.ts:2:10)"]);
+    expect(r.slice?.why?.[0]?.answers[0]?.chain.map((c) => c.reason)).toEqual(["named by the program: getAirline, imported at src/app.ts:2:10"]);
+    // An operation bound to a type the program imports a function of, and a type a string names.
+    const program = 'import { getPerson } from "./gen/Travel.Lite.requests.js";\nconst t = "#Travel.Lite.Airport";\n';
+    const both = sliceBy(LITE, program, { why: ["Travel.Lite.GetFavoriteAirline", "Travel.Lite.Airport"] });
+    expect(both.slice?.why?.map((w) => w.answers[0]?.chain.map((c) => c.reason))).toEqual([
+      ["not in the slice: the program does not import it (its binding type Travel.Lite.Person is kept for getPerson, imported at src/app.ts:1:10)"],
+      ['named by the program: the string "#Travel.Lite.Airport" at src/app.ts:2:11'],
+    ]);
   });
 
   test("a file that imports nothing of the service's modules is no file of requests: an error at its first statement, the output left to the caller", () => {

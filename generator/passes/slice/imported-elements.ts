@@ -22,7 +22,7 @@ import { descendants } from "./paths";
 /** An element a program's import keeps, and why (for `--why`). */
 export interface ImportedElement {
   element: SchemaType | Operation;
-  /** `updateSession (imported at src/calls.ts:3:10)`. */
+  /** `updateSession, imported at src/calls.ts:3:10`; `the string "#microsoft.graph.user" at src/calls.ts:9:31`. */
   origin: string;
   place: Place;
 }
@@ -143,7 +143,7 @@ export function importReader(model: Model, fill?: (t: SchemaType) => void, fillO
       const functions: string[] = [];
       const keep = (name: string, at: number, elements: readonly (SchemaType | Operation)[]) => {
         const where = place(at);
-        for (const element of elements) out.push({ element, origin: `${name} (imported at ${file}:${where.line}:${where.column})`, place: where });
+        for (const element of elements) out.push({ element, origin: `${name}, imported at ${file}:${where.line}:${where.column}`, place: where });
       };
       const typed = new Set<string>();
       for (const [key, at] of own) {
@@ -170,7 +170,7 @@ export function importReader(model: Model, fill?: (t: SchemaType) => void, fillO
         if (!name || !name.includes(".")) continue;
         const t = model.types.get(qualify(model, name));
         const where = place(s.at);
-        if (t) out.push({ element: t, origin: `"${s.value}" (at ${file}:${where.line}:${where.column})`, place: where });
+        if (t) out.push({ element: t, origin: `the string ${JSON.stringify(s.value)} at ${file}:${where.line}:${where.column}`, place: where });
       }
     unknown.sort((a, b) => a.place.line - b.place.line || a.place.column - b.place.column);
     return { elements: out, unknown };

@@ -137,7 +137,7 @@ function text(r: Reason, label: Label, include: IncludeNamer = plainInclude): st
     case "include":
       return `selected by ${include(r.pattern)}`;
     case "imported":
-      return `imported by the program: ${r.origin}`;
+      return `named by the program: ${r.origin}`;
     case "everything":
       return "no --include: everything not excluded is kept";
     case "addressed":
@@ -219,7 +219,7 @@ function notKeptReason(input: WhyInput, x: SchemaType | Operation, label: Label)
     // Bound to a type the slice keeps for another's sake (on a URL path's route, as a property's type, …):
     // a type's operations come with it only when a pattern selects it.
     const r = b && b.kind !== "primitive" ? input.reasons.get(b) : undefined;
-    if (b && r?.kind === "imported") return `not in the slice: the program imports it from no generated module (its binding type ${b.qualifiedName} is there as ${r.origin} needs it)`;
+    if (b && r?.kind === "imported") return `not in the slice: the program does not import it (its binding type ${b.qualifiedName} is kept for ${r.origin})`;
     if (b && r && r.kind !== "include" && r.kind !== "addressed" && r.kind !== "everything") {
       const how =
         r.kind === "onPath" ? `only on the URL path ${r.route.path}, on the way to what --include ${r.route.pattern} selects` : `only as ${text(r, label)}`;
