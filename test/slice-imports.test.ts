@@ -182,6 +182,7 @@ describe("a slice by a program's imports", () => {
   test("a file that imports nothing of the service's modules is no file of requests: an error at its first statement, the output left to the caller", () => {
     const errors = errorsOf(() => sliceBy(LITE, 'import { createClient } from "./gen/index.js";\nimport { people } from "./gen/Other.requests.js";\n'));
     expect(errors.map((d) => `${d.code} ${d.file}:${d.line}`)).toEqual(["ODG307 src/app.ts:1"]);
+    expect(errors[0]?.message).toMatch(/has a literal URL .*; nor does it import anything from the service's generated modules \(<namespace>\.requests\.js, \.types\.js, \.validators\.js\)$/);
   });
 });
 

@@ -102,7 +102,9 @@ export function requestPatterns(
     if (glob && own.length) glob.made = true;
     const list = readRequestList(f.content);
     if (!("requests" in list)) {
-      if (!glob && !own.length) diags.errorAt(Codes.requestsUnread, `${f.file} holds no requests to slice by: ${list.problem}`, list.line ? where(list.line, list.column) : named);
+      // A program that imports modules may have meant to import the service's generated ones.
+      const imports = fromImports ? "; nor does it import anything from the service's generated modules (<namespace>.requests.js, .types.js, .validators.js)" : "";
+      if (!glob && !own.length) diags.errorAt(Codes.requestsUnread, `${f.file} holds no requests to slice by: ${list.problem}${imports}`, list.line ? where(list.line, list.column) : named);
       continue;
     }
     const unknown: { request: ListedRequest; problem: string }[] = [];
@@ -173,7 +175,7 @@ export function requestPatterns(
     }
   }
   for (const [pattern, g] of globs) {
-    if (!g.made) diags.errorAt(Codes.sliceEmpty, `--include @${pattern}: none of the ${g.files} file${g.files === 1 ? "" : "s"} it matches holds a request that names anything in the service`, g.place);
+    if (!g.made) diags.errorAt(Codes.sliceEmpty, `--include @${pattern}: none of the ${g.files} file${g.files === 1 ? "" : "s"} it matches holds a request that names anything in the service, or imports anything from its generated modules`, g.place);
   }
   return { patterns: [...patterns.values()], imported };
 }
