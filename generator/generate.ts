@@ -15,6 +15,7 @@ import { isSliced, sliceModel, type SliceSummary } from "./passes/slice/slice";
 import type { RequestFile } from "./passes/slice/request-patterns";
 import { keyAsSegment } from "./model/capabilities";
 import { checkAlternateKeys } from "./model/alternate-keys";
+import { checkValueConstraints } from "./model/validation-terms";
 import { emitAll, OutputTooLargeError } from "./emit/emit";
 import type { EmitOptions } from "./emit/context";
 import type { Service } from "./emit/request-names";
@@ -214,6 +215,7 @@ export function prepare(options: CheckedOptions, diags: DiagnosticBag): Prepared
   const model = sliced ? sliced.model : full;
   // Alternate keys are read where they are used (request functions, url, diff); checked once here, for what is emitted.
   checkAlternateKeys(model, diags);
+  checkValueConstraints(model, diags);
   // A slice names its types as the full run does: chosen over every type of the service.
   const names = assignNames(model, diags, full);
   // Its request functions too, reading of the left-out types and operations only what that needs

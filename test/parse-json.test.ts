@@ -279,7 +279,7 @@ describe("CSDL JSON's defaults are read as CSDL JSON defines them", () => {
   });
 
   test("an integer annotation value beyond Edm.Int64 is a Decimal constant, not reported as a bad Int", () => {
-    const json = `{ "$Version": "4.01", "n": { "t": { "$Kind": "ComplexType", "p": { "@Org.OData.Validation.V1.Maximum": 123456789012345678901234567890, "@Org.OData.Validation.V1.Minimum": -9223372036854775808 } } } }`;
+    const json = `{ "$Version": "4.01", "n": { "t": { "$Kind": "ComplexType", "p": { "$Type": "Edm.Decimal", "@Org.OData.Validation.V1.Maximum": 123456789012345678901234567890, "@Org.OData.Validation.V1.Minimum": -9223372036854775808 } } } }`;
     const r = generate({ inputs: [{ file: "in.json", content: json }] });
     expect(r.diagnostics).toEqual([]);
     expect(r.model.schemas[0].types[0].kind === "complex" && r.model.schemas[0].types[0].properties[0].annotations.map((a) => a.value)).toEqual([

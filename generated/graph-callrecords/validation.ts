@@ -1234,6 +1234,126 @@ function codePoints(s: string): number {
   return n;
 }
 
+/**
+ * What the Validation vocabulary (Org.OData.Validation.V1) asks of a property's values, beyond its
+ * type: `min`/`max` (`Minimum`/`Maximum`, exclusive where `Exclusive`), compared as numbers
+ * (`kind` "number": a bound given as text is an integer beyond 2^53, compared exactly), instants
+ * ("instant") or text of one form ("text": a Date, a TimeOfDay); `pattern` (`Pattern`), which a
+ * string must match; `allowed` (`AllowedValues`).
+ */
+export interface Constraints {
+  readonly kind?: "number" | "instant" | "text";
+  readonly min?: number | string;
+  readonly minExclusive?: boolean;
+  readonly max?: number | string;
+  readonly maxExclusive?: boolean;
+  readonly pattern?: RegExp;
+  readonly allowed?: readonly (string | number | boolean)[];
+  /** `MultipleOf`, a positive decimal as text: the value divided by it is a whole number, computed exactly. */
+  readonly multipleOf?: string;
+}
+
+/** A value `check` finds of its type, checked against the constraints `c` too (reported once its type is right). */
+export function constrained(v: unknown, ctx: Context, key: Key, check: Checker, c: Constraints): void {
+  const before = ctx.count;
+  check(v, ctx, key);
+  if (ctx.count !== before || v === null || v === undefined) return;
+  const expected = expectedOf(check);
+  if (c.min !== undefined) {
+    const d = compareBound(v, c.min, c.kind);
+    if (d !== undefined && (d < 0 || (d === 0 && c.minExclusive))) {
+      const words = c.minExclusive ? ["greater than", "not greater than its exclusive"] : ["at least", "less than its"];
+      ctx.fail(key, `${expected} ${words[0]} ${c.min}`, v, `${words[1]} Validation.Minimum ${c.min}`);
+    }
+  }
+  if (c.max !== undefined) {
+    const d = compareBound(v, c.max, c.kind);
+    if (d !== undefined && (d > 0 || (d === 0 && c.maxExclusive))) {
+      const words = c.maxExclusive ? ["less than", "not less than its exclusive"] : ["at most", "greater than its"];
+      ctx.fail(key, `${expected} ${words[0]} ${c.max}`, v, `${words[1]} Validation.Maximum ${c.max}`);
+    }
+  }
+  if (c.pattern && typeof v === "string" && !c.pattern.test(v)) {
+    ctx.fail(key, `${expected} matching ${c.pattern.source}`, v, `not matching its Validation.Pattern ${c.pattern.source}`);
+  }
+  if (c.multipleOf !== undefined && (typeof v === "number" || typeof v === "string") && isMultiple(v, c.multipleOf) === false) {
+    ctx.fail(key, `${expected}, a multiple of ${c.multipleOf}`, v, `not a multiple of its Validation.MultipleOf ${c.multipleOf}`);
+  }
+  if (c.allowed && !c.allowed.some((a) => a === v || (typeof a === "number" && typeof v === "string" && v.trim() !== "" && Number(v) === a) || (typeof a === "string" && typeof v === "number" && Number(a) === v))) {
+    const list = c.allowed.map((a) => JSON.stringify(a)).join(", ");
+    ctx.fail(key, `${expected}, one of ${list}`, v, `not one of its Validation.AllowedValues (${list})`);
+  }
+}
+
+/**
+ * How `v` compares with `bound` (negative: less), or undefined where they do not compare (a value
+ * of another form, which its type's check reported). Integers as text compare exactly (BigInt).
+ */
+function compareBound(v: unknown, bound: number | string, kind: Constraints["kind"]): number | undefined {
+  if (kind === "number") {
+    if (typeof v !== "number" && typeof v !== "string") return undefined;
+    const whole = /^-?\d+$/;
+    if (typeof bound === "string" || (typeof v === "string" && whole.test(v) && !Number.isSafeInteger(Number(v)))) {
+      const a = String(v);
+      const b = String(bound);
+      if (whole.test(a) && whole.test(b)) {
+        const x = BigInt(a);
+        const y = BigInt(b);
+        return x < y ? -1 : x > y ? 1 : 0;
+      }
+    }
+    const x = Number(v);
+    const y = Number(bound);
+    return Number.isNaN(x) ? undefined : x < y ? -1 : x > y ? 1 : 0;
+  }
+  if (typeof v !== "string" || typeof bound !== "string") return undefined;
+  if (kind === "instant") {
+    const x = Date.parse(v);
+    const y = Date.parse(bound);
+    return Number.isNaN(x) || Number.isNaN(y) ? undefined : x < y ? -1 : x > y ? 1 : 0;
+  }
+  return v < bound ? -1 : v > bound ? 1 : 0;
+}
+
+/**
+ * A decimal number's digits and scale (`1.25` → 125n, 2), exponent applied; undefined for text that
+ * is no finite decimal, or longer than 1,000 characters (not checked: a megabyte of digits would
+ * cost seconds as a BigInt).
+ */
+function decimalParts(text: string): { digits: bigint; scale: number } | undefined {
+  if (text.length > 1000) return undefined;
+  const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,4}))?$/.exec(text);
+  if (!m || (m[2] === "" && !m[3])) return undefined;
+  const fraction = m[3] ?? "";
+  let digits = BigInt(`${m[1] === "-" ? "-" : ""}${m[2] || "0"}${fraction}`);
+  let scale = fraction.length - Number(m[4] ?? 0);
+  if (scale < 0) {
+    digits *= 10n ** BigInt(-scale);
+    scale = 0;
+  }
+  return { digits, scale };
+}
+
+/** Whether `v` is a whole multiple of `m` (both decimals), exactly; undefined where `v` is no number. */
+function isMultiple(v: number | string, m: string): boolean | undefined {
+  if (typeof v === "number" && !Number.isFinite(v)) return undefined;
+  const a = decimalParts(typeof v === "number" ? String(v) : v.trim());
+  const b = decimalParts(m);
+  if (!a || !b || b.digits === 0n) return undefined;
+  const scale = Math.max(a.scale, b.scale);
+  const x = a.digits * 10n ** BigInt(scale - a.scale);
+  const y = b.digits * 10n ** BigInt(scale - b.scale);
+  return x % y === 0n;
+}
+
+/** A collection's `MinItems` and `MaxItems` (Validation vocabulary); 0, as it adds no property to the count. */
+export function itemCount(v: unknown, ctx: Context, key: Key, min: number, max: number): number {
+  if (!Array.isArray(v)) return 0;
+  if (v.length < min) ctx.fail(key, `a collection of at least ${min} items`, v, `${v.length} items, fewer than its Validation.MinItems ${min}`);
+  if (v.length > max) ctx.fail(key, `a collection of at most ${max} items`, v, `${v.length} items, more than its Validation.MaxItems ${max}`);
+  return 0;
+}
+
 export function checkBoolean(v: unknown, ctx: Context, key: Key): void {
   if (typeof v !== "boolean") ctx.fail(key, "Edm.Boolean", v);
 }

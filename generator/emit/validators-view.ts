@@ -14,7 +14,8 @@ import { alwaysPresent, deprecation, isAddressableStream, isComputed, isImmutabl
 import type { EnumType, ModelType, NavigationProperty, PrimitiveType, Schema, SchemaType, StructuredType, TypeDefinition, Facets } from "../model/types";
 import type { EmitContext } from "./context";
 import { readsAsUnion } from "./context";
-import { literalKey, propertyKey, Scope } from "../passes/names";
+import { literalKey, pascal, propertyKey, Scope } from "../passes/names";
+import { propertyConstraints, type ValueConstraints } from "../model/validation-terms";
 import { Imports, jsdoc, moduleSpecifier, type ImportView } from "./imports";
 import { NO_TYPES, PROTOTYPE_NAMES, typeName } from "./ts-types";
 import { assigned, fits, parameters } from "./wrap";
@@ -224,7 +225,7 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
   for (const t of schema.types) {
     if (t.kind === "enum") enums.push(enumView(ctx, t, rt));
     else if (t.kind === "typedef") typedefs.push(typedefView(ctx, t, wrappers, rt));
-    else types.push(typeView(ctx, t, rt, fnName, checker, navChecker, imports, leftOut, notInSlice));
+    else types.push(typeView(ctx, t, rt, fnName, checker, navChecker, imports, leftOut, notInSlice, wrappers));
   }
   // After the types: their guards' types are imported names of the module by now.
   const makers = { validator: scope.claim("validator", "_"), guard: scope.claim("guard", "_"), asserter: scope.claim("asserter", "_") };
@@ -320,6 +321,23 @@ function declarations(v: TypeValidatorView, names: Record<ShapeMaker, string>, u
   used.add(maker);
   const head = `export const exact${v.name}: ${rt.Exact} =`;
   v.exactDecl = `${head}${assigned(head, `/* @__PURE__ */ ${names[maker]}(props${v.name}${v.open ? "" : `, ${v.qname}`})`)};`;
+}
+
+/**
+ * A checker of a property's values that checks its Validation vocabulary constraints after its type
+ * (`vr.constrained`); `base` alone where the constraints are on the collection only (MinItems, MaxItems).
+ */
+function constrainedChecker(base: string, c: ValueConstraints, name: string, wrappers: Wrappers): string {
+  const fields: string[] = [];
+  if (c.kind && (c.minimum || c.maximum)) fields.push(`kind: ${stringLiteral(c.kind)}`);
+  const value = (v: number | string) => (typeof v === "number" ? String(v) : stringLiteral(v));
+  if (c.minimum) fields.push(`min: ${value(c.minimum.value)}`, ...(c.minimum.exclusive ? ["minExclusive: true"] : []));
+  if (c.maximum) fields.push(`max: ${value(c.maximum.value)}`, ...(c.maximum.exclusive ? ["maxExclusive: true"] : []));
+  if (c.multipleOf !== undefined) fields.push(`multipleOf: ${stringLiteral(c.multipleOf)}`);
+  if (c.pattern !== undefined) fields.push(`pattern: new RegExp(${stringLiteral(c.pattern)}, "u")`);
+  if (c.allowed) fields.push(`allowed: [${c.allowed.map((a) => (typeof a === "string" ? stringLiteral(a) : String(a))).join(", ")}]`);
+  if (!fields.length) return base;
+  return wrappers.wrap(name, `vr.constrained(v, ctx, key, ${base}, { ${fields.join(", ")} })`);
 }
 
 function hasFacets(f: Facets): boolean {
@@ -418,6 +436,7 @@ function typeView(
   imports: Imports,
   leftOut: () => string,
   notInSlice: () => string,
+  wrappers: Wrappers,
 ): TypeValidatorView {
   const name = ctx.names.type(t);
   // Every subtype, named by @odata.type, is accepted where this type is declared (CSDL §6.1.1).
@@ -451,14 +470,20 @@ function typeView(
   if (t.abstract) cases.unshift(`    case undefined:\n${caseReturn(`vr.untyped(o, ctx, key, props${name}, ${qname})`)}`);
   if (abstractCases.length) cases.push(...abstractCases, caseReturn(`vr.wrongType(ctx, key, o, ${qname}, true)`));
   const keyNames = new Set(t.kind === "entity" ? t.key.map((k) => k.name) : []);
+  /** The collections' MinItems and MaxItems (Validation vocabulary), after the properties' calls. */
+  const counts: string[] = [];
   const calls = t.properties.map((p) => {
     // A collection of streams (CSDL forbids it, ODG102) is read as a stream, but has no URL of its own.
     if (isStream(p)) return `vr.${isAddressableStream(p) ? "stream" : "streams"}(${load(p.name)}, ctx, ${stringLiteral(p.name)})`;
     const required = alwaysPresent(p, keyNames.has(p.name));
     // A key may be left out of a PUT body (vr.KEY): the URL names the entity.
     const mode = [isComputed(p) && "vr.COMPUTED", isImmutable(p) && "vr.IMMUTABLE", t.kind === "entity" && t.key.includes(p) && "vr.KEY"].filter((x): x is string => !!x);
-    const check = checker(p.type.type, p.type.facets);
+    const constraints = propertyConstraints(p);
+    const check = constraints ? constrainedChecker(checker(p.type.type, p.type.facets), constraints, `check${name}${pascal(p.name)}`, wrappers) : checker(p.type.type, p.type.facets);
     const key = stringLiteral(p.name);
+    if (p.type.collection && (constraints?.minItems !== undefined || constraints?.maxItems !== undefined)) {
+      counts.push(`vr.itemCount(${load(p.name)}, ctx, ${key}, ${constraints.minItems ?? 0}, ${constraints.maxItems ?? "Infinity"})`);
+    }
     // The type's name for messages, unless its checker gives it (vr.expectedOf).
     const qn = namesItself(p.type.type) ? "" : `, ${stringLiteral(p.type.type.qualifiedName)}`;
     const head = `${load(p.name)}, ctx, ${key}, ${check}`;
@@ -471,6 +496,7 @@ function typeView(
     const flags = [...mode, p.defaultValue !== undefined && "vr.HAS_DEFAULT", required && "vr.REQUIRED", p.type.nullable && "vr.NULLABLE"];
     return `vr.p(${head}, ${flagExpr(flags)}${qn})`;
   });
+  calls.push(...counts);
   // Left out of a slice with its excluded type, but still sent: counted (so known), not checked.
   for (const name of t.excludedProperties ?? []) calls.push(`(${load(name)} === undefined ? 0 : 1)`);
   for (const n of t.navigationProperties) {

@@ -8,7 +8,7 @@
  */
 import type { RawAnnotationGroup } from "../parse/raw";
 import type { SourceText } from "../parse/source";
-import type { Annotation, EntitySet, Model, OperationImport, Singleton } from "./types";
+import { nestedAnnotations, type Annotation, type EntitySet, type Model, type OperationImport, type Singleton } from "./types";
 import type { AppliedAnnotations } from "./applied-annotations";
 import { checkAnnotation } from "./annotation-values";
 import { applyToOverloads, type Overloads } from "./operation-targets";
@@ -28,7 +28,7 @@ export function applyAnnotationGroups(model: Target, groups: readonly RawAnnotat
       const term = qualify(model, a.term, a.at.source);
       if (!checkAnnotation(applied.diags, a, term, g.target)) continue;
       const qualifier = a.qualifier ?? g.qualifier;
-      if (applied.admit(key, term, qualifier, a.at)) anns.push({ term, qualifier, value: a.value, at: a.at });
+      if (applied.admit(key, term, qualifier, a.at)) anns.push({ term, qualifier, value: a.value, at: a.at, ...nestedAnnotations(a, (n, at) => qualify(model, n, at.source)) });
     }
     const t = model.types.get(head);
     // An entity set's, a singleton's or an import's, by `ns.Container/Name`: its root or operation

@@ -52,6 +52,7 @@ import type {
   SchemaType,
   StructuredType,
 } from "./types";
+import { nestedAnnotations } from "./types";
 import { wordingOf } from "./wording";
 
 export function buildModel(docs: RawDocument[], diags: DiagnosticBag): Model {
@@ -485,7 +486,7 @@ export class ModelBuilder {
     for (const a of raw) {
       const term = this.qualify(a.term, a.at);
       if (!checkAnnotation(this.diags, a, term, path)) continue;
-      if (this.applied.admit(target, term, a.qualifier, a.at, path)) out.push({ term, qualifier: a.qualifier, value: a.value, at: a.at });
+      if (this.applied.admit(target, term, a.qualifier, a.at, path)) out.push({ term, qualifier: a.qualifier, value: a.value, at: a.at, ...nestedAnnotations(a, (n, at) => this.qualify(n, at)) });
     }
     return out;
   }

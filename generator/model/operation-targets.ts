@@ -10,7 +10,7 @@
 import type { RawAnnotationGroup } from "../parse/raw";
 import type { AppliedAnnotations } from "./applied-annotations";
 import { checkAnnotation } from "./annotation-values";
-import type { Operation, TypeRef } from "./types";
+import { nestedAnnotations, type Operation, type TypeRef } from "./types";
 
 /** A target's operation part (before any `/`): its name and the overload's parameter types, when it names one. */
 export interface OperationHead {
@@ -110,7 +110,7 @@ export function applyToOverloads(g: RawAnnotationGroup, overloads: Overloads, ap
       const element = param === undefined ? op : parameterOf(op, param);
       if (!element) continue;
       const key = param === undefined ? overloads.keyOf(op) : `${overloads.keyOf(op)}/${param}`;
-      if (applied.admit(key, term, qualifier, a.at, path)) element.annotations.push({ term, qualifier, value: a.value });
+      if (applied.admit(key, term, qualifier, a.at, path)) element.annotations.push({ term, qualifier, value: a.value, ...nestedAnnotations(a, (n) => qualify(n)) });
     }
   }
   return true;

@@ -97,6 +97,8 @@ export const LEGACY_PRIMITIVES: ReadonlyMap<string, PrimitiveName> = new Map<str
 ]);
 
 export const CORE = "Org.OData.Core.V1";
+/** The Validation vocabulary (validation-terms.ts). */
+export const VALIDATION = "Org.OData.Validation.V1";
 // The terms read for every element, spelled out once (not rebuilt per comparison).
 const DESCRIPTION = `${CORE}.Description`;
 const LONG_DESCRIPTION = `${CORE}.LongDescription`;
@@ -113,6 +115,7 @@ export const CAPABILITIES = "Org.OData.Capabilities.V1";
 export const TERMS_READ: ReadonlySet<string> = new Set([
   DESCRIPTION, LONG_DESCRIPTION, COMPUTED, IMMUTABLE, REVISIONS, OPTIONAL_PARAMETER,
   `${CORE}.OptimisticConcurrency`, `${CAPABILITIES}.KeyAsSegmentSupported`, `${CORE}.DefaultNamespace`, `${CORE}.AlternateKeys`,
+  ...["Minimum", "Maximum", "Pattern", "AllowedValues", "MinItems", "MaxItems", "MultipleOf"].map((t) => `${VALIDATION}.${t}`),
 ]);
 
 /** The string value of an annotation, when it is a constant. */

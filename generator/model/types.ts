@@ -46,6 +46,14 @@ export interface Annotation {
   value?: RawExpression;
   /** Where the `<Annotation>` is (absent in a model made by hand): what a check of its value points to. */
   at?: SourceRef;
+  /** The annotation's own annotations, terms qualified (`Org.OData.Validation.V1.Exclusive` on a `…Minimum`); absent when it has none. */
+  annotations?: Annotation[];
+}
+
+/** The annotations of a raw annotation, their terms qualified by `qualify`, as an `Annotation` holds them. */
+export function nestedAnnotations(raw: { annotations?: readonly { term: string; qualifier?: string; value?: RawExpression; at: SourceRef }[] }, qualify: (term: string, at: SourceRef) => string): Pick<Annotation, "annotations"> {
+  if (!raw.annotations?.length) return {};
+  return { annotations: raw.annotations.map((n) => ({ term: qualify(n.term, n.at), qualifier: n.qualifier, value: n.value, at: n.at })) };
 }
 
 interface Named {

@@ -322,6 +322,22 @@ class JsonCsdlReader {
 
   /** Reads an `@Term#Qualifier` member into `into` (an annotation on an annotation, `@A@B`, is not read). */
   annotation(m: JsonMember, path: string, into: RawAnnotation[], name = m.name): void {
+    const second = name.indexOf("@", 1);
+    // `@Validation.Minimum@Validation.Exclusive` annotates the annotation `@Validation.Minimum` of the
+    // same object (CSDL JSON §14.3), written before or after it; one of an annotation not there is not read.
+    if (second > 0) {
+      const outer = name.slice(0, second);
+      const inner = annotationName(name.slice(second));
+      const nested = inner && inner.term !== "" && !name.slice(second + 1).includes("@") ? annotationOf(name.slice(second), m, this.at) : undefined;
+      if (!nested) return;
+      const owner = into.find((x) => annotationKey(x) === outer.slice(1));
+      if (owner) (owner.annotations ??= []).push(nested);
+      else {
+        const pending = this.pendingNested.get(into) ?? this.pendingNested.set(into, new Map()).get(into)!;
+        pending.set(outer.slice(1), [...(pending.get(outer.slice(1)) ?? []), nested]);
+      }
+      return;
+    }
     const parts = annotationName(name);
     if (!parts) return;
     if (parts.term === "") {
@@ -329,8 +345,14 @@ class JsonCsdlReader {
       return;
     }
     const a = annotationOf(name, m, this.at);
-    if (a) into.push(a);
+    if (!a) return;
+    const waiting = this.pendingNested.get(into)?.get(annotationKey(a));
+    if (waiting) a.annotations = waiting;
+    into.push(a);
   }
+
+  /** Annotations of annotations read before the annotation they annotate, by the list it goes into and its `Term#Qualifier`. */
+  private readonly pendingNested = new WeakMap<RawAnnotation[], Map<string, RawAnnotation[]>>();
 
   annotationGroups(m: JsonMember, ns: string): RawAnnotationGroup[] {
     const o = this.object(m, ns);
@@ -706,4 +728,9 @@ export function asXmlFacets(type: string, f: RawFacets): RawFacets {
   if (f.srid !== undefined && ((f.srid === "0" && t.startsWith("Edm.Geometry")) || (f.srid === "4326" && t.startsWith("Edm.Geography")))) f.srid = undefined;
   if (f.unicode === "true") f.unicode = undefined;
   return f;
+}
+
+/** An annotation's `Term#Qualifier`, as a CSDL JSON member names it (less its `@`). */
+function annotationKey(a: RawAnnotation): string {
+  return a.qualifier === undefined ? a.term : `${a.term}#${a.qualifier}`;
 }

@@ -271,6 +271,8 @@ export interface RawAnnotation extends RawNode {
   qualifier?: string;
   /** Undefined when the annotation has no value (a Boolean term then means `true`). */
   value?: RawExpression;
+  /** The annotations of the annotation itself (`Validation.Exclusive` on a `Validation.Minimum`); absent when it has none. */
+  annotations?: RawAnnotation[];
 }
 
 export interface RawAnnotationGroup extends RawNode {

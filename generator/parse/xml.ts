@@ -851,12 +851,18 @@ class Reader {
     const term = this.attr(a, "Term") ?? "";
     const at = `${path}/@${term}`;
     this.names.checkAttributes(n, ANNOTATION, at);
-    return {
+    const raw: RawAnnotation = {
       at: this.at(n),
       term,
       qualifier: this.attr(a, "Qualifier"),
       value: this.expression(n, a, ANNOTATION, at),
     };
+    // Annotations of the annotation (CSDL §14.3: an `<Annotation>` may contain `<Annotation>`s).
+    for (const child of childNodes(n)) {
+      const tag = tagOf(child);
+      if (localName(tag) === "Annotation" && this.isCsdlChild(child, tag, n, this.names.csdl, ANNOTATION, at)) (raw.annotations ??= []).push(this.annotation(child, at));
+    }
+    return raw;
   }
 
   /**

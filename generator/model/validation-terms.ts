@@ -1,0 +1,190 @@
+/**
+ * The constraints of the Validation vocabulary (Org.OData.Validation.V1) a property's values must
+ * meet, which the validators check: `Minimum` and `Maximum` (exclusive where annotated with
+ * `Exclusive`), `MultipleOf`, `Pattern` (an ECMAScript regular expression), `AllowedValues`, and for a collection
+ * `MinItems` and `MaxItems`. Only unqualified annotations: a qualified one applies in a context the
+ * qualifier names, which a validator does not know. A value the term cannot take (a `Minimum` that
+ * is no number on a number, a pattern no regular expression) is a warning (ODG102) at the
+ * annotation, and is not checked.
+ */
+import { Codes, DiagnosticBag } from "../diagnostics";
+import type { RawExpression } from "../parse/raw";
+import { VALIDATION, xsBoolean } from "./rules";
+import type { Annotation, Model, ModelType, PrimitiveName, Property } from "./types";
+
+/** How a bound compares with a value: as numbers, as instants (`Date.parse`), or as text of one fixed form (a Date, a TimeOfDay). */
+export type BoundKind = "number" | "instant" | "text";
+
+export interface Bound {
+  /** The bound as a JavaScript literal's value: a number, or text (Int64 and Decimal beyond a double's exact range, dates). */
+  value: number | string;
+  exclusive: boolean;
+}
+
+export interface ValueConstraints {
+  kind?: BoundKind;
+  minimum?: Bound;
+  maximum?: Bound;
+  pattern?: string;
+  /** The values allowed, as JavaScript values of the property's type. */
+  allowed?: (string | number | boolean)[];
+  minItems?: number;
+  maxItems?: number;
+  /** A positive decimal's text. */
+  multipleOf?: string;
+}
+
+const NUMBERS: ReadonlySet<PrimitiveName> = new Set<PrimitiveName>(["Byte", "SByte", "Int16", "Int32", "Int64", "Decimal", "Double", "Single"]);
+
+/** The primitive a type's values are of (a type definition's underlying type), or undefined for a structured or enum type. */
+function primitiveOf(t: ModelType): PrimitiveName | undefined {
+  if (t.kind === "primitive") return t.name;
+  if (t.kind === "typedef") return t.underlying.name;
+  return undefined;
+}
+
+function boundKind(p: PrimitiveName): BoundKind | undefined {
+  if (NUMBERS.has(p)) return "number";
+  if (p === "DateTimeOffset") return "instant";
+  if (p === "Date" || p === "TimeOfDay") return "text";
+  return undefined;
+}
+
+/**
+ * The constraints `annotations` (a property's, then its type definition's: the property's own win)
+ * set on values of `type`; undefined when they set none. `path` names the property for warnings.
+ */
+export function valueConstraints(annotations: readonly Annotation[], type: ModelType, collection: boolean, diags: DiagnosticBag, path: string): ValueConstraints | undefined {
+  const own = (name: string) => annotations.find((a) => a.term === `${VALIDATION}.${name}` && !a.qualifier);
+  const out: ValueConstraints = {};
+  const warn = (a: Annotation, message: string) => diags.add(Codes.invalidAttribute, "warning", `${a.term.slice(VALIDATION.length + 1)} ${message}; it is not checked`, `${path}/@${a.term}`, a.at);
+  const primitive = primitiveOf(type);
+  const kind = primitive && boundKind(primitive);
+  for (const name of ["Minimum", "Maximum"] as const) {
+    const a = own(name);
+    if (!a) continue;
+    if (!kind) {
+      warn(a, `applies to numbers, dates and times; ${type.qualifiedName} is none`);
+      continue;
+    }
+    const value = boundValue(a.value, kind);
+    if (value === undefined) {
+      warn(a, `is no ${kind === "number" ? "number" : `${primitive} value`}`);
+      continue;
+    }
+    const exclusive = a.annotations?.find((n) => n.term === `${VALIDATION}.Exclusive` && !n.qualifier);
+    const bound = { value, exclusive: exclusive !== undefined && isTrue(exclusive.value) };
+    out.kind = kind;
+    if (name === "Minimum") out.minimum = bound;
+    else out.maximum = bound;
+  }
+  const multiple = own("MultipleOf");
+  if (multiple) {
+    const text = multiple.value?.kind === "constant" ? multiple.value.value.trim() : "";
+    if (kind !== "number") warn(multiple, `applies to numbers; ${type.qualifiedName} is none`);
+    else if (!/^(\d+(\.\d*)?|\.\d+)$/.test(text) || !/[1-9]/.test(text)) warn(multiple, "is no positive decimal");
+    else out.multipleOf = text;
+  }
+  const pattern = own("Pattern");
+  if (pattern) {
+    const text = pattern.value?.kind === "constant" && pattern.value.type === "String" ? pattern.value.value : undefined;
+    if (primitive !== "String") warn(pattern, `applies to strings; ${type.qualifiedName} is none`);
+    else if (text === undefined) warn(pattern, "is no string");
+    else if (!isPattern(text)) warn(pattern, `${JSON.stringify(text)} is no ECMAScript regular expression (with the u flag)`);
+    else out.pattern = text;
+  }
+  const allowed = own("AllowedValues");
+  if (allowed) {
+    const values = allowedValues(allowed.value, primitive);
+    if (values === undefined) warn(allowed, `is no collection of records with a Value of ${type.qualifiedName}`);
+    else out.allowed = values;
+  }
+  for (const name of ["MinItems", "MaxItems"] as const) {
+    const a = own(name);
+    if (!a) continue;
+    const n = a.value?.kind === "constant" && /^\d{1,15}$/.test(a.value.value) ? Number(a.value.value) : undefined;
+    if (!collection) warn(a, "applies to collections; this is a single value");
+    else if (n === undefined) warn(a, "is no count");
+    else if (name === "MinItems") out.minItems = n;
+    else out.maxItems = n;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** A Tag's value: true when absent, else a Boolean constant's. */
+function isTrue(v: RawExpression | undefined): boolean {
+  if (!v) return true;
+  return v.kind === "constant" && (v.type === "Bool" ? xsBoolean(v.value) === true : v.value === "true");
+}
+
+/** A bound's value for `kind`: a number (text where a double would round it), or a date's or time's text. */
+function boundValue(v: RawExpression | undefined, kind: BoundKind): number | string | undefined {
+  if (v?.kind !== "constant") return undefined;
+  const text = v.value.trim();
+  if (kind === "number") {
+    if (!/^-?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(text)) return undefined;
+    const n = Number(text);
+    if (!Number.isFinite(n)) return undefined;
+    // An integer beyond 2^53, or a decimal with more digits than a double keeps, compared as text (exactly).
+    return /^-?\d+$/.test(text) && !Number.isSafeInteger(n) ? text : n;
+  }
+  if (kind === "instant") return Number.isNaN(Date.parse(text)) ? undefined : text;
+  return /^\d{4}-\d{2}-\d{2}$|^\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text) ? text : undefined;
+}
+
+/** Whether `text` compiles as a regular expression with the u flag (as the validators compile it). */
+function isPattern(text: string): boolean {
+  try {
+    new RegExp(text, "u");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `AllowedValues`' values (records with a `Value`), as JavaScript values of the type; undefined when it holds something else. */
+function allowedValues(v: RawExpression | undefined, primitive: PrimitiveName | undefined): (string | number | boolean)[] | undefined {
+  if (v?.kind !== "collection" || !primitive) return undefined;
+  const out: (string | number | boolean)[] = [];
+  for (const item of v.items) {
+    const value = item.kind === "record" ? item.properties.find((p) => p.name === "Value")?.value : undefined;
+    if (value?.kind !== "constant") return undefined;
+    if (primitive === "Boolean") {
+      const b = xsBoolean(value.value);
+      if (b === undefined) return undefined;
+      out.push(b);
+    } else if (NUMBERS.has(primitive)) {
+      const n = Number(value.value);
+      if (value.value.trim() === "" || !Number.isFinite(n)) return undefined;
+      out.push(Number.isSafeInteger(n) || !/^-?\d+$/.test(value.value.trim()) ? n : value.value.trim());
+    } else out.push(value.value);
+  }
+  return out;
+}
+
+/** A Validation term's annotation among `annotations` (the fast test: most elements have none). */
+function hasValidationTerm(annotations: readonly Annotation[]): boolean {
+  for (const a of annotations) if (a.term.startsWith(`${VALIDATION}.`)) return true;
+  return false;
+}
+
+/**
+ * The constraints on a property's values: its own Validation annotations, and those of its type
+ * definition (the property's own win). Problems are not reported here (`checkValueConstraints` does,
+ * once a run).
+ */
+export function propertyConstraints(p: Property): ValueConstraints | undefined {
+  const t = p.type.type;
+  const inherited = t.kind === "typedef" && hasValidationTerm(t.annotations);
+  if (!inherited && !hasValidationTerm(p.annotations)) return undefined;
+  return valueConstraints(inherited ? [...p.annotations, ...t.annotations] : p.annotations, t, p.type.collection, new DiagnosticBag(), p.name);
+}
+
+/** Reports what is wrong with the model's Validation annotations (ODG102, at each): on properties and type definitions. */
+export function checkValueConstraints(model: Model, diags: DiagnosticBag): void {
+  for (const t of model.types.values()) {
+    if (t.kind === "typedef" && hasValidationTerm(t.annotations)) valueConstraints(t.annotations, t, false, diags, t.qualifiedName);
+    if (t.kind !== "entity" && t.kind !== "complex") continue;
+    for (const p of t.properties) if (hasValidationTerm(p.annotations)) valueConstraints(p.annotations, p.type.type, p.type.collection, diags, `${t.qualifiedName}/${p.name}`);
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * The Validation vocabulary (Org.OData.Validation.V1) in the validators: each value of the fixture's
+ * `Item` against the constraints its property declares (test/fixtures/validation-terms.xml), the
+ * messages, nested `Exclusive` annotations in CSDL XML and JSON, and warnings for what cannot be
+ * checked (ODG102, the constraint left out).
+ */
+import * as path from "node:path";
+import { generate } from "../generator/generate";
+import { generateFixture } from "./helpers/generated";
+
+const out = generateFixture("validation-terms.xml", "validation-terms");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const tv: typeof import("./.generated/validation-terms/Terms.Shop.validators") = require(path.join(out, "Terms.Shop.validators"));
+
+type Row = [property: string, value: unknown, valid: boolean];
+
+const rows: Row[] = [
+  // Minimum 0 (inclusive), on a Decimal as a number or a string
+  ["quantity", 0, true], ["quantity", 12.5, true], ["quantity", "0.00", true], ["quantity", -0.01, false], ["quantity", "-1", false],
+  // Minimum 0 exclusive, Maximum 1 with Exclusive false (inclusive)
+  ["epsilon", 0, false], ["epsilon", 1e-9, true], ["epsilon", 1, true], ["epsilon", 1.0000001, false], ["epsilon", "NaN", true],
+  // Pattern on a property, and on its type definition
+  ["email", "a@b.cd", true], ["email", "nobody", false],
+  ["ean", "4006381333931", true], ["ean", "400638133393", false], ["ean", "400638133393x", false],
+  // AllowedValues
+  ["size", "S", true], ["size", "M", true], ["size", "L", false], ["size", "s", false],
+  // MaxItems 2 and a Pattern on each item
+  ["tags", ["a", "b"], true], ["tags", ["a", "b", "c"], false], ["tags", ["a", "B"], false], ["tags", [], true],
+  // Maximum beyond 2^53 on an Int64, compared exactly (as a string it is exact)
+  ["serial", "9007199254740993", true], ["serial", "9007199254740994", false], ["serial", 9007199254740992, true],
+  // A Date's maximum, compared as its text
+  ["day", "2030-12-31", true], ["day", "2031-01-01", false],
+  // MinItems 1, Minimum 1 and Maximum 10 on each item
+  ["scores", [1, 10], true], ["scores", [], false], ["scores", [0], false], ["scores", [11], false],
+  // MultipleOf 2 on an Int64 (a digit string beyond 2^53 too), and 0.05 on a Decimal, exactly (0.15 is no double's multiple of 0.05, but a decimal's)
+  ["even", 4, true], ["even", 3, false], ["even", "9007199254740994", true], ["even", "9007199254740995", false], ["even", 0, true], ["even", -6, true],
+  ["price", 0.15, true], ["price", "19.95", true], ["price", 0.07, false], ["price", "1e-1", true], ["price", "1.23E-1", false], ["price", "1.25e1", true],
+  // A DateTimeOffset's minimum, compared as instants (any offset)
+  ["since", "2020-01-01T00:00:00Z", true], ["since", "2020-01-01T01:00:00+02:00", false], ["since", "2019-12-31T23:00:00-01:00", true],
+];
+
+describe("values against the Validation vocabulary's constraints", () => {
+  test.each(rows)("%s = %j → valid %s", (property, value, valid) => {
+    const result = tv.validateItem({ id: 1, [property]: value });
+    // One error, at the property or at the item of it that breaks the constraint.
+    expect(result.errors.map((e) => e.path.replace(/^(\/[^/]+)\/\d+$/, "$1"))).toEqual(valid ? [] : [`/${property}`]);
+    expect(tv.isItem({ id: 1, [property]: value })).toBe(valid);
+  });
+
+  test("messages name the constraint and its bound; a value of the wrong type is reported once, as before", () => {
+    const messages = (o: object) => tv.validateItem({ id: 1, ...o }).errors.map((e) => `${e.path}: ${e.message}`);
+    expect(messages({ quantity: -1, epsilon: 0, email: "x", size: "L", tags: ["a", "b", "c"], serial: "9007199254740994", since: "2019-01-01T00:00:00Z" })).toEqual([
+      "/quantity: less than its Validation.Minimum 0",
+      "/epsilon: not greater than its exclusive Validation.Minimum 0",
+      "/email: not matching its Validation.Pattern ^.+@.+\\..+$",
+      '/size: not one of its Validation.AllowedValues ("S", "M")',
+      "/serial: greater than its Validation.Maximum 9007199254740993",
+      "/since: less than its Validation.Minimum 2020-01-01T00:00:00Z",
+      "/tags: 3 items, more than its Validation.MaxItems 2",
+    ]);
+    expect(messages({ even: 3, price: "0.07" })).toEqual(["/even: not a multiple of its Validation.MultipleOf 2", "/price: not a multiple of its Validation.MultipleOf 0.05"]);
+    expect(messages({ quantity: "abc", size: 5 })).toEqual(['/quantity: expected Edm.Decimal, got "abc"', "/size: expected Edm.String, got number 5"]);
+    const [error] = tv.validateItem({ id: 1, epsilon: 2 }).errors;
+    expect(error?.expected).toBe("Edm.Double at most 1");
+  });
+});
+
+describe("reading the annotations", () => {
+  const xml = (property: string) => `<?xml version="1.0"?>
+<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:Reference Uri="https://oasis-tcs.github.io/odata-vocabularies/vocabularies/Org.OData.Validation.V1.xml"><edmx:Include Namespace="Org.OData.Validation.V1" Alias="Validation"/></edmx:Reference><edmx:DataServices>
+<Schema Namespace="N" xmlns="http://docs.oasis-open.org/odata/ns/edm"><ComplexType Name="T">${property}</ComplexType></Schema></edmx:DataServices></edmx:Edmx>`;
+  const run = (content: string, file = "n.xml") => generate({ inputs: [{ file, content }] });
+  const validators = (r: ReturnType<typeof run>) => r.files.get("N.validators.ts") ?? "";
+
+  test("Exclusive nested in CSDL JSON, before or after the annotation it annotates, and by an alias in XML", () => {
+    const json = (members: string) =>
+      JSON.stringify({ $Version: "4.0", N: { T: { $Kind: "ComplexType", x: { $Type: "Edm.Int32", ...JSON.parse(`{${members}}`) } } } });
+    const after = validators(run(json('"@Org.OData.Validation.V1.Minimum": 0, "@Org.OData.Validation.V1.Minimum@Org.OData.Validation.V1.Exclusive": true'), "n.json"));
+    const before = validators(run(json('"@Org.OData.Validation.V1.Maximum@Org.OData.Validation.V1.Exclusive": true, "@Org.OData.Validation.V1.Maximum": 9'), "n.json"));
+    expect(after).toContain('{ kind: "number", min: 0, minExclusive: true }');
+    expect(before).toContain('{ kind: "number", max: 9, maxExclusive: true }');
+    const aliased = validators(run(xml('<Property Name="x" Type="Edm.Int32"><Annotation Term="Validation.Minimum" Int="5"><Annotation Term="Validation.Exclusive"/></Annotation></Property>')));
+    expect(aliased).toContain('{ kind: "number", min: 5, minExclusive: true }');
+  });
+
+  test("what cannot be checked is a warning at the annotation, and is left out", () => {
+    const r = run(xml([
+      '<Property Name="a" Type="Edm.String"><Annotation Term="Validation.Pattern" String="(unclosed"/></Property>',
+      '<Property Name="b" Type="Edm.Boolean"><Annotation Term="Validation.Minimum" Int="1"/></Property>',
+      '<Property Name="c" Type="Edm.Int32"><Annotation Term="Validation.Maximum" String="ten"/></Property>',
+      '<Property Name="d" Type="Edm.Int32"><Annotation Term="Validation.MaxItems" Int="3"/></Property>',
+      '<Property Name="e" Type="Edm.Int32"><Annotation Term="Validation.AllowedValues"><Collection><String>x</String></Collection></Annotation></Property>',
+      '<Property Name="f" Type="Edm.Int32"><Annotation Term="Validation.MultipleOf" Decimal="0"/></Property>',
+    ].join("\n")));
+    expect(r.diagnostics.filter((d) => d.code === "ODG102").map((d) => `${d.line} ${d.message}`)).toEqual([
+      '3 Pattern "(unclosed" is no ECMAScript regular expression (with the u flag); it is not checked',
+      "4 Minimum applies to numbers, dates and times; Edm.Boolean is none; it is not checked",
+      "5 Maximum is no number; it is not checked",
+      "6 MaxItems applies to collections; this is a single value; it is not checked",
+      "7 AllowedValues is no collection of records with a Value of Edm.Int32; it is not checked",
+      "8 MultipleOf is no positive decimal; it is not checked",
+    ]);
+    expect(validators(r)).not.toContain("vr.constrained");
+    expect(validators(r)).not.toContain("vr.itemCount");
+  });
+
+  test("a qualified annotation (for a context a validator does not know) checks nothing", () => {
+    const r = run(xml('<Property Name="x" Type="Edm.Int32"><Annotation Term="Validation.Minimum" Qualifier="Draft" Int="5"/></Property>'));
+    expect(validators(r)).not.toContain("vr.constrained");
+  });
+});
