@@ -179,7 +179,7 @@ test("the test sources (and the generated code they import) type-check with tsco
     "cast-expand": ["requests/cast-expand.xml"],
     "typed-filter": ["requests/typed-filter.xml"],
     "url-typed-filter": ["requests/url-filter.xml"],
-    "validation-terms": ["validation-terms.xml"],
+    "validation-terms": ["constraints.xml"],
     "url-check-sent": ["requests/url-filter.xml"],
     "cli-url-list": ["requests/url-filter.xml"],
   };

@@ -1,6 +1,6 @@
 /**
  * The Validation vocabulary (Org.OData.Validation.V1) in the validators: each value of the fixture's
- * `Item` against the constraints its property declares (test/fixtures/validation-terms.xml), the
+ * `Item` against the constraints its property declares (test/fixtures/constraints.xml), the
  * messages, nested `Exclusive` annotations in CSDL XML and JSON, and warnings for what cannot be
  * checked (ODG102, the constraint left out).
  */
@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { generate } from "../generator/generate";
 import { generateFixture } from "./helpers/generated";
 
-const out = generateFixture("validation-terms.xml", "validation-terms");
+const out = generateFixture("constraints.xml", "validation-terms");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const tv: typeof import("./.generated/validation-terms/Terms.Shop.validators") = require(path.join(out, "Terms.Shop.validators"));
 

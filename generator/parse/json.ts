@@ -320,7 +320,7 @@ class JsonCsdlReader {
     return undefined;
   }
 
-  /** Reads an `@Term#Qualifier` member into `into` (an annotation on an annotation, `@A@B`, is not read). */
+  /** Reads an `@Term#Qualifier` member into `into`; an annotation's own, `@A@B`, into the annotation `@A`'s (one level). */
   annotation(m: JsonMember, path: string, into: RawAnnotation[], name = m.name): void {
     const second = name.indexOf("@", 1);
     // `@Validation.Minimum@Validation.Exclusive` annotates the annotation `@Validation.Minimum` of the
@@ -330,11 +330,11 @@ class JsonCsdlReader {
       const inner = annotationName(name.slice(second));
       const nested = inner && inner.term !== "" && !name.slice(second + 1).includes("@") ? annotationOf(name.slice(second), m, this.at) : undefined;
       if (!nested) return;
-      const owner = into.find((x) => annotationKey(x) === outer.slice(1));
+      const owner = this.annotationIndex.get(into)?.get(outer.slice(1));
       if (owner) (owner.annotations ??= []).push(nested);
       else {
         const pending = this.pendingNested.get(into) ?? this.pendingNested.set(into, new Map()).get(into)!;
-        pending.set(outer.slice(1), [...(pending.get(outer.slice(1)) ?? []), nested]);
+        (pending.get(outer.slice(1)) ?? pending.set(outer.slice(1), []).get(outer.slice(1))!).push(nested);
       }
       return;
     }
@@ -346,13 +346,19 @@ class JsonCsdlReader {
     }
     const a = annotationOf(name, m, this.at);
     if (!a) return;
-    const waiting = this.pendingNested.get(into)?.get(annotationKey(a));
+    const key = annotationKey(a);
+    const waiting = this.pendingNested.get(into)?.get(key);
     if (waiting) a.annotations = waiting;
     into.push(a);
+    // By its `Term#Qualifier`, for the annotations of it that follow (a map: an element may have thousands).
+    const index = this.annotationIndex.get(into) ?? this.annotationIndex.set(into, new Map()).get(into)!;
+    if (!index.has(key)) index.set(key, a);
   }
 
   /** Annotations of annotations read before the annotation they annotate, by the list it goes into and its `Term#Qualifier`. */
   private readonly pendingNested = new WeakMap<RawAnnotation[], Map<string, RawAnnotation[]>>();
+  /** Each list's annotations by their `Term#Qualifier` (the first of each). */
+  private readonly annotationIndex = new WeakMap<RawAnnotation[], Map<string, RawAnnotation>>();
 
   annotationGroups(m: JsonMember, ns: string): RawAnnotationGroup[] {
     const o = this.object(m, ns);

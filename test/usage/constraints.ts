@@ -1,4 +1,4 @@
-// Uses the golden output of test/fixtures/validation-terms.xml: the validators check the Validation
+// Uses the golden output of test/fixtures/constraints.xml: the validators check the Validation
 // vocabulary's constraints; the types are the properties' declared ones.
 import { isItem, validateItem } from "./Terms.Shop.validators.js";
 import type { Item } from "./Terms.Shop.types.js";
