@@ -104,6 +104,19 @@ describe("reading the annotations", () => {
     expect(validators(r)).not.toContain("vr.itemCount");
   });
 
+  test("hostile shapes: 50,000 annotations of annotations on one property, a value of 100,000 digits", () => {
+    const members = Array.from({ length: 50_000 }, (_, i) => `"@Org.OData.Validation.V1.Minimum#q${i}@Org.OData.Validation.V1.Exclusive": true, "@Org.OData.Validation.V1.Minimum#q${i}": 1`).join(", ");
+    const content = `{ "$Version": "4.0", "N": { "T": { "$Kind": "ComplexType", "x": { "$Type": "Edm.Int32", ${members}, "@Org.OData.Validation.V1.Minimum": 0 } } } }`;
+    const r = generate({ inputs: [{ file: "n.json", content }] });
+    const t = r.model.types.get("N.T");
+    const x = t?.kind === "complex" ? t.properties[0] : undefined;
+    expect(x?.annotations.length).toBe(50_001);
+    expect(x?.annotations.filter((a) => a.annotations?.length === 1).length).toBe(50_000);
+    // The digits are more than MultipleOf computes exactly: not checked, and no error.
+    expect(tv.validateItem({ id: 1, price: `1${"0".repeat(100_000)}` }).errors).toEqual([]);
+    expect(tv.validateItem({ id: 1, price: `1${"0".repeat(900)}.01` }).errors.map((e) => e.message)).toEqual(["not a multiple of its Validation.MultipleOf 0.05"]);
+  });
+
   test("a qualified annotation (for a context a validator does not know) checks nothing", () => {
     const r = run(xml('<Property Name="x" Type="Edm.Int32"><Annotation Term="Validation.Minimum" Qualifier="Draft" Int="5"/></Property>'));
     expect(validators(r)).not.toContain("vr.constrained");
