@@ -1322,11 +1322,12 @@ function compareBound(v: unknown, bound: number | string, kind: Constraints["kin
  */
 function decimalParts(text: string): { digits: bigint; scale: number } | undefined {
   if (text.length > 1000) return undefined;
-  const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,4}))?$/.exec(text);
-  if (!m || (m[2] === "" && !m[3])) return undefined;
+  const m = DECIMAL_PARTS.exec(text);
+  const exponent = Number(m?.[4] ?? 0);
+  if (!m || (m[2] === "" && !m[3]) || Math.abs(exponent) > 9999) return undefined;
   const fraction = m[3] ?? "";
   let digits = BigInt(`${m[1] === "-" ? "-" : ""}${m[2] || "0"}${fraction}`);
-  let scale = fraction.length - Number(m[4] ?? 0);
+  let scale = fraction.length - exponent;
   if (scale < 0) {
     digits *= 10n ** BigInt(-scale);
     scale = 0;
@@ -1422,6 +1423,8 @@ export function checkInt64(v: unknown, ctx: Context, key: Key): void {
 }
 
 const DECIMAL_TEXT = /^[+-]?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
+/** A decimal text's sign, digits before and after the point, and exponent (`decimalDigits`, `decimalParts`). */
+const DECIMAL_PARTS = /^([+-]?)([0-9]*)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?$/;
 
 /**
  * Edm.Decimal with optional Precision and Scale (CSDL §7.2.3–7.2.4): Precision is the number of
@@ -1472,16 +1475,16 @@ function digits(n: number, kind = ""): string {
  * or trailing zeros (`100e-2` is 1, `0.0001e4` is 1, `1.50` is 1.5).
  */
 function decimalDigits(text: string): { integer: number; fraction: number; significant: number } {
-  const m = /^[+-]?([0-9]*)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?$/.exec(text);
+  const m = DECIMAL_PARTS.exec(text);
   if (!m) return { integer: 0, fraction: 0, significant: 0 };
-  const all = (m[1] ?? "") + (m[2] ?? "");
+  const all = (m[2] ?? "") + (m[3] ?? "");
   const first = all.search(/[1-9]/);
   if (first < 0) return { integer: 0, fraction: 0, significant: 0 };
   // Trailing zeros counted off by hand: `/0+$/` tries every position of a run of zeros inside the digits.
   let end = all.length;
   while (all.charCodeAt(end - 1) === 48) end--;
   // The point's position in `all`, moved by the exponent.
-  const point = (m[1] ?? "").length + (m[3] ? Number(m[3]) : 0);
+  const point = (m[2] ?? "").length + (m[4] ? Number(m[4]) : 0);
   return { integer: Math.max(0, point - first), fraction: Math.max(0, end - point), significant: end - first };
 }
 
