@@ -5,9 +5,10 @@
  * punctuation. Words such as `eq` or `not` come as one-segment paths; which they are depends on
  * where they stand (`url-filter.ts`).
  */
+import { NUMERIC_PRIMITIVES } from "../model/rules";
 
 /** The Edm number types, by their names without `Edm.` (a URL writes each as a number, unquoted). */
-export const NUMBERS: ReadonlySet<string> = new Set(["Byte", "SByte", "Int16", "Int32", "Int64", "Decimal", "Single", "Double"]);
+export const NUMBERS: ReadonlySet<string> = NUMERIC_PRIMITIVES;
 
 /** What a literal is, as far as a comparison with a property cares. */
 export type LiteralKind =

@@ -178,12 +178,15 @@ class Wrappers {
   }
 }
 
+/** The prefixes of the functions a validators module declares per type, before the type's name (`checkSession`, `validateSession`, …). */
+export const TYPE_FUNCTION_PREFIXES: readonly string[] = ["check", "exact", "props", "validate", "is", "assert"];
+
 export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView {
   const ns = schema.namespace;
   const locals: string[] = ["vr", "SERVICE", "checkerFor", "namespaceChecker"];
   for (const t of schema.types) {
     const n = ctx.names.type(t);
-    locals.push(`check${n}`, `exact${n}`, `props${n}`, `validate${n}`, `is${n}`, `assert${n}`);
+    for (const prefix of TYPE_FUNCTION_PREFIXES) locals.push(`${prefix}${n}`);
   }
   // One scope for the module's own names, its imports and its wrappers.
   const scope = new Scope(locals);

@@ -97,6 +97,8 @@ export const LEGACY_PRIMITIVES: ReadonlyMap<string, PrimitiveName> = new Map<str
 ]);
 
 export const CORE = "Org.OData.Core.V1";
+/** The numeric primitive types (their values compare as numbers). */
+export const NUMERIC_PRIMITIVES: ReadonlySet<string> = new Set(["Byte", "SByte", "Int16", "Int32", "Int64", "Decimal", "Single", "Double"]);
 /** The Validation vocabulary (validation-terms.ts). */
 export const VALIDATION = "Org.OData.Validation.V1";
 // The terms read for every element, spelled out once (not rebuilt per comparison).

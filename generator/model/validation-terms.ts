@@ -9,7 +9,7 @@
  */
 import { Codes, DiagnosticBag } from "../diagnostics";
 import type { RawExpression } from "../parse/raw";
-import { VALIDATION, xsBoolean } from "./rules";
+import { NUMERIC_PRIMITIVES, VALIDATION, xsBoolean } from "./rules";
 import type { Annotation, Model, ModelType, PrimitiveName, Property } from "./types";
 
 /** How a bound compares with a value: as numbers, as instants (`Date.parse`), or as text of one fixed form (a Date, a TimeOfDay). */
@@ -34,7 +34,6 @@ export interface ValueConstraints {
   multipleOf?: string;
 }
 
-const NUMBERS: ReadonlySet<PrimitiveName> = new Set<PrimitiveName>(["Byte", "SByte", "Int16", "Int32", "Int64", "Decimal", "Double", "Single"]);
 
 /** The primitive a type's values are of (a type definition's underlying type), or undefined for a structured or enum type. */
 function primitiveOf(t: ModelType): PrimitiveName | undefined {
@@ -44,7 +43,7 @@ function primitiveOf(t: ModelType): PrimitiveName | undefined {
 }
 
 function boundKind(p: PrimitiveName): BoundKind | undefined {
-  if (NUMBERS.has(p)) return "number";
+  if (NUMERIC_PRIMITIVES.has(p)) return "number";
   if (p === "DateTimeOffset") return "instant";
   if (p === "Date" || p === "TimeOfDay") return "text";
   return undefined;
@@ -153,7 +152,7 @@ function allowedValues(v: RawExpression | undefined, primitive: PrimitiveName | 
       const b = xsBoolean(value.value);
       if (b === undefined) return undefined;
       out.push(b);
-    } else if (NUMBERS.has(primitive)) {
+    } else if (NUMERIC_PRIMITIVES.has(primitive)) {
       const n = Number(value.value);
       if (value.value.trim() === "" || !Number.isFinite(n)) return undefined;
       out.push(Number.isSafeInteger(n) || !/^-?\d+$/.test(value.value.trim()) ? n : value.value.trim());

@@ -15,6 +15,7 @@ import { qualify } from "../../model/annotation-groups";
 import type { Model, Operation, Schema, SchemaType } from "../../model/types";
 import { companionNames, assignNames, type Names } from "../names";
 import { requestElements, type Service } from "../../emit/request-names";
+import { TYPE_FUNCTION_PREFIXES } from "../../emit/validators-view";
 import type { ModuleImports } from "../../parse/requests/module-imports";
 import { SourceText } from "../../parse/source";
 import { descendants } from "./paths";
@@ -30,9 +31,7 @@ export interface ImportedElement {
 /** The longest name looked up among a module's exports. */
 const MAX_NAME = 5_000;
 
-/** The prefixes of a validators module's functions (validators-view.ts), before a type's name. */
-const VALIDATOR_PREFIXES = ["validate", "assert", "check", "exact", "props", "is"];
-/** The suffixes of a requests module's types and tables (requests-view.ts's companion names), after a type's name. */
+/** The suffixes of a requests module's types and tables (requests-view.ts's `companionName`s, write-types.ts's inputs), after a type's name. */
 const REQUEST_SUFFIXES = ["Navigation", "WriteNav", "Subtypes", "FilterKinds", "LeftOut", "CreateInput", "UpdateInput", "Input"];
 
 /** A file of a program, and what it imports (module-imports.ts). */
@@ -93,7 +92,7 @@ export function importReader(model: Model, fill?: (t: SchemaType) => void, fillO
       if (all && (t.kind === "entity" || t.kind === "complex")) for (const d of descendants(t)) out.add(d);
     };
     for (const n of new Set([name, bare])) add(n, map.get(n)?.companion === true && n.startsWith("Any"));
-    for (const p of VALIDATOR_PREFIXES) if (bare.startsWith(p) && bare.length > p.length) add(bare.slice(p.length), false);
+    for (const p of TYPE_FUNCTION_PREFIXES) if (bare.startsWith(p) && bare.length > p.length) add(bare.slice(p.length), false);
     for (const x of REQUEST_SUFFIXES) if (bare.endsWith(x) && bare.length > x.length) add(bare.slice(0, -x.length), x === "Subtypes" || x === "WriteNav");
     return [...out];
   };
