@@ -4,7 +4,7 @@
  * their values, read into the raw expressions the XML reader gives. JSON does not say which kind of
  * constant a string is (a Date, a Guid, an enum member): strings are `String` constants, numbers
  * `Int` (integers Edm.Int64 holds), `Decimal` (larger integers) or `Float`, booleans `Bool`. An
- * annotation on an annotation (`@A@B`) is not read, as in XML.
+ * annotation on an annotation (`@A@B`) is read by json.ts's reader into the annotation `@A`.
  */
 import type { RawAnnotation, RawExpression } from "./raw";
 import type { JsonMember, JsonObject, JsonValue } from "./json-values";
@@ -19,7 +19,7 @@ const PATH_SET: ReadonlySet<string> = new Set(PATHS.map((p) => `$${p}`));
 const DYNAMIC_SET: ReadonlySet<string> = new Set(DYNAMIC.map((d) => `$${d}`));
 const ARITHMETIC_SET: ReadonlySet<string> = new Set(ARITHMETIC.map((d) => `$${d}`));
 
-/** An annotation member's name split: `@Core.Description#short` → term and qualifier; undefined for `@A@B`. */
+/** An annotation member's name split: `@Core.Description#short` → term and qualifier; undefined for `@A@B` (an annotation's own). */
 export function annotationName(name: string): { term: string; qualifier?: string } | undefined {
   const body = name.slice(1);
   if (body.includes("@")) return undefined;

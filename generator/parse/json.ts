@@ -438,7 +438,7 @@ class JsonCsdlReader {
     const allowed = KEYWORDS[kind];
     for (const x of o.members) {
       if (x.name.startsWith("@")) this.annotation(x, path, annotations);
-      // `$OnDelete@Core.Description` annotates a member's value: not read, as XML's nested annotations are not.
+      // `$OnDelete@Core.Description` annotates a member's value: not read, as XML's annotations of `<OnDelete>` are not.
       else if (x.name.startsWith("$") && !allowed.includes(annotated(x.name))) this.unknown(x, kind, what, path);
     }
   }
