@@ -33,7 +33,8 @@ import { ALL_OUTPUTS, judge, type Breaks, type Outputs } from "./outputs";
 import { compareAlternateKeys } from "./alternate-keys";
 import { aTypeKind, typeKindWords } from "./type-kinds";
 import type { ImportSummary, ModelSummary, OperationSummary, TypeSummary, TypeUse } from "./summary";
-import { QUERY_RESTRICTIONS_FORMAT, typeLabel } from "./summary";
+import { CONSTRAINTS_FORMAT, QUERY_RESTRICTIONS_FORMAT, typeLabel } from "./summary";
+import { constraintChanges } from "./constraints";
 import { urlChanges } from "./urls";
 import { restrictionChanges } from "./restrictions";
 import { versionChange } from "./version";
@@ -90,6 +91,7 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary, outputs: Outp
   // under its new name, and what names it compared as naming it under that name (`renamed`).
   const moves = movedTypes(a, b);
   const ctx: Ctx = { add, now: b, outputs, recorded: (a.format ?? 1) >= FACETS_FORMAT && (b.format ?? 1) >= FACETS_FORMAT,
+    constraints: (a.format ?? 1) >= CONSTRAINTS_FORMAT && (b.format ?? 1) >= CONSTRAINTS_FORMAT,
     unions: (a.format ?? 1) >= UNION_FORMAT && (b.format ?? 1) >= UNION_FORMAT, renamed: (name) => moves.get(name) ?? name };
   const movedTo = new Set(moves.values());
   for (const [name, ta] of a.types) {
@@ -225,6 +227,8 @@ interface Ctx {
   outputs: Outputs;
   /** Both summaries record what format 2 added (facets beyond MaxLength): compare it too. */
   recorded: boolean;
+  /** Both summaries record properties' Validation vocabulary constraints (CONSTRAINTS_FORMAT). */
+  constraints: boolean;
   /** Both record a complex type's `union` (format 3). */
   unions: boolean;
   /**
@@ -461,6 +465,9 @@ function compareUse(path: string, element: Element, a: TypeUse, b: TypeUse, ctx:
     add("changed", element, path, `type ${typeLabel(a)} → ${typeLabel(b)}${widened ? " (widened)" : sameType ? " (narrowed)" : ""}`, !widened && (sameType ? ["validators"] : true));
   }
   compareFacets(path, element, a, b, ctx, true);
+  // Constraints are no part of a generated TypeScript type either: only the validators check them.
+  if (ctx.constraints && a.type === b.type && a.collection === b.collection)
+    for (const c of constraintChanges(a.constraints, b.constraints)) add("changed", element, path, c.detail, c.narrowed && ["validators"]);
   if (ctx.recorded) compareWritable(path, element, a, b, ctx);
   if (a.nullable && !b.nullable && !required) add("changed", element, path, "became non-nullable", entity ? BODIES : true);
   if (!a.nullable && b.nullable) {

@@ -16,6 +16,7 @@ import { typesWithWriteTypes } from "../emit/write-types";
 import { docHash } from "./docs";
 import { urlSummary, type UrlSummary } from "./urls";
 import { restrictionSummary, type RestrictionSummary } from "./restrictions";
+import { propertyConstraints, type ValueConstraints } from "../model/validation-terms";
 
 /**
  * The summary's format. 2 records Precision, Scale, SRID and Unicode (`false` only), a type
@@ -29,8 +30,13 @@ import { restrictionSummary, type RestrictionSummary } from "./restrictions";
  * compared when both summaries have them, and alternate keys (ALTERNATE_KEYS_FORMAT: alternate-keys.ts).
  * 7 records the query options a collection does not support among the `restrictions` (`count`,
  * `filter`, …), compared when both summaries are of format 7 or later (QUERY_RESTRICTIONS_FORMAT).
+ * 8 records a property's Validation vocabulary constraints (`constraints`), compared when both
+ * summaries are of format 8 or later (CONSTRAINTS_FORMAT).
  */
-export const SUMMARY_FORMAT = 7;
+export const SUMMARY_FORMAT = 8;
+
+/** The summary format whose property uses hold their Validation vocabulary constraints. */
+export const CONSTRAINTS_FORMAT = 8;
 
 /** The summary format whose `restrictions` hold the query restrictions. */
 export const QUERY_RESTRICTIONS_FORMAT = 7;
@@ -52,6 +58,8 @@ export interface TypeUse extends FacetSummary {
   nullable: boolean;
   /** A property annotated Core.Computed, Core.Immutable (format 2). */
   computed?: true;
+  /** A property's Validation vocabulary constraints, as the validators check them (format 8). */
+  constraints?: ValueConstraints;
   immutable?: true;
   /**
    * A property with a DefaultValue (a create may leave it out of a complex value). Absent in
@@ -187,6 +195,8 @@ function propertyUse(p: Property): TypeUse {
   if (isComputed(p)) u.computed = true;
   if (isImmutable(p)) u.immutable = true;
   if (p.defaultValue !== undefined) u.defaultValue = true;
+  const constraints = propertyConstraints(p);
+  if (constraints) u.constraints = constraints;
   return u;
 }
 

@@ -1,0 +1,62 @@
+/**
+ * `odatagen diff` on a property's Validation vocabulary constraints (diff/constraints.ts): one the
+ * generated validators now refuse more values by breaks a client that writes such values; one
+ * that refuses fewer, or was taken away, does not.
+ */
+import { compareSummaries } from "../generator/diff/compare";
+import { constraintChanges } from "../generator/diff/constraints";
+import { loadSummary } from "../generator/diff/load";
+import { summaryFromJson, summaryToJson } from "../generator/diff/summary";
+import { scratch } from "./helpers/cli";
+import { entity, one, writeDoc } from "./helpers/diff";
+
+const V = "Org.OData.Validation.V1";
+const prop = (type: string, annotations = "") => entity(`<Property Name="p" Type="${type}">${annotations}</Property>`);
+const min = (value: string, exclusive = false) => `<Annotation Term="${V}.Minimum" Decimal="${value}">${exclusive ? `<Annotation Term="${V}.Exclusive"/>` : ""}</Annotation>`;
+const max = (value: string) => `<Annotation Term="${V}.Maximum" Decimal="${value}"/>`;
+const term = (name: string, attr: string) => `<Annotation Term="${V}.${name}" ${attr}/>`;
+const allowed = (...values: string[]) =>
+  `<Annotation Term="${V}.AllowedValues"><Collection>${values.map((v) => `<Record><PropertyValue Property="Value" String="${v}"/></Record>`).join("")}</Collection></Annotation>`;
+
+test("Minimum and Maximum: moved inward, added or made exclusive breaks; moved outward or taken away does not", () => {
+  expect(one(prop("Edm.Decimal", min("0")), prop("Edm.Decimal", min("1")))).toEqual([["changed", "d.t/p", "Validation.Minimum 0 → 1 (narrowed)", true]]);
+  expect(one(prop("Edm.Decimal", min("1")), prop("Edm.Decimal", min("0.5")))).toEqual([["changed", "d.t/p", "Validation.Minimum 1 → 0.5 (widened)", false]]);
+  expect(one(prop("Edm.Decimal", min("0")), prop("Edm.Decimal", min("0", true)))).toEqual([["changed", "d.t/p", "Validation.Minimum 0 → 0 (exclusive) (narrowed)", true]]);
+  expect(one(prop("Edm.Decimal"), prop("Edm.Decimal", max("100")))).toEqual([["changed", "d.t/p", "Validation.Maximum none → 100 (narrowed)", true]]);
+  expect(one(prop("Edm.Decimal", max("100")), prop("Edm.Decimal", max("99.5")))).toEqual([["changed", "d.t/p", "Validation.Maximum 100 → 99.5 (narrowed)", true]]);
+  expect(one(prop("Edm.Decimal", max("100")), prop("Edm.Decimal"))).toEqual([["changed", "d.t/p", "Validation.Maximum 100 → none (widened)", false]]);
+  // Unchanged: no change at all.
+  expect(one(prop("Edm.Decimal", min("0") + max("1")), prop("Edm.Decimal", min("0") + max("1")))).toEqual([]);
+});
+
+test("Pattern, AllowedValues, MultipleOf, MinItems and MaxItems", () => {
+  expect(one(prop("Edm.String"), prop("Edm.String", term("Pattern", 'String="^[a-z]+$"')))).toEqual([["changed", "d.t/p", 'Validation.Pattern none → "^[a-z]+$" (narrowed)', true]]);
+  expect(one(prop("Edm.String", term("Pattern", 'String="^[a-z]+$"')), prop("Edm.String"))).toEqual([["changed", "d.t/p", 'Validation.Pattern "^[a-z]+$" → none (widened)', false]]);
+  expect(one(prop("Edm.String", allowed("S", "M")), prop("Edm.String", allowed("S", "M", "L")))).toEqual([["changed", "d.t/p", 'Validation.AllowedValues ("S", "M") → ("S", "M", "L") (widened)', false]]);
+  expect(one(prop("Edm.String", allowed("S", "M")), prop("Edm.String", allowed("S")))).toEqual([["changed", "d.t/p", 'Validation.AllowedValues ("S", "M") → ("S") (narrowed)', true]]);
+  // 0.10 → 0.05: every multiple of 0.10 is one of 0.05; the other way not.
+  expect(one(prop("Edm.Decimal", term("MultipleOf", 'Decimal="0.10"')), prop("Edm.Decimal", term("MultipleOf", 'Decimal="0.05"')))).toEqual([["changed", "d.t/p", "Validation.MultipleOf 0.10 → 0.05 (widened)", false]]);
+  expect(one(prop("Edm.Decimal", term("MultipleOf", 'Decimal="0.05"')), prop("Edm.Decimal", term("MultipleOf", 'Decimal="0.10"')))).toEqual([["changed", "d.t/p", "Validation.MultipleOf 0.05 → 0.10 (narrowed)", true]]);
+  expect(one(prop("Collection(Edm.String)", term("MaxItems", 'Int="5"')), prop("Collection(Edm.String)", term("MaxItems", 'Int="3"') + term("MinItems", 'Int="1"')))).toEqual([
+    ["changed", "d.t/p", "Validation.MinItems none → 1 (narrowed)", true],
+    ["changed", "d.t/p", "Validation.MaxItems 5 → 3 (narrowed)", true],
+  ]);
+});
+
+test("bounds compare exactly: integers beyond 2^53, decimals with exponents, instants in any offset", () => {
+  const bound = (value: number | string, exclusive = false) => ({ value, exclusive });
+  expect(constraintChanges({ kind: "number", maximum: bound("9007199254740993") }, { kind: "number", maximum: bound("9007199254740992") })).toEqual([
+    { detail: "Validation.Maximum 9007199254740993 → 9007199254740992 (narrowed)", narrowed: true },
+  ]);
+  expect(constraintChanges({ kind: "number", minimum: bound(1e-7) }, { kind: "number", minimum: bound(0.0000002) })[0]?.narrowed).toBe(true);
+  expect(constraintChanges({ kind: "instant", minimum: bound("2020-01-01T00:00:00Z") }, { kind: "instant", minimum: bound("2020-01-01T01:00:00+02:00") })[0]?.narrowed).toBe(false);
+});
+
+test("not compared with a summary of format 7, kept by a version that recorded no constraints", () => {
+  const dir = scratch();
+  const a = loadSummary([writeDoc(dir, "a.xml", prop("Edm.Decimal", min("0")))]);
+  const b = loadSummary([writeDoc(dir, "b.xml", prop("Edm.Decimal", min("1")))]);
+  expect(compareSummaries(a, b).changes.map((c) => c.detail)).toEqual(["Validation.Minimum 0 → 1 (narrowed)"]);
+  const older = { ...summaryFromJson(summaryToJson(a)), format: 7 };
+  expect(compareSummaries(older, b).changes).toEqual([]);
+});
