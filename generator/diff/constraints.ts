@@ -76,6 +76,10 @@ function aligned(a: string, b: string): [bigint, bigint] {
   return [p.digits * 10n ** BigInt(scale - p.scale), q.digits * 10n ** BigInt(scale - q.scale)];
 }
 
+/**
+ * A decimal's digits and scale. The validators' runtime has its own (`decimalParts` in
+ * templates/static/validation.ts): the generated code depends on nothing of the generator's.
+ */
 function parts(text: string): { digits: bigint; scale: number } {
   const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text.trim());
   if (!m) return { digits: 0n, scale: 0 };
