@@ -52,6 +52,9 @@ describe("the names a program imports (moduleImports)", () => {
       "./re.js l", "./re.js m", "./re.js O", "./cjs.js p", "./cjs.js q", "./cjs.js r", "./dyn.js s",
       "./ns.js h", "./ns.js i", "./ns.js j",
     ]);
+    // `export * from` names nothing: listed apart, with where it is.
+    expect(moduleImports(text).reexports).toEqual([{ specifier: "./all.js", at: text.indexOf("export * from") }]);
+    expect(moduleImports('export * as graph from "./g.js";\nexport type * from "./t.js";').reexports.map((r) => r.specifier)).toEqual(["./g.js", "./t.js"]);
   });
 
   test("imports in comments, strings and templates are none; a template's ${…} is code; string literals are listed", () => {
@@ -165,6 +168,14 @@ describe("a slice by a program's imports", () => {
     // A name longer than any generated one is not looked up (its rivals would take time in its length).
     const long = sliceBy(LITE, `import { getAirport, x${"Of".repeat(100_000)} } from "./gen/Travel.Lite.requests.js";\n`);
     expect(long.diagnostics.filter((d) => d.code === "ODG308").map((d) => d.message)).toEqual([expect.stringMatching(/^xOfOf.*… is no function, type or validator of Travel\.Lite\.requests\.js/)]);
+  });
+
+  test("a barrel's export * of a generated module is a warning: the names imported through it are not read", () => {
+    const r = sliceBy(LITE, 'export * from "./gen/Travel.Lite.requests.js";\nexport { getAirport } from "./gen/Travel.Lite.requests.js";\n');
+    expect(r.diagnostics.filter((d) => d.code === "ODG308").map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`)).toEqual([
+      "src/app.ts:1:1: export * from Travel.Lite.requests.js names none of its functions: the slice keeps what a program imports by name (export { updateSession } from …), so the names imported through src/app.ts are not read",
+    ]);
+    expect(typeNames(r)).toEqual(["Travel.Lite.Airport"]);
   });
 
   test("--why names the import and where it is written", () => {

@@ -2,7 +2,8 @@
  * The names a JavaScript or TypeScript program imports, by module specifier, as far as slicing by
  * the generated functions a program calls needs (`--include @src/**\/*.ts`,
  * passes/slice/imported-elements.ts): `import { a, b as c, type D } from "m"`, `import type { … }`,
- * `import * as m from "m"` (then each `m.name` the file writes), `export { … } from "m"`, and
+ * `import * as m from "m"` (then each `m.name` the file writes), `export { … } from "m"` (and
+ * `export * from "m"`, which names none), and
  * `const { a, b } = require("m")` or `= await import("m")`. Also the file's string literals, which
  * may name a type (a cast's `"microsoft.graph.user"`, an `"#microsoft.graph.user"` compared with
  * `@odata.type`). Read in one pass over tokens: strings, templates (their `${…}`s as code),
@@ -18,6 +19,8 @@ export interface ImportedName {
 
 export interface ModuleImports {
   names: ImportedName[];
+  /** `export * from "m"`: every name of a module re-exported, none named; the specifier and where it is. */
+  reexports: { specifier: string; at: number }[];
   /** Every string literal's value (and a template's without `${…}`), and its offset. */
   strings: { value: string; at: number }[];
 }
@@ -30,6 +33,7 @@ export function moduleImports(text: string): ModuleImports {
   const names: ImportedName[] = [];
   const namespaces = new Map<string, string>();
   const strings: ModuleImports["strings"] = [];
+  const reexports: ModuleImports["reexports"] = [];
   for (const t of tokens) if (t.kind === "string") strings.push({ value: t.value, at: t.at });
   const at = (i: number) => tokens[i];
   const is = (i: number, value: string) => at(i)?.kind !== "string" && at(i)?.value === value;
@@ -68,6 +72,9 @@ export function moduleImports(text: string): ModuleImports {
         if (t.value === "import" && is(k + 1, "as") && at(k + 2)?.kind === "word") {
           const specifier = from(k + 3);
           if (specifier !== undefined) namespaces.set(at(k + 2)!.value, specifier);
+        } else if (t.value === "export") {
+          const specifier = from(is(k + 1, "as") ? k + 3 : k + 1);
+          if (specifier !== undefined) reexports.push({ specifier, at: t.at });
         }
         continue;
       }
@@ -102,7 +109,7 @@ export function moduleImports(text: string): ModuleImports {
       if (specifier !== undefined && is(i + 1, ".") && at(i + 2)!.kind === "word") names.push({ specifier, name: at(i + 2)!.value, at: at(i + 2)!.at });
     }
   }
-  return { names, strings };
+  return { names, strings, reexports };
 }
 
 const WORD_START = /[A-Za-z_$\u0080-\uffff]/;

@@ -45,6 +45,8 @@ export interface ProgramFile {
 export interface FileImports {
   elements: ImportedElement[];
   unknown: { name: string; module: string; place: Place }[];
+  /** `export * from` a generated module: its names are re-exported unnamed, and what imports them from this file is not read. */
+  reexported: { module: string; place: Place }[];
 }
 
 export interface ImportReader {
@@ -172,7 +174,11 @@ export function importReader(model: Model, fill?: (t: SchemaType) => void, fillO
         if (t) out.push({ element: t, origin: `the string ${JSON.stringify(s.value)} at ${file}:${where.line}:${where.column}`, place: where });
       }
     unknown.sort((a, b) => a.place.line - b.place.line || a.place.column - b.place.column);
-    return { elements: out, unknown };
+    const reexported = imports.reexports.flatMap((r) => {
+      const found = schemaOf(r.specifier);
+      return found ? [{ module: `${fileStem(found.schema.namespace)}.${found.artifact}.js`, place: place(r.at) }] : [];
+    });
+    return { elements: out, unknown, reexported };
   };
   return {
     readAll(files) {

@@ -99,6 +99,8 @@ export function requestPatterns(
       diags.addAt(Codes.requestOutsideService, "warning", `${u.name} is no function, type or validator of ${u.module} in this service; the slice does not keep it`, u.place);
     const more = (fromImports?.unknown.length ?? 0) - SHOWN_UNKNOWN;
     if (more > 0) diags.addAt(Codes.requestOutsideService, "warning", `${more} more names ${f.file} imports from the service's modules are none of theirs`, named);
+    for (const r of fromImports?.reexported ?? [])
+      diags.addAt(Codes.requestOutsideService, "warning", `export * from ${r.module} names none of its functions: the slice keeps what a program imports by name (export { updateSession } from …), so the names imported through ${f.file} are not read`, r.place);
     if (glob && own.length) glob.made = true;
     const list = readRequestList(f.content);
     if (!("requests" in list)) {
@@ -180,8 +182,8 @@ export function requestPatterns(
   return { patterns: [...patterns.values()], imported };
 }
 
-/** A file that may import modules: its imports are read (module-imports.ts). */
-const IMPORTS = /\b(?:import|require)\b/;
+/** A file that may import (or re-export) modules: its imports are read (module-imports.ts). */
+const IMPORTS = /\b(?:import|require|export)\b/;
 
 /**
  * The types a JSON body names by `@odata.type` (or OData 4.01's `@type`), at any depth, by their
