@@ -170,12 +170,82 @@ describe("a slice by a program's imports", () => {
     expect(long.diagnostics.filter((d) => d.code === "ODG308").map((d) => d.message)).toEqual([expect.stringMatching(/^xOfOf.*… is no function, type or validator of Travel\.Lite\.requests\.js/)]);
   });
 
-  test("a barrel's export * of a generated module is a warning: the names imported through it are not read", () => {
+  test("a barrel's export * of a generated module, where no file of the program imports from the barrel, is a warning", () => {
     const r = sliceBy(LITE, 'export * from "./gen/Travel.Lite.requests.js";\nexport { getAirport } from "./gen/Travel.Lite.requests.js";\n');
     expect(r.diagnostics.filter((d) => d.code === "ODG308").map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`)).toEqual([
       "src/app.ts:1:1: export * from Travel.Lite.requests.js names none of its functions: the slice keeps what a program imports by name (export { updateSession } from …), so the names imported through src/app.ts are not read",
     ]);
     expect(typeNames(r)).toEqual(["Travel.Lite.Airport"]);
+  });
+
+  const sliceByFiles = (program: Record<string, string>, more: { why?: string } = {}) =>
+    generate({ inputs: [LITE], includeRequests: Object.entries(program).map(([file, content]) => ({ file, content })), ...more });
+  const warnings = (r: ReturnType<typeof generate>) => r.diagnostics.filter((d) => d.code === "ODG308").map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`);
+
+  test("names imported through the program's barrels are read: export * followed through files, folders' index and .js endings", () => {
+    const r = sliceByFiles({
+      "src/gen.ts": 'export * from "./out/Travel.Lite.requests.js";\nexport * from "./out/Travel.Lite.types.js";\nexport const own = 1;\n',
+      "src/api/index.ts": 'export * from "../gen.js";\n',
+      "src/calls/airports.ts": 'import { getAirport, own, notGenerated } from "../gen.js";\nimport type { Airline } from "../api";\n',
+      "src/calls/people.ts": 'import * as api from "../api/index.js";\napi.listPersons;\n',
+    }, { why: "Travel.Lite.Person" });
+    expect(typeNames(r)).toEqual(["Travel.Lite.Airline", "Travel.Lite.Airport", "Travel.Lite.Gender", "Travel.Lite.Location", "Travel.Lite.Person"]);
+    // The barrels' own exports are not the generated modules' to report, and the barrel, read, is no warning.
+    expect(warnings(r)).toEqual([]);
+    expect(r.slice?.why?.[0]?.answers[0]?.chain.map((c) => c.reason)).toEqual(["named by the program: listPersons, imported at src/calls/people.ts:2:5 through src/api/index.ts"]);
+    // Without the barrels, nothing is kept through them (the same names imported from a module of another name).
+    const none = generate({
+      inputs: [LITE],
+      includeRequests: [
+        { file: "src/gen.ts", content: 'export * from "./out/Other.requests.js";\n', glob: "src/**/*.ts" },
+        { file: "src/calls/airports.ts", content: 'import { getAirport } from "../gen.js";\nimport { getAirline } from "./out/Travel.Lite.requests.js";\n', glob: "src/**/*.ts" },
+      ],
+    });
+    expect(typeNames(none)).toEqual(["Travel.Lite.Airline"]);
+  });
+
+  test("a program importing through its barrels compiles against the slice", () => {
+    const dir = scratch();
+    const program: Record<string, string> = {
+      "src/api/index.ts": 'export * from "../../gen/Travel.Lite.requests.js";\nexport * from "../../gen/Travel.Lite.validators.js";\nexport type * from "../../gen/Travel.Lite.types.js";\n',
+      "src/trips.ts": [
+        'import { createClient } from "../gen/index.js";',
+        'import { people, personTrips, listTrips, isTrip, type Trip } from "./api/index.js";',
+        "",
+        'const client = createClient({ baseUrl: "https://example.com/odata" });',
+        'export type Named = Pick<Trip, "Name">;',
+        "export async function trips(user: string): Promise<number> {",
+        "  const page = await listTrips(client, personTrips(people().byKey(user)));",
+        "  return page.value.filter((t) => isTrip(t)).length;",
+        "}",
+        "",
+      ].join("\n"),
+    };
+    const r = sliceByFiles(program);
+    expect(typeNames(r)).toEqual(expect.arrayContaining(["Travel.Lite.Person", "Travel.Lite.Trip"]));
+    expect(typeNames(r)).not.toContain("Travel.Lite.Airline");
+    for (const [file, text] of Object.entries(program)) {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      fs.writeFileSync(path.join(dir, file), text);
+    }
+    fs.mkdirSync(path.join(dir, "gen"));
+    for (const [file, text] of r.files) fs.writeFileSync(path.join(dir, "gen", file), text);
+    const result = runTsc(anyCompiler(), dir, [...Object.keys(program), ...[...r.files.keys()].map((f) => `gen/${f}`)]);
+    expect(result.output).toBe("");
+    expect(result.status).toBe(0);
+  });
+
+  test("barrels that re-export each other, in a cycle or a chain of thousands, are followed once each", () => {
+    const cycle = sliceByFiles({
+      "a.ts": 'export * from "./b";\nexport * from "./gen/Travel.Lite.types.js";\n',
+      "b.ts": 'export * from "./a.js";\nexport * from "./b.js";\n',
+      "use.ts": 'import type { Trip } from "./b.js";\n',
+    });
+    expect(typeNames(cycle)).toEqual(["Travel.Lite.Trip"]);
+    const n = 5_000;
+    const chain: Record<string, string> = { "use.ts": 'import { getAirline } from "./b0.js";\n', [`b${n}.ts`]: 'export * from "./gen/Travel.Lite.requests.js";\n' };
+    for (let k = 0; k < n; k++) chain[`b${k}.ts`] = `export * from "./b${k + 1}.js";\n`;
+    expect(typeNames(sliceByFiles(chain))).toEqual(["Travel.Lite.Airline"]);
   });
 
   test("--why names the import and where it is written", () => {

@@ -19,6 +19,7 @@ import { TYPE_FUNCTION_PREFIXES } from "../../emit/validators-view";
 import type { ModuleImports } from "../../parse/requests/module-imports";
 import { SourceText } from "../../parse/source";
 import { descendants } from "./paths";
+import { programBarrels, type Barrels } from "./program-barrels";
 
 /** An element a program's import keeps, and why (for `--why`). */
 export interface ImportedElement {
@@ -47,6 +48,8 @@ export interface FileImports {
   unknown: { name: string; module: string; place: Place }[];
   /** `export * from` a generated module: its names are re-exported unnamed, and what imports them from this file is not read. */
   reexported: { module: string; place: Place }[];
+  /** A barrel that re-exports generated modules whole, which other files of the program import names from: read through them. */
+  barrel: boolean;
 }
 
 export interface ImportReader {
@@ -119,49 +122,66 @@ export function importReader(model: Model, fill?: (t: SchemaType) => void, fillO
     const schema = module && modules.get(module.stem);
     return schema && { schema, artifact: module.artifact };
   };
-  const read = ({ file, text, imports }: ProgramFile): FileImports => {
+  /** The generated modules a name imported by `specifier` in `file` comes from: the module itself, or those a barrel of the program re-exports whole (`via` it). */
+  const sourcesOf = (barrels: Barrels, file: string, specifier: string) => {
+    const found = schemaOf(specifier);
+    if (found) return [{ ...found, via: undefined }];
+    const barrel = barrels.resolve(file, specifier);
+    if (barrel === undefined) return [];
+    return barrels.reexported(barrel).flatMap((s) => {
+      const through = schemaOf(s);
+      return through ? [{ ...through, via: barrel }] : [];
+    });
+  };
+  const read = (barrels: Barrels, importedBarrels: ReadonlySet<string>, { file, text, imports }: ProgramFile): FileImports => {
     const out: ImportedElement[] = [];
     const unknown: FileImports["unknown"] = [];
     const source = new SourceText(file, text);
     const place = (at: number): Place => ({ file, ...source.position(at), path: "" });
-    // Names by module, and each name's first place.
-    const wanted = new Map<Schema, Map<string, number>>();
-    for (const n of imports.names) {
-      const found = schemaOf(n.specifier);
-      if (!found) continue;
-      // No generated name is this long (CSDL's names have at most 128 characters): not looked up,
-      // since finding a name's rivals takes time in its length times its `Of`s and `With`s.
-      if (n.name.length > MAX_NAME) {
-        unknown.push({ name: `${n.name.slice(0, 40)}…`, module: `${fileStem(found.schema.namespace)}.${found.artifact}.js`, place: place(n.at) });
-        continue;
+    // Names by module, and each name's first place; `via`, the barrel a name came through where no import names the module itself.
+    const wanted = new Map<Schema, Map<string, { at: number; via: string | undefined }>>();
+    for (const n of imports.names)
+      for (const found of sourcesOf(barrels, file, n.specifier)) {
+        // No generated name is this long (CSDL's names have at most 128 characters): not looked up,
+        // since finding a name's rivals takes time in its length times its `Of`s and `With`s.
+        if (n.name.length > MAX_NAME) {
+          if (!found.via) unknown.push({ name: `${n.name.slice(0, 40)}…`, module: `${fileStem(found.schema.namespace)}.${found.artifact}.js`, place: place(n.at) });
+          continue;
+        }
+        const { schema, artifact, via } = found;
+        const key = `${artifact} ${n.name}`;
+        const own = wanted.get(schema) ?? wanted.set(schema, new Map()).get(schema)!;
+        const before = own.get(key);
+        if (!before) own.set(key, { at: n.at, via });
+        else if (before.via && !via) own.set(key, { at: n.at, via });
       }
-      const { schema, artifact } = found;
-      const key = `${artifact} ${n.name}`;
-      const own = wanted.get(schema) ?? wanted.set(schema, new Map()).get(schema)!;
-      if (!own.has(key)) own.set(key, n.at);
-    }
     for (const [schema, own] of wanted) {
       const functions: string[] = [];
-      const keep = (name: string, at: number, elements: readonly (SchemaType | Operation)[]) => {
+      const keep = (name: string, { at, via }: { at: number; via: string | undefined }, elements: readonly (SchemaType | Operation)[]) => {
         const where = place(at);
-        for (const element of elements) out.push({ element, origin: `${name}, imported at ${file}:${where.line}:${where.column}`, place: where });
+        const origin = `${name}, imported at ${file}:${where.line}:${where.column}${via ? ` through ${via}` : ""}`;
+        for (const element of elements) out.push({ element, origin, place: where });
+      };
+      // A name a barrel may export of its own is no generated module's to report.
+      const notFound = (name: string, artifact: string, { at, via }: { at: number; via: string | undefined }) => {
+        if (!via) unknown.push({ name, module: `${fileStem(schema.namespace)}.${artifact}.js`, place: place(at) });
       };
       const typed = new Set<string>();
-      for (const [key, at] of own) {
+      for (const [key, where] of own) {
         const [artifact, name] = key.split(" ") as [string, string];
         if (artifact === "requests") functions.push(name);
         const types = typesNamed(schema, name);
-        if (types.length) [keep(name, at, types), typed.add(key)];
+        if (types.length) [keep(name, where, types), typed.add(key)];
         // The validators' checker of the whole namespace names no type.
-        else if (artifact !== "requests" && !(artifact === "validators" && name === "namespaceChecker")) unknown.push({ name, module: `${fileStem(schema.namespace)}.${artifact}.js`, place: place(at) });
+        else if (artifact !== "requests" && !(artifact === "validators" && name === "namespaceChecker")) notFound(name, artifact, where);
       }
       if (!functions.length) continue;
       const found = lookUp(schema, functions);
       for (const name of functions) {
         const elements = found.get(name);
-        const at = own.get(`requests ${name}`)!;
-        if (elements) keep(name, at, elements);
-        else if (!typed.has(`requests ${name}`)) unknown.push({ name, module: `${fileStem(schema.namespace)}.requests.js`, place: place(at) });
+        const where = own.get(`requests ${name}`)!;
+        if (elements) keep(name, where, elements);
+        else if (!typed.has(`requests ${name}`)) notFound(name, "requests", where);
       }
     }
     // String literals naming a type, only in a file that imports generated modules.
@@ -174,22 +194,38 @@ export function importReader(model: Model, fill?: (t: SchemaType) => void, fillO
         if (t) out.push({ element: t, origin: `the string ${JSON.stringify(s.value)} at ${file}:${where.line}:${where.column}`, place: where });
       }
     unknown.sort((a, b) => a.place.line - b.place.line || a.place.column - b.place.column);
-    const reexported = imports.reexports.flatMap((r) => {
+    // A barrel another file of the program imports from is read through that import.
+    const reexported = importedBarrels.has(file) ? [] : imports.reexports.flatMap((r) => {
       const found = schemaOf(r.specifier);
       return found ? [{ module: `${fileStem(found.schema.namespace)}.${found.artifact}.js`, place: place(r.at) }] : [];
     });
-    return { elements: out, unknown, reexported };
+    return { elements: out, unknown, reexported, barrel: importedBarrels.has(file) && barrels.reexported(file).length > 0 };
   };
   return {
     readAll(files) {
+      const barrels = programBarrels(
+        files.map((f) => ({ file: f.file, reexports: f.imports.reexports })),
+        (specifier) => {
+          const found = schemaOf(specifier);
+          return found && `${found.schema.namespace} ${found.artifact}`;
+        },
+      );
       const functions = new Map<Schema, string[]>();
+      // The barrels other files import names from.
+      const imported = new Set<string>();
       for (const f of files)
         for (const n of f.imports.names) {
-          const found = schemaOf(n.specifier);
-          if (found?.artifact === "requests" && n.name.length <= MAX_NAME) (functions.get(found.schema) ?? functions.set(found.schema, []).get(found.schema)!).push(n.name);
+          if (!schemaOf(n.specifier)) {
+            const barrel = barrels.resolve(f.file, n.specifier);
+            if (barrel !== undefined && barrel !== f.file) imported.add(barrel);
+          }
+          if (n.name.length > MAX_NAME) continue;
+          for (const found of sourcesOf(barrels, f.file, n.specifier))
+            if (found.artifact === "requests") (functions.get(found.schema) ?? functions.set(found.schema, []).get(found.schema)!).push(n.name);
         }
       for (const [schema, names] of functions) lookUp(schema, names);
-      return files.map(read);
+      const through = barrels.through(imported);
+      return files.map((f) => read(barrels, through, f));
     },
   };
 }

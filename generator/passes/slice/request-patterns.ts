@@ -106,7 +106,7 @@ export function requestPatterns(
     if (!("requests" in list)) {
       // A program that imports modules may have meant to import the service's generated ones.
       const imports = fromImports ? "; nor does it import anything from the service's generated modules (<namespace>.requests.js, .types.js, .validators.js)" : "";
-      if (!glob && !own.length) diags.errorAt(Codes.requestsUnread, `${f.file} holds no requests to slice by: ${list.problem}${imports}`, list.line ? where(list.line, list.column) : named);
+      if (!glob && !own.length && !fromImports?.barrel) diags.errorAt(Codes.requestsUnread, `${f.file} holds no requests to slice by: ${list.problem}${imports}`, list.line ? where(list.line, list.column) : named);
       continue;
     }
     const unknown: { request: ListedRequest; problem: string }[] = [];
