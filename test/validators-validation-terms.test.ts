@@ -11,6 +11,10 @@ import { generateFixture } from "./helpers/generated";
 const out = generateFixture("constraints.xml", "validation-terms");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const tv: typeof import("./.generated/validation-terms/Terms.Shop.validators") = require(path.join(out, "Terms.Shop.validators"));
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const tc: typeof import("./.generated/validation-terms/checkers") = require(path.join(out, "checkers"));
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const vr: typeof import("./.generated/validation-terms/validation") = require(path.join(out, "validation"));
 
 type Row = [property: string, value: unknown, valid: boolean];
 
@@ -22,6 +26,9 @@ const rows: Row[] = [
   // Pattern on a property, and on its type definition
   ["email", "a@b.cd", true], ["email", "nobody", false],
   ["ean", "4006381333931", true], ["ean", "400638133393", false], ["ean", "400638133393x", false],
+  // Minimum 0 and Maximum 100 on a type definition; a property of it with a Maximum 50 of its own (the property's wins)
+  ["discount", 0, true], ["discount", 100, true], ["discount", 101, false], ["discount", -1, false],
+  ["share", 50, true], ["share", 51, false], ["share", 101, false], ["share", -1, false],
   // AllowedValues
   ["size", "S", true], ["size", "M", true], ["size", "L", false], ["size", "s", false],
   // MaxItems 2 and a Pattern on each item
@@ -60,9 +67,19 @@ describe("values against the Validation vocabulary's constraints", () => {
     ]);
     expect(messages({ even: 3, price: "0.07" })).toEqual(["/even: not a multiple of its Validation.MultipleOf 2", "/price: not a multiple of its Validation.MultipleOf 0.05"]);
     expect(messages({ quantity: "abc", size: 5 })).toEqual(['/quantity: expected Edm.Decimal, got "abc"', "/size: expected Edm.String, got number 5"]);
+    // Each constraint once, whether the type definition's checker or the property's checks it.
+    expect(messages({ discount: 101, share: -1 })).toEqual(["/discount: greater than its Validation.Maximum 100", "/share: less than its Validation.Minimum 0"]);
     const [error] = tv.validateItem({ id: 1, epsilon: 2 }).errors;
     expect(error?.expected).toBe("Edm.Double at most 1");
   });
+});
+
+test("a type definition's checker checks its own constraints (checkerFor), a property of it once each", () => {
+  const check = (typeName: string, value: unknown) => vr.run(tc.checkerFor(typeName)!, value).errors.map((e) => e.message);
+  expect(check("Terms.Shop.Ean", "4006381333931")).toEqual([]);
+  expect(check("Terms.Shop.Ean", "12")).toEqual(["not matching its Validation.Pattern ^[0-9]{13}$"]);
+  expect(check("Terms.Shop.Percent", 101)).toEqual(["greater than its Validation.Maximum 100"]);
+  expect(check("Terms.Shop.Percent", 7)).toEqual([]);
 });
 
 describe("reading the annotations", () => {

@@ -11,11 +11,11 @@
  */
 import { stringLiteral } from "../string-literal";
 import { alwaysPresent, deprecation, isAddressableStream, isComputed, isImmutable, isOpen, isStream, tiedByPartner } from "../model/rules";
-import type { EnumType, ModelType, NavigationProperty, PrimitiveType, Schema, SchemaType, StructuredType, TypeDefinition, Facets } from "../model/types";
+import type { EnumType, ModelType, NavigationProperty, PrimitiveType, Property, Schema, SchemaType, StructuredType, TypeDefinition, Facets } from "../model/types";
 import type { EmitContext } from "./context";
 import { readsAsUnion } from "./context";
 import { literalKey, pascal, propertyKey, Scope } from "../passes/names";
-import { propertyConstraints, type ValueConstraints } from "../model/validation-terms";
+import { hasOwnConstraints, propertyConstraints, typedefConstraints, type ValueConstraints } from "../model/validation-terms";
 import { Imports, jsdoc, moduleSpecifier, type ImportView } from "./imports";
 import { NO_TYPES, PROTOTYPE_NAMES, typeName } from "./ts-types";
 import { assigned, fits, parameters } from "./wrap";
@@ -331,6 +331,27 @@ function declarations(v: TypeValidatorView, names: Record<ShapeMaker, string>, u
  * (`vr.constrained`); `base` alone where the constraints are on the collection only (MinItems, MaxItems).
  */
 function constrainedChecker(base: string, c: ValueConstraints, name: string, wrappers: Wrappers): string {
+  const call = constrainedCall(base, c);
+  return call ? wrappers.wrap(name, call) : base;
+}
+
+/**
+ * A property's checker, with the Validation constraints `c` on its values (its own and its type
+ * definition's: its own win). A type definition's checker (`checkX`) checks that one's own: the
+ * property uses it as it is where it adds none and no facets, and otherwise checks `c` after the
+ * underlying type, so that no constraint is checked twice.
+ */
+function constrainedPropertyChecker(p: Property, c: ValueConstraints, name: string, checker: (type: ModelType, facets: Facets) => string, wrappers: Wrappers): string {
+  const t = p.type.type;
+  const own = t.kind === "typedef" ? typedefConstraints(t) : undefined;
+  if (t.kind !== "typedef" || !own || !constrainedCall("", own)) return constrainedChecker(checker(t, p.type.facets), c, name, wrappers);
+  if (hasFacets(p.type.facets)) return constrainedChecker(checker(t, p.type.facets), c, name, wrappers);
+  if (!hasOwnConstraints(p)) return checker(t, p.type.facets);
+  return constrainedChecker(primitiveChecker(t.underlying, t.facets, wrappers), c, name, wrappers);
+}
+
+/** The call (`v`, `ctx`, `key` in scope) that checks a value with `base`, then against `c`'s constraints on values; undefined when `c` has none. */
+function constrainedCall(base: string, c: ValueConstraints): string | undefined {
   const fields: string[] = [];
   if (c.kind && (c.minimum || c.maximum)) fields.push(`kind: ${stringLiteral(c.kind)}`);
   const value = (v: number | string) => (typeof v === "number" ? String(v) : stringLiteral(v));
@@ -339,8 +360,7 @@ function constrainedChecker(base: string, c: ValueConstraints, name: string, wra
   if (c.multipleOf !== undefined) fields.push(`multipleOf: ${stringLiteral(c.multipleOf)}`);
   if (c.pattern !== undefined) fields.push(`pattern: new RegExp(${stringLiteral(c.pattern)}, "u")`);
   if (c.allowed) fields.push(`allowed: [${c.allowed.map((a) => (typeof a === "string" ? stringLiteral(a) : String(a))).join(", ")}]`);
-  if (!fields.length) return base;
-  return wrappers.wrap(name, `vr.constrained(v, ctx, key, ${base}, { ${fields.join(", ")} })`);
+  return fields.length ? `vr.constrained(v, ctx, key, ${base}, { ${fields.join(", ")} })` : undefined;
 }
 
 function hasFacets(f: Facets): boolean {
@@ -391,7 +411,8 @@ function enumView(ctx: EmitContext, t: EnumType, rt: RuntimeTypes): ValidatorsVi
 }
 
 function typedefView(ctx: EmitContext, t: TypeDefinition, wrappers: Wrappers, rt: RuntimeTypes): ValidatorsView["typedefs"][number] {
-  const call = primitiveCall(t.underlying, t.facets);
+  const constraints = typedefConstraints(t);
+  const call = (constraints && constrainedCall(primitiveChecker(t.underlying, t.facets, wrappers), constraints)) ?? primitiveCall(t.underlying, t.facets);
   const checkName = `check${ctx.names.type(t)}`;
   return {
     doc: jsdoc("", [`Checks a \`${t.qualifiedName}\` value (${t.underlying.qualifiedName}).`]),
@@ -482,7 +503,7 @@ function typeView(
     // A key may be left out of a PUT body (vr.KEY): the URL names the entity.
     const mode = [isComputed(p) && "vr.COMPUTED", isImmutable(p) && "vr.IMMUTABLE", t.kind === "entity" && t.key.includes(p) && "vr.KEY"].filter((x): x is string => !!x);
     const constraints = propertyConstraints(p);
-    const check = constraints ? constrainedChecker(checker(p.type.type, p.type.facets), constraints, `check${name}${pascal(p.name)}`, wrappers) : checker(p.type.type, p.type.facets);
+    const check = constraints ? constrainedPropertyChecker(p, constraints, `check${name}${pascal(p.name)}`, checker, wrappers) : checker(p.type.type, p.type.facets);
     const key = stringLiteral(p.name);
     if (p.type.collection && (constraints?.minItems !== undefined || constraints?.maxItems !== undefined)) {
       counts.push(`vr.itemCount(${load(p.name)}, ctx, ${key}, ${constraints.minItems ?? 0}, ${constraints.maxItems ?? "Infinity"})`);

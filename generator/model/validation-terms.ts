@@ -10,7 +10,7 @@
 import { Codes, DiagnosticBag } from "../diagnostics";
 import type { RawExpression } from "../parse/raw";
 import { NUMERIC_PRIMITIVES, VALIDATION, xsBoolean } from "./rules";
-import type { Annotation, Model, ModelType, PrimitiveName, Property } from "./types";
+import type { Annotation, Model, ModelType, PrimitiveName, Property, TypeDefinition } from "./types";
 
 /** How a bound compares with a value: as numbers, as instants (`Date.parse`), or as text of one fixed form (a Date, a TimeOfDay). */
 export type BoundKind = "number" | "instant" | "text";
@@ -177,6 +177,19 @@ export function propertyConstraints(p: Property): ValueConstraints | undefined {
   const inherited = t.kind === "typedef" && hasValidationTerm(t.annotations);
   if (!inherited && !hasValidationTerm(p.annotations)) return undefined;
   return valueConstraints(inherited ? [...p.annotations, ...t.annotations] : p.annotations, t, p.type.collection, new DiagnosticBag(), p.name);
+}
+
+/**
+ * The constraints a type definition's own Validation annotations set, which its checker (`checkX`)
+ * checks wherever a value of it is checked; undefined when they set none.
+ */
+export function typedefConstraints(t: TypeDefinition): ValueConstraints | undefined {
+  return hasValidationTerm(t.annotations) ? valueConstraints(t.annotations, t, false, new DiagnosticBag(), t.qualifiedName) : undefined;
+}
+
+/** Whether a property is annotated with a Validation term of its own (not only through its type definition). */
+export function hasOwnConstraints(p: Property): boolean {
+  return hasValidationTerm(p.annotations);
 }
 
 /** Reports what is wrong with the model's Validation annotations (ODG102, at each): on properties and type definitions. */

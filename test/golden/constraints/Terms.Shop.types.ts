@@ -4,6 +4,9 @@ import type * as edm from "./edm.js";
 /** Type definition `Terms.Shop.Ean` (Edm.String). */
 export type Ean = string;
 
+/** Type definition `Terms.Shop.Percent` (Edm.Int32). */
+export type Percent = number;
+
 /** Entity type `Terms.Shop.Item`. */
 export interface Item {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
@@ -14,6 +17,8 @@ export interface Item {
   epsilon?: number | edm.SpecialFloat | null;
   email?: string | null;
   ean?: Ean | null;
+  discount?: Percent | null;
+  share?: Percent | null;
   size?: string | null;
   tags?: (string | null)[];
   serial?: number | string | null;

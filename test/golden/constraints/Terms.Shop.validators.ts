@@ -10,7 +10,12 @@ import type { Assert, Checker, Context, Exact, Guard, Json, Validate } from "./v
 
 /** Checks a `Terms.Shop.Ean` value (Edm.String). */
 export function checkEan(v: unknown, ctx: Context, key: vr.Key): void {
-  vr.checkString(v, ctx, key);
+  vr.constrained(v, ctx, key, vr.checkString, { pattern: new RegExp("^[0-9]{13}$", "u") });
+}
+
+/** Checks a `Terms.Shop.Percent` value (Edm.Int32). */
+export function checkPercent(v: unknown, ctx: Context, key: vr.Key): void {
+  vr.constrained(v, ctx, key, vr.checkInt32, { kind: "number", min: 0, max: 100 });
 }
 
 function checkDecimalS2(v: unknown, ctx: Context, key: vr.Key): void {
@@ -29,8 +34,8 @@ function checkItemEmail(v: unknown, ctx: Context, key: vr.Key): void {
   vr.constrained(v, ctx, key, vr.checkString, { pattern: new RegExp("^.+@.+\\..+$", "u") });
 }
 
-function checkItemEan(v: unknown, ctx: Context, key: vr.Key): void {
-  vr.constrained(v, ctx, key, checkEan, { pattern: new RegExp("^[0-9]{13}$", "u") });
+function checkItemShare(v: unknown, ctx: Context, key: vr.Key): void {
+  vr.constrained(v, ctx, key, vr.checkInt32, { kind: "number", min: 0, max: 50 });
 }
 
 function checkItemSize(v: unknown, ctx: Context, key: vr.Key): void {
@@ -113,7 +118,9 @@ export function propsItem(o: Json, ctx: Context): number {
     vr.p(o["quantity"], ctx, "quantity", checkItemQuantity) +
     vr.p(o["epsilon"], ctx, "epsilon", checkItemEpsilon) +
     vr.p(o["email"], ctx, "email", checkItemEmail) +
-    vr.p(o["ean"], ctx, "ean", checkItemEan) +
+    vr.p(o["ean"], ctx, "ean", checkEan) +
+    vr.p(o["discount"], ctx, "discount", checkPercent) +
+    vr.p(o["share"], ctx, "share", checkItemShare) +
     vr.p(o["size"], ctx, "size", checkItemSize) +
     vr.c(o["tags"], ctx, "tags", checkItemTags, vr.NULL_ITEMS) +
     vr.p(o["serial"], ctx, "serial", checkItemSerial) +
@@ -134,6 +141,7 @@ let checkers: Readonly<Record<string, Checker>> | undefined;
 export function namespaceChecker(qualifiedName: string): Checker | undefined {
   checkers ??= {
     Ean: checkEan,
+    Percent: checkPercent,
     Item: checkItem,
   };
   return vr.inNamespace(checkers, "Terms.Shop", qualifiedName);
