@@ -4,7 +4,11 @@
  * messages, nested `Exclusive` annotations in CSDL XML and JSON, and warnings for what cannot be
  * checked (ODG102, the constraint left out).
  */
+import * as fs from "node:fs";
 import * as path from "node:path";
+import { FIXTURES_DIR } from "./helpers/fixtures";
+import { resolvePath } from "../generator/passes/slice/resolve-path";
+import { pathModel } from "../generator/passes/slice/paths";
 import { generate } from "../generator/generate";
 import { generateFixture } from "./helpers/generated";
 
@@ -80,6 +84,79 @@ test("a type definition's checker checks its own constraints (checkerFor), a pro
   expect(check("Terms.Shop.Ean", "12")).toEqual(["not matching its Validation.Pattern ^[0-9]{13}$"]);
   expect(check("Terms.Shop.Percent", 101)).toEqual(["greater than its Validation.Maximum 100"]);
   expect(check("Terms.Shop.Percent", 7)).toEqual([]);
+});
+
+describe("Validation.DerivedTypeConstraint", () => {
+  const errors = (o: object, options?: { mode: "update" }) => tv.validateItem({ id: 1, ...o }, options).errors.map((e) => `${e.path}: ${e.message}`);
+
+  test("a complex property's and a navigation property's values: the listed types and their subtypes pass, any other is reported once", () => {
+    expect(errors({ payment: { "@odata.type": "#Terms.Shop.Card", last4: "1234" } })).toEqual([]);
+    expect(errors({ payment: { "@odata.type": "#Shop.GiftCard", code: "x" } })).toEqual([]);
+    expect(errors({ payment: { "@odata.type": "#Terms.Shop.Transfer", iban: "DE00" } })).toEqual([
+      "/payment/@odata.type: #Terms.Shop.Transfer is not one of the types its Validation.DerivedTypeConstraint allows (Terms.Shop.Card, Terms.Shop.Voucher, Terms.Shop.GiftCard)",
+    ]);
+    // Not a subtype at all: the constraint's one error, not also the declared type's.
+    expect(errors({ payment: { "@odata.type": "#Terms.Shop.Nothing" } })).toHaveLength(1);
+    // An allowed type's value is checked as that type.
+    expect(errors({ payment: { "@odata.type": "#Terms.Shop.Card", last4: 4 } })).toEqual(["/payment/last4: expected Edm.String, got number 4"]);
+    expect(errors({ owners: [{ "@odata.type": "#Terms.Shop.Person", id: 1 }, { "@odata.type": "#Terms.Shop.Company", id: 2 }, { id: 3 }] })).toEqual([
+      "/owners/1/@odata.type: #Terms.Shop.Company is not one of the types its Validation.DerivedTypeConstraint allows (Terms.Shop.Person)",
+    ]);
+    expect(tv.isItem({ id: 1, owners: [{ "@odata.type": "#Terms.Shop.Party", id: 2 }] })).toBe(false);
+    expect(tv.isItem({ id: 1, owners: [{ "@odata.type": "#Terms.Shop.Person", id: 2 }] })).toBe(true);
+  });
+
+  const xml = (types: string, annotation: string) => `<?xml version="1.0"?>
+<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>
+<Schema Namespace="N" Alias="A" xmlns="http://docs.oasis-open.org/odata/ns/edm">${types}
+<ComplexType Name="Base"/><ComplexType Name="One" BaseType="N.Base"/><ComplexType Name="Two" BaseType="N.Base"/><ComplexType Name="Other"/>
+<EntityType Name="E"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.Int32" Nullable="false"/>
+<Property Name="p" Type="N.Base"><Annotation Term="Org.OData.Validation.V1.DerivedTypeConstraint">${annotation}</Annotation></Property></EntityType>
+<EntityContainer Name="C"><EntitySet Name="Es" EntityType="N.E"/></EntityContainer></Schema></edmx:DataServices></edmx:Edmx>`;
+  const run = (annotation: string, more: Parameters<typeof generate>[0] extends infer O ? Partial<O> : never = {}) => generate({ inputs: [{ file: "n.xml", content: xml("", annotation) }], ...more });
+
+  test("a list that leaves no type, or no list, is a warning at the annotation and checks nothing; a name no type has a note; Edm.ComplexType allows all", () => {
+    const warned = (annotation: string) => {
+      const r = run(annotation);
+      return [r.diagnostics.filter((d) => d.code === "ODG102").map((d) => `${d.line} ${d.path}: ${d.message}`), (r.files.get("N.validators.ts") ?? "").includes("vr.derivedType")] as const;
+    };
+    // A name the model lacks is ignored, with a note (Graph v1.0 lists types of its beta).
+    const unknown = run("<Collection><String>A.One</String><String>N.Nope</String></Collection>");
+    expect(unknown.diagnostics.filter((d) => d.code === "ODG102").map((d) => `${d.severity} ${d.line}: ${d.message}`)).toEqual([
+      'info 6: DerivedTypeConstraint names "N.Nope", no type of the model; that name is ignored',
+    ]);
+    expect(unknown.files.get("N.validators.ts")).toContain('SERVICE, ["N.One"])');
+    expect(warned("<Collection><String>N.Other</String></Collection>")).toEqual([
+      ["6 N.E/p/@Org.OData.Validation.V1.DerivedTypeConstraint: DerivedTypeConstraint allows no type derived from N.Base; it is not checked"],
+      false,
+    ]);
+    expect(warned('<String>N.One</String>')).toEqual([
+      ["6 N.E/p/@Org.OData.Validation.V1.DerivedTypeConstraint: DerivedTypeConstraint is no collection of qualified type names; it is not checked"],
+      false,
+    ]);
+    expect(warned("<Collection><String>Edm.ComplexType</String></Collection>")).toEqual([[], false]);
+    // Listing every subtype (the declared type's base included) restricts nothing.
+    expect(warned("<Collection><String>N.Base</String></Collection>")).toEqual([[], false]);
+  });
+
+  test("a path's cast after a constrained navigation property to a type none of its values is, selects none: odatagen url's problem", () => {
+    const model = generate({ inputs: [{ file: "constraints.xml", content: fs.readFileSync(path.join(FIXTURES_DIR, "constraints.xml"), "utf8") }] }).model;
+    const problem = (url: string) => {
+      const r = resolvePath(url, pathModel(model));
+      return r.ok ? "ok" : r.problem;
+    };
+    expect(problem("/Items(1)/owners/Terms.Shop.Person")).toBe("ok");
+    expect(problem("/Items(1)/owners/Shop.Company")).toBe("/Items(1)/owners/Shop.Company: owners holds only Terms.Shop.Person values (Validation.DerivedTypeConstraint): a cast to Terms.Shop.Company selects none");
+    // A cast to a base type of an allowed one selects those.
+    expect(problem("/Items(1)/owners/Terms.Shop.Party")).toBe("ok");
+  });
+
+  test("a slice checks what the whole service allows, and warns only of what it keeps", () => {
+    const r = run("<Collection><String>N.Two</String></Collection>", { include: ["N.E"] });
+    expect([...r.model.types.keys()]).not.toContain("N.Two");
+    expect(r.files.get("N.validators.ts")).toContain('vr.derivedType(v, ctx, key, checkBase, SERVICE, ["N.Two"])');
+    expect(r.diagnostics.filter((d) => d.code === "ODG102")).toEqual([]);
+  });
 });
 
 describe("reading the annotations", () => {

@@ -995,6 +995,23 @@ export function wrongType(ctx: Context, key: Key, o: Json, declared: string, abs
 }
 
 /**
+ * Validation.DerivedTypeConstraint on a property or navigation property: a value whose `@odata.type`
+ * names a type outside `allowed` (qualified names: the types the constraint lists, and their
+ * subtypes) is reported at its `@odata.type`, and not checked further; any other value is checked
+ * with `check`. A value without `@odata.type` is not reported: a payload names a derived type's
+ * (JSON Format §4.5.3), and a PATCH body may leave it out.
+ */
+export function derivedType(v: unknown, ctx: Context, key: Key, check: Checker, service: Service, allowed: readonly string[]): void {
+  const at = isObject(v) ? (v["@odata.type"] !== undefined || ctx.typed ? "@odata.type" : "@type") : undefined;
+  const type = at === undefined ? undefined : (v as Json)[at];
+  if (at === undefined || typeof type !== "string" || allowed.includes(qualified(type, service.aliases))) return check(v, ctx, key);
+  if (!ctx.enter(key)) return;
+  const list = allowed.join(", ");
+  ctx.fail(at, `one of ${list}`, type, `${type} is not one of the types its Validation.DerivedTypeConstraint allows (${list})`);
+  ctx.leave();
+}
+
+/**
  * An entity of a deep insert through a navigation property whose partner ties the entity's `names`
  * to the parent by a referential constraint: checked with `check`, those properties may be left out
  * in create mode, since the service sets them from the parent (Protocol §11.4.2).

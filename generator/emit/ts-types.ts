@@ -94,9 +94,16 @@ function count(n: number, unit: string): string {
  * parameter in its `params` type): its description, the text form of a date, time, duration or
  * binary value and what its facets allow (`valueForm`), and its deprecation.
  */
-export function memberDoc(member: { annotations: Annotation[]; type: TypeRef }): string {
+export function memberDoc(member: { annotations: Annotation[]; type: TypeRef }, allowed?: readonly string[]): string {
   const deprecated = deprecation(member.annotations);
-  return jsdoc("  ", [description(member.annotations), valueForm(member.type), deprecated && `@deprecated ${deprecated}`]);
+  return jsdoc("  ", [description(member.annotations), valueForm(member.type), allowed && derivedTypesDoc(allowed), deprecated && `@deprecated ${deprecated}`]);
+}
+
+/** A doc comment's line on what a Validation.DerivedTypeConstraint allows (model/validation-terms.ts `allowedDerivedTypes`). */
+export function derivedTypesDoc(allowed: readonly string[]): string {
+  const names = allowed.map((n) => `\`${n}\``);
+  const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}` : names[0];
+  return `Only ${list} values (Validation.DerivedTypeConstraint).`;
 }
 
 export function primitiveTs(name: PrimitiveName): string {

@@ -8,7 +8,8 @@ import type { EnumType, NavigationProperty, Property, Schema, StructuredType, Ty
 import { companionNames, propertyKey } from "../passes/names";
 import { familyMemberLiteral, leftOutHolders, odataTypeLiterals, subtypeFamily, type EmitContext } from "./context";
 import { Imports, jsdoc, type ImportView } from "./imports";
-import { facetLimit, memberDoc, needsEdm, primitiveTs, readRefType, typeName } from "./ts-types";
+import { derivedTypesDoc, facetLimit, memberDoc, needsEdm, primitiveTs, readRefType, typeName } from "./ts-types";
+import { allowedDerivedTypes } from "../model/validation-terms";
 import { fits, heritage, parameters, unionType } from "./wrap";
 import { brokenAnnotation } from "./wrap-code";
 
@@ -238,14 +239,16 @@ function propertyMember(ctx: EmitContext, p: Property, isKey: boolean, ns: strin
   const ts = note(readRefType(ctx, p.type, ns, imports));
   // `unknown` (Edm.Untyped and its like) holds null already.
   const type = !p.type.collection && p.type.nullable && ts !== "unknown" ? `${ts} | null` : ts;
-  return member(memberDoc(p), propertyKey(p.name), !alwaysPresent(p, isKey), type);
+  return member(memberDoc(p, allowedDerivedTypes(ctx.model, p)), propertyKey(p.name), !alwaysPresent(p, isKey), type);
 }
 
 function navigationMember(ctx: EmitContext, n: NavigationProperty, ns: string, imports: Imports): string {
   const target = typeName(ctx, n.target, ns, imports, ctx.variants(n.target).length > 0);
+  const allowed = allowedDerivedTypes(ctx.model, n);
   const doc = jsdoc("  ", [
     description(n.annotations),
     `Navigation property${n.containsTarget ? " (contained)" : ""}; present when expanded.`,
+    allowed && derivedTypesDoc(allowed),
     deprecation(n.annotations) && `@deprecated ${deprecation(n.annotations)}`,
   ]);
   return member(doc, propertyKey(n.name), true, n.collection ? `${target}[]` : n.nullable ? `${target} | null` : target);

@@ -15,7 +15,7 @@ import type { EnumType, ModelType, NavigationProperty, PrimitiveType, Property, 
 import type { EmitContext } from "./context";
 import { readsAsUnion } from "./context";
 import { literalKey, pascal, propertyKey, Scope } from "../passes/names";
-import { hasOwnConstraints, propertyConstraints, typedefConstraints, type ValueConstraints } from "../model/validation-terms";
+import { allowedDerivedTypes, hasOwnConstraints, propertyConstraints, typedefConstraints, type ValueConstraints } from "../model/validation-terms";
 import { Imports, jsdoc, moduleSpecifier, type ImportView } from "./imports";
 import { NO_TYPES, PROTOTYPE_NAMES, typeName } from "./ts-types";
 import { assigned, fits, parameters } from "./wrap";
@@ -212,8 +212,8 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
   const navChecker = (n: NavigationProperty): string => {
     const check = fnName(n.target, "check");
     const tied = tiedByPartner(n);
-    if (tied.length === 0) return check;
-    return wrappers.wrap(`${check}Under${ctx.names.type(n.declaringType)}`, `vr.tied(${check}, [${tied.map((name) => stringLiteral(name)).join(", ")}], v, ctx, key)`);
+    const base = tied.length === 0 ? check : wrappers.wrap(`${check}Under${ctx.names.type(n.declaringType)}`, `vr.tied(${check}, [${tied.map((name) => stringLiteral(name)).join(", ")}], v, ctx, key)`);
+    return derivedChecker(base, allowedDerivedTypes(ctx.model, n), `check${ctx.names.type(n.declaringType)}${pascal(n.name)}`, wrappers);
   };
 
   // The module's check of a value of a subtype a slice left out, named once it is needed.
@@ -348,6 +348,12 @@ function constrainedPropertyChecker(p: Property, c: ValueConstraints, name: stri
   if (hasFacets(p.type.facets)) return constrainedChecker(checker(t, p.type.facets), c, name, wrappers);
   if (!hasOwnConstraints(p)) return checker(t, p.type.facets);
   return constrainedChecker(primitiveChecker(t.underlying, t.facets, wrappers), c, name, wrappers);
+}
+
+/** A checker of values whose `@odata.type` must name one of the `allowed` types (Validation.DerivedTypeConstraint), checked with `base`. */
+function derivedChecker(base: string, allowed: readonly string[] | undefined, name: string, wrappers: Wrappers): string {
+  if (!allowed) return base;
+  return wrappers.wrap(name, `vr.derivedType(v, ctx, key, ${base}, SERVICE, [${allowed.map(stringLiteral).join(", ")}])`);
 }
 
 /** The call (`v`, `ctx`, `key` in scope) that checks a value with `base`, then against `c`'s constraints on values; undefined when `c` has none. */
@@ -503,7 +509,8 @@ function typeView(
     // A key may be left out of a PUT body (vr.KEY): the URL names the entity.
     const mode = [isComputed(p) && "vr.COMPUTED", isImmutable(p) && "vr.IMMUTABLE", t.kind === "entity" && t.key.includes(p) && "vr.KEY"].filter((x): x is string => !!x);
     const constraints = propertyConstraints(p);
-    const check = constraints ? constrainedPropertyChecker(p, constraints, `check${name}${pascal(p.name)}`, checker, wrappers) : checker(p.type.type, p.type.facets);
+    const valueCheck = constraints ? constrainedPropertyChecker(p, constraints, `check${name}${pascal(p.name)}`, checker, wrappers) : checker(p.type.type, p.type.facets);
+    const check = derivedChecker(valueCheck, allowedDerivedTypes(ctx.model, p), `check${name}${pascal(p.name)}`, wrappers);
     const key = stringLiteral(p.name);
     if (p.type.collection && (constraints?.minItems !== undefined || constraints?.maxItems !== undefined)) {
       counts.push(`vr.itemCount(${load(p.name)}, ctx, ${key}, ${constraints.minItems ?? 0}, ${constraints.maxItems ?? "Infinity"})`);

@@ -14,7 +14,8 @@ import { checkAnnotation } from "./annotation-values";
 import { applyToOverloads, type Overloads } from "./operation-targets";
 
 type Target = Pick<Model, "schemas" | "types" | "aliases" | "documentAliases" | "externalAnnotations">;
-type Aliases = Pick<Model, "aliases" | "documentAliases">;
+/** A model's aliases, as `qualify` and `splitTarget` read them. */
+type Aliases = { aliases: ReadonlyMap<string, string>; documentAliases?: ReadonlyMap<SourceText, ReadonlyMap<string, string>> | undefined };
 
 export function applyAnnotationGroups(model: Target, groups: readonly RawAnnotationGroup[], applied: AppliedAnnotations, overloads?: Overloads): void {
   let children: Map<string, ContainerChild> | undefined;

@@ -72,6 +72,11 @@ export interface Property {
   annotations: Annotation[];
   declaringType: StructuredType;
   at: SourceRef;
+  /**
+   * Only in a slice (passes/slice/copy.ts): the qualified names of the types its
+   * `Validation.DerivedTypeConstraint` allows, found over the whole service (null: none it checks).
+   */
+  derivedTypes?: readonly string[] | null;
 }
 
 export interface NavigationProperty {
@@ -90,6 +95,11 @@ export interface NavigationProperty {
   annotations: Annotation[];
   declaringType: StructuredType;
   at: SourceRef;
+  /**
+   * Only in a slice (passes/slice/copy.ts): the qualified names of the types its
+   * `Validation.DerivedTypeConstraint` allows, found over the whole service (null: none it checks).
+   */
+  derivedTypes?: readonly string[] | null;
 }
 
 export interface StructuredTypeBase extends Named {

@@ -10,7 +10,10 @@
 import { Codes, DiagnosticBag } from "../diagnostics";
 import type { RawExpression } from "../parse/raw";
 import { NUMERIC_PRIMITIVES, VALIDATION, xsBoolean } from "./rules";
-import type { Annotation, Model, ModelType, PrimitiveName, Property, TypeDefinition } from "./types";
+import { qualify } from "./annotation-groups";
+import type { Annotation, Model, ModelType, NavigationProperty, PrimitiveName, Property, SchemaType, StructuredType, TypeDefinition } from "./types";
+
+type Aliases = { aliases: ReadonlyMap<string, string>; documentAliases?: Model["documentAliases"]; types: Model["types"] };
 
 /** How a bound compares with a value: as numbers, as instants (`Date.parse`), or as text of one fixed form (a Date, a TimeOfDay). */
 export type BoundKind = "number" | "instant" | "text";
@@ -192,11 +195,88 @@ export function hasOwnConstraints(p: Property): boolean {
   return hasValidationTerm(p.annotations);
 }
 
+/**
+ * `Validation.DerivedTypeConstraint` on a property or navigation property of structured type
+ * `declared`: the types its values may be, those identical to or derived from both `declared` and a
+ * listed type (the vocabulary: a listed type that is neither is ignored), in the order of
+ * `declared`'s descendants; undefined where it is absent or qualified, or allows every one. A name
+ * no type of the model has is a note (ODG102, to `diags`), and is ignored; a value that is no list
+ * of names, or a list that leaves no type, is a warning, and the constraint is not checked.
+ */
+export function derivedTypeConstraint(model: Aliases, annotations: readonly Annotation[], declared: ModelType, diags: DiagnosticBag | undefined, path: string): SchemaType[] | undefined {
+  const a = annotations.find((x) => x.term === DERIVED_TYPE_CONSTRAINT && !x.qualifier);
+  if (!a || (declared.kind !== "entity" && declared.kind !== "complex")) return undefined;
+  const warn = (message: string) => diags?.add(Codes.invalidAttribute, "warning", `DerivedTypeConstraint ${message}; it is not checked`, `${path}/@${a.term}`, a.at);
+  if (a.value?.kind !== "collection") return warn("is no collection of qualified type names"), undefined;
+  const listed = new Set<string>();
+  for (const item of a.value.items) {
+    if (item.kind !== "constant") return warn("is no collection of qualified type names"), undefined;
+    const name = qualify(model, item.value.trim(), a.at?.source);
+    // Edm's abstract types (Edm.EntityType) hold every type of their kind.
+    if (name.startsWith("Edm.")) listed.add(name);
+    // The vocabulary ignores a listed type not derived from the declared one; one the model lacks (Graph
+    // v1.0 lists beta's types) is not, and a note says so.
+    else if (!model.types.has(name)) diags?.add(Codes.invalidAttribute, "info", `DerivedTypeConstraint names ${JSON.stringify(item.value)}, no type of the model; that name is ignored`, `${path}/@${a.term}`, a.at);
+    else listed.add(name);
+  }
+  const edm = declared.kind === "entity" ? "Edm.EntityType" : "Edm.ComplexType";
+  if (listed.has(edm) || listed.has("Edm.Untyped")) return undefined;
+  const allowed: SchemaType[] = [];
+  for (const t of descendantsOf(declared)) {
+    for (let b: StructuredType | undefined = t; b; b = b.baseType) {
+      if (!listed.has(b.qualifiedName)) continue;
+      allowed.push(t);
+      break;
+    }
+  }
+  if (!allowed.length) return warn(`allows no type derived from ${declared.qualifiedName}`), undefined;
+  return allowed.length === descendantsOf(declared).length ? undefined : allowed;
+}
+
+/** The term's qualified name. */
+const DERIVED_TYPE_CONSTRAINT = `${VALIDATION}.DerivedTypeConstraint`;
+
+/**
+ * The qualified names of the types a property's or navigation property's values may be, by its
+ * `Validation.DerivedTypeConstraint`; undefined where it checks none. A slice's copy has them found
+ * over the whole service (`derivedTypes`); elsewhere they are found in `model`.
+ */
+export function allowedDerivedTypes(model: Aliases, p: Property | NavigationProperty): readonly string[] | undefined {
+  if (p.derivedTypes !== undefined) return p.derivedTypes ?? undefined;
+  if (!p.annotations.some((a) => a.term === DERIVED_TYPE_CONSTRAINT)) return undefined;
+  return derivedTypeConstraint(model, p.annotations, p.kind === "navigation" ? p.target : p.type.type, undefined, "")?.map((t) => t.qualifiedName);
+}
+
+/**
+ * For a slice's copy of `p` (passes/slice/copy.ts): its `derivedTypes`, found over the whole service
+ * `model` (problems reported to `diags` at `path`); undefined where `p` has no such constraint.
+ */
+export function derivedTypesOverService(model: Aliases, p: Property | NavigationProperty, diags: DiagnosticBag, path: string): readonly string[] | null | undefined {
+  if (!p.annotations.some((a) => a.term === DERIVED_TYPE_CONSTRAINT)) return undefined;
+  return derivedTypeConstraint(model, p.annotations, p.kind === "navigation" ? p.target : p.type.type, diags, path)?.map((t) => t.qualifiedName) ?? null;
+}
+
+/** `t` and every type derived from it, each once (a cycle of base types, reported elsewhere, ends the walk). */
+function descendantsOf(t: StructuredType): StructuredType[] {
+  const out = [t];
+  const seen = new Set(out);
+  for (let i = 0; i < out.length; i++)
+    for (const d of out[i]!.derived ?? []) {
+      if (seen.has(d)) continue;
+      seen.add(d);
+      out.push(d);
+    }
+  return out;
+}
+
 /** Reports what is wrong with the model's Validation annotations (ODG102, at each): on properties and type definitions. */
 export function checkValueConstraints(model: Model, diags: DiagnosticBag): void {
   for (const t of model.types.values()) {
     if (t.kind === "typedef" && hasValidationTerm(t.annotations)) valueConstraints(t.annotations, t, false, diags, t.qualifiedName);
     if (t.kind !== "entity" && t.kind !== "complex") continue;
     for (const p of t.properties) if (hasValidationTerm(p.annotations)) valueConstraints(p.annotations, p.type.type, p.type.collection, diags, `${t.qualifiedName}/${p.name}`);
+    // A slice's copies were checked over the whole service (passes/slice/copy.ts).
+    for (const p of [...t.properties, ...t.navigationProperties])
+      if (p.derivedTypes === undefined && hasValidationTerm(p.annotations)) derivedTypeConstraint(model, p.annotations, p.kind === "navigation" ? p.target : p.type.type, diags, `${t.qualifiedName}/${p.name}`);
   }
 }

@@ -10,6 +10,7 @@
 import { Codes, type DiagnosticBag } from "../../diagnostics";
 import { resolveBindingTarget } from "../../model/binding-targets";
 import { countSubtypes } from "../../model/rules";
+import { derivedTypesOverService } from "../../model/validation-terms";
 import type {
   ComplexType,
   EntityContainer,
@@ -92,13 +93,17 @@ export function copyModel(
         (c.excludedProperties ??= []).push(p.name);
         continue;
       }
-      const np: Property = { ...p, type: ref(p.type), declaringType: c };
+      const derivedTypes = derivedTypesOverService(model, p, diags, `${old.qualifiedName}/${p.name}`);
+      const np: Property = { ...p, type: ref(p.type), declaringType: c, ...(derivedTypes !== undefined ? { derivedTypes } : {}) };
       props.set(p, np);
       c.properties.push(np);
     }
     c.navigationProperties = old.navigationProperties
       .filter((n) => types.has(n.target))
-      .map((n): NavigationProperty => ({ ...n, target: typeOf(n.target), declaringType: c }));
+      .map((n): NavigationProperty => {
+        const derivedTypes = derivedTypesOverService(model, n, diags, `${old.qualifiedName}/${n.name}`);
+        return { ...n, target: typeOf(n.target), declaringType: c, ...(derivedTypes !== undefined ? { derivedTypes } : {}) };
+      });
     // Still the service's: a read may expand one, a body bind one.
     const leftOut = old.navigationProperties.filter((n) => !types.has(n.target));
     if (leftOut.length) c.leftOutNavigation = leftOut.map((n) => ({ name: n.name, collection: n.collection, nullable: n.nullable }));

@@ -211,11 +211,20 @@ export interface PathModel {
   /** Every operation of the model (bound ones may end a path). */
   operations: readonly Operation[];
   aliases: ReadonlyMap<string, string>;
+  /** Every type, and each document's aliases: what a navigation property's Validation.DerivedTypeConstraint names. */
+  types: Model["types"];
+  documentAliases?: Model["documentAliases"];
 }
 
-/** The path model of a model: its containers, operations and aliases. */
+/** The path model of a model: its containers, operations, aliases and types. */
 export function pathModel(model: Model): PathModel {
-  return { containers: model.schemas.flatMap((s) => s.containers), operations: model.schemas.flatMap((s) => s.operations), aliases: model.aliases };
+  return {
+    containers: model.schemas.flatMap((s) => s.containers),
+    operations: model.schemas.flatMap((s) => s.operations),
+    aliases: model.aliases,
+    types: model.types,
+    ...(model.documentAliases ? { documentAliases: model.documentAliases } : {}),
+  };
 }
 
 export function selectPaths(

@@ -9,6 +9,7 @@
  * by its `suggestPath`.
  */
 import { allProperties, isAddressableStream } from "../../model/rules";
+import { allowedDerivedTypes } from "../../model/validation-terms";
 import type { ComplexType, EntityContainer, EntitySet, EntityType, NavigationProperty, Operation, OperationImport, Property, Singleton, StructuredType } from "../../model/types";
 import { nearestName } from "../../nearest-name";
 import { withoutKey } from "./glob";
@@ -52,7 +53,12 @@ export interface Route {
 export type Resolved = { ok: true; route: Route } | { ok: false; problem: string };
 
 /** A walk that failed: why, and the name nearest to the segment that names nothing, if one is close. */
-type Failed = { ok: false; problem: string; near?: string | undefined };
+type Failed = { ok: false; problem: string; near?: string | undefined; settled?: true };
+
+/** A segment that names something, but what no respelling of the path mends: no "did you mean" follows it. */
+class Settled {
+  constructor(readonly problem: string) {}
+}
 
 /** A segment that names nothing where it stands, and the nearest name that does. */
 class Unknown {
@@ -85,6 +91,7 @@ export function resolvePath(text: string, model: PathModel, fill?: Fill): Resolv
   const walker = new Walker(model, fill);
   let failed = walker.resolve(segments);
   if (failed.ok) return failed;
+  if (failed.settled) return { ok: false, problem: failed.problem };
   let from = 0;
   // A root in front of the service's (`/v1.0/…`, `https://graph.microsoft.com/beta/…`): the path from
   // the first root. Only when the path does not start at one: `/me/contactz/…` is not `/contacts/…`.
@@ -92,6 +99,7 @@ export function resolvePath(text: string, model: PathModel, fill?: Fill): Resolv
     if (!walker.namesRoot(segments[k])) continue;
     const tail = walker.resolve(segments.slice(k));
     if (tail.ok) return tail;
+    if (tail.settled) return { ok: false, problem: tail.problem };
     // What is wrong further on (`/v1.0/me/frends`) says more than that `v1.0` is no root.
     if (from === 0) [failed, from] = [tail, k];
   }
@@ -144,6 +152,7 @@ class Walker {
       const next = place ? this.after(place, byPath ? raw.slice(0, -1) : raw, steps) : this.root(raw, steps);
       if (typeof next === "string") return { ok: false, problem: `${shown(k)}: ${next}` };
       if (next instanceof Unknown) return { ok: false, problem: `${shown(k)}: ${next.problem}`, near: next.near };
+      if (next instanceof Settled) return { ok: false, problem: `${shown(k)}: ${next.problem}`, settled: true };
       place = next;
       if (byPath) {
         const end = this.byPath(place, segments, k, steps);
@@ -209,7 +218,7 @@ class Walker {
   }
 
   /** A segment after the first. */
-  private after(place: Place, raw: string, out: RouteStep[]): Place | Unknown | string {
+  private after(place: Place, raw: string, out: RouteStep[]): Place | Unknown | Settled | string {
     if (place.end === "operation" && place.then) return this.after(place.then, raw, out);
     const t = place.type;
     if (place.end || !t) {
@@ -242,6 +251,10 @@ class Walker {
     const cast = this.cast(t, name);
     if (cast) {
       if (args) return `a type cast (${name}) takes no parentheses`;
+      const allowed = place.via && allowedDerivedTypes(this.model, place.via);
+      // Its values are of the allowed types only: a cast none of them is, or derives from, selects none.
+      if (allowed && ![cast, ...descendants(cast)].some((d) => allowed.includes(d.qualifiedName)))
+        return new Settled(`${place.via!.name} holds only ${allowed.join(", ")} values (Validation.DerivedTypeConstraint): a cast to ${cast.qualifiedName} selects none`);
       out.push({ kind: "cast", from: t as EntityType, to: cast });
       return { ...place, type: cast };
     }

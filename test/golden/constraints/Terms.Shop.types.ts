@@ -7,6 +7,64 @@ export type Ean = string;
 /** Type definition `Terms.Shop.Percent` (Edm.Int32). */
 export type Percent = number;
 
+/** Abstract complex type `Terms.Shop.Payment`. */
+export interface Payment {
+  /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
+  "@odata.type"?: `#${string}`;
+  amount?: number | string | null;
+}
+
+/** Any concrete `Terms.Shop.Payment`: the abstract type's subtypes, told apart by `@odata.type` (which a complex value must have). */
+export type AnyPayment =
+  | (Card & { "@odata.type": "#Terms.Shop.Card" })
+  | (Transfer & { "@odata.type": "#Terms.Shop.Transfer" })
+  | (Voucher & { "@odata.type": "#Terms.Shop.Voucher" })
+  | (GiftCard & { "@odata.type": "#Terms.Shop.GiftCard" });
+
+/** Complex type `Terms.Shop.Card`. */
+export interface Card extends Payment {
+  "@odata.type"?: "#Terms.Shop.Card";
+  last4?: string | null;
+}
+
+/** Complex type `Terms.Shop.Transfer`. */
+export interface Transfer extends Payment {
+  "@odata.type"?: "#Terms.Shop.Transfer";
+  iban?: string | null;
+}
+
+/** Complex type `Terms.Shop.Voucher`. */
+export interface Voucher extends Payment {
+  "@odata.type"?: "#Terms.Shop.Voucher" | "#Terms.Shop.GiftCard";
+  code?: string | null;
+}
+
+/** A `Terms.Shop.Voucher` value where one is nested (a property, a collection's item, a result): the type itself, or one of its subtypes, told apart by `@odata.type` (which a subtype's value has). */
+export type AnyVoucher =
+  (Voucher & { "@odata.type"?: "#Terms.Shop.Voucher" }) | (GiftCard & { "@odata.type": "#Terms.Shop.GiftCard" });
+
+/** Complex type `Terms.Shop.GiftCard`. */
+export interface GiftCard extends Voucher {
+  "@odata.type"?: "#Terms.Shop.GiftCard";
+}
+
+/** Entity type `Terms.Shop.Party`. */
+export interface Party {
+  /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
+  "@odata.type"?: `#${string}`;
+  id: number;
+}
+
+/** Entity type `Terms.Shop.Person`. */
+export interface Person extends Party {
+  "@odata.type"?: "#Terms.Shop.Person";
+}
+
+/** Entity type `Terms.Shop.Company`. */
+export interface Company extends Party {
+  "@odata.type"?: "#Terms.Shop.Company";
+}
+
 /** Entity type `Terms.Shop.Item`. */
 export interface Item {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
@@ -29,4 +87,12 @@ export interface Item {
   price?: number | string | null;
   /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
   since?: string | null;
+  /** Only `Terms.Shop.Card`, `Terms.Shop.Voucher` or `Terms.Shop.GiftCard` values (Validation.DerivedTypeConstraint). */
+  payment?: AnyPayment | null;
+  /**
+   * Navigation property; present when expanded.
+   *
+   * Only `Terms.Shop.Person` values (Validation.DerivedTypeConstraint).
+   */
+  owners?: Party[];
 }

@@ -5,7 +5,17 @@
 // are the names X knows). Other modules call these for derived and nested types.
 import * as vr from "./validation.js";
 import { SERVICE } from "./checkers.js";
-import type { Item } from "./Terms.Shop.types.js";
+import type {
+  AnyPayment,
+  AnyVoucher,
+  Card,
+  Company,
+  GiftCard,
+  Item,
+  Party,
+  Person,
+  Transfer,
+} from "./Terms.Shop.types.js";
 import type { Assert, Checker, Context, Exact, Guard, Json, Validate } from "./validation.js";
 
 /** Checks a `Terms.Shop.Ean` value (Edm.String). */
@@ -70,6 +80,14 @@ function checkItemSince(v: unknown, ctx: Context, key: vr.Key): void {
   vr.constrained(v, ctx, key, vr.checkDateTimeOffset, { kind: "instant", min: "2020-01-01T00:00:00Z" });
 }
 
+function checkItemPayment(v: unknown, ctx: Context, key: vr.Key): void {
+  vr.derivedType(v, ctx, key, checkPayment, SERVICE, ["Terms.Shop.Card", "Terms.Shop.Voucher", "Terms.Shop.GiftCard"]);
+}
+
+function checkItemOwners(v: unknown, ctx: Context, key: vr.Key): void {
+  vr.derivedType(v, ctx, key, checkParty, SERVICE, ["Terms.Shop.Person"]);
+}
+
 // The entry points below are made through these local functions, not `vr.` itself: tsc would look
 // up `vr` back through every constant before each one. A guard and an asserter narrow to the type
 // the constant declares: `never` here fits every declared `Guard<X>` and `Assert<X>`.
@@ -95,6 +113,198 @@ function checkOf(props: vr.Props, type: string): Checker {
   return (v, ctx, key) => {
     if (vr.isType(v, ctx, key, type, SERVICE, false)) vr.exact(v, ctx, key, props, type, SERVICE);
   };
+}
+
+/** Checks a `Terms.Shop.Payment` value, or the subtype its `@odata.type` names. */
+export function checkPayment(v: unknown, ctx: Context, key: vr.Key): void {
+  const o = v as Json;
+  switch (vr.typeOf(v, ctx, key, "Terms.Shop.Payment", SERVICE)) {
+    case undefined:
+      return vr.untyped(o, ctx, key, propsPayment, "Terms.Shop.Payment");
+    case "Terms.Shop.Card":
+      return exactCard(o, ctx, key);
+    case "Terms.Shop.Transfer":
+      return exactTransfer(o, ctx, key);
+    case "Terms.Shop.Voucher":
+      return exactVoucher(o, ctx, key);
+    case "Terms.Shop.GiftCard":
+      return exactGiftCard(o, ctx, key);
+    case "Terms.Shop.Payment":
+      return vr.wrongType(ctx, key, o, "Terms.Shop.Payment", true);
+    case null:
+      return;
+    default:
+      return vr.wrongType(ctx, key, o, "Terms.Shop.Payment", false);
+  }
+}
+
+/** Validates a `Terms.Shop.Payment`: every problem, with its JSON-pointer path. */
+export const validatePayment: Validate = /* @__PURE__ */ validator(checkPayment);
+
+/** Whether `validatePayment` passes (stops at the first problem). */
+export const isPayment: Guard<AnyPayment> = /* @__PURE__ */ guard(checkPayment);
+
+/** Throws a `ValidationFailedError` unless `validatePayment` passes. */
+export const assertPayment: Assert<AnyPayment> = /* @__PURE__ */ asserter(checkPayment);
+
+export const exactPayment: Exact = /* @__PURE__ */ exactOf(propsPayment, "Terms.Shop.Payment");
+
+export function propsPayment(o: Json, ctx: Context): number {
+  return 0 + vr.p(o["amount"], ctx, "amount", vr.checkDecimal);
+}
+
+/** Checks a `Terms.Shop.Card` value. */
+export const checkCard: Checker = /* @__PURE__ */ checkOf(propsCard, "Terms.Shop.Card");
+
+/** Validates a `Terms.Shop.Card`: every problem, with its JSON-pointer path. */
+export const validateCard: Validate = /* @__PURE__ */ validator(checkCard);
+
+/** Whether `validateCard` passes (stops at the first problem). */
+export const isCard: Guard<Card> = /* @__PURE__ */ guard(checkCard);
+
+/** Throws a `ValidationFailedError` unless `validateCard` passes. */
+export const assertCard: Assert<Card> = /* @__PURE__ */ asserter(checkCard);
+
+export const exactCard: Exact = /* @__PURE__ */ exactOf(propsCard, "Terms.Shop.Card");
+
+export function propsCard(o: Json, ctx: Context): number {
+  return propsPayment(o, ctx) + vr.p(o["last4"], ctx, "last4", vr.checkString);
+}
+
+/** Checks a `Terms.Shop.Transfer` value. */
+export const checkTransfer: Checker = /* @__PURE__ */ checkOf(propsTransfer, "Terms.Shop.Transfer");
+
+/** Validates a `Terms.Shop.Transfer`: every problem, with its JSON-pointer path. */
+export const validateTransfer: Validate = /* @__PURE__ */ validator(checkTransfer);
+
+/** Whether `validateTransfer` passes (stops at the first problem). */
+export const isTransfer: Guard<Transfer> = /* @__PURE__ */ guard(checkTransfer);
+
+/** Throws a `ValidationFailedError` unless `validateTransfer` passes. */
+export const assertTransfer: Assert<Transfer> = /* @__PURE__ */ asserter(checkTransfer);
+
+export const exactTransfer: Exact = /* @__PURE__ */ exactOf(propsTransfer, "Terms.Shop.Transfer");
+
+export function propsTransfer(o: Json, ctx: Context): number {
+  return propsPayment(o, ctx) + vr.p(o["iban"], ctx, "iban", vr.checkString);
+}
+
+/** Checks a `Terms.Shop.Voucher` value, or the subtype its `@odata.type` names. */
+export function checkVoucher(v: unknown, ctx: Context, key: vr.Key): void {
+  const o = v as Json;
+  switch (vr.typeOf(v, ctx, key, "Terms.Shop.Voucher", SERVICE)) {
+    case undefined:
+    case "Terms.Shop.Voucher":
+      return exactVoucher(o, ctx, key);
+    case "Terms.Shop.GiftCard":
+      return exactGiftCard(o, ctx, key);
+    case null:
+      return;
+    default:
+      return vr.wrongType(ctx, key, o, "Terms.Shop.Voucher", false);
+  }
+}
+
+/** Validates a `Terms.Shop.Voucher`: every problem, with its JSON-pointer path. */
+export const validateVoucher: Validate = /* @__PURE__ */ validator(checkVoucher);
+
+/** Whether `validateVoucher` passes (stops at the first problem). */
+export const isVoucher: Guard<AnyVoucher> = /* @__PURE__ */ guard(checkVoucher);
+
+/** Throws a `ValidationFailedError` unless `validateVoucher` passes. */
+export const assertVoucher: Assert<AnyVoucher> = /* @__PURE__ */ asserter(checkVoucher);
+
+export const exactVoucher: Exact = /* @__PURE__ */ exactOf(propsVoucher, "Terms.Shop.Voucher");
+
+export function propsVoucher(o: Json, ctx: Context): number {
+  return propsPayment(o, ctx) + vr.p(o["code"], ctx, "code", vr.checkString);
+}
+
+/** Checks a `Terms.Shop.GiftCard` value. */
+export const checkGiftCard: Checker = /* @__PURE__ */ checkOf(propsGiftCard, "Terms.Shop.GiftCard");
+
+/** Validates a `Terms.Shop.GiftCard`: every problem, with its JSON-pointer path. */
+export const validateGiftCard: Validate = /* @__PURE__ */ validator(checkGiftCard);
+
+/** Whether `validateGiftCard` passes (stops at the first problem). */
+export const isGiftCard: Guard<GiftCard> = /* @__PURE__ */ guard(checkGiftCard);
+
+/** Throws a `ValidationFailedError` unless `validateGiftCard` passes. */
+export const assertGiftCard: Assert<GiftCard> = /* @__PURE__ */ asserter(checkGiftCard);
+
+export const exactGiftCard: Exact = /* @__PURE__ */ exactOf(propsGiftCard, "Terms.Shop.GiftCard");
+
+export function propsGiftCard(o: Json, ctx: Context): number {
+  return propsVoucher(o, ctx);
+}
+
+/** Checks a `Terms.Shop.Party` value, or the subtype its `@odata.type` names. */
+export function checkParty(v: unknown, ctx: Context, key: vr.Key): void {
+  const o = v as Json;
+  switch (vr.typeOf(v, ctx, key, "Terms.Shop.Party", SERVICE)) {
+    case undefined:
+    case "Terms.Shop.Party":
+      return exactParty(o, ctx, key);
+    case "Terms.Shop.Person":
+      return exactPerson(o, ctx, key);
+    case "Terms.Shop.Company":
+      return exactCompany(o, ctx, key);
+    case null:
+      return;
+    default:
+      return vr.wrongType(ctx, key, o, "Terms.Shop.Party", false);
+  }
+}
+
+/** Validates a `Terms.Shop.Party`: every problem, with its JSON-pointer path. */
+export const validateParty: Validate = /* @__PURE__ */ validator(checkParty);
+
+/** Whether `validateParty` passes (stops at the first problem). */
+export const isParty: Guard<Party> = /* @__PURE__ */ guard(checkParty);
+
+/** Throws a `ValidationFailedError` unless `validateParty` passes. */
+export const assertParty: Assert<Party> = /* @__PURE__ */ asserter(checkParty);
+
+export const exactParty: Exact = /* @__PURE__ */ exactOf(propsParty, "Terms.Shop.Party");
+
+export function propsParty(o: Json, ctx: Context): number {
+  return 0 + vr.p(o["id"], ctx, "id", vr.checkInt32, vr.KEY | vr.REQUIRED);
+}
+
+/** Checks a `Terms.Shop.Person` value. */
+export const checkPerson: Checker = /* @__PURE__ */ checkOf(propsPerson, "Terms.Shop.Person");
+
+/** Validates a `Terms.Shop.Person`: every problem, with its JSON-pointer path. */
+export const validatePerson: Validate = /* @__PURE__ */ validator(checkPerson);
+
+/** Whether `validatePerson` passes (stops at the first problem). */
+export const isPerson: Guard<Person> = /* @__PURE__ */ guard(checkPerson);
+
+/** Throws a `ValidationFailedError` unless `validatePerson` passes. */
+export const assertPerson: Assert<Person> = /* @__PURE__ */ asserter(checkPerson);
+
+export const exactPerson: Exact = /* @__PURE__ */ exactOf(propsPerson, "Terms.Shop.Person");
+
+export function propsPerson(o: Json, ctx: Context): number {
+  return propsParty(o, ctx);
+}
+
+/** Checks a `Terms.Shop.Company` value. */
+export const checkCompany: Checker = /* @__PURE__ */ checkOf(propsCompany, "Terms.Shop.Company");
+
+/** Validates a `Terms.Shop.Company`: every problem, with its JSON-pointer path. */
+export const validateCompany: Validate = /* @__PURE__ */ validator(checkCompany);
+
+/** Whether `validateCompany` passes (stops at the first problem). */
+export const isCompany: Guard<Company> = /* @__PURE__ */ guard(checkCompany);
+
+/** Throws a `ValidationFailedError` unless `validateCompany` passes. */
+export const assertCompany: Assert<Company> = /* @__PURE__ */ asserter(checkCompany);
+
+export const exactCompany: Exact = /* @__PURE__ */ exactOf(propsCompany, "Terms.Shop.Company");
+
+export function propsCompany(o: Json, ctx: Context): number {
+  return propsParty(o, ctx);
 }
 
 /** Checks a `Terms.Shop.Item` value. */
@@ -129,8 +339,10 @@ export function propsItem(o: Json, ctx: Context): number {
     vr.p(o["even"], ctx, "even", checkItemEven) +
     vr.p(o["price"], ctx, "price", checkItemPrice) +
     vr.p(o["since"], ctx, "since", checkItemSince) +
+    vr.p(o["payment"], ctx, "payment", checkItemPayment) +
     vr.itemCount(o["tags"], ctx, "tags", 0, 2) +
-    vr.itemCount(o["scores"], ctx, "scores", 1, Infinity)
+    vr.itemCount(o["scores"], ctx, "scores", 1, Infinity) +
+    vr.navs(o["owners"], ctx, "owners", checkItemOwners)
   );
 }
 
@@ -142,6 +354,14 @@ export function namespaceChecker(qualifiedName: string): Checker | undefined {
   checkers ??= {
     Ean: checkEan,
     Percent: checkPercent,
+    Payment: checkPayment,
+    Card: checkCard,
+    Transfer: checkTransfer,
+    Voucher: checkVoucher,
+    GiftCard: checkGiftCard,
+    Party: checkParty,
+    Person: checkPerson,
+    Company: checkCompany,
     Item: checkItem,
   };
   return vr.inNamespace(checkers, "Terms.Shop", qualifiedName);
