@@ -11,14 +11,15 @@ import { optimisticConcurrency } from "../model/capabilities";
 import { isQueryRestriction, navigationRestrictions, propertyLimits, restrictedTypes, rootRestrictions, type Restricted } from "../model/restrictions";
 import { forbiddenArgument, headersDoc, limitsDoc, restrictionDoc } from "./restriction-types";
 import { resolveBindingTarget, type BindingPlace } from "../model/binding-targets";
-import type { EntityContainer, EntitySet, EntityType, NavigationBinding, NavigationProperty, Property, Schema, SchemaType, Singleton, StructuredType, TypeRef } from "../model/types";
+import type { EntityContainer, EntitySet, EntityType, Model, NavigationBinding, NavigationProperty, Property, Schema, SchemaType, Singleton, StructuredType, TypeRef } from "../model/types";
 import { propertyKey } from "../passes/names";
 import type { EmitContext } from "./context";
 import { leftOutHolders, subtypeFamily, usesUnion } from "./context";
 import { byString, Imports, jsdoc, moduleSpecifier, type ImportView } from "./imports";
 import { fits, heritage, itemLines, objectLiteral, parameters, typeArguments, unionType } from "./wrap";
 import { brokenAnnotation, brokenExpression, brokenItem, brokenProperty, brokenType } from "./wrap-code";
-import { NO_TYPES, readRefType, refType, typeName } from "./ts-types";
+import { derivedTypesDoc, NO_TYPES, readRefType, refType, typeName } from "./ts-types";
+import { allowedDerivedTypes } from "../model/validation-terms";
 import { listsSubtypes, type BuilderKind } from "./request-names";
 import { namedOperations } from "./request-name-index";
 import { operationView, typeParameter, type OperationTypes, type OperationView, type Reads } from "./operation-view";
@@ -337,6 +338,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
         restrictionDoc(restrictions, n.collection),
         n.collection ? limitsDoc(propertyLimits(n.target, n.annotations)) : undefined,
         headersDoc([n.target.annotations, n.annotations], n.collection),
+        allowedDoc(n),
         deprecation(n.annotations) && `@deprecated ${deprecation(n.annotations)}`,
       ]),
       name: builderName("nav", t, n.name),
@@ -353,6 +355,20 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     };
   };
 
+  /**
+   * The subtypes of `n`'s target (a union of their names as the target's `…Subtypes` map has them)
+   * that its Validation.DerivedTypeConstraint allows, where the map lists subtypes and the target
+   * itself is not allowed; undefined otherwise (its values are typed as the target's).
+   */
+  const narrowedSubtypes = (n: NavigationProperty): string | undefined => {
+    const narrowed = narrowedNavigation(ctx.model, n);
+    return narrowed && narrowedEverywhere(ctx.model).has(n) ? narrowed : undefined;
+  };
+  const allowedDoc = (n: NavigationProperty) => {
+    const allowed = allowedDerivedTypes(ctx.model, n);
+    return allowed && derivedTypesDoc(allowed);
+  };
+
   const restricted = restrictedTypes(ctx.model);
   const navigationTypes: RequestsView["declarations"] = [];
   const navigations: Builder[] = [];
@@ -366,8 +382,11 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       doc: jsdoc("", [`Navigation properties of \`${t.qualifiedName}\` (inherited ones included)${subtypesToo}, for typed \`$expand\`.`]),
       name: navTs(t),
       body: " " + objectType([...allNavigation(t).map((n): [string, NavigationProperty] => [n.name, n]), ...complexNavigationPaths(t, leadingOf), ...castPaths].map(([path, n]) => {
-        const target = readTs(n.target);
-        const casts = castsTs(n.target);
+        // Validation.DerivedTypeConstraint: the subtypes its values may be, where the module lists them.
+        const narrowed = narrowedSubtypes(n);
+        const casts = narrowed ? `Pick<${castsTs(n.target)}, ${narrowed}>` : castsTs(n.target);
+        const leftOut = narrowed && leftOutTs(n.target);
+        const target = narrowed ? `rt.SubtypeOf<${casts}>${leftOut ? ` | ${leftOut}` : ""}` : readTs(n.target);
         // The key properties an expansion without select is sure to hold, computed where it is used.
         const rest = `, ${casts}, ${keyNames(n.target)}${writeNavTs(n.target)}`;
         // Its type arguments one a line where the member's line would pass 120 characters.
@@ -775,6 +794,55 @@ function navigatingSubtypes(t: EntityType): EntityType[] {
   return list;
 }
 const navigatingCache = new WeakMap<EntityType, EntityType[]>();
+
+/**
+ * The subtypes of `n`'s target that its Validation.DerivedTypeConstraint allows (a union of their
+ * names, as the target's `…Subtypes` map has them), where the map lists subtypes and the target
+ * itself is not allowed; undefined otherwise.
+ */
+function narrowedNavigation(model: Model, n: NavigationProperty): string | undefined {
+  const allowed = allowedDerivedTypes(model, n);
+  if (!allowed || !listsSubtypes(n.target) || allowed.includes(n.target.qualifiedName)) return undefined;
+  const kept = descendants(n.target).filter((d) => allowed.includes(d.qualifiedName));
+  return kept.length ? kept.map((d) => stringLiteral(d.qualifiedName)).join(" | ") : undefined;
+}
+
+/**
+ * The navigation properties whose narrowed type (`narrowedNavigation`) the `…Navigation` interfaces
+ * may give: a `…WriteNav` extends the interfaces of a type and its subtypes, which must then agree on
+ * each name they share. So one is narrowed only where every navigation property of its name,
+ * declared below each base type of its own that lists subtypes, is narrowed alike.
+ */
+function narrowedEverywhere(model: Model): ReadonlySet<NavigationProperty> {
+  const cached = narrowedCache.get(model);
+  if (cached) return cached;
+  const found = new Set<NavigationProperty>();
+  const lists = (t: StructuredType): t is EntityType => t.kind === "entity" && listsSubtypes(t);
+  const declared: [NavigationProperty, string][] = [];
+  // Per base type that lists subtypes, per name: the narrowings of the navigation properties declared at or below it.
+  const shapes = new Map<StructuredType, Map<string, Set<string>>>();
+  for (const t of model.types.values()) {
+    if (t.kind !== "entity") continue;
+    for (const n of t.navigationProperties) {
+      const shape = narrowedNavigation(model, n) ?? "";
+      declared.push([n, shape]);
+      for (let b: StructuredType | undefined = t; b; b = b.baseType) {
+        if (!lists(b)) continue;
+        const byName = shapes.get(b) ?? shapes.set(b, new Map()).get(b)!;
+        (byName.get(n.name) ?? byName.set(n.name, new Set()).get(n.name)!).add(shape);
+      }
+    }
+  }
+  for (const [n, shape] of declared) {
+    if (!shape) continue;
+    let alike = true;
+    for (let b: StructuredType | undefined = n.declaringType; b && alike; b = b.baseType) if (lists(b)) alike = shapes.get(b)!.get(n.name)!.size === 1;
+    if (alike) found.add(n);
+  }
+  narrowedCache.set(model, found);
+  return found;
+}
+const narrowedCache = new WeakMap<Model, ReadonlySet<NavigationProperty>>();
 
 /** The name of the navigation properties an entity of a type nested in a body may have (`navigatingSubtypes`): `AnimalWriteNav`, named as `navigationTypeName` is. */
 export function writeNavTypeName(ctx: EmitContext, t: EntityType): string {

@@ -12,3 +12,13 @@ export function use(value: unknown): number {
   }
   return result.errors.length;
 }
+
+// Validation.DerivedTypeConstraint: an expanded `owners` holds only Persons (its @odata.type names no
+// Party or Company, which the declared type's would: this assignment does not compile without it).
+import { getItem, items } from "./Terms.Shop.requests.js";
+import type { Client } from "./runtime.js";
+
+export async function ownerTypes(client: Client): Promise<("#Terms.Shop.Person" | undefined)[]> {
+  const item = await getItem(client, items().byKey(1), { expand: ["owners"] });
+  return item.owners.map((o) => o["@odata.type"]);
+}

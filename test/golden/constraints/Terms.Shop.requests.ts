@@ -24,7 +24,12 @@ export interface CompanyNavigation {}
 
 /** Navigation properties of `Terms.Shop.Item` (inherited ones included), for typed `$expand`. */
 export interface ItemNavigation {
-  owners: rt.Nav<rt.OneOf<Party, "Terms.Shop.Party", PartySubtypes>, PartyNavigation, PartySubtypes, "id">;
+  owners: rt.Nav<
+    rt.SubtypeOf<Pick<PartySubtypes, "Terms.Shop.Person">>,
+    PartyNavigation,
+    Pick<PartySubtypes, "Terms.Shop.Person">,
+    "id"
+  >;
 }
 
 // How typed filters write each type's values (rt.FilterKinds): the properties whose value does not tell its Edm type.
@@ -44,7 +49,11 @@ export const ItemFilterKinds: rt.FilterKinds = {
   payment: () => PaymentFilterKinds,
 };
 
-/** `owners` of a `Terms.Shop.Item`: `.../owners`. */
+/**
+ * `owners` of a `Terms.Shop.Item`: `.../owners`.
+ *
+ * Only `Terms.Shop.Person` values (Validation.DerivedTypeConstraint).
+ */
 export function itemOwners(parent: rt.EntityRef<Item, null>): rt.CollectionRef<Party, number> {
   return rt.collection(parent, "owners", rt.key("id", rt.edmInt32));
 }
