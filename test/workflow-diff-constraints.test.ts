@@ -43,6 +43,29 @@ test("Pattern, AllowedValues, MultipleOf, MinItems and MaxItems", () => {
   ]);
 });
 
+test("DerivedTypeConstraint on a property and a navigation property: a type no longer allowed, or the constraint added, breaks; a type allowed more does not", () => {
+  const hierarchy = [
+    '<ComplexType Name="B"/><ComplexType Name="C1" BaseType="d.B"/><ComplexType Name="C2" BaseType="d.B"/>',
+    '<EntityType Name="e"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/></EntityType>',
+    '<EntityType Name="e1" BaseType="d.e"/><EntityType Name="e2" BaseType="d.e"/>',
+  ].join("");
+  const only = (...types: string[]) => `<Annotation Term="${V}.DerivedTypeConstraint"><Collection>${types.map((t) => `<String>${t}</String>`).join("")}</Collection></Annotation>`;
+  const doc = (p: string, n: string) => hierarchy + entity(`<Property Name="p" Type="d.B">${p}</Property>`, `<NavigationProperty Name="n" Type="Collection(d.e)">${n}</NavigationProperty>`);
+  expect(one(doc(only("d.C1", "d.C2"), only("d.e1")), doc(only("d.C1"), only("d.e1", "d.e2")))).toEqual([
+    ["changed", "d.t/p", "Validation.DerivedTypeConstraint: d.C2 no longer allowed (narrowed)", true],
+    ["changed", "d.t/n", "Validation.DerivedTypeConstraint: d.e2 allowed (widened)", false],
+  ]);
+  expect(one(doc("", ""), doc("", only("d.e2")))).toEqual([["changed", "d.t/n", "Validation.DerivedTypeConstraint added: only d.e2 (narrowed)", true]]);
+  expect(one(doc(only("d.C2"), ""), doc("", ""))).toEqual([["changed", "d.t/p", "Validation.DerivedTypeConstraint removed: any type (widened)", false]]);
+  expect(one(doc(only("d.C2"), only("d.e1")), doc(only("d.C2"), only("d.e1")))).toEqual([]);
+  // A summary of format 8 recorded none: not compared.
+  const dir = scratch();
+  const a = loadSummary([writeDoc(dir, "a.xml", doc(only("d.C1", "d.C2"), ""))]);
+  const b = loadSummary([writeDoc(dir, "b.xml", doc(only("d.C1"), ""))]);
+  expect(compareSummaries(a, b).changes).toHaveLength(1);
+  expect(compareSummaries({ ...summaryFromJson(summaryToJson(a)), format: 8 }, b).changes).toEqual([]);
+});
+
 test("bounds compare exactly: integers beyond 2^53, decimals with exponents, instants in any offset", () => {
   const bound = (value: number | string, exclusive = false) => ({ value, exclusive });
   expect(constraintChanges({ kind: "number", maximum: bound("9007199254740993") }, { kind: "number", maximum: bound("9007199254740992") })).toEqual([

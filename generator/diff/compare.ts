@@ -33,8 +33,8 @@ import { ALL_OUTPUTS, judge, type Breaks, type Outputs } from "./outputs";
 import { compareAlternateKeys } from "./alternate-keys";
 import { aTypeKind, typeKindWords } from "./type-kinds";
 import type { ImportSummary, ModelSummary, OperationSummary, TypeSummary, TypeUse } from "./summary";
-import { CONSTRAINTS_FORMAT, QUERY_RESTRICTIONS_FORMAT, typeLabel } from "./summary";
-import { constraintChanges } from "./constraints";
+import { CONSTRAINTS_FORMAT, DERIVED_TYPES_FORMAT, QUERY_RESTRICTIONS_FORMAT, typeLabel } from "./summary";
+import { constraintChanges, derivedTypesChange } from "./constraints";
 import { urlChanges } from "./urls";
 import { restrictionChanges } from "./restrictions";
 import { versionChange } from "./version";
@@ -92,6 +92,7 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary, outputs: Outp
   const moves = movedTypes(a, b);
   const ctx: Ctx = { add, now: b, outputs, recorded: (a.format ?? 1) >= FACETS_FORMAT && (b.format ?? 1) >= FACETS_FORMAT,
     constraints: (a.format ?? 1) >= CONSTRAINTS_FORMAT && (b.format ?? 1) >= CONSTRAINTS_FORMAT,
+    derivedTypes: (a.format ?? 1) >= DERIVED_TYPES_FORMAT && (b.format ?? 1) >= DERIVED_TYPES_FORMAT,
     unions: (a.format ?? 1) >= UNION_FORMAT && (b.format ?? 1) >= UNION_FORMAT, renamed: (name) => moves.get(name) ?? name };
   const movedTo = new Set(moves.values());
   for (const [name, ta] of a.types) {
@@ -229,6 +230,8 @@ interface Ctx {
   recorded: boolean;
   /** Both summaries record properties' Validation vocabulary constraints (CONSTRAINTS_FORMAT). */
   constraints: boolean;
+  /** Both record what a Validation.DerivedTypeConstraint allows (DERIVED_TYPES_FORMAT). */
+  derivedTypes: boolean;
   /** Both record a complex type's `union` (format 3). */
   unions: boolean;
   /**
@@ -382,6 +385,9 @@ function compareType(name: string, a: TypeSummary, b: TypeSummary, ctx: Ctx): vo
     else if (na.nullable && !nb.nullable) add("changed", "navigation property", path, "became non-nullable", b.kind === "entity" ? BODIES : true);
     // A single-valued one's generated read (getX) is then typed `| null`: code using it breaks.
     else if (!na.nullable && nb.nullable) add("changed", "navigation property", path, nb.collection ? "became nullable" : "became nullable: its reads are typed | null", !nb.collection);
+    // An expanded one's items are typed as the allowed types too (requests-view.ts): narrowed, code naming a type left out breaks.
+    const derived = nb && ctx.derivedTypes && ctx.renamed(na.target) === nb.target ? derivedTypesChange(na.derivedTypes, nb.derivedTypes) : undefined;
+    if (derived) add("changed", "navigation property", path, derived.detail, derived.narrowed && ["validators", "requests"]);
   }
   for (const [n, nb] of newNavigation) {
     const hint = navigationHints.added(n);
@@ -468,6 +474,10 @@ function compareUse(path: string, element: Element, a: TypeUse, b: TypeUse, ctx:
   // Constraints are no part of a generated TypeScript type either: only the validators check them.
   if (ctx.constraints && a.type === b.type && a.collection === b.collection)
     for (const c of constraintChanges(a.constraints, b.constraints)) add("changed", element, path, c.detail, c.narrowed && ["validators"]);
+  if (ctx.derivedTypes && a.type === b.type && a.collection === b.collection) {
+    const c = derivedTypesChange(a.derivedTypes, b.derivedTypes);
+    if (c) add("changed", element, path, c.detail, c.narrowed && ["validators"]);
+  }
   if (ctx.recorded) compareWritable(path, element, a, b, ctx);
   if (a.nullable && !b.nullable && !required) add("changed", element, path, "became non-nullable", entity ? BODIES : true);
   if (!a.nullable && b.nullable) {

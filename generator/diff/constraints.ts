@@ -93,3 +93,19 @@ function parts(text: string): { digits: bigint; scale: number } {
   }
   return { digits, scale };
 }
+
+/**
+ * The change of what a Validation.DerivedTypeConstraint allows (qualified names; absent: no
+ * constraint, every type): narrowed when a type the old one allowed is no longer allowed.
+ */
+export function derivedTypesChange(a: readonly string[] | undefined, b: readonly string[] | undefined): ConstraintChange | undefined {
+  if (a === undefined && b === undefined) return undefined;
+  const term = "Validation.DerivedTypeConstraint";
+  if (a === undefined) return { detail: `${term} added: only ${b!.join(", ")} (narrowed)`, narrowed: true };
+  if (b === undefined) return { detail: `${term} removed: any type (widened)`, narrowed: false };
+  const gone = a.filter((t) => !b.includes(t));
+  const added = b.filter((t) => !a.includes(t));
+  if (!gone.length && !added.length) return undefined;
+  const parts = [added.length && `${added.join(", ")} allowed`, gone.length && `${gone.join(", ")} no longer allowed`].filter(Boolean);
+  return { detail: `${term}: ${parts.join("; ")} (${gone.length ? "narrowed" : "widened"})`, narrowed: gone.length > 0 };
+}

@@ -16,7 +16,7 @@ import { typesWithWriteTypes } from "../emit/write-types";
 import { docHash } from "./docs";
 import { urlSummary, type UrlSummary } from "./urls";
 import { restrictionSummary, type RestrictionSummary } from "./restrictions";
-import { propertyConstraints, type ValueConstraints } from "../model/validation-terms";
+import { allowedDerivedTypes, propertyConstraints, type ValueConstraints } from "../model/validation-terms";
 
 /**
  * The summary's format. 2 records Precision, Scale, SRID and Unicode (`false` only), a type
@@ -32,8 +32,13 @@ import { propertyConstraints, type ValueConstraints } from "../model/validation-
  * `filter`, …), compared when both summaries are of format 7 or later (QUERY_RESTRICTIONS_FORMAT).
  * 8 records a property's Validation vocabulary constraints (`constraints`), compared when both
  * summaries are of format 8 or later (CONSTRAINTS_FORMAT).
+ * 9 records the types a property's or navigation property's Validation.DerivedTypeConstraint
+ * allows (`derivedTypes`), compared when both summaries are of format 9 or later (DERIVED_TYPES_FORMAT).
  */
-export const SUMMARY_FORMAT = 8;
+export const SUMMARY_FORMAT = 9;
+
+/** The summary format whose properties and navigation properties hold what their Validation.DerivedTypeConstraint allows. */
+export const DERIVED_TYPES_FORMAT = 9;
 
 /** The summary format whose property uses hold their Validation vocabulary constraints. */
 export const CONSTRAINTS_FORMAT = 8;
@@ -60,6 +65,8 @@ export interface TypeUse extends FacetSummary {
   computed?: true;
   /** A property's Validation vocabulary constraints, as the validators check them (format 8). */
   constraints?: ValueConstraints;
+  /** The types a property's Validation.DerivedTypeConstraint allows (format 9). */
+  derivedTypes?: string[];
   immutable?: true;
   /**
    * A property with a DefaultValue (a create may leave it out of a complex value). Absent in
@@ -76,7 +83,7 @@ export interface TypeSummary {
   open?: boolean;
   properties: Map<string, TypeUse>;
   /** `alternateKeys`: a collection-valued one's own (diff/alternate-keys.ts), where it declares some (format 6). */
-  navigation: Map<string, { target: string; collection: boolean; nullable: boolean; containsTarget: boolean; alternateKeys?: string[] }>;
+  navigation: Map<string, { target: string; collection: boolean; nullable: boolean; containsTarget: boolean; alternateKeys?: string[]; derivedTypes?: string[] }>;
   /** Enum members' values; beyond ±2^53, their exact digits. */
   members: Map<string, number | string>;
   isFlags?: boolean;
@@ -190,14 +197,21 @@ export function use(t: TypeRef): TypeUse {
 
 /** The facets worth keeping: those declared, Unicode only when false (its default is true). */
 /** A property's use, with the Core terms the generated validators read (validators-view.ts). */
-function propertyUse(p: Property): TypeUse {
+function propertyUse(model: Model, p: Property): TypeUse {
   const u = use(p.type);
   if (isComputed(p)) u.computed = true;
   if (isImmutable(p)) u.immutable = true;
   if (p.defaultValue !== undefined) u.defaultValue = true;
   const constraints = propertyConstraints(p);
   if (constraints) u.constraints = constraints;
+  const derived = allowedDerivedTypes(model, p);
+  if (derived) u.derivedTypes = [...derived];
   return u;
+}
+
+/** `{ derivedTypes }` where a Validation.DerivedTypeConstraint allows some types only, else nothing. */
+function withDerivedTypes(allowed: readonly string[] | undefined): { derivedTypes?: string[] } {
+  return allowed ? { derivedTypes: [...allowed] } : {};
 }
 
 function facetSummary(f: Facets): FacetSummary {
@@ -240,7 +254,7 @@ export function summarize(model: Model, options: { keyAsSegment?: boolean; unqua
           if (alternate) s.alternateKeys = alternate;
         }
         for (const p of t.properties) {
-          s.properties.set(p.name, propertyUse(p));
+          s.properties.set(p.name, propertyUse(model, p));
           doc(`${t.qualifiedName}/${p.name}`, p.annotations);
         }
         for (const n of t.navigationProperties) doc(`${t.qualifiedName}/${n.name}`, n.annotations);
@@ -248,6 +262,7 @@ export function summarize(model: Model, options: { keyAsSegment?: boolean; unqua
           s.navigation.set(n.name, {
             target: n.target.qualifiedName, collection: n.collection, nullable: n.nullable, containsTarget: n.containsTarget,
             ...withAlternateKeys(n.collection ? ownAlternateKeys(n.target, n.annotations, `${t.qualifiedName}/${n.name}`) : []),
+            ...withDerivedTypes(allowedDerivedTypes(model, n)),
           });
       } else if (t.kind === "enum") {
         s.isFlags = t.isFlags;
