@@ -134,6 +134,19 @@ describe("NavigationPropertyBinding", () => {
     expect(requests).not.toContain(`"nonav"`);
   });
 
+  test("a Path bound twice is a warning at the second binding, which is left out: the binding table holds one target a path", () => {
+    const content = edmx(schema("ns", `${TYPES}${container(`
+      <NavigationPropertyBinding Path="customer" Target="customers"/>
+      <NavigationPropertyBinding Path="customer" Target="ns.svc/customers"/>
+      <NavigationPropertyBinding Path="customer" Target="customers"/>`)}`));
+    expect(build(content).diagnostics.map((d) => [d.severity, d.code, d.path, d.message, d.line])).toEqual([
+      ["warning", "ODG104", "ns.svc/orders/customer", "NavigationPropertyBinding Path customer is bound twice; the first binding, to customers, is kept and this one, to ns.svc/customers, left out", 15],
+      ["warning", "ODG104", "ns.svc/orders/customer", "NavigationPropertyBinding Path customer is bound twice; the first binding, to customers, is kept and this one, to customers, left out", 16],
+    ]);
+    const requests = generate({ inputs: [{ file: "b.xml", content }] }).files.get("ns.requests.ts") ?? "";
+    expect(requests.match(/"customer": /g)).toHaveLength(1);
+  });
+
   test("a slice checks the bindings of the sets it keeps", () => {
     const content = edmx(schema("ns", `${TYPES}${container(`<NavigationPropertyBinding Path="nonav" Target="customers"/>`)}`));
     const { diagnostics, files } = generate({ inputs: [{ file: "b.xml", content }], include: ["ns.order"] });

@@ -198,10 +198,18 @@ export function checkBindings(
   container: EntityContainer,
 ): NavigationBinding[] {
   const kept: NavigationBinding[] = [];
+  const first = new Map<string, NavigationBinding>();
   for (const b of bindings) {
     const at = b.at;
     const path = `${owner}/${b.path}`;
     if (b.path === "" || b.target === "") continue; // reported by the reader
+    // CSDL §13.4: a navigation property is bound once on an entity set or singleton (the request
+    // functions' binding tables hold one target a path).
+    const earlier = first.get(b.path);
+    if (earlier) {
+      ctx.diags.add(Codes.duplicateName, "warning", `${wordingOf(at).bindingPath(b.path)} is bound twice; the first binding, to ${earlier.target}, is kept and this one, to ${b.target}, left out`, path, at);
+      continue;
+    }
     if (at && endOf(ctx, type, b.path, NAVIGATION_PATH, at)?.kind !== "navigation") {
       ctx.diags.warning(Codes.undefinedType,
         `${wordingOf(at).bindingPath(b.path)} is not a navigation property of ${type.qualifiedName} (CSDL §13.4.1); the binding is left out`,
@@ -214,6 +222,7 @@ export function checkBindings(
         path, at);
       continue;
     }
+    first.set(b.path, b);
     kept.push(b);
   }
   return kept;
