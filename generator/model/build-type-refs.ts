@@ -147,8 +147,11 @@ export function facets(b: ModelBuilder, raw: RawFacets, path: string, at: Source
   const f = readFacets(raw);
   const w = wordingOf(at);
   const dropped = (name: string, value: string | undefined, kept: unknown) => {
-    if (value !== undefined && kept === undefined)
-      b.diags.warning(Codes.invalidAttribute, `${w.value(name, value)} is not a non-negative integer${name === "Precision" ? "" : name === "Scale" ? ", variable or floating" : " or max"}; left out`, path, at);
+    if (value === undefined || kept !== undefined) return;
+    // Digits, but more than a double holds exactly: no facet value is meant so.
+    if (/^\s*\+?\d+\s*$/.test(value) && Number(value) > Number.MAX_SAFE_INTEGER)
+      b.diags.warning(Codes.invalidAttribute, `${w.value(name, value)} is more than 9007199254740991 (2^53 − 1), the largest facet odatagen reads; left out`, path, at);
+    else b.diags.warning(Codes.invalidAttribute, `${w.value(name, value)} is not a non-negative integer${name === "Precision" ? "" : name === "Scale" ? ", variable or floating" : " or max"}; left out`, path, at);
   };
   dropped("MaxLength", raw.maxLength, f.maxLength);
   dropped("Precision", raw.precision, f.precision);

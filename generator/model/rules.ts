@@ -37,9 +37,14 @@ export function spatialReference(primitive: PrimitiveName, facets: Facets): numb
   return given ?? (primitive.startsWith("Geography") ? 4326 : 0);
 }
 
+/**
+ * A facet's integer: a non-negative one that a double holds exactly (at most 2^53 − 1, which no
+ * length, precision or scale reaches; the emitted code names a facet by its digits, `checkStringL50`),
+ * written in decimal (`Number` would also read `0x10`).
+ */
 function toInt(s: string): number | undefined {
   const n = Number(s);
-  return Number.isInteger(n) && n >= 0 ? n : undefined;
+  return Number.isSafeInteger(n) && n >= 0 && !/^\s*[+-]?0[xob]/i.test(s) ? n : undefined;
 }
 
 /** CSDL §3.3: `Collection(T)` wraps the item type name. */
