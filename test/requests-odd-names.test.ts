@@ -51,6 +51,20 @@ test("an entity set named __proto__ gets __proto__2(): compiled to CommonJS, exp
   expect(urls).toEqual(["http://svc.test/__proto__('a')"]);
 });
 
+test("a navigation property named constructor follows no binding: its address, and one from it, are built", async () => {
+  const { client, urls } = recordingClient();
+  const nav = api as unknown as Record<string, (parent: unknown) => { path: string }>;
+  const one = api.things().byKey("a");
+  // Bound: `next` leads to `things`, whose own `next` is bound again.
+  expect(nav.thingNext!(nav.thingNext!(one)).path).toBe("/things('a')/next/next");
+  // Not bound (the table's prototype has a `constructor`, which is no binding).
+  const odd = nav.thingConstructor!(one);
+  expect(odd.path).toBe("/things('a')/constructor");
+  expect(nav.thingNext!(odd).path).toBe("/things('a')/constructor/next");
+  await api.getThing(client, nav.thingNext!(odd));
+  expect(urls).toEqual(["http://svc.test/things('a')/constructor/next"]);
+});
+
 test("a parameter named constructor is sent only when given", async () => {
   const { client, urls } = recordingClient();
   await api.find(client, api.things().byKey("a"), {});

@@ -1426,7 +1426,9 @@ export function complex<U>(parent: EntityRef<unknown, null> | ComplexRef<unknown
 function follow(parent: EntityRef<unknown, null> | ComplexRef<unknown>, name: string, contained: boolean): Origin {
   const { info, within } = parent.origin;
   const path = within ? `${within}/${name}` : name;
-  const bound = info.bindings?.()[path];
+  const table = info.bindings?.();
+  // Its own entries only: a navigation property may be named `constructor` or `toString`.
+  const bound = table && Object.prototype.hasOwnProperty.call(table, path) ? table[path] : undefined;
   if (bound) return bound().origin;
   return contained && info.name !== undefined ? { info, within: path } : { info: {}, within: "" };
 }
