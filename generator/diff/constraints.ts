@@ -103,8 +103,10 @@ export function derivedTypesChange(a: readonly string[] | undefined, b: readonly
   const term = "Validation.DerivedTypeConstraint";
   if (a === undefined) return { detail: `${term} added: only ${b!.join(", ")} (narrowed)`, narrowed: true };
   if (b === undefined) return { detail: `${term} removed: any type (widened)`, narrowed: false };
-  const gone = a.filter((t) => !b.includes(t));
-  const added = b.filter((t) => !a.includes(t));
+  const before = new Set(a);
+  const after = new Set(b);
+  const gone = a.filter((t) => !after.has(t));
+  const added = b.filter((t) => !before.has(t));
   if (!gone.length && !added.length) return undefined;
   const parts = [added.length && `${added.join(", ")} allowed`, gone.length && `${gone.join(", ")} no longer allowed`].filter(Boolean);
   return { detail: `${term}: ${parts.join("; ")} (${gone.length ? "narrowed" : "widened"})`, narrowed: gone.length > 0 };

@@ -801,9 +801,10 @@ const navigatingCache = new WeakMap<EntityType, EntityType[]>();
  * itself is not allowed; undefined otherwise.
  */
 function narrowedNavigation(model: Model, n: NavigationProperty): string | undefined {
-  const allowed = allowedDerivedTypes(model, n);
-  if (!allowed || !listsSubtypes(n.target) || allowed.includes(n.target.qualifiedName)) return undefined;
-  const kept = descendants(n.target).filter((d) => allowed.includes(d.qualifiedName));
+  const names = allowedDerivedTypes(model, n);
+  const allowed = names && new Set(names);
+  if (!allowed || !listsSubtypes(n.target) || allowed.has(n.target.qualifiedName)) return undefined;
+  const kept = descendants(n.target).filter((d) => allowed.has(d.qualifiedName));
   return kept.length ? kept.map((d) => stringLiteral(d.qualifiedName)).join(" | ") : undefined;
 }
 

@@ -244,8 +244,13 @@ const DERIVED_TYPE_CONSTRAINT = `${VALIDATION}.DerivedTypeConstraint`;
 export function allowedDerivedTypes(model: Aliases, p: Property | NavigationProperty): readonly string[] | undefined {
   if (p.derivedTypes !== undefined) return p.derivedTypes ?? undefined;
   if (!p.annotations.some((a) => a.term === DERIVED_TYPE_CONSTRAINT)) return undefined;
-  return derivedTypeConstraint(model, p.annotations, p.kind === "navigation" ? p.target : p.type.type, undefined, "")?.map((t) => t.qualifiedName);
+  // Asked for by each emitter and the summary: found once a property.
+  if (allowedCache.has(p)) return allowedCache.get(p);
+  const found = derivedTypeConstraint(model, p.annotations, p.kind === "navigation" ? p.target : p.type.type, undefined, "")?.map((t) => t.qualifiedName);
+  allowedCache.set(p, found);
+  return found;
 }
+const allowedCache = new WeakMap<Property | NavigationProperty, readonly string[] | undefined>();
 
 /**
  * For a slice's copy of `p` (passes/slice/copy.ts): its `derivedTypes`, found over the whole service

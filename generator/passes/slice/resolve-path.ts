@@ -252,8 +252,9 @@ class Walker {
     if (cast) {
       if (args) return `a type cast (${name}) takes no parentheses`;
       const allowed = place.via && allowedDerivedTypes(this.model, place.via);
+      const names = allowed && new Set(allowed);
       // Its values are of the allowed types only: a cast none of them is, or derives from, selects none.
-      if (allowed && ![cast, ...descendants(cast)].some((d) => allowed.includes(d.qualifiedName)))
+      if (allowed && names && ![cast, ...descendants(cast)].some((d) => names.has(d.qualifiedName)))
         return new Settled(`${place.via!.name} holds only ${allowed.join(", ")} values (Validation.DerivedTypeConstraint): a cast to ${cast.qualifiedName} selects none`);
       out.push({ kind: "cast", from: t as EntityType, to: cast });
       return { ...place, type: cast };
