@@ -51,7 +51,7 @@ test("an entity set named __proto__ gets __proto__2(): compiled to CommonJS, exp
   expect(urls).toEqual(["http://svc.test/__proto__('a')"]);
 });
 
-test("a navigation property named constructor follows no binding: its address, and one from it, are built", async () => {
+test("a navigation property named constructor follows no binding, one named __proto__ its own: their addresses, and one from them, are built", async () => {
   const { client, urls } = recordingClient();
   const nav = api as unknown as Record<string, (parent: unknown) => { path: string }>;
   const one = api.things().byKey("a");
@@ -63,6 +63,11 @@ test("a navigation property named constructor follows no binding: its address, a
   expect(nav.thingNext!(odd).path).toBe("/things('a')/constructor/next");
   await api.getThing(client, nav.thingNext!(odd));
   expect(urls).toEqual(["http://svc.test/things('a')/constructor/next"]);
+  // One named __proto__ is bound (the table's key is its own, not the literal's prototype).
+  const origin = (ref: unknown) => (ref as { origin: { info: { name?: string } } }).origin.info.name;
+  expect(origin(nav.thing__proto__!(one))).toBe("things");
+  expect(origin(nav.thingNext!(one))).toBe("things");
+  expect(origin(odd)).toBeUndefined();
 });
 
 test("a parameter named constructor is sent only when given", async () => {

@@ -674,7 +674,8 @@ function setInfo(ctx: EmitContext, c: EntityContainer, s: EntitySet | Singleton,
     .sort(byString((b) => b.path))
     .map((b) => [b.path, bindingTarget(ctx, c, b, rootFunction)] as const)
     .filter((b): b is readonly [string, string] => b[1] !== undefined)
-    .map(([path, target]) => `${stringLiteral(path)}: ${target}`);
+    // `"__proto__": x` in an object literal sets its prototype: a computed key makes it a binding.
+    .map(([path, target]) => `${path === "__proto__" ? `[${stringLiteral(path)}]` : stringLiteral(path)}: ${target}`);
   return { parts, bindings };
 }
 
