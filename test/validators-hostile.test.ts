@@ -63,6 +63,16 @@ describe("deep nesting", () => {
 });
 
 describe("__proto__, constructor and other Object.prototype names", () => {
+  test("a schema aliased __proto__: @odata.type names a type by it, and by its namespace", () => {
+    const dir = generateFixture("names/proto-alias.xml", "proto-alias");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const pv = require(path.join(dir, "ns.validators")) as { validateA(v: unknown): { errors: { path: string; message: string }[] } };
+    expect(pv.validateA({ "@odata.type": "#__proto__.b", id: "x", extra: 1 }).errors).toEqual([]);
+    expect(pv.validateA({ "@odata.type": "#ns.b", id: "x", extra: 1 }).errors).toEqual([]);
+    expect(pv.validateA({ "@odata.type": "#__proto__.b", id: "x", extra: "1" }).errors.map((e) => e.path)).toEqual(["/extra"]);
+    expect(pv.validateA({ "@odata.type": "#other.b", id: "x" }).errors.map((e) => e.path)).toEqual(["/@odata.type"]);
+  });
+
   test("a JSON __proto__ key is an unknown property, and pollutes nothing", () => {
     const value = JSON.parse('{"value":1,"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}');
     const r = tv.validateNode(value);

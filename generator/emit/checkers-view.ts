@@ -7,6 +7,7 @@
  * give their nearest kept base type's checker, as the validators check their values.
  */
 import { stringLiteral } from "../string-literal";
+import { quotedKey } from "../passes/names";
 import type { EmitContext } from "./context";
 import { Imports, moduleSpecifier, type ImportView } from "./imports";
 import { assigned } from "./wrap";
@@ -61,6 +62,6 @@ export function checkersView(ctx: EmitContext): CheckersView {
 
 /** `SERVICE` on one line: `{ aliases: { "alias": "namespace", … }, version: "4.0" }`, the aliases in code-unit order. */
 function serviceLiteral(ctx: EmitContext): string {
-  const aliases = [...ctx.model.aliases.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([a, n]) => `${stringLiteral(a)}: ${stringLiteral(n)}`);
+  const aliases = [...ctx.model.aliases.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([a, n]) => `${quotedKey(a)}: ${stringLiteral(n)}`);
   return `{ aliases: ${aliases.length ? `{ ${aliases.join(", ")} }` : "{}"}, version: ${stringLiteral(ctx.model.odataVersion ?? "4.0")} }`;
 }

@@ -12,7 +12,7 @@ import { isQueryRestriction, navigationRestrictions, propertyLimits, restrictedT
 import { forbiddenArgument, headersDoc, limitsDoc, restrictionDoc } from "./restriction-types";
 import { resolveBindingTarget, type BindingPlace } from "../model/binding-targets";
 import type { EntityContainer, EntitySet, EntityType, Model, NavigationBinding, NavigationProperty, Property, Schema, SchemaType, Singleton, StructuredType, TypeRef } from "../model/types";
-import { propertyKey } from "../passes/names";
+import { propertyKey, quotedKey } from "../passes/names";
 import type { EmitContext } from "./context";
 import { leftOutHolders, subtypeFamily, usesUnion } from "./context";
 import { byString, Imports, jsdoc, moduleSpecifier, type ImportView } from "./imports";
@@ -674,8 +674,7 @@ function setInfo(ctx: EmitContext, c: EntityContainer, s: EntitySet | Singleton,
     .sort(byString((b) => b.path))
     .map((b) => [b.path, bindingTarget(ctx, c, b, rootFunction)] as const)
     .filter((b): b is readonly [string, string] => b[1] !== undefined)
-    // `"__proto__": x` in an object literal sets its prototype: a computed key makes it a binding.
-    .map(([path, target]) => `${path === "__proto__" ? `[${stringLiteral(path)}]` : stringLiteral(path)}: ${target}`);
+    .map(([path, target]) => `${quotedKey(path)}: ${target}`);
   return { parts, bindings };
 }
 

@@ -160,6 +160,11 @@ export function literalKey(name: string): string {
   return name === "__proto__" ? `[${stringLiteral(name)}]` : propertyKey(name);
 }
 
+/** A name as an object literal's quoted key (`"next"`), `__proto__` computed (`["__proto__"]`), for the reason `literalKey` gives. */
+export function quotedKey(name: string): string {
+  return name === "__proto__" ? `[${stringLiteral(name)}]` : stringLiteral(name);
+}
+
 /** Allocates unique identifiers within one module. */
 export class Scope {
   private readonly taken = new Set<string>();
