@@ -438,3 +438,12 @@ test("the package exports urlCalls beside generate (loading its stage when first
   expect(index.urlCalls(options, [request])).toEqual(urlCalls(options, [request]));
   expect(index.urlCalls(options, [request]).results[0]).toHaveProperty("call");
 });
+
+test("a function's parameter named __proto__ is printed with a computed key (a bare one would set the literal's prototype)", () => {
+  const content = `<?xml version="1.0"?><edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>
+<Schema Namespace="N" xmlns="http://docs.oasis-open.org/odata/ns/edm"><EntityType Name="T"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/></EntityType>
+<Function Name="f" IsBound="true"><Parameter Name="it" Type="N.T"/><Parameter Name="__proto__" Type="Edm.String"/><ReturnType Type="Edm.String"/></Function>
+<EntityContainer Name="C"><EntitySet Name="Ts" EntityType="N.T"/></EntityContainer></Schema></edmx:DataServices></edmx:Edmx>`;
+  const [answer] = urlCalls({ inputs: [{ file: "n.xml", content }] }, [{ method: "GET", path: "/Ts('a')/N.f(__proto__='x')" }]).results;
+  expect(answer?.ok && answer.call.call).toBe('const result = await f(client, target, { ["__proto__"]: "x" });');
+});

@@ -11,7 +11,7 @@ import { limitedProperty } from "./url-limits";
 import type { Method } from "../request-methods";
 import { customHeaders, headerDescription, type CustomHeader, type HeaderRequest } from "../model/custom-headers";
 import type { Annotation, EntityContainer, EntitySet, EntityType, Model, Operation, Schema, StructuredType } from "../model/types";
-import { camel, isIdentifier, JS_RESERVED, propertyKey } from "../passes/names";
+import { camel, isIdentifier, JS_RESERVED, propertyKey, snippetKey } from "../passes/names";
 import { keyNamesId, navigationAlternateKeys, setAlternateKeys, typeAlternateKeys, type AlternateKey } from "../model/alternate-keys";
 import { nearestName } from "../nearest-name";
 import type { Route, RouteStep } from "../passes/slice/resolve-path";
@@ -449,7 +449,7 @@ class CallWriter {
       const edm = t.kind === "primitive" ? t.name : t.kind === "typedef" ? t.underlying.name : "String";
       const value = p.type.collection ? undefined : this.checkedValue(g.value, edm, `parameter ${p.name} of ${op.qualifiedName}`);
       if (value === undefined || typeof value !== "string") return value;
-      members.push(`${isIdentifier(p.name) ? p.name : JSON.stringify(p.name)}: ${value}`);
+      members.push(`${snippetKey(p.name)}: ${value}`);
     }
     return `{ ${members.join(", ")} }`;
   }
@@ -492,7 +492,7 @@ class CallWriter {
       for (const n of named) {
         const value = this.keyValue(n.value, edm(t.keyNames.indexOf(n.name as string)), `key property ${n.name} of a ${t.qualifiedName}`);
         if (typeof value !== "string") return value;
-        members.push(`${isIdentifier(n.name as string) ? n.name : JSON.stringify(n.name)}: ${value}`);
+        members.push(`${snippetKey(n.name as string)}: ${value}`);
       }
       return `{ ${members.join(", ")} }`;
     }

@@ -16,7 +16,7 @@ import { complexNavigationPaths, leadingProperties, leadsToNavigation } from "./
 import { listsSubtypes } from "./request-names";
 import { allNavigation, allProperties, isOpen } from "../model/rules";
 import { nearestName } from "../nearest-name";
-import { isIdentifier } from "../passes/names";
+import { isIdentifier, snippetKey } from "../passes/names";
 import { descendants } from "../passes/slice/paths";
 
 /**
@@ -101,7 +101,7 @@ export function queryMembers(query: string, taker: QueryTaker, fn: string, type:
     seen.add(key);
     if (name.startsWith("@")) return `${name}: a parameter alias; give the function's parameters in the path, (name=value)`;
     if (!name.startsWith("$")) {
-      custom.push(`${isIdentifier(name) ? name : JSON.stringify(name)}: ${text(value, `the ${name} query option`, w)}`);
+      custom.push(`${snippetKey(name)}: ${text(value, `the ${name} query option`, w)}`);
       continue;
     }
     const option = key.slice(1);

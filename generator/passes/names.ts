@@ -160,6 +160,12 @@ export function literalKey(name: string): string {
   return name === "__proto__" ? `[${stringLiteral(name)}]` : propertyKey(name);
 }
 
+/** A name as a key of an object literal in code printed for a person (`odatagen url`): bare where it may be, else double-quoted; `__proto__` computed. */
+export function snippetKey(name: string): string {
+  if (name === "__proto__") return '["__proto__"]';
+  return isIdentifier(name) ? name : JSON.stringify(name);
+}
+
 /** A name as an object literal's quoted key (`"next"`), `__proto__` computed (`["__proto__"]`), for the reason `literalKey` gives. */
 export function quotedKey(name: string): string {
   return name === "__proto__" ? `[${stringLiteral(name)}]` : stringLiteral(name);
