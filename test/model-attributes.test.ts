@@ -47,6 +47,9 @@ test("facets that are not a non-negative integer (or max, variable, floating) ar
       <Property Name="ok" Type="Edm.Decimal" Precision="10" Scale="variable"/>
       <Property Name="huge" Type="Edm.String" MaxLength="1000000000000000000000"/>
       <Property Name="hex" Type="Edm.String" MaxLength="0x10"/>
+      <Property Name="empty" Type="Edm.String" MaxLength=""/>
+      <Property Name="exp" Type="Edm.Decimal" Precision="1e3" Scale=" "/>
+      <Property Name="spaced" Type="Edm.String" MaxLength=" 12 "/>
     </ComplexType>`)));
   expect(diagnostics.map((d) => [d.code, d.path, d.message])).toEqual([
     ["ODG102", "ns.c/s", 'MaxLength="-5" is not a non-negative integer or max; left out'],
@@ -54,9 +57,12 @@ test("facets that are not a non-negative integer (or max, variable, floating) ar
     ["ODG102", "ns.c/d", 'Scale="2.5" is not a non-negative integer, variable or floating; left out'],
     ["ODG102", "ns.c/huge", 'MaxLength="1000000000000000000000" is more than 9007199254740991 (2^53 − 1), the largest facet odatagen reads; left out'],
     ["ODG102", "ns.c/hex", 'MaxLength="0x10" is not a non-negative integer or max; left out'],
+    ["ODG102", "ns.c/empty", 'MaxLength="" is not a non-negative integer or max; left out'],
+    ["ODG102", "ns.c/exp", 'Precision="1e3" is not a non-negative integer; left out'],
+    ["ODG102", "ns.c/exp", 'Scale="" is not a non-negative integer, variable or floating; left out'],
   ]);
   const c = model.types.get("ns.c");
-  expect(c?.kind === "complex" && c.properties.map((p) => p.type.facets)).toEqual([{}, {}, { precision: 10, scale: "variable" }, {}, {}]);
+  expect(c?.kind === "complex" && c.properties.map((p) => p.type.facets)).toEqual([{}, {}, { precision: 10, scale: "variable" }, {}, {}, {}, {}, { maxLength: 12 }]);
 });
 
 test("enum member values: an integer the underlying type holds, exactly", () => {

@@ -146,4 +146,11 @@ test("a problem in an enum or operation the slice reads is reported where it is;
   const badBinding = SPEC.replace('<Parameter Name="it" Type="o.other"/>', '<Parameter Name="it" Type="o.missing"/>');
   expect(errors(badBinding, ["t.ops.item"])).toEqual([]);
   expect(errors(badBinding, undefined)).toEqual([]);
+  // A parameter named twice, past the first one read with the model: an error in the slice that
+  // reads the operation, as in the whole run (it emitted a params type with the name twice).
+  const twice = SPEC.replace('<Parameter Name="light" Type="Edm.Boolean"/>', '<Parameter Name="light" Type="Edm.Boolean"/><Parameter Name="light" Type="Edm.Int32"/>');
+  const twiceError = errors(twice, undefined);
+  expect(twiceError).toEqual([expect.stringMatching(/^\d+:\d+ t\.ops\.shade declares light more than once/)]);
+  expect(errors(twice, ["/items"])).toEqual(twiceError);
+  expect(errors(twice, ["t.ops.other"])).toEqual([]);
 });

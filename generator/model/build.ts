@@ -388,6 +388,10 @@ export class ModelBuilder {
       dropEmptyImports(this, op);
       return false;
     }
+    // Names unique over all its parameters, as a whole run checks them (build-operations.ts).
+    const unique = this.uniqueNames(op.qualifiedName);
+    for (const p of raw.parameters) unique(p.name, p.at);
+    if (this.diags.hasErrorsSince(before)) return true;
     op.parameters.push(...raw.parameters.slice(read).map((p) => parameter(this, p, op.qualifiedName, target)));
     if (!op.returnType) op.returnType = returnType(this, raw, op.qualifiedName);
     op.annotations.push(...this.annotations(raw.annotations.slice(annotationsRead), target, op.qualifiedName));

@@ -40,11 +40,12 @@ export function spatialReference(primitive: PrimitiveName, facets: Facets): numb
 /**
  * A facet's integer: a non-negative one that a double holds exactly (at most 2^53 − 1, which no
  * length, precision or scale reaches; the emitted code names a facet by its digits, `checkStringL50`),
- * written in decimal (`Number` would also read `0x10`).
+ * written in decimal digits (`Number` would also read `0x10`, `1e3`, and `""` as 0).
  */
 function toInt(s: string): number | undefined {
+  if (!/^\s*\+?\d+\s*$/.test(s)) return undefined;
   const n = Number(s);
-  return Number.isSafeInteger(n) && n >= 0 && !/^\s*[+-]?0[xob]/i.test(s) ? n : undefined;
+  return Number.isSafeInteger(n) ? n : undefined;
 }
 
 /** CSDL §3.3: `Collection(T)` wraps the item type name. */
