@@ -213,7 +213,8 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
     const check = fnName(n.target, "check");
     const tied = tiedByPartner(n);
     const base = tied.length === 0 ? check : wrappers.wrap(`${check}Under${ctx.names.type(n.declaringType)}`, `vr.tied(${check}, [${tied.map((name) => stringLiteral(name)).join(", ")}], v, ctx, key)`);
-    return derivedChecker(base, allowedDerivedTypes(ctx.model, n), `check${ctx.names.type(n.declaringType)}${pascal(n.name)}`, wrappers);
+    const allowed = allowedDerivedTypes(ctx.model, n);
+    return allowed ? derivedChecker(base, allowed, `check${ctx.names.type(n.declaringType)}${pascal(n.name)}`, wrappers) : base;
   };
 
   // The module's check of a value of a subtype a slice left out, named once it is needed.
@@ -351,8 +352,7 @@ function constrainedPropertyChecker(p: Property, c: ValueConstraints, name: stri
 }
 
 /** A checker of values whose `@odata.type` must name one of the `allowed` types (Validation.DerivedTypeConstraint), checked with `base`. */
-function derivedChecker(base: string, allowed: readonly string[] | undefined, name: string, wrappers: Wrappers): string {
-  if (!allowed) return base;
+function derivedChecker(base: string, allowed: readonly string[], name: string, wrappers: Wrappers): string {
   return wrappers.wrap(name, `vr.derivedType(v, ctx, key, ${base}, SERVICE, [${allowed.map(stringLiteral).join(", ")}])`);
 }
 
@@ -510,7 +510,8 @@ function typeView(
     const mode = [isComputed(p) && "vr.COMPUTED", isImmutable(p) && "vr.IMMUTABLE", t.kind === "entity" && t.key.includes(p) && "vr.KEY"].filter((x): x is string => !!x);
     const constraints = propertyConstraints(p);
     const valueCheck = constraints ? constrainedPropertyChecker(p, constraints, `check${name}${pascal(p.name)}`, checker, wrappers) : checker(p.type.type, p.type.facets);
-    const check = derivedChecker(valueCheck, allowedDerivedTypes(ctx.model, p), `check${name}${pascal(p.name)}`, wrappers);
+    const allowed = allowedDerivedTypes(ctx.model, p);
+    const check = allowed ? derivedChecker(valueCheck, allowed, `check${name}${pascal(p.name)}`, wrappers) : valueCheck;
     const key = stringLiteral(p.name);
     if (p.type.collection && (constraints?.minItems !== undefined || constraints?.maxItems !== undefined)) {
       counts.push(`vr.itemCount(${load(p.name)}, ctx, ${key}, ${constraints.minItems ?? 0}, ${constraints.maxItems ?? "Infinity"})`);
