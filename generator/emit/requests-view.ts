@@ -360,10 +360,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
    * that its Validation.DerivedTypeConstraint allows, where the map lists subtypes and the target
    * itself is not allowed; undefined otherwise (its values are typed as the target's).
    */
-  const narrowedSubtypes = (n: NavigationProperty): string | undefined => {
-    const narrowed = narrowedNavigation(ctx.model, n);
-    return narrowed && narrowedEverywhere(ctx.model).has(n) ? narrowed : undefined;
-  };
+  const narrowedSubtypes = (n: NavigationProperty): string | undefined => narrowedEverywhere(ctx.model).get(n);
   const allowedDoc = (n: NavigationProperty) => {
     const allowed = allowedDerivedTypes(ctx.model, n);
     return allowed && derivedTypesDoc(allowed);
@@ -810,14 +807,14 @@ function narrowedNavigation(model: Model, n: NavigationProperty): string | undef
 
 /**
  * The navigation properties whose narrowed type (`narrowedNavigation`) the `…Navigation` interfaces
- * may give: a `…WriteNav` extends the interfaces of a type and its subtypes, which must then agree on
+ * may give, with it: a `…WriteNav` extends the interfaces of a type and its subtypes, which must then agree on
  * each name they share. So one is narrowed only where every navigation property of its name,
  * declared below each base type of its own that lists subtypes, is narrowed alike.
  */
-function narrowedEverywhere(model: Model): ReadonlySet<NavigationProperty> {
+function narrowedEverywhere(model: Model): ReadonlyMap<NavigationProperty, string> {
   const cached = narrowedCache.get(model);
   if (cached) return cached;
-  const found = new Set<NavigationProperty>();
+  const found = new Map<NavigationProperty, string>();
   const lists = (t: StructuredType): t is EntityType => t.kind === "entity" && listsSubtypes(t);
   const declared: [NavigationProperty, string][] = [];
   // Per base type that lists subtypes, per name: the narrowings of the navigation properties declared at or below it.
@@ -838,12 +835,12 @@ function narrowedEverywhere(model: Model): ReadonlySet<NavigationProperty> {
     if (!shape) continue;
     let alike = true;
     for (let b: StructuredType | undefined = n.declaringType; b && alike; b = b.baseType) if (lists(b)) alike = shapes.get(b)!.get(n.name)!.size === 1;
-    if (alike) found.add(n);
+    if (alike) found.set(n, shape);
   }
   narrowedCache.set(model, found);
   return found;
 }
-const narrowedCache = new WeakMap<Model, ReadonlySet<NavigationProperty>>();
+const narrowedCache = new WeakMap<Model, ReadonlyMap<NavigationProperty, string>>();
 
 /** The name of the navigation properties an entity of a type nested in a body may have (`navigatingSubtypes`): `AnimalWriteNav`, named as `navigationTypeName` is. */
 export function writeNavTypeName(ctx: EmitContext, t: EntityType): string {

@@ -345,8 +345,8 @@ function constrainedChecker(base: string, c: ValueConstraints, name: string, wra
 function constrainedPropertyChecker(p: Property, c: ValueConstraints, name: string, checker: (type: ModelType, facets: Facets) => string, wrappers: Wrappers): string {
   const t = p.type.type;
   const own = t.kind === "typedef" ? typedefConstraints(t) : undefined;
-  if (t.kind !== "typedef" || !own || !constrainedCall("", own)) return constrainedChecker(checker(t, p.type.facets), c, name, wrappers);
-  if (hasFacets(p.type.facets)) return constrainedChecker(checker(t, p.type.facets), c, name, wrappers);
+  // With facets of the property's own, `checker` checks the underlying type, not the definition's checkX.
+  if (t.kind !== "typedef" || !own || !checksValues(own) || hasFacets(p.type.facets)) return constrainedChecker(checker(t, p.type.facets), c, name, wrappers);
   if (!hasOwnConstraints(p)) return checker(t, p.type.facets);
   return constrainedChecker(primitiveChecker(t.underlying, t.facets, wrappers), c, name, wrappers);
 }
@@ -354,6 +354,11 @@ function constrainedPropertyChecker(p: Property, c: ValueConstraints, name: stri
 /** A checker of values whose `@odata.type` must name one of the `allowed` types (Validation.DerivedTypeConstraint), checked with `base`. */
 function derivedChecker(base: string, allowed: readonly string[], name: string, wrappers: Wrappers): string {
   return wrappers.wrap(name, `vr.derivedType(v, ctx, key, ${base}, SERVICE, [${allowed.map(stringLiteral).join(", ")}])`);
+}
+
+/** Whether `c` constrains values (what `constrainedCall` checks), not only a collection's count. */
+function checksValues(c: ValueConstraints): boolean {
+  return c.minimum !== undefined || c.maximum !== undefined || c.multipleOf !== undefined || c.pattern !== undefined || c.allowed !== undefined;
 }
 
 /** The call (`v`, `ctx`, `key` in scope) that checks a value with `base`, then against `c`'s constraints on values; undefined when `c` has none. */

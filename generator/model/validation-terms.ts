@@ -221,8 +221,9 @@ export function derivedTypeConstraint(model: Aliases, annotations: readonly Anno
   }
   const edm = declared.kind === "entity" ? "Edm.EntityType" : "Edm.ComplexType";
   if (listed.has(edm) || listed.has("Edm.Untyped")) return undefined;
+  const all = descendantsOf(declared);
   const allowed: SchemaType[] = [];
-  for (const t of descendantsOf(declared)) {
+  for (const t of all) {
     for (let b: StructuredType | undefined = t; b; b = b.baseType) {
       if (!listed.has(b.qualifiedName)) continue;
       allowed.push(t);
@@ -230,7 +231,7 @@ export function derivedTypeConstraint(model: Aliases, annotations: readonly Anno
     }
   }
   if (!allowed.length) return warn(`allows no type derived from ${declared.qualifiedName}`), undefined;
-  return allowed.length === descendantsOf(declared).length ? undefined : allowed;
+  return allowed.length === all.length ? undefined : allowed;
 }
 
 /** The term's qualified name. */
@@ -246,7 +247,7 @@ export function allowedDerivedTypes(model: Aliases, p: Property | NavigationProp
   if (!p.annotations.some((a) => a.term === DERIVED_TYPE_CONSTRAINT)) return undefined;
   // Asked for by each emitter and the summary: found once a property.
   if (allowedCache.has(p)) return allowedCache.get(p);
-  const found = derivedTypeConstraint(model, p.annotations, p.kind === "navigation" ? p.target : p.type.type, undefined, "")?.map((t) => t.qualifiedName);
+  const found = derivedTypeConstraint(model, p.annotations, declaredType(p), undefined, "")?.map((t) => t.qualifiedName);
   allowedCache.set(p, found);
   return found;
 }
@@ -258,7 +259,12 @@ const allowedCache = new WeakMap<Property | NavigationProperty, readonly string[
  */
 export function derivedTypesOverService(model: Aliases, p: Property | NavigationProperty, diags: DiagnosticBag, path: string): readonly string[] | null | undefined {
   if (!p.annotations.some((a) => a.term === DERIVED_TYPE_CONSTRAINT)) return undefined;
-  return derivedTypeConstraint(model, p.annotations, p.kind === "navigation" ? p.target : p.type.type, diags, path)?.map((t) => t.qualifiedName) ?? null;
+  return derivedTypeConstraint(model, p.annotations, declaredType(p), diags, path)?.map((t) => t.qualifiedName) ?? null;
+}
+
+/** The type a property's or navigation property's values are declared as. */
+function declaredType(p: Property | NavigationProperty): ModelType {
+  return p.kind === "navigation" ? p.target : p.type.type;
 }
 
 /** `t` and every type derived from it, each once (a cycle of base types, reported elsewhere, ends the walk). */
@@ -282,6 +288,6 @@ export function checkValueConstraints(model: Model, diags: DiagnosticBag): void 
     for (const p of t.properties) if (hasValidationTerm(p.annotations)) valueConstraints(p.annotations, p.type.type, p.type.collection, diags, `${t.qualifiedName}/${p.name}`);
     // A slice's copies were checked over the whole service (passes/slice/copy.ts).
     for (const p of [...t.properties, ...t.navigationProperties])
-      if (p.derivedTypes === undefined && hasValidationTerm(p.annotations)) derivedTypeConstraint(model, p.annotations, p.kind === "navigation" ? p.target : p.type.type, diags, `${t.qualifiedName}/${p.name}`);
+      if (p.derivedTypes === undefined && hasValidationTerm(p.annotations)) derivedTypeConstraint(model, p.annotations, declaredType(p), diags, `${t.qualifiedName}/${p.name}`);
   }
 }
