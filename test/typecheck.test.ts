@@ -180,6 +180,7 @@ test("the test sources (and the generated code they import) type-check with tsco
     "typed-filter": ["requests/typed-filter.xml"],
     "url-typed-filter": ["requests/url-filter.xml"],
     "validation-terms": ["constraints.xml"],
+    "read-only": ["requests/read-only.xml"],
     "url-check-sent": ["requests/url-filter.xml"],
     "cli-url-list": ["requests/url-filter.xml"],
   };

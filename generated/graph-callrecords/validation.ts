@@ -153,6 +153,8 @@ export const NULLABLE = 16;
 export const NULL_ITEMS = 32;
 /** A key property: a PUT body may leave it out (the URL names the entity). */
 export const KEY = 64;
+/** With COMPUTED: a property Core.Permissions makes read-only, reported as that rather than as computed. */
+export const READ_ONLY = 128;
 
 /** Collects errors for one validation run; the path of the current value is a stack of keys. */
 export class Context {
@@ -282,7 +284,8 @@ export class Context {
   writable(v: unknown, key: string, flags: number): boolean {
     if (this.mode === READ) return true;
     if ((flags & COMPUTED) !== 0) {
-      this.fail(key, "no value (computed by the service)", v, `${key} is computed by the service and cannot be sent`);
+      if ((flags & READ_ONLY) !== 0) this.fail(key, "no value (read-only)", v, `${key} is read-only (Core.Permissions) and cannot be sent`);
+      else this.fail(key, "no value (computed by the service)", v, `${key} is computed by the service and cannot be sent`);
       return false;
     }
     if (this.mode >= UPDATE && (flags & IMMUTABLE) !== 0) {

@@ -10,7 +10,7 @@
  * templates/static/validation.ts).
  */
 import { stringLiteral } from "../string-literal";
-import { alwaysPresent, deprecation, isAddressableStream, isComputed, isImmutable, isOpen, isStream, tiedByPartner } from "../model/rules";
+import { alwaysPresent, deprecation, isAddressableStream, isComputed, isImmutable, isOpen, isReadOnly, isStream, tiedByPartner } from "../model/rules";
 import type { EnumType, ModelType, NavigationProperty, PrimitiveType, Property, Schema, SchemaType, StructuredType, TypeDefinition, Facets } from "../model/types";
 import type { EmitContext } from "./context";
 import { readsAsUnion } from "./context";
@@ -512,7 +512,9 @@ function typeView(
     if (isStream(p)) return `vr.${isAddressableStream(p) ? "stream" : "streams"}(${load(p.name)}, ctx, ${stringLiteral(p.name)})`;
     const required = alwaysPresent(p, keyNames.has(p.name));
     // A key may be left out of a PUT body (vr.KEY): the URL names the entity.
-    const mode = [isComputed(p) && "vr.COMPUTED", isImmutable(p) && "vr.IMMUTABLE", t.kind === "entity" && t.key.includes(p) && "vr.KEY"].filter((x): x is string => !!x);
+    // Read-only by Core.Permissions: not sent, as a computed property, and told apart in messages.
+    const readOnly = !isComputed(p) && isReadOnly(p);
+    const mode = [(isComputed(p) || readOnly) && "vr.COMPUTED", readOnly && "vr.READ_ONLY", isImmutable(p) && "vr.IMMUTABLE", t.kind === "entity" && t.key.includes(p) && "vr.KEY"].filter((x): x is string => !!x);
     const constraints = propertyConstraints(p);
     const valueCheck = constraints ? constrainedPropertyChecker(p, constraints, `check${name}${pascal(p.name)}`, checker, wrappers) : checker(p.type.type, p.type.facets);
     const allowed = allowedDerivedTypes(ctx.model, p);

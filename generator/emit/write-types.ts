@@ -14,7 +14,7 @@
  * for the few types with such properties and those that hold them, not for the other thousands.
  */
 import { stringLiteral } from "../string-literal";
-import { allNavigation, allProperties, alwaysPresent, isComputed, isImmutable, isStream } from "../model/rules";
+import { allNavigation, allProperties, alwaysPresent, isComputed, isImmutable, isReadOnly, isStream } from "../model/rules";
 import type { Model, Property, StructuredType } from "../model/types";
 import { propertyKey } from "../passes/names";
 import { familyMemberLiteral, leftOutHolders, odataTypeLiteral, subtypeFamily, variantsOf, type EmitContext } from "./context";
@@ -29,12 +29,12 @@ export type WriteMode = "create" | "update";
 export const WRITE_MODES: readonly WriteMode[] = ["create", "update"];
 
 /**
- * The properties a client may not send in a mode (Core vocabulary: Computed, Immutable), and in
+ * The properties a client may not send in a mode (Core vocabulary: Computed, Permissions `Read`, Immutable), and in
  * neither a stream property (`isStream`: its value is written to its own URL).
  */
 export const FIXED: Readonly<Record<WriteMode, (p: Property) => boolean>> = {
-  create: (p) => isComputed(p) || isStream(p),
-  update: (p) => isComputed(p) || isImmutable(p) || isStream(p),
+  create: (p) => isComputed(p) || isReadOnly(p) || isStream(p),
+  update: (p) => isComputed(p) || isReadOnly(p) || isImmutable(p) || isStream(p),
 };
 
 export interface WriteFacts {
@@ -135,7 +135,7 @@ function findWriteTypes(ctx: Scope): AllFacts {
       let l = false;
       for (const p of t.properties) {
         if (p.type.type.kind === "complex") add(holders, p.type.type, t);
-        if (isComputed(p) || isStream(p)) c = true;
+        if (isComputed(p) || isReadOnly(p) || isStream(p)) c = true;
         else if (isImmutable(p)) i = true;
         if (leftToService(t, p)) l = true;
       }
@@ -216,7 +216,7 @@ function findMode(ctx: Scope, fixed: readonly StructuredType[], held: ReadonlySe
  * insert's entities are partial, `rt.CreateBody`.) Its create write type declares it optional.
  */
 export function leftToService(t: StructuredType, p: Property): boolean {
-  return t.kind === "complex" && !isComputed(p) && alwaysPresent(p, false) && (p.type.collection || p.defaultValue !== undefined);
+  return t.kind === "complex" && !isComputed(p) && !isReadOnly(p) && alwaysPresent(p, false) && (p.type.collection || p.defaultValue !== undefined);
 }
 
 /** How a module writes the types a write type names. */

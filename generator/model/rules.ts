@@ -114,6 +114,7 @@ const COMPUTED = `${CORE}.Computed`;
 const IMMUTABLE = `${CORE}.Immutable`;
 const REVISIONS = `${CORE}.Revisions`;
 const OPTIONAL_PARAMETER = `${CORE}.OptionalParameter`;
+const PERMISSIONS = `${CORE}.Permissions`;
 export const CAPABILITIES = "Org.OData.Capabilities.V1";
 
 /**
@@ -121,7 +122,7 @@ export const CAPABILITIES = "Org.OData.Capabilities.V1";
  * these: for another term the generated code is the same whichever value is kept.
  */
 export const TERMS_READ: ReadonlySet<string> = new Set([
-  DESCRIPTION, LONG_DESCRIPTION, COMPUTED, IMMUTABLE, REVISIONS, OPTIONAL_PARAMETER,
+  DESCRIPTION, LONG_DESCRIPTION, COMPUTED, IMMUTABLE, REVISIONS, OPTIONAL_PARAMETER, PERMISSIONS,
   `${CORE}.OptimisticConcurrency`, `${CAPABILITIES}.KeyAsSegmentSupported`, `${CORE}.DefaultNamespace`, `${CORE}.AlternateKeys`,
   ...["Minimum", "Maximum", "Pattern", "AllowedValues", "MinItems", "MaxItems", "MultipleOf"].map((t) => `${VALIDATION}.${t}`),
 ]);
@@ -175,6 +176,21 @@ export function hasTag(annotations: readonly Annotation[], term: string): boolea
 /** Core.Computed: the service computes the value; clients do not send it. */
 export function isComputed(p: Property): boolean {
   return hasTag(p.annotations, COMPUTED);
+}
+
+/**
+ * Core.Permissions `Read` alone on a property (Graph's "This property is read-only"): clients read it
+ * and do not send it, as a computed one. The value is a flags member list, `Core.Permission/Read` in
+ * CSDL XML (with the namespace or its alias, several separated by spaces), `"Read"` in CSDL JSON
+ * (several by commas), or its number (1); `ReadWrite`, or `Write` beside `Read`, may be sent.
+ */
+export function isReadOnly(p: Property): boolean {
+  const a = p.annotations.find((x) => x.term === PERMISSIONS && !x.qualifier);
+  if (a?.value?.kind !== "constant") return false;
+  const text = a.value.value.trim();
+  if (/^\d+$/.test(text)) return (Number(text) & 3) === 1;
+  const members = text.split(/[\s,]+/).map((m) => m.slice(m.lastIndexOf("/") + 1));
+  return members.includes("Read") && !members.includes("Write") && !members.includes("ReadWrite");
 }
 
 /** Core.Immutable: a value may be given on create but not changed afterwards. */
