@@ -33,9 +33,14 @@ export const WRITE_MODES: readonly WriteMode[] = ["create", "update"];
  * neither a stream property (`isStream`: its value is written to its own URL).
  */
 export const FIXED: Readonly<Record<WriteMode, (p: Property) => boolean>> = {
-  create: (p) => isComputed(p) || isReadOnly(p) || isStream(p),
-  update: (p) => isComputed(p) || isReadOnly(p) || isImmutable(p) || isStream(p),
+  create: (p) => serviceOwned(p) || isStream(p),
+  update: (p) => serviceOwned(p) || isImmutable(p) || isStream(p),
 };
+
+/** A property the service alone writes: computed (Core.Computed) or read-only (Core.Permissions `Read`). */
+function serviceOwned(p: Property): boolean {
+  return isComputed(p) || isReadOnly(p);
+}
 
 export interface WriteFacts {
   /** Types whose own shape differs in the mode: a fixed property (own or inherited), or one holding a value that differs. */
@@ -135,7 +140,7 @@ function findWriteTypes(ctx: Scope): AllFacts {
       let l = false;
       for (const p of t.properties) {
         if (p.type.type.kind === "complex") add(holders, p.type.type, t);
-        if (isComputed(p) || isReadOnly(p) || isStream(p)) c = true;
+        if (serviceOwned(p) || isStream(p)) c = true;
         else if (isImmutable(p)) i = true;
         if (leftToService(t, p)) l = true;
       }
@@ -216,7 +221,7 @@ function findMode(ctx: Scope, fixed: readonly StructuredType[], held: ReadonlySe
  * insert's entities are partial, `rt.CreateBody`.) Its create write type declares it optional.
  */
 export function leftToService(t: StructuredType, p: Property): boolean {
-  return t.kind === "complex" && !isComputed(p) && !isReadOnly(p) && alwaysPresent(p, false) && (p.type.collection || p.defaultValue !== undefined);
+  return t.kind === "complex" && !serviceOwned(p) && alwaysPresent(p, false) && (p.type.collection || p.defaultValue !== undefined);
 }
 
 /** How a module writes the types a write type names. */
