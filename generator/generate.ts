@@ -15,6 +15,7 @@ import { isSliced, sliceModel, type SliceSummary } from "./passes/slice/slice";
 import type { RequestFile } from "./passes/slice/request-patterns";
 import { keyAsSegment } from "./model/capabilities";
 import { checkAlternateKeys } from "./model/alternate-keys";
+import { checkExplicitBindings } from "./model/explicit-bindings";
 import { checkValueConstraints } from "./model/validation-terms";
 import { emitAll, OutputTooLargeError } from "./emit/emit";
 import type { EmitOptions } from "./emit/context";
@@ -216,6 +217,8 @@ export function prepare(options: CheckedOptions, diags: DiagnosticBag): Prepared
   // Alternate keys are read where they are used (request functions, url, diff); checked once here, for what is emitted.
   checkAlternateKeys(model, diags);
   checkValueConstraints(model, diags);
+  // A slice may leave out the elements naming an explicitly bound operation: checked in a whole run only.
+  if (!sliced) checkExplicitBindings(model, diags);
   // A slice names its types as the full run does: chosen over every type of the service.
   const names = assignNames(model, diags, full);
   // Its request functions too, reading of the left-out types and operations only what that needs

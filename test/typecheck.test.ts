@@ -181,6 +181,7 @@ test("the test sources (and the generated code they import) type-check with tsco
     "url-typed-filter": ["requests/url-filter.xml"],
     "validation-terms": ["constraints.xml"],
     "read-only": ["requests/read-only.xml"],
+    "explicit-bindings-http": ["requests/explicit-bindings.xml"],
     "url-check-sent": ["requests/url-filter.xml"],
     "cli-url-list": ["requests/url-filter.xml"],
   };

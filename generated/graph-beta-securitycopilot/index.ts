@@ -85,6 +85,8 @@ export type {
   PayloadFormat,
   CastRef,
   Forbidden,
+  BindsExplicitly,
+  Unrestricted,
   NoInsert,
   NoList,
   NoRead,

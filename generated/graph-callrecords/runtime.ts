@@ -1193,6 +1193,27 @@ export interface Forbidden {
   readonly skip?: string;
   readonly select?: string;
   readonly orderby?: string;
+  /** The explicitly bound operations the metadata names here (`BindsExplicitly`): not a restriction, the one thing this type says an address allows. */
+  readonly explicitlyBinds?: { readonly [operation: string]: true };
+}
+
+/**
+ * An address where the metadata names the operations `N` in `Core.ExplicitOperationBindings`: an
+ * overload of one that requires explicit binding (`Core.RequiresExplicitBinding`) is called only at
+ * such an address. Graph binds `add` to every collection of sites and names it only at a group's
+ * `sites` and a user's `followedSites`: `groupSites(group)` is typed
+ * `CollectionRef<Site, string, BindsExplicitly<"microsoft.graph.add" | "microsoft.graph.remove">>`,
+ * and `siteAdd` takes a `CollectionRef<Site, unknown, BindsExplicitly<"microsoft.graph.add">>`, so that
+ * its call on `/sites` does not compile. A collection hands it on to its members (`byKey`), a cast
+ * does not; `unrestricted(target)` calls it anywhere. Types only: nothing of it exists at run time.
+ */
+export interface BindsExplicitly<N extends string> {
+  readonly explicitlyBinds: { readonly [K in N]: true };
+}
+
+/** What `unrestricted` types its address with: nothing forbidden, every explicitly bound operation allowed (`never` is every list). */
+export interface Unrestricted {
+  readonly explicitlyBinds: never;
 }
 
 /** The metadata forbids POST to this collection (`InsertRestrictions/Insertable` false). */
@@ -1475,15 +1496,16 @@ export function nullable<U, F extends Forbidden = {}>(target: EntityRef<U, null,
 }
 
 /**
- * `target` typed as an address the metadata forbids nothing at (`Forbidden`): for a request the
- * service's metadata says it refuses, which it may take all the same (the Capabilities vocabulary
- * lets a client try). `deleteAlert(client, rt.unrestricted(alerts(security()).byKey(id)))`. The
- * same object: nothing changes at run time.
+ * `target` typed as an address the metadata forbids nothing at (`Forbidden`), and where it names
+ * every explicitly bound operation (`BindsExplicitly`): for a request the service's metadata says it
+ * refuses, which it may take all the same (the Capabilities vocabulary lets a client try), or an
+ * operation it binds elsewhere. `deleteAlert(client, rt.unrestricted(alerts(security()).byKey(id)))`.
+ * The same object: nothing changes at run time.
  */
-export function unrestricted<U, N extends null>(target: EntityRef<U, N, Forbidden>): EntityRef<U, N>;
-export function unrestricted<U, K>(target: CollectionRef<U, K, Forbidden>): CollectionRef<U, K>;
-export function unrestricted(target: EntityRef<unknown, null> | CollectionRef<unknown, unknown>): EntityRef<unknown, null> | CollectionRef<unknown, unknown> {
-  return target;
+export function unrestricted<U, N extends null>(target: EntityRef<U, N, Forbidden>): EntityRef<U, N, Unrestricted>;
+export function unrestricted<U, K>(target: CollectionRef<U, K, Forbidden>): CollectionRef<U, K, Unrestricted>;
+export function unrestricted(target: EntityRef<unknown, null> | CollectionRef<unknown, unknown>): EntityRef<unknown, null, Unrestricted> | CollectionRef<unknown, unknown, Unrestricted> {
+  return target as EntityRef<unknown, null, Unrestricted> | CollectionRef<unknown, unknown, Unrestricted>;
 }
 
 /** A collection at a path the builders do not make (see `at`): members are addressed by `key`. */

@@ -10,6 +10,8 @@ import { jsdoc } from "./imports";
 import { boundSegment } from "./operation-segment";
 import { keySpec } from "./request-keys";
 import { typeAlternateKeys } from "../model/alternate-keys";
+import { bindsExplicitly, namedAt } from "../model/explicit-bindings";
+import { bindsType } from "./restriction-types";
 import { memberDoc, PROTOTYPE_NAMES } from "./ts-types";
 import { parameters } from "./wrap";
 import { brokenExpression, brokenType } from "./wrap-code";
@@ -108,6 +110,7 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
   const described = importedFirst(description(importAnnotations), description(op.annotations));
   const deprecated = bothDeprecations(deprecation(importAnnotations), deprecation(op.annotations), op);
   const bindingType = op.binding?.type;
+  const explicit = op.bound && bindsExplicitly(ctx.model, op);
   // An entity parameter is written as a create's body (JSON Format §18 sends it as a representation
   // of an entity, which need not hold its key or what the service computes); a collection of them,
   // each so.
@@ -136,7 +139,9 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
   if (op.bound && bindingType) {
     const bt = bindingType.type;
     const target = bt.kind === "entity" ? ts(bt) : "unknown";
-    args.push(`target: ${bindingType.collection ? `rt.CollectionRef<${target}, unknown>` : `rt.EntityRef<${target}, null>`}`);
+    // An overload bound explicitly takes only an address that names it (model/explicit-bindings.ts).
+    const binds = explicit ? `, ${bindsType([op.qualifiedName])}` : "";
+    args.push(`target: ${bindingType.collection ? `rt.CollectionRef<${target}, unknown${binds}>` : `rt.EntityRef<${target}, null${binds}>`}`);
     base = "target.path";
   }
   // `{}` is no default for a parameter named like a member of Object.prototype (TypeScript sees the
@@ -230,6 +235,7 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
       ...described,
       `${isFunction ? "Function" : "Action"} \`${op.qualifiedName}\`${op.bound && bindingType ? `, bound to ${bindingType.collection ? "a collection of " : ""}\`${bindingType.type.qualifiedName}\`` : importName ? ` (imported as \`/${importName}\`)` : ""}.`,
       called.qualifiedBecause,
+      explicit ? explicitDoc(namedAt(ctx.model, op.qualifiedName)) : undefined,
       deprecated && `@deprecated ${deprecated}`,
     ]),
     name,
@@ -306,3 +312,9 @@ function structuredResult(ref: TypeRef): boolean {
   return t.kind === "entity" || t.kind === "complex" || (t.kind === "primitive" && (t.name === "EntityType" || t.name === "ComplexType"));
 }
 
+/** The doc comment line of an overload bound explicitly, naming where the metadata binds it (`places`). */
+function explicitDoc(places: readonly string[]): string {
+  const said = "It requires explicit binding (`Core.RequiresExplicitBinding`)";
+  if (!places.length) return `${said}, and no element of the metadata names it (\`Core.ExplicitOperationBindings\`): it takes only an address given through \`rt.unrestricted(target)\`.`;
+  return `${said}: it takes only an address where the metadata names it (\`Core.ExplicitOperationBindings\`), at ${places.map((p) => `\`${p}\``).join(", ")}; elsewhere give \`rt.unrestricted(target)\`.`;
+}

@@ -9,7 +9,8 @@ import { castNavigationPaths } from "./cast-navigation";
 import { complexNavigationPaths, leadingProperties, leadsToNavigation } from "./complex-navigation";
 import { optimisticConcurrency } from "../model/capabilities";
 import { isQueryRestriction, navigationRestrictions, propertyLimits, restrictedTypes, rootRestrictions, type Restricted } from "../model/restrictions";
-import { forbiddenArgument, headersDoc, limitsDoc, restrictionDoc } from "./restriction-types";
+import { bindsDoc, forbiddenArgument, headersDoc, limitsDoc, restrictionDoc } from "./restriction-types";
+import { navigationBindings, rootBindings } from "../model/explicit-bindings";
 import { resolveBindingTarget, type BindingPlace } from "../model/binding-targets";
 import type { EntityContainer, EntitySet, EntityType, Model, NavigationBinding, NavigationProperty, Property, Schema, SchemaType, Singleton, StructuredType, TypeRef } from "../model/types";
 import { propertyKey, quotedKey } from "../passes/names";
@@ -273,9 +274,10 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       // and resolves null. Any other answered 204 rejects.
       const name = rootNames.get(s) as string;
       const restrictions = rootRestrictions(ctx.model, c, s);
-      const f = forbiddenArgument(restrictions);
+      const binds = rootBindings(ctx.model, s);
+      const f = forbiddenArgument(restrictions, binds);
       roots.push({
-        doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` singleton (\`/${s.name}\`)${s.nullable ? ", which may be null" : ""}.`, restrictionDoc(restrictions, false), headersDoc([s.type.annotations, s.annotations], false), deprecated(s)]),
+        doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` singleton (\`/${s.name}\`)${s.nullable ? ", which may be null" : ""}.`, restrictionDoc(restrictions, false), bindsDoc(binds), headersDoc([s.type.annotations, s.annotations], false), deprecated(s)]),
         name,
         type: rootType(name, `rt.EntityRef<${t}${s.nullable ? ", null" : f ? ", never" : ""}${f}>`),
         make: "",
@@ -288,9 +290,10 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       const k = keyTs(s.entityType, alternate);
       const name = rootNames.get(s) as string;
       const restrictions = rootRestrictions(ctx.model, c, s);
-      const f = forbiddenArgument(restrictions);
+      const binds = rootBindings(ctx.model, s);
+      const f = forbiddenArgument(restrictions, binds);
       roots.push({
-        doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` entity set (\`/${s.name}\`).`, restrictionDoc(restrictions, true), limitsDoc(propertyLimits(s.entityType, s.annotations)), headersDoc([s.entityType.annotations, s.annotations], true), deprecated(s)]),
+        doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` entity set (\`/${s.name}\`).`, restrictionDoc(restrictions, true), bindsDoc(binds), limitsDoc(propertyLimits(s.entityType, s.annotations)), headersDoc([s.entityType.annotations, s.annotations], true), deprecated(s)]),
         name,
         type: rootType(name, `rt.CollectionRef<${t}, ${k}${f}>`),
         make: "",
@@ -329,13 +332,15 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const k = keyTs(n.target, alternate);
     const contained = n.containsTarget ? ", true" : "";
     const restrictions = navigationRestrictions(ctx.model, t, n);
+    const binds = navigationBindings(ctx.model, n);
     // A builder's call infers its type arguments from the builder's return type, which names them all.
-    const f = forbiddenArgument(restrictions);
+    const f = forbiddenArgument(restrictions, binds);
     return {
       doc: jsdoc("", [
         description(n.annotations),
         `\`${n.name}\` of a \`${t.qualifiedName}\`${n.containsTarget ? " (contained)" : ""}: \`.../${n.name}\`.`,
         restrictionDoc(restrictions, n.collection),
+        bindsDoc(binds),
         n.collection ? limitsDoc(propertyLimits(n.target, n.annotations)) : undefined,
         headersDoc([n.target.annotations, n.annotations], n.collection),
         allowedDoc(n),

@@ -6,6 +6,7 @@
 import { isQueryRestriction, type PropertyLimits, type Restricted, type Restriction } from "../model/restrictions";
 import { customHeaders, headerDescription, type HeaderRequest } from "../model/custom-headers";
 import type { Annotation } from "../model/types";
+import { stringLiteral } from "../string-literal";
 
 const MARKERS: Readonly<Record<Restricted, string>> = {
   insert: "rt.NoInsert",
@@ -23,15 +24,32 @@ const MARKERS: Readonly<Record<Restricted, string>> = {
   orderby: "rt.NoOrderBy",
 };
 
-/** The markers' intersection (`rt.NoInsert & rt.NoDelete`), or "" where nothing is forbidden. */
-export function forbiddenType(restrictions: readonly Restriction[]): string {
-  return restrictions.map((r) => MARKERS[r.what]).join(" & ");
+/**
+ * The markers' intersection (`rt.NoInsert & rt.NoDelete`), with the explicitly bound operations
+ * the address takes (`rt.BindsExplicitly<"ns.add" | "ns.remove">`, model/explicit-bindings.ts), or
+ * "" where nothing is forbidden nor bound.
+ */
+export function forbiddenType(restrictions: readonly Restriction[], binds: readonly string[] = []): string {
+  const markers = restrictions.map((r) => MARKERS[r.what]);
+  if (binds.length) markers.push(bindsType(binds));
+  return markers.join(" & ");
+}
+
+/** `rt.BindsExplicitly<"ns.add" | "ns.remove">`: what an address that names `names`, or a function bound explicitly, is typed with. */
+export function bindsType(names: readonly string[]): string {
+  return `rt.BindsExplicitly<${names.map((n) => stringLiteral(n)).join(" | ")}>`;
 }
 
 /** `, F` after an address type's other type arguments, or "". */
-export function forbiddenArgument(restrictions: readonly Restriction[]): string {
-  const f = forbiddenType(restrictions);
+export function forbiddenArgument(restrictions: readonly Restriction[], binds: readonly string[] = []): string {
+  const f = forbiddenType(restrictions, binds);
   return f ? `, ${f}` : "";
+}
+
+/** The doc comment line of an address that names explicitly bound operations, or undefined. */
+export function bindsDoc(names: readonly string[]): string | undefined {
+  if (!names.length) return undefined;
+  return `Here the metadata names ${names.map((n) => `\`${n}\``).join(", ")} in \`Core.ExplicitOperationBindings\`: ${names.length > 1 ? "their overloads" : "its overloads"} that require explicit binding take this address.`;
 }
 
 function doing(what: Restricted, collection: boolean): string {

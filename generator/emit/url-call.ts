@@ -4,6 +4,7 @@
  * modules name them (request-names.ts, through the emit context), so that a rename there
  * (`settingsOfGroup`, `then2`, an overload's `…With…`) is what is printed here.
  */
+import { bindsExplicitly, namedAt, navigationBindings, rootBindings } from "../model/explicit-bindings";
 import { resolveBindingTarget } from "../model/binding-targets";
 import { optimisticConcurrency } from "../model/capabilities";
 import { isQueryRestriction, navigationRestrictions, propertyLimits, rootRestrictions, type PropertyLimits, type Restricted, type Restriction } from "../model/restrictions";
@@ -85,6 +86,8 @@ class CallWriter {
   private within: { container: EntityContainer; set: EntitySet } | undefined;
   /** What the metadata forbids at the address, as its builder's type carries it (model/restrictions.ts). */
   private restrictions: Restriction[] = [];
+  /** The explicitly bound operations the metadata names at the address so far (model/explicit-bindings.ts). */
+  private binds: readonly string[] = [];
   /** The properties the collection addressed does not take in `$filter`, `$orderby` or `$expand` (url-limits.ts). */
   private limits: PropertyLimits = {};
   /** The annotations the address's custom headers are read from (its entity type's, then its own), and whether a key follows them. */
@@ -238,6 +241,7 @@ class CallWriter {
       switch (step.kind) {
         case "root": {
           this.restrictions = rootRestrictions(this.ctx.model, step.container, step.root);
+          this.binds = rootBindings(this.ctx.model, step.root);
           this.limits = step.root.kind === "entitySet" ? propertyLimits(step.root.entityType, step.root.annotations) : {};
           this.headerLayers = [(step.root.kind === "entitySet" ? step.root.entityType : step.root.type).annotations, step.root.annotations];
           this.byKey = false;
@@ -260,6 +264,7 @@ class CallWriter {
         case "navigation": {
           const owner = step.property.declaringType;
           this.restrictions = navigationRestrictions(this.ctx.model, owner, step.property);
+          this.binds = navigationBindings(this.ctx.model, step.property);
           this.limits = step.property.collection ? propertyLimits(step.property.target, step.property.annotations) : {};
           this.headerLayers = [step.property.target.annotations, step.property.annotations];
           this.byKey = false;
@@ -270,13 +275,15 @@ class CallWriter {
         }
         case "complex":
           this.restrictions = [];
+          this.binds = [];
           this.limits = {};
           this.headerLayers = [];
           expr = `${this.builder("complex", step.property.declaringType, step.property.name)}(${expr})`;
           break;
         case "cast": {
-          // A cast's address does not keep what the metadata forbids at the one cast (CastRef).
+          // A cast's address does not keep what the metadata forbids or binds at the one cast (CastRef).
           this.restrictions = [];
+          this.binds = [];
           this.limits = {};
           this.headerLayers = [];
           if (!listsSubtypes(step.from)) return { ok: false, problem: `${this.method} ${this.route.path}: ${step.from.qualifiedName} has no typed cast function (too many subtypes); cast with the runtime's cast(target, ${JSON.stringify(step.to.qualifiedName)})` };
@@ -289,6 +296,7 @@ class CallWriter {
         case "path": {
           // Another entity below the one addressed (Graph's `…:/path:`): what is forbidden there is not known.
           this.restrictions = [];
+          this.binds = [];
           this.limits = {};
           this.headerLayers = [];
           expr = `${this.runtime("byPath").name}(${expr}, ${this.pathText(step.text, keyed)})`;
@@ -307,6 +315,7 @@ class CallWriter {
           if (typeof c === "string") return { ok: false, problem: `${this.method} ${this.route.path}: ${c}` };
           // A composable function's result: which set it is in, and what is forbidden there, is not known.
           this.restrictions = [];
+          this.binds = [];
           this.limits = {};
           this.headerLayers = [];
           expr = c.expr;
@@ -397,10 +406,23 @@ class CallWriter {
     if (!chosen) return `${segment} is ${candidates[0].kind === "function" ? "a function, called with GET" : "an action, called with POST"}`;
     const { op, schema, entry } = chosen;
     const name = this.names(schema).operation(entry);
+    const unbound = this.notBoundHere(op, name);
+    if (unbound) return unbound;
     const fn = { name: this.use(name, schema.namespace), module: moduleSpecifier(schema.namespace, "requests") };
     const args = this.parameters(step, op, kind);
     if (!Array.isArray(args)) return args.problem;
     return { fn, args, resultless: op.kind === "action" && !op.returnType, op };
+  }
+
+  /**
+   * Why bound overload `op`, whose function is `fn`, does not compile on the address: it requires
+   * explicit binding, and the metadata does not name it there (model/explicit-bindings.ts); else undefined.
+   */
+  private notBoundHere(op: Operation, fn: string): string | undefined {
+    if (!op.bound || !bindsExplicitly(this.ctx.model, op) || this.binds.includes(op.qualifiedName)) return undefined;
+    const places = namedAt(this.ctx.model, op.qualifiedName);
+    const where = places.length ? `names it only at ${places.join(", ")}` : "names it nowhere";
+    return `${op.qualifiedName} requires explicit binding (Core.RequiresExplicitBinding), and the metadata ${where} (Core.ExplicitOperationBindings), so ${fn} does not compile on this address; to call it anyway, give ${fn} rt.unrestricted(target)`;
   }
 
   /** The overload of `kind` an operation segment calls: of a function, the one whose parameters the URL names, else the one with the fewest (CSDL §12.2.1: overloads differ by their parameters' names). */
@@ -429,6 +451,8 @@ class CallWriter {
     const chosen = this.overload(step, "function");
     if (!chosen || !hasComposableAddress(chosen.op)) return `no address builder for what ${chosen?.op.qualifiedName ?? "it"} returns (a composable function's, whose parameters are all written in the path): nothing can follow it`;
     const { op, schema, entry } = chosen;
+    const unbound = step.kind === "operation" ? this.notBoundHere(op, this.names(schema).composable(entry)) : undefined;
+    if (unbound) return unbound;
     const name = this.use(this.names(schema).composable(entry), schema.namespace);
     const parameters = this.parameters(step, op, "function");
     if (!Array.isArray(parameters)) return parameters.problem;

@@ -123,7 +123,7 @@ export const CAPABILITIES = "Org.OData.Capabilities.V1";
  */
 export const TERMS_READ: ReadonlySet<string> = new Set([
   DESCRIPTION, LONG_DESCRIPTION, COMPUTED, IMMUTABLE, REVISIONS, OPTIONAL_PARAMETER, PERMISSIONS,
-  `${CORE}.OptimisticConcurrency`, `${CAPABILITIES}.KeyAsSegmentSupported`, `${CORE}.DefaultNamespace`, `${CORE}.AlternateKeys`,
+  `${CORE}.OptimisticConcurrency`, `${CORE}.RequiresExplicitBinding`, `${CAPABILITIES}.KeyAsSegmentSupported`, `${CORE}.DefaultNamespace`, `${CORE}.AlternateKeys`,
   ...["Minimum", "Maximum", "Pattern", "AllowedValues", "MinItems", "MaxItems", "MultipleOf"].map((t) => `${VALIDATION}.${t}`),
 ]);
 

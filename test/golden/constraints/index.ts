@@ -84,6 +84,8 @@ export type {
   PayloadFormat,
   CastRef,
   Forbidden,
+  BindsExplicitly,
+  Unrestricted,
   NoInsert,
   NoList,
   NoRead,
