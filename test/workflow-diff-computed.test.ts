@@ -1,7 +1,8 @@
 /**
  * `odatagen diff` on Core.Computed and Core.Immutable: the generated validators refuse a computed
  * property in create and update bodies and an immutable one in update bodies, so a property that
- * gains either breaks a client that sets it; one that loses it does not.
+ * gains either breaks a client that sets it; one that loses it does not. Core.Permissions `Read`
+ * alone (read-only) is refused as a computed one is (summary format 10).
  */
 import { compareSummaries } from "../generator/diff/compare";
 import { loadSummary } from "../generator/diff/load";
@@ -47,4 +48,26 @@ test("a summary kept by an older version (format 1) does not report every comput
   delete kept.format;
   delete kept.types["d.t"].properties.p.computed;
   expect(compareSummaries(summaryFromJson(JSON.stringify(kept)), loadSummary([a])).changes).toEqual([]);
+});
+
+test("a property that became read-only by Core.Permissions (Read alone) breaks as a computed one does; losing it, or a summary of format 9, does not", () => {
+  const permissions = (value: string) => `<Annotation Term="${CORE}.Permissions"><EnumMember>${value}</EnumMember></Annotation>`;
+  const readOnly = permissions(`${CORE}.Permission/Read`);
+  expect(one(p(), p(readOnly))).toEqual([["changed", "d.t/p", "became read-only (Core.Permissions Read): the generated validators refuse it in create and update bodies", true]]);
+  expect(one(p(permissions(`${CORE}.Permission/ReadWrite`)), p(readOnly))).toEqual([
+    ["changed", "d.t/p", "became read-only (Core.Permissions Read): the generated validators refuse it in create and update bodies", true],
+  ]);
+  expect(one(p(readOnly), p(permissions(`${CORE}.Permission/ReadWrite`)))).toEqual([["changed", "d.t/p", "no longer read-only (Core.Permissions): it may be sent", false]]);
+  // Computed already refused it.
+  expect(one(p(tag("Computed")), p(tag("Computed") + readOnly))).toEqual([
+    ["changed", "d.t/p", "became read-only (Core.Permissions Read): the generated validators refuse it in create and update bodies", false],
+  ]);
+  // A new non-nullable one is sent by no body.
+  const added = entity(`<Property Name="p" Type="Edm.String"/><Property Name="r" Type="Edm.String" Nullable="false">${readOnly}</Property>`);
+  expect(one(p(), added)).toEqual([["added", "d.t/r", "property added: Edm.String, not nullable: read-only (Core.Permissions), so no create or replace body sends it", false]]);
+  const dir = scratch();
+  const [a, b] = [writeDoc(dir, "a.xml", p()), writeDoc(dir, "b.xml", p(readOnly))];
+  const old = JSON.parse(summaryToJson(loadSummary([a]))) as { format?: number };
+  old.format = 9;
+  expect(compareSummaries(summaryFromJson(JSON.stringify(old)), loadSummary([b])).changes).toEqual([]);
 });

@@ -29,12 +29,13 @@ export function addedProperty(typeName: string, t: TypeSummary, name: string, u:
   if (stream) return { detail: `${what}: a stream, so no body sends it (its value is written to its own URL)`, breaking: false };
   if (t.kind === "entity") {
     if (u.computed) return { detail: `${what}: Core.Computed, so no create or replace body sends it`, breaking: false };
+    if (u.readOnly) return { detail: `${what}: read-only (Core.Permissions), so no create or replace body sends it`, breaking: false };
     if (u.immutable) return { detail: `${what}: Core.Immutable, so a create may leave it out, and a replace body (PUT) leaves it out`, breaking: false };
     if (t.key?.includes(name)) return { detail: `${what}: a key, so a create may leave it out, and so may a replace body (PUT), as the URL names the entity`, breaking: false };
     return { detail: `${what}: ${replaced(typeName, outputs)}; a create may leave it out`, breaking: true };
   }
   if (t.kind !== "complex") return { detail: what, breaking: false };
-  if (u.computed) return { detail: `${what}: required in values typed as ${typeName} (Core.Computed: no body sends it)`, breaking: true };
+  if (u.computed || u.readOnly) return { detail: `${what}: required in values typed as ${typeName} (${u.computed ? "Core.Computed" : "read-only by Core.Permissions"}: no body sends it)`, breaking: true };
   // A create may leave out a collection and one with a DefaultValue (write-types.ts leftToService).
   const loose = u.collection ? "it is a collection" : u.defaultValue ? "it has a DefaultValue" : undefined;
   if (u.immutable && loose)

@@ -16,7 +16,8 @@
  * single-valued navigation property or a singleton that may now be null, a property that became
  * nullable (reads optional, a single value's typed `| null`), the metadata's Version 4.01 → 4.0 (a
  * body's `p@bind` no longer compiles: version.ts), a Capabilities restriction added at an address
- * builder (the request a call sends no longer compiles: restrictions.ts). Not breaking: other additions, a restriction removed, a
+ * builder (the request a call sends no longer compiles: restrictions.ts), an overload that now requires
+ * explicit binding or an address builder that no longer names one (explicit-bindings.ts). Not breaking: other additions, a restriction removed, a
  * parameter that became nullable, a widened type whose generated TypeScript type stays the same
  * (Int16 → Int32, Int64 → Decimal, a longer MaxLength), other URLs sent (urls.ts), an unbound operation moved to another namespace (its imports' functions stay), other doc
  * comments (docs.ts). Each is judged for the modules the project generates (outputs.ts): a change that
@@ -33,7 +34,8 @@ import { ALL_OUTPUTS, judge, type Breaks, type Outputs } from "./outputs";
 import { compareAlternateKeys } from "./alternate-keys";
 import { aTypeKind, typeKindWords } from "./type-kinds";
 import type { ImportSummary, ModelSummary, OperationSummary, TypeSummary, TypeUse } from "./summary";
-import { CONSTRAINTS_FORMAT, DERIVED_TYPES_FORMAT, QUERY_RESTRICTIONS_FORMAT, typeLabel } from "./summary";
+import { CONSTRAINTS_FORMAT, DERIVED_TYPES_FORMAT, EXPLICIT_BINDINGS_FORMAT, QUERY_RESTRICTIONS_FORMAT, READ_ONLY_FORMAT, typeLabel } from "./summary";
+import { explicitBindingChanges, explicitOperationChange } from "./explicit-bindings";
 import { constraintChanges, derivedTypesChange } from "./constraints";
 import { urlChanges } from "./urls";
 import { restrictionChanges } from "./restrictions";
@@ -93,6 +95,8 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary, outputs: Outp
   const ctx: Ctx = { add, now: b, outputs, recorded: (a.format ?? 1) >= FACETS_FORMAT && (b.format ?? 1) >= FACETS_FORMAT,
     constraints: (a.format ?? 1) >= CONSTRAINTS_FORMAT && (b.format ?? 1) >= CONSTRAINTS_FORMAT,
     derivedTypes: (a.format ?? 1) >= DERIVED_TYPES_FORMAT && (b.format ?? 1) >= DERIVED_TYPES_FORMAT,
+    explicitBindings: (a.format ?? 1) >= EXPLICIT_BINDINGS_FORMAT && (b.format ?? 1) >= EXPLICIT_BINDINGS_FORMAT,
+    readOnly: (a.format ?? 1) >= READ_ONLY_FORMAT && (b.format ?? 1) >= READ_ONLY_FORMAT,
     unions: (a.format ?? 1) >= UNION_FORMAT && (b.format ?? 1) >= UNION_FORMAT, renamed: (name) => moves.get(name) ?? name };
   const movedTo = new Set(moves.values());
   for (const [name, ta] of a.types) {
@@ -191,6 +195,8 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary, outputs: Outp
   // The query restrictions (format 7) only where both record them: an older summary has none.
   const queries = (a.format ?? 1) >= QUERY_RESTRICTIONS_FORMAT && (b.format ?? 1) >= QUERY_RESTRICTIONS_FORMAT;
   if (a.restrictions && b.restrictions) for (const [path, detail, breaks] of restrictionChanges(a.restrictions, b.restrictions, queries)) add("changed", "restrictions", path, detail, breaks);
+  // What an address builder names in Core.ExplicitOperationBindings: a name taken away breaks its calls there (format 10).
+  if (ctx.explicitBindings) for (const [path, detail, breaks] of explicitBindingChanges(a.explicitBindings ?? {}, b.explicitBindings ?? {})) add("changed", "restrictions", path, detail, breaks);
   // The metadata's Version: whether a body may bind as p@bind (version.ts).
   const version = versionChange(a, b, outputs);
   // A body's binding spelling: the write types (requests module) and the validators know it.
@@ -232,6 +238,10 @@ interface Ctx {
   constraints: boolean;
   /** Both record what a Validation.DerivedTypeConstraint allows (DERIVED_TYPES_FORMAT). */
   derivedTypes: boolean;
+  /** Both record the operations bound explicitly and what the addresses name (EXPLICIT_BINDINGS_FORMAT). */
+  explicitBindings: boolean;
+  /** Both record the properties read-only by Core.Permissions (READ_ONLY_FORMAT). */
+  readOnly: boolean;
   /** Both record a complex type's `union` (format 3). */
   unions: boolean;
   /**
@@ -411,7 +421,7 @@ function compareType(name: string, a: TypeSummary, b: TypeSummary, ctx: Ctx): vo
 /**
  * The old key properties of an entity type that the new validators' replace mode (a PUT's body)
  * requires, which it did not as keys (validation.ts mustSend): own properties of `b` outside its key
- * that are not nullable, computed, immutable or streams. A key named by a path (an alias) is no own
+ * that are not nullable, computed, read-only, immutable or streams. A key named by a path (an alias) is no own
  * property: the validators never flagged it.
  */
 /**
@@ -429,7 +439,7 @@ function sameKeyArgument(a: TypeSummary, b: TypeSummary): string | undefined {
 function replaceNeeds(keyBefore: readonly string[], b: TypeSummary): string[] {
   return keyBefore.filter((k) => {
     const u = b.properties.get(k);
-    return u !== undefined && !b.key?.includes(k) && !u.nullable && !u.computed && !u.immutable && u.type !== "Edm.Stream";
+    return u !== undefined && !b.key?.includes(k) && !u.nullable && !u.computed && !u.readOnly && !u.immutable && u.type !== "Edm.Stream";
   });
 }
 
@@ -494,8 +504,9 @@ function isStreamUse(u: TypeUse, all: ModelSummary): boolean {
 }
 
 /**
- * Core.Computed and Core.Immutable, as the generated validators read them: a computed property is
- * refused in create and update bodies, an immutable one in update bodies. Permissions is not read.
+ * Core.Computed, Core.Immutable and Core.Permissions, as the generated validators read them: a
+ * computed or read-only (`Read` alone) property is refused in create and update bodies, an immutable
+ * one in update bodies. Read-only is compared between two summaries of READ_ONLY_FORMAT only.
  */
 function compareWritable(path: string, element: Element, a: TypeUse, b: TypeUse, ctx: Ctx): void {
   const { add } = ctx;
@@ -503,8 +514,11 @@ function compareWritable(path: string, element: Element, a: TypeUse, b: TypeUse,
   const refused = (bodies: string) => (ctx.outputs.validators || !ctx.outputs.requests ? `the generated validators refuse it in ${bodies} bodies` : `the generated ${bodies} body types leave it out`);
   if (!a.computed && b.computed) add("changed", element, path, `became Core.Computed: ${refused("create and update")}`, BODIES);
   if (a.computed && !b.computed) add("changed", element, path, "no longer Core.Computed: it may be sent", false);
+  // Computed already refused it in bodies; read-only refuses it as computed does.
+  if (ctx.readOnly && !a.readOnly && b.readOnly) add("changed", element, path, `became read-only (Core.Permissions Read): ${refused("create and update")}`, !a.computed && !b.computed && BODIES);
+  if (ctx.readOnly && a.readOnly && !b.readOnly) add("changed", element, path, "no longer read-only (Core.Permissions): it may be sent", false);
   // Computed already refused it in updates.
-  if (!a.immutable && b.immutable) add("changed", element, path, `became Core.Immutable: ${refused("update")}`, !a.computed && !b.computed && BODIES);
+  if (!a.immutable && b.immutable) add("changed", element, path, `became Core.Immutable: ${refused("update")}`, !a.computed && !b.computed && !(ctx.readOnly && b.readOnly) && BODIES);
   if (a.immutable && !b.immutable) add("changed", element, path, "no longer Core.Immutable: it may be changed", false);
 }
 
@@ -550,6 +564,8 @@ function compareOperation(key: string, a: OperationSummary, b: OperationSummary,
   else if (a.returns && b.returns && !a.returns.nullable && b.returns.nullable) add("changed", "operation", key, "return value became nullable", true);
   // The client only reads a return value: narrower facets refuse nothing it sends.
   if (a.returns && b.returns && same) compareFacets(key, "operation", { ...a.returns, type: b.returns.type }, b.returns, ctx, false, "return value ");
+  const explicit = ctx.explicitBindings ? explicitOperationChange(a, b) : undefined;
+  if (explicit) add("changed", "operation", key, ...explicit);
 }
 
 /**

@@ -8,7 +8,7 @@ import { ownAlternateKeys, type AlternateKey } from "../model/alternate-keys";
 import { alternateKeyTexts } from "./alternate-keys";
 import { resolveBindingTarget } from "../model/binding-targets";
 import { optimisticConcurrency } from "../model/capabilities";
-import { isComputed, isImmutable, mayOmit } from "../model/rules";
+import { isComputed, isImmutable, isReadOnly, mayOmit } from "../model/rules";
 import type { ComplexType, EntityContainer, Facets, Model, NavigationBinding, ODataVersion, Operation, Property, TypeRef } from "../model/types";
 import { subtypeFamily } from "../emit/context";
 import { leadsToNavigation } from "../emit/complex-navigation";
@@ -16,6 +16,7 @@ import { typesWithWriteTypes } from "../emit/write-types";
 import { docHash } from "./docs";
 import { urlSummary, type UrlSummary } from "./urls";
 import { restrictionSummary, type RestrictionSummary } from "./restrictions";
+import { explicitBindingSummary, explicitFlag, type ExplicitBindingSummary } from "./explicit-bindings";
 import { allowedDerivedTypes, propertyConstraints, type ValueConstraints } from "../model/validation-terms";
 
 /**
@@ -34,8 +35,18 @@ import { allowedDerivedTypes, propertyConstraints, type ValueConstraints } from 
  * summaries are of format 8 or later (CONSTRAINTS_FORMAT).
  * 9 records the types a property's or navigation property's Validation.DerivedTypeConstraint
  * allows (`derivedTypes`), compared when both summaries are of format 9 or later (DERIVED_TYPES_FORMAT).
+ * 10 records the overloads bound explicitly (an operation's `explicit`) and what each address builder
+ * names (`explicitBindings`: explicit-bindings.ts), and a property read-only by its Core.Permissions
+ * (`readOnly`), compared when both summaries are of format 10 or later (EXPLICIT_BINDINGS_FORMAT,
+ * READ_ONLY_FORMAT).
  */
-export const SUMMARY_FORMAT = 9;
+export const SUMMARY_FORMAT = 10;
+
+/** The summary format that records operations bound explicitly and the addresses naming them. */
+export const EXPLICIT_BINDINGS_FORMAT = 10;
+
+/** The summary format that records a property read-only by its Core.Permissions. */
+export const READ_ONLY_FORMAT = 10;
 
 /** The summary format whose properties and navigation properties hold what their Validation.DerivedTypeConstraint allows. */
 export const DERIVED_TYPES_FORMAT = 9;
@@ -63,6 +74,8 @@ export interface TypeUse extends FacetSummary {
   nullable: boolean;
   /** A property annotated Core.Computed, Core.Immutable (format 2). */
   computed?: true;
+  /** A property read-only by its Core.Permissions (`Read` alone), which the validators refuse in bodies as a computed one (format 10). */
+  readOnly?: true;
   /** A property's Validation vocabulary constraints, as the validators check them (format 8). */
   constraints?: ValueConstraints;
   /** The types a property's Validation.DerivedTypeConstraint allows (format 9). */
@@ -118,6 +131,8 @@ export interface OperationSummary {
   /** `optional`: the caller may leave it out (absent in summaries kept by older versions). */
   parameters: { name: string; use: TypeUse; optional?: boolean }[];
   returns?: TypeUse;
+  /** Its function takes only an address whose metadata names it (format 10; explicit-bindings.ts). */
+  explicit?: true;
 }
 
 export interface ModelSummary {
@@ -139,6 +154,8 @@ export interface ModelSummary {
   version?: ODataVersion;
   /** What the metadata forbids at each address builder (format 6; restrictions.ts); absent in older summaries. */
   restrictions?: RestrictionSummary;
+  /** The explicitly bound operations each address builder names (format 10; explicit-bindings.ts); absent in older summaries. */
+  explicitBindings?: ExplicitBindingSummary;
   /**
    * The doc comment of each described type, property, navigation property, operation, parameter,
    * entity set and singleton, by path (`ns.T/p`, `ns.f(ns.T)/x`), as a short hash (format 3).
@@ -200,6 +217,7 @@ export function use(t: TypeRef): TypeUse {
 function propertyUse(model: Model, p: Property): TypeUse {
   const u = use(p.type);
   if (isComputed(p)) u.computed = true;
+  if (isReadOnly(p)) u.readOnly = true;
   if (isImmutable(p)) u.immutable = true;
   if (p.defaultValue !== undefined) u.defaultValue = true;
   const constraints = propertyConstraints(p);
@@ -285,6 +303,7 @@ export function summarize(model: Model, options: { keyAsSegment?: boolean; unqua
         binding: op.binding ? typeLabel(use(op.binding.type)) : undefined,
         parameters: op.parameters.map((p) => ({ name: p.name, use: use(p.type), optional: mayOmit(op.kind, p) })),
         returns: op.returnType ? use(op.returnType) : undefined,
+        ...explicitFlag(model, op),
       });
     }
   }
@@ -314,7 +333,7 @@ export function summarize(model: Model, options: { keyAsSegment?: boolean; unqua
         // Its description is its generated function's doc comment (operation-view.ts).
         doc(i.name, i.annotations);
       }
-  return { format: SUMMARY_FORMAT, types, operations, entrySets, imports, urls: urlSummary(model, options), docs, version: model.odataVersion ?? "4.0", restrictions: restrictionSummary(model) };
+  return { format: SUMMARY_FORMAT, types, operations, entrySets, imports, urls: urlSummary(model, options), docs, version: model.odataVersion ?? "4.0", restrictions: restrictionSummary(model), explicitBindings: explicitBindingSummary(model) };
 }
 
 /**
@@ -367,6 +386,7 @@ interface SummaryJson {
   docs?: Obj<string>;
   version?: ODataVersion;
   restrictions?: RestrictionSummary;
+  explicitBindings?: ExplicitBindingSummary;
 }
 
 /** A summary as JSON text (kept between runs to report what a spec change changed). */
@@ -386,6 +406,7 @@ export function summaryToJson(s: ModelSummary): string {
   if (s.docs) json.docs = s.docs;
   if (s.version) json.version = s.version;
   if (s.restrictions) json.restrictions = s.restrictions;
+  if (s.explicitBindings) json.explicitBindings = s.explicitBindings;
   return JSON.stringify(json);
 }
 
@@ -400,5 +421,6 @@ export function summaryFromJson(text: string): ModelSummary {
   if (j.docs) summary.docs = j.docs;
   if (j.version) summary.version = j.version;
   if (j.restrictions) summary.restrictions = j.restrictions;
+  if (j.explicitBindings) summary.explicitBindings = j.explicitBindings;
   return summary;
 }
