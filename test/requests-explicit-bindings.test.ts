@@ -159,4 +159,12 @@ test("a slice types the operations and the addresses it keeps as the whole run d
   }
   expect(code).toContain('rt.BindsExplicitly<"Ex.add">');
   expect(slice.diagnostics.filter((d) => /explicit/i.test(d.message))).toEqual([]);
+  // Its doc comments and `odatagen url` name the places it keeps, and say so.
+  const docOf = (fn: string) => code.slice(code.lastIndexOf("/**", code.indexOf(`export function ${fn}(`)), code.indexOf(`export function ${fn}(`));
+  expect(docOf("add")).toContain("at `Ex.user/followedSites` (of the elements this slice keeps); elsewhere");
+  expect(docOf("orphan")).toContain("and no element this slice keeps names it (`Core.ExplicitOperationBindings`): here it takes only an address given through `rt.unrestricted(target)`.");
+  const { results } = urlCalls({ inputs, include: ["/users/{id}/followedSites/**", "Ex.orphan", "Ex.remove"] }, [{ method: "POST", path: "/sites/Ex.remove" }]);
+  expect(results.map((r) => (r.ok ? r.call.call : r.problem))).toEqual([
+    "POST /sites/Ex.remove: Ex.remove requires explicit binding (Core.RequiresExplicitBinding), and the metadata names it only at Ex.svc/archive (Core.ExplicitOperationBindings, among the elements this slice keeps), so remove does not compile on this address; to call it anyway, give remove rt.unrestricted(target)",
+  ]);
 });

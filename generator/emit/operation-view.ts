@@ -235,7 +235,7 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
       ...described,
       `${isFunction ? "Function" : "Action"} \`${op.qualifiedName}\`${op.bound && bindingType ? `, bound to ${bindingType.collection ? "a collection of " : ""}\`${bindingType.type.qualifiedName}\`` : importName ? ` (imported as \`/${importName}\`)` : ""}.`,
       called.qualifiedBecause,
-      explicit ? explicitDoc(namedAt(ctx.model, op.qualifiedName)) : undefined,
+      explicit ? explicitDoc(namedAt(ctx.model, op.qualifiedName), ctx.sliced) : undefined,
       deprecated && `@deprecated ${deprecated}`,
     ]),
     name,
@@ -312,9 +312,13 @@ function structuredResult(ref: TypeRef): boolean {
   return t.kind === "entity" || t.kind === "complex" || (t.kind === "primitive" && (t.name === "EntityType" || t.name === "ComplexType"));
 }
 
-/** The doc comment line of an overload bound explicitly, naming where the metadata binds it (`places`). */
-function explicitDoc(places: readonly string[]): string {
+/**
+ * The doc comment line of an overload bound explicitly, naming where the metadata binds it
+ * (`places`; in a slice, those it keeps: the others have no builder there).
+ */
+function explicitDoc(places: readonly string[], sliced: boolean): string {
   const said = "It requires explicit binding (`Core.RequiresExplicitBinding`)";
-  if (!places.length) return `${said}, and no element of the metadata names it (\`Core.ExplicitOperationBindings\`): it takes only an address given through \`rt.unrestricted(target)\`.`;
-  return `${said}: it takes only an address where the metadata names it (\`Core.ExplicitOperationBindings\`), at ${places.map((p) => `\`${p}\``).join(", ")}; elsewhere give \`rt.unrestricted(target)\`.`;
+  const metadata = sliced ? "element this slice keeps" : "element of the metadata";
+  if (!places.length) return `${said}, and no ${metadata} names it (\`Core.ExplicitOperationBindings\`): ${sliced ? "here " : ""}it takes only an address given through \`rt.unrestricted(target)\`.`;
+  return `${said}: it takes only an address where the metadata names it (\`Core.ExplicitOperationBindings\`), at ${places.map((p) => `\`${p}\``).join(", ")}${sliced ? " (of the elements this slice keeps)" : ""}; elsewhere give \`rt.unrestricted(target)\`.`;
 }

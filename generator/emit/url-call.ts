@@ -421,8 +421,8 @@ class CallWriter {
   private notBoundHere(op: Operation, fn: string): string | undefined {
     if (!op.bound || !bindsExplicitly(this.ctx.model, op) || this.binds.includes(op.qualifiedName)) return undefined;
     const places = namedAt(this.ctx.model, op.qualifiedName);
-    const where = places.length ? `names it only at ${places.join(", ")}` : "names it nowhere";
-    return `${op.qualifiedName} requires explicit binding (Core.RequiresExplicitBinding), and the metadata ${where} (Core.ExplicitOperationBindings), so ${fn} does not compile on this address; to call it anyway, give ${fn} rt.unrestricted(target)`;
+    const kept = this.ctx.sliced ? ", among the elements this slice keeps" : "";
+    return `${op.qualifiedName} requires explicit binding (Core.RequiresExplicitBinding), and the metadata names it ${places.length ? `only at ${places.join(", ")}` : "nowhere"} (Core.ExplicitOperationBindings${kept}), so ${fn} does not compile on this address; to call it anyway, give ${fn} rt.unrestricted(target)`;
   }
 
   /** The overload of `kind` an operation segment calls: of a function, the one whose parameters the URL names, else the one with the fewest (CSDL §12.2.1: overloads differ by their parameters' names). */
