@@ -20,6 +20,7 @@ const WANT = {
   "Shop.c/Books": ["insert by Shop.c/Books: InsertRestrictions/Insertable"],
   // Its list; a member by key may be read.
   "Shop.c/Shelves": ["list by Shop.c/Shelves: ReadRestrictions/Readable"],
+  "Shop.c/Invites": ["key by Shop.c/Invites: IndexableByKey"],
   "Shop.c/featured": ["update by Shop.c/featured: UpdateRestrictions/Updatable"],
   "Shop.c/store": [],
   // The block's Insertable true says nothing against; RestrictedProperties of Books (Updatable
@@ -30,9 +31,13 @@ const WANT = {
   "Shop.Book/notes": ["read by Shop.Book/notes: ReadRestrictions/ReadByKeyRestrictions/Readable"],
   // A Path, Updatable false with Upsertable true, a qualified annotation.
   "Shop.Book/drafts": [],
+  "Shop.Book/window": ["key by Shop.Book/window: IndexableByKey"],
+  // IndexableByKey with no value is true.
+  "Shop.Book/pages": [],
   // The navigation property's Deletable true over its type's false.
   "Shop.Shelf/receipts": [],
   "Shop.Store/shelves": ["delete by Shop.c/store: NavigationRestrictions/RestrictedProperties(shelves)/DeleteRestrictions/Deletable"],
+  "Shop.Store/aisles": ["key by Shop.c/store: NavigationRestrictions/RestrictedProperties(aisles)/IndexableByKey"],
 };
 
 describe.each([

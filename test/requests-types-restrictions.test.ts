@@ -1,6 +1,6 @@
 // What a service's metadata forbids (Capabilities InsertRestrictions, UpdateRestrictions,
-// DeleteRestrictions, ReadRestrictions) is carried by the address builders' types: a create, list,
-// read, update or delete the metadata forbids at an address does not compile, with the marker's
+// DeleteRestrictions, ReadRestrictions, IndexableByKey) is carried by the address builders' types: a create, list,
+// read, update or delete the metadata forbids at an address, or a byKey, does not compile, with the marker's
 // words in the message; what it allows compiles, and a restricted address still goes wherever an
 // address does (navigation, casts, $ref, streams, bound operations, $batch, the runtime's own
 // functions); a cast's address does not keep them. `rt.unrestricted` lets a forbidden request through.
@@ -12,9 +12,9 @@ import { expectErrorsWhereMarked, forEachCompiler, markedLines } from "./helpers
 const USAGE = `
 import * as rt from "./runtime.js";
 import {
-  bookCover, bookDrafts, bookNotes, bookReceipts, bookReviews, bookSecret, books, borrow, createBook, createReceipt, createReview,
-  deleteBook, deleteReceipt, deleteReview, deleteShelf, featured, getBook, getReview, getShelf, listBooks, listReviews, listShelfs, shelfReceipts,
-  shelves, store, storeShelves, updateBook, updateReview, updateShelf,
+  bookCover, bookDrafts, bookNotes, bookPages, bookReceipts, bookReviews, bookSecret, bookWindow, books, borrow, createBook, createReceipt, createReview,
+  deleteBook, deleteReceipt, deleteReview, deleteShelf, featured, getBook, getReview, getShelf, invites, listBooks, listReviews, listShelfs, shelfReceipts,
+  shelves, store, storeAisles, storeShelves, updateBook, updateReview, updateShelf,
 } from "./Shop.requests.js";
 import type { Book } from "./Shop.types.js";
 
@@ -42,6 +42,12 @@ export async function usage(): Promise<void> {
   await deleteReview(rt.batch(client), bookReviews(book).byKey("r1"));
   // @ts-expect-error rt.createMedia is a create too
   await rt.createMedia(client, books(), new Blob([]));
+  // @ts-expect-error IndexableByKey=false on a navigation property: no byKey
+  bookWindow(book).byKey("w1");
+  // @ts-expect-error IndexableByKey=false on an entity set (an Annotations block)
+  invites().byKey("i1");
+  // @ts-expect-error IndexableByKey=false in RestrictedProperties
+  storeAisles(store()).byKey("a1");
 
   // Allowed: what the metadata does not forbid, true, a Path, Upsertable, a qualified annotation,
   // a more specific true over the type's false, RestrictedProperties on a type several routes reach.
@@ -88,6 +94,11 @@ export async function usage(): Promise<void> {
   await rt.remove(client, bookReviews(book).byKey("r1"), undefined);
   await getReview(client, rt.cast<never>(bookSecret(book), "Shop.Review"));
   await listBooks(client, rt.cast<Book, ReturnType<typeof books>>(books(), "Shop.Book"));
+  // A collection not indexable by key is listed and created in; IndexableByKey without a value allows.
+  await listReviews(client, bookWindow(book));
+  await createReview(client, invites(), { id: "i2" });
+  await getReview(client, bookPages(book).byKey("p1"));
+  await getReview(client, rt.unrestricted(invites()).byKey("i1"));
   // A cast is another address: what the metadata forbids at the one cast is not kept.
   await createBook(client, rt.cast<Book, ReturnType<typeof books>>(books(), "Shop.Book"), {});
   // Readable=false on a collection forbids its list, not a read of a member by key.
@@ -99,12 +110,14 @@ forEachCompiler((label, c) => {
   test("a request the metadata forbids at an address does not compile; what it allows does, restricted addresses go wherever an address does", () => {
     const dir = generateFixture("requests/restrictions.xml", `types-restrictions-${label.replace(/\W+/g, "")}`);
     const r = expectErrorsWhereMarked(c, dir, USAGE);
-    expect(markedLines(USAGE)).toHaveLength(10);
+    expect(markedLines(USAGE)).toHaveLength(13);
     // The message names what is forbidden and the way through (TypeScript 5.9 prints the chain; 7 may shorten it).
     if (label === "TypeScript 5.9") {
       expect(r.output).toContain("Argument of type 'EntityRef<Review, never, NoDelete>' is not assignable to parameter of type 'EntityRef<Review, null, Deletable>'.");
       expect(r.output).toContain(`Type '"the service's metadata forbids deleting here (Capabilities.DeleteRestrictions); rt.unrestricted(target) sends it anyway"' is not assignable to type 'undefined'.`);
       expect(r.output).toContain(`"the service's metadata forbids creating here (Capabilities.InsertRestrictions); rt.unrestricted(target) sends it anyway"`);
+      expect(r.output).toContain("The 'this' context of type 'CollectionRef<Review, string, NoKey>' is not assignable to method's 'this' of type 'CollectionRef<Review, string, Indexable>'.");
+      expect(r.output).toContain(`"the service's metadata forbids addressing a member by key here (Capabilities.IndexableByKey); rt.unrestricted(target) sends it anyway"`);
     }
   });
 });

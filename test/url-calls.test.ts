@@ -297,6 +297,9 @@ test("a request the metadata forbids is refused, saying where it is forbidden; w
     { method: "GET", path: "/Books/{id}/notes" },
     { method: "PATCH", path: "/Books/{id}/reviews/{reviewId}" },
     { method: "DELETE", path: "/Shelves/{id}/receipts/{receiptId}" },
+    { method: "GET", path: "/Books/{id}/window/{windowId}" },
+    { method: "POST", path: "/store/aisles/{aisleId}/receipts" },
+    { method: "GET", path: "/Books/{id}/window" },
   ]).results.map((r) => (r.ok ? r.call.call : r.problem));
   const forbidden = (request: string, term: string, by: string, fn: string) =>
     `${request}: the service's metadata forbids this request (Capabilities ${term} is false on ${by}), so ${fn} does not compile on this address; to send it anyway, give ${fn} rt.unrestricted(target)`;
@@ -311,6 +314,9 @@ test("a request the metadata forbids is refused, saying where it is forbidden; w
     "const result = await listReviews(client, target);",
     "const result = await updateReview(client, target, body);",
     "await deleteReceipt(client, target);",
+    "GET /Books/{id}/window/{windowId}: the service's metadata forbids addressing a member by key here (Capabilities IndexableByKey is false on Shop.Book/window), so byKey does not compile on this address; to send it anyway, call byKey on rt.unrestricted(target)",
+    "POST /store/aisles/{aisleId}/receipts: the service's metadata forbids addressing a member by key here (Capabilities NavigationRestrictions/RestrictedProperties(aisles)/IndexableByKey is false on Shop.c/store), so byKey does not compile on this address; to send it anyway, call byKey on rt.unrestricted(target)",
+    "const result = await listReviews(client, target);",
   ]);
 });
 

@@ -73,3 +73,18 @@ test("a query restriction (format 7) added breaks the lists it forbids; one remo
   const older = { ...summaryFromJson(summaryToJson(summary(doc()))), format: 6 };
   expect(compareSummaries(older, b).changes.map((c) => [c.path, c.detail])).toEqual([["d.c/ts", "the metadata now forbids delete here (Capabilities restrictions): such calls no longer compile"]]);
 });
+
+test("IndexableByKey made false breaks the byKey calls there; compared between two summaries of format 10 only", () => {
+  const noKey = `<Annotation Term="${CAP}.IndexableByKey" Bool="false"/>`;
+  expect(changes(doc(), doc(noKey))).toEqual({
+    bump: "major",
+    changes: [["changed", "restrictions", "d.t/kids", "the metadata now forbids addressing members by key here (Capabilities restrictions): such calls no longer compile", true]],
+  });
+  expect(changes(doc("", noKey), doc())).toEqual({
+    bump: "patch",
+    changes: [["changed", "restrictions", "d.c/ts", "the metadata no longer forbids addressing members by key here (Capabilities restrictions)", false]],
+  });
+  const summary = (body: string) => summarize(generate({ inputs: [{ file: "d.xml", content: wrap(body) }] }).model);
+  const [a, b] = [summary(doc()), summary(doc(noKey))];
+  expect(compareSummaries({ ...a, format: 9 }, b).changes).toEqual([]);
+});

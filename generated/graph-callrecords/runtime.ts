@@ -1183,6 +1183,7 @@ export interface Forbidden {
   readonly insert?: string;
   readonly list?: string;
   readonly read?: string;
+  readonly key?: string;
   readonly update?: string;
   readonly delete?: string;
   readonly count?: string;
@@ -1227,6 +1228,10 @@ export interface NoList {
 /** The metadata forbids reading this entity, or a collection's members by key (`ReadRestrictions/Readable`, `ReadByKeyRestrictions/Readable` false). */
 export interface NoRead {
   readonly read: "the service's metadata forbids reading here (Capabilities.ReadRestrictions); rt.unrestricted(target) sends it anyway";
+}
+/** The metadata says this collection's members are not addressed by key (`IndexableByKey` false): `byKey` does not compile on it. */
+export interface NoKey {
+  readonly key: "the service's metadata forbids addressing a member by key here (Capabilities.IndexableByKey); rt.unrestricted(target) sends it anyway";
 }
 /** The metadata forbids PATCH and PUT here (`UpdateRestrictions/Updatable` false). */
 export interface NoUpdate {
@@ -1311,6 +1316,10 @@ export interface Updatable extends Forbidden {
 export interface Deletable extends Forbidden {
   readonly delete?: never;
 }
+/** A collection whose members are addressed by key (not `NoKey`): what `byKey` is called on. */
+export interface Indexable extends Forbidden {
+  readonly key?: never;
+}
 
 /** Where a resource sits: its entity set (or singleton) and the containment path below the set's entity. */
 export interface Origin {
@@ -1387,8 +1396,11 @@ export class CollectionRef<T, K = KeyValue, F extends Forbidden = {}> extends Re
     this.key = key;
   }
 
-  /** One member of the collection by its key (`/set/key` or `/set('key')`, as the service expects). */
-  byKey(key: K): EntityRef<T, never, F> {
+  /**
+   * One member of the collection by its key (`/set/key` or `/set('key')`, as the service expects).
+   * Not on a collection whose metadata says its members are not addressed by key (`NoKey`).
+   */
+  byKey(this: CollectionRef<T, K, Indexable>, key: K): EntityRef<T, never, F> {
     return new EntityRef<T, never, F>(this.path + this.key(key), this.origin);
   }
 }

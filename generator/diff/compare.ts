@@ -34,7 +34,7 @@ import { ALL_OUTPUTS, judge, type Breaks, type Outputs } from "./outputs";
 import { compareAlternateKeys } from "./alternate-keys";
 import { aTypeKind, typeKindWords } from "./type-kinds";
 import type { ImportSummary, ModelSummary, OperationSummary, TypeSummary, TypeUse } from "./summary";
-import { CONSTRAINTS_FORMAT, DERIVED_TYPES_FORMAT, EXPLICIT_BINDINGS_FORMAT, QUERY_RESTRICTIONS_FORMAT, READ_ONLY_FORMAT, typeLabel } from "./summary";
+import { CONSTRAINTS_FORMAT, DERIVED_TYPES_FORMAT, EXPLICIT_BINDINGS_FORMAT, INDEXABLE_BY_KEY_FORMAT, QUERY_RESTRICTIONS_FORMAT, READ_ONLY_FORMAT, typeLabel } from "./summary";
 import { explicitBindingChanges, explicitOperationChange } from "./explicit-bindings";
 import { constraintChanges, derivedTypesChange } from "./constraints";
 import { urlChanges } from "./urls";
@@ -194,7 +194,9 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary, outputs: Outp
   // functions only); compared when both summaries record them (format 6).
   // The query restrictions (format 7) only where both record them: an older summary has none.
   const queries = (a.format ?? 1) >= QUERY_RESTRICTIONS_FORMAT && (b.format ?? 1) >= QUERY_RESTRICTIONS_FORMAT;
-  if (a.restrictions && b.restrictions) for (const [path, detail, breaks] of restrictionChanges(a.restrictions, b.restrictions, queries)) add("changed", "restrictions", path, detail, breaks);
+  // IndexableByKey (format 10) only where both record it.
+  const keys = (a.format ?? 1) >= INDEXABLE_BY_KEY_FORMAT && (b.format ?? 1) >= INDEXABLE_BY_KEY_FORMAT;
+  if (a.restrictions && b.restrictions) for (const [path, detail, breaks] of restrictionChanges(a.restrictions, b.restrictions, queries, keys)) add("changed", "restrictions", path, detail, breaks);
   // What an address builder names in Core.ExplicitOperationBindings: a name taken away breaks its calls there (format 10).
   if (ctx.explicitBindings) for (const [path, detail, breaks] of explicitBindingChanges(a.explicitBindings ?? {}, b.explicitBindings ?? {})) add("changed", "restrictions", path, detail, breaks);
   // The metadata's Version: whether a body may bind as p@bind (version.ts).

@@ -25,6 +25,7 @@ const WORDS: Readonly<Record<Restricted, string>> = {
   insert: "create",
   list: "list",
   read: "read",
+  key: "addressing members by key",
   update: "update",
   delete: "delete",
   count: "$count",
@@ -38,10 +39,11 @@ const WORDS: Readonly<Record<Restricted, string>> = {
 };
 
 /** Each builder whose restrictions changed: its element, the line's words, and whether it breaks (one was added). */
-export function restrictionChanges(a: RestrictionSummary, b: RestrictionSummary, queries = true): [path: string, detail: string, breaking: boolean][] {
+export function restrictionChanges(a: RestrictionSummary, b: RestrictionSummary, queries = true, keys = true): [path: string, detail: string, breaking: boolean][] {
   const out: [string, string, boolean][] = [];
-  // Without `queries` (a summary older than format 7 records none), the requests only.
-  const compared = queries ? RESTRICTED : RESTRICTED.filter((r) => !isQueryRestriction(r));
+  // Without `queries` (a summary older than format 7 records none), the requests only; without
+  // `keys` (one older than format 10 records no IndexableByKey), not `key`.
+  const compared = RESTRICTED.filter((r) => (queries || !isQueryRestriction(r)) && (keys || r !== "key"));
   for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
     const before = new Set(a[key] ?? []);
     const after = new Set(b[key] ?? []);

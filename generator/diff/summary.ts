@@ -36,9 +36,10 @@ import { allowedDerivedTypes, propertyConstraints, type ValueConstraints } from 
  * 9 records the types a property's or navigation property's Validation.DerivedTypeConstraint
  * allows (`derivedTypes`), compared when both summaries are of format 9 or later (DERIVED_TYPES_FORMAT).
  * 10 records the overloads bound explicitly (an operation's `explicit`) and what each address builder
- * names (`explicitBindings`: explicit-bindings.ts), and a property read-only by its Core.Permissions
- * (`readOnly`), compared when both summaries are of format 10 or later (EXPLICIT_BINDINGS_FORMAT,
- * READ_ONLY_FORMAT).
+ * names (`explicitBindings`: explicit-bindings.ts), a property read-only by its Core.Permissions
+ * (`readOnly`), and `key` among the `restrictions` (Capabilities.IndexableByKey), compared when
+ * both summaries are of format 10 or later (EXPLICIT_BINDINGS_FORMAT, READ_ONLY_FORMAT,
+ * INDEXABLE_BY_KEY_FORMAT).
  */
 export const SUMMARY_FORMAT = 10;
 
@@ -47,6 +48,9 @@ export const EXPLICIT_BINDINGS_FORMAT = 10;
 
 /** The summary format that records a property read-only by its Core.Permissions. */
 export const READ_ONLY_FORMAT = 10;
+
+/** The summary format whose `restrictions` hold `key` (Capabilities.IndexableByKey false). */
+export const INDEXABLE_BY_KEY_FORMAT = 10;
 
 /** The summary format whose properties and navigation properties hold what their Validation.DerivedTypeConstraint allows. */
 export const DERIVED_TYPES_FORMAT = 9;

@@ -12,6 +12,7 @@ const MARKERS: Readonly<Record<Restricted, string>> = {
   insert: "rt.NoInsert",
   list: "rt.NoList",
   read: "rt.NoRead",
+  key: "rt.NoKey",
   update: "rt.NoUpdate",
   delete: "rt.NoDelete",
   count: "rt.NoCount",
@@ -58,6 +59,8 @@ function doing(what: Restricted, collection: boolean): string {
       return "creating in it";
     case "list":
       return "listing it";
+    case "key":
+      return "addressing its members by key";
     default:
       return `${what === "read" ? "reading" : what === "update" ? "updating" : "deleting"} ${collection ? "its members" : "it"}`;
   }

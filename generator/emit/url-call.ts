@@ -252,6 +252,13 @@ class CallWriter {
           break;
         }
         case "key": {
+          // Capabilities.IndexableByKey false: the collection's builder type has no byKey (NoKey).
+          const noKey = this.restrictions.find((r) => r.what === "key");
+          if (noKey)
+            return {
+              ok: false,
+              problem: `${this.method} ${this.route.path}: the service's metadata forbids addressing a member by key here (Capabilities ${noKey.term} is false on ${noKey.by}), so byKey does not compile on this address; to send it anyway, call byKey on rt.unrestricted(target)`,
+            };
           // A member read by key: the lists are a collection's (model/restrictions.ts).
           this.limits = {};
           this.byKey = true;

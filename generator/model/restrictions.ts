@@ -14,6 +14,8 @@
  *   other set, singleton, navigation property or operation result holds the type or a type of its
  *   family): a builder serving several routes cannot tell which it is on, so it is not restricted.
  *
+ * On a collection, `IndexableByKey` false too: its members are not addressed by key (`byKey`).
+ *
  * On a collection, the query restrictions too: `CountRestrictions/Countable` (also `/$count`),
  * `FilterRestrictions/Filterable`, `SearchRestrictions/Searchable`, `ExpandRestrictions/Expandable`,
  * `TopSupported`, `SkipSupported`, `SelectSupport/Supported`, `SortRestrictions/Sortable`, each
@@ -28,16 +30,17 @@ import type { Annotation, EntityContainer, EntitySet, EntityType, Model, Navigat
 import type { RawExpression } from "../parse/raw";
 
 /**
- * A request the metadata may forbid: POST to a collection, list it, read, change or delete one
- * entity; or a query option it does not support on a collection (`QueryRestricted`).
+ * A request the metadata may forbid: POST to a collection, list it, address its members by key
+ * (`IndexableByKey`), read, change or delete one entity; or a query option it does not support on a
+ * collection (`QueryRestricted`).
  */
-export type Restricted = "insert" | "list" | "read" | "update" | "delete" | QueryRestricted;
+export type Restricted = "insert" | "list" | "read" | "key" | "update" | "delete" | QueryRestricted;
 
 /** A query option the metadata may say a collection does not support, by its name in a read's options. */
 export type QueryRestricted = "count" | "filter" | "search" | "expand" | "top" | "skip" | "select" | "orderby";
 
 /** The order restrictions are written in (markers, messages). */
-export const RESTRICTED: readonly Restricted[] = ["insert", "list", "read", "update", "delete", "count", "filter", "search", "expand", "top", "skip", "select", "orderby"];
+export const RESTRICTED: readonly Restricted[] = ["insert", "list", "read", "key", "update", "delete", "count", "filter", "search", "expand", "top", "skip", "select", "orderby"];
 
 /**
  * Where each query restriction is read: the term, and its Bool property (none for the terms that
@@ -108,6 +111,9 @@ function said(get: (name: string) => RawExpression | undefined, collection: bool
   if (collection) {
     put("list", readable, "ReadRestrictions/Readable");
     put("read", bool(member(member(read, "ReadByKeyRestrictions"), "Readable")), "ReadRestrictions/ReadByKeyRestrictions/Readable");
+    // Capabilities.IndexableByKey (a Tag: present without a value, it allows): false, no member is
+    // addressed by key (Graph's calendarView, a window of events whose members are read at /events).
+    put("key", bool(get("IndexableByKey")), "IndexableByKey");
   } else put("read", readable, "ReadRestrictions/Readable");
   // A collection's query options (a list's, a count's, a $ref read's). One entity's `$select` and
   // `$expand` are not restricted: a collection's restrictions are its members' too (`byKey`), and
