@@ -11,7 +11,8 @@ import { boundSegment } from "./operation-segment";
 import { keySpec } from "./request-keys";
 import { typeAlternateKeys } from "../model/alternate-keys";
 import { bindsExplicitly, namedAt } from "../model/explicit-bindings";
-import { bindsType } from "./restriction-types";
+import { bindsType, queryOptionsDoc } from "./restriction-types";
+import { operationQueryOptions, requiredNames } from "../model/custom-query-options";
 import { memberDoc, PROTOTYPE_NAMES } from "./ts-types";
 import { parameters } from "./wrap";
 import { brokenExpression, brokenType } from "./wrap-code";
@@ -111,6 +112,11 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
   const deprecated = bothDeprecations(deprecation(importAnnotations), deprecation(op.annotations), op);
   const bindingType = op.binding?.type;
   const explicit = op.bound && bindsExplicitly(ctx.model, op);
+  // The custom query options the metadata names for calling it (OperationRestrictions): those
+  // required make `options` required, with them in its `query`.
+  const queryOptions = operationQueryOptions(op);
+  const required = requiredNames(queryOptions);
+  const needed = required.length ? ` & rt.RequiredQuery<${required.map((n) => stringLiteral(n)).join(" | ")}>` : "";
   // An entity parameter is written as a create's body (JSON Format §18 sends it as a representation
   // of an entity, which need not hold its key or what the service computes); a collection of them,
   // each so.
@@ -201,7 +207,7 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
     const named = `${args.join(" ").replace(/\/\*\*[\s\S]*?\*\//g, "")} ${item}`;
     const q = reads(ret.type, typeParameter("S", named), typeParameter("E", named));
     typeParams = `<${parameters(`export function ${name}`, q.paramList, "(")}>`;
-    args.push(`options?: ${ret.collection ? q.options : q.getOptions}`);
+    args.push(`options${needed ? "" : "?"}: ${ret.collection ? q.options : q.getOptions}${needed}`);
     // CSDL §12.8: Nullable means nothing for a collection of entities (its members are never null).
     result = ret.collection ? `rt.Page<${q.result}>` : q.result;
     // A collection's typed filter is written by the table of its type's kinds (filter-kinds.ts).
@@ -209,7 +215,7 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
     path = `rt.withQuery(${path}, ${ret.collection ? `rt.typedQuery(options${table ? `, ${table}` : ""})` : "options"})`;
   } else {
     // An action bound to one entity may be conditional on its version (`If-Match`, Protocol §11.5.5.1).
-    args.push(`options?: rt.${!isFunction && op.bound && bindingType && !bindingType.collection ? "ActionOptions" : "ReadOptions"}`);
+    args.push(`options${needed ? "" : "?"}: rt.${!isFunction && op.bound && bindingType && !bindingType.collection ? "ActionOptions" : "ReadOptions"}${needed}`);
     // An action's entities come as the service returns them too: its default set, no navigation properties.
     if (ret && ret.type.kind === "entity") {
       const whole = reads(ret.type, "never", "never").result;
@@ -236,6 +242,7 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
       `${isFunction ? "Function" : "Action"} \`${op.qualifiedName}\`${op.bound && bindingType ? `, bound to ${bindingType.collection ? "a collection of " : ""}\`${bindingType.type.qualifiedName}\`` : importName ? ` (imported as \`/${importName}\`)` : ""}.`,
       called.qualifiedBecause,
       explicit ? explicitDoc(namedAt(ctx.model, op.qualifiedName), ctx.sliced) : undefined,
+      queryOptionsDoc(queryOptions, "calling it"),
       deprecated && `@deprecated ${deprecated}`,
     ]),
     name,

@@ -9,7 +9,8 @@ import { castNavigationPaths } from "./cast-navigation";
 import { complexNavigationPaths, leadingProperties, leadsToNavigation } from "./complex-navigation";
 import { optimisticConcurrency } from "../model/capabilities";
 import { isQueryRestriction, navigationRestrictions, propertyLimits, restrictedTypes, rootRestrictions, type Restricted } from "../model/restrictions";
-import { bindsDoc, forbiddenArgument, headersDoc, limitsDoc, restrictionDoc } from "./restriction-types";
+import { bindsDoc, forbiddenArgument, headersDoc, limitsDoc, queryOptionsDoc, restrictionDoc } from "./restriction-types";
+import { navigationQueryOptions, queryNeedingTypes, requiredNames, rootQueryOptions } from "../model/custom-query-options";
 import { navigationBindings, rootBindings } from "../model/explicit-bindings";
 import { resolveBindingTarget, type BindingPlace } from "../model/binding-targets";
 import type { EntityContainer, EntitySet, EntityType, Model, NavigationBinding, NavigationProperty, Property, Schema, SchemaType, Singleton, StructuredType, TypeRef } from "../model/types";
@@ -291,9 +292,10 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       const name = rootNames.get(s) as string;
       const restrictions = rootRestrictions(ctx.model, c, s);
       const binds = rootBindings(ctx.model, s);
-      const f = forbiddenArgument(restrictions, binds);
+      const queryOptions = rootQueryOptions(c.qualifiedName, s);
+      const f = forbiddenArgument(restrictions, binds, requiredNames(queryOptions));
       roots.push({
-        doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` entity set (\`/${s.name}\`).`, restrictionDoc(restrictions, true), bindsDoc(binds), limitsDoc(propertyLimits(s.entityType, s.annotations)), headersDoc([s.entityType.annotations, s.annotations], true), deprecated(s)]),
+        doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` entity set (\`/${s.name}\`).`, restrictionDoc(restrictions, true), queryOptionsDoc(queryOptions), bindsDoc(binds), limitsDoc(propertyLimits(s.entityType, s.annotations)), headersDoc([s.entityType.annotations, s.annotations], true), deprecated(s)]),
         name,
         type: rootType(name, `rt.CollectionRef<${t}, ${k}${f}>`),
         make: "",
@@ -333,13 +335,16 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const contained = n.containsTarget ? ", true" : "";
     const restrictions = navigationRestrictions(ctx.model, t, n);
     const binds = navigationBindings(ctx.model, n);
+    // A collection's custom query options: those required are in its type, the rest in its doc comment.
+    const queryOptions = n.collection ? navigationQueryOptions(ctx.model, n) : [];
     // A builder's call infers its type arguments from the builder's return type, which names them all.
-    const f = forbiddenArgument(restrictions, binds);
+    const f = forbiddenArgument(restrictions, binds, requiredNames(queryOptions));
     return {
       doc: jsdoc("", [
         description(n.annotations),
         `\`${n.name}\` of a \`${t.qualifiedName}\`${n.containsTarget ? " (contained)" : ""}: \`.../${n.name}\`.`,
         restrictionDoc(restrictions, n.collection),
+        queryOptionsDoc(queryOptions),
         bindsDoc(binds),
         n.collection ? limitsDoc(propertyLimits(n.target, n.annotations)) : undefined,
         headersDoc([n.target.annotations, n.annotations], n.collection),
@@ -372,6 +377,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   };
 
   const restricted = restrictedTypes(ctx.model);
+  const needing = queryNeedingTypes(ctx.model);
   const navigationTypes: RequestsView["declarations"] = [];
   const navigations: Builder[] = [];
   const entities: EntityRequestsView[] = [];
@@ -470,19 +476,24 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     // have (`O`) and takes only an address that allows them (`rt.QueryTarget<O>`).
     const queried = forbidden !== undefined && [...forbidden].some(isQueryRestriction);
     const o = typeParameter("O", named);
-    const listAllows = forbidden?.has("list") ? "rt.Listable & " : "";
-    const listTarget = queried ? brokenItem(`target: rt.CollectionRef<${self}, ${keyType}, ${listAllows}rt.QueryTarget<${o}>>`) : collectionTarget("rt.Listable");
+    // Where some collection address of the type requires custom query options, list infers the
+    // names its `query` gives (`Q`) and takes only an address needing no others (`rt.QueryGiven<Q>`).
+    const needsQuery = needing.has(t);
+    const qn = typeParameter("Q", named);
+    const listParts = [...(forbidden?.has("list") ? ["rt.Listable"] : []), ...(queried ? [`rt.QueryTarget<${o}>`] : []), ...(needsQuery ? [`rt.QueryGiven<${qn}>`] : [])];
+    const listTarget = brokenItem(`target: rt.CollectionRef<${self}, ${keyType}${listParts.length ? `, ${listParts.join(" & ")}` : ""}>`);
     // One a line, as the signatures they start are too long for one (wrap.ts).
-    const typeParams = `<${itemLines([...q.paramList, ...(queried ? [`${o} extends rt.OptionName = never`] : [])].map((p) => brokenItem(p)))}>`;
+    const typeParams = `<${itemLines([...q.paramList, ...(queried ? [`${o} extends rt.OptionName = never`] : []), ...(needsQuery ? [`${qn} extends string = never`] : [])].map((p) => brokenItem(p)))}>`;
     const getTypeParams = `<${itemLines([...q.paramList, `${empty} extends null = null`].map((p) => brokenItem(p)))}>`;
     // With `& rt.OptionNames<O>`, as Prettier breaks an intersection that does not fit: after ` &`,
     // the first member's type arguments one a line where its line would still pass 120 characters.
-    const optionNames = ` & rt.OptionNames<${o}>`;
-    const options = !queried
+    const inferred = [...(queried ? [`rt.OptionNames<${o}>`] : []), ...(needsQuery ? [`rt.QueryNames<${qn}>`] : [])];
+    const optionNames = inferred.map((x) => ` & ${x}`).join("");
+    const options = !inferred.length
       ? brokenAnnotation(q.options, "  options?: ".length, 1, "  ")
       : fits("  options?: ".length + q.options.length + optionNames.length + 1)
         ? q.options + optionNames
-        : `${brokenType(q.options, "  options?: ".length, " &".length, "  ")} &\n    rt.OptionNames<${o}>`;
+        : `${brokenType(q.options, "  options?: ".length, " &".length, "  ")} &\n    ${inferred.join(" &\n    ")}`;
     const getOptions = brokenAnnotation(q.getOptions, "  options?: ".length, 1, "  ");
     const getReturns = brokenType(`Promise<${q.result} | ${empty}>`, 3, 2);
     const listReturns = brokenType(`Promise<rt.Page<${q.result}>>`, 3, 2);

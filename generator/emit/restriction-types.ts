@@ -7,6 +7,8 @@ import { isQueryRestriction, type PropertyLimits, type Restricted, type Restrict
 import { customHeaders, headerDescription, type HeaderRequest } from "../model/custom-headers";
 import type { Annotation } from "../model/types";
 import { stringLiteral } from "../string-literal";
+import type { CustomQueryOption } from "../model/custom-query-options";
+import { literalKey } from "../passes/names";
 
 const MARKERS: Readonly<Record<Restricted, string>> = {
   insert: "rt.NoInsert",
@@ -30,8 +32,9 @@ const MARKERS: Readonly<Record<Restricted, string>> = {
  * the address takes (`rt.BindsExplicitly<"ns.add" | "ns.remove">`, model/explicit-bindings.ts), or
  * "" where nothing is forbidden nor bound.
  */
-export function forbiddenType(restrictions: readonly Restriction[], binds: readonly string[] = []): string {
+export function forbiddenType(restrictions: readonly Restriction[], binds: readonly string[] = [], needs: readonly string[] = []): string {
   const markers = restrictions.map((r) => MARKERS[r.what]);
+  if (needs.length) markers.push(`rt.NeedsQuery<${needs.map((n) => stringLiteral(n)).join(" | ")}>`);
   if (binds.length) markers.push(bindsType(binds));
   return markers.join(" & ");
 }
@@ -42,9 +45,21 @@ export function bindsType(names: readonly string[]): string {
 }
 
 /** `, F` after an address type's other type arguments, or "". */
-export function forbiddenArgument(restrictions: readonly Restriction[], binds: readonly string[] = []): string {
-  const f = forbiddenType(restrictions, binds);
+export function forbiddenArgument(restrictions: readonly Restriction[], binds: readonly string[] = [], needs: readonly string[] = []): string {
+  const f = forbiddenType(restrictions, binds, needs);
   return f ? `, ${f}` : "";
+}
+
+/**
+ * The doc comment lines of the custom query options the metadata names for reading an address
+ * (model/custom-query-options.ts), a line each, or undefined: `The metadata requires the custom query
+ * option \`startDateTime\` for reading here (… ReadRestrictions/CustomQueryOptions): The start date …`.
+ */
+export function queryOptionsDoc(options: readonly CustomQueryOption[], doing = "reading here"): string | undefined {
+  if (!options.length) return undefined;
+  return options
+    .map((o) => `The metadata ${o.required ? "requires" : "names"} the custom query option \`${o.name}\` for ${doing} (\`${o.by}\`)${o.description ? `: ${o.description.replace(/\.?$/, ".")}` : "."}${o.required ? ` Give it in \`query\`: \`{ query: { ${literalKey(o.name)}: … } }\`.` : ""}`)
+    .join("\n");
 }
 
 /** The doc comment line of an address that names explicitly bound operations, or undefined. */

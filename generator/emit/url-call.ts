@@ -4,6 +4,7 @@
  * modules name them (request-names.ts, through the emit context), so that a rename there
  * (`settingsOfGroup`, `then2`, an overload's `…With…`) is what is printed here.
  */
+import { navigationQueryOptions, operationQueryOptions, rootQueryOptions, type CustomQueryOption } from "../model/custom-query-options";
 import { bindsExplicitly, namedAt, navigationBindings, rootBindings } from "../model/explicit-bindings";
 import { resolveBindingTarget } from "../model/binding-targets";
 import { optimisticConcurrency } from "../model/capabilities";
@@ -21,7 +22,7 @@ import { moduleSpecifier } from "./imports";
 import { keylessCollections } from "./keyless-collections";
 import { listsSubtypes } from "./request-names";
 import { hasComposableAddress } from "./operation-view";
-import { applyArgument, primitiveTs, queryMembers, systemOptionNames, type QueryTaker, type QueryWriter } from "./url-query";
+import { applyArgument, primitiveTs, customOptionNames, queryMembers, systemOptionNames, type QueryTaker, type QueryWriter } from "./url-query";
 import { NUMBERS } from "./url-filter-tokens";
 
 /** A name the code uses that the caller provides: the client, a key, a body, an operation's parameters. */
@@ -88,6 +89,8 @@ class CallWriter {
   private restrictions: Restriction[] = [];
   /** The explicitly bound operations the metadata names at the address so far (model/explicit-bindings.ts). */
   private binds: readonly string[] = [];
+  /** The custom query options the metadata names for reading the collection addressed (model/custom-query-options.ts). */
+  private queryOptions: readonly CustomQueryOption[] = [];
   /** The properties the collection addressed does not take in `$filter`, `$orderby` or `$expand` (url-limits.ts). */
   private limits: PropertyLimits = {};
   /** The annotations the address's custom headers are read from (its entity type's, then its own), and whether a key follows them. */
@@ -156,7 +159,7 @@ class CallWriter {
         }
         fn = method === "GET" ? v.list() : v.create();
         if (method === "GET") [taker, read] = ["list", a.type];
-        const forbidden = this.forbidden(method === "GET" ? "list" : "insert", fn.name) ?? (method === "GET" ? this.forbiddenOption(fn.name) : undefined);
+        const forbidden = this.forbidden(method === "GET" ? "list" : "insert", fn.name) ?? (method === "GET" ? (this.forbiddenOption(fn.name) ?? this.missingOptions(this.queryOptions, "reading here", fn.name)) : undefined);
         if (forbidden) return refuse(forbidden);
         if (method === "POST") {
           args = ["body"];
@@ -171,7 +174,7 @@ class CallWriter {
         fn = this.runtime("count");
         [taker, read] = ["count", a.type];
         {
-          const forbidden = this.forbidden("count", fn.name) ?? this.forbiddenOption(fn.name);
+          const forbidden = this.forbidden("count", fn.name) ?? this.forbiddenOption(fn.name) ?? this.missingOptions(this.queryOptions, "reading here", fn.name);
           if (forbidden) return refuse(forbidden);
         }
         break;
@@ -242,6 +245,7 @@ class CallWriter {
         case "root": {
           this.restrictions = rootRestrictions(this.ctx.model, step.container, step.root);
           this.binds = rootBindings(this.ctx.model, step.root);
+          this.queryOptions = step.root.kind === "entitySet" ? rootQueryOptions(step.container.qualifiedName, step.root) : [];
           this.limits = step.root.kind === "entitySet" ? propertyLimits(step.root.entityType, step.root.annotations) : {};
           this.headerLayers = [(step.root.kind === "entitySet" ? step.root.entityType : step.root.type).annotations, step.root.annotations];
           this.byKey = false;
@@ -265,6 +269,7 @@ class CallWriter {
           const key = this.key(step.text, keyed, alternate);
           if (typeof key !== "string") return { ok: false, problem: `${this.method} ${this.route.path}: ${key.problem}` };
           expr = `${expr}.byKey(${key})`;
+          this.queryOptions = [];
           if (step !== steps[steps.length - 1]) this.keyedSteps.push({ expr, type: keyed });
           break;
         }
@@ -272,6 +277,7 @@ class CallWriter {
           const owner = step.property.declaringType;
           this.restrictions = navigationRestrictions(this.ctx.model, owner, step.property);
           this.binds = navigationBindings(this.ctx.model, step.property);
+          this.queryOptions = step.property.collection ? navigationQueryOptions(this.ctx.model, step.property) : [];
           this.limits = step.property.collection ? propertyLimits(step.property.target, step.property.annotations) : {};
           this.headerLayers = [step.property.target.annotations, step.property.annotations];
           this.byKey = false;
@@ -283,6 +289,7 @@ class CallWriter {
         case "complex":
           this.restrictions = [];
           this.binds = [];
+          this.queryOptions = [];
           this.limits = {};
           this.headerLayers = [];
           expr = `${this.builder("complex", step.property.declaringType, step.property.name)}(${expr})`;
@@ -291,6 +298,7 @@ class CallWriter {
           // A cast's address does not keep what the metadata forbids or binds at the one cast (CastRef).
           this.restrictions = [];
           this.binds = [];
+          this.queryOptions = [];
           this.limits = {};
           this.headerLayers = [];
           if (!listsSubtypes(step.from)) return { ok: false, problem: `${this.method} ${this.route.path}: ${step.from.qualifiedName} has no typed cast function (too many subtypes); cast with the runtime's cast(target, ${JSON.stringify(step.to.qualifiedName)})` };
@@ -304,6 +312,7 @@ class CallWriter {
           // Another entity below the one addressed (Graph's `…:/path:`): what is forbidden there is not known.
           this.restrictions = [];
           this.binds = [];
+          this.queryOptions = [];
           this.limits = {};
           this.headerLayers = [];
           expr = `${this.runtime("byPath").name}(${expr}, ${this.pathText(step.text, keyed)})`;
@@ -323,6 +332,7 @@ class CallWriter {
           // A composable function's result: which set it is in, and what is forbidden there, is not known.
           this.restrictions = [];
           this.binds = [];
+          this.queryOptions = [];
           this.limits = {};
           this.headerLayers = [];
           expr = c.expr;
@@ -413,12 +423,24 @@ class CallWriter {
     if (!chosen) return `${segment} is ${candidates[0].kind === "function" ? "a function, called with GET" : "an action, called with POST"}`;
     const { op, schema, entry } = chosen;
     const name = this.names(schema).operation(entry);
-    const unbound = this.notBoundHere(op, name);
+    const unbound = this.notBoundHere(op, name) ?? this.missingOptions(operationQueryOptions(op), "calling it", name);
     if (unbound) return unbound;
     const fn = { name: this.use(name, schema.namespace), module: moduleSpecifier(schema.namespace, "requests") };
     const args = this.parameters(step, op, kind);
     if (!Array.isArray(args)) return args.problem;
     return { fn, args, resultless: op.kind === "action" && !op.returnType, op };
+  }
+
+  /**
+   * Why `fn` does not compile with the URL's query: it leaves out custom query options the metadata
+   * requires for `doing` (model/custom-query-options.ts; the builder's type or the function's options say so); else undefined.
+   */
+  private missingOptions(options: readonly CustomQueryOption[], doing: string, fn: string): string | undefined {
+    const given = new Set(customOptionNames(this.query));
+    const missing = options.filter((o) => o.required && !given.has(o.name));
+    if (!missing.length) return undefined;
+    const names = missing.map((o) => o.name).join(", ");
+    return `the service's metadata requires the custom query option${missing.length > 1 ? "s" : ""} ${names} for ${doing} (Capabilities ${missing[0]!.by}), so ${fn} does not compile without ${missing.length > 1 ? "them" : "it"}: give ${missing.map((o) => `${o.name}=…`).join("&")} in the URL's query`;
   }
 
   /**

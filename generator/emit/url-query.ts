@@ -77,6 +77,13 @@ export function queryOf(path: string): string {
 }
 
 /** The system query options a query names, without their `$`, in lower case: `$count=true&$top=5` → `count`, `top`. */
+/** The names of the custom query options a URL's query gives (neither `$` nor `@` first). */
+export function customOptionNames(query: string): string[] {
+  return queryPairs(query)
+    .filter((p) => !p.name.startsWith("$") && !p.name.startsWith("@"))
+    .map((p) => p.name);
+}
+
 export function systemOptionNames(query: string): string[] {
   return queryPairs(query)
     .filter((p) => p.name.startsWith("$"))

@@ -1193,6 +1193,8 @@ export interface Forbidden {
   readonly skip?: string;
   readonly select?: string;
   readonly orderby?: string;
+  /** The custom query options a read here requires (`NeedsQuery`). */
+  readonly needsQuery?: string;
   /** The explicitly bound operations the metadata names here (`BindsExplicitly`): not a restriction, the one thing this type says an address allows. */
   readonly explicitlyBinds?: { readonly [operation: string]: true };
 }
@@ -1210,6 +1212,37 @@ export interface Forbidden {
 export interface BindsExplicitly<N extends string> {
   readonly explicitlyBinds: { readonly [K in N]: true };
 }
+
+/**
+ * A collection whose metadata requires the custom query options `N` for reading it
+ * (`ReadRestrictions/CustomQueryOptions` with `Required`): Graph's `userCalendarView(me())` is a
+ * `CollectionRef<Event, string, … & NeedsQuery<"endDateTime" | "startDateTime">>`, and `listEvents`
+ * or `count` on it compiles only with `{ query: { startDateTime, endDateTime } }` (`QueryGiven`).
+ * Types only: nothing of it exists at run time.
+ */
+export interface NeedsQuery<N extends string> {
+  readonly needsQuery: QueryNeeded<N>;
+}
+
+/** The words a compiler message shows for a required custom query option `N` left out. */
+export type QueryNeeded<N extends string> = N extends string ? `the service's metadata requires the custom query option ${N} here (Capabilities CustomQueryOptions): give { query: { ${N}: … } }` : never;
+
+/**
+ * An address a read with the custom query options named `Q` may be sent to: every option its
+ * metadata requires is among them (`NeedsQuery`). `Q` is what the options name (`QueryNames<Q>`),
+ * never what the address needs.
+ */
+export type QueryGiven<Q extends string> = Forbidden & { readonly needsQuery?: QueryNeeded<NotInferred<Q>> };
+
+/**
+ * Options whose `query` holds the custom query options `N` an operation's metadata requires
+ * (`OperationRestrictions/CustomQueryOptions`): Graph's `delta` of events takes
+ * `RequiredQuery<"endDateTime" | "startDateTime">`.
+ */
+export type RequiredQuery<N extends string> = { readonly query: { readonly [K in N]: string } };
+
+/** Infers `Q` of `QueryGiven<Q>` from the options given: the names in their `query`. */
+export type QueryNames<Q extends string> = { readonly query?: { readonly [K in Q]?: string } | undefined };
 
 /** What `unrestricted` types its address with: nothing forbidden, every explicitly bound operation allowed (`never` is every list). */
 export interface Unrestricted {
@@ -3138,10 +3171,10 @@ export async function collectAll<T>(client: Client, first: Page<T> | Promise<Pag
 export const count: typeof countDirect = /* @__PURE__ */ held(countDirect);
 /** The options of `count`: a request's, custom `query` options, `filter` and `search`. */
 export type CountOptions = RequestOptions & Pick<ReadOptions, "query"> & { filter?: string | undefined; search?: string | undefined };
-async function countDirect<O extends keyof CountOptions = never>(
+async function countDirect<O extends keyof CountOptions = never, Q extends string = never>(
   client: Client,
-  target: CollectionRef<unknown, unknown, QueryTarget<O | "count">>,
-  options?: CountOptions & OptionNames<O>,
+  target: CollectionRef<unknown, unknown, QueryTarget<O | "count"> & QueryGiven<Q>>,
+  options?: CountOptions & OptionNames<O> & QueryNames<Q>,
 ): Promise<number> {
   const url = addressed(client, withCustomQuery(withQuery(`${target.path}/$count`, { filter: options?.filter, search: options?.search }), options?.query));
   const [response, text] = await execute(client, { method: "GET", url, headers: { Accept: "text/plain" } }, options, asText);

@@ -1,0 +1,154 @@
+// Custom query options the metadata requires (test/fixtures/requests/custom-query-options.xml, in
+// the forms Graph writes for calendarView, an event's instances and the delta of events): the
+// builder's type carries them (`rt.NeedsQuery<…>`), and a list or count of it compiles only with
+// them in `query` (both real compilers); a function whose OperationRestrictions requires some takes
+// its options with them (`rt.RequiredQuery<…>`). The requests go over HTTP to 127.0.0.1, the doc
+// comments name every option, and `odatagen url` refuses a URL without them.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { generate } from "../generator/generate";
+import { navigationQueryOptions, queryNeedingTypes, rootQueryOptions } from "../generator/model/custom-query-options";
+import { urlCalls } from "../generator/url-calls";
+import { FIXTURES, generateFixture } from "./helpers/generated";
+import { startLoopback, type Loopback } from "./helpers/loopback";
+import { expectErrorsWhereMarked, forEachCompiler, markedLines } from "./helpers/typecheck";
+
+const FIXTURE = path.join(FIXTURES, "requests", "custom-query-options.xml");
+const inputs = [{ file: FIXTURE, content: fs.readFileSync(FIXTURE, "utf8") }];
+
+test("the model reads them where Graph writes them: an entity set's paths of one and two segments, a navigation property's own record, a set's own", () => {
+  const { model } = generate({ inputs });
+  const type = (name: string) => model.types.get(`Cal.${name}`) as import("../generator/model/types").EntityType;
+  const nav = (t: string, n: string) => type(t).navigationProperties.find((x) => x.name === n)!;
+  const said = (options: ReturnType<typeof rootQueryOptions>) => options.map((o) => `${o.name}${o.required ? "!" : ""} by ${o.by}`);
+  expect(said(navigationQueryOptions(model, nav("user", "calendarView")))).toEqual([
+    "startDateTime! by Cal.svc/users: NavigationRestrictions/RestrictedProperties(calendarView)/ReadRestrictions/CustomQueryOptions",
+    "endDateTime! by Cal.svc/users: NavigationRestrictions/RestrictedProperties(calendarView)/ReadRestrictions/CustomQueryOptions",
+  ]);
+  expect(said(navigationQueryOptions(model, nav("calendar", "calendarView")))).toEqual([
+    "startDateTime! by Cal.svc/users: NavigationRestrictions/RestrictedProperties(calendar/calendarView)/ReadRestrictions/CustomQueryOptions",
+    "endDateTime! by Cal.svc/users: NavigationRestrictions/RestrictedProperties(calendar/calendarView)/ReadRestrictions/CustomQueryOptions",
+  ]);
+  expect(said(navigationQueryOptions(model, nav("event", "instances")))).toEqual([
+    "startDateTime! by Cal.event/instances: NavigationRestrictions/RestrictedProperties(instances)/ReadRestrictions/CustomQueryOptions",
+    "endDateTime! by Cal.event/instances: NavigationRestrictions/RestrictedProperties(instances)/ReadRestrictions/CustomQueryOptions",
+  ]);
+  expect(navigationQueryOptions(model, nav("user", "events"))).toEqual([]);
+  const container = model.schemas[0]!.containers[0]!;
+  // `$format` is a system query option, not a custom one.
+  expect(said(rootQueryOptions(container.qualifiedName, container.entitySets.find((s) => s.name === "windows")!))).toEqual([
+    "from! by Cal.svc/windows: ReadRestrictions/CustomQueryOptions",
+    "tz by Cal.svc/windows: ReadRestrictions/CustomQueryOptions",
+  ]);
+  expect([...queryNeedingTypes(model)].map((t) => t.qualifiedName)).toEqual(["Cal.event"]);
+});
+
+const USAGE = `
+import * as rt from "./runtime.js";
+import { calendarCalendarView, delta, eventInstances, listEvents, me, userCalendar, userCalendarView, userEvents, windows } from "./Cal.requests.js";
+
+declare const client: rt.Client;
+
+export async function usage(): Promise<void> {
+  const range = { startDateTime: "2026-01-01T00:00:00Z", endDateTime: "2026-01-08T00:00:00Z" };
+  // @ts-expect-error calendarView requires startDateTime and endDateTime
+  await listEvents(client, userCalendarView(me()));
+  // @ts-expect-error one of them is not enough
+  await listEvents(client, userCalendarView(me()), { query: { startDateTime: "2026-01-01T00:00:00Z" } });
+  // @ts-expect-error a path of two segments
+  await listEvents(client, calendarCalendarView(userCalendar(me())), { top: 5 });
+  // @ts-expect-error the navigation property's own record
+  await listEvents(client, eventInstances(userEvents(me()).byKey("e1")));
+  // @ts-expect-error an entity set's own ReadRestrictions
+  await listEvents(client, windows(), { query: { tz: "UTC" } });
+  // @ts-expect-error a count of it too
+  await rt.count(client, userCalendarView(me()));
+  // @ts-expect-error a function whose OperationRestrictions requires them
+  await delta(client, userEvents(me()));
+
+  await listEvents(client, userCalendarView(me()), { query: range, top: 5, select: ["subject"] });
+  await listEvents(client, calendarCalendarView(userCalendar(me())), { query: { ...range, extra: "x" } });
+  await listEvents(client, eventInstances(userEvents(me()).byKey("e1")), { query: range });
+  await listEvents(client, windows(), { query: { from: "2026" } });
+  await rt.count(client, userCalendarView(me()), { query: range });
+  await delta(client, userEvents(me()), { query: range });
+  await delta(client, userEvents(me()), { query: { ...range, changeType: "created" } });
+  // What needs none takes none; an address given through rt.unrestricted is not checked.
+  await listEvents(client, userEvents(me()));
+  await listEvents(client, rt.unrestricted(userCalendarView(me())));
+  const loose: Record<string, string> = {};
+  await listEvents(client, userCalendarView(me()), { query: loose });
+}
+`;
+
+forEachCompiler((label, c) => {
+  test("a list or count of an address that requires custom query options compiles only with them; so does a function that requires some", () => {
+    const dir = generateFixture("requests/custom-query-options.xml", `custom-query-options-${label.replace(/\W+/g, "")}`);
+    const r = expectErrorsWhereMarked(c, dir, USAGE);
+    expect(markedLines(USAGE)).toHaveLength(7);
+    if (label === "TypeScript 5.9")
+      expect(r.output).toContain(
+        `Type '"the service's metadata requires the custom query option endDateTime here (Capabilities CustomQueryOptions): give { query: { endDateTime: … } }"' is not assignable to type '"the service's metadata requires the custom query option startDateTime here (Capabilities CustomQueryOptions): give { query: { startDateTime: … } }"'.`,
+      );
+  });
+});
+
+test("the doc comments name every custom query option, required or not, and where the metadata says it", () => {
+  const code = generate({ inputs }).files.get("Cal.requests.ts") as string;
+  const docOf = (fn: string) => {
+    const at = code.indexOf(`export function ${fn}(`) >= 0 ? code.indexOf(`export function ${fn}(`) : code.indexOf(`export function ${fn}<`);
+    return code.slice(code.lastIndexOf("/**", at), at);
+  };
+  expect(docOf("userCalendarView")).toContain(
+    "The metadata requires the custom query option `startDateTime` for reading here (`Cal.svc/users: NavigationRestrictions/RestrictedProperties(calendarView)/ReadRestrictions/CustomQueryOptions`): The start of the window. Give it in `query`: `{ query: { startDateTime: … } }`.",
+  );
+  expect(docOf("windows")).toContain("The metadata names the custom query option `tz` for reading here (`Cal.svc/windows: ReadRestrictions/CustomQueryOptions`): A time zone.\n");
+  expect(docOf("delta")).toContain("The metadata names the custom query option `changeType` for calling it (`Cal.delta: OperationRestrictions/CustomQueryOptions`): created, updated or deleted.");
+  expect(docOf("userEvents")).not.toContain("custom query option");
+});
+
+describe("over HTTP", () => {
+  let srv: Loopback;
+  beforeAll(async () => {
+    srv = await startLoopback();
+  });
+  afterAll(async () => {
+    await srv?.close();
+  });
+
+  test("the options are sent after the others", async () => {
+    const dir = generateFixture("requests/custom-query-options.xml", "custom-query-options-http");
+    const cal: typeof import("./.generated/custom-query-options-http/Cal.requests") = require(path.join(dir, "Cal.requests"));
+    const rt: typeof import("./.generated/custom-query-options-http/runtime") = require(path.join(dir, "runtime"));
+    srv.handle((r) => (r.url.includes("$count") ? { body: "3", headers: { "Content-Type": "text/plain" } } : { body: { value: [] } }));
+    const client = rt.createClient({ baseUrl: srv.url });
+    const range = { startDateTime: "2026-01-01T00:00:00Z", endDateTime: "2026-01-08T00:00:00Z" };
+    await cal.listEvents(client, cal.userCalendarView(cal.me()), { query: range, top: 5 });
+    expect(await rt.count(client, cal.userCalendarView(cal.me()), { query: range })).toBe(3);
+    await cal.delta(client, cal.userEvents(cal.me()), { query: range });
+    expect(srv.requests.map((r) => r.url)).toEqual([
+      "/me/calendarView?$top=5&startDateTime=2026-01-01T00:00:00Z&endDateTime=2026-01-08T00:00:00Z",
+      "/me/calendarView/$count?startDateTime=2026-01-01T00:00:00Z&endDateTime=2026-01-08T00:00:00Z",
+      "/me/events/Cal.delta()?startDateTime=2026-01-01T00:00:00Z&endDateTime=2026-01-08T00:00:00Z",
+    ]);
+  });
+});
+
+test("odatagen url refuses a URL that leaves a required custom query option out, naming where the metadata requires it", () => {
+  const { results } = urlCalls({ inputs }, [
+    { path: "/me/calendarView" },
+    { path: "/me/calendarView?startDateTime=a&endDateTime=b&$top=2" },
+    { path: "/users/{id}/calendar/calendarView/$count?startDateTime=a" },
+    { path: "/me/events/Cal.delta()" },
+    { path: "/me/events/Cal.delta()?startDateTime=a&endDateTime=b" },
+    { path: "/windows?tz=UTC" },
+  ]);
+  expect(results.map((r) => (r.ok ? r.call.call : r.problem))).toEqual([
+    "GET /me/calendarView: the service's metadata requires the custom query options startDateTime, endDateTime for reading here (Capabilities Cal.svc/users: NavigationRestrictions/RestrictedProperties(calendarView)/ReadRestrictions/CustomQueryOptions), so listEvents does not compile without them: give startDateTime=…&endDateTime=… in the URL's query",
+    "const result = await listEvents(client, target, { top: 2, query: { startDateTime: \"a\", endDateTime: \"b\" } });",
+    "GET /users/{id}/calendar/calendarView/$count: the service's metadata requires the custom query option endDateTime for reading here (Capabilities Cal.svc/users: NavigationRestrictions/RestrictedProperties(calendar/calendarView)/ReadRestrictions/CustomQueryOptions), so count does not compile without it: give endDateTime=… in the URL's query",
+    "GET /me/events/Cal.delta(): the service's metadata requires the custom query options startDateTime, endDateTime for calling it (Capabilities Cal.delta: OperationRestrictions/CustomQueryOptions), so delta does not compile without them: give startDateTime=…&endDateTime=… in the URL's query",
+    "const result = await delta(client, target, { query: { startDateTime: \"a\", endDateTime: \"b\" } });",
+    "GET /windows: the service's metadata requires the custom query option from for reading here (Capabilities Cal.svc/windows: ReadRestrictions/CustomQueryOptions), so listEvents does not compile without it: give from=… in the URL's query",
+  ]);
+});
