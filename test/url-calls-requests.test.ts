@@ -57,6 +57,11 @@ test.each([
   ["GET", "/People('x')/TL.GetFriendsTrips(userName='y')/{tripId}/PlanItems", { tripId: 2 }, "GET /People('x')/Travel.Lite.GetFriendsTrips(userName='y')(2)/PlanItems"],
   // Placeholders in $filter: each value written by rt.literal as the property it is compared with takes it.
   ["GET", "/People?$filter=LastName eq '{name}' and Age gt {age} and Gender eq {gender}", { name: "O'Neil", age: 30, gender: "Female" }, "GET /People?$filter=LastName%20eq%20'O''Neil'%20and%20Age%20gt%2030%20and%20Gender%20eq%20Travel.Lite.Gender'Female'"],
+  // A placeholder named as the call's own variables or the functions it imports gets a name of its own.
+  ["PATCH", "/Airlines/{body}", { body2: "AA", body: { Name: "x" } }, "PATCH /Airlines('AA')"],
+  ["GET", "/Airlines/{client}", { client2: "AA" }, "GET /Airlines('AA')"],
+  ["GET", "/Airlines/{getAirline}", { getAirline2: "AA" }, "GET /Airlines('AA')"],
+  ["GET", "/People/{personTrips}/Trips/{tripId}", { personTrips2: "u", tripId: 1 }, "GET /People('u')/Trips(1)"],
 ])("%s %s sends what it says", async (method, url, values, expected) => {
   const [result] = urlCalls({ inputs: [{ file: LITE, content: fs.readFileSync(LITE, "utf8") }] }, [{ method, path: url }]).results;
   if (!result.ok) throw new Error(result.problem);

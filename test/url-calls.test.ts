@@ -453,3 +453,24 @@ test("a function's parameter named __proto__ is printed with a computed key (a b
   const [answer] = urlCalls({ inputs: [{ file: "n.xml", content }] }, [{ method: "GET", path: "/Ts('a')/N.f(__proto__='x')" }]).results;
   expect(answer?.ok && answer.call.call).toBe('const result = await f(client, target, { ["__proto__"]: "x" });');
 });
+
+test("an option given twice inside $expand, a navigation property expanded twice, and a $top beyond 2^53 - 1 are refused", () => {
+  const content = fs.readFileSync(path.join(__dirname, "fixtures", "trippin-lite.xml"), "utf8");
+  const paths = [
+    "/People?$expand=Friends($top=1;$top=2)",
+    "/People?$expand=Friends($top=1;top=2)",
+    "/People?$expand=Trips($select=Name;$SELECT=Budget)",
+    "/People?$expand=Friends($top=1),Friends",
+    "/People?$top=1000000000000000000000",
+    "/People?$skip=9007199254740993",
+  ];
+  const answers = urlCalls({ inputs: [{ file: "trippin-lite.xml", content }] }, paths.map((p) => ({ path: p }))).results.map((r) => (r.ok ? r.call.call : r.problem));
+  expect(answers).toEqual([
+    "GET /People: $expand=Friends($top=1;$top=2): $top is given twice in the options of Friends",
+    "GET /People: $expand=Friends($top=1;top=2): top is given twice in the options of Friends",
+    "GET /People: $expand=Trips($select=Name;$SELECT=Budget): $SELECT is given twice in the options of Trips",
+    "GET /People: $expand=Friends($top=1),Friends: Friends is expanded twice",
+    "GET /People: $top=1000000000000000000000: more than 9007199254740991 (2^53 - 1), the largest whole number a request function sends as it is written",
+    "GET /People: $skip=9007199254740993: more than 9007199254740991 (2^53 - 1), the largest whole number a request function sends as it is written",
+  ]);
+});

@@ -165,14 +165,27 @@ test("what a typed filter cannot say stays the string it was", () => {
     "deliveryDate eq 2023-02-30",
     `${"(".repeat(200)}paid eq true${")".repeat(200)}`,
     `${"tolower(".repeat(200)}id${")".repeat(200)} eq 'a'`,
+    // null is compared by eq and ne only: a typed filter's gt, ge, lt and le take no null.
+    "placedDateTime gt null",
+    "length(id) lt null",
   ];
   const calls = printed(untyped);
   calls.forEach((call, i) => {
     if (!call.startsWith("const result")) return; // the checker refused it: nothing printed
     expect(call).toBe(`const result = await listOrders(client, target, { filter: ${JSON.stringify(untyped[i])} });`);
   });
-  // The deep ones are checked and printed, not refused.
-  expect(calls.slice(-2).every((c) => c.startsWith("const result"))).toBe(true);
+  // The deep ones are checked and printed, not refused; so are those with null.
+  expect(calls.slice(-4).every((c) => c.startsWith("const result"))).toBe(true);
+});
+
+test("a dynamic property's number is typed only where JavaScript holds it exactly", () => {
+  const file = { file: FIXTURE, content: fs.readFileSync(FIXTURE, "utf8") };
+  const calls = urlCalls({ inputs: [file] }, [{ path: "/customers?$filter=rating eq 99999999999999999999" }, { path: "/customers?$filter=rating eq 1.50" }, { path: "/customers?$filter=rating eq 12" }]).results.map((r) => (r.ok ? r.call.call : r.problem));
+  expect(calls).toEqual([
+    'const result = await listCustomers(client, target, { filter: "rating eq 99999999999999999999" });',
+    'const result = await listCustomers(client, target, { filter: "rating eq 1.50" });',
+    'const result = await listCustomers(client, target, { filter: (c) => c.$dynamic("rating").eq(12) });',
+  ]);
 });
 
 test("nesting of any depth is read without exhausting the stack", () => {

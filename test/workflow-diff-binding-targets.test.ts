@@ -42,3 +42,25 @@ describe("a binding target is understood the same by diff and by the generated c
     expect(bothReadings(inputs)).toEqual({ summary: "y.c/People", client: undefined });
   });
 });
+
+test("a binding or an entity set named like a member of Object.prototype (__proto__, constructor) is compared as any other, also across JSON", () => {
+  const { compareSummaries } = require("../generator/diff/compare") as typeof import("../generator/diff/compare");
+  const { summaryFromJson, summaryToJson } = require("../generator/diff/summary") as typeof import("../generator/diff/summary");
+  const named = (bindings: string, setDoc: string) => `<?xml version="1.0" encoding="utf-8"?>
+<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>
+<Schema Namespace="d" xmlns="http://docs.oasis-open.org/odata/ns/edm"><EntityType Name="person"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/>
+<NavigationProperty Name="__proto__" Type="Collection(d.person)"/><NavigationProperty Name="constructor" Type="Collection(d.person)"/></EntityType>
+<EntityContainer Name="c"><EntitySet Name="People" EntityType="d.person">${bindings}</EntitySet>
+<EntitySet Name="constructor" EntityType="d.person">${setDoc}</EntitySet></EntityContainer>
+</Schema></edmx:DataServices></edmx:Edmx>`;
+  const bound = '<NavigationPropertyBinding Path="__proto__" Target="People"/><NavigationPropertyBinding Path="constructor" Target="People"/>';
+  const described = '<Annotation Term="Org.OData.Core.V1.Description" String="Makers"/>';
+  const summary = (content: string) => summarize(readModel([{ file: "d.xml", content }], new DiagnosticBag()));
+  const [a, b] = [summary(named(bound, described)), summary(named("", ""))];
+  expect(Object.keys(a.entrySets.get("People")?.bindings ?? {})).toEqual(["__proto__", "constructor"]);
+  const lines = (x: typeof a, y: typeof a) => compareSummaries(x, y).changes.map((c) => `${c.kind} ${c.path}`);
+  const want = ["removed People/__proto__", "removed People/constructor", "changed constructor"];
+  expect(lines(a, b)).toEqual(want);
+  expect(lines(summaryFromJson(summaryToJson(a)), summaryFromJson(summaryToJson(b)))).toEqual(want);
+  expect(lines(b, a)).toEqual(["added People/__proto__", "added People/constructor", "changed constructor"]);
+});

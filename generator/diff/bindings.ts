@@ -36,7 +36,7 @@ export function compareBindings(a: ModelSummary, b: ModelSummary, add: Add): voi
     if (!eb || !ea.bindings || !eb.bindings) continue;
     const from: Place = { set: name, within: "" };
     for (const [path, ta] of Object.entries(ea.bindings)) {
-      const tb = eb.bindings[path];
+      const tb = own(eb.bindings, path);
       if (tb === ta) continue;
       const old = place(ta);
       // Without the binding the navigation leads below the set's entity, as a containment does.
@@ -47,7 +47,7 @@ export function compareBindings(a: ModelSummary, b: ModelSummary, add: Add): voi
       else add("changed", "navigation binding", `${name}/${path}`, `target ${ta} → ${tb}${text}`, e.breaking);
     }
     for (const [path, tb] of Object.entries(eb.bindings)) {
-      if (path in ea.bindings) continue;
+      if (Object.hasOwn(ea.bindings, path)) continue;
       const e = effect(step(a, from, path), place(tb));
       add("added", "navigation binding", `${name}/${path}`, `binding added (→ ${tb})${effectText(e, `${name}/${path}`)}`, e.breaking);
     }
@@ -181,9 +181,15 @@ function hops(m: ModelSummary, p: Place): readonly [string, Place | undefined][]
   return indexOf(m).hops.get(p.set)?.get(p.within) ?? [];
 }
 
+/** `record`'s own `key` (a path named `constructor` or `__proto__` is a path like any other), else undefined. */
+function own(record: Readonly<Record<string, string>>, key: string): string | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 /** Where `rel` leads from `p`: a binding's target, else below `p` in its set. */
 function step(m: ModelSummary, p: Place, rel: string): Place | undefined {
   const path = p.within ? `${p.within}/${rel}` : rel;
-  const target = m.entrySets.get(p.set)?.bindings?.[path];
+  const bindings = m.entrySets.get(p.set)?.bindings;
+  const target = bindings && own(bindings, path);
   return target === undefined ? { set: p.set, within: path } : place(target);
 }

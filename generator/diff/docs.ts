@@ -44,7 +44,9 @@ export function changedDocs(a: ModelSummary, b: ModelSummary, renamed: ReadonlyM
   const pairs = new Map<string, string>();
   for (const p of Object.keys(da)) pairs.set(other(p, renamed), p);
   for (const p of Object.keys(db)) if (!pairs.has(p)) pairs.set(p, other(p, back));
-  return [...pairs].filter(([now, was]) => da[was] !== db[now] && has(a, was) && has(b, now) && !unknown(a, da, was) && !unknown(b, db, now)).map(([now]) => now);
+  // Own entries only: an entity set may be named `constructor` or `__proto__`.
+  const own = (docs: Record<string, string>, path: string) => (Object.hasOwn(docs, path) ? docs[path] : undefined);
+  return [...pairs].filter(([now, was]) => own(da, was) !== own(db, now) && has(a, was) && has(b, now) && !unknown(a, da, was) && !unknown(b, db, now)).map(([now]) => now);
 }
 
 /** The summary format that records an action or function import's doc comment (summary.ts). */
@@ -55,7 +57,7 @@ const IMPORT_DOCS_FORMAT = 4;
  * its hash is missing there though the import may have one, so it is not known, not none.
  */
 function unknown(s: ModelSummary, docs: Record<string, string>, path: string): boolean {
-  return (s.format ?? 1) < IMPORT_DOCS_FORMAT && docs[path] === undefined && s.imports?.has(path) === true;
+  return (s.format ?? 1) < IMPORT_DOCS_FORMAT && !Object.hasOwn(docs, path) && s.imports?.has(path) === true;
 }
 
 /**

@@ -256,7 +256,8 @@ export function summarize(model: Model, options: { keyAsSegment?: boolean; unqua
   const docs: Record<string, string> = {};
   const doc = (path: string, annotations: Parameters<typeof docHash>[0]) => {
     const h = docHash(annotations);
-    if (h !== undefined) docs[path] = h;
+    // Defined, not assigned: an entity set may be named `__proto__`.
+    if (h !== undefined) Object.defineProperty(docs, path, { value: h, enumerable: true, writable: true, configurable: true });
   };
   for (const schema of model.schemas) {
     for (const t of schema.types) {
@@ -360,7 +361,8 @@ function bindings(model: Model, c: EntityContainer, list: NavigationBinding[]): 
   const byPath: Record<string, string> = {};
   for (const b of [...list].sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))) {
     const place = resolveBindingTarget(model, c, b);
-    byPath[b.path] = !place ? b.target : place.within ? `${place.root.name}/${place.within}` : place.root.name;
+    // Defined, not assigned: a path named `__proto__` is a key like any other.
+    Object.defineProperty(byPath, b.path, { value: !place ? b.target : place.within ? `${place.root.name}/${place.within}` : place.root.name, enumerable: true, writable: true, configurable: true });
   }
   return byPath;
 }

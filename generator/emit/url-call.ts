@@ -83,6 +83,8 @@ class CallWriter {
   private readonly taken = new Set<string>(["client", "target", "result", "body", "params", "related", "data", "etag"]);
   /** The address up to each key the path goes on after, and the entity type keyed: each becomes a `const` of its own. */
   private readonly keyedSteps: { expr: string; type: EntityType | undefined }[] = [];
+  /** The placeholders' variables not yet named (`variable`, `nameVariables`). */
+  private readonly pending: { token: string; wanted: string }[] = [];
   /** The entity set the address is in, as the runtime follows it (the root, then NavigationPropertyBindings by property name). */
   private within: { container: EntityContainer; set: EntitySet } | undefined;
   /** What the metadata forbids at the address, as its builder's type carries it (model/restrictions.ts). */
@@ -135,11 +137,11 @@ class CallWriter {
         if (forbidden) return refuse(forbidden);
         // A set with optimistic concurrency takes a change only with the entity's ETag (If-Match): the runtime refuses one without.
         const etag = method !== "GET" && this.within !== undefined && optimisticConcurrency(this.ctx.model, this.within.container, this.within.set);
-        if (etag) this.variable("etag", `the entity's ETag, its @odata.etag as read ("*" changes whatever version it is at): ${this.within?.set.name} has optimistic concurrency`);
+        if (etag) this.fixed("etag", `the entity's ETag, its @odata.etag as read ("*" changes whatever version it is at): ${this.within?.set.name} has optimistic concurrency`);
         options.push(...(method === "PUT" ? ["replace: true"] : []), ...(etag ? ["etag"] : []));
         if (method === "PATCH" || method === "PUT") args = ["body"];
         if (method === "GET") [taker, read] = ["one", a.type];
-        if (method === "PATCH" || method === "PUT") this.variable("body", method === "PUT" ? "the whole entity (a PUT replaces it)" : "the changes (a PATCH body)");
+        if (method === "PATCH" || method === "PUT") this.fixed("body", method === "PUT" ? "the whole entity (a PUT replaces it)" : "the changes (a PATCH body)");
         resultless = method === "DELETE";
         break;
       }
@@ -163,7 +165,7 @@ class CallWriter {
         if (forbidden) return refuse(forbidden);
         if (method === "POST") {
           args = ["body"];
-          this.variable("body", "the entity to create");
+          this.fixed("body", "the entity to create");
         }
         break;
       }
@@ -194,7 +196,7 @@ class CallWriter {
           if (a.collection !== (method === "POST")) return refuse(a.collection ? "a collection's $ref is added to with POST" : "a single-valued navigation property's $ref is set with PUT (POST adds to a collection's)");
           fn = this.runtime("addRef");
           args = ["related"];
-          this.variable("related", "the address of the entity to link (an EntityRef: its set's builder and .byKey(…))");
+          this.fixed("related", "the address of the entity to link (an EntityRef: its set's builder and .byKey(…))");
         }
         resultless = true;
         taker = "none";
@@ -204,7 +206,7 @@ class CallWriter {
         else if (method === "PUT") {
           fn = this.runtime("writeStream");
           args = ["data"];
-          this.variable("data", "the media: a Blob, bytes or a ReadableStream");
+          this.fixed("data", "the media: a Blob, bytes or a ReadableStream");
         } else return refuse("a stream is read with GET and written with PUT");
         break;
       case "operation": {
@@ -223,14 +225,17 @@ class CallWriter {
     if (typeof fromQuery === "string") return refuse(fromQuery);
     options.push(...fromQuery);
     if (options.length) args.push(`{ ${options.join(", ")} }`);
-    const callArgs = ["client", ...(address === undefined ? [] : ["target"]), ...args];
+    // Every import is known: the placeholders' variables are named now.
+    const rename = this.nameVariables();
+    const target = address === undefined ? undefined : rename(address);
+    const callArgs = ["client", ...(target === undefined ? [] : ["target"]), ...args.map(rename)];
     this.variables.unshift({ name: "client", what: "the client (createClient from ./index.js)" });
     const call = `${resultless ? "" : "const result = "}await ${fn.name}(${callArgs.join(", ")});`;
     const imports = [...this.imports].map(([module, names]) => ({ module, names: [...names].sort() }));
     const lines = imports.map((i) => `import { ${i.names.join(", ")} } from ${JSON.stringify(i.module)};`);
     const headers = this.headers(last);
-    const code = [...lines, "", ...(address === undefined ? [] : this.statements(address, imports)), ...headers.map(headerNote), call, ""].join("\n");
-    return { ok: true, call: { method, path: route.path, ...(this.query ? { query: this.query } : {}), function: fn.name, module: fn.module, imports, ...(address === undefined ? {} : { address }), call, variables: this.variables, code, ...(headers.length ? { headers } : {}) } };
+    const code = [...lines, "", ...(target === undefined ? [] : this.statements(target, imports)), ...headers.map(headerNote), call, ""].join("\n");
+    return { ok: true, call: { method, path: route.path, ...(this.query ? { query: this.query } : {}), function: fn.name, module: fn.module, imports, ...(target === undefined ? {} : { address: target }), call, variables: this.variables, code, ...(headers.length ? { headers } : {}) } };
   }
 
   /** The address expression of `steps`, or why it cannot be written. */
@@ -472,7 +477,7 @@ class CallWriter {
     if (!op.parameters.length) return [];
     const literal = kind === "function" ? this.parameterObject(step.args, op) : undefined;
     if (typeof literal === "object") return literal;
-    return [literal ?? this.variable("params", `the parameters of ${op.kind} ${op.qualifiedName}: ${op.parameters.map((p) => p.name).join(", ")}`)];
+    return [literal ?? this.fixed("params", `the parameters of ${op.kind} ${op.qualifiedName}: ${op.parameters.map((p) => p.name).join(", ")}`)];
   }
 
   /** The address of what a composable function returns (its `…Ref` builder), with the address before it; or why there is none. */
@@ -528,7 +533,9 @@ class CallWriter {
           const edmName = type.kind === "primitive" ? type.name : type.kind === "typedef" ? type.underlying.name : "String";
           const value = this.keyValue(n.value, edmName, `alternate key property ${part.alias} of a ${t.qualifiedName}`, type.kind === "enum" ? undefined : primitiveTs(edmName));
           if (typeof value !== "string") return value;
-          members.push(value === part.alias && isIdentifier(value) ? value : `${propertyKey(part.alias)}: ${value}`);
+          // A variable is named later (nameVariables), and written as shorthand (`{ appId }`) where its name is the property's.
+          if (/^\u0001\d+\u0001$/.test(value)) members.push(`\u0002${part.alias}\u0002${value}`);
+          else members.push(value === part.alias && isIdentifier(value) ? value : `${propertyKey(part.alias)}: ${value}`);
         }
         return `{ ${members.join(", ")} }`;
       }
@@ -605,16 +612,45 @@ class CallWriter {
   }
 
   /** Declares a variable the caller provides (a name used twice gets a number); its name. */
-  private variable(wanted: string, what: string, type?: string): string {
-    if (["client", "body", "params", "related", "data", "etag"].includes(wanted) && !this.variables.some((v) => v.name === wanted)) {
-      this.variables.push({ name: wanted, what });
-      return wanted;
-    }
-    let name = wanted;
-    for (let i = 2; this.taken.has(name) || JS_RESERVED.has(name); i++) name = `${wanted}${i}`;
-    this.taken.add(name);
-    this.variables.push({ name, what, ...(type ? { type } : {}) });
+  /** One of the call's own variables (`body`, `params`, `related`, `data`, `etag`: kept free in `taken`), listed once. */
+  private fixed(name: string, what: string): string {
+    if (!this.variables.some((v) => v.name === name)) this.variables.push({ name, what });
     return name;
+  }
+
+  /**
+   * A variable for a placeholder of the URL (`{id}`), named `wanted` or, where that is taken, with a
+   * digit. Named once the imports are known (`nameVariables`): until then a token stands for it, so
+   * that `{getUser}` does not take the name of the function the call imports later.
+   */
+  private variable(wanted: string, what: string, type?: string): string {
+    const token = `\u0001${this.pending.length}\u0001`;
+    this.pending.push({ token, wanted });
+    this.variables.push({ name: token, what, ...(type ? { type } : {}) });
+    return token;
+  }
+
+  /** Names the placeholders' variables (in the order they were asked for) now that every import is known; replaces their tokens in `texts`' results. */
+  private nameVariables(): (text: string) => string {
+    const names = new Map<string, string>();
+    for (const { token, wanted } of this.pending) {
+      let name = wanted;
+      for (let i = 2; this.taken.has(name) || JS_RESERVED.has(name); i++) name = `${wanted}${i}`;
+      this.taken.add(name);
+      names.set(token, name);
+    }
+    const rename = (text: string) => {
+      if (!text.includes("\u0001")) return text;
+      // An alternate key's member, shorthand where the variable is named as the property (`{ appId }`).
+      const members = text.replace(/\u0002([^\u0002]*)\u0002(\u0001\d+\u0001)/g, (_, property: string, token: string) => {
+        const name = names.get(token) ?? token;
+        return name === property && isIdentifier(name) ? name : `${propertyKey(property)}: ${name}`;
+      });
+      return members.replace(/\u0001\d+\u0001/g, (t) => names.get(t) ?? t);
+    };
+    for (const v of this.variables) v.name = rename(v.name);
+    for (const k of this.keyedSteps) k.expr = rename(k.expr);
+    return rename;
   }
 
   private verbs(t: EntityType) {

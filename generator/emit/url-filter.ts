@@ -245,12 +245,17 @@ class ExpressionCheck {
     if (over.kind !== "unknown" && !over.collection) return `${over.shown} is not a collection: ${last} goes after one`;
     const v = all[i + 2];
     const colon = all[i + 3];
+    const closes = (t: Token | undefined) => t?.t === "punct" && t.text === ")";
+    // URL Conventions §5.1.1.10: `any()` (not empty), or `any(x:condition)` and `all(x:condition)`.
+    if (closes(v)) return lambda === "any" ? undefined : `${tok.segments.join("/")}(): all takes a variable and a condition, ${last}(x:…)`;
     if (v?.t === "path" && v.segments.length === 1 && colon?.t === "punct" && colon.text === ":") {
+      if (closes(all[i + 4])) return `${tok.segments.join("/")}(${v.segments[0]}:): ${last} has no condition after its variable`;
       const element: Reached = over.kind === "unknown" ? over : { ...over, collection: false, shown: v.segments[0]! };
       // In scope from the parenthesis on, so the walk reads `v` itself as a path to it.
       this.variables.push({ name: v.segments[0]!, reached: element, depth: depth + 1 });
+      return undefined;
     }
-    return undefined;
+    return `${tok.segments.join("/")}(…): ${last} takes a variable, a colon and a condition (${last}(x:x eq …))${lambda === "any" ? ", or nothing" : ""}`;
   }
 
   /**

@@ -160,6 +160,7 @@ function systemOption(option: string, value: string, level: Level, w: QueryWrite
     case "skip":
     case "levels": {
       const n = count(value, option, w, option === "levels");
+      if (n === null) return { problem: `${shown}=${value}: more than ${Number.MAX_SAFE_INTEGER} (2^53 - 1), the largest whole number a request function sends as it is written` };
       return n === undefined ? { problem: `${shown}=${value}: ${option === "levels" ? "a number of levels or max" : "a whole number"} goes there` } : `${option}: ${n}`;
     }
     case "count":
@@ -212,6 +213,10 @@ function checkSelect(names: readonly string[], type: StructuredType | undefined,
     if (navs.includes(n)) return `${n} is a navigation property of ${type.qualifiedName}: expand it ($expand=${n})`;
     const near = nearestName(n, props);
     if (isOpen(type)) {
+      // No property is named so (CSDL's names are letters, digits and _): an option of $expand's
+      // written after `,` (`manager($select=a,$top=1)`), or a value.
+      if (!/^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Nd}\p{Mn}\p{Mc}\p{Pc}\p{Cf}]*$/u.test(n))
+        return `${n} is no property name${/^\$?\w+=/.test(n) ? ` (options of an expanded navigation property are separated by ;, not ,)` : ""}`;
       if (!near) continue;
       return `${type.qualifiedName} declares no property ${n}; did you mean ${near}? (a dynamic property of this open type is selected with dynamic(${JSON.stringify(n)}))`;
     }
@@ -317,6 +322,8 @@ function expand(value: string, type: StructuredType | undefined, w: QueryWriter)
     const reachable = type ? expandable(type, w.model) : [];
     const nav = reachable.find(([path]) => path === name)?.[1];
     if (!nav && name.includes(".")) return { problem: pathInExpand(name, type, w.sliced) };
+    // One member per name: an object literal may not have two (`messages($top=1),messages`).
+    if (items.some((i) => i.name === name)) return { problem: `${name} is expanded twice` };
     if (type && !nav) {
       const near = nearestName(name, reachable.map(([path]) => path));
       if (name.includes("/") && !near) return { problem: pathInExpand(name, type, w.sliced) };
@@ -330,10 +337,14 @@ function expand(value: string, type: StructuredType | undefined, w: QueryWriter)
     const options: string[] = [];
     const parts = listItems(item.slice(open + 1, -1), ";");
     const computed = computedNames(parts.find((p) => /^\$?compute\s*=/i.test(p))?.replace(/^[^=]*=/, ""));
+    const seen = new Set<string>();
     for (const part of parts) {
       const eq = part.indexOf("=");
       const optionName = (eq < 0 ? part : part.slice(0, eq)).trim();
       const option = optionName.replace(/^\$/, "").toLowerCase();
+      // `$top` and `top` are one option (the `$` is optional there), in any case.
+      if (seen.has(option)) return { problem: `${optionName} is given twice in the options of ${name}` };
+      seen.add(option);
       // Nested options are all system query options, so a name without its `$` (OData 4.01 makes
       // it optional; Graph's documentation writes `$expand=fields(select=Column1)`) is one too.
       if (!NESTED.includes(option)) return { problem: `${optionName} is no option of an expanded navigation property` };
@@ -399,9 +410,12 @@ function computedNames(value: string | undefined): ReadonlySet<string> {
   return names;
 }
 
-/** `$top`'s and `$skip`'s whole number, `$levels`' too or `max`; a placeholder (`{n}`) as a variable. */
-function count(value: string, option: string, w: QueryWriter, levels: boolean): string | undefined {
-  if (/^\d+$/.test(value)) return String(Number(value));
+/**
+ * `$top`'s and `$skip`'s whole number, `$levels`' too or `max`; a placeholder (`{n}`) as a variable;
+ * null for one beyond 2^53 - 1, which a number in the call would send as another.
+ */
+function count(value: string, option: string, w: QueryWriter, levels: boolean): string | null | undefined {
+  if (/^\d+$/.test(value)) return Number.isSafeInteger(Number(value)) ? String(Number(value)) : null;
   if (levels && value === "max") return '"max"';
   const placeholder = /^\{([^}]*)\}$/.exec(value);
   return placeholder ? w.placeholder(placeholder[1], `the $${option} of the request`, "number") : undefined;

@@ -144,7 +144,8 @@ class Reader {
     if (op && COMPARISONS.has(op)) {
       this.i++;
       if (left.held.collection || left.held.kind === "complex") throw new Untyped();
-      return `${left.code}.${op}(${this.value(left.held, true, compared(left))})`;
+      // Only eq and ne compare with null (typed filters take null there alone).
+      return `${left.code}.${op}(${this.value(left.held, true, compared(left), op === "eq" || op === "ne")})`;
     }
     if (op === "in") {
       this.i++;
@@ -246,9 +247,9 @@ class Reader {
   /**
    * A literal compared with a term holding `held`, as the value a typed filter takes: a string or a
    * number as TypeScript types the property (`'Female'` and `Ns.Gender'Female'` are `"Female"`, a date
-   * `"2024-01-05"`); with `orTerm`, another property too.
+   * `"2024-01-05"`); with `orTerm`, another property too; with `nullable`, null.
    */
-  private value(held: Held, orTerm: boolean, what: string): string {
+  private value(held: Held, orTerm: boolean, what: string, nullable = false): string {
     const t = this.all[this.i];
     if (orTerm && t?.t === "path") {
       const other = this.term();
@@ -263,7 +264,7 @@ class Reader {
     if (t?.t !== "literal") throw new Untyped();
     this.i++;
     if (t.kind === "null") {
-      if (!orTerm) throw new Untyped();
+      if (!nullable) throw new Untyped();
       return "null";
     }
     const f = family(held);
@@ -272,7 +273,11 @@ class Reader {
       return t.text.toLowerCase();
     }
     if (t.kind === "number") {
-      if (f === "dynamic" && /^-?\d+(\.\d+)?$/.test(t.text)) return String(Number(t.text));
+      // A dynamic property's number as it is, where JavaScript holds it exactly; else the filter stays a string.
+      if (f === "dynamic") {
+        if (/^-?\d+(\.\d+)?$/.test(t.text) && String(Number(t.text)) === t.text) return t.text;
+        throw new Untyped();
+      }
       if (f !== "number" && f !== "bignumber") throw new Untyped();
       const plain = t.text.replace(/[mMdDfFlL]$/, "");
       // A number JavaScript holds exactly, as a number; an Int64's or a Decimal's longer one as its text.
