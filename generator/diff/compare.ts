@@ -34,7 +34,7 @@ import { ALL_OUTPUTS, judge, type Breaks, type Outputs } from "./outputs";
 import { compareAlternateKeys } from "./alternate-keys";
 import { aTypeKind, typeKindWords } from "./type-kinds";
 import type { ImportSummary, ModelSummary, OperationSummary, TypeSummary, TypeUse } from "./summary";
-import { CONSTRAINTS_FORMAT, DERIVED_TYPES_FORMAT, EXPLICIT_BINDINGS_FORMAT, INDEXABLE_BY_KEY_FORMAT, QUERY_RESTRICTIONS_FORMAT, READ_ONLY_FORMAT, typeLabel } from "./summary";
+import { CONSTRAINTS_FORMAT, DERIVED_TYPES_FORMAT, EXPLICIT_BINDINGS_FORMAT, INDEXABLE_BY_KEY_FORMAT, QUERY_RESTRICTIONS_FORMAT, READ_ONLY_FORMAT, TIED_FORMAT, typeLabel } from "./summary";
 import { explicitBindingChanges, explicitOperationChange } from "./explicit-bindings";
 import { constraintChanges, derivedTypesChange } from "./constraints";
 import { urlChanges } from "./urls";
@@ -97,6 +97,7 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary, outputs: Outp
     derivedTypes: (a.format ?? 1) >= DERIVED_TYPES_FORMAT && (b.format ?? 1) >= DERIVED_TYPES_FORMAT,
     explicitBindings: (a.format ?? 1) >= EXPLICIT_BINDINGS_FORMAT && (b.format ?? 1) >= EXPLICIT_BINDINGS_FORMAT,
     readOnly: (a.format ?? 1) >= READ_ONLY_FORMAT && (b.format ?? 1) >= READ_ONLY_FORMAT,
+    tied: (a.format ?? 1) >= TIED_FORMAT && (b.format ?? 1) >= TIED_FORMAT,
     unions: (a.format ?? 1) >= UNION_FORMAT && (b.format ?? 1) >= UNION_FORMAT, renamed: (name) => moves.get(name) ?? name };
   const movedTo = new Set(moves.values());
   for (const [name, ta] of a.types) {
@@ -244,6 +245,8 @@ interface Ctx {
   explicitBindings: boolean;
   /** Both record the properties read-only by Core.Permissions (READ_ONLY_FORMAT). */
   readOnly: boolean;
+  /** Both record what a deep insert through a navigation property may leave out (TIED_FORMAT). */
+  tied: boolean;
   /** Both record a complex type's `union` (format 3). */
   unions: boolean;
   /**
@@ -400,6 +403,14 @@ function compareType(name: string, a: TypeSummary, b: TypeSummary, ctx: Ctx): vo
     // An expanded one's items are typed as the allowed types too (requests-view.ts): narrowed, code naming a type left out breaks.
     const derived = nb && ctx.derivedTypes && ctx.renamed(na.target) === nb.target ? derivedTypesChange(na.derivedTypes, nb.derivedTypes) : undefined;
     if (derived) add("changed", "navigation property", path, derived.detail, derived.narrowed && ["validators", "requests"]);
+    // What a deep insert through it may leave out (its partner's referential constraint, which the
+    // validators read: vr.tied): one no longer tied must be sent, which the validators then check.
+    if (nb && ctx.tied && ctx.renamed(na.target) === nb.target) {
+      const untied = (na.tied ?? []).filter((p) => !(nb.tied ?? []).includes(p));
+      const newly = (nb.tied ?? []).filter((p) => !(na.tied ?? []).includes(p));
+      if (untied.length) add("changed", "navigation property", path, `a deep insert through it may no longer leave out ${untied.join(", ")} (its partner's referential constraint is gone): the generated validators check ${untied.length > 1 ? "them" : "it"} there`, ["validators"]);
+      if (newly.length) add("changed", "navigation property", path, `a deep insert through it may leave out ${newly.join(", ")} (its partner's referential constraint ties ${newly.length > 1 ? "them" : "it"})`, false);
+    }
   }
   for (const [n, nb] of newNavigation) {
     const hint = navigationHints.added(n);

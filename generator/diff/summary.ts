@@ -8,7 +8,7 @@ import { ownAlternateKeys, type AlternateKey } from "../model/alternate-keys";
 import { alternateKeyTexts } from "./alternate-keys";
 import { resolveBindingTarget } from "../model/binding-targets";
 import { optimisticConcurrency } from "../model/capabilities";
-import { isComputed, isImmutable, isReadOnly, mayOmit } from "../model/rules";
+import { isComputed, isImmutable, isReadOnly, mayOmit, tiedByPartner } from "../model/rules";
 import type { ComplexType, EntityContainer, Facets, Model, NavigationBinding, ODataVersion, Operation, Property, TypeRef } from "../model/types";
 import { subtypeFamily } from "../emit/context";
 import { leadsToNavigation } from "../emit/complex-navigation";
@@ -37,9 +37,10 @@ import { allowedDerivedTypes, propertyConstraints, type ValueConstraints } from 
  * allows (`derivedTypes`), compared when both summaries are of format 9 or later (DERIVED_TYPES_FORMAT).
  * 10 records the overloads bound explicitly (an operation's `explicit`) and what each address builder
  * names (`explicitBindings`: explicit-bindings.ts), a property read-only by its Core.Permissions
- * (`readOnly`), and `key` among the `restrictions` (Capabilities.IndexableByKey), compared when
- * both summaries are of format 10 or later (EXPLICIT_BINDINGS_FORMAT, READ_ONLY_FORMAT,
- * INDEXABLE_BY_KEY_FORMAT).
+ * (`readOnly`), `key` among the `restrictions` (Capabilities.IndexableByKey), and the properties a
+ * deep insert through a navigation property may leave out (`tied`), compared when both summaries
+ * are of format 10 or later (EXPLICIT_BINDINGS_FORMAT, READ_ONLY_FORMAT, INDEXABLE_BY_KEY_FORMAT,
+ * TIED_FORMAT).
  */
 export const SUMMARY_FORMAT = 10;
 
@@ -51,6 +52,14 @@ export const READ_ONLY_FORMAT = 10;
 
 /** The summary format whose `restrictions` hold `key` (Capabilities.IndexableByKey false). */
 export const INDEXABLE_BY_KEY_FORMAT = 10;
+
+/** The summary format whose navigation properties hold `tied`. */
+export const TIED_FORMAT = 10;
+
+/** `{ tied }` where a deep insert may leave properties out, else nothing. */
+function withTied(names: readonly string[]): { tied?: string[] } {
+  return names.length ? { tied: [...names] } : {};
+}
 
 /** The summary format whose properties and navigation properties hold what their Validation.DerivedTypeConstraint allows. */
 export const DERIVED_TYPES_FORMAT = 9;
@@ -100,7 +109,8 @@ export interface TypeSummary {
   open?: boolean;
   properties: Map<string, TypeUse>;
   /** `alternateKeys`: a collection-valued one's own (diff/alternate-keys.ts), where it declares some (format 6). */
-  navigation: Map<string, { target: string; collection: boolean; nullable: boolean; containsTarget: boolean; alternateKeys?: string[]; derivedTypes?: string[] }>;
+  /** `tied`: the target's properties a deep insert through it may leave out (its partner's referential constraint, format 10; rules.ts tiedByPartner). */
+  navigation: Map<string, { target: string; collection: boolean; nullable: boolean; containsTarget: boolean; alternateKeys?: string[]; derivedTypes?: string[]; tied?: string[] }>;
   /** Enum members' values; beyond ±2^53, their exact digits. */
   members: Map<string, number | string>;
   isFlags?: boolean;
@@ -286,6 +296,7 @@ export function summarize(model: Model, options: { keyAsSegment?: boolean; unqua
             target: n.target.qualifiedName, collection: n.collection, nullable: n.nullable, containsTarget: n.containsTarget,
             ...withAlternateKeys(n.collection ? ownAlternateKeys(n.target, n.annotations, `${t.qualifiedName}/${n.name}`) : []),
             ...withDerivedTypes(allowedDerivedTypes(model, n)),
+            ...withTied(tiedByPartner(n)),
           });
       } else if (t.kind === "enum") {
         s.isFlags = t.isFlags;
