@@ -152,3 +152,26 @@ test("odatagen url refuses a URL that leaves a required custom query option out,
     "GET /windows: the service's metadata requires the custom query option from for reading here (Capabilities Cal.svc/windows: ReadRestrictions/CustomQueryOptions), so listEvents does not compile without it: give from=… in the URL's query",
   ]);
 });
+
+test("odatagen diff reports a custom query option newly required as breaking (the request functions only), one no longer required as not; not with a summary of format 9", () => {
+  const { compareSummaries } = require("../generator/diff/compare") as typeof import("../generator/diff/compare");
+  const { summarize } = require("../generator/diff/summary") as typeof import("../generator/diff/summary");
+  const xml = inputs[0]!.content;
+  // The users set's calendarView and the delta function no longer require their options.
+  const loose = xml.replace(/(<PropertyValue Property="Name" String="(?:startDateTime|endDateTime)"\/>\s*<PropertyValue Property="Description" String="The (?:start|end) of the window"\/>\s*<PropertyValue Property="Required" Bool=")true/g, "$1false");
+  const looser = loose.replace(/(<Function Name="delta"[\s\S]*?)<PropertyValue Property="Required" Bool="true"\/>/, "$1");
+  expect(looser).not.toBe(xml);
+  const summary = (content: string) => summarize(generate({ inputs: [{ file: "c.xml", content }] }).model);
+  const [strict, lax] = [summary(xml), summary(looser)];
+  const lines = (a: typeof strict, b: typeof strict, outputs?: { validators: boolean; requests: boolean }) => compareSummaries(a, b, outputs).changes.map((c) => `${c.breaking ? "breaking" : "ok"} ${c.path}: ${c.detail}`);
+  expect(lines(lax, strict)).toEqual([
+    "breaking Cal.delta(Collection(Cal.event)): the metadata now requires the custom query option startDateTime to call it (CustomQueryOptions): calls without it no longer compile",
+    "breaking Cal.user/calendarView: the metadata now requires the custom query options endDateTime, startDateTime here (CustomQueryOptions): calls without them no longer compile",
+  ]);
+  expect(lines(strict, lax)).toEqual([
+    "ok Cal.delta(Collection(Cal.event)): the metadata no longer requires the custom query option startDateTime to call it (CustomQueryOptions)",
+    "ok Cal.user/calendarView: the metadata no longer requires the custom query options endDateTime, startDateTime here (CustomQueryOptions)",
+  ]);
+  expect(compareSummaries(lax, strict, { validators: true, requests: false }).breaking).toBe(0);
+  expect(compareSummaries({ ...lax, format: 9 }, strict).changes).toEqual([]);
+});

@@ -34,7 +34,8 @@ import { ALL_OUTPUTS, judge, type Breaks, type Outputs } from "./outputs";
 import { compareAlternateKeys } from "./alternate-keys";
 import { aTypeKind, typeKindWords } from "./type-kinds";
 import type { ImportSummary, ModelSummary, OperationSummary, TypeSummary, TypeUse } from "./summary";
-import { CONSTRAINTS_FORMAT, DERIVED_TYPES_FORMAT, EXPLICIT_BINDINGS_FORMAT, INDEXABLE_BY_KEY_FORMAT, QUERY_RESTRICTIONS_FORMAT, READ_ONLY_FORMAT, TIED_FORMAT, typeLabel } from "./summary";
+import { CONSTRAINTS_FORMAT, DERIVED_TYPES_FORMAT, EXPLICIT_BINDINGS_FORMAT, INDEXABLE_BY_KEY_FORMAT, QUERY_OPTIONS_FORMAT, QUERY_RESTRICTIONS_FORMAT, READ_ONLY_FORMAT, TIED_FORMAT, typeLabel } from "./summary";
+import { requiredQueryChanges } from "./query-options";
 import { explicitBindingChanges, explicitOperationChange } from "./explicit-bindings";
 import { constraintChanges, derivedTypesChange } from "./constraints";
 import { urlChanges } from "./urls";
@@ -98,6 +99,7 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary, outputs: Outp
     explicitBindings: (a.format ?? 1) >= EXPLICIT_BINDINGS_FORMAT && (b.format ?? 1) >= EXPLICIT_BINDINGS_FORMAT,
     readOnly: (a.format ?? 1) >= READ_ONLY_FORMAT && (b.format ?? 1) >= READ_ONLY_FORMAT,
     tied: (a.format ?? 1) >= TIED_FORMAT && (b.format ?? 1) >= TIED_FORMAT,
+    queryOptions: (a.format ?? 1) >= QUERY_OPTIONS_FORMAT && (b.format ?? 1) >= QUERY_OPTIONS_FORMAT,
     unions: (a.format ?? 1) >= UNION_FORMAT && (b.format ?? 1) >= UNION_FORMAT, renamed: (name) => moves.get(name) ?? name };
   const movedTo = new Set(moves.values());
   for (const [name, ta] of a.types) {
@@ -200,6 +202,12 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary, outputs: Outp
   if (a.restrictions && b.restrictions) for (const [path, detail, breaks] of restrictionChanges(a.restrictions, b.restrictions, queries, keys)) add("changed", "restrictions", path, detail, breaks);
   // What an address builder names in Core.ExplicitOperationBindings: a name taken away breaks its calls there (format 10).
   if (ctx.explicitBindings) for (const [path, detail, breaks] of explicitBindingChanges(a.explicitBindings ?? {}, b.explicitBindings ?? {})) add("changed", "restrictions", path, detail, breaks);
+  // The custom query options a read of a collection requires (format 10): one more breaks the calls without it.
+  if (ctx.queryOptions) {
+    const [qa, qb] = [a.queryOptions ?? {}, b.queryOptions ?? {}];
+    for (const path of [...new Set([...Object.keys(qa), ...Object.keys(qb)])].sort())
+      for (const [detail, breaks] of requiredQueryChanges(Object.hasOwn(qa, path) ? qa[path] : [], Object.hasOwn(qb, path) ? qb[path] : [], "here")) add("changed", "restrictions", path, detail, breaks);
+  }
   // The metadata's Version: whether a body may bind as p@bind (version.ts).
   const version = versionChange(a, b, outputs);
   // A body's binding spelling: the write types (requests module) and the validators know it.
@@ -247,6 +255,8 @@ interface Ctx {
   readOnly: boolean;
   /** Both record what a deep insert through a navigation property may leave out (TIED_FORMAT). */
   tied: boolean;
+  /** Both record the custom query options required (QUERY_OPTIONS_FORMAT). */
+  queryOptions: boolean;
   /** Both record a complex type's `union` (format 3). */
   unions: boolean;
   /**
@@ -579,6 +589,7 @@ function compareOperation(key: string, a: OperationSummary, b: OperationSummary,
   if (a.returns && b.returns && same) compareFacets(key, "operation", { ...a.returns, type: b.returns.type }, b.returns, ctx, false, "return value ");
   const explicit = ctx.explicitBindings ? explicitOperationChange(a, b) : undefined;
   if (explicit) add("changed", "operation", key, ...explicit);
+  if (ctx.queryOptions) for (const [detail, breaks] of requiredQueryChanges(a.requiredQuery, b.requiredQuery, "to call it")) add("changed", "operation", key, detail, breaks);
 }
 
 /**

@@ -17,6 +17,7 @@ import { docHash } from "./docs";
 import { urlSummary, type UrlSummary } from "./urls";
 import { restrictionSummary, type RestrictionSummary } from "./restrictions";
 import { explicitBindingSummary, explicitFlag, type ExplicitBindingSummary } from "./explicit-bindings";
+import { queryOptionSummary, requiredQueryOf, type QueryOptionSummary } from "./query-options";
 import { allowedDerivedTypes, propertyConstraints, type ValueConstraints } from "../model/validation-terms";
 
 /**
@@ -38,9 +39,10 @@ import { allowedDerivedTypes, propertyConstraints, type ValueConstraints } from 
  * 10 records the overloads bound explicitly (an operation's `explicit`) and what each address builder
  * names (`explicitBindings`: explicit-bindings.ts), a property read-only by its Core.Permissions
  * (`readOnly`), `key` among the `restrictions` (Capabilities.IndexableByKey), and the properties a
- * deep insert through a navigation property may leave out (`tied`), compared when both summaries
- * are of format 10 or later (EXPLICIT_BINDINGS_FORMAT, READ_ONLY_FORMAT, INDEXABLE_BY_KEY_FORMAT,
- * TIED_FORMAT).
+ * deep insert through a navigation property may leave out (`tied`), and the custom query options
+ * required (`queryOptions`, an operation's `requiredQuery`: query-options.ts), compared when both
+ * summaries are of format 10 or later (EXPLICIT_BINDINGS_FORMAT, READ_ONLY_FORMAT,
+ * INDEXABLE_BY_KEY_FORMAT, TIED_FORMAT, QUERY_OPTIONS_FORMAT).
  */
 export const SUMMARY_FORMAT = 10;
 
@@ -55,6 +57,9 @@ export const INDEXABLE_BY_KEY_FORMAT = 10;
 
 /** The summary format whose navigation properties hold `tied`. */
 export const TIED_FORMAT = 10;
+
+/** The summary format that records the custom query options required. */
+export const QUERY_OPTIONS_FORMAT = 10;
 
 /** `{ tied }` where a deep insert may leave properties out, else nothing. */
 function withTied(names: readonly string[]): { tied?: string[] } {
@@ -147,6 +152,8 @@ export interface OperationSummary {
   returns?: TypeUse;
   /** Its function takes only an address whose metadata names it (format 10; explicit-bindings.ts). */
   explicit?: true;
+  /** The custom query options a function requires (format 10; query-options.ts). */
+  requiredQuery?: string[];
 }
 
 export interface ModelSummary {
@@ -170,6 +177,8 @@ export interface ModelSummary {
   restrictions?: RestrictionSummary;
   /** The explicitly bound operations each address builder names (format 10; explicit-bindings.ts); absent in older summaries. */
   explicitBindings?: ExplicitBindingSummary;
+  /** The custom query options each collection's builder requires for a read (format 10; query-options.ts); absent in older summaries. */
+  queryOptions?: QueryOptionSummary;
   /**
    * The doc comment of each described type, property, navigation property, operation, parameter,
    * entity set and singleton, by path (`ns.T/p`, `ns.f(ns.T)/x`), as a short hash (format 3).
@@ -320,6 +329,7 @@ export function summarize(model: Model, options: { keyAsSegment?: boolean; unqua
         parameters: op.parameters.map((p) => ({ name: p.name, use: use(p.type), optional: mayOmit(op.kind, p) })),
         returns: op.returnType ? use(op.returnType) : undefined,
         ...explicitFlag(model, op),
+        ...requiredQueryOf(op),
       });
     }
   }
@@ -349,7 +359,7 @@ export function summarize(model: Model, options: { keyAsSegment?: boolean; unqua
         // Its description is its generated function's doc comment (operation-view.ts).
         doc(i.name, i.annotations);
       }
-  return { format: SUMMARY_FORMAT, types, operations, entrySets, imports, urls: urlSummary(model, options), docs, version: model.odataVersion ?? "4.0", restrictions: restrictionSummary(model), explicitBindings: explicitBindingSummary(model) };
+  return { format: SUMMARY_FORMAT, types, operations, entrySets, imports, urls: urlSummary(model, options), docs, version: model.odataVersion ?? "4.0", restrictions: restrictionSummary(model), explicitBindings: explicitBindingSummary(model), queryOptions: queryOptionSummary(model) };
 }
 
 /**
@@ -404,6 +414,7 @@ interface SummaryJson {
   version?: ODataVersion;
   restrictions?: RestrictionSummary;
   explicitBindings?: ExplicitBindingSummary;
+  queryOptions?: QueryOptionSummary;
 }
 
 /** A summary as JSON text (kept between runs to report what a spec change changed). */
@@ -424,6 +435,7 @@ export function summaryToJson(s: ModelSummary): string {
   if (s.version) json.version = s.version;
   if (s.restrictions) json.restrictions = s.restrictions;
   if (s.explicitBindings) json.explicitBindings = s.explicitBindings;
+  if (s.queryOptions) json.queryOptions = s.queryOptions;
   return JSON.stringify(json);
 }
 
@@ -439,5 +451,6 @@ export function summaryFromJson(text: string): ModelSummary {
   if (j.version) summary.version = j.version;
   if (j.restrictions) summary.restrictions = j.restrictions;
   if (j.explicitBindings) summary.explicitBindings = j.explicitBindings;
+  if (j.queryOptions) summary.queryOptions = j.queryOptions;
   return summary;
 }

@@ -1,0 +1,39 @@
+/**
+ * The custom query options the metadata requires (model/custom-query-options.ts), as the generated
+ * request functions' types carry them: one newly required at an address builder, or by a function,
+ * makes calls without it fail to compile (breaking, for the request functions only); one no longer
+ * required is not breaking. Compared when both summaries are of QUERY_OPTIONS_FORMAT or later.
+ */
+import { navigationQueryOptions, operationQueryOptions, requiredNames, rootQueryOptions } from "../model/custom-query-options";
+import type { Model, Operation } from "../model/types";
+
+/** The names each address builder with any requires, by its element: `ns.Container/Set`, `ns.Type/nav`. */
+export type QueryOptionSummary = Record<string, string[]>;
+
+export function queryOptionSummary(model: Model): QueryOptionSummary {
+  const out: QueryOptionSummary = {};
+  const put = (key: string, names: readonly string[]) => {
+    if (names.length) out[key] = [...names];
+  };
+  for (const c of model.schemas.flatMap((s) => s.containers)) for (const set of c.entitySets) put(`${c.qualifiedName}/${set.name}`, requiredNames(rootQueryOptions(c.qualifiedName, set)));
+  for (const t of model.types.values())
+    if (t.kind === "entity" || t.kind === "complex") for (const n of t.navigationProperties) if (n.collection) put(`${t.qualifiedName}/${n.name}`, requiredNames(navigationQueryOptions(model, n)));
+  return out;
+}
+
+/** `{ requiredQuery }` for a function that requires custom query options, else nothing (OperationSummary.requiredQuery). */
+export function requiredQueryOf(op: Operation): { requiredQuery?: string[] } {
+  const names = op.kind === "function" ? requiredNames(operationQueryOptions(op)) : [];
+  return names.length ? { requiredQuery: names } : {};
+}
+
+/** What changed between two lists of required names (`where`: "here", "to call it"): [detail, breaking] lines. */
+export function requiredQueryChanges(before: readonly string[] = [], after: readonly string[] = [], where: string): [detail: string, breaking: boolean][] {
+  const added = after.filter((n) => !before.includes(n));
+  const removed = before.filter((n) => !after.includes(n));
+  const out: [string, boolean][] = [];
+  const s = (list: readonly string[]) => (list.length > 1 ? "s" : "");
+  if (added.length) out.push([`the metadata now requires the custom query option${s(added)} ${added.join(", ")} ${where} (CustomQueryOptions): calls without ${added.length > 1 ? "them" : "it"} no longer compile`, true]);
+  if (removed.length) out.push([`the metadata no longer requires the custom query option${s(removed)} ${removed.join(", ")} ${where} (CustomQueryOptions)`, false]);
+  return out;
+}
