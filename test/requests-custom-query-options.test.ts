@@ -100,7 +100,7 @@ test("the doc comments name every custom query option, required or not, and wher
     return code.slice(code.lastIndexOf("/**", at), at);
   };
   expect(docOf("userCalendarView")).toContain(
-    "The metadata requires the custom query option `startDateTime` for reading here (`Cal.svc/users: NavigationRestrictions/RestrictedProperties(calendarView)/ReadRestrictions/CustomQueryOptions`): The start of the window. Give it in `query`: `{ query: { startDateTime: … } }`.",
+    "The metadata requires the custom query option `startDateTime` for reading here (`Cal.svc/users: NavigationRestrictions/RestrictedProperties(calendarView)/ReadRestrictions/CustomQueryOptions`): The start of the window. Give it in `query`: `{ query: { startDateTime: ... } }`.",
   );
   expect(docOf("windows")).toContain("The metadata names the custom query option `tz` for reading here (`Cal.svc/windows: ReadRestrictions/CustomQueryOptions`): A time zone.\n");
   expect(docOf("delta")).toContain("The metadata names the custom query option `changeType` for calling it (`Cal.delta: OperationRestrictions/CustomQueryOptions`): created, updated or deleted.");

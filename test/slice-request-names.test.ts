@@ -51,7 +51,17 @@ function requestFunctions(files: ReadonlyMap<string, string>): Map<string, strin
     if (!file.endsWith(".requests.ts")) continue;
     for (const m of text.matchAll(/(\/\*\*(?:(?!\*\/)[\s\S])*\*\/)\nexport function ([\w$]+)/g)) {
       const key = `${file} ${m[2]}`;
-      if (!out.has(key)) out.set(key, m[1].replace(/(to one of its subtypes): `[^`]*`/, "$1"));
+      // What depends on the elements a slice keeps is left out: the subtypes a cast may name, where
+      // explicitly bound operations are named (Core.ExplicitOperationBindings), and the custom query
+      // options the entity sets it keeps require (each such doc comment line).
+      const meaning = m[1]
+        .replace(/(to one of its subtypes): `[^`]*`/, "$1")
+        .split("\n")
+        .filter((line) => !/Core\.ExplicitOperationBindings|custom query option/.test(line))
+        .join("\n")
+        .replace(/( \*\n)+( \*\/)/, "$2")
+        .replace(/( \*\n){2,}/g, " *\n");
+      if (!out.has(key)) out.set(key, meaning);
     }
   }
   return out;

@@ -58,7 +58,7 @@ export function forbiddenArgument(restrictions: readonly Restriction[], binds: r
 export function queryOptionsDoc(options: readonly CustomQueryOption[], doing = "reading here"): string | undefined {
   if (!options.length) return undefined;
   return options
-    .map((o) => `The metadata ${o.required ? "requires" : "names"} the custom query option \`${o.name}\` for ${doing} (\`${o.by}\`)${o.description ? `: ${o.description.replace(/\.?$/, ".")}` : "."}${o.required ? ` Give it in \`query\`: \`{ query: { ${literalKey(o.name)}: … } }\`.` : ""}`)
+    .map((o) => `The metadata ${o.required ? "requires" : "names"} the custom query option \`${o.name}\` for ${doing} (\`${o.by}\`)${o.description ? `: ${o.description.replace(/\.?$/, ".")}` : "."}${o.required ? ` Give it in \`query\`: \`{ query: { ${literalKey(o.name)}: ... } }\`.` : ""}`)
     .join("\n");
 }
 
