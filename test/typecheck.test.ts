@@ -183,6 +183,7 @@ test("the test sources (and the generated code they import) type-check with tsco
     "read-only": ["requests/read-only.xml"],
     "explicit-bindings-http": ["requests/explicit-bindings.xml"],
     "custom-query-options-http": ["requests/custom-query-options.xml"],
+    "auto-expand-http": ["requests/auto-expand.xml"],
     "url-check-sent": ["requests/url-filter.xml"],
     "cli-url-list": ["requests/url-filter.xml"],
   };

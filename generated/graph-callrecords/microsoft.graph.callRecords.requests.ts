@@ -16,7 +16,7 @@ import { CommunicationsIdentitySetFilterKinds, IdentitySetFilterKinds } from "./
 
 /** Navigation properties of `microsoft.graph.callRecords.callRecord` (inherited ones included), for typed `$expand`. */
 export interface CallRecordNavigation {
-  organizer_v2: rt.Nav<Organizer, OrganizerNavigation, {}, "id">;
+  organizer_v2: rt.Nav<Organizer, OrganizerNavigation, {}, "id"> & rt.AutoExpanded;
   participants_v2: rt.Nav<Participant, ParticipantNavigation, {}, "id">;
   sessions: rt.Nav<Session, SessionNavigation, {}, "id">;
 }

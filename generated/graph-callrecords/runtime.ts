@@ -188,6 +188,15 @@ export interface Nav<T, N, C = {}, K = Whole, W = N> {
   readonly __written?: W;
 }
 
+/**
+ * Marks a member of a `…Navigation` interface whose navigation property the service expands without
+ * `$expand` (`Core.AutoExpand`: Graph's `callRecord/organizer_v2`): a read without `$select` has it,
+ * as an expansion without options holds it (optional: a service may still leave it out). Types only.
+ */
+export interface AutoExpanded {
+  readonly __autoExpanded: true;
+}
+
 /** For `Nav`: an expansion without `select` holds the whole entity (generation option `completeReads`). */
 export interface Whole {
   readonly __whole: true;
@@ -617,7 +626,7 @@ export type Created<T, O> = O extends { prefer: "return=minimal" } ? undefined :
  * index signature would otherwise let `Pick` take.
  */
 export type Selected<T, S extends string, N = {}, C = {}, K = Whole, E = never> = [S] extends [never]
-  ? ([CastKey<ExpandKeys<E>>] extends [never] ? WithoutNavigation<Whole extends K ? T : DefaultSet<T, K & string>, keyof N | CastTail<keyof N>> : CastRead<T, N, C, K, E>) & Expanded<T, N, E> & ControlInfo
+  ? ([CastKey<ExpandKeys<E>>] extends [never] ? WithoutNavigation<Whole extends K ? T : DefaultSet<T, K & string>, keyof N | CastTail<keyof N>> : CastRead<T, N, C, K, E>) & AutoExpansions<T, N> & Expanded<T, N, E> & ControlInfo
   : (T extends unknown ? Chosen<T, Extract<Exclude<S, `${string}/${string}`> | CastSelected<T, S, C> | ComplexHeads<ExpandKeys<E>> | "@odata.type", keyof T>, AllNames<T, N> extends S ? true : false> & MaybeKey<T, K> & SubtypeSelected<T, S, C> & DynamicSelected<S> & CastExpanded<T, N, C, E> : never) & Expanded<T, N, E> & ControlInfo;
 
 /** Of the names `A`, those behind a type cast: `Ns.type/nav` (a complex property's name, the head of `a/nav`, has no dot). */
@@ -690,6 +699,12 @@ type ComplexHeads<K> = K extends `${infer H}/${string}` ? (H extends `${string}.
 
 /** Of the names `A`, the navigation properties themselves: not `a/nav` nor `Ns.type/nav` (which an open type's index signature would let `keyof T` take). */
 type Plain<A> = Exclude<A, `${string}/${string}`>;
+
+/** The navigation properties of `N` marked `AutoExpanded`. */
+type AutoKeys<N> = { [K in keyof N]-?: N[K] extends AutoExpanded ? K : never }[keyof N];
+
+/** The navigation properties the service expands unasked (`AutoExpanded`), in a read without `$select`: each as an expansion without options, optional. */
+type AutoExpansions<T, N> = [AutoKeys<N>] extends [never] ? unknown : Present<{ [K in AutoKeys<N> & keyof T]?: ExpandedValue<T[K], N[K], true, K> }>;
 
 /** The expanded navigation properties of `T`: each read as its nested options say. */
 type Expanded<T, N, E> = [E] extends [never] ? unknown : Present<{ [K in Plain<SureKeys<E>> & keyof N & keyof T]: ExpandedValue<T[K], N[K], ExpandOptions<E, K>, K> }> & Present<{ [K in Plain<Exclude<ExpandKeys<E>, SureKeys<E>>> & keyof N & keyof T]?: ExpandedValue<T[K], N[K], ExpandOptions<E, K>, K> }> & PagedExpansions<T, N, Plain<ExpandKeys<E>>>;

@@ -4,7 +4,7 @@
  * output grows with the metadata, not with the number of URL paths the containment tree spells out.
  */
 import { stringLiteral } from "../string-literal";
-import { allNavigation, allProperties, deprecation, description, isAddressableStream } from "../model/rules";
+import { allNavigation, allProperties, deprecation, description, isAddressableStream, isAutoExpanded } from "../model/rules";
 import { castNavigationPaths } from "./cast-navigation";
 import { complexNavigationPaths, leadingProperties, leadsToNavigation } from "./complex-navigation";
 import { optimisticConcurrency } from "../model/capabilities";
@@ -399,7 +399,9 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
         const rest = `, ${casts}, ${keyNames(n.target)}${writeNavTs(n.target)}`;
         // Its type arguments one a line where the member's line would pass 120 characters.
         const key = propertyKey(path);
-        return `${key}: ${brokenType(`rt.Nav<${target}, ${navTs(n.target)}${rest}>`, key.length + 4, 1, "  ")}`;
+        // Core.AutoExpand: a read without $select has it, as an expansion without options (rt.AutoExpanded).
+        const auto = path === n.name && isAutoExpanded(n) ? " & rt.AutoExpanded" : "";
+        return `${key}: ${brokenType(`rt.Nav<${target}, ${navTs(n.target)}${rest}>${auto}`, key.length + 4, 1, "  ")}`;
       })),
       alias: false,
     });

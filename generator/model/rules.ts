@@ -115,6 +115,7 @@ const IMMUTABLE = `${CORE}.Immutable`;
 const REVISIONS = `${CORE}.Revisions`;
 const OPTIONAL_PARAMETER = `${CORE}.OptionalParameter`;
 const PERMISSIONS = `${CORE}.Permissions`;
+const AUTO_EXPAND = `${CORE}.AutoExpand`;
 export const CAPABILITIES = "Org.OData.Capabilities.V1";
 
 /**
@@ -122,7 +123,7 @@ export const CAPABILITIES = "Org.OData.Capabilities.V1";
  * these: for another term the generated code is the same whichever value is kept.
  */
 export const TERMS_READ: ReadonlySet<string> = new Set([
-  DESCRIPTION, LONG_DESCRIPTION, COMPUTED, IMMUTABLE, REVISIONS, OPTIONAL_PARAMETER, PERMISSIONS,
+  DESCRIPTION, LONG_DESCRIPTION, COMPUTED, IMMUTABLE, REVISIONS, OPTIONAL_PARAMETER, PERMISSIONS, AUTO_EXPAND,
   `${CORE}.OptimisticConcurrency`, `${CORE}.RequiresExplicitBinding`, `${CAPABILITIES}.KeyAsSegmentSupported`, `${CORE}.DefaultNamespace`, `${CORE}.AlternateKeys`,
   ...["Minimum", "Maximum", "Pattern", "AllowedValues", "MinItems", "MaxItems", "MultipleOf"].map((t) => `${VALIDATION}.${t}`),
 ]);
@@ -191,6 +192,11 @@ export function isReadOnly(p: Property): boolean {
   if (/^\d+$/.test(text)) return (Number(text) & 3) === 1;
   const members = text.split(/[\s,]+/).map((m) => m.slice(m.lastIndexOf("/") + 1));
   return members.includes("Read") && !members.includes("Write") && !members.includes("ReadWrite");
+}
+
+/** Core.AutoExpand on a navigation property: the service expands it without `$expand`. */
+export function isAutoExpanded(n: NavigationProperty): boolean {
+  return hasTag(n.annotations, AUTO_EXPAND);
 }
 
 /** Core.Immutable: a value may be given on create but not changed afterwards. */

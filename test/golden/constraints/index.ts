@@ -85,6 +85,7 @@ export type {
   CastRef,
   Forbidden,
   BindsExplicitly,
+  AutoExpanded,
   NeedsQuery,
   QueryNeeded,
   QueryGiven,

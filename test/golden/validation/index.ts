@@ -86,6 +86,7 @@ export type {
   CastRef,
   Forbidden,
   BindsExplicitly,
+  AutoExpanded,
   NeedsQuery,
   QueryNeeded,
   QueryGiven,
