@@ -28,9 +28,10 @@ const MARKERS: Readonly<Record<Restricted, string>> = {
 };
 
 /**
- * The markers' intersection (`rt.NoInsert & rt.NoDelete`), with the explicitly bound operations
- * the address takes (`rt.BindsExplicitly<"ns.add" | "ns.remove">`, model/explicit-bindings.ts), or
- * "" where nothing is forbidden nor bound.
+ * The markers' intersection (`rt.NoInsert & rt.NoDelete`), with the custom query options a read
+ * requires (`needs`: `rt.NeedsQuery<"endDateTime" | "startDateTime">`, model/custom-query-options.ts)
+ * and the explicitly bound operations the address takes (`binds`: `rt.BindsExplicitly<"ns.add" |
+ * "ns.remove">`, model/explicit-bindings.ts); "" where there is none of them.
  */
 export function forbiddenType(restrictions: readonly Restriction[], binds: readonly string[] = [], needs: readonly string[] = []): string {
   const markers = restrictions.map((r) => MARKERS[r.what]);

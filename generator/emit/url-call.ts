@@ -238,6 +238,19 @@ class CallWriter {
     return { ok: true, call: { method, path: route.path, ...(this.query ? { query: this.query } : {}), function: fn.name, module: fn.module, imports, ...(target === undefined ? {} : { address: target }), call, variables: this.variables, code, ...(headers.length ? { headers } : {}) } };
   }
 
+  /**
+   * Forgets what the metadata says of the address so far (restrictions, explicit bindings, custom
+   * query options, property lists, headers): after a complex property, a cast, a path or a composable
+   * function's result, whose builder's type says none of it (CastRef, `rt.byPath`, `rt.at`).
+   */
+  private forget(): void {
+    this.restrictions = [];
+    this.binds = [];
+    this.queryOptions = [];
+    this.limits = {};
+    this.headerLayers = [];
+  }
+
   /** The address expression of `steps`, or why it cannot be written. */
   private address(steps: readonly RouteStep[]): string | UrlCallResult {
     let expr = "";
@@ -292,20 +305,12 @@ class CallWriter {
           break;
         }
         case "complex":
-          this.restrictions = [];
-          this.binds = [];
-          this.queryOptions = [];
-          this.limits = {};
-          this.headerLayers = [];
+          this.forget();
           expr = `${this.builder("complex", step.property.declaringType, step.property.name)}(${expr})`;
           break;
         case "cast": {
           // A cast's address does not keep what the metadata forbids or binds at the one cast (CastRef).
-          this.restrictions = [];
-          this.binds = [];
-          this.queryOptions = [];
-          this.limits = {};
-          this.headerLayers = [];
+          this.forget();
           if (!listsSubtypes(step.from)) return { ok: false, problem: `${this.method} ${this.route.path}: ${step.from.qualifiedName} has no typed cast function (too many subtypes); cast with the runtime's cast(target, ${JSON.stringify(step.to.qualifiedName)})` };
           const schema = this.schemaOf(step.from);
           expr = `${this.use(this.names(schema).cast(step.from), schema.namespace)}(${expr}, ${JSON.stringify(step.to.qualifiedName)})`;
@@ -315,11 +320,7 @@ class CallWriter {
         }
         case "path": {
           // Another entity below the one addressed (Graph's `…:/path:`): what is forbidden there is not known.
-          this.restrictions = [];
-          this.binds = [];
-          this.queryOptions = [];
-          this.limits = {};
-          this.headerLayers = [];
+          this.forget();
           expr = `${this.runtime("byPath").name}(${expr}, ${this.pathText(step.text, keyed)})`;
           if (step !== steps[steps.length - 1]) this.keyedSteps.push({ expr, type: keyed });
           break;
@@ -335,11 +336,7 @@ class CallWriter {
           const c = this.composable(step, expr);
           if (typeof c === "string") return { ok: false, problem: `${this.method} ${this.route.path}: ${c}` };
           // A composable function's result: which set it is in, and what is forbidden there, is not known.
-          this.restrictions = [];
-          this.binds = [];
-          this.queryOptions = [];
-          this.limits = {};
-          this.headerLayers = [];
+          this.forget();
           expr = c.expr;
           keyed = c.keyed;
           alternate = keyed ? typeAlternateKeys(keyed) : [];

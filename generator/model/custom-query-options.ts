@@ -20,7 +20,7 @@
  * A name starting with `$` or `@` (Graph's `$format` on a drive item's content) is no custom query
  * option (URL Conventions §5.2), and is not read.
  */
-import { bool, member, term } from "./restrictions";
+import { bool, member, navigationOf, term } from "./restrictions";
 import type { Annotation, EntitySet, Model, NavigationProperty, Operation, Singleton, StructuredType } from "./types";
 import type { RawExpression } from "../parse/raw";
 
@@ -145,14 +145,6 @@ function fromRoots(model: Model): Map<NavigationProperty, CustomQueryOption[]> {
       }
     }
   return out;
-}
-
-function navigationOf(t: StructuredType, name: string): NavigationProperty | undefined {
-  for (let x: StructuredType | undefined = t, depth = 0; x && depth < 1000; x = x.baseType, depth++) {
-    const n = x.navigationProperties.find((p) => p.name === name);
-    if (n) return n;
-  }
-  return undefined;
 }
 
 /** The custom query options of calling function `op` (`OperationRestrictions/CustomQueryOptions`). */

@@ -202,7 +202,8 @@ function restrictedProperties(model: Model): Map<NavigationProperty, { by: strin
   return out;
 }
 
-function navigationOf(t: StructuredType, name: string): NavigationProperty | undefined {
+/** The navigation property `name` of `t` or a type it derives from. */
+export function navigationOf(t: StructuredType, name: string): NavigationProperty | undefined {
   for (let x: StructuredType | undefined = t; x; x = x.baseType) {
     const n = x.navigationProperties.find((p) => p.name === name);
     if (n) return n;
