@@ -79,11 +79,12 @@ describe("odatagen diff on two versions of the callRecords spec", () => {
     const good = copySpec("graph-callrecords.xml", dir);
     // An error (a type not defined) and a note (a term odatagen does not read, applied twice: ODG104 info).
     const autoExpand = '<Annotation Term="Org.OData.Core.V1.AutoExpand" Bool="true" />';
+    const unread = '<Annotation Term="Org.OData.Core.V1.IsURL" />';
     const bad = copySpec("graph-callrecords.xml", dir, (t) =>
       t.replace('<Property Name="isTest" Type="Edm.Boolean" />', '<Property Name="isTest" Type="microsoft.graph.callRecords.missing" />')
-        .replace(autoExpand, `${autoExpand}\n        ${autoExpand}`), "bad.xml");
+        .replace(autoExpand, `${autoExpand}\n        ${unread}\n        ${unread}`), "bad.xml");
     const notes = runCli(["generate", "-i", bad, "-o", "gen", "--verbose"], dir).stderr;
-    expect(notes).toMatch(/: info ODG104: Org\.OData\.Core\.V1\.AutoExpand is applied/);
+    expect(notes).toMatch(/: info ODG104: Org\.OData\.Core\.V1\.IsURL is applied/);
     const r = runCli(["diff", good, bad], dir);
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split("\n")).toEqual([expect.stringMatching(/bad\.xml:\d+:\d+: error ODG103: type microsoft\.graph\.callRecords\.missing is not defined/)]);

@@ -7,19 +7,13 @@
  */
 import { bindsExplicitly, navigationBindings, rootBindings } from "../model/explicit-bindings";
 import type { Model, Operation } from "../model/types";
+import { perBuilder } from "./restrictions";
 
 /** The names each address builder with any names, by its element: `ns.Container/Set`, `ns.Type/nav`. */
 export type ExplicitBindingSummary = Record<string, string[]>;
 
 export function explicitBindingSummary(model: Model): ExplicitBindingSummary {
-  const out: ExplicitBindingSummary = {};
-  const put = (key: string, names: readonly string[]) => {
-    if (names.length) out[key] = [...names];
-  };
-  for (const c of model.schemas.flatMap((s) => s.containers)) for (const root of [...c.entitySets, ...c.singletons]) put(`${c.qualifiedName}/${root.name}`, rootBindings(model, root));
-  for (const t of model.types.values())
-    if (t.kind === "entity" || t.kind === "complex") for (const n of t.navigationProperties) put(`${t.qualifiedName}/${n.name}`, navigationBindings(model, n));
-  return out;
+  return perBuilder(model, (_, root) => rootBindings(model, root), (_, n) => navigationBindings(model, n));
 }
 
 /** `{ explicit: true }` for an overload whose function takes only an address naming it, else nothing (OperationSummary.explicit). */

@@ -6,19 +6,17 @@
  */
 import { navigationQueryOptions, operationQueryOptions, requiredNames, rootQueryOptions } from "../model/custom-query-options";
 import type { Model, Operation } from "../model/types";
+import { perBuilder } from "./restrictions";
 
 /** The names each address builder with any requires, by its element: `ns.Container/Set`, `ns.Type/nav`. */
 export type QueryOptionSummary = Record<string, string[]>;
 
 export function queryOptionSummary(model: Model): QueryOptionSummary {
-  const out: QueryOptionSummary = {};
-  const put = (key: string, names: readonly string[]) => {
-    if (names.length) out[key] = [...names];
-  };
-  for (const c of model.schemas.flatMap((s) => s.containers)) for (const set of c.entitySets) put(`${c.qualifiedName}/${set.name}`, requiredNames(rootQueryOptions(c.qualifiedName, set)));
-  for (const t of model.types.values())
-    if (t.kind === "entity" || t.kind === "complex") for (const n of t.navigationProperties) if (n.collection) put(`${t.qualifiedName}/${n.name}`, requiredNames(navigationQueryOptions(model, n)));
-  return out;
+  return perBuilder(
+    model,
+    (c, root) => (root.kind === "entitySet" ? requiredNames(rootQueryOptions(c.qualifiedName, root)) : []),
+    (_, n) => (n.collection ? requiredNames(navigationQueryOptions(model, n)) : []),
+  );
 }
 
 /** `{ requiredQuery }` for a function that requires custom query options, else nothing (OperationSummary.requiredQuery). */

@@ -4,20 +4,30 @@
  * for the request functions only); one removed lets more compile (not breaking).
  */
 import { isQueryRestriction, navigationRestrictions, rootRestrictions, RESTRICTED, type Restricted } from "../model/restrictions";
-import type { Model } from "../model/types";
+import type { EntityContainer, EntitySet, Model, NavigationProperty, Singleton, StructuredType } from "../model/types";
 
 /** The requests forbidden at each builder with any, by its element: `ns.Container/Set`, `ns.Type/nav`. */
 export type RestrictionSummary = Record<string, Restricted[]>;
 
 export function restrictionSummary(model: Model): RestrictionSummary {
-  const out: RestrictionSummary = {};
-  const put = (key: string, list: readonly { what: Restricted }[]) => {
-    if (list.length) out[key] = list.map((r) => r.what);
+  return perBuilder(model, (c, root) => rootRestrictions(model, c, root).map((r) => r.what), (t, n) => navigationRestrictions(model, t, n).map((r) => r.what));
+}
+
+/**
+ * What `ofRoot` and `ofNavigation` say of each address builder, by its element (`ns.Container/Set`,
+ * `ns.Type/nav`), where they say anything: the summaries of what the builders' types carry.
+ */
+export function perBuilder<T>(
+  model: Model,
+  ofRoot: (c: EntityContainer, root: EntitySet | Singleton) => readonly T[],
+  ofNavigation: (t: StructuredType, n: NavigationProperty) => readonly T[],
+): Record<string, T[]> {
+  const out: Record<string, T[]> = {};
+  const put = (key: string, list: readonly T[]) => {
+    if (list.length) out[key] = [...list];
   };
-  for (const c of model.schemas.flatMap((s) => s.containers))
-    for (const root of [...c.entitySets, ...c.singletons]) put(`${c.qualifiedName}/${root.name}`, rootRestrictions(model, c, root));
-  for (const t of model.types.values())
-    if (t.kind === "entity" || t.kind === "complex") for (const n of t.navigationProperties) put(`${t.qualifiedName}/${n.name}`, navigationRestrictions(model, t, n));
+  for (const c of model.schemas.flatMap((s) => s.containers)) for (const root of [...c.entitySets, ...c.singletons]) put(`${c.qualifiedName}/${root.name}`, ofRoot(c, root));
+  for (const t of model.types.values()) if (t.kind === "entity" || t.kind === "complex") for (const n of t.navigationProperties) put(`${t.qualifiedName}/${n.name}`, ofNavigation(t, n));
   return out;
 }
 

@@ -126,15 +126,23 @@ function placesOf(model: Model): Map<string, string[]> {
       else if (!list.includes(place)) list.push(place);
     }
   };
+  forEachNaming(model, add);
+  return out;
+}
+
+/**
+ * Calls `visit` with the annotations and path of each element `Core.ExplicitOperationBindings`
+ * may be on: structured types, their navigation properties, entity sets and singletons.
+ */
+function forEachNaming(model: Model, visit: (annotations: readonly Annotation[], path: string) => void): void {
   for (const s of model.schemas) {
     for (const t of s.types) {
       if (t.kind !== "entity" && t.kind !== "complex") continue;
-      add(t.annotations, t.qualifiedName);
-      for (const n of t.navigationProperties) add(n.annotations, `${t.qualifiedName}/${n.name}`);
+      visit(t.annotations, t.qualifiedName);
+      for (const n of t.navigationProperties) visit(n.annotations, `${t.qualifiedName}/${n.name}`);
     }
-    for (const c of s.containers) for (const r of [...c.entitySets, ...c.singletons]) add(r.annotations, `${c.qualifiedName}/${r.name}`);
+    for (const c of s.containers) for (const r of [...c.entitySets, ...c.singletons]) visit(r.annotations, `${c.qualifiedName}/${r.name}`);
   }
-  return out;
 }
 
 /**
@@ -158,14 +166,7 @@ export function checkExplicitBindings(model: Model, diags: DiagnosticBag): void 
     for (const [k, n] of names.entries())
       if (!operations.has(n)) diags.add(Codes.invalidAttribute, "info", `ExplicitOperationBindings names ${JSON.stringify((items[k] as { value: string }).value)}, no operation of the model; that name is ignored`, `${path}/@${a.term}`, a.at);
   };
-  for (const s of model.schemas) {
-    for (const t of s.types) {
-      if (t.kind !== "entity" && t.kind !== "complex") continue;
-      check(t.annotations, t.qualifiedName);
-      for (const n of t.navigationProperties) check(n.annotations, `${t.qualifiedName}/${n.name}`);
-    }
-    for (const c of s.containers) for (const r of [...c.entitySets, ...c.singletons]) check(r.annotations, `${c.qualifiedName}/${r.name}`);
-  }
+  forEachNaming(model, check);
   const told = new Set<string>();
   for (const s of model.schemas)
     for (const op of s.operations) {
