@@ -29,6 +29,12 @@ export interface UrlRequest {
    * parameters): its names are checked against the metadata (emit/url-body.ts), not its values.
    */
   body?: unknown;
+  /**
+   * The URL may lack query options the request gets elsewhere (a program's client call adds them
+   * through its own methods, `.query({ … })`, `params`): a custom query option the metadata requires
+   * is not refused for its absence.
+   */
+  partialQuery?: boolean;
 }
 
 export interface UrlAnswer {
@@ -70,7 +76,7 @@ export function urlCalls(options: GenerateOptions, requests: readonly UrlRequest
     }
     ctx ??= createContext(run.model, run.names, emitOptions(run.model, checked, run.sources), run.service);
     const sliced = run.model !== run.service.model;
-    const made = urlCall(ctx, resolved.route, methods[i], queryOf(request.path), sliced);
+    const made = urlCall(ctx, resolved.route, methods[i], queryOf(request.path), sliced, request.partialQuery === true);
     const bad = made.ok && request.body !== undefined ? bodyProblem(resolved.route, methods[i], request.body, run.model, sliced) : undefined;
     if (bad) return { ok: false, problem: `${methods[i]} ${resolved.route.path}: ${bad}`, addressed: true };
     return made.ok ? made : { ...made, addressed: true };

@@ -9,6 +9,7 @@ import * as path from "node:path";
 import { generate } from "../generator/generate";
 import { navigationQueryOptions, queryNeedingTypes, rootQueryOptions } from "../generator/model/custom-query-options";
 import { urlCalls } from "../generator/url-calls";
+import { runCliAsync, scratch } from "./helpers/cli";
 import { FIXTURES, generateFixture } from "./helpers/generated";
 import { startLoopback, type Loopback } from "./helpers/loopback";
 import { expectErrorsWhereMarked, forEachCompiler, markedLines } from "./helpers/typecheck";
@@ -174,4 +175,23 @@ test("odatagen diff reports a custom query option newly required as breaking (th
   ]);
   expect(compareSummaries(lax, strict, { validators: true, requests: false }).breaking).toBe(0);
   expect(compareSummaries({ ...lax, format: 9 }, strict).changes).toEqual([]);
+});
+
+test("odatagen url --from: a program's Graph client call, which may add the options through .query(), is not refused for leaving them out of its URL; a fetch's whole URL is", async () => {
+  const dir = scratch();
+  fs.writeFileSync(
+    path.join(dir, "calendar.ts"),
+    [
+      "export async function week(client: any, start: string, end: string) {",
+      '  await client.api("/me/calendarView").query({ startDateTime: start, endDateTime: end }).get();',
+      "  await fetch(`${root}/me/calendarView?startDateTime=${start}`);",
+      "}",
+      "",
+    ].join("\n"),
+  );
+  const r = await runCliAsync(["url", "-i", FIXTURE, "--from", "calendar.ts"], dir);
+  expect(r.code).toBe(1);
+  expect(r.stderr.trim().split("\n").filter((l) => l.includes("ODG601"))).toEqual([
+    "calendar.ts:3:16: error ODG601: GET /me/calendarView: the service's metadata requires the custom query option endDateTime for reading here (Capabilities Cal.svc/users: NavigationRestrictions/RestrictedProperties(calendarView)/ReadRestrictions/CustomQueryOptions), so listEvents does not compile without it: give endDateTime=… in the URL's query",
+  ]);
 });

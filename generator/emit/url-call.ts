@@ -73,8 +73,8 @@ export { METHODS, type Method } from "../request-methods";
  * The code for `method` on the resolved `route`, or why none makes that request. `query`: the URL's
  * query (`$select=subject&$top=5`), written as the call's options; `sliced`: `ctx.model` is a slice.
  */
-export function urlCall(ctx: EmitContext, route: Route, method: Method, query = "", sliced = false): UrlCallResult {
-  return new CallWriter(ctx, route, method, query, sliced).write();
+export function urlCall(ctx: EmitContext, route: Route, method: Method, query = "", sliced = false, partialQuery = false): UrlCallResult {
+  return new CallWriter(ctx, route, method, query, sliced, partialQuery).write();
 }
 
 class CallWriter {
@@ -105,6 +105,8 @@ class CallWriter {
     private readonly method: Method,
     private readonly query: string,
     private readonly sliced: boolean,
+    /** The URL may lack query options the request gets elsewhere (UrlRequest.partialQuery): required custom ones are not asked for. */
+    private readonly partialQuery = false,
   ) {}
 
   write(): UrlCallResult {
@@ -438,6 +440,7 @@ class CallWriter {
    * requires for `doing` (model/custom-query-options.ts; the builder's type or the function's options say so); else undefined.
    */
   private missingOptions(options: readonly CustomQueryOption[], doing: string, fn: string): string | undefined {
+    if (this.partialQuery) return undefined;
     const given = new Set(customOptionNames(this.query));
     const missing = options.filter((o) => o.required && !given.has(o.name));
     if (!missing.length) return undefined;

@@ -39,6 +39,8 @@ export interface ListedRequest {
    * a JSON one's names are checked.
    */
   body?: string;
+  /** The URL may lack query options the request gets elsewhere (a Graph or HTTP client's call): see UrlRequest.partialQuery. */
+  partialQuery?: true;
   /** What the service answered, where the file records it (a HAR entry's `response`): its status, and an OData error's message. */
   answered?: Answered;
   /** The names of the headers it sent, in lower case, where the file records them (a HAR entry's `request.headers`, a curl command's `-H`, a fetch call's JSON options' `headers`, a Markdown HTTP block's headers). */
@@ -271,12 +273,21 @@ function codeRequests(text: string): RequestList {
   const source = new SourceText("", text);
   const calls = [
     ...fetchCalls(text).map((c) => ({ ...c, by: "fetch's" })),
-    ...graphClientCalls(text).map((c) => ({ ...c, by: "the Graph client's api" })),
-    ...httpClientCalls(text).map((c) => ({ ...c, by: "an HTTP client's" })),
+    // A client's call may add query options through its own methods (`.query({ … })`, `params`), which are not read.
+    ...graphClientCalls(text).map((c) => ({ ...c, by: "the Graph client's api", partialQuery: true })),
+    ...httpClientCalls(text).map((c) => ({ ...c, by: "an HTTP client's", partialQuery: true })),
   ].sort((a, b) => a.at - b.at);
   const requests = calls.map((call): ListedRequest => {
     const problem = !isRequestMethod(call.method) ? notRequestMethod(call.method) : !isUrl(call.url) ? `${call.url} is no URL: ${call.by} is a whole one or a path from the service root` : undefined;
-    return { method: call.method, path: call.url, ...source.position(call.at), ...(problem ? { problem } : {}), ...(call.body !== undefined ? { body: call.body } : {}), ...(call.headers ? { headers: call.headers } : {}) };
+    return {
+      method: call.method,
+      path: call.url,
+      ...source.position(call.at),
+      ...(problem ? { problem } : {}),
+      ...(call.body !== undefined ? { body: call.body } : {}),
+      ...(call.headers ? { headers: call.headers } : {}),
+      ...("partialQuery" in call ? { partialQuery: true } : {}),
+    };
   });
   return { requests, skipped: new Map() };
 }
