@@ -40,6 +40,9 @@ export async function usage(): Promise<void> {
   const expanded = await getCallRecord(client, records().byKey("r1"), { expand: { organizer: { select: ["name"] } } });
   const name: string | null | undefined = expanded.organizer?.name;
   void name;
+  // @ts-expect-error expanded with select: as its options say (the key optional), not the auto expansion's default set
+  const kept: string = expanded.organizer!.id;
+  void kept;
 }
 `;
 
@@ -47,7 +50,7 @@ forEachCompiler((label, c) => {
   test("a read without $select is typed with the navigation properties the service expands unasked, optional, and nothing else", () => {
     const dir = generateFixture("requests/auto-expand.xml", `auto-expand-${label.replace(/\W+/g, "")}`);
     expectErrorsWhereMarked(c, dir, USAGE);
-    expect(markedLines(USAGE)).toHaveLength(5);
+    expect(markedLines(USAGE)).toHaveLength(6);
   });
 });
 
@@ -84,4 +87,18 @@ describe("over HTTP", () => {
     expect(record.attendees?.map((a) => a.id)).toEqual(["p2"]);
     expect(srv.requests.map((r) => r.url)).toEqual(["/records('r1')"]);
   });
+});
+
+test("odatagen diff: a navigation property no longer expanded unasked breaks the request functions; one newly so does not", () => {
+  const { compareSummaries } = require("../generator/diff/compare") as typeof import("../generator/diff/compare");
+  const { summarize } = require("../generator/diff/summary") as typeof import("../generator/diff/summary");
+  const file = path.join(FIXTURES, "requests", "auto-expand.xml");
+  const content = fs.readFileSync(file, "utf8");
+  const without = content.replace('<Annotation Term="Org.OData.Core.V1.AutoExpand" Bool="true"/>', "");
+  const summary = (text: string) => summarize(generate({ inputs: [{ file, content: text }] }).model);
+  const [a, b] = [summary(content), summary(without)];
+  const lines = (x: typeof a, y: typeof a) => compareSummaries(x, y).changes.map((c) => `${c.breaking ? "breaking" : "ok"} ${c.path}: ${c.detail}`);
+  expect(lines(a, b)).toEqual(["breaking Calls.callRecord/organizer: no longer expanded unasked (Core.AutoExpand): a read without $expand is typed without it"]);
+  expect(lines(b, a)).toEqual(["ok Calls.callRecord/organizer: now expanded unasked (Core.AutoExpand): a read without $select is typed with it"]);
+  expect(compareSummaries(a, b, { validators: true, requests: false }).breaking).toBe(0);
 });

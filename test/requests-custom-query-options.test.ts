@@ -46,7 +46,7 @@ test("the model reads them where Graph writes them: an entity set's paths of one
 
 const USAGE = `
 import * as rt from "./runtime.js";
-import { calendarCalendarView, delta, eventInstances, listEvents, me, userCalendar, userCalendarView, userEvents, windows } from "./Cal.requests.js";
+import { calendarCalendarView, delta, deltaRef, eventInstances, listEvents, me, userCalendar, userCalendarView, userEvents, windows } from "./Cal.requests.js";
 
 declare const client: rt.Client;
 
@@ -66,6 +66,12 @@ export async function usage(): Promise<void> {
   await rt.count(client, userCalendarView(me()));
   // @ts-expect-error a function whose OperationRestrictions requires them
   await delta(client, userEvents(me()));
+  // @ts-expect-error the collection its address builder makes, read
+  await listEvents(client, deltaRef(userEvents(me())));
+  // @ts-expect-error an option that may be absent is no option given
+  await listEvents(client, userCalendarView(me()), { query: { ...range, ...(Date.now() > 0 ? { startDateTime: "x" } : {}), endDateTime: "y", startDateTime: undefined as unknown as string } as { startDateTime?: string; endDateTime: string } });
+  // @ts-expect-error $ref reads of it too
+  await rt.readRefs(client, userCalendarView(me()));
 
   await listEvents(client, userCalendarView(me()), { query: range, top: 5, select: ["subject"] });
   await listEvents(client, calendarCalendarView(userCalendar(me())), { query: { ...range, extra: "x" } });
@@ -74,6 +80,8 @@ export async function usage(): Promise<void> {
   await rt.count(client, userCalendarView(me()), { query: range });
   await delta(client, userEvents(me()), { query: range });
   await delta(client, userEvents(me()), { query: { ...range, changeType: "created" } });
+  await listEvents(client, deltaRef(userEvents(me())), { query: range });
+  await rt.readRefs(client, userCalendarView(me()), { query: range });
   // What needs none takes none; an address given through rt.unrestricted is not checked.
   await listEvents(client, userEvents(me()));
   await listEvents(client, rt.unrestricted(userCalendarView(me())));
@@ -86,7 +94,7 @@ forEachCompiler((label, c) => {
   test("a list or count of an address that requires custom query options compiles only with them; so does a function that requires some", () => {
     const dir = generateFixture("requests/custom-query-options.xml", `custom-query-options-${label.replace(/\W+/g, "")}`);
     const r = expectErrorsWhereMarked(c, dir, USAGE);
-    expect(markedLines(USAGE)).toHaveLength(7);
+    expect(markedLines(USAGE)).toHaveLength(10);
     if (label === "TypeScript 5.9")
       expect(r.output).toContain(
         `Type '"the service's metadata requires the custom query option endDateTime here (Capabilities CustomQueryOptions): give { query: { endDateTime: … } }"' is not assignable to type '"the service's metadata requires the custom query option startDateTime here (Capabilities CustomQueryOptions): give { query: { startDateTime: … } }"'.`,
@@ -174,6 +182,15 @@ test("odatagen diff reports a custom query option newly required as breaking (th
     "ok Cal.user/calendarView: the metadata no longer requires the custom query options endDateTime, startDateTime here (CustomQueryOptions)",
   ]);
   expect(compareSummaries(lax, strict, { validators: true, requests: false }).breaking).toBe(0);
+  // An action's too; a new entity set's are no change of their own (its addition is reported).
+  const action = '<Action Name="ping" IsBound="true"><Parameter Name="it" Type="Cal.event"/>$</Action>';
+  const required = '<Annotation Term="Org.OData.Capabilities.V1.OperationRestrictions"><Record><PropertyValue Property="CustomQueryOptions"><Collection><Record><PropertyValue Property="Name" String="aq"/><PropertyValue Property="Required" Bool="true"/></Record></Collection></PropertyValue></Record></Annotation>';
+  const withAction = (annotation: string) => xml.replace('<EntityContainer Name="svc">', `${action.replace("$", annotation)}<EntityContainer Name="svc">`);
+  expect(lines(summary(withAction("")), summary(withAction(required)))).toEqual([
+    "breaking Cal.ping(Cal.event): the metadata now requires the custom query option aq to call it (CustomQueryOptions): calls without it no longer compile",
+  ]);
+  const newSet = xml.replace('<Singleton Name="me"', '<EntitySet Name="later" EntityType="Cal.event"><Annotation Term="Org.OData.Capabilities.V1.ReadRestrictions"><Record><PropertyValue Property="CustomQueryOptions"><Collection><Record><PropertyValue Property="Name" String="x"/><PropertyValue Property="Required" Bool="true"/></Record></Collection></PropertyValue></Record></Annotation></EntitySet><Singleton Name="me"');
+  expect(lines(strict, summary(newSet))).toEqual(["ok later: entity set added"]);
   expect(compareSummaries({ ...lax, format: 9 }, strict).changes).toEqual([]);
 });
 

@@ -88,3 +88,14 @@ test("IndexableByKey made false breaks the byKey calls there; compared between t
   const [a, b] = [summary(doc()), summary(doc(noKey))];
   expect(compareSummaries({ ...a, format: 9 }, b).changes).toEqual([]);
 });
+
+test("a new entity set or navigation property's restrictions are no change of their own: only its addition is reported", () => {
+  const withNew = (setAnnotations: string, navAnnotations: string) =>
+    entity("", `<NavigationProperty Name="kids" Type="Collection(d.t)" ContainsTarget="true"/><NavigationProperty Name="more" Type="Collection(d.t)" ContainsTarget="true">${navAnnotations}</NavigationProperty>`) +
+    `<EntityContainer Name="c"><EntitySet Name="ts" EntityType="d.t"/><EntitySet Name="extra" EntityType="d.t">${setAnnotations}</EntitySet></EntityContainer>`;
+  const noKey = `<Annotation Term="${CAP}.IndexableByKey" Bool="false"/>`;
+  const d = changes(doc(), withNew(deletable(false), noKey));
+  expect(d.changes.filter((c) => c[1] === "restrictions")).toEqual([]);
+  expect(d.changes.map((c) => `${c[0]} ${c[2]}`)).toEqual(["added d.t/more", "added extra"]);
+  expect(d.bump).toBe("minor");
+});

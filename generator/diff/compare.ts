@@ -199,13 +199,15 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary, outputs: Outp
   const queries = (a.format ?? 1) >= QUERY_RESTRICTIONS_FORMAT && (b.format ?? 1) >= QUERY_RESTRICTIONS_FORMAT;
   // IndexableByKey (format 10) only where both record it.
   const keys = (a.format ?? 1) >= INDEXABLE_BY_KEY_FORMAT && (b.format ?? 1) >= INDEXABLE_BY_KEY_FORMAT;
-  if (a.restrictions && b.restrictions) for (const [path, detail, breaks] of restrictionChanges(a.restrictions, b.restrictions, queries, keys)) add("changed", "restrictions", path, detail, breaks);
+  // Of address builders both versions have: a new one's restrictions break no call (its addition is reported).
+  const both = (path: string) => hasBuilder(a, path) && hasBuilder(b, path);
+  if (a.restrictions && b.restrictions) for (const [path, detail, breaks] of restrictionChanges(a.restrictions, b.restrictions, queries, keys)) if (both(path)) add("changed", "restrictions", path, detail, breaks);
   // What an address builder names in Core.ExplicitOperationBindings: a name taken away breaks its calls there (format 10).
-  if (ctx.explicitBindings) for (const [path, detail, breaks] of explicitBindingChanges(a.explicitBindings ?? {}, b.explicitBindings ?? {})) add("changed", "restrictions", path, detail, breaks);
+  if (ctx.explicitBindings) for (const [path, detail, breaks] of explicitBindingChanges(a.explicitBindings ?? {}, b.explicitBindings ?? {})) if (both(path)) add("changed", "restrictions", path, detail, breaks);
   // The custom query options a read of a collection requires (format 10): one more breaks the calls without it.
   if (ctx.queryOptions) {
     const [qa, qb] = [a.queryOptions ?? {}, b.queryOptions ?? {}];
-    for (const path of [...new Set([...Object.keys(qa), ...Object.keys(qb)])].sort())
+    for (const path of [...new Set([...Object.keys(qa), ...Object.keys(qb)])].sort().filter(both))
       for (const [detail, breaks] of requiredQueryChanges(Object.hasOwn(qa, path) ? qa[path] : [], Object.hasOwn(qb, path) ? qb[path] : [], "here")) add("changed", "restrictions", path, detail, breaks);
   }
   // The metadata's Version: whether a body may bind as p@bind (version.ts).
@@ -223,6 +225,17 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary, outputs: Outp
   const bump: Bump = breaking ? "major" : addsApi || changes.some((c) => c.kind === "added") ? "minor" : changes.length ? "patch" : "none";
   const note = olderSummaryNote(a, b, moves, outputs.requests);
   return note ? { changes, breaking, bump, notes: [note] } : { changes, breaking, bump };
+}
+
+/**
+ * Whether summary `s` has the address builder of `path`: a navigation property (`ns.Type/nav`) or an
+ * entity set or singleton (`ns.Container/Set`), as the restrictions' summaries name them.
+ */
+function hasBuilder(s: ModelSummary, path: string): boolean {
+  const slash = path.lastIndexOf("/");
+  const [owner, name] = [path.slice(0, slash), path.slice(slash + 1)];
+  const t = s.types.get(owner);
+  return t ? t.navigation.has(name) : s.entrySets.has(name);
 }
 
 /**
@@ -421,6 +434,9 @@ function compareType(name: string, a: TypeSummary, b: TypeSummary, ctx: Ctx): vo
       if (untied.length) add("changed", "navigation property", path, `a deep insert through it may no longer leave out ${untied.join(", ")} (its partner's referential constraint is gone): the generated validators check ${untied.length > 1 ? "them" : "it"} there`, ["validators"]);
       if (newly.length) add("changed", "navigation property", path, `a deep insert through it may leave out ${newly.join(", ")} (its partner's referential constraint ties ${newly.length > 1 ? "them" : "it"})`, false);
     }
+    // Core.AutoExpand (format 10, as `tied`): reads without $select are typed with it; taken away, code reading it breaks.
+    if (nb && ctx.tied && na.autoExpand !== nb.autoExpand)
+      add("changed", "navigation property", path, na.autoExpand ? "no longer expanded unasked (Core.AutoExpand): a read without $expand is typed without it" : "now expanded unasked (Core.AutoExpand): a read without $select is typed with it", na.autoExpand === true && ["requests"]);
   }
   for (const [n, nb] of newNavigation) {
     const hint = navigationHints.added(n);

@@ -19,9 +19,9 @@ export function queryOptionSummary(model: Model): QueryOptionSummary {
   );
 }
 
-/** `{ requiredQuery }` for a function that requires custom query options, else nothing (OperationSummary.requiredQuery). */
+/** `{ requiredQuery }` for an operation that requires custom query options (as its function's options do), else nothing (OperationSummary.requiredQuery). */
 export function requiredQueryOf(op: Operation): { requiredQuery?: string[] } {
-  const names = op.kind === "function" ? requiredNames(operationQueryOptions(op)) : [];
+  const names = requiredNames(operationQueryOptions(op));
   return names.length ? { requiredQuery: names } : {};
 }
 

@@ -8,7 +8,7 @@ import { ownAlternateKeys, type AlternateKey } from "../model/alternate-keys";
 import { alternateKeyTexts } from "./alternate-keys";
 import { resolveBindingTarget } from "../model/binding-targets";
 import { optimisticConcurrency } from "../model/capabilities";
-import { isComputed, isImmutable, isReadOnly, mayOmit, tiedByPartner } from "../model/rules";
+import { isAutoExpanded, isComputed, isImmutable, isReadOnly, mayOmit, tiedByPartner } from "../model/rules";
 import type { ComplexType, EntityContainer, Facets, Model, NavigationBinding, ODataVersion, Operation, Property, TypeRef } from "../model/types";
 import { subtypeFamily } from "../emit/context";
 import { leadsToNavigation } from "../emit/complex-navigation";
@@ -39,7 +39,8 @@ import { allowedDerivedTypes, propertyConstraints, type ValueConstraints } from 
  * 10 records the overloads bound explicitly (an operation's `explicit`) and what each address builder
  * names (`explicitBindings`: explicit-bindings.ts), a property read-only by its Core.Permissions
  * (`readOnly`), `key` among the `restrictions` (Capabilities.IndexableByKey), and the properties a
- * deep insert through a navigation property may leave out (`tied`), and the custom query options
+ * deep insert through a navigation property may leave out (`tied`) and whether the service expands
+ * it unasked (`autoExpand`, Core.AutoExpand), and the custom query options
  * required (`queryOptions`, an operation's `requiredQuery`: query-options.ts), compared when both
  * summaries are of format 10 or later (EXPLICIT_BINDINGS_FORMAT, READ_ONLY_FORMAT,
  * INDEXABLE_BY_KEY_FORMAT, TIED_FORMAT, QUERY_OPTIONS_FORMAT).
@@ -115,7 +116,7 @@ export interface TypeSummary {
   properties: Map<string, TypeUse>;
   /** `alternateKeys`: a collection-valued one's own (diff/alternate-keys.ts), where it declares some (format 6). */
   /** `tied`: the target's properties a deep insert through it may leave out (its partner's referential constraint, format 10; rules.ts tiedByPartner). */
-  navigation: Map<string, { target: string; collection: boolean; nullable: boolean; containsTarget: boolean; alternateKeys?: string[]; derivedTypes?: string[]; tied?: string[] }>;
+  navigation: Map<string, { target: string; collection: boolean; nullable: boolean; containsTarget: boolean; alternateKeys?: string[]; derivedTypes?: string[]; tied?: string[]; autoExpand?: true }>;
   /** Enum members' values; beyond ±2^53, their exact digits. */
   members: Map<string, number | string>;
   isFlags?: boolean;
@@ -306,6 +307,7 @@ export function summarize(model: Model, options: { keyAsSegment?: boolean; unqua
             ...withAlternateKeys(n.collection ? ownAlternateKeys(n.target, n.annotations, `${t.qualifiedName}/${n.name}`) : []),
             ...withDerivedTypes(allowedDerivedTypes(model, n)),
             ...withTied(tiedByPartner(n)),
+            ...(isAutoExpanded(n) ? { autoExpand: true as const } : {}),
           });
       } else if (t.kind === "enum") {
         s.isFlags = t.isFlags;

@@ -181,6 +181,7 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
   let compose: OperationView["compose"];
   if (isFunction && ret && ret.type.kind === "entity" && hasComposableAddress(op)) {
     const item = refTs({ ...ret, collection: false });
+    const needs = required.length ? `, rt.NeedsQuery<${required.map((n) => stringLiteral(n)).join(" | ")}>` : "";
     compose = {
       doc: jsdoc("", [
         ...described,
@@ -188,10 +189,11 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
       ]),
       params: args.slice(1),
       // A nullable result's address may have nothing there: a read of it is typed `… | null`.
-      type: ret.collection ? `rt.CollectionRef<${item}, ${keyTs(ret.type)}>` : `rt.EntityRef<${item}${ret.nullable ? ", null" : ""}>`,
+      // A collection's read needs the options the function does (OperationRestrictions): its type says so, as a builder's does.
+      type: ret.collection ? `rt.CollectionRef<${item}, ${keyTs(ret.type)}${needs}>` : `rt.EntityRef<${item}${ret.nullable ? ", null" : ""}>`,
       make: brokenExpression(
         ret.collection
-          ? `rt.collectionAt<${item}, ${keyTs(ret.type)}>(${path}, ${keySpec(ctx, ret.type, typeAlternateKeys(ret.type))})`
+          ? `rt.collectionAt<${item}, ${keyTs(ret.type)}${needs}>(${path}, ${keySpec(ctx, ret.type, typeAlternateKeys(ret.type))})`
           : ret.nullable
             ? `rt.nullable(rt.at<${item}>(${path}))`
             : `rt.at<${item}>(${path})`,

@@ -485,7 +485,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const listParts = [...(forbidden?.has("list") ? ["rt.Listable"] : []), ...(queried ? [`rt.QueryTarget<${o}>`] : []), ...(needsQuery ? [`rt.QueryGiven<${qn}>`] : [])];
     const listTarget = brokenItem(`target: rt.CollectionRef<${self}, ${keyType}${listParts.length ? `, ${listParts.join(" & ")}` : ""}>`);
     // One a line, as the signatures they start are too long for one (wrap.ts).
-    const typeParams = `<${itemLines([...q.paramList, ...(queried ? [`${o} extends rt.OptionName = never`] : []), ...(needsQuery ? [`${qn} extends string = never`] : [])].map((p) => brokenItem(p)))}>`;
+    const typeParams = `<${itemLines([...q.paramList, ...(queried ? [`${o} extends rt.OptionName = never`] : []), ...(needsQuery ? [`${qn} extends object = {}`] : [])].map((p) => brokenItem(p)))}>`;
     const getTypeParams = `<${itemLines([...q.paramList, `${empty} extends null = null`].map((p) => brokenItem(p)))}>`;
     // With `& rt.OptionNames<O>`, as Prettier breaks an intersection that does not fit: after ` &`,
     // the first member's type arguments one a line where its line would still pass 120 characters.

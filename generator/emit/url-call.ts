@@ -186,7 +186,7 @@ class CallWriter {
         if (method === "GET") {
           fn = this.runtime(a.collection ? "readRefs" : "readRef");
           [taker, read] = [a.collection ? "refs" : "none", a.type];
-          const forbidden = a.collection ? this.forbiddenOption(fn.name) : undefined;
+          const forbidden = a.collection ? (this.forbiddenOption(fn.name) ?? this.missingOptions(this.queryOptions, "reading here", fn.name)) : undefined;
           if (forbidden) return refuse(forbidden);
           break;
         }
@@ -339,6 +339,8 @@ class CallWriter {
           if (typeof c === "string") return { ok: false, problem: `${this.method} ${this.route.path}: ${c}` };
           // A composable function's result: which set it is in, and what is forbidden there, is not known.
           this.forget();
+          // Its collection's read needs what the function does (its `…Ref` builder's type says so).
+          if (c.keyed) this.queryOptions = operationQueryOptions(c.op);
           expr = c.expr;
           keyed = c.keyed;
           alternate = keyed ? typeAlternateKeys(keyed) : [];
@@ -481,7 +483,7 @@ class CallWriter {
   }
 
   /** The address of what a composable function returns (its `…Ref` builder), with the address before it; or why there is none. */
-  private composable(step: Extract<RouteStep, { kind: "operation" | "import" }>, before: string): { expr: string; keyed: EntityType | undefined } | string {
+  private composable(step: Extract<RouteStep, { kind: "operation" | "import" }>, before: string): { expr: string; keyed: EntityType | undefined; op: Operation } | string {
     const chosen = this.overload(step, "function");
     if (!chosen || !hasComposableAddress(chosen.op)) return `no address builder for what ${chosen?.op.qualifiedName ?? "it"} returns (a composable function's, whose parameters are all written in the path): nothing can follow it`;
     const { op, schema, entry } = chosen;
@@ -492,7 +494,7 @@ class CallWriter {
     if (!Array.isArray(parameters)) return parameters.problem;
     const args = [...(step.kind === "operation" ? [before] : []), ...parameters];
     const ret = op.returnType;
-    return { expr: `${name}(${args.join(", ")})`, keyed: ret?.collection && ret.type.kind === "entity" ? ret.type : undefined };
+    return { expr: `${name}(${args.join(", ")})`, keyed: ret?.collection && ret.type.kind === "entity" ? ret.type : undefined, op };
   }
 
   /** A function's parameters as the URL gives them (`(period='D7')`, `(address={address})`) as an object literal, when each is a literal or a placeholder. */

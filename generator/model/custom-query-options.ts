@@ -52,9 +52,16 @@ function optionList(list: RawExpression | undefined, by: string): CustomQueryOpt
   const out: CustomQueryOption[] = [];
   for (const item of list.items) {
     const name = text(member(item, "Name"));
-    if (!name || name.startsWith("$") || name.startsWith("@") || out.some((o) => o.name === name)) continue;
+    if (!name || name.startsWith("$") || name.startsWith("@")) continue;
+    const required = bool(member(item, "Required")) === true;
+    // Named twice: once, required where either says so (as options from several paths are merged).
+    const same = out.findIndex((o) => o.name === name);
+    if (same >= 0) {
+      if (required) out[same] = { ...out[same]!, required };
+      continue;
+    }
     const description = text(member(item, "Description"));
-    out.push({ name, ...(description ? { description } : {}), required: bool(member(item, "Required")) === true, by });
+    out.push({ name, ...(description ? { description } : {}), required, by });
   }
   return out;
 }
@@ -159,6 +166,19 @@ export function requiredNames(options: readonly CustomQueryOption[]): string[] {
 
 const needingCache = new WeakMap<Model, Set<StructuredType>>();
 
+/** The types derived from `t`, at any depth, each once. */
+function descendantsOf(t: StructuredType): StructuredType[] {
+  const out: StructuredType[] = [];
+  const seen = new Set<StructuredType>([t]);
+  for (let i = -1; i < out.length; i++)
+    for (const d of (i < 0 ? t : out[i]!).derived ?? []) {
+      if (seen.has(d)) continue;
+      seen.add(d);
+      out.push(d);
+    }
+  return out;
+}
+
 /**
  * The entity types some collection address of which (an entity set, a navigation property) requires
  * custom query options, and the types they derive from (whose list functions take such an address
@@ -172,11 +192,19 @@ export function queryNeedingTypes(model: Model): ReadonlySet<StructuredType> {
   needingCache.set(model, out);
   const mark = (t: StructuredType) => {
     for (let x: StructuredType | undefined = t, depth = 0; x && depth < 1000 && !out!.has(x); x = x.baseType, depth++) out!.add(x);
+    // An abstract type's collection is typed as its concrete subtypes' union, which their own list functions take too.
+    if (t.abstract) for (const d of descendantsOf(t)) out!.add(d);
   };
   for (const c of model.schemas.flatMap((s) => s.containers)) for (const set of c.entitySets) if (rootQueryOptions(c.qualifiedName, set).some((o) => o.required)) mark(set.entityType);
   for (const t of model.types.values()) {
     if (t.kind !== "entity" && t.kind !== "complex") continue;
     for (const n of t.navigationProperties) if (n.collection && navigationQueryOptions(model, n).some((o) => o.required)) mark(n.target);
   }
+  // A composable function's collection of entities, whose address builder (`…Ref`) carries them too.
+  for (const s of model.schemas)
+    for (const op of s.operations) {
+      const ret = op.returnType;
+      if (op.kind === "function" && op.composable && ret?.collection && (ret.type.kind === "entity" || ret.type.kind === "complex") && operationQueryOptions(op).some((o) => o.required)) mark(ret.type);
+    }
   return out;
 }

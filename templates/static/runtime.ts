@@ -625,7 +625,7 @@ export type Created<T, O> = O extends { prefer: "return=minimal" } ? undefined :
  * index signature would otherwise let `Pick` take.
  */
 export type Selected<T, S extends string, N = {}, C = {}, K = Whole, E = never> = [S] extends [never]
-  ? ([CastKey<ExpandKeys<E>>] extends [never] ? WithoutNavigation<Whole extends K ? T : DefaultSet<T, K & string>, keyof N | CastTail<keyof N>> : CastRead<T, N, C, K, E>) & AutoExpansions<T, N> & Expanded<T, N, E> & ControlInfo
+  ? ([CastKey<ExpandKeys<E>>] extends [never] ? WithoutNavigation<Whole extends K ? T : DefaultSet<T, K & string>, keyof N | CastTail<keyof N>> : CastRead<T, N, C, K, E>) & AutoExpansions<T, N, E> & Expanded<T, N, E> & ControlInfo
   : (T extends unknown ? Chosen<T, Extract<Exclude<S, `${string}/${string}`> | CastSelected<T, S, C> | ComplexHeads<ExpandKeys<E>> | "@odata.type", keyof T>, AllNames<T, N> extends S ? true : false> & MaybeKey<T, K> & SubtypeSelected<T, S, C> & DynamicSelected<S> & CastExpanded<T, N, C, E> : never) & Expanded<T, N, E> & ControlInfo;
 
 /** Of the names `A`, those behind a type cast: `Ns.type/nav` (a complex property's name, the head of `a/nav`, has no dot). */
@@ -702,8 +702,11 @@ type Plain<A> = Exclude<A, `${string}/${string}`>;
 /** The navigation properties of `N` marked `AutoExpanded`. */
 type AutoKeys<N> = { [K in keyof N]-?: N[K] extends AutoExpanded ? K : never }[keyof N];
 
-/** The navigation properties the service expands unasked (`AutoExpanded`), in a read without `$select`: each as an expansion without options, optional. */
-type AutoExpansions<T, N> = [AutoKeys<N>] extends [never] ? unknown : Present<{ [K in AutoKeys<N> & keyof T]?: ExpandedValue<T[K], N[K], true, K> }>;
+/**
+ * The navigation properties the service expands unasked (`AutoExpanded`), in a read without
+ * `$select`: each as an expansion without options, optional; one `$expand` names is as it says (`Expanded`).
+ */
+type AutoExpansions<T, N, E> = [AutoKeys<N>] extends [never] ? unknown : Present<{ [K in Exclude<AutoKeys<N>, Plain<ExpandKeys<E>>> & keyof T]?: ExpandedValue<T[K], N[K], true, K> }>;
 
 /** The expanded navigation properties of `T`: each read as its nested options say. */
 type Expanded<T, N, E> = [E] extends [never] ? unknown : Present<{ [K in Plain<SureKeys<E>> & keyof N & keyof T]: ExpandedValue<T[K], N[K], ExpandOptions<E, K>, K> }> & Present<{ [K in Plain<Exclude<ExpandKeys<E>, SureKeys<E>>> & keyof N & keyof T]?: ExpandedValue<T[K], N[K], ExpandOptions<E, K>, K> }> & PagedExpansions<T, N, Plain<ExpandKeys<E>>>;
@@ -1243,11 +1246,15 @@ export interface NeedsQuery<N extends string> {
 export type QueryNeeded<N extends string> = N extends string ? `the service's metadata requires the custom query option ${N} here (Capabilities CustomQueryOptions): give { query: { ${N}: … } }` : never;
 
 /**
- * An address a read with the custom query options named `Q` may be sent to: every option its
- * metadata requires is among them (`NeedsQuery`). `Q` is what the options name (`QueryNames<Q>`),
+ * An address a read whose custom query options are `Q` (their object's type) may be sent to: every
+ * option its metadata requires is one `Q` surely has (`NeedsQuery`; an optional member may be left
+ * out, a `Record<string, string>` may have any). `Q` is what the options give (`QueryNames<Q>`),
  * never what the address needs.
  */
-export type QueryGiven<Q extends string> = Forbidden & { readonly needsQuery?: QueryNeeded<NotInferred<Q>> };
+export type QueryGiven<Q extends object> = Forbidden & { readonly needsQuery?: QueryNeeded<NotInferred<SureNames<Q>>> };
+
+/** The names an object of type `Q` surely has: its required members; any name where it has an index signature. */
+type SureNames<Q> = string extends keyof Q ? string : { [K in keyof Q]-?: {} extends Pick<Q, K> ? never : K }[keyof Q] & string;
 
 /**
  * Options whose `query` holds the custom query options `N` an operation's metadata requires
@@ -1256,8 +1263,8 @@ export type QueryGiven<Q extends string> = Forbidden & { readonly needsQuery?: Q
  */
 export type RequiredQuery<N extends string> = { readonly query: { readonly [K in N]: string } };
 
-/** Infers `Q` of `QueryGiven<Q>` from the options given: the names in their `query`. */
-export type QueryNames<Q extends string> = { readonly query?: { readonly [K in Q]?: string } | undefined };
+/** Infers `Q` of `QueryGiven<Q>` from the options given: their `query`'s type. */
+export type QueryNames<Q extends object> = { readonly query?: Q | undefined };
 
 /** What `unrestricted` types its address with: nothing forbidden, every explicitly bound operation allowed (`never` is every list). */
 export interface Unrestricted {
@@ -1568,8 +1575,8 @@ export function unrestricted(target: EntityRef<unknown, null> | CollectionRef<un
 }
 
 /** A collection at a path the builders do not make (see `at`): members are addressed by `key`. */
-export function collectionAt<U, K>(path: string, key: KeySpec): CollectionRef<U, K> {
-  return new CollectionRef<U, K>(belowRoot(path), { info: {}, within: "" }, key);
+export function collectionAt<U, K, F extends Forbidden = {}>(path: string, key: KeySpec): CollectionRef<U, K, F> {
+  return new CollectionRef<U, K, F>(belowRoot(path), { info: {}, within: "" }, key);
 }
 
 function belowRoot(path: string): string {
@@ -3186,7 +3193,7 @@ export async function collectAll<T>(client: Client, first: Page<T> | Promise<Pag
 export const count: typeof countDirect = /* @__PURE__ */ held(countDirect);
 /** The options of `count`: a request's, custom `query` options, `filter` and `search`. */
 export type CountOptions = RequestOptions & Pick<ReadOptions, "query"> & { filter?: string | undefined; search?: string | undefined };
-async function countDirect<O extends keyof CountOptions = never, Q extends string = never>(
+async function countDirect<O extends keyof CountOptions = never, Q extends object = {}>(
   client: Client,
   target: CollectionRef<unknown, unknown, QueryTarget<O | "count"> & QueryGiven<Q>>,
   options?: CountOptions & OptionNames<O> & QueryNames<Q>,
@@ -3430,7 +3437,11 @@ export type RefsOptions<T> = RequestOptions & Pick<ReadOptions, "query"> & Pick<
  * `readRefs(client, groupMembers(group))`. An option the metadata forbids on the address (`QueryTarget`) does not compile.
  */
 export const readRefs: typeof readRefsDirect = /* @__PURE__ */ held(readRefsDirect);
-async function readRefsDirect<T, O extends keyof RefsOptions<T> = never>(client: Client, target: CollectionRef<T, unknown, QueryTarget<O>>, options?: RefsOptions<T> & OptionNames<O>): Promise<Page<EntityReference>> {
+async function readRefsDirect<T, O extends keyof RefsOptions<T> = never, Q extends object = {}>(
+  client: Client,
+  target: CollectionRef<T, unknown, QueryTarget<O> & QueryGiven<Q>>,
+  options?: RefsOptions<T> & OptionNames<O> & QueryNames<Q>,
+): Promise<Page<EntityReference>> {
   const { filter, orderby, top, skip, search, count } = options ?? {};
   const url = addressed(client, withCustomQuery(withQuery(`${target.path}/$ref`, { filter, orderby, top, skip, search, count }), options?.query));
   const answer = await execute(client, { method: "GET", url }, options, asText);
