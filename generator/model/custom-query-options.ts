@@ -21,6 +21,7 @@
  * option (URL Conventions §5.2), and is not read.
  */
 import { bool, member, navigationOf, term } from "./restrictions";
+import { concreteDescendants } from "./rules";
 import type { Annotation, EntitySet, Model, NavigationProperty, Operation, Singleton, StructuredType } from "./types";
 import type { RawExpression } from "../parse/raw";
 
@@ -53,17 +54,17 @@ function optionList(list: RawExpression | undefined, by: string): CustomQueryOpt
   for (const item of list.items) {
     const name = text(member(item, "Name"));
     if (!name || name.startsWith("$") || name.startsWith("@")) continue;
-    const required = bool(member(item, "Required")) === true;
-    // Named twice: once, required where either says so (as options from several paths are merged).
-    const same = out.findIndex((o) => o.name === name);
-    if (same >= 0) {
-      if (required) out[same] = { ...out[same]!, required };
-      continue;
-    }
     const description = text(member(item, "Description"));
-    out.push({ name, ...(description ? { description } : {}), required, by });
+    merge(out, { name, ...(description ? { description } : {}), required: bool(member(item, "Required")) === true, by });
   }
   return out;
+}
+
+/** Adds `o` to `list`, where an option of its name is not there yet; else makes that one required where `o` is (an option named twice, or by several paths). */
+function merge(list: CustomQueryOption[], o: CustomQueryOption): void {
+  const same = list.findIndex((k) => k.name === o.name);
+  if (same < 0) list.push(o);
+  else if (o.required && !list[same]!.required) list[same] = { ...list[same]!, required: true, by: o.by };
 }
 
 function text(e: RawExpression | undefined): string | undefined {
@@ -127,12 +128,11 @@ function fromRoots(model: Model): Map<NavigationProperty, CustomQueryOption[]> {
     for (const root of [...c.entitySets, ...c.singletons]) {
       const items = member(term(root.annotations, "NavigationRestrictions"), "RestrictedProperties");
       if (items?.kind !== "collection") continue;
-      let type: StructuredType = root.kind === "entitySet" ? root.entityType : root.type;
-      const start = type;
+      const start: StructuredType = root.kind === "entitySet" ? root.entityType : root.type;
       for (const item of items.items) {
         const path = member(item, "NavigationProperty");
         if (path?.kind !== "path") continue;
-        type = start;
+        let type = start;
         let n: NavigationProperty | undefined;
         for (const segment of path.value.split("/")) {
           n = navigationOf(type, segment);
@@ -143,11 +143,7 @@ function fromRoots(model: Model): Map<NavigationProperty, CustomQueryOption[]> {
         const options = readOptions({ get: (name) => member(item, name), by: `${c.qualifiedName}/${root.name}`, within: `NavigationRestrictions/RestrictedProperties(${path.value})/` });
         if (!options.length) continue;
         const known = out.get(n) ?? [];
-        for (const o of options) {
-          const same = known.find((k) => k.name === o.name);
-          if (!same) known.push(o);
-          else if (o.required && !same.required) known[known.indexOf(same)] = { ...same, required: true, by: o.by };
-        }
+        for (const o of options) merge(known, o);
         out.set(n, known);
       }
     }
@@ -166,19 +162,6 @@ export function requiredNames(options: readonly CustomQueryOption[]): string[] {
 
 const needingCache = new WeakMap<Model, Set<StructuredType>>();
 
-/** The types derived from `t`, at any depth, each once. */
-function descendantsOf(t: StructuredType): StructuredType[] {
-  const out: StructuredType[] = [];
-  const seen = new Set<StructuredType>([t]);
-  for (let i = -1; i < out.length; i++)
-    for (const d of (i < 0 ? t : out[i]!).derived ?? []) {
-      if (seen.has(d)) continue;
-      seen.add(d);
-      out.push(d);
-    }
-  return out;
-}
-
 /**
  * The entity types some collection address of which (an entity set, a navigation property) requires
  * custom query options, and the types they derive from (whose list functions take such an address
@@ -193,7 +176,7 @@ export function queryNeedingTypes(model: Model): ReadonlySet<StructuredType> {
   const mark = (t: StructuredType) => {
     for (let x: StructuredType | undefined = t, depth = 0; x && depth < 1000 && !out!.has(x); x = x.baseType, depth++) out!.add(x);
     // An abstract type's collection is typed as its concrete subtypes' union, which their own list functions take too.
-    if (t.abstract) for (const d of descendantsOf(t)) out!.add(d);
+    if (t.abstract) for (const d of concreteDescendants(t)) out!.add(d);
   };
   for (const c of model.schemas.flatMap((s) => s.containers)) for (const set of c.entitySets) if (rootQueryOptions(c.qualifiedName, set).some((o) => o.required)) mark(set.entityType);
   for (const t of model.types.values()) {
