@@ -478,8 +478,8 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     // have (`O`) and takes only an address that allows them (`rt.QueryTarget<O>`).
     const queried = forbidden !== undefined && [...forbidden].some(isQueryRestriction);
     const o = typeParameter("O", named);
-    // Where some collection address of the type requires custom query options, list infers the
-    // names its `query` gives (`Q`) and takes only an address needing no others (`rt.QueryGiven<Q>`).
+    // Where some collection address of the type requires custom query options, list infers the type
+    // of its `query` (`Q`) and takes only an address needing no option `Q` may lack (`rt.QueryGiven<Q>`).
     const needsQuery = needing.has(t);
     const qn = typeParameter("Q", named);
     const listParts = [...(forbidden?.has("list") ? ["rt.Listable"] : []), ...(queried ? [`rt.QueryTarget<${o}>`] : []), ...(needsQuery ? [`rt.QueryGiven<${qn}>`] : [])];

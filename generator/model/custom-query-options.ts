@@ -165,8 +165,8 @@ const needingCache = new WeakMap<Model, Set<StructuredType>>();
 /**
  * The entity types some collection address of which (an entity set, a navigation property) requires
  * custom query options, and the types they derive from (whose list functions take such an address
- * too): their list functions infer the names a call's `query` gives, and take only an address
- * needing no others (`rt.QueryGiven<Q>`).
+ * too): their list functions infer the type of a call's `query`, and take only an address needing
+ * no option it may lack (`rt.QueryGiven<Q>`).
  */
 export function queryNeedingTypes(model: Model): ReadonlySet<StructuredType> {
   let out = needingCache.get(model);
