@@ -474,3 +474,17 @@ test("an option given twice inside $expand, a navigation property expanded twice
     "GET /People: $skip=9007199254740993: more than 9007199254740991 (2^53 - 1), the largest whole number a request function sends as it is written",
   ]);
 });
+
+test("a mistyped segment is suggested an operation bound to what the path stands on: to a collection after a collection, to an entity after a key", () => {
+  const content = `<?xml version="1.0"?><edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>
+<Schema Namespace="N" xmlns="http://docs.oasis-open.org/odata/ns/edm"><EntityType Name="ev"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/></EntityType>
+<Function Name="f" IsBound="true"><Parameter Name="b" Type="Collection(N.ev)"/><ReturnType Type="Edm.String"/></Function>
+<Action Name="go" IsBound="true"><Parameter Name="b" Type="N.ev"/></Action>
+<EntityContainer Name="svc"><EntitySet Name="evs" EntityType="N.ev"/></EntityContainer></Schema></edmx:DataServices></edmx:Edmx>`;
+  const problems = urlCalls({ inputs: [{ file: "n.xml", content }] }, [{ path: "/evs/{id}/g" }, { path: "/evs/g()" }, { method: "POST", path: "/evs/{id}/ga" }]).results.map((r) => (r.ok ? r.call.call : r.problem));
+  expect(problems).toEqual([
+    "/evs/{id}/g: N.ev has no navigation property, stream property, subtype or bound action or function named g (did you mean /evs/{id}/go?)",
+    "/evs/g(): no action or function bound to a collection of N.ev is named g (did you mean /evs/f()?)",
+    "/evs/{id}/ga: N.ev has no navigation property, stream property, subtype or bound action or function named ga (did you mean /evs/{id}/go?)",
+  ]);
+});

@@ -397,7 +397,9 @@ export function suggestPath(text: string, model: PathModel, exclude: readonly Pa
       for (const t of here) {
         for (const n of steps.of(t)) if (!n.complex || steps.leads(n.type)) add(n.name, n.type, n.collection);
         for (const d of descendants(t)) add(d.qualifiedName, d);
-        for (let b: StructuredType | undefined = t; b; b = b.baseType) for (const op of bound.get(b) ?? []) for (const name of operationSegments(op, model.aliases)) add(name);
+        // An operation bound to a collection follows a collection, one bound to an entity an entity.
+        for (let b: StructuredType | undefined = t; b; b = b.baseType)
+          for (const op of bound.get(b) ?? []) if (op.binding?.type.collection === keyable) for (const name of operationSegments(op, model.aliases)) add(name);
       }
     if (seg === "*") {
       here = new Set([...names.entries()].filter(([name]) => !name.includes(".")).flatMap(([, ts]) => ts));
