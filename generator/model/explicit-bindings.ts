@@ -38,10 +38,11 @@ export function listedOperations(model: Aliases, annotations: readonly Annotatio
   return names;
 }
 
-/** Whether `t` or a type it derives from lists the operation `name`. */
-function typeLists(model: Aliases, t: StructuredType, name: string): boolean {
-  for (let b: StructuredType | undefined = t, depth = 0; b && depth < 1000; b = b.baseType, depth++) if (listedOperations(model, b.annotations)?.includes(name)) return true;
-  return false;
+/** The operations `t` and the types it derives from list (a list on a type holds for its subtypes too). */
+function listedOnType(model: Aliases, t: StructuredType): string[] {
+  const out: string[] = [];
+  for (let b: StructuredType | undefined = t, depth = 0; b && depth < 1000; b = b.baseType, depth++) out.push(...(listedOperations(model, b.annotations) ?? []));
+  return out;
 }
 
 /**
@@ -53,7 +54,7 @@ export function bindsExplicitly(model: Model, op: Operation): boolean {
   let answer = known.get(op);
   if (answer === undefined) {
     const t = op.binding?.type.type;
-    answer = requiresExplicitBinding(op) && !(t && (t.kind === "entity" || t.kind === "complex") && typeLists(model, t, op.qualifiedName));
+    answer = requiresExplicitBinding(op) && !(t && (t.kind === "entity" || t.kind === "complex") && listedOnType(model, t).includes(op.qualifiedName));
     known.set(op, answer);
   }
   return answer;
@@ -72,7 +73,7 @@ function explicitOf(model: Model): Explicit {
     const names = new Set<string>();
     e = { names, overloads: new Map() };
     cache.set(model, e);
-    for (const s of model.schemas) for (const op of s.operations) if (requiresExplicitBinding(op) && bindsExplicitly(model, op)) names.add(op.qualifiedName);
+    for (const s of model.schemas) for (const op of s.operations) if (bindsExplicitly(model, op)) names.add(op.qualifiedName);
   }
   return e;
 }
@@ -86,9 +87,7 @@ export function explicitBindings(model: Model, annotations: readonly Annotation[
   const { names } = explicitOf(model);
   if (names.size === 0) return [];
   const out = new Set<string>();
-  for (const n of listedOperations(model, annotations) ?? []) if (names.has(n)) out.add(n);
-  for (let b: StructuredType | undefined = target, depth = 0; b && depth < 1000; b = b.baseType, depth++)
-    for (const n of listedOperations(model, b.annotations) ?? []) if (names.has(n)) out.add(n);
+  for (const n of [...(listedOperations(model, annotations) ?? []), ...listedOnType(model, target)]) if (names.has(n)) out.add(n);
   return [...out].sort();
 }
 
