@@ -9,7 +9,7 @@ import { castNavigationPaths } from "./cast-navigation";
 import { complexNavigationPaths, leadingProperties, leadsToNavigation } from "./complex-navigation";
 import { optimisticConcurrency } from "../model/capabilities";
 import { isQueryRestriction, navigationRestrictions, propertyLimits, restrictedTypes, rootRestrictions, type Restricted } from "../model/restrictions";
-import { bindsDoc, forbiddenArgument, headersDoc, limitsDoc, queryOptionsDoc, restrictionDoc } from "./restriction-types";
+import { bindsDoc, forbiddenArgument, headersDoc, limitsDoc, queryOptionsDoc, restrictionDoc, updateMethodDoc } from "./restriction-types";
 import { navigationQueryOptions, queryNeedingTypes, requiredNames, rootQueryOptions } from "../model/custom-query-options";
 import { navigationBindings, rootBindings } from "../model/explicit-bindings";
 import { resolveBindingTarget, type BindingPlace } from "../model/binding-targets";
@@ -278,7 +278,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       const binds = rootBindings(ctx.model, s);
       const f = forbiddenArgument(restrictions, binds);
       roots.push({
-        doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` singleton (\`/${s.name}\`)${s.nullable ? ", which may be null" : ""}.`, restrictionDoc(restrictions, false), bindsDoc(binds), headersDoc([s.type.annotations, s.annotations], false), deprecated(s)]),
+        doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` singleton (\`/${s.name}\`)${s.nullable ? ", which may be null" : ""}.`, restrictionDoc(restrictions, false), updateMethodDoc([s.type.annotations, s.annotations], false, restrictions), bindsDoc(binds), headersDoc([s.type.annotations, s.annotations], false), deprecated(s)]),
         name,
         type: rootType(name, `rt.EntityRef<${t}${s.nullable ? ", null" : f ? ", never" : ""}${f}>`),
         make: "",
@@ -295,7 +295,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       const queryOptions = rootQueryOptions(c.qualifiedName, s);
       const f = forbiddenArgument(restrictions, binds, requiredNames(queryOptions));
       roots.push({
-        doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` entity set (\`/${s.name}\`).`, restrictionDoc(restrictions, true), queryOptionsDoc(queryOptions), bindsDoc(binds), limitsDoc(propertyLimits(s.entityType, s.annotations)), headersDoc([s.entityType.annotations, s.annotations], true), deprecated(s)]),
+        doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` entity set (\`/${s.name}\`).`, restrictionDoc(restrictions, true), updateMethodDoc([s.entityType.annotations, s.annotations], true, restrictions), queryOptionsDoc(queryOptions), bindsDoc(binds), limitsDoc(propertyLimits(s.entityType, s.annotations)), headersDoc([s.entityType.annotations, s.annotations], true), deprecated(s)]),
         name,
         type: rootType(name, `rt.CollectionRef<${t}, ${k}${f}>`),
         make: "",
@@ -344,6 +344,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
         description(n.annotations),
         `\`${n.name}\` of a \`${t.qualifiedName}\`${n.containsTarget ? " (contained)" : ""}: \`.../${n.name}\`.`,
         restrictionDoc(restrictions, n.collection),
+        updateMethodDoc([n.target.annotations, n.annotations], n.collection, restrictions),
         queryOptionsDoc(queryOptions),
         bindsDoc(binds),
         n.collection ? limitsDoc(propertyLimits(n.target, n.annotations)) : undefined,

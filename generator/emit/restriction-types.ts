@@ -9,6 +9,7 @@ import type { Annotation } from "../model/types";
 import { stringLiteral } from "../string-literal";
 import type { CustomQueryOption } from "../model/custom-query-options";
 import { literalKey } from "../passes/names";
+import { updateMethods } from "../model/update-method";
 
 const MARKERS: Readonly<Record<Restricted, string>> = {
   insert: "rt.NoInsert",
@@ -92,6 +93,20 @@ export function restrictionDoc(restrictions: readonly Restriction[], collection:
   const each = restrictions.filter((r) => !isQueryRestriction(r.what)).map((r) => `${doing(r.what, collection)} (\`${r.term}\` false on \`${r.by}\`)`);
   if (each.length === 0) return undefined;
   return `The service's metadata forbids ${each.join(", ")}: such a call does not compile on this address; \`rt.unrestricted(address)\` sends it anyway.`;
+}
+
+/**
+ * The doc comment line of an address whose metadata lists one update method alone
+ * (`UpdateRestrictions/UpdateMethod`, model/update-method.ts), from `layers` (its entity type's
+ * annotations, then its own), or undefined: `The metadata lists PUT alone for updating it
+ * (\`UpdateRestrictions/UpdateMethod\`): give \`{ replace: true }\`.` Not said where updating is
+ * forbidden, nor where both methods are listed.
+ */
+export function updateMethodDoc(layers: readonly (readonly Annotation[])[], collection: boolean, restrictions: readonly Restriction[]): string | undefined {
+  const listed = updateMethods(layers)?.methods;
+  if (listed?.length !== 1 || restrictions.some((r) => r.what === "update")) return undefined;
+  const how = listed[0] === "PUT" ? "give `{ replace: true }`, which sends it with PUT" : "leave out `replace: true`, which would send it with PUT";
+  return `The metadata lists ${listed[0]} alone for ${doing("update", collection)} (\`UpdateRestrictions/UpdateMethod\`): ${how}.`;
 }
 
 /**

@@ -12,6 +12,7 @@ import { isQueryRestriction, navigationRestrictions, propertyLimits, rootRestric
 import { limitedProperty } from "./url-limits";
 import type { Method } from "../request-methods";
 import { customHeaders, headerDescription, type CustomHeader, type HeaderRequest } from "../model/custom-headers";
+import { listsMethod, updateMethods, type UpdateMethods } from "../model/update-method";
 import type { Annotation, EntityContainer, EntitySet, EntityType, Model, Operation, Schema, StructuredType } from "../model/types";
 import { camel, isIdentifier, JS_RESERVED, propertyKey, snippetKey } from "../passes/names";
 import { keyNamesId, navigationAlternateKeys, setAlternateKeys, typeAlternateKeys, type AlternateKey } from "../model/alternate-keys";
@@ -126,6 +127,8 @@ class CallWriter {
     let taker: QueryTaker = "custom";
     let read: StructuredType | undefined;
     const options: string[] = [];
+    // An update sent with a method the metadata does not list for the address (UpdateRestrictions/UpdateMethod).
+    let methodNote: string | undefined;
     const refuse = (why: string): UrlCallResult => ({ ok: false, problem: `${shown}: ${why}` });
     const writer: QueryWriter = { placeholder: (name, what, type) => this.variable(identifierOf(name), what, type), runtime: (name) => this.runtime(name).name, sliced: this.sliced, model: this.ctx.model };
     switch (a.kind) {
@@ -141,6 +144,7 @@ class CallWriter {
         const etag = method !== "GET" && this.within !== undefined && optimisticConcurrency(this.ctx.model, this.within.container, this.within.set);
         if (etag) this.fixed("etag", `the entity's ETag, its @odata.etag as read ("*" changes whatever version it is at): ${this.within?.set.name} has optimistic concurrency`);
         options.push(...(method === "PUT" ? ["replace: true"] : []), ...(etag ? ["etag"] : []));
+        if (method === "PATCH" || method === "PUT") methodNote = updateMethodNote(updateMethods(this.headerLayers), method);
         if (method === "PATCH" || method === "PUT") args = ["body"];
         if (method === "GET") [taker, read] = ["one", a.type];
         if (method === "PATCH" || method === "PUT") this.fixed("body", method === "PUT" ? "the whole entity (a PUT replaces it)" : "the changes (a PATCH body)");
@@ -236,7 +240,7 @@ class CallWriter {
     const imports = [...this.imports].map(([module, names]) => ({ module, names: [...names].sort() }));
     const lines = imports.map((i) => `import { ${i.names.join(", ")} } from ${JSON.stringify(i.module)};`);
     const headers = this.headers(last);
-    const code = [...lines, "", ...(target === undefined ? [] : this.statements(target, imports)), ...headers.map(headerNote), call, ""].join("\n");
+    const code = [...lines, "", ...(target === undefined ? [] : this.statements(target, imports)), ...headers.map(headerNote), ...(methodNote ? [methodNote] : []), call, ""].join("\n");
     return { ok: true, call: { method, path: route.path, ...(this.query ? { query: this.query } : {}), function: fn.name, module: fn.module, imports, ...(target === undefined ? {} : { address: target }), call, variables: this.variables, code, ...(headers.length ? { headers } : {}) } };
   }
 
@@ -774,6 +778,18 @@ function splitArguments(args: string | undefined): { name: string | undefined; v
     const m = /^\s*([A-Za-z_][\w.]*)\s*=(.*)$/s.exec(p);
     return m ? { name: m[1], value: m[2].trim() } : { name: undefined, value: p.trim() };
   });
+}
+
+/**
+ * A comment above the call for an update sent with a method the address's metadata does not list
+ * (model/update-method.ts): `// The service's metadata lists PUT alone for updating here (Capabilities
+ * UpdateRestrictions/UpdateMethod): this PATCH may be refused; { replace: true } sends a PUT.` Not
+ * refused: Graph documents PATCH at some addresses listing PUT alone.
+ */
+function updateMethodNote(listed: UpdateMethods | undefined, method: "PATCH" | "PUT"): string | undefined {
+  if (listsMethod(listed, method)) return undefined;
+  const other = method === "PATCH" ? "{ replace: true } sends a PUT" : "without replace: true it is a PATCH";
+  return `// The service's metadata lists ${listed!.methods.join(" and ")} alone for updating here (Capabilities UpdateRestrictions/UpdateMethod): this ${method} may be refused; ${other}.`;
 }
 
 /**
