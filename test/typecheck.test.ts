@@ -184,6 +184,7 @@ test("the test sources (and the generated code they import) type-check with tsco
     "explicit-bindings-http": ["requests/explicit-bindings.xml"],
     "custom-query-options-http": ["requests/custom-query-options.xml"],
     "auto-expand-http": ["requests/auto-expand.xml"],
+    "media-types-http": ["requests/media-types.xml"],
     "url-check-sent": ["requests/url-filter.xml"],
     "cli-url-list": ["requests/url-filter.xml"],
   };

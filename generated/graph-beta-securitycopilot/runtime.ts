@@ -157,10 +157,14 @@ export interface DeleteOptions extends RequestOptions, Pick<ChangeOptions, "etag
  */
 export interface StreamReadOptions extends RequestOptions, Pick<ReadOptions, "query"> {}
 
-/** The options of `writeStream`: a delete's (`etag`, `query`), and the media's `contentType`; what the service answers with is `writeStream`'s result. */
-export interface StreamWriteOptions extends DeleteOptions {
+/**
+ * The options of `writeStream`: a delete's (`etag`, `query`), and the media's `contentType`; what
+ * the service answers with is `writeStream`'s result. `M`: the media types the stream's metadata
+ * accepts (`StreamRef`).
+ */
+export interface StreamWriteOptions<M extends string = string> extends DeleteOptions {
   /** The media's type, sent as `Content-Type`: default the Blob's, else application/octet-stream. */
-  contentType?: string | undefined;
+  contentType?: M | undefined;
 }
 
 /** `R`: what `replace` may be; a generated `updateX` infers it from its options, to type the body (`UpdateBody`). */
@@ -1473,12 +1477,18 @@ export class ComplexRef<T> extends Ref {
 /**
  * The address of a stream: a media entity's `$value` or a stream property. `T` is the entity whose
  * stream it is, which a service may answer a `writeStream` with (Graph answers a drive item's
- * upload with the item).
+ * upload with the item). `M`: the media types its metadata accepts (`Core.AcceptableMediaTypes`,
+ * `accepts`), what `writeStream`'s `contentType` takes: Graph's `bannerLogo` of an organization's
+ * branding is a `StreamRef<OrganizationalBrandingLocalization, "image/bmp" | "image/jpg" | …>`.
  */
-export interface StreamRef<T = unknown> {
+export interface StreamRef<T = unknown, M extends string = string> {
   readonly path: string;
   /** Carries `T` for the type checker (no run-time cost). */
   readonly __entity?: T;
+  /** Carries `M` for the type checker (no run-time cost). */
+  readonly __media?: M;
+  /** The media types the metadata accepts here, which `writeStream` checks before sending; absent: any. */
+  readonly accepts?: readonly string[];
 }
 
 /** The singleton `info.name` under the service root (`nullable(root(…))` where it is nullable, CSDL 4.01 §13.3.3). */
@@ -1567,11 +1577,16 @@ export function nullable<U, F extends Forbidden = {}>(target: EntityRef<U, null,
  * every explicitly bound operation (`BindsExplicitly`): for a request the service's metadata says it
  * refuses, which it may take all the same (the Capabilities vocabulary lets a client try), or an
  * operation it binds elsewhere. `deleteAlert(client, rt.unrestricted(alerts(security()).byKey(id)))`.
- * The same object: nothing changes at run time.
+ * The same object: nothing changes at run time. A stream's address is copied without the media
+ * types its metadata accepts (`StreamRef`), for media of another type, which `writeStream` then sends.
  */
 export function unrestricted<U, N extends null>(target: EntityRef<U, N, Forbidden>): EntityRef<U, N, Unrestricted>;
 export function unrestricted<U, K>(target: CollectionRef<U, K, Forbidden>): CollectionRef<U, K, Unrestricted>;
-export function unrestricted(target: EntityRef<unknown, null> | CollectionRef<unknown, unknown>): EntityRef<unknown, null, Unrestricted> | CollectionRef<unknown, unknown, Unrestricted> {
+export function unrestricted<T>(target: StreamRef<T, string>): StreamRef<T>;
+export function unrestricted(
+  target: EntityRef<unknown, null> | CollectionRef<unknown, unknown> | StreamRef,
+): EntityRef<unknown, null, Unrestricted> | CollectionRef<unknown, unknown, Unrestricted> | StreamRef {
+  if (!(target instanceof Ref)) return { path: target.path };
   return target as EntityRef<unknown, null, Unrestricted> | CollectionRef<unknown, unknown, Unrestricted>;
 }
 
@@ -1596,9 +1611,13 @@ export function within(target: Root, path: string): Root {
   return () => ({ origin: { info: target().origin.info, within: path } });
 }
 
-/** A stream property of an entity (`…/Photo`), or with no name its media resource (`…/$value`). */
-export function stream<T>(parent: EntityRef<T, null>, name?: string): StreamRef<T> {
-  return { path: `${parent.path}/${name === undefined ? "$value" : encodeURIComponent(name)}` };
+/**
+ * A stream property of an entity (`…/Photo`), or with no name its media resource (`…/$value`);
+ * `accepts`: the media types its metadata accepts (`StreamRef`), which `writeStream` checks.
+ */
+export function stream<T, M extends string = string>(parent: EntityRef<T, null>, name?: string, accepts?: readonly string[]): StreamRef<T, M> {
+  const path = `${parent.path}/${name === undefined ? "$value" : encodeURIComponent(name)}`;
+  return accepts ? { path, accepts } : { path };
 }
 
 /**
@@ -3324,21 +3343,28 @@ function flowing(response: Response, source: ReadableStream<Uint8Array> | null, 
 
 /**
  * Replaces a stream with PUT; `contentType` defaults to the Blob's type, else application/octet-stream.
+ * Where the stream's metadata lists the media types it accepts (`StreamRef`'s `accepts`), media of
+ * another type rejects with a TypeError before anything is sent (types compared without case or
+ * parameters; `image/*` takes any image).
  * A `ReadableStream` is sent chunked as it is read (in Node, `Readable.toWeb(readable)` makes one),
  * and never again: a 429 or 503 rejects, saying so. In a browser only Chromium sends one, and only
  * over HTTP/2: give a Blob there (a `File` is read from disk as it is sent). Resolves with the
  * entity the service answers with, a JSON body (Graph's drive item, with the `id` a new file got),
  * else undefined (204 No Content, or a body that is not JSON).
  */
-export async function writeStream<T>(
+export async function writeStream<T, M extends string = string>(
   client: Client,
-  target: StreamRef<T>,
+  target: StreamRef<T, M>,
   data: MediaBody,
-  options?: StreamWriteOptions,
+  options?: StreamWriteOptions<NotInferred<M>>,
 ): Promise<(T & ControlInfo) | undefined> {
-  const headers: Record<string, string> = { "Content-Type": mediaType(data, options) };
+  const type = mediaType(data, options);
+  const headers: Record<string, string> = { "Content-Type": type };
   if (options?.etag !== undefined) headers["If-Match"] = options.etag;
   const url = addressed(client, withCustomQuery(target.path, options?.query));
+  const accepts = target.accepts;
+  if (accepts && !acceptsMedia(accepts, type))
+    throw new TypeError(`PUT ${url}: the media is ${type}; the service's metadata accepts ${accepts.join(", ")} here (Core.AcceptableMediaTypes): give one as contentType; rt.unrestricted(target) sends another`);
   const answer = await sendMedia(client, { method: "PUT", url, data, headers }, options, asText);
   if (!answer[1] || !/^application\/json\b/i.test(answer[0].headers.get("content-type") ?? "")) return undefined;
   return receive<T & ControlInfo>(client, answer, undefined, `PUT ${url}`, true);
@@ -3346,6 +3372,16 @@ export async function writeStream<T>(
 
 /** A media body: bytes, or a stream read as it is sent. */
 export type MediaBody = Blob | ArrayBuffer | Uint8Array | ReadableStream<Uint8Array>;
+
+/** Whether media type `type` is one of `accepts`: compared without case or parameters, `image/*` taking any `image/…`. */
+function acceptsMedia(accepts: readonly string[], type: string): boolean {
+  const essence = (m: string) => m.split(";", 1)[0]!.trim().toLowerCase();
+  const given = essence(type);
+  return accepts.some((a) => {
+    const e = essence(a);
+    return e === given || (e.endsWith("/*") && given.startsWith(e.slice(0, -1)) && given.length > e.length - 1);
+  });
+}
 
 /** `contentType`, else the Blob's type, else application/octet-stream. */
 function mediaType(data: MediaBody, options: { contentType?: string | undefined } | undefined): string {

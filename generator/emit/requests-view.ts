@@ -9,6 +9,8 @@ import { castNavigationPaths } from "./cast-navigation";
 import { complexNavigationPaths, leadingProperties, leadsToNavigation } from "./complex-navigation";
 import { optimisticConcurrency } from "../model/capabilities";
 import { isQueryRestriction, navigationRestrictions, propertyLimits, restrictedTypes, rootRestrictions, type Restricted } from "../model/restrictions";
+import { acceptableMediaTypes } from "../model/media-types";
+import { mediaTypesDoc, mediaTypesList, mediaTypesTs } from "./media-types";
 import { bindsDoc, forbiddenArgument, headersDoc, limitsDoc, queryOptionsDoc, restrictionDoc, updateMethodDoc } from "./restriction-types";
 import { navigationQueryOptions, queryNeedingTypes, requiredNames, rootQueryOptions } from "../model/custom-query-options";
 import { navigationBindings, rootBindings } from "../model/explicit-bindings";
@@ -437,23 +439,28 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       }
     }
     navigations.push(...t.navigationProperties.map((n) => navigationBuilder(n, t, `rt.EntityRef<${ts(t)}, null>`)));
+    // Core.AcceptableMediaTypes: the stream's type says which media `rt.writeStream` takes, and its address holds them.
+    const accepting = (accepted: string[] | undefined) =>
+      accepted ? { doc: mediaTypesDoc(accepted), type: `, ${mediaTypesTs(accepted)}`, list: `, ${mediaTypesList(accepted)}` } : { doc: undefined, type: "", list: "" };
     if (t.hasStream && !t.baseType?.hasStream) {
+      const media = accepting(acceptableMediaTypes(t));
       navigations.push({
-        doc: jsdoc("", [`The media resource of a \`${t.qualifiedName}\` (\`.../$value\`); read it with \`rt.readStream\` (whole) or \`rt.openStream\` (as it comes), replace it with \`rt.writeStream\`.`]),
+        doc: jsdoc("", [`The media resource of a \`${t.qualifiedName}\` (\`.../$value\`); read it with \`rt.readStream\` (whole) or \`rt.openStream\` (as it comes), replace it with \`rt.writeStream\`.`, media.doc]),
         name: builderName("media", t, "content"),
         parent: `rt.EntityRef<${ts(t)}, null>`,
-        type: `rt.StreamRef<${ts(t)}>`,
-        make: "rt.stream(parent)",
+        type: `rt.StreamRef<${ts(t)}${media.type}>`,
+        make: `rt.stream(parent${media.list ? `, undefined${media.list}` : ""})`,
       });
     }
     for (const p of t.properties) {
       if (!isAddressableStream(p)) continue;
+      const media = accepting(acceptableMediaTypes(p));
       navigations.push({
-        doc: jsdoc("", [description(p.annotations), `Stream property \`${p.name}\` of a \`${t.qualifiedName}\` (\`.../${p.name}\`); read it with \`rt.readStream\` (whole) or \`rt.openStream\` (as it comes).`]),
+        doc: jsdoc("", [description(p.annotations), `Stream property \`${p.name}\` of a \`${t.qualifiedName}\` (\`.../${p.name}\`); read it with \`rt.readStream\` (whole) or \`rt.openStream\` (as it comes).`, media.doc]),
         name: builderName("stream", t, p.name),
         parent: `rt.EntityRef<${ts(t)}, null>`,
-        type: `rt.StreamRef<${ts(t)}>`,
-        make: `rt.stream(parent, ${stringLiteral(p.name)})`,
+        type: `rt.StreamRef<${ts(t)}${media.type}>`,
+        make: `rt.stream(parent, ${stringLiteral(p.name)}${media.list})`,
       });
     }
     const keyType = keyTs(t);

@@ -13,6 +13,7 @@ import { limitedProperty } from "./url-limits";
 import type { Method } from "../request-methods";
 import { customHeaders, headerDescription, type CustomHeader, type HeaderRequest } from "../model/custom-headers";
 import { listsMethod, updateMethods, type UpdateMethods } from "../model/update-method";
+import { acceptableMediaTypes } from "../model/media-types";
 import type { Annotation, EntityContainer, EntitySet, EntityType, Model, Operation, Schema, StructuredType } from "../model/types";
 import { camel, isIdentifier, JS_RESERVED, propertyKey, snippetKey } from "../passes/names";
 import { keyNamesId, navigationAlternateKeys, setAlternateKeys, typeAlternateKeys, type AlternateKey } from "../model/alternate-keys";
@@ -98,6 +99,8 @@ class CallWriter {
   private limits: PropertyLimits = {};
   /** The annotations the address's custom headers are read from (its entity type's, then its own), and whether a key follows them. */
   private headerLayers: (readonly Annotation[])[] = [];
+  /** The media types the metadata accepts for the stream addressed (model/media-types.ts). */
+  private mediaTypes: string[] | undefined;
   private byKey = false;
 
   constructor(
@@ -213,6 +216,8 @@ class CallWriter {
           fn = this.runtime("writeStream");
           args = ["data"];
           this.fixed("data", "the media: a Blob, bytes or a ReadableStream");
+          // The media types the metadata accepts (Core.AcceptableMediaTypes): writeStream refuses another, and bytes are application/octet-stream.
+          if (this.mediaTypes) options.push(this.fixed("contentType", `the media's type, which the service's metadata says is one of ${this.mediaTypes.join(", ")} (Core.AcceptableMediaTypes)`));
         } else return refuse("a stream is read with GET and written with PUT");
         break;
       case "operation": {
@@ -255,6 +260,7 @@ class CallWriter {
     this.queryOptions = [];
     this.limits = {};
     this.headerLayers = [];
+    this.mediaTypes = undefined;
   }
 
   /** The address expression of `steps`, or why it cannot be written. */
@@ -333,9 +339,11 @@ class CallWriter {
         }
         case "media":
           expr = `${this.builder("media", step.owner, "content")}(${expr})`;
+          this.mediaTypes = acceptableMediaTypes(step.owner);
           break;
         case "stream":
           expr = `${this.builder("stream", step.property.declaringType, step.property.name)}(${expr})`;
+          this.mediaTypes = acceptableMediaTypes(step.property);
           break;
         case "operation":
         case "import": {

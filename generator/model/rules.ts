@@ -123,7 +123,7 @@ export const CAPABILITIES = "Org.OData.Capabilities.V1";
  * these: for another term the generated code is the same whichever value is kept.
  */
 export const TERMS_READ: ReadonlySet<string> = new Set([
-  DESCRIPTION, LONG_DESCRIPTION, COMPUTED, IMMUTABLE, REVISIONS, OPTIONAL_PARAMETER, PERMISSIONS, AUTO_EXPAND,
+  DESCRIPTION, LONG_DESCRIPTION, COMPUTED, IMMUTABLE, REVISIONS, OPTIONAL_PARAMETER, PERMISSIONS, AUTO_EXPAND, `${CORE}.AcceptableMediaTypes`,
   `${CORE}.OptimisticConcurrency`, `${CORE}.RequiresExplicitBinding`, `${CAPABILITIES}.KeyAsSegmentSupported`, `${CORE}.DefaultNamespace`, `${CORE}.AlternateKeys`,
   ...["Minimum", "Maximum", "Pattern", "AllowedValues", "MinItems", "MaxItems", "MultipleOf"].map((t) => `${VALIDATION}.${t}`),
 ]);

@@ -1,0 +1,36 @@
+/**
+ * How a stream's address builder carries the media types its metadata accepts
+ * (model/media-types.ts): a union for `rt.StreamRef`'s second type argument, the list for
+ * `rt.stream`, and a doc comment line.
+ */
+import { stringLiteral } from "../string-literal";
+
+/** A type, or a subtype wildcard's (`image/*`), that may stand in a template literal as it is. */
+const SAFE = /^[A-Za-z0-9!#&^_.+-]+$/;
+
+/**
+ * `"image/bmp" | "image/png"`; `image/*` as `` `image/${string}` ``, any media type of it; a type
+ * with parameters (`text/plain; charset=utf-8`) as `` `text/plain${string}` ``, with them or without,
+ * as `rt.writeStream` compares them. Any text where its characters cannot stand in a template.
+ */
+export function mediaTypesTs(accepted: readonly string[]): string {
+  const each = accepted.map((m) => {
+    const parameters = m.indexOf(";");
+    const essence = (parameters < 0 ? m : m.slice(0, parameters)).trim();
+    const [type, subtype] = essence.split("/") as [string, string];
+    if (subtype === "*") return SAFE.test(type) ? `\`${type}/\${string}\`` : "string";
+    if (parameters < 0) return stringLiteral(m);
+    return SAFE.test(type) && SAFE.test(subtype) ? `\`${essence}\${string}\`` : "string";
+  });
+  return each.includes("string") ? "string" : each.join(" | ");
+}
+
+/** `["image/bmp", "image/png"]`, for `rt.stream`. */
+export function mediaTypesList(accepted: readonly string[]): string {
+  return `[${accepted.map((m) => stringLiteral(m)).join(", ")}]`;
+}
+
+/** The builder's doc comment line: `The metadata accepts \`image/bmp\`, \`image/png\` for it (\`Core.AcceptableMediaTypes\`): …`. */
+export function mediaTypesDoc(accepted: readonly string[]): string {
+  return `The metadata accepts ${accepted.map((m) => `\`${m}\``).join(", ")} for it (\`Core.AcceptableMediaTypes\`): \`rt.writeStream\` takes one as \`contentType\`, and refuses media of another type (\`rt.unrestricted(address)\` sends it anyway).`;
+}
