@@ -34,7 +34,8 @@ import { ALL_OUTPUTS, judge, type Breaks, type Outputs } from "./outputs";
 import { compareAlternateKeys } from "./alternate-keys";
 import { aTypeKind, typeKindWords } from "./type-kinds";
 import type { ImportSummary, ModelSummary, OperationSummary, TypeSummary, TypeUse } from "./summary";
-import { CONSTRAINTS_FORMAT, DERIVED_TYPES_FORMAT, EXPLICIT_BINDINGS_FORMAT, INDEXABLE_BY_KEY_FORMAT, QUERY_OPTIONS_FORMAT, QUERY_RESTRICTIONS_FORMAT, READ_ONLY_FORMAT, TIED_FORMAT, typeLabel } from "./summary";
+import { mediaTypesChange } from "./media-types";
+import { CONSTRAINTS_FORMAT, DERIVED_TYPES_FORMAT, EXPLICIT_BINDINGS_FORMAT, INDEXABLE_BY_KEY_FORMAT, MEDIA_TYPES_FORMAT, QUERY_OPTIONS_FORMAT, QUERY_RESTRICTIONS_FORMAT, READ_ONLY_FORMAT, TIED_FORMAT, typeLabel } from "./summary";
 import { requiredQueryChanges } from "./query-options";
 import { explicitBindingChanges, explicitOperationChange } from "./explicit-bindings";
 import { constraintChanges, derivedTypesChange } from "./constraints";
@@ -100,6 +101,7 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary, outputs: Outp
     readOnly: (a.format ?? 1) >= READ_ONLY_FORMAT && (b.format ?? 1) >= READ_ONLY_FORMAT,
     tied: (a.format ?? 1) >= TIED_FORMAT && (b.format ?? 1) >= TIED_FORMAT,
     queryOptions: (a.format ?? 1) >= QUERY_OPTIONS_FORMAT && (b.format ?? 1) >= QUERY_OPTIONS_FORMAT,
+    mediaTypes: (a.format ?? 1) >= MEDIA_TYPES_FORMAT && (b.format ?? 1) >= MEDIA_TYPES_FORMAT,
     unions: (a.format ?? 1) >= UNION_FORMAT && (b.format ?? 1) >= UNION_FORMAT, renamed: (name) => moves.get(name) ?? name };
   const movedTo = new Set(moves.values());
   for (const [name, ta] of a.types) {
@@ -262,6 +264,8 @@ interface Ctx {
   constraints: boolean;
   /** Both record what a Validation.DerivedTypeConstraint allows (DERIVED_TYPES_FORMAT). */
   derivedTypes: boolean;
+  /** Both record the media types a stream accepts (MEDIA_TYPES_FORMAT). */
+  mediaTypes: boolean;
   /** Both record the operations bound explicitly and what the addresses name (EXPLICIT_BINDINGS_FORMAT). */
   explicitBindings: boolean;
   /** Both record the properties read-only by Core.Permissions (READ_ONLY_FORMAT). */
@@ -381,6 +385,10 @@ function compareType(name: string, a: TypeSummary, b: TypeSummary, ctx: Ctx): vo
   // Only the media request functions (`xContent`) know it: no interface or validator changes.
   if (a.hasStream === true && b.hasStream === false) add("changed", "type", name, "no longer a media entity (HasStream)", ["requests"]);
   if (a.hasStream === false && b.hasStream === true) add("changed", "type", name, "became a media entity (HasStream)", false, true);
+  if (ctx.mediaTypes && a.hasStream && b.hasStream) {
+    const c = mediaTypesChange(a.mediaTypes, b.mediaTypes);
+    if (c) add("changed", "type", name, `its media: ${c.detail}`, c.narrowed && ["requests"]);
+  }
 
   // A property removed and one added that match each other alone: likely one renamed (renames.ts).
   const goneProperties = new Map([...a.properties].filter(([p]) => !b.properties.has(p) && !inheritedFrom(all, b, (x) => x.properties, p)));
@@ -526,6 +534,11 @@ function compareUse(path: string, element: Element, a: TypeUse, b: TypeUse, ctx:
   if (ctx.derivedTypes && a.type === b.type && a.collection === b.collection) {
     const c = derivedTypesChange(a.derivedTypes, b.derivedTypes);
     if (c) add("changed", element, path, c.detail, c.narrowed && ["validators"]);
+  }
+  // What a stream property's builder takes (rt.writeStream's contentType, and its check).
+  if (ctx.mediaTypes && a.type === b.type && a.collection === b.collection) {
+    const c = mediaTypesChange(a.mediaTypes, b.mediaTypes);
+    if (c) add("changed", element, path, c.detail, c.narrowed && ["requests"]);
   }
   if (ctx.recorded) compareWritable(path, element, a, b, ctx);
   if (a.nullable && !b.nullable && !required) add("changed", element, path, "became non-nullable", entity ? BODIES : true);

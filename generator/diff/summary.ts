@@ -8,7 +8,8 @@ import { ownAlternateKeys, type AlternateKey } from "../model/alternate-keys";
 import { alternateKeyTexts } from "./alternate-keys";
 import { resolveBindingTarget } from "../model/binding-targets";
 import { optimisticConcurrency } from "../model/capabilities";
-import { isAutoExpanded, isComputed, isImmutable, isReadOnly, mayOmit, tiedByPartner } from "../model/rules";
+import { isAddressableStream, isAutoExpanded, isComputed, isImmutable, isReadOnly, mayOmit, tiedByPartner } from "../model/rules";
+import { acceptableMediaTypes } from "../model/media-types";
 import type { ComplexType, EntityContainer, Facets, Model, NavigationBinding, ODataVersion, Operation, Property, TypeRef } from "../model/types";
 import { subtypeFamily } from "../emit/context";
 import { leadsToNavigation } from "../emit/complex-navigation";
@@ -44,8 +45,13 @@ import { allowedDerivedTypes, propertyConstraints, type ValueConstraints } from 
  * required (`queryOptions`, an operation's `requiredQuery`: query-options.ts), compared when both
  * summaries are of format 10 or later (EXPLICIT_BINDINGS_FORMAT, READ_ONLY_FORMAT,
  * INDEXABLE_BY_KEY_FORMAT, TIED_FORMAT, QUERY_OPTIONS_FORMAT).
+ * 11 records the media types a stream property or a media entity type accepts (`mediaTypes`,
+ * Core.AcceptableMediaTypes), compared when both summaries are of format 11 or later (MEDIA_TYPES_FORMAT).
  */
-export const SUMMARY_FORMAT = 10;
+export const SUMMARY_FORMAT = 11;
+
+/** The summary format that records the media types a stream accepts. */
+export const MEDIA_TYPES_FORMAT = 11;
 
 /** The summary format that records operations bound explicitly and the addresses naming them. */
 export const EXPLICIT_BINDINGS_FORMAT = 10;
@@ -99,6 +105,8 @@ export interface TypeUse extends FacetSummary {
   constraints?: ValueConstraints;
   /** The types a property's Validation.DerivedTypeConstraint allows (format 9). */
   derivedTypes?: string[];
+  /** The media types a stream property accepts (Core.AcceptableMediaTypes, format 11). */
+  mediaTypes?: string[];
   immutable?: true;
   /**
    * A property with a DefaultValue (a create may leave it out of a complex value). Absent in
@@ -132,6 +140,8 @@ export interface TypeSummary {
   alternateKeys?: string[];
   /** Whether the entity type declares HasStream (a media entity); absent in older summaries. */
   hasStream?: boolean;
+  /** The media types a media entity type's stream accepts (Core.AcceptableMediaTypes, format 11). */
+  mediaTypes?: string[];
   /**
    * A concrete complex type with subtypes whose nested values are its `Any…` union (emit/context.ts
    * subtypeFamily): `true`; `false` when they are typed as the type alone (format 3).
@@ -248,6 +258,8 @@ function propertyUse(model: Model, p: Property): TypeUse {
   if (constraints) u.constraints = constraints;
   const derived = allowedDerivedTypes(model, p);
   if (derived) u.derivedTypes = [...derived];
+  const media = isAddressableStream(p) ? acceptableMediaTypes(p) : undefined;
+  if (media) u.mediaTypes = media;
   return u;
 }
 
@@ -293,6 +305,8 @@ export function summarize(model: Model, options: { keyAsSegment?: boolean; unqua
           // Declared here, not inherited (a change to a base type's key is reported once, there).
           s.key = t.baseType?.key.length ? [] : [...t.keyNames];
           s.hasStream = t.hasStream && !t.baseType?.hasStream;
+          const media = s.hasStream ? acceptableMediaTypes(t) : undefined;
+          if (media) s.mediaTypes = media;
           const alternate = alternateKeyTexts(ownAlternateKeys(t, t.annotations, t.qualifiedName));
           if (alternate) s.alternateKeys = alternate;
         }

@@ -1,0 +1,31 @@
+/**
+ * The change of the media types a stream accepts (Core.AcceptableMediaTypes; absent: any), as the
+ * summary records them (format 11): narrowed where a media type the old list took is no longer
+ * taken, which breaks the request functions (`rt.writeStream`'s `contentType`, and its check).
+ */
+export interface MediaTypesChange {
+  detail: string;
+  narrowed: boolean;
+}
+
+/** Whether `list` takes `type`: listed, or under a subtype wildcard (`image/*`), parameters aside. */
+function takes(list: readonly string[], type: string): boolean {
+  const essence = (m: string) => m.split(";", 1)[0]!.trim().toLowerCase();
+  const t = essence(type);
+  return list.some((m) => {
+    const e = essence(m);
+    return e === t || (e.endsWith("/*") && (t.endsWith("/*") ? t === e : t.startsWith(e.slice(0, -1))));
+  });
+}
+
+export function mediaTypesChange(a: readonly string[] | undefined, b: readonly string[] | undefined): MediaTypesChange | undefined {
+  if (a === undefined && b === undefined) return undefined;
+  const term = "Core.AcceptableMediaTypes";
+  if (a === undefined) return { detail: `${term} added: only ${b!.join(", ")} (narrowed)`, narrowed: true };
+  if (b === undefined) return { detail: `${term} removed: any media type (widened)`, narrowed: false };
+  const gone = a.filter((m) => !takes(b, m));
+  const added = b.filter((m) => !takes(a, m));
+  if (!gone.length && !added.length) return undefined;
+  const parts = [added.length && `${added.join(", ")} accepted`, gone.length && `${gone.join(", ")} no longer accepted`].filter(Boolean);
+  return { detail: `${term}: ${parts.join("; ")} (${gone.length ? "narrowed" : "widened"})`, narrowed: gone.length > 0 };
+}
