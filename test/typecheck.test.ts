@@ -185,6 +185,7 @@ test("the test sources (and the generated code they import) type-check with tsco
     "custom-query-options-http": ["requests/custom-query-options.xml"],
     "auto-expand-http": ["requests/auto-expand.xml"],
     "media-types-http": ["requests/media-types.xml"],
+    "held-subtypes-http": ["requests/held-subtypes.xml"],
     "url-check-sent": ["requests/url-filter.xml"],
     "cli-url-list": ["requests/url-filter.xml"],
   };

@@ -63,7 +63,8 @@ export interface OperationTypes {
 /** `params`: the read's type parameters, without the angle brackets (a caller may add its own). */
 /** Typed reads of an entity type: `options` of a collection's, `getOptions` of one entity's (no `$filter`, `$top`, …). */
 /** `params`: the type parameters, `S extends …, const E extends …`; `paramList`: each of them. */
-export type Reads = (t: EntityType, S: string, E: string) => { params: string; paramList: string[]; options: string; getOptions: string; result: string };
+/** `H`: the type parameter naming the only subtypes the address holds (`rt.MayHold<H>`), where the read's result is narrowed by it. */
+export type Reads = (t: EntityType, S: string, E: string, H?: string) => { params: string; paramList: string[]; options: string; getOptions: string; result: string };
 
 /** `name`, with `_` appended while `text` (type expressions) has an identifier of that name: a type parameter would hide it. */
 export function typeParameter(name: string, text: string): string {

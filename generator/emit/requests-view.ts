@@ -208,9 +208,16 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   // members are only its subtypes), and in a slice one per kept type with subtypes it left out,
   // whose `@odata.type` names them. Else the type, or an abstract one's union alias (`AnyEntity`),
   // whose `@odata.type` literals name the left-out subtypes already.
-  const readTs = (t: EntityType) => {
+  // `H`: the type parameter of the subtypes the address read holds only (`rt.OneOfHeld`, `heldTypes`).
+  const readTs = (t: EntityType, H?: string) => {
     if (!listsSubtypes(t)) return ts(t, true);
-    const members = t.abstract ? `rt.SubtypeOf<${castsTs(t)}>` : `rt.OneOf<${ts(t)}, ${stringLiteral(t.qualifiedName)}, ${castsTs(t)}>`;
+    const members = H
+      ? t.abstract
+        ? `rt.SubtypeOfHeld<${castsTs(t)}, ${H}>`
+        : `rt.OneOfHeld<${ts(t)}, ${stringLiteral(t.qualifiedName)}, ${castsTs(t)}, ${H}>`
+      : t.abstract
+        ? `rt.SubtypeOf<${castsTs(t)}>`
+        : `rt.OneOf<${ts(t)}, ${stringLiteral(t.qualifiedName)}, ${castsTs(t)}>`;
     const leftOut = leftOutTs(t);
     return leftOut ? `${members} | ${leftOut}` : members;
   };
@@ -236,9 +243,9 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   };
   // Typed query options of reads of `t` (typed `self`): `S` the selected properties, `E` the expansions.
   // The options name the type itself (its subtypes' properties go through casts); the result, `readTs`.
-  const reads: Reads = (t, S, E) => {
+  const reads: Reads = (t, S, E, H) => {
     const self = ts(t, true);
-    const read = readTs(t);
+    const read = readTs(t, H);
     const nav = navTs(t);
     const casts = castsTs(t);
     const paramList = [`${S} extends rt.PropertyName<${self}, ${nav}${casts === "{}" ? "" : `, ${casts}`}> = never`, `const ${E} extends rt.Expand<${nav}> = never`];
@@ -340,7 +347,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     // A collection's custom query options: those required are in its type, the rest in its doc comment.
     const queryOptions = n.collection ? navigationQueryOptions(ctx.model, n) : [];
     // A builder's call infers its type arguments from the builder's return type, which names them all.
-    const f = forbiddenArgument(restrictions, binds, requiredNames(queryOptions));
+    const f = forbiddenArgument(restrictions, binds, requiredNames(queryOptions), heldBy(ctx.model, n));
     return {
       doc: jsdoc("", [
         description(n.annotations),
@@ -381,6 +388,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
 
   const restricted = restrictedTypes(ctx.model);
   const needing = queryNeedingTypes(ctx.model);
+  const held = heldTypes(ctx.model);
   const navigationTypes: RequestsView["declarations"] = [];
   const navigations: Builder[] = [];
   const entities: EntityRequestsView[] = [];
@@ -466,7 +474,10 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const keyType = keyTs(t);
     const nav = navTs(t);
     const named = `${self} ${keyType} ${nav}`;
-    const q = reads(t, typeParameter("S", named), typeParameter("E", named));
+    // Where some collection builder of the type holds only some of its subtypes (`rt.HoldsOnly`), list
+    // and get infer them from the target (`H`, `rt.MayHold<H>`) and type the values read with them only.
+    const h = held.has(t) ? typeParameter("H", named) : undefined;
+    const q = reads(t, typeParameter("S", named), typeParameter("E", named), h);
     // Inferred from the target (`never` for one that is sure to be there); given other type
     // arguments, the default `null`: a read of a target that may have nothing there is never typed sure.
     const empty = typeParameter("N", named);
@@ -490,11 +501,18 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     // of its `query` (`Q`) and takes only an address needing no option `Q` may lack (`rt.QueryGiven<Q>`).
     const needsQuery = needing.has(t);
     const qn = typeParameter("Q", named);
-    const listParts = [...(forbidden?.has("list") ? ["rt.Listable"] : []), ...(queried ? [`rt.QueryTarget<${o}>`] : []), ...(needsQuery ? [`rt.QueryGiven<${qn}>`] : [])];
+    const listParts = [
+      ...(forbidden?.has("list") ? ["rt.Listable"] : []),
+      ...(queried ? [`rt.QueryTarget<${o}>`] : []),
+      ...(needsQuery ? [`rt.QueryGiven<${qn}>`] : []),
+      ...(h ? [`rt.MayHold<${h}>`] : []),
+    ];
     const listTarget = brokenItem(`target: rt.CollectionRef<${self}, ${keyType}${listParts.length ? `, ${listParts.join(" & ")}` : ""}>`);
     // One a line, as the signatures they start are too long for one (wrap.ts).
-    const typeParams = `<${itemLines([...q.paramList, ...(queried ? [`${o} extends rt.OptionName = never`] : []), ...(needsQuery ? [`${qn} extends object = {}`] : [])].map((p) => brokenItem(p)))}>`;
-    const getTypeParams = `<${itemLines([...q.paramList, `${empty} extends null = null`].map((p) => brokenItem(p)))}>`;
+    const heldParam = h ? [`${h} extends string = never`] : [];
+    const typeParams = `<${itemLines([...q.paramList, ...(queried ? [`${o} extends rt.OptionName = never`] : []), ...(needsQuery ? [`${qn} extends object = {}`] : []), ...heldParam].map((p) => brokenItem(p)))}>`;
+    const getTypeParams = `<${itemLines([...q.paramList, `${empty} extends null = null`, ...heldParam].map((p) => brokenItem(p)))}>`;
+    const getParts = [...(forbidden?.has("read") ? ["rt.Readable"] : []), ...(h ? [`rt.MayHold<${h}>`] : [])];
     // With `& rt.OptionNames<O>`, as Prettier breaks an intersection that does not fit: after ` &`,
     // the first member's type arguments one a line where its line would still pass 120 characters.
     const inferred = [...(queried ? [`rt.OptionNames<${o}>`] : []), ...(needsQuery ? [`rt.QueryNames<${qn}>`] : [])];
@@ -530,7 +548,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       createReturns,
       updateReturns,
       // get's and list's `(` follow their type parameters' `>` (at column 0).
-      getParams: requestParameters(1, [CLIENT, brokenItem(`target: rt.EntityRef<${self}, ${empty}${allowing("rt.Readable")}>`), `options?: ${getOptions}`], `: ${getReturns} {`),
+      getParams: requestParameters(1, [CLIENT, brokenItem(`target: rt.EntityRef<${self}, ${empty}${getParts.length ? `, ${getParts.join(" & ")}` : ""}>`), `options?: ${getOptions}`], `: ${getReturns} {`),
       listParams: requestParameters(1, [CLIENT, listTarget, `options?: ${options}`], `: ${listReturns} {`),
       createParams: requestParameters(
         parametersColumn(v.create, createTypeParam, createTypeParams),
@@ -867,6 +885,37 @@ function narrowedEverywhere(model: Model): ReadonlyMap<NavigationProperty, strin
   return found;
 }
 const narrowedCache = new WeakMap<Model, ReadonlyMap<NavigationProperty, string>>();
+
+/**
+ * The subtypes a navigation property's builder says its values are only of (`rt.HoldsOnly<…>`: its
+ * Validation.DerivedTypeConstraint, `narrowedNavigation`), or undefined. Not where the slice left out
+ * subtypes below its target, whose values are typed as a kept base type.
+ */
+function heldBy(model: Model, n: NavigationProperty): string | undefined {
+  if (leftOutBelow(n.target).length > 0) return undefined;
+  return narrowedNavigation(model, n);
+}
+
+/**
+ * The entity types some builder of which holds only some subtypes (`heldBy`), and the types they
+ * derive from (whose list and get take such an address too): their list and get functions infer
+ * the subtypes from the target (`rt.MayHold<H>`).
+ */
+function heldTypes(model: Model): ReadonlySet<EntityType> {
+  let out = heldCache.get(model);
+  if (out) return out;
+  out = new Set();
+  heldCache.set(model, out);
+  for (const t of model.types.values()) {
+    if (t.kind !== "entity" && t.kind !== "complex") continue;
+    for (const n of t.navigationProperties) {
+      if (!heldBy(model, n)) continue;
+      for (let x: StructuredType | undefined = n.target; x && !out.has(x as EntityType); x = x.baseType) if (x.kind === "entity" && listsSubtypes(x)) out.add(x);
+    }
+  }
+  return out;
+}
+const heldCache = new WeakMap<Model, Set<EntityType>>();
 
 /** The name of the navigation properties an entity of a type nested in a body may have (`navigatingSubtypes`): `AnimalWriteNav`, named as `navigationTypeName` is. */
 export function writeNavTypeName(ctx: EmitContext, t: EntityType): string {

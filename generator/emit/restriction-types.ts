@@ -32,12 +32,14 @@ const MARKERS: Readonly<Record<Restricted, string>> = {
  * The markers' intersection (`rt.NoInsert & rt.NoDelete`), with the custom query options a read
  * requires (`needs`: `rt.NeedsQuery<"endDateTime" | "startDateTime">`, model/custom-query-options.ts)
  * and the explicitly bound operations the address takes (`binds`: `rt.BindsExplicitly<"ns.add" |
- * "ns.remove">`, model/explicit-bindings.ts); "" where there is none of them.
+ * "ns.remove">`, model/explicit-bindings.ts), and the only subtypes it holds (`holds`, a union of
+ * their names: `rt.HoldsOnly<"ns.user" | "ns.group">`); "" where there is none of them.
  */
-export function forbiddenType(restrictions: readonly Restriction[], binds: readonly string[] = [], needs: readonly string[] = []): string {
+export function forbiddenType(restrictions: readonly Restriction[], binds: readonly string[] = [], needs: readonly string[] = [], holds?: string): string {
   const markers = restrictions.map((r) => MARKERS[r.what]);
   if (needs.length) markers.push(`rt.NeedsQuery<${needs.map((n) => stringLiteral(n)).join(" | ")}>`);
   if (binds.length) markers.push(bindsType(binds));
+  if (holds) markers.push(`rt.HoldsOnly<${holds}>`);
   return markers.join(" & ");
 }
 
@@ -47,8 +49,8 @@ export function bindsType(names: readonly string[]): string {
 }
 
 /** `, F` after an address type's other type arguments, or "". */
-export function forbiddenArgument(restrictions: readonly Restriction[], binds: readonly string[] = [], needs: readonly string[] = []): string {
-  const f = forbiddenType(restrictions, binds, needs);
+export function forbiddenArgument(restrictions: readonly Restriction[], binds: readonly string[] = [], needs: readonly string[] = [], holds?: string): string {
+  const f = forbiddenType(restrictions, binds, needs, holds);
   return f ? `, ${f}` : "";
 }
 

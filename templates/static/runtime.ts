@@ -762,6 +762,16 @@ export type OneOf<T, Q extends string, C> = (T & { "@odata.type"?: `#${Q}` }) | 
  */
 export type SubtypeOf<C> = { [K in keyof C & string]: C[K] & { "@odata.type": `#${K}` } }[keyof C & string];
 
+/**
+ * `OneOf<T, Q, C>`, or where the address read holds only the subtypes `H` (`HoldsOnly`, from its
+ * Validation.DerivedTypeConstraint) one member per such subtype: `listDirectoryObjects(client,
+ * groupMembers(group))` reads users, groups, devices, … and no other directory object. `never`: any.
+ */
+export type OneOfHeld<T, Q extends string, C, H extends string> = [H] extends [never] ? OneOf<T, Q, C> : SubtypeOf<Pick<C, H & keyof C>>;
+
+/** `SubtypeOf<C>` for an abstract type, narrowed to the subtypes `H` as `OneOfHeld` is. */
+export type SubtypeOfHeld<C, H extends string> = SubtypeOf<[H] extends [never] ? C : Pick<C, H & keyof C>>;
+
 /** `T` as a service's default set: the key properties `K` present, any other property maybe absent. */
 export type DefaultSet<T, K extends string = never> = T extends unknown ? Partial<T> & Pick<T, Extract<K, keyof T>> : never;
 
@@ -1219,7 +1229,23 @@ export interface Forbidden {
   readonly needsQuery?: string;
   /** The explicitly bound operations the metadata names here (`BindsExplicitly`): not a restriction, the one thing this type says an address allows. */
   readonly explicitlyBinds?: { readonly [operation: string]: true };
+  /** The only subtypes this address holds (`HoldsOnly`): not a restriction, what a read here is typed with. */
+  readonly holds?: string;
 }
+
+/**
+ * A collection whose values are only of the subtypes `N` of its declared type (qualified names), as
+ * its navigation property's `Validation.DerivedTypeConstraint` allows: Graph's `groupMembers(group)`
+ * is a `CollectionRef<DirectoryObject, string, HoldsOnly<"microsoft.graph.user" | …>>`, whose list
+ * and members' reads are typed with those subtypes only (`OneOfHeld`). `byKey` hands it on to its
+ * members; a cast does not. Types only: nothing of it exists at run time.
+ */
+export interface HoldsOnly<N extends string> {
+  readonly holds: N;
+}
+
+/** Infers `H` of `OneOfHeld` from an address: what its `HoldsOnly` names, else nothing (`never`). */
+export type MayHold<H extends string> = Forbidden & { readonly holds?: H };
 
 /**
  * An address where the metadata names the operations `N` in `Core.ExplicitOperationBindings`: an

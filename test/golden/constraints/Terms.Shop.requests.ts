@@ -54,7 +54,9 @@ export const ItemFilterKinds: rt.FilterKinds = {
  *
  * Only `Terms.Shop.Person` values (Validation.DerivedTypeConstraint).
  */
-export function itemOwners(parent: rt.EntityRef<Item, null>): rt.CollectionRef<Party, number> {
+export function itemOwners(
+  parent: rt.EntityRef<Item, null>,
+): rt.CollectionRef<Party, number, rt.HoldsOnly<"Terms.Shop.Person">> {
   return rt.collection(parent, "owners", rt.key("id", rt.edmInt32));
 }
 
@@ -63,12 +65,13 @@ export function getParty<
   S extends rt.PropertyName<Party, PartyNavigation, PartySubtypes> = never,
   const E extends rt.Expand<PartyNavigation> = never,
   N extends null = null,
+  H extends string = never,
 >(
   client: rt.Client,
-  target: rt.EntityRef<Party, N>,
+  target: rt.EntityRef<Party, N, rt.MayHold<H>>,
   options?: rt.ReadOneQuery<PartyNavigation, S, E>,
 ): Promise<
-  rt.Selected<rt.OneOf<Party, "Terms.Shop.Party", PartySubtypes>, S, PartyNavigation, PartySubtypes, "id", E> | N
+  rt.Selected<rt.OneOfHeld<Party, "Terms.Shop.Party", PartySubtypes, H>, S, PartyNavigation, PartySubtypes, "id", E> | N
 > {
   return rt.read(client, target, options);
 }
@@ -77,12 +80,15 @@ export function getParty<
 export function listParties<
   S extends rt.PropertyName<Party, PartyNavigation, PartySubtypes> = never,
   const E extends rt.Expand<PartyNavigation> = never,
+  H extends string = never,
 >(
   client: rt.Client,
-  target: rt.CollectionRef<Party, number>,
+  target: rt.CollectionRef<Party, number, rt.MayHold<H>>,
   options?: rt.ReadQuery<Party, PartyNavigation, S, PartySubtypes, E>,
 ): Promise<
-  rt.Page<rt.Selected<rt.OneOf<Party, "Terms.Shop.Party", PartySubtypes>, S, PartyNavigation, PartySubtypes, "id", E>>
+  rt.Page<
+    rt.Selected<rt.OneOfHeld<Party, "Terms.Shop.Party", PartySubtypes, H>, S, PartyNavigation, PartySubtypes, "id", E>
+  >
 > {
   return rt.readPage(client, target, options);
 }

@@ -1,0 +1,120 @@
+// Validation.DerivedTypeConstraint on navigation properties (test/fixtures/requests/held-subtypes.xml,
+// as Graph's group members): the builder carries the only subtypes its values are of
+// (`rt.HoldsOnly<…>`, handed on by `byKey`), and the list and get functions of the target type infer
+// them (`rt.MayHold<H>`) and type what they read with those subtypes only (`rt.OneOfHeld`,
+// `rt.SubtypeOfHeld`); an address without the term reads every subtype, as before. Both real
+// compilers check it; over HTTP, the values come as the service sends them.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { generate } from "../generator/generate";
+import { FIXTURES, generateFixture } from "./helpers/generated";
+import { startLoopback, type Loopback } from "./helpers/loopback";
+import { expectErrorsWhereMarked, forEachCompiler, markedLines } from "./helpers/typecheck";
+
+const USAGE = `
+import * as rt from "./runtime.js";
+import {
+  directoryObjects, getAnimal, getDirectoryObject, groupAnything, groupManager, groupMembers, groupOwners, groups, listAnimals,
+  listDirectoryObjects, zooAnimals, zooCats, zoos,
+} from "./Hs.requests.js";
+
+declare const client: rt.Client;
+
+export async function usage(): Promise<void> {
+  const group = groups().byKey("g");
+  const members = await listDirectoryObjects(client, groupMembers(group));
+  for (const m of members.value) {
+    const type: "#Hs.user" | "#Hs.guest" | "#Hs.group" | undefined = m["@odata.type"];
+    if (m["@odata.type"] === "#Hs.user") {
+      const upn: string | null | undefined = m.upn;
+      void upn;
+    }
+    // @ts-expect-error a group's members are users (guests among them) and groups only
+    if (m["@odata.type"] === "#Hs.device") void m;
+    void type;
+  }
+  // Without the term: every directory object, the base type's own values too (no @odata.type needed).
+  const all = await listDirectoryObjects(client, directoryObjects());
+  // @ts-expect-error any directory object
+  const anyType: "#Hs.user" | "#Hs.guest" | "#Hs.group" | undefined = all.value[0]!["@odata.type"];
+  void anyType;
+  // A list allowing the declared type: not narrowed.
+  const anything = await listDirectoryObjects(client, groupAnything(group));
+  // @ts-expect-error the declared type's own values too
+  const notNarrowed: "#Hs.user" | "#Hs.guest" | undefined = anything.value[0]!["@odata.type"];
+  void notNarrowed;
+  // byKey hands it on: a member read is a user, a guest or a group.
+  const one = await getDirectoryObject(client, groupMembers(group).byKey("u1"));
+  const oneType: "#Hs.user" | "#Hs.guest" | "#Hs.group" | undefined = one["@odata.type"];
+  void oneType;
+  // A single-valued navigation property: a user (or a guest), or null.
+  const manager = await getDirectoryObject(client, groupManager(group));
+  const managerType: "#Hs.user" | "#Hs.guest" | undefined = manager?.["@odata.type"];
+  void managerType;
+  // With restrictions beside it: listed narrowed, not deleted.
+  const owners = await listDirectoryObjects(client, groupOwners(group), { select: ["id"], top: 5 });
+  const ownerId: string | undefined = owners.value[0]?.id;
+  void ownerId;
+  // An abstract target: its subtypes, narrowed.
+  const cats = await listAnimals(client, zooCats(zoos().byKey("z")));
+  const lives: number | null | undefined = cats.value[0]?.lives;
+  void lives;
+  // @ts-expect-error only cats
+  void cats.value[0]?.breed;
+  const animals = await listAnimals(client, zooAnimals(zoos().byKey("z")));
+  const kind: "#Hs.cat" | "#Hs.dog" | undefined = animals.value[0]?.["@odata.type"];
+  void kind;
+  const cat = await getAnimal(client, zooCats(zoos().byKey("z")).byKey("c"));
+  const catType: "#Hs.cat" | undefined = cat["@odata.type"];
+  void catType;
+}
+`;
+
+forEachCompiler((label, c) => {
+  test("a list or get through a builder whose metadata allows only some subtypes is typed with them only", () => {
+    const dir = generateFixture("requests/held-subtypes.xml", `held-subtypes-${label.replace(/\W+/g, "")}`);
+    expectErrorsWhereMarked(c, dir, USAGE);
+    expect(markedLines(USAGE)).toHaveLength(4);
+  });
+});
+
+test("the builders carry rt.HoldsOnly, and only the target types' list and get infer it", () => {
+  const file = path.join(FIXTURES, "requests", "held-subtypes.xml");
+  const code = generate({ inputs: [{ file, content: fs.readFileSync(file, "utf8") }] }).files.get("Hs.requests.ts")!;
+  expect(code).toContain('): rt.CollectionRef<DirectoryObject, string, rt.HoldsOnly<"Hs.user" | "Hs.guest" | "Hs.group">> {');
+  expect(code).toContain('): rt.CollectionRef<DirectoryObject, string, rt.NoDelete & rt.HoldsOnly<"Hs.user" | "Hs.guest">> {');
+  expect(code).toContain('): rt.EntityRef<DirectoryObject, null, rt.HoldsOnly<"Hs.user" | "Hs.guest">> {');
+  expect(code).toMatch(/export function groupAnything\([^)]*\): rt\.CollectionRef<DirectoryObject, string> \{/);
+  expect(code).toContain("rt.OneOfHeld<DirectoryObject, \"Hs.directoryObject\", DirectoryObjectSubtypes, H>");
+  expect(code).toContain("rt.SubtypeOfHeld<AnimalSubtypes, H>");
+  // The group's own list takes no H: no builder narrows it.
+  expect(code.slice(code.indexOf("export function listGroups<"), code.indexOf("{\n", code.indexOf("export function listGroups<")))).not.toContain("MayHold");
+});
+
+describe("over HTTP", () => {
+  const dir = generateFixture("requests/held-subtypes.xml", "held-subtypes-http");
+  type Api = typeof import("./.generated/held-subtypes-http/Hs.requests");
+  type Runtime = typeof import("./.generated/held-subtypes-http/runtime");
+  const api: Api = require(path.join(dir, "Hs.requests"));
+  const rt: Runtime = require(path.join(dir, "runtime"));
+  let srv: Loopback;
+  beforeAll(async () => {
+    srv = await startLoopback();
+  });
+  afterAll(async () => {
+    await srv?.close();
+  });
+
+  test("the narrowed list reads the page the service sends, at the navigation property's URL", async () => {
+    const value = [
+      { "@odata.type": "#Hs.user", id: "u1", upn: "a@x" },
+      { "@odata.type": "#Hs.group", id: "g2", mail: "g@x" },
+    ];
+    srv.handle(() => ({ body: { value } }));
+    const page = await api.listDirectoryObjects(rt.createClient({ baseUrl: srv.url }), api.groupMembers(api.groups().byKey("g")));
+    expect(page.value).toEqual(value);
+    expect(srv.requests.at(-1)!.url).toBe("/groups('g')/members");
+    const types = page.value.map((m) => m["@odata.type"]);
+    expect(types).toEqual(["#Hs.user", "#Hs.group"]);
+  });
+});
