@@ -224,6 +224,17 @@ test("a program's source: its Graph client api calls and fetch calls checked, a 
   expect(r.code).toBe(1);
 });
 
+test("a program's HTTP client calls: the query options of their params are checked as the URL's own", async () => {
+  const text = ["export async function adults(root: string) {", '  return axios.get(`${root}/People`, { params: { $filter: "Age gt 18", $select: "FirstName,LastNme" } });', "}"].join("\n");
+  const { dir, file } = written("people.ts", text);
+  const r = await cli(["-i", LITE, "--from", file], dir);
+  expect(r.stderr).toBe(
+    `people.ts:2:${text.split("\n")[1]!.indexOf("`") + 2}: error ODG601: GET /People: $select=FirstName,LastNme: Travel.Lite.Person has no property LastNme; did you mean LastName?\n` +
+      "odatagen: people.ts: 1 request: 0 made by the generated functions, 1 refused\n",
+  );
+  expect(r.code).toBe(1);
+});
+
 test("headers the metadata names for a request: one the service refused without says so; one it requires, sent without, is a warning (HAR and curl)", async () => {
   const root = "https://people.example/odata";
   const error = JSON.stringify({ error: { code: "BadRequest", message: "$count needs a consistency level." } });

@@ -538,6 +538,33 @@ test("a program's HTTP client calls (axios, Angular's HttpClient, ky): the metho
   ]);
 });
 
+test("an HTTP client call's query options in its config's params (axios, Angular) or searchParams (ky, got), written as literals, are added to its URL", () => {
+  const text = [
+    'await axios.get("/People", { params: { $filter: "Age gt 18 & x", $top: 5, $count: true } });',
+    'await axios.get("/People?$select=Age", { headers: { auth }, params: { "$orderby": "Age desc" } });',
+    "await ky.delete(`/People('a')`, { searchParams: { reason: 'a+b#1=2' } });",
+    'await axios.patch("/People(\'a\')", { Age: 3 }, { params: { etag: "x" } });',
+    'await axios.get("/Airlines", { headers: { params: { $top: 1 } } });',
+    'await axios.get("/Airports", { params: { $top: n } });',
+    'await axios.get("/Trips", { params: { $select: ["a", "b"] } });',
+    'await axios.get("/Photos", config);',
+  ].join("\n");
+  expect(listOf(text).requests.map((r) => [r.method, r.path, r.body])).toEqual([
+    ["GET", "/People?$filter=Age gt 18 %26 x&$top=5&$count=true", undefined],
+    ["GET", "/People?$select=Age&$orderby=Age desc", undefined],
+    ["DELETE", "/People('a')?reason=a%2Bb%231=2", undefined],
+    ["PATCH", "/People('a')?etag=x", '{"Age":3}'],
+    // A params property inside another (headers'), a variable, an array, a config by name: the URL alone.
+    ["GET", "/Airlines", undefined],
+    ["GET", "/Airports", undefined],
+    ["GET", "/Trips", undefined],
+    ["GET", "/Photos", undefined],
+  ]);
+  // Hostile: 100,000 nested params objects and 100,000 top-level arrays before them, read in linear time.
+  const hostile = `axios.get("/a", { ${"x: [], ".repeat(100000)}y: { ${"params: {}, ".repeat(100000)} } });`;
+  expect(listOf(hostile).requests.map((r) => r.path)).toEqual(["/a"]);
+});
+
 test("a program none of whose calls has a literal URL is said so at its first statement, not read line by line as a list", () => {
   const text = "// the client\n\nimport axios from 'axios';\nexport const get = (url: string) => axios.get(url);\n";
   expect(readRequestList(text)).toEqual({ problem: "a program (JavaScript or TypeScript) none of whose fetch, HTTP client or Graph client calls has a literal URL (a string, or a template literal): there is no request to read", line: 3, column: 1 });
