@@ -162,6 +162,38 @@ test("odatagen url refuses a URL that leaves a required custom query option out,
   ]);
 });
 
+test("a slice that leaves out an entity set whose RestrictedProperties name a kept navigation property reads them as the whole run does", () => {
+  // admins (of a subtype of user) requires the options at calendarView; users forbids creating
+  // there, which the whole run does not apply, as two routes reach the user family's builder.
+  const restricted = (path: string, record: string) =>
+    `<Annotation Term="Org.OData.Capabilities.V1.NavigationRestrictions"><Record><PropertyValue Property="RestrictedProperties"><Collection><Record>` +
+    `<PropertyValue Property="NavigationProperty"><PropertyPath>${path}</PropertyPath></PropertyValue>${record}</Record></Collection></PropertyValue></Record></Annotation>`;
+  const required = `<PropertyValue Property="ReadRestrictions"><Record><PropertyValue Property="CustomQueryOptions"><Collection><Record><PropertyValue Property="Name" String="startDateTime"/><PropertyValue Property="Required" Bool="true"/></Record></Collection></PropertyValue></Record></PropertyValue>`;
+  const noInsert = `<PropertyValue Property="InsertRestrictions"><Record><PropertyValue Property="Insertable" Bool="false"/></Record></PropertyValue>`;
+  const xml =
+    `<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices><Schema Namespace="Q" xmlns="http://docs.oasis-open.org/odata/ns/edm">` +
+    `<EntityType Name="user"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/><NavigationProperty Name="calendarView" Type="Collection(Q.event)" ContainsTarget="true"/></EntityType>` +
+    `<EntityType Name="admin" BaseType="Q.user"><Property Name="level" Type="Edm.Int32"/></EntityType>` +
+    `<EntityType Name="event"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/></EntityType>` +
+    `<EntityContainer Name="svc"><EntitySet Name="users" EntityType="Q.user">${restricted("calendarView", noInsert)}</EntitySet>` +
+    `<EntitySet Name="admins" EntityType="Q.admin">${restricted("calendarView", required)}</EntitySet></EntityContainer></Schema></edmx:DataServices></edmx:Edmx>`;
+  const inputs = [{ file: "q.xml", content: xml }];
+  const include = ["/users/{id}/calendarView"];
+  const sliced = generate({ inputs, include });
+  expect(sliced.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  const requests = sliced.files.get("Q.requests.ts")!;
+  expect(requests).not.toContain("export function admins(");
+  const whole = generate({ inputs }).files.get("Q.requests.ts")!;
+  const builder = (code: string) => /export function userCalendarView\([^)]*\): ([^{]*) \{/.exec(code)?.[1];
+  expect(builder(whole)).toBe('rt.CollectionRef<Event, string, rt.NeedsQuery<"startDateTime">>');
+  expect(builder(requests)).toBe(builder(whole));
+  const { results } = urlCalls({ inputs, include }, [{ path: "/users/{id}/calendarView" }, { method: "POST", path: "/users/{id}/calendarView" }]);
+  expect(results.map((r) => (r.ok ? r.call.function : r.problem))).toEqual([
+    expect.stringContaining("GET /users/{id}/calendarView: the service's metadata requires the custom query option startDateTime for reading here (Capabilities Q.svc/admins: NavigationRestrictions/RestrictedProperties(calendarView)"),
+    "createEvent",
+  ]);
+});
+
 test("odatagen diff reports a custom query option newly required as breaking (the request functions only), one no longer required as not; not with a summary of format 9", () => {
   const { compareSummaries } = require("../generator/diff/compare") as typeof import("../generator/diff/compare");
   const { summarize } = require("../generator/diff/summary") as typeof import("../generator/diff/summary");

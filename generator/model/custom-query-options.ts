@@ -93,7 +93,8 @@ export function navigationQueryOptions(model: Model, n: NavigationProperty): Cus
   const by = `${n.declaringType.qualifiedName}/${n.name}`;
   return lastNaming([
     () => readOptions(annotationLayer(n.target.annotations, n.target.qualifiedName)),
-    () => fromRoots(model).get(n) ?? [],
+    // A slice's copy carries what the whole service's roots say (passes/slice/copy.ts).
+    () => (n.overService ? [...n.overService.queryOptions] : fromRoots(model).get(n) ?? []),
     () => ownRecord(n, by),
     () => readOptions(annotationLayer(n.annotations, by)),
   ]);
@@ -110,6 +111,11 @@ function ownRecord(n: NavigationProperty, by: string): CustomQueryOption[] {
     if (options.length) return options;
   }
   return [];
+}
+
+/** What the roots of `model` say of navigation property `n` of it (`fromRoots`), for a slice's copy of `n`. */
+export function rootOptionsOf(model: Model, n: NavigationProperty): CustomQueryOption[] {
+  return fromRoots(model).get(n) ?? [];
 }
 
 const rootsCache = new WeakMap<Model, Map<NavigationProperty, CustomQueryOption[]>>();

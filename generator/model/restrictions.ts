@@ -159,23 +159,35 @@ export function navigationRestrictions(model: Model, t: StructuredType, n: Navig
   return restrictions;
 }
 
-/** navigationRestrictions' answers, per model (a slice's may differ: RestrictedProperties counts its routes). */
+/** navigationRestrictions' answers, per model. */
 const navigationCache = new WeakMap<Model, Map<NavigationProperty, Restriction[]>>();
 
 function navigationRestrictionsOf(model: Model, t: StructuredType, n: NavigationProperty): Restriction[] {
   const layers = [typeLayer(n.target, n.collection), { by: `${t.qualifiedName}/${n.name}`, said: said((name) => term(n.annotations, name), n.collection) }];
-  const restricted = restrictedProperties(model).get(n);
+  // A slice's copy carries what the whole service's roots say (passes/slice/copy.ts).
+  const restricted = n.overService ? n.overService.restrictions : restrictedProperties(model).get(n);
   if (restricted) layers.push(restricted);
   return combine(layers);
+}
+
+/** What one element says of a navigation property's address (`NavigationRestrictions/RestrictedProperties` of a root). */
+export interface RootLayer {
+  by: string;
+  said: Said;
+}
+
+/** What the roots of `model` say of navigation property `n` of it (`restrictedProperties`), for a slice's copy of `n`; null: nothing. */
+export function rootLayerOf(model: Model, n: NavigationProperty): RootLayer | null {
+  return restrictedProperties(model).get(n) ?? null;
 }
 
 /**
  * `NavigationRestrictions/RestrictedProperties` that a navigation builder can carry: one-segment
  * paths from an entity set or singleton whose type no other route reaches. Computed once a model.
  */
-const restrictedCache = new WeakMap<Model, Map<NavigationProperty, { by: string; said: Said }>>();
+const restrictedCache = new WeakMap<Model, Map<NavigationProperty, RootLayer>>();
 
-function restrictedProperties(model: Model): Map<NavigationProperty, { by: string; said: Said }> {
+function restrictedProperties(model: Model): Map<NavigationProperty, RootLayer> {
   let out = restrictedCache.get(model);
   if (out) return out;
   out = new Map();

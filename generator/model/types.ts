@@ -5,6 +5,8 @@
 import type { SourceText } from "../parse/source";
 import type { SourceRef } from "../diagnostics";
 import type { RawExpression } from "../parse/raw";
+import type { RootLayer } from "./restrictions";
+import type { CustomQueryOption } from "./custom-query-options";
 
 export type PrimitiveName =
   | "Binary" | "Boolean" | "Byte" | "Date" | "DateTimeOffset" | "Decimal" | "Double" | "Duration"
@@ -100,6 +102,13 @@ export interface NavigationProperty {
    * `Validation.DerivedTypeConstraint` allows, found over the whole service (null: none it checks).
    */
   derivedTypes?: readonly string[] | null;
+  /**
+   * Only in a slice (passes/slice/copy.ts): what the service's entity sets and singletons say of it
+   * in `NavigationRestrictions/RestrictedProperties`, found over the whole service (a set the slice
+   * leaves out still restricts it, as in the whole run): their restrictions' layer (restrictions.ts;
+   * null: none) and custom query options (custom-query-options.ts).
+   */
+  overService?: { restrictions: RootLayer | null; queryOptions: readonly CustomQueryOption[] };
 }
 
 export interface StructuredTypeBase extends Named {

@@ -11,6 +11,8 @@ import { Codes, type DiagnosticBag } from "../../diagnostics";
 import { resolveBindingTarget } from "../../model/binding-targets";
 import { countSubtypes } from "../../model/rules";
 import { derivedTypesOverService } from "../../model/validation-terms";
+import { rootLayerOf } from "../../model/restrictions";
+import { rootOptionsOf } from "../../model/custom-query-options";
 import type {
   ComplexType,
   EntityContainer,
@@ -102,7 +104,9 @@ export function copyModel(
       .filter((n) => types.has(n.target))
       .map((n): NavigationProperty => {
         const derivedTypes = derivedTypesOverService(model, n, diags, `${old.qualifiedName}/${n.name}`);
-        return { ...n, target: typeOf(n.target), declaringType: c, ...(derivedTypes !== undefined ? { derivedTypes } : {}) };
+        // What the service's roots say of it, which a root the slice leaves out says too.
+        const overService = { restrictions: rootLayerOf(model, n), queryOptions: rootOptionsOf(model, n) };
+        return { ...n, target: typeOf(n.target), declaringType: c, overService, ...(derivedTypes !== undefined ? { derivedTypes } : {}) };
       });
     // Still the service's: a read may expand one, a body bind one.
     const leftOut = old.navigationProperties.filter((n) => !types.has(n.target));
