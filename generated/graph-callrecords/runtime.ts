@@ -3855,6 +3855,7 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       else if (!m.ok && answer !== undefined && given.has(answer)) handled(m);
       if (!m.ok) given.add(answer);
       if (answer instanceof Response) m.done(answer.clone());
+      else if (answer instanceof UnreadableAnswer) m.fail(unreadable(response, m.request, answer.text, "", `the $batch response cannot answer it: ${answer.why}`));
       else m.fail(answer ?? new ODataError(response.status, "UnreadableBody", `${m.request}: the $batch response has no response with id ${m.id}${unnamed(answers)}`, undefined, requestIdOf(response), undefined, m.request));
     }
   };
@@ -4013,13 +4014,14 @@ function jsonAnswers(answer: Answer, request: string): Map<unknown, unknown> {
   for (const a of list.map(record)) {
     if (!a) continue;
     let answer: unknown;
+    const what = `its response${a["id"] == null ? "" : ` with id ${excerpt(String(a["id"]))}`}`;
     try {
       const headers = new Headers(record(a["headers"]) as Record<string, string> | undefined);
       // JSON, but text for a text/* media type (base64url, for other media, is not decoded).
       const text = typeof a["body"] === "string" && /^text\//i.test(headers.get("content-type") ?? "");
-      answer = answered(a["status"], headers, a["body"] == null ? "" : text ? (a["body"] as string) : JSON.stringify(a["body"]));
+      answer = answered(a["status"], headers, a["body"] == null ? "" : text ? (a["body"] as string) : JSON.stringify(a["body"]), what);
     } catch (e) {
-      answer = e;
+      answer = new UnreadableAnswer(e instanceof UnreadableAnswer ? e.why : `${what} has headers no response can have: ${excerpt(why(e))}`, JSON.stringify(a));
     }
     for (const key of [a["id"], a["atomicityGroup"]]) if (key != null && !byId.has(key)) byId.set(key, answer);
     // A service that does not take JSON batches may answer with one response and no id: kept for the message.
@@ -4036,11 +4038,34 @@ function unnamed(answers: Map<unknown, unknown>): string {
   return first === undefined ? "" : `; it has one without an id, ${first} (a service that takes only multipart batches may answer so: try format: "multipart")`;
 }
 
-/** A batched request's response, as `fetch` would have given it (a 204's body left out). */
-function answered(status: unknown, headers: Headers, body: string | ArrayBuffer): Response {
-  const code = Number(status);
+/**
+ * A batched request's response, as `fetch` would have given it (a 204's body left out); `what` names
+ * it in the batch's answer (`its response with id 1`). A status that is not a final HTTP status, a
+ * whole number from 200 to 599 (`999`, `200.5`, `"200 OK"`, none; a multipart part's `100
+ * Continue`), is an UnreadableAnswer, not `Response`'s RangeError.
+ */
+function answered(status: unknown, headers: Headers, body: string | ArrayBuffer, what: string): Response {
+  // JSON Format §19.5's `status` is a number; three digits as a string are taken too.
+  const code = typeof status === "string" && /^\d{3}$/.test(status) ? Number(status) : status;
+  if (typeof code !== "number" || !Number.isInteger(code) || code < 200 || code > 599) {
+    throw new UnreadableAnswer(`${what} has ${status === undefined ? "no status" : `the status ${excerpt(String(JSON.stringify(status)))}, not a final HTTP status (a whole number from 200 to 599)`}`);
+  }
   const empty = typeof body === "string" ? !body : !body.byteLength;
   return new Response(empty || code === 204 ? null : body, { status: code, headers });
+}
+
+/**
+ * The answer a batch's response gives a request that cannot be read as an HTTP response: `why` says
+ * which it is and what is wrong with it (`its part 2 has the status 999, ...`), `text` is its text.
+ * The request's call rejects with an ODataError, `UnreadableBody`, saying so (see `post`).
+ */
+class UnreadableAnswer {
+  declare readonly why: string;
+  declare readonly text: string;
+
+  constructor(why: string, text = "") {
+    Object.assign(this, { why, text });
+  }
 }
 
 /** §11.7.2: one `application/http` part per request, a change set as a nested `multipart/mixed` whose parts have a `Content-ID`. */
@@ -4070,7 +4095,7 @@ function multipartAnswers(response: Response, body: ArrayBuffer, request: string
       const [headers, content] = entity(part);
       const inner = multiparts(content, headers.get("content-type"));
       // One answer for a change set (its failure, §11.7.4): the same one for each of its calls.
-      const one = inner ? undefined : httpAnswer(content);
+      const one = inner ? undefined : httpAnswer(content, `its part ${i + 1}`);
       if (!inner) for (const m of unit) byId.set(m.id, one);
       else {
         // Only to calls of this change set: by Content-ID (RFC 2045's `<…>` taken off) where each
@@ -4079,7 +4104,7 @@ function multipartAnswers(response: Response, body: ArrayBuffer, request: string
         const answers = inner.map(entity);
         const named = answers.map(([h]) => h.get("content-id")?.replace(/^<(.*)>$/, "$1"));
         const byName = named.every((id, j) => unit.some((m) => m.id === id) && named.indexOf(id) === j);
-        const read = answers.map(([, c]) => httpAnswer(c));
+        const read = answers.map(([, c], j) => httpAnswer(c, `part ${j + 1} of the change set in its part ${i + 1}`));
         read.forEach((answer, j) => byId.set(byName ? named[j] : unit[j]?.id, answer));
         // A failed change set answered by its failed requests only (ASP.NET Core OData's form): each
         // of its calls left without an answer rejects with that failure, the same answer, as with one for all.
@@ -4140,18 +4165,21 @@ function entity(text: string): [Headers, string] {
   return [headers, blank ? text.slice(blank.index + blank[0].length) : ""];
 }
 
-/** The status code of an HTTP response message's status line, if it has one. */
-const statusOf = (message: string) => /^HTTP\/\d(?:\.\d)? (\d{3})/.exec(message)?.[1];
+/** The status code of an HTTP response message's status line (RFC 9112 §4: three digits, then a space or the line's end), if it has one. */
+const statusOf = (message: string) => /^HTTP\/\d(?:\.\d)? (\d{3})(?=[ \r\n]|$)/.exec(message)?.[1];
 
-/** An `application/http` part's response (`HTTP/1.1 200 OK`, headers, body; a byte string), else undefined, or its error. */
-function httpAnswer(message: string): unknown {
+/**
+ * An `application/http` part's response (`HTTP/1.1 200 OK`, headers, body; a byte string), else
+ * undefined, or an UnreadableAnswer saying why it is none (`what` names the part).
+ */
+function httpAnswer(message: string, what: string): unknown {
   const status = statusOf(message);
   try {
     if (!status) return undefined;
     const [headers, body] = entity(message.slice(message.indexOf("\n") + 1));
     // A new buffer holding just these bytes (an ArrayBuffer is a body to every lib's typings).
-    return answered(status, headers, Uint8Array.from(body, (c) => c.charCodeAt(0)).buffer as ArrayBuffer);
+    return answered(Number(status), headers, Uint8Array.from(body, (c) => c.charCodeAt(0)).buffer as ArrayBuffer, what);
   } catch (e) {
-    return e;
+    return new UnreadableAnswer(e instanceof UnreadableAnswer ? e.why : `${what} has headers no response can have: ${excerpt(why(e))}`, message);
   }
 }

@@ -1,0 +1,71 @@
+// Batch answers a call cannot be given as they are (found by fuzzing the runtime's response
+// handling over loopback): impossible statuses, a change set's calls answered by another's
+// response, parts that are no HTTP response. Each call rejects with its own UnreadableBody saying
+// which answer and why, and the others of the batch settle with theirs.
+import { startLoopback, type Loopback, type Reply } from "./helpers/loopback";
+import { PATH, body, session } from "./helpers/batch-sessions";
+import { getSession } from "../generated/graph-callrecords/microsoft.graph.callRecords.requests";
+import * as rt from "../generated/graph-callrecords/runtime";
+
+let srv: Loopback;
+beforeAll(async () => {
+  srv = await startLoopback();
+});
+afterAll(async () => {
+  await srv?.close();
+});
+
+/** A response part: `application/http` with an HTTP response in it. */
+function part(status: string, content = "", extra: string[] = []): string {
+  return ["Content-Type: application/http", "Content-Transfer-Encoding: binary", ...extra, "", `HTTP/1.1 ${status}`, ...(content ? ["Content-Type: application/json"] : []), "", content].join("\r\n");
+}
+
+/** A multipart body of `parts` under `boundary`. */
+function mixed(boundary: string, parts: string[]): string {
+  return `${parts.map((p) => `--${boundary}\r\n${p}\r\n`).join("")}--${boundary}--`;
+}
+
+const multipart = (parts: string[], type = "multipart/mixed; boundary=b1"): Reply => ({ headers: { "content-type": type }, body: mixed("b1", parts) });
+
+/** Two reads of sessions s1 and s2 in one batch answered by `reply`: how each settled. */
+async function twoReads(format: "json" | "multipart", reply: Reply): Promise<PromiseSettledResult<unknown>[]> {
+  srv.handle(() => reply);
+  const b = rt.batch(rt.createClient({ baseUrl: srv.url }), { format });
+  const calls = Promise.allSettled([getSession(b, session("s1")), getSession(b, session("s2"))]);
+  await b.send();
+  return calls;
+}
+
+const ok = (id: string) => ({ id, status: 200, headers: { "content-type": "application/json" }, body: body(`s${id}`) });
+const unreadable = (id: string, but: string, type = "application/json") => ({
+  status: "rejected",
+  reason: expect.objectContaining({ name: "ODataError", status: 200, code: "UnreadableBody", request: `GET ${srv.url}/${PATH}/s${id}`, message: `GET ${srv.url}/${PATH}/s${id}: 200 ${type}, but the $batch response cannot answer it: ${but}` }),
+});
+
+describe("a status no HTTP response has", () => {
+  test.each([
+    ["999", 999, "the status 999, not a final HTTP status (a whole number from 200 to 599)"],
+    ["0", 0, "the status 0, not a final HTTP status (a whole number from 200 to 599)"],
+    ["200.5", 200.5, "the status 200.5, not a final HTTP status (a whole number from 200 to 599)"],
+    ['"200 OK"', "200 OK", 'the status "200 OK", not a final HTTP status (a whole number from 200 to 599)'],
+    ["missing", undefined, "no status"],
+  ])("JSON: a response's status %s rejects its call with UnreadableBody, not Response's RangeError; the other call takes its answer", async (_, status, why) => {
+    const [first, second] = await twoReads("json", { body: { responses: [{ ...ok("1"), status }, ok("2")] } });
+    expect(first).toEqual(unreadable("1", `its response with id 1 has ${why}`));
+    expect(second).toEqual({ status: "fulfilled", value: body("s2") });
+  });
+
+  test("JSON: a status of three digits as a string is read as the number", async () => {
+    const [first] = await twoReads("json", { body: { responses: [{ ...ok("1"), status: "200" }, ok("2")] } });
+    expect(first).toEqual({ status: "fulfilled", value: body("s1") });
+  });
+
+  test.each([
+    ["999 Weird", "its part 1 has the status 999, not a final HTTP status (a whole number from 200 to 599)"],
+    ["100 Continue", "its part 1 has the status 100, not a final HTTP status (a whole number from 200 to 599)"],
+  ])("multipart: a part's status line HTTP/1.1 %s rejects its call with UnreadableBody", async (status, why) => {
+    const [first, second] = await twoReads("multipart", multipart([part(status, JSON.stringify(body("s1"))), part("200 OK", JSON.stringify(body("s2")))]));
+    expect(first).toEqual(unreadable("1", why, "multipart/mixed; boundary=b1"));
+    expect(second).toEqual({ status: "fulfilled", value: body("s2") });
+  });
+});
