@@ -4,7 +4,7 @@
 // which answer and why, and the others of the batch settle with theirs.
 import { startLoopback, type Loopback, type Reply } from "./helpers/loopback";
 import { PATH, body, session } from "./helpers/batch-sessions";
-import { getSession } from "../generated/graph-callrecords/microsoft.graph.callRecords.requests";
+import { getSession, updateSession } from "../generated/graph-callrecords/microsoft.graph.callRecords.requests";
 import * as rt from "../generated/graph-callrecords/runtime";
 
 let srv: Loopback;
@@ -66,6 +66,43 @@ describe("a status no HTTP response has", () => {
   ])("multipart: a part's status line HTTP/1.1 %s rejects its call with UnreadableBody", async (status, why) => {
     const [first, second] = await twoReads("multipart", multipart([part(status, JSON.stringify(body("s1"))), part("200 OK", JSON.stringify(body("s2")))]));
     expect(first).toEqual(unreadable("1", why, "multipart/mixed; boundary=b1"));
+    expect(second).toEqual({ status: "fulfilled", value: body("s2") });
+  });
+});
+
+describe("JSON: an atomicity group's responses", () => {
+  /** Updates of s1 and s2 in one change set (ids 1 and 2, atomicityGroup g1) answered by `responses`: how each settled. */
+  async function changeSet(responses: object[]): Promise<PromiseSettledResult<unknown>[]> {
+    srv.handle(() => ({ body: { responses } }));
+    const b = rt.batch(rt.createClient({ baseUrl: srv.url }));
+    const changes = b.atomic();
+    const calls = Promise.allSettled(["s1", "s2"].map((id) => updateSession(changes, session(id), { modalities: [] }, { prefer: "return=representation" })));
+    await b.send();
+    return calls;
+  }
+  const missing = (id: string) => ({
+    status: "rejected",
+    reason: expect.objectContaining({ code: "UnreadableBody", message: `PATCH ${srv.url}/${PATH}/s${id}: the $batch response has no response with id ${id}` }),
+  });
+
+  test("a call without a response of its own does not take another request's 2xx of its group", async () => {
+    const [first, second] = await changeSet([{ id: "1", atomicityGroup: "g1", status: 200, body: body("s1") }]);
+    expect(first).toEqual({ status: "fulfilled", value: body("s1") });
+    expect(second).toEqual(missing("2"));
+  });
+
+  test("a 2xx for the group without an id answers none of its calls", async () => {
+    expect(await changeSet([{ atomicityGroup: "g1", status: 200, body: body("s1") }])).toEqual([missing("1"), missing("2")]);
+  });
+
+  test("a failed group answered once, without an id, rejects each of its calls with that failure", async () => {
+    const results = await changeSet([{ atomicityGroup: "g1", status: 409, body: { error: { code: "Conflict", message: "no" } } }]);
+    for (const r of results) expect(r).toEqual({ status: "rejected", reason: expect.objectContaining({ status: 409, code: "Conflict", message: "no" }) });
+  });
+
+  test("a response whose id is the group's name answers no call of the group", async () => {
+    const [first, second] = await changeSet([{ id: "2", atomicityGroup: "g1", status: 200, body: body("s2") }, { id: "g1", status: 500, body: { error: { code: "E", message: "not this" } } }]);
+    expect(first).toEqual(missing("1"));
     expect(second).toEqual({ status: "fulfilled", value: body("s2") });
   });
 });

@@ -3799,7 +3799,7 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       else if ((e instanceof ODataError || e instanceof NoAnswer) && all) e.message += ` (a $batch of ${count} of the batch's ${all} requests)`;
       throw e;
     });
-    const answerOf = (m: Member) => answers.get(m.id) ?? answers.get(m.group ?? m.id);
+    const answerOf = (m: Member) => answers.get(m.id) ?? (answers.get(GROUPS) as Map<unknown, unknown> | undefined)?.get(m.group);
     for (const m of units.flat()) {
       const answer = answerOf(m);
       m.ok = answer instanceof Response && answer.ok;
@@ -4004,13 +4004,17 @@ function jsonBody(units: Member[][], inOrder: boolean | undefined): string {
   return `{"requests":[${requests.join(",")}]}`;
 }
 
-/** §19.5: each response object by its `id` (a failed atomicity group may be answered once, by its name); an answer that cannot be a Response is its error. */
+/**
+ * §19.5: each response object by its `id`, and a failed atomicity group's (which may be answered once)
+ * by its name, in a map of their own under GROUPS; an answer that cannot be a Response is an UnreadableAnswer.
+ */
 function jsonAnswers(answer: Answer, request: string): Map<unknown, unknown> {
   const [response] = answer;
   const body = parseBody(answer, request, false, AN_OBJECT);
   const list = record(body)?.["responses"];
   if (!Array.isArray(list)) throw unreadable(response, request, JSON.stringify(body), "a batch response (`responses`)");
-  const byId = new Map<unknown, unknown>();
+  const groups = new Map<unknown, unknown>();
+  const byId = new Map<unknown, unknown>([[GROUPS, groups]]);
   for (const a of list.map(record)) {
     if (!a) continue;
     let answer: unknown;
@@ -4023,7 +4027,12 @@ function jsonAnswers(answer: Answer, request: string): Map<unknown, unknown> {
     } catch (e) {
       answer = new UnreadableAnswer(e instanceof UnreadableAnswer ? e.why : `${what} has headers no response can have: ${excerpt(why(e))}`, JSON.stringify(a));
     }
-    for (const key of [a["id"], a["atomicityGroup"]]) if (key != null && !byId.has(key)) byId.set(key, answer);
+    const group = a["atomicityGroup"];
+    if (a["id"] != null && !byId.has(a["id"])) byId.set(a["id"], answer);
+    // A failed atomicity group may be answered once, for all its requests (§19.5: by its name, without
+    // an id): the calls of the group without a response of their own take its failure. A 2xx answers
+    // its own request only (with an id; without one, none).
+    if (group != null && !(answer instanceof Response && answer.ok) && !groups.has(group)) groups.set(group, answer);
     // A service that does not take JSON batches may answer with one response and no id: kept for the message.
     if (a["id"] == null && a["atomicityGroup"] == null && !byId.has(UNNAMED)) byId.set(UNNAMED, `${String(a["status"])} ${excerpt(typeof a["body"] === "string" ? a["body"] : JSON.stringify(a["body"] ?? ""))}`);
   }
@@ -4031,6 +4040,8 @@ function jsonAnswers(answer: Answer, request: string): Map<unknown, unknown> {
 }
 
 const UNNAMED = /* @__PURE__ */ Symbol("a response without an id");
+/** Where `jsonAnswers` keeps the failed atomicity groups' answers, by name: apart from the ids, which a service may spell as a group's name. */
+const GROUPS = /* @__PURE__ */ Symbol("atomicity groups");
 
 /** What a batch answer holds without an id, for the message of a call it has no response for (JSON batches only). */
 function unnamed(answers: Map<unknown, unknown>): string {
