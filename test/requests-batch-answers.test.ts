@@ -106,3 +106,42 @@ describe("JSON: an atomicity group's responses", () => {
     expect(second).toEqual({ status: "fulfilled", value: body("s2") });
   });
 });
+
+describe("multipart: a change set's answers", () => {
+  /** Updates of s1 and s2 in one change set (Content-IDs 1 and 2) answered by `parts`: how each settled. */
+  async function changeSet(parts: string[]): Promise<PromiseSettledResult<unknown>[]> {
+    srv.handle(() => multipart(parts));
+    const b = rt.batch(rt.createClient({ baseUrl: srv.url }), { format: "multipart" });
+    const changes = b.atomic();
+    const calls = Promise.allSettled(["s1", "s2"].map((id) => updateSession(changes, session(id), { modalities: [] }, { prefer: "return=representation" })));
+    await b.send();
+    return calls;
+  }
+  const nested = (parts: string[]) => `Content-Type: multipart/mixed; boundary=cs\r\n\r\n${mixed("cs", parts)}`;
+
+  test("one 2xx part for a change set of two requests answers neither: only a failed change set is answered once", async () => {
+    const results = await changeSet([part("200 OK", JSON.stringify(body("s1")))]);
+    const why = "its part 1 answers a change set of 2 requests with one 200 response, which only a failed change set has (Protocol §11.7.4)";
+    expect(results).toEqual(
+      ["s1", "s2"].map((id) => ({
+        status: "rejected",
+        reason: expect.objectContaining({ code: "UnreadableBody", message: `PATCH ${srv.url}/${PATH}/${id}: 200 multipart/mixed; boundary=b1, but the $batch response cannot answer it: ${why}` }),
+      })),
+    );
+    // A failure answered once still rejects each call with it.
+    const failed = await changeSet([part("409 Conflict", JSON.stringify({ error: { code: "Conflict", message: "no" } }))]);
+    for (const r of failed) expect(r).toEqual({ status: "rejected", reason: expect.objectContaining({ status: 409, code: "Conflict" }) });
+  });
+
+  test("a part with a Content-ID goes to the request it names; one without takes the request left, not the first by position", async () => {
+    const [first, second] = await changeSet([nested([part("200 OK", JSON.stringify(body("s2")), ["Content-ID: 2"]), part("200 OK", JSON.stringify(body("s1")))])]);
+    expect(first).toEqual({ status: "fulfilled", value: body("s1") });
+    expect(second).toEqual({ status: "fulfilled", value: body("s2") });
+  });
+
+  test("Content-IDs that name no request of the change set (the service's own numbering) are matched in order, as before", async () => {
+    const [first, second] = await changeSet([nested([part("200 OK", JSON.stringify(body("s1")), ["Content-ID: 7"]), part("200 OK", JSON.stringify(body("s2")), ["Content-ID: 2"])])]);
+    expect(first).toEqual({ status: "fulfilled", value: body("s1") });
+    expect(second).toEqual({ status: "fulfilled", value: body("s2") });
+  });
+});

@@ -4104,18 +4104,26 @@ function multipartAnswers(response: Response, body: ArrayBuffer, request: string
       const unit = units[i] ?? [];
       const [headers, content] = entity(part);
       const inner = multiparts(content, headers.get("content-type"));
-      // One answer for a change set (its failure, §11.7.4): the same one for each of its calls.
+      // One answer for a change set (its failure, §11.7.4): the same one for each of its calls. A
+      // 2xx cannot be that: it answers a change set of one request only, not one of more.
       const one = inner ? undefined : httpAnswer(content, `its part ${i + 1}`);
-      if (!inner) for (const m of unit) byId.set(m.id, one);
-      else {
-        // Only to calls of this change set: by Content-ID (RFC 2045's `<…>` taken off) where each
-        // names a different one of them, else in order (a service that numbers them itself must
-        // not answer another part's call).
+      if (!inner) {
+        const none = unit.length > 1 && one instanceof Response && one.ok && new UnreadableAnswer(`its part ${i + 1} answers a change set of ${unit.length} requests with one ${one.status} response, which only a failed change set has (Protocol §11.7.4)`, content);
+        for (const m of unit) byId.set(m.id, none || one);
+      } else {
+        // Only to calls of this change set: by Content-ID (RFC 2045's `<…>` taken off) where those
+        // given each name a different one of them, the parts without one taking the others in order;
+        // else in order (a service that numbers them itself must not answer another part's call).
         const answers = inner.map(entity);
         const named = answers.map(([h]) => h.get("content-id")?.replace(/^<(.*)>$/, "$1"));
-        const byName = named.every((id, j) => unit.some((m) => m.id === id) && named.indexOf(id) === j);
+        const given = named.filter((id) => id !== undefined);
+        const byName = given.every((id, j) => unit.some((m) => m.id === id) && given.indexOf(id) === j);
+        const rest = unit.filter((m) => !byName || !given.includes(m.id));
         const read = answers.map(([, c], j) => httpAnswer(c, `part ${j + 1} of the change set in its part ${i + 1}`));
-        read.forEach((answer, j) => byId.set(byName ? named[j] : unit[j]?.id, answer));
+        read.forEach((answer, j) => {
+          const id = byName && named[j] !== undefined ? named[j] : rest.shift()?.id;
+          if (id !== undefined) byId.set(id, answer);
+        });
         // A failed change set answered by its failed requests only (ASP.NET Core OData's form): each
         // of its calls left without an answer rejects with that failure, the same answer, as with one for all.
         const failed = answers.findIndex(([, c]) => Number(statusOf(c)) >= 400);
