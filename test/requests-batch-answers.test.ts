@@ -145,3 +145,43 @@ describe("multipart: a change set's answers", () => {
     expect(second).toEqual({ status: "fulfilled", value: body("s2") });
   });
 });
+
+describe("multipart: a part that is no HTTP response", () => {
+  const s1 = JSON.stringify(body("s1"));
+  const s2 = part("200 OK", JSON.stringify(body("s2")));
+  const plain = "Content-Type: application/http\r\n";
+  test.each([
+    ["a blank line before the status line", `${plain}\r\n\r\nHTTP/1.1 200 OK\r\n${"Content-Type: application/json"}\r\n\r\n${s1}`, "is not an HTTP response: a blank line comes before its status line"],
+    ["no blank line after the part's header fields", `${plain}HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n${s1}`, "is not an HTTP response: its status line is among its header fields (there is no blank line after them)"],
+    ["a status line in lower case", `${plain}\r\nhttp/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n${s1}`, "is not an HTTP response: its first line is no status line (HTTP/1.1, a three-digit status, its reason): http/1.1 200 OK"],
+    ["a status of four digits (was read as 200)", `${plain}\r\nHTTP/1.1 2000 OK\r\nContent-Type: application/json\r\n\r\n${s1}`, "is not an HTTP response: its first line is no status line (HTTP/1.1, a three-digit status, its reason): HTTP/1.1 2000 OK"],
+    ["a header field whose name is no token among the part's own", `${plain}Bad Name: x\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n${s1}`, "has a header field no part can have: Bad Name: x"],
+  ])("%s: its call rejects saying so (it had 'no response with id 1', or the whole batch failed); the other call takes its answer", async (_, first, why) => {
+    const [one, two] = await twoReads("multipart", multipart([first, s2]));
+    expect(one).toEqual(unreadable("1", `its part 1 ${why}`, "multipart/mixed; boundary=b1"));
+    expect(two).toEqual({ status: "fulfilled", value: body("s2") });
+  });
+
+  test("a change set inside a change set is said to be one", async () => {
+    srv.handle(() => multipart([`Content-Type: multipart/mixed; boundary=cs\r\n\r\n${mixed("cs", [`Content-Type: multipart/mixed; boundary=cs2\r\n\r\n${mixed("cs2", [part("200 OK", s1, ["Content-ID: 1"])])}`])}`]));
+    const b = rt.batch(rt.createClient({ baseUrl: srv.url }), { format: "multipart" });
+    const updated = updateSession(b.atomic(), session("s1"), { modalities: [] });
+    await b.send();
+    await expect(updated).rejects.toMatchObject({
+      code: "UnreadableBody",
+      message: `PATCH ${srv.url}/${PATH}/s1: 200 multipart/mixed; boundary=b1, but the $batch response cannot answer it: part 1 of the change set in its part 1 is not an HTTP response: it is a multipart body inside a change set, which holds application/http parts only`,
+    });
+  });
+
+  test.each([
+    ["multipart/mixed; xboundary=zz; boundary=b1", "a parameter whose name ends in boundary is not it"],
+    ['multipart/mixed; foo="x; boundary=zz"; boundary=b1', "nor is boundary= inside another's quoted value"],
+    ['multipart/mixed; BOUNDARY="b\\1"', "a quoted boundary's escapes are taken off; parameter names are case-insensitive"],
+  ])("the boundary of %s is b1: %s", async (type) => {
+    const results = await twoReads("multipart", multipart([part("200 OK", s1), s2], type));
+    expect(results).toEqual([
+      { status: "fulfilled", value: body("s1") },
+      { status: "fulfilled", value: body("s2") },
+    ]);
+  });
+});

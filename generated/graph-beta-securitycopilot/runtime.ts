@@ -4103,11 +4103,11 @@ function multipartAnswers(response: Response, body: ArrayBuffer, request: string
     if (!parts) throw new TypeError();
     parts.forEach((part, i) => {
       const unit = units[i] ?? [];
-      const [headers, content] = entity(part);
-      const inner = multiparts(content, headers.get("content-type"));
+      const [headers, content, bad] = entity(part);
+      const inner = bad === undefined ? multiparts(content, headers.get("content-type")) : undefined;
       // One answer for a change set (its failure, §11.7.4): the same one for each of its calls. A
       // 2xx cannot be that: it answers a change set of one request only, not one of more.
-      const one = inner ? undefined : httpAnswer(content, `its part ${i + 1}`);
+      const one = inner ? undefined : partAnswer(part, `its part ${i + 1}`, false);
       if (!inner) {
         const none = unit.length > 1 && one instanceof Response && one.ok && new UnreadableAnswer(`its part ${i + 1} answers a change set of ${unit.length} requests with one ${one.status} response, which only a failed change set has (Protocol §11.7.4)`, content);
         for (const m of unit) byId.set(m.id, none || one);
@@ -4120,7 +4120,7 @@ function multipartAnswers(response: Response, body: ArrayBuffer, request: string
         const given = named.filter((id) => id !== undefined);
         const byName = given.every((id, j) => unit.some((m) => m.id === id) && given.indexOf(id) === j);
         const rest = unit.filter((m) => !byName || !given.includes(m.id));
-        const read = answers.map(([, c], j) => httpAnswer(c, `part ${j + 1} of the change set in its part ${i + 1}`));
+        const read = inner.map((p, j) => partAnswer(p, `part ${j + 1} of the change set in its part ${i + 1}`, true));
         read.forEach((answer, j) => {
           const id = byName && named[j] !== undefined ? named[j] : rest.shift()?.id;
           if (id !== undefined) byId.set(id, answer);
@@ -4137,6 +4137,28 @@ function multipartAnswers(response: Response, body: ArrayBuffer, request: string
   return byId;
 }
 
+/**
+ * The answer of a multipart batch response's part (`what` names it: `its part 2`; `nested`, in a
+ * change set): its HTTP response, else an UnreadableAnswer saying why the part is none (a header
+ * field no part can have, a blank line before the status line, none after the part's header fields,
+ * a change set inside a change set), rather than leaving its call without an answer.
+ */
+function partAnswer(part: string, what: string, nested: boolean): unknown {
+  const [headers, content, bad] = entity(part);
+  const not = (why: string) => new UnreadableAnswer(`${what} is not an HTTP response: ${why}`, part);
+  if (bad !== undefined) return new UnreadableAnswer(`${what} has a header field no part can have: ${excerpt(bad)}`, part);
+  if (/^\s*multipart\//i.test(headers.get("content-type") ?? "")) {
+    return not(nested ? "it is a multipart body inside a change set, which holds application/http parts only" : "its multipart body (a change set's) has no boundary, or no close delimiter");
+  }
+  const answer = httpAnswer(content, what);
+  if (answer !== undefined) return answer;
+  const head = part.slice(0, part.length - content.length);
+  if (/^(\r?\n)+HTTP\//.test(content)) return not("a blank line comes before its status line");
+  if (/(^|\n)HTTP\/[^\r\n]*\r?\n/.test(head)) return not("its status line is among its header fields (there is no blank line after them)");
+  const first = excerpt(/^[^\r\n]*/.exec(content)![0]);
+  return not(first ? `its first line is no status line (HTTP/1.1, a three-digit status, its reason): ${first}` : "nothing follows its header fields");
+}
+
 /** `bytes` as a string of one character (U+0000 to U+00FF) a byte, as HTTP's header values are read. */
 function byteString(bytes: Uint8Array): string {
   let text = "";
@@ -4150,9 +4172,9 @@ function byteString(bytes: Uint8Array): string {
  * or has no close delimiter. A delimiter line may end in white space; line ends may be CRLF or LF.
  */
 function multiparts(text: string, type: string | null): string[] | undefined {
-  const found = /^\s*multipart\/mixed\s*;.*?boundary\s*=\s*(?:"([^"]+)"|([^;\s]+))/i.exec(type ?? "");
-  if (!found) return undefined;
-  const delimiter = `--${found[1] ?? found[2]}`;
+  const boundary = /^\s*multipart\/mixed\s*(;|$)/i.test(type ?? "") ? parameters(type!).get("boundary") : undefined;
+  if (!boundary) return undefined;
+  const delimiter = `--${boundary}`;
   const parts: string[] = [];
   let from: number | undefined;
   for (let at = 0; at < text.length; ) {
@@ -4170,18 +4192,40 @@ function multiparts(text: string, type: string | null): string[] | undefined {
 }
 
 /**
+ * The parameters of a media type (`multipart/mixed; boundary="a b"`, RFC 9110 §5.6.6), by name in
+ * lower case (the first of a name given twice): a value a token or a quoted string (its `\` escapes
+ * taken off). Each is found after a `;`, so `xboundary=zz` is no `boundary`, nor is a `;` in a
+ * quoted value the start of one.
+ */
+function parameters(type: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const [, name, quoted, token] of type.matchAll(/;\s*([^\s;=]+)\s*(?:=\s*(?:"((?:[^"\\]|\\[\s\S])*)"|([^;]*)))?/g)) {
+    const key = name!.toLowerCase();
+    if (!found.has(key)) found.set(key, quoted === undefined ? (token ?? "").trim() : quoted.replace(/\\([\s\S])/g, "$1"));
+  }
+  return found;
+}
+
+/**
  * A part's (or message's) header fields and the body after the first empty line, as it is. A field
  * folded onto lines that start with white space (RFC 5322 §2.2.3; HTTP's obs-fold, RFC 9112 §5.2)
- * is one field.
+ * is one field. A line `Headers` refuses (a name that is no token) is left out, and the first such
+ * is `bad`: a part's error, not the whole batch's.
  */
-function entity(text: string): [Headers, string] {
+function entity(text: string): [headers: Headers, body: string, bad: string | undefined] {
   const blank = /^\r?\n|\r?\n\r?\n/.exec(text);
   const headers = new Headers();
+  let bad: string | undefined;
   for (const line of text.slice(0, blank ? blank.index : text.length).split(/\r?\n(?![ \t])/)) {
     const colon = line.indexOf(":");
-    if (colon > 0) headers.append(line.slice(0, colon).trim(), line.slice(colon + 1).replace(/\r?\n[ \t]+/g, " ").trim());
+    try {
+      if (colon > 0) headers.append(line.slice(0, colon).trim(), line.slice(colon + 1).replace(/\r?\n[ \t]+/g, " ").trim());
+    } catch {
+      // A name that is no token, a value with NUL: the first such line, for its part's error alone.
+      bad ??= line;
+    }
   }
-  return [headers, blank ? text.slice(blank.index + blank[0].length) : ""];
+  return [headers, blank ? text.slice(blank.index + blank[0].length) : "", bad];
 }
 
 /** The status code of an HTTP response message's status line (RFC 9112 §4: three digits, then a space or the line's end), if it has one. */
@@ -4195,7 +4239,8 @@ function httpAnswer(message: string, what: string): unknown {
   const status = statusOf(message);
   try {
     if (!status) return undefined;
-    const [headers, body] = entity(message.slice(message.indexOf("\n") + 1));
+    const [headers, body, bad] = entity(message.slice(message.indexOf("\n") + 1));
+    if (bad !== undefined) return new UnreadableAnswer(`${what} has a header field no response can have: ${excerpt(bad)}`, message);
     // A new buffer holding just these bytes (an ArrayBuffer is a body to every lib's typings).
     return answered(Number(status), headers, Uint8Array.from(body, (c) => c.charCodeAt(0)).buffer as ArrayBuffer, what);
   } catch (e) {
