@@ -3172,12 +3172,16 @@ function linkBase(client: Client, page: Page<unknown>): string {
 
 /**
  * `link` (`what` says which: `@odata.nextLink`) resolved as a link in `page` (`linkBase`), else
- * against the service root. Where that gives no URL (a context URL `https://host:99999/…`), a
- * TypeError naming the link, the page's URL and its context URL, not URL's bare `Invalid URL`.
+ * against the service root, without its fragment: `fetch` never sends one, so `People?$skip=1#f1`
+ * and `#f2` are the same page (and `pages` sees a loop through them). Where that gives no URL (a
+ * context URL `https://host:99999/…`), a TypeError naming the link, the page's URL and its context
+ * URL, not URL's bare `Invalid URL`.
  */
 function resolveLink(client: Client, what: string, link: string, page: Page<unknown> | undefined): string {
   try {
-    return locate(link, page ? linkBase(client, page) : `${client.baseUrl}/`).href;
+    const url = locate(link, page ? linkBase(client, page) : `${client.baseUrl}/`);
+    url.hash = "";
+    return url.href;
   } catch (e) {
     const at = (page as { [READ_WITH]?: ReadWith } | undefined)?.[READ_WITH]?.at;
     const context = page?.["@odata.context"];
