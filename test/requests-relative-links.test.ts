@@ -211,3 +211,25 @@ describe("readLink", () => {
     expect(urls(srv)).toEqual([`${TRIPS}?$skiptoken=2`, "/svc/Trips?$skiptoken=5"]);
   });
 });
+
+describe("a next link that is no web address", () => {
+  test.each([[5], [{}], [["People"]], [true], [0], [false]])("%j rejects the page, UnreadableBody (it was followed as /svc/5, or ended the paging unsaid)", async (link) => {
+    const client = rt.createClient({ baseUrl: `${srv.url}/svc` });
+    srv.handle(() => ({ body: { value: [trip(1)], "@odata.nextLink": link } }));
+    await expect(tripsOf(client)).rejects.toMatchObject({
+      name: "ODataError",
+      code: "UnreadableBody",
+      message: `GET ${srv.url}${TRIPS}: 200 application/json, but its @odata.nextLink is ${JSON.stringify(link)}, not a URL (a string)`,
+    });
+    expect(urls(srv)).toEqual([TRIPS]);
+  });
+
+  test.each(["data:application/json,%7B%22value%22%3A%5B%5D%7D", "file:///etc/passwd", "javascript:alert(1)"])("%s is not read: a TypeError, nothing sent (a data: page was taken for a page, a file: one tried 4 times)", async (link) => {
+    const client = rt.createClient({ baseUrl: `${srv.url}/svc`, retry: { delayMs: 1 } });
+    srv.handle(() => ({ body: { value: [trip(1)], "@odata.nextLink": link } }));
+    const scheme = /^[a-z]+:/.exec(link)![0];
+    await expect(rt.collectAll(client, tripsOf(client))).rejects.toThrow(new TypeError(`@odata.nextLink ${link} of the page from ${srv.url}${TRIPS} is a ${scheme} URL, not an http: or https: one: not read`));
+    await expect(rt.readLink(client, link)).rejects.toThrow(`is a ${scheme} URL`);
+    expect(urls(srv)).toEqual([TRIPS]);
+  });
+});

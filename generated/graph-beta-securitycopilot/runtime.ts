@@ -3073,6 +3073,10 @@ function receivePage<T>(client: Client, answer: Answer, options: ReadOptions | u
   const items = record(page)?.["value"];
   // JSON Format §12: a collection's items are in `value`; a body without it is no page.
   if (!Array.isArray(items)) throw unreadable(response, request, JSON.stringify(page), "a collection (a page with a `value` array)");
+  // §4.5.5: a next link is a URL. Another value (5, {}, true) would be followed as `.../5`, and 0 or
+  // false would end the paging unsaid (null is none).
+  const next = record(page)!["@odata.nextLink"];
+  if (next != null && typeof next !== "string") throw unreadable(response, request, answer[1], "", `its @odata.nextLink is ${excerpt(JSON.stringify(next))}, not a URL (a string)`);
   const how = validateOptions(client);
   items.forEach((item, i) => checked(item, options?.validate, how, `/value/${i}`, request));
   return page as T;
@@ -3178,16 +3182,22 @@ function linkBase(client: Client, page: Page<unknown>): string {
  * URL, not URL's bare `Invalid URL`.
  */
 function resolveLink(client: Client, what: string, link: string, page: Page<unknown> | undefined): string {
+  const at = (page as { [READ_WITH]?: ReadWith } | undefined)?.[READ_WITH]?.at;
+  const context = page?.["@odata.context"];
+  const of = () => `${at === undefined ? "" : ` of the page from ${at}`}${typeof context === "string" ? `, whose @odata.context is ${context},` : ""}`;
+  let url: URL;
   try {
-    const url = locate(link, page ? linkBase(client, page) : `${client.baseUrl}/`);
-    url.hash = "";
-    return url.href;
+    url = locate(link, page ? linkBase(client, page) : `${client.baseUrl}/`);
   } catch (e) {
-    const at = (page as { [READ_WITH]?: ReadWith } | undefined)?.[READ_WITH]?.at;
-    const context = page?.["@odata.context"];
-    const of = `${at === undefined ? "" : ` of the page from ${at}`}${typeof context === "string" ? `, whose @odata.context is ${context},` : ""}`;
-    throw new TypeError(`${what} ${link}${of} resolves to no URL: ${(e as Error).message}`);
+    throw new TypeError(`${what} ${link}${of()} resolves to no URL: ${(e as Error).message}`);
   }
+  // Only a web address (or one of the service's own scheme) is read: a `data:` link would be taken
+  // for a page, and a `file:` or `javascript:` one tried again and again as a request without an answer.
+  if (!/^https?:$/.test(url.protocol) && url.protocol !== locate(client.baseUrl).protocol) {
+    throw new TypeError(`${what} ${excerpt(link)}${of()} is a ${url.protocol} URL, not an http: or https: one: not read`);
+  }
+  url.hash = "";
+  return url.href;
 }
 
 /**
