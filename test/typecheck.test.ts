@@ -153,6 +153,7 @@ test("the test sources (and the generated code they import) type-check with tsco
     "error-json": ["trippin-lite.xml", { keyAsSegment: false }],
     "client-error-body": ["trippin-lite.xml", { keyAsSegment: false }],
     "relative-links": ["trippin-lite.xml", { keyAsSegment: false }],
+    "deep-json": ["trippin-lite.xml", { keyAsSegment: false }],
     "client-stream": ["requests/stream-result.xml"],
     "client-null": ["requests/null-results.xml"],
     "no-content-lib": ["requests/null-results.xml"],

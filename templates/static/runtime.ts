@@ -2982,12 +2982,16 @@ function withCounts(client: Client, response: Response, body: unknown): unknown 
   return body;
 }
 
+/** Walks `value` with a list of its objects still to see, not recursion: `JSON.parse` takes a body nested 200,000 deep, which the stack does not. */
 function countsAsNumbers(value: unknown): void {
-  if (typeof value !== "object" || value === null) return;
-  // An array's entries too: its indexes end in no `@odata.count`.
-  for (const [k, v] of Object.entries(value)) {
-    if (typeof v !== "string") countsAsNumbers(v);
-    else if (k.endsWith("@odata.count") && /^\d+$/.test(v)) (value as Record<string, unknown>)[k] = Number(v);
+  for (const waiting = [value]; waiting.length; ) {
+    const o = waiting.pop();
+    if (typeof o !== "object" || o === null) continue;
+    // An array's entries too: its indexes end in no `@odata.count`.
+    for (const [k, v] of Object.entries(o)) {
+      if (typeof v === "object" && v !== null) waiting.push(v);
+      else if (typeof v === "string" && k.endsWith("@odata.count") && /^\d+$/.test(v)) (o as Record<string, unknown>)[k] = Number(v);
+    }
   }
 }
 
@@ -3009,9 +3013,30 @@ const A_VALUE = "an object with `value`";
  * the model.
  */
 function prefixed(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(prefixed);
-  const o = record(value);
-  return o ? Object.fromEntries(Object.entries(o).map(([k, v]) => [CONTROL_INFO.test(k) ? k.replace("@", "@odata.") : k, prefixed(v)])) : value;
+  // A copy, made with a list of the objects still to fill, not recursion: `JSON.parse` takes a body
+  // nested 200,000 deep, which the stack does not. Each object's copy is made empty where its
+  // parent's is filled (so that the order of the names is kept), and filled when its turn comes.
+  const waiting: [from: unknown[] | Record<string, unknown>, to: unknown[] | Record<string, unknown>][] = [];
+  const copy = (v: unknown): unknown => {
+    const from = Array.isArray(v) ? (v as unknown[]) : record(v);
+    if (!from) return v;
+    const to = Array.isArray(from) ? [] : {};
+    waiting.push([from, to]);
+    return to;
+  };
+  const top = copy(value);
+  for (let next; (next = waiting.pop()); ) {
+    const [from, to] = next;
+    if (Array.isArray(from)) for (const v of from) (to as unknown[]).push(copy(v));
+    else {
+      for (const [k, v] of Object.entries(from)) {
+        // As Object.fromEntries and JSON.parse make it: `__proto__` is a name like any other (set, it would be the prototype).
+        if (k === "__proto__") Object.defineProperty(to, k, { value: copy(v), writable: true, enumerable: true, configurable: true });
+        else (to as Record<string, unknown>)[CONTROL_INFO.test(k) ? k.replace("@", "@odata.") : k] = copy(v);
+      }
+    }
+  }
+  return top;
 }
 /** The control information JSON Format 4.01 §4.5 names (not any `@word`: `user@contoso` in an untyped value is data). */
 const CONTROL_INFO =
@@ -3071,7 +3096,7 @@ function receivePage<T>(client: Client, answer: Answer, options: ReadOptions | u
   if (record(page)) Object.defineProperty(page, READ_WITH, { value: read, enumerable: false });
   const items = record(page)?.["value"];
   // JSON Format §12: a collection's items are in `value`; a body without it is no page.
-  if (!Array.isArray(items)) throw unreadable(response, request, JSON.stringify(page), "a collection (a page with a `value` array)");
+  if (!Array.isArray(items)) throw unreadable(response, request, answer[1], "a collection (a page with a `value` array)");
   // §4.5.5: a next link is a URL. Another value (5, {}, true) would be followed as `.../5`, and 0 or
   // false would end the paging unsaid (null is none).
   const next = record(page)!["@odata.nextLink"];
@@ -3523,7 +3548,7 @@ async function readRefsDirect<T, O extends keyof RefsOptions<T> = never, Q exten
   const answer = await execute(client, { method: "GET", url }, options, asText);
   const page = receivePage<Page<EntityReference>>(client, answer, options, `GET ${url}`);
   page.value.forEach((item, i) => {
-    if (typeof record(item)?.["@odata.id"] !== "string") throw unreadable(answer[0], `GET ${url}`, JSON.stringify(item), `an entity reference (an object with "@odata.id") at /value/${i}`);
+    if (typeof record(item)?.["@odata.id"] !== "string") throw unreadable(answer[0], `GET ${url}`, shown(item), `an entity reference (an object with "@odata.id") at /value/${i}`);
   });
   return page;
 }
@@ -3537,7 +3562,7 @@ async function readRefDirect<N extends null>(client: Client, target: EntityRef<u
   const url = addressed(client, `${target.path}/$ref`);
   const answer = await execute(client, { method: "GET", url }, options, asText);
   const ref = receiveOne<EntityReference | N>(client, answer, undefined, `GET ${url}`, AN_OBJECT, target.nullable ? null : undefined);
-  if (ref !== null && typeof record(ref)?.["@odata.id"] !== "string") throw unreadable(answer[0], `GET ${url}`, JSON.stringify(ref), 'an entity reference (an object with "@odata.id")');
+  if (ref !== null && typeof record(ref)?.["@odata.id"] !== "string") throw unreadable(answer[0], `GET ${url}`, shown(ref), 'an entity reference (an object with "@odata.id")');
   return ref;
 }
 
@@ -4025,7 +4050,7 @@ function jsonAnswers(answer: Answer, request: string): Map<unknown, unknown> {
   const [response] = answer;
   const body = parseBody(answer, request, false, AN_OBJECT);
   const list = record(body)?.["responses"];
-  if (!Array.isArray(list)) throw unreadable(response, request, JSON.stringify(body), "a batch response (`responses`)");
+  if (!Array.isArray(list)) throw unreadable(response, request, answer[1], "a batch response (`responses`)");
   const groups = new Map<unknown, unknown>();
   const byId = new Map<unknown, unknown>([[GROUPS, groups]]);
   for (const a of list.map(record)) {
@@ -4036,9 +4061,9 @@ function jsonAnswers(answer: Answer, request: string): Map<unknown, unknown> {
       const headers = new Headers(record(a["headers"]) as Record<string, string> | undefined);
       // JSON, but text for a text/* media type (base64url, for other media, is not decoded).
       const text = typeof a["body"] === "string" && /^text\//i.test(headers.get("content-type") ?? "");
-      answer = answered(a["status"], headers, a["body"] == null ? "" : text ? (a["body"] as string) : JSON.stringify(a["body"]), what);
+      answer = answered(a["status"], headers, a["body"] == null ? "" : text ? (a["body"] as string) : written(a["body"], what), what);
     } catch (e) {
-      answer = new UnreadableAnswer(e instanceof UnreadableAnswer ? e.why : `${what} has headers no response can have: ${excerpt(why(e))}`, JSON.stringify(a));
+      answer = new UnreadableAnswer(e instanceof UnreadableAnswer ? e.why : `${what} has headers no response can have: ${excerpt(why(e))}`, shown(a));
     }
     const group = a["atomicityGroup"];
     if (a["id"] != null && !byId.has(a["id"])) byId.set(a["id"], answer);
@@ -4047,9 +4072,27 @@ function jsonAnswers(answer: Answer, request: string): Map<unknown, unknown> {
     // its own request only (with an id; without one, none).
     if (group != null && !(answer instanceof Response && answer.ok) && !groups.has(group)) groups.set(group, answer);
     // A service that does not take JSON batches may answer with one response and no id: kept for the message.
-    if (a["id"] == null && a["atomicityGroup"] == null && !byId.has(UNNAMED)) byId.set(UNNAMED, `${String(a["status"])} ${excerpt(typeof a["body"] === "string" ? a["body"] : JSON.stringify(a["body"] ?? ""))}`);
+    if (a["id"] == null && a["atomicityGroup"] == null && !byId.has(UNNAMED)) byId.set(UNNAMED, `${String(a["status"])} ${excerpt(typeof a["body"] === "string" ? a["body"] : shown(a["body"] ?? ""))}`);
   }
   return byId;
+}
+
+/** A JSON batch response's `body` as JSON text again, as its call reads it; one nested too deep for `JSON.stringify` is an UnreadableAnswer. */
+function written(body: unknown, what: string): string {
+  try {
+    return JSON.stringify(body);
+  } catch (e) {
+    throw new UnreadableAnswer(`${what} has a body nested too deep to read: ${excerpt(why(e))}`);
+  }
+}
+
+/** `value` as JSON for a message, or a note where it is nested too deep for `JSON.stringify`. */
+function shown(value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return "(JSON nested too deep to show)";
+  }
 }
 
 const UNNAMED = /* @__PURE__ */ Symbol("a response without an id");
