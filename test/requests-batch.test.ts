@@ -2,7 +2,7 @@
 // generated functions, unchanged, run on `rt.batch(client)`; `send()` POSTs one request and each
 // call settles with its own response. (@sap-ux/fe-mockserver-core answers only multipart batches,
 // so there is no mock-server test here.)
-import { startLoopback, type Loopback } from "./helpers/loopback";
+import { startLoopback, type Loopback, type Reply } from "./helpers/loopback";
 import { PATH, body, session } from "./helpers/batch-sessions";
 import { getSession, updateSession } from "../generated/graph-callrecords/microsoft.graph.callRecords.requests";
 import * as rt from "../generated/graph-callrecords/runtime";
@@ -138,4 +138,22 @@ describe("rt.batch", () => {
     ]);
     expect((await results).map((r) => r.status === "rejected" && (r.reason as rt.ODataError).status)).toEqual([404, 424, 424]);
   });
+});
+
+test.each(["json", "multipart"] as const)("a %s $batch follows a same-origin 307 or 308, its body sent again whole (Node's fetch failed: detached ArrayBuffer)", async (format) => {
+  const client = rt.createClient({ baseUrl: srv.url, retry: { maxRetries: 0 } });
+  for (const status of [307, 308]) {
+    srv.handle((r): Reply => {
+      if (!r.url.startsWith("/moved")) return { status, headers: { location: "/moved/$batch" } };
+      if (format === "json") return { body: { responses: [{ id: "1", status: 200, body: body("s1") }] } };
+      const boundary = /boundary=(\S+)/.exec(r.headers["content-type"] ?? "")![1]!;
+      return { headers: { "content-type": `multipart/mixed; boundary=${boundary}` }, body: `--${boundary}\r\nContent-Type: application/http\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(body("s1"))}\r\n--${boundary}--` };
+    });
+    const b = rt.batch(client, { format });
+    const read = getSession(b, session("s1"));
+    await b.send();
+    expect(await read).toEqual(body("s1"));
+    const [first, moved] = srv.requests;
+    expect([first!.url, moved!.url, moved!.body, moved!.headers["content-type"]]).toEqual(["/$batch", "/moved/$batch", first!.body, first!.headers["content-type"]]);
+  }
 });

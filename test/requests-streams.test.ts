@@ -258,3 +258,22 @@ describe("types", () => {
     });
   });
 });
+
+describe("bytes sent through a redirect", () => {
+  test.each([
+    ["a Uint8Array", (b: Buffer) => new Uint8Array(b)],
+    ["an ArrayBuffer", (b: Buffer) => new Uint8Array(b).slice().buffer],
+  ])("writeStream and createMedia of %s follow a same-origin 307 with the bytes intact (Node's fetch failed: detached ArrayBuffer)", async (_, made) => {
+    const sent = bytes(1000);
+    srv.handle((r) => (r.url.startsWith("/moved") ? { body: { UserName: "a" } } : { status: 307, headers: { location: `/moved${r.url}` } }));
+    await expect(rt.writeStream(client(), photo(), made(sent))).resolves.toEqual({ UserName: "a" });
+    await expect(rt.createMedia(client(), api.people(), made(sent))).resolves.toEqual({ UserName: "a" });
+    expect(srv.requests.map((r) => `${r.method} ${r.url} ${r.headers["content-type"]}`)).toEqual([
+      "PUT /People('a')/Photo application/octet-stream",
+      "PUT /moved/People('a')/Photo application/octet-stream",
+      "POST /People application/octet-stream",
+      "POST /moved/People application/octet-stream",
+    ]);
+    for (const r of srv.requests) expect(r.raw.equals(sent)).toBe(true);
+  });
+});

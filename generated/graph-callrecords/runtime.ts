@@ -2320,8 +2320,8 @@ interface Exchange {
   url: string;
   /** A JSON body. */
   json?: unknown;
-  /** A binary body (`writeStream`). */
-  data?: MediaBody;
+  /** A binary body (`writeStream`), or a `$batch`'s text. */
+  data?: MediaBody | string;
   headers?: Record<string, string>;
   /**
    * For a link to another origin (`linked`): takes the credentials out of the headers, and no token
@@ -3458,6 +3458,11 @@ function mediaType(data: MediaBody, options: { contentType?: string | undefined 
  * realm) only once, with `duplex`, which Node's fetch wants for it: a 429 or 503 rejects, saying so.
  */
 async function sendMedia<B>(client: Client, x: Exchange & { data: MediaBody }, options: RequestOptions | undefined, read?: (response: Response) => Promise<B>): Promise<Answer<B>> {
+  // Bytes go as a Blob of them: Node's fetch (undici) cannot send an ArrayBuffer or typed array
+  // again on a 307 or 308 redirect (`Cannot perform ArrayBuffer.prototype.slice on a detached
+  // ArrayBuffer`), a Blob it can. (Where there is no Blob, they go as they are.)
+  const bytes = !("getReader" in x.data) && !(typeof Blob === "function" && x.data instanceof Blob);
+  if (bytes && typeof Blob === "function") return execute(client, { ...x, data: new Blob([x.data] as ConstructorParameters<typeof Blob>[0]) }, options, read);
   if (!("getReader" in x.data)) return execute(client, x, options, read);
   const { fetch: doFetch = fetch, retry } = client.options;
   const once: Client = { ...client, options: { ...client.options, fetch: (url, init) => doFetch(url, { ...init, duplex: "half" } as RequestInit), retry: { maxRetries: 0 } } };
@@ -3811,7 +3816,9 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
     // The client's own headers answering it win, as send()'s do (they come after these).
     const goOn = !(multipart && options.inOrder) && onErrorPreferences(client.options.headers).length === 0 && { Prefer: "odata.continue-on-error" };
     const headers = { "Content-Type": type, ...goOn, ...(multipart && { Accept: "multipart/mixed" }) };
-    const sending: Exchange = { method: "POST", url, data: new TextEncoder().encode(text), headers };
+    // As text: Node's fetch (undici) cannot send a typed array again on a 307 or 308 redirect (`Cannot
+    // perform ArrayBuffer.prototype.slice on a detached ArrayBuffer`); the Content-Type above is kept.
+    const sending: Exchange = { method: "POST", url, data: text, headers };
     const count = units.reduce((n, u) => n + u.length, 0);
     // A $batch holding a write is sent once: its 429 or 503 may be the status of a request that failed
     // after writes before it ran (a service that stopped there and answered the whole $batch with it),
