@@ -170,6 +170,26 @@ describe("requests and headers", () => {
     expect(srv.requests.at(-1)?.headers.accept).toBe("application/json");
   });
 
+  test("@odata.count as a string: read as a number where IEEE754Compatible is said quoted, and a page's own where it is not said; one a number does not hold exactly rejects", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    const page = (count: string, type = "application/json") => srv.handle(() => ({ headers: { "content-type": type }, body: { "@odata.count": count, value: [{ ...person("a"), "Trips@odata.count": "3" }] } }));
+    // RFC 9110 §5.6.6: a quoted parameter value is the same as the token.
+    page("12", 'application/json;odata.metadata=minimal;IEEE754Compatible="true"');
+    const quoted = await api.listPersons(client, api.people(), { count: true });
+    expect([quoted["@odata.count"], quoted.value[0]!["Trips@odata.count" as keyof (typeof quoted.value)[0]]]).toEqual([12, 3]);
+    // Unsaid: the page's own count is read as a number too (it passed through as a string, typed number).
+    page("12");
+    expect((await api.listPersons(client, api.people(), { count: true }))["@odata.count"]).toBe(12);
+    // More than 2^53 - 1 (it lost digits silently, where rt.count refuses such), or no digits: rejects.
+    for (const [count, type] of [["99999999999999999999", "application/json;IEEE754Compatible=true"], ["many", "application/json"]] as const) {
+      page(count, type);
+      await expect(api.listPersons(client, api.people(), { count: true })).rejects.toMatchObject({
+        code: "UnreadableBody",
+        message: `GET ${srv.url}/People?$count=true: 200 ${type}, but its @odata.count is "${count}", not a count a number holds exactly (digits, up to 2^53 - 1)`,
+      });
+    }
+  });
+
   test("createClient needs a baseUrl", () => {
     expect(() => rt.createClient({} as never)).toThrow(/baseUrl is required/);
   });

@@ -107,6 +107,6 @@ const TYPED_FILTER = ["a string function takes a String", '"enum:microsoft.graph
 /** The page reader (`receivePage`): the answer it wants when a body has no `value` array. */
 const PAGE_READER = "a collection (a page with a `value` array)";
 /** The count walk (`countsAsNumbers`): the name it looks for, and the Content-Type that asks for it unasked. */
-const COUNT_WALK = ['"@odata.count"', "IEEE754Compatible=true/i"];
+const COUNT_WALK = ['"@odata.count"', "IEEE754Compatible\\s*="];
 /** A next link to another origin (`linked`): the credentials taken off it, and the stand-in for a page's address that `locate` resolves against. */
 const OTHER_ORIGIN = ["proxy-authorization", "no-page.invalid"];

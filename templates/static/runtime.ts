@@ -2976,23 +2976,46 @@ function parseBody([response, text]: Answer, request?: string, optional?: boolea
  * collection's (`Trips@odata.count`) at every depth. Each is read back as the number the types
  * promise (`Page<T>`, `Selected`), in place. Only reads call it (`receiveOne`, `receivePage`): a
  * count comes with `$count` and `$expand`, which writes do not send, so an update does not bundle it.
+ * The parameter's value may be quoted (RFC 9110 §5.6.6: `IEEE754Compatible="true"` is the same).
+ * Without it, a page's own count written as a string all the same is read so too (only the top of
+ * the body is looked at then). A count that is no digits, or more than a number holds exactly
+ * (2^53 - 1, as `count` refuses), rejects the read (`request`), `UnreadableBody`.
  */
-function withCounts(client: Client, response: Response, body: unknown): unknown {
-  if (client.options.ieee754Compatible || /;\s*IEEE754Compatible=true/i.test(response.headers.get("content-type") ?? "")) countsAsNumbers(body);
+function withCounts(client: Client, answer: Answer, request: string, body: unknown): unknown {
+  const ieee = client.options.ieee754Compatible || /;\s*IEEE754Compatible\s*=\s*("?)true\1\s*(;|$)/i.test(answer[0].headers.get("content-type") ?? "");
+  const o = record(body);
+  const bad = ieee ? countsAsNumbers(body) : o && typeof o["@odata.count"] === "string" ? countAsNumber(o, "@odata.count") : undefined;
+  if (bad) throw unreadable(answer[0], request, answer[1], "", `its ${bad}, not a count a number holds exactly (digits, up to 2^53 - 1)`);
   return body;
 }
 
-/** Walks `value` with a list of its objects still to see, not recursion: `JSON.parse` takes a body nested 200,000 deep, which the stack does not. */
-function countsAsNumbers(value: unknown): void {
+/**
+ * Walks `value` with a list of its objects still to see, not recursion (`JSON.parse` takes a body
+ * nested 200,000 deep, which the stack does not); returns the first count it cannot read, if any.
+ */
+function countsAsNumbers(value: unknown): string | undefined {
   for (const waiting = [value]; waiting.length; ) {
     const o = waiting.pop();
     if (typeof o !== "object" || o === null) continue;
     // An array's entries too: its indexes end in no `@odata.count`.
     for (const [k, v] of Object.entries(o)) {
       if (typeof v === "object" && v !== null) waiting.push(v);
-      else if (typeof v === "string" && k.endsWith("@odata.count") && /^\d+$/.test(v)) (o as Record<string, unknown>)[k] = Number(v);
+      else if (typeof v === "string" && k.endsWith("@odata.count")) {
+        const bad = countAsNumber(o as Record<string, unknown>, k);
+        if (bad) return bad;
+      }
     }
   }
+  return undefined;
+}
+
+/** `o[k]`, a count written as a string, as the number, in place; else what it is, for the message (`@odata.count is "1e3"`). */
+function countAsNumber(o: Record<string, unknown>, k: string): string | undefined {
+  const v = o[k] as string;
+  const n = /^\d+$/.test(v) ? Number(v) : NaN;
+  if (!Number.isSafeInteger(n)) return `${k} is ${excerpt(JSON.stringify(v))}`;
+  o[k] = n;
+  return undefined;
 }
 
 /**
@@ -3062,7 +3085,7 @@ function receive<T>(client: Client, answer: Answer, options: ReadOptions | undef
  */
 function receiveOne<T>(client: Client, answer: Answer, options: ReadOptions | undefined, request: string, shape: typeof AN_OBJECT | typeof A_VALUE, none?: null | { value: null }): T {
   const [response] = answer;
-  const body = withCounts(client, response, parseBody(answer, request, false, shape));
+  const body = withCounts(client, answer, request, parseBody(answer, request, false, shape));
   if (body == null || (shape === A_VALUE && record(body)!["value"] === null)) {
     if (none === undefined) throw noContent(response, request, undefined, body);
     if (body == null) return none as T;
@@ -3090,7 +3113,7 @@ interface ReadWith {
 function receivePage<T>(client: Client, answer: Answer, options: ReadOptions | undefined, request: string): T {
   const [response] = answer;
   if (response.status === 204) throw noContent(response, request, "a collection was expected (a page with `value`)");
-  const page = withCounts(client, response, parseBody(answer, request));
+  const page = withCounts(client, answer, request, parseBody(answer, request));
   // `at`: the request's URL, after its method.
   const read: ReadWith = { at: request.slice(request.indexOf(" ") + 1), options };
   if (record(page)) Object.defineProperty(page, READ_WITH, { value: read, enumerable: false });
