@@ -565,6 +565,37 @@ test("an HTTP client call's query options in its config's params (axios, Angular
   expect(listOf(hostile).requests.map((r) => r.path)).toEqual(["/a"]);
 });
 
+test("params as programs write them: quotes of the other kind inside strings, comments, a body of null, null values, a template without ${}; calls nested in configs and bodies read in linear time", () => {
+  const text = [
+    "await axios.get(\"/People\", { params: { $filter: \"LastName eq 'O''Neil', x: y\" } });",
+    "await axios.get('/People', { /* paged */ params: { $top: 2, $skip: null, $count: undefined } });",
+    "await axios.get(\"/People\", {",
+    "  // the first page",
+    "  params /* here */ : { $select: `FirstName` },",
+    "});",
+    "await axios.post(\"/People\", null, { params: { $select: \"UserName\" } });",
+    "await axios.put(\"/People('a')\", person, { ...defaults, params: { etag: 'x' } });",
+    "await axios.get(\"/Airlines\", { params: { $top: `${n}` } });",
+    "await axios.post(\"/People\", { Emails: ['a@x', \"b@x\"], Age: 3, /* c */ Nick: undefined, }, {});",
+  ].join("\n");
+  expect(listOf(text).requests.map((r) => [r.method, r.path, r.body])).toEqual([
+    ["GET", "/People?$filter=LastName eq 'O''Neil', x: y", undefined],
+    ["GET", "/People?$top=2", undefined],
+    ["GET", "/People?$select=FirstName", undefined],
+    ["POST", "/People?$select=UserName", undefined],
+    ["PUT", "/People('a')?etag=x", undefined],
+    ["GET", "/Airlines", undefined],
+    ["POST", "/People", '{"Emails":["a@x","b@x"],"Age":3}'],
+  ]);
+  const depth = 32000;
+  const inConfigs = `${'axios.get("/People", { a: '.repeat(depth)}1, params: { $top: 1 } ${"})".repeat(depth)}`;
+  expect(listOf(inConfigs).requests.map((r) => r.path)).toEqual([...Array(depth - 1).fill("/People"), "/People?$top=1"]);
+  const inBodies = `${'axios.post("/People", { a: '.repeat(depth)}1${"})".repeat(depth)}`;
+  const bodies = listOf(inBodies).requests.map((r) => r.body);
+  expect(bodies.at(-1)).toBe('{"a":1}');
+  expect(bodies.slice(0, -1).every((b) => b === undefined)).toBe(true);
+});
+
 test("a program none of whose calls has a literal URL is said so at its first statement, not read line by line as a list", () => {
   const text = "// the client\n\nimport axios from 'axios';\nexport const get = (url: string) => axios.get(url);\n";
   expect(readRequestList(text)).toEqual({ problem: "a program (JavaScript or TypeScript) none of whose fetch, HTTP client or Graph client calls has a literal URL (a string, or a template literal): there is no request to read", line: 3, column: 1 });

@@ -9,7 +9,8 @@
  * ends without one). A body is kept where it is written as JSON. Arguments that are not literals
  * are left out: the request is checked without them.
  */
-import { type CallInCode, jsonBody, JsText, urlLiteral } from "./js-literals";
+import { type CallInCode, JsText, urlLiteral } from "./js-literals";
+import { literalJson } from "./js-values";
 import { lastWord } from "./request-variables";
 
 const API = /\.api\(\s*(?=["'`])/g;
@@ -50,7 +51,7 @@ export function graphClientCalls(text: string): CallInCode[] {
       at = close + 1;
       if (SENDS[name]) {
         method = SENDS[name]!;
-        if (method !== "GET" && method !== "DELETE" && args) body = jsonBody(args);
+        if (method !== "GET" && method !== "DELETE" && args) body = literalJson(js, open + 1, close);
         break;
       }
       const option = OPTIONS[name];

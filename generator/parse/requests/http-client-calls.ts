@@ -10,7 +10,8 @@
  * written as literals, are added to the URL: `axios.get("/users", { params: { $top: 5 } })` is
  * `GET /users?$top=5`.
  */
-import { type CallInCode, jsonBody, JsText, urlLiteral } from "./js-literals";
+import { type CallInCode, JsText, urlLiteral } from "./js-literals";
+import { expressionEnd, literalJson, readLiteral, skipBlank } from "./js-values";
 
 /** A method call named for an HTTP method, its type arguments skipped (`get<Person[]>(`), with a literal first. */
 const CALL = /\.(get|post|put|patch|delete)\s*(?:<[^<>()]*(?:<[^<>()]*>[^<>()]*)*>)?\s*\(\s*(?=["'`])/g;
@@ -36,17 +37,20 @@ export function httpClientCalls(text: string, most = Number.POSITIVE_INFINITY): 
     let body: string | undefined;
     // The config argument: the second of a GET or DELETE, the third of a write (after its body).
     let config: number | undefined;
-    const comma = /^\s*,\s*(?=[{[])/.exec(text.slice(literal.end, literal.end + 200));
-    if (comma && method !== "GET" && method !== "DELETE") {
-      const open = literal.end + comma[0].length;
-      const close = js.closing(open);
-      if (close !== undefined) {
-        body = jsonBody(text.slice(open, close + 1));
-        const next = /^\s*,\s*(?=\{)/.exec(text.slice(close + 1, close + 200));
-        if (next) config = close + 1 + next[0].length;
+    const after = skipBlank(text, literal.end);
+    if (text[after] === ",") {
+      const second = skipBlank(text, after + 1);
+      if (method === "GET" || method === "DELETE") config = text[second] === "{" ? second : undefined;
+      else {
+        const end = expressionEnd(js, second);
+        if (end !== undefined) {
+          if (text[second] === "{" || text[second] === "[") body = literalJson(js, second, end);
+          const third = text[end] === "," ? skipBlank(text, end + 1) : -1;
+          if (text[third] === "{") config = third;
+        }
       }
-    } else if (comma && text[literal.end + comma[0].length] === "{") config = literal.end + comma[0].length;
-    const query = config === undefined ? undefined : paramsQuery(js, text, config);
+    }
+    const query = config === undefined ? undefined : paramsQuery(js, config);
     const sent = query ? `${url}${url.includes("?") ? "&" : "?"}${query}` : url;
     out.push({ method, url: sent, at: from + 1, ...(body !== undefined ? { body } : {}) });
     if (out.length >= most) break;
@@ -54,44 +58,52 @@ export function httpClientCalls(text: string, most = Number.POSITIVE_INFINITY): 
   return out;
 }
 
-/** A `params: {` or `searchParams: {` property at the top of a config object. */
-const PARAMS = /(?:^\s*|[{,]\s*)["']?(?:params|searchParams)["']?\s*:\s*(?=\{)/g;
-
 /**
  * The query the config object at `open` gives in its `params` or `searchParams` (names and values
- * written as literals: strings, numbers, Booleans), as documentation writes one (`$filter=a eq 'x'`,
- * only what would end a name or value percent-encoded); undefined where it has none, or where one
- * value is not such a literal (an array, a variable).
+ * written as literals: strings, numbers, Booleans; `null` and `undefined` left out, as the clients
+ * leave them out), as documentation writes one (`$filter=a eq 'x'`, only what would end a name or
+ * value percent-encoded); undefined where it has none, or where it is not such a literal (a
+ * variable, an array value). The config's members are read one after another, each value passed
+ * over by its brackets, so that configs nested in each other are read in linear time.
  */
-function paramsQuery(js: JsText, text: string, open: number): string | undefined {
-  const close = js.closing(open);
-  if (close === undefined) return undefined;
-  // Only a property of the config itself counts: the scan goes once through the config, stepping
-  // over each bracket pair that closes before the match (so hostile nesting stays linear).
-  let i = open + 1;
-  for (const m of text.slice(open + 1, close).matchAll(PARAMS)) {
-    const at = open + 1 + m.index + m[0].length;
-    let nested = false;
-    for (; i < at; i++) {
-      if (!"{[(".includes(text[i]!)) continue;
-      const end = js.closing(i);
-      if (end === undefined) continue;
-      if (end > at) {
-        nested = true;
-        break;
-      }
-      i = end;
+function paramsQuery(js: JsText, open: number): string | undefined {
+  const text = js.text;
+  for (let i = skipBlank(text, open + 1); i < text.length && text[i] !== "}"; ) {
+    // A member's name (none for a spread or a computed name, whose value is passed over).
+    let name: string | undefined;
+    if (text[i] === '"' || text[i] === "'") {
+      const literal = js.literal(i);
+      if (!literal) return undefined;
+      [name, i] = [literal.value, literal.end];
+    } else {
+      NAME.lastIndex = i;
+      name = NAME.exec(text)?.[0];
+      if (name !== undefined) i += name.length;
     }
-    const end = js.closing(at);
-    if (nested || end === undefined || end > close) continue;
-    const json = jsonBody(text.slice(at, end + 1));
-    if (json === undefined) return undefined;
-    const params = JSON.parse(json) as Record<string, unknown>;
-    const pairs = Object.entries(params).map(([name, value]) => (typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? `${queryText(name, true)}=${queryText(String(value))}` : undefined));
-    if (pairs.some((p) => p === undefined)) return undefined;
-    return pairs.join("&") || undefined;
+    i = skipBlank(text, i);
+    if (name !== undefined && text[i] === ":") {
+      i = skipBlank(text, i + 1);
+      if (name === "params" || name === "searchParams") return queryOf(readLiteral(js, i)?.value);
+    }
+    const end = expressionEnd(js, i);
+    if (end === undefined || text[end] !== ",") return undefined;
+    i = skipBlank(text, end + 1);
   }
   return undefined;
+}
+
+const NAME = /[A-Za-z_$][\w$]*/y;
+
+/** `params`' query: each member a literal string, number or Boolean (null and undefined left out); undefined otherwise. */
+function queryOf(params: unknown): string | undefined {
+  if (typeof params !== "object" || params === null || Array.isArray(params)) return undefined;
+  const pairs: string[] = [];
+  for (const [name, value] of Object.entries(params)) {
+    if (value === null) continue;
+    if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") return undefined;
+    pairs.push(`${queryText(name, true)}=${queryText(String(value))}`);
+  }
+  return pairs.join("&") || undefined;
 }
 
 /** `text` in a query as documentation writes it: only `%`, `&`, `#`, `+` (a space when read) and, in a name, `=` percent-encoded. */

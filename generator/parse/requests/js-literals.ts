@@ -126,20 +126,3 @@ function pairBrackets(text: string): Int32Array {
   }
   return pairs;
 }
-
-/**
- * A body argument written as JSON, or as an object literal of literals whose names are plain words
- * and whose strings are quoted plainly (`{ displayName: 'A' }`): its JSON; undefined otherwise.
- */
-export function jsonBody(args: string): string | undefined {
-  const literal = args.replace(/'([^'"\\\n]*)'/g, '"$1"').replace(/([{,]\s*)([A-Za-z_$][\w$]*)\s*:/g, '$1"$2":').replace(/,(\s*[}\]])/g, "$1");
-  for (const text of [args, literal]) {
-    try {
-      const value: unknown = JSON.parse(text);
-      if (typeof value === "object" && value !== null) return JSON.stringify(value);
-    } catch {
-      // Other JavaScript: no body.
-    }
-  }
-  return undefined;
-}

@@ -1,0 +1,152 @@
+/**
+ * JavaScript values written as literals in a program's source (a request's body, an HTTP client's
+ * `params`): objects, arrays, strings (quoted either way, or a template without `${…}`), numbers,
+ * `true`, `false`, `null`, and `undefined` (left out of an object, as `JSON.stringify` and the
+ * HTTP clients leave it out), with comments and trailing commas. Anything else (a variable, a call,
+ * a spread, a computed name) is no literal: the reader gives up there, at once, so that a program
+ * of calls nested in each other's arguments is read in linear time. Nesting deeper than
+ * `MAX_DEPTH` is given up too (no recursion runs away).
+ */
+import type { JsText } from "./js-literals";
+
+const MAX_DEPTH = 256;
+
+/** No literal here. */
+const NONE = Symbol("none");
+
+/** `undefined` written out (kept apart from NONE: an object leaves its member out). */
+const UNDEFINED = Symbol("undefined");
+
+type Read = { value: unknown; end: number };
+
+const IDENTIFIER = /[A-Za-z_$][\w$]*/y;
+const NUMBER = /[+-]?(?:0[xX][\da-fA-F]+|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)/y;
+
+/** The index of the first character at or after `i` that is neither white space nor in a comment. */
+export function skipBlank(text: string, i: number): number {
+  for (;;) {
+    while (i < text.length && /\s/.test(text[i]!)) i++;
+    if (text[i] !== "/") return i;
+    if (text[i + 1] === "/") {
+      const end = text.indexOf("\n", i);
+      i = end < 0 ? text.length : end + 1;
+    } else if (text[i + 1] === "*") {
+      const end = text.indexOf("*/", i + 2);
+      i = end < 0 ? text.length : end + 2;
+    } else return i;
+  }
+}
+
+/** The literal value at `at` (blanks before it skipped) and the index after it; undefined where there is none. */
+export function readLiteral(js: JsText, at: number): Read | undefined {
+  const r = value(js, skipBlank(js.text, at), 0);
+  return r.value === NONE ? undefined : { value: r.value === UNDEFINED ? undefined : r.value, end: r.end };
+}
+
+/** `text` as one literal object or array, as JSON; undefined where it is something else. */
+export function literalJson(js: JsText, from: number, to: number): string | undefined {
+  const r = readLiteral(js, from);
+  if (!r || typeof r.value !== "object" || r.value === null || skipBlank(js.text, r.end) < to) return undefined;
+  return JSON.stringify(r.value);
+}
+
+function value(js: JsText, i: number, depth: number): Read {
+  const text = js.text;
+  const c = text[i];
+  if (c === "{") return depth < MAX_DEPTH ? object(js, i, depth + 1) : { value: NONE, end: i };
+  if (c === "[") return depth < MAX_DEPTH ? array(js, i, depth + 1) : { value: NONE, end: i };
+  if (c === '"' || c === "'" || c === "`") return string(js, i);
+  IDENTIFIER.lastIndex = i;
+  const word = IDENTIFIER.exec(text)?.[0];
+  if (word !== undefined) {
+    const end = i + word.length;
+    const known: Record<string, unknown> = { true: true, false: false, null: null, undefined: UNDEFINED };
+    return Object.hasOwn(known, word) ? { value: known[word], end } : { value: NONE, end: i };
+  }
+  NUMBER.lastIndex = i;
+  const number = NUMBER.exec(text)?.[0];
+  if (number !== undefined && !/[\w$.]/.test(text[i + number.length] ?? "")) {
+    const n = Number(number);
+    return Number.isFinite(n) ? { value: n, end: i + number.length } : { value: NONE, end: i };
+  }
+  return { value: NONE, end: i };
+}
+
+function string(js: JsText, i: number): Read {
+  // A template with `${…}` is no literal: its value depends on what runs.
+  if (js.text[i] === "`") {
+    const close = js.text.indexOf("`", i + 1);
+    if (close < 0 || js.text.slice(i, close).includes("${")) return { value: NONE, end: i };
+  }
+  const literal = js.literal(i);
+  return literal ? { value: literal.value, end: literal.end } : { value: NONE, end: i };
+}
+
+function object(js: JsText, open: number, depth: number): Read {
+  const text = js.text;
+  const out: Record<string, unknown> = {};
+  let i = skipBlank(text, open + 1);
+  while (text[i] !== "}") {
+    let name: string | undefined;
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      const literal = js.literal(i);
+      if (!literal) return { value: NONE, end: i };
+      [name, i] = [literal.value, literal.end];
+    } else {
+      IDENTIFIER.lastIndex = i;
+      NUMBER.lastIndex = i;
+      const word = IDENTIFIER.exec(text)?.[0] ?? NUMBER.exec(text)?.[0];
+      if (word === undefined) return { value: NONE, end: i };
+      [name, i] = [word, i + word.length];
+    }
+    i = skipBlank(text, i);
+    if (text[i] !== ":") return { value: NONE, end: i };
+    const v = value(js, skipBlank(text, i + 1), depth);
+    if (v.value === NONE) return v;
+    // As a JSON object's member (a `__proto__` one too), never the prototype.
+    if (v.value !== UNDEFINED) Object.defineProperty(out, name, { value: v.value, enumerable: true, writable: true, configurable: true });
+    i = skipBlank(text, v.end);
+    if (text[i] === ",") i = skipBlank(text, i + 1);
+    else if (text[i] !== "}") return { value: NONE, end: i };
+  }
+  return { value: out, end: i + 1 };
+}
+
+function array(js: JsText, open: number, depth: number): Read {
+  const text = js.text;
+  const out: unknown[] = [];
+  let i = skipBlank(text, open + 1);
+  while (text[i] !== "]") {
+    const v = value(js, i, depth);
+    if (v.value === NONE) return v;
+    out.push(v.value === UNDEFINED ? null : v.value);
+    i = skipBlank(text, v.end);
+    if (text[i] === ",") i = skipBlank(text, i + 1);
+    else if (text[i] !== "]") return { value: NONE, end: i };
+  }
+  return { value: out, end: i + 1 };
+}
+
+/**
+ * The end of the expression starting at `i` (blanks skipped): the index of the `,` or closing
+ * bracket after it, its own brackets, strings and comments passed over; undefined where a bracket
+ * or string in it is not closed.
+ */
+export function expressionEnd(js: JsText, i: number): number | undefined {
+  const text = js.text;
+  for (i = skipBlank(text, i); i < text.length; i = skipBlank(text, i)) {
+    const c = text[i]!;
+    if (c === "," || c === ")" || c === "]" || c === "}") return i;
+    if (c === "(" || c === "[" || c === "{") {
+      const close = js.closing(i);
+      if (close === undefined) return undefined;
+      i = close + 1;
+    } else if (c === '"' || c === "'" || c === "`") {
+      const literal = js.literal(i);
+      if (!literal) return undefined;
+      i = literal.end;
+    } else i++;
+  }
+  return undefined;
+}
