@@ -66,8 +66,9 @@ test("the builders' doc comments and types say them; not a list accepting any me
   expect(builder("brandingLogo")).toContain(" * The metadata accepts `image/png`, `image/jpeg` for it (`Core.AcceptableMediaTypes`): `rt.writeStream` takes one as `contentType`, and refuses media of another type (`rt.unrestricted(address)` sends it anyway).\n");
   expect(builder("brandingLogo")).toContain('rt.StreamRef<Branding, "image/png" | "image/jpeg">');
   expect(builder("brandingLogo")).toContain('return rt.stream(parent, "logo", ["image/png", "image/jpeg"]);');
-  expect(builder("photoContent")).toContain("rt.StreamRef<Photo, `image/${string}` | `text/plain${string}`>");
-  expect(builder("photoContent")).toContain('return rt.stream(parent, undefined, ["image/*", "text/plain; charset=utf-8"]);');
+  // A subtype's own list is added (in lower case in the type), so that its media is not refused.
+  expect(builder("photoContent")).toContain('rt.StreamRef<Photo, `image/${string}` | `text/plain${string}` | "application/pdf" | "image/png">');
+  expect(builder("photoContent")).toContain('return rt.stream(parent, undefined, ["image/*", "text/plain; charset=utf-8", "application/PDF", "image/png"]);');
   for (const name of ["brandingAnything", "brandingGarbled", "brandingQualified", "brandingPlain"]) {
     expect(builder(name)).toContain(`rt.StreamRef<Branding> {`);
     expect(builder(name)).not.toContain("AcceptableMediaTypes");
@@ -99,6 +100,7 @@ describe("over HTTP", () => {
     await rt.writeStream(client(), api.brandingLogo(branding()), bytes, { contentType: "IMAGE/PNG; q=1" as "image/png" });
     await rt.writeStream(client(), api.photoContent(api.photos().byKey("p")), new Blob([bytes], { type: "image/webp" }));
     await rt.writeStream(client(), api.photoContent(api.photos().byKey("p")), bytes, { contentType: "text/plain; charset=latin1" });
+    await rt.writeStream(client(), api.photoContent(api.photos().byKey("p")), bytes, { contentType: "application/pdf" });
     const sent = srv.requests.slice(before);
     expect(sent.map((r) => [r.method, r.url, r.headers["content-type"], r.raw.length])).toEqual([
       ["PUT", "/Brandings('b')/logo", "image/png", 4],
@@ -106,6 +108,7 @@ describe("over HTTP", () => {
       ["PUT", "/Brandings('b')/logo", "IMAGE/PNG; q=1", 4],
       ["PUT", "/Photos('p')/$value", "image/webp", 4],
       ["PUT", "/Photos('p')/$value", "text/plain; charset=latin1", 4],
+      ["PUT", "/Photos('p')/$value", "application/pdf", 4],
     ]);
   });
 
@@ -116,8 +119,9 @@ describe("over HTTP", () => {
     );
     await expect(rt.writeStream(client(), api.brandingFavicon(branding()), new Blob([bytes], { type: "image/jpeg" }))).rejects.toThrow(/the media is image\/jpeg; the service's metadata accepts image\/vnd\.microsoft\.icon, image\/png here/);
     await expect(rt.writeStream(client(), api.photoContent(api.photos().byKey("p")), bytes, { contentType: "text/html" as "text/plain" })).rejects.toThrow(TypeError);
-    // `image/*` takes an image, not the bare `image/`.
-    await expect(rt.writeStream(client(), api.photoContent(api.photos().byKey("p")), bytes, { contentType: "image/" as "image/png" })).rejects.toThrow(TypeError);
+    // `image/*` takes an image, not the bare `image/`, nor what is no media type; a BOM or no-break space is no blank.
+    for (const contentType of ["image/", "image/png/../x", "\uFEFFimage/png", "\u00A0image/png", "text/ plain"])
+      await expect(rt.writeStream(client(), api.photoContent(api.photos().byKey("p")), bytes, { contentType: contentType as "image/png" })).rejects.toThrow(TypeError);
     expect(srv.requests.length).toBe(before);
     // Without the term, anything goes, as before; rt.unrestricted copies the address without them.
     await rt.writeStream(client(), api.brandingPlain(branding()), bytes);
@@ -143,6 +147,7 @@ test("odatagen url: a stream's PUT gives the contentType the metadata accepts, a
     { method: "PUT", path: "/Photos('p')/$value" },
     { method: "PUT", path: "/Brandings('b')/plain" },
     { path: "/Brandings('b')/logo" },
+    { method: "PUT", path: "/Photos('p')/Mt.Scan/$value" },
   ]);
   const calls = read.results.map((r) => {
     if (!r.ok) throw new Error(r.problem);
@@ -153,9 +158,12 @@ test("odatagen url: a stream's PUT gives the contentType the metadata accepts, a
     "const result = await writeStream(client, target, data, { contentType });",
     "const result = await writeStream(client, target, data);",
     "const result = await readStream(client, target);",
+    "const result = await writeStream(client, target, data, { contentType });",
   ]);
   expect(calls[0]!.variables.find((v) => v.name === "contentType")?.what).toBe("the media's type, which the service's metadata says is one of image/png, image/jpeg (Core.AcceptableMediaTypes)");
   expect(calls[1]!.variables.find((v) => v.name === "contentType")?.what).toContain("one of image/*, text/plain; charset=utf-8");
+  // Through a cast to a subtype with a list of its own: the family's, which the builder carries.
+  expect(calls[4]!.variables.find((v) => v.name === "contentType")?.what).toContain("one of image/*, text/plain; charset=utf-8, application/PDF, image/png");
 });
 
 describeWithGraph("Graph's branding logos")("Graph's branding logos", () => {

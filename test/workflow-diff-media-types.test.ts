@@ -29,6 +29,9 @@ test("a stream property's media types: narrowed breaks, widened does not; a wild
   expect(changes(doc(["image/png", "image/jpeg"]), doc(["image/*"]))).toEqual([["changed", "d.branding/logo", `${T}: image/* accepted (widened)`, false]]);
   expect(changes(doc(["image/*"]), doc(["image/png"]))).toEqual([["changed", "d.branding/logo", `${T}: image/* no longer accepted (narrowed)`, true]]);
   expect(changes(doc(["image/png"]), doc(["IMAGE/PNG"]))).toEqual([]);
+  // A type with parameters is typed as its essence with any parameters: one without takes less.
+  expect(changes(doc(["text/plain; charset=utf-8"]), doc(["text/plain"]))).toEqual([["changed", "d.branding/logo", `${T}: text/plain; charset=utf-8 no longer accepted (narrowed)`, true]]);
+  expect(changes(doc(["text/plain"]), doc(["text/plain; charset=utf-8"]))).toEqual([["changed", "d.branding/logo", `${T}: text/plain; charset=utf-8 accepted (widened)`, false]]);
 });
 
 test("a media entity type's: said of the type", () => {

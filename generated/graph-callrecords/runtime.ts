@@ -3463,11 +3463,13 @@ export type MediaBody = Blob | ArrayBuffer | Uint8Array | ReadableStream<Uint8Ar
 
 /** Whether media type `type` is one of `accepts`: compared without case or parameters, `image/*` taking any `image/…`. */
 function acceptsMedia(accepts: readonly string[], type: string): boolean {
-  const essence = (m: string) => m.split(";", 1)[0]!.trim().toLowerCase();
+  const essence = (m: string) => m.split(";", 1)[0]!.replace(/^[ \t]+|[ \t]+$/g, "").toLowerCase();
   const given = essence(type);
+  // A media type is `type/subtype` (RFC 9110 §8.3.1): anything else is none of them.
+  if (!/^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/.test(given)) return false;
   return accepts.some((a) => {
     const e = essence(a);
-    return e === given || (e.endsWith("/*") && given.startsWith(e.slice(0, -1)) && given.length > e.length - 1);
+    return e === given || (e.endsWith("/*") && given.startsWith(e.slice(0, -1)));
   });
 }
 

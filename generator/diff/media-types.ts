@@ -8,13 +8,20 @@ export interface MediaTypesChange {
   narrowed: boolean;
 }
 
-/** Whether `list` takes `type`: listed, or under a subtype wildcard (`image/*`), parameters aside. */
+/**
+ * Whether `list` takes every media type `type` is typed to take (emit/media-types.ts, without
+ * case): the same type; a wildcard (`image/*`) of its type; a type with parameters
+ * (`` `text/plain${string}` ``) of its essence, where `type` has no wildcard.
+ */
 function takes(list: readonly string[], type: string): boolean {
   const essence = (m: string) => m.split(";", 1)[0]!.trim().toLowerCase();
   const t = essence(type);
+  const [kind] = t.split("/");
   return list.some((m) => {
     const e = essence(m);
-    return e === t || (e.endsWith("/*") && (t.endsWith("/*") ? t === e : t.startsWith(e.slice(0, -1))));
+    if (e.endsWith("/*")) return e === `${kind}/*`;
+    if (t.endsWith("/*")) return false;
+    return m.includes(";") ? e === t : !type.includes(";") && e === t;
   });
 }
 

@@ -9,7 +9,7 @@ import { alternateKeyTexts } from "./alternate-keys";
 import { resolveBindingTarget } from "../model/binding-targets";
 import { optimisticConcurrency } from "../model/capabilities";
 import { isAddressableStream, isAutoExpanded, isComputed, isImmutable, isReadOnly, mayOmit, tiedByPartner } from "../model/rules";
-import { acceptableMediaTypes } from "../model/media-types";
+import { acceptableMediaTypes, familyMediaTypes } from "../model/media-types";
 import type { ComplexType, EntityContainer, Facets, Model, NavigationBinding, ODataVersion, Operation, Property, TypeRef } from "../model/types";
 import { subtypeFamily } from "../emit/context";
 import { leadsToNavigation } from "../emit/complex-navigation";
@@ -305,7 +305,7 @@ export function summarize(model: Model, options: { keyAsSegment?: boolean; unqua
           // Declared here, not inherited (a change to a base type's key is reported once, there).
           s.key = t.baseType?.key.length ? [] : [...t.keyNames];
           s.hasStream = t.hasStream && !t.baseType?.hasStream;
-          const media = s.hasStream ? acceptableMediaTypes(t) : undefined;
+          const media = s.hasStream ? familyMediaTypes(t) : undefined;
           if (media) s.mediaTypes = media;
           const alternate = alternateKeyTexts(ownAlternateKeys(t, t.annotations, t.qualifiedName));
           if (alternate) s.alternateKeys = alternate;

@@ -9,12 +9,14 @@ import { stringLiteral } from "../string-literal";
 const SAFE = /^[A-Za-z0-9!#&^_.+-]+$/;
 
 /**
- * `"image/bmp" | "image/png"`; `image/*` as `` `image/${string}` ``, any media type of it; a type
- * with parameters (`text/plain; charset=utf-8`) as `` `text/plain${string}` ``, with them or without,
- * as `rt.writeStream` compares them. Any text where its characters cannot stand in a template.
+ * `"image/bmp" | "image/png"`, in lower case (media types are compared without case, as
+ * `rt.writeStream` compares them); `image/*` as `` `image/${string}` ``, any media type of it; a
+ * type with parameters (`text/plain; charset=utf-8`) as `` `text/plain${string}` ``, with them or
+ * without. Any text where its characters cannot stand in a template. Each member once.
  */
 export function mediaTypesTs(accepted: readonly string[]): string {
-  const each = accepted.map((m) => {
+  const each = accepted.map((listed) => {
+    const m = listed.toLowerCase();
     const parameters = m.indexOf(";");
     const essence = (parameters < 0 ? m : m.slice(0, parameters)).trim();
     const [type, subtype] = essence.split("/") as [string, string];
@@ -22,7 +24,7 @@ export function mediaTypesTs(accepted: readonly string[]): string {
     if (parameters < 0) return stringLiteral(m);
     return SAFE.test(type) && SAFE.test(subtype) ? `\`${essence}\${string}\`` : "string";
   });
-  return each.includes("string") ? "string" : each.join(" | ");
+  return each.includes("string") ? "string" : [...new Set(each)].join(" | ");
 }
 
 /** `["image/bmp", "image/png"]`, for `rt.stream`. */

@@ -9,7 +9,7 @@ import { castNavigationPaths } from "./cast-navigation";
 import { complexNavigationPaths, leadingProperties, leadsToNavigation } from "./complex-navigation";
 import { optimisticConcurrency } from "../model/capabilities";
 import { isQueryRestriction, navigationRestrictions, propertyLimits, restrictedTypes, rootRestrictions, type Restricted } from "../model/restrictions";
-import { acceptableMediaTypes } from "../model/media-types";
+import { acceptableMediaTypes, familyMediaTypes } from "../model/media-types";
 import { mediaTypesDoc, mediaTypesList, mediaTypesTs } from "./media-types";
 import { bindsDoc, forbiddenArgument, headersDoc, limitsDoc, queryOptionsDoc, restrictionDoc, updateMethodDoc } from "./restriction-types";
 import { navigationQueryOptions, queryNeedingTypes, requiredNames, rootQueryOptions } from "../model/custom-query-options";
@@ -451,7 +451,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const accepting = (accepted: string[] | undefined) =>
       accepted ? { doc: mediaTypesDoc(accepted), type: `, ${mediaTypesTs(accepted)}`, list: `, ${mediaTypesList(accepted)}` } : { doc: undefined, type: "", list: "" };
     if (t.hasStream && !t.baseType?.hasStream) {
-      const media = accepting(acceptableMediaTypes(t));
+      const media = accepting(familyMediaTypes(t));
       navigations.push({
         doc: jsdoc("", [`The media resource of a \`${t.qualifiedName}\` (\`.../$value\`); read it with \`rt.readStream\` (whole) or \`rt.openStream\` (as it comes), replace it with \`rt.writeStream\`.`, media.doc]),
         name: builderName("media", t, "content"),

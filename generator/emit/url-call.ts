@@ -13,7 +13,7 @@ import { limitedProperty } from "./url-limits";
 import type { Method } from "../request-methods";
 import { customHeaders, headerDescription, type CustomHeader, type HeaderRequest } from "../model/custom-headers";
 import { listsMethod, updateMethods, type UpdateMethods } from "../model/update-method";
-import { acceptableMediaTypes } from "../model/media-types";
+import { acceptableMediaTypes, familyMediaTypes } from "../model/media-types";
 import type { Annotation, EntityContainer, EntitySet, EntityType, Model, Operation, Schema, StructuredType } from "../model/types";
 import { camel, isIdentifier, JS_RESERVED, propertyKey, snippetKey } from "../passes/names";
 import { keyNamesId, navigationAlternateKeys, setAlternateKeys, typeAlternateKeys, type AlternateKey } from "../model/alternate-keys";
@@ -339,7 +339,7 @@ class CallWriter {
         }
         case "media":
           expr = `${this.builder("media", step.owner, "content")}(${expr})`;
-          this.mediaTypes = acceptableMediaTypes(step.owner);
+          this.mediaTypes = familyMediaTypes(step.owner);
           break;
         case "stream":
           expr = `${this.builder("stream", step.property.declaringType, step.property.name)}(${expr})`;

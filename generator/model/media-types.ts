@@ -27,6 +27,38 @@ export function acceptableMediaTypes(on: Property | EntityType): string[] | unde
   return (type.kind === "typedef" && listed(type.annotations)) || undefined;
 }
 
+/**
+ * What the media of a media entity type's family accept (its `$value` builder serves the family,
+ * declared on the first type with `HasStream`, `streamRoot`): that type's list with each subtype's
+ * own added, so that no subtype's media is refused; undefined where that type names none.
+ */
+export function familyMediaTypes(t: EntityType): string[] | undefined {
+  const root = streamRoot(t);
+  const own = acceptableMediaTypes(root);
+  if (!own) return undefined;
+  const out = [...own];
+  const seen = new Set(own.map((m) => m.toLowerCase()));
+  const below = [...root.derived];
+  while (below.length) {
+    const d = below.shift()!;
+    if (d.kind !== "entity") continue;
+    for (const m of acceptableMediaTypes(d) ?? []) {
+      if (seen.has(m.toLowerCase())) continue;
+      seen.add(m.toLowerCase());
+      out.push(m);
+    }
+    below.push(...d.derived);
+  }
+  return out;
+}
+
+/** The type whose `$value` builder serves `t`'s media: the first of `t` and its base types to declare `HasStream`. */
+export function streamRoot(t: EntityType): EntityType {
+  let root = t;
+  while (root.baseType?.kind === "entity" && root.baseType.hasStream) root = root.baseType;
+  return root;
+}
+
 /** The list of an unqualified annotation: its strings, false where it accepts any or holds no media type, undefined where there is none. */
 function listed(annotations: readonly Annotation[]): string[] | false | undefined {
   const value = annotations.find((a) => a.term === ACCEPTABLE_MEDIA_TYPES && !a.qualifier)?.value;
