@@ -13,7 +13,7 @@ import { bodyProblem } from "./emit/url-body";
 import { emitOptions, prepare, type GenerateOptions } from "./generate";
 import { checkedOptions } from "./generate-options";
 import { settleAcceptances } from "./accept-warnings";
-import { resolvePath } from "./passes/slice/resolve-path";
+import { resolvePath, type Route } from "./passes/slice/resolve-path";
 import { pathModel, type Fill } from "./passes/slice/paths";
 
 export type { UrlCall, UrlCallResult, CallVariable, Method } from "./emit/url-call";
@@ -68,11 +68,17 @@ export function urlCalls(options: GenerateOptions, requests: readonly UrlRequest
   const results = requests.map((request, i): UrlCallResult => {
     if (checked.requests === false) return { ok: false, problem: "the output has no request functions (requests: false, --no-requests)" };
     const resolved = resolvePath(request.path, pathModel(run.model));
+    // A slice may leave out what the service has: say so, rather than that the service lacks it,
+    // or that the path means something else (a cast to a type it left out read as a key).
+    const whole = () => run.model !== run.service.model && resolvePath(request.path, pathModel(run.service.model), run.service.fill as Fill | undefined);
+    const outside = (route: Route): UrlCallResult => ({ ok: false, problem: `${route.path} is not in the slice (its --include and --exclude leave it out): --include ${JSON.stringify(keysAsId(route.path))} keeps it`, outsideSlice: true });
     if (!resolved.ok) {
-      // A slice may leave out what the service has: say so, rather than that the service lacks it.
-      const whole = run.model !== run.service.model && resolvePath(request.path, pathModel(run.service.model), run.service.fill as Fill | undefined);
-      if (whole && whole.ok) return { ok: false, problem: `${whole.route.path} is not in the slice (its --include and --exclude leave it out): --include ${JSON.stringify(keysAsId(whole.route.path))} keeps it`, outsideSlice: true };
-      return { ok: false, problem: resolved.problem };
+      const service = whole();
+      return service && service.ok ? outside(service.route) : { ok: false, problem: resolved.problem };
+    }
+    if (resolved.route.steps.some((s) => s.kind === "key")) {
+      const service = whole();
+      if (service && service.ok && !sameSteps(resolved.route, service.route)) return outside(service.route);
     }
     ctx ??= createContext(run.model, run.names, emitOptions(run.model, checked, run.sources), run.service);
     const sliced = run.model !== run.service.model;
@@ -89,6 +95,11 @@ export function isMethod(m: string): m is Method {
 }
 
 /** What the URL walk needs of a model: every container (one, or those extending each other), operation and alias. */
+/** Whether two walks of one path took the same kinds of steps (a slice's and the service's). */
+function sameSteps(a: Route, b: Route): boolean {
+  return a.steps.length === b.steps.length && a.steps.every((s, i) => s.kind === b.steps[i]!.kind);
+}
+
 /** A path's keys as the slice's patterns write them: `{id}`. */
 function keysAsId(path: string): string {
   return path.replace(/\{[^}]*\}/g, "{id}");

@@ -488,3 +488,20 @@ test("a mistyped segment is suggested an operation bound to what the path stands
     "/evs/{id}/ga: N.ev has no navigation property, stream property, subtype or bound action or function named ga (did you mean /evs/{id}/go?)",
   ]);
 });
+
+test("in a slice, a cast to a subtype the slice leaves out is said to be outside it, not read as a key; a key is still a key", () => {
+  const xml =
+    `<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices><Schema Namespace="A" xmlns="http://docs.oasis-open.org/odata/ns/edm">` +
+    `<EntityType Name="base"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/></EntityType>` +
+    `<EntityType Name="leaf" BaseType="A.base"><Property Name="x" Type="Edm.String"/></EntityType>` +
+    `<EntityType Name="holder"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/><NavigationProperty Name="items" Type="Collection(A.base)"/></EntityType>` +
+    `<EntityContainer Name="c"><EntitySet Name="holders" EntityType="A.holder"/>` +
+    `<Annotation Term="Org.OData.Capabilities.V1.KeyAsSegmentSupported"/></EntityContainer></Schema></edmx:DataServices></edmx:Edmx>`;
+  const inputs = [{ file: "a.xml", content: xml }];
+  const ask = (include?: string[]) => urlCalls({ inputs, ...(include ? { include } : {}) }, [{ path: "/holders/{id}/items/A.leaf" }, { path: "/holders/{id}/items/k1" }]).results.map((r) => (r.ok ? r.call.call : r.problem));
+  expect(ask()).toEqual(["const result = await listLeafs(client, target);", "const result = await getBase(client, target);"]);
+  expect(ask(["/holders/{id}/items"])).toEqual([
+    '/holders/{id}/items/A.leaf is not in the slice (its --include and --exclude leave it out): --include "/holders/{id}/items/A.leaf" keeps it',
+    "const result = await getBase(client, target);",
+  ]);
+});
