@@ -75,6 +75,19 @@ test("the builders' doc comments and types say them; not a list accepting any me
   }
 });
 
+test("a media entity type whose subtype accepts any media carries none: its builder serves the subtype too", () => {
+  const accepts = (...types: string[]) => `<Annotation Term="Org.OData.Core.V1.AcceptableMediaTypes"><Collection>${types.map((t) => `<String>${t}</String>`).join("")}</Collection></Annotation>`;
+  const xml = (sub: string) =>
+    `<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices><Schema Namespace="M" xmlns="http://docs.oasis-open.org/odata/ns/edm">` +
+    `<EntityType Name="doc" HasStream="true"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/>${accepts("application/pdf")}</EntityType>` +
+    `<EntityType Name="scan" BaseType="M.doc"/><EntityType Name="raw" BaseType="M.scan">${sub}</EntityType>` +
+    `<EntityContainer Name="c"><EntitySet Name="docs" EntityType="M.doc"/></EntityContainer></Schema></edmx:DataServices></edmx:Edmx>`;
+  const builder = (sub: string) => /export function docContent\([^)]*\): ([^{]*) \{/.exec(generate({ inputs: [{ file: "m.xml", content: xml(sub) }] }).files.get("M.requests.ts")!)?.[1];
+  expect(builder("")).toBe('rt.StreamRef<Doc, "application/pdf">');
+  expect(builder(accepts("image/png"))).toBe('rt.StreamRef<Doc, "application/pdf" | "image/png">');
+  expect(builder(accepts("*/*"))).toBe("rt.StreamRef<Doc>");
+});
+
 describe("over HTTP", () => {
   const dir = generateFixture("requests/media-types.xml", "media-types-http");
   type Api = typeof import("./.generated/media-types-http/Mt.requests");

@@ -3,6 +3,8 @@
  * summary records them (format 11): narrowed where a media type the old list took is no longer
  * taken, which breaks the request functions (`rt.writeStream`'s `contentType`, and its check).
  */
+import { mediaEssence } from "../model/media-types";
+
 export interface MediaTypesChange {
   detail: string;
   narrowed: boolean;
@@ -14,11 +16,10 @@ export interface MediaTypesChange {
  * (`` `text/plain${string}` ``) of its essence, where `type` has no wildcard.
  */
 function takes(list: readonly string[], type: string): boolean {
-  const essence = (m: string) => m.split(";", 1)[0]!.trim().toLowerCase();
-  const t = essence(type);
+  const t = mediaEssence(type);
   const [kind] = t.split("/");
   return list.some((m) => {
-    const e = essence(m);
+    const e = mediaEssence(m);
     if (e.endsWith("/*")) return e === `${kind}/*`;
     if (t.endsWith("/*")) return false;
     return m.includes(";") ? e === t : !type.includes(";") && e === t;

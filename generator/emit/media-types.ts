@@ -4,6 +4,7 @@
  * `rt.stream`, and a doc comment line.
  */
 import { stringLiteral } from "../string-literal";
+import { mediaEssence } from "../model/media-types";
 
 /** A type, or a subtype wildcard's (`image/*`), that may stand in a template literal as it is. */
 const SAFE = /^[A-Za-z0-9!#&^_.+-]+$/;
@@ -18,7 +19,7 @@ export function mediaTypesTs(accepted: readonly string[]): string {
   const each = accepted.map((listed) => {
     const m = listed.toLowerCase();
     const parameters = m.indexOf(";");
-    const essence = (parameters < 0 ? m : m.slice(0, parameters)).trim();
+    const essence = mediaEssence(m);
     const [type, subtype] = essence.split("/") as [string, string];
     if (subtype === "*") return SAFE.test(type) ? `\`${type}/\${string}\`` : "string";
     if (parameters < 0) return stringLiteral(m);

@@ -474,7 +474,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const keyType = keyTs(t);
     const nav = navTs(t);
     const named = `${self} ${keyType} ${nav}`;
-    // Where some collection builder of the type holds only some of its subtypes (`rt.HoldsOnly`), list
+    // Where some builder of the type holds only some of its subtypes (`rt.HoldsOnly`), list
     // and get infer them from the target (`H`, `rt.MayHold<H>`) and type the values read with them only.
     const h = held.has(t) ? typeParameter("H", named) : undefined;
     const q = reads(t, typeParameter("S", named), typeParameter("E", named), h);

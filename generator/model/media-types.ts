@@ -30,19 +30,21 @@ export function acceptableMediaTypes(on: Property | EntityType): string[] | unde
 /**
  * What the media of a media entity type's family accept (its `$value` builder serves the family,
  * declared on the first type with `HasStream`, `streamRoot`): that type's list with each subtype's
- * own added, so that no subtype's media is refused; undefined where that type names none.
+ * own added, so that no subtype's media is refused; undefined where that type names none, or a
+ * subtype accepts any (`*\/*`, or a list holding no media type).
  */
 export function familyMediaTypes(t: EntityType): string[] | undefined {
   const root = streamRoot(t);
-  const own = acceptableMediaTypes(root);
+  const own = listed(root.annotations);
   if (!own) return undefined;
   const out = [...own];
   const seen = new Set(own.map((m) => m.toLowerCase()));
   const below = [...root.derived];
-  while (below.length) {
-    const d = below.shift()!;
-    if (d.kind !== "entity") continue;
-    for (const m of acceptableMediaTypes(d) ?? []) {
+  for (let i = 0; i < below.length; i++) {
+    const d = below[i]!;
+    const list = listed(d.annotations);
+    if (list === false) return undefined;
+    for (const m of list ?? []) {
       if (seen.has(m.toLowerCase())) continue;
       seen.add(m.toLowerCase());
       out.push(m);
@@ -50,6 +52,11 @@ export function familyMediaTypes(t: EntityType): string[] | undefined {
     below.push(...d.derived);
   }
   return out;
+}
+
+/** A media type without its parameters, in lower case: what media types are compared by. */
+export function mediaEssence(m: string): string {
+  return m.split(";", 1)[0]!.trim().toLowerCase();
 }
 
 /** The type whose `$value` builder serves `t`'s media: the first of `t` and its base types to declare `HasStream`. */
