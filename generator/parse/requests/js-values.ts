@@ -19,6 +19,14 @@ const UNDEFINED = Symbol("undefined");
 
 type Read = { value: unknown; end: number };
 
+/** The words that are values. */
+const KEYWORDS = new Map<string, unknown>([
+  ["true", true],
+  ["false", false],
+  ["null", null],
+  ["undefined", UNDEFINED],
+]);
+
 const IDENTIFIER = /[A-Za-z_$][\w$]*/y;
 const NUMBER = /[+-]?(?:0[xX][\da-fA-F]+|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)/y;
 
@@ -60,8 +68,7 @@ function value(js: JsText, i: number, depth: number): Read {
   const word = IDENTIFIER.exec(text)?.[0];
   if (word !== undefined) {
     const end = i + word.length;
-    const known: Record<string, unknown> = { true: true, false: false, null: null, undefined: UNDEFINED };
-    return Object.hasOwn(known, word) ? { value: known[word], end } : { value: NONE, end: i };
+    return KEYWORDS.has(word) ? { value: KEYWORDS.get(word), end } : { value: NONE, end: i };
   }
   NUMBER.lastIndex = i;
   const number = NUMBER.exec(text)?.[0];
