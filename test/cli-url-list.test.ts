@@ -11,6 +11,7 @@ import { FIXTURES, generateFixture } from "./helpers/generated";
 import { startMockServer } from "./helpers/mockserver";
 import { RecordingServer } from "./helpers/recording-server";
 import { spawnLimited } from "./helpers/spawn-limited";
+import { describeWithGraph, GRAPH } from "./helpers/fixtures";
 
 const FIXTURE = path.join(__dirname, "fixtures", "requests", "url-filter.xml");
 const LITE = path.join(__dirname, "fixtures", "trippin-lite.xml");
@@ -233,6 +234,30 @@ test("a program's HTTP client calls: the query options of their params are check
       "odatagen: people.ts: 1 request: 0 made by the generated functions, 1 refused\n",
   );
   expect(r.code).toBe(1);
+});
+
+describeWithGraph("a Graph SDK program")("a program using Microsoft's Graph SDK (Kiota's request builders)", () => {
+  test("each chain is checked as its URL: the seed's session update and a calendar view with its options pass, a misspelt segment and a calendar view without them are refused at their client", async () => {
+    const text = [
+      'import { createGraphServiceClient } from "@microsoft/msgraph-sdk";',
+      "const client = createGraphServiceClient(adapter);",
+      "export async function run(callRecordId: string, sessionId: string) {",
+      '  await client.communications.callRecords.byCallRecordId(callRecordId).sessions.bySessionId(sessionId).patch({ modalities: ["audio"] });',
+      '  await client.me.calendarView.get({ queryParameters: { startDateTime: "2026-01-01T00:00:00Z", endDateTime: "2026-01-02T00:00:00Z", select: ["subject"] } });',
+      "  await client.me.messags.get();",
+      '  await client.me.calendarView.get({ queryParameters: { select: ["subject"] } });',
+      "}",
+    ].join("\n");
+    const { dir, file } = written("graph.ts", text);
+    const r = await cli(["-i", GRAPH, "--from", file], dir);
+    const lines = r.stderr.split("\n").filter((l) => l.startsWith("graph.ts:"));
+    expect(lines).toEqual([
+      "graph.ts:6:9: error ODG601: /me/messags: microsoft.graph.user has no navigation property, stream property, subtype or bound action or function named messags (did you mean /me/messages?)",
+      expect.stringMatching(/^graph\.ts:7:9: error ODG601: GET \/me\/calendarView: the service's metadata requires the custom query options (startDateTime, endDateTime|endDateTime, startDateTime) for reading here/),
+    ]);
+    expect(r.stderr).toContain("odatagen: graph.ts: 4 requests: 2 made by the generated functions, 2 refused");
+    expect(r.code).toBe(1);
+  });
 });
 
 test("headers the metadata names for a request: one the service refused without says so; one it requires, sent without, is a warning (HAR and curl)", async () => {

@@ -596,6 +596,43 @@ test("params as programs write them: quotes of the other kind inside strings, co
   expect(bodies.slice(0, -1).every((b) => b === undefined)).toBe(true);
 });
 
+test("a program's Graph SDK chains (Kiota's request builders): segments, keys, casts, $count, queryParameters and headers written as literals, a write's body; only a client's chains", () => {
+  const text = [
+    'import { createGraphServiceClient, type GraphServiceClient } from "@microsoft/msgraph-sdk";',
+    "const client = createGraphServiceClient(adapter);",
+    "export async function run(userId: string, record: { id: string }) {",
+    '  await client.me.get({ queryParameters: { select: ["displayName", "mail"], count: false } });',
+    "  await client.users",
+    "    .byUserId(userId) // the user",
+    '    .messages.get({ queryParameters: { top: 10, filter: "isRead eq false", orderby: ["receivedDateTime desc"] }, headers: { ConsistencyLevel: "eventual" } });',
+    '  await client.communications.callRecords.byCallRecordId(record.id).sessions.bySessionId("s 1").patch({ modalities: ["audio"] });',
+    "  await client.groups.byGroupId(42).members.graphUser.count.get();",
+    "  await client.users.delta.get(options);",
+    "  await client.users.withUrl(next).get();",
+    "  await other.users.get();",
+    "  const mine = client.me;",
+    "  await mine.messages.get();",
+    "}",
+    "class Mail { constructor(private readonly graph: GraphServiceClient) {} drop(id: string) { return this.graph.me.messages.byMessageId(id).delete(); } }",
+  ].join("\n");
+  expect(listOf(text).requests.map((r) => [r.method, r.path, r.line, r.column, r.body, r.headers])).toEqual([
+    ["GET", "/me?$select=displayName,mail", 4, 9, undefined, undefined],
+    ["GET", "/users/{userId}/messages?$top=10&$filter=isRead eq false&$orderby=receivedDateTime desc", 5, 9, undefined, ["consistencylevel"]],
+    ["PATCH", "/communications/callRecords/{id}/sessions/s%201", 8, 9, '{"modalities":["audio"]}', undefined],
+    ["GET", "/groups/42/members/microsoft.graph.user/$count", 9, 9, undefined, undefined],
+    ["GET", "/users/delta", 10, 9, undefined, undefined],
+    ["DELETE", "/me/messages/{id}", 16, text.split("\n")[15]!.indexOf("this.graph") + 1, undefined, undefined],
+  ]);
+  // A configuration by name may add query options: the URL may lack them.
+  expect(listOf(text).requests.map((r) => r.partialQuery ?? false)).toEqual([false, false, false, false, true, false]);
+  // Hostile: 32,000 chains, each in the body of the one before, read in linear time.
+  const depth = 32000;
+  const nested = `const client = createGraphServiceClient(x);\n${"client.users.byUserId(u).post({ a: ".repeat(depth)}1${" })".repeat(depth)}`;
+  const posted = listOf(nested).requests;
+  expect(posted).toHaveLength(depth);
+  expect(posted.at(-1)!.body).toBe('{"a":1}');
+});
+
 test("a program none of whose calls has a literal URL is said so at its first statement, not read line by line as a list", () => {
   const text = "// the client\n\nimport axios from 'axios';\nexport const get = (url: string) => axios.get(url);\n";
   expect(readRequestList(text)).toEqual({ problem: "a program (JavaScript or TypeScript) none of whose fetch, HTTP client or Graph client calls has a literal URL (a string, or a template literal): there is no request to read", line: 3, column: 1 });

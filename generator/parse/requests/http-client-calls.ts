@@ -11,7 +11,7 @@
  * `GET /users?$top=5`.
  */
 import { type CallInCode, JsText, urlLiteral } from "./js-literals";
-import { expressionEnd, literalJson, readLiteral, skipBlank } from "./js-values";
+import { expressionEnd, literalJson, memberValue, readLiteral, skipBlank } from "./js-values";
 
 /** A method call named for an HTTP method, its type arguments skipped (`get<Person[]>(`), with a literal first. */
 const CALL = /\.(get|post|put|patch|delete)\s*(?:<[^<>()]*(?:<[^<>()]*>[^<>()]*)*>)?\s*\(\s*(?=["'`])/g;
@@ -67,32 +67,9 @@ export function httpClientCalls(text: string, most = Number.POSITIVE_INFINITY): 
  * over by its brackets, so that configs nested in each other are read in linear time.
  */
 function paramsQuery(js: JsText, open: number): string | undefined {
-  const text = js.text;
-  for (let i = skipBlank(text, open + 1); i < text.length && text[i] !== "}"; ) {
-    // A member's name (none for a spread or a computed name, whose value is passed over).
-    let name: string | undefined;
-    if (text[i] === '"' || text[i] === "'") {
-      const literal = js.literal(i);
-      if (!literal) return undefined;
-      [name, i] = [literal.value, literal.end];
-    } else {
-      NAME.lastIndex = i;
-      name = NAME.exec(text)?.[0];
-      if (name !== undefined) i += name.length;
-    }
-    i = skipBlank(text, i);
-    if (name !== undefined && text[i] === ":") {
-      i = skipBlank(text, i + 1);
-      if (name === "params" || name === "searchParams") return queryOf(readLiteral(js, i)?.value);
-    }
-    const end = expressionEnd(js, i);
-    if (end === undefined || text[end] !== ",") return undefined;
-    i = skipBlank(text, end + 1);
-  }
-  return undefined;
+  const at = memberValue(js, open, ["params", "searchParams"]);
+  return at === undefined ? undefined : queryOf(readLiteral(js, at)?.value);
 }
-
-const NAME = /[A-Za-z_$][\w$]*/y;
 
 /** `params`' query: each member a literal string, number or Boolean (null and undefined left out); undefined otherwise. */
 function queryOf(params: unknown): string | undefined {

@@ -157,3 +157,38 @@ export function expressionEnd(js: JsText, i: number): number | undefined {
   }
   return undefined;
 }
+
+const MEMBER_NAME = /[A-Za-z_$][\w$]*/y;
+
+/**
+ * The index of the value of the first member named one of `names` at the top of the object literal
+ * at `open` (`{ headers, params: { … } }` → the `{` after `params:`); undefined where there is none,
+ * or where the object is not written out as far as it (a member that is no `name: value`, a spread,
+ * passes over). The members are read one after another, each value passed over by its brackets, so
+ * that objects nested in calls nested in objects are read in linear time.
+ */
+export function memberValue(js: JsText, open: number, names: readonly string[]): number | undefined {
+  const text = js.text;
+  for (let i = skipBlank(text, open + 1); i < text.length && text[i] !== "}"; ) {
+    // A member's name (none for a spread or a computed name, whose value is passed over).
+    let name: string | undefined;
+    if (text[i] === '"' || text[i] === "'") {
+      const literal = js.literal(i);
+      if (!literal) return undefined;
+      [name, i] = [literal.value, literal.end];
+    } else {
+      MEMBER_NAME.lastIndex = i;
+      name = MEMBER_NAME.exec(text)?.[0];
+      if (name !== undefined) i += name.length;
+    }
+    i = skipBlank(text, i);
+    if (name !== undefined && text[i] === ":") {
+      i = skipBlank(text, i + 1);
+      if (names.includes(name)) return i;
+    }
+    const end = expressionEnd(js, i);
+    if (end === undefined || text[end] !== ",") return undefined;
+    i = skipBlank(text, end + 1);
+  }
+  return undefined;
+}

@@ -20,6 +20,7 @@ import { continues, curlRequest } from "./curl-request";
 import { fetchCalls, hasFetchCalls } from "./fetch-calls";
 import { graphClientCalls, hasGraphClientCalls } from "./graph-client-calls";
 import { hasHttpClientCalls, httpClientCalls } from "./http-client-calls";
+import { graphSdkCalls, hasGraphSdkCalls } from "./graph-sdk-calls";
 import { httpFileRequests, isHttpFile } from "./http-file";
 
 export interface ListedRequest {
@@ -76,7 +77,7 @@ export function readRequestList(text: string, base?: string | readonly string[])
     ? jsonRequests(body)
     : REQUEST_FENCE.test(body)
       ? markdownRequests(body)
-      : hasFetchCalls(body) || hasGraphClientCalls(body) || hasHttpClientCalls(body)
+      : hasFetchCalls(body) || hasGraphClientCalls(body) || hasHttpClientCalls(body) || hasGraphSdkCalls(body)
         ? codeRequests(body)
         : isHttpFile(body)
           ? httpFileRequests(body)
@@ -268,7 +269,7 @@ function markdownRequests(text: string): RequestList {
   return list;
 }
 
-/** The requests of a file of `fetch` calls (a browser's "Copy all as fetch", or a program's), Graph client `api` calls and HTTP client calls, each at its URL, in the file's order. */
+/** The requests of a file of `fetch` calls (a browser's "Copy all as fetch", or a program's), Graph client `api` calls, HTTP client calls and Graph SDK chains, each at its URL (a chain at its client), in the file's order. */
 function codeRequests(text: string): RequestList {
   const source = new SourceText("", text);
   const calls = [
@@ -276,6 +277,8 @@ function codeRequests(text: string): RequestList {
     // A client's call may add query options through its own methods (`.query({ … })`, `params`), which are not read.
     ...graphClientCalls(text).map((c) => ({ ...c, by: "the Graph client's api", partialQuery: true })),
     ...httpClientCalls(text).map((c) => ({ ...c, by: "an HTTP client's", partialQuery: true })),
+    // The Graph SDK's chains give their whole query, where its queryParameters are written as literals.
+    ...graphSdkCalls(text).map((c) => ({ ...c, by: "the Graph SDK's" })),
   ].sort((a, b) => a.at - b.at);
   const requests = calls.map((call): ListedRequest => {
     const problem = !isRequestMethod(call.method) ? notRequestMethod(call.method) : !isUrl(call.url) ? `${call.url} is no URL: ${call.by} is a whole one or a path from the service root` : undefined;

@@ -1,0 +1,129 @@
+/**
+ * The requests a program makes with Microsoft's Graph SDK for TypeScript (`@microsoft/msgraph-sdk`,
+ * made by Kiota), whose calls are chains of request builders rather than URLs:
+ * `client.users.byUserId(userId).messages.get({ queryParameters: { select: ["subject"] } })` is
+ * `GET /users/{userId}/messages?$select=subject`. The chains read are those of a client the file
+ * makes (`createGraphServiceClient(…)`, `new GraphServiceClient(…)`) or takes (`client:
+ * GraphServiceClient`), each ending in `get`, `post`, `patch`, `put` or `delete`:
+ * - a property is a path segment (`messages`), `count` is `$count`, and a cast builder
+ *   (`graphUser`) is the cast (`microsoft.graph.user`);
+ * - `byXId(id)` is a key, written `{id}` where it is a variable (`{userId}`, as documentation
+ *   writes one), or the literal's value;
+ * - the configuration's `queryParameters` (`select`, `expand`, `orderby` as lists, `filter`,
+ *   `search`, `top`, `skip`, `count`, and any other as a custom query option) and `headers`' names,
+ *   where written as literals; a write's body where written as literals.
+ * A chain through a builder kept in a variable, or one calling anything else (`withUrl`), is not read.
+ */
+import type { CallInCode } from "./js-literals";
+import { JsText } from "./js-literals";
+import { literalJson, memberValue, readLiteral, skipBlank } from "./js-values";
+import { lastWord } from "./request-variables";
+
+/** A client the file makes (`const client = createGraphServiceClient(…)`, `this.graph = new GraphServiceClient(…)`): its name. */
+const MADE = /(?:\b(?:const|let|var)\s+|\b(this\.))?\b([A-Za-z_$][\w$]*)[ \t]*(?::[^=;\n]{0,200})?=[ \t]*(?:await\s+)?(?:createGraphServiceClient|new\s+GraphServiceClient)\s*\(/g;
+
+/** A parameter or property typed as a client (`client: GraphServiceClient`): its name, used as it is or as `this.name`. */
+const TYPED = /([A-Za-z_$][\w$]*)\s*\??\s*:\s*GraphServiceClient\b/g;
+
+const SENDS: Readonly<Record<string, string>> = { get: "GET", post: "POST", patch: "PATCH", put: "PUT", delete: "DELETE" };
+
+/** The query options of `queryParameters` named as Kiota names them, with their `$` names. */
+const SYSTEM: Readonly<Record<string, string>> = { select: "$select", expand: "$expand", orderby: "$orderby", filter: "$filter", search: "$search", top: "$top", skip: "$skip", count: "$count" };
+
+const NAME = /[A-Za-z_$][\w$]*/y;
+
+/** Whether `text` makes or takes a Graph SDK client and calls through it. */
+export function hasGraphSdkCalls(text: string): boolean {
+  return /\bGraphServiceClient\b|\bcreateGraphServiceClient\b/.test(text) && graphSdkCalls(text, 1).length > 0;
+}
+
+export function graphSdkCalls(text: string, most = Number.POSITIVE_INFINITY): (CallInCode & { partialQuery?: true })[] {
+  const clients = new Set<string>();
+  for (const m of text.matchAll(MADE)) clients.add(`${m[1] ?? ""}${m[2]!}`);
+  for (const m of text.matchAll(TYPED)) clients.add(m[1]!).add(`this.${m[1]!}`);
+  if (!clients.size) return [];
+  const js = new JsText(text);
+  const out: (CallInCode & { partialQuery?: true })[] = [];
+  const uses = new RegExp(`(?<![\\w$.])(${[...clients].map((c) => c.replace(/[.$]/g, "\\$&")).join("|")})\\s*\\.`, "g");
+  for (const m of text.matchAll(uses)) {
+    const call = chain(js, m.index, m.index + m[0].length - 1);
+    if (call) out.push(call);
+    if (out.length >= most) break;
+  }
+  return out;
+}
+
+/** The request the chain from `at` (its `.` at `dot`) makes, or undefined where it is no such chain. */
+function chain(js: JsText, at: number, dot: number): (CallInCode & { partialQuery?: true }) | undefined {
+  const text = js.text;
+  const segments: string[] = [];
+  for (let i = dot, links = 0; text[i] === "." && links < 200; links++) {
+    NAME.lastIndex = skipBlank(text, i + 1);
+    const name = NAME.exec(text)?.[0];
+    if (name === undefined) return undefined;
+    i = skipBlank(text, NAME.lastIndex);
+    if (text[i] !== "(") {
+      segments.push(name === "count" ? "$count" : /^graph[A-Z]/.test(name) ? `microsoft.graph.${name[5]!.toLowerCase()}${name.slice(6)}` : name);
+      i = skipBlank(text, i);
+      continue;
+    }
+    const close = js.closing(i);
+    if (close === undefined) return undefined;
+    const method = SENDS[name];
+    if (method) return send(js, at, `/${segments.join("/")}`, method, i, close);
+    if (!/^by[A-Z]\w*$/.test(name)) return undefined;
+    segments.push(keySegment(js, i + 1, close, name));
+    i = skipBlank(text, close + 1);
+  }
+  return undefined;
+}
+
+/** A key's segment: `{userId}` for a variable `userId` (or `user.id`: `{id}`), a literal's value, else `{userId}` from the builder's name. */
+function keySegment(js: JsText, from: number, to: number, name: string): string {
+  const literal = readLiteral(js, from);
+  if (literal && (typeof literal.value === "string" || typeof literal.value === "number") && skipBlank(js.text, literal.end) === to) return encodeURIComponent(String(literal.value));
+  const word = lastWord(js.text.slice(from, to).trim());
+  return `{${word ?? `${name[2]!.toLowerCase()}${name.slice(3)}`}}`;
+}
+
+/** The request of a chain ending in `.get(…)` (the arguments between `open` and `close`). */
+function send(js: JsText, at: number, path: string, method: string, open: number, close: number): CallInCode & { partialQuery?: true } {
+  const text = js.text;
+  let body: string | undefined;
+  let config = skipBlank(text, open + 1);
+  if (method === "POST" || method === "PATCH" || method === "PUT") {
+    const first = config;
+    const literal = readLiteral(js, first);
+    if (literal && typeof literal.value === "object" && literal.value !== null) body = literalJson(js, first, skipBlank(text, literal.end));
+    // The configuration is the second argument.
+    const after = literal ? skipBlank(text, literal.end) : undefined;
+    config = after !== undefined && text[after] === "," ? skipBlank(text, after + 1) : close;
+  }
+  const query: string[] = [];
+  let headers: string[] | undefined;
+  let partial = false;
+  if (config < close && text[config] === "{") {
+    const parameters = memberValue(js, config, ["queryParameters"]);
+    const read = parameters === undefined ? undefined : readLiteral(js, parameters)?.value;
+    if (parameters !== undefined && !options(read, query)) partial = true;
+    const given = memberValue(js, config, ["headers"]);
+    const names = given === undefined ? undefined : readLiteral(js, given)?.value;
+    if (typeof names === "object" && names !== null && !Array.isArray(names)) headers = Object.keys(names).map((h) => h.toLowerCase());
+  } else if (config < close) partial = true;
+  const url = query.length ? `${path}?${query.join("&")}` : path;
+  return { method, url, at, ...(body !== undefined ? { body } : {}), ...(headers ? { headers } : {}), ...(partial ? { partialQuery: true as const } : {}) };
+}
+
+/** `queryParameters`' options, as a URL's query writes them, added to `query`; false where it is no object of literals. */
+function options(value: unknown, query: string[]): boolean {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  for (const [name, v] of Object.entries(value)) {
+    if (v === null) continue;
+    const text = Array.isArray(v) && v.every((x) => typeof x === "string") ? v.join(",") : typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : undefined;
+    if (text === undefined) return false;
+    const option = Object.hasOwn(SYSTEM, name) ? SYSTEM[name]! : name;
+    if (option === "$count" && text !== "true") continue;
+    query.push(`${option}=${text.replace(/[%&#+]/g, (c) => encodeURIComponent(c))}`);
+  }
+  return true;
+}
