@@ -616,7 +616,7 @@ test("a program's Graph SDK chains (Kiota's request builders): segments, keys, c
     "class Mail { constructor(private readonly graph: GraphServiceClient) {} drop(id: string) { return this.graph.me.messages.byMessageId(id).delete(); } }",
   ].join("\n");
   expect(listOf(text).requests.map((r) => [r.method, r.path, r.line, r.column, r.body, r.headers])).toEqual([
-    ["GET", "/me?$select=displayName,mail", 4, 9, undefined, undefined],
+    ["GET", "/me?$select=displayName,mail&$count=false", 4, 9, undefined, undefined],
     ["GET", "/users/{userId}/messages?$top=10&$filter=isRead eq false&$orderby=receivedDateTime desc", 5, 9, undefined, ["consistencylevel"]],
     ["PATCH", "/communications/callRecords/{id}/sessions/s%201", 8, 9, '{"modalities":["audio"]}', undefined],
     ["GET", "/groups/42/members/microsoft.graph.user/$count", 9, 9, undefined, undefined],
@@ -631,6 +631,54 @@ test("a program's Graph SDK chains (Kiota's request builders): segments, keys, c
   const posted = listOf(nested).requests;
   expect(posted).toHaveLength(depth);
   expect(posted.at(-1)!.body).toBe('{"a":1}');
+});
+
+test("Graph SDK chains as the SDK sends them: ref is $ref (its id as $id), bodies' odataType, odataId and additionalData as the wire has them, keys encoded as its URI template encodes them; a write's config after any body; no request without a segment", () => {
+  const text = [
+    "const client = createGraphServiceClient(adapter);",
+    'await client.groups.byGroupId(g).members.ref.post({ odataId: "https://graph.microsoft.com/v1.0/directoryObjects/x" });',
+    'await client.groups.byGroupId(g).members.ref.delete({ queryParameters: { id: "https://graph.microsoft.com/v1.0/directoryObjects/x" } });',
+    'await client.me.messages.post({ body: { content: "hi", odataType: "#microsoft.graph.itemBody" }, additionalData: { extra: 1 } });',
+    'await client.users.byUserId("a(b)!").byUserId(user?.id ?? "x").get();',
+    'await client.me.patch(changes, { headers: { "If-Match": "*" }, queryParameters: { select: [], count: false } });',
+    "await client.me.get(undefined);",
+    "function drop() { return client.delete(); }",
+  ].join("\n");
+  expect(listOf(text).requests.map((r) => [r.method, r.path, r.body, r.headers, r.partialQuery ?? false])).toEqual([
+    ["POST", "/groups/{g}/members/$ref", '{"@odata.id":"https://graph.microsoft.com/v1.0/directoryObjects/x"}', undefined, false],
+    ["DELETE", "/groups/{g}/members/$ref?$id=https://graph.microsoft.com/v1.0/directoryObjects/x", undefined, undefined, false],
+    ["POST", "/me/messages", '{"body":{"content":"hi","@odata.type":"#microsoft.graph.itemBody"},"extra":1}', undefined, false],
+    ["GET", "/users/a%28b%29%21/{userId}", undefined, undefined, false],
+    ["PATCH", "/me?$count=false", undefined, ["if-match"], false],
+    ["GET", "/me", undefined, undefined, false],
+  ]);
+});
+
+test("literals as JavaScript reads them: escapes, line continuations, templates with an escaped backtick or ${, numbers as names; hostile comments, names and keys in linear time", () => {
+  const text = [
+    "const client = createGraphServiceClient(adapter);",
+    'await client.me.patch({ a: "\\b\\x41\\u0042\\u{43}\\0", b: `t\\tu\\u0041`, c: "x\\',
+    'y", 0x10: 1, 1.50: 2 });',
+    "await client.me.patch({ a: `x\\`${y}` });",
+    "await client.me.patch({ a: `x\\${y}` });",
+    "await client.me.patch({ -1: 1 });",
+  ].join("\n");
+  expect(listOf(text).requests.map((r) => r.body)).toEqual([
+    JSON.stringify({ 16: 1, a: "\bABC\0", b: "t\tuA", c: "xy", "1.5": 2 }),
+    undefined,
+    JSON.stringify({ a: "x${y}" }),
+    undefined,
+  ]);
+  const head = "const client = createGraphServiceClient(a);\n";
+  const k = 160000;
+  for (const hostile of [
+    `${head}client.users.post({ a: "${"a".repeat(k)}", b: "${" ".repeat(k)}" });`,
+    `${head}${"client.users.byUserId(".repeat(k / 40)}u${")".repeat(k / 40)}`,
+    `${head}${"client./*".repeat(k / 40)}`,
+    'x.post("/a", /*'.repeat(k / 40),
+  ])
+    // Read, to requests or to "no request", in time linear in the text (quadratic, the test times out).
+    expect(readRequestList(hostile)).toEqual(expect.objectContaining({}));
 });
 
 test("a program none of whose calls has a literal URL is said so at its first statement, not read line by line as a list", () => {

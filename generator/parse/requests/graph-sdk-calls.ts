@@ -16,14 +16,14 @@
  */
 import type { CallInCode } from "./js-literals";
 import { JsText } from "./js-literals";
-import { literalJson, memberValue, readLiteral, skipBlank } from "./js-values";
+import { expressionEnd, memberValue, readLiteral, skipBlank } from "./js-values";
 import { lastWord } from "./request-variables";
 
 /** A client the file makes (`const client = createGraphServiceClient(…)`, `this.graph = new GraphServiceClient(…)`): its name. */
 const MADE = /(?:\b(?:const|let|var)\s+|\b(this\.))?\b([A-Za-z_$][\w$]*)[ \t]*(?::[^=;\n]{0,200})?=[ \t]*(?:await\s+)?(?:createGraphServiceClient|new\s+GraphServiceClient)\s*\(/g;
 
 /** A parameter or property typed as a client (`client: GraphServiceClient`): its name, used as it is or as `this.name`. */
-const TYPED = /([A-Za-z_$][\w$]*)\s*\??\s*:\s*GraphServiceClient\b/g;
+const TYPED = /(?<![\w$])([A-Za-z_$][\w$]*)[ \t]*(?:\?[ \t]*)?:[ \t]*GraphServiceClient\b/g;
 
 const SENDS: Readonly<Record<string, string>> = { get: "GET", post: "POST", patch: "PATCH", put: "PUT", delete: "DELETE" };
 
@@ -63,14 +63,15 @@ function chain(js: JsText, at: number, dot: number): (CallInCode & { partialQuer
     if (name === undefined) return undefined;
     i = skipBlank(text, NAME.lastIndex);
     if (text[i] !== "(") {
-      segments.push(name === "count" ? "$count" : /^graph[A-Z]/.test(name) ? `microsoft.graph.${name[5]!.toLowerCase()}${name.slice(6)}` : name);
+      segments.push(name === "count" ? "$count" : name === "ref" ? "$ref" : /^graph[A-Z]/.test(name) ? `microsoft.graph.${name[5]!.toLowerCase()}${name.slice(6)}` : name);
       i = skipBlank(text, i);
       continue;
     }
     const close = js.closing(i);
     if (close === undefined) return undefined;
     const method = SENDS[name];
-    if (method) return send(js, at, `/${segments.join("/")}`, method, i, close);
+    // A request goes somewhere below the root, and its URL is the chain's (`client.get("/x")` is another client's).
+    if (method) return segments.length && !/^["'`]/.test(text[skipBlank(text, i + 1)] ?? "") ? send(js, at, `/${segments.join("/")}`, method, i, close) : undefined;
     if (!/^by[A-Z]\w*$/.test(name)) return undefined;
     segments.push(keySegment(js, i + 1, close, name));
     i = skipBlank(text, close + 1);
@@ -78,11 +79,17 @@ function chain(js: JsText, at: number, dot: number): (CallInCode & { partialQuer
   return undefined;
 }
 
-/** A key's segment: `{userId}` for a variable `userId` (or `user.id`: `{id}`), a literal's value, else `{userId}` from the builder's name. */
+/**
+ * A key's segment: a literal's value, percent-encoded as the SDK's URI template encodes it; `{userId}`
+ * for a variable `userId` (or `user.id`: `{id}`); else `{userId}` from the builder's name.
+ */
 function keySegment(js: JsText, from: number, to: number, name: string): string {
   const literal = readLiteral(js, from);
-  if (literal && (typeof literal.value === "string" || typeof literal.value === "number") && skipBlank(js.text, literal.end) === to) return encodeURIComponent(String(literal.value));
-  const word = lastWord(js.text.slice(from, to).trim());
+  if (literal && (typeof literal.value === "string" || typeof literal.value === "number") && skipBlank(js.text, literal.end) === to)
+    return encodeURIComponent(String(literal.value)).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  // A variable or a property path, read where it is short (`user.id`); another expression is named for the builder.
+  const argument = to - from <= 200 ? js.text.slice(from, to).trim() : "";
+  const word = /^[\w$]+(?:\s*\??\.\s*[\w$]+)*$/.test(argument) ? lastWord(argument) : undefined;
   return `{${word ?? `${name[2]!.toLowerCase()}${name.slice(3)}`}}`;
 }
 
@@ -94,9 +101,12 @@ function send(js: JsText, at: number, path: string, method: string, open: number
   if (method === "POST" || method === "PATCH" || method === "PUT") {
     const first = config;
     const literal = readLiteral(js, first);
-    if (literal && typeof literal.value === "object" && literal.value !== null) body = literalJson(js, first, skipBlank(text, literal.end));
-    // The configuration is the second argument.
-    const after = literal ? skipBlank(text, literal.end) : undefined;
+    // The literal alone, or with a TypeScript `as` or `satisfies` after it.
+    const rest = literal ? skipBlank(text, literal.end) : -1;
+    if (literal && typeof literal.value === "object" && literal.value !== null && (rest === expressionEnd(js, first) || /^(?:as|satisfies)\b/.test(text.slice(rest, rest + 10))))
+      body = JSON.stringify(wire(literal.value));
+    // The configuration is the second argument, after a body written in any way.
+    const after = expressionEnd(js, first);
     config = after !== undefined && text[after] === "," ? skipBlank(text, after + 1) : close;
   }
   const query: string[] = [];
@@ -104,26 +114,45 @@ function send(js: JsText, at: number, path: string, method: string, open: number
   let partial = false;
   if (config < close && text[config] === "{") {
     const parameters = memberValue(js, config, ["queryParameters"]);
-    const read = parameters === undefined ? undefined : readLiteral(js, parameters)?.value;
-    if (parameters !== undefined && !options(read, query)) partial = true;
+    const read = parameters === undefined ? undefined : readLiteral(js, parameters);
+    if (parameters !== undefined && !options(read?.value, query, path.endsWith("/$ref"))) partial = read?.value !== undefined || !read;
     const given = memberValue(js, config, ["headers"]);
     const names = given === undefined ? undefined : readLiteral(js, given)?.value;
     if (typeof names === "object" && names !== null && !Array.isArray(names)) headers = Object.keys(names).map((h) => h.toLowerCase());
-  } else if (config < close) partial = true;
+  } else if (config < close && !/^undefined\s*$/.test(text.slice(config, close))) partial = true;
   const url = query.length ? `${path}?${query.join("&")}` : path;
   return { method, url, at, ...(body !== undefined ? { body } : {}), ...(headers ? { headers } : {}), ...(partial ? { partialQuery: true as const } : {}) };
 }
 
-/** `queryParameters`' options, as a URL's query writes them, added to `query`; false where it is no object of literals. */
-function options(value: unknown, query: string[]): boolean {
+/**
+ * `queryParameters`' options, as a URL's query writes them, added to `query`; false where it is no
+ * object of literals. An empty list is left out, as the SDK leaves it out; `ref`: the options of a
+ * `$ref`, whose `id` the SDK sends as `@id` (`$id` in OData's words).
+ */
+function options(value: unknown, query: string[], ref: boolean): boolean {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   for (const [name, v] of Object.entries(value)) {
-    if (v === null) continue;
+    if (v === null || (Array.isArray(v) && v.length === 0)) continue;
     const text = Array.isArray(v) && v.every((x) => typeof x === "string") ? v.join(",") : typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : undefined;
     if (text === undefined) return false;
-    const option = Object.hasOwn(SYSTEM, name) ? SYSTEM[name]! : name;
-    if (option === "$count" && text !== "true") continue;
+    const option = ref && name === "id" ? "$id" : Object.hasOwn(SYSTEM, name) ? SYSTEM[name]! : name;
     query.push(`${option}=${text.replace(/[%&#+]/g, (c) => encodeURIComponent(c))}`);
   }
   return true;
+}
+
+/**
+ * A body as the SDK writes it: its models' `odataType` and `odataId` are `@odata.type` and
+ * `@odata.id`, and `additionalData`'s members stand beside the others, at every depth.
+ */
+function wire(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(wire);
+  if (typeof value !== "object" || value === null) return value;
+  const out: Record<string, unknown> = {};
+  const put = (k: string, v: unknown) => Object.defineProperty(out, k, { value: wire(v), enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of Object.entries(value)) {
+    if (k === "additionalData" && typeof v === "object" && v !== null && !Array.isArray(v)) for (const [ak, av] of Object.entries(v)) put(ak, av);
+    else put(k === "odataType" ? "@odata.type" : k === "odataId" ? "@odata.id" : k, v);
+  }
+  return out;
 }

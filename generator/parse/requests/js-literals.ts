@@ -53,9 +53,10 @@ export class JsText {
       const c = text[i]!;
       if (c === "`") return { value, end: i + 1 };
       if (c === "\\") {
-        const next = text[++i];
-        if (next === undefined) return undefined;
-        value += next === "n" ? "\n" : next;
+        const escape = escaped(text, i);
+        if (!escape) return undefined;
+        value += escape.value;
+        i = escape.end - 1;
       } else if (c === "$" && text[i + 1] === "{") {
         const close = this.closing(i + 1);
         if (close === undefined) return undefined;
@@ -79,15 +80,33 @@ function stringLiteral(text: string, at: number): { value: string; end: number }
       value += c;
       continue;
     }
-    const next = text[++i];
-    if (next === undefined) return undefined;
-    const code = next === "u" ? /^(?:\{([\da-f]{1,6})\}|([\da-f]{4}))/i.exec(text.slice(i + 1, i + 9)) : null;
-    if (code) {
-      value += String.fromCodePoint(Math.min(Number.parseInt(code[1] ?? code[2]!, 16), 0x10ffff));
-      i += code[0].length;
-    } else value += next === "n" ? "\n" : next === "t" ? "\t" : next === "r" ? "\r" : next;
+    const escape = escaped(text, i);
+    if (!escape) return undefined;
+    value += escape.value;
+    i = escape.end - 1;
   }
   return undefined;
+}
+
+const SINGLE: Readonly<Record<string, string>> = { n: "\n", t: "\t", r: "\r", b: "\b", f: "\f", v: "\v", "0": "\0" };
+
+/**
+ * The escape sequence at `at` (its backslash) as JavaScript reads it in a string or template:
+ * `\n`, `\t`, `\x41`, `\u0041`, `\u{1F600}`, a line continuation (nothing), else the character
+ * itself; undefined where it is cut short or names no code point.
+ */
+function escaped(text: string, at: number): { value: string; end: number } | undefined {
+  const next = text[at + 1];
+  if (next === undefined) return undefined;
+  if (next === "\r") return { value: "", end: text[at + 2] === "\n" ? at + 3 : at + 2 };
+  if (next === "\n" || next === "\u2028" || next === "\u2029") return { value: "", end: at + 2 };
+  const hex = next === "x" ? /^[\da-f]{2}/i.exec(text.slice(at + 2, at + 4)) : next === "u" ? /^(?:\{([\da-f]{1,6})\}|([\da-f]{4}))/i.exec(text.slice(at + 2, at + 10)) : undefined;
+  if (hex === null) return undefined;
+  if (hex) {
+    const code = Number.parseInt(next === "x" ? hex[0] : (hex[1] ?? hex[2]!), 16);
+    return code > 0x10ffff ? undefined : { value: String.fromCodePoint(code), end: at + 2 + hex[0].length };
+  }
+  return { value: Object.hasOwn(SINGLE, next) && !(next === "0" && /\d/.test(text[at + 2] ?? "")) ? SINGLE[next]! : next, end: at + 2 };
 }
 
 /**

@@ -30,18 +30,28 @@ const KEYWORDS = new Map<string, unknown>([
 const IDENTIFIER = /[A-Za-z_$][\w$]*/y;
 const NUMBER = /[+-]?(?:0[xX][\da-fA-F]+|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)/y;
 
+/**
+ * Where a search for a comment's end last found none (`*\/`, a line end), in which text: from there
+ * on, none is searched for again, so that many comments left open are read in linear time.
+ */
+const unclosed = { text: "", block: Number.POSITIVE_INFINITY, line: Number.POSITIVE_INFINITY };
+
 /** The index of the first character at or after `i` that is neither white space nor in a comment. */
 export function skipBlank(text: string, i: number): number {
+  if (unclosed.text !== text) Object.assign(unclosed, { text, block: Number.POSITIVE_INFINITY, line: Number.POSITIVE_INFINITY });
   for (;;) {
     while (i < text.length && /\s/.test(text[i]!)) i++;
     if (text[i] !== "/") return i;
-    if (text[i + 1] === "/") {
-      const end = text.indexOf("\n", i);
-      i = end < 0 ? text.length : end + 1;
-    } else if (text[i + 1] === "*") {
-      const end = text.indexOf("*/", i + 2);
-      i = end < 0 ? text.length : end + 2;
-    } else return i;
+    const block = text[i + 1] === "*";
+    if (!block && text[i + 1] !== "/") return i;
+    const from = block ? i + 2 : i;
+    const end = from >= (block ? unclosed.block : unclosed.line) ? -1 : text.indexOf(block ? "*/" : "\n", from);
+    if (end < 0) {
+      if (block) unclosed.block = Math.min(unclosed.block, from);
+      else unclosed.line = Math.min(unclosed.line, from);
+      return text.length;
+    }
+    i = end + (block ? 2 : 1);
   }
 }
 
@@ -80,11 +90,12 @@ function value(js: JsText, i: number, depth: number): Read {
 }
 
 function string(js: JsText, i: number): Read {
-  // A template with `${…}` is no literal: its value depends on what runs.
-  if (js.text[i] === "`") {
-    const close = js.text.indexOf("`", i + 1);
-    if (close < 0 || js.text.slice(i, close).includes("${")) return { value: NONE, end: i };
-  }
+  // A template with `${…}` is no literal: its value depends on what runs (an escaped `\${` is text).
+  if (js.text[i] === "`")
+    for (let k = i + 1; k < js.text.length && js.text[k] !== "`"; k++) {
+      if (js.text[k] === "\\") k++;
+      else if (js.text[k] === "$" && js.text[k + 1] === "{") return { value: NONE, end: i };
+    }
   const literal = js.literal(i);
   return literal ? { value: literal.value, end: literal.end } : { value: NONE, end: i };
 }
@@ -103,9 +114,11 @@ function object(js: JsText, open: number, depth: number): Read {
     } else {
       IDENTIFIER.lastIndex = i;
       NUMBER.lastIndex = i;
-      const word = IDENTIFIER.exec(text)?.[0] ?? NUMBER.exec(text)?.[0];
-      if (word === undefined) return { value: NONE, end: i };
-      [name, i] = [word, i + word.length];
+      const word = IDENTIFIER.exec(text)?.[0];
+      // A number as a name is the number's text (`0x10: …` is "16"); a sign makes no name.
+      const number = word === undefined && !/[+-]/.test(text[i] ?? "") ? NUMBER.exec(text)?.[0] : undefined;
+      if (word === undefined && number === undefined) return { value: NONE, end: i };
+      [name, i] = word !== undefined ? [word, i + word.length] : [String(Number(number)), i + number!.length];
     }
     i = skipBlank(text, i);
     if (text[i] !== ":") return { value: NONE, end: i };
