@@ -13,6 +13,7 @@ import { runCliAsync, scratch } from "./helpers/cli";
 import { FIXTURES, generateFixture } from "./helpers/generated";
 import { startLoopback, type Loopback } from "./helpers/loopback";
 import { expectErrorsWhereMarked, forEachCompiler, markedLines } from "./helpers/typecheck";
+import { docOf } from "./helpers/doc-of";
 
 const FIXTURE = path.join(FIXTURES, "requests", "custom-query-options.xml");
 const inputs = [{ file: FIXTURE, content: fs.readFileSync(FIXTURE, "utf8") }];
@@ -104,16 +105,13 @@ forEachCompiler((label, c) => {
 
 test("the doc comments name every custom query option, required or not, and where the metadata says it", () => {
   const code = generate({ inputs }).files.get("Cal.requests.ts") as string;
-  const docOf = (fn: string) => {
-    const at = code.indexOf(`export function ${fn}(`) >= 0 ? code.indexOf(`export function ${fn}(`) : code.indexOf(`export function ${fn}<`);
-    return code.slice(code.lastIndexOf("/**", at), at);
-  };
-  expect(docOf("userCalendarView")).toContain(
+  const doc = (fn: string) => docOf(code, fn);
+  expect(doc("userCalendarView")).toContain(
     "The metadata requires the custom query option `startDateTime` for reading here (`Cal.svc/users: NavigationRestrictions/RestrictedProperties(calendarView)/ReadRestrictions/CustomQueryOptions`): The start of the window. Give it in `query`: `{ query: { startDateTime: ... } }`.",
   );
-  expect(docOf("windows")).toContain("The metadata names the custom query option `tz` for reading here (`Cal.svc/windows: ReadRestrictions/CustomQueryOptions`): A time zone.\n");
-  expect(docOf("delta")).toContain("The metadata names the custom query option `changeType` for calling it (`Cal.delta: OperationRestrictions/CustomQueryOptions`): created, updated or deleted.");
-  expect(docOf("userEvents")).not.toContain("custom query option");
+  expect(doc("windows")).toContain("The metadata names the custom query option `tz` for reading here (`Cal.svc/windows: ReadRestrictions/CustomQueryOptions`): A time zone.\n");
+  expect(doc("delta")).toContain("The metadata names the custom query option `changeType` for calling it (`Cal.delta: OperationRestrictions/CustomQueryOptions`): created, updated or deleted.");
+  expect(doc("userEvents")).not.toContain("custom query option");
 });
 
 describe("over HTTP", () => {

@@ -12,6 +12,7 @@ import { urlCalls } from "../generator/url-calls";
 import { FIXTURES, generateFixture } from "./helpers/generated";
 import { startLoopback, type Loopback } from "./helpers/loopback";
 import { expectErrorsWhereMarked, forEachCompiler, markedLines } from "./helpers/typecheck";
+import { docOf } from "./helpers/doc-of";
 
 const FIXTURE = path.join(FIXTURES, "requests", "explicit-bindings.xml");
 const inputs = [{ file: FIXTURE, content: fs.readFileSync(FIXTURE, "utf8") }];
@@ -88,18 +89,15 @@ test("the run notes an operation named nowhere and a name of no operation, and w
 
 test("the doc comments say where an operation is named, and what an address names", () => {
   const code = generate({ inputs }).files.get("Ex.requests.ts") as string;
-  const docOf = (fn: string) => {
-    const at = code.indexOf(`export function ${fn}(`);
-    return code.slice(code.lastIndexOf("/**", at), at);
-  };
-  expect(docOf("add")).toContain(
+  const doc = (fn: string) => docOf(code, fn);
+  expect(doc("add")).toContain(
     "It requires explicit binding (`Core.RequiresExplicitBinding`): it takes only an address where the metadata names it (`Core.ExplicitOperationBindings`), at `Ex.group/sites`, `Ex.user/followedSites`; elsewhere give `rt.unrestricted(target)`.",
   );
-  expect(docOf("remove")).toContain("at `Ex.group/sites`, `Ex.svc/archive`;");
-  expect(docOf("orphan")).toContain("and no element of the metadata names it (`Core.ExplicitOperationBindings`): it takes only an address given through `rt.unrestricted(target)`.");
-  expect(docOf("restore")).not.toContain("explicit binding");
-  expect(docOf("groupSites")).toContain("Here the metadata names `Ex.add`, `Ex.remove` in `Core.ExplicitOperationBindings`: their overloads that require explicit binding take this address.");
-  expect(docOf("sites")).not.toContain("ExplicitOperationBindings");
+  expect(doc("remove")).toContain("at `Ex.group/sites`, `Ex.svc/archive`;");
+  expect(doc("orphan")).toContain("and no element of the metadata names it (`Core.ExplicitOperationBindings`): it takes only an address given through `rt.unrestricted(target)`.");
+  expect(doc("restore")).not.toContain("explicit binding");
+  expect(doc("groupSites")).toContain("Here the metadata names `Ex.add`, `Ex.remove` in `Core.ExplicitOperationBindings`: their overloads that require explicit binding take this address.");
+  expect(doc("sites")).not.toContain("ExplicitOperationBindings");
 });
 
 describe("over HTTP", () => {
@@ -160,9 +158,9 @@ test("a slice types the operations and the addresses it keeps as the whole run d
   expect(code).toContain('rt.BindsExplicitly<"Ex.add">');
   expect(slice.diagnostics.filter((d) => /explicit/i.test(d.message))).toEqual([]);
   // Its doc comments and `odatagen url` name the places it keeps, and say so.
-  const docOf = (fn: string) => code.slice(code.lastIndexOf("/**", code.indexOf(`export function ${fn}(`)), code.indexOf(`export function ${fn}(`));
-  expect(docOf("add")).toContain("at `Ex.user/followedSites` (of the elements this slice keeps); elsewhere");
-  expect(docOf("orphan")).toContain("and no element this slice keeps names it (`Core.ExplicitOperationBindings`): here it takes only an address given through `rt.unrestricted(target)`.");
+  const doc = (fn: string) => docOf(code, fn);
+  expect(doc("add")).toContain("at `Ex.user/followedSites` (of the elements this slice keeps); elsewhere");
+  expect(doc("orphan")).toContain("and no element this slice keeps names it (`Core.ExplicitOperationBindings`): here it takes only an address given through `rt.unrestricted(target)`.");
   const { results } = urlCalls({ inputs, include: ["/users/{id}/followedSites/**", "Ex.orphan", "Ex.remove"] }, [{ method: "POST", path: "/sites/Ex.remove" }]);
   expect(results.map((r) => (r.ok ? r.call.call : r.problem))).toEqual([
     "POST /sites/Ex.remove: Ex.remove requires explicit binding (Core.RequiresExplicitBinding), and the metadata names it only at Ex.svc/archive (Core.ExplicitOperationBindings, among the elements this slice keeps), so remove does not compile on this address; to call it anyway, give remove rt.unrestricted(target)",

@@ -10,6 +10,7 @@ import { defaultNamespaces } from "../generator/model/capabilities";
 import { buildOk, edmx, schema } from "./helpers/csdl";
 import { FIXTURES, generateFixture } from "./helpers/generated";
 import { startLoopback, type Loopback } from "./helpers/loopback";
+import { docOf } from "./helpers/doc-of";
 
 type Svc = typeof import("./.generated/opsegs-default/Mail.Svc.requests");
 type Extra = typeof import("./.generated/opsegs-default/Mail.Extra.requests");
@@ -102,11 +103,7 @@ describe("bound operations' segments, as sent", () => {
 
 describe("where the name alone is ambiguous, the doc comment says why it stays qualified", () => {
   const source = (file: string) => fs.readFileSync(path.join(unqualified.dir, file), "utf8");
-  const docOf = (file: string, fn: string) => {
-    const text = source(file);
-    const end = text.indexOf(`export function ${fn}(`);
-    return text.slice(text.lastIndexOf("/**", end), end);
-  };
+  const doc = (file: string, fn: string) => docOf(source(file), fn);
 
   test.each([
     ["Mail.Svc.requests.ts", "displayName", "`Mail.Svc.user` has a property `displayName`, which a service reads first."],
@@ -117,16 +114,16 @@ describe("where the name alone is ambiguous, the doc comment says why it stays q
     ["Mail.Svc.requests.ts", "archive", "`Mail.Extra.archive` is bound to a collection of `Mail.Svc.admin` too."],
     ["Mail.Extra.requests.ts", "archive", "`Mail.Svc.archive` is bound to a collection of `Mail.Svc.user` too."],
   ])("%s %s", (file, fn, why) => {
-    expect(docOf(file, fn)).toContain(`Named qualified in the URL, not by its name alone: ${why}`);
+    expect(doc(file, fn)).toContain(`Named qualified in the URL, not by its name alone: ${why}`);
   });
 
   test("an unambiguous one says nothing of it; with qualified names asked for, none does", () => {
-    expect(docOf("Mail.Svc.requests.ts", "sendMail")).toBe("/** Action `Mail.Svc.sendMail`, bound to `Mail.Svc.user`. */\n");
+    expect(doc("Mail.Svc.requests.ts", "sendMail")).toBe("/** Action `Mail.Svc.sendMail`, bound to `Mail.Svc.user`. */\n");
     expect(fs.readFileSync(path.join(qualified.dir, "Mail.Svc.requests.ts"), "utf8")).not.toContain("Named qualified");
   });
 
   test("a composable function's address builder shows the segment it writes", () => {
-    expect(docOf("Mail.Svc.requests.ts", "deltaRef")).toContain("returns (it is composable): `.../delta(...)`");
+    expect(doc("Mail.Svc.requests.ts", "deltaRef")).toContain("returns (it is composable): `.../delta(...)`");
   });
 });
 

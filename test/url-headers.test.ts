@@ -10,6 +10,7 @@ import * as path from "node:path";
 import { generate } from "../generator/generate";
 import { urlCalls, type UrlRequest } from "../generator/url-calls";
 import { describeWithGraph, GRAPH } from "./helpers/fixtures";
+import { docOf } from "./helpers/doc-of";
 
 function calls(file: string, requests: readonly UrlRequest[]) {
   const read = urlCalls({ inputs: [{ file, content: fs.readFileSync(file, "utf8") }], acceptWarnings: ["ODG106"] }, requests);
@@ -61,13 +62,13 @@ describeWithGraph("Graph's custom headers")("Graph's custom headers", () => {
 test("the builders' doc comments say the same headers, for each request they are named for", () => {
   const file = path.join(__dirname, "fixtures", "requests", "custom-headers.xml");
   const requests = generate({ inputs: [{ file, content: fs.readFileSync(file, "utf8") }] }).files.get("Hd.requests.ts")!;
-  const docOf = (builder: string) => new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\nexport function ${builder}\\(`).exec(requests)?.[1] ?? "";
-  expect(docOf("people")).toContain(
+  const doc = (builder: string) => docOf(requests, builder);
+  expect(doc("people")).toContain(
     " * The metadata names the header `ConsistencyLevel` for reading here (`ReadRestrictions/CustomHeaders`): Indicates the requested consistency level. For example `eventual`: $search and $count queries need it.\n" +
       " * The metadata names the header `X-Key` for reading a member here (`ReadRestrictions/ReadByKeyRestrictions/CustomHeaders`).\n" +
       " * The metadata requires the header `If-Match` for updating here (`UpdateRestrictions/CustomHeaders`): ETag value.\n",
   );
-  expect(docOf("people")).not.toContain("X-Phone");
-  expect(docOf("personNotes")).toContain("The metadata requires the header `X-Reason` for deleting here (`DeleteRestrictions/CustomHeaders`).");
-  expect(docOf("notes")).toContain("The metadata names the header `X-Note` for deleting here (`DeleteRestrictions/CustomHeaders`).");
+  expect(doc("people")).not.toContain("X-Phone");
+  expect(doc("personNotes")).toContain("The metadata requires the header `X-Reason` for deleting here (`DeleteRestrictions/CustomHeaders`).");
+  expect(doc("notes")).toContain("The metadata names the header `X-Note` for deleting here (`DeleteRestrictions/CustomHeaders`).");
 });

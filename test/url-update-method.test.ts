@@ -10,6 +10,7 @@ import * as path from "node:path";
 import { generate } from "../generator/generate";
 import { urlCalls, type UrlRequest } from "../generator/url-calls";
 import { describeWithGraph, GRAPH } from "./helpers/fixtures";
+import { docOf } from "./helpers/doc-of";
 
 const FIXTURE = path.join(__dirname, "fixtures", "requests", "update-method.xml");
 const NOTE = "// The service's metadata lists";
@@ -55,12 +56,12 @@ test("odatagen url notes an update sent with a method the address does not list,
 
 test("the builders' doc comments say a method listed alone: a navigation property's, an entity set's, its type's; not where both are listed or updating is forbidden", () => {
   const requests = generate({ inputs: [{ file: FIXTURE, content: fs.readFileSync(FIXTURE, "utf8") }] }).files.get("Um.requests.ts")!;
-  const docOf = (builder: string) => new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\nexport function ${builder}\\(`).exec(requests)?.[1] ?? "";
-  expect(docOf("groupTeam")).toContain(" * The metadata lists PUT alone for updating it (`UpdateRestrictions/UpdateMethod`): give `{ replace: true }`, which sends it with PUT.\n");
-  expect(docOf("groups")).toContain(" * The metadata lists PATCH alone for updating its members (`UpdateRestrictions/UpdateMethod`): leave out `replace: true`, which would send it with PUT.\n");
-  expect(docOf("policies")).toContain("The metadata lists PUT alone for updating its members");
-  for (const builder of ["defaultPolicy", "groupArchive", "groupLogs"]) expect([builder, docOf(builder)]).toEqual([builder, expect.not.stringContaining("UpdateMethod")]);
-  expect(docOf("groupArchive")).toContain("forbids updating it");
+  const doc = (builder: string) => docOf(requests, builder);
+  expect(doc("groupTeam")).toContain(" * The metadata lists PUT alone for updating it (`UpdateRestrictions/UpdateMethod`): give `{ replace: true }`, which sends it with PUT.\n");
+  expect(doc("groups")).toContain(" * The metadata lists PATCH alone for updating its members (`UpdateRestrictions/UpdateMethod`): leave out `replace: true`, which would send it with PUT.\n");
+  expect(doc("policies")).toContain("The metadata lists PUT alone for updating its members");
+  for (const builder of ["defaultPolicy", "groupArchive", "groupLogs"]) expect([builder, doc(builder)]).toEqual([builder, expect.not.stringContaining("UpdateMethod")]);
+  expect(doc("groupArchive")).toContain("forbids updating it");
 });
 
 test("CSDL JSON: a member name, names separated by commas, and the flags' number", () => {
