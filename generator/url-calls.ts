@@ -14,6 +14,7 @@ import { emitOptions, prepare, type GenerateOptions } from "./generate";
 import { checkedOptions } from "./generate-options";
 import { settleAcceptances } from "./accept-warnings";
 import { resolvePath, type Route } from "./passes/slice/resolve-path";
+import { resolveSdkPath } from "./passes/slice/resolve-sdk-path";
 import { pathModel, type Fill } from "./passes/slice/paths";
 
 export type { UrlCall, UrlCallResult, CallVariable, Method } from "./emit/url-call";
@@ -35,6 +36,11 @@ export interface UrlRequest {
    * is not refused for its absence.
    */
   partialQuery?: boolean;
+  /**
+   * The path names some of what it addresses as the Graph SDK's builders do (parse/requests/graph-sdk-calls.ts):
+   * resolved as the SDK sends it (passes/slice/resolve-sdk-path.ts).
+   */
+  sdkNames?: boolean;
 }
 
 export interface UrlAnswer {
@@ -67,10 +73,11 @@ export function urlCalls(options: GenerateOptions, requests: readonly UrlRequest
   let ctx: EmitContext | undefined;
   const results = requests.map((request, i): UrlCallResult => {
     if (checked.requests === false) return { ok: false, problem: "the output has no request functions (requests: false, --no-requests)" };
-    const resolved = resolvePath(request.path, pathModel(run.model));
+    const resolve = request.sdkNames ? resolveSdkPath : resolvePath;
+    const resolved = resolve(request.path, pathModel(run.model));
     // A slice may leave out what the service has: say so, rather than that the service lacks it,
     // or that the path means something else (a cast to a type it left out read as a key).
-    const whole = () => run.model !== run.service.model && resolvePath(request.path, pathModel(run.service.model), run.service.fill as Fill | undefined);
+    const whole = () => run.model !== run.service.model && resolve(request.path, pathModel(run.service.model), run.service.fill as Fill | undefined);
     const outside = (route: Route): UrlCallResult => ({ ok: false, problem: `${route.path} is not in the slice (its --include and --exclude leave it out): --include ${JSON.stringify(keysAsId(route.path))} keeps it`, outsideSlice: true });
     if (!resolved.ok) {
       const service = whole();

@@ -237,7 +237,7 @@ test("a program's HTTP client calls: the query options of their params are check
 });
 
 describeWithGraph("a Graph SDK program")("a program using Microsoft's Graph SDK (Kiota's request builders)", () => {
-  test("each chain is checked as its URL: the seed's session update and a calendar view with its options pass, a misspelt segment and a calendar view without them are refused at their client", async () => {
+  test("each chain is checked as its URL: the seed's session update, a calendar view with its options, a security action, a photo's content and a function with parameters pass; a misspelt segment and a calendar view without its options are refused at their client", async () => {
     const text = [
       'import { createGraphServiceClient } from "@microsoft/msgraph-sdk";',
       "const client = createGraphServiceClient(adapter);",
@@ -246,6 +246,9 @@ describeWithGraph("a Graph SDK program")("a program using Microsoft's Graph SDK 
       '  await client.me.calendarView.get({ queryParameters: { startDateTime: "2026-01-01T00:00:00Z", endDateTime: "2026-01-02T00:00:00Z", select: ["subject"] } });',
       "  await client.me.messags.get();",
       '  await client.me.calendarView.get({ queryParameters: { select: ["subject"] } });',
+      '  await client.security.microsoftGraphSecurityRunHuntingQuery.post({ query: "DeviceEvents | take 1" });',
+      "  await client.me.photo.content.get();",
+      "  await client.users.byUserId(callRecordId).reminderViewWithStartDateTimeWithEndDateTime(start, end).get();",
       "}",
     ].join("\n");
     const { dir, file } = written("graph.ts", text);
@@ -255,7 +258,7 @@ describeWithGraph("a Graph SDK program")("a program using Microsoft's Graph SDK 
       "graph.ts:6:9: error ODG601: /me/messags: microsoft.graph.user has no navigation property, stream property, subtype or bound action or function named messags (did you mean /me/messages?)",
       expect.stringMatching(/^graph\.ts:7:9: error ODG601: GET \/me\/calendarView: the service's metadata requires the custom query options (startDateTime, endDateTime|endDateTime, startDateTime) for reading here/),
     ]);
-    expect(r.stderr).toContain("odatagen: graph.ts: 4 requests: 2 made by the generated functions, 2 refused");
+    expect(r.stderr).toContain("odatagen: graph.ts: 7 requests: 5 made by the generated functions, 2 refused");
     expect(r.code).toBe(1);
   });
 });

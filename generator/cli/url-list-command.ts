@@ -56,7 +56,7 @@ export async function runUrlList(args: UrlListArgs): Promise<number> {
     else distinct.set(key, { first: r, copies: [], ...(r.problem ? { result: { ok: false, problem: r.problem } } : {}) });
   }
   const asked = [...distinct.values()].filter((d) => !d.result);
-  const answered = await answerRequests(args, asked.map((d) => ({ method: d.first.method, path: d.first.path, ...jsonBody(d.first.body), ...(d.first.partialQuery ? { partialQuery: true } : {}) })));
+  const answered = await answerRequests(args, asked.map((d) => ({ method: d.first.method, path: d.first.path, ...jsonBody(d.first.body), ...(d.first.partialQuery ? { partialQuery: true } : {}), ...(d.first.sdkNames ? { sdkNames: true } : {}) })));
   if (typeof answered === "number") return answered;
   printServiceDiagnostics(answered);
   const several = answered.length > 1;

@@ -9,6 +9,11 @@
  *   (`graphUser`) is the cast (`microsoft.graph.user`);
  * - `byXId(id)` is a key, written `{id}` where it is a variable (`{userId}`, as documentation
  *   writes one), or the literal's value;
+ * - a function's builder with parameters (`reminderViewWithStartDateTimeWithEndDateTime(start, end)`)
+ *   is its call, `reminderView(startDateTime={start},endDateTime={end})`;
+ * - what only the metadata tells (an operation of another namespace, `microsoftGraphSecurityRunHuntingQuery`;
+ *   the parameters' spelling; a media entity's `content`, sent as `$value`) is kept as the SDK names
+ *   it, for passes/slice/resolve-sdk-path.ts;
  * - the configuration's `queryParameters` (`select`, `expand`, `orderby` as lists, `filter`,
  *   `search`, `top`, `skip`, `count`, and any other as a custom query option) and `headers`' names,
  *   where written as literals; a write's body where written as literals.
@@ -72,8 +77,9 @@ function chain(js: JsText, at: number, dot: number): (CallInCode & { partialQuer
     const method = SENDS[name];
     // A request goes somewhere below the root, and its URL is the chain's (`client.get("/x")` is another client's).
     if (method) return segments.length && !/^["'`]/.test(text[skipBlank(text, i + 1)] ?? "") ? send(js, at, `/${segments.join("/")}`, method, i, close) : undefined;
-    if (!/^by[A-Z]\w*$/.test(name)) return undefined;
-    segments.push(keySegment(js, i + 1, close, name));
+    const segment = /^by[A-Z]\w*$/.test(name) ? keySegment(js, i + 1, close, name) : functionSegment(js, i + 1, close, name);
+    if (segment === undefined) return undefined;
+    segments.push(segment);
     i = skipBlank(text, close + 1);
   }
   return undefined;
@@ -85,12 +91,53 @@ function chain(js: JsText, at: number, dot: number): (CallInCode & { partialQuer
  */
 function keySegment(js: JsText, from: number, to: number, name: string): string {
   const literal = readLiteral(js, from);
-  if (literal && (typeof literal.value === "string" || typeof literal.value === "number") && skipBlank(js.text, literal.end) === to)
-    return encodeURIComponent(String(literal.value)).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  // A variable or a property path, read where it is short (`user.id`); another expression is named for the builder.
+  if (literal && (typeof literal.value === "string" || typeof literal.value === "number") && skipBlank(js.text, literal.end) === to) return encoded(String(literal.value));
+  // Another expression is named for the builder.
+  return `{${variableName(js, from, to) ?? `${name[2]!.toLowerCase()}${name.slice(3)}`}}`;
+}
+
+/** A value percent-encoded as the SDK's URI template encodes it. */
+function encoded(value: string): string {
+  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** The variable or property path an argument reads (`user.id`: `id`), where it is short; undefined for another expression. */
+function variableName(js: JsText, from: number, to: number): string | undefined {
   const argument = to - from <= 200 ? js.text.slice(from, to).trim() : "";
-  const word = /^[\w$]+(?:\s*\??\.\s*[\w$]+)*$/.test(argument) ? lastWord(argument) : undefined;
-  return `{${word ?? `${name[2]!.toLowerCase()}${name.slice(3)}`}}`;
+  return /^[\w$]+(?:\s*\??\.\s*[\w$]+)*$/.test(argument) ? lastWord(argument) : undefined;
+}
+
+/**
+ * A function's segment from its builder with parameters, `reminderViewWithStartDateTimeWithEndDateTime(start, end)`:
+ * `reminderView(startDateTime={start},endDateTime={end})`, a literal argument as its value (a string
+ * quoted); undefined where the name does not end in a `With…` for each argument. The names are the
+ * builder's: the metadata spells them (resolve-sdk-path.ts).
+ */
+function functionSegment(js: JsText, from: number, to: number, name: string): string | undefined {
+  const text = js.text;
+  const values: string[] = [];
+  for (let at = skipBlank(text, from); at < to; ) {
+    const end = expressionEnd(js, at);
+    if (end === undefined || end > to) return undefined;
+    values.push(argumentValue(js, at, end));
+    at = text[end] === "," ? skipBlank(text, end + 1) : end;
+    if (at !== to && text[end] !== ",") return undefined;
+  }
+  const pieces = name.split(/With(?=[A-Z])/);
+  if (!values.length || pieces.length <= values.length) return undefined;
+  const names = pieces.slice(-values.length).map((p) => `${p[0]!.toLowerCase()}${p.slice(1)}`);
+  return `${pieces.slice(0, -values.length).join("With")}(${names.map((n, k) => `${n}=${values[k]!}`).join(",")})`;
+}
+
+/** An argument between `from` and `to`: a literal's value (a string quoted, as OData writes one), else `{name}` for the variable it reads. */
+function argumentValue(js: JsText, from: number, to: number): string {
+  const literal = readLiteral(js, from);
+  if (literal && skipBlank(js.text, literal.end) === to) {
+    const v = literal.value;
+    if (typeof v === "string") return `'${encoded(v.replace(/'/g, "''"))}'`;
+    if (typeof v === "number" || typeof v === "boolean") return String(v);
+  }
+  return `{${variableName(js, from, to) ?? "value"}}`;
 }
 
 /** The request of a chain ending in `.get(…)` (the arguments between `open` and `close`). */

@@ -42,6 +42,8 @@ export interface ListedRequest {
   body?: string;
   /** The URL may lack query options the request gets elsewhere (a Graph or HTTP client's call): see UrlRequest.partialQuery. */
   partialQuery?: true;
+  /** The path names some of what it addresses as the Graph SDK's builders do: see UrlRequest.sdkNames. */
+  sdkNames?: true;
   /** What the service answered, where the file records it (a HAR entry's `response`): its status, and an OData error's message. */
   answered?: Answered;
   /** The names of the headers it sent, in lower case, where the file records them (a HAR entry's `request.headers`, a curl command's `-H`, a fetch call's JSON options' `headers`, a Markdown HTTP block's headers). */
@@ -278,7 +280,7 @@ function codeRequests(text: string): RequestList {
     ...graphClientCalls(text).map((c) => ({ ...c, by: "the Graph client's api", partialQuery: true })),
     ...httpClientCalls(text).map((c) => ({ ...c, by: "an HTTP client's", partialQuery: true })),
     // The Graph SDK's chains give their whole query, where its queryParameters are written as literals.
-    ...graphSdkCalls(text).map((c) => ({ ...c, by: "the Graph SDK's" })),
+    ...graphSdkCalls(text).map((c) => ({ ...c, by: "the Graph SDK's", sdkNames: true })),
   ].sort((a, b) => a.at - b.at);
   const requests = calls.map((call): ListedRequest => {
     const problem = !isRequestMethod(call.method) ? notRequestMethod(call.method) : !isUrl(call.url) ? `${call.url} is no URL: ${call.by} is a whole one or a path from the service root` : undefined;
@@ -290,6 +292,7 @@ function codeRequests(text: string): RequestList {
       ...(call.body !== undefined ? { body: call.body } : {}),
       ...(call.headers ? { headers: call.headers } : {}),
       ...("partialQuery" in call ? { partialQuery: true } : {}),
+      ...("sdkNames" in call ? { sdkNames: true } : {}),
     };
   });
   return { requests, skipped: new Map() };

@@ -16,6 +16,7 @@ import { moduleImports } from "../../parse/requests/module-imports";
 import { importReader, type ImportedElement } from "./imported-elements";
 import { qualify } from "../../model/annotation-groups";
 import { resolvePath, type Route } from "./resolve-path";
+import { resolveSdkPath } from "./resolve-sdk-path";
 import { pathModel, type Fill } from "./paths";
 import { MAX_PATH_SEGMENTS } from "./glob";
 import type { SliceOptions } from "./slice";
@@ -117,7 +118,7 @@ export function requestPatterns(
       const key = `${r.path}\n${r.body ?? ""}`;
       if (r.problem || seen.has(key)) continue;
       seen.add(key);
-      const resolved = resolvePath(r.path, paths, fill);
+      const resolved = (r.sdkNames ? resolveSdkPath : resolvePath)(r.path, paths, fill);
       if (!resolved.ok) {
         unknown.push({ request: r, problem: resolved.problem });
         continue;
