@@ -28,20 +28,26 @@ const PROGRAM = [
   "}",
 ].join("\n");
 
-test("a function's builder with parameters is read as its call, each argument a literal's value or the variable it reads; a builder whose name has no With… for each argument is not read", () => {
+test("a function's builder with parameters is read as its call, each argument a literal's value or the variable it reads; a chain through a builder not read (withUrl, a name without a With… for each argument) is counted as left unchecked", () => {
   const text = [
     "const client = createGraphServiceClient(adapter);",
     "await client.users.byUserId(u).reminderViewWithStartDateTimeWithEndDateTime(\"it's\", range.end).get();",
     "await client.reports.getTeamsUserActivityCountsWithPeriod(7).get();",
     "await client.me.getScheduleWithRange(1, 2).get();",
     "await client.users.withUrl(next).get();",
+    "await client.users.withUrl(next).byUserId(u).messages.post({});",
+    "const later = client.users.withUrl(next);",
   ].join("\n");
   expect(readRequestList(text)).toEqual({
     requests: [
       expect.objectContaining({ method: "GET", path: "/users/{u}/reminderView(startDateTime='it%27%27s',endDateTime={end})", sdkNames: true }),
       expect.objectContaining({ method: "GET", path: "/reports/getTeamsUserActivityCounts(period=7)", sdkNames: true }),
     ],
-    skipped: new Map(),
+    // Chains that send a request through a builder not read are left unchecked, said so by the builder's name.
+    skipped: new Map([
+      ["Graph SDK chain through getScheduleWithRange", 1],
+      ["Graph SDK chains through withUrl", 2],
+    ]),
   });
 });
 

@@ -42,7 +42,11 @@ export function hasGraphSdkCalls(text: string): boolean {
   return /\bGraphServiceClient\b|\bcreateGraphServiceClient\b/.test(text) && graphSdkCalls(text, 1).length > 0;
 }
 
-export function graphSdkCalls(text: string, most = Number.POSITIVE_INFINITY): (CallInCode & { partialQuery?: true })[] {
+/**
+ * The requests of the file's chains; `unread`, where given, gets the name of each builder a chain
+ * that sends a request goes through and that is not read (`withUrl`).
+ */
+export function graphSdkCalls(text: string, most = Number.POSITIVE_INFINITY, unread?: string[]): (CallInCode & { partialQuery?: true })[] {
   const clients = new Set<string>();
   for (const m of text.matchAll(MADE)) clients.add(`${m[1] ?? ""}${m[2]!}`);
   for (const m of text.matchAll(TYPED)) clients.add(m[1]!).add(`this.${m[1]!}`);
@@ -52,14 +56,18 @@ export function graphSdkCalls(text: string, most = Number.POSITIVE_INFINITY): (C
   const uses = new RegExp(`(?<![\\w$.])(${[...clients].map((c) => c.replace(/[.$]/g, "\\$&")).join("|")})\\s*\\.`, "g");
   for (const m of text.matchAll(uses)) {
     const call = chain(js, m.index, m.index + m[0].length - 1);
-    if (call) out.push(call);
+    if (typeof call === "string") unread?.push(call);
+    else if (call) out.push(call);
     if (out.length >= most) break;
   }
   return out;
 }
 
-/** The request the chain from `at` (its `.` at `dot`) makes, or undefined where it is no such chain. */
-function chain(js: JsText, at: number, dot: number): (CallInCode & { partialQuery?: true }) | undefined {
+/**
+ * The request the chain from `at` (its `.` at `dot`) makes; undefined where it is no such chain; the
+ * name of a builder it calls that is not read, where it goes on to send a request.
+ */
+function chain(js: JsText, at: number, dot: number): (CallInCode & { partialQuery?: true }) | string | undefined {
   const text = js.text;
   const segments: string[] = [];
   for (let i = dot, links = 0; text[i] === "." && links < 200; links++) {
@@ -78,11 +86,28 @@ function chain(js: JsText, at: number, dot: number): (CallInCode & { partialQuer
     // A request goes somewhere below the root, and its URL is the chain's (`client.get("/x")` is another client's).
     if (method) return segments.length && !/^["'`]/.test(text[skipBlank(text, i + 1)] ?? "") ? send(js, at, `/${segments.join("/")}`, method, i, close) : undefined;
     const segment = /^by[A-Z]\w*$/.test(name) ? keySegment(js, i + 1, close, name) : functionSegment(js, i + 1, close, name);
-    if (segment === undefined) return undefined;
+    if (segment === undefined) return sends(js, close + 1) ? name : undefined;
     segments.push(segment);
     i = skipBlank(text, close + 1);
   }
   return undefined;
+}
+
+/** Whether the chain going on at `from` (after a call) ends in a request: `.get(`, `.post(`, … after builders of any kind. */
+function sends(js: JsText, from: number): boolean {
+  const text = js.text;
+  for (let i = skipBlank(text, from), links = 0; text[i] === "." && links < 200; links++) {
+    NAME.lastIndex = skipBlank(text, i + 1);
+    const name = NAME.exec(text)?.[0];
+    if (name === undefined) return false;
+    i = skipBlank(text, NAME.lastIndex);
+    if (text[i] !== "(") continue;
+    if (Object.hasOwn(SENDS, name)) return true;
+    const close = js.closing(i);
+    if (close === undefined) return false;
+    i = skipBlank(text, close + 1);
+  }
+  return false;
 }
 
 /**

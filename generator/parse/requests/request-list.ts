@@ -274,13 +274,14 @@ function markdownRequests(text: string): RequestList {
 /** The requests of a file of `fetch` calls (a browser's "Copy all as fetch", or a program's), Graph client `api` calls, HTTP client calls and Graph SDK chains, each at its URL (a chain at its client), in the file's order. */
 function codeRequests(text: string): RequestList {
   const source = new SourceText("", text);
+  const unread: string[] = [];
   const calls = [
     ...fetchCalls(text).map((c) => ({ ...c, by: "fetch's" })),
     // A client's call may add query options through its own methods (`.query({ … })`, `params`), which are not read.
     ...graphClientCalls(text).map((c) => ({ ...c, by: "the Graph client's api", partialQuery: true })),
     ...httpClientCalls(text).map((c) => ({ ...c, by: "an HTTP client's", partialQuery: true })),
     // The Graph SDK's chains give their whole query, where its queryParameters are written as literals.
-    ...graphSdkCalls(text).map((c) => ({ ...c, by: "the Graph SDK's", sdkNames: true })),
+    ...graphSdkCalls(text, undefined, unread).map((c) => ({ ...c, by: "the Graph SDK's", sdkNames: true })),
   ].sort((a, b) => a.at - b.at);
   const requests = calls.map((call): ListedRequest => {
     const problem = !isRequestMethod(call.method) ? notRequestMethod(call.method) : !isUrl(call.url) ? `${call.url} is no URL: ${call.by} is a whole one or a path from the service root` : undefined;
@@ -295,7 +296,11 @@ function codeRequests(text: string): RequestList {
       ...("sdkNames" in call ? { sdkNames: true } : {}),
     };
   });
-  return { requests, skipped: new Map() };
+  // The SDK's chains through a builder that is not read, by its name: left unchecked, said so.
+  const counts = new Map<string, number>();
+  for (const name of unread) counts.set(name, (counts.get(name) ?? 0) + 1);
+  const skipped = new Map([...counts].map(([name, n]) => [`Graph SDK chain${n === 1 ? "" : "s"} through ${name}`, n]));
+  return { requests, skipped };
 }
 
 /** A line a JavaScript or TypeScript program has and a list of requests does not. */
