@@ -1,6 +1,7 @@
 // Core.Permissions on properties (test/fixtures/requests/read-only.xml, as Graph writes it on
 // community/groupId without Core.Computed): `Read` alone is read-only, which the validators refuse
 // in a body, saying so, and the write types leave out; ReadWrite, Read with Write, or Write is sent.
+// Write alone is write-only: a read need not hold it, whatever its Nullable, and its read type says so.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { generateFixture } from "./helpers/generated";
@@ -24,6 +25,13 @@ test("a property that is Read alone is read, and refused in create and update bo
   expect(messages({ groupId: "g" }, "update")).toEqual(["/groupId: groupId is read-only (Core.Permissions) and cannot be sent"]);
   // ReadWrite, Read with Write, and Write alone may be sent.
   expect(messages({ displayName: "d", creationMode: "m", both: "b", flags: "f" }, "create")).toEqual([]);
+});
+
+test("a property that is Write alone is not required in a read though not nullable: the validator passes a read without it, and its read type is optional, saying why", () => {
+  expect(pv.validateCommunity({ id: "c", starterId: "s" }, { complete: true }).errors).toEqual([]);
+  expect(messages({ id: "c", starterId: "s", creationMode: null }, "read")).toEqual(["/creationMode: creationMode cannot be null"]);
+  const types = fs.readFileSync(path.join(dir, "Perm.types.ts"), "utf8");
+  expect(types).toContain("  /** Write-only (Core.Permissions Write): reads do not hold it. */\n  creationMode?: string;\n");
 });
 
 test("the write types leave the read-only properties out: a body naming one does not compile", () => {

@@ -2,7 +2,8 @@
  * `odatagen diff` on Core.Computed and Core.Immutable: the generated validators refuse a computed
  * property in create and update bodies and an immutable one in update bodies, so a property that
  * gains either breaks a client that sets it; one that loses it does not. Core.Permissions `Read`
- * alone (read-only) is refused as a computed one is (summary format 10).
+ * alone (read-only) is refused as a computed one is (summary format 10); `Write` alone (write-only)
+ * makes a non-nullable property's read optional (summary format 12).
  */
 import { compareSummaries } from "../generator/diff/compare";
 import { loadSummary } from "../generator/diff/load";
@@ -69,5 +70,18 @@ test("a property that became read-only by Core.Permissions (Read alone) breaks a
   const [a, b] = [writeDoc(dir, "a.xml", p()), writeDoc(dir, "b.xml", p(readOnly))];
   const old = JSON.parse(summaryToJson(loadSummary([a]))) as { format?: number };
   old.format = 9;
+  expect(compareSummaries(summaryFromJson(JSON.stringify(old)), loadSummary([b])).changes).toEqual([]);
+});
+
+test("a non-nullable property that became write-only by Core.Permissions (Write alone) breaks its readers, whose read of it is optional; a nullable one, losing it, or a summary of format 11, does not", () => {
+  const writeOnly = `<Annotation Term="${CORE}.Permissions" EnumMember="${CORE}.Permission/Write"/>`;
+  const required = (annotations = "") => entity(`<Property Name="p" Type="Edm.String" Nullable="false">${annotations}</Property>`);
+  expect(one(required(), required(writeOnly))).toEqual([["changed", "d.t/p", "became write-only (Core.Permissions Write): reads do not hold it, and its read is optional", true]]);
+  expect(one(p(), p(writeOnly))).toEqual([["changed", "d.t/p", "became write-only (Core.Permissions Write): reads do not hold it", false]]);
+  expect(one(required(writeOnly), required())).toEqual([["changed", "d.t/p", "no longer write-only (Core.Permissions): reads hold it", false]]);
+  const dir = scratch();
+  const [a, b] = [writeDoc(dir, "a.xml", required()), writeDoc(dir, "b.xml", required(writeOnly))];
+  const old = JSON.parse(summaryToJson(loadSummary([a]))) as { format?: number };
+  old.format = 11;
   expect(compareSummaries(summaryFromJson(JSON.stringify(old)), loadSummary([b])).changes).toEqual([]);
 });

@@ -35,7 +35,7 @@ import { compareAlternateKeys } from "./alternate-keys";
 import { aTypeKind, typeKindWords } from "./type-kinds";
 import type { ImportSummary, ModelSummary, OperationSummary, TypeSummary, TypeUse } from "./summary";
 import { mediaTypesChange } from "./media-types";
-import { CONSTRAINTS_FORMAT, DERIVED_TYPES_FORMAT, EXPLICIT_BINDINGS_FORMAT, INDEXABLE_BY_KEY_FORMAT, MEDIA_TYPES_FORMAT, QUERY_OPTIONS_FORMAT, QUERY_RESTRICTIONS_FORMAT, READ_ONLY_FORMAT, TIED_FORMAT, typeLabel } from "./summary";
+import { CONSTRAINTS_FORMAT, DERIVED_TYPES_FORMAT, EXPLICIT_BINDINGS_FORMAT, INDEXABLE_BY_KEY_FORMAT, MEDIA_TYPES_FORMAT, QUERY_OPTIONS_FORMAT, QUERY_RESTRICTIONS_FORMAT, READ_ONLY_FORMAT, TIED_FORMAT, typeLabel, WRITE_ONLY_FORMAT } from "./summary";
 import { requiredQueryChanges } from "./query-options";
 import { explicitBindingChanges, explicitOperationChange } from "./explicit-bindings";
 import { constraintChanges, derivedTypesChange } from "./constraints";
@@ -99,6 +99,7 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary, outputs: Outp
     derivedTypes: (a.format ?? 1) >= DERIVED_TYPES_FORMAT && (b.format ?? 1) >= DERIVED_TYPES_FORMAT,
     explicitBindings: (a.format ?? 1) >= EXPLICIT_BINDINGS_FORMAT && (b.format ?? 1) >= EXPLICIT_BINDINGS_FORMAT,
     readOnly: (a.format ?? 1) >= READ_ONLY_FORMAT && (b.format ?? 1) >= READ_ONLY_FORMAT,
+    writeOnly: (a.format ?? 1) >= WRITE_ONLY_FORMAT && (b.format ?? 1) >= WRITE_ONLY_FORMAT,
     tied: (a.format ?? 1) >= TIED_FORMAT && (b.format ?? 1) >= TIED_FORMAT,
     queryOptions: (a.format ?? 1) >= QUERY_OPTIONS_FORMAT && (b.format ?? 1) >= QUERY_OPTIONS_FORMAT,
     mediaTypes: (a.format ?? 1) >= MEDIA_TYPES_FORMAT && (b.format ?? 1) >= MEDIA_TYPES_FORMAT,
@@ -270,6 +271,8 @@ interface Ctx {
   explicitBindings: boolean;
   /** Both record the properties read-only by Core.Permissions (READ_ONLY_FORMAT). */
   readOnly: boolean;
+  /** Both record the properties write-only by Core.Permissions (WRITE_ONLY_FORMAT). */
+  writeOnly: boolean;
   /** Both record what a deep insert through a navigation property may leave out (TIED_FORMAT). */
   tied: boolean;
   /** Both record the custom query options required (QUERY_OPTIONS_FORMAT). */
@@ -547,6 +550,13 @@ function compareUse(path: string, element: Element, a: TypeUse, b: TypeUse, ctx:
     // code that read it as always there no longer compiles. A parameter only widens what is sent.
     const read = element === "property" && !isStreamUse(b, ctx.now);
     add("changed", element, path, !read ? "became nullable" : b.collection ? "became nullable: its reads are optional" : "became nullable: its reads are optional and typed | null", read);
+  }
+  // Reads do not hold a write-only property: its read is optional whatever its Nullable (model/rules.ts alwaysPresent).
+  if (ctx.writeOnly && element === "property") {
+    // Its read was always there (Nullable="false", no stream) before it became write-only.
+    const required = !a.nullable && !isStreamUse(b, ctx.now);
+    if (!a.writeOnly && b.writeOnly) add("changed", element, path, `became write-only (Core.Permissions Write): reads do not hold it${required ? ", and its read is optional" : ""}`, required);
+    if (a.writeOnly && !b.writeOnly) add("changed", element, path, "no longer write-only (Core.Permissions): reads hold it", false);
   }
 }
 

@@ -8,7 +8,7 @@ import { ownAlternateKeys, type AlternateKey } from "../model/alternate-keys";
 import { alternateKeyTexts } from "./alternate-keys";
 import { resolveBindingTarget } from "../model/binding-targets";
 import { optimisticConcurrency } from "../model/capabilities";
-import { isAddressableStream, isAutoExpanded, isComputed, isImmutable, isReadOnly, mayOmit, tiedByPartner } from "../model/rules";
+import { isAddressableStream, isAutoExpanded, isComputed, isImmutable, isReadOnly, isWriteOnly, mayOmit, tiedByPartner } from "../model/rules";
 import { acceptableMediaTypes, familyMediaTypes } from "../model/media-types";
 import type { ComplexType, EntityContainer, Facets, Model, NavigationBinding, ODataVersion, Operation, Property, TypeRef } from "../model/types";
 import { subtypeFamily } from "../emit/context";
@@ -47,8 +47,13 @@ import { allowedDerivedTypes, propertyConstraints, type ValueConstraints } from 
  * INDEXABLE_BY_KEY_FORMAT, TIED_FORMAT, QUERY_OPTIONS_FORMAT).
  * 11 records the media types a stream property or a media entity type accepts (`mediaTypes`,
  * Core.AcceptableMediaTypes), compared when both summaries are of format 11 or later (MEDIA_TYPES_FORMAT).
+ * 12 records a property write-only by its Core.Permissions (`writeOnly`), compared when both
+ * summaries are of format 12 or later (WRITE_ONLY_FORMAT).
  */
-export const SUMMARY_FORMAT = 11;
+export const SUMMARY_FORMAT = 12;
+
+/** The summary format that records a property write-only by its Core.Permissions. */
+export const WRITE_ONLY_FORMAT = 12;
 
 /** The summary format that records the media types a stream accepts. */
 export const MEDIA_TYPES_FORMAT = 11;
@@ -101,6 +106,8 @@ export interface TypeUse extends FacetSummary {
   computed?: true;
   /** A property read-only by its Core.Permissions (`Read` alone), which the validators refuse in bodies as a computed one (format 10). */
   readOnly?: true;
+  /** A property write-only by its Core.Permissions (`Write` alone), which reads do not hold: optional in the read type (format 12). */
+  writeOnly?: true;
   /** A property's Validation vocabulary constraints, as the validators check them (format 8). */
   constraints?: ValueConstraints;
   /** The types a property's Validation.DerivedTypeConstraint allows (format 9). */
@@ -252,6 +259,7 @@ function propertyUse(model: Model, p: Property): TypeUse {
   const u = use(p.type);
   if (isComputed(p)) u.computed = true;
   if (isReadOnly(p)) u.readOnly = true;
+  if (isWriteOnly(p)) u.writeOnly = true;
   if (isImmutable(p)) u.immutable = true;
   if (p.defaultValue !== undefined) u.defaultValue = true;
   const constraints = propertyConstraints(p);

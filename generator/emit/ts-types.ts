@@ -3,7 +3,7 @@
  * (OData JSON Format 4.01 §7.1: Int64 and Decimal may be strings under IEEE754Compatible; Single and
  * Double may be "INF", "-INF" or "NaN").
  */
-import { deprecation, description } from "../model/rules";
+import { deprecation, description, isWriteOnly } from "../model/rules";
 import type { Annotation, Facets, ModelType, PrimitiveName, SchemaType, TypeRef } from "../model/types";
 import type { EmitContext } from "./context";
 import { readsAsUnion, usesUnion } from "./context";
@@ -96,7 +96,8 @@ function count(n: number, unit: string): string {
  */
 export function memberDoc(member: { annotations: Annotation[]; type: TypeRef }, allowed?: readonly string[]): string {
   const deprecated = deprecation(member.annotations);
-  return jsdoc("  ", [description(member.annotations), valueForm(member.type), allowed && derivedTypesDoc(allowed), deprecated && `@deprecated ${deprecated}`]);
+  const writeOnly = isWriteOnly(member) ? "Write-only (Core.Permissions Write): reads do not hold it." : undefined;
+  return jsdoc("  ", [description(member.annotations), valueForm(member.type), allowed && derivedTypesDoc(allowed), writeOnly, deprecated && `@deprecated ${deprecated}`]);
 }
 
 /** A doc comment's line on what a Validation.DerivedTypeConstraint allows (model/validation-terms.ts `allowedDerivedTypes`). */

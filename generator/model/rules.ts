@@ -181,18 +181,36 @@ export function isComputed(p: Property): boolean {
 
 /**
  * Core.Permissions `Read` alone on a property (Graph's "This property is read-only"): clients read it
- * and do not send it, as a computed one. The value is a flags member list, `Core.Permission/Read` in
- * CSDL XML (with the namespace or its alias, several separated by spaces), `"Read"` in CSDL JSON
- * (several by commas), or its number (1); `ReadWrite`, or `Write` beside `Read`, may be sent.
+ * and do not send it, as a computed one. `ReadWrite`, or `Write` beside `Read`, may be sent.
  */
 export function isReadOnly(p: Property): boolean {
-  const a = p.annotations.find((x) => x.term === PERMISSIONS && !x.qualifier);
-  if (a?.value?.kind !== "constant") return false;
-  const text = a.value.value.trim();
-  if (/^\d+$/.test(text)) return (Number(text) & 3) === 1;
-  const members = text.split(/[\s,]+/).map((m) => m.slice(m.lastIndexOf("/") + 1));
-  return members.includes("Read") && !members.includes("Write") && !members.includes("ReadWrite");
+  return permissions(p.annotations) === 1;
 }
+
+/**
+ * Core.Permissions `Write` alone (Graph's engagement conversations' `creationMode`): clients may send
+ * it, and reads do not hold it, so it is optional in the read type and in a read's validation
+ * whatever its Nullable (`alwaysPresent`).
+ */
+export function isWriteOnly(member: { annotations: readonly Annotation[] }): boolean {
+  return permissions(member.annotations) === 2;
+}
+
+/**
+ * A member's Core.Permissions as the flags' number (Read 1, Write 2, ReadWrite 3, None 0);
+ * undefined where it has none. The value is a flags member list, `Core.Permission/Read` in CSDL XML
+ * (with the namespace or its alias, several separated by spaces), `"Read"` in CSDL JSON (several by
+ * commas), or its number.
+ */
+function permissions(annotations: readonly Annotation[]): number | undefined {
+  const a = annotations.find((x) => x.term === PERMISSIONS && !x.qualifier);
+  if (a?.value?.kind !== "constant") return undefined;
+  const text = a.value.value.trim();
+  if (/^\d+$/.test(text)) return Number(text) & 3;
+  return text.split(/[\s,]+/).reduce((n, m) => n | (PERMISSION_FLAGS.get(m.slice(m.lastIndexOf("/") + 1)) ?? 0), 0);
+}
+
+const PERMISSION_FLAGS = new Map([["None", 0], ["Read", 1], ["Write", 2], ["ReadWrite", 3]]);
 
 /** Core.AutoExpand on a navigation property: the service expands it without `$expand`. */
 export function isAutoExpanded(n: NavigationProperty): boolean {
@@ -220,11 +238,12 @@ export function mayOmit(kind: Operation["kind"], p: Parameter): boolean {
  * so always there, only when Nullable="false" (for a collection that speaks of its items, and the
  * collection itself is then always there too: CSDL §7.2.1), and a key is always there. A stream
  * property never is, whatever its Nullable: its value is read from its own URL and a payload carries
- * at most its `@odata.mediaReadLink` and other control information (JSON Format, Stream Property).
+ * at most its `@odata.mediaReadLink` and other control information (JSON Format, Stream Property);
+ * nor is a write-only one (Core.Permissions `Write` alone), which reads do not hold.
  */
 export function alwaysPresent(p: Property, isKey: boolean): boolean {
   if (isStream(p)) return false;
-  return !p.type.nullable || isKey;
+  return isKey || (!p.type.nullable && !isWriteOnly(p));
 }
 
 /**
