@@ -140,7 +140,13 @@ export type NetworkTransportProtocol = "unknown" | "udp" | "tcp" | "unknownFutur
 /** The members of NetworkTransportProtocol, in metadata order. */
 export const NetworkTransportProtocolValues = ["unknown", "udp", "tcp", "unknownFutureValue"] as const;
 
-/** Enum `microsoft.graph.callRecords.productFamily`. */
+/**
+ * Enum `microsoft.graph.callRecords.productFamily`.
+ *
+ * `azureCommunicationServices` comes after `unknownFutureValue` (an evolvable enum, as Microsoft Graph's):
+ * the service sends `unknownFutureValue` in its place, and refuses a request naming it, unless
+ * the request prefers `include-unknown-enum-members` (`headers: { Prefer: "include-unknown-enum-members" }`).
+ */
 export type ProductFamily =
   "unknown" | "teams" | "skypeForBusiness" | "lync" | "unknownFutureValue" | "azureCommunicationServices";
 

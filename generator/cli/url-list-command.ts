@@ -131,17 +131,14 @@ function missingHeaders(d: Distinct): CustomHeader[] {
  */
 function headerWarnings(file: string, d: Distinct): Diagnostic[] {
   const r = d.first;
-  return missingHeaders(d)
+  const messages = missingHeaders(d)
     .filter((h) => h.required)
-    .map((h) => ({
-      code: Codes.requestWithoutHeader,
-      severity: "warning" as const,
-      message: `${r.method} ${r.path}: sent without the header ${h.name}, which the service's metadata requires for this request (Capabilities ${h.by})${h.description ? `: ${h.description}` : ""}`,
-      file,
-      line: r.line,
-      column: r.line ? r.column : 0,
-      path: r.at ?? "",
-    }));
+    .map((h) => `${r.method} ${r.path}: sent without the header ${h.name}, which the service's metadata requires for this request (Capabilities ${h.by})${h.description ? `: ${h.description}` : ""}`);
+  // A $filter naming a member after an evolvable enum's sentinel, sent without any Prefer header (only header names are recorded).
+  const prefer = d.result?.ok ? d.result.call.prefer : undefined;
+  if (prefer && r.headers && !r.headers.includes("prefer"))
+    messages.push(`${r.method} ${r.path}: sent without the header Prefer: ${prefer.join(", ")}; its $filter names a member after unknownFutureValue (an evolvable enum, as Microsoft Graph's), which the service refuses without it`);
+  return messages.map((message) => ({ code: Codes.requestWithoutHeader, severity: "warning" as const, message, file, line: r.line, column: r.line ? r.column : 0, path: r.at ?? "" }));
 }
 
 /** `400 Bad Request`. */

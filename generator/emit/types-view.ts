@@ -4,6 +4,7 @@
  */
 import { stringLiteral } from "../string-literal";
 import { alwaysPresent, deprecation, description, isStream } from "../model/rules";
+import { laterMembersDoc } from "../model/evolvable-enums";
 import type { EnumType, NavigationProperty, Property, Schema, StructuredType, TypeDefinition } from "../model/types";
 import { companionNames, propertyKey } from "../passes/names";
 import { familyMemberLiteral, leftOutHolders, odataTypeLiterals, subtypeFamily, type EmitContext } from "./context";
@@ -168,6 +169,7 @@ function enumView(ctx: EmitContext, t: EnumType): DeclarationView {
       description(t.annotations),
       t.isFlags ? `Flags enum \`${t.qualifiedName}\`: one member or several, comma-separated.` : `Enum \`${t.qualifiedName}\`.`,
       t.members.length === 0 ? "The metadata declares no members, so no value is valid." : undefined,
+      laterMembersDoc(t),
       deprecation(t.annotations) && `@deprecated ${deprecation(t.annotations)}`,
     ]),
     name,

@@ -4,6 +4,7 @@
  * modules name them (request-names.ts, through the emit context), so that a rename there
  * (`settingsOfGroup`, `then2`, an overload's `…With…`) is what is printed here.
  */
+import { INCLUDE_UNKNOWN } from "../model/evolvable-enums";
 import { navigationQueryOptions, operationQueryOptions, rootQueryOptions, type CustomQueryOption } from "../model/custom-query-options";
 import { bindsExplicitly, namedAt, navigationBindings, rootBindings } from "../model/explicit-bindings";
 import { resolveBindingTarget } from "../model/binding-targets";
@@ -55,6 +56,11 @@ export interface UrlCall {
   variables: CallVariable[];
   /** The headers the service's metadata names for the request (Capabilities `CustomHeaders`), said in `code` as comments. */
   headers?: CustomHeader[];
+  /**
+   * The preferences the request must send for the service to take it (`include-unknown-enum-members`:
+   * its `$filter` names a member after an evolvable enum's `unknownFutureValue`), which `call` sends.
+   */
+  prefer?: string[];
   /**
    * The whole, as printed: the imports, a blank line, a `const` for each entity the path goes on
    * from (named after its type), `const target = …;` and the call.
@@ -133,7 +139,8 @@ class CallWriter {
     // An update sent with a method the metadata does not list for the address (UpdateRestrictions/UpdateMethod).
     let methodNote: string | undefined;
     const refuse = (why: string): UrlCallResult => ({ ok: false, problem: `${shown}: ${why}` });
-    const writer: QueryWriter = { placeholder: (name, what, type) => this.variable(identifierOf(name), what, type), runtime: (name) => this.runtime(name).name, sliced: this.sliced, model: this.ctx.model };
+    const laterMembers = new Set<string>();
+    const writer: QueryWriter = { placeholder: (name, what, type) => this.variable(identifierOf(name), what, type), runtime: (name) => this.runtime(name).name, sliced: this.sliced, model: this.ctx.model, laterMembers };
     switch (a.kind) {
       case "entity": {
         const v = this.verbs(a.type);
@@ -235,6 +242,9 @@ class CallWriter {
     const fromQuery = queryMembers(this.query, taker, fn.name, read, writer);
     if (typeof fromQuery === "string") return refuse(fromQuery);
     options.push(...fromQuery);
+    // A member after an evolvable enum's sentinel is named only by a request that prefers them.
+    const preferNote = laterMembersNote([...laterMembers]);
+    if (preferNote) options.push(`headers: { Prefer: ${JSON.stringify(INCLUDE_UNKNOWN)} }`);
     if (options.length) args.push(`{ ${options.join(", ")} }`);
     // Every import is known: the placeholders' variables are named now.
     const rename = this.nameVariables();
@@ -245,8 +255,9 @@ class CallWriter {
     const imports = [...this.imports].map(([module, names]) => ({ module, names: [...names].sort() }));
     const lines = imports.map((i) => `import { ${i.names.join(", ")} } from ${JSON.stringify(i.module)};`);
     const headers = this.headers(last);
-    const code = [...lines, "", ...(target === undefined ? [] : this.statements(target, imports)), ...headers.map(headerNote), ...(methodNote ? [methodNote] : []), call, ""].join("\n");
-    return { ok: true, call: { method, path: route.path, ...(this.query ? { query: this.query } : {}), function: fn.name, module: fn.module, imports, ...(target === undefined ? {} : { address: target }), call, variables: this.variables, code, ...(headers.length ? { headers } : {}) } };
+    const code = [...lines, "", ...(target === undefined ? [] : this.statements(target, imports)), ...headers.map(headerNote), ...(methodNote ? [methodNote] : []), ...(preferNote ? [preferNote] : []), call, ""].join("\n");
+    const prefer = preferNote ? { prefer: [INCLUDE_UNKNOWN] } : {};
+    return { ok: true, call: { method, path: route.path, ...(this.query ? { query: this.query } : {}), function: fn.name, module: fn.module, imports, ...(target === undefined ? {} : { address: target }), call, variables: this.variables, code, ...(headers.length ? { headers } : {}), ...prefer } };
   }
 
   /**
@@ -798,6 +809,16 @@ function updateMethodNote(listed: UpdateMethods | undefined, method: "PATCH" | "
   if (listsMethod(listed, method)) return undefined;
   const other = method === "PATCH" ? "{ replace: true } sends a PUT" : "without replace: true it is a PATCH";
   return `// The service's metadata lists ${listed!.methods.join(" and ")} alone for updating here (Capabilities UpdateRestrictions/UpdateMethod): this ${method} may be refused; ${other}.`;
+}
+
+/**
+ * A comment above the call whose `$filter` names members after an evolvable enum's `unknownFutureValue`
+ * (model/evolvable-enums.ts), or undefined where it names none.
+ */
+function laterMembersNote(names: readonly string[]): string | undefined {
+  if (!names.length) return undefined;
+  const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)!}, members` : `${names[0]!}, a member`;
+  return `// $filter names ${list} after unknownFutureValue (an evolvable enum, as Microsoft Graph's): the service refuses the request unless it prefers ${INCLUDE_UNKNOWN}, which the options' headers send.`;
 }
 
 /**

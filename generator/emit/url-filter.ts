@@ -21,6 +21,7 @@
  * a near miss of a declared one, a name a slice left out, what follows `$root` or a bound function,
  * and what a longer arithmetic expression is compared with.
  */
+import { laterMembers } from "../model/evolvable-enums";
 import type { EnumType, PrimitiveName, StructuredType, TypeRef } from "../model/types";
 import { allNavigation, allProperties, isOpen } from "../model/rules";
 import { nearestName } from "../nearest-name";
@@ -92,10 +93,10 @@ export function checkFilter(text: string, scope: FilterScope): string | undefine
 }
 
 /** A `$filter` expression on `scope.type`: its first problem, or its placeholders in order. */
-export function readFilter(text: string, scope: FilterScope): { problem: string } | { placeholders: FilterPlaceholder[] } {
+export function readFilter(text: string, scope: FilterScope): { problem: string } | { placeholders: FilterPlaceholder[]; laterMembers: string[] } {
   const check = new ExpressionCheck(scope);
   const problem = check.run(text);
-  return problem === undefined ? { placeholders: [...check.placeholders.values()] } : { problem };
+  return problem === undefined ? { placeholders: [...check.placeholders.values()], laterMembers: [...check.laterMembers] } : { problem };
 }
 
 /** The first problem of `$orderby`'s items (`receivedDateTime desc`, `from/emailAddress/name`), or undefined. */
@@ -119,6 +120,8 @@ class ExpressionCheck {
   private readonly reached = new Map<number, Reached>();
   /** The placeholders, by their token. */
   readonly placeholders = new Map<Token, FilterPlaceholder>();
+  /** The members after an evolvable enum's `unknownFutureValue` its literals name (model/evolvable-enums.ts). */
+  readonly laterMembers = new Set<string>();
   /** The canonical function calls whose result is known, by the index of their closing parenthesis and of their name. */
   private calls = new Map<number, Call>();
   private callsAt = new Map<number, Call>();
@@ -356,6 +359,7 @@ class ExpressionCheck {
         if (lit?.t !== "literal") continue;
         const bad = literalFits(left, lit, word);
         if (bad) return bad;
+        this.noteLater(left, lit);
       }
     }
     for (let i = 0; i + 2 < all.length; i++) {
@@ -366,8 +370,20 @@ class ExpressionCheck {
       if (this.placed(lit, right.reached) || lit.t !== "literal") continue;
       const bad = literalFits(right.reached, lit, op.segments[0]!);
       if (bad) return bad;
+      this.noteLater(right.reached, lit);
     }
     return undefined;
+  }
+
+  /** Notes the members after an evolvable enum's sentinel that a literal compared with one of its values names. */
+  private noteLater(reached: Reached, lit: Extract<Token, { t: "literal" }>): void {
+    if (reached.kind !== "enum") return;
+    const later = laterMembers(reached.type);
+    if (!later.length) return;
+    for (const part of (lit.value ?? "").split(",")) {
+      const member = later.find((m) => m.name.toLowerCase() === part.trim().toLowerCase());
+      if (member) this.laterMembers.add(member.name);
+    }
   }
 
   /**

@@ -34,6 +34,8 @@ export interface QueryWriter {
   sliced: boolean;
   /** The model the call's types are of. */
   model: Model;
+  /** Gets the members after an evolvable enum's `unknownFutureValue` that `$filter` names (model/evolvable-enums.ts). */
+  laterMembers?: Set<string>;
 }
 
 const TAKES: Record<QueryTaker, readonly string[]> = {
@@ -168,8 +170,9 @@ function systemOption(option: string, value: string, level: Level, w: QueryWrite
     case "filter": {
       // Sent as written, once its paths, functions and literals are checked against the type; a
       // placeholder ({start}, '{id}') becomes a variable.
-      const read = type ? readFilter(value, { type, sliced: w.sliced, computed }) : { placeholders: [] };
+      const read = type ? readFilter(value, { type, sliced: w.sliced, computed }) : { placeholders: [], laterMembers: [] };
       if ("problem" in read) return { problem: `${shown}=${value}: ${read.problem}` };
+      for (const m of read.laterMembers) w.laterMembers?.add(m);
       // A list's filter as a typed filter where it can say it all (url-typed-filter.ts), its
       // placeholders variables; else as written, with them in a template.
       const typed = level.typed && type ? typedFilter(value, type, (name, what, ts) => w.placeholder(name, what, ts)) : undefined;

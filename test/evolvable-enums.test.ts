@@ -1,0 +1,103 @@
+/**
+ * Microsoft's evolvable enums (model/evolvable-enums.ts), on test/fixtures/requests/evolvable-enums.xml
+ * and on Graph: members after an enum's `unknownFutureValue` are sent by a service following the
+ * pattern only to a request preferring `include-unknown-enum-members`, and refused in one without.
+ * The enum's doc comment says so; `odatagen url` sends the preference with a `$filter` naming one,
+ * saying why; `--from` warns of a recorded request that named one without a Prefer header.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { urlCalls } from "../generator/url-calls";
+import { BIN, scratch } from "./helpers/cli";
+import { describeWithGraph, GRAPH } from "./helpers/fixtures";
+import { generateFixture } from "./helpers/generated";
+import { spawnLimited } from "./helpers/spawn-limited";
+import { anyCompiler, runTscWithUse } from "./helpers/typecheck";
+
+const FIXTURE = path.join(__dirname, "fixtures", "requests", "evolvable-enums.xml");
+const PREFER = 'headers: { Prefer: "include-unknown-enum-members" }';
+
+function calls(paths: readonly string[], file = FIXTURE) {
+  return urlCalls({ inputs: [{ file, content: fs.readFileSync(file, "utf8") }] }, paths.map((p) => ({ path: p }))).results.map((r) => (r.ok ? r.call : { problem: r.problem }));
+}
+
+/** The doc comment above `export type <name> =`. */
+function typeDoc(types: string, name: string): string {
+  const at = types.indexOf(`export type ${name} =`);
+  return types.slice(types.lastIndexOf("/**", at), at);
+}
+
+test("an enum with members after its unknownFutureValue says so in its doc comment, naming them; one whose sentinel is last, or without one, does not", () => {
+  const dir = generateFixture("requests/evolvable-enums.xml", "evolvable-enums");
+  const types = fs.readFileSync(path.join(dir, "Ev.types.ts"), "utf8");
+  expect(typeDoc(types, "Result")).toBe(
+    [
+      "/**",
+      " * Enum `Ev.Result`.",
+      " *",
+      " * `reportOnly` and `reportOnlyFailed` come after `unknownFutureValue` (an evolvable enum, as Microsoft Graph's):",
+      " * the service sends `unknownFutureValue` in their place, and refuses a request naming them, unless",
+      ' * the request prefers `include-unknown-enum-members` (`headers: { Prefer: "include-unknown-enum-members" }`).',
+      " */",
+      "",
+    ].join("\n"),
+  );
+  expect(typeDoc(types, "Kind")).toBe("/** Enum `Ev.Kind`. */\n");
+  expect(typeDoc(types, "Level")).toBe("/** Enum `Ev.Level`. */\n");
+});
+
+test("odatagen url sends include-unknown-enum-members with a $filter naming a member after the sentinel, in any literal form, saying why; not for the others; and the call compiles", () => {
+  const made = calls([
+    "/Signals?$filter=result eq 'reportOnly'",
+    "/Signals?$filter=result in ('ok', 'REPORTONLYFAILED') and kind eq 'unknownFutureValue'",
+    "/Signals?$filter=Ev.Result'reportOnly' ne result",
+    "/Signals?$filter=result eq 'failed' or level eq 'high'",
+    "/Signals?$filter=result eq 'reportOnlyx'",
+  ]);
+  expect(made.map((c) => ("problem" in c ? c.problem : [c.prefer, c.call.includes(PREFER), c.code.split("\n").find((l) => l.startsWith("// $filter")) ?? ""]))).toEqual([
+    [["include-unknown-enum-members"], true, "// $filter names reportOnly, a member after unknownFutureValue (an evolvable enum, as Microsoft Graph's): the service refuses the request unless it prefers include-unknown-enum-members, which the options' headers send."],
+    [["include-unknown-enum-members"], true, "// $filter names reportOnlyFailed, a member after unknownFutureValue (an evolvable enum, as Microsoft Graph's): the service refuses the request unless it prefers include-unknown-enum-members, which the options' headers send."],
+    [["include-unknown-enum-members"], true, expect.stringContaining("// $filter names reportOnly, a member")],
+    [undefined, false, ""],
+    "GET /Signals: $filter=result eq 'reportOnlyx': result is a Ev.Result, which has no member reportOnlyx; did you mean reportOnly?",
+  ]);
+  const dir = generateFixture("requests/evolvable-enums.xml", "evolvable-enums");
+  const code = (made[0] as { code: string }).code.split("\n");
+  const r = runTscWithUse(anyCompiler(), dir, [
+    ...code.filter((l) => l.startsWith("import ")),
+    'import { createClient } from "./index.js";',
+    "export async function run() {",
+    '  const client = createClient({ baseUrl: "http://localhost/odata" });',
+    ...code.filter((l) => l !== "" && !l.startsWith("import ")).map((l) => `  ${l}`),
+    "  return result;",
+    "}",
+  ]);
+  expect(r.output).toBe("");
+});
+
+test("url --from warns of a recorded request whose $filter names a member after the sentinel and that sent no Prefer header", async () => {
+  const dir = scratch();
+  const root = "https://signals.example/odata";
+  fs.writeFileSync(
+    path.join(dir, "calls.sh"),
+    [
+      `curl "${root}/Signals?\\$filter=result%20eq%20'reportOnly'" -H 'Authorization: Bearer x'`,
+      `curl "${root}/Signals?\\$filter=result%20eq%20'reportOnlyFailed'" -H 'Prefer: include-unknown-enum-members'`,
+      `curl "${root}/Signals?\\$filter=result%20eq%20'failed'" -H 'Authorization: Bearer x'`,
+      "",
+    ].join("\n"),
+  );
+  const r = await spawnLimited(process.execPath, [BIN, "url", "-i", FIXTURE, "--from", "calls.sh", "--base", root], { cwd: dir, env: { ...process.env, NO_COLOR: "1" }, timeoutMs: 0 });
+  expect(r.stderr).toBe(
+    `calls.sh:1:7: warning ODG603: GET /Signals?$filter=result%20eq%20'reportOnly': sent without the header Prefer: include-unknown-enum-members; its $filter names a member after unknownFutureValue (an evolvable enum, as Microsoft Graph's), which the service refuses without it\n` +
+      "odatagen: calls.sh: 3 requests: 3 made by the generated functions, 0 refused\n",
+  );
+  expect(r.status).toBe(0);
+});
+
+describeWithGraph("Graph's evolvable enums")("Graph v1.0's evolvable enums", () => {
+  test("a sign-in's conditional access result after its sentinel: url sends the preference", () => {
+    const [call] = calls(["/auditLogs/signIns?$filter=appliedConditionalAccessPolicies/any(p:p/result eq 'reportOnlySuccess')"], GRAPH);
+    expect(call).toEqual(expect.objectContaining({ prefer: ["include-unknown-enum-members"], call: expect.stringContaining(PREFER) }));
+  });
+});
