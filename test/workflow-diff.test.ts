@@ -165,6 +165,12 @@ describe("breaking-change rules", () => {
       ["added", "d.color/green", "enum member added (= 2)", false],
     ]);
     expect(one(e('<Member Name="red" Value="0"/>'), e('<Member Name="red" Value="1"/>'))).toEqual([["changed", "d.color/red", "value 0 → 1", true]]);
+    // An evolvable enum's member added after its unknownFutureValue reaches only a request asking for it; one before it, any.
+    const evolvable = '<Member Name="red" Value="0"/><Member Name="unknownFutureValue" Value="5"/>';
+    expect(one(e(evolvable), e(`${evolvable}<Member Name="green" Value="6"/><Member Name="blue" Value="1"/>`))).toEqual([
+      ["added", "d.color/green", "enum member added (= 6), after unknownFutureValue: sent only to a request preferring include-unknown-enum-members", false],
+      ["added", "d.color/blue", "enum member added (= 1)", false],
+    ]);
     // Int64 values beyond 2^53 are compared by their digits: a number would hold both as 9007199254740992.
     const big = (members: string) => `<EnumType Name="big" UnderlyingType="Edm.Int64">${members}</EnumType>`;
     expect(one(big('<Member Name="x" Value="9007199254740993"/>'), big('<Member Name="x" Value="9007199254740992"/>'))).toEqual([
