@@ -23,7 +23,7 @@
  * comments (docs.ts). Each is judged for the modules the project generates (outputs.ts): a change that
  * breaks only the validators or only the request functions is not breaking where they are left out.
  */
-import { INCLUDE_UNKNOWN, SENTINEL } from "../model/evolvable-enums";
+import { comesAfter, INCLUDE_UNKNOWN, SENTINEL } from "../model/evolvable-enums";
 import { addedProperty } from "./added-property";
 import { compareBindings } from "./bindings";
 import { changedDocs } from "./docs";
@@ -467,15 +467,9 @@ function compareType(name: string, a: TypeSummary, b: TypeSummary, ctx: Ctx): vo
   for (const [m, vb] of newMembers) {
     const hint = memberHints.added(m);
     // An evolvable enum's member after its sentinel reaches only a client that asks for it (model/evolvable-enums.ts).
-    const later = sentinel !== undefined && afterSentinel(vb, sentinel) ? `, after ${SENTINEL}: sent only to a request preferring ${INCLUDE_UNKNOWN}` : "";
+    const later = sentinel !== undefined && comesAfter(vb, sentinel) ? `, after ${SENTINEL}: sent only to a request preferring ${INCLUDE_UNKNOWN}` : "";
     add("added", "enum member", `${name}/${m}`, `enum member added (= ${vb})${later}${hint.words}`, false, false, hint.path);
   }
-}
-
-/** Whether an enum member's value comes after the sentinel's (both integers, as the summary keeps them). */
-function afterSentinel(value: number | string, sentinel: number | string): boolean {
-  const [v, s] = [String(value), String(sentinel)];
-  return /^-?\d+$/.test(v) && /^-?\d+$/.test(s) && BigInt(v) > BigInt(s);
 }
 
 /**

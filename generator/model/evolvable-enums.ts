@@ -20,14 +20,15 @@ export function laterMembers(t: EnumType): readonly EnumMember[] {
   let found = later.get(t);
   if (found) return found;
   const sentinel = t.members.find((m) => m.name === SENTINEL);
-  const at = sentinel && integer(sentinel);
-  found = at === undefined ? [] : t.members.filter((m) => (integer(m) ?? at) > at);
+  found = sentinel ? t.members.filter((m) => comesAfter(m.exact, sentinel.exact)) : [];
   later.set(t, found);
   return found;
 }
 
-function integer(m: EnumMember): bigint | undefined {
-  return /^-?\d+$/.test(m.exact) ? BigInt(m.exact) : undefined;
+/** Whether a member's value (its digits, as `EnumMember.exact` and a model summary keep them) comes after the sentinel's. */
+export function comesAfter(value: number | string, sentinel: number | string): boolean {
+  const [v, s] = [String(value), String(sentinel)];
+  return /^-?\d+$/.test(v) && /^-?\d+$/.test(s) && BigInt(v) > BigInt(s);
 }
 
 /** The doc comment's paragraph on an enum's members after its sentinel, where it has some. */
