@@ -49,6 +49,9 @@ const FACETS_FORMAT = 2;
 /** The summary format that added a complex type's `union`. */
 const UNION_FORMAT = 3;
 
+/** Why an operation's first parameter breaks callers, optional or not. */
+const PARAMS_BEFORE_OPTIONS = ", the first: its function now takes params before options, so a call that passes options no longer compiles";
+
 export type ChangeKind = "added" | "removed" | "changed";
 export type Element =
   | "type" | "property" | "navigation property" | "enum member" | "operation" | "entity set" | "singleton" | "navigation binding" | "action import" | "function import"
@@ -617,11 +620,17 @@ function compareOperation(key: string, a: OperationSummary, b: OperationSummary,
     }
   }
   // A new parameter breaks callers unless they may leave it out (Core.OptionalParameter, or a
-  // nullable action parameter); a function's nullable parameter must still be given.
+  // nullable action parameter); a function's nullable parameter must still be given. The first
+  // parameter of an operation that had none breaks callers even so: its function gains a `params`
+  // argument before `options` (operation-view.ts), so a call passing options no longer compiles.
+  let first = pa.size === 0;
   for (const [n, ub] of pb) {
     if (pa.has(n)) continue;
     const optional = ub.optional === true;
-    add("changed", "operation", key, `parameter ${n} added${optional ? " (optional)" : " (required)"}`, !optional, optional);
+    const shifts = optional && first;
+    first = false;
+    const detail = `parameter ${n} added${optional ? " (optional)" : " (required)"}${shifts ? PARAMS_BEFORE_OPTIONS : ""}`;
+    add("changed", "operation", key, detail, !optional || shifts, optional);
   }
   const ra = a.returns ? typeLabel(a.returns) : "nothing";
   const rb = b.returns ? typeLabel(b.returns) : "nothing";
