@@ -98,7 +98,7 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary, outputs: Outp
   // A type in another namespace under its simple name (moved.ts): one change, its members compared
   // under its new name, and what names it compared as naming it under that name (`renamed`).
   const moves = movedTypes(a, b);
-  const ctx: Ctx = { add, now: b, outputs, recorded: (a.format ?? 1) >= FACETS_FORMAT && (b.format ?? 1) >= FACETS_FORMAT,
+  const ctx: Ctx = { add, now: b, before: a, outputs, recorded: (a.format ?? 1) >= FACETS_FORMAT && (b.format ?? 1) >= FACETS_FORMAT,
     constraints: (a.format ?? 1) >= CONSTRAINTS_FORMAT && (b.format ?? 1) >= CONSTRAINTS_FORMAT,
     derivedTypes: (a.format ?? 1) >= DERIVED_TYPES_FORMAT && (b.format ?? 1) >= DERIVED_TYPES_FORMAT,
     explicitBindings: (a.format ?? 1) >= EXPLICIT_BINDINGS_FORMAT && (b.format ?? 1) >= EXPLICIT_BINDINGS_FORMAT,
@@ -261,6 +261,8 @@ interface Ctx {
   add: Add;
   /** The new summary. */
   now: ModelSummary;
+  /** The old summary. */
+  before: ModelSummary;
   /** The modules the project generates. */
   outputs: Outputs;
   /** Both summaries record what format 2 added (facets beyond MaxLength): compare it too. */
@@ -367,7 +369,7 @@ function compareType(name: string, a: TypeSummary, b: TypeSummary, ctx: Ctx): vo
   }
   if (a.baseType !== b.baseType && (a.baseType === undefined || ctx.renamed(a.baseType) !== b.baseType)) add("changed", "type", name, `base type ${a.baseType ?? "(none)"} → ${b.baseType ?? "(none)"}`, true);
   if (!a.abstract && b.abstract) add("changed", "type", name, "became abstract", true);
-  if (a.abstract && !b.abstract) add("changed", "type", name, "no longer abstract", false);
+  if (a.abstract && !b.abstract) add("changed", "type", name, ...noLongerAbstract(name, b, ctx));
   if (a.open && !b.open) add("changed", "type", name, "no longer open", true);
   if (!a.open && b.open) add("changed", "type", name, "became open", false);
   if (a.underlying !== b.underlying) add("changed", "type", name, `underlying type ${a.underlying} → ${b.underlying}`, !widens(a.underlying ?? "", b.underlying ?? ""));
@@ -500,18 +502,35 @@ function replaceNeeds(keyBefore: readonly string[], b: TypeSummary): string[] {
   });
 }
 
+/**
+ * An abstract type that became concrete: its `Any…` union of concrete subtypes (emit/types-view.ts)
+ * goes, and what was typed with it is typed as it alone, unless it is a complex type whose nested
+ * values are now its family's union, which keeps the name and holds the subtypes it held.
+ */
+function noLongerAbstract(name: string, b: TypeSummary, ctx: Ctx): [string, boolean] {
+  // A moved type's subtypes name it by its old name there.
+  const was = [...ctx.before.types.keys()].find((n) => ctx.renamed(n) === name) ?? name;
+  const concrete = [...ctx.before.types].filter(([, t]) => !t.abstract && below(ctx.before, t, was)).map(([n]) => n);
+  const kept = b.kind === "complex" && (!ctx.unions || b.union === true);
+  if (!concrete.length || kept) return ["no longer abstract", false];
+  return [`no longer abstract: its Any… union of concrete subtypes (${concrete.join(", ")}) is gone and properties typed with it are typed as it alone, so narrowing on @odata.type to a subtype's property no longer compiles`, true];
+}
+
+/** Whether `t` derives from `name`, directly or not. */
+function below(all: ModelSummary, t: TypeSummary, name: string): boolean {
+  const seen = new Set<string>();
+  for (let base = t.baseType; base !== undefined && !seen.has(base); base = all.types.get(base)?.baseType) {
+    if (base === name) return true;
+    seen.add(base);
+  }
+  return false;
+}
+
 /** Why complex type `name`'s values are no longer its `Any…` union in `all` (emit/context.ts subtypeFamily). */
 function familyLoss(name: string, all: ModelSummary): string {
-  const below = [...all.types].filter(([, t]) => {
-    const seen = new Set<string>();
-    for (let base = t.baseType; base !== undefined && !seen.has(base); base = all.types.get(base)?.baseType) {
-      if (base === name) return true;
-      seen.add(base);
-    }
-    return false;
-  });
-  if (below.length + 1 > 24) return `it and its subtypes are ${below.length + 1} types, over 24`;
-  const requiring = below.find(([, t]) => [...t.properties.values()].some((u) => !u.nullable && u.type !== "Edm.Stream"));
+  const family = [...all.types].filter(([, t]) => below(all, t, name));
+  if (family.length + 1 > 24) return `it and its subtypes are ${family.length + 1} types, over 24`;
+  const requiring = family.find(([, t]) => [...t.properties.values()].some((u) => !u.nullable && u.type !== "Edm.Stream"));
   return requiring ? `subtype ${requiring[0]} has a property that is not nullable` : "a subtype changed";
 }
 
