@@ -15,13 +15,20 @@ let cli;
 try {
   cli = require("../dist/cli/main.js");
 } catch (e) {
-  // Installed from git, odatagen is built by its `prepare` script, which npm may skip (allowScripts).
-  const main = require("node:path").join(__dirname, "..", "dist", "cli", "main.js");
+  // Installed from git, odatagen is built by its `prepare` script, which npm may skip (--ignore-scripts,
+  // allowScripts). npm does not build a package it finds installed, so the mend is to remove it first.
+  const path = require("node:path");
+  const root = path.join(__dirname, "..");
+  const main = path.join(root, "dist", "cli", "main.js");
   if (!e || e.code !== "MODULE_NOT_FOUND" || require("node:fs").existsSync(main)) throw e;
+  const where = path.relative(process.cwd(), root) || ".";
   process.stderr.write(
-    "odatagen: this copy of odatagen is not built (it has no dist/). Installed from git, it is built by its `prepare` script, " +
-      "which npm skips for a package your project has not allowed to run it: run `npm approve-scripts odatagen`, then install odatagen again. " +
-      "In a copy of its repository, run `npm install` there.\n",
+    path.basename(path.dirname(root)) === "node_modules"
+      ? "odatagen: this copy of odatagen is not built (it has no dist/). Installed from git, it is built by its `prepare` script, " +
+          "which npm skipped (--ignore-scripts, or an allowScripts that does not approve it: for an install from git, approve the URL " +
+          "with its commit, as package-lock.json records it; see odatagen's README, Install). " +
+          `Remove ${where} and run \`npm install\` again: npm does not build a package it finds installed.\n`
+      : `odatagen: this copy of odatagen is not built (it has no dist/): run \`npm install\` in ${where}, which builds it.\n`,
   );
   // 78 (sysexits' EX_CONFIG): an installation not set up, mended by installing again; 70 is a bug.
   process.exitCode = 78;

@@ -582,7 +582,26 @@ test("so is a huge quoted value with spaces in it (a DefaultValue of a page of t
   expect(line.length).toBeLessThan(500);
 });
 
-test.concurrent("an odatagen without its build (dist/, which a git install's skipped prepare script leaves out) says so and how to mend it: exit 78 (an installation not set up, not 70, a bug), no stack trace", async () => {
+test.concurrent("an odatagen installed without its build (dist/, which a git install's skipped prepare script leaves out) says so and how to mend it: exit 78 (an installation not set up, not 70, a bug), no stack trace", async () => {
+  const project = fs.mkdtempSync(path.join(os.tmpdir(), "odatagen-unbuilt-"));
+  fs.mkdirSync(path.join(project, "node_modules", "odatagen", "bin"), { recursive: true });
+  fs.copyFileSync(BIN, path.join(project, "node_modules", "odatagen", "bin", "odatagen.js"));
+  const r = await spawnLimited(process.execPath, [path.join(project, "node_modules", "odatagen", "bin", "odatagen.js"), "--version"], { cwd: project });
+  // npm 11.19.1 answers `npm approve-scripts odatagen` with ENOMATCH for an install from git, and
+  // `npm install` again leaves the installed package as it is: only removing it first rebuilds it.
+  expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({
+    status: 78,
+    stdout: "",
+    stderr:
+      "odatagen: this copy of odatagen is not built (it has no dist/). Installed from git, it is built by its `prepare` script, " +
+      "which npm skipped (--ignore-scripts, or an allowScripts that does not approve it: for an install from git, approve the URL " +
+      "with its commit, as package-lock.json records it; see odatagen's README, Install). " +
+      `Remove ${path.join("node_modules", "odatagen")} and run \`npm install\` again: npm does not build a package it finds installed.\n`,
+  });
+  fs.rmSync(project, { recursive: true, force: true });
+});
+
+test.concurrent("a copy of odatagen's repository not built yet is told to run npm install in it (exit 78)", async () => {
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), "odatagen-unbuilt-"));
   fs.mkdirSync(path.join(copy, "bin"));
   fs.copyFileSync(BIN, path.join(copy, "bin", "odatagen.js"));
@@ -590,10 +609,7 @@ test.concurrent("an odatagen without its build (dist/, which a git install's ski
   expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({
     status: 78,
     stdout: "",
-    stderr:
-      "odatagen: this copy of odatagen is not built (it has no dist/). Installed from git, it is built by its `prepare` script, " +
-      "which npm skips for a package your project has not allowed to run it: run `npm approve-scripts odatagen`, then install odatagen again. " +
-      "In a copy of its repository, run `npm install` there.\n",
+    stderr: "odatagen: this copy of odatagen is not built (it has no dist/): run `npm install` in ., which builds it.\n",
   });
   fs.rmSync(copy, { recursive: true, force: true });
 });
