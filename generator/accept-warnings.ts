@@ -16,7 +16,11 @@ export const WARNING_CODES: readonly string[] = [
   Codes.unsupportedInput, Codes.missingAttribute, Codes.invalidAttribute, Codes.undefinedType, Codes.duplicateName,
   Codes.badKey, Codes.undefinedNavigationTarget, Codes.unknownPrimitive, Codes.unresolvedReference, Codes.unknownCsdl,
   Codes.referenceFollowed, Codes.sliceEmpty, Codes.sliceExcludedBase, Codes.slicePruned, Codes.whyWithoutSlice,
+  Codes.requestOutsideService,
 ];
+
+/** The warnings only `odatagen url --from` reports, about the requests of a file: they never fail a run. */
+const URL_WARNING_CODES: readonly string[] = [Codes.requestAnsweredError, Codes.requestWithoutHeader];
 
 /** The codes only notes (severity info) have. */
 const NOTE_CODES: readonly string[] = [Codes.nameChanged, Codes.sliceSummary];
@@ -58,6 +62,7 @@ function codeProblem(code: string): string | undefined {
   if (WARNING_CODES.includes(code)) return undefined;
   if (code === Codes.acceptedNothing) return `${code} says that an accepted warning matches nothing: remove that entry rather than accept ${code}`;
   if (NOTE_CODES.includes(code)) return `${code} is a note (severity info), which never fails a run: notes need no acceptance`;
+  if (URL_WARNING_CODES.includes(code)) return `${code} is a warning of odatagen url --from about a file's requests, which fails no run: it needs no acceptance`;
   if (ALL_CODES.includes(code)) return `${code} is always an error, and errors cannot be accepted (codes a warning can have: ${WARNING_CODES.join(", ")})`;
   const near = nearestName(code, WARNING_CODES);
   return `no diagnostic has the code ${code}${near ? `; did you mean ${near}?` : ""} (codes a warning can have: ${WARNING_CODES.join(", ")})`;

@@ -2,8 +2,8 @@
  * `acceptWarnings` takes the codes a warning can have (WARNING_CODES), a list kept by hand: a code
  * that some code path starts reporting as a warning must be added to it, or users could not accept
  * that warning. This reads every place in generator/ that reports a diagnostic with severity
- * "warning" (`.warning(Codes.x, …)`, `.add(Codes.x, … "warning" …)`, `patternProblem("warning",
- * Codes.x, …)`) and checks that its code is in the list, and that each code in the list is reported
+ * "warning" (`.warning(Codes.x, …)`, `.add(Codes.x, … "warning" …)`, `.addAt(Codes.x, "warning", …)`,
+ * `patternProblem("warning", Codes.x, …)`) and checks that its code is in the list, and that each code in the list is reported
  * as a warning somewhere.
  */
 import * as fs from "node:fs";
@@ -25,6 +25,7 @@ function reportedAsWarnings(): Map<string, string> {
   const calls = [
     /\.warning\(\s*Codes\.(\w+)/g,
     /\.add\(\s*Codes\.(\w+),[^;]*?"warning"/g,
+    /\.addAt\(\s*Codes\.(\w+),\s*"warning"/g,
     /patternProblem\(\s*"warning",\s*Codes\.(\w+)/g,
   ];
   for (const file of sources(path.join(REPO, "generator"))) {

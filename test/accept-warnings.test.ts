@@ -93,10 +93,11 @@ test.each([
   ["", "expected an accepted warning, got an empty string: write a warning's code (ODG108), or a code, a space and a glob over the element path the warning ends with (\"ODG108 API_TEST_SRV.A_TestEntityType/*\")"],
   ["odg108", '"odg108" is not a diagnostic\'s code; did you mean ODG108? (write a warning\'s code (ODG108), or a code, a space and a glob over the element path the warning ends with ("ODG108 API_TEST_SRV.A_TestEntityType/*"))'],
   ["108 vendor.*", '"108" is not a diagnostic\'s code; did you mean ODG108? (write a warning\'s code (ODG108), or a code, a space and a glob over the element path the warning ends with ("ODG108 API_TEST_SRV.A_TestEntityType/*"))'],
-  ["ODG109", "ODG109 is always an error, and errors cannot be accepted (codes a warning can have: ODG005, ODG101, ODG102, ODG103, ODG104, ODG106, ODG107, ODG108, ODG110, ODG112, ODG113, ODG302, ODG303, ODG304, ODG306)"],
+  ["ODG109", "ODG109 is always an error, and errors cannot be accepted (codes a warning can have: ODG005, ODG101, ODG102, ODG103, ODG104, ODG106, ODG107, ODG108, ODG110, ODG112, ODG113, ODG302, ODG303, ODG304, ODG306, ODG308)"],
   ["ODG201", "ODG201 is a note (severity info), which never fails a run: notes need no acceptance"],
   ["ODG501", "ODG501 says that an accepted warning matches nothing: remove that entry rather than accept ODG501"],
-  ["ODG118", "no diagnostic has the code ODG118; did you mean ODG108? (codes a warning can have: ODG005, ODG101, ODG102, ODG103, ODG104, ODG106, ODG107, ODG108, ODG110, ODG112, ODG113, ODG302, ODG303, ODG304, ODG306)"],
+  ["ODG603", "ODG603 is a warning of odatagen url --from about a file's requests, which fails no run: it needs no acceptance"],
+  ["ODG118", "no diagnostic has the code ODG118; did you mean ODG108? (codes a warning can have: ODG005, ODG101, ODG102, ODG103, ODG104, ODG106, ODG107, ODG108, ODG110, ODG112, ODG113, ODG302, ODG303, ODG304, ODG306, ODG308)"],
   ["ODG108   ", "nothing follows ODG108 but blanks: an empty glob matches no element path; give the path (the [...] a warning ends with), or write ODG108 alone to accept every ODG108 warning"],
 ])("a malformed entry %j is refused, saying why", (entry, why) => {
   expect(parseAcceptance(entry)).toBe(why);

@@ -101,13 +101,25 @@ test("--accept-warning replaces the config's entries for the services run; a mal
   expect(only.code).toBe(1);
   const bad = runCli(["generate", "--accept-warning", "ODG109"], dir);
   expect(lines(bad.stderr)).toEqual([
-    'odatagen: --accept-warning "ODG109": ODG109 is always an error, and errors cannot be accepted (codes a warning can have: ODG005, ODG101, ODG102, ODG103, ODG104, ODG106, ODG107, ODG108, ODG110, ODG112, ODG113, ODG302, ODG303, ODG304, ODG306)',
+    'odatagen: --accept-warning "ODG109": ODG109 is always an error, and errors cannot be accepted (codes a warning can have: ODG005, ODG101, ODG102, ODG103, ODG104, ODG106, ODG107, ODG108, ODG110, ODG112, ODG113, ODG302, ODG303, ODG304, ODG306, ODG308)',
   ]);
   expect(bad.code).toBe(2);
   // With --input (no config) too.
   const input = runCli(["generate", "-i", "spec.xml", "-o", "gen2", "--fail-on-warnings", "--accept-warning", "ODG108 vendor.meter/*", "--accept-warning", "ODG112"], dir);
   expect(lines(input.stderr)).toEqual(["odatagen: 0 errors, 0 warnings (3 accepted)"]);
   expect(input.code).toBe(0);
+});
+
+test("a request of an --include @file that names nothing in the service (ODG308, a warning) can be accepted, so --fail-on-warnings passes", () => {
+  const dir = project(ACCEPTING);
+  fs.writeFileSync(path.join(dir, "requests.txt"), "GET /meters\nGET /nothingHere\n");
+  const args = ["generate", "-i", "spec.xml", "-o", "gen3", "--include", "@requests.txt", "--fail-on-warnings", "--accept-warning", "ODG108", "--accept-warning", "ODG112"];
+  const refused = runCli(args, dir);
+  expect(lines(refused.stderr)[0]).toMatch(/^requests\.txt:2:5: warning ODG308: GET \/nothingHere: /);
+  expect(refused.code).toBe(1);
+  const accepted = runCli([...args, "--accept-warning", "ODG308"], dir);
+  expect(lines(accepted.stderr).filter((l) => / ODG\d{3}: /.test(l))).toEqual([]);
+  expect(accepted.code).toBe(0);
 });
 
 test("malformed entries in the config: each reported at its line and column, with did-you-mean, exit 2, nothing written", () => {
