@@ -284,3 +284,11 @@ test.concurrent("Ctrl+C or SIGTERM while a document downloads exits 130 or 143 a
   expect(fs.readdirSync(path.join(dir, "specs")).sort()).toEqual(["a.xml", "b.xml"]);
   expect(fs.readFileSync(path.join(dir, "specs/b.xml"), "utf8")).toBe("previous");
 });
+
+test("--timeout that is no number, or not above 0, is a usage error saying what it takes", async () => {
+  const dir = scratch();
+  for (const [value, shown] of [["abc", ""], ["0", " 0"], ["-3", " -3"]]) {
+    const r = await runCliAsync(["fetch", "https://example.invalid/$metadata", "--out", "m.xml", "--timeout", value], dir);
+    expect([r.code, r.stderr.trim()]).toEqual([2, `odatagen: --timeout${shown}: expected a number of seconds above 0`]);
+  }
+});

@@ -134,7 +134,8 @@ function keepOld(files: readonly PlannedFile[]): { dir: string; main: string } {
 
 /** What to fetch, from the URL and flags or from the config; else the usage problem. */
 async function fetchTargets(args: FetchArgs, env: NodeJS.ProcessEnv, cwd: string): Promise<{ name?: string; target: FetchTarget }[] | string> {
-  if (!(args.timeout > 0) || !Number.isFinite(args.timeout)) return `--timeout ${args.timeout}: expected a number of seconds above 0`;
+  // A value that is no number reaches here as NaN, which says nothing of what was written.
+  if (!(args.timeout > 0) || !Number.isFinite(args.timeout)) return `--timeout${Number.isNaN(args.timeout) ? "" : ` ${args.timeout}`}: expected a number of seconds above 0`;
   const headers = headerFlags(args, env);
   if (typeof headers === "string") return headers;
   const timeoutMs = Math.round(args.timeout * 1000);
