@@ -105,6 +105,23 @@ describe("the same metadata as CSDL JSON and CSDL XML generates the same code", 
     expect(json.files.get("Twin.Shop.validators.ts")).toContain('vr.p(o["Since"], ctx, "Since", vr.checkTimeOfDay, vr.COMPUTED | vr.NULLABLE');
   });
 
+  test("a container that lists a function import before an action import: the request functions in XML's order", () => {
+    // TripPin's container: FunctionImport, then ActionImport. XML lists action imports first.
+    const xml = `<edmx:Edmx xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx" Version="4.0"><edmx:DataServices>
+<Schema xmlns="http://docs.oasis-open.org/odata/ns/edm" Namespace="n">
+  <Function Name="near"><ReturnType Type="Edm.String"/></Function>
+  <Action Name="reset"/>
+  <EntityContainer Name="c"><FunctionImport Name="near" Function="n.near"/><ActionImport Name="reset" Action="n.reset"/></EntityContainer>
+</Schema></edmx:DataServices></edmx:Edmx>`;
+    const json = `{ "$Version": "4.0", "$EntityContainer": "n.c", "n": {
+  "near": [{ "$Kind": "Function", "$ReturnType": { "$Nullable": true } }],
+  "reset": [{ "$Kind": "Action" }],
+  "c": { "$Kind": "EntityContainer", "near": { "$Function": "n.near" }, "reset": { "$Action": "n.reset" } } } }`;
+    const requests = output("spec", json).get("n.requests.ts") ?? "";
+    expect(requests.indexOf("export function reset(")).toBeLessThan(requests.indexOf("export function near("));
+    expect(differences(output("spec", xml), output("spec", json))).toEqual([]);
+  });
+
   const converted = fs.existsSync(CORPUS)
     ? ["trippin-v4.xml", "northwind-v4.xml", "oasis-containment-v4.xml", "aspnetcore-library-v4.xml", "graph-beta-securityCopilot-excerpt.xml", "vocab-org-odata-core-v1.xml", "sap-cloud-sdk-api-test-srv-v4.edmx"]
     : [];

@@ -645,6 +645,9 @@ class JsonCsdlReader {
         if (child) this.containerChild(x, child, path, c);
       }
     }
+    // The XML reader lists action imports before function imports (each kind in document order);
+    // so do we, or a container that mixes them would generate its request functions in another order.
+    c.imports = [...c.imports.filter((x) => x.kind === "action"), ...c.imports.filter((x) => x.kind === "function")];
     return c;
   }
 
