@@ -163,6 +163,15 @@ describe("the same metadata as CSDL JSON and CSDL XML generates the same code", 
     for (const include of [undefined, ["**"]]) expect(diagnosticsOf(json, include)).toEqual(inJsonWords(diagnosticsOf(lenient(text), include)));
   });
 
+  test.each(["requests/restrictions", "requests/query-restrictions", "requests/custom-query-options"])("fixture %s as CSDL JSON writes paths, plain strings: what the restrictions say is read", (name) => {
+    // CSDL JSON 4.01 §14.5 writes a navigation property path or a property path as a string (the
+    // OASIS examples: "NonUpdatableNavigationProperties": ["Supplier"]); the term's type says it is a path.
+    const text = fs.readFileSync(path.join(FIXTURES_DIR, `${name}.xml`), "utf8").replace(/ (Precision|Scale)="0"/g, "");
+    const json = xmlToCsdlJson(`${name}.xml`, text).replace(/\{\s*"\$(?:Navigation)?PropertyPath":\s*("(?:[^"\\]|\\.)*")\s*\}/g, "$1");
+    expect(json).not.toContain("PropertyPath");
+    expect(differences(output("spec", text), output("spec", json))).toEqual([]);
+  });
+
   test("a slice (--include) of a JSON document is the slice of its XML twin", () => {
     const text = fs.readFileSync(path.join(FIXTURES_DIR, "trippin-lite.xml"), "utf8");
     const json = xmlToCsdlJson("trippin-lite.xml", text);

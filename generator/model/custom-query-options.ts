@@ -20,7 +20,7 @@
  * A name starting with `$` or `@` (Graph's `$format` on a drive item's content) is no custom query
  * option (URL Conventions §5.2), and is not read.
  */
-import { bool, member, navigationOf, term } from "./restrictions";
+import { bool, member, navigationOf, pathValue, term } from "./restrictions";
 import { concreteDescendants } from "./rules";
 import type { Annotation, EntitySet, Model, NavigationProperty, Operation, Singleton, StructuredType } from "./types";
 import type { RawExpression } from "../parse/raw";
@@ -105,8 +105,7 @@ function ownRecord(n: NavigationProperty, by: string): CustomQueryOption[] {
   const items = member(term(n.annotations, "NavigationRestrictions"), "RestrictedProperties");
   if (items?.kind !== "collection") return [];
   for (const item of items.items) {
-    const path = member(item, "NavigationProperty");
-    if (path?.kind !== "path" || path.value !== n.name) continue;
+    if (pathValue(member(item, "NavigationProperty")) !== n.name) continue;
     const options = readOptions({ get: (name) => member(item, name), by, within: `NavigationRestrictions/RestrictedProperties(${n.name})/` });
     if (options.length) return options;
   }
@@ -136,17 +135,17 @@ function fromRoots(model: Model): Map<NavigationProperty, CustomQueryOption[]> {
       if (items?.kind !== "collection") continue;
       const start: StructuredType = root.kind === "entitySet" ? root.entityType : root.type;
       for (const item of items.items) {
-        const path = member(item, "NavigationProperty");
-        if (path?.kind !== "path") continue;
+        const path = pathValue(member(item, "NavigationProperty"));
+        if (path === undefined) continue;
         let type = start;
         let n: NavigationProperty | undefined;
-        for (const segment of path.value.split("/")) {
+        for (const segment of path.split("/")) {
           n = navigationOf(type, segment);
           if (!n) break;
           type = n.target;
         }
         if (!n) continue;
-        const options = readOptions({ get: (name) => member(item, name), by: `${c.qualifiedName}/${root.name}`, within: `NavigationRestrictions/RestrictedProperties(${path.value})/` });
+        const options = readOptions({ get: (name) => member(item, name), by: `${c.qualifiedName}/${root.name}`, within: `NavigationRestrictions/RestrictedProperties(${path})/` });
         if (!options.length) continue;
         const known = out.get(n) ?? [];
         for (const o of options) merge(known, o);

@@ -83,6 +83,16 @@ export function member(record: RawExpression | undefined, name: string): RawExpr
   return record?.kind === "record" ? record.properties.find((p) => p.name === name)?.value : undefined;
 }
 
+/**
+ * A path a term's member holds (a `NavigationPropertyPath`, a `PropertyPath`): the path expression's
+ * text, or a String constant's, which is how CSDL JSON writes it (CSDL JSON 4.01 §14.5: a navigation
+ * property path or a property path is a plain string, the term's type saying what it is; the
+ * OASIS examples write `"NavigationProperty": "reviews"`). Anything else says nothing.
+ */
+export function pathValue(e: RawExpression | undefined): string | undefined {
+  return e?.kind === "path" || (e?.kind === "constant" && e.type === "String") ? e.value : undefined;
+}
+
 /** A Bool constant's value; anything else (absent, a Path, a dynamic expression) says nothing. */
 export function bool(e: RawExpression | undefined): boolean | undefined {
   return e?.kind === "constant" && e.type === "Bool" ? xsBoolean(e.value) : undefined;
@@ -199,9 +209,9 @@ function restrictedProperties(model: Model): Map<NavigationProperty, RootLayer> 
       if (items?.kind !== "collection") continue;
       const type = root.kind === "entitySet" ? root.entityType : root.type;
       for (const item of items.items) {
-        const path = member(item, "NavigationProperty");
-        if (path?.kind !== "path" || path.value.includes("/")) continue;
-        const n = navigationOf(type, path.value);
+        const path = pathValue(member(item, "NavigationProperty"));
+        if (path === undefined || path.includes("/")) continue;
+        const n = navigationOf(type, path);
         if (!n) continue;
         const s = said((name) => member(item, name), n.collection, `NavigationRestrictions/RestrictedProperties(${n.name})/`);
         if (Object.keys(s).length === 0) continue;
@@ -277,7 +287,7 @@ export function propertyLimits(type: StructuredType, own: readonly Annotation[])
 }
 
 function pathList(e: RawExpression | undefined): string[] | undefined {
-  return e?.kind === "collection" ? e.items.flatMap((i) => (i.kind === "path" ? [i.value] : [])) : undefined;
+  return e?.kind === "collection" ? e.items.flatMap((i) => pathValue(i) ?? []) : undefined;
 }
 
 const restrictedTypesCache = new WeakMap<Model, Map<StructuredType, Set<Restricted>>>();
