@@ -4,6 +4,7 @@
  */
 import { checkedOptions } from "./generate-options";
 import { Codes, DiagnosticBag, GenerationError, type Diagnostic, type Place } from "./diagnostics";
+import { readHeldBody } from "./parse/held-bodies";
 import { readBody, readDeferredGroup } from "./parse/xml";
 import type { RawAnnotationGroup, RawDocument } from "./parse/raw";
 import { readDocuments, type FollowReference, type InputFile } from "./read-documents";
@@ -194,7 +195,7 @@ export function prepare(options: CheckedOptions, diags: DiagnosticBag): Prepared
     const docs = read.docs;
     sources = read.files;
     references = read.references;
-    const built = (lazy = buildLazyModel(docs, diags, (raw) => readBody(raw, diags)));
+    const built = (lazy = buildLazyModel(docs, diags, (raw) => readHeldBody(raw) || readBody(raw, diags)));
     const model = (full = built.model);
     if (diags.hasErrors) throw new GenerationError(diags.items);
     // Loaded only for files of requests: their readers and URL checks are no part of a plain run.

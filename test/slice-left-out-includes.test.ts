@@ -88,10 +88,13 @@ test("an exclude that matches only what is left out is no misspelling either: th
   ]);
 });
 
-test("a CSDL JSON document, read whole, has its left-out import named at its place in the JSON", () => {
+test("a CSDL JSON document: its left-out function named at its place in the JSON, as in its XML twin", () => {
+  // The JSON reader reads a function whole, but a slice builds its return type only when it needs
+  // it (parse/held-bodies.ts), as XML's: getThing is found left out when the slice reads it.
   const json = xmlToCsdlJson("t.xml", SPEC);
   const found = slicing("t.json", json, ["/items", "/getThing"]);
-  expect(found).toEqual([["warning", "/getThing", expect.stringMatching(/^--include \/getThing matches only function import t\.c\/getThing, which is left out \(ODG103, t\.json:\d+:\d+\): its function t\.getThing is left out \(the return type is not defined\)$/)]]);
+  expect(found).toEqual([["warning", "/getThing", expect.stringMatching(/^--include \/getThing matches only function t\.getThing, which is left out \(ODG103, t\.json:\d+:\d+\): the return type is not defined$/)]]);
+  expect(slicing("t.xml", SPEC, ["/items", "/getThing"])).toEqual([["warning", "/getThing", `--include /getThing matches only ${getThing}`]]);
 });
 
 test("a pattern from a config is reported where it is written", () => {

@@ -402,6 +402,10 @@ export class ModelBuilder {
   fillTarget(target: string, source?: SourceText): void {
     const t = this.types.get(splitTarget(this, target, source).head);
     if (t) this.fill(t);
+    // An operation's parameters and return type too (its overloads', whatever signature the target
+    // names): a CSDL JSON operation's are held back for a slice (parse/held-bodies.ts).
+    const ops = this.operations.get(splitTarget(this, target.replace(/\(.*?\)/, ""), source).head);
+    for (const op of ops ?? []) this.fillOperation(op);
   }
 
   /**

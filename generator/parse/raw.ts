@@ -3,6 +3,7 @@
  * arrays, attributes are strings or undefined). Readers of each input format produce this; nothing
  * after the parse stage touches XML nodes or `any`.
  */
+import type { HeldBody } from "./held-bodies";
 import type { CsdlPrefixes } from "./namespace-scopes";
 import type { SourceRef } from "../diagnostics";
 import type { SourceText } from "./source";
@@ -133,7 +134,7 @@ export interface RawStructuredType extends RawNode {
    * With `deferBodies`: the element's content, not read yet (key, properties, navigation
    * properties and annotations are empty until `readBody` reads it).
    */
-  body?: DeferredBody;
+  body?: DeferredBody | HeldBody;
 }
 
 /** A raw element whose content may be deferred (`ReadOptions.deferBodies`) and read later (`readBody`). */
@@ -169,8 +170,8 @@ export interface RawEnumType extends RawNode {
   isFlags?: string;
   members: RawEnumMember[];
   annotations: RawAnnotation[];
-  /** With `deferBodies`: the members and annotations, not read yet (empty until `readBody`). */
-  body?: DeferredBody;
+  /** With `deferBodies`: the members and annotations, not read yet (empty until `readBody`; CSDL JSON's held, held-bodies.ts). */
+  body?: DeferredBody | HeldBody;
 }
 
 export interface RawTypeDefinition extends RawNode, RawFacets {
@@ -200,9 +201,9 @@ export interface RawOperation extends RawNode {
   annotations: RawAnnotation[];
   /**
    * With `deferBodies`: the content after the first `<Parameter>` (the binding parameter of a bound
-   * operation, read in place), not read yet; `readBody` appends what it holds.
+   * operation, read in place), not read yet; `readBody` appends what it holds (CSDL JSON's: held, held-bodies.ts).
    */
-  body?: DeferredBody;
+  body?: DeferredBody | HeldBody;
 }
 
 export interface RawTerm extends RawNode, RawFacets {

@@ -4,9 +4,13 @@
  */
 import type { DiagnosticBag } from "../diagnostics";
 import type { RawDocument } from "./raw";
+import { holdBodies } from "./held-bodies";
 import { isJsonText, readCsdlJson } from "./json";
 import { readCsdlXml, type ReadOptions } from "./xml";
 
 export function readCsdl(file: string, content: string, diags: DiagnosticBag, options: ReadOptions = {}): RawDocument | undefined {
-  return isJsonText(content) ? readCsdlJson(file, content, diags) : readCsdlXml(file, content, diags, options);
+  if (!isJsonText(content)) return readCsdlXml(file, content, diags, options);
+  const doc = readCsdlJson(file, content, diags);
+  if (doc && options.deferBodies) holdBodies(doc);
+  return doc;
 }

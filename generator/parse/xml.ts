@@ -252,7 +252,7 @@ function isBeforeV4(version: string): boolean {
  */
 export function readBody(raw: RawDeferrable, diags: DiagnosticBag): void {
   const body = raw.body;
-  if (!body) return;
+  if (!body || "held" in body) return;
   raw.body = undefined;
   // The element's start tag, read in place, gives its content the namespaces it declares (UnknownNames.isCsdlChild).
   const declared = Object.fromEntries(normalizedAttributes(body.source.parsed, raw.at.offset));

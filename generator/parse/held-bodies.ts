@@ -1,0 +1,42 @@
+/**
+ * CSDL JSON's counterpart of CSDL XML's deferred contents (deferred.ts). The JSON reader reads each
+ * element whole; for a slice, `holdBodies` holds back what XML's reader defers of an operation (its
+ * parameters after the first, which binds it, and its return type) and of an enum type (its members
+ * and own annotations), so that the model builds them, and reports their problems, only for what
+ * the slice keeps, as for the XML twin (model/build.ts, buildLazyModel). `readHeldBody` hands them
+ * back when the slice fills the element.
+ */
+import type { RawDeferrable, RawDocument, RawEnumType, RawOperation } from "./raw";
+
+/** What `holdBodies` held back of one element. */
+export interface HeldBody {
+  held: Pick<RawOperation, "parameters" | "returnType"> | Pick<RawEnumType, "members" | "annotations">;
+}
+
+/** Holds back the contents of `doc`'s operations and enum types that XML's reader would defer. */
+export function holdBodies(doc: RawDocument): void {
+  for (const s of doc.schemas) {
+    for (const op of [...s.actions, ...s.functions]) {
+      // XML defers what follows the first <Parameter>: without anything there, nothing is deferred.
+      if (op.parameters.length < 2 && !op.returnType) continue;
+      op.body = { held: { parameters: op.parameters, returnType: op.returnType } };
+      op.parameters = op.parameters.slice(0, 1);
+      op.returnType = undefined;
+    }
+    for (const e of s.enumTypes) {
+      if (!e.members.length && !e.annotations.length) continue;
+      e.body = { held: { members: e.members, annotations: e.annotations } };
+      e.members = [];
+      e.annotations = [];
+    }
+  }
+}
+
+/** Gives `raw` back what `holdBodies` held of it; false when it holds nothing (an XML element's deferred content, or none). */
+export function readHeldBody(raw: RawDeferrable): boolean {
+  const body = raw.body;
+  if (!body || !("held" in body)) return false;
+  raw.body = undefined;
+  Object.assign(raw, body.held);
+  return true;
+}
