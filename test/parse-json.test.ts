@@ -164,7 +164,7 @@ describe("the same metadata as CSDL JSON and CSDL XML generates the same code", 
   });
 
   test.each(["requests/restrictions", "requests/query-restrictions", "requests/custom-query-options"])("fixture %s as CSDL JSON writes paths, plain strings: what the restrictions say is read", (name) => {
-    // CSDL JSON 4.01 §14.5 writes a navigation property path or a property path as a string (the
+    // CSDL JSON 4.01 ("Navigation Property Path", "Property Path") writes such a path as a string (the
     // OASIS examples: "NonUpdatableNavigationProperties": ["Supplier"]); the term's type says it is a path.
     const text = fs.readFileSync(path.join(FIXTURES_DIR, `${name}.xml`), "utf8").replace(/ (Precision|Scale)="0"/g, "");
     const json = xmlToCsdlJson(`${name}.xml`, text).replace(/\{\s*"\$(?:Navigation)?PropertyPath":\s*("(?:[^"\\]|\\.)*")\s*\}/g, "$1");

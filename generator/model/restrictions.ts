@@ -85,9 +85,10 @@ export function member(record: RawExpression | undefined, name: string): RawExpr
 
 /**
  * A path a term's member holds (a `NavigationPropertyPath`, a `PropertyPath`): the path expression's
- * text, or a String constant's, which is how CSDL JSON writes it (CSDL JSON 4.01 §14.5: a navigation
- * property path or a property path is a plain string, the term's type saying what it is; the
- * OASIS examples write `"NavigationProperty": "reviews"`). Anything else says nothing.
+ * text, or a String constant's, which is how CSDL JSON writes it (CSDL JSON 4.01, sections
+ * "Navigation Property Path" and "Property Path": such a path is a plain string, the term's type
+ * saying what it is; its examples write `"NonUpdatableNavigationProperties": ["Supplier"]`; some
+ * writers use `{"$NavigationPropertyPath": …}`, read as a path expression). Anything else says nothing.
  */
 export function pathValue(e: RawExpression | undefined): string | undefined {
   return e?.kind === "path" || (e?.kind === "constant" && e.type === "String") ? e.value : undefined;
