@@ -33,6 +33,7 @@ test("a function's builder with parameters is read as its call, each argument a 
     "const client = createGraphServiceClient(adapter);",
     "await client.users.byUserId(u).reminderViewWithStartDateTimeWithEndDateTime(\"it's\", range.end).get();",
     "await client.reports.getTeamsUserActivityCountsWithPeriod(7).get();",
+    'await client.applicationsWithAppId("abc").get();',
     "await client.me.getScheduleWithRange(1, 2).get();",
     "await client.users.withUrl(next).get();",
     "await client.users.withUrl(next).byUserId(u).messages.post({});",
@@ -42,6 +43,8 @@ test("a function's builder with parameters is read as its call, each argument a 
     requests: [
       expect.objectContaining({ method: "GET", path: "/users/{u}/reminderView(startDateTime='it%27%27s',endDateTime={end})", sdkNames: true }),
       expect.objectContaining({ method: "GET", path: "/reports/getTeamsUserActivityCounts(period=7)", sdkNames: true }),
+      // An alternate key's builder is read the same way: the key in parentheses, by its name.
+      expect.objectContaining({ method: "GET", path: "/applications(appId='abc')", sdkNames: true }),
     ],
     // Chains that send a request through a builder not read are left unchecked, said so by the builder's name.
     skipped: new Map([
