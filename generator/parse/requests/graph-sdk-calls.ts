@@ -86,7 +86,8 @@ function chain(js: JsText, at: number, dot: number): (CallInCode & { partialQuer
     // A request goes somewhere below the root, and its URL is the chain's (`client.get("/x")` is another client's).
     if (method) return segments.length && !/^["'`]/.test(text[skipBlank(text, i + 1)] ?? "") ? send(js, at, `/${segments.join("/")}`, method, i, close) : undefined;
     const segment = /^by[A-Z]\w*$/.test(name) ? keySegment(js, i + 1, close, name) : functionSegment(js, i + 1, close, name);
-    if (segment === undefined) return sends(js, close + 1) ? name : undefined;
+    // Unread where it goes on to a request below the root: a call on the client itself (`client.api(…)`) is another library's.
+    if (segment === undefined) return segments.length && sends(js, close + 1) ? name : undefined;
     segments.push(segment);
     i = skipBlank(text, close + 1);
   }
