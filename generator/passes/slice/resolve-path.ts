@@ -8,7 +8,7 @@
  * the slice's URL-path walker follows (paths.ts `Steps`), and a path that names nothing is respelt
  * by its `suggestPath`.
  */
-import { allProperties, isAddressableStream } from "../../model/rules";
+import { allNavigation, allProperties, isAddressableStream } from "../../model/rules";
 import { allowedDerivedTypes } from "../../model/validation-terms";
 import type { ComplexType, EntityContainer, EntitySet, EntityType, NavigationProperty, Operation, OperationImport, Property, Singleton, StructuredType } from "../../model/types";
 import { nearestName } from "../../nearest-name";
@@ -259,7 +259,7 @@ class Walker {
       out.push({ kind: "cast", from: t as EntityType, to: cast });
       return { ...place, type: cast };
     }
-    const ops = this.operations(t, name, place.collection);
+    const ops = shadowedByMember(t, name, args, place.collection) ? [] : this.operations(t, name, place.collection);
     if (ops.length) {
       out.push({ kind: "operation", operations: ops, args });
       return { ...place, end: "operation", then: composed(ops) };
@@ -331,6 +331,17 @@ class Walker {
       for (const op of this.bound.get(b) ?? []) if ((op.binding?.type.collection ?? false) === collection) names.push(...operationSegments(op, this.model.aliases));
     return names;
   }
+}
+
+/**
+ * Whether segment `name` after one entity of type `t` names a member of it rather than a bound
+ * operation of that name alone: a navigation property (with a key in parentheses too), or a
+ * structural property where no parentheses follow. A service reads the member first (Core.DefaultNamespace's
+ * description; operation-segment.ts qualifies such operations for that reason).
+ */
+function shadowedByMember(t: StructuredType, name: string, args: string | undefined, collection: boolean): boolean {
+  if (collection || name.includes(".")) return false;
+  return allNavigation(t).some((n) => n.name === name) || (args === undefined && allProperties(t).some((p) => p.name === name));
 }
 
 /** Where segments after a composable function returning entities start (the first such overload's result), if one is among `ops`. */
