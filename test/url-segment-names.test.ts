@@ -1,7 +1,9 @@
 /**
  * What `odatagen url` reads a segment as, where a name could mean two things: a navigation or
  * structural property of the entity and a bound operation of that name alone (the property, which
- * a service reads first). On `test/fixtures/requests/operation-segments.xml`.
+ * a service reads first), and a name qualified by the service's namespace after a collection (a type
+ * cast, never a key value). On `test/fixtures/requests/operation-segments.xml` and
+ * `requests/cast-expand.xml`.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -39,4 +41,20 @@ test("a name alone that is a structural property is the property; with parenthes
     "/users('u1')/displayName: displayName is a property of Mail.Svc.user that leads to no navigation property: no function addresses it alone; read it with the Mail.Svc.user's, selecting it (select: [\"displayName\"])",
     "users().byKey(\"u1\") const result = await displayName(client, target);",
   ]);
+});
+
+test("a qualified name after a collection that names no subtype is refused, not read as a key value", () => {
+  expect(
+    answers("requests/cast-expand.xml", [
+      ["GET", "/mailFolders/f1/messages/mail.model.eventMesage"],
+      ["GET", "/mailFolders/f1/messages/mail.model.eventMessage"],
+      ["GET", "/mailFolders/f1/messages/mail.model.1"],
+    ]),
+  ).toEqual([
+    "/mailFolders/f1/messages/mail.model.eventMesage: mail.model.message has no subtype or bound action or function named mail.model.eventMesage; did you mean mail.model.eventMessage?",
+    expect.stringContaining("castMessage("),
+    expect.stringContaining('.byKey("mail.model.1")'),
+  ]);
+  // A cast to the declared type itself selects every value: the address without it.
+  expect(answers("requests/cast-expand.xml", [["GET", "/mailFolders/f1/messages/mail.model.message"]])).toEqual(['mailFolderMessages(mailFolders().byKey("f1")) const result = await listMessages(client, target);']);
 });

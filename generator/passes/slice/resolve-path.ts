@@ -259,6 +259,8 @@ class Walker {
       out.push({ kind: "cast", from: t as EntityType, to: cast });
       return { ...place, type: cast };
     }
+    // A cast to the type itself or to a base type of it selects every value: the address without it.
+    if (!args && this.castToOwnOrBase(t, name)) return place;
     const ops = shadowedByMember(t, name, args, place.collection) ? [] : this.operations(t, name, place.collection);
     if (ops.length) {
       out.push({ kind: "operation", operations: ops, args });
@@ -271,6 +273,12 @@ class Walker {
       // from the navigation property; parentheses can.
       if (step || stream) return `${t.qualifiedName} here is a collection: a key comes before ${name} (…/{id}/${name})${args ? "" : `; if ${name} is a key value, write it in parentheses: …('${name}')`}`;
       if (args) return new Unknown(`no action or function bound to a collection of ${t.qualifiedName} is named ${name}`, this.nearOperation(t, name, true));
+      // A name qualified by a namespace of the service is a type cast or an operation, never a key
+      // value: the service would read it as such, and answer for the type (URL Conventions §4.11).
+      if (this.qualifiedHere(name)) {
+        const near = nearestName(name, this.namesAfter(t, true));
+        return new Settled(`${t.qualifiedName} has no subtype or bound action or function named ${name}${near ? `; did you mean ${near}?` : ""}`);
+      }
       // A key written as a value, as Graph's documentation writes its examples (`/workspaces/default`).
       out.push({ kind: "key", text: raw });
       return { ...place, collection: false };
@@ -306,6 +314,25 @@ class Walker {
     const namespace = this.model.aliases.get(name.slice(0, dot));
     const qualified = namespace === undefined ? name : `${namespace}${name.slice(dot)}`;
     return descendants(t).find((d): d is EntityType => d.qualifiedName === qualified && d.kind === "entity");
+  }
+
+  /** Whether `name` (qualified, by namespace or alias) is entity type `t` or a base type of it. */
+  private castToOwnOrBase(t: StructuredType, name: string): boolean {
+    const dot = name.lastIndexOf(".");
+    if (t.kind !== "entity" || dot <= 0) return false;
+    const qualified = `${this.model.aliases.get(name.slice(0, dot)) ?? name.slice(0, dot)}${name.slice(dot)}`;
+    for (let b: StructuredType | undefined = t; b; b = b.baseType) if (b.qualifiedName === qualified) return true;
+    return false;
+  }
+
+  /** Whether `name` is a schema's namespace or alias followed by a name (`microsoft.graph.user`, `graph.user`). */
+  private qualifiedHere(name: string): boolean {
+    const dot = name.lastIndexOf(".");
+    if (dot <= 0 || !/^[\p{L}_][\p{L}\p{N}_]*$/u.test(name.slice(dot + 1))) return false;
+    const prefix = name.slice(0, dot);
+    if (this.model.aliases.has(prefix)) return true;
+    for (const qualified of this.model.types.keys()) if (qualified.startsWith(prefix) && qualified.lastIndexOf(".") === dot) return true;
+    return false;
   }
 
   /** The operations bound to `t` or a base type of it (to a collection of them when `collection`) that a segment names. */
