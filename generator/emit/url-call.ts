@@ -602,7 +602,7 @@ class CallWriter {
     if (!PLACEHOLDER.test(text)) {
       if (edm === "Guid" && !/^[0-9A-Fa-f]{8}(-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}$/.test(bare)) return { problem: `${what} is an Edm.Guid: ${text} is no Guid (32 hexadecimal digits, 8-4-4-4-12)` };
       if (NUMBERS.has(edm) && !/^-?\d+(\.\d+)?$/.test(bare)) return { problem: `${what} is an Edm.${edm}: ${text} is no number` };
-      if (NUMBERS.has(edm)) return bare;
+      if (NUMBERS.has(edm)) return numberValue(bare, edm);
       const form = FORMS[edm];
       if (form && !form.pattern.test(edm === "Boolean" ? text : bare)) return { problem: `${what} is an Edm.${edm}: ${text} is no ${form.what}` };
       // A duration as its runtime value takes it: the ISO 8601 text (`duration'PT8H'` is `"PT8H"`).
@@ -616,7 +616,7 @@ class CallWriter {
     const placeholder = PLACEHOLDER.exec(text);
     if (placeholder) return this.variable(identifierOf(placeholder[1]), what, type);
     if (/^'.*'$/s.test(text)) return JSON.stringify(text.slice(1, -1).replace(/''/g, "'"));
-    if (NUMBERS.has(edm) && /^-?\d+(\.\d+)?$/.test(text)) return text;
+    if (NUMBERS.has(edm) && /^-?\d+(\.\d+)?$/.test(text)) return numberValue(text, edm);
     if (edm === "Boolean" && /^(true|false)$/.test(text)) return text;
     if (text === "" || /[()'=,]/.test(text)) return undefined;
     return JSON.stringify(text);
@@ -754,6 +754,17 @@ function keyTypeOf(t: EntityType | undefined): string | undefined {
   return name === undefined ? undefined : primitiveTs(name);
 }
 
+
+/**
+ * A number of the URL as TypeScript: as written where a JavaScript number holds it exactly, else (an
+ * Int64 beyond 2^53, a Decimal of more than 15 digits) as its text, which their values take: the
+ * runtime refuses such an Int64 given as a number, and would write such a Decimal rounded.
+ */
+function numberValue(text: string, edm: string): string {
+  if (edm !== "Int64" && edm !== "Decimal") return text;
+  const exact = text.includes(".") ? text.replace(/^-/, "").replace(".", "").replace(/^0+/, "").replace(/0+$/, "").length <= 15 : Number.isSafeInteger(Number(text));
+  return exact ? text : JSON.stringify(text);
+}
 
 /** A placeholder's text as a variable name: `{callRecordId}` → `callRecordId`, `{user-id}` → `userId`, `{id | userPrincipalName}` → `id`. */
 function identifierOf(text: string): string {
