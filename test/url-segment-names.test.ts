@@ -58,3 +58,17 @@ test("a qualified name after a collection that names no subtype is refused, not 
   // A cast to the declared type itself selects every value: the address without it.
   expect(answers("requests/cast-expand.xml", [["GET", "/mailFolders/f1/messages/mail.model.message"]])).toEqual(['mailFolderMessages(mailFolders().byKey("f1")) const result = await listMessages(client, target);']);
 });
+
+test("a key in parentheses right after a collection's type cast addresses a member of that type", () => {
+  expect(
+    answers("requests/media-types.xml", [
+      ["GET", "/Photos/Mt.Scan('x')"],
+      ["GET", "/Photos/Mt.Scan('x')/$value"],
+      ["GET", "/Photos('y')/Mt.Scan('x')"],
+    ]),
+  ).toEqual([
+    'castPhoto(photos(), "Mt.Scan").byKey("x") const result = await getScan(client, target);',
+    'photoContent(castPhoto(photos(), "Mt.Scan").byKey("x")) const result = await readStream(client, target);',
+    "/Photos('y')/Mt.Scan('x'): a type cast (Mt.Scan) of one entity takes no parentheses",
+  ]);
+});

@@ -250,17 +250,22 @@ class Walker {
     const args = raw.slice(name.length) || undefined;
     const cast = this.cast(t, name);
     if (cast) {
-      if (args) return `a type cast (${name}) takes no parentheses`;
+      // A key may follow a cast of a collection directly (URL Conventions ABNF: `collectionNavigation`).
+      if (args && !place.collection) return `a type cast (${name}) of one entity takes no parentheses`;
       const allowed = place.via && allowedDerivedTypes(this.model, place.via);
       const names = allowed && new Set(allowed);
       // Its values are of the allowed types only: a cast none of them is, or derives from, selects none.
       if (allowed && names && ![cast, ...descendants(cast)].some((d) => names.has(d.qualifiedName)))
         return new Settled(`${place.via!.name} holds only ${allowed.join(", ")} values (Validation.DerivedTypeConstraint): a cast to ${cast.qualifiedName} selects none`);
       out.push({ kind: "cast", from: t as EntityType, to: cast });
-      return { ...place, type: cast };
+      if (args) out.push({ kind: "key", text: args });
+      return { ...place, type: cast, collection: place.collection && !args };
     }
     // A cast to the type itself or to a base type of it selects every value: the address without it.
-    if (!args && this.castToOwnOrBase(t, name)) return place;
+    if ((!args || place.collection) && this.castToOwnOrBase(t, name)) {
+      if (args) out.push({ kind: "key", text: args });
+      return { ...place, collection: place.collection && !args };
+    }
     const ops = shadowedByMember(t, name, args, place.collection) ? [] : this.operations(t, name, place.collection);
     if (ops.length) {
       out.push({ kind: "operation", operations: ops, args });
