@@ -46,6 +46,10 @@ test.each([
   // People has optimistic concurrency: the change passes the ETag the runtime asks for (it refuses one without), Friends by its binding to People.
   ["PUT", "/People/{userName}", { userName: "u", etag: "*", body: { UserName: "u", FirstName: "F", LastName: "L" } }, "PUT /People('u')"],
   ["DELETE", "/People/{id}/Friends/{friend}", { id: "u", friend: "v", etag: "*" }, "DELETE /People('u')/Friends('v')"],
+  // The singleton Me binds Friends to People too: the runtime asks its ETag there as well.
+  ["PATCH", "/Me/Friends/{friend}", { friend: "v", etag: "*", body: { FirstName: "F" } }, "PATCH /Me/Friends('v')"],
+  ["DELETE", "/Me/Friends('v')", { etag: "*" }, "DELETE /Me/Friends('v')"],
+  ["PATCH", "/Me/BestFriend", { body: { FirstName: "F" } }, "PATCH /Me/BestFriend"],
   ["GET", "/People('russellwhyte')/Trips(0)/PlanItems", {}, "GET /People('russellwhyte')/Trips(0)/PlanItems"],
   ["GET", "/Bookings(AirlineCode='AA',BookingNo=1)", {}, "GET /Bookings(AirlineCode='AA',BookingNo=1)"],
   ["POST", "/People", { body: { UserName: "n" } }, "POST /People"],

@@ -15,7 +15,7 @@ import type { Method } from "../request-methods";
 import { customHeaders, headerDescription, type CustomHeader, type HeaderRequest } from "../model/custom-headers";
 import { listsMethod, updateMethods, type UpdateMethods } from "../model/update-method";
 import { acceptableMediaTypes, familyMediaTypes } from "../model/media-types";
-import type { Annotation, EntityContainer, EntitySet, EntityType, Model, Operation, Schema, StructuredType } from "../model/types";
+import type { Annotation, EntityContainer, EntitySet, EntityType, Model, Operation, Schema, Singleton, StructuredType } from "../model/types";
 import { camel, isIdentifier, JS_RESERVED, propertyKey, snippetKey } from "../passes/names";
 import { keyNamesId, navigationAlternateKeys, setAlternateKeys, typeAlternateKeys, type AlternateKey } from "../model/alternate-keys";
 import { nearestName } from "../nearest-name";
@@ -94,7 +94,8 @@ class CallWriter {
   /** The placeholders' variables not yet named (`variable`, `nameVariables`). */
   private readonly pending: { token: string; wanted: string }[] = [];
   /** The entity set the address is in, as the runtime follows it (the root, then NavigationPropertyBindings by property name). */
-  private within: { container: EntityContainer; set: EntitySet } | undefined;
+  /** The entity set or singleton the address is in, whose navigation property bindings it follows. */
+  private within: { container: EntityContainer; set: EntitySet | Singleton } | undefined;
   /** What the metadata forbids at the address, as its builder's type carries it (model/restrictions.ts). */
   private restrictions: Restriction[] = [];
   /** The explicitly bound operations the metadata names at the address so far (model/explicit-bindings.ts). */
@@ -151,7 +152,7 @@ class CallWriter {
         const forbidden = this.forbidden(method === "GET" ? "read" : method === "DELETE" ? "delete" : "update", fn.name);
         if (forbidden) return refuse(forbidden);
         // A set with optimistic concurrency takes a change only with the entity's ETag (If-Match): the runtime refuses one without.
-        const etag = method !== "GET" && this.within !== undefined && optimisticConcurrency(this.ctx.model, this.within.container, this.within.set);
+        const etag = method !== "GET" && this.within?.set.kind === "entitySet" && optimisticConcurrency(this.ctx.model, this.within.container, this.within.set);
         if (etag) this.fixed("etag", `the entity's ETag, its @odata.etag as read ("*" changes whatever version it is at): ${this.within?.set.name} has optimistic concurrency`);
         options.push(...(method === "PUT" ? ["replace: true"] : []), ...(etag ? ["etag"] : []));
         if (method === "PATCH" || method === "PUT") methodNote = updateMethodNote(updateMethods(this.headerLayers), method);
@@ -428,17 +429,18 @@ class CallWriter {
   }
 
   /**
-   * The entity set an address is in after `step`: a root set; after a key or a cast the same; after a
-   * navigation property the set its NavigationPropertyBinding names (by the property's name, as the
-   * runtime follows them); else none (a singleton, a contained or unbound one, a complex property).
+   * The entity set or singleton an address is in after `step`: a root one; after a key or a cast the
+   * same; after a navigation property the one its NavigationPropertyBinding names (by the property's
+   * name, as the runtime follows them, from a singleton too); else none (a contained or unbound one,
+   * a complex property).
    */
   private setAfter(now: CallWriter["within"], step: RouteStep): CallWriter["within"] {
-    if (step.kind === "root") return step.root.kind === "entitySet" ? { container: step.container, set: step.root } : undefined;
+    if (step.kind === "root") return { container: step.container, set: step.root };
     if (step.kind === "key" || step.kind === "cast") return now;
     if (step.kind !== "navigation" || !now) return undefined;
     const binding = now.set.bindings.find((b) => b.path === step.property.name);
     const place = binding && resolveBindingTarget(this.ctx.model, now.container, binding);
-    return place && !place.within && place.root.kind === "entitySet" ? { container: place.container, set: place.root } : undefined;
+    return place && !place.within ? { container: place.container, set: place.root } : undefined;
   }
 
   /** The function of an operation segment, with its arguments after the client and the target; or why the method does not call it. */
