@@ -603,6 +603,8 @@ class CallWriter {
     const bare = /^'.*'$/s.test(text) ? text.slice(1, -1) : text;
     if (!PLACEHOLDER.test(text)) {
       if (edm === "Guid" && !/^[0-9A-Fa-f]{8}(-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}$/.test(bare)) return { problem: `${what} is an Edm.Guid: ${text} is no Guid (32 hexadecimal digits, 8-4-4-4-12)` };
+      const floating = edm === "Double" || edm === "Single" ? floatingValue(bare) : undefined;
+      if (floating !== undefined) return floating;
       if (NUMBERS.has(edm) && !/^-?\d+(\.\d+)?$/.test(bare)) return { problem: `${what} is an Edm.${edm}: ${text} is no number` };
       if (NUMBERS.has(edm)) return numberValue(bare, edm);
       const form = FORMS[edm];
@@ -756,6 +758,16 @@ function keyTypeOf(t: EntityType | undefined): string | undefined {
   return name === undefined ? undefined : primitiveTs(name);
 }
 
+
+/**
+ * A Double's or Single's literal with an exponent, or `INF`, `-INF`, `NaN` (URL Conventions ABNF
+ * `doubleValue`), as TypeScript (`1.5E+20`, `Infinity`, `NaN`, which the runtime writes back as
+ * those literals); undefined for any other text.
+ */
+function floatingValue(text: string): string | undefined {
+  if (/^-?\d+(\.\d+)?[eE][+-]?\d+$/.test(text)) return text;
+  return ({ INF: "Infinity", "-INF": "-Infinity", NaN: "NaN" } as Record<string, string>)[text];
+}
 
 /**
  * A number of the URL as TypeScript: as written where a JavaScript number holds it exactly, else (an
