@@ -61,6 +61,8 @@ test.each([
   // A Double with an exponent, INF, -INF and NaN (URL Conventions' doubleValue): the same numbers.
   ["GET", "/GetNearestAirport(lat=1.5E+2,lon=-INF)", {}, "GET /GetNearestAirport(lat=150,lon=-INF)"],
   ["GET", "/GetNearestAirport(lat=NaN,lon=INF)", {}, "GET /GetNearestAirport(lat=NaN,lon=INF)"],
+  // A parameter the URL leaves out is a variable of its own; the ones it gives are kept.
+  ["GET", "/GetNearestAirport(lat=33)", { lon: -118 }, "GET /GetNearestAirport(lat=33,lon=-118)"],
   ["GET", "/People('x')/TL.GetFriendsTrips(userName='y')/{tripId}/PlanItems", { tripId: 2 }, "GET /People('x')/Travel.Lite.GetFriendsTrips(userName='y')(2)/PlanItems"],
   // Placeholders in $filter: each value written by rt.literal as the property it is compared with takes it.
   ["GET", "/People?$filter=LastName eq '{name}' and Age gt {age} and Gender eq {gender}", { name: "O'Neil", age: 30, gender: "Female" }, "GET /People?$filter=LastName%20eq%20'O''Neil'%20and%20Age%20gt%2030%20and%20Gender%20eq%20Travel.Lite.Gender'Female'"],

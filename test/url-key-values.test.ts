@@ -73,3 +73,13 @@ test("a function's date, date and time, time of day, duration and Boolean parame
     ...bad.map(([p, why]) => `GET /shifts(${p}): ${why}`),
   ]);
 });
+
+test("a function's parameters the URL leaves out are variables of their own, in the overload that takes the names it gives", () => {
+  const file = path.join(__dirname, "fixtures", "requests", "overload-names.xml");
+  const paths = ["/charts(1)/Over.find(a='x')", "/charts(1)/Over.find(d=2)"];
+  const read = urlCalls({ inputs: [{ file, content: fs.readFileSync(file, "utf8") }] }, paths.map((p) => ({ method: "GET", path: p })));
+  expect(read.results.map((r) => (r.ok ? [r.call.call, r.call.variables.map((v) => `${v.name}: ${v.type ?? "?"}`)] : r.problem))).toEqual([
+    ['const result = await find(client, target, { a: "x", b });', ["client: ?", "b: string"]],
+    ["const result = await findWithD(client, target, { a, d: 2 });", ["client: ?", "a: string"]],
+  ]);
+});

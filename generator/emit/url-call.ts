@@ -493,7 +493,10 @@ class CallWriter {
     if (!ofKind.length) return undefined;
     const given = parameterNames(step.args);
     const named = given === undefined ? [] : ofKind.filter((op) => sameNames(op.parameters.map((p) => p.name), given));
-    const op = named[0] ?? [...ofKind].sort((x, y) => x.parameters.length - y.parameters.length)[0];
+    // Else the fewest parameters: of those taking every name the URL gives, if any does.
+    const fewest = (ops: readonly Operation[]) => [...ops].sort((x, y) => x.parameters.length - y.parameters.length)[0];
+    const covering = given?.length ? ofKind.filter((op) => given.every((g) => op.parameters.some((p) => p.name === g))) : [];
+    const op = named[0] ?? fewest(covering) ?? fewest(ofKind);
     const schema = step.kind === "import" ? this.schemaHolding(step.container) : this.schemaOf(op);
     const entry = step.kind === "import" ? { op, importName: step.import.name, importAnnotations: step.import.annotations } : { op };
     return { op, schema, entry };
@@ -522,16 +525,25 @@ class CallWriter {
     return { expr: `${name}(${args.join(", ")})`, keyed: ret?.collection && ret.type.kind === "entity" ? ret.type : undefined, op };
   }
 
-  /** A function's parameters as the URL gives them (`(period='D7')`, `(address={address})`) as an object literal, when each is a literal or a placeholder. */
+  /**
+   * A function's parameters as the URL gives them (`(period='D7')`, `(address={address})`) as an
+   * object literal, when each is a literal or a placeholder. One the URL leaves out (the function
+   * takes them all) is a variable of its own, so that the values the URL gives are kept.
+   */
   private parameterObject(args: string | undefined, op: Operation): string | { problem: string } | undefined {
     const given = splitArguments(args);
-    if (!given || given.length !== op.parameters.length || given.some((g) => g.name === undefined)) return undefined;
+    if (!given || !given.length || given.length > op.parameters.length || given.some((g) => g.name === undefined)) return undefined;
+    if (given.some((g) => !op.parameters.some((p) => p.name === g.name))) return undefined;
     const members: string[] = [];
-    for (const g of given) {
-      const p = op.parameters.find((x) => x.name === g.name);
-      if (!p) return undefined;
+    for (const p of op.parameters) {
       const t = p.type.type;
       const edm = t.kind === "primitive" ? t.name : t.kind === "typedef" ? t.underlying.name : "String";
+      const g = given.find((x) => x.name === p.name);
+      if (!g) {
+        const type = p.type.collection || t.kind !== "primitive" ? undefined : `${primitiveTs(edm)}${p.type.nullable ? " | null" : ""}`;
+        members.push(`\u0002${p.name}\u0002${this.variable(identifierOf(p.name), `parameter ${p.name} of ${op.qualifiedName}, which the URL leaves out`, type)}`);
+        continue;
+      }
       const value = p.type.collection ? undefined : this.checkedValue(g.value, edm, `parameter ${p.name} of ${op.qualifiedName}`);
       if (value === undefined || typeof value !== "string") return value;
       members.push(`${snippetKey(p.name)}: ${value}`);
