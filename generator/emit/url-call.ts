@@ -93,8 +93,7 @@ class CallWriter {
   private readonly keyedSteps: { expr: string; type: EntityType | undefined }[] = [];
   /** The placeholders' variables not yet named (`variable`, `nameVariables`). */
   private readonly pending: { token: string; wanted: string }[] = [];
-  /** The entity set the address is in, as the runtime follows it (the root, then NavigationPropertyBindings by property name). */
-  /** The entity set or singleton the address is in, whose navigation property bindings it follows. */
+  /** The entity set or singleton the address is in, as the runtime follows it (the root, then NavigationPropertyBindings by property name). */
   private within: { container: EntityContainer; set: EntitySet | Singleton } | undefined;
   /** What the metadata forbids at the address, as its builder's type carries it (model/restrictions.ts). */
   private restrictions: Restriction[] = [];

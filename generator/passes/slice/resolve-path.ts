@@ -128,6 +128,8 @@ const SERVICE_RESOURCES = new Map([
 class Walker {
   private readonly steps: Steps;
   private readonly bound: BoundOperations;
+  /** The namespaces that hold types, read once a segment may name one (`qualifiedHere`). */
+  private namespaces: Set<string> | undefined;
 
   constructor(
     private readonly model: PathModel,
@@ -335,9 +337,8 @@ class Walker {
     const dot = name.lastIndexOf(".");
     if (dot <= 0 || !/^[\p{L}_][\p{L}\p{N}_]*$/u.test(name.slice(dot + 1))) return false;
     const prefix = name.slice(0, dot);
-    if (this.model.aliases.has(prefix)) return true;
-    for (const qualified of this.model.types.keys()) if (qualified.startsWith(prefix) && qualified.lastIndexOf(".") === dot) return true;
-    return false;
+    this.namespaces ??= new Set([...this.model.types.keys()].map((q) => q.slice(0, q.lastIndexOf("."))));
+    return this.model.aliases.has(prefix) || this.namespaces.has(prefix);
   }
 
   /** The operations bound to `t` or a base type of it (to a collection of them when `collection`) that a segment names. */
