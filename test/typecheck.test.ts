@@ -170,6 +170,7 @@ test("the test sources (and the generated code they import) type-check with tsco
     extends: [["requests/extends/sales.xml", "requests/extends/catalog.xml"]],
     "big-numbers": ["requests/big-numbers.xml"],
     "url-big-numbers": ["requests/big-numbers.xml"],
+    "value-collections": ["requests/value-collections.xml"],
     "read-info": ["requests/read-info.xml"],
     "batch-references": ["trippin-lite.xml"],
     keyless: ["requests/keyless-view.xml"],

@@ -56,6 +56,7 @@ export type {
   RefsOptions,
   RequestOptions,
   ReadOptions,
+  ValueListOptions,
   WriteOptions,
   ChangeOptions,
   UpdateOptions,

@@ -610,15 +610,18 @@ export function getDirectRoutingCalls(
     /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
     "toDateTime": string | null;
   },
-  options?: rt.ReadOptions,
+  options?: rt.ValueListOptions,
 ): Promise<rt.Page<DirectRoutingLogRow | null>> {
   return rt.send<rt.Page<DirectRoutingLogRow | null>>(
     client,
     "GET",
-    rt.functionCall(target.path, "getDirectRoutingCalls", [
-      ["fromDateTime", "DateTimeOffset", params["fromDateTime"]],
-      ["toDateTime", "DateTimeOffset", params["toDateTime"]],
-    ]),
+    rt.withQuery(
+      rt.functionCall(target.path, "getDirectRoutingCalls", [
+        ["fromDateTime", "DateTimeOffset", params["fromDateTime"]],
+        ["toDateTime", "DateTimeOffset", params["toDateTime"]],
+      ]),
+      options,
+    ),
     undefined,
     options,
     true,
@@ -635,15 +638,18 @@ export function getPstnCalls(
     /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
     "toDateTime": string | null;
   },
-  options?: rt.ReadOptions,
+  options?: rt.ValueListOptions,
 ): Promise<rt.Page<PstnCallLogRow | null>> {
   return rt.send<rt.Page<PstnCallLogRow | null>>(
     client,
     "GET",
-    rt.functionCall(target.path, "getPstnCalls", [
-      ["fromDateTime", "DateTimeOffset", params["fromDateTime"]],
-      ["toDateTime", "DateTimeOffset", params["toDateTime"]],
-    ]),
+    rt.withQuery(
+      rt.functionCall(target.path, "getPstnCalls", [
+        ["fromDateTime", "DateTimeOffset", params["fromDateTime"]],
+        ["toDateTime", "DateTimeOffset", params["toDateTime"]],
+      ]),
+      options,
+    ),
     undefined,
     options,
     true,

@@ -119,6 +119,20 @@ export interface ReadOptions extends RequestOptions {
 }
 
 /**
+ * The options of a function returning a collection of complex or primitive values: a read's, and
+ * the system query options any collection takes (URL Conventions §5.1): `$filter` and `$orderby` as
+ * text (`"callType eq 'group'"`), `$top`, `$skip` and `$count`. Graph's `getPstnCalls(…)` takes
+ * `{ top: 100 }` so.
+ */
+export interface ValueListOptions extends ReadOptions {
+  filter?: string | undefined;
+  orderby?: string | readonly string[] | undefined;
+  top?: number | undefined;
+  skip?: number | undefined;
+  count?: boolean | undefined;
+}
+
+/**
  * The options of an action bound to one entity. `etag`: the entity's `@odata.etag` (`*` matches any
  * version), sent as `If-Match`, so that the action runs only on the version read (Protocol §11.5.5.1,
  * §11.4.1.1); a service that requires it answers 428 Precondition Required without it. Not required

@@ -216,6 +216,10 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
     // A collection's typed filter is written by the table of its type's kinds (filter-kinds.ts).
     const table = ret.collection ? kinds(ret.type) : undefined;
     path = `rt.withQuery(${path}, ${ret.collection ? `rt.typedQuery(options${table ? `, ${table}` : ""})` : "options"})`;
+  } else if (isFunction && ret?.collection && ret.type.kind !== "entity" && !stream) {
+    // A collection of complex or primitive values takes a collection's system query options (URL Conventions §5.1).
+    args.push(`options${needed ? "" : "?"}: rt.ValueListOptions${needed}`);
+    path = `rt.withQuery(${path}, options)`;
   } else {
     // An action bound to one entity may be conditional on its version (`If-Match`, Protocol §11.5.5.1).
     args.push(`options${needed ? "" : "?"}: rt.${!isFunction && op.bound && bindingType && !bindingType.collection ? "ActionOptions" : "ReadOptions"}${needed}`);

@@ -5,6 +5,7 @@
  * (`settingsOfGroup`, `then2`, an overload's `…With…`) is what is printed here.
  */
 import { INCLUDE_UNKNOWN } from "../model/evolvable-enums";
+import { isStreamType } from "../model/rules";
 import { navigationQueryOptions, operationQueryOptions, rootQueryOptions, type CustomQueryOption } from "../model/custom-query-options";
 import { bindsExplicitly, namedAt, navigationBindings, rootBindings } from "../model/explicit-bindings";
 import { resolveBindingTarget } from "../model/binding-targets";
@@ -236,6 +237,8 @@ class CallWriter {
         // A function that returns entities takes the query options of a read of them (URL Conventions §5.1).
         const ret = op.op.kind === "function" ? op.op.returnType : undefined;
         if (ret?.type.kind === "entity") [taker, read] = [ret.collection ? "list" : "one", ret.type];
+        // A collection of complex or primitive values takes a collection's options, its filter as text (rt.ValueListOptions).
+        else if (ret?.collection && !isStreamType(ret.type)) [taker, read] = ["values", ret.type.kind === "complex" ? ret.type : undefined];
         break;
       }
     }

@@ -23,7 +23,7 @@ import { descendants } from "../passes/slice/paths";
  * Which query options a call takes: a list's, a read of one entity's, `count`'s, `readRefs`'s, only
  * custom ones (writes, actions, functions that return no entities), or none (streams, `readRef`, `$ref` writes).
  */
-export type QueryTaker = "list" | "one" | "count" | "refs" | "apply" | "custom" | "none";
+export type QueryTaker = "list" | "one" | "count" | "refs" | "apply" | "values" | "custom" | "none";
 
 /** What writing the options needs of the call: a variable for a placeholder (`$top={n}`: `n`). */
 export interface QueryWriter {
@@ -45,6 +45,8 @@ const TAKES: Record<QueryTaker, readonly string[]> = {
   refs: ["filter", "orderby", "top", "skip", "search", "count"],
   // `rt.aggregate`: what may follow `$apply`, which it takes as an argument (applyArgument).
   apply: ["filter", "orderby", "top", "skip", "count"],
+  // A function's collection of complex or primitive values (rt.ValueListOptions).
+  values: ["filter", "orderby", "top", "skip", "count"],
   custom: [],
   none: [],
 };
@@ -132,6 +134,7 @@ function refusal(name: string, option: string, taker: QueryTaker, fn: string): s
   if (taker === "one") return `${name} applies to a collection; this addresses one entity (${fn} takes $select, $expand and $compute)`;
   if (taker === "count") return `${name} is no option of a $count (count takes $filter and $search)`;
   if (taker === "refs") return `${name} is no option of ${fn} (it takes $filter, $orderby, $top, $skip, $search and $count)`;
+  if (taker === "values") return `${name} is no option of ${fn}, whose result is a collection of values (it takes $filter, $orderby, $top, $skip and $count)`;
   if (taker === "apply") return `${name} does not follow $apply in ${fn} (it takes $filter, $orderby, $top, $skip and $count; the transformations say what each item has: expand(…), compute(…), search(…))`;
   return `${fn} takes no system query options (${name}); ${fn === "readStream" ? "a stream is read whole" : "a read does"}`;
 }

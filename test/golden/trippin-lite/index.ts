@@ -55,6 +55,7 @@ export type {
   RefsOptions,
   RequestOptions,
   ReadOptions,
+  ValueListOptions,
   WriteOptions,
   ChangeOptions,
   UpdateOptions,
