@@ -161,7 +161,7 @@ test("an operation's parameter has its description and the text form of its type
   );
   const requests = generate({ inputs: [{ file: "t.xml", content }] }).files.get("ns.requests.ts")!;
   expect(requests).toContain(
-    'export function search(\n  client: rt.Client,\n  params: {\n    /** Matched against titles. */\n    "term": string | null;\n    /** Edm.Date (e.g. 2019-11-01) */\n    "since": string;\n    "max": number;\n  },\n  options?: rt.ReadOptions,\n): Promise<rt.Page<string | null>> {\n',
+    'export function search(\n  client: rt.Client,\n  params: {\n    /** Matched against titles. */\n    "term": string | null;\n    /** Edm.Date (e.g. 2019-11-01) */\n    "since": string;\n    "max": number;\n  },\n  options?: rt.ValueListOptions,\n): Promise<rt.Page<string | null>> {\n',
   );
   // A word of the comment is no type name: the type parameters keep their names.
   // Its signature is too long for one line: a parameter a line, the members of `params` indented below it.
