@@ -9,7 +9,7 @@ import { DiagnosticBag, type Diagnostic } from "./diagnostics";
 import { createContext, type EmitContext } from "./emit/context";
 import { METHODS, urlCall, type Method, type UrlCallResult } from "./emit/url-call";
 import { queryOf } from "./emit/url-query";
-import { bodyProblem } from "./emit/url-body";
+import { readBody } from "./emit/url-body";
 import { emitOptions, prepare, type GenerateOptions } from "./generate";
 import { checkedOptions } from "./generate-options";
 import { settleAcceptances } from "./accept-warnings";
@@ -89,9 +89,9 @@ export function urlCalls(options: GenerateOptions, requests: readonly UrlRequest
     }
     ctx ??= createContext(run.model, run.names, emitOptions(run.model, checked, run.sources), run.service);
     const sliced = run.model !== run.service.model;
-    const made = urlCall(ctx, resolved.route, methods[i], queryOf(request.path), sliced, request.partialQuery === true);
-    const bad = made.ok && request.body !== undefined ? bodyProblem(resolved.route, methods[i], request.body, run.model, sliced) : undefined;
-    if (bad) return { ok: false, problem: `${methods[i]} ${resolved.route.path}: ${bad}`, addressed: true };
+    const body = request.body === undefined ? undefined : readBody(resolved.route, methods[i], request.body, run.model, sliced);
+    const made = urlCall(ctx, resolved.route, methods[i], queryOf(request.path), sliced, request.partialQuery === true, body?.laterMembers);
+    if (made.ok && body?.problem) return { ok: false, problem: `${methods[i]} ${resolved.route.path}: ${body.problem}`, addressed: true };
     return made.ok ? made : { ...made, addressed: true };
   });
   return { results, diagnostics: diags.items };

@@ -2,8 +2,8 @@
  * Microsoft's evolvable enums (model/evolvable-enums.ts), on test/fixtures/requests/evolvable-enums.xml
  * and on Graph: members after an enum's `unknownFutureValue` are sent by a service following the
  * pattern only to a request preferring `include-unknown-enum-members`, and refused in one without.
- * The enum's doc comment says so; `odatagen url` sends the preference with a `$filter` naming one,
- * saying why; `--from` warns of a recorded request that named one without a Prefer header.
+ * The enum's doc comment says so; `odatagen url` sends the preference with a `$filter` or a body
+ * naming one, saying why; `--from` warns of a recorded request that named one without a Prefer header.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -17,8 +17,25 @@ import { anyCompiler, runTscWithUse } from "./helpers/typecheck";
 const FIXTURE = path.join(__dirname, "fixtures", "requests", "evolvable-enums.xml");
 const PREFER = 'headers: { Prefer: "include-unknown-enum-members" }';
 
-function calls(paths: readonly string[], file = FIXTURE) {
-  return urlCalls({ inputs: [{ file, content: fs.readFileSync(file, "utf8") }] }, paths.map((p) => ({ path: p }))).results.map((r) => (r.ok ? r.call : { problem: r.problem }));
+function calls(paths: readonly (string | { method: string; path: string; body: unknown })[], file = FIXTURE) {
+  const requests = paths.map((p) => (typeof p === "string" ? { path: p } : p));
+  return urlCalls({ inputs: [{ file, content: fs.readFileSync(file, "utf8") }] }, requests).results.map((r) => (r.ok ? r.call : { problem: r.problem }));
+}
+
+/** The call's code, in a function of a program compiled against the fixture's output. */
+function compiles(code: string): string {
+  const dir = generateFixture("requests/evolvable-enums.xml", "evolvable-enums");
+  const lines = code.split("\n");
+  return runTscWithUse(anyCompiler(), dir, [
+    ...lines.filter((l) => l.startsWith("import ")),
+    'import { createClient } from "./index.js";',
+    "export async function run(body: any, params: any) {",
+    '  const client = createClient({ baseUrl: "http://localhost/odata" });',
+    ...lines.filter((l) => l !== "" && !l.startsWith("import ")).map((l) => `  ${l}`),
+    "  void [body, params];",
+    ...(code.includes("const result = ") ? ["  return result;"] : []),
+    "}",
+  ]).output;
 }
 
 /** The doc comment above `export type <name> =`. */
@@ -61,19 +78,27 @@ test("odatagen url sends include-unknown-enum-members with a $filter naming a me
     [undefined, false, ""],
     "GET /Signals: $filter=result eq 'reportOnlyx': result is a Ev.Result, which has no member reportOnlyx; did you mean reportOnly?",
   ]);
-  const dir = generateFixture("requests/evolvable-enums.xml", "evolvable-enums");
-  const code = (made[0] as { code: string }).code.split("\n");
-  const r = runTscWithUse(anyCompiler(), dir, [
-    ...code.filter((l) => l.startsWith("import ")),
-    'import { createClient } from "./index.js";',
-    "export async function run() {",
-    '  const client = createClient({ baseUrl: "http://localhost/odata" });',
-    ...code.filter((l) => l !== "" && !l.startsWith("import ")).map((l) => `  ${l}`),
-    "  return result;",
-    "}",
-  ]);
-  expect(r.output).toBe("");
+  expect(compiles((made[0] as { code: string }).code)).toBe("");
 });
+
+test("odatagen url sends include-unknown-enum-members with a body naming a member after the sentinel (an update's, in a complex value's collection, an action's parameter), saying why; not for the others; and the calls compile", () => {
+  const made = calls([
+    { method: "PATCH", path: "/Signals('a')", body: { result: "reportOnly", level: "high" } },
+    { method: "POST", path: "/Signals", body: { id: "b", outcome: { results: ["ok", "REPORTONLYFAILED"] } } },
+    { method: "POST", path: "/Flag", body: { result: "reportOnlyFailed" } },
+    { method: "PATCH", path: "/Signals('a')", body: { result: "failed", kind: "unknownFutureValue", "result@odata.type": "#Ev.Result" } },
+  ]);
+  const shown = made.map((c) => ("problem" in c ? c.problem : [c.prefer, c.preferFor, c.call.includes(PREFER), c.code.split("\n").find((l) => l.startsWith("// ") && l.includes("unknownFutureValue")) ?? ""]));
+  const note = (where: string, names: string) => `// ${where} ${names} after unknownFutureValue (an evolvable enum, as Microsoft Graph's): the service refuses the request unless it prefers include-unknown-enum-members, which the options' headers send.`;
+  expect(shown).toEqual([
+    [["include-unknown-enum-members"], ["body"], true, note("the body names", "reportOnly, a member")],
+    [["include-unknown-enum-members"], ["body"], true, note("the body names", "reportOnlyFailed, a member")],
+    [["include-unknown-enum-members"], ["body"], true, note("the body names", "reportOnlyFailed, a member")],
+    [undefined, undefined, false, ""],
+  ]);
+  for (const c of made.slice(0, 3)) expect(compiles((c as { code: string }).code)).toBe("");
+});
+
 
 test("url --from warns of a recorded request whose $filter names a member after the sentinel and that sent no Prefer header", async () => {
   const dir = scratch();
@@ -90,6 +115,26 @@ test("url --from warns of a recorded request whose $filter names a member after 
   const r = await spawnLimited(process.execPath, [BIN, "url", "-i", FIXTURE, "--from", "calls.sh", "--base", root], { cwd: dir, env: { ...process.env, NO_COLOR: "1" }, timeoutMs: 0 });
   expect(r.stderr).toBe(
     `calls.sh:1:7: warning ODG603: GET /Signals?$filter=result%20eq%20'reportOnly': sent without the header Prefer: include-unknown-enum-members; its $filter names a member after unknownFutureValue (an evolvable enum, as Microsoft Graph's), which the service refuses without it\n` +
+      "odatagen: calls.sh: 3 requests: 3 made by the generated functions, 0 refused\n",
+  );
+  expect(r.status).toBe(0);
+});
+
+test("url --from warns of a recorded update whose body names a member after the sentinel and that sent no Prefer header", async () => {
+  const dir = scratch();
+  const root = "https://signals.example/odata";
+  fs.writeFileSync(
+    path.join(dir, "calls.sh"),
+    [
+      `curl -X PATCH "${root}/Signals('a')" -H 'Content-Type: application/json' -d '{"result":"reportOnly"}'`,
+      `curl -X PATCH "${root}/Signals('a')" -H 'Prefer: include-unknown-enum-members' -d '{"result":"reportOnlyFailed"}'`,
+      `curl -X PATCH "${root}/Signals('a')" -H 'Content-Type: application/json' -d '{"result":"failed"}'`,
+      "",
+    ].join("\n"),
+  );
+  const r = await spawnLimited(process.execPath, [BIN, "url", "-i", FIXTURE, "--from", "calls.sh", "--base", root], { cwd: dir, env: { ...process.env, NO_COLOR: "1" }, timeoutMs: 0 });
+  expect(r.stderr).toBe(
+    `calls.sh:1:16: warning ODG603: PATCH /Signals('a'): sent without the header Prefer: include-unknown-enum-members; its body names a member after unknownFutureValue (an evolvable enum, as Microsoft Graph's), which the service refuses without it\n` +
       "odatagen: calls.sh: 3 requests: 3 made by the generated functions, 0 refused\n",
   );
   expect(r.status).toBe(0);

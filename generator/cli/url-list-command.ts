@@ -134,11 +134,16 @@ function headerWarnings(file: string, d: Distinct): Diagnostic[] {
   const messages = missingHeaders(d)
     .filter((h) => h.required)
     .map((h) => `${r.method} ${r.path}: sent without the header ${h.name}, which the service's metadata requires for this request (Capabilities ${h.by})${h.description ? `: ${h.description}` : ""}`);
-  // A $filter naming a member after an evolvable enum's sentinel, sent without any Prefer header (only header names are recorded).
-  const prefer = d.result?.ok ? d.result.call.prefer : undefined;
-  if (prefer && r.headers && !r.headers.includes("prefer"))
-    messages.push(`${r.method} ${r.path}: sent without the header Prefer: ${prefer.join(", ")}; its $filter names a member after unknownFutureValue (an evolvable enum, as Microsoft Graph's), which the service refuses without it`);
+  // A $filter or body naming a member after an evolvable enum's sentinel, sent without any Prefer header (only header names are recorded).
+  const call = d.result?.ok ? d.result.call : undefined;
+  if (call?.prefer && r.headers && !r.headers.includes("prefer"))
+    messages.push(`${r.method} ${r.path}: sent without the header Prefer: ${call.prefer.join(", ")}; ${namedIn(call.preferFor ?? ["$filter"])} a member after unknownFutureValue (an evolvable enum, as Microsoft Graph's), which the service refuses without it`);
   return messages.map((message) => ({ code: Codes.requestWithoutHeader, severity: "warning" as const, message, file, line: r.line, column: r.line ? r.column : 0, path: r.at ?? "" }));
+}
+
+/** `its $filter names`, `its body names`, `its $filter and its body name`. */
+function namedIn(where: readonly string[]): string {
+  return `${where.map((w) => `its ${w}`).join(" and ")} ${where.length > 1 ? "name" : "names"}`;
 }
 
 /** `400 Bad Request`. */

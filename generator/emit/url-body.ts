@@ -8,9 +8,12 @@
  *
  * Values are not checked: documentation pages write placeholders (`"String"`, `"Guid"`) where a
  * value goes, and the generated validators check values in code. An open type's undeclared name is
- * a dynamic property, passed unless it is a near miss of a declared one.
+ * a dynamic property, passed unless it is a near miss of a declared one. The one value read is an
+ * enum's: a member after an evolvable enum's sentinel (model/evolvable-enums.ts) is named only by a
+ * request preferring them, so the members a body names there are collected for the call to say so.
  */
-import type { Model, Parameter, StructuredType, TypeRef } from "../model/types";
+import type { EnumType, Model, Parameter, StructuredType, TypeRef } from "../model/types";
+import { laterMembers } from "../model/evolvable-enums";
 import type { Route } from "../passes/slice/resolve-path";
 import { allNavigation, allProperties, isOpen } from "../model/rules";
 import { nearestName } from "../nearest-name";
@@ -19,28 +22,31 @@ import { descendants } from "../passes/slice/paths";
 /** Deeper bodies are passed unread (a deep insert of a few levels is what services take). */
 const MAX_DEPTH = 64;
 
-/**
- * The first misspelt name of the body `method` sends to `route`: a create's or an update's entity,
- * an action's parameters; undefined where it has none, or where nothing reads a body.
- */
-export function bodyProblem(route: Route, method: string, body: unknown, model: Model, sliced: boolean): string | undefined {
-  const a = route.addressed;
-  if ((a.kind === "entity" && (method === "PATCH" || method === "PUT")) || (a.kind === "collection" && method === "POST")) return checkEntityBody(body, a.type, model, sliced);
-  const last = route.steps[route.steps.length - 1];
-  if (method !== "POST" || (last?.kind !== "operation" && last?.kind !== "import")) return undefined;
-  const action = (last.kind === "operation" ? last.operations : last.import.operations).find((o) => o.kind === "action");
-  return action && checkActionBody(body, action.parameters, action.qualifiedName, model, sliced);
+/** What reading a body found: its first misspelt name, and the members after an evolvable enum's sentinel it names. */
+export interface BodyRead {
+  problem?: string;
+  laterMembers: string[];
 }
 
-/** The first misspelt name of `body`, an object of `type` (a create's or an update's), or undefined. */
-export function checkEntityBody(body: unknown, type: StructuredType, model: Model, sliced: boolean): string | undefined {
-  return new BodyCheck(model, sliced).value(body, type, "", 0);
+/**
+ * The body `method` sends to `route`, read: a create's or an update's entity, an action's
+ * parameters; nothing where nothing reads a body.
+ */
+export function readBody(route: Route, method: string, body: unknown, model: Model, sliced: boolean): BodyRead {
+  const check = new BodyCheck(model, sliced);
+  const a = route.addressed;
+  const last = route.steps[route.steps.length - 1];
+  const action = method === "POST" && (last?.kind === "operation" || last?.kind === "import") ? (last.kind === "operation" ? last.operations : last.import.operations).find((o) => o.kind === "action") : undefined;
+  const problem =
+    (a.kind === "entity" && (method === "PATCH" || method === "PUT")) || (a.kind === "collection" && method === "POST")
+      ? check.value(body, a.type, "", 0)
+      : action && actionBodyProblem(check, body, action.parameters, action.qualifiedName);
+  return { ...(problem ? { problem } : {}), laterMembers: [...check.later] };
 }
 
 /** The first misspelt name of an action's body, whose members are its parameters, or undefined. */
-export function checkActionBody(body: unknown, parameters: readonly Parameter[], action: string, model: Model, sliced: boolean): string | undefined {
+function actionBodyProblem(check: BodyCheck, body: unknown, parameters: readonly Parameter[], action: string): string | undefined {
   if (!isObject(body)) return undefined;
-  const check = new BodyCheck(model, sliced);
   for (const [name, value] of Object.entries(body)) {
     if (name.includes("@")) continue;
     const p = parameters.find((x) => x.name === name || x.name.toLowerCase() === name.toLowerCase());
@@ -55,6 +61,9 @@ export function checkActionBody(body: unknown, parameters: readonly Parameter[],
 }
 
 class BodyCheck {
+  /** The members after an evolvable enum's sentinel the body names, as the metadata spells them. */
+  readonly later = new Set<string>();
+
   constructor(
     private readonly model: Model,
     private readonly sliced: boolean,
@@ -63,6 +72,7 @@ class BodyCheck {
   /** A value of `ref` (a property's or a parameter's type) at `path`. */
   typed(value: unknown, ref: TypeRef, path: string, depth: number): string | undefined {
     const t = ref.type;
+    if (t.kind === "enum") this.enumValues(value, t);
     if (t.kind !== "entity" && t.kind !== "complex") return undefined;
     if (Array.isArray(value)) {
       for (const [i, item] of value.entries()) {
@@ -109,6 +119,19 @@ class BodyCheck {
       if (bad) return bad;
     }
     return undefined;
+  }
+
+  /** Collects the members after `t`'s sentinel that `value` (a member's name, flags joined by commas, or a collection of them) names. */
+  private enumValues(value: unknown, t: EnumType): void {
+    const later = laterMembers(t);
+    if (!later.length) return;
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (typeof item !== "string") continue;
+      for (const name of item.split(",")) {
+        const m = later.find((x) => x.name.toLowerCase() === name.trim().toLowerCase());
+        if (m) this.later.add(m.name);
+      }
+    }
   }
 
   /** The type an `@odata.type` names: `type` itself or one derived from it; or why not. */

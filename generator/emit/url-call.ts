@@ -59,9 +59,11 @@ export interface UrlCall {
   headers?: CustomHeader[];
   /**
    * The preferences the request must send for the service to take it (`include-unknown-enum-members`:
-   * its `$filter` names a member after an evolvable enum's `unknownFutureValue`), which `call` sends.
+   * its `$filter` or body names a member after an evolvable enum's `unknownFutureValue`), which `call` sends.
    */
   prefer?: string[];
+  /** What in the request names such a member: `$filter`, `body`, or both. */
+  preferFor?: ("$filter" | "body")[];
   /**
    * The whole, as printed: the imports, a blank line, a `const` for each entity the path goes on
    * from (named after its type), `const target = …;` and the call.
@@ -82,8 +84,8 @@ export { METHODS, type Method } from "../request-methods";
  * The code for `method` on the resolved `route`, or why none makes that request. `query`: the URL's
  * query (`$select=subject&$top=5`), written as the call's options; `sliced`: `ctx.model` is a slice.
  */
-export function urlCall(ctx: EmitContext, route: Route, method: Method, query = "", sliced = false, partialQuery = false): UrlCallResult {
-  return new CallWriter(ctx, route, method, query, sliced, partialQuery).write();
+export function urlCall(ctx: EmitContext, route: Route, method: Method, query = "", sliced = false, partialQuery = false, bodyLaterMembers: readonly string[] = []): UrlCallResult {
+  return new CallWriter(ctx, route, method, query, sliced, partialQuery, bodyLaterMembers).write();
 }
 
 class CallWriter {
@@ -118,6 +120,8 @@ class CallWriter {
     private readonly sliced: boolean,
     /** The URL may lack query options the request gets elsewhere (UrlRequest.partialQuery): required custom ones are not asked for. */
     private readonly partialQuery = false,
+    /** The members after an evolvable enum's sentinel that the request's body names (url-body.ts). */
+    private readonly bodyLaterMembers: readonly string[] = [],
   ) {}
 
   write(): UrlCallResult {
@@ -246,7 +250,8 @@ class CallWriter {
     if (typeof fromQuery === "string") return refuse(fromQuery);
     options.push(...fromQuery);
     // A member after an evolvable enum's sentinel is named only by a request that prefers them.
-    const preferNote = laterMembersNote([...laterMembers]);
+    const preferFor = [...(laterMembers.size ? ["$filter" as const] : []), ...(this.bodyLaterMembers.length ? ["body" as const] : [])];
+    const preferNote = laterMembersNote([...laterMembers, ...this.bodyLaterMembers], preferFor);
     if (preferNote) options.push(`headers: { Prefer: ${JSON.stringify(INCLUDE_UNKNOWN)} }`);
     if (options.length) args.push(`{ ${options.join(", ")} }`);
     // Every import is known: the placeholders' variables are named now.
@@ -259,7 +264,7 @@ class CallWriter {
     const lines = imports.map((i) => `import { ${i.names.join(", ")} } from ${JSON.stringify(i.module)};`);
     const headers = this.headers(last);
     const code = [...lines, "", ...(target === undefined ? [] : this.statements(target, imports)), ...headers.map(headerNote), ...(methodNote ? [methodNote] : []), ...(preferNote ? [preferNote] : []), call, ""].join("\n");
-    const prefer = preferNote ? { prefer: [INCLUDE_UNKNOWN] } : {};
+    const prefer = preferNote ? { prefer: [INCLUDE_UNKNOWN], preferFor } : {};
     return { ok: true, call: { method, path: route.path, ...(this.query ? { query: this.query } : {}), function: fn.name, module: fn.module, imports, ...(target === undefined ? {} : { address: target }), call, variables: this.variables, code, ...(headers.length ? { headers } : {}), ...prefer } };
   }
 
@@ -850,14 +855,21 @@ function updateMethodNote(listed: UpdateMethods | undefined, method: "PATCH" | "
   return `// The service's metadata lists ${listed!.methods.join(" and ")} alone for updating here (Capabilities UpdateRestrictions/UpdateMethod): this ${method} may be refused; ${other}.`;
 }
 
+/** What names a member after an evolvable enum's sentinel, as the comment's subject: `$filter names`, `the body names`, `$filter and the body name`. */
+function namers(where: readonly ("$filter" | "body")[]): string {
+  const subjects = where.map((w) => (w === "body" ? "the body" : w));
+  return `${subjects.join(" and ")} ${subjects.length > 1 ? "name" : "names"}`;
+}
+
 /**
- * A comment above the call whose `$filter` names members after an evolvable enum's `unknownFutureValue`
- * (model/evolvable-enums.ts), or undefined where it names none.
+ * A comment above the call whose `$filter` or body names members after an evolvable enum's
+ * `unknownFutureValue` (model/evolvable-enums.ts), or undefined where they name none.
  */
-function laterMembersNote(names: readonly string[]): string | undefined {
+function laterMembersNote(members: readonly string[], where: readonly ("$filter" | "body")[]): string | undefined {
+  const names = [...new Set(members)];
   if (!names.length) return undefined;
   const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)!}, members` : `${names[0]!}, a member`;
-  return `// $filter names ${list} after unknownFutureValue (an evolvable enum, as Microsoft Graph's): the service refuses the request unless it prefers ${INCLUDE_UNKNOWN}, which the options' headers send.`;
+  return `// ${namers(where)} ${list} after unknownFutureValue (an evolvable enum, as Microsoft Graph's): the service refuses the request unless it prefers ${INCLUDE_UNKNOWN}, which the options' headers send.`;
 }
 
 /**
