@@ -2,8 +2,9 @@
  * Microsoft's evolvable enums (model/evolvable-enums.ts), on test/fixtures/requests/evolvable-enums.xml
  * and on Graph: members after an enum's `unknownFutureValue` are sent by a service following the
  * pattern only to a request preferring `include-unknown-enum-members`, and refused in one without.
- * The enum's doc comment says so; `odatagen url` sends the preference with a `$filter` or a body
- * naming one, saying why; `--from` warns of a recorded request that named one without a Prefer header.
+ * The enum's doc comment says so; a typed filter naming one sends the preference; `odatagen url`
+ * sends it with a `$filter` or a body naming one, saying why; `--from` warns of a recorded request
+ * that named one without a Prefer header.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -11,6 +12,7 @@ import { urlCalls } from "../generator/url-calls";
 import { BIN, scratch } from "./helpers/cli";
 import { describeWithGraph, GRAPH } from "./helpers/fixtures";
 import { generateFixture } from "./helpers/generated";
+import { RecordingServer } from "./helpers/recording-server";
 import { spawnLimited } from "./helpers/spawn-limited";
 import { anyCompiler, runTscWithUse } from "./helpers/typecheck";
 
@@ -138,6 +140,44 @@ test("url --from warns of a recorded update whose body names a member after the 
       "odatagen: calls.sh: 3 requests: 3 made by the generated functions, 0 refused\n",
   );
   expect(r.status).toBe(0);
+});
+
+test("a typed filter naming a member after the sentinel sends Prefer: include-unknown-enum-members (joined with the call's own preferences), in a list and in a function's collection; one naming none sends no Prefer", async () => {
+  const dir = generateFixture("requests/evolvable-enums.xml", "evolvable-enums");
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const api = require(path.join(dir, "Ev.requests")) as typeof import("./.generated/evolvable-enums/Ev.requests");
+  const rt = require(path.join(dir, "runtime")) as typeof import("./.generated/evolvable-enums/runtime");
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const server = new RecordingServer();
+  const root = await server.start();
+  try {
+    const client = rt.createClient({ baseUrl: `${root}/odata` });
+    const lists = [
+      () => api.listSignals(client, api.signals(), { filter: (s) => s.result.eq("reportOnly") }),
+      () => api.listSignals(client, api.signals(), { filter: (s) => s.outcome.results.any((r) => r.in(["ok", "reportOnlyFailed"])) }),
+      () => api.listSignals(client, api.signals(), { filter: (s) => s.result.ne("reportOnly"), headers: { prefer: 'outlook.timezone="UTC"' } }),
+      () => api.recent(client, { filter: (s) => s.result.eq("reportOnlyFailed").or(s.level.eq("high")) }),
+      () => api.listSignals(client, api.signals(), { filter: (s) => s.result.eq("failed").and(s.kind.eq("unknownFutureValue")) }),
+      () => api.listSignals(client, api.signals(), { filter: "result eq Ev.Result'reportOnly'" }),
+      () => api.recent(client, { filter: (s) => s.level.eq("low") }),
+    ];
+    for (const list of lists) {
+      server.json(200, { value: [] });
+      await list();
+    }
+    expect(server.requests.map((r) => [decodeURIComponent(r.url), r.headers["prefer"]])).toEqual([
+      ["/odata/Signals?$filter=result eq Ev.Result'reportOnly'", "include-unknown-enum-members"],
+      ["/odata/Signals?$filter=outcome/results/any(x1:x1 eq Ev.Result'ok' or x1 eq Ev.Result'reportOnlyFailed')", "include-unknown-enum-members"],
+      ["/odata/Signals?$filter=result ne Ev.Result'reportOnly'", 'outlook.timezone="UTC", include-unknown-enum-members'],
+      ["/odata/Recent()?$filter=result eq Ev.Result'reportOnlyFailed' or level eq Ev.Level'high'", "include-unknown-enum-members"],
+      ["/odata/Signals?$filter=result eq Ev.Result'failed' and kind eq Ev.Kind'unknownFutureValue'", undefined],
+      // A filter written as text is sent as it is: `odatagen url` says what it needs.
+      ["/odata/Signals?$filter=result eq Ev.Result'reportOnly'", undefined],
+      ["/odata/Recent()?$filter=level eq Ev.Level'low'", undefined],
+    ]);
+  } finally {
+    await server.stop();
+  }
 });
 
 describeWithGraph("Graph's evolvable enums")("Graph v1.0's evolvable enums", () => {

@@ -98,7 +98,7 @@ export interface SessionCreateInput extends rt.Written<
 // How typed filters write each type's values (rt.FilterKinds): the properties whose value does not tell its Edm type.
 export const ClientUserAgentFilterKinds: rt.FilterKinds = {
   platform: "enum:microsoft.graph.callRecords.clientPlatform",
-  productFamily: "enum:microsoft.graph.callRecords.productFamily",
+  productFamily: "enum:microsoft.graph.callRecords.productFamily:azureCommunicationServices",
 };
 export const DeviceInfoFilterKinds: rt.FilterKinds = {
   captureNotFunctioningEventRatio: "Single",

@@ -11,6 +11,7 @@
  */
 import type { ComplexType, StructuredType, TypeRef } from "../model/types";
 import { allNavigation, allProperties } from "../model/rules";
+import { laterMembers } from "../model/evolvable-enums";
 import { literalKey } from "../passes/names";
 import { stringLiteral } from "../string-literal";
 import { KEY_LITERALS } from "./request-keys";
@@ -19,7 +20,7 @@ import { KEY_LITERALS } from "./request-keys";
 const TOLD = new Set(["String", "Boolean", "Int16", "Int32", "Byte", "SByte"]);
 
 
-/** One property of a table: a primitive's or an enum's kind (`"DateTimeOffset"`, `"enum:Ns.Color"`), or a complex type. */
+/** One property of a table: a primitive's or an enum's kind (`"DateTimeOffset"`, `"enum:Ns.Color"`, `"enum:Ns.Result:reportOnly"`), or a complex type. */
 export type KindEntry = { name: string; kind: string } | { name: string; complex: ComplexType; collection: boolean };
 
 /** The entries of `t`'s table, inherited properties first; empty where a filter needs none. */
@@ -42,7 +43,11 @@ const cache = new WeakMap<StructuredType, KindEntry[]>();
 function kindOf(ref: TypeRef): string | ComplexType | undefined {
   const t = ref.type;
   if (t.kind === "complex") return t;
-  if (t.kind === "enum") return `enum:${t.qualifiedName}`;
+  if (t.kind === "enum") {
+    // An evolvable enum's members after its sentinel, which a filter names only preferring them (the runtime's `typedQuery` sends that).
+    const later = laterMembers(t).map((m) => m.name);
+    return `enum:${t.qualifiedName}${later.length ? `:${later.join(",")}` : ""}`;
+  }
   const primitive = t.kind === "primitive" ? t : t.kind === "typedef" ? t.underlying : undefined;
   if (!primitive) return "Other";
   if (TOLD.has(primitive.name)) return undefined;

@@ -44,6 +44,8 @@ export interface OperationView {
   body: string;
   /** The call of `send` after `return ` (client, method, path, body, options and `page`'s), broken as Prettier breaks it where long (wrap-code.ts `brokenExpression`). */
   sendCall: string;
+  /** A statement before it: a collection's query written once (`const query = rt.typedQuery(…);`), for its path and its options. */
+  query?: string;
 }
 
 /** How an operation's view names types (importing them as needed). */
@@ -167,6 +169,7 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
   const called = importName !== undefined || !op.bound ? { name: importName ?? op.qualifiedName } : boundSegment(ctx, op);
   const segment = stringLiteral(called.name);
   const isFunction = op.kind === "function";
+  let query: string | undefined;
   let path = isFunction
     ? `rt.functionCall(${base}, ${segment}, [${params.map((p) => `[${stringLiteral(p.name)}, ${stringLiteral(paramKind(p.ref))}, ${read(p.name)}]`).join(", ")}])`
     : // Percent-encoded here, as the runtime encodes every other segment: a name holding `/` or `?`
@@ -215,7 +218,9 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
     result = ret.collection ? `rt.Page<${q.result}>` : q.result;
     // A collection's typed filter is written by the table of its type's kinds (filter-kinds.ts).
     const table = ret.collection ? kinds(ret.type) : undefined;
-    path = `rt.withQuery(${path}, ${ret.collection ? `rt.typedQuery(options${table ? `, ${table}` : ""})` : "options"})`;
+    // The written query is sent's options too: a filter may add a header (typedQuery's Prefer).
+    if (ret.collection) query = `const query = rt.typedQuery(options${table ? `, ${table}` : ""});`;
+    path = `rt.withQuery(${path}, ${ret.collection ? "query" : "options"})`;
   } else if (isFunction && ret?.collection && ret.type.kind !== "entity" && !stream) {
     // A collection of complex or primitive values takes a collection's system query options (URL Conventions §5.1).
     args.push(`options${needed ? "" : "?"}: rt.ValueListOptions${needed}`);
@@ -240,7 +245,7 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
   const signature = parameters(`export function ${name}${typeParams}`, args, `: Promise<${result}> {`);
   // After `): ` where the parameters are one a line, else after the whole signature.
   const returnsAfter = signature.includes("\n") ? 3 : `export function ${name}${typeParams}(${signature}): `.length;
-  const sendArgs = ["client", `"${method}"`, path, body, "options", ...(page ? [page.slice(2)] : [])];
+  const sendArgs = ["client", `"${method}"`, path, body, query ? "query" : "options", ...(page ? [page.slice(2)] : [])];
   return {
     typeParams,
     compose,
@@ -262,6 +267,7 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
     page,
     send,
     sendCall: brokenExpression(`${send}(${sendArgs.join(", ")})`, "  return ".length, 1, "  "),
+    ...(query ? { query } : {}),
   };
 }
 

@@ -1848,7 +1848,8 @@ function aliasValue(value: unknown): string {
 /**
  * How a typed filter writes a property's values: the Edm type of a primitive whose JavaScript value
  * does not tell it (a `string` may be a String, a DateTimeOffset or a Guid; a `number` an Int32 or a
- * Double), an enum type (`enum:` and its qualified name), a complex property's own kinds (`() =>
+ * Double), an enum type (`enum:` and its qualified name, then, for an evolvable enum, `:` and the
+ * members after its `unknownFutureValue`, comma-separated), a complex property's own kinds (`() =>
  * kinds`; in an array for a collection), a navigation property (`"Navigation"`) or a value a filter
  * compares with null only (`"Other"`: Edm.Untyped, Geography, Geometry). A property not listed is a
  * String, Boolean or whole number, whose value tells how it is written.
@@ -2052,16 +2053,46 @@ export interface FilterCollection<E> {
 /**
  * A collection's query options with a typed filter written as `$filter`'s text by `kinds` (its
  * type's table), others as they are: what a list and a function returning a collection send. Apart
- * from `withQuery`, so that a read of one entity, which takes no filter, bundles none of it.
+ * from `withQuery`, so that a read of one entity, which takes no filter, bundles none of it. A
+ * filter naming a member after an evolvable enum's `unknownFutureValue` (Microsoft Graph's) adds
+ * `Prefer: include-unknown-enum-members` to the options' headers: without it the service refuses it.
  */
 export function typedQuery<Q extends object | undefined>(q: Q, kinds?: FilterKinds): Q {
   const filter = (q as { filter?: unknown } | undefined)?.filter;
-  return typeof filter === "function" ? { ...q, filter: filterText(filter as (fields: never) => unknown, kinds) } : q;
+  if (typeof filter !== "function") return q;
+  const { text, later } = writeFilter(filter as (fields: never) => unknown, kinds);
+  const headers = later ? { headers: mergeHeaders((q as ReadOptions).headers, { Prefer: INCLUDE_UNKNOWN }) } : {};
+  return { ...q, filter: text, ...headers };
 }
 
 /** The `$filter` text of a typed filter over a type whose kinds are `kinds` (`typedQuery`). */
 export function filterText(filter: (fields: never) => unknown, kinds: FilterKinds | undefined): string {
-  return conditionOf(filter(fieldsOf(kinds ?? {}, "", 0) as never), "function").text;
+  return writeFilter(filter, kinds).text;
+}
+
+/** The preference a request naming a member after an evolvable enum's `unknownFutureValue` must send. */
+const INCLUDE_UNKNOWN = "include-unknown-enum-members";
+
+/** Whether the filter being written names a member after an evolvable enum's sentinel (set by `enumLiteral`). */
+let namesLaterMember = false;
+
+/** A typed filter's text, and whether it names a member after an evolvable enum's sentinel. */
+function writeFilter(filter: (fields: never) => unknown, kinds: FilterKinds | undefined): { text: string; later: boolean } {
+  const outer = namesLaterMember;
+  namesLaterMember = false;
+  try {
+    const text = conditionOf(filter(fieldsOf(kinds ?? {}, "", 0) as never), "function").text;
+    return { text, later: namesLaterMember };
+  } finally {
+    namesLaterMember = outer;
+  }
+}
+
+/** An enum member's literal by a table's kind (`enum:Ns.Result`, `enum:Ns.Result:reportOnly,…`; see `FilterKind`). */
+function enumLiteral(kind: `enum:${string}`, value: unknown): string {
+  const [, name, later] = kind.split(":");
+  if (later && typeof value === "string" && value.split(",").some((m) => later.split(",").includes(m.trim()))) namesLaterMember = true;
+  return literal(`enum:${name!}`, value as KeyValue);
 }
 
 /** The properties of a structured value at `prefix` (`""`, `Home/`, a lambda's `x/`), made as they are named. */
@@ -2195,7 +2226,7 @@ class Term {
     if (kind === DYNAMIC) return dynamicLiteral(this.text, value);
     if (typeof kind !== "string") throw new TypeError(`${this.text}: a structured value is compared with null only`);
     if (kind === "Navigation" || kind === "Other") throw new TypeError(`${this.text}: ${kindName(kind)} is compared with null only`);
-    return literal(kind, value as KeyValue);
+    return kind.startsWith("enum:") ? enumLiteral(kind as `enum:${string}`, value) : literal(kind, value as KeyValue);
   }
 
   private lambda(operator: "any" | "all", test: ((item: never) => unknown) | undefined): Condition {
@@ -2237,7 +2268,7 @@ function kindName(kind: FilterKind | typeof DYNAMIC): string {
   if (kind === "Navigation") return "a navigation property";
   if (kind === "Other") return "a value of no literal (Edm.Untyped, Geography or Geometry)";
   if (typeof kind !== "string") return "a structured value";
-  return kind.startsWith("enum:") ? `an enum (${kind.slice(5)})` : `an Edm.${kind}`;
+  return kind.startsWith("enum:") ? `an enum (${kind.split(":")[1]!})` : `an Edm.${kind}`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -233,15 +233,13 @@ export function biggest<
   params: { "count": number },
   options?: rt.ReadQuery<Order, OrderNavigation, S, {}, E>,
 ): Promise<rt.Page<rt.Selected<Order, S, OrderNavigation, {}, "id", E>>> {
+  const query = rt.typedQuery(options, OrderFilterKinds);
   return rt.send<rt.Page<rt.Selected<Order, S, OrderNavigation, {}, "id", E>>>(
     client,
     "GET",
-    rt.withQuery(
-      rt.functionCall(target.path, "shop.biggest", [["count", "Int32", params["count"]]]),
-      rt.typedQuery(options, OrderFilterKinds),
-    ),
+    rt.withQuery(rt.functionCall(target.path, "shop.biggest", [["count", "Int32", params["count"]]]), query),
     undefined,
-    options,
+    query,
     true,
   );
 }
@@ -256,6 +254,7 @@ export function search<
   params: { "text": string | null; "limit"?: number },
   options?: rt.ReadQuery<Order, OrderNavigation, S, {}, E>,
 ): Promise<rt.Page<rt.Selected<Order, S, OrderNavigation, {}, "id", E>>> {
+  const query = rt.typedQuery(options, OrderFilterKinds);
   return rt.send<rt.Page<rt.Selected<Order, S, OrderNavigation, {}, "id", E>>>(
     client,
     "GET",
@@ -264,10 +263,10 @@ export function search<
         ["text", "String", params["text"]],
         ["limit", "Int32", params["limit"]],
       ]),
-      rt.typedQuery(options, OrderFilterKinds),
+      query,
     ),
     undefined,
-    options,
+    query,
     true,
   );
 }

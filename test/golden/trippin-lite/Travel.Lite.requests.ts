@@ -576,15 +576,16 @@ export function getFriendsTrips<
   params: { "userName": string },
   options?: rt.ReadQuery<Trip, TripNavigation, S, {}, E>,
 ): Promise<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E>>> {
+  const query = rt.typedQuery(options, TripFilterKinds);
   return rt.send<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E>>>(
     client,
     "GET",
     rt.withQuery(
       rt.functionCall(target.path, "Travel.Lite.GetFriendsTrips", [["userName", "String", params["userName"]]]),
-      rt.typedQuery(options, TripFilterKinds),
+      query,
     ),
     undefined,
-    options,
+    query,
     true,
   );
 }
@@ -633,6 +634,7 @@ export function findTrips<
   },
   options?: rt.ReadQuery<Trip, TripNavigation, S, {}, E>,
 ): Promise<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E>>> {
+  const query = rt.typedQuery(options, TripFilterKinds);
   return rt.send<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E>>>(
     client,
     "GET",
@@ -642,10 +644,10 @@ export function findTrips<
         ["after", "DateTimeOffset", params["after"]],
         ["tags", "json", params["tags"]],
       ]),
-      rt.typedQuery(options, TripFilterKinds),
+      query,
     ),
     undefined,
-    options,
+    query,
     true,
   );
 }
