@@ -79,8 +79,10 @@ const rows: Row[] = [
   ["dur", "PT0S", true], ["dur", "P1D", true], ["dur", "P1DT2H3M4.5S", true], ["dur", "-PT1H", true], ["dur", "PT1H30M", true], ["dur", "PT0.0000001S", true],
   ["dur", "P", false], ["dur", "PT", false], ["dur", "P1DT", false], ["dur", "P1Y", false], ["dur", "P1M", false], ["dur", "PT1M1H", false], ["dur", "PT1.S", false],
   ["dur", "1H", false],
-  // the ABNF's durationValue: its letters are quoted strings, case-insensitive (RFC 5234 §2.3; it marks case-sensitive ones %s, RFC 7405); a sign is "-" only
-  ["dur", "pt1h", true], ["dur", "p1d", true], ["dur", "P1dT2h3m4.5s", true], ["dur", "-pt1h30m", true], ["dur", "pt", false], ["dur", "+PT1H", false], ["dur", "+P1D", false],
+  // the ABNF's durationValue: its letters are quoted strings, case-insensitive (RFC 5234 §2.3; it marks case-sensitive ones %s, RFC 7405)
+  ["dur", "pt1h", true], ["dur", "p1d", true], ["dur", "P1dT2h3m4.5s", true], ["dur", "-pt1h30m", true], ["dur", "pt", false],
+  // its sign is the ABNF's SIGN, "+" or "-" (a JSON string writes neither percent-encoded)
+  ["dur", "+PT1H", true], ["dur", "+P1D", true], ["dur", "+", false], ["dur", "+-P1D", false], ["dur", "-+P1D", false], ["dur", "%2BP1D", false], ["dur", "+PT", false],
   ["dur0", "PT10S", true], ["dur0", "PT1.5S", false], ["dur0", "pt1.5s", false],
   // Edm.Binary: base64url (or base64), padding optional, unused bits zero
   ["bin", "", true], ["bin", "AQID", true], ["bin", "-_8", true], ["bin", "AQ", true], ["bin", "AQ==", true], ["bin", "AQI", true], ["bin", "AQI=", true],

@@ -1678,14 +1678,16 @@ function scanDigits(s: string, i: number): number {
 }
 
 /**
- * ABNF `durationValue`, `["-"] "P" [n "D"] [ "T" [n "H"] [n "M"] [n ["." n] "S"] ]`, with at least
+ * ABNF `durationValue`, `[SIGN] "P" [n "D"] [ "T" [n "H"] [n "M"] [n ["." n] "S"] ]`, with at least
  * one component, and one after "T", as XML Schema's dayTimeDuration, which it approximates, asks
- * (`P1DT2H3M4.5S`, `PT0S`, `-P1D`). Its letters are ABNF quoted strings, which match either case
+ * (`P1DT2H3M4.5S`, `PT0S`, `-P1D`). `SIGN` is `+` or `-` (the ABNF's `%2B`, `%2D` are a URL's
+ * forms), so `+P1D` is taken too. Its letters are ABNF quoted strings, which match either case
  * (RFC 5234 §2.3; the ABNF marks case-sensitive ones `%s`, RFC 7405): `pt1h` is taken too.
  */
 function scanDuration(s: string): boolean {
   fraction = 0;
-  let i = s.charCodeAt(0) === 45 /* - */ ? 1 : 0;
+  const sign = s.charCodeAt(0);
+  let i = sign === 45 /* - */ || sign === 43 /* + */ ? 1 : 0;
   if ((s.charCodeAt(i) | 32) !== 112 /* p */) return false;
   i++;
   let parts = 0;
