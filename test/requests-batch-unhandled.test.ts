@@ -177,6 +177,22 @@ async function round(name, format) {
 ${BOTH_FORMATS}
 `;
 
+// Split in $batch requests of 2 (Graph takes 20 in one): s1 fails alone in the first, while the
+// second, s3's, is still out. The calls are awaited after send(), as the README says: no unhandled
+// rejection while the second $batch is out.
+const SPLIT = `
+${PRELUDE}
+async function main() {
+  const b = batch(createClient({ baseUrl: process.env.SERVICE }), { maxRequests: 2 });
+  const calls = ["s1", "s2", "s3"].map((id) => getSession(b, session(id)));
+  const sent = await outcome(b.send());
+  const settled = await Promise.all(calls.map(outcome));
+  await turn();
+  console.log(JSON.stringify({ sent, settled, unhandled }));
+}
+main();
+`;
+
 let srv: Loopback;
 let dir: string;
 beforeAll(async () => {
@@ -370,4 +386,17 @@ test("a call that fails before its request goes rejects when send() settles: awa
   }
   // The GET nothing awaits, reported once per round, after send() settled.
   expect(unhandled.map((m) => m.replace(/^GET \S+\//, ""))).toEqual(["e2: a GET cannot go in a change set", "e2: a GET cannot go in a change set"]);
+});
+
+test("split in several $batch requests, a call that failed in an earlier one rejects when send() settles: awaited after send(), no unhandled rejection while a later $batch is out", async () => {
+  srv.handle((r) => {
+    const requests: { id: string; url: string }[] = JSON.parse(r.body).requests;
+    const second = requests.some((q) => q.url.endsWith("/s3"));
+    return { delayMs: second ? 50 : 0, body: { responses: requests.map(({ id, url }) => (url.endsWith("/s1") ? { id, status: 404, body: { error: { code: "NotFound", message: "no session s1" } } } : { id, status: 200, body: body("s1") })) } };
+  });
+  const { code, stdout, stderr } = await runChild([], SPLIT);
+  // Without the wait for send(), Node ends the process at s1's rejection (its default, throw).
+  expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+  expect(JSON.parse(stdout)).toEqual({ sent: "fulfilled", settled: ["NotFound", "fulfilled", "fulfilled"], unhandled: [] });
+  expect(srv.requests.map((r) => r.url)).toEqual(["/$batch", "/$batch"]);
 });

@@ -3728,8 +3728,8 @@ interface Member {
 interface Owner {
   call?: Promise<unknown>;
   id?: string;
-  /** Its request joined the batch, or its signal was aborted: it settles as that comes (see `hold` in `batch`). */
-  joined?: boolean;
+  /** Its signal was aborted: it rejects at once, with the reason; any other failure waits for send() to settle (see `hold` in `batch`). */
+  aborted?: boolean;
 }
 
 /** On a batch's clients: runs a call (see `held`) with a client whose requests know the call's promise. */
@@ -3786,7 +3786,7 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       if (group && method === "GET") throw new Error(`${request}: a GET cannot go in a change set`);
       sendable(headers, request);
       // Aborted already: it rejects at once with the reason, as one aborted later does.
-      if (signal?.aborted && owner) owner.joined = true;
+      if (signal?.aborted && owner) owner.aborted = true;
       signal?.throwIfAborted();
       const root = asSent(`${client.baseUrl}/`);
       const whole = asSent(String(url));
@@ -3801,6 +3801,7 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       const lower = Object.fromEntries([...(host ? [["host", host]] : []), ...Object.entries(headers as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v])]);
       // Before send() the call leaves the batch; after, it rejects, though the service may still run it.
       const abort = () => {
+        m.owner.aborted = true;
         if (!sent) {
           members.splice(members.indexOf(m), 1);
           left.set(m.id, m);
@@ -3812,12 +3813,11 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       const own = owner ?? {};
       const m: Member = { id: (own.id ??= String(++count)), group, method, url: at, headers: lower, body: text, request, owner: own, names, mentions: named ? [named, ...mentioned] : mentioned, done: settle(done), fail: settle(fail) };
       members.push(m);
-      own.joined = true;
       signal?.addEventListener("abort", abort, { once: true });
     });
   /**
-   * Settles as send() does: the calls that failed before their requests went (see `hold`) reject
-   * then, with the failures of the batch's own requests.
+   * Settles as send() does: the calls that failed (see `hold`), before their requests went or by
+   * their answers, reject then, but for those aborted by their signals, which rejected at once.
    */
   let settled = (): void => {};
   const sendSettled = new Promise<void>((resolve) => (settled = resolve));
@@ -4003,7 +4003,6 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
         members.splice(members.indexOf(m), 1);
         left.set(m.id, m);
         ids.delete(m.id);
-        m.owner.joined = false;
         m.fail(new Error(`${m.request}: $${missing} names the entity of ${gone ? `${gone.request}, which left the batch before send()` : `call ${missing} of its change set, which made no request`}; this call is left out too`));
         again = true;
       }
@@ -4015,16 +4014,17 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
     options: { ...c.options, headers: withoutPreferences(c.options.headers, BATCH_PREFERENCES), fetch: recorder(group, owner), getToken: undefined, retry: { maxRetries: 0 } },
   });
   const on = (group?: string, owners: Owner[] = []): Client & Holder => {
-    // A call that fails before its request goes (a TypeError before anything is recorded, such as an
-    // ETag it needs or a GET in a change set; a `$1` naming a request left out) rejects when send()
-    // settles, as the batch's requests do: awaited after send(), as the calls are, it is then no
-    // unhandled rejection while the $batch is out. One aborted by its signal rejects at once.
+    // A call that fails rejects when send() settles: before its request goes (a TypeError before
+    // anything is recorded, such as an ETag it needs or a GET in a change set; a `$1` naming a request
+    // left out), or by its answer in a $batch while a later $batch of a split batch is still out.
+    // Awaited after send(), as the calls are, it is then no unhandled rejection while a $batch is out.
+    // One aborted by its signal rejects at once.
     const hold = <R>(c: Client, run: (client: Client) => Promise<R>) => {
       const owner: Owner = { id: String(++count) };
       owners.push(owner);
       groupOf.set(owner.id!, group);
       const call = run(recording(c, group, owner));
-      return (owner.call = call.catch((e: unknown) => (owner.joined ? Promise.reject(e) : sendSettled.then(() => Promise.reject(e)))));
+      return (owner.call = call.catch((e: unknown) => (owner.aborted ? Promise.reject(e) : sendSettled.then(() => Promise.reject(e)))));
     };
     return { ...recording(client, group), [HOLD]: hold };
   };
