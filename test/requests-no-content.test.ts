@@ -137,6 +137,22 @@ describe("operations answered 202 Accepted without a body", () => {
     // Nothing is read: an action without a result, an update.
     await expect(lib.tidy(client)).resolves.toBeUndefined();
   });
+
+  test("the status monitor is the error's `location`, as the service wrote it, for the caller to poll (Graph's driveItem copy, POST /teams)", async () => {
+    const client = libRt.createClient({ baseUrl: srv.url });
+    const failure = (p: Promise<unknown>) => p.then(() => undefined, (err: unknown) => err as InstanceType<Runtime["ODataError"]>);
+    // An absolute URL on another host (copy's monitor), and a path from the service root (a team's operation).
+    srv.handle(() => ({ status: 202, headers: { location: "https://contoso.sharepoint.com/_api/v2.0/monitor/4A34" } }));
+    expect((await failure(lib.lend(client, { title: "Dune" })))?.location).toBe("https://contoso.sharepoint.com/_api/v2.0/monitor/4A34");
+    srv.handle(() => ({ status: 202, headers: { location: "/teams('t1')/operations('o1')", "content-location": "/teams('t1')" } }));
+    expect((await failure(lib.pick(client)))?.location).toBe("/teams('t1')/operations('o1')");
+    // Without one, and on any other error: undefined.
+    srv.handle(() => ({ status: 202 }));
+    expect((await failure(lib.pick(client)))?.location).toBeUndefined();
+    srv.handle(() => ({ status: 404, headers: { location: `${srv.url}/elsewhere` }, body: { error: { code: "NotFound", message: "gone" } } }));
+    const notFound = await failure(lib.pick(client));
+    expect([notFound?.status, notFound?.location]).toEqual([404, undefined]);
+  });
 });
 
 describe("pages answered 204", () => {

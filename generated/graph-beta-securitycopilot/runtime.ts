@@ -830,6 +830,13 @@ export class ODataError extends Error {
    * request inside a `$batch`, which is not retried, so that the caller may send it again then.
    */
   declare readonly retryAfterMs?: number;
+  /**
+   * A 202 Accepted's status monitor (Protocol §11.6: its `Location` header, as the service wrote it),
+   * where the call reads a result the service has not made yet: poll it for the outcome. Graph's
+   * driveItem `copy` gives an absolute URL on another host, read without the token; its `POST
+   * /teams` a path from the service root, `/teams('{id}')/operations('{id}')` (`rt.at(e.location)`).
+   */
+  declare readonly location?: string;
 
   /** `request` may be left out where no request was made (an error made up in a test): it is then "". `target` and `details` are read from `body`. */
   constructor(status: number, code: string, message: string, innerError: unknown, requestId: string | undefined, body: unknown, request = "") {
@@ -947,12 +954,14 @@ function noContent(response: Response, request: string, expected = "the metadata
  * A 202 Accepted without a body where a result is read (Protocol §9.1.3, §11.6: Graph answers its
  * driveItem `copy` so): the service goes on with the request by itself, so the result is not in the
  * answer. The call rejects (status and code 202) with a message that names the status monitor the
- * service gives in `Location`, where the outcome is to be read, rather than calling the body unreadable.
+ * service gives in `Location`, where the outcome is to be read, and has it as `location`, rather
+ * than calling the body unreadable.
  */
 function accepted(response: Response, request: string): ODataError {
   const monitor = response.headers.get("location");
   const where = monitor ? `; its status monitor is ${monitor}` : "";
-  return new ODataError(202, "202", `${request}: 202 Accepted: the service goes on with the request asynchronously, so its result is not in the answer (Protocol §11.6)${where}`, undefined, requestIdOf(response), "", request);
+  const error = new ODataError(202, "202", `${request}: 202 Accepted: the service goes on with the request asynchronously, so its result is not in the answer (Protocol §11.6)${where}`, undefined, requestIdOf(response), "", request);
+  return monitor ? Object.assign(error, { location: monitor }) : error;
 }
 
 /**
