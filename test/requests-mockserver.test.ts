@@ -52,7 +52,16 @@ describe("request functions against @sap-ux/fe-mockserver-core", () => {
 
   test.skip("key-as-segment addressing (/People/russellwhyte): SERVER LIMITATION, the mock server answers it with the whole People collection; these tests generate with parentheses (key-as-segment URLs are checked in requests-urls.test.ts)", () => {});
   test.skip("a key with a quote (O'B, sent as 'O''B') reads back: SERVER LIMITATION, the mock server does not undo the '' doubling of string literals and answers 404", () => {});
-  test.skip("a key with reserved characters (a/b?c#d) reads back: SERVER LIMITATION, the mock server answers 404 for %2F, %3F and %23 inside a key literal (the URL is checked in requests-urls.test.ts)", () => {});
+  test("a key with reserved characters (a/b?c#d) round-trips, each percent-encoded inside the literal", async () => {
+    await api.createAirline(client, api.airlines(), { AirlineCode: "a/b?c#d", Name: "Reserved Air" });
+    const a = await api.getAirline(client, api.airlines().byKey("a/b?c#d"));
+    expect(a).toMatchObject({ AirlineCode: "a/b?c#d", Name: "Reserved Air" });
+    expect(last().url).toBe("/trippin/Airlines('a%2Fb%3Fc%23d')");
+    await api.deleteAirline(client, api.airlines().byKey("a/b?c#d"));
+    expect(last()).toMatchObject({ method: "DELETE", url: "/trippin/Airlines('a%2Fb%3Fc%23d')" });
+  });
+
+  test.skip("a key with a percent sign (50%, sent as '50%25') reads back: SERVER LIMITATION, the mock server decodes the path twice and answers 500 (URI malformed)", () => {});
 
   test("list with $filter, $select, $orderby, $top, $skip and $count", async () => {
     const page = await api.listPersons(client, api.people(), {
@@ -203,6 +212,8 @@ describe("request functions against @sap-ux/fe-mockserver-core", () => {
   });
 
   test.skip("a linked friend is listed under Friends: SERVER LIMITATION, the mock server accepts POST …/Friends/$ref but resolves non-contained navigation without a referential constraint to the parent itself", () => {});
+  test.skip("references read with GET …/$ref (rt.readRefs): SERVER LIMITATION, the mock server answers /People/$ref and /People('…')/Friends/$ref with the entities themselves, without @odata.id (Protocol §11.2.8), which readRefs rejects as no entity references", () => {});
+  test.skip("a JSON $batch (the runtime's default format): SERVER LIMITATION, the mock server answers each of its requests 500 and without the request's id (JSON Format §19.1); multipart batches work (requests-batch-multipart.test.ts)", () => {});
   test.skip("unlink with DELETE …/Friends/$ref?$id=…: SERVER LIMITATION, the mock server deletes an entity instead of the link (the request is checked in requests-client.test.ts)", () => {});
 
   test("responses checked by a generated validator when one is passed", async () => {
