@@ -292,3 +292,20 @@ test("--timeout that is no number, or not above 0, is a usage error saying what 
     expect([r.code, r.stderr.trim()]).toEqual([2, `odatagen: --timeout${shown}: expected a number of seconds above 0`]);
   }
 });
+
+test.concurrent("a document the service sends in UTF-16 (by its byte-order mark) is read as generate reads it: saved byte for byte, and its references followed", async () => {
+  const dir = scratch();
+  const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text.replace('encoding="utf-8"', 'encoding="utf-16"'), "utf16le")]);
+  const s = await server((url) => (req) =>
+    req.url === "/svc/$metadata" ? { headers: { "content-type": "application/xml; charset=utf-16" }, body: utf16(main(ref(`${url}/shared/types.xml`, "shared"))) }
+    : req.url === "/shared/types.xml" ? { headers: { "content-type": "application/xml; charset=utf-16" }, body: utf16(shared) }
+    : { status: 404 });
+  const r = await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml"], dir);
+  expect(r.stderr).toBe("");
+  expect(r.code).toBe(0);
+  expect(fs.readFileSync(path.join(dir, "specs/main.xml")).equals(utf16(main(ref(`${s.url}/shared/types.xml`, "shared"))))).toBe(true);
+  expect(fs.readFileSync(path.join(dir, "specs/main.types.xml")).equals(utf16(shared))).toBe(true);
+  const g = await runCliAsync(["generate", "-i", "specs/main.xml", "-o", "gen"], dir);
+  expect(g.stderr).toBe("");
+  expect(fs.readFileSync(path.join(dir, "gen", "main.types.ts"), "utf8")).toMatch(/home\?: Address \| null/);
+});

@@ -11,6 +11,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { download, shownUrl, type DownloadOptions } from "./download";
 import { neededReferences, readDownloaded } from "./documents";
+import { decodeInput } from "../parse/decode";
 import { formatReferenceMap, parseReferenceMap, referenceMapFile } from "../write/reference-map";
 import { display } from "../write/uptodate";
 import type { InputFile } from "../read-documents";
@@ -143,7 +144,10 @@ export function downloadable(written: string, url: string, file: string): Ref | 
 async function downloadDocument(url: string, options: DownloadOptions): Promise<{ ok: true; body: Buffer; text: string; uris: string[]; url: string } | { ok: false; problem: string }> {
   const got = await download(url, options);
   if (!got.ok) return got;
-  const text = new TextDecoder("utf-8").decode(got.body);
+  // Read as generate reads the saved file (UTF-16 by its byte-order mark, the XML declaration's
+  // encoding); bytes that are in no encoding it reads are saved all the same, for generate to report.
+  const decoded = decodeInput(got.body);
+  const text = decoded.ok ? decoded.text : new TextDecoder("utf-8").decode(got.body);
   const read = readDownloaded(text, shownUrl(url));
   return "problem" in read ? { ok: false, problem: read.problem } : { ok: true, body: got.body, text, uris: read.uris, url: got.url };
 }
