@@ -309,3 +309,26 @@ test.concurrent("a document the service sends in UTF-16 (by its byte-order mark)
   expect(g.stderr).toBe("");
   expect(fs.readFileSync(path.join(dir, "gen", "main.types.ts"), "utf8")).toMatch(/home\?: Address \| null/);
 });
+
+test.concurrent("a relative Uri leading where another saved document needs a folder, or to a folder, exits 4 and saves nothing", async () => {
+  const dir = scratch();
+  const other = edmx(schema("other", `<ComplexType Name="thing"/>`));
+  // "x/types.xml" needs specs/x to be a folder, "x" a file there.
+  const clash = main(ref("x/types.xml", "shared") + ref("x", "other"), `<Property Name="thing" Type="other.thing"/>`);
+  const s = await server(() => (req) => (req.url === "/svc/$metadata" ? xml(clash) : req.url === "/svc/x/types.xml" ? xml(shared) : req.url === "/svc/x" ? xml(other) : { status: 404 }));
+  fs.mkdirSync(path.join(dir, "specs"));
+  fs.writeFileSync(path.join(dir, "specs/main.xml"), "<!-- before -->");
+  const r = await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml"], dir);
+  expect(r.code).toBe(4);
+  expect(r.stderr).toBe(`odatagen: "x" leads to specs/x, a folder of specs/x/types.xml, which this fetch saves too; nothing saved\n`);
+  expect(fs.readdirSync(path.join(dir, "specs"))).toEqual(["main.xml"]);
+  expect(fs.readFileSync(path.join(dir, "specs/main.xml"), "utf8")).toBe("<!-- before -->");
+  // A folder of the user's where the Uri leads.
+  const folder = main(ref("parts", "shared"));
+  s.handle((req) => (req.url === "/svc/$metadata" ? xml(folder) : req.url === "/svc/parts" ? xml(shared) : { status: 404 }));
+  fs.mkdirSync(path.join(dir, "specs/parts"));
+  const f = await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml"], dir);
+  expect(f.code).toBe(4);
+  expect(f.stderr).toBe(`odatagen: "parts" leads to specs/parts, which is a folder; nothing saved\n`);
+  expect(fs.readdirSync(path.join(dir, "specs")).sort()).toEqual(["main.xml", "parts"]);
+});

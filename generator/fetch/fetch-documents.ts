@@ -103,7 +103,10 @@ export async function fetchDocuments(target: FetchTarget): Promise<Fetched> {
       if (file === undefined) {
         file = path.join(path.dirname(target.out), referencedName(target.out, ref.url, got.text, taken));
         saved.set(ref.written, path.basename(file));
-      } else if (file === target.out || file === mapFile || files.some((f) => f.file === file)) return { ok: false, problem: `${JSON.stringify(ref.written)} leads to ${display(file)}, a file this fetch saves already` };
+      } else {
+        const clash = placeClash(file, [target.out, mapFile, ...files.map((f) => f.file)]);
+        if (clash) return { ok: false, problem: `${JSON.stringify(ref.written)} leads to ${display(file)}, ${clash}` };
+      }
       done.set(ref.url, file);
       docs.push({ file: display(file), content: got.text });
       add(got.uris, got.url, file);
@@ -150,6 +153,31 @@ async function downloadDocument(url: string, options: DownloadOptions): Promise<
   const text = decoded.ok ? decoded.text : new TextDecoder("utf-8").decode(got.body);
   const read = readDownloaded(text, shownUrl(url));
   return "problem" in read ? { ok: false, problem: read.problem } : { ok: true, body: got.body, text, uris: read.uris, url: got.url };
+}
+
+/**
+ * Why a referenced document cannot be saved at `file` (absolute), beside the files this fetch saves
+ * already (`taken`): one of them is there, or is in a folder `file` would be, or `file` in one of
+ * theirs (`x` and `x/types.xml`); or a folder is there, or a file where a folder of it would be.
+ */
+function placeClash(file: string, taken: readonly string[]): string | undefined {
+  if (taken.includes(file)) return "a file this fetch saves already";
+  const below = taken.find((t) => t.startsWith(file + path.sep));
+  if (below) return `a folder of ${display(below)}, which this fetch saves too`;
+  const above = taken.find((t) => file.startsWith(t + path.sep));
+  if (above) return `in ${display(above)}, which this fetch saves as a file`;
+  for (let at = file; at !== path.dirname(at); at = path.dirname(at)) {
+    let st: fs.Stats | undefined;
+    try {
+      st = fs.statSync(at);
+    } catch {
+      continue;
+    }
+    if (at === file && st.isDirectory()) return "which is a folder";
+    if (at !== file && !st.isDirectory()) return `but ${display(at)} is a file, not a folder`;
+    if (at !== file) break;
+  }
+  return undefined;
 }
 
 function planned(file: string, content: Buffer, from: string): PlannedFile {
