@@ -58,6 +58,18 @@ describe("edmx:Reference rules (warnings: nothing generated depends on a referen
     expect(r2.code).toBe(1);
     expect(r2.lines).toEqual([`a.xml:${where(named, "<edmx:Include")}: error ODG104: alias ns of other.ns is also the name of a namespace [other.ns]`]);
   });
+
+  test("an alias may be the name of a namespace only another document declares or includes (CSDL XML §4.2): it means its namespace in its document, and payloads do not read it", async () => {
+    // a.xml calls other.ns "C"; namespace C is c.xml's, which a.xml does not include.
+    const a = edmx(schema("main", `<ComplexType Name="holder"><Property Name="x" Type="C.t"/><Property Name="y" Type="other.ns.t"/></ComplexType>`), ref("o.xml", include("other.ns", "C")));
+    const o = edmx(schema("other.ns", TYPE), ref("c.xml", include("C")));
+    const c = edmx(schema("C", `<ComplexType Name="u"/>`));
+    const r = await generateDocs([["a.xml", a], ["o.xml", o], ["c.xml", c]]);
+    expect({ code: r.code, lines: r.lines }).toEqual({ code: 0, lines: [] });
+    expect(r.read("main.types.ts")).toMatch(/x\?: T \| null;\n  y\?: T \| null;/);
+    // "#C.u" in a payload is namespace C's type: the alias is not among the service's.
+    expect(r.read("checkers.ts")).toContain("aliases: {}");
+  });
 });
 
 describe("edmx:IncludeAnnotations selects nothing: every input's annotations apply", () => {

@@ -15,7 +15,9 @@ const LONGEST_SUFFIX = ".validators.ts";
 
 /**
  * CSDL §3.4, §5.2: an alias stands for one namespace; it is not another namespace's name, nor one
- * of the reserved names. Otherwise a qualified name could mean two types.
+ * of the reserved names. Otherwise a qualified name could mean two types. `namespaces` are those the
+ * alias's document declares or includes (CSDL XML §4.2: aliases are the document's own, and differ
+ * from its namespaces): another document's namespace may have the alias's name.
  */
 export function declareAlias(b: ModelBuilder, alias: string, namespace: string, namespaces: ReadonlySet<string>, at: SourceRef, local: Map<string, string>): void {
   const known = local.get(alias);
@@ -26,8 +28,9 @@ export function declareAlias(b: ModelBuilder, alias: string, namespace: string, 
   else if (alias !== namespace && namespaces.has(alias))
     b.diags.error(Codes.duplicateName, `alias ${alias} of ${namespace} is also the name of a namespace`, namespace, at);
   local.set(alias, namespace);
-  // Another document may give the alias another meaning (§4.2): the first one serves payloads and URLs.
-  if (!b.aliases.has(alias)) b.aliases.set(alias, namespace);
+  // Another document may give the alias another meaning (§4.2): the first one serves payloads and
+  // URLs, unless it is the name of a namespace some document declares, which it would hide there.
+  if (!b.aliases.has(alias) && !b.loaded.has(alias)) b.aliases.set(alias, namespace);
 }
 
 /**

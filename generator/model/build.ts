@@ -205,17 +205,11 @@ export class ModelBuilder {
   }
 
   build(): Model {
-    const namespaces = new Set<string>();
-    for (const doc of this.docs) {
-      for (const ref of doc.references) for (const inc of ref.includes) namespaces.add(inc.namespace);
-      for (const s of doc.schemas) {
-        namespaces.add(s.namespace);
-        this.loaded.add(s.namespace);
-      }
-    }
+    for (const doc of this.docs) for (const s of doc.schemas) this.loaded.add(s.namespace);
     for (const doc of this.docs) {
       checkReferences(doc, this.diags);
       const local = new Map<string, string>();
+      const namespaces = new Set([...doc.references.flatMap((r) => r.includes.map((i) => i.namespace)), ...doc.schemas.map((s) => s.namespace)]);
       for (const ref of doc.references)
         for (const inc of ref.includes) {
           if (!this.referenced.has(inc.namespace)) this.referenced.set(inc.namespace, ref);
