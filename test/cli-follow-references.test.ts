@@ -172,6 +172,17 @@ test("what is not followed says why in the ODG110 message that names the Uri", a
   expect(why("dir")).toBe("it leads to specs/folder, which is a folder and is not read [main.t/dir]");
 });
 
+test("a Uri naming a file longer than the file system allows is not followed, as a missing file is: a warning where its type is used, not a failed run", async () => {
+  const dir = scratch();
+  const long = `${"x".repeat(300)}.xml`;
+  write(dir, { "main.xml": main(ref(long, "shared")) });
+  const r = await runCliInProcess(["generate", "-i", "main.xml", "-o", "out"], dir);
+  expect(r.code).toBe(0);
+  const lines = diagnostics(r.stderr);
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^main\.xml:\d+:\d+: warning ODG110: type shared\.address is in namespace shared, .*The reference is not followed: it names no file \(a name longer than the file system allows\) \[main\.t\/home\]$/);
+});
+
 test("a document read from standard input has no folder: its relative Uri is not followed, and the message says so", () => {
   const dir = scratch();
   write(dir, { "shared/types.xml": shared() });

@@ -93,6 +93,8 @@ export function createFollower(inputs: readonly string[], options: { off?: boole
       st = fs.statSync(target);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
+      // A name no file can have: a warning-free "not followed", as for a file that is not there.
+      if (code === "ENAMETOOLONG") return { kind: "not-followed", reason: "it names no file (a name longer than the file system allows)" };
       if (code !== "ENOENT" && code !== "ENOTDIR") return { kind: "unreadable", file: shown, reason: (e as Error).message };
       lookedFor.push(target);
       return { kind: "not-followed", reason: `there is no file ${shown} (looked for there): save the document there, or give it as an input too` };
