@@ -332,3 +332,20 @@ test.concurrent("a relative Uri leading where another saved document needs a fol
   expect(f.stderr).toBe(`odatagen: "parts" leads to specs/parts, which is a folder; nothing saved\n`);
   expect(fs.readdirSync(path.join(dir, "specs")).sort()).toEqual(["main.xml", "parts"]);
 });
+
+test.concurrent("a reference back to the main document, or to a document under a second Uri, is not downloaded, and the note says its namespace is read already", async () => {
+  const dir = scratch();
+  // shared refers back to the service's $metadata for main's types; main names shared under two Uris.
+  const back = (url: string) => edmx(schema("shared", `<ComplexType Name="address"><Property Name="street" Type="Edm.String"/><Property Name="owner" Type="main.t"/></ComplexType>`), ref(`${url}/svc/$metadata`, "main"));
+  const s = await server((url) => (req) =>
+    req.url === "/svc/$metadata" ? xml(main(ref(`${url}/shared/types.xml`, "shared") + ref(`${url}/shared/types.xml?v=2`, "shared", "s2")))
+    : req.url === "/shared/types.xml" ? xml(back(url))
+    : { status: 404 });
+  const r = await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml"], dir);
+  expect(r.code).toBe(0);
+  expect(r.stdout.split("\n").filter((l) => l.includes("not downloaded"))).toEqual([
+    `odatagen: not downloaded: ${s.url}/shared/types.xml?v=2 (a document downloaded already declares shared, which it includes)`,
+    `odatagen: not downloaded: ${s.url}/svc/$metadata (a document downloaded already declares main, which it includes)`,
+  ]);
+  expect(s.requests.map((q) => q.url)).toEqual(["/svc/$metadata", "/shared/types.xml"]);
+});

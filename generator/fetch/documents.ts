@@ -16,7 +16,15 @@ import type { InputFile } from "../read-documents";
  * `text`, downloaded from `shown`, read as CSDL: the Uris of its references as written (in order,
  * each once), or why it is not a metadata document to save.
  */
-export function readDownloaded(text: string, shown: string): { uris: string[] } | { problem: string } {
+export interface Downloaded {
+  uris: string[];
+  /** Each Uri → the namespaces its references include. */
+  includes: Map<string, string[]>;
+  /** The namespaces the document's schemas declare. */
+  declares: string[];
+}
+
+export function readDownloaded(text: string, shown: string): Downloaded | { problem: string } {
   const html = htmlPage(text);
   if (html) {
     const title = /\("([^"]*)"\)/.exec(html.message.slice(0, html.message.indexOf(", not metadata")))?.[1];
@@ -29,8 +37,13 @@ export function readDownloaded(text: string, shown: string): { uris: string[] } 
     return { problem: `${shown} answered with something that is not CSDL XML or CSDL JSON${first ? ` (${first.code}${first.line ? ` at line ${first.line}` : ""}: ${first.message})` : ""}` };
   }
   const uris: string[] = [];
-  for (const ref of doc.references) if (ref.uri && !uris.includes(ref.uri)) uris.push(ref.uri);
-  return { uris };
+  const includes = new Map<string, string[]>();
+  for (const ref of doc.references) {
+    if (!ref.uri) continue;
+    if (!uris.includes(ref.uri)) uris.push(ref.uri);
+    includes.set(ref.uri, [...(includes.get(ref.uri) ?? []), ...ref.includes.map((i) => i.namespace)]);
+  }
+  return { uris, includes, declares: doc.schemas.map((s) => s.namespace) };
 }
 
 /**

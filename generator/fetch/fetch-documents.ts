@@ -10,7 +10,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { download, shownUrl, type DownloadOptions } from "./download";
-import { neededReferences, readDownloaded } from "./documents";
+import { neededReferences, readDownloaded, type Downloaded } from "./documents";
 import { decodeInput } from "../parse/decode";
 import { formatReferenceMap, parseReferenceMap, referenceMapFile } from "../write/reference-map";
 import { display } from "../write/uptodate";
@@ -70,14 +70,19 @@ export async function fetchDocuments(target: FetchTarget): Promise<Fetched> {
   /** The references of the documents read, in order; those that cannot be downloaded, with why. */
   const refs: Ref[] = [];
   const unusable = new Map<string, string>();
-  const add = (written: readonly string[], url: string, file: string) => {
+  /** What the documents read declare, and what each Uri's references include: a Uri not downloaded for that is said so. */
+  const declared = new Set(main.declares);
+  const includes = new Map<string, string[]>();
+  const add = (got: Downloaded & { url: string }, file: string) => {
+    const { uris: written, url } = got;
+    for (const [u, ns] of got.includes) includes.set(u, [...new Set([...(includes.get(u) ?? []), ...ns])]);
     for (const w of written) {
       const ref = downloadable(w, url, file);
       if (typeof ref === "string") unusable.set(w, ref);
       else if (!refs.some((r) => r.written === w && r.url === ref.url)) refs.push(ref);
     }
   };
-  add(main.uris, main.url, target.out);
+  add(main, target.out);
   /** URL → the document's file; the map: absolute Uri → file name. */
   const done = new Map<string, string>();
   const saved = new Map<string, string>();
@@ -109,7 +114,8 @@ export async function fetchDocuments(target: FetchTarget): Promise<Fetched> {
       }
       done.set(ref.url, file);
       docs.push({ file: display(file), content: got.text });
-      add(got.uris, got.url, file);
+      for (const ns of got.declares) declared.add(ns);
+      add(got, file);
       files.push(planned(file, got.body, shownUrl(ref.url)));
     }
   }
@@ -117,7 +123,7 @@ export async function fetchDocuments(target: FetchTarget): Promise<Fetched> {
   if (saved.size) files.push({ ...planned(mapFile, Buffer.from(formatReferenceMap(saved)), MAP), old: oldMap });
   else if (oldMap) files.push({ file: mapFile, content: undefined, old: oldMap, from: MAP });
   const notes = [
-    ...[...new Set(skipped)].map((u) => `not downloaded: ${shownUrl(u)} (only its terms are used, which odatagen reads by name)`),
+    ...[...new Set(skipped)].map((u) => `not downloaded: ${shownUrl(u)} (${readAlready(includes.get(u), declared) ?? "only its terms are used, which odatagen reads by name"})`),
     ...blocked.map((w) => `not downloaded: ${w}, whose types the documents use, ${unusable.get(w)} (until then generate reads them as Edm.Untyped, ODG110)`),
   ];
   return { ok: true, files, notes };
@@ -144,7 +150,7 @@ export function downloadable(written: string, url: string, file: string): Ref | 
   return { written, url: new URL(written, url).href, file: path.resolve(path.dirname(file), ...decoded.split("/")) };
 }
 
-async function downloadDocument(url: string, options: DownloadOptions): Promise<{ ok: true; body: Buffer; text: string; uris: string[]; url: string } | { ok: false; problem: string }> {
+async function downloadDocument(url: string, options: DownloadOptions): Promise<({ ok: true; body: Buffer; text: string; url: string } & Downloaded) | { ok: false; problem: string }> {
   const got = await download(url, options);
   if (!got.ok) return got;
   // Read as generate reads the saved file (UTF-16 by its byte-order mark, the XML declaration's
@@ -152,7 +158,17 @@ async function downloadDocument(url: string, options: DownloadOptions): Promise<
   const decoded = decodeInput(got.body);
   const text = decoded.ok ? decoded.text : new TextDecoder("utf-8").decode(got.body);
   const read = readDownloaded(text, shownUrl(url));
-  return "problem" in read ? { ok: false, problem: read.problem } : { ok: true, body: got.body, text, uris: read.uris, url: got.url };
+  return "problem" in read ? { ok: false, problem: read.problem } : { ok: true, body: got.body, text, url: got.url, ...read };
+}
+
+/**
+ * Why a reference that includes `namespaces` need not be downloaded although its types are used:
+ * each is declared by a document read already (the main document, when a document refers back to
+ * it, or the same document under another Uri); undefined when one is not.
+ */
+function readAlready(namespaces: readonly string[] | undefined, declared: ReadonlySet<string>): string | undefined {
+  if (!namespaces?.length || !namespaces.every((n) => declared.has(n))) return undefined;
+  return `a document downloaded already declares ${namespaces.length > 1 ? "the namespaces it includes" : `${namespaces[0]}, which it includes`}`;
 }
 
 /**
