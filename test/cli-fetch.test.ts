@@ -349,3 +349,17 @@ test.concurrent("a reference back to the main document, or to a document under a
   ]);
   expect(s.requests.map((q) => q.url)).toEqual(["/svc/$metadata", "/shared/types.xml"]);
 });
+
+test.concurrent("a reference's http: Uri that is no URL (a space in the host, a port above 65535) is not downloaded, and said so; not an internal error", async () => {
+  const dir = scratch();
+  const doc = main(ref("http://exa mple.com/types.xml", "shared"));
+  const s = await server(() => (req) => (req.url === "/svc/$metadata" ? xml(doc) : { status: 404 }));
+  const r = await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml"], dir);
+  expect(r.stderr).toBe("");
+  expect(r.code).toBe(0);
+  expect(r.stdout.split("\n")[0]).toBe("odatagen: not downloaded: http://exa mple.com/types.xml, whose types the documents use, which is no URL fetch can download (it does not parse as one) (until then generate reads them as Edm.Untyped, ODG110)");
+  s.handle((req) => (req.url === "/svc/$metadata" ? xml(main(ref("https://127.0.0.1:99999/types.xml", "shared"))) : { status: 404 }));
+  const port = await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml"], dir);
+  expect(port.code).toBe(0);
+  expect(port.stdout).toContain("not downloaded: https://127.0.0.1:99999/types.xml, whose types the documents use, which is no URL fetch can download");
+});

@@ -136,7 +136,7 @@ export async function fetchDocuments(target: FetchTarget): Promise<Fetched> {
  * follows one; `file:` and other schemes name nothing to download.
  */
 export function downloadable(written: string, url: string, file: string): Ref | string {
-  if (/^https?:\/\//i.test(written)) return { written, url: written };
+  if (/^https?:\/\//i.test(written)) return URL.canParse(written) ? { written, url: written } : "which is no URL fetch can download (it does not parse as one)";
   if (/^[a-z][a-z\d+.-]*:/i.test(written)) return "which is no http: or https: URL";
   let decoded: string;
   try {
@@ -147,6 +147,7 @@ export function downloadable(written: string, url: string, file: string): Ref | 
   // Checked decoded: `%5C..%5C` is `\..\`, a way up on Windows.
   if (/[?#]/.test(written) || /[\0\\:]/.test(decoded) || decoded.startsWith("/") || decoded.split("/").includes(".."))
     return "a relative Uri odatagen fetch does not save (it saves one that goes down from the document's folder, without a query or fragment): download that document yourself and save it where the Uri leads";
+  if (!URL.canParse(written, url)) return "which is no URL fetch can download (it does not parse as one)";
   return { written, url: new URL(written, url).href, file: path.resolve(path.dirname(file), ...decoded.split("/")) };
 }
 
