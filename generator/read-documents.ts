@@ -4,6 +4,7 @@
  * lead to, recursively.
  */
 import { Codes, GenerationError, placeOf, type DiagnosticBag } from "./diagnostics";
+import { READ_AS_INPUT } from "./followed-note";
 import { readCsdl } from "./parse/read";
 import type { RawDocument, RawReference } from "./parse/raw";
 import { wordingOf } from "./model/wording";
@@ -61,7 +62,7 @@ function followReference(ref: RawReference, from: string, follow: FollowReferenc
   const named = wordingOf(ref.at).reference(ref.uri);
   if (to.kind === "read") {
     ref.followedTo = to.input.file;
-    diags.add(Codes.referenceFollowed, "info", `${to.input.file} is read as an input too: ${named} names it`, "Reference", ref.at);
+    diags.add(Codes.referenceFollowed, "info", `${to.input.file}${READ_AS_INPUT}${named} names it`, "Reference", ref.at);
     read(to.input);
   } else if (to.kind === "known") ref.followedTo = to.file;
   else if (to.kind === "unreadable") {

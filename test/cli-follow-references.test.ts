@@ -233,8 +233,33 @@ test("an error in a followed document fails the run as for an input, at its own 
   write(dir, { "main.xml": main(ref("types.xml", "shared")), "types.xml": broken });
   const r = await runCliInProcess(["generate", "-i", "main.xml", "-o", "out"], dir);
   expect(r.code).toBe(1);
-  expect(diagnostics(r.stderr)).toEqual([expect.stringMatching(/^types\.xml:\d+:\d+: error ODG103: type shared\.nothing is not defined/)]);
+  // The note saying which reference led to the document comes with its error (without --verbose too).
+  expect(diagnostics(r.stderr)).toEqual([
+    `main.xml:3:1: info ODG113: types.xml is read as an input too: <edmx:Reference Uri="types.xml"> names it [Reference]`,
+    expect.stringMatching(/^types\.xml:\d+:\d+: error ODG103: type shared\.nothing is not defined/),
+  ]);
   expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
+});
+
+test("an error at the end of a chain of references is printed with the reference of each document that led there, up to the input given", async () => {
+  const dir = scratch();
+  write(dir, {
+    "a.xml": main(ref("b.xml", "shared")),
+    "b.xml": shared(ref("sub/c.xml", "third"), `<Property Name="geo" Type="third.point"/>`),
+    "sub/c.xml": edmx(schema("third", `<ComplexType Name="point"><Property Name="x" Type="third.missing"/></ComplexType>`)),
+    "other.xml": edmx(schema("other", `<ComplexType Name="o"/>`)),
+  });
+  const r = await runCliInProcess(["generate", "-i", "a.xml", "-o", "out"], dir);
+  expect(r.code).toBe(1);
+  expect(diagnostics(r.stderr)).toEqual([
+    `a.xml:3:1: info ODG113: b.xml is read as an input too: <edmx:Reference Uri="b.xml"> names it [Reference]`,
+    `b.xml:3:1: info ODG113: sub/c.xml is read as an input too: <edmx:Reference Uri="sub/c.xml"> names it [Reference]`,
+    expect.stringMatching(/^sub\/c\.xml:\d+:\d+: error ODG103: type third\.missing is not defined .*\[third\.point\/x\]$/),
+  ]);
+  // A run whose followed documents hold no error prints no note.
+  write(dir, { "sub/c.xml": edmx(schema("third", `<ComplexType Name="point"/>`)) });
+  const ok = await runCliInProcess(["generate", "-i", "a.xml", "-o", "out"], dir);
+  expect({ code: ok.code, lines: diagnostics(ok.stderr) }).toEqual({ code: 0, lines: [] });
 });
 
 test("a followed file that is not CSDL is said to be so, without what it holds", async () => {
@@ -244,6 +269,8 @@ test("a followed file that is not CSDL is said to be so, without what it holds",
   expect(r.code).toBe(1);
   expect(r.stderr).not.toMatch(/hunter2|password|oops/);
   expect(diagnostics(r.stderr)).toEqual([
+    `main.xml:3:1: info ODG113: secret.json is read as an input too: <edmx:Reference Uri="secret.json"> names it [Reference]`,
+    `main.xml:4:1: info ODG113: notes.xml is read as an input too: <edmx:Reference Uri="notes.xml"> names it [Reference]`,
     `notes.xml:1:1: error ODG003: not a CSDL XML or CSDL JSON document (read because <edmx:Reference Uri="notes.xml"> at main.xml:4 names it; what it holds is not shown)`,
     `secret.json:1:25: error ODG002: not a CSDL XML or CSDL JSON document (read because <edmx:Reference Uri="secret.json"> at main.xml:3 names it; what it holds is not shown)`,
   ]);

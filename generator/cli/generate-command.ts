@@ -13,6 +13,7 @@ import { prereadStreams } from "../write/uptodate";
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from "./exit-codes";
 import { resolveServices, type ServiceFlags } from "./services";
 import { countLine, err, out, printDiagnostics, SHOWN_DIAGNOSTICS } from "./style";
+import { referenceChains } from "./reference-chain";
 import { printModelChanges, printModelChangesUnknown } from "./model-changes";
 import { shortDiff } from "./text-diff";
 import { listenForInterrupt, signalExitCode, stopWhileLoadingConfig } from "./signals";
@@ -130,9 +131,12 @@ export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: P
   // slice) has no file to tell the services apart by: with several services it names its own.
   const several = new Set(outcomes.map((o) => o.service.name)).size > 1;
   // An accepted warning is printed only with --verbose (marked so), and counted apart.
-  const diags: Diagnostic[] = outcomes.flatMap((o) =>
-    o.diagnostics.filter((d) => (d.severity !== "info" && d.accepted === undefined) || args.verbose).map((d) => (several && !d.file ? { ...d, message: `${o.service.name}: ${d.message}` } : d)),
-  );
+  const diags: Diagnostic[] = outcomes.flatMap((o) => {
+    const shownHere = o.diagnostics.filter((d) => (d.severity !== "info" && d.accepted === undefined) || args.verbose);
+    // An error in a followed document comes with the notes saying which references led to it.
+    if (!args.verbose) shownHere.push(...referenceChains(shownHere, o.diagnostics));
+    return shownHere.map((d) => (several && !d.file ? { ...d, message: `${o.service.name}: ${d.message}` } : d));
+  });
   const accepted = outcomes.reduce((n, o) => n + o.diagnostics.filter((d) => d.accepted !== undefined).length, 0);
   const labelOf = (d: Diagnostic) => (d.accepted === undefined ? "" : `accepted: ${d.accepted}`);
   printDiagnostics(diags, args.verbose ? { labelOf } : { limit: SHOWN_DIAGNOSTICS, rest: "--verbose prints them all" });
