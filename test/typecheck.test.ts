@@ -171,6 +171,7 @@ test("the test sources (and the generated code they import) type-check with tsco
     "big-numbers": ["requests/big-numbers.xml"],
     "url-big-numbers": ["requests/big-numbers.xml"],
     "value-collections": ["requests/value-collections.xml"],
+    "evolvable-enums": ["requests/evolvable-enums.xml"],
     "read-info": ["requests/read-info.xml"],
     "batch-references": ["trippin-lite.xml"],
     keyless: ["requests/keyless-view.xml"],

@@ -60,6 +60,10 @@ export async function startLoopback(): Promise<Loopback> {
       else send();
     });
   });
+  // Idle connections stay open until close(): a test run on a loaded machine may wait longer than
+  // Node's 5 s between two requests, and fetch then sends on a connection the server is closing
+  // (ECONNRESET, which a request with a body does not retry).
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
