@@ -263,6 +263,10 @@ describe("slicing pass", () => {
       "--include /communications/x/callRecords/** matches no URL path of the service",
       "--include /communications/callRecords/*/x/** matches no URL path of the service (`*` matches one navigation property, a key is written {id} or ('x'))",
     ]);
+    // A last `*` after a collection whose type has no navigation property can only be a key.
+    expect(empty({ include: ["/communications/callRecords/{id}/sessions/{id}/segments/*"] })).toEqual([
+      "--include /communications/callRecords/{id}/sessions/{id}/segments/* matches no URL path of the service (did you mean /communications/callRecords/{id}/sessions/{id}/segments/{id}?)",
+    ]);
   });
 
   test("patterns that all match but leave nothing (--exclude takes it all) are an error too, once", () => {

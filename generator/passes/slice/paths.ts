@@ -403,6 +403,12 @@ export function suggestPath(text: string, model: PathModel, exclude: readonly Pa
       }
     if (seg === "*") {
       here = new Set([...names.entries()].filter(([name]) => !name.includes(".")).flatMap(([, ts]) => ts));
+      // A last `*` after a collection whose type has no navigation property to match (`/Photos/*`)
+      // can only have been meant as a key.
+      if (keyable && here.size === 0 && k === end - 1) {
+        parts[k] = "{id}";
+        changed = true;
+      }
       // Not a key after it: in `/a/*/b`, a `b` that names nothing is more likely a `*` meant as a key.
       keyable = false;
       continue;
