@@ -90,7 +90,7 @@ function oneLine(name: string): string {
  * complex type and its subtypes (`subtypeFamily`).
  */
 export function readsAsUnion(ctx: EmitContext, t: SchemaType): t is StructuredType {
-  return (t.kind === "complex" && subtypeFamily(t).length > 0) || usesUnion(ctx, t);
+  return (t.kind === "complex" && hasFamily(t)) || usesUnion(ctx, t);
 }
 
 /** Whether a property typed `t` is written as the `Any…` union of its concrete subtypes. */
@@ -128,7 +128,7 @@ export function odataTypeLiteral(t: StructuredType): string {
 
 /** The members of `odataTypeLiteral`'s union. */
 export function odataTypeLiterals(t: StructuredType): string[] {
-  if (!t.baseType && hasSubtypes(t) && subtypeFamily(t).length === 0) return ["`#${string}`"];
+  if (!t.baseType && hasSubtypes(t) && !hasFamily(t)) return ["`#${string}`"];
   return typeNames(t);
 }
 
@@ -158,6 +158,12 @@ export function subtypeFamily(t: StructuredType): StructuredType[] {
   let family = families.get(t);
   if (family) return family;
   family = [];
+  // In a slice, as the full run decided over the whole service (passes/slice/families.ts).
+  if (t.familyOverService !== undefined) {
+    if (t.familyOverService) family = concreteDescendants(t).filter((d) => d !== t);
+    families.set(t, family);
+    return family;
+  }
   // Counted first, up to the limit: a chain of thousands of subtypes is not walked once per type.
   if (t.kind === "complex" && !t.abstract && t.derived.length > 0 && namesWithin(t, MAX_FAMILY_NAMES)) {
     const below = concreteDescendants(t).filter((d) => d !== t);
@@ -170,6 +176,14 @@ export function subtypeFamily(t: StructuredType): StructuredType[] {
   }
   families.set(t, family);
   return family;
+}
+
+/**
+ * Whether the values of `t` nested in others are its `Any…` union (`subtypeFamily`): in a slice
+ * also when the slice left out all the subtypes that the full run's union has.
+ */
+export function hasFamily(t: StructuredType): boolean {
+  return t.kind === "complex" && (subtypeFamily(t).length > 0 || t.familyOverService === true);
 }
 
 /**

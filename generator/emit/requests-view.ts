@@ -18,7 +18,7 @@ import { resolveBindingTarget, type BindingPlace } from "../model/binding-target
 import type { EntityContainer, EntitySet, EntityType, Model, NavigationBinding, NavigationProperty, Property, Schema, SchemaType, Singleton, StructuredType, TypeRef } from "../model/types";
 import { propertyKey, quotedKey } from "../passes/names";
 import type { EmitContext } from "./context";
-import { leftOutHolders, subtypeFamily, usesUnion } from "./context";
+import { hasFamily, leftOutHolders, usesUnion } from "./context";
 import { byString, Imports, jsdoc, moduleSpecifier, type ImportView } from "./imports";
 import { fits, heritage, itemLines, objectLiteral, parameters, typeArguments, unionType } from "./wrap";
 import { brokenAnnotation, brokenExpression, brokenItem, brokenProperty, brokenType } from "./wrap-code";
@@ -1199,7 +1199,7 @@ const writeNamesCache = new WeakMap<EmitContext, Map<string, Map<string, string>
 /** One line: the rules are in runtime.ts (`Written`) and the README. */
 function writeTypeDoc(ctx: EmitContext, t: StructuredType, mode: WriteMode): string {
   const where = sharedWriteType(ctx, t) ? "a body" : mode === "create" ? "a create's body" : "an update's body";
-  if (subtypeFamily(t).length > 0) return `/** A \`${t.qualifiedName}\` value, or a subtype's value naming its type, as ${where} writes it. */\n`;
+  if (hasFamily(t)) return `/** A \`${t.qualifiedName}\` value, or a subtype's value naming its type, as ${where} writes it. */\n`;
   if (ctx.variants(t).length === 0) return `/** \`${t.qualifiedName}\` as ${where} writes it (\`rt.Written\`). */\n`;
   return `/** A concrete \`${t.qualifiedName}\` as ${where} writes it. */\n`;
 }

@@ -7,7 +7,7 @@ import { alwaysPresent, deprecation, description, isStream } from "../model/rule
 import { laterMembersDoc } from "../model/evolvable-enums";
 import type { EnumType, NavigationProperty, Property, Schema, StructuredType, TypeDefinition } from "../model/types";
 import { companionNames, propertyKey } from "../passes/names";
-import { familyMemberLiteral, leftOutHolders, odataTypeLiterals, subtypeFamily, type EmitContext } from "./context";
+import { familyMemberLiteral, hasFamily, leftOutHolders, odataTypeLiterals, subtypeFamily, type EmitContext } from "./context";
 import { Imports, jsdoc, type ImportView } from "./imports";
 import { derivedTypesDoc, facetLimit, memberDoc, needsEdm, primitiveTs, readRefType, typeName } from "./ts-types";
 import { allowedDerivedTypes } from "../model/validation-terms";
@@ -112,7 +112,7 @@ export function typesView(ctx: EmitContext, schema: Schema): TypesView {
           name,
           type: unionType(`export type ${name} =`, members),
         }));
-      } else if (subtypeFamily(t).length > 0) declarations.push(familyView(ctx, t, ns, imports));
+      } else if (hasFamily(t)) declarations.push(familyView(ctx, t, ns, imports));
     }
   }
   return {

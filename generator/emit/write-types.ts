@@ -17,7 +17,7 @@ import { stringLiteral } from "../string-literal";
 import { allNavigation, allProperties, alwaysPresent, isComputed, isImmutable, isReadOnly, isStream } from "../model/rules";
 import type { Model, Property, StructuredType } from "../model/types";
 import { propertyKey } from "../passes/names";
-import { familyMemberLiteral, leftOutHolders, odataTypeLiteral, subtypeFamily, variantsOf, type EmitContext } from "./context";
+import { familyMemberLiteral, hasFamily, leftOutHolders, odataTypeLiteral, subtypeFamily, variantsOf, type EmitContext } from "./context";
 import { closingBracket, topLevelItems } from "../top-level-items";
 import { heritage, typeArguments, unionType } from "./wrap";
 import { brokenAnnotation, brokenType } from "./wrap-code";
@@ -243,10 +243,11 @@ export interface WriteNames {
  */
 export function writeTypeBody(ctx: EmitContext, t: StructuredType, mode: WriteMode, names: WriteNames, name: string): { alias: boolean; body: string } {
   const family = subtypeFamily(t);
-  const members = family.length > 0 ? family : ctx.variants(t);
+  const union = hasFamily(t);
+  const members = union ? family : ctx.variants(t);
   // `@odata.type` as the read type has it, declared again so that a compiler's message names the
   // interface (TypeScript 5 names an empty one by the type it extends: `Written<Item, …, { … }>`).
-  if (members.length === 0) {
+  if (members.length === 0 && !union) {
     const { base, optional, args } = shape(ctx, t, mode, names);
     // A long union of `@odata.type` literals a member a line, as Prettier writes it (wrap-code.ts).
     const odataType = brokenAnnotation(odataTypeLiteral(t), '  "@odata.type"?: '.length, 1, "  ");
@@ -257,9 +258,9 @@ export function writeTypeBody(ctx: EmitContext, t: StructuredType, mode: WriteMo
   const own = (m: StructuredType) => (facts.exact.has(m) ? names.declared(m, mode) : names.type(m));
   // An entity's subtypes as a create or an update writes them; a complex one's naming their type.
   const typed = t.kind === "complex";
-  const literal = (m: StructuredType) => (family.length > 0 ? familyMemberLiteral(m) : stringLiteral(`#${m.qualifiedName}`));
+  const literal = (m: StructuredType) => (union ? familyMemberLiteral(m) : stringLiteral(`#${m.qualifiedName}`));
   const list = members.map((m) => (typed ? `(${own(m)} & { "@odata.type": ${literal(m)} })` : own(m)));
-  if (family.length > 0) {
+  if (union) {
     const { base, optional } = shape(ctx, t, mode, names);
     list.unshift(`(${base} & { ${[`"@odata.type"?: ${literal(t)}`, ...optional].join("; ")} })`);
   }

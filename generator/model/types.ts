@@ -136,6 +136,11 @@ export interface StructuredTypeBase extends Named {
    */
   subtypeCount?: number;
   /**
+   * Only in a slice, for a concrete complex type with subtypes: whether the full run writes its
+   * values as its `Any…` union (emit/context.ts `subtypeFamily`, decided over the whole service).
+   */
+  familyOverService?: boolean;
+  /**
    * Only in a slice, and only when there are some: the names of the properties declared on this type
    * that the slice left out because an `--exclude` removes their type. The service still sends them:
    * the validators let them through unchecked.

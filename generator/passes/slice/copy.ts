@@ -45,13 +45,17 @@ export function valueTypes(keep: ReadonlySet<SchemaType>, asValue: ReadonlySet<S
   return values;
 }
 
-/** `values`: the kept types a value may be of (`valueTypes`). */
+/**
+ * `values`: the kept types a value may be of (`valueTypes`); `families`: the kept concrete complex
+ * types whose values the full run writes as their `Any…` union (families.ts).
+ */
 export function copyModel(
   model: Model,
   keep: ReadonlySet<SchemaType>,
   values: ReadonlySet<SchemaType>,
   keepOps: ReadonlySet<Operation>,
   diags: DiagnosticBag,
+  families: ReadonlySet<StructuredType> = new Set(),
 ): Model {
   const types = new Map<SchemaType, SchemaType>();
   const props = new Map<Property, Property>();
@@ -87,6 +91,7 @@ export function copyModel(
     for (const d of old.derived) if (!types.has(d)) omit(d);
     // Whether the request functions list its subtypes (a `…Subtypes` map) is decided by them all.
     if (old.derived.length) c.subtypeCount = countSubtypes(old);
+    if (old.kind === "complex" && !old.abstract && old.derived.length) c.familyOverService = families.has(old);
     if (omitted.length && holdsValues(old)) c.omittedSubtypes = omitted;
     else if (omitted.length) c.unlistedSubtypes = true;
     for (const p of old.properties) {

@@ -13,6 +13,7 @@
 import { Codes, type DiagnosticBag, type Place, type Severity } from "../../diagnostics";
 import type { EntityType, Model, Operation, SchemaType, StructuredType, TypeRef } from "../../model/types";
 import { copyModel, valueTypes } from "./copy";
+import { wholeFamilies } from "./families";
 import { MAX_PATH_SEGMENTS, namesElement, parsePattern, withoutKey, type NamePattern, type PathPattern, type Pattern } from "./glob";
 import { nearestName } from "../../nearest-name";
 import { namesEndingIn, namespacePrefix } from "./unqualified-hint";
@@ -418,7 +419,7 @@ export function sliceModel(
   if (fill) for (const t of keep) fill(t);
   beforeCopy?.(keep);
   const values = valueTypes(keep, asValue);
-  const sliced = copyModel(model, keep, values, keepOps, diags);
+  const sliced = copyModel(model, keep, values, keepOps, diags, wholeFamilies(keep, fill));
   const result = summary(keep.size, keepOps.size, model.types.size, allOps.length);
   // Every pattern matched, yet nothing is left (`--exclude` took it all): as empty as a pattern
   // that matches nothing, and as much a mistake.
