@@ -239,9 +239,10 @@ describe("slicing pass", () => {
       "--include /v1.0/communications/callRecords/{callRecordId}/sessions/{sessionId} matches no URL path of the service (did you mean /communications/callRecords/{callRecordId}/sessions/{sessionId}?)",
     ]);
     // Only a tail that starts with a segment of its own: /v1.0/** is not said to mean /**, which matches everything.
-    expect(empty({ include: ["/v1.0/**", "v1.0/*/callRecords"] })).toEqual([
+    expect(empty({ include: ["/v1.0/**", "v1.0/*/callRecords", "/v1.0/***"] })).toEqual([
       "--include v1.0/*/callRecords matches no type, operation or namespace",
       "--include /v1.0/** matches no URL path of the service",
+      "--include /v1.0/*** matches no URL path of the service",
     ]);
     expect(empty({ include: ["/communications/**"], exclude: ["communications/callRecords/{id}/sessions"] })).toEqual([
       "--exclude communications/callRecords/{id}/sessions matches no type, operation or namespace (did you mean /communications/callRecords/{id}/sessions?)",

@@ -490,13 +490,13 @@ function pathHint(text: string, operations: readonly Operation[]): string {
  * (`/v1.0/communications/…`), or as a whole URL (`https://graph.microsoft.com/v1.0/…`) — as the
  * path below the service root that matches, as `respell` gives it (the tail itself, or respelt:
  * its keys written as `{id}`, a name's case): the longest such tail that starts with a segment of
- * its own (`/**` alone would match everything).
+ * its own (`/**` alone would match everything, and so would `/***`, which a path reads as `**`).
  */
 function pathBelowRoot(text: string, respell: (path: string) => string | undefined): string | undefined {
   const segments = text.trim().replace(/^[a-z][a-z\d+.-]*:\/\/[^/]*/i, "").split("/").filter((s) => s !== "");
   const from = text.trim().startsWith("/") ? 1 : 0;
   for (let k = from; k < segments.length; k++) {
-    if (/^(\*\*?|\{.*\})$/.test(segments[k])) return undefined;
+    if (/^(\*+|\{.*\})$/.test(segments[k])) return undefined;
     const found = respell(`/${segments.slice(k).join("/")}`);
     if (found !== undefined) return found;
   }
