@@ -225,3 +225,13 @@ describe("Core.DefaultNamespace", () => {
     expect(a.get("Mail.Extra.requests.ts")).toContain("`${target.path}/flag`");
   });
 });
+
+test("a slice names an operation in its URL as the full run does: what it leaves out still makes the name alone ambiguous", () => {
+  const content = fs.readFileSync(path.join(FIXTURES, "requests/operation-segments.xml"), "utf8");
+  const archive = (include?: string[]) =>
+    generate({ inputs: [{ file: "operation-segments.xml", content }], ...(include ? { include } : {}) }).files.get("Mail.Extra.requests.ts")!.match(/export function archive\([\s\S]*?`\$\{target\.path\}\/([^`]*)`/)![1];
+  expect(archive()).toBe("Mail.Extra.archive");
+  // The slice leaves out Mail.Svc.archive, which is bound to the users the admins are among.
+  expect(archive(["Mail.Extra.archive"])).toBe("Mail.Extra.archive");
+  expect(archive(["/users/{id}/Mail.Svc.admin", "Mail.Extra.archive"])).toBe("Mail.Extra.archive");
+});

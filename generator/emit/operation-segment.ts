@@ -48,8 +48,14 @@ export function boundSegment(ctx: EmitContext, op: Operation): OperationSegment 
   const index = indexOf(ctx.model);
   const asked = ctx.options.unqualifiedOperations ?? index.defaults.has(op.namespace);
   if (!asked || !op.binding) return { name: op.qualifiedName };
-  const why = ambiguity(index, op);
+  // In a slice, as decided over the whole service (passes/slice/operation-ambiguities.ts).
+  const why = op.ambiguousOverService !== undefined ? op.ambiguousOverService || undefined : ambiguity(index, op);
   return why ? { name: op.qualifiedName, qualifiedBecause: why } : { name: op.name };
+}
+
+/** Why `op`'s name alone could name something else in `model` (`ambiguity`), or undefined. */
+export function operationAmbiguity(model: Model, op: Operation): string | undefined {
+  return ambiguity(indexOf(model), op);
 }
 
 /**

@@ -231,6 +231,11 @@ export interface Operation extends Named {
   parameters: Parameter[];
   returnType?: TypeRef;
   entitySetPath?: string;
+  /**
+   * Only in a slice, for a bound operation that may be named alone in URLs: why its name alone is
+   * ambiguous over the whole service (emit/operation-segment.ts), `""` when it is not.
+   */
+  ambiguousOverService?: string;
 }
 
 export interface NavigationBinding {

@@ -45,18 +45,24 @@ export function valueTypes(keep: ReadonlySet<SchemaType>, asValue: ReadonlySet<S
   return values;
 }
 
-/**
- * `values`: the kept types a value may be of (`valueTypes`); `families`: the kept concrete complex
- * types whose values the full run writes as their `Any…` union (families.ts).
- */
+/** What a slice decides over the whole service, as the full run decides it. */
+export interface OverService {
+  /** The kept concrete complex types whose values the full run writes as their `Any…` union (families.ts). */
+  families?: ReadonlySet<StructuredType>;
+  /** Why a kept bound operation's name alone is ambiguous, `""` when not (operation-ambiguities.ts). */
+  ambiguities?: ReadonlyMap<Operation, string>;
+}
+
+/** `values`: the kept types a value may be of (`valueTypes`). */
 export function copyModel(
   model: Model,
   keep: ReadonlySet<SchemaType>,
   values: ReadonlySet<SchemaType>,
   keepOps: ReadonlySet<Operation>,
   diags: DiagnosticBag,
-  families: ReadonlySet<StructuredType> = new Set(),
+  overService: OverService = {},
 ): Model {
+  const families = overService.families ?? new Set<StructuredType>();
   const types = new Map<SchemaType, SchemaType>();
   const props = new Map<Property, Property>();
   const ops = new Map<Operation, Operation>();
@@ -129,8 +135,10 @@ export function copyModel(
   for (const schema of model.schemas)
     for (const op of schema.operations) {
       if (!keepOps.has(op)) continue;
+      const ambiguous = overService.ambiguities?.get(op);
       ops.set(op, {
         ...op,
+        ...(ambiguous !== undefined ? { ambiguousOverService: ambiguous } : {}),
         binding: op.binding && param(op.binding),
         parameters: op.parameters.map(param),
         returnType: op.returnType && ref(op.returnType),

@@ -14,6 +14,7 @@ import { Codes, type DiagnosticBag, type Place, type Severity } from "../../diag
 import type { EntityType, Model, Operation, SchemaType, StructuredType, TypeRef } from "../../model/types";
 import { copyModel, valueTypes } from "./copy";
 import { wholeFamilies } from "./families";
+import { ambiguitiesOverService } from "./operation-ambiguities";
 import { MAX_PATH_SEGMENTS, namesElement, parsePattern, withoutKey, type NamePattern, type PathPattern, type Pattern } from "./glob";
 import { nearestName } from "../../nearest-name";
 import { namesEndingIn, namespacePrefix } from "./unqualified-hint";
@@ -49,6 +50,11 @@ export interface SliceOptions {
   includeElements?: readonly ImportedElement[] | undefined;
   /** For each include pattern a file of requests made, where (`--include @app.har, its request at line 12`), for `why`. */
   requestOrigins?: ReadonlyMap<string, string> | undefined;
+  /**
+   * Bound operations named alone in URLs (GenerateOptions' `unqualifiedOperations`): which names
+   * stay qualified is decided over the whole service (operation-ambiguities.ts).
+   */
+  unqualifiedOperations?: boolean | undefined;
 }
 
 export interface SliceSummary {
@@ -419,7 +425,8 @@ export function sliceModel(
   if (fill) for (const t of keep) fill(t);
   beforeCopy?.(keep);
   const values = valueTypes(keep, asValue);
-  const sliced = copyModel(model, keep, values, keepOps, diags, wholeFamilies(keep, fill));
+  const overService = { families: wholeFamilies(keep, fill), ambiguities: ambiguitiesOverService(model, keepOps, options.unqualifiedOperations, fill) };
+  const sliced = copyModel(model, keep, values, keepOps, diags, overService);
   const result = summary(keep.size, keepOps.size, model.types.size, allOps.length);
   // Every pattern matched, yet nothing is left (`--exclude` took it all): as empty as a pattern
   // that matches nothing, and as much a mistake.
