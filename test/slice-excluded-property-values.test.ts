@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { generate } from "../generator/generate";
 import { FIXTURES, GENERATED } from "./helpers/generated";
+import { anyCompiler, runTsc } from "./helpers/typecheck";
 
 const CSDL = fs.readFileSync(path.join(FIXTURES, "slice/omitted-subtypes.xml"), "utf8");
 
@@ -50,3 +51,18 @@ describe("a property left out of a slice by an --exclude of its type", () => {
     ]);
   });
 });
+
+test("a complex type whose only properties an --exclude leaves out still compiles under --strict (no unused parameter)", () => {
+  // Ev.Outcome holds only a collection of Ev.Result, which the exclude leaves out.
+  const content = fs.readFileSync(path.join(FIXTURES, "requests/evolvable-enums.xml"), "utf8");
+  const result = generate({ inputs: [{ file: "evolvable-enums.xml", content }], include: ["/Signals/{id}/**"], exclude: ["Ev.Result"] });
+  const dir = path.join(GENERATED, "excluded-only-properties");
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [name, text] of result.files) fs.writeFileSync(path.join(dir, name), text);
+  fs.writeFileSync(path.join(dir, "package.json"), '{ "type": "module" }');
+  const files = [...result.files.keys()].filter((f) => f.endsWith(".ts"));
+  const r = runTsc(anyCompiler(), dir, files);
+  expect(r.output.trim()).toBe("");
+  expect(r.status).toBe(0);
+}, 60000);

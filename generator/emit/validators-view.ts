@@ -582,7 +582,8 @@ function typeView(
     checkDecl: "",
     exactDecl: "",
     checkParams: parameters(`export function check${name}`, checkParams(rt), ": void {"),
-    propsParams: parameters(`export function props${name}`, calls.length > 0 || t.baseType !== undefined ? [`o: ${rt.Json}`, `ctx: ${rt.Context}`] : [`_o: ${rt.Json}`, `_ctx: ${rt.Context}`], ": number {"),
+    // A property left out with its excluded type is only counted: `ctx` is then read by the others alone.
+    propsParams: parameters(`export function props${name}`, [`${calls.length > 0 || t.baseType ? "o" : "_o"}: ${rt.Json}`, `${calls.length > (t.excludedProperties?.length ?? 0) || t.baseType ? "ctx" : "_ctx"}: ${rt.Context}`], ": number {"),
     props: calls.length > 0 ? sum(base || "0", calls) : base && !fits("  return ".length + base.length + 1) ? brokenExpression(base, "  return ".length, 1, "  ") : base || "0",
   };
 }
