@@ -268,6 +268,11 @@ describe("slicing pass", () => {
     expect(empty({ include: ["/communications/callRecords/{id}/sessions/{id}/segments/*"] })).toEqual([
       "--include /communications/callRecords/{id}/sessions/{id}/segments/* matches no URL path of the service (did you mean /communications/callRecords/{id}/sessions/{id}/segments/{id}?)",
     ]);
+    // A structural property, as a request reads one: the entity before it.
+    expect(empty({ include: ["/communications/callRecords/{id}/organizer", "/communications/callRecords/{id}/sessions/{id}/modalities/$count"] })).toEqual([
+      "--include /communications/callRecords/{id}/organizer matches no URL path of the service (did you mean /communications/callRecords/{id}?)",
+      "--include /communications/callRecords/{id}/sessions/{id}/modalities/$count matches no URL path of the service (did you mean /communications/callRecords/{id}/sessions/{id}?)",
+    ]);
   });
 
   test("patterns that all match but leave nothing (--exclude takes it all) are an error too, once", () => {

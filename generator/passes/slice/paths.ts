@@ -160,6 +160,15 @@ function endsInStream(node: Node, name: string, pattern: PathPattern, exclude: r
 /** Reads a type's members when the model was built lazily (model/build's `LazyModel.fill`). */
 export type Fill = (t: SchemaType) => void;
 
+/** Whether `t` or a base type of it declares a structural property `name`. */
+function hasProperty(t: StructuredType, name: string, fill: Fill | undefined): boolean {
+  for (let b: StructuredType | undefined = t; b; b = b.baseType) {
+    fill?.(b);
+    if (b.properties.some((p) => p.name === name)) return true;
+  }
+  return false;
+}
+
 export function descendants(t: StructuredType): StructuredType[] {
   const out: StructuredType[] = [];
   const visit = (c: StructuredType) => {
@@ -415,6 +424,13 @@ export function suggestPath(text: string, model: PathModel, exclude: readonly Pa
     }
     if (/[*?]/.test(seg)) break;
     let name = seg;
+    // A structural property, as a request reads one (`/Airports/{id}/Location`, `…/displayName`), is
+    // no step of a path pattern: the pattern that keeps it addresses the entity before it.
+    if (!names.has(seg) && here && !key && [...here].some((t) => hasProperty(t, seg, fill))) {
+      parts.splice(k);
+      changed = true;
+      break;
+    }
     if (!names.has(seg)) {
       const near = nearestName(seg, names.keys());
       if (near === undefined) {
