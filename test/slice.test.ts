@@ -268,6 +268,10 @@ describe("slicing pass", () => {
     expect(empty({ include: ["/communications/callRecords/{id}/sessions/{id}/segments/*"] })).toEqual([
       "--include /communications/callRecords/{id}/sessions/{id}/segments/* matches no URL path of the service (did you mean /communications/callRecords/{id}/sessions/{id}/segments/{id}?)",
     ]);
+    // A key in parentheses written as a segment of its own.
+    expect(empty({ include: ["/communications/callRecords/('x')/sessions"] })).toEqual([
+      "--include /communications/callRecords/('x')/sessions matches no URL path of the service (did you mean /communications/callRecords/{id}/sessions?)",
+    ]);
     // A structural property, as a request reads one: the entity before it.
     expect(empty({ include: ["/communications/callRecords/{id}/organizer", "/communications/callRecords/{id}/sessions/{id}/modalities/$count"] })).toEqual([
       "--include /communications/callRecords/{id}/organizer matches no URL path of the service (did you mean /communications/callRecords/{id}?)",

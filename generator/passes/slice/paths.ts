@@ -384,6 +384,13 @@ export function suggestPath(text: string, model: PathModel, exclude: readonly Pa
       keyable = false;
       continue;
     }
+    // A key in parentheses written as a segment of its own (`/Photos/('x')`), not after its set's name.
+    if (keyable && /^\(.*\)$/.test(raw)) {
+      parts[k] = "{id}";
+      keyable = false;
+      changed = true;
+      continue;
+    }
     const seg = withoutKey(raw);
     const key = raw.slice(seg.length);
     // What each name reaches from here (undefined: an operation, which ends the path), and which
