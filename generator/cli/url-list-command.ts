@@ -8,6 +8,7 @@
 import * as fs from "node:fs";
 import { Codes, type Diagnostic } from "../diagnostics";
 import type { UrlCallResult } from "../url-calls";
+import { subjectsName } from "../model/evolvable-enums";
 import type { CustomHeader } from "../model/custom-headers";
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from "./exit-codes";
 import { shown } from "./generate-command";
@@ -137,13 +138,8 @@ function headerWarnings(file: string, d: Distinct): Diagnostic[] {
   // A $filter or body naming a member after an evolvable enum's sentinel, sent without any Prefer header (only header names are recorded).
   const call = d.result?.ok ? d.result.call : undefined;
   if (call?.prefer && r.headers && !r.headers.includes("prefer"))
-    messages.push(`${r.method} ${r.path}: sent without the header Prefer: ${call.prefer.join(", ")}; ${namedIn(call.preferFor ?? ["$filter"])} a member after unknownFutureValue (an evolvable enum, as Microsoft Graph's), which the service refuses without it`);
+    messages.push(`${r.method} ${r.path}: sent without the header Prefer: ${call.prefer.join(", ")}; ${subjectsName((call.preferFor ?? ["$filter"]).map((w) => `its ${w}`))} a member after unknownFutureValue (an evolvable enum, as Microsoft Graph's), which the service refuses without it`);
   return messages.map((message) => ({ code: Codes.requestWithoutHeader, severity: "warning" as const, message, file, line: r.line, column: r.line ? r.column : 0, path: r.at ?? "" }));
-}
-
-/** `its $filter names`, `its body names`, `its $filter and its body name`. */
-function namedIn(where: readonly string[]): string {
-  return `${where.map((w) => `its ${w}`).join(" and ")} ${where.length > 1 ? "name" : "names"}`;
 }
 
 /** `400 Bad Request`. */

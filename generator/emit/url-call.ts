@@ -4,7 +4,7 @@
  * modules name them (request-names.ts, through the emit context), so that a rename there
  * (`settingsOfGroup`, `then2`, an overload's `…With…`) is what is printed here.
  */
-import { INCLUDE_UNKNOWN } from "../model/evolvable-enums";
+import { INCLUDE_UNKNOWN, subjectsName } from "../model/evolvable-enums";
 import { isStreamType } from "../model/rules";
 import { navigationQueryOptions, operationQueryOptions, rootQueryOptions, type CustomQueryOption } from "../model/custom-query-options";
 import { bindsExplicitly, namedAt, navigationBindings, rootBindings } from "../model/explicit-bindings";
@@ -855,11 +855,6 @@ function updateMethodNote(listed: UpdateMethods | undefined, method: "PATCH" | "
   return `// The service's metadata lists ${listed!.methods.join(" and ")} alone for updating here (Capabilities UpdateRestrictions/UpdateMethod): this ${method} may be refused; ${other}.`;
 }
 
-/** What names a member after an evolvable enum's sentinel, as the comment's subject: `$filter names`, `the body names`, `$filter and the body name`. */
-function namers(where: readonly ("$filter" | "body")[]): string {
-  const subjects = where.map((w) => (w === "body" ? "the body" : w));
-  return `${subjects.join(" and ")} ${subjects.length > 1 ? "name" : "names"}`;
-}
 
 /**
  * A comment above the call whose `$filter` or body names members after an evolvable enum's
@@ -869,7 +864,7 @@ function laterMembersNote(members: readonly string[], where: readonly ("$filter"
   const names = [...new Set(members)];
   if (!names.length) return undefined;
   const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)!}, members` : `${names[0]!}, a member`;
-  return `// ${namers(where)} ${list} after unknownFutureValue (an evolvable enum, as Microsoft Graph's): the service refuses the request unless it prefers ${INCLUDE_UNKNOWN}, which the options' headers send.`;
+  return `// ${subjectsName(where.map((w) => (w === "body" ? "the body" : w)))} ${list} after unknownFutureValue (an evolvable enum, as Microsoft Graph's): the service refuses the request unless it prefers ${INCLUDE_UNKNOWN}, which the options' headers send.`;
 }
 
 /**

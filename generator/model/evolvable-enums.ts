@@ -31,6 +31,11 @@ export function comesAfter(value: number | string, sentinel: number | string): b
   return /^-?\d+$/.test(v) && /^-?\d+$/.test(s) && BigInt(v) > BigInt(s);
 }
 
+/** Subjects with their verb, as the notes on requests naming later members write them: `$filter names`, `its $filter and its body name`. */
+export function subjectsName(subjects: readonly string[]): string {
+  return `${subjects.join(" and ")} ${subjects.length > 1 ? "name" : "names"}`;
+}
+
 /** The doc comment's paragraph on an enum's members after its sentinel, where it has some. */
 export function laterMembersDoc(t: EnumType): string | undefined {
   const names = laterMembers(t).map((m) => `\`${m.name}\``);
