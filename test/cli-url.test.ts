@@ -130,7 +130,7 @@ test.concurrent.each([
   ["a path that names nothing after its root", ["/People/x/Frends/Airlines"], "odatagen: /People/x/Frends: Travel.Lite.Person has no navigation property, stream property, subtype or bound action or function named Frends (did you mean /People/{id}/Friends/{id}?)\n"],
   // A service root in front: what is wrong past it, and the path that is right.
   ["a path below a service root that names nothing", ["/odata/v4/People/{id}/Frends"], "odatagen: /People/{id}/Frends: Travel.Lite.Person has no navigation property, stream property, subtype or bound action or function named Frends (did you mean /People/{id}/Friends?)\n"],
-  ["a misspelt root below a service root", ["/odata/v4/Peple"], "odatagen: /odata: no entity set, singleton or operation import is named odata (did you mean /People?)\n"],
+  ["a misspelt root below a service root", ["/odata/v4/Peple"], "odatagen: /Peple: no entity set, singleton or operation import is named Peple (did you mean /People?)\n"],
   ["PATCH on a collection", ["PATCH", "/People"], "odatagen: PATCH /People: PATCH changes one entity; this addresses a collection of Travel.Lite.Person (GET or POST to it, or give a key: …/{id})\n"],
   ["POST on a function", ["POST", "/GetNearestAirport(lat=1,lon=2)"], "odatagen: POST /GetNearestAirport(lat=1,lon=2): GetNearestAirport is a function, called with GET\n"],
   ["GET on an action", ["/ResetDataSource"], "odatagen: GET /ResetDataSource: ResetDataSource is an action, called with POST\n"],

@@ -144,7 +144,7 @@ test("a request that names nothing in the service is a warning at its line and c
   ].join("\n");
   const { result } = sliced(text, "app.log");
   expect(result.diagnostics.filter((d) => d.code === "ODG308" || d.code === "ODG305").map(shown)).toEqual([
-    "app.log:2:5: warning ODG308: GET https://trips.example/odata/Peple: /odata: no entity set, singleton or operation import is named odata (did you mean /People?); the slice does not keep it",
+    "app.log:2:5: warning ODG308: GET https://trips.example/odata/Peple: /Peple: no entity set, singleton or operation import is named Peple (did you mean /People?); the slice does not keep it",
     "app.log:0:0: info ODG305: app.log: 2 requests to https://login.example, https://cdn.example left out (not the service's host, https://trips.example)",
     expect.stringMatching(/^:0:0: info ODG305: slice keeps /),
   ]);

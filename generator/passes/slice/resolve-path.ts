@@ -109,7 +109,10 @@ export function resolvePath(text: string, model: PathModel, fill?: Fill): Resolv
   for (let k = from; k < tails; k++) {
     const tried = `/${segments.slice(k).join("/")}`;
     const near = suggestPath(tried, model, [], fill);
-    if (near !== undefined && near !== tried) return { ok: false, problem: `${failed.problem} (did you mean ${near}?)` };
+    if (near === undefined || near === tried) continue;
+    // The segment blamed is the tail's, whose respelling this is: `/v1.0/usres` blames `usres`, not `v1.0`.
+    const blamed = k === from ? failed : walker.resolve(segments.slice(k));
+    return { ok: false, problem: `${blamed.ok ? failed.problem : blamed.problem} (did you mean ${near}?)` };
   }
   return { ok: false, problem: failed.near ? `${failed.problem}; did you mean ${failed.near}?` : failed.problem };
 }
