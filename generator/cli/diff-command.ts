@@ -10,6 +10,7 @@ import { withConfig } from "./diff-config";
 import { EXIT_BREAKING, EXIT_INPUT, EXIT_OK, EXIT_USAGE } from "./exit-codes";
 import { stopWhileLoadingConfig } from "./signals";
 import { changeLines, changeSummary } from "./model-changes";
+import { referenceChains } from "./reference-chain";
 import { err, out, printDiagnostics, SHOWN_DIAGNOSTICS } from "./style";
 
 export interface DiffArgs {
@@ -74,8 +75,10 @@ export function runDiff(args: DiffArgs): number {
     result = compareSummaries(before, after, outputsOf(args, leftOutBy(args)));
   } catch (e) {
     if (!(e instanceof GenerationError)) throw e;
-    // Notes (severity info) describe metadata whose reading is right; diff does not print them.
-    printDiagnostics(e.diagnostics.filter((d) => d.severity !== "info"), shown(args));
+    // Notes (severity info) describe metadata whose reading is right; diff does not print them,
+    // but those saying which references led to a followed document with an error, as generate does.
+    const problems = e.diagnostics.filter((d) => d.severity !== "info");
+    printDiagnostics([...problems, ...referenceChains(problems, e.diagnostics)], shown(args));
     // A program reading --json gets JSON either way: no changes, and the problems that stopped it.
     if (args.json) out.print(JSON.stringify({ errors: e.diagnostics.filter((d) => d.severity === "error") }, null, 2));
     return EXIT_INPUT;

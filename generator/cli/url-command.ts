@@ -12,6 +12,7 @@ import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from "./exit-codes";
 import { shown } from "./generate-command";
 import { resolveServices, type ServiceFlags } from "./services";
 import { stopWhileLoadingConfig } from "./signals";
+import { referenceChains } from "./reference-chain";
 import { err, out, printDiagnostics, SHOWN_DIAGNOSTICS } from "./style";
 
 export interface UrlArgs extends Pick<ServiceFlags, "input" | "out" | "config" | "service" | "include" | "exclude"> {
@@ -79,7 +80,12 @@ export async function answerRequests(args: Omit<UrlArgs, "method" | "path" | "js
  */
 export function printServiceDiagnostics(answers: readonly Answers[]): void {
   const several = answers.length > 1;
-  const diags = answers.flatMap((a) => a.diagnostics.filter((d) => d.severity !== "info" && d.accepted === undefined).map((d) => (several && !d.file ? { ...d, message: `${a.service.name}: ${d.message}` } : d)));
+  const diags = answers.flatMap((a) => {
+    const problems = a.diagnostics.filter((d) => d.severity !== "info" && d.accepted === undefined);
+    // An error in a followed document comes with the notes saying which references led to it.
+    problems.push(...referenceChains(problems, a.diagnostics));
+    return problems.map((d) => (several && !d.file ? { ...d, message: `${a.service.name}: ${d.message}` } : d));
+  });
   printDiagnostics(diags, { limit: SHOWN_DIAGNOSTICS, rest: "generate --verbose prints them all" });
 }
 
