@@ -115,6 +115,17 @@ describe("a name no type has: why, in the message", () => {
     );
   });
 
+  test("an entity set's or singleton's type in a referenced document not among the inputs is an error that names the reference", async () => {
+    const xml = edmx(schema("ns", `<EntityContainer Name="c"><EntitySet Name="es" EntityType="sh.E"/><Singleton Name="me" Type="sh.E"/></EntityContainer>`), ref("shared.xml", include("sh")));
+    const r = await generateDocs([["main.xml", xml]]);
+    expect(r.code).toBe(1);
+    const because = `: namespace sh is referenced (edmx:Reference Uri="shared.xml") but not among the inputs; the reference is not followed: there is no file shared.xml (looked for there): save the document there, or give it as an input too`;
+    expect(r.lines).toEqual([
+      `main.xml:${where(xml, "<EntitySet")}: error ODG103: type sh.E is not defined${because} [ns.c/es]`,
+      `main.xml:${where(xml, "<Singleton")}: error ODG103: type sh.E is not defined${because} [ns.c/me]`,
+    ]);
+  });
+
   test("the suggestion is of the kind the place needs: an entity type for a navigation target or an entity's base type", async () => {
     const types = `<EnumType Name="colour"><Member Name="red"/></EnumType><ComplexType Name="place"><Property Name="city" Type="Edm.String"/></ComplexType>
       <EntityType Name="shop" BaseType="ns.plac"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.Int32" Nullable="false"/><NavigationProperty Name="c" Type="ns.color"/></EntityType>`;

@@ -5,6 +5,7 @@
  */
 import type { ModelBuilder } from "./build";
 import { leftOutImport, leftOutImportWhy, unqualifiedHint } from "./build-operations";
+import { missingTypeHint } from "./build-type-refs";
 import { given } from "./given";
 import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import type { RawEntityContainer } from "../parse/raw";
@@ -66,10 +67,12 @@ export function entityContainer(b: ModelBuilder, c: RawEntityContainer, ns: stri
     unique(x.name, x.at);
   }
   const entityType = (name: string, path: string, at: SourceRef): EntityType | undefined => {
-    const t = b.types.get(b.qualify(name, at));
+    const q = b.qualify(name, at);
+    const t = b.types.get(q);
     if (t?.kind === "entity") return t;
+    // Of a namespace a reference includes but no input holds: the message names the Uri and why.
     if (given(name)) b.diags.error(t ? Codes.undefinedNavigationTarget : Codes.undefinedType,
-      t ? `${name} is not an entity type` : `type ${name} is not defined`, path, at);
+      t ? `${name} is not an entity type` : `type ${name} is not defined${missingTypeHint(b, q, ["entity"], at)}`, path, at);
     return undefined;
   };
   const result: EntityContainer = {
