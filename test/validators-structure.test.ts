@@ -250,6 +250,30 @@ describe("OData 4.0 delta entries (JSON Format 4.0 §14.4–14.6)", () => {
   });
 });
 
+describe("OData 4.01 deleted entities (JSON Format 4.01 §15.3: @removed)", () => {
+  // Graph's delta() pages hold them: the entity's id or key beside "@removed", nothing else.
+  const removed = (extra: Record<string, unknown> = {}) => ({ "@removed": { reason: "deleted" }, id: 1, ...extra });
+
+  test("a read with complete takes an entry holding only its key or id, in a page and by itself", () => {
+    const page = { "@odata.deltaLink": "https://example.com/Items?$deltatoken=1", value: [item(), removed(), { "@removed": {}, "@id": "Items(2)" }, { "@odata.removed": { reason: "changed" }, id: 3 }] };
+    expect(vr.validateCollection(tv.checkItem, page, { complete: true })).toEqual({ valid: true, errors: [] });
+    expect(tv.validateItem(removed(), { complete: true })).toEqual({ valid: true, errors: [] });
+    expect(tv.validatePerson({ "@removed": {}, "@odata.type": "#Test.Validation.Employee", id: "01234567-89ab-cdef-0123-456789abcdef" }, { complete: true }).valid).toBe(true);
+    // What it holds is still checked; an entity without @removed is still whole.
+    expect(paths(vr.validateCollection(tv.checkItem, { value: [removed({ id: "1" }), { id: 2 }] }, { complete: true }))).toEqual(["/value/0/id", "/value/1/name", "/value/1/created", "/value/1/status", "/value/1/tags", "/value/1/shapes"]);
+  });
+
+  test("@removed is an object whose reason, where present, is changed or deleted, as the types declare it", () => {
+    const errors = (v: unknown) => vr.validateCollection(tv.checkItem, { value: [v] }).errors.map((e) => [e.path, e.message]);
+    expect(errors(removed({ "@removed": { reason: "gone" } }))).toEqual([["/value/0/@removed/reason", 'expected "changed" or "deleted", got "gone"']]);
+    expect(errors(removed({ "@removed": true }))).toEqual([["/value/0/@removed", 'expected an object ({ "reason": "changed" or "deleted" }, or {}), got boolean']]);
+    expect(tv.validateItem(removed({ "@odata.removed": null, "@removed": undefined })).errors.map((e) => e.path)).toEqual(["/@odata.removed"]);
+    expect(tv.isItem(removed({ "@removed": "yes" }), { complete: false })).toBe(false);
+    // A guard narrowing to the whole entity still wants it whole.
+    expect(tv.isItem(removed())).toBe(false);
+  });
+});
+
 describe("advertised bound actions and functions (JSON Format §16, §17)", () => {
   const renew = { title: "Renew", target: "https://example.com/Items(1)/Test.Validation.Renew" };
 

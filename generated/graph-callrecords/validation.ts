@@ -452,7 +452,14 @@ const COLLECTION_NAMES: ReadonlySet<string> = /* @__PURE__ */ new Set(["value"])
 /** `check` for an item of a read's collection, which may be a delta entry (`deltaEntry`). */
 function orDeltaEntry(check: Checker): Checker {
   return (v, ctx, key) => {
-    if (!isObject(v) || !deltaEntry(v, ctx, key)) check(v, ctx, key);
+    if (!isObject(v) || !removedEntry(v, ctx, key)) {
+      if (!isObject(v) || !deltaEntry(v, ctx, key)) check(v, ctx, key);
+      return;
+    }
+    const complete = ctx.complete;
+    ctx.complete = false;
+    check(v, ctx, key);
+    ctx.complete = complete;
   };
 }
 
@@ -808,6 +815,8 @@ export function typeOf(v: unknown, ctx: Context, key: Key, declared: string, ser
   }
   // A delta entry is a response's value itself, or an item of its `value` (see `collectionBody`).
   if (ctx.depth === 0 && ctx.mode === READ && !ctx.typed && deltaEntry(v, ctx, key)) return null;
+  // A 4.01 deleted entity holds what identifies it only: validateX does not ask for the rest.
+  if (ctx.depth === 0 && ctx.mode === READ && removedEntry(v, ctx, key) && !ctx.typed) ctx.complete = false;
   // `@type` only when `@odata.type` is absent: a null `@odata.type` names no type, and is reported.
   // A guard reads `@odata.type` alone, the member the types declare.
   const type = v["@odata.type"] !== undefined || ctx.typed ? v["@odata.type"] : v["@type"];
@@ -844,6 +853,31 @@ function deltaEntry(o: Json, ctx: Context, key: Key): boolean {
     }
   }
   if (ctx.strict) unknownProperties(o, ctx, names, `a /$${kind} entry`);
+  ctx.leave();
+  return true;
+}
+
+/**
+ * An OData 4.01 delta response's deleted entity (JSON Format 4.01 §15.3; Graph's `delta()` sends it):
+ * an entity of the type with `@removed` (or `@odata.removed`, the same with its prefix, §4.5), an
+ * object whose `reason`, where present, is `changed` or `deleted`, as the types' `ControlInfo` has
+ * it. It holds the entity's id or key and may leave out the rest, so a read with `complete` does
+ * not ask for it. True when the entry has one, its value checked; false for any other object.
+ */
+function removedEntry(o: Json, ctx: Context, key: Key): boolean {
+  const at = o["@removed"] !== undefined ? "@removed" : o["@odata.removed"] !== undefined ? "@odata.removed" : undefined;
+  if (at === undefined) return false;
+  const removed = o[at];
+  const reason = isObject(removed) ? removed["reason"] : undefined;
+  if (reason === undefined || reason === "changed" || reason === "deleted") {
+    if (isObject(removed)) return true;
+  }
+  if (!ctx.enter(key)) return true;
+  if (!isObject(removed)) ctx.fail(at, 'an object ({ "reason": "changed" or "deleted" }, or {})', removed);
+  else if (ctx.enter(at)) {
+    ctx.fail("reason", '"changed" or "deleted"', reason);
+    ctx.leave();
+  }
   ctx.leave();
   return true;
 }
