@@ -158,3 +158,21 @@ describe("large and cyclic values", () => {
     expect(tv.isItem({ id: 1, name: "n", created: "2024-01-01T00:00:00Z", status: "Red", tags: [], shapes: [], owner: { id: GUID, name: null } })).toBe(true);
   });
 });
+
+describe("objects JSON.stringify sends as something else", () => {
+  test("a Date, or any object with a toJSON method, is no structured value, in every mode and for a guard", () => {
+    const sent = "a Date with toJSON(), which JSON.stringify sends instead";
+    for (const mode of ["read", "create", "update", "replace"] as const) {
+      // JSON.stringify({ at: new Date(0) }) sends "at": "1970-01-01T00:00:00.000Z", no Point.
+      expect(tv.validateItem({ at: new Date(0) }, { mode, complete: false }).errors.map((e) => [e.path, e.actual])).toEqual([["/at", sent]]);
+      expect(tv.isPerson(new Date(0), { mode, complete: false })).toBe(false);
+    }
+    expect(tv.validatePerson({ toJSON: () => ({}) }, { complete: false }).errors.map((e) => e.message)).toEqual(["expected Test.Validation.Person, got an object with toJSON(), which JSON.stringify sends instead"]);
+    expect(tv.validateItem({ created: new Date(0) }, { complete: false }).errors.map((e) => e.actual)).toEqual([sent]);
+    // An instance of a class of your own is sent as its own properties, and checked as them.
+    class Person {
+      name = "x";
+    }
+    expect(tv.isPerson(new Person(), { complete: false })).toBe(true);
+  });
+});

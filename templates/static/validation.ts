@@ -316,7 +316,7 @@ export function kindOf(value: unknown): string {
     case "number":
       return Number.isFinite(value) ? `number ${value}` : `number ${String(value)}`;
     case "object":
-      return "object";
+      return typeof (value as { toJSON?: unknown }).toJSON === "function" ? `${value instanceof Date ? "a Date" : "an object"} with toJSON(), which JSON.stringify sends instead` : "object";
     default:
       return typeof value;
   }
@@ -808,7 +808,7 @@ function known(props: Props): Known {
  */
 export function typeOf(v: unknown, ctx: Context, key: Key, declared: string, service: Service): unknown {
   ctx.version = service.version;
-  if (!isObject(v)) {
+  if (!isObject(v) || sentOtherwise(v)) {
     ctx.fail(key, declared, v);
     return null;
   }
@@ -826,6 +826,14 @@ export function typeOf(v: unknown, ctx: Context, key: Key, declared: string, ser
   // assertX lists what validateX would besides.
   if (ctx.typed && !(type.charCodeAt(0) === 35 && type.length === name.length + 1 && type.endsWith(name))) typeForm(ctx, key, type, name);
   return name;
+}
+
+/**
+ * Whether `JSON.stringify` sends an object as something else: one with a `toJSON` method (a `Date`
+ * is sent as a string), whose properties are not what a body holds. A parsed payload has none.
+ */
+function sentOtherwise(o: Json): boolean {
+  return typeof o["toJSON"] === "function";
 }
 
 /**
