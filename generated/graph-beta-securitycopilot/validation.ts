@@ -877,9 +877,7 @@ function removedEntry(o: Json, ctx: Context, key: Key): boolean {
   if (at === undefined) return false;
   const removed = o[at];
   const reason = isObject(removed) ? removed["reason"] : undefined;
-  if (reason === undefined || reason === "changed" || reason === "deleted") {
-    if (isObject(removed)) return true;
-  }
+  if (isObject(removed) && (reason === undefined || reason === "changed" || reason === "deleted")) return true;
   if (!ctx.enter(key)) return true;
   if (!isObject(removed)) ctx.fail(at, 'an object ({ "reason": "changed" or "deleted" }, or {})', removed);
   else if (ctx.enter(at)) {
