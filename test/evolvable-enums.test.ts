@@ -180,6 +180,53 @@ test("a typed filter naming a member after the sentinel sends Prefer: include-un
   }
 });
 
+test("a create, an update or an action whose body names a member after the sentinel sends Prefer: include-unknown-enum-members (also in a subtype's complex value, a collection and a batch's part, joined with the call's own preferences); one naming none, or naming it in another property, sends no Prefer", async () => {
+  const dir = generateFixture("requests/evolvable-enums.xml", "evolvable-enums");
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const api = require(path.join(dir, "Ev.requests")) as typeof import("./.generated/evolvable-enums/Ev.requests");
+  const rt = require(path.join(dir, "runtime")) as typeof import("./.generated/evolvable-enums/runtime");
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const server = new RecordingServer();
+  const root = await server.start();
+  try {
+    const client = rt.createClient({ baseUrl: `${root}/odata` });
+    const one = api.signals().byKey("a");
+    const writes = [
+      () => api.updateSignal(client, one, { result: "reportOnly" }),
+      () => api.createSignal(client, api.signals(), { id: "b", outcome: { results: ["ok", "reportOnlyFailed"] } }, { prefer: "return=minimal" }),
+      () => api.updateSignal(client, one, { note: { "@odata.type": "#Ev.RatedNote", rating: "reportOnly" } }),
+      () => api.flag(client, { result: "reportOnlyFailed" }),
+      () => api.updateSignal(client, one, { result: "failed", kind: "unknownFutureValue", note: { text: "reportOnly" } }),
+      () => api.flag(client, { result: "ok" }),
+    ];
+    for (const write of writes) {
+      server.json(200, { id: "a" });
+      await write();
+    }
+    expect(server.requests.map((r) => [r.method, decodeURIComponent(r.url), r.headers["prefer"]])).toEqual([
+      ["PATCH", "/odata/Signals('a')", "include-unknown-enum-members"],
+      ["POST", "/odata/Signals", "return=minimal, include-unknown-enum-members"],
+      ["PATCH", "/odata/Signals('a')", "include-unknown-enum-members"],
+      ["POST", "/odata/Flag", "include-unknown-enum-members"],
+      // `text` is a string, not a Result: its value is no member.
+      ["PATCH", "/odata/Signals('a')", undefined],
+      ["POST", "/odata/Flag", undefined],
+    ]);
+
+    // In a batch, the preference is the part's own header.
+    server.requests.length = 0;
+    server.json(200, { responses: [{ id: "1", status: 204 }, { id: "2", status: 204 }] });
+    const b = rt.batch(client);
+    const calls = [api.updateSignal(b, one, { result: "reportOnlyFailed" }), api.updateSignal(b, one, { result: "ok" })];
+    await b.send();
+    await Promise.all(calls);
+    const sent = JSON.parse(server.requests[0]!.body) as { requests: { headers?: Record<string, string> }[] };
+    expect(sent.requests.map((r) => r.headers?.["Prefer"] ?? r.headers?.["prefer"])).toEqual(["include-unknown-enum-members", undefined]);
+  } finally {
+    await server.stop();
+  }
+});
+
 describeWithGraph("Graph's evolvable enums")("Graph v1.0's evolvable enums", () => {
   test("a sign-in's conditional access result after its sentinel: url sends the preference", () => {
     const [call] = calls(["/auditLogs/signIns?$filter=appliedConditionalAccessPolicies/any(p:p/result eq 'reportOnlySuccess')"], GRAPH);

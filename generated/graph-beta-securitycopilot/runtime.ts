@@ -2075,6 +2075,32 @@ export function typedQuery<Q extends object | undefined>(q: Q, kinds?: FilterKin
   return { ...q, filter: text, ...headers };
 }
 
+/**
+ * A write's options, with `Prefer: include-unknown-enum-members` added to their headers where its
+ * body names a member after an evolvable enum's `unknownFutureValue` (Microsoft Graph's): without it
+ * the service refuses the request. `later` gives, by the name of the property (or an action's
+ * parameter) that may hold one, at any depth of the body, those members joined by commas; a flags
+ * value (`"a,b"`) and a collection's items are each read. The generated create, update and action
+ * functions pass it where their body may name such a member.
+ */
+export function preferLater<O extends RequestOptions | undefined>(options: O, body: unknown, later: Readonly<Record<string, string>>): O {
+  if (!namesLater(body, later, 0)) return options;
+  return { ...options, headers: mergeHeaders(options?.headers, { Prefer: INCLUDE_UNKNOWN }) } as O;
+}
+
+/** Whether `value`, a body or a value in it, names a member `later` lists under the name holding it (`preferLater`). */
+function namesLater(value: unknown, later: Readonly<Record<string, string>>, depth: number): boolean {
+  if (typeof value !== "object" || value === null || depth > 64) return false;
+  if (Array.isArray(value)) return value.some((item) => namesLater(item, later, depth + 1));
+  for (const [name, item] of Object.entries(value)) {
+    const members = Object.prototype.hasOwnProperty.call(later, name) ? later[name]!.toLowerCase().split(",") : undefined;
+    const named = (v: unknown) => typeof v === "string" && v.split(",").some((m) => members!.includes(m.trim().toLowerCase()));
+    if (members && (Array.isArray(item) ? item.some(named) : named(item))) return true;
+    if (namesLater(item, later, depth + 1)) return true;
+  }
+  return false;
+}
+
 /** The `$filter` text of a typed filter over a type whose kinds are `kinds` (`typedQuery`). */
 export function filterText(filter: (fields: never) => unknown, kinds: FilterKinds | undefined): string {
   return writeFilter(filter, kinds).text;

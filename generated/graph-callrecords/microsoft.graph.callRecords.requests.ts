@@ -229,6 +229,9 @@ export const SessionFilterKinds: rt.FilterKinds = {
   startDateTime: "DateTimeOffset",
 };
 
+// The members after an evolvable enum's unknownFutureValue that the bodies of this module's writes may name, by the property or parameter holding them (rt.preferLater).
+const LATER_MEMBERS = { productFamily: "azureCommunicationServices" };
+
 /** `organizer_v2` of a `microsoft.graph.callRecords.callRecord` (contained): `.../organizer_v2`. */
 export function callRecordOrganizer_v2(parent: rt.EntityRef<CallRecord, null>): rt.EntityRef<Organizer, null> {
   return rt.nullable(rt.nav(parent, "organizer_v2", true));
@@ -509,7 +512,7 @@ export function createSegment<P extends rt.WriteOptions["prefer"] = undefined>(
   body: rt.New<SegmentCreateInput>,
   options?: rt.WriteOptions<P>,
 ): Promise<rt.Created<rt.DefaultSet<Segment, "id">, { prefer: P }>> {
-  return rt.create(client, target, body, options);
+  return rt.create(client, target, body, rt.preferLater(options, body, LATER_MEMBERS));
 }
 
 /** Updates a `microsoft.graph.callRecords.segment`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
@@ -519,7 +522,7 @@ export function updateSegment<R extends boolean | undefined = undefined>(
   body: rt.UpdateBody<Segment, R, "id">,
   options?: rt.UpdateOptions<R>,
 ): Promise<(rt.DefaultSet<Segment, "id"> & rt.ControlInfo) | undefined> {
-  return rt.update(client, target, body, options);
+  return rt.update(client, target, body, rt.preferLater(options, body, LATER_MEMBERS));
 }
 
 /** Deletes a `microsoft.graph.callRecords.segment` (DELETE). */
@@ -563,7 +566,7 @@ export function createSession<P extends rt.WriteOptions["prefer"] = undefined>(
   body: rt.CreateBody<SessionCreateInput, SessionNavigation>,
   options?: rt.WriteOptions<P>,
 ): Promise<rt.Created<rt.DefaultSet<Session, "id">, { prefer: P }>> {
-  return rt.create(client, target, body, options);
+  return rt.create(client, target, body, rt.preferLater(options, body, LATER_MEMBERS));
 }
 
 /** Updates a `microsoft.graph.callRecords.session`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
@@ -573,7 +576,7 @@ export function updateSession<R extends boolean | undefined = undefined>(
   body: rt.UpdateBody<Session, R, "id", never, SessionNavigation>,
   options?: rt.UpdateOptions<R>,
 ): Promise<(rt.DefaultSet<Session, "id"> & rt.ControlInfo) | undefined> {
-  return rt.update(client, target, body, options);
+  return rt.update(client, target, body, rt.preferLater(options, body, LATER_MEMBERS));
 }
 
 /** Deletes a `microsoft.graph.callRecords.session` (DELETE). */

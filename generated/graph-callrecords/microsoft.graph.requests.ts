@@ -86,6 +86,9 @@ export const IdentitySetFilterKinds: rt.FilterKinds = {
   user: rt.plainKinds,
 };
 
+// The members after an evolvable enum's unknownFutureValue that the bodies of this module's writes may name, by the property or parameter holding them (rt.preferLater).
+const LATER_MEMBERS = { productFamily: "azureCommunicationServices" };
+
 /** `callRecords` of a `microsoft.graph.cloudCommunications` (contained): `.../callRecords`. */
 export function cloudCommunicationsCallRecords(
   parent: rt.EntityRef<CloudCommunications, null>,
@@ -163,7 +166,7 @@ export function createEntity<P extends rt.WriteOptions["prefer"] = undefined>(
   >,
   options?: rt.WriteOptions<P>,
 ): Promise<rt.Created<rt.DefaultSet<rt.SubtypeOf<EntitySubtypes>, "id">, { prefer: P }>> {
-  return rt.create(client, target, body, options);
+  return rt.create(client, target, body, rt.preferLater(options, body, LATER_MEMBERS));
 }
 
 /** Updates a `microsoft.graph.entity`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
@@ -178,7 +181,7 @@ export function updateEntity<R extends boolean | undefined = undefined>(
     | rt.UpdateBody<Session, R, "id", never, SessionNavigation>,
   options?: rt.UpdateOptions<R>,
 ): Promise<(rt.DefaultSet<rt.SubtypeOf<EntitySubtypes>, "id"> & rt.ControlInfo) | undefined> {
-  return rt.update(client, target, body, options);
+  return rt.update(client, target, body, rt.preferLater(options, body, LATER_MEMBERS));
 }
 
 /** Deletes a `microsoft.graph.entity` (DELETE). */

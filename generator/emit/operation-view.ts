@@ -16,6 +16,8 @@ import { operationQueryOptions, requiredNames } from "../model/custom-query-opti
 import { memberDoc, PROTOTYPE_NAMES } from "./ts-types";
 import { parameters } from "./wrap";
 import { brokenExpression, brokenType } from "./wrap-code";
+import type { LaterMembersTable } from "./later-members";
+import { parametersLaterMembers } from "../model/evolvable-enums";
 
 export interface OperationView {
   doc: string;
@@ -59,6 +61,8 @@ export interface OperationTypes {
   created: (t: EntityType) => string;
   /** The table a typed filter writes a type's values by (filter-kinds.ts), undefined where it needs none. */
   kinds: (t: EntityType) => string | undefined;
+  /** The module's table of evolvable enums' later members (later-members.ts), which an action's options name where its body may hold one. */
+  later: LaterMembersTable;
 }
 
 /** The typed reads of an entity type: the type parameters (`S` selected, `E` expanded), the options' and the result's types. */
@@ -245,7 +249,9 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
   const signature = parameters(`export function ${name}${typeParams}`, args, `: Promise<${result}> {`);
   // After `): ` where the parameters are one a line, else after the whole signature.
   const returnsAfter = signature.includes("\n") ? 3 : `export function ${name}${typeParams}(${signature}): `.length;
-  const sendArgs = ["client", `"${method}"`, path, body, query ? "query" : "options", ...(page ? [page.slice(2)] : [])];
+  // An action's body may name an evolvable enum's later member, which the service takes only preferring them.
+  const options = query ? "query" : isFunction ? "options" : types.later.options("options", body, parametersLaterMembers(op.parameters));
+  const sendArgs = ["client", `"${method}"`, path, body, options, ...(page ? [page.slice(2)] : [])];
   return {
     typeParams,
     compose,

@@ -29,6 +29,8 @@ import { namedOperations } from "./request-name-index";
 import { operationView, typeParameter, type OperationTypes, type OperationView, type Reads } from "./operation-view";
 import { keylessCollections } from "./keyless-collections";
 import { filterKinds, kindMembers } from "./filter-kinds";
+import { LaterMembersTable } from "./later-members";
+import { bodyLaterMembers } from "../model/evolvable-enums";
 import { keySpec, keyType } from "./request-keys";
 import { navigationAlternateKeys, setAlternateKeys, typeAlternateKeys } from "../model/alternate-keys";
 import { builderSignature, CLIENT, parametersColumn, requestParameters } from "./request-signatures";
@@ -71,6 +73,8 @@ export interface RequestsView {
   castBuilders: { doc: string; name: string; qParam: string; rParam: string; overload: string; targetParam: string }[];
   /** The tables typed filters write values by (filter-kinds.ts), one per structured type that needs one: `export const {name}: rt.FilterKinds = {body};`. */
   filterTables: { name: string; body: string }[];
+  /** The table of evolvable enums' later members the module's writes name (later-members.ts): `const {name} = {body};`, where one does. */
+  laterTable?: { name: string; body: string };
   entities: EntityRequestsView[];
   operations: OperationView[];
 }
@@ -81,6 +85,9 @@ type Builder = Omit<RequestsView["navigations"][number], "params">;
 export interface EntityRequestsView {
   /** Whether collections of the type exist (list, create): it has a key, or a set or collection-valued navigation property has it without one (`keylessCollections`). */
   collected: boolean;
+  /** create's and update's calls: `rt.create(client, target, body, options)`, with `rt.preferLater(options, body, { … })` where the body may name an evolvable enum's later member. */
+  createCall: string;
+  updateCall: string;
   /** What a list returns: `rt.readPage(client, target, options)`, with the table its typed filter writes values by (`SessionFilterKinds`) where the type has one. */
   listCall: string;
   qname: string;
@@ -152,7 +159,11 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     ...schema.types.flatMap((t) => (t.kind === "entity" || t.kind === "complex" ? writeModes(ctx, t).map((m) => writeTypeName(ctx, t, m)) : [])),
     ...schema.types.flatMap((t) => ((t.kind === "entity" || t.kind === "complex") && filterKinds(t).length > 0 ? [filterKindsName(ctx, t)] : [])),
   ];
-  const imports = new Imports(localTypes, ctx.namespaceLabels);
+  // The table of evolvable enums' later members the module's writes name (later-members.ts), by a name none of the module's others has.
+  let laterName = "LATER_MEMBERS";
+  while (names.scope.has(laterName) || localTypes.includes(laterName)) laterName += "_";
+  const later = new LaterMembersTable(laterName);
+  const imports = new Imports([...localTypes, laterName], ctx.namespaceLabels);
   let edm = false;
   const ts = (t: SchemaType, union = false) => typeName(ctx, t, NO_TYPES, imports, union && usesUnion(ctx, t));
   const refTs = (ref: TypeRef, read = false) => {
@@ -569,6 +580,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       replaced,
       collected: collected(t),
       listCall: listCall(kindsOf(t)),
+      ...writeCalls(t, later),
       ...v,
     });
   }
@@ -577,7 +589,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   // An entity given to an operation is written as a create's body is (Graph's `sendMail` takes a
   // message without its key, a conversation member with its `user@odata.bind`).
   const created = (t: EntityType) => createBody(() => ts(t, true), t, usesUnion(ctx, t), write, () => navTs(t), members(t));
-  const types: OperationTypes = { ts, refTs, reads, keyTs, created, kinds: kindsOf };
+  const types: OperationTypes = { ts, refTs, reads, keyTs, created, kinds: kindsOf, later };
   const composableNames = new Map<OperationView, string>();
   for (const e of named) {
     const view = operationView(ctx, e.op, operationNames.get(e) as string, types, e.importName, e.importAnnotations);
@@ -673,6 +685,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   }
 
   const declarations = [...navigationTypes, ...writeTypes];
+  const laterBody = later.body();
   // Nothing but empty `…Navigation` interfaces needs no runtime (an unused import fails noUnusedLocals).
   const functions = roots.length + navigations.length + entities.length + operations.length + composables.length + castBuilders.length + filterTables.length;
   const runtime = functions > 0 || declarations.some((n) => n.body.includes("rt."));
@@ -691,6 +704,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     composables,
     castBuilders,
     filterTables,
+    ...(laterBody === undefined ? {} : { laterTable: { name: later.name, body: laterBody } }),
   };
 }
 
@@ -925,6 +939,16 @@ export function writeNavTypeName(ctx: EmitContext, t: EntityType): string {
 /** The name of the map of an entity type's subtypes: `AnimalSubtypes`, named as `navigationTypeName` is. */
 export function subtypesTypeName(ctx: EmitContext, t: EntityType): string {
   return companionName(ctx, t, "Subtypes");
+}
+
+/**
+ * create's and update's calls of the runtime, their arguments one a line where long; the options
+ * add a preference where the body may name an evolvable enum's later member (later-members.ts).
+ */
+function writeCalls(t: EntityType, later: LaterMembersTable): { createCall: string; updateCall: string } {
+  const options = later.options("options", "body", bodyLaterMembers(t));
+  const call = (f: string) => brokenExpression(`rt.${f}(client, target, body, ${options})`, "  return ".length, 1, "  ");
+  return { createCall: call("create"), updateCall: call("update") };
 }
 
 /** A list's call of the runtime, its arguments one a line where `  return …;` would pass 120 characters. */

@@ -6,7 +6,8 @@
  * (`Prefer: include-unknown-enum-members`). Graph v1.0 has 629 such enums, 64 with members after
  * their sentinel (`appliedConditionalAccessPolicyResult`'s `reportOnlySuccess`, …).
  */
-import type { EnumMember, EnumType } from "./types";
+import type { EnumMember, EnumType, Parameter, StructuredType, TypeRef } from "./types";
+import { allProperties } from "./rules";
 
 export const SENTINEL = "unknownFutureValue";
 
@@ -29,6 +30,48 @@ export function laterMembers(t: EnumType): readonly EnumMember[] {
 export function comesAfter(value: number | string, sentinel: number | string): boolean {
   const [v, s] = [String(value), String(sentinel)];
   return /^-?\d+$/.test(v) && /^-?\d+$/.test(s) && BigInt(v) > BigInt(s);
+}
+
+/**
+ * The members after a sentinel that a write body of `t` may name, by the name of the property that
+ * holds them, for the runtime's `preferLater` (`{ productFamily: "azureCommunicationServices" }`): its
+ * own and inherited properties, its subtypes' (a body may name one by `@odata.type`), and those of
+ * the complex values it holds, at any depth. Flattened by name, so that the runtime walks the body
+ * without the types: a name two types give different enums lists both enums' later members. Not
+ * followed: navigation properties (an entity inserted or bound in the body), which would reach most
+ * of a service like Graph's (README, Evolvable enums).
+ */
+export function bodyLaterMembers(t: StructuredType): ReadonlyMap<string, string> {
+  let found = bodies.get(t);
+  if (!found) bodies.set(t, (found = collectLater([], [t])));
+  return found;
+}
+const bodies = new WeakMap<StructuredType, ReadonlyMap<string, string>>();
+
+/** As `bodyLaterMembers`, for an action's body: its parameters, by name, and the values they hold. */
+export function parametersLaterMembers(parameters: readonly Parameter[]): ReadonlyMap<string, string> {
+  return collectLater(parameters, []);
+}
+
+/** The later members `named` and `types` (their subtypes and complex values too) may hold, each name's joined by commas. */
+function collectLater(named: readonly { name: string; type: TypeRef }[], types: readonly StructuredType[]): ReadonlyMap<string, string> {
+  const table = new Map<string, Set<string>>();
+  const seen = new Set<StructuredType>();
+  const stack = [...types];
+  const add = (name: string, ref: TypeRef) => {
+    const t = ref.type;
+    if (t.kind === "enum") for (const m of laterMembers(t)) (table.get(name) ?? table.set(name, new Set()).get(name)!).add(m.name);
+    else if (t.kind === "complex" || t.kind === "entity") stack.push(t);
+  };
+  for (const p of named) add(p.name, p.type);
+  while (stack.length) {
+    const t = stack.pop()!;
+    if (seen.has(t)) continue;
+    seen.add(t);
+    for (const p of allProperties(t)) add(p.name, p.type);
+    for (const d of t.derived) stack.push(d);
+  }
+  return new Map([...table].map(([name, members]) => [name, [...members].join(",")]));
 }
 
 /** Subjects with their verb, as the notes on requests naming later members write them: `$filter names`, `its $filter and its body name`. */
