@@ -36,7 +36,7 @@ export class LaterMembersTable {
   body(): string | undefined {
     if (this.members.size === 0) return undefined;
     const names = [...this.members.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    const members = names.map((n) => brokenProperty(`${literalKey(n)}: ${stringLiteral([...this.members.get(n)!].join(","))}`, "  "));
+    const members = names.map((n) => brokenProperty(`${literalKey(n)}: ${stringLiteral([...this.members.get(n)!].sort().join(","))}`, "  "));
     return objectLiteral(`const ${this.name} = `, members, ";");
   }
 }

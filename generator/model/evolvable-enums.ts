@@ -53,26 +53,86 @@ export function parametersLaterMembers(parameters: readonly Parameter[]): Readon
   return collectLater(parameters, []);
 }
 
+type Later = Map<string, Set<string>>;
+
 /** The later members `named` and `types` (their subtypes and complex values too) may hold, each name's joined by commas. */
 function collectLater(named: readonly { name: string; type: TypeRef }[], types: readonly StructuredType[]): ReadonlyMap<string, string> {
-  const table = new Map<string, Set<string>>();
-  const seen = new Set<StructuredType>();
-  const stack = [...types];
-  const add = (name: string, ref: TypeRef) => {
-    const t = ref.type;
-    if (t.kind === "enum") for (const m of laterMembers(t)) (table.get(name) ?? table.set(name, new Set()).get(name)!).add(m.name);
-    else if (t.kind === "complex" || t.kind === "entity") stack.push(t);
-  };
-  for (const p of named) add(p.name, p.type);
-  while (stack.length) {
-    const t = stack.pop()!;
-    if (seen.has(t)) continue;
-    seen.add(t);
-    for (const p of allProperties(t)) add(p.name, p.type);
-    for (const d of t.derived) stack.push(d);
+  const table: Later = new Map();
+  for (const p of named) addLater(table, p.name, p.type);
+  for (const t of types) {
+    for (let base = t.baseType; base; base = base.baseType) for (const p of base.properties) addLater(table, p.name, p.type);
+    mergeLater(table, subtreeLater(t));
   }
-  return new Map([...table].map(([name, members]) => [name, [...members].join(",")]));
+  return new Map([...table].map(([name, members]) => [name, [...members].sort().join(",")]));
 }
+
+/** The later members `t`'s own properties and its subtypes' may hold (kept per type: a subtree's is its subtypes' merged). */
+function subtreeLater(t: StructuredType): ReadonlyMap<string, ReadonlySet<string>> {
+  let found = subtrees.get(t);
+  if (found) return found;
+  const table: Later = new Map();
+  for (const p of t.properties) addLater(table, p.name, p.type);
+  for (const d of t.derived) mergeLater(table, subtreeLater(d));
+  subtrees.set(t, (found = table));
+  return found;
+}
+const subtrees = new WeakMap<StructuredType, ReadonlyMap<string, ReadonlySet<string>>>();
+
+/** Adds `from`'s members to `table`'s. */
+function mergeLater(table: Later, from: ReadonlyMap<string, ReadonlySet<string>>): void {
+  for (const [n, members] of from) {
+    let set = table.get(n);
+    if (!set) table.set(n, (set = new Set()));
+    for (const m of members) set.add(m);
+  }
+}
+
+/** Adds what a property or parameter `name` of type `ref` may hold: an enum's later members, or those a structured value holds (`valueLater`). */
+function addLater(table: Later, name: string, ref: TypeRef): void {
+  const t = ref.type;
+  if (t.kind === "enum") {
+    const later = laterMembers(t);
+    if (later.length) {
+      let set = table.get(name);
+      if (!set) table.set(name, (set = new Set()));
+      for (const m of later) set.add(m.name);
+    }
+  } else if (t.kind === "complex" || t.kind === "entity") mergeLater(table, valueLater(t));
+}
+
+/**
+ * The later members a value of `t` may hold: its properties', its subtypes', and those of the
+ * complex values they hold, at any depth. Kept per type; a walk meeting a type already kept takes its
+ * table rather than walking it again (complex types may hold one another, so one being walked is
+ * not kept until its walk ends).
+ */
+function valueLater(t: StructuredType): ReadonlyMap<string, ReadonlySet<string>> {
+  let found = values.get(t);
+  if (found) return found;
+  const table: Later = new Map();
+  const seen = new Set<StructuredType>();
+  // A type reached as a property's is read with its inherited properties; as a subtype of one read, its own suffice.
+  const stack: [StructuredType, boolean][] = [[t, true]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [x, whole] = next;
+    if (seen.has(x)) continue;
+    seen.add(x);
+    const kept = x === t ? undefined : values.get(x);
+    if (kept) {
+      mergeLater(table, kept);
+      continue;
+    }
+    for (const p of whole ? allProperties(x) : x.properties) {
+      const pt = p.type.type;
+      if (pt.kind === "complex" || pt.kind === "entity") stack.push([pt, true]);
+      else if (pt.kind === "enum") addLater(table, p.name, p.type);
+    }
+    for (const d of x.derived) stack.push([d, false]);
+  }
+  values.set(t, (found = table));
+  return found;
+}
+const values = new WeakMap<StructuredType, ReadonlyMap<string, ReadonlySet<string>>>();
 
 /** Subjects with their verb, as the notes on requests naming later members write them: `$filter names`, `its $filter and its body name`. */
 export function subjectsName(subjects: readonly string[]): string {
