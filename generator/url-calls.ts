@@ -90,7 +90,7 @@ export function urlCalls(options: GenerateOptions, requests: readonly UrlRequest
     ctx ??= createContext(run.model, run.names, emitOptions(run.model, checked, run.sources), run.service);
     const sliced = run.model !== run.service.model;
     const body = request.body === undefined ? undefined : readBody(resolved.route, methods[i], request.body, run.model, sliced);
-    const made = urlCall(ctx, resolved.route, methods[i], queryOf(request.path), sliced, request.partialQuery === true, body?.laterMembers);
+    const made = urlCall(ctx, resolved.route, methods[i], queryOf(request.path), sliced, request.partialQuery === true, body);
     if (made.ok && body?.problem) return { ok: false, problem: `${methods[i]} ${resolved.route.path}: ${body.problem}`, addressed: true };
     return made.ok ? made : { ...made, addressed: true };
   });

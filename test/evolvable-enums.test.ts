@@ -83,22 +83,26 @@ test("odatagen url sends include-unknown-enum-members with a $filter naming a me
   expect(compiles((made[0] as { code: string }).code)).toBe("");
 });
 
-test("odatagen url sends include-unknown-enum-members with a body naming a member after the sentinel (an update's, in a complex value's collection, an action's parameter), saying why; not for the others; and the calls compile", () => {
+test("odatagen url says a body naming a member after the sentinel (an update's, in a complex value's collection, an action's parameter) needs include-unknown-enum-members, which the generated write sends by itself; a deep insert naming one gets the header in its options; not the others; and the calls compile", () => {
   const made = calls([
     { method: "PATCH", path: "/Signals('a')", body: { result: "reportOnly", level: "high" } },
     { method: "POST", path: "/Signals", body: { id: "b", outcome: { results: ["ok", "REPORTONLYFAILED"] } } },
     { method: "POST", path: "/Flag", body: { result: "reportOnlyFailed" } },
+    { method: "POST", path: "/Signals", body: { id: "c", origin: { id: "s", verdict: "reportOnly" } } },
     { method: "PATCH", path: "/Signals('a')", body: { result: "failed", kind: "unknownFutureValue", "result@odata.type": "#Ev.Result" } },
   ]);
   const shown = made.map((c) => ("problem" in c ? c.problem : [c.prefer, c.preferFor, c.call.includes(PREFER), c.code.split("\n").find((l) => l.startsWith("// ") && l.includes("unknownFutureValue")) ?? ""]));
-  const note = (where: string, names: string) => `// ${where} ${names} after unknownFutureValue (an evolvable enum, as Microsoft Graph's): the service refuses the request unless it prefers include-unknown-enum-members, which the options' headers send.`;
+  const note = (where: string, names: string, sent = "the options' headers send") =>
+    `// ${where} ${names} after unknownFutureValue (an evolvable enum, as Microsoft Graph's): the service refuses the request unless it prefers include-unknown-enum-members, which ${sent}.`;
+  const bySelf = (fn: string) => `${fn} sends by itself for a body naming one`;
   expect(shown).toEqual([
+    [["include-unknown-enum-members"], ["body"], false, note("the body names", "reportOnly, a member", bySelf("updateSignal"))],
+    [["include-unknown-enum-members"], ["body"], false, note("the body names", "reportOnlyFailed, a member", bySelf("createSignal"))],
+    [["include-unknown-enum-members"], ["body"], false, note("the body names", "reportOnlyFailed, a member", bySelf("flag"))],
     [["include-unknown-enum-members"], ["body"], true, note("the body names", "reportOnly, a member")],
-    [["include-unknown-enum-members"], ["body"], true, note("the body names", "reportOnlyFailed, a member")],
-    [["include-unknown-enum-members"], ["body"], true, note("the body names", "reportOnlyFailed, a member")],
     [undefined, undefined, false, ""],
   ]);
-  for (const c of made.slice(0, 3)) expect(compiles((c as { code: string }).code)).toBe("");
+  for (const c of made.slice(0, 4)) expect(compiles((c as { code: string }).code)).toBe("");
 });
 
 

@@ -84,8 +84,8 @@ export { METHODS, type Method } from "../request-methods";
  * The code for `method` on the resolved `route`, or why none makes that request. `query`: the URL's
  * query (`$select=subject&$top=5`), written as the call's options; `sliced`: `ctx.model` is a slice.
  */
-export function urlCall(ctx: EmitContext, route: Route, method: Method, query = "", sliced = false, partialQuery = false, bodyLaterMembers: readonly string[] = []): UrlCallResult {
-  return new CallWriter(ctx, route, method, query, sliced, partialQuery, bodyLaterMembers).write();
+export function urlCall(ctx: EmitContext, route: Route, method: Method, query = "", sliced = false, partialQuery = false, body: BodyLater = NO_LATER): UrlCallResult {
+  return new CallWriter(ctx, route, method, query, sliced, partialQuery, body).write();
 }
 
 class CallWriter {
@@ -121,7 +121,7 @@ class CallWriter {
     /** The URL may lack query options the request gets elsewhere (UrlRequest.partialQuery): required custom ones are not asked for. */
     private readonly partialQuery = false,
     /** The members after an evolvable enum's sentinel that the request's body names (url-body.ts). */
-    private readonly bodyLaterMembers: readonly string[] = [],
+    private readonly body: BodyLater = NO_LATER,
   ) {}
 
   write(): UrlCallResult {
@@ -250,9 +250,11 @@ class CallWriter {
     if (typeof fromQuery === "string") return refuse(fromQuery);
     options.push(...fromQuery);
     // A member after an evolvable enum's sentinel is named only by a request that prefers them.
-    const preferFor = [...(laterMembers.size ? ["$filter" as const] : []), ...(this.bodyLaterMembers.length ? ["body" as const] : [])];
-    const preferNote = laterMembersNote([...laterMembers, ...this.bodyLaterMembers], preferFor);
-    if (preferNote) options.push(`headers: { Prefer: ${JSON.stringify(INCLUDE_UNKNOWN)} }`);
+    const preferFor = [...(laterMembers.size ? ["$filter" as const] : []), ...(this.body.laterMembers.length ? ["body" as const] : [])];
+    // The generated write sends it by itself for a body naming one, but in an entity inserted through a navigation property.
+    const bySelf = laterMembers.size === 0 && this.body.viaNavigation.length === 0 ? fn.name : undefined;
+    const preferNote = laterMembersNote([...laterMembers, ...this.body.laterMembers], preferFor, bySelf);
+    if (preferNote && !bySelf) options.push(`headers: { Prefer: ${JSON.stringify(INCLUDE_UNKNOWN)} }`);
     if (options.length) args.push(`{ ${options.join(", ")} }`);
     // Every import is known: the placeholders' variables are named now.
     const rename = this.nameVariables();
@@ -860,12 +862,20 @@ function updateMethodNote(listed: UpdateMethods | undefined, method: "PATCH" | "
  * A comment above the call whose `$filter` or body names members after an evolvable enum's
  * `unknownFutureValue` (model/evolvable-enums.ts), or undefined where they name none.
  */
-function laterMembersNote(members: readonly string[], where: readonly ("$filter" | "body")[]): string | undefined {
+function laterMembersNote(members: readonly string[], where: readonly ("$filter" | "body")[], bySelf: string | undefined): string | undefined {
   const names = [...new Set(members)];
   if (!names.length) return undefined;
   const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)!}, members` : `${names[0]!}, a member`;
-  return `// ${subjectsName(where.map((w) => (w === "body" ? "the body" : w)))} ${list} after unknownFutureValue (an evolvable enum, as Microsoft Graph's): the service refuses the request unless it prefers ${INCLUDE_UNKNOWN}, which the options' headers send.`;
+  const sent = bySelf ? `${bySelf} sends by itself for a body naming one` : "the options' headers send";
+  return `// ${subjectsName(where.map((w) => (w === "body" ? "the body" : w)))} ${list} after unknownFutureValue (an evolvable enum, as Microsoft Graph's): the service refuses the request unless it prefers ${INCLUDE_UNKNOWN}, which ${sent}.`;
 }
+
+/** The members after an evolvable enum's sentinel a request's body names (url-body.ts `BodyRead`). */
+export interface BodyLater {
+  laterMembers: readonly string[];
+  viaNavigation: readonly string[];
+}
+const NO_LATER: BodyLater = { laterMembers: [], viaNavigation: [] };
 
 /**
  * A comment above the call for a header the metadata names: `// The service's metadata names the
