@@ -14,6 +14,7 @@ import { literalKey } from "../passes/names";
 import { stringLiteral } from "../string-literal";
 import { objectLiteral } from "./wrap";
 import { brokenProperty } from "./wrap-code";
+import { membersOf } from "../model/evolvable-enums";
 
 export class LaterMembersTable {
   private readonly members = new Map<string, Set<string>>();
@@ -24,11 +25,7 @@ export class LaterMembersTable {
   /** The options a write passes: `rt.preferLater(…)` where `later` (its body's, by name) is not empty, else `options`. */
   options(options: string, body: string, later: ReadonlyMap<string, string>): string {
     if (later.size === 0) return options;
-    for (const [name, list] of later) {
-      let set = this.members.get(name);
-      if (!set) this.members.set(name, (set = new Set()));
-      for (const m of list.split(",")) set.add(m);
-    }
+    for (const [name, list] of later) for (const m of list.split(",")) membersOf(this.members, name).add(m);
     return `rt.preferLater(${options}, ${body}, ${this.name})`;
   }
 

@@ -80,11 +80,14 @@ const subtrees = new WeakMap<StructuredType, ReadonlyMap<string, ReadonlySet<str
 
 /** Adds `from`'s members to `table`'s. */
 function mergeLater(table: Later, from: ReadonlyMap<string, ReadonlySet<string>>): void {
-  for (const [n, members] of from) {
-    let set = table.get(n);
-    if (!set) table.set(n, (set = new Set()));
-    for (const m of members) set.add(m);
-  }
+  for (const [n, members] of from) for (const m of members) membersOf(table, n).add(m);
+}
+
+/** The members `table` holds for `name`, a set made empty where it has none yet. */
+export function membersOf(table: Map<string, Set<string>>, name: string): Set<string> {
+  let set = table.get(name);
+  if (!set) table.set(name, (set = new Set()));
+  return set;
 }
 
 /** Adds what a property or parameter `name` of type `ref` may hold: an enum's later members, or those a structured value holds (`valueLater`). */
@@ -92,11 +95,7 @@ function addLater(table: Later, name: string, ref: TypeRef): void {
   const t = ref.type;
   if (t.kind === "enum") {
     const later = laterMembers(t);
-    if (later.length) {
-      let set = table.get(name);
-      if (!set) table.set(name, (set = new Set()));
-      for (const m of later) set.add(m.name);
-    }
+    if (later.length) for (const m of later) membersOf(table, name).add(m.name);
   } else if (t.kind === "complex" || t.kind === "entity") mergeLater(table, valueLater(t));
 }
 
