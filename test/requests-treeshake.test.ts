@@ -88,6 +88,15 @@ describe("a program bundles only the roots and runtime it uses", () => {
     for (const marker of TYPED_FILTER) expect(list).toContain(marker);
   });
 
+  test("the table of evolvable enums' later members and its walk stay with the writes whose bodies may name one: a get or a list bundles neither", () => {
+    const bundled = (names: string) => bundle(SEED, `export { ${names} } from "./microsoft.graph.callRecords.requests.js";`);
+    const markers = ["azureCommunicationServices", "include-unknown-enum-members"];
+    for (const write of [bundled("updateSession"), bundled("createSession")]) for (const marker of markers) expect(write).toContain(marker);
+    for (const read of [bundled("getSession"), bundled("listSessions")]) expect(read).not.toContain("azureCommunicationServices");
+    // A list's typed filter sends the preference too (typedQuery), but not through the table.
+    expect(bundled("getSession")).not.toContain("include-unknown-enum-members");
+  });
+
   test("streaming a read or a write stays out of an update: openStream's body wrapper, and writeStream's once-only fetch", () => {
     const update = bundle(SEED, `export { updateSession } from "./microsoft.graph.callRecords.requests.js";`);
     const streams = bundle(SEED, `export { openStream, writeStream } from "./runtime.js";`);
