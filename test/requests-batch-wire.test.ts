@@ -343,6 +343,30 @@ describe("a $batch answered 429 or 503 as a whole", () => {
   });
 });
 
+describe("what a JSON batch reads", () => {
+  test("a media body is base64url (JSON Format §19.5) and its call gets the bytes; a text's body is its text", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    const media = Buffer.from([0xff, 0xd8, 0xff, 0x00, 0x10, 0x80, 0x7f, 0xfb]);
+    const text = "line 1\r\nline 2 \u00e9";
+    srv.handle(() => ({
+      body: {
+        responses: [
+          { id: "1", status: 200, headers: { "content-type": "image/jpeg" }, body: media.toString("base64url") },
+          { id: "2", status: 200, headers: { "content-type": "text/plain" }, body: text },
+          { id: "3", status: 200, headers: { "content-type": "image/png" }, body: "not base64url!" },
+        ],
+      },
+    }));
+    const b = rt.batch(client);
+    const results = Promise.allSettled([rt.readStream(b, rt.stream(session("s1"), "photo")), rt.readStream(b, rt.stream(session("s1"), "note")), rt.readStream(b, rt.stream(session("s1"), "photo"))]);
+    await b.send();
+    const [photo, note, broken] = await results;
+    expect(photo.status === "fulfilled" && [Buffer.from(await photo.value.arrayBuffer()), photo.value.type]).toEqual([media, "image/jpeg"]);
+    expect(note.status === "fulfilled" && (await note.value.text())).toBe(text);
+    expect(broken.status === "rejected" && broken.reason).toMatchObject({ name: "ODataError", code: "UnreadableBody", message: expect.stringContaining("its response with id 3 has a body of image/png that is not base64url") });
+  });
+});
+
 describe("what a multipart batch reads", () => {
   test("a part's body is taken byte for byte: a stream's bytes that are not UTF-8, a text's CRLF; a header value's bytes as fetch reads them", async () => {
     const client = rt.createClient({ baseUrl: srv.url });

@@ -4172,9 +4172,12 @@ function jsonAnswers(answer: Answer, request: string): Map<unknown, unknown> {
     const what = `its response${a["id"] == null ? "" : ` with id ${excerpt(String(a["id"]))}`}`;
     try {
       const headers = new Headers(record(a["headers"]) as Record<string, string> | undefined);
-      // JSON, but text for a text/* media type (base64url, for other media, is not decoded).
-      const text = typeof a["body"] === "string" && /^text\//i.test(headers.get("content-type") ?? "");
-      answer = answered(a["status"], headers, a["body"] == null ? "" : text ? (a["body"] as string) : written(a["body"], what), what);
+      // §19.5: JSON for a JSON media type (or none), the text for a text/* one, base64url for any other.
+      const type = headers.get("content-type") ?? "";
+      const raw = typeof a["body"] === "string" ? a["body"] : undefined;
+      const media = raw !== undefined && !!type && !/^(text\/|application\/([\w.-]+\+)?json\s*(;|$))/i.test(type);
+      const text = raw !== undefined && /^text\//i.test(type);
+      answer = answered(a["status"], headers, a["body"] == null ? "" : media ? base64urlBytes(raw, type, what) : text ? raw : written(a["body"], what), what);
     } catch (e) {
       answer = new UnreadableAnswer(e instanceof UnreadableAnswer ? e.why : `${what} has headers no response can have: ${excerpt(why(e))}`, shown(a));
     }
@@ -4188,6 +4191,13 @@ function jsonAnswers(answer: Answer, request: string): Map<unknown, unknown> {
     if (a["id"] == null && a["atomicityGroup"] == null && !byId.has(UNNAMED)) byId.set(UNNAMED, `${String(a["status"])} ${excerpt(typeof a["body"] === "string" ? a["body"] : shown(a["body"] ?? ""))}`);
   }
   return byId;
+}
+
+/** A JSON batch response's body of a media `type` that is neither JSON nor text: its bytes, from base64url (§19.5; base64's `+` and `/` are taken too); other text is an UnreadableAnswer. */
+function base64urlBytes(body: string, type: string, what: string): ArrayBuffer {
+  if (!/^[\w+/-]*={0,2}$/.test(body) || body.replace(/=+$/, "").length % 4 === 1) throw new UnreadableAnswer(`${what} has a body of ${excerpt(type)} that is not base64url: ${excerpt(body)}`);
+  const bytes = atob(body.replace(/-/g, "+").replace(/_/g, "/").replace(/=+$/, ""));
+  return Uint8Array.from(bytes, (c) => c.charCodeAt(0)).buffer as ArrayBuffer;
 }
 
 /** A JSON batch response's `body` as JSON text again, as its call reads it; one nested too deep for `JSON.stringify` is an UnreadableAnswer. */
