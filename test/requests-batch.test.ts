@@ -157,3 +157,40 @@ test.each(["json", "multipart"] as const)("a %s $batch follows a same-origin 307
     expect([first!.url, moved!.url, moved!.body, moved!.headers["content-type"]]).toEqual(["/$batch", "/moved/$batch", first!.body, first!.headers["content-type"]]);
   }
 });
+
+describe("a partial JSON batch response", () => {
+  test("is read on from its nextLink (JSON Format §19.5) until every call has its response", async () => {
+    const client = rt.createClient({ baseUrl: `${srv.url}/v1.0`, getToken: () => "tok" });
+    srv.handle((r) =>
+      r.url === "/v1.0/$batch"
+        ? { headers: { "odata-version": "4.01" }, body: { responses: [{ id: "2", status: 204 }], "@nextLink": "$batch/next?part=2" } }
+        : r.url === "/v1.0/$batch/next?part=2"
+          ? { body: { responses: [{ id: "1", status: 200, body: body("s1") }], "@odata.nextLink": `${srv.url}/v1.0/$batch/next?part=3` } }
+          : { body: { responses: [{ id: "3", status: 404, body: { error: { code: "NotFound", message: "no s3" } } }] } },
+    );
+    const b = rt.batch(client);
+    const results = Promise.allSettled([getSession(b, session("s1")), updateSession(b, session("s2"), { modalities: [] }), getSession(b, session("s3"))]);
+    await b.send();
+    expect(await results).toEqual([
+      { status: "fulfilled", value: body("s1") },
+      { status: "fulfilled", value: undefined },
+      { status: "rejected", reason: expect.objectContaining({ status: 404, code: "NotFound" }) },
+    ]);
+    expect(srv.requests.map((r) => [r.method, r.url, r.headers.authorization])).toEqual([
+      ["POST", "/v1.0/$batch", "Bearer tok"],
+      ["GET", "/v1.0/$batch/next?part=2", "Bearer tok"],
+      ["GET", "/v1.0/$batch/next?part=3", "Bearer tok"],
+    ]);
+  });
+
+  test("a nextLink that leads back to a part already read rejects send() and the calls left without a response", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    srv.handle((r) => (r.method === "POST" ? { body: { responses: [{ id: "1", status: 204 }], "@odata.nextLink": "next" } } : { body: { responses: [], "@odata.nextLink": "next" } }));
+    const b = rt.batch(client);
+    const results = Promise.allSettled([updateSession(b, session("s1"), { modalities: [] }), getSession(b, session("s2"))]);
+    await expect(b.send()).rejects.toThrow(/nextLink .*next leads back to a part of the \$batch response already read/);
+    const [first, second] = await results;
+    expect([first.status, second.status]).toEqual(["rejected", "rejected"]);
+    expect(srv.requests).toHaveLength(2);
+  });
+});

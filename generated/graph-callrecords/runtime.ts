@@ -3936,7 +3936,7 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
     // A multipart answer is read as bytes (see `multipartAnswers`), a JSON one as text.
     const [response, answers] = await (multipart
       ? execute(via, sending, sendOptions, (r) => r.arrayBuffer()).then(([r, bytes]) => [r, multipartAnswers(r, bytes, request, units)] as const)
-      : execute(via, sending, sendOptions, asText).then((answer) => [answer[0], jsonAnswers(answer, request)] as const)
+      : execute(via, sending, sendOptions, asText).then(async (answer) => [answer[0], await jsonParts(via, answer, request, sendOptions)] as const)
     ).catch((e: unknown) => {
       if (writes && e instanceof ODataError && (e.status === 429 || e.status === 503) && client.options.retry?.maxRetries !== 0) {
         e.message += ": not retried, as the $batch held writes, which the service may have run before it answered so";
@@ -4159,13 +4159,16 @@ function jsonBody(units: Member[][], inOrder: boolean | undefined): string {
  * §19.5: each response object by its `id`, and a failed atomicity group's (which may be answered once)
  * by its name, in a map of their own under GROUPS; an answer that cannot be a Response is an UnreadableAnswer.
  */
-function jsonAnswers(answer: Answer, request: string): Map<unknown, unknown> {
+function jsonAnswers(answer: Answer, request: string, byId = new Map<unknown, unknown>([[GROUPS, new Map()]])): Map<unknown, unknown> {
   const [response] = answer;
   const body = parseBody(answer, request, false, AN_OBJECT);
   const list = record(body)?.["responses"];
   if (!Array.isArray(list)) throw unreadable(response, request, answer[1], "a batch response (`responses`)");
-  const groups = new Map<unknown, unknown>();
-  const byId = new Map<unknown, unknown>([[GROUPS, groups]]);
+  // A partial result's link to the rest (see `jsonParts`): a JSON batch is 4.01, with or without `odata.`.
+  const next = record(body)?.["@odata.nextLink"] ?? record(body)?.["@nextLink"];
+  if (next != null && typeof next !== "string") throw unreadable(response, request, answer[1], "", `its @odata.nextLink is ${excerpt(shown(next))}, not a URL (a string)`);
+  byId.set(NEXT, next);
+  const groups = byId.get(GROUPS) as Map<unknown, unknown>;
   for (const a of list.map(record)) {
     if (!a) continue;
     let answer: unknown;
@@ -4191,6 +4194,30 @@ function jsonAnswers(answer: Answer, request: string): Map<unknown, unknown> {
     if (a["id"] == null && a["atomicityGroup"] == null && !byId.has(UNNAMED)) byId.set(UNNAMED, `${String(a["status"])} ${excerpt(typeof a["body"] === "string" ? a["body"] : shown(a["body"] ?? ""))}`);
   }
   return byId;
+}
+
+/**
+ * §19.5: a JSON batch response "MAY be a partial result containing the nextLink control information";
+ * the rest of the responses are read from that link (GET, as a page's next link is: the token only to
+ * the service's origin), and on from each part's link, resolved against the URL of the part it is in.
+ * A link back to a part already read is a TypeError, not followed forever.
+ */
+async function jsonParts(client: Client, first: Answer, request: string, options: RequestOptions | undefined): Promise<Map<unknown, unknown>> {
+  const answers = jsonAnswers(first, request);
+  let at = first[0].url || request.slice(request.indexOf(" ") + 1);
+  const read = new Set([locate(at).href]);
+  for (let next = answers.get(NEXT); typeof next === "string"; next = answers.get(NEXT)) {
+    const url = locate(next, at);
+    url.hash = "";
+    if (read.has(url.href)) throw new TypeError(`${request}: its nextLink ${unlocated(url.href)} leads back to a part of the $batch response already read: the service's paging loops`);
+    read.add(url.href);
+    const x: Exchange = { method: "GET", url: unlocated(url.href) };
+    if (url.origin !== locate(client.baseUrl).origin) x.elsewhere = withoutCredentials;
+    const part = await execute(client, x, options, asText);
+    at = part[0].url || url.href;
+    jsonAnswers(part, `GET ${x.url}`, answers);
+  }
+  return answers;
 }
 
 /** A JSON batch response's body of a media `type` that is neither JSON nor text: its bytes, from base64url (§19.5; base64's `+` and `/` are taken too); other text is an UnreadableAnswer. */
@@ -4219,6 +4246,8 @@ function shown(value: unknown): string {
 }
 
 const UNNAMED = /* @__PURE__ */ Symbol("a response without an id");
+/** Where `jsonAnswers` keeps a partial result's nextLink (§19.5). */
+const NEXT = /* @__PURE__ */ Symbol("the next part of a JSON batch response");
 /** Where `jsonAnswers` keeps the failed atomicity groups' answers, by name: apart from the ids, which a service may spell as a group's name. */
 const GROUPS = /* @__PURE__ */ Symbol("atomicity groups");
 
