@@ -194,3 +194,14 @@ describe("a partial JSON batch response", () => {
     expect(srv.requests).toHaveLength(2);
   });
 });
+
+test.each(["json", "multipart"] as const)("a %s $batch answered 202 Accepted (respond-async) rejects send() and its calls as a call answered so: status 202, the status monitor in location", async (format) => {
+  const client = rt.createClient({ baseUrl: srv.url, headers: { Prefer: "respond-async" } });
+  srv.handle(() => ({ status: 202, headers: { location: `${srv.url}/monitor/1` } }));
+  const b = rt.batch(client, { format });
+  const read = getSession(b, session("s1"));
+  const accepted = { name: "ODataError", status: 202, location: `${srv.url}/monitor/1`, message: expect.stringContaining("$batch: 202 Accepted: the service goes on with the request asynchronously") };
+  await expect(b.send()).rejects.toMatchObject(accepted);
+  await expect(read).rejects.toMatchObject(accepted);
+  expect(srv.requests[0]!.headers.prefer).toContain("respond-async");
+});

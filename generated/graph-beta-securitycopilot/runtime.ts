@@ -4305,6 +4305,8 @@ function multipartBody(units: Member[][], boundary: string): string {
  */
 function multipartAnswers(response: Response, body: ArrayBuffer, request: string, units: Member[][]): Map<unknown, unknown> {
   const bytes = new Uint8Array(body);
+  // Asked to (`respond-async`), the service goes on with the $batch by itself: as any call answered so.
+  if (response.status === 202 && !bytes.byteLength) throw accepted(response, request);
   const byId = new Map<unknown, unknown>();
   try {
     const parts = multiparts(byteString(bytes), response.headers.get("content-type"));
