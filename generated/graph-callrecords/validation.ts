@@ -443,6 +443,10 @@ function collectionBody(v: unknown, ctx: Context, key: Key, check: Checker): voi
   const value = v["value"];
   if (value === undefined) ctx.fail("value", "an array of items", value, "required property value is missing");
   else items(value, ctx, "value", ctx.mode === READ && !ctx.typed ? orDeltaEntry(check) : check, "an item", false);
+  for (const name in v) {
+    const at = name.indexOf("@");
+    if (at !== -1 && Object.prototype.hasOwnProperty.call(v, name)) annotation(v, ctx, name, at);
+  }
   if (ctx.strict) unknownProperties(v, ctx, COLLECTION_NAMES, "a collection");
   ctx.leave();
 }
@@ -594,13 +598,28 @@ function closed(o: Json, ctx: Context, key: Key, props: Props, type: string, ser
   if (!ctx.enter(key)) return;
   const found = props(o, ctx);
   // Counting keys is cheap; names are looked at only when there are more keys than properties found
-  // (in strict mode, for unknown names; in a body, for `p@odata.bind`).
-  if ((ctx.strict || ctx.mode !== READ) && keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+  // (control information and annotations, whose values are checked; in strict mode, unknown names;
+  // in a body, `p@odata.bind`).
+  if (keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
     const k = known(props);
-    if (ctx.strict) unknownProperties(o, ctx, k.names, type, hint);
+    members(o, ctx, k, type, hint);
     if (ctx.mode !== READ) bindings(o, ctx, k.navigation);
   }
   ctx.leave();
+}
+
+/**
+ * The members of an object of a closed type that are not the properties `props` found: control
+ * information and annotations (`annotation`), and in strict mode names the type does not declare.
+ */
+function members(o: Json, ctx: Context, k: Known, type: string, hint: string): void {
+  for (const name in o) {
+    if (!Object.prototype.hasOwnProperty.call(o, name)) continue;
+    const at = name.indexOf("@");
+    if (at !== -1) annotation(o, ctx, name, at);
+    else if (ctx.strict && !k.names.has(name)) unknownName(o, ctx, name, k.names, type, hint);
+    if (ctx.count >= ctx.max) return;
+  }
 }
 
 /** An object of an open type: its properties, then its dynamic properties (a separate function, so closed types bundle without the checks of dynamic values). */
@@ -609,7 +628,7 @@ export function exactOpen(o: Json, ctx: Context, key: Key, props: Props, service
   if (!ctx.enter(key)) return;
   props(o, ctx);
   const k = known(props);
-  dynamicProperties(o, ctx, k.names);
+  dynamic(o, ctx, k.names, true);
   if (ctx.mode !== READ) bindings(o, ctx, k.navigation);
   ctx.leave();
 }
@@ -888,6 +907,37 @@ function removedEntry(o: Json, ctx: Context, key: Key): boolean {
   return true;
 }
 
+/**
+ * A member whose name has an `@` (JSON Format 4.01 §4.5, §20): control information, whose value is
+ * checked, or an instance annotation (`@ns.term`, `prop@ns.term`), taken as it is. `@name` and
+ * `prop@name` are 4.01's forms of `@odata.name` and `prop@odata.name`. A link (`nextLink`,
+ * `navigationLink`, `mediaReadLink`, ...), an ETag or a context URL is a string; `id` and
+ * `mediaContentType` are strings or null (a 4.0 transient entity's id; no stream); `count` a
+ * non-negative Edm.Int64, as a number or its digits. The object's own `@odata.type`, `@removed`
+ * and a body's bindings are checked where they are read (`typeOf`, `removedEntry`, `bindings`).
+ */
+function annotation(o: Json, ctx: Context, name: string, at: number): void {
+  let term = name.slice(at + 1);
+  if (term.startsWith("odata.")) term = term.slice(6);
+  else if (term.indexOf(".") !== -1) return;
+  const v = o[name];
+  if (term === "count") {
+    if (!(typeof v === "number" ? Number.isInteger(v) && v >= 0 : typeof v === "string" && /^[0-9]+$/.test(v) && int64Text(v))) {
+      ctx.fail(name, "a count (a non-negative Edm.Int64: a number, or its digits in a string)", v);
+    }
+  } else if (term === "id" || term === "mediaContentType") {
+    if (v !== null && typeof v !== "string") ctx.fail(name, term === "id" ? "an entity id (a string, or null)" : "a media type (a string, or null)", v);
+  } else if (CONTROL_STRINGS.has(term) && typeof v !== "string") {
+    ctx.fail(name, term.endsWith("tag") ? "an ETag (a string)" : "a URL (a string)", v);
+  }
+}
+
+/** Control information whose value is a string: the URLs and ETags. */
+const CONTROL_STRINGS: ReadonlySet<string> = /* @__PURE__ */ new Set([
+  "context", "nextLink", "deltaLink", "editLink", "readLink", "navigationLink", "associationLink",
+  "mediaReadLink", "mediaEditLink", "etag", "mediaEtag", "metadataEtag",
+]);
+
 const DELTA_ENTRY = /\/\$(deletedEntity|link|deletedLink)$/;
 const DELETED_ENTITY: ReadonlySet<string> = /* @__PURE__ */ new Set(["id", "reason"]);
 const LINK: ReadonlySet<string> = /* @__PURE__ */ new Set(["source", "relationship", "target"]);
@@ -999,16 +1049,21 @@ export function keyCount(o: Json): number {
 export function unknownProperties(o: Json, ctx: Context, known: ReadonlySet<string>, type: string, hint = ""): void {
   for (const name in o) {
     if (known.has(name) || isAnnotation(name) || !Object.prototype.hasOwnProperty.call(o, name)) continue;
-    // A body's is reported by `bindings`.
-    if (isAdvertisement(name)) {
-      if (ctx.mode === READ) advertisement(o[name], ctx, name);
-      continue;
-    }
-    // A name no identifier could be (empty, spaces, quotes) is quoted, so that the message shows it.
-    const shown = /^[\w.@$-]+$/.test(name) ? name : JSON.stringify(name);
-    ctx.fail(name, `no property (${type} does not declare ${shown})`, o[name], `unknown property ${shown}${otherCase(name, known) || hint}`);
+    unknownName(o, ctx, name, known, type, hint);
     if (ctx.count >= ctx.max) return;
   }
+}
+
+/** `unknownProperties` for one own name that is neither declared nor an annotation. */
+function unknownName(o: Json, ctx: Context, name: string, known: ReadonlySet<string>, type: string, hint: string): void {
+  // A body's is reported by `bindings`.
+  if (isAdvertisement(name)) {
+    if (ctx.mode === READ) advertisement(o[name], ctx, name);
+    return;
+  }
+  // A name no identifier could be (empty, spaces, quotes) is quoted, so that the message shows it.
+  const shown = /^[\w.@$-]+$/.test(name) ? name : JSON.stringify(name);
+  ctx.fail(name, `no property (${type} does not declare ${shown})`, o[name], `unknown property ${shown}${otherCase(name, known) || hint}`);
 }
 
 /**
@@ -1101,9 +1156,20 @@ export type Resolver = (typeName: string) => Checker | undefined;
  * `odata.` prefix: `name@type`, `@type`); otherwise any JSON value is accepted.
  */
 export function dynamicProperties(o: Json, ctx: Context, known: ReadonlySet<string>): void {
+  dynamic(o, ctx, known, false);
+}
+
+/** `dynamicProperties`; `checked`: its control information and annotations are checked as well (`annotation`). */
+function dynamic(o: Json, ctx: Context, known: ReadonlySet<string>, checked: boolean): void {
   let annotated = -1; // whether o has any `name@odata.type` key: -1 not looked yet, 0 no, 1 yes
   for (const name in o) {
-    if (known.has(name) || isAnnotation(name) || !Object.prototype.hasOwnProperty.call(o, name)) continue;
+    if (known.has(name) || !Object.prototype.hasOwnProperty.call(o, name)) continue;
+    const sign = name.indexOf("@");
+    if (sign !== -1) {
+      if (checked) annotation(o, ctx, name, sign);
+      if (ctx.count >= ctx.max) return;
+      continue;
+    }
     const v = o[name];
     // A body's is reported by `bindings`.
     if (isAdvertisement(name)) {
