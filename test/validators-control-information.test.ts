@@ -1,7 +1,8 @@
 /**
  * Control information (JSON Format 4.01 §4.5): its values are checked wherever it stands, on an
  * entity, a complex value, an expanded entity, a property (`children@odata.count`) and a
- * collection's body, in the 4.0 (`@odata.count`) and 4.01 (`@count`) spellings, strict or not. On
+ * collection's body, in the 4.0 (`@odata.count`) and 4.01 (`@count`) spellings, strict or not; and
+ * `prop@odata.type` names the declared type of `prop` (or a subtype), §4.5.3. On
  * test/fixtures/validation.xml.
  */
 import * as path from "node:path";
@@ -71,5 +72,81 @@ describe("control information values", () => {
 
   test("instance annotations and control information this runtime does not know are taken as they are", () => {
     expect(tv.validateItem(item({ "@Core.Description": 5, "name@Org.OData.Core.V1.Description": [], "@odata.futureThing": 1, "@futureThing": {} })).valid).toBe(true);
+  });
+});
+
+describe("prop@odata.type names the declared type (JSON Format 4.01 §4.5.3)", () => {
+  test.each([
+    // A primitive type: its name with or without `#` and `Edm.`, in either spelling of the annotation.
+    [{ "id@odata.type": "#Int32" }, true],
+    [{ "id@odata.type": "Int32" }, true],
+    [{ "id@odata.type": "#Edm.Int32" }, true],
+    [{ "id@type": "Int32" }, true],
+    [{ "id@odata.type": "#String" }, false],
+    [{ "id@type": "String" }, false],
+    [{ "id@odata.type": "#Int64" }, false],
+    [{ "name@odata.type": "#tv.Color" }, false],
+    [{ "name@odata.type": "#Test.Validation.Point" }, false],
+    // An enum, a complex and an entity type: by namespace, alias or URL; a subtype; a type definition.
+    [{ status: "Red", "status@odata.type": "#tv.Color" }, true],
+    [{ status: "Red", "status@odata.type": "#Test.Validation.Color" }, true],
+    [{ status: "Red", "status@odata.type": "#Test.Validation.Permission" }, false],
+    [{ "at@odata.type": "#Test.Validation.Point" }, true],
+    [{ "at@odata.type": "https://host/svc/$metadata#Test.Validation.Point" }, true],
+    [{ "at@odata.type": "#tv.Point3" }, true],
+    [{ "at@odata.type": "#tv.Circle" }, false],
+    [{ "at@odata.type": "#Int32" }, false],
+    [{ "shape@odata.type": "#tv.Circle" }, true],
+    [{ "shape@odata.type": "#Test.Other.Hexagon" }, true],
+    [{ "shape@odata.type": "#tv.Point" }, false],
+    [{ "owner@odata.type": "#tv.Employee" }, true],
+    [{ "owner@odata.type": "#tv.Item" }, false],
+    [{ "code@odata.type": "#tv.ShortCode" }, true],
+    [{ "code@odata.type": "#String" }, true],
+    [{ "code@odata.type": "#Int32" }, false],
+    [{ "picture@odata.type": "#Stream" }, true],
+    // A collection: Collection(...) of the item type.
+    [{ "tags@odata.type": "#Collection(String)" }, true],
+    [{ "tags@odata.type": "#Collection(Edm.String)" }, true],
+    [{ "tags@odata.type": "#String" }, false],
+    [{ "tags@odata.type": "#Collection(Int32)" }, false],
+    [{ "name@odata.type": "#Collection(String)" }, false],
+    [{ "shapes@odata.type": "#Collection(tv.Circle)" }, true],
+    [{ "shapes@odata.type": "#Collection(tv.Point)" }, false],
+    [{ "children@odata.type": "#Collection(Test.Validation.Item)" }, true],
+    // Not a type name at all.
+    [{ "id@odata.type": 5 }, false],
+    [{ "id@odata.type": null }, false],
+  ])("Item %j: %p", (extra, valid) => {
+    expect(tv.validateItem(item(extra)).valid).toBe(valid);
+    expect(tv.validateItem(item(extra), { strict: false }).valid).toBe(valid);
+  });
+
+  test.each([
+    [{ "geo@odata.type": "#GeographyPoint" }, true],
+    [{ "geo@odata.type": "#GeometryPoint" }, false],
+    [{ "anyPrimitive@odata.type": "#Int32" }, true],
+    [{ "anyPrimitive@odata.type": "#tv.Point" }, false],
+    [{ "untyped@odata.type": "#tv.Point" }, true],
+    [{ "dto@odata.type": "#DateTimeOffset" }, true],
+    [{ "date@odata.type": "#DateTimeOffset" }, false],
+    [{ "code@odata.type": "#tv.ShortCode" }, true],
+    [{ "code@odata.type": "#tv.Text" }, false],
+    [{ "money@odata.type": "#Test.Validation.Money" }, true],
+    [{ "color@odata.type": "#tv.Color" }, true],
+  ])("Primitives %j: %p", (extra, valid) => {
+    expect(tv.validateItem(item({ primitives: extra })).valid).toBe(valid);
+  });
+
+  test("the message names the declared type; a dynamic property's annotation is still its type", () => {
+    expect(tv.validateItem(item({ "id@odata.type": "#String" })).errors).toEqual([
+      { path: "/id@odata.type", expected: "Edm.Int32", actual: '"#String"', message: 'id@odata.type names "#String", but id is declared as Edm.Int32' },
+    ]);
+    expect(errors(tv.validateItem(item({ at: { x: 1, y: 2, "x@type": "Int64" }, "shapes@odata.type": "#Collection(tv.Point)" })))).toEqual([
+      ["/at/x@type", 'x@type names "Int64", but x is declared as Edm.Int32'],
+      ["/shapes@odata.type", 'shapes@odata.type names "#Collection(tv.Point)", but shapes is declared as Collection(Test.Validation.Shape)'],
+    ]);
+    expect(tv.validateBag({ id: "b", "n@odata.type": "#Int32", n: 5 }).valid).toBe(true);
+    expect(tv.validateBag({ id: "b", "n@odata.type": "#Int32", n: "x" }).valid).toBe(false);
   });
 });

@@ -530,8 +530,10 @@ function typeView(
       const flags = flagExpr([...mode, p.defaultValue !== undefined && "vr.HAS_DEFAULT", required && "vr.REQUIRED", p.type.nullable && "vr.NULL_ITEMS"]);
       return `vr.c(${head}${flags === "0" && !qn ? "" : `, ${flags}`}${qn})`;
     }
-    // Nothing to say about absence or null: the defaults (nullable, optional) apply.
-    if (!required && p.type.nullable && mode.length === 0) return `vr.p(${head})`;
+    // Nothing to say about absence or null: the defaults (nullable, optional) apply. A type
+    // definition's name is still given: its checker names the underlying type, and a
+    // `code@odata.type` may name the definition (vr.declaredType).
+    if (!required && p.type.nullable && mode.length === 0 && p.type.type.kind !== "typedef") return `vr.p(${head})`;
     const flags = [...mode, p.defaultValue !== undefined && "vr.HAS_DEFAULT", required && "vr.REQUIRED", p.type.nullable && "vr.NULLABLE"];
     return `vr.p(${head}, ${flagExpr(flags)}${qn})`;
   });

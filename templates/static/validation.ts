@@ -188,6 +188,10 @@ export class Context {
   version: Version | undefined = undefined;
   /** While `declaredNames` probes a type: its navigation properties, each with what its binding may be. */
   navigation: Map<string, Cardinality> | undefined = undefined;
+  /** While `declaredNames` probes a type: each property's checker, type name, flags and whether it is a collection. */
+  probe: Map<string, Declared> | undefined = undefined;
+  /** The schema aliases of the service being checked, as its checkers tell (`exact`), for a `prop@odata.type` naming a type by alias. */
+  aliases: Readonly<Record<string, string>> = NO_ALIASES;
   private readonly keys: Key[] = [];
 
   reset(options: ValidateOptions | undefined, quiet: boolean, typed = false): void {
@@ -206,6 +210,7 @@ export class Context {
     this.count = 0;
     this.depth = 0;
     this.tied = undefined;
+    this.aliases = NO_ALIASES;
   }
 
   /** True when no more errors are wanted. */
@@ -444,7 +449,7 @@ function collectionBody(v: unknown, ctx: Context, key: Key, check: Checker): voi
   else items(value, ctx, "value", ctx.mode === READ && !ctx.typed ? orDeltaEntry(check) : check, "an item", false);
   for (const name in v) {
     const at = name.indexOf("@");
-    if (at !== -1 && Object.prototype.hasOwnProperty.call(v, name)) annotation(v, ctx, name, at);
+    if (at !== -1 && Object.prototype.hasOwnProperty.call(v, name)) annotation(v, ctx, name, at, undefined);
   }
   if (ctx.strict) unknownProperties(v, ctx, COLLECTION_NAMES, "a collection");
   ctx.leave();
@@ -502,6 +507,7 @@ export function p(v: unknown, ctx: Context, name: string, check: Checker, flags:
 
 /** `p` for a null or absent value, or a property the mode may forbid. */
 function property(v: unknown, ctx: Context, name: string, check: Checker, flags: number, expected: string | undefined): number {
+  if (ctx.probe !== undefined) ctx.probe.set(name, { check, expected, flags, many: false });
   if (v != null) {
     if (ctx.mode === READ || ctx.writable(v, name, flags)) check(v, ctx, name);
     return 1;
@@ -527,7 +533,10 @@ export function streams(v: unknown, ctx: Context, name: string): number {
 }
 
 function noBodyValue(v: unknown, ctx: Context, name: string, what: string, why: string): number {
-  if (v === undefined) return 0;
+  if (v === undefined) {
+    if (ctx.probe !== undefined) ctx.probe.set(name, { check: checkAny, expected: "Edm.Stream", flags: 0, many: what !== "a stream property" });
+    return 0;
+  }
   if (ctx.mode !== READ) ctx.fail(name, `no value (${what})`, v, `${name} is ${what}: ${why}`);
   return 1;
 }
@@ -543,6 +552,7 @@ export function c(v: unknown, ctx: Context, name: string, check: Checker, flags 
     }
     return 1;
   }
+  if (ctx.probe !== undefined) ctx.probe.set(name, { check, expected, flags, many: true });
   if (v === undefined && (flags & REQUIRED) === 0) return 0;
   // A collection left out of a create is created empty (Protocol §11.4.2), as if it had a default.
   ctx.absent(v, name, `Collection(${expected ?? expectedOf(check)})`, flags | HAS_DEFAULT);
@@ -593,7 +603,10 @@ export const exact: (o: Json, ctx: Context, key: Key, props: Props, type: string
  * that each level of a nested value takes one stack frame here, not two.
  */
 function closed(o: Json, ctx: Context, key: Key, props: Props, type: string, service?: Service, hint = ""): void {
-  if (service?.version) ctx.version = service.version;
+  if (service?.version) {
+    ctx.version = service.version;
+    ctx.aliases = service.aliases;
+  }
   if (!ctx.enter(key)) return;
   const found = props(o, ctx);
   // Counting keys is cheap; names are looked at only when there are more keys than properties found
@@ -615,7 +628,7 @@ function members(o: Json, ctx: Context, k: Known, type: string, hint: string): v
   for (const name in o) {
     if (!Object.prototype.hasOwnProperty.call(o, name)) continue;
     const at = name.indexOf("@");
-    if (at !== -1) annotation(o, ctx, name, at);
+    if (at !== -1) annotation(o, ctx, name, at, k);
     else if (ctx.strict && !k.names.has(name)) unknownName(o, ctx, name, k.names, type, hint);
     if (ctx.count >= ctx.max) return;
   }
@@ -623,11 +636,14 @@ function members(o: Json, ctx: Context, k: Known, type: string, hint: string): v
 
 /** An object of an open type: its properties, then its dynamic properties (a separate function, so closed types bundle without the checks of dynamic values). */
 export function exactOpen(o: Json, ctx: Context, key: Key, props: Props, service?: Service): void {
-  if (service !== undefined) ctx.version = service.version;
+  if (service !== undefined) {
+    ctx.version = service.version;
+    ctx.aliases = service.aliases;
+  }
   if (!ctx.enter(key)) return;
   props(o, ctx);
   const k = known(props);
-  dynamic(o, ctx, k.names, true);
+  dynamic(o, ctx, k.names, k);
   if (ctx.mode !== READ) bindings(o, ctx, k.navigation);
   ctx.leave();
 }
@@ -788,6 +804,19 @@ interface Known {
   names: ReadonlySet<string>;
   /** Navigation property → what its binding may be. */
   navigation: ReadonlyMap<string, Cardinality>;
+  /** Each property's checker and type (for `prop@odata.type`). */
+  types: ReadonlyMap<string, Declared>;
+}
+
+/** What a type's `propsX` says of one property, noted while `known` probes it. */
+interface Declared {
+  /** Checks its value (an item's, for a collection). */
+  check: Checker;
+  /** Its type's name as the generated call gives it, else undefined (the checker names it: `expectedOf`). */
+  expected: string | undefined;
+  flags: number;
+  /** Whether it is collection-valued. */
+  many: boolean;
 }
 
 /** Per `propsX`, what it reads. */
@@ -815,8 +844,9 @@ function known(props: Props): Known {
   const ctx = new Context();
   ctx.reset(undefined, true);
   const navigation = (ctx.navigation = new Map());
+  const types = (ctx.probe = new Map<string, Declared>());
   props(probe, ctx);
-  declared.set(props, (found = { names: read, navigation }));
+  declared.set(props, (found = { names: read, navigation, types }));
   return found;
 }
 
@@ -912,14 +942,23 @@ function removedEntry(o: Json, ctx: Context, key: Key): boolean {
  * `prop@name` are 4.01's forms of `@odata.name` and `prop@odata.name`. A link (`nextLink`,
  * `navigationLink`, `mediaReadLink`, ...), an ETag or a context URL is a string; `id` and
  * `mediaContentType` are strings or null (a 4.0 transient entity's id; no stream); `count` a
- * non-negative Edm.Int64, as a number or its digits. The object's own `@odata.type`, `@removed`
- * and a body's bindings are checked where they are read (`typeOf`, `removedEntry`, `bindings`).
+ * non-negative Edm.Int64, as a number or its digits. `prop@odata.type` names the type `prop` is
+ * declared with, or a subtype (`declaredType`).
+ * The object's own `@odata.type`, `@removed` and a body's bindings are checked where they are read
+ * (`typeOf`, `removedEntry`, `bindings`). `k`: what the object's type declares (none for a collection's body).
  */
-function annotation(o: Json, ctx: Context, name: string, at: number): void {
+function annotation(o: Json, ctx: Context, name: string, at: number, k: Known | undefined): void {
   let term = name.slice(at + 1);
   if (term.startsWith("odata.")) term = term.slice(6);
   else if (term.indexOf(".") !== -1) return;
   const v = o[name];
+  if (at > 0 && k !== undefined && term === "type") {
+    const property = name.slice(0, at);
+    const d = k.types.get(property);
+    // A dynamic property's type is read by `dynamic`; an unknown one is reported as such.
+    if (d === undefined) return;
+    return declaredType(ctx, name, v, property, d);
+  }
   if (term === "count") {
     if (!(typeof v === "number" ? Number.isInteger(v) && v >= 0 : typeof v === "string" && /^[0-9]+$/.test(v) && int64Text(v))) {
       ctx.fail(name, "a count (a non-negative Edm.Int64: a number, or its digits in a string)", v);
@@ -936,6 +975,49 @@ const CONTROL_STRINGS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   "context", "nextLink", "deltaLink", "editLink", "readLink", "navigationLink", "associationLink",
   "mediaReadLink", "mediaEditLink", "etag", "mediaEtag", "metadataEtag",
 ]);
+
+/**
+ * `prop@odata.type` on a declared property (JSON Format 4.01 §4.5.3: it may appear where it does not
+ * contradict the type declared in $metadata): a string naming the declared type, as `#Int32`,
+ * `Int32` or `#Edm.Int32` for a primitive type, by namespace or alias (`#ns.T`, `#alias.T`, a
+ * metadata URL's fragment) for another, `Collection(...)` for a collection; a type definition's
+ * property may name the definition or its underlying type. A structured or enum property may name a
+ * type its checker takes (a subtype of the declared one), a `Geography` or `Geometry` property one
+ * of its kinds (`GeographyPoint`), a `PrimitiveType` property any primitive type, an `Untyped` one anything.
+ */
+function declaredType(ctx: Context, name: string, v: unknown, property: string, d: Declared): void {
+  if (typeof v !== "string") return ctx.fail(name, "a type name (a string)", v);
+  const base = firstName(expectedOf(d.check));
+  const own = d.expected === undefined ? base : firstName(d.expected);
+  const shown = d.many ? `Collection(${own})` : own;
+  const bare = fragment(v);
+  const collection = /^Collection\((.*)\)$/.exec(bare);
+  if (collection !== null === d.many) {
+    const element = collection === null ? bare : (collection[1] as string);
+    const type = element.indexOf(".") === -1 ? `Edm.${element}` : qualified(element, ctx.aliases);
+    // An Untyped property's checker takes anything, and names no type.
+    if (type === own || type === base || own === "" || own === "Edm.Untyped") return;
+    if (base === "Edm.PrimitiveType" ? type.startsWith("Edm.") && type !== "Edm.Untyped" && type !== "Edm.Stream" : base === "Edm.Geography" || base === "Edm.Geometry" ? type.startsWith(base) : !base.startsWith("Edm.") && base !== "" && !type.startsWith("Edm.") && takes(d.check, type, ctx)) return;
+  }
+  ctx.fail(name, `${shown}${base.startsWith("Edm.") ? "" : " or a subtype"}`, v, `${name} names ${JSON.stringify(v)}, but ${property} is declared as ${shown}`);
+}
+
+/** The type name a message's `expected` begins with (`Edm.Date` of `Edm.Date (YYYY-MM-DD)`). */
+function firstName(expected: string): string {
+  const space = expected.indexOf(" ");
+  return space === -1 ? expected : expected.slice(0, space);
+}
+
+/** Whether a structured type's (or an enum's) checker takes a value naming `type` in `@odata.type`: the declared type or a concrete subtype of it. */
+function takes(check: Checker, type: string, ctx: Context): boolean {
+  const probe = new Context();
+  probe.reset(undefined, true);
+  probe.types = ctx.types;
+  check({ "@odata.type": `#${type}` }, probe, ROOT);
+  return probe.count === 0;
+}
+
+const NO_ALIASES: Readonly<Record<string, string>> = /* @__PURE__ */ Object.freeze({});
 
 const DELTA_ENTRY = /\/\$(deletedEntity|link|deletedLink)$/;
 const DELETED_ENTITY: ReadonlySet<string> = /* @__PURE__ */ new Set(["id", "reason"]);
@@ -1155,17 +1237,17 @@ export type Resolver = (typeName: string) => Checker | undefined;
  * `odata.` prefix: `name@type`, `@type`); otherwise any JSON value is accepted.
  */
 export function dynamicProperties(o: Json, ctx: Context, known: ReadonlySet<string>): void {
-  dynamic(o, ctx, known, false);
+  dynamic(o, ctx, known, undefined);
 }
 
-/** `dynamicProperties`; `checked`: its control information and annotations are checked as well (`annotation`). */
-function dynamic(o: Json, ctx: Context, known: ReadonlySet<string>, checked: boolean): void {
+/** `dynamicProperties`; given what the type declares (`k`), its control information and annotations are checked as well (`annotation`). */
+function dynamic(o: Json, ctx: Context, known: ReadonlySet<string>, k: Known | undefined): void {
   let annotated = -1; // whether o has any `name@odata.type` key: -1 not looked yet, 0 no, 1 yes
   for (const name in o) {
     if (known.has(name) || !Object.prototype.hasOwnProperty.call(o, name)) continue;
     const sign = name.indexOf("@");
     if (sign !== -1) {
-      if (checked) annotation(o, ctx, name, sign);
+      if (k !== undefined) annotation(o, ctx, name, sign, k);
       if (ctx.count >= ctx.max) return;
       continue;
     }

@@ -328,9 +328,9 @@ export function propsItem(o: Json, ctx: Context): number {
     vr.p(o["quantity"], ctx, "quantity", checkItemQuantity) +
     vr.p(o["epsilon"], ctx, "epsilon", checkItemEpsilon) +
     vr.p(o["email"], ctx, "email", checkItemEmail) +
-    vr.p(o["ean"], ctx, "ean", checkEan) +
-    vr.p(o["discount"], ctx, "discount", checkPercent) +
-    vr.p(o["share"], ctx, "share", checkItemShare) +
+    vr.p(o["ean"], ctx, "ean", checkEan, vr.NULLABLE, "Terms.Shop.Ean") +
+    vr.p(o["discount"], ctx, "discount", checkPercent, vr.NULLABLE, "Terms.Shop.Percent") +
+    vr.p(o["share"], ctx, "share", checkItemShare, vr.NULLABLE, "Terms.Shop.Percent") +
     vr.p(o["size"], ctx, "size", checkItemSize) +
     vr.c(o["tags"], ctx, "tags", checkItemTags, vr.NULL_ITEMS) +
     vr.p(o["serial"], ctx, "serial", checkItemSerial) +

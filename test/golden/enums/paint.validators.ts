@@ -69,7 +69,7 @@ export function propsSwatch(o: Json, ctx: Context): number {
     0 +
     vr.p(o["colour"], ctx, "colour", checkColour, vr.REQUIRED) +
     vr.p(o["finish"], ctx, "finish", checkFinish) +
-    vr.p(o["hex"], ctx, "hex", checkHexCode) +
+    vr.p(o["hex"], ctx, "hex", checkHexCode, vr.NULLABLE, "paint.hexCode") +
     vr.c(o["mixes"], ctx, "mixes", checkColour, vr.REQUIRED) +
     vr.c(o["maybeMixes"], ctx, "maybeMixes", checkColour, vr.NULL_ITEMS) +
     vr.c(o["finishes"], ctx, "finishes", checkFinish, vr.REQUIRED) +

@@ -252,9 +252,9 @@ export function propsPrimitives(o: Json, ctx: Context): number {
     vr.p(o["geomPolygon"], ctx, "geomPolygon", checkGeometryPolygon) +
     vr.p(o["geomMultiPoint"], ctx, "geomMultiPoint", checkGeometryMultiPoint) +
     vr.p(o["geomCollection"], ctx, "geomCollection", checkGeometryCollection) +
-    vr.p(o["code"], ctx, "code", checkShortCode) +
-    vr.p(o["text4"], ctx, "text4", checkTextL4) +
-    vr.p(o["money"], ctx, "money", checkMoney) +
+    vr.p(o["code"], ctx, "code", checkShortCode, vr.NULLABLE, "Test.Validation.ShortCode") +
+    vr.p(o["text4"], ctx, "text4", checkTextL4, vr.NULLABLE, "Test.Validation.Text") +
+    vr.p(o["money"], ctx, "money", checkMoney, vr.NULLABLE, "Test.Validation.Money") +
     vr.p(o["color"], ctx, "color", checkColor) +
     vr.p(o["perms"], ctx, "perms", checkPermission) +
     vr.p(o["huge"], ctx, "huge", checkHuge) +
