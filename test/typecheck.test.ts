@@ -143,6 +143,7 @@ test("the test sources (and the generated code they import) type-check with tsco
     primitives: ["validation.xml"],
     structure: ["validation.xml"],
     "control-information": ["validation.xml"],
+    delta: ["validation.xml"],
     "urls-campus": ["requests/campus-bindings.xml", { keyAsSegment: true }],
     "client-retry": ["trippin-lite.xml", { keyAsSegment: false }],
     "client-streams": ["trippin-lite.xml", { keyAsSegment: false }],

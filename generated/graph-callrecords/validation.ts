@@ -193,6 +193,8 @@ export class Context {
   probe: Map<string, Declared> | undefined = undefined;
   /** The schema aliases of the service being checked, as its checkers tell (`exact`), for a `prop@odata.type` naming a type by alias. */
   aliases: Readonly<Record<string, string>> = NO_ALIASES;
+  /** The depth at which the object being checked is a deleted entity (`@removed`) that must identify itself (`identified`); -1 for none. */
+  removedAt = -1;
   private readonly keys: Key[] = [];
 
   reset(options: ValidateOptions | undefined, quiet: boolean, typed = false): void {
@@ -212,6 +214,7 @@ export class Context {
     this.depth = 0;
     this.tied = undefined;
     this.aliases = NO_ALIASES;
+    this.removedAt = -1;
   }
 
   /** True when no more errors are wanted. */
@@ -467,9 +470,17 @@ function orDeltaEntry(check: Checker): Checker {
     }
     const complete = ctx.complete;
     ctx.complete = false;
-    check(v, ctx, key);
+    removedEntity(v, ctx, key, check);
     ctx.complete = complete;
   };
+}
+
+/** A deleted entity (`removedEntry`) checked with `check`, which must then find its id or key (`identified`). */
+function removedEntity(v: Json, ctx: Context, key: Key, check: Checker): void {
+  // The object's own depth once its checker has entered it (`exact`, `exactOpen`).
+  ctx.removedAt = ctx.depth + 1;
+  check(v, ctx, key);
+  ctx.removedAt = -1;
 }
 
 // ---- structure ----
@@ -609,6 +620,7 @@ function closed(o: Json, ctx: Context, key: Key, props: Props, type: string, ser
     ctx.aliases = service.aliases;
   }
   if (!ctx.enter(key)) return;
+  const removed = ctx.removedAt === ctx.depth;
   const found = props(o, ctx);
   // Counting keys is cheap; names are looked at only when there are more keys than properties found
   // (control information and annotations, whose values are checked; in strict mode, unknown names;
@@ -619,6 +631,7 @@ function closed(o: Json, ctx: Context, key: Key, props: Props, type: string, ser
     if (ctx.mode !== READ) bindings(o, ctx, k.navigation);
   }
   ctx.leave();
+  if (removed) identified(o, ctx, key, props);
 }
 
 /**
@@ -642,11 +655,13 @@ export function exactOpen(o: Json, ctx: Context, key: Key, props: Props, service
     ctx.aliases = service.aliases;
   }
   if (!ctx.enter(key)) return;
+  const removed = ctx.removedAt === ctx.depth;
   props(o, ctx);
   const k = known(props);
   dynamic(o, ctx, k.names, k);
   if (ctx.mode !== READ) bindings(o, ctx, k.navigation);
   ctx.leave();
+  if (removed) identified(o, ctx, key, props);
 }
 
 /**
@@ -807,6 +822,8 @@ interface Known {
   navigation: ReadonlyMap<string, Cardinality>;
   /** Each property's checker and type (for `prop@odata.type`). */
   types: ReadonlyMap<string, Declared>;
+  /** The key properties (`KEY`), which a deleted entity without `@id` holds. */
+  keys: readonly string[];
 }
 
 /** What a type's `propsX` says of one property, noted while `known` probes it. */
@@ -847,7 +864,8 @@ function known(props: Props): Known {
   const navigation = (ctx.navigation = new Map());
   const types = (ctx.probe = new Map<string, Declared>());
   props(probe, ctx);
-  declared.set(props, (found = { names: read, navigation, types }));
+  const keys = [...types].filter(([, d]) => (d.flags & KEY) !== 0).map(([name]) => name);
+  declared.set(props, (found = { names: read, navigation, types, keys }));
   return found;
 }
 
@@ -864,8 +882,12 @@ export function typeOf(v: unknown, ctx: Context, key: Key, declared: string, ser
   }
   // A delta entry is a response's value itself, or an item of its `value` (see `collectionBody`).
   if (ctx.depth === 0 && ctx.mode === READ && !ctx.typed && deltaEntry(v, ctx, key)) return null;
-  // A 4.01 deleted entity holds what identifies it only: validateX does not ask for the rest.
-  if (ctx.depth === 0 && ctx.mode === READ && removedEntry(v, ctx, key) && !ctx.typed) ctx.complete = false;
+  // A 4.01 deleted entity holds what identifies it only: validateX does not ask for the rest, but
+  // for its id or key (`identified`).
+  if (ctx.depth === 0 && ctx.mode === READ && removedEntry(v, ctx, key)) {
+    if (!ctx.typed) ctx.complete = false;
+    ctx.removedAt = 1;
+  }
   // `@type` only when `@odata.type` is absent: a null `@odata.type` names no type, and is reported.
   // A guard reads `@odata.type` alone, the member the types declare.
   const type = v["@odata.type"] !== undefined || ctx.typed ? v["@odata.type"] : v["@type"];
@@ -935,6 +957,21 @@ function removedEntry(o: Json, ctx: Context, key: Key): boolean {
   }
   ctx.leave();
   return true;
+}
+
+/**
+ * A 4.01 deleted entity's identity (JSON Format 4.01 §15.3): control information `id` (`@id`,
+ * `@odata.id`), or every key property. Reported at the object when it has neither; an `@id` that
+ * is no string is reported by `annotation`.
+ */
+function identified(o: Json, ctx: Context, key: Key, props: Props): void {
+  ctx.removedAt = -1;
+  if (typeof (o["@id"] ?? o["@odata.id"]) === "string") return;
+  const k = known(props).keys;
+  const missing = k.filter((name) => own(o, name) == null);
+  if (missing.length === 0) return;
+  const keys = k.length === 1 ? `its key ${k[0]}` : `its key (${k.join(", ")})`;
+  ctx.fail(key, `@id or ${keys}`, o, `a deleted entity (@removed) holds @id or ${keys} to say which entity it is (JSON Format 4.01 §15.3): ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} missing`);
 }
 
 /**
