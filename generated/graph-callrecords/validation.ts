@@ -820,7 +820,7 @@ interface Known {
   names: ReadonlySet<string>;
   /** Navigation property → what its binding may be. */
   navigation: ReadonlyMap<string, Cardinality>;
-  /** Each property's checker and type (for `prop@odata.type`). */
+  /** Each property's checker and type (for `prop@odata.type` and `prop@delta`). */
   types: ReadonlyMap<string, Declared>;
   /** The key properties (`KEY`), which a deleted entity without `@id` holds. */
   keys: readonly string[];
@@ -981,7 +981,7 @@ function identified(o: Json, ctx: Context, key: Key, props: Props): void {
  * `navigationLink`, `mediaReadLink`, ...), an ETag or a context URL is a string; `id` and
  * `mediaContentType` are strings or null (a 4.0 transient entity's id; no stream); `count` a
  * non-negative Edm.Int64, as a number or its digits. `prop@odata.type` names the type `prop` is
- * declared with, or a subtype (`declaredType`).
+ * declared with, or a subtype (`declaredType`), and `prop@delta` holds a nested delta (`deltaItems`).
  * The object's own `@odata.type`, `@removed` and a body's bindings are checked where they are read
  * (`typeOf`, `removedEntry`, `bindings`). `k`: what the object's type declares (none for a collection's body).
  */
@@ -990,12 +990,13 @@ function annotation(o: Json, ctx: Context, name: string, at: number, k: Known | 
   if (term.startsWith("odata.")) term = term.slice(6);
   else if (term.indexOf(".") !== -1) return;
   const v = o[name];
-  if (at > 0 && k !== undefined && term === "type") {
+  if (at > 0 && k !== undefined && (term === "type" || term === "delta")) {
     const property = name.slice(0, at);
     const d = k.types.get(property);
     // A dynamic property's type is read by `dynamic`; an unknown one is reported as such.
     if (d === undefined) return;
-    return declaredType(ctx, name, v, property, d);
+    if (term === "type") return declaredType(ctx, name, v, property, d);
+    return deltaItems(v, ctx, name, property, d, k);
   }
   if (term === "count") {
     if (!(typeof v === "number" ? Number.isInteger(v) && v >= 0 : typeof v === "string" && /^[0-9]+$/.test(v) && int64Text(v))) {
@@ -1053,6 +1054,35 @@ function takes(check: Checker, type: string, ctx: Context): boolean {
   probe.types = ctx.types;
   check({ "@odata.type": `#${type}` }, probe, ROOT);
   return probe.count === 0;
+}
+
+/**
+ * A nested delta (JSON Format 4.01 §15.4.1, `prop@delta`, 4.0 spelling `prop@odata.delta`) on a
+ * collection-valued navigation property: in a read, an array of added or changed entities (which
+ * hold what changed: not asked to be complete), entity references (`{ "@id": ... }`) and deleted
+ * entities (`@removed`, identified by `@id` or their key); no links, and no null.
+ */
+function deltaItems(v: unknown, ctx: Context, name: string, property: string, d: Declared, k: Known): void {
+  if (k.navigation.get(property) !== "many") {
+    return ctx.fail(name, "no value (a nested delta is only on a collection-valued navigation property)", v, `${name}: ${property} is no collection-valued navigation property, which alone may hold a nested delta (JSON Format 4.01 §15.4.1)`);
+  }
+  if (ctx.mode !== READ) return;
+  const type = expectedOf(d.check);
+  if (!Array.isArray(v)) return ctx.fail(name, `an array of ${type} changes (a nested delta)`, v);
+  if (!ctx.enter(name)) return;
+  const complete = ctx.complete;
+  ctx.complete = false;
+  for (let i = 0; i < v.length && ctx.count < ctx.max; i++) {
+    const item: unknown = v[i];
+    const context = isObject(item) ? (item["@odata.context"] ?? item["@context"]) : undefined;
+    const link = typeof context === "string" ? /\/\$(link|deletedLink)$/.exec(context) : null;
+    if (link !== null) ctx.fail(i, `an added, changed or deleted ${type}`, item, `a nested delta holds no /$${link[1]} entries (JSON Format 4.01 §15.4.1): the entities themselves say what changed`);
+    else if (isObject(item) && removedEntry(item, ctx, i)) removedEntity(item, ctx, i, d.check);
+    else if (item === null) ctx.fail(i, `an added, changed or deleted ${type}`, item, "a nested delta holds no null");
+    else d.check(item, ctx, i);
+  }
+  ctx.complete = complete;
+  ctx.leave();
 }
 
 const NO_ALIASES: Readonly<Record<string, string>> = /* @__PURE__ */ Object.freeze({});
