@@ -615,10 +615,7 @@ export const exact: (o: Json, ctx: Context, key: Key, props: Props, type: string
  * that each level of a nested value takes one stack frame here, not two.
  */
 function closed(o: Json, ctx: Context, key: Key, props: Props, type: string, service?: Service, hint = ""): void {
-  if (service?.version) {
-    ctx.version = service.version;
-    ctx.aliases = service.aliases;
-  }
+  if (service?.version) ctx.version = service.version;
   if (!ctx.enter(key)) return;
   const removed = ctx.removedAt === ctx.depth;
   const found = props(o, ctx);
@@ -627,6 +624,7 @@ function closed(o: Json, ctx: Context, key: Key, props: Props, type: string, ser
   // in a body, `p@odata.bind`).
   if (keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
     const k = known(props);
+    if (service?.aliases) ctx.aliases = service.aliases;
     members(o, ctx, k, type, hint);
     if (ctx.mode !== READ) bindings(o, ctx, k.navigation);
   }
@@ -640,10 +638,11 @@ function closed(o: Json, ctx: Context, key: Key, props: Props, type: string, ser
  */
 function members(o: Json, ctx: Context, k: Known, type: string, hint: string): void {
   for (const name in o) {
-    if (!Object.prototype.hasOwnProperty.call(o, name)) continue;
     const at = name.indexOf("@");
+    if (at === -1 ? !ctx.strict || k.names.has(name) : false) continue;
+    if (!Object.prototype.hasOwnProperty.call(o, name)) continue;
     if (at !== -1) annotation(o, ctx, name, at, k);
-    else if (ctx.strict && !k.names.has(name)) unknownName(o, ctx, name, k.names, type, hint);
+    else unknownName(o, ctx, name, k.names, type, hint);
     if (ctx.count >= ctx.max) return;
   }
 }
@@ -986,10 +985,13 @@ function identified(o: Json, ctx: Context, key: Key, props: Props): void {
  * (`typeOf`, `removedEntry`, `bindings`). `k`: what the object's type declares (none for a collection's body).
  */
 function annotation(o: Json, ctx: Context, name: string, at: number, k: Known | undefined): void {
+  const v = o[name];
+  // A string is what most control information holds (links, ETags, the object's own type): only a
+  // count, a property's type and a nested delta need a closer look then.
+  if (typeof v === "string" && !name.endsWith("count") && (at === 0 || !(name.endsWith("type") || name.endsWith("delta")))) return;
   let term = name.slice(at + 1);
   if (term.startsWith("odata.")) term = term.slice(6);
   else if (term.indexOf(".") !== -1) return;
-  const v = o[name];
   if (at > 0 && k !== undefined && (term === "type" || term === "delta")) {
     const property = name.slice(0, at);
     const d = k.types.get(property);
