@@ -459,6 +459,23 @@ describe("query options", () => {
     expect(rt.queryString({ expand: { Trips: { orderby: [], filter: "" } }, orderby: "" } as never)).toBe("?$expand=Trips");
     expect(rt.withQuery("/F(x=@x)?@x=1", { top: 1 })).toBe("/F(x=@x)?@x=1&$top=1");
   });
+
+  test("$top, $skip and $levels are whole numbers (ABNF: digits); another is a TypeError, and nothing is sent", async () => {
+    expect(rt.queryString({ top: 0, skip: 9007199254740991 })).toBe("?$top=0&$skip=9007199254740991");
+    expect(rt.queryString({ top: -0 })).toBe("?$top=0");
+    for (const bad of [-1, 1.5, NaN, Infinity, 1e21]) {
+      expect(() => rt.queryString({ top: bad })).toThrow(new TypeError(`top: takes a whole number from 0 to 2^53 - 1, not ${bad}`));
+      expect(() => rt.queryString({ skip: bad })).toThrow(new TypeError(`skip: takes a whole number from 0 to 2^53 - 1, not ${bad}`));
+    }
+    expect(() => rt.queryString({ expand: { Trips: { top: -5 } } } as never)).toThrow("top: takes a whole number from 0 to 2^53 - 1, not -5");
+    expect(() => rt.queryString({ expand: { Friends: { levels: 0 } } } as never)).toThrow('levels: takes a whole number from 1 to 2^53 - 1 or "max", not 0');
+    expect(decodeURIComponent(rt.queryString({ expand: { Friends: { levels: 3 }, Trips: { levels: "max" } } } as never))).toBe("?$expand=Friends($levels=3),Trips($levels=max)");
+    const sent: string[] = [];
+    const recording = parensRuntime.createClient({ baseUrl: "https://example.org/odata", fetch: async (url) => (sent.push(String(url)), new Response('{"value":[]}', { headers: { "Content-Type": "application/json" } })) });
+    await expect(parens.listPersons(recording, parens.people(), { top: NaN })).rejects.toThrow("top: takes a whole number from 0 to 2^53 - 1, not NaN");
+    await expect(parens.listPersons(recording, parens.people(), { skip: 10.5 })).rejects.toThrow("skip: takes a whole number from 0 to 2^53 - 1, not 10.5");
+    expect(sent).toEqual([]);
+  });
 });
 
 test("a typed type cast appends the subtype's qualified name (URL Conventions §4.11), to an entity or a collection", () => {

@@ -2347,14 +2347,23 @@ function queryParts(q: AnyQuery): [string, string][] {
   if (q.filter) out.push(["$filter", q.filter]);
   const orderby = typeof q.orderby === "string" ? q.orderby : q.orderby?.join(",");
   if (orderby) out.push(["$orderby", orderby]);
-  if (q.top !== undefined) out.push(["$top", String(q.top)]);
-  if (q.skip !== undefined) out.push(["$skip", String(q.skip)]);
+  if (q.top !== undefined) out.push(["$top", wholeNumber("top", q.top, 0)]);
+  if (q.skip !== undefined) out.push(["$skip", wholeNumber("skip", q.skip, 0)]);
   if (q.search) out.push(["$search", q.search]);
   if (q.count !== undefined) out.push(["$count", q.count ? "true" : "false"]);
   if (q.compute) out.push(["$compute", q.compute]);
   const levels = (q as ExpandOnly).levels;
-  if (levels !== undefined) out.push(["$levels", String(levels)]);
+  if (levels !== undefined) out.push(["$levels", levels === "max" ? levels : wholeNumber("levels", levels, 1)]);
   return out;
+}
+
+/**
+ * `$top`, `$skip` (ABNF: digits) and `$levels` (a number from 1, or `max`) as their digits; -1, 1.5,
+ * NaN, Infinity or 1e21 (which `String` writes `1e+21`) is a TypeError before anything is sent.
+ */
+function wholeNumber(option: string, value: unknown, least: 0 | 1): string {
+  if (typeof value === "number" && Number.isSafeInteger(value) && value >= least) return String(value);
+  throw new TypeError(`${option}: takes a whole number from ${least} to 2^53 - 1${least ? ' or "max"' : ""}, not ${typeof value === "number" ? String(value) : JSON.stringify(value)}`);
 }
 
 /** Appends query options to a path that may already have a query (a typed filter written first by `typedQuery`). */
