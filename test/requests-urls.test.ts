@@ -373,6 +373,7 @@ describe("a key value that is no literal of its type: the TypeError names the ke
     ["the same as a segment", () => segments.people().byKey("\udc00x"), "key property UserName: not text a URL can carry: half of a surrogate pair (\\udc00) at index 0"],
     ["a string parameter", () => rt.functionCall("", "F", [["s", "String", "x\ud83d"]]), "parameter s of F: not text a URL can carry: half of a surrogate pair (\\ud83d) at index 1"],
     ["a query option's value", () => rt.withCustomQuery("/p", { q: "\ud800" }), "not text a URL can carry: half of a surrogate pair (\\ud800) at index 0"],
+    ["a custom query option's name", () => rt.withCustomQuery("/p", { "q\udc00": "1" }), "not text a URL can carry: half of a surrogate pair (\\udc00) at index 1"],
   ])("%s", (_, call, message) => {
     expect(call).toThrow(new TypeError(message));
   });

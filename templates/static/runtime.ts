@@ -2379,7 +2379,7 @@ export function withCustomQuery(pathAndQuery: string, query: Readonly<Record<str
   const parts: string[] = [];
   for (const [name, value] of Object.entries(query)) {
     if (name === "" || name.startsWith("$") || name.startsWith("@")) throw new TypeError(`custom query option ${JSON.stringify(name)}: a name may not be empty or start with $ or @ (URL Conventions §5.2)`);
-    parts.push(`${encodeURIComponent(name)}=${encodeQueryValue(String(value))}`);
+    parts.push(`${encodeURIComponent(wholeText(name))}=${encodeQueryValue(String(value))}`);
   }
   if (!parts.length) return pathAndQuery;
   return `${pathAndQuery}${pathAndQuery.includes("?") ? "&" : "?"}${parts.join("&")}`;
