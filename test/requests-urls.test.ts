@@ -87,6 +87,9 @@ describe("OData literals (URL Conventions §5.1.1.1)", () => {
     ["DateTimeOffset", "2026-11-23T10:00Z", "2026-11-23T10:00Z"],
     ["enum:Travel.Lite.Gender", "Female", "Travel.Lite.Gender'Female'"],
     ["enum:Travel.Lite.Gender", "Male,Female", "Travel.Lite.Gender'Male,Female'"],
+    // ABNF enumValue has no spaces: those .NET writes after the commas (Enum.ToString) are left out.
+    ["enum:Travel.Lite.Gender", "Male, Female", "Travel.Lite.Gender'Male,Female'"],
+    ["enum:Travel.Lite.Gender", 1, "Travel.Lite.Gender'1'"],
   ])("%s %p → %s", (kind, value, expected) => {
     expect(rt.literal(kind, value)).toBe(expected);
   });
@@ -109,6 +112,14 @@ describe("OData literals (URL Conventions §5.1.1.1)", () => {
       expect(() => loose(kind, "x")).toThrow(new TypeError(`literal: ${String(kind)} is not a kind of literal: String, Guid, Boolean, Double, Single, Duration, Binary, Int16, Int32, Int64, Byte, SByte, Decimal, Date, TimeOfDay, DateTimeOffset, or enum: and an enum type's qualified name`));
     }
     expect(rt.literal("enum:ns.Color", "Red")).toBe("ns.Color'Red'");
+  });
+
+  test("an enum value that is no member's name or value (ABNF enumValue) is a TypeError, not a quoted string", () => {
+    for (const bad of ["", "Red,", "Red Blue", "Red;Blue", "x'y", "Red,1.5"]) {
+      expect(() => rt.literal("enum:ns.Color", bad)).toThrow(new TypeError(`not a value of the enum ns.Color: ${bad} (a member's name or value, or several joined by commas)`));
+    }
+    expect(() => rt.functionCall("", "F", [["c", "enum:ns.Color", "Red, x'y"]])).toThrow(new TypeError("parameter c of F: not a value of the enum ns.Color: Red, x'y (a member's name or value, or several joined by commas)"));
+    expect(rt.functionCall("", "F", [["c", "enum:ns.Color", "Red, Blue"]])).toBe("/F(c=ns.Color'Red%2CBlue')");
   });
 
   test("an Int64 given as a number beyond 2^53, which may have lost digits, is refused: 2^53 + 1 would address 2^53", () => {
