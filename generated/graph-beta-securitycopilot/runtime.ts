@@ -1043,14 +1043,14 @@ export const edmSingle: Literal = edmDouble;
 /** A literal of an enum type: `Namespace.Gender'Female'` (flags: `'Male,Female'`). */
 export function edmEnum(qualifiedName: string): Literal {
   return (value) => {
-    // ABNF enumValue: names or values joined by commas, no spaces; the spaces .NET writes after them (`Red, Blue`) are left out.
+    // ABNF enumValue: names or values joined by commas, no spaces; the spaces .NET writes after them
+    // (`Red, Blue`) are left out. A name the metadata gives that is no identifier (`request-id`, `it's`)
+    // is kept, a quote doubled as in a string, since the service declares it; an empty one is no member.
     const members = wholeText(String(value)).split(",").map((member) => member.trim());
-    if (!members.every((member) => ENUM_MEMBER.test(member))) throw new TypeError(`not a value of the enum ${qualifiedName}: ${String(value)} (a member's name or value, or several joined by commas)`);
-    return `${qualifiedName}'${members.join(",")}'`;
+    if (members.some((member) => member === "")) throw new TypeError(`not a value of the enum ${qualifiedName}: ${String(value)} (a member's name or value, or several joined by commas)`);
+    return `${qualifiedName}'${members.join(",").replace(/'/g, "''")}'`;
   };
 }
-/** An enum member's name (an identifier, as MISREAD_SEGMENT reads one) or value (an integer). */
-const ENUM_MEMBER = /^([A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*|-?\d+)$/;
 
 /**
  * `text` when it has the form of the Edm type's literal (URL Conventions §5.1.1.1, its ABNF), else a
