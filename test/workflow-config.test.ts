@@ -427,6 +427,20 @@ describe("config files", () => {
     expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
   });
 
+  test("a symlink to a document listed beside it is that document listed twice: a config error or a usage error (exit 2), not an ODG104 for every type", async () => {
+    const dir = twoSpecs();
+    fs.symlinkSync("graph-callrecords.xml", path.join(dir, "specs/latest.xml"));
+    writeJson(path.join(dir, "odatagen.config.json"), { services: [{ name: "calls", input: ["specs/graph-callrecords.xml", "specs/latest.xml"], out: "out/calls" }] });
+    const r = await runCliInProcess(["generate"], dir);
+    expect({ code: r.code, lines: r.stderr.trim().split("\n") }).toEqual({
+      code: 2,
+      lines: [expect.stringMatching(/services\[0\]\.input\[1\]: "specs\/latest\.xml" is the file input\[0\] names already; list each document once$/)],
+    });
+    const flags = await runCliInProcess(["generate", "--input", "specs/latest.xml", "specs/graph-callrecords.xml", "--out", "out/x"], dir);
+    expect({ code: flags.code, stderr: flags.stderr }).toEqual({ code: 2, stderr: 'odatagen: --input names "specs/graph-callrecords.xml" again (the same file); give each document once\n' });
+    expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
+  });
+
   test("a config's paths may use Windows' backslash: read as / on every system, the up-to-date fast path too", async () => {
     const dir = twoSpecs();
     writeJson(path.join(dir, "odatagen.config.json"), { services: [{ name: "calls", input: "specs\\graph-callrecords.xml", out: "out\\calls" }] });

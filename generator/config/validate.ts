@@ -179,13 +179,14 @@ function fetchKeyProblems(s: Record<string, unknown>, at: string, errors: string
 /**
  * The files of a list that name one named before them (resolved against `baseDir`), as [index, the
  * earlier one's index]: the same document twice would define every type twice (one ODG104 per type).
+ * Compared where each really is, so a symlink to a document listed beside it counts as that document.
  */
 export function repeatedFiles(files: readonly (string | undefined)[], baseDir: string): [number, number][] {
   const seen = new Map<string, number>();
   const repeats: [number, number][] = [];
   files.forEach((f, j) => {
     if (f === undefined) return;
-    const resolved = path.resolve(baseDir, f);
+    const resolved = realPathOfNearest(path.resolve(baseDir, f));
     const first = seen.get(resolved);
     if (first !== undefined) repeats.push([j, first]);
     else seen.set(resolved, j);
