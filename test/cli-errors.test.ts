@@ -510,6 +510,8 @@ describe("a flag given twice, or a list flag given nothing, is a usage error (ex
     [["-i", "good.xml", "-o", "a", "--out", "a", "-o", "c"], '--out was given 3 times ("a", "a", "c"); give it once'],
     [["-c", "odatagen.config.json", "-c", "odatagen.config.json"], '--config was given twice ("odatagen.config.json", "odatagen.config.json"); give it once'],
     [["--config=odatagen.config.json", "-c", "other.json"], '--config was given twice ("odatagen.config.json", "other.json"); give it once'],
+    // Both are values --emit takes: without the check, the run silently generated TypeScript.
+    [["-i", "good.xml", "-o", "out", "--emit", "js", "--emit", "ts"], '--emit was given twice ("js", "ts"); give it once'],
     [["-i", "good.xml", "-o", ""], "--out needs a value"],
     [["--out="], "--out needs a value"],
     [["--config="], "--config needs a value"],

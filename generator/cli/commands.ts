@@ -11,7 +11,7 @@ import { booleanValueProblem, diffArgumentProblem, fetchArgumentProblem, strayAr
 class UsageError extends Error {}
 
 /** `generate`'s flags that take one value; yargs makes a repeated one an array. */
-const SINGLE_VALUED = ["out", "config"] as const;
+const SINGLE_VALUED = ["out", "config", "emit"] as const;
 /** `generate`'s flags that take a list; yargs makes one given with nothing after it `[]`. */
 const LIST_VALUED = ["input", "service", "include", "exclude", "why", "accept-warning"] as const;
 
