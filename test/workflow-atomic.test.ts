@@ -166,3 +166,35 @@ test("two runs on one output folder at once: the second waits for the first; a d
   expect(runCli(["generate", "--check"], dir).code).toBe(0);
   expect(fs.readdirSync(dir).filter((f) => f.startsWith(".gen."))).toEqual([]);
 });
+
+test("a service whose output is inside another's, written while the outer one is being swapped in, waits for it rather than being put back to its old files", async () => {
+  const dir = scratch();
+  copySpec("graph-callrecords.xml", dir, (t) => t, "outer.xml");
+  copySpec("graph-beta-securitycopilot.xml", dir, (t) => t, "inner.xml");
+  writeJson(path.join(dir, "odatagen.config.json"), {
+    services: [
+      { name: "outer", input: "outer.xml", out: "out/x" },
+      { name: "inner", input: "inner.xml", out: "out/x/inner" },
+    ],
+  });
+  expect(runCli(["generate"], dir).code).toBe(0);
+  // Both change: the outer output is staged slowly (a watch's round), the inner one written meanwhile (a prebuild).
+  copySpec("graph-beta-securitycopilot.xml", dir, (t) => t, "outer.xml");
+  copySpec("graph-beta-securitycopilot.xml", dir, (t) => t.replace('<Property Name="isCancelled"', '<Property Name="isRetried" Type="Edm.Boolean" />\n        <Property Name="isCancelled"'), "inner.xml");
+  const outer = spawn(process.execPath, [BIN, "generate", "--service", "outer"], { cwd: dir, env: { ...process.env, ODATAGEN_TEST_WRITE_DELAY_MS: "150" }, stdio: "ignore" });
+  const outerDone = new Promise((r) => outer.on("exit", r));
+  // The inner output is all in the outer one's staging folder: from here, an inner swap would be undone by the outer one.
+  const staged = path.join(dir, "out/.x.odatagen-staging/inner");
+  const count = (d: string) => (fs.existsSync(d) ? fs.readdirSync(d).length : 0);
+  const all = count(path.join(dir, "out/x/inner"));
+  const t0 = Date.now();
+  while (count(staged) < all && Date.now() - t0 < 60000) await new Promise((r) => setTimeout(r, 10));
+  expect(count(staged)).toBe(all);
+  const inner = runCli(["generate", "--service", "inner"], dir);
+  expect(inner.code).toBe(0);
+  expect(inner.stderr).toBe(`odatagen: waiting for pid ${outer.pid}, which is writing ${fs.realpathSync(dir)}/out/x (lock ${fs.realpathSync(dir)}/out/.x.odatagen-lock)\n`);
+  expect(await outerDone).toBe(0);
+  expect(fs.readFileSync(path.join(dir, "out/x/inner/microsoft.graph.security.securityCopilot.types.ts"), "utf8")).toContain("isRetried");
+  expect(runCli(["generate", "--check"], dir).code).toBe(0);
+  expect(fs.readdirSync(path.join(dir, "out/x")).filter((f) => f.includes(".odatagen-"))).toEqual([".odatagen-manifest.json"]);
+}, 120_000);

@@ -16,6 +16,7 @@ import * as path from "node:path";
 import type { Plan } from "./plan";
 import { noCheckpoint, type Checkpoint } from "./interrupt";
 import { OutputLockedError, withOutputLock } from "./lock";
+import { enclosingOutputs } from "./enclosing-outputs";
 import { hasLeftovers, recover, type Recovery } from "./stage";
 import { display, isUpToDate, readInputs, rememberOutput } from "./uptodate";
 import { unreadableDiagnostics } from "./unreadable-inputs";
@@ -123,8 +124,11 @@ export async function regenerate(req: RegenerateRequest): Promise<RegenerateOutc
   const real = { ...req, service: { ...req.service, out: linkTarget(req.service.out) } };
   const checkpoint = req.checkpoint ?? noCheckpoint;
   const run = async () => ({ ...(await regenerateUnlocked(real, checkpoint)), service: req.service });
+  // The outputs around this one are locked first (enclosing-outputs.ts), then this one.
+  const locked = () =>
+    [...enclosingOutputs(real.service.out), real.service.out].reduceRight<() => Promise<RegenerateOutcome>>((inner, dir) => () => withOutputLock(dir, inner, 120000, req.onWait, checkpoint), run)();
   try {
-    return await (req.mode === "write" ? withOutputLock(real.service.out, run, 120000, req.onWait, checkpoint) : run());
+    return await (req.mode === "write" ? locked() : run());
   } catch (e) {
     const failure = outputFailure(e, req.service.out);
     if (!failure) throw e;
