@@ -198,3 +198,26 @@ test("a service whose output is inside another's, written while the outer one is
   expect(runCli(["generate", "--check"], dir).code).toBe(0);
   expect(fs.readdirSync(path.join(dir, "out/x")).filter((f) => f.includes(".odatagen-"))).toEqual([".odatagen-manifest.json"]);
 }, 120_000);
+
+test("--check and --dry-run while a generate swaps its output in wait for it, then compare the output it leaves", async () => {
+  const dir = scratch();
+  copySpec("graph-callrecords.xml", dir, (t) => t, "api.xml");
+  writeJson(path.join(dir, "odatagen.config.json"), { services: [{ name: "api", input: "api.xml", out: "gen" }] });
+  expect(runCli(["generate"], dir).code).toBe(0);
+  const real = fs.realpathSync(dir);
+  for (const [spec, mode, answer] of [
+    ["graph-beta-securitycopilot.xml", "--check", /^odatagen: api: gen is up to date/],
+    ["graph-callrecords.xml", "--dry-run", /^odatagen: api: would write 0, remove 0, leave 11 unchanged in gen/],
+  ] as const) {
+    copySpec(spec, dir, (t) => t, "api.xml");
+    // A writer held between the swap's two renames: no gen, the old output in the backup beside it.
+    const writer = spawn(process.execPath, [BIN, "generate", "--quiet"], { cwd: dir, env: { ...process.env, ODATAGEN_TEST_SWAP_DELAY_MS: "1500" }, stdio: "ignore" });
+    const written = new Promise((r) => writer.on("exit", r));
+    const t0 = Date.now();
+    while (!fs.existsSync(path.join(dir, ".gen.odatagen-backup")) && Date.now() - t0 < 60000) await new Promise((r) => setTimeout(r, 5));
+    const r = runCli(["generate", mode], dir);
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: `odatagen: waiting for pid ${writer.pid}, which is writing ${real}/gen (lock ${real}/.gen.odatagen-lock)\n` });
+    expect(r.stdout).toMatch(answer);
+    expect(await written).toBe(0);
+  }
+}, 120_000);

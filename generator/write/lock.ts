@@ -128,16 +128,40 @@ export function tryLock(file: string, mine: string): "locked" | "unlocked" | Hel
     if (made !== "exists") return made;
     const seen = lockIdentity(file);
     if (seen === undefined) continue; // released since: try again
-    const [pid, started] = seen.text.split(" ").map(Number);
-    // Empty (an older odatagen's, between making it and writing its pid, or a crash in between):
-    // taken for a starting run while young, else for a killed one's.
-    const holder = Number.isSafeInteger(pid) && pid! > 0 ? pid! : 0;
-    const age = ageMs(seen.mtimeMs);
-    const state = holder ? alive(holder, started) : age > EMPTY_LOCK_STALE_MS ? "gone" : "unsure";
-    if (state !== "gone") return { holder, age, known: state === "runs" };
+    const held = heldBy(seen);
+    if (held) return held;
     // Left by a killed run; removed only if it still is the very lock judged (not since released and
     // taken by another writer, whose lock this would remove).
     if (sameLock(lockIdentity(file), seen)) fs.rmSync(file, { force: true });
+  }
+}
+
+/** Who holds a lock, or undefined when it was left by a run that no longer runs. */
+function heldBy(seen: LockIdentity): Held | undefined {
+  const [pid, started] = seen.text.split(" ").map(Number);
+  // Empty (an older odatagen's, between making it and writing its pid, or a crash in between):
+  // taken for a starting run while young, else for a killed one's.
+  const holder = Number.isSafeInteger(pid) && pid! > 0 ? pid! : 0;
+  const age = ageMs(seen.mtimeMs);
+  const state = holder ? alive(holder, started) : age > EMPTY_LOCK_STALE_MS ? "gone" : "unsure";
+  return state === "gone" ? undefined : { holder, age, known: state === "runs" };
+}
+
+/**
+ * Waits, up to `waitMs`, while another run holds the output folder's lock, without taking it:
+ * `--check` and `--dry-run` then compare the output that run leaves, not one it is swapping in
+ * (the folder briefly absent, its staging folder beside it). `waiting` is told once.
+ */
+export async function waitForWriter(outDir: string, waitMs: number, waiting: ((message: string) => void) | undefined, checkpoint: Checkpoint): Promise<void> {
+  const file = lockFile(outDir);
+  const deadline = Date.now() + waitMs;
+  for (let told = false; ; told = true) {
+    await checkpoint();
+    const seen = lockIdentity(file);
+    const held = seen && heldBy(seen);
+    if (!held || held.holder === process.pid || Date.now() > deadline) return;
+    if (!told) waiting?.(waitMessage(held.holder, outDir, file));
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 

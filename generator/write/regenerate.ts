@@ -15,7 +15,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Plan } from "./plan";
 import { noCheckpoint, type Checkpoint } from "./interrupt";
-import { OutputLockedError, withOutputLock } from "./lock";
+import { OutputLockedError, waitForWriter, withOutputLock } from "./lock";
 import { enclosingOutputs } from "./enclosing-outputs";
 import { hasLeftovers, recover, type Recovery } from "./stage";
 import { display, isUpToDate, readInputs, rememberOutput } from "./uptodate";
@@ -128,6 +128,7 @@ export async function regenerate(req: RegenerateRequest): Promise<RegenerateOutc
   const locked = () =>
     [...enclosingOutputs(real.service.out), real.service.out].reduceRight<() => Promise<RegenerateOutcome>>((inner, dir) => () => withOutputLock(dir, inner, 120000, req.onWait, checkpoint), run)();
   try {
+    if (req.mode !== "write") await waitForWriter(real.service.out, 120000, req.onWait, checkpoint);
     return await (req.mode === "write" ? locked() : run());
   } catch (e) {
     const failure = outputFailure(e, req.service.out);
