@@ -507,6 +507,25 @@ describe("config files", () => {
     expect(fs.readdirSync(dir).sort()).toEqual(["odatagen.config.json", "specs"]);
   });
 
+  test("a config's out that cannot be an output folder is reported at its line and column, as the config's other errors are; --out's is not", async () => {
+    const dir = twoSpecs();
+    fs.writeFileSync(
+      path.join(dir, "odatagen.config.json"),
+      '{ "services": [\n  { "name": "calls", "input": "specs/graph-callrecords.xml", "out": "." },\n  { "name": "copilot", "input": "specs/graph-beta-securitycopilot.xml", "out": "specs" }\n] }\n',
+    );
+    const r = await runCliInProcess(["generate"], dir);
+    expect({ code: r.code, lines: r.stderr.trim().split("\n") }).toEqual({
+      code: 2,
+      lines: [
+        `odatagen: odatagen.config.json:2:69: services[0].out: output folder ${dir} is the working folder or above it; give generated code a folder of its own`,
+        "odatagen: odatagen.config.json:3:80: services[1].out: output folder specs holds an input or the config file; give generated code a folder of its own",
+      ],
+    });
+    const moved = await runCliInProcess(["generate", "--service", "calls", "--out", "specs"], dir);
+    expect({ code: moved.code, stderr: moved.stderr }).toEqual({ code: 2, stderr: "odatagen: calls: output folder specs holds an input or the config file; give generated code a folder of its own\n" });
+    expect(fs.readdirSync(dir).sort()).toEqual(["odatagen.config.json", "specs"]);
+  });
+
 
   test("--input reads no config: with --config or --service it is a usage error naming both flags (exit 2), in the quick and the full parser", async () => {
     const dir = twoSpecs();

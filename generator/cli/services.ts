@@ -97,7 +97,7 @@ export async function resolveServices(flags: ServiceFlags, cwd = process.cwd(), 
   }
   if (flags.out) {
     if (services.length !== 1) return { ok: false, errors: ["--out needs exactly one service (use --service to pick one)"] };
-    services = [{ ...services[0], out: path.resolve(cwd, flags.out) }];
+    services = [{ ...services[0], out: path.resolve(cwd, flags.out), outPlace: undefined }];
   }
   const found = writes ? checked(services, cwd, file) : ({ ok: true, services, configFile: file } as const);
   return found.ok ? { ...found, configOuts: loaded.services.map((s) => s.out) } : found;
@@ -119,7 +119,9 @@ function checked(services: ResolvedService[], cwd: string, configFile?: string):
   for (const s of services) {
     const rel = path.relative(cwd, s.out);
     const why = notOwnFolder(s.out, s.inputs, configFile);
-    if (why) errors.push(`${s.name}: output folder ${leadsOut(rel) || !rel ? s.out : rel} ${why}`);
+    // Placed as the config's own errors are, at the `out` it is about (config/load.ts).
+    const at = s.outPlace && `${s.outPlace.file}${s.outPlace.line ? `:${s.outPlace.line}:${s.outPlace.column}` : ""}: ${s.outPlace.path}`;
+    if (why) errors.push(`${at ?? s.name}: output folder ${leadsOut(rel) || !rel ? s.out : rel} ${why}`);
   }
   return errors.length ? { ok: false, errors } : { ok: true, services, configFile };
 }

@@ -10,6 +10,8 @@ export interface ResolvedService {
   inputPlaces?: Place[];
   /** Absolute path. */
   out: string;
+  /** Where `out` is written in the config (for messages); absent when it comes from `--out`. */
+  outPlace?: Place;
   include?: string[];
   exclude?: string[];
   /** Where each `include` pattern is written in the config (for messages); absent when the patterns come from flags. */

@@ -113,6 +113,7 @@ export function validateConfig(value: unknown, baseDir: string, placeOf?: (path:
         inputs: (inputs as string[]).map((f) => configPath(baseDir, f)),
         ...(placeOf && { inputPlaces: (inputs as string[]).map((_, j) => placeOf(inputAt(j))) }),
         out,
+        ...(placeOf && { outPlace: placeOf(`${at}.out`) }),
         include: patterns.include,
         exclude: patterns.exclude,
         ...(places.include && { includePlaces: places.include }),
