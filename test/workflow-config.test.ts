@@ -507,6 +507,17 @@ describe("config files", () => {
     expect(fs.readdirSync(dir).sort()).toEqual(["odatagen.config.json", "specs"]);
   });
 
+  test("a member named twice in one object of a JSON config is a config error at the later one (exit 2), also where the output is up to date", async () => {
+    const dir = twoSpecs();
+    writeJson(path.join(dir, "odatagen.config.json"), { services: [{ name: "calls", input: "specs/graph-callrecords.xml", out: "out/calls" }] });
+    expect((await runCliAsync(["generate"], dir)).code).toBe(0);
+    // A merge that kept both lines: JSON.parse takes the last, the output just generated.
+    fs.writeFileSync(path.join(dir, "odatagen.config.json"), '{ "services": [\n  { "name": "calls", "input": "specs/graph-callrecords.xml",\n    "out": "out/new", "out": "out/calls" }\n] }\n');
+    const want = { code: 2, stderr: "odatagen: odatagen.config.json:3:23: services[0].out: named twice (first at 3:5), and JSON keeps only the last; write it once\n", stdout: "" };
+    for (const r of [await runCliAsync(["generate"], dir), await runCliInProcess(["generate", "--check"], dir)]) expect({ code: r.code, stderr: r.stderr, stdout: r.stdout }).toEqual(want);
+    expect(fs.readdirSync(path.join(dir, "out"))).toEqual(["calls"]);
+  });
+
   test("a config's out that cannot be an output folder is reported at its line and column, as the config's other errors are; --out's is not", async () => {
     const dir = twoSpecs();
     fs.writeFileSync(

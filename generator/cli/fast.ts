@@ -10,6 +10,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { CONFIG_NAMES, parseJsonConfig } from "../config/load";
 import { validateConfig } from "../config/validate";
+import { jsonRepeatedKeys } from "../config/json-syntax";
 import { optionsRecord } from "../write/manifest";
 import { isUpToDate } from "../write/uptodate";
 import { outputsAsRecorded } from "../write/config-outputs";
@@ -37,8 +38,10 @@ export function tryFastPath(argv: string[]): number | undefined {
   if (!file || path.extname(file) !== ".json") return undefined;
   let services;
   try {
-    const checked = validateConfig(parseJsonConfig(fs.readFileSync(file, "utf8")), path.dirname(file));
-    if (!checked.ok) return undefined;
+    const text = fs.readFileSync(file, "utf8");
+    const checked = validateConfig(parseJsonConfig(text), path.dirname(file));
+    // A member named twice is an error the full run reports (config/load.ts).
+    if (!checked.ok || jsonRepeatedKeys(text.replace(/^\uFEFF/, "")).length) return undefined;
     services = checked.services;
   } catch {
     return undefined;

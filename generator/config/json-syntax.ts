@@ -161,6 +161,24 @@ export function jsonKeyOffsets(text: string): Map<string, number> {
   return offsets;
 }
 
+/**
+ * The members a JSON text names twice in one object (RFC 8259 §4: names SHOULD be unique), each
+ * later one by its path with where its name and the first one's start. JSON.parse keeps the last
+ * value without a word, so `"out": "a", …, "out": "b"` would write to b. A repeat inside a value
+ * that is itself a repeat is not listed again.
+ */
+export function jsonRepeatedKeys(text: string): { path: string; offset: number; first: number }[] {
+  const seen = new Map<string, number>();
+  const repeats: { path: string; offset: number; first: number }[] = [];
+  findJsonSyntaxProblem(text, undefined, (at, offset) => {
+    const key = elementPath(at);
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, offset);
+    else if (!repeats.some((r) => key.startsWith(r.path) && /^[.[]/.test(key.slice(r.path.length)))) repeats.push({ path: key, offset, first });
+  });
+  return repeats;
+}
+
 /** `services[0].include[1]`: member names joined by dots, item indices in brackets. */
 export function elementPath(path: JsonPath): string {
   let out = "";

@@ -12,7 +12,7 @@ import * as path from "node:path";
 import { unreadableReason, type Place } from "../diagnostics";
 import { SourceText, stripBom } from "../parse/source";
 import { utf16Reason } from "../parse/decode";
-import { findJsonSyntaxProblem, jsonKeyOffsets, jsonValueOffsets } from "./json-syntax";
+import { findJsonSyntaxProblem, jsonKeyOffsets, jsonRepeatedKeys, jsonValueOffsets } from "./json-syntax";
 import { validateConfig } from "./validate";
 import { moduleOffset } from "./module-places";
 import { keepTranspiled, readTranspiled, transpiledKey } from "./transpiled-cache";
@@ -76,11 +76,16 @@ export async function loadConfig(file: string): Promise<LoadResult> {
     return { file: shown, line, column, path: at };
   };
   const checked = validateConfig(read.value, path.dirname(file), placeOf);
-  if (!checked.ok) {
-    if (!source) return { ok: false, file, errors: checked.errors.map((m) => `${shown}: ${m}`) };
+  const repeated = json ? jsonRepeatedKeys(json.text) : [];
+  if (!checked.ok || repeated.length) {
+    if (!source) return { ok: false, file, errors: (checked.ok ? [] : checked.errors).map((m) => `${shown}: ${m}`) };
     // In the order they are written in the file (the validator finds them level by level); a
     // stable sort keeps the validator's order for two at one place.
-    const placed = checked.errors.map((m) => ({ m, at: placeOfError(m, placeOf) }));
+    const placed = (checked.ok ? [] : checked.errors).map((m) => ({ m, at: placeOfError(m, placeOf) }));
+    for (const r of repeated) {
+      const first = source.position(r.first);
+      placed.push({ m: `${r.path}: named twice (first at ${first.line}:${first.column}), and JSON keeps only the last; write it once`, at: { ...source.position(r.offset), file: shown, path: r.path } });
+    }
     const order = (a?: Place, b?: Place) => (!a || !b ? Number(!a) - Number(!b) : a.line - b.line || a.column - b.column);
     placed.sort((x, y) => order(x.at, y.at));
     return { ok: false, file, errors: placed.map(({ m, at }) => `${shown}${at ? `:${at.line}:${at.column}` : ""}: ${m}`) };
