@@ -135,4 +135,24 @@ describe("type names", () => {
       ["ODG102", 9, "ns.f/$ReturnType", 'Type="Collection( Collection(ns.c) )" is a collection of collections, which CSDL has no type for (the items of a collection are of one type, not collections)'],
     ]);
   });
+
+  test("a navigation property's collection of collections is that error too, in XML and in CSDL JSON (not 'type … is not defined')", () => {
+    const xml = build(edmx(schema("ns", `<EntityType Name="e"><Key><PropertyRef Name="id"/></Key>
+      <Property Name="id" Type="Edm.Int32" Nullable="false"/>
+      <NavigationProperty Name="grid" Type="Collection(Collection(ns.e))"/>
+    </EntityType>`)));
+    expect(xml.errors.map((d) => [d.code, d.line, d.path, d.message])).toEqual([
+      ["ODG102", 7, "ns.e/grid", 'Type="Collection(Collection(ns.e))" is a collection of collections, which CSDL has no type for (the items of a collection are of one type, not collections)'],
+    ]);
+    const json = `{ "$Version": "4.01", "ns": { "e": { "$Kind": "EntityType", "$Key": ["id"], "id": { "$Type": "Edm.Int32" },
+      "grid": { "$Kind": "NavigationProperty", "$Type": "Collection(Collection(ns.e))" } } } }`;
+    const codes = (content: string) => {
+      try {
+        return generate({ inputs: [{ file: "p.json", content }] }).diagnostics.filter((d) => d.severity === "error");
+      } catch (e) {
+        return (e as GenerationError).diagnostics.filter((d) => d.severity === "error");
+      }
+    };
+    expect(codes(json).map((d) => [d.code, d.path])).toEqual([["ODG102", "ns.e/grid"]]);
+  });
 });

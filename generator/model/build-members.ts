@@ -4,7 +4,7 @@
  * its bases, their default values checked).
  */
 import type { ModelBuilder } from "./build";
-import { missingTypeHint, typeRef } from "./build-type-refs";
+import { collectionOfCollections, missingTypeHint, typeRef } from "./build-type-refs";
 import type { Pending } from "./build-types";
 import { given } from "./given";
 import { Codes, type SourceRef } from "../diagnostics";
@@ -73,7 +73,7 @@ export function linkMembers(b: ModelBuilder, { raw, type }: Pending): void {
       b.diags.error(Codes.invalidAttribute, `structural property cannot have entity type ${p.type}; use ${wordingOf(p.at).navigationProperty}`, path, p.at);
     }
     if (ref.collection && isStreamType(ref.type)) {
-      b.diags.warning(Codes.invalidAttribute, `${wordingOf(p.at).value("Type", p.type)} is a collection of streams (CSDL 4.01 §3.3: Edm.Stream, or a type definition of it, cannot be used in collections); read as a stream property: never required, any value in a read, none in a body`, path, p.at);
+      b.diags.warning(Codes.invalidAttribute, `${wordingOf(p.at).type(p.type)} is a collection of streams (CSDL 4.01 §3.3: Edm.Stream, or a type definition of it, cannot be used in collections); read as a stream property: never required, any value in a read, none in a body`, path, p.at);
     }
     type.properties.push({
       kind: "property",
@@ -94,7 +94,7 @@ export function linkMembers(b: ModelBuilder, { raw, type }: Pending): void {
       b.diags.warning(Codes.undefinedNavigationTarget, `navigation property to the abstract Edm.EntityType is left out`, path, n.at);
       continue;
     }
-    if (!given(name)) continue;
+    if (!given(name) || collectionOfCollections(b, n.type, path, n.at)) continue;
     const target = b.types.get(b.qualify(name, n.at));
     if (!target || target.kind !== "entity") {
       b.diags.error(

@@ -128,11 +128,17 @@ function typesNamed(b: ModelBuilder, local: string, kinds?: readonly SchemaType[
   return named.filter((t) => !kinds || kinds.includes(t.kind)).map((t) => t.qualifiedName);
 }
 
+/** A collection of collections (`Collection(Collection(T))`), which CSDL has no type for: reported, true. */
+export function collectionOfCollections(b: ModelBuilder, rawType: string, path: string, at: SourceRef): boolean {
+  const { name, collection } = parseTypeName(rawType);
+  if (!collection || !parseTypeName(name).collection) return false;
+  b.diags.error(Codes.invalidAttribute, `${wordingOf(at).type(rawType)} is a collection of collections, which CSDL has no type for (the items of a collection are of one type, not collections)`, path, at);
+  return true;
+}
+
 export function typeRef(b: ModelBuilder, rawType: string, rawFacets: RawFacets, path: string, at: SourceRef): TypeRef {
   const { name, collection } = parseTypeName(rawType);
-  const nested = collection && parseTypeName(name).collection;
-  if (nested)
-    b.diags.error(Codes.invalidAttribute, `${wordingOf(at).value("Type", rawType)} is a collection of collections, which CSDL has no type for (the items of a collection are of one type, not collections)`, path, at);
+  const nested = collectionOfCollections(b, rawType, path, at);
   const type = (nested ? undefined : resolveType(b, name, path, at)) ?? primitive("Untyped");
   // CSDL §7.2.1: Nullable defaults to true; for a collection it speaks of the items.
   const underlying = type.kind === "primitive" ? type.name : type.kind === "typedef" ? type.underlying.name : undefined;

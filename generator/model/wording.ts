@@ -9,6 +9,8 @@ import type { SourceRef } from "../diagnostics";
 export interface Wording {
   /** An attribute (member) with the value written: `Nullable="maybe"`, `$Nullable: "maybe"`. */
   value(attribute: string, value: string): string;
+  /** A type as written, `Collection(T)` in the raw form: `Type="Collection(T)"`, `$Collection: true with $Type: "T"`. */
+  type(raw: string): string;
   /** An attribute's (member's) name: `Partner`, `$Partner`. */
   name(attribute: string): string;
   /** An enum member's value as written: `Value="300"`, `"Red": 300`. */
@@ -51,6 +53,7 @@ export interface Wording {
 
 const XML: Wording = {
   value: (attribute, value) => `${attribute}=${JSON.stringify(value)}`,
+  type: (raw) => `Type=${JSON.stringify(raw)}`,
   name: (attribute) => attribute,
   memberValue: (_member, value) => `Value=${JSON.stringify(value)}`,
   bindingPath: (path) => `NavigationPropertyBinding Path ${path}`,
@@ -75,6 +78,10 @@ const XML: Wording = {
 
 const JSON_WORDS: Wording = {
   value: (attribute, value) => `$${attribute}: ${jsonValue(value)}`,
+  type: (raw) => {
+    const item = /^Collection\((.*)\)$/.exec(raw)?.[1];
+    return item === undefined ? `$Type: ${JSON.stringify(raw)}` : `$Collection: true with $Type: ${JSON.stringify(item)}`;
+  },
   name: (attribute) => `$${attribute}`,
   memberValue: (member, value) => `${JSON.stringify(member)}: ${jsonValue(value)}`,
   bindingPath: (path) => `$NavigationPropertyBinding member ${JSON.stringify(path)}`,
