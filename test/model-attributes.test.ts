@@ -155,4 +155,13 @@ describe("type names", () => {
     };
     expect(codes(json).map((d) => [d.code, d.path])).toEqual([["ODG102", "ns.e/grid"]]);
   });
+
+  test.each(["Edm.Untyped", "Edm.PrimitiveType", "Edm.ComplexType", "Edm.EntityType"])("a type definition of the abstract %s is ODG108 (CSDL 4.01 §11.1: its underlying type is a primitive type), in XML and CSDL JSON", (abstract) => {
+    const xml = build(edmx(schema("ns", `<TypeDefinition Name="td" UnderlyingType="${abstract}"/>`)));
+    expect(xml.errors.map((d) => [d.code, d.path, d.message])).toEqual([
+      ["ODG108", "ns.td", `type definition's underlying type ${abstract} is abstract, not a primitive type a value can have (CSDL 4.01 §11.1)`],
+    ]);
+    const json = `{ "$Version": "4.01", "ns": { "td": { "$Kind": "TypeDefinition", "$UnderlyingType": "${abstract}" } } }`;
+    expect(() => generate({ inputs: [{ file: "p.json", content: json }] })).toThrow(/error ODG108: type definition's underlying type .* is abstract/);
+  });
 });

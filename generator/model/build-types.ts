@@ -9,7 +9,7 @@ import { given } from "./given";
 import { meantPrimitive } from "./primitive-hint";
 import { Codes, placeOf, type SourceRef } from "../diagnostics";
 import type { RawAnnotation, RawEnumType, RawSchema, RawStructuredType } from "../parse/raw";
-import { ENUM_RANGES, enumMemberValue, PRIMITIVES } from "./rules";
+import { ABSTRACT_TYPES, ENUM_RANGES, enumMemberValue, PRIMITIVES } from "./rules";
 import type { ComplexType, EntityType, EnumType, PrimitiveName, Schema, SchemaType, StructuredType, TypeDefinition } from "./types";
 import { wordingOf } from "./wording";
 
@@ -76,6 +76,8 @@ export function declareTypes(b: ModelBuilder, raw: RawSchema, schema: Schema, pe
       const near = (b.hintBudget -= PRIMITIVES.size) >= 0 ? meantPrimitive(d.underlyingType) : undefined;
       b.diags.error(Codes.unknownPrimitive, `type definition's underlying type ${d.underlyingType} is not an Edm primitive type${near ? ` (did you mean ${near}?)` : ""}`, path, d.at);
     }
+    if (u && ABSTRACT_TYPES.has(u))
+      b.diags.error(Codes.unknownPrimitive, `type definition's underlying type ${d.underlyingType} is abstract, not a primitive type a value can have (CSDL 4.01 §11.1)`, path, d.at);
     const t: TypeDefinition = {
       kind: "typedef",
       ...named(d.name, d.annotations, d.at),

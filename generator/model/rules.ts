@@ -96,6 +96,13 @@ export const PRIMITIVES: ReadonlySet<string> = new Set<PrimitiveName>([
   "PropertyPath", "NavigationPropertyPath", "AnyPropertyPath", "ModelElementPath",
 ]);
 
+/**
+ * CSDL 4.01 §3.3 and §11.1: the abstract types, which no type definition has as its underlying type
+ * (that is a concrete primitive type: Edm.PrimitiveType "cannot be used as the underlying type of a
+ * type definition", and Edm.Untyped, Edm.ComplexType and Edm.EntityType are not primitive).
+ */
+export const ABSTRACT_TYPES: ReadonlySet<string> = new Set<PrimitiveName>(["Untyped", "PrimitiveType", "ComplexType", "EntityType"]);
+
 /** Edm.DateTime (OData V2/V3) is read as Edm.DateTimeOffset and Edm.Time as Edm.Duration. */
 export const LEGACY_PRIMITIVES: ReadonlyMap<string, PrimitiveName> = new Map<string, PrimitiveName>([
   ["DateTime", "DateTimeOffset"],
