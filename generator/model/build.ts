@@ -7,6 +7,7 @@
  * build-types.ts, build-members.ts, keys.ts, build-type-refs.ts, build-operations.ts and
  * build-containers.ts.
  */
+import { reportSchemaNameClashes } from "./schema-names";
 import { applyAnnotationGroups, qualify, splitTarget } from "./annotation-groups";
 import type { SourceText } from "../parse/source";
 import { checkBaseChains } from "./base-chains";
@@ -253,6 +254,7 @@ export class ModelBuilder {
         declareTypes(this, raw, schema, pending);
       }
     reportRedeclared(this);
+    reportSchemaNameClashes(this, rawSchemas.map((r) => r.raw));
     // Pass 2: link base types, then members.
     for (const p of pending) linkBase(this, p);
     checkBaseChains(pending.map((p) => p.type), this.diags);
