@@ -84,7 +84,8 @@ function concealContent(diags: DiagnosticBag, before: number, file: string, via:
   const first = found.find((d) => d.severity === "error") ?? found[0];
   const named = `${wordingOf(via.at).reference(via.uri)} at ${placeOf(via.at)}`;
   diags.items.push({
-    code: first?.code ?? Codes.notCsdl, severity: "error", file, line: first?.line ?? 0, column: first?.column ?? 0, path: "",
+    // The path of a problem of the whole document, as for a given input that is not CSDL (never the element's, which may quote the file).
+    code: first?.code ?? Codes.notCsdl, severity: "error", file, line: first?.line ?? 0, column: first?.column ?? 0, path: "(document)",
     message: `not a CSDL XML or CSDL JSON document (read because ${named} names it; what it holds is not shown)`,
   });
 }

@@ -262,7 +262,7 @@ test("an error at the end of a chain of references is printed with the reference
   expect({ code: ok.code, lines: diagnostics(ok.stderr) }).toEqual({ code: 0, lines: [] });
 });
 
-test("a followed file that is not CSDL is said to be so, without what it holds", async () => {
+test("a followed file that is not CSDL is said to be so, without what it holds, as a problem of the whole document", async () => {
   const dir = scratch();
   write(dir, { "main.xml": main(ref("secret.json", "shared") + ref("notes.xml", "other")), "secret.json": '{"password": "hunter2", oops}', "notes.xml": "<hunter2/>" });
   const r = await runCliInProcess(["generate", "-i", "main.xml", "-o", "out"], dir);
@@ -271,8 +271,8 @@ test("a followed file that is not CSDL is said to be so, without what it holds",
   expect(diagnostics(r.stderr)).toEqual([
     `main.xml:3:1: info ODG113: secret.json is read as an input too: <edmx:Reference Uri="secret.json"> names it [Reference]`,
     `main.xml:4:1: info ODG113: notes.xml is read as an input too: <edmx:Reference Uri="notes.xml"> names it [Reference]`,
-    `notes.xml:1:1: error ODG003: not a CSDL XML or CSDL JSON document (read because <edmx:Reference Uri="notes.xml"> at main.xml:4 names it; what it holds is not shown)`,
-    `secret.json:1:25: error ODG002: not a CSDL XML or CSDL JSON document (read because <edmx:Reference Uri="secret.json"> at main.xml:3 names it; what it holds is not shown)`,
+    `notes.xml:1:1: error ODG003: not a CSDL XML or CSDL JSON document (read because <edmx:Reference Uri="notes.xml"> at main.xml:4 names it; what it holds is not shown) [(document)]`,
+    `secret.json:1:25: error ODG002: not a CSDL XML or CSDL JSON document (read because <edmx:Reference Uri="secret.json"> at main.xml:3 names it; what it holds is not shown) [(document)]`,
   ]);
 });
 
