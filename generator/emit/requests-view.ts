@@ -351,7 +351,8 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   const navigationBuilder = (n: NavigationProperty, t: StructuredType, parentRef: string): Builder => {
     const target = ts(n.target, true);
     const alternate = navigationAlternateKeys(n);
-    const k = keyTs(n.target, alternate);
+    // Only a collection's builder names its key type: a single-valued one would import it unused.
+    const k = n.collection ? keyTs(n.target, alternate) : "";
     const contained = n.containsTarget ? ", true" : "";
     const restrictions = navigationRestrictions(ctx.model, t, n);
     const binds = navigationBindings(ctx.model, n);
