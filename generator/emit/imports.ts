@@ -27,7 +27,16 @@ export class Imports {
    * imports are added (then neither can take a name the other has). `labels`: each namespace's
    * label for aliases (`namespaceLabels`).
    */
-  constructor(names: Iterable<string> | Scope, private readonly labels: ReadonlyMap<string, string>) {
+  /**
+   * `functions`: in a requests module, the Scope its functions are named through; a type is not
+   * imported under one of their names either (TypeScript 7 reads the value `_` as the type-only
+   * import `_`, not the module's own function `_`).
+   */
+  constructor(
+    names: Iterable<string> | Scope,
+    private readonly labels: ReadonlyMap<string, string>,
+    private readonly functions?: Scope,
+  ) {
     this.used = names instanceof Scope ? names : new Scope(names);
   }
 
@@ -46,7 +55,9 @@ export class Imports {
     const known = names.get(name);
     if (known) return known;
     // Its own name when free, else one made from the other module's namespace, numbered if need be.
-    const local = this.used.claim(this.used.has(name) ? alias(name, this.label(hint)) : name);
+    const want = this.used.has(name) || this.functions?.has(name) ? alias(name, this.label(hint)) : name;
+    let local = this.used.claim(want);
+    while (this.functions?.has(local)) local = this.used.claim(want);
     names.set(name, local);
     return local;
   }

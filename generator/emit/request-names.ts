@@ -108,12 +108,31 @@ export function requestNamer(service: Service): (schema: Schema) => RequestNames
   };
 }
 
+/** A type's name and `suffix`, with `_` appended while a type of its namespace (`declared`) has that name: `PersonFilterKinds`. */
+export function companion(typeName: string, declared: ReadonlySet<string>, suffix: string): string {
+  let name = `${typeName}${suffix}`;
+  while (declared.has(name)) name += "_";
+  return name;
+}
+
+/**
+ * The names no request function of `schema`'s module may take: the reserved words, and the module's
+ * filter-kinds tables (`XFilterKinds`, constants named after types, reserved for every structured
+ * type so that a slice names as the whole run does). A type whose name has no case (`_x`, `名前`)
+ * would otherwise give its navigation property `filterKinds` the builder `_xFilterKinds` too.
+ */
+function reserved(service: Service, schema: Schema): string[] {
+  const declared = service.names.declared(schema.namespace);
+  const tables = schema.types.filter((t) => t.kind === "entity" || t.kind === "complex").map((t) => companion(service.names.type(t), declared, "FilterKinds"));
+  return [...RESERVED, ...tables];
+}
+
 function namesOf(service: Service, emitted: Schema): RequestNames {
   const full = service.model.schemas.find((s) => s.namespace === emitted.namespace) ?? emitted;
   // A full run claims everything, and needs no rivals found; a slice the claims of what it emits, and their rivals.
   const whole = full === emitted;
   const claims = new Claims(service, full, !whole);
-  const scope = new Scope(RESERVED);
+  const scope = new Scope(reserved(service, full));
   if (whole) claims.claimEverything(scope);
   else {
     claims.of(emitted);
@@ -134,7 +153,7 @@ export function requestElements(service: Service, schema: Schema, wanted: readon
   const full = service.model.schemas.find((s) => s.namespace === schema.namespace) ?? schema;
   const claims = new Claims(service, full, true);
   claims.wanting(wanted);
-  const scope = new Scope(RESERVED);
+  const scope = new Scope(reserved(service, full));
   claims.replay(scope);
   return claims.elements(new Set(wanted));
 }

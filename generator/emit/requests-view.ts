@@ -24,7 +24,7 @@ import { fits, heritage, itemLines, objectLiteral, parameters, typeArguments, un
 import { brokenAnnotation, brokenExpression, brokenItem, brokenProperty, brokenType } from "./wrap-code";
 import { derivedTypesDoc, NO_TYPES, readRefType, refType, typeName } from "./ts-types";
 import { allowedDerivedTypes } from "../model/validation-terms";
-import { listsSubtypes, type BuilderKind } from "./request-names";
+import { companion, listsSubtypes, type BuilderKind } from "./request-names";
 import { namedOperations } from "./request-name-index";
 import { operationView, typeParameter, type OperationTypes, type OperationView, type Reads } from "./operation-view";
 import { keylessCollections } from "./keyless-collections";
@@ -163,7 +163,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   let laterName = "LATER_MEMBERS";
   while (names.scope.has(laterName) || localTypes.includes(laterName)) laterName += "_";
   const later = new LaterMembersTable(laterName);
-  const imports = new Imports([...localTypes, laterName], ctx.namespaceLabels);
+  const imports = new Imports([...localTypes, laterName], ctx.namespaceLabels, names.scope);
   let edm = false;
   const ts = (t: SchemaType, union = false) => typeName(ctx, t, NO_TYPES, imports, union && usesUnion(ctx, t));
   const refTs = (ref: TypeRef, read = false) => {
@@ -964,10 +964,7 @@ export function filterKindsName(ctx: EmitContext, t: StructuredType): string {
 
 /** The type's name and `suffix`, with `_` appended while a type of its namespace already has that name. */
 function companionName(ctx: EmitContext, t: StructuredType, suffix: string): string {
-  const taken = typeNamesOf(ctx, t.namespace);
-  let name = `${ctx.names.type(t)}${suffix}`;
-  while (taken.has(name)) name += "_";
-  return name;
+  return companion(ctx.names.type(t), typeNamesOf(ctx, t.namespace), suffix);
 }
 
 /** The name of the union of the values of the subtypes a slice left out below an entity type: `AnimalLeftOut`, named as `navigationTypeName` is. */
