@@ -42,3 +42,18 @@ test.each([
   ]);
   expect(unusedImports(doc)).toEqual({});
 });
+
+// An operation returning an abstract entity type of another namespace: its read type names the
+// type's subtypes (`rt.SubtypeOf<SSubtypes>`), never the type's `Any…` union, which an action's
+// module imported unused.
+test.each(["Action", "Function"])("a bound %s returning a collection of another namespace's abstract entity type: the requests modules import only what they use", (kind) => {
+  const doc = edmx([
+    schema("t", `<EntityType Name="S" Abstract="true"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.Int32" Nullable="false"/></EntityType>\n<EntityType Name="A" BaseType="t.S"/>`),
+    schema(
+      "r",
+      `<${kind} Name="op" IsBound="true"><Parameter Name="b" Type="Collection(t.A)" Nullable="false"/><ReturnType Type="Collection(t.S)"/></${kind}>
+<EntityContainer Name="C"><EntitySet Name="as" EntityType="t.A"/></EntityContainer>`,
+    ),
+  ]);
+  expect(unusedImports(doc)).toEqual({});
+});

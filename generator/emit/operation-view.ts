@@ -168,7 +168,8 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
   if (params.length) args.push(`params: ${paramsType}${params.every((p) => p.optional) && !inherited ? " = {}" : ""}`);
   // A stream result is media, not JSON (Graph's reports answer with a CSV download).
   const stream = op.returnType !== undefined && !op.returnType.collection && op.returnType.type.kind === "primitive" && op.returnType.type.name === "Stream";
-  let result = stream ? "Blob" : op.returnType ? resultType(op.returnType, refTs) : "void";
+  // An entity result is typed as a read below (its plain type, an abstract one's `Any…`, would be imported unused).
+  let result = stream ? "Blob" : op.returnType?.type.kind === "entity" ? "" : op.returnType ? resultType(op.returnType, refTs) : "void";
   // An import's name, else the bound operation's qualified name or its name alone (operation-segment.ts).
   const called = importName !== undefined || !op.bound ? { name: importName ?? op.qualifiedName } : boundSegment(ctx, op);
   const segment = stringLiteral(called.name);

@@ -254,16 +254,23 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   };
   // Typed query options of reads of `t` (typed `self`): `S` the selected properties, `E` the expansions.
   // The options name the type itself (its subtypes' properties go through casts); the result, `readTs`.
+  // `self` is named (and imported) only where asked for: an action's result takes `result` alone.
   const reads: Reads = (t, S, E, H) => {
-    const self = ts(t, true);
+    const self = () => ts(t, true);
     const read = readTs(t, H);
     const nav = navTs(t);
     const casts = castsTs(t);
-    const paramList = [`${S} extends rt.PropertyName<${self}, ${nav}${casts === "{}" ? "" : `, ${casts}`}> = never`, `const ${E} extends rt.Expand<${nav}> = never`];
+    const paramList = () => [`${S} extends rt.PropertyName<${self()}, ${nav}${casts === "{}" ? "" : `, ${casts}`}> = never`, `const ${E} extends rt.Expand<${nav}> = never`];
     return {
-      params: paramList.join(", "),
-      paramList,
-      options: `rt.ReadQuery<${self}, ${nav}, ${S}, ${casts}, ${E}>`,
+      get params() {
+        return paramList().join(", ");
+      },
+      get paramList() {
+        return paramList();
+      },
+      get options() {
+        return `rt.ReadQuery<${self()}, ${nav}, ${S}, ${casts}, ${E}>`;
+      },
       getOptions: `rt.ReadOneQuery<${nav}, ${S}, ${E}>`,
       result: `rt.Selected<${read}, ${S}, ${nav}, ${casts}, ${keyNames(t)}, ${E}>`,
     };
