@@ -58,9 +58,11 @@ export interface RequestNames {
  * with it (`rt` is reserved everywhere). A function exported as `then` would make the module's
  * namespace object a thenable (ECMA-262 §27.2.1.3.2): `await import("./ns.requests.js")` would call
  * it rather than give the module, and never settle. One exported as `__proto__` would, compiled to
- * CommonJS (`exports.__proto__ = …`), set the exports object's prototype rather than export it.
+ * CommonJS (`exports.__proto__ = …`), set the exports object's prototype rather than export it;
+ * one named `require` or `exports` would hide CommonJS's own, which the compiled module calls to
+ * load its imports (TS2441: the compiler reserves both names at a module's top level).
  */
-export const RESERVED = [...JS_RESERVED, "edm", "then", "__proto__"];
+export const RESERVED = [...JS_RESERVED, "edm", "then", "__proto__", "require", "exports"];
 
 /**
  * The most subtypes a `…Subtypes` map lists (requests-view.ts). The compiler spells out every
