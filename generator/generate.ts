@@ -7,6 +7,7 @@ import { Codes, DiagnosticBag, GenerationError, type Diagnostic, type Place } fr
 import { readHeldBody } from "./parse/held-bodies";
 import { readBody, readDeferredGroup } from "./parse/xml";
 import type { RawAnnotationGroup, RawDocument } from "./parse/raw";
+import type { SourceText } from "./parse/source";
 import { readDocuments, type FollowReference, type InputFile } from "./read-documents";
 import { applyAnnotationGroups, splitTarget } from "./model/annotation-groups";
 import { buildLazyModel, buildModel, type LazyModel } from "./model/build";
@@ -284,23 +285,29 @@ function readWhole(inputs: readonly InputFile[], diags: DiagnosticBag, follow?: 
 }
 
 /**
- * Reads and applies the deferred `<Annotations>` blocks a slice needs: all but those whose target
- * is a type the slice leaves out (or a member of one), in document order — so a kept element gets
- * exactly the annotations it gets without slicing. The type a block targets is filled first (a
- * block whose Target was not read from its start tag may name a type outside the slice).
+ * Reads and applies the annotation blocks a slice needs, deferred `<Annotations>` blocks or those
+ * read in place (CSDL JSON's `$Annotations`): all but those whose target is a type the slice leaves
+ * out (or a member of one), in document order — so a kept element gets exactly the annotations it
+ * gets without slicing, and a left-out type is not read for them. The type a block targets is
+ * filled first (a block whose Target was not read from its start tag may name a type outside the slice).
  */
 function readDeferred(lazy: LazyModel, docs: readonly RawDocument[], keep: ReadonlySet<SchemaType>, diags: DiagnosticBag): void {
   const model = lazy.model;
+  const leftOut = (target: string | undefined, source: SourceText) => {
+    const t = target === undefined ? undefined : model.types.get(splitTarget(model, target, source).head);
+    return t !== undefined && !keep.has(t);
+  };
   const groups: RawAnnotationGroup[] = [];
-  for (const doc of docs)
-    for (const d of doc.deferred ?? []) {
-      const t = d.target === undefined ? undefined : model.types.get(splitTarget(model, d.target, d.source).head);
-      if (t && !keep.has(t)) continue;
-      const g = readDeferredGroup(d, diags);
-      if (!g) continue;
-      lazy.fillTarget(g.target, g.at.source);
-      groups.push(g);
-    }
+  const take = (g: RawAnnotationGroup | undefined) => {
+    if (!g) return;
+    lazy.fillTarget(g.target, g.at.source);
+    groups.push(g);
+  };
+  for (const doc of docs) {
+    // A document has blocks of one kind: when they are deferred, its schemas' are empty.
+    for (const s of doc.schemas) for (const g of s.annotationGroups) if (!leftOut(g.target, g.at.source)) take(g);
+    for (const d of doc.deferred ?? []) if (!leftOut(d.target, d.source)) take(readDeferredGroup(d, diags));
+  }
   lazy.checkTargets(groups);
   applyAnnotationGroups(model, groups, lazy.applied, lazy.overloads);
 }

@@ -88,10 +88,9 @@ export interface LazyModel {
    */
   checkLinks(keep: ReadonlySet<SchemaType>): void;
   /**
-   * Leaves out the filled function overloads §12.2.1 forbids (ODG104) and checks the targets of the
-   * blocks read in place. Once, when the slice's operations are filled, before the deferred blocks
-   * are checked (checkTargets), so that one naming an overload of a kept function is checked as in a
-   * whole run (a left-out overload's, ODG103).
+   * Leaves out the filled function overloads §12.2.1 forbids (ODG104). Once, when the slice's
+   * operations are filled, before the annotation blocks are checked (checkTargets), so that one
+   * naming an overload of a kept function is checked as in a whole run (a left-out overload's, ODG103).
    */
   checkOverloads(): void;
   /** Reports the blocks whose Target names no element (targets.ts), filling what they lead through. */
@@ -102,9 +101,9 @@ export interface LazyModel {
  * For a slice: the model with every entity, complex and enum type a shell (name, base type, flags
  * and subtypes are known; members, key and own annotations are not) and every operation known by
  * its binding parameter only, each filled when the slice needs it. `readBody` completes a raw
- * element whose content was deferred (its `body`). The documents' annotation blocks must be
- * deferred too (they may target members); problems inside an element that is never filled are
- * never reported.
+ * element whose content was deferred (its `body`). The documents' annotation blocks, deferred or
+ * read in place (CSDL JSON's), are not applied: the slice applies those it needs (they may target
+ * members); problems inside an element that is never filled are never reported.
  */
 export function buildLazyModel(docs: RawDocument[], diags: DiagnosticBag, readBody: (raw: RawDeferrable) => void): LazyModel {
   const builder = new ModelBuilder(docs, diags, readBody);
@@ -168,8 +167,6 @@ export class ModelBuilder {
   readonly externalAnnotations = new Map<string, Annotation[]>();
   /** Model.includeAnnotations. */
   readonly includeAnnotations = new Map<string, Annotation[]>();
-  /** Lazy mode: the annotation blocks read in place, applied but not yet checked (checkOverloads). */
-  readonly targetsInPlace: RawAnnotationGroup[] = [];
   /** Lazy mode: the types not filled yet, with their raw elements. */
   readonly unfilled = new Map<StructuredType, RawStructuredType>();
   readonly unfilledEnums = new Map<EnumType, RawEnumType>();
@@ -313,12 +310,11 @@ export class ModelBuilder {
       includeAnnotations: this.includeAnnotations,
       leftOut: { operations: this.leftOutOperations, imports: this.leftOutImports },
     };
+    // Lazy mode: the blocks read in place (CSDL JSON's, or XML's when nothing was deferred) wait, as
+    // the deferred ones do, for the slice to know what it keeps (generate.ts, readDeferred).
+    if (this.readBody) return model;
     for (const { raw } of rawSchemas) {
-      // Lazy mode with blocks read in place (they were not deferred): a block's target is filled first.
-      // Their targets are checked once the slice has filled its operations (checkOverloads).
-      if (this.readBody) for (const g of raw.annotationGroups) this.fillTarget(g.target, g.at.source);
-      if (this.readBody) this.targetsInPlace.push(...raw.annotationGroups);
-      else this.checkTargets(raw.annotationGroups);
+      this.checkTargets(raw.annotationGroups);
       applyAnnotationGroups(model, raw.annotationGroups, this.applied, this.overloads());
     }
     return model;
@@ -436,14 +432,13 @@ export class ModelBuilder {
 
   /**
    * Lazy mode: leaves out the overloads of the functions the slice filled that §12.2.1 forbids (ODG104;
-   * the others' parameters are not read), then checks the targets of the blocks read in place (CSDL
-   * JSON's, applied when built). Before the deferred blocks are checked: a block naming an overload
-   * of a kept function, left out or not, is then reported as in a run over the whole document (ODG103).
+   * the others' parameters are not read). Before the annotation blocks are checked: a block naming
+   * an overload of a kept function, left out or not, is then reported as in a run over the whole
+   * document (ODG103).
    */
   checkOverloads(): void {
     for (const list of this.operations.values())
       if (list.length > 1) dropForbiddenOverloads(this, list.filter((op) => !this.unfilledOperations.has(op)));
-    this.checkTargets(this.targetsInPlace.splice(0));
   }
 
   /** The overloads an annotation block may target; in lazy mode, those filled only get its annotations. */

@@ -1,0 +1,70 @@
+// A slice of a CSDL JSON document applies exactly the `$Annotations` blocks a slice of its XML twin
+// applies (generate's readDeferred): none whose target is a type the slice leaves out (or a member
+// of one), so a mistake in such a type is not reported, and the others in document order, as
+// without slicing.
+import { GenerationError } from "../generator/diagnostics";
+import { generate, type GenerateOptions } from "../generator/generate";
+import { edmx, keyed, schema } from "./helpers/csdl";
+import { xmlToCsdlJson } from "./helpers/csdl-json";
+import { expectSameAsFullSlice } from "./helpers/slice-reference";
+
+const DESCRIPTION = "Org.OData.Core.V1.Description";
+
+// A.Person's Name has a type no schema defines; the action A.Reset needs nothing of Person.
+const XML = edmx([
+  schema("A", `${keyed("Person", '<Property Name="Name" Type="A.Nope"/>')}
+  ${keyed("Kept", '<Property Name="label" Type="Edm.String"><Annotation Term="Org.OData.Core.V1.LongDescription" String="own"/></Property>')}
+  <Action Name="Reset"><Parameter Name="k" Type="A.Kept"/></Action>
+  <Annotations Target="A.Person/Name"><Annotation Term="${DESCRIPTION}" String="the name"/></Annotations>
+  <Annotations Target="A.Person"><Annotation Term="${DESCRIPTION}" Int="not a string"/></Annotations>
+  <Annotations Target="A.Kept/label"><Annotation Term="${DESCRIPTION}" String="block"/></Annotations>
+  <EntityContainer Name="C"><ActionImport Name="Reset" Action="A.Reset"/></EntityContainer>`),
+  schema("B", `<ComplexType Name="X"><Property Name="p" Type="Edm.String"/></ComplexType>`),
+]);
+const JSON_TWIN = xmlToCsdlJson("d.xml", XML);
+
+function errors(file: string, content: string, options: Omit<GenerateOptions, "inputs">): string[] {
+  try {
+    generate({ inputs: [{ file, content }], ...options });
+    return [];
+  } catch (e) {
+    if (!(e instanceof GenerationError)) throw e;
+    return e.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.path}`);
+  }
+}
+
+test("a slice leaving out a type with a mistake succeeds from CSDL JSON as from CSDL XML", () => {
+  expect(JSON_TWIN).toContain('"A.Person/Name"');
+  for (const include of [["A.Reset"], ["/Reset"], ["B.*"]]) {
+    expect(errors("d.xml", XML, { include })).toEqual([]);
+    expect(errors("d.json", JSON_TWIN, { include })).toEqual([]);
+  }
+  // A slice keeping Person reports its mistake from either form.
+  expect(errors("d.xml", XML, { include: ["A.Person"] })).toEqual(["ODG103 A.Person/Name"]);
+  expect(errors("d.json", JSON_TWIN, { include: ["A.Person"] })).toEqual(["ODG103 A.Person/Name"]);
+});
+
+test("a JSON slice gives kept elements the annotations, in the order, of the whole document and of the XML slice", () => {
+  const json = expectSameAsFullSlice("d.json", JSON_TWIN.replace('"A.Nope"', '"Edm.String"'), { include: ["A.Reset"] });
+  const xml = generate({ inputs: [{ file: "d.xml", content: XML }], include: ["A.Reset"] }).files;
+  expect([...json.keys()]).toEqual([...xml.keys()]);
+  for (const [name, text] of xml) expect({ name, text: json.get(name)?.replace(/d\.json/g, "d.xml") }).toEqual({ name, text });
+  expect(generate({ inputs: [{ file: "d.json", content: JSON_TWIN }], include: ["A.Reset"] }).model.types.get("A.Kept")).toMatchObject({
+    properties: [{ name: "id" }, { name: "label", annotations: [{ value: { value: "own" } }, { value: { value: "block" } }] }],
+  });
+});
+
+test("blocks of a JSON and an XML document on one element apply in the inputs' order, sliced or not", () => {
+  const block = (value: string) => `<Annotations Target="A.Kept"><Annotation Term="${DESCRIPTION}" String="${value}"/></Annotations>`;
+  const main = XML.replace('<Property Name="Name" Type="A.Nope"/>', "").replace("<EntityContainer", `${block("from the XML")}\n<EntityContainer`);
+  const other = xmlToCsdlJson("o.xml", edmx(schema("O", `<ComplexType Name="Y"/>\n${block("from the JSON")}`)));
+  const description = (options: Omit<GenerateOptions, "inputs">, inputs: GenerateOptions["inputs"]) =>
+    generate({ inputs, ...options }).model.types.get("A.Kept")?.annotations.find((a) => a.term === DESCRIPTION)?.value;
+  for (const [inputs, first] of [
+    [[{ file: "m.xml", content: main }, { file: "o.json", content: other }], "from the XML"],
+    [[{ file: "o.json", content: other }, { file: "m.xml", content: main }], "from the JSON"],
+  ] as const) {
+    expect(description({}, [...inputs])).toMatchObject({ value: first });
+    expect(description({ include: ["A.Reset"] }, [...inputs])).toMatchObject({ value: first });
+  }
+});
