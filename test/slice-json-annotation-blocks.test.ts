@@ -1,7 +1,7 @@
 // A slice of a CSDL JSON document applies exactly the `$Annotations` blocks a slice of its XML twin
 // applies (generate's readDeferred): none whose target is a type the slice leaves out (or a member
 // of one), so a mistake in such a type is not reported, and the others in document order, as
-// without slicing.
+// without slicing. So does a slice of an XML document whose blocks are read in place, not deferred.
 import { GenerationError } from "../generator/diagnostics";
 import { generate, type GenerateOptions } from "../generator/generate";
 import { edmx, keyed, schema } from "./helpers/csdl";
@@ -42,6 +42,12 @@ test("a slice leaving out a type with a mistake succeeds from CSDL JSON as from 
   // A slice keeping Person reports its mistake from either form.
   expect(errors("d.xml", XML, { include: ["A.Person"] })).toEqual(["ODG103 A.Person/Name"]);
   expect(errors("d.json", JSON_TWIN, { include: ["A.Person"] })).toEqual(["ODG103 A.Person/Name"]);
+});
+
+test("so does an XML document whose DOCTYPE declares entities (its blocks are read in place, as JSON's)", () => {
+  const withEntities = XML.replace("?>", '?>\n<!DOCTYPE edmx:Edmx [<!ENTITY name "the name">]>').replace('String="the name"', 'String="&name;"');
+  expect(errors("d.xml", withEntities, { include: ["A.Reset"] })).toEqual([]);
+  expect(errors("d.xml", withEntities, { include: ["A.Person"] })).toEqual(["ODG103 A.Person/Name"]);
 });
 
 test("a JSON slice gives kept elements the annotations, in the order, of the whole document and of the XML slice", () => {
