@@ -67,6 +67,12 @@ const CASES: [string, Filter, string][] = [
   ["any of a collection of strings", (p) => p.labels.any((l) => l.eq("new")), "labels/any(x1:x1 eq 'new')"],
   ["any without a test: not empty", (p) => p.labels.any(), "labels/any()"],
   ["a collection's $count", (p) => p.labels.count().eq(0).or(p.parts.count().gt(p.stock)), "labels/$count eq 0 or parts/$count gt stock"],
+  ["a collection's $count, an Edm.Int64, beyond Int32's range", (p) => p.labels.count().lt(2 ** 40), "labels/$count lt 1099511627776"],
+  [
+    "an Int16, a Byte and an SByte at the ends of their ranges, also a lambda's item",
+    (p) => rt.and(p.rank.ge(-32768), p.shelf.le(255), p.tilt.in([-128, 127]), p.ratings.any((r) => r.eq(0)), p.stock.lt(2147483647)),
+    "rank ge -32768 and shelf le 255 and (tilt eq -128 or tilt eq 127) and ratings/any(x1:x1 eq 0) and stock lt 2147483647",
+  ],
   [
     "lambdas within lambdas, over complex items, each with its own variable",
     (p) => p.parts.all((part) => part.made.lt("2024-01-01").and(part.sizes.any((s) => s.value.gt("1.5")))),
@@ -129,7 +135,13 @@ describe("a typed filter's $filter", () => {
 
 describe("values of no literal of their property's type are TypeErrors, and nothing is sent", () => {
   test.each<[string, Filter, RegExp]>([
-    ["a Guid", (p) => p.sku.eq("not-a-guid"), /not an Edm\.Guid literal: not-a-guid/],
+    ["a Guid, naming the property", (p) => p.sku.eq("not-a-guid"), /^sku: not an Edm\.Guid literal: not-a-guid/],
+    ["an Int16 out of its range, as a key's is", (p) => p.rank.eq(40000), /^rank: not an Edm\.Int16 literal: 40000 is out of its range -32768\.\.32767$/],
+    ["a Byte below 0", (p) => p.shelf.eq(-1), /^shelf: not an Edm\.Byte literal: -1 is out of its range 0\.\.255$/],
+    ["an SByte above 127", (p) => p.tilt.in([1, 128]), /^tilt: not an Edm\.SByte literal: 128 is out of its range -128\.\.127$/],
+    ["a Byte item of a collection out of its range", (p) => p.ratings.any((r) => r.gt(256)), /^x1: not an Edm\.Byte literal: 256 is out of its range 0\.\.255$/],
+    ["an Int32 out of its range, though no table lists an Int32", (p) => p.stock.eq(2 ** 40), /^stock: not an Edm\.Int32 literal: 1099511627776 is out of its range -2147483648\.\.2147483647$/],
+    ["an Int32 given a bigint out of its range", (p) => p.stock.eq(-(2n ** 31n) - 1n as never), /^stock: not an Edm\.Int32 literal: -2147483649 is out of its range/],
     ["a day that is not in the calendar", (p) => p.released.eq("2023-02-30"), /2023-02-30 is no day of the calendar/],
     ["a Date with a time of day for an Edm.Date", (p) => p.released.eq(new Date(Date.UTC(2024, 0, 5, 13)) as never), /has a time of day/],
     ["a whole number that is not whole", (p) => p.stock.eq(1.5), /stock: not a value of its type: 1\.5/],
@@ -158,6 +170,8 @@ describe("values of no literal of their property's type are TypeErrors, and noth
 test("the module's tables list only the properties whose value does not tell their Edm type", () => {
   const module = fs.readFileSync(path.join(dir, "Shop.requests.ts"), "utf8");
   expect(module).toContain('export const DimensionFilterKinds: rt.FilterKinds = { value: "Decimal" };');
+  // An Int16, a Byte and an SByte are listed, for their ranges; an Int32 is not (a number not listed is held to Int32's).
+  expect(module).toContain('  rank: "Int16",\n  shelf: "Byte",\n  tilt: "SByte",\n  ratings: "Byte",\n');
   expect(module).toContain('export const PartFilterKinds: rt.FilterKinds = {\n  sizes: [() => DimensionFilterKinds],\n  made: "Date",\n  maker: "Navigation",\n};');
   expect(module).toContain("  note: rt.plainKinds,\n  parts: [() => PartFilterKinds],\n");
   // Maker's properties are an Int32 and a String: no table, and its list passes none.

@@ -1869,7 +1869,7 @@ function aliasValue(value: unknown): string {
  * members after its `unknownFutureValue`, comma-separated), a complex property's own kinds (`() =>
  * kinds`; in an array for a collection), a navigation property (`"Navigation"`) or a value a filter
  * compares with null only (`"Other"`: Edm.Untyped, Geography, Geometry). A property not listed is a
- * String, Boolean or whole number, whose value tells how it is written.
+ * String, Boolean or Int32, whose value tells how it is written (a number within Int32's range).
  */
 export type FilterKind = KeyKind | "Navigation" | "Other" | KindsOf | readonly [KindsOf];
 
@@ -2153,7 +2153,7 @@ function fieldsOf(kinds: FilterKinds, prefix: string, depth: number): object {
 /** What every `FilterTerm` is at run time: its text, the kind of its values, and how many lambdas it is inside. */
 class Term {
   readonly text: string;
-  /** Its kind in the table; undefined where the table lists none (a String, Boolean or whole number); DYNAMIC for a dynamic property. */
+  /** Its kind in the table; undefined where the table lists none (a String, Boolean or Int32); DYNAMIC for a dynamic property. */
   readonly kind: FilterKind | typeof DYNAMIC | undefined;
   readonly depth: number;
 
@@ -2237,7 +2237,8 @@ class Term {
     return this.lambda("all", test);
   }
   count(): Term {
-    return new Term(`${this.text}/$count`, undefined, this.depth);
+    // An Edm.Int64 (URL Conventions §5.1.1.10): beyond Int32's range, as a property not listed is not.
+    return new Term(`${this.text}/$count`, "Int64", this.depth);
   }
 
   private compare(operator: string, value: unknown): Condition {
@@ -2269,7 +2270,8 @@ class Term {
     if (kind === DYNAMIC) return dynamicLiteral(this.text, value);
     if (typeof kind !== "string") throw new TypeError(`${this.text}: a structured value is compared with null only`);
     if (kind === "Navigation" || kind === "Other") throw new TypeError(`${this.text}: ${kindName(kind)} is compared with null only`);
-    return kind.startsWith("enum:") ? enumLiteral(kind as `enum:${string}`, value) : literal(kind, value as KeyValue);
+    // Refused as a key's value is, naming the property: `i16: not an Edm.Int16 literal: 40000 is out of its range …`.
+    return named((v) => (kind.startsWith("enum:") ? enumLiteral(kind as `enum:${string}`, v) : literal(kind, v)), value as KeyValue, this.text);
   }
 
   private lambda(operator: "any" | "all", test: ((item: never) => unknown) | undefined): Condition {
@@ -2297,12 +2299,14 @@ function dynamicLiteral(term: string, value: unknown): string {
 const DAYS = ["Date", "DateTimeOffset"];
 const TIMES = ["DateTimeOffset", "TimeOfDay"];
 
-/** A value of a property no table lists: a String, Boolean or whole number, as the value is. */
+/**
+ * A value of a property no table lists: a String, Boolean or Int32, as the value is; a whole number
+ * out of Int32's range is refused as a key's is (no such property holds it: a wrong property or unit).
+ */
 function plainLiteral(term: string, value: unknown): string {
   if (typeof value === "string") return edmString(value);
   if (typeof value === "boolean") return String(value);
-  if (typeof value === "bigint") return String(value);
-  if (typeof value === "number" && Number.isSafeInteger(value)) return String(value);
+  if (typeof value === "bigint" || (typeof value === "number" && Number.isInteger(value))) return named(edmInt32, value, term);
   throw new TypeError(`${term}: not a value of its type: ${value instanceof Date ? `a Date (${term} is no date)` : typeof value === "number" ? String(value) : typeof value}`);
 }
 

@@ -280,6 +280,9 @@ class Reader {
       }
       if (f !== "number" && f !== "bignumber") throw new Untyped();
       const plain = t.text.replace(/[mMdDfFlL]$/, "");
+      // A whole number's type refuses a fraction or a value out of its range, as the runtime's literal does: left as written.
+      const range = held.kind === "primitive" ? INTEGER_RANGES[held.name] : undefined;
+      if (range && !(/^[+-]?\d+$/.test(plain) && Number(plain) >= range[0] && Number(plain) <= range[1])) throw new Untyped();
       // A number JavaScript holds exactly, as a number; an Int64's or a Decimal's longer one as its text.
       return String(Number(plain)) === plain ? plain : f === "bignumber" ? JSON.stringify(plain) : fail();
     }
@@ -345,6 +348,14 @@ const MAX_DEPTH = 64;
 
 /** Words, beside JavaScript's reserved ones, an arrow function's parameter may not be named in strict code. */
 const RESERVED = new Set(["await", "let", "static", "implements", "interface", "package", "private", "protected", "public", "arguments", "eval"]);
+
+/** The ranges of the whole numbers a typed filter takes as a JavaScript number (the runtime's `integral`, CSDL §4.4). */
+const INTEGER_RANGES: Partial<Record<string, readonly [number, number]>> = {
+  Byte: [0, 255],
+  SByte: [-128, 127],
+  Int16: [-32768, 32767],
+  Int32: [-2147483648, 2147483647],
+};
 
 /** The unquoted literals' forms each Edm type written as text takes (a Guid as a Guid, a date as a date). */
 const FORMS: Partial<Record<string, readonly string[]>> = {

@@ -9,4 +9,5 @@ export const SwatchFilterKinds: rt.FilterKinds = {
   maybeMixes: "enum:paint.colour",
   finishes: "enum:paint.finish",
   opacity: "Single",
+  code: "SByte",
 };

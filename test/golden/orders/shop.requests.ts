@@ -25,6 +25,7 @@ export interface StoreNavigation {}
 
 // How typed filters write each type's values (rt.FilterKinds): the properties whose value does not tell its Edm type.
 export const OrderFilterKinds: rt.FilterKinds = { placed: "DateTimeOffset", total: "Decimal" };
+export const OrderLineFilterKinds: rt.FilterKinds = { quantity: "Int16" };
 
 /** `lines` of a `shop.order` (contained): `.../lines`. */
 export function orderLines(
@@ -117,7 +118,7 @@ export function listOrderLines<
   target: rt.CollectionRef<OrderLine, { "orderId": number; "sku": string }>,
   options?: rt.ReadQuery<OrderLine, OrderLineNavigation, S, {}, E>,
 ): Promise<rt.Page<rt.Selected<OrderLine, S, OrderLineNavigation, {}, "orderId" | "sku", E>>> {
-  return rt.readPage(client, target, options);
+  return rt.readPage(client, target, options, OrderLineFilterKinds);
 }
 
 /** Creates a `shop.orderLine` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */

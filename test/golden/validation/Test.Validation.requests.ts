@@ -75,6 +75,9 @@ export interface ItemUpdateInput extends rt.Written<
 
 // How typed filters write each type's values (rt.FilterKinds): the properties whose value does not tell its Edm type.
 export const PrimitivesFilterKinds: rt.FilterKinds = {
+  byte: "Byte",
+  sbyte: "SByte",
+  int16: "Int16",
   int64: "Int64",
   dec: "Decimal",
   dec52: "Decimal",
