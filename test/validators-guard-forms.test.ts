@@ -43,7 +43,7 @@ const CASES: [what: string, value: Record<string, unknown>, message: string][] =
   ["@odata.type by alias without #", { shape: { "@odata.type": "tv.Circle", ...circle } }, `/shape/@odata.type @odata.type "tv.Circle" has no "#" (JSON Format §4.5.3 writes a type as a URL fragment): validateX takes the name without it, but isX and assertX take only "#Test.Validation.Circle", the form its type declares`],
   ["@odata.type by alias", { shape: { "@odata.type": "#tv.Circle", ...circle } }, `/shape/@odata.type @odata.type "#tv.Circle" names Test.Validation.Circle by its schema's alias: validateX takes an alias, but isX and assertX take only "#Test.Validation.Circle", the form its type declares`],
   ["@odata.type as a URL", { shape: { "@odata.type": "https://example.com/$metadata#Test.Validation.Circle", ...circle } }, `/shape/@odata.type @odata.type "https://example.com/$metadata#Test.Validation.Circle" names Test.Validation.Circle by a URL: validateX takes a URL, but isX and assertX take only "#Test.Validation.Circle", the form its type declares`],
-  ["@type for @odata.type", { shape: { "@type": "#Test.Validation.Circle", ...circle } }, `/shape Test.Validation.Shape is abstract: @odata.type must name a concrete subtype`],
+  ["@type for @odata.type", { shape: { "@type": "#Test.Validation.Circle", ...circle } }, `/shape/@type @type leaves out the odata. prefix (JSON Format 4.01 §4.5): validateX takes it, but isX and assertX take only @odata.type, the member its type declares`],
 ];
 
 test.each(CASES)("%s: validateItem takes it, isItem and assertItem do not, saying why", (_what, value, message) => {
@@ -56,6 +56,26 @@ test.each(CASES)("%s: validateItem takes it, isItem and assertItem do not, sayin
     thrown = e;
   }
   expect((thrown as { errors: { path: string; message: string }[] }).errors.map((e) => `${e.path} ${e.message}`)).toEqual([message]);
+});
+
+// A guard never takes what validateX refuses: a 4.01 `@type` is checked as validateX checks it (it
+// names no type, or another one), besides being reported as a form the guard does not take.
+test("a @type validateItem refuses, isItem and assertItem refuse too, assertItem saying what validateItem says", () => {
+  const values = [{ id: 1, "@type": {} }, { id: 1, "@type": "#Test.Validation.Person" }, { shape: { "@type": "#Test.Validation.Nope", ...circle } }, { shape: { "@type": 5 } }];
+  const said = (value: unknown): string[] => {
+    try {
+      tv.assertItem(value);
+    } catch (e) {
+      return (e as { errors: { path: string; message: string }[] }).errors.map((x) => `${x.path} ${x.message}`);
+    }
+    return [];
+  };
+  for (const value of values) {
+    const errors = tv.validateItem(value).errors.map((x) => `${x.path} ${x.message}`);
+    expect(errors).not.toEqual([]);
+    expect(tv.isItem(value)).toBe(false);
+    expect(said(value)).toEqual([expect.stringMatching(/@type leaves out the odata\. prefix/), ...errors]);
+  }
 });
 
 // A type without subtypes (`Item`) declares `@odata.type` as its `#ns.T` literal, the one form its guard

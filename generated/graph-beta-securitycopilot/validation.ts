@@ -888,14 +888,17 @@ export function typeOf(v: unknown, ctx: Context, key: Key, declared: string, ser
     ctx.removedAt = 1;
   }
   // `@type` only when `@odata.type` is absent: a null `@odata.type` names no type, and is reported.
-  // A guard reads `@odata.type` alone, the member the types declare.
-  const type = v["@odata.type"] !== undefined || ctx.typed ? v["@odata.type"] : v["@type"];
+  const prefixed = v["@odata.type"] !== undefined;
+  const type = prefixed ? v["@odata.type"] : v["@type"];
+  // A guard takes `@odata.type` alone, the member the types declare: 4.01's `@type` is another form,
+  // reported, and the value still checked as validateX checks it (else isX would pass `"@type": {}`).
+  if (ctx.typed && !prefixed && type !== undefined) typeMember(ctx, key);
   // Any other value names no type: "" matches none, and wrongType reports it.
   if (typeof type !== "string") return type === undefined ? undefined : "";
   const name = qualified(type, service.aliases);
   // A guard's other form is reported, and the value still checked as the type it names, so that
   // assertX lists what validateX would besides.
-  if (ctx.typed && !(type.charCodeAt(0) === 35 && type.length === name.length + 1 && type.endsWith(name))) typeForm(ctx, key, type, name);
+  if (ctx.typed && prefixed && !(type.charCodeAt(0) === 35 && type.length === name.length + 1 && type.endsWith(name))) typeForm(ctx, key, type, name);
   return name;
 }
 
@@ -1110,6 +1113,16 @@ function typeForm(ctx: Context, key: Key, type: string, name: string): void {
 }
 
 /**
+ * A guard's value that names its type in OData 4.01's `@type`, which the types do not declare (their
+ * `@odata.type` is what an `Any…` union compares with): reported, as `typeForm` reports a name's form.
+ */
+function typeMember(ctx: Context, key: Key): void {
+  if (!ctx.enter(key)) return;
+  ctx.fail("@type", "@odata.type", undefined, "@type leaves out the odata. prefix (JSON Format 4.01 §4.5): validateX takes it, but isX and assertX take only @odata.type, the member its type declares");
+  ctx.leave();
+}
+
+/**
  * Whether `v` is an object of the type `declared`, which has no subtypes: `@odata.type` absent or
  * naming it. Anything else is reported.
  */
@@ -1232,7 +1245,7 @@ function otherCase(name: string, known: ReadonlySet<string>): string {
  * the declared type or one of its subtypes, or (`abstract`) an abstract type.
  */
 export function wrongType(ctx: Context, key: Key, o: Json, declared: string, abstract: boolean): void {
-  const at = o["@odata.type"] !== undefined || ctx.typed ? "@odata.type" : "@type";
+  const at = o["@odata.type"] !== undefined ? "@odata.type" : "@type";
   const type = o[at];
   if (type === undefined) return ctx.fail(key, `a concrete subtype of ${declared}`, type, `${declared} is abstract: @odata.type must name a concrete subtype`);
   // An instance of an abstract type is wrong as a whole: reported at the object, like a missing type.
@@ -1251,7 +1264,7 @@ export function wrongType(ctx: Context, key: Key, o: Json, declared: string, abs
  * (JSON Format §4.5.3), and a PATCH body may leave it out.
  */
 export function derivedType(v: unknown, ctx: Context, key: Key, check: Checker, service: Service, allowed: readonly string[]): void {
-  const at = isObject(v) ? (v["@odata.type"] !== undefined || ctx.typed ? "@odata.type" : "@type") : undefined;
+  const at = isObject(v) ? (v["@odata.type"] !== undefined ? "@odata.type" : "@type") : undefined;
   const type = at === undefined ? undefined : (v as Json)[at];
   if (at === undefined || typeof type !== "string" || allowed.includes(qualified(type, service.aliases))) return check(v, ctx, key);
   if (!ctx.enter(key)) return;
