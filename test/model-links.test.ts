@@ -3,6 +3,7 @@
 // type (§12.2): each is a warning at its element, and what the generated code would get wrong is left out.
 import { generate } from "../generator/generate";
 import { build, edmx, schema } from "./helpers/csdl";
+import { xmlToCsdlJson } from "./helpers/csdl-json";
 
 const KEYED = `<Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.Int32" Nullable="false"/>`;
 const TYPES = `
@@ -132,6 +133,26 @@ describe("NavigationPropertyBinding", () => {
     const requests = generate({ inputs: [{ file: "b.xml", content }] }).files.get("ns.requests.ts") ?? "";
     expect(requests).toContain(`{ name: "orders", bindings: () => ({ "customer": customers }) }`);
     expect(requests).not.toContain(`"nonav"`);
+  });
+
+  test("a Target naming a container in a namespace no input declares and no reference includes is a warning, in CSDL XML and JSON; one a reference includes is not checked", () => {
+    const bindings = `<NavigationPropertyBinding Path="customer" Target="X.Svc/customers"/>`;
+    const xml = edmx(schema("ns", `${TYPES}${container(bindings)}`));
+    const json = xmlToCsdlJson("b.xml", xml);
+    const shown = (file: string, content: string) =>
+      generate({ inputs: [{ file, content }] }).diagnostics.map((d) => [d.severity, d.code, d.path, d.message, d.line > 0]);
+    expect(shown("b.xml", xml)).toEqual([
+      ["warning", "ODG107", "ns.svc/orders/customer", "NavigationPropertyBinding Target X.Svc/customers names entity container X.Svc, which no input declares and no reference includes (CSDL §13.4.2: a container-qualified target names a container of the model); the binding is left out", true],
+    ]);
+    expect(shown("b.json", json)).toEqual([
+      ["warning", "ODG107", "ns.svc/orders/customer", '$NavigationPropertyBinding target "X.Svc/customers" names entity container X.Svc, which no input declares and no reference includes (CSDL §13.4.2: a container-qualified target names a container of the model); the binding is left out', true],
+    ]);
+    expect(build(xml).model.container?.entitySets[0].bindings).toEqual([]);
+    // A container of a document a reference includes, which is not among the inputs: not checked, kept.
+    const referenced = edmx(schema("ns", `${TYPES}${container(bindings)}`), `<edmx:Reference Uri="x.xml"><edmx:Include Namespace="X"/></edmx:Reference>`);
+    const built = build(referenced);
+    expect(built.diagnostics.filter((d) => d.code === "ODG107")).toEqual([]);
+    expect(built.model.container?.entitySets[0].bindings.map((b) => b.target)).toEqual(["X.Svc/customers"]);
   });
 
   test("a Path bound twice is a warning at the second binding, which is left out: the binding table holds one target a path", () => {

@@ -41,7 +41,8 @@ function diagnosticsOf(content: string, include?: string[]): string[] {
  * the ones these fixtures and corpus documents make.
  */
 function inJsonWords(diagnostics: string[]): string[] {
-  return diagnostics.map((d) => d.replace("<Function> has no <ReturnType>", "a function has no $ReturnType").replace(/\(edmx:Reference Uri=/g, "($Reference member "));
+  return diagnostics.map((d) => d.replace("<Function> has no <ReturnType>", "a function has no $ReturnType").replace(/\(edmx:Reference Uri=/g, "($Reference member ")
+    .replace(/NavigationPropertyBinding Target (\S+)/g, (_, target: string) => `$NavigationPropertyBinding target ${JSON.stringify(target)}`));
 }
 
 /** The lines in which two outputs differ, as `file: - xml | + json`. */

@@ -37,9 +37,11 @@ describe("a binding target is understood the same by diff and by the generated c
     expect(bothReadings([{ file: "main.xml", content: doc("People") }])).toEqual({ summary: "People", client: "people" });
   });
 
-  test("an alias only another document declares names no container here (CSDL XML §4.2): the client does not follow it, and diff does not either", () => {
+  test("an alias only another document declares names no container here (CSDL XML §4.2): a warning, the binding left out, so neither the client nor diff follows it", () => {
     const inputs = [{ file: "main.xml", content: doc("y.c/People") }, { file: "other.xml", content: other }];
-    expect(bothReadings(inputs)).toEqual({ summary: "y.c/People", client: undefined });
+    // Before ODG107 reported a container no input declares, diff's summary kept the target as written.
+    expect(bothReadings(inputs)).toEqual({ summary: undefined, client: undefined });
+    expect(generate({ inputs }).diagnostics.map((d) => [d.code, d.path])).toEqual([["ODG107", "d.c/Others/Best"]]);
   });
 });
 

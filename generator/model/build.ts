@@ -411,6 +411,7 @@ export class ModelBuilder {
       qualify: (name, at) => this.qualify(name, at),
       fill: this.readBody && ((t) => this.fill(t)),
       loaded: this.loaded,
+      referenced: this.referenced,
     };
     // Filling a target may link more navigation properties: those are not the slice's, and stay unchecked.
     const navigation = this.linksToCheck.splice(0);
@@ -461,6 +462,7 @@ export class ModelBuilder {
       fillEnum: this.readBody && ((t) => this.fill(t)),
       filled: this.readBody && ((op) => !this.unfilledOperations.has(op)),
       loaded: this.loaded,
+      referenced: this.referenced,
       containers: this.containers,
       operations: this.operations,
       leftOut: this.leftOutOperations,

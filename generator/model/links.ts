@@ -18,6 +18,8 @@ export interface LinkContext {
   fill?(t: StructuredType): void;
   /** Namespaces the inputs hold: a binding to a container of another document is not checked. */
   loaded: ReadonlySet<string>;
+  /** Namespaces an `edmx:Reference` includes: a container there, of a document not among the inputs, is not checked. */
+  referenced: ReadonlyMap<string, unknown>;
 }
 
 export type Member = Property | NavigationProperty;
@@ -216,10 +218,9 @@ export function checkBindings(
         path, at);
       continue;
     }
-    if (at && !bindingTargetExists(ctx, b.target, at, containers, container)) {
-      ctx.diags.warning(Codes.undefinedNavigationTarget,
-        `${wordingOf(at).bindingTarget(b.target)} is not an entity set or singleton (CSDL §13.4.2); the binding is left out`,
-        path, at);
+    const problem = at && bindingTargetProblem(ctx, b.target, at, containers, container);
+    if (problem) {
+      ctx.diags.warning(Codes.undefinedNavigationTarget, `${wordingOf(at).bindingTarget(b.target)} ${problem}; the binding is left out`, path, at);
       continue;
     }
     first.set(b.path, b);
@@ -228,23 +229,29 @@ export function checkBindings(
   return kept;
 }
 
-function bindingTargetExists(ctx: LinkContext, target: string, at: SourceRef, containers: ReadonlyMap<string, EntityContainer>, container: EntityContainer): boolean {
+/** Why a binding's Target leads to no entity set or singleton (CSDL §13.4.2); undefined when it does, or may (a container of a document not among the inputs). */
+function bindingTargetProblem(ctx: LinkContext, target: string, at: SourceRef, containers: ReadonlyMap<string, EntityContainer>, container: EntityContainer): string | undefined {
+  const notThere = "is not an entity set or singleton (CSDL §13.4.2)";
   let segments = target.split("/");
   let c: EntityContainer | undefined = container;
   if (segments.length > 1 && segments[0].includes(".")) {
     const qualified = ctx.qualify(segments[0], at);
     c = containers.get(qualified);
-    // A container of a document that is not among the inputs (nor read by following a reference).
-    if (!c) return !ctx.loaded.has(qualified.slice(0, qualified.lastIndexOf(".")));
+    const ns = qualified.slice(0, qualified.lastIndexOf("."));
+    if (!c && ctx.loaded.has(ns)) return notThere;
+    // A container of a document that is not among the inputs, which a reference includes: not checked.
+    if (!c && ctx.referenced.has(ns)) return undefined;
+    // A qualified name names an element of a namespace a document declares or a reference includes (CSDL XML §4.2).
+    if (!c) return `names entity container ${qualified}, which no input declares and no reference includes (CSDL §13.4.2: a container-qualified target names a container of the model)`;
     segments = segments.slice(1);
   }
   // A container has the sets and singletons of the one it extends too (CSDL §13.1.2), transitively.
   for (let seen = 0; c && seen < 32; c = c.extends ? containers.get(c.extends) : undefined, seen++) {
     // An entity set or singleton (they have a type); an import is not a binding target.
-    if (containerChildren(c).get(segments[0])?.type) return true;
-    if (c.extends && !containers.has(c.extends)) return !ctx.loaded.has(c.extends.slice(0, c.extends.lastIndexOf(".")));
+    if (containerChildren(c).get(segments[0])?.type) return undefined;
+    if (c.extends && !containers.has(c.extends)) return ctx.loaded.has(c.extends.slice(0, c.extends.lastIndexOf("."))) ? notThere : undefined;
   }
-  return false;
+  return notThere;
 }
 
 /** What a container's child names: an entity set or singleton (with its entity type), or an import (neither). */
