@@ -2,6 +2,7 @@
 // §4.4: unknown Edm types and the abstract Edm.EntityType as a navigation target.
 import { generate } from "../generator/generate";
 import { build, buildOk, edmx, entity, schema } from "./helpers/csdl";
+import { xmlToCsdlJson } from "./helpers/csdl-json";
 
 const INFO = `<ComplexType Name="info"><Property Name="ID" Type="Edm.Int32" Nullable="false"/></ComplexType>`;
 
@@ -134,6 +135,20 @@ describe("what a key property may be", () => {
     ]);
     const requests = generate({ inputs: [{ file: "k.xml", content: doc(`<PropertyRef Name="id"/><PropertyRef Name="score"/>`) }] }).files.get("ns.requests.ts") ?? "";
     expect(requests).toContain(`rt.compositeKey([["id", rt.edmString], ["score", rt.edmDouble]])`);
+  });
+
+  test("an Edm.Untyped key property, as written, is a warning in CSDL XML and JSON, and kept as a string key; one read as Edm.Untyped for a type already reported is not reported again", () => {
+    const untyped = (type: string, references = "") => edmx(schema("ns", `<EntityType Name="e"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="${type}" Nullable="false"/></EntityType>
+      <EntityContainer Name="svc"><EntitySet Name="es" EntityType="ns.e"/></EntityContainer>`), references);
+    const message = "key property id of ns.e has type Edm.Untyped, which CSDL 4.01 §6.5 does not allow in a key (an enum type, a type definition or Edm.Boolean, Byte, Date, DateTimeOffset, Decimal, Duration, Guid, Int16, Int32, Int64, SByte, String or TimeOfDay); it is kept and written as a string literal ('…'), so byKey takes a string";
+    for (const [file, content] of [["k.xml", untyped("Edm.Untyped")], ["k.json", xmlToCsdlJson("k.xml", untyped("Edm.Untyped"))]]) {
+      const { diagnostics, files } = generate({ inputs: [{ file, content }] });
+      expect(diagnostics.map((d) => [d.severity, d.code, d.path, d.message, d.line > 0])).toEqual([["warning", "ODG106", "ns.e/Key/id", message, true]]);
+      expect(files.get("ns.requests.ts")).toContain(`rt.rootCollection({ name: "es" }, rt.key("id", rt.edmString))`);
+    }
+    expect(generate({ inputs: [{ file: "k.xml", content: untyped("Edm.Float") }] }).diagnostics.map((d) => d.code)).toEqual(["ODG108"]);
+    const referenced = untyped("X.Id", `<edmx:Reference Uri="x.xml"><edmx:Include Namespace="X"/></edmx:Reference>`);
+    expect(generate({ inputs: [{ file: "k.xml", content: referenced }] }).diagnostics.map((d) => d.code)).toEqual(["ODG110"]);
   });
 
   test("a nullable key property (or one inside a nullable complex property) is a warning; the key is typed without null", () => {

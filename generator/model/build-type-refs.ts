@@ -142,7 +142,9 @@ export function typeRef(b: ModelBuilder, rawType: string, rawFacets: RawFacets, 
   const type = (nested ? undefined : resolveType(b, name, path, at)) ?? primitive("Untyped");
   // CSDL §7.2.1: Nullable defaults to true; for a collection it speaks of the items.
   const underlying = type.kind === "primitive" ? type.name : type.kind === "typedef" ? type.underlying.name : undefined;
-  return { type, collection, nullable: b.flag("Nullable", rawFacets.nullable, path, at, true), facets: facets(b, rawFacets, path, at, underlying) };
+  const ref = { type, collection, nullable: b.flag("Nullable", rawFacets.nullable, path, at, true), facets: facets(b, rawFacets, path, at, underlying) };
+  if (underlying === "Untyped" && type.kind === "primitive" && primitiveName(name) !== "Untyped") b.untypedStandIns.add(ref);
+  return ref;
 }
 
 /**

@@ -52,6 +52,7 @@ import type {
   Schema,
   SchemaType,
   StructuredType,
+  TypeRef,
 } from "./types";
 import { nestedAnnotations } from "./types";
 import { wordingOf } from "./wording";
@@ -184,6 +185,11 @@ export class ModelBuilder {
   readonly overloadKeys = new Map<Operation, string>();
   /** Navigation properties whose Partner or constraints are checked once every type is linked (checkLinks). */
   readonly linksToCheck: NavigationProperty[] = [];
+  /**
+   * Uses read as Edm.Untyped in place of a type already reported (an unknown Edm type, ODG108; one of
+   * a namespace not among the inputs, ODG110): not Edm.Untyped as written, which a key may not be (ownKey).
+   */
+  readonly untypedStandIns = new WeakSet<TypeRef>();
   /** Types whose key was reported and left out (ownKey): their entity sets are not reported again. */
   readonly keysLeftOut = new Set<EntityType>();
   /** Types defined more than once, by qualified name: where each definition is (reportRedeclared). */

@@ -8,7 +8,7 @@ import { KEY_PATH, walkPath } from "./links";
 import { nearestName } from "../nearest-name";
 import { Codes, type DiagnosticBag } from "../diagnostics";
 import type { RawStructuredType } from "../parse/raw";
-import type { EntityType, Property, SchemaType, StructuredType } from "./types";
+import type { EntityType, Property, SchemaType, StructuredType, TypeRef } from "./types";
 import { wordingOf } from "./wording";
 
 /**
@@ -50,7 +50,7 @@ export function ownKey(b: ModelBuilder, t: EntityType, raw: RawStructuredType): 
       // Each key property is named once in the key's URL form, `(id=1,rev=2)`.
       b.diags.error(Codes.badKey, `the key of ${t.qualifiedName} names ${k.alias ?? k.name} twice`, path, k.at);
     } else {
-      const problem = keyTypeProblem(found.property);
+      const problem = keyTypeProblem(found.property, b.untypedStandIns);
       if (problem === "no literal") {
         unusable = true;
         const type = found.property.type.type;
@@ -59,6 +59,11 @@ export function ownKey(b: ModelBuilder, t: EntityType, raw: RawStructuredType): 
           : `has type ${type.qualifiedName}, which CSDL 4.01 §6.5 does not allow in a key and which has no key literal`;
         b.diags.warning(Codes.badKey,
           `key property ${k.name} of ${t.qualifiedName} ${why}; the key is left out, so the members of its entity sets cannot be addressed by key (byKey takes never)`,
+          path, k.at);
+      } else if (problem === "untyped") {
+        // A warning, not a note: Edm.Untyped says nothing of the key's values, so byKey's string may be the wrong literal.
+        b.diags.warning(Codes.badKey,
+          `key property ${k.name} of ${t.qualifiedName} has type Edm.Untyped, which CSDL 4.01 §6.5 does not allow in a key (${KEY_TYPES_TEXT}); it is kept and written as a string literal ('…'), so byKey takes a string`,
           path, k.at);
       } else if (problem === "not allowed") {
         // A note, not printed: the output is right, and users of a public service (Northwind's
@@ -160,14 +165,19 @@ function keyUnderlying(p: Property): string {
   return t.kind === "typedef" ? t.underlying.qualifiedName : t.qualifiedName;
 }
 
-/** Whether a key property's type is one CSDL allows, one it does not but the runtime can write, or one with no key literal. */
-export function keyTypeProblem(p: Property): undefined | "not allowed" | "no literal" {
+/**
+ * Whether a key property's type is one CSDL allows, one it does not but the runtime can write
+ * ("untyped" for Edm.Untyped as written, which is written as a string), or one with no key literal.
+ * `standIns` are the uses read as Edm.Untyped in place of a type already reported (an unknown Edm
+ * type, one from a document not among the inputs): their key is written as a string and not reported
+ * again; without it (alternate keys), every Edm.Untyped is taken so.
+ */
+export function keyTypeProblem(p: Property, standIns?: WeakSet<TypeRef>): undefined | "not allowed" | "untyped" | "no literal" {
   const t = p.type.type;
   if (t.kind === "enum") return undefined;
   const name = t.kind === "primitive" ? t.name : t.kind === "typedef" ? t.underlying.name : undefined;
   if (name === undefined) return "no literal";
-  // Edm.Untyped stands for a type already reported (an unknown Edm type, one from a document not
-  // among the inputs): its key is written as a string, as before, and not reported again.
-  if (KEY_TYPES.has(name) || name === "Untyped") return undefined;
+  if (name === "Untyped") return t.kind === "primitive" && standIns && !standIns.has(p.type) ? "untyped" : undefined;
+  if (KEY_TYPES.has(name)) return undefined;
   return KEY_LITERALS_BEYOND.has(name) ? "not allowed" : "no literal";
 }
