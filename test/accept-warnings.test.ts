@@ -9,6 +9,7 @@ import * as path from "node:path";
 import { generate } from "../generator/generate";
 import { parseAcceptance } from "../generator/accept-warnings";
 import { GenerationError, type Diagnostic } from "../generator/diagnostics";
+import { xmlToCsdlJson } from "./helpers/csdl-json";
 
 const FILE = "known-warnings.xml";
 const SPEC = fs.readFileSync(path.join(__dirname, "fixtures", "accept", FILE), "utf8");
@@ -108,4 +109,15 @@ test("acceptWarnings of the wrong kind is a TypeError naming the option", () => 
   expect(() => run(5 as unknown as string)).toThrow(/^generate\(\): acceptWarnings takes an accepted warning or a list of them/);
   expect(() => run([5] as unknown as string[])).toThrow("generate(): acceptWarnings[0] takes an accepted warning (a string); got 5");
   expect(() => run(undefined, { acceptWarning: "ODG108" })).toThrow(/acceptWarning is not an option; did you mean acceptWarnings\?/);
+});
+
+test("a later EDMX Version and its CSDL JSON twin's $Version give ODG005 at one path, Edmx, so one entry accepts both", () => {
+  const xml = SPEC.replace(/Version="4\.01?"/, 'Version="4.02"');
+  expect(xml).toContain('Version="4.02"');
+  for (const [file, content] of [[FILE, xml], ["known-warnings.json", xmlToCsdlJson(FILE, xml)]]) {
+    const odg005 = (acceptWarnings?: string) =>
+      generate({ inputs: [{ file, content }], ...(acceptWarnings && { acceptWarnings }) }).diagnostics.filter((d) => d.code === "ODG005").map((d) => `${d.path}${d.accepted ? ` (accepted: ${d.accepted})` : ""}`);
+    expect([file, odg005()]).toEqual([file, ["Edmx"]]);
+    expect([file, odg005("ODG005 Edmx")]).toEqual([file, ["Edmx (accepted: ODG005 Edmx)"]]);
+  }
 });

@@ -142,12 +142,14 @@ class JsonCsdlReader {
 
   document(root: JsonObject, versionMember: JsonMember): RawDocument | undefined {
     const version = this.string(versionMember, "(document)") ?? "";
+    // `$Version` is the XML twin's `<edmx:Edmx Version>` (CSDL JSON §4.1): its problems have XML's path,
+    // `Edmx`, so that one accepted warning (`ODG005 Edmx`) covers both forms of a document.
     if (/^[0-3](\.|$)/.test(version.trim())) {
-      this.diags.error(Codes.unsupportedInput, `CSDL JSON $Version ${JSON.stringify(version)} is not supported: odatagen reads OData V4 metadata (4.0 or 4.01)`, "(document)", this.at(versionMember.value.at));
+      this.diags.error(Codes.unsupportedInput, `CSDL JSON $Version ${JSON.stringify(version)} is not supported: odatagen reads OData V4 metadata (4.0 or 4.01)`, "Edmx", this.at(versionMember.value.at));
       return undefined;
     }
     if (version !== "4.0" && version !== "4.01")
-      this.diags.warning(Codes.unsupportedInput, `$Version ${JSON.stringify(version)} is not one odatagen knows (4.0, 4.01); the document is read by the rules of 4.01`, "(document)", this.at(versionMember.value.at));
+      this.diags.warning(Codes.unsupportedInput, `$Version ${JSON.stringify(version)} is not one odatagen knows (4.0, 4.01); the document is read by the rules of 4.01`, "Edmx", this.at(versionMember.value.at));
     const references: RawReference[] = [];
     const schemas: RawSchema[] = [];
     let entityContainer: RawDocument["entityContainer"];
