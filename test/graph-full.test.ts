@@ -14,6 +14,7 @@ import { spawnBounded } from "./helpers/bounded-spawn";
 import { startLoopback, type Loopback, type Recorded, type Reply } from "./helpers/loopback";
 
 const d = describeWithGraph("graph-full");
+const SHARED_NAMES = ["browse", "count", "delta", "image", "preview", "search"].map((n) => `microsoft.graph.${n}`);
 
 const TSC = path.resolve(__dirname, "..", "node_modules", "typescript", "bin", "tsc");
 const SCENARIOS = path.join(__dirname, "graph-full", "scenarios.ts");
@@ -44,7 +45,12 @@ d("Microsoft Graph v1.0, the whole document", () => {
         `alternate key 1 of microsoft.graph.${t}: property uniqueName is not a property of microsoft.graph.${t}; the alternate key is left out`,
       ]),
     );
-    const twice = result.diagnostics.filter((x) => x.code === "ODG104");
+    // Six names an action and a function (or an operation and a type) share, which CSDL §5 allows
+    // only to an operation's overloads: notes, once a name, as the output is right.
+    const shared = result.diagnostics.filter((x) => x.code === "ODG104" && / is defined more than once /.test(x.message));
+    expect(shared.every((x) => x.severity === "info")).toBe(true);
+    expect(shared.map((x) => x.path).sort()).toEqual(SHARED_NAMES);
+    const twice = result.diagnostics.filter((x) => x.code === "ODG104" && !shared.includes(x));
     expect(twice.filter((x) => !/^Org\.OData\.(Capabilities\.V1\.\w+Restrictions|Core\.V1\.ExplicitOperationBindings) is applied to \S+ twice /.test(x.message))).toEqual([]);
     expect(twice.map((x) => x.path).sort()).toEqual([
       "microsoft.graph.GraphService/applications", "microsoft.graph.GraphService/contacts", "microsoft.graph.GraphService/devices",
