@@ -412,6 +412,14 @@ describe("mistakes in CSDL JSON are reported where they are, with the XML reader
     ]);
   });
 
+  test("a $ member given twice inside an $Annotations target has the target's path, not the namespace again (A.Person/@Term)", () => {
+    const { diags } = read(wrap(`    "t": { "$Kind": "ComplexType" },
+    "$Annotations": { "n.t": { "@Org.OData.Core.V1.Description": { "$Path": "x", "$Path": "y" } } }`));
+    expect(diags.map((d) => [d[0], d[3]])).toEqual([["ODG104", "n.t/@Org.OData.Core.V1.Description"]]);
+    const cut = read(wrap(`    "$Annotations": { "n.t": { "@Org.OData.Core.V1.Description": { "$Path": "x"`).slice(0, -9));
+    expect(cut.diags.map((d) => [d[0], d[3]])).toEqual([["ODG002", "n.t/@Org.OData.Core.V1.Description"]]);
+  });
+
   test("an empty name or an empty required value is ODG101, as XML's empty attribute", () => {
     const { diags } = read(`{ "$Version": "4.01", "$Reference": { "": { "$Include": [{ "$Namespace": "" }] } },
   "n": {

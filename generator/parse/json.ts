@@ -126,10 +126,15 @@ function jsonPathAt(text: string, offset: number): string {
   return csdlPath(path);
 }
 
-/** A JSON path as an element path (`ns.type/property`): member names, without an element's `$` members. */
+/**
+ * A JSON path as an element path (`ns.type/property`): member names, without an element's `$` members.
+ * Inside `$Annotations`, the path starts at the target, which is already qualified (`ns.type/@Term`),
+ * as the XML reader writes a path inside `<Annotations Target>`.
+ */
 function csdlPath(path: JsonPath): string {
   // Member names, without the `$` members of an element (`$Type`: the path names the element).
   const names = path.filter((s, k): s is string => typeof s === "string" && (k === 0 || !s.startsWith("$")));
+  if (path[1] === "$Annotations" && typeof path[2] === "string" && !path[2].startsWith("$")) return names.slice(1).join("/");
   if (names.length === 0) return "";
   if (names[0].startsWith("$") || names.length === 1) return names.join("/");
   return `${names[0]}.${names.slice(1).join("/")}`;
