@@ -8,6 +8,7 @@ import { generate } from "../generator/generate";
 import { navigationAlternateKeys, setAlternateKeys, typeAlternateKeys, type AlternateKey } from "../generator/model/alternate-keys";
 import { scratch } from "./helpers/cli";
 import { buildOk, edmx, entity, schema } from "./helpers/csdl";
+import { xmlToCsdlJson } from "./helpers/csdl-json";
 
 const names = (keys: AlternateKey[]) => keys.map((k) => k.parts.map((p) => `${p.alias}=${p.name}:${p.property.type.type.qualifiedName}`).join(","));
 const ref = (name: string, alias?: string) => `<Record><PropertyValue Property="Name" PropertyPath="${name}"/>${alias === undefined ? "" : `<PropertyValue Property="Alias" String="${alias}"/>`}</Record>`;
@@ -107,6 +108,18 @@ describe("mistakes: a warning at the <Annotation>, the key left out", () => {
       ["warning", "ODG106", "alt.json", 14, 7, "ns.app/@Org.OData.Core.V1.AlternateKeys/0/Key/0"],
     ]);
     expect(r.files.get("ns.requests.ts")).toContain("rt.CollectionRef<App, string>");
+  });
+
+  test("a property of type Edm.Untyped as written is a warning, in CSDL XML and JSON, whole or sliced, as in the key; one read as Edm.Untyped for a type already reported is not reported again", () => {
+    const xml = (type: string) => edmx(schema("ns", `${TYPES(alt([ref("ext")]))}`.replace(`<Property Name="appId"`, `<Property Name="ext" Type="${type}" Nullable="false"/><Property Name="appId"`)));
+    const message = "alternate key 1 of ns.app: property ext has type Edm.Untyped, which CSDL 4.01 §6.5 does not allow in a key (an enum type, a type definition or Edm.Boolean, Byte, Date, DateTimeOffset, Decimal, Duration, Guid, Int16, Int32, Int64, SByte, String or TimeOfDay); it is kept and written as a string literal ('…'), so byKey takes a string";
+    for (const [file, content, include] of [["alt.xml", xml("Edm.Untyped"), undefined], ["alt.json", xmlToCsdlJson("alt.xml", xml("Edm.Untyped")), undefined], ["alt.xml", xml("Edm.Untyped"), ["/apps"]]] as const) {
+      const r = generate({ inputs: [{ file, content }], validators: false, ...(include ? { include: [...include] } : {}) });
+      expect(r.diagnostics.filter((d) => d.severity !== "info").map((d) => [d.severity, d.code, d.path, d.message])).toEqual([["warning", "ODG106", "ns.app/@Org.OData.Core.V1.AlternateKeys/0/Key/0", message]]);
+      expect(r.files.get("ns.requests.ts")).toContain('rt.alternateKeys(rt.key("id", rt.edmString), [[["ext", rt.edmString]]])');
+    }
+    for (const include of [undefined, ["/apps"]])
+      expect(generate({ inputs: [{ file: "alt.xml", content: xml("Edm.Strin") }], validators: false, include }).diagnostics.filter((d) => d.severity !== "info").map((d) => d.code)).toEqual(["ODG108"]);
   });
 
   test("hostile aliases: one that would end the key is left out; any other is quoted in the type and percent-encoded in the URL", () => {

@@ -8,9 +8,9 @@
  */
 import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import type { RawExpression } from "../parse/raw";
-import { keyProperty, keyTypeProblem } from "./keys";
+import { KEY_TYPES_TEXT, keyProperty, keyTypeProblem } from "./keys";
 import { BIDI_CONTROL, CORE, isSimpleIdentifier, LONE_SURROGATE, UNSAFE_IN_NAME } from "./rules";
-import type { Annotation, EntitySet, EntityType, Model, NavigationProperty, Property } from "./types";
+import type { Annotation, EntitySet, EntityType, Model, NavigationProperty, Property, TypeRef } from "./types";
 
 export const ALTERNATE_KEYS = `${CORE}.AlternateKeys`;
 
@@ -70,11 +70,11 @@ function merge(t: EntityType, lists: AlternateKey[][]): AlternateKey[] {
 const cache = new WeakMap<readonly Annotation[], AlternateKey[]>();
 
 /** The usable alternate keys one element's own annotation gives (`annotations` its own), resolved on `t`. */
-export function ownAlternateKeys(t: EntityType, annotations: readonly Annotation[], owner: string, report?: Report): AlternateKey[] {
+export function ownAlternateKeys(t: EntityType, annotations: readonly Annotation[], owner: string, report?: Report, standIns?: WeakSet<TypeRef>): AlternateKey[] {
   const cached = report ? undefined : cache.get(annotations);
   if (cached) return cached;
   const a = annotations.find((x) => x.term === ALTERNATE_KEYS && !x.qualifier);
-  const keys = a ? readKeys(t, a, owner, report ?? (() => undefined)) : [];
+  const keys = a ? readKeys(t, a, owner, report ?? (() => undefined), standIns) : [];
   cache.set(annotations, keys);
   return keys;
 }
@@ -85,16 +85,17 @@ export function ownAlternateKeys(t: EntityType, annotations: readonly Annotation
  */
 export function checkAlternateKeys(model: Model, diags: DiagnosticBag): void {
   const report: Report = (severity, message, path, at) => diags.add(Codes.badKey, severity, message, path, at);
+  const standIns = model.untypedStandIns;
   for (const t of model.types.values()) {
     if (t.kind !== "entity") continue;
-    ownAlternateKeys(t, t.annotations, t.qualifiedName, report);
-    for (const n of t.navigationProperties) if (n.collection) ownAlternateKeys(n.target, n.annotations, `${t.qualifiedName}/${n.name}`, report);
+    ownAlternateKeys(t, t.annotations, t.qualifiedName, report, standIns);
+    for (const n of t.navigationProperties) if (n.collection) ownAlternateKeys(n.target, n.annotations, `${t.qualifiedName}/${n.name}`, report, standIns);
   }
   for (const s of model.schemas)
-    for (const c of s.containers) for (const set of c.entitySets) ownAlternateKeys(set.entityType, set.annotations, `${c.qualifiedName}/${set.name}`, report);
+    for (const c of s.containers) for (const set of c.entitySets) ownAlternateKeys(set.entityType, set.annotations, `${c.qualifiedName}/${set.name}`, report, standIns);
 }
 
-function readKeys(t: EntityType, a: Annotation, owner: string, report: Report): AlternateKey[] {
+function readKeys(t: EntityType, a: Annotation, owner: string, report: Report, standIns?: WeakSet<TypeRef>): AlternateKey[] {
   const where = `${owner}/@${ALTERNATE_KEYS}`;
   const items = a.value?.kind === "collection" ? a.value.items : undefined;
   if (!items) {
@@ -104,13 +105,13 @@ function readKeys(t: EntityType, a: Annotation, owner: string, report: Report): 
   const out: AlternateKey[] = [];
   items.forEach((item, i) => {
     const key = readKey(t, item, `${where}/${i}`, `alternate key ${i + 1} of ${owner}`, (message, path) => report("warning", `${message}; the alternate key is left out`, path, a.at),
-      (message, path) => report("warning", message, path, a.at));
+      (message, path) => report("warning", message, path, a.at), standIns);
     if (key) out.push(key);
   });
   return out;
 }
 
-function readKey(t: EntityType, item: RawExpression, path: string, what: string, fail: (message: string, path: string) => void, note: (message: string, path: string) => void): AlternateKey | undefined {
+function readKey(t: EntityType, item: RawExpression, path: string, what: string, fail: (message: string, path: string) => void, note: (message: string, path: string) => void, standIns?: WeakSet<TypeRef>): AlternateKey | undefined {
   const refs = item.kind === "record" ? field(item, "Key") : undefined;
   if (refs?.kind !== "collection" || refs.items.length === 0) {
     fail(`${what} has no properties (Core.AlternateKey: its Key lists them)`, path);
@@ -132,10 +133,13 @@ function readKey(t: EntityType, item: RawExpression, path: string, what: string,
       fail(`${what}: property ${name} ${found}`, at);
       return undefined;
     }
-    if (keyTypeProblem(found.property) === "no literal") {
+    const problem = keyTypeProblem(found.property, standIns);
+    if (problem === "no literal") {
       fail(`${what}: property ${name} has type ${found.property.type.type.qualifiedName}, which has no key literal (CSDL 4.01 §6.5: a key is made of primitive properties)`, at);
       return undefined;
     }
+    // As for the key (ownKey): Edm.Untyped as written says nothing of the values, so byKey's string may be the wrong literal.
+    if (problem === "untyped") note(`${what}: property ${name} has type Edm.Untyped, which CSDL 4.01 §6.5 does not allow in a key (${KEY_TYPES_TEXT}); it is kept and written as a string literal ('…'), so byKey takes a string`, at);
     if (alias === undefined) {
       fail(`${what}: property ${name} is a path, which needs an Alias (Core.PropertyRef: the name the URL gives it)`, at);
       return undefined;

@@ -315,6 +315,7 @@ export class ModelBuilder {
       externalAnnotations: this.externalAnnotations,
       includeAnnotations: this.includeAnnotations,
       leftOut: { operations: this.leftOutOperations, imports: this.leftOutImports },
+      untypedStandIns: this.untypedStandIns,
     };
     // Lazy mode: the blocks read in place (CSDL JSON's, or XML's when nothing was deferred) wait, as
     // the deferred ones do, for the slice to know what it keeps (generate.ts, readDeferred).

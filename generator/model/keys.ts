@@ -156,7 +156,7 @@ const collectionInKey = (owner: string | undefined) => `is a collection-valued p
  * definition of one.
  */
 const KEY_TYPES: ReadonlySet<string> = new Set(["Boolean", "Byte", "Date", "DateTimeOffset", "Decimal", "Duration", "Guid", "Int16", "Int32", "Int64", "SByte", "String", "TimeOfDay"]);
-const KEY_TYPES_TEXT = "an enum type, a type definition or Edm.Boolean, Byte, Date, DateTimeOffset, Decimal, Duration, Guid, Int16, Int32, Int64, SByte, String or TimeOfDay";
+export const KEY_TYPES_TEXT = "an enum type, a type definition or Edm.Boolean, Byte, Date, DateTimeOffset, Decimal, Duration, Guid, Int16, Int32, Int64, SByte, String or TimeOfDay";
 /** Types CSDL does not allow in a key whose literals the runtime writes all the same (request-keys.ts). */
 const KEY_LITERALS_BEYOND: ReadonlySet<string> = new Set(["Double", "Single", "Binary"]);
 
@@ -170,7 +170,7 @@ function keyUnderlying(p: Property): string {
  * ("untyped" for Edm.Untyped as written, which is written as a string), or one with no key literal.
  * `standIns` are the uses read as Edm.Untyped in place of a type already reported (an unknown Edm
  * type, one from a document not among the inputs): their key is written as a string and not reported
- * again; without it (alternate keys), every Edm.Untyped is taken so.
+ * again; without it (a model made by hand, alternate keys read for the emitters), every Edm.Untyped is taken so.
  */
 export function keyTypeProblem(p: Property, standIns?: WeakSet<TypeRef>): undefined | "not allowed" | "untyped" | "no literal" {
   const t = p.type.type;

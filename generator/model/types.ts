@@ -357,4 +357,9 @@ export interface Model {
   includeAnnotations?: Map<string, Annotation[]>;
   /** The operations and imports left out with a warning (ODG103). Absent in a model made by hand. */
   leftOut?: LeftOutElements;
+  /**
+   * Uses read as Edm.Untyped in place of a type already reported (ODG108, ODG110), not Edm.Untyped as
+   * written (a slice's copies too): what a key or an alternate key may not be (keyTypeProblem). Absent in a model made by hand.
+   */
+  untypedStandIns?: WeakSet<TypeRef>;
 }

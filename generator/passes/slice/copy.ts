@@ -75,7 +75,11 @@ export function copyModel(
     else types.set(t, { ...t });
   }
   const typeOf = <T extends ModelType>(t: T): T => (t.kind === "primitive" ? t : ((types.get(t) as T | undefined) ?? t));
-  const ref = (r: TypeRef): TypeRef => ({ ...r, type: typeOf(r.type) });
+  const ref = (r: TypeRef): TypeRef => {
+    const copy = { ...r, type: typeOf(r.type) };
+    if (model.untypedStandIns?.has(r)) model.untypedStandIns.add(copy);
+    return copy;
+  };
   const kept = (t: ModelType) => t.kind === "primitive" || types.has(t);
   // Whether a value may be of `t` or a subtype: `t` or a base type of it is kept as a value.
   const holdsValues = (t: StructuredType) => {
@@ -195,5 +199,6 @@ export function copyModel(
     odataVersion: model.odataVersion,
     externalAnnotations: model.externalAnnotations,
     includeAnnotations: model.includeAnnotations,
+    untypedStandIns: model.untypedStandIns,
   };
 }
