@@ -267,6 +267,22 @@ describe("EntityContainer Extends (CSDL §13.1.2)", () => {
     },
   );
 
+  test("an Extends naming no container of the inputs (in a namespace no input declares and no reference includes, or in one they declare) is a warning, in CSDL XML and JSON; one a reference includes is not checked", () => {
+    const extending = (name: string, references = "") => edmx(schema("Main", `<EntityType Name="Person">${KEYED}</EntityType>
+      <EntityContainer Name="MainC" Extends="${name}"><EntitySet Name="People" EntityType="Main.Person"/></EntityContainer>`), references);
+    const shown = (file: string, content: string) =>
+      generate({ inputs: [{ file, content }] }).diagnostics.map((d) => [d.severity, d.code, d.path, d.message, d.line > 0]);
+    const why = "(CSDL §13.1.2: a container extends another container of the model); it is ignored";
+    const elsewhere = `names entity container X.BaseC, which no input declares and no reference includes ${why}`;
+    expect(shown("e.xml", extending("X.BaseC"))).toEqual([["warning", "ODG103", "Main.MainC", `Extends="X.BaseC" ${elsewhere}`, true]]);
+    expect(shown("e.json", xmlToCsdlJson("e.xml", extending("X.BaseC")))).toEqual([["warning", "ODG103", "Main.MainC", `$Extends: "X.BaseC" ${elsewhere}`, true]]);
+    expect(shown("e.xml", extending("Main.BaseC"))).toEqual([["warning", "ODG103", "Main.MainC", `Extends="Main.BaseC" names Main.BaseC, which is not an entity container of namespace Main ${why}`, true]]);
+    const referenced = extending("X.BaseC", `<edmx:Reference Uri="x.xml"><edmx:Include Namespace="X"/></edmx:Reference>`);
+    expect(shown("e.xml", referenced)).toEqual([]);
+    const r = generate({ inputs: [{ file: "e.xml", content: extending("X.BaseC") }] });
+    expect(r.files.get("Main.requests.ts")).toMatch(/export function people\(\)/);
+  });
+
   test("two unrelated containers: the second is still a warning and left out", () => {
     const other = doc("Other", `<EntityType Name="T">${KEYED}</EntityType><EntityContainer Name="OtherC"><EntitySet Name="Ts" EntityType="Other.T"/></EntityContainer>`);
     const r = generate({ inputs: [{ file: "a.xml", content: base }, { file: "b.xml", content: other }] });

@@ -22,6 +22,12 @@ import { wordingOf } from "./wording";
  */
 export function serviceContainers(b: ModelBuilder, all: { c: RawEntityContainer; ns: string }[], named?: string): { members: Set<string>; main?: { name: string; at: SourceRef } } {
   const links = all.map(({ c, ns }) => ({ name: `${ns}.${c.name}`, base: c.extends ? b.qualify(c.extends, c.at) : undefined, at: c.at }));
+  const names = new Set(links.map((l) => l.name));
+  for (const [i, { name, base, at }] of links.entries()) {
+    const problem = base && unknownBase(b, base, names);
+    if (problem)
+      b.diags.warning(Codes.undefinedType, `${wordingOf(at).value("Extends", all[i].c.extends ?? "")} ${problem} (CSDL §13.1.2: a container extends another container of the model); it is ignored`, name, at);
+  }
   const first = links.find((l) => l.name === named) ?? links[0];
   const members = new Set<string>(first ? [first.name] : []);
   for (let grown = true; grown; ) {
@@ -34,6 +40,20 @@ export function serviceContainers(b: ModelBuilder, all: { c: RawEntityContainer;
   }
   for (const { name, base } of links) if (base && members.has(name)) b.extendedContainers.add(base);
   return { members, main: links.find((l) => members.has(l.name) && !b.extendedContainers.has(l.name)) ?? links[0] };
+}
+
+/**
+ * Why a container's Extends (qualified, `base`) names no entity container, as a binding's Target
+ * naming one (links.ts, bindingTargetProblem): none of that name in a namespace the inputs declare,
+ * or one of a namespace no input declares and no reference includes. Undefined when it names one of
+ * `names`, or may (a container of a document a reference includes, not among the inputs).
+ */
+function unknownBase(b: ModelBuilder, base: string, names: ReadonlySet<string>): string | undefined {
+  if (names.has(base)) return undefined;
+  const ns = base.slice(0, Math.max(base.lastIndexOf("."), 0));
+  if (b.loaded.has(ns)) return `names ${base}, which is not an entity container of namespace ${ns}`;
+  if (b.referenced.has(ns)) return undefined;
+  return `names entity container ${base}, which no input declares and no reference includes`;
 }
 
 /**
