@@ -523,6 +523,10 @@ describe("a flag given twice, or a list flag given nothing, is a usage error (ex
     [["--service"], "--service needs a value"],
     [["-s", "-q"], "--service needs a value"],
     [["-i", "-o", "out"], "--input needs a value"],
+    // --emit names the two values it takes, not yargs' "Invalid values: Argument: emit, Given: …".
+    [["-i", "good.xml", "-o", "out", "--emit"], "--emit needs a value: ts (TypeScript modules) or js (JavaScript with declarations)"],
+    [["-i", "good.xml", "-o", "out", "--emit", "xyz"], '--emit "xyz": expected ts (TypeScript modules) or js (JavaScript with declarations)'],
+    [["-i", "good.xml", "-o", "out", "--emit", "JS"], '--emit "JS": expected ts (TypeScript modules) or js (JavaScript with declarations); did you mean --emit js?'],
   ];
   test.concurrent.each(CASES)("generate %j", async (args, message) => {
     const work = fresh();

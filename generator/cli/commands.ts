@@ -4,6 +4,7 @@ import { EXIT_USAGE } from "./exit-codes";
 import { METHODS } from "../request-methods";
 import { runGenerate, type GenerateArgs } from "./generate-command";
 import { repeatedFiles } from "../config/validate";
+import { nearestName } from "../nearest-name";
 import type { DiffArgs } from "./diff-command";
 import type { FetchArgs } from "./fetch-command";
 import { booleanValueProblem, diffArgumentProblem, fetchArgumentProblem, strayArgumentProblem, topLevelFlagProblem, unknownCommandProblem, unknownFlagProblem, urlArgumentProblem } from "./unknown-flags";
@@ -21,7 +22,19 @@ const LIST_VALUED = ["input", "service", "include", "exclude", "why", "accept-wa
  * empty value in a list (`--include ""`) is passed on (the slice refuses it as a pattern that matches nothing, ODG302).
  */
 export function generateFlagProblem(argv: Record<string, unknown>): string | undefined {
-  return flagProblem(argv, SINGLE_VALUED, LIST_VALUED);
+  return emitProblem(argv.emit) ?? flagProblem(argv, SINGLE_VALUED, LIST_VALUED);
+}
+
+/**
+ * `--emit` with no value or another one names the two it takes, as the config's `options.emit` is
+ * refused (yargs' `choices` printed its own "Invalid values: Argument: emit, Given: …" instead).
+ */
+function emitProblem(emit: unknown): string | undefined {
+  if (typeof emit !== "string" || emit === "ts" || emit === "js") return undefined;
+  const forms = "ts (TypeScript modules) or js (JavaScript with declarations)";
+  if (emit === "") return `--emit needs a value: ${forms}`;
+  const near = nearestName(emit, ["ts", "js"]);
+  return `--emit ${JSON.stringify(emit)}: expected ${forms}${near ? `; did you mean --emit ${near}?` : ""}`;
 }
 
 function flagProblem(argv: Record<string, unknown>, single: readonly string[], lists: readonly string[]): string | undefined {
@@ -72,7 +85,7 @@ export const GENERATE_OPTIONS = {
   "validators": { type: "boolean", describe: "Generate the runtime validators (default); --no-validators leaves them out" },
   "requests": { type: "boolean", describe: "Generate the request functions (default); --no-requests leaves them out" },
   "complete-reads": { type: "boolean", describe: "Type reads without select as whole entities (the service returns every property by default); default: any property but the key may be absent; --no-complete-reads overrides the config" },
-  "emit": { type: "string", choices: ["ts", "js"], describe: "The output's form: ts, TypeScript modules (default); js, JavaScript (ES modules) with a .d.ts beside each, compiled by the project's TypeScript (5.6 or later); overrides the config" },
+  "emit": { type: "string", describe: "The output's form: ts, TypeScript modules (default); js, JavaScript (ES modules) with a .d.ts beside each, compiled by the project's TypeScript (5.6 or later); overrides the config" },
   "follow-references": { type: "boolean", describe: "Read the local documents the inputs' edmx:References name (relative Uris, file: URLs, in an input's folder or below) as inputs too (default); --no-follow-references reads only the inputs" },
   "key-as-segment": { type: "boolean", describe: "Keys as path segments (/users/42) instead of parentheses (/users('42')); default: Capabilities.KeyAsSegmentSupported; --no-key-as-segment gives parentheses" },
   "unqualified-operations": { type: "boolean", describe: "Bound actions and functions by name alone (/me/sendMail) instead of qualified (/me/microsoft.graph.sendMail), where the name is not ambiguous; default: Core.DefaultNamespace; --no-unqualified-operations qualifies them all" },
