@@ -547,6 +547,18 @@ describe("a flag given twice, or a list flag given nothing, is a usage error (ex
   });
 });
 
+test.concurrent("a config outside the working folder is named by its absolute path, one inside it relative to it", async () => {
+  const work = fs.realpathSync(fresh());
+  fs.writeFileSync(path.join(work, "bad.json"), '{"services": 3}');
+  fs.mkdirSync(path.join(work, "project", "sub"), { recursive: true });
+  const message = ":1:14: services: expected a list of services\n";
+  const outside = await odatagen(path.join(work, "project", "sub"), "generate", "-c", "../../bad.json");
+  expect({ status: outside.status, stderr: outside.stderr }).toEqual({ status: 2, stderr: `odatagen: ${path.join(work, "bad.json")}${message}` });
+  const inside = await odatagen(work, "generate", "-c", "bad.json");
+  expect({ status: inside.status, stderr: inside.stderr }).toEqual({ status: 2, stderr: `odatagen: bad.json${message}` });
+  if (process.platform !== "win32") expect((await odatagen(work, "generate", "-c", "/dev/null")).stderr).toMatch(/^odatagen: \/dev\/null: unsupported config file type/);
+});
+
 test("a deep element path is printed shortened (first and last steps, the count between); --json keeps it whole", async () => {
   const work = fresh();
   const nested = `<Annotation Term="Core.Description">${'<Record><PropertyValue Property="p">'.repeat(150)}`;

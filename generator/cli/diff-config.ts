@@ -5,11 +5,11 @@
  * follows references, and which modules it has. A flag given overrides the config's value. The
  * versions compared are still the documents given: a config's inputs are one version only.
  */
-import * as path from "node:path";
 import { findConfig, loadConfig } from "../config/load";
 import type { OptionalModule } from "../diff/outputs";
 import type { ResolvedService } from "../config/types";
 import { nearestName } from "../nearest-name";
+import { display } from "../write/within";
 import type { DiffArgs } from "./diff-command";
 
 /** `args` with the service's options where no flag gave them, or the problems (a usage error). */
@@ -21,7 +21,7 @@ export async function withConfig(args: DiffArgs, cwd = process.cwd()): Promise<{
   if (!loaded.ok) return { ok: false, errors: loaded.errors };
   const picked = pick(loaded.services, args.service);
   if (typeof picked === "string") return { ok: false, errors: [picked] };
-  const where = `in service ${picked.name} of ${path.relative(cwd, file) || file}`;
+  const where = `in service ${picked.name} of ${display(file, cwd)}`;
   const leftOutBy: Partial<Record<OptionalModule, string>> = {};
   for (const m of ["validators", "requests"] as const) if (args[m] === undefined && picked[m] === false) leftOutBy[m] = `${m}: false ${where}`;
   return {

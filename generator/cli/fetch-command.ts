@@ -13,7 +13,7 @@ import { shownUrl } from "../fetch/download";
 import { fetchDocuments, MAP, type FetchTarget, type PlannedFile } from "../fetch/fetch-documents";
 import { changed, saveChanged } from "../fetch/save";
 import { nearestName } from "../nearest-name";
-import { display } from "../write/uptodate";
+import { display } from "../write/within";
 import { EXIT_FETCH, EXIT_INPUT, EXIT_OK, EXIT_USAGE } from "./exit-codes";
 import { stopOnSignal, stopWhileLoadingConfig } from "./signals";
 import { err, out } from "./style";
@@ -168,7 +168,7 @@ async function fetchTargets(args: FetchArgs, env: NodeJS.ProcessEnv, cwd: string
   }
   if (args.service?.length) services = services.filter((s) => args.service!.includes(s.name));
   const withUrl = services.filter((s) => s.url !== undefined);
-  const config = path.relative(cwd, found) || found;
+  const config = display(found, cwd);
   if (!withUrl.length)
     return args.service?.length
       ? `${services.map((s) => s.name).join(", ")}: no "url" in ${config}; give the service a "url" (its $metadata) to fetch it`

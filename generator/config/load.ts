@@ -18,6 +18,7 @@ import { moduleOffset } from "./module-places";
 import { keepTranspiled, readTranspiled, transpiledKey } from "./transpiled-cache";
 import type { ResolvedService } from "./types";
 import { ConfigSyntaxError } from "./syntax-error";
+import { display } from "../write/within";
 import { findTypescript, isMissingExport, isStripError, nodeRefusal, nodeTypeStripper, transpileWithTypescript, typescriptPackages, type TypeStripper } from "./typescript-config";
 
 export { ConfigSyntaxError };
@@ -49,14 +50,14 @@ export function configAbove(dir: string): string | undefined {
 }
 
 export async function loadConfig(file: string): Promise<LoadResult> {
-  const shown = path.relative(process.cwd(), file) || file;
+  const shown = display(file);
   let read: ConfigValue;
   try {
     read = await readConfigValue(file);
   } catch (e) {
     if (!(e instanceof ConfigSyntaxError)) return { ok: false, file, errors: [`${shown}: ${(e as Error).message}`] };
     // A syntax error in a module the config imports is reported at its own place, naming the config.
-    const where = e.file === undefined || path.resolve(e.file) === path.resolve(file) ? shown : path.relative(process.cwd(), e.file) || e.file;
+    const where = e.file === undefined || path.resolve(e.file) === path.resolve(file) ? shown : display(e.file);
     return { ok: false, file, errors: [`${where}:${e.line}:${e.column}: ${e.message}${where === shown ? "" : ` (in a module the config ${shown} imports)`}`] };
   }
   // A JSON config's values and keys have a line and column; a module config's (.mjs, .ts) keys

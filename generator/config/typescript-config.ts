@@ -7,6 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ConfigSyntaxError } from "./syntax-error";
+import { display } from "../write/within";
 
 /** Turns a config's TypeScript into JavaScript, or throws Node's error saying why it cannot. */
 export type TypeStripper = (text: string) => string;
@@ -96,7 +97,7 @@ export function findTypescript(fromDirs: readonly string[]): TypeScript {
     }
     if (typeof ts?.transpileModule === "function") return ts as TypeScript;
     const folder = path.dirname(pkg);
-    unusable.push(`typescript${version ? ` ${version}` : ""} (${path.relative(process.cwd(), folder) || folder})${failure}`);
+    unusable.push(`typescript${version ? ` ${version}` : ""} (${display(folder)})${failure}`);
   }
   if (unusable.length === 0)
     throw new Error(

@@ -13,7 +13,7 @@ import { download, shownUrl, type DownloadOptions } from "./download";
 import { neededReferences, readDownloaded, type Downloaded } from "./documents";
 import { decodeInput } from "../parse/decode";
 import { formatReferenceMap, parseReferenceMap, referenceMapFile } from "../write/reference-map";
-import { display } from "../write/uptodate";
+import { display } from "../write/within";
 import type { InputFile } from "../read-documents";
 
 /** At most this many referenced documents are downloaded for one service. */

@@ -16,7 +16,8 @@ import { fileURLToPath } from "node:url";
 import type { Followed, FollowReference } from "../read-documents";
 import { registerFollower } from "../run-record";
 import { sha256 } from "./manifest";
-import { display, type InputRead } from "./uptodate";
+import { type InputRead } from "./uptodate";
+import { display } from "./within";
 import { insideRoots, notFileKind, readInside, realLocation, realPath } from "./read-inside";
 import { parseReferenceMap, referenceMapFile } from "./reference-map";
 

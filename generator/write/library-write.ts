@@ -10,7 +10,7 @@ import { Codes, GenerationError, type Diagnostic, type Place } from "../diagnost
 import { badFileName } from "./file-name";
 import { libraryRecord } from "./library-record";
 import { notOwnFolder } from "./own-folder";
-import { display } from "./uptodate";
+import { display } from "./within";
 import { withOutputLockNow } from "./lock";
 import { outputFailure, linkTarget } from "./regenerate";
 import { outputRefusals } from "./refusals";

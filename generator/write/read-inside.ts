@@ -10,8 +10,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { unreadableReason } from "../diagnostics";
-import { display, inputText, readOpenFile } from "./uptodate";
-import { within } from "./within";
+import { inputText, readOpenFile } from "./uptodate";
+import { within, display } from "./within";
 
 /**
  * What reading a followed file gave: its text, its real path and the stat of what was opened, taken

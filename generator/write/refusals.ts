@@ -10,7 +10,7 @@ import { STATIC_HEADER } from "../emit/headers";
 import { Codes, type Diagnostic } from "../diagnostics";
 import { MANIFEST, readManifest } from "./manifest";
 import type { Plan } from "./plan";
-import { display } from "./uptodate";
+import { display } from "./within";
 
 export interface RefusalOptions {
   /**

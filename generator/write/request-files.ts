@@ -11,7 +11,8 @@ import type { RequestFile } from "../passes/slice/request-patterns";
 import type { ManifestInput } from "./manifest";
 import { unreadableDiagnostics } from "./unreadable-inputs";
 import { expandGlob, isGlob } from "./request-globs";
-import { display, readInputs } from "./uptodate";
+import { readInputs } from "./uptodate";
+import { display } from "./within";
 
 /** An `include` entry that names a file of requests. */
 export const isRequestFile = (pattern: string): boolean => pattern.startsWith("@");

@@ -8,7 +8,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { Codes, type Diagnostic, type Place } from "../diagnostics";
 import { nearestName } from "../nearest-name";
-import { display, type UnreadableInput } from "./uptodate";
+import { type UnreadableInput } from "./uptodate";
+import { display } from "./within";
 
 /** `placeOf`: where the config names an input, by its absolute path; undefined for one it does not name. */
 export function unreadableDiagnostics(unreadable: readonly UnreadableInput[], placeOf?: (file: string) => Place | undefined, what = "input"): Diagnostic[] {

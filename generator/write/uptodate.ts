@@ -14,7 +14,7 @@ import { decodeInput, type Decoded } from "../parse/decode";
 import { generatorIdentity } from "./fingerprint";
 import { hasLeftovers } from "./stage";
 import { sameStat, StatCache, type StatFields } from "./statcache";
-import { leadsOut } from "./within";
+import { display } from "./within";
 
 export interface ReadInputs {
   /** Input text with line endings normalised to LF, paths as shown in diagnostics. */
@@ -206,12 +206,6 @@ export function readOpenFile(fd: number): Buffer {
   return fs.readFileSync(fd);
 }
 
-/** An input path as shown in diagnostics: relative to the working folder when inside it. */
-export function display(file: string): string {
-  const rel = path.relative(process.cwd(), file);
-  if (rel === "") return ".";
-  return leadsOut(rel) ? file : rel;
-}
 
 /**
  * Hash of a file (of an input: its inputDigest), from the stat cache when its stat is unchanged; undefined when unreadable, and for

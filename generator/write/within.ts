@@ -14,3 +14,13 @@ export function leadsOut(rel: string): boolean {
 export function within(file: string, dir: string): boolean {
   return !leadsOut(path.relative(dir, file));
 }
+
+/**
+ * A path as messages show it (an input, an output folder, the config): relative to the working
+ * folder (`cwd`) when inside it, else absolute, so that no name climbs out with `../../..` (`-c /dev/null`).
+ */
+export function display(file: string, cwd = process.cwd()): string {
+  const rel = path.relative(cwd, file);
+  if (rel === "") return ".";
+  return leadsOut(rel) ? path.resolve(file) : rel;
+}
