@@ -263,6 +263,21 @@ describe("OData 4.01 deleted entities (JSON Format 4.01 §15.3: @removed)", () =
     expect(paths(vr.validateCollection(tv.checkItem, { value: [removed({ id: "1" }), { id: 2 }] }, { complete: true }))).toEqual(["/value/0/id", "/value/1/name", "/value/1/created", "/value/1/status", "/value/1/tags", "/value/1/shapes"]);
   });
 
+  test("a single-valued navigation property may hold one (JSON Format 4.01 §15.4.1), not asked to be whole, but identified", () => {
+    expect(tv.validateItem(item({ parent: removed({ id: 2 }) }), { complete: true })).toEqual({ valid: true, errors: [] });
+    expect(vr.validateCollection(tv.checkItem, { value: [item({ parent: { "@odata.removed": {}, "@id": "Items(2)" } })] }, { complete: true }).valid).toBe(true);
+    // Nested too, and what it holds is still checked, as its @removed and its identity are.
+    expect(tv.validateItem(item({ parent: item({ parent: removed({ id: 3 }) }) }), { complete: true }).valid).toBe(true);
+    expect(paths(tv.validateItem(item({ parent: removed({ id: "2", name: 5 }) }), { complete: true }))).toEqual(["/parent/id", "/parent/name"]);
+    expect(tv.validateItem(item({ parent: { "@removed": { reason: "gone" } } }), { complete: true }).errors.map((e) => [e.path, e.message])).toEqual([
+      ["/parent/@removed/reason", 'expected "changed" or "deleted", got "gone"'],
+      ["/parent", "a deleted entity (@removed) holds @id or its key id to say which entity it is (JSON Format 4.01 §15.3): id is missing"],
+    ]);
+    // An expanded entity without @removed is still whole; a guard narrowing to Item still wants it whole.
+    expect(paths(tv.validateItem(item({ parent: { id: 2 } }), { complete: true }))).toEqual(["/parent/name", "/parent/created", "/parent/status", "/parent/tags", "/parent/shapes"]);
+    expect(tv.isItem(item({ parent: removed({ id: 2 }) }))).toBe(false);
+  });
+
   test("@removed is an object whose reason, where present, is changed or deleted, as the types declare it", () => {
     const errors = (v: unknown) => vr.validateCollection(tv.checkItem, { value: [v] }).errors.map((e) => [e.path, e.message]);
     expect(errors(removed({ "@removed": { reason: "gone" } }))).toEqual([["/value/0/@removed/reason", 'expected "changed" or "deleted", got "gone"']]);

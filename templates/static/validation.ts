@@ -467,19 +467,22 @@ function orDeltaEntry(check: Checker): Checker {
       if (!isObject(v) || !deltaEntry(v, ctx, key)) check(v, ctx, key);
       return;
     }
-    const complete = ctx.complete;
-    ctx.complete = false;
     removedEntity(v, ctx, key, check);
-    ctx.complete = complete;
   };
 }
 
-/** A deleted entity (`removedEntry`) checked with `check`, which must then find its id or key (`identified`). */
+/**
+ * A deleted entity (`removedEntry`) checked with `check`, which must then find its id or key
+ * (`identified`); not asked to be whole, with `complete` or not.
+ */
 function removedEntity(v: Json, ctx: Context, key: Key, check: Checker): void {
+  const complete = ctx.complete;
+  ctx.complete = false;
   // The object's own depth once its checker has entered it (`exact`, `exactOpen`).
   ctx.removedAt = ctx.depth + 1;
   check(v, ctx, key);
   ctx.removedAt = -1;
+  ctx.complete = complete;
 }
 
 // ---- structure ----
@@ -759,11 +762,18 @@ export type Cardinality = "one" | "nullable" | "many";
 
 /**
  * A single-valued navigation property: `p`, noted as one while `declaredNames` probes the type. In a
- * body, its value may be an entity reference (`related`).
+ * body, its value may be an entity reference (`related`); in a read by `validateX`, a 4.01 deleted
+ * entity (JSON Format 4.01 §15.4.1: a related single entity that was deleted or removed), checked
+ * as one in a collection is (`orDeltaEntry`). Only an expanded value is looked at for `@removed`.
  */
 export function nav(v: unknown, ctx: Context, name: string, check: Checker, flags: number = NULLABLE, expected?: string): number {
   if (ctx.navigation !== undefined) ctx.navigation.set(name, (flags & NULLABLE) !== 0 ? "nullable" : "one");
-  return p(v, ctx, name, ctx.mode === READ ? check : related(check), flags, expected);
+  if (ctx.mode !== READ) return p(v, ctx, name, related(check), flags, expected);
+  if (v != null && !ctx.typed && isObject(v) && removedEntry(v, ctx, name)) {
+    removedEntity(v, ctx, name, check);
+    return 1;
+  }
+  return p(v, ctx, name, check, flags, expected);
 }
 
 /** A collection-valued navigation property: `c`, noted as one while `declaredNames` probes the type. */
