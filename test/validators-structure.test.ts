@@ -278,6 +278,14 @@ describe("OData 4.01 deleted entities (JSON Format 4.01 §15.3: @removed)", () =
     expect(tv.isItem(item({ parent: removed({ id: 2 }) }))).toBe(false);
   });
 
+  test("one with a /$deletedEntity context, as JSON Format 4.01 §15.3 writes it for full metadata, is a 4.01 deleted entity, not a 4.0 one", () => {
+    const full = { "@context": "#Items/$deletedEntity", "@removed": { reason: "deleted" }, "@id": "Items(1)" };
+    expect(tv.validateItem(full, { complete: true })).toEqual({ valid: true, errors: [] });
+    expect(tv.validateItem({ "@odata.context": "#Items/$deletedEntity", "@odata.removed": {}, id: 1 }, { complete: true }).valid).toBe(true);
+    expect(vr.validateCollection(tv.checkItem, { value: [full] }, { complete: true }).valid).toBe(true);
+    expect(paths(tv.validateItem({ "@context": "#Items/$deletedEntity", "@removed": {} }, { complete: true }))).toEqual([""]);
+  });
+
   test("@removed is an object whose reason, where present, is changed or deleted, as the types declare it", () => {
     const errors = (v: unknown) => vr.validateCollection(tv.checkItem, { value: [v] }).errors.map((e) => [e.path, e.message]);
     expect(errors(removed({ "@removed": { reason: "gone" } }))).toEqual([["/value/0/@removed/reason", 'expected "changed" or "deleted", got "gone"']]);

@@ -931,7 +931,8 @@ function deltaEntry(o: Json, ctx: Context, key: Key): boolean {
   const context = o["@odata.context"] ?? o["@context"];
   if (typeof context !== "string") return false;
   const kind = DELTA_ENTRY.exec(context)?.[1];
-  if (kind === undefined) return false;
+  // 4.01 writes its deleted entity (`@removed`) with this context too, for full metadata (§15.3).
+  if (kind === undefined || (kind === "deletedEntity" && (o["@removed"] !== undefined || o["@odata.removed"] !== undefined))) return false;
   if (!ctx.enter(key)) return true;
   const names = kind === "deletedEntity" ? DELETED_ENTITY : LINK;
   for (const name of names) {
