@@ -4,6 +4,7 @@
 import { generate } from "../generator/generate";
 import { build, edmx, schema } from "./helpers/csdl";
 import { xmlToCsdlJson } from "./helpers/csdl-json";
+import { errorsOf } from "./helpers/slice-errors";
 
 const KEYED = `<Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.Int32" Nullable="false"/>`;
 const TYPES = `
@@ -281,6 +282,27 @@ describe("EntityContainer Extends (CSDL §13.1.2)", () => {
     expect(shown("e.xml", referenced)).toEqual([]);
     const r = generate({ inputs: [{ file: "e.xml", content: extending("X.BaseC") }] });
     expect(r.files.get("Main.requests.ts")).toMatch(/export function people\(\)/);
+  });
+
+  test("a container extending itself, or a ring of containers, is an error once per ring (ODG109), in CSDL XML and JSON, across documents too", () => {
+    const container = (name: string, ext: string) => `<EntityContainer Name="${name}" Extends="${ext}"><EntitySet Name="${name}s" EntityType="Main.Person"/></EntityContainer>`;
+    const one = (body: string) => edmx(schema("Main", `<EntityType Name="Person">${KEYED}</EntityType>${body}`));
+    const shown = (inputs: { file: string; content: string }[]) =>
+      errorsOf(() => generate({ inputs })).map((d) => [d.code, d.path, d.message, d.file, d.line > 0]);
+    const why = "(CSDL §13.1.2: a container takes in the children of another one)";
+    expect(shown([{ file: "a.xml", content: one(container("A", "Main.A")) }])).toEqual([["ODG109", "Main.A", `entity container Main.A extends itself: Main.A → Main.A ${why}`, "a.xml", true]]);
+    const ring = one(container("A", "Main.B") + container("B", "Main.A"));
+    const expected = [["ODG109", "Main.A", `entity container Main.A extends itself: Main.A → Main.B → Main.A ${why}`]];
+    expect(shown([{ file: "a.xml", content: ring }]).map((d) => d.slice(0, 3))).toEqual(expected);
+    expect(shown([{ file: "a.json", content: xmlToCsdlJson("a.xml", ring) }]).map((d) => d.slice(0, 3))).toEqual(
+      [["ODG109", "Main.A", `entity container Main.A extends itself: Main.A → Main.B → Main.A ${why}`]]);
+    // A container leading into the ring is not reported again; the ring is named from the container read first.
+    const led = one(container("C", "Main.B") + container("B", "Main.A") + container("A", "Main.B"));
+    expect(shown([{ file: "a.xml", content: led }]).map((d) => d.slice(0, 3))).toEqual([["ODG109", "Main.B", `entity container Main.B extends itself: Main.B → Main.A → Main.B ${why}`]]);
+    const x = edmx(schema("X", `<EntityType Name="T">${KEYED}</EntityType><EntityContainer Name="XC" Extends="Y.YC"><EntitySet Name="Ts" EntityType="X.T"/></EntityContainer>`));
+    const y = edmx(schema("Y", `<EntityContainer Name="YC" Extends="X.XC"/>`));
+    expect(shown([{ file: "x.xml", content: x }, { file: "y.xml", content: y }]).map((d) => d.slice(0, 4))).toEqual(
+      [["ODG109", "X.XC", `entity container X.XC extends itself: X.XC → Y.YC → X.XC ${why}`, "x.xml"]]);
   });
 
   test("two unrelated containers: the second is still a warning and left out", () => {

@@ -28,6 +28,7 @@ export function serviceContainers(b: ModelBuilder, all: { c: RawEntityContainer;
     if (problem)
       b.diags.warning(Codes.undefinedType, `${wordingOf(at).value("Extends", all[i].c.extends ?? "")} ${problem} (CSDL §13.1.2: a container extends another container of the model); it is ignored`, name, at);
   }
+  reportExtendsCycles(b.diags, links);
   const first = links.find((l) => l.name === named) ?? links[0];
   const members = new Set<string>(first ? [first.name] : []);
   for (let grown = true; grown; ) {
@@ -40,6 +41,33 @@ export function serviceContainers(b: ModelBuilder, all: { c: RawEntityContainer;
   }
   for (const { name, base } of links) if (base && members.has(name)) b.extendedContainers.add(base);
   return { members, main: links.find((l) => members.has(l.name) && !b.extendedContainers.has(l.name)) ?? links[0] };
+}
+
+/**
+ * A container that extends itself, or a ring of containers each extending the next (`A` extends `B`,
+ * `B` extends `A`): CSDL §13.1.2 has a container take in the children of another one, which no ring
+ * can give. An error, once per ring, at the container of the ring read first, as a cycle of base
+ * types is (ODG109); a container merely leading into a ring is not reported again.
+ */
+function reportExtendsCycles(diags: DiagnosticBag, links: readonly { name: string; base?: string; at: SourceRef }[]): void {
+  const byName = new Map(links.map((l) => [l.name, l]));
+  const done = new Set<string>();
+  for (const start of links) {
+    const walk: string[] = [];
+    for (let l: typeof start | undefined = start; l && !done.has(l.name); l = l.base ? byName.get(l.base) : undefined) {
+      const seen = walk.indexOf(l.name);
+      if (seen >= 0) {
+        const ring = walk.slice(seen);
+        const first = links.find((x) => ring.includes(x.name))!;
+        const from = ring.indexOf(first.name);
+        const text = [...ring.slice(from), ...ring.slice(0, from), first.name].join(" → ");
+        diags.error(Codes.cyclicBaseType, `entity container ${first.name} extends itself: ${text} (CSDL §13.1.2: a container takes in the children of another one)`, first.name, first.at);
+        break;
+      }
+      walk.push(l.name);
+    }
+    for (const n of walk) done.add(n);
+  }
 }
 
 /**
