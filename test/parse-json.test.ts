@@ -412,6 +412,12 @@ describe("mistakes in CSDL JSON are reported where they are, with the XML reader
     ]);
   });
 
+  test("a $ member given twice in an operation's parameter or return type has the path the reader gives them (n.f/a, n.f/$ReturnType)", () => {
+    const { diags } = read(wrap(`    "f": [{ "$Kind": "Function", "$Parameter": [{ "$Name": "a", "$Type": "Edm.String" }, { "$Name": "b", "$Type": "Edm.String", "$Type": "Edm.Int32" }],
+      "$ReturnType": { "$Type": "Edm.String", "$Nullable": true, "$Nullable": false } }]`));
+    expect(diags.map((d) => [d[0], d[3], d[4].split(" ")[0]])).toEqual([["ODG104", "n.f/b", "$Type"], ["ODG104", "n.f/$ReturnType", "$Nullable"]]);
+  });
+
   test("a $ member given twice inside an $Annotations target has the target's path, not the namespace again (A.Person/@Term)", () => {
     const { diags } = read(wrap(`    "t": { "$Kind": "ComplexType" },
     "$Annotations": { "n.t": { "@Org.OData.Core.V1.Description": { "$Path": "x", "$Path": "y" } } }`));

@@ -22,7 +22,12 @@ export function repeatedKeywords(root: JsonValue): RepeatedKeyword[] {
   for (let e = stack.pop(); e; e = stack.pop()) {
     const { v, path } = e;
     if (v.kind === "array") {
-      for (let i = v.items.length - 1; i >= 0; i--) if (isContainer(v.items[i])) stack.push({ v: v.items[i], path: [...path, i] });
+      // A parameter is named in the path by its `$Name` (`ns.F/a`), as the reader names it.
+      const parameters = path[path.length - 1] === "$Parameter";
+      for (let i = v.items.length - 1; i >= 0; i--) {
+        const item = v.items[i];
+        if (isContainer(item)) stack.push({ v: item, path: [...path, (parameters && nameOf(item)) || i] });
+      }
     } else if (v.kind === "object") {
       let seen: Map<string, JsonMember> | undefined;
       for (const m of v.members) {
@@ -39,6 +44,12 @@ export function repeatedKeywords(root: JsonValue): RepeatedKeyword[] {
     }
   }
   return out.sort((a, b) => a.again.at - b.again.at);
+}
+
+/** An object's `$Name`, when it is a string. */
+function nameOf(v: JsonValue): string | undefined {
+  const name = v.kind === "object" ? v.members.find((m) => m.name === "$Name")?.value : undefined;
+  return name?.kind === "string" ? name.value : undefined;
 }
 
 function isContainer(v: JsonValue): boolean {

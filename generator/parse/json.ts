@@ -132,8 +132,9 @@ function jsonPathAt(text: string, offset: number): string {
  * as the XML reader writes a path inside `<Annotations Target>`.
  */
 function csdlPath(path: JsonPath): string {
-  // Member names, without the `$` members of an element (`$Type`: the path names the element).
-  const names = path.filter((s, k): s is string => typeof s === "string" && (k === 0 || !s.startsWith("$")));
+  // Member names, without the `$` members of an element (`$Type`: the path names the element), but
+  // for an operation's `$ReturnType`, which the reader names so (`ns.F/$ReturnType`).
+  const names = path.filter((s, k): s is string => typeof s === "string" && (k === 0 || !s.startsWith("$") || s === "$ReturnType"));
   if (path[1] === "$Annotations" && typeof path[2] === "string" && !path[2].startsWith("$")) return names.slice(1).join("/");
   if (names.length === 0) return "";
   if (names[0].startsWith("$") || names.length === 1) return names.join("/");
