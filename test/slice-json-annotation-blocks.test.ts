@@ -74,3 +74,22 @@ test("blocks of a JSON and an XML document on one element apply in the inputs' o
     expect(description({ include: ["A.Reset"] }, [...inputs])).toMatchObject({ value: first });
   }
 });
+
+test("a mistake inside a left-out type's $Annotations target is not reported by a slice, as inside XML's <Annotations> block; kept, it is", () => {
+  const json = JSON_TWIN.replace('"A.Person": {', '"A.Person": { "$Foo": 1,');
+  const xml = XML.replace(`<Annotation Term="${DESCRIPTION}" Int="not a string"/>`, `<Annotation Term="${DESCRIPTION}" Int="not a string" Foo="1"/>`);
+  expect(json).not.toBe(JSON_TWIN);
+  expect(xml).not.toBe(XML);
+  const shown = (file: string, content: string, include: string[]) => {
+    try {
+      return generate({ inputs: [{ file, content }], include }).diagnostics.filter((d) => d.code === "ODG112").map((d) => d.path);
+    } catch (e) {
+      if (!(e instanceof GenerationError)) throw e;
+      return e.diagnostics.filter((d) => d.code === "ODG112").map((d) => d.path);
+    }
+  };
+  expect(shown("d.xml", xml, ["A.Reset"])).toEqual([]);
+  expect(shown("d.json", json, ["A.Reset"])).toEqual([]);
+  expect(shown("d.xml", xml, ["A.Person"])).toEqual([`A.Person/@${DESCRIPTION}`]);
+  expect(shown("d.json", json, ["A.Person"])).toEqual(["A.Person"]);
+});

@@ -9,8 +9,9 @@
  * (§7.2.1: absent means false, where XML's absent Nullable means true), and booleans and numbers
  * their literal text. `$EntityContainer`, which XML has no attribute for, is kept: it names the
  * service's container. A `$` member given twice in one object is an error (json-duplicates.ts).
- * Nothing is deferred: a slice reads the whole document (the lazy reading of CSDL XML locates
- * elements in the text, which JSON's reader does not).
+ * The whole document is parsed as JSON (the lazy reading of CSDL XML locates elements in the text,
+ * which JSON's reader does not); for a slice, `$Annotations` targets are read as CSDL only when
+ * it keeps what they annotate (`deferGroups`), as XML's `<Annotations>` blocks are.
  */
 import { errorResponseMessage, GIVE } from "./not-metadata";
 import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
@@ -21,7 +22,7 @@ import { kindOf, parseJson, type JsonMember, type JsonObject, type JsonValue } f
 import { annotationName, annotationOf } from "./json-expressions";
 import { repeatedKeywords } from "./json-duplicates";
 import type {
-  RawAnnotation, RawAnnotationGroup, RawDocument, RawEntityContainer, RawEnumMember, RawEnumType, RawFacets, RawNavigationBinding,
+  DeferredGroup, RawAnnotation, RawAnnotationGroup, RawDocument, RawEntityContainer, RawEnumMember, RawEnumType, RawFacets, RawNavigationBinding,
   RawNavigationProperty, RawOperation, RawOperationImport, RawParameter, RawProperty, RawReference, RawReturnType, RawSchema,
   RawStructuredType, RawTerm, RawTypeDefinition,
 } from "./raw";
@@ -67,7 +68,7 @@ const MEMBER_KINDS = ["Property", "NavigationProperty"];
  * Parses one CSDL JSON document. Problems are added to `diags`; the result is undefined when the
  * document cannot be read at all (not JSON, not CSDL JSON, not V4, no schema).
  */
-export function readCsdlJson(file: string, content: string, diags: DiagnosticBag): RawDocument | undefined {
+export function readCsdlJson(file: string, content: string, diags: DiagnosticBag, deferGroups = false): RawDocument | undefined {
   const source = new SourceText(file, stripBom(content), "json");
   const parsed = parseJson(source.text);
   if ("problem" in parsed) {
@@ -86,7 +87,7 @@ export function readCsdlJson(file: string, content: string, diags: DiagnosticBag
     diags.error(Codes.duplicateName, `${again.name} is given twice in one object (first at ${line}:${column}); JSON does not say which one counts: keep one`,
       csdlPath([...path, again.name]) || "(document)", { source, offset: again.at });
   }
-  return new JsonCsdlReader(source, diags).document(root, version);
+  return new JsonCsdlReader(source, diags, deferGroups).document(root, version);
 }
 
 /**
@@ -142,7 +143,10 @@ function csdlPath(path: JsonPath): string {
 }
 
 class JsonCsdlReader {
-  constructor(readonly source: SourceText, readonly diags: DiagnosticBag) {}
+  constructor(readonly source: SourceText, readonly diags: DiagnosticBag, readonly deferGroups = false) {}
+
+  /** With `deferGroups`, the `$Annotations` targets, in document order, not read yet. */
+  private readonly deferred: DeferredGroup[] = [];
 
   readonly at = (offset: number): SourceRef => ({ source: this.source, offset });
 
@@ -183,7 +187,9 @@ class JsonCsdlReader {
     }
     if (entityContainer && !schemas.some((s) => s.containers.some((c) => `${s.namespace}.${c.name}` === entityContainer.name)))
       this.diags.warning(Codes.undefinedType, `$EntityContainer names ${JSON.stringify(entityContainer.name)}, which is no entity container of this document (CSDL JSON §4: the namespace-qualified name of the service's container)${nearContainer(entityContainer.name, schemas)}`, "(document)", entityContainer.at);
-    return { file: this.source.file, version, references, schemas, entityContainer };
+    const doc: RawDocument = { file: this.source.file, version, references, schemas, entityContainer };
+    if (this.deferGroups) doc.deferred = this.deferred;
+    return doc;
   }
 
   /** Reports a `$` or `@` member CSDL JSON does not define on an object (`kind`, said as `what`), ODG112. */
@@ -285,7 +291,7 @@ class JsonCsdlReader {
       const name = x.name;
       this.named(x, "a schema element", ns);
       if (name === "$Alias") schema.alias = this.string(x, ns);
-      else if (name === "$Annotations") schema.annotationGroups.push(...this.annotationGroups(x, ns));
+      else if (name === "$Annotations") this.annotationGroups(x, ns, schema.annotationGroups);
       else if (name.startsWith("@")) this.annotation(x, ns, schema.annotations);
       else if (name.startsWith("$")) this.unknown(x, "schema", "a schema", ns);
       else if (x.value.kind === "array") {
@@ -368,21 +374,25 @@ class JsonCsdlReader {
   /** Each list's annotations by their `Term#Qualifier` (the first of each). */
   private readonly annotationIndex = new WeakMap<RawAnnotation[], Map<string, RawAnnotation>>();
 
-  annotationGroups(m: JsonMember, ns: string): RawAnnotationGroup[] {
+  /** A schema's `$Annotations` targets, read into `out`, or with `deferGroups` kept to be read when needed. */
+  annotationGroups(m: JsonMember, ns: string, out: RawAnnotationGroup[]): void {
     const o = this.object(m, ns);
-    const out: RawAnnotationGroup[] = [];
     for (const g of o?.members ?? []) {
-      const target = g.name;
-      this.named(g, "an $Annotations member (a target path)", ns);
-      const annotations: RawAnnotation[] = [];
-      const body = this.object(g, target || ns);
-      for (const x of body?.members ?? []) {
-        if (x.name.startsWith("@")) this.annotation(x, target || ns, annotations);
-        else this.unknown(x, "annotations", "an $Annotations target", target || ns);
-      }
-      out.push({ at: this.at(g.at), target, annotations });
+      if (this.deferGroups && g.name) this.deferred.push({ source: this.source, target: g.name, read: () => this.annotationGroup(g, ns) });
+      else out.push(this.annotationGroup(g, ns));
     }
-    return out;
+  }
+
+  annotationGroup(g: JsonMember, ns: string): RawAnnotationGroup {
+    const target = g.name;
+    this.named(g, "an $Annotations member (a target path)", ns);
+    const annotations: RawAnnotation[] = [];
+    const body = this.object(g, target || ns);
+    for (const x of body?.members ?? []) {
+      if (x.name.startsWith("@")) this.annotation(x, target || ns, annotations);
+      else this.unknown(x, "annotations", "an $Annotations target", target || ns);
+    }
+    return { at: this.at(g.at), target, annotations };
   }
 
   /** `$Type` with `$Collection` as XML writes it (`Collection(T)`); absent, `otherwise` (Edm.String) or a missing member. */

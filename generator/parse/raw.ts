@@ -24,14 +24,25 @@ export interface RawDocument {
    */
   entityContainer?: { name: string; at: SourceRef };
   /**
-   * With `deferAnnotationGroups`: the schemas' `<Annotations>` blocks, not read yet (their
-   * schemas' `annotationGroups` are empty); `readDeferredGroup` reads one when it is needed.
+   * With `deferAnnotationGroups`: the schemas' `<Annotations>` blocks (CSDL JSON's `$Annotations`
+   * targets), not read yet (their schemas' `annotationGroups` are empty); `readDeferredGroup` reads
+   * one when it is needed.
    */
   deferred?: DeferredGroup[];
 }
 
+/** A schema's `<Annotations>` block, or a CSDL JSON `$Annotations` target, not read yet. */
+export type DeferredGroup = XmlDeferredGroup | JsonDeferredGroup;
+
+/** A CSDL JSON `$Annotations` target, parsed as JSON but not read as CSDL: `read` reads it. */
+export interface JsonDeferredGroup {
+  source: SourceText;
+  target: string;
+  read(): RawAnnotationGroup;
+}
+
 /** An `<Annotations>` block of a schema, located but not read. */
-export interface DeferredGroup {
+export interface XmlDeferredGroup {
   source: SourceText;
   /** The schema's namespace (for diagnostics). */
   namespace: string;

@@ -272,6 +272,7 @@ export function readBody(raw: RawDeferrable, diags: DiagnosticBag): void {
 
 /** Reads one deferred `<Annotations>` block (its offsets, lines and columns are those in its file). */
 export function readDeferredGroup(group: DeferredGroup, diags: DiagnosticBag): RawAnnotationGroup | undefined {
+  if ("read" in group) return group.read();
   const nodes = parseTree(group.source.parsed.slice(group.start, group.end));
   const node = nodes.find((n) => isElementTag(tagOf(n)));
   if (!node) return undefined;
