@@ -8,6 +8,7 @@ import { READ_AS_INPUT } from "./followed-note";
 import { readCsdl } from "./parse/read";
 import type { RawDocument, RawReference } from "./parse/raw";
 import { wordingOf } from "./model/wording";
+import { selectIncludedAnnotations } from "./model/included-annotations";
 
 export interface InputFile {
   /** The path as the user gave it; shown in diagnostics and in the generated header. */
@@ -35,7 +36,8 @@ export type FollowReference = (uri: string, from: string) => Followed;
  * their references are written, each once. A required attribute the reader did not find (ODG101) is
  * read as empty, and the checks that would only repeat it skip it, so that the model's own problems
  * are reported in the same run; a document that could not be read at all stops the run here (its
- * types would all be reported missing). `files` names every document read, as shown.
+ * types would all be reported missing). `files` names every document read, as shown. A document read
+ * only because a reference leads to it gets the `IncludeAnnotations` that select its annotations.
  */
 export function readDocuments(inputs: readonly InputFile[], diags: DiagnosticBag, defer: boolean, follow?: FollowReference): { docs: RawDocument[]; files: string[]; references: boolean } {
   const docs: RawDocument[] = [];
@@ -53,6 +55,7 @@ export function readDocuments(inputs: readonly InputFile[], diags: DiagnosticBag
     if (follow) for (const ref of doc.references) followReference(ref, input.file, follow, diags, (next) => queue.push({ input: next, via: ref }));
   }
   if (failed) throw new GenerationError(diags.items);
+  selectIncludedAnnotations(docs, inputs.length, diags);
   return { docs, files: queue.map((q) => q.input.file), references: docs.some((d) => d.references.length > 0) };
 }
 

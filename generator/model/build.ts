@@ -14,6 +14,7 @@ import { checkBaseChains } from "./base-chains";
 import { AppliedAnnotations } from "./applied-annotations";
 import { checkAnnotation } from "./annotation-values";
 import { checkReferences } from "./references";
+import { includedGroups } from "./included-annotations";
 import { checkBindings, checkNavigationLinks, type LinkContext } from "./links";
 import { checkAnnotationTarget, type TargetContext } from "./targets";
 import type { Overloads } from "./operation-targets";
@@ -238,7 +239,7 @@ export class ModelBuilder {
       }
     // Pass 1: declare every type so references may point forward and across schemas.
     const pending: Pending[] = [];
-    const rawSchemas: { raw: RawSchema; schema: Schema }[] = [];
+    const rawSchemas: { raw: RawSchema; schema: Schema; doc: RawDocument }[] = [];
     for (const doc of this.docs)
       for (const raw of doc.schemas) {
         checkSchemaNames(this, raw);
@@ -253,7 +254,7 @@ export class ModelBuilder {
           file: doc.file,
         };
         this.schemas.push(schema);
-        rawSchemas.push({ raw, schema });
+        rawSchemas.push({ raw, schema, doc });
         declareTypes(this, raw, schema, pending);
       }
     reportRedeclared(this);
@@ -320,9 +321,10 @@ export class ModelBuilder {
     // Lazy mode: the blocks read in place (CSDL JSON's, or XML's when nothing was deferred) wait, as
     // the deferred ones do, for the slice to know what it keeps (generate.ts, readDeferred).
     if (this.readBody) return model;
-    for (const { raw } of rawSchemas) {
-      this.checkTargets(raw.annotationGroups);
-      applyAnnotationGroups(model, raw.annotationGroups, this.applied, this.overloads());
+    for (const { raw, doc } of rawSchemas) {
+      const groups = includedGroups(model, doc, raw.annotationGroups);
+      this.checkTargets(groups);
+      applyAnnotationGroups(model, groups, this.applied, this.overloads());
     }
     return model;
   }

@@ -43,6 +43,10 @@ export interface Wording {
   include: string;
   /** Why a namespace is included once, with its section. */
   includedOnce: string;
+  /** An include of annotations: `<edmx:IncludeAnnotations>`, `an $IncludeAnnotations item`. */
+  includeAnnotations: string;
+  /** The section that says which annotations a reference includes. */
+  includedAnnotations: string;
   /** A function without a return type. */
   functionWithoutReturnType: string;
   /** The values a boolean takes. */
@@ -71,6 +75,8 @@ const XML: Wording = {
   oneUri: "CSDL XML §4.1: two references may not have one Uri",
   include: "<edmx:Include>",
   includedOnce: "CSDL XML §4.2: a namespace is included once",
+  includeAnnotations: "<edmx:IncludeAnnotations>",
+  includedAnnotations: "CSDL XML §4.3",
   functionWithoutReturnType: "<Function> has no <ReturnType>",
   booleans: "true, false, 1 or 0",
   qualified: (term, qualifier) => `${term} with Qualifier ${qualifier}`,
@@ -100,6 +106,8 @@ const JSON_WORDS: Wording = {
   oneUri: "CSDL JSON §4: two references may not have one URI",
   include: "$Include",
   includedOnce: "CSDL JSON §4: a namespace is included once",
+  includeAnnotations: "an $IncludeAnnotations item",
+  includedAnnotations: "CSDL JSON §4.3",
   functionWithoutReturnType: "a function has no $ReturnType",
   booleans: "true or false",
   qualified: (term, qualifier) => `${term}#${qualifier}`,

@@ -22,7 +22,7 @@ import { kindOf, parseJson, type JsonMember, type JsonObject, type JsonValue } f
 import { annotationName, annotationOf } from "./json-expressions";
 import { repeatedKeywords } from "./json-duplicates";
 import type {
-  DeferredGroup, RawAnnotation, RawAnnotationGroup, RawDocument, RawEntityContainer, RawEnumMember, RawEnumType, RawFacets, RawNavigationBinding,
+  DeferredGroup, RawAnnotation, RawAnnotationGroup, RawDocument, RawEntityContainer, RawEnumMember, RawEnumType, RawFacets, RawIncludeAnnotations, RawNavigationBinding,
   RawNavigationProperty, RawOperation, RawOperationImport, RawParameter, RawProperty, RawReference, RawReturnType, RawSchema,
   RawStructuredType, RawTerm, RawTypeDefinition,
 } from "./raw";
@@ -271,9 +271,15 @@ class JsonCsdlReader {
         }
       } else if (m.name === "$IncludeAnnotations") {
         for (const item of this.array(m, "Reference/IncludeAnnotations")) {
+          const selection: RawIncludeAnnotations = { at: this.at(item.at), termNamespace: "" };
           if (item.kind === "object")
-            for (const x of item.members) if (!KEYWORDS.includeAnnotations.includes(x.name)) this.unknown(x, "includeAnnotations", "an $IncludeAnnotations", "Reference/IncludeAnnotations");
-          ref.includeAnnotations.push({ at: this.at(item.at) });
+            for (const x of item.members) {
+              if (!KEYWORDS.includeAnnotations.includes(x.name)) this.unknown(x, "includeAnnotations", "an $IncludeAnnotations", "Reference/IncludeAnnotations");
+              else if (x.name === "$TermNamespace") selection.termNamespace = this.string(x, "Reference/IncludeAnnotations") ?? "";
+              else if (x.name === "$Qualifier") selection.qualifier = this.string(x, "Reference/IncludeAnnotations");
+              else selection.targetNamespace = this.string(x, "Reference/IncludeAnnotations");
+            }
+          ref.includeAnnotations.push(selection);
         }
       } else if (m.name.startsWith("@")) this.annotation(m, "Reference", ref.annotations);
       else this.unknown(m, "reference", "a reference", "Reference");

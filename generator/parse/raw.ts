@@ -29,6 +29,12 @@ export interface RawDocument {
    * one when it is needed.
    */
   deferred?: DeferredGroup[];
+  /**
+   * Set when the documents are read (readDocuments) for a document read only because a reference
+   * leads to it: the `IncludeAnnotations` of every reference that does, which select the ones of its
+   * annotation blocks that apply (model/included-annotations.ts). Absent for an input: all apply.
+   */
+  includedAnnotations?: RawIncludeAnnotations[];
 }
 
 /** A schema's `<Annotations>` block, or a CSDL JSON `$Annotations` target, not read yet. */
@@ -58,10 +64,10 @@ export interface RawReference extends RawNode {
   uri: string;
   includes: RawInclude[];
   /**
-   * Its `<edmx:IncludeAnnotations>` elements. Read so that the reference's rules can be checked;
-   * they select nothing (every input's annotations apply, a followed document's too).
+   * Its `<edmx:IncludeAnnotations>` elements: which annotation blocks of the document it names apply
+   * when that document is followed rather than given (model/included-annotations.ts).
    */
-  includeAnnotations: RawNode[];
+  includeAnnotations: RawIncludeAnnotations[];
   /** Its own annotations (CSDL XML §4.1 allows them): checked as any element's, and then not used. */
   annotations: RawAnnotation[];
   /**
@@ -70,6 +76,17 @@ export interface RawReference extends RawNode {
    */
   followedTo?: string;
   notFollowed?: string;
+}
+
+/**
+ * An `<edmx:IncludeAnnotations>` (CSDL XML §3.5, CSDL JSON §3.5): the annotations of one term
+ * namespace, narrowed to one qualifier and to targets in one namespace when those are given.
+ * A missing `TermNamespace` is read as "" (ODG101), which selects nothing.
+ */
+export interface RawIncludeAnnotations extends RawNode {
+  termNamespace: string;
+  qualifier?: string;
+  targetNamespace?: string;
 }
 
 /** An `<edmx:Include>`: a namespace of the referenced document, with an optional alias. */

@@ -464,7 +464,8 @@ class Reader {
       includeAnnotations: includeAnnotations.map((i) => {
         this.names.checkAttributes(i, INCLUDE_ANNOTATIONS, "Reference/IncludeAnnotations", this.names.edmx);
         this.names.checkChildren(i, INCLUDE_ANNOTATIONS, "Reference/IncludeAnnotations", this.names.edmx);
-        return { at: this.at(i) };
+        const ia = this.attrs(i);
+        return { at: this.at(i), termNamespace: this.attr(ia, "TermNamespace") ?? "", qualifier: this.attr(ia, "Qualifier"), targetNamespace: this.attr(ia, "TargetNamespace") };
       }),
       annotations: this.referenceAnnotations(n, [root, n], REFERENCE, "Reference"),
     };
