@@ -10,7 +10,7 @@ import type { RawAnnotationGroup, RawDocument } from "./parse/raw";
 import type { SourceText } from "./parse/source";
 import { readDocuments, type FollowReference, type InputFile } from "./read-documents";
 import { applyAnnotationGroups, splitTarget } from "./model/annotation-groups";
-import { includedGroups } from "./model/included-annotations";
+import { includedGroup } from "./model/included-annotations";
 import { buildLazyModel, buildModel, type LazyModel } from "./model/build";
 import type { Model, SchemaType } from "./model/types";
 import { assignNames, type Names } from "./passes/names";
@@ -299,20 +299,17 @@ function readDeferred(lazy: LazyModel, docs: readonly RawDocument[], keep: Reado
     return t !== undefined && !keep.has(t);
   };
   const groups: RawAnnotationGroup[] = [];
-  const take = (g: RawAnnotationGroup) => {
-    lazy.fillTarget(g.target, g.at.source);
-    groups.push(g);
-  };
   for (const doc of docs) {
+    // A followed document's blocks apply as its references include or select them (model/included-annotations.ts).
+    const take = (read: RawAnnotationGroup | undefined, namespace: string) => {
+      const g = read && includedGroup(model, doc, read, namespace);
+      if (!g) return;
+      lazy.fillTarget(g.target, g.at.source);
+      groups.push(g);
+    };
     // A document has blocks of one kind: when they are deferred, its schemas' are empty.
-    const read: RawAnnotationGroup[] = [];
-    for (const s of doc.schemas) for (const g of s.annotationGroups) if (!leftOut(g.target, g.at.source)) read.push(g);
-    for (const d of doc.deferred ?? []) {
-      const g = leftOut(d.target, d.source) ? undefined : readDeferredGroup(d, diags);
-      if (g) read.push(g);
-    }
-    // A followed document's blocks: those its references' IncludeAnnotations select (model/included-annotations.ts).
-    for (const g of includedGroups(model, doc, read)) take(g);
+    for (const s of doc.schemas) for (const g of s.annotationGroups) if (!leftOut(g.target, g.at.source)) take(g, s.namespace);
+    for (const d of doc.deferred ?? []) if (!leftOut(d.target, d.source)) take(readDeferredGroup(d, diags), d.namespace);
   }
   lazy.checkTargets(groups);
   applyAnnotationGroups(model, groups, lazy.applied, lazy.overloads);

@@ -84,12 +84,19 @@ test("a document both given and referenced keeps all its annotations; followed w
   expect(annotated(run(files, ["a.xml"]))).toEqual({});
 });
 
-test("a followed document's own elements keep their inline annotations: an included schema brings its elements whole", () => {
-  const shared = edmx(schema("shared", `<ComplexType Name="address"><Property Name="street" Type="Edm.String"><Annotation Term="Core.Description" String="inline"/></Property><Property Name="zip" Type="Edm.String"/></ComplexType>
-<Annotations Target="shared.address/zip"><Annotation Term="Core.Description" String="external"/></Annotations>`), vocabularies);
-  const main = edmx(schema("main", `${keyed("t", `<Property Name="home" Type="shared.address"/>`)}<EntityContainer Name="c"><EntitySet Name="ts" EntityType="main.t"/></EntityContainer>`), `<edmx:Reference Uri="shared.xml"><edmx:Include Namespace="shared"/></edmx:Reference>\n`);
-  const r = run({ "main.xml": main, "shared.xml": shared }, ["main.xml"]);
-  expect(annotated(r, "shared.address")).toEqual({ street: ["Core.Description"] });
+test("an included schema comes whole, its elements' inline annotations and its blocks; the same document's other schemas' blocks need a selection", () => {
+  const shared = edmx([
+    schema("shared", `<ComplexType Name="address"><Property Name="street" Type="Edm.String"><Annotation Term="Core.Description" String="inline"/></Property><Property Name="zip" Type="Edm.String"/><Property Name="city" Type="Edm.String"/></ComplexType>
+<Annotations Target="shared.address/zip"><Annotation Term="Core.Description" String="external"/></Annotations>`),
+    schema("shared.notes", `<Annotations Target="shared.address/city"><Annotation Term="Core.Description" String="from a schema not included"/></Annotations>`),
+  ], vocabularies);
+  const main = (selection: string) =>
+    edmx(schema("main", `${keyed("t", `<Property Name="home" Type="shared.address"/>`)}<EntityContainer Name="c"><EntitySet Name="ts" EntityType="main.t"/></EntityContainer>`), `<edmx:Reference Uri="shared.xml"><edmx:Include Namespace="shared"/>${selection}</edmx:Reference>\n`);
+  const r = run({ "main.xml": main(""), "shared.xml": shared }, ["main.xml"]);
+  expect(annotated(r, "shared.address")).toEqual({ street: ["Core.Description"], zip: ["Core.Description"] });
+  expect(annotated(run({ "main.xml": main(""), "shared.xml": shared }, ["main.xml"], "main.t"), "shared.address")).toEqual({ street: ["Core.Description"], zip: ["Core.Description"] });
+  const selected = run({ "main.xml": main(`<edmx:IncludeAnnotations TermNamespace="${CORE}"/>`), "shared.xml": shared }, ["main.xml"]);
+  expect(annotated(selected, "shared.address")).toEqual({ street: ["Core.Description"], zip: ["Core.Description"], city: ["Core.Description"] });
 });
 
 describe("the selections' own mistakes, alike in CSDL XML and CSDL JSON", () => {

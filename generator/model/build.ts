@@ -14,7 +14,7 @@ import { checkBaseChains } from "./base-chains";
 import { AppliedAnnotations } from "./applied-annotations";
 import { checkAnnotation } from "./annotation-values";
 import { checkReferences } from "./references";
-import { includedGroups } from "./included-annotations";
+import { includedGroup } from "./included-annotations";
 import { checkBindings, checkNavigationLinks, type LinkContext } from "./links";
 import { checkAnnotationTarget, type TargetContext } from "./targets";
 import type { Overloads } from "./operation-targets";
@@ -322,7 +322,7 @@ export class ModelBuilder {
     // the deferred ones do, for the slice to know what it keeps (generate.ts, readDeferred).
     if (this.readBody) return model;
     for (const { raw, doc } of rawSchemas) {
-      const groups = includedGroups(model, doc, raw.annotationGroups);
+      const groups = raw.annotationGroups.flatMap((g) => includedGroup(model, doc, g, raw.namespace) ?? []);
       this.checkTargets(groups);
       applyAnnotationGroups(model, groups, this.applied, this.overloads());
     }

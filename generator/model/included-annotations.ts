@@ -5,8 +5,9 @@
  * - a document given as an input keeps all its annotations, whatever references name it;
  * - a document read only because references lead to it (followed) keeps its model elements with
  *   their own annotations (an element brings its inline annotations, as `edmx:Include` brings the
- *   element), and of its `<Annotations>` blocks (`$Annotations`) only the annotations some
- *   `IncludeAnnotations` of a reference to it selects: selections union, from every reference.
+ *   element), the `<Annotations>` blocks (`$Annotations`) of the schemas a reference includes
+ *   (`edmx:Include` brings a schema whole), and of its other schemas' blocks only the annotations
+ *   some `IncludeAnnotations` of a reference to it selects: selections union, from every reference.
  * An annotation left out is read (so its syntax is checked) and then neither applied nor checked.
  */
 import { Codes, type DiagnosticBag } from "../diagnostics";
@@ -27,11 +28,13 @@ export function selectIncludedAnnotations(docs: readonly RawDocument[], inputs: 
   const byFile = new Map<string, RawDocument>();
   for (const d of docs.slice(inputs)) {
     d.includedAnnotations = [];
+    d.includedSchemas = new Set();
     byFile.set(d.file, d);
   }
   for (const doc of docs)
     for (const ref of doc.references) {
       const to = ref.followedTo === undefined ? undefined : byFile.get(ref.followedTo);
+      for (const i of ref.includes) to?.includedSchemas?.add(i.namespace);
       for (const raw of ref.includeAnnotations) {
         const selection = checked(raw, doc, diags);
         if (!selection || !to) continue;
@@ -41,22 +44,22 @@ export function selectIncludedAnnotations(docs: readonly RawDocument[], inputs: 
     }
 }
 
-/** The blocks of `doc` as they apply: all for an input, else each left with the annotations its references select. */
-export function includedGroups(model: Pick<Model, "aliases" | "documentAliases">, doc: RawDocument, groups: readonly RawAnnotationGroup[]): readonly RawAnnotationGroup[] {
+/**
+ * Block `g` of schema `namespace` of `doc` as it applies: whole for an input, or in a schema a
+ * reference includes (`edmx:Include` brings a schema whole, its blocks too); else with the
+ * annotations its references select, or undefined when they select none of them.
+ */
+export function includedGroup(model: Pick<Model, "aliases" | "documentAliases">, doc: RawDocument, g: RawAnnotationGroup, namespace: string): RawAnnotationGroup | undefined {
   const selections = doc.includedAnnotations;
-  if (!selections) return groups;
-  const out: RawAnnotationGroup[] = [];
-  for (const g of groups) {
-    const target = namespaceOf(qualify(model, g.target.split("/")[0].split("(")[0], g.at.source));
-    const annotations = g.annotations.filter((a) => {
-      const term = namespaceOf(qualify(model, a.term, a.at.source));
-      const qualifier = a.qualifier ?? g.qualifier;
-      return selections.some((s) => s.termNamespace === term && (s.qualifier === undefined || s.qualifier === qualifier) && (s.targetNamespace === undefined || s.targetNamespace === target));
-    });
-    if (annotations.length === g.annotations.length) out.push(g);
-    else if (annotations.length) out.push({ ...g, annotations });
-  }
-  return out;
+  if (!selections || doc.includedSchemas?.has(namespace)) return g;
+  const target = namespaceOf(qualify(model, g.target.split("/")[0].split("(")[0], g.at.source));
+  const annotations = g.annotations.filter((a) => {
+    const term = namespaceOf(qualify(model, a.term, a.at.source));
+    const qualifier = a.qualifier ?? g.qualifier;
+    return selections.some((s) => s.termNamespace === term && (s.qualifier === undefined || s.qualifier === qualifier) && (s.targetNamespace === undefined || s.targetNamespace === target));
+  });
+  if (annotations.length === g.annotations.length) return g;
+  return annotations.length ? { ...g, annotations } : undefined;
 }
 
 /** `a.b.c` of `a.b.c.Name`. */

@@ -384,7 +384,7 @@ class JsonCsdlReader {
   annotationGroups(m: JsonMember, ns: string, out: RawAnnotationGroup[]): void {
     const o = this.object(m, ns);
     for (const g of o?.members ?? []) {
-      if (this.deferGroups && g.name) this.deferred.push({ source: this.source, target: g.name, read: () => this.annotationGroup(g, ns) });
+      if (this.deferGroups && g.name) this.deferred.push({ source: this.source, namespace: ns, target: g.name, read: () => this.annotationGroup(g, ns) });
       else out.push(this.annotationGroup(g, ns));
     }
   }

@@ -35,6 +35,8 @@ export interface RawDocument {
    * annotation blocks that apply (model/included-annotations.ts). Absent for an input: all apply.
    */
   includedAnnotations?: RawIncludeAnnotations[];
+  /** With `includedAnnotations`: the namespaces of its schemas a reference includes, whose blocks all apply. */
+  includedSchemas?: Set<string>;
 }
 
 /** A schema's `<Annotations>` block, or a CSDL JSON `$Annotations` target, not read yet. */
@@ -43,6 +45,8 @@ export type DeferredGroup = XmlDeferredGroup | JsonDeferredGroup;
 /** A CSDL JSON `$Annotations` target, parsed as JSON but not read as CSDL: `read` reads it. */
 export interface JsonDeferredGroup {
   source: SourceText;
+  /** Its schema's namespace. */
+  namespace: string;
   target: string;
   read(): RawAnnotationGroup;
 }
