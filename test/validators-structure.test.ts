@@ -239,6 +239,34 @@ describe("OData 4.0 delta entries (JSON Format 4.0 §14.4–14.6)", () => {
     ]);
   });
 
+  test("a deleted entity may give its entity id as control information (@odata.id, @id) in place of id", () => {
+    const byId = { "@odata.context": "#Items/$deletedEntity", "@odata.id": "Items(1)", reason: "deleted" };
+    expect(tv.validateItem(byId)).toEqual({ valid: true, errors: [] });
+    expect(tv.validateItem({ "@context": "#Items/$deletedEntity", "@id": "Items(1)" }, { complete: true }).valid).toBe(true);
+    expect(vr.validateCollection(tv.checkItem, { value: [byId, deleted("#Items/$deletedEntity", { "@odata.id": "Items(1)" })] }, { complete: true }).valid).toBe(true);
+    // A null or missing id, or a key in its place (a 4.01 entry, which has @removed), says nothing of which entity it is.
+    expect(paths(tv.validateItem({ ...byId, "@odata.id": null }))).toEqual(["/id"]);
+    expect(paths(tv.validateItem({ "@odata.context": "#Items/$deletedEntity", id: undefined, "@odata.id": 5 }))).toEqual(["/id", "/@odata.id"]);
+    expect(paths(tv.validateItem({ "@odata.context": "#Items/$deletedEntity", reason: "deleted", id2: 1 }))).toEqual(["/id", "/id2"]);
+  });
+
+  test("an entry's control information is checked as an entity's, strict or not", () => {
+    const errors = (v: unknown, options?: object) => vr.validateCollection(tv.checkItem, { value: [v] }, options).errors.map((e) => [e.path, e.message]);
+    const bad = { "@odata.etag": 5, "@odata.type": 7, "@odata.id": {}, "@odata.editLink": null, "@Legacy.entityKey": { id: 1 } };
+    for (const options of [{}, { strict: false }]) {
+      expect(errors(deleted("#Items/$deletedEntity", bad), options)).toEqual([
+        ["/value/0/@odata.etag", "expected an ETag (a string), got number 5"],
+        ["/value/0/@odata.type", "expected a type name (a string), got number 7"],
+        ["/value/0/@odata.id", "expected an entity id (a string, or null), got object"],
+        ["/value/0/@odata.editLink", "expected a URL (a string), got null"],
+      ]);
+      expect(errors(link("deletedLink", { "@id": 5, "@odata.type": "#Test.Validation.Item" }), options)).toEqual([["/value/0/@id", "expected an entity id (a string, or null), got number 5"]]);
+    }
+    expect(errors(link("link", { "@odata.context": "$metadata#Items/$link", "@odata.count": "x" }))).toEqual([
+      ["/value/0/@odata.count", 'expected a count (a non-negative Edm.Int64: a number, or its digits in a string), got "x"'],
+    ]);
+  });
+
   test("a body, a guard (whose type is the entity's) and a nested value still refuse them", () => {
     // Only a response's value itself, or an item of its `value`, is a delta entry.
     expect(paths(tv.validateItem(item({ parent: deleted("#Items/$deletedEntity") }), { complete: false }))).toEqual(["/parent/id", "/parent/reason"]);

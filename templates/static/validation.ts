@@ -922,9 +922,11 @@ function sentOtherwise(o: Json): boolean {
 /**
  * An OData 4.0 delta response's entry that is not an entity (JSON Format 4.0 §14.4–14.6; 4.01 §15
  * keeps them for 4.0 payloads): its context (`@odata.context`, or 4.01's `@context`) ends in
- * `/$deletedEntity` (`id`, the entity's id, and `reason`, `changed` or `deleted`, if present),
- * `/$link` or `/$deletedLink` (`source`, `relationship`, `target`). Checked as that entry, not as
- * the entity type, in a read by `validateX`; false for any other object.
+ * `/$deletedEntity` (`id`, the entity's id, and `reason`, `changed` or `deleted`, if present; the
+ * id may be given as control information instead, `@odata.id` or `@id`, which holds the same entity id,
+ * JSON Format §4.5), `/$link` or `/$deletedLink` (`source`, `relationship`, `target`). Its control
+ * information is checked as an entity's (`annotation`), and its `@odata.type` is a string. Checked
+ * as that entry, not as the entity type, in a read by `validateX`; false for any other object.
  */
 function deltaEntry(o: Json, ctx: Context, key: Key): boolean {
   const context = o["@odata.context"] ?? o["@context"];
@@ -938,10 +940,16 @@ function deltaEntry(o: Json, ctx: Context, key: Key): boolean {
     const v = own(o, name);
     const expected = name === "reason" ? `"changed" or "deleted"` : name === "relationship" ? "a navigation property's name (a string)" : "an entity's id (a string)";
     if (v === undefined) {
-      if (name !== "reason") ctx.fail(name, expected, v, `required property ${name} is missing`);
+      if (name !== "reason" && !(name === "id" && typeof (o["@odata.id"] ?? o["@id"]) === "string")) ctx.fail(name, expected, v, `required property ${name} is missing`);
     } else if (name === "reason" ? v !== "changed" && v !== "deleted" : typeof v !== "string") {
       ctx.fail(name, expected, v);
     }
+  }
+  for (const name in o) {
+    const at = name.indexOf("@");
+    if (at === -1 || !Object.prototype.hasOwnProperty.call(o, name)) continue;
+    if (at === 0 && (name === "@odata.type" || name === "@type") && typeof o[name] !== "string") ctx.fail(name, "a type name (a string)", o[name]);
+    else annotation(o, ctx, name, at, undefined);
   }
   if (ctx.strict) unknownProperties(o, ctx, names, `a /$${kind} entry`);
   ctx.leave();
