@@ -110,6 +110,9 @@ describe("prop@odata.type names the declared type (JSON Format 4.01 §4.5.3)", (
     [{ "tags@odata.type": "#Collection(Edm.String)" }, true],
     [{ "tags@odata.type": "#String" }, false],
     [{ "tags@odata.type": "#Collection(Int32)" }, false],
+    [{ "tags@odata.type": "#Collection(tv.Text)" }, true],
+    [{ "id@odata.type": "#tv.ShortCode" }, false],
+    [{ "at@odata.type": "#tv.ShortCode" }, false],
     [{ "name@odata.type": "#Collection(String)" }, false],
     [{ "shapes@odata.type": "#Collection(tv.Circle)" }, true],
     [{ "shapes@odata.type": "#Collection(tv.Point)" }, false],
@@ -133,7 +136,16 @@ describe("prop@odata.type names the declared type (JSON Format 4.01 §4.5.3)", (
     [{ "code@odata.type": "#tv.ShortCode" }, true],
     [{ "code@odata.type": "#tv.Text" }, false],
     [{ "money@odata.type": "#Test.Validation.Money" }, true],
+    [{ "money@odata.type": "#Decimal" }, true],
     [{ "color@odata.type": "#tv.Color" }, true],
+    // A type definition specialises its underlying type (CSDL §11): a property of that type may hold a value named so.
+    [{ "str@odata.type": "#tv.ShortCode" }, true],
+    [{ "str@odata.type": "#Test.Validation.Text" }, true],
+    [{ "str@odata.type": "#tv.Money" }, false],
+    [{ "anyPrimitive@odata.type": "#tv.Money" }, true],
+    [{ "geo@odata.type": "#tv.Text" }, false],
+    [{ "text4@odata.type": "#tv.ShortCode" }, false],
+    [{ "color@odata.type": "#tv.Text" }, false],
   ])("Primitives %j: %p", (extra, valid) => {
     expect(tv.validateItem(item({ primitives: extra })).valid).toBe(valid);
   });

@@ -8,7 +8,10 @@ import * as vr from "./validation.js";
 import { namespaceChecker as callRecordsNamespaceChecker } from "./microsoft.graph.callRecords.validators.js";
 import { namespaceChecker as graphNamespaceChecker } from "./microsoft.graph.validators.js";
 
-/** The schema aliases, so `@odata.type` may name a type by alias, and the OData version (a 4.01 body may bind as `p@bind`). */
+/**
+ * The schema aliases, so `@odata.type` may name a type by alias, the OData version (a 4.01 body may bind as `p@bind`),
+ * and any type definitions' underlying types (`prop@odata.type` may name one on a property of that type).
+ */
 export const SERVICE: vr.Service = { aliases: { "graph": "microsoft.graph" }, version: "4.0" };
 
 /**

@@ -60,8 +60,15 @@ export function checkersView(ctx: EmitContext): CheckersView {
   };
 }
 
-/** `SERVICE` on one line: `{ aliases: { "alias": "namespace", … }, version: "4.0" }`, the aliases in code-unit order. */
+/**
+ * `SERVICE` on one line: `{ aliases: { "alias": "namespace", … }, version: "4.0" }`, the aliases in
+ * code-unit order; then, where the model has type definitions, `definitions: { "ns.Code":
+ * "Edm.String", … }` in spec order, each one's underlying type (a `prop@odata.type` may name one on
+ * a property of that type: CSDL §11, a type definition specialises it).
+ */
 function serviceLiteral(ctx: EmitContext): string {
   const aliases = [...ctx.model.aliases.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([a, n]) => `${quotedKey(a)}: ${stringLiteral(n)}`);
-  return `{ aliases: ${aliases.length ? `{ ${aliases.join(", ")} }` : "{}"}, version: ${stringLiteral(ctx.model.odataVersion ?? "4.0")} }`;
+  const definitions = ctx.model.schemas.flatMap((s) => s.types.flatMap((t) => (t.kind === "typedef" ? [`${stringLiteral(t.qualifiedName)}: ${stringLiteral(t.underlying.qualifiedName)}`] : [])));
+  const more = definitions.length ? `, definitions: { ${definitions.join(", ")} }` : "";
+  return `{ aliases: ${aliases.length ? `{ ${aliases.join(", ")} }` : "{}"}, version: ${stringLiteral(ctx.model.odataVersion ?? "4.0")}${more} }`;
 }

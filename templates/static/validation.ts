@@ -12,13 +12,17 @@ export type Version = "4.0" | "4.01";
 
 /**
  * What the generated checkers of one service share (`SERVICE`, in its checkers.ts): its schema
- * aliases, so `@odata.type` may name a type by alias, and its OData version. A checker hands it to
+ * aliases, so `@odata.type` may name a type by alias, its OData version, and (where it has any) its
+ * type definitions' underlying types, so `prop@odata.type` may name one on a property of that
+ * underlying type. A checker hands it to
  * the context as it checks a value's type, so any entry point (`run`, `validateCollection`) checks a
  * body as the service's version allows.
  */
 export interface Service {
   readonly aliases: Readonly<Record<string, string>>;
   readonly version: Version;
+  /** Each type definition's underlying type, by qualified names (`{ "ns.Code": "Edm.String" }`); absent where the service has none. */
+  readonly definitions?: Readonly<Record<string, string>> | undefined;
 }
 
 export interface ValidateOptions {
@@ -192,6 +196,8 @@ export class Context {
   probe: Map<string, Declared> | undefined = undefined;
   /** The schema aliases of the service being checked, as its checkers tell (`exact`), for a `prop@odata.type` naming a type by alias. */
   aliases: Readonly<Record<string, string>> = NO_ALIASES;
+  /** The service's type definitions' underlying types (`Service.definitions`), for a `prop@odata.type` naming one. */
+  definitions: Readonly<Record<string, string>> = NO_ALIASES;
   /** The depth at which the object being checked is a deleted entity (`@removed`) that must identify itself (`identified`); -1 for none. */
   removedAt = -1;
   private readonly keys: Key[] = [];
@@ -213,6 +219,7 @@ export class Context {
     this.depth = 0;
     this.tied = undefined;
     this.aliases = NO_ALIASES;
+    this.definitions = NO_ALIASES;
     this.removedAt = -1;
   }
 
@@ -627,6 +634,7 @@ function closed(o: Json, ctx: Context, key: Key, props: Props, type: string, ser
   if (keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
     const k = known(props);
     if (service?.aliases) ctx.aliases = service.aliases;
+    if (service?.definitions) ctx.definitions = service.definitions;
     members(o, ctx, k, type, hint);
     if (ctx.mode !== READ) bindings(o, ctx, k.navigation);
   }
@@ -654,6 +662,7 @@ export function exactOpen(o: Json, ctx: Context, key: Key, props: Props, service
   if (service !== undefined) {
     ctx.version = service.version;
     ctx.aliases = service.aliases;
+    if (service.definitions) ctx.definitions = service.definitions;
   }
   if (!ctx.enter(key)) return;
   const removed = ctx.removedAt === ctx.depth;
@@ -1043,7 +1052,9 @@ const CONTROL_STRINGS: ReadonlySet<string> = /* @__PURE__ */ new Set([
  * contradict the type declared in $metadata): a string naming the declared type, as `#Int32`,
  * `Int32` or `#Edm.Int32` for a primitive type, by namespace or alias (`#ns.T`, `#alias.T`, a
  * metadata URL's fragment) for another, `Collection(...)` for a collection; a type definition's
- * property may name the definition or its underlying type. A structured or enum property may name a
+ * property may name the definition or its underlying type, and a property of a primitive type a
+ * type definition of it (which specialises it, CSDL §11: its values are values of that type),
+ * which `SERVICE.definitions` lists. A structured or enum property may name a
  * type its checker takes (a subtype of the declared one), a `Geography` or `Geometry` property one
  * of its kinds (`GeographyPoint`), a `PrimitiveType` property any primitive type, an `Untyped` one anything.
  */
@@ -1056,7 +1067,9 @@ function declaredType(ctx: Context, name: string, v: unknown, property: string, 
   const collection = /^Collection\((.*)\)$/.exec(bare);
   if (collection !== null === d.many) {
     const element = collection === null ? bare : (collection[1] as string);
-    const type = element.indexOf(".") === -1 ? `Edm.${element}` : qualified(element, ctx.aliases);
+    const named = element.indexOf(".") === -1 ? `Edm.${element}` : qualified(element, ctx.aliases);
+    // A type definition named on a property of a primitive type (not itself one) is read as its underlying type.
+    const type = own === base && Object.prototype.hasOwnProperty.call(ctx.definitions, named) ? (ctx.definitions[named] as string) : named;
     // An Untyped property's checker takes anything, and names no type.
     if (type === own || type === base || own === "" || own === "Edm.Untyped") return;
     if (base === "Edm.PrimitiveType" ? type.startsWith("Edm.") && type !== "Edm.Untyped" && type !== "Edm.Stream" : base === "Edm.Geography" || base === "Edm.Geometry" ? type.startsWith(base) : !base.startsWith("Edm.") && base !== "" && !type.startsWith("Edm.") && takes(d.check, type, ctx)) return;

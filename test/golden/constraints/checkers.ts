@@ -7,8 +7,15 @@
 import * as vr from "./validation.js";
 import { namespaceChecker as shopNamespaceChecker } from "./Terms.Shop.validators.js";
 
-/** The schema aliases, so `@odata.type` may name a type by alias, and the OData version (a 4.01 body may bind as `p@bind`). */
-export const SERVICE: vr.Service = { aliases: { "Shop": "Terms.Shop" }, version: "4.0" };
+/**
+ * The schema aliases, so `@odata.type` may name a type by alias, the OData version (a 4.01 body may bind as `p@bind`),
+ * and any type definitions' underlying types (`prop@odata.type` may name one on a property of that type).
+ */
+export const SERVICE: vr.Service = {
+  aliases: { "Shop": "Terms.Shop" },
+  version: "4.0",
+  definitions: { "Terms.Shop.Ean": "Edm.String", "Terms.Shop.Percent": "Edm.Int32" },
+};
 
 /**
  * Any type of the model by the name `@odata.type` gives it (`ns.T`, `#ns.T` or a URL ending in

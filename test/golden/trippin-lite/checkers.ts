@@ -7,7 +7,10 @@
 import * as vr from "./validation.js";
 import { namespaceChecker as liteNamespaceChecker } from "./Travel.Lite.validators.js";
 
-/** The schema aliases, so `@odata.type` may name a type by alias, and the OData version (a 4.01 body may bind as `p@bind`). */
+/**
+ * The schema aliases, so `@odata.type` may name a type by alias, the OData version (a 4.01 body may bind as `p@bind`),
+ * and any type definitions' underlying types (`prop@odata.type` may name one on a property of that type).
+ */
 export const SERVICE: vr.Service = { aliases: { "TL": "Travel.Lite" }, version: "4.0" };
 
 /**

@@ -8,8 +8,19 @@ import * as vr from "./validation.js";
 import { namespaceChecker as otherNamespaceChecker } from "./Test.Other.validators.js";
 import { namespaceChecker as validationNamespaceChecker } from "./Test.Validation.validators.js";
 
-/** The schema aliases, so `@odata.type` may name a type by alias, and the OData version (a 4.01 body may bind as `p@bind`). */
-export const SERVICE: vr.Service = { aliases: { "to": "Test.Other", "tv": "Test.Validation" }, version: "4.0" };
+/**
+ * The schema aliases, so `@odata.type` may name a type by alias, the OData version (a 4.01 body may bind as `p@bind`),
+ * and any type definitions' underlying types (`prop@odata.type` may name one on a property of that type).
+ */
+export const SERVICE: vr.Service = {
+  aliases: { "to": "Test.Other", "tv": "Test.Validation" },
+  version: "4.0",
+  definitions: {
+    "Test.Validation.ShortCode": "Edm.String",
+    "Test.Validation.Text": "Edm.String",
+    "Test.Validation.Money": "Edm.Decimal",
+  },
+};
 
 /**
  * Any type of the model by the name `@odata.type` gives it (`ns.T`, `#ns.T` or a URL ending in
