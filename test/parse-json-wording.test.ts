@@ -50,6 +50,9 @@ const cases: [string, string, string][] = [
 <Function Name="f"><ReturnType Type="n.e" Nullable="false"/></Function>`))],
   ["key alias, namespace and alias names, Binary", `{\n  "$Version": "4.01",\n  "odata": { "$Alias": "Edm" },\n  "n": {\n    "$Alias": "a b",\n    "c": { "$Kind": "ComplexType", "id": { "$Type": "Edm.Int32" } },\n    "k": { "$Kind": "EntityType", "$Key": ["c/id"], "c": { "$Type": "n.c" }, "@Org.OData.Core.V1.Description": { "$Binary": "!!" } }\n  }\n}\n`,
     edmx([`<Schema Namespace="odata" Alias="Edm" xmlns="http://docs.oasis-open.org/odata/ns/edm"/>`, `<Schema Namespace="n" Alias="a b" xmlns="http://docs.oasis-open.org/odata/ns/edm">\n<ComplexType Name="c"><Property Name="id" Type="Edm.Int32" Nullable="false"/></ComplexType>\n<EntityType Name="k"><Key><PropertyRef Name="c/id"/></Key><Property Name="c" Type="n.c" Nullable="false"/><Annotation Term="Org.OData.Core.V1.Description"><Binary>!!</Binary></Annotation></EntityType>\n</Schema>`])],
+  ["the document: a member CSDL does not define", json([T], `"$Colour": "blue"`), edmx(schema("n", TX)).replace(`Version="4.0"`, `Version="4.0" Colour="blue"`)],
+  ["the document: a schema with an empty name", json([T], `"": { "u": { "$Kind": "ComplexType" } }`), edmx([schema("", `<ComplexType Name="u"/>`), schema("n", TX)])],
+  ["the document: no schema", `{\n  "$Version": "4.01"\n}\n`, edmx([])],
 ];
 
 /** What each case reports, in JSON's words and in XML's: the same codes, severities and paths, each at its own line:column. */
@@ -159,6 +162,20 @@ const want: Record<string, { json: string[][]; xml: string[][] }> = {
       ["ODG102","warning","7:107","n.k","Binary=\"!!\" is not an Edm.Binary literal; Org.OData.Core.V1.Description is read with this value as written"],
       ["ODG106","error","7:27","n.k/Key/c/id","key property path c/id needs an Alias (CSDL 4.01 §6.5)"],
     ],
+  },
+  // The document's own problems have the XML twin's paths, Edmx and Schema, not (document): one
+  // accepted warning (`ODG112 Edmx`) covers both forms.
+  "the document: a member CSDL does not define": {
+    json: [["ODG112","warning","3:3","Edmx","$Colour is not a member CSDL JSON defines on the document: it is ignored"]],
+    xml: [["ODG112","warning","2:26","Edmx","Colour is not an attribute CSDL defines on <Edmx>: it is ignored"]],
+  },
+  "the document: a schema with an empty name": {
+    json: [["ODG101","error","3:3","Schema","a schema (a member of the document, named by its namespace) has an empty name"]],
+    xml: [["ODG101","error","4:1","Schema","<Schema> has an empty Namespace attribute"]],
+  },
+  "the document: no schema": {
+    json: [["ODG004","error","1:1","Edmx","the document has no schema (a member named by a namespace, whose value is an object)"]],
+    xml: [["ODG004","error","2:1","Edmx","the document has no <Schema> inside <edmx:DataServices>"]],
   },
 };
 

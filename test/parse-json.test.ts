@@ -358,7 +358,7 @@ describe("mistakes in CSDL JSON are reported where they are, with the XML reader
     ["OData 2.0's error response, its message an object (ODG003)", `{"error":{"code":"005056A509B11EE1","message":{"lang":"en","value":"Resource not found"}}}`, [["ODG003", "error", "1:1", "(document)", "the input is an OData error response, not metadata (005056A509B11EE1: Resource not found): the service refused the request for its $metadata; give odatagen a CSDL XML or CSDL JSON document ($metadata)"]]],
     ["a JSON string, read as JSON, not as XML (ODG003)", `"hello"`, [["ODG003", "error", "1:1", "(document)", "the input is JSON but not CSDL JSON (it has no $Version member): give odatagen a CSDL XML or CSDL JSON document ($metadata)"]]],
     ["CSDL JSON of OData V3 (ODG005)", `{ "$Version": "3.0" }`, [["ODG005", "error", "1:15", "Edmx", 'CSDL JSON $Version "3.0" is not supported: odatagen reads OData V4 metadata (4.0 or 4.01)']]],
-    ["no schema (ODG004)", `{ "$Version": "4.0" }`, [["ODG004", "error", "1:1", "(document)", "the document has no schema (a member named by a namespace, whose value is an object)"]]],
+    ["no schema (ODG004)", `{ "$Version": "4.0" }`, [["ODG004", "error", "1:1", "Edmx", "the document has no schema (a member named by a namespace, whose value is an object)"]]],
   ])("%s", (_name, text, want) => {
     const { doc, diags } = read(text);
     expect(doc).toBeUndefined();
@@ -454,8 +454,8 @@ describe("mistakes in CSDL JSON are reported where they are, with the XML reader
       ["ODG101", "error", "9:101", "n.c/s", "s has an empty $Type"],
       ["ODG101", "error", "9:127", "n.c/i", "i has an empty $Function"],
       ["ODG101", "error", "10:23", "n", "an $Annotations member (a target path) has an empty name"],
-      ["ODG101", "error", "12:3", "(document)", "a schema (a member of the document, named by its namespace) has an empty name"],
-      ["ODG101", "error", "12:44", "(document)", "a schema (a member of the document, named by its namespace) has an empty name"],
+      ["ODG101", "error", "12:3", "Schema", "a schema (a member of the document, named by its namespace) has an empty name"],
+      ["ODG101", "error", "12:44", "Schema", "a schema (a member of the document, named by its namespace) has an empty name"],
       ["ODG102", "error", "12:48", "(document)", '"" must be an object, not the number 5'],
     ]);
   });

@@ -153,7 +153,8 @@ class JsonCsdlReader {
   document(root: JsonObject, versionMember: JsonMember): RawDocument | undefined {
     const version = this.string(versionMember, "(document)") ?? "";
     // `$Version` is the XML twin's `<edmx:Edmx Version>` (CSDL JSON §4.1): its problems have XML's path,
-    // `Edmx`, so that one accepted warning (`ODG005 Edmx`) covers both forms of a document.
+    // `Edmx`, so that one accepted warning (`ODG005 Edmx`) covers both forms of a document; so have the
+    // document's own (an unknown member, no schema), and a schema's empty name XML's `Schema`.
     if (/^[0-3](\.|$)/.test(version.trim())) {
       this.diags.error(Codes.unsupportedInput, `CSDL JSON $Version ${JSON.stringify(version)} is not supported: odatagen reads OData V4 metadata (4.0 or 4.01)`, "Edmx", this.at(versionMember.value.at));
       return undefined;
@@ -174,15 +175,15 @@ class JsonCsdlReader {
         const name = this.string(m, "(document)");
         if (name !== undefined) entityContainer = { name, at: this.at(m.value.at) };
       } else if (m.name === "$Version") continue;
-      else if (m.name.startsWith("$") || m.name.startsWith("@")) this.unknown(m, "document", "the document");
+      else if (m.name.startsWith("$") || m.name.startsWith("@")) this.unknown(m, "document", "the document", "Edmx");
       else {
-        this.named(m, "a schema (a member of the document, named by its namespace)", "(document)");
+        this.named(m, "a schema (a member of the document, named by its namespace)", "Schema");
         const s = this.object(m, m.name);
         if (s) schemas.push(this.schema(m.name, m, s));
       }
     }
     if (schemas.length === 0) {
-      this.diags.error(Codes.noSchema, "the document has no schema (a member named by a namespace, whose value is an object)", "(document)", this.at(root.at));
+      this.diags.error(Codes.noSchema, "the document has no schema (a member named by a namespace, whose value is an object)", "Edmx", this.at(root.at));
       return undefined;
     }
     if (entityContainer && !schemas.some((s) => s.containers.some((c) => `${s.namespace}.${c.name}` === entityContainer.name)))
