@@ -1,27 +1,37 @@
 /**
  * CSDL JSON's counterpart of CSDL XML's deferred contents (deferred.ts). The JSON reader reads each
  * element whole; for a slice, `holdBodies` holds back what XML's reader defers of an operation (its
- * parameters after the first, which binds it, and its return type) and of an enum type (its members
- * and own annotations), so that the model builds them, and reports their problems, only for what
- * the slice keeps, as for the XML twin (model/build.ts, buildLazyModel). `readHeldBody` hands them
- * back when the slice fills the element.
+ * parameters after the first, which binds it, its return type and its own annotations, which XML
+ * writes after its parameters), of an enum type (its members and own annotations) and of an entity
+ * or complex type (its own annotations), so that the model builds them, and reports their problems,
+ * only for what the slice keeps, as for the XML twin (model/build.ts, buildLazyModel). `readHeldBody`
+ * hands them back when the slice fills the element.
  */
-import type { RawDeferrable, RawDocument, RawEnumType, RawOperation } from "./raw";
+import type { RawDeferrable, RawDocument, RawEnumType, RawOperation, RawStructuredType } from "./raw";
 
 /** What `holdBodies` held back of one element. */
 export interface HeldBody {
-  held: Pick<RawOperation, "parameters" | "returnType"> | Pick<RawEnumType, "members" | "annotations">;
+  held: Pick<RawOperation, "parameters" | "returnType" | "annotations"> | Pick<RawEnumType, "members" | "annotations"> | Pick<RawStructuredType, "annotations">;
 }
 
 /** Holds back the contents of `doc`'s operations and enum types that XML's reader would defer. */
 export function holdBodies(doc: RawDocument): void {
   for (const s of doc.schemas) {
     for (const op of [...s.actions, ...s.functions]) {
-      // XML defers what follows the first <Parameter>: without anything there, nothing is deferred.
-      if (op.parameters.length < 2 && !op.returnType) continue;
-      op.body = { held: { parameters: op.parameters, returnType: op.returnType } };
+      // XML defers what follows the first <Parameter> (all of the content without one): without
+      // anything there, nothing is deferred.
+      if (op.parameters.length < 2 && !op.returnType && !op.annotations.length) continue;
+      op.body = { held: { parameters: op.parameters, returnType: op.returnType, annotations: op.annotations } };
       op.parameters = op.parameters.slice(0, 1);
       op.returnType = undefined;
+      op.annotations = [];
+    }
+    for (const t of [...s.entityTypes, ...s.complexTypes]) {
+      // XML defers a type's whole content; its properties are linked only when the slice fills it
+      // anyway (model/build.ts), its own annotations applied when held back.
+      if (!t.annotations.length) continue;
+      t.body = { held: { annotations: t.annotations } };
+      t.annotations = [];
     }
     for (const e of s.enumTypes) {
       if (!e.members.length && !e.annotations.length) continue;
