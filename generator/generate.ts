@@ -197,7 +197,7 @@ export function prepare(options: CheckedOptions, diags: DiagnosticBag): Prepared
     const docs = read.docs;
     sources = read.files;
     references = read.references;
-    const built = (lazy = buildLazyModel(docs, diags, (raw) => readHeldBody(raw) || readBody(raw, diags)));
+    const built = (lazy = buildLazyModel(docs, diags, (raw) => readHeldBody(raw, diags) || readBody(raw, diags)));
     const model = (full = built.model);
     if (diags.hasErrors) throw new GenerationError(diags.items);
     // Loaded only for files of requests: their readers and URL checks are no part of a plain run.

@@ -22,7 +22,7 @@ import { kindOf, parseJson, type JsonMember, type JsonObject, type JsonValue } f
 import { annotationName, annotationOf } from "./json-expressions";
 import { repeatedKeywords } from "./json-duplicates";
 import type {
-  DeferredGroup, RawAnnotation, RawAnnotationGroup, RawDocument, RawEntityContainer, RawEnumMember, RawEnumType, RawFacets, RawIncludeAnnotations, RawNavigationBinding,
+  DeferredGroup, RawAnnotation, RawDeferrable, RawAnnotationGroup, RawDocument, RawEntityContainer, RawEnumMember, RawEnumType, RawFacets, RawIncludeAnnotations, RawNavigationBinding,
   RawNavigationProperty, RawOperation, RawOperationImport, RawParameter, RawProperty, RawReference, RawReturnType, RawSchema,
   RawStructuredType, RawTerm, RawTypeDefinition,
 } from "./raw";
@@ -68,7 +68,7 @@ const MEMBER_KINDS = ["Property", "NavigationProperty"];
  * Parses one CSDL JSON document. Problems are added to `diags`; the result is undefined when the
  * document cannot be read at all (not JSON, not CSDL JSON, not V4, no schema).
  */
-export function readCsdlJson(file: string, content: string, diags: DiagnosticBag, deferGroups = false): RawDocument | undefined {
+export function readCsdlJson(file: string, content: string, diags: DiagnosticBag, defer: { groups?: boolean; problems?: boolean } = {}): RawDocument | undefined {
   const source = new SourceText(file, stripBom(content), "json");
   const parsed = parseJson(source.text);
   if ("problem" in parsed) {
@@ -87,7 +87,7 @@ export function readCsdlJson(file: string, content: string, diags: DiagnosticBag
     diags.error(Codes.duplicateName, `${again.name} is given twice in one object (first at ${line}:${column}); JSON does not say which one counts: keep one`,
       csdlPath([...path, again.name]) || "(document)", { source, offset: again.at });
   }
-  return new JsonCsdlReader(source, diags, deferGroups).document(root, version);
+  return new JsonCsdlReader(source, diags, defer.groups, defer.problems).document(root, version);
 }
 
 /**
@@ -143,7 +143,22 @@ function csdlPath(path: JsonPath): string {
 }
 
 class JsonCsdlReader {
-  constructor(readonly source: SourceText, readonly diags: DiagnosticBag, readonly deferGroups = false) {}
+  constructor(readonly source: SourceText, readonly diags: DiagnosticBag, readonly deferGroups = false, readonly holdProblems = false) {}
+
+  /**
+   * Runs `read`, a part of `raw` XML's reader defers for a slice (a type's key, properties and
+   * annotations, an enum's members, an operation's parameters after its first and its return
+   * type); with `holdProblems` what it finds is kept on `raw`, reported when the slice reads it.
+   */
+  private held<T>(raw: RawDeferrable, read: () => T): T {
+    if (!this.holdProblems) return read();
+    const before = this.diags.items.length;
+    try {
+      return read();
+    } finally {
+      if (this.diags.items.length > before) (raw.problems ??= []).push(...this.diags.items.splice(before));
+    }
+  }
 
   /** With `deferGroups`, the `$Annotations` targets, in document order, not read yet. */
   private readonly deferred: DeferredGroup[] = [];
@@ -495,22 +510,26 @@ class JsonCsdlReader {
       openType: this.flag(o, "$OpenType", path), hasStream: kind === "EntityType" ? this.flag(o, "$HasStream", path) : undefined,
       properties: [], navigationProperties: [], annotations: [],
     };
+    const what = kind === "EntityType" ? "an entity type" : "a complex type";
     for (const x of o.members) {
-      if (x.name.startsWith("@")) this.annotation(x, path, t.annotations);
-      else if (x.name === "$Key" && kind === "EntityType") t.key = this.key(x, `${path}/Key`);
+      if (x.name.startsWith("@")) this.held(t, () => this.annotation(x, path, t.annotations));
+      else if (x.name === "$Key" && kind === "EntityType") t.key = this.held(t, () => this.key(x, `${path}/Key`));
       else if (x.name.startsWith("$")) {
-        if (!KEYWORDS[kind].includes(annotated(x.name))) this.unknown(x, kind, kind === "EntityType" ? "an entity type" : "a complex type", path);
-      } else if (x.name.includes("@")) this.unknown(x, kind, kind === "EntityType" ? "an entity type" : "a complex type", path);
-      else {
-        this.named(x, "a property", path);
-        const p = this.object(x, `${path}/${x.name}`);
-        if (!p) continue;
-        const k = this.kind(x, p, `${path}/${x.name}`, MEMBER_KINDS, kind === "EntityType" ? "an entity type" : "a complex type", "Property");
-        if (k === "Property") t.properties.push(this.property(x, p, path));
-        else if (k === "NavigationProperty") t.navigationProperties.push(this.navigation(x, p, path));
-      }
+        if (!KEYWORDS[kind].includes(annotated(x.name))) this.unknown(x, kind, what, path);
+      } else if (x.name.includes("@")) this.held(t, () => this.unknown(x, kind, what, path));
+      else this.held(t, () => this.member(x, kind, t, path));
     }
     return t;
+  }
+
+  /** A property or navigation property `x` of type `t`. */
+  member(x: JsonMember, kind: "EntityType" | "ComplexType", t: RawStructuredType, path: string): void {
+    this.named(x, "a property", path);
+    const p = this.object(x, `${path}/${x.name}`);
+    if (!p) return;
+    const k = this.kind(x, p, `${path}/${x.name}`, MEMBER_KINDS, kind === "EntityType" ? "an entity type" : "a complex type", "Property");
+    if (k === "Property") t.properties.push(this.property(x, p, path));
+    else if (k === "NavigationProperty") t.navigationProperties.push(this.navigation(x, p, path));
   }
 
   key(m: JsonMember, path: string): RawStructuredType["key"] {
@@ -569,24 +588,30 @@ class JsonCsdlReader {
     const byName = new Map<string, RawEnumMember>();
     const memberAnnotations: JsonMember[] = [];
     for (const x of o.members) {
-      if (x.name.startsWith("@")) this.annotation(x, path, e.annotations);
+      if (x.name.startsWith("@")) this.held(e, () => this.annotation(x, path, e.annotations));
       else if (x.name.startsWith("$")) {
         if (!KEYWORDS.EnumType.includes(annotated(x.name))) this.unknown(x, "EnumType", "an enum type", path);
       } else if (x.name.includes("@")) memberAnnotations.push(x);
-      else if (x.value.kind === "number" || x.value.kind === "string") {
+      else this.held(e, () => {
+        const v = x.value;
+        if (v.kind !== "number" && v.kind !== "string") {
+          this.diags.error(Codes.invalidAttribute, `enum member ${x.name} must have a number as its value, not ${kindOf(v)}`, `${path}/${x.name}`, this.at(v.at));
+          return;
+        }
         this.named(x, "an enum member", path);
-        const member = { at: this.at(x.at), name: x.name, value: x.value.kind === "number" ? x.value.text : x.value.value, annotations: [] };
+        const member = { at: this.at(x.at), name: x.name, value: v.kind === "number" ? v.text : v.value, annotations: [] };
         e.members.push(member);
         if (!byName.has(x.name)) byName.set(x.name, member);
-      } else this.diags.error(Codes.invalidAttribute, `enum member ${x.name} must have a number as its value, not ${kindOf(x.value)}`, `${path}/${x.name}`, this.at(x.value.at));
+      });
     }
     // `Member@Term`: an annotation of a member, before or after it (JSON's members have no order).
-    for (const x of memberAnnotations) {
-      const at = x.name.indexOf("@");
-      const member = byName.get(x.name.slice(0, at));
-      if (member) this.annotation(x, `${path}/${member.name}`, member.annotations, x.name.slice(at));
-      else this.unknown(x, "EnumType", "an enum type (it annotates no member of the type)", path);
-    }
+    for (const x of memberAnnotations)
+      this.held(e, () => {
+        const at = x.name.indexOf("@");
+        const member = byName.get(x.name.slice(0, at));
+        if (member) this.annotation(x, `${path}/${member.name}`, member.annotations, x.name.slice(at));
+        else this.unknown(x, "EnumType", "an enum type (it annotates no member of the type)", path);
+      });
     return e;
   }
 
@@ -628,10 +653,11 @@ class JsonCsdlReader {
     };
     this.own(v, kind, kind === "Action" ? "an action" : "a function", path, op.annotations);
     for (const x of v.members) {
-      if (x.name === "$Parameter") for (const p of this.array(x, path)) {
-        const param = this.parameter(p, path);
+      // The first parameter binds a bound operation and is read by every run, as XML's reader reads it.
+      if (x.name === "$Parameter") for (const [i, p] of this.array(x, path).entries()) {
+        const param = i === 0 ? this.parameter(p, path) : this.held(op, () => this.parameter(p, path));
         if (param) op.parameters.push(param);
-      } else if (x.name === "$ReturnType") op.returnType = this.returnType(x, `${path}/$ReturnType`);
+      } else if (x.name === "$ReturnType") op.returnType = this.held(op, () => this.returnType(x, `${path}/$ReturnType`));
     }
     return op;
   }

@@ -5,7 +5,7 @@
  */
 import type { HeldBody } from "./held-bodies";
 import type { CsdlPrefixes } from "./namespace-scopes";
-import type { SourceRef } from "../diagnostics";
+import type { Diagnostic, SourceRef } from "../diagnostics";
 import type { SourceText } from "./source";
 
 export interface RawNode {
@@ -167,6 +167,11 @@ export interface RawStructuredType extends RawNode {
    * properties and annotations are empty until `readBody` reads it).
    */
   body?: DeferredBody | HeldBody;
+  /**
+   * CSDL JSON, for a slice: the problems its reader found in what XML's reader would defer of this
+   * element (held-bodies.ts), reported only when the slice reads it, as the XML twin's are.
+   */
+  problems?: Diagnostic[];
 }
 
 /** A raw element whose content may be deferred (`ReadOptions.deferBodies`) and read later (`readBody`). */
@@ -204,6 +209,8 @@ export interface RawEnumType extends RawNode {
   annotations: RawAnnotation[];
   /** With `deferBodies`: the members and annotations, not read yet (empty until `readBody`; CSDL JSON's held, held-bodies.ts). */
   body?: DeferredBody | HeldBody;
+  /** As `RawStructuredType.problems`. */
+  problems?: Diagnostic[];
 }
 
 export interface RawTypeDefinition extends RawNode, RawFacets {
@@ -236,6 +243,8 @@ export interface RawOperation extends RawNode {
    * operation, read in place), not read yet; `readBody` appends what it holds (CSDL JSON's: held, held-bodies.ts).
    */
   body?: DeferredBody | HeldBody;
+  /** As `RawStructuredType.problems`. */
+  problems?: Diagnostic[];
 }
 
 export interface RawTerm extends RawNode, RawFacets {

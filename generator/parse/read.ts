@@ -10,7 +10,7 @@ import { readCsdlXml, type ReadOptions } from "./xml";
 
 export function readCsdl(file: string, content: string, diags: DiagnosticBag, options: ReadOptions = {}): RawDocument | undefined {
   if (!isJsonText(content)) return readCsdlXml(file, content, diags, options);
-  const doc = readCsdlJson(file, content, diags, options.deferAnnotationGroups);
+  const doc = readCsdlJson(file, content, diags, { groups: options.deferAnnotationGroups, problems: options.deferBodies });
   if (doc && options.deferBodies) holdBodies(doc);
   return doc;
 }
