@@ -45,7 +45,7 @@ test("each request reads its own record's headers: a list's and a count's ReadRe
   expect(answered[0]!.code).toContain(
     '// The service\'s metadata names the header ConsistencyLevel for this request (Capabilities ReadRestrictions/CustomHeaders): Indicates the requested consistency level. For example "eventual": $search and $count queries need it. Send it in the options: headers: { ConsistencyLevel: "eventual" }.\nconst result = await listPersons(',
   );
-  expect(answered[3]!.code).toContain("// The service's metadata requires the header If-Match for this request (Capabilities UpdateRestrictions/CustomHeaders): ETag value. The function sends it from its options' etag (the entity's @odata.etag), else from the body's @odata.etag.\n");
+  expect(answered[3]!.code).toContain("// The service's metadata requires the header If-Match for this request (Capabilities UpdateRestrictions/CustomHeaders): ETag value. The function sends it from its options' etag (the entity's @odata.etag), else from the body's @odata.etag, and refuses the request without either (a TypeError, before sending).\n");
   expect(answered[4]!.code).toContain('headers: { "X-Reason": "…" }');
   expect(answered[6]!.code).not.toContain("// The service's metadata");
 });

@@ -1224,6 +1224,8 @@ export interface SetInfo {
   name?: string;
   /** `Core.OptimisticConcurrency`: changes need `If-Match`. */
   etag?: boolean;
+  /** The changes for which the metadata requires the header `If-Match` (Capabilities `CustomHeaders`), at the set or singleton (`Origin.ifMatch`). */
+  ifMatch?: readonly Change[];
   /**
    * NavigationPropertyBinding: path (through containment) → the target's root function, or
    * `within(root, path)` for a target inside a containment (`education/classes`). A function, so that
@@ -1444,7 +1446,16 @@ export interface Origin {
    * the way (`profile/notes`); empty at the set itself.
    */
   readonly within: string;
+  /**
+   * The changes for which the metadata requires `If-Match` at this address and its members
+   * (Capabilities `UpdateRestrictions`/`DeleteRestrictions` `CustomHeaders`, `Required`: Graph's
+   * Planner), where the entity set does not already (`Core.OptimisticConcurrency`).
+   */
+  readonly ifMatch?: readonly Change[] | undefined;
 }
+
+/** A change that may need `If-Match`. */
+export type Change = "update" | "delete";
 
 abstract class Ref {
   declare readonly path: string;
@@ -1549,22 +1560,22 @@ export interface StreamRef<T = unknown, M extends string = string> {
 
 /** The singleton `info.name` under the service root (`nullable(root(…))` where it is nullable, CSDL 4.01 §13.3.3). */
 export function root<T, F extends Forbidden = {}>(info: SetInfo): EntityRef<T, never, F> {
-  return new EntityRef<T, never, F>(`/${encodeURIComponent(info.name ?? "")}`, { info, within: "" });
+  return new EntityRef<T, never, F>(`/${encodeURIComponent(info.name ?? "")}`, { info, within: "", ifMatch: info.ifMatch });
 }
 
 /** The entity set `info.name` under the service root. */
 export function rootCollection<T, K, F extends Forbidden = {}>(info: SetInfo, key: KeySpec): CollectionRef<T, K, F> {
-  return new CollectionRef<T, K, F>(`/${encodeURIComponent(info.name ?? "")}`, { info, within: "" }, key);
+  return new CollectionRef<T, K, F>(`/${encodeURIComponent(info.name ?? "")}`, { info, within: "", ifMatch: info.ifMatch }, key);
 }
 
 /** A single-valued navigation property of an entity or of a complex value (`nullable(nav(…))` where it is nullable, CSDL 4.01 §8.2). */
-export function nav<U, F extends Forbidden = {}>(parent: EntityRef<unknown, null> | ComplexRef<unknown>, name: string, contained = false): EntityRef<U, never, F> {
-  return new EntityRef<U, never, F>(`${parent.path}/${encodeURIComponent(name)}`, follow(parent, name, contained));
+export function nav<U, F extends Forbidden = {}>(parent: EntityRef<unknown, null> | ComplexRef<unknown>, name: string, contained = false, ifMatch?: readonly Change[]): EntityRef<U, never, F> {
+  return new EntityRef<U, never, F>(`${parent.path}/${encodeURIComponent(name)}`, follow(parent, name, contained, ifMatch));
 }
 
-/** A collection-valued navigation property of an entity or of a complex value. */
-export function collection<U, K, F extends Forbidden = {}>(parent: EntityRef<unknown, null> | ComplexRef<unknown>, name: string, key: KeySpec, contained = false): CollectionRef<U, K, F> {
-  return new CollectionRef<U, K, F>(`${parent.path}/${encodeURIComponent(name)}`, follow(parent, name, contained), key);
+/** A collection-valued navigation property of an entity or of a complex value. `ifMatch`: the changes of its members the metadata requires `If-Match` for. */
+export function collection<U, K, F extends Forbidden = {}>(parent: EntityRef<unknown, null> | ComplexRef<unknown>, name: string, key: KeySpec, contained = false, ifMatch?: readonly Change[]): CollectionRef<U, K, F> {
+  return new CollectionRef<U, K, F>(`${parent.path}/${encodeURIComponent(name)}`, follow(parent, name, contained, ifMatch), key);
 }
 
 /**
@@ -1577,14 +1588,14 @@ export function complex<U>(parent: EntityRef<unknown, null> | ComplexRef<unknown
 }
 
 /** Where navigation from `parent` through `name` leads: a bound entity set, deeper into a containment, or unknown. */
-function follow(parent: EntityRef<unknown, null> | ComplexRef<unknown>, name: string, contained: boolean): Origin {
+function follow(parent: EntityRef<unknown, null> | ComplexRef<unknown>, name: string, contained: boolean, ifMatch: readonly Change[] | undefined): Origin {
   const { info, within } = parent.origin;
   const path = within ? `${within}/${name}` : name;
   const table = info.bindings?.();
   // Its own entries only: a navigation property may be named `constructor` or `toString`.
   const bound = table && Object.prototype.hasOwnProperty.call(table, path) ? table[path] : undefined;
-  if (bound) return bound().origin;
-  return contained && info.name !== undefined ? { info, within: path } : { info: {}, within: "" };
+  const origin: Origin = bound ? bound().origin : contained && info.name !== undefined ? { info, within: path } : { info: {}, within: "" };
+  return ifMatch ? { ...origin, ifMatch } : origin;
 }
 
 /**
@@ -2521,7 +2532,7 @@ export const update: typeof updateDirect = /* @__PURE__ */ held(updateDirect);
 async function updateDirect<T>(client: Client, target: EntityRef<unknown, null>, body: unknown, options: UpdateOptions | undefined): Promise<T> {
   const method = options?.replace ? "PUT" : "PATCH";
   const url = addressed(client, withCustomQuery(target.path, options?.query));
-  const headers = { ...prefer(options), ...ifMatch(target, options, body, `${method} ${url}`) };
+  const headers = { ...prefer(options), ...ifMatch(target, "update", options, body, `${method} ${url}`) };
   const answer = await execute(client, { method, url, json: withoutReadInfo(body, WHOLE_READ_INFO), headers }, options, asText);
   return receive<T>(client, answer, options, `${method} ${url}`, true);
 }
@@ -2530,7 +2541,7 @@ async function updateDirect<T>(client: Client, target: EntityRef<unknown, null>,
 export const remove: typeof removeDirect = /* @__PURE__ */ held(removeDirect);
 async function removeDirect(client: Client, target: EntityRef<unknown, null>, options: DeleteOptions | undefined): Promise<void> {
   const url = addressed(client, withCustomQuery(target.path, options?.query));
-  await execute(client, { method: "DELETE", url, headers: ifMatch(target, options, undefined, `DELETE ${url}`) }, options);
+  await execute(client, { method: "DELETE", url, headers: ifMatch(target, "delete", options, undefined, `DELETE ${url}`) }, options);
 }
 
 /**
@@ -2579,18 +2590,21 @@ function prefer(options: WriteOptions | undefined): Record<string, string> {
 
 /**
  * The `If-Match` of a change: `options.etag`, else the body's ETag (an entity as read), else, where
- * the entity set requires one (`Core.OptimisticConcurrency`), `*` for an entity an earlier request of
+ * the entity set requires one (`Core.OptimisticConcurrency`) or the metadata requires the header at
+ * the address (`Origin.ifMatch`), `*` for an entity an earlier request of
  * the batch's change set creates (`$1`, `ChangeSet.created`): its ETag comes only in that request's
  * answer, which the client does not have yet, and `*` matches the version just made (RFC 9110
  * §13.1.1). Any other entity of such a set without an ETag is a TypeError, before anything is sent.
  */
-function ifMatch(target: EntityRef<unknown, null>, options: { etag?: string | undefined } | undefined, body: unknown, request: string): Record<string, string> {
+function ifMatch(target: EntityRef<unknown, null>, change: Change, options: { etag?: string | undefined } | undefined, body: unknown, request: string): Record<string, string> {
   // An entity as read: `@etag` where it did not come through a client (4.01, JSON Format §4.5.10).
   const etag = options?.etag ?? ((record(body)?.["@odata.etag"] ?? record(body)?.["@etag"]) as string | undefined);
   if (etag !== undefined) return { "If-Match": etag };
-  if (!target.requiresEtag) return {};
+  const required = target.origin.ifMatch?.includes(change) === true;
+  if (!target.requiresEtag && !required) return {};
   if (CREATED.test(target.path)) return { "If-Match": "*" };
-  throw new TypeError(`${request}: optimistic concurrency needs options.etag (@odata.etag, or "*")`);
+  const why = required ? "the service's metadata requires If-Match here (Capabilities CustomHeaders): give" : "optimistic concurrency needs";
+  throw new TypeError(`${request}: ${why} options.etag (@odata.etag, or "*")`);
 }
 /** The path of an entity a batch's change set creates (`ChangeSet.created`), seen as itself or as a derived type (`/$1/ns.Type`). */
 const CREATED = /^\/\$\d+(\/[\w%]+(\.[\w%]+)+)?$/;

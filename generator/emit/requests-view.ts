@@ -11,6 +11,7 @@ import { optimisticConcurrency } from "../model/capabilities";
 import { isQueryRestriction, navigationRestrictions, propertyLimits, restrictedTypes, rootRestrictions, type Restricted } from "../model/restrictions";
 import { acceptableMediaTypes, familyMediaTypes } from "../model/media-types";
 import { mediaTypesDoc, mediaTypesList, mediaTypesTs } from "./media-types";
+import { ifMatchChanges } from "../model/custom-headers";
 import { bindsDoc, forbiddenArgument, headersDoc, limitsDoc, queryOptionsDoc, restrictionDoc, updateMethodDoc } from "./restriction-types";
 import { navigationQueryOptions, queryNeedingTypes, requiredNames, rootQueryOptions } from "../model/custom-query-options";
 import { navigationBindings, rootBindings } from "../model/explicit-bindings";
@@ -360,7 +361,9 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const alternate = navigationAlternateKeys(n);
     // Only a collection's builder names its key type: a single-valued one would import it unused.
     const k = n.collection ? keyTs(n.target, alternate) : "";
-    const contained = n.containsTarget ? ", true" : "";
+    // The changes for which the metadata requires If-Match here go to the runtime, which refuses them without an ETag.
+    const ifMatch = ifMatchChanges([n.target.annotations, n.annotations]);
+    const contained = ifMatch.length ? `, ${n.containsTarget}, [${ifMatch.map((c) => stringLiteral(c)).join(", ")}]` : n.containsTarget ? ", true" : "";
     const restrictions = navigationRestrictions(ctx.model, t, n);
     const binds = navigationBindings(ctx.model, n);
     // A collection's custom query options: those required are in its type, the rest in its doc comment.
@@ -733,6 +736,8 @@ function deprecated(s: EntitySet | Singleton): string | undefined {
 function setInfo(ctx: EmitContext, c: EntityContainer, s: EntitySet | Singleton, rootFunction: (place: BindingPlace) => string | undefined): SetInfo {
   const parts = [`name: ${stringLiteral(s.name)}`];
   if (s.kind === "entitySet" && optimisticConcurrency(ctx.model, c, s)) parts.push("etag: true");
+  const ifMatch = ifMatchChanges([s.kind === "entitySet" ? s.entityType.annotations : s.type.annotations, s.annotations]);
+  if (ifMatch.length) parts.push(`ifMatch: [${ifMatch.map((m) => stringLiteral(m)).join(", ")}]`);
   const bindings = [...s.bindings]
     .sort(byString((b) => b.path))
     .map((b) => [b.path, bindingTarget(ctx, c, b, rootFunction)] as const)

@@ -888,7 +888,7 @@ function headerNote(h: CustomHeader): string {
   const said = headerDescription(h);
   const example = h.example ? ` For example ${JSON.stringify(h.example.value)}${h.example.description ? `: ${h.example.description}` : ""}` : "";
   const send = /^if-match$/i.test(h.name)
-    ? " The function sends it from its options' etag (the entity's @odata.etag), else from the body's @odata.etag."
+    ? ` The function sends it from its options' etag (the entity's @odata.etag), else from the body's @odata.etag${h.required ? ", and refuses the request without either (a TypeError, before sending)" : ""}.`
     : ` Send it in the options: headers: { ${isIdentifier(h.name) ? h.name : JSON.stringify(h.name)}: ${JSON.stringify(h.example?.value ?? "…")} }.`;
   return `// The service's metadata ${what}${said}${example}${send}`;
 }

@@ -64,3 +64,14 @@ function header(item: RawExpression, by: string): CustomHeader[] {
 function text(e: RawExpression | undefined): string | undefined {
   return e?.kind === "constant" && e.type === "String" ? e.value : undefined;
 }
+
+/**
+ * The changes (update, delete) for which the metadata requires the header `If-Match` (a `Required`
+ * custom header of `UpdateRestrictions` or `DeleteRestrictions`; header names are compared without
+ * case, RFC 9110 §5.1): Graph's Planner, whose updates Graph refuses without it. The runtime then
+ * refuses such a change without an ETag before sending it, as for `Core.OptimisticConcurrency`.
+ */
+export function ifMatchChanges(layers: readonly (readonly Annotation[])[]): ("update" | "delete")[] {
+  const required = (request: HeaderRequest) => customHeaders(layers, request).some((h) => h.required && h.name.toLowerCase() === "if-match");
+  return (["update", "delete"] as const).filter(required);
+}
