@@ -831,6 +831,12 @@ export class ODataError extends Error {
    */
   declare readonly retryAfterMs?: number;
   /**
+   * The answer's `WWW-Authenticate` header, where it had one (RFC 9110 §11.6.1: a 401's challenge):
+   * Graph's continuous access evaluation answers a revoked token so, with the `claims` to ask the
+   * identity platform for in the next token (`error="insufficient_claims", claims="eyJhY2Nl…"`).
+   */
+  declare readonly wwwAuthenticate?: string;
+  /**
    * A 202 Accepted's status monitor (Protocol §11.6: its `Location` header, as the service wrote it),
    * where the call reads a result the service has not made yet: poll it for the outcome. Graph's
    * driveItem `copy` gives an absolute URL on another host, read without the token; its `POST
@@ -920,6 +926,8 @@ function toError(request: string, answer: Answer, cut?: string): ODataError {
   );
   const wait = retryAfterMs(response.headers.get("retry-after"), Date.now());
   if (wait !== undefined) Object.assign(error, { retryAfterMs: wait });
+  const challenge = response.headers.get("www-authenticate");
+  if (challenge) Object.assign(error, { wwwAuthenticate: challenge });
   return error;
 }
 
