@@ -3995,7 +3995,7 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
     const answerOf = (m: Member) => answers.get(m.id) ?? (answers.get(GROUPS) as Map<unknown, unknown> | undefined)?.get(m.group);
     for (const m of units.flat()) {
       const answer = answerOf(m);
-      m.ok = answer instanceof Response && answer.ok;
+      m.ok = answer instanceof Response && (answer.ok || redirected(m, answer));
     }
     // Protocol §11.7.3: a service "MUST successfully process and apply all the requests in the change
     // set or else apply none of them" (4.01 §11.7: an atomicity group's members "MUST either all
@@ -4047,7 +4047,8 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       if (alike.has(m) || (answer instanceof Response && answer.status === 424 && depending?.get(m)?.some((d) => failed.has(d)))) handled(m);
       else if (!m.ok && answer !== undefined && given.has(answer)) handled(m);
       if (!m.ok) given.add(answer);
-      if (answer instanceof Response) m.done(answer.clone());
+      if (answer instanceof Response && redirected(m, answer)) followed(client, answer, m).then(m.done, m.fail);
+      else if (answer instanceof Response) m.done(answer.clone());
       else if (answer instanceof UnreadableAnswer) m.fail(unreadable(response, m.request, answer.text, "", `the $batch response cannot answer it: ${answer.why}`));
       else m.fail(answer ?? new ODataError(response.status, "UnreadableBody", `${m.request}: the $batch response has no response with id ${m.id}${unnamed(answers)}`, undefined, requestIdOf(response), undefined, m.request));
     }
@@ -4297,6 +4298,22 @@ const GROUPS = /* @__PURE__ */ Symbol("atomicity groups");
 function unnamed(answers: Map<unknown, unknown>): string {
   const first = answers.get(UNNAMED);
   return first === undefined ? "" : `; it has one without an id, ${first} (a service that takes only multipart batches may answer so: try format: "multipart")`;
+}
+
+/** Whether a batched GET was answered with a redirect (RFC 9110 §15.4: a status that sends it to its `Location`). */
+function redirected(m: Member, answer: Response): boolean {
+  return m.method === "GET" && [301, 302, 303, 307, 308].includes(answer.status) && answer.headers.has("location");
+}
+
+/**
+ * A GET answered inside a batch with a redirect, followed as `fetch` follows one alone: Graph answers
+ * a drive item's `content` so, with a pre-authenticated download on another host in `Location`. It is
+ * read with the client's `fetch` and the request's `Accept` only, without the token or the client's
+ * headers (it is not a request to the service), and its answer, whatever it is, is the call's.
+ */
+function followed(client: Client, answer: Response, m: Member): Promise<Response> {
+  const url = locate(answer.headers.get("location")!, m.request.slice(m.method.length + 1));
+  return (client.options.fetch ?? fetch)(unlocated(url.href), { method: "GET", headers: { Accept: m.headers["accept"] ?? "*/*" } });
 }
 
 /**

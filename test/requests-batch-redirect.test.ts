@@ -1,0 +1,62 @@
+// A GET answered inside a JSON batch with a redirect is followed, as fetch follows one alone: Graph
+// answers a drive item's `content` in a $batch with 302 and the pre-authenticated download in
+// `Location`, on another host. The call gets what that URL answers (the media, or its error), read
+// without the token or the client's headers; a redirected request is no failure for those after it.
+// Over real HTTP on 127.0.0.1.
+import * as path from "node:path";
+import { generateFixture } from "./helpers/generated";
+import { startLoopback, type Loopback } from "./helpers/loopback";
+
+const dir = generateFixture("trippin-lite.xml", "batch-redirect", { keyAsSegment: false });
+const api: typeof import("./.generated/batch-redirect/Travel.Lite.requests") = require(path.join(dir, "Travel.Lite.requests"));
+const rt: typeof import("./.generated/batch-redirect/runtime") = require(path.join(dir, "runtime"));
+
+let srv: Loopback;
+let files: Loopback;
+beforeAll(async () => {
+  [srv, files] = await Promise.all([startLoopback(), startLoopback()]);
+});
+afterAll(async () => {
+  await Promise.all([srv?.close(), files?.close()]);
+});
+
+type Sent = { id: string; method: string; url: string };
+/** Answers each batched request with `reply(request)`, by id, and any other request with `other`. */
+function batchAnswers(reply: (r: Sent) => object, other: object = { status: 404 }): void {
+  srv.handle((req) => {
+    if (!req.url.endsWith("/$batch")) return other;
+    const { requests } = JSON.parse(req.body) as { requests: Sent[] };
+    return { status: 200, body: { responses: requests.map((r) => ({ id: r.id, ...reply(r) })) } };
+  });
+}
+
+test("a stream read answered 302 in a batch resolves with the download, read without the token", async () => {
+  const client = rt.createClient({ baseUrl: `${srv.url}/v1.0`, getToken: () => "t0k", headers: { "X-Tenant": "contoso" } });
+  batchAnswers((r) => (r.url.endsWith("/Photo") ? { status: 302, headers: { Location: `${files.url}/download/photo.jpg?tempauth=eyJ0eXAi` }, body: null } : { status: 200, headers: { "content-type": "application/json" }, body: { UserName: "a" } }));
+  files.handle(() => ({ status: 200, headers: { "content-type": "image/jpeg" }, body: Buffer.from([0xff, 0xd8, 0xff, 0xd9]) }));
+  const b = rt.batch(client, { inOrder: true });
+  const photo = rt.readStream(b, api.personPhoto(api.people().byKey("a")));
+  const after = api.getPerson(b, api.people().byKey("a"), { select: ["UserName"] });
+  await b.send();
+  const [read, next] = await Promise.allSettled([photo, after]);
+  const blob = read.status === "fulfilled" ? read.value : new Blob([]);
+  expect([read.status, blob.type, [...new Uint8Array(await blob.arrayBuffer())]]).toEqual(["fulfilled", "image/jpeg", [0xff, 0xd8, 0xff, 0xd9]]);
+  // The request after it ran: a redirect is no failure (inOrder would have answered it 424).
+  expect(next).toMatchObject({ status: "fulfilled", value: { UserName: "a" } });
+  expect(files.requests.map((r) => [r.method, r.url, r.headers.authorization, r.headers["x-tenant"], r.headers.accept])).toEqual([["GET", "/download/photo.jpg?tempauth=eyJ0eXAi", undefined, undefined, "*/*"]]);
+});
+
+test("the download's error is the call's; a JSON read redirected by a relative Location is followed there", async () => {
+  const client = rt.createClient({ baseUrl: `${srv.url}/v1.0` });
+  // The 303's target is on the service's host.
+  batchAnswers((r) => (r.url.endsWith("/Photo") ? { status: 302, headers: { location: `${files.url}/gone` } } : { status: 303, headers: { location: "/moved/People('b')" } }), { status: 200, body: { UserName: "b" } });
+  files.handle(() => ({ status: 404, body: { error: { code: "itemNotFound", message: "The resource could not be found." } } }));
+  const b = rt.batch(client);
+  const photo = rt.readStream(b, api.personPhoto(api.people().byKey("a")));
+  const person = api.getPerson(b, api.people().byKey("a"));
+  await b.send();
+  const [read, moved] = await Promise.allSettled([photo, person]);
+  expect(read).toMatchObject({ status: "rejected", reason: { name: "ODataError", status: 404, code: "itemNotFound" } });
+  expect(moved).toMatchObject({ status: "fulfilled", value: { UserName: "b" } });
+  expect(srv.requests.map((r) => [r.method, r.url, r.headers.accept])).toEqual([["POST", "/v1.0/$batch", "application/json"], ["GET", "/moved/People('b')", "application/json"]]);
+});
