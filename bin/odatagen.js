@@ -13,6 +13,8 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 let cli;
 try {
+  // First: a Ctrl+C while odatagen loads is said and exits 130, as a later one does.
+  require("../dist/cli/start-signals.js").stopWhileStarting();
   cli = require("../dist/cli/main.js");
 } catch (e) {
   // Installed from git, odatagen is built by its `prepare` script, which npm may skip (--ignore-scripts,

@@ -85,8 +85,9 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
   const why = args.why?.length ? args.why : undefined;
   const force = args.force || args["fail-on-warnings"] || why !== undefined || args.verbose === true;
   const failOnWarnings = args["fail-on-warnings"];
-  // A pipe or FIFO input is read before Ctrl+C is taken over, so that waiting for its writer can be stopped.
-  for (const service of resolved.services) prereadStreams(service.inputs);
+  // A pipe or FIFO input is read before the lock is taken; Ctrl+C while it waits for its writer is
+  // answered by start-signals.ts (interrupted, nothing written).
+  for (const service of resolved.services) await prereadStreams(service.inputs);
   const interrupt = listenForInterrupt();
   const outcomes: RegenerateOutcome[] = [];
   try {

@@ -13,6 +13,7 @@ import * as path from "node:path";
 import { configBeingLoaded } from "../config/load";
 import { InterruptedError, type Checkpoint } from "../write/interrupt";
 import { EXIT_INPUT } from "./exit-codes";
+import { startedUp } from "./start-signals";
 import { err } from "./style";
 
 const SIGNAL_EXIT_CODES: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
@@ -51,6 +52,7 @@ export function listenForInterrupt(onFirst: (signal: NodeJS.Signals) => void = (
     process.on(signal, handler);
     return [signal, handler] as const;
   });
+  startedUp(); // this run's handlers answer from now on (start-signals.ts)
   return {
     async checkpoint() {
       await new Promise((resolve) => setImmediate(resolve));

@@ -15,6 +15,7 @@ import { generatorIdentity } from "./fingerprint";
 import { hasLeftovers } from "./stage";
 import { sameStat, StatCache, type StatFields } from "./statcache";
 import { display } from "./within";
+import { readFifo } from "./read-pipe";
 
 export interface ReadInputs {
   /** Input text with line endings normalised to LF, paths as shown in diagnostics. */
@@ -97,22 +98,22 @@ const prereadInputs = new Map<string, Buffer | Error>();
 
 /**
  * Reads now the inputs that are no regular files (a pipe, `-i <(curl …)`, a FIFO, standard input,
- * a device), each once; `readInput` then takes what was read. The CLI calls this before it listens
- * for Ctrl+C and before it takes the output lock: a read that waits for a writer can then be stopped
- * by the signal's default action, with nothing held (its own handler could run only after the read).
+ * a device), each once; `readInput` then takes what was read. The CLI calls this before it takes the
+ * output lock, so that nothing is held while it waits for a FIFO's writer; a FIFO is read by the
+ * event loop (read-pipe.ts), so that Ctrl+C while it waits is answered as at any other moment.
  */
-export function prereadStreams(files: readonly string[]): void {
+export async function prereadStreams(files: readonly string[]): Promise<void> {
   for (const file of files) {
     if (prereadInputs.has(file)) continue;
-    let regular: boolean;
+    let st: fs.Stats;
     try {
-      regular = (file === "/dev/stdin" ? fs.fstatSync(0) : fs.statSync(file)).isFile();
+      st = file === "/dev/stdin" ? fs.fstatSync(0) : fs.statSync(file);
     } catch {
       continue; // reported when it is read
     }
-    if (regular) continue;
+    if (st.isFile()) continue;
     try {
-      prereadInputs.set(file, readInput(file));
+      prereadInputs.set(file, st.isFIFO() ? await readFifo(file, MAX_INPUT, tooLarge) : readInput(file));
     } catch (e) {
       prereadInputs.set(file, e as Error);
     }
