@@ -6,9 +6,15 @@
  * outputs around its own, outermost first, before its own: it then waits while an outer one is being
  * written, and an outer writer waits for it (lock.ts). The order is the same in every run, so two
  * runs cannot wait for each other.
+ *
+ * An inner writer that started before the outer output had a manifest or a lock (the outer one's
+ * first run) took only its own lock: the outer writer, holding its own, then waits for the outputs
+ * inside it that are being written (innerOutputsLocked). An inner writer holds no lock while it
+ * waits for an outer one, so that wait cannot be circular either.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { isBesideAnOutput } from "./beside";
 import { lockFile } from "./lock";
 import { MANIFEST } from "./manifest";
 
@@ -17,5 +23,24 @@ export function enclosingOutputs(outDir: string): string[] {
   const found: string[] = [];
   for (let dir = path.dirname(outDir); path.dirname(dir) !== dir; dir = path.dirname(dir))
     if (fs.existsSync(path.join(dir, MANIFEST)) || fs.existsSync(lockFile(dir))) found.unshift(dir);
+  return found;
+}
+
+/** The output folders inside `outDir` whose lock is there (another run may be writing them), at any depth; links are not followed. */
+export function innerOutputsLocked(outDir: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return; // not there (a first run), or unreadable: the write reports it
+    }
+    for (const e of entries) {
+      if (e.isDirectory()) walk(path.join(dir, e.name));
+      else if (e.name.endsWith(".odatagen-lock") && isBesideAnOutput(e.name)) found.push(path.join(dir, e.name.slice(1, -".odatagen-lock".length)));
+    }
+  };
+  walk(outDir);
   return found;
 }

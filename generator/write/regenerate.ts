@@ -16,7 +16,7 @@ import * as path from "node:path";
 import type { Plan } from "./plan";
 import { noCheckpoint, type Checkpoint } from "./interrupt";
 import { OutputLockedError, waitForWriter, withOutputLock } from "./lock";
-import { enclosingOutputs } from "./enclosing-outputs";
+import { enclosingOutputs, innerOutputsLocked } from "./enclosing-outputs";
 import { hasLeftovers, recover, type Recovery } from "./stage";
 import { isUpToDate, readInputs, rememberOutput } from "./uptodate";
 import { display } from "./within";
@@ -125,9 +125,15 @@ export async function regenerate(req: RegenerateRequest): Promise<RegenerateOutc
   const real = { ...req, service: { ...req.service, out: linkTarget(req.service.out) } };
   const checkpoint = req.checkpoint ?? noCheckpoint;
   const run = async () => ({ ...(await regenerateUnlocked(real, checkpoint)), service: req.service });
+  // Holding its own lock, a writer waits for the outputs inside its own that another run writes
+  // (one that began before this output had a manifest: enclosing-outputs.ts).
+  const inside = async () => {
+    for (const dir of innerOutputsLocked(real.service.out)) await waitForWriter(dir, 120000, req.onWait, checkpoint);
+    return run();
+  };
   // The outputs around this one are locked first (enclosing-outputs.ts), then this one.
   const locked = () =>
-    [...enclosingOutputs(real.service.out), real.service.out].reduceRight<() => Promise<RegenerateOutcome>>((inner, dir) => () => withOutputLock(dir, inner, 120000, req.onWait, checkpoint), run)();
+    [...enclosingOutputs(real.service.out), real.service.out].reduceRight<() => Promise<RegenerateOutcome>>((inner, dir) => () => withOutputLock(dir, inner, 120000, req.onWait, checkpoint), inside)();
   try {
     if (req.mode !== "write") await waitForWriter(real.service.out, 120000, req.onWait, checkpoint);
     return await (req.mode === "write" ? locked() : run());
