@@ -1,6 +1,6 @@
 /**
  * The library's `writeOutput`: write.ts's write with the CLI's protections around it — the output
- * folder's lock (lock.ts, taken without waiting), a folder of its own (own-folder.ts), the refusals found before anything is written
+ * folder's lock and those of the outputs around it (lock.ts, enclosing-outputs.ts, taken without waiting), a folder of its own (own-folder.ts), the refusals found before anything is written
  * (refusals.ts), and the failures of the file system — each thrown as a GenerationError whose
  * diagnostic is the one the CLI prints (ODG401, ODG402, ODG403); and a file name that is not a
  * plain name in the output folder (`../x.ts`, an absolute path: ODG405, file-name.ts).
@@ -11,7 +11,8 @@ import { badFileName } from "./file-name";
 import { libraryRecord } from "./library-record";
 import { notOwnFolder } from "./own-folder";
 import { display } from "./within";
-import { withOutputLockNow } from "./lock";
+import { enclosingOutputs, innerOutputsLocked } from "./enclosing-outputs";
+import { refuseWhileLocked, withOutputLockNow } from "./lock";
 import { outputFailure, linkTarget } from "./regenerate";
 import { outputRefusals } from "./refusals";
 import { recover } from "./stage";
@@ -33,7 +34,13 @@ export function writeOutput(outDir: string, files: ReadonlyMap<string, string>, 
   }
   try {
     const record = options.record ?? libraryRecord(given, files);
-    return withOutputLockNow(out, () => writeLocked(out, files, { ...options, record }));
+    // As the CLI does (enclosing-outputs.ts): the outputs around this one locked first, outermost
+    // first, then this one; an output inside it that another writer holds refuses the write.
+    const write = () => {
+      for (const inner of innerOutputsLocked(out)) refuseWhileLocked(inner);
+      return writeLocked(out, files, { ...options, record });
+    };
+    return [...enclosingOutputs(out), out].reduceRight<() => WriteReport>((locked, dir) => () => withOutputLockNow(dir, locked), write)();
   } catch (e) {
     const failure = outputFailure(e, outDir);
     if (failure) throw new GenerationError([failure], WRITING);

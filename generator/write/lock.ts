@@ -88,6 +88,18 @@ export function withOutputLockNow<T>(outDir: string, fn: () => T): T {
 }
 
 /**
+ * Throws OutputLockedError when another live writer — another process, or another thread of this
+ * one — holds `outDir`'s lock, which is not taken (the library's `writeOutput` asks so of the outputs
+ * inside its own: enclosing-outputs.ts).
+ */
+export function refuseWhileLocked(outDir: string): void {
+  const file = lockFile(outDir);
+  const seen = lockIdentity(file);
+  const held = seen && heldBy(seen);
+  if (held) throw new OutputLockedError(held.holder, outDir, file, held.age, held.known);
+}
+
+/**
  * The tries at `outDir`'s lock of one run: each is "locked" (ours now), "unlocked" (run without it)
  * or "wait" (another run holds it; `waiting` is told once). Past `waitMs` a try throws OutputLockedError.
  */
