@@ -96,7 +96,7 @@ function isPlace(value: unknown): boolean {
 }
 
 /** What a wrong value is, for the message: its type, and the value when it is short. */
-function kind(value: unknown): string {
+export function kind(value: unknown): string {
   if (value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return "a list";
   if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);

@@ -8,6 +8,7 @@
 import * as path from "node:path";
 import { Codes, GenerationError, type Diagnostic, type Place } from "../diagnostics";
 import { badFileName } from "./file-name";
+import { checkWriteArguments } from "./write-arguments";
 import { libraryRecord } from "./library-record";
 import { notOwnFolder } from "./own-folder";
 import { display } from "./within";
@@ -21,6 +22,7 @@ import { OutputConflictError, prepareOutput, writeOutput as writeUnguarded, type
 const WRITING = "writing the output";
 
 export function writeOutput(outDir: string, files: ReadonlyMap<string, string>, options: WriteOptions = {}): WriteReport {
+  checkWriteArguments(outDir, files, options);
   // Checked first: a refused name leaves the disk untouched (the lock would make the folder above).
   const given = path.resolve(outDir);
   const at = { file: display(given), line: 0, column: 0, path: "" };
