@@ -54,6 +54,21 @@ function withFifo() {
     }, 30_000);
   }
 
+  test("odatagen url, which reads a FIFO input blocking, is still ended by SIGINT while it waits (the signal's default action)", async () => {
+    const { dir, whenRead, close } = withFifo();
+    const child = startCli(["url", "-i", "metadata.fifo", "GET", "/People"], dir);
+    const done = exited(child);
+    try {
+      await whenRead();
+      child.kill("SIGINT");
+      const result = await Promise.race([done, new Promise<"hangs">((r) => setTimeout(() => r("hangs"), 10_000))]);
+      expect(result === "hangs" ? result : result.signal).toBe("SIGINT");
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+      close();
+    }
+  }, 30_000);
+
   test("a writer that comes late is read to its end: the output is generated, named by its name", async () => {
     const { dir, fifo, whenRead, close } = withFifo();
     const child = startCli(["generate", "-i", "metadata.fifo", "-o", "gen", "-q"], dir);

@@ -12,6 +12,7 @@ import { dashArgumentProblem, withStdinFlags } from "./dash-argument";
 import { EXIT_USAGE } from "./exit-codes";
 import { tryFastPath } from "./fast";
 import { quickGenerateArgs } from "./quick-args";
+import { startedUp } from "./start-signals";
 
 export { EXIT_OK, EXIT_INPUT, EXIT_USAGE } from "./exit-codes";
 
@@ -29,6 +30,10 @@ export async function main(given: string[], tuneCompiler = true): Promise<number
     return EXIT_USAGE;
   }
   if (tuneCompiler) tuneCompilerForOneRun();
+  // Only `generate` reads its FIFO inputs by the event loop (write/read-pipe.ts), so that a signal
+  // while it waits is answered: the other commands read theirs blocking, where only the signal's
+  // default action can end the wait, so they go without the start-up handler.
+  if (argv[0] !== "generate") startedUp();
   const quick = quickGenerateArgs(argv);
   if (quick) return (require("./generate-command") as typeof import("./generate-command")).runGenerate(quick);
   const { parseCommandLine } = require("./commands") as typeof import("./commands");

@@ -4,8 +4,9 @@
  * signal's default action ended the process silently; it now ends as an interrupted run does, saying
  * so, exit 130 or 143. Nothing has been written or locked then. Loaded first by bin/odatagen.js, so
  * it imports nothing of odatagen's. A handler of a command's own, where there is one (the config's
- * load, fetch's), answers instead; `generate` and `--watch` remove these when theirs is set up, as
- * their run may then write.
+ * load), answers instead; `generate` and `--watch` remove these when theirs is set up, as their run
+ * may then write, and the other commands as they begin (main.ts): they read a FIFO input blocking,
+ * and a handler, which runs only when the event loop turns, would keep the signal from ending that wait.
  */
 const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 
