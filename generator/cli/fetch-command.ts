@@ -16,7 +16,6 @@ import { nearestName } from "../nearest-name";
 import { display } from "../write/within";
 import { EXIT_FETCH, EXIT_INPUT, EXIT_OK, EXIT_USAGE } from "./exit-codes";
 import { stopOnSignal, stopWhileLoadingConfig } from "./signals";
-import { startedUp } from "./start-signals";
 import { err, out } from "./style";
 
 export interface FetchArgs {
@@ -51,7 +50,6 @@ export async function runFetch(args: FetchArgs, env: NodeJS.ProcessEnv = process
     const names = (from: number, to?: number) => targets.slice(from, to).map((t) => t.name).join(", ");
     return `; ${names(0, done)}: done; ${names(done)}: not fetched`;
   });
-  startedUp(); // fetch's own handler answers from now on: it saves files
 
   const outcomes: Outcome[] = [];
   try {
