@@ -305,6 +305,22 @@ describe("EntityContainer Extends (CSDL §13.1.2)", () => {
       [["ODG109", "X.XC", `entity container X.XC extends itself: X.XC → Y.YC → X.XC ${why}`, "x.xml"]]);
   });
 
+  test("an <Annotations Target> naming a set through a container extending the one that declares it applies to that set, as by its own container's path", () => {
+    const d = "Org.OData.Core.V1.Description";
+    const block = (target: string, value: string) => `<Annotations Target="${target}"><Annotation Term="${d}" String="${value}"/></Annotations>`;
+    const withBlocks = (blocks: string) => main.replace("<EntityContainer", `${blocks}<EntityContainer`);
+    const r = generate({ inputs: [{ file: "b.xml", content: base }, { file: "m.xml", content: withBlocks(block("Main.MainC/Cities", "cities") + block("Main.MainC/Cities/id", "id")) }] });
+    expect(r.diagnostics.filter((x) => x.severity !== "info")).toEqual([]);
+    const cities = r.model.schemas.flatMap((s) => s.containers).flatMap((c) => c.entitySets).find((x) => x.name === "Cities");
+    expect(cities?.annotations.map((a) => [a.term, a.value])).toEqual([[d, expect.objectContaining({ value: "cities" })]]);
+    // Named by both paths, it is one element: the second is a term applied twice (ODG104).
+    const twice = generate({ inputs: [{ file: "b.xml", content: base }, { file: "m.xml", content: withBlocks(block("Main.MainC/Cities", "one") + block("Base.BaseC/Cities", "two")) }] });
+    expect(twice.diagnostics.filter((x) => x.severity !== "info").map((x) => [x.code, x.path])).toEqual([["ODG104", "Base.BaseC/Cities"]]);
+    // A child neither container has is still reported.
+    const typo = generate({ inputs: [{ file: "b.xml", content: base }, { file: "m.xml", content: withBlocks(block("Main.MainC/Citys", "x")) }] });
+    expect(typo.diagnostics.map((x) => [x.code, x.path])).toEqual([["ODG103", "Main.MainC/Citys"]]);
+  });
+
   test("two unrelated containers: the second is still a warning and left out", () => {
     const other = doc("Other", `<EntityType Name="T">${KEYED}</EntityType><EntityContainer Name="OtherC"><EntitySet Name="Ts" EntityType="Other.T"/></EntityContainer>`);
     const r = generate({ inputs: [{ file: "a.xml", content: base }, { file: "b.xml", content: other }] });

@@ -8,7 +8,7 @@
  */
 import type { RawAnnotationGroup } from "../parse/raw";
 import type { SourceText } from "../parse/source";
-import { nestedAnnotations, type Annotation, type EntitySet, type Model, type OperationImport, type Singleton } from "./types";
+import { nestedAnnotations, type Annotation, type EntityContainer, type EntitySet, type Model, type OperationImport, type Singleton } from "./types";
 import type { AppliedAnnotations } from "./applied-annotations";
 import { checkAnnotation } from "./annotation-values";
 import { applyToOverloads, type Overloads } from "./operation-targets";
@@ -18,11 +18,16 @@ type Target = Pick<Model, "schemas" | "types" | "aliases" | "documentAliases" | 
 type Aliases = { aliases: ReadonlyMap<string, string>; documentAliases?: ReadonlyMap<SourceText, ReadonlyMap<string, string>> | undefined };
 
 export function applyAnnotationGroups(model: Target, groups: readonly RawAnnotationGroup[], applied: AppliedAnnotations, overloads?: Overloads): void {
-  let children: Map<string, ContainerChild> | undefined;
+  let children: Map<string, { element: ContainerChild; key: string }> | undefined;
   for (const g of groups) {
     if (overloads && applyToOverloads(g, overloads, applied, (name) => qualify(model, name, g.at.source))) continue;
     const { head, rest } = splitTarget(model, g.target, g.at.source);
-    const key = rest ? `${head}/${rest}` : head;
+    const t = model.types.get(head);
+    // An entity set's, a singleton's or an import's, by `ns.Container/Name` (also by a container
+    // extending the one that declares it, CSDL §13.1.2): its root or operation function's doc
+    // comment reads them as it reads its own. Keyed by its declaring container's path.
+    const child = t || !rest ? undefined : (children ??= childrenOf(model)).get(`${head}/${rest}`);
+    const key = child ? child.key : rest ? `${head}/${rest}` : head;
     // A term applied to the target before (by the element itself, or an earlier block) keeps that value.
     const anns: Annotation[] = [];
     for (const a of g.annotations) {
@@ -31,12 +36,8 @@ export function applyAnnotationGroups(model: Target, groups: readonly RawAnnotat
       const qualifier = a.qualifier ?? g.qualifier;
       if (applied.admit(key, term, qualifier, a.at)) anns.push({ term, qualifier, value: a.value, at: a.at, ...nestedAnnotations(a, (n, at) => qualify(model, n, at.source)) });
     }
-    const t = model.types.get(head);
-    // An entity set's, a singleton's or an import's, by `ns.Container/Name`: its root or operation
-    // function's doc comment reads them as it reads its own.
-    const child = t || !rest ? undefined : (children ??= childrenOf(model)).get(key);
     if (child) {
-      child.annotations.push(...anns);
+      child.element.annotations.push(...anns);
       continue;
     }
     if (t && !rest) {
@@ -67,12 +68,24 @@ type ContainerChild = EntitySet | Singleton | OperationImport;
 
 /**
  * The model's entity sets, singletons and function and action imports by `ns.Container/Name`
- * (CSDL §13: they share one set of names in their container).
+ * (CSDL §13: they share one set of names in their container), each with the path of the container
+ * that declares it (`key`). A container includes the children of the one it extends, however far
+ * (CSDL §13.1.2), so they are also named by its path; its own come first.
  */
-function childrenOf(model: Pick<Model, "schemas">): Map<string, ContainerChild> {
-  const out = new Map<string, ContainerChild>();
-  for (const s of model.schemas)
-    for (const c of s.containers) for (const x of [...c.entitySets, ...c.singletons, ...c.imports]) out.set(`${c.qualifiedName}/${x.name}`, x);
+function childrenOf(model: Pick<Model, "schemas">): Map<string, { element: ContainerChild; key: string }> {
+  const containers = new Map<string, EntityContainer>();
+  for (const s of model.schemas) for (const c of s.containers) containers.set(c.qualifiedName, c);
+  const out = new Map<string, { element: ContainerChild; key: string }>();
+  for (const c of containers.values()) {
+    const seen = new Set<EntityContainer>();
+    for (let from: EntityContainer | undefined = c; from && !seen.has(from); from = from.extends ? containers.get(from.extends) : undefined) {
+      seen.add(from);
+      for (const x of [...from.entitySets, ...from.singletons, ...from.imports]) {
+        const name = `${c.qualifiedName}/${x.name}`;
+        if (!out.has(name)) out.set(name, { element: x, key: `${from.qualifiedName}/${x.name}` });
+      }
+    }
+  }
   return out;
 }
 

@@ -74,7 +74,13 @@ function resolve(ctx: TargetContext, qn: string, rest: readonly string[], at: So
   const c = ctx.containers.get(qn);
   if (c) {
     if (!more) return undefined;
-    const child = containerChildren(c).get(rest[0]);
+    // Its own child, or one of a container it extends, however far (CSDL §13.1.2: it includes them).
+    let child = containerChildren(c).get(rest[0]);
+    const seen = new Set([c]);
+    for (let base = c.extends ? ctx.containers.get(c.extends) : undefined; !child && base && !seen.has(base); base = base.extends ? ctx.containers.get(base.extends) : undefined) {
+      seen.add(base);
+      child = containerChildren(base).get(rest[0]);
+    }
     // An import left out was reported where it is declared: its annotations go with it, unreported.
     if (!child) return ctx.leftOutImports.has(`${qn}/${rest[0]}`) ? undefined : `${qn} has no entity set, singleton or import ${rest[0]}`;
     if (rest.length === 1 || child.type === undefined) return undefined;
