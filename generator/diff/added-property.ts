@@ -45,3 +45,20 @@ export function addedProperty(typeName: string, t: TypeSummary, name: string, u:
   if (loose) return { detail: `${what}: required in ${typeName} values a PUT's body writes (a create's may leave it out, as ${loose})`, breaking: true };
   return { detail: `${what}: required in ${typeName} values a body writes (a PUT's, and a create's: ${create})`, breaking: true };
 }
+
+/**
+ * A property a body left out (a create's: Core.Computed or read-only by Core.Permissions; a PUT's:
+ * those and Core.Immutable) that it no longer leaves out is one more the body must give, as if it
+ * were added: where `addedProperty` finds it required, what it says after `not nullable: `
+ * (`required when replacing d.t (PUT, …)`), else undefined.
+ */
+export function nowWritten(typeName: string, t: TypeSummary, name: string, before: TypeUse, after: TypeUse, stream: boolean, outputs: Outputs = ALL_OUTPUTS): string | undefined {
+  const outOfCreate = (u: TypeUse) => u.computed === true || u.readOnly === true;
+  const outOfPut = (u: TypeUse) => outOfCreate(u) || u.immutable === true;
+  if (!(outOfCreate(before) && !outOfCreate(after)) && !(outOfPut(before) && !outOfPut(after))) return undefined;
+  const { detail, breaking } = addedProperty(typeName, t, name, after, stream, outputs);
+  const cut = detail.indexOf(NOT_NULLABLE);
+  return breaking && cut >= 0 ? detail.slice(cut + NOT_NULLABLE.length) : undefined;
+}
+
+const NOT_NULLABLE = ", not nullable: ";

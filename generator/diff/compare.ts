@@ -24,7 +24,7 @@
  * breaks only the validators or only the request functions is not breaking where they are left out.
  */
 import { comesAfter, INCLUDE_UNKNOWN, SENTINEL } from "../model/evolvable-enums";
-import { addedProperty } from "./added-property";
+import { addedProperty, nowWritten } from "./added-property";
 import { compareBindings } from "./bindings";
 import { changedDocs } from "./docs";
 import { facetChanges } from "./facets";
@@ -409,12 +409,12 @@ function compareType(name: string, a: TypeSummary, b: TypeSummary, ctx: Ctx): vo
     const moved = ub ? undefined : inheritedFrom(all, b, (x) => x.properties, p);
     if (moved) {
       add("changed", "property", `${name}/${p}`, `now inherited from ${moved[0]}`, false);
-      compareUse(`${name}/${p}`, "property", ua, moved[1], ctx, b.kind === "entity");
+      compareUse(`${name}/${p}`, "property", ua, moved[1], ctx, b.kind === "entity", false, written(name, b, p, ua, moved[1], ctx));
     } else if (!ub) {
       const hint = propertyHints.removed(p);
       add("removed", "property", `${name}/${p}`, `property removed (was ${typeLabel(ua)})${hint.words}`, true, false, hint.path);
     }
-    else compareUse(`${name}/${p}`, "property", ua, ub, ctx, b.kind === "entity");
+    else compareUse(`${name}/${p}`, "property", ua, ub, ctx, b.kind === "entity", false, written(name, b, p, ua, ub, ctx));
   }
   // A new non-nullable property is one more that a PUT's body, or a complex value written, must give.
   for (const [p, ub] of newProperties) {
@@ -542,8 +542,9 @@ function label(n: { target: string; collection: boolean; containsTarget: boolean
  * `entity`: a property of an entity type, whose interface code reads and does not build (as for a
  * property added: added-property.ts): that it became non-nullable breaks the bodies a PUT sends only.
  * `required`: a parameter that also became required, whose line says that it became non-nullable.
+ * `written`: where a property a PUT's body left out must now be given, what requires it (nowWritten).
  */
-function compareUse(path: string, element: Element, a: TypeUse, b: TypeUse, ctx: Ctx, entity = false, required = false): void {
+function compareUse(path: string, element: Element, a: TypeUse, b: TypeUse, ctx: Ctx, entity = false, required = false, written?: string): void {
   const { add } = ctx;
   // `MaxLength="max"` is no MaxLength to the generated code (and JSON CSDL leaves it out).
   if (a.maxLength === "max") a = { ...a, maxLength: undefined };
@@ -569,7 +570,7 @@ function compareUse(path: string, element: Element, a: TypeUse, b: TypeUse, ctx:
     const c = mediaTypesChange(a.mediaTypes, b.mediaTypes);
     if (c) add("changed", element, path, c.detail, c.narrowed && ["requests"]);
   }
-  if (ctx.recorded) compareWritable(path, element, a, b, ctx);
+  if (ctx.recorded) compareWritable(path, element, a, b, ctx, written);
   if (a.nullable && !b.nullable && !required) add("changed", element, path, "became non-nullable", entity ? BODIES : true);
   if (!a.nullable && b.nullable) {
     // A property's read is then optional, and a single value's typed `| null` (types-view.ts):
@@ -586,6 +587,11 @@ function compareUse(path: string, element: Element, a: TypeUse, b: TypeUse, ctx:
   }
 }
 
+/** What a property no longer left out of a PUT's body requires there (added-property.ts nowWritten). */
+function written(name: string, t: TypeSummary, p: string, a: TypeUse, b: TypeUse, ctx: Ctx): string | undefined {
+  return ctx.recorded ? nowWritten(name, t, p, a, b, isStreamUse(b, ctx.now), ctx.outputs) : undefined;
+}
+
 /** A stream property (Edm.Stream or a type definition of it): optional in reads whatever its Nullable. */
 function isStreamUse(u: TypeUse, all: ModelSummary): boolean {
   return u.type === "Edm.Stream" || all.types.get(u.type)?.underlying === "Edm.Stream";
@@ -595,9 +601,16 @@ function isStreamUse(u: TypeUse, all: ModelSummary): boolean {
  * Core.Computed, Core.Immutable and Core.Permissions, as the generated validators read them: a
  * computed or read-only (`Read` alone) property is refused in create and update bodies, an immutable
  * one in update bodies. Read-only is compared between two summaries of READ_ONLY_FORMAT only.
+ * `written`: the term taken away leaves a non-nullable property that a PUT's body must now give
+ * (nowWritten), said on the first line that takes one away, which then breaks the bodies.
  */
-function compareWritable(path: string, element: Element, a: TypeUse, b: TypeUse, ctx: Ctx): void {
-  const { add } = ctx;
+function compareWritable(path: string, element: Element, a: TypeUse, b: TypeUse, ctx: Ctx, written?: string): void {
+  let pending = written;
+  const add: Add = (kind, element, path, detail, breaks, adds, rename) => {
+    const now = breaks === false && pending && /^no longer /.test(detail) ? pending : undefined;
+    if (now) pending = undefined;
+    ctx.add(kind, element, path, now ? `${detail}, and, not nullable, it is ${now}` : detail, now ? BODIES : breaks, adds, rename);
+  };
   // Said of the validators when they are generated, else of the write types (requests module).
   const refused = (bodies: string) => (ctx.outputs.validators || !ctx.outputs.requests ? `the generated validators refuse it in ${bodies} bodies` : `the generated ${bodies} body types leave it out`);
   if (!a.computed && b.computed) add("changed", element, path, `became Core.Computed: ${refused("create and update")}`, BODIES);
