@@ -56,7 +56,9 @@ test("type definitions, parameters and return values", () => {
   const onTypedef = (facets: string) => typedef("") + prop("d.money", facets);
   expect(one(onTypedef('Precision="10"'), onTypedef('Precision="6"'))).toEqual([["changed", "d.t/p", "Precision 10 → 6 (narrowed)", true]]);
 
-  const fn = (param: string, ret: string) => entity("") + `<Function Name="f"><Parameter Name="x" Type="Edm.Decimal" Nullable="false" ${param}/><ReturnType Type="Edm.Decimal" ${ret}/></Function>`;
+  // An import calls it (one no import calls has no generated code: workflow-diff-uncalled.test.ts).
+  const IMPORT = '<EntityContainer Name="c"><FunctionImport Name="f" Function="d.f"/></EntityContainer>';
+  const fn = (param: string, ret: string) => entity("") + `<Function Name="f"><Parameter Name="x" Type="Edm.Decimal" Nullable="false" ${param}/><ReturnType Type="Edm.Decimal" ${ret}/></Function>` + IMPORT;
   expect(one(fn('Precision="10"', ""), fn('Precision="4"', ""))).toEqual([["changed", "d.f()/x", "Precision 10 → 4 (narrowed)", true]]);
   // The client only reads a return value: nothing it sends is refused.
   expect(one(fn("", 'Precision="10"'), fn("", 'Precision="4"'))).toEqual([["changed", "d.f()", "return value Precision 10 → 4 (narrowed)", false]]);

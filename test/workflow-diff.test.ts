@@ -7,6 +7,16 @@ import { summaryFromJson, summaryToJson } from "../generator/diff/summary";
 import { copySpec, runCli, scratch } from "./helpers/cli";
 import { diff, entity, one, writeDoc } from "./helpers/diff";
 
+const withEntity = entity;
+/**
+ * A container whose imports call these unbound operations of `d`: the request functions call an
+ * unbound operation through its imports only, so one no import calls breaks nothing (workflow-diff-uncalled).
+ */
+const imports = (...names: string[]) => {
+  const each = (n: string) => (n === "f" ? `<FunctionImport Name="${n}" Function="d.${n}"/>` : `<ActionImport Name="${n}" Action="d.${n}"/>`);
+  return `<EntityContainer Name="c">${names.map(each).join("")}</EntityContainer>`;
+};
+
 /** Edits the text of one element block, found by its opening tag. */
 function inBlock(xml: string, open: string, close: string, edit: (block: string) => string): string {
   const start = xml.indexOf(open);
@@ -136,7 +146,7 @@ describe("breaking-change rules", () => {
     const stream = (n: string) => entity(`<Property Name="s" Type="Edm.Stream"${n}/>`);
     expect(one(stream(' Nullable="false"'), stream(""))).toEqual([["changed", "d.t/s", "became nullable", false]]);
     // A parameter that may be null takes all it took.
-    const act = (n: string) => `<Action Name="go"><Parameter Name="x" Type="Edm.String"${n}/></Action>`;
+    const act = (n: string) => `<Action Name="go"><Parameter Name="x" Type="Edm.String"${n}/></Action>${imports("go")}`;
     expect(one(act(' Nullable="false"'), act(""))).toEqual([
       ["changed", "d.go()/x", "became nullable", false],
       ["changed", "d.go()/x", "parameter became optional", false],
@@ -201,7 +211,7 @@ describe("breaking-change rules", () => {
     const add = diff(entity(""), entity("", nav));
     expect(add.changes.map((c) => c.breaking)).toEqual([false]);
     expect(add.bump).toBe("minor");
-    const fn = (params: string) => entity("") + `<Function Name="f">${params}<ReturnType Type="Edm.String"/></Function>`;
+    const fn = (params: string) => entity("") + `<Function Name="f">${params}<ReturnType Type="Edm.String"/></Function>${imports("f")}`;
     expect(one(fn(""), fn('<Parameter Name="x" Type="Edm.Int32" Nullable="false"/>'))).toEqual([["changed", "d.f()", "parameter x added (required)", true]]);
     // A function's nullable parameter must still be given; only Core.OptionalParameter ones may be left out.
     expect(one(fn(""), fn('<Parameter Name="x" Type="Edm.Int32"/>'))).toEqual([["changed", "d.f()", "parameter x added (required)", true]]);
@@ -214,20 +224,23 @@ describe("breaking-change rules", () => {
     expect(one(fn('<Parameter Name="x" Type="Edm.Int32"/>'), fn(optional))).toEqual([["changed", "d.f()/x", "parameter became optional", false]]);
     expect(one(fn(optional), fn('<Parameter Name="x" Type="Edm.Int32"/>'))).toEqual([["changed", "d.f()/x", "parameter became required", true]]);
     // An action's nullable parameter is optional: Nullable="false" makes it required, one change.
-    const nullableAct = (nullable: string) => `<Action Name="a"><Parameter Name="x" Type="Edm.Int32"${nullable}/></Action>`;
+    const nullableAct = (nullable: string) => `<Action Name="a"><Parameter Name="x" Type="Edm.Int32"${nullable}/></Action>${imports("a")}`;
     expect(one(nullableAct(""), nullableAct(' Nullable="false"'))).toEqual([["changed", "d.a()/x", "parameter became required and non-nullable", true]]);
     // An action's nullable parameter may be left out (the service reads null).
-    const act = (params: string) => entity("") + `<Action Name="a">${params}</Action>`;
+    const act = (params: string) => entity("") + `<Action Name="a">${params}</Action>${imports("a")}`;
     expect(one(act(y), act(y + '<Parameter Name="x" Type="Edm.Int32"/>'))).toEqual([["changed", "d.a()", "parameter x added (optional)", false]]);
     expect(one(act(""), act('<Parameter Name="x" Type="Edm.Int32"/>'))).toEqual([["changed", "d.a()", `parameter x added (optional), ${first}`, true]]);
     expect(one(act(""), act('<Parameter Name="x" Type="Edm.Int32" Nullable="false"/>'))).toEqual([["changed", "d.a()", "parameter x added (required)", true]]);
-    expect(one(fn(""), entity(""))).toEqual([["removed", "d.f()", "function removed", true]]);
+    expect(one(fn(""), entity("") + imports())).toEqual([
+      ["removed", "d.f()", "function removed", true],
+      ["removed", "f", "function import removed", true],
+    ]);
   });
 
   test("a change that adds something callers can use is a minor bump; MaxLength max is no MaxLength", () => {
     const bump = (a: string, b: string) => diff(a, b).bump;
-    const fn = (params: string) => `<Function Name="f">${params}<ReturnType Type="Edm.String"/></Function>`;
-    const act = (params: string) => `<Action Name="a">${params}</Action>`;
+    const fn = (params: string) => `<Function Name="f">${params}<ReturnType Type="Edm.String"/></Function>${imports("f")}`;
+    const act = (params: string) => `<Action Name="a">${params}</Action>${imports("a")}`;
     const optional = '<Parameter Name="x" Type="Edm.Int32"><Annotation Term="Org.OData.Core.V1.OptionalParameter"/></Parameter>';
     // A new optional parameter beside others, or one callers may now leave out: the call gains a form.
     const y = '<Parameter Name="y" Type="Edm.Int32" Nullable="false"/>';
@@ -259,6 +272,8 @@ describe("breaking-change rules", () => {
   test("a new overload is an addition: the operation that was there is matched by its parameters", () => {
     const f = (params: string) => `<Function Name="f">${params}<ReturnType Type="Edm.String"/></Function>`;
     const x = '<Parameter Name="x" Type="Edm.Int32" Nullable="false"/>';
+    // One import calls every overload (an unbound operation no import calls has no generated code: workflow-diff-uncalled).
+    const entity = (props: string) => withEntity(props) + imports("f");
     const y = '<Parameter Name="y" Type="Edm.String" Nullable="false"/>';
     expect(one(entity("") + f(x), entity("") + f(x) + f(y))).toEqual([["added", "d.f()[y]", "function added", false]]);
     expect(one(entity("") + f(x) + f(y), entity("") + f(x))).toEqual([["removed", "d.f()[y]", "function removed", true]]);

@@ -25,6 +25,7 @@
  */
 import { comesAfter, INCLUDE_UNKNOWN, SENTINEL } from "../model/evolvable-enums";
 import { addedProperty, nowWritten } from "./added-property";
+import { uncalled, uncalledWords } from "./uncalled";
 import { compareBindings } from "./bindings";
 import { changedDocs } from "./docs";
 import { facetChanges } from "./facets";
@@ -133,7 +134,7 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary, outputs: Outp
   const unmatchedB = new Map([...b.operations].filter(([key]) => !opsA.has(key)).map(([key, o]) => [withParameters(key, o), [key, o] as const]));
   for (const [key, { o: oa }] of opsA) {
     const ob = b.operations.get(key);
-    if (ob) compareOperation(key, oa, ob, ctx);
+    if (ob) compareOperation(key, oa, ob, uncalled(oa, key, a) ? uncalledCtx(ctx, oa) : ctx);
   }
   // Old operation key → new, where they differ (a moved binding type, overloads, a moved operation): for doc comments.
   const renamedOps = new Map<string, string>();
@@ -151,8 +152,9 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary, outputs: Outp
   for (const p of paired) {
     const to = opMoves.get(p.full);
     const match = p.match ?? (to === undefined ? undefined : unmatchedB.get(to));
+    const unused = uncalled(p.oa, p.before, a);
     if (!match) {
-      add("removed", "operation", p.before, `${p.oa.kind} removed`, true);
+      add("removed", "operation", p.before, `${p.oa.kind} removed${unused ? uncalledWords(p.oa) : ""}`, !unused);
       continue;
     }
     if (!p.match) {
@@ -164,7 +166,7 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary, outputs: Outp
       if (!called) add("changed", "operation", p.before, ...movedOperationDetail(p.before, match[0], p.oa, outputs));
     }
     renamedOps.set(p.before, match[0]);
-    compareOperation(match[0], p.oa, match[1], ctx);
+    compareOperation(match[0], p.oa, match[1], unused ? uncalledCtx(ctx, p.oa) : ctx);
   }
   for (const [key, ob] of unmatchedB.values()) add("added", "operation", key, `${ob.kind} added`, false);
 
@@ -585,6 +587,11 @@ function compareUse(path: string, element: Element, a: TypeUse, b: TypeUse, ctx:
     if (!a.writeOnly && b.writeOnly) add("changed", element, path, `became write-only (Core.Permissions Write): reads do not hold it${required ? ", and its read is optional" : ""}`, required);
     if (a.writeOnly && !b.writeOnly) add("changed", element, path, "no longer write-only (Core.Permissions): reads hold it", false);
   }
+}
+
+/** Compares an operation no generated code names (uncalled.ts): each of its lines is `ok`, and adds no API. */
+function uncalledCtx(ctx: Ctx, o: OperationSummary): Ctx {
+  return { ...ctx, add: (kind, element, path, detail, _breaks, _adds, rename) => ctx.add(kind, element, path, detail + uncalledWords(o), false, false, rename) };
 }
 
 /** What a property no longer left out of a PUT's body requires there (added-property.ts nowWritten). */
