@@ -28,8 +28,10 @@ test("a property that became Core.Computed or Core.Immutable breaks (inline or t
   // A Tag term with the value false does not apply.
   expect(one(p(), p(`<Annotation Term="${CORE}.Computed" Bool="false"/>`))).toEqual([]);
 
-  expect(one(p(tag("Computed")), p())).toEqual([["changed", "d.t/p", "no longer Core.Computed: it may be sent", false]]);
-  expect(one(targeted("Immutable"), p())).toEqual([["changed", "d.t/p", "no longer Core.Immutable: it may be changed", false]]);
+  // The term itself does not break; d.t's write type, which only it made, goes (workflow-diff-write-types.test.ts).
+  const inputGone = (input: string) => ["changed", "d.t", `its write type …${input} in the requests module is gone (now none): code naming it no longer compiles`, true];
+  expect(one(p(tag("Computed")), p())).toEqual([inputGone("Input"), ["changed", "d.t/p", "no longer Core.Computed: it may be sent", false]]);
+  expect(one(targeted("Immutable"), p())).toEqual([inputGone("UpdateInput"), ["changed", "d.t/p", "no longer Core.Immutable: it may be changed", false]]);
   // Computed already kept it out of updates: Immutable refuses nothing more.
   expect(one(p(tag("Computed")), p(tag("Computed") + tag("Immutable")))).toEqual([["changed", "d.t/p", immutable, false]]);
 });
@@ -58,7 +60,11 @@ test("a property that became read-only by Core.Permissions (Read alone) breaks a
   expect(one(p(permissions(`${CORE}.Permission/ReadWrite`)), p(readOnly))).toEqual([
     ["changed", "d.t/p", "became read-only (Core.Permissions Read): the generated validators refuse it in create and update bodies", true],
   ]);
-  expect(one(p(readOnly), p(permissions(`${CORE}.Permission/ReadWrite`)))).toEqual([["changed", "d.t/p", "no longer read-only (Core.Permissions): it may be sent", false]]);
+  // d.t's write type, which only it made, goes (workflow-diff-write-types.test.ts).
+  expect(one(p(readOnly), p(permissions(`${CORE}.Permission/ReadWrite`)))).toEqual([
+    ["changed", "d.t", "its write type …Input in the requests module is gone (now none): code naming it no longer compiles", true],
+    ["changed", "d.t/p", "no longer read-only (Core.Permissions): it may be sent", false],
+  ]);
   // Computed already refused it.
   expect(one(p(tag("Computed")), p(tag("Computed") + readOnly))).toEqual([
     ["changed", "d.t/p", "became read-only (Core.Permissions Read): the generated validators refuse it in create and update bodies", false],

@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { generate } from "../generator/generate";
 import { scratch } from "./helpers/cli";
-import { entity, one, wrap } from "./helpers/diff";
+import { entity, one, one as compared, wrap } from "./helpers/diff";
 import { forEachCompiler, runTscCases, type Compiler } from "./helpers/typecheck";
 
 const COMPUTED = '<Annotation Term="Org.OData.Core.V1.Computed"/>';
@@ -17,15 +17,18 @@ const addr = (terms: string) => `<ComplexType Name="addr"><Property Name="street
 const replaced = "required when replacing d.t (PUT, replace: true; the validators' replace mode asks for it too); a create may leave it out";
 
 test("an entity property that is no longer computed or immutable, not nullable, breaks a PUT's body; nullable, or still left out of a PUT, it does not", () => {
-  expect(one(entity(zip(COMPUTED)), entity(zip("")))).toEqual([["changed", "d.t/zip", `no longer Core.Computed: it may be sent, and, not nullable, it is ${replaced}`, true]]);
-  expect(one(entity(zip(IMMUTABLE)), entity(zip("")))).toEqual([["changed", "d.t/zip", `no longer Core.Immutable: it may be changed, and, not nullable, it is ${replaced}`, true]]);
-  expect(one(entity(zip(COMPUTED + IMMUTABLE)), entity(zip("")))).toEqual([
+  const t = (terms: string, facets?: string) => entity(zip(terms, facets));
+  // Only zip's lines: d.t's write types that go with it have theirs (workflow-diff-write-types.test.ts).
+  const one = (a: string, b: string) => compared(a, b).filter((c) => c[1] !== "d.t");
+  expect(one(t(COMPUTED), t(""))).toEqual([["changed", "d.t/zip", `no longer Core.Computed: it may be sent, and, not nullable, it is ${replaced}`, true]]);
+  expect(one(t(IMMUTABLE), t(""))).toEqual([["changed", "d.t/zip", `no longer Core.Immutable: it may be changed, and, not nullable, it is ${replaced}`, true]]);
+  expect(one(t(COMPUTED + IMMUTABLE), t(""))).toEqual([
     ["changed", "d.t/zip", `no longer Core.Computed: it may be sent, and, not nullable, it is ${replaced}`, true],
     ["changed", "d.t/zip", "no longer Core.Immutable: it may be changed", false],
   ]);
   // Still immutable: a PUT leaves it out, and a create may.
-  expect(one(entity(zip(COMPUTED + IMMUTABLE)), entity(zip(IMMUTABLE)))).toEqual([["changed", "d.t/zip", "no longer Core.Computed: it may be sent", false]]);
-  expect(one(entity(zip(COMPUTED, 'Type="Edm.String"')), entity(zip("", 'Type="Edm.String"')))).toEqual([["changed", "d.t/zip", "no longer Core.Computed: it may be sent", false]]);
+  expect(one(t(COMPUTED + IMMUTABLE), t(IMMUTABLE))).toEqual([["changed", "d.t/zip", "no longer Core.Computed: it may be sent", false]]);
+  expect(one(t(COMPUTED, 'Type="Edm.String"'), t("", 'Type="Edm.String"'))).toEqual([["changed", "d.t/zip", "no longer Core.Computed: it may be sent", false]]);
 });
 
 test("a complex property that is no longer computed is required where a body writes the value; one that stays immutable, in a create's", () => {

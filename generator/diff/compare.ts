@@ -37,7 +37,7 @@ import { compareAlternateKeys } from "./alternate-keys";
 import { aTypeKind, typeKindWords } from "./type-kinds";
 import type { ImportSummary, ModelSummary, OperationSummary, TypeSummary, TypeUse } from "./summary";
 import { mediaTypesChange } from "./media-types";
-import { CONSTRAINTS_FORMAT, DERIVED_TYPES_FORMAT, EXPLICIT_BINDINGS_FORMAT, INDEXABLE_BY_KEY_FORMAT, MEDIA_TYPES_FORMAT, QUERY_OPTIONS_FORMAT, QUERY_RESTRICTIONS_FORMAT, READ_ONLY_FORMAT, TIED_FORMAT, typeLabel, WRITE_ONLY_FORMAT } from "./summary";
+import { CONSTRAINTS_FORMAT, DERIVED_TYPES_FORMAT, EXPLICIT_BINDINGS_FORMAT, INDEXABLE_BY_KEY_FORMAT, MEDIA_TYPES_FORMAT, QUERY_OPTIONS_FORMAT, QUERY_RESTRICTIONS_FORMAT, READ_ONLY_FORMAT, TIED_FORMAT, typeLabel, WRITE_ONLY_FORMAT, WRITE_TYPES_FORMAT } from "./summary";
 import { requiredQueryChanges } from "./query-options";
 import { explicitBindingChanges, explicitOperationChange } from "./explicit-bindings";
 import { constraintChanges, derivedTypesChange } from "./constraints";
@@ -104,6 +104,7 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary, outputs: Outp
     derivedTypes: (a.format ?? 1) >= DERIVED_TYPES_FORMAT && (b.format ?? 1) >= DERIVED_TYPES_FORMAT,
     explicitBindings: (a.format ?? 1) >= EXPLICIT_BINDINGS_FORMAT && (b.format ?? 1) >= EXPLICIT_BINDINGS_FORMAT,
     readOnly: (a.format ?? 1) >= READ_ONLY_FORMAT && (b.format ?? 1) >= READ_ONLY_FORMAT,
+    writeTypes: (a.format ?? 1) >= WRITE_TYPES_FORMAT && (b.format ?? 1) >= WRITE_TYPES_FORMAT,
     writeOnly: (a.format ?? 1) >= WRITE_ONLY_FORMAT && (b.format ?? 1) >= WRITE_ONLY_FORMAT,
     tied: (a.format ?? 1) >= TIED_FORMAT && (b.format ?? 1) >= TIED_FORMAT,
     queryOptions: (a.format ?? 1) >= QUERY_OPTIONS_FORMAT && (b.format ?? 1) >= QUERY_OPTIONS_FORMAT,
@@ -277,6 +278,8 @@ interface Ctx {
   mediaTypes: boolean;
   /** Both record the operations bound explicitly and what the addresses name (EXPLICIT_BINDINGS_FORMAT). */
   explicitBindings: boolean;
+  /** Both record the write types of entity and complex types (WRITE_TYPES_FORMAT). */
+  writeTypes: boolean;
   /** Both record the properties read-only by Core.Permissions (READ_ONLY_FORMAT). */
   readOnly: boolean;
   /** Both record the properties write-only by Core.Permissions (WRITE_ONLY_FORMAT). */
@@ -393,6 +396,13 @@ function compareType(name: string, a: TypeSummary, b: TypeSummary, ctx: Ctx): vo
     add("changed", "type", name, `its nested values are no longer its Any… union (${familyLoss(name, all)}): the Any… type is gone and properties typed with it are typed as it alone, so narrowing on @odata.type to a subtype's property no longer compiles`, true);
   if (!(a.union === true) && b.union === true && ctx.unions && a.kind === "complex")
     add("changed", "type", name, "its nested values are now its Any… union of subtypes, which @odata.type narrows (a value typed as it still fits)", false);
+  // A write type (`XInput`) is a name of the requests module that code may name (`rt.New<XInput>`).
+  if (ctx.writeTypes) {
+    const gone = (a.writeTypes ?? []).filter((w) => !(b.writeTypes ?? []).includes(w));
+    const now = b.writeTypes?.length ? b.writeTypes.map((w) => `…${w}`).join(" and ") : "none";
+    if (gone.length)
+      add("changed", "type", name, `its write type${gone.length > 1 ? "s" : ""} ${gone.map((w) => `…${w}`).join(" and ")} in the requests module ${gone.length > 1 ? "are" : "is"} gone (now ${now}): code naming ${gone.length > 1 ? "them" : "it"} no longer compiles`, ["requests"]);
+  }
   // Only the media request functions (`xContent`) know it: no interface or validator changes.
   if (a.hasStream === true && b.hasStream === false) add("changed", "type", name, "no longer a media entity (HasStream)", ["requests"]);
   if (a.hasStream === false && b.hasStream === true) add("changed", "type", name, "became a media entity (HasStream)", false, true);

@@ -13,7 +13,7 @@ import { acceptableMediaTypes, familyMediaTypes } from "../model/media-types";
 import type { ComplexType, EntityContainer, Facets, Model, NavigationBinding, ODataVersion, Operation, Property, TypeRef } from "../model/types";
 import { subtypeFamily } from "../emit/context";
 import { leadsToNavigation } from "../emit/complex-navigation";
-import { typesWithWriteTypes } from "../emit/write-types";
+import { typesWithWriteTypes, writeTypeSuffixes } from "../emit/write-types";
 import { docHash } from "./docs";
 import { urlSummary, type UrlSummary } from "./urls";
 import { restrictionSummary, type RestrictionSummary } from "./restrictions";
@@ -50,7 +50,10 @@ import { allowedDerivedTypes, propertyConstraints, type ValueConstraints } from 
  * 12 records a property write-only by its Core.Permissions (`writeOnly`), compared when both
  * summaries are of format 12 or later (WRITE_ONLY_FORMAT).
  */
-export const SUMMARY_FORMAT = 12;
+export const SUMMARY_FORMAT = 13;
+
+/** The summary format that records the write types of an entity or complex type (`writeTypes`). */
+export const WRITE_TYPES_FORMAT = 13;
 
 /** The summary format that records a property write-only by its Core.Permissions. */
 export const WRITE_ONLY_FORMAT = 12;
@@ -159,6 +162,12 @@ export interface TypeSummary {
    * otherwise and in summaries kept by older versions. An entity type always has some.
    */
   requests?: true;
+  /**
+   * How its write types in the requests module are named after it (emit/write-types.ts
+   * writeTypeSuffixes: `Input`, or `CreateInput` and `UpdateInput`); absent where it has none
+   * (format 13), and unknown in summaries kept by older versions.
+   */
+  writeTypes?: string[];
 }
 
 export interface OperationSummary {
@@ -309,6 +318,8 @@ export function summarize(model: Model, options: { keyAsSegment?: boolean; unqua
         s.open = t.open;
         if (t.kind === "complex" && !t.abstract && t.derived.length > 0) s.union = subtypeFamily(t).length > 0;
         if (t.kind === "complex" && requestsNames(model, t)) s.requests = true;
+        const written = writeTypeSuffixes(model, t);
+        if (written.length) s.writeTypes = written;
         if (t.kind === "entity") {
           // Declared here, not inherited (a change to a base type's key is reported once, there).
           s.key = t.baseType?.key.length ? [] : [...t.keyNames];

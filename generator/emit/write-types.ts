@@ -94,6 +94,22 @@ export function typesWithWriteTypes(model: Model): ReadonlySet<StructuredType> {
   return known;
 }
 
+/** Per model, the write types found without an emit context (`writeTypeSuffixes`). */
+const modelFacts = new WeakMap<Model, AllFacts>();
+
+/**
+ * How `t`'s write types are named after its own name in its namespace's requests module (as
+ * requests-view.ts `writeModes` names them): `["Input"]` where a create and an update write it the
+ * same, else `CreateInput` and `UpdateInput` for the modes it has one in; none without. `diff`
+ * reports one that goes, which code may name (diff/summary.ts).
+ */
+export function writeTypeSuffixes(model: Model, t: StructuredType): string[] {
+  let known = modelFacts.get(model);
+  if (!known) modelFacts.set(model, (known = findWriteTypes({ model, variants: variantsOf() })));
+  if (known.shared.has(t)) return ["Input"];
+  return WRITE_MODES.filter((m) => known[m].declared.has(t)).map((m) => (m === "create" ? "CreateInput" : "UpdateInput"));
+}
+
 /** What finding the write types reads of an emit context. */
 type Scope = Pick<EmitContext, "model" | "variants">;
 
