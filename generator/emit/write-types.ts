@@ -88,7 +88,7 @@ export function writeFacts(ctx: EmitContext, mode: WriteMode): WriteFacts {
 export function typesWithWriteTypes(model: Model): ReadonlySet<StructuredType> {
   let known = withWriteTypes.get(model);
   if (!known) {
-    const { create, update } = findWriteTypes({ model, variants: variantsOf() });
+    const { create, update } = modelWriteFacts(model);
     withWriteTypes.set(model, (known = new Set([...create.declared, ...update.declared])));
   }
   return known;
@@ -104,10 +104,15 @@ const modelFacts = new WeakMap<Model, AllFacts>();
  * reports one that goes, which code may name (diff/summary.ts).
  */
 export function writeTypeSuffixes(model: Model, t: StructuredType): string[] {
-  let known = modelFacts.get(model);
-  if (!known) modelFacts.set(model, (known = findWriteTypes({ model, variants: variantsOf() })));
+  const known = modelWriteFacts(model);
   if (known.shared.has(t)) return ["Input"];
   return WRITE_MODES.filter((m) => known[m].declared.has(t)).map((m) => (m === "create" ? "CreateInput" : "UpdateInput"));
+}
+
+function modelWriteFacts(model: Model): AllFacts {
+  let known = modelFacts.get(model);
+  if (!known) modelFacts.set(model, (known = findWriteTypes({ model, variants: variantsOf() })));
+  return known;
 }
 
 /** What finding the write types reads of an emit context. */
