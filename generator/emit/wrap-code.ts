@@ -6,7 +6,7 @@
  * characters before it on its line (`before`) and after it (`after`), and the indentation of that
  * line (`indent`); the lines it adds carry their whole indentation.
  */
-import { closingBracket as closing, topLevelItems, topLevelSplit } from "../top-level-items";
+import { bracketedItems, closingBracket as closing, topLevelItems, topLevelSplit } from "../top-level-items";
 import { fits } from "./line-width";
 
 /** The length of the last line of `text`. */
@@ -33,8 +33,8 @@ function huggedUnion(members: readonly string[]): boolean {
 /** How much of a type, followed by `after` characters, stays on its line before its first break: up to its type arguments' `<` where they break (`brokenType`), else all of it and `after`. */
 function firstPart(type: string, after: number): number {
   const open = type.indexOf("<");
-  if (open <= 0 || !/^[\w.$]+$/.test(type.slice(0, open)) || closing(type, open) !== type.length - 1) return type.length + after;
-  const args = topLevelItems(type.slice(open + 1, -1));
+  const args = open > 0 && /^[\w.$]+$/.test(type.slice(0, open)) ? bracketedItems(type, open) : undefined;
+  if (!args) return type.length + after;
   return args.length === 1 && hugged(args[0]) ? type.length + after : open + 1;
 }
 
@@ -101,9 +101,9 @@ export function brokenType(text: string, before: number, after: number, indent?:
   const object = objectMembers(text);
   if (object) return `{\n${object.map((m) => `${inner}${brokenMember(m, inner.length, 1, inner)};\n`).join("")}${indent}}`;
   const open = text.indexOf("<");
-  if (open <= 0 || !text.endsWith(">") || !/^[\w.$]+$/.test(text.slice(0, open)) || closing(text, open) !== text.length - 1) return text;
+  const args = open > 0 && text.endsWith(">") && /^[\w.$]+$/.test(text.slice(0, open)) ? bracketedItems(text, open) : undefined;
+  if (!args) return text;
   const name = text.slice(0, open);
-  const args = topLevelItems(text.slice(open + 1, -1));
   if (args.length === 1 && hugged(args[0])) return `${name}<${brokenType(args[0], before + open + 1, after + 1, indent)}>`;
   return `${name}<\n${args.map((a, i) => `${inner}${brokenType(a, inner.length, i < args.length - 1 ? 1 : 0, inner)}`).join(",\n")}\n${indent}>`;
 }
@@ -163,9 +163,9 @@ const PURE = "/* @__PURE__ */ ";
 
 /** The elements of an array literal (`[a, b]`) or the members of an object literal (`{ a: 1, b: 2 }`), else undefined. */
 function literalItems(text: string): string[] | undefined {
-  if ((text[0] !== "[" && text[0] !== "{") || closing(text, 0) !== text.length - 1) return undefined;
-  const body = text.slice(1, -1).trim();
-  return body ? topLevelItems(body) : [];
+  const items = text[0] === "[" || text[0] === "{" ? bracketedItems(text, 0) : undefined;
+  // An empty literal (`[]`, `{ }`) has no items, not one empty one.
+  return items?.length === 1 && items[0] === "" ? [] : items;
 }
 
 /**
@@ -244,8 +244,9 @@ export function brokenExpression(text: string, before: number, after: number, in
     head = brokenType(text.slice(0, end + 1), before, 1, indent);
     open = end + 1;
   }
-  if (text[open] !== "(" || closing(text, open) !== text.length - 1) return text;
-  const args = text.length - open > 2 ? topLevelItems(text.slice(open + 1, -1)) : [];
+  const listed = text[open] === "(" ? bracketedItems(text, open) : undefined;
+  if (!listed) return text;
+  const args = text.length - open > 2 ? listed : [];
   const start = head.includes("\n") ? lastLine(head) : before + head.length;
   const one = args.join(", ");
   if (!args.length || (fits(start + one.length + 2 + after) && !args.some(holdsMatrix))) return `${head}(${one})`;
