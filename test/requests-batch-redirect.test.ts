@@ -60,3 +60,28 @@ test("the download's error is the call's; a JSON read redirected by a relative L
   expect(moved).toMatchObject({ status: "fulfilled", value: { UserName: "b" } });
   expect(srv.requests.map((r) => [r.method, r.url, r.headers.accept])).toEqual([["POST", "/v1.0/$batch", "application/json"], ["GET", "/moved/People('b')", "application/json"]]);
 });
+
+test("a redirect to a Location that is no URL, or a fetch that throws on it, fails that call only", async () => {
+  batchAnswers((r) => (r.url.endsWith("/Photo") ? { status: 302, headers: { Location: "http://[bad" }, body: null } : { status: 200, headers: { "content-type": "application/json" }, body: { UserName: "a" } }));
+  const b = rt.batch(rt.createClient({ baseUrl: `${srv.url}/v1.0` }));
+  const photo = rt.readStream(b, api.personPhoto(api.people().byKey("a")));
+  const after = api.getPerson(b, api.people().byKey("a"), { select: ["UserName"] });
+  await expect(b.send()).resolves.toBeUndefined();
+  const [read, next] = await Promise.allSettled([photo, after]);
+  expect(read).toMatchObject({ status: "rejected", reason: { name: "TypeError", message: expect.stringContaining(`/Photo: answered 302 in the $batch, with a Location that is no URL: "http://[bad"`) } });
+  expect(next).toMatchObject({ status: "fulfilled", value: { UserName: "a" } });
+  // A caller's fetch that throws (rather than rejects) on the download.
+  batchAnswers((r) => (r.url.endsWith("/Photo") ? { status: 302, headers: { Location: `${files.url}/x` }, body: null } : { status: 200, headers: { "content-type": "application/json" }, body: { UserName: "a" } }));
+  const thrown = new Error("no downloads here");
+  const only = ((url: string, init: RequestInit) => {
+    if (String(url).startsWith(files.url)) throw thrown;
+    return fetch(url, init);
+  }) as typeof fetch;
+  const c = rt.batch(rt.createClient({ baseUrl: `${srv.url}/v1.0`, fetch: only }));
+  const photo2 = rt.readStream(c, api.personPhoto(api.people().byKey("a")));
+  const after2 = api.getPerson(c, api.people().byKey("a"), { select: ["UserName"] });
+  await expect(c.send()).resolves.toBeUndefined();
+  const [read2, next2] = await Promise.allSettled([photo2, after2]);
+  expect(read2).toMatchObject({ status: "rejected", reason: thrown });
+  expect(next2).toMatchObject({ status: "fulfilled", value: { UserName: "a" } });
+});

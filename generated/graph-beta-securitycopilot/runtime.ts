@@ -4311,8 +4311,15 @@ function redirected(m: Member, answer: Response): boolean {
  * read with the client's `fetch` and the request's `Accept` only, without the token or the client's
  * headers (it is not a request to the service), and its answer, whatever it is, is the call's.
  */
-function followed(client: Client, answer: Response, m: Member): Promise<Response> {
-  const url = locate(answer.headers.get("location")!, m.request.slice(m.method.length + 1));
+async function followed(client: Client, answer: Response, m: Member): Promise<Response> {
+  // Async, so that a Location that is no URL, or a caller's fetch that throws, rejects this call only.
+  const location = answer.headers.get("location")!;
+  let url: URL;
+  try {
+    url = locate(location, m.request.slice(m.method.length + 1));
+  } catch (e) {
+    throw Object.assign(new TypeError(`${m.request}: answered ${answer.status} in the $batch, with a Location that is no URL: ${JSON.stringify(location)}`), { cause: e });
+  }
   return (client.options.fetch ?? fetch)(unlocated(url.href), { method: "GET", headers: { Accept: m.headers["accept"] ?? "*/*" } });
 }
 
