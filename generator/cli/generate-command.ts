@@ -17,6 +17,7 @@ import { referenceChains } from "./reference-chain";
 import { printModelChanges, printModelChangesUnknown } from "./model-changes";
 import { shortDiff } from "./text-diff";
 import { listenForInterrupt, signalExitCode, stopWhileLoadingConfig } from "./signals";
+import { startedUp } from "./start-signals";
 import { InterruptedError } from "../write/interrupt";
 import { leadsOut } from "../write/within";
 import { leftOutputs } from "../write/config-outputs";
@@ -86,8 +87,9 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
   const force = args.force || args["fail-on-warnings"] || why !== undefined || args.verbose === true;
   const failOnWarnings = args["fail-on-warnings"];
   // A pipe or FIFO input is read before the lock is taken; Ctrl+C while it waits for its writer is
-  // answered by start-signals.ts (interrupted, nothing written).
-  for (const service of resolved.services) await prereadStreams(service.inputs);
+  // answered by start-signals.ts (interrupted, nothing written). A terminal's is read blocking, which
+  // only the signal's default action can end: the start-up handler goes first.
+  for (const service of resolved.services) await prereadStreams(service.inputs, startedUp);
   const interrupt = listenForInterrupt();
   const outcomes: RegenerateOutcome[] = [];
   try {
