@@ -85,3 +85,18 @@ test("a redirect to a Location that is no URL, or a fetch that throws on it, fai
   expect(read2).toMatchObject({ status: "rejected", reason: thrown });
   expect(next2).toMatchObject({ status: "fulfilled", value: { UserName: "a" } });
 });
+
+test("a redirect to the service's own origin is followed with the token, as fetch alone keeps it there", async () => {
+  srv.handle((req) => {
+    if (req.url.endsWith("/$batch")) {
+      const { requests } = JSON.parse(req.body) as { requests: Sent[] };
+      return { status: 200, body: { responses: requests.map((r) => ({ id: r.id, status: 302, headers: { location: "/v1.0/People('b')" } })) } };
+    }
+    return req.headers.authorization === "Bearer t0k" ? { status: 200, body: { UserName: "b" } } : { status: 401, body: { error: { code: "InvalidAuthenticationToken", message: "no token" } } };
+  });
+  const b = rt.batch(rt.createClient({ baseUrl: `${srv.url}/v1.0`, getToken: () => "t0k", headers: { "X-Tenant": "contoso" } }));
+  const person = api.getPerson(b, api.people().byKey("a"));
+  await b.send();
+  await expect(person).resolves.toMatchObject({ UserName: "b" });
+  expect(srv.requests.slice(-1).map((r) => [r.method, r.url, r.headers.authorization, r.headers["x-tenant"]])).toEqual([["GET", "/v1.0/People('b')", "Bearer t0k", undefined]]);
+});

@@ -3786,6 +3786,8 @@ interface Member {
   /** JSON, as serialized: a number keeps every digit. */
   body: string | undefined;
   request: string;
+  /** Its call's attempt's signal (timeoutMs, the call's signal): a redirect it is answered with is followed under it. */
+  signal: AbortSignal | undefined;
   /** The promise of the call that made it (`held`). */
   owner: Owner;
   /** The ids of the requests of its change set whose entities it names (`$1`). */
@@ -3889,7 +3891,7 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       // Settled, the call lets go of its signal (one signal may serve a page's every call).
       const settle = <A>(to: (a: A) => void) => (a: A) => (signal?.removeEventListener("abort", abort), to(a));
       const own = owner ?? {};
-      const m: Member = { id: (own.id ??= String(++count)), group, method, url: at, headers: lower, body: text, request, owner: own, names, mentions: named ? [named, ...mentioned] : mentioned, done: settle(done), fail: settle(fail) };
+      const m: Member = { id: (own.id ??= String(++count)), group, method, url: at, headers: lower, body: text, request, signal: signal ?? undefined, owner: own, names, mentions: named ? [named, ...mentioned] : mentioned, done: settle(done), fail: settle(fail) };
       members.push(m);
       signal?.addEventListener("abort", abort, { once: true });
     });
@@ -4308,8 +4310,10 @@ function redirected(m: Member, answer: Response): boolean {
 /**
  * A GET answered inside a batch with a redirect, followed as `fetch` follows one alone: Graph answers
  * a drive item's `content` so, with a pre-authenticated download on another host in `Location`. It is
- * read with the client's `fetch` and the request's `Accept` only, without the token or the client's
- * headers (it is not a request to the service), and its answer, whatever it is, is the call's.
+ * read with the client's `fetch` and the request's `Accept` only, without the client's headers, and
+ * without the token but on the service's own origin (where `fetch` alone would keep the request's
+ * `Authorization`: it drops it only on a redirect to another origin), under the call's signal and
+ * timeout; its answer, whatever it is, is the call's.
  */
 async function followed(client: Client, answer: Response, m: Member): Promise<Response> {
   // Async, so that a Location that is no URL, or a caller's fetch that throws, rejects this call only.
@@ -4320,7 +4324,16 @@ async function followed(client: Client, answer: Response, m: Member): Promise<Re
   } catch (e) {
     throw Object.assign(new TypeError(`${m.request}: answered ${answer.status} in the $batch, with a Location that is no URL: ${JSON.stringify(location)}`), { cause: e });
   }
-  return (client.options.fetch ?? fetch)(unlocated(url.href), { method: "GET", headers: { Accept: m.headers["accept"] ?? "*/*" } });
+  const headers: Record<string, string> = { Accept: m.headers["accept"] ?? "*/*" };
+  const { getToken } = client.options;
+  if (getToken && url.origin === locate(client.baseUrl).origin) {
+    const token = await getToken({ signal: m.signal ?? new AbortController().signal });
+    if (typeof token === "string" && token) headers["Authorization"] = `Bearer ${token}`;
+  }
+  const init: RequestInit = { method: "GET", headers };
+  // Set only when there is one: under exactOptionalPropertyTypes, RequestInit takes no `undefined`.
+  if (m.signal) init.signal = m.signal;
+  return (client.options.fetch ?? fetch)(unlocated(url.href), init);
 }
 
 /**
