@@ -35,7 +35,7 @@ test("a stream read answered 302 in a batch resolves with the download, read wit
   batchAnswers((r) => (r.url.endsWith("/Photo") ? { status: 302, headers: { Location: `${files.url}/download/photo.jpg?tempauth=eyJ0eXAi` }, body: null } : { status: 200, headers: { "content-type": "application/json" }, body: { UserName: "a" } }));
   files.handle(() => ({ status: 200, headers: { "content-type": "image/jpeg" }, body: Buffer.from([0xff, 0xd8, 0xff, 0xd9]) }));
   const b = rt.batch(client, { inOrder: true });
-  const photo = rt.readStream(b, api.personPhoto(api.people().byKey("a")));
+  const photo = rt.readStream(b, api.personPhoto(api.people().byKey("a")), { headers: { Range: "bytes=0-3", Authorization: "Bearer own" } });
   const after = api.getPerson(b, api.people().byKey("a"), { select: ["UserName"] });
   await b.send();
   const [read, next] = await Promise.allSettled([photo, after]);
@@ -43,7 +43,8 @@ test("a stream read answered 302 in a batch resolves with the download, read wit
   expect([read.status, blob.type, [...new Uint8Array(await blob.arrayBuffer())]]).toEqual(["fulfilled", "image/jpeg", [0xff, 0xd8, 0xff, 0xd9]]);
   // The request after it ran: a redirect is no failure (inOrder would have answered it 424).
   expect(next).toMatchObject({ status: "fulfilled", value: { UserName: "a" } });
-  expect(files.requests.map((r) => [r.method, r.url, r.headers.authorization, r.headers["x-tenant"], r.headers.accept])).toEqual([["GET", "/download/photo.jpg?tempauth=eyJ0eXAi", undefined, undefined, "*/*"]]);
+  // The call's own Range goes along, as fetch keeps it; no credentials, the call's or the client's, nor the client's headers.
+  expect(files.requests.map((r) => [r.method, r.url, r.headers.authorization, r.headers["x-tenant"], r.headers.accept, r.headers.range])).toEqual([["GET", "/download/photo.jpg?tempauth=eyJ0eXAi", undefined, undefined, "*/*", "bytes=0-3"]]);
 });
 
 test("the download's error is the call's; a JSON read redirected by a relative Location is followed there", async () => {

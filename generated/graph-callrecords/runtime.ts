@@ -4310,10 +4310,10 @@ function redirected(m: Member, answer: Response): boolean {
 /**
  * A GET answered inside a batch with a redirect, followed as `fetch` follows one alone: Graph answers
  * a drive item's `content` so, with a pre-authenticated download on another host in `Location`. It is
- * read with the client's `fetch` and the request's `Accept` only, without the client's headers, and
- * without the token but on the service's own origin (where `fetch` alone would keep the request's
- * `Authorization`: it drops it only on a redirect to another origin), under the call's signal and
- * timeout; its answer, whatever it is, is the call's.
+ * read with the client's `fetch` and the request's own headers (`Accept`, `Range`, `Prefer`), without
+ * the client's, and without credentials but on the service's own origin (where `fetch` alone would
+ * keep the request's `Authorization`: it drops it only on a redirect to another origin; the token
+ * then), under the call's signal and timeout; its answer, whatever it is, is the call's.
  */
 async function followed(client: Client, answer: Response, m: Member): Promise<Response> {
   // Async, so that a Location that is no URL, or a caller's fetch that throws, rejects this call only.
@@ -4324,11 +4324,17 @@ async function followed(client: Client, answer: Response, m: Member): Promise<Re
   } catch (e) {
     throw Object.assign(new TypeError(`${m.request}: answered ${answer.status} in the $batch, with a Location that is no URL: ${JSON.stringify(location)}`), { cause: e });
   }
-  const headers: Record<string, string> = { Accept: m.headers["accept"] ?? "*/*" };
+  // The call's own headers (`Range`, `Prefer`), as fetch keeps them on a redirect; its credentials
+  // and the client's token only on the service's own origin. Not the client's headers (a batched
+  // request has them too), nor the batch's `host`.
+  const own = url.origin === locate(client.baseUrl).origin;
+  const clients = new Set(Object.keys(client.options.headers ?? {}).map((name) => name.toLowerCase()));
+  const headers = Object.fromEntries(Object.entries(own ? m.headers : withoutCredentials(m.headers)).filter(([name]) => name !== "host" && !clients.has(name)));
+  headers["accept"] ??= "*/*";
   const { getToken } = client.options;
-  if (getToken && url.origin === locate(client.baseUrl).origin) {
+  if (getToken && own && headers["authorization"] === undefined) {
     const token = await getToken({ signal: m.signal ?? new AbortController().signal });
-    if (typeof token === "string" && token) headers["Authorization"] = `Bearer ${token}`;
+    if (typeof token === "string" && token) headers["authorization"] = `Bearer ${token}`;
   }
   const init: RequestInit = { method: "GET", headers };
   // Set only when there is one: under exactOptionalPropertyTypes, RequestInit takes no `undefined`.
