@@ -2,8 +2,8 @@
 // annotations of entity and complex types and of operations: XML's reader defers them with the
 // element's content (a type's whole content, an operation's after its first parameter), so they are
 // applied, and their mistakes reported, only for what the slice keeps (parse/held-bodies.ts).
-import { GenerationError, type Diagnostic } from "../generator/diagnostics";
 import { generate } from "../generator/generate";
+import { diagnosticsOf } from "./helpers/slice-errors";
 import { edmx, schema } from "./helpers/csdl";
 
 const D = "Org.OData.Core.V1.Description";
@@ -33,16 +33,7 @@ const JSON_TWIN = `{
 }
 `;
 
-function diagnostics(file: string, content: string, include?: string[]): string[] {
-  let list: Diagnostic[];
-  try {
-    list = generate({ inputs: [{ file, content }], include }).diagnostics;
-  } catch (e) {
-    if (!(e instanceof GenerationError)) throw e;
-    list = e.diagnostics;
-  }
-  return list.filter((d) => d.code !== "ODG305").map((d) => `${d.code} ${d.severity} ${d.path}`).sort();
-}
+const diagnostics = diagnosticsOf;
 
 test("a whole run reports them from either form", () => {
   const whole = ["ODG101 warning A.Old", "ODG104 warning A.Address", "ODG104 warning A.Old", "ODG104 warning A.Person"];

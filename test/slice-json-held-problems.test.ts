@@ -3,8 +3,7 @@
 // enum's members, an operation's parameters after its first and its return type): they are held
 // with that content and reported only for what the slice keeps (parse/held-bodies.ts). A problem
 // the XML twin has in a start tag (an attribute CSDL does not define there) is reported by both.
-import { GenerationError, type Diagnostic } from "../generator/diagnostics";
-import { generate } from "../generator/generate";
+import { diagnosticsOf } from "./helpers/slice-errors";
 import { edmx, schema } from "./helpers/csdl";
 
 // Person, Mood and Old are left out of a slice keeping Kept; each has mistakes in its content.
@@ -27,16 +26,7 @@ const JSON_TWIN = `{
 }
 `;
 
-function diagnostics(file: string, content: string, include?: string[]): string[] {
-  let list: Diagnostic[];
-  try {
-    list = generate({ inputs: [{ file, content }], include }).diagnostics;
-  } catch (e) {
-    if (!(e instanceof GenerationError)) throw e;
-    list = e.diagnostics;
-  }
-  return list.filter((d) => d.code !== "ODG305").map((d) => `${d.code} ${d.severity} ${d.path}`).sort();
-}
+const diagnostics = diagnosticsOf;
 
 test("a whole run of the JSON reports every problem in the content", () => {
   expect(diagnostics("d.json", JSON_TWIN)).toEqual([

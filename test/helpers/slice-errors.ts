@@ -29,3 +29,18 @@ export function errorsOf(run: () => unknown): Diagnostic[] {
   }
   throw new Error("the run did not fail");
 }
+
+/**
+ * What a run of one document reports, whether it generates or fails: `code severity path`, sorted,
+ * without the slice's summary (ODG305).
+ */
+export function diagnosticsOf(file: string, content: string, include?: string[]): string[] {
+  let list: Diagnostic[];
+  try {
+    list = generate({ inputs: [{ file, content }], include }).diagnostics;
+  } catch (e) {
+    if (!(e instanceof GenerationError)) throw e;
+    list = e.diagnostics;
+  }
+  return list.filter((d) => d.code !== "ODG305").map((d) => `${d.code} ${d.severity} ${d.path}`).sort();
+}
