@@ -32,7 +32,7 @@ export function applyAnnotationGroups(model: Target, groups: readonly RawAnnotat
     const anns: Annotation[] = [];
     for (const a of g.annotations) {
       const term = qualify(model, a.term, a.at.source);
-      if (!checkAnnotation(applied.diags, a, term, g.target)) continue;
+      if (!checkAnnotation(applied.diags, a, term, g.target, g.qualifier)) continue;
       const qualifier = a.qualifier ?? g.qualifier;
       if (applied.admit(key, term, qualifier, a.at)) anns.push({ term, qualifier, value: a.value, at: a.at, ...nestedAnnotations(a, (n, at) => qualify(model, n, at.source)) });
     }

@@ -4,12 +4,14 @@
  * `true` or `false`, `Int` an integer, …; CSDL XML §14.3.1–14.3.12). A value that is not one is
  * ODG102: a warning for a term the generated code reads (TERMS_READ), saying how it is read; for
  * another term a note, not printed (no generated line depends on it, and the document's users often
- * cannot fix it).
+ * cannot fix it). A value of another kind than its term's type, or an enum member its enum lacks, is
+ * a warning for the terms the generated code reads (term-shapes.ts).
  */
 import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import type { RawAnnotation } from "../parse/raw";
 import { isLiteralOf, TERMS_READ, xsBoolean } from "./rules";
 import type { PrimitiveName } from "./types";
+import { checkShape, hasShape } from "./term-shapes";
 import { wordingOf } from "./wording";
 
 /** The primitive type of each constant expression with a literal form that can be wrong (CSDL XML §14.3). */
@@ -30,7 +32,7 @@ const CONSTANT_TYPES: Readonly<Record<string, PrimitiveName>> = {
  * Whether an annotation applies at all; reports what is wrong with it. `term` is its Term,
  * qualified (aliases resolved); `path` names the annotated element.
  */
-export function checkAnnotation(diags: DiagnosticBag, a: RawAnnotation, term: string, path: string): boolean {
+export function checkAnnotation(diags: DiagnosticBag, a: RawAnnotation, term: string, path: string, blockQualifier?: string): boolean {
   if (term === "") {
     diags.warning(Codes.missingAttribute, `<Annotation> has no Term attribute, or an empty one (CSDL XML §14.2: Term is required); the annotation is ignored`, path, a.at);
     return false;
@@ -40,6 +42,8 @@ export function checkAnnotation(diags: DiagnosticBag, a: RawAnnotation, term: st
     const type = CONSTANT_TYPES[v.type];
     if (type && !validConstant(v.type, type, v.value)) reportValue(diags, v.type, type, v.value, term, path, a.at);
   }
+  // A qualified annotation is not read (term-shapes.ts).
+  if ((a.qualifier ?? blockQualifier) === undefined && hasShape(term)) checkShape(diags, term, v, path, a.at);
   return true;
 }
 

@@ -104,7 +104,7 @@ export function applyToOverloads(g: RawAnnotationGroup, overloads: Overloads, ap
   const path = param === undefined ? qn : `${qn}/${param}`;
   for (const a of g.annotations) {
     const term = qualify(a.term);
-    if (!checkAnnotation(applied.diags, a, term, g.target)) continue;
+    if (!checkAnnotation(applied.diags, a, term, g.target, g.qualifier)) continue;
     const qualifier = a.qualifier ?? g.qualifier;
     for (const op of named) {
       const element = param === undefined ? op : parameterOf(op, param);

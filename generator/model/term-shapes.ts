@@ -1,0 +1,157 @@
+/**
+ * What the value of each term the generated code reads must be, by its type in its vocabulary (Core,
+ * Capabilities): a string, a Bool, a member of an enum, a record whose members are so, a collection
+ * of them, a path. A value of another kind (`<Annotation Term="Core.Description" Int="5"/>`,
+ * `Insertable` given as `String="no"`, `"@Core.Computed": 1` in CSDL JSON) or an enum member the enum
+ * does not have (`Core.Permission/Fly`) is a warning (ODG102) at the annotation, saying what the
+ * generated code does with it. Checked as each annotation is read (annotation-values.ts), by one
+ * lookup of its term: other terms cost nothing more. A qualified annotation is not read, so not
+ * checked. A path (`Path`, `PropertyPath`) or a dynamic expression (`If`, `Eq`, …) where a value is
+ * expected is valid CSDL whose value the generator cannot know: not reported. Whether a path names a
+ * property is checked once the model is linked (property-lists.ts).
+ */
+import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
+import type { RawExpression } from "../parse/raw";
+import { CAPABILITIES, CORE } from "./rules";
+import { wordingOf } from "./wording";
+
+type Shape =
+  | { kind: "string"; otherwise: string }
+  | { kind: "bool"; otherwise: string; tag?: string }
+  | { kind: "enum"; type: string; members: readonly string[]; flags: boolean; otherwise: string }
+  | { kind: "path"; otherwise: string }
+  | { kind: "record"; type: string; members: Readonly<Record<string, Shape>> }
+  | { kind: "collection"; item: Shape; otherwise?: string };
+
+const text = (what: string): Shape => ({ kind: "string", otherwise: `${what}` });
+/** A Capabilities Bool: only a Bool constant is read; anything else says nothing, so the request stays allowed. */
+const allows = (request: string): Shape => ({ kind: "bool", otherwise: `it is ignored, so ${request} stays allowed` });
+const record = (type: string, members: Record<string, Shape>): Shape => ({ kind: "record", type, members });
+const collection = (item: Shape, otherwise?: string): Shape => ({ kind: "collection", item, ...(otherwise ? { otherwise } : {}) });
+/** A Core.Tag: read as true where the value is the text `true` (rules.ts hasTag), else as false. */
+const tag = (term: string): Shape => ({ kind: "bool", otherwise: `${term} is read as false`, tag: term });
+
+/** CustomHeaders and CustomQueryOptions items (Capabilities.CustomParameter). */
+const CUSTOM_PARAMETER = record("Capabilities.CustomParameter", {
+  Name: text("the item is ignored"),
+  Description: text("it is ignored"),
+  Required: { kind: "bool", otherwise: "it is read as false (not required)" },
+  ExampleValues: collection(record("Core.PrimitiveExampleValue", { Description: text("it is ignored") })),
+});
+const customs = { CustomHeaders: collection(CUSTOM_PARAMETER), CustomQueryOptions: collection(CUSTOM_PARAMETER) };
+const PATHS = (list: string): Shape => collection({ kind: "path", otherwise: `the item is ignored (not in the ${list} the doc comments name)` });
+const READ_BY_KEY = record("Capabilities.ReadByKeyRestrictionsType", { Readable: allows("reading a member by key"), ...customs });
+const RESTRICTIONS: Readonly<Record<string, Shape>> = {
+  InsertRestrictions: record("Capabilities.InsertRestrictionsType", { Insertable: allows("inserting"), ...customs }),
+  UpdateRestrictions: record("Capabilities.UpdateRestrictionsType", { Updatable: allows("updating"), Upsertable: allows("updating"), ...customs }),
+  DeleteRestrictions: record("Capabilities.DeleteRestrictionsType", { Deletable: allows("deleting"), ...customs }),
+  ReadRestrictions: record("Capabilities.ReadRestrictionsType", { Readable: allows("reading"), ReadByKeyRestrictions: READ_BY_KEY, ...customs }),
+  CountRestrictions: record("Capabilities.CountRestrictionsType", { Countable: allows("$count") }),
+  FilterRestrictions: record("Capabilities.FilterRestrictionsType", { Filterable: allows("$filter"), NonFilterableProperties: PATHS("NonFilterableProperties") }),
+  SearchRestrictions: record("Capabilities.SearchRestrictionsType", { Searchable: allows("$search") }),
+  ExpandRestrictions: record("Capabilities.ExpandRestrictionsType", { Expandable: allows("$expand"), NonExpandableProperties: PATHS("NonExpandableProperties") }),
+  SortRestrictions: record("Capabilities.SortRestrictionsType", { Sortable: allows("$orderby"), NonSortableProperties: PATHS("NonSortableProperties") }),
+  SelectSupport: record("Capabilities.SelectSupportType", { Supported: allows("$select") }),
+  TopSupported: allows("$top"),
+  SkipSupported: allows("$skip"),
+  IndexableByKey: allows("addressing a member by key"),
+};
+
+const PERMISSION_MEMBERS = ["None", "Read", "Write", "ReadWrite"];
+const REVISION_KINDS = ["Added", "Modified", "Deprecated"];
+
+/** The shapes of the terms read, by qualified name. */
+const SHAPES: ReadonlyMap<string, Shape> = new Map<string, Shape>([
+  [`${CORE}.Description`, text("it is read as its text")],
+  [`${CORE}.LongDescription`, text("it is read as its text")],
+  ...["Computed", "Immutable", "AutoExpand", "RequiresExplicitBinding", "DefaultNamespace"].map((t): [string, Shape] => [`${CORE}.${t}`, tag(`Core.${t}`)]),
+  [`${CAPABILITIES}.KeyAsSegmentSupported`, tag("Capabilities.KeyAsSegmentSupported")],
+  [`${CORE}.Permissions`, { kind: "enum", type: "Core.Permission", members: PERMISSION_MEMBERS, flags: true, otherwise: "read as no permission named (as if the term were not there: the property may be read and sent)" }],
+  [`${CORE}.Revisions`, collection(record("Core.RevisionType", {
+    Kind: { kind: "enum", type: "Core.RevisionKind", members: REVISION_KINDS, flags: false, otherwise: "the revision is not read as a deprecation" },
+    Description: text("it is read as its text"),
+  }))],
+  [`${CORE}.AcceptableMediaTypes`, collection(text("it is read as its text"), "it is ignored, so any media type is accepted")],
+  ...Object.entries(RESTRICTIONS).map(([name, shape]): [string, Shape] => [`${CAPABILITIES}.${name}`, shape]),
+  [`${CAPABILITIES}.NavigationRestrictions`, record("Capabilities.NavigationRestrictionsType", {
+    RestrictedProperties: collection(record("Capabilities.NavigationPropertyRestriction", { NavigationProperty: { kind: "path", otherwise: "the item is ignored" }, ...RESTRICTIONS })),
+  })],
+]);
+
+/** Whether the term's values are checked here (one lookup). */
+export function hasShape(term: string): boolean {
+  return SHAPES.has(term);
+}
+
+/**
+ * Reports where the value `v` of an unqualified annotation of a term read is not of its term's type.
+ * `path` names the annotated element; the diagnostic's path is `path/@Term/member/index`.
+ */
+export function checkShape(diags: DiagnosticBag, term: string, v: RawExpression | undefined, path: string, at: SourceRef): void {
+  const shape = SHAPES.get(term);
+  // No value: a Tag (Core.Computed) applies; for another type the term is not read. Not reported (as before).
+  if (shape && v) check(diags, shape, v, `${path}/@${term}`, term, at);
+}
+
+function check(diags: DiagnosticBag, shape: Shape, v: RawExpression, where: string, what: string, at: SourceRef): void {
+  // A path or a dynamic expression is valid wherever a value is; its value is not known here.
+  if ((v.kind === "path" && shape.kind !== "path") || v.kind === "dynamic") return;
+  const w = at.source.format === "json" ? JSON_CONSTANT : wordingOf(at);
+  const report = (message: string) => diags.add(Codes.invalidAttribute, "warning", message, where, at);
+  switch (shape.kind) {
+    case "record":
+      if (v.kind !== "record") return report(`${what}: ${written(v, w)} is not a record (${shape.type}); it is ignored`);
+      for (const p of v.properties) {
+        const inner = shape.members[p.name];
+        if (inner) check(diags, inner, p.value, `${where}/${p.name}`, `${what}/${p.name}`, at);
+      }
+      return;
+    case "collection":
+      if (v.kind !== "collection") return report(`${what}: ${written(v, w)} is not a collection; ${shape.otherwise ?? "it is ignored"}`);
+      v.items.forEach((item, i) => check(diags, shape.item, item, `${where}/${i}`, `${what}/${i}`, at));
+      return;
+    case "string":
+      if (v.kind !== "constant" || v.type !== "String") report(`${what}: ${written(v, w)} is not a String; ${v.kind === "constant" ? shape.otherwise : "it is ignored"}`);
+      return;
+    case "bool":
+      if (v.kind !== "constant" || v.type !== "Bool")
+        report(`${what}: ${written(v, w)} is not a Bool; ${shape.tag && v.kind === "constant" && v.value === "true" ? `${shape.tag} is read as true` : shape.otherwise}`);
+      return;
+    case "path":
+      if (v.kind !== "path" && !(v.kind === "constant" && v.type === "String")) report(`${what}: ${written(v, w)} is not a path; ${shape.otherwise}`);
+      return;
+    case "enum": {
+      // XML: `Core.Permission/Read`, several separated by spaces; JSON: `"Read"`, several by commas; or the number.
+      const isNumber = v.kind === "constant" && (v.type === "Int" || /^\s*\d+\s*$/.test(v.value));
+      if (v.kind !== "constant" || !(v.type === "EnumMember" || v.type === "String" || isNumber)) return report(`${what}: ${written(v, w)} is not a member of ${shape.type}; ${shape.otherwise}`);
+      if (isNumber) return;
+      const names = v.value.trim().split(/[\s,]+/).filter((s) => s !== "");
+      if (!shape.flags && names.length > 1) return report(`${what}: ${written(v, w)} names several members, and ${shape.type} is not a flags enum; ${shape.otherwise}`);
+      const unknown = names.filter((n) => !shape.members.includes(n.slice(n.lastIndexOf("/") + 1)));
+      if (unknown.length)
+        report(`${what}: ${unknown.join(", ")} ${unknown.length > 1 ? "are not members" : "is not a member"} of ${shape.type} (${shape.members.join(", ")}); ${names.length > unknown.length && shape.flags ? `${unknown.length > 1 ? "they are" : "it is"} ignored, the others read` : shape.otherwise}`);
+      return;
+    }
+  }
+}
+
+/** CSDL JSON's constants: a string is quoted (`"true"` is no Bool), a number or a boolean is not. */
+const JSON_CONSTANT = { constant: (kind: string, value: string) => `the ${kind} value ${kind === "String" ? JSON.stringify(value) : value}` };
+
+/** A value as written, for a message: `Int="5"`, `the Int value 5`, `a record`. */
+function written(v: RawExpression, w: Pick<ReturnType<typeof wordingOf>, "constant">): string {
+  switch (v.kind) {
+    case "constant":
+      return w.constant(v.type, v.value);
+    case "record":
+      return "a record";
+    case "collection":
+      return "a collection";
+    case "null":
+      return "null";
+    case "path":
+      return `the ${v.type} ${JSON.stringify(v.value)}`;
+    case "dynamic":
+      return `the ${v.name} expression`;
+  }
+}
