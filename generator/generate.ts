@@ -20,6 +20,7 @@ import { keyAsSegment } from "./model/capabilities";
 import { checkAlternateKeys } from "./model/alternate-keys";
 import { checkExplicitBindings } from "./model/explicit-bindings";
 import { checkValueConstraints } from "./model/validation-terms";
+import { checkPropertyLists } from "./model/property-lists";
 import { emitAll, OutputTooLargeError } from "./emit/emit";
 import type { EmitOptions } from "./emit/context";
 import type { Service } from "./emit/request-names";
@@ -220,6 +221,7 @@ export function prepare(options: CheckedOptions, diags: DiagnosticBag): Prepared
   // Alternate keys are read where they are used (request functions, url, diff); checked once here, for what is emitted.
   checkAlternateKeys(model, diags);
   checkValueConstraints(model, diags);
+  checkPropertyLists(model, diags);
   // A slice may leave out the elements naming an explicitly bound operation: checked in a whole run only.
   if (!sliced) checkExplicitBindings(model, diags);
   // A slice names its types as the full run does: chosen over every type of the service.

@@ -1,0 +1,82 @@
+/**
+ * The paths the Capabilities lists the generated code reads must name members of the type they speak
+ * of: `FilterRestrictions/NonFilterableProperties` and `SortRestrictions/NonSortableProperties`
+ * (property paths), `ExpandRestrictions/NonExpandableProperties` (navigation property paths), on an
+ * entity type, an entity set or a collection-valued navigation property (restrictions.ts
+ * `propertyLimits`), and `NavigationRestrictions/RestrictedProperties`' `NavigationProperty` on an
+ * entity set or singleton. A path that names none (`<PropertyPath>nope</PropertyPath>`) is a
+ * warning (ODG103) at the annotation: the doc comments list it as written, where it limits nothing,
+ * and `odatagen url` matches no query against it; a restricted navigation property so named is
+ * ignored. Checked once the model is linked, on what is emitted; each element's annotations are
+ * looked at only where it has any.
+ */
+import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
+import { nearestName } from "../nearest-name";
+import type { RawExpression } from "../parse/raw";
+import { qualify } from "./annotation-groups";
+import { walkPath, NAVIGATION_PATH } from "./links";
+import { member as recordMember, pathValue } from "./restrictions";
+import { CAPABILITIES } from "./rules";
+import type { Annotation, Model, StructuredType } from "./types";
+
+/** The lists, by term: the list's member and whether its paths end at a navigation property. */
+const LISTS: ReadonlyMap<string, { list: string; navigation: boolean }> = new Map([
+  [`${CAPABILITIES}.FilterRestrictions`, { list: "NonFilterableProperties", navigation: false }],
+  [`${CAPABILITIES}.SortRestrictions`, { list: "NonSortableProperties", navigation: false }],
+  [`${CAPABILITIES}.ExpandRestrictions`, { list: "NonExpandableProperties", navigation: true }],
+]);
+const NAVIGATION_RESTRICTIONS = `${CAPABILITIES}.NavigationRestrictions`;
+
+export function checkPropertyLists(model: Model, diags: DiagnosticBag): void {
+  const check = (t: StructuredType, annotations: readonly Annotation[], owner: string, root: boolean) => {
+    if (annotations.length === 0) return;
+    for (const a of annotations) {
+      if (a.qualifier) continue;
+      const list = LISTS.get(a.term);
+      if (list) {
+        const items = recordMember(a.value, list.list);
+        if (items?.kind === "collection") items.items.forEach((item, i) => checkPath(model, diags, t, item, list.navigation, `${owner}/@${a.term}/${list.list}/${i}`, a.at, "it is listed as written in the doc comments, where it limits nothing"));
+      } else if (root && a.term === NAVIGATION_RESTRICTIONS) {
+        const items = recordMember(a.value, "RestrictedProperties");
+        if (items?.kind === "collection")
+          items.items.forEach((item, i) => {
+            // Only a one-segment path is read (restrictions.ts): a longer one changes no generated code (Graph v1.0's groups name calendars/calendarView).
+            const named = recordMember(item, "NavigationProperty");
+            if (!pathValue(named)?.includes("/")) checkPath(model, diags, t, named, true, `${owner}/@${a.term}/RestrictedProperties/${i}/NavigationProperty`, a.at, "its restrictions are ignored");
+          });
+      }
+    }
+  };
+  for (const t of model.types.values()) {
+    if (t.kind !== "entity" && t.kind !== "complex") continue;
+    if (t.kind === "entity") check(t, t.annotations, t.qualifiedName, false);
+    for (const n of t.navigationProperties) if (n.collection) check(n.target, n.annotations, `${t.qualifiedName}/${n.name}`, false);
+  }
+  for (const s of model.schemas)
+    for (const c of s.containers) {
+      for (const set of c.entitySets) check(set.entityType, set.annotations, `${c.qualifiedName}/${set.name}`, true);
+      for (const one of c.singletons) check(one.type, one.annotations, `${c.qualifiedName}/${one.name}`, true);
+    }
+}
+
+function checkPath(model: Model, diags: DiagnosticBag, t: StructuredType, item: RawExpression | undefined, navigation: boolean, where: string, at: SourceRef | undefined, how: string): void {
+  // A value of another kind was reported as the annotation was read (term-shapes.ts).
+  const path = pathValue(item)?.trim();
+  if (!path) return;
+  const end = walkPath({ types: model.types, qualify: (name, ref) => qualify(model, name, ref?.source) }, t, path.split("/"), NAVIGATION_PATH, at);
+  let problem: string | undefined;
+  if (end.problem === "no member" && end.owner) {
+    const near = nearestName(end.segment, memberNames(end.owner));
+    problem = `${end.owner.qualifiedName} has no property or navigation property ${end.segment}${near ? ` (did you mean ${near}?)` : ""}`;
+  } else if (end.problem === "not a type") problem = `${end.segment} is not an entity or complex type`;
+  else if (end.problem !== undefined) problem = `${end.segment} cannot be reached`;
+  else if (navigation && end.member?.kind !== "navigation") problem = `it does not end at a navigation property`;
+  if (problem) diags.add(Codes.undefinedType, "warning", `${path} names no ${navigation ? "navigation property" : "property"} of ${t.qualifiedName} (${problem}); ${how}`, where, at);
+}
+
+/** The names of the members of `t` and of its base types (CSDL §6.1.1: a type inherits them). */
+function memberNames(t: StructuredType): string[] {
+  const out: string[] = [];
+  for (let c: StructuredType | undefined = t; c; c = c.baseType) for (const m of [...c.properties, ...c.navigationProperties]) out.push(m.name);
+  return out;
+}
