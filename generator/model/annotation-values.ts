@@ -40,7 +40,10 @@ export function checkAnnotation(diags: DiagnosticBag, a: RawAnnotation, term: st
   const v = a.value;
   if (v?.kind === "constant") {
     const type = CONSTANT_TYPES[v.type];
-    if (type && !validConstant(v.type, type, v.value)) reportValue(diags, v.type, type, v.value, term, path, a.at);
+    if (type && !validConstant(v.type, type, v.value)) {
+      reportValue(diags, v.type, type, v.value, term, path, a.at);
+      return true; // one warning for the value
+    }
   }
   // A qualified annotation is not read (term-shapes.ts).
   if ((a.qualifier ?? blockQualifier) === undefined && hasShape(term)) checkShape(diags, term, v, path, a.at);

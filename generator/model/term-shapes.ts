@@ -136,7 +136,7 @@ function check(diags: DiagnosticBag, shape: Shape, v: RawExpression, where: stri
 }
 
 /** CSDL JSON's constants: a string is quoted (`"true"` is no Bool), a number or a boolean is not. */
-const JSON_CONSTANT = { constant: (kind: string, value: string) => `the ${kind} value ${kind === "String" ? JSON.stringify(value) : value}` };
+const JSON_CONSTANT = { constant: (kind: string, value: string) => (kind === "Binary" ? `$Binary: ${JSON.stringify(value)}` : `the ${kind} value ${kind === "String" ? JSON.stringify(value) : value}`) };
 
 /** A value as written, for a message: `Int="5"`, `the Int value 5`, `a record`. */
 function written(v: RawExpression, w: Pick<ReturnType<typeof wordingOf>, "constant">): string {
