@@ -13,6 +13,7 @@
  * which JSON's reader does not); for a slice, `$Annotations` targets are read as CSDL only when
  * it keeps what they annotate (`deferGroups`), as XML's `<Annotations>` blocks are.
  */
+import { checkOnDelete } from "./on-delete";
 import { errorResponseMessage, GIVE } from "./not-metadata";
 import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import { findJsonSyntaxProblem, type JsonPath } from "../config/json-syntax";
@@ -566,6 +567,8 @@ class JsonCsdlReader {
       at: this.at(m.at), name: m.name, type, nullable: this.facets(o, path, collection ? undefined : "false").nullable,
       partner: this.text(o, "$Partner", path), containsTarget: this.flag(o, "$ContainsTarget", path), annotations,
     };
+    const onDelete = o.members.find((y) => y.name === "$OnDelete");
+    if (onDelete?.value.kind === "string") checkOnDelete(this.diags, `$OnDelete: ${JSON.stringify(onDelete.value.value)}`, onDelete.value.value, path, this.at(onDelete.value.at));
     const rc = o.members.find((y) => y.name === "$ReferentialConstraint");
     const constraints = rc && this.object(rc, path);
     if (constraints) {

@@ -3,6 +3,7 @@
  * well-formed; fast-xml-parser then builds its ordered tree (`preserveOrder`), which is normalised
  * here, once, in one pass; element start offsets are kept for diagnostics.
  */
+import { checkOnDelete } from "./on-delete";
 import { emptyInput, errorResponseMessage, htmlPage, xmlErrorSaid } from "./not-metadata";
 import { XMLParser } from "fast-xml-parser";
 import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
@@ -656,7 +657,11 @@ class Reader {
         const xa = this.attrs(x);
         const navPath = `${path}/${this.attr(xa, "Name") ?? "?"}`;
         this.names.checkAttributes(x, NAVIGATION_PROPERTY, navPath);
-        const [constraints, navAnnotations] = this.children(x, ["ReferentialConstraint", "Annotation"], NAVIGATION_PROPERTY, navPath);
+        const [constraints, navAnnotations, onDelete] = this.children(x, ["ReferentialConstraint", "Annotation", "OnDelete"], NAVIGATION_PROPERTY, navPath);
+        for (const od of onDelete) {
+          const action = this.attr(this.attrs(od), "Action");
+          if (action !== undefined) checkOnDelete(this.diags, `<OnDelete Action=${JSON.stringify(action)}/>`, action, navPath, this.at(od));
+        }
         const nav: RawNavigationProperty = {
           at: this.at(x),
           name: this.req(x, xa, "Name", "NavigationProperty", path),
