@@ -64,6 +64,15 @@ describe("a value of the wrong kind for the term's type", () => {
     ]);
   });
 
+  test("null where the vocabulary declares the value nullable (Core.Description, a custom header's Description) is silent; where not, a warning", () => {
+    expect(build(xmlDoc(`<Annotation Term="Core.Description"><Null/></Annotation><Annotation Term="Core.LongDescription"><Null/></Annotation>`,
+      `<Annotation Term="Capabilities.ReadRestrictions"><Record><PropertyValue Property="CustomHeaders"><Collection><Record><PropertyValue Property="Name" String="h"/><PropertyValue Property="Description"><Null/></PropertyValue></Record></Collection></PropertyValue></Record></Annotation>`)).diagnostics).toEqual([]);
+    expect(buildJson(jsonDoc({ "@Core.Description": null }, {})).diagnostics).toEqual([]);
+    expect(shown(build(xmlDoc(`<Annotation Term="Core.AcceptableMediaTypes"><Collection><Null/></Collection></Annotation>`, "")).diagnostics)).toEqual([
+      ["warning", "ODG102", "ns.t/p/@Org.OData.Core.V1.AcceptableMediaTypes/0", "Org.OData.Core.V1.AcceptableMediaTypes/0: null is not a String; it is ignored"],
+    ]);
+  });
+
   test("a path or a dynamic expression, a qualified annotation, and a term not read are not reported", () => {
     expect(build(xmlDoc(`<Annotation Term="Core.Computed" Path="id"/><Annotation Term="Core.Description" Qualifier="q" Int="5"/><Annotation Term="Core.Example" Int="5"/>`,
       `<Annotation Term="Capabilities.InsertRestrictions"><Record><PropertyValue Property="Insertable"><If><Bool>true</Bool><Bool>false</Bool><Bool>true</Bool></If></PropertyValue></Record></Annotation>`)).diagnostics).toEqual([]);

@@ -16,7 +16,7 @@ import { CAPABILITIES, CORE } from "./rules";
 import { wordingOf } from "./wording";
 
 type Shape =
-  | { kind: "string"; otherwise: string }
+  | { kind: "string"; otherwise: string; nullable?: true }
   | { kind: "bool"; otherwise: string; tag?: string }
   | { kind: "enum"; type: string; members: readonly string[]; flags: boolean; otherwise: string }
   | { kind: "path"; otherwise: string }
@@ -24,6 +24,8 @@ type Shape =
   | { kind: "collection"; item: Shape; otherwise?: string };
 
 const text = (what: string): Shape => ({ kind: "string", otherwise: `${what}` });
+/** A String its vocabulary declares nullable (Core.Description, a CustomParameter's Description): `<Null/>` is one of its values, read as no text. */
+const nullableText = (what: string): Shape => ({ kind: "string", otherwise: `${what}`, nullable: true });
 /** A Capabilities Bool: only a Bool constant is read; anything else says nothing, so the request stays allowed. */
 const allows = (request: string): Shape => ({ kind: "bool", otherwise: `it is ignored, so ${request} stays allowed` });
 const record = (type: string, members: Record<string, Shape>): Shape => ({ kind: "record", type, members });
@@ -34,9 +36,9 @@ const tag = (term: string): Shape => ({ kind: "bool", otherwise: `${term} is rea
 /** CustomHeaders and CustomQueryOptions items (Capabilities.CustomParameter). */
 const CUSTOM_PARAMETER = record("Capabilities.CustomParameter", {
   Name: text("the item is ignored"),
-  Description: text("it is ignored"),
+  Description: nullableText("it is ignored"),
   Required: { kind: "bool", otherwise: "it is read as false (not required)" },
-  ExampleValues: collection(record("Core.PrimitiveExampleValue", { Description: text("it is ignored") })),
+  ExampleValues: collection(record("Core.PrimitiveExampleValue", { Description: nullableText("it is ignored") })),
 });
 const customs = { CustomHeaders: collection(CUSTOM_PARAMETER), CustomQueryOptions: collection(CUSTOM_PARAMETER) };
 const PATHS = (list: string): Shape => collection({ kind: "path", otherwise: `the item is ignored (not in the ${list} the doc comments name)` });
@@ -62,8 +64,8 @@ const REVISION_KINDS = ["Added", "Modified", "Deprecated"];
 
 /** The shapes of the terms read, by qualified name. */
 const SHAPES: ReadonlyMap<string, Shape> = new Map<string, Shape>([
-  [`${CORE}.Description`, text("it is read as its text")],
-  [`${CORE}.LongDescription`, text("it is read as its text")],
+  [`${CORE}.Description`, nullableText("it is read as its text")],
+  [`${CORE}.LongDescription`, nullableText("it is read as its text")],
   ...["Computed", "Immutable", "AutoExpand", "RequiresExplicitBinding", "DefaultNamespace"].map((t): [string, Shape] => [`${CORE}.${t}`, tag(`Core.${t}`)]),
   [`${CAPABILITIES}.KeyAsSegmentSupported`, tag("Capabilities.KeyAsSegmentSupported")],
   [`${CORE}.Permissions`, { kind: "enum", type: "Core.Permission", members: PERMISSION_MEMBERS, flags: true, otherwise: "read as no permission named (as if the term were not there: the property may be read and sent)" }],
@@ -111,6 +113,7 @@ function check(diags: DiagnosticBag, shape: Shape, v: RawExpression, where: stri
       v.items.forEach((item, i) => check(diags, shape.item, item, `${where}/${i}`, `${what}/${i}`, at));
       return;
     case "string":
+      if (v.kind === "null" && shape.nullable) return;
       if (v.kind !== "constant" || v.type !== "String") report(`${what}: ${written(v, w)} is not a String; ${v.kind === "constant" ? shape.otherwise : "it is ignored"}`);
       return;
     case "bool":
