@@ -101,3 +101,14 @@ test("a redirect to the service's own origin is followed with the token, as fetc
   await expect(person).resolves.toMatchObject({ UserName: "b" });
   expect(srv.requests.slice(-1).map((r) => [r.method, r.url, r.headers.authorization, r.headers["x-tenant"]])).toEqual([["GET", "/v1.0/People('b')", "Bearer t0k", undefined]]);
 });
+
+test("a header the call gives over one of the client's goes along, and of a Prefer the call's preferences only", async () => {
+  const client = rt.createClient({ baseUrl: `${srv.url}/v1.0`, headers: { Prefer: 'outlook.timezone="UTC"', "X-Tenant": "contoso", "X-Region": "eu" } });
+  batchAnswers(() => ({ status: 302, headers: { Location: `${files.url}/download/photo.jpg` }, body: null }));
+  files.handle(() => ({ status: 200, headers: { "content-type": "image/jpeg" }, body: Buffer.from([0xff]) }));
+  const b = rt.batch(client);
+  const photo = rt.readStream(b, api.personPhoto(api.people().byKey("a")), { headers: { Range: "bytes=0-0", Prefer: "odata.maxpagesize=5", "X-Tenant": "fabrikam" } });
+  await b.send();
+  await photo;
+  expect(files.requests.slice(-1).map((r) => [r.headers.range, r.headers.prefer, r.headers["x-tenant"], r.headers["x-region"]])).toEqual([["bytes=0-0", "odata.maxpagesize=5", "fabrikam", undefined]]);
+});

@@ -4325,10 +4325,20 @@ async function followed(client: Client, answer: Response, m: Member): Promise<Re
   }
   // The call's own headers (`Range`, `Prefer`), as fetch keeps them on a redirect; its credentials
   // and the client's token only on the service's own origin. Not the client's headers (a batched
-  // request has them too), nor the batch's `host`.
+  // request has them too, merged with the call's), nor the batch's `host`: a header the call gives
+  // over one of the client's goes, and of a `Prefer` the call's preferences, not the client's.
   const own = url.origin === locate(client.baseUrl).origin;
-  const clients = new Set(Object.keys(client.options.headers ?? {}).map((name) => name.toLowerCase()));
-  const headers = Object.fromEntries(Object.entries(own ? m.headers : withoutCredentials(m.headers)).filter(([name]) => name !== "host" && !clients.has(name)));
+  const clients = new Map(Object.entries(client.options.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(own ? m.headers : withoutCredentials(m.headers))) {
+    const common = clients.get(name);
+    if (name === "host" || value === common) continue;
+    if (name === "prefer" && common !== undefined) {
+      const theirs = new Set(preferenceItems(common).map((p) => p.trim()));
+      const mine = preferenceItems(value).map((p) => p.trim()).filter((p) => p !== "" && !theirs.has(p));
+      if (mine.length) headers[name] = mine.join(", ");
+    } else headers[name] = value;
+  }
   headers["accept"] ??= "*/*";
   const { getToken } = client.options;
   if (getToken && own && headers["authorization"] === undefined) {
