@@ -321,6 +321,15 @@ describe("EntityContainer Extends (CSDL §13.1.2)", () => {
     expect(typo.diagnostics.map((x) => [x.code, x.path])).toEqual([["ODG103", "Main.MainC/Citys"]]);
   });
 
+  test("an <Annotations Target> naming a left-out import through the extending container is not reported again", () => {
+    const withImport = doc("Base", `<EntityType Name="City">${KEYED}</EntityType><Action Name="act" IsBound="true"><Parameter Name="c" Type="Base.City"/></Action>
+      <EntityContainer Name="BaseC"><EntitySet Name="Cities" EntityType="Base.City"/><ActionImport Name="bad" Action="Base.act"/></EntityContainer>`);
+    const block = (target: string) => `<Annotations Target="${target}"><Annotation Term="Org.OData.Core.V1.Description" String="x"/></Annotations>`;
+    const r = generate({ inputs: [{ file: "b.xml", content: withImport }, { file: "m.xml", content: main.replace("<EntityContainer", `${block("Base.BaseC/bad")}${block("Main.MainC/bad")}<EntityContainer`) }] });
+    // The import is reported once, where it is declared; neither path to it is a second warning.
+    expect(r.diagnostics.filter((x) => x.severity !== "info").map((x) => [x.code, x.path])).toEqual([["ODG103", "Base.BaseC/bad"]]);
+  });
+
   test("two unrelated containers: the second is still a warning and left out", () => {
     const other = doc("Other", `<EntityType Name="T">${KEYED}</EntityType><EntityContainer Name="OtherC"><EntitySet Name="Ts" EntityType="Other.T"/></EntityContainer>`);
     const r = generate({ inputs: [{ file: "a.xml", content: base }, { file: "b.xml", content: other }] });

@@ -76,13 +76,16 @@ function resolve(ctx: TargetContext, qn: string, rest: readonly string[], at: So
     if (!more) return undefined;
     // Its own child, or one of a container it extends, however far (CSDL §13.1.2: it includes them).
     let child = containerChildren(c).get(rest[0]);
+    // An import left out was reported where it is declared: its annotations go with it, unreported
+    // (also when named through a container extending that one).
+    let leftOut = ctx.leftOutImports.has(`${qn}/${rest[0]}`);
     const seen = new Set([c]);
-    for (let base = c.extends ? ctx.containers.get(c.extends) : undefined; !child && base && !seen.has(base); base = base.extends ? ctx.containers.get(base.extends) : undefined) {
+    for (let base = c.extends ? ctx.containers.get(c.extends) : undefined; !child && !leftOut && base && !seen.has(base); base = base.extends ? ctx.containers.get(base.extends) : undefined) {
       seen.add(base);
       child = containerChildren(base).get(rest[0]);
+      leftOut = ctx.leftOutImports.has(`${base.qualifiedName}/${rest[0]}`);
     }
-    // An import left out was reported where it is declared: its annotations go with it, unreported.
-    if (!child) return ctx.leftOutImports.has(`${qn}/${rest[0]}`) ? undefined : `${qn} has no entity set, singleton or import ${rest[0]}`;
+    if (!child) return leftOut ? undefined : `${qn} has no entity set, singleton or import ${rest[0]}`;
     if (rest.length === 1 || child.type === undefined) return undefined;
     return walk(ctx, child.type, rest.slice(1), at);
   }
