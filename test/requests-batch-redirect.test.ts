@@ -87,7 +87,7 @@ test("a redirect to a Location that is no URL, or a fetch that throws on it, fai
   expect(next2).toMatchObject({ status: "fulfilled", value: { UserName: "a" } });
 });
 
-test("a redirect to the service's own origin is followed with the token, as fetch alone keeps it there", async () => {
+test("a redirect to the service's own origin is followed with the token and the client's headers, as fetch alone keeps them there", async () => {
   srv.handle((req) => {
     if (req.url.endsWith("/$batch")) {
       const { requests } = JSON.parse(req.body) as { requests: Sent[] };
@@ -99,7 +99,12 @@ test("a redirect to the service's own origin is followed with the token, as fetc
   const person = api.getPerson(b, api.people().byKey("a"));
   await b.send();
   await expect(person).resolves.toMatchObject({ UserName: "b" });
-  expect(srv.requests.slice(-1).map((r) => [r.method, r.url, r.headers.authorization, r.headers["x-tenant"]])).toEqual([["GET", "/v1.0/People('b')", "Bearer t0k", undefined]]);
+  expect(srv.requests.slice(-1).map((r) => [r.method, r.url, r.headers.authorization, r.headers["x-tenant"]])).toEqual([["GET", "/v1.0/People('b')", "Bearer t0k", "contoso"]]);
+  // A client that authenticates by its headers keeps its Authorization there too.
+  const keyed = rt.batch(rt.createClient({ baseUrl: `${srv.url}/v1.0`, headers: { Authorization: "Bearer t0k" } }));
+  const again = api.getPerson(keyed, api.people().byKey("a"));
+  await keyed.send();
+  await expect(again).resolves.toMatchObject({ UserName: "b" });
 });
 
 test("a header the call gives over one of the client's goes along, and of a Prefer the call's preferences only", async () => {

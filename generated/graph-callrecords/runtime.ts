@@ -4324,12 +4324,13 @@ async function followed(client: Client, answer: Response, m: Member): Promise<Re
   } catch (e) {
     throw Object.assign(new TypeError(`${m.request}: answered ${answer.status} in the $batch, with a Location that is no URL: ${JSON.stringify(location)}`), { cause: e });
   }
-  // The call's own headers (`Range`, `Prefer`), as fetch keeps them on a redirect; its credentials
-  // and the client's token only on the service's own origin. Not the client's headers (a batched
-  // request has them too, merged with the call's), nor the batch's `host`: a header the call gives
-  // over one of the client's goes, and of a `Prefer` the call's preferences, not the client's.
+  // On the service's own origin, the request's headers as fetch keeps them on a redirect (the
+  // client's and the call's, credentials too), and the token. On another, the call's own headers
+  // (`Range`, `Prefer`) without credentials, and not the client's (a batched request has them too,
+  // merged with the call's): a header the call gives over one of the client's goes, and of a
+  // `Prefer` the call's preferences, not the client's. Never the batch's `host`.
   const own = url.origin === locate(client.baseUrl).origin;
-  const clients = new Map(Object.entries(client.options.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
+  const clients = new Map(own ? [] : Object.entries(client.options.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(own ? m.headers : withoutCredentials(m.headers))) {
     const common = clients.get(name);
