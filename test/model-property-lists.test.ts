@@ -38,6 +38,15 @@ describe("a path in a Capabilities list that names no member", () => {
     ]);
   });
 
+  test("on an open type, a name it does not declare at the path's end is a dynamic property, not reported; through it, or in NonExpandableProperties, it is", () => {
+    const open = (content: string) => content.replace('<EntityType Name="t">', '<EntityType Name="t" OpenType="true">').replace('<ComplexType Name="address">', '<ComplexType Name="address" OpenType="true">');
+    const filter = (list: string) => `<Annotation Term="Capabilities.FilterRestrictions"><Record><PropertyValue Property="NonFilterableProperties"><Collection>${list}</Collection></PropertyValue></Record></Annotation>`;
+    expect(run("s.xml", open(xml(sort(`<PropertyPath>nickname</PropertyPath>`) + filter(`<PropertyPath>home/town</PropertyPath><PropertyPath>extra/city</PropertyPath>`))))).toEqual([
+      ["warning", "ODG103", "ns.c/ts/@Org.OData.Capabilities.V1.FilterRestrictions/NonFilterableProperties/1", "extra/city names no property of ns.t (ns.t has no property or navigation property extra); it is listed as written in the doc comments, where it limits nothing", true],
+    ]);
+    expect(run("s.xml", open(xml(`<Annotation Term="Capabilities.ExpandRestrictions"><Record><PropertyValue Property="NonExpandableProperties"><Collection><NavigationPropertyPath>pals</NavigationPropertyPath></Collection></PropertyValue></Record></Annotation>`))).map((d) => d[2])).toEqual(["ns.c/ts/@Org.OData.Capabilities.V1.ExpandRestrictions/NonExpandableProperties/0"]);
+  });
+
   test("a RestrictedProperties item naming no navigation property is ignored, with a warning; a longer path, not read, is not checked", () => {
     const restricted = (nav: string) => `<Record><PropertyValue Property="NavigationProperty" NavigationPropertyPath="${nav}"/><PropertyValue Property="InsertRestrictions"><Record><PropertyValue Property="Insertable" Bool="false"/></Record></PropertyValue></Record>`;
     expect(run("s.xml", xml(`<Annotation Term="Capabilities.NavigationRestrictions"><Record><PropertyValue Property="RestrictedProperties"><Collection>${restricted("frends")}${restricted("nope/friends")}</Collection></PropertyValue></Record></Annotation>`))).toEqual([

@@ -65,6 +65,10 @@ function checkPath(model: Model, diags: DiagnosticBag, t: StructuredType, item: 
   if (!path) return;
   const end = walkPath({ types: model.types, qualify: (name, ref) => qualify(model, name, ref?.source) }, t, path.split("/"), NAVIGATION_PATH, at);
   let problem: string | undefined;
+  // The last segment may be a dynamic property of an open type (CSDL §6.3: its instances may have
+  // properties it does not declare), which a filter or an order may name; not a navigation property.
+  const segments = path.split("/");
+  if (end.problem === "no member" && end.owner?.open && !navigation && segments.indexOf(end.segment) === segments.length - 1) return;
   if (end.problem === "no member" && end.owner) {
     const near = nearestName(end.segment, memberNames(end.owner));
     problem = `${end.owner.qualifiedName} has no property or navigation property ${end.segment}${near ? ` (did you mean ${near}?)` : ""}`;
