@@ -7,7 +7,7 @@
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { BIN, copySpec, runCli, sameTree, scratch, snapshot, writeJson } from "./helpers/cli";
+import { BIN, copySpec, nestedOutputsProject, runCli, sameTree, scratch, snapshot, withRetried, writeJson } from "./helpers/cli";
 
 const KILLS = 24;
 
@@ -168,19 +168,11 @@ test("two runs on one output folder at once: the second waits for the first; a d
 });
 
 test("a service whose output is inside another's, written while the outer one is being swapped in, waits for it rather than being put back to its old files", async () => {
-  const dir = scratch();
-  copySpec("graph-callrecords.xml", dir, (t) => t, "outer.xml");
-  copySpec("graph-beta-securitycopilot.xml", dir, (t) => t, "inner.xml");
-  writeJson(path.join(dir, "odatagen.config.json"), {
-    services: [
-      { name: "outer", input: "outer.xml", out: "out/x" },
-      { name: "inner", input: "inner.xml", out: "out/x/inner" },
-    ],
-  });
+  const dir = nestedOutputsProject();
   expect(runCli(["generate"], dir).code).toBe(0);
   // Both change: the outer output is staged slowly (a watch's round), the inner one written meanwhile (a prebuild).
   copySpec("graph-beta-securitycopilot.xml", dir, (t) => t, "outer.xml");
-  copySpec("graph-beta-securitycopilot.xml", dir, (t) => t.replace('<Property Name="isCancelled"', '<Property Name="isRetried" Type="Edm.Boolean" />\n        <Property Name="isCancelled"'), "inner.xml");
+  copySpec("graph-beta-securitycopilot.xml", dir, withRetried, "inner.xml");
   const outer = spawn(process.execPath, [BIN, "generate", "--service", "outer"], { cwd: dir, env: { ...process.env, ODATAGEN_TEST_WRITE_DELAY_MS: "150" }, stdio: "ignore" });
   const outerDone = new Promise((r) => outer.on("exit", r));
   // The inner output is all in the outer one's staging folder: from here, an inner swap would be undone by the outer one.

@@ -7,21 +7,13 @@
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { BIN, copySpec, runCli, scratch, writeJson } from "./helpers/cli";
+import { BIN, copySpec, nestedOutputsProject, runCli, withRetried } from "./helpers/cli";
 
 test("an outer output's first run waits for an inner output another process is writing", async () => {
-  const dir = scratch();
-  copySpec("graph-callrecords.xml", dir, (t) => t, "outer.xml");
-  copySpec("graph-beta-securitycopilot.xml", dir, (t) => t, "inner.xml");
-  writeJson(path.join(dir, "odatagen.config.json"), {
-    services: [
-      { name: "outer", input: "outer.xml", out: "out/x" },
-      { name: "inner", input: "inner.xml", out: "out/x/inner" },
-    ],
-  });
+  const dir = nestedOutputsProject();
   // The inner output exists, the outer one not yet: out/x holds only inner/.
   expect(runCli(["generate", "--service", "inner"], dir).code).toBe(0);
-  copySpec("graph-beta-securitycopilot.xml", dir, (t) => t.replace('<Property Name="isCancelled"', '<Property Name="isRetried" Type="Edm.Boolean" />\n        <Property Name="isCancelled"'), "inner.xml");
+  copySpec("graph-beta-securitycopilot.xml", dir, withRetried, "inner.xml");
   const start = (service: string, delayMs: string) => {
     const child = spawn(process.execPath, [BIN, "generate", "--service", service], { cwd: dir, env: { ...process.env, NO_COLOR: "1", ODATAGEN_TEST_WRITE_DELAY_MS: delayMs }, stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";

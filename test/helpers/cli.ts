@@ -91,3 +91,25 @@ export function where(text: string, needle: string, nth = 0): string {
   const before = text.slice(0, at).split("\n");
   return `${before.length}:${before[before.length - 1].length + 1}`;
 }
+
+/**
+ * A project of two services whose outputs nest (`out/x` and `out/x/inner`): callRecords outside,
+ * the Security Copilot excerpt inside. Nothing generated yet.
+ */
+export function nestedOutputsProject(): string {
+  const dir = scratch();
+  copySpec("graph-callrecords.xml", dir, (t) => t, "outer.xml");
+  copySpec("graph-beta-securitycopilot.xml", dir, (t) => t, "inner.xml");
+  writeJson(path.join(dir, "odatagen.config.json"), {
+    services: [
+      { name: "outer", input: "outer.xml", out: "out/x" },
+      { name: "inner", input: "inner.xml", out: "out/x/inner" },
+    ],
+  });
+  return dir;
+}
+
+/** The inner service's spec with a property more (`isRetried`), to tell its new output from its old. */
+export function withRetried(text: string): string {
+  return text.replace('<Property Name="isCancelled"', '<Property Name="isRetried" Type="Edm.Boolean" />\n        <Property Name="isCancelled"');
+}
