@@ -324,12 +324,13 @@ function inherited<T>(t: StructuredType, members: (c: StructuredType) => readonl
   return out;
 }
 
-/** Navigation properties of a type and its base types, base first (CSDL 4.01 §6.1: they are inherited). */
 /** CSDL §6.3: a type derived from an open type is open too. */
 export function isOpen(t: StructuredType): boolean {
   for (let c: StructuredType | undefined = t; c; c = c.baseType) if (c.open) return true;
   return false;
 }
+
+/** Navigation properties of a type and its base types, base first (CSDL 4.01 §6.1: they are inherited). */
 
 export function allNavigation(t: StructuredType): NavigationProperty[] {
   return inherited(t, (c) => c.navigationProperties);
