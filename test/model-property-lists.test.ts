@@ -7,7 +7,8 @@ import { edmx, schema } from "./helpers/csdl";
 
 const REFS = `<edmx:Reference Uri="https://x/Cap.xml"><edmx:Include Namespace="Org.OData.Capabilities.V1" Alias="Capabilities"/></edmx:Reference>\n`;
 const TYPE = `<EntityType Name="t"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.Int32" Nullable="false"/><Property Name="name" Type="Edm.String"/>
-<Property Name="home" Type="ns.address"/><NavigationProperty Name="friends" Type="Collection(ns.t)"/></EntityType><ComplexType Name="address"><Property Name="city" Type="Edm.String"/></ComplexType>`;
+<Property Name="home" Type="ns.address"/><NavigationProperty Name="friends" Type="Collection(ns.t)"/></EntityType><ComplexType Name="address"><Property Name="city" Type="Edm.String"/></ComplexType>
+<ComplexType Name="office" BaseType="ns.address"><NavigationProperty Name="boss" Type="ns.t"/></ComplexType>`;
 const xml = (onSet: string) => edmx(schema("ns", `${TYPE}<EntityContainer Name="c"><EntitySet Name="ts" EntityType="ns.t">${onSet}</EntitySet></EntityContainer>`), REFS);
 const json = (onSet: Record<string, unknown>) => JSON.stringify({
   $Version: "4.01", $EntityContainer: "ns.c",
@@ -15,6 +16,7 @@ const json = (onSet: Record<string, unknown>) => JSON.stringify({
   ns: {
     t: { $Kind: "EntityType", $Key: ["id"], id: { $Type: "Edm.Int32" }, name: { $Nullable: true }, home: { $Type: "ns.address", $Nullable: true }, friends: { $Kind: "NavigationProperty", $Type: "ns.t", $Collection: true } },
     address: { $Kind: "ComplexType", city: { $Nullable: true } },
+    office: { $Kind: "ComplexType", $BaseType: "ns.address", boss: { $Kind: "NavigationProperty", $Type: "ns.t", $Nullable: true } },
     c: { $Kind: "EntityContainer", ts: { $Collection: true, $Type: "ns.t", ...onSet } },
   },
 }, null, 1);
@@ -47,10 +49,19 @@ describe("a path in a Capabilities list that names no member", () => {
     expect(run("s.xml", open(xml(`<Annotation Term="Capabilities.ExpandRestrictions"><Record><PropertyValue Property="NonExpandableProperties"><Collection><NavigationPropertyPath>pals</NavigationPropertyPath></Collection></PropertyValue></Record></Annotation>`))).map((d) => d[2])).toEqual(["ns.c/ts/@Org.OData.Capabilities.V1.ExpandRestrictions/NonExpandableProperties/0"]);
   });
 
-  test("a RestrictedProperties item naming no navigation property is ignored, with a warning; a longer path, not read, is not checked", () => {
+  test("a RestrictedProperties item naming no navigation property is ignored, with a warning, at its first segment that names no member or at its end (XML and JSON)", () => {
     const restricted = (nav: string) => `<Record><PropertyValue Property="NavigationProperty" NavigationPropertyPath="${nav}"/><PropertyValue Property="InsertRestrictions"><Record><PropertyValue Property="Insertable" Bool="false"/></Record></PropertyValue></Record>`;
-    expect(run("s.xml", xml(`<Annotation Term="Capabilities.NavigationRestrictions"><Record><PropertyValue Property="RestrictedProperties"><Collection>${restricted("frends")}${restricted("nope/friends")}</Collection></PropertyValue></Record></Annotation>`))).toEqual([
-      ["warning", "ODG103", "ns.c/ts/@Org.OData.Capabilities.V1.NavigationRestrictions/RestrictedProperties/0/NavigationProperty", "frends names no navigation property of ns.t (ns.t has no property or navigation property frends (did you mean friends?)); its restrictions are ignored", true],
-    ]);
+    const paths = ["frends", "friends/friends", "home/ns.office/boss", "friends/frends", "home/ns.office/bos", "home/ns.offise/boss", "home/city", "name/friends"];
+    const at = (i: number) => `ns.c/ts/@Org.OData.Capabilities.V1.NavigationRestrictions/RestrictedProperties/${i}/NavigationProperty`;
+    const expected = [
+      ["warning", "ODG103", at(0), "frends names no navigation property of ns.t (ns.t has no property or navigation property frends (did you mean friends?)); its restrictions are ignored", true],
+      ["warning", "ODG103", at(3), "friends/frends names no navigation property of ns.t (ns.t has no property or navigation property frends (did you mean friends?)); its restrictions are ignored", true],
+      ["warning", "ODG103", at(4), "home/ns.office/bos names no navigation property of ns.t (ns.office has no property or navigation property bos (did you mean boss?)); its restrictions are ignored", true],
+      ["warning", "ODG103", at(5), "home/ns.offise/boss names no navigation property of ns.t (ns.offise is not an entity or complex type); its restrictions are ignored", true],
+      ["warning", "ODG103", at(6), "home/city names no navigation property of ns.t (it does not end at a navigation property); its restrictions are ignored", true],
+      ["warning", "ODG103", at(7), "name/friends names no navigation property of ns.t (friends follows name, which is not of a structured type); its restrictions are ignored", true],
+    ];
+    expect(run("s.xml", xml(`<Annotation Term="Capabilities.NavigationRestrictions"><Record><PropertyValue Property="RestrictedProperties"><Collection>${paths.map(restricted).join("")}</Collection></PropertyValue></Record></Annotation>`))).toEqual(expected);
+    expect(run("s.json", json({ "@Capabilities.NavigationRestrictions": { RestrictedProperties: paths.map((p) => ({ NavigationProperty: p, InsertRestrictions: { Insertable: false } })) } }))).toEqual(expected);
   });
 });

@@ -4,7 +4,8 @@
  * (property paths), `ExpandRestrictions/NonExpandableProperties` (navigation property paths), on an
  * entity type, an entity set or a collection-valued navigation property (restrictions.ts
  * `propertyLimits`), and `NavigationRestrictions/RestrictedProperties`' `NavigationProperty` on an
- * entity set or singleton. A path that names none (`<PropertyPath>nope</PropertyPath>`) is a
+ * entity set or singleton, however many segments it has (`a/ns.Sub/b`: through complex and
+ * navigation properties and type casts, walked as every member path is, links.ts walkPath). A path that names none (`<PropertyPath>nope</PropertyPath>`) is a
  * warning (ODG103) at the annotation: the doc comments list it as written, where it limits nothing,
  * and `odatagen url` matches no query against it; a restricted navigation property so named is
  * ignored. Checked once the model is linked, on what is emitted; each element's annotations are
@@ -39,11 +40,7 @@ export function checkPropertyLists(model: Model, diags: DiagnosticBag): void {
       } else if (root && a.term === NAVIGATION_RESTRICTIONS) {
         const items = recordMember(a.value, "RestrictedProperties");
         if (items?.kind === "collection")
-          items.items.forEach((item, i) => {
-            // Only a one-segment path is read (restrictions.ts): a longer one changes no generated code (Graph v1.0's groups name calendars/calendarView).
-            const named = recordMember(item, "NavigationProperty");
-            if (!pathValue(named)?.includes("/")) checkPath(model, diags, t, named, true, `${owner}/@${a.term}/RestrictedProperties/${i}/NavigationProperty`, a.at, "its restrictions are ignored");
-          });
+          items.items.forEach((item, i) => checkPath(model, diags, t, recordMember(item, "NavigationProperty"), true, `${owner}/@${a.term}/RestrictedProperties/${i}/NavigationProperty`, a.at, "its restrictions are ignored"));
       }
     }
   };
@@ -73,6 +70,7 @@ function checkPath(model: Model, diags: DiagnosticBag, t: StructuredType, item: 
     const near = nearestName(end.segment, memberNames(end.owner));
     problem = `${end.owner.qualifiedName} has no property or navigation property ${end.segment}${near ? ` (did you mean ${near}?)` : ""}`;
   } else if (end.problem === "not a type") problem = `${end.segment} is not an entity or complex type`;
+  else if (end.problem === "not structured") problem = `${end.segment} follows ${end.previous?.name ?? "a property"}, which is not of a structured type`;
   else if (end.problem !== undefined) problem = `${end.segment} cannot be reached`;
   else if (navigation && end.member?.kind !== "navigation") problem = `it does not end at a navigation property`;
   if (problem) diags.add(Codes.undefinedType, "warning", `${path} names no ${navigation ? "navigation property" : "property"} of ${t.qualifiedName} (${problem}); ${how}`, where, at);
