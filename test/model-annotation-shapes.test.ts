@@ -100,3 +100,88 @@ describe("an enum member the term's enum does not have", () => {
     expect(buildJson(jsonDoc({ "@Core.Permissions": 1 }, {})).diagnostics).toEqual([]);
   });
 });
+
+describe("a member of another enum", () => {
+  test("Core.Permissions given Capabilities.NavigationType/None is read by the name, with a warning saying which enum the term expects", () => {
+    const x = build(xmlDoc(`<Annotation Term="Core.Permissions" EnumMember="Capabilities.NavigationType/None Core.Permission/Read"/>`, ""));
+    expect(isReadOnly(property(entity(x.model, "ns.t"), "p"))).toBe(true);
+    expect(shown(x.diagnostics)).toEqual([["warning", "ODG102", "ns.t/p/@Org.OData.Core.V1.Permissions",
+      "Org.OData.Core.V1.Permissions: Capabilities.NavigationType/None names the enum Capabilities.NavigationType, not Core.Permission, the enum the term expects; it is read as Core.Permission/None"]]);
+    expect(x.diagnostics[0]).toMatchObject({ line: 8 });
+  });
+
+  test("a Core.Revisions Kind of a model's own enum, and one whose name is not Core.Permission's, say which enum is expected", () => {
+    const x = build(xmlDoc(`<Annotation Term="Core.Revisions"><Collection><Record><PropertyValue Property="Kind" EnumMember="ns.Phase/Deprecated"/><PropertyValue Property="Description" String="old"/></Record></Collection></Annotation>
+      <Annotation Term="Core.Permissions" EnumMember="Capabilities.SearchExpressions/none"/>`, ""));
+    expect(shown(x.diagnostics)).toEqual([
+      ["warning", "ODG102", "ns.t/p/@Org.OData.Core.V1.Revisions/0/Kind", "Org.OData.Core.V1.Revisions/0/Kind: ns.Phase/Deprecated names the enum ns.Phase, not Core.RevisionKind, the enum the term expects; it is read as Core.RevisionKind/Deprecated"],
+      ["warning", "ODG102", "ns.t/p/@Org.OData.Core.V1.Permissions", "Org.OData.Core.V1.Permissions: Capabilities.SearchExpressions/none is not a member of Core.Permission (None, Read, Write, ReadWrite); read as no permission named (as if the term were not there: the property may be read and sent)"],
+    ]);
+  });
+
+  test("the enum by its namespace or its alias is silent; CSDL JSON names no enum, only the member", () => {
+    expect(build(xmlDoc(`<Annotation Term="Core.Permissions" EnumMember="Org.OData.Core.V1.Permission/Read Core.Permission/Write"/>`, "")).diagnostics).toEqual([]);
+    expect(buildJson(jsonDoc({ "@Core.Permissions": "None" }, { "@Core.Revisions": [{ Kind: "Deprecated", Description: "old" }] })).diagnostics).toEqual([]);
+  });
+});
+
+describe("a record member its record type does not declare", () => {
+  const insert = (members: string) => `<Annotation Term="Capabilities.InsertRestrictions"><Record>${members}</Record></Annotation>`;
+  const path = "ns.c/ts/@Org.OData.Capabilities.V1.InsertRestrictions/Insertabl";
+  const message = "Org.OData.Capabilities.V1.InsertRestrictions: Insertabl is not a member of Capabilities.InsertRestrictionsType (did you mean Insertable?); it is ignored";
+
+  test("InsertRestrictions with Insertabl is a warning at the annotation with the nearest member (XML and JSON)", () => {
+    const x = build(xmlDoc("", insert(`<PropertyValue Property="Insertabl" Bool="false"/>`)));
+    const c = x.model.schemas[0]!.containers[0]!;
+    expect(rootRestrictions(x.model, c, c.entitySets[0]!)).toEqual([]);
+    expect(shown(x.diagnostics)).toEqual([["warning", "ODG102", path, message]]);
+    expect(x.diagnostics[0]).toMatchObject({ line: 9 }); // the <Annotation> on the <EntitySet> line
+    const j = buildJson(jsonDoc({}, { "@Capabilities.InsertRestrictions": { Insertabl: false } }));
+    expect(shown(j.diagnostics)).toEqual([["warning", "ODG102", path, message]]);
+    expect(j.diagnostics[0]!.line).toBeGreaterThan(0);
+  });
+
+  test("members the vocabulary declares that the generated code does not read, and annotations on the record, are silent", () => {
+    expect(build(xmlDoc("", insert(`<Annotation Term="Core.Description" String="x"/><PropertyValue Property="Description" String="d"/><PropertyValue Property="MaxLevels" Int="2"/>
+      <PropertyValue Property="NonInsertableProperties"><Collection><PropertyPath>p</PropertyPath></Collection></PropertyValue>`))).diagnostics).toEqual([]);
+    expect(buildJson(jsonDoc({}, { "@Capabilities.InsertRestrictions": { "@Core.Description": "x", "Insertable@Core.Description": "y", Insertable: false, ErrorResponses: [] } })).diagnostics).toEqual([]);
+  });
+
+  test("inside a restricted navigation property and a custom header, each at its member's path; a note where the nearest member is not read", () => {
+    const nav = `<Annotation Term="Capabilities.NavigationRestrictions"><Record><PropertyValue Property="RestrictedProperties"><Collection><Record>
+      <PropertyValue Property="NavigationProperty" NavigationPropertyPath="p"/><PropertyValue Property="Navigabilty" EnumMember="Capabilities.NavigationType/None"/>
+      <PropertyValue Property="ReadRestrictions"><Record><PropertyValue Property="CustomHeaders"><Collection><Record><PropertyValue Property="Nmae" String="h"/></Record></Collection></PropertyValue></Record></PropertyValue>
+      </Record></Collection></PropertyValue></Record></Annotation>`;
+    const n = "Org.OData.Capabilities.V1.NavigationRestrictions/RestrictedProperties/0";
+    const expected = [
+      // A note: the generated code does not read Navigability.
+      ["info", "ODG102", `ns.c/ts/@${n}/Navigabilty`, `${n}: Navigabilty is not a member of Capabilities.NavigationPropertyRestriction (did you mean Navigability?); it is ignored (no generated line depends on it)`],
+      ["warning", "ODG102", `ns.c/ts/@${n}/ReadRestrictions/CustomHeaders/0/Nmae`, `${n}/ReadRestrictions/CustomHeaders/0: Nmae is not a member of Capabilities.CustomParameter (did you mean Name?); it is ignored`],
+    ];
+    expect(shown(build(xmlDoc("", nav)).diagnostics)).toEqual(expected);
+    expect(shown(buildJson(jsonDoc({}, { "@Capabilities.NavigationRestrictions": { RestrictedProperties: [{ NavigationProperty: "p", Navigabilty: "None", ReadRestrictions: { CustomHeaders: [{ Nmae: "h" }] } }] } })).diagnostics)).toEqual(expected);
+  });
+
+  test("a record typed as the term's own type is checked; one of a type derived from it adds that type's members; one of a type the model lacks is not checked", () => {
+    expect(shown(build(xmlDoc("", insert(`<PropertyValue Property="Insertabl" Bool="false"/>`).replace("<Record>", `<Record Type="Capabilities.InsertRestrictionsType">`))).diagnostics)).toEqual([["warning", "ODG102", path, message]]);
+    expect(build(xmlDoc("", insert(`<PropertyValue Property="Extra" Bool="true"/>`).replace("<Record>", `<Record Type="ns.Unknown">`))).diagnostics).toEqual([]);
+    // The vocabulary among the inputs, as a type deriving from its record type needs.
+    const vocabulary = schema("Org.OData.Capabilities.V1", `<ComplexType Name="InsertRestrictionsType"><Property Name="Insertable" Type="Edm.Boolean"/><Property Name="Later" Type="Edm.Boolean"/></ComplexType>`, "Capabilities");
+    const own = schema("ns", `<ComplexType Name="MyInsert" BaseType="Capabilities.InsertRestrictionsType"><Property Name="Extra" Type="Edm.Boolean"/></ComplexType>
+<EntityType Name="t"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.Int32" Nullable="false"/></EntityType>
+<EntityContainer Name="c"><EntitySet Name="ts" EntityType="ns.t"><Annotation Term="Capabilities.InsertRestrictions"><Record Type="ns.MyInsert">
+<PropertyValue Property="Extra" Bool="true"/><PropertyValue Property="Later" Bool="true"/><PropertyValue Property="MaxLevels" Int="1"/><PropertyValue Property="Insertabl" Bool="false"/></Record></Annotation></EntitySet></EntityContainer>`);
+    const derived = `Org.OData.Capabilities.V1.InsertRestrictions: Insertabl is not a member of ns.MyInsert (did you mean Insertable?); it is ignored`;
+    expect(shown(build(edmx([vocabulary, own])).diagnostics)).toEqual([["warning", "ODG102", path, derived]]);
+    const j = buildJson(JSON.stringify({
+      $Version: "4.01", $EntityContainer: "ns.c",
+      "Org.OData.Capabilities.V1": { $Alias: "Capabilities", InsertRestrictionsType: { $Kind: "ComplexType", Insertable: { $Type: "Edm.Boolean", $Nullable: true }, Later: { $Type: "Edm.Boolean", $Nullable: true } } },
+      ns: {
+        MyInsert: { $Kind: "ComplexType", $BaseType: "Capabilities.InsertRestrictionsType", Extra: { $Type: "Edm.Boolean", $Nullable: true } },
+        t: { $Kind: "EntityType", $Key: ["id"], id: { $Type: "Edm.Int32" } },
+        c: { $Kind: "EntityContainer", ts: { $Collection: true, $Type: "ns.t", "@Capabilities.InsertRestrictions": { "@type": "#ns.MyInsert", Extra: true, Later: true, MaxLevels: 1, Insertabl: false } } },
+      },
+    }));
+    expect(shown(j.diagnostics)).toEqual([["warning", "ODG102", path, derived]]);
+  });
+});

@@ -20,7 +20,7 @@ type Aliases = { aliases: ReadonlyMap<string, string>; documentAliases?: Readonl
 export function applyAnnotationGroups(model: Target, groups: readonly RawAnnotationGroup[], applied: AppliedAnnotations, overloads?: Overloads): void {
   let children: Map<string, { element: ContainerChild; key: string }> | undefined;
   for (const g of groups) {
-    if (overloads && applyToOverloads(g, overloads, applied, (name) => qualify(model, name, g.at.source))) continue;
+    if (overloads && applyToOverloads(g, overloads, applied, (name) => qualify(model, name, g.at.source), model.types)) continue;
     const { head, rest } = splitTarget(model, g.target, g.at.source);
     const t = model.types.get(head);
     // An entity set's, a singleton's or an import's, by `ns.Container/Name` (also by a container
@@ -32,7 +32,7 @@ export function applyAnnotationGroups(model: Target, groups: readonly RawAnnotat
     const anns: Annotation[] = [];
     for (const a of g.annotations) {
       const term = qualify(model, a.term, a.at.source);
-      if (!checkAnnotation(applied.diags, a, term, g.target, g.qualifier)) continue;
+      if (!checkAnnotation(applied.diags, a, term, g.target, { qualify: (n) => qualify(model, n, a.at.source), types: model.types }, g.qualifier)) continue;
       const qualifier = a.qualifier ?? g.qualifier;
       if (applied.admit(key, term, qualifier, a.at)) anns.push({ term, qualifier, value: a.value, at: a.at, ...nestedAnnotations(a, (n, at) => qualify(model, n, at.source)) });
     }

@@ -11,7 +11,7 @@ import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import type { RawAnnotation } from "../parse/raw";
 import { isLiteralOf, TERMS_READ, xsBoolean } from "./rules";
 import type { PrimitiveName } from "./types";
-import { checkShape, hasShape } from "./term-shapes";
+import { checkShape, hasShape, type ShapeNames } from "./term-shapes";
 import { wordingOf } from "./wording";
 
 /** The primitive type of each constant expression with a literal form that can be wrong (CSDL XML §14.3). */
@@ -30,9 +30,10 @@ const CONSTANT_TYPES: Readonly<Record<string, PrimitiveName>> = {
 
 /**
  * Whether an annotation applies at all; reports what is wrong with it. `term` is its Term,
- * qualified (aliases resolved); `path` names the annotated element.
+ * qualified (aliases resolved); `path` names the annotated element; `names` resolves the names its
+ * value gives (an enum member's enum, a record's type).
  */
-export function checkAnnotation(diags: DiagnosticBag, a: RawAnnotation, term: string, path: string, blockQualifier?: string): boolean {
+export function checkAnnotation(diags: DiagnosticBag, a: RawAnnotation, term: string, path: string, names: ShapeNames, blockQualifier?: string): boolean {
   if (term === "") {
     diags.warning(Codes.missingAttribute, `<Annotation> has no Term attribute, or an empty one (CSDL XML §14.2: Term is required); the annotation is ignored`, path, a.at);
     return false;
@@ -46,7 +47,7 @@ export function checkAnnotation(diags: DiagnosticBag, a: RawAnnotation, term: st
     }
   }
   // A qualified annotation is not read (term-shapes.ts).
-  if ((a.qualifier ?? blockQualifier) === undefined && hasShape(term)) checkShape(diags, term, v, path, a.at);
+  if ((a.qualifier ?? blockQualifier) === undefined && hasShape(term)) checkShape(diags, term, v, path, a.at, names);
   return true;
 }
 

@@ -495,7 +495,7 @@ export class ModelBuilder {
     const out: Annotation[] = [];
     for (const a of raw) {
       const term = this.qualify(a.term, a.at);
-      if (!checkAnnotation(this.diags, a, term, path)) continue;
+      if (!checkAnnotation(this.diags, a, term, path, { qualify: (n) => this.qualify(n, a.at), types: this.types })) continue;
       if (this.applied.admit(target, term, a.qualifier, a.at, path)) out.push({ term, qualifier: a.qualifier, value: a.value, at: a.at, ...nestedAnnotations(a, (n, at) => this.qualify(n, at)) });
     }
     return out;

@@ -10,7 +10,7 @@
 import type { RawAnnotationGroup } from "../parse/raw";
 import type { AppliedAnnotations } from "./applied-annotations";
 import { checkAnnotation } from "./annotation-values";
-import { nestedAnnotations, type Operation, type TypeRef } from "./types";
+import { nestedAnnotations, type Operation, type SchemaType, type TypeRef } from "./types";
 
 /** A target's operation part (before any `/`): its name and the overload's parameter types, when it names one. */
 export interface OperationHead {
@@ -91,7 +91,7 @@ export interface Overloads {
  * parameter, the element's own first (AppliedAnnotations). False when the target names no
  * operation, or a part of one the generator reads nothing of (`$ReturnType`, an annotation).
  */
-export function applyToOverloads(g: RawAnnotationGroup, overloads: Overloads, applied: AppliedAnnotations, qualify: (name: string) => string): boolean {
+export function applyToOverloads(g: RawAnnotationGroup, overloads: Overloads, applied: AppliedAnnotations, qualify: (name: string) => string, types?: ReadonlyMap<string, SchemaType>): boolean {
   const slash = g.target.indexOf("/");
   const head = operationHead(slash < 0 ? g.target : g.target.slice(0, slash));
   const param = slash < 0 ? undefined : g.target.slice(slash + 1);
@@ -104,7 +104,7 @@ export function applyToOverloads(g: RawAnnotationGroup, overloads: Overloads, ap
   const path = param === undefined ? qn : `${qn}/${param}`;
   for (const a of g.annotations) {
     const term = qualify(a.term);
-    if (!checkAnnotation(applied.diags, a, term, g.target, g.qualifier)) continue;
+    if (!checkAnnotation(applied.diags, a, term, g.target, { qualify, types }, g.qualifier)) continue;
     const qualifier = a.qualifier ?? g.qualifier;
     for (const op of named) {
       const element = param === undefined ? op : parameterOf(op, param);
