@@ -92,7 +92,7 @@ describe("<Annotations Target>", () => {
 
   test.each([
     "ns", "self", "ns.person", "self.person", "ns.person/age", "ns.employee/age", "ns.person/home/street", "ns.person/friends/age",
-    "ns.person/ns.employee/badge", "ns.person/@Core.Description", "ns.color", "ns.color/red", "ns.code", "ns.note", "ns.address/street",
+    "ns.person/ns.employee/badge", "ns.employee/ns.person/age", "ns.person/@Core.Description", "ns.color", "ns.color/red", "ns.code", "ns.note", "ns.address/street",
     "ns.f", "ns.f(Edm.Int32)", "ns.f/x", "ns.f/$ReturnType", "ns.g/p", "ns.g(ns.person,Edm.Int32)/y", "ns.g(self.person, Edm.Int32)", "ns.svc", "self.svc", "ns.svc/people",
     "ns.svc/people/friends", "ns.svc/me", "ns.svc/fi",
     // Other namespaces: a referenced vocabulary, one not among the inputs.
@@ -107,6 +107,9 @@ describe("<Annotations Target>", () => {
     ["self.person/home/strete", "ns.address has no property or navigation property strete"],
     ["ns.person/age/x", "x follows a property that is not of a structured type"],
     ["ns.person/ns.nothing/badge", "ns.nothing is not an entity or complex type"],
+    // CSDL 4.01 §14.4.1.1: a cast names a type derived from the value's (an entity is no address).
+    ["ns.person/ns.address/street", "ns.address is not derived from ns.person, so no value there can be cast to it"],
+    ["ns.person/home/ns.employee/badge", "ns.employee is not derived from ns.address, so no value there can be cast to it"],
     ["ns.color/blue", "ns.color has no member blue"],
     ["ns.code/x", "ns.code is a type definition, which has no members"],
     ["ns.f/y", "ns.f has no parameter y"],

@@ -124,11 +124,14 @@ describe("NavigationPropertyBinding", () => {
       <NavigationPropertyBinding Path="nonav" Target="customers"/>
       <NavigationPropertyBinding Path="customerId" Target="customers"/>
       <NavigationPropertyBinding Path="customer" Target="nowhere"/>
-      <NavigationPropertyBinding Path="customer" Target="ns.svc/customers"/>`)}`));
+      <NavigationPropertyBinding Path="customer" Target="ns.svc/customers"/>
+      <NavigationPropertyBinding Path="ns.vip/manager" Target="customers"/>`)}`));
     expect(build(content).diagnostics.map((d) => [d.severity, d.code, d.path, d.message, d.line > 0])).toEqual([
       ["warning", "ODG103", "ns.svc/orders/nonav", "NavigationPropertyBinding Path nonav is not a navigation property of ns.order (CSDL §13.4.1); the binding is left out", true],
       ["warning", "ODG103", "ns.svc/orders/customerId", "NavigationPropertyBinding Path customerId is not a navigation property of ns.order (CSDL §13.4.1); the binding is left out", true],
       ["warning", "ODG107", "ns.svc/orders/customer", "NavigationPropertyBinding Target nowhere is not an entity set or singleton (CSDL §13.4.2); the binding is left out", true],
+      // A cast to a type an order is not (a customer's subtype) leads to none either.
+      ["warning", "ODG103", "ns.svc/orders/ns.vip/manager", "NavigationPropertyBinding Path ns.vip/manager is not a navigation property of ns.order (CSDL §13.4.1); the binding is left out", true],
     ]);
     expect(build(content).model.container?.entitySets[0].bindings.map((b) => [b.path, b.target])).toEqual([["customer", "ns.svc/customers"]]);
     const requests = generate({ inputs: [{ file: "b.xml", content }] }).files.get("ns.requests.ts") ?? "";

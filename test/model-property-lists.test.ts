@@ -51,7 +51,7 @@ describe("a path in a Capabilities list that names no member", () => {
 
   test("a RestrictedProperties item naming no navigation property is ignored, with a warning, at its first segment that names no member or at its end (XML and JSON)", () => {
     const restricted = (nav: string) => `<Record><PropertyValue Property="NavigationProperty" NavigationPropertyPath="${nav}"/><PropertyValue Property="InsertRestrictions"><Record><PropertyValue Property="Insertable" Bool="false"/></Record></PropertyValue></Record>`;
-    const paths = ["frends", "friends/friends", "home/ns.office/boss", "friends/frends", "home/ns.office/bos", "home/ns.offise/boss", "home/city", "name/friends"];
+    const paths = ["frends", "friends/friends", "home/ns.office/boss", "friends/frends", "home/ns.office/bos", "home/ns.offise/boss", "home/city", "name/friends", "friends/ns.office/boss"];
     const at = (i: number) => `ns.c/ts/@Org.OData.Capabilities.V1.NavigationRestrictions/RestrictedProperties/${i}/NavigationProperty`;
     const expected = [
       ["warning", "ODG103", at(0), "frends names no navigation property of ns.t (ns.t has no property or navigation property frends (did you mean friends?)); its restrictions are ignored", true],
@@ -60,6 +60,8 @@ describe("a path in a Capabilities list that names no member", () => {
       ["warning", "ODG103", at(5), "home/ns.offise/boss names no navigation property of ns.t (ns.offise is not an entity or complex type); its restrictions are ignored", true],
       ["warning", "ODG103", at(6), "home/city names no navigation property of ns.t (it does not end at a navigation property); its restrictions are ignored", true],
       ["warning", "ODG103", at(7), "name/friends names no navigation property of ns.t (friends follows name, which is not of a structured type); its restrictions are ignored", true],
+      // A cast to a type outside the value's own line of types (an entity to a complex type).
+      ["warning", "ODG103", at(8), "friends/ns.office/boss names no navigation property of ns.t (ns.office is not derived from ns.t, so no value there can be cast to it); its restrictions are ignored", true],
     ];
     expect(run("s.xml", xml(`<Annotation Term="Capabilities.NavigationRestrictions"><Record><PropertyValue Property="RestrictedProperties"><Collection>${paths.map(restricted).join("")}</Collection></PropertyValue></Record></Annotation>`))).toEqual(expected);
     expect(run("s.json", json({ "@Capabilities.NavigationRestrictions": { RestrictedProperties: paths.map((p) => ({ NavigationProperty: p, InsertRestrictions: { Insertable: false } })) } }))).toEqual(expected);

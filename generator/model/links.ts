@@ -66,7 +66,7 @@ export const NAVIGATION_PATH: PathRules = { navigation: true, casts: "anywhere",
 
 /** Why a path leads nowhere, at `segment`; `owner` is the type the segment was looked up in, `previous` the member before it. */
 export interface PathProblem {
-  problem: "not structured" | "not a type" | "cast last" | "no member" | "navigation" | "collection";
+  problem: "not structured" | "not a type" | "unrelated cast" | "cast last" | "no member" | "navigation" | "collection";
   segment: string;
   owner: StructuredType | undefined;
   previous: Member | undefined;
@@ -101,6 +101,8 @@ export function walkPath(
     if (rules.casts !== "none" && segment.includes(".")) {
       const cast = ctx.types.get(at ? ctx.qualify(segment, at) : segment);
       if (!cast || (cast.kind !== "entity" && cast.kind !== "complex")) return { problem: "not a type", segment, owner: t, previous: last };
+      // CSDL 4.01 §14.4.1.1: a value can be cast to a type derived from its own (to its own or a base type, changing nothing), to no other.
+      if (!inOneLine(cast, t)) return { problem: "unrelated cast", segment, owner: t, previous: last };
       if (rules.casts === "before-member" && i === segments.length - 1) return { problem: "cast last", segment, owner: t, previous: last };
       t = cast;
       continue;
@@ -122,6 +124,18 @@ export function walkPath(
     }
   }
   return { member: last, owner, nullable };
+}
+
+/** Whether `a` derives from `b`, `b` from `a`, or both are one type. */
+function inOneLine(a: StructuredType, b: StructuredType): boolean {
+  for (let c: StructuredType | undefined = a; c; c = c.baseType) if (c === b) return true;
+  for (let c: StructuredType | undefined = b.baseType; c; c = c.baseType) if (c === a) return true;
+  return false;
+}
+
+/** What a cast segment that names a type outside the value's line of types (`inOneLine`) is told. */
+export function unrelatedCast(end: PathProblem): string {
+  return `${end.segment} is not derived from ${end.owner?.qualifiedName}, so no value there can be cast to it`;
 }
 
 /** The member a path ends at, if the rules let it reach one. */

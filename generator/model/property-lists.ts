@@ -15,7 +15,7 @@ import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import { nearestName } from "../nearest-name";
 import type { RawExpression } from "../parse/raw";
 import { qualify } from "./annotation-groups";
-import { walkPath, NAVIGATION_PATH } from "./links";
+import { unrelatedCast, walkPath, NAVIGATION_PATH } from "./links";
 import { member as recordMember, pathValue } from "./restrictions";
 import { CAPABILITIES } from "./rules";
 import type { Annotation, Model, StructuredType } from "./types";
@@ -70,6 +70,7 @@ function checkPath(model: Model, diags: DiagnosticBag, t: StructuredType, item: 
     const near = nearestName(end.segment, memberNames(end.owner));
     problem = `${end.owner.qualifiedName} has no property or navigation property ${end.segment}${near ? ` (did you mean ${near}?)` : ""}`;
   } else if (end.problem === "not a type") problem = `${end.segment} is not an entity or complex type`;
+  else if (end.problem === "unrelated cast") problem = unrelatedCast(end);
   else if (end.problem === "not structured") problem = `${end.segment} follows ${end.previous?.name ?? "a property"}, which is not of a structured type`;
   else if (end.problem !== undefined) problem = `${end.segment} cannot be reached`;
   else if (navigation && end.member?.kind !== "navigation") problem = `it does not end at a navigation property`;

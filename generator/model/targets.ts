@@ -10,7 +10,7 @@
  */
 import { Codes, placeOf, type SourceRef } from "../diagnostics";
 import type { RawAnnotationGroup } from "../parse/raw";
-import { containerChildren, NAVIGATION_PATH, walkPath, type LinkContext } from "./links";
+import { containerChildren, NAVIGATION_PATH, unrelatedCast, walkPath, type LinkContext } from "./links";
 import { namesOverload, operationHead, parameterOf, qualifiedType } from "./operation-targets";
 import { TERMS_READ } from "./rules";
 import type { EntityContainer, EnumType, Operation, StructuredType } from "./types";
@@ -132,6 +132,8 @@ function walk(ctx: TargetContext, start: StructuredType, segments: readonly stri
       return `${end.segment} follows a property that is not of a structured type`;
     case "no member":
       return `${end.owner?.qualifiedName} has no property or navigation property ${end.segment}`;
+    case "unrelated cast":
+      return unrelatedCast(end);
     default: // "not a type": the others are not problems under NAVIGATION_PATH
       return `${end.segment} is not an entity or complex type`;
   }
