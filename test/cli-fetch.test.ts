@@ -5,10 +5,10 @@ import * as path from "node:path";
 import { exited } from "./helpers/child";
 import { runCliAsync, scratch, startCli, writeJson } from "./helpers/cli";
 import { edmx, schema } from "./helpers/csdl";
-import { startLoopback, type Loopback, type Reply } from "./helpers/loopback";
+import { startLoopback, type Loopback, type Recorded, type Reply } from "./helpers/loopback";
 
 const servers: Loopback[] = [];
-async function server(fn: (url: string) => (req: { url: string }) => Reply): Promise<Loopback> {
+async function server(fn: (url: string) => (req: Recorded) => Reply): Promise<Loopback> {
   const s = await startLoopback();
   servers.push(s);
   s.handle(fn(s.url));
@@ -362,4 +362,52 @@ test.concurrent("a reference's http: Uri that is no URL (a space in the host, a 
   const port = await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml"], dir);
   expect(port.code).toBe(0);
   expect(port.stdout).toContain("not downloaded: https://127.0.0.1:99999/types.xml, whose types the documents use, which is no URL fetch can download");
+});
+
+test.concurrent("the user's headers go to the service's origin only: a redirect to another host gets none (an API key neither), and an error there names where it was redirected", async () => {
+  const dir = scratch();
+  fs.writeFileSync(path.join(dir, "m.xml"), "previous");
+  const other = await server(() => (req) => (req.url === "/m" ? xml(shared) : req.url === "/login" ? { headers: { "content-type": "text/html" }, body: "<html><head><title>Sign in to your account</title></head></html>" } : { status: 404 }));
+  const s = await server(() => (req) =>
+    req.url === "/$metadata" ? { status: 302, headers: { location: `${other.url}/m` } }
+    : req.url === "/same" ? { status: 307, headers: { location: "/$metadata" } }
+    : req.url === "/sso" ? { status: 302, headers: { location: `${other.url}/login` } }
+    : req.url === "/loop" ? { status: 302, headers: { location: "/loop" } }
+    : { status: 302, headers: { location: "ftp://127.0.0.1/x" } });
+  const flags = ["--header-from-env", "APIKey=API_KEY", "-H", "sap-client: 100", "--header-from-env", "Authorization=ODATA_TOKEN"];
+  const env = { API_KEY: "key-secret", ODATA_TOKEN: "Bearer token-secret" };
+  const r = await runCliAsync(["fetch", `${s.url}/same`, "--out", "m.xml", ...flags], dir, env);
+  expect(r.stderr).toBe("");
+  expect(r.code).toBe(0);
+  expect(s.requests.map((q) => [q.url, q.headers.apikey, q.headers["sap-client"], q.headers.authorization])).toEqual([["/same", "key-secret", "100", "Bearer token-secret"], ["/$metadata", "key-secret", "100", "Bearer token-secret"]]);
+  expect(other.requests.map((q) => [q.url, q.headers.apikey, q.headers["sap-client"], q.headers.authorization, q.headers.accept])).toEqual([["/m", undefined, undefined, undefined, "application/xml"]]);
+  expect(fs.readFileSync(path.join(dir, "m.xml"), "utf8")).toBe(shared);
+
+  fs.writeFileSync(path.join(dir, "m.xml"), "previous");
+  const sso = await runCliAsync(["fetch", `${s.url}/sso`, "--out", "m.xml", ...flags], dir, env);
+  expect(sso.code).toBe(4);
+  expect(sso.stderr).toMatch(new RegExp(`^odatagen: ${s.url}/sso \\(redirected to ${other.url}/login\\) answered with an HTML page \\("Sign in to your account"\\), not metadata`));
+  expect(other.requests.every((q) => q.headers.apikey === undefined)).toBe(true);
+  const loop = await runCliAsync(["fetch", `${s.url}/loop`, "--out", "m.xml"], dir);
+  expect([loop.code, loop.stderr]).toEqual([4, `odatagen: ${s.url}/loop redirected more than 20 times (a redirect loop? the last to ${s.url}/loop); nothing saved\n`]);
+  const ftp = await runCliAsync(["fetch", `${s.url}/ftp`, "--out", "m.xml"], dir);
+  expect([ftp.code, ftp.stderr]).toEqual([4, `odatagen: ${s.url}/ftp redirected to "ftp://127.0.0.1/x", which is no http: or https: URL fetch can download; nothing saved\n`]);
+  expect(fs.readdirSync(dir)).toEqual(["m.xml"]);
+  expect(fs.readFileSync(path.join(dir, "m.xml"), "utf8")).toBe("previous");
+});
+
+test.concurrent("a user and password in the URL go to the service's referenced documents too, as Basic authentication", async () => {
+  const dir = scratch();
+  const basic = `Basic ${Buffer.from("user:pw").toString("base64")}`;
+  const s = await server((url) => (req) =>
+    req.headers.authorization !== basic ? { status: 401 }
+    : req.url === "/svc/$metadata" ? xml(main(ref(`${url}/shared/types.xml`, "shared") + ref("parts/other.xml", "other"), `<Property Name="o" Type="other.thing"/>`))
+    : req.url === "/shared/types.xml" ? xml(shared)
+    : req.url === "/svc/parts/other.xml" ? xml(edmx(schema("other", `<ComplexType Name="thing"><Property Name="x" Type="Edm.String"/></ComplexType>`)))
+    : { status: 404 });
+  const r = await runCliAsync(["fetch", `http://user:pw@${s.url.slice(7)}/svc/$metadata`, "--out", "m.xml"], dir);
+  expect(r.stderr).toBe("");
+  expect(r.code).toBe(0);
+  expect(s.requests.map((q) => q.url).sort()).toEqual(["/shared/types.xml", "/svc/$metadata", "/svc/parts/other.xml"]);
+  expect(r.stdout).not.toContain("pw@");
 });

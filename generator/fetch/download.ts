@@ -1,5 +1,6 @@
 /**
- * One download of a metadata document with Node's `fetch` (`odatagen fetch`): redirects followed,
+ * One download of a metadata document with Node's `fetch` (`odatagen fetch`): redirects followed
+ * (the user's headers to the URL's own origin only),
  * a time limit over the whole answer, a size limit, and each failure said as data: the HTTP status
  * with the start of the body, a network error, the time limit. A URL is shown without the user and
  * password it may hold (`shownUrl`); header values are never part of a message.
@@ -16,7 +17,7 @@ export interface DownloadOptions {
   maxBytes: number;
 }
 
-export type Downloaded = { ok: true; body: Buffer; url: string; contentType: string } | { ok: false; problem: string; status?: number };
+export type Downloaded = { ok: true; body: Buffer; url: string; redirected?: string; contentType: string } | { ok: false; problem: string; status?: number };
 
 export const ACCEPT_XML = "application/xml";
 export const ACCEPT_JSON = "application/json";
@@ -33,25 +34,49 @@ export function shownUrl(url: string): string {
   }
 }
 
+/** The redirects one download follows, as many as `fetch` follows. */
+export const MAX_REDIRECTS = 20;
+
+/**
+ * `url` without its user and password, and `headers` with them as Basic authentication (as curl
+ * sends them; `fetch` refuses such a URL), unless `headers` has an `Authorization` of its own.
+ */
+export function credentialsAsHeader(url: string, headers: ReadonlyMap<string, string>): { url: string; headers: ReadonlyMap<string, string> } {
+  const u = new URL(url);
+  if (!u.username && !u.password) return { url, headers };
+  const own = new Map(headers);
+  if (![...own.keys()].some((n) => n.toLowerCase() === "authorization"))
+    own.set("Authorization", `Basic ${Buffer.from(`${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`).toString("base64")}`);
+  return { url: shownUrl(url), headers: own };
+}
+
 export async function download(url: string, options: DownloadOptions): Promise<Downloaded> {
   const shown = shownUrl(url);
-  const headers = new Headers();
-  let target = url;
-  const u = new URL(url);
-  // fetch refuses a URL with credentials: they become Basic authentication, as curl sends them.
-  if (u.username || u.password) {
-    headers.set("Authorization", `Basic ${Buffer.from(`${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`).toString("base64")}`);
-    target = shown;
-  }
-  headers.set("Accept", options.json ? ACCEPT_JSON : ACCEPT_XML);
-  for (const [name, value] of options.headers) headers.set(name, value);
+  const given = credentialsAsHeader(url, options.headers);
+  const headers = new Headers({ Accept: options.json ? ACCEPT_JSON : ACCEPT_XML });
+  for (const [name, value] of given.headers) headers.set(name, value);
+  const sent = headers.has("Authorization");
   const signal = AbortSignal.timeout(options.timeoutMs);
   const seconds = `${options.timeoutMs / 1000} s`;
+  // Redirects are followed here, not by fetch: fetch drops only Authorization (and Cookie) on
+  // the way to another origin, and the user's headers (an API key, sap-client) are the service's.
+  let at = given.url;
+  let sending = headers;
   let response: Response;
-  try {
-    response = await fetch(target, { headers, redirect: "follow", signal });
-  } catch (e) {
-    return { ok: false, problem: failure(e, shown, seconds) };
+  for (let hops = 0; ; hops++) {
+    try {
+      response = await fetch(at, { headers: sending, redirect: "manual", signal });
+    } catch (e) {
+      return { ok: false, problem: failure(e, shown, seconds) };
+    }
+    const location = REDIRECTS.has(response.status) ? response.headers.get("location") : null;
+    if (location === null) break;
+    await response.body?.cancel().catch(() => {});
+    const next = URL.canParse(location, at) ? new URL(location, at) : undefined;
+    if (!next || !/^https?:$/.test(next.protocol)) return { ok: false, problem: `${shown} redirected to ${JSON.stringify(location)}, which is no http: or https: URL fetch can download` };
+    if (hops === MAX_REDIRECTS) return { ok: false, problem: `${shown} redirected more than ${MAX_REDIRECTS} times (a redirect loop? the last to ${shownUrl(next.href)})` };
+    if (next.origin !== new URL(at).origin && sending === headers) sending = new Headers({ Accept: headers.get("Accept") ?? ACCEPT_XML });
+    at = next.href;
   }
   let body: Buffer;
   try {
@@ -60,14 +85,17 @@ export async function download(url: string, options: DownloadOptions): Promise<D
     if (e instanceof TooLarge) return { ok: false, problem: `${shown} sent more than ${options.maxBytes.toLocaleString("en-US")} bytes, more than a metadata document odatagen reads` };
     return { ok: false, problem: failure(e, shown, seconds) };
   }
-  const final = response.url && response.url !== target ? ` (redirected to ${shownUrl(response.url)})` : "";
+  const redirected = at !== given.url ? shownUrl(at) : undefined;
+  const final = redirected ? ` (redirected to ${redirected})` : "";
   if (!response.ok) {
-    const sent = headers.has("Authorization");
     const hint = response.status !== 401 && response.status !== 403 ? "" : sent ? " (the Authorization header sent was not accepted)" : " (the service wants credentials: send them with --header-from-env Authorization=VARIABLE, or --header 'Authorization: …')";
     return { ok: false, status: response.status, problem: `${shown}${final} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}${hint}${bodyStart(body)}` };
   }
-  return { ok: true, body, url: response.url || target, contentType: response.headers.get("content-type") ?? "" };
+  return { ok: true, body, url: at, redirected, contentType: response.headers.get("content-type") ?? "" };
 }
+
+/** The statuses whose `Location` fetch follows. */
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 class TooLarge extends Error {}
 

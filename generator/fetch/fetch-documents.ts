@@ -9,7 +9,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { download, shownUrl, type DownloadOptions } from "./download";
+import { credentialsAsHeader, download, shownUrl, type DownloadOptions } from "./download";
 import { neededReferences, readDownloaded, type Downloaded } from "./documents";
 import { decodeInput } from "../parse/decode";
 import { formatReferenceMap, parseReferenceMap, referenceMapFile } from "../write/reference-map";
@@ -60,7 +60,9 @@ export interface Ref {
 export async function fetchDocuments(target: FetchTarget): Promise<Fetched> {
   const base: Omit<DownloadOptions, "headers"> = { json: target.json, timeoutMs: target.timeoutMs, maxBytes: MAX_DOCUMENT_BYTES };
   const origin = new URL(target.url).origin;
-  const main = await downloadDocument(target.url, { ...base, headers: target.headers });
+  // A user and password in the URL are the service's credentials: sent with its other documents too.
+  const own = credentialsAsHeader(target.url, target.headers).headers;
+  const main = await downloadDocument(target.url, { ...base, headers: own });
   if (!main.ok) return main;
   const docs: InputFile[] = [{ file: display(target.out), content: main.text }];
   const files: PlannedFile[] = [planned(target.out, main.body, shownUrl(target.url))];
@@ -101,7 +103,7 @@ export async function fetchDocuments(target: FetchTarget): Promise<Fetched> {
       if (done.has(ref.url)) continue;
       if (done.size >= MAX_REFERENCED) return { ok: false, problem: `${shownUrl(target.url)} and the documents it references name more than ${MAX_REFERENCED} documents to download; odatagen fetch stops there` };
       // Credentials are the service's: a document on another host (a vocabulary on GitHub) gets none.
-      const headers = sameOrigin(ref.url, origin) ? target.headers : new Map<string, string>();
+      const headers = sameOrigin(ref.url, origin) ? own : new Map<string, string>();
       const got = await downloadDocument(ref.url, { ...base, headers });
       if (!got.ok) return { ok: false, problem: `${got.problem} (a document ${shownUrl(target.url)} references)` };
       let file = ref.file;
@@ -158,7 +160,7 @@ async function downloadDocument(url: string, options: DownloadOptions): Promise<
   // encoding); bytes that are in no encoding it reads are saved all the same, for generate to report.
   const decoded = decodeInput(got.body);
   const text = decoded.ok ? decoded.text : new TextDecoder("utf-8").decode(got.body);
-  const read = readDownloaded(text, shownUrl(url));
+  const read = readDownloaded(text, `${shownUrl(url)}${got.redirected ? ` (redirected to ${got.redirected})` : ""}`);
   return "problem" in read ? { ok: false, problem: read.problem } : { ok: true, body: got.body, text, url: got.url, ...read };
 }
 
