@@ -411,3 +411,16 @@ test.concurrent("a user and password in the URL go to the service's referenced d
   expect(s.requests.map((q) => q.url).sort()).toEqual(["/shared/types.xml", "/svc/$metadata", "/svc/parts/other.xml"]);
   expect(r.stdout).not.toContain("pw@");
 });
+
+test.concurrent("a header value with a character past U+00FF or a line break, from a flag, the environment or the config, is a usage error that does not show it", async () => {
+  const dir = scratch();
+  const url = "http://127.0.0.1:9/$metadata";
+  const flag = await runCliAsync(["fetch", url, "-o", "m.xml", "-H", "X-Name: caf\u00e9 \u20ac-secret"], dir);
+  expect([flag.code, flag.stderr]).toEqual([2, "odatagen: --header X-Name: a header's value cannot hold a character past U+00FF (headers carry Latin-1 only) (the value given is not shown)\n"]);
+  const env = await runCliAsync(["fetch", url, "-o", "m.xml", "--header-from-env", "Authorization=T"], dir, { T: "Bearer \u20ac-secret" });
+  expect([env.code, env.stderr]).toEqual([2, "odatagen: --header-from-env Authorization=T: the value of T holds a character past U+00FF (headers carry Latin-1 only), which a header cannot\n"]);
+  writeJson(path.join(dir, "odatagen.config.json"), { services: [{ name: "a", input: "a.xml", out: "gen", url, headersFromEnv: { Authorization: "T" } }] });
+  const config = await runCliAsync(["fetch"], dir, { T: "Bearer line\nbreak-secret" });
+  expect([config.code, config.stderr]).toEqual([2, "odatagen: a: headersFromEnv.Authorization: the value of T holds a line break or NUL, which a header cannot\n"]);
+  expect(flag.stderr + env.stderr + config.stderr).not.toContain("secret");
+});

@@ -180,6 +180,8 @@ async function fetchTargets(args: FetchArgs, env: NodeJS.ProcessEnv, cwd: string
     for (const [name, variable] of Object.entries(s.headersFromEnv ?? {})) {
       const value = env[variable];
       if (value === undefined || value === "") return `${s.name}: headersFromEnv.${name} names the environment variable ${variable}, which is not set`;
+      const bad = valueProblem(value);
+      if (bad) return `${s.name}: headersFromEnv.${name}: the value of ${variable} holds ${bad}, which a header cannot`;
       own.set(name, value);
     }
     const file = s.inputs[0];
@@ -194,7 +196,8 @@ export function headerFlags(args: Pick<FetchArgs, "header" | "header-from-env">,
   for (const given of args.header ?? []) {
     const m = /^([^:\s]+)\s*:\s*(.*)$/s.exec(given);
     if (!m || !HEADER_NAME.test(m[1])) return `--header: expected "Name: value" (the value given is not shown)`;
-    if (/[\r\n\0]/.test(m[2])) return `--header ${m[1]}: a header's value cannot hold a line break or NUL`;
+    const bad = valueProblem(m[2]);
+    if (bad) return `--header ${m[1]}: a header's value cannot hold ${bad} (the value given is not shown)`;
     headers.set(m[1], m[2].trim());
   }
   for (const given of args["header-from-env"] ?? []) {
@@ -202,8 +205,19 @@ export function headerFlags(args: Pick<FetchArgs, "header" | "header-from-env">,
     if (!m || !HEADER_NAME.test(m[1]) || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(m[2])) return `--header-from-env ${given}: expected Name=VARIABLE, a header's name and the environment variable that holds its value (--header-from-env Authorization=ODATA_TOKEN)`;
     const value = env[m[2]];
     if (value === undefined || value === "") return `--header-from-env ${given}: the environment variable ${m[2]} is not set`;
-    if (/[\r\n\0]/.test(value)) return `--header-from-env ${given}: the value of ${m[2]} holds a line break or NUL, which a header cannot`;
+    const bad = valueProblem(value);
+    if (bad) return `--header-from-env ${given}: the value of ${m[2]} holds ${bad}, which a header cannot`;
     headers.set(m[1], value);
   }
   return headers;
+}
+
+/**
+ * What in a header's value HTTP cannot send (fetch would throw, showing the value): a line break or
+ * NUL, or a character past U+00FF (a header is bytes: \u20ac is no Latin-1 character).
+ */
+function valueProblem(value: string): string | undefined {
+  if (/[\r\n\0]/.test(value)) return "a line break or NUL";
+  if (/[^\u0000-\u00ff]/.test(value)) return "a character past U+00FF (headers carry Latin-1 only)";
+  return undefined;
 }
