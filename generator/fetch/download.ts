@@ -89,13 +89,20 @@ export async function download(url: string, options: DownloadOptions): Promise<D
   const final = redirected ? ` (redirected to ${redirected})` : "";
   if (!response.ok) {
     const hint = response.status !== 401 && response.status !== 403 ? "" : sent ? " (the Authorization header sent was not accepted)" : " (the service wants credentials: send them with --header-from-env Authorization=VARIABLE, or --header 'Authorization: …')";
-    return { ok: false, status: response.status, problem: `${shown}${final} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}${hint}${bodyStart(body)}` };
+    return { ok: false, status: response.status, problem: `${shown}${final} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}${hint}${retryAfter(response)}${bodyStart(body)}` };
   }
   return { ok: true, body, url: at, redirected, contentType: response.headers.get("content-type") ?? "" };
 }
 
 /** The statuses whose `Location` fetch follows. */
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/** A 429's or 503's `Retry-After`, said: a scheduled job can run again then. */
+function retryAfter(response: Response): string {
+  const value = response.headers.get("retry-after")?.trim();
+  if (!value || (response.status !== 429 && response.status !== 503)) return "";
+  return `, asking to wait ${/^\d+$/.test(value) ? `${value} s` : `until ${value}`} (Retry-After)`;
+}
 
 class TooLarge extends Error {}
 

@@ -31,15 +31,26 @@ export function saveChanged(files: readonly PlannedFile[]): void {
     }
   } catch (e) {
     for (const { temp } of temps) fs.rmSync(temp, { force: true });
-    throw e;
+    throw ownPath(e, temps);
   }
   for (const [i, { temp, file }] of temps.entries()) {
     try {
       fs.renameSync(temp, file);
     } catch (e) {
       for (const t of temps.slice(i)) fs.rmSync(t.temp, { force: true });
-      throw e;
+      throw ownPath(e, temps);
     }
   }
   for (const f of files) if (changed(f) && f.content === undefined) fs.rmSync(f.file, { force: true });
+}
+
+/** The file system's error with the file the user named in place of its temporary file, which is gone. */
+function ownPath(e: unknown, temps: readonly { temp: string; file: string }[]): unknown {
+  const err = e as NodeJS.ErrnoException;
+  const own = temps.find((t) => t.temp === err.path)?.file;
+  if (own) {
+    err.message = err.message.split(", ")[0];
+    err.path = own;
+  }
+  return e;
 }
