@@ -437,3 +437,15 @@ test.concurrent("a 503 or 429 with Retry-After says how long the service asks to
   expect([folder.code, folder.stderr]).toEqual([4, "odatagen: cannot save specs: EISDIR: illegal operation on a directory\n"]);
   expect(fs.readdirSync(dir)).toEqual(["specs"]);
 });
+
+test.concurrent("a network error or the time limit with HTTPS_PROXY set says whether Node's fetch went through it", async () => {
+  const dir = scratch();
+  const closed = await server(() => () => ({ reset: true }));
+  const env = { HTTPS_PROXY: "http://127.0.0.1:9", NODE_USE_ENV_PROXY: "", NODE_OPTIONS: "" };
+  const r = await runCliAsync(["fetch", `${closed.url}/$metadata`, "--out", "m.xml"], dir, env);
+  expect(r.code).toBe(4);
+  expect(r.stderr).toMatch(new RegExp(`^odatagen: cannot download ${closed.url}/\\$metadata: fetch failed \\(\\w+\\) \\(HTTPS_PROXY is set, which (Node's fetch goes through only with NODE_USE_ENV_PROXY=1|the fetch of Node [\\d.]+ never goes through: to use the proxy, run odatagen on Node 22.21 or later with NODE_USE_ENV_PROXY=1)\\); nothing saved\\n$`));
+  const without = await runCliAsync(["fetch", `${closed.url}/$metadata`, "--out", "m.xml"], dir, { HTTPS_PROXY: "", HTTP_PROXY: "", https_proxy: "", http_proxy: "" });
+  expect(without.stderr).not.toContain("PROXY");
+  expect(fs.readdirSync(dir)).toEqual([]);
+});

@@ -15,6 +15,8 @@ export interface DownloadOptions {
   timeoutMs: number;
   /** The most bytes a document may have. */
   maxBytes: number;
+  /** Said after a network error or the time limit: a proxy that is set and not used (fetch/proxy-hint.ts). */
+  proxyHint?: string;
 }
 
 export type Downloaded = { ok: true; body: Buffer; url: string; redirected?: string; contentType: string } | { ok: false; problem: string; status?: number };
@@ -67,7 +69,7 @@ export async function download(url: string, options: DownloadOptions): Promise<D
     try {
       response = await fetch(at, { headers: sending, redirect: "manual", signal });
     } catch (e) {
-      return { ok: false, problem: failure(e, shown, seconds) };
+      return { ok: false, problem: failure(e, shown, seconds, options.proxyHint) };
     }
     const location = REDIRECTS.has(response.status) ? response.headers.get("location") : null;
     if (location === null) break;
@@ -83,7 +85,7 @@ export async function download(url: string, options: DownloadOptions): Promise<D
     body = await readBody(response, options.maxBytes);
   } catch (e) {
     if (e instanceof TooLarge) return { ok: false, problem: `${shown} sent more than ${options.maxBytes.toLocaleString("en-US")} bytes, more than a metadata document odatagen reads` };
-    return { ok: false, problem: failure(e, shown, seconds) };
+    return { ok: false, problem: failure(e, shown, seconds, options.proxyHint) };
   }
   const redirected = at !== given.url ? shownUrl(at) : undefined;
   const final = redirected ? ` (redirected to ${redirected})` : "";
@@ -130,11 +132,12 @@ async function readBody(response: Response, maxBytes: number): Promise<Buffer> {
 }
 
 /** A network error or the time limit, as one sentence. */
-function failure(e: unknown, shown: string, seconds: string): string {
+function failure(e: unknown, shown: string, seconds: string, proxyHint: string | undefined): string {
   const err = e as Error & { cause?: { code?: string; message?: string } };
-  if (err.name === "TimeoutError" || err.name === "AbortError") return `${shown} did not answer within ${seconds} (--timeout sets the limit)`;
+  const proxy = proxyHint ? ` (${proxyHint})` : "";
+  if (err.name === "TimeoutError" || err.name === "AbortError") return `${shown} did not answer within ${seconds} (--timeout sets the limit)${proxy}`;
   const cause = err.cause?.code ?? err.cause?.message;
-  return `cannot download ${shown}: ${err.message}${cause ? ` (${cause})` : ""}`;
+  return `cannot download ${shown}: ${err.message}${cause ? ` (${cause})` : ""}${proxy}`;
 }
 
 /** The start of an error answer's body, on one line: the service's words (an OData error's code and message) help most. */

@@ -29,6 +29,8 @@ export interface FetchTarget {
   headers: ReadonlyMap<string, string>;
   json: boolean;
   timeoutMs: number;
+  /** Said after a network error or the time limit (fetch/proxy-hint.ts). */
+  proxyHint?: string;
 }
 
 /** A file to save: its new content (undefined: remove it), and what it holds now (undefined: not there). */
@@ -58,7 +60,7 @@ export interface Ref {
 }
 
 export async function fetchDocuments(target: FetchTarget): Promise<Fetched> {
-  const base: Omit<DownloadOptions, "headers"> = { json: target.json, timeoutMs: target.timeoutMs, maxBytes: MAX_DOCUMENT_BYTES };
+  const base: Omit<DownloadOptions, "headers"> = { json: target.json, timeoutMs: target.timeoutMs, maxBytes: MAX_DOCUMENT_BYTES, proxyHint: target.proxyHint };
   const origin = new URL(target.url).origin;
   // A user and password in the URL are the service's credentials: sent with its other documents too.
   const own = credentialsAsHeader(target.url, target.headers).headers;
