@@ -8,7 +8,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { GenerationError, writeOutput } from "../generator";
 import { lockFile } from "../generator/write/lock";
-import { scratch, snapshot } from "./helpers/cli";
+import { spawn } from "node:child_process";
+import { ROOT, scratch, snapshot } from "./helpers/cli";
 
 const files = new Map([["a.ts", "export const a = 1;\n"]]);
 
@@ -64,3 +65,28 @@ test("unlocked, both are written, and no lock is left", () => {
   expect(fs.readdirSync(path.join(dir, "out")).sort()).toEqual(["x"]);
   expect(fs.readdirSync(outer).filter((f) => f.endsWith("-lock"))).toEqual([]);
 });
+
+test("an outer writer that began between the inner write's look and its lock: ODG402 naming the outer output, the inner one not written", async () => {
+  // The inner output exists, the outer one not yet (no manifest): the inner write's look finds no output around it.
+  const dir = scratch();
+  const outer = path.join(dir, "out", "x");
+  const inner = path.join(outer, "inner");
+  writeOutput(inner, new Map([["b.ts", "export const b = 1;\n"]]));
+  const gate = path.join(dir, "looked");
+  const script = `try { require(${JSON.stringify(path.join(ROOT, "dist"))}).writeOutput(${JSON.stringify(inner)}, new Map([["b.ts", "export const b = 2;\\n"]])); } catch (e) { process.stdout.write(e.message); }`;
+  const child = spawn(process.execPath, ["-e", script], { env: { ...process.env, ODATAGEN_TEST_AFTER_LOOK: gate }, stdio: ["ignore", "pipe", "inherit"] });
+  let stdout = "";
+  child.stdout!.on("data", (d) => (stdout += d));
+  const done = new Promise((resolve) => child.on("exit", resolve));
+  try {
+    for (const t0 = Date.now(); !fs.existsSync(gate) && Date.now() - t0 < 60000; ) await new Promise((r) => setTimeout(r, 5));
+    // Another process (this one) begins the outer output's first write: it holds the outer lock.
+    fs.writeFileSync(lockFile(outer), String(process.pid));
+  } finally {
+    fs.rmSync(gate, { force: true });
+  }
+  await done;
+  expect(stdout).toContain(`${outer} is being written by another odatagen (pid ${process.pid})`);
+  expect(fs.readFileSync(path.join(inner, "b.ts"), "utf8")).toBe("export const b = 1;\n");
+  expect(fs.existsSync(lockFile(inner))).toBe(false);
+}, 60_000);

@@ -9,21 +9,48 @@
  *
  * An inner writer that started before the outer output had a manifest or a lock (the outer one's
  * first run) took only its own lock: the outer writer, holding its own, then waits for the outputs
- * inside it that are being written (innerOutputsLocked). An inner writer holds no lock while it
+ * inside it that are being written (innerOutputsLocked). An outer writer can start between the
+ * inner writer's look and its lock, and see no inner lock yet: so a writer, holding its locks, looks
+ * again (writtenAround), and when an output around its own is now being written, it lets its locks
+ * go and starts over, the outer output then locked first. An inner writer holds no lock while it
  * waits for an outer one, so that wait cannot be circular either.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { isBesideAnOutput } from "./beside";
-import { lockFile } from "./lock";
+import { lockFile, lockHeld } from "./lock";
 import { MANIFEST } from "./manifest";
 
 /** The folders above `outDir` that are an output (they hold a manifest) or are being written (their lock is there), outermost first. */
 export function enclosingOutputs(outDir: string): string[] {
+  const found = lookAround(outDir);
+  afterLook();
+  return found;
+}
+
+function lookAround(outDir: string): string[] {
   const found: string[] = [];
   for (let dir = path.dirname(outDir); path.dirname(dir) !== dir; dir = path.dirname(dir))
     if (fs.existsSync(path.join(dir, MANIFEST)) || fs.existsSync(lockFile(dir))) found.unshift(dir);
   return found;
+}
+
+/** An output around `outDir`, not among the `locked` ones, whose lock another run holds now: the look again, under this run's locks. */
+export function writtenAround(outDir: string, locked: readonly string[]): string | undefined {
+  return lookAround(outDir).find((dir) => !locked.includes(dir) && lockHeld(dir));
+}
+
+/**
+ * For the nested-outputs tests: with `ODATAGEN_TEST_AFTER_LOOK` set to a file name, a process makes
+ * that file after its first look for the outputs around its own and waits until it is removed, so
+ * that a test can start another writer in between. Unset, it costs nothing.
+ */
+let gate = process.env.ODATAGEN_TEST_AFTER_LOOK;
+function afterLook(): void {
+  if (!gate) return;
+  fs.writeFileSync(gate, String(process.pid));
+  while (fs.existsSync(gate)) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+  gate = undefined;
 }
 
 /** The output folders inside `outDir` whose lock is there (another run may be writing them), at any depth; links are not followed. */

@@ -12,7 +12,7 @@ import { checkWriteArguments } from "./write-arguments";
 import { libraryRecord } from "./library-record";
 import { notOwnFolder } from "./own-folder";
 import { display } from "./within";
-import { enclosingOutputs, innerOutputsLocked } from "./enclosing-outputs";
+import { enclosingOutputs, innerOutputsLocked, writtenAround } from "./enclosing-outputs";
 import { refuseWhileLocked, withOutputLockNow } from "./lock";
 import { outputFailure, linkTarget } from "./regenerate";
 import { outputRefusals } from "./refusals";
@@ -38,11 +38,15 @@ export function writeOutput(outDir: string, files: ReadonlyMap<string, string>, 
     const record = options.record ?? libraryRecord(given, files);
     // As the CLI does (enclosing-outputs.ts): the outputs around this one locked first, outermost
     // first, then this one; an output inside it that another writer holds refuses the write.
+    // An output around it that another writer began to write since the look refuses it too.
+    const around = enclosingOutputs(out);
     const write = () => {
+      const since = writtenAround(out, around);
+      if (since) refuseWhileLocked(since);
       for (const inner of innerOutputsLocked(out)) refuseWhileLocked(inner);
       return writeLocked(out, files, { ...options, record });
     };
-    return [...enclosingOutputs(out), out].reduceRight<() => WriteReport>((locked, dir) => () => withOutputLockNow(dir, locked), write)();
+    return [...around, out].reduceRight<() => WriteReport>((locked, dir) => () => withOutputLockNow(dir, locked), write)();
   } catch (e) {
     const failure = outputFailure(e, outDir);
     if (failure) throw new GenerationError([failure], WRITING);

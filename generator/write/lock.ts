@@ -93,10 +93,14 @@ export function withOutputLockNow<T>(outDir: string, fn: () => T): T {
  * inside its own: enclosing-outputs.ts).
  */
 export function refuseWhileLocked(outDir: string): void {
-  const file = lockFile(outDir);
-  const seen = lockIdentity(file);
-  const held = seen && heldBy(seen);
-  if (held) throw new OutputLockedError(held.holder, outDir, file, held.age, held.known);
+  const held = lockHeld(outDir);
+  if (held) throw new OutputLockedError(held.holder, outDir, lockFile(outDir), held.age, held.known);
+}
+
+/** Whether another live writer (or this one) holds `outDir`'s lock, which is not taken. */
+export function lockHeld(outDir: string): Held | undefined {
+  const seen = lockIdentity(lockFile(outDir));
+  return seen && heldBy(seen);
 }
 
 /**

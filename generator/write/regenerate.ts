@@ -16,7 +16,7 @@ import * as path from "node:path";
 import type { Plan } from "./plan";
 import { noCheckpoint, type Checkpoint } from "./interrupt";
 import { OutputLockedError, waitForWriter, withOutputLock } from "./lock";
-import { enclosingOutputs, innerOutputsLocked } from "./enclosing-outputs";
+import { enclosingOutputs, innerOutputsLocked, writtenAround } from "./enclosing-outputs";
 import { hasLeftovers, recover, type Recovery } from "./stage";
 import { isUpToDate, readInputs, rememberOutput } from "./uptodate";
 import { display } from "./within";
@@ -127,13 +127,21 @@ export async function regenerate(req: RegenerateRequest): Promise<RegenerateOutc
   const run = async () => ({ ...(await regenerateUnlocked(real, checkpoint)), service: req.service });
   // Holding its own lock, a writer waits for the outputs inside its own that another run writes
   // (one that began before this output had a manifest: enclosing-outputs.ts).
-  const inside = async () => {
+  // An output around this one that another run began to write since the look: none of this run's
+  // locks are kept, and it starts over (undefined), that output then locked first.
+  const inside = (around: string[]) => async () => {
+    if (writtenAround(real.service.out, around)) return undefined;
     for (const dir of innerOutputsLocked(real.service.out)) await waitForWriter(dir, 120000, req.onWait, checkpoint);
     return run();
   };
   // The outputs around this one are locked first (enclosing-outputs.ts), then this one.
-  const locked = () =>
-    [...enclosingOutputs(real.service.out), real.service.out].reduceRight<() => Promise<RegenerateOutcome>>((inner, dir) => () => withOutputLock(dir, inner, 120000, req.onWait, checkpoint), inside)();
+  const locked = async (): Promise<RegenerateOutcome> => {
+    for (;;) {
+      const around = enclosingOutputs(real.service.out);
+      const done = await [...around, real.service.out].reduceRight<() => Promise<RegenerateOutcome | undefined>>((inner, dir) => () => withOutputLock(dir, inner, 120000, req.onWait, checkpoint), inside(around))();
+      if (done) return done;
+    }
+  };
   try {
     if (req.mode !== "write") await waitForWriter(real.service.out, 120000, req.onWait, checkpoint);
     return await (req.mode === "write" ? locked() : run());
