@@ -6,7 +6,7 @@
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { exited } from "./helpers/child";
+import { exited, Output } from "./helpers/child";
 import { BIN, copySpec, scratch, startCli } from "./helpers/cli";
 
 /** A FIFO in a new folder, and a way to wait until a reader has it open (its writer's end is then kept open, unwritten). */
@@ -39,6 +39,30 @@ function withFifo() {
     test(`${signal} ${flags.join(" ")}: said, exit ${code}, nothing written, no lock`, async () => {
       const { dir, whenRead, close } = withFifo();
       const child = startCli(["generate", "-i", "metadata.fifo", "-o", "gen", ...flags], dir);
+      const done = exited(child);
+      try {
+        await whenRead();
+        child.kill(signal);
+        const result = await done;
+        expect({ code: result.code, signal: result.signal }).toEqual({ code, signal: null });
+        expect(result.stderr).toBe(`odatagen: interrupted (${signal}); nothing written\n`);
+        expect(fs.readdirSync(dir)).toEqual(["metadata.fifo"]);
+      } finally {
+        if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+        close();
+      }
+    }, 30_000);
+  }
+
+  // A device input before it is read blocking, the start-up handlers let go for that read; they
+  // answer again while the FIFO after it waits.
+  for (const [signal, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const) {
+    test(`${signal} while a FIFO input read after a device (-i /dev/null -i fifo) waits: said, exit ${code}, nothing written`, async () => {
+      const { dir, whenRead, close } = withFifo();
+      const child = startCli(["generate", "-i", "/dev/null", "-i", "metadata.fifo", "-o", "gen"], dir);
       const done = exited(child);
       try {
         await whenRead();
@@ -102,5 +126,28 @@ const hasScript = process.platform === "linux" && spawnSync("script", ["--versio
     expect(fs.readdirSync(dir)).toEqual([]);
   } finally {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  }
+}, 30_000);
+
+(hasScript ? test : test.skip)("generate -i /dev/stdin -i fifo on a terminal: Ctrl+D ends the terminal's input, Ctrl+C while the FIFO waits is said, exit 130", async () => {
+  const { dir, whenRead, close } = withFifo();
+  const command = [process.execPath, BIN, "generate", "-i", "/dev/stdin", "-i", "metadata.fifo", "-o", "gen"].map((a) => `'${a}'`).join(" ");
+  const child = spawn("script", ["-qec", command, "/dev/null"], { cwd: dir, env: { ...process.env, NO_COLOR: "1" }, stdio: ["pipe", "pipe", "pipe"] });
+  const output = new Output(child);
+  const done = exited(child, output);
+  try {
+    // Time to load and begin the blocking read of the terminal, which Ctrl+D then ends (empty).
+    await new Promise((r) => setTimeout(r, 3000));
+    child.stdin.write("\x04");
+    await whenRead();
+    child.stdin.write("\x03");
+    const result = await Promise.race([done, new Promise<"hangs">((r) => setTimeout(() => r("hangs"), 10_000))]);
+    if (result === "hangs") throw new Error("hangs");
+    expect(result.code).toBe(130); // script -e gives the command's exit code
+    expect(output.text.replace(/\^C/g, "")).toBe("odatagen: interrupted (SIGINT); nothing written\r\n");
+    expect(fs.readdirSync(dir)).toEqual(["metadata.fifo"]);
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    close();
   }
 }, 30_000);

@@ -17,7 +17,7 @@ import { referenceChains } from "./reference-chain";
 import { printModelChanges, printModelChangesUnknown } from "./model-changes";
 import { shortDiff } from "./text-diff";
 import { listenForInterrupt, signalExitCode, stopWhileLoadingConfig } from "./signals";
-import { startedUp } from "./start-signals";
+import { startedUp, stopWhileStarting } from "./start-signals";
 import { InterruptedError } from "../write/interrupt";
 import { leadsOut } from "../write/within";
 import { leftOutputs } from "../write/config-outputs";
@@ -88,8 +88,10 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
   const failOnWarnings = args["fail-on-warnings"];
   // A pipe or FIFO input is read before the lock is taken; Ctrl+C while it waits for its writer is
   // answered by start-signals.ts (interrupted, nothing written). A terminal's is read blocking, which
-  // only the signal's default action can end: the start-up handler goes first.
-  for (const service of resolved.services) await prereadStreams(service.inputs, startedUp);
+  // only the signal's default action can end: the start-up handler goes first, and comes back for a
+  // FIFO read after it (`-i /dev/stdin -i <(curl …)`).
+  const beforeRead = (blocking: boolean) => (blocking ? startedUp() : stopWhileStarting());
+  for (const service of resolved.services) await prereadStreams(service.inputs, beforeRead);
   const interrupt = listenForInterrupt();
   const outcomes: RegenerateOutcome[] = [];
   try {

@@ -102,10 +102,11 @@ const prereadInputs = new Map<string, Buffer | Error>();
  * output lock, so that nothing is held while it waits for a FIFO's writer; a FIFO is read by the
  * event loop (read-pipe.ts), so that Ctrl+C while it waits is answered as at any other moment.
  * Any other (a terminal: `-i /dev/stdin` left unpiped, a device) is read blocking, where no handler
- * can run until the read ends: `beforeBlockingRead` is called first (the CLI lets go of its start-up
- * signal handlers then, so that Ctrl+C ends the wait by the signal's default action).
+ * can run until the read ends: `beforeRead(true)` is called first (the CLI lets go of its start-up
+ * signal handlers then, so that Ctrl+C ends the wait by the signal's default action), and
+ * `beforeRead(false)` before a FIFO is read (the CLI sets them again, for a FIFO after a terminal).
  */
-export async function prereadStreams(files: readonly string[], beforeBlockingRead: () => void = () => {}): Promise<void> {
+export async function prereadStreams(files: readonly string[], beforeRead: (blocking: boolean) => void = () => {}): Promise<void> {
   for (const file of files) {
     if (prereadInputs.has(file)) continue;
     let st: fs.Stats;
@@ -116,7 +117,7 @@ export async function prereadStreams(files: readonly string[], beforeBlockingRea
     }
     if (st.isFile()) continue;
     try {
-      if (!st.isFIFO()) beforeBlockingRead();
+      beforeRead(!st.isFIFO());
       prereadInputs.set(file, st.isFIFO() ? await readFifo(file, MAX_INPUT, tooLarge) : readInput(file));
     } catch (e) {
       prereadInputs.set(file, e as Error);
