@@ -14,7 +14,7 @@ import { includedGroup } from "./model/included-annotations";
 import { buildLazyModel, buildModel, type LazyModel } from "./model/build";
 import type { Model, SchemaType } from "./model/types";
 import { assignNames, type Names } from "./passes/names";
-import { isSliced, sliceModel, type SliceSummary } from "./passes/slice/slice";
+import { isSliced, patternOption, sliceModel, type PatternsNamedBy, type SliceSummary } from "./passes/slice/slice";
 import type { RequestFile } from "./passes/slice/request-patterns";
 import { keyAsSegment } from "./model/capabilities";
 import { checkAlternateKeys } from "./model/alternate-keys";
@@ -125,12 +125,15 @@ export type CheckedOptions = GenerateOptions & {
   exclude?: string[] | undefined;
   why?: string[] | undefined;
   accepting?: Acceptance[];
+  /** How messages name the patterns given without a place (passes/slice/slice.ts). */
+  namedBy?: PatternsNamedBy;
   /** With `emit: "js"`: the compiler the run used (recorded for writeOutput's manifest). */
   compiler?: TypeScriptApi | NativeTypeScript;
 };
 
-export function generate(options: GenerateOptions): GenerateResult {
-  const checked = checkedOptions(options);
+/** `namedBy`: "options" for the library's caller, whose messages name `include`, not the CLI's `--include`. */
+export function generate(options: GenerateOptions, namedBy: PatternsNamedBy = "flags"): GenerateResult {
+  const checked = { ...checkedOptions(options), namedBy };
   const accepting = checked.accepting ?? [];
   let result: GenerateResult;
   try {
@@ -183,7 +186,7 @@ export function prepare(options: CheckedOptions, diags: DiagnosticBag): Prepared
   let references: boolean;
   if (!slicing) {
     if (options.why?.length)
-      diags.warning(Codes.whyWithoutSlice, `--why ${options.why.join(" ")}: there is no slice to explain (no --include or --exclude); every type is generated`, "");
+      diags.warning(Codes.whyWithoutSlice, `${patternOption("why", options.namedBy)} ${options.why.join(" ")}: there is no slice to explain (no ${patternOption("include", options.namedBy)} or ${patternOption("exclude", options.namedBy)}); every type is generated`, "");
     // On Graph the raw documents are tens of megabytes of heap the later stages do not need.
     const read = readWhole(options.inputs, diags, options.follow);
     sources = read.files;

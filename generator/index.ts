@@ -28,7 +28,7 @@ export type { ModelSummary } from "./diff/summary";
 
 /** Generates the TypeScript for a service from its CSDL documents, in memory: the files, the model and the warnings; errors throw a GenerationError. */
 export function generate(options: GenerateOptions): GenerateResult {
-  return (require("./generate") as typeof import("./generate")).generate(options);
+  return (require("./generate") as typeof import("./generate")).generate(options, "options");
 }
 
 /** A follower of the local documents the inputs' `edmx:Reference`s name, for `generate({ follow })` (see the README's "Multi-document services"). */
@@ -53,5 +53,5 @@ export function summarize(model: Model, options: { keyAsSegment?: boolean; unqua
 
 /** The generated functions that make each request (a method and a URL path as documentation writes them), for the service `options` describes, as `odatagen url` prints them. */
 export function urlCalls(options: GenerateOptions, requests: readonly UrlRequest[]): UrlAnswer {
-  return (require("./url-calls") as typeof import("./url-calls")).urlCalls(options, requests);
+  return (require("./url-calls") as typeof import("./url-calls")).urlCalls(options, requests, "options");
 }

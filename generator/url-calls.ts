@@ -16,6 +16,7 @@ import { settleAcceptances } from "./accept-warnings";
 import { resolvePath, type Route } from "./passes/slice/resolve-path";
 import { resolveSdkPath } from "./passes/slice/resolve-sdk-path";
 import { pathModel, type Fill } from "./passes/slice/paths";
+import type { PatternsNamedBy } from "./passes/slice/slice";
 
 export type { UrlCall, UrlCallResult, CallVariable, Method } from "./emit/url-call";
 export { METHODS } from "./emit/url-call";
@@ -54,8 +55,8 @@ export interface UrlAnswer {
  * The generated code that makes each of `requests` over the output `options` generate (its slice
  * too): the metadata is read once for them all.
  */
-export function urlCalls(options: GenerateOptions, requests: readonly UrlRequest[]): UrlAnswer {
-  const checked = checkedOptions(options);
+export function urlCalls(options: GenerateOptions, requests: readonly UrlRequest[], namedBy: PatternsNamedBy = "flags"): UrlAnswer {
+  const checked = { ...checkedOptions(options), namedBy };
   const methods = requests.map((r) => {
     const method = (r.method ?? "GET").toUpperCase();
     if (!isMethod(method)) throw new TypeError(`urlCalls(): method takes ${METHODS.join(", ")}; got ${JSON.stringify(r.method)}`);

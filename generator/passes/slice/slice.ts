@@ -34,6 +34,11 @@ export interface SliceOptions {
   includePlaces?: readonly (Place | undefined)[];
   /** Where each `exclude` pattern was written. */
   excludePlaces?: readonly (Place | undefined)[];
+  /**
+   * How messages name a pattern given without a place: by the CLI's flag (`--include`, `--exclude`,
+   * `--why`; the default), or by generate()'s option (`include`, ...) for the library's caller.
+   */
+  namedBy?: PatternsNamedBy | undefined;
   /** Also keep every subtype of a selected type (and what they need). */
   includeDerived?: boolean;
   /** Also keep the targets of navigation properties (and what they need), transitively. */
@@ -55,6 +60,13 @@ export interface SliceOptions {
    * stay qualified is decided over the whole service (operation-ambiguities.ts).
    */
   unqualifiedOperations?: boolean | undefined;
+}
+
+export type PatternsNamedBy = "flags" | "options";
+
+/** What a caller who gave `kind` patterns without a place typed: the CLI's flag, or generate()'s option. */
+export function patternOption(kind: "include" | "exclude" | "why", namedBy: PatternsNamedBy | undefined): string {
+  return namedBy === "options" ? kind : `--${kind}`;
 }
 
 export interface SliceSummary {
@@ -103,7 +115,7 @@ export function sliceModel(
   const places = new Map<Pattern, Place>();
   includes.forEach((p, k) => options.includePlaces?.[k] && places.set(p, options.includePlaces[k]!));
   excludes.forEach((p, k) => options.excludePlaces?.[k] && places.set(p, options.excludePlaces[k]!));
-  const named = (kind: "include" | "exclude", list: readonly Pattern[]) => (list.length > 0 && list.every((p) => places.has(p)) ? kind : `--${kind}`);
+  const named = (kind: "include" | "exclude", list: readonly Pattern[]) => (list.length > 0 && list.every((p) => places.has(p)) ? kind : patternOption(kind, options.namedBy));
   const patternProblem = (severity: Severity, code: string, p: Pattern, message: string) => {
     const at = places.get(p);
     if (at) diags.addAt(code, severity, message, at);
@@ -456,7 +468,7 @@ export function sliceModel(
         const names = new Set([...hit.addressed, ...hit.operations].map((x) => x.qualifiedName));
         if (!names.size) {
           const near = suggestPath(p.text, pathModel, [], fill);
-          diags.warning(Codes.sliceEmpty, `--why ${shown(p.text)} addresses no type or operation${near ? ` (did you mean ${near}?)` : ""}`, p.text);
+          diags.warning(Codes.sliceEmpty, `${patternOption("why", options.namedBy)} ${shown(p.text)} addresses no type or operation${near ? ` (did you mean ${near}?)` : ""}`, p.text);
         }
         for (const n of names) patterns.push(parsePattern(n) as NamePattern);
       }
@@ -466,7 +478,7 @@ export function sliceModel(
       if (w.matched) continue;
       const p = parsePattern(w.pattern);
       const near = p.kind === "name" ? suggestName(p, model, allOps) : undefined;
-      diags.warning(Codes.sliceEmpty, `--why ${shown(w.pattern)} matches no type or operation${near === undefined ? "" : ` (did you mean ${near}?)`}`, w.pattern);
+      diags.warning(Codes.sliceEmpty, `${patternOption("why", options.namedBy)} ${shown(w.pattern)} matches no type or operation${near === undefined ? "" : ` (did you mean ${near}?)`}`, w.pattern);
     }
   }
   diags.add(Codes.sliceSummary, "info", `slice keeps ${result.types} of ${result.ofTypes} types and ${result.operations} of ${result.ofOperations} operations`, "");
