@@ -67,6 +67,14 @@ describe("replaceOutput()", () => {
     expect(fs.readdirSync(path.dirname(out))).toEqual(["gen"]);
   });
 
+  test("leaves out the lock of an output inside this one (its writer's alone), keeping that output", () => {
+    const out = path.join(scratch(), "gen");
+    folder({ "b.ts": "inner" }, path.join(out, "inner"));
+    folder({ "a.ts": "old", ".inner.odatagen-lock": "123 456", ".inner.123-0-abcd.odatagen-lock": "123 456" }, out);
+    replaceOutput(out, { files: new Map([["a.ts", "new"]]), unchanged: new Set(), drop: new Set(), manifest: "{}\n" });
+    expect(text(snapshot(out))).toEqual({ "a.ts": "new", "inner/b.ts": "inner", ".odatagen-manifest.json": "{}\n" });
+  });
+
   test("when the file system refuses a write, the error is thrown and the old output stays, with no staging folder", () => {
     const out = path.join(scratch(), "gen");
     folder({ "a.ts": "old" }, out);

@@ -13,7 +13,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { besideOutput } from "./beside";
+import { besideOutput, isBesideAnOutput } from "./beside";
 import { MANIFEST } from "./manifest";
 
 export function stagingDir(outDir: string): string {
@@ -174,6 +174,9 @@ function carryOver(from: string, to: string, rel: string, input: StageInput, fol
       continue;
     }
     if (r === MANIFEST || input.drop.has(r)) continue;
+    // The lock of an output inside this one belongs to the writer holding it now (one that, having
+    // locked it after this run looked, lets it go: enclosing-outputs.ts); a copy would outlive it.
+    if (e.name.endsWith(".odatagen-lock") && isBesideAnOutput(e.name)) continue;
     if (input.files.has(r) && !input.unchanged.has(r)) continue; // rewritten
     if (e.isSymbolicLink()) fs.symlinkSync(fs.readlinkSync(src), dst);
     else linkOrCopy(src, dst);
