@@ -1,7 +1,8 @@
 // A GET answered inside a JSON batch with a redirect is followed, as fetch follows one alone: Graph
 // answers a drive item's `content` in a $batch with 302 and the pre-authenticated download in
 // `Location`, on another host. The call gets what that URL answers (the media, or its error), read
-// without the token or the client's headers; a redirected request is no failure for those after it.
+// without the token or the client's headers, and read again after a 429 or 503 as a GET alone is;
+// a redirected request is no failure for those after it.
 // Over real HTTP on 127.0.0.1.
 import * as path from "node:path";
 import { generateFixture } from "./helpers/generated";
@@ -116,4 +117,56 @@ test("a header the call gives over one of the client's goes along, and of a Pref
   await b.send();
   await photo;
   expect(files.requests.slice(-1).map((r) => [r.headers.range, r.headers.prefer, r.headers["x-tenant"], r.headers["x-region"]])).toEqual([["bytes=0-0", "odata.maxpagesize=5", "fabrikam", undefined]]);
+});
+
+test("a download answered 429 or 503 is read again after its Retry-After, as a GET alone is; given up, the call ends as alone, named by its own request", async () => {
+  const client = rt.createClient({ baseUrl: `${srv.url}/v1.0`, retry: { delayMs: 10 } });
+  const slow = (status: number) => ({ status, headers: { "Retry-After": "0" }, body: { error: { code: "TooManyRequests", message: "slow down" } } });
+  const jpeg = { status: 200, headers: { "content-type": "image/jpeg" }, body: Buffer.from([0xff, 0xd9]) };
+  batchAnswers(() => ({ status: 302, headers: { Location: `${files.url}/download/photo.jpg?tempauth=eyJ0eXAi` }, body: null }));
+  files.handle((_req, i) => (i === 0 ? slow(429) : i === 1 ? slow(503) : jpeg));
+  const b = rt.batch(client);
+  const photo = rt.readStream(b, api.personPhoto(api.people().byKey("a")));
+  await b.send();
+  await expect(photo.then((blob) => blob.size)).resolves.toBe(2);
+  expect(files.requests.map((r) => r.url)).toEqual(Array(3).fill("/download/photo.jpg?tempauth=eyJ0eXAi"));
+  // Answered 503 every time: the retries run out as they do alone (fetch follows the redirect there).
+  files.handle(() => slow(503));
+  const c = rt.batch(client);
+  const batched = rt.readStream(c, api.personPhoto(api.people().byKey("a")));
+  await c.send();
+  const failure = (p: Promise<unknown>) => p.then(() => Promise.reject(new Error("resolved")), (e: unknown) => e as InstanceType<typeof rt.ODataError>);
+  const inside = await failure(batched);
+  srv.handle(() => ({ status: 302, headers: { Location: `${files.url}/download/photo.jpg?tempauth=eyJ0eXAi` } }));
+  const alone = await failure(rt.readStream(client, api.personPhoto(api.people().byKey("a"))));
+  const ending = (e: InstanceType<typeof rt.ODataError>) => [e.name, e.status, e.code, e.message, e.request, e.retryAfterMs];
+  expect(ending(inside)).toEqual(ending(alone));
+  expect(ending(inside)).toEqual(["ODataError", 503, "TooManyRequests", "slow down: gave up after 4 attempts (maxRetries 3)", `GET ${srv.url}/v1.0/People('a')/Photo`, 0]);
+});
+
+test("a download on the service's own origin is read again with a new token; the call's signal ends the wait at once, sending nothing more", async () => {
+  let n = 0;
+  srv.handle((req, i) => {
+    if (req.url.endsWith("/$batch")) return { status: 200, body: { responses: [{ id: "1", status: 302, headers: { location: "/v1.0/People('b')" } }] } };
+    return i === 1 ? { status: 429, headers: { "retry-after": "0" } } : { status: 200, body: { UserName: "b" } };
+  });
+  const client = rt.createClient({ baseUrl: `${srv.url}/v1.0`, getToken: () => `t${++n}` });
+  const b = rt.batch(client);
+  const person = api.getPerson(b, api.people().byKey("a"));
+  await b.send();
+  await expect(person).resolves.toMatchObject({ UserName: "b" });
+  expect(srv.requests.map((r) => [r.url, r.headers.authorization])).toEqual([["/v1.0/$batch", "Bearer t1"], ["/v1.0/People('b')", "Bearer t2"], ["/v1.0/People('b')", "Bearer t3"]]);
+  batchAnswers(() => ({ status: 302, headers: { Location: `${files.url}/download/photo.jpg` }, body: null }));
+  files.handle(() => ({ status: 429, headers: { "Retry-After": "30" } }));
+  const ac = new AbortController();
+  const reason = new Error("the user left");
+  const c = rt.batch(client);
+  const photo = rt.readStream(c, api.personPhoto(api.people().byKey("a")), { signal: ac.signal });
+  await c.send();
+  while (files.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+  const started = Date.now();
+  ac.abort(reason);
+  await expect(photo).rejects.toBe(reason);
+  expect(Date.now() - started).toBeLessThan(1000);
+  expect(files.requests).toHaveLength(1);
 });

@@ -2447,6 +2447,8 @@ interface Exchange {
    * is asked for. Only paging passes it, so that an update does not bundle it.
    */
   elsewhere?: (headers: Record<string, string>) => Record<string, string>;
+  /** How errors name the request, where not as `${method} ${url}`: a batched GET's redirect as the GET redirected, as fetch alone names it. */
+  named?: string;
 }
 
 /**
@@ -2665,7 +2667,7 @@ async function execute<B = undefined>(client: Client, x: Exchange, options: Requ
   const defaults = { Accept: media, ...(json && { "Content-Type": media }) };
   const body = json ? jsonText(x.json, ieee754Compatible) : (x.data as RequestInit["body"]);
   const { url, elsewhere, method } = x;
-  const request = `${method} ${url}`;
+  const request = x.named ?? `${method} ${url}`;
   const own = options?.timeoutMs;
   checkTimeout(request, own);
   const timeoutMs = own ?? client.options.timeoutMs;
@@ -2865,7 +2867,8 @@ function unanswered(error: unknown, request: string, init: RequestInit, limit?: 
   if (limit?.passed()) return new NoAnswer(`${request}${when}: timed out after ${limit.ms} ms (the ${limit.whose}'s timeoutMs)`, error, request);
   // By name: fetch's error may come from another realm (a VM context, a test runner's sandbox).
   const { name, cause } = (record(error) ?? {}) as { name?: unknown; cause?: unknown };
-  if (init.signal?.aborted || name !== "TypeError") throw error;
+  // A NoAnswer names its request already (a batched GET's redirect, followed with its own retries).
+  if (init.signal?.aborted || name !== "TypeError" || error instanceof NoAnswer) throw error;
   const failure = new NoAnswer(`${request}${when}: ${why(error)}`, error, request);
   if (record(cause)?.["name"] === "TypeError") throw failure;
   for (const [n, v] of Object.entries(init.headers as Record<string, string>)) if (refused(n, v)) throw failure;
@@ -4313,7 +4316,8 @@ function redirected(m: Member, answer: Response): boolean {
  * read with the client's `fetch` and the request's own headers (`Accept`, `Range`, `Prefer`), without
  * the client's, and without credentials but on the service's own origin (where `fetch` alone would
  * keep the request's `Authorization`: it drops it only on a redirect to another origin; the token
- * then), under the call's signal and timeout; its answer, whatever it is, is the call's.
+ * then), under the call's signal and timeout; retried as a GET alone is (its 429 or 503 waits its own
+ * `Retry-After`); its answer, or the error it ends with, is the call's.
  */
 async function followed(client: Client, answer: Response, m: Member): Promise<Response> {
   // Async, so that a Location that is no URL, or a caller's fetch that throws, rejects this call only.
@@ -4342,15 +4346,12 @@ async function followed(client: Client, answer: Response, m: Member): Promise<Re
     } else headers[name] = value;
   }
   headers["accept"] ??= "*/*";
+  // Sent as a GET alone is, retries too (a 429 or 503 with its Retry-After, a 504, no answer), each
+  // attempt with a new token; under the call's signal, whose clock (timeoutMs) runs already.
   const { getToken } = client.options;
-  if (getToken && own && headers["authorization"] === undefined) {
-    const token = await getToken({ signal: m.signal ?? new AbortController().signal });
-    if (typeof token === "string" && token) headers["authorization"] = `Bearer ${token}`;
-  }
-  const init: RequestInit = { method: "GET", headers };
-  // Set only when there is one: under exactOptionalPropertyTypes, RequestInit takes no `undefined`.
-  if (m.signal) init.signal = m.signal;
-  return (client.options.fetch ?? fetch)(unlocated(url.href), init);
+  const alone: Client = { ...client, options: { ...client.options, headers: undefined, timeoutMs: undefined, getToken: own && headers["authorization"] === undefined ? getToken : undefined } };
+  const [response] = await execute(alone, { method: "GET", url: unlocated(url.href), headers, named: m.request }, { signal: m.signal }, async (r) => r);
+  return response;
 }
 
 /**
