@@ -348,6 +348,17 @@ describe("retries on 429 and 503", () => {
     expect(srv.requests).toHaveLength(1);
   });
 
+  test("createClient refuses a delayMs or maxDelayMs past 2147483647 ms, which setTimeout would wait for not at all", async () => {
+    srv.handle((_r, i) => (i === 0 ? { status: 429, headers: { "retry-after": "2200000" } } : { body: person("a") }));
+    for (const [name, ms] of [["maxDelayMs", 3e9], ["maxDelayMs", Infinity], ["delayMs", -1], ["delayMs", NaN]] as const) {
+      expect(() => rt.createClient({ baseUrl: srv.url, retry: { [name]: ms } })).toThrow(`createClient: retry.${name} ${ms} is not a number of milliseconds from 0 to 2147483647`);
+    }
+    // The longest wait there is: a Retry-After of 25 days is more, and rejects at once rather than being sent again after 1 ms.
+    const client = rt.createClient({ baseUrl: srv.url, retry: { maxDelayMs: 2147483647, delayMs: 0 } });
+    const err = (await api.getPerson(client, api.people().byKey("a")).catch((e: unknown) => e)) as ODataError;
+    expect([err.status, err.retryAfterMs, srv.requests.length]).toEqual([429, 2200000000, 1]);
+  });
+
   test("other errors are not retried", async () => {
     const client = rt.createClient({ baseUrl: srv.url });
     srv.handle(() => ({ status: 500, body: "boom" }));

@@ -17,7 +17,7 @@ export interface RetryPolicy {
   maxRetries?: number | undefined;
   /** Wait before the first retry when the response has no `Retry-After`, doubled per retry (default 1000). */
   delayMs?: number | undefined;
-  /** Longest wait; a `Retry-After` asking for more gives up and rejects (default 60000). */
+  /** Longest wait, up to 2147483647 (setTimeout's); a `Retry-After` asking for more gives up and rejects (default 60000). */
   maxDelayMs?: number | undefined;
 }
 
@@ -81,12 +81,19 @@ export function createClient(options: ClientOptions): Client {
   while (end > 0 && root.charCodeAt(end - 1) === 47) end--;
   // setTimeout fires at once for a delay past 2^31 - 1 ms.
   checkTimeout("createClient", options.timeoutMs);
+  // So would a retry's wait: a Retry-After of 25 days under a maxDelayMs past it was sent again at once.
+  checkTimeout("createClient", options.retry?.delayMs, "retry.delayMs");
+  checkTimeout("createClient", options.retry?.maxDelayMs, "retry.maxDelayMs");
   return { baseUrl: root.slice(0, end), options, ...(rootQuery && { rootQuery }) };
 }
 
-/** A `timeoutMs` (the client's, a call's) from 1 to 2^31 - 1: setTimeout fires at once for a longer delay. */
-function checkTimeout(who: string, ms: number | undefined): void {
-  if (ms !== undefined && !(ms > 0 && ms <= 0x7fffffff)) throw new TypeError(`${who}: timeoutMs ${ms} is not a number of milliseconds from 1 to 2147483647`);
+/**
+ * A `timeoutMs` (the client's, a call's) from 1 to 2^31 - 1, or a retry's wait (`name`) from 0:
+ * setTimeout fires at once for a longer delay.
+ */
+function checkTimeout(who: string, ms: number | undefined, name = "timeoutMs"): void {
+  const from = name === "timeoutMs" ? 1 : 0;
+  if (ms !== undefined && !((from ? ms > 0 : ms >= 0) && ms <= 0x7fffffff)) throw new TypeError(`${who}: ${name} ${ms} is not a number of milliseconds from ${from} to 2147483647`);
 }
 
 /**
