@@ -343,6 +343,25 @@ describe("a $batch answered 429 or 503 as a whole", () => {
   });
 });
 
+describe("the client's timeoutMs in a batch", () => {
+  test("bounds each attempt of the $batch request, as alone, not the call: made before a late send(), through a Retry-After, it resolves", async () => {
+    const client = rt.createClient({ baseUrl: srv.url, timeoutMs: 400 });
+    srv.handle((r, i) => (i === 0 ? { status: 429, headers: { "retry-after": "1" } } : { body: { responses: JSON.parse(r.body).requests.map(({ id }: { id: string }) => ({ id, status: 200, body: body("s1") })) } }));
+    const b = rt.batch(client);
+    const calls = Promise.allSettled([getSession(b, session("s1"))]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await b.send();
+    expect(await calls).toEqual([{ status: "fulfilled", value: body("s1") }]);
+    expect(srv.requests.map((r) => JSON.parse(r.body).requests.length)).toEqual([1, 1]);
+    // An attempt of the $batch that takes longer is one without an answer, as alone.
+    srv.handle(() => ({ delayMs: 1000, body: { responses: [] } }));
+    const slow = rt.batch(rt.createClient({ baseUrl: srv.url, timeoutMs: 400, retry: { maxRetries: 0 } }));
+    const call = getSession(slow, session("s1")).catch((e: unknown) => e);
+    const sent = await slow.send().catch((e: unknown) => e);
+    expect([sent instanceof TypeError, (sent as Error).message, await call]).toEqual([true, `POST ${srv.url}/$batch: timed out after 400 ms (the client's timeoutMs)`, sent]);
+  });
+});
+
 describe("what a JSON batch reads", () => {
   test("a media body is base64url (JSON Format §19.5) and its call gets the bytes; a text's body is its text", async () => {
     const client = rt.createClient({ baseUrl: srv.url });

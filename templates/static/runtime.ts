@@ -4099,9 +4099,11 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
     }
   };
   // The client's preferences that are the $batch request's are not written into its requests (see BATCH_PREFERENCES).
+  // The client's timeoutMs bounds each attempt of the $batch request (and of a redirect's download),
+  // as alone: on the call, its clock would run from the call on, through send()'s wait and the retries.
   const recording = (c: Client, group: string | undefined, owner?: Owner): Client => ({
     ...c,
-    options: { ...c.options, headers: withoutPreferences(c.options.headers, BATCH_PREFERENCES), fetch: recorder(group, owner), getToken: undefined, retry: { maxRetries: 0 } },
+    options: { ...c.options, headers: withoutPreferences(c.options.headers, BATCH_PREFERENCES), fetch: recorder(group, owner), getToken: undefined, retry: { maxRetries: 0 }, timeoutMs: undefined },
   });
   const on = (group?: string, owners: Owner[] = []): Client & Holder => {
     // A call that fails rejects when send() settles: before its request goes (a TypeError before
@@ -4322,8 +4324,8 @@ function redirected(m: Member, answer: Response): boolean {
  * read with the client's `fetch` and the request's own headers (`Accept`, `Range`, `Prefer`), without
  * the client's, and without credentials but on the service's own origin (where `fetch` alone would
  * keep the request's `Authorization`: it drops it only on a redirect to another origin; the token
- * then), under the call's signal and timeout; retried as a GET alone is (its 429 or 503 waits its own
- * `Retry-After`); its answer, or the error it ends with, is the call's.
+ * then), under the call's signal; retried as a GET alone is (its 429 or 503 waits its own
+ * `Retry-After`), each attempt within the client's timeoutMs; its answer, or the error it ends with, is the call's.
  */
 async function followed(client: Client, answer: Response, m: Member): Promise<Response> {
   // Async, so that a Location that is no URL, or a caller's fetch that throws, rejects this call only.
@@ -4353,11 +4355,11 @@ async function followed(client: Client, answer: Response, m: Member): Promise<Re
   }
   headers["accept"] ??= "*/*";
   // Sent as a GET alone is, retries too (a 429 or 503 with its Retry-After, a 504, no answer), each
-  // attempt with a new token; under the call's signal, whose clock (timeoutMs) runs already.
+  // attempt with a new token and within the client's timeoutMs, its body too (read here, whole).
   const { getToken } = client.options;
-  const alone: Client = { ...client, options: { ...client.options, headers: undefined, timeoutMs: undefined, getToken: own && headers["authorization"] === undefined ? getToken : undefined } };
-  const [response] = await execute(alone, { method: "GET", url: unlocated(url.href), headers, named: m.request }, { signal: m.signal }, async (r) => r);
-  return response;
+  const alone: Client = { ...client, options: { ...client.options, headers: undefined, getToken: own && headers["authorization"] === undefined ? getToken : undefined } };
+  const [response, bytes] = await execute(alone, { method: "GET", url: unlocated(url.href), headers, named: m.request }, { signal: m.signal }, asBlob);
+  return new Response(bytes, response);
 }
 
 /**
