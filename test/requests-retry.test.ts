@@ -1,7 +1,8 @@
 // What the generated client sends again over real HTTP on 127.0.0.1, beyond 429 and 503: a safe
 // request (a GET: read, list, next page, $count, function, stream) also on a 504 and on no answer
 // (the connection reset or refused); a write (POST, PATCH, PUT, DELETE, an action, $ref) never on
-// those, as it may have reached the service. Same backoff, limits, abort and messages as 429/503.
+// those, as it may have reached the service; a $batch of reads as a GET. Same backoff, limits, abort
+// and messages as 429/503.
 import * as path from "node:path";
 import { generateFixture } from "./helpers/generated";
 import { failure } from "./helpers/rejection";
@@ -131,12 +132,12 @@ describe("a connection lost before the end of a success's body", () => {
     ["an update", "PATCH", (c) => api.updatePerson(c, a(), { FirstName: "A" }, { etag: "*", prefer: "return=representation" }), { body: person("a") }],
     ["an action", "POST", (c) => api.copyTrip(c, api.personTrips(a()).byKey(1)), { body: trip }],
     ["a media create", "POST", (c) => rt.createMedia(c, api.documents(), new Uint8Array([1, 2])), { status: 201, body: { Id: 1 } }],
-    ["a batch", "POST", (c) => sendBatch(c), { body: { responses: [{ id: "1", status: 200, body: person("a") }] } }],
+    ["a batch holding a write", "POST", (c) => sendBatch(c), { body: { responses: [{ id: "1", status: 204 }] } }],
   ];
-  /** A JSON batch of one read. */
+  /** A JSON batch of one write (one of reads only is sent again: see "a $batch" below). */
   async function sendBatch(client: Client): Promise<unknown> {
     const b = rt.batch(client);
-    const got = api.getPerson(b, a());
+    const got = api.deletePerson(b, a(), { etag: "*" });
     got.catch(() => {});
     await b.send();
     return got;
@@ -251,6 +252,28 @@ describe("504 Gateway Timeout", () => {
     srv.handle((r, i) => (i === 0 ? timeout : answer(r.url)));
     const once = (await failure(api.listAirlines(rt.createClient({ baseUrl: srv.url, retry: { maxRetries: 0 } }), api.airlines()))) as unknown as ODataError;
     expect([once.status, once.message]).toEqual([504, "the backend did not answer"]);
+    expect(srv.requests).toHaveLength(1);
+  });
+});
+
+describe("a $batch", () => {
+  const batchAnswer = (r: { body: string }) => ({ body: { responses: JSON.parse(r.body).requests.map(({ id }: { id: string }) => ({ id, status: 200, body: person("a") })) } });
+
+  test("of reads only is sent again after a reset, a 504 or an answer cut short, as its GETs alone would be; one holding a write is not", async () => {
+    const client = rt.createClient({ baseUrl: srv.url, retry: { delayMs: 1 } });
+    srv.handle((r, i) => (i === 0 ? { reset: true } : i === 1 ? { status: 504 } : i === 2 ? { ...batchAnswer(r), cut: true } : batchAnswer(r)));
+    const b = rt.batch(client);
+    const reads = Promise.allSettled([api.getPerson(b, a()), api.getPerson(b, api.people().byKey("b"))]);
+    await b.send();
+    expect((await reads).map((c) => c.status)).toEqual(["fulfilled", "fulfilled"]);
+    expect(srv.requests.map((r) => r.url)).toEqual(Array(4).fill("/$batch"));
+    expect(new Set(srv.requests.map((r) => r.body)).size).toBe(1);
+    srv.handle((r, i) => (i === 0 ? { reset: true } : batchAnswer(r)));
+    const w = rt.batch(client);
+    const calls = Promise.allSettled([api.getPerson(w, a()), api.deletePerson(w, a(), { etag: "*" })]);
+    const sent = await w.send().catch((e: unknown) => e);
+    expect([sent instanceof TypeError, (sent as Error).message]).toEqual([true, expect.stringMatching(/^POST .*\/\$batch: fetch failed/)]);
+    expect((await calls).map((c) => c.status === "rejected" && c.reason)).toEqual([sent, sent]);
     expect(srv.requests).toHaveLength(1);
   });
 });

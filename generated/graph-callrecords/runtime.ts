@@ -2456,6 +2456,8 @@ interface Exchange {
   elsewhere?: (headers: Record<string, string>) => Record<string, string>;
   /** How errors name the request, where not as `${method} ${url}`: a batched GET's redirect as the GET redirected, as fetch alone names it. */
   named?: string;
+  /** A POST that only reads (a `$batch` of GETs): sent again as a GET is, after a 504 or no answer. */
+  reads?: boolean;
 }
 
 /**
@@ -2680,7 +2682,7 @@ async function execute<B = undefined>(client: Client, x: Exchange, options: Requ
   const timeoutMs = own ?? client.options.timeoutMs;
   const max = retry.maxRetries ?? 3;
   // A write may have reached the service before its answer was lost: only a read is sent again then.
-  const safe = method === "GET" || method === "HEAD";
+  const safe = x.reads || method === "GET" || method === "HEAD";
   // The token goes only to the service's origin, not to a next link elsewhere; nor do credentials
   // given as headers (the client's or the call's), which a next page is read with too.
   const merged = mergeHeaders(defaults, common, x.headers, options?.headers);
@@ -3977,12 +3979,12 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
     const headers = { "Content-Type": type, ...goOn, ...(multipart && { Accept: "multipart/mixed" }) };
     // As text: Node's fetch (undici) cannot send a typed array again on a 307 or 308 redirect (`Cannot
     // perform ArrayBuffer.prototype.slice on a detached ArrayBuffer`); the Content-Type above is kept.
-    const sending: Exchange = { method: "POST", url, data: text, headers };
     const count = units.reduce((n, u) => n + u.length, 0);
     // A $batch holding a write is sent once: its 429 or 503 may be the status of a request that failed
     // after writes before it ran (a service that stopped there and answered the whole $batch with it),
-    // and sent again they would run again. One of reads only is retried as a GET is.
+    // and sent again they would run again. One of reads only is retried as a GET is (a 504, no answer too).
     const writes = units.some((u) => u.some((m) => m.method !== "GET"));
+    const sending: Exchange = { method: "POST", url, data: text, headers, reads: !writes };
     // The client's preferences that are each request's went into the requests; not onto the $batch
     // request too (see REQUEST_PREFERENCES). send()'s own headers are the $batch request's, as given.
     const retry = writes ? { ...client.options.retry, maxRetries: 0 } : client.options.retry;
