@@ -193,6 +193,23 @@ describe("a partial JSON batch response", () => {
     expect([first.status, second.status]).toEqual(["rejected", "rejected"]);
     expect(srv.requests).toHaveLength(2);
   });
+
+  test("a part after the first is read again after a 429 or 503, as any GET, also where the $batch held writes (they ran once)", async () => {
+    const client = rt.createClient({ baseUrl: srv.url, retry: { delayMs: 1 } });
+    const busy = (status: number) => ({ status, headers: { "retry-after": "0" }, body: { error: { code: "TooManyRequests", message: "slow down" } } });
+    srv.handle((r, i) => (r.method === "POST" ? { body: { responses: [{ id: "1", status: 204 }], "@odata.nextLink": "next" } } : i < 3 ? busy(i === 1 ? 429 : 503) : { body: { responses: [{ id: "2", status: 200, body: body("s2") }] } }));
+    const b = rt.batch(client);
+    const results = Promise.allSettled([updateSession(b, session("s1"), { modalities: [] }), getSession(b, session("s2"))]);
+    await b.send();
+    expect((await results).map((r) => r.status)).toEqual(["fulfilled", "fulfilled"]);
+    expect(srv.requests.map((r) => `${r.method} ${r.url}`)).toEqual(["POST /$batch", "GET /next", "GET /next", "GET /next"]);
+    // Given up, its error says so, not that the $batch held writes.
+    srv.handle((r) => (r.method === "POST" ? { body: { responses: [{ id: "1", status: 204 }], "@odata.nextLink": "next" } } : busy(503)));
+    const c = rt.batch(rt.createClient({ baseUrl: srv.url, retry: { delayMs: 1, maxRetries: 1 } }));
+    const calls = Promise.allSettled([updateSession(c, session("s1"), { modalities: [] }), getSession(c, session("s2"))]);
+    await expect(c.send()).rejects.toMatchObject({ status: 503, message: "slow down: gave up after 2 attempts (maxRetries 1)", request: `GET ${srv.url}/next` });
+    await calls;
+  });
 });
 
 test.each(["json", "multipart"] as const)("a %s $batch answered 202 Accepted (respond-async) rejects send() and its calls as a call answered so: status 202, the status monitor in location", async (format) => {

@@ -3987,14 +3987,15 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
     const sending: Exchange = { method: "POST", url, data: text, headers, reads: !writes };
     // The client's preferences that are each request's went into the requests; not onto the $batch
     // request too (see REQUEST_PREFERENCES). send()'s own headers are the $batch request's, as given.
-    const retry = writes ? { ...client.options.retry, maxRetries: 0 } : client.options.retry;
-    const via: Client = { ...client, options: { ...client.options, headers: withoutPreferences(client.options.headers, REQUEST_PREFERENCES), retry } };
+    const via: Client = { ...client, options: { ...client.options, headers: withoutPreferences(client.options.headers, REQUEST_PREFERENCES) } };
+    // The parts of a JSON answer after the first (`jsonParts`) are GETs, retried as any, the writes having run once.
+    const once: Client = writes ? { ...via, options: { ...via.options, retry: { ...client.options.retry, maxRetries: 0 } } } : via;
     // A multipart answer is read as bytes (see `multipartAnswers`), a JSON one as text.
     const [response, answers] = await (multipart
-      ? execute(via, sending, sendOptions, (r) => r.arrayBuffer()).then(([r, bytes]) => [r, multipartAnswers(r, bytes, request, units)] as const)
-      : execute(via, sending, sendOptions, asText).then(async (answer) => [answer[0], await jsonParts(via, answer, request, sendOptions)] as const)
+      ? execute(once, sending, sendOptions, (r) => r.arrayBuffer()).then(([r, bytes]) => [r, multipartAnswers(r, bytes, request, units)] as const)
+      : execute(once, sending, sendOptions, asText).then(async (answer) => [answer[0], await jsonParts(via, answer, request, sendOptions)] as const)
     ).catch((e: unknown) => {
-      if (writes && e instanceof ODataError && (e.status === 429 || e.status === 503) && client.options.retry?.maxRetries !== 0) {
+      if (writes && e instanceof ODataError && e.request === request && (e.status === 429 || e.status === 503) && client.options.retry?.maxRetries !== 0) {
         e.message += ": not retried, as the $batch held writes, which the service may have run before it answered so";
       }
       // Graph answers 400 to more than 20 requests.
