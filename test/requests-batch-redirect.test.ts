@@ -170,3 +170,15 @@ test("a download on the service's own origin is read again with a new token; the
   expect(Date.now() - started).toBeLessThan(1000);
   expect(files.requests).toHaveLength(1);
 });
+
+test("a JSON read redirected to an address answering 204 No Content rejects as alone: the metadata says it cannot be null", async () => {
+  const client = rt.createClient({ baseUrl: `${srv.url}/v1.0` });
+  batchAnswers(() => ({ status: 302, headers: { Location: `${files.url}/empty` }, body: null }));
+  files.handle(() => ({ status: 204 }));
+  const b = rt.batch(client);
+  const person = api.getPerson(b, api.people().byKey("a")).catch((e: unknown) => e);
+  await b.send();
+  srv.handle(() => ({ status: 302, headers: { Location: `${files.url}/empty` } }));
+  const alone = await api.getPerson(client, api.people().byKey("a")).catch((e: unknown) => e);
+  expect(await person).toMatchObject({ name: "ODataError", status: 204, message: (alone as Error).message });
+});

@@ -4362,7 +4362,8 @@ async function followed(client: Client, answer: Response, m: Member): Promise<Re
   const { getToken } = client.options;
   const alone: Client = { ...client, options: { ...client.options, headers: undefined, getToken: own && headers["authorization"] === undefined ? getToken : undefined } };
   const [response, bytes] = await execute(alone, { method: "GET", url: unlocated(url.href), headers, named: m.request }, { signal: m.signal }, asBlob);
-  return new Response(bytes, response);
+  // No body for a 204 (which a Response with one cannot have), as none came.
+  return new Response(bytes.size ? bytes : null, response);
 }
 
 /**
