@@ -193,6 +193,21 @@ async function main() {
 main();
 `;
 
+// A call's own timeoutMs runs out while its $batch is out: awaited after send(), as the README says.
+const OWN_TIMEOUT = `
+${PRELUDE}
+async function main() {
+  const b = batch(createClient({ baseUrl: process.env.SERVICE }));
+  const slow = getSession(b, session("s1"), { timeoutMs: 50 });
+  const read = getSession(b, session("s2"));
+  const sent = await outcome(b.send());
+  const settled = [await outcome(slow), await outcome(read)];
+  await turn();
+  console.log(JSON.stringify({ sent, settled, unhandled }));
+}
+main();
+`;
+
 let srv: Loopback;
 let dir: string;
 beforeAll(async () => {
@@ -399,4 +414,12 @@ test("split in several $batch requests, a call that failed in an earlier one rej
   expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
   expect(JSON.parse(stdout)).toEqual({ sent: "fulfilled", settled: ["NotFound", "fulfilled", "fulfilled"], unhandled: [] });
   expect(srv.requests.map((r) => r.url)).toEqual(["/$batch", "/$batch"]);
+});
+
+test("a call whose own timeoutMs runs out while its $batch is out rejects when send() settles, as another failure of its own: no unhandled rejection before", async () => {
+  srv.handle((r) => ({ delayMs: 300, body: { responses: (JSON.parse(r.body).requests as { id: string }[]).map(({ id }) => ({ id, status: 200, body: body("s1") })) } }));
+  const { code, stdout, stderr } = await runChild([], OWN_TIMEOUT);
+  expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+  const { sent, settled, unhandled } = JSON.parse(stdout) as { sent: string; settled: string[]; unhandled: string[] };
+  expect([sent, settled[0]?.replace(/^GET \S+\//, ""), settled[1], unhandled]).toEqual(["fulfilled", "s1: timed out after 50 ms (the call's timeoutMs)", "fulfilled", []]);
 });

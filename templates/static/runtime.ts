@@ -2787,6 +2787,9 @@ function aborted(this: AbortSignal): void {
   waiting?.forEach((fn) => fn());
 }
 
+/** What `deadline` aborts with when its time runs out: a batched call's own timeoutMs is no abort by its signal (see `batch`). */
+const TIMED_OUT = /* @__PURE__ */ new WeakSet<object>();
+
 /** An attempt's signal: the call's, and aborted `ms` (if given) after it starts; `clear` stops the clock, and lets go of the call's signal. */
 interface Deadline {
   readonly signal: AbortSignal;
@@ -2806,7 +2809,9 @@ function deadline(signal: AbortSignal | undefined, ms: number | undefined, whose
     setTimeout(() => {
       if (ac.signal.aborted) return;
       passed = true;
-      ac.abort(new DOMException(`timed out after ${ms} ms`, "TimeoutError"));
+      const reason = new DOMException(`timed out after ${ms} ms`, "TimeoutError");
+      TIMED_OUT.add(reason);
+      ac.abort(reason);
     }, ms);
   const stop = onAbort(signal, () => ac.abort(signal?.reason));
   const clear = () => {
@@ -3890,9 +3895,10 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       // Named in the body too (`"@odata.id": "$3"`): JSON's `dependsOn` keeps it after that one.
       const names = [...new Set([named, ...mentioned])].filter((n): n is string => !!n && nameable(n, group));
       const lower = Object.fromEntries([...(host ? [["host", host]] : []), ...Object.entries(headers as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v])]);
-      // Before send() the call leaves the batch; after, it rejects, though the service may still run it.
+      // Before send() the call leaves the batch; after, it rejects, though the service may still run it:
+      // at once where its signal aborted it, when send() settles where its own timeoutMs ran out.
       const abort = () => {
-        m.owner.aborted = true;
+        m.owner.aborted = !TIMED_OUT.has(signal?.reason);
         if (!sent) {
           members.splice(members.indexOf(m), 1);
           left.set(m.id, m);
