@@ -2458,6 +2458,8 @@ interface Exchange {
   named?: string;
   /** A POST that only reads (a `$batch` of GETs): sent again as a GET is, after a 504 or no answer. */
   reads?: boolean;
+  /** The attempts made before (a batched GET answered 429 or 503 in its `$batch`): counted against `maxRetries`. */
+  tried?: number;
 }
 
 /**
@@ -2687,7 +2689,7 @@ async function execute<B = undefined>(client: Client, x: Exchange, options: Requ
   // given as headers (the client's or the call's), which a next page is read with too.
   const merged = mergeHeaders(defaults, common, x.headers, options?.headers);
   const headers = elsewhere ? elsewhere(merged) : merged;
-  for (let attempt = 0; ; attempt++) {
+  for (let attempt = x.tried ?? 0; ; attempt++) {
     // Each attempt has a signal of its own, linked to the call's: fetch's listener goes with it.
     const limit = deadline(options?.signal, timeoutMs, own ? "call" : "client");
     const { signal } = limit;
@@ -4069,6 +4071,7 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       else if (!m.ok && answer !== undefined && given.has(answer)) handled(m);
       if (!m.ok) given.add(answer);
       if (answer instanceof Response && redirected(m, answer)) followed(client, answer, m).then(m.done, m.fail);
+      else if (answer instanceof Response && !options.inOrder && throttled(client, m, answer)) readAgain(client, answer, m).then(m.done, m.fail);
       else if (answer instanceof Response) m.done(answer.clone());
       else if (answer instanceof UnreadableAnswer) m.fail(unreadable(response, m.request, answer.text, "", `the $batch response cannot answer it: ${answer.why}`));
       else m.fail(answer ?? new ODataError(response.status, "UnreadableBody", `${m.request}: the $batch response has no response with id ${m.id}${unnamed(answers)}`, undefined, requestIdOf(response), undefined, m.request));
@@ -4329,6 +4332,23 @@ function redirected(m: Member, answer: Response): boolean {
 }
 
 /**
+ * Whether a batched GET outside a change set was answered 429 or 503 with a wait the client's retry
+ * policy takes (Graph throttles a request inside a batch so, with its own `Retry-After`): it is sent
+ * again alone, as a GET alone would be (`readAgain`). Not in order, where the requests after it
+ * failed with it (424).
+ */
+function throttled(client: Client, m: Member, answer: Response): boolean {
+  const retry = client.options.retry;
+  return m.method === "GET" && !m.group && (answer.status === 429 || answer.status === 503) && (retry?.maxRetries ?? 3) > 0 && retryDelay(answer.headers.get("retry-after"), 0, retry) !== undefined;
+}
+
+/** A throttled GET (see `throttled`), read again alone after its `Retry-After`, the batch's attempt counted as its first. */
+async function readAgain(client: Client, answer: Response, m: Member): Promise<Response> {
+  await sleep(retryDelay(answer.headers.get("retry-after"), 0, client.options.retry)!, m.signal);
+  return alone(client, m, locate(m.request.slice(m.method.length + 1)), 1);
+}
+
+/**
  * A GET answered inside a batch with a redirect, followed as `fetch` follows one alone: Graph answers
  * a drive item's `content` so, with a pre-authenticated download on another host in `Location`. It is
  * read with the client's `fetch` and the request's own headers (`Accept`, `Range`, `Prefer`), without
@@ -4346,6 +4366,11 @@ async function followed(client: Client, answer: Response, m: Member): Promise<Re
   } catch (e) {
     throw Object.assign(new TypeError(`${m.request}: answered ${answer.status} in the $batch, with a Location that is no URL: ${JSON.stringify(location)}`), { cause: e });
   }
+  return alone(client, m, url, 0);
+}
+
+/** `m`'s GET of `url` sent alone (a redirect's `Location`, or its own URL again), with the headers `followed` says; `tried`, the attempts made before. */
+async function alone(client: Client, m: Member, url: URL, tried: number): Promise<Response> {
   // On the service's own origin, the request's headers as fetch keeps them on a redirect (the
   // client's and the call's, credentials too), and the token. On another, the call's own headers
   // (`Range`, `Prefer`) without credentials, and not the client's (a batched request has them too,
@@ -4367,8 +4392,8 @@ async function followed(client: Client, answer: Response, m: Member): Promise<Re
   // Sent as a GET alone is, retries too (a 429 or 503 with its Retry-After, a 504, no answer), each
   // attempt with a new token and within the client's timeoutMs, its body too (read here, whole).
   const { getToken } = client.options;
-  const alone: Client = { ...client, options: { ...client.options, headers: undefined, getToken: own && headers["authorization"] === undefined ? getToken : undefined } };
-  const [response, bytes] = await execute(alone, { method: "GET", url: unlocated(url.href), headers, named: m.request }, { signal: m.signal }, asBlob);
+  const by: Client = { ...client, options: { ...client.options, headers: undefined, getToken: own && headers["authorization"] === undefined ? getToken : undefined } };
+  const [response, bytes] = await execute(by, { method: "GET", url: unlocated(url.href), headers, named: m.request, tried }, { signal: m.signal }, asBlob);
   // No body for a 204 (which a Response with one cannot have), as none came.
   return new Response(bytes.size ? bytes : null, response);
 }
