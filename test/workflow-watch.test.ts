@@ -306,4 +306,28 @@ describe("generate --watch", () => {
     expect(said).toMatch(/odatagen\.config\.json is still missing after 200 ms: read as it is\n/);
     expect(said.match(/cannot read the config file: no such file/g)).toHaveLength(1);
   });
+
+  test("a save that changes no byte (touch, an editor's save without an edit) says the output is up to date, and writes nothing", async () => {
+    const dir = scratch();
+    const spec = copySpec("graph-callrecords.xml", dir);
+    const config = path.join(dir, "odatagen.config.json");
+    writeJson(config, { services: [{ name: "calls", input: "graph-callrecords.xml", out: "gen" }] });
+    child = startCli(["generate", "--watch"], dir, { ODATAGEN_WATCH_DEBOUNCE_MS: "100" });
+    const out = new Output(child);
+    await out.wait(/watching 2 file\(s\)/, 30000, 0);
+    const manifest = fs.statSync(path.join(dir, "gen", ".odatagen-manifest.json")).mtimeMs;
+    const now = new Date();
+    for (const [file, name] of [[spec, "graph-callrecords.xml"], [config, "odatagen.config.json"]]) {
+      const mark = out.text.length;
+      fs.utimesSync(file, now, now);
+      await out.wait(/odatagen: (up to date|regenerated|failed)[^\n]*\n/, 30000, mark);
+      expect(out.text.slice(mark)).toMatch(new RegExp(`^odatagen: changed: ${name.replace(/\./g, "\\.")}\nodatagen: up to date \\(no input's content or option changed\\) in \\d+ ms; watching 2 file\\(s\\) for changes \\(Ctrl\\+C stops\\)\n$`));
+    }
+    // The same bytes written again, as an editor's save with no edit does: the same.
+    const mark = out.text.length;
+    fs.writeFileSync(spec, fs.readFileSync(spec));
+    await out.wait(/odatagen: (up to date|regenerated|failed)[^\n]*\n/, 30000, mark);
+    expect(out.text.slice(mark)).toMatch(/odatagen: up to date \(no input's content or option changed\)/);
+    expect(fs.statSync(path.join(dir, "gen", ".odatagen-manifest.json")).mtimeMs).toBe(manifest);
+  });
 });

@@ -149,7 +149,9 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
     if (interrupted) throw interrupted;
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     const failed = done.some((o) => o.status === "failed");
-    const what = failed ? "failed (the output was left as it was)" : first ? "generated" : "regenerated";
+    // A save that changed no byte (`touch`, an editor's save with no edit) finds every output up to date.
+    const unchanged = done.length > 0 && done.length === services.length && done.every((o) => o.status === "up-to-date");
+    const what = failed ? "failed (the output was left as it was)" : first ? "generated" : unchanged ? "up to date (no input's content or option changed)" : "regenerated";
     if (!args.quiet) out.print(`odatagen: ${what} in ${ms.toFixed(0)} ms; watching ${watchedFiles().size} file(s) for changes (Ctrl+C stops)`);
   };
 
