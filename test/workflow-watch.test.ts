@@ -1,9 +1,9 @@
 /** `generate --watch` through the real CLI: picks up edits, survives broken input, reports model changes. */
-import type { ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { Output } from "./helpers/child";
-import { copySpec, scratch, startCli, writeJson } from "./helpers/cli";
+import { exited, Output } from "./helpers/child";
+import { BIN, copySpec, scratch, startCli, writeJson } from "./helpers/cli";
 
 describe("generate --watch", () => {
   let child: ChildProcess | undefined;
@@ -329,5 +329,22 @@ describe("generate --watch", () => {
     await out.wait(/odatagen: (up to date|regenerated|failed)[^\n]*\n/, 30000, mark);
     expect(out.text.slice(mark)).toMatch(/odatagen: up to date \(no input's content or option changed\)/);
     expect(fs.statSync(path.join(dir, "gen", ".odatagen-manifest.json")).mtimeMs).toBe(manifest);
+  });
+
+  test("a closed standard input does not stop the watch (a tool stops it with SIGTERM, exit 0)", async () => {
+    const dir = scratch();
+    const spec = copySpec("graph-callrecords.xml", dir);
+    writeJson(path.join(dir, "odatagen.config.json"), { services: [{ name: "calls", input: "graph-callrecords.xml", out: "gen" }] });
+    child = spawn(process.execPath, [BIN, "generate", "--watch"], { cwd: dir, env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, ODATAGEN_WATCH_DEBOUNCE_MS: "100" }, stdio: ["pipe", "pipe", "pipe"] });
+    const out = new Output(child);
+    const done = exited(child, out);
+    await out.wait(/watching 2 file\(s\)/, 30000, 0);
+    child.stdin!.end();
+    const mark = out.text.length;
+    fs.writeFileSync(spec, fs.readFileSync(spec, "utf8").replace('<Property Name="isTest" Type="Edm.Boolean" />', '<Property Name="isTest" Type="Edm.Boolean" />\n        <Property Name="roomName" Type="Edm.String" />'));
+    await out.wait(/regenerated in \d+ ms/, 30000, mark);
+    expect(fs.readFileSync(path.join(dir, "gen", "microsoft.graph.callRecords.types.ts"), "utf8")).toMatch(/roomName\?:/);
+    child.kill("SIGTERM");
+    expect((await done).code).toBe(0);
   });
 });
