@@ -186,6 +186,7 @@ test("the test sources (and the generated code they import) type-check with tsco
     "typed-filter": ["requests/typed-filter.xml"],
     "url-typed-filter": ["requests/url-filter.xml"],
     "validation-terms": ["constraints.xml"],
+    "operation-terms": ["operation-constraints.xml"],
     "read-only": ["requests/read-only.xml"],
     "explicit-bindings-http": ["requests/explicit-bindings.xml"],
     "custom-query-options-http": ["requests/custom-query-options.xml"],

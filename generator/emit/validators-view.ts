@@ -11,7 +11,7 @@
  */
 import { stringLiteral } from "../string-literal";
 import { alwaysPresent, deprecation, isAddressableStream, isComputed, isImmutable, isOpen, isReadOnly, isStream, tiedByPartner } from "../model/rules";
-import type { EnumType, ModelType, NavigationProperty, PrimitiveType, Property, Schema, SchemaType, StructuredType, TypeDefinition, Facets } from "../model/types";
+import type { EnumType, ModelType, NavigationProperty, PrimitiveType, Property, Schema, SchemaType, StructuredType, TypeDefinition, TypeRef, Facets } from "../model/types";
 import type { EmitContext } from "./context";
 import { readsAsUnion } from "./context";
 import { literalKey, pascal, propertyKey, Scope } from "../passes/names";
@@ -21,6 +21,8 @@ import { NO_TYPES, PROTOTYPE_NAMES, typeName } from "./ts-types";
 import { assigned, fits, parameters } from "./wrap";
 import { brokenExpression } from "./wrap-code";
 import { ifStatement, statementHead } from "./wrap-statement";
+import { operationValidators } from "./operation-validators";
+import { namedOperations } from "./request-name-index";
 
 export interface ValidatorsView {
   header: string;
@@ -49,6 +51,8 @@ export interface ValidatorsView {
    */
   notInSlice: string;
   types: TypeValidatorView[];
+  /** The validators of the namespace's operations' parameters and results, each a block of code (operation-validators.ts). */
+  operations: string[];
   /**
    * The module's own makers of `validateX`, `isX` and `assertX` (`validator`, `guard`, `asserter`,
    * unless the module has a name of its own so spelled): each type's three are constants made by
@@ -231,6 +235,19 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
     else if (t.kind === "typedef") typedefs.push(typedefView(ctx, t, wrappers, rt));
     else types.push(typeView(ctx, t, rt, fnName, checker, navChecker, imports, leftOut, notInSlice, wrappers));
   }
+  const named = namedOperations(schema);
+  const operations = operationValidators(schema.operations, {
+    scope,
+    requestName: (op) => {
+      const e = named.find((x) => x.op === op);
+      return e && ctx.requestNames(schema).operation(e);
+    },
+    rt,
+    constrained: (element, c, name) => constrainedPropertyChecker(element, c, name, checker, wrappers),
+    member: (name, ref, check, c) => memberCalls(name, ref, check, c),
+    sum,
+    checkParams: checkParams(rt),
+  });
   // After the types: their guards' types are imported names of the module by now.
   const makers = { validator: scope.claim("validator", "_"), guard: scope.claim("guard", "_"), asserter: scope.claim("asserter", "_") };
   for (const v of types) entryPoints(v, makers, rt);
@@ -249,6 +266,7 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
     leftOut: leftOutName,
     notInSlice: notInSliceName,
     types,
+    operations,
     makers,
     shapeMakers,
     checkers: checkerTable(schema.types.map((t) => [t.name, `check${ctx.names.type(t)}`])),
@@ -342,7 +360,7 @@ function constrainedChecker(base: string, c: ValueConstraints, name: string, wra
  * property uses it as it is where it adds none and no facets, and otherwise checks `c` after the
  * underlying type, so that no constraint is checked twice.
  */
-function constrainedPropertyChecker(p: Property, c: ValueConstraints, name: string, checker: (type: ModelType, facets: Facets) => string, wrappers: Wrappers): string {
+function constrainedPropertyChecker(p: Pick<Property, "type" | "annotations">, c: ValueConstraints, name: string, checker: (type: ModelType, facets: Facets) => string, wrappers: Wrappers): string {
   const t = p.type.type;
   const own = t.kind === "typedef" ? typedefConstraints(t) : undefined;
   // With facets of the property's own, `checker` checks the underlying type, not the definition's checkX.
@@ -455,6 +473,21 @@ function namesItself(type: ModelType): boolean {
 
 /** The primitive types whose checkers report `Edm.Name` itself for a value that is none. */
 export const NAMED_PRIMITIVES: ReadonlySet<string> = new Set(["Boolean", "Byte", "Decimal", "Double", "Guid", "Int16", "Int32", "Int64", "SByte", "Single", "String"]);
+
+/**
+ * The calls checking one member `name` of an object of no declared type (an operation's parameter,
+ * a result's `value`) with `check`, absent or null allowed, as a property's (`vr.p`, `vr.c`), and a
+ * collection's MinItems and MaxItems (`vr.itemCount`).
+ */
+function memberCalls(name: string, ref: TypeRef, check: string, c: ValueConstraints): string[] {
+  const qn = namesItself(ref.type) ? "" : `, ${stringLiteral(ref.type.qualifiedName)}`;
+  const head = `${load(name)}, ctx, ${stringLiteral(name)}, ${check}`;
+  if (!ref.collection) return [`vr.p(${head}${qn ? `, vr.NULLABLE${qn}` : ""})`];
+  const flags = ref.nullable ? "vr.NULL_ITEMS" : "0";
+  const calls = [`vr.c(${head}${flags === "0" && !qn ? "" : `, ${flags}`}${qn})`];
+  if (c.minItems !== undefined || c.maxItems !== undefined) calls.push(`vr.itemCount(${load(name)}, ctx, ${stringLiteral(name)}, ${c.minItems ?? 0}, ${c.maxItems ?? "Infinity"})`);
+  return calls;
+}
 
 function flagExpr(flags: (string | false)[]): string {
   const set = flags.filter((f): f is string => !!f);

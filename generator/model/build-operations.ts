@@ -72,6 +72,12 @@ export function parameter(b: ModelBuilder, p: RawParameter, qn: string, target: 
   return { name: p.name, type: typeRef(b, p.type, p, path, p.at), annotations: b.annotations(p.annotations, `${target}/${p.name}`, path) };
 }
 
+/** The return type's own annotations (`target`: the overload's, as its parameters' are keyed), where it has some. */
+export function returnAnnotations(b: ModelBuilder, op: RawOperation, qn: string, target: string): Pick<Operation, "returnAnnotations"> {
+  const raw = op.returnType?.annotations;
+  return raw?.length ? { returnAnnotations: b.annotations(raw, `${target}/$ReturnType`, `${qn}/$ReturnType`) } : {};
+}
+
 export function returnType(b: ModelBuilder, op: RawOperation, qn: string): TypeRef | undefined {
   const r = op.returnType;
   if (r) return typeRef(b, r.type, r, `${qn}/$ReturnType`, r.at);
@@ -120,6 +126,7 @@ function operation(b: ModelBuilder, op: RawOperation, ns: string): Operation | u
     binding: bound ? params[0] : undefined,
     parameters: bound ? params.slice(1) : params,
     returnType: returnType(b, op, qn),
+    ...returnAnnotations(b, op, qn, target),
     entitySetPath: op.entitySetPath,
   };
   b.overloadKeys.set(result, target);

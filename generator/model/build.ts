@@ -23,7 +23,7 @@ import { given } from "./given";
 import { typeRef } from "./build-type-refs";
 import { declareTypes, enumMembers, reportRedeclared, type Pending } from "./build-types";
 import { checkInheritedNames, linkBase, linkMembers } from "./build-members";
-import { declareOperations, dropEmptyImports, dropForbiddenOverloads, leaveOut, parameter, returnType, undefinedTypes, type LeftOut } from "./build-operations";
+import { declareOperations, dropEmptyImports, dropForbiddenOverloads, leaveOut, parameter, returnAnnotations, returnType, undefinedTypes, type LeftOut } from "./build-operations";
 import { checkServiceNames, entityContainer, serviceContainers } from "./build-containers";
 import { checkSchemaNames, declareAlias } from "./build-schemas";
 import { serviceVersion } from "./service-version";
@@ -394,7 +394,7 @@ export class ModelBuilder {
     for (const p of raw.parameters) unique(p.name, p.at);
     if (this.diags.hasErrorsSince(before)) return true;
     op.parameters.push(...raw.parameters.slice(read).map((p) => parameter(this, p, op.qualifiedName, target)));
-    if (!op.returnType) op.returnType = returnType(this, raw, op.qualifiedName);
+    if (!op.returnType) Object.assign(op, { returnType: returnType(this, raw, op.qualifiedName), ...returnAnnotations(this, raw, op.qualifiedName, target) });
     op.annotations.push(...this.annotations(raw.annotations.slice(annotationsRead), target, op.qualifiedName));
     return true;
   }

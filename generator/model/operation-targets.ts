@@ -88,14 +88,17 @@ export interface Overloads {
 /**
  * Adds a block's annotations to the overloads it targets (`ns.f`, `ns.f(…)`) or to a parameter of
  * them (`ns.f/p`, `ns.f(…)/p`), as the inline ones are: each term and qualifier once per overload or
- * parameter, the element's own first (AppliedAnnotations). False when the target names no
- * operation, or a part of one the generator reads nothing of (`$ReturnType`, an annotation).
+ * parameter, the element's own first (AppliedAnnotations), or to their return type (`ns.f/$ReturnType`,
+ * Operation.returnAnnotations). False when the target names no operation, or a part of one the
+ * generator reads nothing of (an annotation).
  */
 export function applyToOverloads(g: RawAnnotationGroup, overloads: Overloads, applied: AppliedAnnotations, qualify: (name: string) => string, types?: ReadonlyMap<string, SchemaType>): boolean {
   const slash = g.target.indexOf("/");
   const head = operationHead(slash < 0 ? g.target : g.target.slice(0, slash));
   const param = slash < 0 ? undefined : g.target.slice(slash + 1);
-  if (param !== undefined && !/^[^/@$]+$/.test(param)) return false;
+  // A parameter, or the result (`$ReturnType`: its annotations are the return type's, Operation.returnAnnotations).
+  const result = param === "$ReturnType";
+  if (param !== undefined && !result && !/^[^/@$]+$/.test(param)) return false;
   const qn = qualify(head.name);
   const list = overloads.operations.get(qn);
   if (!list) return false;
@@ -107,7 +110,7 @@ export function applyToOverloads(g: RawAnnotationGroup, overloads: Overloads, ap
     if (!checkAnnotation(applied.diags, a, term, g.target, { qualify, types }, g.qualifier)) continue;
     const qualifier = a.qualifier ?? g.qualifier;
     for (const op of named) {
-      const element = param === undefined ? op : parameterOf(op, param);
+      const element = param === undefined ? op : result ? (op.returnType && { annotations: (op.returnAnnotations ??= []) }) : parameterOf(op, param);
       if (!element) continue;
       const key = param === undefined ? overloads.keyOf(op) : `${overloads.keyOf(op)}/${param}`;
       if (applied.admit(key, term, qualifier, a.at, path)) element.annotations.push({ term, qualifier, value: a.value, ...nestedAnnotations(a, (n) => qualify(n)) });

@@ -230,6 +230,8 @@ export interface Operation extends Named {
   /** Parameters other than the binding parameter. */
   parameters: Parameter[];
   returnType?: TypeRef;
+  /** The return type's own annotations (in line, or by `<Annotations Target="ns.f/$ReturnType">`); absent when it has none. */
+  returnAnnotations?: Annotation[];
   entitySetPath?: string;
   /**
    * Only in a slice, for a bound operation that may be named alone in URLs: why its name alone is

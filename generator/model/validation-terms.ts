@@ -11,7 +11,7 @@ import { Codes, DiagnosticBag } from "../diagnostics";
 import type { RawExpression } from "../parse/raw";
 import { NUMERIC_PRIMITIVES, VALIDATION, xsBoolean } from "./rules";
 import { qualify } from "./annotation-groups";
-import type { Annotation, Model, ModelType, NavigationProperty, PrimitiveName, Property, SchemaType, StructuredType, TypeDefinition } from "./types";
+import type { Annotation, Model, ModelType, NavigationProperty, Operation, Parameter, PrimitiveName, Property, SchemaType, StructuredType, TypeDefinition } from "./types";
 
 type Aliases = { aliases: ReadonlyMap<string, string>; documentAliases?: Model["documentAliases"]; types: Model["types"] };
 
@@ -175,11 +175,19 @@ function hasValidationTerm(annotations: readonly Annotation[]): boolean {
  * definition (the property's own win). Problems are not reported here (`checkValueConstraints` does,
  * once a run).
  */
-export function propertyConstraints(p: Property): ValueConstraints | undefined {
+export function propertyConstraints(p: Pick<Property, "annotations" | "type">): ValueConstraints | undefined {
   const t = p.type.type;
   const inherited = t.kind === "typedef" && hasValidationTerm(t.annotations);
   if (!inherited && !hasValidationTerm(p.annotations)) return undefined;
-  return valueConstraints(inherited ? [...p.annotations, ...t.annotations] : p.annotations, t, p.type.collection, new DiagnosticBag(), p.name);
+  return valueConstraints(inherited ? [...p.annotations, ...t.annotations] : p.annotations, t, p.type.collection, new DiagnosticBag(), "");
+}
+
+/** The constraints on an operation parameter's values, as on a property's (`propertyConstraints`). */
+export const parameterConstraints: (p: Parameter) => ValueConstraints | undefined = propertyConstraints;
+
+/** The constraints on an operation's result (its return type's annotations, and its type definition's), as on a property's; undefined without a result. */
+export function returnConstraints(op: Operation): ValueConstraints | undefined {
+  return op.returnType && propertyConstraints({ annotations: op.returnAnnotations ?? [], type: op.returnType });
 }
 
 /**
@@ -191,7 +199,7 @@ export function typedefConstraints(t: TypeDefinition): ValueConstraints | undefi
 }
 
 /** Whether a property is annotated with a Validation term of its own (not only through its type definition). */
-export function hasOwnConstraints(p: Property): boolean {
+export function hasOwnConstraints(p: Pick<Property, "annotations">): boolean {
   return hasValidationTerm(p.annotations);
 }
 
@@ -280,8 +288,16 @@ function descendantsOf(t: StructuredType): StructuredType[] {
   return out;
 }
 
-/** Reports what is wrong with the model's Validation annotations (ODG102, at each): on properties and type definitions. */
+/**
+ * Reports what is wrong with the model's Validation annotations (ODG102, at each): on properties,
+ * type definitions, and operations' parameters and return types (at `ns.f/p`, `ns.f/$ReturnType`).
+ */
 export function checkValueConstraints(model: Model, diags: DiagnosticBag): void {
+  for (const s of model.schemas)
+    for (const op of s.operations) {
+      for (const p of op.parameters) if (hasValidationTerm(p.annotations)) valueConstraints(p.annotations, p.type.type, p.type.collection, diags, `${op.qualifiedName}/${p.name}`);
+      if (op.returnType && op.returnAnnotations && hasValidationTerm(op.returnAnnotations)) valueConstraints(op.returnAnnotations, op.returnType.type, op.returnType.collection, diags, `${op.qualifiedName}/$ReturnType`);
+    }
   for (const t of model.types.values()) {
     if (t.kind === "typedef" && hasValidationTerm(t.annotations)) valueConstraints(t.annotations, t, false, diags, t.qualifiedName);
     if (t.kind !== "entity" && t.kind !== "complex") continue;

@@ -680,8 +680,9 @@ class JsonCsdlReader {
   returnType(m: JsonMember, path: string): RawReturnType | undefined {
     const o = this.object(m, path);
     if (!o) return undefined;
-    this.own(o, "ReturnType", "a return type", path, []);
-    return { at: this.at(m.at), ...this.typed(o, "$ReturnType", path, "false") };
+    const annotations: RawAnnotation[] = [];
+    this.own(o, "ReturnType", "a return type", path, annotations);
+    return { at: this.at(m.at), ...this.typed(o, "$ReturnType", path, "false"), annotations };
   }
 
   container(m: JsonMember, o: JsonObject, ns: string): RawEntityContainer {

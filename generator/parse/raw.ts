@@ -227,6 +227,8 @@ export interface RawParameter extends RawNode, RawFacets {
 
 export interface RawReturnType extends RawNode, RawFacets {
   type: string;
+  /** Its own annotations (`<ReturnType><Annotation …/></ReturnType>`, `"$ReturnType": { "@Term": … }`). */
+  annotations?: RawAnnotation[];
 }
 
 export interface RawOperation extends RawNode {

@@ -756,7 +756,12 @@ class Reader {
         };
       }),
       returnType: ret && retAttrs
-        ? { at: this.at(ret), type: this.req(ret, retAttrs, "Type", "ReturnType", `${path}/$ReturnType`), ...this.facets(retAttrs) }
+        ? {
+            at: this.at(ret),
+            type: this.req(ret, retAttrs, "Type", "ReturnType", `${path}/$ReturnType`),
+            ...this.facets(retAttrs),
+            annotations: this.annotations(ret, RETURN_TYPE, `${path}/$ReturnType`),
+          }
         : undefined,
       annotations: annotations.map((x) => this.annotation(x, path)),
     };

@@ -1,0 +1,118 @@
+/**
+ * The validators of a namespace's operations, in its `.validators.ts` module, for the Validation
+ * vocabulary constraints on their parameters and return types (model/validation-terms.ts), where an
+ * operation has some the validators can check: `validateFParameters` checks the `params` object its
+ * request function sends (each constrained parameter, the others pass), and `validateFResult` its
+ * result as a request function's `validate` gets it: one value as `{ value: x }`, a collection's
+ * items one at a time (a page holds part of the collection: its MinItems and MaxItems are not
+ * checked). The request functions check nothing they send, as for an entity's body: a caller checks
+ * `params` with the first before the call, and passes the second as `validate`.
+ */
+import type { Annotation, Operation, TypeRef } from "../model/types";
+import { parameterConstraints, returnConstraints, type ValueConstraints } from "../model/validation-terms";
+import { pascal, type Scope } from "../passes/names";
+import { jsdoc } from "./imports";
+import { assigned, parameters } from "./wrap";
+
+/** What the operations' validators need of their module's view (validators-view.ts). */
+export interface OperationChecks {
+  scope: Scope;
+  /** The name of the operation's request function, where the module has one (its stem names the validators: `priceWithB`, `validatePriceWithBParameters`). */
+  requestName: (op: Operation) => string | undefined;
+  rt: { Json: string; Context: string; Validate: string };
+  /** A value's checker, with the constraints `c` on its values (`annotations`: the element's own), as a property's. */
+  constrained: (element: { type: TypeRef; annotations: Annotation[] }, c: ValueConstraints, name: string) => string;
+  /** A collection's or a value's checker call (`vr.p`, `vr.c`) and MinItems/MaxItems count, as a property's. */
+  member: (name: string, ref: TypeRef, check: string, c: ValueConstraints) => string[];
+  /** `propsX`'s sum after `return ` (validators-view.ts `sum`). */
+  sum: (first: string, calls: readonly string[]) => string;
+  checkParams: string[];
+}
+
+/** Whether `c` constrains anything a validator checks here: a value, or (`counts`) a collection's count. */
+function checkable(c: ValueConstraints | undefined, counts: boolean): c is ValueConstraints {
+  if (!c) return false;
+  const values = c.minimum !== undefined || c.maximum !== undefined || c.multipleOf !== undefined || c.pattern !== undefined || c.allowed !== undefined;
+  return values || (counts && (c.minItems !== undefined || c.maxItems !== undefined));
+}
+
+/** The declarations of the operations' validators, in the operations' order, each its own block of code. */
+export function operationValidators(ops: readonly Operation[], k: OperationChecks): string[] {
+  const out: string[] = [];
+  for (const op of ops) {
+    // An overload by its parameters (CSDL §12.2.1: a function's overloads differ in their names).
+    const overloaded = ops.some((o) => o !== op && o.qualifiedName === op.qualifiedName);
+    const name = overloaded ? `${op.qualifiedName}(${op.parameters.map((p) => p.name).join(", ")})` : op.qualifiedName;
+    const what = `${op.kind} \`${name}\`${op.bound && op.binding ? `, bound to \`${op.binding.type.type.qualifiedName}\`` : ""}`;
+    // A parameter's own constraints, and its type definition's (checked by that one's checkX).
+    const checked = op.parameters.flatMap((p) => {
+      const c = parameterConstraints(p);
+      return checkable(c, p.type.collection) ? [{ p, c }] : [];
+    });
+    if (checked.length) {
+      const stem = claimStem(k.scope, `${pascal(k.requestName(op) ?? op.name)}Parameters`);
+      const calls = checked.flatMap(({ p, c }) => k.member(p.name, p.type, k.constrained(p, c, `check${stem}${pascal(p.name)}`), c));
+      const names = checked.map((x) => `\`${x.p.name}\``).join(", ");
+      const doc = jsdoc("", [prose(`Checks the parameters of ${what} (the \`params\` of its request function) against their Validation vocabulary constraints: ${names}. Other members pass unchecked.`)]);
+      out.push(entry(doc, stem, k, calls));
+    }
+    const ret = op.returnType;
+    const rc = ret && returnConstraints(op);
+    if (ret && checkable(rc, false)) {
+      const stem = claimStem(k.scope, `${pascal(k.requestName(op) ?? op.name)}Result`);
+      const value = k.constrained({ type: { ...ret, collection: false }, annotations: op.returnAnnotations ?? [] }, rc, ret.collection ? `check${stem}` : `check${stem}Value`);
+      const doc = jsdoc("", [
+        prose(
+          ret.collection
+            ? `Checks an item of the result of ${what}, as a request function's \`validate\` gets it, against its return type's Validation vocabulary constraints (not MinItems or MaxItems: a page holds part of the collection).`
+            : `Checks the result of ${what}, \`{ value: x }\` as a request function's \`validate\` gets it, against its return type's Validation vocabulary constraints.`,
+        ),
+      ]);
+      out.push(ret.collection ? `${doc}${validator(stem, k, value)}` : entry(doc, stem, k, k.member("value", { ...ret, collection: false }, value, {})));
+    }
+  }
+  return out;
+}
+
+/** `validateX`'s declaration, made from the checker `check`. */
+function validator(stem: string, k: OperationChecks, check: string): string {
+  const head = `export const validate${stem}: ${k.rt.Validate} =`;
+  return `${head}${assigned(head, `/* @__PURE__ */ vr.validator(${check})`)};`;
+}
+
+/** `validateX`, `checkX` (an object) and `propsX` for the stem `X`. */
+function entry(doc: string, stem: string, k: OperationChecks, calls: readonly string[]): string {
+  const check = `check${stem}`;
+  return [
+    `${doc}${validator(stem, k, check)}`,
+    // An object of no declared type (no `@odata.type` to read), whose members `propsX` checks, the others passing.
+    `function ${check}(${parameters(`function ${check}`, k.checkParams, ": void {")}): void {
+  if (!vr.isObject(v)) return ctx.fail(key, "an object", v);
+  if (!ctx.enter(key)) return;
+  props${stem}(v, ctx);
+  ctx.leave();
+}`,
+    `function props${stem}(${parameters(`function props${stem}`, [`o: ${k.rt.Json}`, `ctx: ${k.rt.Context}`], ": number {")}): number {\n  return ${k.sum("0", calls)};\n}`,
+  ].join("\n\n");
+}
+
+/** `want`, numbered where the module has a `validate`, `check` or `props` function of it already (an overload's, a type's). */
+function claimStem(scope: Scope, want: string): string {
+  let stem = want;
+  for (let i = 2; ["validate", "check", "props"].some((p) => scope.has(`${p}${stem}`)); i++) stem = `${want}${i}`;
+  for (const p of ["validate", "check", "props"]) scope.claim(`${p}${stem}`);
+  return stem;
+}
+
+/** `text` in lines of at most 100 characters (a doc comment's), broken between words. */
+function prose(text: string): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line && line.length + 1 + word.length > 100) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line].join("\n");
+}
