@@ -83,3 +83,22 @@ test("not compared with a summary of format 7, kept by a version that recorded n
   const older = { ...summaryFromJson(summaryToJson(a)), format: 7 };
   expect(compareSummaries(older, b).changes).toEqual([]);
 });
+
+test("an operation's parameter: a narrowed constraint breaks; its return type's never does (a client reading a narrower result is not broken)", () => {
+  const op = (param: string, result: string) =>
+    `<Action Name="a"><Parameter Name="n" Type="Edm.Decimal">${param}</Parameter><ReturnType Type="Collection(Edm.Decimal)">${result}</ReturnType></Action>` +
+    '<EntityContainer Name="C"><ActionImport Name="a" Action="d.a"/></EntityContainer>';
+  expect(one(op(min("0"), ""), op(min("1"), ""))).toEqual([["changed", "d.a()/n", "Validation.Minimum 0 → 1 (narrowed)", true]]);
+  expect(one(op(min("1"), ""), op("", ""))).toEqual([["changed", "d.a()/n", "Validation.Minimum 1 → none (widened)", false]]);
+  expect(one(op("", term("MaxItems", 'Int="3"')), op("", term("MaxItems", 'Int="2"') + max("5")))).toEqual([
+    ["changed", "d.a()", "return value Validation.Maximum none → 5 (narrowed)", false],
+    ["changed", "d.a()", "return value Validation.MaxItems 3 → 2 (narrowed)", false],
+  ]);
+  expect(one(op("", max("5")), op("", max("9")))).toEqual([["changed", "d.a()", "return value Validation.Maximum 5 → 9 (widened)", false]]);
+  // Not compared with a summary of format 13, which recorded none on operations.
+  const dir = scratch();
+  const a = loadSummary([writeDoc(dir, "a.xml", op(min("0"), max("5")))]);
+  const b = loadSummary([writeDoc(dir, "b.xml", op(min("1"), max("4")))]);
+  expect(compareSummaries(a, b).changes).toHaveLength(2);
+  expect(compareSummaries({ ...summaryFromJson(summaryToJson(a)), format: 13 }, b).changes).toEqual([]);
+});

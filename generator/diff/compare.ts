@@ -37,7 +37,7 @@ import { compareAlternateKeys } from "./alternate-keys";
 import { aTypeKind, typeKindWords } from "./type-kinds";
 import type { ImportSummary, ModelSummary, OperationSummary, TypeSummary, TypeUse } from "./summary";
 import { mediaTypesChange } from "./media-types";
-import { CONSTRAINTS_FORMAT, DERIVED_TYPES_FORMAT, EXPLICIT_BINDINGS_FORMAT, INDEXABLE_BY_KEY_FORMAT, MEDIA_TYPES_FORMAT, QUERY_OPTIONS_FORMAT, QUERY_RESTRICTIONS_FORMAT, READ_ONLY_FORMAT, TIED_FORMAT, typeLabel, WRITE_ONLY_FORMAT, WRITE_TYPES_FORMAT } from "./summary";
+import { CONSTRAINTS_FORMAT, DERIVED_TYPES_FORMAT, OPERATION_CONSTRAINTS_FORMAT, EXPLICIT_BINDINGS_FORMAT, INDEXABLE_BY_KEY_FORMAT, MEDIA_TYPES_FORMAT, QUERY_OPTIONS_FORMAT, QUERY_RESTRICTIONS_FORMAT, READ_ONLY_FORMAT, TIED_FORMAT, typeLabel, WRITE_ONLY_FORMAT, WRITE_TYPES_FORMAT } from "./summary";
 import { requiredQueryChanges } from "./query-options";
 import { explicitBindingChanges, explicitOperationChange } from "./explicit-bindings";
 import { constraintChanges, derivedTypesChange } from "./constraints";
@@ -101,6 +101,7 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary, outputs: Outp
   const moves = movedTypes(a, b);
   const ctx: Ctx = { add, now: b, before: a, outputs, recorded: (a.format ?? 1) >= FACETS_FORMAT && (b.format ?? 1) >= FACETS_FORMAT,
     constraints: (a.format ?? 1) >= CONSTRAINTS_FORMAT && (b.format ?? 1) >= CONSTRAINTS_FORMAT,
+    operationConstraints: (a.format ?? 1) >= OPERATION_CONSTRAINTS_FORMAT && (b.format ?? 1) >= OPERATION_CONSTRAINTS_FORMAT,
     derivedTypes: (a.format ?? 1) >= DERIVED_TYPES_FORMAT && (b.format ?? 1) >= DERIVED_TYPES_FORMAT,
     explicitBindings: (a.format ?? 1) >= EXPLICIT_BINDINGS_FORMAT && (b.format ?? 1) >= EXPLICIT_BINDINGS_FORMAT,
     readOnly: (a.format ?? 1) >= READ_ONLY_FORMAT && (b.format ?? 1) >= READ_ONLY_FORMAT,
@@ -272,6 +273,8 @@ interface Ctx {
   recorded: boolean;
   /** Both summaries record properties' Validation vocabulary constraints (CONSTRAINTS_FORMAT). */
   constraints: boolean;
+  /** Both record operations' parameters' and return types' Validation vocabulary constraints (OPERATION_CONSTRAINTS_FORMAT). */
+  operationConstraints: boolean;
   /** Both record what a Validation.DerivedTypeConstraint allows (DERIVED_TYPES_FORMAT). */
   derivedTypes: boolean;
   /** Both record the media types a stream accepts (MEDIA_TYPES_FORMAT). */
@@ -661,7 +664,8 @@ function compareOperation(key: string, a: OperationSummary, b: OperationSummary,
     else {
       // Unknown (undefined) in a summary kept by an older version: nothing to compare.
       const required = ua.optional === true && ub.optional === false;
-      compareUse(`${key}/${n}`, "operation", ua.use, ub.use, ctx, false, required);
+      // A narrowed constraint breaks: values the caller sent are now refused (validateXParameters, the service).
+      compareUse(`${key}/${n}`, "operation", ua.use, ub.use, ctx.operationConstraints ? ctx : { ...ctx, constraints: false }, false, required);
       // An action's nullable parameter is optional: one change of its Nullable, one line.
       const nonNullable = ua.use.nullable && !ub.use.nullable;
       if (required) add("changed", "operation", `${key}/${n}`, nonNullable ? "parameter became required and non-nullable" : "parameter became required", true);
@@ -688,6 +692,10 @@ function compareOperation(key: string, a: OperationSummary, b: OperationSummary,
   else if (a.returns && b.returns && !a.returns.nullable && b.returns.nullable) add("changed", "operation", key, "return value became nullable", true);
   // The client only reads a return value: narrower facets refuse nothing it sends.
   if (a.returns && b.returns && same) compareFacets(key, "operation", { ...a.returns, type: b.returns.type }, b.returns, ctx, false, "return value ");
+  // Nor do its constraints, as its facets: a narrower result is one the client took before, and the
+  // validators of a wider one are generated from the new spec.
+  if (ctx.operationConstraints && a.returns && b.returns && same)
+    for (const c of constraintChanges(a.returns.constraints, b.returns.constraints)) add("changed", "operation", key, `return value ${c.detail}`, false);
   const explicit = ctx.explicitBindings ? explicitOperationChange(a, b) : undefined;
   if (explicit) add("changed", "operation", key, ...explicit);
   if (ctx.queryOptions) for (const [detail, breaks] of requiredQueryChanges(a.requiredQuery, b.requiredQuery, "to call it")) add("changed", "operation", key, detail, breaks);

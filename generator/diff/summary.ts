@@ -19,7 +19,7 @@ import { urlSummary, type UrlSummary } from "./urls";
 import { restrictionSummary, type RestrictionSummary } from "./restrictions";
 import { explicitBindingSummary, explicitFlag, type ExplicitBindingSummary } from "./explicit-bindings";
 import { queryOptionSummary, requiredQueryOf, type QueryOptionSummary } from "./query-options";
-import { allowedDerivedTypes, propertyConstraints, type ValueConstraints } from "../model/validation-terms";
+import { allowedDerivedTypes, parameterConstraints, propertyConstraints, returnConstraints, type ValueConstraints } from "../model/validation-terms";
 
 /**
  * The summary's format. 2 records Precision, Scale, SRID and Unicode (`false` only), a type
@@ -49,8 +49,14 @@ import { allowedDerivedTypes, propertyConstraints, type ValueConstraints } from 
  * Core.AcceptableMediaTypes), compared when both summaries are of format 11 or later (MEDIA_TYPES_FORMAT).
  * 12 records a property write-only by its Core.Permissions (`writeOnly`), compared when both
  * summaries are of format 12 or later (WRITE_ONLY_FORMAT).
+ * 14 records the Validation vocabulary constraints of an operation's parameters and return type
+ * (their uses' `constraints`), compared when both summaries are of format 14 or later
+ * (OPERATION_CONSTRAINTS_FORMAT).
  */
-export const SUMMARY_FORMAT = 13;
+export const SUMMARY_FORMAT = 14;
+
+/** The summary format whose operations' parameter and return uses hold their Validation vocabulary constraints. */
+export const OPERATION_CONSTRAINTS_FORMAT = 14;
 
 /** The summary format that records the write types of an entity or complex type (`writeTypes`). */
 export const WRITE_TYPES_FORMAT = 13;
@@ -111,7 +117,7 @@ export interface TypeUse extends FacetSummary {
   readOnly?: true;
   /** A property write-only by its Core.Permissions (`Write` alone), which reads do not hold: optional in the read type (format 12). */
   writeOnly?: true;
-  /** A property's Validation vocabulary constraints, as the validators check them (format 8). */
+  /** A property's Validation vocabulary constraints, as the validators check them (format 8); an operation parameter's or return type's (format 14). */
   constraints?: ValueConstraints;
   /** The types a property's Validation.DerivedTypeConstraint allows (format 9). */
   derivedTypes?: string[];
@@ -280,6 +286,11 @@ function propertyUse(model: Model, p: Property): TypeUse {
   return u;
 }
 
+/** `u` with the Validation vocabulary constraints `c`, where there are some. */
+function constrained(u: TypeUse, c: ValueConstraints | undefined): TypeUse {
+  return c ? { ...u, constraints: c } : u;
+}
+
 /** `{ derivedTypes }` where a Validation.DerivedTypeConstraint allows some types only, else nothing. */
 function withDerivedTypes(allowed: readonly string[] | undefined): { derivedTypes?: string[] } {
   return allowed ? { derivedTypes: [...allowed] } : {};
@@ -361,8 +372,8 @@ export function summarize(model: Model, options: { keyAsSegment?: boolean; unqua
       operations.set(key, {
         kind: op.kind,
         binding: op.binding ? typeLabel(use(op.binding.type)) : undefined,
-        parameters: op.parameters.map((p) => ({ name: p.name, use: use(p.type), optional: mayOmit(op.kind, p) })),
-        returns: op.returnType ? use(op.returnType) : undefined,
+        parameters: op.parameters.map((p) => ({ name: p.name, use: constrained(use(p.type), parameterConstraints(p)), optional: mayOmit(op.kind, p) })),
+        returns: op.returnType ? constrained(use(op.returnType), returnConstraints(op)) : undefined,
         ...explicitFlag(model, op),
         ...requiredQueryOf(op),
       });
