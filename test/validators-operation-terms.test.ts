@@ -64,7 +64,7 @@ describe("an operation's parameters against their Validation constraints (valida
   test("only an operation with constraints gets validators; a qualified annotation is not checked", () => {
     const text = fs.readFileSync(path.join(out, "Terms.Ops.validators.ts"), "utf8");
     expect(Object.keys(tv).filter((k) => /^validate.*(Parameters|Result)$/.test(k)).sort()).toEqual([
-      "validateDiscountResult", "validatePriceParameters", "validatePriceWithBParameters", "validateReserveParameters", "validateReserveResult", "validateStockParameters", "validateStockResult",
+      "validateBrokenParameters", "validateDiscountResult", "validatePriceParameters", "validatePriceWithBParameters", "validateReserveParameters", "validateReserveResult", "validateStockParameters", "validateStockResult",
     ]);
     expect(text).not.toContain('"draft"');
     expect(text).not.toContain('"plain"');
@@ -87,6 +87,8 @@ describe("an operation's result against its return type's constraints (validateX
     await expect(api.reserve(answer({ value: 3 }), { qty: 1 }, { validate: tv.validateReserveResult })).resolves.toEqual({ value: 3 });
     await expect(api.reserve(answer({ value: -3 }), { qty: 1 }, { validate: tv.validateReserveResult })).rejects.toThrow("/value less than its Validation.Minimum 0");
     await expect(api.stock(answer({ value: [1, "1.7"] }), { sku: "1" }, { validate: tv.validateStockResult })).rejects.toThrow("/value/1");
+    // Its items may be null (ReturnType Nullable absent: true), as a nullable collection property's.
+    await expect(api.stock(answer({ value: [null, "1.5"] }), { sku: "1" }, { validate: tv.validateStockResult })).resolves.toEqual({ value: [null, "1.5"] });
   });
 });
 
@@ -94,10 +96,13 @@ describe("reading the annotations", () => {
   test("what cannot be checked is a warning at the parameter's or return type's annotation", () => {
     const r = generate({ inputs: [{ file: "operation-constraints.xml", content: fs.readFileSync(path.join(FIXTURES_DIR, "operation-constraints.xml"), "utf8") }] });
     expect(r.diagnostics.filter((d) => d.code === "ODG102").map((d) => `${d.severity} ${d.line} ${d.path}: ${d.message}`)).toEqual([
-      "warning 63 Terms.Ops.Broken/flag/@Org.OData.Validation.V1.Minimum: Minimum applies to numbers, dates and times; Edm.Boolean is none; it is not checked",
-      "warning 64 Terms.Ops.Broken/$ReturnType/@Org.OData.Validation.V1.MaxItems: MaxItems applies to collections; this is a single value; it is not checked",
+      "warning 65 Terms.Ops.Broken/flag/@Org.OData.Validation.V1.Minimum: Minimum applies to numbers, dates and times; Edm.Boolean is none; it is not checked",
+      "warning 66 Terms.Ops.Broken/capped/@Org.OData.Validation.V1.Maximum: Maximum is no number; it is not checked",
+      "warning 67 Terms.Ops.Broken/$ReturnType/@Org.OData.Validation.V1.MaxItems: MaxItems applies to collections; this is a single value; it is not checked",
     ]);
-    expect(r.files.get("Terms.Ops.validators.ts")).not.toContain("validateBroken");
+    expect(r.files.get("Terms.Ops.validators.ts")).not.toContain("validateBrokenResult");
+    // The type definition's own constraints are checked where its value is, as for a property.
+    expect(errors(tv.validateBrokenParameters({ flag: false, capped: 101 }))).toEqual(["/capped: greater than its Validation.Maximum 100"]);
   });
 
   test("CSDL JSON: in line (Exclusive nested) and by $Annotations on `$ReturnType`, as CSDL XML", () => {
@@ -109,7 +114,7 @@ describe("reading the annotations", () => {
           $Parameter: [{ $Name: "p", $Type: "Edm.Int32", "@Org.OData.Validation.V1.Minimum": 0, "@Org.OData.Validation.V1.Minimum@Org.OData.Validation.V1.Exclusive": true }],
           $ReturnType: { $Type: "Edm.Int32", "@Org.OData.Validation.V1.Maximum": 9 },
         }],
-        G: [{ $Kind: "Function", $ReturnType: { $Collection: true, $Type: "Edm.String" } }],
+        G: [{ $Kind: "Function", $ReturnType: { $Collection: true, $Type: "Edm.String", $Nullable: true } }],
         $Annotations: { "N.G/$ReturnType": { "@Org.OData.Validation.V1.Pattern": "^a" } },
         C: { $Kind: "EntityContainer", F: { $Function: "N.F" }, G: { $Function: "N.G" } },
       },

@@ -8,11 +8,12 @@
  * checked). The request functions check nothing they send, as for an entity's body: a caller checks
  * `params` with the first before the call, and passes the second as `validate`.
  */
-import type { Annotation, Operation, TypeRef } from "../model/types";
-import { parameterConstraints, returnConstraints, type ValueConstraints } from "../model/validation-terms";
+import type { Annotation, Operation, Parameter, TypeRef } from "../model/types";
+import { parameterConstraints, returnConstraints, typedefConstraints, type ValueConstraints } from "../model/validation-terms";
 import { pascal, type Scope } from "../passes/names";
 import { jsdoc } from "./imports";
 import { assigned, parameters } from "./wrap";
+import { ifStatement } from "./wrap-statement";
 
 /** What the operations' validators need of their module's view (validators-view.ts). */
 export interface OperationChecks {
@@ -20,8 +21,8 @@ export interface OperationChecks {
   /** The name of the operation's request function, where the module has one (its stem names the validators: `priceWithB`, `validatePriceWithBParameters`). */
   requestName: (op: Operation) => string | undefined;
   rt: { Json: string; Context: string; Validate: string };
-  /** A value's checker, with the constraints `c` on its values (`annotations`: the element's own), as a property's. */
-  constrained: (element: { type: TypeRef; annotations: Annotation[] }, c: ValueConstraints, name: string) => string;
+  /** A value's checker, with the constraints `c` on its values (`annotations`: the element's own), as a property's; without, its type's. */
+  constrained: (element: { type: TypeRef; annotations: Annotation[] }, c: ValueConstraints | undefined, name: string) => string;
   /** A collection's or a value's checker call (`vr.p`, `vr.c`) and MinItems/MaxItems count, as a property's. */
   member: (name: string, ref: TypeRef, check: string, c: ValueConstraints) => string[];
   /** `propsX`'s sum after `return ` (validators-view.ts `sum`). */
@@ -36,6 +37,15 @@ function checkable(c: ValueConstraints | undefined, counts: boolean): c is Value
   return values || (counts && (c.minItems !== undefined || c.maxItems !== undefined));
 }
 
+/**
+ * Whether values of `ref` are of a type definition whose own constraints its checker checks
+ * (`checkX`), even where an annotation of the element's own shadows one of them with a value that
+ * cannot be checked (a warning).
+ */
+function ofConstrainedType(ref: TypeRef): boolean {
+  return ref.type.kind === "typedef" && checkable(typedefConstraints(ref.type), false);
+}
+
 /** The declarations of the operations' validators, in the operations' order, each its own block of code. */
 export function operationValidators(ops: readonly Operation[], k: OperationChecks): string[] {
   const out: string[] = [];
@@ -45,22 +55,22 @@ export function operationValidators(ops: readonly Operation[], k: OperationCheck
     const name = overloaded ? `${op.qualifiedName}(${op.parameters.map((p) => p.name).join(", ")})` : op.qualifiedName;
     const what = `${op.kind} \`${name}\`${op.bound && op.binding ? `, bound to \`${op.binding.type.type.qualifiedName}\`` : ""}`;
     // A parameter's own constraints, and its type definition's (checked by that one's checkX).
-    const checked = op.parameters.flatMap((p) => {
+    const checked = op.parameters.flatMap((p): { p: Parameter; c: ValueConstraints | undefined }[] => {
       const c = parameterConstraints(p);
-      return checkable(c, p.type.collection) ? [{ p, c }] : [];
+      return checkable(c, p.type.collection) ? [{ p, c }] : ofConstrainedType(p.type) ? [{ p, c: undefined }] : [];
     });
     if (checked.length) {
       const stem = claimStem(k.scope, `${pascal(k.requestName(op) ?? op.name)}Parameters`);
-      const calls = checked.flatMap(({ p, c }) => k.member(p.name, p.type, k.constrained(p, c, `check${stem}${pascal(p.name)}`), c));
+      const calls = checked.flatMap(({ p, c }) => k.member(p.name, p.type, k.constrained(p, c, `check${stem}${pascal(p.name)}`), c ?? {}));
       const names = checked.map((x) => `\`${x.p.name}\``).join(", ");
       const doc = jsdoc("", [prose(`Checks the parameters of ${what} (the \`params\` of its request function) against their Validation vocabulary constraints: ${names}. Other members pass unchecked.`)]);
       out.push(entry(doc, stem, k, calls));
     }
     const ret = op.returnType;
     const rc = ret && returnConstraints(op);
-    if (ret && checkable(rc, false)) {
+    if (ret && (checkable(rc, false) || ofConstrainedType(ret))) {
       const stem = claimStem(k.scope, `${pascal(k.requestName(op) ?? op.name)}Result`);
-      const value = k.constrained({ type: { ...ret, collection: false }, annotations: op.returnAnnotations ?? [] }, rc, ret.collection ? `check${stem}` : `check${stem}Value`);
+      const value = k.constrained({ type: { ...ret, collection: false }, annotations: op.returnAnnotations ?? [] }, rc, `check${stem}${ret.collection ? "Item" : "Value"}`);
       const doc = jsdoc("", [
         prose(
           ret.collection
@@ -68,7 +78,10 @@ export function operationValidators(ops: readonly Operation[], k: OperationCheck
             : `Checks the result of ${what}, \`{ value: x }\` as a request function's \`validate\` gets it, against its return type's Validation vocabulary constraints.`,
         ),
       ]);
-      out.push(ret.collection ? `${doc}${validator(stem, k, value)}` : entry(doc, stem, k, k.member("value", { ...ret, collection: false }, value, {})));
+      if (!ret.collection) out.push(entry(doc, stem, k, k.member("value", { ...ret, collection: false }, value, {})));
+      // A page's items one by one: a null one passes where the return type's items may be null (Nullable, CSDL §12.8).
+      else if (!ret.nullable) out.push(`${doc}${validator(stem, k, value)}`);
+      else out.push(`${doc}${validator(stem, k, `check${stem}`)}\n\nfunction check${stem}(${parameters(`function check${stem}`, k.checkParams, ": void {")}): void {\n  ${ifStatement("v !== null", `${value}(v, ctx, key)`, "  ")}\n}`);
     }
   }
   return out;

@@ -243,7 +243,7 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
       return e && ctx.requestNames(schema).operation(e);
     },
     rt,
-    constrained: (element, c, name) => constrainedPropertyChecker(element, c, name, checker, wrappers),
+    constrained: (element, c, name) => (c ? constrainedPropertyChecker(element, c, name, checker, wrappers) : checker(element.type.type, element.type.facets)),
     member: (name, ref, check, c) => memberCalls(name, ref, check, c),
     sum,
     checkParams: checkParams(rt),

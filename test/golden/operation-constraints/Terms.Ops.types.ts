@@ -3,6 +3,9 @@
 /** Type definition `Terms.Ops.Percent` (Edm.Int32). */
 export type Percent = number;
 
+/** Type definition `Terms.Ops.Cap` (Edm.Int32). */
+export type Cap = number;
+
 /** Entity type `Terms.Ops.Item`. */
 export interface Item {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */

@@ -13,6 +13,11 @@ export function checkPercent(v: unknown, ctx: Context, key: vr.Key): void {
   vr.constrained(v, ctx, key, vr.checkInt32, { kind: "number", min: 0, max: 100 });
 }
 
+/** Checks a `Terms.Ops.Cap` value (Edm.Int32). */
+export function checkCap(v: unknown, ctx: Context, key: vr.Key): void {
+  vr.constrained(v, ctx, key, vr.checkInt32, { kind: "number", max: 100 });
+}
+
 function checkReserveParametersQty(v: unknown, ctx: Context, key: vr.Key): void {
   vr.constrained(v, ctx, key, vr.checkInt32, { kind: "number", min: 1, max: 10, maxExclusive: true });
 }
@@ -151,7 +156,11 @@ function propsStockParameters(o: Json, ctx: Context): number {
  * it, against its return type's Validation vocabulary constraints (not MinItems or MaxItems: a page
  * holds part of the collection).
  */
-export const validateStockResult: Validate = /* @__PURE__ */ vr.validator(checkReserveParametersStep);
+export const validateStockResult: Validate = /* @__PURE__ */ vr.validator(checkStockResult);
+
+function checkStockResult(v: unknown, ctx: Context, key: vr.Key): void {
+  if (v !== null) checkReserveParametersStep(v, ctx, key);
+}
 
 /**
  * Checks the parameters of function `Terms.Ops.Price(a)` (the `params` of its request function)
@@ -209,6 +218,23 @@ function propsDiscountResult(o: Json, ctx: Context): number {
   return 0 + vr.p(o["value"], ctx, "value", checkDiscountResultValue);
 }
 
+/**
+ * Checks the parameters of function `Terms.Ops.Broken` (the `params` of its request function) against
+ * their Validation vocabulary constraints: `capped`. Other members pass unchecked.
+ */
+export const validateBrokenParameters: Validate = /* @__PURE__ */ vr.validator(checkBrokenParameters);
+
+function checkBrokenParameters(v: unknown, ctx: Context, key: vr.Key): void {
+  if (!vr.isObject(v)) return ctx.fail(key, "an object", v);
+  if (!ctx.enter(key)) return;
+  propsBrokenParameters(v, ctx);
+  ctx.leave();
+}
+
+function propsBrokenParameters(o: Json, ctx: Context): number {
+  return 0 + vr.p(o["capped"], ctx, "capped", checkCap, vr.NULLABLE, "Terms.Ops.Cap");
+}
+
 /** `namespaceChecker`'s table: this namespace's checkers by their types' simple names, made on first use. */
 let checkers: Readonly<Record<string, Checker>> | undefined;
 
@@ -216,6 +242,7 @@ let checkers: Readonly<Record<string, Checker>> | undefined;
 export function namespaceChecker(qualifiedName: string): Checker | undefined {
   checkers ??= {
     Percent: checkPercent,
+    Cap: checkCap,
     Item: checkItem,
   };
   return vr.inNamespace(checkers, "Terms.Ops", qualifiedName);

@@ -14,7 +14,7 @@ import { namespaceChecker as opsNamespaceChecker } from "./Terms.Ops.validators.
 export const SERVICE: vr.Service = {
   aliases: { "Ops": "Terms.Ops", "Validation": "Org.OData.Validation.V1" },
   version: "4.0",
-  definitions: { "Terms.Ops.Percent": "Edm.Int32" },
+  definitions: { "Terms.Ops.Percent": "Edm.Int32", "Terms.Ops.Cap": "Edm.Int32" },
 };
 
 /**
