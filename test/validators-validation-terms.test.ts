@@ -198,6 +198,18 @@ describe("reading the annotations", () => {
     expect(validators(r)).not.toContain("vr.itemCount");
   });
 
+  test("a property's own constraint that cannot be checked leaves its type definition's of that term to check", () => {
+    const doc = xml('<Property Name="x" Type="N.Percent"><Annotation Term="Validation.Maximum" String="ten"/></Property>').replace(
+      '<ComplexType Name="T">',
+      '<TypeDefinition Name="Percent" UnderlyingType="Edm.Int32"><Annotation Term="Validation.Minimum" Int="0"/><Annotation Term="Validation.Maximum" Int="100"/></TypeDefinition><ComplexType Name="T">',
+    );
+    const r = run(doc);
+    expect(r.diagnostics.filter((d) => d.code === "ODG102").map((d) => [d.path, d.message])).toEqual([["N.T/x/@Org.OData.Validation.V1.Maximum", "Maximum is no number; it is not checked"]]);
+    // The property is checked by checkPercent, both bounds, as a property of Percent without annotations of its own is.
+    expect(validators(r)).toContain('vr.p(o["x"], ctx, "x", checkPercent, vr.NULLABLE');
+    expect(validators(r)).toContain('{ kind: "number", min: 0, max: 100 }');
+  });
+
   test("hostile shapes: 50,000 annotations of annotations on one property, a value of 100,000 digits", () => {
     const members = Array.from({ length: 50_000 }, (_, i) => `"@Org.OData.Validation.V1.Minimum#q${i}@Org.OData.Validation.V1.Exclusive": true, "@Org.OData.Validation.V1.Minimum#q${i}": 1`).join(", ");
     const content = `{ "$Version": "4.0", "N": { "T": { "$Kind": "ComplexType", "x": { "$Type": "Edm.Int32", ${members}, "@Org.OData.Validation.V1.Minimum": 0 } } } }`;

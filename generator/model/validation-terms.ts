@@ -57,57 +57,58 @@ function boundKind(p: PrimitiveName): BoundKind | undefined {
  * set on values of `type`; undefined when they set none. `path` names the property for warnings.
  */
 export function valueConstraints(annotations: readonly Annotation[], type: ModelType, collection: boolean, diags: DiagnosticBag, path: string): ValueConstraints | undefined {
-  const own = (name: string) => annotations.find((a) => a.term === `${VALIDATION}.${name}` && !a.qualifier);
+  // The first of a term's annotations that can be checked: a property's own that cannot (a warning)
+  // leaves its type definition's to check.
+  const first = <T>(name: string, read: (a: Annotation) => T | undefined): T | undefined => {
+    for (const a of annotations) {
+      if (a.term !== `${VALIDATION}.${name}` || a.qualifier) continue;
+      const value = read(a);
+      if (value !== undefined) return value;
+    }
+    return undefined;
+  };
   const out: ValueConstraints = {};
-  const warn = (a: Annotation, message: string) => diags.add(Codes.invalidAttribute, "warning", `${a.term.slice(VALIDATION.length + 1)} ${message}; it is not checked`, `${path}/@${a.term}`, a.at);
+  const warn = (a: Annotation, message: string) => void diags.add(Codes.invalidAttribute, "warning", `${a.term.slice(VALIDATION.length + 1)} ${message}; it is not checked`, `${path}/@${a.term}`, a.at);
   const primitive = primitiveOf(type);
   const kind = primitive && boundKind(primitive);
   for (const name of ["Minimum", "Maximum"] as const) {
-    const a = own(name);
-    if (!a) continue;
-    if (!kind) {
-      warn(a, `applies to numbers, dates and times; ${type.qualifiedName} is none`);
-      continue;
-    }
-    const value = boundValue(a.value, kind);
-    if (value === undefined) {
-      warn(a, `is no ${kind === "number" ? "number" : `${primitive} value`}`);
-      continue;
-    }
-    const exclusive = a.annotations?.find((n) => n.term === `${VALIDATION}.Exclusive` && !n.qualifier);
-    const bound = { value, exclusive: exclusive !== undefined && isTrue(exclusive.value) };
+    const bound = first(name, (a) => {
+      if (!kind) return warn(a, `applies to numbers, dates and times; ${type.qualifiedName} is none`);
+      const value = boundValue(a.value, kind);
+      if (value === undefined) return warn(a, `is no ${kind === "number" ? "number" : `${primitive} value`}`);
+      const exclusive = a.annotations?.find((n) => n.term === `${VALIDATION}.Exclusive` && !n.qualifier);
+      return { value, exclusive: exclusive !== undefined && isTrue(exclusive.value) };
+    });
+    if (!bound || !kind) continue;
     out.kind = kind;
     if (name === "Minimum") out.minimum = bound;
     else out.maximum = bound;
   }
-  const multiple = own("MultipleOf");
-  if (multiple) {
-    const text = multiple.value?.kind === "constant" ? multiple.value.value.trim() : "";
-    if (kind !== "number") warn(multiple, `applies to numbers; ${type.qualifiedName} is none`);
-    else if (!/^(\d+(\.\d*)?|\.\d+)$/.test(text) || !/[1-9]/.test(text)) warn(multiple, "is no positive decimal");
-    else out.multipleOf = text;
-  }
-  const pattern = own("Pattern");
-  if (pattern) {
-    const text = pattern.value?.kind === "constant" && pattern.value.type === "String" ? pattern.value.value : undefined;
-    if (primitive !== "String") warn(pattern, `applies to strings; ${type.qualifiedName} is none`);
-    else if (text === undefined) warn(pattern, "is no string");
-    else if (!isPattern(text)) warn(pattern, `${JSON.stringify(text)} is no ECMAScript regular expression (with the u flag)`);
-    else out.pattern = text;
-  }
-  const allowed = own("AllowedValues");
-  if (allowed) {
-    const values = allowedValues(allowed.value, primitive);
-    if (values === undefined) warn(allowed, `is no collection of records with a Value of ${type.qualifiedName}`);
-    else out.allowed = values;
-  }
+  const multiple = first("MultipleOf", (a) => {
+    const text = a.value?.kind === "constant" ? a.value.value.trim() : "";
+    if (kind !== "number") return warn(a, `applies to numbers; ${type.qualifiedName} is none`);
+    if (!/^(\d+(\.\d*)?|\.\d+)$/.test(text) || !/[1-9]/.test(text)) return warn(a, "is no positive decimal");
+    return text;
+  });
+  if (multiple !== undefined) out.multipleOf = multiple;
+  const pattern = first("Pattern", (a) => {
+    const text = a.value?.kind === "constant" && a.value.type === "String" ? a.value.value : undefined;
+    if (primitive !== "String") return warn(a, `applies to strings; ${type.qualifiedName} is none`);
+    if (text === undefined) return warn(a, "is no string");
+    if (!isPattern(text)) return warn(a, `${JSON.stringify(text)} is no ECMAScript regular expression (with the u flag)`);
+    return text;
+  });
+  if (pattern !== undefined) out.pattern = pattern;
+  const allowed = first("AllowedValues", (a) => allowedValues(a.value, primitive) ?? warn(a, `is no collection of records with a Value of ${type.qualifiedName}`));
+  if (allowed !== undefined) out.allowed = allowed;
   for (const name of ["MinItems", "MaxItems"] as const) {
-    const a = own(name);
-    if (!a) continue;
-    const n = a.value?.kind === "constant" && /^\d{1,15}$/.test(a.value.value) ? Number(a.value.value) : undefined;
-    if (!collection) warn(a, "applies to collections; this is a single value");
-    else if (n === undefined) warn(a, "is no count");
-    else if (name === "MinItems") out.minItems = n;
+    const n = first(name, (a) => {
+      const count = a.value?.kind === "constant" && /^\d{1,15}$/.test(a.value.value) ? Number(a.value.value) : undefined;
+      if (!collection) return warn(a, "applies to collections; this is a single value");
+      return count ?? warn(a, "is no count");
+    });
+    if (n === undefined) continue;
+    if (name === "MinItems") out.minItems = n;
     else out.maxItems = n;
   }
   return Object.keys(out).length ? out : undefined;
@@ -198,9 +199,9 @@ export function typedefConstraints(t: TypeDefinition): ValueConstraints | undefi
   return hasValidationTerm(t.annotations) ? valueConstraints(t.annotations, t, false, new DiagnosticBag(), t.qualifiedName) : undefined;
 }
 
-/** Whether a property is annotated with a Validation term of its own (not only through its type definition). */
-export function hasOwnConstraints(p: Pick<Property, "annotations">): boolean {
-  return hasValidationTerm(p.annotations);
+/** Whether a property sets constraints of its own that can be checked (not only through its type definition). */
+export function hasOwnConstraints(p: Pick<Property, "annotations" | "type">): boolean {
+  return hasValidationTerm(p.annotations) && valueConstraints(p.annotations, p.type.type, p.type.collection, new DiagnosticBag(), "") !== undefined;
 }
 
 /**
