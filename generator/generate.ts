@@ -14,7 +14,8 @@ import { includedGroup } from "./model/included-annotations";
 import { buildLazyModel, buildModel, type LazyModel } from "./model/build";
 import type { Model, SchemaType } from "./model/types";
 import { assignNames, type Names } from "./passes/names";
-import { isSliced, patternOption, sliceModel, type PatternsNamedBy, type SliceSummary } from "./passes/slice/slice";
+import { isSliced, sliceModel, type SliceSummary } from "./passes/slice/slice";
+import { offOption, optionName, type NamedBy } from "./option-names";
 import type { RequestFile } from "./passes/slice/request-patterns";
 import { keyAsSegment } from "./model/capabilities";
 import { checkAlternateKeys } from "./model/alternate-keys";
@@ -125,14 +126,14 @@ export type CheckedOptions = GenerateOptions & {
   exclude?: string[] | undefined;
   why?: string[] | undefined;
   accepting?: Acceptance[];
-  /** How messages name the patterns given without a place (passes/slice/slice.ts). */
-  namedBy?: PatternsNamedBy;
+  /** How messages name the options: the CLI's flags, or generate()'s options (option-names.ts). */
+  namedBy?: NamedBy;
   /** With `emit: "js"`: the compiler the run used (recorded for writeOutput's manifest). */
   compiler?: TypeScriptApi | NativeTypeScript;
 };
 
 /** `namedBy`: "options" for the library's caller, whose messages name `include`, not the CLI's `--include`. */
-export function generate(options: GenerateOptions, namedBy: PatternsNamedBy = "flags"): GenerateResult {
+export function generate(options: GenerateOptions, namedBy: NamedBy = "flags"): GenerateResult {
   const checked = { ...checkedOptions(options), namedBy };
   const accepting = checked.accepting ?? [];
   let result: GenerateResult;
@@ -179,6 +180,7 @@ export interface Prepared {
 /** The stages before emitting: read, build the model, slice it, assign names. Problems go to `diags`; errors throw a GenerationError. */
 export function prepare(options: CheckedOptions, diags: DiagnosticBag): Prepared {
   const slicing = isSliced(options);
+  const follow = options.follow ?? (options.namedBy === "options" ? followingNothing : undefined);
   let full: Model;
   let sliced: ReturnType<typeof sliceModel> | undefined;
   let lazy: LazyModel | undefined;
@@ -186,9 +188,9 @@ export function prepare(options: CheckedOptions, diags: DiagnosticBag): Prepared
   let references: boolean;
   if (!slicing) {
     if (options.why?.length)
-      diags.warning(Codes.whyWithoutSlice, `${patternOption("why", options.namedBy)} ${options.why.join(" ")}: there is no slice to explain (no ${patternOption("include", options.namedBy)} or ${patternOption("exclude", options.namedBy)}); every type is generated`, "");
+      diags.warning(Codes.whyWithoutSlice, `${optionName("why", options.namedBy)} ${options.why.join(" ")}: there is no slice to explain (no ${optionName("include", options.namedBy)} or ${optionName("exclude", options.namedBy)}); every type is generated`, "");
     // On Graph the raw documents are tens of megabytes of heap the later stages do not need.
-    const read = readWhole(options.inputs, diags, options.follow);
+    const read = readWhole(options.inputs, diags, follow);
     sources = read.files;
     references = read.references;
     full = read.model;
@@ -197,7 +199,7 @@ export function prepare(options: CheckedOptions, diags: DiagnosticBag): Prepared
     // A slice reads the schemas' <Annotations> blocks only for what it keeps (readDeferred below),
     // the members of types only for the types it looks at (fill), and operations past their binding
     // parameter only for those it keeps (fillOperation).
-    const read = readDocuments(options.inputs, diags, true, options.follow);
+    const read = readDocuments(options.inputs, diags, true, follow);
     const docs = read.docs;
     sources = read.files;
     references = read.references;
@@ -239,7 +241,7 @@ export function prepare(options: CheckedOptions, diags: DiagnosticBag): Prepared
 }
 
 /** The options the emitters take for a run of `options` over `model`. */
-export function emitOptions(model: Model, options: GenerateOptions, sources: string[]): EmitOptions {
+export function emitOptions(model: Model, options: CheckedOptions, sources: string[]): EmitOptions {
   return {
     sources: sources.map(sourceName),
     keyAsSegment: options.keyAsSegment ?? keyAsSegment(model),
@@ -247,6 +249,7 @@ export function emitOptions(model: Model, options: GenerateOptions, sources: str
     validators: options.validators ?? true,
     requests: options.requests ?? true,
     completeReads: options.completeReads ?? false,
+    namedBy: options.namedBy,
   };
 }
 
@@ -263,13 +266,19 @@ function typeScriptFor(diags: DiagnosticBag): TypeScriptApi | NativeTypeScript {
   }
 }
 
+/**
+ * The library's caller who gave no `follow`: a reference's namespace the inputs lack is said to be
+ * unread for that, in generate()'s words (the CLI always follows, or says why not: write/follow.ts).
+ */
+const followingNothing: FollowReference = () => ({ kind: "not-followed", reason: "the options have no follow (createFollower(files).follow follows references to local documents); give that document in inputs too" });
+
 /** emitAll, with a module too long for a JavaScript string reported as such (ODG404). */
-function emitFiles(model: Model, names: Names, options: GenerateOptions, sources: string[], diags: DiagnosticBag, service: Service): Map<string, string> {
+function emitFiles(model: Model, names: Names, options: CheckedOptions, sources: string[], diags: DiagnosticBag, service: Service): Map<string, string> {
   try {
     return emitAll(model, names, emitOptions(model, options, sources), service);
   } catch (e) {
     if (!(e instanceof OutputTooLargeError)) throw e;
-    const hint = "generate a slice (--include) or leave artifacts out (--no-validators, --no-requests)";
+    const hint = `generate a slice (${optionName("include", options.namedBy)}) or leave artifacts out (${offOption("validators", options.namedBy)}, ${offOption("requests", options.namedBy)})`;
     diags.fileError(Codes.outputTooLarge, `${e.message}: ${hint}`, options.inputs[0]?.file ?? "", e.file);
     throw new GenerationError(diags.items);
   }

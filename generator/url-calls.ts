@@ -16,7 +16,7 @@ import { settleAcceptances } from "./accept-warnings";
 import { resolvePath, type Route } from "./passes/slice/resolve-path";
 import { resolveSdkPath } from "./passes/slice/resolve-sdk-path";
 import { pathModel, type Fill } from "./passes/slice/paths";
-import type { PatternsNamedBy } from "./passes/slice/slice";
+import { optionName, type NamedBy } from "./option-names";
 
 export type { UrlCall, UrlCallResult, CallVariable, Method } from "./emit/url-call";
 export { METHODS } from "./emit/url-call";
@@ -55,7 +55,7 @@ export interface UrlAnswer {
  * The generated code that makes each of `requests` over the output `options` generate (its slice
  * too): the metadata is read once for them all.
  */
-export function urlCalls(options: GenerateOptions, requests: readonly UrlRequest[], namedBy: PatternsNamedBy = "flags"): UrlAnswer {
+export function urlCalls(options: GenerateOptions, requests: readonly UrlRequest[], namedBy: NamedBy = "flags"): UrlAnswer {
   const checked = { ...checkedOptions(options), namedBy };
   const methods = requests.map((r) => {
     const method = (r.method ?? "GET").toUpperCase();
@@ -73,13 +73,13 @@ export function urlCalls(options: GenerateOptions, requests: readonly UrlRequest
   }
   let ctx: EmitContext | undefined;
   const results = requests.map((request, i): UrlCallResult => {
-    if (checked.requests === false) return { ok: false, problem: "the output has no request functions (requests: false, --no-requests)" };
+    if (checked.requests === false) return { ok: false, problem: `the output has no request functions (${namedBy === "options" ? "requests: false" : "requests: false, --no-requests"})` };
     const resolve = request.sdkNames ? resolveSdkPath : resolvePath;
     const resolved = resolve(request.path, pathModel(run.model));
     // A slice may leave out what the service has: say so, rather than that the service lacks it,
     // or that the path means something else (a cast to a type it left out read as a key).
     const whole = () => run.model !== run.service.model && resolve(request.path, pathModel(run.service.model), run.service.fill as Fill | undefined);
-    const outside = (route: Route): UrlCallResult => ({ ok: false, problem: `${route.path} is not in the slice (its --include and --exclude leave it out): --include ${JSON.stringify(keysAsId(route.path))} keeps it`, outsideSlice: true });
+    const outside = (route: Route): UrlCallResult => ({ ok: false, problem: `${route.path} is not in the slice (its ${optionName("include", namedBy)} and ${optionName("exclude", namedBy)} leave it out): ${optionName("include", namedBy)} ${JSON.stringify(keysAsId(route.path))} keeps it`, outsideSlice: true });
     if (!resolved.ok) {
       const service = whole();
       return service && service.ok ? outside(service.route) : { ok: false, problem: resolved.problem };

@@ -8,10 +8,13 @@ import type { Names } from "../passes/names";
 import { requestNamer, type RequestNames, type Service } from "./request-names";
 import { alwaysPresent, concreteDescendants } from "../model/rules";
 import { namespaceLabels } from "./imports";
+import type { NamedBy } from "../option-names";
 
 export interface EmitOptions {
   /** Input file names for the header comment. */
   sources: string[];
+  /** How `url`'s answers name the options a slice was made by: the CLI's flags (the default), or generate()'s options (option-names.ts). */
+  namedBy?: NamedBy | undefined;
   /** Key style for URLs: `/set/key` (true) or `/set('key')` (false). */
   keyAsSegment: boolean;
   /**

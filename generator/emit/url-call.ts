@@ -145,7 +145,7 @@ class CallWriter {
     let methodNote: string | undefined;
     const refuse = (why: string): UrlCallResult => ({ ok: false, problem: `${shown}: ${why}` });
     const laterMembers = new Set<string>();
-    const writer: QueryWriter = { placeholder: (name, what, type) => this.variable(identifierOf(name), what, type), runtime: (name) => this.runtime(name).name, sliced: this.sliced, model: this.ctx.model, laterMembers };
+    const writer: QueryWriter = { placeholder: (name, what, type) => this.variable(identifierOf(name), what, type), runtime: (name) => this.runtime(name).name, sliced: this.sliced, namedBy: this.ctx.options.namedBy, model: this.ctx.model, laterMembers };
     switch (a.kind) {
       case "entity": {
         const v = this.verbs(a.type);

@@ -18,6 +18,7 @@ import { allNavigation, allProperties, isOpen } from "../model/rules";
 import { nearestName } from "../nearest-name";
 import { isIdentifier, snippetKey } from "../passes/names";
 import { descendants } from "../passes/slice/paths";
+import { optionName, type NamedBy } from "../option-names";
 
 /**
  * Which query options a call takes: a list's, a read of one entity's, `count`'s, `readRefs`'s, only
@@ -32,6 +33,8 @@ export interface QueryWriter {
   runtime(name: string): string;
   /** The model is a slice, whose types keep only the navigation properties it reaches. */
   sliced: boolean;
+  /** How a problem names the options the slice was made by (option-names.ts). */
+  namedBy?: NamedBy | undefined;
   /** The model the call's types are of. */
   model: Model;
   /** Gets the members after an evolvable enum's `unknownFutureValue` that `$filter` names (model/evolvable-enums.ts). */
@@ -145,7 +148,7 @@ function systemOption(option: string, value: string, level: Level, w: QueryWrite
   switch (option) {
     case "select": {
       const names = listItems(value, ",");
-      const bad = checkSelect(names, type, w.sliced, computed);
+      const bad = checkSelect(names, type, sliceOf(w), computed);
       if (bad) return { problem: `${shown}=${value}: ${bad}` };
       // An open type's undeclared name is a dynamic property, which `select` takes through `dynamic`.
       const dynamic = (n: string) => !!type && !n.includes("/") && !n.includes(".") && !allProperties(type).some((p) => p.name === n);
@@ -203,7 +206,7 @@ function systemOption(option: string, value: string, level: Level, w: QueryWrite
  * type takes any other name as a dynamic property (a directory extension), but not one close to a
  * declared property's: that is taken for a misspelling.
  */
-function checkSelect(names: readonly string[], type: StructuredType | undefined, sliced: boolean, computed: ReadonlySet<string>): string | undefined {
+function checkSelect(names: readonly string[], type: StructuredType | undefined, sliced: Slice, computed: ReadonlySet<string>): string | undefined {
   if (!type) return undefined;
   const props = allProperties(type).map((p) => p.name);
   const navs = allNavigation(type).map((n) => n.name);
@@ -235,7 +238,7 @@ function checkSelect(names: readonly string[], type: StructuredType | undefined,
  * A `$select` path: a subtype's property behind its type cast (`microsoft.graph.agentUser/x`), as
  * the typed `select` takes it, or why not (a property of a complex property, which it does not take).
  */
-function checkSelectPath(n: string, type: StructuredType, sliced: boolean): string | undefined {
+function checkSelectPath(n: string, type: StructuredType, sliced: Slice): string | undefined {
   const [head, ...rest] = n.split("/");
   if (!head.includes(".")) return `${n}: a property of a complex property, which the typed select does not take: select ${head}`;
   const sub = subtypeNamed(head, type, sliced);
@@ -249,13 +252,26 @@ function checkSelectPath(n: string, type: StructuredType, sliced: boolean): stri
   return `${head} ${dynamic ? "declares" : "has"} no property ${rest[0]}${near ? `; did you mean ${near}?` : ""}${dynamic}`;
 }
 
+/** A query writer's slice, by how its problems name the options; false for the whole model. */
+type Slice = false | NamedBy;
+
+function sliceOf(w: QueryWriter): Slice {
+  return w.sliced && (w.namedBy ?? "flags");
+}
+
+/** Why a slice has not what a query names: the options that keep more of the service. */
+function sliceKeeps(what: "subtypes" | "navigation", namedBy: NamedBy): string {
+  if (what === "subtypes") return ` in this slice (${optionName("includeDerived", namedBy)} keeps subtypes)`;
+  return ` in this slice (a slice keeps the navigation properties its ${optionName("include", namedBy)} and ${optionName("exclude", namedBy)} reach)`;
+}
+
 /** The subtype of `type` a cast names (`head`), or why there is none, with did-you-mean. */
-function subtypeNamed(head: string, type: StructuredType, sliced: boolean): StructuredType | string {
+function subtypeNamed(head: string, type: StructuredType, sliced: Slice): StructuredType | string {
   const subtypes = descendants(type);
   const sub = subtypes.find((d) => d.qualifiedName === head);
   if (sub) return sub;
   const near = nearestName(head, subtypes.map((d) => d.qualifiedName));
-  const where = sliced ? " in this slice (--include-derived keeps subtypes)" : subtypes.length ? "" : " (it has no subtypes)";
+  const where = sliced ? sliceKeeps("subtypes", sliced) : subtypes.length ? "" : " (it has no subtypes)";
   return `${head} is no type derived from ${type.qualifiedName}${near ? `; did you mean ${near}?` : where}`;
 }
 
@@ -275,7 +291,7 @@ function expandable(type: StructuredType, model: Model): [string, NavigationProp
  * that navigation property, is said with did-you-mean; one the type's `…Navigation` cannot list
  * (more subtypes than a `…Subtypes` map lists) with the way through.
  */
-function pathInExpand(name: string, type: StructuredType | undefined, sliced: boolean): string {
+function pathInExpand(name: string, type: StructuredType | undefined, sliced: Slice): string {
   const slash = name.lastIndexOf("/");
   const head = name.slice(0, slash);
   const nav = type && allNavigation(type).find((n) => n.name === head);
@@ -306,7 +322,7 @@ function pathInExpand(name: string, type: StructuredType | undefined, sliced: bo
         if (by && by !== sub) return `${name}: ${tail} is declared by ${by.qualifiedName}, which ${head} derives from: expand ${by.qualifiedName}/${tail} (its ${tail} is read on every ${by.qualifiedName}, a ${head} too)`;
         const near = nearestName(tail, allNavigation(sub).map((n) => n.name));
         const declarer = near === undefined ? undefined : declaringSubtype(type, sub, near);
-        const where = sliced ? " in this slice (a slice keeps the navigation properties its --include and --exclude reach)" : "";
+        const where = sliced ? sliceKeeps("navigation", sliced) : "";
         return `${head} has no navigation property ${tail}${near ? `; did you mean ${declarer?.qualifiedName ?? head}/${near}?` : where}`;
       }
     }
@@ -327,13 +343,14 @@ function expand(value: string, type: StructuredType | undefined, w: QueryWriter)
     if (name === "*") return { problem: "* expands every navigation property: name them" };
     const reachable = type ? expandable(type, w.model) : [];
     const nav = reachable.find(([path]) => path === name)?.[1];
-    if (!nav && name.includes(".")) return { problem: pathInExpand(name, type, w.sliced) };
+    if (!nav && name.includes(".")) return { problem: pathInExpand(name, type, sliceOf(w)) };
     // One member per name: an object literal may not have two (`messages($top=1),messages`).
     if (items.some((i) => i.name === name)) return { problem: `${name} is expanded twice` };
     if (type && !nav) {
       const near = nearestName(name, reachable.map(([path]) => path));
-      if (name.includes("/") && !near) return { problem: pathInExpand(name, type, w.sliced) };
-      const where = w.sliced ? " in this slice (a slice keeps the navigation properties its --include and --exclude reach)" : "";
+      if (name.includes("/") && !near) return { problem: pathInExpand(name, type, sliceOf(w)) };
+      const slice = sliceOf(w);
+      const where = slice ? sliceKeeps("navigation", slice) : "";
       return { problem: `${type.qualifiedName} has no navigation property ${name}${near ? `; did you mean ${near}?` : where}` };
     }
     if (open < 0) {

@@ -12,6 +12,7 @@
 import { Codes, type DiagnosticBag } from "../../diagnostics";
 import type { Operation, SchemaType, StructuredType } from "../../model/types";
 import { describeReason, type Reason, type Reasons } from "./why";
+import { optionName, type NamedBy, type OptionName } from "../../option-names";
 
 /** An element left out with an excluded base type: the base, the `--exclude` that names it, and why a pattern selected it. */
 export interface BelowExcluded {
@@ -52,18 +53,21 @@ export function reportExcludedBases(
   diags: DiagnosticBag,
   /** Reports `message` as the `--exclude` pattern `by`'s (`--exclude ${by} ${message}`). */
   note: (by: string, message: string) => void,
+  /** How the messages name the options (option-names.ts). */
+  namedBy?: NamedBy,
 ): void {
+  const option = (name: OptionName) => optionName(name, namedBy);
   for (const t of keep) {
     if (t.kind !== "entity" && t.kind !== "complex") continue;
     const by = excludedBy(t);
     if (by === undefined) continue;
     const needs = t.derived.filter((d) => keep.has(d)).map((d) => {
       const r = reasons.get(d);
-      return r ? `${d.qualifiedName} (${describeReason(r)})` : d.qualifiedName;
+      return r ? `${d.qualifiedName} (${describeReason(r, namedBy)})` : d.qualifiedName;
     });
     diags.warning(Codes.sliceExcludedBase,
-      `${t.qualifiedName} is excluded (--exclude ${by}) but kept: it is the base type of ${needs.length === 1 ? "" : `${needs.length} kept types, `}${listed(needs)}, ` +
-        "and a derived type's interface extends its base type's (a type that only a glob or a namespace selects is left out with a base type an --exclude names)",
+      `${t.qualifiedName} is excluded (${option("exclude")} ${by}) but kept: it is the base type of ${needs.length === 1 ? "" : `${needs.length} kept types, `}${listed(needs)}, ` +
+        `and a derived type's interface extends its base type's (a type that only a glob or a namespace selects is left out with a base type an ${option("exclude")} names)`,
       t.qualifiedName, t.at);
   }
   const groups = new Map<StructuredType, { by: string; names: string[] }>();
@@ -75,5 +79,5 @@ export function reportExcludedBases(
     groups.set(base, group);
   }
   for (const [base, { by, names }] of groups)
-    note(by, `leaves out with ${base.qualifiedName} what only a wildcard selects below it: ${listed(names)} (an --include that names one by its qualified name keeps it, and ${base.qualifiedName} as its base type)`);
+    note(by, `leaves out with ${base.qualifiedName} what only a wildcard selects below it: ${listed(names)} (an ${option("include")} that names one by its qualified name keeps it, and ${base.qualifiedName} as its base type)`);
 }

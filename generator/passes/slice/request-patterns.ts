@@ -20,6 +20,7 @@ import { resolveSdkPath } from "./resolve-sdk-path";
 import { pathModel, type Fill } from "./paths";
 import { MAX_PATH_SEGMENTS } from "./glob";
 import type { SliceOptions } from "./slice";
+import { requestsOption, type NamedBy } from "../../option-names";
 
 /** A file of requests, as read, and where it was named (a config's `include` entry), if in a file. */
 export interface RequestFile {
@@ -49,13 +50,13 @@ const SHOWN_UNKNOWN = 10;
  */
 export function withRequestPatterns<T extends SliceOptions>(options: T, model: Model, fill: Fill | undefined, diags: DiagnosticBag, fillOperation?: (op: Operation) => boolean): T {
   if (!options.includeRequests?.length) return options;
-  const made = requestPatterns(options.includeRequests, model, fill, diags, fillOperation);
+  const made = requestPatterns(options.includeRequests, model, fill, diags, fillOperation, options.namedBy);
   // A pattern also given as one is the user's own.
   const requested = made.patterns.filter((r) => !options.include?.includes(r.pattern));
   const include = options.include ?? [];
   const places = include.map((_, k) => options.includePlaces?.[k]);
   // Named by `--why` as where it came from: a file's request, at its line (or its HAR entry).
-  const origins = new Map(requested.map((r) => [r.pattern, `--include @${r.place.file}, its request at ${r.place.line ? `line ${r.place.line}` : r.place.path || "an unknown place"}`]));
+  const origins = new Map(requested.map((r) => [r.pattern, `${requestsOption(r.place.file, options.namedBy)}, its request at ${r.place.line ? `line ${r.place.line}` : r.place.path || "an unknown place"}`]));
   return {
     ...options,
     include: [...include, ...requested.map((r) => r.pattern)],
@@ -78,6 +79,8 @@ export function requestPatterns(
   fill: Fill | undefined,
   diags: DiagnosticBag,
   fillOperation?: (op: Operation) => boolean,
+  /** How the messages name the files: the CLI's `--include @file` (the default), or generate()'s `includeRequests` (option-names.ts). */
+  namedBy?: NamedBy,
 ): { patterns: RequestPattern[]; imported: ImportedElement[] } {
   const paths = pathModel(model);
   // A program's imports of generated modules (`import { updateSession } from "./graph/….requests.js"`), all files' at once.
@@ -174,11 +177,11 @@ export function requestPatterns(
         : bad
           ? `it has no request that can be read (line ${bad.line}: ${bad.problem})`
           : "it has no request (a line is [METHOD] <url>; a HAR file lists them in log.entries)";
-      diags.errorAt(Codes.sliceEmpty, `--include @${f.file}: ${none}`, named);
+      diags.errorAt(Codes.sliceEmpty, `${requestsOption(f.file, namedBy)}: ${none}`, named);
     }
   }
   for (const [pattern, g] of globs) {
-    if (!g.made) diags.errorAt(Codes.sliceEmpty, `--include @${pattern}: none of the ${g.files} file${g.files === 1 ? "" : "s"} it matches holds a request that names anything in the service, or imports anything from its generated modules`, g.place);
+    if (!g.made) diags.errorAt(Codes.sliceEmpty, `${requestsOption(pattern, namedBy)}: none of the ${g.files} file${g.files === 1 ? "" : "s"} it matches holds a request that names anything in the service, or imports anything from its generated modules`, g.place);
   }
   return { patterns: [...patterns.values()], imported };
 }

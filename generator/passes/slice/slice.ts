@@ -24,6 +24,7 @@ import { excludedBase, reportExcludedBases, type BelowExcluded } from "./exclude
 import { leftOutByName, leftOutByPath, leftOutMessage, leftOutOperations, type LeftOutMatch } from "./left-out";
 import type { RequestFile } from "./request-patterns";
 import type { ImportedElement } from "./imported-elements";
+import { optionName, type NamedBy } from "../../option-names";
 
 export interface SliceOptions {
   /** Patterns selecting what to keep; none keeps everything (then `exclude` removes). */
@@ -35,10 +36,11 @@ export interface SliceOptions {
   /** Where each `exclude` pattern was written. */
   excludePlaces?: readonly (Place | undefined)[];
   /**
-   * How messages name a pattern given without a place: by the CLI's flag (`--include`, `--exclude`,
-   * `--why`; the default), or by generate()'s option (`include`, ...) for the library's caller.
+   * How messages name the options (option-names.ts): a pattern given without a place, and the options
+   * the `why` answers and the slice's warnings name: by the CLI's flag (`--include`,
+   * `--include-derived`; the default), or by generate()'s option (`include`, `includeDerived`) for the library's caller.
    */
-  namedBy?: PatternsNamedBy | undefined;
+  namedBy?: NamedBy | undefined;
   /** Also keep every subtype of a selected type (and what they need). */
   includeDerived?: boolean;
   /** Also keep the targets of navigation properties (and what they need), transitively. */
@@ -60,13 +62,6 @@ export interface SliceOptions {
    * stay qualified is decided over the whole service (operation-ambiguities.ts).
    */
   unqualifiedOperations?: boolean | undefined;
-}
-
-export type PatternsNamedBy = "flags" | "options";
-
-/** What a caller who gave `kind` patterns without a place typed: the CLI's flag, or generate()'s option. */
-export function patternOption(kind: "include" | "exclude" | "why", namedBy: PatternsNamedBy | undefined): string {
-  return namedBy === "options" ? kind : `--${kind}`;
 }
 
 export interface SliceSummary {
@@ -115,7 +110,7 @@ export function sliceModel(
   const places = new Map<Pattern, Place>();
   includes.forEach((p, k) => options.includePlaces?.[k] && places.set(p, options.includePlaces[k]!));
   excludes.forEach((p, k) => options.excludePlaces?.[k] && places.set(p, options.excludePlaces[k]!));
-  const named = (kind: "include" | "exclude", list: readonly Pattern[]) => (list.length > 0 && list.every((p) => places.has(p)) ? kind : patternOption(kind, options.namedBy));
+  const named = (kind: "include" | "exclude", list: readonly Pattern[]) => (list.length > 0 && list.every((p) => places.has(p)) ? kind : optionName(kind, options.namedBy));
   const patternProblem = (severity: Severity, code: string, p: Pattern, message: string) => {
     const at = places.get(p);
     if (at) diags.addAt(code, severity, message, at);
@@ -143,7 +138,7 @@ export function sliceModel(
     }
   }
   for (const text of options.why ?? []) {
-    if (text.trim().startsWith("/") && /[*?]/.test(text)) diags.error(Codes.badPattern, `--why ${text}: a URL path names one path (keys as {id}), without * or ?`, text);
+    if (text.trim().startsWith("/") && /[*?]/.test(text)) diags.error(Codes.badPattern, `${optionName("why", options.namedBy)} ${text}: a URL path names one path (keys as {id}), without * or ?`, text);
   }
   const allOps = model.schemas.flatMap((s) => s.operations);
   if (diags.hasErrors) return { model, summary: summary(model.types.size, allOps.length, model.types.size, allOps.length) };
@@ -362,7 +357,7 @@ export function sliceModel(
       cutOps.add(op);
       // Selected by an --include (by name or URL path): a warning, since what was asked for is missing;
       // bound to a selected type: a note, as for a property whose type is excluded.
-      const message = `${op.kind} ${op.qualifiedName} is left out: ${cut.what} is of ${cut.type}, which --exclude ${cut.by} leaves out`;
+      const message = `${op.kind} ${op.qualifiedName} is left out: ${cut.what} is of ${cut.type}, which ${optionName("exclude", options.namedBy)} ${cut.by} leaves out`;
       diags.add(Codes.slicePruned, reason ? "info" : "warning", message, `${op.qualifiedName}/${cut.name}`, op.at);
       return;
     }
@@ -418,7 +413,7 @@ export function sliceModel(
     const route = by ? selection.routes.onPath.get(t) : undefined;
     if (!by || !route || route.pattern.includes("*")) continue;
     diags.add(Codes.slicePruned, "warning",
-      `${t.qualifiedName} is on the URL path ${route.path}, on the way to what --include ${route.pattern} selects, but --exclude ${by} leaves it out: the slice has no path builder that reaches it`,
+      `${t.qualifiedName} is on the URL path ${route.path}, on the way to what ${optionName("include", options.namedBy)} ${route.pattern} selects, but ${optionName("exclude", options.namedBy)} ${by} leaves it out: the slice has no path builder that reaches it`,
       t.qualifiedName, t.at);
   }
   // Operations whose binding type fell out (never here by construction) are dropped by the copy.
@@ -432,7 +427,7 @@ export function sliceModel(
       const p = excludeNames.find((e) => e.text === by)!;
       patternProblem("info", Codes.slicePruned, p, `${named("exclude", [p])} ${by} ${message}`);
     };
-    reportExcludedBases(keep, keepOps, excludedBy, reasons, below, diags, note);
+    reportExcludedBases(keep, keepOps, excludedBy, reasons, below, diags, note, options.namedBy);
   }
   if (fill) for (const t of keep) fill(t);
   beforeCopy?.(keep);
@@ -468,17 +463,17 @@ export function sliceModel(
         const names = new Set([...hit.addressed, ...hit.operations].map((x) => x.qualifiedName));
         if (!names.size) {
           const near = suggestPath(p.text, pathModel, [], fill);
-          diags.warning(Codes.sliceEmpty, `${patternOption("why", options.namedBy)} ${shown(p.text)} addresses no type or operation${near ? ` (did you mean ${near}?)` : ""}`, p.text);
+          diags.warning(Codes.sliceEmpty, `${optionName("why", options.namedBy)} ${shown(p.text)} addresses no type or operation${near ? ` (did you mean ${near}?)` : ""}`, p.text);
         }
         for (const n of names) patterns.push(parsePattern(n) as NamePattern);
       }
     }
-    result.why = explain({ model, origins: options.requestOrigins, operations: allOps, reasons, keep, keepOps, leftOut, asValue, values, includeDerived: options.includeDerived ?? false, excludedBy, excludedPath: (op) => (keepOps.has(op) ? undefined : pathExcludedOps.get(op)), below }, patterns);
+    result.why = explain({ model, namedBy: options.namedBy, origins: options.requestOrigins, operations: allOps, reasons, keep, keepOps, leftOut, asValue, values, includeDerived: options.includeDerived ?? false, excludedBy, excludedPath: (op) => (keepOps.has(op) ? undefined : pathExcludedOps.get(op)), below }, patterns);
     for (const w of result.why) {
       if (w.matched) continue;
       const p = parsePattern(w.pattern);
       const near = p.kind === "name" ? suggestName(p, model, allOps) : undefined;
-      diags.warning(Codes.sliceEmpty, `${patternOption("why", options.namedBy)} ${shown(w.pattern)} matches no type or operation${near === undefined ? "" : ` (did you mean ${near}?)`}`, w.pattern);
+      diags.warning(Codes.sliceEmpty, `${optionName("why", options.namedBy)} ${shown(w.pattern)} matches no type or operation${near === undefined ? "" : ` (did you mean ${near}?)`}`, w.pattern);
     }
   }
   diags.add(Codes.sliceSummary, "info", `slice keeps ${result.types} of ${result.ofTypes} types and ${result.operations} of ${result.ofOperations} operations`, "");

@@ -9,6 +9,7 @@ import type { Model, Operation, SchemaType, StructuredType } from "../../model/t
 import { namesElement, type NamePattern } from "./glob";
 import type { PathRoute } from "./paths";
 import type { BelowExcluded } from "./excluded-bases";
+import { optionName, type NamedBy, type OptionName } from "../../option-names";
 
 /** Why the slice keeps one type or operation. `of`, `op` and `to` are kept too: the chain goes on there. */
 export type Reason =
@@ -53,6 +54,8 @@ export const MAX_ANSWERS = 20;
 
 export interface WhyInput {
   model: Model;
+  /** How the answers name the options: the CLI's flags (the default), or generate()'s options (option-names.ts). */
+  namedBy?: NamedBy | undefined;
   /** For the include patterns a file of requests made (`--include @file`), where: `--include @app.har, its request at line 12`. */
   origins?: ReadonlyMap<string, string> | undefined;
   operations: readonly Operation[];
@@ -95,15 +98,15 @@ function answer(input: WhyInput, x: SchemaType | Operation, kept: boolean, label
   for (let cur: SchemaType | Operation | undefined = x; cur && !seen.has(cur); ) {
     seen.add(cur);
     const r = input.reasons.get(cur);
-    chain.push({ name: label(cur), reason: r ? text(r, label, includeNamer(input)) : "kept" });
+    chain.push({ name: label(cur), reason: r ? text(r, label, includeNamer(input), input.namedBy) : "kept" });
     cur = r ? next(r) : undefined;
   }
   return { name: label(x), kept, chain };
 }
 
 /** One reason as text, an operation named by its kind and qualified name (`the result type of function ns.f`). */
-export function describeReason(r: Reason): string {
-  return text(r, (x) => (isOperation(x) ? `${x.kind} ${x.qualifiedName}` : x.qualifiedName));
+export function describeReason(r: Reason, namedBy?: NamedBy): string {
+  return text(r, (x) => (isOperation(x) ? `${x.kind} ${x.qualifiedName}` : x.qualifiedName), plainInclude(namedBy), namedBy);
 }
 
 function next(r: Reason): SchemaType | Operation | undefined {
@@ -122,24 +125,26 @@ function next(r: Reason): SchemaType | Operation | undefined {
   }
 }
 
-/** How a reason names the include a pattern came from: `--include /People`, or the file of requests and line that made it. */
+/** How a reason names the include a pattern came from: `--include /People` (or `include /People`), or the file of requests and line that made it. */
 type IncludeNamer = (pattern: string) => string;
 
-const plainInclude: IncludeNamer = (pattern) => `--include ${pattern}`;
+const plainInclude = (namedBy: NamedBy | undefined): IncludeNamer => (pattern) => `${optionName("include", namedBy)} ${pattern}`;
 
 function includeNamer(input: WhyInput): IncludeNamer {
   const origins = input.origins;
-  return origins ? (pattern) => origins.get(pattern) ?? plainInclude(pattern) : plainInclude;
+  const plain = plainInclude(input.namedBy);
+  return origins ? (pattern) => origins.get(pattern) ?? plain(pattern) : plain;
 }
 
-function text(r: Reason, label: Label, include: IncludeNamer = plainInclude): string {
+function text(r: Reason, label: Label, include: IncludeNamer, namedBy: NamedBy | undefined): string {
+  const option = (name: OptionName) => optionName(name, namedBy);
   switch (r.kind) {
     case "include":
       return `selected by ${include(r.pattern)}`;
     case "imported":
       return `named by the program: ${r.origin}`;
     case "everything":
-      return "no --include: everything not excluded is kept";
+      return `no ${option("include")}: everything not excluded is kept`;
     case "addressed":
       return `addressed by ${r.route.path} (${include(r.route.pattern)})`;
     case "onPath":
@@ -151,9 +156,9 @@ function text(r: Reason, label: Label, include: IncludeNamer = plainInclude): st
     case "derived":
       return r.abstract
         ? `a subtype of ${r.of.qualifiedName}, which is abstract: its values are subtypes`
-        : `a subtype of ${r.of.qualifiedName} (--include-derived)`;
+        : `a subtype of ${r.of.qualifiedName} (${option("includeDerived")})`;
     case "navigation":
-      return `the target of navigation property ${r.name} of ${r.of.qualifiedName} (--include-navigation)`;
+      return `the target of navigation property ${r.name} of ${r.of.qualifiedName} (${option("includeNavigation")})`;
     case "operation":
       if (r.role === "binding") return `the binding type of ${label(r.op)}`;
       if (r.role === "result") return `the result type of ${label(r.op)}`;
@@ -197,22 +202,24 @@ function keptBase(input: WhyInput, x: SchemaType | Operation): StructuredType | 
 }
 
 function notKeptReason(input: WhyInput, x: SchemaType | Operation, label: Label): string {
+  const option = (name: OptionName) => optionName(name, input.namedBy);
+  const plain = plainInclude(input.namedBy);
   const by = input.excludedBy(x);
-  if (by) return `not in the slice: --exclude ${by} leaves it out`;
+  if (by) return `not in the slice: ${option("exclude")} ${by} leaves it out`;
   const under = input.below.get(x);
   if (under) {
-    const how = under.selected.kind === "everything" ? "no --include (everything)" : text(under.selected, label);
+    const how = under.selected.kind === "everything" ? `no ${option("include")} (everything)` : text(under.selected, label, plain, input.namedBy);
     const what = isOperation(x) ? `it is bound to a type below ${under.base.qualifiedName}` : `a type below ${under.base.qualifiedName}`;
-    return `not in the slice: ${what}, which --exclude ${under.by} leaves out, and only a wildcard selects it (${how}); an --include of its qualified name keeps it`;
+    return `not in the slice: ${what}, which ${option("exclude")} ${under.by} leaves out, and only a wildcard selects it (${how}); an ${option("include")} of its qualified name keeps it`;
   }
   if (isOperation(x)) {
     const path = input.excludedPath(x);
-    if (path) return `not in the slice: --exclude ${path} leaves it out`;
+    if (path) return `not in the slice: ${option("exclude")} ${path} leaves it out`;
     if (input.leftOut.has(x)) return "not in the slice: a type it names is not defined (ODG103), so it is left out";
     for (const r of [x.binding?.type, ...x.parameters.map((p) => p.type), x.returnType]) {
       const t = r?.type;
       const by = t && t.kind !== "primitive" ? input.excludedBy(t) : undefined;
-      if (t && by) return `not in the slice: it needs ${t.qualifiedName}, which --exclude ${by} leaves out`;
+      if (t && by) return `not in the slice: it needs ${t.qualifiedName}, which ${option("exclude")} ${by} leaves out`;
     }
     const b = x.binding?.type.type;
     if (b && b.kind !== "primitive" && !input.keep.has(b)) return `not in the slice: it is bound to ${b.qualifiedName}, which the slice leaves out`;
@@ -222,13 +229,13 @@ function notKeptReason(input: WhyInput, x: SchemaType | Operation, label: Label)
     if (b && r?.kind === "imported") return `not in the slice: the program does not import it (its binding type ${b.qualifiedName} is kept for ${r.origin})`;
     if (b && r && r.kind !== "include" && r.kind !== "addressed" && r.kind !== "everything") {
       const how =
-        r.kind === "onPath" ? `only on the URL path ${r.route.path}, on the way to what --include ${r.route.pattern} selects` : `only as ${text(r, label)}`;
+        r.kind === "onPath" ? `only on the URL path ${r.route.path}, on the way to what ${option("include")} ${r.route.pattern} selects` : `only as ${text(r, label, plain, input.namedBy)}`;
       return (
         `not in the slice: it is bound to ${b.qualifiedName}, which the slice keeps ${how}; ` +
         "a type's bound operations come with it when a pattern selects the type (by name, or a URL path that ends at it), and a URL path that ends in the operation's name keeps that one"
       );
     }
-    return "not in the slice: no --include selects it";
+    return `not in the slice: no ${option("include")} selects it`;
   }
   // A subtype, directly or below others left out, of a type that may hold values: left out because
   // a type between them is excluded (the slice keeps an excluded type only as a base type, and not
@@ -238,17 +245,17 @@ function notKeptReason(input: WhyInput, x: SchemaType | Operation, label: Label)
   if (base && (x.kind === "entity" || x.kind === "complex")) {
     for (let t = x.baseType; t; t = t.baseType) {
       const by = input.excludedBy(t);
-      if (by && input.keep.has(t)) return `not in the slice: a subtype of ${t.qualifiedName}, which --exclude ${by} leaves out (it is kept only as the base type of a kept type)`;
-      if (by) return `not in the slice: a subtype of ${t.qualifiedName}, which --exclude ${by} leaves out`;
+      if (by && input.keep.has(t)) return `not in the slice: a subtype of ${t.qualifiedName}, which ${option("exclude")} ${by} leaves out (it is kept only as the base type of a kept type)`;
+      if (by) return `not in the slice: a subtype of ${t.qualifiedName}, which ${option("exclude")} ${by} leaves out`;
       if (t === base) break;
     }
-    if (!valueBase(input, x)) return `not in the slice: a subtype of ${base.qualifiedName}, kept as a base type, whose values a kept navigation property holds (--include-navigation with --include-derived keeps its subtypes)`;
-    if (!input.includeDerived) return `not in the slice: a subtype of ${base.qualifiedName}, which is kept (--include-derived keeps subtypes)`;
+    if (!valueBase(input, x)) return `not in the slice: a subtype of ${base.qualifiedName}, kept as a base type, whose values a kept navigation property holds (${option("includeNavigation")} with ${option("includeDerived")} keeps its subtypes)`;
+    if (!input.includeDerived) return `not in the slice: a subtype of ${base.qualifiedName}, which is kept (${option("includeDerived")} keeps subtypes)`;
   }
   for (const k of input.keep) {
     if (k.kind !== "entity" && k.kind !== "complex") continue;
     const nav = k.navigationProperties.find((n) => n.target === x);
-    if (nav) return `not in the slice: the target of navigation property ${nav.name} of ${k.qualifiedName}, which is kept (--include-navigation keeps navigation targets)`;
+    if (nav) return `not in the slice: the target of navigation property ${nav.name} of ${k.qualifiedName}, which is kept (${option("includeNavigation")} keeps navigation targets)`;
   }
   return "not in the slice: nothing the slice keeps needs it";
 }
