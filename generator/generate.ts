@@ -226,7 +226,7 @@ export function prepare(options: CheckedOptions, diags: DiagnosticBag): Prepared
   // Alternate keys are read where they are used (request functions, url, diff); checked once here, for what is emitted.
   checkAlternateKeys(model, diags);
   checkValueConstraints(model, diags);
-  checkPropertyLists(model, diags);
+  checkPropertyLists(model, diags, full);
   // A slice may leave out the elements naming an explicitly bound operation: checked in a whole run only.
   if (!sliced) checkExplicitBindings(model, diags);
   // A slice names its types as the full run does: chosen over every type of the service.
