@@ -2,7 +2,8 @@
  * The request a curl command makes, as a browser's "Copy as cURL (bash)", Graph Explorer or an API
  * page writes one: `curl 'https://…/me' -X 'PATCH' -H 'Content-Type: application/json' --data-raw
  * '{…}'`, continued over lines with `\` (or Windows `cmd`'s form, with `^`). Its method (`-X`, else POST with a body, PUT with an upload,
- * HEAD with `-I`, GET with `-G`), its URL, with where the URL starts, and its body's text.
+ * HEAD with `-I`, GET with `-G`), its URL, with where the URL starts, and its body's text. In a
+ * shell script, the variables it assigns are put in (`"$GRAPH/users/$ID"`, see `shellVariable`).
  */
 
 /** curl's options that take a value (the next argument), other than those read here. */
@@ -35,13 +36,13 @@ export function continues(lines: readonly string[], k: number): boolean {
  * continued with `^`, every special character escaped with `^`, `^"…^"` around each argument) is
  * read as `cmd` hands it to curl; `at` is then still the URL's offset in `command` as written.
  */
-export function curlRequest(command: string): { method: string; url: string; at: number; body?: string; headers: string[] } | undefined {
+export function curlRequest(command: string, variables?: ReadonlyMap<string, string>): { method: string; url: string; at: number; body?: string; headers: string[] } | undefined {
   if (isCmd(command)) {
     const { text, offsets } = cmdText(command);
     const made = curlRequest(text);
     return made && { ...made, at: offsets[made.at] ?? made.at };
   }
-  const words = shellWords(command);
+  const words = shellWords(command, variables);
   if (words[0]?.text !== "curl") return undefined;
   let method: string | undefined;
   let [body, upload, head, get] = [false, false, false, false];
@@ -122,10 +123,41 @@ function cmdText(command: string): { text: string; offsets: number[] } {
 }
 
 /**
- * A shell command's words, as bash splits them: quotes ('…', "…" with `\` escapes, `$'…'`), a `\`
- * before a line break joining lines, a trailing `;` its own word.
+ * The value of the shell script's line `line` when it assigns a variable (`GRAPH=https://…/v1.0`,
+ * `export ID="$1"`): its name and its value, undefined where the value is a command's output
+ * (`$(…)`, backticks), which is not known; undefined when the line is no assignment.
  */
-function shellWords(command: string): Word[] {
+export function shellAssignment(line: string, variables: ReadonlyMap<string, string>): { name: string; value: string | undefined } | undefined {
+  const assigned = /^\s*(?:(?:export|readonly|local|declare)\s+)?([A-Za-z_]\w*)=(.*)$/.exec(line);
+  if (!assigned) return undefined;
+  const value = assigned[2]!.trim();
+  const known = value === "" || !/\$\(|`/.test(value);
+  return { name: assigned[1]!, value: known ? (shellWords(value, variables)[0]?.text ?? "") : undefined };
+}
+
+/**
+ * What a `$` at `i` of `command` stands for, outside single quotes: a variable the script assigns
+ * (`$GRAPH`, `${GRAPH}`) its value; one it does not, written in braces or named in capitals as
+ * environment variables are (`$GROUP_ID`), the placeholder `{GROUP_ID}`, as a documentation page
+ * writes a key (one that starts the URL stands for the service root); anything else is the `$`
+ * itself (`$filter`, `$ref`: OData's options and segments are written in lower case).
+ */
+function shellVariable(command: string, i: number, variables: ReadonlyMap<string, string> | undefined): { text: string; end: number } | undefined {
+  if (!variables) return undefined;
+  const named = /^\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))/.exec(command.slice(i, i + 200));
+  if (!named) return undefined;
+  const name = named[1] ?? named[2]!;
+  const value = variables.get(name);
+  if (value !== undefined) return { text: value, end: i + named[0].length };
+  return named[1] !== undefined || /^[A-Z]/.test(name) ? { text: `{${name}}`, end: i + named[0].length } : undefined;
+}
+
+/**
+ * A shell command's words, as bash splits them: quotes ('…', "…" with `\` escapes, `$'…'`), a `\`
+ * before a line break joining lines, a trailing `;` its own word; in a shell script (`variables`),
+ * its variables put in outside single quotes (`shellVariable`).
+ */
+function shellWords(command: string, variables?: ReadonlyMap<string, string>): Word[] {
   const words: Word[] = [];
   let i = 0;
   while (i < command.length) {
@@ -153,6 +185,12 @@ function shellWords(command: string): Word[] {
         if (at < 0) at = i + 1;
         i++;
         while (i < command.length && command[i] !== '"') {
+          const variable = command[i] === "$" ? shellVariable(command, i, variables) : undefined;
+          if (variable) {
+            text += variable.text;
+            i = variable.end;
+            continue;
+          }
           if (command[i] === "\\" && i + 1 < command.length) i++;
           text += command[i];
           i++;
@@ -168,8 +206,9 @@ function shellWords(command: string): Word[] {
         break;
       } else {
         if (at < 0) at = i;
-        text += q;
-        i++;
+        const variable = q === "$" ? shellVariable(command, i, variables) : undefined;
+        text += variable ? variable.text : q;
+        i = variable ? variable.end : i + 1;
       }
     }
     if (text !== "" || at >= 0) words.push({ text, at: at < 0 ? i : at });

@@ -16,7 +16,7 @@ import { SourceText } from "../source";
 import { harAnswerOf, harResponseText, type Answered } from "./answer";
 import { readBatch } from "./batch-body";
 import { isPostmanCollection, POSTMAN_PATH_DEPTH, postmanRequests } from "./postman";
-import { continues, curlRequest } from "./curl-request";
+import { continues, curlRequest, shellAssignment } from "./curl-request";
 import { fetchCalls, hasFetchCalls } from "./fetch-calls";
 import { graphClientCalls, hasGraphClientCalls } from "./graph-client-calls";
 import { hasHttpClientCalls, httpClientCalls } from "./http-client-calls";
@@ -83,7 +83,7 @@ export function readRequestList(text: string, base?: string | readonly string[])
         ? codeRequests(body)
         : isHttpFile(body)
           ? httpFileRequests(body)
-          : PROGRAM.test(body)
+          : !SHELL_SCRIPT.test(body) && PROGRAM.test(body)
             ? programWithoutCalls(body)
             : lineRequests(body);
   if (!("requests" in list)) return list;
@@ -164,28 +164,45 @@ function below(path: string, rootPath: string): string | undefined {
 }
 
 
-/** One request a line; blank lines and `#` comments are left out. */
+/** A shell script's first line: `#!/bin/sh`, `#!/usr/bin/env bash`, … (its `export X=…` is no JavaScript export). */
+const SHELL_SCRIPT = /^#![^\n]*\b(sh|bash|zsh|ksh|dash|ash)\b/;
+
+/**
+ * One request a line; blank lines and `#` comments are left out. A shell script (its first line a
+ * `#!` naming a shell) is read for its curl commands, with the variables it assigns put in (`GRAPH=…` then `curl
+ * "$GRAPH/users/$USER_ID"`); its other commands are passed over.
+ */
 function lineRequests(text: string): RequestList {
   const requests: ListedRequest[] = [];
   const lines = text.split(/\r?\n/);
+  const variables = SHELL_SCRIPT.test(text) ? new Map<string, string>() : undefined;
   let continued = -1;
   lines.forEach((raw, i) => {
     const start = raw.search(/\S/);
     if (i <= continued || start < 0 || raw[start] === "#") return;
+    const assigned = variables && shellAssignment(raw, variables);
+    if (assigned) {
+      if (assigned.value === undefined) variables.delete(assigned.name);
+      else variables.set(assigned.name, assigned.value);
+      return;
+    }
     if (/^curl\s/.test(raw.slice(start))) {
       // A curl command, over the lines its `\`s continue it to.
       let end = i;
       while (end + 1 < lines.length && continues(lines, end)) end++;
       continued = end;
       const command = lines.slice(i, end + 1).join("\n");
-      const curl = curlRequest(command);
+      const curl = curlRequest(command, variables);
       if (!curl) return void requests.push({ method: "", path: "", line: i + 1, column: start + 1, problem: "the curl command names no URL" });
+      // A variable the script does not assign that starts the URL stands for the service root, as in an HTTP file.
+      if (variables && /^\{\w+\}\//.test(curl.url)) curl.url = curl.url.slice(curl.url.indexOf("}") + 1);
       const before = command.slice(0, curl.at);
       const line = i + 1 + (before.match(/\n/g)?.length ?? 0);
       const column = curl.at - (before.lastIndexOf("\n") + 1) + 1;
       const problem = !isRequestMethod(curl.method) ? notRequestMethod(curl.method) : !isUrl(curl.url) ? `${curl.url} is no URL: curl's is a whole one` : undefined;
       return void requests.push({ method: curl.method, path: curl.url, line, column, ...(problem ? { problem } : {}), ...(curl.body !== undefined ? { body: curl.body } : {}), headers: curl.headers });
     }
+    if (variables) return; // a shell script's other commands
     const logged = ACCESS_LOG.exec(raw);
     if (logged) {
       const [method, path] = [logged[2].toUpperCase(), logged[3]];
