@@ -2,7 +2,8 @@
  * The requests of `fetch` calls, as a browser's "Copy as fetch" and "Copy all as fetch" write them:
  * `fetch("https://…/me", { "headers": {…}, "body": "{\"displayName\":\"x\"}", "method": "PATCH" });`.
  * Each call's URL (a string literal, or a template literal, as a program writes one: its `${…}`s
- * read as placeholders), with where it starts, its method (GET when the options name none), its
+ * read as placeholders, the file's string constants put in; or such constants and literals joined
+ * with `+`), with where it starts, its method (GET when the options name none), its
  * body's text and its headers' names.
  */
 import { type CallInCode, JsText, urlLiteral } from "./js-literals";
@@ -10,9 +11,9 @@ import { type CallInCode, JsText, urlLiteral } from "./js-literals";
 /** A `fetch(` call; its first argument is read where it is a string or template literal. */
 const CALL = /\bfetch\(\s*/g;
 
-/** Whether `text` holds a fetch call with a literal URL. */
+/** Whether `text` holds a fetch call with a literal URL (or one made of the file's constants, js-literals.ts `joined`). */
 export function hasFetchCalls(text: string): boolean {
-  return /\bfetch\(\s*["'`]/.test(text);
+  return /\bfetch\(\s*["'`]/.test(text) || (/\bfetch\(\s*[A-Za-z_$]/.test(text) && fetchCalls(text).length > 0);
 }
 
 export function fetchCalls(text: string): CallInCode[] {
@@ -30,7 +31,7 @@ export function fetchCalls(text: string): CallInCode[] {
     const method = typeof options?.method === "string" ? options.method.toUpperCase() : (/["']?method["']?\s*:\s*["'`](\w+)["'`]/.exec(init ?? "")?.[1]?.toUpperCase() ?? "GET");
     // Its headers' names where its options are JSON, as a browser writes them (none named: none sent).
     const headers = options === undefined ? undefined : typeof options.headers === "object" && options.headers !== null ? Object.keys(options.headers).map((k) => k.toLowerCase()) : [];
-    out.push({ method, url, at: from + 1, ...(typeof options?.body === "string" ? { body: options.body } : {}), ...(headers ? { headers } : {}) });
+    out.push({ method, url, at: literal.start, ...(typeof options?.body === "string" ? { body: options.body } : {}), ...(headers ? { headers } : {}) });
   }
   return out;
 }

@@ -13,7 +13,7 @@ import { type CallInCode, JsText, urlLiteral } from "./js-literals";
 import { literalJson } from "./js-values";
 import { lastWord } from "./request-variables";
 
-const API = /\.api\(\s*(?=["'`])/g;
+const API = /\.api\(\s*(?=["'`A-Za-z_$])/g;
 
 /** The client's methods that send the request, with the HTTP method each sends. */
 const SENDS: Record<string, string> = { get: "GET", getStream: "GET", post: "POST", put: "PUT", putStream: "PUT", patch: "PATCH", update: "PATCH", delete: "DELETE", del: "DELETE" };
@@ -23,7 +23,7 @@ const OPTIONS: Record<string, string> = { select: "$select", expand: "$expand", 
 
 /** Whether `text` calls the Graph client's `api` with a literal. */
 export function hasGraphClientCalls(text: string): boolean {
-  return /\.api\(\s*["'`]/.test(text);
+  return /\.api\(\s*["'`]/.test(text) || (/\.api\(\s*[A-Za-z_$]/.test(text) && graphClientCalls(text).length > 0);
 }
 
 export function graphClientCalls(text: string): CallInCode[] {
@@ -64,7 +64,7 @@ export function graphClientCalls(text: string): CallInCode[] {
       if (name === "headers") headers.push(...[...args.matchAll(/(?:^|[{,])\s*["'`]?([A-Za-z][\w-]*)["'`]?\s*:/g)].map((h) => h[1]!.toLowerCase()));
     }
     const url = query.length ? `${path}${path.includes("?") ? "&" : "?"}${query.join("&")}` : path;
-    out.push({ method, url, at: from + 1, ...(body !== undefined ? { body } : {}), headers });
+    out.push({ method, url, at: literal.start, ...(body !== undefined ? { body } : {}), headers });
   }
   return out;
 }

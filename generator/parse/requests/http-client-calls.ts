@@ -14,7 +14,7 @@ import { type CallInCode, JsText, urlLiteral } from "./js-literals";
 import { expressionEnd, literalJson, memberValue, readLiteral, skipBlank } from "./js-values";
 
 /** A method call named for an HTTP method, its type arguments skipped (`get<Person[]>(`), with a literal first. */
-const CALL = /\.(get|post|put|patch|delete)\s*(?:<[^<>()]*(?:<[^<>()]*>[^<>()]*)*>)?\s*\(\s*(?=["'`])/g;
+const CALL = /\.(get|post|put|patch|delete)\s*(?:<[^<>()]*(?:<[^<>()]*>[^<>()]*)*>)?\s*\(\s*(?=["'`A-Za-z_$])/g;
 
 /** Whether a URL read from a literal is one: a whole URL or a path. */
 const URL_LIKE = /^(\/|[a-z][a-z\d+.-]*:\/\/)/i;
@@ -52,7 +52,7 @@ export function httpClientCalls(text: string, most = Number.POSITIVE_INFINITY): 
     }
     const query = config === undefined ? undefined : paramsQuery(js, config);
     const sent = query ? `${url}${url.includes("?") ? "&" : "?"}${query}` : url;
-    out.push({ method, url: sent, at: from + 1, ...(body !== undefined ? { body } : {}) });
+    out.push({ method, url: sent, at: literal.start, ...(body !== undefined ? { body } : {}) });
     if (out.length >= most) break;
   }
   return out;

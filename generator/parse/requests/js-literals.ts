@@ -21,19 +21,83 @@ export interface CallInCode {
 
 /**
  * The URL a call's literal argument at `at` gives: a string's value, or a template's with its
- * `${…}`s as placeholders and one that starts it as the service root (`${root}/me` → `/me`).
+ * `${…}`s as placeholders and one that starts it as the service root (`${root}/me` → `/me`); the
+ * file's string constants put in, also where the argument names one or joins them with `+`
+ * (`JsText.joined`); `start` is where the URL's text starts.
  */
-export function urlLiteral(js: JsText, at: number): { url: string; end: number } | undefined {
+export function urlLiteral(js: JsText, at: number): { url: string; end: number; start: number } | undefined {
+  // Where the URL is written: a literal's first character inside its quote, else the expression's.
+  const start = /["'`]/.test(js.text[at] ?? "") ? at + 1 : at;
+  const joined = js.joined(at);
+  if (joined) return { url: withVariables(joined.value, new Map()), end: joined.end, start };
   const literal = js.literal(at);
   if (!literal) return undefined;
-  return { url: js.text[at] === "`" ? withVariables(literal.value, new Map()) : literal.value, end: literal.end };
+  return { url: js.text[at] === "`" ? withVariables(literal.value, new Map()) : literal.value, end: literal.end, start };
 }
 
 export class JsText {
   /** For each opening bracket (and a template's `${`, at its `{`), the index of what closes it; -1 where nothing does. */
   private pairs: Int32Array | undefined;
 
+  /** The string constants the file declares, by name (see `constant`); made when first asked. */
+  private constants: Map<string, string> | undefined;
+
   constructor(readonly text: string) {}
+
+  /**
+   * The value of the string constant `name`: a `const` the file declares once, and no `let` or `var`
+   * of that name, as a string or template literal (`const GRAPH = "https://graph.microsoft.com/v1.0"`,
+   * `const url = `${GRAPH}/users/${id}``, a template's `${…}`s read as `literal` reads them, a
+   * constant declared before it put in); undefined for any other name.
+   */
+  constant(name: string): string | undefined {
+    if (!this.constants) {
+      this.constants = new Map();
+      const declared = new Map<string, number>();
+      for (const m of this.text.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)/g)) declared.set(m[1]!, (declared.get(m[1]!) ?? 0) + 1);
+      for (const m of this.text.matchAll(/\bconst\s+([A-Za-z_$][\w$]*)\s*(?::\s*string\s*)?=\s*(?=["'`])/g)) {
+        if (declared.get(m[1]!) !== 1) continue;
+        const value = this.literal(m.index + m[0].length);
+        // Only a literal that is the whole initializer (`const a = "x" + y` is not known).
+        if (value && /^\s*(;|\r?\n|$)/.test(this.text.slice(value.end, value.end + 2))) this.constants.set(m[1]!, value.value);
+      }
+    }
+    return this.constants.get(name);
+  }
+
+  /**
+   * A URL written as an expression at `at`: a constant's name (`fetch(url)`), or literals and
+   * names joined with `+` (`GRAPH + "/users/" + userId + "/photo/$value"`, a name that
+   * is no constant a placeholder); undefined where it starts with neither.
+   */
+  joined(at: number): { value: string; end: number } | undefined {
+    let value = "";
+    let i = at;
+    let [parts, known] = [0, 0];
+    for (;;) {
+      const literal = this.literal(i);
+      const part = literal ? { ...literal, constant: true } : this.name(i);
+      if (!part) return undefined;
+      parts++;
+      if (part.constant) known++;
+      value += part.value;
+      const plus = /^\s*\+\s*/.exec(this.text.slice(part.end, part.end + 40));
+      if (plus) {
+        i = part.end + plus[0].length;
+        continue;
+      }
+      // A literal alone is `literal`'s to read; names alone say nothing.
+      return known > 0 && (parts > 1 || !literal) ? { value, end: part.end } : undefined;
+    }
+  }
+
+  /** The name (or property path, `user.id`) at `at`: a constant's value, else a placeholder named by its last word. */
+  private name(at: number): { value: string; end: number; constant?: true } | undefined {
+    const m = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*/.exec(this.text.slice(at, at + 200));
+    if (!m) return undefined;
+    const known = this.constant(m[0]);
+    return known !== undefined ? { value: known, end: at + m[0].length, constant: true } : { value: `{{${lastWord(m[0]) ?? "value"}}}`, end: at + m[0].length };
+  }
 
   /** The index of the bracket that closes the one at `open` (`(`, `[`, `{`); undefined where none does. */
   closing(open: number): number | undefined {
@@ -60,7 +124,8 @@ export class JsText {
       } else if (c === "$" && text[i + 1] === "{") {
         const close = this.closing(i + 1);
         if (close === undefined) return undefined;
-        value += `{{${lastWord(text.slice(i + 2, close)) ?? "value"}}}`;
+        const expression = text.slice(i + 2, close).trim();
+        value += this.constant(expression) ?? `{{${lastWord(expression) ?? "value"}}}`;
         i = close;
       } else value += c;
     }

@@ -1,0 +1,63 @@
+/**
+ * A program's URLs built from its string constants, as a Graph team writes them: a root or a path in
+ * a constant (`const EDU = "https://graph.microsoft.com/v1.0/education"`, `${EDU}/classes`), a URL
+ * in a constant passed to the call (`const url = `…`; fetch(url)`), and literals and names joined
+ * with `+`. The constants are put in, so `url --from` and `--include @file` read what is sent.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { generate } from "../generator/generate";
+import { readRequestList, type RequestList } from "../generator/parse/requests/request-list";
+import { FIXTURES_DIR } from "./helpers/fixtures";
+
+function listOf(text: string): RequestList {
+  const list = readRequestList(text);
+  if (!("requests" in list)) throw new Error(list.problem);
+  return list;
+}
+
+const PROGRAM = `
+const GRAPH = "https://graph.microsoft.com/v1.0";
+const EDU = \`\${GRAPH}/education\`;
+const MESSAGES_PATH = "/me/messages";
+export async function run(userId: string, h: RequestInit) {
+  await fetch(\`\${EDU}/classes?$select=displayName\`, h);
+  await fetch(GRAPH + MESSAGES_PATH, h);
+  await fetch(\`\${GRAPH}\${MESSAGES_PATH}?$top=5\`, h);
+  const url = \`\${GRAPH}/users/\${userId}/manager\`;
+  await fetch(url, h);
+  await fetch(GRAPH + "/users/" + userId + "/photo/$value", h);
+  await fetch(\`\${base}/me\`, h);
+  await fetch(request, h);
+}`;
+
+test("fetch calls whose URLs are made of the file's string constants read them put in; a name that is no constant is a placeholder", () => {
+  const { requests } = listOf(PROGRAM);
+  expect(requests.map((r) => [r.method, r.path, r.problem])).toEqual([
+    ["GET", "https://graph.microsoft.com/v1.0/education/classes?$select=displayName", undefined],
+    ["GET", "https://graph.microsoft.com/v1.0/me/messages", undefined],
+    ["GET", "https://graph.microsoft.com/v1.0/me/messages?$top=5", undefined],
+    ["GET", "https://graph.microsoft.com/v1.0/users/{userId}/manager", undefined],
+    ["GET", "https://graph.microsoft.com/v1.0/users/{userId}/photo/$value", undefined],
+    ["GET", "/me", undefined],
+  ]);
+  const lines = PROGRAM.split("\n");
+  expect(requests.map((r) => lines[r.line - 1]!.slice(r.column - 1, r.column + 8))).toEqual(["${EDU}/cl", "GRAPH + M", "${GRAPH}$", "url, h);", "GRAPH + \"", "${base}/m"]);
+});
+
+test("a name declared twice, or a constant that is no literal alone, is not put in", () => {
+  const { requests } = listOf(`const A = "/People"; function f() { let A = 1; }\nconst B = "/Airports" + suffix;\nfetch(\`\${A}/x\`); fetch(B); fetch(\`\${B}\`);\n`);
+  expect(requests.map((r) => r.path)).toEqual(["/x", "/"]);
+});
+
+test("the Graph client's api and an HTTP client's get read a path in a constant", () => {
+  const { requests } = listOf(`const ME = "/me";\nclient.api(ME + "/events").get();\nhttp.get(\`\${ME}/messages\`);\n`);
+  expect(requests.map((r) => [r.method, r.path])).toEqual([["GET", "/me/events"], ["GET", "/me/messages"]]);
+});
+
+test("--include @program keeps what the requests built from constants address", () => {
+  const lite = { file: "trippin-lite.xml", content: fs.readFileSync(path.join(FIXTURES_DIR, "trippin-lite.xml"), "utf8") };
+  const program = `const ROOT = "https://host/odata";\nconst AIRPORTS = ROOT + "/Airports";\nconst airlines = \`\${ROOT}/Airlines\`;\nfetch(airlines);\nfetch(\`\${ROOT}/Airports('KSFO')\`);\n`;
+  const result = generate({ inputs: [lite], includeRequests: [{ file: "app.ts", content: program }] });
+  expect([...result.model.types.keys()].sort()).toEqual(["Travel.Lite.Airline", "Travel.Lite.Airport"]);
+});
