@@ -7,6 +7,7 @@
  * body's text and its headers' names.
  */
 import { type CallInCode, JsText, urlLiteral } from "./js-literals";
+import { expressionEnd, literalJson, memberValue, skipBlank } from "./js-values";
 
 /** A `fetch(` call; its first argument is read where it is a string or template literal. */
 const CALL = /\bfetch\(\s*/g;
@@ -31,9 +32,28 @@ export function fetchCalls(text: string): CallInCode[] {
     const method = typeof options?.method === "string" ? options.method.toUpperCase() : (/["']?method["']?\s*:\s*["'`](\w+)["'`]/.exec(init ?? "")?.[1]?.toUpperCase() ?? "GET");
     // Its headers' names where its options are JSON, as a browser writes them (none named: none sent).
     const headers = options === undefined ? undefined : typeof options.headers === "object" && options.headers !== null ? Object.keys(options.headers).map((k) => k.toLowerCase()) : [];
-    out.push({ method, url, at: literal.start, ...(typeof options?.body === "string" ? { body: options.body } : {}), ...(headers ? { headers } : {}) });
+    const body = typeof options?.body === "string" ? options.body : init === undefined || options ? undefined : programBody(js, literal.end + comma![0].length - 1);
+    out.push({ method, url, at: literal.start, ...(body !== undefined ? { body } : {}), ...(headers ? { headers } : {}) });
   }
   return out;
+}
+
+/**
+ * The body of a program's options object at `open`, as a program writes it: `body:
+ * JSON.stringify({ … })` of a literal (js-values.ts: a template with `${…}` in it is none), or a
+ * string literal; undefined for anything else.
+ */
+function programBody(js: JsText, open: number): string | undefined {
+  const at = memberValue(js, open, ["body"]);
+  if (at === undefined) return undefined;
+  const stringify = /^JSON\.stringify\(\s*/.exec(js.text.slice(at, at + 40));
+  if (!stringify) {
+    const literal = /["'`]/.test(js.text[at] ?? "") ? js.literal(at) : undefined;
+    return literal && !js.text.slice(at, literal.end).includes("${") ? literal.value : undefined;
+  }
+  const from = at + stringify[0].length;
+  const end = expressionEnd(js, from);
+  return end === undefined || js.text[skipBlank(js.text, end)] !== ")" ? undefined : literalJson(js, from, end);
 }
 
 /** The options object as JSON reads it (a browser writes its keys quoted); undefined where it is other JavaScript. */

@@ -1,0 +1,49 @@
+/**
+ * A program's fetch call sends its body as programs write it, `body: JSON.stringify({ … })`: that
+ * body is read where it is written as literals, so `url --from` checks its names and a `$batch`'s
+ * requests are read from it, as a HAR entry's are.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { generate } from "../generator/generate";
+import { readRequestList, type RequestList } from "../generator/parse/requests/request-list";
+import { FIXTURES_DIR } from "./helpers/fixtures";
+
+function listOf(text: string): RequestList {
+  const list = readRequestList(text);
+  if (!("requests" in list)) throw new Error(list.problem);
+  return list;
+}
+
+test("body: JSON.stringify of a literal, or a string, is the body; one with a variable or a template's ${…} is none", () => {
+  const text = [
+    'await fetch(`${root}/People`, { method: "POST", headers, body: JSON.stringify({ UserName: "x", Emails: ["a@x"], /* c */ }) });',
+    "await fetch(`${root}/People('a')`, { method: 'PATCH', body: '{\"FirstName\":\"y\"}' });",
+    "await fetch(`${root}/People`, { method: 'POST', body: JSON.stringify({ UserName: name }) });",
+    "await fetch(`${root}/People`, { method: 'POST', body: JSON.stringify(person) });",
+    "await fetch(`${root}/People`, { method: 'POST', body: `{\"UserName\":\"${name}\"}` });",
+  ].join("\n");
+  expect(listOf(text).requests.map((r) => [r.method, r.path, r.body])).toEqual([
+    ["POST", "/People", '{"UserName":"x","Emails":["a@x"]}'],
+    ["PATCH", "/People('a')", '{"FirstName":"y"}'],
+    ["POST", "/People", undefined],
+    ["POST", "/People", undefined],
+    ["POST", "/People", undefined],
+  ]);
+});
+
+test("a $batch sent with fetch is read from its body: each of its requests, and --include @program keeps what they address", () => {
+  const program = [
+    'const res = await fetch("https://host/odata/$batch", {',
+    '  method: "POST",',
+    "  body: JSON.stringify({ requests: [",
+    '    { id: "1", method: "GET", url: "/Airports(\'KSFO\')" },',
+    '    { id: "2", method: "DELETE", url: "Airlines(\'AA\')" },',
+    "  ] }),",
+    "});",
+  ].join("\n");
+  expect(listOf(program).requests.map((r) => [r.method, r.path])).toEqual([["GET", "/Airports('KSFO')"], ["DELETE", "/Airlines('AA')"]]);
+  const lite = { file: "trippin-lite.xml", content: fs.readFileSync(path.join(FIXTURES_DIR, "trippin-lite.xml"), "utf8") };
+  const result = generate({ inputs: [lite], includeRequests: [{ file: "app.ts", content: program }] });
+  expect([...result.model.types.keys()].sort()).toEqual(["Travel.Lite.Airline", "Travel.Lite.Airport"]);
+});
