@@ -15,13 +15,14 @@ function listOf(text: string): RequestList {
   return list;
 }
 
-test("body: JSON.stringify of a literal, or a string, is the body; one with a variable or a template's ${…} is none", () => {
+test("body: JSON.stringify of a literal (a template's ${…}s as placeholders), or a string, is the body; one with a variable, or a string template with ${…}, is none", () => {
   const text = [
     'await fetch(`${root}/People`, { method: "POST", headers, body: JSON.stringify({ UserName: "x", Emails: ["a@x"], /* c */ }) });',
     "await fetch(`${root}/People('a')`, { method: 'PATCH', body: '{\"FirstName\":\"y\"}' });",
     "await fetch(`${root}/People`, { method: 'POST', body: JSON.stringify({ UserName: name }) });",
     "await fetch(`${root}/People`, { method: 'POST', body: JSON.stringify(person) });",
     "await fetch(`${root}/People`, { method: 'POST', body: `{\"UserName\":\"${name}\"}` });",
+    "await fetch(`${root}/People`, { method: 'POST', body: JSON.stringify({ UserName: `u-${user.name}` }) });",
   ].join("\n");
   expect(listOf(text).requests.map((r) => [r.method, r.path, r.body])).toEqual([
     ["POST", "/People", '{"UserName":"x","Emails":["a@x"]}'],
@@ -29,6 +30,7 @@ test("body: JSON.stringify of a literal, or a string, is the body; one with a va
     ["POST", "/People", undefined],
     ["POST", "/People", undefined],
     ["POST", "/People", undefined],
+    ["POST", "/People", '{"UserName":"u-{name}"}'],
   ]);
 });
 
@@ -39,10 +41,11 @@ test("a $batch sent with fetch is read from its body: each of its requests, and 
     "  body: JSON.stringify({ requests: [",
     '    { id: "1", method: "GET", url: "/Airports(\'KSFO\')" },',
     '    { id: "2", method: "DELETE", url: "Airlines(\'AA\')" },',
+    "    { id: \"3\", method: \"GET\", url: `/Airlines/${code}` },",
     "  ] }),",
     "});",
   ].join("\n");
-  expect(listOf(program).requests.map((r) => [r.method, r.path])).toEqual([["GET", "/Airports('KSFO')"], ["DELETE", "/Airlines('AA')"]]);
+  expect(listOf(program).requests.map((r) => [r.method, r.path])).toEqual([["GET", "/Airports('KSFO')"], ["DELETE", "/Airlines('AA')"], ["GET", "/Airlines/{code}"]]);
   const lite = { file: "trippin-lite.xml", content: fs.readFileSync(path.join(FIXTURES_DIR, "trippin-lite.xml"), "utf8") };
   const result = generate({ inputs: [lite], includeRequests: [{ file: "app.ts", content: program }] });
   expect([...result.model.types.keys()].sort()).toEqual(["Travel.Lite.Airline", "Travel.Lite.Airport"]);

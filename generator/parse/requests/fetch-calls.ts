@@ -40,8 +40,8 @@ export function fetchCalls(text: string): CallInCode[] {
 
 /**
  * The body of a program's options object at `open`, as a program writes it: `body:
- * JSON.stringify({ … })` of a literal (js-values.ts: a template with `${…}` in it is none), or a
- * string literal; undefined for anything else.
+ * JSON.stringify({ … })` of a literal (a template's `${…}`s in it read as placeholders, `{userId}`;
+ * a variable makes it none), or a string literal without `${…}`; undefined for anything else.
  */
 function programBody(js: JsText, open: number): string | undefined {
   const at = memberValue(js, open, ["body"]);
@@ -53,7 +53,14 @@ function programBody(js: JsText, open: number): string | undefined {
   }
   const from = at + stringify[0].length;
   const end = expressionEnd(js, from);
-  return end === undefined || js.text[skipBlank(js.text, end)] !== ")" ? undefined : literalJson(js, from, end);
+  if (end === undefined || js.text[skipBlank(js.text, end)] !== ")") return undefined;
+  // A template's `${…}`s as placeholders (`/users/{userId}/manager` in a $batch's request).
+  js.placeholders = true;
+  try {
+    return literalJson(js, from, end)?.replace(/\{\{([^{}"]+)\}\}/g, "{$1}");
+  } finally {
+    js.placeholders = false;
+  }
 }
 
 /** The options object as JSON reads it (a browser writes its keys quoted); undefined where it is other JavaScript. */

@@ -39,6 +39,13 @@ export class JsText {
   /** For each opening bracket (and a template's `${`, at its `{`), the index of what closes it; -1 where nothing does. */
   private pairs: Int32Array | undefined;
 
+  /**
+   * Whether js-values.ts reads a template with `${…}`s as a literal, its expressions as the
+   * placeholders `literal` writes (`{{id}}`): set while a fetch call's body is read, where a value
+   * is sent as written and its names, not its values, are checked.
+   */
+  placeholders = false;
+
   /** The string constants the file declares, by name (see `constant`); made when first asked. */
   private constants: Map<string, string> | undefined;
 

@@ -90,8 +90,9 @@ function value(js: JsText, i: number, depth: number): Read {
 }
 
 function string(js: JsText, i: number): Read {
-  // A template with `${…}` is no literal: its value depends on what runs (an escaped `\${` is text).
-  if (js.text[i] === "`")
+  // A template with `${…}` is no literal: its value depends on what runs (an escaped `\${` is text);
+  // but where js.placeholders says so (a fetch call's body).
+  if (js.text[i] === "`" && !js.placeholders)
     for (let k = i + 1; k < js.text.length && js.text[k] !== "`"; k++) {
       if (js.text[k] === "\\") k++;
       else if (js.text[k] === "$" && js.text[k + 1] === "{") return { value: NONE, end: i };
