@@ -105,6 +105,19 @@ describe("reading the annotations", () => {
     expect(errors(tv.validateBrokenParameters({ flag: false, capped: 101 }))).toEqual(["/capped: greater than its Validation.Maximum 100"]);
   });
 
+  test("overloads bound to an entity type and to a collection of it: each doc comment names its binding", () => {
+    const xml = `<?xml version="1.0"?>
+<edmx:Edmx Version="4.01" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>
+<Schema Namespace="N" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+<EntityType Name="Item"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.Int32" Nullable="false"/></EntityType>
+<Function Name="H" IsBound="true"><Parameter Name="it" Type="N.Item"/><Parameter Name="n" Type="Edm.Int32"><Annotation Term="Org.OData.Validation.V1.Minimum" Int="1"/></Parameter><ReturnType Type="Edm.Int32"/></Function>
+<Function Name="H" IsBound="true"><Parameter Name="it" Type="Collection(N.Item)"/><Parameter Name="n" Type="Edm.Int32"><Annotation Term="Org.OData.Validation.V1.Minimum" Int="2"/></Parameter><ReturnType Type="Edm.Int32"/></Function>
+<EntityContainer Name="C"><EntitySet Name="Items" EntityType="N.Item"/></EntityContainer></Schema></edmx:DataServices></edmx:Edmx>`;
+    const text = (generate({ inputs: [{ file: "n.xml", content: xml }] }).files.get("N.validators.ts") ?? "").replace(/\n \* /g, " ");
+    expect(text).toMatch(/function `N.H\(n\)`, bound to `N.Item` \(the `params`[^/]*\/\s*export const validateHParameters\b/);
+    expect(text).toMatch(/function `N.H\(n\)`, bound to a collection of `N.Item` \(the `params`[^/]*\/\s*export const validateItemsHParameters\b/);
+  });
+
   test("CSDL JSON: in line (Exclusive nested) and by $Annotations on `$ReturnType`, as CSDL XML", () => {
     const json = {
       $Version: "4.01",

@@ -53,7 +53,9 @@ export function operationValidators(ops: readonly Operation[], k: OperationCheck
     // An overload by its parameters (CSDL §12.2.1: a function's overloads differ in their names).
     const overloaded = ops.some((o) => o !== op && o.qualifiedName === op.qualifiedName);
     const name = overloaded ? `${op.qualifiedName}(${op.parameters.map((p) => p.name).join(", ")})` : op.qualifiedName;
-    const what = `${op.kind} \`${name}\`${op.bound && op.binding ? `, bound to \`${op.binding.type.type.qualifiedName}\`` : ""}`;
+    // Overloads bound to an entity type and to a collection of it differ by their binding alone.
+    const binding = op.bound && op.binding ? `, bound to ${op.binding.type.collection ? "a collection of " : ""}\`${op.binding.type.type.qualifiedName}\`` : "";
+    const what = `${op.kind} \`${name}\`${binding}`;
     // A parameter's own constraints, and its type definition's (checked by that one's checkX).
     const checked = op.parameters.flatMap((p): { p: Parameter; c: ValueConstraints | undefined }[] => {
       const c = parameterConstraints(p);
