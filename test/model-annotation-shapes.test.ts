@@ -119,6 +119,16 @@ describe("a member of another enum", () => {
     ]);
   });
 
+  test("the expected enum by an alias the document does not declare says so, not that it is another enum of the same name", () => {
+    const refs = `<edmx:Reference Uri="https://x/Core.xml"><edmx:Include Namespace="Org.OData.Core.V1"/></edmx:Reference>\n`;
+    const doc = edmx(schema("ns", `<EntityType Name="t"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.Int32" Nullable="false"/>
+<Property Name="p" Type="Edm.Int32"><Annotation Term="Org.OData.Core.V1.Permissions" EnumMember="Core.Permission/Read"/></Property></EntityType>`), refs);
+    const x = build(doc);
+    expect(isReadOnly(property(entity(x.model, "ns.t"), "p"))).toBe(true);
+    expect(shown(x.diagnostics)).toEqual([["warning", "ODG102", "ns.t/p/@Org.OData.Core.V1.Permissions",
+      "Org.OData.Core.V1.Permissions: Core.Permission/Read names the enum Core.Permission, not Org.OData.Core.V1.Permission (Core is no alias of Org.OData.Core.V1 in this document), the enum the term expects; it is read as Core.Permission/Read"]]);
+  });
+
   test("the enum by its namespace or its alias is silent; CSDL JSON names no enum, only the member", () => {
     expect(build(xmlDoc(`<Annotation Term="Core.Permissions" EnumMember="Org.OData.Core.V1.Permission/Read Core.Permission/Write"/>`, "")).diagnostics).toEqual([]);
     expect(buildJson(jsonDoc({ "@Core.Permissions": "None" }, { "@Core.Revisions": [{ Kind: "Deprecated", Description: "old" }] })).diagnostics).toEqual([]);

@@ -164,8 +164,11 @@ function check(diags: DiagnosticBag, shape: Shape, v: RawExpression, where: stri
       const expected = qualifiedVocabularyName(shape.type);
       for (const n of listed) {
         const slash = n.lastIndexOf("/");
-        if (slash < 0 || unknown.includes(n) || names.qualify(n.slice(0, slash)) === expected) continue;
-        report(`${what}: ${n} names the enum ${n.slice(0, slash)}, not ${shape.type}, the enum the term expects; it is read as ${shape.type}/${n.slice(slash + 1)}`);
+        const written = n.slice(0, slash);
+        if (slash < 0 || unknown.includes(n) || names.qualify(written) === expected) continue;
+        // Written as the shapes name the expected enum (`Core.Permission`), where the document declares no such alias.
+        const enumNamed = written === shape.type ? `${written}, not ${expected} (${written.slice(0, written.indexOf("."))} is no alias of ${expected.slice(0, expected.lastIndexOf("."))} in this document)` : `${written}, not ${shape.type}`;
+        report(`${what}: ${n} names the enum ${enumNamed}, the enum the term expects; it is read as ${shape.type}/${n.slice(slash + 1)}`);
       }
       return;
     }
