@@ -17,6 +17,7 @@ const TYPES = `
   <Term Name="note" Type="Edm.String"/>
   <Function Name="f"><Parameter Name="x" Type="Edm.Int32"/><ReturnType Type="Edm.Int32"/></Function>
   <Function Name="g" IsBound="true"><Parameter Name="p" Type="ns.person"/><Parameter Name="y" Type="Edm.Int32"/><ReturnType Type="Edm.Int32"/></Function>
+  <Action Name="a"><Parameter Name="x" Type="Edm.Int32"/></Action>
   <EntityContainer Name="svc"><EntitySet Name="people" EntityType="ns.person"/><Singleton Name="me" Type="ns.person"/>
     <FunctionImport Name="fi" Function="ns.f"/></EntityContainer>`;
 
@@ -113,6 +114,8 @@ describe("<Annotations Target>", () => {
     ["ns.color/blue", "ns.color has no member blue"],
     ["ns.code/x", "ns.code is a type definition, which has no members"],
     ["ns.f/y", "ns.f has no parameter y"],
+    // CSDL §12.8: an action without a ReturnType returns nothing (its Validation constraints would be lost unsaid).
+    ["ns.a/$ReturnType", "ns.a has no return type"],
     // CSDL XML §14.2.1: a function's overload is named by all its parameter types.
     ["ns.f(Edm.String)", "no overload of ns.f is ns.f(Edm.String): a function's is named by all its parameter types, an action's by its binding parameter's type"],
     ["ns.g(ns.person)/y", "no overload of ns.g is ns.g(ns.person): a function's is named by all its parameter types, an action's by its binding parameter's type"],

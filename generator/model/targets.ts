@@ -100,7 +100,10 @@ function resolve(ctx: TargetContext, qn: string, rest: readonly string[], at: So
     const qualify = (n: string) => ctx.qualify(n, at);
     const named = ops.filter((op) => unread(op) || namesOverload(op, signature, qualify));
     if (named.length === 0 && leftOut.length === 0) return noOverload(ctx, qn, signature ?? [], qualify);
-    if (!more || rest[0] === "$ReturnType") return undefined;
+    // CSDL §12.8: an operation without a ReturnType returns nothing, so no annotation of it applies.
+    if (rest[0] === "$ReturnType")
+      return named.some((op) => unread(op) || op.returnType) || leftOut.length > 0 ? undefined : `${signature ? "that overload" : qn} has no return type`;
+    if (!more) return undefined;
     if (named.some((op) => unread(op) || parameterOf(op, rest[0]))) return undefined;
     if (leftOut.some((l) => l.parameters === undefined || l.parameters.includes(rest[0]))) return undefined;
     return `${qn} has no parameter ${rest[0]}`;
