@@ -226,9 +226,12 @@ export function checkBindings(
       ctx.diags.add(Codes.duplicateName, "warning", `${wordingOf(at).bindingPath(b.path)} is bound twice; the first binding, to ${earlier.target}, is kept and this one, to ${b.target}, left out`, path, at);
       continue;
     }
-    if (at && endOf(ctx, type, b.path, NAVIGATION_PATH, at)?.kind !== "navigation") {
+    const end = at && walkPath(ctx, type, b.path.split("/"), NAVIGATION_PATH, at);
+    if (end && (end.problem !== undefined || end.member?.kind !== "navigation")) {
+      // A cast to a type outside the value's line names the type, which may well have that member (TripPin's Flight/Airline on People).
+      const why = end.problem === "unrelated cast" ? `; ${unrelatedCast(end)}` : "";
       ctx.diags.warning(Codes.undefinedType,
-        `${wordingOf(at).bindingPath(b.path)} is not a navigation property of ${type.qualifiedName} (CSDL §13.4.1); the binding is left out`,
+        `${wordingOf(at).bindingPath(b.path)} is not a navigation property of ${type.qualifiedName} (CSDL §13.4.1${why}); the binding is left out`,
         path, at);
       continue;
     }
