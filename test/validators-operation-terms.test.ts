@@ -105,6 +105,22 @@ describe("reading the annotations", () => {
     expect(errors(tv.validateBrokenParameters({ flag: false, capped: 101 }))).toEqual(["/capped: greater than its Validation.Maximum 100"]);
   });
 
+  test("a block's constraint that cannot be checked is one warning at the block's annotation, for all the overloads it applies to", () => {
+    const xml = `<?xml version="1.0"?>
+<edmx:Edmx Version="4.01" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>
+<Schema Namespace="N" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+<Function Name="F"><Parameter Name="p" Type="Edm.Int32"/><ReturnType Type="Edm.Int32"/></Function>
+<Function Name="F"><Parameter Name="p" Type="Edm.Int32"/><Parameter Name="q" Type="Edm.Int32"/><ReturnType Type="Edm.Int32"/></Function>
+<Annotations Target="N.F/p"><Annotation Term="Org.OData.Validation.V1.Minimum" String="x"/></Annotations>
+<Annotations Target="N.F/$ReturnType"><Annotation Term="Org.OData.Validation.V1.Pattern" String="^a"/></Annotations>
+<EntityContainer Name="C"><FunctionImport Name="F" Function="N.F"/></EntityContainer></Schema></edmx:DataServices></edmx:Edmx>`;
+    const r = generate({ inputs: [{ file: "n.xml", content: xml }] });
+    expect(r.diagnostics.filter((d) => d.code === "ODG102").map((d) => `${d.file}:${d.line}:${d.column} ${d.path}: ${d.message}`)).toEqual([
+      "n.xml:6:29 N.F/p/@Org.OData.Validation.V1.Minimum: Minimum is no number; it is not checked",
+      "n.xml:7:39 N.F/$ReturnType/@Org.OData.Validation.V1.Pattern: Pattern applies to strings; Edm.Int32 is none; it is not checked",
+    ]);
+  });
+
   test("overloads bound to an entity type and to a collection of it: each doc comment names its binding", () => {
     const xml = `<?xml version="1.0"?>
 <edmx:Edmx Version="4.01" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>

@@ -113,7 +113,7 @@ export function applyToOverloads(g: RawAnnotationGroup, overloads: Overloads, ap
       const element = param === undefined ? op : result ? (op.returnType && { annotations: (op.returnAnnotations ??= []) }) : parameterOf(op, param);
       if (!element) continue;
       const key = param === undefined ? overloads.keyOf(op) : `${overloads.keyOf(op)}/${param}`;
-      if (applied.admit(key, term, qualifier, a.at, path)) element.annotations.push({ term, qualifier, value: a.value, ...nestedAnnotations(a, (n) => qualify(n)) });
+      if (applied.admit(key, term, qualifier, a.at, path)) element.annotations.push({ term, qualifier, value: a.value, at: a.at, ...nestedAnnotations(a, (n) => qualify(n)) });
     }
   }
   return true;

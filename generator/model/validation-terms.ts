@@ -294,11 +294,19 @@ function descendantsOf(t: StructuredType): StructuredType[] {
  * type definitions, and operations' parameters and return types (at `ns.f/p`, `ns.f/$ReturnType`).
  */
 export function checkValueConstraints(model: Model, diags: DiagnosticBag): void {
+  // An <Annotations Target="ns.f/p"> block applies to each overload with a parameter p: its problem is said once.
+  const ops = new DiagnosticBag();
   for (const s of model.schemas)
     for (const op of s.operations) {
-      for (const p of op.parameters) if (hasValidationTerm(p.annotations)) valueConstraints(p.annotations, p.type.type, p.type.collection, diags, `${op.qualifiedName}/${p.name}`);
-      if (op.returnType && op.returnAnnotations && hasValidationTerm(op.returnAnnotations)) valueConstraints(op.returnAnnotations, op.returnType.type, op.returnType.collection, diags, `${op.qualifiedName}/$ReturnType`);
+      for (const p of op.parameters) if (hasValidationTerm(p.annotations)) valueConstraints(p.annotations, p.type.type, p.type.collection, ops, `${op.qualifiedName}/${p.name}`);
+      if (op.returnType && op.returnAnnotations && hasValidationTerm(op.returnAnnotations)) valueConstraints(op.returnAnnotations, op.returnType.type, op.returnType.collection, ops, `${op.qualifiedName}/$ReturnType`);
     }
+  const said = new Set<string>();
+  for (const d of ops.items) {
+    const key = JSON.stringify([d.file, d.line, d.column, d.path, d.message]);
+    if (!said.has(key)) diags.items.push(d);
+    said.add(key);
+  }
   for (const t of model.types.values()) {
     if (t.kind === "typedef" && hasValidationTerm(t.annotations)) valueConstraints(t.annotations, t, false, diags, t.qualifiedName);
     if (t.kind !== "entity" && t.kind !== "complex") continue;
