@@ -396,6 +396,20 @@ test.concurrent("the user's headers go to the service's origin only: a redirect 
   expect(fs.readFileSync(path.join(dir, "m.xml"), "utf8")).toBe("previous");
 });
 
+test.concurrent("a redirect to a URL with a user and password fails without showing the password", async () => {
+  const dir = scratch();
+  const other = await server(() => () => xml(shared));
+  const port = new URL(other.url).port;
+  const s = await server(() => (req) => (req.url === "/cred" ? { status: 302, headers: { location: `http://bob:pw-secret@127.0.0.1:${port}/m` } } : { status: 302, headers: { location: "ftp://bob:pw-secret@127.0.0.1/x" } }));
+  for (const [at, said] of [["cred", `redirected to ${other.url}/m with a user and password in the URL, which fetch does not follow`], ["ftp", `redirected to "ftp://127.0.0.1/x", which is no http: or https: URL`]]) {
+    const r = await runCliAsync(["fetch", `${s.url}/${at}`, "--out", "m.xml"], dir);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain(said);
+    expect(r.stderr).not.toContain("pw-secret");
+  }
+  expect(other.requests).toEqual([]);
+});
+
 test.concurrent("a user and password in the URL go to the service's referenced documents too, as Basic authentication", async () => {
   const dir = scratch();
   const basic = `Basic ${Buffer.from("user:pw").toString("base64")}`;

@@ -75,7 +75,9 @@ export async function download(url: string, options: DownloadOptions): Promise<D
     if (location === null) break;
     await response.body?.cancel().catch(() => {});
     const next = URL.canParse(location, at) ? new URL(location, at) : undefined;
-    if (!next || !/^https?:$/.test(next.protocol)) return { ok: false, problem: `${shown} redirected to ${JSON.stringify(location)}, which is no http: or https: URL fetch can download` };
+    if (!next || !/^https?:$/.test(next.protocol)) return { ok: false, problem: `${shown} redirected to ${JSON.stringify(next ? shownUrl(next.href) : location)}, which is no http: or https: URL fetch can download` };
+    // fetch refuses such a URL with a TypeError whose message holds it, the password too.
+    if (next.username || next.password) return { ok: false, problem: `${shown} redirected to ${shownUrl(next.href)} with a user and password in the URL, which fetch does not follow (the URL's password is not shown)` };
     if (hops === MAX_REDIRECTS) return { ok: false, problem: `${shown} redirected more than ${MAX_REDIRECTS} times (a redirect loop? the last to ${shownUrl(next.href)})` };
     if (next.origin !== new URL(at).origin && sending === headers) sending = new Headers({ Accept: headers.get("Accept") ?? ACCEPT_XML });
     at = next.href;
