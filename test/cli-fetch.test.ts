@@ -410,6 +410,16 @@ test.concurrent("a redirect to a URL with a user and password fails without show
   expect(other.requests).toEqual([]);
 });
 
+test.concurrent("a 401 after a redirect to another origin says the Authorization header did not go there, not that it was refused", async () => {
+  const dir = scratch();
+  const other = await server(() => () => ({ status: 401 }));
+  const s = await server(() => () => ({ status: 302, headers: { location: `${other.url}/m` } }));
+  const r = await runCliAsync(["fetch", `${s.url}/$metadata`, "--out", "m.xml", "--header-from-env", "Authorization=ODATA_TOKEN"], dir, { ODATA_TOKEN: "Bearer t" });
+  expect(r.code).toBe(4);
+  expect(r.stderr).toContain(`(redirected to ${other.url}/m) answered HTTP 401 Unauthorized (the Authorization header goes to the URL's own origin only, not to where it redirected: fetch that URL)`);
+  expect(other.requests.map((q) => q.headers.authorization)).toEqual([undefined]);
+});
+
 test.concurrent("a user and password in the URL go to the service's referenced documents too, as Basic authentication", async () => {
   const dir = scratch();
   const basic = `Basic ${Buffer.from("user:pw").toString("base64")}`;

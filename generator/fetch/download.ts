@@ -92,7 +92,13 @@ export async function download(url: string, options: DownloadOptions): Promise<D
   const redirected = at !== given.url ? shownUrl(at) : undefined;
   const final = redirected ? ` (redirected to ${redirected})` : "";
   if (!response.ok) {
-    const hint = response.status !== 401 && response.status !== 403 ? "" : sent ? " (the Authorization header sent was not accepted)" : " (the service wants credentials: send them with --header-from-env Authorization=VARIABLE, or --header 'Authorization: …')";
+    // A redirect to another origin got none: the header was not refused there, it never went.
+    const dropped = sent && !sending.has("Authorization");
+    const hint =
+      response.status !== 401 && response.status !== 403 ? ""
+      : dropped ? " (the Authorization header goes to the URL's own origin only, not to where it redirected: fetch that URL)"
+      : sent ? " (the Authorization header sent was not accepted)"
+      : " (the service wants credentials: send them with --header-from-env Authorization=VARIABLE, or --header 'Authorization: …')";
     return { ok: false, status: response.status, problem: `${shown}${final} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}${hint}${retryAfter(response)}${bodyStart(body)}` };
   }
   return { ok: true, body, url: at, redirected, contentType: response.headers.get("content-type") ?? "" };
