@@ -182,3 +182,14 @@ test("a JSON read redirected to an address answering 204 No Content rejects as a
   const alone = await api.getPerson(client, api.people().byKey("a")).catch((e: unknown) => e);
   expect(await person).toMatchObject({ name: "ODataError", status: 204, message: (alone as Error).message });
 });
+
+test("a caller's fetch that answers the download with an object having text() alone, as it may alone, resolves the call", async () => {
+  batchAnswers(() => ({ status: 302, headers: { location: `${files.url}/moved` } }));
+  // A hand-made answer with `text()` and `headers.get` only: what a call alone reads JSON with.
+  const answer = { ok: true, status: 200, statusText: "OK", headers: { get: (n: string) => (n === "content-type" ? "application/json" : null) }, text: async () => JSON.stringify({ UserName: "b" }) };
+  const fetch = (url: string | URL | Request, init?: RequestInit) => (String(url).endsWith("/$batch") ? globalThis.fetch(url, init) : Promise.resolve(answer as unknown as Response));
+  const b = rt.batch(rt.createClient({ baseUrl: `${srv.url}/v1.0`, fetch, retry: { maxRetries: 0 } }));
+  const person = api.getPerson(b, api.people().byKey("a"));
+  await b.send();
+  await expect(person).resolves.toMatchObject({ UserName: "b" });
+});

@@ -4393,9 +4393,27 @@ async function alone(client: Client, m: Member, url: URL, tried: number): Promis
   // attempt with a new token and within the client's timeoutMs, its body too (read here, whole).
   const { getToken } = client.options;
   const by: Client = { ...client, options: { ...client.options, headers: undefined, getToken: own && headers["authorization"] === undefined ? getToken : undefined } };
-  const [response, bytes] = await execute(by, { method: "GET", url: unlocated(url.href), headers, named: m.request, tried }, { signal: m.signal }, asBlob);
+  const [response, bytes] = await execute(by, { method: "GET", url: unlocated(url.href), headers, named: m.request, tried }, { signal: m.signal }, asWhole);
   // No body for a 204 (which a Response with one cannot have), as none came.
-  return new Response(bytes.size ? bytes : null, response);
+  const empty = typeof bytes === "string" ? !bytes : !bytes.size;
+  return new Response(empty ? null : bytes, { status: response.status, statusText: response.statusText, headers: headersOf(response.headers) });
+}
+
+/**
+ * Reads a body whole with what the answer has: `blob()`, else `text()` (a caller's `fetch` may
+ * answer with any object that has the call's own reader, `text()` for JSON; see `execute`).
+ */
+const asWhole = (response: Response): Promise<Blob | string> => (typeof response.blob === "function" ? response.blob() : response.text());
+
+/** The headers the runtime reads of a 2xx answer, copied from one that has only `get` (a hand-made answer); all of a `Headers`. */
+function headersOf(given: Headers): Headers {
+  if (typeof given.forEach === "function") return new Headers(given);
+  const copy = new Headers();
+  for (const name of ["content-type", "content-length", "content-encoding", "etag", "odata-version", "request-id", "x-ms-request-id", "x-correlation-id"]) {
+    const value = given.get(name);
+    if (value != null) copy.set(name, value);
+  }
+  return copy;
 }
 
 /**
