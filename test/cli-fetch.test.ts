@@ -447,6 +447,13 @@ test.concurrent("a header value with a character past U+00FF or a line break, fr
   const config = await runCliAsync(["fetch"], dir, { T: "Bearer line\nbreak-secret" });
   expect([config.code, config.stderr]).toEqual([2, "odatagen: a: headersFromEnv.Authorization: the value of T holds a line break or NUL, which a header cannot\n"]);
   expect(flag.stderr + env.stderr + config.stderr).not.toContain("secret");
+  // A control character (a token pasted with an escape) was fetch's `fetch failed (UND_ERR_INVALID_ARG)`, exit 4.
+  for (const control of ["\x01", "\x1b", "\x7f"]) {
+    const bad = await runCliAsync(["fetch", url, "-o", "m.xml", "--header-from-env", "Authorization=T"], dir, { T: `Bearer ${control}-secret` });
+    expect([bad.code, bad.stderr]).toEqual([2, "odatagen: --header-from-env Authorization=T: the value of T holds a control character (only a tab may be in a value), which a header cannot\n"]);
+  }
+  const tab = await runCliAsync(["fetch", url, "-o", "m.xml", "-H", "X-Name: a\tb", "--timeout", "0.5"], dir);
+  expect(tab.stderr).not.toContain("control character");
 });
 
 test.concurrent("a 503 or 429 with Retry-After says how long the service asks to wait; a folder where the file goes is named as the user wrote it", async () => {

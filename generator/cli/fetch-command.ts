@@ -216,10 +216,13 @@ export function headerFlags(args: Pick<FetchArgs, "header" | "header-from-env">,
 
 /**
  * What in a header's value HTTP cannot send (fetch would throw, showing the value): a line break or
- * NUL, or a character past U+00FF (a header is bytes: \u20ac is no Latin-1 character).
+ * NUL, another control character but a tab (Node's fetch fails then, saying only
+ * `UND_ERR_INVALID_ARG`, as if the network had), or a character past U+00FF (a header is bytes:
+ * \u20ac is no Latin-1 character).
  */
 function valueProblem(value: string): string | undefined {
   if (/[\r\n\0]/.test(value)) return "a line break or NUL";
+  if (/[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(value)) return "a control character (only a tab may be in a value)";
   if (/[^\u0000-\u00ff]/.test(value)) return "a character past U+00FF (headers carry Latin-1 only)";
   return undefined;
 }
