@@ -434,6 +434,10 @@ test.concurrent("a user and password in the URL go to the service's referenced d
   expect(r.code).toBe(0);
   expect(s.requests.map((q) => q.url).sort()).toEqual(["/shared/types.xml", "/svc/$metadata", "/svc/parts/other.xml"]);
   expect(r.stdout).not.toContain("pw@");
+  // A `%` that starts no %XX in the password is sent as written (was an internal error: URIError: URI malformed).
+  const odd = await runCliAsync(["fetch", `http://user:p%zz@${s.url.slice(7)}/svc/$metadata`, "--out", "m.xml"], dir);
+  expect([odd.code, odd.stderr]).toEqual([4, expect.stringContaining(`odatagen: ${s.url}/svc/$metadata answered HTTP 401 Unauthorized (the Authorization header sent was not accepted)`)]);
+  expect(s.requests.at(-1)!.headers.authorization).toBe(`Basic ${Buffer.from("user:p%zz").toString("base64")}`);
 });
 
 test.concurrent("a header value with a character past U+00FF or a line break, from a flag, the environment or the config, is a usage error that does not show it", async () => {

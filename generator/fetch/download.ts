@@ -48,8 +48,17 @@ export function credentialsAsHeader(url: string, headers: ReadonlyMap<string, st
   if (!u.username && !u.password) return { url, headers };
   const own = new Map(headers);
   if (![...own.keys()].some((n) => n.toLowerCase() === "authorization"))
-    own.set("Authorization", `Basic ${Buffer.from(`${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`).toString("base64")}`);
+    own.set("Authorization", `Basic ${Buffer.from(`${unescaped(u.username)}:${unescaped(u.password)}`).toString("base64")}`);
   return { url: shownUrl(url), headers: own };
+}
+
+/** A URL's user or password with its %XX decoded; a `%` that starts none (`p%zz`) is sent as written, as curl sends it. */
+function unescaped(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
 }
 
 export async function download(url: string, options: DownloadOptions): Promise<Downloaded> {
