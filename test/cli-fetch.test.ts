@@ -462,11 +462,14 @@ test.concurrent("a header value with a character past U+00FF or a line break, fr
 
 test.concurrent("a 503 or 429 with Retry-After says how long the service asks to wait; a folder where the file goes is named as the user wrote it", async () => {
   const dir = scratch();
-  const s = await server(() => (req) => (req.url === "/busy" ? { status: 503, headers: { "retry-after": "120" } } : req.url === "/slow-down" ? { status: 429, headers: { "retry-after": "Wed, 21 Oct 2026 07:28:00 GMT" } } : xml(shared)));
+  const s = await server(() => (req) => (req.url === "/busy" ? { status: 503, headers: { "retry-after": "120" } } : req.url === "/slow-down" ? { status: 429, headers: { "retry-after": "Wed, 21 Oct 2026 07:28:00 GMT" } } : req.url === "/soon" ? { status: 503, headers: { "retry-after": "soon" } } : xml(shared)));
   const busy = await runCliAsync(["fetch", `${s.url}/busy`, "-o", "m.xml"], dir);
   expect([busy.code, busy.stderr]).toEqual([4, `odatagen: ${s.url}/busy answered HTTP 503 Service Unavailable, asking to wait 120 s (Retry-After); nothing saved\n`]);
   const many = await runCliAsync(["fetch", `${s.url}/slow-down`, "-o", "m.xml"], dir);
   expect(many.stderr).toContain("answered HTTP 429 Too Many Requests, asking to wait until Wed, 21 Oct 2026 07:28:00 GMT (Retry-After); nothing saved");
+  // A Retry-After of neither form asks for no wait (it said `asking to wait until soon`).
+  const soon = await runCliAsync(["fetch", `${s.url}/soon`, "-o", "m.xml"], dir);
+  expect([soon.code, soon.stderr]).toEqual([4, `odatagen: ${s.url}/soon answered HTTP 503 Service Unavailable; nothing saved\n`]);
   fs.mkdirSync(path.join(dir, "specs"));
   const folder = await runCliAsync(["fetch", `${s.url}/$metadata`, "-o", "specs"], dir);
   expect([folder.code, folder.stderr]).toEqual([4, "odatagen: cannot save specs: EISDIR: illegal operation on a directory\n"]);

@@ -116,11 +116,15 @@ export async function download(url: string, options: DownloadOptions): Promise<D
 /** The statuses whose `Location` fetch follows. */
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-/** A 429's or 503's `Retry-After`, said: a scheduled job can run again then. */
+/**
+ * A 429's or 503's `Retry-After`, said: a scheduled job can run again then. RFC 9110 §10.2.3: seconds
+ * or an HTTP date; a value of neither form (`soon`) asks for nothing, and is not said.
+ */
 function retryAfter(response: Response): string {
   const value = response.headers.get("retry-after")?.trim();
   if (!value || (response.status !== 429 && response.status !== 503)) return "";
-  return `, asking to wait ${/^\d+$/.test(value) ? `${value} s` : `until ${value}`} (Retry-After)`;
+  const wait = /^\d+$/.test(value) ? `${value} s` : /^[A-Za-z]{3}/.test(value) && !Number.isNaN(Date.parse(value)) ? `until ${value}` : undefined;
+  return wait ? `, asking to wait ${wait} (Retry-After)` : "";
 }
 
 class TooLarge extends Error {}
