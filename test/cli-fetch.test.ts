@@ -479,11 +479,16 @@ test.concurrent("a 503 or 429 with Retry-After says how long the service asks to
 test.concurrent("a network error or the time limit with HTTPS_PROXY set says whether Node's fetch went through it", async () => {
   const dir = scratch();
   const closed = await server(() => () => ({ reset: true }));
-  const env = { HTTPS_PROXY: "http://127.0.0.1:9", NODE_USE_ENV_PROXY: "", NODE_OPTIONS: "" };
+  const env = { HTTP_PROXY: "http://127.0.0.1:9", NODE_USE_ENV_PROXY: "", NODE_OPTIONS: "", NO_PROXY: "", no_proxy: "" };
   const r = await runCliAsync(["fetch", `${closed.url}/$metadata`, "--out", "m.xml"], dir, env);
   expect(r.code).toBe(4);
-  expect(r.stderr).toMatch(new RegExp(`^odatagen: cannot download ${closed.url}/\\$metadata: fetch failed \\(\\w+\\) \\(HTTPS_PROXY is set, which (Node's fetch goes through only with NODE_USE_ENV_PROXY=1|the fetch of Node [\\d.]+ never goes through: to use the proxy, run odatagen on Node 22.21 or later with NODE_USE_ENV_PROXY=1)\\); nothing saved\\n$`));
+  expect(r.stderr).toMatch(new RegExp(`^odatagen: cannot download ${closed.url}/\\$metadata: fetch failed \\(\\w+\\) \\(HTTP_PROXY is set, which (Node's fetch goes through only with NODE_USE_ENV_PROXY=1|the fetch of Node [\\d.]+ never goes through: to use the proxy, run odatagen on Node 22.21 or later with NODE_USE_ENV_PROXY=1)\\); nothing saved\\n$`));
   const without = await runCliAsync(["fetch", `${closed.url}/$metadata`, "--out", "m.xml"], dir, { HTTPS_PROXY: "", HTTP_PROXY: "", https_proxy: "", http_proxy: "" });
   expect(without.stderr).not.toContain("PROXY");
+  // Node reads no HTTPS_PROXY for an http: URL, and no proxy for a host in NO_PROXY: nothing to say.
+  for (const other of [{ HTTPS_PROXY: "http://127.0.0.1:9", HTTP_PROXY: "" }, { NO_PROXY: "localhost,127.0.0.1" }] as Record<string, string>[]) {
+    const r2 = await runCliAsync(["fetch", `${closed.url}/$metadata`, "--out", "m.xml"], dir, { ...env, ...other });
+    expect([r2.code, r2.stderr]).toEqual([4, expect.not.stringContaining("PROXY")]);
+  }
   expect(fs.readdirSync(dir)).toEqual([]);
 });

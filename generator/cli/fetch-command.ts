@@ -141,14 +141,15 @@ async function fetchTargets(args: FetchArgs, env: NodeJS.ProcessEnv, cwd: string
   const headers = headerFlags(args, env);
   if (typeof headers === "string") return headers;
   const timeoutMs = Math.round(args.timeout * 1000);
-  const proxyHint = unusedProxyHint(env, process.versions.node);
+  // Of the service's URL: its referenced documents (a vocabulary on another host) are said alike.
+  const proxyHint = (url: string) => unusedProxyHint(env, process.versions.node, url);
   if (args.url !== undefined) {
     for (const flag of ["config", "service"] as const)
       if (args[flag]?.length) return `a URL and --${flag} cannot be used together: with a URL, fetch saves it to --out and reads no config; leave the URL out to fetch the config's services that have a "url"`;
     if (!/^https?:\/\/[^/]/i.test(args.url) || !URL.canParse(args.url)) return `fetch ${args.url}: expected an http: or https: URL (the service's $metadata)`;
     if (!args.out) return `fetch needs --out, the file to save the metadata in (odatagen fetch '${shownUrl(args.url)}' --out specs/service.xml)`;
     const file = path.resolve(cwd, args.out);
-    return [{ target: { url: args.url, out: file, headers, json: args.json ?? file.toLowerCase().endsWith(".json"), timeoutMs, proxyHint } }];
+    return [{ target: { url: args.url, out: file, headers, json: args.json ?? file.toLowerCase().endsWith(".json"), timeoutMs, proxyHint: proxyHint(args.url) } }];
   }
   if (args.out) return "--out needs a URL: odatagen fetch <url> --out <file>; the config's services are saved into their first input";
   const found = findConfig(cwd, args.config);
@@ -187,7 +188,7 @@ async function fetchTargets(args: FetchArgs, env: NodeJS.ProcessEnv, cwd: string
       own.set(name, value);
     }
     const file = s.inputs[0];
-    targets.push({ name: s.name, target: { url: s.url!, out: file, headers: own, json: args.json ?? file.toLowerCase().endsWith(".json"), timeoutMs, proxyHint } });
+    targets.push({ name: s.name, target: { url: s.url!, out: file, headers: own, json: args.json ?? file.toLowerCase().endsWith(".json"), timeoutMs, proxyHint: proxyHint(s.url!) } });
   }
   return targets;
 }
