@@ -134,6 +134,8 @@ test.concurrent.each([
   ["PATCH on a collection", ["PATCH", "/People"], "odatagen: PATCH /People: PATCH changes one entity; this addresses a collection of Travel.Lite.Person (GET or POST to it, or give a key: …/{id})\n"],
   ["POST on a function", ["POST", "/GetNearestAirport(lat=1,lon=2)"], "odatagen: POST /GetNearestAirport(lat=1,lon=2): GetNearestAirport is a function, called with GET\n"],
   ["GET on an action", ["/ResetDataSource"], "odatagen: GET /ResetDataSource: ResetDataSource is an action, called with POST\n"],
+  ["PATCH on a function", ["PATCH", "/GetNearestAirport(lat=1,lon=2)"], "odatagen: PATCH /GetNearestAirport(lat=1,lon=2): GetNearestAirport is a function, called with GET\n"],
+  ["DELETE on an action", ["DELETE", "/ResetDataSource"], "odatagen: DELETE /ResetDataSource: ResetDataSource is an action, called with POST\n"],
   // Graph's addressing by path (`/me/drive/items/{parent-id}:/{filename}:/content`) names no item here.
   // A $filter is checked against the type before it is written as the call's filter.
   ["a misspelt property in $filter", ["/People?$filter=FirstNam eq 'Russell'"], "odatagen: GET /People: $filter=FirstNam eq 'Russell': Travel.Lite.Person has no property FirstNam; did you mean FirstName?\n"],

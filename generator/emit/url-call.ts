@@ -458,9 +458,10 @@ class CallWriter {
     const candidates = step.kind === "import" ? step.import.operations : step.operations;
     const kind = method === "GET" ? "function" : method === "POST" ? "action" : undefined;
     const segment = step.kind === "import" ? step.import.name : candidates[0].name;
-    if (!kind) return `${segment} is an ${candidates[0].kind}, called with ${candidates[0].kind === "function" ? "GET" : "POST"}`;
+    const called = `${segment} is ${candidates[0].kind === "function" ? "a function, called with GET" : "an action, called with POST"}`;
+    if (!kind) return called;
     const chosen = this.overload(step, kind);
-    if (!chosen) return `${segment} is ${candidates[0].kind === "function" ? "a function, called with GET" : "an action, called with POST"}`;
+    if (!chosen) return called;
     const { op, schema, entry } = chosen;
     const name = this.names(schema).operation(entry);
     const unbound = this.notBoundHere(op, name) ?? this.missingOptions(operationQueryOptions(op), "calling it", name);
