@@ -42,7 +42,8 @@ function diagnosticsOf(content: string, include?: string[]): string[] {
  */
 function inJsonWords(diagnostics: string[]): string[] {
   return diagnostics.map((d) => d.replace("<Function> has no <ReturnType>", "a function has no $ReturnType").replace(/\(edmx:Reference Uri=/g, "($Reference member ")
-    .replace(/NavigationPropertyBinding Target (\S+)/g, (_, target: string) => `$NavigationPropertyBinding target ${JSON.stringify(target)}`));
+    .replace(/NavigationPropertyBinding Target (\S+)/g, (_, target: string) => `$NavigationPropertyBinding target ${JSON.stringify(target)}`)
+    .replace(/NavigationPropertyBinding Path (\S+)/g, (_, path: string) => `$NavigationPropertyBinding member ${JSON.stringify(path)}`));
 }
 
 /** The lines in which two outputs differ, as `file: - xml | + json`. */

@@ -76,14 +76,15 @@ forEachCompiler((label, c) => {
 test("the run notes an operation named nowhere and a name of no operation, and warns of a list that is none", () => {
   const { diagnostics } = generate({ inputs });
   expect(diagnostics.map((d) => [d.severity, d.line, d.path, d.message]).sort((x, y) => Number(x[1]) - Number(y[1]))).toEqual([
+    ["info", 100, "Ex.svc/archive/@Org.OData.Core.V1.ExplicitOperationBindings", 'ExplicitOperationBindings names "Ex.notAnOperation", no operation of the model; that name is ignored'],
+    ["warning", 115, "Ex.backup/drafts/@Org.OData.Core.V1.ExplicitOperationBindings", "ExplicitOperationBindings is no collection of qualified operation names; it is ignored"],
+    // At the annotation, in the <Annotations Target="Ex.orphan(Ex.site)"> block that gives it.
     [
       "info",
-      77,
+      125,
       "Ex.orphan/@Org.OData.Core.V1.RequiresExplicitBinding",
       "Ex.orphan requires explicit binding (Core.RequiresExplicitBinding), and no element of the metadata names it in Core.ExplicitOperationBindings: its function takes only an address given through rt.unrestricted(target)",
     ],
-    ["info", 100, "Ex.svc/archive/@Org.OData.Core.V1.ExplicitOperationBindings", 'ExplicitOperationBindings names "Ex.notAnOperation", no operation of the model; that name is ignored'],
-    ["warning", 115, "Ex.backup/drafts/@Org.OData.Core.V1.ExplicitOperationBindings", "ExplicitOperationBindings is no collection of qualified operation names; it is ignored"],
   ]);
 });
 
