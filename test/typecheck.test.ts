@@ -182,6 +182,7 @@ test("the test sources (and the generated code they import) type-check with tsco
     "opsegs-default": ["requests/operation-segments.xml"],
     "opsegs-unqualified": ["requests/operation-segments.xml", { unqualifiedOperations: true }],
     "url-calls-requests": ["trippin-lite.xml"],
+    "composable-writes": ["requests/composable-writes.xml"],
     "cast-expand": ["requests/cast-expand.xml"],
     "typed-filter": ["requests/typed-filter.xml"],
     "url-typed-filter": ["requests/url-filter.xml"],

@@ -129,11 +129,13 @@ class CallWriter {
     const steps = route.steps;
     const last = steps[steps.length - 1];
     const shown = `${method} ${route.path}`;
+    // A change of the one entity a composable function returns is made at its `…Ref` builder's address.
+    const composed = this.changedResult(last);
     // The address: every step but an operation, `$count` and `$ref`, which the function takes it for.
-    const addressSteps = last.kind === "operation" || last.kind === "count" || last.kind === "ref" ? steps.slice(0, -1) : last.kind === "import" ? [] : steps;
+    const addressSteps = composed ? steps : last.kind === "operation" || last.kind === "count" || last.kind === "ref" ? steps.slice(0, -1) : last.kind === "import" ? [] : steps;
     const address = addressSteps.length ? this.address(addressSteps) : undefined;
     if (typeof address === "object") return address;
-    const a = route.addressed;
+    const a: Route["addressed"] = composed ? { kind: "entity", type: composed } : route.addressed;
     let fn: { name: string; module: string } | undefined;
     let args: string[] = [];
     let resultless = false;
@@ -450,6 +452,18 @@ class CallWriter {
     const binding = now.set.bindings.find((b) => b.path === step.property.name);
     const place = binding && resolveBindingTarget(this.ctx.model, now.container, binding);
     return place && !place.within ? { container: place.container, set: place.root } : undefined;
+  }
+
+  /**
+   * The entity type a PATCH, PUT or DELETE of a function segment changes: the one entity its composable
+   * overload returns (URL Conventions §4.5.1: the result is addressed like a navigation property's
+   * entity; CSDL: IsComposable); else undefined (the function is called with GET).
+   */
+  private changedResult(last: RouteStep): EntityType | undefined {
+    if (this.method === "GET" || this.method === "POST" || (last.kind !== "operation" && last.kind !== "import")) return undefined;
+    const op = this.overload(last, "function")?.op;
+    const ret = op?.composable ? op.returnType : undefined;
+    return ret?.type.kind === "entity" && !ret.collection ? ret.type : undefined;
   }
 
   /** The function of an operation segment, with its arguments after the client and the target; or why the method does not call it. */
