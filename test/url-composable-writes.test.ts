@@ -40,12 +40,12 @@ describe("the generated functions write through a composable function's result",
     const client = rt.createClient({ baseUrl: `${srv.url}/v1.0` });
     const sheet = api.worksheets().byKey("s1");
     const range = api.rangeWithAddressRef(sheet, { address: "A1:B2" });
-    await api.updateRange(client, range, { values: [[1]] });
-    await api.updateRange(client, api.usedRangeRef(sheet), { id: "r", address: "A1", values: null }, { replace: true });
-    await api.updateRangeFormat(client, api.rangeFormat(range), { columnWidth: 20 });
-    await api.deleteRange(client, api.rangeRef(sheet));
-    await api.deleteRangeFormat(client, api.rangeFormat(range));
-    await api.updateRange(client, api.activeRangeRef(), { address: "C3" });
+    await api.updateWorkbookRange(client, range, { values: [[1]] });
+    await api.updateWorkbookRange(client, api.usedRangeRef(sheet), { id: "r", address: "A1", values: null }, { replace: true });
+    await api.updateRangeFormat(client, api.workbookRangeFormat(range), { columnWidth: 20 });
+    await api.deleteWorkbookRange(client, api.rangeRef(sheet));
+    await api.deleteRangeFormat(client, api.workbookRangeFormat(range));
+    await api.updateWorkbookRange(client, api.activeRangeRef(), { address: "C3" });
     expect(srv.requests.map((r) => [r.method, r.url, r.body])).toEqual([
       ["PATCH", "/v1.0/worksheets('s1')/Book.Svc.range(address='A1%3AB2')", '{"values":[[1]]}'],
       ["PUT", "/v1.0/worksheets('s1')/Book.Svc.usedRange()", '{"id":"r","address":"A1","values":null}'],
@@ -59,13 +59,13 @@ describe("the generated functions write through a composable function's result",
 
 describe("odatagen url: PATCH, PUT and DELETE of a composable function's single-entity result", () => {
   test.each<[string, string, string, string]>([
-    ["PATCH", "/worksheets/{id}/range(address='A1:B2')", 'rangeWithAddressRef(worksheet, { address: "A1:B2" })', "await updateRange(client, target, body)"],
+    ["PATCH", "/worksheets/{id}/range(address='A1:B2')", 'rangeWithAddressRef(worksheet, { address: "A1:B2" })', "await updateWorkbookRange(client, target, body)"],
     // The overload is chosen by the parameters the URL names; the alias and no namespace are read too.
-    ["PUT", "/worksheets/{id}/book.range()", "rangeRef(worksheet)", "await updateRange(client, target, body, { replace: true })"],
-    ["DELETE", "/worksheets('s1')/usedRange()", "usedRangeRef(worksheet)", "await deleteRange(client, target)"],
-    ["PATCH", "/worksheets/{id}/range(address='A1')/format", 'rangeFormat(rangeWithAddressRef(worksheet, { address: "A1" }))', "await updateRangeFormat(client, target, body)"],
-    ["DELETE", "/worksheets/{id}/range(address='A1')/format", 'rangeFormat(rangeWithAddressRef(worksheet, { address: "A1" }))', "await deleteRangeFormat(client, target)"],
-    ["PATCH", "/activeRange()", "activeRangeRef()", "await updateRange(client, target, body)"],
+    ["PUT", "/worksheets/{id}/book.range()", "rangeRef(worksheet)", "await updateWorkbookRange(client, target, body, { replace: true })"],
+    ["DELETE", "/worksheets('s1')/usedRange()", "usedRangeRef(worksheet)", "await deleteWorkbookRange(client, target)"],
+    ["PATCH", "/worksheets/{id}/range(address='A1')/format", 'workbookRangeFormat(rangeWithAddressRef(worksheet, { address: "A1" }))', "await updateRangeFormat(client, target, body)"],
+    ["DELETE", "/worksheets/{id}/range(address='A1')/format", 'workbookRangeFormat(rangeWithAddressRef(worksheet, { address: "A1" }))', "await deleteRangeFormat(client, target)"],
+    ["PATCH", "/activeRange()", "activeRangeRef()", "await updateWorkbookRange(client, target, body)"],
   ])("%s %s", (method, url, address, call) => {
     const r = answer(method, url);
     if (!r.ok) throw new Error(r.problem);
