@@ -8,6 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { urlCalls, type UrlCall } from "../generator/url-calls";
 import { generateFixture } from "./helpers/generated";
+import { runPrinted } from "./helpers/printed-code";
 
 const LITE = path.join(__dirname, "fixtures", "trippin-lite.xml");
 const dir = generateFixture("trippin-lite.xml", "url-calls-requests");
@@ -31,13 +32,7 @@ async function run(c: UrlCall, values: Record<string, unknown>): Promise<string[
     if (url.endsWith("/$value")) return new Response("bytes", { status: 200, headers: { "Content-Type": "application/octet-stream" } });
     return new Response(JSON.stringify({ value: [] }), { status: 200, headers: { "Content-Type": "application/json" } });
   };
-  const client = rt.createClient({ baseUrl: "http://svc.test", fetch });
-  const imported = c.imports.flatMap((i) => i.names.map((n) => [n, (modules[i.module] as Record<string, unknown>)[n]] as const));
-  const body = c.code.split("\n").filter((l) => !l.startsWith("import ")).join("\n");
-  const names = [...imported.map(([n]) => n), ...c.variables.map((v) => v.name)];
-  const args = [...imported.map(([, f]) => f), ...c.variables.map((v) => (v.name === "client" ? client : values[v.name]))];
-  const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (...a: string[]) => (...v: unknown[]) => Promise<void>;
-  await new AsyncFunction(...names, body)(...args);
+  await runPrinted(c, modules, rt.createClient({ baseUrl: "http://svc.test", fetch }), values);
   return sent;
 }
 

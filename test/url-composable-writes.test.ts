@@ -11,6 +11,7 @@ import * as path from "node:path";
 import { urlCalls, type UrlCall } from "../generator/url-calls";
 import { FIXTURES, generateFixture } from "./helpers/generated";
 import { startLoopback, type Loopback } from "./helpers/loopback";
+import { runPrinted } from "./helpers/printed-code";
 
 const SPEC = path.join(FIXTURES, "requests", "composable-writes.xml");
 const dir = generateFixture("requests/composable-writes.xml", "composable-writes");
@@ -98,14 +99,7 @@ describe("odatagen url: PATCH, PUT and DELETE of a composable function's single-
   });
 });
 
-/** Runs the printed code (plain JavaScript but for its imports and top-level await) with `values` for its variables. */
-async function run(c: UrlCall, values: Record<string, unknown>): Promise<void> {
-  const modules: Record<string, unknown> = { "./Book.Svc.requests.js": api, "./index.js": rt };
-  const client = rt.createClient({ baseUrl: `${srv.url}/v1.0` });
-  const imported = c.imports.flatMap((i) => i.names.map((n) => [n, (modules[i.module] as Record<string, unknown>)[n]] as const));
-  const body = c.code.split("\n").filter((l) => !l.startsWith("import ")).join("\n");
-  const names = [...imported.map(([n]) => n), ...c.variables.map((v) => v.name)];
-  const args = [...imported.map(([, f]) => f), ...c.variables.map((v) => (v.name === "client" ? client : values[v.name]))];
-  const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (...a: string[]) => (...v: unknown[]) => Promise<void>;
-  await new AsyncFunction(...names, body)(...args);
+/** Runs the printed code with `values` for its variables, its client on the loopback service. */
+function run(c: UrlCall, values: Record<string, unknown>): Promise<void> {
+  return runPrinted(c, { "./Book.Svc.requests.js": api, "./index.js": rt }, rt.createClient({ baseUrl: `${srv.url}/v1.0` }), values);
 }
