@@ -2727,10 +2727,8 @@ async function execute<B = undefined>(client: Client, x: Exchange, options: Requ
         return [response, content as B];
       }
       const error = failed ? response : toError(request, ...head!);
-      // Retryable, but the service asked for a longer wait than allowed (retryDelay without a limit tells how long).
-      if (retryable) {
-        error.message += `: the service asked to wait ${Math.ceil(retryDelay(after, 0, { maxDelayMs: Infinity })! / 1000)} s (Retry-After), more than maxDelayMs ${(retry.maxDelayMs ?? 60000) / 1000} s: not retried`;
-      }
+      // Retryable, but the service asked for a longer wait than allowed.
+      if (retryable) error.message += notWaited(after, retry);
       if (attempt > 0) error.message += attempts(attempt, transient && !retryable, max);
       throw error;
     }
@@ -3304,6 +3302,11 @@ function retryAfterMs(retryAfter: string | null, now: number): number | undefine
   const text = retryAfter?.trim() ?? "";
   const ms = /^\d+$/.test(text) ? Number(text) * 1000 : HTTP_DATE.test(text) ? Date.parse(/\d{4}$/.test(text) ? `${text} GMT` : text) - now : NaN;
   return Number.isNaN(ms) ? undefined : Math.max(0, ms);
+}
+
+/** Why an answer a retry was left for is not retried: its `Retry-After` asks for a longer wait than `maxDelayMs` (retryDelay without a limit tells how long). */
+function notWaited(after: string | null, retry: RetryPolicy = {}): string {
+  return `: the service asked to wait ${Math.ceil(retryDelay(after, 0, { maxDelayMs: Infinity })! / 1000)} s (Retry-After), more than maxDelayMs ${(retry.maxDelayMs ?? 60000) / 1000} s: not retried`;
 }
 
 /** Waits `ms`; an abort of `signal` rejects at once. */
@@ -4070,7 +4073,7 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       else if (!m.ok && answer !== undefined && given.has(answer)) handled(m);
       if (!m.ok) given.add(answer);
       if (answer instanceof Response && redirected(m, answer)) followed(client, answer, m).then(m.done, m.fail);
-      else if (answer instanceof Response && !options.inOrder && throttled(client, m, answer)) readAgain(client, answer, m).then(m.done, m.fail);
+      else if (answer instanceof Response && !options.inOrder && transient(client, m, answer)) readAgain(client, answer, m).then(m.done, m.fail);
       else if (answer instanceof Response) m.done(answer.clone());
       else if (answer instanceof UnreadableAnswer) m.fail(unreadable(response, m.request, answer.text, "", `the $batch response cannot answer it: ${answer.why}`));
       else m.fail(answer ?? new ODataError(response.status, "UnreadableBody", `${m.request}: the $batch response has no response with id ${m.id}${unnamed(answers)}`, undefined, requestIdOf(response), undefined, m.request));
@@ -4331,19 +4334,29 @@ function redirected(m: Member, answer: Response): boolean {
 }
 
 /**
- * Whether a batched GET outside a change set was answered 429 or 503 with a wait the client's retry
- * policy takes (Graph throttles a request inside a batch so, with its own `Retry-After`): it is sent
- * again alone, as a GET alone would be (`readAgain`). Not in order, where the requests after it
- * failed with it (424).
+ * Whether a batched GET outside a change set was answered as a GET alone is sent again after: 429 or
+ * 503 (Graph throttles a request inside a batch so, with its own `Retry-After`), with retries left
+ * (`readAgain`). Not in order, where the requests after it failed with it (424).
  */
-function throttled(client: Client, m: Member, answer: Response): boolean {
-  const retry = client.options.retry;
-  return m.method === "GET" && !m.group && (answer.status === 429 || answer.status === 503) && (retry?.maxRetries ?? 3) > 0 && retryDelay(answer.headers.get("retry-after"), 0, retry) !== undefined;
+function transient(client: Client, m: Member, answer: Response): boolean {
+  return m.method === "GET" && !m.group && [429, 503].includes(answer.status) && (client.options.retry?.maxRetries ?? 3) > 0;
 }
 
-/** A throttled GET (see `throttled`), read again alone after its `Retry-After`, the batch's attempt counted as its first. */
+/**
+ * A transient answer to a GET (see `transient`), read again alone after its wait (its `Retry-After`,
+ * else `delayMs`), the batch's attempt counted as its first; where the wait passes `maxDelayMs`, its
+ * call rejects with the answer's error saying so, as alone.
+ */
 async function readAgain(client: Client, answer: Response, m: Member): Promise<Response> {
-  await sleep(retryDelay(answer.headers.get("retry-after"), 0, client.options.retry)!, m.signal);
+  const { retry } = client.options;
+  const after = answer.headers.get("retry-after");
+  const wait = retryDelay(after, 0, retry);
+  if (wait === undefined) {
+    const error = toError(m.request, ...(await headOf(answer.clone())));
+    error.message += notWaited(after, retry);
+    throw error;
+  }
+  await sleep(wait, m.signal);
   return alone(client, m, locate(m.request.slice(m.method.length + 1)), 1);
 }
 

@@ -1,0 +1,76 @@
+// A call inside a batch (JSON or multipart, the batch's other request answered 200) rejects as it
+// would alone: the same message and ODataError fields. The same GET is sent alone, then in each
+// form of batch, to a loopback service answering its request the same way. Over real HTTP on
+// 127.0.0.1, with the committed Graph callRecords output.
+import { STATUS_CODES } from "node:http";
+import { startLoopback, type Loopback, type Reply } from "./helpers/loopback";
+import { body, session } from "./helpers/batch-sessions";
+import { getSession } from "../generated/graph-callrecords/microsoft.graph.callRecords.requests";
+import * as rt from "../generated/graph-callrecords/runtime";
+
+let srv: Loopback;
+beforeAll(async () => {
+  srv = await startLoopback();
+});
+afterAll(async () => {
+  await srv?.close();
+});
+
+interface Answer {
+  status: number;
+  headers?: Record<string, string>;
+  body?: { error: { code: string; message: string } };
+}
+
+/** A `$batch` answer: session s1's 200, then `answer` to the call's request (id 2), in the batch's format. */
+function batchAnswer(multipart: boolean, answer: Answer): Reply {
+  const headers = { ...(answer.body && { "content-type": "application/json" }), ...answer.headers };
+  const content = answer.body ? JSON.stringify(answer.body) : "";
+  if (!multipart) {
+    const responses = [{ id: "1", status: 200, body: body("s1") }, { id: "2", status: answer.status, headers, ...(answer.body && { body: answer.body }) }];
+    return { body: { responses } };
+  }
+  const part = (status: string, fields: Record<string, string>, text: string) =>
+    ["--b", "Content-Type: application/http", "", `HTTP/1.1 ${status}`, ...Object.entries(fields).map(([k, v]) => `${k}: ${v}`), "", text].join("\r\n");
+  const parts = [part("200 OK", { "content-type": "application/json" }, JSON.stringify(body("s1"))), part(`${answer.status} ${STATUS_CODES[answer.status]}`, headers, content)];
+  return { headers: { "content-type": "multipart/mixed; boundary=b" }, body: `${parts.join("\r\n")}\r\n--b--` };
+}
+
+/** What a GET of session s2 rejects with, alone and in each form of batch, each of its requests answered `answer`. */
+async function rejections(answer: Answer, retry?: rt.RetryPolicy): Promise<Record<string, unknown>> {
+  const got: Record<string, unknown> = {};
+  for (const form of ["alone", "json", "multipart"] as const) {
+    srv.handle((req) => (req.url.endsWith("$batch") ? batchAnswer(form === "multipart", answer) : { status: answer.status, headers: answer.headers, body: answer.body }));
+    const client = rt.createClient({ baseUrl: srv.url, ...(retry && { retry }) });
+    if (form === "alone") {
+      got[form] = await getSession(client, session("s2")).catch((e: unknown) => e);
+      continue;
+    }
+    const b = rt.batch(client, form === "multipart" ? { format: "multipart" } : {});
+    const other = getSession(b, session("s1"));
+    const call = getSession(b, session("s2")).catch((e: unknown) => e);
+    await b.send();
+    await expect(other).resolves.toEqual(body("s1"));
+    got[form] = await call;
+  }
+  return got;
+}
+
+/** The fields a caller reads of the error. */
+const fields = (e: unknown) => {
+  const { name, message, status, code, request, retryAfterMs, wwwAuthenticate } = e as rt.ODataError;
+  return { name, message, status, code, request, retryAfter: retryAfterMs === undefined ? undefined : Math.round(retryAfterMs / 1000), wwwAuthenticate };
+};
+
+const slowDown = { error: { code: "TooManyRequests", message: "slow down" } };
+
+test("a GET answered 429 or 503 whose Retry-After passes maxDelayMs says so, as alone", async () => {
+  for (const answer of [
+    { status: 429, headers: { "retry-after": "5" }, body: slowDown },
+    { status: 503, headers: { "retry-after": "120" }, body: { error: { code: "ServiceUnavailable", message: "down for maintenance" } } },
+  ]) {
+    const got = await rejections(answer, { maxDelayMs: 1000 });
+    expect(fields(got["alone"]).message).toMatch(/: the service asked to wait (5|120) s \(Retry-After\), more than maxDelayMs 1 s: not retried$/);
+    expect([fields(got["json"]), fields(got["multipart"])]).toEqual([fields(got["alone"]), fields(got["alone"])]);
+  }
+});
