@@ -74,3 +74,12 @@ test("a GET answered 429 or 503 whose Retry-After passes maxDelayMs says so, as 
     expect([fields(got["json"]), fields(got["multipart"])]).toEqual([fields(got["alone"]), fields(got["alone"])]);
   }
 });
+
+test("a GET answered 504 is read again alone, as a GET alone is sent again; given up, the same message", async () => {
+  const gatewayTimeout = { status: 504, body: { error: { code: "GatewayTimeout", message: "upstream timed out" } } };
+  const got = await rejections(gatewayTimeout, { maxRetries: 1, delayMs: 1 });
+  expect(fields(got["alone"])).toMatchObject({ status: 504, message: "upstream timed out: gave up after 2 attempts (maxRetries 1)" });
+  expect([fields(got["json"]), fields(got["multipart"])]).toEqual([fields(got["alone"]), fields(got["alone"])]);
+  // The batch's attempt and one read alone, in each form.
+  expect(srv.requests.map((r) => r.method)).toEqual(["POST", "GET"]);
+});

@@ -4336,11 +4336,11 @@ function redirected(m: Member, answer: Response): boolean {
 
 /**
  * Whether a batched GET outside a change set was answered as a GET alone is sent again after: 429 or
- * 503 (Graph throttles a request inside a batch so, with its own `Retry-After`), with retries left
- * (`readAgain`). Not in order, where the requests after it failed with it (424).
+ * 503 (Graph throttles a request inside a batch so, with its own `Retry-After`), or 504, with
+ * retries left (`readAgain`). Not in order, where the requests after it failed with it (424).
  */
 function transient(client: Client, m: Member, answer: Response): boolean {
-  return m.method === "GET" && !m.group && [429, 503].includes(answer.status) && (client.options.retry?.maxRetries ?? 3) > 0;
+  return m.method === "GET" && !m.group && [429, 503, 504].includes(answer.status) && (client.options.retry?.maxRetries ?? 3) > 0;
 }
 
 /**
