@@ -18,6 +18,8 @@ afterAll(async () => {
 
 interface Answer {
   status: number;
+  /** A multipart part's reason phrase, else Node's (a JSON batch's response has none; the loopback service alone writes Node's). */
+  reason?: string;
   headers?: Record<string, string>;
   body?: { error: { code: string; message: string } };
 }
@@ -32,7 +34,7 @@ function batchAnswer(multipart: boolean, answer: Answer): Reply {
   }
   const part = (status: string, fields: Record<string, string>, text: string) =>
     ["--b", "Content-Type: application/http", "", `HTTP/1.1 ${status}`, ...Object.entries(fields).map(([k, v]) => `${k}: ${v}`), "", text].join("\r\n");
-  const parts = [part("200 OK", { "content-type": "application/json" }, JSON.stringify(body("s1"))), part(`${answer.status} ${STATUS_CODES[answer.status]}`, headers, content)];
+  const parts = [part("200 OK", { "content-type": "application/json" }, JSON.stringify(body("s1"))), part(`${answer.status} ${answer.reason ?? STATUS_CODES[answer.status]}`, headers, content)];
   return { headers: { "content-type": "multipart/mixed; boundary=b" }, body: `${parts.join("\r\n")}\r\n--b--` };
 }
 
@@ -82,4 +84,16 @@ test("a GET answered 504 is read again alone, as a GET alone is sent again; give
   expect([fields(got["json"]), fields(got["multipart"])]).toEqual([fields(got["alone"]), fields(got["alone"])]);
   // The batch's attempt and one read alone, in each form.
   expect(srv.requests.map((r) => r.method)).toEqual(["POST", "GET"]);
+});
+
+test("an error answer without a body has its status and reason phrase as message, as alone (a multipart part's own phrase)", async () => {
+  for (const answer of [{ status: 404 }, { status: 412 }, { status: 401, headers: { "www-authenticate": 'Bearer error="invalid_token"' } }, { status: 502 }]) {
+    const got = await rejections(answer);
+    expect(fields(got["alone"]).message).toMatch(/^\d{3} [A-Z]/);
+    expect([fields(got["json"]), fields(got["multipart"])]).toEqual([fields(got["alone"]), fields(got["alone"])]);
+  }
+  // A multipart part's own reason phrase is its message, as a status line's is alone; a JSON batch's
+  // response has none: the standard one is given.
+  const got = await rejections({ status: 404, reason: "Gone Fishing" });
+  expect([got["json"], got["multipart"]].map((e) => fields(e).message)).toEqual(["404 Not Found", "404 Gone Fishing"]);
 });

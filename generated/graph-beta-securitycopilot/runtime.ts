@@ -4435,15 +4435,26 @@ function headersOf(given: Headers): Headers {
  * whole number from 200 to 599 (`999`, `200.5`, `"200 OK"`, none; a multipart part's `100
  * Continue`), is an UnreadableAnswer, not `Response`'s RangeError.
  */
-function answered(status: unknown, headers: Headers, body: string | ArrayBuffer, what: string): Response {
+function answered(status: unknown, headers: Headers, body: string | ArrayBuffer, what: string, reason?: string): Response {
   // JSON Format §19.5's `status` is a number; three digits as a string are taken too.
   const code = typeof status === "string" && /^\d{3}$/.test(status) ? Number(status) : status;
   if (typeof code !== "number" || !Number.isInteger(code) || code < 200 || code > 599) {
     throw new UnreadableAnswer(`${what} has ${status === undefined ? "no status" : `the status ${excerpt(String(JSON.stringify(status)))}, not a final HTTP status (a whole number from 200 to 599)`}`);
   }
   const empty = typeof body === "string" ? !body : !body.byteLength;
-  return new Response(empty || code === 204 ? null : body, { status: code, headers });
+  // The status's reason phrase, which an error without a body has for its message (`404 Not Found`),
+  // as alone: a multipart part's own where it is one `Response` takes, else the standard one.
+  const statusText = reason && /^[\t\x20-\x7e\x80-\xff]+$/.test(reason) ? reason : REASONS[code] ?? "";
+  return new Response(empty || code === 204 ? null : body, { status: code, statusText, headers });
 }
+
+/** The reason phrases (RFC 9110 §15, RFC 6585) of the statuses a service answers an OData request with, for a batched answer that has none (JSON Format §19.5 writes the status alone). */
+const REASONS: Record<number, string> = {
+  304: "Not Modified", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed", 406: "Not Acceptable",
+  408: "Request Timeout", 409: "Conflict", 410: "Gone", 412: "Precondition Failed", 413: "Content Too Large", 415: "Unsupported Media Type",
+  422: "Unprocessable Content", 424: "Failed Dependency", 428: "Precondition Required", 429: "Too Many Requests", 500: "Internal Server Error",
+  501: "Not Implemented", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout",
+};
 
 /**
  * The answer a batch's response gives a request that cannot be read as an HTTP response: `why` says
@@ -4509,7 +4520,7 @@ function multipartAnswers(response: Response, body: ArrayBuffer, request: string
         });
         // A failed change set answered by its failed requests only (ASP.NET Core OData's form): each
         // of its calls left without an answer rejects with that failure, the same answer, as with one for all.
-        const failed = answers.findIndex(([, c]) => Number(statusOf(c)) >= 400);
+        const failed = answers.findIndex(([, c]) => Number(statusOf(c)?.[1]) >= 400);
         if (failed >= 0) for (const m of unit) if (!byId.has(m.id)) byId.set(m.id, read[failed]);
       }
     });
@@ -4611,20 +4622,20 @@ function entity(text: string): [headers: Headers, body: string, bad: string | un
 }
 
 /** The status code of an HTTP response message's status line (RFC 9112 §4: three digits, then a space or the line's end), if it has one. */
-const statusOf = (message: string) => /^HTTP\/\d(?:\.\d)? (\d{3})(?=[ \r\n]|$)/.exec(message)?.[1];
+const statusOf = (message: string) => /^HTTP\/\d(?:\.\d)? (\d{3})(?=[ \r\n]|$) ?([^\r\n]*)/.exec(message);
 
 /**
  * An `application/http` part's response (`HTTP/1.1 200 OK`, headers, body; a byte string), else
  * undefined, or an UnreadableAnswer saying why it is none (`what` names the part).
  */
 function httpAnswer(message: string, what: string): unknown {
-  const status = statusOf(message);
+  const [, status, reason] = statusOf(message) ?? [];
   try {
     if (!status) return undefined;
     const [headers, body, bad] = entity(message.slice(message.indexOf("\n") + 1));
     if (bad !== undefined) return new UnreadableAnswer(`${what} has a header field no response can have: ${excerpt(bad)}`, message);
     // A new buffer holding just these bytes (an ArrayBuffer is a body to every lib's typings).
-    return answered(Number(status), headers, Uint8Array.from(body, (c) => c.charCodeAt(0)).buffer as ArrayBuffer, what);
+    return answered(Number(status), headers, Uint8Array.from(body, (c) => c.charCodeAt(0)).buffer as ArrayBuffer, what, reason);
   } catch (e) {
     return new UnreadableAnswer(e instanceof UnreadableAnswer ? e.why : `${what} has headers no response can have: ${excerpt(why(e))}`, message);
   }
