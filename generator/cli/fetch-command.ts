@@ -11,7 +11,7 @@ import { findConfig, loadConfig } from "../config/load";
 import { HEADER_NAME } from "../config/validate";
 import { shownUrl } from "../fetch/download";
 import { fetchDocuments, MAP, type FetchTarget, type PlannedFile } from "../fetch/fetch-documents";
-import { unusedProxyHint } from "../fetch/proxy-hint";
+import { proxyCredentialsHint, unusedProxyHint } from "../fetch/proxy-hint";
 import { changed, saveChanged } from "../fetch/save";
 import { nearestName } from "../nearest-name";
 import { display } from "../write/within";
@@ -149,7 +149,7 @@ async function fetchTargets(args: FetchArgs, env: NodeJS.ProcessEnv, cwd: string
     if (!/^https?:\/\/[^/]/i.test(args.url) || !URL.canParse(args.url)) return `fetch ${args.url}: expected an http: or https: URL (the service's $metadata)`;
     if (!args.out) return `fetch needs --out, the file to save the metadata in (odatagen fetch '${shownUrl(args.url)}' --out specs/service.xml)`;
     const file = path.resolve(cwd, args.out);
-    return [{ target: { url: args.url, out: file, headers, json: args.json ?? file.toLowerCase().endsWith(".json"), timeoutMs, proxyHint: proxyHint(args.url) } }];
+    return [{ target: { url: args.url, out: file, headers, json: args.json ?? file.toLowerCase().endsWith(".json"), timeoutMs, proxyHint: proxyHint(args.url), proxyCredentialsHint: proxyCredentialsHint(env, args.url) } }];
   }
   if (args.out) return "--out needs a URL: odatagen fetch <url> --out <file>; the config's services are saved into their first input";
   const found = findConfig(cwd, args.config);
@@ -188,7 +188,7 @@ async function fetchTargets(args: FetchArgs, env: NodeJS.ProcessEnv, cwd: string
       own.set(name, value);
     }
     const file = s.inputs[0];
-    targets.push({ name: s.name, target: { url: s.url!, out: file, headers: own, json: args.json ?? file.toLowerCase().endsWith(".json"), timeoutMs, proxyHint: proxyHint(s.url!) } });
+    targets.push({ name: s.name, target: { url: s.url!, out: file, headers: own, json: args.json ?? file.toLowerCase().endsWith(".json"), timeoutMs, proxyHint: proxyHint(s.url!), proxyCredentialsHint: proxyCredentialsHint(env, s.url!) } });
   }
   return targets;
 }

@@ -6,6 +6,8 @@
  * password it may hold (`shownUrl`); header values are never part of a message.
  */
 
+import { askedForProxyCredentials, proxyCredentialsHint } from "./proxy-hint";
+
 export interface DownloadOptions {
   /** Header name → value, sent as given (an `Accept` among them replaces the default). */
   headers: ReadonlyMap<string, string>;
@@ -17,6 +19,8 @@ export interface DownloadOptions {
   maxBytes: number;
   /** Said after a network error or the time limit: a proxy that is set and not used (fetch/proxy-hint.ts). */
   proxyHint?: string;
+  /** Said where the proxy asked for credentials (407): how to give them (fetch/proxy-hint.ts). */
+  proxyCredentialsHint?: string;
 }
 
 export type Downloaded = { ok: true; body: Buffer; url: string; redirected?: string; contentType: string } | { ok: false; problem: string; status?: number };
@@ -78,7 +82,7 @@ export async function download(url: string, options: DownloadOptions): Promise<D
     try {
       response = await fetch(at, { headers: sending, redirect: "manual", signal });
     } catch (e) {
-      return { ok: false, problem: failure(e, shown, seconds, options.proxyHint) };
+      return { ok: false, problem: failure(e, shown, seconds, options) };
     }
     const location = REDIRECTS.has(response.status) ? response.headers.get("location") : null;
     if (location === null) break;
@@ -96,7 +100,7 @@ export async function download(url: string, options: DownloadOptions): Promise<D
     body = await readBody(response, options.maxBytes);
   } catch (e) {
     if (e instanceof TooLarge) return { ok: false, problem: `${shown} sent more than ${options.maxBytes.toLocaleString("en-US")} bytes, more than a metadata document odatagen reads` };
-    return { ok: false, problem: failure(e, shown, seconds, options.proxyHint) };
+    return { ok: false, problem: failure(e, shown, seconds, options) };
   }
   const redirected = at !== given.url ? shownUrl(at) : undefined;
   const final = redirected ? ` (redirected to ${redirected})` : "";
@@ -153,9 +157,11 @@ async function readBody(response: Response, maxBytes: number): Promise<Buffer> {
 }
 
 /** A network error or the time limit, as one sentence. */
-function failure(e: unknown, shown: string, seconds: string, proxyHint: string | undefined): string {
+function failure(e: unknown, shown: string, seconds: string, { proxyHint, proxyCredentialsHint: asked }: DownloadOptions): string {
   const err = e as Error & { cause?: { code?: string; message?: string } };
   const proxy = proxyHint ? ` (${proxyHint})` : "";
+  // fetch's own message is a bare `fetch failed`, its first cause `Request was cancelled.` with the code 0.
+  if (askedForProxyCredentials(e)) return `cannot download ${shown}: ${asked ?? proxyCredentialsHint({}, shown)}`;
   if (err.name === "TimeoutError" || err.name === "AbortError") return `${shown} did not answer within ${seconds} (--timeout sets the limit)${proxy}`;
   const cause = err.cause?.code ?? err.cause?.message;
   return `cannot download ${shown}: ${err.message}${cause ? ` (${cause})` : ""}${proxy}`;

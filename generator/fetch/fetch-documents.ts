@@ -31,6 +31,8 @@ export interface FetchTarget {
   timeoutMs: number;
   /** Said after a network error or the time limit (fetch/proxy-hint.ts). */
   proxyHint?: string;
+  /** Said where the proxy asked for credentials (fetch/proxy-hint.ts). */
+  proxyCredentialsHint?: string;
 }
 
 /** A file to save: its new content (undefined: remove it), and what it holds now (undefined: not there). */
@@ -60,7 +62,7 @@ export interface Ref {
 }
 
 export async function fetchDocuments(target: FetchTarget): Promise<Fetched> {
-  const base: Omit<DownloadOptions, "headers"> = { json: target.json, timeoutMs: target.timeoutMs, maxBytes: MAX_DOCUMENT_BYTES, proxyHint: target.proxyHint };
+  const base: Omit<DownloadOptions, "headers"> = { json: target.json, timeoutMs: target.timeoutMs, maxBytes: MAX_DOCUMENT_BYTES, proxyHint: target.proxyHint, proxyCredentialsHint: target.proxyCredentialsHint };
   const origin = new URL(target.url).origin;
   // A user and password in the URL are the service's credentials: sent with its other documents too.
   const own = credentialsAsHeader(target.url, target.headers).headers;
