@@ -19,6 +19,7 @@ import { MAX_PATH_SEGMENTS, namesElement, parsePattern, withoutKey, type NamePat
 import { nearestName } from "../../nearest-name";
 import { namesEndingIn, namespacePrefix } from "./unqualified-hint";
 import { selectPaths, suggestPath, type Fill } from "./paths";
+import { starsAsKeysMatch, starsMissedKeys } from "./star-as-key";
 import { explain, type Reason, type Reasons, type WhyReport } from "./why";
 import { excludedBase, reportExcludedBases, type BelowExcluded } from "./excluded-bases";
 import { leftOutByName, leftOutByPath, leftOutMessage, leftOutOperations, type LeftOutMatch } from "./left-out";
@@ -242,7 +243,7 @@ export function sliceModel(
     return near === undefined ? "" : ` (did you mean ${near}?)`;
   };
   const pathHintFor = (p: PathPattern, exclude: readonly PathPattern[]) => {
-    const near = suggestPath(p.text, pathModel, exclude, fill) ?? pathBelowRoot(p.text, (t) => respellPath(t, exclude));
+    const near = suggestPath(p.text, pathModel, exclude, fill) ?? starsAsKeysMatch(pathModel, p.text, exclude, fill) ?? pathBelowRoot(p.text, (t) => respellPath(t, exclude));
     return near === undefined ? pathHint(p.text, allOps) : ` (did you mean ${near}?)`;
   };
   /**
@@ -271,7 +272,12 @@ export function sliceModel(
     else matchesNothing("include", p, noMatch(p, paths(excludes)));
   }
   for (const p of paths(includes)) {
-    if (!selection.unmatched.includes(p.text)) continue;
+    if (!selection.unmatched.includes(p.text)) {
+      // Matched, but a `*` meant as a key reads as a navigation property (Graph's `/groups/*/members`).
+      const missed = starsMissedKeys(pathModel, p, paths(excludes), selection, fill);
+      if (missed) patternProblem("warning", Codes.sliceEmpty, p, `${named("include", [p])} ${shown(p.text)} reads each \`*\` as a navigation property (${missed.took}), not as a key: what ${missed.asKeys} addresses is not selected; write {id} for a key`);
+      continue;
+    }
     const cut = excludedPath(p);
     const gone = cut === undefined ? leftOutByPath(p, model.leftOut) : [];
     if (gone.length) matchesLeftOut(p, gone);
