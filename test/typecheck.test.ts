@@ -184,6 +184,7 @@ test("the test sources (and the generated code they import) type-check with tsco
     "url-calls-requests": ["trippin-lite.xml"],
     "composable-writes": ["requests/composable-writes.xml"],
     "cast-expand": ["requests/cast-expand.xml"],
+    levels: ["requests/cast-expand.xml"],
     "typed-filter": ["requests/typed-filter.xml"],
     "url-typed-filter": ["requests/url-filter.xml"],
     "validation-terms": ["constraints.xml"],

@@ -285,7 +285,7 @@ type NestedOptions<X> = X extends Nav<infer T, infer M, infer C, unknown, unknow
 
 /** Options only an expansion takes: `$levels`, how deep to expand a navigation property to its own type (URL Conventions §5.1.2). */
 interface ExpandOnly {
-  /** `$levels` (§5.1.2): expand a recursive navigation property (`Friends` of a `Person`) this many levels deep, or `"max"`. */
+  /** `$levels` (§5.1.2): expand a recursive navigation property (`Friends` of a `Person`) this many levels deep, or `"max"`; the result is typed as deep (up to 8; deeper, a number not known and `"max"` to any depth). */
   levels?: number | "max" | undefined;
 }
 
@@ -758,9 +758,35 @@ type ExpandedValue<V, X, O, Name> = X extends Nav<infer U, infer M, infer C, inf
   ? NonNullable<V> extends readonly unknown[] ? ExpandedEntity<U, M, C, K, O, Name>[] : ExpandedEntity<U, M, C, K, O, Name> | (null extends V ? null : never)
   : never;
 
-/** An expanded entity, read as its options `O` say; with `levels`, the same navigation property `Name` again below it (where the chain ends, absent). */
-type ExpandedEntity<U, M, C, K, O, Name> = Selected<U, O extends { readonly select?: readonly (infer P)[] | undefined } ? (P extends string ? P : never) : never, M, C, K, O extends { readonly expand?: infer F } ? F : never> &
-  (O extends { readonly levels: number | "max" } ? { [P in Name & keyof M & keyof U]?: ExpandedValue<U[P], M[P], O, Name> } : unknown);
+/** An expanded entity, read as its options `O` say; with `levels`, the same navigation property `Name` again below it (`LevelExpand`). */
+type ExpandedEntity<U, M, C, K, O, Name> = Selected<U, O extends { readonly select?: readonly (infer P)[] | undefined } ? (P extends string ? P : never) : never, M, C, K, LevelExpand<O extends { readonly expand?: infer F } ? F : never, O, Name, M>>;
+
+/**
+ * The expansions `F` of an entity expanded with `$levels` (URL Conventions §5.1.3: each level with
+ * the same options), and `Name` expanded again below it, one level fewer (`LevelsBelow`): optional
+ * there, as a chain may end sooner. Where the target type does not declare `Name` but subtypes do
+ * (Graph's `manager`, a `directoryObject` declared by `user` and `orgContact`), it is expanded
+ * behind their casts (`Ns.user/manager`), on the entities of those types.
+ */
+type LevelExpand<F, O, Name, M> = O extends { readonly levels: infer L }
+  ? [LevelsBelow<L>] extends [never] ? F : [LevelKeys<M, Name>] extends [never] ? F : WithExpansion<F, { readonly [P in LevelKeys<M, Name>]?: NextLevel<O, LevelsBelow<L>> }>
+  : F;
+
+/** `Name` in the navigation properties `M`, or else the subtypes' `Ns.type/Name`. */
+type LevelKeys<M, Name> = Name extends keyof M ? Name : Extract<keyof M, `${string}.${string}/${Name & string}`>;
+
+/**
+ * How many levels below one that has `levels: L`: a literal from 2 to 8 one fewer; above 8, a number
+ * not known (`number`) and `"max"` as `"max"`, to any depth; 1 (or less, or undefined) none.
+ */
+type LevelsBelow<L> = L extends keyof LevelsDown ? LevelsDown[L] : L extends 0 | 1 | undefined ? never : "max";
+interface LevelsDown { 2: 1; 3: 2; 4: 3; 5: 4; 6: 5; 7: 6; 8: 7 }
+
+/** The options `O` a level below: the same, with `levels: L`. */
+type NextLevel<O, L> = L extends "max" ? O : { [P in keyof O]: P extends "levels" ? L : O[P] };
+
+/** The expansions `F` (a list, an object or none) and those of `X`, in place of what `F` says of the same names: a list's names are `true`, sure where the list is a literal one (as `SureIn` reads it). */
+type WithExpansion<F, X> = [F] extends [never] ? X : F extends readonly (infer A)[] ? (number extends F["length"] ? { readonly [P in A & string]?: true } : { readonly [P in A & string]: true }) & X : WithoutKeys<F, keyof X> & X;
 
 /**
  * The properties `S` selects behind a cast to a type derived from `T` (`Ns.user/displayName` read
