@@ -3,7 +3,7 @@
  * nothing from and writes nothing to the disk (the CLI and `write/` do that).
  */
 import { checkedOptions } from "./generate-options";
-import { Codes, DiagnosticBag, GenerationError, type Diagnostic, type Place } from "./diagnostics";
+import { Codes, DiagnosticBag, GenerationError, type Diagnostic, type Place, type SourceRef } from "./diagnostics";
 import { readHeldBody } from "./parse/held-bodies";
 import { readBody, readDeferredGroup } from "./parse/xml";
 import type { RawAnnotationGroup, RawDocument } from "./parse/raw";
@@ -275,7 +275,8 @@ const followingNothing: FollowReference = () => ({ kind: "not-followed", reason:
 /** emitAll, with a module too long for a JavaScript string reported as such (ODG404). */
 function emitFiles(model: Model, names: Names, options: CheckedOptions, sources: string[], diags: DiagnosticBag, service: Service): Map<string, string> {
   try {
-    return emitAll(model, names, emitOptions(model, options, sources), service);
+    const renamed = (message: string, path: string, at?: SourceRef) => diags.add(Codes.nameChanged, "info", message, path, at);
+    return emitAll(model, names, { ...emitOptions(model, options, sources), renamed }, service);
   } catch (e) {
     if (!(e instanceof OutputTooLargeError)) throw e;
     const hint = `generate a slice (${optionName("include", options.namedBy)}) or leave artifacts out (${offOption("validators", options.namedBy)}, ${offOption("requests", options.namedBy)})`;

@@ -9,6 +9,7 @@ import { requestNamer, type RequestNames, type Service } from "./request-names";
 import { alwaysPresent, concreteDescendants } from "../model/rules";
 import { namespaceLabels } from "./imports";
 import type { NamedBy } from "../option-names";
+import type { SourceRef } from "../diagnostics";
 
 export interface EmitOptions {
   /** Input file names for the header comment. */
@@ -27,6 +28,8 @@ export interface EmitOptions {
   requests?: boolean;
   /** Type reads without `$select` as the whole entity rather than the service's default set. */
   completeReads?: boolean;
+  /** Reports a name the emitters numbered because it was taken (an operation's validator; ODG201 in generate()). */
+  renamed?: ((message: string, path: string, at?: SourceRef) => void) | undefined;
 }
 
 export interface EmitContext {

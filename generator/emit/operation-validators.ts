@@ -6,7 +6,10 @@
  * result as a request function's `validate` gets it: one value as `{ value: x }`, a collection's
  * items one at a time (a page holds part of the collection: its MinItems and MaxItems are not
  * checked). The request functions check nothing they send, as for an entity's body: a caller checks
- * `params` with the first before the call, and passes the second as `validate`.
+ * `params` with the first before the call, and passes the second as `validate`. Where a type's
+ * functions have that name (a complex type `FParameters` has `validateFParameters`), the type
+ * keeps it and the operation's is numbered (`validateFParameters2`), with an ODG201 note and a
+ * sentence of its doc comment naming both.
  */
 import type { Annotation, Operation, Parameter, TypeRef } from "../model/types";
 import { parameterConstraints, returnConstraints, typedefConstraints, type ValueConstraints } from "../model/validation-terms";
@@ -28,6 +31,10 @@ export interface OperationChecks {
   /** `propsX`'s sum after `return ` (validators-view.ts `sum`). */
   sum: (first: string, calls: readonly string[]) => string;
   checkParams: string[];
+  /** The element of the module whose functions are named after `stem` (`validateX`, `checkX`, `propsX`): a type's words (`the complex type \`N.X\``). */
+  owner: (stem: string) => string | undefined;
+  /** Reports a validator numbered because its name was taken (ODG201, at the operation). */
+  renamed: (message: string, op: Operation) => void;
 }
 
 /** Whether `c` constrains anything a validator checks here: a value, or (`counts`) a collection's count. */
@@ -49,6 +56,18 @@ function ofConstrainedType(ref: TypeRef): boolean {
 /** The declarations of the operations' validators, in the operations' order, each its own block of code. */
 export function operationValidators(ops: readonly Operation[], k: OperationChecks): string[] {
   const out: string[] = [];
+  // The operations' stems so far, by the words for what each checks: a later one numbered after it says so.
+  const ours = new Map<string, string>();
+  // `stem`, numbered where taken, with the ODG201 note and the doc comment's sentence saying whose the wanted name is.
+  const claim = (op: Operation, want: string, part: "parameters" | "result", what: string): { stem: string; why: string } => {
+    const stem = claimStem(k.scope, want);
+    ours.set(stem, `the ${part} of ${what}`);
+    if (stem === want) return { stem, why: "" };
+    const owner = ours.get(want) ?? k.owner(want) ?? "another function of this module";
+    const why = `\`validate${want}\` is ${owner}'s`;
+    k.renamed(`${op.qualifiedName}: the validator of its ${part} is emitted as validate${stem} (validate${want} is ${owner.replace(/`/g, "")}'s)`, op);
+    return { stem, why: ` (This one is numbered: ${why}.)` };
+  };
   for (const op of ops) {
     // An overload by its parameters (CSDL §12.2.1: a function's overloads differ in their names).
     const overloaded = ops.some((o) => o !== op && o.qualifiedName === op.qualifiedName);
@@ -62,22 +81,22 @@ export function operationValidators(ops: readonly Operation[], k: OperationCheck
       return checkable(c, p.type.collection) ? [{ p, c }] : ofConstrainedType(p.type) ? [{ p, c: undefined }] : [];
     });
     if (checked.length) {
-      const stem = claimStem(k.scope, `${pascal(k.requestName(op) ?? op.name)}Parameters`);
+      const { stem, why } = claim(op, `${pascal(k.requestName(op) ?? op.name)}Parameters`, "parameters", what);
       const calls = checked.flatMap(({ p, c }) => k.member(p.name, p.type, k.constrained(p, c, `check${stem}${pascal(p.name)}`), c ?? {}));
       const names = checked.map((x) => `\`${x.p.name}\``).join(", ");
-      const doc = jsdoc("", [prose(`Checks the parameters of ${what} (the \`params\` of its request function) against their Validation vocabulary constraints: ${names}. Other members pass unchecked.`)]);
+      const doc = jsdoc("", [prose(`Checks the parameters of ${what} (the \`params\` of its request function) against their Validation vocabulary constraints: ${names}. Other members pass unchecked.${why}`)]);
       out.push(entry(doc, stem, k, calls));
     }
     const ret = op.returnType;
     const rc = ret && returnConstraints(op);
     if (ret && (checkable(rc, false) || ofConstrainedType(ret))) {
-      const stem = claimStem(k.scope, `${pascal(k.requestName(op) ?? op.name)}Result`);
+      const { stem, why } = claim(op, `${pascal(k.requestName(op) ?? op.name)}Result`, "result", what);
       const value = k.constrained({ type: { ...ret, collection: false }, annotations: op.returnAnnotations ?? [] }, rc, `check${stem}${ret.collection ? "Item" : "Value"}`);
       const doc = jsdoc("", [
         prose(
           ret.collection
-            ? `Checks an item of the result of ${what}, as a request function's \`validate\` gets it, against its return type's Validation vocabulary constraints (not MinItems or MaxItems: a page holds part of the collection).`
-            : `Checks the result of ${what}, \`{ value: x }\` as a request function's \`validate\` gets it, against its return type's Validation vocabulary constraints.`,
+            ? `Checks an item of the result of ${what}, as a request function's \`validate\` gets it, against its return type's Validation vocabulary constraints (not MinItems or MaxItems: a page holds part of the collection).${why}`
+            : `Checks the result of ${what}, \`{ value: x }\` as a request function's \`validate\` gets it, against its return type's Validation vocabulary constraints.${why}`,
         ),
       ]);
       if (!ret.collection) out.push(entry(doc, stem, k, k.member("value", { ...ret, collection: false }, value, {})));

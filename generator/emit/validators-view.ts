@@ -22,6 +22,7 @@ import { assigned, fits, parameters } from "./wrap";
 import { brokenExpression } from "./wrap-code";
 import { ifStatement, statementHead } from "./wrap-statement";
 import { operationValidators } from "./operation-validators";
+import { typeKindWords } from "../diff/type-kinds";
 import { namedOperations } from "./request-name-index";
 
 export interface ValidatorsView {
@@ -247,6 +248,11 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
     member: (name, ref, check, c) => memberCalls(name, ref, check, c),
     sum,
     checkParams: checkParams(rt),
+    owner: (stem) => {
+      const t = schema.types.find((x) => ctx.names.type(x) === stem);
+      return t && `the ${typeKindWords(t.kind)} \`${t.qualifiedName}\``;
+    },
+    renamed: (message, op) => ctx.options.renamed?.(message, op.qualifiedName, op.at),
   });
   // After the types: their guards' types are imported names of the module by now.
   const makers = { validator: scope.claim("validator", "_"), guard: scope.claim("guard", "_"), asserter: scope.claim("asserter", "_") };

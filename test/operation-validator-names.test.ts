@@ -1,0 +1,35 @@
+/**
+ * An operation's validators named as a type's functions are (test/fixtures/operation-validator-names.xml):
+ * the type keeps `validateReserveParameters`, the operation's is `validateReserveParameters2`, each
+ * wired to what it checks, and the rename is an ODG201 note naming both and a sentence of the doc comment.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { FIXTURES, generateFixture } from "./helpers/generated";
+import { generate } from "../generator/generate";
+
+const out = generateFixture("operation-validator-names.xml", "operation-validator-names");
+type Validators = typeof import("./.generated/operation-validator-names/Names.Ops.validators");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const v: Validators = require(path.join(out, "Names.Ops.validators"));
+const errors = (r: { errors: readonly { path: string; message: string }[] }) => r.errors.map((e) => `${e.path}: ${e.message}`);
+
+test("the type keeps its validator; the operation's, numbered, checks the operation's parameters and result", () => {
+  // What a caller of the unnumbered name would get: the complex type's check.
+  expect(errors(v.validateReserveParameters({ qty: 0 }))).toEqual(["/qty: unknown property qty"]);
+  expect(errors(v.validateReserveParameters2({ qty: 0 }))).toEqual(["/qty: less than its Validation.Minimum 1"]);
+  expect(errors(v.validateReserveParameters2({ qty: 1 }))).toEqual([]);
+  expect(errors(v.validateReserveResult({ value: -1 }))).toEqual(["/value: less than its Validation.Minimum 0"]);
+  // An enum's functions (checkStockResult) take the name from the function's result validator too.
+  expect(errors(v.validateStockResult2({ value: 10 }))).toEqual(["/value: greater than its Validation.Maximum 9"]);
+});
+
+test("each numbered validator is an ODG201 note naming the operation, the type and both names, and its doc comment says why", () => {
+  const file = path.join(FIXTURES, "operation-validator-names.xml");
+  const r = generate({ inputs: [{ file, content: fs.readFileSync(file, "utf8") }] });
+  expect(r.diagnostics.filter((d) => d.code === "ODG201").map((d) => `${d.path} ${d.severity}: ${d.message}`)).toEqual([
+    "Names.Ops.reserve info: Names.Ops.reserve: the validator of its parameters is emitted as validateReserveParameters2 (validateReserveParameters is the complex type Names.Ops.ReserveParameters's)",
+    "Names.Ops.stock info: Names.Ops.stock: the validator of its result is emitted as validateStockResult2 (validateStockResult is the enum type Names.Ops.StockResult's)",
+  ]);
+  expect(r.files.get("Names.Ops.validators.ts")).toContain("(This one is numbered:\n * `validateReserveParameters` is the complex type `Names.Ops.ReserveParameters`'s.)");
+});
