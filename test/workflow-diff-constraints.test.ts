@@ -102,3 +102,22 @@ test("an operation's parameter: a narrowed constraint breaks; its return type's 
   expect(compareSummaries(a, b).changes).toHaveLength(2);
   expect(compareSummaries({ ...summaryFromJson(summaryToJson(a)), format: 13 }, b).changes).toEqual([]);
 });
+
+test("a use of a type definition: its constraints compared only between summaries of format 15 or later (format 14 was written by builds where an own constraint that cannot be checked hid its type definition's)", () => {
+  const dir = scratch();
+  const percent = `<TypeDefinition Name="Percent" UnderlyingType="Edm.Decimal">${min("0")}</TypeDefinition>`;
+  const b = loadSummary([writeDoc(dir, "b.xml", percent + prop("d.Percent", `<Annotation Term="${V}.Minimum" String="x"/>`))]);
+  expect(b.format).toBe(15);
+  // The same metadata as a build before format 15 summarised it: the unreadable Minimum hid the type definition's.
+  const json = JSON.parse(summaryToJson(b)) as { types: Record<string, { properties: Record<string, { constraints?: unknown }> }> };
+  expect(json.types["d.t"]!.properties["p"]!.constraints).toEqual({ kind: "number", minimum: { value: 0, exclusive: false } });
+  delete json.types["d.t"]!.properties["p"]!.constraints;
+  const older = { ...summaryFromJson(JSON.stringify(json)), format: 14 };
+  expect(compareSummaries(older, b).changes).toEqual([]);
+  // Between two summaries of format 15, and for a use of a primitive type with format 14, still compared.
+  const c = loadSummary([writeDoc(dir, "c.xml", percent + prop("d.Percent", min("1")))]);
+  expect(compareSummaries(b, c).changes.map((x) => x.detail)).toEqual(["Validation.Minimum 0 → 1 (narrowed)"]);
+  const d = loadSummary([writeDoc(dir, "d.xml", prop("Edm.Decimal", min("0")))]);
+  const e = loadSummary([writeDoc(dir, "e.xml", prop("Edm.Decimal", min("1")))]);
+  expect(compareSummaries({ ...summaryFromJson(summaryToJson(d)), format: 14 }, e).changes.map((x) => x.detail)).toEqual(["Validation.Minimum 0 → 1 (narrowed)"]);
+});

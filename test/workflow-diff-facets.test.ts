@@ -69,7 +69,7 @@ test("a summary kept by an older version (format 1, without these facets) compar
   const a = writeDoc(dir, "a.xml", prop("Edm.Decimal", 'Precision="10"') + '<TypeDefinition Name="money" UnderlyingType="Edm.Decimal" Precision="10"/>');
   const b = writeDoc(dir, "b.xml", prop("Edm.Decimal", 'Precision="5"') + '<TypeDefinition Name="money" UnderlyingType="Edm.Decimal" Precision="5"/>');
   const kept = JSON.parse(summaryToJson(loadSummary([a]))) as { format?: number; types: Record<string, { properties: Record<string, FacetSummary>; facets?: unknown }> };
-  expect(kept.format).toBe(14);
+  expect(kept.format).toBe(15);
   // Format 2 (before URLs and doc comments were kept) has them: compared.
   kept.format = 2;
   expect(compareSummaries(summaryFromJson(JSON.stringify(kept)), loadSummary([b])).breaking).toBe(2);
@@ -89,9 +89,9 @@ test("generate: a model summary an older version kept in node_modules/.cache/oda
   const cache = path.join(dir, "node_modules", ".cache", "odatagen");
   const [kept] = fs.readdirSync(cache).filter((f) => f.endsWith(".model.json"));
   const json = fs.readFileSync(path.join(cache, kept), "utf8");
-  expect(json).toMatch(/^\{"format":14,/);
+  expect(json).toMatch(/^\{"format":15,/);
   // As an older version wrote it: no format, no Precision.
-  fs.writeFileSync(path.join(cache, kept), json.replace('"format":14,', "").replace(',"precision":10', ""));
+  fs.writeFileSync(path.join(cache, kept), json.replace('"format":15,', "").replace(',"precision":10', ""));
   fs.writeFileSync(spec, fs.readFileSync(spec, "utf8").replace('Precision="10"', 'Precision="5"').replace('<Property Name="q" Type="Edm.String"/>', ""));
   const r = runCli(["generate", "-i", "s.xml", "-o", "gen"], dir);
   expect(r.code).toBe(0);

@@ -37,7 +37,7 @@ import { compareAlternateKeys } from "./alternate-keys";
 import { aTypeKind, typeKindWords } from "./type-kinds";
 import type { ImportSummary, ModelSummary, OperationSummary, TypeSummary, TypeUse } from "./summary";
 import { mediaTypesChange } from "./media-types";
-import { CONSTRAINTS_FORMAT, DERIVED_TYPES_FORMAT, OPERATION_CONSTRAINTS_FORMAT, EXPLICIT_BINDINGS_FORMAT, INDEXABLE_BY_KEY_FORMAT, MEDIA_TYPES_FORMAT, QUERY_OPTIONS_FORMAT, QUERY_RESTRICTIONS_FORMAT, READ_ONLY_FORMAT, TIED_FORMAT, typeLabel, WRITE_ONLY_FORMAT, WRITE_TYPES_FORMAT } from "./summary";
+import { CONSTRAINTS_FORMAT, TYPEDEF_CONSTRAINTS_FORMAT, DERIVED_TYPES_FORMAT, OPERATION_CONSTRAINTS_FORMAT, EXPLICIT_BINDINGS_FORMAT, INDEXABLE_BY_KEY_FORMAT, MEDIA_TYPES_FORMAT, QUERY_OPTIONS_FORMAT, QUERY_RESTRICTIONS_FORMAT, READ_ONLY_FORMAT, TIED_FORMAT, typeLabel, WRITE_ONLY_FORMAT, WRITE_TYPES_FORMAT } from "./summary";
 import { requiredQueryChanges } from "./query-options";
 import { explicitBindingChanges, explicitOperationChange } from "./explicit-bindings";
 import { constraintChanges, derivedTypesChange } from "./constraints";
@@ -102,6 +102,7 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary, outputs: Outp
   const ctx: Ctx = { add, now: b, before: a, outputs, recorded: (a.format ?? 1) >= FACETS_FORMAT && (b.format ?? 1) >= FACETS_FORMAT,
     constraints: (a.format ?? 1) >= CONSTRAINTS_FORMAT && (b.format ?? 1) >= CONSTRAINTS_FORMAT,
     operationConstraints: (a.format ?? 1) >= OPERATION_CONSTRAINTS_FORMAT && (b.format ?? 1) >= OPERATION_CONSTRAINTS_FORMAT,
+    typedefConstraints: (a.format ?? 1) >= TYPEDEF_CONSTRAINTS_FORMAT && (b.format ?? 1) >= TYPEDEF_CONSTRAINTS_FORMAT,
     derivedTypes: (a.format ?? 1) >= DERIVED_TYPES_FORMAT && (b.format ?? 1) >= DERIVED_TYPES_FORMAT,
     explicitBindings: (a.format ?? 1) >= EXPLICIT_BINDINGS_FORMAT && (b.format ?? 1) >= EXPLICIT_BINDINGS_FORMAT,
     readOnly: (a.format ?? 1) >= READ_ONLY_FORMAT && (b.format ?? 1) >= READ_ONLY_FORMAT,
@@ -275,6 +276,8 @@ interface Ctx {
   constraints: boolean;
   /** Both record operations' parameters' and return types' Validation vocabulary constraints (OPERATION_CONSTRAINTS_FORMAT). */
   operationConstraints: boolean;
+  /** Both record a use of a type definition's constraints by one rule (TYPEDEF_CONSTRAINTS_FORMAT): else they are not compared. */
+  typedefConstraints: boolean;
   /** Both record what a Validation.DerivedTypeConstraint allows (DERIVED_TYPES_FORMAT). */
   derivedTypes: boolean;
   /** Both record the media types a stream accepts (MEDIA_TYPES_FORMAT). */
@@ -574,7 +577,7 @@ function compareUse(path: string, element: Element, a: TypeUse, b: TypeUse, ctx:
   }
   compareFacets(path, element, a, b, ctx, true);
   // Constraints are no part of a generated TypeScript type either: only the validators check them.
-  if (ctx.constraints && a.type === b.type && a.collection === b.collection)
+  if (ctx.constraints && a.type === b.type && a.collection === b.collection && sameConstraintRule(b, ctx))
     for (const c of constraintChanges(a.constraints, b.constraints)) add("changed", element, path, c.detail, c.narrowed && ["validators"]);
   if (ctx.derivedTypes && a.type === b.type && a.collection === b.collection) {
     const c = derivedTypesChange(a.derivedTypes, b.derivedTypes);
@@ -654,6 +657,14 @@ function compareFacets(path: string, element: Element, a: TypeUse, b: TypeUse, c
   for (const c of facetChanges(primitive, a, b)) ctx.add("changed", element, path, prefix + c.detail, written && c.narrowed && ["validators"]);
 }
 
+/**
+ * Whether both summaries record `use`'s constraints by the same rule: always but for a use of a
+ * type definition, whose constraints an own one that cannot be checked hid before format 15.
+ */
+function sameConstraintRule(use: TypeUse, ctx: Ctx): boolean {
+  return ctx.typedefConstraints || ctx.now.types.get(use.type)?.kind !== "typedef";
+}
+
 function compareOperation(key: string, a: OperationSummary, b: OperationSummary, ctx: Ctx): void {
   const { add } = ctx;
   const pa = new Map(a.parameters.map((p) => [p.name, p]));
@@ -694,7 +705,7 @@ function compareOperation(key: string, a: OperationSummary, b: OperationSummary,
   if (a.returns && b.returns && same) compareFacets(key, "operation", { ...a.returns, type: b.returns.type }, b.returns, ctx, false, "return value ");
   // Nor do its constraints, as its facets: a narrower result is one the client took before, and the
   // validators of a wider one are generated from the new spec.
-  if (ctx.operationConstraints && a.returns && b.returns && same)
+  if (ctx.operationConstraints && a.returns && b.returns && same && sameConstraintRule(b.returns, ctx))
     for (const c of constraintChanges(a.returns.constraints, b.returns.constraints)) add("changed", "operation", key, `return value ${c.detail}`, false);
   const explicit = ctx.explicitBindings ? explicitOperationChange(a, b) : undefined;
   if (explicit) add("changed", "operation", key, ...explicit);

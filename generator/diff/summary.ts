@@ -52,8 +52,15 @@ import { allowedDerivedTypes, parameterConstraints, propertyConstraints, returnC
  * 14 records the Validation vocabulary constraints of an operation's parameters and return type
  * (their uses' `constraints`), compared when both summaries are of format 14 or later
  * (OPERATION_CONSTRAINTS_FORMAT).
+ * 15 records a use of a type definition with the constraints checked since a use's own constraint
+ * that cannot be checked leaves its type definition's of that term to check (model/validation-terms.ts);
+ * before, it hid them, and builds of both rules wrote format 14. So a use of a type definition has
+ * its constraints compared when both summaries are of format 15 or later (TYPEDEF_CONSTRAINTS_FORMAT).
  */
-export const SUMMARY_FORMAT = 14;
+export const SUMMARY_FORMAT = 15;
+
+/** The summary format from which a use of a type definition records constraints by one rule (its own that cannot be checked hide none of its type definition's). */
+export const TYPEDEF_CONSTRAINTS_FORMAT = 15;
 
 /** The summary format whose operations' parameter and return uses hold their Validation vocabulary constraints. */
 export const OPERATION_CONSTRAINTS_FORMAT = 14;
