@@ -28,8 +28,8 @@ test("each numbered validator is an ODG201 note naming the operation, the type a
   const file = path.join(FIXTURES, "operation-validator-names.xml");
   const r = generate({ inputs: [{ file, content: fs.readFileSync(file, "utf8") }] });
   expect(r.diagnostics.filter((d) => d.code === "ODG201").map((d) => `${d.path} ${d.severity}: ${d.message}`)).toEqual([
-    "Names.Ops.reserve info: Names.Ops.reserve: the validator of its parameters is emitted as validateReserveParameters2 (validateReserveParameters is the complex type Names.Ops.ReserveParameters's)",
-    "Names.Ops.stock info: Names.Ops.stock: the validator of its result is emitted as validateStockResult2 (validateStockResult is the enum type Names.Ops.StockResult's)",
+    "Names.Ops.reserve info: the validator of Names.Ops.reserve's parameters is emitted as validateReserveParameters2 (validateReserveParameters is the complex type Names.Ops.ReserveParameters's)",
+    "Names.Ops.stock info: the validator of Names.Ops.stock's result is emitted as validateStockResult2 (validateStockResult is the enum type Names.Ops.StockResult's)",
   ]);
   expect(r.files.get("Names.Ops.validators.ts")).toContain("(This one is numbered:\n * `validateReserveParameters` is the complex type `Names.Ops.ReserveParameters`'s.)");
 });

@@ -65,7 +65,7 @@ export function operationValidators(ops: readonly Operation[], k: OperationCheck
     if (stem === want) return { stem, why: "" };
     const owner = ours.get(want) ?? k.owner(want) ?? "another function of this module";
     const why = `\`validate${want}\` is ${owner}'s`;
-    k.renamed(`${op.qualifiedName}: the validator of its ${part} is emitted as validate${stem} (validate${want} is ${owner.replace(/`/g, "")}'s)`, op);
+    k.renamed(`the validator of ${op.qualifiedName}'s ${part} is emitted as validate${stem} (validate${want} is ${owner.replace(/`/g, "")}'s)`, op);
     return { stem, why: ` (This one is numbered: ${why}.)` };
   };
   for (const op of ops) {

@@ -27,6 +27,7 @@ import { derivedTypesDoc, NO_TYPES, readRefType, refType, typeName } from "./ts-
 import { allowedDerivedTypes } from "../model/validation-terms";
 import { companion, listsSubtypes, type BuilderKind } from "./request-names";
 import { namedOperations } from "./request-name-index";
+import { reportRequestRenames } from "./request-renames";
 import { operationView, typeParameter, type OperationTypes, type OperationView, type Reads } from "./operation-view";
 import { keylessCollections } from "./keyless-collections";
 import { filterKinds, kindMembers } from "./filter-kinds";
@@ -351,6 +352,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   // Unbound operations are called through their imports (URL Conventions §4.5.3); only bound ones here.
   const named = namedOperations(schema);
   const operationNames = new Map(named.map((e) => [e, names.operation(e)]));
+  reportRequestRenames(ctx, schema.containers, rootNames, operationNames);
 
   /** The name of the builder of `member` (a navigation, stream or complex property, or the media: `content`) of `t`. */
   const builderName = (kind: BuilderKind, t: StructuredType, member: string): string => names.builder(kind, t, member);
