@@ -28,8 +28,18 @@ test("each numbered validator is an ODG201 note naming the operation, the type a
   const file = path.join(FIXTURES, "operation-validator-names.xml");
   const r = generate({ inputs: [{ file, content: fs.readFileSync(file, "utf8") }] });
   expect(r.diagnostics.filter((d) => d.code === "ODG201").map((d) => `${d.path} ${d.severity}: ${d.message}`)).toEqual([
-    "Names.Ops.reserve info: the validator of Names.Ops.reserve's parameters is emitted as validateReserveParameters2 (validateReserveParameters is the complex type Names.Ops.ReserveParameters's)",
-    "Names.Ops.stock info: the validator of Names.Ops.stock's result is emitted as validateStockResult2 (validateStockResult is the enum type Names.Ops.StockResult's)",
+    "Names.Ops.reserve info: the validator of Names.Ops.reserve's parameters is emitted as validateReserveParameters2 (validateReserveParameters is taken: the functions of the complex type Names.Ops.ReserveParameters are named after ReserveParameters)",
+    "Names.Ops.stock info: the validator of Names.Ops.stock's result is emitted as validateStockResult2 (validateStockResult is taken: the functions of the enum type Names.Ops.StockResult are named after StockResult)",
   ]);
-  expect(r.files.get("Names.Ops.validators.ts")).toContain("(This one is numbered:\n * `validateReserveParameters` is the complex type `Names.Ops.ReserveParameters`'s.)");
+  expect(r.files.get("Names.Ops.validators.ts")).toContain("(This one is numbered:\n * `validateReserveParameters` is taken: the functions of the complex type\n * `Names.Ops.ReserveParameters` are named after `ReserveParameters`.)");
+});
+
+test("a slice leaving the type out numbers the operation's validator as the full run does, and says why", () => {
+  const file = path.join(FIXTURES, "operation-validator-names.xml");
+  const r = generate({ inputs: [{ file, content: fs.readFileSync(file, "utf8") }], include: "Names.Ops.reserve" });
+  expect(r.files.get("Names.Ops.validators.ts")).toMatch(/export const validateReserveParameters2\b/);
+  expect(r.files.get("Names.Ops.validators.ts")).not.toMatch(/export const validateReserveParameters\b/);
+  expect(r.diagnostics.filter((d) => d.code === "ODG201").map((d) => d.message)).toEqual([
+    "the validator of Names.Ops.reserve's parameters is emitted as validateReserveParameters2 (validateReserveParameters is taken: the functions of a type of Names.Ops this slice leaves out are named after ReserveParameters)",
+  ]);
 });

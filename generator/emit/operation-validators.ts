@@ -33,6 +33,8 @@ export interface OperationChecks {
   checkParams: string[];
   /** The element of the module whose functions are named after `stem` (`validateX`, `checkX`, `propsX`): a type's words (`the complex type \`N.X\``). */
   owner: (stem: string) => string | undefined;
+  /** Whether a type of the namespace is named `stem` in the whole service (`Names.declared`), so that a slice leaving it out numbers as the full run does. */
+  typeNamed: (stem: string) => boolean;
   /** Reports a validator numbered because its name was taken (ODG201, at the operation). */
   renamed: (message: string, op: Operation) => void;
 }
@@ -60,12 +62,12 @@ export function operationValidators(ops: readonly Operation[], k: OperationCheck
   const ours = new Map<string, string>();
   // `stem`, numbered where taken, with the ODG201 note and the doc comment's sentence saying whose the wanted name is.
   const claim = (op: Operation, want: string, part: "parameters" | "result", what: string): { stem: string; why: string } => {
-    const stem = claimStem(k.scope, want);
+    const stem = claimStem(k.scope, want, k.typeNamed);
     ours.set(stem, `the ${part} of ${what}`);
     if (stem === want) return { stem, why: "" };
-    const owner = ours.get(want) ?? k.owner(want) ?? "another function of this module";
-    const why = `\`validate${want}\` is ${owner}'s`;
-    k.renamed(`the validator of ${op.qualifiedName}'s ${part} is emitted as validate${stem} (validate${want} is ${owner.replace(/`/g, "")}'s)`, op);
+    const owner = ours.get(want) ?? k.owner(want) ?? "another element of this module";
+    const why = `\`validate${want}\` is taken: the functions of ${owner} are named after \`${want}\``;
+    k.renamed(`the validator of ${op.qualifiedName}'s ${part} is emitted as validate${stem} (${why.replace(/`/g, "")})`, op);
     return { stem, why: ` (This one is numbered: ${why}.)` };
   };
   for (const op of ops) {
@@ -130,10 +132,13 @@ function entry(doc: string, stem: string, k: OperationChecks, calls: readonly st
   ].join("\n\n");
 }
 
-/** `want`, numbered where the module has a `validate`, `check` or `props` function of it already (an overload's, a type's). */
-function claimStem(scope: Scope, want: string): string {
+/**
+ * `want`, numbered where the module has a `validate`, `check` or `props` function of it already (an
+ * overload's, a type's), or a type of the service is named so (whose functions a slice may leave out).
+ */
+function claimStem(scope: Scope, want: string, typeNamed: (stem: string) => boolean): string {
   let stem = want;
-  for (let i = 2; ["validate", "check", "props"].some((p) => scope.has(`${p}${stem}`)); i++) stem = `${want}${i}`;
+  for (let i = 2; typeNamed(stem) || ["validate", "check", "props"].some((p) => scope.has(`${p}${stem}`)); i++) stem = `${want}${i}`;
   for (const p of ["validate", "check", "props"]) scope.claim(`${p}${stem}`);
   return stem;
 }

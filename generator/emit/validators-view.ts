@@ -250,8 +250,9 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
     checkParams: checkParams(rt),
     owner: (stem) => {
       const t = schema.types.find((x) => ctx.names.type(x) === stem);
-      return t && `the ${typeKindWords(t.kind)} \`${t.qualifiedName}\``;
+      return t ? `the ${typeKindWords(t.kind)} \`${t.qualifiedName}\`` : ctx.names.declared(ns).has(stem) ? `a type of \`${ns}\` this slice leaves out` : undefined;
     },
+    typeNamed: (stem) => ctx.names.declared(ns).has(stem),
     renamed: (message, op) => ctx.options.renamed?.(message, op.qualifiedName, op.at),
   });
   // After the types: their guards' types are imported names of the module by now.
