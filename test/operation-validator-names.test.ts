@@ -1,5 +1,5 @@
 /**
- * An operation's validators named as a type's functions are (test/fixtures/operation-validator-names.xml):
+ * An operation's validators named as a type's functions are (test/fixtures/names/operation-validator-names.xml):
  * the type keeps `validateReserveParameters`, the operation's is `validateReserveParameters2`, each
  * wired to what it checks, and the rename is an ODG201 note naming both and a sentence of the doc comment.
  */
@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { FIXTURES, generateFixture } from "./helpers/generated";
 import { generate } from "../generator/generate";
 
-const out = generateFixture("operation-validator-names.xml", "operation-validator-names");
+const out = generateFixture("names/operation-validator-names.xml", "operation-validator-names");
 type Validators = typeof import("./.generated/operation-validator-names/Names.Ops.validators");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const v: Validators = require(path.join(out, "Names.Ops.validators"));
@@ -25,7 +25,7 @@ test("the type keeps its validator; the operation's, numbered, checks the operat
 });
 
 test("each numbered validator is an ODG201 note naming the operation, the type and both names, and its doc comment says why", () => {
-  const file = path.join(FIXTURES, "operation-validator-names.xml");
+  const file = path.join(FIXTURES, "names", "operation-validator-names.xml");
   const r = generate({ inputs: [{ file, content: fs.readFileSync(file, "utf8") }] });
   expect(r.diagnostics.filter((d) => d.code === "ODG201").map((d) => `${d.path} ${d.severity}: ${d.message}`)).toEqual([
     "Names.Ops.reserve info: the validator of Names.Ops.reserve's parameters is emitted as validateReserveParameters2 (validateReserveParameters is taken: the functions of the complex type Names.Ops.ReserveParameters are named after ReserveParameters)",
@@ -35,7 +35,7 @@ test("each numbered validator is an ODG201 note naming the operation, the type a
 });
 
 test("a slice leaving the type out numbers the operation's validator as the full run does, and says why", () => {
-  const file = path.join(FIXTURES, "operation-validator-names.xml");
+  const file = path.join(FIXTURES, "names", "operation-validator-names.xml");
   const r = generate({ inputs: [{ file, content: fs.readFileSync(file, "utf8") }], include: "Names.Ops.reserve" });
   expect(r.files.get("Names.Ops.validators.ts")).toMatch(/export const validateReserveParameters2\b/);
   expect(r.files.get("Names.Ops.validators.ts")).not.toMatch(/export const validateReserveParameters\b/);

@@ -189,7 +189,7 @@ test("the test sources (and the generated code they import) type-check with tsco
     "url-typed-filter": ["requests/url-filter.xml"],
     "validation-terms": ["constraints.xml"],
     "operation-terms": ["operation-constraints.xml"],
-    "operation-validator-names": ["operation-validator-names.xml"],
+    "operation-validator-names": ["names/operation-validator-names.xml"],
     "read-only": ["requests/read-only.xml"],
     "explicit-bindings-http": ["requests/explicit-bindings.xml"],
     "custom-query-options-http": ["requests/custom-query-options.xml"],
