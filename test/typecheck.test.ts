@@ -183,6 +183,7 @@ test("the test sources (and the generated code they import) type-check with tsco
     "opsegs-unqualified": ["requests/operation-segments.xml", { unqualifiedOperations: true }],
     "url-calls-requests": ["trippin-lite.xml"],
     "composable-writes": ["requests/composable-writes.xml"],
+    "slice-composable": ["requests/composable-slice.xml", { keyAsSegment: true, unqualifiedOperations: true }],
     "cast-expand": ["requests/cast-expand.xml"],
     levels: ["requests/cast-expand.xml"],
     "typed-filter": ["requests/typed-filter.xml"],

@@ -13,6 +13,7 @@
 import type { EntityContainer, Model, NavigationProperty, Operation, Property, SchemaType, StructuredType } from "../../model/types";
 import { isAddressableStream, navigationReacher } from "../../model/rules";
 import { nearestName } from "../../nearest-name";
+import { composedResult, type FillOperation } from "./composable";
 import { accepts, advance, parsePattern, startStates, SYSTEM_SEGMENTS, withNamespaces, withoutKey, type PathPattern, type States } from "./glob";
 
 export interface PathSelection {
@@ -54,6 +55,17 @@ interface Node {
   segment: string;
   /** Whether the segment addresses a collection (an entity set or a collection-valued navigation). */
   collection: boolean;
+  /** The segment is a composable function bound to one entity (a key before it on a collection), or to a collection (none). */
+  bindsEntity?: boolean;
+}
+
+/** A step through a composable function's result (composable.ts): the function, and the nodes before and after it. */
+interface Composition {
+  /** None for an imported function (`/activeRange()/format`). */
+  from: Node | undefined;
+  to: Node;
+  op: Operation;
+  name: string;
 }
 
 /**
@@ -66,7 +78,8 @@ function routeOf(node: Node, last?: string, lastOnCollection = false): string {
   for (let n: Node | undefined = node; n; n = n.parent) {
     if (n.collection && keyed) parts.push("{id}");
     parts.push(n.segment);
-    keyed = !n.segment.includes("."); // a cast segment (a qualified name) comes before the key
+    // A cast segment (a qualified name) comes before the key; a function bound to one entity after it.
+    keyed = n.bindsEntity ?? !n.segment.includes(".");
   }
   return "/" + parts.reverse().join("/");
 }
@@ -188,10 +201,31 @@ function hasCastSegment(p: PathPattern): boolean {
 /** Operations by the entity or complex type their binding parameter names (single or collection). */
 export type BoundOperations = Map<StructuredType, Operation[]>;
 
-/** What matching a bound operation segment needs: the operations by binding type, and the schema aliases. */
+/** What matching a bound operation segment needs: the operations by binding type, the schema aliases, and (lazily built) reading a function's result. */
 interface BoundIndex {
   byType: BoundOperations;
   aliases: ReadonlyMap<string, string>;
+  fillOperation?: FillOperation | undefined;
+}
+
+/**
+ * The composable functions bound to the node's type or a base of it that a literal segment of the
+ * pattern names with more of the pattern to come, and the entities they return: the walk goes on
+ * through them as through a navigation property (URL Conventions §4.5.1). A pattern that ends at
+ * the function names only the function (`matchOperations`).
+ */
+function compositions(node: Node, pattern: PathPattern, bound: BoundIndex): { op: Operation; name: string; type: StructuredType; collection: boolean }[] {
+  const out: { op: Operation; name: string; type: StructuredType; collection: boolean }[] = [];
+  const end = 1 << pattern.segments.length;
+  for (let t: StructuredType | undefined = node.type; t; t = t.baseType) {
+    for (const op of bound.byType.get(t) ?? []) {
+      if (op.kind !== "function" || !op.composable) continue;
+      const name = operationSegments(op, bound.aliases).find((n) => (advance(pattern, node.states, n, true) & ~end) !== 0);
+      const result = name === undefined ? undefined : composedResult(op, bound.fillOperation);
+      if (name !== undefined && result) out.push({ op, name, ...result });
+    }
+  }
+  return out;
 }
 
 export function boundOperations(operations: readonly Operation[]): BoundOperations {
@@ -223,6 +257,8 @@ export interface PathModel {
   /** Every type, and each document's aliases: what a navigation property's Validation.DerivedTypeConstraint names. */
   types: Model["types"];
   documentAliases?: Model["documentAliases"];
+  /** With a lazily built model: reads a composable function's result, which a path may go on through (composable.ts). */
+  fillOperation?: FillOperation;
 }
 
 /** The path model of a model: its containers, operations, aliases and types. */
@@ -256,7 +292,7 @@ export function selectPaths(
   // A bound operation is matched only by a segment that names it (like a cast): wildcards keep
   // matching navigation properties, whose types bring their bound operations along anyway.
   const bound: BoundIndex | undefined = include.some((p) => p.segments.some((seg) => !seg.any && seg.literal !== undefined))
-    ? { byType: boundOperations(model.operations), aliases: model.aliases }
+    ? { byType: boundOperations(model.operations), aliases: model.aliases, fillOperation: model.fillOperation }
     : undefined;
   for (const pattern of include) {
     if (!walk(containers, pattern, exclude, steps, casts, bound, result)) result.unmatched.push(pattern.text);
@@ -281,6 +317,8 @@ function walk(
   const accepting: Node[] = [];
   /** Nodes where a matched bound operation ends the path: on the route, not addressed themselves. */
   const operationRoutes: Node[] = [];
+  /** Steps through composable functions: each function is kept where a match lies beyond it. */
+  const composed: Composition[] = [];
   const queue: Node[] = [];
   const excludeStart = exclude.map((p) => startStates(p));
   // A last segment written out may name a stream property (Graph's `/me/drive/items/{id}/content`):
@@ -290,7 +328,8 @@ function walk(
 
   /** The node reached by segment `name` from `from` (or from the root), unless excluded or dead. */
   /** `complex`: the segment is a complex property, a way through only where its type leads to navigation properties. */
-  const step = (from: Node | undefined, type: StructuredType, name: string, isCast: boolean, collection: boolean, complex = false): Node | undefined => {
+  /** `bindsEntity`: the segment is a composable function, bound to one entity or not. */
+  const step = (from: Node | undefined, type: StructuredType, name: string, isCast: boolean, collection: boolean, complex = false, bindsEntity?: boolean): Node | undefined => {
     const states = advance(pattern, from ? from.states : startStates(pattern), name, isCast);
     if (states === 0 || (complex && !steps.leads(type))) return undefined;
     const excluded = exclude.map((p, i) => advance(p, from ? from.excluded[i] : excludeStart[i], name, isCast));
@@ -298,7 +337,7 @@ function walk(
     const key = `${type.qualifiedName} ${states} ${excluded.join(",")}`;
     let node = nodes.get(key);
     if (!node) {
-      node = { type, states, excluded, from: [], useful: false, parent: from, segment: name, collection };
+      node = { type, states, excluded, from: [], useful: false, parent: from, segment: name, collection, ...(bindsEntity === undefined ? {} : { bindsEntity }) };
       nodes.set(key, node);
       queue.push(node);
       if (accepts(pattern, states)) accepting.push(node);
@@ -315,11 +354,20 @@ function walk(
   for (const imp of containers.flatMap((c) => c.imports)) {
     // An import an --exclude path names is left out, as a set or singleton is.
     if (exclude.some((p, i) => accepts(p, advance(p, excludeStart[i], imp.name, false)))) continue;
-    if (accepts(pattern, advance(pattern, startStates(pattern), imp.name, false))) {
+    const states = advance(pattern, startStates(pattern), imp.name, false);
+    if (accepts(pattern, states)) {
       for (const op of imp.operations) {
         namedOperation(result, op, { pattern: pattern.text, path: `/${imp.name}` });
       }
       imported = true;
+    } else if (bound && advance(pattern, startStates(pattern), imp.name, true) !== 0) {
+      // The path goes on through what an imported composable function returns (its name written out).
+      for (const op of imp.operations) {
+        const r = composedResult(op, bound.fillOperation);
+        const to = r && step(undefined, r.type, imp.name, true, r.collection, false, false);
+        if (to) composed.push({ from: undefined, to, op, name: imp.name });
+        if (r) break;
+      }
     }
   }
   for (let i = 0; i < queue.length; i++) {
@@ -327,6 +375,11 @@ function walk(
     for (const s of steps.of(node.type)) step(node, s.type, s.name, false, s.collection, s.complex);
     if (casts) for (const d of descendants(node.type)) step(node, d, d.qualifiedName, true, node.collection);
     if (bound && matchOperations(node, pattern, exclude, bound, result)) operationRoutes.push(node);
+    // A function's name is matched only as written out, as a cast's is (`advance`'s isCast).
+    for (const c of bound ? compositions(node, pattern, bound) : []) {
+      const to = step(node, c.type, c.name, true, c.collection, false, !c.op.binding?.type.collection);
+      if (to) composed.push({ from: node, to, op: c.op, name: c.name });
+    }
     if (streamName !== undefined && !accepting.includes(node) && endsInStream(node, streamName, pattern, exclude)) accepting.push(node);
   }
 
@@ -342,6 +395,7 @@ function walk(
       }
     }
   }
+  for (const c of composed) if (c.to.useful) namedOperation(result, c.op, { pattern: pattern.text, path: c.from ? routeOf(c.from, c.name, c.op.binding?.type.collection) : `/${c.name}` });
   for (const n of accepting) {
     result.addressed.add(n.type);
     if (!result.routes.addressed.has(n.type)) result.routes.addressed.set(n.type, { pattern: pattern.text, path: routeOf(n) });
@@ -413,9 +467,14 @@ export function suggestPath(text: string, model: PathModel, exclude: readonly Pa
       for (const t of here) {
         for (const n of steps.of(t)) if (!n.complex || steps.leads(n.type)) add(n.name, n.type, n.collection);
         for (const d of descendants(t)) add(d.qualifiedName, d);
-        // An operation bound to a collection follows a collection, one bound to an entity an entity.
+        // An operation bound to a collection follows a collection, one bound to an entity an entity;
+        // the path goes on after a composable function's entities (composable.ts).
         for (let b: StructuredType | undefined = t; b; b = b.baseType)
-          for (const op of bound.get(b) ?? []) if (op.binding?.type.collection === keyable) for (const name of operationSegments(op, model.aliases)) add(name);
+          for (const op of bound.get(b) ?? []) {
+            if (op.binding?.type.collection !== keyable) continue;
+            const result = composedResult(op, model.fillOperation);
+            for (const name of operationSegments(op, model.aliases)) add(name, result?.type, result?.collection);
+          }
       }
     if (seg === "*") {
       here = new Set([...names.entries()].filter(([name]) => !name.includes(".")).flatMap(([, ts]) => ts));

@@ -82,7 +82,7 @@ export function requestPatterns(
   /** How the messages name the files: the CLI's `--include @file` (the default), or generate()'s `includeRequests` (option-names.ts). */
   namedBy?: NamedBy,
 ): { patterns: RequestPattern[]; imported: ImportedElement[] } {
-  const paths = pathModel(model);
+  const paths = { ...pathModel(model), ...(fillOperation ? { fillOperation } : {}) };
   // A program's imports of generated modules (`import { updateSession } from "./graph/….requests.js"`), all files' at once.
   const programs = files.filter((f) => IMPORTS.test(f.content));
   const read = programs.length ? importReader(model, fill, fillOperation).readAll(programs.map((f) => ({ file: f.file, text: f.content, imports: moduleImports(f.content) }))) : [];

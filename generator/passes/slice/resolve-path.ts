@@ -13,6 +13,7 @@ import { allowedDerivedTypes } from "../../model/validation-terms";
 import type { ComplexType, EntityContainer, EntitySet, EntityType, NavigationProperty, Operation, OperationImport, Property, Singleton, StructuredType } from "../../model/types";
 import { nearestName } from "../../nearest-name";
 import { withoutKey } from "./glob";
+import { composedResult, nothingAfter, type FillOperation } from "./composable";
 import { boundOperations, descendants, operationSegments, Steps, suggestPath, type BoundOperations, type Fill, type PathModel } from "./paths";
 
 /** One segment of a resolved path. */
@@ -80,6 +81,8 @@ interface Place {
   end?: "stream" | "operation" | "count" | "ref";
   /** After a composable function that returns entities: where the segments after it start (URL Conventions §4.5.1). */
   then?: Place;
+  /** After an action or function: the operations the segment names, and the segment (for why nothing follows). */
+  called?: { operations: readonly Operation[]; segment: string };
 }
 
 /** Resolves `text`, a URL path; a full URL or one with the service root in front (`/v1.0/me`) is read from the first segment that names a root. */
@@ -191,7 +194,7 @@ class Walker {
       const imp = container.imports.find((i) => i.name === name);
       if (imp) {
         out.push({ kind: "import", container, import: imp, args: key || undefined });
-        return { type: undefined, collection: false, via: undefined, end: "operation", then: composed(imp.operations) };
+        return { type: undefined, collection: false, via: undefined, end: "operation", then: composed(imp.operations, this.model.fillOperation), called: { operations: imp.operations, segment: name } };
       }
     }
     const resource = SERVICE_RESOURCES.get(name);
@@ -228,6 +231,7 @@ class Walker {
     const t = place.type;
     if (place.end || !t) {
       if (place.end === "stream" && raw === "$value") return place;
+      if (place.called) return nothingAfter(place.called.operations, place.called.segment, this.model.fillOperation);
       const what = { stream: "a stream", operation: "an action or function", count: "$count", ref: "$ref" }[place.end ?? "operation"];
       return `nothing follows ${what} here`;
     }
@@ -274,7 +278,7 @@ class Walker {
     const ops = shadowedByMember(t, name, args, place.collection) ? [] : this.operations(t, name, place.collection);
     if (ops.length) {
       out.push({ kind: "operation", operations: ops, args });
-      return { ...place, end: "operation", then: composed(ops) };
+      return { ...place, end: "operation", then: composed(ops, this.model.fillOperation), called: { operations: ops, segment: name } };
     }
     const step = this.steps.of(t).find((s) => s.name === name);
     const stream = t.kind === "entity" ? allProperties(t).find((p) => p.name === name && isAddressableStream(p)) : undefined;
@@ -381,10 +385,12 @@ function shadowedByMember(t: StructuredType, name: string, args: string | undefi
 }
 
 /** Where segments after a composable function returning entities start (the first such overload's result), if one is among `ops`. */
-function composed(ops: readonly Operation[]): Place | undefined {
-  const op = ops.find((o) => o.kind === "function" && o.composable && o.returnType?.type.kind === "entity");
-  const ret = op?.returnType;
-  return ret ? { type: ret.type as EntityType, collection: ret.collection, via: undefined } : undefined;
+function composed(ops: readonly Operation[], fillOperation: FillOperation | undefined): Place | undefined {
+  for (const op of ops) {
+    const ret = composedResult(op, fillOperation);
+    if (ret) return { type: ret.type, collection: ret.collection, via: undefined };
+  }
+  return undefined;
 }
 
 function addressedAt(place: Place): Addressed {

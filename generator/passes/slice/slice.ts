@@ -220,7 +220,9 @@ export function sliceModel(
     seedOps.add(op);
     because(op, reason);
   }
-  const selection = selectPaths({ containers: model.schemas.flatMap((s) => s.containers), operations: allOps, aliases: model.aliases, types: model.types }, includePaths, paths(excludes), fill);
+  // A path may go on through a composable function's result, which a lazily built model reads then.
+  const pathModel = { containers: model.schemas.flatMap((s) => s.containers), operations: allOps, aliases: model.aliases, types: model.types, ...(fillOperation ? { fillOperation } : {}) };
+  const selection = selectPaths(pathModel, includePaths, paths(excludes), fill);
   for (const t of selection.addressed) {
     seeds.add(t);
     because(t, { kind: "addressed", route: selection.routes.addressed.get(t)! });
@@ -231,7 +233,6 @@ export function sliceModel(
   }
   // A pattern that matches nothing is a mistake (a misspelt or miscased name, most often): the run
   // fails, rather than replacing the output with a slice that lacks what the pattern was meant for.
-  const pathModel = { containers: model.schemas.flatMap((s) => s.containers), operations: allOps, aliases: model.aliases, types: model.types };
   const matchesPath = (text: string, exclude: readonly PathPattern[]) => {
     const p = parsePattern(text);
     return p.kind === "path" && selectPaths(pathModel, [p], exclude, fill).unmatched.length === 0;
