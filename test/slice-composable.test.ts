@@ -129,6 +129,23 @@ describe("a slice keeps what a path needs after a composable function", () => {
     expect(typeNames(generate({ inputs, include: "/worksheets/**" }))).not.toContain("Book.Cells.rangeFormat");
   });
 
+  test("an $expand of the function's result keeps what it names, nested ones too, so that the typed expand option takes them", () => {
+    const expands: Request[] = [
+      ["GET", "/worksheets/s1/cellRange(address='A1')?$expand=format($expand=font),pictures"],
+      ["GET", "/worksheets/s1/rowRanges()?$expand=format"],
+      ["GET", "/activeCells()?$expand=pictures"],
+    ];
+    const opts: GenerateOptions = { inputs: options.inputs, includeRequests: [{ file: "expand.http", content: httpFile(expands) }] };
+    const r = generate(opts);
+    expect(r.diagnostics.filter((d) => d.code === "ODG308")).toEqual([]);
+    expect(typeNames(r)).toEqual(["Book.Cells.picture", "Book.Cells.rangeFont", "Book.Cells.rangeFormat", "Book.Cells.sheetRange", "Book.Cells.worksheet"]);
+    expect(printed(opts, expands).map((c) => c.call)).toEqual([
+      'const result = await cellRange(client, target, { address: "A1" }, { expand: { format: { expand: ["font"] }, pictures: true } });',
+      'const result = await rowRanges(client, target, { expand: ["format"] });',
+      'const result = await activeCells(client, { expand: ["pictures"] });',
+    ]);
+  });
+
   test("the slice has the functions odatagen url prints for each request, and they compile under --strict", () => {
     expect(compileProblems(dir, printed(options, requests), requests)).toEqual([]);
   });

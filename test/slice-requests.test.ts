@@ -102,6 +102,11 @@ test("$expand keeps the navigation targets it names, nested ones too, so that th
   const [answer] = urlCalls(options, [{ path: url }]).results;
   expect(answer.ok && answer.call.call).toContain('expand: { Trips: { expand: { PlanItems: { select: ["Title"] } }, top: 2 } }');
 
+  // Below a single-valued navigation property no key comes before what is expanded (/Me/BestFriend/Trips).
+  const single = sliced("GET /Me?$expand=BestFriend($expand=Trips($expand=PlanItems))\n").result;
+  expect(single.diagnostics.filter((d) => d.code === "ODG308").map(shown)).toEqual([]);
+  expect(typeNames(single)).toEqual(expect.arrayContaining(["Travel.Lite.Trip", "Travel.Lite.PlanItem"]));
+
   // Nested deeper than a path pattern goes: one warning, and what the levels above keep.
   let deep = "Trips";
   for (let i = 0; i < 3000; i++) deep = `Friends($expand=${deep})`;

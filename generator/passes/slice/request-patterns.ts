@@ -19,6 +19,7 @@ import { resolvePath, type Route } from "./resolve-path";
 import { resolveSdkPath } from "./resolve-sdk-path";
 import { pathModel, type Fill } from "./paths";
 import { MAX_PATH_SEGMENTS } from "./glob";
+import { composedResult } from "./composable";
 import type { SliceOptions } from "./slice";
 import { requestsOption, type NamedBy } from "../../option-names";
 
@@ -129,7 +130,11 @@ export function requestPatterns(
       made++;
       const host = hostOf(r.path);
       if (host) hosts.add(host);
-      const route = routePatterns(resolved.route, r.path);
+      // A single-valued navigation property's entity takes no key before what is expanded below it.
+      const route = routePatterns(resolved.route, r.path, (p) => {
+        const at = resolvePath(p, paths, fill);
+        return !at.ok || at.route.addressed.kind === "collection";
+      });
       const at = where(r.line, r.column, r.at ?? "");
       // What its $expand names is kept only where the service has it: a name it lacks is a
       // warning (the service answered the request 400), not a pattern that fails the run.
@@ -231,10 +236,13 @@ function hostOf(url: string): string | undefined {
  * name, a cast's by the type's, keys as `{id}`, `$count`, `$ref` and `$value` left off), and the
  * path of each navigation property its `$expand` names, nested ones too, from where the path ends.
  */
-export function routePatterns(route: Route, url: string): { patterns: string[]; deeper: boolean } {
+export function routePatterns(route: Route, url: string, collectionAt: (path: string) => boolean = () => true): { patterns: string[]; deeper: boolean } {
   let path = "";
   let collection = false;
+  /** The last segment calls a composable function that returns entities (resolvePath has read its result): its `$expand` names their navigation properties. */
+  let entities = false;
   for (const step of route.steps) {
+    entities = false;
     switch (step.kind) {
       case "root":
         path += `/${step.root.name}`;
@@ -242,6 +250,7 @@ export function routePatterns(route: Route, url: string): { patterns: string[]; 
         break;
       case "import":
         path += `/${step.import.name}`;
+        ({ entities, collection } = throughFunction(step.import.operations));
         break;
       case "key":
         path += "/{id}";
@@ -260,6 +269,7 @@ export function routePatterns(route: Route, url: string): { patterns: string[]; 
         break;
       case "operation":
         path += `/${step.operations[0].qualifiedName}`;
+        ({ entities, collection } = throughFunction(step.operations));
         break;
       case "media":
         path += "/$value";
@@ -273,19 +283,26 @@ export function routePatterns(route: Route, url: string): { patterns: string[]; 
   }
   const out = { patterns: [path], deeper: false };
   const addressed = route.addressed.kind;
-  if (addressed === "entity" || addressed === "collection") {
+  if (addressed === "entity" || addressed === "collection" || entities) {
     const expand = queryOption(queryOf(url), "$expand");
-    if (expand !== undefined) expanded(collection ? `${path}/{id}` : path, expand, out);
+    if (expand !== undefined) expanded(collection ? `${path}/{id}` : path, expand, out, collectionAt);
   }
   return out;
 }
 
+/** Whether one of `ops` is a composable function that returns entities (resolvePath has read its result), and a collection of them. */
+function throughFunction(ops: readonly Operation[]): { entities: boolean; collection: boolean } {
+  const result = ops.map((op) => composedResult(op)).find((r) => r !== undefined);
+  return { entities: result !== undefined, collection: result?.collection ?? false };
+}
+
 /**
  * The paths an `$expand` value names below `at`, added to `out`: `manager($expand=directReports),photo`
- * → `at/manager`, `at/manager/{id}/directReports`, `at/photo`. A level whose path would pass the
+ * → `at/manager`, `at/manager/directReports`, `at/photo` (`collectionAt`: whether a path addresses a
+ * collection, whose members a key comes before: `members($expand=manager)` → `at/members/{id}/manager`). A level whose path would pass the
  * longest pattern a slice takes is not read (`deeper`): nesting costs no more than that.
  */
-function expanded(at: string, value: string, out: { patterns: string[]; deeper: boolean }): void {
+function expanded(at: string, value: string, out: { patterns: string[]; deeper: boolean }, collectionAt: (path: string) => boolean): void {
   if (at.split("/").length > MAX_PATH_SEGMENTS) {
     out.deeper = true;
     return;
@@ -304,8 +321,8 @@ function expanded(at: string, value: string, out: { patterns: string[]; deeper: 
     out.patterns.push(path);
     if (open < 0 || !item.endsWith(")")) continue;
     const nested = listItems(item.slice(open + 1, -1), ";").find((p) => /^\$?expand\s*=/i.test(p));
-    // A collection's items are each one entity: a key between it and what is expanded below it.
-    if (nested) expanded(`${path}/{id}`, nested.replace(/^[^=]*=/, ""), out);
+    // A collection's items are each one entity: a key between it and what is expanded below it (none after one entity).
+    if (nested) expanded(collectionAt(path) ? `${path}/{id}` : path, nested.replace(/^[^=]*=/, ""), out, collectionAt);
   }
 }
 
