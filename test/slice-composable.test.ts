@@ -119,6 +119,8 @@ describe("a slice keeps what a path needs after a composable function", () => {
     const imported = generate({ inputs, include: "/activeCells/format", why: "Book.Cells.activeCells" });
     expect(typeNames(imported)).toEqual(["Book.Cells.rangeFormat", "Book.Cells.sheetRange"]);
     expect(imported.slice?.why?.[0]?.answers[0]?.chain.map((c) => c.reason)).toEqual(["named by /activeCells (--include /activeCells/format)"]);
+    // `**` after an import's function goes on through its result.
+    expect(typeNames(generate({ inputs, include: "/activeCells/**" }))).toEqual(["Book.Cells.picture", "Book.Cells.rangeFont", "Book.Cells.rangeFormat", "Book.Cells.sheetRange"]);
     // The path ending at the function keeps the function alone, as before.
     expect(operationNames(generate({ inputs, include: "/worksheets/{id}/cellRange" }))).toEqual(["cellRange"]);
     // A misspelling after the function is respelt through it.

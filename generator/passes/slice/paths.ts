@@ -360,7 +360,8 @@ function walk(
         namedOperation(result, op, { pattern: pattern.text, path: `/${imp.name}` });
       }
       imported = true;
-    } else if (bound && advance(pattern, startStates(pattern), imp.name, true) !== 0) {
+    }
+    if (bound && (advance(pattern, startStates(pattern), imp.name, true) & ~(1 << pattern.segments.length)) !== 0) {
       // The path goes on through what an imported composable function returns (its name written out).
       for (const op of imp.operations) {
         const r = composedResult(op, bound.fillOperation);
