@@ -4474,12 +4474,19 @@ function answered(status: unknown, headers: Headers, body: string | ArrayBuffer,
   return new Response(empty || code === 204 ? null : body, { status: code, statusText, headers });
 }
 
-/** The reason phrases (RFC 9110 §15, RFC 6585) of the statuses a service answers an OData request with, for a batched answer that has none (JSON Format §19.5 writes the status alone). */
+/**
+ * The reason phrases of the error statuses RFC 9110 §15 defines (but its unused 418), and those of
+ * RFC 6585, WebDAV's (RFC 4918: 423 Locked, which Graph answers a locked file with) and 425 (RFC
+ * 8470), for a batched answer that has none (JSON Format §19.5 writes the status alone).
+ */
 const REASONS: Record<number, string> = {
-  304: "Not Modified", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed", 406: "Not Acceptable",
-  408: "Request Timeout", 409: "Conflict", 410: "Gone", 412: "Precondition Failed", 413: "Content Too Large", 415: "Unsupported Media Type",
-  422: "Unprocessable Content", 424: "Failed Dependency", 428: "Precondition Required", 429: "Too Many Requests", 500: "Internal Server Error",
-  501: "Not Implemented", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout",
+  304: "Not Modified", 400: "Bad Request", 401: "Unauthorized", 402: "Payment Required", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
+  406: "Not Acceptable", 407: "Proxy Authentication Required", 408: "Request Timeout", 409: "Conflict", 410: "Gone", 411: "Length Required",
+  412: "Precondition Failed", 413: "Content Too Large", 414: "URI Too Long", 415: "Unsupported Media Type", 416: "Range Not Satisfiable",
+  417: "Expectation Failed", 421: "Misdirected Request", 422: "Unprocessable Content", 423: "Locked", 424: "Failed Dependency", 425: "Too Early",
+  426: "Upgrade Required", 428: "Precondition Required", 429: "Too Many Requests", 431: "Request Header Fields Too Large", 500: "Internal Server Error",
+  501: "Not Implemented", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout", 505: "HTTP Version Not Supported",
+  507: "Insufficient Storage", 511: "Network Authentication Required",
 };
 
 /**
