@@ -50,6 +50,9 @@ test.each<[string, unknown, boolean]>([
 test.each<[string, Record<string, string>, string]>([
   ["the proxy's URL has no credentials", { HTTPS_PROXY: "http://proxy.corp:8080" }, "the proxy of HTTPS_PROXY asked for credentials (407 Proxy Authentication Required): give them in its URL, HTTPS_PROXY=http://user:password@proxy.corp:8080 (percent-encoded: %40 for @, %3A for :)"],
   ["its credentials were refused (the password not said)", { HTTPS_PROXY: "http://me:s3cret@proxy.corp:8080" }, "the proxy of HTTPS_PROXY did not take the user and password in its URL (407 Proxy Authentication Required): check them (percent-encoded: %40 for @, %3A for :)"],
+  // Node's fetch sends the proxy's credentials only with both a user and a password: a user alone was never sent.
+  ["its URL has a user and no password", { HTTPS_PROXY: "http://me@proxy.corp:8080" }, "the proxy of HTTPS_PROXY asked for credentials (407 Proxy Authentication Required): its URL has a user and no password, and Node's fetch sends neither without the other: HTTPS_PROXY=http://me:password@proxy.corp:8080 (percent-encoded: %40 for @, %3A for :)"],
+  ["its URL has a user and an empty password", { HTTPS_PROXY: "http://me:@proxy.corp:8080" }, "the proxy of HTTPS_PROXY asked for credentials (407 Proxy Authentication Required): its URL has a user and no password, and Node's fetch sends neither without the other: HTTPS_PROXY=http://me:password@proxy.corp:8080 (percent-encoded: %40 for @, %3A for :)"],
   ["no variable names it", {}, "the proxy asked for credentials (407 Proxy Authentication Required): give them in the proxy's URL, http://user:password@host:port (percent-encoded: %40 for @, %3A for :)"],
 ])("%s", (_, env, said) => {
   expect(proxyCredentialsHint(env, HTTPS)).toBe(said);

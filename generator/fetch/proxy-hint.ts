@@ -20,15 +20,17 @@ export function unusedProxyHint(env: NodeJS.ProcessEnv, nodeVersion: string, url
 /**
  * What to say where the proxy answered 407 Proxy Authentication Required (`askedForProxyCredentials`),
  * which Node's fetch reports as a bare `fetch failed`: give the user and password in the proxy's URL
- * (`HTTPS_PROXY=http://user:password@proxy:8080`, which Node's fetch sends as Basic credentials), or,
- * where that URL has them, that the proxy did not take them. The password is never said.
+ * (`HTTPS_PROXY=http://user:password@proxy:8080`, which Node's fetch sends as Basic credentials, only
+ * both together), or, where that URL has them, that the proxy did not take them. The password is never said.
  */
 export function proxyCredentialsHint(env: NodeJS.ProcessEnv, url: string): string {
   const name = proxyVariable(env, url);
   const proxy = name && URL.canParse(env[name]!) ? new URL(env[name]!) : undefined;
   const encode = "(percent-encoded: %40 for @, %3A for :)";
   if (!name || !proxy) return `the proxy asked for credentials (407 Proxy Authentication Required): give them in the proxy's URL, http://user:password@host:port ${encode}`;
-  if (proxy.username) return `the proxy of ${name} did not take the user and password in its URL (407 Proxy Authentication Required): check them ${encode}`;
+  // undici sends Proxy-Authorization only where the URL has both: a user alone was never sent.
+  if (proxy.username && proxy.password) return `the proxy of ${name} did not take the user and password in its URL (407 Proxy Authentication Required): check them ${encode}`;
+  if (proxy.username) return `the proxy of ${name} asked for credentials (407 Proxy Authentication Required): its URL has a user and no password, and Node's fetch sends neither without the other: ${name}=${proxy.protocol}//${proxy.username}:password@${proxy.host} ${encode}`;
   return `the proxy of ${name} asked for credentials (407 Proxy Authentication Required): give them in its URL, ${name}=${proxy.protocol}//user:password@${proxy.host} ${encode}`;
 }
 
