@@ -1,6 +1,7 @@
 /**
  * The patterns `--include` and `--exclude` take. A pattern starting with `/` is a URL path pattern,
- * matched segment by segment (`*` one segment, `**` any number of them, `{id}` key segments and a last
+ * matched segment by segment (`*` one segment, `**` any number of them, though not past a navigation
+ * property that is not contained, `advance`; `{id}` key segments and a last
  * `$ref`, `$count` or `$value` ignored, Graph's addressing by path read as the entity before it:
  * `/me/drive/root:/Book.xlsx:/content` as `/me/drive/root/content`);
  * any other pattern is a glob over qualified names (`*` stops at a dot, `**` does not), or a
@@ -179,15 +180,18 @@ function closeOverAny(p: PathPattern, states: States): States {
 
 /**
  * The states after one more segment named `name`. A cast segment (a qualified type name) is matched
- * only by a pattern segment that names it literally, never by a wildcard.
+ * only by a pattern segment that names it literally, never by a wildcard. `leaves`: the segment is a
+ * navigation property that is not contained (CSDL 4.01 §8.4: without `ContainsTarget`, its target
+ * lives under its entity set's path, not under this one), which a `**` may match as its last
+ * segment but does not go on below; a segment written out (`*` included) is followed all the same.
  */
-export function advance(p: PathPattern, states: States, name: string, isCast: boolean): States {
+export function advance(p: PathPattern, states: States, name: string, isCast: boolean, leaves = false): States {
   let next = 0;
   for (let i = 0; i < p.segments.length; i++) {
     if (!(states & (1 << i))) continue;
     const seg = p.segments[i];
     if (seg.any) {
-      if (!isCast) next |= 1 << i;
+      if (!isCast) next |= 1 << (leaves ? i + 1 : i);
     } else if (isCast ? seg.literal === name : seg.matches(name)) next |= 1 << (i + 1);
   }
   return closeOverAny(p, next);

@@ -27,6 +27,11 @@ export interface PathSelection {
   operationPatterns: Map<Operation, Set<string>>;
   /** How many patterns matched nothing, by pattern text. */
   unmatched: string[];
+  /**
+   * By include pattern text: where its `**` stopped, at a navigation property that is not contained
+   * (glob.ts `advance`) and leads on: one route to each such property, in the walk's order (shortest first).
+   */
+  stops: Map<string, string[]>;
   /** For `--why`: the first pattern and route that addressed each type, or led through it, or named each operation. */
   routes: {
     addressed: Map<StructuredType, PathRoute>;
@@ -70,7 +75,8 @@ interface Composition {
 
 /**
  * The URL path to a node along the nodes each was first reached from, then `last` (an operation's
- * name): `{id}` after a collection that a navigation follows, or an operation bound to one entity.
+ * name, or a navigation property's): `{id}` after a collection that a navigation follows, or an
+ * operation bound to one entity.
  */
 function routeOf(node: Node, last?: string, lastOnCollection = false): string {
   const parts: string[] = last === undefined ? [] : [last];
@@ -282,7 +288,7 @@ export function selectPaths(
   const include = includeAsWritten.map((p) => withNamespaces(p, model.aliases));
   const exclude = excludeAsWritten.map((p) => withNamespaces(p, model.aliases));
   const routes = { addressed: new Map(), onPath: new Map(), operations: new Map() };
-  const result: PathSelection = { addressed: new Set(), onPath: new Set(), operations: new Set(), operationPatterns: new Map(), unmatched: [], routes };
+  const result: PathSelection = { addressed: new Set(), onPath: new Set(), operations: new Set(), operationPatterns: new Map(), unmatched: [], stops: new Map(), routes };
   if (!containers.length) {
     result.unmatched.push(...include.map((p) => p.text));
     return result;
@@ -326,13 +332,17 @@ function walk(
   const last = pattern.segments[pattern.segments.length - 1];
   const streamName = last && !last.any ? last.literal : undefined;
 
+  /** Where the pattern's `**` stopped: a route to each navigation property that is not contained (`advance`). */
+  const stops = new Map<NavigationProperty, string>();
+
   /** The node reached by segment `name` from `from` (or from the root), unless excluded or dead. */
   /** `complex`: the segment is a complex property, a way through only where its type leads to navigation properties. */
   /** `bindsEntity`: the segment is a composable function, bound to one entity or not. */
-  const step = (from: Node | undefined, type: StructuredType, name: string, isCast: boolean, collection: boolean, complex = false, bindsEntity?: boolean): Node | undefined => {
-    const states = advance(pattern, from ? from.states : startStates(pattern), name, isCast);
+  /** `leaves`: a navigation property that is not contained, past which a `**` does not go (`advance`). */
+  const step = (from: Node | undefined, type: StructuredType, name: string, isCast: boolean, collection: boolean, complex = false, bindsEntity?: boolean, leaves?: NavigationProperty): Node | undefined => {
+    const states = advance(pattern, from ? from.states : startStates(pattern), name, isCast, leaves !== undefined);
     if (states === 0 || (complex && !steps.leads(type))) return undefined;
-    const excluded = exclude.map((p, i) => advance(p, from ? from.excluded[i] : excludeStart[i], name, isCast));
+    const excluded = exclude.map((p, i) => advance(p, from ? from.excluded[i] : excludeStart[i], name, isCast, leaves !== undefined));
     if (exclude.some((p, i) => accepts(p, excluded[i]))) return undefined;
     const key = `${type.qualifiedName} ${states} ${excluded.join(",")}`;
     let node = nodes.get(key);
@@ -343,6 +353,9 @@ function walk(
       if (accepts(pattern, states)) accepting.push(node);
     }
     if (from) node.from.push(from);
+    // A `**` that would have gone on below, to a type that leads somewhere: said once per pattern (slice.ts).
+    if (from && leaves && !stops.has(leaves) && advance(pattern, from.states, name, isCast) & ~states && steps.of(type).some((s) => !s.complex || steps.leads(s.type)))
+      stops.set(leaves, routeOf(from, name));
     return node;
   };
 
@@ -373,7 +386,7 @@ function walk(
   }
   for (let i = 0; i < queue.length; i++) {
     const node = queue[i];
-    for (const s of steps.of(node.type)) step(node, s.type, s.name, false, s.collection, s.complex);
+    for (const s of steps.of(node.type)) step(node, s.type, s.name, false, s.collection, s.complex, undefined, s.member.kind === "navigation" && !s.member.containsTarget ? s.member : undefined);
     if (casts) for (const d of descendants(node.type)) step(node, d, d.qualifiedName, true, node.collection);
     if (bound && matchOperations(node, pattern, exclude, bound, result)) operationRoutes.push(node);
     // A function's name is matched only as written out, as a cast's is (`advance`'s isCast).
@@ -401,6 +414,7 @@ function walk(
     result.addressed.add(n.type);
     if (!result.routes.addressed.has(n.type)) result.routes.addressed.set(n.type, { pattern: pattern.text, path: routeOf(n) });
   }
+  if (stops.size) result.stops.set(pattern.text, [...stops.values()]);
   for (const n of nodes.values()) {
     if (!n.useful) continue;
     result.onPath.add(n.type);

@@ -20,6 +20,7 @@ import { nearestName } from "../../nearest-name";
 import { namesEndingIn, namespacePrefix } from "./unqualified-hint";
 import { selectPaths, suggestPath, type Fill } from "./paths";
 import { starsAsKeysMatch, starsMissedKeys } from "./star-as-key";
+import { starStopsMessage } from "./star-stops";
 import { explain, type Reason, type Reasons, type WhyReport } from "./why";
 import { excludedBase, reportExcludedBases, type BelowExcluded } from "./excluded-bases";
 import { leftOutByName, leftOutByPath, leftOutMessage, leftOutOperations, type LeftOutMatch } from "./left-out";
@@ -482,6 +483,11 @@ export function sliceModel(
       const near = p.kind === "name" ? suggestName(p, model, allOps) : undefined;
       diags.warning(Codes.sliceEmpty, `${optionName("why", options.namedBy)} ${shown(w.pattern)} matches no type or operation${near === undefined ? "" : ` (did you mean ${near}?)`}`, w.pattern);
     }
+  }
+  // Where each include's `**` stopped (at navigation properties that are not contained): once per pattern.
+  for (const p of includePaths) {
+    const stops = selection.stops.get(p.text);
+    if (stops) patternProblem("info", Codes.sliceSummary, p, `${named("include", [p])} ${p.text} ${starStopsMessage(p, stops)}`);
   }
   diags.add(Codes.sliceSummary, "info", `slice keeps ${result.types} of ${result.ofTypes} types and ${result.operations} of ${result.ofOperations} operations`, "");
   return { model: sliced, summary: result };
