@@ -89,4 +89,12 @@ describe("`**` stops at navigation that is not contained", () => {
     ]);
     expect(notes(["/me/drive/items/{id}/workbook"])).toEqual([]);
   });
+
+  test("a pattern that matches nothing because its `**` stopped says so, in its error", () => {
+    expect(generationErrors(CSDL, { include: ["/me/**/workbook"] })).toEqual([
+      "0:0 --include /me/**/workbook matches no URL path of the service: its `**` stops at 4 navigation properties that are not contained " +
+        "(/me/manager, /me/drive, /me/messages/{id}/from and 1 more): `**` keeps their targets but does not go on below them; write a path through one out to go on",
+    ]);
+    expect(kept(["/me/drive/**/workbook"])).toEqual(["t.drive", "t.item", "t.user", "t.workbook"]);
+  });
 });

@@ -282,8 +282,11 @@ export function sliceModel(
     }
     const cut = excludedPath(p);
     const gone = cut === undefined ? leftOutByPath(p, model.leftOut) : [];
+    // A `**` that stopped at navigation that is not contained may be why (`/education/**/workbook`).
+    const stops = selection.stops.get(p.text);
+    const stopped = stops ? `: its \`**\` ${starStopsMessage(p, stops)}` : "";
     if (gone.length) matchesLeftOut(p, gone);
-    else matchesNothing("include", p, cut ?? `matches no URL path of the service${pathHintFor(p, paths(excludes))}`);
+    else matchesNothing("include", p, cut ?? `matches no URL path of the service${pathHintFor(p, paths(excludes))}${stopped}`);
   }
   const everyName = [...model.types.values(), ...allOps];
   for (const p of excludeNames) {
@@ -487,7 +490,7 @@ export function sliceModel(
   // Where each include's `**` stopped (at navigation properties that are not contained): once per pattern.
   for (const p of includePaths) {
     const stops = selection.stops.get(p.text);
-    if (stops) patternProblem("info", Codes.sliceSummary, p, `${named("include", [p])} ${p.text} ${starStopsMessage(p, stops)}`);
+    if (stops && !selection.unmatched.includes(p.text)) patternProblem("info", Codes.sliceSummary, p, `${named("include", [p])} ${p.text} ${starStopsMessage(p, stops)}`);
   }
   diags.add(Codes.sliceSummary, "info", `slice keeps ${result.types} of ${result.ofTypes} types and ${result.operations} of ${result.ofOperations} operations`, "");
   return { model: sliced, summary: result };
