@@ -43,3 +43,16 @@ test("a slice leaving the type out numbers the operation's validator as the full
     "the validator of Names.Ops.reserve's parameters is emitted as validateReserveParameters2 (validateReserveParameters is taken: the functions of a type of Names.Ops this slice leaves out are named after ReserveParameters)",
   ]);
 });
+
+test("a type's companion name (AnyThingParameters, of a complex type ThingParameters) numbers no operation's validator: no type's functions have it", () => {
+  const doc = `<?xml version="1.0" encoding="utf-8"?>
+<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>
+<Schema Namespace="N" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+  <ComplexType Name="ThingParameters"><Property Name="note" Type="Edm.String"/></ComplexType>
+  <Action Name="anyThing"><Parameter Name="qty" Type="Edm.Int32" Nullable="false"><Annotation Term="Org.OData.Validation.V1.Minimum" Int="1"/></Parameter></Action>
+  <EntityContainer Name="C"><ActionImport Name="anyThing" Action="N.anyThing"/></EntityContainer>
+</Schema></edmx:DataServices></edmx:Edmx>`;
+  const r = generate({ inputs: [{ file: "n.xml", content: doc }] });
+  expect(r.files.get("N.validators.ts")).toMatch(/export const validateAnyThingParameters\b/);
+  expect(r.diagnostics.filter((d) => d.code === "ODG201").map((d) => d.message)).toEqual([]);
+});

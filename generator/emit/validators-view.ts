@@ -250,9 +250,10 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
     checkParams: checkParams(rt),
     owner: (stem) => {
       const t = schema.types.find((x) => ctx.names.type(x) === stem);
-      return t ? `the ${typeKindWords(t.kind)} \`${t.qualifiedName}\`` : ctx.names.declared(ns).has(stem) ? `a type of \`${ns}\` this slice leaves out` : undefined;
+      return t ? `the ${typeKindWords(t.kind)} \`${t.qualifiedName}\`` : ctx.names.typeNames(ns).has(stem) ? `a type of \`${ns}\` this slice leaves out` : undefined;
     },
-    typeNamed: (stem) => ctx.names.declared(ns).has(stem),
+    // A type's own name only: its companions (`AnyX`, `XValues`) have no functions named after them.
+    typeNamed: (stem) => ctx.names.typeNames(ns).has(stem),
     renamed: (message, op) => ctx.options.renamed?.(message, op.qualifiedName, op.at),
   });
   // After the types: their guards' types are imported names of the module by now.

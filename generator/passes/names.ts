@@ -33,6 +33,8 @@ export interface Names {
    * of the service even in a slice: other names derived from a type's (`PersonNavigation`) avoid them.
    */
   declared(namespace: string): ReadonlySet<string>;
+  /** The type names alone of a namespace's types (not their companion names), over every type of the service even in a slice. */
+  typeNames(namespace: string): ReadonlySet<string>;
 }
 
 /** `callRecord` → `CallRecord`; characters not allowed in identifiers become `_`. */
@@ -95,9 +97,12 @@ export function companionNames(t: SchemaType, name: string): string[] {
 export function assignNames(model: Model, diags: DiagnosticBag, among: Model = model): Names {
   const names = new Map<string, string>();
   const declared = new Map<string, Set<string>>();
+  const typeNames = new Map<string, Set<string>>();
   for (const schema of among.schemas) {
     const taken = new Set<string>();
+    const own = new Set<string>();
     declared.set(schema.namespace, taken);
+    typeNames.set(schema.namespace, own);
     const free = (t: SchemaType, n: string) => !taken.has(n) && companionNames(t, n).every((c) => !taken.has(c));
     // Per base name, the next number to try: names are never given back, so the numbers below it are
     // still taken, and thousands of types on one identifier cost one step each, not one per type numbered.
@@ -112,6 +117,7 @@ export function assignNames(model: Model, diags: DiagnosticBag, among: Model = m
         next.set(base, i);
       }
       taken.add(name);
+      own.add(name);
       for (const c of companionNames(t, name)) taken.add(c);
       names.set(t.qualifiedName, name);
     }
@@ -127,7 +133,9 @@ export function assignNames(model: Model, diags: DiagnosticBag, among: Model = m
       }
     }
   }
-  return { type: (t) => names.get(t.qualifiedName) ?? pascal(t.name), declared: (namespace) => declared.get(namespace) ?? new Set() };
+  return { type: (t) => names.get(t.qualifiedName) ?? pascal(t.name), declared: (namespace) => declared.get(namespace) ?? new Set(),
+    typeNames: (namespace) => typeNames.get(namespace) ?? new Set(),
+  };
 }
 
 /**
