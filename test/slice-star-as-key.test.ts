@@ -67,6 +67,12 @@ describe("a `*` in a URL path pattern where a key was meant", () => {
     expect(run({ include: ["/groups/*/channels"] }).problems).toEqual([]);
   });
 
+  test("no warning where another include selects by name what the key reading addresses: the slice has that path", () => {
+    const r = run({ include: ["/groups/*/members", "t.member"] });
+    expect(r.problems).toEqual([]);
+    expect(r.kept).toEqual(expect.arrayContaining(["t.member", "t.teamMember"]));
+  });
+
   test("one that matches nothing gets the path with {id} as its did-you-mean, an include's and an exclude's", () => {
     expect(run({ include: ["/teams/*/channels"] }).problems).toEqual([
       "error --include /teams/*/channels matches no URL path of the service (did you mean /teams/{id}/channels?)",

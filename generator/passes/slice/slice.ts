@@ -275,8 +275,9 @@ export function sliceModel(
   }
   for (const p of paths(includes)) {
     if (!selection.unmatched.includes(p.text)) {
-      // Matched, but a `*` meant as a key reads as a navigation property (Graph's `/groups/*/members`).
-      const missed = starsMissedKeys(pathModel, p, paths(excludes), selection, fill);
+      // Matched, but a `*` meant as a key reads as a navigation property (Graph's `/groups/*/members`):
+      // said when no include selects what the key would address, by path or by name.
+      const missed = starsMissedKeys(pathModel, p, paths(excludes), { addressed: seeds, operations: seedOps }, fill);
       if (missed) patternProblem("warning", Codes.sliceEmpty, p, `${named("include", [p])} ${shown(p.text)} reads each \`*\` as a navigation property (${missed.took}), not as a key: what ${missed.asKeys} addresses is not selected; write {id} for a key`);
       continue;
     }

@@ -5,7 +5,8 @@
 // not its `members`. This finds the pattern with each such `*` written `{id}`, for the did-you-mean
 // of a pattern that matches nothing and for the warning on one that matches elsewhere.
 import { parsePattern, type PathPattern } from "./glob";
-import { selectPaths, type Fill, type PathModel, type PathSelection } from "./paths";
+import type { Operation, SchemaType } from "../../model/types";
+import { selectPaths, type Fill, type PathModel } from "./paths";
 
 /** `text` with each `*` before its last segment written `{id}`, or undefined when it has none. */
 export function starsAsKeys(text: string): string | undefined {
@@ -25,13 +26,13 @@ export function starsAsKeysMatch(model: PathModel, text: string, exclude: readon
 
 /**
  * For a pattern that matched: when its `*`s written `{id}` address a type or name an operation that
- * no include selects (`selected`), that path and one route the pattern did take (for the warning).
+ * no include selects (`selected`: by a path or by name), that path and one route the pattern did take (for the warning).
  */
 export function starsMissedKeys(
   model: PathModel,
   p: PathPattern,
   exclude: readonly PathPattern[],
-  selected: Pick<PathSelection, "addressed" | "operations">,
+  selected: { addressed: ReadonlySet<SchemaType>; operations: ReadonlySet<Operation> },
   fill?: Fill,
 ): { asKeys: string; took: string } | undefined {
   const alt = starsAsKeysMatch(model, p.text, exclude, fill);
