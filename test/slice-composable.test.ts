@@ -131,6 +131,18 @@ describe("a slice keeps what a path needs after a composable function", () => {
     expect(typeNames(generate({ inputs, include: "/worksheets/**" }))).not.toContain("Book.Cells.rangeFormat");
   });
 
+  test("an --exclude naming the function a path goes on through is ODG304, as a type on the path is: no path builder reaches what follows", () => {
+    const inputs = options.inputs;
+    const warnings = (r: ReturnType<typeof generate>) => r.diagnostics.filter((d) => d.code === "ODG304").map((d) => `${d.path}: ${d.message}`);
+    expect(warnings(generate({ inputs, include: "/worksheets/{id}/cellRange/format", exclude: "Book.Cells.cellRange" }))).toEqual([
+      "Book.Cells.cellRange: Book.Cells.cellRange is on the URL path /worksheets/{id}/cellRange, on the way to what --include /worksheets/{id}/cellRange/format selects, but --exclude Book.Cells.cellRange leaves it out: the slice has no path builder that reaches it",
+    ]);
+    expect(warnings(generate({ inputs, include: "/activeCells/format", exclude: "Book.Cells.activeCells" }))).toEqual([
+      "Book.Cells.activeCells: Book.Cells.activeCells is on the URL path /activeCells, on the way to what --include /activeCells/format selects, but --exclude Book.Cells.activeCells leaves it out: the slice has no path builder that reaches it",
+    ]);
+    expect(warnings(generate({ inputs, include: "/worksheets/{id}/cellRange/format" }))).toEqual([]);
+  });
+
   test("an $expand of the function's result keeps what it names, nested ones too, so that the typed expand option takes them", () => {
     const expands: Request[] = [
       ["GET", "/worksheets/s1/cellRange(address='A1')?$expand=format($expand=font),pictures"],

@@ -38,6 +38,8 @@ export interface PathSelection {
     onPath: Map<StructuredType, PathRoute>;
     operations: Map<Operation, PathRoute>;
   };
+  /** Composable functions a route goes on through (composable.ts), with the first route through each: on the way, as `onPath`'s types. */
+  throughOperations: Map<Operation, PathRoute>;
 }
 
 /** A pattern, and one URL path it matched (keys written `{id}`). */
@@ -288,7 +290,7 @@ export function selectPaths(
   const include = includeAsWritten.map((p) => withNamespaces(p, model.aliases));
   const exclude = excludeAsWritten.map((p) => withNamespaces(p, model.aliases));
   const routes = { addressed: new Map(), onPath: new Map(), operations: new Map() };
-  const result: PathSelection = { addressed: new Set(), onPath: new Set(), operations: new Set(), operationPatterns: new Map(), unmatched: [], stops: new Map(), routes };
+  const result: PathSelection = { addressed: new Set(), onPath: new Set(), operations: new Set(), operationPatterns: new Map(), unmatched: [], stops: new Map(), routes, throughOperations: new Map() };
   if (!containers.length) {
     result.unmatched.push(...include.map((p) => p.text));
     return result;
@@ -409,7 +411,12 @@ function walk(
       }
     }
   }
-  for (const c of composed) if (c.to.useful) namedOperation(result, c.op, { pattern: pattern.text, path: c.from ? routeOf(c.from, c.name, c.op.binding?.type.collection) : `/${c.name}` });
+  for (const c of composed) {
+    if (!c.to.useful) continue;
+    const route = { pattern: pattern.text, path: c.from ? routeOf(c.from, c.name, c.op.binding?.type.collection) : `/${c.name}` };
+    namedOperation(result, c.op, route);
+    if (!result.throughOperations.has(c.op)) result.throughOperations.set(c.op, route);
+  }
   for (const n of accepting) {
     result.addressed.add(n.type);
     if (!result.routes.addressed.has(n.type)) result.routes.addressed.set(n.type, { pattern: pattern.text, path: routeOf(n) });

@@ -428,6 +428,17 @@ export function sliceModel(
       `${t.qualifiedName} is on the URL path ${route.path}, on the way to what ${optionName("include", options.namedBy)} ${route.pattern} selects, but ${optionName("exclude", options.namedBy)} ${by} leaves it out: the slice has no path builder that reaches it`,
       t.qualifiedName, t.at);
   }
+  // So is a composable function a path goes on through (`/worksheets/{id}/range/format`) that an
+  // --exclude names: what follows it is kept, but no path builder reaches it. Once for its overloads.
+  const throughWarned = new Set<string>();
+  for (const [op, route] of selection.throughOperations) {
+    const by = keepOps.has(op) ? undefined : excludedBy(op);
+    if (!by || route.pattern.includes("*") || throughWarned.has(op.qualifiedName)) continue;
+    throughWarned.add(op.qualifiedName);
+    diags.add(Codes.slicePruned, "warning",
+      `${op.qualifiedName} is on the URL path ${route.path}, on the way to what ${optionName("include", options.namedBy)} ${route.pattern} selects, but ${optionName("exclude", options.namedBy)} ${by} leaves it out: the slice has no path builder that reaches it`,
+      op.qualifiedName, op.at);
+  }
   // Operations whose binding type fell out (never here by construction) are dropped by the copy.
   for (const op of [...keepOps]) {
     const b = op.binding?.type.type;
