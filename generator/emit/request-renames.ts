@@ -1,8 +1,8 @@
 /**
  * The ODG201 notes for request functions not named as their element (request-names.ts): an entity
  * set's or singleton's function whose name was taken or reserved (`class2` for a set `class`, `items2`
- * for a singleton `Items` beside a set `items`), an operation's numbered (`reserve2` beside
- * `Reserve`, `listItems2` beside the set `Items`' `listItems`). Capitalising the first letter, and
+ * for a set `items` beside a singleton `Items`, which takes `items`), an operation's numbered
+ * (`reserve2` for an import `Reserve` beside `reserve`, `listItems2` beside the set `Items`' `listItems`). Capitalising the first letter, and
  * an operation's documented fallbacks (its binding type's name, an overload's `With…`), are the
  * naming rules, not renames.
  */
