@@ -4,7 +4,8 @@
  * (`this.http.get<Person[]>(url)`), ky, got, a test's supertest. Each `.get(`, `.post(`, `.put(`,
  * `.patch(` or `.delete(` call whose first argument is a string or template literal that is a URL
  * (a whole one, a path from the service root, or a template that starts with the root's
- * expression, `${base}/People`): so `map.get("key")` and `headers.get("etag")` are passed over. A
+ * expression, `${base}/People`): so `map.get("key")` and `headers.get("etag")` are passed over, and
+ * so are a collection's and a server route's calls (not-client-calls.ts). A
  * write's body is kept where the second argument is written as literals, and the query options of
  * the config argument's `params` (axios, Angular's HttpClient) or `searchParams` (ky, got), where
  * written as literals, are added to the URL: `axios.get("/users", { params: { $top: 5 } })` is
@@ -12,6 +13,7 @@
  */
 import { type CallInCode, JsText, urlLiteral } from "./js-literals";
 import { expressionEnd, literalJson, memberValue, readLiteral, skipBlank } from "./js-values";
+import { hasHandler, isCollectionCall } from "./not-client-calls";
 
 /** A method call named for an HTTP method, its type arguments skipped (`get<Person[]>(`), with a literal first. */
 const CALL = /\.(get|post|put|patch|delete)\s*(?:<[^<>()]*(?:<[^<>()]*>[^<>()]*)*>)?\s*\(\s*(?=["'`A-Za-z_$])/g;
@@ -30,7 +32,7 @@ export function httpClientCalls(text: string, most = Number.POSITIVE_INFINITY): 
   for (const m of text.matchAll(CALL)) {
     const from = m.index + m[0].length;
     const literal = urlLiteral(js, from);
-    if (!literal || !URL_LIKE.test(literal.url)) continue;
+    if (!literal || !URL_LIKE.test(literal.url) || isCollectionCall(js, m.index) || hasHandler(js, literal.end)) continue;
     const { url } = literal;
     const method = m[1]!.toUpperCase();
     // A write's body: the second argument, up to the call's closing parenthesis or the next argument.
