@@ -45,9 +45,9 @@ test("fetch calls whose URLs are made of the file's string constants read them p
   expect(requests.map((r) => lines[r.line - 1]!.slice(r.column - 1, r.column + 8))).toEqual(["${EDU}/cl", "GRAPH + M", "${GRAPH}$", "url, h);", "GRAPH + \"", "${base}/m"]);
 });
 
-test("a name declared twice, or a constant that is no literal alone, is not put in", () => {
-  const { requests } = listOf(`const A = "/People"; function f() { let A = 1; }\nconst B = "/Airports" + suffix;\nfetch(\`\${A}/x\`); fetch(B); fetch(\`\${B}\`);\n`);
-  expect(requests.map((r) => r.path)).toEqual(["/x", "/"]);
+test("a name is read from the declaration around the call (a let of that name in another function is another name), a + expression too; a var is not put in", () => {
+  const { requests } = listOf(`const A = "/People"; function f() { let A = 1; }\nconst B = "/Airports" + suffix;\nvar C = "/Airlines";\nfetch(\`\${A}/x\`); fetch(B); fetch(\`\${C}/y\`);\n`);
+  expect(requests.map((r) => r.path)).toEqual(["/People/x", "/Airports{suffix}", "/y"]);
 });
 
 test("the Graph client's api and an HTTP client's get read a path in a constant", () => {

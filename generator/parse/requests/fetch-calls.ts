@@ -33,7 +33,7 @@ export function fetchCalls(text: string): CallInCode[] {
     // Its headers' names where its options are JSON, as a browser writes them (none named: none sent).
     const headers = options === undefined ? undefined : typeof options.headers === "object" && options.headers !== null ? Object.keys(options.headers).map((k) => k.toLowerCase()) : [];
     const body = typeof options?.body === "string" ? options.body : init === undefined || options ? undefined : programBody(js, literal.end + comma![0].length - 1);
-    out.push({ method, url, at: literal.start, ...(body !== undefined ? { body } : {}), ...(headers ? { headers } : {}) });
+    out.push({ method, url, at: literal.start, ...(body !== undefined ? { body } : {}), ...(headers ? { headers } : {}), ...(literal.partial ? { partialQuery: true } : {}) });
   }
   return out;
 }

@@ -14,6 +14,7 @@
 import { type CallInCode, JsText, urlLiteral } from "./js-literals";
 import { expressionEnd, literalJson, memberValue, readLiteral, skipBlank } from "./js-values";
 import { hasHandler, isCollectionCall } from "./not-client-calls";
+import { queryText } from "./url-objects";
 
 /** A method call named for an HTTP method, its type arguments skipped (`get<Person[]>(`), with a literal first. */
 const CALL = /\.(get|post|put|patch|delete)\s*(?:<[^<>()]*(?:<[^<>()]*>[^<>()]*)*>)?\s*\(\s*(?=["'`A-Za-z_$])/g;
@@ -83,9 +84,4 @@ function queryOf(params: unknown): string | undefined {
     pairs.push(`${queryText(name, true)}=${queryText(String(value))}`);
   }
   return pairs.join("&") || undefined;
-}
-
-/** `text` in a query as documentation writes it: only `%`, `&`, `#`, `+` (a space when read) and, in a name, `=` percent-encoded. */
-function queryText(text: string, name = false): string {
-  return text.replace(name ? /[%&#+=]/g : /[%&#+]/g, (c) => encodeURIComponent(c));
 }

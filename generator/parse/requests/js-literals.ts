@@ -6,7 +6,11 @@
  * written as the variables a documentation page writes (`{{name}}`, named by the expression's
  * last word: `${user.id}` → `{{id}}`), for request-variables.ts to read as placeholders.
  */
+import { Bindings, type Value } from "./js-bindings";
+import { expressionEnd, skipBlank } from "./js-values";
 import { lastWord, withVariables } from "./request-variables";
+import { endsBody, urlFunction } from "./url-functions";
+import { resolveUrl } from "./url-objects";
 
 /** A request a program's source makes (a `fetch`, an HTTP client's or the Graph client's call): its method, URL, where the URL is written, and what is known of its body and headers. */
 export interface CallInCode {
@@ -17,6 +21,8 @@ export interface CallInCode {
   body?: string;
   /** The names of the headers it sends, in lower case; undefined where that cannot be told. */
   headers?: string[];
+  /** The URL's query may hold more than is read (a `searchParams.set` in a branch, or of a variable). */
+  partialQuery?: true;
 }
 
 /**
@@ -25,11 +31,11 @@ export interface CallInCode {
  * file's string constants put in, also where the argument names one or joins them with `+`
  * (`JsText.joined`); `start` is where the URL's text starts.
  */
-export function urlLiteral(js: JsText, at: number): { url: string; end: number; start: number } | undefined {
+export function urlLiteral(js: JsText, at: number): { url: string; end: number; start: number; partial?: true } | undefined {
   // Where the URL is written: a literal's first character inside its quote, else the expression's.
   const start = /["'`]/.test(js.text[at] ?? "") ? at + 1 : at;
   const joined = js.joined(at);
-  if (joined) return { url: withVariables(joined.value, new Map()), end: joined.end, start };
+  if (joined) return { url: withVariables(joined.value, new Map()), end: joined.end, start, ...(joined.partial ? { partial: true } : {}) };
   const literal = js.literal(at);
   if (!literal) return undefined;
   return { url: js.text[at] === "`" ? withVariables(literal.value, new Map()) : literal.value, end: literal.end, start };
@@ -46,47 +52,54 @@ export class JsText {
    */
   placeholders = false;
 
-  /** The string constants the file declares, by name (see `constant`); made when first asked. */
-  private constants: Map<string, string> | undefined;
+  /** What the file's names hold where they are read (js-bindings.ts); made when first asked. */
+  private bindings: Bindings | undefined;
+
+  /** The parameters of the URL function being read (url-functions.ts), with its call's arguments' values. */
+  private bound: Map<string, Value> | undefined;
+
+  /** How deep URL functions are read in each other (a function calling itself stops). */
+  private calls = 0;
 
   constructor(readonly text: string) {}
 
   /**
-   * The value of the string constant `name`: a `const` the file declares once, and no `let` or `var`
-   * of that name, as a string or template literal (`const GRAPH = "https://graph.microsoft.com/v1.0"`,
-   * `const url = `${GRAPH}/users/${id}``, a template's `${…}`s read as `literal` reads them, a
-   * constant declared before it put in); undefined for any other name.
+   * What the name `name` holds where it is read at `at`: a parameter of the URL function being read,
+   * else the innermost `const` or `let` of the name around it, with its straight-line changes up
+   * to there (js-bindings.ts: `const GRAPH = "https://graph.microsoft.com/v1.0"`, `let url = …; url
+   * += "?$top=5"`, `const url = new URL(…); url.searchParams.set(…)`); undefined where that is not
+   * known for certain.
    */
-  constant(name: string): string | undefined {
-    if (!this.constants) {
-      this.constants = new Map();
-      const declared = new Map<string, number>();
-      for (const m of this.text.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)/g)) declared.set(m[1]!, (declared.get(m[1]!) ?? 0) + 1);
-      for (const m of this.text.matchAll(/\bconst\s+([A-Za-z_$][\w$]*)\s*(?::\s*string\s*)?=\s*(?=["'`])/g)) {
-        if (declared.get(m[1]!) !== 1) continue;
-        const value = this.literal(m.index + m[0].length);
-        // Only a literal that is the whole initializer (`const a = "x" + y` is not known).
-        if (value && /^\s*(;|\r?\n|$)/.test(this.text.slice(value.end, value.end + 2))) this.constants.set(m[1]!, value.value);
-      }
-    }
-    return this.constants.get(name);
+  valueAt(name: string, at: number): Value | undefined {
+    const bound = this.bound?.get(name);
+    if (bound) return bound;
+    this.bindings ??= new Bindings(this, (i) => this.expression(i));
+    return this.bindings.valueAt(name, at);
+  }
+
+  /** The URL the expression at `at` makes: a literal, or what `joined` reads. */
+  expression(at: number): (Value & { end: number }) | undefined {
+    return this.joined(at) ?? this.literal(at);
   }
 
   /**
-   * A URL written as an expression at `at`: a constant's name (`fetch(url)`), or literals and
-   * names joined with `+` (`GRAPH + "/users/" + userId + "/photo/$value"`, a name that
-   * is no constant a placeholder); undefined where it starts with neither.
+   * A URL written as an expression at `at`: a known name (`fetch(url)`), a URL function's call
+   * (`usersUrl(id)`), a `new URL(…)`, or literals and names joined with `+` (`GRAPH + "/users/" +
+   * userId + "/photo/$value"`, a name that is not known a placeholder); undefined where it starts
+   * with none of them.
    */
-  joined(at: number): { value: string; end: number } | undefined {
+  joined(at: number): (Value & { end: number }) | undefined {
     let value = "";
+    let partial = false;
     let i = at;
     let [parts, known] = [0, 0];
     for (;;) {
       const literal = this.literal(i);
-      const part = literal ? { ...literal, constant: true } : this.name(i);
+      const part = literal ? { ...literal, constant: true } : this.part(i);
       if (!part) return undefined;
       parts++;
       if (part.constant) known++;
+      if ("partial" in part && part.partial) partial = true;
       value += part.value;
       const plus = /^\s*\+\s*/.exec(this.text.slice(part.end, part.end + 40));
       if (plus) {
@@ -94,16 +107,67 @@ export class JsText {
         continue;
       }
       // A literal alone is `literal`'s to read; names alone say nothing.
-      return known > 0 && (parts > 1 || !literal) ? { value, end: part.end } : undefined;
+      return known > 0 && (parts > 1 || !literal) ? { value, end: part.end, ...(partial ? { partial: true } : {}) } : undefined;
     }
   }
 
-  /** The name (or property path, `user.id`) at `at`: a constant's value, else a placeholder named by its last word. */
-  private name(at: number): { value: string; end: number; constant?: true } | undefined {
-    const m = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*/.exec(this.text.slice(at, at + 200));
+  /**
+   * The part of a URL at `at` that is no literal: `new URL(…)`, a URL function's call, or a name
+   * (or property path, `user.id`; a URL's `.href` or `.toString()`): a known name's value, else a
+   * placeholder named by its last word. `constant` where its value is known.
+   */
+  private part(at: number): (Value & { end: number; constant?: true }) | undefined {
+    const text = this.text;
+    const made = /^new\s+URL\s*\(/.exec(text.slice(at, at + 20));
+    if (made) return this.newUrl(at + made[0].length - 1);
+    const m = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*/.exec(text.slice(at, at + 200));
     if (!m) return undefined;
-    const known = this.constant(m[0]);
-    return known !== undefined ? { value: known, end: at + m[0].length, constant: true } : { value: `{{${lastWord(m[0]) ?? "value"}}}`, end: at + m[0].length };
+    let end = at + m[0].length;
+    const open = skipBlank(text, end);
+    if (text[open] === "(" && !m[0].includes(".")) return this.call(m[0], open);
+    let name = m[0];
+    const toString = /\.toString$/.test(name) ? /^\s*\(\s*\)/.exec(text.slice(end, end + 20)) : undefined;
+    if (toString) [name, end] = [name.slice(0, -".toString".length), end + toString[0].length];
+    else if (text[open] === "(") return undefined;
+    else if (/\.href$/.test(name)) name = name.slice(0, -".href".length);
+    const known = name.includes(".") ? undefined : this.valueAt(name, at);
+    return known ? { ...known, end, constant: true } : { value: `{{${lastWord(m[0]) ?? "value"}}}`, end };
+  }
+
+  /** `new URL(input)` or `new URL(input, base)`, its parenthesis at `open` (url-objects.ts). */
+  private newUrl(open: number): (Value & { end: number; constant: true }) | undefined {
+    const close = this.closing(open);
+    const input = this.expression(skipBlank(this.text, open + 1));
+    if (close === undefined || !input) return undefined;
+    const after = skipBlank(this.text, input.end);
+    if (after === close) return { value: input.value, end: close + 1, constant: true };
+    const base = this.text[after] === "," ? this.expression(skipBlank(this.text, after + 1)) : undefined;
+    const value = base && skipBlank(this.text, base.end) === close ? resolveUrl(input.value, base.value) : undefined;
+    return value === undefined ? undefined : { value, end: close + 1, constant: true };
+  }
+
+  /** A call of a URL function (url-functions.ts), its parenthesis at `open`: what it returns, its parameters the arguments' values. */
+  private call(name: string, open: number): (Value & { end: number; constant: true }) | undefined {
+    const f = urlFunction(this, name);
+    const close = this.closing(open);
+    if (!f || close === undefined || this.calls > 16) return undefined;
+    const args = new Map<string, Value>();
+    let i = skipBlank(this.text, open + 1);
+    for (const param of f.params) {
+      const end = i < close ? expressionEnd(this, i) : undefined;
+      const read = end === undefined ? undefined : this.expression(i);
+      const text = end === undefined ? "" : this.text.slice(i, end);
+      args.set(param, read && skipBlank(this.text, read.end) === end ? read : { value: `{{${lastWord(text) ?? param}}}` });
+      i = end === undefined || this.text[end] !== "," ? close : skipBlank(this.text, end + 1);
+    }
+    const outer = this.bound;
+    [this.bound, this.calls] = [args, this.calls + 1];
+    try {
+      const r = this.expression(f.body);
+      return r && endsBody(this, f, r.end) ? { value: r.value, end: close + 1, constant: true, ...(r.partial ? { partial: true } : {}) } : undefined;
+    } finally {
+      [this.bound, this.calls] = [outer, this.calls - 1];
+    }
   }
 
   /** The index of the bracket that closes the one at `open` (`(`, `[`, `{`); undefined where none does. */
@@ -132,7 +196,10 @@ export class JsText {
         const close = this.closing(i + 1);
         if (close === undefined) return undefined;
         const expression = text.slice(i + 2, close).trim();
-        value += this.constant(expression) ?? `{{${lastWord(expression) ?? "value"}}}`;
+        const inner = this.part(skipBlank(text, i + 2));
+        // Else a placeholder named by its last word, or that word's argument in a URL function (`${encodeURIComponent(id)}`).
+        const word = lastWord(expression) ?? "value";
+        value += inner?.constant && skipBlank(text, inner.end) === close ? inner.value : (this.bound?.get(word)?.value ?? `{{${word}}}`);
         i = close;
       } else value += c;
     }

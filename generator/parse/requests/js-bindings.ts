@@ -1,0 +1,256 @@
+/**
+ * What a name of a program holds where it is read, as far as straight-line code tells it: the
+ * innermost `const` or `let` of that name whose block holds the reading, its initializer, and the
+ * changes after it that are statements of its own block, `url = …`, `url += …`,
+ * `url.searchParams.set(…)` (also `append`, `delete`), up to the reading. A change anywhere else (in
+ * a branch, a loop, a callback: `if (x) url = …`, `while (…) { url = … }`) gives up: the value then
+ * depends on what runs. So does a `var` of the name, a declaration that is not a statement (`for
+ * (let url of urls)`), or a reading inside a function (a callback) of a name changed after it. A
+ * `searchParams` change that is not such a statement, or whose arguments are no literals, leaves
+ * the query partial (it may hold more). Declarations and changes are found in one pass over the
+ * file each; blocks are told by their braces (JsText.closing).
+ */
+import type { JsText } from "./js-literals";
+import { readLiteral, skipBlank } from "./js-values";
+import { changeQuery } from "./url-objects";
+
+/** A value read from the source: a URL's text with its `{{name}}` placeholders, and whether its query may hold more. */
+export interface Value {
+  value: string;
+  partial?: true;
+}
+
+/** Reads the expression at an index: its value and its end; undefined where it is not read. */
+export type ReadExpression = (at: number) => (Value & { end: number }) | undefined;
+
+interface Declaration {
+  at: number;
+  /** The `{` of its block; -1 at the file's top level. */
+  block: number;
+  /** Its initializer's index (after `=`); undefined where it has none (`let url;`). */
+  init?: number;
+  /** A `const` or `let` statement; else (a `var`, a `for (let …)`) nothing is known of the name in its block. */
+  readable: boolean;
+}
+
+interface Change {
+  at: number;
+  /** `=` and `+=` give the value at `value`; `set`, `append`, `delete` change its query (arguments at `value`); `other` changes a member (`url.pathname = …`). */
+  kind: "=" | "+=" | "set" | "append" | "delete" | "other";
+  value: number;
+}
+
+/** A declaration's changes, in order: whether each is a statement of its block, whether one gives up the name, the last assignment's index, and the values after each (as found). */
+interface Owned {
+  changes: Change[];
+  straight: boolean[];
+  givesUp: boolean;
+  lastAssigned: number;
+  values: (Value | undefined)[];
+}
+
+const DECLARATION = /\b(const|let|var)\s+([A-Za-z_$][\w$]*)/g;
+const CHANGE = /(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?:(\+=|=(?![=>]))|\.\s*searchParams\s*\.\s*(set|append|delete)\s*\(|\.\s*[\w$.]+\s*[-+*/]?=(?![=>]))/g;
+const KEYWORDS = new Set(["const", "let", "var", "return", "typeof", "else", "do", "new", "in", "of", "await", "yield"]);
+
+export class Bindings {
+  private readonly js: JsText;
+  private readonly read: ReadExpression;
+  /** Each `{`'s index and what closes it, in order, and the innermost one around it (-1: none). */
+  private opens: number[] = [];
+  private parents: number[] = [];
+  /** Each name's declarations by the `{` of their block (-1: the top level). */
+  private declarations = new Map<string, Map<number, Declaration[]>>();
+  /** The names declared with `var`. */
+  private vars = new Set<string>();
+  /** Each `{`'s place in `opens`. */
+  private index = new Map<number, number>();
+  /** Each name's changes by the declaration they change. */
+  private owned = new Map<string, Map<Declaration, Owned>>();
+  private changes = new Map<string, Change[]>();
+  private depth = 0;
+  /** The changes whose right-hand side is being read. */
+  private reading = new Set<Change>();
+
+  constructor(js: JsText, read: ReadExpression) {
+    this.js = js;
+    this.read = read;
+    const text = js.text;
+    const stack: number[] = [];
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] !== "{") continue;
+      const close = js.closing(i);
+      if (close === undefined) continue;
+      while (stack.length && js.closing(this.opens[stack[stack.length - 1]!]!)! < i) stack.pop();
+      this.parents.push(stack.length ? stack[stack.length - 1]! : -1);
+      stack.push(this.opens.length);
+      this.index.set(i, this.opens.length);
+      this.opens.push(i);
+    }
+    for (const m of text.matchAll(DECLARATION)) {
+      const name = m[2]!;
+      const after = /^\s*(?::[^=;\n]*)?(=(?![=>])|;|\r?\n|$)/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 300));
+      const readable = m[1] !== "var" && after !== null && this.statementStart(m.index);
+      const init = readable && after![1] === "=" ? skipBlank(text, m.index + m[0].length + after![0].length) : undefined;
+      if (m[1] === "var") this.vars.add(name);
+      const block = this.innermost(m.index);
+      const byBlock = this.declarations.get(name) ?? new Map<number, Declaration[]>();
+      byBlock.set(block, [...(byBlock.get(block) ?? []), { at: m.index, block, readable, ...(init !== undefined ? { init } : {}) }]);
+      this.declarations.set(name, byBlock);
+    }
+    for (const m of text.matchAll(CHANGE)) {
+      const name = m[1]!;
+      if (KEYWORDS.has(name) || /\b(?:const|let|var)\s+$/.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+      const kind = (m[2] ?? m[3] ?? "other") as Change["kind"];
+      const list = this.changes.get(name) ?? [];
+      list.push({ at: m.index, kind, value: skipBlank(text, m.index + m[0].length) });
+      this.changes.set(name, list);
+    }
+  }
+
+  /** What `name` holds where it is read at `at`; undefined where that is not known for certain. */
+  valueAt(name: string, at: number): Value | undefined {
+    const declaration = this.owner(name, at);
+    if (!declaration?.readable || this.depth > 32) return undefined;
+    this.depth++;
+    try {
+      return this.fold(name, declaration, at);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private fold(name: string, declaration: Declaration, at: number): Value | undefined {
+    const own = this.ownChanges(name, declaration);
+    if (own.givesUp) return undefined;
+    // The changes before the reading (binary search); one whose right-hand side holds the reading
+    // (`url = url + "?$top=5"`) is not yet made there.
+    let [lo, hi] = [0, own.changes.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (own.changes[mid]!.at < at) lo = mid + 1;
+      else hi = mid;
+    }
+    const made = lo > 0 && this.reading.has(own.changes[lo - 1]!) ? lo - 1 : lo;
+    // Read inside a nested function (a callback) or after an arrow, a later assignment may come first.
+    const from = made > 0 ? own.changes[made - 1]!.at : declaration.at;
+    if (own.lastAssigned > at && (this.innermost(at) !== declaration.block || /=>|\bfunction\b/.test(this.js.text.slice(from, at)))) return undefined;
+    return this.valueAfter(declaration, own, made);
+  }
+
+  /** The value after the first `count` changes, each found once (values[k]: after k changes). */
+  private valueAfter(declaration: Declaration, own: Owned, count: number): Value | undefined {
+    while (own.values.length <= count) {
+      const k = own.values.length;
+      if (k === 0) {
+        own.values.push(declaration.init === undefined ? undefined : this.statementValue(declaration.init));
+        continue;
+      }
+      const [c, value] = [own.changes[k - 1]!, own.values[k - 1]];
+      let next: Value | undefined;
+      if (c.kind === "=") next = this.changeValue(c);
+      else if (c.kind === "+=") {
+        const more = this.changeValue(c);
+        next = value && more ? { value: value.value + more.value, ...(value.partial || more.partial ? { partial: true as const } : {}) } : undefined;
+      } else next = value && this.searchParams(value, c, own.straight[k - 1]!);
+      // A change's right-hand side reading the name filled this place already.
+      if (own.values.length === k) own.values.push(next);
+    }
+    return own.values[count];
+  }
+
+  /** The value a change's right-hand side gives. */
+  private changeValue(c: Change): Value | undefined {
+    this.reading.add(c);
+    try {
+      return this.statementValue(c.value);
+    } finally {
+      this.reading.delete(c);
+    }
+  }
+
+  /** The value of the expression at `at` where it is the whole statement (`;`, a line's end or `}` after it). */
+  private statementValue(at: number): Value | undefined {
+    const r = this.read(at);
+    if (!r || !/^[ \t]*(?:;|\r?\n|$|\}|\/\/)/.test(this.js.text.slice(r.end, r.end + 3))) return undefined;
+    return { value: r.value, ...(r.partial ? { partial: true as const } : {}) };
+  }
+
+  /** A `searchParams` call's change of the URL: its literal arguments applied; else the query is partial. */
+  private searchParams(url: Value, change: Change, straight: boolean): Value {
+    const text = this.js.text;
+    const name = this.js.literal(change.value);
+    const comma = name ? skipBlank(text, name.end) : -1;
+    const second = change.kind !== "delete" && text[comma] === "," ? readLiteral(this.js, comma + 1) : undefined;
+    const close = second ? skipBlank(text, second.end) : comma;
+    const value = second?.value;
+    const literal = typeof value === "string" || typeof value === "number" || typeof value === "boolean";
+    if (!straight || !name || text[close] !== ")" || (change.kind !== "delete" && !literal)) return { ...url, partial: true };
+    return { ...url, value: changeQuery(url.value, change.kind as "set" | "append" | "delete", name.value, change.kind === "delete" ? undefined : String(value)) };
+  }
+
+  /** The declaration of `name` a reading at `at` sees: the one of the innermost block around it, walking out block by block. */
+  private owner(name: string, at: number): Declaration | undefined {
+    const byBlock = this.declarations.get(name);
+    if (!byBlock || this.vars.has(name)) return undefined;
+    for (let block = this.innermost(at); ; block = this.parentOf(block)) {
+      const here = byBlock.get(block);
+      // Two declarations in one block (a redeclaration) are a var's habit: nothing is known.
+      if (here) return here.length === 1 ? here[0] : undefined;
+      if (block < 0) return undefined;
+    }
+  }
+
+  /** The changes of `name` that are its declaration's, with what is known of them (found once per name). */
+  private ownChanges(name: string, declaration: Declaration): Owned {
+    let owned = this.owned.get(name);
+    if (!owned) {
+      owned = new Map();
+      for (const c of this.changes.get(name) ?? []) {
+        const d = this.owner(name, c.at);
+        if (!d || c.at <= d.at) continue;
+        let own = owned.get(d);
+        if (!own) owned.set(d, (own = { changes: [], straight: [], givesUp: false, lastAssigned: -1, values: [] }));
+        const straight = this.statementStart(c.at) && this.innermost(c.at) === d.block;
+        const assigns = c.kind === "=" || c.kind === "+=";
+        own.changes.push(c);
+        own.straight.push(straight);
+        if (c.kind === "other" || (assigns && !straight)) own.givesUp = true;
+        if (assigns) own.lastAssigned = c.at;
+      }
+      this.owned.set(name, owned);
+    }
+    return owned.get(declaration) ?? { changes: [], straight: [], givesUp: false, lastAssigned: -1, values: [] };
+  }
+
+  /** The `{` of the block around the one at `open`; -1 at the file's top level. */
+  private parentOf(open: number): number {
+    const parent = this.parents[this.index.get(open)!]!;
+    return parent < 0 ? -1 : this.opens[parent]!;
+  }
+
+  /** The `{` of the innermost block around `at`; -1 at the file's top level. */
+  private innermost(at: number): number {
+    let lo = 0;
+    let hi = this.opens.length - 1;
+    let k = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.opens[mid]! < at) [k, lo] = [mid, mid + 1];
+      else hi = mid - 1;
+    }
+    while (k >= 0 && this.js.closing(this.opens[k]!)! < at) k = this.parents[k]!;
+    return k < 0 ? -1 : this.opens[k]!;
+  }
+
+  /** Whether `at` starts a statement: after `;`, `{`, `}`, `export`, the file's start, or a line ending in a word, a string or `]` (where JavaScript inserts a `;`). */
+  private statementStart(at: number): boolean {
+    const before = this.js.text.slice(Math.max(0, at - 200), at);
+    const exported = /\bexport\s+$/.exec(before);
+    const rest = exported ? before.slice(0, exported.index) : before;
+    const m = /(\S)(\s*)$/.exec(rest);
+    if (!m) return at - before.length === 0 || rest.trim() === "";
+    if (/[;{}]/.test(m[1]!)) return true;
+    return m[2]!.includes("\n") && /[\w$"'`\]]/.test(m[1]!) && !/\b(?:else|do)\s*$/.test(rest);
+  }
+}

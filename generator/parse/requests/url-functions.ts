@@ -1,0 +1,61 @@
+/**
+ * A program's small functions that return a URL: `function usersUrl(id: string) { return
+ * `${BASE}/users/${id}`; }`, `const usersUrl = (id: string) => `${BASE}/users/${id}`;` (or its body
+ * `{ return …; }`), declared once in the file by that name. Each parameter is a plain name (a type
+ * after it, `?` or not); the body is one `return` statement alone. Anything else (two statements, a
+ * destructured or defaulted parameter, a method) is no such function: its calls are not read.
+ */
+import type { JsText } from "./js-literals";
+import { skipBlank } from "./js-values";
+
+export interface UrlFunction {
+  params: string[];
+  /** The index of the returned expression. */
+  body: number;
+  /** Whether the body is a block (`{ return …; }`), not an arrow's expression. */
+  braced: boolean;
+}
+
+const FUNCTION = /\bfunction\s+([A-Za-z_$][\w$]*)\s*(?:<[^<>(]*>)?\s*\(/g;
+const ARROW = /\b(?:const|let)\s+([A-Za-z_$][\w$]*)\s*(?::[^=;\n]*)?=\s*(?:<[^<>(]*>)?\s*\(/g;
+const PARAM = /^\s*([A-Za-z_$][\w$]*)\s*\??\s*(?::\s*[\w$.<>[\]| ]+)?\s*$/;
+
+const found = new WeakMap<JsText, Map<string, UrlFunction | undefined>>();
+
+/** The function `name` of the file where it is such a function; undefined otherwise. */
+export function urlFunction(js: JsText, name: string): UrlFunction | undefined {
+  let functions = found.get(js);
+  if (!functions) {
+    functions = new Map();
+    for (const [pattern, arrow] of [[FUNCTION, false], [ARROW, true]] as const)
+      for (const m of js.text.matchAll(pattern)) {
+        const f = functionAt(js, m.index + m[0].length - 1, arrow);
+        // A name given twice is no one function.
+        functions.set(m[1]!, functions.has(m[1]!) ? undefined : f);
+      }
+    found.set(js, functions);
+  }
+  return functions.get(name);
+}
+
+/** The function whose parameters open at `open`: its parameters' names and its returned expression. */
+function functionAt(js: JsText, open: number, arrow: boolean): UrlFunction | undefined {
+  const text = js.text;
+  const close = js.closing(open);
+  if (close === undefined) return undefined;
+  const inside = text.slice(open + 1, close);
+  const params = inside.trim() === "" ? [] : inside.split(",").map((p) => PARAM.exec(p)?.[1]);
+  if (params.some((p) => p === undefined)) return undefined;
+  // A return type (`): string`), then `=>` for an arrow, then a body or an expression.
+  const head = new RegExp(`^\\s*(?::\\s*[\\w$.<>[\\]| ]+)?\\s*${arrow ? "=>\\s*" : "(?=\\{)"}`).exec(text.slice(close + 1, close + 200));
+  if (!head) return undefined;
+  const start = close + 1 + head[0].length;
+  if (text[start] !== "{") return arrow ? { params: params as string[], body: start, braced: false } : undefined;
+  const ret = /^return\s+/.exec(text.slice(skipBlank(text, start + 1), skipBlank(text, start + 1) + 10));
+  return ret ? { params: params as string[], body: skipBlank(text, start + 1) + ret[0].length, braced: true } : undefined;
+}
+
+/** Whether the returned expression, ending at `end`, is the whole body: `;` (or nothing) and the body's `}` after it, or the arrow's statement's end. */
+export function endsBody(js: JsText, f: UrlFunction, end: number): boolean {
+  return (f.braced ? /^\s*;?\s*\}/ : /^[ \t]*(?:;|\r?\n|\)|,|$)/).test(js.text.slice(end, end + 40));
+}

@@ -1,0 +1,54 @@
+/**
+ * A program's URLs built in a `let` (assigned once, or changed by straight-line statements before
+ * the call), returned by a small function, or made with `new URL(…)` and its `searchParams`: read
+ * where straight-line code tells them for certain, given up where a branch, a loop or a callback
+ * may change them (js-bindings.ts, url-functions.ts, url-objects.ts).
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { generate } from "../generator/generate";
+import { readRequestList, type RequestList } from "../generator/parse/requests/request-list";
+import { FIXTURES_DIR } from "./helpers/fixtures";
+
+function listOf(text: string): RequestList {
+  const list = readRequestList(text);
+  if (!("requests" in list)) throw new Error(list.problem);
+  return list;
+}
+
+const GRAPH = 'const GRAPH = "https://graph.microsoft.com/v1.0";\n';
+const read = (program: string) => listOf(`${GRAPH}${program}\nfetch("/marker");\n`).requests.filter((r) => r.path !== "/marker").map((r) => `${r.method} ${r.path.replace("https://graph.microsoft.com/v1.0", "")}${r.partialQuery ? " (partial query)" : ""}`);
+
+test.each<[string, string, string[]]>([
+  ["a let assigned once", "export async function f() {\n  let url = `${GRAPH}/me/messages`;\n  return fetch(url);\n}", ["GET /me/messages"]],
+  ["a let reassigned in straight-line code, each call seeing its value", "let url = `${GRAPH}/me`;\nawait fetch(url);\nurl = `${GRAPH}/me/events`;\nawait fetch(url);", ["GET /me", "GET /me/events"]],
+  ["+= and a right-hand side naming the let itself, without semicolons", 'let url = GRAPH + "/me/events"\nurl += "?$top=5"\nurl = url + "&$select=subject"\nfetch(url)', ["GET /me/events?$top=5&$select=subject"]],
+  ["a let declared bare and typed, then assigned (CommonJS)", 'const fetch = require("node-fetch");\nlet url: string;\nurl = GRAPH + "/groups";\nfetch(url).then((r) => r.json());', ["GET /groups"]],
+  ["the same name declared in two functions", "function a() { let url = `${GRAPH}/me/drive`; return fetch(url); }\nfunction b() { const url = `${GRAPH}/me/calendars`; return fetch(url); }", ["GET /me/drive", "GET /me/calendars"]],
+  ["a function returning a template, called with a variable, a property and a literal", 'function usersUrl(id: string) { return `${GRAPH}/users/${encodeURIComponent(id)}`; }\nfetch(usersUrl(x)); fetch(usersUrl(user.id), { method: "DELETE" }); fetch(usersUrl("adele@contoso.com"));', ["GET /users/{x}", "DELETE /users/{id}", "GET /users/adele@contoso.com"]],
+  ["arrow functions, one calling another, through the Graph client and axios", 'const userPath = (id: string): string => `/users/${id}`;\nconst managerPath = (id: string) => { return userPath(id) + "/manager"; };\nclient.api(managerPath(userId)).get();\naxios.get(GRAPH + managerPath(userId));', ["GET /users/{userId}/manager (partial query)", "GET /users/{userId}/manager (partial query)"]],
+  ["new URL of a template with searchParams set and appended", 'const url = new URL(`${GRAPH}/me/messages`);\nurl.searchParams.set("$select", "subject");\nurl.searchParams.append("$top", 10);\nfetch(url);', ["GET /me/messages?$select=subject&$top=10"]],
+  ["new URL against a base, relative and from the root, as .href and .toString()", 'const ROOT = "https://graph.microsoft.com/v1.0/";\nconst a = new URL("me/drive/root/children", ROOT);\nfetch(a.href);\nfetch(new URL("/v1.0/users", "https://graph.microsoft.com").toString());\nfetch(new URL("../groups", `${ROOT}users/`));', ["GET /me/drive/root/children", "GET /users", "GET /groups"]],
+  ["a searchParams call in a branch or of a variable leaves the query partial", 'export function f(top?: number, filter: string) {\n  const u = new URL(`${GRAPH}/users`);\n  u.searchParams.set("$select", "id");\n  u.searchParams.set("$filter", filter);\n  if (top) u.searchParams.set("$top", String(top));\n  return fetch(u);\n}', ["GET /users?$select=id (partial query)"]],
+])("%s is read", (_, program, want) => {
+  expect(read(program)).toEqual(want);
+});
+
+test.each<[string, string]>([
+  ["a let reassigned in a branch", "let url = `${GRAPH}/me/messages`;\nif (all) {\n  url = `${GRAPH}/users`;\n}\nfetch(url);"],
+  ["a let reassigned in a branch without braces", 'let url = GRAPH + "/me";\nif (x) url = GRAPH + "/users";\nelse url = GRAPH + "/groups";\nfetch(url);'],
+  ["a let reassigned in a loop", 'let url: string | undefined = `${GRAPH}/users`;\nwhile (url) {\n  const page = await (await fetch(url)).json();\n  url = page["@odata.nextLink"];\n}'],
+  ["a let read by a callback and reassigned after it", "let url = `${GRAPH}/me`;\nconst send = () => fetch(url);\nurl = `${GRAPH}/users`;\nsend();"],
+  ["a var", 'var url = GRAPH + "/me";\nfetch(url);'],
+  ["a URL whose pathname is assigned", 'const u = new URL(GRAPH + "/me");\nu.pathname = "/v1.0/users";\nfetch(u);'],
+  ["a function of two statements, a defaulted parameter, one calling itself", 'function a(id: string) { const x = id.trim(); return `${GRAPH}/users/${x}`; }\nfunction b(top = 5) { return `${GRAPH}/users?$top=${top}`; }\nfunction c(x: string): string { return c(x); }\nfetch(a(id)); fetch(b()); fetch(c("y"));'],
+])("%s is not read", (_, program) => {
+  expect(read(program)).toEqual([]);
+});
+
+test("--include @program keeps what a URL function's and a new URL's requests address", () => {
+  const lite = { file: "trippin-lite.xml", content: fs.readFileSync(path.join(FIXTURES_DIR, "trippin-lite.xml"), "utf8") };
+  const program = 'const ROOT = "https://host/odata/";\nconst airport = (code: string) => `${ROOT}Airports(\'${code}\')`;\nfetch(airport("KSFO"));\nlet url = new URL("Airlines", ROOT);\nurl.searchParams.set("$top", "2");\nfetch(url);\n';
+  const result = generate({ inputs: [lite], includeRequests: [{ file: "app.ts", content: program }] });
+  expect([...result.model.types.keys()].sort()).toEqual(["Travel.Lite.Airline", "Travel.Lite.Airport"]);
+});
