@@ -25,7 +25,9 @@ export function isCollectionCall(js: JsText, dot: number): boolean {
   let names = collections.get(js);
   if (!names) {
     names = new Set();
-    const declared = new RegExp(`([A-Za-z_$][\\w$]*)\\s*(?:[?!]?\\s*:\\s*(?:${KINDS})\\b|(?::[^=;\\n]*)?=\\s*new\\s+(?:${KINDS})\\b)`, "g");
+    // A name starts where no other word character is before it, and an annotation before `= new` is
+    // read up to 200 characters: linear over a long line without `=` (hostile input), not quadratic.
+    const declared = new RegExp(`(?<![\\w$])([A-Za-z_$][\\w$]*)\\s*(?:[?!]?\\s*:\\s*(?:${KINDS})\\b|(?::[^=;\\n]{0,200})?=\\s*new\\s+(?:${KINDS})\\b)`, "g");
     for (const m of js.text.matchAll(declared)) names.add(m[1]!);
     collections.set(js, names);
   }
