@@ -1,6 +1,7 @@
 /**
- * The callRecords slice of all of Microsoft Graph v1.0, through the real CLI: it holds the session
- * API and the types it needs, little else, and compiles. Skips visibly when ../shared/corpus is absent.
+ * Slices of all of Microsoft Graph v1.0, through the real CLI. The callRecords slice holds the session
+ * API and the types it needs, little else, and compiles; /me/** leaves out most of entity's subtypes.
+ * Skips visibly when ../shared/corpus is absent.
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -148,4 +149,22 @@ d("Microsoft Graph v1.0, callRecords slice: validators and the subtypes it leave
     expect(checkersModule).not.toContain('"microsoft.graph.user"');
     expect(checkersModule.length).toBeLessThan(8_000);
   });
+});
+
+d("Microsoft Graph v1.0, /me/** slice: entity's subtypes are left out", () => {
+  test("/me/** reaches lastSharedMethod, a microsoft.graph.entity, and keeps 699 types, not 3165; a note says --include-derived keeps the others", () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "odatagen-slice-me-"));
+    try {
+      const run = spawnSync(process.execPath, [CLI, "generate", "--input", GRAPH, "--out", out, "--include", "/me/**", "--why", "microsoft.graph.workbookChart", "--dry-run", "--verbose"], {
+        cwd: ROOT,
+        encoding: "utf8",
+      });
+      expect(run.status).toBe(0);
+      expect(run.stderr + run.stdout).toContain("slice keeps 699 of 3823 types and 230 of 1181 operations");
+      expect(run.stderr + run.stdout).toContain("microsoft.graph.entity is abstract and has 1145 subtypes, more than the request functions list: the slice keeps 203 of them");
+      expect(run.stderr + run.stdout).toContain("microsoft.graph.workbookChart is not in the slice");
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

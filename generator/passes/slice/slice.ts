@@ -23,6 +23,7 @@ import { starsAsKeysMatch, starsMissedKeys } from "./star-as-key";
 import { starStopsMessage } from "./star-stops";
 import { explain, type Reason, type Reasons, type WhyReport } from "./why";
 import { excludedBase, reportExcludedBases, type BelowExcluded } from "./excluded-bases";
+import { leavesOutSubtypes, manySubtypesNote } from "./many-subtypes";
 import { leftOutByName, leftOutByPath, leftOutMessage, leftOutOperations, type LeftOutMatch } from "./left-out";
 import type { RequestFile } from "./request-patterns";
 import type { ImportedElement } from "./imported-elements";
@@ -313,6 +314,8 @@ export function sliceModel(
   const keep = new Set<SchemaType>();
   const asValue = new Set<SchemaType>();
   const queue: SchemaType[] = [];
+  /** Abstract types kept as values whose subtypes the slice leaves out (many-subtypes.ts). */
+  const manySubtypes: StructuredType[] = [];
   /** `reason`: why it is kept, unless it was recorded when it was selected (a seed). */
   const add = (t: SchemaType, how: "value" | "base", reason?: Reason) => {
     if (excluded(t) && (how !== "base" || keep.has(t))) return;
@@ -321,10 +324,13 @@ export function sliceModel(
       keep.add(t);
       queue.push(t);
     }
-    // A value of a type may be an instance of any subtype; an abstract type has only those.
+    // A value of a type may be an instance of any subtype; an abstract type has only those (but
+    // for one with more than the request functions list, many-subtypes.ts).
     if (how === "value" && !asValue.has(t) && (t.kind === "entity" || t.kind === "complex")) {
       asValue.add(t);
-      if (options.includeDerived || t.abstract) for (const d of t.derived) add(d, "value", { kind: "derived", of: t, abstract: t.abstract });
+      const many = t.abstract && !options.includeDerived && leavesOutSubtypes(t);
+      if (many) manySubtypes.push(t);
+      if (options.includeDerived || (t.abstract && !many)) for (const d of t.derived) add(d, "value", { kind: "derived", of: t, abstract: t.abstract });
     }
   };
   const addRef = (r: TypeRef | undefined, reason: Reason) => {
@@ -504,6 +510,7 @@ export function sliceModel(
     const stops = selection.stops.get(p.text);
     if (stops && !selection.unmatched.includes(p.text)) patternProblem("info", Codes.sliceSummary, p, `${named("include", [p])} ${p.text} ${starStopsMessage(p, stops)}`);
   }
+  for (const t of manySubtypes) diags.add(Codes.sliceSummary, "info", manySubtypesNote(t, keep, options.namedBy), t.qualifiedName, t.at);
   diags.add(Codes.sliceSummary, "info", `slice keeps ${result.types} of ${result.ofTypes} types and ${result.operations} of ${result.ofOperations} operations`, "");
   return { model: sliced, summary: result };
 }
