@@ -50,7 +50,11 @@ interface Owned {
 }
 
 const DECLARATION = /\b(const|let|var)\s+([A-Za-z_$][\w$]*)/g;
-const CHANGE = /(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?:(\+=|=(?![=>]))|\.\s*searchParams\s*\.\s*(set|append|delete)\s*\(|\.\s*[\w$.]+\s*[-+*/]?=(?![=>]))/g;
+const CHANGE = /(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?:(\+=|=(?![=>]))|(?:\|\||&&|\?\?|\*\*|<<|>>>?|[-*/%&|^])=|\.\s*searchParams\s*\.\s*(set|append|delete)\s*\(|\.\s*[\w$.]+\s*[-+*/]?=(?![=>]))/g;
+/** A `for (url of …)` or `for (url in …)`: the name is assigned each turn. */
+const LOOP_TARGET = /\bfor\s*(?:await\s*)?\(\s*([A-Za-z_$][\w$]*)\s+(?:of|in)\b/g;
+/** A destructuring assignment's pattern's end (`[url] = …`, `({ link: url } = …)`). */
+const PATTERN_END = /[\]}]\s*=(?![=>])/g;
 const KEYWORDS = new Set(["const", "let", "var", "return", "typeof", "else", "do", "new", "in", "of", "await", "yield"]);
 
 export class Bindings {
@@ -106,6 +110,22 @@ export class Bindings {
       list.push({ at: m.index, kind, value: skipBlank(text, m.index + m[0].length) });
       this.changes.set(name, list);
     }
+    // Assignments not read as above give the name up: a loop's target and a destructuring's names.
+    const other = (name: string, at: number) => this.changes.set(name, [...(this.changes.get(name) ?? []), { at, kind: "other", value: at }]);
+    for (const m of text.matchAll(LOOP_TARGET)) other(m[1]!, m.index + m[0].indexOf(m[1]!, 3));
+    const openers = new Map<number, number>();
+    for (let i = text.indexOf("["); i >= 0; i = text.indexOf("[", i + 1)) {
+      const close = js.closing(i);
+      if (close !== undefined) openers.set(close, i);
+    }
+    for (const open of this.opens) openers.set(js.closing(open)!, open);
+    for (const m of text.matchAll(PATTERN_END)) {
+      const open = openers.get(m.index);
+      // `cache[url] = …` assigns a member, not the name.
+      if (open === undefined || (text[open] === "[" && /[\w$)\]]\s*$/.test(text.slice(Math.max(0, open - 40), open)))) continue;
+      for (const n of text.slice(open, m.index).matchAll(/(?<![\w$.])[A-Za-z_$][\w$]*(?!\s*:)/g)) other(n[0], open + n.index);
+    }
+    for (const list of this.changes.values()) list.sort((a, b) => a.at - b.at);
   }
 
   /** What `name` holds where it is read at `at`; undefined where that is not known for certain. */
