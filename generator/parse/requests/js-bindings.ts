@@ -12,6 +12,7 @@
  */
 import type { JsText } from "./js-literals";
 import { readLiteral, skipBlank } from "./js-values";
+import { hiddenAt, parametersOf, type Parameters } from "./js-parameters";
 import { changeQuery } from "./url-objects";
 
 /** A value read from the source: a URL's text with its `{{name}}` placeholders, and whether its query may hold more. */
@@ -73,6 +74,8 @@ export class Bindings {
   private owned = new Map<string, Map<Declaration, Owned>>();
   private changes = new Map<string, Change[]>();
   private depth = 0;
+  /** The names functions take as parameters (js-parameters.ts). */
+  private parameters: Parameters;
   /** The changes whose right-hand side is being read. */
   private reading = new Set<Change>();
 
@@ -102,6 +105,13 @@ export class Bindings {
       byBlock.set(block, [...(byBlock.get(block) ?? []), { at: m.index, block, readable, ...(init !== undefined ? { init } : {}) }]);
       this.declarations.set(name, byBlock);
     }
+    // A parameter is a declaration of its function's body that nothing is known of.
+    this.parameters = parametersOf(js);
+    for (const { name, block } of this.parameters.inBlocks) {
+      const byBlock = this.declarations.get(name) ?? new Map<number, Declaration[]>();
+      byBlock.set(block, [...(byBlock.get(block) ?? []), { at: block, block, readable: false }]);
+      this.declarations.set(name, byBlock);
+    }
     for (const m of text.matchAll(CHANGE)) {
       const name = m[1]!;
       if (KEYWORDS.has(name) || /\b(?:const|let|var)\s+$/.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
@@ -111,7 +121,11 @@ export class Bindings {
       this.changes.set(name, list);
     }
     // Assignments not read as above give the name up: a loop's target and a destructuring's names.
-    const other = (name: string, at: number) => this.changes.set(name, [...(this.changes.get(name) ?? []), { at, kind: "other", value: at }]);
+    const other = (name: string, at: number) => {
+      const list = this.changes.get(name) ?? [];
+      list.push({ at, kind: "other", value: at });
+      this.changes.set(name, list);
+    };
     for (const m of text.matchAll(LOOP_TARGET)) other(m[1]!, m.index + m[0].indexOf(m[1]!, 3));
     const openers = new Map<number, number>();
     for (let i = text.indexOf("["); i >= 0; i = text.indexOf("[", i + 1)) {
@@ -119,11 +133,18 @@ export class Bindings {
       if (close !== undefined) openers.set(close, i);
     }
     for (const open of this.opens) openers.set(js.closing(open)!, open);
+    const patterns: [number, number][] = [];
     for (const m of text.matchAll(PATTERN_END)) {
       const open = openers.get(m.index);
       // `cache[url] = …` assigns a member, not the name.
-      if (open === undefined || (text[open] === "[" && /[\w$)\]]\s*$/.test(text.slice(Math.max(0, open - 40), open)))) continue;
-      for (const n of text.slice(open, m.index).matchAll(/(?<![\w$.])[A-Za-z_$][\w$]*(?!\s*:)/g)) other(n[0], open + n.index);
+      if (open !== undefined && !(text[open] === "[" && /[\w$)\]]\s*$/.test(text.slice(Math.max(0, open - 40), open)))) patterns.push([open, m.index]);
+    }
+    // A pattern inside another (`[[a] = b] = c`) is read with it: each name once.
+    let scanned = -1;
+    for (const [open, close] of patterns.sort((a, b) => a[0] - b[0])) {
+      if (close < scanned) continue;
+      for (const n of text.slice(open, close).matchAll(/(?<![\w$.])[A-Za-z_$][\w$]*(?!\s*:)/g)) other(n[0], open + n.index);
+      scanned = close;
     }
     for (const list of this.changes.values()) list.sort((a, b) => a.at - b.at);
   }
@@ -131,7 +152,7 @@ export class Bindings {
   /** What `name` holds where it is read at `at`; undefined where that is not known for certain. */
   valueAt(name: string, at: number): Value | undefined {
     const declaration = this.owner(name, at);
-    if (!declaration?.readable || this.depth > 32) return undefined;
+    if (!declaration?.readable || this.depth > 32 || hiddenAt(this.parameters.inExpressions.get(name), at)) return undefined;
     this.depth++;
     try {
       return this.fold(name, declaration, at);

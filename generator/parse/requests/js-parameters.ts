@@ -1,0 +1,96 @@
+/**
+ * The names a program's functions take as parameters, and where they hide a declaration of the same
+ * name around them (js-bindings.ts): a function's or method's `(url: string) { … }`, a `catch (url)
+ * { … }`, an arrow's `(url) => …` or `url => …`. A body in braces is the block the names are
+ * declared in; an arrow's expression body (`links.map((url) => fetch(url))`) is a range of its own,
+ * up to the `,`, `;` or closing bracket after it. Each word of a parameter list is taken for a
+ * parameter (a type's or a default's names too): a name hidden where it is not is only not read.
+ */
+import type { JsText } from "./js-literals";
+import { skipBlank } from "./js-values";
+
+export interface Parameters {
+  /** Each parameter's name and the `{` of the body it is declared in. */
+  inBlocks: { name: string; block: number }[];
+  /** Each name's arrow expression bodies: their starts in order, and the furthest end of those up to each. */
+  inExpressions: Map<string, { starts: number[]; ends: number[] }>;
+}
+
+const NOT_FUNCTIONS = new Set(["if", "for", "while", "switch", "with", "return", "typeof", "await", "in", "of", "new", "delete", "void"]);
+const WORD = /(?<![\w$.])[A-Za-z_$][\w$]*/g;
+
+/** The parameters of the program's functions (one pass over its parentheses and `=>`s). */
+export function parametersOf(js: JsText): Parameters {
+  const text = js.text;
+  const found: Parameters = { inBlocks: [], inExpressions: new Map() };
+  const bind = (names: string[], bodyAt: number) => {
+    const body = skipBlank(text, bodyAt);
+    if (text[body] === "{" && js.closing(body) !== undefined) {
+      for (const name of names) found.inBlocks.push({ name, block: body });
+      return;
+    }
+    const end = expressionEnd(js, body);
+    for (const name of names) {
+      const ranges = found.inExpressions.get(name) ?? { starts: [], ends: [] };
+      ranges.starts.push(body);
+      ranges.ends.push(end);
+      found.inExpressions.set(name, ranges);
+    }
+  };
+  for (let open = text.indexOf("("); open >= 0; open = text.indexOf("(", open + 1)) {
+    const close = js.closing(open);
+    if (close === undefined) continue;
+    const after = /^\s*(?::[^={};]{0,200})?(=>|\{)/.exec(text.slice(close + 1, close + 240));
+    if (!after) continue;
+    // A `(…) {` is a function's, a method's or a catch's, not an `if`'s or a loop's.
+    const before = /([A-Za-z_$][\w$]*)\s*(?:<[^<>()]{0,100}>)?\s*$/.exec(text.slice(Math.max(0, open - 120), open))?.[1];
+    if (after[1] === "{" && (before === undefined || NOT_FUNCTIONS.has(before))) continue;
+    const names = [...text.slice(open + 1, close).matchAll(WORD)].map((m) => m[0]);
+    bind(names, close + 1 + after[0].length - (after[1] === "{" ? 1 : 0));
+  }
+  for (const m of text.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)\s*=>/g)) if (!NOT_FUNCTIONS.has(m[1]!)) bind([m[1]!], m.index + m[0].length);
+  for (const [name, { starts, ends }] of found.inExpressions) {
+    const order = starts.map((_, k) => k).sort((a, b) => starts[a]! - starts[b]!);
+    let furthest = -1;
+    found.inExpressions.set(name, { starts: order.map((k) => starts[k]!), ends: order.map((k) => (furthest = Math.max(furthest, ends[k]!))) });
+  }
+  return found;
+}
+
+/** Whether `at` is in one of a name's arrow expression bodies (binary search). */
+export function hiddenAt(ranges: { starts: number[]; ends: number[] } | undefined, at: number): boolean {
+  if (!ranges) return false;
+  let [lo, hi] = [0, ranges.starts.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges.starts[mid]! <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && ranges.ends[lo - 1]! > at;
+}
+
+/** The end of an arrow's expression body at `i`: the `,`, `;` or closing bracket after it, its own brackets and strings passed over. */
+function expressionEnd(js: JsText, i: number): number {
+  const text = js.text;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === "," || c === ";" || c === ")" || c === "]" || c === "}") return i;
+    const close = c === "(" || c === "[" || c === "{" ? js.closing(i) : undefined;
+    i = close !== undefined ? close + 1 : c === '"' || c === "'" || c === "`" ? literalEnd(js, i) : i + 1;
+  }
+  return i;
+}
+
+/** The index after the string or template at `at` (its `${…}`s passed over by their braces), without reading its value. */
+function literalEnd(js: JsText, at: number): number {
+  const text = js.text;
+  const quote = text[at];
+  for (let i = at + 1; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === quote) return i + 1;
+    if (c === "\\") i++;
+    else if (c === "\n" && quote !== "`") return i;
+    else if (quote === "`" && c === "$" && text[i + 1] === "{") i = js.closing(i + 1) ?? text.length;
+  }
+  return text.length;
+}
