@@ -1,7 +1,7 @@
 /**
  * A program's small functions that return a URL: `function usersUrl(id: string) { return
  * `${BASE}/users/${id}`; }`, `const usersUrl = (id: string) => `${BASE}/users/${id}`;` (or its body
- * `{ return …; }`), declared once in the file by that name. Each parameter is a plain name (a type
+ * `{ return …; }`; a `const`'s arrow, not a `let`'s), declared once in the file by that name. Each parameter is a plain name (a type
  * after it, `?` or not); the body is one `return` statement alone. Anything else (two statements, a
  * destructured or defaulted parameter, a method) is no such function: its calls are not read.
  */
@@ -17,7 +17,8 @@ export interface UrlFunction {
 }
 
 const FUNCTION = /\bfunction\s+([A-Za-z_$][\w$]*)\s*(?:<[^<>(]*>)?\s*\(/g;
-const ARROW = /\b(?:const|let)\s+([A-Za-z_$][\w$]*)\s*(?::[^=;\n]*)?=\s*(?:<[^<>(]*>)?\s*\(/g;
+// A `const`'s: a `let` may be given another function later (`u = (id) => …`).
+const ARROW = /\bconst\s+([A-Za-z_$][\w$]*)\s*(?::[^=;\n]*)?=\s*(?:<[^<>(]*>)?\s*\(/g;
 const PARAM = /^\s*([A-Za-z_$][\w$]*)\s*\??\s*(?::\s*[\w$.<>[\]| ]+)?\s*$/;
 
 const found = new WeakMap<JsText, Map<string, UrlFunction | undefined>>();
