@@ -30,6 +30,7 @@ test.each<[string, string, string[]]>([
   ["arrow functions, one calling another, through the Graph client and axios", 'const userPath = (id: string): string => `/users/${id}`;\nconst managerPath = (id: string) => { return userPath(id) + "/manager"; };\nclient.api(managerPath(userId)).get();\naxios.get(GRAPH + managerPath(userId));', ["GET /users/{userId}/manager (partial query)", "GET /users/{userId}/manager (partial query)"]],
   ["new URL of a template with searchParams set and appended", 'const url = new URL(`${GRAPH}/me/messages`);\nurl.searchParams.set("$select", "subject");\nurl.searchParams.append("$top", 10);\nfetch(url);', ["GET /me/messages?$select=subject&$top=10"]],
   ["new URL against a base, relative and from the root, as .href and .toString()", 'const ROOT = "https://graph.microsoft.com/v1.0/";\nconst a = new URL("me/drive/root/children", ROOT);\nfetch(a.href);\nfetch(new URL("/v1.0/users", "https://graph.microsoft.com").toString());\nfetch(new URL("../groups", `${ROOT}users/`));', ["GET /me/drive/root/children", "GET /users", "GET /groups"]],
+  ["a constant a URL function reads keeps its own placeholder where a parameter has its name", 'const BASE = `${GRAPH}/users/${userId}`;\nfunction u(userId: string) { return BASE + "/manager"; }\nfetch(u("adele"));', ["GET /users/{userId}/manager"]],
   ["a searchParams call in a branch or of a variable leaves the query partial", 'export function f(top?: number, filter: string) {\n  const u = new URL(`${GRAPH}/users`);\n  u.searchParams.set("$select", "id");\n  u.searchParams.set("$filter", filter);\n  if (top) u.searchParams.set("$top", String(top));\n  return fetch(u);\n}', ["GET /users?$select=id (partial query)"]],
 ])("%s is read", (_, program, want) => {
   expect(read(program)).toEqual(want);
@@ -57,4 +58,12 @@ test("--include @program keeps what a URL function's and a new URL's requests ad
   const program = 'const ROOT = "https://host/odata/";\nconst airport = (code: string) => `${ROOT}Airports(\'${code}\')`;\nfetch(airport("KSFO"));\nlet url = new URL("Airlines", ROOT);\nurl.searchParams.set("$top", "2");\nfetch(url);\n';
   const result = generate({ inputs: [lite], includeRequests: [{ file: "app.ts", content: program }] });
   expect([...result.model.types.keys()].sort()).toEqual(["Travel.Lite.Airline", "Travel.Lite.Airport"]);
+});
+
+test("hostile programs are read in linear time: a long line of consts without =, a long line of names without =", () => {
+  // Each `const` once scanned its annotation to the line's end: 100,000 of them on one line took about a minute.
+  const consts = `${"const a: b ".repeat(100000)}\nfunction u(id: string) { return \`\${GRAPH}/users/\${id}\`; }\nfetch(u(x));`;
+  expect(read(consts)).toEqual(["GET /users/{x}"]);
+  const names = `${"cache: x ".repeat(100000)}\nconst cache = new Map();\ncache.get(\`\${GRAPH}/me\`);\nfetch(\`\${GRAPH}/me\`);`;
+  expect(read(names)).toEqual(["GET /me"]);
 });

@@ -74,7 +74,15 @@ export class JsText {
     const bound = this.bound?.get(name);
     if (bound) return bound;
     this.bindings ??= new Bindings(this, (i) => this.expression(i));
-    return this.bindings.valueAt(name, at);
+    // A name declared outside the URL function is read without its parameters: a constant's
+    // `${userId}` is its own placeholder, not the argument of a parameter `userId`.
+    const outer = this.bound;
+    this.bound = undefined;
+    try {
+      return this.bindings.valueAt(name, at);
+    } finally {
+      this.bound = outer;
+    }
   }
 
   /** The URL the expression at `at` makes: a literal, or what `joined` reads. */

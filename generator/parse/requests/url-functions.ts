@@ -18,7 +18,8 @@ export interface UrlFunction {
 
 const FUNCTION = /\bfunction\s+([A-Za-z_$][\w$]*)\s*(?:<[^<>(]*>)?\s*\(/g;
 // A `const`'s: a `let` may be given another function later (`u = (id) => …`).
-const ARROW = /\bconst\s+([A-Za-z_$][\w$]*)\s*(?::[^=;\n]*)?=\s*(?:<[^<>(]*>)?\s*\(/g;
+// An annotation is read up to 200 characters: linear over a long line of `const`s without `=`.
+const ARROW = /\bconst\s+([A-Za-z_$][\w$]*)\s*(?::[^=;\n]{0,200})?=\s*(?:<[^<>(]*>)?\s*\(/g;
 const PARAM = /^\s*([A-Za-z_$][\w$]*)\s*\??\s*(?::\s*[\w$.<>[\]| ]+)?\s*$/;
 
 const found = new WeakMap<JsText, Map<string, UrlFunction | undefined>>();
