@@ -37,6 +37,7 @@ test.each<[string, string, string[]]>([
 });
 
 test.each<[string, string]>([
+  ["a URL function's name hidden by a parameter of the calling function, or of an arrow", 'function u(id: string) { return `${GRAPH}/users/${id}`; }\nfunction g(u: (x: string) => string) { return fetch(u(y)); }\nconst h = (u: (x: string) => string) => fetch(u(z));'],
   ["a let reassigned in a branch", "let url = `${GRAPH}/me/messages`;\nif (all) {\n  url = `${GRAPH}/users`;\n}\nfetch(url);"],
   ["a let reassigned in a branch without braces", 'let url = GRAPH + "/me";\nif (x) url = GRAPH + "/users";\nelse url = GRAPH + "/groups";\nfetch(url);'],
   ["a let reassigned in a loop", 'let url: string | undefined = `${GRAPH}/users`;\nwhile (url) {\n  const page = await (await fetch(url)).json();\n  url = page["@odata.nextLink"];\n}'],

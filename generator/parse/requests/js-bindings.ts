@@ -166,6 +166,11 @@ export class Bindings {
     }
   }
 
+  /** Whether a parameter (or a `var`) of `name` around `at` hides what the file declares by that name: a URL function (`function g(u) { fetch(u(y)) }`). */
+  hidden(name: string, at: number): boolean {
+    return hiddenAt(this.parameters.inExpressions.get(name), at) || this.owner(name, at)?.readable === false;
+  }
+
   private fold(name: string, declaration: Declaration, at: number): Value | undefined {
     const own = this.ownChanges(name, declaration);
     if (own.givesUp) return undefined;

@@ -159,6 +159,9 @@ export class JsText {
     const f = urlFunction(this, name);
     const close = this.closing(open);
     if (!f || close === undefined || this.calls > 16) return undefined;
+    // A parameter of that name around the call is another function, not this one.
+    this.bindings ??= new Bindings(this, (i) => this.expression(i));
+    if (this.bindings.hidden(name, open)) return undefined;
     const args = new Map<string, Value>();
     let i = skipBlank(this.text, open + 1);
     for (const param of f.params) {
