@@ -73,16 +73,20 @@ export class JsText {
   valueAt(name: string, at: number): Value | undefined {
     const bound = this.bound?.get(name);
     if (bound) return bound;
-    this.bindings ??= new Bindings(this, (i) => this.expression(i));
     // A name declared outside the URL function is read without its parameters: a constant's
     // `${userId}` is its own placeholder, not the argument of a parameter `userId`.
     const outer = this.bound;
     this.bound = undefined;
     try {
-      return this.bindings.valueAt(name, at);
+      return this.names().valueAt(name, at);
     } finally {
       this.bound = outer;
     }
+  }
+
+  /** What the file's names hold (js-bindings.ts), made when first asked. */
+  private names(): Bindings {
+    return (this.bindings ??= new Bindings(this, (i) => this.expression(i)));
   }
 
   /** The URL the expression at `at` makes: a literal, or what `joined` reads. */
@@ -160,8 +164,7 @@ export class JsText {
     const close = this.closing(open);
     if (!f || close === undefined || this.calls > 16) return undefined;
     // A parameter of that name around the call is another function, not this one.
-    this.bindings ??= new Bindings(this, (i) => this.expression(i));
-    if (this.bindings.hidden(name, open)) return undefined;
+    if (this.names().hidden(name, open)) return undefined;
     const args = new Map<string, Value>();
     let i = skipBlank(this.text, open + 1);
     for (const param of f.params) {

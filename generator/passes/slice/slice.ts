@@ -10,7 +10,7 @@
  * with `includeDerived`, a selected type's subtypes are selected too), unless an `exclude` path ends
  * in them.
  */
-import { Codes, type DiagnosticBag, type Place, type Severity } from "../../diagnostics";
+import { Codes, type DiagnosticBag, type Place, type Severity, type SourceRef } from "../../diagnostics";
 import type { EntityType, Model, Operation, SchemaType, StructuredType, TypeRef } from "../../model/types";
 import { copyModel, valueTypes } from "./copy";
 import { wholeFamilies } from "./families";
@@ -423,6 +423,11 @@ export function sliceModel(
     for (const p of s.properties) addRef(p.type, { kind: "property", of: s, name: p.name });
     if (options.includeNavigation) for (const n of s.navigationProperties) add(n.target as EntityType, "value", { kind: "navigation", of: s, name: n.name });
   }
+  /** Warns that `element`, on the route to what `route.pattern` selects, is left out by the exclude `by`, so no path builder reaches what follows it. */
+  const unreachable = (element: { qualifiedName: string; at?: SourceRef }, route: { path: string; pattern: string }, by: string) =>
+    diags.add(Codes.slicePruned, "warning",
+      `${element.qualifiedName} is on the URL path ${route.path}, on the way to what ${optionName("include", options.namedBy)} ${route.pattern} selects, but ${optionName("exclude", options.namedBy)} ${by} leaves it out: the slice has no path builder that reaches it`,
+      element.qualifiedName, element.at);
   // A type on the route to what a path without wildcards selects, that an --exclude removes: what
   // the path selects is kept, but no path builder reaches it as the pattern wrote it. (A wildcard
   // path explores: an exclude there prunes what it finds, as asked.)
@@ -430,9 +435,7 @@ export function sliceModel(
     const by = keep.has(t) || selection.addressed.has(t) ? undefined : excludedBy(t);
     const route = by ? selection.routes.onPath.get(t) : undefined;
     if (!by || !route || route.pattern.includes("*")) continue;
-    diags.add(Codes.slicePruned, "warning",
-      `${t.qualifiedName} is on the URL path ${route.path}, on the way to what ${optionName("include", options.namedBy)} ${route.pattern} selects, but ${optionName("exclude", options.namedBy)} ${by} leaves it out: the slice has no path builder that reaches it`,
-      t.qualifiedName, t.at);
+    unreachable(t, route, by);
   }
   // So is a composable function a path goes on through (`/worksheets/{id}/range/format`) that an
   // --exclude names: what follows it is kept, but no path builder reaches it. Once for its overloads.
@@ -441,9 +444,7 @@ export function sliceModel(
     const by = keepOps.has(op) ? undefined : excludedBy(op);
     if (!by || route.pattern.includes("*") || throughWarned.has(op.qualifiedName)) continue;
     throughWarned.add(op.qualifiedName);
-    diags.add(Codes.slicePruned, "warning",
-      `${op.qualifiedName} is on the URL path ${route.path}, on the way to what ${optionName("include", options.namedBy)} ${route.pattern} selects, but ${optionName("exclude", options.namedBy)} ${by} leaves it out: the slice has no path builder that reaches it`,
-      op.qualifiedName, op.at);
+    unreachable(op, route, by);
   }
   // Operations whose binding type fell out (never here by construction) are dropped by the copy.
   for (const op of [...keepOps]) {
