@@ -4101,7 +4101,7 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       if (!m.ok) given.add(answer);
       if (answer instanceof Response && redirected(m, answer)) followed(client, answer, m).then(m.done, m.fail);
       else if (answer instanceof Response && !options.inOrder && transient(client, m, answer)) readAgain(client, answer, m).then(m.done, m.fail);
-      else if (answer instanceof Response) m.done(answer.clone());
+      else if (answer instanceof Response) m.done(cloned(answer));
       else if (answer instanceof UnreadableAnswer) m.fail(unreadable(response, m.request, answer.text, "", `the $batch response cannot answer it: ${answer.why}`));
       else m.fail(answer ?? new ODataError(response.status, "UnreadableBody", `${m.request}: the $batch response has no response with id ${m.id}${unnamed(answers)}`, undefined, requestIdOf(response), undefined, m.request));
     }
@@ -4435,7 +4435,8 @@ async function alone(client: Client, m: Member, url: URL, tried: number): Promis
   const [response, bytes] = await execute(by, { method: "GET", url: unlocated(url.href), headers, named: m.request, tried }, { signal: m.signal }, asWhole);
   // No body for a 204 (which a Response with one cannot have), as none came.
   const empty = typeof bytes === "string" ? !bytes : !bytes.size;
-  return new Response(empty ? null : bytes, { status: response.status, statusText: response.statusText, headers: headersOf(response.headers) });
+  const { status, statusText } = response;
+  return withReason(new Response(empty ? null : bytes, { status, statusText: latin1(statusText) ? statusText : "", headers: headersOf(response.headers) }), statusText);
 }
 
 /**
@@ -4469,9 +4470,38 @@ function answered(status: unknown, headers: Headers, body: string | ArrayBuffer,
   }
   const empty = typeof body === "string" ? !body : !body.byteLength;
   // The status's reason phrase, which an error without a body has for its message (`404 Not Found`),
-  // as alone: a multipart part's own where it is one `Response` takes, else the standard one.
-  const statusText = reason && /^[\t\x20-\x7e\x80-\xff]+$/.test(reason) ? reason : REASONS[code] ?? "";
-  return new Response(empty || code === 204 ? null : body, { status: code, statusText, headers });
+  // as alone: a multipart part's own where it has one (no control character, no bidirectional
+  // override), else the standard one.
+  const statusText = reason && /^[\t\x20-\x7e\xa0-\u2029\u202f-\u2065\u206a-\uffff]+$/.test(reason) ? reason : REASONS[code] ?? "";
+  return withReason(new Response(empty || code === 204 ? null : body, { status: code, statusText: latin1(statusText) ? statusText : "", headers }), statusText);
+}
+
+/** Whether `new Response` takes `text` as a `statusText` (a ByteString: U+0000 to U+00FF only). */
+function latin1(text: string): boolean {
+  return /^[\0-\xff]*$/.test(text);
+}
+
+/**
+ * `response`, its `statusText` `reason`: a reason phrase `new Response` does not take (a character
+ * past U+00FF, as fetch reads a UTF-8 status line: `Nicht gefunden \u2013 Eintrag`) is set on the
+ * response itself, as fetch's own responses have it.
+ */
+function withReason(response: Response, reason: string): Response {
+  return response.statusText === reason ? response : Object.defineProperty(response, "statusText", { value: reason });
+}
+
+/** A copy of a batched answer (one a change set's calls share), its reason phrase too (see `withReason`). */
+function cloned(answer: Response): Response {
+  return withReason(answer.clone(), answer.statusText);
+}
+
+/** A status line's reason phrase, read as bytes (`byteString`), as UTF-8, as fetch reads one; as it is where it is no UTF-8 (Latin-1). */
+function utf8(bytes: string): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(bytes, (c) => c.charCodeAt(0)));
+  } catch {
+    return bytes;
+  }
 }
 
 /**
@@ -4668,7 +4698,7 @@ function httpAnswer(message: string, what: string): unknown {
     const [headers, body, bad] = entity(message.slice(message.indexOf("\n") + 1));
     if (bad !== undefined) return new UnreadableAnswer(`${what} has a header field no response can have: ${excerpt(bad)}`, message);
     // A new buffer holding just these bytes (an ArrayBuffer is a body to every lib's typings).
-    return answered(Number(status), headers, Uint8Array.from(body, (c) => c.charCodeAt(0)).buffer as ArrayBuffer, what, reason);
+    return answered(Number(status), headers, Uint8Array.from(body, (c) => c.charCodeAt(0)).buffer as ArrayBuffer, what, reason && utf8(reason));
   } catch (e) {
     return new UnreadableAnswer(e instanceof UnreadableAnswer ? e.why : `${what} has headers no response can have: ${excerpt(why(e))}`, message);
   }
