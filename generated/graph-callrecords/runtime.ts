@@ -2909,6 +2909,12 @@ function unanswered(error: unknown, request: string, init: RequestInit, limit?: 
   const { name, cause } = (record(error) ?? {}) as { name?: unknown; cause?: unknown };
   // A NoAnswer names its request already (a batched GET's redirect, followed with its own retries).
   if (init.signal?.aborted || name !== "TypeError" || error instanceof NoAnswer) throw error;
+  // Node's fetch (undici) fails with a bare Error of no message, no code, where the answer is a 407
+  // Proxy Authentication Required: the Fetch standard makes one a network error where there is no
+  // window to ask for the proxy's credentials in, and its status is not handed over. Sent again, it
+  // would be answered so again.
+  const bare = record(cause)?.["message"] === "" && record(cause)?.["code"] === undefined;
+  if (bare) throw new NoAnswer(`${request}${when}: ${why(error)}, with no reason given: Node's fetch fails so where the answer is 407 Proxy Authentication Required (the service, or a proxy on the way, asks for proxy credentials), whose response it does not hand over; not sent again`, error, request);
   const failure = new NoAnswer(`${request}${when}: ${why(error)}`, error, request);
   if (record(cause)?.["name"] === "TypeError") throw failure;
   for (const [n, v] of Object.entries(init.headers as Record<string, string>)) if (refused(n, v)) throw failure;

@@ -1,0 +1,45 @@
+// A 407 Proxy Authentication Required sent by the service itself (no proxy on the way): Node's fetch
+// (undici) hands over no response for it (the Fetch standard makes it a network error where there
+// is no window to ask for credentials in) and rejects with a bare `fetch failed`, whose cause has
+// no message. The call says what that means, and does not send it again as a request that got no answer.
+// Over real HTTP on 127.0.0.1.
+import { startLoopback, type Loopback } from "./helpers/loopback";
+import { body, session } from "./helpers/batch-sessions";
+import { getSession } from "../generated/graph-callrecords/microsoft.graph.callRecords.requests";
+import * as rt from "../generated/graph-callrecords/runtime";
+
+let srv: Loopback;
+beforeAll(async () => {
+  srv = await startLoopback();
+});
+afterAll(async () => {
+  await srv?.close();
+});
+
+const proxyAuth = { status: 407, headers: { "Proxy-Authenticate": 'Basic realm="corp"' }, body: { error: { code: "ProxyAuth", message: "credentials, please" } } };
+
+test("a GET answered 407 rejects once with a TypeError that names the 407, fetch's error its cause", async () => {
+  srv.handle(() => proxyAuth);
+  const client = rt.createClient({ baseUrl: srv.url, retry: { delayMs: 1 } });
+  const error = await getSession(client, session("s1")).then(() => Promise.reject(new Error("resolved")), (e: unknown) => e as TypeError & { request: string; cause: Error });
+  expect(error).toBeInstanceOf(TypeError);
+  expect(error.message).toBe(
+    `GET ${srv.url}/communications/callRecords/r1/sessions/s1: fetch failed, with no reason given: Node's fetch fails so where the answer is 407 Proxy Authentication Required (the service, or a proxy on the way, asks for proxy credentials), whose response it does not hand over; not sent again`,
+  );
+  expect([error.request, error.cause.message]).toEqual([`GET ${srv.url}/communications/callRecords/r1/sessions/s1`, "fetch failed"]);
+  expect(srv.requests).toHaveLength(1);
+});
+
+test("a $batch of reads answered 407 rejects send() so, not sent again; a refused connection is still retried", async () => {
+  srv.handle(() => proxyAuth);
+  const client = rt.createClient({ baseUrl: srv.url, retry: { delayMs: 1 } });
+  const b = rt.batch(client);
+  const read = getSession(b, session("s1")).catch((e: unknown) => e);
+  await expect(b.send()).rejects.toThrow(`POST ${srv.url}/$batch: fetch failed, with no reason given: Node's fetch fails so where the answer is 407`);
+  expect(await read).toBeInstanceOf(TypeError);
+  expect(srv.requests).toHaveLength(1);
+  // A request that got no answer (a reset) is sent again, as before.
+  srv.handle((_req, i) => (i === 0 ? { reset: true } : { status: 200, body: body("s1") }));
+  await expect(getSession(client, session("s1"))).resolves.toEqual(body("s1"));
+  expect(srv.requests).toHaveLength(2);
+});
