@@ -4106,6 +4106,7 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       else if (!m.ok && answer !== undefined && given.has(answer)) handled(m);
       if (!m.ok) given.add(answer);
       if (answer instanceof Response && redirected(m, answer)) followed(client, answer, m).then(m.done, m.fail);
+      else if (answer instanceof Response && resendable(m, answer)) notResent(m, cloned(answer)).catch(m.fail);
       else if (answer instanceof Response && !options.inOrder && transient(client, m, answer)) readAgain(client, answer, m).then(m.done, m.fail);
       else if (answer instanceof Response) m.done(cloned(answer));
       else if (answer instanceof UnreadableAnswer) m.fail(unreadable(response, m.request, answer.text, "", `the $batch response cannot answer it: ${answer.why}`));
@@ -4361,9 +4362,32 @@ function unnamed(answers: Map<unknown, unknown>): string {
   return first === undefined ? "" : `; it has one without an id, ${first} (a service that takes only multipart batches may answer so: try format: "multipart")`;
 }
 
-/** Whether a batched GET was answered with a redirect (RFC 9110 §15.4: a status that sends it to its `Location`). */
+/**
+ * Whether a batched request was answered with a redirect that `fetch` alone follows with a GET of its
+ * `Location` (RFC 9110 §15.4; Fetch standard, HTTP-redirect fetch): a GET's any, a write's 303 See
+ * Other (the write done, its outcome there), a POST's 301 or 302.
+ */
 function redirected(m: Member, answer: Response): boolean {
-  return m.method === "GET" && [301, 302, 303, 307, 308].includes(answer.status) && answer.headers.has("location");
+  const { status } = answer;
+  const get = m.method === "GET" ? [301, 302, 303, 307, 308] : m.method === "POST" ? [301, 302, 303] : [303];
+  return get.includes(status) && answer.headers.has("location");
+}
+
+/**
+ * Whether a batched write was answered with a redirect that `fetch` alone follows by sending it again,
+ * its method and body, to its `Location` (a 307 or 308, a PUT's, PATCH's or DELETE's 301 or 302):
+ * not done so outside the batch, where it would run after the batch's other requests, its change
+ * set's too; its call rejects with the answer, saying so (`notResent`).
+ */
+function resendable(m: Member, answer: Response): boolean {
+  return m.method !== "GET" && [301, 302, 307, 308].includes(answer.status) && !redirected(m, answer) && answer.headers.has("location");
+}
+
+/** The error of a write answered so (`resendable`): the answer's, with where it was sent and why the call did not follow. */
+async function notResent(m: Member, answer: Response): Promise<never> {
+  const error = toError(m.request, ...(await headOf(answer)));
+  error.message += `: redirected to ${answer.headers.get("location")}, where a ${m.method} of a batch is not sent again alone (alone, fetch would send it there again, its body too): send it outside the batch to follow it`;
+  throw error;
 }
 
 /**
@@ -4426,7 +4450,9 @@ async function alone(client: Client, m: Member, url: URL, tried: number): Promis
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(own ? m.headers : withoutCredentials(m.headers))) {
     const common = clients.get(name);
-    if (name === "host" || value === common) continue;
+    // A write's redirect is read with a GET without its body, so without the headers that describe
+    // one, as fetch drops them (Fetch standard: its request-body-header names).
+    if (name === "host" || value === common || (m.method !== "GET" && /^content-(type|encoding|language|location|length)$/.test(name))) continue;
     if (name === "prefer" && common !== undefined) {
       const theirs = new Set(preferenceItems(common).map((p) => p.trim()));
       const mine = preferenceItems(value).map((p) => p.trim()).filter((p) => p !== "" && !theirs.has(p));
