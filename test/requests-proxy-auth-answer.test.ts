@@ -3,10 +3,16 @@
 // is no window to ask for credentials in) and rejects with a bare `fetch failed`, whose cause has
 // no message. The call says what that means, and does not send it again as a request that got no answer.
 // Over real HTTP on 127.0.0.1.
+import * as path from "node:path";
+import { generateFixture } from "./helpers/generated";
 import { startLoopback, type Loopback } from "./helpers/loopback";
 import { body, session } from "./helpers/batch-sessions";
 import { getSession } from "../generated/graph-callrecords/microsoft.graph.callRecords.requests";
 import * as rt from "../generated/graph-callrecords/runtime";
+
+const dir = generateFixture("trippin-lite.xml", "proxy-auth-answer", { keyAsSegment: false });
+const lite: typeof import("./.generated/proxy-auth-answer/Travel.Lite.requests") = require(path.join(dir, "Travel.Lite.requests"));
+const liteRt: typeof import("./.generated/proxy-auth-answer/runtime") = require(path.join(dir, "runtime"));
 
 let srv: Loopback;
 beforeAll(async () => {
@@ -42,4 +48,14 @@ test("a $batch of reads answered 407 rejects send() so, not sent again; a refuse
   srv.handle((_req, i) => (i === 0 ? { reset: true } : { status: 200, body: body("s1") }));
   await expect(getSession(client, session("s1"))).resolves.toEqual(body("s1"));
   expect(srv.requests).toHaveLength(2);
+});
+
+test("a streamed body redirected with a 307, which Node's fetch fails with the same bare error, is named too", async () => {
+  srv.handle(() => ({ status: 307, headers: { Location: "/elsewhere" } }));
+  const data = new ReadableStream<Uint8Array>({ start: (c) => (c.enqueue(new Uint8Array([1, 2])), c.close()) });
+  const client = liteRt.createClient({ baseUrl: srv.url });
+  await expect(liteRt.writeStream(client, lite.personPhoto(lite.people().byKey("a")), data, { etag: "*", contentType: "image/png" })).rejects.toThrow(
+    "fetch failed, with no reason given: Node's fetch fails so where the answer is a 307 or 308 redirect, which it cannot follow with a streamed body (a Blob it can), or 407 Proxy Authentication Required",
+  );
+  expect(srv.requests).toHaveLength(1);
 });
