@@ -111,6 +111,12 @@ export interface RequestOptions {
   timeoutMs?: number | undefined;
   /** Extra headers for this request; they replace the client's and the defaults of the same name, in any case. */
   headers?: Record<string, string> | undefined;
+  /**
+   * Asks the service to run the request asynchronously (`Prefer: respond-async`, Protocol §11.6) and
+   * waits for its result: `respondAsync({ maxWaitMs })`. A 202 Accepted's status monitor is polled,
+   * and its final answer read as the direct answer would be. In a batch, `send()`'s only.
+   */
+  respondAsync?: AsyncWait | undefined;
 }
 
 export interface ReadOptions extends RequestOptions {
@@ -2697,6 +2703,14 @@ const asBlob = (response: Response): Promise<Blob> => response.blob();
  * of the response's own object is called, so a caller's `fetch` may answer with any object that has it.
  */
 async function execute<B = undefined>(client: Client, x: Exchange, options: RequestOptions | undefined, read?: (response: Response) => Promise<B>): Promise<Answer<B>> {
+  const later = options?.respondAsync;
+  const send = (c: Client, headers?: Record<string, string>) => exchange(c, headers ? { ...x, headers: mergeHeaders(x.headers, headers) } : x, options, read);
+  // A batched call's `respond-async` would not apply: a $batch is answered as one whole (`send()` takes it).
+  return later && !(HOLD in client) ? (later.follow(client, x.named ?? `${x.method} ${x.url}`, x.url, options, send) as Promise<Answer<B>>) : send(client);
+}
+
+/** One request, sent and retried as `execute` says, without asking `respond-async`. */
+async function exchange<B = undefined>(client: Client, x: Exchange, options: RequestOptions | undefined, read?: (response: Response) => Promise<B>): Promise<Answer<B>> {
   const { options: { fetch: doFetch = fetch, getToken, retry = {}, headers: common, ieee754Compatible } } = client;
   const json = x.json !== undefined;
   const media = `application/json${ieee754Compatible ? ";IEEE754Compatible=true" : ""}`;
@@ -3355,6 +3369,151 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
       reject(signal?.reason);
     });
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Asynchronous requests (Protocol §11.6): `respondAsync`, bundled only where a program calls it
+
+/** What `respondAsync` takes. */
+export interface AsyncOptions {
+  /**
+   * How long to wait for the result, in ms, from the service's 202 Accepted on, the polls of its
+   * status monitor and the waits between them included (default 300000: five minutes; up to
+   * 2147483647). Past it, or where a `Retry-After` asks to wait past it, the call rejects with an
+   * ODataError of status and code 202 whose `location` is the status monitor (the service goes on).
+   */
+  maxWaitMs?: number | undefined;
+  /**
+   * Where the call's signal aborts while it waits: DELETE the status monitor, which asks the service
+   * to cancel the request (Protocol §11.6), sent without waiting for its answer. Default false: the
+   * service goes on with it.
+   */
+  cancelOnAbort?: boolean | undefined;
+}
+
+/** A wait for the result of a request the service runs asynchronously: made by `respondAsync`, given as a call's (or `send()`'s) `respondAsync`. */
+export interface AsyncWait {
+  /**
+   * Sends `request` (`POST https://…`, to `url`) with `send`, asking `respond-async`, and resolves
+   * with its final answer and body as `send` reads them (from its status monitor where it answers
+   * 202 Accepted). The runtime calls it; a program need not.
+   */
+  readonly follow: (client: Client, request: string, url: string, options: RequestOptions | undefined, send: (client: Client, headers?: Record<string, string>) => Promise<[Response, unknown]>) => Promise<[Response, unknown]>;
+}
+
+/**
+ * `respondAsync` for a call's options: the request goes with `Prefer: respond-async`, and where the
+ * service answers 202 Accepted with a status monitor (`Location`), the monitor is polled (GET) after
+ * each `Retry-After`, else after the client's `retry.delayMs` doubled per poll (to `maxDelayMs`),
+ * following the `Location` of each 202 it answers; its final answer, the request's whole response
+ * as `application/http` (or, OData 4.01, the response itself with an `AsyncResult` header), is then
+ * the call's answer: read, checked and rejected (an ODataError naming the request) as the direct
+ * answer would be.
+ */
+export function respondAsync(options: AsyncOptions = {}): AsyncWait {
+  checkTimeout("respondAsync", options.maxWaitMs, "maxWaitMs");
+  return {
+    follow: async (client, request, url, given, send) => {
+      const answer = await send(client, { Prefer: "respond-async" });
+      const [response] = answer;
+      // Answered at once (the service may ignore the preference), or with no status monitor: as without it.
+      if (response.status !== 202 || !response.headers.get("location")) return answer;
+      const final = await monitored(client, response, request, url, given, options);
+      // The result read as the direct answer would be: the same reader, the same errors, named by the request.
+      return send({ ...client, options: { ...client.options, fetch: () => Promise.resolve(final), getToken: undefined, retry: { maxRetries: 0 } } });
+    },
+  };
+}
+
+/** Polls the status monitor of `accepted` (see `respondAsync`) until it answers other than 202. */
+async function monitored(client: Client, accepted: Response, request: string, url: string, given: RequestOptions | undefined, wait: AsyncOptions): Promise<Response> {
+  const { retry = {} } = client.options;
+  const max = wait.maxWaitMs ?? 300000;
+  const end = Date.now() + max;
+  let monitor = monitorAt(accepted, url, request);
+  const limit = deadline(given?.signal, max);
+  let after = accepted.headers.get("retry-after");
+  // The monitor's requests: the call's headers and timeoutMs; the token and credentials only to the service's origin.
+  const to = (method: string, headers?: Record<string, string>): Exchange => {
+    const x: Exchange = { method, url: unlocated(monitor), ...(headers && { headers }) };
+    if (locate(monitor).origin !== locate(client.baseUrl).origin) x.elsewhere = withoutCredentials;
+    return x;
+  };
+  const own = { timeoutMs: given?.timeoutMs, headers: given?.headers };
+  try {
+    for (let poll = 0; ; poll++) {
+      const asked = retryAfterMs(after, Date.now());
+      const ms = asked ?? Math.min(retry.maxDelayMs ?? 60000, (retry.delayMs ?? 1000) * 2 ** poll);
+      // A wait past maxWaitMs is not begun: the call rejects at once.
+      if (Date.now() + ms > end) throw notDone(accepted, request, monitor, max, asked);
+      await sleep(ms, limit.signal);
+      // Protocol §11.6: asked for application/http, a 4.0 service answers the result so; a 4.01 one may answer it itself, with AsyncResult.
+      const [response, bytes] = await exchange(client, to("GET", { Accept: "application/http, application/json;q=0.9" }), { ...own, signal: limit.signal }, (r) => r.arrayBuffer());
+      if (response.status !== 202) return asyncResult(response, bytes, request, unlocated(monitor));
+      // Each 202 names the monitor again, maybe another (§11.6).
+      monitor = monitorAt(response, monitor, request);
+      after = response.headers.get("retry-after");
+    }
+  } catch (e) {
+    if (limit.passed()) throw notDone(accepted, request, monitor, max);
+    if (given?.signal?.aborted && wait.cancelOnAbort) exchange(client, to("DELETE"), own).catch(() => {});
+    throw e;
+  } finally {
+    limit.clear();
+  }
+}
+
+/**
+ * The status monitor a 202 names (`Location`, resolved against `base`; where a monitor's 202 names
+ * none, `base`, the same one), without its fragment; a TypeError where it is no http: or https: URL,
+ * rather than URL's bare `Invalid URL` or a `file:` read.
+ */
+function monitorAt(answer: Response, base: string, request: string): string {
+  const location = answer.headers.get("location") ?? base;
+  let url: URL | undefined;
+  try {
+    url = locate(location, base);
+  } catch {
+    // Said below.
+  }
+  if (!url || !/^https?:$/.test(url.protocol)) throw new TypeError(`${request}: 202 Accepted, but its status monitor ${excerpt(location)} is no http: or https: URL: not read`);
+  url.hash = "";
+  return url.href;
+}
+
+/** The ODataError of a wait past `maxWaitMs` (`asked`: the wait a Retry-After asks for past it): status and code 202, the monitor in `location`. */
+function notDone(accepted: Response, request: string, monitor: string, max: number, asked?: number): ODataError {
+  const at = unlocated(monitor);
+  const why = asked !== undefined ? `its status monitor asks to wait ${Math.ceil(asked / 1000)} s (Retry-After), past` : "not done within";
+  const error = new ODataError(202, "202", `${request}: 202 Accepted: the service goes on with the request asynchronously (Protocol §11.6), and ${why} maxWaitMs ${max} ms; its status monitor is ${at}`, undefined, requestIdOf(accepted), "", request);
+  return Object.assign(error, { location: at });
+}
+
+/**
+ * The request's response in a status monitor's final answer (Protocol §11.6): its body, as
+ * `application/http` (a status line, header fields, the body), else the answer itself where an
+ * `AsyncResult` header gives the request's status (4.01). An answer of neither form (a 200 with the
+ * monitor's own JSON, as Graph's long-running operations answer) is no result: the call rejects,
+ * `UnreadableBody`, the monitor in `location`, rather than resolve that JSON as the result.
+ */
+function asyncResult(response: Response, bytes: ArrayBuffer, request: string, monitor: string): Response {
+  const what = `the answer of its status monitor ${monitor}`;
+  const status = response.headers.get("asyncresult");
+  let answer: unknown;
+  try {
+    if (/^\s*application\/http\s*(;|$)/i.test(response.headers.get("content-type") ?? "")) answer = httpAnswer(byteString(new Uint8Array(bytes)), what) ?? new UnreadableAnswer(`${what} is application/http, but no HTTP response (a status line, header fields, a blank line, the body)`);
+    else if (status !== null) {
+      const headers = headersOf(response.headers);
+      headers.delete("asyncresult");
+      answer = answered(status.trim(), headers, bytes, what);
+    }
+  } catch (e) {
+    answer = e;
+  }
+  if (answer instanceof Response) return answer;
+  const text = new TextDecoder().decode(bytes);
+  const why = answer instanceof UnreadableAnswer ? answer.why : `${what} is neither the request's response as application/http nor one with an AsyncResult header (Protocol §11.6)${text ? `: ${excerpt(text)}` : ""}`;
+  throw Object.assign(unreadable(response, request, text, "", why), { location: monitor });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -34,6 +34,7 @@ export {
   readLink,
   batch,
   entityId,
+  respondAsync,
   Condition,
   and,
   or,
@@ -129,6 +130,8 @@ export type {
   Batch,
   ChangeSet,
   BatchOptions,
+  AsyncOptions,
+  AsyncWait,
 } from "./runtime.js";
 export { ValidationFailedError, validateCollection } from "./validation.js";
 export type {

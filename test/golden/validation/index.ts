@@ -35,6 +35,7 @@ export {
   readLink,
   batch,
   entityId,
+  respondAsync,
   Condition,
   and,
   or,
@@ -130,6 +131,8 @@ export type {
   Batch,
   ChangeSet,
   BatchOptions,
+  AsyncOptions,
+  AsyncWait,
 } from "./runtime.js";
 export { ValidationFailedError, validateCollection } from "./validation.js";
 export type {

@@ -1,0 +1,189 @@
+// Asynchronous requests (Protocol §11.6): a call (or a batch's send()) given `respondAsync` asks
+// `Prefer: respond-async`, polls the status monitor a 202 Accepted names, and reads its final
+// answer (`application/http`, or 4.01's result with `AsyncResult`) as the direct answer would be.
+// Over real HTTP on 127.0.0.1, with the committed Graph callRecords output.
+import { startLoopback, type Loopback, type Recorded, type Reply } from "./helpers/loopback";
+import { PATH, body, session } from "./helpers/batch-sessions";
+import { getSession, updateSession } from "../generated/graph-callrecords/microsoft.graph.callRecords.requests";
+import { validateSession } from "../generated/graph-callrecords/microsoft.graph.callRecords.validators";
+import * as rt from "../generated/graph-callrecords/runtime";
+
+let srv: Loopback;
+let other: Loopback;
+beforeAll(async () => {
+  [srv, other] = await Promise.all([startLoopback(), startLoopback()]);
+});
+afterAll(async () => {
+  await Promise.all([srv?.close(), other?.close()]);
+});
+
+/** A 202 Accepted naming the status monitor `location`. */
+const accepted = (location: string, after?: string): Reply => ({ status: 202, headers: { location, ...(after !== undefined && { "retry-after": after }) } });
+/** A status monitor's final answer: `response`, a whole HTTP response, as application/http. */
+const asHttp = (response: string): Reply => ({ headers: { "content-type": "application/http" }, body: response });
+/** An HTTP response message with a JSON body. */
+const message = (status: string, json: unknown) => `HTTP/1.1 ${status}\r\nContent-Type: application/json\r\nrequest-id: r-9\r\n\r\n${JSON.stringify(json)}`;
+/** A service that answers the first request 202, then the monitor `/m/1` with `polls` in turn (the last one again and again). */
+function serve(polls: Reply[], first: Reply = accepted("/m/1", "0")): void {
+  let n = 0;
+  srv.handle((req) => (req.url.startsWith("/m/") ? polls[Math.min(n++, polls.length - 1)]! : first));
+}
+const sessionUrl = () => `${srv.url}/${PATH}/s1`;
+
+test("a call asks respond-async, polls the monitor after each Retry-After until it is done, and resolves with the result, checked", async () => {
+  // Without Retry-After the wait would be delayMs (10 minutes), past maxWaitMs: the call would reject at once.
+  const client = rt.createClient({ baseUrl: srv.url, getToken: () => "tok", retry: { delayMs: 600000, maxDelayMs: 600000 } });
+  serve([accepted("/m/1", "0"), asHttp(message("200 OK", body("s1")))]);
+  const result = await getSession(client, session("s1"), { respondAsync: rt.respondAsync({ maxWaitMs: 30000 }), validate: validateSession, headers: { prefer: "return=minimal" } });
+  expect(result).toEqual(body("s1"));
+  expect(srv.requests.map((r) => [r.method, r.url])).toEqual([["GET", `/${PATH}/s1`], ["GET", "/m/1"], ["GET", "/m/1"]]);
+  const [call, poll] = srv.requests;
+  expect(call!.headers.prefer).toBe("respond-async, return=minimal");
+  expect([poll!.headers.authorization, poll!.headers.accept, poll!.headers.prefer]).toEqual(["Bearer tok", "application/http, application/json;q=0.9", "return=minimal"]);
+
+  // The result is checked as the direct answer is.
+  serve([asHttp(message("200 OK", { ...body("s1"), modalities: ["smell"] }))]);
+  await expect(getSession(client, session("s1"), { respondAsync: rt.respondAsync(), validate: validateSession })).rejects.toMatchObject({ name: "ValidationFailedError", message: expect.stringContaining(`GET ${sessionUrl()}: invalid value: /modalities/0`) });
+});
+
+test("without Retry-After the polls wait the client's retry.delayMs, doubled; each 202 may name another monitor", async () => {
+  const client = rt.createClient({ baseUrl: srv.url, retry: { delayMs: 1 } });
+  serve([accepted("/m/2"), accepted(`${srv.url}/m/3`), asHttp(message("200 OK", body("s1")))], accepted("/m/1"));
+  expect(await getSession(client, session("s1"), { respondAsync: rt.respondAsync() })).toEqual(body("s1"));
+  expect(srv.requests.map((r) => r.url)).toEqual([`/${PATH}/s1`, "/m/1", "/m/2", "/m/3"]);
+});
+
+test("a failed result (404 inside application/http) rejects as the direct answer: the service's ODataError, named by the request", async () => {
+  const client = rt.createClient({ baseUrl: srv.url });
+  serve([asHttp(message("404 Not Found", { error: { code: "itemNotFound", message: "no such session" } }))]);
+  const error = await getSession(client, session("s1"), { respondAsync: rt.respondAsync() }).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(rt.ODataError);
+  expect(error).toMatchObject({ status: 404, code: "itemNotFound", message: "no such session", request: `GET ${sessionUrl()}`, requestId: "r-9" });
+});
+
+test("a write asks it too; a service that answers at once, or 202 without a monitor, is read as without it", async () => {
+  const client = rt.createClient({ baseUrl: srv.url });
+  serve([asHttp("HTTP/1.1 204 No Content\r\n\r\n")]);
+  await expect(updateSession(client, session("s1"), { modalities: ["video"] }, { respondAsync: rt.respondAsync() })).resolves.toBeUndefined();
+  expect(srv.requests.map((r) => [r.method, r.url, r.headers.prefer])).toEqual([["PATCH", `/${PATH}/s1`, "respond-async"], ["GET", "/m/1", undefined]]);
+
+  srv.handle(() => ({ body: body("s1") }));
+  expect(await getSession(client, session("s1"), { respondAsync: rt.respondAsync() })).toEqual(body("s1"));
+  srv.handle(() => ({ status: 202 }));
+  await expect(getSession(client, session("s1"), { respondAsync: rt.respondAsync() })).rejects.toMatchObject({ status: 202, message: expect.stringContaining("202 Accepted: the service goes on") });
+  expect(srv.requests).toHaveLength(1);
+});
+
+test("a Location that is no URL, or not an http: one, rejects with a TypeError naming it, nothing polled", async () => {
+  const client = rt.createClient({ baseUrl: srv.url });
+  for (const location of ["http://host:99999/m", "file:///etc/passwd"]) {
+    srv.handle(() => accepted(location, "0"));
+    await expect(getSession(client, session("s1"), { respondAsync: rt.respondAsync() })).rejects.toThrow(new TypeError(`GET ${sessionUrl()}: 202 Accepted, but its status monitor ${location} is no http: or https: URL: not read`));
+    expect(srv.requests).toHaveLength(1);
+  }
+});
+
+test("a monitor on another origin is polled without the token and credentials", async () => {
+  const client = rt.createClient({ baseUrl: srv.url, getToken: () => "tok", headers: { Cookie: "s=1" } });
+  srv.handle(() => accepted(`${other.url}/m/9`, "0"));
+  other.handle(() => asHttp(message("200 OK", body("s1"))));
+  expect(await getSession(client, session("s1"), { respondAsync: rt.respondAsync() })).toEqual(body("s1"));
+  expect(srv.requests[0]!.headers.authorization).toBe("Bearer tok");
+  expect(other.requests.map((r) => [r.url, r.headers.authorization, r.headers.cookie])).toEqual([["/m/9", undefined, undefined]]);
+});
+
+test("a monitor that answers 200 with its own JSON, no application/http nor AsyncResult, is no result: UnreadableBody, the monitor in location", async () => {
+  const client = rt.createClient({ baseUrl: srv.url });
+  serve([{ body: { status: "running", percentComplete: 50 } }]);
+  const error = await getSession(client, session("s1"), { respondAsync: rt.respondAsync() }).catch((e: unknown) => e);
+  expect(error).toMatchObject({ status: 200, code: "UnreadableBody", location: `${srv.url}/m/1`, request: `GET ${sessionUrl()}` });
+  expect((error as Error).message).toBe(
+    `GET ${sessionUrl()}: 200 application/json, but the answer of its status monitor ${srv.url}/m/1 is neither the request's response as application/http nor one with an AsyncResult header (Protocol §11.6): {"status":"running","percentComplete":50}`,
+  );
+  // application/http that is no HTTP response.
+  serve([asHttp("hello")]);
+  await expect(getSession(client, session("s1"), { respondAsync: rt.respondAsync() })).rejects.toMatchObject({ code: "UnreadableBody", message: expect.stringContaining("is application/http, but no HTTP response") });
+});
+
+test("OData 4.01: a monitor's answer with AsyncResult is the result itself, its status that header's", async () => {
+  const client = rt.createClient({ baseUrl: srv.url });
+  serve([{ headers: { asyncresult: "200" }, body: body("s1") }]);
+  expect(await getSession(client, session("s1"), { respondAsync: rt.respondAsync() })).toEqual(body("s1"));
+  serve([{ headers: { asyncresult: "404" }, body: { error: { code: "itemNotFound", message: "gone" } } }]);
+  await expect(getSession(client, session("s1"), { respondAsync: rt.respondAsync() })).rejects.toMatchObject({ status: 404, code: "itemNotFound", request: `GET ${sessionUrl()}` });
+});
+
+test("a monitor that never finishes: the call rejects after maxWaitMs, status 202, naming the monitor; a Retry-After past it rejects at once", async () => {
+  const client = rt.createClient({ baseUrl: srv.url, retry: { delayMs: 5 } });
+  serve([accepted("/m/1")], accepted("/m/1"));
+  const error = await getSession(client, session("s1"), { respondAsync: rt.respondAsync({ maxWaitMs: 200 }) }).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(rt.ODataError);
+  expect(error).toMatchObject({ status: 202, code: "202", location: `${srv.url}/m/1`, request: `GET ${sessionUrl()}` });
+  expect((error as Error).message).toBe(`GET ${sessionUrl()}: 202 Accepted: the service goes on with the request asynchronously (Protocol §11.6), and not done within maxWaitMs 200 ms; its status monitor is ${srv.url}/m/1`);
+  expect(srv.requests.length).toBeGreaterThan(2);
+
+  serve([accepted("/m/1", "3600")]);
+  await expect(getSession(client, session("s1"), { respondAsync: rt.respondAsync({ maxWaitMs: 60000 }) })).rejects.toMatchObject({
+    status: 202,
+    message: expect.stringContaining("its status monitor asks to wait 3600 s (Retry-After), past maxWaitMs 60000 ms"),
+  });
+  expect(srv.requests.map((r) => r.url)).toEqual([`/${PATH}/s1`, "/m/1"]);
+  expect(() => rt.respondAsync({ maxWaitMs: -1 })).toThrow("respondAsync: maxWaitMs -1 is not a number of milliseconds from 0 to 2147483647");
+});
+
+test("an abort while polling rejects with the abort's reason; with cancelOnAbort the monitor is DELETEd", async () => {
+  // Without cancelOnAbort, nothing is sent after the abort (the methods fetch was called with).
+  const methods: string[] = [];
+  const counted = rt.createClient({ baseUrl: srv.url, fetch: (url, init) => (methods.push(init?.method ?? "GET"), fetch(url, init)) });
+  const early = new AbortController();
+  srv.handle((req) => (req.url === "/m/1" && early.abort(new Error("left")), accepted("/m/1", req.url === "/m/1" ? "60" : "0")));
+  await expect(getSession(counted, session("s1"), { signal: early.signal, respondAsync: rt.respondAsync() })).rejects.toThrow("left");
+  await new Promise((resolve) => setImmediate(resolve));
+  expect(methods).toEqual(["GET", "GET"]);
+
+  const client = rt.createClient({ baseUrl: srv.url, getToken: () => "tok" });
+  const stop = new AbortController();
+  const reason = new Error("the user left");
+  let deleted: (req: Recorded) => void = () => {};
+  const deletion = new Promise<Recorded>((resolve) => (deleted = resolve));
+  srv.handle((req) => {
+    if (req.method === "DELETE") return deleted(req), { status: 204 };
+    // The first poll aborts the call; the monitor asks it to wait a minute more.
+    if (req.url === "/m/1") stop.abort(reason);
+    return accepted("/m/1", req.url === "/m/1" ? "60" : "0");
+  });
+  const call = getSession(client, session("s1"), { signal: stop.signal, respondAsync: rt.respondAsync({ cancelOnAbort: true }) });
+  await expect(call).rejects.toBe(reason);
+  const cancel = await deletion;
+  expect([cancel.url, cancel.headers.authorization]).toEqual(["/m/1", "Bearer tok"]);
+});
+
+test("a batch's send({ respondAsync }) asks it for the $batch, and its calls take the parts of the final answer", async () => {
+  const client = rt.createClient({ baseUrl: srv.url });
+  srv.handle((req) => {
+    if (req.method === "POST") return accepted("/m/1", "0");
+    const responses = [{ id: "1", status: 200, body: body("s1") }, { id: "2", status: 404, body: { error: { code: "itemNotFound", message: "no s2" } } }];
+    return asHttp(message("200 OK", { responses }));
+  });
+  const b = rt.batch(client);
+  const calls = Promise.allSettled([getSession(b, session("s1"), { respondAsync: rt.respondAsync() }), getSession(b, session("s2"))]);
+  await b.send({ respondAsync: rt.respondAsync() });
+  const [one, two] = await calls;
+  expect(one).toEqual({ status: "fulfilled", value: body("s1") });
+  expect(two.status === "rejected" && two.reason).toMatchObject({ status: 404, message: "no s2" });
+  expect(srv.requests.map((r) => [r.method, r.url])).toEqual([["POST", "/$batch"], ["GET", "/m/1"]]);
+  expect(srv.requests[0]!.headers.prefer).toBe("odata.continue-on-error, respond-async");
+  // A batched call's own respondAsync is not written into its request: the $batch is answered as one.
+  expect(JSON.parse(srv.requests[0]!.body).requests.map((r: { headers?: Record<string, string> }) => r.headers?.["prefer"])).toEqual([undefined, undefined]);
+});
+
+test("a multipart batch via respond-async: the final answer's multipart body, its boundary in the inner Content-Type", async () => {
+  const client = rt.createClient({ baseUrl: srv.url });
+  const boundary = "batchresponse_7";
+  const multipart = `--${boundary}\r\nContent-Type: application/http\r\n\r\n${message("200 OK", body("s1"))}\r\n--${boundary}--\r\n`;
+  srv.handle((req) => (req.method === "POST" ? accepted("/m/1", "0") : asHttp(`HTTP/1.1 200 OK\r\nContent-Type: multipart/mixed; boundary=${boundary}\r\n\r\n${multipart}`)));
+  const b = rt.batch(client, { format: "multipart" });
+  const call = getSession(b, session("s1"));
+  await b.send({ respondAsync: rt.respondAsync() });
+  expect(await call).toEqual(body("s1"));
+});
