@@ -83,13 +83,14 @@ test("odatagen url sends include-unknown-enum-members with a $filter naming a me
   expect(compiles((made[0] as { code: string }).code)).toBe("");
 });
 
-test("odatagen url says a body naming a member after the sentinel (an update's, in a complex value's collection, an action's parameter) needs include-unknown-enum-members, which the generated write sends by itself; a deep insert naming one gets the header in its options; not the others; and the calls compile", () => {
+test("odatagen url says a body naming a member after the sentinel (an update's, in a complex value's collection, an action's parameter) needs include-unknown-enum-members, which the generated write sends by itself, a deep insert's too; not the others; and the calls compile", () => {
   const made = calls([
     { method: "PATCH", path: "/Signals('a')", body: { result: "reportOnly", level: "high" } },
     { method: "POST", path: "/Signals", body: { id: "b", outcome: { results: ["ok", "REPORTONLYFAILED"] } } },
     { method: "POST", path: "/Flag", body: { result: "reportOnlyFailed" } },
     { method: "POST", path: "/Signals", body: { id: "c", origin: { id: "s", verdict: "reportOnly" } } },
     { method: "PATCH", path: "/Signals('a')", body: { result: "failed", kind: "unknownFutureValue", "result@odata.type": "#Ev.Result" } },
+    { method: "POST", path: "/Calls", body: { id: "c", sessions: [{ "@odata.type": "#Rec.VideoSession", id: "s", grade: "reportOnlyFailed" }] } },
   ]);
   const shown = made.map((c) => ("problem" in c ? c.problem : [c.prefer, c.preferFor, c.call.includes(PREFER), c.code.split("\n").find((l) => l.startsWith("// ") && l.includes("unknownFutureValue")) ?? ""]));
   const note = (where: string, names: string, sent = "the options' headers send") =>
@@ -99,10 +100,11 @@ test("odatagen url says a body naming a member after the sentinel (an update's, 
     [["include-unknown-enum-members"], ["body"], false, note("the body names", "reportOnly, a member", bySelf("updateSignal"))],
     [["include-unknown-enum-members"], ["body"], false, note("the body names", "reportOnlyFailed, a member", bySelf("createSignal"))],
     [["include-unknown-enum-members"], ["body"], false, note("the body names", "reportOnlyFailed, a member", bySelf("flag"))],
-    [["include-unknown-enum-members"], ["body"], true, note("the body names", "reportOnly, a member")],
+    [["include-unknown-enum-members"], ["body"], false, note("the body names", "reportOnly, a member", bySelf("createSignal"))],
     [undefined, undefined, false, ""],
+    [["include-unknown-enum-members"], ["body"], false, note("the body names", "reportOnlyFailed, a member", bySelf("createCall"))],
   ]);
-  for (const c of made.slice(0, 4)) expect(compiles((c as { code: string }).code)).toBe("");
+  for (const c of [...made.slice(0, 4), made[5]!]) expect(compiles((c as { code: string }).code)).toBe("");
 });
 
 
@@ -222,6 +224,54 @@ test("a create, an update or an action whose body names a member after the senti
     server.json(200, { responses: [{ id: "1", status: 204 }, { id: "2", status: 204 }] });
     const b = rt.batch(client);
     const calls = [api.updateSignal(b, one, { result: "reportOnlyFailed" }), api.updateSignal(b, one, { result: "ok" })];
+    await b.send();
+    await Promise.all(calls);
+    const sent = JSON.parse(server.requests[0]!.body) as { requests: { headers?: Record<string, string> }[] };
+    expect(sent.requests.map((r) => r.headers?.["Prefer"] ?? r.headers?.["prefer"])).toEqual(["include-unknown-enum-members", undefined]);
+  } finally {
+    await server.stop();
+  }
+});
+
+test("a deep insert or a deep update naming a member after the sentinel in an entity of a navigation property (of another namespace, of a subtype named by @odata.type, at any depth) sends Prefer: include-unknown-enum-members, alone or in a batch; a binding, or members before the sentinel, send none", async () => {
+  const dir = generateFixture("requests/evolvable-enums.xml", "evolvable-enums");
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const api = require(path.join(dir, "Ev.requests")) as typeof import("./.generated/evolvable-enums/Ev.requests");
+  const rt = require(path.join(dir, "runtime")) as typeof import("./.generated/evolvable-enums/runtime");
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const server = new RecordingServer();
+  const root = await server.start();
+  try {
+    const client = rt.createClient({ baseUrl: `${root}/odata` });
+    const one = api.calls().byKey("c");
+    const writes = [
+      () => api.createCall(client, api.calls(), { id: "c", sessions: [{ id: "s", modalities: ["audio", "screenShare"] }] }),
+      () => api.createCall(client, api.calls(), { id: "c", sessions: [{ "@odata.type": "#Rec.VideoSession", id: "s", modalities: ["audio"], grade: "reportOnlyFailed" } as never] }),
+      () => api.updateCall(client, one, { organizer: { id: "o", verdict: "reportOnly" } }, { prefer: "return=minimal" }),
+      () => api.createSignal(client, api.signals(), { id: "b", origin: { id: "o", verdict: "reportOnly" } }),
+      () => api.createCall(client, api.calls(), { id: "c", "organizer@odata.bind": "Sources('reportOnly')", sessions: [{ id: "s", modalities: ["audio"] }] }),
+      () => api.updateCall(client, one, { organizer: { id: "o", verdict: "failed" } }),
+    ];
+    for (const write of writes) {
+      server.json(200, { id: "c" });
+      await write();
+    }
+    expect(server.requests.map((r) => [r.method, decodeURIComponent(r.url), r.headers["prefer"]])).toEqual([
+      ["POST", "/odata/Calls", "include-unknown-enum-members"],
+      ["POST", "/odata/Calls", "include-unknown-enum-members"],
+      ["PATCH", "/odata/Calls('c')", "return=minimal, include-unknown-enum-members"],
+      ["POST", "/odata/Signals", "include-unknown-enum-members"],
+      ["POST", "/odata/Calls", undefined],
+      ["PATCH", "/odata/Calls('c')", undefined],
+    ]);
+
+    server.requests.length = 0;
+    server.json(200, { responses: [{ id: "1", status: 201, body: { id: "c" } }, { id: "2", status: 201, body: { id: "d" } }] });
+    const b = rt.batch(client);
+    const calls = [
+      api.createCall(b, api.calls(), { id: "c", sessions: [{ id: "s", modalities: ["screenShare"] }] }),
+      api.createCall(b, api.calls(), { id: "d", sessions: [{ id: "s", modalities: ["audio"] }] }),
+    ];
     await b.send();
     await Promise.all(calls);
     const sent = JSON.parse(server.requests[0]!.body) as { requests: { headers?: Record<string, string> }[] };

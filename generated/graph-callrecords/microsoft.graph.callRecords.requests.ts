@@ -290,7 +290,7 @@ export function createCallRecord<P extends rt.WriteOptions["prefer"] = undefined
   body: rt.CreateBody<CallRecordCreateInput, CallRecordNavigation>,
   options?: rt.WriteOptions<P>,
 ): Promise<rt.Created<rt.DefaultSet<CallRecord, "id">, { prefer: P }>> {
-  return rt.create(client, target, body, options);
+  return rt.create(client, target, body, rt.preferLater(options, body, LATER_MEMBERS));
 }
 
 /** Updates a `microsoft.graph.callRecords.callRecord`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
@@ -300,7 +300,7 @@ export function updateCallRecord<R extends boolean | undefined = undefined>(
   body: rt.UpdateBody<CallRecord, R, "id", never, CallRecordNavigation>,
   options?: rt.UpdateOptions<R>,
 ): Promise<(rt.DefaultSet<CallRecord, "id"> & rt.ControlInfo) | undefined> {
-  return rt.update(client, target, body, options);
+  return rt.update(client, target, body, rt.preferLater(options, body, LATER_MEMBERS));
 }
 
 /** Deletes a `microsoft.graph.callRecords.callRecord` (DELETE). */

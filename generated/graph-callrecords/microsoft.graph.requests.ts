@@ -116,7 +116,7 @@ export function updateCloudCommunications<R extends boolean | undefined = undefi
   body: rt.UpdateBody<CloudCommunications, R, never, never, CloudCommunicationsNavigation>,
   options?: rt.UpdateOptions<R>,
 ): Promise<(rt.DefaultSet<CloudCommunications> & rt.ControlInfo) | undefined> {
-  return rt.update(client, target, body, options);
+  return rt.update(client, target, body, rt.preferLater(options, body, LATER_MEMBERS));
 }
 
 /** Deletes a `microsoft.graph.cloudCommunications` (DELETE). */

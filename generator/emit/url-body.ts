@@ -24,14 +24,12 @@ const MAX_DEPTH = 64;
 
 /**
  * What reading a body found: its first misspelt name, and the members after an evolvable enum's
- * sentinel it names; `viaNavigation` those of them it names only in an entity it inserts through a
- * navigation property, for which the generated function does not send the preference by itself
- * (emit/later-members.ts).
+ * sentinel it names (at any depth, entities it inserts through navigation properties included, for
+ * which the generated function sends the preference by itself: emit/later-members.ts).
  */
 export interface BodyRead {
   problem?: string;
   laterMembers: string[];
-  viaNavigation: string[];
 }
 
 /**
@@ -47,7 +45,7 @@ export function readBody(route: Route, method: string, body: unknown, model: Mod
     (a.kind === "entity" && (method === "PATCH" || method === "PUT")) || (a.kind === "collection" && method === "POST")
       ? check.value(body, a.type, "", 0)
       : action && actionBodyProblem(check, body, action.parameters, action.qualifiedName);
-  return { ...(problem ? { problem } : {}), laterMembers: [...check.later], viaNavigation: [...check.later].filter((m) => !check.direct.has(m)) };
+  return { ...(problem ? { problem } : {}), laterMembers: [...check.later] };
 }
 
 /** The first misspelt name of an action's body, whose members are its parameters, or undefined. */
@@ -69,10 +67,6 @@ function actionBodyProblem(check: BodyCheck, body: unknown, parameters: readonly
 class BodyCheck {
   /** The members after an evolvable enum's sentinel the body names, as the metadata spells them. */
   readonly later = new Set<string>();
-  /** Those of them it names outside entities inserted through navigation properties. */
-  readonly direct = new Set<string>();
-  /** How many navigation properties the value being read is inside. */
-  private navigated = 0;
 
   constructor(
     private readonly model: Model,
@@ -125,9 +119,7 @@ class BodyCheck {
         if (key.slice(annotated) === "@odata.bind" && !nav) return `the body's ${at}: ${name} is no navigation property of ${t.qualifiedName}, which @odata.bind binds`;
         continue;
       }
-      if (nav) this.navigated++;
       const bad = nav ? this.typed(member, { type: nav.target, collection: nav.collection } as TypeRef, at, depth) : this.typed(member, p!.type, at, depth);
-      if (nav) this.navigated--;
       if (bad) return bad;
     }
     return undefined;
@@ -142,7 +134,6 @@ class BodyCheck {
       for (const name of item.split(",")) {
         const m = later.find((x) => x.name.toLowerCase() === name.trim().toLowerCase());
         if (m) this.later.add(m.name);
-        if (m && this.navigated === 0) this.direct.add(m.name);
       }
     }
   }

@@ -253,8 +253,8 @@ class CallWriter {
     options.push(...fromQuery);
     // A member after an evolvable enum's sentinel is named only by a request that prefers them.
     const preferFor = [...(laterMembers.size ? ["$filter" as const] : []), ...(this.body.laterMembers.length ? ["body" as const] : [])];
-    // The generated write sends it by itself for a body naming one, but in an entity inserted through a navigation property.
-    const bySelf = laterMembers.size === 0 && this.body.viaNavigation.length === 0 ? fn.name : undefined;
+    // The generated write sends it by itself for a body naming one (entities it inserts through navigation properties included).
+    const bySelf = laterMembers.size === 0 ? fn.name : undefined;
     const preferNote = laterMembersNote([...laterMembers, ...this.body.laterMembers], preferFor, bySelf);
     if (preferNote && !bySelf) options.push(`headers: { Prefer: ${JSON.stringify(INCLUDE_UNKNOWN)} }`);
     if (options.length) args.push(`{ ${options.join(", ")} }`);
@@ -888,9 +888,8 @@ function laterMembersNote(members: readonly string[], where: readonly ("$filter"
 /** The members after an evolvable enum's sentinel a request's body names (url-body.ts `BodyRead`). */
 export interface BodyLater {
   laterMembers: readonly string[];
-  viaNavigation: readonly string[];
 }
-const NO_LATER: BodyLater = { laterMembers: [], viaNavigation: [] };
+const NO_LATER: BodyLater = { laterMembers: [] };
 
 /**
  * A comment above the call for a header the metadata names: `// The service's metadata names the

@@ -7,7 +7,6 @@
  * their sentinel (`appliedConditionalAccessPolicyResult`'s `reportOnlySuccess`, …).
  */
 import type { EnumMember, EnumType, Parameter, StructuredType, TypeRef } from "./types";
-import { allProperties } from "./rules";
 
 export const SENTINEL = "unknownFutureValue";
 
@@ -35,48 +34,36 @@ export function comesAfter(value: number | string, sentinel: number | string): b
 /**
  * The members after a sentinel that a write body of `t` may name, by the name of the property that
  * holds them, for the runtime's `preferLater` (`{ productFamily: "azureCommunicationServices" }`): its
- * own and inherited properties, its subtypes' (a body may name one by `@odata.type`), and those of
- * the complex values it holds, at any depth. Flattened by name, so that the runtime walks the body
- * without the types: a name two types give different enums lists both enums' later members. Not
- * followed: navigation properties (an entity inserted or bound in the body), which would reach most
- * of a service like Graph's (README, Evolvable enums).
+ * own and inherited properties, its subtypes' (a body may name one by `@odata.type`), those of the
+ * complex values it holds, and those of the entities it inserts through navigation properties (a
+ * deep insert or a deep update, `{ sessions: [{ modalities: [...] }] }`), theirs too, at any depth.
+ * Flattened by name, so that the runtime walks the body without the types: a name two types give
+ * different enums lists both enums' later members.
  */
 export function bodyLaterMembers(t: StructuredType): ReadonlyMap<string, string> {
   let found = bodies.get(t);
-  if (!found) bodies.set(t, (found = collectLater([], [t])));
+  if (!found) bodies.set(t, (found = joined(valueLater(t))));
   return found;
 }
 const bodies = new WeakMap<StructuredType, ReadonlyMap<string, string>>();
 
 /** As `bodyLaterMembers`, for an action's body: its parameters, by name, and the values they hold. */
 export function parametersLaterMembers(parameters: readonly Parameter[]): ReadonlyMap<string, string> {
-  return collectLater(parameters, []);
+  const table: Later = new Map();
+  for (const p of parameters) {
+    const t = p.type.type;
+    if (t.kind === "enum") addEnum(table, p.name, t);
+    else if (t.kind === "complex" || t.kind === "entity") mergeLater(table, valueLater(t));
+  }
+  return joined(table);
 }
 
 type Later = Map<string, Set<string>>;
 
-/** The later members `named` and `types` (their subtypes and complex values too) may hold, each name's joined by commas. */
-function collectLater(named: readonly { name: string; type: TypeRef }[], types: readonly StructuredType[]): ReadonlyMap<string, string> {
-  const table: Later = new Map();
-  for (const p of named) addLater(table, p.name, p.type);
-  for (const t of types) {
-    for (let base = t.baseType; base; base = base.baseType) for (const p of base.properties) addLater(table, p.name, p.type);
-    mergeLater(table, subtreeLater(t));
-  }
+/** Each name's members sorted and joined by commas. */
+function joined(table: ReadonlyMap<string, ReadonlySet<string>>): ReadonlyMap<string, string> {
   return new Map([...table].map(([name, members]) => [name, [...members].sort().join(",")]));
 }
-
-/** The later members `t`'s own properties and its subtypes' may hold (kept per type: a subtree's is its subtypes' merged). */
-function subtreeLater(t: StructuredType): ReadonlyMap<string, ReadonlySet<string>> {
-  let found = subtrees.get(t);
-  if (found) return found;
-  const table: Later = new Map();
-  for (const p of t.properties) addLater(table, p.name, p.type);
-  for (const d of t.derived) mergeLater(table, subtreeLater(d));
-  subtrees.set(t, (found = table));
-  return found;
-}
-const subtrees = new WeakMap<StructuredType, ReadonlyMap<string, ReadonlySet<string>>>();
 
 /** Adds `from`'s members to `table`'s. */
 function mergeLater(table: Later, from: ReadonlyMap<string, ReadonlySet<string>>): void {
@@ -90,48 +77,84 @@ export function membersOf(table: Map<string, Set<string>>, name: string): Set<st
   return set;
 }
 
-/** Adds what a property or parameter `name` of type `ref` may hold: an enum's later members, or those a structured value holds (`valueLater`). */
-function addLater(table: Later, name: string, ref: TypeRef): void {
-  const t = ref.type;
-  if (t.kind === "enum") {
-    const later = laterMembers(t);
-    if (later.length) for (const m of later) membersOf(table, name).add(m.name);
-  } else if (t.kind === "complex" || t.kind === "entity") mergeLater(table, valueLater(t));
+/** Adds enum `t`'s later members under `name`, where it has some. */
+function addEnum(table: Later, name: string, t: EnumType): void {
+  for (const m of laterMembers(t)) membersOf(table, name).add(m.name);
 }
 
 /**
- * The later members a value of `t` may hold: its properties', its subtypes', and those of the
- * complex values they hold, at any depth. Kept per type; a walk meeting a type already kept takes its
- * table rather than walking it again (complex types may hold one another, so one being walked is
- * not kept until its walk ends).
+ * The later members a value of `t` may hold: its own and inherited properties', its subtypes', and
+ * those of the complex values and entities (navigation properties) they hold, at any depth. Kept per
+ * type. Types reach one another in cycles (Graph's user and group through their navigation
+ * properties), so the table is made for each strongly connected set of types at once (Tarjan's
+ * algorithm, without recursion), the sets a set reaches first: each type and each of its
+ * properties is read once, however many types ask.
  */
 function valueLater(t: StructuredType): ReadonlyMap<string, ReadonlySet<string>> {
-  let found = values.get(t);
+  const found = values.get(t);
   if (found) return found;
-  const table: Later = new Map();
-  const seen = new Set<StructuredType>();
-  // A type reached as a property's is read with its inherited properties; as a subtype of one read, its own suffice.
-  const stack: [StructuredType, boolean][] = [[t, true]];
-  for (let next = stack.pop(); next; next = stack.pop()) {
-    const [x, whole] = next;
-    if (seen.has(x)) continue;
-    seen.add(x);
-    const kept = x === t ? undefined : values.get(x);
-    if (kept) {
-      mergeLater(table, kept);
+  const index = new Map<StructuredType, number>();
+  const low = new Map<StructuredType, number>();
+  const stack: StructuredType[] = [];
+  const onStack = new Set<StructuredType>();
+  const frames: { x: StructuredType; next: StructuredType[]; i: number }[] = [];
+  const open = (x: StructuredType) => {
+    index.set(x, index.size);
+    low.set(x, index.get(x)!);
+    stack.push(x);
+    onStack.add(x);
+    frames.push({ x, next: reached(x), i: 0 });
+  };
+  open(t);
+  while (frames.length) {
+    const frame = frames[frames.length - 1]!;
+    if (frame.i < frame.next.length) {
+      const y = frame.next[frame.i++]!;
+      if (values.has(y)) continue;
+      if (!index.has(y)) open(y);
+      else if (onStack.has(y)) low.set(frame.x, Math.min(low.get(frame.x)!, index.get(y)!));
       continue;
     }
-    for (const p of whole ? allProperties(x) : x.properties) {
-      const pt = p.type.type;
-      if (pt.kind === "complex" || pt.kind === "entity") stack.push([pt, true]);
-      else if (pt.kind === "enum") addLater(table, p.name, p.type);
+    frames.pop();
+    const x = frame.x;
+    const parent = frames[frames.length - 1];
+    if (parent) low.set(parent.x, Math.min(low.get(parent.x)!, low.get(x)!));
+    if (low.get(x) !== index.get(x)) continue;
+    // x is the root of a set: its members are on the stack above it, and every set they reach outside it is kept.
+    const members: StructuredType[] = [];
+    for (let y = stack.pop()!; ; y = stack.pop()!) {
+      onStack.delete(y);
+      members.push(y);
+      if (y === x) break;
     }
-    for (const d of x.derived) stack.push([d, false]);
+    const table: Later = new Map();
+    for (const y of members) {
+      for (const c of chain(y)) for (const p of c.properties) if (p.type.type.kind === "enum") addEnum(table, p.name, p.type.type);
+      for (const z of reached(y)) if (values.has(z)) mergeLater(table, values.get(z)!);
+    }
+    for (const y of members) values.set(y, table);
   }
-  values.set(t, (found = table));
-  return found;
+  return values.get(t)!;
 }
 const values = new WeakMap<StructuredType, ReadonlyMap<string, ReadonlySet<string>>>();
+
+/** `t` and its base types. */
+function chain(t: StructuredType): StructuredType[] {
+  const types: StructuredType[] = [];
+  for (let c: StructuredType | undefined = t; c && !types.includes(c); c = c.baseType) types.push(c);
+  return types;
+}
+
+/** The types a value of `t` holds values of: its and its base types' complex properties' and navigation properties' types, and its direct subtypes. */
+function reached(t: StructuredType): StructuredType[] {
+  const next: StructuredType[] = [];
+  for (const c of chain(t)) {
+    for (const p of c.properties) if (p.type.type.kind === "complex" || p.type.type.kind === "entity") next.push(p.type.type);
+    for (const n of c.navigationProperties) next.push(n.target);
+  }
+  next.push(...t.derived);
+  return next;
+}
 
 /** Subjects with their verb, as the notes on requests naming later members write them: `$filter names`, `its $filter and its body name`. */
 export function subjectsName(subjects: readonly string[]): string {
