@@ -212,10 +212,8 @@ class Claims {
     this.castResults.set(t, scope.claim(castName(this.typeName(t))));
   }
 
-  /** The names a type's reading and writing functions want, in the order they are claimed. */
   private verbNames(t: EntityType): Verbs {
-    const base = pascal(this.typeName(t));
-    return { get: `get${base}`, list: `list${plural(base)}`, create: `create${base}`, update: `update${base}`, remove: `delete${base}` };
+    return verbWants(this.typeName, t);
   }
 
   private claimVerbs(t: EntityType, scope: Scope): void {
@@ -514,6 +512,12 @@ function sameOperation(a: NamedOperation, b: NamedOperation): boolean {
 /** A builder's member among its owner's: a property's or navigation property's name, which are unique in a type (CSDL §6.1), or the media's. */
 function builderKey(kind: BuilderKind, member: string): string {
   return kind === "media" ? "@media" : member;
+}
+
+/** The names a type's reading and writing functions want, in the order they are claimed. */
+export function verbWants(typeName: (t: SchemaType) => string, t: EntityType): Verbs {
+  const base = pascal(typeName(t));
+  return { get: `get${base}`, list: `list${plural(base)}`, create: `create${base}`, update: `update${base}`, remove: `delete${base}` };
 }
 
 function castName(typeName: string): string {

@@ -352,7 +352,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   // Unbound operations are called through their imports (URL Conventions §4.5.3); only bound ones here.
   const named = namedOperations(schema);
   const operationNames = new Map(named.map((e) => [e, names.operation(e)]));
-  reportRequestRenames(ctx, schema.containers, rootNames, operationNames);
+  reportRequestRenames(ctx, schema.containers, rootNames, verbs, operationNames);
 
   /** The name of the builder of `member` (a navigation, stream or complex property, or the media: `content`) of `t`. */
   const builderName = (kind: BuilderKind, t: StructuredType, member: string): string => names.builder(kind, t, member);
