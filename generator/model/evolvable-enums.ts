@@ -41,11 +41,13 @@ export function comesAfter(value: number | string, sentinel: number | string): b
  * different enums lists both enums' later members.
  */
 export function bodyLaterMembers(t: StructuredType): ReadonlyMap<string, string> {
-  let found = bodies.get(t);
-  if (!found) bodies.set(t, (found = joined(valueLater(t))));
+  // Types reaching one another share a table (`valueLater`), and its joined form.
+  const table = valueLater(t);
+  let found = bodies.get(table);
+  if (!found) bodies.set(table, (found = joined(table)));
   return found;
 }
-const bodies = new WeakMap<StructuredType, ReadonlyMap<string, string>>();
+const bodies = new WeakMap<ReadonlyMap<string, ReadonlySet<string>>, ReadonlyMap<string, string>>();
 
 /** As `bodyLaterMembers`, for an action's body: its parameters, by name, and the values they hold. */
 export function parametersLaterMembers(parameters: readonly Parameter[]): ReadonlyMap<string, string> {
