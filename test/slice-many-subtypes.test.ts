@@ -47,6 +47,19 @@ describe("an addressed abstract entity type with many subtypes", () => {
     expect(run({ include: ["/me/**"], includeDerived: true }).diagnostics.filter((d) => d.path === "m.entity")).toEqual([]);
   });
 
+  test("an abstract entity type with no subtypes gets no note (Graph's attackSimulationRoot)", () => {
+    const csdl = [
+      '<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>',
+      '<Schema Namespace="z" xmlns="http://docs.oasis-open.org/odata/ns/edm">',
+      '<EntityType Name="root" Abstract="true"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/></EntityType>',
+      '<EntityContainer Name="c"><Singleton Name="root" Type="z.root"/></EntityContainer>',
+      "</Schema></edmx:DataServices></edmx:Edmx>",
+    ].join("\n");
+    const r = generate({ inputs: [{ file: "z.xml", content: csdl }], include: ["/root/**"] });
+    expect([...r.model.types.keys()]).toEqual(["z.root"]);
+    expect(r.diagnostics.filter((d) => d.path === "z.root")).toEqual([]);
+  });
+
   test("--why says what a left-out subtype's values are checked and typed as", () => {
     const why = run({ include: ["/me/**"], why: ["m.t7"] }).slice?.why?.[0]?.answers[0];
     expect(why?.kept).toBe(false);

@@ -12,9 +12,12 @@ import { countSubtypes } from "../../model/rules";
 import type { SchemaType, StructuredType } from "../../model/types";
 import { optionName, type NamedBy } from "../../option-names";
 
-/** Whether the slice leaves out the subtypes of `t`, kept as a value, that nothing else keeps. */
+/**
+ * Whether the slice leaves out the subtypes of `t`, kept as a value, that nothing else keeps (an
+ * abstract type with none, Graph's `attackSimulationRoot`, has nothing to leave out).
+ */
 export function leavesOutSubtypes(t: StructuredType): boolean {
-  return t.kind === "entity" && t.abstract && !listsSubtypes(t);
+  return t.kind === "entity" && t.abstract && t.derived.length > 0 && !listsSubtypes(t);
 }
 
 /** The note (ODG305) on such a type: what its left-out subtypes are checked as, and how to keep them. */
