@@ -9,6 +9,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { generate, type GenerateOptions } from "../generator/generate";
+import { describeWithGraph, GRAPH } from "./helpers/fixtures";
 import { FIXTURES, GENERATED } from "./helpers/generated";
 import { startLoopback, type Loopback } from "./helpers/loopback";
 import { forEachCompiler, runTscWithUse } from "./helpers/typecheck";
@@ -60,11 +61,11 @@ describe("an addressed abstract entity type with many subtypes", () => {
     expect(r.diagnostics.filter((d) => d.path === "z.root")).toEqual([]);
   });
 
-  test("--why says what a left-out subtype's values are checked and typed as", () => {
+  test("--why says why a left-out subtype is left out, and what its values are checked and typed as", () => {
     const why = run({ include: ["/me/**"], why: ["m.t7"] }).slice?.why?.[0]?.answers[0];
     expect(why?.kept).toBe(false);
     expect(why?.chain[0]?.reason).toBe(
-      "not in the slice: a subtype of m.entity, which is kept (--include-derived keeps subtypes); its values are checked as m.entity, without the properties it adds (by the validators, and by checkerFor given its name), and typed as m.entity with its @odata.type",
+      "not in the slice: a subtype of m.entity, which is kept; m.entity is abstract and has 216 subtypes, more than the request functions list, and the slice keeps only those it needs otherwise (--include-derived keeps them all); its values are checked as m.entity, without the properties it adds (by the validators, and by checkerFor given its name), and typed as m.entity with its @odata.type",
     );
   });
 
@@ -141,5 +142,186 @@ describe("an addressed abstract entity type with many subtypes", () => {
       expect(r.output).toBe("");
       expect(r.status).toBe(0);
     }, 240_000);
+  });
+});
+
+// test/fixtures/slice/many-complex-subtypes.xml: the abstract complex a.activity has 205 open
+// subtypes (r0 … r199, mail, and the abstract file with upload, download and share); a log's data is
+// an activity, an alert's detail a mail. r7 and r9 declare p7 and p9 (Edm.Int32), mail subject.
+const COMPLEX = "slice/many-complex-subtypes.xml";
+const COMPLEX_CSDL = fs.readFileSync(path.join(FIXTURES, COMPLEX), "utf8");
+const runComplex = (options: Omit<GenerateOptions, "inputs">) => generate({ inputs: [{ file: COMPLEX, content: COMPLEX_CSDL }], ...options });
+const keptComplex = (options: Omit<GenerateOptions, "inputs">) => [...runComplex(options).model.types.keys()].sort();
+
+describe("an abstract complex type with many subtypes, kept as a property's type", () => {
+  test("leaves out the subtypes the slice does not otherwise need; a subtype named, or needed elsewhere, is kept", () => {
+    expect(keptComplex({ include: ["/logs/**"] })).toEqual(["a.activity", "a.log"]);
+    expect(keptComplex({ include: ["/logs/**", "/alerts/**"] })).toEqual(["a.activity", "a.alert", "a.log", "a.mail"]);
+    expect(keptComplex({ include: ["/logs/**", "a.r7"] })).toEqual(["a.activity", "a.log", "a.r7"]);
+    // A subtype below a left-out abstract one: that one is kept as its base type, its other subtypes are not.
+    expect(keptComplex({ include: ["/logs/**", "a.upload"] })).toEqual(["a.activity", "a.file", "a.log", "a.upload"]);
+    expect(keptComplex({ include: ["/logs/**"], includeDerived: true })).toHaveLength(207);
+  });
+
+  test("a note (ODG305) says so, and that --include-derived keeps them (none when the slice keeps them all)", () => {
+    const notes = runComplex({ include: ["/logs/**", "a.r7"] }).diagnostics.filter((d) => d.path === "a.activity");
+    expect(notes.map((d) => `${d.code} ${d.severity} ${d.line}:${d.column} ${d.message}`)).toEqual([
+      "ODG305 info 9:5 a.activity is abstract and has 205 subtypes, more than a slice brings along (200, as for an entity type): the slice keeps 1 of them (those it needs otherwise) and leaves out the others, whose values the validators check as their nearest kept base type; --include-derived keeps them",
+    ]);
+    expect(runComplex({ include: ["/logs/**"], includeDerived: true }).diagnostics.filter((d) => d.path === "a.activity")).toEqual([]);
+    // None where the slice keeps them all.
+    expect(runComplex({ include: ["a.*"] }).diagnostics.filter((d) => d.path === "a.activity")).toEqual([]);
+  });
+
+  test("--why says why a left-out subtype is left out, and what its values are checked and typed as", () => {
+    const why = runComplex({ include: ["/logs/**"], why: ["a.download"] }).slice?.why?.[0]?.answers[0];
+    expect(why?.kept).toBe(false);
+    expect(why?.chain[0]?.reason).toBe(
+      "not in the slice: a subtype of a.activity, which is kept; a.activity is abstract and has 205 subtypes, more than a slice brings along (200, as for an entity type), and the slice keeps only those it needs otherwise (--include-derived keeps them all); its values are checked as a.activity, without the properties it adds (by the validators, and by checkerFor given its name), and typed as a.activity with its @odata.type",
+    );
+  });
+
+  const dir = (() => {
+    const d = path.join(GENERATED, "slice-many-complex-subtypes");
+    fs.rmSync(d, { recursive: true, force: true });
+    fs.mkdirSync(d, { recursive: true });
+    for (const [name, content] of runComplex({ include: ["/logs/**", "a.r7"] }).files) fs.writeFileSync(path.join(d, name), content);
+    return d;
+  })();
+
+  test("the Any… union has the kept subtype, and the left-out ones as the abstract type with their names", () => {
+    const types = fs.readFileSync(path.join(dir, "a.types.ts"), "utf8");
+    const union = /export type AnyActivity =([\s\S]*?);\n/.exec(types)?.[1] ?? "";
+    expect(union).toContain('| (R7 & { "@odata.type": "#a.r7" })');
+    expect(union).toContain("| (Activity & {");
+    expect(union).toContain('"#a.r199"');
+    expect(union).toContain('"#a.upload"');
+    expect(types).toMatch(/data\?: AnyActivity \| null;/);
+    expect(types).not.toMatch(/export interface R12\b/);
+  });
+
+  describe("a read over a loopback server", () => {
+    interface Api {
+      logs(): { byKey(key: string): unknown };
+      getLog(client: unknown, target: unknown, options?: { validate?: unknown }): Promise<unknown>;
+    }
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const api: Api = require(path.join(dir, "a.requests"));
+    const validators: { validateLog: unknown } = require(path.join(dir, "a.validators"));
+    const rt: { createClient(options: { baseUrl: string }): unknown } = require(path.join(dir, "runtime"));
+    let srv: Loopback;
+    beforeAll(async () => {
+      srv = await startLoopback();
+    });
+    afterAll(() => srv.close());
+
+    const readLog = async (data: object) => {
+      srv.handle(() => ({ body: { id: "l1", data } }));
+      return api.getLog(rt.createClient({ baseUrl: srv.url }), api.logs().byKey("l1"), { validate: validators.validateLog });
+    };
+
+    test("a left-out subtype's value is checked as the abstract type, its own properties let through", async () => {
+      const data = { "@odata.type": "#microsoft.graph.ignored", operation: "x" };
+      await expect(readLog(data)).rejects.toThrow("#microsoft.graph.ignored is not a.activity or one of its subtypes");
+      const r12 = { "@odata.type": "#a.r12", operation: "MailItemsAccessed", count: 2, clientIp: "10.0.0.1" };
+      expect(await readLog(r12)).toEqual({ id: "l1", data: r12 });
+      expect(srv.requests.map((r) => r.url)).toEqual(["/logs('l1')"]);
+      await expect(readLog({ "@odata.type": "#a.r12", count: "2" })).rejects.toThrow("/data/count expected Edm.Int32");
+      // What it adds is not checked: r9's p9 is an Edm.Int32, which "9" is not (kept, r9 would be refused).
+      expect(await readLog({ "@odata.type": "#a.r9", p9: "9" })).toEqual({ id: "l1", data: { "@odata.type": "#a.r9", p9: "9" } });
+      // Below a left-out abstract subtype, as the abstract type too.
+      expect(await readLog({ "@odata.type": "#a.upload", path: "/x" })).toEqual({ id: "l1", data: { "@odata.type": "#a.upload", path: "/x" } });
+      await expect(readLog({ "@odata.type": "#a.file", path: "/x" })).rejects.toThrow("is abstract");
+    });
+
+    test("a kept subtype is checked fully; no @odata.type, and the abstract type's, are refused", async () => {
+      expect(await readLog({ "@odata.type": "#a.r7", p7: 7 })).toEqual({ id: "l1", data: { "@odata.type": "#a.r7", p7: 7 } });
+      await expect(readLog({ "@odata.type": "#a.r7", p7: "7" })).rejects.toThrow("/data/p7 expected Edm.Int32");
+      await expect(readLog({ operation: "x" })).rejects.toThrow("a.activity");
+      await expect(readLog({ "@odata.type": "#a.activity" })).rejects.toThrow("#a.activity is abstract and cannot be instantiated");
+    });
+  });
+
+  forEachCompiler((label, c) => {
+    test(`${label}: the slice compiles, and a check of @odata.type narrows the data`, () => {
+      const r = runTscWithUse(c, dir, [
+        'import type * as rt from "./runtime.js";',
+        'import { getLog, logs } from "./a.requests.js";',
+        'import { validateLog } from "./a.validators.js";',
+        "export async function data(client: rt.Client): Promise<unknown[]> {",
+        '  const l = await getLog(client, logs().byKey("l1"), { validate: validateLog });',
+        "  const out: unknown[] = [];",
+        "  const d = l?.data;",
+        "  if (!d) return out;",
+        '  if (d["@odata.type"] === "#a.r7") out.push(d.p7);',
+        '  if (d["@odata.type"] === "#a.r9") out.push(d.operation);',
+        "  // @ts-expect-error r9 is left out: typed as a.activity, without the properties it adds",
+        '  if (d["@odata.type"] === "#a.r9") out.push(d.p9);',
+        "  // @ts-expect-error not a.activity's subtype",
+        '  if (d["@odata.type"] === "#a.nope") out.push(d);',
+        "  return out;",
+        "}",
+      ]);
+      expect(r.output).toBe("");
+      expect(r.status).toBe(0);
+    }, 240_000);
+  });
+});
+
+describeWithGraph("slice-many-subtypes (Graph v1.0, /security/**)")("Microsoft Graph v1.0, /security/**: auditData's subtypes are left out", () => {
+  const SEC = "microsoft.graph.security.";
+  const graph = () => fs.readFileSync(GRAPH, "utf8");
+  const runGraph = (options: Omit<GenerateOptions, "inputs">) => generate({ inputs: [{ file: "graph-v1.0-clean.xml", content: graph() }], ...options });
+  interface Verdict {
+    valid: boolean;
+    errors: { path: string; message: string }[];
+  }
+  let validators: { validateAuditLogRecord(v: unknown): Verdict };
+  let result: ReturnType<typeof runGraph>;
+  beforeAll(() => {
+    // An audit log record's auditData is an abstract complex type with 392 open subtypes: one is named.
+    result = runGraph({ include: ["/security/**", `${SEC}exchangeAdminAuditRecord`], why: [`${SEC}exchangeMailboxAuditRecord`] });
+    const dir = path.join(GENERATED, "slice-many-subtypes-graph-security");
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    for (const [name, content] of result.files) fs.writeFileSync(path.join(dir, name), content);
+    /* eslint-disable-next-line @typescript-eslint/no-require-imports */
+    validators = require(path.join(dir, "microsoft.graph.security.validators"));
+  }, 120_000);
+
+  test("keeps 605 of 3823 types (996 when auditData brought its subtypes along), the one named among them; a note says so", () => {
+    expect(result.diagnostics.map((d) => d.message)).toContain("slice keeps 605 of 3823 types and 84 of 1181 operations");
+    expect(result.model.types.has(`${SEC}exchangeAdminAuditRecord`)).toBe(true);
+    expect(result.model.types.has(`${SEC}exchangeMailboxAuditRecord`)).toBe(false);
+    expect(result.diagnostics.filter((d) => d.path === `${SEC}auditData`).map((d) => `${d.code} ${d.severity} ${d.message}`)).toEqual([
+      `ODG305 info ${SEC}auditData is abstract and has 392 subtypes, more than a slice brings along (200, as for an entity type): the slice keeps 1 of them (those it needs otherwise) and leaves out the others, whose values the validators check as their nearest kept base type; --include-derived keeps them`,
+    ]);
+    expect(result.slice?.why?.[0]?.answers[0]?.chain[0]?.reason).toBe(
+      `not in the slice: a subtype of ${SEC}auditData, which is kept; ${SEC}auditData is abstract and has 392 subtypes, more than a slice brings along (200, as for an entity type), and the slice keeps only those it needs otherwise (--include-derived keeps them all); ` +
+        `its values are checked as ${SEC}auditData, without the properties it adds (by the validators, and by checkerFor given its name), and typed as ${SEC}auditData with its @odata.type`,
+    );
+  });
+
+  // As the audit log query API returns a record: auditData carries the record's own (dynamic) properties.
+  const record = (auditData: object) => ({
+    id: "8e1ba5b4-4ef6-4e6b-b5aa-3c5d43ec7e34",
+    createdDateTime: "2024-05-02T09:16:53Z",
+    operation: "Set-Mailbox",
+    service: "Exchange",
+    userPrincipalName: "adele@contoso.com",
+    clientIp: "203.0.113.7",
+    auditData,
+  });
+
+  test("a left-out subtype's value is valid, checked as auditData; the kept one is checked as itself", () => {
+    const extra = { CreationTime: "2024-05-02T09:16:53", Operation: "MailItemsAccessed", RecordType: 50, Workload: "Exchange" };
+    expect(validators.validateAuditLogRecord(record({ "@odata.type": `#${SEC}exchangeMailboxAuditRecord`, ...extra }))).toEqual({ valid: true, errors: [] });
+    expect(validators.validateAuditLogRecord(record({ "@odata.type": `#${SEC}exchangeAdminAuditRecord`, ...extra }))).toEqual({ valid: true, errors: [] });
+    // auditData's own property is still checked.
+    const bad = validators.validateAuditLogRecord(record({ "@odata.type": `#${SEC}exchangeMailboxAuditRecord`, dynamicProperties: 5 }));
+    expect(bad.errors.map((e) => e.path)).toEqual(["/auditData/dynamicProperties"]);
+    expect(validators.validateAuditLogRecord(record({ "@odata.type": `#${SEC}exchangeMailboxAuditRecords` })).errors.map((e) => e.message)).toEqual([
+      `#${SEC}exchangeMailboxAuditRecords is not ${SEC}auditData or one of its subtypes`,
+    ]);
   });
 });

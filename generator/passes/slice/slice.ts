@@ -325,7 +325,7 @@ export function sliceModel(
       queue.push(t);
     }
     // A value of a type may be an instance of any subtype; an abstract type has only those (but
-    // for one with more than the request functions list, many-subtypes.ts).
+    // for one with more subtypes than the request functions list, entity or complex: many-subtypes.ts).
     if (how === "value" && !asValue.has(t) && (t.kind === "entity" || t.kind === "complex")) {
       asValue.add(t);
       const many = t.abstract && !options.includeDerived && leavesOutSubtypes(t);
@@ -511,7 +511,10 @@ export function sliceModel(
     const stops = selection.stops.get(p.text);
     if (stops && !selection.unmatched.includes(p.text)) patternProblem("info", Codes.sliceSummary, p, `${named("include", [p])} ${p.text} ${starStopsMessage(p, stops)}`);
   }
-  for (const t of manySubtypes) diags.add(Codes.sliceSummary, "info", manySubtypesNote(t, keep, options.namedBy), t.qualifiedName, t.at);
+  for (const t of manySubtypes) {
+    const note = manySubtypesNote(t, keep, options.namedBy);
+    if (note) diags.add(Codes.sliceSummary, "info", note, t.qualifiedName, t.at);
+  }
   diags.add(Codes.sliceSummary, "info", `slice keeps ${result.types} of ${result.ofTypes} types and ${result.operations} of ${result.ofOperations} operations`, "");
   return { model: sliced, summary: result };
 }

@@ -10,6 +10,7 @@ import { namesElement, type NamePattern } from "./glob";
 import type { PathRoute } from "./paths";
 import type { BelowExcluded } from "./excluded-bases";
 import { optionName, type NamedBy, type OptionName } from "../../option-names";
+import { leavesOutSubtypes, manySubtypesReason } from "./many-subtypes";
 
 /** Why the slice keeps one type or operation. `of`, `op` and `to` are kept too: the chain goes on there. */
 export type Reason =
@@ -250,7 +251,15 @@ function notKeptReason(input: WhyInput, x: SchemaType | Operation, label: Label)
       if (t === base) break;
     }
     if (!valueBase(input, x)) return `not in the slice: a subtype of ${base.qualifiedName}, kept as a base type, whose values a kept navigation property holds (${option("includeNavigation")} with ${option("includeDerived")} keeps its subtypes)`;
-    if (!input.includeDerived) return `not in the slice: a subtype of ${base.qualifiedName}, which is kept (${option("includeDerived")} keeps subtypes)`;
+    if (!input.includeDerived) {
+      // Below an abstract type that would bring it along but has too many subtypes (many-subtypes.ts).
+      for (let t = x.baseType; t; t = t.baseType) {
+        if (input.asValue.has(t) && leavesOutSubtypes(t)) {
+          return `not in the slice: a subtype of ${t.qualifiedName}, which is kept; ${manySubtypesReason(t)}, and the slice keeps only those it needs otherwise (${option("includeDerived")} keeps them all)`;
+        }
+      }
+      return `not in the slice: a subtype of ${base.qualifiedName}, which is kept (${option("includeDerived")} keeps subtypes)`;
+    }
   }
   for (const k of input.keep) {
     if (k.kind !== "entity" && k.kind !== "complex") continue;
