@@ -32,6 +32,8 @@ test.each<[string, string, string[]]>([
   ["new URL against a base, relative and from the root, as .href and .toString()", 'const ROOT = "https://graph.microsoft.com/v1.0/";\nconst a = new URL("me/drive/root/children", ROOT);\nfetch(a.href);\nfetch(new URL("/v1.0/users", "https://graph.microsoft.com").toString());\nfetch(new URL("../groups", `${ROOT}users/`));', ["GET /me/drive/root/children", "GET /users", "GET /groups"]],
   ["a constant a URL function reads keeps its own placeholder where a parameter has its name", 'const BASE = `${GRAPH}/users/${userId}`;\nfunction u(userId: string) { return BASE + "/manager"; }\nfetch(u("adele"));', ["GET /users/{userId}/manager"]],
   ["a searchParams call in a branch or of a variable leaves the query partial", 'export function f(top?: number, filter: string) {\n  const u = new URL(`${GRAPH}/users`);\n  u.searchParams.set("$select", "id");\n  u.searchParams.set("$filter", filter);\n  if (top) u.searchParams.set("$top", String(top));\n  return fetch(u);\n}', ["GET /users?$select=id (partial query)"]],
+  ["a let whose old assignment is left in a block comment, a template or a string", "let url = `${GRAPH}/me/messages`;\n/* Before, it was\nurl = `${GRAPH}/users`\n*/\nconst help = `\nlet url = \"/groups\"\n`;\nfetch(url);", ["GET /me/messages"]],
+  ["lets of one name at the top and in two functions beside regular expressions holding brackets, quotes and slashes, and divisions", 'const url = GRAPH + "/me";\nexport function f(s: string, n: number) {\n  const close = /^}/, re = /[{(\'"`]/g, half = n / 2, quarter = (n) / 4;\n  let url = GRAPH + "/me/events";\n  if (/^https?:\\/\\//.test(s)) return s.replace(/\\/*$/, "");\n  url += "?$top=" + "5";\n  return fetch(url);\n}\nexport function g() {\n  let url = GRAPH + "/me/drive";\n  return fetch(url);\n}\nfetch(url);', ["GET /me/events?$top=5", "GET /me/drive", "GET /me"]],
 ])("%s is read", (_, program, want) => {
   expect(read(program)).toEqual(want);
 });
@@ -50,6 +52,7 @@ test.each<[string, string]>([
   ["a var", 'var url = GRAPH + "/me";\nfetch(url);'],
   ["a URL whose pathname is assigned", 'const u = new URL(GRAPH + "/me");\nu.pathname = "/v1.0/users";\nfetch(u);'],
   ["a function of two statements, a defaulted parameter, one calling itself", 'function a(id: string) { const x = id.trim(); return `${GRAPH}/users/${x}`; }\nfunction b(top = 5) { return `${GRAPH}/users?$top=${top}`; }\nfunction c(x: string): string { return c(x); }\nfetch(a(id)); fetch(b()); fetch(c("y"));'],
+  ["a let changed in a block holding a regular expression with a } or a //", 'let url = GRAPH + "/me/messages";\nif (s) { const re = /}/; url += "?$top=1"; }\nfetch(url);\nexport function f(s: string) {\n  let next = `${GRAPH}/me/events`;\n  if (/^https?:\\/\\//.test(s)) { next += "?$top=1"; }\n  return fetch(next);\n}'],
 ])("%s is not read", (_, program) => {
   expect(read(program)).toEqual([]);
 });
@@ -61,10 +64,13 @@ test("--include @program keeps what a URL function's and a new URL's requests ad
   expect([...result.model.types.keys()].sort()).toEqual(["Travel.Lite.Airline", "Travel.Lite.Airport"]);
 });
 
-test("hostile programs are read in linear time: a long line of consts without =, a long line of names without =", () => {
+test("hostile programs are read in linear time: a long line of consts without =, a long line of names without =, lines of regular expressions", () => {
   // Each `const` once scanned its annotation to the line's end: 100,000 of them on one line took about a minute.
   const consts = `${"const a: b ".repeat(100000)}\nfunction u(id: string) { return \`\${GRAPH}/users/\${id}\`; }\nfetch(u(x));`;
   expect(read(consts)).toEqual(["GET /users/{x}"]);
   const names = `${"cache: x ".repeat(100000)}\nconst cache = new Map();\ncache.get(\`\${GRAPH}/me\`);\nfetch(\`\${GRAPH}/me\`);`;
   expect(read(names)).toEqual(["GET /me"]);
+  // A regular expression's end is searched for on its line once: 100,000 that open a class and never end it, then 100,000 that end.
+  const regexes = `let url = GRAPH + "/me";\nx = ${"/[".repeat(100000)}\ny = [${"/a{/,".repeat(100000)}];\nfetch(url);`;
+  expect(read(regexes)).toEqual(["GET /me"]);
 });

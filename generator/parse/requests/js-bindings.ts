@@ -8,7 +8,9 @@
  * (let url of urls)`), or a reading inside a function (a callback) of a name changed after it. A
  * `searchParams` change that is not such a statement, or whose arguments are no literals, leaves
  * the query partial (it may hold more). Declarations and changes are found in one pass over the
- * file each; blocks are told by their braces (JsText.closing).
+ * file each, those in a string, a template's text, a comment or a regular expression passed over
+ * (an old `url = …` left in a comment); blocks are told by their braces (JsText.closing, which pairs them as a
+ * tokenizer does: a `}` in `/^}/` closes nothing).
  */
 import type { JsText } from "./js-literals";
 import { readLiteral, skipBlank } from "./js-values";
@@ -104,6 +106,7 @@ export class Bindings {
       this.opens.push(i);
     }
     for (const m of text.matchAll(DECLARATION)) {
+      if (!js.isCode(m.index)) continue;
       const name = m[2]!;
       const after = /^\s*(?::[^=;\n]*)?(=(?![=>])|;|\r?\n|$)/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 300));
       const readable = m[1] !== "var" && after !== null && this.statementStart(m.index);
@@ -119,6 +122,7 @@ export class Bindings {
     }
     for (const m of text.matchAll(CHANGE)) {
       const name = m[1]!;
+      if (!js.isCode(m.index)) continue;
       if (KEYWORDS.has(name) || /\b(?:const|let|var)\s+$/.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
       const kind = (m[2] ?? m[3] ?? "other") as Change["kind"];
       const list = this.changes.get(name) ?? [];
@@ -131,7 +135,7 @@ export class Bindings {
       list.push({ at, kind: "other", value: at });
       this.changes.set(name, list);
     };
-    for (const m of text.matchAll(LOOP_TARGET)) other(m[1]!, m.index + m[0].indexOf(m[1]!, 3));
+    for (const m of text.matchAll(LOOP_TARGET)) if (js.isCode(m.index)) other(m[1]!, m.index + m[0].indexOf(m[1]!, 3));
     const openers = new Map<number, number>();
     for (let i = text.indexOf("["); i >= 0; i = text.indexOf("[", i + 1)) {
       const close = js.closing(i);
@@ -148,7 +152,7 @@ export class Bindings {
     let scanned = -1;
     for (const [open, close] of patterns.sort((a, b) => a[0] - b[0])) {
       if (close < scanned) continue;
-      for (const n of text.slice(open, close).matchAll(/(?<![\w$.])[A-Za-z_$][\w$]*(?!\s*:)/g)) other(n[0], open + n.index);
+      for (const n of text.slice(open, close).matchAll(/(?<![\w$.])[A-Za-z_$][\w$]*(?!\s*:)/g)) if (js.isCode(open + n.index)) other(n[0], open + n.index);
       scanned = close;
     }
     for (const list of this.changes.values()) list.sort((a, b) => a.at - b.at);

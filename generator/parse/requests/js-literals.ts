@@ -42,8 +42,11 @@ export function urlLiteral(js: JsText, at: number): { url: string; end: number; 
 }
 
 export class JsText {
-  /** For each opening bracket (and a template's `${`, at its `{`), the index of what closes it; -1 where nothing does. */
+  /** For each opening bracket (and a template's `${`, at its `{`; a regular expression's first `/`), the index of what closes it; -1 where nothing does. */
   private pairs: Int32Array | undefined;
+
+  /** 1 for each character that is no code: in a string, a template's text, a comment or a regular expression. */
+  private inert: Uint8Array | undefined;
 
   /**
    * Whether js-values.ts reads a template with `${…}`s as a literal, its expressions as the
@@ -186,9 +189,24 @@ export class JsText {
 
   /** The index of the bracket that closes the one at `open` (`(`, `[`, `{`); undefined where none does. */
   closing(open: number): number | undefined {
-    this.pairs ??= pairBrackets(this.text);
-    const close = this.pairs[open];
+    const close = this.paired()[open];
     return close === undefined || close < 0 ? undefined : close;
+  }
+
+  /** Whether the character at `at` is code: not in a string, a template's text, a comment or a regular expression. */
+  isCode(at: number): boolean {
+    this.paired();
+    return this.inert![at] === 0;
+  }
+
+  /** The end (its last character) of the regular expression starting at `at`; undefined where none starts there. */
+  regexEnd(at: number): number | undefined {
+    return this.text[at] === "/" ? this.closing(at) : undefined;
+  }
+
+  private paired(): Int32Array {
+    if (!this.pairs) ({ pairs: this.pairs, inert: this.inert } = pairBrackets(this.text));
+    return this.pairs;
   }
 
   /** The literal starting at `at` (a quote or a backtick): its value and the index after it; undefined where it is not closed (a string on its line). */
@@ -262,39 +280,115 @@ function escaped(text: string, at: number): { value: string; end: number } | und
   return { value: Object.hasOwn(SINGLE, next) && !(next === "0" && /\d/.test(text[at + 2] ?? "")) ? SINGLE[next]! : next, end: at + 2 };
 }
 
+/** The words after which a `/` starts a regular expression, not a division (`return /x/.test(s)`). */
+const BEFORE_EXPRESSION = new Set(["return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case", "do", "else", "yield", "await"]);
+
+/**
+ * Whether a `/` after the code character at `prev` (-1: none) starts a regular expression: after an
+ * operator, an opening bracket, `,`, `;`, a block's `}` or a keyword such as `return`, as a
+ * tokenizer tells it; after a name, a number, a string, a closing `)` or `]`, or JSX's `<` it
+ * divides (or closes an element; so does JSX's `/>`).
+ */
+function startsRegex(text: string, prev: number): boolean {
+  if (prev < 0) return true;
+  const c = text[prev]!;
+  if (/[\w$]/.test(c)) {
+    let start = prev;
+    while (start > prev - 11 && start > 0 && /[\w$]/.test(text[start - 1]!)) start--;
+    return BEFORE_EXPRESSION.has(text.slice(start, prev + 1)) && !/[\w$.]/.test(text[start - 1] ?? "");
+  }
+  // `x++ / 2` divides; JSX's `</p>` closes an element.
+  if ((c === "+" || c === "-") && text[prev - 1] === c) return false;
+  return !/[)\]"'`<]/.test(c);
+}
+
+/** The end (its last flag, or its closing `/`) of the regular expression whose `/` is at `at`, on its line; undefined where the line ends first. */
+function regexEnd(text: string, at: number): number | undefined {
+  let inClass = false;
+  for (let i = at + 1; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === "\n" || c === "\r") return undefined;
+    if (c === "\\") i++;
+    else if (c === "[") inClass = true;
+    else if (c === "]") inClass = false;
+    else if (c === "/" && !inClass) {
+      while (/[a-z]/i.test(text[i + 1] ?? "")) i++;
+      return i;
+    }
+  }
+  return undefined;
+}
+
 /**
  * Each bracket's partner, in one pass: code, strings (to their quote or their line's end),
- * comments, and templates with their `${…}`s, nested as deep as they go (a stack, not recursion).
+ * comments, regular expressions (told from a division by the code before them, as a tokenizer
+ * tells them: `if (/^https?:\/\//.test(s)) {` opens one block), and templates with their
+ * `${…}`s, nested as deep as they go (a stack, not recursion). Each character that is no code (in
+ * a string, a template's text, a comment or a regular expression) is marked in `inert`; a regular
+ * expression's first `/` is paired with its end. A `/` that would start one on a line where an
+ * earlier one found no end divides: a line of many is read once.
  */
-function pairBrackets(text: string): Int32Array {
+function pairBrackets(text: string): { pairs: Int32Array; inert: Uint8Array } {
   const pairs = new Int32Array(text.length).fill(-1);
+  const inert = new Uint8Array(text.length);
   /** Open brackets and templates: the index of each, and `` ` `` for a template. */
   const stack: { at: number; kind: string }[] = [];
   const OPEN: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
+  /** The last code character that is no blank (-1: none yet), and the end of a line where a regular expression found no end. */
+  let prev = -1;
+  let noRegexUntil = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     const top = stack[stack.length - 1];
     if (top?.kind === "`") {
-      if (c === "\\") i++;
-      else if (c === "`") stack.pop();
-      else if (c === "$" && text[i + 1] === "{") stack.push({ at: ++i, kind: "{" });
+      if (c === "\\") inert[i++] = 1;
+      else if (c === "`") {
+        stack.pop();
+        prev = i;
+      } else if (c === "$" && text[i + 1] === "{") {
+        stack.push({ at: ++i, kind: "{" });
+        prev = i;
+        continue;
+      }
+      inert[i] = 1;
       continue;
     }
+    const from = i;
     if (c === '"' || c === "'") {
       for (i++; i < text.length && text[i] !== c && text[i] !== "\n"; i++) if (text[i] === "\\") i++;
-    } else if (c === "`") stack.push({ at: i, kind: "`" });
-    else if (c === "/" && text[i + 1] === "/") {
+      inert.fill(1, from, Math.min(i + 1, text.length));
+      prev = i;
+    } else if (c === "`") {
+      stack.push({ at: i, kind: "`" });
+      inert[i] = 1;
+    } else if (c === "/" && text[i + 1] === "/") {
       const end = text.indexOf("\n", i);
       i = end < 0 ? text.length : end;
+      inert.fill(1, from, i);
     } else if (c === "/" && text[i + 1] === "*") {
       const end = text.indexOf("*/", i + 2);
       i = end < 0 ? text.length : end + 1;
-    } else if (c === "(" || c === "[" || c === "{") stack.push({ at: i, kind: c });
-    else if (OPEN[c] && top?.kind === OPEN[c]) {
-      // A closing bracket closes the last one opened, where it is of its kind; another is passed over.
-      pairs[top.at] = i;
-      stack.pop();
+      inert.fill(1, from, i + 1);
+    } else if (c === "/" && text[i + 1] !== ">" && i > noRegexUntil && startsRegex(text, prev)) {
+      const end = regexEnd(text, i);
+      if (end === undefined) {
+        const line = text.slice(i).search(/[\r\n]/);
+        noRegexUntil = line < 0 ? text.length : i + line;
+        prev = i;
+        continue;
+      }
+      pairs[i] = end;
+      inert.fill(1, i, end + 1);
+      i = prev = end;
+    } else {
+      if (!/\s/.test(c)) prev = i;
+      if (c === "(" || c === "[" || c === "{") stack.push({ at: i, kind: c });
+      else if (OPEN[c] && top?.kind === OPEN[c]) {
+        // A closing bracket closes the last one opened, where it is of its kind; another is passed over.
+        pairs[top.at] = i;
+        stack.pop();
+      }
     }
   }
-  return pairs;
+  return { pairs, inert };
 }

@@ -151,7 +151,7 @@ function array(js: JsText, open: number, depth: number): Read {
 
 /**
  * The end of the expression starting at `i` (blanks skipped): the index of the `,` or closing
- * bracket after it, its own brackets, strings and comments passed over; undefined where a bracket
+ * bracket after it, its own brackets, strings, regular expressions and comments passed over; undefined where a bracket
  * or string in it is not closed.
  */
 export function expressionEnd(js: JsText, i: number): number | undefined {
@@ -167,7 +167,8 @@ export function expressionEnd(js: JsText, i: number): number | undefined {
       const literal = js.literal(i);
       if (!literal) return undefined;
       i = literal.end;
-    } else i++;
+    } else if (c === "/" && js.regexEnd(i) !== undefined) i = js.regexEnd(i)! + 1;
+    else i++;
   }
   return undefined;
 }

@@ -31,6 +31,8 @@ export function urlFunction(js: JsText, name: string): UrlFunction | undefined {
     functions = new Map();
     for (const [pattern, arrow] of [[FUNCTION, false], [ARROW, true]] as const)
       for (const m of js.text.matchAll(pattern)) {
+        // One written in a comment or a string (an old version left there) is none.
+        if (!js.isCode(m.index)) continue;
         const f = functionAt(js, m.index + m[0].length - 1, arrow);
         // A name given twice is no one function.
         functions.set(m[1]!, functions.has(m[1]!) ? undefined : f);
