@@ -21,8 +21,21 @@ test.each([
   ["a parameter typed as a Map or ReadonlyMap", "export function f(cache: Map<string, string>, r: ReadonlyMap<string, number>) { return [cache.get(USERS_URL), r.get(USERS_URL)]; }"],
   ["URLSearchParams, Headers, FormData, a response's headers, a URL's searchParams", "export function f(res: Response) {\n  const params = new URLSearchParams();\n  const h = new Headers();\n  const fd = new FormData();\n  return [params.get(USERS_URL), h.get(USERS_URL), fd.get(USERS_URL), res.headers.get(USERS_URL), new URL(USERS_URL).searchParams.get(USERS_URL)];\n}"],
   ["an Express route with an arrow, a function or a middleware and a handler", 'app.get("/users/:id", async (req, res) => res.json({}));\nrouter.delete("/me", function (req, res) {});\napp.post("/x", auth, (req) => 1);\napp.get("/y", req => 1);'],
+  ["an Express route with a named handler or middleware and handler, a router made in the file, a path with a parameter", 'function listMe(req: Request, res: Response) {}\nconst requireAuth = (req, res, next) => next();\nconst router = express.Router();\napp.get("/me", requireAuth, listMe);\napp.patch("/me", listMe);\nrouter.get("/users", list);\nusers.delete("/users/:id", handler);\napi.post("/users", auth, validate, create);'],
+  ["a Koa, Fastify or Hono app made or typed in the file", 'const r = new Router();\nconst f = fastify();\nexport function mount(app: Express, h: Hono) { app.get("/me", me); h.delete("/me", del); }\nr.get("/users", list); f.post("/users", create);'],
 ])("%s: no request", (_, program) => {
   expect(listOf(`${GRAPH}${program}\nfetch(USERS_URL);\n`).requests.map((r) => [r.method, r.path])).toEqual([["GET", "https://graph.microsoft.com/v1.0/users"]]);
+});
+
+test("an HTTP client's calls with a config or a body by name, or a callback after a whole URL, are still read", () => {
+  const program = 'const config = { headers: {} };\nconst user = { displayName: "x" };\nclient.get("/users", config);\napi.post("/users", user);\naxios.patch("/users/1", user, config);\nky.delete("/me/events/1", options);\nhttps.get("https://graph.microsoft.com/v1.0/me", (res) => res.resume());\n';
+  expect(listOf(program).requests.map((r) => [r.method, r.path])).toEqual([
+    ["GET", "/users"],
+    ["POST", "/users"],
+    ["PATCH", "/users/1"],
+    ["DELETE", "/me/events/1"],
+    ["GET", "https://graph.microsoft.com/v1.0/me"],
+  ]);
 });
 
 test("an HTTP client's calls with a constant, a config or a body are still read", () => {

@@ -13,7 +13,7 @@
  */
 import { type CallInCode, JsText, urlLiteral } from "./js-literals";
 import { expressionEnd, literalJson, memberValue, readLiteral, skipBlank } from "./js-values";
-import { hasHandler, isCollectionCall } from "./not-client-calls";
+import { isCollectionCall, isRoute } from "./not-client-calls";
 import { queryText } from "./url-objects";
 
 /** A method call named for an HTTP method, its type arguments skipped (`get<Person[]>(`), with a literal first. */
@@ -33,9 +33,10 @@ export function httpClientCalls(text: string, most = Number.POSITIVE_INFINITY): 
   for (const m of text.matchAll(CALL)) {
     const from = m.index + m[0].length;
     const literal = urlLiteral(js, from);
-    if (!literal || !URL_LIKE.test(literal.url) || isCollectionCall(js, m.index) || hasHandler(js, literal.end)) continue;
+    if (!literal || !URL_LIKE.test(literal.url) || isCollectionCall(js, m.index)) continue;
     const { url } = literal;
     const method = m[1]!.toUpperCase();
+    if (isRoute(js, m.index, method, url, literal.end)) continue;
     // A write's body: the second argument, up to the call's closing parenthesis or the next argument.
     let body: string | undefined;
     // The config argument: the second of a GET or DELETE, the third of a write (after its body).

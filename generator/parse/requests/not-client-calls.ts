@@ -2,7 +2,7 @@
  * Calls named as an HTTP client's methods that send nothing: a `Map`'s, a `Set`'s, a `Headers`' or
  * a `URLSearchParams`' `get(key)` and `delete(key)`, whose key may be a constant holding a URL
  * (`const cache = new Map(); cache.get(USERS_URL)`), and a server's route (Express's
- * `app.get("/users/:id", (req, res) => …)`), whose handler is a function. What the receiver is is
+ * `app.get("/users/:id", (req, res) => …)`, `router.delete("/users/:id", handler)`: isRoute). What the receiver is is
  * told from the file's declarations of its name, wherever they are: `= new Map(…)` (or a `Set`,
  * `WeakMap`, `WeakSet`, `URLSearchParams`, `Headers`, `FormData`), or a type annotation naming one
  * (`cache: Map<string, X>`, a parameter or a class field); a URL's `searchParams` and a response's
@@ -34,18 +34,64 @@ export function isCollectionCall(js: JsText, dot: number): boolean {
   return names.has(word);
 }
 
-/** Whether an argument after the one ending at `from` is a function (a route's handler): `(req, res) =>`, `async …`, `function`, `req =>`. */
-export function hasHandler(js: JsText, from: number): boolean {
+/** A server's or a router's maker (Express's `express()` and `Router()`, Koa's and koa-router's, Fastify's, Hono's), or its type. */
+const SERVERS = "express(?:\\s*\\.\\s*Router)?|Router|KoaRouter|fastify|Fastify|Hono|Elysia";
+const SERVER_TYPES = "Express|Router|Application|FastifyInstance|Hono|Elysia";
+
+/** What the file declares, found once per file: the names made or typed as a server or a router, and the names of its functions. */
+const declared = new WeakMap<JsText, { servers: Set<string>; functions: Set<string> }>();
+
+function declarationsOf(js: JsText): { servers: Set<string>; functions: Set<string> } {
+  let found = declared.get(js);
+  if (found) return found;
+  found = { servers: new Set(), functions: new Set() };
+  // As for collections: a name where no word character is before it, an annotation read up to 200 characters.
+  const server = new RegExp(`(?<![\\w$])([A-Za-z_$][\\w$]*)\\s*(?:[?!]?\\s*:\\s*(?:${SERVER_TYPES})\\b|(?::[^=;\\n]{0,200})?=\\s*(?:new\\s+)?(?:${SERVERS})\\s*\\()`, "g");
+  for (const m of js.text.matchAll(server)) if (js.isCode(m.index)) found.servers.add(m[1]!);
+  const fn = /\bfunction\s*\*?\s*([A-Za-z_$][\w$]*)|(?<![\w$])([A-Za-z_$][\w$]*)\s*(?::[^=;\n]{0,200})?=\s*(?:async\s+)?(?:function\b|[A-Za-z_$][\w$]*\s*=>|\((?=[^()]{0,200}\)\s*(?::[^=;,()]{0,200})?=>))/g;
+  for (const m of js.text.matchAll(fn)) if (js.isCode(m.index)) found.functions.add((m[1] ?? m[2])!);
+  declared.set(js, found);
+  return found;
+}
+
+/**
+ * Whether the call of `method` whose method name's `.` is at `dot`, its URL a path ending at
+ * `from`, is a server's route, not a request: a handler after the path (a function written there,
+ * or the name of one the file declares: `app.get("/me", requireAuth, listMe)`), more arguments than
+ * an HTTP client's method takes (a GET's or a DELETE's URL and config; a write's URL, body and
+ * config), a receiver the file makes or types as a server or a router (`const router =
+ * express.Router()`, `app: Express`), or a path with a route's parameter (`/users/:id`) followed
+ * by a name (`router.delete("/users/:id", handler)`). A whole URL is no route's
+ * (`https.get("https://…", (res) => …)` is a request): an HTTP client's call with a config or a
+ * body by name (`client.get("/users", config)`, `api.post("/users", user)`) is one too.
+ */
+export function isRoute(js: JsText, dot: number, method: string, path: string, from: number): boolean {
+  if (!path.startsWith("/")) return false;
   const text = js.text;
+  const args: number[] = [];
   for (let i = skipBlank(text, from); text[i] === ","; ) {
     i = skipBlank(text, i + 1);
-    const rest = text.slice(i, i + 200);
-    if (/^(?:async\b|function\b|[A-Za-z_$][\w$]*\s*=>)/.test(rest)) return true;
-    const close = rest[0] === "(" ? js.closing(i) : undefined;
-    if (close !== undefined && /^\s*(?::[^=;,()]*)?=>/.test(text.slice(close + 1, close + 100))) return true;
+    if (text[i] === ")") break;
+    args.push(i);
     const end = expressionEnd(js, i);
-    if (end === undefined) return false;
+    if (end === undefined) break;
     i = end;
   }
-  return false;
+  const { servers, functions } = declarationsOf(js);
+  const word = /([A-Za-z_$][\w$]*)\s*(?:[?!]\s*)?$/.exec(text.slice(Math.max(0, dot - 200), dot))?.[1];
+  if (word !== undefined && servers.has(word)) return true;
+  if (args.length > (method === "GET" || method === "DELETE" ? 1 : 2)) return true;
+  const names = args.map((i) => /^[A-Za-z_$][\w$]*(?=\s*[,)])/.exec(text.slice(i, i + 200))?.[0]);
+  if (names.some((n) => n !== undefined && functions.has(n))) return true;
+  if (/\/:[A-Za-z_$]/.test(path) && names[0] !== undefined) return true;
+  return args.some((i) => isFunction(js, i));
+}
+
+/** Whether the argument at `i` is a function written out: `(req, res) =>`, `async …`, `function`, `req =>`. */
+function isFunction(js: JsText, i: number): boolean {
+  const text = js.text;
+  const rest = text.slice(i, i + 200);
+  if (/^(?:async\b|function\b|[A-Za-z_$][\w$]*\s*=>)/.test(rest)) return true;
+  const close = rest[0] === "(" ? js.closing(i) : undefined;
+  return close !== undefined && /^\s*(?::[^=;,()]*)?=>/.test(text.slice(close + 1, close + 100));
 }
