@@ -38,8 +38,8 @@ interface Declaration {
 
 interface Change {
   at: number;
-  /** `=` and `+=` give the value at `value`; `set`, `append`, `delete` change its query (arguments at `value`); `other` changes a member (`url.pathname = …`). */
-  kind: "=" | "+=" | "set" | "append" | "delete" | "other";
+  /** `=` and `+=` give the value at `value`; `set`, `append`, `delete` change its query (arguments at `value`); `other` changes a member (`url.pathname = …`); `escape` hands a URL object (or its `searchParams`) to code that may change its query (`addPaging(url)`, `const p = url.searchParams`). */
+  kind: "=" | "+=" | "set" | "append" | "delete" | "other" | "escape";
   value: number;
 }
 
@@ -155,7 +155,36 @@ export class Bindings {
       for (const n of text.slice(open, close).matchAll(/(?<![\w$.])[A-Za-z_$][\w$]*(?!\s*:)/g)) if (js.isCode(open + n.index)) other(n[0], open + n.index);
       scanned = close;
     }
+    this.findEscapes();
     for (const list of this.changes.values()) list.sort((a, b) => a.at - b.at);
+  }
+
+  /**
+   * The places where a URL object (a name given a `new URL(…)`) is handed to code that may change
+   * its query: each reading of the name that is none of a request's or a string's (`fetch(url)`, an
+   * HTTP client's or the Graph client's call, `String(url)`, `new URL(url)`, `${url}`, `url +`,
+   * `url.href`, `url.searchParams.get(…)`, a condition), such as `addPaging(url)`,
+   * `mutate(url.searchParams)` or `const p = url.searchParams` (whose `p.set(…)` changes it). After
+   * one, its query is partial. One pass over the file's words, made where it has such a name.
+   */
+  private findEscapes(): void {
+    const text = this.js.text;
+    const objects = new Set<string>();
+    const isUrl = (at: number | undefined) => at !== undefined && /^new\s+URL\b/.test(text.slice(at, at + 12));
+    for (const [name, byBlock] of this.declarations) for (const list of byBlock.values()) if (list.some((d) => isUrl(d.init))) objects.add(name);
+    for (const [name, list] of this.changes) if (list.some((c) => c.kind === "=" && isUrl(c.value))) objects.add(name);
+    if (objects.size === 0) return;
+    for (const m of text.matchAll(/(?<![\w$.])[A-Za-z_$][\w$]*/g)) {
+      const name = m[0];
+      if (!objects.has(name) || !this.js.isCode(m.index)) continue;
+      const end = m.index + name.length;
+      const before = text.slice(Math.max(0, m.index - 200), m.index);
+      const after = text.slice(end, end + 100);
+      if (!escapes(before, after)) continue;
+      const list = this.changes.get(name) ?? [];
+      list.push({ at: m.index, kind: "escape", value: m.index });
+      this.changes.set(name, list);
+    }
   }
 
   /** What `name` holds where it is read at `at`; undefined where that is not known for certain. */
@@ -207,7 +236,8 @@ export class Bindings {
       else if (c.kind === "+=") {
         const more = this.changeValue(c);
         next = value && more ? { value: value.value + more.value, ...(value.partial || more.partial ? { partial: true as const } : {}) } : undefined;
-      } else next = value && this.searchParams(value, c, own.straight[k - 1]!);
+      } else if (c.kind === "escape") next = value && { ...value, partial: true };
+      else next = value && this.searchParams(value, c, own.straight[k - 1]!);
       // A change's right-hand side reading the name filled this place already.
       if (own.values.length === k) own.values.push(next);
     }
@@ -308,4 +338,14 @@ export class Bindings {
     if (/[;{}]/.test(m[1]!)) return true;
     return m[2]!.includes("\n") && /[\w$"'`\]]/.test(m[1]!) && !/\b(?:else|do)\s*$/.test(rest);
   }
+}
+
+/** A URL object's reading that only reads it: as a request's or a string's, a member read, or a condition (what is before and after the name). */
+const READS_AFTER = /^\s*(?:\??\.\s*(?:href|origin|protocol|host|hostname|port|pathname|search|hash|username|password|toString|toJSON)\b|\.\s*searchParams\s*\.\s*(?:get|getAll|has|toString|forEach|entries|keys|values|size|set|append|delete)\b|\+(?!\+)|(?:===?|!==?|instanceof)(?!=))/;
+const READS_BEFORE = /(?:(?:\bfetch|\.\s*(?:get|post|put|patch|delete|head|options|request|api)(?:\s*<[^<>()]*>)?|\bString|\bnew\s+URL|\bencodeURI(?:Component)?|\bconsole\s*\.\s*\w+|\bif|\bwhile)\s*\(\s*|\bnew\s+URL\s*\([^()]{0,200},\s*|\$\{\s*|(?:\+|===?|!==?|!|\btypeof|\bconst|\blet|\bvar)\s*)$/;
+/** An assignment to the name (a change of its own, js-bindings' CHANGE). */
+const ASSIGNED = /^\s*(?:\|\||&&|\?\?|\*\*|<<|>>>?|[-+*/%&|^])?=(?![=>])/;
+
+function escapes(before: string, after: string): boolean {
+  return !READS_AFTER.test(after) && !ASSIGNED.test(after) && !READS_BEFORE.test(before);
 }

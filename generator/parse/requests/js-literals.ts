@@ -38,7 +38,7 @@ export function urlLiteral(js: JsText, at: number): { url: string; end: number; 
   if (joined) return { url: withVariables(joined.value, new Map()), end: joined.end, start, ...(joined.partial ? { partial: true } : {}) };
   const literal = js.literal(at);
   if (!literal) return undefined;
-  return { url: js.text[at] === "`" ? withVariables(literal.value, new Map()) : literal.value, end: literal.end, start };
+  return { url: js.text[at] === "`" ? withVariables(literal.value, new Map()) : literal.value, end: literal.end, start, ...(literal.partial ? { partial: true } : {}) };
 }
 
 export class JsText {
@@ -210,15 +210,16 @@ export class JsText {
   }
 
   /** The literal starting at `at` (a quote or a backtick): its value and the index after it; undefined where it is not closed (a string on its line). */
-  literal(at: number): { value: string; end: number } | undefined {
+  literal(at: number): { value: string; end: number; partial?: true } | undefined {
     const text = this.text;
     const quote = text[at];
     if (quote === '"' || quote === "'") return stringLiteral(text, at);
     if (quote !== "`") return undefined;
     let value = "";
+    let partial = false;
     for (let i = at + 1; i < text.length; i++) {
       const c = text[i]!;
-      if (c === "`") return { value, end: i + 1 };
+      if (c === "`") return { value, end: i + 1, ...(partial ? { partial: true as const } : {}) };
       if (c === "\\") {
         const escape = escaped(text, i);
         if (!escape) return undefined;
@@ -231,7 +232,10 @@ export class JsText {
         const inner = this.part(skipBlank(text, i + 2));
         // Else a placeholder named by its last word, or that word's argument in a URL function (`${encodeURIComponent(id)}`).
         const word = lastWord(expression) ?? "value";
-        value += inner?.constant && skipBlank(text, inner.end) === close ? inner.value : (this.bound?.get(word)?.value ?? `{{${word}}}`);
+        const known = inner?.constant && skipBlank(text, inner.end) === close;
+        // A name whose query may hold more (`${url}` of a URL handed to a helper) makes the template's so.
+        if (known && inner.partial) partial = true;
+        value += known ? inner!.value : (this.bound?.get(word)?.value ?? `{{${word}}}`);
         i = close;
       } else value += c;
     }
