@@ -660,6 +660,43 @@ export type Selected<T, S extends string, N = {}, C = {}, K = Whole, E = never> 
   ? ([CastKey<ExpandKeys<E>>] extends [never] ? WithoutNavigation<Whole extends K ? T : DefaultSet<T, K & string>, keyof N | CastTail<keyof N>> : CastRead<T, N, C, K, E>) & AutoExpansions<T, N, E> & Expanded<T, N, E> & ControlInfo
   : (T extends unknown ? Chosen<T, Extract<Exclude<S, `${string}/${string}`> | CastSelected<T, S, C> | ComplexHeads<ExpandKeys<E>> | "@odata.type", keyof T>, AllNames<T, N> extends S ? true : false> & MaybeKey<T, K> & SubtypeSelected<T, S, C> & DynamicSelected<S> & CastExpanded<T, N, C, E> : never) & Expanded<T, N, E> & ControlInfo;
 
+/**
+ * An entry of a delta response (Protocol §11.3: Graph's `delta()` functions), read as `Selected` has
+ * it but for the collection-valued navigation properties `$expand` names (or, Graph's form,
+ * `$select`): each may come as a nested delta, `nav@delta` (JSON Format 4.01 §15.4.1), whose items
+ * are the related entities added or changed (holding what changed: a default set, the key sure) and
+ * the removed ones (`Removal`, with `@removed`); or as the whole collection, `nav`. Both optional: an
+ * entry holds what changed. `S` may name such a navigation property (`$select=members`).
+ */
+export type DeltaSelected<T, S extends string, N = {}, C = {}, K = Whole, E = never, A = Many<T, N> & (S | ExpandKeys<E>)> = [A] extends [never]
+  ? Selected<T, S, N, C, K, E>
+  : WithoutKeys<Selected<T, DeltaSelect<S, A, K>, N, C, K, E>, A & PropertyKey> & Partial<Pick<Expanded<T, N, E>, A & keyof Expanded<T, N, E>>> & NestedDeltas<T, N, E, A>;
+
+/** What a delta function's `$select` may name: the structural properties and the collection-valued navigation properties (Graph's `members`). */
+export type DeltaPropertyName<T, N, C = {}> = PropertyName<T, N, C> | Many<T, N>;
+
+/** The collection-valued navigation properties of `T` (`N` its `...Navigation`). */
+type Many<T, N> = { [P in keyof N & keyof T]-?: NonNullable<T[P]> extends readonly unknown[] ? P : never }[keyof N & keyof T] & string;
+
+/** `S` without the navigation properties `A`; the key `K` where that leaves nothing of a `$select` that named some. */
+type DeltaSelect<S extends string, A, K> = [S] extends [never] ? never : [Exclude<S, A>] extends [never] ? Exclude<K, Whole> & string : Exclude<S, A>;
+
+/** `nav@delta` of each collection-valued navigation property `A`: its items as `$expand` reads them, or removals. */
+type NestedDeltas<T, N, E, A> = { [P in A & keyof N & keyof T & string as `${P}@delta`]?: DeltaItem<N[P], ExpandOptions<E, P>>[] };
+
+/** An item of a nested delta: an entity added or changed, read as the expansion's options `O` say (no `@removed`), or one removed. */
+type DeltaItem<X, O> = X extends Nav<infer U, infer M, infer C, infer K, unknown>
+  ? (ExpandedEntity<U, M, C, Exclude<K, Whole>, O, never> & { "@removed"?: undefined }) | Removal<U, K>
+  : never;
+
+/**
+ * An entity removed from a collection in a delta payload (JSON Format 4.01 §15.3; Graph's `{
+ * "@odata.type": "#microsoft.graph.user", "id": "...", "@removed": { "reason": "deleted" } }`):
+ * `reason` is `"deleted"` where the entity itself was, `"changed"` where it only left the collection;
+ * its key `K` says which it was. `item["@removed"]` tells it from an added or changed one.
+ */
+export type Removal<U, K = never> = { readonly "@removed": { reason?: "changed" | "deleted" | undefined } } & Pick<U, Extract<K, keyof U>> & ControlInfo;
+
 /** Of the names `A`, those behind a type cast: `Ns.type/nav` (a complex property's name, the head of `a/nav`, has no dot). */
 type CastKey<A> = Extract<A, `${string}.${string}/${string}`>;
 

@@ -70,7 +70,7 @@ export interface OperationTypes {
 /** Typed reads of an entity type: `options` of a collection's, `getOptions` of one entity's (no `$filter`, `$top`, …). */
 /** `params`: the type parameters, `S extends …, const E extends …`; `paramList`: each of them. */
 /** `H`: the type parameter naming the only subtypes the address holds (`rt.MayHold<H>`), where the read's result is narrowed by it. */
-export type Reads = (t: EntityType, S: string, E: string, H?: string) => { params: string; paramList: string[]; options: string; getOptions: string; result: string };
+export type Reads = (t: EntityType, S: string, E: string, H?: string, delta?: boolean) => { params: string; paramList: string[]; options: string; getOptions: string; result: string };
 
 /** `name`, with `_` appended while `text` (type expressions) has an identifier of that name: a type parameter would hide it. */
 export function typeParameter(name: string, text: string): string {
@@ -216,7 +216,7 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
     const item = refTs({ ...ret, collection: false });
     // The type expressions only: a word of a parameter's doc comment is no name a type parameter hides.
     const named = `${args.join(" ").replace(/\/\*\*[\s\S]*?\*\//g, "")} ${item}`;
-    const q = reads(ret.type, typeParameter("S", named), typeParameter("E", named));
+    const q = reads(ret.type, typeParameter("S", named), typeParameter("E", named), undefined, deltaFunction(op.name, ret.collection));
     typeParams = `<${parameters(`export function ${name}`, q.paramList, "(")}>`;
     args.push(`options${needed ? "" : "?"}: ${ret.collection ? q.options : q.getOptions}${needed}`);
     // CSDL §12.8: Nullable means nothing for a collection of entities (its members are never null).
@@ -348,4 +348,13 @@ function explicitDoc(places: readonly string[], sliced: boolean): string {
   const metadata = sliced ? "element this slice keeps" : "element of the metadata";
   if (!places.length) return `${said}, and no ${metadata} names it (\`Core.ExplicitOperationBindings\`): ${sliced ? "here " : ""}it takes only an address given through \`rt.unrestricted(target)\`.`;
   return `${said}: it takes only an address where the metadata names it (\`Core.ExplicitOperationBindings\`), at ${places.map((p) => `\`${p}\``).join(", ")}${sliced ? " (of the elements this slice keeps)" : ""}; elsewhere give \`rt.unrestricted(target)\`.`;
+}
+
+/**
+ * Whether a function is a delta function, whose result is a delta response (Protocol §11.3): one
+ * named `delta` returning a collection of entities, as Graph's are (`/groups/delta()`). No metadata
+ * says so; its entries may hold nested deltas (`members@delta`, JSON Format 4.01 §15.4.1).
+ */
+export function deltaFunction(name: string, collection: boolean): boolean {
+  return collection && name === "delta";
 }

@@ -257,12 +257,15 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   // Typed query options of reads of `t` (typed `self`): `S` the selected properties, `E` the expansions.
   // The options name the type itself (its subtypes' properties go through casts); the result, `readTs`.
   // `self` is named (and imported) only where asked for: an action's result takes `result` alone.
-  const reads: Reads = (t, S, E, H) => {
+  // A delta function's read (`delta`) may select a collection-valued navigation property, and its
+  // entries may hold nested deltas (`rt.DeltaSelected`).
+  const reads: Reads = (t, S, E, H, delta) => {
     const self = () => ts(t, true);
     const read = readTs(t, H);
     const nav = navTs(t);
     const casts = castsTs(t);
-    const paramList = () => [`${S} extends rt.PropertyName<${self()}, ${nav}${casts === "{}" ? "" : `, ${casts}`}> = never`, `const ${E} extends rt.Expand<${nav}> = never`];
+    const names = delta ? "rt.DeltaPropertyName" : "rt.PropertyName";
+    const paramList = () => [`${S} extends ${names}<${self()}, ${nav}${casts === "{}" ? "" : `, ${casts}`}> = never`, `const ${E} extends rt.Expand<${nav}> = never`];
     return {
       get params() {
         return paramList().join(", ");
@@ -274,7 +277,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
         return `rt.ReadQuery<${self()}, ${nav}, ${S}, ${casts}, ${E}>`;
       },
       getOptions: `rt.ReadOneQuery<${nav}, ${S}, ${E}>`,
-      result: `rt.Selected<${read}, ${S}, ${nav}, ${casts}, ${keyNames(t)}, ${E}>`,
+      result: `rt.${delta ? "DeltaSelected" : "Selected"}<${read}, ${S}, ${nav}, ${casts}, ${keyNames(t)}, ${E}>`,
     };
   };
 
