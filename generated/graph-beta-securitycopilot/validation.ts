@@ -1095,20 +1095,31 @@ function takes(check: Checker, type: string, ctx: Context): boolean {
 
 /**
  * A nested delta (JSON Format 4.01 §15.4.1, `prop@delta`, 4.0 spelling `prop@odata.delta`) on a
- * collection-valued navigation property: in a read, an array of added or changed entities (which
- * hold what changed: not asked to be complete), entity references (`{ "@id": ... }`) and deleted
- * entities (`@removed`, identified by `@id` or their key); no links, and no null.
+ * collection-valued navigation property: an array of added or changed entities (which hold what
+ * changed: not asked to be complete), entity references (`{ "@id": ... }`) and deleted entities
+ * (`@removed`, identified by `@id` or their key); no links, and no null. In a read; and in the body
+ * of an update, PATCH or PUT, of a 4.01 service (Protocol 4.01 §11.4.3.1: the related entities
+ * added, changed or removed), each entity there as a PATCH writes it (`related`, `UPDATE`). A
+ * create's body inserts its related entities whole (§11.4.2.2), and holds none.
  */
 function deltaItems(v: unknown, ctx: Context, name: string, property: string, d: Declared, k: Known): void {
   if (k.navigation.get(property) !== "many") {
     return ctx.fail(name, "no value (a nested delta is only on a collection-valued navigation property)", v, `${name}: ${property} is no collection-valued navigation property, which alone may hold a nested delta (JSON Format 4.01 §15.4.1)`);
   }
-  if (ctx.mode !== READ) return;
+  const mode = ctx.mode;
+  if (mode === CREATE) {
+    return ctx.fail(name, `${property} (the related entities, whole)`, v, `${name}: a create's body holds no nested delta: it inserts the related entities whole, as ${property} (Protocol §11.4.2.2); a nested delta changes them in an update (OData 4.01 Protocol §11.4.3.1)`);
+  }
+  if (mode !== READ && ctx.version === "4.0") {
+    return ctx.fail(name, `${property} or ${property}@odata.bind`, v, `${name}: a body's nested delta is OData 4.01 (Protocol §11.4.3.1); this service is OData 4.0: write ${property} or ${property}@odata.bind`);
+  }
   const type = expectedOf(d.check);
   if (!Array.isArray(v)) return ctx.fail(name, `an array of ${type} changes (a nested delta)`, v);
   if (!ctx.enter(name)) return;
   const complete = ctx.complete;
+  const check = mode === READ ? d.check : related(d.check);
   ctx.complete = false;
+  if (mode !== READ) ctx.mode = UPDATE;
   for (let i = 0; i < v.length && ctx.count < ctx.max; i++) {
     const item: unknown = v[i];
     const context = isObject(item) ? (item["@odata.context"] ?? item["@context"]) : undefined;
@@ -1116,8 +1127,9 @@ function deltaItems(v: unknown, ctx: Context, name: string, property: string, d:
     if (link !== null) ctx.fail(i, `an added, changed or deleted ${type}`, item, `a nested delta holds no /$${link[1]} entries (JSON Format 4.01 §15.4.1): the entities themselves say what changed`);
     else if (isObject(item) && removedEntry(item, ctx, i)) removedEntity(item, ctx, i, d.check);
     else if (item === null) ctx.fail(i, `an added, changed or deleted ${type}`, item, "a nested delta holds no null");
-    else d.check(item, ctx, i);
+    else check(item, ctx, i);
   }
+  ctx.mode = mode;
   ctx.complete = complete;
   ctx.leave();
 }

@@ -399,7 +399,7 @@ export interface ControlInfo {
  * body, each related entity and each complex value `Annotated`, but a value of a type with subtypes
  * (an `Any…` union: its members each doubled would no longer take a value typed by the interface).
  */
-export type Patch<T, N = {}> = Annotated<{ [K in keyof T]?: K extends keyof N ? Related<T[K], N[K], false> : PatchValue<Exact<T[K]>> } & Bindings<T, N>>;
+export type Patch<T, N = {}> = Annotated<{ [K in keyof T]?: K extends keyof N ? Related<T[K], N[K], false> : PatchValue<Exact<T[K]>> } & Bindings<T, N> & BodyDeltas<T, N>>;
 type PatchValue<V, Typed = [Extract<V, object>] extends [{ "@odata.type": unknown }] ? true : false, Lone = OneMember<Extract<V, object>>> = V extends readonly unknown[] | GeoValue
   ? V
   : V extends object
@@ -533,7 +533,7 @@ type GeoValue = { type: "Point" | "LineString" | "Polygon" | "MultiPoint" | "Mul
  * rather than spelling out the object type. (A generated `updateX` passes the entity's write type,
  * `ItemUpdateInput`, without what a client may not change at every depth, and only the keys as `K`.)
  */
-export type Replacement<T, K extends PropertyKey = never, X extends PropertyKey = never, N = {}> = Annotated<Replaced<T, K | X, N> & OnlyKeys<T, Exclude<K, X>> & Bindings<T, N>>;
+export type Replacement<T, K extends PropertyKey = never, X extends PropertyKey = never, N = {}> = Annotated<Replaced<T, K | X, N> & OnlyKeys<T, Exclude<K, X>> & Bindings<T, N> & BodyDeltas<T, N>>;
 /** `T` without the properties `K`; a navigation property `N` names holds its entities as `Replacing` writes them. */
 type Replaced<T, K extends PropertyKey, N> = { [P in keyof T as P extends K ? never : P]: P extends keyof N ? Replacing<T[P], N[P]> : Nested<Exact<T[P]>> };
 /**
@@ -584,6 +584,24 @@ export type New<T> = CreateBody<T>;
  * validators' write modes report it.)
  */
 export type Bindings<T, N> = { [K in Plain<keyof N> & keyof T & string as `${K}@odata.bind` | PrefixLess<K>]?: NonNullable<T[K]> extends readonly unknown[] ? string[] : null extends T[K] ? string | null : string };
+
+/**
+ * An update's nested deltas, for a 4.01 service (Protocol 4.01 §11.4.3.1; JSON Format 4.01 §15.4.1):
+ * `nav@delta` of a collection-valued navigation property `nav` lists the related entities to add
+ * or change (as a PATCH writes each), references to relate (`{ "@id": "People('b')" }`), and those
+ * to remove (`Removing`). Nothing for a 4.0 service, whose body binds (`nav@odata.bind`) instead.
+ */
+type BodyDeltas<T, N> = PayloadFormat extends { prefixLess: true }
+  ? { [K in Plain<keyof N> & keyof T & string as NonNullable<T[K]> extends readonly unknown[] ? `${K}@delta` : never]?: BodyDeltaItem<T[K], N[K]>[] }
+  : unknown;
+type BodyDeltaItem<V, M> = M extends Nav<infer T, unknown, infer S, infer K, infer W>
+  ? V extends readonly (infer I)[] ? ReferenceTo<T, S> | Each<I, W, Named<T, S>, false> | Removing<I, K> : never
+  : never;
+/**
+ * A related entity an update's nested delta removes (`@removed`): `reason: "deleted"` deletes it,
+ * else it leaves the collection; its key `K` or its `@id` says which it is.
+ */
+type Removing<I, K> = { "@removed": { reason?: "changed" | "deleted" }; "@odata.type"?: string } & (Pick<I, Extract<K, keyof I>> | { "@id": string } | { "@odata.id": string });
 
 /** `p@bind` for a 4.01 service, else nothing: a 4.0 body's editor offers `p@odata.bind` alone. */
 type PrefixLess<K extends string> = PayloadFormat extends { prefixLess: true } ? `${K}@bind` : never;
