@@ -7,7 +7,9 @@
 // sent.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { generateFixture } from "./helpers/generated";
+import { FIXTURES, generateFixture } from "./helpers/generated";
+import { runCliInProcess } from "./helpers/cli-in-process";
+import { REPO } from "./helpers/typecheck";
 import { startLoopback, type Loopback } from "./helpers/loopback";
 import { expectErrorsWhereMarked, forEachCompiler, markedLines } from "./helpers/typecheck";
 
@@ -117,4 +119,15 @@ describe("over HTTP", () => {
     expect(page["@odata.deltaLink"]).toBe(body["@odata.deltaLink"]);
     expect(srv.requests.map((r) => decodeURIComponent(r.url))).toEqual(["/groups/Dir.delta()?$expand=members"]);
   });
+});
+
+test("odatagen url writes a delta function's $select of a collection-valued navigation property as select, and refuses it elsewhere", async () => {
+  const spec = path.join(FIXTURES, "requests", "delta.xml");
+  const url = (u: string) => runCliInProcess(["url", "-i", spec, u], REPO);
+  const delta = await url("/groups/Dir.delta()?$select=displayName,members");
+  expect([delta.code, delta.stdout.split("\n").find((l) => l.includes("await"))]).toEqual([0, 'const result = await delta(client, target, { select: ["displayName", "members"] });']);
+  const list = await url("/groups?$select=members");
+  expect([list.code, list.stderr.trim()]).toEqual([1, "odatagen: GET /groups: $select=members: members is a navigation property of Dir.group: expand it ($expand=members)"]);
+  const single = await url("/users/Dir.delta()?$select=manager");
+  expect(single.stderr).toContain("$select=manager: manager is a navigation property of Dir.user: expand it ($expand=manager)");
 });

@@ -25,7 +25,7 @@ import type { EmitContext } from "./context";
 import { moduleSpecifier } from "./imports";
 import { keylessCollections } from "./keyless-collections";
 import { listsSubtypes } from "./request-names";
-import { hasComposableAddress } from "./operation-view";
+import { deltaFunction, hasComposableAddress } from "./operation-view";
 import { applyArgument, primitiveTs, customOptionNames, queryMembers, systemOptionNames, type QueryTaker, type QueryWriter } from "./url-query";
 import { NUMBERS } from "./url-filter-tokens";
 
@@ -142,6 +142,7 @@ class CallWriter {
     // The options the function takes from the URL's query, and the entities it reads (for $select's and $expand's names).
     let taker: QueryTaker = "custom";
     let read: StructuredType | undefined;
+    let delta = false;
     const options: string[] = [];
     // An update sent with a method the metadata does not list for the address (UpdateRestrictions/UpdateMethod).
     let methodNote: string | undefined;
@@ -242,13 +243,13 @@ class CallWriter {
         resultless = op.resultless;
         // A function that returns entities takes the query options of a read of them (URL Conventions §5.1).
         const ret = op.op.kind === "function" ? op.op.returnType : undefined;
-        if (ret?.type.kind === "entity") [taker, read] = [ret.collection ? "list" : "one", ret.type];
+        if (ret?.type.kind === "entity") [taker, read, delta] = [ret.collection ? "list" : "one", ret.type, deltaFunction(op.op.name, ret.collection)];
         // A collection of complex or primitive values takes a collection's options, its filter as text (rt.ValueListOptions).
         else if (ret?.collection && !isStreamType(ret.type)) [taker, read] = ["values", ret.type.kind === "complex" ? ret.type : undefined];
         break;
       }
     }
-    const fromQuery = queryMembers(this.query, taker, fn.name, read, writer);
+    const fromQuery = queryMembers(this.query, taker, fn.name, read, writer, delta);
     if (typeof fromQuery === "string") return refuse(fromQuery);
     options.push(...fromQuery);
     // A member after an evolvable enum's sentinel is named only by a request that prefers them.

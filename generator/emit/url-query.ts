@@ -101,7 +101,7 @@ export function systemOptionNames(query: string): string[] {
  * The members of the options object for `query` (`select: ["subject"]`, `query: { startDateTime:
  * "…" }`), on a call `fn` that takes `taker`'s options, reading entities of `type`; or why not.
  */
-export function queryMembers(query: string, taker: QueryTaker, fn: string, type: StructuredType | undefined, w: QueryWriter): string[] | string {
+export function queryMembers(query: string, taker: QueryTaker, fn: string, type: StructuredType | undefined, w: QueryWriter, delta = false): string[] | string {
   const given = queryPairs(query);
   if (!given.length) return [];
   if (taker === "none") return `${fn} takes no query options: ${given.map((p) => p.name).join(", ")}`;
@@ -121,7 +121,7 @@ export function queryMembers(query: string, taker: QueryTaker, fn: string, type:
     const option = key.slice(1);
     if (taker === "apply" && option === "apply") continue;
     if (!TAKES[taker].includes(option)) return refusal(name, option, taker, fn);
-    const member = systemOption(option, value, { type, computed, typed: taker === "list" }, w, name);
+    const member = systemOption(option, value, { type, computed, typed: taker === "list", delta }, w, name);
     if (typeof member !== "string") return member.problem;
     members.push(member);
   }
@@ -148,10 +148,10 @@ function systemOption(option: string, value: string, level: Level, w: QueryWrite
   switch (option) {
     case "select": {
       const names = listItems(value, ",");
-      const bad = checkSelect(names, type, sliceOf(w), computed);
+      const bad = checkSelect(names, type, sliceOf(w), computed, level.delta === true);
       if (bad) return { problem: `${shown}=${value}: ${bad}` };
       // An open type's undeclared name is a dynamic property, which `select` takes through `dynamic`.
-      const dynamic = (n: string) => !!type && !n.includes("/") && !n.includes(".") && !allProperties(type).some((p) => p.name === n);
+      const dynamic = (n: string) => !!type && !n.includes("/") && !n.includes(".") && !allProperties(type).some((p) => p.name === n) && !allNavigation(type).some((p) => p.name === n);
       return `select: [${names.map((n) => (dynamic(n) ? `${w.runtime("dynamic")}(${JSON.stringify(n)})` : JSON.stringify(n))).join(", ")}]`;
     }
     case "expand": {
@@ -204,9 +204,11 @@ function systemOption(option: string, value: string, level: Level, w: QueryWrite
 /**
  * `$select`'s names, each a structural property of `type`; the first that is not, said. An open
  * type takes any other name as a dynamic property (a directory extension), but not one close to a
- * declared property's: that is taken for a misspelling.
+ * declared property's: that is taken for a misspelling. A delta function's (`delta`) may name a
+ * collection-valued navigation property, whose changes come as a nested delta (Graph's
+ * `groups/delta()?$select=members`: `members@delta`).
  */
-function checkSelect(names: readonly string[], type: StructuredType | undefined, sliced: Slice, computed: ReadonlySet<string>): string | undefined {
+function checkSelect(names: readonly string[], type: StructuredType | undefined, sliced: Slice, computed: ReadonlySet<string>, delta: boolean): string | undefined {
   if (!type) return undefined;
   const props = allProperties(type).map((p) => p.name);
   const navs = allNavigation(type).map((n) => n.name);
@@ -219,6 +221,7 @@ function checkSelect(names: readonly string[], type: StructuredType | undefined,
       continue;
     }
     if (props.includes(n)) continue;
+    if (delta && allNavigation(type).some((x) => x.name === n && x.collection)) continue;
     if (navs.includes(n)) return `${n} is a navigation property of ${type.qualifiedName}: expand it ($expand=${n})`;
     const near = nearestName(n, props);
     if (isOpen(type)) {
@@ -421,6 +424,8 @@ interface Level {
   computed: ReadonlySet<string>;
   /** The options are a list's, whose `filter` may be typed (not those of an expansion, a count or `$ref`s). */
   typed?: boolean;
+  /** The options are a delta function's, whose `$select` may name a collection-valued navigation property. */
+  delta?: boolean;
 }
 
 /** The names a `$compute` adds (`Price mul Qty as Total, year(Date) as Year`: Total, Year). */
