@@ -5,8 +5,10 @@
  * and the target's own API is addressed from its entity set. Segments written out (`*` included) are
  * followed, and where a `**` stopped is said once per pattern, as a note (ODG305).
  */
+import * as fs from "node:fs";
 import { generate } from "../generator/generate";
 import { edmx, keyed, schema } from "./helpers/csdl";
+import { describeWithGraph, GRAPH } from "./helpers/fixtures";
 import { expectSameAsFullSlice, generationErrors } from "./helpers/slice-reference";
 
 const CSDL = edmx(
@@ -69,7 +71,10 @@ describe("`**` stops at navigation that is not contained", () => {
   });
 
   test("an --exclude's `**` stops there too: one written through the property cuts below it", () => {
-    expect(generationErrors(CSDL, { include: ["/me/drive/**"], exclude: ["/me/**/workbook"] })).toEqual(["0:0 --exclude /me/**/workbook matches no URL path of the service"]);
+    expect(generationErrors(CSDL, { include: ["/me/drive/**"], exclude: ["/me/**/workbook"] })).toEqual([
+      "0:0 --exclude /me/**/workbook matches no URL path of the service: its `**` stops at 4 navigation properties that are not contained " +
+        "(/me/manager, /me/drive, /me/messages/{id}/from and 1 more): `**` keeps their targets but does not go on below them; write a path through one out to go on",
+    ]);
     expect(kept(["/me/drive/**"], ["/me/drive/**/workbook"])).not.toContain("t.workbook");
   });
 
@@ -96,5 +101,42 @@ describe("`**` stops at navigation that is not contained", () => {
         "(/me/manager, /me/drive, /me/messages/{id}/from and 1 more): `**` keeps their targets but does not go on below them; write a path through one out to go on",
     ]);
     expect(kept(["/me/drive/**/workbook"])).toEqual(["t.drive", "t.item", "t.user", "t.workbook"]);
+  });
+});
+
+describe("--why for what a `**` stopped before", () => {
+  test("a type below a navigation property that is not contained: the route the `**` would take, where it stopped, and the pattern that goes on", () => {
+    const answers = (include: string[], name: string) => generate({ inputs: [{ file: "t.xml", content: CSDL }], include, why: [name] }).slice?.why?.[0]?.answers.map((a) => `${a.name}: ${a.chain.map((c) => c.reason).join(" <- ")}`);
+    expect(answers(["/me/**"], "t.item")).toEqual([
+      "t.item: not in the slice: --include /me/** reaches it by /me/drive/items only through a navigation property that is not contained, /me/drive, where its `**` stops: " +
+        "it keeps the property's target but does not go on below it; write the path through it out to go on (/me/drive/**)",
+    ]);
+    // Two stops on the way (the message's sender, then the sender's drive): both written out; an operation bound to the type says so too.
+    expect(answers(["/me/messages/**"], "t.preview")).toEqual([
+      "action t.preview: not in the slice: it is bound to t.item, which the slice leaves out: --include /me/messages/** reaches it by /me/messages/{id}/from/drive/items only through " +
+        "navigation properties that are not contained, /me/messages/{id}/from and /me/messages/{id}/from/drive, where its `**` stops: it keeps their targets but does not go on below them; " +
+        "write the path through them out to go on (/me/messages/{id}/from/drive/**)",
+    ]);
+    // The pattern it names keeps the type.
+    expect(kept(["/me/messages/{id}/from/drive/**"])).toContain("t.item");
+    // A type kept as a stop's target is answered as kept; one no pattern reaches, as before.
+    expect(answers(["/me/**"], "t.drive")).toEqual(["t.drive: addressed by /me/drive (--include /me/**)"]);
+    expect(answers(["/me/messages/**"], "t.workbook")).toEqual([
+      "t.workbook: not in the slice: --include /me/messages/** reaches it by /me/messages/{id}/from/drive/items/{id}/workbook only through navigation properties that are not contained, " +
+        "/me/messages/{id}/from and /me/messages/{id}/from/drive, where its `**` stops: it keeps their targets but does not go on below them; write the path through them out to go on (/me/messages/{id}/from/drive/**)",
+    ]);
+    expect(answers(["/drives/{id}/items"], "t.attachment")).toEqual(["t.attachment: not in the slice: nothing the slice keeps needs it"]);
+  });
+});
+
+describeWithGraph("--why where Graph's `/education/**` stops")("--why on Graph v1.0 where `/education/**` stops", () => {
+  test("the education API's slice leaves out the group's workbooks and calendars: --why says where its `**` stopped, and what goes on", () => {
+    const result = generate({ inputs: [{ file: "graph.xml", content: fs.readFileSync(GRAPH, "utf8") }], include: ["/education/**"], why: ["microsoft.graph.calendar", "microsoft.graph.workbook"] });
+    const reasons = result.slice?.why?.map((w) => w.answers[0]?.chain[0]?.reason);
+    expect(reasons?.[0]).toBe(
+      "not in the slice: --include /education/** reaches it by /education/classes/{id}/group/calendar only through a navigation property that is not contained, /education/classes/{id}/group, " +
+        "where its `**` stops: it keeps the property's target but does not go on below it; write the path through it out to go on (/education/classes/{id}/group/**)",
+    );
+    expect(reasons?.[1]).toMatch(/^not in the slice: --include \/education\/\*\* reaches it by \/education\/classes\/\{id\}\/group\/.*\/workbook only through navigation properties that are not contained, \/education\/classes\/\{id\}\/group and .*; write the path through them out to go on \(\/education\/classes\/\{id\}\/group\/.*\/\*\*\)$/);
   });
 });

@@ -16,8 +16,12 @@ export interface NamePattern {
 
 export type Matcher = (text: string) => boolean;
 
-/** One segment of a path pattern: `**`, or a matcher for one segment (and the segment itself when it has no wildcard). */
-export type PathSegment = { any: true } | { any: false; matches: Matcher; literal: string | undefined };
+/**
+ * One segment of a path pattern: `**` (`from`: its index among the pattern's `/`-separated parts,
+ * for the text from it on, `patternFrom`), or a matcher for one segment (and the segment itself
+ * when it has no wildcard).
+ */
+export type PathSegment = { any: true; from: number } | { any: false; matches: Matcher; literal: string | undefined };
 
 export interface PathPattern {
   kind: "path";
@@ -116,7 +120,7 @@ export const SYSTEM_SEGMENTS: ReadonlySet<string> = new Set(["$ref", "$count", "
  */
 function pathSegments(text: string): PathSegment[] {
   const out: PathSegment[] = [];
-  const raws = text.split("/").filter((raw) => raw !== "");
+  const raws = rawSegments(text);
   // A last `$ref` (URL Conventions §4.4), `$count` (§4.8) or `$value` (§4.10) addresses the
   // references, count or stream of what the path before it does, as documentation writes requests.
   if (raws.length > 1 && SYSTEM_SEGMENTS.has(raws[raws.length - 1])) raws.pop();
@@ -132,13 +136,22 @@ function pathSegments(text: string): PathSegment[] {
     if (raw === "" || /^\{[^}]*\}$/.test(raw)) continue;
     const seg = withoutKey(raw);
     if (seg === "**") {
-      if (out.length === 0 || !out[out.length - 1].any) out.push({ any: true });
+      if (out.length === 0 || !out[out.length - 1].any) out.push({ any: true, from: i });
       continue;
     }
     const wild = /[*?]/.test(seg);
     out.push({ any: false, matches: globMatcher(seg), literal: wild ? undefined : seg });
   }
   return out;
+}
+
+/** The pattern's text from its `**` segment `seg` on (of `/me/**` from its `**`: `**`). */
+export function patternFrom(p: PathPattern, seg: { from: number }): string {
+  return rawSegments(p.text).slice(seg.from).join("/");
+}
+
+function rawSegments(text: string): string[] {
+  return text.split("/").filter((raw) => raw !== "");
 }
 
 /**

@@ -14,7 +14,7 @@ import type { EntityContainer, Model, NavigationProperty, Operation, Property, S
 import { isAddressableStream, navigationReacher } from "../../model/rules";
 import { nearestName } from "../../nearest-name";
 import { composedResult, type FillOperation } from "./composable";
-import { accepts, advance, parsePattern, startStates, SYSTEM_SEGMENTS, withNamespaces, withoutKey, type PathPattern, type States } from "./glob";
+import { accepts, advance, parsePattern, patternFrom, startStates, SYSTEM_SEGMENTS, withNamespaces, withoutKey, type PathPattern, type States } from "./glob";
 
 export interface PathSelection {
   /** Types a pattern matched in full: their API (bound operations) is part of the slice. */
@@ -40,6 +40,19 @@ export interface PathSelection {
   };
   /** Composable functions a route goes on through (composable.ts), with the first route through each: on the way, as `onPath`'s types. */
   throughOperations: Map<Operation, PathRoute>;
+  /**
+   * With `throughStops` (`selectPaths`): the types a pattern reaches only because its `**` went on
+   * below navigation properties that are not contained, with the first such route to each (for `--why`).
+   */
+  beyond: Map<StructuredType, BeyondStop>;
+}
+
+/** A route to a type that a pattern's `**` would take but for the navigation properties that are not contained on it. */
+export interface BeyondStop extends PathRoute {
+  /** The route to each such property on the way, from the root on. */
+  stops: string[];
+  /** The pattern from the `**` that stopped at the last of them on (`**` in `/education/**`). */
+  rest: string;
 }
 
 /** A pattern, and one URL path it matched (keys written `{id}`). */
@@ -64,6 +77,8 @@ interface Node {
   collection: boolean;
   /** The segment is a composable function bound to one entity (a key before it on a collection), or to a collection (none). */
   bindsEntity?: boolean;
+  /** In a walk through stops: the segment is a navigation property that is not contained where the `**` at this index would have stopped. */
+  stopped?: number;
 }
 
 /** A step through a composable function's result (composable.ts): the function, and the nodes before and after it. */
@@ -280,17 +295,22 @@ export function pathModel(model: Model): PathModel {
   };
 }
 
+/**
+ * What the include patterns select. `throughStops`: each include's `**` goes on below navigation
+ * properties that are not contained, and `beyond` says what it then reaches only that way (`--why`).
+ */
 export function selectPaths(
   model: PathModel,
   includeAsWritten: readonly PathPattern[],
   excludeAsWritten: readonly PathPattern[],
   fill?: Fill,
+  throughStops = false,
 ): PathSelection {
   const { containers } = model;
   const include = includeAsWritten.map((p) => withNamespaces(p, model.aliases));
   const exclude = excludeAsWritten.map((p) => withNamespaces(p, model.aliases));
   const routes = { addressed: new Map(), onPath: new Map(), operations: new Map() };
-  const result: PathSelection = { addressed: new Set(), onPath: new Set(), operations: new Set(), operationPatterns: new Map(), unmatched: [], stops: new Map(), routes, throughOperations: new Map() };
+  const result: PathSelection = { addressed: new Set(), onPath: new Set(), operations: new Set(), operationPatterns: new Map(), unmatched: [], stops: new Map(), routes, throughOperations: new Map(), beyond: new Map() };
   if (!containers.length) {
     result.unmatched.push(...include.map((p) => p.text));
     return result;
@@ -303,7 +323,7 @@ export function selectPaths(
     ? { byType: boundOperations(model.operations), aliases: model.aliases, fillOperation: model.fillOperation }
     : undefined;
   for (const pattern of include) {
-    if (!walk(containers, pattern, exclude, steps, casts, bound, result)) result.unmatched.push(pattern.text);
+    if (!walk(containers, pattern, exclude, steps, casts, bound, result, throughStops)) result.unmatched.push(pattern.text);
   }
   return result;
 }
@@ -320,6 +340,7 @@ function walk(
   casts: boolean,
   bound: BoundIndex | undefined,
   result: PathSelection,
+  throughStops: boolean,
 ): boolean {
   const nodes = new Map<string, Node>();
   const accepting: Node[] = [];
@@ -328,6 +349,12 @@ function walk(
   /** Steps through composable functions: each function is kept where a match lies beyond it. */
   const composed: Composition[] = [];
   const queue: Node[] = [];
+  /**
+   * Through stops: the nodes first reached across a stop, walked once the queue is done, so that
+   * each node's first route crosses as few stops as any (a 0-1 breadth-first walk); one reached
+   * without a stop before then is moved to the queue, by that route.
+   */
+  const deferred = new Set<Node>();
   const excludeStart = exclude.map((p) => startStates(p));
   // A last segment written out may name a stream property (Graph's `/me/drive/items/{id}/content`):
   // the path addresses the entity's stream, so it selects the entity, as a last `$value` does.
@@ -342,7 +369,8 @@ function walk(
   /** `bindsEntity`: the segment is a composable function, bound to one entity or not. */
   /** `leaves`: a navigation property that is not contained, past which a `**` does not go (`advance`). */
   const step = (from: Node | undefined, type: StructuredType, name: string, isCast: boolean, collection: boolean, complex = false, bindsEntity?: boolean, leaves?: NavigationProperty): Node | undefined => {
-    const states = advance(pattern, from ? from.states : startStates(pattern), name, isCast, leaves !== undefined);
+    const before = from ? from.states : startStates(pattern);
+    const states = advance(pattern, before, name, isCast, leaves !== undefined && !throughStops);
     if (states === 0 || (complex && !steps.leads(type))) return undefined;
     const excluded = exclude.map((p, i) => advance(p, from ? from.excluded[i] : excludeStart[i], name, isCast, leaves !== undefined));
     if (exclude.some((p, i) => accepts(p, excluded[i]))) return undefined;
@@ -351,8 +379,21 @@ function walk(
     if (!node) {
       node = { type, states, excluded, from: [], useful: false, parent: from, segment: name, collection, ...(bindsEntity === undefined ? {} : { bindsEntity }) };
       nodes.set(key, node);
-      queue.push(node);
+      // The `**` (its state) that a navigation property that is not contained would have stopped.
+      const cut = throughStops && leaves ? states & ~advance(pattern, before, name, isCast, true) : 0;
+      if (cut) {
+        node.stopped = Math.log2(cut & -cut);
+        deferred.add(node);
+      } else queue.push(node);
       if (accepts(pattern, states)) accepting.push(node);
+    }
+    else if (deferred.has(node) && !(leaves && states & ~advance(pattern, before, name, isCast, true))) {
+      // Deferred, now reached without a stop: by this route, in the queue.
+      Object.assign(node, { parent: from, segment: name, collection, stopped: undefined });
+      if (bindsEntity === undefined) delete node.bindsEntity;
+      else node.bindsEntity = bindsEntity;
+      deferred.delete(node);
+      queue.push(node);
     }
     if (from) node.from.push(from);
     // A `**` that would have gone on below, to a type that leads somewhere: said once per pattern (slice.ts).
@@ -386,7 +427,11 @@ function walk(
       }
     }
   }
-  for (let i = 0; i < queue.length; i++) {
+  for (let i = 0; i < queue.length || deferred.size; i++) {
+    if (i === queue.length) {
+      queue.push(...deferred);
+      deferred.clear();
+    }
     const node = queue[i];
     for (const s of steps.of(node.type)) step(node, s.type, s.name, false, s.collection, s.complex, undefined, s.member.kind === "navigation" && !s.member.containsTarget ? s.member : undefined);
     if (casts) for (const d of descendants(node.type)) step(node, d, d.qualifiedName, true, node.collection);
@@ -422,12 +467,27 @@ function walk(
     if (!result.routes.addressed.has(n.type)) result.routes.addressed.set(n.type, { pattern: pattern.text, path: routeOf(n) });
   }
   if (stops.size) result.stops.set(pattern.text, [...stops.values()]);
+  if (throughStops) beyondStops(pattern, nodes.values(), result.beyond);
   for (const n of nodes.values()) {
     if (!n.useful) continue;
     result.onPath.add(n.type);
     if (!result.routes.onPath.has(n.type)) result.routes.onPath.set(n.type, { pattern: pattern.text, path: routeOf(n) });
   }
   return accepting.length > 0 || operationRoutes.length > 0 || imported;
+}
+
+/** Adds to `beyond` the types the useful nodes reach through a stop of the pattern's `**` (`Node.stopped`), not there yet. */
+function beyondStops(pattern: PathPattern, nodes: Iterable<Node>, beyond: Map<StructuredType, BeyondStop>): void {
+  for (const n of nodes) {
+    if (!n.useful || beyond.has(n.type)) continue;
+    // A stop at the node's own segment keeps it: those before it are why it is left out.
+    const stops: Node[] = [];
+    for (let m = n.parent; m; m = m.parent) if (m.stopped !== undefined) stops.push(m);
+    const last = stops[0];
+    const star = last && pattern.segments[last.stopped!];
+    if (!star?.any) continue;
+    beyond.set(n.type, { pattern: pattern.text, path: routeOf(n), stops: stops.reverse().map((m) => routeOf(m)), rest: patternFrom(pattern, star) });
+  }
 }
 
 /**

@@ -18,9 +18,9 @@ import { ambiguitiesOverService } from "./operation-ambiguities";
 import { MAX_PATH_SEGMENTS, namesElement, parsePattern, withoutKey, type NamePattern, type PathPattern, type Pattern } from "./glob";
 import { nearestName } from "../../nearest-name";
 import { namesEndingIn, namespacePrefix } from "./unqualified-hint";
-import { selectPaths, suggestPath, type Fill } from "./paths";
+import { selectPaths, suggestPath, type Fill, type PathSelection } from "./paths";
 import { starsAsKeysMatch, starsMissedKeys } from "./star-as-key";
-import { starStopsMessage } from "./star-stops";
+import { beyondStopExample, starStopsMessage } from "./star-stops";
 import { explain, type Reason, type Reasons, type WhyReport } from "./why";
 import { excludedBase, reportExcludedBases, type BelowExcluded } from "./excluded-bases";
 import { leavesOutSubtypes, manySubtypesNote } from "./many-subtypes";
@@ -284,11 +284,8 @@ export function sliceModel(
     }
     const cut = excludedPath(p);
     const gone = cut === undefined ? leftOutByPath(p, model.leftOut) : [];
-    // A `**` that stopped at navigation that is not contained may be why (`/education/**/workbook`).
-    const stops = selection.stops.get(p.text);
-    const stopped = stops ? `: its \`**\` ${starStopsMessage(p, stops)}` : "";
     if (gone.length) matchesLeftOut(p, gone);
-    else matchesNothing("include", p, cut ?? `matches no URL path of the service${pathHintFor(p, paths(excludes))}${stopped}`);
+    else matchesNothing("include", p, cut ?? `matches no URL path of the service${pathHintFor(p, paths(excludes))}${stoppedAt(p, selection)}`);
   }
   const everyName = [...model.types.values(), ...allOps];
   for (const p of excludeNames) {
@@ -305,7 +302,7 @@ export function sliceModel(
     const alone = selectPaths(pathModel, [p], [], fill);
     const gone = alone.unmatched.length ? leftOutByPath(p, model.leftOut) : [];
     if (gone.length) matchesLeftOut(p, gone, "exclude");
-    else if (alone.unmatched.length) matchesNothing("exclude", p, `matches no URL path of the service${pathHintFor(p, [])}`);
+    else if (alone.unmatched.length) matchesNothing("exclude", p, `matches no URL path of the service${pathHintFor(p, [])}${stoppedAt(p, alone)}`);
     for (const op of alone.operations) if (!pathExcludedOps.has(op)) pathExcludedOps.set(op, p.text);
   }
   const warnedEmpty = diags.hasErrors;
@@ -498,7 +495,19 @@ export function sliceModel(
         for (const n of names) patterns.push(parsePattern(n) as NamePattern);
       }
     }
-    result.why = explain({ model, namedBy: options.namedBy, origins: options.requestOrigins, operations: allOps, reasons, keep, keepOps, leftOut, asValue, values, includeDerived: options.includeDerived ?? false, excludedBy, excludedPath: (op) => (keepOps.has(op) ? undefined : pathExcludedOps.get(op)), below }, patterns);
+    // A type a `**` would reach but for navigation that is not contained: the patterns walked again, on through it.
+    const stopped = includePaths.filter((p) => selection.stops.has(p.text));
+    let through: PathSelection | undefined;
+    const beyondStop = (t: StructuredType) => {
+      if (!stopped.length) return undefined;
+      through ??= selectPaths(pathModel, stopped, paths(excludes), fill, true);
+      const stop = through.beyond.get(t);
+      if (!stop) return undefined;
+      const example = parsePattern(beyondStopExample(stop));
+      const again = example.kind === "path" ? selectPaths(pathModel, [example], paths(excludes), fill) : undefined;
+      return { stop, example: again && (again.addressed.has(t) || again.onPath.has(t)) ? example.text : undefined };
+    };
+    result.why = explain({ model, namedBy: options.namedBy, origins: options.requestOrigins, operations: allOps, reasons, keep, keepOps, leftOut, asValue, values, includeDerived: options.includeDerived ?? false, excludedBy, excludedPath: (op) => (keepOps.has(op) ? undefined : pathExcludedOps.get(op)), below, beyondStop }, patterns);
     for (const w of result.why) {
       if (w.matched) continue;
       const p = parsePattern(w.pattern);
@@ -517,6 +526,12 @@ export function sliceModel(
   }
   diags.add(Codes.sliceSummary, "info", `slice keeps ${result.types} of ${result.ofTypes} types and ${result.operations} of ${result.ofOperations} operations`, "");
   return { model: sliced, summary: result };
+}
+
+/** Where a `**` stopped at navigation that is not contained, which may be why a path matches nothing (a `**` before `workbook`). */
+function stoppedAt(p: PathPattern, selection: PathSelection): string {
+  const stops = selection.stops.get(p.text);
+  return stops ? `: its \`**\` ${starStopsMessage(p, stops)}` : "";
 }
 
 /**

@@ -4,6 +4,7 @@
  * own API is addressed from their entity set.
  */
 import type { PathPattern } from "./glob";
+import type { BeyondStop } from "./paths";
 
 /**
  * `stops at 12 navigation properties that are not contained (/education/me/user, …, and 9 more): …`,
@@ -15,4 +16,22 @@ export function starStopsMessage(p: PathPattern, routes: readonly string[]): str
   // A pattern that ends in `**` goes on below one when it is written out, `**` after it.
   const example = p.segments[p.segments.length - 1]?.any ? ` (${routes[0]}/**)` : "";
   return `stops at ${routes.length} navigation ${one ? "property that is" : "properties that are"} not contained (${shown}): \`**\` keeps ${one ? "its target" : "their targets"} but does not go on below ${one ? "it" : "them"}; write a path through ${one ? "it" : "one"} out to go on${example}`;
+}
+
+/**
+ * For `--why`, of a type left out: `--include /education/** reaches it by … only through a
+ * navigation property that is not contained, …, where its `**` stops …`, and the pattern that goes
+ * on (`example`, the path to the last such property written out, then the pattern from its `**`),
+ * when that pattern reaches the type.
+ */
+export function beyondStopMessage(b: BeyondStop, include: string, example: string | undefined): string {
+  const one = b.stops.length === 1;
+  const stops = one ? `a navigation property that is not contained, ${b.stops[0]}` : `navigation properties that are not contained, ${b.stops.slice(0, -1).join(", ")} and ${b.stops[b.stops.length - 1]}`;
+  const how = example ? ` (${example})` : "";
+  return `${include} reaches it by ${b.path} only through ${stops}, where its \`**\` stops: it keeps ${one ? "the property's target" : "their targets"} but does not go on below ${one ? "it" : "them"}; write the path through ${one ? "it" : "them"} out to go on${how}`;
+}
+
+/** The pattern that goes on below the last stop on the way (`/education/classes/{id}/group/**`). */
+export function beyondStopExample(b: BeyondStop): string {
+  return `${b.stops[b.stops.length - 1]}/${b.rest}`;
 }

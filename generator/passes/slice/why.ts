@@ -7,7 +7,8 @@
  */
 import type { Model, Operation, SchemaType, StructuredType } from "../../model/types";
 import { namesElement, type NamePattern } from "./glob";
-import type { PathRoute } from "./paths";
+import type { BeyondStop, PathRoute } from "./paths";
+import { beyondStopMessage } from "./star-stops";
 import type { BelowExcluded } from "./excluded-bases";
 import { optionName, type NamedBy, type OptionName } from "../../option-names";
 import { leavesOutSubtypes, manySubtypesReason } from "./many-subtypes";
@@ -77,6 +78,8 @@ export interface WhyInput {
   excludedPath: (op: Operation) => string | undefined;
   /** What a wildcard selected and the slice left out with an excluded base type (excluded-bases.ts). */
   below: ReadonlyMap<SchemaType | Operation, BelowExcluded>;
+  /** Where an include's `**` stopped on the way to a type it would otherwise reach, and the pattern that goes on (when it reaches the type). */
+  beyondStop?: ((t: StructuredType) => { stop: BeyondStop; example: string | undefined } | undefined) | undefined;
 }
 
 export function explain(input: WhyInput, patterns: readonly NamePattern[]): WhyReport[] {
@@ -223,7 +226,10 @@ function notKeptReason(input: WhyInput, x: SchemaType | Operation, label: Label)
       if (t && by) return `not in the slice: it needs ${t.qualifiedName}, which ${option("exclude")} ${by} leaves out`;
     }
     const b = x.binding?.type.type;
-    if (b && b.kind !== "primitive" && !input.keep.has(b)) return `not in the slice: it is bound to ${b.qualifiedName}, which the slice leaves out`;
+    if (b && b.kind !== "primitive" && !input.keep.has(b)) {
+      const beyond = b.kind === "entity" || b.kind === "complex" ? beyondStop(input, b) : undefined;
+      return `not in the slice: it is bound to ${b.qualifiedName}, which the slice leaves out${beyond ? `: ${beyond}` : ""}`;
+    }
     // Bound to a type the slice keeps for another's sake (on a URL path's route, as a property's type, …):
     // a type's operations come with it only when a pattern selects it.
     const r = b && b.kind !== "primitive" ? input.reasons.get(b) : undefined;
@@ -238,6 +244,8 @@ function notKeptReason(input: WhyInput, x: SchemaType | Operation, label: Label)
     }
     return `not in the slice: no ${option("include")} selects it`;
   }
+  const beyond = x.kind === "entity" || x.kind === "complex" ? beyondStop(input, x) : undefined;
+  if (beyond) return `not in the slice: ${beyond}`;
   // A subtype, directly or below others left out, of a type that may hold values: left out because
   // a type between them is excluded (the slice keeps an excluded type only as a base type, and not
   // its subtypes), or else for want of --include-derived, which keeps the subtypes of types kept as
@@ -267,6 +275,12 @@ function notKeptReason(input: WhyInput, x: SchemaType | Operation, label: Label)
     if (nav) return `not in the slice: the target of navigation property ${nav.name} of ${k.qualifiedName}, which is kept (${option("includeNavigation")} keeps navigation targets)`;
   }
   return "not in the slice: nothing the slice keeps needs it";
+}
+
+/** How an include's `**` that stopped before `t` would reach it, and how to go on (star-stops.ts). */
+function beyondStop(input: WhyInput, t: StructuredType): string | undefined {
+  const b = input.beyondStop?.(t);
+  return b && beyondStopMessage(b.stop, includeNamer(input)(b.stop.pattern), b.example);
 }
 
 function isOperation(x: SchemaType | Operation): x is Operation {
