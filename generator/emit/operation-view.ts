@@ -3,7 +3,7 @@
  * action or function), and for a composable function the address builder of its result.
  */
 import { stringLiteral } from "../string-literal";
-import { deprecation, description, mayOmit, spatialReference } from "../model/rules";
+import { deprecation, description, inParameterAlias, mayOmit, spatialReference } from "../model/rules";
 import type { Annotation, EntityType, Operation, SchemaType, TypeRef } from "../model/types";
 import type { EmitContext } from "./context";
 import { jsdoc } from "./imports";
@@ -295,31 +295,32 @@ function pageMode(ret: TypeRef | undefined, asSent: boolean): string {
 }
 
 /**
+ * Whether a function's result has an address builder (`…Ref`, URL Conventions §4.5.1), for more
+ * segments to follow: it is composable, returns entities (a collection of them with a key), and its
+ * parameters are all written inline (an `@alias` goes in the query, after which no segment can).
+ * The slice's paths follow a function on the same terms (passes/slice/composable.ts).
+ */
+export function hasComposableAddress(op: Operation): boolean {
+  const ret = op.returnType;
+  return op.kind === "function" && op.composable && ret !== undefined && ret.type.kind === "entity" && op.parameters.every((p) => !inParameterAlias(p.type)) && (!ret.collection || ret.type.key.length > 0);
+}
+
+/**
  * How a parameter is written in a function's URL (`rt.ParamKind`): a literal of its primitive type,
  * Geography and Geometry ones too (`geography:4326`: a primitive, URL Conventions §5.1.1.1, written
  * `geography'SRID=4326;Point(…)'`, in the SRID of its facet), or JSON in a parameter alias.
  */
-/**
- * Whether a function's result has an address builder (`…Ref`, URL Conventions §4.5.1), for more
- * segments to follow: it is composable, returns entities (a collection of them with a key), and its
- * parameters are all written inline (an `@alias` goes in the query, after which no segment can).
- */
-export function hasComposableAddress(op: Operation): boolean {
-  const ret = op.returnType;
-  return op.kind === "function" && op.composable && ret !== undefined && ret.type.kind === "entity" && op.parameters.every((p) => paramKind(p.type) !== "json") && (!ret.collection || ret.type.key.length > 0);
-}
-
 function paramKind(ref: TypeRef): string {
-  if (ref.collection) return "json";
+  if (inParameterAlias(ref)) return "json";
   const t = ref.type;
   const primitive = t.kind === "primitive" ? t : t.kind === "typedef" ? t.underlying : undefined;
-  if (!primitive) return t.kind === "enum" ? `enum:${t.qualifiedName}` : "json";
+  if (!primitive) return `enum:${t.qualifiedName}`;
   const { name } = primitive;
   if (/^Geo(graphy|metry)/.test(name)) {
     const facets = { ...(t.kind === "typedef" ? t.facets : {}), ...ref.facets };
     return `${name.startsWith("Geography") ? "geography" : "geometry"}:${spatialReference(name, facets)}`;
   }
-  return /^(Untyped|Stream|PrimitiveType|ComplexType|EntityType)/.test(name) || name.endsWith("Path") ? "json" : name;
+  return name;
 }
 
 /** OData JSON Format §11: a collection comes as `{ value: [...] }`, a primitive as `{ value: x }`. */

@@ -2,8 +2,22 @@
  * OData rules as small pure functions, each citing the section of the CSDL specification it applies.
  * (OASIS OData CSDL XML 4.01, referred to as "CSDL".)
  */
-import type { Annotation, Facets, NavigationProperty, Operation, Parameter, PrimitiveName, ModelType, Property, StructuredType } from "./types";
+import type { Annotation, Facets, NavigationProperty, Operation, Parameter, PrimitiveName, ModelType, Property, StructuredType, TypeRef } from "./types";
 import type { RawExpression, RawFacets } from "../parse/raw";
+
+/**
+ * Whether a function's parameter has no literal form in a URL path, so that a URL gives it as JSON
+ * in a parameter alias (`spec=@s`, the value in the query, URL Conventions §4.5.1): a collection, a
+ * complex or entity value, or a value of an abstract, untyped or stream type or a path (Edm.Untyped,
+ * Edm.PrimitiveType, Edm.ComplexType, Edm.EntityType, Edm.Stream, Edm.*Path).
+ */
+export function inParameterAlias(ref: TypeRef): boolean {
+  if (ref.collection) return true;
+  const t = ref.type;
+  const primitive = t.kind === "primitive" ? t : t.kind === "typedef" ? t.underlying : undefined;
+  if (!primitive) return t.kind !== "enum";
+  return /^(Untyped|Stream|PrimitiveType|ComplexType|EntityType)/.test(primitive.name) || primitive.name.endsWith("Path");
+}
 
 /**
  * The value of a boolean attribute, typed `xs:boolean` in the CSDL XML schema: `true` or `1`, `false`

@@ -45,6 +45,11 @@ export interface PathSelection {
    * below navigation properties that are not contained, with the first such route to each (for `--why`).
    */
   beyond: Map<StructuredType, BeyondStop>;
+  /**
+   * By include pattern text: the first operation segment the pattern has more after that the walk
+   * does not go on through (composable.ts `composedResult`), with the operations it names there.
+   */
+  notFollowed: Map<string, { segment: string; operations: Operation[] }>;
 }
 
 /** A route to a type that a pattern's `**` would take but for the navigation properties that are not contained on it. */
@@ -237,15 +242,16 @@ interface BoundIndex {
  * through them as through a navigation property (URL Conventions §4.5.1). A pattern that ends at
  * the function names only the function (`matchOperations`).
  */
-function compositions(node: Node, pattern: PathPattern, bound: BoundIndex): { op: Operation; name: string; type: StructuredType; collection: boolean }[] {
+function compositions(node: Node, pattern: PathPattern, bound: BoundIndex, notFollowed: (op: Operation, name: string) => void): { op: Operation; name: string; type: StructuredType; collection: boolean }[] {
   const out: { op: Operation; name: string; type: StructuredType; collection: boolean }[] = [];
   const end = 1 << pattern.segments.length;
   for (let t: StructuredType | undefined = node.type; t; t = t.baseType) {
     for (const op of bound.byType.get(t) ?? []) {
-      if (op.kind !== "function" || !op.composable) continue;
       const name = operationSegments(op, bound.aliases).find((n) => (advance(pattern, node.states, n, true) & ~end) !== 0);
-      const result = name === undefined ? undefined : composedResult(op, bound.fillOperation);
-      if (name !== undefined && result) out.push({ op, name, ...result });
+      if (name === undefined) continue;
+      const result = composedResult(op, bound.fillOperation);
+      if (result) out.push({ op, name, ...result });
+      else notFollowed(op, name);
     }
   }
   return out;
@@ -310,7 +316,7 @@ export function selectPaths(
   const include = includeAsWritten.map((p) => withNamespaces(p, model.aliases));
   const exclude = excludeAsWritten.map((p) => withNamespaces(p, model.aliases));
   const routes = { addressed: new Map(), onPath: new Map(), operations: new Map() };
-  const result: PathSelection = { addressed: new Set(), onPath: new Set(), operations: new Set(), operationPatterns: new Map(), unmatched: [], stops: new Map(), routes, throughOperations: new Map(), beyond: new Map() };
+  const result: PathSelection = { addressed: new Set(), onPath: new Set(), operations: new Set(), operationPatterns: new Map(), unmatched: [], stops: new Map(), routes, throughOperations: new Map(), beyond: new Map(), notFollowed: new Map() };
   if (!containers.length) {
     result.unmatched.push(...include.map((p) => p.text));
     return result;
@@ -360,6 +366,13 @@ function walk(
   // the path addresses the entity's stream, so it selects the entity, as a last `$value` does.
   const last = pattern.segments[pattern.segments.length - 1];
   const streamName = last && !last.any ? last.literal : undefined;
+
+  /** The first operation segment with more of the pattern after it that the walk does not go on through. */
+  let notFollowed: { segment: string; operations: Operation[] } | undefined;
+  const blocked = (op: Operation, name: string) => {
+    notFollowed ??= { segment: name, operations: [] };
+    if (notFollowed.segment === name && !notFollowed.operations.includes(op)) notFollowed.operations.push(op);
+  };
 
   /** Where the pattern's `**` stopped: a route to each navigation property that is not contained (`advance`). */
   const stops = new Map<NavigationProperty, string>();
@@ -419,12 +432,15 @@ function walk(
     }
     if (bound && (advance(pattern, startStates(pattern), imp.name, true) & ~(1 << pattern.segments.length)) !== 0) {
       // The path goes on through what an imported composable function returns (its name written out).
+      let followed = false;
       for (const op of imp.operations) {
         const r = composedResult(op, bound.fillOperation);
         const to = r && step(undefined, r.type, imp.name, true, r.collection, false, false);
         if (to) composed.push({ from: undefined, to, op, name: imp.name });
+        followed = r !== undefined;
         if (r) break;
       }
+      if (!followed) for (const op of imp.operations) blocked(op, imp.name);
     }
   }
   for (let i = 0; i < queue.length || deferred.size; i++) {
@@ -437,7 +453,7 @@ function walk(
     if (casts) for (const d of descendants(node.type)) step(node, d, d.qualifiedName, true, node.collection);
     if (bound && matchOperations(node, pattern, exclude, bound, result)) operationRoutes.push(node);
     // A function's name is matched only as written out, as a cast's is (`advance`'s isCast).
-    for (const c of bound ? compositions(node, pattern, bound) : []) {
+    for (const c of bound ? compositions(node, pattern, bound, blocked) : []) {
       const to = step(node, c.type, c.name, true, c.collection, false, !c.op.binding?.type.collection);
       if (to) composed.push({ from: node, to, op: c.op, name: c.name });
     }
@@ -467,6 +483,9 @@ function walk(
     if (!result.routes.addressed.has(n.type)) result.routes.addressed.set(n.type, { pattern: pattern.text, path: routeOf(n) });
   }
   if (stops.size) result.stops.set(pattern.text, [...stops.values()]);
+  // Said only of a segment the walk went on through nowhere (an overload, or one bound to another type, may compose).
+  const unfollowed = notFollowed;
+  if (unfollowed && !composed.some((c) => c.name === unfollowed.segment && c.to.useful)) result.notFollowed.set(pattern.text, unfollowed);
   if (throughStops) beyondStops(pattern, nodes.values(), result.beyond);
   for (const n of nodes.values()) {
     if (!n.useful) continue;

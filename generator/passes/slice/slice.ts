@@ -21,6 +21,7 @@ import { namesEndingIn, namespacePrefix } from "./unqualified-hint";
 import { selectPaths, suggestPath, type Fill, type PathSelection } from "./paths";
 import { starsAsKeysMatch, starsMissedKeys } from "./star-as-key";
 import { beyondStopExample, starStopsMessage } from "./star-stops";
+import { nothingAfter, type FillOperation } from "./composable";
 import { explain, type Reason, type Reasons, type WhyReport } from "./why";
 import { excludedBase, reportExcludedBases, type BelowExcluded } from "./excluded-bases";
 import { leavesOutSubtypes, manySubtypesNote } from "./many-subtypes";
@@ -276,6 +277,9 @@ export function sliceModel(
   }
   for (const p of paths(includes)) {
     if (!selection.unmatched.includes(p.text)) {
+      // Matched, short of a function it names with more after it (`/worksheets/{id}/rangeAt/**`): as a request's path through it is.
+      const through = notFollowedAt(p, selection, fillOperation);
+      if (through) patternProblem("warning", Codes.requestOutsideService, p, `${named("include", [p])} ${shown(p.text)}${through}; the slice keeps what the pattern matches, not what it names after that function`);
       // Matched, but a `*` meant as a key reads as a navigation property (Graph's `/groups/*/members`):
       // said when no include selects what the key would address, by path or by name.
       const missed = starsMissedKeys(pathModel, p, paths(excludes), { addressed: seeds, operations: seedOps }, fill);
@@ -285,7 +289,7 @@ export function sliceModel(
     const cut = excludedPath(p);
     const gone = cut === undefined ? leftOutByPath(p, model.leftOut) : [];
     if (gone.length) matchesLeftOut(p, gone);
-    else matchesNothing("include", p, cut ?? `matches no URL path of the service${pathHintFor(p, paths(excludes))}${stoppedAt(p, selection)}`);
+    else matchesNothing("include", p, cut ?? `matches no URL path of the service${pathHintFor(p, paths(excludes))}${stoppedAt(p, selection)}${notFollowedAt(p, selection, fillOperation)}`);
   }
   const everyName = [...model.types.values(), ...allOps];
   for (const p of excludeNames) {
@@ -302,7 +306,7 @@ export function sliceModel(
     const alone = selectPaths(pathModel, [p], [], fill);
     const gone = alone.unmatched.length ? leftOutByPath(p, model.leftOut) : [];
     if (gone.length) matchesLeftOut(p, gone, "exclude");
-    else if (alone.unmatched.length) matchesNothing("exclude", p, `matches no URL path of the service${pathHintFor(p, [])}${stoppedAt(p, alone)}`);
+    else if (alone.unmatched.length) matchesNothing("exclude", p, `matches no URL path of the service${pathHintFor(p, [])}${stoppedAt(p, alone)}${notFollowedAt(p, alone, fillOperation)}`);
     for (const op of alone.operations) if (!pathExcludedOps.has(op)) pathExcludedOps.set(op, p.text);
   }
   const warnedEmpty = diags.hasErrors;
@@ -532,6 +536,12 @@ export function sliceModel(
 function stoppedAt(p: PathPattern, selection: PathSelection): string {
   const stops = selection.stops.get(p.text);
   return stops ? `: its \`**\` ${starStopsMessage(p, stops)}` : "";
+}
+
+/** Why the walk did not go on through a function the pattern has more after (composable.ts `nothingAfter`), which may be why it matches nothing. */
+function notFollowedAt(p: PathPattern, selection: PathSelection, fillOperation: FillOperation | undefined): string {
+  const at = selection.notFollowed.get(p.text);
+  return at ? `: ${nothingAfter(at.operations, at.segment, fillOperation)}` : "";
 }
 
 /**
