@@ -86,14 +86,19 @@ const CALLS_401: [line: string, error?: string][] = [
   [CALL(`{ id: "d", name: 5 }`), "name"],
   [CALL(`{ "@removed": { reason: "gone" }, id: "e" }`), "reason"],
   [`await updateProject(client, project, { "owner@delta": [] });`, "owner@delta"],
+  // The prefixed form, which a 4.01 payload may write too (JSON Format 4.01 §4.5), as the validators take it.
+  [`await updateProject(client, project, { "members@odata.delta": [{ id: "d" }, { "@removed": {}, id: "e" }] });`],
 ];
 
-const CALLS_40: [line: string, error?: string][] = [[CALL(`{ id: "d" }`), "members@delta"]];
+const CALLS_40: [line: string, error?: string][] = [
+  [CALL(`{ id: "d" }`), "members@delta"],
+  [`await updateProject(client, project, { "members@odata.delta": [{ id: "d" }] });`, "members@odata.delta"],
+];
 
 function compiled(c: Parameters<typeof compileCases>[0], dir: string, calls: typeof CALLS_401): string[] {
   const byCall = new Map<number, string>();
   for (const [at, messages] of compileCases(c, dir, USAGE_HEAD, calls.map(([l]) => l)))
-    byCall.set(at, messages.map((m) => `${/^"?[\w@]+"?/.exec((calls[at]?.[0] ?? "").slice(m.column - 3))?.[0] ?? ""} ${m.text}`).join(""));
+    byCall.set(at, messages.map((m) => `${/^"?[\w@.]+"?/.exec((calls[at]?.[0] ?? "").slice(m.column - 3))?.[0] ?? ""} ${m.text}`).join(""));
   return calls.map(([l], i) => `${l} ${byCall.get(i) ?? "compiles"}`);
 }
 

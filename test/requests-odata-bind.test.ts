@@ -174,9 +174,9 @@ const COMPLETING = `${USAGE_HEAD}
 }
 `;
 
-test("an editor offers an update's bindings with the prefix, and without it (and a nested delta, requests-delta-bodies) only for a 4.01 service", () => {
+test("an editor offers an update's bindings with the prefix, and without it (and a nested delta, both ways, requests-delta-bodies) only for a 4.01 service", () => {
   expect(completions(out, COMPLETING, "updateProject(").filter((n) => n.includes("@")).sort()).toEqual(['"@odata.type"', '"members@odata.bind"', '"owner@odata.bind"']);
-  expect(completions(out401, COMPLETING, "updateProject(").filter((n) => n.includes("@")).sort()).toEqual(['"@odata.type"', '"members@bind"', '"members@delta"', '"members@odata.bind"', '"owner@bind"', '"owner@odata.bind"']);
+  expect(completions(out401, COMPLETING, "updateProject(").filter((n) => n.includes("@")).sort()).toEqual(['"@odata.type"', '"members@bind"', '"members@delta"', '"members@odata.bind"', '"members@odata.delta"', '"owner@bind"', '"owner@odata.bind"']);
 });
 
 // Graph v1.0's group (POST /groups with `members@odata.bind`): an open type, as directoryObject is;

@@ -587,12 +587,13 @@ export type Bindings<T, N> = { [K in Plain<keyof N> & keyof T & string as `${K}@
 
 /**
  * An update's nested deltas, for a 4.01 service (Protocol 4.01 §11.4.3.1; JSON Format 4.01 §15.4.1):
- * `nav@delta` of a collection-valued navigation property `nav` lists the related entities to add
- * or change (as a PATCH writes each), references to relate (`{ "@id": "People('b')" }`), and those
- * to remove (`Removing`). Nothing for a 4.0 service, whose body binds (`nav@odata.bind`) instead.
+ * `nav@delta` of a collection-valued navigation property `nav` (or `nav@odata.delta`, the prefixed
+ * form, which a 4.01 payload may write too, JSON Format 4.01 §4.5, and the validators take) lists
+ * the related entities to add or change (as a PATCH writes each), references to relate (`{ "@id":
+ * "People('b')" }`), and those to remove (`Removing`). Nothing for a 4.0 service, whose body binds (`nav@odata.bind`) instead.
  */
 type BodyDeltas<T, N> = PayloadFormat extends { prefixLess: true }
-  ? { [K in Plain<keyof N> & keyof T & string as NonNullable<T[K]> extends readonly unknown[] ? `${K}@delta` : never]?: BodyDeltaItem<T[K], N[K]>[] }
+  ? { [K in Plain<keyof N> & keyof T & string as NonNullable<T[K]> extends readonly unknown[] ? `${K}@delta` | `${K}@odata.delta` : never]?: BodyDeltaItem<T[K], N[K]>[] }
   : unknown;
 type BodyDeltaItem<V, M> = M extends Nav<infer T, unknown, infer S, infer K, infer W>
   ? V extends readonly (infer I)[] ? ReferenceTo<T, S> | Each<I, W, Named<T, S>, false> | Removing<I, K> : never
