@@ -50,12 +50,12 @@ test("a $batch of reads answered 407 rejects send() so, not sent again; a refuse
   expect(srv.requests).toHaveLength(2);
 });
 
-test("a streamed body redirected with a 307, which Node's fetch fails with the same bare error, is named too", async () => {
-  srv.handle(() => ({ status: 307, headers: { Location: "/elsewhere" } }));
+test.each([301, 302, 307, 308])("a streamed body redirected with a %i, which Node's fetch fails with the same bare error, is named too", async (status) => {
+  srv.handle(() => ({ status, headers: { Location: "/elsewhere" } }));
   const data = new ReadableStream<Uint8Array>({ start: (c) => (c.enqueue(new Uint8Array([1, 2])), c.close()) });
   const client = liteRt.createClient({ baseUrl: srv.url });
   await expect(liteRt.writeStream(client, lite.personPhoto(lite.people().byKey("a")), data, { etag: "*", contentType: "image/png" })).rejects.toThrow(
-    "fetch failed, with no reason given: Node's fetch fails so where the answer is a 307 or 308 redirect, which it cannot follow with a streamed body (a Blob it can), or 407 Proxy Authentication Required",
+    "fetch failed, with no reason given: Node's fetch fails so where the answer is a redirect other than 303 (301, 302, 307, 308), which it cannot follow with a streamed body (a Blob it can), or 407 Proxy Authentication Required",
   );
   expect(srv.requests).toHaveLength(1);
 });

@@ -2983,9 +2983,10 @@ function unanswered(error: unknown, request: string, init: RequestInit, limit?: 
   // Proxy Authentication Required: the Fetch standard makes one a network error where there is no
   // window to ask for the proxy's credentials in, and its status is not handed over. Sent again, it
   // would be answered so again.
-  // So too where a streamed body is redirected with a 307 or 308: it cannot send it again.
+  // So too where a streamed body is redirected (a 301, 302, 307 or 308; not a 303, which drops the
+  // body): it cannot send it again, and checks so before a POST's 301 or 302 would become a GET.
   const bare = record(cause)?.["message"] === "" && record(cause)?.["code"] === undefined;
-  const streamed = typeof record(init.body)?.["getReader"] === "function" ? "a 307 or 308 redirect, which it cannot follow with a streamed body (a Blob it can), or " : "";
+  const streamed = typeof record(init.body)?.["getReader"] === "function" ? "a redirect other than 303 (301, 302, 307, 308), which it cannot follow with a streamed body (a Blob it can), or " : "";
   if (bare) throw new NoAnswer(`${request}${when}: ${why(error)}, with no reason given: Node's fetch fails so where the answer is ${streamed}407 Proxy Authentication Required (the service, or a proxy on the way, asks for proxy credentials), whose response it does not hand over; not sent again`, error, request);
   const failure = new NoAnswer(`${request}${when}: ${why(error)}`, error, request);
   if (record(cause)?.["name"] === "TypeError") throw failure;
