@@ -187,3 +187,26 @@ test("a multipart batch via respond-async: the final answer's multipart body, it
   await b.send({ respondAsync: rt.respondAsync() });
   expect(await call).toEqual(body("s1"));
 });
+
+test("a batch holding a write: its $batch goes once, but the status monitor's polls (GETs) are retried as any", async () => {
+  const client = rt.createClient({ baseUrl: srv.url, retry: { delayMs: 1 } });
+  let polls = 0;
+  srv.handle((req) => {
+    if (req.method === "POST") return accepted("/m/1", "0");
+    if (polls++ === 0) return { status: 503, headers: { "retry-after": "0" } };
+    return asHttp(message("200 OK", { responses: [{ id: "1", status: 204 }] }));
+  });
+  const b = rt.batch(client);
+  const update = updateSession(b, session("s1"), { modalities: ["video"] });
+  await b.send({ respondAsync: rt.respondAsync() });
+  await expect(update).resolves.toBeUndefined();
+  expect(srv.requests.map((r) => [r.method, r.url])).toEqual([["POST", "/$batch"], ["GET", "/m/1"], ["GET", "/m/1"]]);
+
+  // The $batch itself answered 503 is still not sent again.
+  srv.handle(() => ({ status: 503, headers: { "retry-after": "0" } }));
+  const b2 = rt.batch(client);
+  const again = updateSession(b2, session("s1"), { modalities: ["video"] }).catch((e: unknown) => e);
+  await expect(b2.send({ respondAsync: rt.respondAsync() })).rejects.toMatchObject({ status: 503, message: expect.stringContaining("not retried, as the $batch held writes") });
+  await again;
+  expect(srv.requests.map((r) => r.method)).toEqual(["POST"]);
+});

@@ -4251,10 +4251,16 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
     const via: Client = { ...client, options: { ...client.options, headers: withoutPreferences(client.options.headers, REQUEST_PREFERENCES) } };
     // The parts of a JSON answer after the first (`jsonParts`) are GETs, retried as any, the writes having run once.
     const once: Client = writes ? { ...via, options: { ...via.options, retry: { ...client.options.retry, maxRetries: 0 } } } : via;
+    // Asked respond-async, only the $batch goes once: its status monitor's polls are GETs, which run
+    // no write again, retried as any (a 503 there would fail calls whose writes the service runs).
+    const later = writes ? sendOptions?.respondAsync : undefined;
+    const [sender, sent] = later
+      ? [via, { ...sendOptions, respondAsync: { follow: (_: Client, r: string, u: string, o: RequestOptions | undefined, send: (c: Client, h?: Record<string, string>) => Promise<[Response, unknown]>) => later.follow(via, r, u, o, (c, h) => send(c === via ? once : c, h)) } }]
+      : [once, sendOptions];
     // A multipart answer is read as bytes (see `multipartAnswers`), a JSON one as text.
     const [response, answers] = await (multipart
-      ? execute(once, sending, sendOptions, (r) => r.arrayBuffer()).then(([r, bytes]) => [r, multipartAnswers(r, bytes, request, units)] as const)
-      : execute(once, sending, sendOptions, asText).then(async (answer) => [answer[0], await jsonParts(via, answer, request, sendOptions)] as const)
+      ? execute(sender, sending, sent, (r) => r.arrayBuffer()).then(([r, bytes]) => [r, multipartAnswers(r, bytes, request, units)] as const)
+      : execute(sender, sending, sent, asText).then(async (answer) => [answer[0], await jsonParts(via, answer, request, sendOptions)] as const)
     ).catch((e: unknown) => {
       if (writes && e instanceof ODataError && e.request === request && (e.status === 429 || e.status === 503) && client.options.retry?.maxRetries !== 0) {
         e.message += ": not retried, as the $batch held writes, which the service may have run before it answered so";
