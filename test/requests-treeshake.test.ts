@@ -105,6 +105,18 @@ describe("a program bundles only the roots and runtime it uses", () => {
       expect(update).not.toContain(marker);
     }
   });
+
+  test("asynchronous requests stay out unless a program calls respondAsync: polling, the monitor's Accept, AsyncResult", () => {
+    const ASYNC_ONLY = ["asyncresult", "application/http, application/json;q=0.9", "not done within"];
+    const update = bundle(SEED, `export { updateSession } from "./microsoft.graph.callRecords.requests.js";`);
+    const batched = bundle(SEED, `export { updateSession } from "./microsoft.graph.callRecords.requests.js"; export { batch } from "./runtime.js";`);
+    const waited = bundle(SEED, `export { updateSession } from "./microsoft.graph.callRecords.requests.js"; export { respondAsync } from "./runtime.js";`);
+    for (const only of ASYNC_ONLY) {
+      expect(update).not.toContain(only);
+      expect(batched).not.toContain(only);
+      expect(waited).toContain(only);
+    }
+  });
 });
 
 /** openStream's length check, which a compressed body has none of, and its stream; writeStream's `duplex` and its no-retry message. */
