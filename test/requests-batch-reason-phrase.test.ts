@@ -81,3 +81,11 @@ test("a change set answered once with a UTF-8 reason phrase: each of its calls h
   await b.send();
   expect([(await updated).message, (await deleted).message]).toEqual([`404 ${REASON}`, `404 ${REASON}`]);
 });
+
+test("a batched read answered 503 with a UTF-8 reason phrase and a Retry-After past maxDelayMs, not read again: its message has the reason phrase", async () => {
+  srv.handle(() => ({ headers: { "content-type": "multipart/mixed; boundary=b" }, body: multipart([Buffer.from(`HTTP/1.1 503 ${REASON}\r\nRetry-After: 3600\r\n\r\n`, "utf8")]) }));
+  const b = rt.batch(rt.createClient({ baseUrl: srv.url }), { format: "multipart" });
+  const read = rejection(getSession(b, session("s1")));
+  await b.send();
+  expect([(await read).status, (await read).message]).toEqual([503, `503 ${REASON}: the service asked to wait 3600 s (Retry-After), more than maxDelayMs 60 s: not retried`]);
+});

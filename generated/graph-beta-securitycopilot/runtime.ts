@@ -4633,7 +4633,7 @@ async function readAgain(client: Client, answer: Response, m: Member): Promise<R
   const after = answer.headers.get("retry-after");
   const wait = retryDelay(after, 0, retry);
   if (wait === undefined) {
-    const error = toError(m.request, ...(await headOf(answer.clone())));
+    const error = toError(m.request, ...(await headOf(cloned(answer))));
     error.message += notWaited(after, retry);
     throw error;
   }
