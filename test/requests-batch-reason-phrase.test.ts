@@ -89,3 +89,16 @@ test("a batched read answered 503 with a UTF-8 reason phrase and a Retry-After p
   await b.send();
   expect([(await read).status, (await read).message]).toEqual([503, `503 ${REASON}: the service asked to wait 3600 s (Retry-After), more than maxDelayMs 60 s: not retried`]);
 });
+
+test("a part's reason phrase holding a line or paragraph separator gives way to the standard one, as one with a control character does", async () => {
+  srv.handle(() => ({
+    headers: { "content-type": "multipart/mixed; boundary=b" },
+    body: multipart([Buffer.from("HTTP/1.1 404 Nicht\u2028gefunden\r\n\r\n", "utf8"), Buffer.from("HTTP/1.1 410 Weg\u2029da\r\n\r\n", "utf8")]),
+  }));
+  const b = rt.batch(rt.createClient({ baseUrl: srv.url }), { format: "multipart" });
+  const missing = rejection(getSession(b, session("s1")));
+  const gone = rejection(getSession(b, session("s2")));
+  await b.send();
+  expect((await missing).message).toBe("404 Not Found");
+  expect((await gone).message).toBe("410 Gone");
+});

@@ -4726,9 +4726,9 @@ function answered(status: unknown, headers: Headers, body: string | ArrayBuffer,
   }
   const empty = typeof body === "string" ? !body : !body.byteLength;
   // The status's reason phrase, which an error without a body has for its message (`404 Not Found`),
-  // as alone: a multipart part's own where it has one (no control character, no bidirectional
-  // override), else the standard one.
-  const statusText = reason && /^[\t\x20-\x7e\xa0-\u2029\u202f-\u2065\u206a-\uffff]+$/.test(reason) ? reason : REASONS[code] ?? "";
+  // as alone: a multipart part's own where it has one (no control character, no line or paragraph
+  // separator, which would split a log's line, no bidirectional override), else the standard one.
+  const statusText = reason && /^[\t\x20-\x7e\xa0-\u2027\u202f-\u2065\u206a-\uffff]+$/.test(reason) ? reason : REASONS[code] ?? "";
   return withReason(new Response(empty || code === 204 ? null : body, { status: code, statusText: latin1(statusText) ? statusText : "", headers }), statusText);
 }
 
