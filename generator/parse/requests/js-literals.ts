@@ -293,7 +293,7 @@ const BEFORE_EXPRESSION = new Set(["return", "typeof", "instanceof", "in", "of",
  * tokenizer tells it; after a name, a number, a string, a closing `)` or `]`, or JSX's `<` it
  * divides (or closes an element; so does JSX's `/>`).
  */
-function startsRegex(text: string, prev: number): boolean {
+function startsRegex(text: string, prev: number, control: boolean): boolean {
   if (prev < 0) return true;
   const c = text[prev]!;
   if (/[\w$]/.test(c)) {
@@ -303,8 +303,15 @@ function startsRegex(text: string, prev: number): boolean {
   }
   // `x++ / 2` divides; JSX's `</p>` closes an element.
   if ((c === "+" || c === "-") && text[prev - 1] === c) return false;
-  return !/[)\]"'`<]/.test(c);
+  // TypeScript's non-null `size! / 2` divides (written against what it asserts); `!/re/.test(s)` and `return!/x/` do not.
+  if (c === "!" && /[\w$)\]]/.test(text[prev - 1] ?? "") && !startsRegex(text, prev - 1, false)) return false;
+  // The `)` of `if (x)`, `while (x)`, `for (…)` ends no expression: `if (x) /}/.test(s)` starts one.
+  if (c === ")") return control;
+  return !/[\]"'`<]/.test(c);
 }
+
+/** The words whose `(…)` a statement follows, not an expression: what is before a `(` (16 characters at most). */
+const CONTROL = /(?:^|[^\w$.])(?:if|while|for(?:\s+await)?|with)\s*$/;
 
 /** The end (its last flag, or its closing `/`) of the regular expression whose `/` is at `at`, on its line; undefined where the line ends first. */
 function regexEnd(text: string, at: number): number | undefined {
@@ -341,6 +348,8 @@ function pairBrackets(text: string): { pairs: Int32Array; inert: Uint8Array } {
   /** The last code character that is no blank (-1: none yet), and the end of a line where a regular expression found no end. */
   let prev = -1;
   let noRegexUntil = -1;
+  /** The last `)` that closes a statement's condition (`if (…)`, `while (…)`, `for (…)`, `with (…)`), after which a `/` starts a regular expression. */
+  let control = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     const top = stack[stack.length - 1];
@@ -373,7 +382,7 @@ function pairBrackets(text: string): { pairs: Int32Array; inert: Uint8Array } {
       const end = text.indexOf("*/", i + 2);
       i = end < 0 ? text.length : end + 1;
       inert.fill(1, from, i + 1);
-    } else if (c === "/" && text[i + 1] !== ">" && i > noRegexUntil && startsRegex(text, prev)) {
+    } else if (c === "/" && text[i + 1] !== ">" && i > noRegexUntil && startsRegex(text, prev, prev === control)) {
       const end = regexEnd(text, i);
       if (end === undefined) {
         const line = text.slice(i).search(/[\r\n]/);
@@ -391,6 +400,7 @@ function pairBrackets(text: string): { pairs: Int32Array; inert: Uint8Array } {
         // A closing bracket closes the last one opened, where it is of its kind; another is passed over.
         pairs[top.at] = i;
         stack.pop();
+        if (c === ")" && CONTROL.test(text.slice(Math.max(0, top.at - 16), top.at))) control = i;
       }
     }
   }
