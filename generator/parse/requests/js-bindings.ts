@@ -50,6 +50,8 @@ interface Owned {
   givesUp: boolean;
   lastAssigned: number;
   values: (Value | undefined)[];
+  /** Whether the name holds a URL object after each (urls[k]: after k changes), which code it is handed to may change; a string it may not. */
+  urls: boolean[];
 }
 
 const DECLARATION = /\b(const|let|var)\s+([A-Za-z_$][\w$]*)/g;
@@ -170,7 +172,7 @@ export class Bindings {
   private findEscapes(): void {
     const text = this.js.text;
     const objects = new Set<string>();
-    const isUrl = (at: number | undefined) => at !== undefined && /^new\s+URL\b/.test(text.slice(at, at + 12));
+    const isUrl = (at: number | undefined) => isNewUrl(text, at);
     for (const [name, byBlock] of this.declarations) for (const list of byBlock.values()) if (list.some((d) => isUrl(d.init))) objects.add(name);
     for (const [name, list] of this.changes) if (list.some((c) => c.kind === "=" && isUrl(c.value))) objects.add(name);
     if (objects.size === 0) return;
@@ -227,19 +229,27 @@ export class Bindings {
     while (own.values.length <= count) {
       const k = own.values.length;
       if (k === 0) {
-        own.values.push(declaration.init === undefined ? undefined : this.statementValue(declaration.init));
+        const value = declaration.init === undefined ? undefined : this.statementValue(declaration.init);
+        if (own.values.length === 0) {
+          own.values.push(value);
+          own.urls.push(isNewUrl(this.js.text, declaration.init));
+        }
         continue;
       }
       const [c, value] = [own.changes[k - 1]!, own.values[k - 1]];
+      const url = c.kind === "=" ? isNewUrl(this.js.text, c.value) : c.kind === "+=" ? false : own.urls[k - 1]!;
       let next: Value | undefined;
       if (c.kind === "=") next = this.changeValue(c);
       else if (c.kind === "+=") {
         const more = this.changeValue(c);
         next = value && more ? { value: value.value + more.value, ...(value.partial || more.partial ? { partial: true as const } : {}) } : undefined;
-      } else if (c.kind === "escape") next = value && { ...value, partial: true };
+      } else if (c.kind === "escape") next = value && (own.urls[k - 1] ? { ...value, partial: true } : value);
       else next = value && this.searchParams(value, c, own.straight[k - 1]!);
       // A change's right-hand side reading the name filled this place already.
-      if (own.values.length === k) own.values.push(next);
+      if (own.values.length === k) {
+        own.values.push(next);
+        own.urls.push(url);
+      }
     }
     return own.values[count];
   }
@@ -295,7 +305,7 @@ export class Bindings {
         const d = this.owner(name, c.at);
         if (!d || c.at <= d.at) continue;
         let own = owned.get(d);
-        if (!own) owned.set(d, (own = { changes: [], straight: [], givesUp: false, lastAssigned: -1, values: [] }));
+        if (!own) owned.set(d, (own = { changes: [], straight: [], givesUp: false, lastAssigned: -1, values: [], urls: [] }));
         const straight = this.statementStart(c.at) && this.innermost(c.at) === d.block;
         const assigns = c.kind === "=" || c.kind === "+=";
         own.changes.push(c);
@@ -305,7 +315,7 @@ export class Bindings {
       }
       this.owned.set(name, owned);
     }
-    return owned.get(declaration) ?? { changes: [], straight: [], givesUp: false, lastAssigned: -1, values: [] };
+    return owned.get(declaration) ?? { changes: [], straight: [], givesUp: false, lastAssigned: -1, values: [], urls: [] };
   }
 
   /** The `{` of the block around the one at `open`; -1 at the file's top level. */
@@ -345,6 +355,11 @@ const READS_AFTER = /^\s*(?:\??\.\s*(?:href|origin|protocol|host|hostname|port|p
 const READS_BEFORE = /(?:(?:\bfetch|\.\s*(?:get|post|put|patch|delete|head|options|request|api)(?:\s*<[^<>()]*>)?|\bString|\bnew\s+URL|\bencodeURI(?:Component)?|\bconsole\s*\.\s*\w+|\bif|\bwhile)\s*\(\s*|\bnew\s+URL\s*\([^()]{0,200},\s*|\$\{\s*|(?:\+|===?|!==?|!|\btypeof|\bconst|\blet|\bvar)\s*)$/;
 /** An assignment to the name (a change of its own, js-bindings' CHANGE). */
 const ASSIGNED = /^\s*(?:\|\||&&|\?\?|\*\*|<<|>>>?|[-+*/%&|^])?=(?![=>])/;
+
+/** Whether a `new URL(…)` starts at `at`. */
+function isNewUrl(text: string, at: number | undefined): boolean {
+  return at !== undefined && /^new\s+URL\b/.test(text.slice(at, at + 12));
+}
 
 function escapes(before: string, after: string): boolean {
   return !READS_AFTER.test(after) && !ASSIGNED.test(after) && !READS_BEFORE.test(before);
