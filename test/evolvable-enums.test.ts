@@ -246,7 +246,7 @@ test("a deep insert or a deep update naming a member after the sentinel in an en
     const one = api.calls().byKey("c");
     const writes = [
       () => api.createCall(client, api.calls(), { id: "c", sessions: [{ id: "s", modalities: ["audio", "screenShare"] }] }),
-      () => api.createCall(client, api.calls(), { id: "c", sessions: [{ "@odata.type": "#Rec.VideoSession", id: "s", modalities: ["audio"], grade: "reportOnlyFailed" } as never] }),
+      () => api.createCall(client, api.calls(), { id: "c", sessions: [{ "@odata.type": "#Rec.VideoSession", id: "s", modalities: ["audio"], grade: "reportOnlyFailed" }] }),
       () => api.updateCall(client, one, { organizer: { id: "o", verdict: "reportOnly" } }, { prefer: "return=minimal" }),
       () => api.createSignal(client, api.signals(), { id: "b", origin: { id: "o", verdict: "reportOnly" } }),
       () => api.createCall(client, api.calls(), { id: "c", "organizer@odata.bind": "Sources('reportOnly')", sessions: [{ id: "s", modalities: ["audio"] }] }),

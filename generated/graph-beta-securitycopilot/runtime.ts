@@ -209,14 +209,17 @@ export interface UpdateOptions<R extends boolean | undefined = boolean | undefin
  * the service's default set (see `Selected`), or `Whole` for the whole entity. `W`: the navigation
  * properties an entity of it in a body may bind and insert into: `N`, or where subtypes of `T` add
  * some, `N` and theirs (`…WriteNav`, `interface ItemWriteNav extends ItemNavigation, BookNavigation {}`);
- * each entity has only its own type's among them, so it gets those (`Related`).
+ * each entity has only its own type's among them, so it gets those (`Related`). `B`: where `T` is a
+ * concrete type whose subtypes `C` lists, those of them an entity of it in a body may be, named by
+ * `@odata.type` (`…SubtypeBodies`, see `SubtypeBodies`); else `{}`.
  */
-export interface Nav<T, N, C = {}, K = Whole, W = N> {
+export interface Nav<T, N, C = {}, K = Whole, W = N, B = {}> {
   readonly __target?: T;
   readonly __navigation?: N;
   readonly __subtypes?: C;
   readonly __keys?: K;
   readonly __written?: W;
+  readonly __bodies?: B;
 }
 
 /**
@@ -470,16 +473,35 @@ type Lower = "a" | "b" | "c" | "d" | "e" | "f" | "g" | "h" | "i" | "j" | "k" | "
  * PATCH each also as `I` itself, whole, which its `Patch` takes anyway: so a value typed by an
  * `Any…` union of many subtypes (Graph's `entity`: 1054) relates to it member by member, each to
  * itself, where the compiler would compare each member with every member's `Patch` and give up
- * (TS2859, "Excessive complexity").
+ * (TS2859, "Excessive complexity"). Where the target is a concrete type with subtypes (`Nav`'s `B`),
+ * also each of those, its `@odata.type` required, and the declared type's entity without their
+ * own properties and bindings (`NotSubtype`): a subtype's property is typed by its own type alone.
  */
-type Related<V, M, C extends boolean> = M extends Nav<infer T, unknown, infer S, unknown, infer W>
+type Related<V, M, C extends boolean> = M extends Nav<infer T, infer N, infer S, unknown, infer W, infer B>
   ? V extends readonly (infer I)[]
-    ? (ReferenceTo<T, S> | Each<I, W, Named<T, S>, C>)[]
+    ? (ReferenceTo<T, S> | Declared<Each<I, W, Named<T, S>, C>, I, N, W, SubtypeBodies<B, C>> | Each<SubtypeBodies<B, C>, W, true, C>)[]
     : V extends object
-      ? ReferenceTo<T, S> | Each<V, W, Named<T, S>, C>
+      ? ReferenceTo<T, S> | Declared<Each<V, W, Named<T, S>, C>, V, N, W, SubtypeBodies<B, C>> | Each<SubtypeBodies<B, C>, W, true, C>
       : V
   : V;
 type Each<I, W, Typed extends boolean, C extends boolean> = I extends unknown ? (C extends true ? Inserted<I, W, Typed> : Patch<I, W> | I) : never;
+/**
+ * The subtypes of a navigation property's concrete target (`Nav`'s `B`, a `…SubtypeBodies` map by
+ * qualified name: each subtype's write type, or its create's and update's where they differ) as a
+ * create (`C`) or an update writes them, each with its `@odata.type`, `#` and the name it is listed
+ * by; never for a target without.
+ */
+type SubtypeBodies<B, C extends boolean> = { [K in keyof B & string]: (B[K] extends { create: infer X; update: infer Y } ? (C extends true ? X : Y) : B[K]) & { "@odata.type": `#${K}` } }[keyof B & string];
+/**
+ * The declared type's entity in a body, `E` (`I` as the body writes it), where its type has
+ * subtypes `X` (`SubtypeBodies`): without the properties only they declare and without the bindings of
+ * the navigation properties only they have (`W`'s, not `N`'s), so that a value with one is checked
+ * against the subtype its `@odata.type` names. `E` itself where there are none.
+ */
+type Declared<E, I, N, W, X> = [X] extends [never] ? E : E & NotSubtype<Exclude<KeysOf<X>, keyof I>, Exclude<keyof W, keyof N> & string>;
+type NotSubtype<P extends PropertyKey, L extends string> = { [K in P | `${L}@odata.bind` | PrefixLess<L>]?: never };
+/** The keys of each member of a union. */
+type KeysOf<X> = X extends unknown ? keyof X : never;
 /**
  * An entity of a deep insert, as a create's body at the top: partial, its `@odata.type` required
  * where the declared type is abstract (`Typed`, `Named`).
@@ -541,11 +563,11 @@ type Replaced<T, K extends PropertyKey, N> = { [P in keyof T as P extends K ? ne
  * optional, its `@odata.type` required where the declared type is abstract (the validators' `replace`
  * mode wants it below the top: the value replaces what was there); or a `Reference`.
  */
-type Replacing<V, M> = M extends Nav<infer T, unknown, infer S, infer K, infer N>
+type Replacing<V, M> = M extends Nav<infer T, infer D, infer S, infer K, infer N, infer B>
   ? V extends readonly (infer I)[]
-    ? (ReferenceTo<T, S> | ReplacedEntity<I, N, Named<T, S>, K extends PropertyKey ? K : never>)[]
+    ? (ReferenceTo<T, S> | Declared<ReplacedEntity<I, N, Named<T, S>, K extends PropertyKey ? K : never>, I, D, N, SubtypeBodies<B, false>> | ReplacedEntity<SubtypeBodies<B, false>, N, true, K extends PropertyKey ? K : never>)[]
     : V extends object
-      ? ReferenceTo<T, S> | ReplacedEntity<V, N, Named<T, S>, K extends PropertyKey ? K : never>
+      ? ReferenceTo<T, S> | Declared<ReplacedEntity<V, N, Named<T, S>, K extends PropertyKey ? K : never>, V, D, N, SubtypeBodies<B, false>> | ReplacedEntity<SubtypeBodies<B, false>, N, true, K extends PropertyKey ? K : never>
       : V
   : V;
 type ReplacedEntity<I, N, Typed extends boolean, K extends PropertyKey> = I extends unknown ? (Typed extends true ? WithType<Replacement<I, K, never, N>> : Replacement<I, K, never, N>) : never;

@@ -30,6 +30,7 @@ import { namedOperations } from "./request-name-index";
 import { reportRequestRenames } from "./request-renames";
 import { operationView, typeParameter, type OperationTypes, type OperationView, type Reads } from "./operation-view";
 import { keylessCollections } from "./keyless-collections";
+import { bodySubtypes, subtypeBodyMembers } from "./subtype-bodies";
 import { filterKinds, kindMembers } from "./filter-kinds";
 import { LaterMembersTable } from "./later-members";
 import { bodyLaterMembers } from "../model/evolvable-enums";
@@ -157,6 +158,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     ...entityTypes.map((t) => navigationTypeName(ctx, t)),
     ...entityTypes.filter(listsSubtypes).map((t) => subtypesTypeName(ctx, t)),
     ...entityTypes.filter((t) => navigatingSubtypes(t).length > 0).map((t) => writeNavTypeName(ctx, t)),
+    ...entityTypes.filter((t) => bodySubtypes(t).length > 0).map((t) => subtypeBodiesTypeName(ctx, t)),
     ...entityTypes.filter((t) => leftOutBelow(t).length > 0).map((t) => leftOutTypeName(ctx, t)),
     ...schema.types.flatMap((t) => (t.kind === "entity" || t.kind === "complex" ? writeModes(ctx, t).map((m) => writeTypeName(ctx, t, m)) : [])),
     ...schema.types.flatMap((t) => ((t.kind === "entity" || t.kind === "complex") && filterKinds(t).length > 0 ? [filterKindsName(ctx, t)] : [])),
@@ -193,6 +195,12 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     if (navigatingSubtypes(t).length === 0) return "";
     const name = writeNavTypeName(ctx, t);
     return `, ${t.namespace === schema.namespace ? name : imports.use(moduleSpecifier(t.namespace, "requests"), name, t.namespace)}`;
+  };
+  // The concrete subtypes an entity of `t` in a body may be (subtype-bodies.ts): `, ItemSubtypeBodies`, after the write navigation (`W`); else "".
+  const bodiesTs = (t: EntityType) => {
+    if (bodySubtypes(t).length === 0) return "";
+    const name = subtypeBodiesTypeName(ctx, t);
+    return `${writeNavTs(t) || `, ${navTs(t)}`}, ${t.namespace === schema.namespace ? name : imports.use(moduleSpecifier(t.namespace, "requests"), name, t.namespace)}`;
   };
   // In a slice: the union of the values of the subtypes it left out below `t` (see leftOutBelow), "" for none.
   const leftOutTs = (t: EntityType) => {
@@ -434,7 +442,8 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
         const leftOut = narrowed && leftOutTs(n.target);
         const target = narrowed ? `rt.SubtypeOf<${casts}>${leftOut ? ` | ${leftOut}` : ""}` : readTs(n.target);
         // The key properties an expansion without select is sure to hold, computed where it is used.
-        const rest = `, ${casts}, ${keyNames(n.target)}${writeNavTs(n.target)}`;
+        // A narrowed one's values name their subtype already; else, where the target has subtypes, the write navigation and those an entity in a body may be (`bodiesTs`).
+        const rest = `, ${casts}, ${keyNames(n.target)}${(!narrowed && bodiesTs(n.target)) || writeNavTs(n.target)}`;
         // Its type arguments one a line where the member's line would pass 120 characters.
         const key = propertyKey(path);
         // Core.AutoExpand: a read without $select has it, as an expansion without options (rt.AutoExpanded).
@@ -458,6 +467,16 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
           ]),
           name: writeNavTypeName(ctx, t),
           body: heritage(`export interface ${writeNavTypeName(ctx, t)}`, [t, ...navigating].map(navTs), " {}"),
+          alias: false,
+        });
+      }
+      if (bodySubtypes(t).length > 0) {
+        navigationTypes.push({
+          doc: jsdoc("", [
+            `Concrete subtypes of \`${t.qualifiedName}\` by qualified name, as an entity of a navigation property to it nested in a body (a deep insert, a related entity of an update) may be, named by \`@odata.type\`: each as a create and an update write it.`,
+          ]),
+          name: subtypeBodiesTypeName(ctx, t),
+          body: " " + objectType(subtypeBodyMembers(t, write)),
           alias: false,
         });
       }
@@ -952,6 +971,11 @@ const heldCache = new WeakMap<Model, Set<EntityType>>();
 /** The name of the navigation properties an entity of a type nested in a body may have (`navigatingSubtypes`): `AnimalWriteNav`, named as `navigationTypeName` is. */
 export function writeNavTypeName(ctx: EmitContext, t: EntityType): string {
   return companionName(ctx, t, "WriteNav");
+}
+
+/** The name of the map of an entity type's concrete subtypes as a body writes them (subtype-bodies.ts): `AnimalSubtypeBodies`, named as `navigationTypeName` is. */
+export function subtypeBodiesTypeName(ctx: EmitContext, t: EntityType): string {
+  return companionName(ctx, t, "SubtypeBodies");
 }
 
 /** The name of the map of an entity type's subtypes: `AnimalSubtypes`, named as `navigationTypeName` is. */

@@ -33,7 +33,7 @@ export interface ImportedElement {
 const MAX_NAME = 5_000;
 
 /** The suffixes of a requests module's types and tables (requests-view.ts's `companionName`s, write-types.ts's inputs), after a type's name. */
-const REQUEST_SUFFIXES = ["Navigation", "WriteNav", "Subtypes", "FilterKinds", "LeftOut", "CreateInput", "UpdateInput", "Input"];
+const REQUEST_SUFFIXES = ["Navigation", "WriteNav", "SubtypeBodies", "Subtypes", "FilterKinds", "LeftOut", "CreateInput", "UpdateInput", "Input"];
 
 /** A file of a program, and what it imports (module-imports.ts). */
 export interface ProgramFile {
@@ -98,7 +98,7 @@ export function importReader(model: Model, fill?: (t: SchemaType) => void, fillO
     };
     for (const n of new Set([name, bare])) add(n, map.get(n)?.companion === true && n.startsWith("Any"));
     for (const p of TYPE_FUNCTION_PREFIXES) if (bare.startsWith(p) && bare.length > p.length) add(bare.slice(p.length), false);
-    for (const x of REQUEST_SUFFIXES) if (bare.endsWith(x) && bare.length > x.length) add(bare.slice(0, -x.length), x === "Subtypes" || x === "WriteNav");
+    for (const x of REQUEST_SUFFIXES) if (bare.endsWith(x) && bare.length > x.length) add(bare.slice(0, -x.length), x === "Subtypes" || x === "WriteNav" || x === "SubtypeBodies");
     return [...out];
   };
   const service = (): Service => ({ model, names: (names ??= assignNames(model, new DiagnosticBag(), model)), ...(fill ? { fill } : {}), ...(fillOperation ? { fillOperation } : {}) });

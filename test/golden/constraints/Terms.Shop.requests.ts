@@ -16,6 +16,12 @@ export interface PartySubtypes {
   "Terms.Shop.Company": Company;
 }
 
+/** Concrete subtypes of `Terms.Shop.Party` by qualified name, as an entity of a navigation property to it nested in a body (a deep insert, a related entity of an update) may be, named by `@odata.type`: each as a create and an update write it. */
+export interface PartySubtypeBodies {
+  "Terms.Shop.Person": Person;
+  "Terms.Shop.Company": Company;
+}
+
 /** Navigation properties of `Terms.Shop.Person` (inherited ones included), for typed `$expand`. */
 export interface PersonNavigation {}
 

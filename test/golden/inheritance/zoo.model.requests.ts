@@ -33,6 +33,11 @@ export interface BirdSubtypes {
   "zoo.model.parrot": Parrot;
 }
 
+/** Concrete subtypes of `zoo.model.bird` by qualified name, as an entity of a navigation property to it nested in a body (a deep insert, a related entity of an update) may be, named by `@odata.type`: each as a create and an update write it. */
+export interface BirdSubtypeBodies {
+  "zoo.model.parrot": Parrot;
+}
+
 /** Navigation properties of `zoo.model.parrot` (inherited ones included), for typed `$expand`. */
 export interface ParrotNavigation {}
 

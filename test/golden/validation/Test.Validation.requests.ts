@@ -21,7 +21,14 @@ export function bags(): rt.CollectionRef<Bag, string> {
 export interface ItemNavigation {
   parent: rt.Nav<Item, ItemNavigation, {}, "id">;
   children: rt.Nav<Item, ItemNavigation, {}, "id">;
-  owner: rt.Nav<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, PersonNavigation, PersonSubtypes, "id">;
+  owner: rt.Nav<
+    rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>,
+    PersonNavigation,
+    PersonSubtypes,
+    "id",
+    PersonNavigation,
+    PersonSubtypeBodies
+  >;
 }
 
 /** Navigation properties of `Test.Validation.Person` (inherited ones included), for typed `$expand`. */
@@ -29,6 +36,11 @@ export interface PersonNavigation {}
 
 /** Subtypes of `Test.Validation.Person` by qualified name: what a type cast in `$select` or `$orderby` names (`Test.Validation.Employee/...`). */
 export interface PersonSubtypes {
+  "Test.Validation.Employee": Employee;
+}
+
+/** Concrete subtypes of `Test.Validation.Person` by qualified name, as an entity of a navigation property to it nested in a body (a deep insert, a related entity of an update) may be, named by `@odata.type`: each as a create and an update write it. */
+export interface PersonSubtypeBodies {
   "Test.Validation.Employee": Employee;
 }
 

@@ -1,0 +1,33 @@
+/**
+ * Subtype bodies: what an entity of a navigation property to a concrete entity type with subtypes
+ * may be in a body (a deep insert, a PATCH's or a PUT's related entity), besides the declared type
+ * itself: one of its concrete subtypes, named by `@odata.type` (JSON Format §4.5.3), with that
+ * subtype's own properties and navigation properties. The requests module declares, per such type
+ * whose `…Subtypes` map lists its subtypes, a `…SubtypeBodies` map of them by qualified name, each
+ * as a create and an update write it (`ItemInput`, or `{ create: ItemCreateInput; update:
+ * ItemUpdateInput }` where the two differ); its `rt.Nav`s carry it (the runtime's `SubtypeBodies`).
+ * An abstract type needs none: its write type is already the union of its subtypes' (write-types.ts).
+ */
+import { concreteDescendants } from "../model/rules";
+import type { EntityType } from "../model/types";
+import { stringLiteral } from "../string-literal";
+import { listsSubtypes } from "./request-names";
+import type { WriteNames } from "./write-types";
+import { brokenType } from "./wrap-code";
+
+/** The concrete subtypes of `t` a body's entity declared as `t` may be: none for an abstract type, or one whose subtypes are not listed. */
+export function bodySubtypes(t: EntityType): EntityType[] {
+  if (t.abstract || !listsSubtypes(t)) return [];
+  return concreteDescendants(t).filter((d): d is EntityType => d !== t && d.kind === "entity");
+}
+
+/** The members of `t`'s `…SubtypeBodies` map, one a line where long: `"ns.sub": SubInput`, or its create's and update's write types. */
+export function subtypeBodyMembers(t: EntityType, write: WriteNames): string[] {
+  return bodySubtypes(t).map((d) => {
+    const key = stringLiteral(d.qualifiedName);
+    const create = write.declared(d, "create");
+    const update = write.declared(d, "update");
+    const value = create === update ? create : `{ create: ${create}; update: ${update} }`;
+    return `${key}: ${brokenType(value, key.length + 4, 1, "  ")}`;
+  });
+}
