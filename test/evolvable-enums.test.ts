@@ -281,6 +281,51 @@ test("a deep insert or a deep update naming a member after the sentinel in an en
   }
 });
 
+test("each write names the later members its own body type reaches, in a table defined once, in the module of the namespace of the types sharing it; an action whose parameters reach no entity type's table writes its own", async () => {
+  const dir = generateFixture("requests/evolvable-enums.xml", "evolvable-enums");
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const ev = require(path.join(dir, "Ev.requests")) as Record<string, unknown>;
+  const rec = require(path.join(dir, "Rec.requests")) as Record<string, unknown>;
+  const api = require(path.join(dir, "Ev.requests")) as typeof import("./.generated/evolvable-enums/Ev.requests");
+  const recApi = require(path.join(dir, "Rec.requests")) as typeof import("./.generated/evolvable-enums/Rec.requests");
+  const rt = require(path.join(dir, "runtime")) as typeof import("./.generated/evolvable-enums/runtime");
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const tables = (module: Record<string, unknown>) => Object.fromEntries(Object.entries(module).filter(([name]) => name.endsWith("LaterMembers")));
+  const result = "reportOnly,reportOnlyFailed";
+  // A signal reaches its outcome's results, its note's subtype's rating and its origin's verdict; a source only its verdict; a call its sessions' (of Rec) and its organizer's.
+  expect(tables(ev)).toEqual({
+    SignalLaterMembers: { rating: result, result, results: result, verdict: result },
+    SourceLaterMembers: { verdict: result },
+    CallLaterMembers: { grade: result, modalities: "screenShare", verdict: result },
+  });
+  // A session and a video session (a subtype, reaching the same) share one table, in Rec's module.
+  expect(tables(rec)).toEqual({ SessionLaterMembers: { grade: result, modalities: "screenShare" } });
+  const sources = fs.readdirSync(dir).filter((f) => f.endsWith(".ts"));
+  const text = sources.map((f) => fs.readFileSync(path.join(dir, f), "utf8")).join("\n");
+  expect(text).not.toContain("LATER_MEMBERS");
+  expect(text).toContain('rt.preferLater(options, params, { result: "reportOnly,reportOnlyFailed" })');
+
+  // So a write sends the preference for a member its own body type reaches, not for one under another type's property name.
+  const server = new RecordingServer();
+  const root = await server.start();
+  try {
+    const client = rt.createClient({ baseUrl: `${root}/odata` });
+    const writes = [
+      () => api.updateSource(client, api.sources().byKey("s"), { verdict: "reportOnly" }),
+      () => api.updateSource(client, api.sources().byKey("s"), { verdict: "ok", result: "reportOnly", modalities: ["screenShare"] } as never),
+      () => api.updateSignal(client, api.signals().byKey("a"), { modalities: ["screenShare"] } as never),
+      () => recApi.updateVideoSession(client, api.callSessions(api.calls().byKey("c")).byKey("v") as never, { grade: "reportOnly" }),
+    ];
+    for (const write of writes) {
+      server.json(200, { id: "a" });
+      await write();
+    }
+    expect(server.requests.map((r) => r.headers["prefer"])).toEqual(["include-unknown-enum-members", undefined, undefined, "include-unknown-enum-members"]);
+  } finally {
+    await server.stop();
+  }
+});
+
 describeWithGraph("Graph's evolvable enums")("Graph v1.0's evolvable enums", () => {
   test("a sign-in's conditional access result after its sentinel: url sends the preference", () => {
     const [call] = calls(["/auditLogs/signIns?$filter=appliedConditionalAccessPolicies/any(p:p/result eq 'reportOnlySuccess')"], GRAPH);

@@ -97,6 +97,18 @@ describe("a program bundles only the roots and runtime it uses", () => {
     expect(bundled("getSession")).not.toContain("include-unknown-enum-members");
   });
 
+  test("a write bundles only the later members its own body type reaches: no other type's of its module, none of another namespace's it does not reach", () => {
+    const dir = generateFixture("requests/evolvable-enums.xml", "treeshake-evolvable");
+    const bundled = (names: string, from = "Ev") => bundle(dir, `export { ${names} } from "./${from}.requests.js";`);
+    // A source's verdict; not a signal's rating or results, nor a call's sessions' modalities (Rec's screenShare).
+    const source = bundled("updateSource");
+    expect(source).toContain("verdict:");
+    for (const other of ["rating:", "results:", "modalities:", "screenShare"]) expect(source).not.toContain(other);
+    // A call's deep insert reaches the sessions' table, and a session's write bundles the same one, from Rec.
+    for (const code of [bundled("createCall"), bundled("updateSession", "Rec")]) expect(code).toContain('modalities:"screenShare"');
+    expect(bundled("updateSession", "Rec")).not.toContain("verdict:");
+  });
+
   test("streaming a read or a write stays out of an update: openStream's body wrapper, and writeStream's once-only fetch", () => {
     const update = bundle(SEED, `export { updateSession } from "./microsoft.graph.callRecords.requests.js";`);
     const streams = bundle(SEED, `export { openStream, writeStream } from "./runtime.js";`);

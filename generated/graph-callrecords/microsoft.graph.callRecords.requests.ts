@@ -229,8 +229,9 @@ export const SessionFilterKinds: rt.FilterKinds = {
   startDateTime: "DateTimeOffset",
 };
 
-// The members after an evolvable enum's unknownFutureValue that the bodies of this module's writes may name, by the property or parameter holding them (rt.preferLater).
-const LATER_MEMBERS = { productFamily: "azureCommunicationServices" };
+// The members after an evolvable enum's unknownFutureValue that writes' bodies may name, by the property holding them at any
+// depth (rt.preferLater): a table per set of entity types reaching the same members, named for one of them.
+export const SegmentLaterMembers = { productFamily: "azureCommunicationServices" };
 
 /** `organizer_v2` of a `microsoft.graph.callRecords.callRecord` (contained): `.../organizer_v2`. */
 export function callRecordOrganizer_v2(parent: rt.EntityRef<CallRecord, null>): rt.EntityRef<Organizer, null> {
@@ -290,7 +291,7 @@ export function createCallRecord<P extends rt.WriteOptions["prefer"] = undefined
   body: rt.CreateBody<CallRecordCreateInput, CallRecordNavigation>,
   options?: rt.WriteOptions<P>,
 ): Promise<rt.Created<rt.DefaultSet<CallRecord, "id">, { prefer: P }>> {
-  return rt.create(client, target, body, rt.preferLater(options, body, LATER_MEMBERS));
+  return rt.create(client, target, body, rt.preferLater(options, body, SegmentLaterMembers));
 }
 
 /** Updates a `microsoft.graph.callRecords.callRecord`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
@@ -300,7 +301,7 @@ export function updateCallRecord<R extends boolean | undefined = undefined>(
   body: rt.UpdateBody<CallRecord, R, "id", never, CallRecordNavigation>,
   options?: rt.UpdateOptions<R>,
 ): Promise<(rt.DefaultSet<CallRecord, "id"> & rt.ControlInfo) | undefined> {
-  return rt.update(client, target, body, rt.preferLater(options, body, LATER_MEMBERS));
+  return rt.update(client, target, body, rt.preferLater(options, body, SegmentLaterMembers));
 }
 
 /** Deletes a `microsoft.graph.callRecords.callRecord` (DELETE). */
@@ -512,7 +513,7 @@ export function createSegment<P extends rt.WriteOptions["prefer"] = undefined>(
   body: rt.New<SegmentCreateInput>,
   options?: rt.WriteOptions<P>,
 ): Promise<rt.Created<rt.DefaultSet<Segment, "id">, { prefer: P }>> {
-  return rt.create(client, target, body, rt.preferLater(options, body, LATER_MEMBERS));
+  return rt.create(client, target, body, rt.preferLater(options, body, SegmentLaterMembers));
 }
 
 /** Updates a `microsoft.graph.callRecords.segment`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
@@ -522,7 +523,7 @@ export function updateSegment<R extends boolean | undefined = undefined>(
   body: rt.UpdateBody<Segment, R, "id">,
   options?: rt.UpdateOptions<R>,
 ): Promise<(rt.DefaultSet<Segment, "id"> & rt.ControlInfo) | undefined> {
-  return rt.update(client, target, body, rt.preferLater(options, body, LATER_MEMBERS));
+  return rt.update(client, target, body, rt.preferLater(options, body, SegmentLaterMembers));
 }
 
 /** Deletes a `microsoft.graph.callRecords.segment` (DELETE). */
@@ -566,7 +567,7 @@ export function createSession<P extends rt.WriteOptions["prefer"] = undefined>(
   body: rt.CreateBody<SessionCreateInput, SessionNavigation>,
   options?: rt.WriteOptions<P>,
 ): Promise<rt.Created<rt.DefaultSet<Session, "id">, { prefer: P }>> {
-  return rt.create(client, target, body, rt.preferLater(options, body, LATER_MEMBERS));
+  return rt.create(client, target, body, rt.preferLater(options, body, SegmentLaterMembers));
 }
 
 /** Updates a `microsoft.graph.callRecords.session`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
@@ -576,7 +577,7 @@ export function updateSession<R extends boolean | undefined = undefined>(
   body: rt.UpdateBody<Session, R, "id", never, SessionNavigation>,
   options?: rt.UpdateOptions<R>,
 ): Promise<(rt.DefaultSet<Session, "id"> & rt.ControlInfo) | undefined> {
-  return rt.update(client, target, body, rt.preferLater(options, body, LATER_MEMBERS));
+  return rt.update(client, target, body, rt.preferLater(options, body, SegmentLaterMembers));
 }
 
 /** Deletes a `microsoft.graph.callRecords.session` (DELETE). */

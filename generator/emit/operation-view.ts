@@ -16,7 +16,7 @@ import { operationQueryOptions, requiredNames } from "../model/custom-query-opti
 import { memberDoc, PROTOTYPE_NAMES } from "./ts-types";
 import { parameters } from "./wrap";
 import { brokenExpression, brokenType } from "./wrap-code";
-import type { LaterMembersTable } from "./later-members";
+import { preferLaterOptions } from "./later-members";
 import { parametersLaterMembers } from "../model/evolvable-enums";
 
 export interface OperationView {
@@ -61,8 +61,8 @@ export interface OperationTypes {
   created: (t: EntityType) => string;
   /** The table a typed filter writes a type's values by (filter-kinds.ts), undefined where it needs none. */
   kinds: (t: EntityType) => string | undefined;
-  /** The module's table of evolvable enums' later members (later-members.ts), which an action's options name where its body may hold one. */
-  later: LaterMembersTable;
+  /** The table of evolvable enums' later members (later-members.ts) an action's options name for the members its parameters may hold: an identifier or a literal, undefined where they hold none. */
+  later: (table: ReadonlyMap<string, string>) => string | undefined;
 }
 
 /** The typed reads of an entity type: the type parameters (`S` selected, `E` expanded), the options' and the result's types. */
@@ -251,7 +251,7 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
   // After `): ` where the parameters are one a line, else after the whole signature.
   const returnsAfter = signature.includes("\n") ? 3 : `export function ${name}${typeParams}(${signature}): `.length;
   // An action's body may name an evolvable enum's later member, which the service takes only preferring them.
-  const options = query ? "query" : isFunction ? "options" : types.later.options("options", body, parametersLaterMembers(op.parameters));
+  const options = query ? "query" : isFunction ? "options" : preferLaterOptions("options", body, types.later(parametersLaterMembers(op.parameters)));
   const sendArgs = ["client", `"${method}"`, path, body, options, ...(page ? [page.slice(2)] : [])];
   return {
     typeParams,

@@ -32,8 +32,8 @@ import { operationView, typeParameter, type OperationTypes, type OperationView, 
 import { keylessCollections } from "./keyless-collections";
 import { bodySubtypes, subtypeBodyMembers } from "./subtype-bodies";
 import { filterKinds, kindMembers } from "./filter-kinds";
-import { LaterMembersTable } from "./later-members";
-import { bodyLaterMembers } from "../model/evolvable-enums";
+import { inlineLaterTable, laterTableLiteral, preferLaterOptions } from "./later-members";
+import { bodyLaterMembers, laterTableOwner } from "../model/evolvable-enums";
 import { keySpec, keyType } from "./request-keys";
 import { navigationAlternateKeys, setAlternateKeys, typeAlternateKeys } from "../model/alternate-keys";
 import { builderSignature, CLIENT, parametersColumn, requestParameters } from "./request-signatures";
@@ -76,8 +76,8 @@ export interface RequestsView {
   castBuilders: { doc: string; name: string; qParam: string; rParam: string; overload: string; targetParam: string }[];
   /** The tables typed filters write values by (filter-kinds.ts), one per structured type that needs one: `export const {name}: rt.FilterKinds = {body};`. */
   filterTables: { name: string; body: string }[];
-  /** The table of evolvable enums' later members the module's writes name (later-members.ts): `const {name} = {body};`, where one does. */
-  laterTable?: { name: string; body: string };
+  /** The tables of evolvable enums' later members writes name (later-members.ts), one per set of entity types of this namespace's owning one: `export const {name} = {body};`. */
+  laterTables: { name: string; body: string }[];
   entities: EntityRequestsView[];
   operations: OperationView[];
 }
@@ -88,7 +88,7 @@ type Builder = Omit<RequestsView["navigations"][number], "params">;
 export interface EntityRequestsView {
   /** Whether collections of the type exist (list, create): it has a key, or a set or collection-valued navigation property has it without one (`keylessCollections`). */
   collected: boolean;
-  /** create's and update's calls: `rt.create(client, target, body, options)`, with `rt.preferLater(options, body, { … })` where the body may name an evolvable enum's later member. */
+  /** create's and update's calls: `rt.create(client, target, body, options)`, with `rt.preferLater(options, body, SessionLaterMembers)` where the body may name an evolvable enum's later member. */
   createCall: string;
   updateCall: string;
   /** What a list returns: `rt.readPage(client, target, options)`, with the table its typed filter writes values by (`SessionFilterKinds`) where the type has one. */
@@ -162,12 +162,9 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     ...entityTypes.filter((t) => leftOutBelow(t).length > 0).map((t) => leftOutTypeName(ctx, t)),
     ...schema.types.flatMap((t) => (t.kind === "entity" || t.kind === "complex" ? writeModes(ctx, t).map((m) => writeTypeName(ctx, t, m)) : [])),
     ...schema.types.flatMap((t) => ((t.kind === "entity" || t.kind === "complex") && filterKinds(t).length > 0 ? [filterKindsName(ctx, t)] : [])),
+    ...entityTypes.filter(ownsLaterTable(ctx)).map((t) => laterMembersName(ctx, t)),
   ];
-  // The table of evolvable enums' later members the module's writes name (later-members.ts), by a name none of the module's others has.
-  let laterName = "LATER_MEMBERS";
-  while (names.scope.has(laterName) || localTypes.includes(laterName)) laterName += "_";
-  const later = new LaterMembersTable(laterName);
-  const imports = new Imports([...localTypes, laterName], ctx.namespaceLabels, names.scope);
+  const imports = new Imports(localTypes, ctx.namespaceLabels, names.scope);
   let edm = false;
   const ts = (t: SchemaType, union = false) => typeName(ctx, t, NO_TYPES, imports, union && usesUnion(ctx, t));
   const refTs = (ref: TypeRef, read = false) => {
@@ -189,6 +186,14 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     if (!listsSubtypes(t)) return t.abstract ? "rt.AnyAbstractCast" : "rt.AnyTypeCast";
     const name = subtypesTypeName(ctx, t);
     return t.namespace === schema.namespace ? name : imports.use(moduleSpecifier(t.namespace, "requests"), name, t.namespace);
+  };
+  // The table of evolvable enums' later members a write's body may name (later-members.ts): its owner's, imported from its namespace's module, else written in the call; undefined where empty.
+  const later = (table: ReadonlyMap<string, string>): string | undefined => {
+    if (table.size === 0) return undefined;
+    const owner = laterTableOwner(ctx.model, table);
+    if (!owner) return inlineLaterTable(table);
+    const name = laterMembersName(ctx, owner);
+    return owner.namespace === schema.namespace ? name : imports.useValue(moduleSpecifier(owner.namespace, "requests"), name, owner.namespace, names.scope);
   };
   // What an entity of `t` in a body may bind and insert into, where subtypes of `t` add navigation properties: `, ItemWriteNav` (Nav's `W`), else "".
   const writeNavTs = (t: EntityType) => {
@@ -720,9 +725,13 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   }
 
   const declarations = [...navigationTypes, ...writeTypes];
-  const laterBody = later.body();
+  const laterTables = entityTypes.filter(ownsLaterTable(ctx)).map((t) => {
+    const table = bodyLaterMembers(t);
+    const name = laterMembersName(ctx, t);
+    return { name, body: laterTableLiteral(name, table) };
+  });
   // Nothing but empty `…Navigation` interfaces needs no runtime (an unused import fails noUnusedLocals).
-  const functions = roots.length + navigations.length + entities.length + operations.length + composables.length + castBuilders.length + filterTables.length;
+  const functions = roots.length + navigations.length + entities.length + operations.length + composables.length + castBuilders.length + filterTables.length + laterTables.length;
   const runtime = functions > 0 || declarations.some((n) => n.body.includes("rt."));
   return {
     header: ctx.header,
@@ -739,7 +748,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     composables,
     castBuilders,
     filterTables,
-    ...(laterBody === undefined ? {} : { laterTable: { name: later.name, body: laterBody } }),
+    laterTables,
   };
 }
 
@@ -987,8 +996,8 @@ export function subtypesTypeName(ctx: EmitContext, t: EntityType): string {
  * create's and update's calls of the runtime, their arguments one a line where long; the options
  * add a preference where the body may name an evolvable enum's later member (later-members.ts).
  */
-function writeCalls(t: EntityType, later: LaterMembersTable): { createCall: string; updateCall: string } {
-  const options = later.options("options", "body", bodyLaterMembers(t));
+function writeCalls(t: EntityType, later: (table: ReadonlyMap<string, string>) => string | undefined): { createCall: string; updateCall: string } {
+  const options = preferLaterOptions("options", "body", later(bodyLaterMembers(t)));
   const call = (f: string) => brokenExpression(`rt.${f}(client, target, body, ${options})`, "  return ".length, 1, "  ");
   return { createCall: call("create"), updateCall: call("update") };
 }
@@ -1001,6 +1010,16 @@ function listCall(kinds: string | undefined): string {
 /** The name of the table a typed filter writes a structured type's values by (filter-kinds.ts): `SessionFilterKinds`, named as `navigationTypeName` is. */
 export function filterKindsName(ctx: EmitContext, t: StructuredType): string {
   return companionName(ctx, t, "FilterKinds");
+}
+
+/** The name of the table of evolvable enums' later members a body of an entity type owning one may name (later-members.ts): `SessionLaterMembers`, named as `navigationTypeName` is. */
+export function laterMembersName(ctx: EmitContext, t: EntityType): string {
+  return companionName(ctx, t, "LaterMembers");
+}
+
+/** Whether an entity type's namespace defines a table of later members under its name: it owns the table its body names (`laterTableOwner`). */
+function ownsLaterTable(ctx: EmitContext): (t: EntityType) => boolean {
+  return (t) => laterTableOwner(ctx.model, bodyLaterMembers(t)) === t;
 }
 
 /** The type's name and `suffix`, with `_` appended while a type of its namespace already has that name. */

@@ -6,7 +6,7 @@
  * (`Prefer: include-unknown-enum-members`). Graph v1.0 has 629 such enums, 64 with members after
  * their sentinel (`appliedConditionalAccessPolicyResult`'s `reportOnlySuccess`, …).
  */
-import type { EnumMember, EnumType, Parameter, StructuredType, TypeRef } from "./types";
+import type { EntityType, EnumMember, EnumType, Model, Parameter, StructuredType, TypeRef } from "./types";
 
 export const SENTINEL = "unknownFutureValue";
 
@@ -62,9 +62,55 @@ export function parametersLaterMembers(parameters: readonly Parameter[]): Readon
 
 type Later = Map<string, Set<string>>;
 
-/** Each name's members sorted and joined by commas. */
+/** Each name's members sorted and joined by commas, the names in order. */
 function joined(table: ReadonlyMap<string, ReadonlySet<string>>): ReadonlyMap<string, string> {
-  return new Map([...table].map(([name, members]) => [name, [...members].sort().join(",")]));
+  const names = [...table.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return new Map(names.map((name) => [name, [...table.get(name)!].sort().join(",")]));
+}
+
+/** A joined table's text, the same for the same names and members (`laterTableOwner`). */
+export function laterTableKey(table: ReadonlyMap<string, string>): string {
+  return [...table].map(([name, members]) => `${name}=${members}`).join(";");
+}
+
+/**
+ * The entity type whose requests module defines the table `table` (a body's, `bodyLaterMembers`)
+ * for every write naming it, undefined where no entity type's body names the same names and members
+ * (an action's own parameters). Types reaching one another, or a type reaching no more than another,
+ * share one table this way. Of the types sharing it: in the namespace most of them are of (the
+ * first by name on a tie), the shortest-named (a shorter name for their writes to spell, Graph's
+ * `entity`), then the first by name.
+ */
+export function laterTableOwner(model: Model, table: ReadonlyMap<string, string>): EntityType | undefined {
+  let owners = ownersByModel.get(model);
+  if (!owners) ownersByModel.set(model, (owners = tableOwners(model)));
+  return table.size === 0 ? undefined : owners.get(laterTableKey(table));
+}
+const ownersByModel = new WeakMap<Model, Map<string, EntityType>>();
+
+/** `laterTableOwner`'s owners, by the tables' keys. */
+function tableOwners(model: Model): Map<string, EntityType> {
+  const sharers = new Map<string, EntityType[]>();
+  for (const s of model.schemas) {
+    for (const t of s.types) {
+      if (t.kind !== "entity") continue;
+      const body = bodyLaterMembers(t);
+      if (body.size === 0) continue;
+      const key = laterTableKey(body);
+      const list = sharers.get(key);
+      if (list) list.push(t);
+      else sharers.set(key, [t]);
+    }
+  }
+  const owners = new Map<string, EntityType>();
+  for (const [key, types] of sharers) {
+    const counts = new Map<string, number>();
+    for (const t of types) counts.set(t.namespace, (counts.get(t.namespace) ?? 0) + 1);
+    const ns = [...counts].reduce((a, b) => (b[1] > a[1] || (b[1] === a[1] && b[0] < a[0]) ? b : a))[0];
+    const shortest = (a: EntityType, b: EntityType) => (a.name.length !== b.name.length ? a.name.length < b.name.length : a.qualifiedName < b.qualifiedName);
+    owners.set(key, types.filter((t) => t.namespace === ns).reduce((a, b) => (shortest(b, a) ? b : a)));
+  }
+  return owners;
 }
 
 /** Adds `from`'s members to `table`'s. */
