@@ -39,7 +39,14 @@ const CSDL = edmx(
       <Parameter Name="sheet" Type="Book.worksheet" Nullable="false"/>
       <ReturnType Type="Collection(Book.cellNote)"/>
     </Function>
+    <Function Name="lastCell" IsBound="true">
+      <Parameter Name="sheet" Type="Book.worksheet" Nullable="false"/>
+      <ReturnType Type="Book.sheetRange"/>
+    </Function>
+    <Action Name="clear" IsBound="true"><Parameter Name="sheet" Type="Book.worksheet" Nullable="false"/></Action>
+    <Function Name="lastRow" IsComposable="false"><ReturnType Type="Book.sheetRange"/></Function>
     <EntityContainer Name="c">
+      <FunctionImport Name="lastRow" Function="Book.lastRow"/>
       <EntitySet Name="worksheets" EntityType="Book.worksheet"/>
     </EntityContainer>`,
   ),
@@ -80,6 +87,18 @@ describe("a composable function whose parameter goes in a parameter alias", () =
     const inline = generate({ inputs, include: ["/worksheets/{id}/range/**"] });
     expect(inline.diagnostics.filter((d) => d.code === "ODG308")).toEqual([]);
     expect([...inline.model.types.keys()]).toContain("Book.rangeFormat");
+  });
+
+  test("a pattern that may end at an action or a function that is not composable (`…/lastCell/**`) asks for nothing after it: no warning", () => {
+    const warnings = (include: string) => generate({ inputs, include: [include] }).diagnostics.filter((d) => d.code === "ODG308").map((d) => d.message);
+    expect(warnings("/worksheets/{id}/lastCell/**")).toEqual([]);
+    expect(warnings("/worksheets/{id}/clear/**")).toEqual([]);
+    expect(warnings("/lastRow/**")).toEqual([]);
+    // One that names something after it matches nothing, and says why.
+    expect(errorsOf(() => generate({ inputs, include: ["/worksheets/{id}/lastCell/format"] })).map((d) => d.message)).toEqual([
+      '--include /worksheets/{id}/lastCell/format matches no URL path of the service: nothing follows lastCell: Book.lastCell is a function that is not composable (no IsComposable="true" in the metadata), so its result is not addressed further',
+    ]);
+    expect(errorsOf(() => generate({ inputs, include: ["/lastRow/format"] })).map((d) => d.message)[0]).toMatch(/: nothing follows lastRow: Book\.lastRow is a function that is not composable/);
   });
 
   test("a request through it in --include @file is ODG308, as url's refusal", () => {

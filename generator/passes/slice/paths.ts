@@ -242,7 +242,7 @@ interface BoundIndex {
  * through them as through a navigation property (URL Conventions §4.5.1). A pattern that ends at
  * the function names only the function (`matchOperations`).
  */
-function compositions(node: Node, pattern: PathPattern, bound: BoundIndex, notFollowed: (op: Operation, name: string) => void): { op: Operation; name: string; type: StructuredType; collection: boolean }[] {
+function compositions(node: Node, pattern: PathPattern, bound: BoundIndex, notFollowed: (op: Operation, name: string, states: States) => void): { op: Operation; name: string; type: StructuredType; collection: boolean }[] {
   const out: { op: Operation; name: string; type: StructuredType; collection: boolean }[] = [];
   const end = 1 << pattern.segments.length;
   for (let t: StructuredType | undefined = node.type; t; t = t.baseType) {
@@ -251,7 +251,7 @@ function compositions(node: Node, pattern: PathPattern, bound: BoundIndex, notFo
       if (name === undefined) continue;
       const result = composedResult(op, bound.fillOperation);
       if (result) out.push({ op, name, ...result });
-      else notFollowed(op, name);
+      else notFollowed(op, name, advance(pattern, node.states, name, true));
     }
   }
   return out;
@@ -369,7 +369,9 @@ function walk(
 
   /** The first operation segment with more of the pattern after it that the walk does not go on through. */
   let notFollowed: { segment: string; operations: Operation[] } | undefined;
-  const blocked = (op: Operation, name: string) => {
+  /** `states`: the pattern's after the segment; one that may end there asks for nothing after an action or a function that is not composable (`…/lastCell/**`). */
+  const blocked = (op: Operation, name: string, states: States) => {
+    if (accepts(pattern, states) && !(op.kind === "function" && op.composable)) return;
     notFollowed ??= { segment: name, operations: [] };
     if (notFollowed.segment === name && !notFollowed.operations.includes(op)) notFollowed.operations.push(op);
   };
@@ -440,7 +442,7 @@ function walk(
         followed = r !== undefined;
         if (r) break;
       }
-      if (!followed) for (const op of imp.operations) blocked(op, imp.name);
+      if (!followed) for (const op of imp.operations) blocked(op, imp.name, advance(pattern, startStates(pattern), imp.name, true));
     }
   }
   for (let i = 0; i < queue.length || deferred.size; i++) {
