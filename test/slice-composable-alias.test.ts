@@ -77,6 +77,17 @@ describe("a composable function whose parameter goes in a parameter alias", () =
     );
   });
 
+  test("the same when the function's <ReturnType> comes before its parameters (a slice reads them only when it looks at the function)", () => {
+    const before = CSDL.replace(
+      /(<Function Name="rangeAt"[^>]*>)([\s\S]*?)(<ReturnType Type="Book.sheetRange"\/>)/,
+      (_, open: string, params: string, ret: string) => `${open}${ret}${params}`,
+    );
+    expect(before).toContain('<Function Name="rangeAt" IsBound="true" IsComposable="true"><ReturnType');
+    expect(errorsOf(() => generate({ inputs: [{ file: "book.xml", content: before }], include: ["/worksheets/{id}/rangeAt/format"] })).map((d) => d.message)).toEqual([
+      `--include /worksheets/{id}/rangeAt/format matches no URL path of the service: nothing follows rangeAt: ${ALIAS}`,
+    ]);
+  });
+
   test("a pattern that matches the function but not what it names after it keeps the function, with a warning (ODG308)", () => {
     const r = generate({ inputs, include: ["/worksheets/{id}/rangeAt/**"] });
     expect(r.diagnostics.filter((d) => d.code === "ODG308").map((d) => d.message)).toEqual([

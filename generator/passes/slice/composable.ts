@@ -17,8 +17,9 @@ export type FillOperation = (op: Operation) => boolean;
 /** The entity type (and whether a collection of it) that a composable function returns; undefined for any other operation. */
 export function composedResult(op: Operation, fillOperation?: FillOperation): { type: EntityType; collection: boolean } | undefined {
   if (op.kind !== "function" || !op.composable) return undefined;
-  // A lazily built model reads the result only now: the start tag says whether it is composable.
-  if (!op.returnType && fillOperation?.(op) === false) return undefined;
+  // A lazily built model reads the parameters after the binding one only now (the start tag says
+  // whether it is composable), the result too unless it came before them: both are needed here.
+  if (fillOperation?.(op) === false) return undefined;
   const ret = op.returnType;
   if (ret?.type.kind !== "entity" || (ret.collection && !ret.type.key.length) || aliased(op)) return undefined;
   return { type: ret.type, collection: ret.collection };
@@ -36,7 +37,7 @@ export function nothingAfter(ops: readonly Operation[], segment: string, fillOpe
   const name = op.qualifiedName;
   if (op.kind === "action") return `nothing follows ${segment}: ${name} is an action (URL Conventions §4.5.1: only a composable function's result is addressed further)`;
   if (!op.composable) return `nothing follows ${segment}: ${name} is a function that is not composable (no IsComposable="true" in the metadata), so its result is not addressed further`;
-  if (!op.returnType) fillOperation?.(op);
+  fillOperation?.(op);
   const ret = op.returnType;
   const none = "odatagen makes no address builder for its result, so nothing can follow it";
   const p = ret?.type.kind === "entity" ? aliased(op) : undefined;
