@@ -39,6 +39,10 @@ const CSDL = edmx(
       <Parameter Name="sheet" Type="Book.worksheet" Nullable="false"/>
       <ReturnType Type="Collection(Book.cellNote)"/>
     </Function>
+    <Function Name="rangeList" IsBound="true" IsComposable="true">
+      <Parameter Name="sheet" Type="Book.worksheet" Nullable="false"/>
+      <ReturnType Type="Collection(Book.sheetRange)"/>
+    </Function>
     <Function Name="lastCell" IsBound="true">
       <Parameter Name="sheet" Type="Book.worksheet" Nullable="false"/>
       <ReturnType Type="Book.sheetRange"/>
@@ -86,6 +90,15 @@ describe("a composable function whose parameter goes in a parameter alias", () =
     expect(errorsOf(() => generate({ inputs: [{ file: "book.xml", content: before }], include: ["/worksheets/{id}/rangeAt/format"] })).map((d) => d.message)).toEqual([
       `--include /worksheets/{id}/rangeAt/format matches no URL path of the service: nothing follows rangeAt: ${ALIAS}`,
     ]);
+  });
+
+  test("through one returning a collection of keyed entities, a pattern and a request go on (the slice reads the result type's key before it looks)", () => {
+    const r = generate({ inputs, include: ["/worksheets/{id}/rangeList/{id}/format"] });
+    expect(r.diagnostics.filter((d) => d.severity !== "info").map((d) => d.message)).toEqual([]);
+    expect([...r.model.types.keys()]).toContain("Book.rangeFormat");
+    const q = generate({ inputs, includeRequests: [{ file: "book.http", content: "GET /worksheets/s1/rangeList()/r1/format\n" }] });
+    expect(q.diagnostics.filter((d) => d.code === "ODG308").map((d) => d.message)).toEqual([]);
+    expect([...q.model.types.keys()]).toContain("Book.rangeFormat");
   });
 
   test("a pattern that matches the function but not what it names after it keeps the function, with a warning (ODG308)", () => {

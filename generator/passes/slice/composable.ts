@@ -14,13 +14,17 @@ import type { EntityType, Operation } from "../../model/types";
 /** Reads an operation's parameters and result when the model was built lazily (model/build's `LazyModel.fillOperation`). */
 export type FillOperation = (op: Operation) => boolean;
 
-/** The entity type (and whether a collection of it) that a composable function returns; undefined for any other operation. */
-export function composedResult(op: Operation, fillOperation?: FillOperation): { type: EntityType; collection: boolean } | undefined {
+/**
+ * The entity type (and whether a collection of it) that a composable function returns; undefined for any other operation.
+ * `fill`: with a lazily built model, completes a type (its key, own or inherited, is read only then).
+ */
+export function composedResult(op: Operation, fillOperation?: FillOperation, fill?: (t: EntityType) => void): { type: EntityType; collection: boolean } | undefined {
   if (op.kind !== "function" || !op.composable) return undefined;
   // A lazily built model reads the parameters after the binding one only now (the start tag says
   // whether it is composable), the result too unless it came before them: both are needed here.
   if (fillOperation?.(op) === false) return undefined;
   const ret = op.returnType;
+  if (ret?.type.kind === "entity" && ret.collection) fill?.(ret.type);
   if (ret?.type.kind !== "entity" || (ret.collection && !ret.type.key.length) || aliased(op)) return undefined;
   return { type: ret.type, collection: ret.collection };
 }

@@ -234,6 +234,8 @@ interface BoundIndex {
   byType: BoundOperations;
   aliases: ReadonlyMap<string, string>;
   fillOperation?: FillOperation | undefined;
+  /** With a lazily built model: completes a type (a composable function's result, for its key). */
+  fill?: Fill | undefined;
 }
 
 /**
@@ -249,7 +251,7 @@ function compositions(node: Node, pattern: PathPattern, bound: BoundIndex, notFo
     for (const op of bound.byType.get(t) ?? []) {
       const name = operationSegments(op, bound.aliases).find((n) => (advance(pattern, node.states, n, true) & ~end) !== 0);
       if (name === undefined) continue;
-      const result = composedResult(op, bound.fillOperation);
+      const result = composedResult(op, bound.fillOperation, bound.fill);
       if (result) out.push({ op, name, ...result });
       else notFollowed(op, name, advance(pattern, node.states, name, true));
     }
@@ -326,7 +328,7 @@ export function selectPaths(
   // A bound operation is matched only by a segment that names it (like a cast): wildcards keep
   // matching navigation properties, whose types bring their bound operations along anyway.
   const bound: BoundIndex | undefined = include.some((p) => p.segments.some((seg) => !seg.any && seg.literal !== undefined))
-    ? { byType: boundOperations(model.operations), aliases: model.aliases, fillOperation: model.fillOperation }
+    ? { byType: boundOperations(model.operations), aliases: model.aliases, fillOperation: model.fillOperation, fill }
     : undefined;
   for (const pattern of include) {
     if (!walk(containers, pattern, exclude, steps, casts, bound, result, throughStops)) result.unmatched.push(pattern.text);
@@ -436,7 +438,7 @@ function walk(
       // The path goes on through what an imported composable function returns (its name written out).
       let followed = false;
       for (const op of imp.operations) {
-        const r = composedResult(op, bound.fillOperation);
+        const r = composedResult(op, bound.fillOperation, bound.fill);
         const to = r && step(undefined, r.type, imp.name, true, r.collection, false, false);
         if (to) composed.push({ from: undefined, to, op, name: imp.name });
         followed = r !== undefined;
@@ -575,7 +577,7 @@ export function suggestPath(text: string, model: PathModel, exclude: readonly Pa
         for (let b: StructuredType | undefined = t; b; b = b.baseType)
           for (const op of bound.get(b) ?? []) {
             if (op.binding?.type.collection !== keyable) continue;
-            const result = composedResult(op, model.fillOperation);
+            const result = composedResult(op, model.fillOperation, fill);
             for (const name of operationSegments(op, model.aliases)) add(name, result?.type, result?.collection);
           }
       }

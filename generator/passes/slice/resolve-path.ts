@@ -139,7 +139,7 @@ class Walker {
 
   constructor(
     private readonly model: PathModel,
-    fill: Fill | undefined,
+    private readonly fill: Fill | undefined,
   ) {
     this.steps = new Steps(fill);
     this.bound = boundOperations(model.operations);
@@ -194,7 +194,7 @@ class Walker {
       const imp = container.imports.find((i) => i.name === name);
       if (imp) {
         out.push({ kind: "import", container, import: imp, args: key || undefined });
-        return { type: undefined, collection: false, via: undefined, end: "operation", then: composed(imp.operations, this.model.fillOperation), called: { operations: imp.operations, segment: name } };
+        return { type: undefined, collection: false, via: undefined, end: "operation", then: composed(imp.operations, this.model.fillOperation, this.fill), called: { operations: imp.operations, segment: name } };
       }
     }
     const resource = SERVICE_RESOURCES.get(name);
@@ -278,7 +278,7 @@ class Walker {
     const ops = shadowedByMember(t, name, args, place.collection) ? [] : this.operations(t, name, place.collection);
     if (ops.length) {
       out.push({ kind: "operation", operations: ops, args });
-      return { ...place, end: "operation", then: composed(ops, this.model.fillOperation), called: { operations: ops, segment: name } };
+      return { ...place, end: "operation", then: composed(ops, this.model.fillOperation, this.fill), called: { operations: ops, segment: name } };
     }
     const step = this.steps.of(t).find((s) => s.name === name);
     const stream = t.kind === "entity" ? allProperties(t).find((p) => p.name === name && isAddressableStream(p)) : undefined;
@@ -385,9 +385,9 @@ function shadowedByMember(t: StructuredType, name: string, args: string | undefi
 }
 
 /** Where segments after a composable function returning entities start (the first such overload's result), if one is among `ops`. */
-function composed(ops: readonly Operation[], fillOperation: FillOperation | undefined): Place | undefined {
+function composed(ops: readonly Operation[], fillOperation: FillOperation | undefined, fill: Fill | undefined): Place | undefined {
   for (const op of ops) {
-    const ret = composedResult(op, fillOperation);
+    const ret = composedResult(op, fillOperation, fill);
     if (ret) return { type: ret.type, collection: ret.collection, via: undefined };
   }
   return undefined;
