@@ -383,12 +383,15 @@ export function navigationReacher(fill?: (t: StructuredType) => void): (t: Struc
   };
 }
 
-/** How many types derive from `t`, directly or not. */
-export function countSubtypes(t: StructuredType): number {
+/**
+ * How many types derive from `t`, directly or not; counted only up to `upTo + 1` where given (so that
+ * asking whether each of a chain of thousands of types has more than `upTo` is not quadratic).
+ */
+export function countSubtypes(t: StructuredType, upTo = Infinity): number {
   let n = 0;
   const stack: StructuredType[] = [...t.derived];
   for (let c = stack.pop(); c; c = stack.pop()) {
-    n++;
+    if (++n > upTo) return n;
     stack.push(...c.derived);
   }
   return n;

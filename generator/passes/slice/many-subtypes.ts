@@ -21,21 +21,7 @@ import { optionName, type NamedBy } from "../../option-names";
  * to leave out).
  */
 export function leavesOutSubtypes(t: StructuredType): boolean {
-  return t.abstract && hasMoreSubtypesThan(t, MAX_LISTED_SUBTYPES);
-}
-
-/**
- * Whether `t` has more than `limit` subtypes, counted up to `limit + 1` (so that asking of each of a
- * chain of thousands of abstract types is not quadratic).
- */
-function hasMoreSubtypesThan(t: StructuredType, limit: number): boolean {
-  let n = 0;
-  const stack: StructuredType[] = [...t.derived];
-  for (let c = stack.pop(); c; c = stack.pop()) {
-    if (++n > limit) return true;
-    stack.push(...c.derived);
-  }
-  return false;
+  return t.abstract && countSubtypes(t, MAX_LISTED_SUBTYPES) > MAX_LISTED_SUBTYPES;
 }
 
 /** How ODG305's note and `--why` say why such a type's subtypes are left out. */
