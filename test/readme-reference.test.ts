@@ -118,7 +118,7 @@ describe("the runtime names the README writes as rt.x", () => {
   const runtime = fs.readFileSync(path.join(GENERATED, "runtime.ts"), "utf8");
   const index = fs.readFileSync(path.join(GENERATED, "index.ts"), "utf8");
   /** What the generated modules call and a user's code does not: the README names them to explain the output. */
-  const BUILDING_BLOCKS = ["root", "nav", "key", "segmentKey", "alternateKeys", "edmString", "noKey", "read", "Nav", "AnyAbstractCast", "preferLater"];
+  const BUILDING_BLOCKS = ["root", "nav", "key", "segmentKey", "alternateKeys", "edmString", "noKey", "read", "readPage", "create", "update", "Nav", "AnyAbstractCast", "preferLater"];
   const named = [...new Set([...README.matchAll(/(?<![\w.])rt\.([A-Za-z]\w*)/g)].map((m) => m[1]!))].filter((n) => n !== "x");
   const exported = new Set([...runtime.matchAll(/^export (?:declare )?(?:async )?(?:function\*?|const|let|type|interface|class) (\w+)/gm)].map((m) => m[1]!));
   const reexported = new Set([...index.matchAll(/^export (?:type )?\{([^}]*)\} from "\.\/runtime\.js";$/gm)].flatMap((m) => m[1]!.split(",").map((n) => n.trim())));

@@ -91,7 +91,7 @@ export function securityCopilotWorkspaces(
   return rt.collection(parent, "workspaces", rt.segmentKey("id", rt.edmString), true);
 }
 
-/** Reads one `microsoft.graph.entity` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<AnyEntity, null>`). */
+/** Reads one `microsoft.graph.entity` (GET, `rt.read`). */
 export function getEntity<
   S extends rt.PropertyName<AnyEntity, EntityNavigation, EntitySubtypes> = never,
   const E extends rt.Expand<EntityNavigation> = never,
@@ -104,7 +104,7 @@ export function getEntity<
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `microsoft.graph.entity` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+/** Reads one page of a collection of `microsoft.graph.entity` (GET, `rt.readPage`). */
 export function listEntities<
   S extends rt.PropertyName<AnyEntity, EntityNavigation, EntitySubtypes> = never,
   const E extends rt.Expand<EntityNavigation> = never,
@@ -116,7 +116,7 @@ export function listEntities<
   return rt.readPage(client, target, options);
 }
 
-/** Creates a `microsoft.graph.entity` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
+/** Creates a `microsoft.graph.entity` in a collection (POST, `rt.create`). */
 export function createEntity<P extends rt.WriteOptions["prefer"] = undefined>(
   client: rt.Client,
   target: rt.CollectionRef<AnyEntity, string>,
@@ -131,7 +131,7 @@ export function createEntity<P extends rt.WriteOptions["prefer"] = undefined>(
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `microsoft.graph.entity`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `microsoft.graph.entity` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updateEntity<R extends boolean | undefined = undefined>(
   client: rt.Client,
   target: rt.EntityRef<AnyEntity, null>,
@@ -154,7 +154,7 @@ export function deleteEntity(
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.security` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Security, null>`). */
+/** Reads one `microsoft.graph.security` (GET, `rt.read`). */
 export function getSecurity<
   S extends rt.PropertyName<Security, SecurityNavigation> = never,
   const E extends rt.Expand<SecurityNavigation> = never,
@@ -167,7 +167,7 @@ export function getSecurity<
   return rt.read(client, target, options);
 }
 
-/** Updates a `microsoft.graph.security`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `microsoft.graph.security` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updateSecurity<R extends boolean | undefined = undefined>(
   client: rt.Client,
   target: rt.EntityRef<Security, null>,
@@ -186,7 +186,7 @@ export function deleteSecurity(
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.securityCopilot` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<SecurityCopilot, null>`). */
+/** Reads one `microsoft.graph.securityCopilot` (GET, `rt.read`). */
 export function getSecurityCopilot<
   S extends rt.PropertyName<SecurityCopilot, SecurityCopilotNavigation> = never,
   const E extends rt.Expand<SecurityCopilotNavigation> = never,
@@ -199,7 +199,7 @@ export function getSecurityCopilot<
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `microsoft.graph.securityCopilot` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+/** Reads one page of a collection of `microsoft.graph.securityCopilot` (GET, `rt.readPage`). */
 export function listSecurityCopilots<
   S extends rt.PropertyName<SecurityCopilot, SecurityCopilotNavigation> = never,
   const E extends rt.Expand<SecurityCopilotNavigation> = never,
@@ -211,7 +211,7 @@ export function listSecurityCopilots<
   return rt.readPage(client, target, options);
 }
 
-/** Creates a `microsoft.graph.securityCopilot` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
+/** Creates a `microsoft.graph.securityCopilot` in a collection (POST, `rt.create`). */
 export function createSecurityCopilot<P extends rt.WriteOptions["prefer"] = undefined>(
   client: rt.Client,
   target: rt.CollectionRef<SecurityCopilot, string>,
@@ -221,7 +221,7 @@ export function createSecurityCopilot<P extends rt.WriteOptions["prefer"] = unde
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `microsoft.graph.securityCopilot`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `microsoft.graph.securityCopilot` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updateSecurityCopilot<R extends boolean | undefined = undefined>(
   client: rt.Client,
   target: rt.EntityRef<SecurityCopilot, null>,

@@ -123,7 +123,7 @@ export function workspaceSessions(parent: rt.EntityRef<Workspace, null>): rt.Col
   return rt.collection(parent, "sessions", rt.segmentKey("id", rt.edmString), true);
 }
 
-/** Reads one `microsoft.graph.security.securityCopilot.evaluation` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Evaluation, null>`). */
+/** Reads one `microsoft.graph.security.securityCopilot.evaluation` (GET, `rt.read`). */
 export function getEvaluation<
   S extends rt.PropertyName<Evaluation, EvaluationNavigation> = never,
   const E extends rt.Expand<EvaluationNavigation> = never,
@@ -136,7 +136,7 @@ export function getEvaluation<
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `microsoft.graph.security.securityCopilot.evaluation` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+/** Reads one page of a collection of `microsoft.graph.security.securityCopilot.evaluation` (GET, `rt.readPage`). */
 export function listEvaluations<
   S extends rt.PropertyName<Evaluation, EvaluationNavigation> = never,
   const E extends rt.Expand<EvaluationNavigation> = never,
@@ -148,7 +148,7 @@ export function listEvaluations<
   return rt.readPage(client, target, options, EvaluationFilterKinds);
 }
 
-/** Creates a `microsoft.graph.security.securityCopilot.evaluation` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
+/** Creates a `microsoft.graph.security.securityCopilot.evaluation` in a collection (POST, `rt.create`). */
 export function createEvaluation<P extends rt.WriteOptions["prefer"] = undefined>(
   client: rt.Client,
   target: rt.CollectionRef<Evaluation, string>,
@@ -158,7 +158,7 @@ export function createEvaluation<P extends rt.WriteOptions["prefer"] = undefined
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `microsoft.graph.security.securityCopilot.evaluation`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `microsoft.graph.security.securityCopilot.evaluation` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updateEvaluation<R extends boolean | undefined = undefined>(
   client: rt.Client,
   target: rt.EntityRef<Evaluation, null>,
@@ -177,7 +177,7 @@ export function deleteEvaluation(
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.security.securityCopilot.plugin` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Plugin, null>`). */
+/** Reads one `microsoft.graph.security.securityCopilot.plugin` (GET, `rt.read`). */
 export function getPlugin<
   S extends rt.PropertyName<Plugin, PluginNavigation> = never,
   const E extends rt.Expand<PluginNavigation> = never,
@@ -190,7 +190,7 @@ export function getPlugin<
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `microsoft.graph.security.securityCopilot.plugin` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+/** Reads one page of a collection of `microsoft.graph.security.securityCopilot.plugin` (GET, `rt.readPage`). */
 export function listPlugins<
   S extends rt.PropertyName<Plugin, PluginNavigation> = never,
   const E extends rt.Expand<PluginNavigation> = never,
@@ -202,7 +202,7 @@ export function listPlugins<
   return rt.readPage(client, target, options, PluginFilterKinds);
 }
 
-/** Creates a `microsoft.graph.security.securityCopilot.plugin` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
+/** Creates a `microsoft.graph.security.securityCopilot.plugin` in a collection (POST, `rt.create`). */
 export function createPlugin<P extends rt.WriteOptions["prefer"] = undefined>(
   client: rt.Client,
   target: rt.CollectionRef<Plugin, string>,
@@ -212,7 +212,7 @@ export function createPlugin<P extends rt.WriteOptions["prefer"] = undefined>(
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `microsoft.graph.security.securityCopilot.plugin`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `microsoft.graph.security.securityCopilot.plugin` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updatePlugin<R extends boolean | undefined = undefined>(
   client: rt.Client,
   target: rt.EntityRef<Plugin, null>,
@@ -231,7 +231,7 @@ export function deletePlugin(
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.security.securityCopilot.prompt` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Prompt, null>`). */
+/** Reads one `microsoft.graph.security.securityCopilot.prompt` (GET, `rt.read`). */
 export function getPrompt<
   S extends rt.PropertyName<Prompt, PromptNavigation> = never,
   const E extends rt.Expand<PromptNavigation> = never,
@@ -244,7 +244,7 @@ export function getPrompt<
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `microsoft.graph.security.securityCopilot.prompt` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+/** Reads one page of a collection of `microsoft.graph.security.securityCopilot.prompt` (GET, `rt.readPage`). */
 export function listPrompts<
   S extends rt.PropertyName<Prompt, PromptNavigation> = never,
   const E extends rt.Expand<PromptNavigation> = never,
@@ -256,7 +256,7 @@ export function listPrompts<
   return rt.readPage(client, target, options, PromptFilterKinds);
 }
 
-/** Creates a `microsoft.graph.security.securityCopilot.prompt` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
+/** Creates a `microsoft.graph.security.securityCopilot.prompt` in a collection (POST, `rt.create`). */
 export function createPrompt<P extends rt.WriteOptions["prefer"] = undefined>(
   client: rt.Client,
   target: rt.CollectionRef<Prompt, string>,
@@ -266,7 +266,7 @@ export function createPrompt<P extends rt.WriteOptions["prefer"] = undefined>(
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `microsoft.graph.security.securityCopilot.prompt`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `microsoft.graph.security.securityCopilot.prompt` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updatePrompt<R extends boolean | undefined = undefined>(
   client: rt.Client,
   target: rt.EntityRef<Prompt, null>,
@@ -285,7 +285,7 @@ export function deletePrompt(
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.security.securityCopilot.session` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Session, null>`). */
+/** Reads one `microsoft.graph.security.securityCopilot.session` (GET, `rt.read`). */
 export function getSession<
   S extends rt.PropertyName<Session, SessionNavigation> = never,
   const E extends rt.Expand<SessionNavigation> = never,
@@ -298,7 +298,7 @@ export function getSession<
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `microsoft.graph.security.securityCopilot.session` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+/** Reads one page of a collection of `microsoft.graph.security.securityCopilot.session` (GET, `rt.readPage`). */
 export function listSessions<
   S extends rt.PropertyName<Session, SessionNavigation> = never,
   const E extends rt.Expand<SessionNavigation> = never,
@@ -310,7 +310,7 @@ export function listSessions<
   return rt.readPage(client, target, options, SessionFilterKinds);
 }
 
-/** Creates a `microsoft.graph.security.securityCopilot.session` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
+/** Creates a `microsoft.graph.security.securityCopilot.session` in a collection (POST, `rt.create`). */
 export function createSession<P extends rt.WriteOptions["prefer"] = undefined>(
   client: rt.Client,
   target: rt.CollectionRef<Session, string>,
@@ -320,7 +320,7 @@ export function createSession<P extends rt.WriteOptions["prefer"] = undefined>(
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `microsoft.graph.security.securityCopilot.session`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `microsoft.graph.security.securityCopilot.session` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updateSession<R extends boolean | undefined = undefined>(
   client: rt.Client,
   target: rt.EntityRef<Session, null>,
@@ -339,7 +339,7 @@ export function deleteSession(
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.security.securityCopilot.workspace` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Workspace, null>`). */
+/** Reads one `microsoft.graph.security.securityCopilot.workspace` (GET, `rt.read`). */
 export function getWorkspace<
   S extends rt.PropertyName<Workspace, WorkspaceNavigation> = never,
   const E extends rt.Expand<WorkspaceNavigation> = never,
@@ -352,7 +352,7 @@ export function getWorkspace<
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `microsoft.graph.security.securityCopilot.workspace` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+/** Reads one page of a collection of `microsoft.graph.security.securityCopilot.workspace` (GET, `rt.readPage`). */
 export function listWorkspaces<
   S extends rt.PropertyName<Workspace, WorkspaceNavigation> = never,
   const E extends rt.Expand<WorkspaceNavigation> = never,
@@ -364,7 +364,7 @@ export function listWorkspaces<
   return rt.readPage(client, target, options);
 }
 
-/** Creates a `microsoft.graph.security.securityCopilot.workspace` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
+/** Creates a `microsoft.graph.security.securityCopilot.workspace` in a collection (POST, `rt.create`). */
 export function createWorkspace<P extends rt.WriteOptions["prefer"] = undefined>(
   client: rt.Client,
   target: rt.CollectionRef<Workspace, string>,
@@ -374,7 +374,7 @@ export function createWorkspace<P extends rt.WriteOptions["prefer"] = undefined>
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `microsoft.graph.security.securityCopilot.workspace`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `microsoft.graph.security.securityCopilot.workspace` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updateWorkspace<R extends boolean | undefined = undefined>(
   client: rt.Client,
   target: rt.EntityRef<Workspace, null>,

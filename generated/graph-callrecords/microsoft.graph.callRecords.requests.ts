@@ -259,7 +259,7 @@ export function sessionSegments(parent: rt.EntityRef<Session, null>): rt.Collect
   return rt.collection(parent, "segments", rt.segmentKey("id", rt.edmString), true);
 }
 
-/** Reads one `microsoft.graph.callRecords.callRecord` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<CallRecord, null>`). */
+/** Reads one `microsoft.graph.callRecords.callRecord` (GET, `rt.read`). */
 export function getCallRecord<
   S extends rt.PropertyName<CallRecord, CallRecordNavigation> = never,
   const E extends rt.Expand<CallRecordNavigation> = never,
@@ -272,7 +272,7 @@ export function getCallRecord<
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `microsoft.graph.callRecords.callRecord` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+/** Reads one page of a collection of `microsoft.graph.callRecords.callRecord` (GET, `rt.readPage`). */
 export function listCallRecords<
   S extends rt.PropertyName<CallRecord, CallRecordNavigation> = never,
   const E extends rt.Expand<CallRecordNavigation> = never,
@@ -284,7 +284,7 @@ export function listCallRecords<
   return rt.readPage(client, target, options, CallRecordFilterKinds);
 }
 
-/** Creates a `microsoft.graph.callRecords.callRecord` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
+/** Creates a `microsoft.graph.callRecords.callRecord` in a collection (POST, `rt.create`). */
 export function createCallRecord<P extends rt.WriteOptions["prefer"] = undefined>(
   client: rt.Client,
   target: rt.CollectionRef<CallRecord, string>,
@@ -294,7 +294,7 @@ export function createCallRecord<P extends rt.WriteOptions["prefer"] = undefined
   return rt.create(client, target, body, rt.preferLater(options, body, SegmentLaterMembers));
 }
 
-/** Updates a `microsoft.graph.callRecords.callRecord`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `microsoft.graph.callRecords.callRecord` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updateCallRecord<R extends boolean | undefined = undefined>(
   client: rt.Client,
   target: rt.EntityRef<CallRecord, null>,
@@ -313,7 +313,7 @@ export function deleteCallRecord(
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.callRecords.organizer` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Organizer, null>`). */
+/** Reads one `microsoft.graph.callRecords.organizer` (GET, `rt.read`). */
 export function getOrganizer<
   S extends rt.PropertyName<Organizer, OrganizerNavigation> = never,
   const E extends rt.Expand<OrganizerNavigation> = never,
@@ -326,7 +326,7 @@ export function getOrganizer<
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `microsoft.graph.callRecords.organizer` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+/** Reads one page of a collection of `microsoft.graph.callRecords.organizer` (GET, `rt.readPage`). */
 export function listOrganizers<
   S extends rt.PropertyName<Organizer, OrganizerNavigation> = never,
   const E extends rt.Expand<OrganizerNavigation> = never,
@@ -338,7 +338,7 @@ export function listOrganizers<
   return rt.readPage(client, target, options, OrganizerFilterKinds);
 }
 
-/** Creates a `microsoft.graph.callRecords.organizer` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
+/** Creates a `microsoft.graph.callRecords.organizer` in a collection (POST, `rt.create`). */
 export function createOrganizer<P extends rt.WriteOptions["prefer"] = undefined>(
   client: rt.Client,
   target: rt.CollectionRef<Organizer, string>,
@@ -348,7 +348,7 @@ export function createOrganizer<P extends rt.WriteOptions["prefer"] = undefined>
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `microsoft.graph.callRecords.organizer`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `microsoft.graph.callRecords.organizer` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updateOrganizer<R extends boolean | undefined = undefined>(
   client: rt.Client,
   target: rt.EntityRef<Organizer, null>,
@@ -367,7 +367,7 @@ export function deleteOrganizer(
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.callRecords.participant` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Participant, null>`). */
+/** Reads one `microsoft.graph.callRecords.participant` (GET, `rt.read`). */
 export function getParticipant<
   S extends rt.PropertyName<Participant, ParticipantNavigation> = never,
   const E extends rt.Expand<ParticipantNavigation> = never,
@@ -380,7 +380,7 @@ export function getParticipant<
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `microsoft.graph.callRecords.participant` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+/** Reads one page of a collection of `microsoft.graph.callRecords.participant` (GET, `rt.readPage`). */
 export function listParticipants<
   S extends rt.PropertyName<Participant, ParticipantNavigation> = never,
   const E extends rt.Expand<ParticipantNavigation> = never,
@@ -392,7 +392,7 @@ export function listParticipants<
   return rt.readPage(client, target, options, ParticipantFilterKinds);
 }
 
-/** Creates a `microsoft.graph.callRecords.participant` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
+/** Creates a `microsoft.graph.callRecords.participant` in a collection (POST, `rt.create`). */
 export function createParticipant<P extends rt.WriteOptions["prefer"] = undefined>(
   client: rt.Client,
   target: rt.CollectionRef<Participant, string>,
@@ -402,7 +402,7 @@ export function createParticipant<P extends rt.WriteOptions["prefer"] = undefine
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `microsoft.graph.callRecords.participant`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `microsoft.graph.callRecords.participant` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updateParticipant<R extends boolean | undefined = undefined>(
   client: rt.Client,
   target: rt.EntityRef<Participant, null>,
@@ -421,7 +421,7 @@ export function deleteParticipant(
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.callRecords.participantBase` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<AnyParticipantBase, null>`). */
+/** Reads one `microsoft.graph.callRecords.participantBase` (GET, `rt.read`). */
 export function getParticipantBase<
   S extends rt.PropertyName<AnyParticipantBase, ParticipantBaseNavigation, ParticipantBaseSubtypes> = never,
   const E extends rt.Expand<ParticipantBaseNavigation> = never,
@@ -436,7 +436,7 @@ export function getParticipantBase<
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `microsoft.graph.callRecords.participantBase` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+/** Reads one page of a collection of `microsoft.graph.callRecords.participantBase` (GET, `rt.readPage`). */
 export function listParticipantBases<
   S extends rt.PropertyName<AnyParticipantBase, ParticipantBaseNavigation, ParticipantBaseSubtypes> = never,
   const E extends rt.Expand<ParticipantBaseNavigation> = never,
@@ -452,7 +452,7 @@ export function listParticipantBases<
   return rt.readPage(client, target, options, ParticipantBaseFilterKinds);
 }
 
-/** Creates a `microsoft.graph.callRecords.participantBase` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
+/** Creates a `microsoft.graph.callRecords.participantBase` in a collection (POST, `rt.create`). */
 export function createParticipantBase<P extends rt.WriteOptions["prefer"] = undefined>(
   client: rt.Client,
   target: rt.CollectionRef<AnyParticipantBase, string>,
@@ -462,7 +462,7 @@ export function createParticipantBase<P extends rt.WriteOptions["prefer"] = unde
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `microsoft.graph.callRecords.participantBase`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `microsoft.graph.callRecords.participantBase` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updateParticipantBase<R extends boolean | undefined = undefined>(
   client: rt.Client,
   target: rt.EntityRef<AnyParticipantBase, null>,
@@ -481,7 +481,7 @@ export function deleteParticipantBase(
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.callRecords.segment` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Segment, null>`). */
+/** Reads one `microsoft.graph.callRecords.segment` (GET, `rt.read`). */
 export function getSegment<
   S extends rt.PropertyName<Segment, SegmentNavigation> = never,
   const E extends rt.Expand<SegmentNavigation> = never,
@@ -494,7 +494,7 @@ export function getSegment<
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `microsoft.graph.callRecords.segment` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+/** Reads one page of a collection of `microsoft.graph.callRecords.segment` (GET, `rt.readPage`). */
 export function listSegments<
   S extends rt.PropertyName<Segment, SegmentNavigation> = never,
   const E extends rt.Expand<SegmentNavigation> = never,
@@ -506,7 +506,7 @@ export function listSegments<
   return rt.readPage(client, target, options, SegmentFilterKinds);
 }
 
-/** Creates a `microsoft.graph.callRecords.segment` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
+/** Creates a `microsoft.graph.callRecords.segment` in a collection (POST, `rt.create`). */
 export function createSegment<P extends rt.WriteOptions["prefer"] = undefined>(
   client: rt.Client,
   target: rt.CollectionRef<Segment, string>,
@@ -516,7 +516,7 @@ export function createSegment<P extends rt.WriteOptions["prefer"] = undefined>(
   return rt.create(client, target, body, rt.preferLater(options, body, SegmentLaterMembers));
 }
 
-/** Updates a `microsoft.graph.callRecords.segment`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `microsoft.graph.callRecords.segment` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updateSegment<R extends boolean | undefined = undefined>(
   client: rt.Client,
   target: rt.EntityRef<Segment, null>,
@@ -535,7 +535,7 @@ export function deleteSegment(
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.callRecords.session` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Session, null>`). */
+/** Reads one `microsoft.graph.callRecords.session` (GET, `rt.read`). */
 export function getSession<
   S extends rt.PropertyName<Session, SessionNavigation> = never,
   const E extends rt.Expand<SessionNavigation> = never,
@@ -548,7 +548,7 @@ export function getSession<
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `microsoft.graph.callRecords.session` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+/** Reads one page of a collection of `microsoft.graph.callRecords.session` (GET, `rt.readPage`). */
 export function listSessions<
   S extends rt.PropertyName<Session, SessionNavigation> = never,
   const E extends rt.Expand<SessionNavigation> = never,
@@ -560,7 +560,7 @@ export function listSessions<
   return rt.readPage(client, target, options, SessionFilterKinds);
 }
 
-/** Creates a `microsoft.graph.callRecords.session` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
+/** Creates a `microsoft.graph.callRecords.session` in a collection (POST, `rt.create`). */
 export function createSession<P extends rt.WriteOptions["prefer"] = undefined>(
   client: rt.Client,
   target: rt.CollectionRef<Session, string>,
@@ -570,7 +570,7 @@ export function createSession<P extends rt.WriteOptions["prefer"] = undefined>(
   return rt.create(client, target, body, rt.preferLater(options, body, SegmentLaterMembers));
 }
 
-/** Updates a `microsoft.graph.callRecords.session`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `microsoft.graph.callRecords.session` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updateSession<R extends boolean | undefined = undefined>(
   client: rt.Client,
   target: rt.EntityRef<Session, null>,

@@ -94,7 +94,7 @@ export function cloudCommunicationsCallRecords(
   return rt.collection(parent, "callRecords", rt.segmentKey("id", rt.edmString), true);
 }
 
-/** Reads one `microsoft.graph.cloudCommunications` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<CloudCommunications, null>`). */
+/** Reads one `microsoft.graph.cloudCommunications` (GET, `rt.read`). */
 export function getCloudCommunications<
   S extends rt.PropertyName<CloudCommunications, CloudCommunicationsNavigation> = never,
   const E extends rt.Expand<CloudCommunicationsNavigation> = never,
@@ -107,7 +107,7 @@ export function getCloudCommunications<
   return rt.read(client, target, options);
 }
 
-/** Updates a `microsoft.graph.cloudCommunications`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `microsoft.graph.cloudCommunications` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updateCloudCommunications<R extends boolean | undefined = undefined>(
   client: rt.Client,
   target: rt.EntityRef<CloudCommunications, null>,
@@ -126,7 +126,7 @@ export function deleteCloudCommunications(
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.entity` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<AnyEntity, null>`). */
+/** Reads one `microsoft.graph.entity` (GET, `rt.read`). */
 export function getEntity<
   S extends rt.PropertyName<AnyEntity, EntityNavigation, EntitySubtypes> = never,
   const E extends rt.Expand<EntityNavigation> = never,
@@ -139,7 +139,7 @@ export function getEntity<
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `microsoft.graph.entity` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+/** Reads one page of a collection of `microsoft.graph.entity` (GET, `rt.readPage`). */
 export function listEntities<
   S extends rt.PropertyName<AnyEntity, EntityNavigation, EntitySubtypes> = never,
   const E extends rt.Expand<EntityNavigation> = never,
@@ -151,7 +151,7 @@ export function listEntities<
   return rt.readPage(client, target, options);
 }
 
-/** Creates a `microsoft.graph.entity` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
+/** Creates a `microsoft.graph.entity` in a collection (POST, `rt.create`). */
 export function createEntity<P extends rt.WriteOptions["prefer"] = undefined>(
   client: rt.Client,
   target: rt.CollectionRef<AnyEntity, string>,
@@ -167,7 +167,7 @@ export function createEntity<P extends rt.WriteOptions["prefer"] = undefined>(
   return rt.create(client, target, body, rt.preferLater(options, body, SegmentLaterMembers));
 }
 
-/** Updates a `microsoft.graph.entity`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `microsoft.graph.entity` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updateEntity<R extends boolean | undefined = undefined>(
   client: rt.Client,
   target: rt.EntityRef<AnyEntity, null>,

@@ -2610,10 +2610,11 @@ function condition(options: ActionOptions | undefined): Record<string, string> {
 }
 
 /**
- * GET of an entity with query options. One entity answered 204 No Content (or JSON `null`) is null
- * where the address may have nothing there (made by `nullable`: Protocol §11.2.7, a single-valued
- * navigation property with nothing related); elsewhere it rejects (ODataError). A body that is no
- * JSON object rejects (`UnreadableBody`).
+ * GET of an entity with query options (each type's `getX` calls it): resolves with the selected
+ * properties, else the service's default set. One entity answered 204 No Content (or JSON `null`)
+ * is null where the address may have nothing there (an `EntityRef<T, null>`, made by `nullable`:
+ * Protocol §11.2.7, a single-valued navigation property with nothing related); elsewhere it rejects
+ * (ODataError). A body that is no JSON object rejects (`UnreadableBody`).
  */
 export const read: typeof readDirect = /* @__PURE__ */ held(readDirect);
 async function readDirect<T>(client: Client, target: EntityRef<unknown, null> | CollectionRef<unknown, unknown>, given: object | undefined): Promise<T> {
@@ -2621,7 +2622,11 @@ async function readDirect<T>(client: Client, target: EntityRef<unknown, null> | 
   return receiveOne<T>(client, answer, options, request, AN_OBJECT, (target as EntityRef<unknown, null>).nullable ? null : undefined);
 }
 
-/** GET of a page of a collection with query options (`read`'s twin, apart so that a get does not bundle the page reader). */
+/**
+ * GET of a page of a collection with query options (each type's `listXs` calls it); follow
+ * `@odata.nextLink` with `pages` or `collectAll`. `read`'s twin, apart so that a get does not
+ * bundle the page reader.
+ */
 export const readPage: typeof readPageDirect = /* @__PURE__ */ held(readPageDirect);
 async function readPageDirect<T>(client: Client, target: CollectionRef<unknown, unknown>, given: object | undefined, kinds?: FilterKinds): Promise<T> {
   const [answer, request, options] = await get(client, target, typedQuery(given, kinds));
@@ -2638,7 +2643,8 @@ async function get(client: Client, target: EntityRef<unknown, null> | Collection
 }
 
 /**
- * POST of a new entity into a collection; an empty answer is undefined only with `return=minimal`.
+ * POST of a new entity into a collection (each type's `createX` calls it): resolves with the created
+ * entity (its default set); an empty answer is undefined only with `prefer: "return=minimal"`.
  * Without it (Protocol §11.4.2: a create is answered 201 with the entity), a 204 No Content rejects
  * (`noContent`), as the type, which then promises the entity, does not admit undefined; the
  * message names the entity's address when the answer gives it (`OData-EntityId` or `Location`).
@@ -2658,7 +2664,11 @@ async function createDirect<T>(client: Client, target: CollectionRef<unknown, un
   return receive<T>(client, answer, options, request, minimal);
 }
 
-/** PATCH (or PUT with `replace`) of an entity, with `If-Match` where concurrency control applies; an empty answer is undefined. */
+/**
+ * PATCH of an entity (each type's `updateX` calls it), which changes the properties in `body`; with
+ * `replace: true`, PUT of `body`, the whole entity. `If-Match` is sent where concurrency control
+ * applies. Resolves with the entity when the service returns it, else undefined (204).
+ */
 export const update: typeof updateDirect = /* @__PURE__ */ held(updateDirect);
 async function updateDirect<T>(client: Client, target: EntityRef<unknown, null>, body: unknown, options: UpdateOptions | undefined): Promise<T> {
   const method = options?.replace ? "PUT" : "PATCH";

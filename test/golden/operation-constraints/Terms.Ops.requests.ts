@@ -11,7 +11,7 @@ export function items(): rt.CollectionRef<Item, number> {
 /** Navigation properties of `Terms.Ops.Item` (inherited ones included), for typed `$expand`. */
 export interface ItemNavigation {}
 
-/** Reads one `Terms.Ops.Item` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Item, null>`). */
+/** Reads one `Terms.Ops.Item` (GET, `rt.read`). */
 export function getItem<
   S extends rt.PropertyName<Item, ItemNavigation> = never,
   const E extends rt.Expand<ItemNavigation> = never,
@@ -24,7 +24,7 @@ export function getItem<
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `Terms.Ops.Item` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+/** Reads one page of a collection of `Terms.Ops.Item` (GET, `rt.readPage`). */
 export function listItems<
   S extends rt.PropertyName<Item, ItemNavigation> = never,
   const E extends rt.Expand<ItemNavigation> = never,
@@ -36,7 +36,7 @@ export function listItems<
   return rt.readPage(client, target, options);
 }
 
-/** Creates a `Terms.Ops.Item` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
+/** Creates a `Terms.Ops.Item` in a collection (POST, `rt.create`). */
 export function createItem<P extends rt.WriteOptions["prefer"] = undefined>(
   client: rt.Client,
   target: rt.CollectionRef<Item, number>,
@@ -46,7 +46,7 @@ export function createItem<P extends rt.WriteOptions["prefer"] = undefined>(
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `Terms.Ops.Item`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `Terms.Ops.Item` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updateItem<R extends boolean | undefined = undefined>(
   client: rt.Client,
   target: rt.EntityRef<Item, null>,

@@ -42,7 +42,7 @@ export function orderLines(
   );
 }
 
-/** Reads one `shop.order` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Order, null>`). */
+/** Reads one `shop.order` (GET, `rt.read`). */
 export function getOrder<
   S extends rt.PropertyName<Order, OrderNavigation> = never,
   const E extends rt.Expand<OrderNavigation> = never,
@@ -55,7 +55,7 @@ export function getOrder<
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `shop.order` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+/** Reads one page of a collection of `shop.order` (GET, `rt.readPage`). */
 export function listOrders<
   S extends rt.PropertyName<Order, OrderNavigation> = never,
   const E extends rt.Expand<OrderNavigation> = never,
@@ -67,7 +67,7 @@ export function listOrders<
   return rt.readPage(client, target, options, OrderFilterKinds);
 }
 
-/** Creates a `shop.order` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
+/** Creates a `shop.order` in a collection (POST, `rt.create`). */
 export function createOrder<P extends rt.WriteOptions["prefer"] = undefined>(
   client: rt.Client,
   target: rt.CollectionRef<Order, number>,
@@ -77,7 +77,7 @@ export function createOrder<P extends rt.WriteOptions["prefer"] = undefined>(
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `shop.order`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `shop.order` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updateOrder<R extends boolean | undefined = undefined>(
   client: rt.Client,
   target: rt.EntityRef<Order, null>,
@@ -96,7 +96,7 @@ export function deleteOrder(
   return rt.remove(client, target, options);
 }
 
-/** Reads one `shop.orderLine` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<OrderLine, null>`). */
+/** Reads one `shop.orderLine` (GET, `rt.read`). */
 export function getOrderLine<
   S extends rt.PropertyName<OrderLine, OrderLineNavigation> = never,
   const E extends rt.Expand<OrderLineNavigation> = never,
@@ -109,7 +109,7 @@ export function getOrderLine<
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `shop.orderLine` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+/** Reads one page of a collection of `shop.orderLine` (GET, `rt.readPage`). */
 export function listOrderLines<
   S extends rt.PropertyName<OrderLine, OrderLineNavigation> = never,
   const E extends rt.Expand<OrderLineNavigation> = never,
@@ -121,7 +121,7 @@ export function listOrderLines<
   return rt.readPage(client, target, options, OrderLineFilterKinds);
 }
 
-/** Creates a `shop.orderLine` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
+/** Creates a `shop.orderLine` in a collection (POST, `rt.create`). */
 export function createOrderLine<P extends rt.WriteOptions["prefer"] = undefined>(
   client: rt.Client,
   target: rt.CollectionRef<OrderLine, { "orderId": number; "sku": string }>,
@@ -131,7 +131,7 @@ export function createOrderLine<P extends rt.WriteOptions["prefer"] = undefined>
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `shop.orderLine`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `shop.orderLine` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updateOrderLine<R extends boolean | undefined = undefined>(
   client: rt.Client,
   target: rt.EntityRef<OrderLine, null>,
@@ -150,7 +150,7 @@ export function deleteOrderLine(
   return rt.remove(client, target, options);
 }
 
-/** Reads one `shop.store` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Store, null>`). */
+/** Reads one `shop.store` (GET, `rt.read`). */
 export function getStore<
   S extends rt.PropertyName<Store, StoreNavigation> = never,
   const E extends rt.Expand<StoreNavigation> = never,
@@ -163,7 +163,7 @@ export function getStore<
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `shop.store` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+/** Reads one page of a collection of `shop.store` (GET, `rt.readPage`). */
 export function listStores<
   S extends rt.PropertyName<Store, StoreNavigation> = never,
   const E extends rt.Expand<StoreNavigation> = never,
@@ -175,7 +175,7 @@ export function listStores<
   return rt.readPage(client, target, options);
 }
 
-/** Creates a `shop.store` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
+/** Creates a `shop.store` in a collection (POST, `rt.create`). */
 export function createStore<P extends rt.WriteOptions["prefer"] = undefined>(
   client: rt.Client,
   target: rt.CollectionRef<Store, string>,
@@ -185,7 +185,7 @@ export function createStore<P extends rt.WriteOptions["prefer"] = undefined>(
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `shop.store`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `shop.store` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updateStore<R extends boolean | undefined = undefined>(
   client: rt.Client,
   target: rt.EntityRef<Store, null>,

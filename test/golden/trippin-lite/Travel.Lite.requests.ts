@@ -127,7 +127,7 @@ export function documentContent(parent: rt.EntityRef<Document, null>): rt.Stream
   return rt.stream(parent);
 }
 
-/** Reads one `Travel.Lite.Person` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Person, null>`). */
+/** Reads one `Travel.Lite.Person` (GET, `rt.read`). */
 export function getPerson<
   S extends rt.PropertyName<Person, PersonNavigation> = never,
   const E extends rt.Expand<PersonNavigation> = never,
@@ -140,7 +140,7 @@ export function getPerson<
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `Travel.Lite.Person` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+/** Reads one page of a collection of `Travel.Lite.Person` (GET, `rt.readPage`). */
 export function listPersons<
   S extends rt.PropertyName<Person, PersonNavigation> = never,
   const E extends rt.Expand<PersonNavigation> = never,
@@ -152,7 +152,7 @@ export function listPersons<
   return rt.readPage(client, target, options, PersonFilterKinds);
 }
 
-/** Creates a `Travel.Lite.Person` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
+/** Creates a `Travel.Lite.Person` in a collection (POST, `rt.create`). */
 export function createPerson<P extends rt.WriteOptions["prefer"] = undefined>(
   client: rt.Client,
   target: rt.CollectionRef<Person, string>,
@@ -162,7 +162,7 @@ export function createPerson<P extends rt.WriteOptions["prefer"] = undefined>(
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `Travel.Lite.Person`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `Travel.Lite.Person` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updatePerson<R extends boolean | undefined = undefined>(
   client: rt.Client,
   target: rt.EntityRef<Person, null>,
@@ -181,7 +181,7 @@ export function deletePerson(
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Travel.Lite.Trip` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Trip, null>`). */
+/** Reads one `Travel.Lite.Trip` (GET, `rt.read`). */
 export function getTrip<
   S extends rt.PropertyName<Trip, TripNavigation> = never,
   const E extends rt.Expand<TripNavigation> = never,
@@ -194,7 +194,7 @@ export function getTrip<
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `Travel.Lite.Trip` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+/** Reads one page of a collection of `Travel.Lite.Trip` (GET, `rt.readPage`). */
 export function listTrips<
   S extends rt.PropertyName<Trip, TripNavigation> = never,
   const E extends rt.Expand<TripNavigation> = never,
@@ -206,7 +206,7 @@ export function listTrips<
   return rt.readPage(client, target, options, TripFilterKinds);
 }
 
-/** Creates a `Travel.Lite.Trip` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
+/** Creates a `Travel.Lite.Trip` in a collection (POST, `rt.create`). */
 export function createTrip<P extends rt.WriteOptions["prefer"] = undefined>(
   client: rt.Client,
   target: rt.CollectionRef<Trip, number>,
@@ -216,7 +216,7 @@ export function createTrip<P extends rt.WriteOptions["prefer"] = undefined>(
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `Travel.Lite.Trip`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `Travel.Lite.Trip` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updateTrip<R extends boolean | undefined = undefined>(
   client: rt.Client,
   target: rt.EntityRef<Trip, null>,
@@ -235,7 +235,7 @@ export function deleteTrip(
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Travel.Lite.PlanItem` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<PlanItem, null>`). */
+/** Reads one `Travel.Lite.PlanItem` (GET, `rt.read`). */
 export function getPlanItem<
   S extends rt.PropertyName<PlanItem, PlanItemNavigation> = never,
   const E extends rt.Expand<PlanItemNavigation> = never,
@@ -248,7 +248,7 @@ export function getPlanItem<
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `Travel.Lite.PlanItem` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+/** Reads one page of a collection of `Travel.Lite.PlanItem` (GET, `rt.readPage`). */
 export function listPlanItems<
   S extends rt.PropertyName<PlanItem, PlanItemNavigation> = never,
   const E extends rt.Expand<PlanItemNavigation> = never,
@@ -260,7 +260,7 @@ export function listPlanItems<
   return rt.readPage(client, target, options);
 }
 
-/** Creates a `Travel.Lite.PlanItem` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
+/** Creates a `Travel.Lite.PlanItem` in a collection (POST, `rt.create`). */
 export function createPlanItem<P extends rt.WriteOptions["prefer"] = undefined>(
   client: rt.Client,
   target: rt.CollectionRef<PlanItem, number>,
@@ -270,7 +270,7 @@ export function createPlanItem<P extends rt.WriteOptions["prefer"] = undefined>(
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `Travel.Lite.PlanItem`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `Travel.Lite.PlanItem` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updatePlanItem<R extends boolean | undefined = undefined>(
   client: rt.Client,
   target: rt.EntityRef<PlanItem, null>,
@@ -289,7 +289,7 @@ export function deletePlanItem(
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Travel.Lite.Airline` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Airline, null>`). */
+/** Reads one `Travel.Lite.Airline` (GET, `rt.read`). */
 export function getAirline<
   S extends rt.PropertyName<Airline, AirlineNavigation> = never,
   const E extends rt.Expand<AirlineNavigation> = never,
@@ -302,7 +302,7 @@ export function getAirline<
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `Travel.Lite.Airline` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+/** Reads one page of a collection of `Travel.Lite.Airline` (GET, `rt.readPage`). */
 export function listAirlines<
   S extends rt.PropertyName<Airline, AirlineNavigation> = never,
   const E extends rt.Expand<AirlineNavigation> = never,
@@ -314,7 +314,7 @@ export function listAirlines<
   return rt.readPage(client, target, options);
 }
 
-/** Creates a `Travel.Lite.Airline` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
+/** Creates a `Travel.Lite.Airline` in a collection (POST, `rt.create`). */
 export function createAirline<P extends rt.WriteOptions["prefer"] = undefined>(
   client: rt.Client,
   target: rt.CollectionRef<Airline, string>,
@@ -324,7 +324,7 @@ export function createAirline<P extends rt.WriteOptions["prefer"] = undefined>(
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `Travel.Lite.Airline`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `Travel.Lite.Airline` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updateAirline<R extends boolean | undefined = undefined>(
   client: rt.Client,
   target: rt.EntityRef<Airline, null>,
@@ -343,7 +343,7 @@ export function deleteAirline(
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Travel.Lite.Airport` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Airport, null>`). */
+/** Reads one `Travel.Lite.Airport` (GET, `rt.read`). */
 export function getAirport<
   S extends rt.PropertyName<Airport, AirportNavigation> = never,
   const E extends rt.Expand<AirportNavigation> = never,
@@ -356,7 +356,7 @@ export function getAirport<
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `Travel.Lite.Airport` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+/** Reads one page of a collection of `Travel.Lite.Airport` (GET, `rt.readPage`). */
 export function listAirports<
   S extends rt.PropertyName<Airport, AirportNavigation> = never,
   const E extends rt.Expand<AirportNavigation> = never,
@@ -368,7 +368,7 @@ export function listAirports<
   return rt.readPage(client, target, options);
 }
 
-/** Creates a `Travel.Lite.Airport` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
+/** Creates a `Travel.Lite.Airport` in a collection (POST, `rt.create`). */
 export function createAirport<P extends rt.WriteOptions["prefer"] = undefined>(
   client: rt.Client,
   target: rt.CollectionRef<Airport, string>,
@@ -378,7 +378,7 @@ export function createAirport<P extends rt.WriteOptions["prefer"] = undefined>(
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `Travel.Lite.Airport`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `Travel.Lite.Airport` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updateAirport<R extends boolean | undefined = undefined>(
   client: rt.Client,
   target: rt.EntityRef<Airport, null>,
@@ -397,7 +397,7 @@ export function deleteAirport(
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Travel.Lite.Booking` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Booking, null>`). */
+/** Reads one `Travel.Lite.Booking` (GET, `rt.read`). */
 export function getBooking<
   S extends rt.PropertyName<Booking, BookingNavigation> = never,
   const E extends rt.Expand<BookingNavigation> = never,
@@ -410,7 +410,7 @@ export function getBooking<
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `Travel.Lite.Booking` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+/** Reads one page of a collection of `Travel.Lite.Booking` (GET, `rt.readPage`). */
 export function listBookings<
   S extends rt.PropertyName<Booking, BookingNavigation> = never,
   const E extends rt.Expand<BookingNavigation> = never,
@@ -422,7 +422,7 @@ export function listBookings<
   return rt.readPage(client, target, options);
 }
 
-/** Creates a `Travel.Lite.Booking` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
+/** Creates a `Travel.Lite.Booking` in a collection (POST, `rt.create`). */
 export function createBooking<P extends rt.WriteOptions["prefer"] = undefined>(
   client: rt.Client,
   target: rt.CollectionRef<Booking, { "AirlineCode": string; "BookingNo": number }>,
@@ -432,7 +432,7 @@ export function createBooking<P extends rt.WriteOptions["prefer"] = undefined>(
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `Travel.Lite.Booking`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `Travel.Lite.Booking` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updateBooking<R extends boolean | undefined = undefined>(
   client: rt.Client,
   target: rt.EntityRef<Booking, null>,
@@ -451,7 +451,7 @@ export function deleteBooking(
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Travel.Lite.Document` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Document, null>`). */
+/** Reads one `Travel.Lite.Document` (GET, `rt.read`). */
 export function getDocument<
   S extends rt.PropertyName<Document, DocumentNavigation> = never,
   const E extends rt.Expand<DocumentNavigation> = never,
@@ -464,7 +464,7 @@ export function getDocument<
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `Travel.Lite.Document` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+/** Reads one page of a collection of `Travel.Lite.Document` (GET, `rt.readPage`). */
 export function listDocuments<
   S extends rt.PropertyName<Document, DocumentNavigation> = never,
   const E extends rt.Expand<DocumentNavigation> = never,
@@ -476,7 +476,7 @@ export function listDocuments<
   return rt.readPage(client, target, options, DocumentFilterKinds);
 }
 
-/** Creates a `Travel.Lite.Document` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. For a media entity, `rt.createMedia` POSTs the media itself (Protocol §11.4.7.1). */
+/** Creates a `Travel.Lite.Document` in a collection (POST, `rt.create`). For a media entity, `rt.createMedia` POSTs the media itself (Protocol §11.4.7.1). */
 export function createDocument<P extends rt.WriteOptions["prefer"] = undefined>(
   client: rt.Client,
   target: rt.CollectionRef<Document, string>,
@@ -486,7 +486,7 @@ export function createDocument<P extends rt.WriteOptions["prefer"] = undefined>(
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `Travel.Lite.Document`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `Travel.Lite.Document` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updateDocument<R extends boolean | undefined = undefined>(
   client: rt.Client,
   target: rt.EntityRef<Document, null>,
