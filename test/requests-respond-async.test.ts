@@ -166,15 +166,32 @@ test("a batch's send({ respondAsync }) asks it for the $batch, and its calls tak
     return asHttp(message("200 OK", { responses }));
   });
   const b = rt.batch(client);
-  const calls = Promise.allSettled([getSession(b, session("s1"), { respondAsync: rt.respondAsync() }), getSession(b, session("s2"))]);
+  const calls = Promise.allSettled([getSession(b, session("s1")), getSession(b, session("s2"))]);
   await b.send({ respondAsync: rt.respondAsync() });
   const [one, two] = await calls;
   expect(one).toEqual({ status: "fulfilled", value: body("s1") });
   expect(two.status === "rejected" && two.reason).toMatchObject({ status: 404, message: "no s2" });
   expect(srv.requests.map((r) => [r.method, r.url])).toEqual([["POST", "/$batch"], ["GET", "/m/1"]]);
   expect(srv.requests[0]!.headers.prefer).toBe("odata.continue-on-error, respond-async");
-  // A batched call's own respondAsync is not written into its request: the $batch is answered as one.
   expect(JSON.parse(srv.requests[0]!.body).requests.map((r: { headers?: Record<string, string> }) => r.headers?.["prefer"])).toEqual([undefined, undefined]);
+});
+
+test("a batched call given its own respondAsync rejects with a TypeError (a service ignores respond-async inside a $batch), its request left out; the others go", async () => {
+  const client = rt.createClient({ baseUrl: srv.url });
+  srv.handle(() => ({ body: { responses: [{ id: "3", status: 200, body: body("s2") }] } }));
+  const b = rt.batch(client);
+  const own = getSession(b, session("s1"), { respondAsync: rt.respondAsync() });
+  const atomic = b.atomic();
+  const inSet = updateSession(atomic, session("s3"), { modalities: ["video"] }, { respondAsync: rt.respondAsync() });
+  const other = getSession(b, session("s2"));
+  const settled = Promise.allSettled([own, inSet, other]);
+  await b.send();
+  const [one, two, three] = await settled;
+  expect(one.status === "rejected" && one.reason).toEqual(new TypeError(`GET ${sessionUrl()}: respondAsync is not a batched call's own: a service ignores respond-async on a request inside a $batch (Protocol §8.2.8.8); give it to the batch's send({ respondAsync })`));
+  expect(two.status === "rejected" && two.reason).toMatchObject({ name: "TypeError", message: expect.stringContaining(`PATCH ${srv.url}/${PATH}/s3: respondAsync is not a batched call's own`) });
+  expect(three).toEqual({ status: "fulfilled", value: body("s2") });
+  expect(srv.requests.map((r) => [r.method, r.url, r.headers.prefer])).toEqual([["POST", "/$batch", "odata.continue-on-error"]]);
+  expect(JSON.parse(srv.requests[0]!.body).requests.map((r: { id: string; url: string }) => [r.id, r.url])).toEqual([["3", `${PATH}/s2`]]);
 });
 
 test("a multipart batch via respond-async: the final answer's multipart body, its boundary in the inner Content-Type", async () => {

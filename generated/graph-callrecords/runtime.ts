@@ -115,7 +115,8 @@ export interface RequestOptions {
   /**
    * Asks the service to run the request asynchronously (`Prefer: respond-async`, Protocol §11.6) and
    * waits for its result: `respondAsync({ maxWaitMs })`. A 202 Accepted's status monitor is polled,
-   * and its final answer read as the direct answer would be. In a batch, `send()`'s only.
+   * and its final answer read as the direct answer would be. In a batch, `send()`'s only: a batched
+   * call given one rejects (a TypeError), as a service ignores it on a request inside a `$batch`.
    */
   respondAsync?: AsyncWait | undefined;
 }
@@ -2794,8 +2795,8 @@ const asBlob = (response: Response): Promise<Blob> => response.blob();
 async function execute<B = undefined>(client: Client, x: Exchange, options: RequestOptions | undefined, read?: (response: Response) => Promise<B>): Promise<Answer<B>> {
   const later = options?.respondAsync;
   const send = (c: Client, headers?: Record<string, string>) => exchange(c, headers ? { ...x, headers: mergeHeaders(x.headers, headers) } : x, options, read);
-  // A batched call's `respond-async` would not apply: a $batch is answered as one whole (`send()` takes it).
-  return later && !(HOLD in client) ? (later.follow(client, x.named ?? `${x.method} ${x.url}`, x.url, options, send) as Promise<Answer<B>>) : send(client);
+  // A batched call's own is refused by `respondAsync` (a $batch is answered as one whole: `send()` takes it).
+  return later ? (later.follow(client, x.named ?? `${x.method} ${x.url}`, x.url, options, send) as Promise<Answer<B>>) : send(client);
 }
 
 /** One request, sent and retried as `execute` says, without asking `respond-async`. */
@@ -3504,6 +3505,8 @@ export function respondAsync(options: AsyncOptions = {}): AsyncWait {
   checkTimeout("respondAsync", options.maxWaitMs, "maxWaitMs");
   return {
     follow: async (client, request, url, given, send) => {
+      // Protocol §8.2.8.8: a service ignores respond-async on a request inside a $batch; it is the $batch's.
+      if (HOLD in client) throw new TypeError(`${request}: respondAsync is not a batched call's own: a service ignores respond-async on a request inside a $batch (Protocol §8.2.8.8); give it to the batch's send({ respondAsync })`);
       const answer = await send(client, { Prefer: "respond-async" });
       const [response] = answer;
       // Answered at once (the service may ignore the preference), or with no status monitor: as without it.
