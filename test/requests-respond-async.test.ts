@@ -131,6 +131,18 @@ test("a monitor that never finishes: the call rejects after maxWaitMs, status 20
   expect(() => rt.respondAsync({ maxWaitMs: -1 })).toThrow("respondAsync: maxWaitMs -1 is not a number of milliseconds from 0 to 2147483647");
 });
 
+test("maxWaitMs 0 waits for nothing: the call rejects at the 202, naming the monitor, which is not polled (a monitor that never answers holds nothing)", async () => {
+  const client = rt.createClient({ baseUrl: srv.url });
+  // The monitor sends its head and never its body.
+  serve([{ headers: { "content-type": "application/http" }, write: (res) => void res.write("HTTP/1.1 200 OK\r\n") }]);
+  await expect(getSession(client, session("s1"), { respondAsync: rt.respondAsync({ maxWaitMs: 0 }) })).rejects.toMatchObject({
+    status: 202,
+    location: `${srv.url}/m/1`,
+    message: `GET ${sessionUrl()}: 202 Accepted: the service goes on with the request asynchronously (Protocol §11.6), and not done within maxWaitMs 0 ms; its status monitor is ${srv.url}/m/1`,
+  });
+  expect(srv.requests.map((r) => r.url)).toEqual([`/${PATH}/s1`]);
+});
+
 test("an abort while polling rejects with the abort's reason; with cancelOnAbort the monitor is DELETEd", async () => {
   // Without cancelOnAbort, nothing is sent after the abort (the methods fetch was called with).
   const methods: string[] = [];

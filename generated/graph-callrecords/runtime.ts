@@ -3524,6 +3524,8 @@ async function monitored(client: Client, accepted: Response, request: string, ur
   const max = wait.maxWaitMs ?? 300000;
   const end = Date.now() + max;
   let monitor = monitorAt(accepted, url, request);
+  // maxWaitMs 0 waits for nothing: not even a poll, which no deadline (`deadline` sets none for 0) would bound.
+  if (!max) throw notDone(accepted, request, monitor, max);
   const limit = deadline(given?.signal, max);
   let after = accepted.headers.get("retry-after");
   // The monitor's requests: the call's headers and timeoutMs; the token and credentials only to the service's origin.
