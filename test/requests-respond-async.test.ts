@@ -74,6 +74,43 @@ test("a write asks it too; a service that answers at once, or 202 without a moni
   expect(srv.requests).toHaveLength(1);
 });
 
+test("a redirect inside the final answer is followed as fetch follows the direct one: its relative Location resolved against the request's URL, not the monitor's", async () => {
+  const client = rt.createClient({ baseUrl: srv.url, getToken: () => "tok" });
+  /** Answers s1 with a redirect to `s2` (relative), directly or, asked respond-async, through the monitor. */
+  const redirecting = (status: string) =>
+    srv.handle((req) => {
+      if (req.url === `/${PATH}/s2`) return { body: body("s2") };
+      if (req.url.startsWith("/m/")) return asHttp(`HTTP/1.1 ${status}\r\nLocation: s2\r\nContent-Length: 0\r\n\r\n`);
+      return req.headers.prefer?.includes("respond-async") ? accepted("/m/1", "0") : { status: Number(status.slice(0, 3)), headers: { location: "s2" } };
+    });
+  redirecting("302 Found");
+  expect(await getSession(client, session("s1"))).toEqual(body("s2"));
+  expect(srv.requests.map((r) => r.url)).toEqual([`/${PATH}/s1`, `/${PATH}/s2`]);
+  redirecting("302 Found");
+  expect(await getSession(client, session("s1"), { respondAsync: rt.respondAsync() })).toEqual(body("s2"));
+  expect(srv.requests.map((r) => [r.method, r.url, r.headers.authorization, r.headers.prefer])).toEqual([
+    ["GET", `/${PATH}/s1`, "Bearer tok", "respond-async"],
+    ["GET", "/m/1", "Bearer tok", undefined],
+    ["GET", `/${PATH}/s2`, "Bearer tok", undefined],
+  ]);
+
+  // A write's 303 See Other: a GET of its Location, without the body or its Content-Type, as fetch reads it.
+  redirecting("303 See Other");
+  await expect(updateSession(client, session("s1"), { modalities: ["video"] }, { respondAsync: rt.respondAsync() })).resolves.toEqual(body("s2"));
+  const seen = srv.requests.at(-1)!;
+  expect([seen.method, seen.url, seen.body, seen.headers["content-type"]]).toEqual(["GET", `/${PATH}/s2`, "", undefined]);
+  redirecting("303 See Other");
+  await expect(updateSession(client, session("s1"), { modalities: ["video"] })).resolves.toEqual(body("s2"));
+  expect(srv.requests.map((r) => [r.method, r.url])).toEqual([["PATCH", `/${PATH}/s1`], ["GET", `/${PATH}/s2`]]);
+
+  // To another origin: without the token and credentials, as fetch drops them there.
+  const cookied = rt.createClient({ baseUrl: srv.url, getToken: () => "tok", headers: { Cookie: "s=1" } });
+  serve([asHttp(`HTTP/1.1 302 Found\r\nLocation: ${other.url}/r/2\r\n\r\n`)]);
+  other.handle(() => ({ body: body("s2") }));
+  expect(await getSession(cookied, session("s1"), { respondAsync: rt.respondAsync() })).toEqual(body("s2"));
+  expect(other.requests.map((r) => [r.url, r.headers.authorization, r.headers.cookie])).toEqual([["/r/2", undefined, undefined]]);
+});
+
 test("a Location that is no URL, or not an http: one, rejects with a TypeError naming it, nothing polled", async () => {
   const client = rt.createClient({ baseUrl: srv.url });
   for (const location of ["http://host:99999/m", "file:///etc/passwd"]) {

@@ -3513,9 +3513,37 @@ export function respondAsync(options: AsyncOptions = {}): AsyncWait {
       if (response.status !== 202 || !response.headers.get("location")) return answer;
       const final = await monitored(client, response, request, url, given, options);
       // The result read as the direct answer would be: the same reader, the same errors, named by the request.
-      return send({ ...client, options: { ...client.options, fetch: () => Promise.resolve(final), getToken: undefined, retry: { maxRetries: 0 } } });
+      const to = resultRedirect(final, request, url);
+      if (!to) return send({ ...client, options: { ...client.options, fetch: () => Promise.resolve(final), getToken: undefined, retry: { maxRetries: 0 } } });
+      // A redirect inside it, followed as fetch follows the direct answer's: a GET of its Location, without
+      // a body or the headers that describe one; the token and credentials only on the service's origin.
+      const own = to.origin === locate(client.baseUrl).origin;
+      const fetched = (_: unknown, init?: RequestInit) => {
+        const headers = Object.entries((init?.headers ?? {}) as Record<string, string>).filter(([name]) => !/^content-(type|encoding|language|location|length)$/i.test(name));
+        const get: RequestInit = { method: "GET", headers: own ? Object.fromEntries(headers) : withoutCredentials(Object.fromEntries(headers)), signal: init?.signal ?? null };
+        return (client.options.fetch ?? fetch)(unlocated(to.href), get);
+      };
+      return send({ ...client, options: { ...client.options, fetch: fetched, getToken: own ? client.options.getToken : undefined, retry: { maxRetries: 0 } } });
     },
   };
+}
+
+/**
+ * Where a status monitor's final answer redirects as `fetch` would follow the direct answer with a
+ * GET (RFC 9110 §15.4; Fetch standard: a GET's any redirect, a POST's 301, 302 or 303, any other's
+ * 303): its `Location`, resolved against the request's URL (`url`), not the monitor's. Another
+ * redirect (a write's 307, which fetch sends again with its body) is the call's error, as it stands.
+ */
+function resultRedirect(final: Response, request: string, url: string): URL | undefined {
+  const method = request.slice(0, request.indexOf(" "));
+  const location = final.headers.get("location");
+  const get = method === "GET" ? [301, 302, 303, 307, 308] : method === "POST" ? [301, 302, 303] : [303];
+  if (location === null || !get.includes(final.status)) return undefined;
+  try {
+    return locate(location, url);
+  } catch (e) {
+    throw Object.assign(new TypeError(`${request}: its result is a ${final.status} redirect, with a Location that is no URL: ${excerpt(location)}`), { cause: e });
+  }
 }
 
 /** Polls the status monitor of `accepted` (see `respondAsync`) until it answers other than 202. */
