@@ -5,7 +5,10 @@
 // compiles exactly when the validator's mode accepts it: a subtype's property of the wrong type, or
 // without the subtype's `@odata.type`, or computed by the service, is refused by both. Checked by
 // the real compilers (TypeScript 5.9 and 7) on a small service, and on Graph v1.0's mailFolder,
-// whose childFolders may hold a mailSearchFolder (skipped when ../shared/corpus is absent).
+// whose childFolders may hold a mailSearchFolder (skipped when ../shared/corpus is absent). The
+// same at the top of a body (`top`): a create through a set of the base type, and a PATCH's or a
+// PUT's through an address of it, take a subtype's body named by `@odata.type` (`rt.SubtypeCreate`,
+// `rt.SubtypeUpdate`), as the validator of the base type does.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { GENERATED } from "./helpers/generated";
@@ -51,6 +54,8 @@ interface Case {
   body: Record<string, unknown>;
   /** Where the validator refuses the body, the path of its error; the compiler must refuse it too. */
   error?: string;
+  /** The body is a folder's own, sent to `/Folders` or `/Folders('f')` (else a mailbox's). */
+  top?: true;
 }
 
 const search = (more: Record<string, unknown>) => ({ "@odata.type": "#Deep.SearchFolder", ...more });
@@ -71,16 +76,38 @@ const CASES: Case[] = [
   { what: "a PATCH's wrong one", mode: "update", body: { home: search({ filterQuery: 1 }) }, error: "/home/filterQuery" },
   { what: "a PUT's related entity of a subtype", mode: "replace", body: { folders: [search({ name: "s", filterQuery: "q", children: [] })] } },
   { what: "a PUT's wrong one", mode: "replace", body: { folders: [search({ name: "s", filterQuery: [] })] }, error: "/folders/0/filterQuery" },
+  { what: "top: a create of a subtype with its own property", mode: "create", top: true, body: search({ name: "s", filterQuery: "q" }) },
+  { what: "top: of another subtype", mode: "create", top: true, body: { "@odata.type": "#Deep.PinnedFolder", rank: 2 } },
+  { what: "top: of the declared type, named", mode: "create", top: true, body: { "@odata.type": "#Deep.Folder", name: "f" } },
+  { what: "top: of the declared type, not named", mode: "create", top: true, body: { name: "f", children: [search({ filterQuery: "q" })] } },
+  { what: "top: with an instance annotation", mode: "create", top: true, body: search({ filterQuery: "q", "@ns.term": 1 }) },
+  { what: "top: a subtype's property of the wrong type", mode: "create", top: true, body: search({ filterQuery: 3 }), error: "/filterQuery" },
+  { what: "top: another subtype's property", mode: "create", top: true, body: search({ rank: 2 }), error: "/rank" },
+  { what: "top: a subtype's property without its @odata.type", mode: "create", top: true, body: { name: "s", filterQuery: "q" }, error: "/filterQuery" },
+  { what: "top: a subtype's computed property", mode: "create", top: true, body: search({ stamp: "x" }), error: "/stamp" },
+  { what: "top: a deep insert through the subtype's own navigation property", mode: "create", top: true, body: search({ source: search({ filterQuery: "r" }) }) },
+  { what: "top: a wrong property in it", mode: "create", top: true, body: search({ source: search({ filterQuery: 1 }) }), error: "/source/filterQuery" },
+  { what: "top: a binding of the subtype's own navigation property", mode: "create", top: true, body: search({ "source@odata.bind": "Folders('f')" }) },
+  { what: "top: that binding on another subtype", mode: "create", top: true, body: { "@odata.type": "#Deep.PinnedFolder", "source@odata.bind": "Folders('f')" }, error: "/source@odata.bind" },
+  { what: "top: a PATCH of a subtype's property", mode: "update", top: true, body: search({ filterQuery: "q" }) },
+  { what: "top: a PATCH binding the subtype's navigation property", mode: "update", top: true, body: search({ "source@odata.bind": "Folders('f')" }) },
+  { what: "top: a PATCH of the declared type's", mode: "update", top: true, body: { name: "n" } },
+  { what: "top: a PATCH's wrong one", mode: "update", top: true, body: { "@odata.type": "#Deep.PinnedFolder", rank: "x" }, error: "/rank" },
+  { what: "top: a PATCH's without its @odata.type", mode: "update", top: true, body: { filterQuery: "q" }, error: "/filterQuery" },
+  { what: "top: a PATCH's computed one", mode: "update", top: true, body: search({ stamp: "x" }), error: "/stamp" },
+  { what: "top: a PUT of a subtype", mode: "replace", top: true, body: search({ id: "f", name: "s", filterQuery: "q" }) },
+  { what: "top: a PUT's wrong one", mode: "replace", top: true, body: search({ filterQuery: 1 }), error: "/filterQuery" },
 ];
 
 function call(c: Case): string {
   const body = JSON.stringify(c.body);
-  if (c.mode === "create") return `await createMailbox(client, mailboxes(), ${body});`;
-  return `await updateMailbox(client, one, ${body}${c.mode === "replace" ? ", { replace: true }" : ""});`;
+  const [type, set, at] = c.top ? ["Folder", "folders()", "folders().byKey(\"f\")"] : ["Mailbox", "mailboxes()", "one"];
+  if (c.mode === "create") return `await create${type}(client, ${set}, ${body});`;
+  return `await update${type}(client, ${at}, ${body}${c.mode === "replace" ? ", { replace: true }" : ""});`;
 }
 
 const HEAD = `import * as rt from "./runtime.js";
-import { createMailbox, mailboxes, updateMailbox } from "./Deep.requests.js";
+import { createFolder, createMailbox, folders, mailboxes, updateFolder, updateMailbox } from "./Deep.requests.js";
 import type { Folder, SearchFolder } from "./Deep.types.js";
 
 declare const client: rt.Client;
@@ -94,10 +121,14 @@ const TYPED = [
   "await createMailbox(client, mailboxes(), { folders: [folder], home: folder });",
   'await createMailbox(client, mailboxes(), { folders: [{ ...searchFolder, "@odata.type": "#Deep.SearchFolder" }] });',
   "await updateMailbox(client, one, { folders: [folder] });",
+  "await createFolder(client, folders(), folder);",
+  "await createFolder(client, folders(), searchFolder);",
+  'await createFolder(client, folders(), { ...searchFolder, "@odata.type": "#Deep.SearchFolder" });',
+  "await updateFolder(client, folders().byKey(\"f\"), searchFolder);",
 ];
 
 const GRAPH_HEAD = `import * as rt from "./runtime.js";
-import { createMailFolder, mailFolderChildFolders } from "./microsoft.graph.requests.js";
+import { createMailFolder, mailFolderChildFolders, updateMailFolder } from "./microsoft.graph.requests.js";
 import type { MailFolder } from "./microsoft.graph.types.js";
 
 declare const client: rt.Client;
@@ -105,10 +136,19 @@ const inbox = rt.at<MailFolder>("/me/mailFolders/inbox");
 
 export async function usage(): Promise<void> {`;
 const searchFolder = { "@odata.type": "#microsoft.graph.mailSearchFolder", displayName: "Weekly digests", includeNestedFolders: true, sourceFolderIds: ["AQMkADYA"], filterQuery: "contains(subject, 'weekly digest')" };
-const GRAPH_LINES = [
-  `await createMailFolder(client, mailFolderChildFolders(inbox), ${JSON.stringify({ displayName: "Digests", childFolders: [searchFolder] })});`,
-  `await createMailFolder(client, mailFolderChildFolders(inbox), ${JSON.stringify({ displayName: "Digests", childFolders: [{ ...searchFolder, includeNestedFolders: "yes" }] })});`,
+/** Graph's bodies: a mailFolder's, deep-inserting a mailSearchFolder, or one at the top (POST /me/mailFolders/inbox/childFolders, PATCH /me/mailFolders/inbox); the path of the validator's error. */
+const GRAPH_CASES: { mode: Mode; body: Record<string, unknown>; error?: string }[] = [
+  { mode: "create", body: { displayName: "Digests", childFolders: [searchFolder] } },
+  { mode: "create", body: { displayName: "Digests", childFolders: [{ ...searchFolder, includeNestedFolders: "yes" }] }, error: "/childFolders/0/includeNestedFolders" },
+  { mode: "create", body: searchFolder },
+  { mode: "create", body: { ...searchFolder, includeNestedFolders: "yes" }, error: "/includeNestedFolders" },
+  { mode: "create", body: { displayName: "Digests", filterQuery: "isRead eq false" }, error: "/filterQuery" },
+  { mode: "update", body: { "@odata.type": searchFolder["@odata.type"], filterQuery: "isRead eq false" } },
+  { mode: "update", body: { "@odata.type": searchFolder["@odata.type"], sourceFolderIds: "AQMkADYA" }, error: "/sourceFolderIds" },
 ];
+const GRAPH_LINES = GRAPH_CASES.map((c) =>
+  c.mode === "create" ? `await createMailFolder(client, mailFolderChildFolders(inbox), ${JSON.stringify(c.body)});` : `await updateMailFolder(client, inbox, ${JSON.stringify(c.body)});`,
+);
 
 let out = "";
 let graphDir = "";
@@ -147,8 +187,9 @@ function compile(c: Compiler): Map<number, string>[] {
 
 test.each(CASES.map((c) => [c.what, c] as const))("the validator: %s", (_what, c) => {
   /* eslint-disable-next-line @typescript-eslint/no-require-imports */
-  const v = require(path.join(out, "Deep.validators")) as { validateMailbox: (x: unknown, o: object) => { errors: { path: string }[] } };
-  expect(v.validateMailbox(c.body, { mode: c.mode }).errors.map((e) => e.path)).toEqual(c.error ? [c.error] : []);
+  const v = require(path.join(out, "Deep.validators")) as Record<"validateMailbox" | "validateFolder", (x: unknown, o: object) => { errors: { path: string }[] }>;
+  const validate = c.top ? v.validateFolder : v.validateMailbox;
+  expect(validate(c.body, { mode: c.mode }).errors.map((e) => e.path)).toEqual(c.error ? [c.error] : []);
 });
 
 test("the module declares the subtypes a body's folder may be, and the navigation properties to a folder carry them", () => {
@@ -169,19 +210,19 @@ forEachCompiler((label, c) => {
   });
 });
 
-describeWithGraph("deep-subtypes Graph")("Graph v1.0: a mailSearchFolder deep-inserted into a mailFolder's childFolders", () => {
-  test("the validator accepts it, and refuses a wrong includeNestedFolders", () => {
+describeWithGraph("deep-subtypes Graph")("Graph v1.0: a mailSearchFolder deep-inserted into a mailFolder's childFolders, or created and updated through mailFolder's addresses", () => {
+  test("the validator accepts it, and refuses a wrong includeNestedFolders, sourceFolderIds, or a filterQuery without its @odata.type", () => {
     /* eslint-disable-next-line @typescript-eslint/no-require-imports */
     const v = require(path.join(graphDir, "microsoft.graph.validators")) as { validateMailFolder: (x: unknown, o: object) => { errors: { path: string }[] } };
-    expect(v.validateMailFolder({ displayName: "Digests", childFolders: [searchFolder] }, { mode: "create" }).errors).toEqual([]);
-    expect(v.validateMailFolder({ childFolders: [{ ...searchFolder, includeNestedFolders: "yes" }] }, { mode: "create" }).errors.map((e) => e.path)).toEqual(["/childFolders/0/includeNestedFolders"]);
+    expect(GRAPH_CASES.map((c) => v.validateMailFolder(c.body, { mode: c.mode }).errors.map((e) => e.path))).toEqual(GRAPH_CASES.map((c) => (c.error ? [c.error] : [])));
   });
 
   forEachCompiler((label, c) => {
     test(`${label}: so does the compiler`, () => {
       const errors = compile(c)[2]!;
-      expect([...errors.keys()]).toEqual([1]);
+      expect([...errors.keys()]).toEqual(GRAPH_CASES.flatMap((x, i) => (x.error ? [i] : [])));
       expect(errors.get(1)).toContain("includeNestedFolders");
+      expect(errors.get(4)).toContain("filterQuery");
     });
   });
 });

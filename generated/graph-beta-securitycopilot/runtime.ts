@@ -493,6 +493,28 @@ type Each<I, W, Typed extends boolean, C extends boolean> = I extends unknown ? 
  * by; never for a target without.
  */
 type SubtypeBodies<B, C extends boolean> = { [K in keyof B & string]: (B[K] extends { create: infer X; update: infer Y } ? (C extends true ? X : Y) : B[K]) & { "@odata.type": `#${K}` } }[keyof B & string];
+/** The write type of the subtype `B` lists by the name `Q`, as a create (`C`) or an update writes it. */
+type SubtypeBody<B, Q extends keyof B, C extends boolean> = B[Q] extends { create: infer X; update: infer Y } ? (C extends true ? X : Y) : B[Q];
+
+/**
+ * A create's body through a set or navigation property of a concrete entity type with subtypes, `D`
+ * its own body: where its `@odata.type` names one of the subtypes `B` lists (a `…SubtypeBodies` map;
+ * `Q`, the name, inferred from it), also that subtype's create body (`CreateBody`: its own
+ * properties typed, its computed ones left out, the navigation properties it has among `W`'s).
+ * Else `D` itself (`Q` is `""`, the declared type's name or another): a body that names no subtype
+ * is checked as before, and a subtype's property in it is an excess property. An intersection with
+ * `D` rather than a union: a compiler infers `Q` and checks a plain body with fewest instantiations so.
+ */
+export type SubtypeCreate<D, B, W, Q extends string> = D & (Q extends keyof B ? CreateBody<SubtypeBody<B, Q, true>, W> & { "@odata.type"?: `#${Q}` } : unknown);
+
+/**
+ * An update's body through a set or navigation property of a concrete entity type with subtypes, `D`
+ * its own (`UpdateBody`), as `SubtypeCreate` has a create's: where its `@odata.type` names a subtype
+ * `B` lists (`Q`), also that subtype's PATCH body, or with `replace: true` (`R`) its PUT body, its keys
+ * `K` optional (`Replacement`). A PATCH names the entity's own type, which it does not change.
+ */
+export type SubtypeUpdate<D, B, W, R, K extends PropertyKey, Q extends string> = D &
+  (Q extends keyof B ? (true extends R ? Replacement<SubtypeBody<B, Q, false>, K, never, W> : Patch<SubtypeBody<B, Q, false>, W>) & { "@odata.type"?: `#${Q}` } : unknown);
 /**
  * The declared type's entity in a body, `E` (`I` as the body writes it), where its type has
  * subtypes `X` (`SubtypeBodies`): without the properties only they declare and without the bindings of

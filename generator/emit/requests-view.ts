@@ -203,9 +203,14 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   };
   // The concrete subtypes an entity of `t` in a body may be (subtype-bodies.ts): `, ItemSubtypeBodies`, after the write navigation (`W`); else "".
   const bodiesTs = (t: EntityType) => {
-    if (bodySubtypes(t).length === 0) return "";
+    const b = bodiesOf(t);
+    return b ? `, ${b.written}, ${b.bodies}` : "";
+  };
+  // Its `…SubtypeBodies` map and the navigation properties an entity of it in a body may have (`W`), where it has subtypes a body's entity may be.
+  const bodiesOf = (t: EntityType): { bodies: string; written: string } | undefined => {
+    if (bodySubtypes(t).length === 0) return undefined;
     const name = subtypeBodiesTypeName(ctx, t);
-    return `${writeNavTs(t) || `, ${navTs(t)}`}, ${t.namespace === schema.namespace ? name : imports.use(moduleSpecifier(t.namespace, "requests"), name, t.namespace)}`;
+    return { written: writeNavTs(t).slice(2) || navTs(t), bodies: t.namespace === schema.namespace ? name : imports.use(moduleSpecifier(t.namespace, "requests"), name, t.namespace) };
   };
   // In a slice: the union of the values of the subtypes it left out below `t` (see leftOutBelow), "" for none.
   const leftOutTs = (t: EntityType) => {
@@ -478,7 +483,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       if (bodySubtypes(t).length > 0) {
         navigationTypes.push({
           doc: jsdoc("", [
-            `Concrete subtypes of \`${t.qualifiedName}\` by qualified name, as an entity of a navigation property to it nested in a body (a deep insert, a related entity of an update) may be, named by \`@odata.type\`: each as a create and an update write it.`,
+            `Concrete subtypes of \`${t.qualifiedName}\` by qualified name, as a body of it (a create's or an update's, or an entity of a deep insert or a related entity of an update) may be, named by \`@odata.type\`: each as a create and an update write it.`,
           ]),
           name: subtypeBodiesTypeName(ctx, t),
           body: " " + objectType(subtypeBodyMembers(t, write)),
@@ -578,13 +583,23 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const listReturns = brokenType(`Promise<rt.Page<${q.result}>>`, 3, 2);
     const createReturns = brokenType(`Promise<rt.Created<${returned}, { prefer: ${written} }>>`, 3, 2);
     const updateReturns = brokenType(`Promise<(${returned} & rt.ControlInfo) | undefined>`, 3, 2);
-    const createTypeParam = `${written} extends rt.WriteOptions["prefer"] = undefined`;
-    const createTypeParams = parameters(`export function ${v.create}`, [createTypeParam], "(");
-    const updateTypeParam = `${replaced} extends boolean | undefined = undefined`;
-    const updateTypeParams = parameters(`export function ${v.update}`, [updateTypeParam], "(");
-    const createBody = createBodyParameter(() => self, t, usesUnion(ctx, t), write, () => nav, members(t));
+    // A concrete type with subtypes takes a subtype's body too, named by its `@odata.type` (`Q`, subtype-bodies.ts).
+    const subtyped = usesUnion(ctx, t) ? undefined : bodiesOf(t);
+    const typeNamed = subtyped ? typeParameter("Q", `${named} ${subtyped.bodies} ${subtyped.written}`) : "";
+    const typeNamedParam = subtyped ? [`${typeNamed} extends string = ""`] : [];
+    const createTypeParam = [`${written} extends rt.WriteOptions["prefer"] = undefined`, ...typeNamedParam];
+    const createTypeParams = parameters(`export function ${v.create}`, createTypeParam, "(");
+    const updateTypeParam = [`${replaced} extends boolean | undefined = undefined`, ...typeNamedParam];
+    const updateTypeParams = parameters(`export function ${v.update}`, updateTypeParam, "(");
+    const createBody = subtyped
+      ? subtypeBodyParameter({ name: "rt.SubtypeCreate", args: [subtyped.bodies, subtyped.written, typeNamed] }, oneLine(createBodyType(() => self, t, false, write, () => nav)))
+      : createBodyParameter(() => self, t, usesUnion(ctx, t), write, () => nav, members(t));
     // An abstract type's is a union of its subtypes' bodies: a member a line when long.
-    const updateBody = updateBodyParameter(updateBodies(() => self, t, typeParameter("R", named), keysOf(t), usesUnion(ctx, t), write, () => nav, members(t)));
+    const updateBodyTypes = updateBodies(() => self, t, typeParameter("R", named), keysOf(t), usesUnion(ctx, t), write, () => nav, members(t));
+    const updateKeys = keysOf(t).filter((k) => !propertyNames(t, false, "update").has(k));
+    const updateBody = subtyped
+      ? subtypeBodyParameter({ name: "rt.SubtypeUpdate", args: [subtyped.bodies, subtyped.written, replaced, updateKeys.length ? updateKeys : "never", typeNamed] }, oneLine(updateBodyTypes[0]))
+      : updateBodyParameter(updateBodyTypes);
     // A target whose line would pass 120 characters has its type arguments one a line (a name of 88 or more characters).
     const target = (allows: string) => brokenItem(`target: rt.EntityRef<${self}, null${allowing(allows)}>`);
     entities.push({
@@ -602,12 +617,12 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       getParams: requestParameters(1, [CLIENT, brokenItem(`target: rt.EntityRef<${self}, ${empty}${getParts.length ? `, ${getParts.join(" & ")}` : ""}>`), `options?: ${getOptions}`], `: ${getReturns} {`),
       listParams: requestParameters(1, [CLIENT, listTarget, `options?: ${options}`], `: ${listReturns} {`),
       createParams: requestParameters(
-        parametersColumn(v.create, createTypeParam, createTypeParams),
+        parametersColumn(v.create, createTypeParam.join(", "), createTypeParams),
         [CLIENT, collectionTarget("rt.Insertable"), `body:${createBody}`, `options?: rt.WriteOptions<${written}>`],
         `: ${createReturns} {`,
       ),
       updateParams: requestParameters(
-        parametersColumn(v.update, updateTypeParam, updateTypeParams),
+        parametersColumn(v.update, updateTypeParam.join(", "), updateTypeParams),
         [CLIENT, target("rt.Updatable"), `body:${updateBody}`, `options?: rt.UpdateOptions<${replaced}>`],
         `: ${updateReturns} {`,
       ),
@@ -1203,6 +1218,17 @@ function updateBody(self: () => string, t: EntityType, R: string, keys: readonly
   if ((fixed.size && !written) || related) args.push(fixed.size && !written ? [...fixed] : "never");
   if (related) args.push(nav());
   return { name: "rt.UpdateBody", args };
+}
+
+/**
+ * What follows `body:` in the create or update signature of a concrete type with subtypes: `t` (as
+ * `rt.SubtypeCreate<D, B, W, Q>`, `D` the type's own body put first) on the `body:` line where it
+ * fits, else its type arguments one a line.
+ */
+function subtypeBodyParameter(t: TypeApplication, own: string): string {
+  const whole = { name: t.name, args: [own, ...t.args] };
+  const one = oneLine(whole);
+  return fits(`  body: ${one},`.length) ? ` ${one}` : ` ${whole.name}${typeArguments(whole.args, "  ")}`;
 }
 
 /**

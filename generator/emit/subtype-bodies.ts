@@ -5,7 +5,9 @@
  * subtype's own properties and navigation properties. The requests module declares, per such type
  * whose `…Subtypes` map lists its subtypes, a `…SubtypeBodies` map of them by qualified name, each
  * as a create and an update write it (`ItemInput`, or `{ create: ItemCreateInput; update:
- * ItemUpdateInput }` where the two differ); its `rt.Nav`s carry it (the runtime's `SubtypeBodies`).
+ * ItemUpdateInput }` where the two differ); its `rt.Nav`s carry it (the runtime's `SubtypeBodies`),
+ * and its own create and update take it (`rt.SubtypeCreate`, `rt.SubtypeUpdate`): a body at the top
+ * may be one of those subtypes' too, named by `@odata.type`.
  * An abstract type needs none: its write type is already the union of its subtypes' (write-types.ts).
  */
 import { concreteDescendants } from "../model/rules";
