@@ -66,7 +66,7 @@ export function itemOwners(
   return rt.collection(parent, "owners", rt.key("id", rt.edmInt32));
 }
 
-/** Reads one `Terms.Shop.Party` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Party, null>`). */
+/** Reads one `Terms.Shop.Party` (GET, `rt.read`). */
 export function getParty<
   S extends rt.PropertyName<Party, PartyNavigation, PartySubtypes> = never,
   const E extends rt.Expand<PartyNavigation> = never,
@@ -82,7 +82,7 @@ export function getParty<
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `Terms.Shop.Party` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+/** Reads one page of a collection of `Terms.Shop.Party` (GET, `rt.readPage`). */
 export function listParties<
   S extends rt.PropertyName<Party, PartyNavigation, PartySubtypes> = never,
   const E extends rt.Expand<PartyNavigation> = never,
@@ -99,7 +99,7 @@ export function listParties<
   return rt.readPage(client, target, options);
 }
 
-/** Creates a `Terms.Shop.Party` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
+/** Creates a `Terms.Shop.Party` in a collection (POST, `rt.create`). */
 export function createParty<P extends rt.WriteOptions["prefer"] = undefined, Q extends string = "">(
   client: rt.Client,
   target: rt.CollectionRef<Party, number>,
@@ -109,7 +109,7 @@ export function createParty<P extends rt.WriteOptions["prefer"] = undefined, Q e
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `Terms.Shop.Party`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `Terms.Shop.Party` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updateParty<R extends boolean | undefined = undefined, Q extends string = "">(
   client: rt.Client,
   target: rt.EntityRef<Party, null>,
@@ -128,7 +128,7 @@ export function deleteParty(
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Terms.Shop.Person` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Person, null>`). */
+/** Reads one `Terms.Shop.Person` (GET, `rt.read`). */
 export function getPerson<
   S extends rt.PropertyName<Person, PersonNavigation> = never,
   const E extends rt.Expand<PersonNavigation> = never,
@@ -141,7 +141,7 @@ export function getPerson<
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `Terms.Shop.Person` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+/** Reads one page of a collection of `Terms.Shop.Person` (GET, `rt.readPage`). */
 export function listPersons<
   S extends rt.PropertyName<Person, PersonNavigation> = never,
   const E extends rt.Expand<PersonNavigation> = never,
@@ -153,7 +153,7 @@ export function listPersons<
   return rt.readPage(client, target, options);
 }
 
-/** Creates a `Terms.Shop.Person` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
+/** Creates a `Terms.Shop.Person` in a collection (POST, `rt.create`). */
 export function createPerson<P extends rt.WriteOptions["prefer"] = undefined>(
   client: rt.Client,
   target: rt.CollectionRef<Person, number>,
@@ -163,7 +163,7 @@ export function createPerson<P extends rt.WriteOptions["prefer"] = undefined>(
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `Terms.Shop.Person`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `Terms.Shop.Person` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updatePerson<R extends boolean | undefined = undefined>(
   client: rt.Client,
   target: rt.EntityRef<Person, null>,
@@ -182,7 +182,7 @@ export function deletePerson(
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Terms.Shop.Company` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Company, null>`). */
+/** Reads one `Terms.Shop.Company` (GET, `rt.read`). */
 export function getCompany<
   S extends rt.PropertyName<Company, CompanyNavigation> = never,
   const E extends rt.Expand<CompanyNavigation> = never,
@@ -195,7 +195,7 @@ export function getCompany<
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `Terms.Shop.Company` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+/** Reads one page of a collection of `Terms.Shop.Company` (GET, `rt.readPage`). */
 export function listCompanies<
   S extends rt.PropertyName<Company, CompanyNavigation> = never,
   const E extends rt.Expand<CompanyNavigation> = never,
@@ -207,7 +207,7 @@ export function listCompanies<
   return rt.readPage(client, target, options);
 }
 
-/** Creates a `Terms.Shop.Company` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
+/** Creates a `Terms.Shop.Company` in a collection (POST, `rt.create`). */
 export function createCompany<P extends rt.WriteOptions["prefer"] = undefined>(
   client: rt.Client,
   target: rt.CollectionRef<Company, number>,
@@ -217,7 +217,7 @@ export function createCompany<P extends rt.WriteOptions["prefer"] = undefined>(
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `Terms.Shop.Company`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `Terms.Shop.Company` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updateCompany<R extends boolean | undefined = undefined>(
   client: rt.Client,
   target: rt.EntityRef<Company, null>,
@@ -236,7 +236,7 @@ export function deleteCompany(
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Terms.Shop.Item` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Item, null>`). */
+/** Reads one `Terms.Shop.Item` (GET, `rt.read`). */
 export function getItem<
   S extends rt.PropertyName<Item, ItemNavigation> = never,
   const E extends rt.Expand<ItemNavigation> = never,
@@ -249,7 +249,7 @@ export function getItem<
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `Terms.Shop.Item` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+/** Reads one page of a collection of `Terms.Shop.Item` (GET, `rt.readPage`). */
 export function listItems<
   S extends rt.PropertyName<Item, ItemNavigation> = never,
   const E extends rt.Expand<ItemNavigation> = never,
@@ -261,7 +261,7 @@ export function listItems<
   return rt.readPage(client, target, options, ItemFilterKinds);
 }
 
-/** Creates a `Terms.Shop.Item` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
+/** Creates a `Terms.Shop.Item` in a collection (POST, `rt.create`). */
 export function createItem<P extends rt.WriteOptions["prefer"] = undefined>(
   client: rt.Client,
   target: rt.CollectionRef<Item, number>,
@@ -271,7 +271,7 @@ export function createItem<P extends rt.WriteOptions["prefer"] = undefined>(
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `Terms.Shop.Item`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `Terms.Shop.Item` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updateItem<R extends boolean | undefined = undefined>(
   client: rt.Client,
   target: rt.EntityRef<Item, null>,

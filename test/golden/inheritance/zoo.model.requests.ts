@@ -68,7 +68,7 @@ export function keeperAnimals(parent: rt.EntityRef<Keeper, null>): rt.Collection
   return rt.collection(parent, "animals", rt.segmentKey("id", rt.edmGuid));
 }
 
-/** Reads one `zoo.model.animal` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<AnyAnimal, null>`). */
+/** Reads one `zoo.model.animal` (GET, `rt.read`). */
 export function getAnimal<
   S extends rt.PropertyName<AnyAnimal, AnimalNavigation, AnimalSubtypes> = never,
   const E extends rt.Expand<AnimalNavigation> = never,
@@ -81,7 +81,7 @@ export function getAnimal<
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `zoo.model.animal` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+/** Reads one page of a collection of `zoo.model.animal` (GET, `rt.readPage`). */
 export function listAnimals<
   S extends rt.PropertyName<AnyAnimal, AnimalNavigation, AnimalSubtypes> = never,
   const E extends rt.Expand<AnimalNavigation> = never,
@@ -93,7 +93,7 @@ export function listAnimals<
   return rt.readPage(client, target, options, AnimalFilterKinds);
 }
 
-/** Creates a `zoo.model.animal` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
+/** Creates a `zoo.model.animal` in a collection (POST, `rt.create`). */
 export function createAnimal<P extends rt.WriteOptions["prefer"] = undefined>(
   client: rt.Client,
   target: rt.CollectionRef<AnyAnimal, string>,
@@ -103,7 +103,7 @@ export function createAnimal<P extends rt.WriteOptions["prefer"] = undefined>(
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `zoo.model.animal`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `zoo.model.animal` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updateAnimal<R extends boolean | undefined = undefined>(
   client: rt.Client,
   target: rt.EntityRef<AnyAnimal, null>,
@@ -122,7 +122,7 @@ export function deleteAnimal(
   return rt.remove(client, target, options);
 }
 
-/** Reads one `zoo.model.bird` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Bird, null>`). */
+/** Reads one `zoo.model.bird` (GET, `rt.read`). */
 export function getBird<
   S extends rt.PropertyName<Bird, BirdNavigation, BirdSubtypes> = never,
   const E extends rt.Expand<BirdNavigation> = never,
@@ -135,7 +135,7 @@ export function getBird<
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `zoo.model.bird` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+/** Reads one page of a collection of `zoo.model.bird` (GET, `rt.readPage`). */
 export function listBirds<
   S extends rt.PropertyName<Bird, BirdNavigation, BirdSubtypes> = never,
   const E extends rt.Expand<BirdNavigation> = never,
@@ -149,7 +149,7 @@ export function listBirds<
   return rt.readPage(client, target, options, BirdFilterKinds);
 }
 
-/** Creates a `zoo.model.bird` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
+/** Creates a `zoo.model.bird` in a collection (POST, `rt.create`). */
 export function createBird<P extends rt.WriteOptions["prefer"] = undefined, Q extends string = "">(
   client: rt.Client,
   target: rt.CollectionRef<Bird, string>,
@@ -159,7 +159,7 @@ export function createBird<P extends rt.WriteOptions["prefer"] = undefined, Q ex
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `zoo.model.bird`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `zoo.model.bird` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updateBird<R extends boolean | undefined = undefined, Q extends string = "">(
   client: rt.Client,
   target: rt.EntityRef<Bird, null>,
@@ -178,7 +178,7 @@ export function deleteBird(
   return rt.remove(client, target, options);
 }
 
-/** Reads one `zoo.model.parrot` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Parrot, null>`). */
+/** Reads one `zoo.model.parrot` (GET, `rt.read`). */
 export function getParrot<
   S extends rt.PropertyName<Parrot, ParrotNavigation> = never,
   const E extends rt.Expand<ParrotNavigation> = never,
@@ -191,7 +191,7 @@ export function getParrot<
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `zoo.model.parrot` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+/** Reads one page of a collection of `zoo.model.parrot` (GET, `rt.readPage`). */
 export function listParrots<
   S extends rt.PropertyName<Parrot, ParrotNavigation> = never,
   const E extends rt.Expand<ParrotNavigation> = never,
@@ -203,7 +203,7 @@ export function listParrots<
   return rt.readPage(client, target, options, ParrotFilterKinds);
 }
 
-/** Creates a `zoo.model.parrot` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
+/** Creates a `zoo.model.parrot` in a collection (POST, `rt.create`). */
 export function createParrot<P extends rt.WriteOptions["prefer"] = undefined>(
   client: rt.Client,
   target: rt.CollectionRef<Parrot, string>,
@@ -213,7 +213,7 @@ export function createParrot<P extends rt.WriteOptions["prefer"] = undefined>(
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `zoo.model.parrot`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `zoo.model.parrot` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updateParrot<R extends boolean | undefined = undefined>(
   client: rt.Client,
   target: rt.EntityRef<Parrot, null>,
@@ -232,7 +232,7 @@ export function deleteParrot(
   return rt.remove(client, target, options);
 }
 
-/** Reads one `zoo.model.fish` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Fish, null>`). */
+/** Reads one `zoo.model.fish` (GET, `rt.read`). */
 export function getFish<
   S extends rt.PropertyName<Fish, FishNavigation> = never,
   const E extends rt.Expand<FishNavigation> = never,
@@ -245,7 +245,7 @@ export function getFish<
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `zoo.model.fish` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+/** Reads one page of a collection of `zoo.model.fish` (GET, `rt.readPage`). */
 export function listFishes<
   S extends rt.PropertyName<Fish, FishNavigation> = never,
   const E extends rt.Expand<FishNavigation> = never,
@@ -257,7 +257,7 @@ export function listFishes<
   return rt.readPage(client, target, options, FishFilterKinds);
 }
 
-/** Creates a `zoo.model.fish` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
+/** Creates a `zoo.model.fish` in a collection (POST, `rt.create`). */
 export function createFish<P extends rt.WriteOptions["prefer"] = undefined>(
   client: rt.Client,
   target: rt.CollectionRef<Fish, string>,
@@ -267,7 +267,7 @@ export function createFish<P extends rt.WriteOptions["prefer"] = undefined>(
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `zoo.model.fish`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `zoo.model.fish` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updateFish<R extends boolean | undefined = undefined>(
   client: rt.Client,
   target: rt.EntityRef<Fish, null>,
@@ -286,7 +286,7 @@ export function deleteFish(
   return rt.remove(client, target, options);
 }
 
-/** Reads one `zoo.model.keeper` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Keeper, null>`). */
+/** Reads one `zoo.model.keeper` (GET, `rt.read`). */
 export function getKeeper<
   S extends rt.PropertyName<Keeper, KeeperNavigation> = never,
   const E extends rt.Expand<KeeperNavigation> = never,
@@ -299,7 +299,7 @@ export function getKeeper<
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `zoo.model.keeper` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+/** Reads one page of a collection of `zoo.model.keeper` (GET, `rt.readPage`). */
 export function listKeepers<
   S extends rt.PropertyName<Keeper, KeeperNavigation> = never,
   const E extends rt.Expand<KeeperNavigation> = never,
@@ -311,7 +311,7 @@ export function listKeepers<
   return rt.readPage(client, target, options, KeeperFilterKinds);
 }
 
-/** Creates a `zoo.model.keeper` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
+/** Creates a `zoo.model.keeper` in a collection (POST, `rt.create`). */
 export function createKeeper<P extends rt.WriteOptions["prefer"] = undefined>(
   client: rt.Client,
   target: rt.CollectionRef<Keeper, string>,
@@ -321,7 +321,7 @@ export function createKeeper<P extends rt.WriteOptions["prefer"] = undefined>(
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `zoo.model.keeper`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `zoo.model.keeper` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updateKeeper<R extends boolean | undefined = undefined>(
   client: rt.Client,
   target: rt.EntityRef<Keeper, null>,

@@ -188,7 +188,7 @@ export function lineBasket(parent: rt.EntityRef<Line, null>): rt.EntityRef<Baske
   return rt.nav(parent, "basket");
 }
 
-/** Reads one `Test.Validation.Item` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Item, null>`). */
+/** Reads one `Test.Validation.Item` (GET, `rt.read`). */
 export function getItem<
   S extends rt.PropertyName<Item, ItemNavigation> = never,
   const E extends rt.Expand<ItemNavigation> = never,
@@ -201,7 +201,7 @@ export function getItem<
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `Test.Validation.Item` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+/** Reads one page of a collection of `Test.Validation.Item` (GET, `rt.readPage`). */
 export function listItems<
   S extends rt.PropertyName<Item, ItemNavigation> = never,
   const E extends rt.Expand<ItemNavigation> = never,
@@ -213,7 +213,7 @@ export function listItems<
   return rt.readPage(client, target, options, ItemFilterKinds);
 }
 
-/** Creates a `Test.Validation.Item` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
+/** Creates a `Test.Validation.Item` in a collection (POST, `rt.create`). */
 export function createItem<P extends rt.WriteOptions["prefer"] = undefined>(
   client: rt.Client,
   target: rt.CollectionRef<Item, number>,
@@ -223,7 +223,7 @@ export function createItem<P extends rt.WriteOptions["prefer"] = undefined>(
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `Test.Validation.Item`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `Test.Validation.Item` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updateItem<R extends boolean | undefined = undefined>(
   client: rt.Client,
   target: rt.EntityRef<Item, null>,
@@ -242,7 +242,7 @@ export function deleteItem(
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Test.Validation.Person` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Person, null>`). */
+/** Reads one `Test.Validation.Person` (GET, `rt.read`). */
 export function getPerson<
   S extends rt.PropertyName<Person, PersonNavigation, PersonSubtypes> = never,
   const E extends rt.Expand<PersonNavigation> = never,
@@ -265,7 +265,7 @@ export function getPerson<
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `Test.Validation.Person` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+/** Reads one page of a collection of `Test.Validation.Person` (GET, `rt.readPage`). */
 export function listPersons<
   S extends rt.PropertyName<Person, PersonNavigation, PersonSubtypes> = never,
   const E extends rt.Expand<PersonNavigation> = never,
@@ -288,7 +288,7 @@ export function listPersons<
   return rt.readPage(client, target, options, PersonFilterKinds);
 }
 
-/** Creates a `Test.Validation.Person` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
+/** Creates a `Test.Validation.Person` in a collection (POST, `rt.create`). */
 export function createPerson<P extends rt.WriteOptions["prefer"] = undefined, Q extends string = "">(
   client: rt.Client,
   target: rt.CollectionRef<Person, string>,
@@ -298,7 +298,7 @@ export function createPerson<P extends rt.WriteOptions["prefer"] = undefined, Q 
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `Test.Validation.Person`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `Test.Validation.Person` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updatePerson<R extends boolean | undefined = undefined, Q extends string = "">(
   client: rt.Client,
   target: rt.EntityRef<Person, null>,
@@ -319,7 +319,7 @@ export function deletePerson(
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Test.Validation.Basket` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Basket, null>`). */
+/** Reads one `Test.Validation.Basket` (GET, `rt.read`). */
 export function getBasket<
   S extends rt.PropertyName<Basket, BasketNavigation> = never,
   const E extends rt.Expand<BasketNavigation> = never,
@@ -332,7 +332,7 @@ export function getBasket<
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `Test.Validation.Basket` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+/** Reads one page of a collection of `Test.Validation.Basket` (GET, `rt.readPage`). */
 export function listBaskets<
   S extends rt.PropertyName<Basket, BasketNavigation> = never,
   const E extends rt.Expand<BasketNavigation> = never,
@@ -344,7 +344,7 @@ export function listBaskets<
   return rt.readPage(client, target, options);
 }
 
-/** Creates a `Test.Validation.Basket` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
+/** Creates a `Test.Validation.Basket` in a collection (POST, `rt.create`). */
 export function createBasket<P extends rt.WriteOptions["prefer"] = undefined>(
   client: rt.Client,
   target: rt.CollectionRef<Basket, number>,
@@ -354,7 +354,7 @@ export function createBasket<P extends rt.WriteOptions["prefer"] = undefined>(
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `Test.Validation.Basket`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `Test.Validation.Basket` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updateBasket<R extends boolean | undefined = undefined>(
   client: rt.Client,
   target: rt.EntityRef<Basket, null>,
@@ -373,7 +373,7 @@ export function deleteBasket(
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Test.Validation.Line` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Line, null>`). */
+/** Reads one `Test.Validation.Line` (GET, `rt.read`). */
 export function getLine<
   S extends rt.PropertyName<Line, LineNavigation> = never,
   const E extends rt.Expand<LineNavigation> = never,
@@ -386,7 +386,7 @@ export function getLine<
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `Test.Validation.Line` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+/** Reads one page of a collection of `Test.Validation.Line` (GET, `rt.readPage`). */
 export function listLines<
   S extends rt.PropertyName<Line, LineNavigation> = never,
   const E extends rt.Expand<LineNavigation> = never,
@@ -398,7 +398,7 @@ export function listLines<
   return rt.readPage(client, target, options);
 }
 
-/** Creates a `Test.Validation.Line` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
+/** Creates a `Test.Validation.Line` in a collection (POST, `rt.create`). */
 export function createLine<P extends rt.WriteOptions["prefer"] = undefined>(
   client: rt.Client,
   target: rt.CollectionRef<Line, { "basketId": number; "no": number }>,
@@ -408,7 +408,7 @@ export function createLine<P extends rt.WriteOptions["prefer"] = undefined>(
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `Test.Validation.Line`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `Test.Validation.Line` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updateLine<R extends boolean | undefined = undefined>(
   client: rt.Client,
   target: rt.EntityRef<Line, null>,
@@ -427,7 +427,7 @@ export function deleteLine(
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Test.Validation.Employee` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Employee, null>`). */
+/** Reads one `Test.Validation.Employee` (GET, `rt.read`). */
 export function getEmployee<
   S extends rt.PropertyName<Employee, EmployeeNavigation> = never,
   const E extends rt.Expand<EmployeeNavigation> = never,
@@ -440,7 +440,7 @@ export function getEmployee<
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `Test.Validation.Employee` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+/** Reads one page of a collection of `Test.Validation.Employee` (GET, `rt.readPage`). */
 export function listEmployees<
   S extends rt.PropertyName<Employee, EmployeeNavigation> = never,
   const E extends rt.Expand<EmployeeNavigation> = never,
@@ -452,7 +452,7 @@ export function listEmployees<
   return rt.readPage(client, target, options, EmployeeFilterKinds);
 }
 
-/** Creates a `Test.Validation.Employee` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
+/** Creates a `Test.Validation.Employee` in a collection (POST, `rt.create`). */
 export function createEmployee<P extends rt.WriteOptions["prefer"] = undefined>(
   client: rt.Client,
   target: rt.CollectionRef<Employee, string>,
@@ -462,7 +462,7 @@ export function createEmployee<P extends rt.WriteOptions["prefer"] = undefined>(
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `Test.Validation.Employee`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `Test.Validation.Employee` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updateEmployee<R extends boolean | undefined = undefined>(
   client: rt.Client,
   target: rt.EntityRef<Employee, null>,
@@ -481,7 +481,7 @@ export function deleteEmployee(
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Test.Validation.Bag` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Bag, null>`). */
+/** Reads one `Test.Validation.Bag` (GET, `rt.read`). */
 export function getBag<
   S extends rt.PropertyName<Bag, BagNavigation> = never,
   const E extends rt.Expand<BagNavigation> = never,
@@ -494,7 +494,7 @@ export function getBag<
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `Test.Validation.Bag` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+/** Reads one page of a collection of `Test.Validation.Bag` (GET, `rt.readPage`). */
 export function listBags<
   S extends rt.PropertyName<Bag, BagNavigation> = never,
   const E extends rt.Expand<BagNavigation> = never,
@@ -506,7 +506,7 @@ export function listBags<
   return rt.readPage(client, target, options);
 }
 
-/** Creates a `Test.Validation.Bag` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
+/** Creates a `Test.Validation.Bag` in a collection (POST, `rt.create`). */
 export function createBag<P extends rt.WriteOptions["prefer"] = undefined>(
   client: rt.Client,
   target: rt.CollectionRef<Bag, string>,
@@ -516,7 +516,7 @@ export function createBag<P extends rt.WriteOptions["prefer"] = undefined>(
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `Test.Validation.Bag`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+/** Updates a `Test.Validation.Bag` (PATCH, or PUT with `replace: true`; `rt.update`). */
 export function updateBag<R extends boolean | undefined = undefined>(
   client: rt.Client,
   target: rt.EntityRef<Bag, null>,
