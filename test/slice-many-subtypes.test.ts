@@ -325,3 +325,103 @@ describeWithGraph("slice-many-subtypes (Graph v1.0, /security/**)")("Microsoft G
     ]);
   });
 });
+
+/**
+ * A slice that leaves out every subtype of an abstract type with more subtypes than it brings along
+ * types a value of it as its `Any…` union all the same, of one member: the abstract type with the
+ * names of its left-out concrete subtypes, as the full run's union names them, and as the
+ * validators check it (a name that is none of them, and a complex value without `@odata.type`, are
+ * refused by both).
+ */
+describe("an abstract type whose subtypes the slice all leaves out", () => {
+  // m.entity is abstract with 205 subtypes, none on the route: a box's content and contained items are m.entitys.
+  const BOX = [
+    '<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>',
+    '<Schema Namespace="m" xmlns="http://docs.oasis-open.org/odata/ns/edm">',
+    '<EntityType Name="entity" Abstract="true"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/></EntityType>',
+    ...Array.from({ length: 205 }, (_, i) => `<EntityType Name="t${i}" BaseType="m.entity">${i === 7 ? '<Property Name="p7" Type="Edm.Int32"/>' : ""}</EntityType>`),
+    '<EntityType Name="box"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/>',
+    '<NavigationProperty Name="content" Type="m.entity"/><NavigationProperty Name="items" Type="Collection(m.entity)" ContainsTarget="true"/></EntityType>',
+    '<EntityContainer Name="c"><EntitySet Name="boxes" EntityType="m.box"/></EntityContainer>',
+    "</Schema></edmx:DataServices></edmx:Edmx>",
+  ].join("\n");
+  const runBox = (options: Omit<GenerateOptions, "inputs">) => generate({ inputs: [{ file: "box.xml", content: BOX }], ...options });
+  const writeTo = (tag: string, files: ReadonlyMap<string, string>) => {
+    const d = path.join(GENERATED, tag);
+    fs.rmSync(d, { recursive: true, force: true });
+    fs.mkdirSync(d, { recursive: true });
+    for (const [name, content] of files) fs.writeFileSync(path.join(d, name), content);
+    return d;
+  };
+  const complexDir = writeTo("slice-all-subtypes-left-out-complex", runComplex({ include: ["/logs/**"] }).files);
+  const boxResult = runBox({ include: ["/boxes/**"] });
+  const boxDir = writeTo("slice-all-subtypes-left-out-entity", boxResult.files);
+  const readIn = (dir: string, file: string) => fs.readFileSync(path.join(dir, file), "utf8");
+
+  test("keeps none of them; the union has the abstract type with their names, and the property, guard and requests use it", () => {
+    expect(keptComplex({ include: ["/logs/**"] })).toEqual(["a.activity", "a.log"]);
+    const types = readIn(complexDir, "a.types.ts");
+    const union = /export type AnyActivity =([\s\S]*?);\n/.exec(types)?.[1] ?? "";
+    // A complex value must name its type, as the full run's union has it; only concrete subtypes.
+    expect(union).toMatch(/^ Activity & \{\n {2}"@odata\.type":\n/);
+    expect(union).toContain('"#a.r199"');
+    expect(union).toContain('"#a.upload"');
+    expect(union).not.toContain('"#a.file"');
+    expect(types).toMatch(/data\?: AnyActivity \| null;/);
+    expect(readIn(complexDir, "a.validators.ts")).toContain("export const isActivity: Guard<AnyActivity> =");
+
+    expect([...boxResult.model.types.keys()].sort()).toEqual(["m.box", "m.entity"]);
+    expect(/export type AnyEntity =([\s\S]*?);\n/.exec(readIn(boxDir, "m.types.ts"))?.[1]).toMatch(/^ Entity & \{\n {2}"@odata\.type"\?:\n/);
+    const requests = readIn(boxDir, "m.requests.ts");
+    expect(requests).toContain("export function boxContent(parent: rt.EntityRef<Box, null>): rt.EntityRef<AnyEntity, null> {");
+    expect(requests).toContain("body: rt.WithType<rt.New<AnyEntity>>,");
+  });
+
+  test("the validators agree: a left-out subtype's name passes, another name and an untyped complex value do not", () => {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const complex: { validateLog(v: unknown): { valid: boolean } } = require(path.join(complexDir, "a.validators"));
+    const box: { validateEntity(v: unknown): { valid: boolean } } = require(path.join(boxDir, "m.validators"));
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    expect(complex.validateLog({ id: "l1", data: { "@odata.type": "#a.r12", operation: "x" } }).valid).toBe(true);
+    expect(complex.validateLog({ id: "l1", data: { "@odata.type": "#a.nope", operation: "x" } }).valid).toBe(false);
+    expect(complex.validateLog({ id: "l1", data: { operation: "x" } }).valid).toBe(false);
+    expect(box.validateEntity({ "@odata.type": "#m.t7", id: "x", p7: "let through" }).valid).toBe(true);
+    expect(box.validateEntity({ "@odata.type": "#m.nope", id: "x" }).valid).toBe(false);
+  });
+
+  test("a note (ODG305) says what the slice types their values as", () => {
+    expect(runComplex({ include: ["/logs/**"] }).diagnostics.filter((d) => d.path === "a.activity").map((d) => d.message)).toEqual([
+      "a.activity is abstract and has 205 subtypes, more than a slice brings along (200, as for an entity type): the slice keeps none of them (none is needed otherwise): the validators check their values as a.activity, and its Any… union types them as a.activity with their @odata.type; --include-derived keeps them",
+    ]);
+  });
+
+  forEachCompiler((label, c) => {
+    test(`${label}: the slices compile; a value without a left-out subtype's name does not, as the validators refuse it`, () => {
+      const complex = runTscWithUse(c, complexDir, [
+        'import type { AnyActivity, Log } from "./a.types.js";',
+        'export const r12: Log = { id: "l1", data: { "@odata.type": "#a.r12", operation: "x" } };',
+        "// @ts-expect-error a complex value of an abstract type names its subtype",
+        'export const untyped: Log = { id: "l1", data: { operation: "x" } };',
+        "// @ts-expect-error not a.activity's subtype",
+        'export const nope: AnyActivity = { "@odata.type": "#a.nope" };',
+      ]);
+      expect(complex.output).toBe("");
+      expect(complex.status).toBe(0);
+      const entity = runTscWithUse(c, boxDir, [
+        'import type * as rt from "./runtime.js";',
+        'import { boxContent, boxes, getEntity } from "./m.requests.js";',
+        "export async function content(client: rt.Client): Promise<unknown[]> {",
+        '  const e = await getEntity(client, boxContent(boxes().byKey("b1")));',
+        "  const out: unknown[] = [];",
+        "  if (e === null) return out;",
+        '  if (e["@odata.type"] === "#m.t7") out.push(e.id);',
+        "  // @ts-expect-error not m.entity's subtype",
+        '  if (e["@odata.type"] === "#m.nope") out.push(e.id);',
+        "  return out;",
+        "}",
+      ]);
+      expect(entity.output).toBe("");
+      expect(entity.status).toBe(0);
+    }, 240_000);
+  });
+});

@@ -99,9 +99,14 @@ export function readsAsUnion(ctx: EmitContext, t: SchemaType): t is StructuredTy
   return (t.kind === "complex" && hasFamily(t)) || usesUnion(ctx, t);
 }
 
-/** Whether a property typed `t` is written as the `Any…` union of its concrete subtypes. */
+/**
+ * Whether a property typed `t` is written as the `Any…` union of its concrete subtypes: those kept,
+ * and in a slice those it left out, as their nearest kept abstract type with their names
+ * (`leftOutHolders`), also when it left them all out (an abstract type with more subtypes than a
+ * slice brings along): a value of an abstract type is always one of them, as the validators have it.
+ */
 export function usesUnion(ctx: EmitContext, t: SchemaType): t is StructuredType {
-  return (t.kind === "entity" || t.kind === "complex") && ctx.variants(t).length > 0;
+  return (t.kind === "entity" || t.kind === "complex") && (ctx.variants(t).length > 0 || (t.abstract && leftOutHolders(t).length > 0));
 }
 
 /**

@@ -7,7 +7,7 @@ import { alwaysPresent, deprecation, description, isStream } from "../model/rule
 import { laterMembersDoc } from "../model/evolvable-enums";
 import type { EnumType, NavigationProperty, Property, Schema, StructuredType, TypeDefinition } from "../model/types";
 import { companionNames, propertyKey } from "../passes/names";
-import { familyMemberLiteral, hasFamily, leftOutHolders, odataTypeLiterals, subtypeFamily, type EmitContext } from "./context";
+import { familyMemberLiteral, hasFamily, leftOutHolders, odataTypeLiterals, subtypeFamily, usesUnion, type EmitContext } from "./context";
 import { Imports, jsdoc, type ImportView } from "./imports";
 import { derivedTypesDoc, facetLimit, memberDoc, needsEdm, primitiveTs, readRefType, typeName } from "./ts-types";
 import { allowedDerivedTypes } from "../model/validation-terms";
@@ -88,7 +88,7 @@ export function typesView(ctx: EmitContext, schema: Schema): TypesView {
     else {
       declarations.push(interfaceView(ctx, t, ns, imports, note));
       const variants = ctx.variants(t);
-      if (variants.length > 0) {
+      if (usesUnion(ctx, t)) {
         const holders = leftOutHolders(t);
         // A complex value names its type (JSON Format §4.5.3: `@odata.type` is required wherever the
         // instance's type is derived from the declared one, as every instance of an abstract type is;
@@ -245,7 +245,7 @@ function propertyMember(ctx: EmitContext, p: Property, isKey: boolean, ns: strin
 }
 
 function navigationMember(ctx: EmitContext, n: NavigationProperty, ns: string, imports: Imports): string {
-  const target = typeName(ctx, n.target, ns, imports, ctx.variants(n.target).length > 0);
+  const target = typeName(ctx, n.target, ns, imports, usesUnion(ctx, n.target));
   const allowed = allowedDerivedTypes(ctx.model, n);
   const doc = jsdoc("  ", [
     description(n.annotations),

@@ -44,6 +44,14 @@ export function manySubtypesNote(t: StructuredType, keep: ReadonlySet<SchemaType
     stack.push(...d.derived.filter((e) => keep.has(e)));
   }
   if (keptBelow === (t.subtypeCount ?? countSubtypes(t))) return undefined;
+  // None kept: the union of its concrete subtypes is still written, of their names alone.
+  if (keptBelow === 0) {
+    const name = t.qualifiedName;
+    return (
+      `${manySubtypesReason(t)}: the slice keeps none of them (none is needed otherwise): the validators check their values as ${name}, ` +
+      `and its Any… union types them as ${name} with their @odata.type; ${optionName("includeDerived", namedBy)} keeps them`
+    );
+  }
   return (
     `${manySubtypesReason(t)}: the slice keeps ${keptBelow} of them (those it needs otherwise) ` +
     `and leaves out the others, whose values the validators check as their nearest kept base type; ${optionName("includeDerived", namedBy)} keeps them`
