@@ -129,6 +129,44 @@ describe("--why for what a `**` stopped before", () => {
   });
 });
 
+describe("--why for a type a pattern with two `**` reaches only through stops", () => {
+  // /r/**/x/**: t leads to an x; it lies behind the stop s1 (/r/s1/m/m2/t, 5 segments) and behind
+  // the stop s2 (/r/a/b/c/s2/n/t, 7), five segments down the contained a, b, c: walked after s1 but
+  // before what lies below s1, that route found t first.
+  // The pattern matches /r/x.
+  const TWO = edmx(
+    schema(
+      "w",
+      `
+    ${keyed("root", `
+      <NavigationProperty Name="a" Type="w.a" ContainsTarget="true"/>
+      <NavigationProperty Name="s1" Type="w.s1"/>
+      <NavigationProperty Name="x" Type="w.x" ContainsTarget="true"/>
+    `)}
+    ${keyed("a", `<NavigationProperty Name="b" Type="w.b" ContainsTarget="true"/>`)}
+    ${keyed("b", `<NavigationProperty Name="c" Type="w.c" ContainsTarget="true"/>`)}
+    ${keyed("c", `<NavigationProperty Name="s2" Type="w.s2"/>`)}
+    ${keyed("s1", `<NavigationProperty Name="m" Type="w.m" ContainsTarget="true"/>`)}
+    ${keyed("m", `<NavigationProperty Name="m2" Type="w.m2" ContainsTarget="true"/>`)}
+    ${keyed("m2", `<NavigationProperty Name="t" Type="w.t" ContainsTarget="true"/>`)}
+    ${keyed("s2", `<NavigationProperty Name="n" Type="w.n" ContainsTarget="true"/>`)}
+    ${keyed("n", `<NavigationProperty Name="t" Type="w.t" ContainsTarget="true"/>`)}
+    ${keyed("t", `<NavigationProperty Name="x" Type="w.x" ContainsTarget="true"/>`)}
+    ${keyed("x")}
+    <EntityContainer Name="service"><Singleton Name="r" Type="w.root"/></EntityContainer>
+  `,
+    ),
+  );
+  test("names the route through the fewest stops with the fewest segments, not the first found", () => {
+    const result = generate({ inputs: [{ file: "w.xml", content: TWO }], include: ["/r/**/x/**"], why: ["w.t"] });
+    expect(result.model.types.has("w.t")).toBe(false);
+    expect(result.slice?.why?.[0]?.answers[0]?.chain[0]?.reason).toBe(
+      "not in the slice: --include /r/**/x/** reaches it by /r/s1/m/m2/t only through a navigation property that is not contained, /r/s1, where its `**` stops: " +
+        "it keeps the property's target but does not go on below it; write the path through it out to go on (/r/s1/**/x/**)",
+    );
+  });
+});
+
 describeWithGraph("--why where Graph's `/education/**` stops")("--why on Graph v1.0 where `/education/**` stops", () => {
   test("the education API's slice leaves out the group's workbooks and calendars: --why says where its `**` stopped, and what goes on", () => {
     const result = generate({ inputs: [{ file: "graph.xml", content: fs.readFileSync(GRAPH, "utf8") }], include: ["/education/**"], why: ["microsoft.graph.calendar", "microsoft.graph.workbook"] });

@@ -84,6 +84,8 @@ interface Node {
   bindsEntity?: boolean;
   /** In a walk through stops: the segment is a navigation property that is not contained where the `**` at this index would have stopped. */
   stopped?: number;
+  /** How many segments the route along `parent` has. */
+  depth: number;
 }
 
 /** A step through a composable function's result (composable.ts): the function, and the nodes before and after it. */
@@ -394,7 +396,7 @@ function walk(
     const key = `${type.qualifiedName} ${states} ${excluded.join(",")}`;
     let node = nodes.get(key);
     if (!node) {
-      node = { type, states, excluded, from: [], useful: false, parent: from, segment: name, collection, ...(bindsEntity === undefined ? {} : { bindsEntity }) };
+      node = { type, states, excluded, from: [], useful: false, parent: from, segment: name, collection, depth: (from?.depth ?? 0) + 1, ...(bindsEntity === undefined ? {} : { bindsEntity }) };
       nodes.set(key, node);
       // The `**` (its state) that a navigation property that is not contained would have stopped.
       const cut = throughStops && leaves ? states & ~advance(pattern, before, name, isCast, true) : 0;
@@ -406,7 +408,7 @@ function walk(
     }
     else if (deferred.has(node) && !(leaves && states & ~advance(pattern, before, name, isCast, true))) {
       // Deferred, now reached without a stop: by this route, in the queue.
-      Object.assign(node, { parent: from, segment: name, collection, stopped: undefined });
+      Object.assign(node, { parent: from, segment: name, collection, stopped: undefined, depth: (from?.depth ?? 0) + 1 });
       if (bindsEntity === undefined) delete node.bindsEntity;
       else node.bindsEntity = bindsEntity;
       deferred.delete(node);
@@ -447,12 +449,21 @@ function walk(
       if (!followed) for (const op of imp.operations) blocked(op, imp.name, advance(pattern, startStates(pattern), imp.name, true));
     }
   }
-  for (let i = 0; i < queue.length || deferred.size; i++) {
-    if (i === queue.length) {
-      queue.push(...deferred);
+  // Through stops, the nodes reached across one more stop (`deferred`, in the order they were found)
+  // are taken in with the queue by depth, so that each node's first route has the fewest segments
+  // among those through the fewest stops: appended at once, a node far down one of them went before
+  // the nodes one segment below a nearer one, and its routes were the first found.
+  let pending: Node[] = [];
+  for (let i = 0, p = 0; ; ) {
+    let node: Node;
+    if (p < pending.length && (i === queue.length || pending[p]!.depth <= queue[i]!.depth)) node = pending[p++]!;
+    else if (i < queue.length) node = queue[i++]!;
+    else if (deferred.size) {
+      pending = [...deferred].sort((a, b) => a.depth - b.depth);
       deferred.clear();
-    }
-    const node = queue[i];
+      p = 0;
+      continue;
+    } else break;
     for (const s of steps.of(node.type)) step(node, s.type, s.name, false, s.collection, s.complex, undefined, s.member.kind === "navigation" && !s.member.containsTarget ? s.member : undefined);
     if (casts) for (const d of descendants(node.type)) step(node, d, d.qualifiedName, true, node.collection);
     if (bound && matchOperations(node, pattern, exclude, bound, result)) operationRoutes.push(node);
