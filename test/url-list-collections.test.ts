@@ -23,6 +23,9 @@ test.each([
   ["an Express route with an arrow, a function or a middleware and a handler", 'app.get("/users/:id", async (req, res) => res.json({}));\nrouter.delete("/me", function (req, res) {});\napp.post("/x", auth, (req) => 1);\napp.get("/y", req => 1);'],
   ["an Express route with a named handler or middleware and handler, a router made in the file, a path with a parameter", 'function listMe(req: Request, res: Response) {}\nconst requireAuth = (req, res, next) => next();\nconst router = express.Router();\napp.get("/me", requireAuth, listMe);\napp.patch("/me", listMe);\nrouter.get("/users", list);\nusers.delete("/users/:id", handler);\napi.post("/users", auth, validate, create);'],
   ["a Koa, Fastify or Hono app made or typed in the file", 'const r = new Router();\nconst f = fastify();\nexport function mount(app: Express, h: Hono) { app.get("/me", me); h.delete("/me", del); }\nr.get("/users", list); f.post("/users", create);'],
+  ["an Express route whose app and handler are imported from modules named for them (import, require, a namespace's member)", 'import { app } from "./app";\nimport { listMe } from "./handlers";\napp.get("/me", listMe);\nconst server = require("../server.js");\nserver.patch("/me", listMe);\nconst { remove } = require("./controllers/users");\napi.delete("/me/photo", remove);\nimport * as people from "../people-handlers";\nhttp.get("/people", people.list);'],
+  ["a route in a file importing a server framework (its types too): a member, a bound method", 'import type { Express } from "express";\nexport function mount(server: any, ctrl: UserController) {\n  server.get("/groups", ctrl.list.bind(ctrl));\n  server.post("/groups", ctrl.create);\n}'],
+  ["a route's parameter in the path followed by a member", 'routes.put("/users/:id", ctrl.update);'],
 ])("%s: no request", (_, program) => {
   expect(listOf(`${GRAPH}${program}\nfetch(USERS_URL);\n`).requests.map((r) => [r.method, r.path])).toEqual([["GET", "https://graph.microsoft.com/v1.0/users"]]);
 });
@@ -35,6 +38,24 @@ test("an HTTP client's calls with a config or a body by name, or a callback afte
     ["PATCH", "/users/1"],
     ["DELETE", "/me/events/1"],
     ["GET", "https://graph.microsoft.com/v1.0/me"],
+  ]);
+});
+
+test("an HTTP client's calls with a config or a handler imported by name are read where the modules' names say nothing of a server", () => {
+  const program = 'import { api } from "./api";\nimport { authConfig } from "./auth-config";\nimport { listMe } from "./users";\napi.get("/me", authConfig);\napi.get("/me/photo", listMe);\n';
+  expect(listOf(program).requests.map((r) => [r.method, r.path])).toEqual([
+    ["GET", "/me"],
+    ["GET", "/me/photo"],
+  ]);
+});
+
+test("in a file importing a server framework, a client's calls are read where the receiver is a client's or the argument is named as a config or a body", () => {
+  const program = 'import axios from "axios";\nimport type { Request } from "express";\nimport { api } from "./api";\nconst graph = axios.create({ baseURL: "https://graph.microsoft.com/v1.0" });\napi.get("/me", authConfig);\ngraph.get("/groups", listMe);\naxios.post("/users", user);\napi.post("/me/events", eventBody);\n';
+  expect(listOf(program).requests.map((r) => [r.method, r.path])).toEqual([
+    ["GET", "/me"],
+    ["GET", "/groups"],
+    ["POST", "/users"],
+    ["POST", "/me/events"],
   ]);
 });
 

@@ -10,6 +10,7 @@
  */
 import type { JsText } from "./js-literals";
 import { expressionEnd, skipBlank } from "./js-values";
+import { routeImports } from "./route-imports";
 
 const KINDS = "(?:Readonly)?(?:Weak)?(?:Map|Set)|URLSearchParams|Headers|FormData";
 
@@ -100,10 +101,38 @@ export function isRoute(js: JsText, dot: number, method: string, path: string, f
   const word = receiverWord(text, dot);
   if (word !== undefined && servers.has(word)) return true;
   if (args.length > (method === "GET" || method === "DELETE" ? 1 : 2)) return true;
-  const names = args.map((i) => /^[A-Za-z_$][\w$]*(?=\s*[,)])/.exec(text.slice(i, i + 200))?.[0]);
-  if (names.some((n) => n !== undefined && functions.has(n))) return true;
+  // Each argument that is a name or a member (`listMe`, `users.list`, `this.ctrl.list`), as its words.
+  const names = args.map((i) => MEMBER.exec(text.slice(i, i + 200))?.[0].split(/\s*\.\s*/).filter((w) => w !== "this"));
+  if (names.some((n) => n?.length === 1 && functions.has(n[0]!))) return true;
   if (/\/:[A-Za-z_$]/.test(path) && names[0] !== undefined) return true;
-  return args.some((i) => isFunction(js, i));
+  if (args.some((i) => isFunction(js, i))) return true;
+  return names.some((n) => n !== undefined) && importedRoute(js, word, names);
+}
+
+/** A name or a member chain up to the argument's end. */
+const MEMBER = /^(?:this\s*\.\s*)?[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*(?=\s*[,)])/;
+
+/** A name that says it is a client's config or a write's body, not a handler. */
+const CONFIG_NAME = /^(?:config|cfg|conf|options|opts|init|settings|params|headers|body|data|payload|json)$|(?:Config|Options|Opts|Settings|Params|Headers|Body|Data|Payload)$/;
+
+/**
+ * Whether what the file imports tells a route with an argument named after the path (`names`: each
+ * one's words): the receiver imported from a server framework or from a module named for a server
+ * or a router (`import { app } from "./app"`, `const router = require("./router")`); an argument
+ * imported from a module of handlers (`import { listMe } from "./handlers"`, `import * as users
+ * from "../controllers/users"` then `users.list`); or, in a file that imports a server framework
+ * (its types too), a receiver not imported from an HTTP client's package nor made by its `create`,
+ * with an argument that is neither a literal nor named as a config or a body (`server.post("/groups",
+ * ctrl.create)` beside `import type { Express } from "express"`). Two names of modules that say
+ * nothing (`import { api } from "./api"; import { listMe } from "./users"; api.get("/me", listMe)`)
+ * tell nothing: the call is read as a request.
+ */
+function importedRoute(js: JsText, word: string | undefined, names: (string[] | undefined)[]): boolean {
+  const imports = routeImports(js);
+  if (word !== undefined && imports.servers.has(word)) return true;
+  if (names.some((n) => n !== undefined && imports.handlers.has(n[0]!))) return true;
+  if (!imports.serverFile || (word !== undefined && imports.clients.has(word))) return false;
+  return names.some((n) => n !== undefined && !CONFIG_NAME.test(n[n.length - 1]!));
 }
 
 /** Whether the argument at `i` is a function written out: `(req, res) =>`, `async …`, `function`, `req =>`. */
@@ -111,6 +140,8 @@ function isFunction(js: JsText, i: number): boolean {
   const text = js.text;
   const rest = text.slice(i, i + 200);
   if (/^(?:async\b|function\b|[A-Za-z_$][\w$]*\s*=>)/.test(rest)) return true;
+  // A method bound to its object: `ctrl.list.bind(ctrl)`, `this.listMe.bind(this)`.
+  if (/^(?:[A-Za-z_$][\w$]*\s*\.\s*)+bind\s*\(/.test(rest)) return true;
   const close = rest[0] === "(" ? js.closing(i) : undefined;
   return close !== undefined && /^\s*(?::[^=;,()]*)?=>/.test(text.slice(close + 1, close + 100));
 }
