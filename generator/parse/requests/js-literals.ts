@@ -293,7 +293,7 @@ const BEFORE_EXPRESSION = new Set(["return", "typeof", "instanceof", "in", "of",
  * tokenizer tells it; after a name, a number, a string, a closing `)` or `]`, or JSX's `<` it
  * divides (or closes an element; so does JSX's `/>`).
  */
-function startsRegex(text: string, prev: number, control: boolean): boolean {
+function startsRegex(text: string, prev: number, control: number): boolean {
   if (prev < 0) return true;
   const c = text[prev]!;
   if (/[\w$]/.test(c)) {
@@ -303,15 +303,25 @@ function startsRegex(text: string, prev: number, control: boolean): boolean {
   }
   // `x++ / 2` divides; JSX's `</p>` closes an element.
   if ((c === "+" || c === "-") && text[prev - 1] === c) return false;
-  // TypeScript's non-null `size! / 2` divides (written against what it asserts); `!/re/.test(s)` and `return!/x/` do not.
-  if (c === "!" && /[\w$)\]]/.test(text[prev - 1] ?? "") && !startsRegex(text, prev - 1, false)) return false;
+  // TypeScript's non-null `size! / 2` divides (written against what it asserts); `!/re/.test(s)`, `return!/x/` and `if (x)!/x/` do not.
+  if (c === "!" && /[\w$)\]]/.test(text[prev - 1] ?? "") && !startsRegex(text, prev - 1, control)) return false;
   // The `)` of `if (x)`, `while (x)`, `for (…)` ends no expression: `if (x) /}/.test(s)` starts one.
-  if (c === ")") return control;
+  if (c === ")") return prev === control;
   return !/[\]"'`<]/.test(c);
 }
 
 /** The words whose `(…)` a statement follows, not an expression: what is before a `(` (16 characters at most). */
 const CONTROL = /(?:^|[^\w$.])(?:if|while|for(?:\s+await)?|with)\s*$/;
+
+/**
+ * Whether the `(` at `open` is a statement's (`if (`, `while (`, `for await (`, `with (`): the word
+ * before it, blanks and comments between (`if /* once *\/ (x)`) passed over, 200 characters at most.
+ */
+function isStatementParen(text: string, inert: Uint8Array, open: number): boolean {
+  let i = open - 1;
+  for (const from = Math.max(0, open - 200); i >= from && (inert[i] === 1 || /\s/.test(text[i]!)); ) i--;
+  return CONTROL.test(text.slice(Math.max(0, i - 15), i + 1));
+}
 
 /** The end (its last flag, or its closing `/`) of the regular expression whose `/` is at `at`, on its line; undefined where the line ends first. */
 function regexEnd(text: string, at: number): number | undefined {
@@ -382,7 +392,7 @@ function pairBrackets(text: string): { pairs: Int32Array; inert: Uint8Array } {
       const end = text.indexOf("*/", i + 2);
       i = end < 0 ? text.length : end + 1;
       inert.fill(1, from, i + 1);
-    } else if (c === "/" && text[i + 1] !== ">" && i > noRegexUntil && startsRegex(text, prev, prev === control)) {
+    } else if (c === "/" && text[i + 1] !== ">" && i > noRegexUntil && startsRegex(text, prev, control)) {
       const end = regexEnd(text, i);
       if (end === undefined) {
         const line = text.slice(i).search(/[\r\n]/);
@@ -400,7 +410,7 @@ function pairBrackets(text: string): { pairs: Int32Array; inert: Uint8Array } {
         // A closing bracket closes the last one opened, where it is of its kind; another is passed over.
         pairs[top.at] = i;
         stack.pop();
-        if (c === ")" && CONTROL.test(text.slice(Math.max(0, top.at - 16), top.at))) control = i;
+        if (c === ")" && isStatementParen(text, inert, top.at)) control = i;
       }
     }
   }
