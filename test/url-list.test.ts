@@ -565,6 +565,26 @@ test("an HTTP client call's query options in its config's params (axios, Angular
   expect(listOf(hostile).requests.map((r) => r.path)).toEqual(["/a"]);
 });
 
+test("got's and ky's write takes its body in its options' json, with searchParams beside it; axios's second argument is its body", () => {
+  const text = [
+    'import got from "got";',
+    'import kyClient from "ky";',
+    'const api = ky.create({ prefixUrl: "https://trips.example/odata/v4" });',
+    'await got.post("/People", { json: { UserName: "x" }, searchParams: { $select: "UserName" } });',
+    "await kyClient.patch(`/People('a')`, { json: { Age: 3 }, headers: { a: 'b' } });",
+    'await api.put("/Airlines(\'AA\')", { json: { Name: "A" } });',
+    'await got.post("/People", { body: payload });',
+    'await axios.post("/People", { json: { UserName: "x" } });',
+  ].join("\n");
+  expect(listOf(text).requests.map((r) => [r.method, r.path, r.body])).toEqual([
+    ["POST", "/People?$select=UserName", '{"UserName":"x"}'],
+    ["PATCH", "/People('a')", '{"Age":3}'],
+    ["PUT", "/Airlines('AA')", '{"Name":"A"}'],
+    ["POST", "/People", undefined],
+    ["POST", "/People", '{"json":{"UserName":"x"}}'],
+  ]);
+});
+
 test("params as programs write them: quotes of the other kind inside strings, comments, a body of null, null values, a template without ${}; calls nested in configs and bodies read in linear time", () => {
   const text = [
     "await axios.get(\"/People\", { params: { $filter: \"LastName eq 'O''Neil', x: y\" } });",

@@ -13,7 +13,8 @@
  */
 import { type CallInCode, JsText, urlLiteral } from "./js-literals";
 import { expressionEnd, literalJson, memberValue, readLiteral, skipBlank } from "./js-values";
-import { isCollectionCall, isRoute } from "./not-client-calls";
+import { isCollectionCall, isRoute, receiverWord } from "./not-client-calls";
+import { routeImports } from "./route-imports";
 import { queryText } from "./url-objects";
 
 /** A method call named for an HTTP method, its type arguments skipped (`get<Person[]>(`), with a literal first. */
@@ -45,7 +46,13 @@ export function httpClientCalls(text: string, most = Number.POSITIVE_INFINITY): 
     if (text[after] === ",") {
       const second = skipBlank(text, after + 1);
       if (method === "GET" || method === "DELETE") config = text[second] === "{" ? second : undefined;
-      else {
+      else if (routeImports(js).optionsClients.has(receiverWord(text, m.index) ?? "")) {
+        // got's and ky's options: the body is their `json` (`got.post(url, { json: { … } })`).
+        config = text[second] === "{" ? second : undefined;
+        const json = config === undefined ? undefined : memberValue(js, config, ["json"]);
+        const end = json === undefined ? undefined : expressionEnd(js, json);
+        if (end !== undefined) body = literalJson(js, json!, end);
+      } else {
         const end = expressionEnd(js, second);
         if (end !== undefined) {
           if (text[second] === "{" || text[second] === "[") body = literalJson(js, second, end);

@@ -23,7 +23,7 @@ const collections = new WeakMap<JsText, Set<string>>();
  * Read backwards once: a regular expression anchored at the end tried each of the 200 starts, each
  * to the end, and took about a millisecond a call after a long word.
  */
-function receiverWord(text: string, dot: number): string | undefined {
+export function receiverWord(text: string, dot: number): string | undefined {
   const from = Math.max(0, dot - 200);
   let i = dot;
   while (i > from && /\s/.test(text[i - 1]!)) i--;

@@ -1,5 +1,6 @@
 /**
- * What a file's imports say about its calls shaped as an HTTP client's (`x.get("/me", y)`), where the
+ * What a file's imports say about its calls shaped as an HTTP client's (`x.get("/me", y)`): which
+ * client takes a write's body in its options (got's and ky's `json`), and, where the
  * receiver and the handler are declared in other modules (`import { app } from "./app"; import {
  * listMe } from "./handlers"; app.get("/me", listMe)`): without type information, the modules'
  * names tell a server's route from a client's call as far as they can (not-client-calls.ts).
@@ -17,6 +18,12 @@ export interface RouteImports {
   handlers: Set<string>;
   /** Names imported from an HTTP client's package (`axios`, `ky`, `got`, …), or made by its `create` or `extend`. */
   clients: Set<string>;
+  /**
+   * got's and ky's names (`got`, `ky`, a name imported from either, or made by `got.extend(…)`,
+   * `ky.create(…)`, `ky.extend(…)`): clients whose write takes the URL and one options object,
+   * its body in `json` (`got.post(url, { json: { … } })`), not axios's URL, body and config.
+   */
+  optionsClients: Set<string>;
 }
 
 const SERVER_PACKAGE = /^(?:express|express-serve-static-core|fastify|@fastify\/[\w.-]+|koa|@koa\/router|koa-router|hono|hono\/[\w./-]+|elysia|restify|polka|itty-router|h3)$/;
@@ -30,7 +37,8 @@ const SPECIFIER = `(["'])([^"'\\n]{1,300})`;
 const IMPORT = new RegExp(`(?<![\\w$.])import\\s+(?:type\\s+)?(?:(${NAME})\\s*,?\\s*)?(?:\\*\\s*as\\s+(${NAME})\\s*|\\{([^{}]{0,1000})\\}\\s*)?from\\s*${SPECIFIER}\\4`, "g");
 const REQUIRE = new RegExp(`(?<![\\w$.])(?:const|let|var)\\s+(?:(${NAME})|\\{([^{}]{0,1000})\\})\\s*=\\s*(?:await\\s+)?(?:require|import)\\s*\\(\\s*${SPECIFIER}\\3\\s*\\)`, "g");
 /** A client made from another: `axios.create(…)`, `ky.create(…)`, `ky.extend(…)`, `got.extend(…)`. */
-const MADE_CLIENT = new RegExp(`(?<![\\w$.])(${NAME})\\s*(?::[^=;\\n]{0,200})?=\\s*(?:axios|ky|got)\\s*\\.\\s*(?:create|extend)\\s*\\(`, "g");
+const MADE_CLIENT = new RegExp(`(?<![\\w$.])(${NAME})\\s*(?::[^=;\\n]{0,200})?=\\s*(axios|ky|got)\\s*\\.\\s*(?:create|extend)\\s*\\(`, "g");
+const OPTIONS_PACKAGE = /^(?:got|ky|ky-universal)$/;
 
 const found = new WeakMap<JsText, RouteImports>();
 
@@ -55,7 +63,7 @@ function lastSegment(specifier: string): string {
 export function routeImports(js: JsText): RouteImports {
   let imports = found.get(js);
   if (imports) return imports;
-  imports = { serverFile: false, servers: new Set(), handlers: new Set(), clients: new Set() };
+  imports = { serverFile: false, servers: new Set(), handlers: new Set(), clients: new Set(), optionsClients: new Set(["got", "ky"]) };
   const add = (names: string[], specifier: string) => {
     const local = specifier.includes("/") && !SERVER_PACKAGE.test(specifier) && !CLIENT_PACKAGE.test(specifier);
     if (SERVER_PACKAGE.test(specifier)) imports!.serverFile = true;
@@ -63,6 +71,7 @@ export function routeImports(js: JsText): RouteImports {
       if (SERVER_PACKAGE.test(specifier) || (local && SERVER_MODULE.test(lastSegment(specifier)))) imports!.servers.add(name);
       if (local && HANDLER_MODULE.test(specifier)) imports!.handlers.add(name);
       if (CLIENT_PACKAGE.test(specifier)) imports!.clients.add(name);
+      if (OPTIONS_PACKAGE.test(specifier)) imports!.optionsClients.add(name);
     }
   };
   for (const m of js.text.matchAll(IMPORT)) {
@@ -72,7 +81,11 @@ export function routeImports(js: JsText): RouteImports {
   for (const m of js.text.matchAll(REQUIRE)) {
     if (js.isCode(m.index)) add(m[1] !== undefined ? [m[1]] : listNames(m[2]!), m[4]!);
   }
-  for (const m of js.text.matchAll(MADE_CLIENT)) if (js.isCode(m.index)) imports.clients.add(m[1]!);
+  for (const m of js.text.matchAll(MADE_CLIENT)) {
+    if (!js.isCode(m.index)) continue;
+    imports.clients.add(m[1]!);
+    if (m[2] !== "axios") imports.optionsClients.add(m[1]!);
+  }
   found.set(js, imports);
   return imports;
 }
