@@ -585,6 +585,24 @@ test("got's and ky's write takes its body in its options' json, with searchParam
   ]);
 });
 
+test("a path relative to a client's base (ky's prefixUrl, axios's baseURL) is a path from the service root where the receiver is an HTTP client's; another receiver's get of a word is no request", () => {
+  const text = [
+    'import ky from "ky";',
+    'import axios from "axios";',
+    'const graph = ky.create({ prefixUrl: "https://graph.microsoft.com/v1.0" });',
+    'const api = axios.create({ baseURL: "https://graph.microsoft.com/v1.0" });',
+    'await graph.get("me/messages", { searchParams: { $top: 5 } }).json();',
+    'await graph.post("me/events", { json: { subject: "x" } });',
+    "await api.get(`users/${id}/manager?$select=id`);",
+    'store.get("users"); cache.delete("me/events"); api.get("mailto:x");',
+  ].join("\n");
+  expect(listOf(text).requests.map((r) => [r.method, r.path, r.body])).toEqual([
+    ["GET", "/me/messages?$top=5", undefined],
+    ["POST", "/me/events", '{"subject":"x"}'],
+    ["GET", "/users/{id}/manager?$select=id", undefined],
+  ]);
+});
+
 test("params as programs write them: quotes of the other kind inside strings, comments, a body of null, null values, a template without ${}; calls nested in configs and bodies read in linear time", () => {
   const text = [
     "await axios.get(\"/People\", { params: { $filter: \"LastName eq 'O''Neil', x: y\" } });",

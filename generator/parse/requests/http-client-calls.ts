@@ -34,8 +34,9 @@ export function httpClientCalls(text: string, most = Number.POSITIVE_INFINITY): 
   for (const m of text.matchAll(CALL)) {
     const from = m.index + m[0].length;
     const literal = urlLiteral(js, from);
-    if (!literal || !URL_LIKE.test(literal.url) || isCollectionCall(js, m.index)) continue;
-    const { url } = literal;
+    if (!literal || isCollectionCall(js, m.index)) continue;
+    const url = URL_LIKE.test(literal.url) ? literal.url : relativeToRoot(js, m.index, literal.url);
+    if (url === undefined) continue;
     const method = m[1]!.toUpperCase();
     if (isRoute(js, m.index, method, url, literal.end)) continue;
     // A write's body: the second argument, up to the call's closing parenthesis or the next argument.
@@ -67,6 +68,18 @@ export function httpClientCalls(text: string, most = Number.POSITIVE_INFINITY): 
     if (out.length >= most) break;
   }
   return out;
+}
+
+/**
+ * A path written relative to a client's base (`api.get("me/messages")` after `const api =
+ * ky.create({ prefixUrl: GRAPH })`, as ky requires it, or `axios.create({ baseURL })`'s), as a
+ * path from the service root, `/me/messages`: where the receiver is an HTTP client's (made by its
+ * `create` or `extend`, or imported from its package), which joins it to its base with a `/`. Any
+ * other receiver's `get("key")` is no request (a cache's, a store's).
+ */
+function relativeToRoot(js: JsText, dot: number, url: string): string | undefined {
+  if (!/^[A-Za-z\d$_][^\s:?#]*(?:[?#]\S*)?$/.test(url)) return undefined;
+  return routeImports(js).clients.has(receiverWord(js.text, dot) ?? "") ? `/${url}` : undefined;
 }
 
 /**
