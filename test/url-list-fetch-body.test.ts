@@ -34,6 +34,17 @@ test("body: JSON.stringify of a literal (a template's ${…}s as placeholders), 
   ]);
 });
 
+test("a new Request(…) written in the fetch call is its request: its URL, method and body", () => {
+  const text = [
+    'await fetch(new Request(`${root}/People`, { method: "POST", body: JSON.stringify({ UserName: "x" }) }));',
+    "const r = await fetch( new Request(`${root}/Airlines('AA')`) );",
+  ].join("\n");
+  expect(listOf(text).requests.map((r) => [r.method, r.path, r.body])).toEqual([
+    ["POST", "/People", '{"UserName":"x"}'],
+    ["GET", "/Airlines('AA')", undefined],
+  ]);
+});
+
 test("a $batch sent with fetch is read from its body: each of its requests, and --include @program keeps what they address", () => {
   const program = [
     'const res = await fetch("https://host/odata/$batch", {',

@@ -9,8 +9,12 @@
 import { type CallInCode, JsText, urlLiteral } from "./js-literals";
 import { expressionEnd, literalJson, memberValue, skipBlank } from "./js-values";
 
-/** A `fetch(` call; its first argument is read where it is a string or template literal. */
-const CALL = /\bfetch\(\s*/g;
+/**
+ * A `fetch(` call; its first argument is read where it is a string or template literal, or a
+ * `new Request(…)` written there, its URL and init read as the call's (`fetch(new Request(url, {
+ * method: "POST" }))`).
+ */
+const CALL = /\bfetch\(\s*(?:new\s+Request\(\s*)?/g;
 
 /** Whether `text` holds a fetch call with a literal URL (or one made of the file's constants, js-literals.ts `joined`). */
 export function hasFetchCalls(text: string): boolean {
