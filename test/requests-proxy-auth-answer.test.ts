@@ -59,3 +59,77 @@ test.each([301, 302, 307, 308])("a streamed body redirected with a %i, which Nod
   );
   expect(srv.requests).toHaveLength(1);
 });
+
+// What tells the 407 apart (Node 20 and 22): fetch's cause is a plain Error made without a message
+// (none of its own) and without a code. A streamed body that fails is told by itself: fetch's cause
+// is then its error as it is, or one undici makes of another realm's error or of a value (of
+// `undefined`, the very Error a 407's is). A lost connection has a code. None of these is named a 407.
+/** What `p` rejects with (it must reject). */
+const rejected = <E>(p: Promise<unknown>) => p.then(() => Promise.reject(new Error("resolved")), (e: unknown) => e as E);
+const failing = (error: unknown) => new ReadableStream<Uint8Array>({ start: (c) => c.enqueue(new Uint8Array([1, 2])), pull: () => Promise.reject(error) });
+
+test.each([
+  ['new Error("")', () => new Error(""), "fetch failed"],
+  ["new Error()", () => new Error(), "fetch failed"],
+  ['new Error("disk gone")', () => new Error("disk gone"), "fetch failed (disk gone)"],
+  // Of the test's realm, not Node's: undici makes an Error of its name.
+  ['new TypeError("")', () => new TypeError(""), "fetch failed (TypeError)"],
+  // Values: undici's reason is its own (`Request was cancelled.`), whatever it says.
+  ["undefined", () => undefined, undefined],
+  ['""', () => "", undefined],
+])("a streamed body that fails with %s rejects saying so, not named a 407", async (_name, make, reason) => {
+  srv.handle(() => ({ status: 204 }));
+  const client = liteRt.createClient({ baseUrl: srv.url });
+  const error = await liteRt.writeStream(client, lite.personPhoto(lite.people().byKey("a")), failing(make()), { etag: "*", contentType: "image/png" }).then(
+    () => Promise.reject(new Error("resolved")),
+    (e: unknown) => e as TypeError,
+  );
+  expect(error).toBeInstanceOf(TypeError);
+  if (reason) expect(error.message).toBe(`PUT ${srv.url}/People('a')/Photo: ${reason}: the stream given as its body failed`);
+  expect(error.message.startsWith(`PUT ${srv.url}/People('a')/Photo: fetch failed`)).toBe(true);
+  expect(error.message.endsWith(": the stream given as its body failed")).toBe(true);
+  expect(error.message).not.toContain("407");
+});
+
+test("a streamed body's own error is fetch's cause, as it is", async () => {
+  srv.handle(() => ({ status: 204 }));
+  const cause = new Error("");
+  const error = await rejected<{ cause: { cause: unknown } }>(liteRt.writeStream(liteRt.createClient({ baseUrl: srv.url }), lite.personPhoto(lite.people().byKey("a")), failing(cause), { contentType: "image/png", etag: "*" }));
+  expect(error.cause.cause).toBe(cause);
+});
+
+test("a streamed body whose connection is reset, or refused, is not named a 407", async () => {
+  srv.handle(() => ({ reset: true }));
+  const client = liteRt.createClient({ baseUrl: srv.url });
+  const data = () => new ReadableStream<Uint8Array>({ start: (c) => (c.enqueue(new Uint8Array([1, 2])), c.close()) });
+  const reset = await rejected<Error>(liteRt.writeStream(client, lite.personPhoto(lite.people().byKey("a")), data(), { etag: "*", contentType: "image/png" }));
+  expect(reset).toBeInstanceOf(TypeError);
+  expect(reset.message).toMatch(new RegExp(`^PUT ${srv.url.replace(/\./g, "\\.")}/People\\('a'\\)/Photo: fetch failed \\(.+\\)$`));
+  expect(reset.message).not.toMatch(/407|stream given/);
+  // A port nothing listens on: the loopback's own, once closed.
+  const closed = await startLoopback();
+  await closed.close();
+  const refused = await rejected<Error>(liteRt.writeStream(liteRt.createClient({ baseUrl: closed.url }), lite.personPhoto(lite.people().byKey("a")), data(), { etag: "*", contentType: "image/png" }));
+  expect(refused.message).toBe(`PUT ${closed.url}/People('a')/Photo: fetch failed (connect ECONNREFUSED ${closed.url.slice("http://".length)})`);
+});
+
+test("a 407 to a streamed body is still named so", async () => {
+  srv.handle(() => proxyAuth);
+  const data = new ReadableStream<Uint8Array>({ start: (c) => (c.enqueue(new Uint8Array([1, 2])), c.close()) });
+  const client = liteRt.createClient({ baseUrl: srv.url });
+  await expect(liteRt.writeStream(client, lite.personPhoto(lite.people().byKey("a")), data, { etag: "*", contentType: "image/png" })).rejects.toThrow(
+    "fetch failed, with no reason given: Node's fetch fails so where the answer is a redirect other than 303 (301, 302, 307, 308), which it cannot follow with a streamed body (a Blob it can), or 407 Proxy Authentication Required",
+  );
+});
+
+test("a fetch of your own that fails with an empty message of its own (not undici's bare Error) is a request without an answer, retried", async () => {
+  srv.handle(() => ({ status: 200, body: body("s1") }));
+  let calls = 0;
+  const client = rt.createClient({
+    baseUrl: srv.url,
+    retry: { delayMs: 1 },
+    fetch: (url, init) => (++calls === 1 ? Promise.reject(new TypeError("fetch failed", { cause: new Error("") })) : fetch(url, init)),
+  });
+  await expect(getSession(client, session("s1"))).resolves.toEqual(body("s1"));
+  expect(calls).toBe(2);
+});

@@ -3034,13 +3034,20 @@ function unanswered(error: unknown, request: string, init: RequestInit, limit?: 
   const { name, cause } = (record(error) ?? {}) as { name?: unknown; cause?: unknown };
   // A NoAnswer names its request already (a batched GET's redirect, followed with its own retries).
   if (init.signal?.aborted || name !== "TypeError" || error instanceof NoAnswer) throw error;
-  // Node's fetch (undici) fails with a bare Error of no message, no code, where the answer is a 407
-  // Proxy Authentication Required: the Fetch standard makes one a network error where there is no
-  // window to ask for the proxy's credentials in, and its status is not handed over. Sent again, it
-  // would be answered so again.
-  // So too where a streamed body is redirected (a 301, 302, 307 or 308; not a 303, which drops the
-  // body): it cannot send it again, and checks so before a POST's 301 or 302 would become a GET.
-  const bare = record(cause)?.["message"] === "" && record(cause)?.["code"] === undefined;
+  // Node's fetch (undici) fails with a bare Error where the answer is a 407 Proxy Authentication
+  // Required: the Fetch standard makes one a network error where there is no window to ask for the
+  // proxy's credentials in, and its status is not handed over. Sent again, it would be answered so
+  // again. So too where a streamed body is redirected (a 301, 302, 307 or 308; not a 303, which
+  // drops the body): it cannot send it again, and checks so before a POST's 301 or 302 would become
+  // a GET. Its cause (Node 20 and 22) is a plain Error made without a message (none of its own, as
+  // `new Error("")` has) and without a code, where undici's other failures are its own errors with a
+  // code (`UND_ERR_SOCKET`), the system's have one (`ECONNRESET`, `ENOTFOUND`), and a reason has a
+  // message (`bad port`). A streamed body that failed is told by itself (`watched`), whatever it
+  // failed with: its error as it is (`new Error("")`), or one undici makes of another realm's error,
+  // or of a value (`undefined` becomes the very Error a 407's is).
+  if (FAILED_BODIES.has(init.body as object)) throw new NoAnswer(`${request}${when}: ${why(error)}: the stream given as its body failed`, error, request);
+  const failed = record(cause);
+  const bare = failed?.["name"] === "Error" && failed["message"] === "" && !Object.prototype.hasOwnProperty.call(failed, "message") && failed["code"] === undefined;
   const streamed = typeof record(init.body)?.["getReader"] === "function" ? "a redirect other than 303 (301, 302, 307, 308), which it cannot follow with a streamed body (a Blob it can), or " : "";
   if (bare) throw new NoAnswer(`${request}${when}: ${why(error)}, with no reason given: Node's fetch fails so where the answer is ${streamed}407 Proxy Authentication Required (the service, or a proxy on the way, asks for proxy credentials), whose response it does not hand over; not sent again`, error, request);
   const failure = new NoAnswer(`${request}${when}: ${why(error)}`, error, request);
@@ -3954,6 +3961,31 @@ function acceptsMedia(accepts: readonly string[], type: string): boolean {
   });
 }
 
+/** The streamed bodies (`watched`) whose stream failed: fetch then fails, with its error, or one undici makes of it, as its cause. */
+const FAILED_BODIES = /* @__PURE__ */ new WeakSet<object>();
+
+/**
+ * `data`, read through a stream of its own that is noted in `FAILED_BODIES` when `data` fails, so
+ * that `unanswered` tells the stream's failure from the service's answer (a 407 fails with a bare
+ * Error as a stream's `new Error("")` would). As it is where there is no ReadableStream to make one.
+ */
+function watched(data: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
+  if (typeof ReadableStream !== "function") return data;
+  const reader = data.getReader();
+  const body: ReadableStream<Uint8Array> = new ReadableStream<Uint8Array>({
+    pull: (controller) =>
+      reader.read().then(
+        (chunk) => (chunk.done ? controller.close() : controller.enqueue(chunk.value)),
+        (e: unknown) => {
+          FAILED_BODIES.add(body);
+          throw e;
+        },
+      ),
+    cancel: (reason) => reader.cancel(reason),
+  });
+  return body;
+}
+
 /** `contentType`, else the Blob's type, else application/octet-stream. */
 function mediaType(data: MediaBody, options: { contentType?: string | undefined } | undefined): string {
   return options?.contentType ?? (typeof Blob !== "undefined" && data instanceof Blob && data.type ? data.type : "application/octet-stream");
@@ -3972,7 +4004,7 @@ async function sendMedia<B>(client: Client, x: Exchange & { data: MediaBody }, o
   if (!("getReader" in x.data)) return execute(client, x, options, read);
   const { fetch: doFetch = fetch, retry } = client.options;
   const once: Client = { ...client, options: { ...client.options, fetch: (url, init) => doFetch(url, { ...init, duplex: "half" } as RequestInit), retry: { maxRetries: 0 } } };
-  return execute(once, x, options, read).catch((e: unknown) => {
+  return execute(once, { ...x, data: watched(x.data) }, options, read).catch((e: unknown) => {
     if (e instanceof ODataError && (e.status === 429 || e.status === 503) && retry?.maxRetries !== 0) e.message += ": not retried, as its body was a stream";
     throw e;
   });
