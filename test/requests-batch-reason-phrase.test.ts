@@ -1,6 +1,7 @@
 // A multipart batch part's status line is read as fetch reads one alone: its reason phrase as UTF-8
 // (`HTTP/1.1 404 Nicht gefunden – Eintrag`), which a call's error without a body has for its
-// message, not as Latin-1 (`Nicht gefunden â€“ Eintrag`); one that is no UTF-8 as Latin-1.
+// message, not as Latin-1 (`Nicht gefunden â€“ Eintrag`); a byte that is no UTF-8 as U+FFFD, as fetch
+// reads it alone (`Gel\xf6scht` in Latin-1 is `Gel\ufffdscht`).
 // Over real HTTP on 127.0.0.1.
 import * as net from "node:net";
 import type { AddressInfo } from "node:net";
@@ -27,7 +28,7 @@ function multipart(parts: Buffer[]): Buffer {
 
 const rejection = (p: Promise<unknown>) => p.then(() => Promise.reject(new Error("resolved")), (e: unknown) => e as InstanceType<typeof rt.ODataError>);
 
-test("a part's UTF-8 reason phrase is the message of its call's error, as alone; one in Latin-1 is read as Latin-1", async () => {
+test("a part's UTF-8 reason phrase is the message of its call's error, as alone; one in Latin-1 has U+FFFD for its byte past U+007F, as alone", async () => {
   srv.handle(() => ({
     headers: { "content-type": "multipart/mixed; boundary=b" },
     body: multipart([Buffer.from(`HTTP/1.1 404 ${REASON}\r\n\r\n`, "utf8"), Buffer.from("HTTP/1.1 410 Gel\xf6scht\r\n\r\n", "latin1"), Buffer.from(`HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(body("s3"))}`)]),
@@ -38,7 +39,7 @@ test("a part's UTF-8 reason phrase is the message of its call's error, as alone;
   const found = getSession(b, session("s3"));
   await b.send();
   expect([(await missing).status, (await missing).message]).toEqual([404, `404 ${REASON}`]);
-  expect([(await gone).status, (await gone).message]).toEqual([410, "410 Gel\xf6scht"]);
+  expect([(await gone).status, (await gone).message]).toEqual([410, "410 Gel\ufffdscht"]);
   await expect(found).resolves.toEqual(body("s3"));
 
   // Alone, fetch reads the same status line so.
@@ -48,6 +49,13 @@ test("a part's UTF-8 reason phrase is the message of its call's error, as alone;
     expect(alone.message).toBe((await missing).message);
   } finally {
     await raw.close();
+  }
+  const latin1 = await rawServer(Buffer.from("HTTP/1.1 410 Gel\xf6scht\r\nContent-Length: 0\r\nConnection: close\r\n\r\n", "latin1"));
+  try {
+    const alone = await rejection(getSession(rt.createClient({ baseUrl: latin1.url }), session("s2")));
+    expect([alone.status, alone.message]).toEqual([(await gone).status, (await gone).message]);
+  } finally {
+    await latin1.close();
   }
 });
 
@@ -65,9 +73,9 @@ test("a batched read redirected to an answer with a UTF-8 reason phrase resolves
   }
 });
 
-/** A server on 127.0.0.1 that answers every request with `answer`, its bytes as UTF-8 (a status line Node's own server would not write). */
-async function rawServer(answer: string): Promise<{ url: string; close: () => Promise<unknown> }> {
-  const raw = net.createServer((c) => c.once("data", () => c.end(Buffer.from(answer, "utf8"))));
+/** A server on 127.0.0.1 that answers every request with `answer`, a string's bytes as UTF-8 (a status line Node's own server would not write). */
+async function rawServer(answer: string | Buffer): Promise<{ url: string; close: () => Promise<unknown> }> {
+  const raw = net.createServer((c) => c.once("data", () => c.end(typeof answer === "string" ? Buffer.from(answer, "utf8") : answer)));
   await new Promise<void>((resolve) => raw.listen(0, "127.0.0.1", resolve));
   return { url: `http://127.0.0.1:${(raw.address() as AddressInfo).port}`, close: () => new Promise((resolve) => raw.close(resolve)) };
 }

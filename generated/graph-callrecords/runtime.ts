@@ -4870,13 +4870,12 @@ function cloned(answer: Response): Response {
   return withReason(answer.clone(), answer.statusText);
 }
 
-/** A status line's reason phrase, read as bytes (`byteString`), as UTF-8, as fetch reads one; as it is where it is no UTF-8 (Latin-1). */
+/**
+ * A status line's reason phrase, read as bytes (`byteString`), as UTF-8, as fetch reads one: a
+ * byte that is no UTF-8 is U+FFFD (`Gel\xf6scht` in Latin-1 is `Gel\ufffdscht`), as fetch has it.
+ */
 function utf8(bytes: string): string {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(bytes, (c) => c.charCodeAt(0)));
-  } catch {
-    return bytes;
-  }
+  return new TextDecoder().decode(Uint8Array.from(bytes, (c) => c.charCodeAt(0)));
 }
 
 /**
