@@ -4832,7 +4832,9 @@ function headersOf(given: Headers): Headers {
 }
 
 /**
- * A batched request's response, as `fetch` would have given it (a 204's body left out); `what` names
+ * A batched request's response, as `fetch` would have given it: without a body for a 204, 205 or
+ * 304, which has none (RFC 9110 �15.3.5, �15.3.6, �15.4.5; fetch's null body statuses, which a
+ * `Response` with one cannot have), whatever the part holds after its head; `what` names
  * it in the batch's answer (`its response with id 1`). A status that is not a final HTTP status, a
  * whole number from 200 to 599 (`999`, `200.5`, `"200 OK"`, none; a multipart part's `100
  * Continue`), is an UnreadableAnswer, not `Response`'s RangeError.
@@ -4848,7 +4850,7 @@ function answered(status: unknown, headers: Headers, body: string | ArrayBuffer,
   // as alone: a multipart part's own where it has one (no control character, no line or paragraph
   // separator, which would split a log's line, no bidirectional override), else the standard one.
   const statusText = reason && /^[\t\x20-\x7e\xa0-\u2027\u202f-\u2065\u206a-\uffff]+$/.test(reason) ? reason : REASONS[code] ?? "";
-  return withReason(new Response(empty || code === 204 ? null : body, { status: code, statusText: latin1(statusText) ? statusText : "", headers }), statusText);
+  return withReason(new Response(empty || code === 204 || code === 205 || code === 304 ? null : body, { status: code, statusText: latin1(statusText) ? statusText : "", headers }), statusText);
 }
 
 /** Whether `new Response` takes `text` as a `statusText` (a ByteString: U+0000 to U+00FF only). */
