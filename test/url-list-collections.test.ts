@@ -59,6 +59,15 @@ test("in a file importing a server framework, a client's calls are read where th
   ]);
 });
 
+test("a receiver imported from an HTTP client's package or made by its create is a client's whatever its argument: a body imported from a module of handlers is read", () => {
+  const program = 'import axios from "axios";\nimport { mockUser } from "./mocks/handlers";\nconst api = axios.create({ baseURL: "https://graph.microsoft.com/v1.0" });\nexport const create = () => axios.post("/users", mockUser);\nexport const replace = () => api.put("/me", mockUser);\nhttp.post("/groups", mockUser);\n';
+  expect(listOf(`${GRAPH}${program}fetch(USERS_URL);\n`).requests.map((r) => [r.method, r.path.replace("https://graph.microsoft.com/v1.0", "")])).toEqual([
+    ["POST", "/users"],
+    ["PUT", "/me"],
+    ["GET", "/users"],
+  ]);
+});
+
 test("an HTTP client's calls with a constant, a config or a body are still read", () => {
   const program = `${GRAPH}axios.get(USERS_URL, { params: { $top: 5 } });\nthis.http.get<unknown[]>(USERS_URL);\ngot.get(USERS_URL);\nky.delete(USERS_URL);\naxios.post(USERS_URL, { displayName: "x" }, config);\nclient.api(USERS_URL).get();\n`;
   expect(listOf(program).requests.map((r) => [r.method, r.path.replace("https://graph.microsoft.com/v1.0", "")])).toEqual([

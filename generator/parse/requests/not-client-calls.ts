@@ -129,9 +129,10 @@ const CONFIG_NAME = /^(?:config|cfg|conf|options|opts|init|settings|params|heade
  */
 function importedRoute(js: JsText, word: string | undefined, names: (string[] | undefined)[]): boolean {
   const imports = routeImports(js);
+  if (word !== undefined && imports.clients.has(word)) return false;
   if (word !== undefined && imports.servers.has(word)) return true;
   if (names.some((n) => n !== undefined && imports.handlers.has(n[0]!))) return true;
-  if (!imports.serverFile || (word !== undefined && imports.clients.has(word))) return false;
+  if (!imports.serverFile) return false;
   return names.some((n) => n !== undefined && !CONFIG_NAME.test(n[n.length - 1]!));
 }
 
