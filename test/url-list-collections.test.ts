@@ -68,6 +68,31 @@ test("a receiver imported from an HTTP client's package or made by its create is
   ]);
 });
 
+test("an awaited call is a request wherever its receiver and argument are imported from: a server's handler calling another service", () => {
+  const program = [
+    'import express from "express";',
+    'import { graph } from "./graph";',
+    'import { client } from "@/lib/api-routes";',
+    'import { listMe } from "./handlers";',
+    "const app = express();",
+    'app.post("/mail", async (req, res) => {',
+    '  const { data } = await graph.post("/me/sendMail", message);',
+    "  await graph",
+    '    .patch("/me", update);',
+    '  res.json(await this.client?.post("/users", newUser));',
+    "});",
+    'server.get("/me", listMe);',
+    'client.get("/groups", listMe);',
+    'await ready\nserver.get("/me/photo", ctrl.photo);',
+    "",
+  ].join("\n");
+  expect(listOf(program).requests.map((r) => [r.method, r.path])).toEqual([
+    ["POST", "/me/sendMail"],
+    ["PATCH", "/me"],
+    ["POST", "/users"],
+  ]);
+});
+
 test("an HTTP client's calls with a constant, a config or a body are still read", () => {
   const program = `${GRAPH}axios.get(USERS_URL, { params: { $top: 5 } });\nthis.http.get<unknown[]>(USERS_URL);\ngot.get(USERS_URL);\nky.delete(USERS_URL);\naxios.post(USERS_URL, { displayName: "x" }, config);\nclient.api(USERS_URL).get();\n`;
   expect(listOf(program).requests.map((r) => [r.method, r.path.replace("https://graph.microsoft.com/v1.0", "")])).toEqual([

@@ -106,7 +106,18 @@ export function isRoute(js: JsText, dot: number, method: string, path: string, f
   if (names.some((n) => n?.length === 1 && functions.has(n[0]!))) return true;
   if (/\/:[A-Za-z_$]/.test(path) && names[0] !== undefined) return true;
   if (args.some((i) => isFunction(js, i))) return true;
-  return names.some((n) => n !== undefined) && importedRoute(js, word, names);
+  return names.some((n) => n !== undefined) && !isAwaited(text, dot) && importedRoute(js, word, names);
+}
+
+/** `await` then the receiver's chain (`api`, `this.api`, `api?.`, a `.` on the next line), in the 200 characters before the method's `.`. */
+const AWAITED = /(?<![\w$.])await\s+[A-Za-z_$][\w$]*(?:\s*[?!]?\s*\.\s*[A-Za-z_$][\w$]*)*\s*[?!]?\s*$/;
+
+/**
+ * Whether the call whose method name's `.` is at `dot` is awaited (`const { data } = await
+ * api.post("/users", newUser)`): a request's promise, where a route's registration never is.
+ */
+function isAwaited(text: string, dot: number): boolean {
+  return AWAITED.test(text.slice(Math.max(0, dot - 200), dot));
 }
 
 /** A name or a member chain up to the argument's end. */
