@@ -45,6 +45,17 @@ test("a new Request(…) written in the fetch call is its request: its URL, meth
   ]);
 });
 
+test("fetch(new Request(url), init): fetch's init after a Request made without one gives the request's method and body", () => {
+  const text = [
+    'await fetch(new Request(`${root}/People`), { method: "POST", body: JSON.stringify({ UserName: "x" }) });',
+    'await fetch(new Request(`${root}/Airlines(\'AA\')`, { method: "DELETE" }), { signal });',
+  ].join("\n");
+  expect(listOf(text).requests.map((r) => [r.method, r.path, r.body])).toEqual([
+    ["POST", "/People", '{"UserName":"x"}'],
+    ["DELETE", "/Airlines('AA')", undefined],
+  ]);
+});
+
 test("a $batch sent with fetch is read from its body: each of its requests, and --include @program keeps what they address", () => {
   const program = [
     'const res = await fetch("https://host/odata/$batch", {',

@@ -29,7 +29,8 @@ export function fetchCalls(text: string): CallInCode[] {
     const literal = urlLiteral(js, from);
     if (!literal) continue;
     const { url } = literal;
-    const comma = /^\s*,\s*\{/.exec(text.slice(literal.end, literal.end + 200));
+    // The init after the URL; for a `new Request(url)` without one, fetch's own (`fetch(new Request(url), { method: "POST" })`).
+    const comma = (m[0].includes("Request") ? /^\s*(?:\)\s*)?,\s*\{/ : /^\s*,\s*\{/).exec(text.slice(literal.end, literal.end + 200));
     const close = comma ? js.closing(literal.end + comma[0].length - 1) : undefined;
     const init = comma && close !== undefined ? text.slice(literal.end + comma[0].length - 1, close + 1) : undefined;
     const options = init === undefined ? undefined : parsed(init);
