@@ -231,42 +231,50 @@ test("the test sources (and the generated code they import) type-check with tsco
  * output's own becomes `export * from "../static-shared/<module>.js"`, and its other modules import
  * that copy. So the compiler checks the runtime once rather than once for each of the ~75 outputs
  * (~400 KB each: 720,000 lines in all, 270,000 so), the same declarations. A runtime module that
- * differs from the first output's stays the output's own.
+ * differs from the first output's stays the output's own. What this gives up: with separate copies,
+ * an object of a runtime class with private members from one output did not fit another output's
+ * function; with one copy it does. No test mixes two outputs' runtime objects (jest would fail it).
  */
 function sharedStaticMirror(tags: readonly string[]): string {
   const mirror = fs.mkdtempSync(path.join(os.tmpdir(), "odatagen-test-sources-"));
-  const copied = ["tsconfig.json", "tsconfig.test.json", "package.json"];
-  for (const f of copied) fs.copyFileSync(path.join(REPO, f), path.join(mirror, f));
-  for (const e of fs.readdirSync(REPO, { withFileTypes: true })) {
-    if (!copied.includes(e.name) && e.name !== "test" && e.name !== ".git") fs.symlinkSync(path.join(REPO, e.name), path.join(mirror, e.name), e.isDirectory() ? "dir" : "file");
-  }
-  const generated = path.join(REPO, "test", ".generated");
-  fs.cpSync(path.join(REPO, "test"), path.join(mirror, "test"), { recursive: true, filter: (f) => f !== generated });
-  const shared = path.join(mirror, "test", ".generated", "static-shared");
-  fs.mkdirSync(shared, { recursive: true });
-  const canonical = new Map<string, string>();
-  for (const tag of tags) {
-    const from = path.join(generated, tag);
-    const to = path.join(mirror, "test", ".generated", tag);
-    fs.mkdirSync(to);
-    const texts = new Map(fs.readdirSync(from).map((f) => [f, fs.readFileSync(path.join(from, f), "utf8")]));
-    const sharedHere = new Set<string>();
-    for (const f of STATIC_FILES) {
-      const text = texts.get(f);
-      if (text === undefined) continue;
-      if (!canonical.has(f)) {
-        canonical.set(f, text);
-        fs.writeFileSync(path.join(shared, f), text);
+  try {
+    const copied = ["tsconfig.json", "tsconfig.test.json", "package.json"];
+    for (const f of copied) fs.copyFileSync(path.join(REPO, f), path.join(mirror, f));
+    for (const e of fs.readdirSync(REPO, { withFileTypes: true })) {
+      if (!copied.includes(e.name) && e.name !== "test" && e.name !== ".git") fs.symlinkSync(path.join(REPO, e.name), path.join(mirror, e.name), e.isDirectory() ? "dir" : "file");
+    }
+    const generated = path.join(REPO, "test", ".generated");
+    fs.cpSync(path.join(REPO, "test"), path.join(mirror, "test"), { recursive: true, filter: (f) => f !== generated });
+    const shared = path.join(mirror, "test", ".generated", "static-shared");
+    fs.mkdirSync(shared, { recursive: true });
+    const canonical = new Map<string, string>();
+    for (const tag of tags) {
+      const from = path.join(generated, tag);
+      const to = path.join(mirror, "test", ".generated", tag);
+      fs.mkdirSync(to);
+      const texts = new Map(fs.readdirSync(from).map((f) => [f, fs.readFileSync(path.join(from, f), "utf8")]));
+      const sharedHere = new Set<string>();
+      for (const f of STATIC_FILES) {
+        const text = texts.get(f);
+        if (text === undefined) continue;
+        if (!canonical.has(f)) {
+          canonical.set(f, text);
+          fs.writeFileSync(path.join(shared, f), text);
+        }
+        if (canonical.get(f) === text) sharedHere.add(f.replace(/\.ts$/, ""));
       }
-      if (canonical.get(f) === text) sharedHere.add(f.replace(/\.ts$/, ""));
+      for (const [f, text] of texts) {
+        const module = f.replace(/\.ts$/, "");
+        const own = sharedHere.has(module)
+          ? `export * from "../static-shared/${module}.js";\n`
+          : text.replace(/"\.\/([\w-]+)\.js"/g, (whole, m: string) => (sharedHere.has(m) ? `"../static-shared/${m}.js"` : whole));
+        fs.writeFileSync(path.join(to, f), own);
+      }
     }
-    for (const [f, text] of texts) {
-      const module = f.replace(/\.ts$/, "");
-      const own = sharedHere.has(module)
-        ? `export * from "../static-shared/${module}.js";\n`
-        : text.replace(/"\.\/([\w-]+)\.js"/g, (whole, m: string) => (sharedHere.has(m) ? `"../static-shared/${m}.js"` : whole));
-      fs.writeFileSync(path.join(to, f), own);
-    }
+  } catch (e) {
+    // A mirror half built (a tag rewritten meanwhile by another worker, a full disk) is not left behind.
+    fs.rmSync(mirror, { recursive: true, force: true });
+    throw e;
   }
   return mirror;
 }
