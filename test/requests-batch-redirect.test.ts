@@ -72,6 +72,13 @@ test("a redirect to a Location that is no URL, or a fetch that throws on it, fai
   const [read, next] = await Promise.allSettled([photo, after]);
   expect(read).toMatchObject({ status: "rejected", reason: { name: "TypeError", message: expect.stringContaining(`/Photo: answered 302 in the $batch, with a Location that is no URL: "http://[bad"`) } });
   expect(next).toMatchObject({ status: "fulfilled", value: { UserName: "a" } });
+  // A Location that is no http: or https: URL: fetch alone does not follow it (a network error), nor is it read here.
+  const data = "data:image/png;base64,iVBORw0KGgo=";
+  batchAnswers((r) => (r.url.endsWith("/Photo") ? { status: 302, headers: { Location: data }, body: null } : { status: 200, headers: { "content-type": "application/json" }, body: { UserName: "a" } }));
+  const d = rt.batch(rt.createClient({ baseUrl: `${srv.url}/v1.0` }));
+  const photo3 = rt.readStream(d, api.personPhoto(api.people().byKey("a")));
+  await expect(d.send()).resolves.toBeUndefined();
+  await expect(photo3).rejects.toThrow(new TypeError(`GET ${srv.url}/v1.0/People('a')/Photo: answered 302 in the $batch, with a Location that is no http: or https: URL, which fetch does not follow: "${data}"`));
   // A caller's fetch that throws (rather than rejects) on the download.
   batchAnswers((r) => (r.url.endsWith("/Photo") ? { status: 302, headers: { Location: `${files.url}/x` }, body: null } : { status: 200, headers: { "content-type": "application/json" }, body: { UserName: "a" } }));
   const thrown = new Error("no downloads here");

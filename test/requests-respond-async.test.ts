@@ -111,6 +111,19 @@ test("a redirect inside the final answer is followed as fetch follows the direct
   expect(other.requests.map((r) => [r.url, r.headers.authorization, r.headers.cookie])).toEqual([["/r/2", undefined, undefined]]);
 });
 
+test("a redirect inside the final answer to a Location that is no http: or https: URL (data:) rejects, not read, as fetch fails the direct one", async () => {
+  const client = rt.createClient({ baseUrl: srv.url });
+  const location = `data:application/json,${encodeURIComponent(JSON.stringify(body("s2")))}`;
+  // Alone, fetch does not follow it: a request without an answer (sent again, as a GET is).
+  srv.handle(() => ({ status: 302, headers: { location } }));
+  await expect(getSession(rt.createClient({ baseUrl: srv.url, retry: { maxRetries: 0 } }), session("s1"))).rejects.toThrow(`GET ${sessionUrl()}: fetch failed (URL scheme must be a HTTP(S) scheme)`);
+  serve([asHttp(`HTTP/1.1 302 Found\r\nLocation: ${location}\r\n\r\n`)]);
+  await expect(getSession(client, session("s1"), { respondAsync: rt.respondAsync() })).rejects.toThrow(
+    new TypeError(`GET ${sessionUrl()}: its result is a 302 redirect, with a Location that is no http: or https: URL, which fetch does not follow: ${location}`),
+  );
+  expect(srv.requests.map((r) => r.url)).toEqual([`/${PATH}/s1`, "/m/1"]);
+});
+
 test("a Location that is no URL, or not an http: one, rejects with a TypeError naming it, nothing polled", async () => {
   const client = rt.createClient({ baseUrl: srv.url });
   for (const location of ["http://host:99999/m", "file:///etc/passwd"]) {

@@ -3568,11 +3568,15 @@ function resultRedirect(final: Response, request: string, url: string): URL | un
   const location = final.headers.get("location");
   const get = method === "GET" ? [301, 302, 303, 307, 308] : method === "POST" ? [301, 302, 303] : [303];
   if (location === null || !get.includes(final.status)) return undefined;
+  let to: URL;
   try {
-    return locate(location, url);
+    to = locate(location, url);
   } catch (e) {
     throw Object.assign(new TypeError(`${request}: its result is a ${final.status} redirect, with a Location that is no URL: ${excerpt(location)}`), { cause: e });
   }
+  // Fetch standard: a redirect to a scheme other than http: or https: (data:, blob:) is a network error, not read.
+  if (!/^https?:$/.test(to.protocol)) throw new TypeError(`${request}: its result is a ${final.status} redirect, with a Location that is no http: or https: URL, which fetch does not follow: ${excerpt(location)}`);
+  return to;
 }
 
 /** Polls the status monitor of `accepted` (see `respondAsync`) until it answers other than 202. */
@@ -4778,6 +4782,9 @@ async function followed(client: Client, answer: Response, m: Member): Promise<Re
   } catch (e) {
     throw Object.assign(new TypeError(`${m.request}: answered ${answer.status} in the $batch, with a Location that is no URL: ${JSON.stringify(location)}`), { cause: e });
   }
+  // Fetch standard: a redirect to a scheme other than http: or https: (data:, blob:) is a network error, not read.
+  // A NoAnswer, as it names its request already (`unanswered` names any other TypeError's again).
+  if (!/^https?:$/.test(url.protocol)) throw new NoAnswer(`${m.request}: answered ${answer.status} in the $batch, with a Location that is no http: or https: URL, which fetch does not follow: ${JSON.stringify(location)}`, undefined, m.request);
   return alone(client, m, url, 0);
 }
 
