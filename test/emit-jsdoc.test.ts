@@ -26,6 +26,20 @@ test.each([
 
 const STATIC_FILES = ["edm.ts", "validation.ts", "runtime.ts"];
 
+test("the static modules' sources are UTF-8 throughout: a byte that is none (a Latin-1 section sign) would be copied into every output as U+FFFD", () => {
+  const dir = path.resolve(__dirname, "..", "templates", "static");
+  for (const name of fs.readdirSync(dir)) {
+    const decoded = (() => {
+      try {
+        return new TextDecoder("utf-8", { fatal: true }).decode(fs.readFileSync(path.join(dir, name)));
+      } catch {
+        return undefined;
+      }
+    })();
+    expect({ name, utf8: decoded !== undefined && !decoded.includes("\ufffd") }).toEqual({ name, utf8: true });
+  }
+});
+
 test("the header comment stays one line whatever the input file is called", () => {
   const content = fs.readFileSync(path.join(FIXTURES_DIR, "orders.xml"), "utf8");
   const files = generate({ inputs: [{ file: "we\nird\r\u2028.xml", content }] }).files;

@@ -4840,7 +4840,7 @@ function headersOf(given: Headers): Headers {
 
 /**
  * A batched request's response, as `fetch` would have given it: without a body for a 204, 205 or
- * 304, which has none (RFC 9110 �15.3.5, �15.3.6, �15.4.5; fetch's null body statuses, which a
+ * 304, which has none (RFC 9110 §15.3.5, §15.3.6, §15.4.5; fetch's null body statuses, which a
  * `Response` with one cannot have), whatever the part holds after its head; `what` names
  * it in the batch's answer (`its response with id 1`). A status that is not a final HTTP status, a
  * whole number from 200 to 599 (`999`, `200.5`, `"200 OK"`, none; a multipart part's `100
