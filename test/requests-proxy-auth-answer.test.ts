@@ -133,3 +133,18 @@ test("a fetch of your own that fails with an empty message of its own (not undic
   await expect(getSession(client, session("s1"))).resolves.toEqual(body("s1"));
   expect(calls).toBe(2);
 });
+
+test("a streamed body whose request never goes (getToken fails) is left as it was, unread and unlocked, to give again; a locked one rejects naming the request", async () => {
+  srv.handle(() => ({ status: 204 }));
+  const photo = lite.personPhoto(lite.people().byKey("a"));
+  const data = new ReadableStream<Uint8Array>({ start: (c) => (c.enqueue(new Uint8Array([1, 2])), c.close()) });
+  const failing = liteRt.createClient({ baseUrl: srv.url, getToken: () => Promise.reject(new Error("no token")) });
+  await expect(liteRt.writeStream(failing, photo, data, { etag: "*", contentType: "image/png" })).rejects.toThrow("no token");
+  expect(data.locked).toBe(false);
+  await expect(liteRt.writeStream(liteRt.createClient({ baseUrl: srv.url }), photo, data, { etag: "*", contentType: "image/png" })).resolves.toBeUndefined();
+  expect(srv.requests.map((r) => [r.method, r.url, r.body])).toEqual([["PUT", "/People('a')/Photo", "\x01\x02"]]);
+  // Locked by the program: fetch refuses it, and the call's TypeError names the request.
+  const locked = new ReadableStream<Uint8Array>();
+  locked.getReader();
+  await expect(liteRt.writeStream(liteRt.createClient({ baseUrl: srv.url }), photo, locked, { etag: "*", contentType: "image/png" })).rejects.toMatchObject({ name: "TypeError", message: `PUT ${srv.url}/People('a')/Photo: Response body object should not be disturbed or locked` });
+});

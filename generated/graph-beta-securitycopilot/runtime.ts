@@ -3971,22 +3971,28 @@ const FAILED_BODIES = /* @__PURE__ */ new WeakSet<object>();
 /**
  * `data`, read through a stream of its own that is noted in `FAILED_BODIES` when `data` fails, so
  * that `unanswered` tells the stream's failure from the service's answer (a 407 fails with a bare
- * Error as a stream's `new Error("")` would). As it is where there is no ReadableStream to make one.
+ * Error as a stream's `new Error("")` would). `data` is locked only at fetch's first read (no chunk
+ * is read ahead: high-water mark 0), so a request that never goes (getToken failed) leaves it as it
+ * was, to give again. As it is where there is no ReadableStream to make one, and where it is locked
+ * already: fetch refuses it then (`Response body object should not be disturbed or locked`).
  */
 function watched(data: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
-  if (typeof ReadableStream !== "function") return data;
-  const reader = data.getReader();
-  const body: ReadableStream<Uint8Array> = new ReadableStream<Uint8Array>({
-    pull: (controller) =>
-      reader.read().then(
-        (chunk) => (chunk.done ? controller.close() : controller.enqueue(chunk.value)),
-        (e: unknown) => {
-          FAILED_BODIES.add(body);
-          throw e;
-        },
-      ),
-    cancel: (reason) => reader.cancel(reason),
-  });
+  if (typeof ReadableStream !== "function" || data.locked) return data;
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  const body: ReadableStream<Uint8Array> = new ReadableStream<Uint8Array>(
+    {
+      pull: (controller) =>
+        (reader ??= data.getReader()).read().then(
+          (chunk) => (chunk.done ? controller.close() : controller.enqueue(chunk.value)),
+          (e: unknown) => {
+            FAILED_BODIES.add(body);
+            throw e;
+          },
+        ),
+      cancel: (reason) => (reader ? reader.cancel(reason) : data.cancel(reason)),
+    },
+    { highWaterMark: 0 },
+  );
   return body;
 }
 
