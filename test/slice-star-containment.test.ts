@@ -167,6 +167,42 @@ describe("--why for a type a pattern with two `**` reaches only through stops", 
   });
 });
 
+describe("--why for a type below what a far stop reaches first, and a nearer one by a shorter route", () => {
+  // /r/**/x/**: p is the target of the stop s2, seven segments down (/r/b1/b2/b3/b4/s2), found there
+  // across a stop before m is walked; m, the target of the nearer stop s1, holds it too (/r/a/s1/p).
+  // Both go through one stop: u below p is explained by the shorter route.
+  const FAR = edmx(
+    schema(
+      "w",
+      `
+    ${keyed("root", `
+      <NavigationProperty Name="a" Type="w.a" ContainsTarget="true"/>
+      <NavigationProperty Name="b1" Type="w.b1" ContainsTarget="true"/>
+      <NavigationProperty Name="x" Type="w.x" ContainsTarget="true"/>
+    `)}
+    ${keyed("a", `<NavigationProperty Name="s1" Type="w.m"/>`)}
+    ${keyed("m", `<NavigationProperty Name="p" Type="w.p" ContainsTarget="true"/>`)}
+    ${keyed("b1", `<NavigationProperty Name="b2" Type="w.b2" ContainsTarget="true"/>`)}
+    ${keyed("b2", `<NavigationProperty Name="b3" Type="w.b3" ContainsTarget="true"/>`)}
+    ${keyed("b3", `<NavigationProperty Name="b4" Type="w.b4" ContainsTarget="true"/>`)}
+    ${keyed("b4", `<NavigationProperty Name="s2" Type="w.p"/>`)}
+    ${keyed("p", `<NavigationProperty Name="q" Type="w.u" ContainsTarget="true"/>`)}
+    ${keyed("u", `<NavigationProperty Name="x" Type="w.x" ContainsTarget="true"/>`)}
+    ${keyed("x")}
+    <EntityContainer Name="service"><Singleton Name="r" Type="w.root"/></EntityContainer>
+  `,
+    ),
+  );
+  test("names the shorter route through as many stops", () => {
+    const result = generate({ inputs: [{ file: "w.xml", content: FAR }], include: ["/r/**/x/**"], why: ["w.u"] });
+    expect(result.model.types.has("w.u")).toBe(false);
+    expect(result.slice?.why?.[0]?.answers[0]?.chain[0]?.reason).toBe(
+      "not in the slice: --include /r/**/x/** reaches it by /r/a/s1/p/q only through a navigation property that is not contained, /r/a/s1, where its `**` stops: " +
+        "it keeps the property's target but does not go on below it; write the path through it out to go on (/r/a/s1/**/x/**)",
+    );
+  });
+});
+
 describeWithGraph("--why where Graph's `/education/**` stops")("--why on Graph v1.0 where `/education/**` stops", () => {
   test("the education API's slice leaves out the group's workbooks and calendars: --why says where its `**` stopped, and what goes on", () => {
     const result = generate({ inputs: [{ file: "graph.xml", content: fs.readFileSync(GRAPH, "utf8") }], include: ["/education/**"], why: ["microsoft.graph.calendar", "microsoft.graph.workbook"] });

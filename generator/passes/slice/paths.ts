@@ -365,6 +365,11 @@ function walk(
    * without a stop before then is moved to the queue, by that route.
    */
   const deferred = new Set<Node>();
+  /**
+   * Through stops: the nodes reached across as many stops as those the walk is at, not walked yet
+   * (`pending`); one reached by a route with fewer segments through no more stops takes it, in the queue.
+   */
+  const waiting = new Set<Node>();
   const excludeStart = exclude.map((p) => startStates(p));
   // A last segment written out may name a stream property (Graph's `/me/drive/items/{id}/content`):
   // the path addresses the entity's stream, so it selects the entity, as a last `$value` does.
@@ -406,12 +411,13 @@ function walk(
       } else queue.push(node);
       if (accepts(pattern, states)) accepting.push(node);
     }
-    else if (deferred.has(node) && !(leaves && states & ~advance(pattern, before, name, isCast, true))) {
-      // Deferred, now reached without a stop: by this route, in the queue.
+    else if ((deferred.has(node) || (waiting.has(node) && (from?.depth ?? 0) + 1 < node.depth)) && !(leaves && states & ~advance(pattern, before, name, isCast, true))) {
+      // Deferred, now reached without a stop (or waiting, now by a shorter route): by this route, in the queue.
       Object.assign(node, { parent: from, segment: name, collection, stopped: undefined, depth: (from?.depth ?? 0) + 1 });
       if (bindsEntity === undefined) delete node.bindsEntity;
       else node.bindsEntity = bindsEntity;
       deferred.delete(node);
+      waiting.delete(node);
       queue.push(node);
     }
     if (from) node.from.push(from);
@@ -452,14 +458,19 @@ function walk(
   // Through stops, the nodes reached across one more stop (`deferred`, in the order they were found)
   // are taken in with the queue by depth, so that each node's first route has the fewest segments
   // among those through the fewest stops: appended at once, a node far down one of them went before
-  // the nodes one segment below a nearer one, and its routes were the first found.
+  // the nodes one segment below a nearer one, and its routes were the first found. One of them
+  // reached by a shorter route through as many stops before it is walked takes that route (`waiting`).
   let pending: Node[] = [];
   for (let i = 0, p = 0; ; ) {
     let node: Node;
-    if (p < pending.length && (i === queue.length || pending[p]!.depth <= queue[i]!.depth)) node = pending[p++]!;
-    else if (i < queue.length) node = queue[i++]!;
+    if (p < pending.length && (i === queue.length || pending[p]!.depth <= queue[i]!.depth)) {
+      node = pending[p++]!;
+      // Taken into the queue by a shorter route, and walked there.
+      if (!waiting.delete(node)) continue;
+    } else if (i < queue.length) node = queue[i++]!;
     else if (deferred.size) {
       pending = [...deferred].sort((a, b) => a.depth - b.depth);
+      for (const n of pending) waiting.add(n);
       deferred.clear();
       p = 0;
       continue;
