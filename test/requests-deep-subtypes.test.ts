@@ -40,6 +40,9 @@ const XML = edmx(
     <EntityType Name="PinnedFolder" BaseType="Deep.Folder">
       <Property Name="rank" Type="Edm.Int32"/>
     </EntityType>
+    <EntityType Name="TopFolder" BaseType="Deep.PinnedFolder">
+      <Property Name="top" Type="Edm.Boolean"/>
+    </EntityType>
     <EntityContainer Name="C">
       <EntitySet Name="Mailboxes" EntityType="Deep.Mailbox"><NavigationPropertyBinding Path="home" Target="Folders"/></EntitySet>
       <EntitySet Name="Folders" EntityType="Deep.Folder"/>
@@ -89,6 +92,7 @@ const CASES: Case[] = [
   { what: "top: a wrong property in it", mode: "create", top: true, body: search({ source: search({ filterQuery: 1 }) }), error: "/source/filterQuery" },
   { what: "top: a binding of the subtype's own navigation property", mode: "create", top: true, body: search({ "source@odata.bind": "Folders('f')" }) },
   { what: "top: that binding on another subtype", mode: "create", top: true, body: { "@odata.type": "#Deep.PinnedFolder", "source@odata.bind": "Folders('f')" }, error: "/source@odata.bind" },
+  { what: "top: of a subtype's subtype", mode: "create", top: true, body: { "@odata.type": "#Deep.TopFolder", rank: 1, top: true } },
   { what: "top: a PATCH of a subtype's property", mode: "update", top: true, body: search({ filterQuery: "q" }) },
   { what: "top: a PATCH binding the subtype's navigation property", mode: "update", top: true, body: search({ "source@odata.bind": "Folders('f')" }) },
   { what: "top: a PATCH of the declared type's", mode: "update", top: true, body: { name: "n" } },
@@ -108,15 +112,17 @@ function call(c: Case): string {
 
 const HEAD = `import * as rt from "./runtime.js";
 import { createFolder, createMailbox, folders, mailboxes, updateFolder, updateMailbox } from "./Deep.requests.js";
-import type { Folder, SearchFolder } from "./Deep.types.js";
+import type { Folder, PinnedFolder, SearchFolder } from "./Deep.types.js";
 
 declare const client: rt.Client;
 declare const folder: Folder;
 declare const searchFolder: SearchFolder;
+declare const pinnedFolder: PinnedFolder;
 const one = mailboxes().byKey("m");
 
 export async function usage(): Promise<void> {`;
-// Values typed by the read interfaces still fit, as they did: the declared type's, and a subtype's with its @odata.type.
+// Values typed by the read interfaces still fit, as they did: the declared type's, and a subtype's with its @odata.type;
+// also one of a subtype with subtypes of its own, whose @odata.type may be several names (checked as the declared type's).
 const TYPED = [
   "await createMailbox(client, mailboxes(), { folders: [folder], home: folder });",
   'await createMailbox(client, mailboxes(), { folders: [{ ...searchFolder, "@odata.type": "#Deep.SearchFolder" }] });',
@@ -125,6 +131,8 @@ const TYPED = [
   "await createFolder(client, folders(), searchFolder);",
   'await createFolder(client, folders(), { ...searchFolder, "@odata.type": "#Deep.SearchFolder" });',
   "await updateFolder(client, folders().byKey(\"f\"), searchFolder);",
+  "await createFolder(client, folders(), pinnedFolder);",
+  "await updateFolder(client, folders().byKey(\"f\"), pinnedFolder);",
 ];
 
 const GRAPH_HEAD = `import * as rt from "./runtime.js";
@@ -195,7 +203,7 @@ test.each(CASES.map((c) => [c.what, c] as const))("the validator: %s", (_what, c
 test("the module declares the subtypes a body's folder may be, and the navigation properties to a folder carry them", () => {
   const requests = fs.readFileSync(path.join(out, "Deep.requests.ts"), "utf8");
   // SearchFolder's computed stamp left out: its write type, the same in a create and an update.
-  expect(requests).toContain('export interface FolderSubtypeBodies {\n  "Deep.SearchFolder": SearchFolderInput;\n  "Deep.PinnedFolder": PinnedFolder;\n}');
+  expect(requests).toContain('export interface FolderSubtypeBodies {\n  "Deep.SearchFolder": SearchFolderInput;\n  "Deep.PinnedFolder": PinnedFolder;\n  "Deep.TopFolder": TopFolder;\n}');
   expect(requests).toMatch(/folders: rt\.Nav<[^;]*FolderWriteNav,\s*FolderSubtypeBodies\s*>;/);
 });
 

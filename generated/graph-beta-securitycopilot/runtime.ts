@@ -495,6 +495,12 @@ type Each<I, W, Typed extends boolean, C extends boolean> = I extends unknown ? 
 type SubtypeBodies<B, C extends boolean> = { [K in keyof B & string]: (B[K] extends { create: infer X; update: infer Y } ? (C extends true ? X : Y) : B[K]) & { "@odata.type": `#${K}` } }[keyof B & string];
 /** The write type of the subtype `B` lists by the name `Q`, as a create (`C`) or an update writes it. */
 type SubtypeBody<B, Q extends keyof B, C extends boolean> = B[Q] extends { create: infer X; update: infer Y } ? (C extends true ? X : Y) : B[Q];
+/**
+ * `Q` where it is one name, all of `All`, else never: a body whose `@odata.type` may be one of several
+ * names (a value typed by the read interface of a subtype with subtypes of its own, `"#ns.a" | "#ns.b"`)
+ * is checked as the type's own, as it was before a body could be a subtype's.
+ */
+type OneName<Q, All> = [All] extends [Q] ? Q : never;
 
 /**
  * A create's body through a set or navigation property of a concrete entity type with subtypes, `D`
@@ -505,7 +511,8 @@ type SubtypeBody<B, Q extends keyof B, C extends boolean> = B[Q] extends { creat
  * is checked as before, and a subtype's property in it is an excess property. An intersection with
  * `D` rather than a union: a compiler infers `Q` and checks a plain body with fewest instantiations so.
  */
-export type SubtypeCreate<D, B, W, Q extends string> = D & (Q extends keyof B ? CreateBody<SubtypeBody<B, Q, true>, W> & { "@odata.type"?: `#${Q}` } : unknown);
+export type SubtypeCreate<D, B, W, Q extends string> = D & SubtypeCreateOf<B, W, Q, Q>;
+type SubtypeCreateOf<B, W, Q extends string, All> = Q extends keyof B & OneName<Q, All> ? CreateBody<SubtypeBody<B, Q, true>, W> & { "@odata.type"?: `#${Q}` } : unknown;
 
 /**
  * An update's body through a set or navigation property of a concrete entity type with subtypes, `D`
@@ -513,8 +520,10 @@ export type SubtypeCreate<D, B, W, Q extends string> = D & (Q extends keyof B ? 
  * `B` lists (`Q`), also that subtype's PATCH body, or with `replace: true` (`R`) its PUT body, its keys
  * `K` optional (`Replacement`). A PATCH names the entity's own type, which it does not change.
  */
-export type SubtypeUpdate<D, B, W, R, K extends PropertyKey, Q extends string> = D &
-  (Q extends keyof B ? (true extends R ? Replacement<SubtypeBody<B, Q, false>, K, never, W> : Patch<SubtypeBody<B, Q, false>, W>) & { "@odata.type"?: `#${Q}` } : unknown);
+export type SubtypeUpdate<D, B, W, R, K extends PropertyKey, Q extends string> = D & SubtypeUpdateOf<B, W, R, K, Q, Q>;
+type SubtypeUpdateOf<B, W, R, K extends PropertyKey, Q extends string, All> = Q extends keyof B & OneName<Q, All>
+  ? (true extends R ? Replacement<SubtypeBody<B, Q, false>, K, never, W> : Patch<SubtypeBody<B, Q, false>, W>) & { "@odata.type"?: `#${Q}` }
+  : unknown;
 /**
  * The declared type's entity in a body, `E` (`I` as the body writes it), where its type has
  * subtypes `X` (`SubtypeBodies`): without the properties only they declare and without the bindings of
