@@ -87,6 +87,8 @@ export type {
   ActionOptions,
   New,
   CreateBody,
+  SubtypeCreate,
+  SubtypeUpdate,
   Bindings,
   PayloadFormat,
   CastRef,

@@ -88,6 +88,8 @@ export type {
   ActionOptions,
   New,
   CreateBody,
+  SubtypeCreate,
+  SubtypeUpdate,
   Bindings,
   PayloadFormat,
   CastRef,
