@@ -1,9 +1,13 @@
 // `odatagen fetch`: downloads over real HTTP from a scripted server on 127.0.0.1 (no internet), saved
-// files checked on disk, and `generate` run offline on what was saved, through the real CLI.
+// files checked on disk, and `generate` run offline on what was saved. The CLI runs in this process
+// (runCliInProcess, in plain tests, each in its turn: the servers answer meanwhile, as they are
+// this process's too); as a child process where the process is the subject: a signal ending it,
+// and Node's fetch and the proxy variables Node reads from its environment when it starts.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { exited } from "./helpers/child";
 import { runCliAsync, scratch, startCli, writeJson } from "./helpers/cli";
+import { runCliInProcess } from "./helpers/cli-in-process";
 import { edmx, schema } from "./helpers/csdl";
 import { startLoopback, type Loopback, type Recorded, type Reply } from "./helpers/loopback";
 
@@ -28,13 +32,13 @@ const main = (refs: string, extra = "") =>
 const shared = edmx(schema("shared", `<ComplexType Name="address"><Property Name="street" Type="Edm.String"/></ComplexType>`));
 const xml = (body: string): Reply => ({ headers: { "content-type": "application/xml" }, body });
 
-test.concurrent("fetch saves the metadata and the referenced document whose types it uses, maps its Uri, and generate reads them offline", async () => {
+test("fetch saves the metadata and the referenced document whose types it uses, maps its Uri, and generate reads them offline", async () => {
   const dir = scratch();
   const s = await server((url) => (req) =>
     req.url === "/svc/$metadata" ? xml(main(ref(`${url}/shared/types.xml`, "shared") + ref(`${url}/vocabularies/Core.xml`, "Org.OData.Core.V1", "Core")))
     : req.url === "/shared/types.xml" ? xml(shared)
     : { status: 404 });
-  const r = await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml"], dir);
+  const r = await runCliInProcess(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml"], dir);
   expect(r.stderr).toBe("");
   expect(r.code).toBe(0);
   expect(r.stdout).toBe([
@@ -49,39 +53,39 @@ test.concurrent("fetch saves the metadata and the referenced document whose type
   expect(fs.readFileSync(path.join(dir, "specs/main.types.xml"), "utf8")).toBe(shared);
   expect(JSON.parse(fs.readFileSync(path.join(dir, "specs/main.references.json"), "utf8"))).toEqual({ references: { [`${s.url}/shared/types.xml`]: "main.types.xml" } });
 
-  const g = await runCliAsync(["generate", "-i", "specs/main.xml", "-o", "gen", "--verbose"], dir);
+  const g = await runCliInProcess(["generate", "-i", "specs/main.xml", "-o", "gen", "--verbose"], dir);
   expect(g.code).toBe(0);
   expect(g.stderr).toContain(`specs/main.xml:3:1: info ODG113: specs/main.types.xml is read as an input too: <edmx:Reference Uri="${s.url}/shared/types.xml"> names it [Reference]`);
   expect(g.stderr).not.toContain("ODG110");
   expect(fs.readFileSync(path.join(dir, "gen", "main.types.ts"), "utf8")).toMatch(/home\?: Address \| null/);
   // A second generate is up to date (the map and the followed file are recorded in the manifest).
-  const again = await runCliAsync(["generate", "-i", "specs/main.xml", "-o", "gen"], dir);
+  const again = await runCliInProcess(["generate", "-i", "specs/main.xml", "-o", "gen"], dir);
   expect(again.stdout).toMatch(/up to date/);
 
   // Unchanged: nothing written (the files keep their inode and time), and --check agrees.
   const before = fs.statSync(path.join(dir, "specs/main.xml"));
-  const same = await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml"], dir);
+  const same = await runCliInProcess(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml"], dir);
   expect(same.code).toBe(0);
   expect(same.stdout).toMatch(/specs\/main\.xml: unchanged\n.*main\.types\.xml: unchanged\n.*main\.references\.json: unchanged\n$/);
   const after = fs.statSync(path.join(dir, "specs/main.xml"));
   expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
-  expect((await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml", "--check"], dir)).code).toBe(0);
+  expect((await runCliInProcess(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml", "--check"], dir)).code).toBe(0);
 
   // The service changes: --check exits 1 and saves nothing; fetch saves it and says how to compare.
   s.handle((req) => (req.url === "/svc/$metadata" ? xml(main(ref(`${s.url}/shared/types.xml`, "shared"), `<Property Name="n" Type="Edm.Int32"/>`)) : req.url === "/shared/types.xml" ? xml(shared) : { status: 404 }));
   const saved = fs.readFileSync(path.join(dir, "specs/main.xml"), "utf8");
-  const check = await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml", "--check"], dir);
+  const check = await runCliInProcess(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml", "--check"], dir);
   expect(check.code).toBe(1);
   expect(check.stdout).toContain(`odatagen: specs/main.xml: differs from the service's (from ${s.url}/svc/$metadata)`);
   expect(fs.readFileSync(path.join(dir, "specs/main.xml"), "utf8")).toBe(saved);
-  const changed = await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml", "--diff"], dir);
+  const changed = await runCliInProcess(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml", "--diff"], dir);
   expect(changed.code).toBe(0);
   expect(changed.stdout).toMatch(/specs\/main\.xml: changed \(\d+ bytes from /);
   expect(changed.stdout).toMatch(/added +property +main\.t\/n: property added: Edm\.Int32/);
   expect(fs.readFileSync(path.join(dir, "specs/main.xml"), "utf8")).toContain(`Name="n"`);
 });
 
-test.concurrent("a .json file asks for CSDL JSON, whose $Reference is followed as XML's; a redirect is followed", async () => {
+test("a .json file asks for CSDL JSON, whose $Reference is followed as XML's; a redirect is followed", async () => {
   const dir = scratch();
   const types = { $Version: "4.0", shared: { address: { $Kind: "ComplexType", street: { $Nullable: true } } } };
   const doc = (url: string) => ({
@@ -95,24 +99,24 @@ test.concurrent("a .json file asks for CSDL JSON, whose $Reference is followed a
     : req.url === "/new/$metadata" ? { body: doc(url) }
     : req.url === "/types.json" ? { body: types }
     : { status: 404 });
-  const r = await runCliAsync(["fetch", `${s.url}/old/$metadata`, "--out", "specs/j.json"], dir);
+  const r = await runCliInProcess(["fetch", `${s.url}/old/$metadata`, "--out", "specs/j.json"], dir);
   expect(r.stderr).toBe("");
   expect(r.code).toBe(0);
   expect(s.requests.map((q) => [q.url, q.headers.accept])).toEqual([["/old/$metadata", "application/json"], ["/new/$metadata", "application/json"], ["/types.json", "application/json"]]);
   expect(JSON.parse(fs.readFileSync(path.join(dir, "specs/j.json"), "utf8"))).toEqual(doc(s.url));
   expect(JSON.parse(fs.readFileSync(path.join(dir, "specs/j.types.json"), "utf8"))).toEqual(types);
   expect(JSON.parse(fs.readFileSync(path.join(dir, "specs/j.references.json"), "utf8"))).toEqual({ references: { [`${s.url}/types.json`]: "j.types.json" } });
-  const g = await runCliAsync(["generate", "-i", "specs/j.json", "-o", "gen"], dir);
+  const g = await runCliInProcess(["generate", "-i", "specs/j.json", "-o", "gen"], dir);
   expect(g.stderr).toBe("");
   expect(g.code).toBe(0);
   expect(fs.readFileSync(path.join(dir, "gen", "j.types.ts"), "utf8")).toMatch(/home\?: Address \| null/);
 });
 
-test.concurrent("headers go to the service, from flags or the environment, never printed; a referenced document on another host gets none", async () => {
+test("headers go to the service, from flags or the environment, never printed; a referenced document on another host gets none", async () => {
   const dir = scratch();
   const other = await server(() => (req) => (req.url === "/types.xml" ? xml(shared) : { status: 404 }));
   const s = await server(() => (req) => (req.url === "/$metadata" ? xml(main(ref(`${other.url}/types.xml`, "shared"))) : { status: 404 }));
-  const r = await runCliAsync(["fetch", `${s.url}/$metadata`, "-o", "m.xml", "--header-from-env", "Authorization=ODATA_TOKEN", "--header", "sap-client: 100", "-H", "Accept: application/xml;q=1"], dir, { ODATA_TOKEN: "Bearer very-secret" });
+  const r = await runCliInProcess(["fetch", `${s.url}/$metadata`, "-o", "m.xml", "--header-from-env", "Authorization=ODATA_TOKEN", "--header", "sap-client: 100", "-H", "Accept: application/xml;q=1"], dir, { ODATA_TOKEN: "Bearer very-secret" });
   expect(r.code).toBe(0);
   expect(s.requests[0].headers).toMatchObject({ authorization: "Bearer very-secret", "sap-client": "100", accept: "application/xml;q=1" });
   expect(other.requests[0].headers.authorization).toBeUndefined();
@@ -120,15 +124,15 @@ test.concurrent("headers go to the service, from flags or the environment, never
   expect(r.stdout + r.stderr).not.toContain("very-secret");
   for (const f of fs.readdirSync(dir)) expect(fs.readFileSync(path.join(dir, f), "utf8")).not.toContain("very-secret");
 
-  const unset = await runCliAsync(["fetch", `${s.url}/$metadata`, "-o", "m.xml", "--header-from-env", "Authorization=NOT_SET_ANYWHERE"], dir);
+  const unset = await runCliInProcess(["fetch", `${s.url}/$metadata`, "-o", "m.xml", "--header-from-env", "Authorization=NOT_SET_ANYWHERE"], dir);
   expect(unset.code).toBe(2);
   expect(unset.stderr).toBe("odatagen: --header-from-env Authorization=NOT_SET_ANYWHERE: the environment variable NOT_SET_ANYWHERE is not set\n");
-  const malformed = await runCliAsync(["fetch", `${s.url}/$metadata`, "-o", "m.xml", "--header", "Bearer very-secret"], dir);
+  const malformed = await runCliInProcess(["fetch", `${s.url}/$metadata`, "-o", "m.xml", "--header", "Bearer very-secret"], dir);
   expect(malformed.code).toBe(2);
   expect(malformed.stderr).toBe('odatagen: --header: expected "Name: value" (the value given is not shown)\n');
 });
 
-test.concurrent("a 401, an HTML page, a slow answer and a refused connection exit 4 and leave the saved file as it was", async () => {
+test("a 401, an HTML page, a slow answer and a refused connection exit 4 and leave the saved file as it was", async () => {
   const dir = scratch();
   fs.writeFileSync(path.join(dir, "m.xml"), "previous");
   const s = await server(() => (req) =>
@@ -136,7 +140,7 @@ test.concurrent("a 401, an HTML page, a slow answer and a refused connection exi
     : req.url === "/login" ? { headers: { "content-type": "text/html" }, body: "<!DOCTYPE html><html><head><title>Sign in</title></head><body></body></html>" }
     : req.url === "/slow" ? { ...xml(shared), delayMs: 5000 }
     : { status: 404 });
-  const fetch = (url: string, ...more: string[]) => runCliAsync(["fetch", url, "--out", "m.xml", ...more], dir);
+  const fetch = (url: string, ...more: string[]) => runCliInProcess(["fetch", url, "--out", "m.xml", ...more], dir);
   const unauthorized = await fetch(`http://user:pw@${s.url.slice(7)}/401`);
   expect(unauthorized.code).toBe(4);
   expect(s.requests[0].headers.authorization).toBe(`Basic ${Buffer.from("user:pw").toString("base64")}`);
@@ -155,7 +159,7 @@ test.concurrent("a 401, an HTML page, a slow answer and a refused connection exi
   expect(fs.readdirSync(dir)).toEqual(["m.xml"]);
 });
 
-test.concurrent("with no URL, fetch downloads each service of the config that has a url into its first input, with headersFromEnv", async () => {
+test("with no URL, fetch downloads each service of the config that has a url into its first input, with headersFromEnv", async () => {
   const dir = scratch();
   const s = await server(() => (req) => (req.url === "/a/$metadata" ? xml(shared) : { status: 404 }));
   writeJson(path.join(dir, "odatagen.config.json"), {
@@ -164,30 +168,30 @@ test.concurrent("with no URL, fetch downloads each service of the config that ha
       { name: "b", input: "specs/b.xml", out: "gen/b" },
     ],
   });
-  const r = await runCliAsync(["fetch"], dir, { A_TOKEN: "Basic abc" });
+  const r = await runCliInProcess(["fetch"], dir, { A_TOKEN: "Basic abc" });
   expect(r.stderr).toBe("");
   expect(r.stdout).toBe(`odatagen: a: specs/a.xml: saved (${Buffer.byteLength(shared)} bytes from ${s.url}/a/$metadata)\n`);
   expect(s.requests[0].headers.authorization).toBe("Basic abc");
-  const unset = await runCliAsync(["fetch"], dir);
+  const unset = await runCliInProcess(["fetch"], dir);
   expect(unset.code).toBe(2);
   expect(unset.stderr).toBe("odatagen: a: headersFromEnv.Authorization names the environment variable A_TOKEN, which is not set\n");
-  const none = await runCliAsync(["fetch", "--service", "b"], dir);
+  const none = await runCliInProcess(["fetch", "--service", "b"], dir);
   expect(none.code).toBe(2);
   expect(none.stderr).toBe('odatagen: b: no "url" in odatagen.config.json; give the service a "url" (its $metadata) to fetch it\n');
   fs.writeFileSync(path.join(dir, "odatagen.config.json"), `{ "services": [{ "input": "a.xml", "out": "gen", "url": "ftp://x", "headersFromEnv": { "Authorization": "Bearer x" } }] }`);
-  const bad = await runCliAsync(["fetch"], dir);
+  const bad = await runCliInProcess(["fetch"], dir);
   expect(bad.code).toBe(2);
   expect(bad.stderr).toContain("services[0].url: expected an http: or https: URL (the service's $metadata)");
   expect(bad.stderr).toContain("services[0].headersFromEnv.Authorization: expected the name of an environment variable (letters, digits and _), not its value");
   expect(bad.stderr).not.toContain("Bearer x");
 });
 
-test.concurrent("a relative Uri of a split service is downloaded from the service and saved where it leads, which generate follows; one leading up is said", async () => {
+test("a relative Uri of a split service is downloaded from the service and saved where it leads, which generate follows; one leading up is said", async () => {
   const dir = scratch();
   const other = edmx(schema("other", `<ComplexType Name="thing"><Property Name="x" Type="Edm.String"/></ComplexType>`));
   const split = main(ref("parts/types.xml", "shared") + ref("../other.xml", "other"), `<Property Name="thing" Type="other.thing"/>`);
   const s = await server(() => (req) => (req.url === "/svc/$metadata" ? xml(split) : req.url === "/svc/parts/types.xml" ? xml(shared) : { status: 404 }));
-  const r = await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml"], dir);
+  const r = await runCliInProcess(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml"], dir);
   expect(r.stderr).toBe("");
   expect(r.code).toBe(0);
   expect(r.stdout).toBe([
@@ -197,50 +201,50 @@ test.concurrent("a relative Uri of a split service is downloaded from the servic
     "",
   ].join("\n"));
   expect(fs.existsSync(path.join(dir, "specs/main.references.json"))).toBe(false);
-  const g = await runCliAsync(["generate", "-i", "specs/main.xml", "-o", "gen"], dir);
+  const g = await runCliInProcess(["generate", "-i", "specs/main.xml", "-o", "gen"], dir);
   expect(g.code).toBe(0);
   expect(g.stderr).toContain("warning ODG110: type other.thing is in namespace other");
   expect(g.stderr).not.toContain("shared.address");
 });
 
-test.concurrent("--diff compares the service's documents together: a change in a referenced document alone is shown", async () => {
+test("--diff compares the service's documents together: a change in a referenced document alone is shown", async () => {
   const dir = scratch();
   let types = shared;
   const s = await server((url) => (req) => (req.url === "/svc/$metadata" ? xml(main(ref(`${url}/types.xml`, "shared"))) : req.url === "/types.xml" ? xml(types) : { status: 404 }));
-  expect((await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "-o", "m.xml"], dir)).code).toBe(0);
+  expect((await runCliInProcess(["fetch", `${s.url}/svc/$metadata`, "-o", "m.xml"], dir)).code).toBe(0);
   types = edmx(schema("shared", `<ComplexType Name="address"><Property Name="street" Type="Edm.String"/><Property Name="zip" Type="Edm.String"/></ComplexType>`));
-  const r = await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "-o", "m.xml", "--diff"], dir);
+  const r = await runCliInProcess(["fetch", `${s.url}/svc/$metadata`, "-o", "m.xml", "--diff"], dir);
   expect(r.code).toBe(0);
   expect(r.stdout).toMatch(/m\.xml: unchanged\n.*m\.types\.xml: changed .*\n.*m\.references\.json: unchanged\n/);
   expect(r.stdout).toMatch(/added +property +shared\.address\/zip: property added: Edm\.String/);
   expect(fs.readdirSync(dir).sort()).toEqual(["m.references.json", "m.types.xml", "m.xml"]);
 });
 
-test.concurrent("--diff finds a relative reference's previous version where its Uri leads", async () => {
+test("--diff finds a relative reference's previous version where its Uri leads", async () => {
   const dir = scratch();
   let types = shared;
   const s = await server(() => (req) => (req.url === "/svc/$metadata" ? xml(main(ref("parts/types.xml", "shared"))) : req.url === "/svc/parts/types.xml" ? xml(types) : { status: 404 }));
-  expect((await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "-o", "m.xml"], dir)).code).toBe(0);
+  expect((await runCliInProcess(["fetch", `${s.url}/svc/$metadata`, "-o", "m.xml"], dir)).code).toBe(0);
   types = edmx(schema("shared", `<ComplexType Name="address"><Property Name="street" Type="Edm.String"/><Property Name="zip" Type="Edm.String"/></ComplexType>`));
-  const r = await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "-o", "m.xml", "--diff"], dir);
+  const r = await runCliInProcess(["fetch", `${s.url}/svc/$metadata`, "-o", "m.xml", "--diff"], dir);
   expect(r.code).toBe(0);
   expect(r.stderr).toBe("");
   expect(r.stdout).toMatch(/parts\/types\.xml: changed /);
   expect(r.stdout).toMatch(/added +property +shared\.address\/zip: property added: Edm\.String\n1 change\(s\), 0 breaking/);
 });
 
-test.concurrent("a file of the user's beside the document, named as a referenced document would be, is never written over", async () => {
+test("a file of the user's beside the document, named as a referenced document would be, is never written over", async () => {
   const dir = scratch();
   fs.mkdirSync(path.join(dir, "specs"));
   fs.writeFileSync(path.join(dir, "specs/main.types.xml"), "<!-- mine -->");
   const s = await server((url) => (req) => (req.url === "/svc/$metadata" ? xml(main(ref(`${url}/shared/types.xml`, "shared"))) : req.url === "/shared/types.xml" ? xml(shared) : { status: 404 }));
-  const r = await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml"], dir);
+  const r = await runCliInProcess(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml"], dir);
   expect(r.code).toBe(0);
   expect(fs.readFileSync(path.join(dir, "specs/main.types.xml"), "utf8")).toBe("<!-- mine -->");
   expect(fs.readFileSync(path.join(dir, "specs/main.types-2.xml"), "utf8")).toBe(shared);
   expect(JSON.parse(fs.readFileSync(path.join(dir, "specs/main.references.json"), "utf8"))).toEqual({ references: { [`${s.url}/shared/types.xml`]: "main.types-2.xml" } });
   // Fetched again, the file it saved is its own (the map names it): the same name, unchanged.
-  const again = await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml"], dir);
+  const again = await runCliInProcess(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml"], dir);
   expect(again.stdout).toContain("specs/main.types-2.xml: unchanged");
   expect(fs.readdirSync(path.join(dir, "specs")).sort()).toEqual(["main.references.json", "main.types-2.xml", "main.types.xml", "main.xml"]);
 });
@@ -288,29 +292,29 @@ test.concurrent("Ctrl+C or SIGTERM while a document downloads exits 130 or 143 a
 test("--timeout that is no number, or not above 0, is a usage error saying what it takes", async () => {
   const dir = scratch();
   for (const [value, shown] of [["abc", ""], ["0", " 0"], ["-3", " -3"]]) {
-    const r = await runCliAsync(["fetch", "https://example.invalid/$metadata", "--out", "m.xml", "--timeout", value], dir);
+    const r = await runCliInProcess(["fetch", "https://example.invalid/$metadata", "--out", "m.xml", "--timeout", value], dir);
     expect([r.code, r.stderr.trim()]).toEqual([2, `odatagen: --timeout${shown}: expected a number of seconds above 0`]);
   }
 });
 
-test.concurrent("a document the service sends in UTF-16 (by its byte-order mark) is read as generate reads it: saved byte for byte, and its references followed", async () => {
+test("a document the service sends in UTF-16 (by its byte-order mark) is read as generate reads it: saved byte for byte, and its references followed", async () => {
   const dir = scratch();
   const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text.replace('encoding="utf-8"', 'encoding="utf-16"'), "utf16le")]);
   const s = await server((url) => (req) =>
     req.url === "/svc/$metadata" ? { headers: { "content-type": "application/xml; charset=utf-16" }, body: utf16(main(ref(`${url}/shared/types.xml`, "shared"))) }
     : req.url === "/shared/types.xml" ? { headers: { "content-type": "application/xml; charset=utf-16" }, body: utf16(shared) }
     : { status: 404 });
-  const r = await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml"], dir);
+  const r = await runCliInProcess(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml"], dir);
   expect(r.stderr).toBe("");
   expect(r.code).toBe(0);
   expect(fs.readFileSync(path.join(dir, "specs/main.xml")).equals(utf16(main(ref(`${s.url}/shared/types.xml`, "shared"))))).toBe(true);
   expect(fs.readFileSync(path.join(dir, "specs/main.types.xml")).equals(utf16(shared))).toBe(true);
-  const g = await runCliAsync(["generate", "-i", "specs/main.xml", "-o", "gen"], dir);
+  const g = await runCliInProcess(["generate", "-i", "specs/main.xml", "-o", "gen"], dir);
   expect(g.stderr).toBe("");
   expect(fs.readFileSync(path.join(dir, "gen", "main.types.ts"), "utf8")).toMatch(/home\?: Address \| null/);
 });
 
-test.concurrent("a relative Uri leading where another saved document needs a folder, or to a folder, exits 4 and saves nothing", async () => {
+test("a relative Uri leading where another saved document needs a folder, or to a folder, exits 4 and saves nothing", async () => {
   const dir = scratch();
   const other = edmx(schema("other", `<ComplexType Name="thing"/>`));
   // "x/types.xml" needs specs/x to be a folder, "x" a file there.
@@ -318,7 +322,7 @@ test.concurrent("a relative Uri leading where another saved document needs a fol
   const s = await server(() => (req) => (req.url === "/svc/$metadata" ? xml(clash) : req.url === "/svc/x/types.xml" ? xml(shared) : req.url === "/svc/x" ? xml(other) : { status: 404 }));
   fs.mkdirSync(path.join(dir, "specs"));
   fs.writeFileSync(path.join(dir, "specs/main.xml"), "<!-- before -->");
-  const r = await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml"], dir);
+  const r = await runCliInProcess(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml"], dir);
   expect(r.code).toBe(4);
   expect(r.stderr).toBe(`odatagen: "x" leads to specs/x, a folder of specs/x/types.xml, which this fetch saves too; nothing saved\n`);
   expect(fs.readdirSync(path.join(dir, "specs"))).toEqual(["main.xml"]);
@@ -327,13 +331,13 @@ test.concurrent("a relative Uri leading where another saved document needs a fol
   const folder = main(ref("parts", "shared"));
   s.handle((req) => (req.url === "/svc/$metadata" ? xml(folder) : req.url === "/svc/parts" ? xml(shared) : { status: 404 }));
   fs.mkdirSync(path.join(dir, "specs/parts"));
-  const f = await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml"], dir);
+  const f = await runCliInProcess(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml"], dir);
   expect(f.code).toBe(4);
   expect(f.stderr).toBe(`odatagen: "parts" leads to specs/parts, which is a folder; nothing saved\n`);
   expect(fs.readdirSync(path.join(dir, "specs")).sort()).toEqual(["main.xml", "parts"]);
 });
 
-test.concurrent("a reference back to the main document, or to a document under a second Uri, is not downloaded, and the note says its namespace is read already", async () => {
+test("a reference back to the main document, or to a document under a second Uri, is not downloaded, and the note says its namespace is read already", async () => {
   const dir = scratch();
   // shared refers back to the service's $metadata for main's types; main names shared under two Uris.
   const back = (url: string) => edmx(schema("shared", `<ComplexType Name="address"><Property Name="street" Type="Edm.String"/><Property Name="owner" Type="main.t"/></ComplexType>`), ref(`${url}/svc/$metadata`, "main"));
@@ -341,7 +345,7 @@ test.concurrent("a reference back to the main document, or to a document under a
     req.url === "/svc/$metadata" ? xml(main(ref(`${url}/shared/types.xml`, "shared") + ref(`${url}/shared/types.xml?v=2`, "shared", "s2")))
     : req.url === "/shared/types.xml" ? xml(back(url))
     : { status: 404 });
-  const r = await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml"], dir);
+  const r = await runCliInProcess(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml"], dir);
   expect(r.code).toBe(0);
   expect(r.stdout.split("\n").filter((l) => l.includes("not downloaded"))).toEqual([
     `odatagen: not downloaded: ${s.url}/shared/types.xml?v=2 (a document downloaded already declares shared, which it includes)`,
@@ -350,21 +354,21 @@ test.concurrent("a reference back to the main document, or to a document under a
   expect(s.requests.map((q) => q.url)).toEqual(["/svc/$metadata", "/shared/types.xml"]);
 });
 
-test.concurrent("a reference's http: Uri that is no URL (a space in the host, a port above 65535) is not downloaded, and said so; not an internal error", async () => {
+test("a reference's http: Uri that is no URL (a space in the host, a port above 65535) is not downloaded, and said so; not an internal error", async () => {
   const dir = scratch();
   const doc = main(ref("http://exa mple.com/types.xml", "shared"));
   const s = await server(() => (req) => (req.url === "/svc/$metadata" ? xml(doc) : { status: 404 }));
-  const r = await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml"], dir);
+  const r = await runCliInProcess(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml"], dir);
   expect(r.stderr).toBe("");
   expect(r.code).toBe(0);
   expect(r.stdout.split("\n")[0]).toBe("odatagen: not downloaded: http://exa mple.com/types.xml, whose types the documents use, which is no URL fetch can download (it does not parse as one) (until then generate reads them as Edm.Untyped, ODG110)");
   s.handle((req) => (req.url === "/svc/$metadata" ? xml(main(ref("https://127.0.0.1:99999/types.xml", "shared"))) : { status: 404 }));
-  const port = await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml"], dir);
+  const port = await runCliInProcess(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml"], dir);
   expect(port.code).toBe(0);
   expect(port.stdout).toContain("not downloaded: https://127.0.0.1:99999/types.xml, whose types the documents use, which is no URL fetch can download");
 });
 
-test.concurrent("the user's headers go to the service's origin only: a redirect to another host gets none (an API key neither), and an error there names where it was redirected", async () => {
+test("the user's headers go to the service's origin only: a redirect to another host gets none (an API key neither), and an error there names where it was redirected", async () => {
   const dir = scratch();
   fs.writeFileSync(path.join(dir, "m.xml"), "previous");
   const other = await server(() => (req) => (req.url === "/m" ? xml(shared) : req.url === "/login" ? { headers: { "content-type": "text/html" }, body: "<html><head><title>Sign in to your account</title></head></html>" } : { status: 404 }));
@@ -376,7 +380,7 @@ test.concurrent("the user's headers go to the service's origin only: a redirect 
     : { status: 302, headers: { location: "ftp://127.0.0.1/x" } });
   const flags = ["--header-from-env", "APIKey=API_KEY", "-H", "sap-client: 100", "--header-from-env", "Authorization=ODATA_TOKEN"];
   const env = { API_KEY: "key-secret", ODATA_TOKEN: "Bearer token-secret" };
-  const r = await runCliAsync(["fetch", `${s.url}/same`, "--out", "m.xml", ...flags], dir, env);
+  const r = await runCliInProcess(["fetch", `${s.url}/same`, "--out", "m.xml", ...flags], dir, env);
   expect(r.stderr).toBe("");
   expect(r.code).toBe(0);
   expect(s.requests.map((q) => [q.url, q.headers.apikey, q.headers["sap-client"], q.headers.authorization])).toEqual([["/same", "key-secret", "100", "Bearer token-secret"], ["/$metadata", "key-secret", "100", "Bearer token-secret"]]);
@@ -384,25 +388,25 @@ test.concurrent("the user's headers go to the service's origin only: a redirect 
   expect(fs.readFileSync(path.join(dir, "m.xml"), "utf8")).toBe(shared);
 
   fs.writeFileSync(path.join(dir, "m.xml"), "previous");
-  const sso = await runCliAsync(["fetch", `${s.url}/sso`, "--out", "m.xml", ...flags], dir, env);
+  const sso = await runCliInProcess(["fetch", `${s.url}/sso`, "--out", "m.xml", ...flags], dir, env);
   expect(sso.code).toBe(4);
   expect(sso.stderr).toMatch(new RegExp(`^odatagen: ${s.url}/sso \\(redirected to ${other.url}/login\\) answered with an HTML page \\("Sign in to your account"\\), not metadata`));
   expect(other.requests.every((q) => q.headers.apikey === undefined)).toBe(true);
-  const loop = await runCliAsync(["fetch", `${s.url}/loop`, "--out", "m.xml"], dir);
+  const loop = await runCliInProcess(["fetch", `${s.url}/loop`, "--out", "m.xml"], dir);
   expect([loop.code, loop.stderr]).toEqual([4, `odatagen: ${s.url}/loop redirected more than 20 times (a redirect loop? the last to ${s.url}/loop); nothing saved\n`]);
-  const ftp = await runCliAsync(["fetch", `${s.url}/ftp`, "--out", "m.xml"], dir);
+  const ftp = await runCliInProcess(["fetch", `${s.url}/ftp`, "--out", "m.xml"], dir);
   expect([ftp.code, ftp.stderr]).toEqual([4, `odatagen: ${s.url}/ftp redirected to "ftp://127.0.0.1/x", which is no http: or https: URL fetch can download; nothing saved\n`]);
   expect(fs.readdirSync(dir)).toEqual(["m.xml"]);
   expect(fs.readFileSync(path.join(dir, "m.xml"), "utf8")).toBe("previous");
 });
 
-test.concurrent("a redirect to a URL with a user and password fails without showing the password", async () => {
+test("a redirect to a URL with a user and password fails without showing the password", async () => {
   const dir = scratch();
   const other = await server(() => () => xml(shared));
   const port = new URL(other.url).port;
   const s = await server(() => (req) => (req.url === "/cred" ? { status: 302, headers: { location: `http://bob:pw-secret@127.0.0.1:${port}/m` } } : { status: 302, headers: { location: "ftp://bob:pw-secret@127.0.0.1/x" } }));
   for (const [at, said] of [["cred", `redirected to ${other.url}/m with a user and password in the URL, which fetch does not follow`], ["ftp", `redirected to "ftp://127.0.0.1/x", which is no http: or https: URL`]]) {
-    const r = await runCliAsync(["fetch", `${s.url}/${at}`, "--out", "m.xml"], dir);
+    const r = await runCliInProcess(["fetch", `${s.url}/${at}`, "--out", "m.xml"], dir);
     expect(r.code).toBe(4);
     expect(r.stderr).toContain(said);
     expect(r.stderr).not.toContain("pw-secret");
@@ -410,17 +414,17 @@ test.concurrent("a redirect to a URL with a user and password fails without show
   expect(other.requests).toEqual([]);
 });
 
-test.concurrent("a 401 after a redirect to another origin says the Authorization header did not go there, not that it was refused", async () => {
+test("a 401 after a redirect to another origin says the Authorization header did not go there, not that it was refused", async () => {
   const dir = scratch();
   const other = await server(() => () => ({ status: 401 }));
   const s = await server(() => () => ({ status: 302, headers: { location: `${other.url}/m` } }));
-  const r = await runCliAsync(["fetch", `${s.url}/$metadata`, "--out", "m.xml", "--header-from-env", "Authorization=ODATA_TOKEN"], dir, { ODATA_TOKEN: "Bearer t" });
+  const r = await runCliInProcess(["fetch", `${s.url}/$metadata`, "--out", "m.xml", "--header-from-env", "Authorization=ODATA_TOKEN"], dir, { ODATA_TOKEN: "Bearer t" });
   expect(r.code).toBe(4);
   expect(r.stderr).toContain(`(redirected to ${other.url}/m) answered HTTP 401 Unauthorized (the Authorization header goes to the URL's own origin only, not to where it redirected: fetch that URL)`);
   expect(other.requests.map((q) => q.headers.authorization)).toEqual([undefined]);
 });
 
-test.concurrent("a user and password in the URL go to the service's referenced documents too, as Basic authentication", async () => {
+test("a user and password in the URL go to the service's referenced documents too, as Basic authentication", async () => {
   const dir = scratch();
   const basic = `Basic ${Buffer.from("user:pw").toString("base64")}`;
   const s = await server((url) => (req) =>
@@ -429,49 +433,49 @@ test.concurrent("a user and password in the URL go to the service's referenced d
     : req.url === "/shared/types.xml" ? xml(shared)
     : req.url === "/svc/parts/other.xml" ? xml(edmx(schema("other", `<ComplexType Name="thing"><Property Name="x" Type="Edm.String"/></ComplexType>`)))
     : { status: 404 });
-  const r = await runCliAsync(["fetch", `http://user:pw@${s.url.slice(7)}/svc/$metadata`, "--out", "m.xml"], dir);
+  const r = await runCliInProcess(["fetch", `http://user:pw@${s.url.slice(7)}/svc/$metadata`, "--out", "m.xml"], dir);
   expect(r.stderr).toBe("");
   expect(r.code).toBe(0);
   expect(s.requests.map((q) => q.url).sort()).toEqual(["/shared/types.xml", "/svc/$metadata", "/svc/parts/other.xml"]);
   expect(r.stdout).not.toContain("pw@");
   // A `%` that starts no %XX in the password is sent as written (was an internal error: URIError: URI malformed).
-  const odd = await runCliAsync(["fetch", `http://user:p%zz@${s.url.slice(7)}/svc/$metadata`, "--out", "m.xml"], dir);
+  const odd = await runCliInProcess(["fetch", `http://user:p%zz@${s.url.slice(7)}/svc/$metadata`, "--out", "m.xml"], dir);
   expect([odd.code, odd.stderr]).toEqual([4, expect.stringContaining(`odatagen: ${s.url}/svc/$metadata answered HTTP 401 Unauthorized (the Authorization header sent was not accepted)`)]);
   expect(s.requests.at(-1)!.headers.authorization).toBe(`Basic ${Buffer.from("user:p%zz").toString("base64")}`);
 });
 
-test.concurrent("a header value with a character past U+00FF or a line break, from a flag, the environment or the config, is a usage error that does not show it", async () => {
+test("a header value with a character past U+00FF or a line break, from a flag, the environment or the config, is a usage error that does not show it", async () => {
   const dir = scratch();
   const url = "http://127.0.0.1:9/$metadata";
-  const flag = await runCliAsync(["fetch", url, "-o", "m.xml", "-H", "X-Name: caf\u00e9 \u20ac-secret"], dir);
+  const flag = await runCliInProcess(["fetch", url, "-o", "m.xml", "-H", "X-Name: caf\u00e9 \u20ac-secret"], dir);
   expect([flag.code, flag.stderr]).toEqual([2, "odatagen: --header X-Name: a header's value cannot hold a character past U+00FF (headers carry Latin-1 only) (the value given is not shown)\n"]);
-  const env = await runCliAsync(["fetch", url, "-o", "m.xml", "--header-from-env", "Authorization=T"], dir, { T: "Bearer \u20ac-secret" });
+  const env = await runCliInProcess(["fetch", url, "-o", "m.xml", "--header-from-env", "Authorization=T"], dir, { T: "Bearer \u20ac-secret" });
   expect([env.code, env.stderr]).toEqual([2, "odatagen: --header-from-env Authorization=T: the value of T holds a character past U+00FF (headers carry Latin-1 only), which a header cannot\n"]);
   writeJson(path.join(dir, "odatagen.config.json"), { services: [{ name: "a", input: "a.xml", out: "gen", url, headersFromEnv: { Authorization: "T" } }] });
-  const config = await runCliAsync(["fetch"], dir, { T: "Bearer line\nbreak-secret" });
+  const config = await runCliInProcess(["fetch"], dir, { T: "Bearer line\nbreak-secret" });
   expect([config.code, config.stderr]).toEqual([2, "odatagen: a: headersFromEnv.Authorization: the value of T holds a line break or NUL, which a header cannot\n"]);
   expect(flag.stderr + env.stderr + config.stderr).not.toContain("secret");
   // A control character (a token pasted with an escape) was fetch's `fetch failed (UND_ERR_INVALID_ARG)`, exit 4.
   for (const control of ["\x01", "\x1b", "\x7f"]) {
-    const bad = await runCliAsync(["fetch", url, "-o", "m.xml", "--header-from-env", "Authorization=T"], dir, { T: `Bearer ${control}-secret` });
+    const bad = await runCliInProcess(["fetch", url, "-o", "m.xml", "--header-from-env", "Authorization=T"], dir, { T: `Bearer ${control}-secret` });
     expect([bad.code, bad.stderr]).toEqual([2, "odatagen: --header-from-env Authorization=T: the value of T holds a control character (only a tab may be in a value), which a header cannot\n"]);
   }
-  const tab = await runCliAsync(["fetch", url, "-o", "m.xml", "-H", "X-Name: a\tb", "--timeout", "0.5"], dir);
+  const tab = await runCliInProcess(["fetch", url, "-o", "m.xml", "-H", "X-Name: a\tb", "--timeout", "0.5"], dir);
   expect(tab.stderr).not.toContain("control character");
 });
 
-test.concurrent("a 503 or 429 with Retry-After says how long the service asks to wait; a folder where the file goes is named as the user wrote it", async () => {
+test("a 503 or 429 with Retry-After says how long the service asks to wait; a folder where the file goes is named as the user wrote it", async () => {
   const dir = scratch();
   const s = await server(() => (req) => (req.url === "/busy" ? { status: 503, headers: { "retry-after": "120" } } : req.url === "/slow-down" ? { status: 429, headers: { "retry-after": "Wed, 21 Oct 2026 07:28:00 GMT" } } : req.url === "/soon" ? { status: 503, headers: { "retry-after": "soon" } } : xml(shared)));
-  const busy = await runCliAsync(["fetch", `${s.url}/busy`, "-o", "m.xml"], dir);
+  const busy = await runCliInProcess(["fetch", `${s.url}/busy`, "-o", "m.xml"], dir);
   expect([busy.code, busy.stderr]).toEqual([4, `odatagen: ${s.url}/busy answered HTTP 503 Service Unavailable, asking to wait 120 s (Retry-After); nothing saved\n`]);
-  const many = await runCliAsync(["fetch", `${s.url}/slow-down`, "-o", "m.xml"], dir);
+  const many = await runCliInProcess(["fetch", `${s.url}/slow-down`, "-o", "m.xml"], dir);
   expect(many.stderr).toContain("answered HTTP 429 Too Many Requests, asking to wait until Wed, 21 Oct 2026 07:28:00 GMT (Retry-After); nothing saved");
   // A Retry-After of neither form asks for no wait (it said `asking to wait until soon`).
-  const soon = await runCliAsync(["fetch", `${s.url}/soon`, "-o", "m.xml"], dir);
+  const soon = await runCliInProcess(["fetch", `${s.url}/soon`, "-o", "m.xml"], dir);
   expect([soon.code, soon.stderr]).toEqual([4, `odatagen: ${s.url}/soon answered HTTP 503 Service Unavailable; nothing saved\n`]);
   fs.mkdirSync(path.join(dir, "specs"));
-  const folder = await runCliAsync(["fetch", `${s.url}/$metadata`, "-o", "specs"], dir);
+  const folder = await runCliInProcess(["fetch", `${s.url}/$metadata`, "-o", "specs"], dir);
   expect([folder.code, folder.stderr]).toEqual([4, "odatagen: cannot save specs: EISDIR: illegal operation on a directory\n"]);
   expect(fs.readdirSync(dir)).toEqual(["specs"]);
 });

@@ -19,19 +19,21 @@ import { scratch, type CliResult } from "./cli";
 let last: Promise<unknown> = Promise.resolve();
 
 /**
- * The command's exit code and what it printed, run with `cwd` as the working folder and NO_COLOR
- * set (as runCli runs the CLI). Runs one command at a time, a run started while another is going
- * waiting for it: the working folder and the output streams are the process's own. Not for --help
- * or --version, which yargs answers by ending the process (the jest worker here).
+ * The command's exit code and what it printed, run with `cwd` as the working folder, NO_COLOR set
+ * and `env`'s variables set over the process's own (as runCli runs the CLI; all of them put back
+ * after the run). Runs one command at a time, a run started while another is going waiting for it:
+ * the working folder, the environment and the output streams are the process's own. Not for --help
+ * or --version, which yargs answers by ending the process (the jest worker here), nor for what
+ * Node itself reads from the environment at start-up (NODE_OPTIONS, NODE_USE_ENV_PROXY): use runCli.
  */
-export async function runCliInProcess(args: string[], cwd: string): Promise<CliResult> {
+export async function runCliInProcess(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliResult> {
   if (args.some((a) => /^(--help|-h|--version)(=|$)/.test(a))) throw new Error(`runCliInProcess: yargs ends the process for ${args.join(" ")}: use runCli`);
-  const run = last.then(() => runNow(args, cwd));
+  const run = last.then(() => runNow(args, cwd, env));
   last = run.catch(() => undefined);
   return run;
 }
 
-async function runNow(args: string[], cwd: string): Promise<CliResult> {
+async function runNow(args: string[], cwd: string, env: Record<string, string>): Promise<CliResult> {
   const written = { stdout: "", stderr: "" };
   const writes = { stdout: process.stdout.write, stderr: process.stderr.write };
   const capture = (stream: "stdout" | "stderr") =>
@@ -40,9 +42,11 @@ async function runNow(args: string[], cwd: string): Promise<CliResult> {
       return true;
     }) as typeof process.stdout.write;
   const before = { cwd: process.cwd(), noColor: process.env.NO_COLOR, forceColor: process.env.FORCE_COLOR };
+  const given = Object.entries(env).map(([name, value]) => [name, process.env[name], value] as const);
   process.chdir(cwd);
   process.env.NO_COLOR = "1";
   delete process.env.FORCE_COLOR;
+  for (const [name, , value] of given) process.env[name] = value;
   process.stdout.write = capture("stdout");
   process.stderr.write = capture("stderr");
   try {
@@ -52,6 +56,7 @@ async function runNow(args: string[], cwd: string): Promise<CliResult> {
     process.stdout.write = writes.stdout;
     process.stderr.write = writes.stderr;
     process.chdir(before.cwd);
+    for (const [name, old] of given.reverse()) restore(name, old);
     restore("NO_COLOR", before.noColor);
     restore("FORCE_COLOR", before.forceColor);
   }
