@@ -1,8 +1,9 @@
 /**
- * Config files (JSON, .mjs, .ts), two services, flag overrides and bad configs, through the real CLI
- * (bin/odatagen.js). What only a JSON config's reading decides (its messages, flags over it, the
- * fast path reading it) runs through the CLI's main in this process (cli-in-process.ts), ~0.5 s of
- * CPU less a run; module configs, which Node imports, and the exit codes of a whole run, keep the binary.
+ * Config files (JSON, .mjs, .ts), two services, flag overrides, bad configs and a run's diagnostics.
+ * What a JSON config and the documents decide (messages, exit codes, flags over the config, the
+ * fast path reading it, colour by NO_COLOR and FORCE_COLOR) runs through the CLI's main in this
+ * process (cli-in-process.ts, in plain tests), ~0.5 s of CPU less a run; module configs, which Node
+ * imports, and signals keep the real CLI (bin/odatagen.js).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -28,10 +29,10 @@ const services = [
 ];
 
 describe("config files", () => {
-  test.concurrent("a JSON config with two services generates both, each with its options", async () => {
+  test("a JSON config with two services generates both, each with its options", async () => {
     const dir = twoSpecs();
     writeJson(path.join(dir, "odatagen.config.json"), { $schema: "./node_modules/odatagen/odatagen.config.schema.json", services });
-    const r = await runCliAsync(["generate"], dir);
+    const r = await runCliInProcess(["generate"], dir);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/calls: 11 files in out\/calls/);
@@ -510,11 +511,11 @@ describe("config files", () => {
   test("a member named twice in one object of a JSON config is a config error at the later one (exit 2), also where the output is up to date", async () => {
     const dir = twoSpecs();
     writeJson(path.join(dir, "odatagen.config.json"), { services: [{ name: "calls", input: "specs/graph-callrecords.xml", out: "out/calls" }] });
-    expect((await runCliAsync(["generate"], dir)).code).toBe(0);
+    expect((await runCliInProcess(["generate"], dir)).code).toBe(0);
     // A merge that kept both lines: JSON.parse takes the last, the output just generated.
     fs.writeFileSync(path.join(dir, "odatagen.config.json"), '{ "services": [\n  { "name": "calls", "input": "specs/graph-callrecords.xml",\n    "out": "out/new", "out": "out/calls" }\n] }\n');
     const want = { code: 2, stderr: "odatagen: odatagen.config.json:3:23: services[0].out: named twice (first at 3:5), and JSON keeps only the last; write it once\n", stdout: "" };
-    for (const r of [await runCliAsync(["generate"], dir), await runCliInProcess(["generate", "--check"], dir)]) expect({ code: r.code, stderr: r.stderr, stdout: r.stdout }).toEqual(want);
+    for (const r of [await runCliInProcess(["generate"], dir), await runCliInProcess(["generate", "--check"], dir)]) expect({ code: r.code, stderr: r.stderr, stdout: r.stdout }).toEqual(want);
     expect(fs.readdirSync(path.join(dir, "out"))).toEqual(["calls"]);
   });
 
@@ -636,10 +637,10 @@ describe("where a JSON config's values are (for messages about a pattern in it)"
 });
 
 describe("diagnostics and exit codes", () => {
-  test.concurrent("all problems of a broken input are printed together with file:line:column, path and code; exit 1; output intact", async () => {
+  test("all problems of a broken input are printed together with file:line:column, path and code; exit 1; output intact", async () => {
     const dir = twoSpecs();
     writeJson(path.join(dir, "odatagen.config.json"), { services: [services[0]] });
-    expect((await runCliAsync(["generate"], dir)).code).toBe(0);
+    expect((await runCliInProcess(["generate"], dir)).code).toBe(0);
     const spec = path.join(dir, "specs/graph-callrecords.xml");
     const text = fs.readFileSync(spec, "utf8");
     fs.writeFileSync(
@@ -649,7 +650,7 @@ describe("diagnostics and exit codes", () => {
         .replace('<Property Name="caller" Type="microsoft.graph.callRecords.endpoint" />', '<Property Name="caller" Type="microsoft.graph.callRecords.nowhere" />'),
     );
     const before = fs.readFileSync(path.join(dir, "out/calls/microsoft.graph.callRecords.types.ts"));
-    const r = await runCliAsync(["generate"], dir);
+    const r = await runCliInProcess(["generate"], dir);
     expect(r.code).toBe(1);
     const diags = r.stderr.split("\n").filter((l) => /: error ODG\d{3}:/.test(l));
     expect(diags.length).toBeGreaterThanOrEqual(2);
@@ -659,7 +660,7 @@ describe("diagnostics and exit codes", () => {
     expect(fs.readFileSync(path.join(dir, "out/calls/microsoft.graph.callRecords.types.ts")).equals(before)).toBe(true);
   });
 
-  test.concurrent("warnings are printed and exit 0, or exit 1 with --fail-on-warnings (then nothing is written)", async () => {
+  test("warnings are printed and exit 0, or exit 1 with --fail-on-warnings (then nothing is written)", async () => {
     const dir = scratch();
     fs.writeFileSync(
       path.join(dir, "demo.xml"),
@@ -681,21 +682,21 @@ describe("diagnostics and exit codes", () => {
 </edmx:Edmx>
 `,
     );
-    const ok = await runCliAsync(["generate", "-i", "demo.xml", "-o", "gen"], dir);
+    const ok = await runCliInProcess(["generate", "-i", "demo.xml", "-o", "gen"], dir);
     expect(ok.code).toBe(0);
     expect(ok.stderr).toMatch(/^demo\.xml:11:9: warning ODG110: .* \[demo\.thing\/tag\]$/m);
-    const strict = await runCliAsync(["generate", "-i", "demo.xml", "-o", "gen", "--fail-on-warnings"], dir);
+    const strict = await runCliInProcess(["generate", "-i", "demo.xml", "-o", "gen", "--fail-on-warnings"], dir);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toMatch(/0 errors, 1 warning/);
     expect(strict.stderr).toMatch(/gen: not generated \(--fail-on-warnings\); gen left as it was/);
     expect(strict.stderr).toMatch(/failing on warnings \(--fail-on-warnings\)/);
   });
 
-  test.concurrent("an input the config names that is missing is reported at its place in the config, with a file of a near name; exit 1, output intact", async () => {
+  test("an input the config names that is missing is reported at its place in the config, with a file of a near name; exit 1, output intact", async () => {
     const dir = twoSpecs();
     const config = path.join(dir, "odatagen.config.json");
     writeJson(config, { services: [services[0]] });
-    expect((await runCliAsync(["generate"], dir)).code).toBe(0);
+    expect((await runCliInProcess(["generate"], dir)).code).toBe(0);
     const before = snapshot(path.join(dir, "out/calls"));
     // A typo (xlm), and a list whose second document was moved away with its folder.
     writeJson(config, {
@@ -705,7 +706,7 @@ describe("diagnostics and exit codes", () => {
       ],
     });
     const text = fs.readFileSync(config, "utf8");
-    const r = await runCliAsync(["generate"], dir);
+    const r = await runCliInProcess(["generate"], dir);
     expect(r.code).toBe(1);
     expect(r.stderr.split("\n")).toEqual([
       `odatagen.config.json:${where(text, '"specs/graph-callrecords.xlm"')}: error ODG001: cannot read input specs/graph-callrecords.xlm: no such file (ENOENT); did you mean specs/graph-callrecords.xml? [services[0].input]`,
@@ -725,11 +726,11 @@ describe("diagnostics and exit codes", () => {
     expect(m.stderr.split("\n")[0]).toBe(`odatagen.config.mjs:${where(module, '"specs/graph-calrecords.xml"')}: error ODG001: cannot read input specs/graph-calrecords.xml: no such file (ENOENT); did you mean specs/graph-callrecords.xml? [services[0].input]`);
   });
 
-  test.concurrent("colour only when forced or on a terminal; NO_COLOR wins", async () => {
+  test("colour only when forced or on a terminal; NO_COLOR wins", async () => {
     const dir = twoSpecs();
     writeJson(path.join(dir, "odatagen.config.json"), { services: [{ ...services[0], input: "specs/missing.xml" }] });
-    expect((await runCliAsync(["generate"], dir)).stderr).not.toMatch(/\x1b\[/);
-    expect((await runCliAsync(["generate"], dir, { FORCE_COLOR: "1", NO_COLOR: "" })).stderr).toMatch(/\x1b\[31merror ODG001/);
-    expect((await runCliAsync(["generate"], dir, { FORCE_COLOR: "1", NO_COLOR: "1" })).stderr).not.toMatch(/\x1b\[/);
+    expect((await runCliInProcess(["generate"], dir)).stderr).not.toMatch(/\x1b\[/);
+    expect((await runCliInProcess(["generate"], dir, { FORCE_COLOR: "1", NO_COLOR: "" })).stderr).toMatch(/\x1b\[31merror ODG001/);
+    expect((await runCliInProcess(["generate"], dir, { FORCE_COLOR: "1", NO_COLOR: "1" })).stderr).not.toMatch(/\x1b\[/);
   });
 });
