@@ -12,14 +12,10 @@ import { FIXTURES_DIR } from "./helpers/fixtures";
 import { runCliInProcess } from "./helpers/cli-in-process";
 import { spawnLimited } from "./helpers/spawn-limited";
 import { generate } from "../generator";
+import { isUpToDate } from "../generator/write/uptodate";
+import { optionsRecord } from "../generator/write/manifest";
 
 const BIN = path.resolve(__dirname, "..", "bin", "odatagen.js");
-// What the CLI's prebuild fast path asks, from dist/ as bin/odatagen.js runs it.
-const DIST = path.resolve(__dirname, "..", "dist");
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { isUpToDate } = require(path.join(DIST, "write", "uptodate.js")) as typeof import("../generator/write/uptodate");
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { optionsRecord } = require(path.join(DIST, "write", "manifest.js")) as typeof import("../generator/write/manifest");
 
 // Each test has a folder of its own and runs the CLI without blocking (test.concurrent): the
 // runs of different tests overlap, two at a time (helpers/spawn-limited.ts).
@@ -29,10 +25,18 @@ async function odatagen(cwd: string, ...args: string[]) {
 }
 
 // The same command run by the CLI's main in this process (cli-in-process.ts), ~0.5 s of CPU less a
-// run, for the tests of what a message says; only from plain tests (not test.concurrent), which run
-// one at a time. The exit codes, pipes, environment and start-up of the real binary keep `odatagen`.
+// run, for the tests of what a message or an exit code says (usage errors, --fail-on-warnings, a
+// config's name); only from plain tests (not test.concurrent), which run one at a time. The real
+// binary keeps `odatagen`: its exit code set on the process for a bad input, pipes and file
+// descriptors as inputs, the heap's limit, a folder as an input (EISDIR, which reads otherwise in
+// jest's worker), a config's service left as a binary's run left it, and its start-up unbuilt.
 async function inProcess(cwd: string, ...args: string[]) {
-  const r = await runCliInProcess(args, cwd);
+  return inProcessWith({}, cwd, ...args);
+}
+
+/** inProcess with these environment variables set for the run. */
+async function inProcessWith(env: Record<string, string>, cwd: string, ...args: string[]) {
+  const r = await runCliInProcess(args, cwd, env);
   return { status: r.code, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -131,20 +135,24 @@ function fresh(): string {
   return work;
 }
 
-/** A folder where the good fixture was generated into `out` by the CLI: once per `out` for the file. */
+/**
+ * A folder where the good fixture was generated into `out` by the CLI: once per `out` and runner for
+ * the file. By the binary for a test that runs the binary on it next, else in this process: each
+ * records its own generator's fingerprint (cli-in-process.ts), which decides what is up to date.
+ */
 const generatedOnce = new Map<string, Promise<string>>();
-function generatedInto(out: string): Promise<string> {
-  let made = generatedOnce.get(out);
+function generatedInto(out: string, binary: boolean): Promise<string> {
+  let made = generatedOnce.get(`${binary}:${out}`);
   if (!made) {
     made = (async () => {
       const dir = fresh();
-      const r = await odatagen(dir, "generate", "--input", "good.xml", "--out", out);
+      const r = await (binary ? odatagen : inProcess)(dir, "generate", "--input", "good.xml", "--out", out);
       expect(r.stderr).toBe("");
       expect(r.status).toBe(0);
       expect(Object.keys(snapshot(path.join(dir, out)))).toEqual(expect.arrayContaining(["shop.types.ts", "shop.validators.ts", "shop.requests.ts", "runtime.ts"]));
       return dir;
     })();
-    generatedOnce.set(out, made);
+    generatedOnce.set(`${binary}:${out}`, made);
   }
   return made;
 }
@@ -153,8 +161,8 @@ function generatedInto(out: string): Promise<string> {
  * Leaves in `work/out` what a previous run from the good fixture wrote there (a copy of that run's
  * output: same files, manifest and all, as the folders are laid out alike), and snapshots it.
  */
-async function previousRun(work: string, out = "out"): Promise<Snapshot> {
-  fs.cpSync(path.join(await generatedInto(out), out), path.join(work, out), { recursive: true });
+async function previousRun(work: string, out = "out", binary = false): Promise<Snapshot> {
+  fs.cpSync(path.join(await generatedInto(out, binary), out), path.join(work, out), { recursive: true });
   return snapshot(path.join(work, out));
 }
 
@@ -182,7 +190,7 @@ describe.each(CASES)("$name", ({ xml, where, code, path: elementPath, message })
 
 test.concurrent("a good input beside a bad one changes nothing either", async () => {
   const work = fresh();
-  const before = await previousRun(work);
+  const before = await previousRun(work, "out", true);
   fs.writeFileSync(path.join(work, "bad.xml"), CASES[1].xml);
   const r = await odatagen(work, "generate", "--input", "good.xml", "bad.xml", "--out", "out");
   expect(r.status).toBe(1);
@@ -234,8 +242,8 @@ test("- as a file (standard input or output elsewhere) is a usage error (exit 2)
 
 test.concurrent("with a config file, the broken service is left as it was and the run fails", async () => {
   const work = fresh();
-  const goodBefore = await previousRun(work, "gen/good");
-  const badBefore = await previousRun(work, "gen/bad");
+  const goodBefore = await previousRun(work, "gen/good", true);
+  const badBefore = await previousRun(work, "gen/bad", true);
   fs.writeFileSync(path.join(work, "bad.xml"), CASES[1].xml);
   fs.writeFileSync(path.join(work, "odatagen.config.json"), JSON.stringify({
     services: [
@@ -269,17 +277,17 @@ test("a missing input with a file of a near name beside it suggests that file, t
   expect(diff.stderr.split("\n")[0]).toBe("spec.xm: error ODG001: cannot read input: no such file (ENOENT); did you mean spec.xml?");
 });
 
-test.concurrent("a missing input that is there from the folder npm was run in (INIT_CWD: npx in a workspace runs in the package's folder) says so", async () => {
+test("a missing input that is there from the folder npm was run in (INIT_CWD: npx in a workspace runs in the package's folder) says so", async () => {
   const work = fresh();
   fs.mkdirSync(path.join(work, "other"));
   fs.writeFileSync(path.join(work, "other", "here.xml"), "<x/>");
-  const r = await spawnLimited(process.execPath, [BIN, "generate", "--input", "here.xml", "--out", "out"], { cwd: work, env: { ...process.env, INIT_CWD: path.join(work, "other") } });
+  const r = await inProcessWith({ INIT_CWD: path.join(work, "other") }, work, "generate", "--input", "here.xml", "--out", "out");
   expect(r.status).toBe(1);
   expect(r.stderr.split("\n")[0]).toBe(
     `here.xml: error ODG001: cannot read input: no such file (ENOENT); npm ran odatagen in ${fs.realpathSync(work)} (the package's folder), and it is in ${path.join(work, "other")}, where the command was given: give its path from the package's folder (other${path.sep}here.xml)`,
   );
   // Where npm was run in the same folder, or the file is not there either: no such hint.
-  const same = await spawnLimited(process.execPath, [BIN, "generate", "--input", "nothing-like-it.xml", "--out", "out"], { cwd: work, env: { ...process.env, INIT_CWD: path.join(work, "other") } });
+  const same = await inProcessWith({ INIT_CWD: path.join(work, "other") }, work, "generate", "--input", "nothing-like-it.xml", "--out", "out");
   expect(same.stderr.split("\n")[0]).toBe("nothing-like-it.xml: error ODG001: cannot read input: no such file (ENOENT)");
 });
 
@@ -434,58 +442,58 @@ describe("--fail-on-warnings fails as errors do: nothing written, the previous o
   const warn = (work: string) => fs.writeFileSync(path.join(work, "good.xml"), fs.readFileSync(path.join(FIXTURES_DIR, "orders.xml"), "utf8").replace('Name="sku" Type="Edm.String"', 'Name="sku" Type="Edm.Strnig"'));
 
   // The first is read by quick-args.ts, the second (--out=) by yargs: both must do the same.
-  test.concurrent.each([
+  test.each([
     ["--input", "good.xml", "--out", "out", "--fail-on-warnings"],
     ["--input", "good.xml", "--out=out", "--fail-on-warnings"],
   ])("generate %s %s %s %s %s", async (...args) => {
     const work = fresh();
     const before = await previousRun(work);
     warn(work);
-    const r = await odatagen(work, "generate", ...args);
+    const r = await inProcess(work, "generate", ...args);
     expect(r.status).toBe(1);
     expect(r.stderr.split("\n")[0]).toMatch(/^good\.xml:\d+:\d+: warning ODG108: Edm\.Strnig /);
     expect(r.stderr).toContain("odatagen: out: not generated (--fail-on-warnings); out left as it was");
     expect(r.stderr).toContain("odatagen: failing on warnings (--fail-on-warnings)");
     expect(snapshot(path.join(work, "out"))).toEqual(before);
     // The next plain run generates (it is not "up to date"), warns again and passes.
-    const plain = await odatagen(work, "generate", "--input", "good.xml", "--out", "out");
+    const plain = await inProcess(work, "generate", "--input", "good.xml", "--out", "out");
     expect(plain.status).toBe(0);
     expect(plain.stderr).toMatch(/warning ODG108/);
     expect(plain.stdout).toMatch(/odatagen: out: \d+ files in out \(\d+ written/);
   });
 
-  test.concurrent("with a config file (the prebuild fast path answers the next run only once the output is written), and under --check", async () => {
+  test("with a config file (the prebuild fast path answers the next run only once the output is written), and under --check", async () => {
     const work = fresh();
     const before = await previousRun(work, "gen/shop");
     fs.writeFileSync(path.join(work, "odatagen.config.json"), JSON.stringify({ services: [{ name: "shop", input: "good.xml", out: "gen/shop" }] }));
-    expect((await odatagen(work, "generate")).stdout).toMatch(/1 service up to date/);
+    expect((await inProcess(work, "generate")).stdout).toMatch(/1 service up to date/);
     warn(work);
-    const r = await odatagen(work, "generate", "--fail-on-warnings");
+    const r = await inProcess(work, "generate", "--fail-on-warnings");
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("odatagen: shop: not generated (--fail-on-warnings); gen/shop left as it was");
     expect(snapshot(path.join(work, "gen/shop"))).toEqual(before);
-    expect((await odatagen(work, "generate", "--fail-on-warnings")).status).toBe(1);
-    const check = await odatagen(work, "generate", "--check", "--fail-on-warnings");
+    expect((await inProcess(work, "generate", "--fail-on-warnings")).status).toBe(1);
+    const check = await inProcess(work, "generate", "--check", "--fail-on-warnings");
     expect(check.status).toBe(1);
     expect(check.stderr).toMatch(/warning ODG108/);
     // The check still says which files a fresh run would change, and why it fails.
     expect(check.stdout).toMatch(/shop: \d+ file\(s\) in gen\/shop differ from a fresh run:\n(.*\n)* {2}changed {2}shop\.types\.ts\n/);
     expect(check.stderr).toContain("odatagen: failing on warnings (--fail-on-warnings)");
-    const dry = await odatagen(work, "generate", "--dry-run", "--fail-on-warnings");
+    const dry = await inProcess(work, "generate", "--dry-run", "--fail-on-warnings");
     expect(dry.status).toBe(1);
     expect(dry.stdout).toMatch(/shop: would write \d+, remove 0, leave \d+ unchanged in gen\/shop\n(.*\n)* {2}changed {2}shop\.types\.ts\n/);
     expect(snapshot(path.join(work, "gen/shop"))).toEqual(before);
-    const plain = await odatagen(work, "generate");
+    const plain = await inProcess(work, "generate");
     expect(plain.status).toBe(0);
     expect(plain.stdout).toMatch(/shop: \d+ files in gen\/shop/);
     expect(snapshot(path.join(work, "gen/shop"))).not.toEqual(before);
   });
 
-  test.concurrent("a run with warnings but without --fail-on-warnings writes and passes", async () => {
+  test("a run with warnings but without --fail-on-warnings writes and passes", async () => {
     const work = fresh();
     await previousRun(work);
     warn(work);
-    const r = await odatagen(work, "generate", "--input", "good.xml", "--out", "out");
+    const r = await inProcess(work, "generate", "--input", "good.xml", "--out", "out");
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/0 errors, 1 warning/);
     expect(fs.readFileSync(path.join(work, "out", "shop.types.ts"), "utf8")).toMatch(/sku: unknown/);
@@ -493,14 +501,14 @@ describe("--fail-on-warnings fails as errors do: nothing written, the previous o
 });
 
 describe("a flag given twice, or a list flag given nothing, is a usage error (exit 2), never an internal error", () => {
-  /** A folder with a config whose output the CLI generated and then answered "up to date". */
+  /** A folder with a config whose output the CLI (in this process) generated and then answered "up to date". */
   let upToDateConfig: Promise<string>;
   beforeAll(() => {
     upToDateConfig = (async () => {
       const dir = fresh();
       fs.writeFileSync(path.join(dir, "odatagen.config.json"), JSON.stringify({ services: [{ name: "shop", input: "good.xml", out: "gen" }] }));
-      expect((await odatagen(dir, "generate")).status).toBe(0);
-      expect((await odatagen(dir, "generate")).stdout).toMatch(/^odatagen: 1 service up to date/);
+      expect((await inProcess(dir, "generate")).status).toBe(0);
+      expect((await inProcess(dir, "generate")).stdout).toMatch(/^odatagen: 1 service up to date/);
       return dir;
     })();
   });
@@ -528,35 +536,35 @@ describe("a flag given twice, or a list flag given nothing, is a usage error (ex
     [["-i", "good.xml", "-o", "out", "--emit", "xyz"], '--emit "xyz": expected ts (TypeScript modules) or js (JavaScript with declarations)'],
     [["-i", "good.xml", "-o", "out", "--emit", "JS"], '--emit "JS": expected ts (TypeScript modules) or js (JavaScript with declarations); did you mean --emit js?'],
   ];
-  test.concurrent.each(CASES)("generate %j", async (args, message) => {
+  test.each(CASES)("generate %j", async (args, message) => {
     const work = fresh();
     // An up-to-date config output (copied from one the CLI made and found up to date): the prebuild fast path must not answer these either.
     fs.cpSync(await upToDateConfig, work, { recursive: true });
     expect(isUpToDate(path.join(work, "gen"), optionsRecord({}), [path.join(work, "good.xml")], false)).toBe(true);
     const before = snapshot(work);
-    const r = await odatagen(work, "generate", ...args);
+    const r = await inProcess(work, "generate", ...args);
     expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 2, stderr: `odatagen: ${message}\nRun \`odatagen --help\` for usage.\n` });
     expect(snapshot(work)).toEqual(before);
   });
 
-  test.concurrent('an explicit empty pattern (--include "") is still read, and refused as a pattern that matches nothing (ODG302)', async () => {
+  test('an explicit empty pattern (--include "") is still read, and refused as a pattern that matches nothing (ODG302)', async () => {
     const work = fresh();
-    const r = await odatagen(work, "generate", "-i", "good.xml", "-o", "out", "--include", "");
+    const r = await inProcess(work, "generate", "-i", "good.xml", "-o", "out", "--include", "");
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`error ODG302: --include "" matches no type`);
   });
 });
 
-test.concurrent("a config outside the working folder is named by its absolute path, one inside it relative to it", async () => {
+test("a config outside the working folder is named by its absolute path, one inside it relative to it", async () => {
   const work = fs.realpathSync(fresh());
   fs.writeFileSync(path.join(work, "bad.json"), '{"services": 3}');
   fs.mkdirSync(path.join(work, "project", "sub"), { recursive: true });
   const message = ":1:14: services: expected a list of services\n";
-  const outside = await odatagen(path.join(work, "project", "sub"), "generate", "-c", "../../bad.json");
+  const outside = await inProcess(path.join(work, "project", "sub"), "generate", "-c", "../../bad.json");
   expect({ status: outside.status, stderr: outside.stderr }).toEqual({ status: 2, stderr: `odatagen: ${path.join(work, "bad.json")}${message}` });
-  const inside = await odatagen(work, "generate", "-c", "bad.json");
+  const inside = await inProcess(work, "generate", "-c", "bad.json");
   expect({ status: inside.status, stderr: inside.stderr }).toEqual({ status: 2, stderr: `odatagen: bad.json${message}` });
-  if (process.platform !== "win32") expect((await odatagen(work, "generate", "-c", "/dev/null")).stderr).toMatch(/^odatagen: \/dev\/null: unsupported config file type/);
+  if (process.platform !== "win32") expect((await inProcess(work, "generate", "-c", "/dev/null")).stderr).toMatch(/^odatagen: \/dev\/null: unsupported config file type/);
 });
 
 test("a deep element path is printed shortened (first and last steps, the count between); --json keeps it whole", async () => {
@@ -579,7 +587,7 @@ test("a huge value quoted from the document is printed shortened (its start, end
   const digits = "9".repeat(100_000);
   const xml = `${HEAD}${SCHEMA}      <ComplexType Name="thing">\n        <Property Name="p" Type="Edm.String" MaxLength="${digits}"/>\n      </ComplexType>\n    </Schema>\n${TAIL}`;
   fs.writeFileSync(path.join(work, "huge.xml"), xml);
-  const r = await odatagen(work, "generate", "-i", "huge.xml", "-o", "huge-out", "--fail-on-warnings");
+  const r = await inProcess(work, "generate", "-i", "huge.xml", "-o", "huge-out", "--fail-on-warnings");
   expect(r.status).toBe(1);
   const line = r.stderr.split("\n")[0];
   expect(line).toBe(`huge.xml:6:9: warning ODG102: MaxLength="${"9".repeat(189)}…(99772 more characters)…${"9".repeat(39)}" is more than 9007199254740991 (2^53 − 1), the largest facet odatagen reads; left out [ns.thing/p]`);
