@@ -12,7 +12,8 @@ module.exports = {
   // Builds dist/ once, for the tests that run the real CLI (bin/odatagen.js) as a child process.
   globalSetup: "<rootDir>/test/setup/build.js",
   // With ODATAGEN_TEST_CPU=<file>, each test file's wall time and CPU (its worker's and its children's) is appended to <file>.
-  setupFilesAfterEnv: ["<rootDir>/test/setup/cpu-per-file.js"],
+  // Two Buffers compared by their bytes at once (test/setup/buffer-equality.js).
+  setupFilesAfterEnv: ["<rootDir>/test/setup/cpu-per-file.js", "<rootDir>/test/setup/buffer-equality.js"],
   // The files known to be slow start first (test/setup/slow-files.json): on CI the jest cache is cold,
   // and jest then orders files by size, which left a short, slow file alone on a worker at the end.
   testSequencer: "<rootDir>/test/setup/sequencer.js",
