@@ -203,6 +203,21 @@ describe("--why for a type below what a far stop reaches first, and a nearer one
   });
 });
 
+describe("--why names only the stops a route could not go on without", () => {
+  // /me/**/items/**: the `**` stops at /me/drive (not contained), but the literal `items` goes on past
+  // it, and the slice keeps /me/drive/items: a route through it crosses only the item's createdBy.
+  test("a stop the pattern's next literal carries the path past is not named, and the pattern that goes on is", () => {
+    const result = generate({ inputs: [{ file: "t.xml", content: CSDL }], include: ["/me/**/items/**"], why: ["t.message", "t.item"] });
+    expect(result.model.types.has("t.item")).toBe(true);
+    expect(result.model.types.has("t.message")).toBe(false);
+    expect(result.slice?.why?.[0]?.answers[0]?.chain[0]?.reason).toBe(
+      "not in the slice: --include /me/**/items/** reaches it by /me/drive/items/{id}/createdBy/messages only through a navigation property that is not contained, /me/drive/items/{id}/createdBy, " +
+        "where its `**` stops: it keeps the property's target but does not go on below it; write the path through it out to go on (/me/drive/items/{id}/createdBy/**)",
+    );
+    expect(result.slice?.why?.[1]?.answers[0]?.chain[0]?.reason).toBe("addressed by /me/drive/items (--include /me/**/items/**)");
+  });
+});
+
 describeWithGraph("--why where Graph's `/education/**` stops")("--why on Graph v1.0 where `/education/**` stops", () => {
   test("the education API's slice leaves out the group's workbooks and calendars: --why says where its `**` stopped, and what goes on", () => {
     const result = generate({ inputs: [{ file: "graph.xml", content: fs.readFileSync(GRAPH, "utf8") }], include: ["/education/**"], why: ["microsoft.graph.calendar", "microsoft.graph.workbook"] });
@@ -212,5 +227,15 @@ describeWithGraph("--why where Graph's `/education/**` stops")("--why on Graph v
         "where its `**` stops: it keeps the property's target but does not go on below it; write the path through it out to go on (/education/classes/{id}/group/**)",
     );
     expect(reasons?.[1]).toMatch(/^not in the slice: --include \/education\/\*\* reaches it by \/education\/classes\/\{id\}\/group\/.*\/workbook only through navigation properties that are not contained, \/education\/classes\/\{id\}\/group and .*; write the path through them out to go on \(\/education\/classes\/\{id\}\/group\/.*\/\*\*\)$/);
+  });
+});
+
+describeWithGraph("--why where Graph's `/me/**/items/**` stops")("--why on Graph v1.0 where `/me/**/items/**` stops", () => {
+  test("/me/drive, which `items` goes on past, is not named; the user who created an item is, with the pattern that goes on", () => {
+    const result = generate({ inputs: [{ file: "graph.xml", content: fs.readFileSync(GRAPH, "utf8") }], include: ["/me/**/items/**"], why: ["microsoft.graph.adhocCall"] });
+    expect(result.slice?.why?.[0]?.answers[0]?.chain[0]?.reason).toBe(
+      "not in the slice: --include /me/**/items/** reaches it by /me/drive/items/{id}/createdByUser/adhocCalls only through a navigation property that is not contained, /me/drive/items/{id}/createdByUser, " +
+        "where its `**` stops: it keeps the property's target but does not go on below it; write the path through it out to go on (/me/drive/items/{id}/createdByUser/**)",
+    );
   });
 });

@@ -394,37 +394,46 @@ function walk(
   /** `leaves`: a navigation property that is not contained, past which a `**` does not go (`advance`). */
   const step = (from: Node | undefined, type: StructuredType, name: string, isCast: boolean, collection: boolean, complex = false, bindsEntity?: boolean, leaves?: NavigationProperty): Node | undefined => {
     const before = from ? from.states : startStates(pattern);
-    const states = advance(pattern, before, name, isCast, leaves !== undefined && !throughStops);
-    if (states === 0 || (complex && !steps.leads(type))) return undefined;
+    // The states past the segment where a `**` stops at it (`advance`), and, walking through stops, where it goes on.
+    const kept = advance(pattern, before, name, isCast, leaves !== undefined);
+    const through = throughStops && leaves ? advance(pattern, before, name, isCast) : kept;
+    if (through === 0 || (complex && !steps.leads(type))) return undefined;
     const excluded = exclude.map((p, i) => advance(p, from ? from.excluded[i] : excludeStart[i], name, isCast, leaves !== undefined));
     if (exclude.some((p, i) => accepts(p, excluded[i]))) return undefined;
-    const key = `${type.qualifiedName} ${states} ${excluded.join(",")}`;
-    let node = nodes.get(key);
-    if (!node) {
-      node = { type, states, excluded, from: [], useful: false, parent: from, segment: name, collection, depth: (from?.depth ?? 0) + 1, ...(bindsEntity === undefined ? {} : { bindsEntity }) };
-      nodes.set(key, node);
-      // The `**` (its state) that a navigation property that is not contained would have stopped.
-      const cut = throughStops && leaves ? states & ~advance(pattern, before, name, isCast, true) : 0;
-      if (cut) {
-        node.stopped = Math.log2(cut & -cut);
-        deferred.add(node);
-      } else queue.push(node);
-      if (accepts(pattern, states)) accepting.push(node);
-    }
-    else if ((deferred.has(node) || (waiting.has(node) && (from?.depth ?? 0) + 1 < node.depth)) && !(leaves && states & ~advance(pattern, before, name, isCast, true))) {
-      // Deferred, now reached without a stop (or waiting, now by a shorter route): by this route, in the queue.
-      Object.assign(node, { parent: from, segment: name, collection, stopped: undefined, depth: (from?.depth ?? 0) + 1 });
-      if (bindsEntity === undefined) delete node.bindsEntity;
-      else node.bindsEntity = bindsEntity;
-      deferred.delete(node);
-      waiting.delete(node);
-      queue.push(node);
-    }
-    if (from) node.from.push(from);
+    const reach = (states: States, stopped: boolean): Node => {
+      const key = `${type.qualifiedName} ${states} ${excluded.join(",")}`;
+      let node = nodes.get(key);
+      if (!node) {
+        node = { type, states, excluded, from: [], useful: false, parent: from, segment: name, collection, depth: (from?.depth ?? 0) + 1, ...(bindsEntity === undefined ? {} : { bindsEntity }) };
+        nodes.set(key, node);
+        if (stopped) {
+          // The `**` (its state) that the navigation property that is not contained stopped.
+          const cut = states & ~kept;
+          node.stopped = Math.log2(cut & -cut);
+          deferred.add(node);
+        } else queue.push(node);
+        if (accepts(pattern, states)) accepting.push(node);
+      } else if (!stopped && (deferred.has(node) || (waiting.has(node) && (from?.depth ?? 0) + 1 < node.depth))) {
+        // Deferred, now reached without a stop (or waiting, now by a shorter route): by this route, in the queue.
+        Object.assign(node, { parent: from, segment: name, collection, stopped: undefined, depth: (from?.depth ?? 0) + 1 });
+        if (bindsEntity === undefined) delete node.bindsEntity;
+        else node.bindsEntity = bindsEntity;
+        deferred.delete(node);
+        waiting.delete(node);
+        queue.push(node);
+      }
+      if (from) node.from.push(from);
+      return node;
+    };
+    // Through stops, the states a stop keeps go on without one (`/me/**/items/**` past `/me/drive`: its
+    // `items`), and all of them, the cut `**` too, only across the stop: a route crosses a stop only
+    // where the states it keeps lead nowhere the route goes.
+    const node = kept === 0 ? undefined : reach(kept, false);
+    const across = through === kept ? undefined : reach(through, true);
     // A `**` that would have gone on below, to a type that leads somewhere: said once per pattern (slice.ts).
-    if (from && leaves && !stops.has(leaves) && advance(pattern, from.states, name, isCast) & ~states && steps.of(type).some((s) => !s.complex || steps.leads(s.type)))
+    if (from && leaves && !stops.has(leaves) && advance(pattern, from.states, name, isCast) & ~kept && steps.of(type).some((s) => !s.complex || steps.leads(s.type)))
       stops.set(leaves, routeOf(from, name));
-    return node;
+    return node ?? across;
   };
 
   for (const container of containers) {
