@@ -162,7 +162,15 @@ describe("--why for a type a pattern with two `**` reaches only through stops", 
     expect(result.model.types.has("w.t")).toBe(false);
     expect(result.slice?.why?.[0]?.answers[0]?.chain[0]?.reason).toBe(
       "not in the slice: --include /r/**/x/** reaches it by /r/s1/m/m2/t only through a navigation property that is not contained, /r/s1, where its `**` stops: " +
-        "it keeps the property's target but does not go on below it; write the path through it out to go on (/r/s1/**/x/**)",
+        "it does not go on below it; write the path through it out to go on (/r/s1/**/x/**)",
+    );
+  });
+  test("the property where the `**` stopped, left out since the pattern's rest lies below it, is answered so, and its target is not said to be kept", () => {
+    const result = generate({ inputs: [{ file: "w.xml", content: TWO }], include: ["/r/**/x/**"], why: ["w.s1"] });
+    expect(result.model.types.has("w.s1")).toBe(false);
+    expect(result.slice?.why?.[0]?.answers[0]?.chain[0]?.reason).toBe(
+      "not in the slice: --include /r/**/x/** reaches it by /r/s1 only through a navigation property that is not contained, /r/s1, where its `**` stops: " +
+        "it does not go on below it; write the path through it out to go on (/r/s1/**/x/**)",
     );
   });
 });

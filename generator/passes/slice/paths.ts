@@ -58,6 +58,12 @@ export interface BeyondStop extends PathRoute {
   stops: string[];
   /** The pattern from the `**` that stopped at the last of them on (`**` in `/education/**`). */
   rest: string;
+  /**
+   * Whether the `**` that stopped at each is the pattern's last segment, which matches the property
+   * as its last one: the slice keeps its target. A `**` with more of the pattern after it (`/users/**`
+   * then `/events/**`, at `/users/{id}/drive`) keeps a target only where the rest matches below it.
+   */
+  keepsTargets: boolean;
 }
 
 /** A pattern, and one URL path it matched (keys written `{id}`). */
@@ -532,15 +538,18 @@ function walk(
 
 /** Adds to `beyond` the types the useful nodes reach through a stop of the pattern's `**` (`Node.stopped`), not there yet. */
 function beyondStops(pattern: PathPattern, nodes: Iterable<Node>, beyond: Map<StructuredType, BeyondStop>): void {
+  const end = pattern.segments[pattern.segments.length - 1];
   for (const n of nodes) {
     if (!n.useful || beyond.has(n.type)) continue;
-    // A stop at the node's own segment keeps it: those before it are why it is left out.
+    // A stop at the node's own segment is one too: a `**` that matches the property as its last
+    // segment reaches the type by a node without one (`step` makes that one first), and keeps it.
     const stops: Node[] = [];
-    for (let m = n.parent; m; m = m.parent) if (m.stopped !== undefined) stops.push(m);
+    for (let m: Node | undefined = n; m; m = m.parent) if (m.stopped !== undefined) stops.push(m);
     const last = stops[0];
     const star = last && pattern.segments[last.stopped!];
     if (!star?.any) continue;
-    beyond.set(n.type, { pattern: pattern.text, path: routeOf(n), stops: stops.reverse().map((m) => routeOf(m)), rest: patternFrom(pattern, star) });
+    const keepsTargets = stops.every((m) => pattern.segments[m.stopped!] === end);
+    beyond.set(n.type, { pattern: pattern.text, path: routeOf(n), stops: stops.reverse().map((m) => routeOf(m)), rest: patternFrom(pattern, star), keepsTargets });
   }
 }
 

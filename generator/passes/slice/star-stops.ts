@@ -28,7 +28,9 @@ export function beyondStopMessage(b: BeyondStop, include: string, example: strin
   const one = b.stops.length === 1;
   const stops = one ? `a navigation property that is not contained, ${b.stops[0]}` : `navigation properties that are not contained, ${b.stops.slice(0, -1).join(", ")} and ${b.stops[b.stops.length - 1]}`;
   const how = example ? ` (${example})` : "";
-  return `${include} reaches it by ${b.path} only through ${stops}, where its \`**\` stops: it keeps ${one ? "the property's target" : "their targets"} but does not go on below ${one ? "it" : "them"}; write the path through ${one ? "it" : "them"} out to go on${how}`;
+  // Only a last `**` keeps what it stops at: one with more of the pattern after it needs that below.
+  const keeps = b.keepsTargets ? `it keeps ${one ? "the property's target" : "their targets"} but does not go on below ${one ? "it" : "them"}` : `it does not go on below ${one ? "it" : "them"}`;
+  return `${include} reaches it by ${b.path} only through ${stops}, where its \`**\` stops: ${keeps}; write the path through ${one ? "it" : "them"} out to go on${how}`;
 }
 
 /** The pattern that goes on below the last stop on the way (`/education/classes/{id}/group/**`). */
