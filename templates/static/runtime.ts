@@ -3574,8 +3574,7 @@ export function respondAsync(options: AsyncOptions = {}): AsyncWait {
 function resultRedirect(final: Response, request: string, url: string): URL | undefined {
   const method = request.slice(0, request.indexOf(" "));
   const location = final.headers.get("location");
-  const get = method === "GET" ? [301, 302, 303, 307, 308] : method === "POST" ? [301, 302, 303] : [303];
-  if (location === null || !get.includes(final.status)) return undefined;
+  if (location === null || !followedByGet(method, final.status)) return undefined;
   let to: URL;
   try {
     to = locate(location, url);
@@ -4729,9 +4728,17 @@ function unnamed(answers: Map<unknown, unknown>): string {
  * Other (the write done, its outcome there), a POST's 301 or 302.
  */
 function redirected(m: Member, answer: Response): boolean {
-  const { status } = answer;
-  const get = m.method === "GET" ? [301, 302, 303, 307, 308] : m.method === "POST" ? [301, 302, 303] : [303];
-  return get.includes(status) && answer.headers.has("location");
+  return followedByGet(m.method, answer.status) && answer.headers.has("location");
+}
+
+/**
+ * Whether `fetch` follows a request of `method` answered `status` with a GET of its `Location`
+ * (RFC 9110 §15.4; Fetch standard, HTTP-redirect fetch): a GET's any redirect, a POST's 301, 302 or
+ * 303, any other's 303 See Other.
+ */
+function followedByGet(method: string, status: number): boolean {
+  const get = method === "GET" ? [301, 302, 303, 307, 308] : method === "POST" ? [301, 302, 303] : [303];
+  return get.includes(status);
 }
 
 /**
