@@ -4802,10 +4802,10 @@ async function followed(client: Client, answer: Response, m: Member): Promise<Re
   try {
     url = locate(location, m.request.slice(m.method.length + 1));
   } catch (e) {
-    throw Object.assign(new TypeError(`${m.request}: answered ${answer.status} in the $batch, with a Location that is no URL: ${JSON.stringify(location)}`), { cause: e });
+    // A NoAnswer, as it names its request already (`unanswered` names any other TypeError's again).
+    throw new NoAnswer(`${m.request}: answered ${answer.status} in the $batch, with a Location that is no URL: ${JSON.stringify(location)}`, e, m.request);
   }
   // Fetch standard: a redirect to a scheme other than http: or https: (data:, blob:) is a network error, not read.
-  // A NoAnswer, as it names its request already (`unanswered` names any other TypeError's again).
   if (!/^https?:$/.test(url.protocol)) throw new NoAnswer(`${m.request}: answered ${answer.status} in the $batch, with a Location that is no http: or https: URL, which fetch does not follow: ${JSON.stringify(location)}`, undefined, m.request);
   return alone(client, m, url, 0);
 }
