@@ -77,6 +77,9 @@ const CASES: Case[] = [
   { what: "a wrong property deeper down", mode: "create", body: { folders: [{ children: [search({ source: search({ filterQuery: false }) })] }] }, error: "/folders/0/children/0/source/filterQuery" },
   { what: "a PATCH's related entity of a subtype", mode: "update", body: { folders: [search({ filterQuery: "q" })] } },
   { what: "a PATCH's wrong one", mode: "update", body: { home: search({ filterQuery: 1 }) }, error: "/home/filterQuery" },
+  { what: "a PATCH's related entity with a subtype's property without its @odata.type", mode: "update", body: { folders: [{ filterQuery: "q" }] }, error: "/folders/0/filterQuery" },
+  { what: "a PATCH's single-valued one without it", mode: "update", body: { home: { rank: 2 } }, error: "/home/rank" },
+  { what: "a PATCH's related entity of the declared type", mode: "update", body: { folders: [{ name: "n" }], home: { name: "h" } } },
   { what: "a PUT's related entity of a subtype", mode: "replace", body: { folders: [search({ name: "s", filterQuery: "q", children: [] })] } },
   { what: "a PUT's wrong one", mode: "replace", body: { folders: [search({ name: "s", filterQuery: [] })] }, error: "/folders/0/filterQuery" },
   { what: "top: a create of a subtype with its own property", mode: "create", top: true, body: search({ name: "s", filterQuery: "q" }) },
@@ -153,6 +156,8 @@ const GRAPH_CASES: { mode: Mode; body: Record<string, unknown>; error?: string }
   { mode: "create", body: { displayName: "Digests", filterQuery: "isRead eq false" }, error: "/filterQuery" },
   { mode: "update", body: { "@odata.type": searchFolder["@odata.type"], filterQuery: "isRead eq false" } },
   { mode: "update", body: { "@odata.type": searchFolder["@odata.type"], sourceFolderIds: "AQMkADYA" }, error: "/sourceFolderIds" },
+  { mode: "update", body: { childFolders: [{ "@odata.type": searchFolder["@odata.type"], filterQuery: "isRead eq false" }] } },
+  { mode: "update", body: { childFolders: [{ filterQuery: "isRead eq false" }] }, error: "/childFolders/0/filterQuery" },
 ];
 const GRAPH_LINES = GRAPH_CASES.map((c) =>
   c.mode === "create" ? `await createMailFolder(client, mailFolderChildFolders(inbox), ${JSON.stringify(c.body)});` : `await updateMailFolder(client, inbox, ${JSON.stringify(c.body)});`,
@@ -231,6 +236,7 @@ describeWithGraph("deep-subtypes Graph")("Graph v1.0: a mailSearchFolder deep-in
       expect([...errors.keys()]).toEqual(GRAPH_CASES.flatMap((x, i) => (x.error ? [i] : [])));
       expect(errors.get(1)).toContain("includeNestedFolders");
       expect(errors.get(4)).toContain("filterQuery");
+      expect(errors.get(8)).toContain("filterQuery");
     });
   });
 });

@@ -479,12 +479,19 @@ type Lower = "a" | "b" | "c" | "d" | "e" | "f" | "g" | "h" | "i" | "j" | "k" | "
  */
 type Related<V, M, C extends boolean> = M extends Nav<infer T, infer N, infer S, unknown, infer W, infer B>
   ? V extends readonly (infer I)[]
-    ? (ReferenceTo<T, S> | Declared<Each<I, W, Named<T, S>, C>, I, N, W, SubtypeBodies<B, C>> | Each<SubtypeBodies<B, C>, W, true, C>)[]
+    ? (ReferenceTo<T, S> | Declared<Each<I, W, Named<T, S>, C>, I, N, W, SubtypeBodies<B, C>> | Subtyped<SubtypeBodies<B, C>, W, C>)[]
     : V extends object
-      ? ReferenceTo<T, S> | Declared<Each<V, W, Named<T, S>, C>, V, N, W, SubtypeBodies<B, C>> | Each<SubtypeBodies<B, C>, W, true, C>
+      ? ReferenceTo<T, S> | Declared<Each<V, W, Named<T, S>, C>, V, N, W, SubtypeBodies<B, C>> | Subtyped<SubtypeBodies<B, C>, W, C>
       : V
   : V;
 type Each<I, W, Typed extends boolean, C extends boolean> = I extends unknown ? (C extends true ? Inserted<I, W, Typed> : Patch<I, W> | I) : never;
+/**
+ * Each subtype's entity of a concrete target (`SubtypeBodies`) as a create (`C`) or a PATCH writes
+ * it, its `@odata.type` required in both (`WithType`): a PATCH's related entity without it is the
+ * declared type's, whose validator refuses a subtype's property (a PATCH of an abstract type's
+ * entity, `Each`, may leave it out).
+ */
+type Subtyped<X, W, C extends boolean> = X extends unknown ? (C extends true ? Inserted<X, W, true> : WithType<Patch<X, W>> | X) : never;
 /**
  * The subtypes of a navigation property's concrete target (`Nav`'s `B`, a `…SubtypeBodies` map by
  * qualified name: each subtype's write type, or its create's and update's where they differ) as a
