@@ -8,7 +8,9 @@
 // whose childFolders may hold a mailSearchFolder (skipped when ../shared/corpus is absent). The
 // same at the top of a body (`top`): a create through a set of the base type, and a PATCH's or a
 // PUT's through an address of it, take a subtype's body named by `@odata.type` (`rt.SubtypeCreate`,
-// `rt.SubtypeUpdate`), as the validator of the base type does.
+// `rt.SubtypeUpdate`), as the validator of the base type does; and where the base type has no base
+// type (its interface's `@odata.type` is `#${string}`), a name outside its hierarchy does not
+// compile there, as the validator refuses it (in a slice, a subtype it left out is still taken).
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { GENERATED } from "./helpers/generated";
@@ -104,6 +106,10 @@ const CASES: Case[] = [
   { what: "top: a PATCH's computed one", mode: "update", top: true, body: search({ stamp: "x" }), error: "/stamp" },
   { what: "top: a PUT of a subtype", mode: "replace", top: true, body: search({ id: "f", name: "s", filterQuery: "q" }) },
   { what: "top: a PUT's wrong one", mode: "replace", top: true, body: search({ filterQuery: 1 }), error: "/filterQuery" },
+  { what: "top: a create naming a type outside the hierarchy", mode: "create", top: true, body: { "@odata.type": "#Deep.Mailbox", name: "f" }, error: "/@odata.type" },
+  { what: "top: a create naming a misspelt subtype", mode: "create", top: true, body: { "@odata.type": "#Deep.SerchFolder", name: "f" }, error: "/@odata.type" },
+  { what: "top: a PATCH naming a type outside the hierarchy", mode: "update", top: true, body: { "@odata.type": "#Deep.Mailbox", name: "f" }, error: "/@odata.type" },
+  { what: "top: a PUT naming a type outside the hierarchy", mode: "replace", top: true, body: { "@odata.type": "#Deep.Mailbox", name: "f" }, error: "/@odata.type" },
 ];
 
 function call(c: Case): string {
@@ -138,6 +144,24 @@ const TYPED = [
   "await updateFolder(client, folders().byKey(\"f\"), pinnedFolder);",
 ];
 
+// A slice that left SearchFolder out: its name is still one a folder's body may give (the validator checks it as a folder), not another type's.
+const SLICE_HEAD = `import * as rt from "./runtime.js";
+import { createFolder, folders, updateFolder } from "./Deep.requests.js";
+
+declare const client: rt.Client;
+
+export async function usage(): Promise<void> {`;
+const SLICE_CASES: { mode: Mode; body: Record<string, unknown>; error?: string }[] = [
+  { mode: "create", body: { "@odata.type": "#Deep.SearchFolder", name: "s" } },
+  { mode: "update", body: { "@odata.type": "#Deep.SearchFolder", name: "s" } },
+  { mode: "create", body: { "@odata.type": "#Deep.PinnedFolder", rank: 1 } },
+  { mode: "create", body: { "@odata.type": "#Deep.Mailbox", name: "s" }, error: "/@odata.type" },
+  { mode: "update", body: { "@odata.type": "#Deep.Mailbox" }, error: "/@odata.type" },
+];
+const SLICE_LINES = SLICE_CASES.map((c) =>
+  c.mode === "create" ? `await createFolder(client, folders(), ${JSON.stringify(c.body)});` : `await updateFolder(client, folders().byKey("f"), ${JSON.stringify(c.body)});`,
+);
+
 const GRAPH_HEAD = `import * as rt from "./runtime.js";
 import { createMailFolder, mailFolderChildFolders, updateMailFolder } from "./microsoft.graph.requests.js";
 import type { MailFolder } from "./microsoft.graph.types.js";
@@ -158,6 +182,7 @@ const GRAPH_CASES: { mode: Mode; body: Record<string, unknown>; error?: string }
   { mode: "update", body: { "@odata.type": searchFolder["@odata.type"], sourceFolderIds: "AQMkADYA" }, error: "/sourceFolderIds" },
   { mode: "update", body: { childFolders: [{ "@odata.type": searchFolder["@odata.type"], filterQuery: "isRead eq false" }] } },
   { mode: "update", body: { childFolders: [{ filterQuery: "isRead eq false" }] }, error: "/childFolders/0/filterQuery" },
+  { mode: "create", body: { "@odata.type": "#microsoft.graph.user", displayName: "Digests" }, error: "/@odata.type" },
 ];
 const GRAPH_LINES = GRAPH_CASES.map((c) =>
   c.mode === "create" ? `await createMailFolder(client, mailFolderChildFolders(inbox), ${JSON.stringify(c.body)});` : `await updateMailFolder(client, inbox, ${JSON.stringify(c.body)});`,
@@ -165,8 +190,10 @@ const GRAPH_LINES = GRAPH_CASES.map((c) =>
 
 let out = "";
 let graphDir = "";
+let sliceDir = "";
 beforeAll(() => {
   out = write("deep-subtypes", generate({ inputs: [{ file: "deep.xml", content: XML }] }).files);
+  sliceDir = write("deep-subtypes-slice", generate({ inputs: [{ file: "deep.xml", content: XML }], include: ["Deep.Mailbox", "Deep.Folder", "Deep.PinnedFolder"] }).files);
   if (fs.existsSync(GRAPH)) {
     const files = generate({ inputs: [{ file: "graph-v1.0-clean.xml", content: fs.readFileSync(GRAPH, "utf8") }], include: ["microsoft.graph.mailFolder", "microsoft.graph.mailSearchFolder"] }).files;
     graphDir = write("deep-subtypes-graph", files);
@@ -189,6 +216,7 @@ function compile(c: Compiler): Map<number, string>[] {
     const groups: [string, string, string[]][] = [
       [out, HEAD, CASES.map(call)],
       [out, HEAD, TYPED],
+      [sliceDir, SLICE_HEAD, SLICE_LINES],
       ...(graphDir ? [[graphDir, GRAPH_HEAD, GRAPH_LINES] as [string, string, string[]]] : []),
     ];
     const cases: UsageCase[] = groups.map(([dir, head, lines]) => ({ from: [dir], usage: [head, ...lines.map((l) => `  ${l}`), "}", ""].join("\n") }));
@@ -205,6 +233,12 @@ test.each(CASES.map((c) => [c.what, c] as const))("the validator: %s", (_what, c
   expect(validate(c.body, { mode: c.mode }).errors.map((e) => e.path)).toEqual(c.error ? [c.error] : []);
 });
 
+test("in a slice, the validator takes the name of a subtype it left out, and no other type's", () => {
+  /* eslint-disable-next-line @typescript-eslint/no-require-imports */
+  const v = require(path.join(sliceDir, "Deep.validators")) as { validateFolder: (x: unknown, o: object) => { errors: { path: string }[] } };
+  expect(SLICE_CASES.map((c) => v.validateFolder(c.body, { mode: c.mode }).errors.map((e) => e.path))).toEqual(SLICE_CASES.map((c) => (c.error ? [c.error] : [])));
+});
+
 test("the module declares the subtypes a body's folder may be, and the navigation properties to a folder carry them", () => {
   const requests = fs.readFileSync(path.join(out, "Deep.requests.ts"), "utf8");
   // SearchFolder's computed stamp left out: its write type, the same in a create and an update.
@@ -216,6 +250,19 @@ forEachCompiler((label, c) => {
   test(`${label}: a body compiles exactly when the validator accepts it`, () => {
     const errors = compile(c)[0]!;
     expect(CASES.map((x, i) => [x.what, errors.has(i) ? "refused" : "compiles"])).toEqual(CASES.map((x) => [x.what, x.error ? "refused" : "compiles"]));
+  });
+
+  test(`${label}: a body naming a type outside the hierarchy is told the names it may give`, () => {
+    const errors = compile(c)[0]!;
+    const at = CASES.findIndex((x) => x.what === "top: a create naming a misspelt subtype");
+    // Each compiler orders the union its own way.
+    const names = /Type '"#Deep\.SerchFolder"' is not assignable to type '([^']*)'/.exec(errors.get(at) ?? "")?.[1];
+    expect(names?.split(" | ").sort()).toEqual(['"#Deep.Folder"', '"#Deep.PinnedFolder"', '"#Deep.SearchFolder"']);
+  });
+
+  test(`${label}: in a slice, a body may name a subtype it left out, and still no other type`, () => {
+    const errors = compile(c)[2]!;
+    expect([...errors.keys()]).toEqual(SLICE_CASES.flatMap((x, i) => (x.error ? [i] : [])));
   });
 
   test(`${label}: values typed by the read interfaces still fit`, () => {
@@ -232,11 +279,12 @@ describeWithGraph("deep-subtypes Graph")("Graph v1.0: a mailSearchFolder deep-in
 
   forEachCompiler((label, c) => {
     test(`${label}: so does the compiler`, () => {
-      const errors = compile(c)[2]!;
+      const errors = compile(c)[3]!;
       expect([...errors.keys()]).toEqual(GRAPH_CASES.flatMap((x, i) => (x.error ? [i] : [])));
       expect(errors.get(1)).toContain("includeNestedFolders");
       expect(errors.get(4)).toContain("filterQuery");
       expect(errors.get(8)).toContain("filterQuery");
+      expect(errors.get(9)).toContain('"#microsoft.graph.user"');
     });
   });
 });

@@ -30,7 +30,7 @@ import { namedOperations } from "./request-name-index";
 import { reportRequestRenames } from "./request-renames";
 import { operationView, typeParameter, type OperationTypes, type OperationView, type Reads } from "./operation-view";
 import { keylessCollections } from "./keyless-collections";
-import { bodySubtypes, subtypeBodyMembers } from "./subtype-bodies";
+import { bodySubtypes, otherBodyNames, subtypeBodyMembers } from "./subtype-bodies";
 import { filterKinds, kindMembers } from "./filter-kinds";
 import { inlineLaterTable, laterTableLiteral, preferLaterOptions } from "./later-members";
 import { bodyLaterMembers, laterTableOwner } from "../model/evolvable-enums";
@@ -207,10 +207,13 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     return b ? `, ${b.written}, ${b.bodies}` : "";
   };
   // Its `…SubtypeBodies` map and the navigation properties an entity of it in a body may have (`W`), where it has subtypes a body's entity may be.
-  const bodiesOf = (t: EntityType): { bodies: string; written: string } | undefined => {
+  // `named(Q)`: what its own body adds where its interface takes any `@odata.type` (`rt.NamedOneOf<Q, "ns.T" | keyof …SubtypeBodies>`, `otherBodyNames`), else "".
+  const bodiesOf = (t: EntityType): { bodies: string; written: string; named: (q: string) => string } | undefined => {
     if (bodySubtypes(t).length === 0) return undefined;
     const name = subtypeBodiesTypeName(ctx, t);
-    return { written: writeNavTs(t).slice(2) || navTs(t), bodies: t.namespace === schema.namespace ? name : imports.use(moduleSpecifier(t.namespace, "requests"), name, t.namespace) };
+    const bodies = t.namespace === schema.namespace ? name : imports.use(moduleSpecifier(t.namespace, "requests"), name, t.namespace);
+    const others = otherBodyNames(t);
+    return { written: writeNavTs(t).slice(2) || navTs(t), bodies, named: (q) => (others ? `rt.NamedOneOf<${q}, ${others} | keyof ${bodies}>` : "") };
   };
   // In a slice: the union of the values of the subtypes it left out below `t` (see leftOutBelow), "" for none.
   const leftOutTs = (t: EntityType) => {
@@ -592,13 +595,13 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const updateTypeParam = [`${replaced} extends boolean | undefined = undefined`, ...typeNamedParam];
     const updateTypeParams = parameters(`export function ${v.update}`, updateTypeParam, "(");
     const createBody = subtyped
-      ? subtypeBodyParameter({ name: "rt.SubtypeCreate", args: [subtyped.bodies, subtyped.written, typeNamed] }, oneLine(createBodyType(() => self, t, false, write, () => nav)))
+      ? subtypeBodyParameter({ name: "rt.SubtypeCreate", args: [subtyped.bodies, subtyped.written, typeNamed] }, oneLine(createBodyType(() => self, t, false, write, () => nav)), subtyped.named(typeNamed))
       : createBodyParameter(() => self, t, usesUnion(ctx, t), write, () => nav, members(t));
     // An abstract type's is a union of its subtypes' bodies: a member a line when long.
     const updateBodyTypes = updateBodies(() => self, t, typeParameter("R", named), keysOf(t), usesUnion(ctx, t), write, () => nav, members(t));
     const updateKeys = keysOf(t).filter((k) => !propertyNames(t, false, "update").has(k));
     const updateBody = subtyped
-      ? subtypeBodyParameter({ name: "rt.SubtypeUpdate", args: [subtyped.bodies, subtyped.written, replaced, updateKeys.length ? updateKeys : "never", typeNamed] }, oneLine(updateBodyTypes[0]))
+      ? subtypeBodyParameter({ name: "rt.SubtypeUpdate", args: [subtyped.bodies, subtyped.written, replaced, updateKeys.length ? updateKeys : "never", typeNamed] }, oneLine(updateBodyTypes[0]), subtyped.named(typeNamed))
       : updateBodyParameter(updateBodyTypes);
     // A target whose line would pass 120 characters has its type arguments one a line (a name of 88 or more characters).
     const target = (allows: string) => brokenItem(`target: rt.EntityRef<${self}, null${allowing(allows)}>`);
@@ -1222,13 +1225,17 @@ function updateBody(self: () => string, t: EntityType, R: string, keys: readonly
 
 /**
  * What follows `body:` in the create or update signature of a concrete type with subtypes: `t` (as
- * `rt.SubtypeCreate<D, B, W, Q>`, `D` the type's own body put first) on the `body:` line where it
- * fits, else its type arguments one a line.
+ * `rt.SubtypeCreate<D, B, W, Q>`, `D` the type's own body put first, `own`, and `named` with it,
+ * `own & named`, where given) on the `body:` line where it fits, else its type arguments one a
+ * line (`own &` and `named` on the next, further in, where the two pass 120 characters, as Prettier
+ * breaks an intersection).
  */
-function subtypeBodyParameter(t: TypeApplication, own: string): string {
-  const whole = { name: t.name, args: [own, ...t.args] };
-  const one = oneLine(whole);
-  return fits(`  body: ${one},`.length) ? ` ${one}` : ` ${whole.name}${typeArguments(whole.args, "  ")}`;
+function subtypeBodyParameter(t: TypeApplication, own: string, named = ""): string {
+  const first = named ? `${own} & ${named}` : own;
+  const one = oneLine({ name: t.name, args: [first, ...t.args] });
+  if (fits(`  body: ${one},`.length)) return ` ${one}`;
+  const arg = !named || fits(`    ${first},`.length) ? first : `${own} &\n  ${named}`;
+  return ` ${t.name}${typeArguments([arg, ...t.args], "  ")}`;
 }
 
 /**

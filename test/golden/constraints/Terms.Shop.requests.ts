@@ -103,7 +103,12 @@ export function listParties<
 export function createParty<P extends rt.WriteOptions["prefer"] = undefined, Q extends string = "">(
   client: rt.Client,
   target: rt.CollectionRef<Party, number>,
-  body: rt.SubtypeCreate<rt.New<Party>, PartySubtypeBodies, PartyNavigation, Q>,
+  body: rt.SubtypeCreate<
+    rt.New<Party> & rt.NamedOneOf<Q, "Terms.Shop.Party" | keyof PartySubtypeBodies>,
+    PartySubtypeBodies,
+    PartyNavigation,
+    Q
+  >,
   options?: rt.WriteOptions<P>,
 ): Promise<rt.Created<rt.DefaultSet<rt.OneOf<Party, "Terms.Shop.Party", PartySubtypes>, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
@@ -113,7 +118,14 @@ export function createParty<P extends rt.WriteOptions["prefer"] = undefined, Q e
 export function updateParty<R extends boolean | undefined = undefined, Q extends string = "">(
   client: rt.Client,
   target: rt.EntityRef<Party, null>,
-  body: rt.SubtypeUpdate<rt.UpdateBody<Party, R, "id">, PartySubtypeBodies, PartyNavigation, R, "id", Q>,
+  body: rt.SubtypeUpdate<
+    rt.UpdateBody<Party, R, "id"> & rt.NamedOneOf<Q, "Terms.Shop.Party" | keyof PartySubtypeBodies>,
+    PartySubtypeBodies,
+    PartyNavigation,
+    R,
+    "id",
+    Q
+  >,
   options?: rt.UpdateOptions<R>,
 ): Promise<(rt.DefaultSet<rt.OneOf<Party, "Terms.Shop.Party", PartySubtypes>, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);

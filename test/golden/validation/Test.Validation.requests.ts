@@ -292,7 +292,12 @@ export function listPersons<
 export function createPerson<P extends rt.WriteOptions["prefer"] = undefined, Q extends string = "">(
   client: rt.Client,
   target: rt.CollectionRef<Person, string>,
-  body: rt.SubtypeCreate<rt.New<Person>, PersonSubtypeBodies, PersonNavigation, Q>,
+  body: rt.SubtypeCreate<
+    rt.New<Person> & rt.NamedOneOf<Q, "Test.Validation.Person" | keyof PersonSubtypeBodies>,
+    PersonSubtypeBodies,
+    PersonNavigation,
+    Q
+  >,
   options?: rt.WriteOptions<P>,
 ): Promise<rt.Created<rt.DefaultSet<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
@@ -302,7 +307,14 @@ export function createPerson<P extends rt.WriteOptions["prefer"] = undefined, Q 
 export function updatePerson<R extends boolean | undefined = undefined, Q extends string = "">(
   client: rt.Client,
   target: rt.EntityRef<Person, null>,
-  body: rt.SubtypeUpdate<rt.UpdateBody<Person, R, "id">, PersonSubtypeBodies, PersonNavigation, R, "id", Q>,
+  body: rt.SubtypeUpdate<
+    rt.UpdateBody<Person, R, "id"> & rt.NamedOneOf<Q, "Test.Validation.Person" | keyof PersonSubtypeBodies>,
+    PersonSubtypeBodies,
+    PersonNavigation,
+    R,
+    "id",
+    Q
+  >,
   options?: rt.UpdateOptions<R>,
 ): Promise<
   (rt.DefaultSet<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, "id"> & rt.ControlInfo) | undefined
