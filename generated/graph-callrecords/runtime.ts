@@ -514,12 +514,23 @@ type OneName<Q, All> = [All] extends [Q] ? Q : never;
  * its own body: where its `@odata.type` names one of the subtypes `B` lists (a `…SubtypeBodies` map;
  * `Q`, the name, inferred from it), also that subtype's create body (`CreateBody`: its own
  * properties typed, its computed ones left out, the navigation properties it has among `W`'s).
- * Else `D` itself (`Q` is `""`, the declared type's name or another): a body that names no subtype
- * is checked as before, and a subtype's property in it is an excess property. An intersection with
- * `D` rather than a union: a compiler infers `Q` and checks a plain body with fewest instantiations so.
+ * Else `D` itself (`Q` is `""`, the declared type's name, or another: see `NamedOneOf`): a
+ * body that names no subtype is checked as before, and a subtype's property in it is an excess
+ * property. An intersection with `D` rather than a union: a compiler infers `Q` and checks a plain
+ * body with fewest instantiations so.
  */
 export type SubtypeCreate<D, B, W, Q extends string> = D & SubtypeCreateOf<B, W, Q, Q>;
 type SubtypeCreateOf<B, W, Q extends string, All> = Q extends keyof B & OneName<Q, All> ? CreateBody<SubtypeBody<B, Q, true>, W> & { "@odata.type"?: `#${Q}` } : unknown;
+/**
+ * What a create's or an update's body of an entity type with no base type but with subtypes (whose
+ * interface declares `` `#${string}` ``) adds to its own, `D` of `SubtypeCreate` and
+ * `SubtypeUpdate`: where the name it gives in `@odata.type`, `Q`, is none of `N` (the type's own,
+ * its listed subtypes', and in a slice those of the concrete subtypes it left out), its
+ * `@odata.type` must be one of them, as the validator refuses another. A name the compiler knows
+ * only as a `string` (a value typed by the read interface, `` `#${string}` ``) is taken, as before.
+ * (A type with a base type needs none: its interface's literals hold its names.)
+ */
+export type NamedOneOf<Q extends string, N extends string> = Q extends N | "" ? unknown : string extends Q ? unknown : { "@odata.type"?: `#${N}` };
 
 /**
  * An update's body through a set or navigation property of a concrete entity type with subtypes, `D`
