@@ -89,6 +89,7 @@ export type {
   CreateBody,
   SubtypeCreate,
   SubtypeUpdate,
+  NamedOneOf,
   Bindings,
   PayloadFormat,
   CastRef,

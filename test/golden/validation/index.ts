@@ -90,6 +90,7 @@ export type {
   CreateBody,
   SubtypeCreate,
   SubtypeUpdate,
+  NamedOneOf,
   Bindings,
   PayloadFormat,
   CastRef,
