@@ -595,13 +595,13 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const updateTypeParam = [`${replaced} extends boolean | undefined = undefined`, ...typeNamedParam];
     const updateTypeParams = parameters(`export function ${v.update}`, updateTypeParam, "(");
     const createBody = subtyped
-      ? subtypeBodyParameter({ name: "rt.SubtypeCreate", args: [subtyped.bodies, subtyped.written, typeNamed] }, oneLine(createBodyType(() => self, t, false, write, () => nav)), subtyped.named(typeNamed))
+      ? subtypeBodyParameter({ name: "rt.SubtypeCreate", args: [subtyped.bodies, subtyped.written, typeNamed] }, createBodyType(() => self, t, false, write, () => nav), subtyped.named(typeNamed))
       : createBodyParameter(() => self, t, usesUnion(ctx, t), write, () => nav, members(t));
     // An abstract type's is a union of its subtypes' bodies: a member a line when long.
     const updateBodyTypes = updateBodies(() => self, t, typeParameter("R", named), keysOf(t), usesUnion(ctx, t), write, () => nav, members(t));
     const updateKeys = keysOf(t).filter((k) => !propertyNames(t, false, "update").has(k));
     const updateBody = subtyped
-      ? subtypeBodyParameter({ name: "rt.SubtypeUpdate", args: [subtyped.bodies, subtyped.written, replaced, updateKeys.length ? updateKeys : "never", typeNamed] }, oneLine(updateBodyTypes[0]), subtyped.named(typeNamed))
+      ? subtypeBodyParameter({ name: "rt.SubtypeUpdate", args: [subtyped.bodies, subtyped.written, replaced, updateKeys.length ? updateKeys : "never", typeNamed] }, updateBodyTypes[0], subtyped.named(typeNamed))
       : updateBodyParameter(updateBodyTypes);
     // A target whose line would pass 120 characters has its type arguments one a line (a name of 88 or more characters).
     const target = (allows: string) => brokenItem(`target: rt.EntityRef<${self}, null${allowing(allows)}>`);
@@ -1230,12 +1230,15 @@ function updateBody(self: () => string, t: EntityType, R: string, keys: readonly
  * line (`own &` and `named` on the next, further in, where the two pass 120 characters, as Prettier
  * breaks an intersection).
  */
-function subtypeBodyParameter(t: TypeApplication, own: string, named = ""): string {
+function subtypeBodyParameter(t: TypeApplication, body: TypeApplication, named = ""): string {
+  const own = oneLine(body);
   const first = named ? `${own} & ${named}` : own;
   const one = oneLine({ name: t.name, args: [first, ...t.args] });
   if (fits(`  body: ${one},`.length)) return ` ${one}`;
-  const arg = !named || fits(`    ${first},`.length) ? first : `${own} &\n  ${named}`;
-  return ` ${t.name}${typeArguments([arg, ...t.args], "  ")}`;
+  if (fits(`    ${first},`.length)) return ` ${t.name}${typeArguments([first, ...t.args], "  ")}`;
+  // `own` itself too long for its line (Graph's `rt.UpdateBody<VirtualEventRegistrationConfiguration, …>`): its type arguments one a line too.
+  const ownLines = fits(`    ${own}${named ? " &" : ","}`.length) ? own : `${body.name}${typeArguments(body.args)}`;
+  return ` ${t.name}${typeArguments([named ? `${ownLines} &\n  ${named}` : ownLines, ...t.args], "  ")}`;
 }
 
 /**
