@@ -1225,10 +1225,10 @@ function updateBody(self: () => string, t: EntityType, R: string, keys: readonly
 
 /**
  * What follows `body:` in the create or update signature of a concrete type with subtypes: `t` (as
- * `rt.SubtypeCreate<D, B, W, Q>`, `D` the type's own body put first, `own`, and `named` with it,
- * `own & named`, where given) on the `body:` line where it fits, else its type arguments one a
- * line (`own &` and `named` on the next, further in, where the two pass 120 characters, as Prettier
- * breaks an intersection).
+ * `rt.SubtypeCreate<D, B, W, Q>`, `D` the type's own body put first, `body`, and `named` with it,
+ * `body & named`, where given) on the `body:` line where it fits, else its type arguments one a
+ * line (`body &` and `named` on the next, further in, where the two pass 120 characters, as Prettier
+ * breaks an intersection; `body`'s own type arguments one a line too where it alone passes them).
  */
 function subtypeBodyParameter(t: TypeApplication, body: TypeApplication, named = ""): string {
   const own = oneLine(body);
