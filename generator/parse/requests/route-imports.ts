@@ -40,6 +40,8 @@ const REQUIRE = new RegExp(`(?<![\\w$.])(?:const|let|var)\\s+(?:(${NAME})|\\{([^
 const MADE_CLIENT = new RegExp(`(?<![\\w$.])(${NAME})\\s*(?::[^=;\\n]{0,200})?=\\s*(axios|ky|got)\\s*\\.\\s*(?:create|extend)\\s*\\(`, "g");
 const OPTIONS_PACKAGE = /^(?:got|ky|ky-universal)$/;
 
+const ONE_NAME = new RegExp(`^${NAME}$`);
+
 const found = new WeakMap<JsText, RouteImports>();
 
 /** The names of an import's `{ a, b as c, type D }` list, or a destructuring's `{ a, b: c }`: the local names. */
@@ -48,7 +50,7 @@ function listNames(list: string): string[] {
   for (const part of list.split(",")) {
     const words = part.trim().replace(/^type\s+/, "").split(/\s+as\s+|\s*:\s*/);
     const local = words[words.length - 1]!.replace(/\s*=.*$/, "").trim();
-    if (new RegExp(`^${NAME}$`).test(local)) names.push(local);
+    if (ONE_NAME.test(local)) names.push(local);
   }
   return names;
 }
