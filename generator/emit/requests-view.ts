@@ -599,7 +599,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       : createBodyParameter(() => self, t, usesUnion(ctx, t), write, () => nav, members(t));
     // An abstract type's is a union of its subtypes' bodies: a member a line when long.
     const updateBodyTypes = updateBodies(() => self, t, typeParameter("R", named), keysOf(t), usesUnion(ctx, t), write, () => nav, members(t));
-    const updateKeys = keysOf(t).filter((k) => !propertyNames(t, false, "update").has(k));
+    const updateKeys = updatableKeys(t, keysOf(t), false);
     const updateBody = subtyped
       ? subtypeBodyParameter({ name: "rt.SubtypeUpdate", args: [subtyped.bodies, subtyped.written, replaced, updateKeys.length ? updateKeys : "never", typeNamed] }, updateBodyTypes[0], subtyped.named(typeNamed))
       : updateBodyParameter(updateBodyTypes);
@@ -1209,10 +1209,15 @@ function updateBodies(self: () => string, t: EntityType, R: string, keys: readon
   return [updateBody(self, t, R, keys, union, write, nav)];
 }
 
+/** The keys among `keys` a client may change in an update of `t` (a PUT's optional ones): not among the properties `propertyNames` fixes. */
+function updatableKeys(t: EntityType, keys: readonly string[], union: boolean, fixed = propertyNames(t, union, "update")): string[] {
+  return keys.filter((k) => !fixed.has(k));
+}
+
 /** One type's update body (`updateBodies`); `union`: the properties its subtypes may not change count too. */
 function updateBody(self: () => string, t: EntityType, R: string, keys: readonly string[], union: boolean, write: WriteNames, nav: () => string): TypeApplication {
   const fixed = propertyNames(t, union, "update");
-  const optional = keys.filter((k) => !fixed.has(k));
+  const optional = updatableKeys(t, keys, union, fixed);
   const written = writeFacts(write.ctx, "update").declared.has(t);
   const args: (string | string[])[] = [written ? write.declared(t, "update") : self(), R];
   // A PATCH's related entities are partial (`rt.Patch`), told by the navigation properties.
