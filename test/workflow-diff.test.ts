@@ -5,6 +5,7 @@ import { compareSummaries } from "../generator/diff/compare";
 import { loadSummary } from "../generator/diff/load";
 import { summaryFromJson, summaryToJson } from "../generator/diff/summary";
 import { copySpec, runCli, scratch } from "./helpers/cli";
+import { runCliInProcess } from "./helpers/cli-in-process";
 import { diff, entity, one, writeDoc } from "./helpers/diff";
 
 const withEntity = entity;
@@ -26,7 +27,7 @@ function inBlock(xml: string, open: string, close: string, edit: (block: string)
 }
 
 describe("odatagen diff on two versions of the callRecords spec", () => {
-  test("a property removed and one added: exactly those two changes, the removal breaking; major bump", () => {
+  test("a property removed and one added: exactly those two changes, the removal breaking; major bump", async () => {
     const dir = scratch();
     const before = copySpec("graph-callrecords.xml", dir, (t) => t, "v1.xml");
     // The property goes with the <Annotations> block that describes it (else a warning: its Target names nothing).
@@ -37,7 +38,7 @@ describe("odatagen diff on two versions of the callRecords spec", () => {
           '<Property Name="joinWebUrl" Type="Edm.String" />\n        <Property Name="modalities"',
         ),
       ).replace(/<Annotations Target="microsoft\.graph\.callRecords\.session\/isTest">[\s\S]*?<\/Annotations>\s*/, ""), "v2.xml");
-    const r = runCli(["diff", before, after, "--json"], dir);
+    const r = await runCliInProcess(["diff", before, after, "--json"], dir);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const result = JSON.parse(r.stdout);
@@ -47,44 +48,45 @@ describe("odatagen diff on two versions of the callRecords spec", () => {
     ]);
     expect(result.bump).toBe("major");
 
-    const text = runCli(["diff", before, after], dir);
+    const text = await runCliInProcess(["diff", before, after], dir);
     expect(text.stdout.trim().split("\n")).toEqual([
       expect.stringMatching(/^breaking\s+removed\s+property\s+microsoft\.graph\.callRecords\.session\/isTest: property removed/),
       expect.stringMatching(/^ok\s+added\s+property\s+microsoft\.graph\.callRecords\.session\/joinWebUrl: property added/),
       "2 change(s), 1 breaking; suggested bump: major",
     ]);
-    // Breaking changes under --fail-on-breaking have their own exit code, 3 (1 is a version that cannot be read).
+    // Breaking changes under --fail-on-breaking have their own exit code, 3 (1 is a version that cannot be read), as the
+    // OS sees it from the binary.
     const failed = runCli(["diff", before, after, "--fail-on-breaking"], dir);
     expect(failed.code).toBe(3);
     expect(failed.stderr).toBe("odatagen: breaking changes (--fail-on-breaking)\n");
-    expect(runCli(["diff", before, after, "--fail-on-breaking", "--json"], dir).code).toBe(3);
-    expect(runCli(["diff", before, before], dir).stdout.trim()).toBe("0 change(s), 0 breaking; suggested bump: none");
+    expect((await runCliInProcess(["diff", before, after, "--fail-on-breaking", "--json"], dir)).code).toBe(3);
+    expect((await runCliInProcess(["diff", before, before], dir)).stdout.trim()).toBe("0 change(s), 0 breaking; suggested bump: none");
   });
 
-  test("a broken version is reported as diagnostics, exit 1 (with --fail-on-breaking too); a missing argument is a usage error", () => {
+  test("a broken version is reported as diagnostics, exit 1 (with --fail-on-breaking too); a missing argument is a usage error", async () => {
     const dir = scratch();
     const good = copySpec("graph-callrecords.xml", dir);
     const bad = path.join(dir, "bad.xml");
     fs.writeFileSync(bad, "<edmx:Edmx");
-    const r = runCli(["diff", good, bad], dir);
+    const r = await runCliInProcess(["diff", good, bad], dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/bad\.xml:\d+:\d+: error ODG002/);
     expect(r.stdout).toBe("");
     // With --json, stdout is JSON all the same: the errors that stopped the comparison.
-    const json = runCli(["diff", good, bad, "--json"], dir);
+    const json = await runCliInProcess(["diff", good, bad, "--json"], dir);
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout)).toEqual({ errors: [expect.objectContaining({ code: "ODG002", severity: "error", file: "bad.xml", line: 1 })] });
     // --fail-on-breaking does not turn a version that cannot be read into a breaking change (3).
-    const failing = runCli(["diff", good, bad, "--fail-on-breaking"], dir);
+    const failing = await runCliInProcess(["diff", good, bad, "--fail-on-breaking"], dir);
     expect(failing.code).toBe(1);
     expect(failing.stderr).toMatch(/bad\.xml:\d+:\d+: error ODG002/);
     expect(failing.stderr).not.toMatch(/breaking changes/);
     // diff has no --fail-on-warnings (its warnings never fail it): a usage error, 2.
-    expect(runCli(["diff", good, good, "--fail-on-warnings"], dir).code).toBe(2);
-    expect(runCli(["diff", good], dir).code).toBe(2);
+    expect((await runCliInProcess(["diff", good, good, "--fail-on-warnings"], dir)).code).toBe(2);
+    expect((await runCliInProcess(["diff", good], dir)).code).toBe(2);
   });
 
-  test("a broken version's notes (severity info) are not printed, as generate prints them only with --verbose", () => {
+  test("a broken version's notes (severity info) are not printed, as generate prints them only with --verbose", async () => {
     const dir = scratch();
     const good = copySpec("graph-callrecords.xml", dir);
     // An error (a type not defined) and a note (a term odatagen does not read, applied twice: ODG104 info).
@@ -93,30 +95,30 @@ describe("odatagen diff on two versions of the callRecords spec", () => {
     const bad = copySpec("graph-callrecords.xml", dir, (t) =>
       t.replace('<Property Name="isTest" Type="Edm.Boolean" />', '<Property Name="isTest" Type="microsoft.graph.callRecords.missing" />')
         .replace(autoExpand, `${autoExpand}\n        ${unread}\n        ${unread}`), "bad.xml");
-    const notes = runCli(["generate", "-i", bad, "-o", "gen", "--verbose"], dir).stderr;
+    const notes = (await runCliInProcess(["generate", "-i", bad, "-o", "gen", "--verbose"], dir)).stderr;
     expect(notes).toMatch(/: info ODG104: Org\.OData\.Core\.V1\.IsURL is applied/);
-    const r = runCli(["diff", good, bad], dir);
+    const r = await runCliInProcess(["diff", good, bad], dir);
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split("\n")).toEqual([expect.stringMatching(/bad\.xml:\d+:\d+: error ODG103: type microsoft\.graph\.callRecords\.missing is not defined/)]);
   });
 });
 
-test("generate after a spec change prints the model changes (summary kept in node_modules/.cache/odatagen)", () => {
+test("generate after a spec change prints the model changes (summary kept in node_modules/.cache/odatagen)", async () => {
   const dir = scratch();
   fs.mkdirSync(path.join(dir, "node_modules"));
   const spec = copySpec("graph-callrecords.xml", dir);
   fs.writeFileSync(path.join(dir, "odatagen.config.json"), JSON.stringify({ services: [{ name: "calls", input: "graph-callrecords.xml", out: "gen" }] }));
-  const first = runCli(["generate"], dir);
+  const first = await runCliInProcess(["generate"], dir);
   expect(first.code).toBe(0);
   expect(first.stdout).not.toMatch(/model changes/);
   fs.copyFileSync(spec, path.join(dir, "old.xml"));
   const isTest = '<Property Name="isTest" Type="Edm.Boolean" />';
   fs.writeFileSync(spec, inBlock(fs.readFileSync(spec, "utf8"), '<EntityType Name="session"', "</EntityType>", (b) =>
     b.replace(isTest, '<Property Name="isTest" Type="Edm.Boolean" Nullable="false" />\n<Property Name="roomName" Type="Edm.String" />')));
-  const r = runCli(["generate"], dir);
+  const r = await runCliInProcess(["generate"], dir);
   expect(r.code).toBe(0);
   // The changes in the format `odatagen diff` prints them, non-breaking ones too.
-  const diff = runCli(["diff", "old.xml", "graph-callrecords.xml"], dir).stdout.trim().split("\n");
+  const diff = (await runCliInProcess(["diff", "old.xml", "graph-callrecords.xml"], dir)).stdout.trim().split("\n");
   expect(diff).toEqual([
     "breaking  changed property            microsoft.graph.callRecords.session/isTest: became non-nullable",
     "ok        added   property            microsoft.graph.callRecords.session/roomName: property added: Edm.String",
@@ -125,7 +127,7 @@ test("generate after a spec change prints the model changes (summary kept in nod
   const said = r.stdout.trim().split("\n").slice(-3);
   expect(said).toEqual([`odatagen: calls: model changes: ${diff[2]}`, `  ${diff[0]}`, `  ${diff[1]}`]);
   // A run where only the generator's options changed is not a spec change.
-  expect(runCli(["generate", "--key-as-segment"], dir).stdout).not.toMatch(/model changes/);
+  expect((await runCliInProcess(["generate", "--key-as-segment"], dir)).stdout).not.toMatch(/model changes/);
 });
 
 describe("breaking-change rules", () => {
@@ -296,7 +298,7 @@ describe("breaking-change rules", () => {
     expect(one(types(keyed, seat), types(keyed + seat.replace("Edm.String", "Edm.Int32"), ""))).toContainEqual(["changed", "d.t/seat", "type Edm.String → Edm.Int32", true]);
   });
 
-  test("a type moved to another namespace under its name is one breaking change, moved, its members compared as a kept type's", () => {
+  test("a type moved to another namespace under its name is one breaking change, moved, its members compared as a kept type's", async () => {
     // Schemas `a` and `b` (aliases `A`, `B`), and `c` holding `extra`; `place` is in `from`.
     const two = (from: string, placeProps: string, extra = "") => {
       const place = `<ComplexType Name="place"><Property Name="city" Type="Edm.String"/>${placeProps}</ComplexType>`;
@@ -311,7 +313,7 @@ ${schemaOf("a", `${from === "a" ? place : ""}<ComplexType Name="other"/>`)}${sch
     const v2 = path.join(dir, "v2.xml");
     fs.writeFileSync(v1, two("a", note));
     fs.writeFileSync(v2, two("b", ""));
-    const r = runCli(["diff", v1, v2, "--json"], dir);
+    const r = await runCliInProcess(["diff", v1, v2, "--json"], dir);
     expect(r.stderr).toBe("");
     expect(JSON.parse(r.stdout)).toEqual({
       changes: [
@@ -321,22 +323,22 @@ ${schemaOf("a", `${from === "a" ? place : ""}<ComplexType Name="other"/>`)}${sch
       breaking: 2,
       bump: "major",
     });
-    const text = runCli(["diff", v1, v2, "--fail-on-breaking"], dir);
+    const text = await runCliInProcess(["diff", v1, v2, "--fail-on-breaking"], dir);
     expect(text.code).toBe(3);
     expect(text.stdout).toMatch(/^breaking  changed type                a\.place: complex type moved to b\.place/m);
     // Same shape: the move alone.
     fs.writeFileSync(v2, two("b", note));
-    expect(JSON.parse(runCli(["diff", v1, v2, "--json"], dir).stdout).changes).toEqual([expect.objectContaining({ path: "a.place", detail: expect.stringMatching(/^complex type moved to b\.place/) })]);
+    expect(JSON.parse((await runCliInProcess(["diff", v1, v2, "--json"], dir)).stdout).changes).toEqual([expect.objectContaining({ path: "a.place", detail: expect.stringMatching(/^complex type moved to b\.place/) })]);
     // Two new types of that name and kind: which one it went to cannot be told.
     fs.writeFileSync(v2, two("b", note, '<ComplexType Name="place"/>'));
-    expect(JSON.parse(runCli(["diff", v1, v2, "--json"], dir).stdout).changes).toEqual([
+    expect(JSON.parse((await runCliInProcess(["diff", v1, v2, "--json"], dir)).stdout).changes).toEqual([
       expect.objectContaining({ kind: "removed", path: "a.place", breaking: true }),
       expect.objectContaining({ kind: "added", path: "b.place", breaking: false }),
       expect.objectContaining({ kind: "added", path: "c.place", breaking: false }),
     ]);
   });
 
-  test("a moved type's line names the modules as the output does, and a subtype's @odata.type", () => {
+  test("a moved type's line names the modules as the output does, and a subtype's @odata.type", async () => {
     // `animal` and its subtype `bird` move from `zoo` to `aux.models`, whose file stem is `aux-.models` (a Windows device name).
     const doc = (ns: string) => `<?xml version="1.0" encoding="utf-8"?>
 <edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>
@@ -347,7 +349,7 @@ ${schemaOf("a", `${from === "a" ? place : ""}<ComplexType Name="other"/>`)}${sch
     const v2 = path.join(dir, "v2.xml");
     fs.writeFileSync(v1, doc("zoo"));
     fs.writeFileSync(v2, doc("aux.models"));
-    const r = runCli(["diff", v1, v2], dir);
+    const r = await runCliInProcess(["diff", v1, v2], dir);
     expect(r.stdout.split("\n").filter((l) => l.includes("moved"))).toEqual([
       "breaking  changed type                zoo.tag: complex type moved to aux.models.tag: code importing its names from zoo.{types,validators}.js must import them from aux-.models.{types,validators}.js; checkerFor(\"zoo.tag\") finds nothing now: name it \"aux.models.tag\"",
       "breaking  changed type                zoo.animal: entity type moved to aux.models.animal: code importing its names from zoo.{types,validators,requests}.js must import them from aux-.models.{types,validators,requests}.js, and a body's @odata.type changes from #zoo.animal to #aux.models.animal; checkerFor(\"zoo.animal\") finds nothing now: name it \"aux.models.animal\"",
@@ -355,7 +357,7 @@ ${schemaOf("a", `${from === "a" ? place : ""}<ComplexType Name="other"/>`)}${sch
     ]);
   });
 
-  test("what names a moved type by its new name is no change of its own; another change to it still is", () => {
+  test("what names a moved type by its new name is no change of its own; another change to it still is", async () => {
     // `place` (complex) and `thing` (entity) in schema `from`; `d` names them everywhere a type is named.
     const service = (from: string, changed = false) => {
       const schemaOf = (ns: string, body: string) => `<Schema Namespace="${ns}" xmlns="http://docs.oasis-open.org/odata/ns/edm">${body}</Schema>`;
@@ -384,12 +386,12 @@ ${schemaOf("a", `${from === "a" ? moving : ""}<ComplexType Name="other"/>`)}${sc
     // Properties, a collection of it, a navigation property, a base type, a parameter, a return type,
     // an entity set and a function bound to it, all naming the moved types by their new names: the moves alone.
     fs.writeFileSync(v2, service("b"));
-    const r = runCli(["diff", v1, v2, "--json"], dir);
+    const r = await runCliInProcess(["diff", v1, v2, "--json"], dir);
     expect(r.stderr).toBe("");
     expect(JSON.parse(r.stdout)).toEqual({ changes: moves, breaking: 2, bump: "major" });
     // A use that also became nullable, or a collection, still says so.
     fs.writeFileSync(v2, service("b", true));
-    const text = runCli(["diff", v1, v2], dir).stdout.split("\n").filter((l) => l.includes("d."));
+    const text = (await runCliInProcess(["diff", v1, v2], dir)).stdout.split("\n").filter((l) => l.includes("d."));
     expect(text).toEqual([
       "breaking  changed property            d.site/home: became nullable: its reads are optional and typed | null",
       "breaking  changed property            d.site/list: type a.place → Collection(b.place)",
@@ -491,15 +493,15 @@ describe("navigation property bindings: which entity set a navigation leads to, 
   };
   const bind = (p: string, target: string) => `<NavigationPropertyBinding Path="${p}" Target="${target}"/>`;
 
-  test("the QA repro: a binding added to a set with ETags breaks (--fail-on-breaking fails); removed, it does not", () => {
+  test("the QA repro: a binding added to a set with ETags breaks (--fail-on-breaking fails); removed, it does not", async () => {
     const dir = scratch();
     const v1 = writeDoc(dir, "v1.xml", service());
     const v2 = writeDoc(dir, "v2.xml", service({ Others: bind("Friends", "People") }));
-    const diff = (from: string, to: string) => {
-      const r = runCli(["diff", from, to, "--fail-on-breaking"], dir);
+    const diff = async (from: string, to: string) => {
+      const r = await runCliInProcess(["diff", from, to, "--fail-on-breaking"], dir);
       return { code: r.code, stdout: r.stdout.trim().split("\n"), stderr: r.stderr };
     };
-    expect(diff(v1, v2)).toEqual({
+    expect(await diff(v1, v2)).toEqual({
       code: 3,
       stdout: [
         "breaking  added   navigation binding  Others/Friends: binding added (→ People); updates and deletes through it now need an ETag (People has Core.OptimisticConcurrency)",
@@ -507,7 +509,7 @@ describe("navigation property bindings: which entity set a navigation leads to, 
       ],
       stderr: "odatagen: breaking changes (--fail-on-breaking)\n",
     });
-    expect(diff(v2, v1)).toEqual({
+    expect(await diff(v2, v1)).toEqual({
       code: 0,
       stdout: [
         "ok        removed navigation binding  Others/Friends: binding removed (was → People): what it leads to is in no known entity set; updates and deletes through it no longer need an ETag",
@@ -515,7 +517,7 @@ describe("navigation property bindings: which entity set a navigation leads to, 
       ],
       stderr: "",
     });
-    expect(JSON.parse(runCli(["diff", v1, v2, "--json"], dir).stdout).changes).toEqual([
+    expect(JSON.parse((await runCliInProcess(["diff", v1, v2, "--json"], dir)).stdout).changes).toEqual([
       {
         kind: "added", element: "navigation binding", path: "Others/Friends", breaking: true,
         detail: "binding added (→ People); updates and deletes through it now need an ETag (People has Core.OptimisticConcurrency)",
