@@ -2,11 +2,14 @@
  * Diagnostics about a service's options (a slice pattern that matches nothing, an error): a pattern
  * from the config file is reported where it is written (file, line, column and its path in the
  * config, by the config's key); one from a flag has no file to tell the services apart by, so in a
- * run of several services each names its service; alone, it need not.
+ * run of several services each names its service; alone, it need not. The CLI runs in the test's
+ * process (runCliInProcess), but for a module config (.mjs, .ts), which the binary loads (jest does
+ * not run its import() as Node does).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { copySpec, runCli, sameTree, scratch, snapshot, where, writeJson } from "./helpers/cli";
+import { runCliInProcess } from "./helpers/cli-in-process";
 
 /** Two services, written by hand so that the places below can be read off it. */
 const TWO_SERVICES = `{ "services": [
@@ -30,25 +33,25 @@ const AT_CONFIG = [
 const warnings = (stderr: string) => stderr.split("\n").filter((l) => l.startsWith("warning"));
 const errors = (stderr: string) => stderr.split("\n").filter((l) => / error ODG|^error/.test(l));
 
-test("a pattern from the config is reported at its line and column, by its key and its path in the config", () => {
-  const r = runCli(["generate", "-q"], configWithTwoServices());
+test("a pattern from the config is reported at its line and column, by its key and its path in the config", async () => {
+  const r = await runCliInProcess(["generate", "-q"], configWithTwoServices());
   expect(r.code).toBe(1);
   expect(errors(r.stderr)).toEqual(AT_CONFIG);
 });
 
-test("--check reports them there too, and so does a run of one service (--service)", () => {
+test("--check reports them there too, and so does a run of one service (--service)", async () => {
   const dir = configWithTwoServices();
-  expect(errors(runCli(["generate", "--check"], dir).stderr)).toEqual(AT_CONFIG);
-  expect(errors(runCli(["generate", "-s", "sessions"], dir).stderr)).toEqual([AT_CONFIG[1]]);
+  expect(errors((await runCliInProcess(["generate", "--check"], dir)).stderr)).toEqual(AT_CONFIG);
+  expect(errors((await runCliInProcess(["generate", "-s", "sessions"], dir)).stderr)).toEqual([AT_CONFIG[1]]);
 });
 
-test("with several services, an --include flag's error names its service; alone, it need not", () => {
+test("with several services, an --include flag's error names its service; alone, it need not", async () => {
   const dir = configWithTwoServices();
-  expect(errors(runCli(["generate", "-q", "--include", "zzz.*"], dir).stderr)).toEqual([
+  expect(errors((await runCliInProcess(["generate", "-q", "--include", "zzz.*"], dir)).stderr)).toEqual([
     "error ODG302: calls: --include zzz.* matches no type, operation or namespace [zzz.*]",
     "error ODG302: sessions: --include zzz.* matches no type, operation or namespace [zzz.*]",
   ]);
-  expect(errors(runCli(["generate", "-s", "sessions", "--include", "zzz.*"], dir).stderr)).toEqual([
+  expect(errors((await runCliInProcess(["generate", "-s", "sessions", "--include", "zzz.*"], dir)).stderr)).toEqual([
     "error ODG302: --include zzz.* matches no type, operation or namespace [zzz.*]",
   ]);
 });
@@ -109,7 +112,7 @@ export default { services: [
   ]);
 });
 
-test("a path pattern too long (ODG301) and a slice left empty are reported at the config's pattern too", () => {
+test("a path pattern too long (ODG301) and a slice left empty are reported at the config's pattern too", async () => {
   const dir = scratch();
   copySpec("graph-callrecords.xml", dir);
   const long = "/x".repeat(31);
@@ -117,16 +120,16 @@ test("a path pattern too long (ODG301) and a slice left empty are reported at th
     path.join(dir, "odatagen.config.json"),
     `{ "services": [\n  { "input": "graph-callrecords.xml", "out": "gen",\n    "exclude": ["microsoft.graph.**", "${long}"] }\n] }\n`,
   );
-  expect(errors(runCli(["generate", "-q"], dir).stderr)).toEqual([
+  expect(errors((await runCliInProcess(["generate", "-q"], dir)).stderr)).toEqual([
     `odatagen.config.json:3:39: error ODG301: path pattern ${long} has more than 30 segments [services[0].exclude[1]]`,
   ]);
   fs.writeFileSync(path.join(dir, "odatagen.config.json"), `{ "services": [\n  { "input": "graph-callrecords.xml", "out": "gen",\n    "exclude": ["microsoft.graph.**"] }\n] }\n`);
-  expect(errors(runCli(["generate", "-q"], dir).stderr)).toEqual([
+  expect(errors((await runCliInProcess(["generate", "-q"], dir)).stderr)).toEqual([
     "odatagen.config.json:3:17: error ODG302: the slice keeps nothing: exclude microsoft.graph.** removes every type and operation of the document [services[0].exclude]",
   ]);
 });
 
-test("a warning at a position in a document keeps its file, not the service name", () => {
+test("a warning at a position in a document keeps its file, not the service name", async () => {
   const dir = scratch();
   copySpec("graph-callrecords.xml", dir, (t) => t.replace('<Property Name="isTest" Type="Edm.Boolean" />', '<Property Name="isTest" Type="Edm.Boolean" Nulable="false" />'));
   writeJson(path.join(dir, "odatagen.config.json"), {
@@ -135,17 +138,17 @@ test("a warning at a position in a document keeps its file, not the service name
       { name: "b", input: "graph-callrecords.xml", out: "gen-b" },
     ],
   });
-  const w = warnings(runCli(["generate", "-q"], dir).stderr.replace(/^graph-callrecords\.xml:\d+:\d+: /gm, ""));
+  const w = warnings((await runCliInProcess(["generate", "-q"], dir)).stderr.replace(/^graph-callrecords\.xml:\d+:\d+: /gm, ""));
   expect(w).toHaveLength(2);
   for (const line of w) expect(line).toMatch(/^warning ODG112: Nulable is not an attribute/);
 });
 
-test("a pattern that matches nothing fails the run (exit 1) and leaves the output exactly as it was, from a flag or the config", () => {
+test("a pattern that matches nothing fails the run (exit 1) and leaves the output exactly as it was, from a flag or the config", async () => {
   const dir = scratch();
   copySpec("graph-callrecords.xml", dir);
-  expect(runCli(["generate", "-i", "graph-callrecords.xml", "-o", "gen", "--include", "/communications/callRecords/**"], dir).code).toBe(0);
+  expect((await runCliInProcess(["generate", "-i", "graph-callrecords.xml", "-o", "gen", "--include", "/communications/callRecords/**"], dir)).code).toBe(0);
   const before = snapshot(path.join(dir, "gen"));
-  const flag = runCli(["generate", "-i", "graph-callrecords.xml", "-o", "gen", "--include", "/communications/callrecords/**"], dir);
+  const flag = await runCliInProcess(["generate", "-i", "graph-callrecords.xml", "-o", "gen", "--include", "/communications/callrecords/**"], dir);
   expect(flag.code).toBe(1);
   expect(flag.stderr).toContain(
     "error ODG302: --include /communications/callrecords/** matches no URL path of the service (did you mean /communications/callRecords/**?)",
@@ -155,7 +158,7 @@ test("a pattern that matches nothing fails the run (exit 1) and leaves the outpu
   writeJson(path.join(dir, "odatagen.config.json"), {
     services: [{ input: "graph-callrecords.xml", out: "gen", include: ["/communications/callRecords/**"], exclude: ["microsoft.graph.callRecords.sesion"] }],
   });
-  const config = runCli(["generate"], dir);
+  const config = await runCliInProcess(["generate"], dir);
   expect(config.code).toBe(1);
   expect(config.stderr).toContain(
     "odatagen.config.json:10:9: error ODG302: exclude microsoft.graph.callRecords.sesion matches no type, operation or namespace (did you mean microsoft.graph.callRecords.session?) [services[0].exclude[0]]",
