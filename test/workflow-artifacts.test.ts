@@ -6,7 +6,8 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { copySpec, runCliAsync, scratch, writeJson } from "./helpers/cli";
+import { copySpec, scratch, writeJson } from "./helpers/cli";
+import { runCliInProcess } from "./helpers/cli-in-process";
 import { compiler, runTsc } from "./helpers/typecheck";
 
 const NS = "microsoft.graph.callRecords";
@@ -21,13 +22,13 @@ function project(options?: object): { dir: string; gen: string } {
 const tsFiles = (gen: string) => fs.readdirSync(gen).filter((f) => f.endsWith(".ts")).sort();
 const manifestOptions = (gen: string) => JSON.parse(fs.readFileSync(path.join(gen, ".odatagen-manifest.json"), "utf8")).options;
 
-test.concurrent.each([
+test.each([
   [["--no-validators"], ["edm.ts", "index.ts", "runtime.ts", "validation.ts"], ["types", "requests"], { validators: false }],
   [["--no-requests"], ["checkers.ts", "edm.ts", "index.ts", "validation.ts"], ["types", "validators"], { requests: false }],
   [["--no-validators", "--no-requests"], ["edm.ts", "index.ts"], ["types"], { validators: false, requests: false }],
 ])("generate %j writes only what is asked for, and it compiles", async (flags, statics, artifacts, recorded) => {
   const { dir, gen } = project();
-  const r = await runCliAsync(["generate", ...flags], dir);
+  const r = await runCliInProcess(["generate", ...flags], dir);
   expect(r.code).toBe(0);
   const files = tsFiles(gen);
   expect(files.filter((f) => !f.startsWith("microsoft."))).toEqual(statics);
@@ -46,55 +47,55 @@ test.concurrent.each([
   expect(checked.status).toBe(0);
 }, 120000);
 
-test.concurrent("leaving validators out later removes their files; the choice counts as an option change, then the output is up to date", async () => {
+test("leaving validators out later removes their files; the choice counts as an option change, then the output is up to date", async () => {
   const { dir, gen } = project();
-  expect((await runCliAsync(["generate"], dir)).code).toBe(0);
+  expect((await runCliInProcess(["generate"], dir)).code).toBe(0);
   expect(tsFiles(gen)).toContain(`${NS}.validators.ts`);
   expect(manifestOptions(gen)).not.toHaveProperty("validators");
 
-  const r = await runCliAsync(["generate", "--no-validators"], dir);
+  const r = await runCliInProcess(["generate", "--no-validators"], dir);
   expect(r.code).toBe(0);
   expect(r.stdout).toMatch(/removed/);
   expect(tsFiles(gen).filter((f) => f.endsWith(".validators.ts") || f === "checkers.ts")).toEqual([]);
   expect(tsFiles(gen)).toContain("validation.ts"); // the request functions' `validate` option uses it
-  expect((await runCliAsync(["generate", "--no-validators"], dir)).stdout).toMatch(/up to date/);
+  expect((await runCliInProcess(["generate", "--no-validators"], dir)).stdout).toMatch(/up to date/);
   // Without the flag the validators come back.
-  expect((await runCliAsync(["generate"], dir)).code).toBe(0);
+  expect((await runCliInProcess(["generate"], dir)).code).toBe(0);
   expect(tsFiles(gen)).toContain(`${NS}.validators.ts`);
 });
 
-test.concurrent("the config file's options.validators / options.requests, which the flags override", async () => {
+test("the config file's options.validators / options.requests, which the flags override", async () => {
   const { dir, gen } = project({ requests: false });
-  expect((await runCliAsync(["generate"], dir)).code).toBe(0);
+  expect((await runCliInProcess(["generate"], dir)).code).toBe(0);
   expect(tsFiles(gen).some((f) => f.endsWith(".requests.ts"))).toBe(false);
-  expect((await runCliAsync(["generate", "--requests"], dir)).code).toBe(0);
+  expect((await runCliInProcess(["generate", "--requests"], dir)).code).toBe(0);
   expect(tsFiles(gen)).toContain(`${NS}.requests.ts`);
   // A no-change run straight from the config (the prebuild fast path) honours the option too.
-  expect((await runCliAsync(["generate"], dir)).code).toBe(0);
-  expect((await runCliAsync(["generate"], dir)).stdout).toMatch(/up to date/);
+  expect((await runCliInProcess(["generate"], dir)).code).toBe(0);
+  expect((await runCliInProcess(["generate"], dir)).stdout).toMatch(/up to date/);
   expect(tsFiles(gen).some((f) => f.endsWith(".requests.ts"))).toBe(false);
 
   const bad = project({ validators: "no" });
-  const r = await runCliAsync(["generate"], bad.dir);
+  const r = await runCliInProcess(["generate"], bad.dir);
   expect(r.code).toBe(2);
   expect(r.stderr).toContain("services[0].options.validators: expected true or false");
 });
 
-test.concurrent("completeReads (--complete-reads) types reads without select as whole entities; the choice is recorded, and the flag overrides the config", async () => {
+test("completeReads (--complete-reads) types reads without select as whole entities; the choice is recorded, and the flag overrides the config", async () => {
   const getSession = (gen: string) => fs.readFileSync(path.join(gen, `${NS}.requests.ts`), "utf8").match(/export function getSession<[\s\S]*? \{\n/)?.[0];
   const { dir, gen } = project({ completeReads: true });
-  expect((await runCliAsync(["generate"], dir)).code).toBe(0);
+  expect((await runCliInProcess(["generate"], dir)).code).toBe(0);
   expect(getSession(gen)).toContain('Promise<rt.Selected<Session, S, SessionNavigation, {}, "id" | rt.Whole, E> | N>');
   expect(manifestOptions(gen)).toMatchObject({ completeReads: true });
-  expect((await runCliAsync(["generate"], dir)).stdout).toMatch(/up to date/);
+  expect((await runCliInProcess(["generate"], dir)).stdout).toMatch(/up to date/);
 
   // By default only the key is sure to be in the service's default set.
-  expect((await runCliAsync(["generate", "--no-complete-reads"], dir)).code).toBe(0);
+  expect((await runCliInProcess(["generate", "--no-complete-reads"], dir)).code).toBe(0);
   expect(getSession(gen)).toContain('Promise<rt.Selected<Session, S, SessionNavigation, {}, "id", E> | N>');
   expect(manifestOptions(gen)).not.toHaveProperty("completeReads");
 
   const bad = project({ completeReads: 1 });
-  const r = await runCliAsync(["generate"], bad.dir);
+  const r = await runCliInProcess(["generate"], bad.dir);
   expect(r.code).toBe(2);
   expect(r.stderr).toContain("services[0].options.completeReads: expected true or false");
 });
