@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { copySpec, scratch, writeJson } from "./helpers/cli";
 import { runCliInProcess } from "./helpers/cli-in-process";
-import { compiler, runTsc } from "./helpers/typecheck";
+import { anyCompiler, runTsc } from "./helpers/typecheck";
 
 const NS = "microsoft.graph.callRecords";
 
@@ -40,9 +40,8 @@ test.each([
   expect(index.includes("./validation.js")).toBe(statics.includes("validation.ts"));
   expect(index.includes("./checkers.js")).toBe(statics.includes("checkers.ts"));
   expect(manifestOptions(gen)).toMatchObject(recorded);
-  const tsc = compiler("typescript", 5);
-  if ("reason" in tsc) throw new Error(tsc.reason);
-  const checked = runTsc(tsc, gen, files);
+  // That it compiles, not how a compiler treats its types (typecheck.test.ts checks generated/ with both): one compiler.
+  const checked = runTsc(anyCompiler(), gen, files);
   expect(checked.output).toBe("");
   expect(checked.status).toBe(0);
 }, 120000);
