@@ -8,6 +8,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { runCliAsync, scratch, SPECS } from "./helpers/cli";
+import { runCliInProcess } from "./helpers/cli-in-process";
 import { BASE_OPTIONS, compiler, forEachCompiler, REPO, runTsc, STRICT_OPTIONS } from "./helpers/typecheck";
 import { startLoopback } from "./helpers/loopback";
 import { spawnLimited } from "./helpers/spawn-limited";
@@ -26,6 +27,11 @@ function projectWithTypeScript(prefix: string, compiler = TYPESCRIPT): string {
   fs.symlinkSync(compiler, path.join(dir, "node_modules", "typescript"), "dir");
   return dir;
 }
+
+// The runs that compile with TypeScript 5.9's API use the binary: from the sources (runCliInProcess)
+// the static modules have no precompiled JavaScript (dist/static-javascript.json) and are compiled
+// again, 1.5-4 s of CPU a run, more than a child process costs. The runs that stop before compiling
+// (ODG406, a config's error) or compile with TypeScript 7's tsc run in the test's process.
 
 /** A folder with the callRecords output emitted as JavaScript (made once; the tests only read it). */
 let out: string;
@@ -218,13 +224,13 @@ describe("a project whose TypeScript cannot emit JavaScript: ODG406, the output 
     fs.writeFileSync(path.join(pkg, "index.js"), `module.exports = ${exports};\n`);
     const gen = path.join(dir, "gen");
     if (!first) return { dir, gen, before: "" };
-    expect((await runCliAsync(["generate", "--input", SPEC, "--out", gen], dir)).code).toBe(0);
+    expect((await runCliInProcess(["generate", "--input", SPEC, "--out", gen], dir)).code).toBe(0);
     return { dir, gen, before: fs.readFileSync(path.join(gen, ".odatagen-manifest.json"), "utf8") };
   }
 
   test("too old: it says which version it found, and what it needs", async () => {
     const p = await projectWith("5.5.4", '{ version: "5.5.4" }', true);
-    const r = await runCliAsync(["generate", "--input", SPEC, "--out", p.gen, "--emit", "js"], p.dir);
+    const r = await runCliInProcess(["generate", "--input", SPEC, "--out", p.gen, "--emit", "js"], p.dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`error ODG406: emit "js" needs TypeScript 5.6 or later (5.6–6.x emit declarations without checking, noCheck, through their JavaScript API; 7 through its tsc); found 5.5.4 at ${path.join(p.dir, "node_modules", "typescript")}: install it as typescript (npm install --save-dev typescript), or emit "ts"`);
     expect(fs.readFileSync(path.join(p.gen, ".odatagen-manifest.json"), "utf8")).toBe(p.before);
@@ -233,7 +239,7 @@ describe("a project whose TypeScript cannot emit JavaScript: ODG406, the output 
 
   test("a TypeScript 7 package without its tsc", async () => {
     const p = await projectWith("7.0.2", '{ version: "7.0.2", versionMajorMinor: "7.0" }');
-    const r = await runCliAsync(["generate", "--input", SPEC, "--out", p.gen, "--emit", "js"], p.dir);
+    const r = await runCliInProcess(["generate", "--input", SPEC, "--out", p.gen, "--emit", "js"], p.dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/error ODG406: emit "js" needs TypeScript 5\.6 or later .*; found 7\.0\.2 at .*typescript \(without its bin\/tsc\): install it/);
     expect(fs.existsSync(p.gen)).toBe(false);
@@ -241,7 +247,7 @@ describe("a project whose TypeScript cannot emit JavaScript: ODG406, the output 
 
   test("none at all", async () => {
     const dir = scratch("odatagen-emit-js-none-");
-    const r = await runCliAsync(["generate", "--input", SPEC, "--out", path.join(dir, "gen"), "--emit", "js"], dir);
+    const r = await runCliInProcess(["generate", "--input", SPEC, "--out", path.join(dir, "gen"), "--emit", "js"], dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`error ODG406: emit "js" compiles the generated TypeScript with the project's own compiler, and no typescript package was found from ${path.join(dir, "gen")}: install one (npm install --save-dev typescript), 5.6 or later`);
     expect(fs.existsSync(path.join(dir, "gen"))).toBe(false);
@@ -273,7 +279,7 @@ describe("the library and the config", () => {
   test("writeOutput records the form and the compiler as the CLI does: the CLI's next run is up to date", async () => {
     const dir = projectWithTypeScript("odatagen-emit-js-library-");
     const gen = path.join(dir, "gen");
-    // The package's build (dist/), as a build script loads it: the sources' fingerprint is another.
+    // The package's build (dist/), as a build script loads it, and the binary: the sources' fingerprint is another.
     const library = require("../dist/index.js") as typeof import("../generator");
     const r = library.generate({ inputs: [{ file: SPEC, content: fs.readFileSync(SPEC, "utf8") }], emit: "js" });
     library.writeOutput(gen, r.files);
@@ -365,7 +371,7 @@ describe("the library and the config", () => {
     const dir = projectWithTypeScript("odatagen-emit-js-config-");
     fs.copyFileSync(SPEC, path.join(dir, "spec.xml"));
     fs.writeFileSync(path.join(dir, "odatagen.config.json"), JSON.stringify({ services: [{ input: "spec.xml", out: "gen", options: { emit: "JS" } }] }));
-    const bad = await runCliAsync(["generate"], dir);
+    const bad = await runCliInProcess(["generate"], dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('services[0].options.emit: expected "ts" (TypeScript modules) or "js" (JavaScript with declarations); did you mean "js"?');
     fs.writeFileSync(path.join(dir, "odatagen.config.json"), JSON.stringify({ services: [{ input: "spec.xml", out: "gen", options: { emit: "js", validators: false } }] }));
@@ -391,7 +397,7 @@ describe("TypeScript 7: its native tsc compiles the output", () => {
   test("the same files as TypeScript 5.9's API gives, the manifest naming 7", async () => {
     const dir = projectWithTypeScript7();
     const gen = path.join(dir, "gen");
-    const r = await runCliAsync(["generate", "--input", SPEC, "--out", gen, "--emit", "js"], dir);
+    const r = await runCliInProcess(["generate", "--input", SPEC, "--out", gen, "--emit", "js"], dir);
     expect(r.stderr).toBe("");
     const names = (d: string) => fs.readdirSync(d).filter((f) => !f.startsWith(".")).sort();
     expect(names(gen)).toEqual(names(out));
