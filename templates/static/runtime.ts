@@ -553,9 +553,16 @@ type NotSubtype<P extends PropertyKey, L extends string> = { [K in P | `${L}@oda
 type KeysOf<X> = X extends unknown ? keyof X : never;
 /**
  * An entity of a deep insert, as a create's body at the top: partial, its `@odata.type` required
- * where the declared type is abstract (`Typed`, `Named`).
+ * where the declared type is abstract (`Typed`, `Named`). Without an id (`NewEntity`): an object with one
+ * is a `Reference`, which in a create names an existing entity and holds nothing else.
  */
-type Inserted<I, N, Typed extends boolean> = Typed extends true ? WithType<CreateBody<I, N>> : CreateBody<I, N>;
+type Inserted<I, N, Typed extends boolean> = Typed extends true ? WithType<CreateBody<I, N>> & NewEntity : CreateBody<I, N> & NewEntity;
+/**
+ * What an entity a create inserts may not hold: an id, `@id` or `@odata.id`, which names an existing
+ * entity, and a create relates one but does not change it (Protocol §11.4.2). So a value with an id
+ * is checked as a `Reference` alone, and a property beside the id is an excess property.
+ */
+type NewEntity = { "@id"?: never; "@odata.id"?: never };
 /**
  * Whether an entity of a navigation property's target, `T` as a read has it and `S` its subtypes
  * (`Nav`'s), names its type in a create's or a PUT's body: where the type is abstract, its read

@@ -807,7 +807,9 @@ const referable = /* @__PURE__ */ new WeakMap<Checker, Checker>();
  * `check` for an entity in a body's navigation property, which may be an entity reference (JSON
  * Format 4.01 §8.5: `{ "@id": "Products(42)" }`, 4.0 `@odata.id`) binding an existing entity: its
  * id a string, and any properties beside it checked as a PATCH changes that entity (`update` mode:
- * each optional, `@odata.type` optional, computed and immutable ones refused).
+ * each optional, `@odata.type` optional, computed and immutable ones refused). In a create (and its
+ * deep inserts) a reference holds no properties: a create "MUST NOT contain content for existing
+ * related entities" (Protocol §11.4.2), only a PATCH's or a PUT's deep update changes one (§11.4.3.1).
  */
 function related(check: Checker): Checker {
   let f = referable.get(check);
@@ -820,6 +822,7 @@ function related(check: Checker): Checker {
         ctx.fail(at, "an entity's id or URL (a string)", o[at]);
         ctx.leave();
       }
+      if (ctx.mode === CREATE && changes(o, ctx, key, at)) return;
       const [mode, complete] = [ctx.mode, ctx.complete];
       ctx.mode = UPDATE;
       ctx.complete = false;
@@ -830,6 +833,22 @@ function related(check: Checker): Checker {
     referable.set(check, f);
   }
   return f;
+}
+
+/**
+ * Whether the entity reference `o` of a create's body (its id at `at`) holds properties, each
+ * reported: a create relates an existing entity but does not change it (Protocol §11.4.2).
+ */
+function changes(o: Json, ctx: Context, key: Key, at: string): boolean {
+  let found = false;
+  for (const name in o) {
+    if (name.indexOf("@") !== -1 || !Object.prototype.hasOwnProperty.call(o, name)) continue;
+    if (!found && !ctx.enter(key)) return true;
+    found = true;
+    ctx.fail(name, "no property beside " + at, o[name], `${name} changes the existing entity ${at} names, which a create may relate but not change (Protocol §11.4.2): change it by its own PATCH, or in a PATCH's deep update`);
+  }
+  if (found) ctx.leave();
+  return found;
 }
 
 /** What a type's `propsX` reads: the properties it declares or inherits, and which are navigation properties. */
@@ -1016,6 +1035,11 @@ function identified(o: Json, ctx: Context, key: Key, props: Props): void {
  */
 function annotation(o: Json, ctx: Context, name: string, at: number, k: Known | undefined): void {
   const v = o[name];
+  // An entity reference in a body's navigation property is `related`'s, checked in `update` mode: in a
+  // create, the body's own entity (or a complex value) holds no id (Protocol §11.4.2).
+  if (at === 0 && ctx.mode === CREATE && (name === "@odata.id" || name === "@id")) {
+    return ctx.fail(name, "no entity id", v, `${name} names an existing entity; a create's body is a new one, whose id the service gives (Protocol §11.4.2): leave it out (to relate an existing entity, bind it in a navigation property)`);
+  }
   // A string is what most control information holds (links, ETags, the object's own type): only a
   // count, a property's type and a nested delta need a closer look then.
   if (typeof v === "string" && !name.endsWith("count") && (at === 0 || !(name.endsWith("type") || name.endsWith("delta")))) return;
