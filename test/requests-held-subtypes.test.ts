@@ -70,6 +70,40 @@ export async function usage(): Promise<void> {
 }
 `;
 
+// A create through such a builder (POST …/members) names one of its subtypes in `@odata.type`
+// (`rt.HeldCreate`): the service makes no other type there. Before session 71 any compiled.
+const CREATES = `
+import * as rt from "./runtime.js";
+import { createDirectoryObject, directoryObjects, groupAnything, groupMembers, groupOwners, groups } from "./Hs.requests.js";
+
+declare const client: rt.Client;
+
+export async function usage(): Promise<void> {
+  const group = groups().byKey("g");
+  await createDirectoryObject(client, groupMembers(group), { "@odata.type": "#Hs.user", upn: "a@b" });
+  await createDirectoryObject(client, groupMembers(group), { "@odata.type": "#Hs.guest", upn: "a@b", inviter: "c" });
+  await createDirectoryObject(client, groupMembers(group), { "@odata.type": "#Hs.group", mail: "m" });
+  // @ts-expect-error a device is no group member
+  await createDirectoryObject(client, groupMembers(group), { "@odata.type": "#Hs.device", os: "x" });
+  // @ts-expect-error nor is a plain directory object, which a body naming no subtype is
+  await createDirectoryObject(client, groupMembers(group), { id: "d" });
+  // @ts-expect-error owners are users only
+  await createDirectoryObject(client, groupOwners(group), { "@odata.type": "#Hs.group", mail: "m" });
+  // Without the term, or where it allows the declared type: any, as before.
+  await createDirectoryObject(client, directoryObjects(), { "@odata.type": "#Hs.device", os: "x" });
+  await createDirectoryObject(client, directoryObjects(), { id: "d" });
+  await createDirectoryObject(client, groupAnything(group), { id: "d" });
+}
+`;
+
+forEachCompiler((label, c) => {
+  test(`${label}: a create through a builder whose metadata allows only some subtypes names one of them`, () => {
+    const dir = generateFixture("requests/held-subtypes.xml", `held-subtypes-creates-${label.replace(/\W+/g, "")}`);
+    expectErrorsWhereMarked(c, dir, CREATES);
+    expect(markedLines(CREATES)).toHaveLength(3);
+  });
+});
+
 forEachCompiler((label, c) => {
   test("a list or get through a builder whose metadata allows only some subtypes is typed with them only", () => {
     const dir = generateFixture("requests/held-subtypes.xml", `held-subtypes-${label.replace(/\W+/g, "")}`);

@@ -533,6 +533,17 @@ type SubtypeCreateOf<B, W, Q extends string, All> = Q extends keyof B & OneName<
 export type NamedOneOf<Q extends string, N extends string> = Q extends N | "" ? unknown : string extends Q ? unknown : { "@odata.type"?: `#${N}` };
 
 /**
+ * What a create's body through an address that holds only the subtypes `H` (`HoldsOnly`, from its
+ * navigation property's Validation.DerivedTypeConstraint; `MayHold<H>` infers them) adds to
+ * `SubtypeCreate`: its `@odata.type`, `Q`, must name one of them (`H` inferred from the address
+ * alone), as the service makes only those
+ * there (Graph's `createDirectoryObject(client, groupMembers(group), { "@odata.type":
+ * "#microsoft.graph.device" })` does not compile); a body naming none is the declared type's, which
+ * is not among them either. Nothing where the address holds any subtype (`H` never).
+ */
+export type HeldCreate<Q extends string, H extends string> = [H] extends [never] ? unknown : Q extends H ? unknown : { "@odata.type": `#${NotInferred<H>}` };
+
+/**
  * An update's body through a set or navigation property of a concrete entity type with subtypes, `D`
  * its own (`UpdateBody`), as `SubtypeCreate` has a create's: where its `@odata.type` names a subtype
  * `B` lists (`Q`), also that subtype's PATCH body, or with `replace: true` (`R`) its PUT body, its keys

@@ -552,6 +552,8 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const forbidden = restricted.get(t);
     const allowing = (allows: string) => (forbidden?.has(ALLOWS[allows]) ? `, ${allows}` : "");
     const collectionTarget = (allows: string) => brokenItem(`target: rt.CollectionRef<${self}, ${keyType}${allowing(allows)}>`);
+    const createParts = [...(forbidden?.has("insert") ? ["rt.Insertable"] : []), ...(h ? [`rt.MayHold<${h}>`] : [])];
+    const createHeldTarget = brokenItem(`target: rt.CollectionRef<${self}, ${keyType}${createParts.length ? `, ${createParts.join(" & ")}` : ""}>`);
     // Where some address of the type forbids a query option, list infers the names its options
     // have (`O`) and takes only an address that allows them (`rt.QueryTarget<O>`).
     const queried = forbidden !== undefined && [...forbidden].some(isQueryRestriction);
@@ -590,12 +592,19 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const subtyped = usesUnion(ctx, t) ? undefined : bodiesOf(t);
     const typeNamed = subtyped ? typeParameter("Q", `${named} ${subtyped.bodies} ${subtyped.written}`) : "";
     const typeNamedParam = subtyped ? [`${typeNamed} extends string = ""`] : [];
-    const createTypeParam = [`${written} extends rt.WriteOptions["prefer"] = undefined`, ...typeNamedParam];
+    // Where some builder of the type holds only some subtypes (`rt.HoldsOnly`: Validation.DerivedTypeConstraint),
+    // a create through it infers them (`H`) and takes only a body naming one (`rt.HeldCreate<Q, H>`).
+    const heldCreate = subtyped && h ? h : undefined;
+    const createTypeParam = [`${written} extends rt.WriteOptions["prefer"] = undefined`, ...typeNamedParam, ...(heldCreate ? [`${heldCreate} extends string = never`] : [])];
     const createTypeParams = parameters(`export function ${v.create}`, createTypeParam, "(");
     const updateTypeParam = [`${replaced} extends boolean | undefined = undefined`, ...typeNamedParam];
     const updateTypeParams = parameters(`export function ${v.update}`, updateTypeParam, "(");
     const createBody = subtyped
-      ? subtypeBodyParameter({ name: "rt.SubtypeCreate", args: [subtyped.bodies, subtyped.written, typeNamed] }, createBodyType(() => self, t, false, write, () => nav), subtyped.named(typeNamed))
+      ? subtypeBodyParameter(
+          { name: "rt.SubtypeCreate", args: [subtyped.bodies, subtyped.written, typeNamed] },
+          createBodyType(() => self, t, false, write, () => nav),
+          [subtyped.named(typeNamed), heldCreate ? `rt.HeldCreate<${typeNamed}, ${heldCreate}>` : ""].filter(Boolean).join(" & "),
+        )
       : createBodyParameter(() => self, t, usesUnion(ctx, t), write, () => nav, members(t));
     // An abstract type's is a union of its subtypes' bodies: a member a line when long.
     const updateBodyTypes = updateBodies(() => self, t, typeParameter("R", named), keysOf(t), usesUnion(ctx, t), write, () => nav, members(t));
@@ -621,7 +630,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       listParams: requestParameters(1, [CLIENT, listTarget, `options?: ${options}`], `: ${listReturns} {`),
       createParams: requestParameters(
         parametersColumn(v.create, createTypeParam.join(", "), createTypeParams),
-        [CLIENT, collectionTarget("rt.Insertable"), `body:${createBody}`, `options?: rt.WriteOptions<${written}>`],
+        [CLIENT, heldCreate ? createHeldTarget : collectionTarget("rt.Insertable"), `body:${createBody}`, `options?: rt.WriteOptions<${written}>`],
         `: ${createReturns} {`,
       ),
       updateParams: requestParameters(

@@ -100,11 +100,15 @@ export function listParties<
 }
 
 /** Creates a `Terms.Shop.Party` in a collection (POST, `rt.create`). */
-export function createParty<P extends rt.WriteOptions["prefer"] = undefined, Q extends string = "">(
+export function createParty<
+  P extends rt.WriteOptions["prefer"] = undefined,
+  Q extends string = "",
+  H extends string = never,
+>(
   client: rt.Client,
-  target: rt.CollectionRef<Party, number>,
+  target: rt.CollectionRef<Party, number, rt.MayHold<H>>,
   body: rt.SubtypeCreate<
-    rt.New<Party> & rt.NamedOneOf<Q, "Terms.Shop.Party" | keyof PartySubtypeBodies>,
+    rt.New<Party> & rt.NamedOneOf<Q, "Terms.Shop.Party" | keyof PartySubtypeBodies> & rt.HeldCreate<Q, H>,
     PartySubtypeBodies,
     PartyNavigation,
     Q

@@ -90,6 +90,7 @@ export type {
   SubtypeCreate,
   SubtypeUpdate,
   NamedOneOf,
+  HeldCreate,
   Bindings,
   PayloadFormat,
   CastRef,

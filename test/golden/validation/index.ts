@@ -91,6 +91,7 @@ export type {
   SubtypeCreate,
   SubtypeUpdate,
   NamedOneOf,
+  HeldCreate,
   Bindings,
   PayloadFormat,
   CastRef,
