@@ -111,6 +111,24 @@ test("a redirect inside the final answer is followed as fetch follows the direct
   expect(other.requests.map((r) => [r.url, r.headers.authorization, r.headers.cookie])).toEqual([["/r/2", undefined, undefined]]);
 });
 
+test("the GET a redirect inside the final answer leads to is retried as the request and the polls are: a 503 with Retry-After, a 504", async () => {
+  const client = rt.createClient({ baseUrl: srv.url, retry: { delayMs: 1 } });
+  let tries = 0;
+  srv.handle((req) => {
+    if (req.url.startsWith("/m/")) return asHttp("HTTP/1.1 303 See Other\r\nLocation: s2\r\nContent-Length: 0\r\n\r\n");
+    if (req.url === `/${PATH}/s2`) return [{ status: 503, headers: { "retry-after": "0" } }, { status: 504 }][tries++] ?? { body: body("s2") };
+    return accepted("/m/1", "0");
+  });
+  await expect(updateSession(client, session("s1"), { modalities: ["video"] }, { respondAsync: rt.respondAsync() })).resolves.toEqual(body("s2"));
+  expect(srv.requests.map((r) => [r.method, r.url])).toEqual([["PATCH", `/${PATH}/s1`], ["GET", "/m/1"], ["GET", `/${PATH}/s2`], ["GET", `/${PATH}/s2`], ["GET", `/${PATH}/s2`]]);
+
+  // As many times as the client's maxRetries says, then the last answer's error, named by the request.
+  srv.handle((req) => (req.url.startsWith("/m/") ? asHttp("HTTP/1.1 302 Found\r\nLocation: s2\r\n\r\n") : req.url === `/${PATH}/s2` ? { status: 503 } : accepted("/m/1", "0")));
+  const once = rt.createClient({ baseUrl: srv.url, retry: { delayMs: 1, maxRetries: 1 } });
+  await expect(getSession(once, session("s1"), { respondAsync: rt.respondAsync() })).rejects.toMatchObject({ status: 503, request: `GET ${sessionUrl()}` });
+  expect(srv.requests.map((r) => r.url)).toEqual([`/${PATH}/s1`, "/m/1", `/${PATH}/s2`, `/${PATH}/s2`]);
+});
+
 test("a redirect inside the final answer to a Location that is no http: or https: URL (data:) rejects, not read, as fetch fails the direct one", async () => {
   const client = rt.createClient({ baseUrl: srv.url });
   const location = `data:application/json,${encodeURIComponent(JSON.stringify(body("s2")))}`;
@@ -280,6 +298,19 @@ test("a batch holding a write: its $batch goes once, but the status monitor's po
   await b.send({ respondAsync: rt.respondAsync() });
   await expect(update).resolves.toBeUndefined();
   expect(srv.requests.map((r) => [r.method, r.url])).toEqual([["POST", "/$batch"], ["GET", "/m/1"], ["GET", "/m/1"]]);
+
+  // A redirect inside the final answer: its GET is retried as a GET, after a 504 too.
+  let tries = 0;
+  srv.handle((req) => {
+    if (req.method === "POST") return accepted("/m/1", "0");
+    if (req.url === "/m/1") return asHttp("HTTP/1.1 303 See Other\r\nLocation: /r/1\r\n\r\n");
+    return tries++ === 0 ? { status: 504 } : { body: { responses: [{ id: "1", status: 204 }] } };
+  });
+  const redirected = rt.batch(client);
+  const changed = updateSession(redirected, session("s1"), { modalities: ["video"] });
+  await redirected.send({ respondAsync: rt.respondAsync() });
+  await expect(changed).resolves.toBeUndefined();
+  expect(srv.requests.map((r) => [r.method, r.url])).toEqual([["POST", "/$batch"], ["GET", "/m/1"], ["GET", "/r/1"], ["GET", "/r/1"]]);
 
   // The $batch itself answered 503 is still not sent again.
   srv.handle(() => ({ status: 503, headers: { "retry-after": "0" } }));

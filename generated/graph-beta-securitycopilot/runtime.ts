@@ -2861,7 +2861,7 @@ const asBlob = (response: Response): Promise<Blob> => response.blob();
  */
 async function execute<B = undefined>(client: Client, x: Exchange, options: RequestOptions | undefined, read?: (response: Response) => Promise<B>): Promise<Answer<B>> {
   const later = options?.respondAsync;
-  const send = (c: Client, headers?: Record<string, string>) => exchange(c, headers ? { ...x, headers: mergeHeaders(x.headers, headers) } : x, options, read);
+  const send = (c: Client, headers?: Record<string, string>, reads?: boolean) => exchange(c, { ...x, ...(headers && { headers: mergeHeaders(x.headers, headers) }), ...(reads && { reads }) }, options, read);
   // A batched call's own is refused by `respondAsync` (a $batch is answered as one whole: `send()` takes it).
   return later ? (later.follow(client, x.named ?? `${x.method} ${x.url}`, x.url, options, send) as Promise<Answer<B>>) : send(client);
 }
@@ -3561,9 +3561,10 @@ export interface AsyncWait {
   /**
    * Sends `request` (`POST https://…`, to `url`) with `send`, asking `respond-async`, and resolves
    * with its final answer and body as `send` reads them (from its status monitor where it answers
-   * 202 Accepted). The runtime calls it; a program need not.
+   * 202 Accepted; `reads`: `send` sends a read, a redirect's GET, retried as a GET is). The runtime
+   * calls it; a program need not.
    */
-  readonly follow: (client: Client, request: string, url: string, options: RequestOptions | undefined, send: (client: Client, headers?: Record<string, string>) => Promise<[Response, unknown]>) => Promise<[Response, unknown]>;
+  readonly follow: (client: Client, request: string, url: string, options: RequestOptions | undefined, send: (client: Client, headers?: Record<string, string>, reads?: boolean) => Promise<[Response, unknown]>) => Promise<[Response, unknown]>;
 }
 
 /**
@@ -3590,14 +3591,15 @@ export function respondAsync(options: AsyncOptions = {}): AsyncWait {
       const to = resultRedirect(final, request, url);
       if (!to) return send({ ...client, options: { ...client.options, fetch: () => Promise.resolve(final), getToken: undefined, retry: { maxRetries: 0 } } });
       // A redirect inside it, followed as fetch follows the direct answer's: a GET of its Location, without
-      // a body or the headers that describe one; the token and credentials only on the service's origin.
+      // a body or the headers that describe one; the token and credentials only on the service's origin;
+      // retried as the client retries a GET (its 429, 503, 504, no answer), as the polls are.
       const own = to.origin === locate(client.baseUrl).origin;
       const fetched = (_: unknown, init?: RequestInit) => {
         const headers = Object.entries((init?.headers ?? {}) as Record<string, string>).filter(([name]) => !/^content-(type|encoding|language|location|length)$/i.test(name));
         const get: RequestInit = { method: "GET", headers: own ? Object.fromEntries(headers) : withoutCredentials(Object.fromEntries(headers)), signal: init?.signal ?? null };
         return (client.options.fetch ?? fetch)(unlocated(to.href), get);
       };
-      return send({ ...client, options: { ...client.options, fetch: fetched, getToken: own ? client.options.getToken : undefined, retry: { maxRetries: 0 } } });
+      return send({ ...client, options: { ...client.options, fetch: fetched, getToken: own ? client.options.getToken : undefined } }, undefined, true);
     },
   };
 }
@@ -4428,7 +4430,7 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
     // no write again, retried as any (a 503 there would fail calls whose writes the service runs).
     const later = writes ? sendOptions?.respondAsync : undefined;
     const [sender, sent] = later
-      ? [via, { ...sendOptions, respondAsync: { follow: (_: Client, r: string, u: string, o: RequestOptions | undefined, send: (c: Client, h?: Record<string, string>) => Promise<[Response, unknown]>) => later.follow(via, r, u, o, (c, h) => send(c === via ? once : c, h)) } }]
+      ? [via, { ...sendOptions, respondAsync: { follow: (_: Client, r: string, u: string, o: RequestOptions | undefined, send: Parameters<AsyncWait["follow"]>[4]) => later.follow(via, r, u, o, (c, h, reads) => send(c === via ? once : c, h, reads)) } }]
       : [once, sendOptions];
     // A multipart answer is read as bytes (see `multipartAnswers`), a JSON one as text.
     const [response, answers] = await (multipart
