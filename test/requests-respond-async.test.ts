@@ -199,6 +199,25 @@ test("a monitor that never finishes: the call rejects after maxWaitMs, status 20
   expect(() => rt.respondAsync({ maxWaitMs: -1 })).toThrow("respondAsync: maxWaitMs -1 is not a number of milliseconds from 0 to 2147483647");
 });
 
+test("without Retry-After the last poll goes at the deadline, its wait cut to the time left, rather than the call giving up at the last doubled delay before it", async () => {
+  // Polls after 200, 400 and 800 ms (1400 in all); the next doubled delay, 1600 ms, would pass maxWaitMs: the 4th poll goes at 2000.
+  const client = rt.createClient({ baseUrl: srv.url, retry: { delayMs: 200, maxDelayMs: 60000 } });
+  serve([accepted("/m/1"), accepted("/m/1"), accepted("/m/1"), asHttp(message("200 OK", body("s1")))], accepted("/m/1"));
+  await expect(getSession(client, session("s1"), { respondAsync: rt.respondAsync({ maxWaitMs: 2000 }) })).resolves.toEqual(body("s1"));
+  expect(srv.requests.map((r) => r.url)).toEqual([`/${PATH}/s1`, "/m/1", "/m/1", "/m/1", "/m/1"]);
+
+  // Still 202 at the deadline: the call rejects after that poll, not done within maxWaitMs.
+  serve([accepted("/m/1")], accepted("/m/1"));
+  await expect(getSession(client, session("s1"), { respondAsync: rt.respondAsync({ maxWaitMs: 2000 }) })).rejects.toMatchObject({ status: 202, message: expect.stringContaining("not done within maxWaitMs 2000 ms") });
+  expect(srv.requests.map((r) => r.url)).toEqual([`/${PATH}/s1`, "/m/1", "/m/1", "/m/1", "/m/1"]);
+
+  // The last poll has one attempt's time past the deadline (here the call's timeoutMs): a monitor that never answers it is not waited for beyond.
+  let polls = 0;
+  srv.handle((req) => (!req.url.startsWith("/m/") ? accepted("/m/1") : polls++ < 3 ? accepted("/m/1") : { write: () => {} }));
+  await expect(getSession(client, session("s1"), { timeoutMs: 300, respondAsync: rt.respondAsync({ maxWaitMs: 2000 }) })).rejects.toMatchObject({ status: 202, message: expect.stringContaining("not done within maxWaitMs 2000 ms") });
+  expect(polls).toBeGreaterThanOrEqual(4);
+});
+
 test("maxWaitMs 0 waits for nothing: the call rejects at the 202, naming the monitor, which is not polled (a monitor that never answers holds nothing)", async () => {
   const client = rt.createClient({ baseUrl: srv.url });
   // The monitor sends its head and never its body.
@@ -237,6 +256,22 @@ test("an abort while polling rejects with the abort's reason; with cancelOnAbort
   const cancel = await deletion;
   expect([cancel.url, cancel.headers.authorization]).toEqual(["/m/1", "Bearer tok"]);
 });
+
+test("cancelOnAbort's DELETE, which no one waits for, is given up after 10 s where neither the call nor the client has a timeoutMs: a monitor that never answers it holds no connection", async () => {
+  const client = rt.createClient({ baseUrl: srv.url });
+  const stop = new AbortController();
+  let closed: () => void = () => {};
+  const released = new Promise<void>((resolve) => (closed = resolve));
+  srv.handle((req) => {
+    // The DELETE is never answered: its connection closes only when the client gives it up.
+    if (req.method === "DELETE") return { write: (res) => void res.on("close", closed) };
+    if (req.url === "/m/1") stop.abort(new Error("left"));
+    return accepted("/m/1", req.url === "/m/1" ? "60" : "0");
+  });
+  await expect(getSession(client, session("s1"), { signal: stop.signal, respondAsync: rt.respondAsync({ cancelOnAbort: true }) })).rejects.toThrow("left");
+  await released;
+  expect(srv.requests.map((r) => [r.method, r.url])).toEqual([["GET", `/${PATH}/s1`], ["GET", "/m/1"], ["DELETE", "/m/1"]]);
+}, 60000);
 
 test("a batch's send({ respondAsync }) asks it for the $batch, and its calls take the parts of the final answer", async () => {
   const client = rt.createClient({ baseUrl: srv.url });

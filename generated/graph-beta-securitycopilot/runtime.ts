@@ -3546,12 +3546,14 @@ export interface AsyncOptions {
    * status monitor and the waits between them included (default 300000: five minutes; up to
    * 2147483647). Past it, or where a `Retry-After` asks to wait past it, the call rejects with an
    * ODataError of status and code 202 whose `location` is the status monitor (the service goes on).
+   * Without a `Retry-After`, the last poll goes at the deadline, its wait cut to the time left, and
+   * may take one attempt's time past it (the call's `timeoutMs`, else the client's, else 10 s).
    */
   maxWaitMs?: number | undefined;
   /**
    * Where the call's signal aborts while it waits: DELETE the status monitor, which asks the service
-   * to cancel the request (Protocol §11.6), sent without waiting for its answer. Default false: the
-   * service goes on with it.
+   * to cancel the request (Protocol §11.6), sent without waiting for its answer, but given up after
+   * the call's `timeoutMs`, else the client's, else 10 s. Default false: the service goes on with it.
    */
   cancelOnAbort?: boolean | undefined;
 }
@@ -3625,6 +3627,12 @@ function resultRedirect(final: Response, request: string, url: string): URL | un
   return to;
 }
 
+/**
+ * How long, in ms, a request made at the end of a wait for a status monitor may take where neither
+ * the call nor the client has a `timeoutMs`: the last poll (sent at the deadline), cancelOnAbort's DELETE.
+ */
+const PAST_WAIT_MS = 10000;
+
 /** Polls the status monitor of `accepted` (see `respondAsync`) until it answers other than 202. */
 async function monitored(client: Client, accepted: Response, request: string, url: string, given: RequestOptions | undefined, wait: AsyncOptions): Promise<Response> {
   const { retry = {} } = client.options;
@@ -3633,7 +3641,7 @@ async function monitored(client: Client, accepted: Response, request: string, ur
   let monitor = monitorAt(accepted, url, request);
   // maxWaitMs 0 waits for nothing: not even a poll, which no deadline (`deadline` sets none for 0) would bound.
   if (!max) throw notDone(accepted, request, monitor, max);
-  const limit = deadline(given?.signal, max);
+  let limit = deadline(given?.signal, max);
   let after = accepted.headers.get("retry-after");
   // The monitor's requests: the call's headers and timeoutMs; the token and credentials only to the service's origin.
   const to = (method: string, headers?: Record<string, string>): Exchange => {
@@ -3642,12 +3650,20 @@ async function monitored(client: Client, accepted: Response, request: string, ur
     return x;
   };
   const own = { timeoutMs: given?.timeoutMs, headers: given?.headers };
+  // A request made at the end of the wait or after it: the last poll's time, and the DELETE's.
+  const past = own.timeoutMs ?? client.options.timeoutMs ?? PAST_WAIT_MS;
   try {
-    for (let poll = 0; ; poll++) {
+    for (let poll = 0, last = false; ; poll++) {
       const asked = retryAfterMs(after, Date.now());
-      const ms = asked ?? Math.min(retry.maxDelayMs ?? 60000, (retry.delayMs ?? 1000) * 2 ** poll);
-      // A wait past maxWaitMs is not begun: the call rejects at once.
-      if (Date.now() + ms > end) throw notDone(accepted, request, monitor, max, asked);
+      const left = end - Date.now();
+      // A Retry-After past maxWaitMs is not waited for: the call rejects at once; as it does after the last poll.
+      if (last || (asked === undefined ? left <= 0 : asked > left)) throw notDone(accepted, request, monitor, max, last ? undefined : asked);
+      const ms = asked ?? Math.min(retry.maxDelayMs ?? 60000, (retry.delayMs ?? 1000) * 2 ** poll, left);
+      // The runtime's own delay is cut to the time left: the last poll goes at the deadline, and has one attempt's time past it.
+      if ((last = asked === undefined && ms === left)) {
+        limit.clear();
+        limit = deadline(given?.signal, Math.min(left + past, 0x7fffffff));
+      }
       await sleep(ms, limit.signal);
       // Protocol §11.6: asked for application/http, a 4.0 service answers the result so; a 4.01 one may answer it itself, with AsyncResult.
       const [response, bytes] = await exchange(client, to("GET", { Accept: "application/http, application/json;q=0.9" }), { ...own, signal: limit.signal }, (r) => r.arrayBuffer());
@@ -3658,7 +3674,8 @@ async function monitored(client: Client, accepted: Response, request: string, ur
     }
   } catch (e) {
     if (limit.passed()) throw notDone(accepted, request, monitor, max);
-    if (given?.signal?.aborted && wait.cancelOnAbort) exchange(client, to("DELETE"), own).catch(() => {});
+    // Not waited for, but bounded: a service that never answers holds no connection (nor a Node process) open.
+    if (given?.signal?.aborted && wait.cancelOnAbort) exchange(client, to("DELETE"), { ...own, timeoutMs: past }).catch(() => {});
     throw e;
   } finally {
     limit.clear();
