@@ -291,6 +291,25 @@ test("a batch's send({ respondAsync }) asks it for the $batch, and its calls tak
   expect(JSON.parse(srv.requests[0]!.body).requests.map((r: { headers?: Record<string, string> }) => r.headers?.["prefer"])).toEqual([undefined, undefined]);
 });
 
+test("a JSON batch's partial result via respond-async: the rest is read from its nextLink with a plain GET, without Prefer: respond-async", async () => {
+  const client = rt.createClient({ baseUrl: srv.url, getToken: () => "tok" });
+  srv.handle((req) => {
+    if (req.method === "POST") return accepted("/m/1", "0");
+    if (req.url === "/m/1") return asHttp(message("200 OK", { responses: [{ id: "1", status: 200, body: body("s1") }], "@odata.nextLink": "/rest/1" }));
+    // A service asked respond-async here would make the rest of the responses another asynchronous job.
+    return req.headers.prefer?.includes("respond-async") ? accepted("/m/2", "0") : { body: { responses: [{ id: "2", status: 200, body: body("s2") }] } };
+  });
+  const b = rt.batch(client);
+  const calls = Promise.allSettled([getSession(b, session("s1")), getSession(b, session("s2"))]);
+  await b.send({ respondAsync: rt.respondAsync(), headers: { prefer: "return=minimal" } });
+  expect(await calls).toEqual([{ status: "fulfilled", value: body("s1") }, { status: "fulfilled", value: body("s2") }]);
+  expect(srv.requests.map((r) => [r.method, r.url, r.headers.prefer, r.headers.authorization])).toEqual([
+    ["POST", "/$batch", "odata.continue-on-error, respond-async, return=minimal", "Bearer tok"],
+    ["GET", "/m/1", "return=minimal", "Bearer tok"],
+    ["GET", "/rest/1", "return=minimal", "Bearer tok"],
+  ]);
+});
+
 test("a batched call given its own respondAsync rejects with a TypeError (a service ignores respond-async inside a $batch), its request left out; the others go", async () => {
   const client = rt.createClient({ baseUrl: srv.url });
   srv.handle(() => ({ body: { responses: [{ id: "3", status: 200, body: body("s2") }] } }));

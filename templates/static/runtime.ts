@@ -4719,7 +4719,8 @@ function jsonAnswers(answer: Answer, request: string, byId = new Map<unknown, un
 /**
  * §19.5: a JSON batch response "MAY be a partial result containing the nextLink control information";
  * the rest of the responses are read from that link (GET, as a page's next link is: the token only to
- * the service's origin), and on from each part's link, resolved against the URL of the part it is in.
+ * the service's origin; without `Prefer: respond-async`, which send()'s `respondAsync` asks of the
+ * `$batch` request only), and on from each part's link, resolved against the URL of the part it is in.
  * A link back to a part already read is a TypeError, not followed forever.
  */
 async function jsonParts(client: Client, first: Answer, request: string, options: RequestOptions | undefined): Promise<Map<unknown, unknown>> {
@@ -4733,7 +4734,8 @@ async function jsonParts(client: Client, first: Answer, request: string, options
     read.add(url.href);
     const x: Exchange = { method: "GET", url: unlocated(url.href) };
     if (url.origin !== locate(client.baseUrl).origin) x.elsewhere = withoutCredentials;
-    const part = await execute(client, x, options, asText);
+    // Without respond-async, asked of the $batch only (sent, its service goes on with it: §19.5).
+    const part = await exchange(client, x, options, asText);
     at = part[0].url || url.href;
     jsonAnswers(part, `GET ${x.url}`, answers);
   }
