@@ -3,6 +3,7 @@
 // message, not as Latin-1 (`Nicht gefunden â€“ Eintrag`); a byte that is no UTF-8 as U+FFFD, as fetch
 // reads it alone (`Gel\xf6scht` in Latin-1 is `Gel\ufffdscht`).
 // Over real HTTP on 127.0.0.1.
+import * as http from "node:http";
 import * as net from "node:net";
 import type { AddressInfo } from "node:net";
 import { startLoopback, type Loopback } from "./helpers/loopback";
@@ -109,4 +110,21 @@ test("a part's reason phrase holding a line or paragraph separator gives way to 
   await b.send();
   expect((await missing).message).toBe("404 Not Found");
   expect((await gone).message).toBe("410 Gone");
+});
+
+test("a JSON batch's response, which has only its status, has the reason phrase fetch gives the same answer alone, for every status a call rejects with (418 I'm a Teapot, 451, 510, ...)", async () => {
+  const client = rt.createClient({ baseUrl: srv.url, retry: { maxRetries: 0 } });
+  // Node's server writes its reason phrase for each status it knows (one it does not, 420, as `unknown`, left out). A 407 alone
+  // is Node's fetch's own failure, which hands over no response (requests-proxy-auth-answer).
+  const statuses = Object.keys(http.STATUS_CODES).map(Number).filter((s) => s >= 300 && s < 600 && s !== 407);
+  // Alone: each status answered without a body, its Location left out (a redirect without one is not followed).
+  srv.handle((req) => ({ status: Number(req.url.slice(req.url.lastIndexOf("/") + 2)) }));
+  const alone = await Promise.all(statuses.map((s) => rejection(getSession(client, session(`s${s}`))).then((e) => e.message)));
+  // In one JSON batch, each request answered with the status its session's key names.
+  srv.handle((req) => ({ body: { responses: JSON.parse(req.body).requests.map((r: { id: string; url: string }) => ({ id: r.id, status: Number(r.url.slice(r.url.lastIndexOf("/") + 2)) })) } }));
+  const b = rt.batch(client);
+  const batched = Promise.all(statuses.map((s) => rejection(getSession(b, session(`s${s}`))).then((e) => e.message)));
+  await b.send();
+  expect(await batched).toEqual(alone);
+  expect(alone[statuses.indexOf(418)]).toBe("418 I'm a Teapot");
 });

@@ -4967,18 +4967,21 @@ function utf8(bytes: string): string {
 }
 
 /**
- * The reason phrases of the error statuses RFC 9110 §15 defines (but its unused 418), and those of
- * RFC 6585, WebDAV's (RFC 4918: 423 Locked, which Graph answers a locked file with) and 425 (RFC
- * 8470), for a batched answer that has none (JSON Format §19.5 writes the status alone).
+ * The reason phrases of the statuses a call can reject with (3xx to 5xx) as Node's HTTP server writes
+ * them, for a batched answer that has none (JSON Format §19.5 writes the status alone): its call's
+ * message is then what `fetch` gives for the same answer alone (`418 I'm a Teapot`, `413 Payload Too
+ * Large`). A status Node has no phrase for (`420`, which it writes as `unknown`) has none here.
  */
 const REASONS: Record<number, string> = {
-  304: "Not Modified", 400: "Bad Request", 401: "Unauthorized", 402: "Payment Required", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
+  300: "Multiple Choices", 301: "Moved Permanently", 302: "Found", 303: "See Other", 304: "Not Modified", 305: "Use Proxy", 307: "Temporary Redirect",
+  308: "Permanent Redirect", 400: "Bad Request", 401: "Unauthorized", 402: "Payment Required", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
   406: "Not Acceptable", 407: "Proxy Authentication Required", 408: "Request Timeout", 409: "Conflict", 410: "Gone", 411: "Length Required",
-  412: "Precondition Failed", 413: "Content Too Large", 414: "URI Too Long", 415: "Unsupported Media Type", 416: "Range Not Satisfiable",
-  417: "Expectation Failed", 421: "Misdirected Request", 422: "Unprocessable Content", 423: "Locked", 424: "Failed Dependency", 425: "Too Early",
-  426: "Upgrade Required", 428: "Precondition Required", 429: "Too Many Requests", 431: "Request Header Fields Too Large", 500: "Internal Server Error",
-  501: "Not Implemented", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout", 505: "HTTP Version Not Supported",
-  507: "Insufficient Storage", 511: "Network Authentication Required",
+  412: "Precondition Failed", 413: "Payload Too Large", 414: "URI Too Long", 415: "Unsupported Media Type", 416: "Range Not Satisfiable",
+  417: "Expectation Failed", 418: "I'm a Teapot", 421: "Misdirected Request", 422: "Unprocessable Entity", 423: "Locked", 424: "Failed Dependency",
+  425: "Too Early", 426: "Upgrade Required", 428: "Precondition Required", 429: "Too Many Requests", 431: "Request Header Fields Too Large",
+  451: "Unavailable For Legal Reasons", 500: "Internal Server Error", 501: "Not Implemented", 502: "Bad Gateway", 503: "Service Unavailable",
+  504: "Gateway Timeout", 505: "HTTP Version Not Supported", 506: "Variant Also Negotiates", 507: "Insufficient Storage", 508: "Loop Detected",
+  509: "Bandwidth Limit Exceeded", 510: "Not Extended", 511: "Network Authentication Required",
 };
 
 /**
