@@ -72,8 +72,8 @@ describe("`**` stops at navigation that is not contained", () => {
 
   test("an --exclude's `**` stops there too: one written through the property cuts below it", () => {
     expect(generationErrors(CSDL, { include: ["/me/drive/**"], exclude: ["/me/**/workbook"] })).toEqual([
-      "0:0 --exclude /me/**/workbook matches no URL path of the service: its `**` stops at 4 navigation properties that are not contained " +
-        "(/me/manager, /me/drive, /me/messages/{id}/from and 1 more): `**` keeps their targets but does not go on below them; write a path through one out to go on",
+      "0:0 --exclude /me/**/workbook matches no URL path of the service: its `**` stops at 1 navigation property that is not contained below which it would match more " +
+        "(/me/drive): `**` does not go on below it; write a path through it out to go on (/me/drive/**/workbook, which reaches t.workbook (/me/drive/items/{id}/workbook))",
     ]);
     expect(kept(["/me/drive/**"], ["/me/drive/**/workbook"])).not.toContain("t.workbook");
   });
@@ -95,10 +95,31 @@ describe("`**` stops at navigation that is not contained", () => {
     expect(notes(["/me/drive/items/{id}/workbook"])).toEqual([]);
   });
 
+  test("a `**` with more of the pattern after it: only the stops below which the rest matches, and a pattern through one that reaches it", () => {
+    // Below /me/manager (a user) lie its messages' attachments; /me/drive and the senders lead to none but through a user.
+    expect(notes(["/me/**/attachments/**"])).toEqual([
+      "/me/**/attachments/**: --include /me/**/attachments/** stops at 3 navigation properties that are not contained below which it would match more " +
+        "(/me/manager, /me/messages/{id}/from, /me/messages/{id}/attachments/{id}/owner): `**` does not go on below them; write a path through one out to go on " +
+        "(/me/manager/**/attachments/**, which reaches t.attachment (/me/manager/messages/{id}/attachments))",
+    ]);
+    // The suggestion keeps the path it names.
+    expect(generate({ inputs: [{ file: "t.xml", content: CSDL }], include: ["/me/manager/**/attachments/**"], why: ["/me/manager/messages/{id}/attachments"] }).slice?.why?.[0]?.answers[0]?.chain[0]?.reason).toBe(
+      "addressed by /me/manager/messages/{id}/attachments (--include /me/manager/**/attachments/**)",
+    );
+    // Past /me/drive, `items` itself goes on: the stops named are those past which more is matched (the manager's drive's items).
+    expect(notes(["/me/**/items"])).toEqual([
+      "/me/**/items: --include /me/**/items stops at 3 navigation properties that are not contained below which it would match more (/me/manager, /me/messages/{id}/from, /me/messages/{id}/attachments/{id}/owner): " +
+        "`**` does not go on below them; write a path through one out to go on (/me/manager/**/items, which reaches t.item (/me/manager/drive/items))",
+    ]);
+    // A stop below which the rest matches nothing is no note, and its target is not kept: past an item's creator, a workbook lies only below the creator's drive, where a `**` stops again.
+    expect(notes(["/drives/**/workbook"])).toEqual([]);
+    expect(kept(["/drives/**/workbook"])).toEqual(["t.drive", "t.item", "t.workbook"]);
+  });
+
   test("a pattern that matches nothing because its `**` stopped says so, in its error", () => {
     expect(generationErrors(CSDL, { include: ["/me/**/workbook"] })).toEqual([
-      "0:0 --include /me/**/workbook matches no URL path of the service: its `**` stops at 4 navigation properties that are not contained " +
-        "(/me/manager, /me/drive, /me/messages/{id}/from and 1 more): `**` keeps their targets but does not go on below them; write a path through one out to go on",
+      "0:0 --include /me/**/workbook matches no URL path of the service: its `**` stops at 1 navigation property that is not contained below which it would match more " +
+        "(/me/drive): `**` does not go on below it; write a path through it out to go on (/me/drive/**/workbook, which reaches t.workbook (/me/drive/items/{id}/workbook))",
     ]);
     expect(kept(["/me/drive/**/workbook"])).toEqual(["t.drive", "t.item", "t.user", "t.workbook"]);
   });
@@ -245,5 +266,20 @@ describeWithGraph("--why where Graph's `/me/**/items/**` stops")("--why on Graph
       "not in the slice: --include /me/**/items/** reaches it by /me/drive/items/{id}/createdByUser/adhocCalls only through a navigation property that is not contained, /me/drive/items/{id}/createdByUser, " +
         "where its `**` stops: it keeps the property's target but does not go on below it; write the path through it out to go on (/me/drive/items/{id}/createdByUser/**)",
     );
+  });
+});
+
+describeWithGraph("the pattern ODG305 suggests past Graph's stops")("on Graph v1.0, the pattern a note suggests past a stop keeps what the note says", () => {
+  const content = () => fs.readFileSync(GRAPH, "utf8");
+  test.each(["/users/**/events/**", "/me/**/items/**", "/groups/**/messages/**"])("%s", (include) => {
+    const note = generate({ inputs: [{ file: "graph.xml", content: content() }], include: [include] }).diagnostics.find((d) => d.code === "ODG305" && d.message.startsWith(`--include ${include} stops at`));
+    const said = note?.message.match(/ below which it would match more \((\/[^ ,]+)[ ,].*; write a path through (?:it|one) out to go on \((\S+), which reaches (\S+) \((\S+)\)\)$/);
+    expect(said).toBeTruthy();
+    const [, firstStop, suggested, type, path] = said!;
+    // The suggestion writes the route to the first stop named out, then the pattern from a `**` on.
+    expect(suggested!.startsWith(`${firstStop}/`)).toBe(true);
+    const again = generate({ inputs: [{ file: "graph.xml", content: content() }], include: [suggested!], why: [path!] });
+    expect(again.model.types.has(type!)).toBe(true);
+    expect(again.slice?.why?.[0]?.answers[0]?.chain[0]?.reason).toBe(`addressed by ${path} (--include ${suggested})`);
   });
 });

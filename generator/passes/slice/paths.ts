@@ -31,7 +31,7 @@ export interface PathSelection {
    * By include pattern text: where its `**` stopped, at a navigation property that is not contained
    * (glob.ts `advance`) and leads on: one route to each such property, in the walk's order (shortest first).
    */
-  stops: Map<string, string[]>;
+  stops: Map<string, PatternStop[]>;
   /** For `--why`: the first pattern and route that addressed each type, or led through it, or named each operation. */
   routes: {
     addressed: Map<StructuredType, PathRoute>;
@@ -50,6 +50,12 @@ export interface PathSelection {
    * does not go on through (composable.ts `composedResult`), with the operations it names there.
    */
   notFollowed: Map<string, { segment: string; operations: Operation[] }>;
+}
+
+/** Where a pattern's `**` stopped: the route to the navigation property, and the `**`s it stopped (their indexes in the pattern's segments, in order). */
+export interface PatternStop {
+  route: string;
+  stars: number[];
 }
 
 /** A route to a type that a pattern's `**` would take but for the navigation properties that are not contained on it. */
@@ -392,7 +398,7 @@ function walk(
   };
 
   /** Where the pattern's `**` stopped: a route to each navigation property that is not contained (`advance`). */
-  const stops = new Map<NavigationProperty, string>();
+  const stops = new Map<NavigationProperty, PatternStop>();
 
   /** The node reached by segment `name` from `from` (or from the root), unless excluded or dead. */
   /** `complex`: the segment is a complex property, a way through only where its type leads to navigation properties. */
@@ -437,8 +443,9 @@ function walk(
     const node = kept === 0 ? undefined : reach(kept, false);
     const across = through === kept ? undefined : reach(through, true);
     // A `**` that would have gone on below, to a type that leads somewhere: said once per pattern (slice.ts).
-    if (from && leaves && !stops.has(leaves) && advance(pattern, from.states, name, isCast) & ~kept && steps.of(type).some((s) => !s.complex || steps.leads(s.type)))
-      stops.set(leaves, routeOf(from, name));
+    const cut = from && leaves && !stops.has(leaves) ? advance(pattern, from.states, name, isCast) & ~kept : 0;
+    if (cut && steps.of(type).some((s) => !s.complex || steps.leads(s.type)))
+      stops.set(leaves!, { route: routeOf(from!, name), stars: pattern.segments.flatMap((seg, i) => (seg.any && cut & (1 << i) ? [i] : [])) });
     return node ?? across;
   };
 

@@ -20,7 +20,7 @@ import { nearestName } from "../../nearest-name";
 import { namesEndingIn, namespacePrefix } from "./unqualified-hint";
 import { selectPaths, suggestPath, type Fill, type PathSelection } from "./paths";
 import { starsAsKeysMatch, starsMissedKeys } from "./star-as-key";
-import { beyondStopExample, starStopsMessage } from "./star-stops";
+import { beyondStopExample, goesOnPast, pastStopsMessage, starStopsMessage, stopsKeepTargets } from "./star-stops";
 import { nothingAfter, type FillOperation } from "./composable";
 import { explain, type Reason, type Reasons, type WhyReport } from "./why";
 import { excludedBase, reportExcludedBases, type BelowExcluded } from "./excluded-bases";
@@ -261,6 +261,39 @@ export function sliceModel(
     const blamed = alone ? [alone] : excludePaths;
     return `matches only URL paths that ${named("exclude", blamed)} ${blamed.map((e) => e.text).join(" ")} ${blamed.length > 1 ? "leave" : "leaves"} out`;
   };
+  /**
+   * What a note or error says of where a path pattern's `**` stopped (`selection.stops`), or nothing
+   * when going on below would match nothing more. For a `**` with more of the pattern after it, each
+   * stop's pattern that goes on (star-stops.ts `goesOnPast`) is walked: the stops below which it
+   * matches are those said, with the first such pattern.
+   */
+  const stopsSaid = new Map<string, string | undefined>();
+  const stopsText = (p: PathPattern, selection: PathSelection, exclude: readonly PathPattern[]): string | undefined => {
+    const stops = selection.stops.get(p.text);
+    if (!stops) return undefined;
+    if (stopsKeepTargets(p, stops)) return starStopsMessage(stops);
+    const key = `${p.text}\n${exclude.map((e) => e.text).join("\n")}`;
+    if (!stopsSaid.has(key)) {
+      const select = (text: string) => {
+        const again = parsePattern(text);
+        if (again.kind !== "path") return [];
+        // A path the pattern itself matches is none it would match more: a path the pattern cuts as an --exclude.
+        const matchedAlready = (path: string) => {
+          const route = parsePattern(path);
+          return !selection.addressed.size || route.kind !== "path" ? false : selectPaths(pathModel, [route], [p], fill).unmatched.length > 0;
+        };
+        const routes = [...selectPaths(pathModel, [again], exclude, fill).routes.addressed];
+        return routes.filter(([t, r]) => !selection.addressed.has(t) || !matchedAlready(r.path)).map(([t, r]) => ({ ...r, type: t.qualifiedName }));
+      };
+      const past = stops.flatMap((s) => goesOnPast(p, s, select) ?? []);
+      stopsSaid.set(key, past.length ? pastStopsMessage(past) : undefined);
+    }
+    return stopsSaid.get(key);
+  };
+  const stoppedAt = (p: PathPattern, selection: PathSelection, exclude: readonly PathPattern[]) => {
+    const text = stopsText(p, selection, exclude);
+    return text ? `: its \`**\` ${text}` : "";
+  };
   const unmatched = includeNames.filter((p) => !matched.has(p));
   /** What a name pattern that selects nothing missed: a namespace may hold only a container, or nothing. */
   const noMatch = (p: NamePattern, exclude: readonly PathPattern[]) => {
@@ -289,7 +322,7 @@ export function sliceModel(
     const cut = excludedPath(p);
     const gone = cut === undefined ? leftOutByPath(p, model.leftOut) : [];
     if (gone.length) matchesLeftOut(p, gone);
-    else matchesNothing("include", p, cut ?? `matches no URL path of the service${pathHintFor(p, paths(excludes))}${stoppedAt(p, selection)}${notFollowedAt(p, selection, fillOperation)}`);
+    else matchesNothing("include", p, cut ?? `matches no URL path of the service${pathHintFor(p, paths(excludes))}${stoppedAt(p, selection, paths(excludes))}${notFollowedAt(p, selection, fillOperation)}`);
   }
   const everyName = [...model.types.values(), ...allOps];
   for (const p of excludeNames) {
@@ -306,7 +339,7 @@ export function sliceModel(
     const alone = selectPaths(pathModel, [p], [], fill);
     const gone = alone.unmatched.length ? leftOutByPath(p, model.leftOut) : [];
     if (gone.length) matchesLeftOut(p, gone, "exclude");
-    else if (alone.unmatched.length) matchesNothing("exclude", p, `matches no URL path of the service${pathHintFor(p, [])}${stoppedAt(p, alone)}${notFollowedAt(p, alone, fillOperation)}`);
+    else if (alone.unmatched.length) matchesNothing("exclude", p, `matches no URL path of the service${pathHintFor(p, [])}${stoppedAt(p, alone, [])}${notFollowedAt(p, alone, fillOperation)}`);
     for (const op of alone.operations) if (!pathExcludedOps.has(op)) pathExcludedOps.set(op, p.text);
   }
   const warnedEmpty = diags.hasErrors;
@@ -521,8 +554,8 @@ export function sliceModel(
   }
   // Where each include's `**` stopped (at navigation properties that are not contained): once per pattern.
   for (const p of includePaths) {
-    const stops = selection.stops.get(p.text);
-    if (stops && !selection.unmatched.includes(p.text)) patternProblem("info", Codes.sliceSummary, p, `${named("include", [p])} ${p.text} ${starStopsMessage(p, stops)}`);
+    const stops = selection.unmatched.includes(p.text) ? undefined : stopsText(p, selection, paths(excludes));
+    if (stops) patternProblem("info", Codes.sliceSummary, p, `${named("include", [p])} ${p.text} ${stops}`);
   }
   for (const t of manySubtypes) {
     const note = manySubtypesNote(t, keep, options.namedBy);
@@ -530,12 +563,6 @@ export function sliceModel(
   }
   diags.add(Codes.sliceSummary, "info", `slice keeps ${result.types} of ${result.ofTypes} types and ${result.operations} of ${result.ofOperations} operations`, "");
   return { model: sliced, summary: result };
-}
-
-/** Where a `**` stopped at navigation that is not contained, which may be why a path matches nothing (a `**` before `workbook`). */
-function stoppedAt(p: PathPattern, selection: PathSelection): string {
-  const stops = selection.stops.get(p.text);
-  return stops ? `: its \`**\` ${starStopsMessage(p, stops)}` : "";
 }
 
 /** Why the walk did not go on through a function the pattern has more after (composable.ts `nothingAfter`), which may be why it matches nothing. */

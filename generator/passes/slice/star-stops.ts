@@ -3,19 +3,61 @@
  * contained (glob.ts `advance`), whose targets it keeps but not what lies below them, since their
  * own API is addressed from their entity set.
  */
-import type { PathPattern } from "./glob";
-import type { BeyondStop } from "./paths";
+import { patternFrom, type PathPattern } from "./glob";
+import type { BeyondStop, PathRoute, PatternStop } from "./paths";
 
 /**
  * `stops at 12 navigation properties that are not contained (/education/me/user, …, and 9 more): …`,
- * after the pattern as the option names it. `routes`: one route to each property (paths.ts `stops`).
+ * after the pattern as the option names it, for a pattern whose last segment is the `**` that
+ * stopped at each: its targets are kept. `stops`: one route to each property (paths.ts `stops`).
  */
-export function starStopsMessage(p: PathPattern, routes: readonly string[]): string {
-  const shown = routes.slice(0, 3).join(", ") + (routes.length > 3 ? ` and ${routes.length - 3} more` : "");
+export function starStopsMessage(stops: readonly PatternStop[]): string {
+  const routes = stops.map((s) => s.route);
   const one = routes.length === 1;
-  // A pattern that ends in `**` goes on below one when it is written out, `**` after it.
-  const example = p.segments[p.segments.length - 1]?.any ? ` (${routes[0]}/**)` : "";
-  return `stops at ${routes.length} navigation ${one ? "property that is" : "properties that are"} not contained (${shown}): \`**\` keeps ${one ? "its target" : "their targets"} but does not go on below ${one ? "it" : "them"}; write a path through ${one ? "it" : "one"} out to go on${example}`;
+  // The pattern's last `**` goes on below one when the path to it is written out, `**` after it.
+  return `stops at ${routes.length} navigation ${one ? "property that is" : "properties that are"} not contained (${listed(routes)}): \`**\` keeps ${one ? "its target" : "their targets"} but does not go on below ${one ? "it" : "them"}; write a path through ${one ? "it" : "one"} out to go on (${routes[0]}/**)`;
+}
+
+/** Whether every stop is the pattern's last segment's, a `**` that keeps what it stops at (`starStopsMessage`). */
+export function stopsKeepTargets(p: PathPattern, stops: readonly PatternStop[]): boolean {
+  return stops.every((s) => s.stars.length === 1 && s.stars[0] === p.segments.length - 1);
+}
+
+/** A stop below which the pattern would match more: the pattern through it (`goesOnPast`), and the first path past the stop that pattern addresses a type by that the slice does not address. */
+export interface PastStop {
+  route: string;
+  pattern: string;
+  reaches: string;
+}
+
+/**
+ * For a pattern with more after the `**` that stopped (`/users/**` then `/events/**`), which keeps a
+ * stop's target only where the rest matches below it: `stops at 11 navigation properties that are
+ * not contained below which it would match more (…)`, only those, and the pattern that goes on past
+ * the first of them, with the path past it and the type it addresses there.
+ */
+export function pastStopsMessage(past: readonly PastStop[]): string {
+  const one = past.length === 1;
+  return `stops at ${past.length} navigation ${one ? "property that is" : "properties that are"} not contained below which it would match more (${listed(past.map((s) => s.route))}): \`**\` does not go on below ${one ? "it" : "them"}; write a path through ${one ? "it" : "one"} out to go on (${past[0]!.pattern}, which reaches ${past[0]!.reaches})`;
+}
+
+/**
+ * The pattern that goes on below a stop: the route to it written out, then the pattern from a `**`
+ * it stopped (the first whose pattern matches past it), with the first path past the stop by which
+ * it addresses a type the slice does not; none when no such pattern does. `select`: by each type a
+ * pattern addresses that the slice does not, the route to it.
+ */
+export function goesOnPast(p: PathPattern, stop: PatternStop, select: (pattern: string) => Iterable<PathRoute & { type: string }>): PastStop | undefined {
+  for (const star of stop.stars) {
+    const pattern = `${stop.route}/${patternFrom(p, p.segments[star] as { from: number })}`;
+    for (const r of select(pattern)) if (r.path.startsWith(`${stop.route}/`)) return { route: stop.route, pattern, reaches: `${r.type} (${r.path})` };
+  }
+  return undefined;
+}
+
+/** Up to three routes, then how many more. */
+function listed(routes: readonly string[]): string {
+  return routes.slice(0, 3).join(", ") + (routes.length > 3 ? ` and ${routes.length - 3} more` : "");
 }
 
 /**
