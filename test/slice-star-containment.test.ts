@@ -150,6 +150,17 @@ describe("--why for what a `**` stopped before", () => {
   });
 });
 
+describe("--why for a navigation target left out names the URL path that keeps it", () => {
+  test("through the property, from where a path reached the kept type; a type no path reaches names the flag alone", () => {
+    const reason = (include: string[], name: string) => generate({ inputs: [{ file: "t.xml", content: CSDL }], include, why: [name] }).slice?.why?.[0]?.answers[0]?.chain[0]?.reason;
+    expect(reason(["/me/messages"], "t.attachment")).toBe(
+      "not in the slice: the target of navigation property attachments of t.message, which is kept: --include /me/messages/{id}/attachments keeps it (--include-navigation keeps every navigation target, transitively)",
+    );
+    expect(kept(["/me/messages", "/me/messages/{id}/attachments"])).toContain("t.attachment");
+    expect(reason(["t.message"], "t.attachment")).toBe("not in the slice: the target of navigation property attachments of t.message, which is kept (--include-navigation keeps navigation targets)");
+  });
+});
+
 describe("--why for a type a pattern with two `**` reaches only through stops", () => {
   // /r/**/x/**: t leads to an x; it lies behind the stop s1 (/r/s1/m/m2/t, 5 segments) and behind
   // the stop s2 (/r/a/b/c/s2/n/t, 7), five segments down the contained a, b, c: walked after s1 but

@@ -210,7 +210,7 @@ describe("odatagen generate --why", () => {
       expect(lines[3]).toMatch(/^ {2}microsoft\.graph\.callRecords\.session {7}addressed by \/communications\/callRecords\/\{id\}\/sessions \(--include \/communications\/callRecords\/\{id\}\/sessions\)$/);
       expect(lines.slice(4)).toEqual([
         "odatagen: out: microsoft.graph.callRecords.participant is not in the slice",
-        "  the target of navigation property participants_v2 of microsoft.graph.callRecords.callRecord, which is kept (--include-navigation keeps navigation targets)",
+        "  the target of navigation property participants_v2 of microsoft.graph.callRecords.callRecord, which is kept: --include /communications/callRecords/{id}/participants_v2 keeps it (--include-navigation keeps every navigation target, transitively)",
       ]);
       expect(sameTree(before, snapshot(out))).toBe(true);
     } finally {

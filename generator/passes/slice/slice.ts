@@ -544,7 +544,16 @@ export function sliceModel(
       const again = example.kind === "path" ? selectPaths(pathModel, [example], paths(excludes), fill) : undefined;
       return { stop, example: again && (again.addressed.has(t) || again.onPath.has(t)) ? example.text : undefined };
     };
-    result.why = explain({ model, namedBy: options.namedBy, origins: options.requestOrigins, operations: allOps, reasons, keep, keepOps, leftOut, asValue, values, includeDerived: options.includeDerived ?? false, excludedBy, excludedPath: (op) => (keepOps.has(op) ? undefined : pathExcludedOps.get(op)), below, beyondStop }, patterns);
+    // A navigation target left out: the path through the property from where a pattern reached the kept type.
+    const navigationPath = (of: StructuredType, name: string, target: StructuredType) => {
+      const r = reasons.get(of);
+      const route = r?.kind === "addressed" || r?.kind === "onPath" ? r.route.path : undefined;
+      if (!route) return undefined;
+      // A key in a pattern is no segment of its own: the walk's route writes `{id}` where it stands.
+      const p = parsePattern(`${route}/${name}`);
+      return p.kind === "path" ? selectPaths(pathModel, [p], paths(excludes), fill).routes.addressed.get(target)?.path : undefined;
+    };
+    result.why = explain({ navigationPath, model, namedBy: options.namedBy, origins: options.requestOrigins, operations: allOps, reasons, keep, keepOps, leftOut, asValue, values, includeDerived: options.includeDerived ?? false, excludedBy, excludedPath: (op) => (keepOps.has(op) ? undefined : pathExcludedOps.get(op)), below, beyondStop }, patterns);
     for (const w of result.why) {
       if (w.matched) continue;
       const p = parsePattern(w.pattern);

@@ -80,6 +80,8 @@ export interface WhyInput {
   below: ReadonlyMap<SchemaType | Operation, BelowExcluded>;
   /** Where an include's `**` stopped on the way to a type it would otherwise reach, and the pattern that goes on (when it reaches the type). */
   beyondStop?: ((t: StructuredType) => { stop: BeyondStop; example: string | undefined } | undefined) | undefined;
+  /** The URL path through a kept type's navigation property that addresses its target (`/me/mailFolders`), when a path reaches the kept type. */
+  navigationPath?: ((of: StructuredType, name: string, target: StructuredType) => string | undefined) | undefined;
 }
 
 export function explain(input: WhyInput, patterns: readonly NamePattern[]): WhyReport[] {
@@ -269,11 +271,18 @@ function notKeptReason(input: WhyInput, x: SchemaType | Operation, label: Label)
       return `not in the slice: a subtype of ${base.qualifiedName}, which is kept (${option("includeDerived")} keeps subtypes)`;
     }
   }
+  // The kept type whose navigation property a URL path can follow to it is named first, with that path.
+  let first: string | undefined;
   for (const k of input.keep) {
     if (k.kind !== "entity" && k.kind !== "complex") continue;
     const nav = k.navigationProperties.find((n) => n.target === x);
-    if (nav) return `not in the slice: the target of navigation property ${nav.name} of ${k.qualifiedName}, which is kept (${option("includeNavigation")} keeps navigation targets)`;
+    if (!nav) continue;
+    const path = x.kind === "entity" || x.kind === "complex" ? input.navigationPath?.(k, nav.name, x) : undefined;
+    const said = `not in the slice: the target of navigation property ${nav.name} of ${k.qualifiedName}, which is kept`;
+    if (path) return `${said}: ${option("include")} ${path} keeps it (${option("includeNavigation")} keeps every navigation target, transitively)`;
+    first ??= `${said} (${option("includeNavigation")} keeps navigation targets)`;
   }
+  if (first) return first;
   return "not in the slice: nothing the slice keeps needs it";
 }
 
