@@ -285,7 +285,8 @@ export function sliceModel(
         const routes = [...selectPaths(pathModel, [again], exclude, fill).routes.addressed];
         return routes.filter(([t, r]) => !selection.addressed.has(t) || !matchedAlready(r.path)).map(([t, r]) => ({ ...r, type: t.qualifiedName }));
       };
-      const past = stops.flatMap((s) => goesOnPast(p, s, select) ?? []);
+      // Types read only to find these are none the slice reads: their problems are not reported.
+      const past = diags.quietly(() => stops.flatMap((s) => goesOnPast(p, s, select) ?? []));
       stopsSaid.set(key, past.length ? pastStopsMessage(past) : undefined);
     }
     return stopsSaid.get(key);
