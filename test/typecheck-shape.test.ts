@@ -10,10 +10,15 @@ const dir = path.join(__dirname, "..", "generated", "graph-callrecords");
 const requests = path.join(dir, "microsoft.graph.callRecords.requests.ts");
 const validators = path.join(dir, "microsoft.graph.callRecords.validators.ts");
 const index = path.join(dir, "index.ts");
+// The libraries generated code is written for (ES2022 and DOM, no @types: BASE_OPTIONS in
+// helpers/typecheck.ts), not the default ES2022 "full" library and every package of
+// node_modules/@types (~320 declaration files), which the program read and bound for nothing.
 const program = ts.createProgram([requests, validators, index], {
   strict: true,
   noEmit: true,
   skipLibCheck: true,
+  lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
+  types: [],
   target: ts.ScriptTarget.ES2022,
   module: ts.ModuleKind.NodeNext,
   moduleResolution: ts.ModuleResolutionKind.NodeNext,
