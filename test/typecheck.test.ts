@@ -10,6 +10,7 @@ import { fixtureNames, generateFixture, GOLDEN_DIR, listFiles } from "./helpers/
 import { generateFixture as generateTestOutput } from "./helpers/generated";
 import { BASE_OPTIONS, compiler, REPO, runTsc, runTscEach, runTscProject, STRICT_OPTIONS, tsFiles, type Compiler, type TscProject, type TscResult } from "./helpers/typecheck";
 import { STATIC_FILES } from "../generator/emit/emit";
+import { augmentsModules } from "./helpers/static-shared";
 
 const SERVICES = ["graph-callrecords", "graph-beta-securitycopilot"];
 const USAGE = path.join(__dirname, "usage");
@@ -36,6 +37,17 @@ beforeAll(() => {
     fs.copyFileSync(path.join(USAGE, `${fixture}.ts`), path.join(dir, "usage.ts"));
     projects.push({ name: `test/golden/${fixture}`, dir });
   }
+  // The runtime modules (~400 KB, the same in every output, importing only each other) are checked
+  // once: a project's copy that is the same as generated/graph-callrecords' re-exports that one
+  // (which the compiles below check in full). No usage file imports from two projects; a project
+  // whose modules augment the runtime's (`declare module`, a 4.01 service) keeps its own, as the
+  // augmentation would reach every project sharing them.
+  const owner = projects[0].dir;
+  if (augmentsModules(owner)) throw new Error("generated/graph-callrecords augments a module: share another project's runtime modules");
+  for (const { dir } of projects.slice(1).filter((p) => !augmentsModules(p.dir)))
+    for (const f of STATIC_FILES)
+      if (fs.readFileSync(path.join(dir, f), "utf8") === fs.readFileSync(path.join(owner, f), "utf8"))
+        fs.writeFileSync(path.join(dir, f), `export * from "../${path.basename(owner)}/${f.replace(/\.ts$/, ".js")}";\n`);
 });
 
 afterAll(() => {
