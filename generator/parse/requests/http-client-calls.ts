@@ -21,7 +21,7 @@ import { queryText } from "./url-objects";
 const CALL = /\.(get|post|put|patch|delete)\s*(?:<[^<>()]*(?:<[^<>()]*>[^<>()]*)*>)?\s*\(\s*(?=["'`A-Za-z_$])/g;
 
 /** Whether a URL read from a literal is one: a whole URL or a path. */
-const URL_LIKE = /^(\/|[a-z][a-z\d+.-]*:\/\/)/i;
+export const URL_LIKE = /^(\/|[a-z][a-z\d+.-]*:\/\/)/i;
 
 /** Whether `text` calls an HTTP client's method with a literal URL. */
 export function hasHttpClientCalls(text: string): boolean {
@@ -77,7 +77,7 @@ export function httpClientCalls(text: string, most = Number.POSITIVE_INFINITY): 
  * `create` or `extend`, or imported from its package), which joins it to its base with a `/`. Any
  * other receiver's `get("key")` is no request (a cache's, a store's).
  */
-function relativeToRoot(js: JsText, dot: number, url: string): string | undefined {
+export function relativeToRoot(js: JsText, dot: number, url: string): string | undefined {
   if (!/^[A-Za-z\d$_][^\s:?#]*(?:[?#]\S*)?$/.test(url)) return undefined;
   return routeImports(js).clients.has(receiverWord(js.text, dot) ?? "") ? `/${url}` : undefined;
 }
@@ -90,7 +90,7 @@ function relativeToRoot(js: JsText, dot: number, url: string): string | undefine
  * variable, an array value). The config's members are read one after another, each value passed
  * over by its brackets, so that configs nested in each other are read in linear time.
  */
-function paramsQuery(js: JsText, open: number): string | undefined {
+export function paramsQuery(js: JsText, open: number): string | undefined {
   const at = memberValue(js, open, ["params", "searchParams"]);
   return at === undefined ? undefined : queryOf(readLiteral(js, at)?.value);
 }

@@ -179,10 +179,11 @@ const MEMBER_NAME = /[A-Za-z_$][\w$]*/y;
  * The index of the value of the first member named one of `names` at the top of the object literal
  * at `open` (`{ headers, params: { … } }` → the `{` after `params:`); undefined where there is none,
  * or where the object is not written out as far as it (a member that is no `name: value`, a spread,
- * passes over). The members are read one after another, each value passed over by its brackets, so
+ * passes over; with `shorthand`, a member written as a name alone, `{ url }`, is that name's value
+ * at its name). The members are read one after another, each value passed over by its brackets, so
  * that objects nested in calls nested in objects are read in linear time.
  */
-export function memberValue(js: JsText, open: number, names: readonly string[]): number | undefined {
+export function memberValue(js: JsText, open: number, names: readonly string[], shorthand = false): number | undefined {
   const text = js.text;
   for (let i = skipBlank(text, open + 1); i < text.length && text[i] !== "}"; ) {
     // A member's name (none for a spread or a computed name, whose value is passed over).
@@ -196,7 +197,11 @@ export function memberValue(js: JsText, open: number, names: readonly string[]):
       name = MEMBER_NAME.exec(text)?.[0];
       if (name !== undefined) i += name.length;
     }
+    const start = i - (name?.length ?? 0);
+    const bare = name !== undefined && text[start] !== '"' && text[i - 1] !== '"' && text[i - 1] !== "'";
     i = skipBlank(text, i);
+    // `{ url, method }`: the member's value is the name itself, where asked for.
+    if (shorthand && bare && names.includes(name!) && (text[i] === "," || text[i] === "}")) return start;
     if (name !== undefined && text[i] === ":") {
       i = skipBlank(text, i + 1);
       if (names.includes(name)) return i;

@@ -17,6 +17,7 @@ import { harAnswerOf, harResponseText, type Answered } from "./answer";
 import { readBatch } from "./batch-body";
 import { isPostmanCollection, POSTMAN_PATH_DEPTH, postmanRequests } from "./postman";
 import { continues, curlRequest, shellAssignment } from "./curl-request";
+import { axiosConfigCalls } from "./axios-config-calls";
 import { fetchCalls, hasFetchCalls } from "./fetch-calls";
 import { graphClientCalls, hasGraphClientCalls } from "./graph-client-calls";
 import { hasHttpClientCalls, httpClientCalls } from "./http-client-calls";
@@ -79,7 +80,7 @@ export function readRequestList(text: string, base?: string | readonly string[])
     ? jsonRequests(body)
     : REQUEST_FENCE.test(body)
       ? markdownRequests(body)
-      : hasFetchCalls(body) || hasGraphClientCalls(body) || hasHttpClientCalls(body) || hasGraphSdkCalls(body)
+      : hasFetchCalls(body) || hasGraphClientCalls(body) || hasHttpClientCalls(body) || hasGraphSdkCalls(body) || axiosConfigCalls(body).length > 0
         ? codeRequests(body)
         : isHttpFile(body)
           ? httpFileRequests(body)
@@ -297,6 +298,7 @@ function codeRequests(text: string): RequestList {
     // A client's call may add query options through its own methods (`.query({ … })`, `params`), which are not read.
     ...graphClientCalls(text).map((c) => ({ ...c, by: "the Graph client's api", partialQuery: true })),
     ...httpClientCalls(text).map((c) => ({ ...c, by: "an HTTP client's", partialQuery: true })),
+    ...axiosConfigCalls(text).map((c) => ({ ...c, by: "axios's", partialQuery: true })),
     // The Graph SDK's chains give their whole query, where its queryParameters are written as literals.
     ...graphSdkCalls(text, undefined, unread).map((c) => ({ ...c, by: "the Graph SDK's", sdkNames: true })),
   ].sort((a, b) => a.at - b.at);

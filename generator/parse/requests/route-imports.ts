@@ -24,6 +24,11 @@ export interface RouteImports {
    * its body in `json` (`got.post(url, { json: { … } })`), not axios's URL, body and config.
    */
   optionsClients: Set<string>;
+  /**
+   * axios's names (`axios`, a name imported from it, or made by `axios.create(…)`): clients that
+   * are called with a config too, `axios({ method, url, data })`, `client.request({ url })`.
+   */
+  configClients: Set<string>;
 }
 
 const SERVER_PACKAGE = /^(?:express|express-serve-static-core|fastify|@fastify\/[\w.-]+|koa|@koa\/router|koa-router|hono|hono\/[\w./-]+|elysia|restify|polka|itty-router|h3)$/;
@@ -65,7 +70,7 @@ function lastSegment(specifier: string): string {
 export function routeImports(js: JsText): RouteImports {
   let imports = found.get(js);
   if (imports) return imports;
-  imports = { serverFile: false, servers: new Set(), handlers: new Set(), clients: new Set(), optionsClients: new Set(["got", "ky"]) };
+  imports = { serverFile: false, servers: new Set(), handlers: new Set(), clients: new Set(), optionsClients: new Set(["got", "ky"]), configClients: new Set(["axios"]) };
   const add = (names: string[], specifier: string) => {
     const local = specifier.includes("/") && !SERVER_PACKAGE.test(specifier) && !CLIENT_PACKAGE.test(specifier);
     if (SERVER_PACKAGE.test(specifier)) imports!.serverFile = true;
@@ -74,6 +79,7 @@ export function routeImports(js: JsText): RouteImports {
       if (local && HANDLER_MODULE.test(specifier)) imports!.handlers.add(name);
       if (CLIENT_PACKAGE.test(specifier)) imports!.clients.add(name);
       if (OPTIONS_PACKAGE.test(specifier)) imports!.optionsClients.add(name);
+      if (specifier === "axios") imports!.configClients.add(name);
     }
   };
   for (const m of js.text.matchAll(IMPORT)) {
@@ -86,7 +92,7 @@ export function routeImports(js: JsText): RouteImports {
   for (const m of js.text.matchAll(MADE_CLIENT)) {
     if (!js.isCode(m.index)) continue;
     imports.clients.add(m[1]!);
-    if (m[2] !== "axios") imports.optionsClients.add(m[1]!);
+    (m[2] === "axios" ? imports.configClients : imports.optionsClients).add(m[1]!);
   }
   found.set(js, imports);
   return imports;

@@ -1,0 +1,64 @@
+/**
+ * The requests a program makes with axios's config form: `axios({ method: "patch", url: "/users/"
+ * + id, data })`, `axios.request({ url, params })`, `client.request({ method, url })` on a client
+ * made by `axios.create(…)`, and `axios(url, { method: "DELETE" })`. The receiver is axios's (a name
+ * imported from it, `axios` itself, or one made by `axios.create`: route-imports.ts
+ * `configClients`); the config's `url` (or a shorthand `{ url }` naming a constant), its
+ * `method` (GET where it names none; a call whose method is no literal is not read), its `data`
+ * where written as literals, and its `params` where each is a literal, as for axios's `get`
+ * (http-client-calls.ts). A path relative to the client's `baseURL` is one from the service root.
+ */
+import { type CallInCode, JsText, urlLiteral } from "./js-literals";
+import { expressionEnd, literalJson, memberValue, skipBlank } from "./js-values";
+import { paramsQuery, relativeToRoot, URL_LIKE } from "./http-client-calls";
+import { routeImports } from "./route-imports";
+
+/** A name called (`axios(`), or its `request` method (`client.request(`, `this.http.request(`), type arguments skipped. */
+const CALL = /(?<![\w$.])(?:this\s*\.\s*)?([A-Za-z_$][\w$]*)(\s*\??\.\s*request)?\s*(?:<[^<>()]*(?:<[^<>()]*>[^<>()]*)*>)?\s*\(\s*(?=[{"'`A-Za-z_$])/g;
+
+export function axiosConfigCalls(text: string, js = new JsText(text)): CallInCode[] {
+  if (!/\baxios\b/.test(text)) return [];
+  const clients = routeImports(js).configClients;
+  const out: CallInCode[] = [];
+  for (const m of text.matchAll(CALL)) {
+    if (!clients.has(m[1]!) || !js.isCode(m.index)) continue;
+    const from = m.index + m[0].length;
+    const name = m.index + m[0].indexOf(m[1]!) + m[1]!.length;
+    let config: number | undefined;
+    let literal: ReturnType<typeof urlLiteral>;
+    if (text[from] === "{") {
+      config = from;
+      const url = memberValue(js, config, ["url"], true);
+      literal = url === undefined ? undefined : urlLiteral(js, url);
+      const end = literal && skipBlank(text, literal.end);
+      if (end === undefined || (text[end] !== "," && text[end] !== "}")) continue;
+    } else if (!m[2]) {
+      // `axios(url)`, `axios(url, config)`: the URL first.
+      literal = urlLiteral(js, from);
+      const after = literal && skipBlank(text, literal.end);
+      if (after === undefined || (text[after] !== "," && text[after] !== ")")) continue;
+      const second = text[after] === "," ? skipBlank(text, after + 1) : -1;
+      if (text[second] === "{") config = second;
+    }
+    if (!literal) continue;
+    const url = URL_LIKE.test(literal.url) ? literal.url : relativeToRoot(js, name, literal.url);
+    if (url === undefined) continue;
+    const method = config === undefined ? "GET" : methodOf(js, config);
+    if (method === undefined) continue;
+    const data = config === undefined ? undefined : memberValue(js, config, ["data"]);
+    const dataEnd = data === undefined ? undefined : expressionEnd(js, data);
+    const body = dataEnd === undefined ? undefined : literalJson(js, data!, dataEnd);
+    const query = config === undefined ? undefined : paramsQuery(js, config);
+    const sent = query ? `${url}${url.includes("?") ? "&" : "?"}${query}` : url;
+    out.push({ method, url: sent, at: literal.start, ...(body !== undefined ? { body } : {}) });
+  }
+  return out;
+}
+
+/** The config's `method`, in capitals: GET where it names none; undefined where it is no string literal. */
+function methodOf(js: JsText, config: number): string | undefined {
+  const at = memberValue(js, config, ["method"]);
+  if (at === undefined) return memberValue(js, config, ["method"], true) === undefined ? "GET" : undefined;
+  const literal = /["'`]/.test(js.text[at] ?? "") ? js.literal(at) : undefined;
+  return literal && /^[a-z]+$/i.test(literal.value) ? literal.value.toUpperCase() : undefined;
+}

@@ -1,0 +1,36 @@
+/**
+ * `odatagen url --from` on a program that calls axios with a config: `axios({ method, url, data })`,
+ * `axios.request({ url, params })`, `client.request({ … })` on an `axios.create` client (a path
+ * relative to its baseURL), `axios(url)`. Each is read as the request it sends, its body's names
+ * and its params checked against the metadata, through the CLI on a program in a scratch folder.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { scratch } from "./helpers/cli";
+import { runCliInProcess } from "./helpers/cli-in-process";
+
+const LITE = path.join(__dirname, "fixtures", "trippin-lite.xml");
+
+test("axios's config form: each call is a request with its method, URL, data and params; a misspelt body member and segment are refused at their URLs", async () => {
+  const lines = [
+    'import axios from "axios";',
+    'const client = axios.create({ baseURL: "https://example.com/odata" });',
+    `export const rename = (id: string) => axios({ method: "patch", url: "/People('" + id + "')", data: { FirstNme: "x" } });`,
+    'export const list = () => axios.request({ url: "/People", params: { $select: "FirstName,Agee" } });',
+    "export const remove = (id: string) => client.request({ method: \"delete\", url: `Airlines('${id}')` });",
+    "export const trips = () => axios(\"/People('a')/Trip\", { method: \"GET\" });",
+    "export const dynamic = (method: string) => axios({ method, url: \"/People\" });",
+  ];
+  const dir = scratch();
+  fs.writeFileSync(path.join(dir, "app.ts"), lines.join("\n"));
+  const r = await runCliInProcess(["url", "-i", LITE, "--from", "app.ts"], dir);
+  const col = (line: number, text: string) => lines[line - 1]!.indexOf(text) + 2;
+  expect(r.stderr).toBe(
+    `app.ts:3:${col(3, `"/People('"`)}: error ODG601: PATCH /People('{id}'): the body's FirstNme: Travel.Lite.Person has no property FirstNme; did you mean FirstName?\n` +
+      `app.ts:4:${col(4, '"/People"')}: error ODG601: GET /People: $select=FirstName,Agee: Travel.Lite.Person has no property Agee; did you mean Age?\n` +
+      `app.ts:6:${col(6, `"/People('a')`)}: error ODG601: /People('a')/Trip: Travel.Lite.Person has no navigation property, stream property, subtype or bound action or function named Trip (did you mean /People('a')/Trips?)\n` +
+      // The DELETE of client.request (its URL relative to the baseURL); a method that is no literal is not read.
+      "odatagen: app.ts: 4 requests: 1 made by the generated functions, 3 refused\n",
+  );
+  expect(r.code).toBe(1);
+});
