@@ -51,7 +51,7 @@ test.each<[string, string]>([
   ["a let assigned by destructuring", 'let url = GRAPH + "/me";\n[url] = [GRAPH + "/users"];\nfetch(url);\nlet next = GRAPH + "/me";\n({ link: next } = page);\nfetch(next);'],
   ["a let assigned by &&= or ??=", 'let url = GRAPH + "/me";\nurl &&= GRAPH + "/users";\nfetch(url);\nlet u2 = GRAPH + "/me";\nu2 ??= GRAPH + "/users";\nfetch(u2);'],
   ["a let a for…of or for…in loop assigns", 'let url = GRAPH + "/me";\nfor (url of [GRAPH + "/users"]) {}\nfetch(url);\nlet key = GRAPH + "/me";\nfor (key in pages) {}\nfetch(key);'],
-  ["a parameter of the name (a function's, a method's, an arrow's, a catch's) hiding a const or let", 'const url = "https://graph.microsoft.com/v1.0/me";\nlet next = GRAPH + "/me";\nfunction a(url: string) { return fetch(url); }\nclass B { get(next: string) { return fetch(next); } }\nlinks.map((url) => fetch(url));\npages.map(next => fetch(next));\ntry { a(url); } catch (next) { fetch(next); }'],
+  ["a parameter of the name (a function's, a method's, an arrow's, a catch's) hiding a const or let", 'const url = "https://graph.microsoft.com/v1.0/me";\nlet next = GRAPH + "/me";\nfunction a(url: string) { return fetch(url); }\nclass B { get(next: string) { return fetch(next); } }\nlinks.map((url) => fetch(url));\npages.map(next => fetch(next));\ntry { a(link); } catch (next) { fetch(next); }'],
   ["a let's arrow function given another one later", 'let u = (id: string) => `${GRAPH}/users/${id}`;\nu = (id: string) => `${GRAPH}/groups/${id}`;\nfetch(u(y));'],
   ["a var", 'var url = GRAPH + "/me";\nfetch(url);'],
   ["a URL whose pathname is assigned", 'const u = new URL(GRAPH + "/me");\nu.pathname = "/v1.0/users";\nfetch(u);'],

@@ -8,7 +8,7 @@
  * where written as literals, and its `params` where each is a literal, as for axios's `get`
  * (http-client-calls.ts). A path relative to the client's `baseURL` is one from the service root.
  */
-import { type CallInCode, JsText, urlLiteral } from "./js-literals";
+import { type CallInCode, JsText, matchesIn, PARAMETER, urlLiteral } from "./js-literals";
 import { expressionEnd, literalJson, memberValue, skipBlank } from "./js-values";
 import { paramsQuery, relativeToRoot, URL_LIKE } from "./http-client-calls";
 import { routeImports } from "./route-imports";
@@ -16,32 +16,33 @@ import { routeImports } from "./route-imports";
 /** A name called (`axios(`), or its `request` method (`client.request(`, `this.http.request(`), type arguments skipped. */
 const CALL = /(?<![\w$.])(?:this\s*\.\s*)?([A-Za-z_$][\w$]*)(\s*\??\.\s*request)?\s*(?:<[^<>()]*(?:<[^<>()]*>[^<>()]*)*>)?\s*\(\s*(?=[{"'`A-Za-z_$])/g;
 
-export function axiosConfigCalls(text: string, js = new JsText(text)): CallInCode[] {
+/** The calls of `text`, or of its part from `from` to `to` (a request helper's body, request-helpers.ts). */
+export function axiosConfigCalls(text: string, js = new JsText(text), from = 0, to = text.length): CallInCode[] {
   if (!/\baxios\b/.test(text)) return [];
   const clients = routeImports(js).configClients;
   const out: CallInCode[] = [];
-  for (const m of text.matchAll(CALL)) {
+  for (const m of matchesIn(CALL, text, from, to)) {
     if (!clients.has(m[1]!) || !js.isCode(m.index)) continue;
-    const from = m.index + m[0].length;
+    const at = m.index + m[0].length;
     const name = m.index + m[0].indexOf(m[1]!) + m[1]!.length;
     let config: number | undefined;
     let literal: ReturnType<typeof urlLiteral>;
-    if (text[from] === "{") {
-      config = from;
+    if (text[at] === "{") {
+      config = at;
       const url = memberValue(js, config, ["url"], true);
       literal = url === undefined ? undefined : urlLiteral(js, url);
       const end = literal && skipBlank(text, literal.end);
       if (end === undefined || (text[end] !== "," && text[end] !== "}")) continue;
     } else if (!m[2]) {
       // `axios(url)`, `axios(url, config)`: the URL first.
-      literal = urlLiteral(js, from);
+      literal = urlLiteral(js, at);
       const after = literal && skipBlank(text, literal.end);
       if (after === undefined || (text[after] !== "," && text[after] !== ")")) continue;
       const second = text[after] === "," ? skipBlank(text, after + 1) : -1;
       if (text[second] === "{") config = second;
     }
     if (!literal) continue;
-    const url = URL_LIKE.test(literal.url) ? literal.url : relativeToRoot(js, name, literal.url);
+    const url = URL_LIKE.test(literal.url) || literal.url.startsWith(PARAMETER) ? literal.url : relativeToRoot(js, name, literal.url);
     if (url === undefined) continue;
     const method = config === undefined ? "GET" : methodOf(js, config);
     if (method === undefined) continue;

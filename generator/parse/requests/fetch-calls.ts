@@ -6,7 +6,7 @@
  * with `+`), with where it starts, its method (GET when the options name none), its
  * body's text and its headers' names.
  */
-import { type CallInCode, JsText, urlLiteral } from "./js-literals";
+import { type CallInCode, JsText, matchesIn, urlLiteral } from "./js-literals";
 import { expressionEnd, literalJson, memberValue, skipBlank } from "./js-values";
 
 /**
@@ -21,12 +21,11 @@ export function hasFetchCalls(text: string): boolean {
   return /\bfetch\(\s*["'`]/.test(text) || (/\bfetch\(\s*[A-Za-z_$]/.test(text) && fetchCalls(text).length > 0);
 }
 
-export function fetchCalls(text: string): CallInCode[] {
+/** The fetch calls of `text`, or of its part from `from` to `to` (a request helper's body, request-helpers.ts). */
+export function fetchCalls(text: string, js = new JsText(text), from = 0, to = text.length): CallInCode[] {
   const out: CallInCode[] = [];
-  const js = new JsText(text);
-  for (const m of text.matchAll(CALL)) {
-    const from = m.index + m[0].length;
-    const literal = urlLiteral(js, from);
+  for (const m of matchesIn(CALL, text, from, to)) {
+    const literal = urlLiteral(js, m.index + m[0].length);
     if (!literal) continue;
     const { url } = literal;
     // The init after the URL; for a `new Request(url)` without one, fetch's own (`fetch(new Request(url), { method: "POST" })`).

@@ -11,7 +11,7 @@
  * written as literals, are added to the URL: `axios.get("/users", { params: { $top: 5 } })` is
  * `GET /users?$top=5`.
  */
-import { type CallInCode, JsText, urlLiteral } from "./js-literals";
+import { type CallInCode, JsText, matchesIn, PARAMETER, urlLiteral } from "./js-literals";
 import { expressionEnd, literalJson, memberValue, readLiteral, skipBlank } from "./js-values";
 import { isCollectionCall, isRoute, receiverWord } from "./not-client-calls";
 import { routeImports } from "./route-imports";
@@ -28,14 +28,14 @@ export function hasHttpClientCalls(text: string): boolean {
   return httpClientCalls(text, 1).length > 0;
 }
 
-export function httpClientCalls(text: string, most = Number.POSITIVE_INFINITY): CallInCode[] {
+/** The calls of `text` (at most `most`), or of its part from `from` to `to` (a request helper's body, request-helpers.ts). */
+export function httpClientCalls(text: string, most = Number.POSITIVE_INFINITY, js = new JsText(text), from = 0, to = text.length): CallInCode[] {
   const out: CallInCode[] = [];
-  const js = new JsText(text);
-  for (const m of text.matchAll(CALL)) {
-    const from = m.index + m[0].length;
-    const literal = urlLiteral(js, from);
+  for (const m of matchesIn(CALL, text, from, to)) {
+    const literal = urlLiteral(js, m.index + m[0].length);
     if (!literal || isCollectionCall(js, m.index)) continue;
-    const url = URL_LIKE.test(literal.url) ? literal.url : relativeToRoot(js, m.index, literal.url);
+    // A helper's parameter (request-helpers.ts) is its call's argument: a URL or a path relative to the client's base.
+    const url = URL_LIKE.test(literal.url) || literal.url.startsWith(PARAMETER) ? literal.url : relativeToRoot(js, m.index, literal.url);
     if (url === undefined) continue;
     const method = m[1]!.toUpperCase();
     if (isRoute(js, m.index, method, url, literal.end)) continue;

@@ -41,6 +41,22 @@ export function urlLiteral(js: JsText, at: number): { url: string; end: number; 
   return { url: js.text[at] === "`" ? withVariables(literal.value, new Map()) : literal.value, end: literal.end, start, ...(literal.partial ? { partial: true } : {}) };
 }
 
+/**
+ * What a request helper's parameter is bound to while its body is read (request-helpers.ts): a
+ * mark, `\u2060` + its index + `\u2060`, never written in a URL, for its call's argument to be put in.
+ */
+export const PARAMETER = "\u2060";
+
+/** The matches of the global pattern `re` that start between `from` and `to`, read from `from` on (a part of a file costs its length). */
+export function* matchesIn(re: RegExp, text: string, from: number, to: number): Generator<RegExpExecArray> {
+  const own = new RegExp(re.source, re.flags);
+  own.lastIndex = from;
+  for (let m = own.exec(text); m && m.index < to; m = own.exec(text)) {
+    yield m;
+    if (m[0] === "") own.lastIndex++;
+  }
+}
+
 export class JsText {
   /** For each opening bracket (and a template's `${`, at its `{`; a regular expression's first `/`), the index of what closes it; -1 where nothing does. */
   private pairs: Int32Array | undefined;
@@ -82,6 +98,17 @@ export class JsText {
     this.bound = undefined;
     try {
       return this.names().valueAt(name, at);
+    } finally {
+      this.bound = outer;
+    }
+  }
+
+  /** `read` run with `args` as the values of their names (a request helper's parameters, request-helpers.ts), as a URL function's call binds them. */
+  withArguments<T>(args: Map<string, Value>, read: () => T): T {
+    const outer = this.bound;
+    this.bound = args;
+    try {
+      return read();
     } finally {
       this.bound = outer;
     }

@@ -18,7 +18,9 @@ import { readBatch } from "./batch-body";
 import { isPostmanCollection, POSTMAN_PATH_DEPTH, postmanRequests } from "./postman";
 import { continues, curlRequest, shellAssignment } from "./curl-request";
 import { axiosConfigCalls } from "./axios-config-calls";
+import { type CallInCode, JsText } from "./js-literals";
 import { fetchCalls, hasFetchCalls } from "./fetch-calls";
+import { type CallFinder, helperCalls } from "./request-helpers";
 import { graphClientCalls, hasGraphClientCalls } from "./graph-client-calls";
 import { hasHttpClientCalls, httpClientCalls } from "./http-client-calls";
 import { graphSdkCalls, hasGraphSdkCalls } from "./graph-sdk-calls";
@@ -80,7 +82,7 @@ export function readRequestList(text: string, base?: string | readonly string[])
     ? jsonRequests(body)
     : REQUEST_FENCE.test(body)
       ? markdownRequests(body)
-      : hasFetchCalls(body) || hasGraphClientCalls(body) || hasHttpClientCalls(body) || hasGraphSdkCalls(body) || axiosConfigCalls(body).length > 0
+      : hasFetchCalls(body) || hasGraphClientCalls(body) || hasHttpClientCalls(body) || hasGraphSdkCalls(body) || codeRequests(body).requests.length > 0
         ? codeRequests(body)
         : isHttpFile(body)
           ? httpFileRequests(body)
@@ -293,12 +295,18 @@ function markdownRequests(text: string): RequestList {
 function codeRequests(text: string): RequestList {
   const source = new SourceText("", text);
   const unread: string[] = [];
+  const js = new JsText(text);
+  // Each reader's calls, and those made through the file's helpers (`graphGet("/me/events")`), in place of the helpers' own.
+  const read = (find: CallFinder): CallInCode[] => {
+    const helpers = helperCalls(js, find);
+    return [...find(js, 0, text.length).filter((c) => !helpers.replaced.has(c.at)), ...helpers.calls];
+  };
   const calls = [
-    ...fetchCalls(text).map((c) => ({ ...c, by: "fetch's" })),
+    ...read((j, from, to) => fetchCalls(text, j, from, to)).map((c) => ({ ...c, by: "fetch's" })),
     // A client's call may add query options through its own methods (`.query({ … })`, `params`), which are not read.
     ...graphClientCalls(text).map((c) => ({ ...c, by: "the Graph client's api", partialQuery: true })),
-    ...httpClientCalls(text).map((c) => ({ ...c, by: "an HTTP client's", partialQuery: true })),
-    ...axiosConfigCalls(text).map((c) => ({ ...c, by: "axios's", partialQuery: true })),
+    ...read((j, from, to) => httpClientCalls(text, Number.POSITIVE_INFINITY, j, from, to)).map((c) => ({ ...c, by: "an HTTP client's", partialQuery: true })),
+    ...read((j, from, to) => axiosConfigCalls(text, j, from, to)).map((c) => ({ ...c, by: "axios's", partialQuery: true })),
     // The Graph SDK's chains give their whole query, where its queryParameters are written as literals.
     ...graphSdkCalls(text, undefined, unread).map((c) => ({ ...c, by: "the Graph SDK's", sdkNames: true })),
   ].sort((a, b) => a.at - b.at);

@@ -1,0 +1,168 @@
+/**
+ * A program's helpers that make a request from a parameter: `async function graphGet(path: string)
+ * { const res = await fetch(BASE + path); return res.json(); }` then `graphGet("/me/events")`, or
+ * `const post = (path: string, json: unknown) => api.post(path, { json })`. Each call of a helper
+ * the file declares (a `function`, or a `const`'s arrow function; its parameters plain names) is
+ * the request its body makes, the call's arguments put in for the parameters the URL reads:
+ * `graphGet("/me/events")` is `GET https://graph.microsoft.com/v1.0/me/events`, at the call's
+ * argument. One level is followed: a helper's call inside another helper is read with the outer
+ * one's parameters as placeholders (`(id) => graphGet(`/users/${id}`)` is `/users/{id}`), and a
+ * helper passing its parameter on to another helper (`(p) => graphGet(p)`) gives nothing more. A
+ * call whose URL argument is not read (a variable) is no request; the helper's own call, its URL
+ * made of a parameter, is read as before where the helper is never called with one.
+ */
+import { type CallInCode, JsText, PARAMETER } from "./js-literals";
+import { expressionEnd, skipBlank } from "./js-values";
+import { withVariables } from "./request-variables";
+
+/** The requests a reader finds between `from` and `to` (fetchCalls, httpClientCalls, …). */
+export type CallFinder = (js: JsText, from: number, to: number) => CallInCode[];
+
+interface Helper {
+  name: string;
+  params: string[];
+  /** Where its body starts and ends (a block's braces, or an arrow's expression). */
+  from: number;
+  to: number;
+  /** Where the declaration's name is: no call. */
+  at: number;
+}
+
+const FUNCTION = /(?<![\w$.])(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)\s*(?:<[^<>(]*>)?\s*\(/g;
+const ARROW = /(?<![\w$.])const\s+([A-Za-z_$][\w$]*)\s*(?::[^=;\n]{0,200})?=\s*(?:async\s+)?(?:<[^<>(]*>)?\s*\(/g;
+/** A plain parameter: a name, `?`, a type (no brackets that hold a comma), a default. */
+const PARAM = /^\s*([A-Za-z_$][\w$]*)\s*\??\s*(?::\s*[\w$.<>[\]|'" ]+)?\s*(?:=\s*[^,]+)?$/;
+
+/** The helpers of `js`: functions with plain parameters (made once per file). */
+const found = new WeakMap<JsText, Helper[]>();
+
+function helpersOf(js: JsText): Helper[] {
+  let helpers = found.get(js);
+  if (helpers) return helpers;
+  helpers = [];
+  const names = new Map<string, number>();
+  for (const [pattern, arrow] of [[FUNCTION, false], [ARROW, true]] as const)
+    for (const m of js.text.matchAll(pattern)) {
+      if (!js.isCode(m.index)) continue;
+      names.set(m[1]!, (names.get(m[1]!) ?? 0) + 1);
+      const h = helperAt(js, m[1]!, m.index, m.index + m[0].length - 1, arrow);
+      if (h) helpers.push(h);
+    }
+  // A name declared twice is no one helper.
+  helpers = helpers.filter((h) => names.get(h.name) === 1);
+  found.set(js, helpers);
+  return helpers;
+}
+
+function helperAt(js: JsText, name: string, at: number, open: number, arrow: boolean): Helper | undefined {
+  const text = js.text;
+  const close = js.closing(open);
+  if (close === undefined) return undefined;
+  const inside = text.slice(open + 1, close);
+  if (inside.trim() === "" || /[({[]/.test(inside)) return undefined;
+  const params = inside.split(",").filter((p, i, all) => p.trim() !== "" || i < all.length - 1).map((p) => PARAM.exec(p)?.[1]);
+  if (params.some((p) => p === undefined)) return undefined;
+  // A return type (`): Promise<unknown>`), then `=>` for an arrow, then a body or an expression.
+  const head = new RegExp(`^\\s*(?::\\s*[\\w$.<>[\\]| ]+)?\\s*${arrow ? "=>\\s*" : "(?=\\{)"}`).exec(text.slice(close + 1, close + 200));
+  if (!head) return undefined;
+  const from = close + 1 + head[0].length;
+  const to = text[from] === "{" ? js.closing(from) : statementEnd(js, from);
+  return to === undefined ? undefined : { name, params: params as string[], from, to, at };
+}
+
+/** The end of an arrow's expression body at `i`: a `;`, a line's end, or a bracket closing around it, outside its own brackets, strings and comments. */
+function statementEnd(js: JsText, i: number): number | undefined {
+  const text = js.text;
+  for (; i < text.length; i++) {
+    const c = text[i]!;
+    if (!js.isCode(i)) continue;
+    if (c === ";" || c === "\n" || c === "," || c === ")" || c === "]" || c === "}") return i;
+    if (c === "(" || c === "[" || c === "{") {
+      const close = js.closing(i);
+      if (close === undefined) return undefined;
+      i = close;
+    }
+  }
+  return text.length;
+}
+
+/**
+ * The requests made through the helpers of `js`, each at its call's first argument, by the
+ * calls `find` reads in their bodies; and where those calls are (`replaced`: their own requests,
+ * made of a parameter, are these).
+ */
+export function helperCalls(js: JsText, find: CallFinder): { calls: CallInCode[]; replaced: Set<number> } {
+  const calls: CallInCode[] = [];
+  const replaced = new Set<number>();
+  const text = js.text;
+  const helpers = helpersOf(js);
+  if (!helpers.length) return { calls, replaced };
+  const sites = callSites(js, new Set(helpers.map((h) => h.name)));
+  for (const helper of helpers) {
+    const marks = new Map(helper.params.map((p, i) => [p, { value: `${PARAMETER}${i}${PARAMETER}` }]));
+    const inner = js.withArguments(marks, () => find(js, helper.from, helper.to)).filter((c) => c.url.includes(PARAMETER));
+    if (!inner.length) continue;
+    let read = false;
+    for (const { at, open } of sites.get(helper.name) ?? []) {
+      // Not its declaration, nor a call of itself inside its body.
+      if (at === helper.at || (at >= helper.from && at <= helper.to) || /(?:function\s*\*?|const)\s*$/.test(text.slice(Math.max(0, at - 12), at))) continue;
+      const args = argumentsAt(js, open, helper.params.length);
+      if (!args) continue;
+      for (const call of inner) {
+        const url = substituted(call.url, args);
+        if (url === undefined) continue;
+        calls.push({ ...call, url, at: args.at });
+        read = true;
+      }
+    }
+    if (read) for (const call of inner) replaced.add(call.at);
+  }
+  return { calls, replaced };
+}
+
+/** Where each of `names` is called in code (`name(`, not a member's `.name(`), read in one pass: the name's index and its parenthesis'. */
+function callSites(js: JsText, names: ReadonlySet<string>): Map<string, { at: number; open: number }[]> {
+  const sites = new Map<string, { at: number; open: number }[]>();
+  for (const m of js.text.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)\s*\(/g)) {
+    if (!names.has(m[1]!) || !js.isCode(m.index)) continue;
+    const list = sites.get(m[1]!) ?? sites.set(m[1]!, []).get(m[1]!)!;
+    list.push({ at: m.index, open: m.index + m[0].length - 1 });
+  }
+  return sites;
+}
+
+/** The values of a call's arguments (the parenthesis at `open`), by position; undefined for one not read; `at` where the first is written. */
+function argumentsAt(js: JsText, open: number, count: number): { values: (string | undefined)[]; at: number } | undefined {
+  const text = js.text;
+  const close = js.closing(open);
+  if (close === undefined) return undefined;
+  const values: (string | undefined)[] = [];
+  let i = skipBlank(text, open + 1);
+  const first = /["'`]/.test(text[i] ?? "") ? i + 1 : i;
+  for (let k = 0; k < count && i < close; k++) {
+    const end = expressionEnd(js, i);
+    if (end === undefined) break;
+    const read = js.expression(i);
+    values.push(read && skipBlank(text, read.end) === end ? withVariables(read.value, new Map()) : undefined);
+    if (text[end] !== ",") break;
+    i = skipBlank(text, end + 1);
+  }
+  return { values, at: first };
+}
+
+/** `url` with each parameter's mark replaced by its argument's value; undefined where one it reads has none. */
+function substituted(url: string, args: { values: (string | undefined)[] }): string | undefined {
+  let unread = false;
+  const out = url.replace(new RegExp(`${PARAMETER}(\\d+)${PARAMETER}`, "g"), (_, n: string, offset: number) => {
+    const value = args.values[Number(n)];
+    if (value === undefined) {
+      unread = true;
+      return "";
+    }
+    // A path relative to a client's base where the parameter starts the URL (`api.get(path)`, ky's `prefixUrl`).
+    if (offset === 0) return /^(?:\/|[a-z][a-z\d+.-]*:\/\/)/i.test(value) ? value : `/${value}`;
+    // `${BASE}/${path}` given "/me": one slash.
+    return url[offset - 1] === "/" && value.startsWith("/") ? value.slice(1) : value;
+  });
+  return unread ? undefined : out;
+}

@@ -1,0 +1,65 @@
+/**
+ * `odatagen url --from` on a program whose requests go through a helper of its own: a function (or a
+ * `const`'s arrow) whose parameter becomes the URL of its fetch or HTTP client call. Each call of
+ * the helper is the request, its argument put in, at the call; one level deep. Through the CLI on
+ * a program in a scratch folder.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { scratch } from "./helpers/cli";
+import { runCliInProcess } from "./helpers/cli-in-process";
+
+const LITE = path.join(__dirname, "fixtures", "trippin-lite.xml");
+
+async function results(lines: string[]): Promise<{ code: number | null; requests: string[] }> {
+  const dir = scratch();
+  fs.writeFileSync(path.join(dir, "app.ts"), lines.join("\n"));
+  const r = await runCliInProcess(["url", "-i", LITE, "--from", "app.ts", "--json"], dir);
+  const json = JSON.parse(r.stdout) as { results: { line: number; column: number; method: string; url: string; ok: boolean }[] };
+  return { code: r.code, requests: json.results.map((x) => `${x.line}:${x.column} ${x.method} ${x.url} ${x.ok ? "ok" : "refused"}`) };
+}
+
+test("a helper's calls are its requests, each argument put in for the parameter its fetch's URL reads, at the call; a call with a variable is none", async () => {
+  const lines = [
+    'const ROOT = "https://example.com/odata";',
+    "async function odataGet(path: string) {",
+    '  const res = await fetch(ROOT + path, { headers: { Accept: "application/json" } });',
+    "  return res.json();",
+    "}",
+    'const remove = (path: string) => fetch(`${ROOT}${path}`, { method: "DELETE" });',
+    'export const people = () => odataGet("/People?$select=FirstName,Agee");',
+    "export const trips = (id: string) => odataGet(`/People('${id}')/Trip`);",
+    "export const drop = (id: string) => remove(`/Airlines('${id}')`);",
+    "export const unknown = (p: string) => odataGet(p);",
+    'const AIRPORTS = "/Airports";',
+    "export const airports = () => odataGet(AIRPORTS);",
+  ];
+  const col = (line: number, text: string) => lines[line - 1]!.indexOf(text) + 2;
+  expect(await results(lines)).toEqual({
+    code: 1,
+    requests: [
+      `7:${col(7, '"/People')} GET https://example.com/odata/People?$select=FirstName,Agee refused`,
+      `8:${col(8, "`/People")} GET https://example.com/odata/People('{id}')/Trip refused`,
+      `9:${col(9, "`/Airlines")} DELETE https://example.com/odata/Airlines('{id}') ok`,
+      // A constant as the argument: its value.
+      `12:${col(12, "AIRPORTS)") - 1} GET https://example.com/odata/Airports ok`,
+    ],
+  });
+});
+
+test("a helper around an HTTP client's call: a path relative to a ky client's prefixUrl, a body by the client's options", async () => {
+  const lines = [
+    'import ky from "ky";',
+    'const api = ky.create({ prefixUrl: "https://example.com/odata" });',
+    "function post(path: string, json: unknown) {",
+    "  return api.post(path, { json }).json();",
+    "}",
+    'export const add = () => post("People", { UserName: "u" });',
+    "export const copy = (id: number) => post(`People('u')/Trips(${id})/Travel.Lite.CopyTrip`, {});",
+  ];
+  const col = (line: number, text: string) => lines[line - 1]!.indexOf(text) + 2;
+  expect(await results(lines)).toEqual({
+    code: 0,
+    requests: [`6:${col(6, '"People')} POST /People ok`, `7:${col(7, "`People")} POST /People('u')/Trips({id})/Travel.Lite.CopyTrip ok`],
+  });
+});
