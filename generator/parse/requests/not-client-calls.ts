@@ -58,13 +58,39 @@ export function isCollectionCall(js: JsText, dot: number): boolean {
 const SERVERS = "express(?:\\s*\\.\\s*Router)?|Router|KoaRouter|fastify|Fastify|Hono|Elysia";
 const SERVER_TYPES = "Express|Router|Application|FastifyInstance|Hono|Elysia";
 
-/** What the file declares, found once per file: the names made or typed as a server or a router, and the names of its functions. */
-const declared = new WeakMap<JsText, { servers: Set<string>; functions: Set<string> }>();
+/** An HTTP client's type: axios's, ky's, got's, Angular's. */
+const CLIENT_TYPES = "AxiosInstance|AxiosStatic|KyInstance|Got|HttpClient";
 
-function declarationsOf(js: JsText): { servers: Set<string>; functions: Set<string> } {
+/**
+ * What the file declares, found once per file: the names made or typed as a server or a router,
+ * typed as an HTTP client (`api: AxiosInstance`), the names of its functions, and the names that
+ * hold data, no handler: a `const`, `let` or `var` given a literal (`= { … }`, `= [`, a string, a
+ * number), or a parameter whose type is no function's (`newUser: { displayName: string }`,
+ * `changes: Record<string, unknown>`; not `(req) => …`, a `…Handler`, `…Middleware`, `…Controller`).
+ */
+interface Declared {
+  servers: Set<string>;
+  clients: Set<string>;
+  functions: Set<string>;
+  values: Set<string>;
+}
+
+const declared = new WeakMap<JsText, Declared>();
+
+const DATA = /(?<![\w$])(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=;\n]{0,200})?=\s*[{["'`\d]|(?<=[(,]\s{0,20})([A-Za-z_$][\w$]*)\s*\??\s*:\s*([^,()=;]{1,200}))/g;
+const NOT_DATA_TYPE = /=>|Handler|Middleware|Controller|Function|Router|Callback|Next|^\s*(?:Express|Application|Hono|FastifyInstance)\b/;
+
+function declarationsOf(js: JsText): Declared {
   let found = declared.get(js);
   if (found) return found;
-  found = { servers: new Set(), functions: new Set() };
+  found = { servers: new Set(), clients: new Set(), functions: new Set(), values: new Set() };
+  const client = new RegExp(`(?<![\\w$])([A-Za-z_$][\\w$]*)\\s*[?!]?\\s*:\\s*(?:${CLIENT_TYPES})\\b`, "g");
+  for (const m of js.text.matchAll(client)) if (js.isCode(m.index)) found.clients.add(m[1]!);
+  for (const m of js.text.matchAll(DATA)) {
+    if (!js.isCode(m.index)) continue;
+    if (m[1] !== undefined) found.values.add(m[1]);
+    else if (!NOT_DATA_TYPE.test(m[3]!)) found.values.add(m[2]!);
+  }
   // As for collections: a name where no word character is before it, an annotation read up to 200 characters.
   const server = new RegExp(`(?<![\\w$])([A-Za-z_$][\\w$]*)\\s*(?:[?!]?\\s*:\\s*(?:${SERVER_TYPES})\\b|(?::[^=;\\n]{0,200})?=\\s*(?:new\\s+)?(?:${SERVERS})\\s*\\()`, "g");
   for (const m of js.text.matchAll(server)) if (js.isCode(m.index)) found.servers.add(m[1]!);
@@ -89,8 +115,10 @@ export function isRoute(js: JsText, dot: number, method: string, path: string, f
   if (!path.startsWith("/")) return false;
   const text = js.text;
   const args: number[] = [];
-  for (let i = skipBlank(text, from); text[i] === ","; ) {
+  let close = skipBlank(text, from);
+  for (let i = close; text[i] === ","; close = i) {
     i = skipBlank(text, i + 1);
+    close = i;
     if (text[i] === ")") break;
     args.push(i);
     const end = expressionEnd(js, i);
@@ -106,7 +134,22 @@ export function isRoute(js: JsText, dot: number, method: string, path: string, f
   if (names.some((n) => n?.length === 1 && functions.has(n[0]!))) return true;
   if (/\/:[A-Za-z_$]/.test(path) && names[0] !== undefined) return true;
   if (args.some((i) => isFunction(js, i))) return true;
-  return names.some((n) => n !== undefined) && !isAwaited(text, dot) && importedRoute(js, word, names);
+  return names.some((n) => n !== undefined) && !isAwaited(text, dot) && !isUsed(js, dot, close) && importedRoute(js, word, names);
+}
+
+/** `return`, `yield` or an assignment (`=`, not `==` or `=>`) then the receiver's chain, in the 200 characters before the method's `.`. */
+const RETURNED = /(?:(?<![\w$.])(?:return|yield)|(?<![=!<>])=(?![=>]))\s*[A-Za-z_$][\w$]*(?:\s*[?!]?\s*\.\s*[A-Za-z_$][\w$]*)*\s*[?!]?\s*$/;
+
+/**
+ * Whether the value of the call whose method name's `.` is at `dot` (its `)` at `close`) is used as
+ * a request's promise: returned, assigned, or followed by `.then(`, `.catch(` or `.finally(`
+ * (`return api.post("/users", newUser)`, `graphApi.get("/me", params).then(…)`); a route's
+ * registration is a statement of its own.
+ */
+function isUsed(js: JsText, dot: number, close: number): boolean {
+  const text = js.text;
+  if (RETURNED.test(text.slice(Math.max(0, dot - 200), dot))) return true;
+  return text[close] === ")" && /^\s*\??\.\s*(?:then|catch|finally)\s*\(/.test(text.slice(close + 1, close + 40));
 }
 
 /** `await` then the receiver's chain (`api`, `this.api`, `api?.`, a `.` on the next line), in the 200 characters before the method's `.`. */
@@ -144,7 +187,11 @@ function importedRoute(js: JsText, word: string | undefined, names: (string[] | 
   if (word !== undefined && imports.servers.has(word)) return true;
   if (names.some((n) => n !== undefined && imports.handlers.has(n[0]!))) return true;
   if (!imports.serverFile) return false;
-  return names.some((n) => n !== undefined && !CONFIG_NAME.test(n[n.length - 1]!));
+  // A receiver imported from a module named for a client, or typed as one, sends: `import { graph } from "./graph-client"`.
+  const { clients, values } = declarationsOf(js);
+  if (word !== undefined && (imports.clientModules.has(word) || clients.has(word))) return false;
+  // A name the file declares as data (`newUser: { … }`, `const body = { … }`) is a body, no handler.
+  return names.some((n) => n !== undefined && !CONFIG_NAME.test(n[n.length - 1]!) && !(n.length === 1 && values.has(n[0]!)));
 }
 
 /** Whether the argument at `i` is a function written out: `(req, res) =>`, `async …`, `function`, `req =>`. */

@@ -16,6 +16,8 @@ export interface RouteImports {
   servers: Set<string>;
   /** Names imported from a module of handlers (`./handlers`, `../controllers/users`, `./middleware/auth`, `./people-handlers`). */
   handlers: Set<string>;
+  /** Names imported from a module named for an HTTP client (`./api`, `./graph-client`, `../services/graphApi`, `./http`). */
+  clientModules: Set<string>;
   /** Names imported from an HTTP client's package (`axios`, `ky`, `got`, …), or made by its `create` or `extend`. */
   clients: Set<string>;
   /**
@@ -35,6 +37,8 @@ const SERVER_PACKAGE = /^(?:express|express-serve-static-core|fastify|@fastify\/
 const CLIENT_PACKAGE = /^(?:axios|ky|ky-universal|got|superagent|supertest|undici|node-fetch|cross-fetch|@angular\/common\/http)$/;
 /** A module's last segment (its extension and a trailing `/index` left out) naming a server or a router. */
 const SERVER_MODULE = /(?:^|[-_.])(?:app|server|routers?|routes?)$|[a-z\d](?:App|Server|Routers?|Routes?)$/;
+/** A module's last segment naming an HTTP client or an API's client. */
+const CLIENT_MODULE = /(?:^|[-_.])(?:api|apis|client|http|graph|fetcher|sdk)$|[a-z\d](?:Api|Client|Http|Sdk)$/;
 const HANDLER_MODULE = /(?:handler|controller|middleware|endpoint)s?(?:$|[^a-z])|(?:^|[^a-z])routes?(?:$|[^a-z])/i;
 
 const NAME = "[A-Za-z_$][\\w$]*";
@@ -70,13 +74,14 @@ function lastSegment(specifier: string): string {
 export function routeImports(js: JsText): RouteImports {
   let imports = found.get(js);
   if (imports) return imports;
-  imports = { serverFile: false, servers: new Set(), handlers: new Set(), clients: new Set(), optionsClients: new Set(["got", "ky"]), configClients: new Set(["axios"]) };
+  imports = { serverFile: false, servers: new Set(), handlers: new Set(), clientModules: new Set(), clients: new Set(), optionsClients: new Set(["got", "ky"]), configClients: new Set(["axios"]) };
   const add = (names: string[], specifier: string) => {
     const local = specifier.includes("/") && !SERVER_PACKAGE.test(specifier) && !CLIENT_PACKAGE.test(specifier);
     if (SERVER_PACKAGE.test(specifier)) imports!.serverFile = true;
     for (const name of names) {
       if (SERVER_PACKAGE.test(specifier) || (local && SERVER_MODULE.test(lastSegment(specifier)))) imports!.servers.add(name);
       if (local && HANDLER_MODULE.test(specifier)) imports!.handlers.add(name);
+      if (local && CLIENT_MODULE.test(lastSegment(specifier))) imports!.clientModules.add(name);
       if (CLIENT_PACKAGE.test(specifier)) imports!.clients.add(name);
       if (OPTIONS_PACKAGE.test(specifier)) imports!.optionsClients.add(name);
       if (specifier === "axios") imports!.configClients.add(name);
