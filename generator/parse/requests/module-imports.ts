@@ -7,7 +7,7 @@
  * `const { a, b } = require("m")` or `= await import("m")`. Also the file's string literals, which
  * may name a type (a cast's `"microsoft.graph.user"`, an `"#microsoft.graph.user"` compared with
  * `@odata.type`). Read in one pass over tokens: strings, templates (their `${…}`s as code),
- * comments skipped; a file of any size in linear time.
+ * comments and regular expressions skipped; a file of any size in linear time.
  */
 
 /** A name imported from a module, and the offset of where it is written. */
@@ -25,11 +25,13 @@ export interface ModuleImports {
   strings: { value: string; at: number }[];
 }
 
+import { JsText } from "./js-literals";
+
 type Token = { kind: "word" | "string" | "punct"; value: string; at: number };
 
 /** The names `text` imports, and its string literals. */
 export function moduleImports(text: string): ModuleImports {
-  const tokens = tokenize(text);
+  const tokens = tokenize(new JsText(text));
   const names: ImportedName[] = [];
   const namespaces = new Map<string, string>();
   const strings: ModuleImports["strings"] = [];
@@ -116,11 +118,14 @@ const WORD_START = /[A-Za-z_$\u0080-\uffff]/;
 const WORD = /[\w$\u0080-\uffff]/;
 
 /**
- * `text` as words, strings and punctuation, comments skipped. A template literal is a string token
+ * `text` as words, strings and punctuation, comments and regular expressions skipped (a regular
+ * expression told from a division as the rest of the reader tells it, js-literals.ts: a quote, a
+ * backtick or a `/*` in `/["'`]/g` or `/\/*$/` starts nothing). A template literal is a string token
  * where it has no `${…}`; its `${…}`s are read as code (a stack of the braces open in each, not
  * recursion, so templates nested to any depth cost nothing more).
  */
-function tokenize(text: string): Token[] {
+function tokenize(js: JsText): Token[] {
+  const text = js.text;
   const tokens: Token[] = [];
   /** For each template being read: the number of braces open in its current `${…}`. */
   const templates: number[] = [];
@@ -161,6 +166,11 @@ function tokenize(text: string): Token[] {
     if (c === "/" && text[i + 1] === "*") {
       const end = text.indexOf("*/", i + 2);
       i = end < 0 ? text.length : end + 2;
+      continue;
+    }
+    const regex = c === "/" ? js.regexEnd(i) : undefined;
+    if (regex !== undefined) {
+      i = regex + 1;
       continue;
     }
     const start = i;
