@@ -18,10 +18,10 @@ const CALL = /(?<![\w$.])(?:this\s*\.\s*)?([A-Za-z_$][\w$]*)(\s*\??\.\s*request)
 
 /** The calls of `text`, or of its part from `from` to `to` (a request helper's body, request-helpers.ts). */
 export function axiosConfigCalls(text: string, js = new JsText(text), from = 0, to = text.length): CallInCode[] {
-  if (!/\baxios\b/.test(text)) return [];
+  if (!mentionsAxios(js)) return [];
   const clients = routeImports(js).configClients;
   const out: CallInCode[] = [];
-  for (const m of matchesIn(CALL, text, from, to)) {
+  for (const m of matchesIn(CALL, js, from, to)) {
     if (!clients.has(m[1]!) || !js.isCode(m.index)) continue;
     const at = m.index + m[0].length;
     const name = m.index + m[0].indexOf(m[1]!) + m[1]!.length;
@@ -54,6 +54,14 @@ export function axiosConfigCalls(text: string, js = new JsText(text), from = 0, 
     out.push({ method, url: sent, at: literal.start, ...(body !== undefined ? { body } : {}) });
   }
   return out;
+}
+
+/** Whether the file names axios anywhere (asked once per file). */
+const mentions = new WeakMap<JsText, boolean>();
+function mentionsAxios(js: JsText): boolean {
+  let found = mentions.get(js);
+  if (found === undefined) mentions.set(js, (found = /\baxios\b/.test(js.text)));
+  return found;
 }
 
 /** The config's `method`, in capitals: GET where it names none; undefined where it is no string literal. */

@@ -24,7 +24,7 @@ export function hasFetchCalls(text: string): boolean {
 /** The fetch calls of `text`, or of its part from `from` to `to` (a request helper's body, request-helpers.ts). */
 export function fetchCalls(text: string, js = new JsText(text), from = 0, to = text.length): CallInCode[] {
   const out: CallInCode[] = [];
-  for (const m of matchesIn(CALL, text, from, to)) {
+  for (const m of matchesIn(CALL, js, from, to)) {
     const literal = urlLiteral(js, m.index + m[0].length);
     if (!literal) continue;
     const { url } = literal;

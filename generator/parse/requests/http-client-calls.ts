@@ -31,7 +31,7 @@ export function hasHttpClientCalls(text: string): boolean {
 /** The calls of `text` (at most `most`), or of its part from `from` to `to` (a request helper's body, request-helpers.ts). */
 export function httpClientCalls(text: string, most = Number.POSITIVE_INFINITY, js = new JsText(text), from = 0, to = text.length): CallInCode[] {
   const out: CallInCode[] = [];
-  for (const m of matchesIn(CALL, text, from, to)) {
+  for (const m of matchesIn(CALL, js, from, to)) {
     const literal = urlLiteral(js, m.index + m[0].length);
     if (!literal || isCollectionCall(js, m.index)) continue;
     // A helper's parameter (request-helpers.ts) is its call's argument: a URL or a path relative to the client's base.

@@ -47,14 +47,26 @@ export function urlLiteral(js: JsText, at: number): { url: string; end: number; 
  */
 export const PARAMETER = "\u2060";
 
-/** The matches of the global pattern `re` that start between `from` and `to`, read from `from` on (a part of a file costs its length). */
-export function* matchesIn(re: RegExp, text: string, from: number, to: number): Generator<RegExpExecArray> {
-  const own = new RegExp(re.source, re.flags);
-  own.lastIndex = from;
-  for (let m = own.exec(text); m && m.index < to; m = own.exec(text)) {
-    yield m;
-    if (m[0] === "") own.lastIndex++;
+/** Each file's matches of each global pattern matchesIn is asked for, in order (found once). */
+const allMatches = new WeakMap<JsText, Map<RegExp, RegExpExecArray[]>>();
+
+/**
+ * The matches of the global pattern `re` in `js` that start between `from` and `to`: the file's
+ * matches are found once, and each part (a request helper's body) is found among them by a binary
+ * search, so that the parts of a file cost no more than its length, not a search to its end each.
+ */
+export function* matchesIn(re: RegExp, js: JsText, from: number, to: number): Generator<RegExpExecArray> {
+  let byPattern = allMatches.get(js);
+  if (!byPattern) allMatches.set(js, (byPattern = new Map()));
+  let matches = byPattern.get(re);
+  if (!matches) byPattern.set(re, (matches = [...js.text.matchAll(re)]));
+  let [low, high] = [0, matches.length];
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (matches[mid]!.index < from) low = mid + 1;
+    else high = mid;
   }
+  for (let i = low; i < matches.length && matches[i]!.index < to; i++) yield matches[i]!;
 }
 
 export class JsText {
