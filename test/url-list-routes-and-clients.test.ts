@@ -39,6 +39,8 @@ test("in a file importing express, the client calls are requests and the routes 
     "const trip = { Name: \"t\" };",
     "api.post(\"/People('u')/Trips\", trip);",
     'other.put("/Airports", listAirports);',
+    'import { api as apiRouter } from "./routes/api";',
+    'apiRouter.get("/Airlines", listAirlines);',
   ];
   const dir = scratch();
   fs.writeFileSync(path.join(dir, "server.ts"), lines.join("\n"));

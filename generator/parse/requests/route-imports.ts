@@ -81,7 +81,8 @@ export function routeImports(js: JsText): RouteImports {
     for (const name of names) {
       if (SERVER_PACKAGE.test(specifier) || (local && SERVER_MODULE.test(lastSegment(specifier)))) imports!.servers.add(name);
       if (local && HANDLER_MODULE.test(specifier)) imports!.handlers.add(name);
-      if (local && CLIENT_MODULE.test(lastSegment(specifier))) imports!.clientModules.add(name);
+      // `./routes/api` is a router's module, no client's.
+      if (local && CLIENT_MODULE.test(lastSegment(specifier)) && !HANDLER_MODULE.test(specifier)) imports!.clientModules.add(name);
       if (CLIENT_PACKAGE.test(specifier)) imports!.clients.add(name);
       if (OPTIONS_PACKAGE.test(specifier)) imports!.optionsClients.add(name);
       if (specifier === "axios") imports!.configClients.add(name);
