@@ -5,7 +5,6 @@
  * imports it without loading TypeScript's compiler, which costs more than the rest of such a run.
  * Only a transpile without errors is kept, so a hit never hides a syntax error.
  */
-import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { cacheFolderAbove, fnv1a } from "../write/statcache";
@@ -15,7 +14,8 @@ import { cacheFolderAbove, fnv1a } from "../write/statcache";
  * version) found for it and whether Node strips the types itself (then tried first).
  */
 export function transpiledKey(file: string, text: string, packages: readonly { pkg: string; version: string }[], nodeStrips = false): string {
-  const hash = crypto.createHash("sha256");
+  // node:crypto is loaded here, not with this module: a no-change run with a JSON config does without it.
+  const hash = (require("node:crypto") as typeof import("node:crypto")).createHash("sha256");
   hash.update(`${path.resolve(file)}\0${text}\0${nodeStrips ? "strip" : ""}\0`);
   for (const p of packages) hash.update(`${p.pkg}\0${p.version}\0`);
   return hash.digest("hex").slice(0, 32);

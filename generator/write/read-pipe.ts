@@ -7,12 +7,13 @@
  * writer is not at its end: the read waits for one, as a blocking one does.
  */
 import * as fs from "node:fs";
-import * as net from "node:net";
 
 /** The bytes of the FIFO `file` (`/dev/stdin`: descriptor 0); `limit` bytes at most, else `tooLarge()` is thrown. */
 export function readFifo(file: string, limit: number, tooLarge: () => Error): Promise<Buffer> {
   const fd = file === "/dev/stdin" ? 0 : fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   return new Promise((resolve, reject) => {
+    // node:net is loaded here, not with this module: a run that reads no FIFO does without it.
+    const net = require("node:net") as typeof import("node:net");
     const socket = new net.Socket({ fd, readable: true, writable: false });
     const chunks: Buffer[] = [];
     let total = 0;

@@ -7,7 +7,6 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import * as v8 from "node:v8";
 import { readManifest, recordedInputPath, sha256, type Manifest, type ManifestInput, type ManifestOptions } from "./manifest";
 import { unreadableReason } from "../diagnostics";
 import { decodeInput, type Decoded } from "../parse/decode";
@@ -88,10 +87,14 @@ const MAX_STRING = 0x1fffffe8;
 const MEMORY_PER_BYTE = 64;
 
 /** The largest input this process can read and parse: its heap's limit over `MEMORY_PER_BYTE` (68 MB with Node's default heap), at most the longest string. */
-const MAX_INPUT = Math.min(MAX_STRING, Math.floor(v8.getHeapStatistics().heap_size_limit / MEMORY_PER_BYTE));
+function maxInput(): number {
+  // Asked once an input is read: a no-change run answered from the stat cache does not load node:v8.
+  return (maxInputBytes ??= Math.min(MAX_STRING, Math.floor((require("node:v8") as typeof import("node:v8")).getHeapStatistics().heap_size_limit / MEMORY_PER_BYTE)));
+}
+let maxInputBytes: number | undefined;
 
-/** Why an input is refused: `size` bytes, more than `MAX_INPUT` (a pipe's: read so far, `size` undefined). */
-const tooLarge = (size?: number) => Object.assign(new Error("too large"), { code: "ERR_FS_FILE_TOO_LARGE", size, limit: MAX_INPUT, perByte: MEMORY_PER_BYTE });
+/** Why an input is refused: `size` bytes, more than `maxInput()` (a pipe's: read so far, `size` undefined). */
+const tooLarge = (size?: number) => Object.assign(new Error("too large"), { code: "ERR_FS_FILE_TOO_LARGE", size, limit: maxInput(), perByte: MEMORY_PER_BYTE });
 
 /** Inputs read ahead by `prereadStreams`: their bytes, or why they could not be read. */
 const prereadInputs = new Map<string, Buffer | Error>();
@@ -118,7 +121,7 @@ export async function prereadStreams(files: readonly string[], beforeRead: (bloc
     if (st.isFile()) continue;
     try {
       beforeRead(!st.isFIFO());
-      prereadInputs.set(file, st.isFIFO() ? await readFifo(file, MAX_INPUT, tooLarge) : readInput(file));
+      prereadInputs.set(file, st.isFIFO() ? await readFifo(file, maxInput(), tooLarge) : readInput(file));
     } catch (e) {
       prereadInputs.set(file, e as Error);
     }
@@ -140,7 +143,7 @@ function readInput(file: string, regular?: (read: Omit<InputRead, "sha256">) => 
   const stdin = file === "/dev/stdin";
   const at = Date.now();
   const st = stdin ? fs.fstatSync(0) : fs.statSync(file);
-  if (st.size > MAX_INPUT) throw tooLarge(st.size);
+  if (st.size > maxInput()) throw tooLarge(st.size);
   if (st.isFile()) {
     if (!stdin) regular?.({ before: st, at });
     return fs.readFileSync(stdin ? 0 : file);
@@ -154,7 +157,7 @@ function readInput(file: string, regular?: (read: Omit<InputRead, "sha256">) => 
       const n = fs.readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) return Buffer.concat(chunks, total);
       total += n;
-      if (total > MAX_INPUT) throw tooLarge();
+      if (total > maxInput()) throw tooLarge();
       chunks.push(chunk.subarray(0, n));
     }
   } finally {
@@ -208,7 +211,7 @@ export function inputText(read: () => Buffer, file: string): { content: string; 
 /** The bytes of the regular file open as `fd`, refused as `readInput` refuses one larger than a string can be. */
 export function readOpenFile(fd: number): Buffer {
   const size = fs.fstatSync(fd).size;
-  if (size > MAX_INPUT) throw tooLarge(size);
+  if (size > maxInput()) throw tooLarge(size);
   return fs.readFileSync(fd);
 }
 
