@@ -28,14 +28,7 @@ import type {
   RawStructuredType, RawTerm, RawTypeDefinition,
 } from "./raw";
 
-/** Whether a text is JSON rather than XML: its first character after blanks (and a byte-order mark) is `{`, `[` or `"` (a JSON string, which no XML document starts with). */
-export function isJsonText(content: string): boolean {
-  for (let i = content.charCodeAt(0) === 0xfeff ? 1 : 0; i < content.length; i++) {
-    const c = content[i];
-    if (c !== " " && c !== "\t" && c !== "\n" && c !== "\r") return c === "{" || c === "[" || c === '"';
-  }
-  return false;
-}
+export { isJsonText } from "./json-text";
 
 const FACETS = ["$MaxLength", "$Precision", "$Scale", "$SRID", "$Unicode"];
 /** The `$` members CSDL JSON defines on each object (besides annotations), for ODG112 and its hints. */

@@ -10,9 +10,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { GenerateResult } from "../generate";
-import { compareSummaries, type DiffResult } from "../diff/compare";
-import { outputsOf } from "../diff/outputs";
-import { summarize, summaryFromJson, summaryToJson } from "../diff/summary";
+import type { DiffResult } from "../diff/compare";
 import { manifestText, readManifest, sha256, type Manifest } from "./manifest";
 import { cacheSibling } from "./statcache";
 
@@ -41,11 +39,16 @@ export function keepModel(outDir: string, result: GenerateResult, previous: Mani
   const written = readManifest(outDir);
   const file = written && cacheSibling(outDir, `.${basis(written)}.model.json`);
   if (!file) return undefined;
+  // The summaries' code is loaded here, not with this module: an output with no cache folder (no
+  // node_modules above it) keeps none, and only a spec change compares two.
+  const { summarize, summaryFromJson, summaryToJson } = require("../diff/summary") as typeof import("../diff/summary");
   const now = summarize(result.model, { keyAsSegment: urls.keyAsSegment, unqualifiedOperations: urls.unqualifiedOperations });
   let changes: ModelChanges | undefined;
   if (specChanged && previous) {
     const before = cacheSibling(outDir, `.${basis(previous)}.model.json`)!;
     try {
+      const { compareSummaries } = require("../diff/compare") as typeof import("../diff/compare");
+      const { outputsOf } = require("../diff/outputs") as typeof import("../diff/outputs");
       changes = compareSummaries(summaryFromJson(fs.readFileSync(before, "utf8")), now, outputsOf(urls));
     } catch {
       changes = "unknown";
