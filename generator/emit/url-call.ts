@@ -394,7 +394,7 @@ class CallWriter {
     if (!this.headerLayers.length || last.kind === "operation" || last.kind === "import") return [];
     const request: HeaderRequest =
       this.method === "GET" ? (this.byKey && last.kind === "key" ? "readByKey" : "read") : this.method === "POST" ? "insert" : this.method === "DELETE" ? "delete" : "update";
-    return customHeaders(this.headerLayers, request);
+    return [...customHeaders(this.headerLayers, request)];
   }
 
   /**

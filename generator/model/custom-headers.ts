@@ -36,19 +36,35 @@ const RECORDS: Record<HeaderRequest, readonly string[]> = {
 };
 
 /** The custom headers of `request`: from the last of `layers` (least specific first) that names any. */
-export function customHeaders(layers: readonly (readonly Annotation[])[], request: HeaderRequest): CustomHeader[] {
-  const [termName, ...inner] = RECORDS[request];
-  const by = [termName, ...inner, "CustomHeaders"].join("/");
+export function customHeaders(layers: readonly (readonly Annotation[])[], request: HeaderRequest): readonly CustomHeader[] {
   for (let k = layers.length - 1; k >= 0; k--) {
-    let record = term(layers[k]!, termName!);
-    for (const name of inner) record = member(record, name);
-    const list = member(record, "CustomHeaders");
-    if (list?.kind !== "collection") continue;
-    const headers = list.items.flatMap((item) => header(item, by));
+    const headers = layerHeaders(layers[k]!, request);
     if (headers.length) return headers;
   }
   return [];
 }
+
+/**
+ * The custom headers one layer's annotations name for `request`, kept per layer: each address asks
+ * its entity type's annotations and its own, for up to seven requests (doc comments, `If-Match`).
+ */
+function layerHeaders(annotations: readonly Annotation[], request: HeaderRequest): readonly CustomHeader[] {
+  if (annotations.length === 0) return [];
+  let known = byLayer.get(annotations);
+  if (!known) byLayer.set(annotations, (known = {}));
+  let headers = known[request];
+  if (!headers) {
+    const [termName, ...inner] = RECORDS[request];
+    let record = term(annotations, termName!);
+    for (const name of inner) record = member(record, name);
+    const list = member(record, "CustomHeaders");
+    headers = list?.kind === "collection" ? list.items.flatMap((item) => header(item, BY[request])) : [];
+    known[request] = headers;
+  }
+  return headers;
+}
+const byLayer = new WeakMap<readonly Annotation[], Partial<Record<HeaderRequest, readonly CustomHeader[]>>>();
+const BY = Object.fromEntries(Object.entries(RECORDS).map(([request, names]) => [request, [...names, "CustomHeaders"].join("/")])) as Record<HeaderRequest, string>;
 
 function header(item: RawExpression, by: string): CustomHeader[] {
   const name = text(member(item, "Name"));

@@ -70,8 +70,12 @@ function joined(table: ReadonlyMap<string, ReadonlySet<string>>): ReadonlyMap<st
 
 /** A joined table's text, the same for the same names and members (`laterTableOwner`). */
 export function laterTableKey(table: ReadonlyMap<string, string>): string {
-  return [...table].map(([name, members]) => `${name}=${members}`).join(";");
+  // Kept per table: Graph's largest is 21.8 KB of text, asked for by each of its ~1,000 entity types.
+  let key = keys.get(table);
+  if (key === undefined) keys.set(table, (key = [...table].map(([name, members]) => `${name}=${members}`).join(";")));
+  return key;
 }
+const keys = new WeakMap<ReadonlyMap<string, string>, string>();
 
 /**
  * The entity type whose requests module defines the table `table` (a body's, `bodyLaterMembers`)
@@ -176,9 +180,17 @@ function valueLater(t: StructuredType): ReadonlyMap<string, ReadonlySet<string>>
       if (y === x) break;
     }
     const table: Later = new Map();
+    // Each table the set reaches is merged once, however many of its members and properties reach it.
+    const merged = new Set<ReadonlyMap<string, ReadonlySet<string>>>();
     for (const y of members) {
       for (const c of chain(y)) for (const p of c.properties) if (p.type.type.kind === "enum") addEnum(table, p.name, p.type.type);
-      for (const z of reached(y)) if (values.has(z)) mergeLater(table, values.get(z)!);
+      for (const z of reached(y)) {
+        const from = values.get(z);
+        if (from && !merged.has(from)) {
+          merged.add(from);
+          mergeLater(table, from);
+        }
+      }
     }
     for (const y of members) values.set(y, table);
   }

@@ -75,6 +75,7 @@ export interface Restriction {
 type Said = Partial<Record<Restricted, { allowed: boolean; term: string }>>;
 
 export function term(annotations: readonly Annotation[], name: string): RawExpression | undefined {
+  if (annotations.length === 0) return undefined;
   const full = `${CAPABILITIES}.${name}`;
   return annotations.find((a) => a.term === full && !a.qualifier)?.value;
 }
@@ -148,9 +149,14 @@ function combine(layers: readonly { by: string; said: Said }[]): Restriction[] {
   return RESTRICTED.flatMap((what) => last[what] ?? []);
 }
 
+/** What entity type `t`'s own annotations say, as a collection's or a single entity's: kept per type, as every address of it asks. */
 function typeLayer(t: EntityType, collection: boolean): { by: string; said: Said } {
-  return { by: t.qualifiedName, said: said((name) => term(t.annotations, name), collection) };
+  let known = typeLayers.get(t);
+  if (!known) typeLayers.set(t, (known = [undefined, undefined]));
+  const i = collection ? 1 : 0;
+  return (known[i] ??= { by: t.qualifiedName, said: said((name) => term(t.annotations, name), collection) });
 }
+const typeLayers = new WeakMap<EntityType, [{ by: string; said: Said } | undefined, { by: string; said: Said } | undefined]>();
 
 /** What the metadata forbids at an entity set (`collection`) or singleton, and through `byKey` at a set's members. */
 export function rootRestrictions(model: Model, container: EntityContainer, root: EntitySet | Singleton): Restriction[] {
