@@ -31,7 +31,7 @@ function serve(polls: Reply[], first: Reply = accepted("/m/1", "0")): void {
 const sessionUrl = () => `${srv.url}/${PATH}/s1`;
 
 test("a call asks respond-async, polls the monitor after each Retry-After until it is done, and resolves with the result, checked", async () => {
-  // Without Retry-After the wait would be delayMs (10 minutes), past maxWaitMs: the call would reject at once.
+  // Without Retry-After the wait would be delayMs (10 minutes), cut to maxWaitMs: one poll, 30 s on, rather than two at once.
   const client = rt.createClient({ baseUrl: srv.url, getToken: () => "tok", retry: { delayMs: 600000, maxDelayMs: 600000 } });
   serve([accepted("/m/1", "0"), asHttp(message("200 OK", body("s1")))]);
   const result = await getSession(client, session("s1"), { respondAsync: rt.respondAsync({ maxWaitMs: 30000 }), validate: validateSession, headers: { prefer: "return=minimal" } });
