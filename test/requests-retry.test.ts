@@ -290,6 +290,8 @@ describe("a request fetch refuses to send", () => {
     ["a header value with a line break", { headers: { "X-Note": "a\nb" } }, /: Headers\.append: "a\nb" is an invalid header value\.$/],
     ["a token past U+00FF", { getToken: () => "t€" }, /: Cannot convert argument to a ByteString/],
     ["a URL Node's fetch cannot parse", { baseUrl: "http://[odata" }, /^GET http:\/\/\[odata\/People\('a'\): Failed to parse URL from http:\/\/\[odata\/People\('a'\) \(Invalid URL\)$/],
+    ["a URL with credentials", { baseUrl: "http://u:p@127.0.0.1:9" }, /^GET http:\/\/u:p@127\.0\.0\.1:9\/People\('a'\): Request cannot be constructed from a URL that includes credentials/],
+    ["a port fetch blocks", { baseUrl: "http://127.0.0.1:6000" }, /^GET http:\/\/127\.0\.0\.1:6000\/People\('a'\): fetch failed \(bad port\)$/],
   ])("%s: a GET rejects at once, not sent again, as sending again cannot mend it", async (_kind, options, message) => {
     srv.handle((r) => answer(r.url));
     const { client, calls } = counting(options);

@@ -3066,7 +3066,8 @@ function withoutCredentials(headers: Record<string, string>): Record<string, str
  * original in `cause`. Thrown, so not sent again: that TypeError where fetch refused to send the
  * request, which sending again cannot mend (a header it cannot send, with a line break or a
  * character past U+00FF, an invalid name: checked here as fetch does, in any context; a
- * URL Node's fetch cannot parse, a relative one: undici's reason is then a TypeError, a lost connection's an Error with a code); an
+ * URL Node's fetch cannot parse, a relative one: undici's reason is then a TypeError, a lost connection's an Error with a code;
+ * a URL with credentials, a port fetch blocks); an
  * abort, and an error of a `fetch` of the caller's that is no TypeError, as they are. An attempt
  * past the client's `timeoutMs` is one without an answer: `GET https://…: timed out after 30000 ms
  * (the client's timeoutMs)`. `when` says at what point of the attempt (`: waiting for getToken`); the
@@ -3096,7 +3097,9 @@ function unanswered(error: unknown, request: string, init: RequestInit, limit?: 
   const streamed = typeof record(init.body)?.["getReader"] === "function" ? "a redirect other than 303 (301, 302, 307, 308), which it cannot follow with a streamed body (a Blob it can), or " : "";
   if (bare) throw new NoAnswer(`${request}${when}: ${why(error)}, with no reason given: Node's fetch fails so where the answer is ${streamed}407 Proxy Authentication Required (the service, or a proxy on the way, asks for proxy credentials), whose response it does not hand over; not sent again`, error, request);
   const failure = new NoAnswer(`${request}${when}: ${why(error)}`, error, request);
-  if (record(cause)?.["name"] === "TypeError") throw failure;
+  // Refused before it went too: a URL holding credentials (`http://user:pw@host/`, which the Fetch
+  // standard's Request refuses with a TypeError of its own), and a port fetch blocks (its `bad port`).
+  if (record(cause)?.["name"] === "TypeError" || failed?.["message"] === "bad port" || /^\S+ [a-z][\w+.-]*:\/\/[^/?#@\s]*@/i.test(request)) throw failure;
   for (const [n, v] of Object.entries(init.headers as Record<string, string>)) if (refused(n, v)) throw failure;
   return failure;
 }
