@@ -48,6 +48,9 @@ const CASES: Case[] = [
   ["a create's body has no id of its own (the service gives it)", "Item", "create", { ...book, "@odata.id": "Items(9)" }, "/@odata.id"],
   ["  nor 4.01's @id", "Book", "create", { ...book, "@id": "Items(9)" }, "/@id"],
   ["  a reference naming its type holds no property either", "Person", "create", { ...person, best: { "@id": "Items(1)", "@odata.type": "#W.Book", title: "t" } }, "/best/title"],
+  // Before session 71's review the create mode took a binding there (the type refused it).
+  ["  nor a binding, which would relate that entity anew", "Item", "create", { ...book, related: [{ "@id": "Items(2)", "owner@odata.bind": "People('a')" }] }, "/related/0/owner@odata.bind"],
+  ["  which a PATCH's deep update may", "Item", "update", { related: [{ "@id": "Items(2)", "owner@odata.bind": "People('a')" }] }],
   ["  nor its immutable ones", "Item", "update", { related: [{ "@id": "Items(2)", code: "x" }] }, "/related/0/code"],
   ["  nor names its type does not declare", "Book", "update", { chapters: [{ "@id": "Items(1)/chapters(1)", headng: "x" }] }, "/chapters/0/headng"],
   ["a PUT's related entity of an abstract type names its type", "Person", "replace", { ...person, best: { title: "t", minutes: 1 } }, "/best"],

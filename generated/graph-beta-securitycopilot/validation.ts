@@ -837,19 +837,28 @@ function related(check: Checker): Checker {
 }
 
 /**
- * Whether the entity reference `o` of a create's body (its id at `at`) holds properties, each
- * reported: a create relates an existing entity but does not change it (Protocol §11.4.2).
+ * Whether the entity reference `o` of a create's body (its id at `at`) holds properties, bindings
+ * (`p@odata.bind`, `p@bind`) or nested deltas (`p@delta`, `p@odata.delta`), each reported: a create
+ * relates an existing entity but does not change it, its relationships neither (Protocol §11.4.2).
  */
 function changes(o: Json, ctx: Context, key: Key, at: string): boolean {
   let found = false;
   for (const name in o) {
-    if (name.indexOf("@") !== -1 || !Object.prototype.hasOwnProperty.call(o, name)) continue;
+    if (!changing(name) || !Object.prototype.hasOwnProperty.call(o, name)) continue;
     if (!found && !ctx.enter(key)) return true;
     found = true;
     ctx.fail(name, "no property beside " + at, o[name], `${name} changes the existing entity ${at} names, which a create may relate but not change (Protocol §11.4.2): change it by its own PATCH, or in a PATCH's deep update`);
   }
   if (found) ctx.leave();
   return found;
+}
+
+/** Whether `name`, beside an entity reference's id, changes that entity: a property, a binding or a nested delta. */
+function changing(name: string): boolean {
+  const at = name.indexOf("@");
+  if (at === -1) return true;
+  const term = name.slice(at + 1);
+  return at > 0 && (term === "odata.bind" || term === "bind" || term === "odata.delta" || term === "delta");
 }
 
 /** What a type's `propsX` reads: the properties it declares or inherits, and which are navigation properties. */
