@@ -538,7 +538,7 @@ export type NamedOneOf<Q extends string, N extends string> = Q extends N | "" ? 
  * `SubtypeCreate`: its `@odata.type`, `Q`, must name one of them (`H` inferred from the address
  * alone), as the service makes only those
  * there (Graph's `createDirectoryObject(client, groupMembers(group), { "@odata.type":
- * "#microsoft.graph.device" })` does not compile); a body naming none is the declared type's, which
+ * "#microsoft.graph.administrativeUnit" })` does not compile); a body naming none is the declared type's, which
  * is not among them either. Nothing where the address holds any subtype (`H` never).
  */
 export type HeldCreate<Q extends string, H extends string> = [H] extends [never] ? unknown : Q extends H ? unknown : { "@odata.type": `#${NotInferred<H>}` };
