@@ -539,9 +539,10 @@ export type NamedOneOf<Q extends string, N extends string> = Q extends N | "" ? 
  * alone), as the service makes only those
  * there (Graph's `createDirectoryObject(client, groupMembers(group), { "@odata.type":
  * "#microsoft.graph.administrativeUnit" })` does not compile); a body naming none is the declared type's, which
- * is not among them either. Nothing where the address holds any subtype (`H` never).
+ * is not among them either; a body that may be of several types (`Q` a union) names only allowed
+ * ones. Nothing where the address holds any subtype (`H` never).
  */
-export type HeldCreate<Q extends string, H extends string> = [H] extends [never] ? unknown : Q extends H ? unknown : { "@odata.type": `#${NotInferred<H>}` };
+export type HeldCreate<Q extends string, H extends string> = [H] extends [never] ? unknown : [Q] extends [H] ? unknown : { "@odata.type": `#${NotInferred<H>}` };
 
 /**
  * An update's body through a set or navigation property of a concrete entity type with subtypes, `D`
