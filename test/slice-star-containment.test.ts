@@ -161,6 +161,43 @@ describe("--why for a navigation target left out names the URL path that keeps i
   });
 });
 
+describe("the walks that only find what to suggest report no problem of the types they read", () => {
+  // A device's category carries an annotation with a member its term does not have (ODG102), read
+  // with the device's members; its gadget (contained) has one too, read only past the /me/devices stop.
+  const odd = (name: string) =>
+    `<NavigationProperty Name="${name}" Type="t.category"><Annotation Term="Org.OData.Capabilities.V1.NavigationRestrictions"><Record><PropertyValue Property="Referenceable" Bool="true"/></Record></Annotation></NavigationProperty>`;
+  const DOC = edmx(
+    schema(
+      "t",
+      `
+      ${keyed("user", `<NavigationProperty Name="devices" Type="Collection(t.device)"/><NavigationProperty Name="events" Type="Collection(t.event)" ContainsTarget="true"/>`)}
+      ${keyed("device", `${odd("category")}<NavigationProperty Name="gadgets" Type="Collection(t.gadget)" ContainsTarget="true"/>`)}
+      ${keyed("gadget", `${odd("kind")}<NavigationProperty Name="owner" Type="t.user"/>`)}
+      ${keyed("category")}
+      ${keyed("event")}
+      <EntityContainer Name="c"><Singleton Name="me" Type="t.user"/></EntityContainer>`,
+    ),
+  );
+  const problems = (include: string[], why?: string[]) =>
+    generate({ inputs: [{ file: "t.xml", content: DOC }], include, why })
+      .diagnostics.filter((d) => d.code === "ODG102")
+      .map((d) => d.path);
+
+  test("--why's walk through a kept type's navigation property to the target it names", () => {
+    const result = generate({ inputs: [{ file: "t.xml", content: DOC }], include: ["/me"], why: ["t.device"] });
+    expect(result.slice?.why?.[0]?.answers[0]?.chain[0]?.reason).toContain("--include /me/devices keeps it");
+    expect(problems(["/me"], ["t.device"])).toEqual([]);
+    // Kept, the device's problem is reported.
+    expect(problems(["/me/devices"])).toEqual(["t.device/category/@Org.OData.Capabilities.V1.NavigationRestrictions/Referenceable"]);
+  });
+
+  test("the walks past a `**`'s stops", () => {
+    // The slice's own walk reads the device (a stop) but not its gadgets, which only the pattern past the stop reaches.
+    expect(problems(["/me/**/events"])).toEqual(["t.device/category/@Org.OData.Capabilities.V1.NavigationRestrictions/Referenceable"]);
+    expect(problems(["/me/devices/**/events"])).toContain("t.gadget/kind/@Org.OData.Capabilities.V1.NavigationRestrictions/Referenceable");
+  });
+});
+
 describe("--why for a type a pattern with two `**` reaches only through stops", () => {
   // /r/**/x/**: t leads to an x; it lies behind the stop s1 (/r/s1/m/m2/t, 5 segments) and behind
   // the stop s2 (/r/a/b/c/s2/n/t, 7), five segments down the contained a, b, c: walked after s1 but

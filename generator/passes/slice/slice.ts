@@ -552,7 +552,8 @@ export function sliceModel(
       if (!route) return undefined;
       // A key in a pattern is no segment of its own: the walk's route writes `{id}` where it stands.
       const p = parsePattern(`${route}/${name}`);
-      return p.kind === "path" ? selectPaths(pathModel, [p], paths(excludes), fill).routes.addressed.get(target)?.path : undefined;
+      // The target is left out: its problems, read only for this walk, are not reported (as the stop walks', stopsText).
+      return p.kind === "path" ? diags.quietly(() => selectPaths(pathModel, [p], paths(excludes), fill)).routes.addressed.get(target)?.path : undefined;
     };
     result.why = explain({ navigationPath, model, namedBy: options.namedBy, origins: options.requestOrigins, operations: allOps, reasons, keep, keepOps, leftOut, asValue, values, includeDerived: options.includeDerived ?? false, excludedBy, excludedPath: (op) => (keepOps.has(op) ? undefined : pathExcludedOps.get(op)), below, beyondStop }, patterns);
     for (const w of result.why) {
