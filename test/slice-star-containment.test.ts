@@ -196,6 +196,12 @@ describe("the walks that only find what to suggest report no problem of the type
     expect(problems(["/me/**/events"])).toEqual(["t.device/category/@Org.OData.Capabilities.V1.NavigationRestrictions/Referenceable"]);
     expect(problems(["/me/devices/**/events"])).toContain("t.gadget/kind/@Org.OData.Capabilities.V1.NavigationRestrictions/Referenceable");
   });
+
+  test("--why's walks past a stop and through a URL path it is given", () => {
+    // Asking why the gadget is left out walks past the stop again, and a URL path is walked to find what it addresses.
+    expect(problems(["/me/**/events"], ["t.gadget"])).toEqual(problems(["/me/**/events"]));
+    expect(problems(["/me"], ["/me/devices/{id}/gadgets"])).toEqual([]);
+  });
 });
 
 describe("--why for a type a pattern with two `**` reaches only through stops", () => {

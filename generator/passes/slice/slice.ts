@@ -524,7 +524,8 @@ export function sliceModel(
       if (p.kind === "name") patterns.push(p);
       else {
         // A URL path is answered for the type or operation it addresses, by its qualified name.
-        const hit = selectPaths(pathModel, [p], [], fill);
+        // What the path walks through and the slice leaves out has its problems unreported (as the stop walks').
+        const hit = diags.quietly(() => selectPaths(pathModel, [p], [], fill));
         const names = new Set([...hit.addressed, ...hit.operations].map((x) => x.qualifiedName));
         if (!names.size) {
           const near = suggestPath(p.text, pathModel, [], fill);
@@ -538,11 +539,11 @@ export function sliceModel(
     let through: PathSelection | undefined;
     const beyondStop = (t: StructuredType) => {
       if (!stopped.length) return undefined;
-      through ??= selectPaths(pathModel, stopped, paths(excludes), fill, true);
+      through ??= diags.quietly(() => selectPaths(pathModel, stopped, paths(excludes), fill, true));
       const stop = through.beyond.get(t);
       if (!stop) return undefined;
       const example = parsePattern(beyondStopExample(stop));
-      const again = example.kind === "path" ? selectPaths(pathModel, [example], paths(excludes), fill) : undefined;
+      const again = example.kind === "path" ? diags.quietly(() => selectPaths(pathModel, [example], paths(excludes), fill)) : undefined;
       return { stop, example: again && (again.addressed.has(t) || again.onPath.has(t)) ? example.text : undefined };
     };
     // A navigation target left out: the path through the property from where a pattern reached the kept type.
