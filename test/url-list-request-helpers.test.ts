@@ -8,6 +8,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { scratch } from "./helpers/cli";
 import { runCliInProcess } from "./helpers/cli-in-process";
+import { JsText } from "../generator/parse/requests/js-literals";
+import { fetchCalls } from "../generator/parse/requests/fetch-calls";
+import { helperCalls } from "../generator/parse/requests/request-helpers";
 
 const LITE = path.join(__dirname, "fixtures", "trippin-lite.xml");
 
@@ -62,4 +65,22 @@ test("a helper around an HTTP client's call: a path relative to a ky client's pr
     code: 0,
     requests: [`6:${col(6, '"People')} POST /People ok`, `7:${col(7, "`People")} POST /People('u')/Trips({id})/Travel.Lite.CopyTrip ok`],
   });
+});
+
+test("helpers declared in each other: each part of the file is read for one helper, so a file of helpers nested deep costs its length", () => {
+  // h0(p) { fetch(B + p); h1(q) { fetch(B + q); h2(q) { … } } }: 40 deep, each calling the next.
+  const depth = 40;
+  let text = 'const B = "https://example.com/odata";\n';
+  for (let k = 0; k < depth; k++) text += `function h${k}(p${k}: string) {\n  fetch(B + p${k});\n  h${k + 1}("/People");\n`;
+  text += "}\n".repeat(depth);
+  const js = new JsText(text);
+  let read = 0;
+  const { calls } = helperCalls(js, (j, from, to) => {
+    read += to - from;
+    return fetchCalls(text, j, from, to);
+  });
+  // The parts read are apart: together no longer than the file (nested, each helper read all those inside it: ~20 times the file).
+  expect(read).toBeLessThanOrEqual(text.length);
+  // Each helper's fetch, at the call of it in the helper around it.
+  expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual(Array.from({ length: depth - 1 }, () => "GET https://example.com/odata/People"));
 });
