@@ -84,3 +84,38 @@ test("helpers declared in each other: each part of the file is read for one help
   // Each helper's fetch, at the call of it in the helper around it.
   expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual(Array.from({ length: depth - 1 }, () => "GET https://example.com/odata/People"));
 });
+
+test("a helper whose body declares its parameter again or assigns it is none: its call is read as its body says", async () => {
+  const lines = [
+    'const ROOT = "https://example.com/odata";',
+    "function inBlock(path: string) {",
+    "  {",
+    '    const path = "/Airports";',
+    "    return fetch(ROOT + path);",
+    "  }",
+    "}",
+    'inBlock("/People");',
+    "function assigned(path: string) {",
+    '  path = "/Airlines";',
+    "  return fetch(ROOT + path);",
+    "}",
+    'assigned("/People");',
+    "function inner(path: string) {",
+    "  const get = (path: string) => fetch(ROOT + path);",
+    '  return get("/Airlines");',
+    "}",
+    'inner("/People");',
+  ];
+  const col = (line: number, text: string) => lines[line - 1]!.indexOf(text) + 2;
+  expect(await results(lines)).toEqual({
+    code: 1,
+    requests: [
+      // The constant in the block, not the argument.
+      `5:${col(5, "ROOT +") - 1} GET https://example.com/odata/Airports ok`,
+      // A parameter assigned: not known, as before the helpers were read.
+      `11:${col(11, "ROOT +") - 1} GET https://example.com/odata{path} refused`,
+      // The inner arrow is the helper, called with "/Airlines".
+      `16:${col(16, '"/Airlines')} GET https://example.com/odata/Airlines ok`,
+    ],
+  });
+});

@@ -19,8 +19,15 @@ export interface Parameters {
 const NOT_FUNCTIONS = new Set(["if", "for", "while", "switch", "with", "return", "typeof", "await", "in", "of", "new", "delete", "void"]);
 const WORD = /(?<![\w$.])[A-Za-z_$][\w$]*/g;
 
-/** The parameters of the program's functions (one pass over its parentheses and `=>`s). */
+/** The parameters of the program's functions (one pass over its parentheses and `=>`s, made once per file: js-bindings.ts and request-helpers.ts ask). */
 export function parametersOf(js: JsText): Parameters {
+  let found = known.get(js);
+  if (!found) known.set(js, (found = findParameters(js)));
+  return found;
+}
+const known = new WeakMap<JsText, Parameters>();
+
+function findParameters(js: JsText): Parameters {
   const text = js.text;
   const found: Parameters = { inBlocks: [], inExpressions: new Map() };
   const bind = (names: string[], bodyAt: number) => {

@@ -14,6 +14,7 @@
 import { type CallInCode, JsText, PARAMETER } from "./js-literals";
 import { expressionEnd, skipBlank } from "./js-values";
 import { withVariables } from "./request-variables";
+import { parametersOf } from "./js-parameters";
 
 /** The requests a reader finds between `from` and `to` (fetchCalls, httpClientCalls, …). */
 export type CallFinder = (js: JsText, from: number, to: number) => CallInCode[];
@@ -50,11 +51,47 @@ function helpersOf(js: JsText): Helper[] {
       const h = helperAt(js, m[1]!, m.index, m.index + m[0].length - 1, arrow);
       if (h) helpers.push(h);
     }
-  // A name declared twice is no one helper.
+  // A name declared twice is no one helper; nor is one whose parameter its body declares again or assigns.
   helpers = helpers.filter((h) => names.get(h.name) === 1);
+  const hidden = hidingPlaces(js, new Set(helpers.flatMap((h) => h.params)));
+  helpers = helpers.filter((h) => !h.params.some((p) => someBetween(hidden.get(p), h.from, h.to)));
   ownParts(helpers);
   found.set(js, helpers);
   return helpers;
+}
+
+/** A `const`, `let` or `var` of a name, or an assignment to it (`path = …`, `path += …`, `path++`). */
+const HIDING = /(?<![\w$.])(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)|(?:\+\+|--)\s*([A-Za-z_$][\w$]*)|([A-Za-z_$][\w$]*)\s*(?:(?:\*\*|<<|>>>?|\?\?|\|\||&&|[-+*/%&|^])?=(?![=>])|\+\+|--))/g;
+
+/**
+ * Where each of `names` is declared again or assigned in code (one pass over the file), and where
+ * a function's body taking a parameter of that name starts (js-parameters.ts): inside a helper's
+ * body, its parameter there is another name, or another value, than its call's argument.
+ */
+function hidingPlaces(js: JsText, names: ReadonlySet<string>): Map<string, number[]> {
+  const places = new Map<string, number[]>();
+  const add = (name: string, at: number) => {
+    if (names.has(name)) (places.get(name) ?? places.set(name, []).get(name)!).push(at);
+  };
+  if (!names.size) return places;
+  for (const m of js.text.matchAll(HIDING)) if (js.isCode(m.index)) add((m[1] ?? m[2] ?? m[3])!, m.index);
+  const parameters = parametersOf(js);
+  for (const { name, block } of parameters.inBlocks) add(name, block);
+  for (const name of names) for (const start of parameters.inExpressions.get(name)?.starts ?? []) add(name, start);
+  for (const list of places.values()) list.sort((a, b) => a - b);
+  return places;
+}
+
+/** Whether one of the sorted `places` is strictly between `from` and `to` (a binary search: 7,000 helpers of one parameter name each cost a search, not a pass). */
+function someBetween(places: readonly number[] | undefined, from: number, to: number): boolean {
+  if (!places) return false;
+  let [low, high] = [0, places.length];
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (places[mid]! <= from) low = mid + 1;
+    else high = mid;
+  }
+  return low < places.length && places[low]! < to;
 }
 
 /**
