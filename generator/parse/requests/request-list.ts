@@ -78,12 +78,15 @@ export interface ListProblem {
  */
 export function readRequestList(text: string, base?: string | readonly string[]): RequestList | ListProblem {
   const body = text.replace(/^\ufeff/, "");
+  // Read once: a program whose only requests go through axios's config form or its own helpers is read by the test above, not again.
+  let code: RequestList | undefined;
+  const asCode = () => (code ??= codeRequests(body));
   const list = /^\s*\{/.test(body)
     ? jsonRequests(body)
     : REQUEST_FENCE.test(body)
       ? markdownRequests(body)
-      : hasFetchCalls(body) || hasGraphClientCalls(body) || hasHttpClientCalls(body) || hasGraphSdkCalls(body) || codeRequests(body).requests.length > 0
-        ? codeRequests(body)
+      : hasFetchCalls(body) || hasGraphClientCalls(body) || hasHttpClientCalls(body) || hasGraphSdkCalls(body) || asCode().requests.length > 0
+        ? asCode()
         : isHttpFile(body)
           ? httpFileRequests(body)
           : !SHELL_SCRIPT.test(body) && PROGRAM.test(body)
