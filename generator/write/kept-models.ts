@@ -46,9 +46,10 @@ export function keepModel(outDir: string, result: GenerateResult, previous: Mani
   let changes: ModelChanges | undefined;
   if (specChanged && previous) {
     const before = cacheSibling(outDir, `.${basis(previous)}.model.json`)!;
+    // Loaded outside the try: a module of ours that fails to load is a defect to report, not a summary to take as unknown.
+    const { compareSummaries } = require("../diff/compare") as typeof import("../diff/compare");
+    const { outputsOf } = require("../diff/outputs") as typeof import("../diff/outputs");
     try {
-      const { compareSummaries } = require("../diff/compare") as typeof import("../diff/compare");
-      const { outputsOf } = require("../diff/outputs") as typeof import("../diff/outputs");
       changes = compareSummaries(summaryFromJson(fs.readFileSync(before, "utf8")), now, outputsOf(urls));
     } catch {
       changes = "unknown";
