@@ -229,9 +229,10 @@ forEachCompiler((label, c) => {
   test(`${label}: an error inside a nested value names its write type`, () => {
     const all = compile(c).byCase;
     const errors = WRONG_NESTED.map((_x, i) => all.get(CASES.length + i) ?? "");
-    // A deep insert's entity: `Reference | CreateBody<PolicyCreateInput, PolicyNavigation>`, partial as the body is, or an entity reference;
+    // A deep insert's entity: `Reference | (CreateBody<PolicyCreateInput, PolicyNavigation> & NewEntity)`, partial as the body is
+    // and without an id of its own (`NewEntity`), or an entity reference;
     // a complex value: `Annotated<Complex<RestrictionCreateInput>>`, which may hold instance annotations.
-    expect(errors.map((e) => /'(?:Reference \| )?(?:CreateBody<|Annotated<Complex<)?(\w+Input)[',>]/.exec(e)?.[1])).toEqual(["RestrictionCreateInput", "RestrictionCreateInput", "PolicyCreateInput"]);
+    expect(errors.map((e) => /'(?:Reference \| )?\(?(?:CreateBody<|Annotated<Complex<)?(\w+Input)[',>]/.exec(e)?.[1])).toEqual(["RestrictionCreateInput", "RestrictionCreateInput", "PolicyCreateInput"]);
     expect(errors.join("")).not.toContain("Written<");
   });
 });
