@@ -551,9 +551,11 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     // The marker of a request some address of this type (or of a subtype) forbids; else none, as before restrictions were read.
     const forbidden = restricted.get(t);
     const allowing = (allows: string) => (forbidden?.has(ALLOWS[allows]) ? `, ${allows}` : "");
-    const collectionTarget = (allows: string) => brokenItem(`target: rt.CollectionRef<${self}, ${keyType}${allowing(allows)}>`);
-    const createParts = [...(forbidden?.has("insert") ? ["rt.Insertable"] : []), ...(h ? [`rt.MayHold<${h}>`] : [])];
-    const createHeldTarget = brokenItem(`target: rt.CollectionRef<${self}, ${keyType}${createParts.length ? `, ${createParts.join(" & ")}` : ""}>`);
+    // `also`: what the address must hold besides (`rt.MayHold<H>` for a create that infers the subtypes it may hold).
+    const collectionTarget = (allows: string, also?: string) => {
+      const parts = [...(forbidden?.has(ALLOWS[allows]) ? [allows] : []), ...(also ? [also] : [])];
+      return brokenItem(`target: rt.CollectionRef<${self}, ${keyType}${parts.length ? `, ${parts.join(" & ")}` : ""}>`);
+    };
     // Where some address of the type forbids a query option, list infers the names its options
     // have (`O`) and takes only an address that allows them (`rt.QueryTarget<O>`).
     const queried = forbidden !== undefined && [...forbidden].some(isQueryRestriction);
@@ -630,7 +632,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       listParams: requestParameters(1, [CLIENT, listTarget, `options?: ${options}`], `: ${listReturns} {`),
       createParams: requestParameters(
         parametersColumn(v.create, createTypeParam.join(", "), createTypeParams),
-        [CLIENT, heldCreate ? createHeldTarget : collectionTarget("rt.Insertable"), `body:${createBody}`, `options?: rt.WriteOptions<${written}>`],
+        [CLIENT, collectionTarget("rt.Insertable", heldCreate && `rt.MayHold<${heldCreate}>`), `body:${createBody}`, `options?: rt.WriteOptions<${written}>`],
         `: ${createReturns} {`,
       ),
       updateParams: requestParameters(
