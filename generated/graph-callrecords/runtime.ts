@@ -3100,7 +3100,7 @@ function unanswered(error: unknown, request: string, init: RequestInit, limit?: 
   const failure = new NoAnswer(`${request}${when}: ${why(error)}`, error, request);
   // Refused before it went too: a URL holding credentials (`http://user:pw@host/`, which the Fetch
   // standard's Request refuses with a TypeError of its own), and a port fetch blocks (its `bad port`).
-  if (record(cause)?.["name"] === "TypeError" || failed?.["message"] === "bad port" || /^\S+ [a-z][\w+.-]*:\/\/[^/?#@\s]*@/i.test(request)) throw failure;
+  if (failed?.["name"] === "TypeError" || failed?.["message"] === "bad port" || /^\S+ [a-z][\w+.-]*:\/\/[^/?#@\s]*@/i.test(request)) throw failure;
   for (const [n, v] of Object.entries(init.headers as Record<string, string>)) if (refused(n, v)) throw failure;
   return failure;
 }
