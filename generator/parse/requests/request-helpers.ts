@@ -210,10 +210,13 @@ function argumentsAt(js: JsText, open: number, count: number): { values: (string
   return { values, at: first };
 }
 
+/** A parameter's mark in a URL read from a helper's body: its index between two PARAMETERs. */
+const MARK = new RegExp(`${PARAMETER}(\\d+)${PARAMETER}`, "g");
+
 /** `url` with each parameter's mark replaced by its argument's value; undefined where one it reads has none. */
 function substituted(url: string, args: { values: (string | undefined)[] }): string | undefined {
   let unread = false;
-  const out = url.replace(new RegExp(`${PARAMETER}(\\d+)${PARAMETER}`, "g"), (_, n: string, offset: number) => {
+  const out = url.replace(MARK, (_, n: string, offset: number) => {
     const value = args.values[Number(n)];
     if (value === undefined) {
       unread = true;
