@@ -268,6 +268,13 @@ export function sliceModel(
    * matches are those said, with the first such pattern.
    */
   const stopsSaid = new Map<string, string | undefined>();
+  /**
+   * A walk `--why` makes only to say something (what a URL path addresses, where a path past a stop
+   * or through a left-out target goes): the types it reads and the slice leaves out have their
+   * problems unreported, as the stop walks' (`stopsText`).
+   */
+  const walkQuietly = (patterns: PathPattern[], exclude: readonly PathPattern[], beyond?: boolean) =>
+    diags.quietly(() => selectPaths(pathModel, patterns, exclude, fill, beyond));
   const stopsText = (p: PathPattern, selection: PathSelection, exclude: readonly PathPattern[]): string | undefined => {
     const stops = selection.stops.get(p.text);
     if (!stops) return undefined;
@@ -524,8 +531,7 @@ export function sliceModel(
       if (p.kind === "name") patterns.push(p);
       else {
         // A URL path is answered for the type or operation it addresses, by its qualified name.
-        // What the path walks through and the slice leaves out has its problems unreported (as the stop walks').
-        const hit = diags.quietly(() => selectPaths(pathModel, [p], [], fill));
+        const hit = walkQuietly([p], []);
         const names = new Set([...hit.addressed, ...hit.operations].map((x) => x.qualifiedName));
         if (!names.size) {
           const near = suggestPath(p.text, pathModel, [], fill);
@@ -539,11 +545,11 @@ export function sliceModel(
     let through: PathSelection | undefined;
     const beyondStop = (t: StructuredType) => {
       if (!stopped.length) return undefined;
-      through ??= diags.quietly(() => selectPaths(pathModel, stopped, paths(excludes), fill, true));
+      through ??= walkQuietly(stopped, paths(excludes), true);
       const stop = through.beyond.get(t);
       if (!stop) return undefined;
       const example = parsePattern(beyondStopExample(stop));
-      const again = example.kind === "path" ? diags.quietly(() => selectPaths(pathModel, [example], paths(excludes), fill)) : undefined;
+      const again = example.kind === "path" ? walkQuietly([example], paths(excludes)) : undefined;
       return { stop, example: again && (again.addressed.has(t) || again.onPath.has(t)) ? example.text : undefined };
     };
     // A navigation target left out: the path through the property from where a pattern reached the kept type.
@@ -553,8 +559,7 @@ export function sliceModel(
       if (!route) return undefined;
       // A key in a pattern is no segment of its own: the walk's route writes `{id}` where it stands.
       const p = parsePattern(`${route}/${name}`);
-      // The target is left out: its problems, read only for this walk, are not reported (as the stop walks', stopsText).
-      return p.kind === "path" ? diags.quietly(() => selectPaths(pathModel, [p], paths(excludes), fill)).routes.addressed.get(target)?.path : undefined;
+      return p.kind === "path" ? walkQuietly([p], paths(excludes)).routes.addressed.get(target)?.path : undefined;
     };
     result.why = explain({ navigationPath, model, namedBy: options.namedBy, origins: options.requestOrigins, operations: allOps, reasons, keep, keepOps, leftOut, asValue, values, includeDerived: options.includeDerived ?? false, excludedBy, excludedPath: (op) => (keepOps.has(op) ? undefined : pathExcludedOps.get(op)), below, beyondStop }, patterns);
     for (const w of result.why) {
