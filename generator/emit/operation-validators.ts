@@ -70,9 +70,12 @@ export function operationValidators(ops: readonly Operation[], k: OperationCheck
     k.renamed(`the validator of ${op.qualifiedName}'s ${part} is emitted as validate${stem} (${why.replace(/`/g, "")})`, op);
     return { stem, why: ` (This one is numbered: ${why}.)` };
   };
+  // How many operations have each name: one of several is an overload (counted once, not by walking the list per operation).
+  const named = new Map<string, number>();
+  for (const op of ops) named.set(op.qualifiedName, (named.get(op.qualifiedName) ?? 0) + 1);
   for (const op of ops) {
     // An overload by its parameters (CSDL §12.2.1: a function's overloads differ in their names).
-    const overloaded = ops.some((o) => o !== op && o.qualifiedName === op.qualifiedName);
+    const overloaded = named.get(op.qualifiedName)! > 1;
     const name = overloaded ? `${op.qualifiedName}(${op.parameters.map((p) => p.name).join(", ")})` : op.qualifiedName;
     // Overloads bound to an entity type and to a collection of it differ by their binding alone.
     const binding = op.bound && op.binding ? `, bound to ${op.binding.type.collection ? "a collection of " : ""}\`${op.binding.type.type.qualifiedName}\`` : "";
