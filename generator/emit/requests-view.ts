@@ -1051,10 +1051,21 @@ function ownsLaterTable(ctx: EmitContext): (t: EntityType) => boolean {
   return (t) => laterTableOwner(ctx.model, bodyLaterMembers(t)) === t;
 }
 
-/** The type's name and `suffix`, with `_` appended while a type of its namespace already has that name. */
+/**
+ * The type's name and `suffix`, with `_` appended while a type of its namespace already has that
+ * name. Named once per run, type and suffix: a module asks for a type's companions where it declares
+ * them and wherever it refers to them (18,798 asks on Graph, for 3,614 names).
+ */
 function companionName(ctx: EmitContext, t: StructuredType, suffix: string): string {
-  return companion(ctx.names.type(t), typeNamesOf(ctx, t.namespace), suffix);
+  let bySuffix = companionCache.get(ctx);
+  if (!bySuffix) companionCache.set(ctx, (bySuffix = new Map()));
+  let byType = bySuffix.get(suffix);
+  if (!byType) bySuffix.set(suffix, (byType = new Map()));
+  let name = byType.get(t);
+  if (name === undefined) byType.set(t, (name = companion(ctx.names.type(t), typeNamesOf(ctx, t.namespace), suffix)));
+  return name;
 }
+const companionCache = new WeakMap<EmitContext, Map<string, Map<StructuredType, string>>>();
 
 /** The name of the union of the values of the subtypes a slice left out below an entity type: `AnimalLeftOut`, named as `navigationTypeName` is. */
 export function leftOutTypeName(ctx: EmitContext, t: EntityType): string {
