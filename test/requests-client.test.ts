@@ -308,6 +308,29 @@ describe("retries on 429 and 503", () => {
     expect(rt.retryDelay("Sun, 06 Nov 1994 08:49:37 UTC", 0, {}, now)).toBe(7000);
     // Date.parse would take these for days long past, and the retry would follow at once.
     for (const odd of ["1.5", "-1", "12/31", "5s", "tomorrow"]) expect([odd, rt.retryDelay(odd, 1, { delayMs: 100 }, now)]).toEqual([odd, 200]);
+    // And these, cut short, for January 1st 2001 or a midnight; without a zone, Date.parse reads them in the machine's own.
+    for (const odd of ["Sun, 1", "Sun, 06 Nov 1994", "Sun, 06 Nov 1994 08:49:37", "Sunday, 06-Nov-94 08:49:37", "Sun, 06 Nov 1994 08:49:37 GMT, Mon, 07 Nov 1994 08:49:37 GMT"]) {
+      expect([odd, rt.retryDelay(odd, 1, { delayMs: 100 }, now)]).toEqual([odd, 200]);
+    }
+  });
+
+  test.each([429, 503])("a %i's Retry-After date over HTTP: one past is retried at once, one far on is not waited for, one cut short or without its zone is none", async (status) => {
+    const client = rt.createClient({ baseUrl: srv.url, retry: { maxRetries: 1, delayMs: 1 } });
+    const answered = async (after: string) => {
+      srv.handle(() => ({ status, headers: { "retry-after": after }, body: { error: { code: "busy", message: "busy" } } }));
+      const err = (await api.getAirline(client, api.airlines().byKey("AA")).catch((e: unknown) => e)) as ODataError;
+      return [err.status, err.retryAfterMs, err.message, srv.requests.length];
+    };
+    // Past: waited for 0 ms, and the error says so.
+    expect(await answered("Sun, 06 Nov 1994 08:49:37 GMT")).toEqual([status, 0, "busy: gave up after 2 attempts (maxRetries 1)", 2]);
+    // A year on (past maxDelayMs): sent once, the wait it asks for in the error.
+    const [, asked, message, sent] = await answered(new Date(Date.now() + 365 * 86_400_000).toUTCString());
+    expect([message, sent]).toEqual([expect.stringMatching(/^busy: the service asked to wait \d+ s \(Retry-After\), more than maxDelayMs 60 s: not retried$/), 1]);
+    expect(asked).toBeGreaterThan(364 * 86_400_000);
+    // Cut short, or without its zone: as if it had none (delayMs), and no retryAfterMs (it was 0, or the machine's zone's time).
+    for (const odd of ["Mon, 1", new Date(Date.now() + 3_600_000).toUTCString().replace(" GMT", "")]) {
+      expect(await answered(odd)).toEqual([status, undefined, "busy: gave up after 2 attempts (maxRetries 1)", 2]);
+    }
   });
 
   test("bounded: after maxRetries the last error is thrown", async () => {

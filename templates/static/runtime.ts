@@ -3499,7 +3499,12 @@ function checked(value: unknown, validate: Validator | undefined, how: Validator
   return value;
 }
 
-const HTTP_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? /i;
+/**
+ * An HTTP date (RFC 9110 §5.6.7), whole: IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), RFC 850
+ * (`Sunday, 06-Nov-94 08:49:37 GMT`), asctime (`Sun Nov  6 08:49:37 1994`). A value cut short
+ * (`Mon, 1`) or without its zone, which Date.parse reads as a day long past or in the machine's zone, is none.
+ */
+const HTTP_DATE = /^[a-z]{3,9},? (\d\d?[ -][a-z]{3}[ -]\d\d(\d\d)? \d\d?:\d\d:\d\d (GMT|UTC)|[a-z]{3} [ \d]?\d \d\d?:\d\d:\d\d \d{4})$/i;
 
 /** Milliseconds to wait before retry `attempt`, or undefined when the service asks for longer than allowed. */
 export function retryDelay(retryAfter: string | null, attempt: number, policy: RetryPolicy = {}, now: number = Date.now()): number | undefined {
@@ -3511,9 +3516,8 @@ export function retryDelay(retryAfter: string | null, attempt: number, policy: R
 
 /** The wait a `Retry-After` value asks for, in milliseconds (0 for a date past), or undefined for none or one of neither form. */
 function retryAfterMs(retryAfter: string | null, now: number): number | undefined {
-  // Retry-After (RFC 9110 §10.2.3): seconds, or an HTTP date (§5.6.7: IMF-fixdate, or the obsolete
-  // RFC 850 and asctime forms, each starting with the day's name, all in GMT, which asctime, ending
-  // in the year, does not write). Any other value is ignored, as if there were none: `Date.parse`
+  // Retry-After (RFC 9110 §10.2.3): seconds, or an HTTP date (all in GMT, which asctime, ending in
+  // the year, does not write). Any other value is ignored, as if there were none: `Date.parse`
   // would read `1.5` or `-1` as a day long past, and the retry would follow at once.
   const text = retryAfter?.trim() ?? "";
   const ms = /^\d+$/.test(text) ? Number(text) * 1000 : HTTP_DATE.test(text) ? Date.parse(/\d{4}$/.test(text) ? `${text} GMT` : text) - now : NaN;
