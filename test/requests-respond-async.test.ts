@@ -218,6 +218,19 @@ test("without Retry-After the last poll goes at the deadline, its wait cut to th
   expect(polls).toBeGreaterThanOrEqual(4);
 });
 
+test("a poll a Retry-After led to shortly before the deadline has one attempt's time past it, as the last poll has: its answer, coming after the deadline, is read", async () => {
+  // Retry-After: 0 sends the first poll at once, well within maxWaitMs 300; the monitor answers it 800 ms later, past the deadline.
+  const client = rt.createClient({ baseUrl: srv.url, retry: { delayMs: 600000, maxDelayMs: 600000 } });
+  serve([{ ...asHttp(message("200 OK", body("s1"))), delayMs: 800 }]);
+  await expect(getSession(client, session("s1"), { timeoutMs: 5000, respondAsync: rt.respondAsync({ maxWaitMs: 300 }) })).resolves.toEqual(body("s1"));
+  expect(srv.requests.map((r) => r.url)).toEqual([`/${PATH}/s1`, "/m/1"]);
+
+  // Still 202 when that answer comes: the call rejects, not done, without another poll past the deadline.
+  serve([{ ...accepted("/m/1", "0"), delayMs: 800 }]);
+  await expect(getSession(client, session("s1"), { timeoutMs: 5000, respondAsync: rt.respondAsync({ maxWaitMs: 300 }) })).rejects.toMatchObject({ status: 202, message: expect.stringContaining("not done within maxWaitMs 300 ms") });
+  expect(srv.requests.map((r) => r.url)).toEqual([`/${PATH}/s1`, "/m/1"]);
+});
+
 test("maxWaitMs 0 waits for nothing: the call rejects at the 202, naming the monitor, which is not polled (a monitor that never answers holds nothing)", async () => {
   const client = rt.createClient({ baseUrl: srv.url });
   // The monitor sends its head and never its body.

@@ -3553,8 +3553,9 @@ export interface AsyncOptions {
    * status monitor and the waits between them included (default 300000: five minutes; up to
    * 2147483647). Past it, or where a `Retry-After` asks to wait past it, the call rejects with an
    * ODataError of status and code 202 whose `location` is the status monitor (the service goes on).
-   * Without a `Retry-After`, the last poll goes at the deadline, its wait cut to the time left, and
-   * may take one attempt's time past it (the call's `timeoutMs`, else the client's, else 10 s).
+   * Without a `Retry-After`, the last poll goes at the deadline, its wait cut to the time left. A
+   * poll under way at the deadline, whichever wait led to it, may take one attempt's time past it
+   * (the call's `timeoutMs`, else the client's, else 10 s).
    */
   maxWaitMs?: number | undefined;
   /**
@@ -3648,7 +3649,6 @@ async function monitored(client: Client, accepted: Response, request: string, ur
   let monitor = monitorAt(accepted, url, request);
   // maxWaitMs 0 waits for nothing: not even a poll, which no deadline (`deadline` sets none for 0) would bound.
   if (!max) throw notDone(accepted, request, monitor, max);
-  let limit = deadline(given?.signal, max);
   let after = accepted.headers.get("retry-after");
   // The monitor's requests: the call's headers and timeoutMs; the token and credentials only to the service's origin.
   const to = (method: string, headers?: Record<string, string>): Exchange => {
@@ -3657,20 +3657,21 @@ async function monitored(client: Client, accepted: Response, request: string, ur
     return x;
   };
   const own = { timeoutMs: given?.timeoutMs, headers: given?.headers };
-  // A request made at the end of the wait or after it: the last poll's time, and the DELETE's.
+  // A request made at the deadline or after it: a poll's time past it, and the DELETE's.
   const past = own.timeoutMs ?? client.options.timeoutMs ?? PAST_WAIT_MS;
+  // No wait passes the deadline; a poll under way at it, whichever wait led to it, has one attempt's time past it.
+  const limit = deadline(given?.signal, Math.min(max + past, 0x7fffffff));
   try {
     for (let poll = 0, last = false; ; poll++) {
       const asked = retryAfterMs(after, Date.now());
       const left = end - Date.now();
-      // A Retry-After past maxWaitMs is not waited for: the call rejects at once; as it does after the last poll.
-      if (last || (asked === undefined ? left <= 0 : asked > left)) throw notDone(accepted, request, monitor, max, last ? undefined : asked);
+      // Still 202 after the poll that went at the deadline, or once past it: not done.
+      if (last || left <= 0) throw notDone(accepted, request, monitor, max);
+      // A Retry-After past maxWaitMs is not waited for (nor polled before it asks): the call rejects at once.
+      if (asked !== undefined && asked > left) throw notDone(accepted, request, monitor, max, asked);
       const ms = asked ?? Math.min(retry.maxDelayMs ?? 60000, (retry.delayMs ?? 1000) * 2 ** poll, left);
-      // The runtime's own delay is cut to the time left: the last poll goes at the deadline, and has one attempt's time past it.
-      if ((last = asked === undefined && ms === left)) {
-        limit.clear();
-        limit = deadline(given?.signal, Math.min(left + past, 0x7fffffff));
-      }
+      // The runtime's own delay is cut to the time left: the last poll goes at the deadline.
+      last = asked === undefined && ms === left;
       await sleep(ms, limit.signal);
       // Protocol §11.6: asked for application/http, a 4.0 service answers the result so; a 4.01 one may answer it itself, with AsyncResult.
       const [response, bytes] = await exchange(client, to("GET", { Accept: "application/http, application/json;q=0.9" }), { ...own, signal: limit.signal }, (r) => r.arrayBuffer());
