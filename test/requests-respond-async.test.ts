@@ -3,6 +3,7 @@
 // answer (`application/http`, or 4.01's result with `AsyncResult`) as the direct answer would be.
 // Over real HTTP on 127.0.0.1, with the committed Graph callRecords output.
 import { startLoopback, type Loopback, type Recorded, type Reply } from "./helpers/loopback";
+import { holdTimeouts } from "./helpers/held-timeouts";
 import { PATH, body, session } from "./helpers/batch-sessions";
 import { getSession, updateSession } from "../generated/graph-callrecords/microsoft.graph.callRecords.requests";
 import { validateSession } from "../generated/graph-callrecords/microsoft.graph.callRecords.validators";
@@ -271,19 +272,34 @@ test("an abort while polling rejects with the abort's reason; with cancelOnAbort
 });
 
 test("cancelOnAbort's DELETE, which no one waits for, is given up after 10 s where neither the call nor the client has a timeoutMs: a monitor that never answers it holds no connection", async () => {
-  const client = rt.createClient({ baseUrl: srv.url });
-  const stop = new AbortController();
-  let closed: () => void = () => {};
-  const released = new Promise<void>((resolve) => (closed = resolve));
-  srv.handle((req) => {
-    // The DELETE is never answered: its connection closes only when the client gives it up.
-    if (req.method === "DELETE") return { write: (res) => void res.on("close", closed) };
-    if (req.url === "/m/1") stop.abort(new Error("left"));
-    return accepted("/m/1", req.url === "/m/1" ? "60" : "0");
-  });
-  await expect(getSession(client, session("s1"), { signal: stop.signal, respondAsync: rt.respondAsync({ cancelOnAbort: true }) })).rejects.toThrow("left");
-  await released;
-  expect(srv.requests.map((r) => [r.method, r.url])).toEqual([["GET", `/${PATH}/s1`], ["GET", "/m/1"], ["DELETE", "/m/1"]]);
+  // The runtime's 10 s timers are held (test/helpers/held-timeouts.ts) and run once the server has
+  // the DELETE: the connection is open until then, and closes when they run, not 10 s of real time later.
+  const clock = holdTimeouts(10000);
+  try {
+    const client = rt.createClient({ baseUrl: srv.url });
+    const stop = new AbortController();
+    let closed: () => void = () => {};
+    let isClosed = false;
+    const released = new Promise<void>((resolve) => (closed = resolve)).then(() => void (isClosed = true));
+    let deleted: () => void = () => {};
+    const deleting = new Promise<void>((resolve) => (deleted = resolve));
+    srv.handle((req) => {
+      // The DELETE is never answered: its connection closes only when the client gives it up.
+      if (req.method === "DELETE") return { write: (res) => void (res.on("close", closed), deleted()) };
+      if (req.url === "/m/1") stop.abort(new Error("left"));
+      return accepted("/m/1", req.url === "/m/1" ? "60" : "0");
+    });
+    await expect(getSession(client, session("s1"), { signal: stop.signal, respondAsync: rt.respondAsync({ cancelOnAbort: true }) })).rejects.toThrow("left");
+    await deleting;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(isClosed).toBe(false);
+    // The DELETE's bound, the one 10 s timer made.
+    expect(clock.fire()).toBe(1);
+    await released;
+    expect(srv.requests.map((r) => [r.method, r.url])).toEqual([["GET", `/${PATH}/s1`], ["GET", "/m/1"], ["DELETE", "/m/1"]]);
+  } finally {
+    clock.release();
+  }
 }, 60000);
 
 test("a batch's send({ respondAsync }) asks it for the $batch, and its calls take the parts of the final answer", async () => {
