@@ -116,6 +116,41 @@ describe("`**` stops at navigation that is not contained", () => {
     expect(kept(["/drives/**/workbook"])).toEqual(["t.drive", "t.item", "t.workbook"]);
   });
 
+  test("a stop is named when any path past it is one the pattern does not match, not only the first path to each type", () => {
+    // Past /me/drive the first path to an item, /me/drive/items, is the pattern's own; /me/drive/list/items is not.
+    const lists = edmx(
+      schema(
+        "t",
+        `
+        ${keyed("user", `<NavigationProperty Name="drive" Type="t.drive"/>`)}
+        ${keyed("drive", `
+          <NavigationProperty Name="items" Type="Collection(t.item)" ContainsTarget="true"/>
+          <NavigationProperty Name="list" Type="t.list" ContainsTarget="true"/>
+        `)}
+        ${keyed("list", `<NavigationProperty Name="items" Type="Collection(t.item)" ContainsTarget="true"/>`)}
+        ${keyed("item")}
+        <EntityContainer Name="c"><Singleton Name="me" Type="t.user"/></EntityContainer>`,
+      ),
+    );
+    const said = generate({ inputs: [{ file: "t.xml", content: lists }], include: ["/me/**/items"] }).diagnostics.filter((d) => d.code === "ODG305" && !d.message.startsWith("slice keeps"));
+    expect(said.map((d) => d.message)).toEqual([
+      "--include /me/**/items stops at 1 navigation property that is not contained below which it would match more (/me/drive): `**` does not go on below it; " +
+        "write a path through it out to go on (/me/drive/**/items, which reaches t.item (/me/drive/list/items))",
+    ]);
+  });
+
+  test("with several includes, a stop below which another include keeps all the pattern would match is not named", () => {
+    // `/me/manager/**` keeps the manager's messages' attachments; `/me/manager` keeps only the manager.
+    const withNotes = (include: string[]) => run(include).diagnostics.filter((d) => d.code === "ODG305" && d.path === include[0]).map((d) => d.message);
+    expect(withNotes(["/me/**/attachments/**", "/me/manager/**"])).toEqual([
+      "--include /me/**/attachments/** stops at 2 navigation properties that are not contained below which it would match more (/me/messages/{id}/from, /me/messages/{id}/attachments/{id}/owner): " +
+        "`**` does not go on below them; write a path through one out to go on (/me/messages/{id}/from/**/attachments/**, which reaches t.attachment (/me/messages/{id}/from/messages/{id}/attachments))",
+    ]);
+    expect(withNotes(["/me/**/attachments/**", "/me/manager"])).toEqual([expect.stringContaining("stops at 3 navigation properties that are not contained below which it would match more (/me/manager, ")]);
+    // Past every stop another include keeps it all: no note.
+    expect(withNotes(["/me/**/items", "/me/manager/drive/items", "/me/messages/**/drive/items"])).toEqual([]);
+  });
+
   test("a pattern that matches nothing because its `**` stopped says so, in its error", () => {
     expect(generationErrors(CSDL, { include: ["/me/**/workbook"] })).toEqual([
       "0:0 --include /me/**/workbook matches no URL path of the service: its `**` stops at 1 navigation property that is not contained below which it would match more " +
@@ -334,6 +369,9 @@ describeWithGraph("the pattern ODG305 suggests past Graph's stops")("on Graph v1
     expect(suggested!.startsWith(`${firstStop}/`)).toBe(true);
     const again = generate({ inputs: [{ file: "graph.xml", content: content() }], include: [suggested!], why: [path!] });
     expect(again.model.types.has(type!)).toBe(true);
-    expect(again.slice?.why?.[0]?.answers[0]?.chain[0]?.reason).toBe(`addressed by ${path} (--include ${suggested})`);
+    expect(again.slice?.why?.[0]?.answers[0]?.chain[0]?.reason).toMatch(new RegExp(`^addressed by \\S+ \\(--include ${suggested!.replace(/[*{}]/g, "\\$&")}\\)$`));
+    // The path is one the suggestion matches (as an --exclude it leaves the path out), and the pattern does not.
+    expect(generationErrors(content(), { include: [path!], exclude: [suggested!] })).toEqual([`0:0 --include ${path} matches only URL paths that --exclude ${suggested} leaves out`]);
+    expect(generationErrors(content(), { include: [path!], exclude: [include] })).toEqual([]);
   });
 });

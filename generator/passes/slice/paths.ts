@@ -320,6 +320,8 @@ export function pathModel(model: Model): PathModel {
 /**
  * What the include patterns select. `throughStops`: each include's `**` goes on below navigation
  * properties that are not contained, and `beyond` says what it then reaches only that way (`--why`).
+ * `matchedAlready`: patterns whose matches are none of the includes' (a path one of them matches is
+ * not matched again), though the walk goes on below them, as it does not below an exclude's.
  */
 export function selectPaths(
   model: PathModel,
@@ -327,10 +329,13 @@ export function selectPaths(
   excludeAsWritten: readonly PathPattern[],
   fill?: Fill,
   throughStops = false,
+  matchedAlready: readonly PathPattern[] = [],
 ): PathSelection {
   const { containers } = model;
   const include = includeAsWritten.map((p) => withNamespaces(p, model.aliases));
-  const exclude = excludeAsWritten.map((p) => withNamespaces(p, model.aliases));
+  // The exclude patterns, then those that only unmatch (`cuts`: how many cut the walk).
+  const exclude = [...excludeAsWritten, ...matchedAlready].map((p) => withNamespaces(p, model.aliases));
+  const cuts = excludeAsWritten.length;
   const routes = { addressed: new Map(), onPath: new Map(), operations: new Map() };
   const result: PathSelection = { addressed: new Set(), onPath: new Set(), operations: new Set(), operationPatterns: new Map(), unmatched: [], stops: new Map(), routes, throughOperations: new Map(), beyond: new Map(), notFollowed: new Map() };
   if (!containers.length) {
@@ -338,14 +343,14 @@ export function selectPaths(
     return result;
   }
   const steps = new Steps(fill);
-  const casts = include.some(hasCastSegment) || exclude.some(hasCastSegment);
+  const casts = include.some(hasCastSegment) || exclude.slice(0, cuts).some(hasCastSegment);
   // A bound operation is matched only by a segment that names it (like a cast): wildcards keep
   // matching navigation properties, whose types bring their bound operations along anyway.
   const bound: BoundIndex | undefined = include.some((p) => p.segments.some((seg) => !seg.any && seg.literal !== undefined))
     ? { byType: boundOperations(model.operations), aliases: model.aliases, fillOperation: model.fillOperation, fill }
     : undefined;
   for (const pattern of include) {
-    if (!walk(containers, pattern, exclude, steps, casts, bound, result, throughStops)) result.unmatched.push(pattern.text);
+    if (!walk(containers, pattern, exclude, cuts, steps, casts, bound, result, throughStops)) result.unmatched.push(pattern.text);
   }
   return result;
 }
@@ -358,6 +363,7 @@ function walk(
   containers: readonly EntityContainer[],
   pattern: PathPattern,
   exclude: readonly PathPattern[],
+  cuts: number,
   steps: Steps,
   casts: boolean,
   bound: BoundIndex | undefined,
@@ -411,7 +417,7 @@ function walk(
     const through = throughStops && leaves ? advance(pattern, before, name, isCast) : kept;
     if (through === 0 || (complex && !steps.leads(type))) return undefined;
     const excluded = exclude.map((p, i) => advance(p, from ? from.excluded[i] : excludeStart[i], name, isCast, leaves !== undefined));
-    if (exclude.some((p, i) => accepts(p, excluded[i]))) return undefined;
+    if (exclude.some((p, i) => i < cuts && accepts(p, excluded[i]))) return undefined;
     const reach = (states: States, stopped: boolean): Node => {
       const key = `${type.qualifiedName} ${states} ${excluded.join(",")}`;
       let node = nodes.get(key);
@@ -424,7 +430,7 @@ function walk(
           node.stopped = Math.log2(cut & -cut);
           deferred.add(node);
         } else queue.push(node);
-        if (accepts(pattern, states)) accepting.push(node);
+        if (accepts(pattern, states) && !exclude.some((p, i) => accepts(p, excluded[i]))) accepting.push(node);
       } else if (!stopped && (deferred.has(node) || (waiting.has(node) && (from?.depth ?? 0) + 1 < node.depth))) {
         // Deferred, now reached without a stop (or waiting, now by a shorter route): by this route, in the queue.
         Object.assign(node, { parent: from, segment: name, collection, stopped: undefined, depth: (from?.depth ?? 0) + 1 });
@@ -456,9 +462,10 @@ function walk(
   let imported = false;
   for (const imp of containers.flatMap((c) => c.imports)) {
     // An import an --exclude path names is left out, as a set or singleton is.
-    if (exclude.some((p, i) => accepts(p, advance(p, excludeStart[i], imp.name, false)))) continue;
+    const named = exclude.map((p, i) => accepts(p, advance(p, excludeStart[i], imp.name, false)));
+    if (named.some((x, i) => x && i < cuts)) continue;
     const states = advance(pattern, startStates(pattern), imp.name, false);
-    if (accepts(pattern, states)) {
+    if (accepts(pattern, states) && !named.includes(true)) {
       for (const op of imp.operations) {
         namedOperation(result, op, { pattern: pattern.text, path: `/${imp.name}` });
       }

@@ -265,7 +265,7 @@ export function sliceModel(
    * What a note or error says of where a path pattern's `**` stopped (`selection.stops`), or nothing
    * when going on below would match nothing more. For a `**` with more of the pattern after it, each
    * stop's pattern that goes on (star-stops.ts `goesOnPast`) is walked: the stops below which it
-   * matches are those said, with the first such pattern.
+   * matches a path no include matches are those said (all of them), with the first such pattern.
    */
   const stopsSaid = new Map<string, string | undefined>();
   /**
@@ -275,22 +275,19 @@ export function sliceModel(
    */
   const walkQuietly = (patterns: PathPattern[], exclude: readonly PathPattern[], beyond?: boolean) =>
     diags.quietly(() => selectPaths(pathModel, patterns, exclude, fill, beyond));
-  const stopsText = (p: PathPattern, selection: PathSelection, exclude: readonly PathPattern[]): string | undefined => {
+  /** `kept`: the patterns whose paths are matched already (an include's: every include path; an exclude's: itself). */
+  const stopsText = (p: PathPattern, selection: PathSelection, exclude: readonly PathPattern[], kept: readonly PathPattern[]): string | undefined => {
     const stops = selection.stops.get(p.text);
     if (!stops) return undefined;
     if (stopsKeepTargets(p, stops)) return starStopsMessage(stops);
-    const key = `${p.text}\n${exclude.map((e) => e.text).join("\n")}`;
+    const key = `${p.text}\n${exclude.map((e) => e.text).join("\n")}\n\n${kept.map((e) => e.text).join("\n")}`;
     if (!stopsSaid.has(key)) {
+      // The paths past a stop that no pattern in `kept` matches (all of them: not only the first to each type), each to a type.
       const select = (text: string) => {
         const again = parsePattern(text);
         if (again.kind !== "path") return [];
-        // A path the pattern itself matches is none it would match more: a path the pattern cuts as an --exclude.
-        const matchedAlready = (path: string) => {
-          const route = parsePattern(path);
-          return !selection.addressed.size || route.kind !== "path" ? false : selectPaths(pathModel, [route], [p], fill).unmatched.length > 0;
-        };
-        const routes = [...selectPaths(pathModel, [again], exclude, fill).routes.addressed];
-        return routes.filter(([t, r]) => !selection.addressed.has(t) || !matchedAlready(r.path)).map(([t, r]) => ({ ...r, type: t.qualifiedName }));
+        const past = selectPaths(pathModel, [again], exclude, fill, false, kept);
+        return [...past.routes.addressed].map(([t, r]) => ({ ...r, reaches: t.qualifiedName }));
       };
       // Types read only to find these are none the slice reads: their problems are not reported.
       const past = diags.quietly(() => stops.flatMap((s) => goesOnPast(p, s, select) ?? []));
@@ -298,8 +295,8 @@ export function sliceModel(
     }
     return stopsSaid.get(key);
   };
-  const stoppedAt = (p: PathPattern, selection: PathSelection, exclude: readonly PathPattern[]) => {
-    const text = stopsText(p, selection, exclude);
+  const stoppedAt = (p: PathPattern, selection: PathSelection, exclude: readonly PathPattern[], kept: readonly PathPattern[]) => {
+    const text = stopsText(p, selection, exclude, kept);
     return text ? `: its \`**\` ${text}` : "";
   };
   const unmatched = includeNames.filter((p) => !matched.has(p));
@@ -330,7 +327,7 @@ export function sliceModel(
     const cut = excludedPath(p);
     const gone = cut === undefined ? leftOutByPath(p, model.leftOut) : [];
     if (gone.length) matchesLeftOut(p, gone);
-    else matchesNothing("include", p, cut ?? `matches no URL path of the service${pathHintFor(p, paths(excludes))}${stoppedAt(p, selection, paths(excludes))}${notFollowedAt(p, selection, fillOperation)}`);
+    else matchesNothing("include", p, cut ?? `matches no URL path of the service${pathHintFor(p, paths(excludes))}${stoppedAt(p, selection, paths(excludes), includePaths)}${notFollowedAt(p, selection, fillOperation)}`);
   }
   const everyName = [...model.types.values(), ...allOps];
   for (const p of excludeNames) {
@@ -347,7 +344,7 @@ export function sliceModel(
     const alone = selectPaths(pathModel, [p], [], fill);
     const gone = alone.unmatched.length ? leftOutByPath(p, model.leftOut) : [];
     if (gone.length) matchesLeftOut(p, gone, "exclude");
-    else if (alone.unmatched.length) matchesNothing("exclude", p, `matches no URL path of the service${pathHintFor(p, [])}${stoppedAt(p, alone, [])}${notFollowedAt(p, alone, fillOperation)}`);
+    else if (alone.unmatched.length) matchesNothing("exclude", p, `matches no URL path of the service${pathHintFor(p, [])}${stoppedAt(p, alone, [], [p])}${notFollowedAt(p, alone, fillOperation)}`);
     for (const op of alone.operations) if (!pathExcludedOps.has(op)) pathExcludedOps.set(op, p.text);
   }
   const warnedEmpty = diags.hasErrors;
@@ -571,7 +568,7 @@ export function sliceModel(
   }
   // Where each include's `**` stopped (at navigation properties that are not contained): once per pattern.
   for (const p of includePaths) {
-    const stops = selection.unmatched.includes(p.text) ? undefined : stopsText(p, selection, paths(excludes));
+    const stops = selection.unmatched.includes(p.text) ? undefined : stopsText(p, selection, paths(excludes), includePaths);
     if (stops) patternProblem("info", Codes.sliceSummary, p, `${named("include", [p])} ${p.text} ${stops}`);
   }
   for (const t of manySubtypes) {

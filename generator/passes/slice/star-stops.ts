@@ -23,7 +23,7 @@ export function stopsKeepTargets(p: PathPattern, stops: readonly PatternStop[]):
   return stops.every((s) => s.stars.length === 1 && s.stars[0] === p.segments.length - 1);
 }
 
-/** A stop below which the pattern would match more: the pattern through it (`goesOnPast`), and the first path past the stop that pattern addresses a type by that the slice does not address. */
+/** A stop below which the pattern would match more: the pattern through it (`goesOnPast`), and the first path past the stop that pattern matches and no include does, with what it reaches there. */
 export interface PastStop {
   route: string;
   pattern: string;
@@ -43,14 +43,14 @@ export function pastStopsMessage(past: readonly PastStop[]): string {
 
 /**
  * The pattern that goes on below a stop: the route to it written out, then the pattern from a `**`
- * it stopped (the first whose pattern matches past it), with the first path past the stop by which
- * it addresses a type the slice does not; none when no such pattern does. `select`: by each type a
- * pattern addresses that the slice does not, the route to it.
+ * it stopped (the first whose pattern matches past it), with the first path past the stop that it
+ * matches and no include does; none when no such pattern does. `select`: the routes a pattern
+ * matches that no include does, the first to each type it reaches (`reaches`: the type's name).
  */
-export function goesOnPast(p: PathPattern, stop: PatternStop, select: (pattern: string) => Iterable<PathRoute & { type: string }>): PastStop | undefined {
+export function goesOnPast(p: PathPattern, stop: PatternStop, select: (pattern: string) => Iterable<PathRoute & { reaches: string }>): PastStop | undefined {
   for (const star of stop.stars) {
     const pattern = `${stop.route}/${patternFrom(p, p.segments[star] as { from: number })}`;
-    for (const r of select(pattern)) if (r.path.startsWith(`${stop.route}/`)) return { route: stop.route, pattern, reaches: `${r.type} (${r.path})` };
+    for (const r of select(pattern)) if (r.path.startsWith(`${stop.route}/`)) return { route: stop.route, pattern, reaches: `${r.reaches} (${r.path})` };
   }
   return undefined;
 }
