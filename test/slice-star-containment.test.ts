@@ -116,6 +116,23 @@ describe("`**` stops at navigation that is not contained", () => {
     expect(kept(["/drives/**/workbook"])).toEqual(["t.drive", "t.item", "t.workbook"]);
   });
 
+  test("a pattern ending in a bound operation: the stops below which it would name the operation by a path it does not match, and a pattern through one", () => {
+    expect(notes(["/me/**/send"])).toEqual([
+      "/me/**/send: --include /me/**/send stops at 3 navigation properties that are not contained below which it would match more (/me/manager, /me/messages/{id}/from, /me/messages/{id}/attachments/{id}/owner): " +
+        "`**` does not go on below them; write a path through one out to go on (/me/manager/**/send, which reaches action t.send (/me/manager/messages/{id}/send))",
+    ]);
+    // The suggestion keeps the path it names.
+    expect(generate({ inputs: [{ file: "t.xml", content: CSDL }], include: ["/me/manager/**/send"], why: ["t.send"] }).slice?.why?.[0]?.answers[0]?.chain[0]?.reason).toBe(
+      "named by /me/manager/messages/{id}/send (--include /me/manager/**/send)",
+    );
+    // By its qualified name too; and the error of one that matches nothing (an item's action lies only below the drive).
+    expect(notes(["/me/**/t.send"])).toEqual([expect.stringContaining("(/me/manager/**/t.send, which reaches action t.send (/me/manager/messages/{id}/t.send))")]);
+    expect(generationErrors(CSDL, { include: ["/me/**/preview"] })).toEqual([
+      "0:0 --include /me/**/preview matches no URL path of the service (preview is an operation bound to t.item): its `**` stops at 1 navigation property that is not contained below which it would match more " +
+        "(/me/drive): `**` does not go on below it; write a path through it out to go on (/me/drive/**/preview, which reaches action t.preview (/me/drive/items/{id}/preview))",
+    ]);
+  });
+
   test("a stop is named when any path past it is one the pattern does not match, not only the first path to each type", () => {
     // Past /me/drive the first path to an item, /me/drive/items, is the pattern's own; /me/drive/list/items is not.
     const lists = edmx(
@@ -360,16 +377,18 @@ describeWithGraph("--why where Graph's `/me/**/items/**` stops")("--why on Graph
 
 describeWithGraph("the pattern ODG305 suggests past Graph's stops")("on Graph v1.0, the pattern a note suggests past a stop keeps what the note says", () => {
   const content = () => fs.readFileSync(GRAPH, "utf8");
-  test.each(["/users/**/events/**", "/me/**/items/**", "/groups/**/messages/**"])("%s", (include) => {
+  // A pattern ending in a bound operation is noted as one ending in a navigation property is.
+  test.each(["/users/**/events/**", "/me/**/items/**", "/groups/**/messages/**", "/me/**/sendMail"])("%s", (include) => {
     const note = generate({ inputs: [{ file: "graph.xml", content: content() }], include: [include] }).diagnostics.find((d) => d.code === "ODG305" && d.message.startsWith(`--include ${include} stops at`));
-    const said = note?.message.match(/ below which it would match more \((\/[^ ,]+)[ ,].*; write a path through (?:it|one) out to go on \((\S+), which reaches (\S+) \((\S+)\)\)$/);
+    const said = note?.message.match(/ below which it would match more \((\/[^ ,]+)[ ,].*; write a path through (?:it|one) out to go on \((\S+), which reaches (action |function )?(\S+) \((\S+)\)\)$/);
     expect(said).toBeTruthy();
-    const [, firstStop, suggested, type, path] = said!;
+    const [, firstStop, suggested, operation, name, path] = said!;
     // The suggestion writes the route to the first stop named out, then the pattern from a `**` on.
     expect(suggested!.startsWith(`${firstStop}/`)).toBe(true);
-    const again = generate({ inputs: [{ file: "graph.xml", content: content() }], include: [suggested!], why: [path!] });
-    expect(again.model.types.has(type!)).toBe(true);
-    expect(again.slice?.why?.[0]?.answers[0]?.chain[0]?.reason).toMatch(new RegExp(`^addressed by \\S+ \\(--include ${suggested!.replace(/[*{}]/g, "\\$&")}\\)$`));
+    const again = generate({ inputs: [{ file: "graph.xml", content: content() }], include: [suggested!], why: [operation ? name! : path!] });
+    if (operation) expect(again.model.schemas.some((s) => s.operations.some((op) => op.qualifiedName === name))).toBe(true);
+    else expect(again.model.types.has(name!)).toBe(true);
+    expect(again.slice?.why?.[0]?.answers[0]?.chain[0]?.reason).toMatch(new RegExp(`^(addressed|named) by \\S+ \\(--include ${suggested!.replace(/[*{}]/g, "\\$&")}\\)$`));
     // The path is one the suggestion matches (as an --exclude it leaves the path out), and the pattern does not.
     expect(generationErrors(content(), { include: [path!], exclude: [suggested!] })).toEqual([`0:0 --include ${path} matches only URL paths that --exclude ${suggested} leaves out`]);
     expect(generationErrors(content(), { include: [path!], exclude: [include] })).toEqual([]);

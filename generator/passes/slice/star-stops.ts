@@ -45,7 +45,8 @@ export function pastStopsMessage(past: readonly PastStop[]): string {
  * The pattern that goes on below a stop: the route to it written out, then the pattern from a `**`
  * it stopped (the first whose pattern matches past it), with the first path past the stop that it
  * matches and no include does; none when no such pattern does. `select`: the routes a pattern
- * matches that no include does, the first to each type it reaches (`reaches`: the type's name).
+ * matches that no include does, the first to each type or operation it reaches (`reaches`: the
+ * type's name, or the operation's kind and name).
  */
 export function goesOnPast(p: PathPattern, stop: PatternStop, select: (pattern: string) => Iterable<PathRoute & { reaches: string }>): PastStop | undefined {
   for (const star of stop.stars) {
