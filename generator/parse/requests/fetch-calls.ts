@@ -16,15 +16,18 @@ import { expressionEnd, literalJson, memberValue, skipBlank } from "./js-values"
  */
 const CALL = /\bfetch\(\s*(?:new\s+Request\(\s*)?/g;
 
-/** Whether `text` holds a fetch call with a literal URL (or one made of the file's constants, js-literals.ts `joined`). */
-export function hasFetchCalls(text: string): boolean {
-  return /\bfetch\(\s*["'`]/.test(text) || (/\bfetch\(\s*[A-Za-z_$]/.test(text) && fetchCalls(text).length > 0);
+/** Whether `text` holds a fetch call with a literal URL (or one made of the file's constants, js-literals.ts `joined`), in code: not in a comment or a string. */
+export function hasFetchCalls(text: string, js = new JsText(text)): boolean {
+  for (const m of text.matchAll(/\bfetch\(\s*["'`]/g)) if (js.isCode(m.index)) return true;
+  return /\bfetch\(\s*[A-Za-z_$]/.test(text) && fetchCalls(text, js).length > 0;
 }
 
 /** The fetch calls of `text`, or of its part from `from` to `to` (a request helper's body, request-helpers.ts). */
 export function fetchCalls(text: string, js = new JsText(text), from = 0, to = text.length): CallInCode[] {
   const out: CallInCode[] = [];
   for (const m of matchesIn(CALL, js, from, to)) {
+    // `fetch("…")` in a comment, a string or a template's text is no call.
+    if (!js.isCode(m.index)) continue;
     const literal = urlLiteral(js, m.index + m[0].length);
     if (!literal) continue;
     const { url } = literal;

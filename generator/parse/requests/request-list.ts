@@ -80,12 +80,13 @@ export function readRequestList(text: string, base?: string | readonly string[])
   const body = text.replace(/^\ufeff/, "");
   // Read once: a program whose only requests go through axios's config form or its own helpers is read by the test above, not again.
   let code: RequestList | undefined;
-  const asCode = () => (code ??= codeRequests(body));
+  const js = new JsText(body);
+  const asCode = () => (code ??= codeRequests(body, js));
   const list = /^\s*\{/.test(body)
     ? jsonRequests(body)
     : REQUEST_FENCE.test(body)
       ? markdownRequests(body)
-      : hasFetchCalls(body) || hasGraphClientCalls(body) || hasHttpClientCalls(body) || hasGraphSdkCalls(body) || asCode().requests.length > 0
+      : hasFetchCalls(body, js) || hasGraphClientCalls(body) || hasHttpClientCalls(body) || hasGraphSdkCalls(body) || asCode().requests.length > 0
         ? asCode()
         : isHttpFile(body)
           ? httpFileRequests(body)
@@ -295,10 +296,9 @@ function markdownRequests(text: string): RequestList {
 }
 
 /** The requests of a file of `fetch` calls (a browser's "Copy all as fetch", or a program's), Graph client `api` calls, HTTP client calls and Graph SDK chains, each at its URL (a chain at its client), in the file's order. */
-function codeRequests(text: string): RequestList {
+function codeRequests(text: string, js: JsText): RequestList {
   const source = new SourceText("", text);
   const unread: string[] = [];
-  const js = new JsText(text);
   // Each reader's calls, and those made through the file's helpers (`graphGet("/me/events")`), in place of the helpers' own.
   const read = (find: CallFinder): CallInCode[] => {
     const helpers = helperCalls(js, find);
