@@ -66,6 +66,7 @@ export const Codes = {
   requestRefused: "ODG601",
   requestAnsweredError: "ODG602",
   requestWithoutHeader: "ODG603",
+  requestNotRead: "ODG604",
 } as const;
 
 /** Where a raw element came from: a file and a character offset, turned into line/column on demand. */

@@ -44,7 +44,7 @@ export async function runUrlList(args: UrlListArgs): Promise<number> {
     err.print(`odatagen: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     return EXIT_USAGE;
   }
-  const list = readRequestList(text, args.base);
+  const list = readRequestList(text, args.base, args.from === "-" ? undefined : { file: args.from });
   if (!("requests" in list)) {
     err.print(`odatagen: ${file}${list.line ? `:${list.line}:${list.column}` : ""}: ${list.problem}`);
     return EXIT_INPUT;
@@ -75,7 +75,7 @@ export async function runUrlList(args: UrlListArgs): Promise<number> {
   const all = [...distinct.values()];
   const refused = all.filter((d) => !d.result?.ok);
   if (args.json) out.print(JSON.stringify(jsonOf(file, all, list.skipped, answered.length === 1 ? undefined : answered.map((a) => ({ name: a.service.name, out: shown(a.service.out) }))), null, 2));
-  else printDiagnostics([...refused.map((d) => refusal(file, d)), ...all.filter(refusedByService).map((d) => serviceRefusal(file, d)), ...all.flatMap((d) => (refusedByService(d) ? [] : headerWarnings(file, d)))]);
+  else printDiagnostics([...(list.notes ?? []).map((n): Diagnostic => ({ code: Codes.requestNotRead, severity: "info", message: n.message, file, line: n.line, column: n.column, path: "" })), ...refused.map((d) => refusal(file, d)), ...all.filter(refusedByService).map((d) => serviceRefusal(file, d)), ...all.flatMap((d) => (refusedByService(d) ? [] : headerWarnings(file, d)))]);
   err.print(`odatagen: ${summary(file, list.requests.length, all.length, refused.length, list.skipped)}`);
   // Requests the service has that the slice leaves out: a slice of the file's own requests keeps them all.
   const outside = asked.filter((d, i) => !d.result?.ok && answered.some((a) => (a.results[i] as { outsideSlice?: boolean } | undefined)?.outsideSlice)).length;

@@ -15,11 +15,12 @@ import { type CallInCode, JsText, PARAMETER } from "./js-literals";
 import { expressionEnd, skipBlank } from "./js-values";
 import { withVariables } from "./request-variables";
 import { parametersOf } from "./js-parameters";
+import type { ImportedHelper } from "./imported-helpers";
 
 /** The requests a reader finds between `from` and `to` (fetchCalls, httpClientCalls, …). */
 export type CallFinder = (js: JsText, from: number, to: number) => CallInCode[];
 
-interface Helper {
+export interface Helper {
   name: string;
   params: string[];
   /** Where its body starts and ends (a block's braces, or an arrow's expression). */
@@ -39,7 +40,8 @@ const PARAM = /^\s*([A-Za-z_$][\w$]*)\s*\??\s*(?::\s*[\w$.<>[\]|'" ]+)?\s*(?:=\s
 /** The helpers of `js`: functions with plain parameters (made once per file). */
 const found = new WeakMap<JsText, Helper[]>();
 
-function helpersOf(js: JsText): Helper[] {
+/** The helpers `js` declares (imported-helpers.ts asks for a module's). */
+export function helpersOf(js: JsText): Helper[] {
   let helpers = found.get(js);
   if (helpers) return helpers;
   helpers = [];
@@ -151,33 +153,48 @@ function statementEnd(js: JsText, i: number): number | undefined {
  * calls `find` reads in their bodies; and where those calls are (`replaced`: their own requests,
  * made of a parameter, are these).
  */
-export function helperCalls(js: JsText, find: CallFinder): { calls: CallInCode[]; replaced: Set<number> } {
+export function helperCalls(js: JsText, find: CallFinder, imported: readonly ImportedHelper[] = []): { calls: CallInCode[]; replaced: Set<number> } {
   const calls: CallInCode[] = [];
   const replaced = new Set<number>();
-  const text = js.text;
   const helpers = helpersOf(js);
-  if (!helpers.length) return { calls, replaced };
-  const sites = callSites(js, new Set(helpers.map((h) => h.name)));
+  if (!helpers.length && !imported.length) return { calls, replaced };
+  const sites = callSites(js, new Set([...helpers.map((h) => h.name), ...imported.map((i) => i.local)]));
   for (const helper of helpers) {
-    const marks = new Map(helper.params.map((p, i) => [p, { value: `${PARAMETER}${i}${PARAMETER}` }]));
-    const inner = js.withArguments(marks, () => helper.own.flatMap(([from, to]) => find(js, from, to))).filter((c) => c.url.includes(PARAMETER));
-    if (!inner.length) continue;
-    let read = false;
-    for (const { at, open } of sites.get(helper.name) ?? []) {
-      // Not its declaration, nor a call of itself inside its body.
-      if (at === helper.at || (at >= helper.from && at <= helper.to) || /(?:function\s*\*?|const)\s*$/.test(text.slice(Math.max(0, at - 12), at))) continue;
-      const args = argumentsAt(js, open, helper.params.length);
-      if (!args) continue;
-      for (const call of inner) {
-        const url = substituted(call.url, args);
-        if (url === undefined) continue;
-        calls.push({ ...call, url, at: args.at });
-        read = true;
-      }
-    }
-    if (read) for (const call of inner) replaced.add(call.at);
+    const inner = innerCalls(js, helper, find);
+    if (inner.length && callsThrough(js, sites.get(helper.name), helper, inner, calls, true)) for (const call of inner) replaced.add(call.at);
+  }
+  // A helper imported from the program's own module (imported-helpers.ts): its body read in its module, its calls here.
+  for (const { local, helper, js: module } of imported) {
+    const inner = innerCalls(module, helper, find);
+    if (inner.length) callsThrough(js, sites.get(local), helper, inner, calls, false);
   }
   return { calls, replaced };
+}
+
+/** The requests `find` reads in a helper's own body whose URL reads one of its parameters (each a mark, PARAMETER). */
+function innerCalls(js: JsText, helper: Helper, find: CallFinder): CallInCode[] {
+  const marks = new Map(helper.params.map((p, i) => [p, { value: `${PARAMETER}${i}${PARAMETER}` }]));
+  return js.withArguments(marks, () => helper.own.flatMap(([from, to]) => find(js, from, to))).filter((c) => c.url.includes(PARAMETER));
+}
+
+/** The requests of a helper's calls at `sites` in `js` (the file the helper is declared in where `sameFile`), added to `calls`; whether any was read. */
+function callsThrough(js: JsText, sites: readonly { at: number; open: number }[] | undefined, helper: Helper, inner: readonly CallInCode[], calls: CallInCode[], sameFile: boolean): boolean {
+  const text = js.text;
+  let read = false;
+  for (const { at, open } of sites ?? []) {
+    // Not its declaration, nor a call of itself inside its body.
+    if (sameFile && (at === helper.at || (at >= helper.from && at <= helper.to))) continue;
+    if (/(?:function\s*\*?|const)\s*$/.test(text.slice(Math.max(0, at - 12), at))) continue;
+    const args = argumentsAt(js, open, helper.params.length);
+    if (!args) continue;
+    for (const call of inner) {
+      const url = substituted(call.url, args);
+      if (url === undefined) continue;
+      calls.push({ ...call, url, at: args.at });
+      read = true;
+    }
+  }
+  return read;
 }
 
 /** Where each of `names` is called in code (`name(`, not a member's `.name(`), read in one pass: the name's index and its parenthesis'. */

@@ -21,6 +21,7 @@ import { axiosConfigCalls } from "./axios-config-calls";
 import { type CallInCode, JsText } from "./js-literals";
 import { fetchCalls, hasFetchCalls } from "./fetch-calls";
 import { type CallFinder, helperCalls } from "./request-helpers";
+import { importedHelpers, ProgramModules } from "./imported-helpers";
 import { graphClientCalls, hasGraphClientCalls } from "./graph-client-calls";
 import { hasHttpClientCalls, httpClientCalls } from "./http-client-calls";
 import { graphSdkCalls, hasGraphSdkCalls } from "./graph-sdk-calls";
@@ -61,6 +62,14 @@ export interface RequestList {
   requests: ListedRequest[];
   /** Requests left unchecked, by reason (`OPTIONS`, `not under https://…`): how many of each. */
   skipped: Map<string, number>;
+  /** What a program's reading left unread, each where it is (a module it imports that cannot be read: imported-helpers.ts). */
+  notes?: { message: string; line: number; column: number }[];
+}
+
+/** A program's file: its path (its imports are read from beside it), and the modules read so far (each read once, ProgramModules). */
+export interface ProgramFile {
+  file: string;
+  modules?: ProgramModules;
 }
 
 /** The whole file is unreadable as a list (a HAR file that is no JSON, or has no entries). */
@@ -76,12 +85,12 @@ export interface ListProblem {
  * them from below it; a path (an access log's) is read from below the first root's path it starts
  * with, else as written.
  */
-export function readRequestList(text: string, base?: string | readonly string[]): RequestList | ListProblem {
+export function readRequestList(text: string, base?: string | readonly string[], program?: ProgramFile): RequestList | ListProblem {
   const body = text.replace(/^\ufeff/, "");
   // Read once: a program whose only requests go through axios's config form or its own helpers is read by the test above, not again.
   let code: RequestList | undefined;
   const js = new JsText(body);
-  const asCode = () => (code ??= codeRequests(body, js));
+  const asCode = () => (code ??= codeRequests(body, js, program));
   const list = /^\s*\{/.test(body)
     ? jsonRequests(body)
     : REQUEST_FENCE.test(body)
@@ -135,7 +144,7 @@ export function readRequestList(text: string, base?: string | readonly string[])
       if (sub) requests.push(isRequestMethod(sub.method) ? sub : { ...sub, problem: notRequestMethod(sub.method) });
     });
   }
-  return { requests, skipped: list.skipped };
+  return { requests, skipped: list.skipped, ...(list.notes?.length ? { notes: list.notes } : {}) };
 }
 
 /**
@@ -296,20 +305,22 @@ function markdownRequests(text: string): RequestList {
 }
 
 /** The requests of a file of `fetch` calls (a browser's "Copy all as fetch", or a program's), Graph client `api` calls, HTTP client calls and Graph SDK chains, each at its URL (a chain at its client), in the file's order. */
-function codeRequests(text: string, js: JsText): RequestList {
+function codeRequests(text: string, js: JsText, program?: ProgramFile): RequestList {
   const source = new SourceText("", text);
   const unread: string[] = [];
+  // The helpers it imports from its own modules, where its path is known.
+  const imported = program ? importedHelpers(js, program.file, (program.modules ??= new ProgramModules())) : { helpers: [], notes: [] };
   // Each reader's calls, and those made through the file's helpers (`graphGet("/me/events")`), in place of the helpers' own.
   const read = (find: CallFinder): CallInCode[] => {
-    const helpers = helperCalls(js, find);
+    const helpers = helperCalls(js, find, imported.helpers);
     return [...find(js, 0, text.length).filter((c) => !helpers.replaced.has(c.at)), ...helpers.calls];
   };
   const calls = [
-    ...read((j, from, to) => fetchCalls(text, j, from, to)).map((c) => ({ ...c, by: "fetch's" })),
+    ...read((j, from, to) => fetchCalls(j.text, j, from, to)).map((c) => ({ ...c, by: "fetch's" })),
     // A client's call may add query options through its own methods (`.query({ … })`, `params`), which are not read.
     ...graphClientCalls(text).map((c) => ({ ...c, by: "the Graph client's api", partialQuery: true })),
-    ...read((j, from, to) => httpClientCalls(text, Number.POSITIVE_INFINITY, j, from, to)).map((c) => ({ ...c, by: "an HTTP client's", partialQuery: true })),
-    ...read((j, from, to) => axiosConfigCalls(text, j, from, to)).map((c) => ({ ...c, by: "axios's", partialQuery: true })),
+    ...read((j, from, to) => httpClientCalls(j.text, Number.POSITIVE_INFINITY, j, from, to)).map((c) => ({ ...c, by: "an HTTP client's", partialQuery: true })),
+    ...read((j, from, to) => axiosConfigCalls(j.text, j, from, to)).map((c) => ({ ...c, by: "axios's", partialQuery: true })),
     // The Graph SDK's chains give their whole query, where its queryParameters are written as literals.
     ...graphSdkCalls(text, undefined, unread).map((c) => ({ ...c, by: "the Graph SDK's", sdkNames: true })),
   ].sort((a, b) => a.at - b.at);
@@ -330,7 +341,8 @@ function codeRequests(text: string, js: JsText): RequestList {
   const counts = new Map<string, number>();
   for (const name of unread) counts.set(name, (counts.get(name) ?? 0) + 1);
   const skipped = new Map([...counts].map(([name, n]) => [`Graph SDK chain${n === 1 ? "" : "s"} through ${name}`, n]));
-  return { requests, skipped };
+  const notes = imported.notes.map((n) => ({ message: n.message, ...source.position(n.at) }));
+  return { requests, skipped, ...(notes.length ? { notes } : {}) };
 }
 
 /** A line a JavaScript or TypeScript program has and a list of requests does not. */

@@ -10,7 +10,9 @@
 import { Codes, type DiagnosticBag, type Place } from "../../diagnostics";
 import { listItems } from "../../emit/url-filter-tokens";
 import { queryOf, queryOption } from "../../emit/url-query";
+import * as path from "node:path";
 import { readRequestList, type ListedRequest } from "../../parse/requests/request-list";
+import { ProgramModules } from "../../parse/requests/imported-helpers";
 import type { Model, Operation } from "../../model/types";
 import { moduleImports } from "../../parse/requests/module-imports";
 import { importReader, type ImportedElement } from "./imported-elements";
@@ -90,6 +92,8 @@ export function requestPatterns(
   const importedBy = new Map(programs.map((f, k) => [f, read[k]!]));
   const imported: ImportedElement[] = [];
   const patterns = new Map<string, RequestPattern>();
+  // The program's modules its files import helpers from (imported-helpers.ts), each read once, the files given here as they were read.
+  const modules = new ProgramModules(new Map(files.map((f) => [path.resolve(f.file), f.content])));
   /** Each glob's files, and whether any of them gave the slice a request. */
   const globs = new Map<string, { files: number; made: boolean; place: Place }>();
   for (const f of files) {
@@ -107,7 +111,8 @@ export function requestPatterns(
     for (const r of fromImports?.reexported ?? [])
       diags.addAt(Codes.requestOutsideService, "warning", `export * from ${r.module} names none of its functions: the slice keeps what a program imports by name (export { updateSession } from …), so the names imported through ${f.file} are not read`, r.place);
     if (glob && own.length) glob.made = true;
-    const list = readRequestList(f.content);
+    const list = readRequestList(f.content, undefined, { file: f.file, modules });
+    if ("notes" in list) for (const n of list.notes ?? []) diags.addAt(Codes.requestNotRead, "info", n.message, where(n.line, n.column));
     if (!("requests" in list)) {
       // A program that imports modules may have meant to import the service's generated ones.
       const imports = fromImports ? "; nor does it import anything from the service's generated modules (<namespace>.requests.js, .types.js, .validators.js)" : "";

@@ -1,0 +1,183 @@
+/**
+ * The request helpers a program imports from its own modules (a relative specifier only):
+ * `import { graphGet } from "./graph.js"`, `import request from "./request"`, `import { get as
+ * graphGet } from "./lib/http"`, `const { graphPost } = require("./graph")`. The module is found as
+ * TypeScript and Node find it (`./graph.js` is `graph.ts` beside it where there is no `graph.js`;
+ * no extension: `.ts`, `.js`, …, then `index.ts`, `index.js`), read once however many files import
+ * it (ProgramModules), and its helpers are those it declares as a file's own are
+ * (request-helpers.ts). One level: the module's own imports are not read, so modules importing
+ * each other are each read once. A module that cannot be read, or a file importing itself, is a
+ * note at the import, never an error: the calls of its names are not read as requests.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { JsText } from "./js-literals";
+import { type Helper, helpersOf } from "./request-helpers";
+
+/** A helper a file imports: its name there, the helper as its module declares it, and the module's text. */
+export interface ImportedHelper {
+  local: string;
+  helper: Helper;
+  js: JsText;
+}
+
+/** Something about a file's imports that leaves calls unread: where (an offset in the file) and what. */
+export interface ImportNote {
+  at: number;
+  message: string;
+}
+
+type Read = { js: JsText } | { problem: string };
+
+/**
+ * The modules of a program, each read once by its path: from `known` (the files already read, by
+ * their whole paths: a glob's), else from the disk.
+ */
+export class ProgramModules {
+  private readonly read = new Map<string, Read>();
+  /** Each resolved specifier's answer (a missing module's too: asked again, the disk is not). */
+  private readonly resolved = new Map<string, { file: string } & Read>();
+  private readonly known: ReadonlyMap<string, string>;
+
+  constructor(known: ReadonlyMap<string, string> = new Map()) {
+    this.known = known;
+  }
+
+  private readFile(file: string): string | undefined {
+    return this.known.get(file) ?? readIfFile(file);
+  }
+
+  /** The module `specifier` names from `file`: its path and text, or why it cannot be read. */
+  module(file: string, specifier: string): ({ file: string } & Read) {
+    const wanted = path.resolve(path.dirname(file), specifier);
+    let answer = this.resolved.get(wanted);
+    if (!answer) this.resolved.set(wanted, (answer = this.find(wanted)));
+    return answer;
+  }
+
+  private find(wanted: string): { file: string } & Read {
+    const tried = candidates(wanted);
+    for (const candidate of tried) {
+      const known = this.read.get(candidate);
+      if (known) return { file: candidate, ...known };
+      let text: string | undefined;
+      try {
+        text = this.readFile(candidate);
+      } catch (e) {
+        const problem = `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+        this.read.set(candidate, { problem });
+        return { file: candidate, problem };
+      }
+      if (text === undefined) continue;
+      const read = { js: new JsText(text.replace(/^\ufeff/, "")) };
+      this.read.set(candidate, read);
+      return { file: candidate, ...read };
+    }
+    return { file: wanted, problem: `is no file (nor ${tried.slice(1, 4).map((c) => path.basename(c)).join(", ")}, …)` };
+  }
+}
+
+/** A file's text; undefined where there is no such file (or it is a folder); throws where it cannot be read. */
+function readIfFile(file: string): string | undefined {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT" || (e as NodeJS.ErrnoException).code === "ENOTDIR") return undefined;
+    throw e;
+  }
+  return stat.isFile() ? fs.readFileSync(file, "utf8") : undefined;
+}
+
+const SCRIPT = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
+/** What TypeScript's resolution reads for a `.js` specifier: the TypeScript source beside it. */
+const SOURCE_OF: Record<string, string[]> = { ".js": [".ts", ".tsx"], ".jsx": [".tsx"], ".mjs": [".mts"], ".cjs": [".cts"] };
+
+/** The files a specifier's resolved path may be, in the order they are tried. */
+function candidates(wanted: string): string[] {
+  const ext = path.extname(wanted);
+  if (SCRIPT.includes(ext)) return [wanted, ...(SOURCE_OF[ext] ?? []).map((e) => wanted.slice(0, -ext.length) + e)];
+  return [...SCRIPT.map((e) => wanted + e), ...["index.ts", "index.js"].map((i) => path.join(wanted, i)), wanted];
+}
+
+/** `import X, { a, b as c } from "./m"` (not `import type`): the default's name, the list, the specifier. */
+const IMPORT = /(?<![\w$.])import\s+(?!type\s)(?:([A-Za-z_$][\w$]*)\s*,?\s*)?(?:\{([^{}]*)\}\s*)?from\s*(["'])(\.{1,2}\/[^"'\n]*)\3/g;
+/** `const { a, b: c } = require("./m")`, `const X = require("./m")` (the module's `module.exports`). */
+const REQUIRE = /(?<![\w$.])(?:const|let|var)\s+(?:\{([^{}]*)\}|([A-Za-z_$][\w$]*))\s*=\s*require\(\s*(["'])(\.{1,2}\/[^"'\n]*)\3\s*\)/g;
+
+/** The names a file imports from its own modules: each local name, the module's name for it (`default` for its default export), and the specifier's place. */
+function importedNames(js: JsText): { local: string; name: string; specifier: string; at: number }[] {
+  const out: { local: string; name: string; specifier: string; at: number }[] = [];
+  const list = (inside: string, separator: RegExp, specifier: string, at: number) => {
+    for (const entry of inside.split(",")) {
+      const parts = entry.trim().split(separator).map((p) => p.trim());
+      if (!parts[0] || parts[0] === "type" || /^type\s/.test(parts[0])) continue;
+      const local = parts[1] ?? parts[0];
+      if (/^[A-Za-z_$][\w$]*$/.test(local) && /^[A-Za-z_$][\w$]*$/.test(parts[0])) out.push({ local, name: parts[0], specifier, at });
+    }
+  };
+  for (const m of js.text.matchAll(IMPORT)) {
+    if (!js.isCode(m.index)) continue;
+    const at = m.index + m[0].lastIndexOf(m[3]! + m[4]!) + 1;
+    if (m[1] && m[1] !== "type") out.push({ local: m[1], name: "default", specifier: m[4]!, at });
+    if (m[2] !== undefined) list(m[2], /\s+as\s+/, m[4]!, at);
+  }
+  for (const m of js.text.matchAll(REQUIRE)) {
+    if (!js.isCode(m.index)) continue;
+    const at = m.index + m[0].lastIndexOf(m[3]! + m[4]!) + 1;
+    if (m[2]) out.push({ local: m[2], name: "default", specifier: m[4]!, at });
+    else list(m[1]!, /\s*:\s*/, m[4]!, at);
+  }
+  return out;
+}
+
+/** The names called in `js`'s code (`name(`, not a member's `.name(`): one pass. */
+function calledNames(js: JsText): Set<string> {
+  const names = new Set<string>();
+  for (const m of js.text.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)\s*\(/g)) if (js.isCode(m.index)) names.add(m[1]!);
+  return names;
+}
+
+/** The name a module's default export (or `module.exports`) gives a function it declares: `export default function request(`, `export default request`, `module.exports = graphGet`. */
+function defaultName(js: JsText): string | undefined {
+  for (const m of js.text.matchAll(/(?<![\w$.])(?:export\s+default|module\.exports\s*=)\s*(?:async\s+)?(?:function\s*\*?\s*)?([A-Za-z_$][\w$]*)/g))
+    if (js.isCode(m.index) && m[1] !== "function") return m[1];
+  return undefined;
+}
+
+/** A module's helpers by name (made once per module). */
+const byName = new WeakMap<JsText, Map<string, Helper>>();
+function helpersByName(js: JsText): Map<string, Helper> {
+  let found = byName.get(js);
+  if (!found) byName.set(js, (found = new Map(helpersOf(js).map((h) => [h.name, h]))));
+  return found;
+}
+
+/**
+ * The helpers `js` (the file `file`) imports from its own modules and calls, and notes on the
+ * imports whose modules cannot be read (one a module).
+ */
+export function importedHelpers(js: JsText, file: string, modules: ProgramModules): { helpers: ImportedHelper[]; notes: ImportNote[] } {
+  const helpers: ImportedHelper[] = [];
+  const notes: ImportNote[] = [];
+  const names = importedNames(js);
+  if (!names.length) return { helpers, notes };
+  const called = calledNames(js);
+  const noted = new Set<string>();
+  const self = path.resolve(file);
+  for (const n of names) {
+    if (!called.has(n.local)) continue;
+    const found = modules.module(file, n.specifier);
+    if (found.file === self || "problem" in found) {
+      if (noted.has(n.specifier)) continue;
+      noted.add(n.specifier);
+      const why = found.file === self ? `is ${path.basename(file)} itself` : `(${path.relative(path.dirname(self), found.file) || found.file}) ${(found as { problem: string }).problem}`;
+      notes.push({ at: n.at, message: `${n.specifier} ${why}: the calls of ${n.local} are not read as requests` });
+      continue;
+    }
+    const name = n.name === "default" ? defaultName(found.js) : n.name;
+    const helper = name === undefined ? undefined : helpersByName(found.js).get(name);
+    if (helper) helpers.push({ local: n.local, helper, js: found.js });
+  }
+  return { helpers, notes };
+}

@@ -1,0 +1,85 @@
+/**
+ * `odatagen url --from` and `--include @file` on a program whose request helpers are in another of
+ * its modules: `import { graphGet } from "./graph.js"` (or `require`), the module read once, one
+ * level. A module that cannot be read, or a file importing itself, is a note (ODG604), never an
+ * error; modules importing each other are each read once.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { scratch } from "./helpers/cli";
+import { runCliInProcess } from "./helpers/cli-in-process";
+
+const LITE = path.join(__dirname, "fixtures", "trippin-lite.xml");
+
+/** A scratch folder holding `files` (each a path and its lines). */
+function program(files: Record<string, string[]>): string {
+  const dir = scratch();
+  for (const [name, lines] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), lines.join("\n"));
+  }
+  return dir;
+}
+
+async function results(dir: string, from: string) {
+  const r = await runCliInProcess(["url", "-i", LITE, "--from", from, "--json"], dir);
+  const json = JSON.parse(r.stdout) as { results: { line: number; method: string; url: string; ok: boolean }[] };
+  return { code: r.code, requests: json.results.map((x) => `${x.line} ${x.method} ${x.url} ${x.ok ? "ok" : "refused"}`), stderr: r.stderr };
+}
+
+const ODATA = 'const ROOT = "https://example.com/odata";';
+
+test("a helper imported from the program's own module is followed: ESM with a .js specifier for a .ts file, an alias, a default export, and require", async () => {
+  const dir = program({
+    "src/graph.ts": [ODATA, "export async function odataGet(path: string) {", "  return (await fetch(ROOT + path)).json();", "}", "export const remove = (path: string) => fetch(`${ROOT}${path}`, { method: \"DELETE\" });"],
+    "src/request.ts": [ODATA, "export default function request(path: string) {", '  return fetch(ROOT + path, { method: "POST", body: "{}" });', "}"],
+    "src/cjs.js": [ODATA, "function patch(path) {", '  return fetch(ROOT + path, { method: "PATCH" });', "}", "module.exports = { patch };"],
+    "src/app.ts": [
+      'import { odataGet, remove as drop } from "./graph.js";',
+      'import request from "./request";',
+      'const { patch } = require("./cjs");',
+      'export const people = () => odataGet("/People");',
+      "export const airline = (id: string) => drop(`/Airlines('${id}')`);",
+      'export const add = () => request("/People");',
+      "export const edit = (id: string) => patch(`/People('${id}')`);",
+      'export const typo = () => odataGet("/Peple");',
+    ],
+  });
+  expect(await results(dir, "src/app.ts")).toEqual({
+    code: 1,
+    requests: [
+      "4 GET https://example.com/odata/People ok",
+      "5 DELETE https://example.com/odata/Airlines('{id}') ok",
+      "6 POST https://example.com/odata/People ok",
+      "7 PATCH https://example.com/odata/People('{id}') ok",
+      "8 GET https://example.com/odata/Peple refused",
+    ],
+    stderr: expect.any(String),
+  });
+});
+
+test("a module that cannot be read, a file importing itself: a note at the import, the rest read; modules importing each other are each read once", async () => {
+  const dir = program({
+    "a.ts": ['import { bGet } from "./b";', 'import { gone } from "./missing.js";', 'import { self } from "./a";', ODATA, "export const self = () => 1;", 'bGet("/Airports");', 'gone("/People");', "self();"],
+    "b.ts": ['import { ROOT } from "./a";', "export const bGet = (path: string) => fetch(ROOT + path);", ODATA],
+  });
+  const r = await results(dir, "a.ts");
+  expect(r.requests).toEqual(["6 GET https://example.com/odata/Airports ok"]);
+  expect(r.code).toBe(0);
+  const plain = await runCliInProcess(["url", "-i", LITE, "--from", "a.ts"], dir);
+  expect(plain.stderr).toMatch(/a\.ts:2:23: info ODG604: \.\/missing\.js \(missing\.js\) is no file \(nor missing\.ts, missing\.tsx, …\): the calls of gone are not read as requests/);
+  expect(plain.stderr).toMatch(/a\.ts:3:23: info ODG604: \.\/a is a\.ts itself: the calls of self are not read as requests/);
+});
+
+test("--include @app.ts keeps what the imported helper's calls address", async () => {
+  const dir = program({
+    "graph.ts": [ODATA, "export const odataGet = (path: string) => fetch(ROOT + path);"],
+    "app.ts": ['import { odataGet } from "./graph";', 'odataGet("/Airlines");'],
+  });
+  const r = await runCliInProcess(["generate", "-i", LITE, "-o", "out", "--include", "@app.ts"], dir);
+  expect(r.stderr).not.toMatch(/ODG30[78]/);
+  expect(r.code).toBe(0);
+  const types = fs.readFileSync(path.join(dir, "out", "Travel.Lite.types.ts"), "utf8");
+  expect(types).toMatch(/export interface Airline\b/);
+  expect(types).not.toMatch(/export interface Person\b/);
+});
