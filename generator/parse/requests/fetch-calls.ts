@@ -8,6 +8,7 @@
  */
 import { type CallInCode, JsText, matchesIn, urlLiteral } from "./js-literals";
 import { expressionEnd, literalJson, memberValue, skipBlank } from "./js-values";
+import { initMethod } from "./init-method";
 
 /**
  * A `fetch(` call; its first argument is read where it is a string or template literal, or a
@@ -36,11 +37,18 @@ export function fetchCalls(text: string, js = new JsText(text), from = 0, to = t
     const close = comma ? js.closing(literal.end + comma[0].length - 1) : undefined;
     const init = comma && close !== undefined ? text.slice(literal.end + comma[0].length - 1, close + 1) : undefined;
     const options = init === undefined ? undefined : parsed(init);
-    const method = typeof options?.method === "string" ? options.method.toUpperCase() : (/["']?method["']?\s*:\s*["'`](\w+)["'`]/.exec(init ?? "")?.[1]?.toUpperCase() ?? "GET");
+    // A program's init read member by member (init-method.ts): a spread may give the method.
+    const members = init !== undefined && !options ? initMethod(js, literal.end + comma![0].length - 1) : undefined;
+    const named = members && "method" in members ? members.method : members?.named;
+    let method = typeof options?.method === "string" ? options.method.toUpperCase() : (named ?? /["']?method["']?\s*:\s*["'`](\w+)["'`]/.exec(init ?? "")?.[1]?.toUpperCase() ?? "GET");
+    let methodFrom: CallInCode["methodFrom"] = members && "spreads" in members ? { names: members.spreads, spread: true } : undefined;
+    // The init given as a name (`fetch(url, init)`): a helper's parameter, its call's argument.
+    const given = init === undefined ? /^\s*,\s*([A-Za-z_$][\w$]*)\s*\)/.exec(text.slice(literal.end, literal.end + 200))?.[1] : undefined;
+    if (given !== undefined && given !== "undefined") [method, methodFrom] = ["GET", { names: [given], spread: false }];
     // Its headers' names where its options are JSON, as a browser writes them (none named: none sent).
     const headers = options === undefined ? undefined : typeof options.headers === "object" && options.headers !== null ? Object.keys(options.headers).map((k) => k.toLowerCase()) : [];
     const body = typeof options?.body === "string" ? options.body : init === undefined || options ? undefined : programBody(js, literal.end + comma![0].length - 1);
-    out.push({ method, url, at: literal.start, ...(body !== undefined ? { body } : {}), ...(headers ? { headers } : {}), ...(literal.partial ? { partialQuery: true } : {}) });
+    out.push({ method, url, at: literal.start, ...(body !== undefined ? { body } : {}), ...(headers ? { headers } : {}), ...(literal.partial ? { partialQuery: true } : {}), ...(methodFrom ? { methodFrom } : {}) });
   }
   return out;
 }

@@ -23,6 +23,13 @@ export interface CallInCode {
   headers?: string[];
   /** The URL's query may hold more than is read (a `searchParams.set` in a branch, or of a variable). */
   partialQuery?: true;
+  /**
+   * Where the method may come from other than `method` (which is then what the call names, or
+   * GET): the init's spreads after any method it names (`{ ...init }`), or the init given as a
+   * name (`fetch(url, init)`, `spread` false). A request helper puts its call's argument in for
+   * a parameter of these names (request-helpers.ts); a spread left is said, not guessed.
+   */
+  methodFrom?: { names: string[]; spread: boolean };
 }
 
 /**

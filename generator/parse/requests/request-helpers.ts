@@ -15,6 +15,7 @@ import { type CallInCode, JsText, PARAMETER } from "./js-literals";
 import { expressionEnd, skipBlank } from "./js-values";
 import { withVariables } from "./request-variables";
 import { parametersOf } from "./js-parameters";
+import { initMethod } from "./init-method";
 import type { ImportedHelper } from "./imported-helpers";
 
 /** The requests a reader finds between `from` and `to` (fetchCalls, httpClientCalls, …). */
@@ -120,7 +121,8 @@ function helperAt(js: JsText, name: string, at: number, open: number, arrow: boo
   const text = js.text;
   const close = js.closing(open);
   if (close === undefined) return undefined;
-  const inside = text.slice(open + 1, close);
+  // An options parameter's empty default (`init: RequestInit = {}`) is a plain parameter's.
+  const inside = text.slice(open + 1, close).replace(/=\s*\{\s*\}\s*(?=,|$)/g, "");
   if (inside.trim() === "" || /[({[]/.test(inside)) return undefined;
   const params = inside.split(",").filter((p, i, all) => p.trim() !== "" || i < all.length - 1).map((p) => PARAM.exec(p)?.[1]);
   if (params.some((p) => p === undefined)) return undefined;
@@ -190,7 +192,7 @@ function callsThrough(js: JsText, sites: readonly { at: number; open: number }[]
     for (const call of inner) {
       const url = substituted(call.url, args);
       if (url === undefined) continue;
-      calls.push({ ...call, url, at: args.at });
+      calls.push({ ...call, ...(call.methodFrom ? methodThrough(js, call, helper, args.starts) : {}), url, at: args.at });
       read = true;
     }
   }
@@ -208,23 +210,51 @@ function callSites(js: JsText, names: ReadonlySet<string>): Map<string, { at: nu
   return sites;
 }
 
-/** The values of a call's arguments (the parenthesis at `open`), by position; undefined for one not read; `at` where the first is written. */
-function argumentsAt(js: JsText, open: number, count: number): { values: (string | undefined)[]; at: number } | undefined {
+/**
+ * The method of a helper's call whose fetch takes its init, or spreads it, from a parameter
+ * (`fetch(BASE + path, init)`, `{ ...options, headers }`): the object literal its call gives there
+ * names it (`graphFetch("/me/events/1", { method: "DELETE" })`), a later one over an earlier; none
+ * given, the fetch's own. What is still unread is left in `methodFrom`.
+ */
+function methodThrough(js: JsText, call: CallInCode, helper: Helper, starts: readonly number[]): Pick<CallInCode, "method" | "methodFrom"> {
+  let method = call.method;
+  let unread: string[] = [];
+  for (const name of call.methodFrom!.names) {
+    const k = helper.params.indexOf(name);
+    if (k < 0) {
+      unread.push(name);
+      continue;
+    }
+    const at = starts[k];
+    if (at === undefined) continue;
+    const given = js.text[at] === "{" ? initMethod(js, at, "") : undefined;
+    if (given && "method" in given) {
+      if (given.method) [method, unread] = [given.method, []];
+    } else if (given?.named) [method, unread] = [given.named, given.spreads];
+    else unread.push(name);
+  }
+  return { method, ...(unread.length ? { methodFrom: { names: unread, spread: call.methodFrom!.spread } } : { methodFrom: undefined }) };
+}
+
+/** The values of a call's arguments (the parenthesis at `open`), by position; undefined for one not read; `at` where the first is written, `starts` where each is. */
+function argumentsAt(js: JsText, open: number, count: number): { values: (string | undefined)[]; at: number; starts: number[] } | undefined {
   const text = js.text;
   const close = js.closing(open);
   if (close === undefined) return undefined;
   const values: (string | undefined)[] = [];
+  const starts: number[] = [];
   let i = skipBlank(text, open + 1);
   const first = /["'`]/.test(text[i] ?? "") ? i + 1 : i;
   for (let k = 0; k < count && i < close; k++) {
     const end = expressionEnd(js, i);
-    if (end === undefined) break;
+    if (end === undefined || end === i) break;
+    starts.push(i);
     const read = js.expression(i);
     values.push(read && skipBlank(text, read.end) === end ? withVariables(read.value, new Map()) : undefined);
     if (text[end] !== ",") break;
     i = skipBlank(text, end + 1);
   }
-  return { values, at: first };
+  return { values, at: first, starts };
 }
 
 /** A parameter's mark in a URL read from a helper's body: its index between two PARAMETERs. */

@@ -324,7 +324,15 @@ function codeRequests(text: string, js: JsText, program?: ProgramFile): RequestL
     // The Graph SDK's chains give their whole query, where its queryParameters are written as literals.
     ...graphSdkCalls(text, undefined, unread).map((c) => ({ ...c, by: "the Graph SDK's", sdkNames: true })),
   ].sort((a, b) => a.at - b.at);
-  const requests = calls.map((call): ListedRequest => {
+  // A method only a spread that is not read may give (`{ ...init }`): said, not guessed GET.
+  const spreadNotes: { message: string; line: number; column: number }[] = [];
+  const told = calls.filter((call) => {
+    if (!call.methodFrom?.spread || !call.methodFrom.names.length) return true;
+    const spreads = call.methodFrom.names.map((n) => `...${n}`).join(", ");
+    spreadNotes.push({ message: `${call.url}: its method comes from ${spreads}, which is not read; the request is not checked`, ...source.position(call.at) });
+    return false;
+  });
+  const requests = told.map((call): ListedRequest => {
     const problem = !isRequestMethod(call.method) ? notRequestMethod(call.method) : !isUrl(call.url) ? `${call.url} is no URL: ${call.by} is a whole one or a path from the service root` : undefined;
     return {
       method: call.method,
@@ -341,7 +349,8 @@ function codeRequests(text: string, js: JsText, program?: ProgramFile): RequestL
   const counts = new Map<string, number>();
   for (const name of unread) counts.set(name, (counts.get(name) ?? 0) + 1);
   const skipped = new Map([...counts].map(([name, n]) => [`Graph SDK chain${n === 1 ? "" : "s"} through ${name}`, n]));
-  const notes = imported.notes.map((n) => ({ message: n.message, ...source.position(n.at) }));
+  const notes = [...imported.notes.map((n) => ({ message: n.message, ...source.position(n.at) })), ...spreadNotes].sort((a, b) => a.line - b.line || a.column - b.column);
+  if (spreadNotes.length) skipped.set(`method from a spread not read`, spreadNotes.length);
   return { requests, skipped, ...(notes.length ? { notes } : {}) };
 }
 

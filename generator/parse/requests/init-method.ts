@@ -1,0 +1,62 @@
+/**
+ * The method a `fetch` init object (or an axios config) gives, read member by member: the last
+ * `method: "…"` written, unless a spread after it may give another (`{ method: "POST", ...init }`);
+ * a spread before it is passed over (`{ ...init, method: "POST" }` is a POST). Where no method is
+ * named and a spread is (`{ ...defaults }`), the spreads are what gives it.
+ */
+import type { JsText } from "./js-literals";
+import { expressionEnd, skipBlank } from "./js-values";
+
+export type InitMethod =
+  /** Named, or GET where neither a method nor a spread is written. */
+  | { method: string }
+  /** What may give it: the spreads after the last method named (each its expression's text), and that method, if any. */
+  | { spreads: string[]; named?: string }
+  /** Named but not as a literal (`{ method }`, `method: verb`). */
+  | undefined;
+
+const NAME = /[A-Za-z_$][\w$]*/y;
+
+/** The method the object literal at `open` gives; undefined where it is written but not read. */
+export function initMethod(js: JsText, open: number, none = "GET"): InitMethod {
+  const text = js.text;
+  const close = js.closing(open);
+  if (close === undefined) return undefined;
+  let named: string | undefined = none;
+  let explicit = false;
+  let spreads: string[] = [];
+  for (let i = skipBlank(text, open + 1); i < close; ) {
+    let end: number | undefined;
+    if (text.startsWith("...", i)) {
+      end = expressionEnd(js, i + 3);
+      if (end === undefined) return undefined;
+      spreads.push(text.slice(i + 3, end).trim());
+    } else {
+      let name: string | undefined;
+      if (text[i] === '"' || text[i] === "'") {
+        const literal = js.literal(i);
+        [name, i] = literal ? [literal.value, literal.end] : [undefined, i];
+      } else {
+        NAME.lastIndex = i;
+        name = NAME.exec(text)?.[0];
+        if (name !== undefined) i += name.length;
+      }
+      i = skipBlank(text, i);
+      if (text[i] === ":" && name !== "method") i++;
+      if (name === "method") {
+        if (text[i] !== ":") return undefined;
+        const at = skipBlank(text, i + 1);
+        const literal = /["'`]/.test(text[at] ?? "") ? js.literal(at) : undefined;
+        if (!literal || !/^[a-z]+$/i.test(literal.value)) return undefined;
+        [named, explicit, spreads] = [literal.value.toUpperCase(), true, []];
+        i = at;
+      }
+      end = expressionEnd(js, i);
+      if (end === undefined) return undefined;
+    }
+    if (text[end] !== ",") break;
+    i = skipBlank(text, end + 1);
+  }
+  if (!spreads.length) return { method: named };
+  return explicit ? { spreads, named } : { spreads };
+}
