@@ -79,9 +79,17 @@ export function render(template: string, view: object): string {
   return tidy(fn(view));
 }
 
+/**
+ * The static files read, once per process as the templates are compiled once: a library caller (or a
+ * watch) that generates again and again read their 420 KB from disk each time.
+ */
+const statics = new Map<string, string>();
+
 /** Static files shipped as-is into every output (runtime helpers the generated code imports). */
 export function staticFile(name: string): string {
-  return fs.readFileSync(path.join(TEMPLATES_DIR, "static", name), "utf8");
+  let text = statics.get(name);
+  if (text === undefined) statics.set(name, (text = fs.readFileSync(path.join(TEMPLATES_DIR, "static", name), "utf8")));
+  return text;
 }
 
 /**
