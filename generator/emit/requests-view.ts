@@ -595,7 +595,8 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const typeNamed = subtyped ? typeParameter("Q", `${named} ${subtyped.bodies} ${subtyped.written}`) : "";
     const typeNamedParam = subtyped ? [`${typeNamed} extends string = ""`] : [];
     // Where some builder of the type holds only some subtypes (`rt.HoldsOnly`: Validation.DerivedTypeConstraint),
-    // a create through it infers them (`H`) and takes only a body naming one (`rt.HeldCreate<Q, H>`).
+    // a create through it infers them (`H`) and takes only a body naming one (`rt.HeldCreate<Q, H>`);
+    // `rt.SubtypeCreate` is given `H` too, so that a body naming another subtype is refused for its `@odata.type`.
     const heldCreate = subtyped && h ? h : undefined;
     const createTypeParam = [`${written} extends rt.WriteOptions["prefer"] = undefined`, ...typeNamedParam, ...(heldCreate ? [`${heldCreate} extends string = never`] : [])];
     const createTypeParams = parameters(`export function ${v.create}`, createTypeParam, "(");
@@ -603,7 +604,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const updateTypeParams = parameters(`export function ${v.update}`, updateTypeParam, "(");
     const createBody = subtyped
       ? subtypeBodyParameter(
-          { name: "rt.SubtypeCreate", args: [subtyped.bodies, subtyped.written, typeNamed] },
+          { name: "rt.SubtypeCreate", args: [subtyped.bodies, subtyped.written, typeNamed, ...(heldCreate ? [heldCreate] : [])] },
           createBodyType(() => self, t, false, write, () => nav),
           [subtyped.named(typeNamed), heldCreate ? `rt.HeldCreate<${typeNamed}, ${heldCreate}>` : ""].filter(Boolean).join(" & "),
         )

@@ -516,10 +516,24 @@ type OneName<Q, All> = [All] extends [Q] ? Q : never;
  * Else `D` itself (`Q` is `""`, the declared type's name, or another: see `NamedOneOf`): a
  * body that names no subtype is checked as before, and a subtype's property in it is an excess
  * property. An intersection with `D` rather than a union: a compiler infers `Q` and checks a plain
- * body with fewest instantiations so.
+ * body with fewest instantiations so. Through an address that holds only the subtypes `H`
+ * (`HeldCreate`, which `D` has), only theirs (`Held`): another's is `NotHeld`.
  */
-export type SubtypeCreate<D, B, W, Q extends string> = D & SubtypeCreateOf<B, W, Q, Q>;
-type SubtypeCreateOf<B, W, Q extends string, All> = Q extends keyof B & OneName<Q, All> ? CreateBody<SubtypeBody<B, Q, true>, W> & { "@odata.type"?: `#${Q}` } : unknown;
+export type SubtypeCreate<D, B, W, Q extends string, H extends string = never> = D & SubtypeCreateOf<B, W, Q, Q, H>;
+type SubtypeCreateOf<B, W, Q extends string, All, H extends string> = Q extends keyof B & OneName<Q, All>
+  ? Q extends Held<H>
+    ? CreateBody<SubtypeBody<B, Q, true>, W> & { "@odata.type"?: `#${Q}` }
+    : NotHeld
+  : unknown;
+/** The subtypes an address holds, `H` (`HeldCreate`), or any where it names none. */
+type Held<H> = [H] extends [never] ? string : H;
+/**
+ * A create's body of a subtype the address does not hold (`HeldCreate`): any properties, so that
+ * the compiler refuses it for its `@odata.type` alone, naming the ones allowed there (with the
+ * subtype's body, whose `@odata.type` is none of those, the intersection was `never`, and the
+ * message `Type 'string' is not assignable to type 'never'`).
+ */
+type NotHeld = { readonly [name: string]: unknown };
 /**
  * What a create's or an update's body of an entity type with no base type but with subtypes (whose
  * interface declares `` `#${string}` ``) adds to its own, `D` of `SubtypeCreate` and

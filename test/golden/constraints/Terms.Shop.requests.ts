@@ -111,7 +111,8 @@ export function createParty<
     rt.New<Party> & rt.NamedOneOf<Q, "Terms.Shop.Party" | keyof PartySubtypeBodies> & rt.HeldCreate<Q, H>,
     PartySubtypeBodies,
     PartyNavigation,
-    Q
+    Q,
+    H
   >,
   options?: rt.WriteOptions<P>,
 ): Promise<rt.Created<rt.DefaultSet<rt.OneOf<Party, "Terms.Shop.Party", PartySubtypes>, "id">, { prefer: P }>> {
