@@ -47,6 +47,16 @@ const CASES: Case[] = [
   ["  a create's reference may name its type", "Person", "create", { ...person, items: [{ "@id": "Items(1)", "@odata.type": "#W.Book" }], manager: { "@odata.id": "People('x')" } }],
   ["a create's body has no id of its own (the service gives it)", "Item", "create", { ...book, "@odata.id": "Items(9)" }, "/@odata.id"],
   ["  nor 4.01's @id", "Book", "create", { ...book, "@id": "Items(9)" }, "/@id"],
+  // Before session 72 the types refused these ids, which the validators took (Protocol §11.4.3: the service ignores them).
+  ["a PATCH's body may hold its entity's id", "Person", "update", { "@odata.id": "People('a')", name: "m" }],
+  ["  an abstract type's too, 4.01's @id", "Item", "update", { "@odata.type": "#W.Book", "@id": "Items(1)", title: "x" }],
+  ["  a PUT's too", "Person", "replace", { ...person, "@odata.id": "People('a')" }],
+  ["  a string, not null", "Person", "update", { "@odata.id": null }, "/@odata.id"],
+  // A complex value has no entity id, in any body (before session 72 the validators took one in a
+  // PATCH or PUT, and in a create spoke of "a create's body").
+  ["a complex value has no entity id (create)", "Person", "create", { ...person, info: { login: "a", "@odata.id": "x" } }, "/info/@odata.id"],
+  ["  nor in a PATCH", "Person", "update", { info: { login: "a", "@id": "x" } }, "/info/@id"],
+  ["  nor in a PUT, in a deep insert's entity", "Person", "replace", { ...person, manager: { ...person, info: { login: "b", "@odata.id": "x" } } }, "/manager/info/@odata.id"],
   ["  a reference naming its type holds no property either", "Person", "create", { ...person, best: { "@id": "Items(1)", "@odata.type": "#W.Book", title: "t" } }, "/best/title"],
   // Before session 71's review the create mode took a binding there (the type refused it).
   ["  nor a binding, which would relate that entity anew", "Item", "create", { ...book, related: [{ "@id": "Items(2)", "owner@odata.bind": "People('a')" }] }, "/related/0/owner@odata.bind"],
@@ -159,6 +169,13 @@ describe("the validators", () => {
   });
   test.each(LEFT)("left: %s (%s, %s)", (...c) => {
     expect(validate(c)).toEqual([]);
+  });
+  test("an id in a complex value is refused for what it is", () => {
+    /* eslint-disable-next-line @typescript-eslint/no-require-imports */
+    const v = require(path.join(out, "W.validators")) as Record<string, Validate>;
+    const messages = (body: unknown, mode: Mode) => (v["validatePerson"] as Validate)(body, { mode }).errors.map((e) => e.message);
+    expect(messages({ ...person, info: { login: "a", "@odata.id": "x" } }, "create")).toEqual([expect.stringMatching(/this is a complex value, which has none/)]);
+    expect(messages({ ...person, "@odata.id": "x" }, "create")).toEqual([expect.stringMatching(/a create's body is a new one/)]);
   });
 });
 

@@ -403,7 +403,14 @@ export interface ControlInfo {
  * body, each related entity and each complex value `Annotated`, but a value of a type with subtypes
  * (an `Any…` union: its members each doubled would no longer take a value typed by the interface).
  */
-export type Patch<T, N = {}> = Annotated<{ [K in keyof T]?: K extends keyof N ? Related<T[K], N[K], false> : PatchValue<Exact<T[K]>> } & Bindings<T, N> & BodyDeltas<T, N>>;
+export type Patch<T, N = {}> = Annotated<{ [K in keyof T]?: K extends keyof N ? Related<T[K], N[K], false> : PatchValue<Exact<T[K]>> } & Bindings<T, N> & BodyDeltas<T, N> & EntityId>;
+/**
+ * The entity's id an update's body (a PATCH's, `Patch`; a PUT's, `Replacement`) and each entity in
+ * it may hold, `@odata.id` or 4.01's `@id` (JSON Format §4.5.7): the service ignores it, as the
+ * URL names the entity (Protocol §11.4.3), and the validators' `update` and `replace` modes take
+ * it (a string). A create's body holds none (`NewEntity`); a complex value none either.
+ */
+type EntityId = { "@odata.id"?: string; "@id"?: string };
 type PatchValue<V, Typed = [Extract<V, object>] extends [{ "@odata.type": unknown }] ? true : false, Lone = OneMember<Extract<V, object>>> = V extends readonly unknown[] | GeoValue
   ? V
   : V extends object
@@ -638,7 +645,7 @@ type GeoValue = { type: "Point" | "LineString" | "Polygon" | "MultiPoint" | "Mul
  * rather than spelling out the object type. (A generated `updateX` passes the entity's write type,
  * `ItemUpdateInput`, without what a client may not change at every depth, and only the keys as `K`.)
  */
-export type Replacement<T, K extends PropertyKey = never, X extends PropertyKey = never, N = {}> = Annotated<Replaced<T, K | X, N> & OnlyKeys<T, Exclude<K, X>> & Bindings<T, N> & BodyDeltas<T, N>>;
+export type Replacement<T, K extends PropertyKey = never, X extends PropertyKey = never, N = {}> = Annotated<Replaced<T, K | X, N> & OnlyKeys<T, Exclude<K, X>> & Bindings<T, N> & BodyDeltas<T, N> & EntityId>;
 /** `T` without the properties `K`; a navigation property `N` names holds its entities as `Replacing` writes them. */
 type Replaced<T, K extends PropertyKey, N> = { [P in keyof T as P extends K ? never : P]: P extends keyof N ? Replacing<T[P], N[P]> : Nested<Exact<T[P]>> };
 /**

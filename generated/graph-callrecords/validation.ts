@@ -199,6 +199,12 @@ export class Context {
   aliases: Readonly<Record<string, string>> = NO_ALIASES;
   /** The service's type definitions' underlying types (`Service.definitions`), for a `prop@odata.type` naming one. */
   definitions: Readonly<Record<string, string>> = NO_ALIASES;
+  /**
+   * The depth of the entity whose id (`@odata.id`, `@id`) a body may hold: the body's own (1), or
+   * an entity reference's in a navigation property (`related`). An object at another depth with one
+   * is a complex value, which has no entity id (`annotation`).
+   */
+  entityAt = 1;
   /** The depth at which the object being checked is a deleted entity (`@removed`) that must identify itself (`identified`); -1 for none. */
   removedAt = -1;
   private readonly keys: Key[] = [];
@@ -824,12 +830,14 @@ function related(check: Checker): Checker {
         ctx.leave();
       }
       if (ctx.mode === CREATE && changes(o, ctx, key, at)) return;
-      const [mode, complete] = [ctx.mode, ctx.complete];
+      const [mode, complete, entityAt] = [ctx.mode, ctx.complete, ctx.entityAt];
       ctx.mode = UPDATE;
       ctx.complete = false;
+      ctx.entityAt = ctx.depth + 1;
       check(v, ctx, key);
       ctx.mode = mode;
       ctx.complete = complete;
+      ctx.entityAt = entityAt;
     };
     referable.set(check, f);
   }
@@ -1046,9 +1054,16 @@ function identified(o: Json, ctx: Context, key: Key, props: Props): void {
 function annotation(o: Json, ctx: Context, name: string, at: number, k: Known | undefined): void {
   const v = o[name];
   // An entity reference in a body's navigation property is `related`'s, checked in `update` mode: in a
-  // create, the body's own entity (or a complex value) holds no id (Protocol §11.4.2).
-  if (at === 0 && ctx.mode === CREATE && (name === "@odata.id" || name === "@id")) {
-    return ctx.fail(name, "no entity id", v, `${name} names an existing entity; a create's body is a new one, whose id the service gives (Protocol §11.4.2): leave it out (to relate an existing entity, bind it in a navigation property)`);
+  // create, the body's own entity holds no id (Protocol §11.4.2); a PATCH's or a PUT's may, which the
+  // service ignores (§11.4.3). A complex value has none in any body (JSON Format §4.5.7: an entity's).
+  if (at === 0 && ctx.mode !== READ && (name === "@odata.id" || name === "@id")) {
+    if (ctx.depth !== ctx.entityAt) {
+      return ctx.fail(name, "no entity id", v, `${name} is an entity's id (JSON Format §4.5.7), and this is a complex value, which has none: leave it out`);
+    }
+    if (ctx.mode === CREATE) {
+      return ctx.fail(name, "no entity id", v, `${name} names an existing entity; a create's body is a new one, whose id the service gives (Protocol §11.4.2): leave it out (to relate an existing entity, bind it in a navigation property)`);
+    }
+    if (typeof v !== "string") return ctx.fail(name, "an entity id (a string)", v);
   }
   // A string is what most control information holds (links, ETags, the object's own type): only a
   // count, a property's type and a nested delta need a closer look then.
