@@ -57,6 +57,10 @@ const CASES: Case[] = [
   ["a complex value has no entity id (create)", "Person", "create", { ...person, info: { login: "a", "@odata.id": "x" } }, "/info/@odata.id"],
   ["  nor in a PATCH", "Person", "update", { info: { login: "a", "@id": "x" } }, "/info/@id"],
   ["  nor in a PUT, in a deep insert's entity", "Person", "replace", { ...person, manager: { ...person, info: { login: "b", "@odata.id": "x" } } }, "/manager/info/@odata.id"],
+  // A create's entity reference holds its id, its type and instance annotations alone (JSON Format
+  // 4.01 §14): before session 72 the types refused an annotation, the validators took @odata.etag.
+  ["a create's entity reference may hold instance annotations", "Person", "create", { ...person, manager: { "@odata.id": "People('x')", "@ns.note": "n" }, items: [{ "@id": "Items(1)", "@odata.type": "#W.Book", "@ns.note": 1 }] }],
+  ["  not other control information", "Person", "create", { ...person, manager: { "@odata.id": "People('x')", "@odata.etag": "W/1" } }, "/manager/@odata.etag"],
   ["  a reference naming its type holds no property either", "Person", "create", { ...person, best: { "@id": "Items(1)", "@odata.type": "#W.Book", title: "t" } }, "/best/title"],
   // Before session 71's review the create mode took a binding there (the type refused it).
   ["  nor a binding, which would relate that entity anew", "Item", "create", { ...book, related: [{ "@id": "Items(2)", "owner@odata.bind": "People('a')" }] }, "/related/0/owner@odata.bind"],
@@ -170,12 +174,15 @@ describe("the validators", () => {
   test.each(LEFT)("left: %s (%s, %s)", (...c) => {
     expect(validate(c)).toEqual([]);
   });
-  test("an id in a complex value is refused for what it is", () => {
+  test("an id in a complex value, and control information beside a create's reference, are refused for what they are", () => {
     /* eslint-disable-next-line @typescript-eslint/no-require-imports */
     const v = require(path.join(out, "W.validators")) as Record<string, Validate>;
     const messages = (body: unknown, mode: Mode) => (v["validatePerson"] as Validate)(body, { mode }).errors.map((e) => e.message);
     expect(messages({ ...person, info: { login: "a", "@odata.id": "x" } }, "create")).toEqual([expect.stringMatching(/this is a complex value, which has none/)]);
     expect(messages({ ...person, "@odata.id": "x" }, "create")).toEqual([expect.stringMatching(/a create's body is a new one/)]);
+    expect(messages({ ...person, manager: { "@odata.id": "People('x')", "@odata.etag": "W/1" } }, "create")).toEqual([
+      expect.stringMatching(/an entity reference holds its id, @odata\.type and instance annotations alone .*: leave @odata\.etag out/),
+    ]);
   });
 });
 

@@ -852,13 +852,29 @@ function related(check: Checker): Checker {
 function changes(o: Json, ctx: Context, key: Key, at: string): boolean {
   let found = false;
   for (const name in o) {
-    if (!changing(name) || !Object.prototype.hasOwnProperty.call(o, name)) continue;
+    const control = !changing(name) && controlBeside(name, at);
+    if (!(control || changing(name)) || !Object.prototype.hasOwnProperty.call(o, name)) continue;
     if (!found && !ctx.enter(key)) return true;
     found = true;
-    ctx.fail(name, "no property beside " + at, o[name], `${name} changes the existing entity ${at} names, which a create may relate but not change (Protocol §11.4.2): change it by its own PATCH, or in a PATCH's deep update`);
+    if (control) {
+      ctx.fail(name, "no control information beside " + at, o[name], `an entity reference holds its id, @odata.type and instance annotations alone (JSON Format 4.01 §14): leave ${name} out`);
+    } else {
+      ctx.fail(name, "no property beside " + at, o[name], `${name} changes the existing entity ${at} names, which a create may relate but not change (Protocol §11.4.2): change it by its own PATCH, or in a PATCH's deep update`);
+    }
   }
   if (found) ctx.leave();
   return found;
+}
+
+/**
+ * Whether `name`, beside a create's entity reference's id `at`, is the entity's control information
+ * (`@odata.etag`, 4.01's `@etag`, a second id), which an entity reference does not hold: only its
+ * id, its type (`@odata.type`) and instance annotations (`@ns.term`; JSON Format 4.01 §14).
+ */
+function controlBeside(name: string, at: string): boolean {
+  if (name.charCodeAt(0) !== 64 || name === at) return false;
+  const term = name.slice(name.startsWith("@odata.") ? 7 : 1);
+  return term.indexOf(".") === -1 && term !== "type";
 }
 
 /** Whether `name`, beside an entity reference's id, changes that entity: a property, a binding or a nested delta. */

@@ -612,14 +612,15 @@ type Named<T, S> = [T] extends [{ "@odata.type": string }] ? true : [S] extends 
  * `@odata.id` with the prefix): it binds the existing entity it names, as `p@odata.bind` does in
  * 4.0 (4.01 clients must not send `@odata.bind`). An entity reference with properties too
  * (`{ "@id": "Products(57)", Name: "Widgets" }`) also changes that entity, as a PATCH does; the
- * validators' write modes check those properties so.
+ * validators' write modes check those properties so. `Annotated`: beside its id and type, an entity
+ * reference may hold instance annotations, but no other control information (JSON Format 4.01 §14).
  */
-export type Reference = { "@id": string } | { "@odata.id": string };
+export type Reference = Annotated<{ "@id": string } | { "@odata.id": string }>;
 /**
  * A `Reference` to an entity of a type with subtypes, which may name its type (`Q`: the `#ns.T`
  * names of the navigation property's type and subtypes), as the validators take it.
  */
-export type TypedReference<Q extends string> = { "@id": string; "@odata.type"?: Q } | { "@odata.id": string; "@odata.type"?: Q };
+export type TypedReference<Q extends string> = Annotated<{ "@id": string; "@odata.type"?: Q } | { "@odata.id": string; "@odata.type"?: Q }>;
 /**
  * The reference of a navigation property's entity, `T` as a read has it and `S` its subtypes
  * (`Nav`'s): a `TypedReference` where it has subtypes. So every member of the union a body's
