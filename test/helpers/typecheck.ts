@@ -10,6 +10,7 @@ import * as os from "node:os";
 import { spawnSync } from "node:child_process";
 import { pathToFileURL } from "node:url";
 import { spawnBounded } from "./bounded-spawn";
+import { sharedChecker } from "./tsc-checker";
 
 export const REPO = path.resolve(__dirname, "..", "..");
 
@@ -159,6 +160,8 @@ export function runTsc(c: Compiler, dir: string, files: string[], compilerOption
 
 /** Runs tsc on an existing tsconfig file. */
 export function runTscProject(c: Compiler, config: string): TscResult {
+  const answer = checkerFor(c)?.check(path.dirname(config), config);
+  if (answer && !("fallback" in answer)) return { status: answer.status, output: answer.output.trim() };
   const args = ["-p", config, "--noEmit", "--pretty", "false"];
   const r = spawnBounded(c.exe ?? process.execPath, c.exe ? args : [c.tsc, ...args], 240000, {
     cwd: path.dirname(config),
@@ -268,7 +271,7 @@ export interface UsageCase {
  * about no file throws.
  */
 export function runTscCases(c: Compiler, cases: readonly UsageCase[], compilerOptions: object = STRICT_OPTIONS): TscResult[] {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), "odatagen-cases-"));
+  const work = scratchFolder("odatagen-cases");
   try {
     const usages = layOutCases(work, cases);
     const r = runTsc(c, work, usages.map((u) => `${u.folder}/${u.file}`), compilerOptions);
@@ -290,7 +293,7 @@ export interface CaseSet {
  * `runTscCases` answers.
  */
 export function runTscCaseSets(c: Compiler, sets: readonly CaseSet[]): TscResult[][] {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), "odatagen-case-sets-"));
+  const work = scratchFolder("odatagen-case-sets");
   try {
     const laid = sets.map((set, k) => {
       fs.mkdirSync(path.join(work, `s${k}`));
@@ -313,6 +316,19 @@ export function runTscCaseSets(c: Compiler, sets: readonly CaseSet[]): TscResult
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * An empty folder `<name>-<pid>` in the system's temporary folder: the same path each time in a
+ * process (calls are synchronous, one at a time), so that TypeScript 5.9's checker finds the
+ * generated modules a case copies there where it read them last and keeps them parsed (a
+ * SourceFile is its path's). Removed by the caller when done.
+ */
+function scratchFolder(name: string): string {
+  const work = path.join(os.tmpdir(), `${name}-${process.pid}`);
+  fs.rmSync(work, { recursive: true, force: true });
+  fs.mkdirSync(work);
+  return work;
 }
 
 /** Writes each case's usage file into `work`, beside copies of its generated modules (cases with the same `from` share a folder). */
@@ -423,6 +439,8 @@ export function runTscEach(c: Compiler, dir: string, projects: readonly TscProje
  * the timestamped progress lines; throws, with the whole output, where one was not built once.
  */
 function buildEach(c: Compiler, cwd: string, configs: readonly string[]): { status: number | null; output: string; sections: string[][] } {
+  const checked = checkEach(c, cwd, configs);
+  if (checked) return checked;
   const args = ["-b", ...configs, "--verbose", "--pretty", "false"];
   const r = spawnBounded(c.exe ?? process.execPath, c.exe ? args : [c.tsc, ...args], 240000, { cwd, encoding: "utf8" });
   const output = `${r.stdout}${r.stderr}${r.error ? String(r.error) : ""}`;
@@ -435,6 +453,38 @@ function buildEach(c: Compiler, cwd: string, configs: readonly string[]): { stat
     return own[0].split("\n").slice(1).filter((l) => l.trim() && !/^\[?[\d:. ]+(AM|PM)?\]? - /.test(l));
   });
   return { status: r.status, output, sections };
+}
+
+/**
+ * TypeScript 5.9's checker for this jest worker (test/helpers/tsc-checker.ts), for `c` where it is
+ * TypeScript 5.9 (`ODATAGEN_TSC_CHECKER=0` spawns tsc for every check instead).
+ */
+function checkerFor(c: Compiler) {
+  const typescript = path.join(REPO, "node_modules", "typescript");
+  if (process.env.ODATAGEN_TSC_CHECKER === "0" || c.exe || c.tsc !== path.join(typescript, "bin", "tsc")) return undefined;
+  return sharedChecker(typescript);
+}
+
+/**
+ * `buildEach` by TypeScript 5.9's checker, each config its own program as `tsc -b` builds it (no
+ * `--noEmit` added: a config that does not say `noEmit` is left to tsc); undefined where tsc must
+ * run instead.
+ */
+function checkEach(c: Compiler, cwd: string, configs: readonly string[]): ReturnType<typeof buildEach> | undefined {
+  const checker = checkerFor(c);
+  if (!checker) return undefined;
+  const sections: string[][] = [];
+  let status = 0;
+  let output = "";
+  for (const config of configs) {
+    const a = checker.check(cwd, path.resolve(cwd, config), false);
+    if ("fallback" in a) return undefined;
+    if (a.status === null) throw new Error(`tsc did not check ${config}:\n${a.output}`);
+    sections.push(a.output.split("\n").filter((l) => l.trim()));
+    status = Math.max(status, a.status);
+    output += a.output;
+  }
+  return { status, output, sections };
 }
 
 /** The lines (1-based) right after each `@ts-expect-error` of `usage`: where its copy without them must report an error. */

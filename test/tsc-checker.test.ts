@@ -1,0 +1,154 @@
+/**
+ * The TypeScript 5.9 checker that stays up (test/helpers/tsc-checker.ts) answers what a spawned
+ * `tsc -p <config> --noEmit --pretty false` answers, while keeping the SourceFiles of unchanged files.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { spawnBounded } from "./helpers/bounded-spawn";
+import { REPO, STRICT_OPTIONS, BASE_OPTIONS } from "./helpers/typecheck";
+import { TscChecker, type CheckAnswer } from "./helpers/tsc-checker";
+
+const TYPESCRIPT = path.join(REPO, "node_modules", "typescript");
+const TSC = path.join(TYPESCRIPT, "bin", "tsc");
+
+let work: string;
+const checkers: TscChecker[] = [];
+
+function checker(options: { maxChars?: number; timeoutMs?: number } = {}): TscChecker {
+  const c = new TscChecker({ typescript: TYPESCRIPT, ...options });
+  checkers.push(c);
+  return c;
+}
+
+beforeEach(() => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), "odatagen-checker-"));
+});
+afterEach(() => fs.rmSync(work, { recursive: true, force: true }));
+afterAll(async () => {
+  await Promise.all(checkers.map((c) => c.close()));
+});
+
+/** Writes `files` (path → text) under `work`. */
+function write(files: Record<string, string>): void {
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(work, name)), { recursive: true });
+    fs.writeFileSync(path.join(work, name), text);
+  }
+}
+
+/** A tsconfig of `compilerOptions` over `files`, as `name`. */
+function config(name: string, compilerOptions: object, files: string[]): string {
+  write({ [name]: JSON.stringify({ compilerOptions, files }, null, 2) });
+  return path.join(work, name);
+}
+
+function spawned(cfg: string): { status: number | null; output: string } {
+  const r = spawnBounded(process.execPath, [TSC, "-p", cfg, "--noEmit", "--pretty", "false"], 240000, { cwd: path.dirname(cfg), encoding: "utf8" });
+  return { status: r.status, output: `${r.stdout}${r.stderr}` };
+}
+
+function answered(a: CheckAnswer): { status: number | null; output: string } {
+  if ("fallback" in a) throw new Error(`the checker left this to tsc: ${a.fallback}`);
+  return { status: a.status, output: a.output };
+}
+
+/** Checks `cfg` with `c` and expects what a spawned tsc answers; returns the checker's answer. */
+function expectSameAsTsc(c: TscChecker, cfg: string): Exclude<CheckAnswer, { fallback: string }> {
+  const a = c.check(path.dirname(cfg), cfg);
+  expect(answered(a)).toEqual(spawned(cfg));
+  return a as Exclude<CheckAnswer, { fallback: string }>;
+}
+
+const WRONG = [
+  'import { f } from "./b.js";',
+  'const n: number = f("x");',
+  "const o: { a: { b: string } } = { a: { b: 1 } };",
+  "export { n, o };",
+  "",
+].join("\n");
+const B = "export function f(x: number): string { return String(x); }\n";
+
+describe("the TypeScript 5.9 checker", () => {
+  test("answers a spawned tsc's diagnostics and status: type errors (with chained messages), option errors, syntax errors, files and configs missing, none", () => {
+    const c = checker();
+    write({ "a.ts": WRONG, "b.ts": B, "clean.ts": "export const x = 1;\n", "broken.ts": "export const = ;\n" });
+    const cases = [
+      config("errors.json", STRICT_OPTIONS, ["a.ts", "b.ts"]),
+      config("clean.json", STRICT_OPTIONS, ["clean.ts"]),
+      // An unknown option, an option that needs another (exactOptionalPropertyTypes without strictNullChecks), a file that is not there.
+      config("options.json", { ...BASE_OPTIONS, bogus: true, strict: false, exactOptionalPropertyTypes: true }, ["clean.ts", "missing.ts"]),
+      config("syntax.json", STRICT_OPTIONS, ["broken.ts", "a.ts", "b.ts"]),
+      config("no-files.json", STRICT_OPTIONS, []),
+      path.join(work, "absent.json"),
+    ];
+    write({ "unreadable.json": "{ compilerOptions: " });
+    cases.push(path.join(work, "unreadable.json"));
+    const statuses = cases.map((cfg) => expectSameAsTsc(c, cfg).status);
+    // The cases are live: errors give a non-zero status, a clean program zero.
+    expect(statuses[0]).not.toBe(0);
+    expect(statuses[1]).toBe(0);
+    expect(statuses.slice(2).every((s) => s !== 0)).toBe(true);
+  });
+
+  test("reuses the lib files of the last check, reads a file changed since again, and parses a file of the same text at another path as its own", () => {
+    const c = checker();
+    write({ "a.ts": WRONG, "b.ts": B });
+    const cfg = config("tsconfig.json", STRICT_OPTIONS, ["a.ts", "b.ts"]);
+    const first = expectSameAsTsc(c, cfg);
+    expect(first.reused).toBe(0);
+    const again = expectSameAsTsc(c, cfg);
+    expect(again.parsed).toBe(0);
+    expect(again.reused).toBe(first.parsed);
+
+    write({ "b.ts": "export function f(x: string): number { return x.length; }\n" });
+    const changed = expectSameAsTsc(c, cfg);
+    expect(changed.output).not.toEqual(first.output);
+    expect(changed.parsed).toBe(1);
+
+    write({ "other/a.ts": WRONG, "other/b.ts": B });
+    const moved = expectSameAsTsc(c, config("other.json", STRICT_OPTIONS, ["other/a.ts", "other/b.ts"]));
+    expect(moved.output).toContain("other/a.ts(");
+    expect(moved.parsed).toBe(2);
+  });
+
+  test("makes a file anew for options its parse or binding depends on", () => {
+    const c = checker();
+    // Unreachable code is reported by the binder, as an error only with allowUnreachableCode: false.
+    write({ "u.ts": "export function f(): number {\n  return 1;\n  f();\n}\n" });
+    const strict = expectSameAsTsc(c, config("strict.json", STRICT_OPTIONS, ["u.ts"]));
+    const base = expectSameAsTsc(c, config("base.json", BASE_OPTIONS, ["u.ts"]));
+    expect(strict.output).toContain("TS7027");
+    expect(base.output).toBe("");
+  });
+
+  test("keeps no more text than its bound, the least recently used going first, and answers the same", () => {
+    const c = checker({ maxChars: 100_000 });
+    write({ "a.ts": WRONG, "b.ts": B });
+    const cfg = config("tsconfig.json", STRICT_OPTIONS, ["a.ts", "b.ts"]);
+    const first = expectSameAsTsc(c, cfg);
+    const stats = c.stats();
+    expect(stats.chars).toBeLessThanOrEqual(100_000);
+    // lib.dom.d.ts is larger than the bound: it was not kept, and is made again.
+    expect(stats.keys.some((k) => k.includes("lib.dom.d.ts"))).toBe(false);
+    const again = expectSameAsTsc(c, cfg);
+    expect(again.parsed).toBeGreaterThan(0);
+    expect(again.output).toBe(first.output);
+  });
+
+  test("a check that runs past its time is killed and answers a timeout, not tsc's output", () => {
+    const c = checker({ timeoutMs: 1 });
+    write({ "a.ts": WRONG, "b.ts": B });
+    const a = c.check(work, config("tsconfig.json", STRICT_OPTIONS, ["a.ts", "b.ts"]));
+    expect(a).toMatchObject({ status: null, output: expect.stringContaining("ETIMEDOUT") });
+    expect(c.alive).toBe(false);
+  });
+
+  test("leaves to tsc what it does not do as tsc does (statistics, project references)", () => {
+    const c = checker();
+    write({ "clean.ts": "export const x = 1;\n" });
+    expect(c.check(work, config("stats.json", { ...STRICT_OPTIONS, extendedDiagnostics: true }, ["clean.ts"]))).toHaveProperty("fallback");
+    write({ "refs.json": JSON.stringify({ compilerOptions: STRICT_OPTIONS, files: ["clean.ts"], references: [{ path: "./stats.json" }] }) });
+    expect(c.check(work, path.join(work, "refs.json"))).toHaveProperty("fallback");
+  });
+});
