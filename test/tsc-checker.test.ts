@@ -144,9 +144,14 @@ describe("the TypeScript 5.9 checker", () => {
     expect(c.alive).toBe(false);
   });
 
-  test("leaves to tsc what it does not do as tsc does (statistics, project references)", () => {
+  test("leaves to tsc what it does not do as tsc does (statistics, project references, emitting files)", () => {
     const c = checker();
     write({ "clean.ts": "export const x = 1;\n" });
+    // As `tsc -b` runs it (no --noEmit added), a config that would emit is tsc's; one that says noEmit is the checker's.
+    const { noEmit, ...emitting } = STRICT_OPTIONS;
+    expect(noEmit).toBe(true);
+    expect(c.check(work, config("emits.json", emitting, ["clean.ts"]), false)).toHaveProperty("fallback");
+    expect(c.check(work, config("no-emit.json", STRICT_OPTIONS, ["clean.ts"]), false)).toMatchObject({ status: 0, output: "" });
     expect(c.check(work, config("stats.json", { ...STRICT_OPTIONS, extendedDiagnostics: true }, ["clean.ts"]))).toHaveProperty("fallback");
     write({ "refs.json": JSON.stringify({ compilerOptions: STRICT_OPTIONS, files: ["clean.ts"], references: [{ path: "./stats.json" }] }) });
     expect(c.check(work, path.join(work, "refs.json"))).toHaveProperty("fallback");

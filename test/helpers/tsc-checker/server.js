@@ -6,7 +6,7 @@
 // used again only with the same path, the same text and the same options that affect its parse and
 // its binding. Plain JavaScript, as node runs it (jest's transform does not reach a child).
 //
-// Requests: one JSON line each on stdin, `{ id, cwd, config }` or `{ id, stats: true }`. Answers: one
+// Requests: one JSON line each on stdin, `{ id, cwd, config, noEmitFlag }` or `{ id, stats: true }`. Answers: one
 // JSON line each on fd 3, `{ id, status, output, parsed, reused }`, `{ id, fallback }` where the config
 // asks for something this does not do as tsc does (tsc is then spawned instead), or `{ id, stats }`.
 "use strict";
@@ -37,7 +37,7 @@ readline.createInterface({ input: process.stdin }).on("line", (line) => {
   watchdog.start();
   let result;
   try {
-    result = check(request.cwd, request.config);
+    result = check(request.cwd, request.config, request.noEmitFlag !== false);
   } catch (e) {
     result = { fallback: `the checker failed: ${e && e.stack ? e.stack : String(e)}` };
   }
@@ -51,8 +51,12 @@ function answer(message) {
   answers.write(`${JSON.stringify(message)}\n`);
 }
 
-/** What `tsc -p config --noEmit --pretty false` in `cwd` prints and exits with (executeCommandLine → performCompilation). */
-function check(cwd, config) {
+/**
+ * What `tsc -p config --noEmit --pretty false` in `cwd` prints and exits with (executeCommandLine →
+ * performCompilation); without `--noEmit` where `noEmitFlag` is false (a config that does not say
+ * `noEmit` is then left to tsc, as is one that asks for emitted files).
+ */
+function check(cwd, config, noEmitFlag) {
   process.chdir(cwd);
   let output = "";
   const exited = {};
@@ -66,7 +70,7 @@ function check(cwd, config) {
     },
   };
   try {
-    const status = compile(system, config);
+    const status = compile(system, config, noEmitFlag);
     return "fallback" in status ? status : { ...status, output };
   } catch (e) {
     if (e === exited) return { status: exited.status, output, parsed: 0, reused: 0 };
@@ -74,8 +78,8 @@ function check(cwd, config) {
   }
 }
 
-function compile(system, config) {
-  const commandLine = ts.parseCommandLine(["-p", config, "--noEmit", "--pretty", "false"], (f) => system.readFile(f));
+function compile(system, config, noEmitFlag) {
+  const commandLine = ts.parseCommandLine(["-p", config, ...(noEmitFlag ? ["--noEmit"] : []), "--pretty", "false"], (f) => system.readFile(f));
   const report = ts.createDiagnosticReporter(system, false);
   const project = ts.normalizePath(commandLine.options.project);
   if (system.directoryExists(project)) return { fallback: "the project is a folder" };
