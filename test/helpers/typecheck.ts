@@ -1,7 +1,8 @@
 /**
- * Type checks with the real compilers, each run as `tsc` in a child process: TypeScript 5.9 (the
- * `typescript` devDependency) and TypeScript 7, the native port (the `typescript7` alias). A child
- * process keeps the compilers' large heaps out of the jest worker.
+ * Type checks with the real compilers, each in a child process: TypeScript 5.9 (the `typescript`
+ * devDependency), in the jest worker's checker that stays up (./tsc-checker.ts; `tsc` spawned for
+ * what it leaves to tsc), and TypeScript 7, the native port (the `typescript7` alias), a `tsc` run
+ * each time. A child process keeps the compilers' large heaps out of the jest worker.
  */
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
