@@ -232,6 +232,18 @@ test("a poll a Retry-After led to shortly before the deadline has one attempt's 
   expect(srv.requests.map((r) => r.url)).toEqual([`/${PATH}/s1`, "/m/1"]);
 });
 
+test("a poll's retry waits no further than the deadline: a 503 whose Retry-After ends past it ends the call at the deadline, not done, not sent again", async () => {
+  // The first poll goes at once (Retry-After: 0), well within maxWaitMs 300; its 503 asks for 2 s (within maxDelayMs), past the deadline.
+  const client = rt.createClient({ baseUrl: srv.url });
+  serve([{ status: 503, headers: { "retry-after": "2" }, body: { error: { code: "busy", message: "busy" } } }, asHttp(message("200 OK", body("s1")))]);
+  await expect(getSession(client, session("s1"), { respondAsync: rt.respondAsync({ maxWaitMs: 300 }) })).rejects.toMatchObject({ status: 202, location: `${srv.url}/m/1`, message: expect.stringContaining("not done within maxWaitMs 300 ms") });
+  expect(srv.requests.map((r) => r.url)).toEqual([`/${PATH}/s1`, "/m/1"]);
+
+  // A 500 answered to a poll after the deadline is the call's error as it stands, not read as the deadline's.
+  serve([{ status: 500, body: { error: { code: "boom", message: "boom" } }, delayMs: 500 }]);
+  await expect(getSession(client, session("s1"), { respondAsync: rt.respondAsync({ maxWaitMs: 300 }) })).rejects.toMatchObject({ status: 500, code: "boom" });
+});
+
 test("maxWaitMs 0 waits for nothing: the call rejects at the 202, naming the monitor, which is not polled (a monitor that never answers holds nothing)", async () => {
   const client = rt.createClient({ baseUrl: srv.url });
   // The monitor sends its head and never its body.

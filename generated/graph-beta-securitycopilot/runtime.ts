@@ -2661,6 +2661,8 @@ interface Exchange {
   reads?: boolean;
   /** The attempts made before (a batched GET answered 429 or 503 in its `$batch`): counted against `maxRetries`. */
   tried?: number;
+  /** What the waits between its attempts heed, where not the call's signal: a status monitor's deadline (`monitored`), past which a poll's attempt under way goes on, but no retry waits. */
+  waits?: AbortSignal;
 }
 
 /**
@@ -2952,7 +2954,7 @@ async function exchange<B = undefined>(client: Client, x: Exchange, options: Req
       if (attempt > 0) error.message += attempts(attempt, transient && !retryable, max);
       throw error;
     }
-    await sleep(wait, options?.signal);
+    await sleep(wait, x.waits ?? options?.signal);
   }
 }
 
@@ -3578,7 +3580,7 @@ export interface AsyncOptions {
    * ODataError of status and code 202 whose `location` is the status monitor (the service goes on).
    * Without a `Retry-After`, the last poll goes at the deadline, its wait cut to the time left. A
    * poll under way at the deadline, whichever wait led to it, may take one attempt's time past it
-   * (the call's `timeoutMs`, else the client's, else 10 s).
+   * (the call's `timeoutMs`, else the client's, else 10 s), but no wait between its retries does.
    */
   maxWaitMs?: number | undefined;
   /**
@@ -3682,8 +3684,9 @@ async function monitored(client: Client, accepted: Response, request: string, ur
   const own = { timeoutMs: given?.timeoutMs, headers: given?.headers };
   // A request made at the deadline or after it: a poll's time past it, and the DELETE's.
   const past = own.timeoutMs ?? client.options.timeoutMs ?? PAST_WAIT_MS;
-  // No wait passes the deadline; a poll under way at it, whichever wait led to it, has one attempt's time past it.
+  // No wait passes the deadline (`waits`: a poll's retry waits too); a poll under way at it, whichever wait led to it, has one attempt's time past it.
   const limit = deadline(given?.signal, Math.min(max + past, 0x7fffffff));
+  const waits = deadline(limit.signal, max);
   try {
     for (let poll = 0, last = false; ; poll++) {
       const asked = retryAfterMs(after, Date.now());
@@ -3697,18 +3700,19 @@ async function monitored(client: Client, accepted: Response, request: string, ur
       last = asked === undefined && ms === left;
       await sleep(ms, limit.signal);
       // Protocol §11.6: asked for application/http, a 4.0 service answers the result so; a 4.01 one may answer it itself, with AsyncResult.
-      const [response, bytes] = await exchange(client, to("GET", { Accept: "application/http, application/json;q=0.9" }), { ...own, signal: limit.signal }, (r) => r.arrayBuffer());
+      const [response, bytes] = await exchange(client, { ...to("GET", { Accept: "application/http, application/json;q=0.9" }), waits: waits.signal }, { ...own, signal: limit.signal }, (r) => r.arrayBuffer());
       if (response.status !== 202) return asyncResult(response, bytes, request, unlocated(monitor));
       // Each 202 names the monitor again, maybe another (§11.6).
       monitor = monitorAt(response, monitor, request);
       after = response.headers.get("retry-after");
     }
   } catch (e) {
-    if (limit.passed()) throw notDone(accepted, request, monitor, max);
+    if (limit.passed() || (waits.passed() && e === waits.signal.reason)) throw notDone(accepted, request, monitor, max);
     // Not waited for, but bounded: a service that never answers holds no connection (nor a Node process) open.
     if (given?.signal?.aborted && wait.cancelOnAbort) exchange(client, to("DELETE"), { ...own, timeoutMs: past }).catch(() => {});
     throw e;
   } finally {
+    waits.clear();
     limit.clear();
   }
 }
