@@ -62,6 +62,8 @@ function check(cwd, config, noEmitFlag) {
   const exited = {};
   const system = {
     ...ts.sys,
+    // ts.sys remembers the first folder it was asked for (a memoized process.cwd()): each check has its own.
+    getCurrentDirectory: () => process.cwd(),
     write: (s) => {
       output += s;
     },
