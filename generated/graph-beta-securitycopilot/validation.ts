@@ -1073,7 +1073,8 @@ function annotation(o: Json, ctx: Context, name: string, at: number, k: Known | 
   // create, the body's own entity holds no id (Protocol §11.4.2); a PATCH's or a PUT's may, which the
   // service ignores (§11.4.3). A complex value has none in any body (JSON Format §4.5.7: an entity's).
   if (at === 0 && ctx.mode !== READ && (name === "@odata.id" || name === "@id")) {
-    if (ctx.depth !== ctx.entityAt) {
+    // An entity's keys tell it from a complex value where the depth does not (a nested delta's members).
+    if (ctx.depth !== ctx.entityAt && k !== undefined && k.keys.length === 0) {
       return ctx.fail(name, "no entity id", v, `${name} is an entity's id (JSON Format §4.5.7), and this is a complex value, which has none: leave it out`);
     }
     if (ctx.mode === CREATE) {
