@@ -486,16 +486,18 @@ function orDeltaEntry(check: Checker): Checker {
 
 /**
  * A deleted entity (`removedEntry`) checked with `check`, which must then find its id or key
- * (`identified`); not asked to be whole, with `complete` or not.
+ * (`identified`); not asked to be whole, with `complete` or not. An entity, which may hold its id
+ * (`@id`), also in a body's nested delta (`entityAt`).
  */
 function removedEntity(v: Json, ctx: Context, key: Key, check: Checker): void {
-  const complete = ctx.complete;
+  const [complete, entityAt] = [ctx.complete, ctx.entityAt];
   ctx.complete = false;
   // The object's own depth once its checker has entered it (`exact`, `exactOpen`).
-  ctx.removedAt = ctx.depth + 1;
+  ctx.removedAt = ctx.entityAt = ctx.depth + 1;
   check(v, ctx, key);
   ctx.removedAt = -1;
   ctx.complete = complete;
+  ctx.entityAt = entityAt;
 }
 
 // ---- structure ----
