@@ -184,6 +184,15 @@ describe("the validators", () => {
       expect.stringMatching(/an entity reference holds its id, @odata\.type and instance annotations alone .*: leave @odata\.etag out/),
     ]);
   });
+  test("a check stopped inside an entity reference (a throwing getter) leaves the next check's body its own id", () => {
+    /* eslint-disable-next-line @typescript-eslint/no-require-imports */
+    const v = require(path.join(out, "W.validators")) as Record<string, Validate>;
+    const validateBook = v["validateBook"] as Validate;
+    const hostile = { related: [{ "@id": "Items(2)", get title(): string { throw new Error("boom"); } }] };
+    expect(validateBook(hostile, { mode: "update" }).errors.map((e) => e.message)).toEqual(["validation stopped: boom"]);
+    // Before session 72's review the reference's depth stayed the entity's, and this id was "a complex value's".
+    expect(validateBook({ "@odata.id": "Items(1)", title: "t" }, { mode: "update" }).errors).toEqual([]);
+  });
 });
 
 // A function of the caller's that passes an update's body on, `replace` generic (as README's "Request

@@ -227,6 +227,7 @@ export class Context {
     this.tied = undefined;
     this.aliases = NO_ALIASES;
     this.definitions = NO_ALIASES;
+    this.entityAt = 1;
     this.removedAt = -1;
   }
 
