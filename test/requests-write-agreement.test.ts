@@ -51,6 +51,8 @@ const CASES: Case[] = [
   ["a PATCH's body may hold its entity's id", "Person", "update", { "@odata.id": "People('a')", name: "m" }],
   ["  an abstract type's too, 4.01's @id", "Item", "update", { "@odata.type": "#W.Book", "@id": "Items(1)", title: "x" }],
   ["  a PUT's too", "Person", "replace", { ...person, "@odata.id": "People('a')" }],
+  // Person is open, and its index signature took the id before: a closed type's PUT shows `rt.Replacement` declares it.
+  ["  a PUT's of a type that is not open", "Item", "replace", { "@odata.type": "#W.Book", title: "t", pages: 1, "@odata.id": "Items(1)" }],
   ["  a string, not null", "Person", "update", { "@odata.id": null }, "/@odata.id"],
   // A complex value has no entity id, in any body (before session 72 the validators took one in a
   // PATCH or PUT, and in a create spoke of "a create's body").
