@@ -6,7 +6,8 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { scratch } from "./helpers/cli";
+import { scratch, startCli, writeJson } from "./helpers/cli";
+import { Output } from "./helpers/child";
 import { runCliInProcess } from "./helpers/cli-in-process";
 
 const LITE = path.join(__dirname, "fixtures", "trippin-lite.xml");
@@ -82,4 +83,50 @@ test("--include @app.ts keeps what the imported helper's calls address", async (
   const types = fs.readFileSync(path.join(dir, "out", "Travel.Lite.types.ts"), "utf8");
   expect(types).toMatch(/export interface Airline\b/);
   expect(types).not.toMatch(/export interface Person\b/);
+});
+
+/** A helper whose body reads its first parameter, or (`second`) its second: a change of graph.ts alone that changes what app.ts's call addresses. */
+const helperReading = (second: boolean) => [ODATA, `export const odataGet = (path: string, other: string) => fetch(ROOT + ${second ? "other" : "path"});`];
+const APP = ['import { odataGet } from "./graph.js";', 'odataGet("/Airlines", "/People");'];
+/** Whether the slice keeps Person (GET /People keeps it; GET /Airlines does not). */
+const keepsPerson = (file: string) => /export interface Person\b/.test(fs.readFileSync(file, "utf8"));
+
+test("--include @app.ts records the module it imports a helper from, and the one looked for before it: a change to either alone makes the slice again", async () => {
+  const dir = program({ "graph.ts": helperReading(false), "app.ts": APP });
+  const generate = () => runCliInProcess(["generate", "-i", LITE, "-o", "out", "--include", "@app.ts"], dir);
+  const types = path.join(dir, "out", "Travel.Lite.types.ts");
+  expect((await generate()).code).toBe(0);
+  expect(keepsPerson(types)).toBe(false);
+  expect((await generate()).stdout).toMatch(/up to date/);
+  // graph.ts alone changes: its helper now requests its second argument.
+  fs.writeFileSync(path.join(dir, "graph.ts"), helperReading(true).join("\n"));
+  const changed = await generate();
+  expect(changed.stdout).not.toMatch(/up to date/);
+  expect(keepsPerson(types)).toBe(true);
+  expect((await generate()).stdout).toMatch(/up to date/);
+  // A graph.js beside it now (./graph.js names it first): read instead.
+  fs.writeFileSync(path.join(dir, "graph.js"), helperReading(false).join("\n").replace(": string", "").replace(": string", ""));
+  const added = await generate();
+  expect(added.stdout).not.toMatch(/up to date/);
+  expect(keepsPerson(types)).toBe(false);
+});
+
+test("generate --watch regenerates when a module app.ts imports a helper from changes", async () => {
+  const dir = program({ "graph.ts": helperReading(false), "app.ts": APP });
+  fs.copyFileSync(LITE, path.join(dir, "trippin.xml"));
+  writeJson(path.join(dir, "odatagen.config.json"), { services: [{ name: "trips", input: "trippin.xml", out: "gen", include: "@app.ts" }] });
+  const child = startCli(["generate", "--watch"], dir, { ODATAGEN_WATCH_DEBOUNCE_MS: "100" });
+  try {
+    const out = new Output(child);
+    await out.wait(/watching \d+ file\(s\)/, 30000, 0);
+    const types = path.join(dir, "gen", "Travel.Lite.types.ts");
+    expect(keepsPerson(types)).toBe(false);
+    const mark = out.text.length;
+    fs.writeFileSync(path.join(dir, "graph.ts"), helperReading(true).join("\n"));
+    await out.wait(/regenerated in \d+ ms/, 30000, mark);
+    expect(out.text.slice(mark)).toMatch(/changed: graph\.ts/);
+    expect(keepsPerson(types)).toBe(true);
+  } finally {
+    child.kill("SIGKILL");
+  }
 });

@@ -21,7 +21,7 @@ import { hasLeftovers, recover, type Recovery } from "./stage";
 import { isUpToDate, readInputs, rememberOutput } from "./uptodate";
 import { display } from "./within";
 import { unreadableDiagnostics } from "./unreadable-inputs";
-import { isRequestFile, readRequestFiles } from "./request-files";
+import { isRequestFile, programModuleRecords, readRequestFiles } from "./request-files";
 import type { RequestFile } from "../passes/slice/request-patterns";
 import { outputRefusals } from "./refusals";
 import { unlistedFiles } from "./unlisted";
@@ -214,14 +214,17 @@ async function regenerateUnlocked(req: RegenerateRequest, checkpoint: Checkpoint
   } catch (e) {
     if (e instanceof TypeScriptMissingError) return { ...base, status: "failed", diagnostics: [e.diagnostic], ms: elapsed() };
     if (e instanceof GenerationError)
-      return { ...base, status: "failed", diagnostics: e.diagnostics, referenced: referencedFiles(follower), ms: elapsed() };
+      return { ...base, status: "failed", diagnostics: e.diagnostics, referenced: [...referencedFiles(follower), ...programModuleRecords(service.out, requests.files).files], ms: elapsed() };
     throw e;
   }
   await checkpoint();
   const reached = followedRecord(service.out, follower);
-  const record = { ...identity, options, ...reached, inputs: [...read.records, ...reached.inputs, ...requests.records] };
+  // The modules a program of the files of requests imports helpers from: inputs too, as the files are.
+  const programs = programModuleRecords(service.out, requests.files);
+  const lookedFor = [...(reached.lookedFor ?? []), ...programs.lookedFor];
+  const record = { ...identity, options, ...reached, ...(lookedFor.length ? { lookedFor } : {}), inputs: [...read.records, ...reached.inputs, ...requests.records, ...programs.inputs] };
   const followed = follower.followed.map((f) => f.file);
-  base.referenced = referencedFiles(follower);
+  base.referenced = [...referencedFiles(follower), ...programs.files];
   const previous = writes ? readManifest(service.out) : undefined;
   const diagnostics = result.diagnostics;
   const prepared = prepareOutput(service.out, result.files, { record, removeStale: req.removeStale });

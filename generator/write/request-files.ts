@@ -11,7 +11,8 @@ import type { RequestFile } from "../passes/slice/request-patterns";
 import type { ManifestInput } from "./manifest";
 import { unreadableDiagnostics } from "./unreadable-inputs";
 import { expandGlob, isGlob } from "./request-globs";
-import { readInputs } from "./uptodate";
+import { inputDigest, readInputs } from "./uptodate";
+import { recordedInputPath } from "./manifest";
 import { display } from "./within";
 
 /** An `include` entry that names a file of requests. */
@@ -89,4 +90,21 @@ export function readRequestFiles(service: RequestFilesOwner): ReadRequestFiles {
   if (read.unreadable.length) return { ok: false, diagnostics: unreadableDiagnostics(read.unreadable, placeOf, "the file of requests") };
   const files = read.contents.map((c, i) => ({ ...c, place: named[i].place, ...(named[i].glob !== undefined ? { glob: named[i].glob } : {}) }));
   return { ok: true, files, records: read.records.map((r) => ({ ...r, followed: true as const })) };
+}
+
+/**
+ * What a run given `files` (readRequestFiles') read besides them: the modules its programs import
+ * request helpers from (parse/requests/imported-helpers.ts), recorded as the files of requests are
+ * (followed, by their hash), and the paths looked at in vain on the way (`lookedFor`: one there
+ * later is read instead), so that a change to `graph.ts` alone makes `app.ts`'s slice again;
+ * `files`, all of them, to watch. None where the run read no program's imports.
+ */
+export function programModuleRecords(outDir: string, files: readonly RequestFile[]): { inputs: ManifestInput[]; lookedFor: string[]; files: string[] } {
+  if (!files.length) return { inputs: [], lookedFor: [], files: [] };
+  const { programModulesRead } = require("../parse/requests/imported-helpers") as typeof import("../parse/requests/imported-helpers");
+  const modules = programModulesRead(files);
+  if (!modules) return { inputs: [], lookedFor: [], files: [] };
+  const lookedFor = [...new Set(modules.lookedFor)];
+  const inputs = modules.fromDisk.map((m) => ({ file: recordedInputPath(outDir, m.file), sha256: inputDigest(m.bytes), followed: true as const }));
+  return { inputs, lookedFor: lookedFor.map((f) => recordedInputPath(outDir, f)), files: [...modules.fromDisk.map((m) => m.file), ...lookedFor] };
 }

@@ -34,6 +34,10 @@ type Read = { js: JsText } | { problem: string };
  * their whole paths: a glob's), else from the disk.
  */
 export class ProgramModules {
+  /** The modules read from the disk (not `known`), each with its bytes as read, in the order read: inputs of the run (write/request-files.ts records them). */
+  readonly fromDisk: { file: string; bytes: Buffer }[] = [];
+  /** The paths looked at in vain on the way to a module, or to none (no such file, or a folder): one there later is read instead. */
+  readonly lookedFor: string[] = [];
   private readonly read = new Map<string, Read>();
   /** Each resolved specifier's answer (a missing module's too: asked again, the disk is not). */
   private readonly resolved = new Map<string, { file: string } & Read>();
@@ -44,7 +48,12 @@ export class ProgramModules {
   }
 
   private readFile(file: string): string | undefined {
-    return this.known.get(file) ?? readIfFile(file);
+    const known = this.known.get(file);
+    if (known !== undefined) return known;
+    const bytes = readIfFile(file);
+    if (bytes === undefined) return void this.lookedFor.push(file);
+    this.fromDisk.push({ file, bytes });
+    return bytes.toString("utf8");
   }
 
   /** The module `specifier` names from `file`: its path and text, or why it cannot be read. */
@@ -77,8 +86,23 @@ export class ProgramModules {
   }
 }
 
-/** A file's text; undefined where there is no such file (or it is a folder); throws where it cannot be read. */
-function readIfFile(file: string): string | undefined {
+/** Each list of files of requests' modules (request-patterns.ts reads a run's list with one), by the list. */
+const ofList = new WeakMap<readonly { file: string; content: string }[], ProgramModules>();
+
+/** The modules the programs of `files` (a run's files of requests) are read with: one for the list, the files themselves known as they were read. */
+export function programModulesOf(files: readonly { file: string; content: string }[]): ProgramModules {
+  let modules = ofList.get(files);
+  if (!modules) ofList.set(files, (modules = new ProgramModules(new Map(files.map((f) => [path.resolve(f.file), f.content])))));
+  return modules;
+}
+
+/** The modules read for `files` by the run that was given them, if any was (write/request-files.ts records them as its inputs). */
+export function programModulesRead(files: readonly { file: string; content: string }[]): ProgramModules | undefined {
+  return ofList.get(files);
+}
+
+/** A file's bytes; undefined where there is no such file (or it is a folder); throws where it cannot be read. */
+function readIfFile(file: string): Buffer | undefined {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -86,7 +110,7 @@ function readIfFile(file: string): string | undefined {
     if ((e as NodeJS.ErrnoException).code === "ENOENT" || (e as NodeJS.ErrnoException).code === "ENOTDIR") return undefined;
     throw e;
   }
-  return stat.isFile() ? fs.readFileSync(file, "utf8") : undefined;
+  return stat.isFile() ? fs.readFileSync(file) : undefined;
 }
 
 const SCRIPT = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];

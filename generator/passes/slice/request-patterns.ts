@@ -10,9 +10,8 @@
 import { Codes, type DiagnosticBag, type Place } from "../../diagnostics";
 import { listItems } from "../../emit/url-filter-tokens";
 import { queryOf, queryOption } from "../../emit/url-query";
-import * as path from "node:path";
 import { readRequestList, type ListedRequest } from "../../parse/requests/request-list";
-import { ProgramModules } from "../../parse/requests/imported-helpers";
+import { programModulesOf } from "../../parse/requests/imported-helpers";
 import type { Model, Operation } from "../../model/types";
 import { moduleImports } from "../../parse/requests/module-imports";
 import { importReader, type ImportedElement } from "./imported-elements";
@@ -93,7 +92,7 @@ export function requestPatterns(
   const imported: ImportedElement[] = [];
   const patterns = new Map<string, RequestPattern>();
   // The program's modules its files import helpers from (imported-helpers.ts), each read once, the files given here as they were read.
-  const modules = new ProgramModules(new Map(files.map((f) => [path.resolve(f.file), f.content])));
+  const modules = programModulesOf(files);
   /** Each glob's files, and whether any of them gave the slice a request. */
   const globs = new Map<string, { files: number; made: boolean; place: Place }>();
   for (const f of files) {
