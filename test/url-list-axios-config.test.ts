@@ -34,3 +34,32 @@ test("axios's config form: each call is a request with its method, URL, data and
   );
   expect(r.code).toBe(1);
 });
+
+test("a config's method is read as fetch's init's is: one named after a spread is read, one only a spread gives is a note (ODG604), not a guessed GET", async () => {
+  const lines = [
+    'import axios from "axios";',
+    'const ROOT = "https://example.com/odata";',
+    "const common = { headers: {} };",
+    'export const airports = () => axios({ ...common, url: ROOT + "/Airports" });',
+    'export const add = () => axios({ ...common, method: "post", url: ROOT + "/People" });',
+    'export const drop = () => axios.request({ method: "delete", ...common, url: ROOT + "/Airlines(\'a\')" });',
+    "function send(path: string, config: object = {}) {",
+    "  return axios({ ...config, url: ROOT + path });",
+    "}",
+    'export const addAirline = () => send("/Airlines", { method: "post" });',
+    'export const airlines = () => send("/Airlines");',
+  ];
+  const dir = scratch();
+  fs.writeFileSync(path.join(dir, "app.ts"), lines.join("\n"));
+  const r = await runCliInProcess(["url", "-i", LITE, "--from", "app.ts", "--json"], dir);
+  const json = JSON.parse(r.stdout) as { results: { line: number; method: string; url: string; ok: boolean }[]; skipped: Record<string, number> };
+  expect(json.results.map((x) => `${x.line} ${x.method} ${x.url} ${x.ok ? "ok" : "refused"}`)).toEqual([
+    "5 POST https://example.com/odata/People ok",
+    "10 POST https://example.com/odata/Airlines ok",
+    "11 GET https://example.com/odata/Airlines ok",
+  ]);
+  expect(json.skipped).toEqual({ "method from a spread not read": 2 });
+  const plain = await runCliInProcess(["url", "-i", LITE, "--from", "app.ts"], dir);
+  expect(plain.stderr).toMatch(/^app\.ts:4:\d+: info ODG604: https:\/\/example\.com\/odata\/Airports: its method comes from \.\.\.common, which is not read; the request is not checked$/m);
+  expect(plain.stderr).toMatch(/^app\.ts:6:\d+: info ODG604: https:\/\/example\.com\/odata\/Airlines\('a'\): its method comes from \.\.\.common/m);
+});

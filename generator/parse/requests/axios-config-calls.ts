@@ -4,7 +4,8 @@
  * made by `axios.create(…)`, and `axios(url, { method: "DELETE" })`. The receiver is axios's (a name
  * imported from it, `axios` itself, or one made by `axios.create`: route-imports.ts
  * `configClients`); the config's `url` (or a shorthand `{ url }` naming a constant), its
- * `method` (GET where it names none; a call whose method is no literal is not read), its `data`
+ * `method` as fetch's init gives one (init-method.ts: GET where it names none and spreads nothing;
+ * one only a spread gives is left in `methodFrom`; a call whose method is no literal is not read), its `data`
  * where written as literals, and its `params` where each is a literal, as for axios's `get`
  * (http-client-calls.ts). A path relative to the client's `baseURL` is one from the service root.
  */
@@ -12,6 +13,7 @@ import { type CallInCode, JsText, matchesIn, PARAMETER, urlLiteral } from "./js-
 import { expressionEnd, literalJson, memberValue, skipBlank } from "./js-values";
 import { paramsQuery, relativeToRoot, URL_LIKE } from "./http-client-calls";
 import { routeImports } from "./route-imports";
+import { initMethod } from "./init-method";
 
 /** A name called (`axios(`), or its `request` method (`client.request(`, `this.http.request(`), type arguments skipped. */
 const CALL = /(?<![\w$.])(?:this\s*\.\s*)?([A-Za-z_$][\w$]*)(\s*\??\.\s*request)?\s*(?:<[^<>()]*(?:<[^<>()]*>[^<>()]*)*>)?\s*\(\s*(?=[{"'`A-Za-z_$])/g;
@@ -44,14 +46,16 @@ export function axiosConfigCalls(text: string, js = new JsText(text), from = 0, 
     if (!literal) continue;
     const url = URL_LIKE.test(literal.url) || literal.url.startsWith(PARAMETER) ? literal.url : relativeToRoot(js, name, literal.url);
     if (url === undefined) continue;
-    const method = config === undefined ? "GET" : methodOf(js, config);
-    if (method === undefined) continue;
+    // Read as fetch's init is (init-method.ts): a method only a spread gives (`{ ...common, url }`) is said, not guessed GET.
+    const given = config === undefined ? { method: "GET" } : initMethod(js, config);
+    if (given === undefined) continue;
+    const method = "method" in given ? given.method : given.named ?? "GET";
     const data = config === undefined ? undefined : memberValue(js, config, ["data"]);
     const dataEnd = data === undefined ? undefined : expressionEnd(js, data);
     const body = dataEnd === undefined ? undefined : literalJson(js, data!, dataEnd);
     const query = config === undefined ? undefined : paramsQuery(js, config);
     const sent = query ? `${url}${url.includes("?") ? "&" : "?"}${query}` : url;
-    out.push({ method, url: sent, at: literal.start, ...(body !== undefined ? { body } : {}) });
+    out.push({ method, url: sent, at: literal.start, ...(body !== undefined ? { body } : {}), ...("spreads" in given ? { methodFrom: { names: given.spreads, spread: true } } : {}) });
   }
   return out;
 }
@@ -62,12 +66,4 @@ function mentionsAxios(js: JsText): boolean {
   let found = mentions.get(js);
   if (found === undefined) mentions.set(js, (found = /\baxios\b/.test(js.text)));
   return found;
-}
-
-/** The config's `method`, in capitals: GET where it names none; undefined where it is no string literal. */
-function methodOf(js: JsText, config: number): string | undefined {
-  const at = memberValue(js, config, ["method"]);
-  if (at === undefined) return memberValue(js, config, ["method"], true) === undefined ? "GET" : undefined;
-  const literal = /["'`]/.test(js.text[at] ?? "") ? js.literal(at) : undefined;
-  return literal && /^[a-z]+$/i.test(literal.value) ? literal.value.toUpperCase() : undefined;
 }
