@@ -50,3 +50,20 @@ test("the method an options helper's call gives, or an init names after a spread
   expect(plain.stderr).toMatch(/app\.ts:14:\d+: info ODG604: https:\/\/example\.com\/odata\/Airports: its method comes from \.\.\.defaults, which is not read; the request is not checked/);
   expect(plain.stderr).toMatch(/app\.ts:15:\d+: info ODG604: /);
 });
+
+test("--include @app.ts keeps what a request whose method only an unread spread gives addresses: its URL is known", async () => {
+  const dir = scratch();
+  fs.writeFileSync(path.join(dir, "app.ts"), ["const defaults: RequestInit = { headers: {} };", 'export const people = () => fetch("https://example.com/odata/People", { ...defaults });', 'export const airlines = () => fetch("https://example.com/odata/Airlines");'].join("\n"));
+  const r = await runCliInProcess(["generate", "-i", LITE, "-o", "out", "--include", "@app.ts", "--verbose"], dir);
+  expect(r.code).toBe(0);
+  expect(r.stderr).toMatch(/app\.ts:2:\d+: info ODG604: https:\/\/example\.com\/odata\/People: its method comes from \.\.\.defaults/);
+  const types = fs.readFileSync(path.join(dir, "out", "Travel.Lite.types.ts"), "utf8");
+  expect(types).toMatch(/export interface Person\b/);
+  expect(types).toMatch(/export interface Airline\b/);
+  // A program whose only requests are so (axios's config): read, not said to have no literal URL.
+  fs.writeFileSync(path.join(dir, "axios.ts"), ['import axios from "axios";', "const common = { headers: {} };", 'export const people = () => axios({ ...common, url: "https://example.com/odata/People" });'].join("\n"));
+  const only = await runCliInProcess(["generate", "-i", LITE, "-o", "out2", "--include", "@axios.ts"], dir);
+  expect(only.stderr).not.toMatch(/literal URL/);
+  expect(only.code).toBe(0);
+  expect(fs.readFileSync(path.join(dir, "out2", "Travel.Lite.types.ts"), "utf8")).toMatch(/export interface Person\b/);
+});

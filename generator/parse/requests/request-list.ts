@@ -64,6 +64,11 @@ export interface RequestList {
   skipped: Map<string, number>;
   /** What a program's reading left unread, each where it is (a module it imports that cannot be read: imported-helpers.ts). */
   notes?: { message: string; line: number; column: number }[];
+  /**
+   * A program's requests whose method is not read (only a spread that is not read may give it, a
+   * note says so): not checked, but their URLs are known, so a slice keeps what they address.
+   */
+  unchecked?: ListedRequest[];
 }
 
 /** A program's file: its path (its imports are read from beside it), and the modules read so far (each read once, ProgramModules). */
@@ -95,7 +100,7 @@ export function readRequestList(text: string, base?: string | readonly string[],
     ? jsonRequests(body)
     : REQUEST_FENCE.test(body)
       ? markdownRequests(body)
-      : hasFetchCalls(body, js) || hasGraphClientCalls(body) || hasHttpClientCalls(body) || hasGraphSdkCalls(body) || asCode().requests.length > 0
+      : hasFetchCalls(body, js) || hasGraphClientCalls(body) || hasHttpClientCalls(body) || hasGraphSdkCalls(body) || readSome(asCode())
         ? asCode()
         : isHttpFile(body)
           ? httpFileRequests(body)
@@ -144,7 +149,12 @@ export function readRequestList(text: string, base?: string | readonly string[],
       if (sub) requests.push(isRequestMethod(sub.method) ? sub : { ...sub, problem: notRequestMethod(sub.method) });
     });
   }
-  return { requests, skipped: list.skipped, ...(list.notes?.length ? { notes: list.notes } : {}) };
+  return { requests, skipped: list.skipped, ...(list.notes?.length ? { notes: list.notes } : {}), ...(list.unchecked?.length ? { unchecked: list.unchecked } : {}) };
+}
+
+/** Whether a program's reading found a request, or one left unchecked. */
+function readSome(code: RequestList): boolean {
+  return code.requests.length > 0 || (code.unchecked?.length ?? 0) > 0;
 }
 
 /**
@@ -326,13 +336,12 @@ function codeRequests(text: string, js: JsText, program?: ProgramFile): RequestL
   ].sort((a, b) => a.at - b.at);
   // A method only a spread that is not read may give (`{ ...init }`): said, not guessed GET.
   const spreadNotes: { message: string; line: number; column: number }[] = [];
-  const told = calls.filter((call) => {
-    if (!call.methodFrom?.spread || !call.methodFrom.names.length) return true;
-    const spreads = call.methodFrom.names.map((n) => `...${n}`).join(", ");
+  const methodUnread = (call: (typeof calls)[number]) => !!call.methodFrom?.spread && call.methodFrom.names.length > 0;
+  for (const call of calls.filter(methodUnread)) {
+    const spreads = call.methodFrom!.names.map((n) => `...${n}`).join(", ");
     spreadNotes.push({ message: `${call.url}: its method comes from ${spreads}, which is not read; the request is not checked`, ...source.position(call.at) });
-    return false;
-  });
-  const requests = told.map((call): ListedRequest => {
+  }
+  const listed = (call: (typeof calls)[number]): ListedRequest => {
     const problem = !isRequestMethod(call.method) ? notRequestMethod(call.method) : !isUrl(call.url) ? `${call.url} is no URL: ${call.by} is a whole one or a path from the service root` : undefined;
     return {
       method: call.method,
@@ -344,14 +353,16 @@ function codeRequests(text: string, js: JsText, program?: ProgramFile): RequestL
       ...("partialQuery" in call ? { partialQuery: true } : {}),
       ...("sdkNames" in call ? { sdkNames: true } : {}),
     };
-  });
+  };
+  const requests = calls.filter((c) => !methodUnread(c)).map(listed);
+  const unchecked = calls.filter(methodUnread).map(listed);
   // The SDK's chains through a builder that is not read, by its name: left unchecked, said so.
   const counts = new Map<string, number>();
   for (const name of unread) counts.set(name, (counts.get(name) ?? 0) + 1);
   const skipped = new Map([...counts].map(([name, n]) => [`Graph SDK chain${n === 1 ? "" : "s"} through ${name}`, n]));
   const notes = [...imported.notes.map((n) => ({ message: n.message, ...source.position(n.at) })), ...spreadNotes].sort((a, b) => a.line - b.line || a.column - b.column);
   if (spreadNotes.length) skipped.set(`method from a spread not read`, spreadNotes.length);
-  return { requests, skipped, ...(notes.length ? { notes } : {}) };
+  return { requests, skipped, ...(notes.length ? { notes } : {}), ...(unchecked.length ? { unchecked } : {}) };
 }
 
 /** A line a JavaScript or TypeScript program has and a list of requests does not. */

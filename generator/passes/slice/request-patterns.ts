@@ -122,7 +122,8 @@ export function requestPatterns(
     const hosts = new Set<string>();
     let made = 0;
     const seen = new Set<string>();
-    for (const r of list.requests) {
+    // A request whose method is not read (a note says so) still addresses what the program uses.
+    for (const r of [...list.requests, ...(list.unchecked ?? [])]) {
       const key = `${r.path}\n${r.body ?? ""}`;
       if (r.problem || seen.has(key)) continue;
       seen.add(key);
@@ -181,7 +182,7 @@ export function requestPatterns(
     if (glob) glob.made ||= made > 0;
     if (!made && !glob && !own.length) {
       const bad = list.requests.find((r) => r.problem);
-      const none = list.requests.some((r) => !r.problem)
+      const none = [...list.requests, ...(list.unchecked ?? [])].some((r) => !r.problem)
         ? "none of its requests names anything in the service"
         : bad
           ? `it has no request that can be read (line ${bad.line}: ${bad.problem})`
