@@ -130,3 +130,14 @@ test("generate --watch regenerates when a module app.ts imports a helper from ch
     child.kill("SIGKILL");
   }
 });
+
+test("a program whose only requests go through a module that cannot be read: the note says why, not that it has no literal URL", async () => {
+  const dir = program({ "app.ts": ['import { graphGet } from "./graph.js";', 'export const people = () => graphGet("/People");'] });
+  const listed = await runCliInProcess(["url", "-i", LITE, "--from", "app.ts"], dir);
+  expect(listed.code).toBe(1);
+  expect(listed.stderr).toMatch(/^app\.ts:1:27: info ODG604: \.\/graph\.js \(graph\.js\) is no file/m);
+  expect(listed.stderr).not.toMatch(/literal URL/);
+  const sliced = await runCliInProcess(["generate", "-i", LITE, "-o", "out", "--include", "@app.ts"], dir);
+  expect(sliced.code).toBe(1);
+  expect(sliced.stderr).toMatch(/error ODG302: --include @app\.ts: it has no request that can be read \(line 1: \.\/graph\.js \(graph\.js\) is no file/);
+});

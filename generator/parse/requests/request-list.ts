@@ -152,9 +152,9 @@ export function readRequestList(text: string, base?: string | readonly string[],
   return { requests, skipped: list.skipped, ...(list.notes?.length ? { notes: list.notes } : {}), ...(list.unchecked?.length ? { unchecked: list.unchecked } : {}) };
 }
 
-/** Whether a program's reading found a request, or one left unchecked. */
+/** Whether a program's reading found a request, one left unchecked, or a note on what it could not read (said, rather than "no literal URL"). */
 function readSome(code: RequestList): boolean {
-  return code.requests.length > 0 || (code.unchecked?.length ?? 0) > 0;
+  return code.requests.length > 0 || (code.unchecked?.length ?? 0) > 0 || (code.notes?.length ?? 0) > 0;
 }
 
 /**

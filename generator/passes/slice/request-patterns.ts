@@ -181,7 +181,8 @@ export function requestPatterns(
     }
     if (glob) glob.made ||= made > 0;
     if (!made && !glob && !own.length) {
-      const bad = list.requests.find((r) => r.problem);
+      // None read, and a note on why (a module not read): that note.
+      const bad = list.requests.find((r) => r.problem) ?? list.notes?.map((n) => ({ line: n.line, problem: n.message }))[0];
       const none = [...list.requests, ...(list.unchecked ?? [])].some((r) => !r.problem)
         ? "none of its requests names anything in the service"
         : bad
