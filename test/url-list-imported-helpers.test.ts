@@ -9,6 +9,7 @@ import * as path from "node:path";
 import { scratch, startCli, writeJson } from "./helpers/cli";
 import { Output } from "./helpers/child";
 import { runCliInProcess } from "./helpers/cli-in-process";
+import { generate } from "../generator/index";
 
 const LITE = path.join(__dirname, "fixtures", "trippin-lite.xml");
 
@@ -140,4 +141,14 @@ test("a program whose only requests go through a module that cannot be read: the
   const sliced = await runCliInProcess(["generate", "-i", LITE, "-o", "out", "--include", "@app.ts"], dir);
   expect(sliced.code).toBe(1);
   expect(sliced.stderr).toMatch(/error ODG302: --include @app\.ts: it has no request that can be read \(line 1: \.\/graph\.js \(graph\.js\) is no file/);
+});
+
+test("generate() given the same files of requests again reads the imported module again: a change to graph.ts between runs is seen", () => {
+  const dir = program({ "graph.ts": helperReading(false), "app.ts": APP });
+  const includeRequests = [{ file: path.join(dir, "app.ts"), content: APP.join("\n") }];
+  const inputs = [{ file: LITE, content: fs.readFileSync(LITE, "utf8") }];
+  const personKept = () => /export interface Person\b/.test(generate({ inputs, includeRequests }).files.get("Travel.Lite.types.ts")!);
+  expect(personKept()).toBe(false);
+  fs.writeFileSync(path.join(dir, "graph.ts"), helperReading(true).join("\n"));
+  expect(personKept()).toBe(true);
 });

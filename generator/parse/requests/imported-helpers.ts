@@ -89,14 +89,14 @@ export class ProgramModules {
 /** Each list of files of requests' modules (request-patterns.ts reads a run's list with one), by the list. */
 const ofList = new WeakMap<readonly { file: string; content: string }[], ProgramModules>();
 
-/** The modules the programs of `files` (a run's files of requests) are read with: one for the list, the files themselves known as they were read. */
+/** The modules the programs of `files` (a run's files of requests) are read with, the files themselves known as they were read: new for each run (a list given again is read again), kept as the list's last. */
 export function programModulesOf(files: readonly { file: string; content: string }[]): ProgramModules {
-  let modules = ofList.get(files);
-  if (!modules) ofList.set(files, (modules = new ProgramModules(new Map(files.map((f) => [path.resolve(f.file), f.content])))));
+  const modules = new ProgramModules(new Map(files.map((f) => [path.resolve(f.file), f.content])));
+  ofList.set(files, modules);
   return modules;
 }
 
-/** The modules read for `files` by the run that was given them, if any was (write/request-files.ts records them as its inputs). */
+/** The modules read for `files` by the last run that was given them, if any was (write/request-files.ts records them as its inputs). */
 export function programModulesRead(files: readonly { file: string; content: string }[]): ProgramModules | undefined {
   return ofList.get(files);
 }
