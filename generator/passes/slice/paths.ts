@@ -175,8 +175,19 @@ function namedOperation(result: PathSelection, op: Operation, route: PathRoute):
 }
 
 /**
+ * The states of a path pattern after an operation segment written any of the ways a URL may write
+ * the operation (`operationSegments`: `sendMail`, `microsoft.graph.sendMail`): each way is the same
+ * segment, so an include or exclude written one way matches a path written the other.
+ */
+function advanceOperation(p: PathPattern, states: States, names: readonly string[]): States {
+  let next = 0;
+  for (const name of names) next |= advance(p, states, name, true);
+  return next;
+}
+
+/**
  * The operations bound to the node's type or one of its bases that a last segment written out
- * names; adds them to the result. Whether any did.
+ * names, however each pattern writes it; adds them to the result. Whether any did.
  */
 function matchOperations(
   node: Node,
@@ -188,13 +199,13 @@ function matchOperations(
   let matched = false;
   for (let t: StructuredType | undefined = node.type; t; t = t.baseType) {
     for (const op of bound.byType.get(t) ?? []) {
-      for (const name of operationSegments(op, bound.aliases)) {
-        if (!accepts(pattern, advance(pattern, node.states, name, true))) continue;
-        if (exclude.some((p, i) => accepts(p, advance(p, node.excluded[i], name, true)))) continue;
-        namedOperation(result, op, { pattern: pattern.text, path: routeOf(node, name, op.binding?.type.collection) });
-        matched = true;
-        break;
-      }
+      const names = operationSegments(op, bound.aliases);
+      // The route writes the operation as the include does.
+      const name = names.find((n) => accepts(pattern, advance(pattern, node.states, n, true)));
+      if (name === undefined) continue;
+      if (exclude.some((p, i) => accepts(p, advanceOperation(p, node.excluded[i], names)))) continue;
+      namedOperation(result, op, { pattern: pattern.text, path: routeOf(node, name, op.binding?.type.collection) });
+      matched = true;
     }
   }
   return matched;
@@ -252,21 +263,31 @@ interface BoundIndex {
   fill?: Fill | undefined;
 }
 
+/** A composable function a path goes on through: as the pattern writes it (`name`), every way a URL may (`names`), and what it returns. */
+interface Composed {
+  op: Operation;
+  name: string;
+  names: readonly string[];
+  type: StructuredType;
+  collection: boolean;
+}
+
 /**
  * The composable functions bound to the node's type or a base of it that a literal segment of the
  * pattern names with more of the pattern to come, and the entities they return: the walk goes on
  * through them as through a navigation property (URL Conventions §4.5.1). A pattern that ends at
  * the function names only the function (`matchOperations`).
  */
-function compositions(node: Node, pattern: PathPattern, bound: BoundIndex, notFollowed: (op: Operation, name: string, states: States) => void): { op: Operation; name: string; type: StructuredType; collection: boolean }[] {
-  const out: { op: Operation; name: string; type: StructuredType; collection: boolean }[] = [];
+function compositions(node: Node, pattern: PathPattern, bound: BoundIndex, notFollowed: (op: Operation, name: string, states: States) => void): Composed[] {
+  const out: Composed[] = [];
   const end = 1 << pattern.segments.length;
   for (let t: StructuredType | undefined = node.type; t; t = t.baseType) {
     for (const op of bound.byType.get(t) ?? []) {
-      const name = operationSegments(op, bound.aliases).find((n) => (advance(pattern, node.states, n, true) & ~end) !== 0);
+      const names = operationSegments(op, bound.aliases);
+      const name = names.find((n) => (advance(pattern, node.states, n, true) & ~end) !== 0);
       if (name === undefined) continue;
       const result = composedResult(op, bound.fillOperation, bound.fill);
-      if (result) out.push({ op, name, ...result });
+      if (result) out.push({ op, name, names, ...result });
       else notFollowed(op, name, advance(pattern, node.states, name, true));
     }
   }
@@ -410,13 +431,15 @@ function walk(
   /** `complex`: the segment is a complex property, a way through only where its type leads to navigation properties. */
   /** `bindsEntity`: the segment is a composable function, bound to one entity or not. */
   /** `leaves`: a navigation property that is not contained, past which a `**` does not go (`advance`). */
-  const step = (from: Node | undefined, type: StructuredType, name: string, isCast: boolean, collection: boolean, complex = false, bindsEntity?: boolean, leaves?: NavigationProperty): Node | undefined => {
+  /** `names`: a bound function's every way of being written (`advanceOperation`), `name` among them. */
+  const step = (from: Node | undefined, type: StructuredType, name: string, isCast: boolean, collection: boolean, complex = false, bindsEntity?: boolean, leaves?: NavigationProperty, names?: readonly string[]): Node | undefined => {
     const before = from ? from.states : startStates(pattern);
+    const next = (p: PathPattern, states: States) => (names ? advanceOperation(p, states, names) : advance(p, states, name, isCast, leaves !== undefined));
     // The states past the segment where a `**` stops at it (`advance`), and, walking through stops, where it goes on.
-    const kept = advance(pattern, before, name, isCast, leaves !== undefined);
+    const kept = next(pattern, before);
     const through = throughStops && leaves ? advance(pattern, before, name, isCast) : kept;
     if (through === 0 || (complex && !steps.leads(type))) return undefined;
-    const excluded = exclude.map((p, i) => advance(p, from ? from.excluded[i] : excludeStart[i], name, isCast, leaves !== undefined));
+    const excluded = exclude.map((p, i) => next(p, from ? from.excluded[i] : excludeStart[i]));
     if (exclude.some((p, i) => i < cuts && accepts(p, excluded[i]))) return undefined;
     const reach = (states: States, stopped: boolean): Node => {
       const key = `${type.qualifiedName} ${states} ${excluded.join(",")}`;
@@ -509,7 +532,7 @@ function walk(
     if (bound && matchOperations(node, pattern, exclude, bound, result)) operationRoutes.push(node);
     // A function's name is matched only as written out, as a cast's is (`advance`'s isCast).
     for (const c of bound ? compositions(node, pattern, bound, blocked) : []) {
-      const to = step(node, c.type, c.name, true, c.collection, false, !c.op.binding?.type.collection);
+      const to = step(node, c.type, c.name, true, c.collection, false, !c.op.binding?.type.collection, undefined, c.names);
       if (to) composed.push({ from: node, to, op: c.op, name: c.name });
     }
     if (streamName !== undefined && !accepting.includes(node) && endsInStream(node, streamName, pattern, exclude)) accepting.push(node);
