@@ -3,7 +3,8 @@
  * `/me/t.sendMail`, or by the schema's alias): every --include and --exclude path matches it
  * written any of these ways, so two patterns that write it differently behave as the same one
  * written twice. Before, an exclude or another include counted only when it wrote the name as the
- * include did.
+ * include did. The notes on where a `**` stopped (ODG305) leave out the paths to an operation or
+ * type an --exclude name leaves out.
  */
 import { generate } from "../generator/generate";
 import { edmx, keyed, schema } from "./helpers/csdl";
@@ -70,5 +71,19 @@ describe("a bound operation written unqualified or qualified", () => {
     expect(same).toContain("stops at 1 navigation property that is not contained below which it would match more (/me/manager)");
     expect(slice(["/me/**/sendMail", "/me/drive/**/t.sendMail"]).notes[0]).toBe(same);
     expect(slice(["/me/**/t.sendMail", "/me/drive/**/sendMail"]).notes[0]).toBe(slice(["/me/**/t.sendMail", "/me/drive/**/t.sendMail"]).notes[0]);
+  });
+});
+
+describe("a stop note and an --exclude name", () => {
+  test("the paths to an operation the --exclude names are left out of the note and its suggestion", () => {
+    expect(slice(["/me/**/sendMail"]).notes[0]).toContain("(/me/drive/**/sendMail, which reaches action t.sendMail");
+    const { notes } = slice(["/me/**/sendMail"], ["t.sendMail"]);
+    expect(notes.some((n) => n.includes("stops at"))).toBe(false);
+    expect(notes.some((n) => n.includes("/me/drive"))).toBe(false);
+  });
+
+  test("as are the paths to a type it names", () => {
+    expect(slice(["/me/**/format"]).notes[0]).toContain("which reaches t.format");
+    expect(slice(["/me/**/format"], ["t.format"]).notes.some((n) => n.includes("stops at"))).toBe(false);
   });
 });

@@ -282,14 +282,15 @@ export function sliceModel(
     if (stopsKeepTargets(p, stops)) return starStopsMessage(stops);
     const key = `${p.text}\n${exclude.map((e) => e.text).join("\n")}\n\n${kept.map((e) => e.text).join("\n")}`;
     if (!stopsSaid.has(key)) {
-      // The paths past a stop that no pattern in `kept` matches (all of them: not only the first to each type), each to a type or a bound operation (`/me/**/sendMail`).
+      // The paths past a stop that no pattern in `kept` matches (all of them: not only the first to each type), each to a type or a bound operation (`/me/**/sendMail`),
+      // but for those an --exclude name leaves out (`--exclude microsoft.graph.sendMail`).
       const select = (text: string) => {
         const again = parsePattern(text);
         if (again.kind !== "path") return [];
         const past = selectPaths(pathModel, [again], exclude, fill, false, kept);
         return [
-          ...[...past.routes.addressed].map(([t, r]) => ({ ...r, reaches: t.qualifiedName })),
-          ...[...past.routes.operations].map(([op, r]) => ({ ...r, reaches: `${op.kind} ${op.qualifiedName}` })),
+          ...[...past.routes.addressed].flatMap(([t, r]) => (excluded(t) ? [] : [{ ...r, reaches: t.qualifiedName }])),
+          ...[...past.routes.operations].flatMap(([op, r]) => (excluded(op) ? [] : [{ ...r, reaches: `${op.kind} ${op.qualifiedName}` }])),
         ];
       };
       // Types read only to find these are none the slice reads: their problems are not reported.
