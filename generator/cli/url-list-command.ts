@@ -74,9 +74,10 @@ export async function runUrlList(args: UrlListArgs): Promise<number> {
   });
   const all = [...distinct.values()];
   const refused = all.filter((d) => !d.result?.ok);
-  if (args.json) out.print(JSON.stringify(jsonOf(file, all, list.skipped, answered.length === 1 ? undefined : answered.map((a) => ({ name: a.service.name, out: shown(a.service.out) }))), null, 2));
-  else printDiagnostics([...(list.notes ?? []).map((n): Diagnostic => ({ code: Codes.requestNotRead, severity: "info", message: n.message, file, line: n.line, column: n.column, path: "" })), ...refused.map((d) => refusal(file, d)), ...all.filter(refusedByService).map((d) => serviceRefusal(file, d)), ...all.flatMap((d) => (refusedByService(d) ? [] : headerWarnings(file, d)))]);
-  err.print(`odatagen: ${summary(file, list.requests.length, all.length, refused.length, list.skipped)}`);
+  const notes = (list.notes ?? []).map((n): Diagnostic => ({ code: Codes.requestNotRead, severity: "info", message: n.message, file, line: n.line, column: n.column, path: "" }));
+  if (args.json) out.print(JSON.stringify(jsonOf(file, all, list.skipped, notes, answered.length === 1 ? undefined : answered.map((a) => ({ name: a.service.name, out: shown(a.service.out) }))), null, 2));
+  else printDiagnostics([...notes, ...refused.map((d) => refusal(file, d)), ...all.filter(refusedByService).map((d) => serviceRefusal(file, d)), ...all.flatMap((d) => (refusedByService(d) ? [] : headerWarnings(file, d)))]);
+  err.print(`odatagen: ${summary(file, list.requests.length, all.length, refused.length, list.skipped, notes.length > 0)}`);
   // Requests the service has that the slice leaves out: a slice of the file's own requests keeps them all.
   const outside = asked.filter((d, i) => !d.result?.ok && answered.some((a) => (a.results[i] as { outsideSlice?: boolean } | undefined)?.outsideSlice)).length;
   if (outside) err.print(`odatagen: ${outside === 1 ? "1 request is" : `${outside} requests are`} outside the slice: ${args.from === "-" ? "saved to a file, --include @<file>" : `--include @${args.from}`} keeps what every request of the file addresses`);
@@ -148,15 +149,17 @@ function answer(a: Answered): string {
 }
 
 /** `requests.txt: 12 requests, 9 different: 7 made by the generated functions, 2 refused; left unchecked: 3 OPTIONS`. */
-function summary(file: string, count: number, different: number, refused: number, skipped: ReadonlyMap<string, number>): string {
+function summary(file: string, count: number, different: number, refused: number, skipped: ReadonlyMap<string, number>, noted: boolean): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   const unchecked = skipped.size ? `; left unchecked: ${[...skipped].map(([why, n]) => `${n} ${why}`).join(", ")}` : "";
-  if (!count) return `${file}: no request to check${unchecked}${skipped.size ? "" : " (a line is [METHOD] <url>; a HAR file lists them in log.entries)"}`;
+  // A program's notes (ODG604) say why it gave no request: the hint on a list's lines fits none.
+  if (!count) return `${file}: no request to check${unchecked}${skipped.size || noted ? "" : " (a line is [METHOD] <url>; a HAR file lists them in log.entries)"}`;
   const distinct = different === count ? "" : `, ${different} different`;
   return `${file}: ${plural(count, "request")}${distinct}: ${different - refused} made by the generated functions, ${refused} refused${unchecked}`;
 }
 
-function jsonOf(file: string, all: readonly Distinct[], skipped: ReadonlyMap<string, number>, services: { name: string; out: string }[] | undefined) {
+/** `--json`'s answer: each distinct request, what was left unchecked by reason, and the notes (ODG604) on what a program's reading left unread. */
+function jsonOf(file: string, all: readonly Distinct[], skipped: ReadonlyMap<string, number>, notes: readonly Diagnostic[], services: { name: string; out: string }[] | undefined) {
   const results = all.map((d) => ({
     line: d.first.line,
     column: d.first.column,
@@ -167,7 +170,7 @@ function jsonOf(file: string, all: readonly Distinct[], skipped: ReadonlyMap<str
     ...(d.first.answered ? { answered: d.first.answered } : {}),
     ...(d.result?.ok ? { ok: true, ...(services ? { service: d.service } : {}), call: d.result.call } : { ok: false, problem: d.result && !d.result.ok ? d.result.problem : "" }),
   }));
-  return { file, results, skipped: Object.fromEntries(skipped), ...(services ? { services } : {}) };
+  return { file, results, skipped: Object.fromEntries(skipped), notes: notes.map((n) => ({ file: n.file, line: n.line, column: n.column, code: n.code, message: n.message })), ...(services ? { services } : {}) };
 }
 
 /** A request's body as `urlCalls` takes it: parsed, where it is JSON (an object or an array); else none. */

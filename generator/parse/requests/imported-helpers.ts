@@ -25,6 +25,8 @@ export interface ImportedHelper {
 export interface ImportNote {
   at: number;
   message: string;
+  /** How many calls of the names it imports are left unread. */
+  calls: number;
 }
 
 type Read = { js: JsText } | { problem: string };
@@ -156,9 +158,9 @@ function importedNames(js: JsText): { local: string; name: string; specifier: st
 }
 
 /** The names called in `js`'s code (`name(`, not a member's `.name(`): one pass. */
-function calledNames(js: JsText): Set<string> {
-  const names = new Set<string>();
-  for (const m of js.text.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)\s*\(/g)) if (js.isCode(m.index)) names.add(m[1]!);
+function calledNames(js: JsText): Map<string, number> {
+  const names = new Map<string, number>();
+  for (const m of js.text.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)\s*\(/g)) if (js.isCode(m.index)) names.set(m[1]!, (names.get(m[1]!) ?? 0) + 1);
   return names;
 }
 
@@ -187,16 +189,22 @@ export function importedHelpers(js: JsText, file: string, modules: ProgramModule
   const names = importedNames(js);
   if (!names.length) return { helpers, notes };
   const called = calledNames(js);
-  const noted = new Set<string>();
+  const noted = new Map<string, ImportNote>();
   const self = path.resolve(file);
   for (const n of names) {
-    if (!called.has(n.local)) continue;
+    const calls = called.get(n.local);
+    if (!calls) continue;
     const found = modules.module(file, n.specifier);
     if (found.file === self || "problem" in found) {
-      if (noted.has(n.specifier)) continue;
-      noted.add(n.specifier);
+      const seen = noted.get(n.specifier);
+      if (seen) {
+        seen.calls += calls;
+        continue;
+      }
       const why = found.file === self ? `is ${path.basename(file)} itself` : `(${path.relative(path.dirname(self), found.file) || found.file}) ${(found as { problem: string }).problem}`;
-      notes.push({ at: n.at, message: `${n.specifier} ${why}: the calls of ${n.local} are not read as requests` });
+      const note = { at: n.at, message: `${n.specifier} ${why}: the calls of ${n.local} are not read as requests`, calls };
+      noted.set(n.specifier, note);
+      notes.push(note);
       continue;
     }
     const name = n.name === "default" ? defaultName(found.js) : n.name;

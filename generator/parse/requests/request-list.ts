@@ -362,6 +362,9 @@ function codeRequests(text: string, js: JsText, program?: ProgramFile): RequestL
   const skipped = new Map([...counts].map(([name, n]) => [`Graph SDK chain${n === 1 ? "" : "s"} through ${name}`, n]));
   const notes = [...imported.notes.map((n) => ({ message: n.message, ...source.position(n.at) })), ...spreadNotes].sort((a, b) => a.line - b.line || a.column - b.column);
   if (spreadNotes.length) skipped.set(`method from a spread not read`, spreadNotes.length);
+  // The calls of helpers imported from a module that cannot be read: not read as requests.
+  const throughUnread = imported.notes.reduce((n, note) => n + note.calls, 0);
+  if (throughUnread) skipped.set(`call of a helper from a module not read`, throughUnread);
   return { requests, skipped, ...(notes.length ? { notes } : {}), ...(unchecked.length ? { unchecked } : {}) };
 }
 

@@ -1,0 +1,47 @@
+/**
+ * What `odatagen url --from <program>` says of the requests it could not read (ODG604 notes): in
+ * `--json` too (`notes`, and a count under `skipped`).
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { scratch } from "./helpers/cli";
+import { runCliInProcess } from "./helpers/cli-in-process";
+
+const LITE = path.join(__dirname, "fixtures", "trippin-lite.xml");
+
+interface Listed {
+  results: { line: number; method: string; url: string; ok: boolean }[];
+  skipped: Record<string, number>;
+  notes: { file: string; line: number; column: number; code: string; message: string }[];
+}
+
+async function run(lines: string[], json: boolean) {
+  const dir = scratch();
+  fs.writeFileSync(path.join(dir, "app.ts"), lines.join("\n"));
+  return runCliInProcess(["url", "-i", LITE, "--from", "app.ts", ...(json ? ["--json"] : [])], dir);
+}
+
+test("--json holds the notes, with their places, and counts the calls a module that cannot be read leaves unread", async () => {
+  const program = [
+    'import { graphGet, graphPost } from "./graph.js";',
+    'export const people = () => graphGet("/People");',
+    'export const airlines = () => graphGet("/Airlines");',
+    'export const add = () => graphPost("/People");',
+    'export const airports = () => fetch("https://example.com/odata/Airports");',
+  ];
+  const r = await run(program, true);
+  const json = JSON.parse(r.stdout) as Listed;
+  expect(json.results.map((x) => `${x.line} ${x.method} ${x.url}`)).toEqual(["5 GET https://example.com/odata/Airports"]);
+  expect(json.notes).toEqual([{ file: "app.ts", line: 1, column: 38, code: "ODG604", message: expect.stringMatching(/^\.\/graph\.js \(graph\.js\) is no file .*: the calls of graphGet are not read as requests$/) }]);
+  expect(json.skipped).toEqual({ "call of a helper from a module not read": 3 });
+  // Without notes, the list is empty.
+  const none = JSON.parse((await run(['export const airports = () => fetch("https://example.com/odata/Airports");'], true)).stdout) as Listed;
+  expect(none.notes).toEqual([]);
+});
+
+test("a program whose only requests go through a module that cannot be read: the summary counts them, with no hint on a list's lines", async () => {
+  const r = await run(['import { graphGet } from "./graph.js";', 'export const people = () => graphGet("/People");'], false);
+  expect(r.code).toBe(1);
+  expect(r.stderr).toMatch(/^odatagen: app\.ts: no request to check; left unchecked: 1 call of a helper from a module not read$/m);
+  expect(r.stderr).not.toMatch(/a line is \[METHOD\]/);
+});
