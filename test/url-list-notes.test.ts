@@ -1,6 +1,7 @@
 /**
  * What `odatagen url --from <program>` says of the requests it could not read (ODG604 notes): in
- * `--json` too (`notes`, and a count under `skipped`).
+ * `--json` too (`notes`, and a count under `skipped`), a spread named once however often it is
+ * written.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -44,4 +45,13 @@ test("a program whose only requests go through a module that cannot be read: the
   expect(r.code).toBe(1);
   expect(r.stderr).toMatch(/^odatagen: app\.ts: no request to check; left unchecked: 1 call of a helper from a module not read$/m);
   expect(r.stderr).not.toMatch(/a line is \[METHOD\]/);
+});
+
+test("a spread note names each spread once, the first five, and says how many more", async () => {
+  const spreads = [...Array(10_000).fill("...defaults, ...headers"), ...Array.from({ length: 8 }, (_, i) => `...more${i}`)].join(", ");
+  const r = await run(["const defaults = {}, headers = {};", `export const people = () => fetch("https://example.com/odata/People", { ${spreads} });`], false);
+  const note = /^app\.ts:2:\d+: info ODG604: (.*)$/m.exec(r.stderr)?.[1];
+  expect(note).toBe("https://example.com/odata/People: its method comes from ...defaults, ...headers, ...more0, ...more1, ...more2 and 5 more, which are not read; the request is not checked");
+  const one = await run(["const defaults = {};", 'export const people = () => fetch("https://example.com/odata/People", { ...defaults, ...defaults });'], false);
+  expect(one.stderr).toMatch(/its method comes from \.\.\.defaults, which is not read;/);
 });

@@ -337,10 +337,7 @@ function codeRequests(text: string, js: JsText, program?: ProgramFile): RequestL
   // A method only a spread that is not read may give (`{ ...init }`): said, not guessed GET.
   const spreadNotes: { message: string; line: number; column: number }[] = [];
   const methodUnread = (call: (typeof calls)[number]) => !!call.methodFrom?.spread && call.methodFrom.names.length > 0;
-  for (const call of calls.filter(methodUnread)) {
-    const spreads = call.methodFrom!.names.map((n) => `...${n}`).join(", ");
-    spreadNotes.push({ message: `${call.url}: its method comes from ${spreads}, which is not read; the request is not checked`, ...source.position(call.at) });
-  }
+  for (const call of calls.filter(methodUnread)) spreadNotes.push({ message: `${call.url}: its method comes from ${methodSources(call.methodFrom!)}; the request is not checked`, ...source.position(call.at) });
   const listed = (call: (typeof calls)[number]): ListedRequest => {
     const problem = !isRequestMethod(call.method) ? notRequestMethod(call.method) : !isUrl(call.url) ? `${call.url} is no URL: ${call.by} is a whole one or a path from the service root` : undefined;
     return {
@@ -366,6 +363,21 @@ function codeRequests(text: string, js: JsText, program?: ProgramFile): RequestL
   const throughUnread = imported.notes.reduce((n, note) => n + note.calls, 0);
   if (throughUnread) skipped.set(`call of a helper from a module not read`, throughUnread);
   return { requests, skipped, ...(notes.length ? { notes } : {}), ...(unchecked.length ? { unchecked } : {}) };
+}
+
+/** At most this many of the spreads (or names) a method may come from are named in a note. */
+const SHOWN_SOURCES = 5;
+
+/**
+ * `...defaults, which is not read`, `init, which is not read`, `...a, ...b, ...c, ...d, ...e and 15
+ * more, which are not read`: each written once (an init of 20,000 spreads makes no 120 KB line),
+ * each cut at 60 characters.
+ */
+function methodSources(from: { names: string[]; spread: boolean }): string {
+  const names = [...new Set(from.names.map((n) => n.replace(/\s+/g, " ")))].map((n) => (n.length > 60 ? `${n.slice(0, 59)}\u2026` : n));
+  const shown = names.slice(0, SHOWN_SOURCES).map((n) => (from.spread ? `...${n}` : n));
+  const more = names.length > SHOWN_SOURCES ? ` and ${names.length - SHOWN_SOURCES} more` : "";
+  return `${shown.join(", ")}${more}, which ${names.length === 1 ? "is" : "are"} not read`;
 }
 
 /** A line a JavaScript or TypeScript program has and a list of requests does not. */
