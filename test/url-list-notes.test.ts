@@ -1,7 +1,7 @@
 /**
  * What `odatagen url --from <program>` says of the requests it could not read (ODG604 notes): in
  * `--json` too (`notes`, and a count under `skipped`), a spread named once however often it is
- * written.
+ * written, and a fetch's init given as a name read where a `const` object literal holds it.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -54,4 +54,48 @@ test("a spread note names each spread once, the first five, and says how many mo
   expect(note).toBe("https://example.com/odata/People: its method comes from ...defaults, ...headers, ...more0, ...more1, ...more2 and 5 more, which are not read; the request is not checked");
   const one = await run(["const defaults = {};", 'export const people = () => fetch("https://example.com/odata/People", { ...defaults, ...defaults });'], false);
   expect(one.stderr).toMatch(/its method comes from \.\.\.defaults, which is not read;/);
+});
+
+test("a fetch's init given as a name: a const's object literal gives its method; a let, a parameter or an import is a note, as a spread is", async () => {
+  const program = [
+    'import { shared } from "./options";',
+    'const ROOT = "https://example.com/odata";',
+    'const post = { method: "POST", body: "{}" };',
+    "const plain: RequestInit = { headers: {} };",
+    "const common = { headers: {} };",
+    "const spread = { ...common };",
+    'let later: RequestInit = { method: "DELETE" };',
+    "async function odataFetch(path: string, init?: RequestInit) {",
+    "  return (await fetch(ROOT + path, init)).json();",
+    "}",
+    'export const add = () => fetch(ROOT + "/People", post);',
+    'export const list = () => fetch(ROOT + "/People", plain);',
+    'export const bySpread = () => fetch(ROOT + "/People", spread);',
+    'export const byLet = () => fetch(ROOT + "/Airlines", later);',
+    'export const byArgument = (options: RequestInit) => fetch(ROOT + "/Airlines", options);',
+    'export const imported = () => fetch(ROOT + "/Airlines", shared);',
+    'export const helperConst = () => odataFetch("/Airports", post);',
+    'export const helperLet = () => odataFetch("/Airports", later);',
+    'export const helperNone = () => odataFetch("/Airports");',
+    "const changed: RequestInit = {};",
+    'changed.method = "PUT";',
+    'export const byChanged = () => fetch(ROOT + "/People", changed);',
+  ];
+  const r = await run(program, true);
+  const json = JSON.parse(r.stdout) as Listed;
+  expect(json.results.map((x) => `${x.line} ${x.method} ${x.url}`)).toEqual([
+    "11 POST https://example.com/odata/People",
+    "12 GET https://example.com/odata/People",
+    "17 POST https://example.com/odata/Airports",
+    "19 GET https://example.com/odata/Airports",
+  ]);
+  expect(json.notes.map((n) => `${n.line} ${n.message.replace(/^\S+: /, "")}`)).toEqual([
+    "13 its method comes from ...common, which is not read; the request is not checked",
+    "14 its method comes from later, which is not read; the request is not checked",
+    "15 its method comes from options, which is not read; the request is not checked",
+    "16 its method comes from shared, which is not read; the request is not checked",
+    "18 its method comes from later, which is not read; the request is not checked",
+    "22 its method comes from changed, which is not read; the request is not checked",
+  ]);
+  expect(json.skipped).toEqual({ "method from a spread not read": 1, "method from a variable not read": 5 });
 });

@@ -8,7 +8,7 @@
  */
 import { type CallInCode, JsText, matchesIn, urlLiteral } from "./js-literals";
 import { expressionEnd, literalJson, memberValue, skipBlank } from "./js-values";
-import { initMethod } from "./init-method";
+import { initMethod, namedInitMethod } from "./init-method";
 
 /**
  * A `fetch(` call; its first argument is read where it is a string or template literal, or a
@@ -42,9 +42,15 @@ export function fetchCalls(text: string, js = new JsText(text), from = 0, to = t
     const named = members && "method" in members ? members.method : members?.named;
     let method = typeof options?.method === "string" ? options.method.toUpperCase() : (named ?? /["']?method["']?\s*:\s*["'`](\w+)["'`]/.exec(init ?? "")?.[1]?.toUpperCase() ?? "GET");
     let methodFrom: CallInCode["methodFrom"] = members && "spreads" in members ? { names: members.spreads, spread: true } : undefined;
-    // The init given as a name (`fetch(url, init)`): a helper's parameter, its call's argument.
-    const given = init === undefined ? /^\s*,\s*([A-Za-z_$][\w$]*)\s*\)/.exec(text.slice(literal.end, literal.end + 200))?.[1] : undefined;
-    if (given !== undefined && given !== "undefined") [method, methodFrom] = ["GET", { names: [given], spread: false }];
+    // The init given as a name (`fetch(url, init)`): a `const`'s object literal, read there; else a
+    // helper's call may give it, its parameter (request-helpers.ts); what none gives is said, not guessed GET.
+    const given = init === undefined ? /^(\s*,\s*)([A-Za-z_$][\w$]*)\s*\)/.exec(text.slice(literal.end, literal.end + 200)) : null;
+    if (given && given[2] !== "undefined") {
+      const read = namedInitMethod(js, given[2]!, literal.end + given[1]!.length);
+      if (read && "method" in read) [method, methodFrom] = [read.method, undefined];
+      else if (read) [method, methodFrom] = [read.named ?? "GET", { names: read.spreads, spread: true }];
+      else [method, methodFrom] = ["GET", { names: [given[2]!], spread: false, unread: true }];
+    }
     // Its headers' names where its options are JSON, as a browser writes them (none named: none sent).
     const headers = options === undefined ? undefined : typeof options.headers === "object" && options.headers !== null ? Object.keys(options.headers).map((k) => k.toLowerCase()) : [];
     const body = typeof options?.body === "string" ? options.body : init === undefined || options ? undefined : programBody(js, literal.end + comma![0].length - 1);

@@ -60,3 +60,14 @@ export function initMethod(js: JsText, open: number, none = "GET"): InitMethod {
   if (!spreads.length) return { method: named };
   return explicit ? { spreads, named } : { spreads };
 }
+
+/**
+ * What an init given as a name gives (`fetch(url, init)`, a helper's `odataFetch("/x", opts)`):
+ * the method of the `const` object literal it names in the file (`const init = { method: "POST" }`,
+ * read as written there); undefined where it is not read (a parameter, a `let`, an import, a
+ * `const` changed after, `init.method = …`).
+ */
+export function namedInitMethod(js: JsText, name: string, at: number, none = "GET"): InitMethod {
+  const open = js.objectAt(name, at);
+  return open === undefined ? undefined : initMethod(js, open, none);
+}

@@ -201,6 +201,18 @@ export class Bindings {
     }
   }
 
+  /**
+   * The `{` of the object literal `name` holds where it is read at `at` (a fetch's init): a
+   * `const` given one that nothing changes after (`init.method = …` gives it up); undefined for
+   * anything else (a parameter around `at`, a `let`).
+   */
+  objectAt(name: string, at: number): number | undefined {
+    if (hiddenAt(this.parameters.inExpressions.get(name), at)) return undefined;
+    const d = this.owner(name, at);
+    if (!d?.readable || d.init === undefined || this.js.text[d.init] !== "{" || !this.js.text.startsWith("const", d.at)) return undefined;
+    return this.ownChanges(name, d).changes.length ? undefined : d.init;
+  }
+
   /** Whether a parameter (or a `var`) of `name` around `at` hides what the file declares by that name: a URL function (`function g(u) { fetch(u(y)) }`). */
   hidden(name: string, at: number): boolean {
     return hiddenAt(this.parameters.inExpressions.get(name), at) || this.owner(name, at)?.readable === false;

@@ -27,9 +27,11 @@ export interface CallInCode {
    * Where the method may come from other than `method` (which is then what the call names, or
    * GET): the init's spreads after any method it names (`{ ...init }`), or the init given as a
    * name (`fetch(url, init)`, `spread` false). A request helper puts its call's argument in for
-   * a parameter of these names (request-helpers.ts); a spread left is said, not guessed.
+   * a parameter of these names (request-helpers.ts); a spread left is said, not guessed, and so is
+   * an init given as a name that no `const` object literal or helper's call gives (`unread`: a
+   * parameter, a `let`, an import; each name then as written, a helper call's argument's text).
    */
-  methodFrom?: { names: string[]; spread: boolean };
+  methodFrom?: { names: string[]; spread: boolean; unread?: true };
 }
 
 /**
@@ -120,6 +122,11 @@ export class JsText {
     } finally {
       this.bound = outer;
     }
+  }
+
+  /** The `{` of the `const` object literal `name` holds where it is read at `at` (js-bindings.ts `objectAt`). */
+  objectAt(name: string, at: number): number | undefined {
+    return this.names().objectAt(name, at);
   }
 
   /** `read` run with `args` as the values of their names (a request helper's parameters, request-helpers.ts), as a URL function's call binds them. */

@@ -15,7 +15,7 @@ import { type CallInCode, JsText, PARAMETER } from "./js-literals";
 import { expressionEnd, skipBlank } from "./js-values";
 import { withVariables } from "./request-variables";
 import { parametersOf } from "./js-parameters";
-import { initMethod } from "./init-method";
+import { initMethod, namedInitMethod } from "./init-method";
 import type { ImportedHelper } from "./imported-helpers";
 
 /** The requests a reader finds between `from` and `to` (fetchCalls, httpClientCalls, …). */
@@ -219,6 +219,8 @@ function callSites(js: JsText, names: ReadonlySet<string>): Map<string, { at: nu
 function methodThrough(js: JsText, call: CallInCode, helper: Helper, starts: readonly number[]): Pick<CallInCode, "method" | "methodFrom"> {
   let method = call.method;
   let unread: string[] = [];
+  let spread = call.methodFrom!.spread;
+  let said = call.methodFrom!.unread === true;
   for (const name of call.methodFrom!.names) {
     const k = helper.params.indexOf(name);
     if (k < 0) {
@@ -227,13 +229,32 @@ function methodThrough(js: JsText, call: CallInCode, helper: Helper, starts: rea
     }
     const at = starts[k];
     if (at === undefined) continue;
-    const given = js.text[at] === "{" ? initMethod(js, at, "") : undefined;
+    // An object literal, or a name of one (`odataFetch("/x", opts)` after `const opts = { method: "POST" }`).
+    const word = /^[A-Za-z_$][\w$]*(?![\w$])/.exec(js.text.slice(at, at + 200))?.[0];
+    if (word === "undefined") continue;
+    const named = word !== undefined && skipBlank(js.text, at + word.length) === expressionEnd(js, at) ? namedInitMethod(js, word, at, "") : undefined;
+    const given = js.text[at] === "{" ? initMethod(js, at, "") : named;
     if (given && "method" in given) {
       if (given.method) [method, unread] = [given.method, []];
-    } else if (given?.named) [method, unread] = [given.named, given.spreads];
-    else unread.push(name);
+    } else if (given) {
+      // Its spreads may give the method: said as spreads (`...common`).
+      if (given.named) [method, unread] = [given.named, given.spreads];
+      else unread.push(...given.spreads);
+      spread = true;
+    } else {
+      // Not read: said by the argument's text (`opts`), not guessed GET.
+      unread.push(argumentText(js, at));
+      said = true;
+    }
   }
-  return { method, ...(unread.length ? { methodFrom: { names: unread, spread: call.methodFrom!.spread } } : { methodFrom: undefined }) };
+  const from = { names: unread, spread, ...(said && !spread ? { unread: true as const } : {}) };
+  return { method, ...(unread.length ? { methodFrom: from } : { methodFrom: undefined }) };
+}
+
+/** An argument's text, at most 60 characters of it (a note names it). */
+function argumentText(js: JsText, at: number): string {
+  const text = js.text.slice(at, expressionEnd(js, at) ?? at).trim().replace(/\s+/g, " ");
+  return text.length > 60 ? `${text.slice(0, 59)}\u2026` : text;
 }
 
 /** The values of a call's arguments (the parenthesis at `open`), by position; undefined for one not read; `at` where the first is written, `starts` where each is. */

@@ -336,7 +336,7 @@ function codeRequests(text: string, js: JsText, program?: ProgramFile): RequestL
   ].sort((a, b) => a.at - b.at);
   // A method only a spread that is not read may give (`{ ...init }`): said, not guessed GET.
   const spreadNotes: { message: string; line: number; column: number }[] = [];
-  const methodUnread = (call: (typeof calls)[number]) => !!call.methodFrom?.spread && call.methodFrom.names.length > 0;
+  const methodUnread = (call: (typeof calls)[number]) => !!call.methodFrom && (call.methodFrom.spread || call.methodFrom.unread === true) && call.methodFrom.names.length > 0;
   for (const call of calls.filter(methodUnread)) spreadNotes.push({ message: `${call.url}: its method comes from ${methodSources(call.methodFrom!)}; the request is not checked`, ...source.position(call.at) });
   const listed = (call: (typeof calls)[number]): ListedRequest => {
     const problem = !isRequestMethod(call.method) ? notRequestMethod(call.method) : !isUrl(call.url) ? `${call.url} is no URL: ${call.by} is a whole one or a path from the service root` : undefined;
@@ -358,7 +358,9 @@ function codeRequests(text: string, js: JsText, program?: ProgramFile): RequestL
   for (const name of unread) counts.set(name, (counts.get(name) ?? 0) + 1);
   const skipped = new Map([...counts].map(([name, n]) => [`Graph SDK chain${n === 1 ? "" : "s"} through ${name}`, n]));
   const notes = [...imported.notes.map((n) => ({ message: n.message, ...source.position(n.at) })), ...spreadNotes].sort((a, b) => a.line - b.line || a.column - b.column);
-  if (spreadNotes.length) skipped.set(`method from a spread not read`, spreadNotes.length);
+  const spreads = calls.filter((c) => methodUnread(c) && c.methodFrom!.spread).length;
+  if (spreads) skipped.set(`method from a spread not read`, spreads);
+  if (spreadNotes.length > spreads) skipped.set(`method from a variable not read`, spreadNotes.length - spreads);
   // The calls of helpers imported from a module that cannot be read: not read as requests.
   const throughUnread = imported.notes.reduce((n, note) => n + note.calls, 0);
   if (throughUnread) skipped.set(`call of a helper from a module not read`, throughUnread);
