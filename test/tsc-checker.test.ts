@@ -71,16 +71,16 @@ const B = "export function f(x: number): string { return String(x); }\n";
 
 describe("the TypeScript 5.9 checker", () => {
   test("each check's diagnostics name files relative to its own folder, also after a check in another folder (TypeScript's sys remembers the first folder it was asked for)", () => {
-  const c = checker();
-  const bad = 'export const n: number = "one";\n';
-  write({ "a/x.ts": bad, "b/y.ts": bad });
-  const first = expectSameAsTsc(c, config("a/tsconfig.json", STRICT_OPTIONS, ["x.ts"]));
-  expect(first.output).toMatch(/^x\.ts\(1,14\): error TS2322/);
-  const second = expectSameAsTsc(c, config("b/tsconfig.json", STRICT_OPTIONS, ["y.ts"]));
-  expect(second.output).toMatch(/^y\.ts\(1,14\): error TS2322/);
-});
+    const c = checker();
+    const bad = 'export const n: number = "one";\n';
+    write({ "a/x.ts": bad, "b/y.ts": bad });
+    const first = expectSameAsTsc(c, config("a/tsconfig.json", STRICT_OPTIONS, ["x.ts"]));
+    expect(first.output).toMatch(/^x\.ts\(1,14\): error TS2322/);
+    const second = expectSameAsTsc(c, config("b/tsconfig.json", STRICT_OPTIONS, ["y.ts"]));
+    expect(second.output).toMatch(/^y\.ts\(1,14\): error TS2322/);
+  });
 
-test("answers a spawned tsc's diagnostics and status: type errors (with chained messages), option errors, syntax errors, files and configs missing, none", () => {
+  test("answers a spawned tsc's diagnostics and status: type errors (with chained messages), option errors, syntax errors, files and configs missing, none", () => {
     const c = checker();
     write({ "a.ts": WRONG, "b.ts": B, "clean.ts": "export const x = 1;\n", "broken.ts": "export const = ;\n" });
     const cases = [
