@@ -34,14 +34,14 @@ const LINES: [line: string, error?: [at: string, message: RegExp]][] = [
   [`await createKeeper(client, keepers(), { id: "k", favourite: { ${TYPO}, name: "Polly" } });`, [TYPO, notAnAnimal("#zoo.model.brd")]],
   // Right names, entity references, a reference naming its type (which in an update may change that entity; a create's holds the id alone).
   [`await createKeeper(client, keepers(), { id: "k", favourite: { "@odata.type": "#zoo.model.parrot", name: "Polly", words: 3 } });`],
-  [`await createKeeper(client, keepers(), { id: "k", animals: [{ "@id": "animals(1)" }, { "@odata.id": "animals(2)", "@odata.type": "#zoo.model.fish" }, { "@odata.type": "#zoo.model.bird" }] });`],
-  [`await updateKeeper(client, keepers().byKey("k"), { favourite: { "@id": "animals(1)", "@odata.type": "#zoo.model.bird", name: "Polly" }, animals: [{ "@odata.type": "#zoo.model.fish", depth: 2 }] });`],
-  [`await updateKeeper(client, keepers().byKey("k"), { id: "k", hired, animals: [{ "@id": "animals(1)", "@odata.type": "#zoo.model.fish" }] }, { replace: true });`],
+  [`await createKeeper(client, keepers(), { id: "k", animals: [{ "@odata.id": "animals(1)" }, { "@odata.id": "animals(2)", "@odata.type": "#zoo.model.fish" }, { "@odata.type": "#zoo.model.bird" }] });`],
+  [`await updateKeeper(client, keepers().byKey("k"), { favourite: { "@odata.id": "animals(1)", "@odata.type": "#zoo.model.bird", name: "Polly" }, animals: [{ "@odata.type": "#zoo.model.fish", depth: 2 }] });`],
+  [`await updateKeeper(client, keepers().byKey("k"), { id: "k", hired, animals: [{ "@odata.id": "animals(1)", "@odata.type": "#zoo.model.fish" }] }, { replace: true });`],
   // A reference made apart names its type as a literal (`as const`): one whose @odata.type widened to string is refused.
   [`const fish = (id: string) => ({ "@odata.id": id, "@odata.type": "#zoo.model.fish" }) as const; await updateKeeper(client, keepers().byKey("k"), { favourite: fish("animals(1)"), animals: [fish("animals(2)")] });`],
   [`const widened = (id: string) => ({ "@odata.id": id, "@odata.type": "#zoo.model.fish" }); await updateKeeper(client, keepers().byKey("k"), { favourite: widened("animals(1)") });`, [`favourite`, /error TS2322: Type '\{ "@odata\.id": string; "@odata\.type": string; \}' is not assignable to type '/]],
   // A reference naming no animal type is refused as well.
-  [`await updateKeeper(client, keepers().byKey("k"), { favourite: { "@id": "animals(1)", "@odata.type": "#zoo.model.keeper" } });`, [`"@odata.type": "#zoo.model.keeper"`, /error TS\d+: Type '"#zoo\.model\.keeper"' is not assignable to type '/]],
+  [`await updateKeeper(client, keepers().byKey("k"), { favourite: { "@odata.id": "animals(1)", "@odata.type": "#zoo.model.keeper" } });`, [`"@odata.type": "#zoo.model.keeper"`, /error TS\d+: Type '"#zoo\.model\.keeper"' is not assignable to type '/]],
 ];
 
 let dir = "";

@@ -47,6 +47,14 @@ const CASES: [what: string, type: "Project" | "Team", mode: Mode, body: Record<s
   ["an open type: a string for a collection", "Team", "create", { "members@odata.bind": "u" }, [["/members@odata.bind", "collection-valued"]]],
   ["an open type: bindings", "Team", "update", { "lead@odata.bind": "People('a')", "members@odata.bind": people }, []],
   ["an open type: 4.01's binding, on a 4.0 service", "Team", "update", { "members@bind": people }, [["/members@bind", "write members@odata.bind"]]],
+  // An entity's id, likewise (before session 72's review a 4.0 service's update took 4.01's @id).
+  ["an update's entity id with the prefix", "Project", "update", { "@odata.id": "Projects('p')", owner: { "@odata.id": "People('a')", name: "n" } }, []],
+  ["4.01's entity id without the prefix, on a 4.0 service", "Project", "update", { "@id": "Projects('p')", title: "p" }, [
+    ["/@id", "@id leaves out the odata. prefix, which only an OData 4.01 payload may (JSON Format 4.01 §4.5); this service is OData 4.0: write @odata.id"],
+  ]],
+  ["  in a PUT", "Project", "replace", { title: "p", "@id": "Projects('p')" }, [["/@id", "this service is OData 4.0: write @odata.id"]]],
+  ["  an entity reference's", "Project", "update", { owner: { "@id": "People('a')" }, members: [{ "@odata.id": "People('b')" }] }, [["/owner/@id", "this service is OData 4.0: write @odata.id"]]],
+  ["  in a create", "Project", "create", { title: "p", members: [{ "@id": "People('b')" }] }, [["/members/0/@id", "this service is OData 4.0: write @odata.id"]]],
 ];
 
 /** The same cases on the document as OData 4.01, where a body may bind without the prefix. */
@@ -56,6 +64,8 @@ const CASES_401: typeof CASES = [
   ["a misspelt one", "Project", "update", { "ownr@bind": "People('a')" }, [["/ownr@bind", "did you mean owner@bind?"]]],
   ["a string for a collection", "Project", "create", { "members@bind": "People('b')" }, [["/members@bind", "collection-valued"]]],
   ["an open type: bindings", "Team", "update", { "lead@odata.bind": "People('a')", "members@bind": people }, []],
+  ["an entity's id and references without the prefix", "Project", "update", { "@id": "Projects('p')", owner: { "@id": "People('a')" }, members: [{ "@odata.id": "People('b')" }] }, []],
+  ["a create's reference holds one id", "Project", "create", { title: "p", owner: { "@id": "People('a')", "@odata.id": "People('a')" } }, [["/owner/@odata.id", "leave @odata.id out"]]],
 ];
 
 let out = "";
@@ -126,6 +136,12 @@ const CALLS: [line: string, error?: string][] = [
   [`await createTeam(client, teams(), { title: "t", "members@odata.bind": "u" });`, "members@odata.bind"],
   // An open type's index signature takes any name: the validator reports this one.
   [`await createTeam(client, teams(), { title: "t", "membrs@odata.bind": ["u"] });`],
+  // An entity's id with the prefix alone, likewise.
+  [`await updateProject(client, project, { "@odata.id": "Projects('p')", owner: { "@odata.id": "People('a')" } });`],
+  [`await updateProject(client, project, { "@id": "Projects('p')", title: "p" });`, "@id"],
+  [`await updateProject(client, project, { title: "p", "@id": "Projects('p')" }, { replace: true });`, "@id"],
+  [`await updateProject(client, project, { owner: { "@id": "People('a')" } });`, "@id"],
+  [`await createProject(client, projects(), { title: "p", members: [{ "@id": "People('b')" }] });`, "@id"],
 ];
 
 /** The 4.01 document's calls: without the prefix too. */
@@ -134,6 +150,10 @@ const CALLS_401: [line: string, error?: string][] = [
   [`await updateProject(client, project, { "owner@odata.bind": "People('a')", "members@bind": [] });`],
   [`await updateProject(client, project, { "members@bind": "People('a')" });`, "members@bind"],
   [`await createProject(client, projects(), { title: "p", "ownr@bind": "People('a')" });`, "ownr@bind"],
+  [`await updateProject(client, project, { "@id": "Projects('p')", owner: { "@id": "People('a')" }, members: [{ "@odata.id": "People('b')" }] });`],
+  [`await updateProject(client, project, { title: "p", "@id": "Projects('p')" }, { replace: true });`],
+  // A create's reference holds one id (before session 72's review the type took both, which the validator refuses).
+  [`await createProject(client, projects(), { title: "p", owner: { "@id": "People('a')", "@odata.id": "People('a')" } });`, "@odata.id"],
 ];
 
 /** Per call, the key its error is at (its column, after the line's two spaces) and the message, or "compiles", from `messages` (compileCaseGroups'). */
@@ -189,8 +209,9 @@ const COMPLETING = `${USAGE_HEAD}
 }
 `;
 
-test("an editor offers an update's bindings with the prefix, and without it (and a nested delta, both ways, requests-delta-bodies) only for a 4.01 service", () => {
-  expect(completions(out, COMPLETING, "updateProject(").filter((n) => n.includes("@")).sort()).toEqual(['"@id"', '"@odata.id"', '"@odata.type"', '"members@odata.bind"', '"owner@odata.bind"']);
+// Before session 72's review the 4.0 service's update offered 4.01's "@id" beside "@odata.id" too.
+test("an editor offers an update's bindings and its entity's id with the prefix, and without it (and a nested delta, both ways, requests-delta-bodies) only for a 4.01 service", () => {
+  expect(completions(out, COMPLETING, "updateProject(").filter((n) => n.includes("@")).sort()).toEqual(['"@odata.id"', '"@odata.type"', '"members@odata.bind"', '"owner@odata.bind"']);
   expect(completions(out401, COMPLETING, "updateProject(").filter((n) => n.includes("@")).sort()).toEqual(['"@id"', '"@odata.id"', '"@odata.type"', '"members@bind"', '"members@delta"', '"members@odata.bind"', '"members@odata.delta"', '"owner@bind"', '"owner@odata.bind"']);
 });
 
@@ -254,7 +275,10 @@ export const sent = updateUser(client, users().byKey("u"), {  });
     // Before, each of user's 56 navigation properties was offered twice (p@odata.bind and p@bind): 250 names.
     expect([navigation, names.filter((n) => n.endsWith('@odata.bind"')).length, names.filter((n) => /[^.]@bind"$/.test(n)).length]).toEqual([56, 56, 0]);
     expect(names).toContain('"manager@odata.bind"');
-    // The user's properties, its 56 bindings, @odata.type, and the entity's id a PATCH may hold (@odata.id, @id: the service ignores it).
-    expect(names).toHaveLength(196);
+    // The user's properties, its 56 bindings, @odata.type, and the entity's id a PATCH may hold
+    // (@odata.id: the service ignores it; before session 72's review also 4.01's @id, 196 names).
+    expect(names).not.toContain('"@id"');
+    expect(names).toContain('"@odata.id"');
+    expect(names).toHaveLength(195);
   });
 });

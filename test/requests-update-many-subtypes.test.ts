@@ -74,7 +74,7 @@ const REFUSED = [
 
 /** The same bodies written out with the related entities naming their types (or referenced), taken. */
 const TAKEN = [
-  'await updateInsight(client, target, { id: "i", title: "t", resource: { "@odata.type": "#h.kind1", id: "r" }, related: [{ "@id": "kinds(\'k\')" }, { "@odata.type": "#h.insight", id: "s", title: "t" }] }, { replace: true });',
+  'await updateInsight(client, target, { id: "i", title: "t", resource: { "@odata.type": "#h.kind1", id: "r" }, related: [{ "@odata.id": "kinds(\'k\')" }, { "@odata.type": "#h.insight", id: "s", title: "t" }] }, { replace: true });',
   'await createInsight(client, insights(), { resource: { "@odata.type": "#h.insight", title: "t" }, related: [{ "@odata.type": "#h.kind1" }] });',
 ];
 
@@ -88,7 +88,7 @@ const CONCRETE = [
 
 /** Bodies written out: partial related entities taken, what is not the type's refused, at the top and in a related entity of the abstract type. */
 const LITERALS = [
-  'await updateInsight(client, target, { resource: { "@odata.type": "#h.insight", title: "t" }, related: [{ "@id": "kinds(\'k\')" }, { "@odata.type": "#h.kind1" }] });',
+  'await updateInsight(client, target, { resource: { "@odata.type": "#h.insight", title: "t" }, related: [{ "@odata.id": "kinds(\'k\')" }, { "@odata.type": "#h.kind1" }] });',
   "// @ts-expect-error the title is a string",
   "await updateInsight(client, target, { title: 7 });",
   "// @ts-expect-error not a property",

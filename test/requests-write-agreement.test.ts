@@ -34,26 +34,35 @@ const CASES: Case[] = [
   ["not a collection-valued one", "Person", "update", { "items@odata.bind": null }, "/items@odata.bind"],
   ["a string for a collection-valued one, in a deep insert", "Person", "create", { ...person, manager: { ...person, "items@odata.bind": "Items(1)" } }, "/manager/items@odata.bind"],
   ["a binding in a deep insert", "Person", "create", { ...person, manager: { ...person, "manager@odata.bind": "People('c')" } }],
-  ["4.01: an entity reference binds a single-valued one (PATCH)", "Person", "update", { manager: { "@id": "People('x')" } }],
-  ["4.01: entity references in a collection-valued one of an abstract type (create)", "Person", "create", { ...person, items: [{ "@id": "Items(1)" }, { "@odata.id": "Items(2)" }] }],
-  ["4.01: an entity reference in a PUT", "Person", "replace", { ...person, manager: { "@id": "People('x')" } }],
-  ["an entity reference's id is a string", "Item", "create", { ...book, related: [{ "@id": 5 }] }, "/related/0/@id"],
-  ["an entity reference with properties changes that entity (4.01 deep update)", "Item", "update", { related: [{ "@id": "Items(2)", title: "x" }] }],
-  ["  not its computed properties", "Item", "update", { related: [{ "@id": "Items(2)", created: at }] }, "/related/0/created"],
+  ["4.01: an entity reference binds a single-valued one (PATCH)", "Person", "update", { manager: { "@odata.id": "People('x')" } }],
+  ["4.01: entity references in a collection-valued one of an abstract type (create)", "Person", "create", { ...person, items: [{ "@odata.id": "Items(1)" }, { "@odata.id": "Items(2)" }] }],
+  ["4.01: an entity reference in a PUT", "Person", "replace", { ...person, manager: { "@odata.id": "People('x')" } }],
+  ["an entity reference's id is a string", "Item", "create", { ...book, related: [{ "@odata.id": 5 }] }, "/related/0/@odata.id"],
+  ["an entity reference with properties changes that entity (4.01 deep update)", "Item", "update", { related: [{ "@odata.id": "Items(2)", title: "x" }] }],
+  ["  not its computed properties", "Item", "update", { related: [{ "@odata.id": "Items(2)", created: at }] }, "/related/0/created"],
   // Before session 71 a create took one with properties too; a create relates an existing entity but does not change it (Protocol §11.4.2).
-  ["  not in a create", "Item", "create", { ...book, related: [{ "@id": "Items(2)", title: "x" }] }, "/related/0/title"],
+  ["  not in a create", "Item", "create", { ...book, related: [{ "@odata.id": "Items(2)", title: "x" }] }, "/related/0/title"],
   ["  nor by @odata.id, single-valued", "Person", "create", { ...person, manager: { "@odata.id": "People('x')", name: "n" } }, "/manager/name"],
-  ["  nor in a deep insert's entity", "Person", "create", { ...person, manager: { ...person, items: [{ "@id": "Items(1)", title: "t" }] } }, "/manager/items/0/title"],
-  ["  a create's reference may name its type", "Person", "create", { ...person, items: [{ "@id": "Items(1)", "@odata.type": "#W.Book" }], manager: { "@odata.id": "People('x')" } }],
+  ["  nor in a deep insert's entity", "Person", "create", { ...person, manager: { ...person, items: [{ "@odata.id": "Items(1)", title: "t" }] } }, "/manager/items/0/title"],
+  ["  a create's reference may name its type", "Person", "create", { ...person, items: [{ "@odata.id": "Items(1)", "@odata.type": "#W.Book" }], manager: { "@odata.id": "People('x')" } }],
   ["a create's body has no id of its own (the service gives it)", "Item", "create", { ...book, "@odata.id": "Items(9)" }, "/@odata.id"],
   ["  nor 4.01's @id", "Book", "create", { ...book, "@id": "Items(9)" }, "/@id"],
   // Before session 72 the types refused these ids, which the validators took (Protocol §11.4.3: the service ignores them).
   ["a PATCH's body may hold its entity's id", "Person", "update", { "@odata.id": "People('a')", name: "m" }],
-  ["  an abstract type's too, 4.01's @id", "Item", "update", { "@odata.type": "#W.Book", "@id": "Items(1)", title: "x" }],
+  ["  an abstract type's too", "Item", "update", { "@odata.type": "#W.Book", "@odata.id": "Items(1)", title: "x" }],
   ["  a PUT's too", "Person", "replace", { ...person, "@odata.id": "People('a')" }],
   // Person is open, and its index signature took the id before: a closed type's PUT shows `rt.Replacement` declares it.
   ["  a PUT's of a type that is not open", "Item", "replace", { "@odata.type": "#W.Book", title: "t", pages: 1, "@odata.id": "Items(1)" }],
   ["  a string, not null", "Person", "update", { "@odata.id": null }, "/@odata.id"],
+  // 4.01's @id leaves out the odata. prefix, which only a 4.01 payload may (JSON Format 4.01 §4.5), and
+  // this document is 4.0: before session 72 its types and validators took it in a PATCH's or a PUT's
+  // body, and in an entity reference (requests-odata-bind has a 4.01 service's).
+  ["a 4.0 service's PATCH body names its entity by @odata.id, not 4.01's @id", "Item", "update", { "@odata.type": "#W.Book", "@id": "Items(1)", title: "x" }, "/@id"],
+  ["  nor its PUT's", "Item", "replace", { "@odata.type": "#W.Book", title: "t", pages: 1, "@id": "Items(1)" }, "/@id"],
+  ["  nor its related entity's", "Book", "update", { chapters: [{ "@id": "Items(1)/chapters(1)", heading: "h" }] }, "/chapters/0/@id"],
+  ["  nor an entity reference, in a PATCH", "Item", "update", { related: [{ "@id": "Items(2)" }] }, "/related/0/@id"],
+  ["  in a PUT", "Person", "replace", { ...person, best: { "@id": "Items(2)" } }, "/best/@id"],
+  ["  in a create", "Person", "create", { ...person, items: [{ "@id": "Items(1)", "@odata.type": "#W.Book" }] }, "/items/0/@id"],
   // A complex value has no entity id, in any body (before session 72 the validators took one in a
   // PATCH or PUT, and in a create spoke of "a create's body").
   ["a complex value has no entity id (create)", "Person", "create", { ...person, info: { login: "a", "@odata.id": "x" } }, "/info/@odata.id"],
@@ -61,14 +70,14 @@ const CASES: Case[] = [
   ["  nor in a PUT, in a deep insert's entity", "Person", "replace", { ...person, manager: { ...person, info: { login: "b", "@odata.id": "x" } } }, "/manager/info/@odata.id"],
   // A create's entity reference holds its id, its type and instance annotations alone (JSON Format
   // 4.01 §14): before session 72 the types refused an annotation, the validators took @odata.etag.
-  ["a create's entity reference may hold instance annotations", "Person", "create", { ...person, manager: { "@odata.id": "People('x')", "@ns.note": "n" }, items: [{ "@id": "Items(1)", "@odata.type": "#W.Book", "@ns.note": 1 }] }],
+  ["a create's entity reference may hold instance annotations", "Person", "create", { ...person, manager: { "@odata.id": "People('x')", "@ns.note": "n" }, items: [{ "@odata.id": "Items(1)", "@odata.type": "#W.Book", "@ns.note": 1 }] }],
   ["  not other control information", "Person", "create", { ...person, manager: { "@odata.id": "People('x')", "@odata.etag": "W/1" } }, "/manager/@odata.etag"],
-  ["  a reference naming its type holds no property either", "Person", "create", { ...person, best: { "@id": "Items(1)", "@odata.type": "#W.Book", title: "t" } }, "/best/title"],
+  ["  a reference naming its type holds no property either", "Person", "create", { ...person, best: { "@odata.id": "Items(1)", "@odata.type": "#W.Book", title: "t" } }, "/best/title"],
   // Before session 71's review the create mode took a binding there (the type refused it).
-  ["  nor a binding, which would relate that entity anew", "Item", "create", { ...book, related: [{ "@id": "Items(2)", "owner@odata.bind": "People('a')" }] }, "/related/0/owner@odata.bind"],
-  ["  which a PATCH's deep update may", "Item", "update", { related: [{ "@id": "Items(2)", "owner@odata.bind": "People('a')" }] }],
-  ["  nor its immutable ones", "Item", "update", { related: [{ "@id": "Items(2)", code: "x" }] }, "/related/0/code"],
-  ["  nor names its type does not declare", "Book", "update", { chapters: [{ "@id": "Items(1)/chapters(1)", headng: "x" }] }, "/chapters/0/headng"],
+  ["  nor a binding, which would relate that entity anew", "Item", "create", { ...book, related: [{ "@odata.id": "Items(2)", "owner@odata.bind": "People('a')" }] }, "/related/0/owner@odata.bind"],
+  ["  which a PATCH's deep update may", "Item", "update", { related: [{ "@odata.id": "Items(2)", "owner@odata.bind": "People('a')" }] }],
+  ["  nor its immutable ones", "Item", "update", { related: [{ "@odata.id": "Items(2)", code: "x" }] }, "/related/0/code"],
+  ["  nor names its type does not declare", "Book", "update", { chapters: [{ "@odata.id": "Items(1)/chapters(1)", headng: "x" }] }, "/chapters/0/headng"],
   ["a PUT's related entity of an abstract type names its type", "Person", "replace", { ...person, best: { title: "t", minutes: 1 } }, "/best"],
   ["  as here", "Person", "replace", { ...person, best: { "@odata.type": "#W.Film", title: "t", minutes: 1 } }],
   ["a PATCH's need not (the service knows it)", "Person", "update", { best: { title: "t" } }],
@@ -190,7 +199,7 @@ describe("the validators", () => {
     /* eslint-disable-next-line @typescript-eslint/no-require-imports */
     const v = require(path.join(out, "W.validators")) as Record<string, Validate>;
     const validateBook = v["validateBook"] as Validate;
-    const hostile = { related: [{ "@id": "Items(2)", get title(): string { throw new Error("boom"); } }] };
+    const hostile = { related: [{ "@odata.id": "Items(2)", get title(): string { throw new Error("boom"); } }] };
     expect(validateBook(hostile, { mode: "update" }).errors.map((e) => e.message)).toEqual(["validation stopped: boom"]);
     // Before session 72's review the reference's depth stayed the entity's, and this id was "a complex value's".
     expect(validateBook({ "@odata.id": "Items(1)", title: "t" }, { mode: "update" }).errors).toEqual([]);

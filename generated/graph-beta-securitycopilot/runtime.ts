@@ -406,11 +406,14 @@ export interface ControlInfo {
 export type Patch<T, N = {}> = Annotated<{ [K in keyof T]?: K extends keyof N ? Related<T[K], N[K], false> : PatchValue<Exact<T[K]>> } & Bindings<T, N> & BodyDeltas<T, N> & EntityId>;
 /**
  * The entity's id an update's body (a PATCH's, `Patch`; a PUT's, `Replacement`) and each entity in
- * it may hold, `@odata.id` or 4.01's `@id` (JSON Format §4.5.7): the service ignores it, as the
- * URL names the entity (Protocol §11.4.3), and the validators' `update` and `replace` modes take
+ * it may hold, `@odata.id`, for a 4.01 service (`PayloadFormat`) also `@id` (JSON Format §4.5.7;
+ * only a 4.01 payload may leave out the prefix, JSON Format 4.01 §4.5): the service ignores it, as
+ * the URL names the entity (Protocol §11.4.3), and the validators' `update` and `replace` modes take
  * it (a string). A create's body holds none (`NewEntity`); a complex value none either.
  */
-type EntityId = { "@odata.id"?: string; "@id"?: string };
+type EntityId = { [K in "@odata.id" | IdPrefixLess]?: string };
+/** `@id` for a 4.01 service, else nothing: a 4.0 body's editor offers `@odata.id` alone. */
+type IdPrefixLess = PayloadFormat extends { prefixLess: true } ? "@id" : never;
 type PatchValue<V, Typed = [Extract<V, object>] extends [{ "@odata.type": unknown }] ? true : false, Lone = OneMember<Extract<V, object>>> = V extends readonly unknown[] | GeoValue
   ? V
   : V extends object
@@ -608,19 +611,25 @@ type NewEntity = { "@id"?: never; "@odata.id"?: never };
 type Named<T, S> = [T] extends [{ "@odata.type": string }] ? true : [S] extends [AnyAbstractCast] ? true : false;
 
 /**
- * An entity reference in a body's navigation property (JSON Format 4.01 §8.5, §4.5.7: `@id`, or
- * `@odata.id` with the prefix): it binds the existing entity it names, as `p@odata.bind` does in
- * 4.0 (4.01 clients must not send `@odata.bind`). An entity reference with properties too
- * (`{ "@id": "Products(57)", Name: "Widgets" }`) also changes that entity, as a PATCH does; the
+ * An entity reference in a body's navigation property (JSON Format 4.01 §8.5, §4.5.7): it binds the
+ * existing entity it names, as `p@odata.bind` does in 4.0 (4.01 clients must not send
+ * `@odata.bind`). Its id is `@odata.id`; for a 4.01 service (`PayloadFormat`) also `@id`, without
+ * the prefix, which only a 4.01 payload may leave out (JSON Format 4.01 §4.5); one of them, not
+ * both (the validators refuse a second id). An entity reference with properties too (`{
+ * "@odata.id": "Products(57)", Name: "Widgets" }`) also changes that entity, as a PATCH does; the
  * validators' write modes check those properties so. `Annotated`: beside its id and type, an entity
  * reference may hold instance annotations, but no other control information (JSON Format 4.01 §14).
  */
-export type Reference = Annotated<{ "@id": string } | { "@odata.id": string }>;
+export type Reference = Annotated<PayloadFormat extends { prefixLess: true } ? { "@id": string; "@odata.id"?: never } | { "@odata.id": string; "@id"?: never } : { "@odata.id": string }>;
 /**
  * A `Reference` to an entity of a type with subtypes, which may name its type (`Q`: the `#ns.T`
  * names of the navigation property's type and subtypes), as the validators take it.
  */
-export type TypedReference<Q extends string> = Annotated<{ "@id": string; "@odata.type"?: Q } | { "@odata.id": string; "@odata.type"?: Q }>;
+export type TypedReference<Q extends string> = Annotated<
+  PayloadFormat extends { prefixLess: true }
+    ? { "@id": string; "@odata.id"?: never; "@odata.type"?: Q } | { "@odata.id": string; "@id"?: never; "@odata.type"?: Q }
+    : { "@odata.id": string; "@odata.type"?: Q }
+>;
 /**
  * The reference of a navigation property's entity, `T` as a read has it and `S` its subtypes
  * (`Nav`'s): a `TypedReference` where it has subtypes. So every member of the union a body's

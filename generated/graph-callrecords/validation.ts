@@ -831,6 +831,9 @@ function related(check: Checker): Checker {
       if (typeof o[at] !== "string" && ctx.enter(key)) {
         ctx.fail(at, "an entity's id or URL (a string)", o[at]);
         ctx.leave();
+      } else if (at === "@id" && ctx.version !== "4.01" && ctx.enter(key)) {
+        prefixLessId(ctx, o[at]);
+        ctx.leave();
       }
       if (ctx.mode === CREATE && changes(o, ctx, key, at)) return;
       const [mode, complete, entityAt] = [ctx.mode, ctx.complete, ctx.entityAt];
@@ -1083,6 +1086,8 @@ function annotation(o: Json, ctx: Context, name: string, at: number, k: Known | 
     if (ctx.mode === CREATE) {
       return ctx.fail(name, "no entity id", v, `${name} names an existing entity; a create's body is a new one, whose id the service gives (Protocol §11.4.2): leave it out (to relate an existing entity, bind it in a navigation property)`);
     }
+    // The body's own id (an entity reference's is `related`'s): `@id` only in a 4.01 payload.
+    if (name === "@id" && ctx.depth === 1 && ctx.version !== "4.01") return prefixLessId(ctx, v);
     if (typeof v !== "string") return ctx.fail(name, "an entity id (a string)", v);
   }
   // A string is what most control information holds (links, ETags, the object's own type): only a
@@ -1108,6 +1113,15 @@ function annotation(o: Json, ctx: Context, name: string, at: number, k: Known | 
   } else if (CONTROL_STRINGS.has(term) && typeof v !== "string") {
     ctx.fail(name, term.endsWith("tag") ? "an ETag (a string)" : "a URL (a string)", v);
   }
+}
+
+/**
+ * An entity id written `@id` in a body of a service that is not OData 4.01 (as a binding's `p@bind`,
+ * `bindings`): only a 4.01 payload may leave out the `odata.` prefix (JSON Format 4.01 §4.5).
+ */
+function prefixLessId(ctx: Context, v: unknown): void {
+  const fix = ctx.version !== undefined ? `; this service is OData ${ctx.version}: write @odata.id` : ": write @odata.id, which every version takes";
+  ctx.fail("@id", "@odata.id", v, `@id leaves out the odata. prefix, which only an OData 4.01 payload may (JSON Format 4.01 §4.5)${fix}`);
 }
 
 /** Control information whose value is a string: the URLs and ETags. */
@@ -1415,6 +1429,8 @@ export function untyped(o: Json, ctx: Context, key: Key, props: Props, declared:
   if (ctx.depth === 0 && ctx.strict) return closed(o, ctx, key, props, declared, undefined, ` (a subtype's? name the subtype in @odata.type: without it the body is read as ${declared})`);
   if (!ctx.enter(key)) return;
   props(o, ctx);
+  // The body's own id, which `closed` reads with the rest of its control information.
+  if (ctx.depth === 1 && o["@id"] !== undefined) annotation(o, ctx, "@id", 0, undefined);
   ctx.leave();
 }
 
