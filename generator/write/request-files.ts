@@ -104,7 +104,12 @@ export function programModuleRecords(outDir: string, files: readonly RequestFile
   const { programModulesRead } = require("../parse/requests/imported-helpers") as typeof import("../parse/requests/imported-helpers");
   const modules = programModulesRead(files);
   if (!modules) return { inputs: [], lookedFor: [], files: [] };
-  const lookedFor = [...new Set(modules.lookedFor)];
-  const inputs = modules.fromDisk.map((m) => ({ file: recordedInputPath(outDir, m.file), sha256: inputDigest(m.bytes), followed: true as const }));
-  return { inputs, lookedFor: lookedFor.map((f) => recordedInputPath(outDir, f)), files: [...modules.fromDisk.map((m) => m.file), ...lookedFor] };
+  // What the run writes is none of its inputs: a program importing the generated modules (`./gen/….requests.js`)
+  // looks for them there, and the run that made them would otherwise find its next run's inputs changed.
+  const out = path.resolve(outDir) + path.sep;
+  const outside = (file: string) => !path.resolve(file).startsWith(out);
+  const lookedFor = [...new Set(modules.lookedFor)].filter(outside);
+  const fromDisk = modules.fromDisk.filter((m) => outside(m.file));
+  const inputs = fromDisk.map((m) => ({ file: recordedInputPath(outDir, m.file), sha256: inputDigest(m.bytes), followed: true as const }));
+  return { inputs, lookedFor: lookedFor.map((f) => recordedInputPath(outDir, f)), files: [...fromDisk.map((m) => m.file), ...lookedFor] };
 }
