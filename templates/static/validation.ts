@@ -857,8 +857,9 @@ function related(check: Checker): Checker {
 function changes(o: Json, ctx: Context, key: Key, at: string): boolean {
   let found = false;
   for (const name in o) {
-    const control = !changing(name) && controlBeside(name, at);
-    if (!(control || changing(name)) || !Object.prototype.hasOwnProperty.call(o, name)) continue;
+    const changed = changing(name);
+    const control = !changed && controlBeside(name, at);
+    if (!(control || changed) || !Object.prototype.hasOwnProperty.call(o, name)) continue;
     if (!found && !ctx.enter(key)) return true;
     found = true;
     if (control) {
