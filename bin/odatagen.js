@@ -4,11 +4,30 @@
 // system's temporary folder, as tsc does): start-up ~20 ms faster. Node 20 has no such cache.
 // NODE_DISABLE_COMPILE_CACHE=1 turns it off.
 require("node:module").enableCompileCache?.();
-// A reader that stops early (`odatagen generate --check | head`) closes the pipe: what is left to
-// print is dropped, and the run ends as it would have, with its own exit code, not a stack trace.
+// A reader that stops early (`odatagen generate --check | head`) closes the pipe, and a terminal
+// that closed (SIGHUP, which the run answers by cleaning up) fails every write with EIO: what is
+// left to print is dropped, and the run ends as it would have, with its own exit code, not a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on("error", (e) => {
-    if (e.code !== "EPIPE" && e.code !== "ERR_STREAM_DESTROYED") throw e;
+    if (e.code !== "EPIPE" && e.code !== "ERR_STREAM_DESTROYED" && !(e.code === "EIO" && stream.isTTY)) throw e;
+  });
+}
+// On exit Node sets back the terminal settings of the stdio descriptors that were terminals at its
+// start, and Node 20 (as any without nodejs/node#58200, 2025) aborts (SIGABRT, "Assertion failed")
+// when the terminal has closed meanwhile. It skips a closed descriptor: one whose terminal is gone
+// (isatty no longer says it is one) is closed first, so the run exits with its own code.
+const tty = require("node:tty");
+const terminals = [0, 1, 2].filter((fd) => tty.isatty(fd));
+if (terminals.length) {
+  process.on("exit", () => {
+    for (const fd of terminals) {
+      if (tty.isatty(fd)) continue;
+      try {
+        require("node:fs").closeSync(fd);
+      } catch {
+        // closed already
+      }
+    }
   });
 }
 let cli;

@@ -346,7 +346,7 @@ function parser(argv: string[], done: (code: number | Promise<number>) => void) 
         done(runFetch(args as unknown as FetchArgs));
       },
     )
-    .epilog("Exit codes: 0 ok; 1 problems in the input (errors, or warnings not accepted, with --fail-on-warnings), or stale output under --check (fetch --check: the service's metadata differs from the saved file); 2 bad usage or config; 3 breaking changes under diff --fail-on-breaking; 4 fetch could not download a document (a network error, the time limit, an HTTP error status, an answer that is not CSDL); 130, 143 interrupted by SIGINT (Ctrl+C) or SIGTERM, the output being written left as it was; 70 an internal error (a bug in odatagen), printed with its stack trace; 78 an odatagen that was never built (no dist/: reinstall it, see the README's Install).")
+    .epilog("Exit codes: 0 ok; 1 problems in the input (errors, or warnings not accepted, with --fail-on-warnings), or stale output under --check (fetch --check: the service's metadata differs from the saved file); 2 bad usage or config; 3 breaking changes under diff --fail-on-breaking; 4 fetch could not download a document (a network error, the time limit, an HTTP error status, an answer that is not CSDL); 130, 143, 129 interrupted by SIGINT (Ctrl+C), SIGTERM or SIGHUP (a terminal closed), the output being written left as it was (generate --watch: 0); 70 an internal error (a bug in odatagen), printed with its stack trace; 78 an odatagen that was never built (no dist/: reinstall it, see the README's Install).")
     .demandCommand(1, "Name a command, e.g. `odatagen generate`.")
     .strict()
     .fail((msg, e) => {

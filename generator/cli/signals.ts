@@ -1,6 +1,7 @@
 /**
- * SIGINT (Ctrl+C) and SIGTERM during `generate` and `generate --watch` (and while `diff --config`
- * loads the config: stopWhileLoadingConfig). The first is noted when
+ * SIGINT (Ctrl+C), SIGTERM and SIGHUP (a terminal closed) during `generate` and `generate --watch`
+ * (and while `fetch` downloads, and while `diff --config` loads the config: stopWhileLoadingConfig).
+ * The first is noted when
  * Node can see it — at once while the run waits, else when its step in progress (generating a large
  * document, the swap) ends — and acted on at the run's next checkpoint (write/interrupt.ts), which
  * removes the run's lock and staging folder and leaves the output as it was. A second one matters
@@ -16,7 +17,10 @@ import { EXIT_INPUT } from "./exit-codes";
 import { startedUp } from "./start-signals";
 import { err } from "./style";
 
-const SIGNAL_EXIT_CODES: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
+const SIGNAL_EXIT_CODES: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+
+/** The signals a run answers by stopping cleanly (their default action would leave its lock and staging folder behind). */
+export const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
 /** The exit code of a run stopped by `signal`. */
 export function signalExitCode(signal: NodeJS.Signals): number {
@@ -38,12 +42,12 @@ export function stoppingNotice(again = false): void {
 }
 
 /**
- * Listens for SIGINT and SIGTERM. The first one calls `onFirst` (by default: says it is stopping);
+ * Listens for SIGINT, SIGTERM and SIGHUP. The first one calls `onFirst` (by default: says it is stopping);
  * a later one calls `onSecond`, if given (else the run is already stopping: nothing to add).
  */
 export function listenForInterrupt(onFirst: (signal: NodeJS.Signals) => void = () => stoppingNotice(), onSecond?: (signal: NodeJS.Signals) => void): InterruptListener {
   let received: NodeJS.Signals | undefined;
-  const handlers = (["SIGINT", "SIGTERM"] as const).map((signal) => {
+  const handlers = STOP_SIGNALS.map((signal) => {
     const handler = () => {
       if (received) return onSecond?.(signal);
       received = signal;
@@ -72,13 +76,13 @@ export function stopNow(signal: NodeJS.Signals, what: string): never {
 }
 
 /**
- * Until the returned function is called: Ctrl+C or SIGTERM ends the process as an interrupted run
+ * Until the returned function is called: Ctrl+C, SIGTERM or SIGHUP ends the process as an interrupted run
  * does, saying so (`odatagen: interrupted (SIGINT); <what()>`), after `cleanUp`. The handler runs
  * only when the event loop turns, so a synchronous step in progress (writing a file and renaming
  * it) is finished first: what it describes is the state at the moment it runs.
  */
 export function stopOnSignal(what: () => string, cleanUp: () => void = () => {}): () => void {
-  const handlers = (["SIGINT", "SIGTERM"] as const).map((signal) => {
+  const handlers = STOP_SIGNALS.map((signal) => {
     const handler = () => {
       cleanUp();
       err.print(`odatagen: interrupted (${signal})${what()}`);
@@ -93,7 +97,7 @@ export function stopOnSignal(what: () => string, cleanUp: () => void = () => {})
 }
 
 /**
- * Until the returned function is called: Ctrl+C or SIGTERM ends the process as an interrupted run
+ * Until the returned function is called: Ctrl+C, SIGTERM or SIGHUP ends the process as an interrupted run
  * does, saying so, and removes the temporary `.mjs` of a `.ts` config being loaded (a config's
  * top-level `await`s can make loading it long; nothing has been written yet).
  */

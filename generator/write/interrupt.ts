@@ -1,5 +1,5 @@
 /**
- * A run stopped by SIGINT or SIGTERM. The generator's stages are synchronous, so a signal is seen at
+ * A run stopped by SIGINT, SIGTERM or SIGHUP. The generator's stages are synchronous, so a signal is seen at
  * the next checkpoint between them (before generating, before writing, before the staged output is
  * swapped in, while waiting for a lock); the run then stops there, removing its staging folder and
  * its lock, with the previous output as it was.

@@ -1,7 +1,7 @@
 /**
  * A FIFO input (`-i <(curl …)`, a `mkfifo` one, `/dev/stdin` fed by a pipe), read to its end
  * without blocking the process: opened with O_NONBLOCK (which does not wait for a writer) and read
- * as a socket is, by the event loop. A read that waits for a writer then lets a SIGINT or SIGTERM
+ * as a socket is, by the event loop. A read that waits for a writer then lets a SIGINT, SIGTERM or SIGHUP
  * handler run, and the process can exit (a blocking open would hold the main thread, or the thread
  * pool, which the process's exit waits for, until a writer came). On Linux a FIFO that never had a
  * writer is not at its end: the read waits for one, as a blocking one does.
