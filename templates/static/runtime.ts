@@ -3533,11 +3533,32 @@ function checked(value: unknown, validate: Validator | undefined, how: Validator
 }
 
 /**
- * An HTTP date (RFC 9110 §5.6.7), whole: IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), RFC 850
- * (`Sunday, 06-Nov-94 08:49:37 GMT`), asctime (`Sun Nov  6 08:49:37 1994`). A value cut short
- * (`Mon, 1`) or without its zone, which Date.parse reads as a day long past or in the machine's zone, is none.
+ * An HTTP date (RFC 9110 §5.6.7), whole, in any case: IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`),
+ * RFC 850 (`Sunday, 06-Nov-94 08:49:37 GMT`), asctime (`Sun Nov  6 08:49:37 1994`, written so
+ * first by `httpDate`), all GMT (UTC too). A value cut short (`Mon, 1`), without its zone, or with a
+ * name or time out of range (`25:00:00`) is none; so is a day past its month's last (`Feb 30`).
  */
-const HTTP_DATE = /^[a-z]{3,9},? (\d\d?[ -][a-z]{3}[ -]\d\d(\d\d)? \d\d?:\d\d:\d\d (GMT|UTC)|[a-z]{3} [ \d]?\d \d\d?:\d\d:\d\d \d{4})$/i;
+const HTTP_DATE = /^(?:mon|tue|wed|thu|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day),? (\d\d?)[ -]([a-z]{3})[ -](\d\d(?:\d\d)?) ([01]?\d|2[0-3]):([0-5]\d):([0-5]\d|60) (?:gmt|utc)$/;
+
+/**
+ * The instant (ms) of an HTTP date (`HTTP_DATE`), else NaN; `now` places a two-digit year. Read
+ * here, not by Date.parse, which ECMAScript leaves to each engine for these forms (V8 reads `60`
+ * as 1960, where RFC 9110 has had 2060 since 2010).
+ */
+function httpDate(text: string, now: number): number {
+  // No match: no month (below), and NaN.
+  const [, day, name, digits, hour, minute, second] = HTTP_DATE.exec(text.toLowerCase().replace(/^(\w+) (\w+) +(\d+) (\S+) (\d+)$/, "$1, $3 $2 $5 $4 gmt")) || [];
+  // -1 (no month's name, none at all) or a match across two names (`anf`) is no whole month.
+  const month = "janfebmaraprmayjunjulaugsepoctnovdec".indexOf(name!) / 3;
+  const at = (year: number, s = +second!) => Date.UTC(year, month, +day!, +hour!, +minute!, s);
+  let year = +digits!;
+  // RFC 9110 §5.6.7: a two-digit year more than 50 years on is the most recent past year with those
+  // digits: the latest year of theirs whose date, 50 years on, is not after now (from 19xx on; a now
+  // past Date's range ends it, NaN).
+  if (year < 100) for (year += 1900; at(year + 50) <= now; ) year += 100;
+  // Its day, checked without second 60 (a leap second, §5.6.7), which a month's last day ends with.
+  return month % 1 || new Date(at(year, 0)).getUTCDate() !== +day! ? NaN : at(year);
+}
 
 /** Milliseconds to wait before retry `attempt`, or undefined when the service asks for longer than allowed. */
 export function retryDelay(retryAfter: string | null, attempt: number, policy: RetryPolicy = {}, now: number = Date.now()): number | undefined {
@@ -3549,11 +3570,10 @@ export function retryDelay(retryAfter: string | null, attempt: number, policy: R
 
 /** The wait a `Retry-After` value asks for, in milliseconds (0 for a date past), or undefined for none or one of neither form. */
 function retryAfterMs(retryAfter: string | null, now: number): number | undefined {
-  // Retry-After (RFC 9110 §10.2.3): seconds, or an HTTP date (all in GMT, which asctime, ending in
-  // the year, does not write). Any other value is ignored, as if there were none: `Date.parse`
-  // would read `1.5` or `-1` as a day long past, and the retry would follow at once.
+  // Retry-After (RFC 9110 §10.2.3): seconds, or an HTTP date. Any other value is ignored, as if
+  // there were none: `Date.parse` would read `1.5` or `-1` as a day long past, and the retry would follow at once.
   const text = retryAfter?.trim() ?? "";
-  const ms = /^\d+$/.test(text) ? Number(text) * 1000 : HTTP_DATE.test(text) ? Date.parse(/\d{4}$/.test(text) ? `${text} GMT` : text) - now : NaN;
+  const ms = /^\d+$/.test(text) ? Number(text) * 1000 : httpDate(text, now) - now;
   return Number.isNaN(ms) ? undefined : Math.max(0, ms);
 }
 
