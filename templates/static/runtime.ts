@@ -3614,7 +3614,8 @@ export interface AsyncOptions {
   /**
    * Where the call's signal aborts while it waits: DELETE the status monitor, which asks the service
    * to cancel the request (Protocol §11.6), sent without waiting for its answer, but given up after
-   * the call's `timeoutMs`, else the client's, else 10 s. Default false: the service goes on with it.
+   * the call's `timeoutMs`, else the client's, else 10 s, its retries (a 503's) and their waits
+   * included. Default false: the service goes on with it.
    */
   cancelOnAbort?: boolean | undefined;
 }
@@ -3736,8 +3737,13 @@ async function monitored(client: Client, accepted: Response, request: string, ur
     }
   } catch (e) {
     if (limit.passed() || (waits.passed() && e === waits.signal.reason)) throw notDone(accepted, request, monitor, max);
-    // Not waited for, but bounded: a service that never answers holds no connection (nor a Node process) open.
-    if (given?.signal?.aborted && wait.cancelOnAbort) exchange(client, to("DELETE"), { ...own, timeoutMs: past }).catch(() => {});
+    // Not waited for, but bounded once, its retries (a 503's) and their waits included, as the polls are by
+    // maxWaitMs: a service that never answers it, or answers 503 and then nothing, holds no connection
+    // (nor a Node process) open for longer.
+    if (given?.signal?.aborted && wait.cancelOnAbort) {
+      const bound = deadline(undefined, past);
+      exchange(client, to("DELETE"), { headers: own.headers, signal: bound.signal }).catch(() => {}).finally(bound.clear);
+    }
     throw e;
   } finally {
     waits.clear();
