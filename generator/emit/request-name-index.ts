@@ -120,3 +120,19 @@ export function namedOperations(schema: Schema): readonly NamedOperation[] {
   return named;
 }
 const namedCache = new WeakMap<Schema, NamedOperation[]>();
+
+/**
+ * `op`'s entry among `namedOperations(schema)` (the first: an operation imported twice has two), by
+ * a lookup built once per schema rather than a walk of the list per operation (validators-view.ts
+ * asks for each operation whose parameters or result it checks).
+ */
+export function namedOperation(schema: Schema, op: NamedOperation["op"]): NamedOperation | undefined {
+  let byOp = entryCache.get(schema);
+  if (!byOp) {
+    byOp = new Map();
+    for (const e of namedOperations(schema)) if (!byOp.has(e.op)) byOp.set(e.op, e);
+    entryCache.set(schema, byOp);
+  }
+  return byOp.get(op);
+}
+const entryCache = new WeakMap<Schema, Map<NamedOperation["op"], NamedOperation>>();

@@ -23,7 +23,7 @@ import { brokenExpression } from "./wrap-code";
 import { ifStatement, statementHead } from "./wrap-statement";
 import { operationValidators } from "./operation-validators";
 import { typeKindWords } from "../diff/type-kinds";
-import { namedOperations } from "./request-name-index";
+import { namedOperation } from "./request-name-index";
 
 export interface ValidatorsView {
   header: string;
@@ -236,11 +236,10 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
     else if (t.kind === "typedef") typedefs.push(typedefView(ctx, t, wrappers, rt));
     else types.push(typeView(ctx, t, rt, fnName, checker, navChecker, imports, leftOut, notInSlice, wrappers));
   }
-  const named = namedOperations(schema);
   const operations = operationValidators(schema.operations, {
     scope,
     requestName: (op) => {
-      const e = named.find((x) => x.op === op);
+      const e = namedOperation(schema, op);
       return e && ctx.requestNames(schema).operation(e);
     },
     rt,
