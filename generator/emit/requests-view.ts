@@ -1296,11 +1296,28 @@ function propertyNames(t: EntityType, union: boolean, mode: WriteMode): Readonly
   const key = `${mode}${union ? " union" : ""}`;
   let names = known.get(key);
   if (!names) {
+    // Made of each type's own names, found once per type and mode (a type's properties were
+    // otherwise read again for each type below it asked, and for each union above it): the same
+    // names in the same order as reading the base chain and then the descendants property by property.
+    const found = new Set(ownPropertyNames(t, known, mode));
+    if (t.baseType) for (const n of propertyNames(t.baseType, false, mode)) found.add(n);
+    if (union) for (const d of descendants(t)) for (const n of ownPropertyNames(d, undefined, mode)) found.add(n);
+    known.set(key, (names = found));
+  }
+  return names;
+}
+
+/** The quoted names of `t`'s own properties a body of `mode` may not send (`propertyNames`), kept among `t`'s (`known`). */
+function ownPropertyNames(t: EntityType, known: Map<string, ReadonlySet<string>> | undefined, mode: WriteMode): ReadonlySet<string> {
+  if (!known) {
+    known = fixedNames.get(t);
+    if (!known) fixedNames.set(t, (known = new Map()));
+  }
+  const key = `${mode} own`;
+  let names = known.get(key);
+  if (!names) {
     const found = new Set<string>();
-    const types: EntityType[] = [];
-    for (let x: EntityType | undefined = t; x; x = x.baseType) types.push(x);
-    if (union) types.push(...descendants(t));
-    for (const x of types) for (const p of x.properties) if (FIXED[mode](p)) found.add(stringLiteral(p.name));
+    for (const p of t.properties) if (FIXED[mode](p)) found.add(stringLiteral(p.name));
     known.set(key, (names = found));
   }
   return names;
