@@ -204,6 +204,7 @@ function matchOperations(
       const name = names.find((n) => accepts(pattern, advance(pattern, node.states, n, true)));
       if (name === undefined) continue;
       if (exclude.some((p, i) => accepts(p, advanceOperation(p, node.excluded[i], names)))) continue;
+      if (bound.holds && !bound.holds(op)) continue;
       namedOperation(result, op, { pattern: pattern.text, path: routeOf(node, name, op.binding?.type.collection) });
       matched = true;
     }
@@ -261,6 +262,8 @@ interface BoundIndex {
   fillOperation?: FillOperation | undefined;
   /** With a lazily built model: completes a type (a composable function's result, for its key). */
   fill?: Fill | undefined;
+  /** Only what a slice can hold is matched or gone through (`PathModel.holds`). */
+  holds?: Holds | undefined;
 }
 
 /** A composable function a path goes on through: as the pattern writes it (`name`), every way a URL may (`names`), and what it returns. */
@@ -285,7 +288,7 @@ function compositions(node: Node, pattern: PathPattern, bound: BoundIndex, notFo
     for (const op of bound.byType.get(t) ?? []) {
       const names = operationSegments(op, bound.aliases);
       const name = names.find((n) => (advance(pattern, node.states, n, true) & ~end) !== 0);
-      if (name === undefined) continue;
+      if (name === undefined || (bound.holds && !bound.holds(op))) continue;
       const result = composedResult(op, bound.fillOperation, bound.fill);
       if (result) out.push({ op, name, names, ...result });
       else notFollowed(op, name, advance(pattern, node.states, name, true));
@@ -325,7 +328,18 @@ export interface PathModel {
   documentAliases?: Model["documentAliases"];
   /** With a lazily built model: reads a composable function's result, which a path may go on through (composable.ts). */
   fillOperation?: FillOperation;
+  /**
+   * What a slice can hold (`Holds`), when the walk is to name only such paths: the walks behind the
+   * notes on where a `**` stopped, which suggest a pattern (slice.ts `stopsText`).
+   */
+  holds?: Holds;
 }
+
+/**
+ * Whether a slice can hold a type or operation: one it cannot (an `--exclude` name leaves it out, or
+ * an operation a type it needs) is no way through for the walk, and no match.
+ */
+export type Holds = (x: StructuredType | Operation) => boolean;
 
 /** The path model of a model: its containers, operations, aliases and types. */
 export function pathModel(model: Model): PathModel {
@@ -368,10 +382,10 @@ export function selectPaths(
   // A bound operation is matched only by a segment that names it (like a cast): wildcards keep
   // matching navigation properties, whose types bring their bound operations along anyway.
   const bound: BoundIndex | undefined = include.some((p) => p.segments.some((seg) => !seg.any && seg.literal !== undefined))
-    ? { byType: boundOperations(model.operations), aliases: model.aliases, fillOperation: model.fillOperation, fill }
+    ? { byType: boundOperations(model.operations), aliases: model.aliases, fillOperation: model.fillOperation, fill, holds: model.holds }
     : undefined;
   for (const pattern of include) {
-    if (!walk(containers, pattern, exclude, cuts, steps, casts, bound, result, throughStops)) result.unmatched.push(pattern.text);
+    if (!walk(containers, pattern, exclude, cuts, steps, casts, bound, result, throughStops, model.holds)) result.unmatched.push(pattern.text);
   }
   return result;
 }
@@ -390,6 +404,7 @@ function walk(
   bound: BoundIndex | undefined,
   result: PathSelection,
   throughStops: boolean,
+  holds: Holds | undefined,
 ): boolean {
   const nodes = new Map<string, Node>();
   const accepting: Node[] = [];
@@ -433,6 +448,7 @@ function walk(
   /** `leaves`: a navigation property that is not contained, past which a `**` does not go (`advance`). */
   /** `names`: a bound function's every way of being written (`advanceOperation`), `name` among them. */
   const step = (from: Node | undefined, type: StructuredType, name: string, isCast: boolean, collection: boolean, complex = false, bindsEntity?: boolean, leaves?: NavigationProperty, names?: readonly string[]): Node | undefined => {
+    if (holds && !holds(type)) return undefined;
     const before = from ? from.states : startStates(pattern);
     const next = (p: PathPattern, states: States) => (names ? advanceOperation(p, states, names) : advance(p, states, name, isCast, leaves !== undefined));
     // The states past the segment where a `**` stops at it (`advance`), and, walking through stops, where it goes on.
@@ -490,6 +506,7 @@ function walk(
     const states = advance(pattern, startStates(pattern), imp.name, false);
     if (accepts(pattern, states) && !named.includes(true)) {
       for (const op of imp.operations) {
+        if (holds && !holds(op)) continue;
         namedOperation(result, op, { pattern: pattern.text, path: `/${imp.name}` });
       }
       imported = true;
@@ -498,6 +515,7 @@ function walk(
       // The path goes on through what an imported composable function returns (its name written out).
       let followed = false;
       for (const op of imp.operations) {
+        if (holds && !holds(op)) continue;
         const r = composedResult(op, bound.fillOperation, bound.fill);
         const to = r && step(undefined, r.type, imp.name, true, r.collection, false, false);
         if (to) composed.push({ from: undefined, to, op, name: imp.name });

@@ -18,7 +18,7 @@ import { ambiguitiesOverService } from "./operation-ambiguities";
 import { MAX_PATH_SEGMENTS, namesElement, parsePattern, withoutKey, type NamePattern, type PathPattern, type Pattern } from "./glob";
 import { nearestName } from "../../nearest-name";
 import { namesEndingIn, namespacePrefix } from "./unqualified-hint";
-import { selectPaths, suggestPath, type Fill, type PathSelection } from "./paths";
+import { selectPaths, suggestPath, type Fill, type Holds, type PathSelection } from "./paths";
 import { starsAsKeysMatch, starsMissedKeys } from "./star-as-key";
 import { beyondStopExample, goesOnPast, pastStopsMessage, starStopsMessage, stopsKeepTargets } from "./star-stops";
 import { nothingAfter, type FillOperation } from "./composable";
@@ -261,6 +261,24 @@ export function sliceModel(
     const blamed = alone ? [alone] : excludePaths;
     return `matches only URL paths that ${named("exclude", blamed)} ${blamed.map((e) => e.text).join(" ")} ${blamed.length > 1 ? "leave" : "leaves"} out`;
   };
+  /** The first parameter or result of an operation whose type an `--exclude` leaves out. */
+  const excludedNeed = (op: Operation) => {
+    const needs: [string, string, TypeRef | undefined][] = [
+      ...[op.binding, ...op.parameters].map((p): [string, string, TypeRef | undefined] => [p?.name ?? "", `parameter ${p?.name}`, p?.type]),
+      ["$ReturnType", "its result", op.returnType],
+    ];
+    for (const [name, what, r] of needs) {
+      const by = r && r.type.kind !== "primitive" ? excludedBy(r.type) : undefined;
+      if (r && by) return { name, what, type: r.type.qualifiedName, by };
+    }
+    return undefined;
+  };
+  /**
+   * What a suggested pattern may name (paths.ts `Holds`): no type an `--exclude` name leaves out, on
+   * the way or at the end, and no operation the slice would leave out (an `--exclude` names it or a
+   * type it needs, ODG304; or a type it names is not defined, ODG103).
+   */
+  const holds: Holds = (x) => (isOperation(x) ? fillOperation?.(x) !== false && !excluded(x) && !excludedNeed(x) : excludeNames.length === 0 || !excluded(x));
   /**
    * What a note or error says of where a path pattern's `**` stopped (`selection.stops`), or nothing
    * when going on below would match nothing more. For a `**` with more of the pattern after it, each
@@ -276,21 +294,33 @@ export function sliceModel(
   const walkQuietly = (patterns: PathPattern[], exclude: readonly PathPattern[], beyond?: boolean) =>
     diags.quietly(() => selectPaths(pathModel, patterns, exclude, fill, beyond));
   /** `kept`: the patterns whose paths are matched already (an include's: every include path; an exclude's: itself). */
+  /** The URL paths (no wildcards) that reach a type or operation through what the slice can hold, walked together. */
+  const walkable = (routes: readonly string[], exclude: readonly PathPattern[]) => {
+    const patterns = routes.map(parsePattern).filter((q): q is PathPattern => q.kind === "path");
+    const unmatched = new Set(selectPaths({ ...pathModel, holds }, patterns, exclude, fill).unmatched);
+    return new Set(patterns.filter((q) => !unmatched.has(q.text)).map((q) => q.text));
+  };
   const stopsText = (p: PathPattern, selection: PathSelection, exclude: readonly PathPattern[], kept: readonly PathPattern[]): string | undefined => {
     const stops = selection.stops.get(p.text);
     if (!stops) return undefined;
-    if (stopsKeepTargets(p, stops)) return starStopsMessage(stops);
     const key = `${p.text}\n${exclude.map((e) => e.text).join("\n")}\n\n${kept.map((e) => e.text).join("\n")}`;
+    if (!stopsSaid.has(key) && stopsKeepTargets(p, stops)) {
+      // The stops the slice can hold the path to (`holds`): not one whose target an --exclude name
+      // leaves out (`--include '/me/**' --exclude microsoft.graph.drive`: no /me/drive), nor one past such a type.
+      const walked = excludeNames.length ? diags.quietly(() => walkable(stops.map((s) => s.route), exclude)) : undefined;
+      const held = walked ? stops.filter((s) => walked.has(s.route)) : stops;
+      stopsSaid.set(key, held.length ? starStopsMessage(held) : undefined);
+    }
     if (!stopsSaid.has(key)) {
       // The paths past a stop that no pattern in `kept` matches (all of them: not only the first to each type), each to a type or a bound operation (`/me/**/sendMail`),
-      // but for those an --exclude name leaves out (`--exclude microsoft.graph.sendMail`).
+      // through and to only what the slice can hold (`holds`: not through a type `--exclude microsoft.graph.user` names, nor to an operation `--exclude microsoft.graph.message` cuts).
       const select = (text: string) => {
         const again = parsePattern(text);
         if (again.kind !== "path") return [];
-        const past = selectPaths(pathModel, [again], exclude, fill, false, kept);
+        const past = selectPaths({ ...pathModel, holds }, [again], exclude, fill, false, kept);
         return [
-          ...[...past.routes.addressed].flatMap(([t, r]) => (excluded(t) ? [] : [{ ...r, reaches: t.qualifiedName }])),
-          ...[...past.routes.operations].flatMap(([op, r]) => (excluded(op) ? [] : [{ ...r, reaches: `${op.kind} ${op.qualifiedName}` }])),
+          ...[...past.routes.addressed].map(([t, r]) => ({ ...r, reaches: t.qualifiedName })),
+          ...[...past.routes.operations].map(([op, r]) => ({ ...r, reaches: `${op.kind} ${op.qualifiedName}` })),
         ];
       };
       // Types read only to find these are none the slice reads: their problems are not reported.
@@ -383,18 +413,6 @@ export function sliceModel(
   for (const i of imported) if (!isOperation(i.element)) add(i.element, "value", { kind: "imported", origin: i.origin });
   for (const t of selection.onPath) add(t, "value", { kind: "onPath", route: selection.routes.onPath.get(t)! });
 
-  /** The first parameter or result of an operation whose type an `--exclude` leaves out. */
-  const excludedNeed = (op: Operation) => {
-    const needs: [string, string, TypeRef | undefined][] = [
-      ...[op.binding, ...op.parameters].map((p): [string, string, TypeRef | undefined] => [p?.name ?? "", `parameter ${p?.name}`, p?.type]),
-      ["$ReturnType", "its result", op.returnType],
-    ];
-    for (const [name, what, r] of needs) {
-      const by = r && r.type.kind !== "primitive" ? excludedBy(r.type) : undefined;
-      if (r && by) return { name, what, type: r.type.qualifiedName, by };
-    }
-    return undefined;
-  };
   // Operations bound to a selected type (or a collection of it) belong to it.
   const boundTo = new Map<SchemaType, Operation[]>();
   for (const op of allOps) {
