@@ -528,23 +528,26 @@ type OneName<Q, All> = [All] extends [Q] ? Q : never;
  * body that names no subtype is checked as before, and a subtype's property in it is an excess
  * property. An intersection with `D` rather than a union: a compiler infers `Q` and checks a plain
  * body with fewest instantiations so. Through an address that holds only the subtypes `H`
- * (`HeldCreate`, which `D` has), only theirs (`Held`): another's is `NotHeld`.
+ * (`HeldCreate`, which `D` has), a body naming another type (or none) is checked as `HeldOnly<H>`
+ * in place of `D` (and no subtype's body beside it): `D`, a union (`Annotated`), had a compiler's message about a value typed by an
+ * interface (`const d: Device`) end at the member it tried last, `Annotations` ("Index signature
+ * ... is missing in type 'Device'"), rather than at the names allowed there, as for a literal.
  */
-export type SubtypeCreate<D, B, W, Q extends string, H extends string = never> = D & SubtypeCreateOf<B, W, Q, Q, H>;
+export type SubtypeCreate<D, B, W, Q extends string, H extends string = never> = ([Q] extends [Held<H>] ? D : HeldOnly<H>) & SubtypeCreateOf<B, W, Q, Q, H>;
 type SubtypeCreateOf<B, W, Q extends string, All, H extends string> = Q extends keyof B & OneName<Q, All>
   ? Q extends Held<H>
     ? CreateBody<SubtypeBody<B, Q, true>, W> & { "@odata.type"?: `#${Q}` }
-    : NotHeld
+    : unknown
   : unknown;
 /** The subtypes an address holds, `H` (`HeldCreate`), or any where it names none. */
 type Held<H> = [H] extends [never] ? string : H;
 /**
- * A create's body of a subtype the address does not hold (`HeldCreate`): any properties, so that
- * the compiler refuses it for its `@odata.type` alone, naming the ones allowed there (with the
- * subtype's body, whose `@odata.type` is none of those, the intersection was `never`, and the
- * message `Type 'string' is not assignable to type 'never'`).
+ * A create's body of a type the address does not hold (`HeldCreate`): its `@odata.type` one of
+ * those it holds, and any properties, so that the compiler refuses it for its `@odata.type` alone,
+ * naming the ones allowed there (with the subtype's body, whose `@odata.type` is none of those, the
+ * intersection was `never`, and the message `Type 'string' is not assignable to type 'never'`).
  */
-type NotHeld = { readonly [name: string]: unknown };
+type HeldOnly<H extends string> = { "@odata.type": `#${NotInferred<H>}` } & { readonly [name: string]: unknown };
 /**
  * What a create's or an update's body of an entity type with no base type but with subtypes (whose
  * interface declares `` `#${string}` ``) adds to its own, `D` of `SubtypeCreate` and
