@@ -55,6 +55,12 @@ const CASES: [what: string, type: "Project" | "Team", mode: Mode, body: Record<s
   ["  in a PUT", "Project", "replace", { title: "p", "@id": "Projects('p')" }, [["/@id", "this service is OData 4.0: write @odata.id"]]],
   ["  an entity reference's", "Project", "update", { owner: { "@id": "People('a')" }, members: [{ "@odata.id": "People('b')" }] }, [["/owner/@id", "this service is OData 4.0: write @odata.id"]]],
   ["  in a create", "Project", "create", { title: "p", members: [{ "@id": "People('b')" }] }, [["/members/0/@id", "this service is OData 4.0: write @odata.id"]]],
+  // An entity reference's type, likewise (before session 73 a 4.0 service's validators took 4.01's @type there).
+  ["  nor an entity reference's type without the prefix", "Project", "create", { title: "p", owner: { "@odata.id": "People('a')", "@type": "#Bind.Person" } }, [
+    ["/owner/@type", "@type leaves out the odata. prefix, which only an OData 4.01 payload may (JSON Format 4.01 §4.5); this service is OData 4.0: write @odata.type"],
+  ]],
+  ["  in a PATCH", "Project", "update", { members: [{ "@odata.id": "People('b')", "@type": "#Bind.Person" }] }, [["/members/0/@type", "this service is OData 4.0: write @odata.type"]]],
+  ["an entity reference names its type with the prefix", "Project", "create", { title: "p", owner: { "@odata.id": "People('a')", "@odata.type": "#Bind.Person" } }, []],
 ];
 
 /** The same cases on the document as OData 4.01, where a body may bind without the prefix. */
@@ -142,6 +148,11 @@ const CALLS: [line: string, error?: string][] = [
   [`await updateProject(client, project, { title: "p", "@id": "Projects('p')" }, { replace: true });`, "@id"],
   [`await updateProject(client, project, { owner: { "@id": "People('a')" } });`, "@id"],
   [`await createProject(client, projects(), { title: "p", members: [{ "@id": "People('b')" }] });`, "@id"],
+  // An entity reference's type, likewise; with the prefix, its own type's name (before session 73 the
+  // type refused it on a type without subtypes, which the validators take).
+  [`await createProject(client, projects(), { title: "p", owner: { "@odata.id": "People('a')", "@type": "#Bind.Person" } });`, "@type"],
+  [`await createProject(client, projects(), { title: "p", owner: { "@odata.id": "People('a')", "@odata.type": "#Bind.Person" } });`],
+  [`await updateProject(client, project, { members: [{ "@odata.id": "People('b')", "@odata.type": "#Bind.Persn" }] });`, "@odata.type"],
 ];
 
 /** The 4.01 document's calls: without the prefix too. */
@@ -154,6 +165,9 @@ const CALLS_401: [line: string, error?: string][] = [
   [`await updateProject(client, project, { title: "p", "@id": "Projects('p')" }, { replace: true });`],
   // A create's reference holds one id (before session 72's review the type took both, which the validator refuses).
   [`await createProject(client, projects(), { title: "p", owner: { "@id": "People('a')", "@odata.id": "People('a')" } });`, "@odata.id"],
+  // A reference's type without the prefix too (before session 73 an excess property).
+  [`await createProject(client, projects(), { title: "p", owner: { "@id": "People('a')", "@type": "#Bind.Person" }, members: [{ "@odata.id": "People('b')", "@type": "#Bind.Person" }] });`],
+  [`await updateProject(client, project, { "owner": { "@id": "People('a')", "@type": "#Bind.Persn" } });`, "owner"],
 ];
 
 /** Per call, the key its error is at (its column, after the line's two spaces) and the message, or "compiles", from `messages` (compileCaseGroups'). */

@@ -45,6 +45,10 @@ const CASES: Case[] = [
   ["  nor by @odata.id, single-valued", "Person", "create", { ...person, manager: { "@odata.id": "People('x')", name: "n" } }, "/manager/name"],
   ["  nor in a deep insert's entity", "Person", "create", { ...person, manager: { ...person, items: [{ "@odata.id": "Items(1)", title: "t" }] } }, "/manager/items/0/title"],
   ["  a create's reference may name its type", "Person", "create", { ...person, items: [{ "@odata.id": "Items(1)", "@odata.type": "#W.Book" }], manager: { "@odata.id": "People('x')" } }],
+  // Before session 73 the type refused the first (a reference to a type without subtypes named no
+  // type), the validator took the second (4.01's @type, which a 4.0 payload does not have).
+  ["  a reference to a type without subtypes its own", "Person", "create", { ...person, manager: { "@odata.id": "People('x')", "@odata.type": "#W.Person" } }],
+  ["  by @odata.type: a 4.0 service's has no 4.01 @type", "Person", "create", { ...person, items: [{ "@odata.id": "Items(1)", "@type": "#W.Book" }] }, "/items/0/@type"],
   ["a create's body has no id of its own (the service gives it)", "Item", "create", { ...book, "@odata.id": "Items(9)" }, "/@odata.id"],
   ["  nor 4.01's @id", "Book", "create", { ...book, "@id": "Items(9)" }, "/@id"],
   // Before session 72 the types refused these ids, which the validators took (Protocol §11.4.3: the service ignores them).

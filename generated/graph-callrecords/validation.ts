@@ -835,6 +835,11 @@ function related(check: Checker): Checker {
         prefixLessId(ctx, o[at]);
         ctx.leave();
       }
+      // Its type likewise: 4.01's `@type` (JSON Format 4.01 §4.5), which a 4.0 payload does not have.
+      if (o["@type"] !== undefined && ctx.version !== "4.01" && ctx.enter(key)) {
+        prefixLess(ctx, "@type", "@odata.type", o["@type"]);
+        ctx.leave();
+      }
       if (ctx.mode === CREATE && changes(o, ctx, key, at)) return;
       const [mode, complete, entityAt] = [ctx.mode, ctx.complete, ctx.entityAt];
       ctx.mode = UPDATE;
@@ -1121,8 +1126,13 @@ function annotation(o: Json, ctx: Context, name: string, at: number, k: Known | 
  * `bindings`): only a 4.01 payload may leave out the `odata.` prefix (JSON Format 4.01 §4.5).
  */
 function prefixLessId(ctx: Context, v: unknown): void {
-  const fix = ctx.version !== undefined ? `; this service is OData ${ctx.version}: write @odata.id` : ": write @odata.id, which every version takes";
-  ctx.fail("@id", "@odata.id", v, `@id leaves out the odata. prefix, which only an OData 4.01 payload may (JSON Format 4.01 §4.5)${fix}`);
+  prefixLess(ctx, "@id", "@odata.id", v);
+}
+
+/** Control information `name` written without the `odata.` prefix (`prefixed`) in a payload that is not OData 4.01's (JSON Format 4.01 §4.5). */
+function prefixLess(ctx: Context, name: string, prefixed: string, v: unknown): void {
+  const fix = ctx.version !== undefined ? `; this service is OData ${ctx.version}: write ${prefixed}` : `: write ${prefixed}, which every version takes`;
+  ctx.fail(name, prefixed, v, `${name} leaves out the odata. prefix, which only an OData 4.01 payload may (JSON Format 4.01 §4.5)${fix}`);
 }
 
 /** Control information whose value is a string: the URLs and ETags. */

@@ -625,22 +625,26 @@ type Named<T, S> = [T] extends [{ "@odata.type": string }] ? true : [S] extends 
 export type Reference = Annotated<PayloadFormat extends { prefixLess: true } ? { "@id": string; "@odata.id"?: never } | { "@odata.id": string; "@id"?: never } : { "@odata.id": string }>;
 /**
  * A `Reference` to an entity of a type with subtypes, which may name its type (`Q`: the `#ns.T`
- * names of the navigation property's type and subtypes), as the validators take it.
+ * names of the navigation property's type and subtypes), as the validators take it; for a 4.01
+ * service (`PayloadFormat`) also as `@type`, without the prefix (JSON Format 4.01 §4.5), which a
+ * 4.0 service's validators refuse there.
  */
 export type TypedReference<Q extends string> = Annotated<
   PayloadFormat extends { prefixLess: true }
-    ? { "@id": string; "@odata.id"?: never; "@odata.type"?: Q } | { "@odata.id": string; "@id"?: never; "@odata.type"?: Q }
+    ? { "@id": string; "@odata.id"?: never; "@odata.type"?: Q; "@type"?: Q } | { "@odata.id": string; "@id"?: never; "@odata.type"?: Q; "@type"?: Q }
     : { "@odata.id": string; "@odata.type"?: Q }
 >;
 /**
  * The reference of a navigation property's entity, `T` as a read has it and `S` its subtypes
- * (`Nav`'s): a `TypedReference` where it has subtypes. So every member of the union a body's
+ * (`Nav`'s): a `TypedReference`, which may name its type (one without subtypes its own: the
+ * validators take `{ "@odata.id": "People('x')", "@odata.type": "#ns.Person" }`), `Reference`
+ * where `T` declares no names. So every member of the union a body's
  * entity is checked against (`Related`, `Replacing`) has `@odata.type`, and a compiler's message
  * about a misspelt one names all the names it may be (`'"#zoo.model.bird" | "#zoo.model.parrot" |
  * "#zoo.model.fish"'`); with a member without it, TypeScript checked the value against one member
  * alone, the last of those that tie, and named only that one's.
  */
-type ReferenceTo<T, S> = keyof S extends never ? Reference : TypedReference<TypeNames<T>>;
+type ReferenceTo<T, S> = keyof S extends never ? ([TypeNames<T>] extends [never] ? Reference : TypedReference<TypeNames<T>>) : TypedReference<TypeNames<T>>;
 /** The `#ns.T` names a value of `T` (a union of types) may give in `@odata.type`. */
 type TypeNames<T> = T extends { "@odata.type"?: infer Q extends string } ? Q : never;
 /** What GeoJSON values (edm.ts) have in common: replaced whole, not merged. */
