@@ -229,10 +229,11 @@ forEachCompiler((label, c) => {
   test(`${label}: an error inside a nested value names its write type`, () => {
     const all = compile(c).byCase;
     const errors = WRONG_NESTED.map((_x, i) => all.get(CASES.length + i) ?? "");
-    // A deep insert's entity: `Reference | (CreateBody<PolicyCreateInput, PolicyNavigation> & NewEntity)`, partial as the body is
+    // A deep insert's entity: `TypedReference<"#Nest.Policy"> | (CreateBody<PolicyCreateInput, PolicyNavigation> & NewEntity)`
+    // (a reference may name its own type), partial as the body is
     // and without an id of its own (`NewEntity`), or an entity reference;
     // a complex value: `Annotated<Complex<RestrictionCreateInput>>`, which may hold instance annotations.
-    expect(errors.map((e) => /'(?:Reference \| )?\(?(?:CreateBody<|Annotated<Complex<)?(\w+Input)[',>]/.exec(e)?.[1])).toEqual(["RestrictionCreateInput", "RestrictionCreateInput", "PolicyCreateInput"]);
+    expect(errors.map((e) => /'(?:TypedReference<"[#\w.]+"> \| )?\(?(?:CreateBody<|Annotated<Complex<)?(\w+Input)[',>]/.exec(e)?.[1])).toEqual(["RestrictionCreateInput", "RestrictionCreateInput", "PolicyCreateInput"]);
     expect(errors.join("")).not.toContain("Written<");
   });
 });
