@@ -40,6 +40,9 @@ test("a two-digit year more than 50 years on is the most recent past year with t
   expect(waited("Wednesday, 01-Jun-40 00:00:01 GMT", mid2090)).toBe(0);
   // The same in the other forms, where a sender writes two digits there.
   expect(waited("Thu, 01 Jan 60 00:00:00 GMT", YEAR_2026)).toBe(Date.UTC(2060, 0, 1) - YEAR_2026);
+  // Four digits are the year as written, even below 100: the year 60 is long past, not 2060.
+  expect(waited("Sat, 01 Jan 0060 00:00:00 GMT", YEAR_2026)).toBe(0);
+  expect(waited("Mon, 01 Jan 0099 00:00:00 GMT", mid2090)).toBe(0);
 });
 
 test("a day past its month's last, a time out of range, or a name that is none is no date: ignored, the policy's delay applies", () => {

@@ -3562,8 +3562,8 @@ function httpDate(text: string, now: number): number {
   let year = +digits!;
   // RFC 9110 §5.6.7: a two-digit year more than 50 years on is the most recent past year with those
   // digits: the latest year of theirs whose date, 50 years on, is not after now (from 19xx on; a now
-  // past Date's range ends it, NaN).
-  if (year < 100) for (year += 1900; at(year + 50) <= now; ) year += 100;
+  // past Date's range ends it, NaN). Four digits are the year as written: `0060` is long past (Date.UTC reads 1960).
+  if (digits?.length === 2) for (year += 1900; at(year + 50) <= now; ) year += 100;
   // Its day, checked without second 60 (a leap second, §5.6.7), which a month's last day ends with.
   return month % 1 || new Date(at(year, 0)).getUTCDate() !== +day! ? NaN : at(year);
 }
