@@ -63,3 +63,38 @@ test("a config's method is read as fetch's init's is: one named after a spread i
   expect(plain.stderr).toMatch(/^app\.ts:4:\d+: info ODG604: https:\/\/example\.com\/odata\/Airports: its method comes from \.\.\.common, which is not read; the request is not checked$/m);
   expect(plain.stderr).toMatch(/^app\.ts:6:\d+: info ODG604: https:\/\/example\.com\/odata\/Airlines\('a'\): its method comes from \.\.\.common/m);
 });
+
+test("a config given as a name: a const's object literal is read as one written in the call (method, url, data), at the call; any other name is a note (ODG604), not a guessed GET", async () => {
+  const lines = [
+    'import axios from "axios";',
+    'const ROOT = "https://example.com/odata";',
+    'const client = axios.create({ baseURL: "https://example.com/odata" });',
+    "export function drop(id: string) {",
+    '  const config = { method: "delete" };',
+    "  return axios(`${ROOT}/Airlines('${id}')`, config);",
+    "}",
+    "const rename = { method: \"patch\", url: ROOT + \"/People('x')\", data: { FirstNme: \"A\" } };",
+    "axios.request(rename);",
+    "const remove = { method: \"delete\", url: \"Airports('LAX')\" };",
+    "client.request(remove);",
+    "export const send = (cfg: object) => axios(ROOT + \"/People\", cfg);",
+    "function call(path: string, config: object) { return axios(ROOT + path, config); }",
+    "const del = { method: \"delete\" };",
+    "call(\"/People('q')\", del);",
+  ];
+  const dir = scratch();
+  fs.writeFileSync(path.join(dir, "app.ts"), lines.join("\n"));
+  const r = await runCliInProcess(["url", "-i", LITE, "--from", "app.ts", "--json"], dir);
+  const json = JSON.parse(r.stdout) as { results: { line: number; method: string; url: string; ok: boolean }[]; skipped: Record<string, number> };
+  expect(json.results.map((x) => `${x.line} ${x.method} ${x.url} ${x.ok ? "ok" : "refused"}`)).toEqual([
+    "6 DELETE https://example.com/odata/Airlines('{id}') ok",
+    // The data's misspelt member is checked, at the call.
+    "9 PATCH https://example.com/odata/People('x') refused",
+    "11 DELETE /Airports('LAX') ok",
+    "15 DELETE https://example.com/odata/People('q') ok",
+  ]);
+  expect(json.skipped).toEqual({ "method from a variable not read": 1 });
+  const plain = await runCliInProcess(["url", "-i", LITE, "--from", "app.ts"], dir);
+  expect(plain.stderr).toMatch(/^app\.ts:9:15: error ODG601: PATCH \/People\('x'\): the body's FirstNme/m);
+  expect(plain.stderr).toMatch(/^app\.ts:12:\d+: info ODG604: https:\/\/example\.com\/odata\/People: its method comes from cfg, which is not read; the request is not checked$/m);
+});

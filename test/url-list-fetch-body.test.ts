@@ -72,3 +72,18 @@ test("a $batch sent with fetch is read from its body: each of its requests, and 
   const result = generate({ inputs: [lite], includeRequests: [{ file: "app.ts", content: program }] });
   expect([...result.model.types.keys()].sort()).toEqual(["Travel.Lite.Airline", "Travel.Lite.Airport"]);
 });
+
+test("an init given as a name of a const's object literal is read as one written in the call: its method, its body, and its headers where it is JSON", () => {
+  const text = [
+    'const create = { method: "POST", body: JSON.stringify({ UserName: "x" }) };',
+    "await fetch(`${root}/People`, create);",
+    'const browser = { "method": "PATCH", "headers": { "If-Match": "*" }, "body": "{\\"FirstName\\":\\"y\\"}" };',
+    "await fetch(`${root}/People('a')`, browser);",
+    "await fetch(new Request(`${root}/Airlines`), create);",
+  ].join("\n");
+  expect(listOf(text).requests.map((r) => [r.method, r.path, r.body, r.headers])).toEqual([
+    ["POST", "/People", '{"UserName":"x"}', undefined],
+    ["PATCH", "/People('a')", '{"FirstName":"y"}', ["if-match"]],
+    ["POST", "/Airlines", '{"UserName":"x"}', undefined],
+  ]);
+});

@@ -8,7 +8,7 @@
  */
 import { type CallInCode, JsText, matchesIn, urlLiteral } from "./js-literals";
 import { expressionEnd, literalJson, memberValue, skipBlank } from "./js-values";
-import { initMethod, namedInitMethod } from "./init-method";
+import { initMethod } from "./init-method";
 
 /**
  * A `fetch(` call; its first argument is read where it is a string or template literal, or a
@@ -34,26 +34,23 @@ export function fetchCalls(text: string, js = new JsText(text), from = 0, to = t
     const { url } = literal;
     // The init after the URL; for a `new Request(url)` without one, fetch's own (`fetch(new Request(url), { method: "POST" })`).
     const comma = (m[0].includes("Request") ? /^\s*(?:\)\s*)?,\s*\{/ : /^\s*,\s*\{/).exec(text.slice(literal.end, literal.end + 200));
-    const close = comma ? js.closing(literal.end + comma[0].length - 1) : undefined;
-    const init = comma && close !== undefined ? text.slice(literal.end + comma[0].length - 1, close + 1) : undefined;
+    // The init given as a name (`fetch(url, init)`): a `const`'s object literal (js-bindings.ts `objectAt`), read as one written in the call is.
+    const given = comma ? null : (m[0].includes("Request") ? /^(\s*(?:\)\s*)?,\s*)([A-Za-z_$][\w$]*)\s*\)/ : /^(\s*,\s*)([A-Za-z_$][\w$]*)\s*\)/).exec(text.slice(literal.end, literal.end + 200));
+    const named = given && given[2] !== "undefined" ? js.objectAt(given[2]!, literal.end + given[1]!.length) : undefined;
+    const open = comma ? literal.end + comma[0].length - 1 : named;
+    const close = open === undefined ? undefined : js.closing(open);
+    const init = open !== undefined && close !== undefined ? text.slice(open, close + 1) : undefined;
     const options = init === undefined ? undefined : parsed(init);
     // A program's init read member by member (init-method.ts): a spread may give the method.
-    const members = init !== undefined && !options ? initMethod(js, literal.end + comma![0].length - 1) : undefined;
-    const named = members && "method" in members ? members.method : members?.named;
-    let method = typeof options?.method === "string" ? options.method.toUpperCase() : (named ?? /["']?method["']?\s*:\s*["'`](\w+)["'`]/.exec(init ?? "")?.[1]?.toUpperCase() ?? "GET");
+    const members = init !== undefined && !options ? initMethod(js, open!) : undefined;
+    let method = typeof options?.method === "string" ? options.method.toUpperCase() : (members && "method" in members ? members.method : members?.named) ?? (comma ? /["']?method["']?\s*:\s*["'`](\w+)["'`]/.exec(init ?? "")?.[1]?.toUpperCase() : undefined) ?? "GET";
     let methodFrom: CallInCode["methodFrom"] = members && "spreads" in members ? { names: members.spreads, spread: true } : undefined;
-    // The init given as a name (`fetch(url, init)`): a `const`'s object literal, read there; else a
-    // helper's call may give it, its parameter (request-helpers.ts); what none gives is said, not guessed GET.
-    const given = init === undefined ? /^(\s*,\s*)([A-Za-z_$][\w$]*)\s*\)/.exec(text.slice(literal.end, literal.end + 200)) : null;
-    if (given && given[2] !== "undefined") {
-      const read = namedInitMethod(js, given[2]!, literal.end + given[1]!.length);
-      if (read && "method" in read) [method, methodFrom] = [read.method, undefined];
-      else if (read) [method, methodFrom] = [read.named ?? "GET", { names: read.spreads, spread: true }];
-      else [method, methodFrom] = ["GET", { names: [given[2]!], spread: false, unread: true }];
-    }
+    // A name that is no such `const` (a parameter, a `let`, an import), or one whose method is no literal: a helper's call may
+    // give it, its parameter (request-helpers.ts); what none gives is said, not guessed GET.
+    if (given && given[2] !== "undefined" && (named === undefined || (!options && !members))) [method, methodFrom] = ["GET", { names: [given[2]!], spread: false, unread: true }];
     // Its headers' names where its options are JSON, as a browser writes them (none named: none sent).
     const headers = options === undefined ? undefined : typeof options.headers === "object" && options.headers !== null ? Object.keys(options.headers).map((k) => k.toLowerCase()) : [];
-    const body = typeof options?.body === "string" ? options.body : init === undefined || options ? undefined : programBody(js, literal.end + comma![0].length - 1);
+    const body = typeof options?.body === "string" ? options.body : init === undefined || options ? undefined : programBody(js, open!);
     out.push({ method, url, at: literal.start, ...(body !== undefined ? { body } : {}), ...(headers ? { headers } : {}), ...(literal.partial ? { partialQuery: true } : {}), ...(methodFrom ? { methodFrom } : {}) });
   }
   return out;
