@@ -92,21 +92,25 @@ const APP = ['import { odataGet } from "./graph.js";', 'odataGet("/Airlines", "/
 /** Whether the slice keeps Person (GET /People keeps it; GET /Airlines does not). */
 const keepsPerson = (file: string) => /export interface Person\b/.test(fs.readFileSync(file, "utf8"));
 
+/** The same helper as JavaScript (graph.js). */
+const helperReadingJs = (second: boolean) => helperReading(second).join("\n").replace(/: string/g, "");
+
 test("--include @app.ts records the module it imports a helper from, and the one looked for before it: a change to either alone makes the slice again", async () => {
-  const dir = program({ "graph.ts": helperReading(false), "app.ts": APP });
+  // Only graph.js: graph.ts, which a TypeScript file's ./graph.js names first, is looked for in vain.
+  const dir = program({ "graph.js": [helperReadingJs(false)], "app.ts": APP });
   const generate = () => runCliInProcess(["generate", "-i", LITE, "-o", "out", "--include", "@app.ts"], dir);
   const types = path.join(dir, "out", "Travel.Lite.types.ts");
   expect((await generate()).code).toBe(0);
   expect(keepsPerson(types)).toBe(false);
   expect((await generate()).stdout).toMatch(/up to date/);
-  // graph.ts alone changes: its helper now requests its second argument.
-  fs.writeFileSync(path.join(dir, "graph.ts"), helperReading(true).join("\n"));
+  // graph.js alone changes: its helper now requests its second argument.
+  fs.writeFileSync(path.join(dir, "graph.js"), helperReadingJs(true));
   const changed = await generate();
   expect(changed.stdout).not.toMatch(/up to date/);
   expect(keepsPerson(types)).toBe(true);
   expect((await generate()).stdout).toMatch(/up to date/);
-  // A graph.js beside it now (./graph.js names it first): read instead.
-  fs.writeFileSync(path.join(dir, "graph.js"), helperReading(false).join("\n").replace(": string", "").replace(": string", ""));
+  // A graph.ts beside it now (./graph.js in a TypeScript file names it first): read instead.
+  fs.writeFileSync(path.join(dir, "graph.ts"), helperReading(false).join("\n"));
   const added = await generate();
   expect(added.stdout).not.toMatch(/up to date/);
   expect(keepsPerson(types)).toBe(false);

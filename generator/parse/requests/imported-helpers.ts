@@ -2,8 +2,9 @@
  * The request helpers a program imports from its own modules (a relative specifier only):
  * `import { graphGet } from "./graph.js"`, `import request from "./request"`, `import { get as
  * graphGet } from "./lib/http"`, `const { graphPost } = require("./graph")`. The module is found as
- * TypeScript and Node find it (`./graph.js` is `graph.ts` beside it where there is no `graph.js`;
- * no extension: `.ts`, `.js`, …, then `index.ts`, `index.js`), read once however many files import
+ * TypeScript finds it for a TypeScript importer (`./graph.js` is `graph.ts` beside it, then
+ * `graph.js`; `./http.mjs` is `http.mts`; no extension: `.ts`, `.tsx`, …, then `index.ts`, …) and
+ * as Node finds it for a JavaScript one (`graph.js` first; `index.js`), read once however many files import
  * it (ProgramModules), and its helpers are those it declares as a file's own are
  * (request-helpers.ts). One level: the module's own imports are not read, so modules importing
  * each other are each read once. A module that cannot be read, or a file importing itself, is a
@@ -61,13 +62,16 @@ export class ProgramModules {
   /** The module `specifier` names from `file`: its path and text, or why it cannot be read. */
   module(file: string, specifier: string): ({ file: string } & Read) {
     const wanted = path.resolve(path.dirname(file), specifier);
-    let answer = this.resolved.get(wanted);
-    if (!answer) this.resolved.set(wanted, (answer = this.find(wanted)));
+    // A TypeScript file's `./graph.js` is its `graph.ts` first, as TypeScript resolves it; a JavaScript file's is `graph.js`.
+    const typescript = TYPESCRIPT.includes(path.extname(file));
+    const key = `${typescript ? "ts" : "js"}\u0000${wanted}`;
+    let answer = this.resolved.get(key);
+    if (!answer) this.resolved.set(key, (answer = this.find(wanted, typescript)));
     return answer;
   }
 
-  private find(wanted: string): { file: string } & Read {
-    const tried = candidates(wanted);
+  private find(wanted: string, typescript: boolean): { file: string } & Read {
+    const tried = candidates(wanted, typescript);
     for (const candidate of tried) {
       const known = this.read.get(candidate);
       if (known) return { file: candidate, ...known };
@@ -84,7 +88,8 @@ export class ProgramModules {
       this.read.set(candidate, read);
       return { file: candidate, ...read };
     }
-    return { file: wanted, problem: `is no file (nor ${tried.slice(1, 4).map((c) => path.basename(c)).join(", ")}, …)` };
+    const others = tried.filter((c) => c !== wanted);
+    return { file: wanted, problem: `is no file (nor ${others.slice(0, 3).map((c) => path.relative(path.dirname(wanted), c)).join(", ")}, …)` };
   }
 }
 
@@ -115,15 +120,30 @@ function readIfFile(file: string): Buffer | undefined {
   return stat.isFile() ? fs.readFileSync(file) : undefined;
 }
 
-const SCRIPT = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
-/** What TypeScript's resolution reads for a `.js` specifier: the TypeScript source beside it. */
+const TYPESCRIPT = [".ts", ".tsx", ".mts", ".cts"];
+const JAVASCRIPT = [".js", ".jsx", ".mjs", ".cjs"];
+/** What TypeScript's resolution (`node16`, `bundler`) reads for a JavaScript specifier: the TypeScript source for it. */
 const SOURCE_OF: Record<string, string[]> = { ".js": [".ts", ".tsx"], ".jsx": [".tsx"], ".mjs": [".mts"], ".cjs": [".cts"] };
 
-/** The files a specifier's resolved path may be, in the order they are tried. */
-function candidates(wanted: string): string[] {
+/**
+ * The files a specifier's resolved path may be, in the order they are tried: for a TypeScript
+ * importer, the TypeScript source a `.js`, `.jsx`, `.mjs` or `.cjs` specifier stands for, then the
+ * file itself, as TypeScript's `node16` and `bundler` resolutions do; for a JavaScript one, the file
+ * first (Node's), then that source. Without a script's extension: each extension appended
+ * (TypeScript's or JavaScript's first, as the importer is), then the folder's `index` file, then
+ * the path itself.
+ */
+function candidates(wanted: string, typescript: boolean): string[] {
   const ext = path.extname(wanted);
-  if (SCRIPT.includes(ext)) return [wanted, ...(SOURCE_OF[ext] ?? []).map((e) => wanted.slice(0, -ext.length) + e)];
-  return [...SCRIPT.map((e) => wanted + e), ...["index.ts", "index.js"].map((i) => path.join(wanted, i)), wanted];
+  const base = wanted.slice(0, -ext.length);
+  if (TYPESCRIPT.includes(ext)) return [wanted];
+  if (JAVASCRIPT.includes(ext)) {
+    const sources = SOURCE_OF[ext]!.map((e) => base + e);
+    return typescript ? [...sources, wanted] : [wanted, ...sources];
+  }
+  const order = typescript ? [...TYPESCRIPT, ...JAVASCRIPT] : [...JAVASCRIPT, ...TYPESCRIPT];
+  const index = (typescript ? ["index.ts", "index.tsx", "index.js", "index.jsx"] : ["index.js", "index.jsx", "index.ts", "index.tsx"]).map((i) => path.join(wanted, i));
+  return [...order.map((e) => wanted + e), ...index, wanted];
 }
 
 /** `import X, { a, b as c } from "./m"` (not `import type`): the default's name, the list, the specifier. */
