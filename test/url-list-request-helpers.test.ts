@@ -10,7 +10,7 @@ import { scratch } from "./helpers/cli";
 import { runCliInProcess } from "./helpers/cli-in-process";
 import { JsText } from "../generator/parse/requests/js-literals";
 import { fetchCalls } from "../generator/parse/requests/fetch-calls";
-import { helperCalls } from "../generator/parse/requests/request-helpers";
+import { helperCalls } from "../generator/parse/requests/helper-chains";
 
 const LITE = path.join(__dirname, "fixtures", "trippin-lite.xml");
 

@@ -6,8 +6,9 @@
  * `graph.js`; `./http.mjs` is `http.mts`; no extension: `.ts`, `.tsx`, …, then `index.ts`, …) and
  * as Node finds it for a JavaScript one (`graph.js` first; `index.js`), read once however many files import
  * it (ProgramModules), and its helpers are those it declares as a file's own are
- * (request-helpers.ts). One level: the module's own imports are not read, so modules importing
- * each other are each read once. A module that cannot be read, or a file importing itself, is a
+ * (request-helpers.ts); a namespace's members too (`import * as g`, then `g.graphGet(…)`). A
+ * module's own imports are read where its helpers call helpers (helper-chains.ts), each module
+ * once, so modules importing each other are each read once. A module that cannot be read, or a file importing itself, is a
  * note at the import, never an error: the calls of its names are not read as requests.
  */
 import * as fs from "node:fs";
@@ -17,9 +18,12 @@ import { type Helper, helpersOf } from "./request-helpers";
 
 /** A helper a file imports: its name there, the helper as its module declares it, and the module's text. */
 export interface ImportedHelper {
+  /** Its name in the importing file: `graphGet`, or a namespace's member, `g.graphGet`. */
   local: string;
   helper: Helper;
   js: JsText;
+  /** The module's path. */
+  file: string;
 }
 
 /** Something about a file's imports that leaves calls unread: where (an offset in the file) and what. */
@@ -146,12 +150,16 @@ function candidates(wanted: string, typescript: boolean): string[] {
   return [...order.map((e) => wanted + e), ...index, wanted];
 }
 
-/** `import X, { a, b as c } from "./m"` (not `import type`): the default's name, the list, the specifier. */
-const IMPORT = /(?<![\w$.])import\s+(?!type\s)(?:([A-Za-z_$][\w$]*)\s*,?\s*)?(?:\{([^{}]*)\}\s*)?from\s*(["'])(\.{1,2}\/[^"'\n]*)\3/g;
+/** `import X, { a, b as c } from "./m"`, `import * as m from "./m"` (not `import type`): the default's name, the list or the namespace, the specifier. */
+const IMPORT = /(?<![\w$.])import\s+(?!type\s)(?:([A-Za-z_$][\w$]*)\s*,?\s*)?(?:\{([^{}]*)\}\s*|\*\s*as\s+([A-Za-z_$][\w$]*)\s*)?from\s*(["'])(\.{1,2}\/[^"'\n]*)\4/g;
 /** `const { a, b: c } = require("./m")`, `const X = require("./m")` (the module's `module.exports`). */
 const REQUIRE = /(?<![\w$.])(?:const|let|var)\s+(?:\{([^{}]*)\}|([A-Za-z_$][\w$]*))\s*=\s*require\(\s*(["'])(\.{1,2}\/[^"'\n]*)\3\s*\)/g;
 
-/** The names a file imports from its own modules: each local name, the module's name for it (`default` for its default export), and the specifier's place. */
+/**
+ * The names a file imports from its own modules: each local name, the module's name for it
+ * (`default` for its default export, `*` for a namespace: `import * as g`, and a default import or
+ * a `require`'s whole module, whose members may be called too, `g.graphGet(…)`), and the specifier's place.
+ */
 function importedNames(js: JsText): { local: string; name: string; specifier: string; at: number }[] {
   const out: { local: string; name: string; specifier: string; at: number }[] = [];
   const list = (inside: string, separator: RegExp, specifier: string, at: number) => {
@@ -162,25 +170,31 @@ function importedNames(js: JsText): { local: string; name: string; specifier: st
       if (/^[A-Za-z_$][\w$]*$/.test(local) && /^[A-Za-z_$][\w$]*$/.test(parts[0])) out.push({ local, name: parts[0], specifier, at });
     }
   };
+  const whole = (local: string, specifier: string, at: number) => out.push({ local, name: "default", specifier, at }, { local, name: "*", specifier, at });
   for (const m of js.text.matchAll(IMPORT)) {
     if (!js.isCode(m.index)) continue;
-    const at = m.index + m[0].lastIndexOf(m[3]! + m[4]!) + 1;
-    if (m[1] && m[1] !== "type") out.push({ local: m[1], name: "default", specifier: m[4]!, at });
-    if (m[2] !== undefined) list(m[2], /\s+as\s+/, m[4]!, at);
+    const at = m.index + m[0].lastIndexOf(m[4]! + m[5]!) + 1;
+    if (m[1] && m[1] !== "type") whole(m[1], m[5]!, at);
+    if (m[2] !== undefined) list(m[2], /\s+as\s+/, m[5]!, at);
+    if (m[3] !== undefined) out.push({ local: m[3], name: "*", specifier: m[5]!, at });
   }
   for (const m of js.text.matchAll(REQUIRE)) {
     if (!js.isCode(m.index)) continue;
     const at = m.index + m[0].lastIndexOf(m[3]! + m[4]!) + 1;
-    if (m[2]) out.push({ local: m[2], name: "default", specifier: m[4]!, at });
+    if (m[2]) whole(m[2], m[4]!, at);
     else list(m[1]!, /\s*:\s*/, m[4]!, at);
   }
   return out;
 }
 
-/** The names called in `js`'s code (`name(`, not a member's `.name(`): one pass. */
+/** The names called in `js`'s code (`name(`, not a member's `.name(`), and a name's members called (`g.graphGet(`, as `g.graphGet`): one pass. */
 function calledNames(js: JsText): Map<string, number> {
   const names = new Map<string, number>();
-  for (const m of js.text.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)\s*\(/g)) if (js.isCode(m.index)) names.set(m[1]!, (names.get(m[1]!) ?? 0) + 1);
+  for (const m of js.text.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)(?:\s*\.\s*([A-Za-z_$][\w$]*))?\s*\(/g)) {
+    if (!js.isCode(m.index)) continue;
+    const name = m[2] === undefined ? m[1]! : `${m[1]}.${m[2]}`;
+    names.set(name, (names.get(name) ?? 0) + 1);
+  }
   return names;
 }
 
@@ -204,6 +218,17 @@ function helpersByName(js: JsText): Map<string, Helper> {
  * imports whose modules cannot be read (one a module).
  */
 export function importedHelpers(js: JsText, file: string, modules: ProgramModules): { helpers: ImportedHelper[]; notes: ImportNote[] } {
+  const known = ofModule.get(js);
+  if (known) return known;
+  const found = helpersImported(js, file, modules);
+  ofModule.set(js, found);
+  return found;
+}
+
+/** Each file's imported helpers (a module's asked once for each helper of each file that reaches it). */
+const ofModule = new WeakMap<JsText, { helpers: ImportedHelper[]; notes: ImportNote[] }>();
+
+function helpersImported(js: JsText, file: string, modules: ProgramModules): { helpers: ImportedHelper[]; notes: ImportNote[] } {
   const helpers: ImportedHelper[] = [];
   const notes: ImportNote[] = [];
   const names = importedNames(js);
@@ -212,7 +237,9 @@ export function importedHelpers(js: JsText, file: string, modules: ProgramModule
   const noted = new Map<string, ImportNote>();
   const self = path.resolve(file);
   for (const n of names) {
-    const calls = called.get(n.local);
+    // A namespace's members called: `g.graphGet(` for `import * as g`.
+    const members = n.name === "*" ? [...called].filter(([name]) => name.startsWith(`${n.local}.`)) : [];
+    const calls = n.name === "*" ? members.reduce((sum, [, count]) => sum + count, 0) : called.get(n.local);
     if (!calls) continue;
     const found = modules.module(file, n.specifier);
     if (found.file === self || "problem" in found) {
@@ -227,9 +254,16 @@ export function importedHelpers(js: JsText, file: string, modules: ProgramModule
       notes.push(note);
       continue;
     }
+    if (n.name === "*") {
+      for (const [name] of members) {
+        const helper = helpersByName(found.js).get(name.slice(n.local.length + 1));
+        if (helper) helpers.push({ local: name, helper, js: found.js, file: found.file });
+      }
+      continue;
+    }
     const name = n.name === "default" ? defaultName(found.js) : n.name;
     const helper = name === undefined ? undefined : helpersByName(found.js).get(name);
-    if (helper) helpers.push({ local: n.local, helper, js: found.js });
+    if (helper) helpers.push({ local: n.local, helper, js: found.js, file: found.file });
   }
   return { helpers, notes };
 }

@@ -5,10 +5,9 @@
  * the file declares (a `function`, or a `const`'s arrow function; its parameters plain names) is
  * the request its body makes, the call's arguments put in for the parameters the URL reads:
  * `graphGet("/me/events")` is `GET https://graph.microsoft.com/v1.0/me/events`, at the call's
- * argument. One level is followed: a helper's call inside another helper is read with the outer
- * one's parameters as placeholders (`(id) => graphGet(`/users/${id}`)` is `/users/{id}`), and a
- * helper passing its parameter on to another helper (`(p) => graphGet(p)`) gives nothing more. A
- * call whose URL argument is not read (a variable) is no request; the helper's own call, its URL
+ * argument. A helper's call inside another function is read with its parameters as placeholders
+ * (`(id) => graphGet(`/users/${id}`)` is `/users/{id}`); chains of helpers, a helper calling
+ * another with its parameter, are followed by helper-chains.ts. A call whose URL argument is not read (a variable) is no request; the helper's own call, its URL
  * made of a parameter, is read as before where the helper is never called with one.
  */
 import { type CallInCode, JsText, PARAMETER } from "./js-literals";
@@ -16,7 +15,6 @@ import { expressionEnd, skipBlank } from "./js-values";
 import { withVariables } from "./request-variables";
 import { parametersOf } from "./js-parameters";
 import { initMethod, namedInitMethod } from "./init-method";
-import type { ImportedHelper } from "./imported-helpers";
 
 /** The requests a reader finds between `from` and `to` (fetchCalls, httpClientCalls, …). */
 export type CallFinder = (js: JsText, from: number, to: number) => CallInCode[];
@@ -150,64 +148,14 @@ function statementEnd(js: JsText, i: number): number | undefined {
   return text.length;
 }
 
-/**
- * The requests made through the helpers of `js`, each at its call's first argument, by the
- * calls `find` reads in their bodies; and where those calls are (`replaced`: their own requests,
- * made of a parameter, are these).
- */
-export function helperCalls(js: JsText, find: CallFinder, imported: readonly ImportedHelper[] = []): { calls: CallInCode[]; replaced: Set<number> } {
-  const calls: CallInCode[] = [];
-  const replaced = new Set<number>();
-  const helpers = helpersOf(js);
-  if (!helpers.length && !imported.length) return { calls, replaced };
-  const sites = callSites(js, new Set([...helpers.map((h) => h.name), ...imported.map((i) => i.local)]));
-  for (const helper of helpers) {
-    const inner = innerCalls(js, helper, find);
-    if (inner.length && callsThrough(js, sites.get(helper.name), helper, inner, calls, true)) for (const call of inner) replaced.add(call.at);
-  }
-  // A helper imported from the program's own module (imported-helpers.ts): its body read in its module, its calls here.
-  for (const { local, helper, js: module } of imported) {
-    const inner = innerCalls(module, helper, find);
-    if (inner.length) callsThrough(js, sites.get(local), helper, inner, calls, false);
-  }
-  return { calls, replaced };
-}
-
 /** The requests `find` reads in a helper's own body whose URL reads one of its parameters (each a mark, PARAMETER). */
-function innerCalls(js: JsText, helper: Helper, find: CallFinder): CallInCode[] {
-  const marks = new Map(helper.params.map((p, i) => [p, { value: `${PARAMETER}${i}${PARAMETER}` }]));
-  return js.withArguments(marks, () => helper.own.flatMap(([from, to]) => find(js, from, to))).filter((c) => c.url.includes(PARAMETER));
+export function innerCalls(js: JsText, helper: Helper, find: CallFinder): CallInCode[] {
+  return js.withArguments(marksOf(helper), () => helper.own.flatMap(([from, to]) => find(js, from, to))).filter((c) => c.url.includes(PARAMETER));
 }
 
-/** The requests of a helper's calls at `sites` in `js` (the file the helper is declared in where `sameFile`), added to `calls`; whether any was read. */
-function callsThrough(js: JsText, sites: readonly { at: number; open: number }[] | undefined, helper: Helper, inner: readonly CallInCode[], calls: CallInCode[], sameFile: boolean): boolean {
-  const text = js.text;
-  let read = false;
-  for (const { at, open } of sites ?? []) {
-    // Not its declaration, nor a call of itself inside its body.
-    if (sameFile && (at === helper.at || (at >= helper.from && at <= helper.to))) continue;
-    if (/(?:function\s*\*?|const)\s*$/.test(text.slice(Math.max(0, at - 12), at))) continue;
-    const args = argumentsAt(js, open, helper.params.length);
-    if (!args) continue;
-    for (const call of inner) {
-      const url = substituted(call.url, args);
-      if (url === undefined) continue;
-      calls.push({ ...call, ...(call.methodFrom ? methodThrough(js, call, helper, args.starts) : {}), url, at: args.at });
-      read = true;
-    }
-  }
-  return read;
-}
-
-/** Where each of `names` is called in code (`name(`, not a member's `.name(`), read in one pass: the name's index and its parenthesis'. */
-function callSites(js: JsText, names: ReadonlySet<string>): Map<string, { at: number; open: number }[]> {
-  const sites = new Map<string, { at: number; open: number }[]>();
-  for (const m of js.text.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)\s*\(/g)) {
-    if (!names.has(m[1]!) || !js.isCode(m.index)) continue;
-    const list = sites.get(m[1]!) ?? sites.set(m[1]!, []).get(m[1]!)!;
-    list.push({ at: m.index, open: m.index + m[0].length - 1 });
-  }
-  return sites;
+/** A helper's parameters as the marks a URL read in its body holds for them. */
+export function marksOf(helper: Helper): Map<string, { value: string }> {
+  return new Map(helper.params.map((p, i) => [p, { value: `${PARAMETER}${i}${PARAMETER}` }]));
 }
 
 /**
@@ -216,7 +164,7 @@ function callSites(js: JsText, names: ReadonlySet<string>): Map<string, { at: nu
  * names it (`graphFetch("/me/events/1", { method: "DELETE" })`), a later one over an earlier; none
  * given, the fetch's own. What is still unread is left in `methodFrom`.
  */
-function methodThrough(js: JsText, call: CallInCode, helper: Helper, starts: readonly number[]): Pick<CallInCode, "method" | "methodFrom"> {
+export function methodThrough(js: JsText, call: CallInCode, helper: Helper, starts: readonly number[]): Pick<CallInCode, "method" | "methodFrom"> {
   let method = call.method;
   let unread: string[] = [];
   let spread = call.methodFrom!.spread;
@@ -258,7 +206,7 @@ function argumentText(js: JsText, at: number): string {
 }
 
 /** The values of a call's arguments (the parenthesis at `open`), by position; undefined for one not read; `at` where the first is written, `starts` where each is. */
-function argumentsAt(js: JsText, open: number, count: number): { values: (string | undefined)[]; at: number; starts: number[] } | undefined {
+export function argumentsAt(js: JsText, open: number, count: number): { values: (string | undefined)[]; at: number; starts: number[] } | undefined {
   const text = js.text;
   const close = js.closing(open);
   if (close === undefined) return undefined;
@@ -282,7 +230,7 @@ function argumentsAt(js: JsText, open: number, count: number): { values: (string
 const MARK = new RegExp(`${PARAMETER}(\\d+)${PARAMETER}`, "g");
 
 /** `url` with each parameter's mark replaced by its argument's value; undefined where one it reads has none. */
-function substituted(url: string, args: { values: (string | undefined)[] }): string | undefined {
+export function substituted(url: string, args: { values: (string | undefined)[] }): string | undefined {
   let unread = false;
   const out = url.replace(MARK, (_, n: string, offset: number) => {
     const value = args.values[Number(n)];

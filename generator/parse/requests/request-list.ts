@@ -20,7 +20,8 @@ import { continues, curlRequest, shellAssignment } from "./curl-request";
 import { axiosConfigCalls } from "./axios-config-calls";
 import { type CallInCode, JsText } from "./js-literals";
 import { fetchCalls, hasFetchCalls } from "./fetch-calls";
-import { type CallFinder, helperCalls } from "./request-helpers";
+import type { CallFinder } from "./request-helpers";
+import { helperCalls } from "./helper-chains";
 import { importedHelpers, ProgramModules } from "./imported-helpers";
 import { graphClientCalls, hasGraphClientCalls } from "./graph-client-calls";
 import { hasHttpClientCalls, httpClientCalls } from "./http-client-calls";
@@ -319,18 +320,24 @@ function codeRequests(text: string, js: JsText, program?: ProgramFile): RequestL
   const source = new SourceText("", text);
   const unread: string[] = [];
   // The helpers it imports from its own modules, where its path is known.
-  const imported = program ? importedHelpers(js, program.file, (program.modules ??= new ProgramModules())) : { helpers: [], notes: [] };
+  const modules = program ? (program.modules ??= new ProgramModules()) : undefined;
+  const imported = program ? importedHelpers(js, program.file, modules!) : { helpers: [], notes: [] };
+  // The helpers the modules reached import in turn (helper-chains.ts follows chains of helpers).
+  const importsOf = (module: JsText, file: string) => (modules ? importedHelpers(module, file, modules).helpers : []);
+  const chainNotes = new Map<number, string>();
   // Each reader's calls, and those made through the file's helpers (`graphGet("/me/events")`), in place of the helpers' own.
-  const read = (find: CallFinder): CallInCode[] => {
-    const helpers = helperCalls(js, find, imported.helpers);
-    return [...find(js, 0, text.length).filter((c) => !helpers.replaced.has(c.at)), ...helpers.calls];
-  };
+  const finders: CallFinder[] = [(j, from, to) => fetchCalls(j.text, j, from, to), (j, from, to) => httpClientCalls(j.text, Number.POSITIVE_INFINITY, j, from, to), (j, from, to) => axiosConfigCalls(j.text, j, from, to)];
+  const viaHelpers = finders.map((find) => helperCalls(js, find, imported.helpers, importsOf, program?.file));
+  for (const n of viaHelpers.flatMap((h) => h.notes)) chainNotes.set(n.at, n.message);
+  // A helper's call that a reader reads as a client's too (`api.patch("/x")` on a module's namespace): the helper's request.
+  const through = new Set(viaHelpers.flatMap((h) => h.calls.map((c) => c.at)));
+  const read = (k: number): CallInCode[] => [...finders[k]!(js, 0, text.length).filter((c) => !viaHelpers[k]!.replaced.has(c.at) && !through.has(c.at)), ...viaHelpers[k]!.calls];
   const calls = [
-    ...read((j, from, to) => fetchCalls(j.text, j, from, to)).map((c) => ({ ...c, by: "fetch's" })),
+    ...read(0).map((c) => ({ ...c, by: "fetch's" })),
     // A client's call may add query options through its own methods (`.query({ … })`, `params`), which are not read.
     ...graphClientCalls(text).map((c) => ({ ...c, by: "the Graph client's api", partialQuery: true })),
-    ...read((j, from, to) => httpClientCalls(j.text, Number.POSITIVE_INFINITY, j, from, to)).map((c) => ({ ...c, by: "an HTTP client's", partialQuery: true })),
-    ...read((j, from, to) => axiosConfigCalls(j.text, j, from, to)).map((c) => ({ ...c, by: "axios's", partialQuery: true })),
+    ...read(1).map((c) => ({ ...c, by: "an HTTP client's", partialQuery: true })),
+    ...read(2).map((c) => ({ ...c, by: "axios's", partialQuery: true })),
     // The Graph SDK's chains give their whole query, where its queryParameters are written as literals.
     ...graphSdkCalls(text, undefined, unread).map((c) => ({ ...c, by: "the Graph SDK's", sdkNames: true })),
   ].sort((a, b) => a.at - b.at);
@@ -357,7 +364,7 @@ function codeRequests(text: string, js: JsText, program?: ProgramFile): RequestL
   const counts = new Map<string, number>();
   for (const name of unread) counts.set(name, (counts.get(name) ?? 0) + 1);
   const skipped = new Map([...counts].map(([name, n]) => [`Graph SDK chain${n === 1 ? "" : "s"} through ${name}`, n]));
-  const notes = [...imported.notes.map((n) => ({ message: n.message, ...source.position(n.at) })), ...spreadNotes].sort((a, b) => a.line - b.line || a.column - b.column);
+  const notes = [...imported.notes.map((n) => ({ message: n.message, ...source.position(n.at) })), ...[...chainNotes].map(([at, message]) => ({ message, ...source.position(at) })), ...spreadNotes].sort((a, b) => a.line - b.line || a.column - b.column);
   const spreads = calls.filter((c) => methodUnread(c) && c.methodFrom!.spread).length;
   if (spreads) skipped.set(`method from a spread not read`, spreads);
   if (spreadNotes.length > spreads) skipped.set(`method from a variable not read`, spreadNotes.length - spreads);

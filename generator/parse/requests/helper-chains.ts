@@ -1,0 +1,224 @@
+/**
+ * The requests a program makes through its request helpers (request-helpers.ts), followed down
+ * chains of helpers: a helper calling another helper with its parameter in the URL (`const list =
+ * (p) => graphGet(p)`, `` (id) => graphGet(`/users/${id}`) ``), in its own module or in one it
+ * imports (imported-helpers.ts), is read as the requests the inner one makes, its parameters put
+ * in at each level; so `getUser("a")` is `GET …/users/a`. At most DEPTH helpers are followed below
+ * the one called, each read once per depth left (a chain of 5,000 costs 5,000 × DEPTH readings, not
+ * more), and a helper met again on its own chain (`a` calling `b` calling `a`) is not followed
+ * again: where either cuts a chain, a note says so at the outer helper's first call. A helper's
+ * requests are at most MOST: the rest are left, with a note (helpers calling each other ten times
+ * a level would otherwise make 10^DEPTH).
+ */
+import { type CallInCode, JsText, PARAMETER } from "./js-literals";
+import { argumentsAt, type CallFinder, type Helper, helpersOf, innerCalls, marksOf, methodThrough, substituted } from "./request-helpers";
+import type { ImportedHelper } from "./imported-helpers";
+
+/** The helpers a module imports from the program's own modules (imported-helpers.ts), asked of each module a helper is read in. */
+export type ImportsOf = (js: JsText, file: string) => readonly ImportedHelper[];
+
+/** How many helpers below the one called are followed. */
+export const DEPTH = 8;
+/** The most requests one helper's chains give. */
+const MOST = 1000;
+/** The most requests a file's calls of helpers give. */
+const MOST_IN_FILE = 10000;
+
+/** A helper as a module sees it: declared there, or imported (its module's text and path). */
+interface Target {
+  helper: Helper;
+  js: JsText;
+  file: string;
+  own: boolean;
+}
+
+/** A call of a helper: the name called (`graphGet`, `g.graphGet`), its index and its parenthesis'. */
+interface Site {
+  name: string;
+  at: number;
+  open: number;
+}
+
+interface Through {
+  calls: CallInCode[];
+  /** Where the requests of its body it gives are (its fetch's URL, an inner helper's call's argument): a call of it read, its body's own readings are these. */
+  used: Set<number>;
+  /** Why a chain below it was cut, if one was. */
+  cut?: string;
+}
+
+/** Each module's helpers by the name it calls them, and its calls of them in order (found once per file). */
+const modulesSeen = new WeakMap<JsText, { targets: Map<string, Target>; sites: Site[] }>();
+
+class ChainReader {
+  private readonly memo = new Map<Helper, Map<number, Through>>();
+  private readonly stack: Helper[] = [];
+  /** Each helper's requests of its own body (whatever the depth left: its body read once). */
+  private readonly direct = new Map<Helper, CallInCode[]>();
+
+  constructor(
+    private readonly find: CallFinder,
+    private readonly importsOf: ImportsOf,
+  ) {}
+
+  /** The helpers `js` (the file `file`) can call, and its calls of them; `imported` given for the file being read. */
+  module(js: JsText, file: string, imported?: readonly ImportedHelper[]): { targets: Map<string, Target>; sites: Site[] } {
+    let seen = modulesSeen.get(js);
+    if (seen) return seen;
+    const targets = new Map<string, Target>();
+    for (const i of imported ?? this.importsOf(js, file)) targets.set(i.local, { helper: i.helper, js: i.js, file: i.file, own: false });
+    for (const h of helpersOf(js)) targets.set(h.name, { helper: h, js, file, own: true });
+    seen = { targets, sites: targets.size ? callSites(js, targets) : [] };
+    modulesSeen.set(js, seen);
+    return seen;
+  }
+
+  /** What `helper` (declared in `js`, the file `file`) requests, its URLs holding its parameters' marks, `depth` helpers below it followed. */
+  through(js: JsText, file: string, helper: Helper, depth: number): Through {
+    const known = this.memo.get(helper)?.get(depth);
+    if (known) return known;
+    let direct = this.direct.get(helper);
+    if (!direct) this.direct.set(helper, (direct = innerCalls(js, helper, this.find)));
+    const out: Through = { calls: [...direct], used: new Set(direct.map((c) => c.at)) };
+    const { targets, sites } = this.module(js, file);
+    this.stack.push(helper);
+    try {
+      for (const [from, to] of helper.own) {
+        for (let k = firstAfter(sites, from); k < sites.length && sites[k]!.at < to; k++) {
+          const site = sites[k]!;
+          const target = targets.get(site.name)!;
+          if (target.helper === helper || !callable(js, site, target)) continue;
+          if (this.stack.includes(target.helper)) {
+            out.cut ??= `${[...this.stack.slice(this.stack.indexOf(target.helper)), target.helper].map((h) => h.name).join(" \u2192 ")} call each other: the cycle is followed once`;
+            continue;
+          }
+          if (depth === 0) {
+            out.cut ??= `the helpers it calls go more than ${DEPTH} deep: those below are not read`;
+            continue;
+          }
+          const inner = this.through(target.js, target.file, target.helper, depth - 1);
+          if (inner.cut) out.cut ??= inner.cut;
+          if (!inner.calls.length) continue;
+          const args = js.withArguments(marksOf(helper), () => argumentsAt(js, site.open, target.helper.params.length));
+          if (!args) continue;
+          let gave = false;
+          for (const call of inner.calls) {
+            const url = substituted(call.url, args);
+            if (url === undefined || !url.includes(PARAMETER)) continue;
+            gave = true;
+            if (out.calls.length >= MOST) {
+              out.cut ??= `its helpers make more than ${MOST} requests: the rest are not read`;
+              break;
+            }
+            out.calls.push({ ...call, ...(call.methodFrom ? methodThrough(js, call, target.helper, args.starts) : {}), url, at: args.at });
+            out.used.add(args.at);
+          }
+          // The inner helper's own readings (its fetch's URL made of its parameter) stand for these too, in the same file.
+          if (gave && target.js === js) for (const at of inner.used) out.used.add(at);
+        }
+      }
+    } finally {
+      this.stack.pop();
+    }
+    const byDepth = this.memo.get(helper) ?? this.memo.set(helper, new Map()).get(helper)!;
+    byDepth.set(depth, out);
+    return out;
+  }
+}
+
+/**
+ * The requests made through the helpers `js` (the file `file`) declares or imports (`imported`),
+ * each at its call's first argument, by the calls `find` reads in their bodies and in the helpers
+ * they call; where the requests of the bodies of its own helpers that those stand for are
+ * (`replaced`: made of a parameter, they are these); notes on chains cut (an offset in `js`, and what).
+ */
+export function helperCalls(
+  js: JsText,
+  find: CallFinder,
+  imported: readonly ImportedHelper[] = [],
+  importsOf: ImportsOf = () => [],
+  file = "",
+): { calls: CallInCode[]; replaced: Set<number>; notes: { at: number; message: string }[] } {
+  const calls: CallInCode[] = [];
+  const replaced = new Set<number>();
+  const notes: { at: number; message: string }[] = [];
+  if (!imported.length && !helpersOf(js).length) return { calls, replaced, notes };
+  const reader = new ChainReader(find, importsOf);
+  const { targets, sites } = reader.module(js, file, imported);
+  const read = new Set<Helper>();
+  const noted = new Set<Helper>();
+  const inside = insideHelpers(js);
+  for (const site of sites) {
+    const target = targets.get(site.name)!;
+    const { helper } = target;
+    // Not its declaration, nor a call of itself inside its body.
+    if (target.own && (site.at === helper.at || (site.at >= helper.from && site.at <= helper.to))) continue;
+    if (!callable(js, site, target)) continue;
+    const through = reader.through(target.js, target.file, helper, DEPTH);
+    // Said at the program's own calls, not at each helper's call of another.
+    if (through.cut && !noted.has(helper) && !inside(site.at)) {
+      noted.add(helper);
+      notes.push({ at: site.at, message: `${site.name}: ${through.cut}` });
+    }
+    if (!through.calls.length) continue;
+    const args = argumentsAt(js, site.open, helper.params.length);
+    if (!args) continue;
+    for (const call of through.calls) {
+      const url = substituted(call.url, args);
+      if (url === undefined) continue;
+      if (calls.length >= MOST_IN_FILE) {
+        if (!noted.has(helper)) notes.push({ at: site.at, message: `${site.name}: the program's calls of helpers make more than ${MOST_IN_FILE} requests: the rest are not read` });
+        noted.add(helper);
+        break;
+      }
+      calls.push({ ...call, ...(call.methodFrom ? methodThrough(js, call, helper, args.starts) : {}), url, at: args.at });
+      if (target.own) read.add(helper);
+    }
+  }
+  for (const helper of read) for (const at of reader.through(js, file, helper, DEPTH).used) replaced.add(at);
+  return { calls: calls.filter((c) => !replaced.has(c.at)), replaced, notes };
+}
+
+/** Whether an index is in the body of a helper `js` declares (its bodies by their starts, and the furthest end up to each: a binary search). */
+function insideHelpers(js: JsText): (at: number) => boolean {
+  const bodies = [...helpersOf(js)].sort((a, b) => a.from - b.from);
+  let furthest = -1;
+  const ends = bodies.map((h) => (furthest = Math.max(furthest, h.to)));
+  return (at) => {
+    let [lo, hi] = [0, bodies.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (bodies[mid]!.from <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && ends[lo - 1]! > at;
+  };
+}
+
+/** Whether a site is a call (not a declaration: `function graphGet(`, `const graphGet = (`). */
+function callable(js: JsText, site: Site, target: Target): boolean {
+  if (target.own && site.at === target.helper.at) return false;
+  return !/(?:function\s*\*?|const)\s*$/.test(js.text.slice(Math.max(0, site.at - 12), site.at));
+}
+
+/** Where `targets`' names are called in code (`name(`, not a member's `.name(`; `ns.name(` for a namespace's), in order: one pass. */
+function callSites(js: JsText, targets: ReadonlyMap<string, Target>): Site[] {
+  const sites: Site[] = [];
+  for (const m of js.text.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)(?:\s*\.\s*([A-Za-z_$][\w$]*))?\s*\(/g)) {
+    const name = m[2] === undefined ? m[1]! : `${m[1]}.${m[2]}`;
+    if (!targets.has(name) || !js.isCode(m.index)) continue;
+    sites.push({ name, at: m.index, open: m.index + m[0].length - 1 });
+  }
+  return sites;
+}
+
+/** The index of the first site at or after `from` (binary search). */
+function firstAfter(sites: readonly Site[], from: number): number {
+  let [lo, hi] = [0, sites.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sites[mid]!.at < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
