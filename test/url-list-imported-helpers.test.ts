@@ -156,3 +156,21 @@ test("generate() given the same files of requests again reads the imported modul
   fs.writeFileSync(path.join(dir, "graph.ts"), helperReading(true).join("\n"));
   expect(personKept()).toBe(true);
 });
+
+test("generate() given a program's text reads the modules it imports helpers from on the disk, beside `file`: a relative one from the working folder", () => {
+  const inputs = [{ file: LITE, content: fs.readFileSync(LITE, "utf8") }];
+  const kept = (includeRequests: { file: string; content: string }[]) => {
+    const types = generate({ inputs, includeRequests }).files.get("Travel.Lite.types.ts")!;
+    return ["Person", "Airline"].filter((t) => new RegExp(`export interface ${t}\\b`).test(types));
+  };
+  const dir = program({ "graph.ts": helperReading(false) });
+  const other = program({ "graph.ts": helperReading(true) });
+  const cwd = process.cwd();
+  process.chdir(dir);
+  try {
+    expect(kept([{ file: "app.ts", content: APP.join("\n") }])).toEqual(["Airline"]);
+    expect(kept([{ file: path.join(other, "app.ts"), content: APP.join("\n") }])).toContain("Person");
+  } finally {
+    process.chdir(cwd);
+  }
+});
