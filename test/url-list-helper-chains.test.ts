@@ -8,6 +8,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { scratch } from "./helpers/cli";
 import { runCliInProcess } from "./helpers/cli-in-process";
+import { JsText } from "../generator/parse/requests/js-literals";
+import { fetchCalls } from "../generator/parse/requests/fetch-calls";
+import { helperCalls } from "../generator/parse/requests/helper-chains";
 
 const LITE = path.join(__dirname, "fixtures", "trippin-lite.xml");
 const ODATA = 'const ROOT = "https://example.com/odata";';
@@ -72,4 +75,11 @@ test("helpers calling each other in a cycle, and a chain deeper than the bound: 
   const deep = await listed(dir, "chain.ts");
   expect(deep.requests).toEqual(["16 GET https://example.com/odata/Airports"]);
   expect(deep.notes).toEqual(["15 h0: the helpers it calls go more than 8 deep: those below are not read"]);
+});
+
+test("a program of many helper calls, each one request, is read whole: the cap is on requests beyond one a call", () => {
+  const text = ['const ROOT = "https://example.com/odata";', "const g = (p: string) => fetch(ROOT + p);", ...Array.from({ length: 10050 }, (_, k) => `g("/People('x${k}')");`)].join("\n");
+  const js = new JsText(text);
+  const { calls } = helperCalls(js, (j, from, to) => fetchCalls(text, j, from, to));
+  expect(calls.length).toBe(10050);
 });

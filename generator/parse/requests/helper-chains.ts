@@ -21,7 +21,7 @@ export type ImportsOf = (js: JsText, file: string) => readonly ImportedHelper[];
 export const DEPTH = 8;
 /** The most requests one helper's chains give. */
 const MOST = 1000;
-/** The most requests a file's calls of helpers give. */
+/** The most requests a file's calls of helpers give beyond one a call. */
 const MOST_IN_FILE = 10000;
 
 /** A helper as a module sees it: declared there, or imported (its module's text and path). */
@@ -166,8 +166,8 @@ export function helperCalls(
     for (const call of through.calls) {
       const url = substituted(call.url, args);
       if (url === undefined) continue;
-      if (calls.length >= MOST_IN_FILE) {
-        if (!noted.has(helper)) notes.push({ at: site.at, message: `${site.name}: the program's calls of helpers make more than ${MOST_IN_FILE} requests: the rest are not read` });
+      if (calls.length >= sites.length + MOST_IN_FILE) {
+        if (!noted.has(helper)) notes.push({ at: site.at, message: `${site.name}: the program's calls of helpers make ${MOST_IN_FILE} requests more than they are: the rest are not read` });
         noted.add(helper);
         break;
       }
