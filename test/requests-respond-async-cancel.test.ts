@@ -13,7 +13,7 @@ import { PATH } from "./helpers/batch-sessions";
 const OUT = path.resolve(__dirname, "..", "generated", "graph-callrecords");
 
 // The call polls its status monitor, and its signal aborts as the first poll is answered; the call's
-// timeoutMs (900 ms) is the DELETE's bound.
+// timeoutMs (2 s, room for two loopback round trips on a loaded machine) is the DELETE's bound.
 const ENTRY = `
 import { createClient, respondAsync } from "./runtime.js";
 import { communications, cloudCommunicationsCallRecords } from "./microsoft.graph.requests.js";
@@ -26,7 +26,7 @@ const polled = async (url, init) => {
 };
 const client = createClient({ baseUrl: process.env.SERVICE, fetch: polled });
 const session = callRecordSessions(cloudCommunicationsCallRecords(communications()).byKey("r1")).byKey("s1");
-getSession(client, session, { signal: stop.signal, timeoutMs: 900, respondAsync: respondAsync({ cancelOnAbort: true }) }).then(
+getSession(client, session, { signal: stop.signal, timeoutMs: 2000, respondAsync: respondAsync({ cancelOnAbort: true }) }).then(
   () => console.log("resolved"),
   (e) => console.log(e.message),
 );
@@ -61,10 +61,10 @@ test("cancelOnAbort's DELETE is given up once its bound (the call's timeoutMs) i
   srv.handle((req): Reply => {
     if (req.method !== "DELETE") return { status: 202, headers: { location: "/m/1", "retry-after": "0" } };
     deletes++;
-    // A 503 at once is sent again within the bound; then a 503 asking for 1 s, more than the 900 ms
+    // A 503 at once is sent again within the bound; then a 503 asking for 3 s, more than the 2 s
     // bound; a third DELETE, were it sent, would never be answered.
     if (deletes === 1) return { status: 503, headers: { "retry-after": "0" } };
-    if (deletes === 2) return { status: 503, headers: { "retry-after": "1" } };
+    if (deletes === 2) return { status: 503, headers: { "retry-after": "3" } };
     return { write: () => {} };
   });
   // The child exits: nothing holds it once the DELETE is given up.
