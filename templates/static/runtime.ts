@@ -3541,8 +3541,8 @@ function checked(value: unknown, validate: Validator | undefined, how: Validator
 
 /**
  * An HTTP date (RFC 9110 §5.6.7), whole, in any case: IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`),
- * RFC 850 (`Sunday, 06-Nov-94 08:49:37 GMT`), asctime (`Sun Nov  6 08:49:37 1994`, written so
- * first by `httpDate`), all GMT (UTC too). A value cut short (`Mon, 1`), without its zone, or with a
+ * RFC 850 (`Sunday, 06-Nov-94 08:49:37 GMT`), asctime (`Sun Nov  6 08:49:37 1994`, which `httpDate`
+ * rewrites as the first before matching), all GMT (UTC too). A value cut short (`Mon, 1`), without its zone, or with a
  * name or time out of range (`25:00:00`) is none; so is a day past its month's last (`Feb 30`).
  */
 const HTTP_DATE = /^(?:mon|tue|wed|thu|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day),? (\d\d?)[ -]([a-z]{3})[ -](\d\d(?:\d\d)?) ([01]?\d|2[0-3]):([0-5]\d):([0-5]\d|60) (?:gmt|utc)$/;
@@ -3553,7 +3553,8 @@ const HTTP_DATE = /^(?:mon|tue|wed|thu|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|
  * as 1960, where RFC 9110 has had 2060 since 2010).
  */
 function httpDate(text: string, now: number): number {
-  // No match: no month (below), and NaN.
+  // asctime (`sun nov  6 08:49:37 1994`) is rewritten as IMF-fixdate (`sun, 6 nov 1994 08:49:37 gmt`)
+  // first, so one pattern reads the three forms. No match: no month (below), and NaN.
   const [, day, name, digits, hour, minute, second] = HTTP_DATE.exec(text.toLowerCase().replace(/^(\w+) (\w+) +(\d+) (\S+) (\d+)$/, "$1, $3 $2 $5 $4 gmt")) || [];
   // -1 (no month's name, none at all) or a match across two names (`anf`) is no whole month.
   const month = "janfebmaraprmayjunjulaugsepoctnovdec".indexOf(name!) / 3;
@@ -3621,7 +3622,7 @@ export interface AsyncOptions {
   /**
    * Where the call's signal aborts while it waits: DELETE the status monitor, which asks the service
    * to cancel the request (Protocol §11.6), sent without waiting for its answer, but given up after
-   * the call's `timeoutMs`, else the client's, else 10 s, its retries (a 503's) and their waits
+   * the call's `timeoutMs`, else the client's, else 10 s, its retries (a 429's or 503's) and their waits
    * included. Default false: the service goes on with it.
    */
   cancelOnAbort?: boolean | undefined;
@@ -3744,7 +3745,7 @@ async function monitored(client: Client, accepted: Response, request: string, ur
     }
   } catch (e) {
     if (limit.passed() || (waits.passed() && e === waits.signal.reason)) throw notDone(accepted, request, monitor, max);
-    // Not waited for, but bounded once, its retries (a 503's) and their waits included, as the polls are by
+    // Not waited for, but bounded once, its retries (a 429's or 503's) and their waits included, as the polls are by
     // maxWaitMs: a service that never answers it, or answers 503 and then nothing, holds no connection
     // (nor a Node process) open for longer.
     if (given?.signal?.aborted && wait.cancelOnAbort) {
