@@ -71,7 +71,7 @@ export async function usage(): Promise<void> {
 `;
 
 // A create through such a builder (POST …/members) names one of its subtypes in `@odata.type`
-// (`rt.HeldCreate`): the service makes no other type there. Before session 71 any compiled.
+// (`rt.SubtypeCreate` given `H`): the service makes no other type there. Before session 71 any compiled.
 const CREATES = `
 import * as rt from "./runtime.js";
 import { createDirectoryObject, directoryObjects, groupAnything, groupMembers, groupOwners, groups } from "./Hs.requests.js";

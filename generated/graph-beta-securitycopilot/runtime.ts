@@ -528,7 +528,7 @@ type OneName<Q, All> = [All] extends [Q] ? Q : never;
  * body that names no subtype is checked as before, and a subtype's property in it is an excess
  * property. An intersection with `D` rather than a union: a compiler infers `Q` and checks a plain
  * body with fewest instantiations so. Through an address that holds only the subtypes `H`
- * (`HeldCreate`, which `D` has), a body naming another type (or none) is checked as `HeldOnly<H>`
+ * (`MayHold<H>`), a body naming another type (or none) is checked as `HeldOnly<H>`
  * in place of `D` (and no subtype's body beside it): `D`, a union (`Annotated`), had a compiler's message about a value typed by an
  * interface (`const d: Device`) end at the member it tried last, `Annotations` ("Index signature
  * ... is missing in type 'Device'"), rather than at the names allowed there, as for a literal.
@@ -567,7 +567,9 @@ export type NamedOneOf<Q extends string, N extends string> = Q extends N | "" ? 
  * there (Graph's `createDirectoryObject(client, groupMembers(group), { "@odata.type":
  * "#microsoft.graph.administrativeUnit" })` does not compile); a body naming none is the declared type's, which
  * is not among them either; a body that may be of several types (`Q` a union) names only allowed
- * ones. Nothing where the address holds any subtype (`H` never).
+ * ones. Nothing where the address holds any subtype (`H` never). The generated creates no longer
+ * put it in `SubtypeCreate`'s `D`, which `SubtypeCreate` uses only where `Q` is one of `H`, and
+ * where it was `unknown`: `HeldOnly<H>` checks the rest; kept for code that names it.
  */
 export type HeldCreate<Q extends string, H extends string> = [H] extends [never] ? unknown : [Q] extends [H] ? unknown : { "@odata.type": `#${NotInferred<H>}` };
 

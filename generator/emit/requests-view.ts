@@ -595,8 +595,9 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const typeNamed = subtyped ? typeParameter("Q", `${named} ${subtyped.bodies} ${subtyped.written}`) : "";
     const typeNamedParam = subtyped ? [`${typeNamed} extends string = ""`] : [];
     // Where some builder of the type holds only some subtypes (`rt.HoldsOnly`: Validation.DerivedTypeConstraint),
-    // a create through it infers them (`H`) and takes only a body naming one (`rt.HeldCreate<Q, H>`);
-    // `rt.SubtypeCreate` is given `H` too, so that a body naming another subtype is refused for its `@odata.type`.
+    // a create through it infers them (`H`) and takes only a body naming one: `rt.SubtypeCreate` is given
+    // `H`, and checks a body naming another type (or none) by its `@odata.type` alone (`HeldOnly<H>`, in
+    // place of the type's own body, which holds `rt.HeldCreate<Q, H>` no more: it was `unknown` wherever it stood).
     const heldCreate = subtyped && h ? h : undefined;
     const createTypeParam = [`${written} extends rt.WriteOptions["prefer"] = undefined`, ...typeNamedParam, ...(heldCreate ? [`${heldCreate} extends string = never`] : [])];
     const createTypeParams = parameters(`export function ${v.create}`, createTypeParam, "(");
@@ -606,7 +607,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       ? subtypeBodyParameter(
           { name: "rt.SubtypeCreate", args: [subtyped.bodies, subtyped.written, typeNamed, ...(heldCreate ? [heldCreate] : [])] },
           createBodyType(() => self, t, false, write, () => nav),
-          [subtyped.named(typeNamed), heldCreate ? `rt.HeldCreate<${typeNamed}, ${heldCreate}>` : ""].filter(Boolean).join(" & "),
+          subtyped.named(typeNamed),
         )
       : createBodyParameter(() => self, t, usesUnion(ctx, t), write, () => nav, members(t));
     // An abstract type's is a union of its subtypes' bodies: a member a line when long.

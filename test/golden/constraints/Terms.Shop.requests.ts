@@ -108,7 +108,7 @@ export function createParty<
   client: rt.Client,
   target: rt.CollectionRef<Party, number, rt.MayHold<H>>,
   body: rt.SubtypeCreate<
-    rt.New<Party> & rt.NamedOneOf<Q, "Terms.Shop.Party" | keyof PartySubtypeBodies> & rt.HeldCreate<Q, H>,
+    rt.New<Party> & rt.NamedOneOf<Q, "Terms.Shop.Party" | keyof PartySubtypeBodies>,
     PartySubtypeBodies,
     PartyNavigation,
     Q,
