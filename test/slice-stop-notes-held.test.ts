@@ -89,3 +89,31 @@ describe("the stop note suggests only paths the slice can hold", () => {
     expect(run(["/me/drive/**/events/**"], ["t.directoryObject"]).types).toEqual(expect.arrayContaining(["t.user", "t.event", "t.directoryObject"]));
   });
 });
+
+/** `--why` on a type past a stop: it suggests the path through the stop only where the slice can hold it with the same --excludes. */
+const BELOW_DRIVE = edmx(
+  schema(
+    "t",
+    `
+  ${keyed("user", `<NavigationProperty Name="drive" Type="t.drive"/>`)}
+  ${keyed("drive", `<NavigationProperty Name="items" Type="Collection(t.item)" ContainsTarget="true"/>`)}
+  ${keyed("item")}
+  <EntityContainer Name="c">
+    <Singleton Name="me" Type="t.user"/>
+  </EntityContainer>`,
+  ),
+);
+
+function whyItem(exclude: string[]): string {
+  const r = generate({ inputs: [{ file: "t.xml", content: BELOW_DRIVE }], include: ["/me/**"], exclude, why: ["t.item"] });
+  return (r.slice?.why ?? []).flatMap((w) => w.answers.flatMap((a) => a.chain.map((c) => c.reason))).join("\n");
+}
+
+test("--why names no path through a stop whose target an --exclude leaves out", () => {
+  expect(whyItem([])).toContain("--include /me/** reaches it by /me/drive/items only through a navigation property that is not contained, /me/drive");
+  expect(whyItem([])).toContain("write the path through it out to go on (/me/drive/**)");
+  // With t.drive excluded, no path builder reaches /me/drive/items (ODG304): the answer names no path through it.
+  const r = generate({ inputs: [{ file: "t.xml", content: BELOW_DRIVE }], include: ["/me/drive/items"], exclude: ["t.drive"] });
+  expect(r.diagnostics.some((d) => d.code === "ODG304" && d.severity === "warning")).toBe(true);
+  expect(whyItem(["t.drive"])).not.toContain("/me/drive");
+});

@@ -559,16 +559,18 @@ export function sliceModel(
         for (const n of names) patterns.push(parsePattern(n) as NamePattern);
       }
     }
-    // A type a `**` would reach but for navigation that is not contained: the patterns walked again, on through it.
+    // A type a `**` would reach but for navigation that is not contained: the patterns walked again, on through it,
+    // only through what the slice can hold with the same --excludes (`holds`), as the stop notes are.
     const stopped = includePaths.filter((p) => selection.stops.has(p.text));
     let through: PathSelection | undefined;
+    const walkHeld = (patterns: PathPattern[], beyond?: boolean) => diags.quietly(() => selectPaths({ ...pathModel, holds }, patterns, paths(excludes), fill, beyond));
     const beyondStop = (t: StructuredType) => {
       if (!stopped.length) return undefined;
-      through ??= walkQuietly(stopped, paths(excludes), true);
+      through ??= walkHeld(stopped, true);
       const stop = through.beyond.get(t);
       if (!stop) return undefined;
       const example = parsePattern(beyondStopExample(stop));
-      const again = example.kind === "path" ? walkQuietly([example], paths(excludes)) : undefined;
+      const again = example.kind === "path" ? walkHeld([example]) : undefined;
       return { stop, example: again && (again.addressed.has(t) || again.onPath.has(t)) ? example.text : undefined };
     };
     // A navigation target left out: the path through the property from where a pattern reached the kept type.
