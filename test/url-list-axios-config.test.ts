@@ -98,3 +98,31 @@ test("a config given as a name: a const's object literal is read as one written 
   expect(plain.stderr).toMatch(/^app\.ts:9:15: error ODG601: PATCH \/People\('x'\): the body's FirstNme/m);
   expect(plain.stderr).toMatch(/^app\.ts:12:\d+: info ODG604: https:\/\/example\.com\/odata\/People: its method comes from cfg, which is not read; the request is not checked$/m);
 });
+
+test("a config or fetch init changed after its declaration by a computed member, Object.assign or delete is not read as its literal: a note (ODG604), not the literal's method", async () => {
+  const lines = [
+    'import axios from "axios";',
+    'const ROOT = "https://example.com/odata";',
+    'const a = { method: "get" };',
+    'a["method"] = "delete";',
+    "axios(ROOT + \"/Airlines('a')\", a);",
+    "const b = { method: \"GET\" };",
+    'Object.assign(b, { method: "DELETE" });',
+    "fetch(ROOT + \"/Airlines('b')\", b);",
+    'const c = { method: "DELETE" };',
+    "delete c.method;",
+    "fetch(ROOT + \"/Airlines('c')\", c);",
+    // Read, changed nowhere: an index of another name, an Object.assign of a copy.
+    'const d = { method: "DELETE" };',
+    "const list = [d]; list[0] = d; const e = Object.assign({}, d);",
+    "fetch(ROOT + \"/Airlines('d')\", d);",
+  ];
+  const dir = scratch();
+  fs.writeFileSync(path.join(dir, "app.ts"), lines.join("\n"));
+  const r = await runCliInProcess(["url", "-i", LITE, "--from", "app.ts", "--json"], dir);
+  const json = JSON.parse(r.stdout) as { results: { line: number; method: string; url: string }[]; skipped: Record<string, number> };
+  expect(json.results.map((x) => `${x.line} ${x.method} ${x.url}`)).toEqual(["14 DELETE https://example.com/odata/Airlines('d')"]);
+  expect(json.skipped).toEqual({ "method from a variable not read": 3 });
+  const plain = await runCliInProcess(["url", "-i", LITE, "--from", "app.ts"], dir);
+  for (const [line, name] of [[5, "a"], [8, "b"], [11, "c"]] as const) expect(plain.stderr).toMatch(new RegExp(`^app\\.ts:${line}:\\d+: info ODG604: .*its method comes from ${name}, which is not read`, "m"));
+});

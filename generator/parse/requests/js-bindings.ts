@@ -60,6 +60,8 @@ const CHANGE = /(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?:(\+=|=(?![=>]))|(?:\|\||&&|\?
 const LOOP_TARGET = /\bfor\s*(?:await\s*)?\(\s*([A-Za-z_$][\w$]*)\s+(?:of|in)\b/g;
 /** A destructuring assignment's pattern's end (`[url] = …`, `({ link: url } = …)`). */
 const PATTERN_END = /[\]}]\s*=(?![=>])/g;
+/** `name[` (a computed member, assigned where its `]` is followed by `=`), `Object.assign(name`, `delete name.` or `delete name[`. */
+const MEMBER_CHANGE = /(?<![\w$.])([A-Za-z_$][\w$]*)\s*\[|\bObject\s*\.\s*assign\s*\(\s*([A-Za-z_$][\w$]*)(?![\w$])|\bdelete\s+([A-Za-z_$][\w$]*)\s*[.[]/g;
 const KEYWORDS = new Set(["const", "let", "var", "return", "typeof", "else", "do", "new", "in", "of", "await", "yield"]);
 
 export class Bindings {
@@ -210,7 +212,29 @@ export class Bindings {
     if (hiddenAt(this.parameters.inExpressions.get(name), at)) return undefined;
     const d = this.owner(name, at);
     if (!d?.readable || d.init === undefined || this.js.text[d.init] !== "{" || !this.js.text.startsWith("const", d.at)) return undefined;
-    return this.ownChanges(name, d).changes.length ? undefined : d.init;
+    if (this.ownChanges(name, d).changes.length) return undefined;
+    // A member changed as CHANGE does not find it (`init["method"] = …`, `Object.assign(init, …)`, `delete init.method`).
+    return (this.memberChanges().get(name) ?? []).some((c) => c > d.at && this.owner(name, c) === d) ? undefined : d.init;
+  }
+
+  private objectChanges: Map<string, number[]> | undefined;
+
+  /** Where each name's object is changed by a computed member's assignment, `Object.assign` or `delete` (one pass over the file, made when first asked). */
+  private memberChanges(): Map<string, number[]> {
+    if (this.objectChanges) return this.objectChanges;
+    const found = new Map<string, number[]>();
+    for (const m of this.js.text.matchAll(MEMBER_CHANGE)) {
+      const name = (m[1] ?? m[2] ?? m[3])!;
+      const at = m.index + m[0].lastIndexOf(name);
+      if (!this.js.isCode(at)) continue;
+      if (m[1] !== undefined) {
+        // `init[…] =`: the bracket's close followed by an assignment.
+        const close = this.js.closing(m.index + m[0].length - 1);
+        if (close === undefined || !ASSIGNED.test(this.js.text.slice(close + 1, close + 8))) continue;
+      }
+      (found.get(name) ?? found.set(name, []).get(name)!).push(at);
+    }
+    return (this.objectChanges = found);
   }
 
   /** Whether a parameter (or a `var`) of `name` around `at` hides what the file declares by that name: a URL function (`function g(u) { fetch(u(y)) }`). */
