@@ -60,6 +60,27 @@ test("a helper imported from the program's own module is followed: ESM with a .j
   });
 });
 
+test("a helper a function declares by the name of an imported one is that name's only inside the function: elsewhere the call is the imported helper's", async () => {
+  const dir = program({
+    "src/http.ts": [ODATA, "export const del = (path: string) => fetch(ROOT + path, { method: \"DELETE\" });"],
+    "src/app.ts": [
+      'import { del } from "./http";',
+      ODATA,
+      "del(\"/Airlines('a')\");",
+      "export function edit() {",
+      '  const del = (p: string) => fetch(ROOT + p, { method: "PATCH" });',
+      "  return del(\"/People('b')\");",
+      "}",
+      "del(\"/Airlines('c')\");",
+    ],
+  });
+  expect((await results(dir, "src/app.ts")).requests).toEqual([
+    "3 DELETE https://example.com/odata/Airlines('a') ok",
+    "6 PATCH https://example.com/odata/People('b') ok",
+    "8 DELETE https://example.com/odata/Airlines('c') ok",
+  ]);
+});
+
 test("a module that cannot be read, a file importing itself: a note at the import, the rest read; modules importing each other are each read once", async () => {
   const dir = program({
     "a.ts": ['import { bGet } from "./b";', 'import { gone } from "./missing.js";', 'import { self } from "./a";', ODATA, "export const self = () => 1;", 'bGet("/Airports");', 'gone("/People");', "self();"],

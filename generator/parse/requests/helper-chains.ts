@@ -47,8 +47,25 @@ interface Through {
   cut?: string;
 }
 
-/** Each module's helpers by the name it calls them, and its calls of them in order (found once per file). */
-const modulesSeen = new WeakMap<JsText, { targets: Map<string, Target>; sites: Site[] }>();
+/**
+ * A module's helpers by the name it calls them, and its calls of them in order; and the helpers it
+ * declares in a block by the name of one it imports (`const del = …` in a function of a file
+ * importing `del`), which are that name's only inside their block (`targetAt`).
+ */
+interface Module {
+  targets: Map<string, Target>;
+  sites: Site[];
+  inBlocks: Map<string, { target: Target; from: number; to: number }>;
+}
+
+/** Each module's helpers and calls (found once per file). */
+const modulesSeen = new WeakMap<JsText, Module>();
+
+/** The helper a call names where it is: a helper declared in a block around it by that name, else the module's. */
+function targetAt(m: Module, site: Site): Target {
+  const local = m.inBlocks.get(site.name);
+  return local && site.at > local.from && site.at < local.to ? local.target : m.targets.get(site.name)!;
+}
 
 class ChainReader {
   private readonly memo = new Map<Helper, Map<number, Through>>();
@@ -62,13 +79,21 @@ class ChainReader {
   ) {}
 
   /** The helpers `js` (the file `file`) can call, and its calls of them; `imported` given for the file being read. */
-  module(js: JsText, file: string, imported?: readonly ImportedHelper[]): { targets: Map<string, Target>; sites: Site[] } {
+  module(js: JsText, file: string, imported?: readonly ImportedHelper[]): Module {
     let seen = modulesSeen.get(js);
     if (seen) return seen;
     const targets = new Map<string, Target>();
+    const inBlocks: Module["inBlocks"] = new Map();
     for (const i of imported ?? this.importsOf(js, file)) targets.set(i.local, { helper: i.helper, js: i.js, file: i.file, own: false });
-    for (const h of helpersOf(js)) targets.set(h.name, { helper: h, js, file, own: true });
-    seen = { targets, sites: targets.size ? callSites(js, targets) : [] };
+    for (const h of helpersOf(js)) {
+      const own = { helper: h, js, file, own: true };
+      // A helper declared in a block by an imported name: that name's there only.
+      const block = targets.get(h.name)?.own === false ? js.blockAround(h.at) : undefined;
+      const close = block === undefined ? undefined : js.closing(block);
+      if (block !== undefined && close !== undefined) inBlocks.set(h.name, { target: own, from: block, to: close });
+      else targets.set(h.name, own);
+    }
+    seen = { targets, sites: targets.size ? callSites(js, targets) : [], inBlocks };
     modulesSeen.set(js, seen);
     return seen;
   }
@@ -80,13 +105,14 @@ class ChainReader {
     let direct = this.direct.get(helper);
     if (!direct) this.direct.set(helper, (direct = innerCalls(js, helper, this.find)));
     const out: Through = { calls: [...direct], used: new Set(direct.map((c) => c.at)) };
-    const { targets, sites } = this.module(js, file);
+    const seen = this.module(js, file);
+    const { sites } = seen;
     this.stack.push(helper);
     try {
       for (const [from, to] of helper.own) {
         for (let k = firstAfter(sites, from); k < sites.length && sites[k]!.at < to; k++) {
           const site = sites[k]!;
-          const target = targets.get(site.name)!;
+          const target = targetAt(seen, site);
           if (target.helper === helper || !callable(js, site, target)) continue;
           if (this.stack.includes(target.helper)) {
             out.cut ??= `${[...this.stack.slice(this.stack.indexOf(target.helper)), target.helper].map((h) => h.name).join(" \u2192 ")} call each other: the cycle is followed once`;
@@ -144,12 +170,13 @@ export function helperCalls(
   const notes: { at: number; message: string }[] = [];
   if (!imported.length && !helpersOf(js).length) return { calls, replaced, notes };
   const reader = new ChainReader(find, importsOf);
-  const { targets, sites } = reader.module(js, file, imported);
+  const seen = reader.module(js, file, imported);
+  const { sites } = seen;
   const read = new Set<Helper>();
   const noted = new Set<Helper>();
   const inside = insideHelpers(js);
   for (const site of sites) {
-    const target = targets.get(site.name)!;
+    const target = targetAt(seen, site);
     const { helper } = target;
     // Not its declaration, nor a call of itself inside its body.
     if (target.own && (site.at === helper.at || (site.at >= helper.from && site.at <= helper.to))) continue;

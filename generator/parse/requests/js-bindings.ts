@@ -237,6 +237,12 @@ export class Bindings {
     return (this.objectChanges = found);
   }
 
+  /** The `{` of the innermost block around `at`; undefined at the file's top level. */
+  blockAround(at: number): number | undefined {
+    const open = this.innermost(at);
+    return open < 0 ? undefined : open;
+  }
+
   /** Whether a parameter (or a `var`) of `name` around `at` hides what the file declares by that name: a URL function (`function g(u) { fetch(u(y)) }`). */
   hidden(name: string, at: number): boolean {
     return hiddenAt(this.parameters.inExpressions.get(name), at) || this.owner(name, at)?.readable === false;

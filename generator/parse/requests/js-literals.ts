@@ -129,6 +129,11 @@ export class JsText {
     return this.names().objectAt(name, at);
   }
 
+  /** The `{` of the innermost block around `at`; undefined at the file's top level (js-bindings.ts). */
+  blockAround(at: number): number | undefined {
+    return this.names().blockAround(at);
+  }
+
   /** `read` run with `args` as the values of their names (a request helper's parameters, request-helpers.ts), as a URL function's call binds them. */
   withArguments<T>(args: Map<string, Value>, read: () => T): T {
     const outer = this.bound;
