@@ -60,6 +60,9 @@ const CASES: [what: string, type: "Project" | "Team", mode: Mode, body: Record<s
     ["/owner/@type", "@type leaves out the odata. prefix, which only an OData 4.01 payload may (JSON Format 4.01 §4.5); this service is OData 4.0: write @odata.type"],
   ]],
   ["  in a PATCH", "Project", "update", { members: [{ "@odata.id": "People('b')", "@type": "#Bind.Person" }] }, [["/members/0/@type", "this service is OData 4.0: write @odata.type"]]],
+  // A body's own type, likewise (before session 73 its validators took 4.01's @type, alone or beside @odata.type).
+  ["  nor a body's own type", "Project", "update", { "@type": "#Bind.Project", title: "p" }, [["/@type", "this service is OData 4.0: write @odata.type"]]],
+  ["  nor beside @odata.type", "Project", "create", { "@odata.type": "#Bind.Project", "@type": "#Bind.Project", title: "p" }, [["/@type", "@odata.type names the type already: leave @type out"]]],
   ["an entity reference names its type with the prefix", "Project", "create", { title: "p", owner: { "@odata.id": "People('a')", "@odata.type": "#Bind.Person" } }, []],
 ];
 
@@ -72,6 +75,12 @@ const CASES_401: typeof CASES = [
   ["an open type: bindings", "Team", "update", { "lead@odata.bind": "People('a')", "members@bind": people }, []],
   ["an entity's id and references without the prefix", "Project", "update", { "@id": "Projects('p')", owner: { "@id": "People('a')" }, members: [{ "@odata.id": "People('b')" }] }, []],
   ["a create's reference holds one id", "Project", "create", { title: "p", owner: { "@id": "People('a')", "@odata.id": "People('a')" } }, [["/owner/@odata.id", "leave @odata.id out"]]],
+  // One type name too, with its "#" (before session 73 the validators took both, and "Bind.Person": JSON Format 4.01
+  // §4.5.3 names a structured type by a URL's fragment; only a built-in primitive type's name may go without "#").
+  ["a body names its type once", "Project", "update", { "@odata.type": "#Bind.Project", "@type": "#Bind.Project", title: "p" }, [["/@type", "@odata.type names the type already: leave @type out"]]],
+  ["  an entity reference too", "Project", "create", { title: "p", owner: { "@id": "People('a')", "@odata.type": "#Bind.Person", "@type": "#Bind.Person" } }, [["/owner/@type", "leave @type out"]]],
+  ["a type's name in @type has its #", "Project", "update", { owner: { "@id": "People('a')", "@type": "Bind.Person" } }, [["/owner/@type", '@type "Bind.Person" has no "#" (JSON Format §4.5.3 writes a type as a URL fragment)']]],
+  ["  a body's own too", "Project", "create", { "@type": "Bind.Project", title: "p" }, [["/@type", 'has no "#"']]],
 ];
 
 let out = "";
@@ -153,6 +162,7 @@ const CALLS: [line: string, error?: string][] = [
   [`await createProject(client, projects(), { title: "p", owner: { "@odata.id": "People('a')", "@type": "#Bind.Person" } });`, "@type"],
   [`await createProject(client, projects(), { title: "p", owner: { "@odata.id": "People('a')", "@odata.type": "#Bind.Person" } });`],
   [`await updateProject(client, project, { members: [{ "@odata.id": "People('b')", "@odata.type": "#Bind.Persn" }] });`, "@odata.type"],
+  [`await updateProject(client, project, { "@type": "#Bind.Project", title: "p" });`, "@type"],
 ];
 
 /** The 4.01 document's calls: without the prefix too. */
@@ -168,6 +178,9 @@ const CALLS_401: [line: string, error?: string][] = [
   // A reference's type without the prefix too (before session 73 an excess property).
   [`await createProject(client, projects(), { title: "p", owner: { "@id": "People('a')", "@type": "#Bind.Person" }, members: [{ "@odata.id": "People('b')", "@type": "#Bind.Person" }] });`],
   [`await updateProject(client, project, { "owner": { "@id": "People('a')", "@type": "#Bind.Persn" } });`, "owner"],
+  // One name, not both (before session 73 the type took both, which the validator refuses); with its "#".
+  [`await createProject(client, projects(), { title: "p", owner: { "@id": "People('a')", "@odata.type": "#Bind.Person", "@type": "#Bind.Person" } });`, "@type"],
+  [`await updateProject(client, project, { "owner": { "@odata.id": "People('a')", "@type": "Bind.Person" } });`, "owner"],
 ];
 
 /** Per call, the key its error is at (its column, after the line's two spaces) and the message, or "compiles", from `messages` (compileCaseGroups'). */

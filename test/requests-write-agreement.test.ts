@@ -49,6 +49,13 @@ const CASES: Case[] = [
   // type), the validator took the second (4.01's @type, which a 4.0 payload does not have).
   ["  a reference to a type without subtypes its own", "Person", "create", { ...person, manager: { "@odata.id": "People('x')", "@odata.type": "#W.Person" } }],
   ["  by @odata.type: a 4.0 service's has no 4.01 @type", "Person", "create", { ...person, items: [{ "@odata.id": "Items(1)", "@type": "#W.Book" }] }, "/items/0/@type"],
+  // A 4.0 payload has no 4.01 @type anywhere (JSON Format 4.01 §4.5): before session 73 the validators
+  // took it on a body and its nested objects, and chose a subtype by it, where the types refuse it.
+  ["a 4.0 service's body names its type by @odata.type, not 4.01's @type", "Item", "create", { "@type": "#W.Book", title: "t", code: "c", pages: 1 }, "/@type"],
+  ["  nor a deep insert's entity", "Person", "create", { ...person, items: [{ "@type": "#W.Book", title: "t", code: "c", pages: 1 }] }, "/items/0/@type"],
+  ["  nor a PATCH's related entity of a type without subtypes", "Book", "update", { chapters: [{ "@type": "#W.Chapter", heading: "h" }] }, "/chapters/0/@type"],
+  ["  nor a complex value", "Person", "create", { ...person, shapes: [{ "@type": "#W.Box", color: "r", w: 1 }] }, "/shapes/0/@type"],
+  ["  nor beside @odata.type", "Item", "create", { ...book, "@type": "#W.Book" }, "/@type"],
   ["a create's body has no id of its own (the service gives it)", "Item", "create", { ...book, "@odata.id": "Items(9)" }, "/@odata.id"],
   ["  nor 4.01's @id", "Book", "create", { ...book, "@id": "Items(9)" }, "/@id"],
   // Before session 72 the types refused these ids, which the validators took (Protocol §11.4.3: the service ignores them).
@@ -198,6 +205,18 @@ describe("the validators", () => {
     expect(messages({ ...person, manager: { "@odata.id": "People('x')", "@odata.etag": "W/1" } }, "create")).toEqual([
       expect.stringMatching(/an entity reference holds its id, @odata\.type and instance annotations alone .*: leave @odata\.etag out/),
     ]);
+  });
+  test("a 4.0 body's @type is refused naming the prefixed form, or as a second name; a read's is taken, as its @id is", () => {
+    /* eslint-disable-next-line @typescript-eslint/no-require-imports */
+    const v = require(path.join(out, "W.validators")) as Record<string, (value: unknown, options?: { mode?: Mode | "read" }) => { errors: { path: string; message: string }[] }>;
+    const errors = (body: unknown, mode: Mode | "read") => (v["validateItem"] as Validate)(body, { mode: mode as Mode }).errors.map((e) => [e.path, e.message]);
+    expect(errors({ "@type": "#W.Book", title: "t", code: "c", pages: 1 }, "create")).toEqual([
+      ["/@type", "@type leaves out the odata. prefix, which only an OData 4.01 payload may (JSON Format 4.01 §4.5); this service is OData 4.0: write @odata.type"],
+    ]);
+    expect(errors({ "@odata.type": "#W.Book", "@type": "#W.Film", title: "x" }, "update")).toEqual([["/@type", "@odata.type names the type already: leave @type out"]]);
+    // Checked as the type it names, so the rest is reported as with @odata.type: Book has pages, not minutes.
+    expect(errors({ "@type": "#W.Book", title: "t", code: "c", pages: 1, minutes: 2 }, "create").map(([p]) => p)).toEqual(["/@type", "/minutes"]);
+    expect(errors({ "@type": "#W.Book", "@id": "Items(1)", id: 1, title: "t", code: "c", pages: 1 }, "read")).toEqual([]);
   });
   test("a check stopped inside an entity reference (a throwing getter) leaves the next check's body its own id", () => {
     /* eslint-disable-next-line @typescript-eslint/no-require-imports */

@@ -835,11 +835,7 @@ function related(check: Checker): Checker {
         prefixLessId(ctx, o[at]);
         ctx.leave();
       }
-      // Its type likewise: 4.01's `@type` (JSON Format 4.01 §4.5), which a 4.0 payload does not have.
-      if (o["@type"] !== undefined && ctx.version !== "4.01" && ctx.enter(key)) {
-        prefixLess(ctx, "@type", "@odata.type", o["@type"]);
-        ctx.leave();
-      }
+      // Its type, likewise only 4.01's as `@type`, is `typeOf`'s (`typeNamed`), as any body object's.
       if (ctx.mode === CREATE && changes(o, ctx, key, at)) return;
       const [mode, complete, entityAt] = [ctx.mode, ctx.complete, ctx.entityAt];
       ctx.mode = UPDATE;
@@ -974,8 +970,9 @@ export function typeOf(v: unknown, ctx: Context, key: Key, declared: string, ser
   const prefixed = v["@odata.type"] !== undefined;
   const type = prefixed ? v["@odata.type"] : v["@type"];
   // A guard takes `@odata.type` alone, the member the types declare: 4.01's `@type` is another form,
-  // reported, and the value still checked as validateX checks it (else isX would pass `"@type": {}`).
-  if (ctx.typed && !prefixed && type !== undefined) typeMember(ctx, key);
+  // reported, and the value still checked as validateX checks it (else isX would pass `"@type": {}`);
+  // a body's where the types refuse it (`typeNamed`).
+  if (v["@type"] !== undefined) typeNamed(v, ctx, key, prefixed);
   // Any other value names no type: "" matches none, and wrongType reports it.
   if (typeof type !== "string") return type === undefined ? undefined : "";
   const name = qualified(type, service.aliases);
@@ -983,6 +980,28 @@ export function typeOf(v: unknown, ctx: Context, key: Key, declared: string, ser
   // assertX lists what validateX would besides.
   if (ctx.typed && prefixed && !(type.charCodeAt(0) === 35 && type.length === name.length + 1 && type.endsWith(name))) typeForm(ctx, key, type, name);
   return name;
+}
+
+/**
+ * An object naming its type in `@type`, 4.01's `@odata.type` without the prefix (JSON Format 4.01
+ * §4.5). A body's is refused where the types refuse it: beside `@odata.type` (the type named twice,
+ * as an entity reference's two ids are refused), in a payload that is not 4.01's (`prefixLess`, as
+ * `@id`), and without `#` (§4.5.3: a structured type is named by a URL's fragment, `#ns.T`; only a
+ * built-in primitive type's name may go without it); a read's is taken, as its `@id` is. A guard's
+ * is refused too, as the types do not declare it (their `@odata.type` is what an `Any…` union
+ * compares with), as `typeForm` reports a name's form. The value is still read as the type it
+ * names, so the rest is checked as with `@odata.type`.
+ */
+function typeNamed(o: Json, ctx: Context, key: Key, prefixed: boolean): void {
+  const v = o["@type"];
+  const old = ctx.version !== "4.01";
+  const body = ctx.mode !== READ && (prefixed || old || (typeof v === "string" && v.indexOf("#") < 0));
+  if (!(body || (ctx.typed && !prefixed)) || !ctx.enter(key)) return;
+  if (!body) ctx.fail("@type", "@odata.type", undefined, "@type leaves out the odata. prefix (JSON Format 4.01 §4.5): validateX takes it, but isX and assertX take only @odata.type, the member its type declares");
+  else if (prefixed) ctx.fail("@type", "no @type", v, "@odata.type names the type already: leave @type out");
+  else if (old) prefixLess(ctx, "@type", "@odata.type", v);
+  else ctx.fail("@type", `"#${v}"`, v, `@type "${v}" ${NO_HASH}`);
+  ctx.leave();
 }
 
 /**
@@ -1243,21 +1262,14 @@ const LINK: ReadonlySet<string> = /* @__PURE__ */ new Set(["source", "relationsh
 function typeForm(ctx: Context, key: Key, type: string, name: string): void {
   if (!ctx.enter(key)) return;
   const hash = type.indexOf("#");
-  const form = hash < 0 ? `has no "#" (JSON Format §4.5.3 writes a type as a URL fragment)` : hash > 0 ? `names ${name} by a URL` : `names ${name} by its schema's alias`;
+  const form = hash < 0 ? NO_HASH : hash > 0 ? `names ${name} by a URL` : `names ${name} by its schema's alias`;
   const taken = hash < 0 ? "the name without it" : hash > 0 ? "a URL" : "an alias";
   ctx.fail("@odata.type", JSON.stringify(`#${name}`), type, `@odata.type ${JSON.stringify(type)} ${form}: validateX takes ${taken}, but isX and assertX take only "#${name}", the form its type declares`);
   ctx.leave();
 }
 
-/**
- * A guard's value that names its type in OData 4.01's `@type`, which the types do not declare (their
- * `@odata.type` is what an `Any…` union compares with): reported, as `typeForm` reports a name's form.
- */
-function typeMember(ctx: Context, key: Key): void {
-  if (!ctx.enter(key)) return;
-  ctx.fail("@type", "@odata.type", undefined, "@type leaves out the odata. prefix (JSON Format 4.01 §4.5): validateX takes it, but isX and assertX take only @odata.type, the member its type declares");
-  ctx.leave();
-}
+/** A type name without `#`, which is no form JSON Format 4.01 §4.5.3 gives a structured type: a URL whose fragment names it. */
+const NO_HASH = 'has no "#" (JSON Format §4.5.3 writes a type as a URL fragment)';
 
 /**
  * Whether `v` is an object of the type `declared`, which has no subtypes: `@odata.type` absent or

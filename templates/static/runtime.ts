@@ -629,11 +629,11 @@ export type Reference = Annotated<PayloadFormat extends { prefixLess: true } ? {
  * A `Reference` to an entity of a type with subtypes, which may name its type (`Q`: the `#ns.T`
  * names of the navigation property's type and subtypes), as the validators take it; for a 4.01
  * service (`PayloadFormat`) also as `@type`, without the prefix (JSON Format 4.01 §4.5), which a
- * 4.0 service's validators refuse there.
+ * 4.0 service's validators refuse there; one of them, not both (the validators refuse a second name).
  */
 export type TypedReference<Q extends string> = Annotated<
   PayloadFormat extends { prefixLess: true }
-    ? { "@id": string; "@odata.id"?: never; "@odata.type"?: Q; "@type"?: Q } | { "@odata.id": string; "@id"?: never; "@odata.type"?: Q; "@type"?: Q }
+    ? ({ "@id": string; "@odata.id"?: never } | { "@odata.id": string; "@id"?: never }) & ({ "@odata.type"?: Q; "@type"?: never } | { "@type"?: Q; "@odata.type"?: never })
     : { "@odata.id": string; "@odata.type"?: Q }
 >;
 /**
