@@ -4,22 +4,15 @@
  * * as g`, or by `require`), each level's arguments put in; a depth bound and a cycle guard, each a
  * note (ODG604), never a hang.
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
-import { scratch } from "./helpers/cli";
 import { runCliInProcess } from "./helpers/cli-in-process";
+import { program } from "./helpers/scratch-program";
 import { JsText } from "../generator/parse/requests/js-literals";
 import { fetchCalls } from "../generator/parse/requests/fetch-calls";
 import { helperCalls } from "../generator/parse/requests/helper-chains";
 
 const LITE = path.join(__dirname, "fixtures", "trippin-lite.xml");
 const ODATA = 'const ROOT = "https://example.com/odata";';
-
-function program(files: Record<string, string[]>): string {
-  const dir = scratch();
-  for (const [name, lines] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), lines.join("\n"));
-  return dir;
-}
 
 async function listed(dir: string, from: string) {
   const r = await runCliInProcess(["url", "-i", LITE, "--from", from, "--json"], dir);

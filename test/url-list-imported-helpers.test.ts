@@ -6,22 +6,13 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { scratch, startCli, writeJson } from "./helpers/cli";
+import { startCli, writeJson } from "./helpers/cli";
 import { Output } from "./helpers/child";
 import { runCliInProcess } from "./helpers/cli-in-process";
+import { program } from "./helpers/scratch-program";
 import { generate } from "../generator/index";
 
 const LITE = path.join(__dirname, "fixtures", "trippin-lite.xml");
-
-/** A scratch folder holding `files` (each a path and its lines). */
-function program(files: Record<string, string[]>): string {
-  const dir = scratch();
-  for (const [name, lines] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), lines.join("\n"));
-  }
-  return dir;
-}
 
 async function results(dir: string, from: string) {
   const r = await runCliInProcess(["url", "-i", LITE, "--from", from, "--json"], dir);

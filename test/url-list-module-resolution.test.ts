@@ -4,22 +4,12 @@
  * `graph.js` beside it is not read), a JavaScript file's is `graph.js`; `./http.mjs` is `http.mts`,
  * `./graph.cjs` is `graph.cts`; a folder is its `index` file.
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
-import { scratch } from "./helpers/cli";
 import { runCliInProcess } from "./helpers/cli-in-process";
+import { program } from "./helpers/scratch-program";
 
 const LITE = path.join(__dirname, "fixtures", "trippin-lite.xml");
 const ODATA = 'const ROOT = "https://example.com/odata";';
-
-function program(files: Record<string, string[]>): string {
-  const dir = scratch();
-  for (const [name, lines] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), lines.join("\n"));
-  }
-  return dir;
-}
 
 async function requests(dir: string, from: string): Promise<string[]> {
   const r = await runCliInProcess(["url", "-i", LITE, "--from", from, "--json"], dir);
