@@ -29,8 +29,9 @@ test("axios's config form: each call is a request with its method, URL, data and
     `app.ts:3:${col(3, `"/People('"`)}: error ODG601: PATCH /People('{id}'): the body's FirstNme: Travel.Lite.Person has no property FirstNme; did you mean FirstName?\n` +
       `app.ts:4:${col(4, '"/People"')}: error ODG601: GET /People: $select=FirstName,Agee: Travel.Lite.Person has no property Agee; did you mean Age?\n` +
       `app.ts:6:${col(6, `"/People('a')`)}: error ODG601: /People('a')/Trip: Travel.Lite.Person has no navigation property, stream property, subtype or bound action or function named Trip (did you mean /People('a')/Trips?)\n` +
-      // The DELETE of client.request (its URL relative to the baseURL); a method that is no literal is not read.
-      "odatagen: app.ts: 4 requests: 1 made by the generated functions, 3 refused\n",
+      // The DELETE of client.request (its URL relative to the baseURL); a method that is no literal is a note, not a guessed GET.
+      `app.ts:7:${col(7, '"/People"')}: info ODG604: /People: its method comes from method, which is not read; the request is not checked\n` +
+      "odatagen: app.ts: 4 requests: 1 made by the generated functions, 3 refused; left unchecked: 1 method from a variable not read\n",
   );
   expect(r.code).toBe(1);
 });

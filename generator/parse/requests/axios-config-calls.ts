@@ -5,7 +5,7 @@
  * imported from it, `axios` itself, or one made by `axios.create`: route-imports.ts
  * `configClients`); the config's `url` (or a shorthand `{ url }` naming a constant), its
  * `method` as fetch's init gives one (init-method.ts: GET where it names none and spreads nothing;
- * one only a spread gives is left in `methodFrom`; a call whose method is no literal is not read), its `data`
+ * one only a spread gives is left in `methodFrom`; one written but no literal, `method: verb`, is left there too, said by its expression, not guessed GET), its `data`
  * where written as literals, and its `params` where each is a literal, as for axios's `get`
  * (http-client-calls.ts). A config given as a name (`axios.request(config)`, `axios(url, config)`)
  * is read where it names a `const` object literal (js-bindings.ts `objectAt`), the request at the
@@ -16,7 +16,7 @@ import { type CallInCode, JsText, matchesIn, PARAMETER, urlLiteral } from "./js-
 import { expressionEnd, literalJson, memberValue, skipBlank } from "./js-values";
 import { paramsQuery, relativeToRoot, URL_LIKE } from "./http-client-calls";
 import { routeImports } from "./route-imports";
-import { initMethod } from "./init-method";
+import { initMethod, unreadMethod } from "./init-method";
 
 /** A name called (`axios(`), or its `request` method (`client.request(`, `this.http.request(`), type arguments skipped. */
 const CALL = /(?<![\w$.])(?:this\s*\.\s*)?([A-Za-z_$][\w$]*)(\s*\??\.\s*request)?\s*(?:<[^<>()]*(?:<[^<>()]*>[^<>()]*)*>)?\s*\(\s*(?=[{"'`A-Za-z_$])/g;
@@ -65,14 +65,16 @@ export function axiosConfigCalls(text: string, js = new JsText(text), from = 0, 
     if (url === undefined) continue;
     // Read as fetch's init is (init-method.ts): a method only a spread gives (`{ ...common, url }`) is said, not guessed GET.
     const given = config === undefined ? { method: "GET" } : initMethod(js, config);
-    if (given === undefined && unread === undefined) continue;
+    // A method written but no literal (`{ method: verb, url }`): said by its expression, not guessed GET.
+    const expression = given === undefined && unread === undefined ? unreadMethod(js, config!) : undefined;
+    if (given === undefined && unread === undefined && expression === undefined) continue;
     const method = given === undefined || unread !== undefined ? "GET" : "method" in given ? given.method : given.named ?? "GET";
     const data = config === undefined ? undefined : memberValue(js, config, ["data"]);
     const dataEnd = data === undefined ? undefined : expressionEnd(js, data);
     const body = dataEnd === undefined ? undefined : literalJson(js, data!, dataEnd);
     const query = config === undefined ? undefined : paramsQuery(js, config);
     const sent = query ? `${url}${url.includes("?") ? "&" : "?"}${query}` : url;
-    out.push({ method, url: sent, at: literal.start, ...(body !== undefined ? { body } : {}), ...(unread !== undefined ? { methodFrom: { names: [unread], spread: false, unread: true } } : given && "spreads" in given ? { methodFrom: { names: given.spreads, spread: true } } : {}) });
+    out.push({ method, url: sent, at: literal.start, ...(body !== undefined ? { body } : {}), ...(unread !== undefined ? { methodFrom: { names: [unread], spread: false, unread: true } } : expression !== undefined ? { methodFrom: { names: [expression], spread: false, unread: true, value: true } } : given && "spreads" in given ? { methodFrom: { names: given.spreads, spread: true } } : {}) });
   }
   return out;
 }

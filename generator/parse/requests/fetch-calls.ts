@@ -8,7 +8,7 @@
  */
 import { type CallInCode, JsText, matchesIn, urlLiteral } from "./js-literals";
 import { expressionEnd, literalJson, memberValue, skipBlank } from "./js-values";
-import { initMethod } from "./init-method";
+import { initMethod, unreadMethod } from "./init-method";
 
 /**
  * A `fetch(` call; its first argument is read where it is a string or template literal, or a
@@ -48,6 +48,9 @@ export function fetchCalls(text: string, js = new JsText(text), from = 0, to = t
     // A name that is no such `const` (a parameter, a `let`, an import), or one whose method is no literal: a helper's call may
     // give it, its parameter (request-helpers.ts); what none gives is said, not guessed GET.
     if (given && given[2] !== "undefined" && (named === undefined || (!options && !members))) [method, methodFrom] = ["GET", { names: [given[2]!], spread: false, unread: true }];
+    // An init written in the call whose method is no literal (`{ method: verb }`): said by its expression, not guessed GET.
+    const expression = comma && !options && !members ? unreadMethod(js, open!) : undefined;
+    if (expression !== undefined) [method, methodFrom] = ["GET", { names: [expression], spread: false, unread: true, value: true }];
     // Its headers' names where its options are JSON, as a browser writes them (none named: none sent).
     const headers = options === undefined ? undefined : typeof options.headers === "object" && options.headers !== null ? Object.keys(options.headers).map((k) => k.toLowerCase()) : [];
     const body = typeof options?.body === "string" ? options.body : init === undefined || options ? undefined : programBody(js, open!);

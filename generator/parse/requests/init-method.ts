@@ -5,7 +5,7 @@
  * named and a spread is (`{ ...defaults }`), the spreads are what gives it.
  */
 import type { JsText } from "./js-literals";
-import { expressionEnd, skipBlank } from "./js-values";
+import { expressionEnd, memberValue, skipBlank } from "./js-values";
 
 export type InitMethod =
   /** Named, or GET where neither a method nor a spread is written. */
@@ -70,4 +70,26 @@ export function initMethod(js: JsText, open: number, none = "GET"): InitMethod {
 export function namedInitMethod(js: JsText, name: string, at: number, none = "GET"): InitMethod {
   const open = js.objectAt(name, at);
   return open === undefined ? undefined : initMethod(js, open, none);
+}
+
+/**
+ * The text of the method the object literal at `open` names but not as a literal (`method: verb`,
+ * `method: m.toUpperCase()`, `{ method }`): what a note says the method comes from (a request
+ * whose method is not read is said, never guessed GET); undefined where it names none, or names
+ * it as a literal (`method: "POST"`, read by `initMethod`).
+ */
+export function unreadMethod(js: JsText, open: number): string | undefined {
+  const at = memberValue(js, open, ["method"], true);
+  if (at === undefined) return undefined;
+  const end = expressionEnd(js, at);
+  const literal = /["'`]/.test(js.text[at] ?? "") ? js.literal(at) : undefined;
+  if (literal && end !== undefined && skipBlank(js.text, literal.end) === end && !js.text.slice(at, literal.end).includes("${")) return undefined;
+  return js.text.slice(at, end ?? at + 60).trim().replace(/\s+/g, " ") || undefined;
+}
+
+/** The method a string literal at `at` names where it is the whole expression and letters only (`"delete"` → DELETE); undefined for anything else. */
+export function requestMethodLiteral(js: JsText, at: number): string | undefined {
+  const literal = /["'`]/.test(js.text[at] ?? "") ? js.literal(at) : undefined;
+  if (!literal || !/^[a-z]+$/i.test(literal.value) || js.text.slice(at, literal.end).includes("${")) return undefined;
+  return skipBlank(js.text, literal.end) === expressionEnd(js, at) ? literal.value.toUpperCase() : undefined;
 }

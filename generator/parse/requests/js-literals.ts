@@ -30,8 +30,10 @@ export interface CallInCode {
    * a parameter of these names (request-helpers.ts); a spread left is said, not guessed, and so is
    * an init given as a name that no `const` object literal or helper's call gives (`unread`: a
    * parameter, a `let`, an import; each name then as written, a helper call's argument's text).
+   * With `value`, the name is the method's own expression in an init written in the call (`{
+   * method: verb }`): a helper's call gives it as a string literal (`send("/x", "DELETE")`).
    */
-  methodFrom?: { names: string[]; spread: boolean; unread?: true };
+  methodFrom?: { names: string[]; spread: boolean; unread?: true; value?: true };
 }
 
 /**

@@ -14,7 +14,7 @@ import { type CallInCode, JsText, PARAMETER } from "./js-literals";
 import { expressionEnd, skipBlank } from "./js-values";
 import { withVariables } from "./request-variables";
 import { parametersOf } from "./js-parameters";
-import { initMethod, namedInitMethod } from "./init-method";
+import { initMethod, namedInitMethod, requestMethodLiteral } from "./init-method";
 
 /** The requests a reader finds between `from` and `to` (fetchCalls, httpClientCalls, …). */
 export type CallFinder = (js: JsText, from: number, to: number) => CallInCode[];
@@ -177,6 +177,13 @@ export function methodThrough(js: JsText, call: CallInCode, helper: Helper, star
     }
     const at = starts[k];
     if (at === undefined) continue;
+    if (call.methodFrom!.value) {
+      // The method itself as the parameter (`{ method: verb }`): a string literal given reads it (`send("/x", "DELETE")`).
+      const given = requestMethodLiteral(js, at);
+      if (given !== undefined) [method, unread] = [given, []];
+      else [unread, said] = [[...unread, argumentText(js, at)], true];
+      continue;
+    }
     // An object literal, or a name of one (`odataFetch("/x", opts)` after `const opts = { method: "POST" }`).
     const word = /^[A-Za-z_$][\w$]*(?![\w$])/.exec(js.text.slice(at, at + 200))?.[0];
     if (word === "undefined") continue;
@@ -195,7 +202,7 @@ export function methodThrough(js: JsText, call: CallInCode, helper: Helper, star
       said = true;
     }
   }
-  const from = { names: unread, spread, ...(said && !spread ? { unread: true as const } : {}) };
+  const from = { names: unread, spread, ...(said && !spread ? { unread: true as const } : {}), ...(call.methodFrom!.value ? { value: true as const } : {}) };
   return { method, ...(unread.length ? { methodFrom: from } : { methodFrom: undefined }) };
 }
 
