@@ -6,7 +6,8 @@
  * `graph.js`; `./http.mjs` is `http.mts`; no extension: `.ts`, `.tsx`, …, then `index.ts`, …) and
  * as Node finds it for a JavaScript one (`graph.js` first; `index.js`), read once however many files import
  * it (ProgramModules), and its helpers are those it declares as a file's own are
- * (request-helpers.ts); a namespace's members too (`import * as g`, then `g.graphGet(…)`). A
+ * (request-helpers.ts), or re-exports (`export { get } from "./http"`, `export * from "./http"`:
+ * reexports.ts); a namespace's members too (`import * as g`, then `g.graphGet(…)`). A
  * module's own imports are read where its helpers call helpers (helper-chains.ts), each module
  * once, so modules importing each other are each read once. A module that cannot be read, or a file importing itself, is a
  * note at the import, never an error: the calls of its names are not read as requests.
@@ -15,6 +16,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { JsText } from "./js-literals";
 import { type Helper, helpersOf } from "./request-helpers";
+import { reexported } from "./reexports";
 
 /** A helper a file imports: its name there, the helper as its module declares it, and the module's text. */
 export interface ImportedHelper {
@@ -254,16 +256,20 @@ function helpersImported(js: JsText, file: string, modules: ProgramModules): { h
       notes.push(note);
       continue;
     }
+    // A helper the module declares, else one it re-exports (`export { get } from "./http"`, `export * from "./http"`: reexports.ts).
+    const given = (name: string, local: string, calls: number) => {
+      const helper = helpersByName(found.js).get(name);
+      if (helper) return void helpers.push({ local, helper, js: found.js, file: found.file });
+      const through = reexported(found.js, found.file, name, helpersByName, (from, specifier) => modules.module(from, specifier));
+      if (through && "helper" in through) helpers.push({ local, ...through });
+      else if (through) notes.push({ at: n.at, message: `${n.specifier} (${path.relative(path.dirname(self), found.file) || found.file}) ${through.problem}: the calls of ${local} are not read as requests`, calls });
+    };
     if (n.name === "*") {
-      for (const [name] of members) {
-        const helper = helpersByName(found.js).get(name.slice(n.local.length + 1));
-        if (helper) helpers.push({ local: name, helper, js: found.js, file: found.file });
-      }
+      for (const [name, count] of members) given(name.slice(n.local.length + 1), name, count);
       continue;
     }
     const name = n.name === "default" ? defaultName(found.js) : n.name;
-    const helper = name === undefined ? undefined : helpersByName(found.js).get(name);
-    if (helper) helpers.push({ local: n.local, helper, js: found.js, file: found.file });
+    if (name !== undefined) given(name, n.local, calls);
   }
   return { helpers, notes };
 }
