@@ -72,6 +72,31 @@ test("a helper a function declares by the name of an imported one is that name's
   ]);
 });
 
+test("a parameter or local variable named as an imported helper is not the helper in its scope: its calls there are no request", async () => {
+  const dir = program({
+    "src/http.ts": [ODATA, 'export const del = (path: string) => fetch(ROOT + path, { method: "DELETE" });'],
+    "src/app.ts": [
+      'import { del } from "./http";',
+      'import * as h from "./http";',
+      "export function run(del: (p: string) => void, h: { del(p: string): void }) {",
+      "  del(\"/Airlines('a')\");",
+      "  h.del(\"/Airlines('b')\");",
+      "}",
+      "export const each = (ids: string[]) => ids.forEach((del) => del(\"/People('c')\"));",
+      "export function later() {",
+      "  let del = console.log;",
+      "  del(\"/People('d')\");",
+      "}",
+      "del(\"/Airports('e')\");",
+      "h.del(\"/Airports('f')\");",
+    ],
+  });
+  expect((await results(dir, "src/app.ts")).requests).toEqual([
+    "12 DELETE https://example.com/odata/Airports('e') ok",
+    "13 DELETE https://example.com/odata/Airports('f') ok",
+  ]);
+});
+
 test("a module that cannot be read, a file importing itself: a note at the import, the rest read; modules importing each other are each read once", async () => {
   const dir = program({
     "a.ts": ['import { bGet } from "./b";', 'import { gone } from "./missing.js";', 'import { self } from "./a";', ODATA, "export const self = () => 1;", 'bGet("/Airports");', 'gone("/People");', "self();"],

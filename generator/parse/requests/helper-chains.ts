@@ -61,10 +61,16 @@ interface Module {
 /** Each module's helpers and calls (found once per file). */
 const modulesSeen = new WeakMap<JsText, Module>();
 
-/** The helper a call names where it is: a helper declared in a block around it by that name, else the module's. */
-function targetAt(m: Module, site: Site): Target {
+/**
+ * The helper a call names where it is: a helper declared in a block around it by that name, else
+ * the module's; none where an imported helper's name (a namespace's for `g.graphGet`) is declared
+ * there as something else (a parameter, a local variable: `function f(del) { del(x) }`).
+ */
+function targetAt(js: JsText, m: Module, site: Site): Target | undefined {
   const local = m.inBlocks.get(site.name);
-  return local && site.at > local.from && site.at < local.to ? local.target : m.targets.get(site.name)!;
+  if (local && site.at > local.from && site.at < local.to) return local.target;
+  const target = m.targets.get(site.name)!;
+  return !target.own && js.declaredInBlock(site.name.split(".")[0]!, site.at) ? undefined : target;
 }
 
 class ChainReader {
@@ -112,8 +118,8 @@ class ChainReader {
       for (const [from, to] of helper.own) {
         for (let k = firstAfter(sites, from); k < sites.length && sites[k]!.at < to; k++) {
           const site = sites[k]!;
-          const target = targetAt(seen, site);
-          if (target.helper === helper || !callable(js, site, target)) continue;
+          const target = targetAt(js, seen, site);
+          if (!target || target.helper === helper || !callable(js, site, target)) continue;
           if (this.stack.includes(target.helper)) {
             out.cut ??= `${[...this.stack.slice(this.stack.indexOf(target.helper)), target.helper].map((h) => h.name).join(" \u2192 ")} call each other: the cycle is followed once`;
             continue;
@@ -176,7 +182,8 @@ export function helperCalls(
   const noted = new Set<Helper>();
   const inside = insideHelpers(js);
   for (const site of sites) {
-    const target = targetAt(seen, site);
+    const target = targetAt(js, seen, site);
+    if (!target) continue;
     const { helper } = target;
     // Not its declaration, nor a call of itself inside its body.
     if (target.own && (site.at === helper.at || (site.at >= helper.from && site.at <= helper.to))) continue;

@@ -243,6 +243,19 @@ export class Bindings {
     return open < 0 ? undefined : open;
   }
 
+  /**
+   * Whether `name` is declared in a block around `at` (a function's parameter, an arrow's, a
+   * `const`, `let` or `var` of a function's body or a block in it), not at the file's top level:
+   * there it is not what the file imports by that name (`function f(del) { del(x) }`).
+   */
+  declaredInBlock(name: string, at: number): boolean {
+    if (hiddenAt(this.parameters.inExpressions.get(name), at)) return true;
+    const byBlock = this.declarations.get(name);
+    if (!byBlock) return false;
+    for (let block = this.innermost(at); block >= 0; block = this.parentOf(block)) if (byBlock.has(block)) return true;
+    return false;
+  }
+
   /** Whether a parameter (or a `var`) of `name` around `at` hides what the file declares by that name: a URL function (`function g(u) { fetch(u(y)) }`). */
   hidden(name: string, at: number): boolean {
     return hiddenAt(this.parameters.inExpressions.get(name), at) || this.owner(name, at)?.readable === false;

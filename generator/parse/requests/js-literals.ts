@@ -131,6 +131,11 @@ export class JsText {
     return this.names().objectAt(name, at);
   }
 
+  /** Whether `name` is declared in a block around `at`, not at the file's top level (js-bindings.ts `declaredInBlock`). */
+  declaredInBlock(name: string, at: number): boolean {
+    return this.names().declaredInBlock(name, at);
+  }
+
   /** The `{` of the innermost block around `at`; undefined at the file's top level (js-bindings.ts). */
   blockAround(at: number): number | undefined {
     return this.names().blockAround(at);
