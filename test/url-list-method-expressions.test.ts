@@ -58,3 +58,27 @@ test("a helper's call giving the method as a string literal gives it; any other 
   expect(r.requests).toEqual(["3 DELETE https://example.com/odata/People"]);
   expect(r.notes).toEqual(['4 https://example.com/odata/Airlines: its method comes from v, which is not read; the request is not checked']);
 });
+
+test("an init changed through a cast, (init as any).method = … or (<any>init)[k] = …, is a note, as init.method = … is; a cast only read changes nothing", async () => {
+  const r = await listed([
+    ODATA,
+    'const a = { method: "GET" };',
+    '(a as any).method = "DELETE";',
+    "fetch(ROOT + \"/Airlines('a')\", a);",
+    'const b = { method: "GET" };',
+    '(<any>b)["method"] = "DELETE";',
+    "fetch(ROOT + \"/Airlines('b')\", b);",
+    'const c = { method: "GET" };',
+    '(c satisfies object as { method: string }).method = "DELETE";',
+    "fetch(ROOT + \"/Airlines('c')\", c);",
+    'const d = { method: "DELETE" };',
+    "console.log((d as any).method === \"GET\", (d as any)[0]);",
+    "fetch(ROOT + \"/Airlines('d')\", d);",
+  ]);
+  expect(r.requests).toEqual(["13 DELETE https://example.com/odata/Airlines('d')"]);
+  expect(r.notes).toEqual([
+    "4 https://example.com/odata/Airlines('a'): its method comes from a, which is not read; the request is not checked",
+    "7 https://example.com/odata/Airlines('b'): its method comes from b, which is not read; the request is not checked",
+    "10 https://example.com/odata/Airlines('c'): its method comes from c, which is not read; the request is not checked",
+  ]);
+});

@@ -60,8 +60,14 @@ const CHANGE = /(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?:(\+=|=(?![=>]))|(?:\|\||&&|\?
 const LOOP_TARGET = /\bfor\s*(?:await\s*)?\(\s*([A-Za-z_$][\w$]*)\s+(?:of|in)\b/g;
 /** A destructuring assignment's pattern's end (`[url] = …`, `({ link: url } = …)`). */
 const PATTERN_END = /[\]}]\s*=(?![=>])/g;
-/** `name[` (a computed member, assigned where its `]` is followed by `=`), `Object.assign(name`, `delete name.` or `delete name[`. */
-const MEMBER_CHANGE = /(?<![\w$.])([A-Za-z_$][\w$]*)\s*\[|\bObject\s*\.\s*assign\s*\(\s*([A-Za-z_$][\w$]*)(?![\w$])|\bdelete\s+([A-Za-z_$][\w$]*)\s*[.[]/g;
+/**
+ * `name[` (a computed member, assigned where its `]` is followed by `=`), `Object.assign(name`,
+ * `delete name.` or `delete name[`, and the name in parentheses, cast or not, before a member
+ * (`(init as any).method`, `(<any>init)[k]`, `(init!).method`: assigned where `=` follows the member).
+ */
+const MEMBER_CHANGE = /(?<![\w$.])([A-Za-z_$][\w$]*)\s*\[|\bObject\s*\.\s*assign\s*\(\s*([A-Za-z_$][\w$]*)(?![\w$])|\bdelete\s+([A-Za-z_$][\w$]*)\s*[.[]|(?<![\w$)\]])\(\s*(?:<[^<>()]*(?:<[^<>()]*>[^<>()]*)*>\s*)?([A-Za-z_$][\w$]*)\s*(?:!\s*)?(?:(?:as|satisfies)\s+[^()=;]*?)?\)\s*([.[])/dg;
+/** A member's names after a `.` and an assignment to it: `.method =`, `.headers.x +=`. */
+const MEMBER_ASSIGNED = /^\s*[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*\s*(?:\|\||&&|\?\?|\*\*|<<|>>>?|[-+*/%&|^])?=(?![=>])/;
 const KEYWORDS = new Set(["const", "let", "var", "return", "typeof", "else", "do", "new", "in", "of", "await", "yield"]);
 
 export class Bindings {
@@ -224,9 +230,17 @@ export class Bindings {
     if (this.objectChanges) return this.objectChanges;
     const found = new Map<string, number[]>();
     for (const m of this.js.text.matchAll(MEMBER_CHANGE)) {
-      const name = (m[1] ?? m[2] ?? m[3])!;
-      const at = m.index + m[0].lastIndexOf(name);
+      const name = (m[1] ?? m[2] ?? m[3] ?? m[4])!;
+      const at = m[4] !== undefined ? m.indices![4]![0] : m.index + m[0].lastIndexOf(name);
       if (!this.js.isCode(at)) continue;
+      if (m[4] !== undefined) {
+        // `(init as any).method =`, `(<any>init)["method"] =`: the member assigned.
+        const end = m.index + m[0].length;
+        const close = m[5] === "[" ? this.js.closing(end - 1) : undefined;
+        const assigned = m[5] === "[" ? close !== undefined && ASSIGNED.test(this.js.text.slice(close + 1, close + 8)) : MEMBER_ASSIGNED.test(this.js.text.slice(end, end + 200));
+        if (assigned) (found.get(name) ?? found.set(name, []).get(name)!).push(at);
+        continue;
+      }
       if (m[1] !== undefined) {
         // `init[…] =`: the bracket's close followed by an assignment.
         const close = this.js.closing(m.index + m[0].length - 1);
