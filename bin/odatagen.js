@@ -16,10 +16,14 @@ for (const stream of [process.stdout, process.stderr]) {
 // start, and Node 20 (as any without nodejs/node#58200, 2025) aborts (SIGABRT, "Assertion failed")
 // when the terminal has closed meanwhile. It skips a closed descriptor: one whose terminal is gone
 // (isatty no longer says it is one) is closed first, so the run exits with its own code.
-const tty = require("node:tty");
-const terminals = [0, 1, 2].filter((fd) => tty.isatty(fd));
+// stdout's and stderr's streams (made above) say whether they are terminals; node:tty, which loads
+// node:net, a no-change prebuild's run otherwise never needs, is asked about stdin only where it is
+// loaded already or stdin may be a terminal (a character device other than /dev/null).
+const terminals = [process.stdout.isTTY && 1, process.stderr.isTTY && 2].filter(Boolean);
+if ((terminals.length || mayBeTerminal(0)) && require("node:tty").isatty(0)) terminals.unshift(0);
 if (terminals.length) {
   process.on("exit", () => {
+    const tty = require("node:tty");
     for (const fd of terminals) {
       if (tty.isatty(fd)) continue;
       try {
@@ -29,6 +33,17 @@ if (terminals.length) {
       }
     }
   });
+}
+
+/** Whether `fd` is a character device other than /dev/null (no terminal on a system without it). */
+function mayBeTerminal(fd) {
+  const fs = require("node:fs");
+  try {
+    const stat = fs.fstatSync(fd);
+    return stat.isCharacterDevice() && stat.rdev !== fs.statSync("/dev/null").rdev;
+  } catch {
+    return false;
+  }
 }
 let cli;
 try {
