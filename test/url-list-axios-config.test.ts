@@ -11,6 +11,19 @@ import { runCliInProcess } from "./helpers/cli-in-process";
 
 const LITE = path.join(__dirname, "fixtures", "trippin-lite.xml");
 
+/**
+ * `url --from app.ts` over `lines`, written to a scratch folder: the `--json` run's requests (`line
+ * METHOD url ok|refused`) and what it left unchecked, and a plain run's diagnostics.
+ */
+async function listed(lines: string[]): Promise<{ requests: string[]; skipped: Record<string, number>; stderr: string }> {
+  const dir = scratch();
+  fs.writeFileSync(path.join(dir, "app.ts"), lines.join("\n"));
+  const r = await runCliInProcess(["url", "-i", LITE, "--from", "app.ts", "--json"], dir);
+  const json = JSON.parse(r.stdout) as { results: { line: number; method: string; url: string; ok: boolean }[]; skipped: Record<string, number> };
+  const plain = await runCliInProcess(["url", "-i", LITE, "--from", "app.ts"], dir);
+  return { requests: json.results.map((x) => `${x.line} ${x.method} ${x.url} ${x.ok ? "ok" : "refused"}`), skipped: json.skipped, stderr: plain.stderr };
+}
+
 test("axios's config form: each call is a request with its method, URL, data and params; a misspelt body member and segment are refused at their URLs", async () => {
   const lines = [
     'import axios from "axios";',
@@ -50,19 +63,15 @@ test("a config's method is read as fetch's init's is: one named after a spread i
     'export const addAirline = () => send("/Airlines", { method: "post" });',
     'export const airlines = () => send("/Airlines");',
   ];
-  const dir = scratch();
-  fs.writeFileSync(path.join(dir, "app.ts"), lines.join("\n"));
-  const r = await runCliInProcess(["url", "-i", LITE, "--from", "app.ts", "--json"], dir);
-  const json = JSON.parse(r.stdout) as { results: { line: number; method: string; url: string; ok: boolean }[]; skipped: Record<string, number> };
-  expect(json.results.map((x) => `${x.line} ${x.method} ${x.url} ${x.ok ? "ok" : "refused"}`)).toEqual([
+  const { requests, skipped, stderr } = await listed(lines);
+  expect(requests).toEqual([
     "5 POST https://example.com/odata/People ok",
     "10 POST https://example.com/odata/Airlines ok",
     "11 GET https://example.com/odata/Airlines ok",
   ]);
-  expect(json.skipped).toEqual({ "method from a spread not read": 2 });
-  const plain = await runCliInProcess(["url", "-i", LITE, "--from", "app.ts"], dir);
-  expect(plain.stderr).toMatch(/^app\.ts:4:\d+: info ODG604: https:\/\/example\.com\/odata\/Airports: its method comes from \.\.\.common, which is not read; the request is not checked$/m);
-  expect(plain.stderr).toMatch(/^app\.ts:6:\d+: info ODG604: https:\/\/example\.com\/odata\/Airlines\('a'\): its method comes from \.\.\.common/m);
+  expect(skipped).toEqual({ "method from a spread not read": 2 });
+  expect(stderr).toMatch(/^app\.ts:4:\d+: info ODG604: https:\/\/example\.com\/odata\/Airports: its method comes from \.\.\.common, which is not read; the request is not checked$/m);
+  expect(stderr).toMatch(/^app\.ts:6:\d+: info ODG604: https:\/\/example\.com\/odata\/Airlines\('a'\): its method comes from \.\.\.common/m);
 });
 
 test("a config given as a name: a const's object literal is read as one written in the call (method, url, data), at the call; any other name is a note (ODG604), not a guessed GET", async () => {
@@ -83,21 +92,17 @@ test("a config given as a name: a const's object literal is read as one written 
     "const del = { method: \"delete\" };",
     "call(\"/People('q')\", del);",
   ];
-  const dir = scratch();
-  fs.writeFileSync(path.join(dir, "app.ts"), lines.join("\n"));
-  const r = await runCliInProcess(["url", "-i", LITE, "--from", "app.ts", "--json"], dir);
-  const json = JSON.parse(r.stdout) as { results: { line: number; method: string; url: string; ok: boolean }[]; skipped: Record<string, number> };
-  expect(json.results.map((x) => `${x.line} ${x.method} ${x.url} ${x.ok ? "ok" : "refused"}`)).toEqual([
+  const { requests, skipped, stderr } = await listed(lines);
+  expect(requests).toEqual([
     "6 DELETE https://example.com/odata/Airlines('{id}') ok",
     // The data's misspelt member is checked, at the call.
     "9 PATCH https://example.com/odata/People('x') refused",
     "11 DELETE /Airports('LAX') ok",
     "15 DELETE https://example.com/odata/People('q') ok",
   ]);
-  expect(json.skipped).toEqual({ "method from a variable not read": 1 });
-  const plain = await runCliInProcess(["url", "-i", LITE, "--from", "app.ts"], dir);
-  expect(plain.stderr).toMatch(/^app\.ts:9:15: error ODG601: PATCH \/People\('x'\): the body's FirstNme/m);
-  expect(plain.stderr).toMatch(/^app\.ts:12:\d+: info ODG604: https:\/\/example\.com\/odata\/People: its method comes from cfg, which is not read; the request is not checked$/m);
+  expect(skipped).toEqual({ "method from a variable not read": 1 });
+  expect(stderr).toMatch(/^app\.ts:9:15: error ODG601: PATCH \/People\('x'\): the body's FirstNme/m);
+  expect(stderr).toMatch(/^app\.ts:12:\d+: info ODG604: https:\/\/example\.com\/odata\/People: its method comes from cfg, which is not read; the request is not checked$/m);
 });
 
 test("a config or fetch init changed after its declaration by a computed member, Object.assign or delete is not read as its literal: a note (ODG604), not the literal's method", async () => {
@@ -118,12 +123,8 @@ test("a config or fetch init changed after its declaration by a computed member,
     "const list = [d]; list[0] = d; const e = Object.assign({}, d);",
     "fetch(ROOT + \"/Airlines('d')\", d);",
   ];
-  const dir = scratch();
-  fs.writeFileSync(path.join(dir, "app.ts"), lines.join("\n"));
-  const r = await runCliInProcess(["url", "-i", LITE, "--from", "app.ts", "--json"], dir);
-  const json = JSON.parse(r.stdout) as { results: { line: number; method: string; url: string }[]; skipped: Record<string, number> };
-  expect(json.results.map((x) => `${x.line} ${x.method} ${x.url}`)).toEqual(["14 DELETE https://example.com/odata/Airlines('d')"]);
-  expect(json.skipped).toEqual({ "method from a variable not read": 3 });
-  const plain = await runCliInProcess(["url", "-i", LITE, "--from", "app.ts"], dir);
-  for (const [line, name] of [[5, "a"], [8, "b"], [11, "c"]] as const) expect(plain.stderr).toMatch(new RegExp(`^app\\.ts:${line}:\\d+: info ODG604: .*its method comes from ${name}, which is not read`, "m"));
+  const { requests, skipped, stderr } = await listed(lines);
+  expect(requests).toEqual(["14 DELETE https://example.com/odata/Airlines('d') ok"]);
+  expect(skipped).toEqual({ "method from a variable not read": 3 });
+  for (const [line, name] of [[5, "a"], [8, "b"], [11, "c"]] as const) expect(stderr).toMatch(new RegExp(`^app\\.ts:${line}:\\d+: info ODG604: .*its method comes from ${name}, which is not read`, "m"));
 });
