@@ -293,13 +293,13 @@ export function sliceModel(
    */
   const walkQuietly = (patterns: PathPattern[], exclude: readonly PathPattern[], beyond?: boolean) =>
     diags.quietly(() => selectPaths(pathModel, patterns, exclude, fill, beyond));
-  /** `kept`: the patterns whose paths are matched already (an include's: every include path; an exclude's: itself). */
   /** The URL paths (no wildcards) that reach a type or operation through what the slice can hold, walked together. */
   const walkable = (routes: readonly string[], exclude: readonly PathPattern[]) => {
     const patterns = routes.map(parsePattern).filter((q): q is PathPattern => q.kind === "path");
     const unmatched = new Set(selectPaths({ ...pathModel, holds }, patterns, exclude, fill).unmatched);
     return new Set(patterns.filter((q) => !unmatched.has(q.text)).map((q) => q.text));
   };
+  /** `kept`: the patterns whose paths are matched already (an include's: every include path; an exclude's: itself). */
   const stopsText = (p: PathPattern, selection: PathSelection, exclude: readonly PathPattern[], kept: readonly PathPattern[]): string | undefined => {
     const stops = selection.stops.get(p.text);
     if (!stops) return undefined;
