@@ -63,14 +63,16 @@ const modulesSeen = new WeakMap<JsText, Module>();
 
 /**
  * The helper a call names where it is: a helper declared in a block around it by that name, else
- * the module's; none where an imported helper's name (a namespace's for `g.graphGet`) is declared
- * there as something else (a parameter, a local variable: `function f(del) { del(x) }`).
+ * the module's; none where the helper's name (a namespace's for `g.graphGet`) is declared there as
+ * something else (a parameter, a local variable: `function f(del) { del(x) }`), for an imported
+ * helper in any block, for one the module declares in a block inside the one it is declared in.
  */
 function targetAt(js: JsText, m: Module, site: Site): Target | undefined {
   const local = m.inBlocks.get(site.name);
-  if (local && site.at > local.from && site.at < local.to) return local.target;
+  if (local && site.at > local.from && site.at < local.to) return js.declaredInBlock(site.name, site.at, local.from) ? undefined : local.target;
   const target = m.targets.get(site.name)!;
-  return !target.own && js.declaredInBlock(site.name.split(".")[0]!, site.at) ? undefined : target;
+  const within = target.own ? (js.blockAround(target.helper.at) ?? -1) : undefined;
+  return js.declaredInBlock(site.name.split(".")[0]!, site.at, within) ? undefined : target;
 }
 
 class ChainReader {

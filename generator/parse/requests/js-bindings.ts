@@ -260,13 +260,18 @@ export class Bindings {
   /**
    * Whether `name` is declared in a block around `at` (a function's parameter, an arrow's, a
    * `const`, `let` or `var` of a function's body or a block in it), not at the file's top level:
-   * there it is not what the file imports by that name (`function f(del) { del(x) }`).
+   * there it is not what the file imports by that name (`function f(del) { del(x) }`). With
+   * `within` (the `{` of the block a helper of that name is declared in), only the blocks inside
+   * it count: the helper's own declaration does not hide it. An arrow's expression body taking the
+   * name as a parameter counts where it does not hold `within` too (one holding both is taken for
+   * the outer one: the helper is read).
    */
-  declaredInBlock(name: string, at: number): boolean {
-    if (hiddenAt(this.parameters.inExpressions.get(name), at)) return true;
+  declaredInBlock(name: string, at: number, within?: number): boolean {
+    const expressions = this.parameters.inExpressions.get(name);
+    if (hiddenAt(expressions, at) && (within === undefined || !hiddenAt(expressions, within))) return true;
     const byBlock = this.declarations.get(name);
     if (!byBlock) return false;
-    for (let block = this.innermost(at); block >= 0; block = this.parentOf(block)) if (byBlock.has(block)) return true;
+    for (let block = this.innermost(at); block >= 0 && block !== within; block = this.parentOf(block)) if (byBlock.has(block)) return true;
     return false;
   }
 

@@ -131,9 +131,9 @@ export class JsText {
     return this.names().objectAt(name, at);
   }
 
-  /** Whether `name` is declared in a block around `at`, not at the file's top level (js-bindings.ts `declaredInBlock`). */
-  declaredInBlock(name: string, at: number): boolean {
-    return this.names().declaredInBlock(name, at);
+  /** Whether `name` is declared in a block around `at`, not at the file's top level, nor (`within`) outside the block at `within` (js-bindings.ts `declaredInBlock`). */
+  declaredInBlock(name: string, at: number, within?: number): boolean {
+    return this.names().declaredInBlock(name, at, within);
   }
 
   /** The `{` of the innermost block around `at`; undefined at the file's top level (js-bindings.ts). */
