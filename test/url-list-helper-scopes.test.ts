@@ -47,3 +47,33 @@ test("a parameter or local variable named as a helper the file declares hides it
     "19 DELETE https://example.com/odata/Airports('g')",
   ]);
 });
+
+test("a parameter list hides the names it binds, not those of its types and defaults: `(x: typeof del)` leaves del the helper", async () => {
+  expect(
+    await requests({
+      "http.ts": [ODATA, 'export const del = (p: string) => fetch(ROOT + p, { method: "DELETE" });'],
+      "app.ts": [
+        'import { del } from "./http";',
+        "export function typed(x: typeof del, y = del, z: Map<string, typeof del> = new Map(), ...rest: Array<typeof del>) {",
+        "  del(\"/People('a')\");",
+        "}",
+        "export const arrow = (x: Parameters<typeof del>[0] = \"del\") => del(\"/People('b')\");",
+        "export function destructured({ path, del }: { path: string; del: typeof console.log }) {",
+        "  del(\"/Airlines('c')\");",
+        "}",
+        "export const nested = ({ opts: { del = console.log } }: { opts: { del?: (p: string) => void } }) => del(\"/Airlines('d')\");",
+        "export const listed = ([, del]: ((p: string) => void)[]) => del(\"/Airlines('e')\");",
+      ],
+    }),
+  ).toEqual(["3 DELETE https://example.com/odata/People('a')", "5 DELETE https://example.com/odata/People('b')"]);
+});
+
+test("parameter lists made to be slow (patterns nested 20,000 deep, 20,000 typed parameters) are read, not hung on", async () => {
+  const deep = `export const f = (${"{ a: ".repeat(20000)}del${" }".repeat(20000)}) => del("/People('a')");`;
+  const many = `export function g(${Array.from({ length: 20000 }, (_, k) => `p${k}: Map<string, typeof del> = del`).join(", ")}) { del("/People('b')"); }`;
+  expect(
+    await requests({
+      "app.ts": [ODATA, 'const del = (p: string) => fetch(ROOT + p, { method: "DELETE" });', deep, many],
+    }),
+  ).toEqual(["4 DELETE https://example.com/odata/People('b')"]);
+});

@@ -3,11 +3,12 @@
  * name around them (js-bindings.ts): a function's or method's `(url: string) { … }`, a `catch (url)
  * { … }`, an arrow's `(url) => …` or `url => …`. A body in braces is the block the names are
  * declared in; an arrow's expression body (`links.map((url) => fetch(url))`) is a range of its own,
- * up to the `,`, `;` or closing bracket after it. Each word of a parameter list is taken for a
- * parameter (a type's or a default's names too): a name hidden where it is not is only not read.
+ * up to the `,`, `;` or closing bracket after it. A list's names are those it binds
+ * (js-parameter-names.ts): not a type's nor a default's words.
  */
 import type { JsText } from "./js-literals";
 import { skipBlank } from "./js-values";
+import { boundNames } from "./js-parameter-names";
 
 export interface Parameters {
   /** Each parameter's name and the `{` of the body it is declared in. */
@@ -17,7 +18,6 @@ export interface Parameters {
 }
 
 const NOT_FUNCTIONS = new Set(["if", "for", "while", "switch", "with", "return", "typeof", "await", "in", "of", "new", "delete", "void"]);
-const WORD = /(?<![\w$.])[A-Za-z_$][\w$]*/g;
 
 /** The parameters of the program's functions (one pass over its parentheses and `=>`s, made once per file: js-bindings.ts and request-helpers.ts ask). */
 export function parametersOf(js: JsText): Parameters {
@@ -52,8 +52,7 @@ function findParameters(js: JsText): Parameters {
     // A `(…) {` is a function's, a method's or a catch's, not an `if`'s or a loop's.
     const before = /([A-Za-z_$][\w$]*)\s*(?:<[^<>()]{0,100}>)?\s*$/.exec(text.slice(Math.max(0, open - 120), open))?.[1];
     if (after[1] === "{" && (before === undefined || NOT_FUNCTIONS.has(before))) continue;
-    const names = [...text.slice(open + 1, close).matchAll(WORD)].map((m) => m[0]);
-    bind(names, close + 1 + after[0].length - (after[1] === "{" ? 1 : 0));
+    bind(boundNames(js, open, close), close + 1 + after[0].length - (after[1] === "{" ? 1 : 0));
   }
   for (const m of text.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)\s*=>/g)) if (!NOT_FUNCTIONS.has(m[1]!)) bind([m[1]!], m.index + m[0].length);
   for (const [name, { starts, ends }] of found.inExpressions) {
