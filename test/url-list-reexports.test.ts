@@ -53,3 +53,47 @@ test("a cycle of re-exports is a note at the import, not a hang; a helper found 
   expect(r.notes).toEqual(["1 ./a (a.ts) re-exports missing in a cycle (a.ts \u2192 b.ts \u2192 a.ts): the calls of missing are not read as requests"]);
   expect(r.skipped).toEqual({ "call of a helper from a module not read": 1 });
 });
+
+test("a namespace re-exported (`export * as http`) and a default export re-exported by name (`export { default as get }`) are followed", async () => {
+  const dir = program({
+    "http.ts": [ODATA, 'export const del = (p: string) => fetch(ROOT + p, { method: "DELETE" });', "export default function get(p: string) {", "  return fetch(ROOT + p);", "}"],
+    "more.ts": [ODATA, 'const patch = (p: string) => fetch(ROOT + p, { method: "PATCH" });', "export default patch;"],
+    "index.ts": ['export * as http from "./http";', 'export { default as get } from "./http";', 'export { default as patch, default } from "./more";'],
+    "outer.ts": ['export { http as api } from "./index";'],
+    "app.ts": [
+      'import { http, get, patch } from "./index";',
+      'import edit from "./index";',
+      'import { api } from "./outer";',
+      'http.del("/People");',
+      "get(\"/People('a')\");",
+      'patch("/Airlines(\'b\')");',
+      'edit("/Airports");',
+      "api.get(\"/Airlines('c')\");",
+    ],
+  });
+  const r = await listed(dir);
+  expect(r.requests).toEqual([
+    "4 DELETE https://example.com/odata/People",
+    "5 GET https://example.com/odata/People('a')",
+    "6 PATCH https://example.com/odata/Airlines('b')",
+    "7 PATCH https://example.com/odata/Airports",
+    "8 GET https://example.com/odata/Airlines('c')",
+  ]);
+  expect(r.notes).toEqual([]);
+});
+
+test("a re-exported namespace or default that cannot be followed is a note (ODG604), not silence", async () => {
+  const dir = program({
+    "anon.ts": [ODATA, "export default (p: string) => fetch(ROOT + p);"],
+    "index.ts": ['export * as gone from "./missing";', 'export { default as anon } from "./anon";'],
+    "app.ts": ['import { gone, anon } from "./index";', 'import direct from "./anon";', 'gone.send("/People");', 'anon("/Airlines");', 'direct("/Airports");'],
+  });
+  const r = await listed(dir);
+  expect(r.requests).toEqual([]);
+  expect(r.notes).toEqual([
+    "1 ./index (index.ts) re-exports gone from ./missing, which is no file (nor missing.ts, missing.tsx, missing.mts, …): the calls of gone.send are not read as requests",
+    "1 ./index (index.ts) re-exports the default export of ./anon, no named function ((p: string) => fetch(ROOT + p);…): the calls of anon are not read as requests",
+    "2 ./anon (anon.ts) exports as its default no named function ((p: string) => fetch(ROOT + p);…): the calls of direct are not read as requests",
+  ]);
+  expect(r.skipped).toEqual({ "call of a helper from a module not read": 3 });
+});

@@ -6,7 +6,8 @@
  * `graph.js`; `./http.mjs` is `http.mts`; no extension: `.ts`, `.tsx`, …, then `index.ts`, …) and
  * as Node finds it for a JavaScript one (`graph.js` first; `index.js`), read once however many files import
  * it (ProgramModules), and its helpers are those it declares as a file's own are
- * (request-helpers.ts), or re-exports (`export { get } from "./http"`, `export * from "./http"`:
+ * (request-helpers.ts), or re-exports (`export { get } from "./http"`, `export * from "./http"`,
+ * `export { default as get } from "./http"`, `export * as http from "./http"` then `http.get(…)`:
  * reexports.ts); a namespace's members too (`import * as g`, then `g.graphGet(…)`). A
  * module's own imports are read where its helpers call helpers (helper-chains.ts), each module
  * once, so modules importing each other are each read once. A module that cannot be read, or a file importing itself, is a
@@ -200,13 +201,6 @@ function calledNames(js: JsText): Map<string, number> {
   return names;
 }
 
-/** The name a module's default export (or `module.exports`) gives a function it declares: `export default function request(`, `export default request`, `module.exports = graphGet`. */
-function defaultName(js: JsText): string | undefined {
-  for (const m of js.text.matchAll(/(?<![\w$.])(?:export\s+default|module\.exports\s*=)\s*(?:async\s+)?(?:function\s*\*?\s*)?([A-Za-z_$][\w$]*)/g))
-    if (js.isCode(m.index) && m[1] !== "function") return m[1];
-  return undefined;
-}
-
 /** A module's helpers by name (made once per module). */
 const byName = new WeakMap<JsText, Map<string, Helper>>();
 function helpersByName(js: JsText): Map<string, Helper> {
@@ -239,9 +233,9 @@ function helpersImported(js: JsText, file: string, modules: ProgramModules): { h
   const noted = new Map<string, ImportNote>();
   const self = path.resolve(file);
   for (const n of names) {
-    // A namespace's members called: `g.graphGet(` for `import * as g`.
-    const members = n.name === "*" ? [...called].filter(([name]) => name.startsWith(`${n.local}.`)) : [];
-    const calls = n.name === "*" ? members.reduce((sum, [, count]) => sum + count, 0) : called.get(n.local);
+    // A namespace's members called: `g.graphGet(` for `import * as g`, or for a name the module re-exports as one (`export * as g from`, `import { g }`).
+    const members = n.name !== "default" ? [...called].filter(([name]) => name.startsWith(`${n.local}.`)) : [];
+    const calls = (n.name === "*" ? 0 : (called.get(n.local) ?? 0)) + members.reduce((sum, [, count]) => sum + count, 0);
     if (!calls) continue;
     const found = modules.module(file, n.specifier);
     if (found.file === self || "problem" in found) {
@@ -256,7 +250,7 @@ function helpersImported(js: JsText, file: string, modules: ProgramModules): { h
       notes.push(note);
       continue;
     }
-    // A helper the module declares, else one it re-exports (`export { get } from "./http"`, `export * from "./http"`: reexports.ts).
+    // A helper the module declares, else its default export's, one it re-exports (`export { get } from "./http"`, `export * from "./http"`) or a re-exported namespace's (`ns.get`): reexports.ts.
     const given = (name: string, local: string, calls: number) => {
       const helper = helpersByName(found.js).get(name);
       if (helper) return void helpers.push({ local, helper, js: found.js, file: found.file });
@@ -264,12 +258,8 @@ function helpersImported(js: JsText, file: string, modules: ProgramModules): { h
       if (through && "helper" in through) helpers.push({ local, ...through });
       else if (through) notes.push({ at: n.at, message: `${n.specifier} (${path.relative(path.dirname(self), found.file) || found.file}) ${through.problem}: the calls of ${local} are not read as requests`, calls });
     };
-    if (n.name === "*") {
-      for (const [name, count] of members) given(name.slice(n.local.length + 1), name, count);
-      continue;
-    }
-    const name = n.name === "default" ? defaultName(found.js) : n.name;
-    if (name !== undefined) given(name, n.local, calls);
+    for (const [name, count] of members) given(`${n.name === "*" ? "" : `${n.name}.`}${name.slice(n.local.length + 1)}`, name, count);
+    if (n.name !== "*" && called.get(n.local)) given(n.name, n.local, called.get(n.local)!);
   }
   return { helpers, notes };
 }

@@ -1,10 +1,13 @@
 /**
  * The helper a module gives by a name through its re-exports: `export { get, del as remove } from
  * "./http"` and `export * from "./http"` in an `index.ts` a program imports its helpers from
- * (imported-helpers.ts). Followed module to module at most DEPTH re-exports deep, each module and
- * name asked once a lookup (modules re-exporting each other in a diamond are read once); a cycle
- * of re-exports, a chain deeper than the bound, and a module that cannot be read are said, never
- * followed for ever.
+ * (imported-helpers.ts); a module's default export (`export { default as get } from "./http"`,
+ * the function `export default function get(…)` or `export default get` names); and a namespace's
+ * members, `export * as http from "./http"` then `http.get(…)` (asked as `http.get`). Followed
+ * module to module at most DEPTH re-exports deep, each module and name asked once a lookup
+ * (modules re-exporting each other in a diamond are read once); a cycle of re-exports, a chain
+ * deeper than the bound, a module that cannot be read and a default export that is no named
+ * function (`export default (p) => …`) are said, never followed for ever.
  */
 import * as path from "node:path";
 import type { JsText } from "./js-literals";
@@ -13,14 +16,14 @@ import type { Helper } from "./request-helpers";
 /** How many re-exports deep a name is followed (as helper chains are, helper-chains.ts). */
 const DEPTH = 8;
 
-/** A module's re-export: the names it re-exports (each exported name and the module's name for it), or all of them (`*`), and from where. */
+/** A module's re-export: the names it re-exports (each exported name and the module's name for it, `*` for the whole module as a namespace), or all of them (`*`), and from where. */
 interface Reexport {
   names: Map<string, string> | "*";
   specifier: string;
 }
 
-/** `export { a, b as c } from "./m"`, `export * from "./m"` (not `export type`, nor `export * as ns`). */
-const REEXPORT = /(?<![\w$.])export\s+(?!type\s)(?:\{([^{}]*)\}|\*(?!\s*as\s))\s*from\s*(["'])(\.{1,2}\/[^"'\n]*)\2/g;
+/** `export { a, b as c } from "./m"`, `export * from "./m"`, `export * as ns from "./m"` (not `export type`). */
+const REEXPORT = /(?<![\w$.])export\s+(?!type\s)(?:\{([^{}]*)\}|\*(?:\s*as\s+([A-Za-z_$][\w$]*))?)\s*from\s*(["'])(\.{1,2}\/[^"'\n]*)\3/g;
 
 const ofModule = new WeakMap<JsText, Reexport[]>();
 
@@ -32,7 +35,7 @@ function reexportsOf(js: JsText): Reexport[] {
   for (const m of js.text.matchAll(REEXPORT)) {
     if (!js.isCode(m.index)) continue;
     if (m[1] === undefined) {
-      found.push({ names: "*", specifier: m[3]! });
+      found.push({ names: m[2] === undefined ? "*" : new Map([[m[2], "*"]]), specifier: m[4]! });
       continue;
     }
     const names = new Map<string, string>();
@@ -42,7 +45,7 @@ function reexportsOf(js: JsText): Reexport[] {
       const exported = as ?? name;
       if (/^[A-Za-z_$][\w$]*$/.test(exported)) names.set(exported, name);
     }
-    found.push({ names, specifier: m[3]! });
+    found.push({ names, specifier: m[4]! });
   }
   ofModule.set(js, found);
   return found;
@@ -54,39 +57,76 @@ export type ModuleAt = (file: string, specifier: string) => { file: string } & (
 export type Reexported = { helper: Helper; js: JsText; file: string } | { problem: string } | undefined;
 
 /**
- * The helper the module `js` (the file `file`) gives by `name` through its re-exports (`own` gives
- * a module's own helpers by name); undefined where none gives it, a problem where following them
- * stopped (a cycle, the depth bound, a module that cannot be read).
+ * The name a module's default export (or `module.exports`) gives a function it declares: `export
+ * default function request(`, `export default request`, `module.exports = graphGet`; a problem
+ * where it is something else that may be called (an anonymous function, an arrow, a call's
+ * value); undefined where the module has none (or a class).
+ */
+export function defaultOf(js: JsText): { name: string } | { problem: string } | undefined {
+  for (const m of js.text.matchAll(/(?<![\w$.])(?:export\s+default|module\.exports\s*=)\s*/g)) {
+    if (!js.isCode(m.index)) continue;
+    const rest = js.text.slice(m.index + m[0].length, m.index + m[0].length + 200);
+    const named = /^(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)|^([A-Za-z_$][\w$]*)\s*(?:;|\r?\n|$)/.exec(rest);
+    const name = named?.[1] ?? named?.[2];
+    if (name === "class" || /^(?:abstract\s+)?class\b|^\{/.test(rest)) return undefined;
+    if (name !== undefined && name !== "function" && name !== "async") return { name };
+    return { problem: `no named function (${rest.split("\n")[0]!.slice(0, 40).trim()}…)` };
+  }
+  return undefined;
+}
+
+/**
+ * The helper the module `js` (the file `file`) gives by `name` (`default` for its default export,
+ * `ns.get` for a member of a namespace it re-exports) that it does not declare by that name (`own`
+ * gives a module's own helpers by name); undefined where none gives it, a problem where following
+ * stopped (a cycle, the depth bound, a module that cannot be read, a default that is no named function).
  */
 export function reexported(js: JsText, file: string, name: string, own: (js: JsText) => ReadonlyMap<string, Helper>, moduleAt: ModuleAt): Reexported {
   const asked = new Set<string>();
   const stack: string[] = [];
   let problem: string | undefined;
+  /** The helper a module declares by `name`, or names as its default export. */
+  const declared = (js: JsText, file: string, name: string, via?: string): { helper: Helper; js: JsText; file: string } | undefined => {
+    let local: string | undefined = name;
+    if (name === "default") {
+      const d = defaultOf(js);
+      if (d && "problem" in d) problem ??= via === undefined ? `exports as its default ${d.problem}` : `re-exports the default export of ${via}, ${d.problem}`;
+      local = d && "name" in d ? d.name : undefined;
+    }
+    const helper = local === undefined ? undefined : own(js).get(local);
+    return helper ? { helper, js, file } : undefined;
+  };
   const follow = (js: JsText, file: string, name: string, depth: number): { helper: Helper; js: JsText; file: string } | undefined => {
+    // `ns.get`: the member `get` of what the module exports as `ns`.
+    const dot = name.indexOf(".");
+    const [head, member] = dot < 0 ? [name, undefined] : [name.slice(0, dot), name.slice(dot + 1)];
     for (const r of reexportsOf(js)) {
-      const original = r.names === "*" ? (name === "default" ? undefined : name) : r.names.get(name);
+      const original = r.names === "*" ? (head === "default" ? undefined : head) : r.names.get(head);
       if (original === undefined) continue;
+      // A namespace's member is the module's own name; a namespace itself is no helper.
+      const wanted = original === "*" ? member : member === undefined ? original : `${original}.${member}`;
+      if (wanted === undefined) continue;
       const found = moduleAt(file, r.specifier);
-      const key = `${found.file}\u0000${original}`;
+      const key = `${found.file}\u0000${wanted}`;
       if (stack.includes(key)) {
-        problem ??= `re-exports ${original} in a cycle (${[...stack.slice(stack.indexOf(key)), key].map((k) => path.basename(k.split("\u0000")[0]!)).join(" \u2192 ")})`;
+        problem ??= `re-exports ${wanted} in a cycle (${[...stack.slice(stack.indexOf(key)), key].map((k) => path.basename(k.split("\u0000")[0]!)).join(" \u2192 ")})`;
         continue;
       }
       if ("problem" in found) {
-        problem ??= `re-exports ${original} from ${r.specifier}, which ${found.problem}`;
+        problem ??= `re-exports ${original === "*" ? head : original} from ${r.specifier}, which ${found.problem}`;
         continue;
       }
       if (asked.has(key)) continue;
       asked.add(key);
-      const helper = own(found.js).get(original);
-      if (helper) return { helper, js: found.js, file: found.file };
+      const helper = declared(found.js, found.file, wanted, r.specifier);
+      if (helper) return helper;
       if (depth === 0) {
-        problem ??= `re-exports ${original} more than ${DEPTH} modules deep`;
+        problem ??= `re-exports ${wanted} more than ${DEPTH} modules deep`;
         continue;
       }
       stack.push(key);
       try {
-        const deeper = follow(found.js, found.file, original, depth - 1);
+        const deeper = follow(found.js, found.file, wanted, depth - 1);
         if (deeper) return deeper;
       } finally {
         stack.pop();
@@ -95,5 +135,5 @@ export function reexported(js: JsText, file: string, name: string, own: (js: JsT
     return undefined;
   };
   stack.push(`${path.resolve(file)}\u0000${name}`);
-  return follow(js, file, name, DEPTH - 1) ?? (problem !== undefined ? { problem } : undefined);
+  return declared(js, file, name) ?? follow(js, file, name, DEPTH - 1) ?? (problem !== undefined ? { problem } : undefined);
 }
