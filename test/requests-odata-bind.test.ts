@@ -62,6 +62,8 @@ const CASES: [what: string, type: "Project" | "Team", mode: Mode, body: Record<s
   ["  in a PATCH", "Project", "update", { members: [{ "@odata.id": "People('b')", "@type": "#Bind.Person" }] }, [["/members/0/@type", "this service is OData 4.0: write @odata.type"]]],
   // A body's own type, likewise (before session 73 its validators took 4.01's @type, alone or beside @odata.type).
   ["  nor a body's own type", "Project", "update", { "@type": "#Bind.Project", title: "p" }, [["/@type", "this service is OData 4.0: write @odata.type"]]],
+  // One error, the prefix's, for one that is no string (before session 73's last changes, "expected a qualified type name" too).
+  ["  nor one that is no string", "Project", "create", { "@type": 5, title: "p" }, [["/@type", "this service is OData 4.0: write @odata.type"]]],
   ["  nor beside @odata.type", "Project", "create", { "@odata.type": "#Bind.Project", "@type": "#Bind.Project", title: "p" }, [["/@type", "@odata.type names the type already: leave @type out"]]],
   ["an entity reference names its type with the prefix", "Project", "create", { title: "p", owner: { "@odata.id": "People('a')", "@odata.type": "#Bind.Person" } }, []],
 ];
@@ -81,6 +83,8 @@ const CASES_401: typeof CASES = [
   ["  an entity reference too", "Project", "create", { title: "p", owner: { "@id": "People('a')", "@odata.type": "#Bind.Person", "@type": "#Bind.Person" } }, [["/owner/@type", "leave @type out"]]],
   ["a type's name in @type has its #", "Project", "update", { owner: { "@id": "People('a')", "@type": "Bind.Person" } }, [["/owner/@type", '@type "Bind.Person" has no "#" (JSON Format §4.5.3 writes a type as a URL fragment)']]],
   ["  a body's own too", "Project", "create", { "@type": "Bind.Project", title: "p" }, [["/@type", 'has no "#"']]],
+  // A @type that is no string is the value's error alone here (a 4.0 service's, the prefix's alone).
+  ["  a body's @type that is no string names no type", "Project", "create", { "@type": 5, title: "p" }, [["/@type", "expected a qualified type name, got number 5"]]],
 ];
 
 let out = "";

@@ -217,6 +217,13 @@ describe("the validators", () => {
     // Checked as the type it names, so the rest is reported as with @odata.type: Book has pages, not minutes.
     expect(errors({ "@type": "#W.Book", title: "t", code: "c", pages: 1, minutes: 2 }, "create").map(([p]) => p)).toEqual(["/@type", "/minutes"]);
     expect(errors({ "@type": "#W.Book", "@id": "Items(1)", id: 1, title: "t", code: "c", pages: 1 }, "read")).toEqual([]);
+    // One error at one path for a 4.0 body's @type that is no string, as for its @id or p@bind: the prefix's
+    // (before, the value's too, "expected a qualified type name", at the same path).
+    const prefix = "@type leaves out the odata. prefix, which only an OData 4.01 payload may (JSON Format 4.01 §4.5); this service is OData 4.0: write @odata.type";
+    expect(errors({ "@type": 5, title: "x" }, "update")).toEqual([["/@type", prefix]]);
+    expect(errors({ "@type": null, title: "t", code: "c", pages: 1 }, "create")).toEqual([["/@type", prefix]]);
+    // A read's is taken, and so is read as the type it names: 5 names none.
+    expect(errors({ "@type": 5, id: 1, title: "t" }, "read")).toEqual([["/@type", "expected a qualified type name, got number 5"]]);
   });
   test("a check stopped inside an entity reference (a throwing getter) leaves the next check's body its own id", () => {
     /* eslint-disable-next-line @typescript-eslint/no-require-imports */

@@ -994,14 +994,22 @@ export function typeOf(v: unknown, ctx: Context, key: Key, declared: string, ser
  */
 function typeNamed(o: Json, ctx: Context, key: Key, prefixed: boolean): void {
   const v = o["@type"];
-  const old = ctx.version !== "4.01";
-  const body = ctx.mode !== READ && (prefixed || old || (typeof v === "string" && v.indexOf("#") < 0));
+  const body = bodyRefuses(ctx, v, prefixed);
   if (!(body || (ctx.typed && !prefixed)) || !ctx.enter(key)) return;
   if (!body) ctx.fail("@type", "@odata.type", undefined, "@type leaves out the odata. prefix (JSON Format 4.01 §4.5): validateX takes it, but isX and assertX take only @odata.type, the member its type declares");
   else if (prefixed) ctx.fail("@type", "no @type", v, "@odata.type names the type already: leave @type out");
-  else if (old) prefixLess(ctx, "@type", "@odata.type", v);
+  else if (ctx.version !== "4.01") prefixLess(ctx, "@type", "@odata.type", v);
   else ctx.fail("@type", `"#${v}"`, v, `@type "${v}" ${NO_HASH}`);
   ctx.leave();
+}
+
+/**
+ * Whether a body (a write mode) refuses an object's `@type` of value `v` (`prefixed`: beside
+ * `@odata.type`), reported by `typeNamed`: beside `@odata.type`, in a payload that is not 4.01's
+ * (whatever its value: `wrongType` then leaves one that is no string to this report), without `#`.
+ */
+function bodyRefuses(ctx: Context, v: unknown, prefixed: boolean): boolean {
+  return ctx.mode !== READ && (prefixed || ctx.version !== "4.01" || (typeof v === "string" && v.indexOf("#") < 0));
 }
 
 /**
@@ -1399,6 +1407,9 @@ export function wrongType(ctx: Context, key: Key, o: Json, declared: string, abs
   if (type === undefined) return ctx.fail(key, `a concrete subtype of ${declared}`, type, `${declared} is abstract: @odata.type must name a concrete subtype`);
   // An instance of an abstract type is wrong as a whole: reported at the object, like a missing type.
   if (abstract && typeof type === "string") return ctx.fail(key, `a concrete subtype of ${declared}`, type, `${type} is abstract and cannot be instantiated`);
+  // A 4.0 body's `@type` that is no string is reported once, for its missing prefix (`typeNamed`),
+  // as a 4.0 body's `@id` or `p@bind` that is no string is.
+  if (typeof type !== "string" && at === "@type" && bodyRefuses(ctx, type, false)) return;
   if (!ctx.enter(key)) return;
   if (typeof type !== "string") ctx.fail(at, "a qualified type name", type);
   else ctx.fail(at, `${declared} or a subtype`, type, `${type} is not ${declared} or one of its subtypes`);
