@@ -64,6 +64,8 @@ const CASES: [what: string, type: "Project" | "Team", mode: Mode, body: Record<s
   ["  nor a body's own type", "Project", "update", { "@type": "#Bind.Project", title: "p" }, [["/@type", "this service is OData 4.0: write @odata.type"]]],
   // One error, the prefix's, for one that is no string (before session 73's last changes, "expected a qualified type name" too).
   ["  nor one that is no string", "Project", "create", { "@type": 5, title: "p" }, [["/@type", "this service is OData 4.0: write @odata.type"]]],
+  // A property's type, likewise (before session 73's last changes its validators took 4.01's prop@type, which its types refuse).
+  ["  nor a property's", "Project", "replace", { title: "p", "title@type": "#String" }, [["/title@type", "this service is OData 4.0: write title@odata.type"]]],
   ["  nor beside @odata.type", "Project", "create", { "@odata.type": "#Bind.Project", "@type": "#Bind.Project", title: "p" }, [["/@type", "@odata.type names the type already: leave @type out"]]],
   ["an entity reference names its type with the prefix", "Project", "create", { title: "p", owner: { "@odata.id": "People('a')", "@odata.type": "#Bind.Person" } }, []],
 ];
@@ -85,6 +87,8 @@ const CASES_401: typeof CASES = [
   ["  a body's own too", "Project", "create", { "@type": "Bind.Project", title: "p" }, [["/@type", 'has no "#"']]],
   // A @type that is no string is the value's error alone here (a 4.0 service's, the prefix's alone).
   ["  a body's @type that is no string names no type", "Project", "create", { "@type": 5, title: "p" }, [["/@type", "expected a qualified type name, got number 5"]]],
+  // A property's type without the prefix too (a 4.0 service's body refuses it, requests-write-agreement).
+  ["a property's type without the prefix", "Project", "update", { title: "p", "title@type": "#String" }, []],
 ];
 
 let out = "";
@@ -167,6 +171,7 @@ const CALLS: [line: string, error?: string][] = [
   [`await createProject(client, projects(), { title: "p", owner: { "@odata.id": "People('a')", "@odata.type": "#Bind.Person" } });`],
   [`await updateProject(client, project, { members: [{ "@odata.id": "People('b')", "@odata.type": "#Bind.Persn" }] });`, "@odata.type"],
   [`await updateProject(client, project, { "@type": "#Bind.Project", title: "p" });`, "@type"],
+  [`await updateProject(client, project, { title: "p", "title@type": "#String" }, { replace: true });`, "title@type"],
 ];
 
 /** The 4.01 document's calls: without the prefix too. */

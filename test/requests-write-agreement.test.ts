@@ -56,6 +56,12 @@ const CASES: Case[] = [
   ["  nor a PATCH's related entity of a type without subtypes", "Book", "update", { chapters: [{ "@type": "#W.Chapter", heading: "h" }] }, "/chapters/0/@type"],
   ["  nor a complex value", "Person", "create", { ...person, shapes: [{ "@type": "#W.Box", color: "r", w: 1 }] }, "/shapes/0/@type"],
   ["  nor beside @odata.type", "Item", "create", { ...book, "@type": "#W.Book" }, "/@type"],
+  // A property's type likewise (JSON Format 4.01 §4.5): before session 73's last changes the validators
+  // took 4.01's `prop@type` in a 4.0 service's body, which the types refuse.
+  ["a 4.0 service's body names no property's type by 4.01's prop@type", "Item", "create", { ...book, "title@type": "#String" }, "/title@type"],
+  ["  nor in a PATCH", "Book", "update", { title: "t", "title@type": "#String" }, "/title@type"],
+  ["  nor in a PUT's complex value", "Person", "replace", { ...person, info: { login: "a", "login@type": "#String" } }, "/info/login@type"],
+  ["  nor in a deep insert's entity", "Person", "create", { ...person, best: { ...book, "pages@type": "#Int32" } }, "/best/pages@type"],
   ["a create's body has no id of its own (the service gives it)", "Item", "create", { ...book, "@odata.id": "Items(9)" }, "/@odata.id"],
   ["  nor 4.01's @id", "Book", "create", { ...book, "@id": "Items(9)" }, "/@id"],
   // Before session 72 the types refused these ids, which the validators took (Protocol §11.4.3: the service ignores them).
@@ -222,6 +228,8 @@ describe("the validators", () => {
     const prefix = "@type leaves out the odata. prefix, which only an OData 4.01 payload may (JSON Format 4.01 §4.5); this service is OData 4.0: write @odata.type";
     expect(errors({ "@type": 5, title: "x" }, "update")).toEqual([["/@type", prefix]]);
     expect(errors({ "@type": null, title: "t", code: "c", pages: 1 }, "create")).toEqual([["/@type", prefix]]);
+    // A property's, likewise: the prefix's error alone, whatever its value.
+    expect(errors({ "@odata.type": "#W.Book", title: "x", "title@type": 5 }, "update")).toEqual([["/title@type", `title${prefix.replace("@odata.type", "title@odata.type")}`]]);
     // A read's is taken, and so is read as the type it names: 5 names none.
     expect(errors({ "@type": 5, id: 1, title: "t" }, "read")).toEqual([["/@type", "expected a qualified type name, got number 5"]]);
   });

@@ -1126,10 +1126,14 @@ function annotation(o: Json, ctx: Context, name: string, at: number, k: Known | 
   // count, a property's type and a nested delta need a closer look then.
   if (typeof v === "string" && !name.endsWith("count") && (at === 0 || !(name.endsWith("type") || name.endsWith("delta")))) return;
   let term = name.slice(at + 1);
-  if (term.startsWith("odata.")) term = term.slice(6);
+  const prefixed = term.startsWith("odata.");
+  if (prefixed) term = term.slice(6);
   else if (term.indexOf(".") !== -1) return;
   if (at > 0 && k !== undefined && (term === "type" || term === "delta")) {
     const property = name.slice(0, at);
+    // 4.01's `prop@type` in a body of a service that is not 4.01's, as the object's own `@type`
+    // (`typeNamed`): the types refuse it, whatever its value, which is then not looked at.
+    if (term === "type" && !prefixed && ctx.mode !== READ && ctx.version !== "4.01") return prefixLess(ctx, name, `${property}@odata.type`, v);
     const d = k.types.get(property);
     // A dynamic property's type is read by `dynamic`; an unknown one is reported as such.
     if (d === undefined) return;
