@@ -151,6 +151,10 @@ const LEFT: Case[] = [
   ["a deep insert inside a complex value is whole in the type", "Person", "create", { ...person, home: { street: "s", country: "c", tags: [], city: { name: "x" } } }],
   // The validators take any `@odata.…` name as control information; the types only what they declare.
   ["control information a body's type does not declare (a misspelt @odata.type)", "Item", "create", { ...book, "@odata.tpye": "#W.Book" }],
+  // A declared property's type annotation, which the validators check against its declared type:
+  // the types declare no `prop@odata.type` (`rt.Annotations` takes no `…@odata.…` name).
+  ["a declared property's type annotation (prop@odata.type), create", "Item", "create", { ...book, "title@odata.type": "#String" }],
+  ["  PATCH, in a complex value", "Person", "update", { home: { geo: { lat: 1, "lat@odata.type": "#Double" } } }],
   ["an instance annotation in a complex value of a type with subtypes (an Any… union), PATCH", "Book", "update", { shape: { "@odata.type": "#W.Dot", r: 1, "@Org.Example.note": "n" } }],
   ["  create, in a collection", "Person", "create", { ...person, shapes: [{ "@odata.type": "#W.Box", color: "r", w: 1, "@Org.Example.note": "n" }] }],
   ["  PUT", "Item", "replace", { "@odata.type": "#W.Book", title: "t", pages: 1, shape: { "@odata.type": "#W.Dot", color: "r", r: 1, "color@Org.Example.note": "n" } }],
