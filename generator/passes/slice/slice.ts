@@ -283,7 +283,8 @@ export function sliceModel(
    * What a note or error says of where a path pattern's `**` stopped (`selection.stops`), or nothing
    * when going on below would match nothing more. For a `**` with more of the pattern after it, each
    * stop's pattern that goes on (star-stops.ts `goesOnPast`) is walked: the stops below which it
-   * matches a path no include matches are those said (all of them), with the first such pattern.
+   * matches a path no include matches are those said (all of them), with the pattern whose path
+   * reaches what the slice does not keep yet by the fewest segments (`has`, for the note).
    */
   const stopsSaid = new Map<string, string | undefined>();
   /**
@@ -299,11 +300,15 @@ export function sliceModel(
     const unmatched = new Set(selectPaths({ ...pathModel, holds }, patterns, exclude, fill).unmatched);
     return new Set(patterns.filter((q) => !unmatched.has(q.text)).map((q) => q.text));
   };
-  /** `kept`: the patterns whose paths are matched already (an include's: every include path; an exclude's: itself). */
-  const stopsText = (p: PathPattern, selection: PathSelection, exclude: readonly PathPattern[], kept: readonly PathPattern[]): string | undefined => {
+  /**
+   * `kept`: the patterns whose paths are matched already (an include's: every include path; an exclude's: itself).
+   * `has`: what the slice keeps, once known (the note, not an error): a suggestion past a stop then
+   * reaches something it does not keep yet, and the note counts those things.
+   */
+  const stopsText = (p: PathPattern, selection: PathSelection, exclude: readonly PathPattern[], kept: readonly PathPattern[], has?: Holds): string | undefined => {
     const stops = selection.stops.get(p.text);
     if (!stops) return undefined;
-    const key = `${p.text}\n${exclude.map((e) => e.text).join("\n")}\n\n${kept.map((e) => e.text).join("\n")}`;
+    const key = `${has ? "kept" : ""}\n${p.text}\n${exclude.map((e) => e.text).join("\n")}\n\n${kept.map((e) => e.text).join("\n")}`;
     if (!stopsSaid.has(key) && stopsKeepTargets(p, stops)) {
       // The stops the slice can hold the path to (`holds`): not one whose target an --exclude name
       // leaves out (`--include '/me/**' --exclude microsoft.graph.drive`: no /me/drive), nor one past such a type.
@@ -319,13 +324,13 @@ export function sliceModel(
         if (again.kind !== "path") return [];
         const past = selectPaths({ ...pathModel, holds }, [again], exclude, fill, false, kept);
         return [
-          ...[...past.routes.addressed].map(([t, r]) => ({ ...r, reaches: t.qualifiedName })),
-          ...[...past.routes.operations].map(([op, r]) => ({ ...r, reaches: `${op.kind} ${op.qualifiedName}` })),
+          ...[...past.routes.addressed].map(([t, r]) => ({ path: r.path, reaches: t.qualifiedName, operation: false, kept: has?.(t) ?? false })),
+          ...[...past.routes.operations].map(([op, r]) => ({ path: r.path, reaches: `${op.kind} ${op.qualifiedName}`, operation: true, kept: has?.(op) ?? false })),
         ];
       };
       // Types read only to find these are none the slice reads: their problems are not reported.
       const past = diags.quietly(() => stops.flatMap((s) => goesOnPast(p, s, select) ?? []));
-      stopsSaid.set(key, past.length ? pastStopsMessage(past) : undefined);
+      stopsSaid.set(key, past.length ? pastStopsMessage(past, has !== undefined) : undefined);
     }
     return stopsSaid.get(key);
   };
@@ -592,7 +597,7 @@ export function sliceModel(
   }
   // Where each include's `**` stopped (at navigation properties that are not contained): once per pattern.
   for (const p of includePaths) {
-    const stops = selection.unmatched.includes(p.text) ? undefined : stopsText(p, selection, paths(excludes), includePaths);
+    const stops = selection.unmatched.includes(p.text) ? undefined : stopsText(p, selection, paths(excludes), includePaths, (x) => (isOperation(x) ? keepOps.has(x) : keep.has(x)));
     if (stops) patternProblem("info", Codes.sliceSummary, p, `${named("include", [p])} ${p.text} ${stops}`);
   }
   for (const t of manySubtypes) {

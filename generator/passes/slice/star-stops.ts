@@ -4,7 +4,7 @@
  * own API is addressed from their entity set.
  */
 import { patternFrom, type PathPattern } from "./glob";
-import type { BeyondStop, PathRoute, PatternStop } from "./paths";
+import type { BeyondStop, PatternStop } from "./paths";
 
 /**
  * `stops at 12 navigation properties that are not contained (/education/me/user, …, and 9 more): …`,
@@ -23,35 +23,62 @@ export function stopsKeepTargets(p: PathPattern, stops: readonly PatternStop[]):
   return stops.every((s) => s.stars.length === 1 && s.stars[0] === p.segments.length - 1);
 }
 
-/** A stop below which the pattern would match more: the pattern through it (`goesOnPast`), and the first path past the stop that pattern matches and no include does, with what it reaches there. */
+/** A path past a stop that a pattern through it matches and no include does: what it reaches there (a type's name, or an operation's kind and name), and whether the slice keeps that already. */
+export interface PastRoute {
+  path: string;
+  reaches: string;
+  operation: boolean;
+  kept: boolean;
+}
+
+/** A stop below which the pattern would match more: the pattern through it (`goesOnPast`), and the paths past the stop that pattern matches and no include does, the first to each type or operation it reaches, in the walk's order. */
 export interface PastStop {
   route: string;
   pattern: string;
-  reaches: string;
+  past: PastRoute[];
 }
 
 /**
  * For a pattern with more after the `**` that stopped (`/users/**` then `/events/**`), which keeps a
  * stop's target only where the rest matches below it: `stops at 11 navigation properties that are
- * not contained below which it would match more (…)`, only those, and the pattern that goes on past
- * the first of them, with the path past it and the type it addresses there.
+ * not contained below which it would match more (…)`, only those (the count is of properties), and
+ * the pattern that goes on past one of them, with the path past it and the type it addresses there:
+ * of the paths to a type or operation the slice does not keep yet, the one with the fewest segments
+ * (the first stop's among equals). `counted`: the slice's kept types are known (a note, not an
+ * error), so the note says how many such types and operations lie past the stops, or, when none
+ * does, that going on reaches only what the slice keeps already, rather than suggest a loop back.
  */
-export function pastStopsMessage(past: readonly PastStop[]): string {
+export function pastStopsMessage(past: readonly PastStop[], counted: boolean): string {
   const one = past.length === 1;
-  return `stops at ${past.length} navigation ${one ? "property that is" : "properties that are"} not contained below which it would match more (${listed(past.map((s) => s.route))}): \`**\` does not go on below ${one ? "it" : "them"}; write a path through ${one ? "it" : "one"} out to go on (${past[0]!.pattern}, which reaches ${past[0]!.reaches})`;
+  const head = `stops at ${past.length} navigation ${one ? "property that is" : "properties that are"} not contained below which it would match more (${listed(past.map((s) => s.route))}): \`**\` does not go on below ${one ? "it" : "them"}`;
+  let best: { stop: PastStop; r: PastRoute; length: number } | undefined;
+  const fresh = new Map<string, boolean>();
+  for (const stop of past)
+    for (const r of stop.past) {
+      if (r.kept) continue;
+      fresh.set(r.reaches, r.operation);
+      const length = r.path.split("/").length;
+      if (!best || length < best.length) best = { stop, r, length };
+    }
+  if (!best) return `${head}, where it would reach only types and operations the slice keeps already`;
+  const types = [...fresh.values()].filter((op) => !op).length;
+  const operations = fresh.size - types;
+  const lie = [types ? `${types} ${types === 1 ? "type" : "types"}` : "", operations ? `${operations} ${operations === 1 ? "operation" : "operations"}` : ""].filter(Boolean).join(" and ");
+  const count = counted ? `, past which ${fresh.size === 1 ? "lies" : "lie"} ${lie} the slice does not keep` : "";
+  return `${head}${count}; write a path through ${one ? "it" : "one"} out to go on (${best.stop.pattern}, which reaches ${best.r.reaches} (${best.r.path}))`;
 }
 
 /**
  * The pattern that goes on below a stop: the route to it written out, then the pattern from a `**`
- * it stopped (the first whose pattern matches past it), with the first path past the stop that it
+ * it stopped (the first whose pattern matches past it), with the paths past the stop that it
  * matches and no include does; none when no such pattern does. `select`: the routes a pattern
- * matches that no include does, the first to each type or operation it reaches (`reaches`: the
- * type's name, or the operation's kind and name).
+ * matches that no include does, the first to each type or operation it reaches.
  */
-export function goesOnPast(p: PathPattern, stop: PatternStop, select: (pattern: string) => Iterable<PathRoute & { reaches: string }>): PastStop | undefined {
+export function goesOnPast(p: PathPattern, stop: PatternStop, select: (pattern: string) => Iterable<PastRoute>): PastStop | undefined {
   for (const star of stop.stars) {
     const pattern = `${stop.route}/${patternFrom(p, p.segments[star] as { from: number })}`;
-    for (const r of select(pattern)) if (r.path.startsWith(`${stop.route}/`)) return { route: stop.route, pattern, reaches: `${r.reaches} (${r.path})` };
+    const past = [...select(pattern)].filter((r) => r.path.startsWith(`${stop.route}/`));
+    if (past.length) return { route: stop.route, pattern, past };
   }
   return undefined;
 }
