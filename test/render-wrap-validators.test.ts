@@ -3,7 +3,7 @@
 // when written; SERVICE's with `--quote-props preserve`, as the generated keys are JSON strings).
 // `propsX`'s sum is Prettier's too (`return (`, a term a line, each ending in ` +`, `)`:
 // render-prettier-layout.test.ts), and a call among its terms breaks as Prettier breaks a call.
-import { assigned, parameters, unionType } from "../generator/emit/wrap";
+import { assigned, assignedCall, parameters, unionType } from "../generator/emit/wrap";
 import { brokenExpression } from "../generator/emit/wrap-code";
 import { ifStatement, statementHead } from "../generator/emit/wrap-statement";
 
@@ -120,6 +120,25 @@ test.each<[string, { head: string; value: string; want: string }]>([
   ],
 ])("assigned: %s", (_name, { head, value, want }) => {
   expect(`${head}${assigned(head, value)};`).toBe(want);
+});
+
+// `assignedCall` is `assigned` given the call's callee and arguments rather than the joined text:
+// the same text at each of the shortcuts it takes (the fit, `poorlyBreakable`, the matrix and arrow checks).
+const X30 = "checkX".padEnd(30, "x");
+test.each<[string, { head: string; callee: string; args: string[] }]>([
+  ["on the line where it fits", { head: "export const validateA: vr.Validate =", callee: "validator", args: ["checkA"] }],
+  ["no argument, moved after `=` whole", { head: `export const validate${"A".repeat(56)}: vr.Validate =`, callee: "validator", args: [] }],
+  ["one name of a quarter of the line, moved whole", { head: `export const validate${"A".repeat(50)}: vr.Validate =`, callee: "validator", args: [X30] }],
+  ["one name longer than a quarter of the line, broken on the line", { head: `export const validate${"A".repeat(50)}: vr.Validate =`, callee: "validator", args: [`${X30}y`] }],
+  ["one argument that is no name, broken on the line", { head: `export const validate${"A".repeat(50)}: vr.Validate =`, callee: "vr.validator", args: ["vr.arrayOf(checkA)"] }],
+  ["`= f(` past the line: on the next line", { head: `export const validate${"A".repeat(110)}: vr.Validate =`, callee: "vr.validator", args: ["checkA", '"a.b"'] }],
+  ["a members object hugged as the last argument", { head: "export const checkAcc: vr.Checker =", callee: "vr.enumChecker", args: ['"microsoft.graph.accessReviewInstanceDecisionItemFilterByCurrentUserOptions"', "{ reviewer: 0, unknownFutureValue: 1 }"] }],
+  ["a flags enum's arguments one a line", { head: "export const checkFinish: vr.Checker =", callee: "vr.enumChecker", args: ['"microsoft.graph.security.exportOptionsxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"', "{ a: 1, b: 2 }", "true"] }],
+  ["a matrix in an argument breaks a call that fits its next line", { head: `export const validate${"K".repeat(80)}: vr.Validate =`, callee: "vr.validator", args: ['[["a", x], ["b", y]]'] }],
+  ["an arrow function keeps a call past the line as it is", { head: "export const validateK: vr.Validate =", callee: "vr.validator", args: [`(v, ctx, key) => ${"check".repeat(20)}(v, ctx, key)`] }],
+  ["a `=>` inside a string is no arrow", { head: "export const checkSp: vr.Checker =", callee: "vr.enumChecker", args: ['"h.sp"', `{ "h => i (j) ${"pad".repeat(20)}": 1, "k => l": 2, plain: 3 }`] }],
+])("assignedCall: %s", (_name, { head, callee, args }) => {
+  expect(assignedCall(head, callee, args)).toBe(assigned(head, `/* @__PURE__ */ ${callee}(${args.join(", ")})`));
 });
 
 test.each<[string, { name: string; params: string[]; result: string; want: string }]>([

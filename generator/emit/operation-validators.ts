@@ -15,7 +15,7 @@ import type { Annotation, Operation, Parameter, TypeRef } from "../model/types";
 import { parameterConstraints, returnConstraints, typedefConstraints, type ValueConstraints } from "../model/validation-terms";
 import { pascal, type Scope } from "../passes/names";
 import { jsdoc } from "./imports";
-import { assigned, parameters } from "./wrap";
+import { assignedCall, parameters } from "./wrap";
 import { ifStatement } from "./wrap-statement";
 
 /** What the operations' validators need of their module's view (validators-view.ts). */
@@ -116,7 +116,7 @@ export function operationValidators(ops: readonly Operation[], k: OperationCheck
 /** `validateX`'s declaration, made from the checker `check`. */
 function validator(stem: string, k: OperationChecks, check: string): string {
   const head = `export const validate${stem}: ${k.rt.Validate} =`;
-  return `${head}${assigned(head, `/* @__PURE__ */ vr.validator(${check})`)};`;
+  return `${head}${assignedCall(head, "vr.validator", [check])};`;
 }
 
 /** `validateX`, `checkX` (an object) and `propsX` for the stem `X`. */

@@ -18,7 +18,7 @@ import { literalKey, pascal, propertyKey, Scope } from "../passes/names";
 import { allowedDerivedTypes, hasOwnConstraints, propertyConstraints, typedefConstraints, type ValueConstraints } from "../model/validation-terms";
 import { Imports, jsdoc, moduleSpecifier, type ImportView } from "./imports";
 import { NO_TYPES, PROTOTYPE_NAMES, typeName } from "./ts-types";
-import { assigned, fits, parameters } from "./wrap";
+import { assignedCall, fits, parameters } from "./wrap";
 import { brokenExpression } from "./wrap-code";
 import { ifStatement, statementHead } from "./wrap-statement";
 import { operationValidators } from "./operation-validators";
@@ -303,10 +303,10 @@ function checkerTable(entries: readonly (readonly [string, string])[]): string {
  * on the next, indented, where the line would pass 120 characters (wrap.ts `assigned`).
  */
 function entryPoints(v: TypeValidatorView, makers: ValidatorsView["makers"], rt: RuntimeTypes): void {
-  const check = `(check${v.name})`;
-  v.validate = assigned(`export const validate${v.name}: ${rt.Validate} =`, `/* @__PURE__ */ ${makers.validator}${check}`);
-  v.guard = assigned(`export const is${v.name}: ${rt.Guard}<${v.guardType}> =`, `/* @__PURE__ */ ${makers.guard}${check}`);
-  v.assert = assigned(`export const assert${v.name}: ${rt.Assert}<${v.guardType}> =`, `/* @__PURE__ */ ${makers.asserter}${check}`);
+  const check = [`check${v.name}`];
+  v.validate = assignedCall(`export const validate${v.name}: ${rt.Validate} =`, makers.validator, check);
+  v.guard = assignedCall(`export const is${v.name}: ${rt.Guard}<${v.guardType}> =`, makers.guard, check);
+  v.assert = assignedCall(`export const assert${v.name}: ${rt.Assert}<${v.guardType}> =`, makers.asserter, check);
 }
 
 type ShapeMaker = "exactOf" | "exactOpenOf" | "checkOf" | "checkOpenOf";
@@ -344,12 +344,12 @@ function declarations(v: TypeValidatorView, names: Record<ShapeMaker, string>, u
     const maker: ShapeMaker = v.open ? "checkOpenOf" : "checkOf";
     used.add(maker);
     const head = `export const check${v.name}: ${rt.Checker} =`;
-    v.checkDecl = `${doc}${head}${assigned(head, `/* @__PURE__ */ ${names[maker]}(props${v.name}, ${v.qname})`)};`;
+    v.checkDecl = `${doc}${head}${assignedCall(head, names[maker], [`props${v.name}`, v.qname])};`;
   }
   const maker: ShapeMaker = v.open ? "exactOpenOf" : "exactOf";
   used.add(maker);
   const head = `export const exact${v.name}: ${rt.Exact} =`;
-  v.exactDecl = `${head}${assigned(head, `/* @__PURE__ */ ${names[maker]}(props${v.name}${v.open ? "" : `, ${v.qname}`})`)};`;
+  v.exactDecl = `${head}${assignedCall(head, names[maker], v.open ? [`props${v.name}`] : [`props${v.name}`, v.qname])};`;
 }
 
 /**
@@ -442,7 +442,7 @@ function enumView(ctx: EmitContext, t: EnumType, rt: RuntimeTypes): ValidatorsVi
     doc: jsdoc("", [`Checks a \`${t.qualifiedName}\` ${t.isFlags ? "value: member names, comma-separated" : "member name"}.`]),
     checkName: `check${n}`,
     // Prettier hugs the members object by the parentheses only as the last argument (not before a flags enum's `true`).
-    value: assigned(`export const check${n}: ${rt.Checker} =`, `/* @__PURE__ */ vr.enumChecker(${qname}, ${object}${t.isFlags ? ", true" : ""})`),
+    value: assignedCall(`export const check${n}: ${rt.Checker} =`, "vr.enumChecker", t.isFlags ? [qname, object, "true"] : [qname, object]),
   };
 }
 

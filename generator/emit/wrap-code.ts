@@ -159,7 +159,7 @@ export function brokenItem(item: string, indent = "  "): string {
 }
 
 /** The comment that marks a call pure for bundlers. */
-const PURE = "/* @__PURE__ */ ";
+export const PURE = "/* @__PURE__ */ ";
 
 /** The elements of an array literal (`[a, b]`) or the members of an object literal (`{ a: 1, b: 2 }`), else undefined. */
 function literalItems(text: string): string[] | undefined {
@@ -246,7 +246,24 @@ export function brokenExpression(text: string, before: number, after: number, in
   }
   const listed = text[open] === "(" ? bracketedItems(text, open) : undefined;
   if (!listed) return text;
-  const args = text.length - open > 2 ? listed : [];
+  return brokenArguments(head, text.length - open > 2 ? listed : [], before, after, indent);
+}
+
+/**
+ * `brokenExpression` of the call `callee(args…)` marked `@__PURE__` (`callee` a name, as `vr.validator`,
+ * with no type arguments; each of `args` one argument), given its parts rather than the joined text,
+ * which it would split again. The same text, byte for byte.
+ */
+export function brokenPureCall(callee: string, args: readonly string[], before: number, after: number, indent?: string): string {
+  indent ??= ""; // not a default value: see brokenType
+  // The joined call holds a matrix or an arrow only inside an argument: neither spans the `, ` between two.
+  const one = args.join(", ");
+  if ((fits(before + PURE.length + callee.length + one.length + 2 + after) && !args.some(holdsMatrix)) || args.some(holdsArrow)) return `${PURE}${callee}(${one})`;
+  return PURE + brokenArguments(callee, args, before + PURE.length, after, indent);
+}
+
+/** The tail of `brokenExpression` for a call: `head(` (the callee, its type arguments broken where need be) and its `args`. */
+function brokenArguments(head: string, args: readonly string[], before: number, after: number, indent: string): string {
   const start = head.includes("\n") ? lastLine(head) : before + head.length;
   const one = args.join(", ");
   if (!args.length || (fits(start + one.length + 2 + after) && !args.some(holdsMatrix))) return `${head}(${one})`;

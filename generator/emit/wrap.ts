@@ -5,7 +5,7 @@
  */
 import { closingBracket, topLevelItems } from "../top-level-items";
 import { fits, LINE_WIDTH } from "./line-width";
-import { brokenExpression, brokenItem, brokenType } from "./wrap-code";
+import { brokenExpression, brokenItem, brokenPureCall, brokenType, PURE } from "./wrap-code";
 
 export { fits, LINE_WIDTH } from "./line-width";
 
@@ -115,6 +115,22 @@ export function assigned(head: string, value: string): string {
   const opening = OPENING.exec(value);
   if (opening && fits(head.length + 1 + opening[0].length) && !poorlyBreakable(value)) return ` ${brokenExpression(value, head.length + 1, 1)}`;
   return `\n  ${brokenExpression(value, 2, 1, "  ")}`;
+}
+
+/**
+ * `assigned` of the call `callee(args…)` marked `@__PURE__` (`callee` a name, as `vr.validator`, with
+ * no type arguments; each of `args` one argument), given its parts: the same text, byte for byte,
+ * without scanning the joined call for its opening bracket, whether it hardly breaks and where its
+ * arguments are (wrap-code.ts `brokenPureCall`). Graph's validators make ~17,000 such declarations.
+ */
+export function assignedCall(head: string, callee: string, args: readonly string[]): string {
+  let length = PURE.length + callee.length + 2 + (args.length > 1 ? 2 * (args.length - 1) : 0);
+  for (const a of args) length += a.length;
+  if (fits(head.length + length + 2)) return ` ${PURE}${callee}(${args.join(", ")})`;
+  // `poorlyBreakable` of such a call: no argument, or one name of at most a quarter of the line.
+  const poorly = args.length === 0 || (args.length === 1 && args[0].length <= LINE_WIDTH / 4 && /^[\w$]*$/.test(args[0]));
+  if (fits(head.length + 1 + PURE.length + callee.length + 1) && !poorly) return ` ${brokenPureCall(callee, args, head.length + 1, 1)}`;
+  return `\n  ${brokenPureCall(callee, args, 2, 1, "  ")}`;
 }
 
 /**
