@@ -1,6 +1,6 @@
 // wrap-code.ts breaks long types and calls of the requests modules as Prettier 3 (printWidth 120)
 // breaks them; each `want` below is Prettier's output for the `given` line (checked when written).
-import { brokenExpression, brokenItem, brokenProperty, brokenType } from "../generator/emit/wrap-code";
+import { brokenCall, brokenExpression, brokenItem, brokenProperty, brokenType } from "../generator/emit/wrap-code";
 import { heritage, parameters, unionType } from "../generator/emit/wrap";
 import { unionAlias } from "../generator/emit/write-types";
 
@@ -310,4 +310,23 @@ test.each<[string, { head: string; bases: string[]; rest: string; args?: (string
   ],
 ])("heritage: %s", (_name, { head, bases, rest, args, want }) => {
   expect(heritage(head, bases, rest, args)).toBe(want);
+});
+
+// `brokenCall` is `brokenExpression` given the call's callee and arguments rather than the joined
+// text: the same text where it fits, with its type arguments broken, a last literal hugged, an
+// argument a line, a matrix or an arrow inside.
+const R = `rt.Selected<${A}, S, ${A}Navigation, {}, "id", E>`;
+test.each<[string, { callee: string; args: string[] }]>([
+  ["on its line", { callee: "rt.readPage", args: ["client", "target", "options"] }],
+  ["no argument", { callee: "rt.now", args: [] }],
+  ["an argument a line", { callee: "rt.update", args: ["client", "target", "body", `rt.preferLater(options, body, ${A}LaterMembersTable)`] }],
+  ["type arguments broken, then the arguments", { callee: `rt.send<${R} | null>`, args: ["client", '"POST"', "`/a/${rt.key(id)}`", "body", "options"] }],
+  ["type arguments on the line, the arguments broken", { callee: "rt.send<A>", args: ["client", '"GET"', `\`/${"segment".repeat(12)}\``, "undefined", "options"] }],
+  ["a last object literal hugged", { callee: "rt.readPage", args: ["client", "target", `{ ${"a".repeat(60)}: 1, ${"b".repeat(60)}: 2 }`] }],
+  ["a matrix in an argument", { callee: "rt.readPage", args: ["client", '[["a", x], ["b", y]]'] }],
+  ["an arrow in an argument", { callee: "rt.readPage", args: ["client", `(v) => ${"f".repeat(120)}(v)`] }],
+  ["an arrow in a type argument", { callee: `rt.send<(v: string) => ${"T".repeat(100)}>`, args: ["client"] }],
+  ["a matrix type in a type argument", { callee: "rt.send<[[A, B], [C, D]]>", args: ["client"] }],
+])("brokenCall after `  return `: %s", (_name, { callee, args }) => {
+  expect(brokenCall(callee, args, "  return ".length, 1, "  ")).toBe(brokenExpression(`${callee}(${args.join(", ")})`, "  return ".length, 1, "  "));
 });

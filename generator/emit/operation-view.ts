@@ -15,7 +15,7 @@ import { bindsType, queryOptionsDoc } from "./restriction-types";
 import { operationQueryOptions, requiredNames } from "../model/custom-query-options";
 import { memberDoc, PROTOTYPE_NAMES } from "./ts-types";
 import { parameters } from "./wrap";
-import { brokenExpression, brokenType } from "./wrap-code";
+import { brokenCall, brokenExpression, brokenType } from "./wrap-code";
 import { preferLaterOptions } from "./later-members";
 import { parametersLaterMembers } from "../model/evolvable-enums";
 
@@ -273,7 +273,7 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
     body,
     page,
     send,
-    sendCall: brokenExpression(`${send}(${sendArgs.join(", ")})`, "  return ".length, 1, "  "),
+    sendCall: brokenCall(send, sendArgs, "  return ".length, 1, "  "),
     ...(query ? { query } : {}),
   };
 }

@@ -22,7 +22,7 @@ import type { EmitContext } from "./context";
 import { hasFamily, leftOutHolders, usesUnion } from "./context";
 import { byString, Imports, jsdoc, moduleSpecifier, type ImportView } from "./imports";
 import { fits, heritage, itemLines, objectLiteral, parameters, typeArguments, unionType } from "./wrap";
-import { brokenAnnotation, brokenExpression, brokenItem, brokenProperty, brokenType } from "./wrap-code";
+import { brokenAnnotation, brokenCall, brokenExpression, brokenItem, brokenProperty, brokenType } from "./wrap-code";
 import { derivedTypesDoc, NO_TYPES, readRefType, refType, typeName } from "./ts-types";
 import { allowedDerivedTypes } from "../model/validation-terms";
 import { companion, listsSubtypes, type BuilderKind } from "./request-names";
@@ -1029,13 +1029,13 @@ export function subtypesTypeName(ctx: EmitContext, t: EntityType): string {
  */
 function writeCalls(t: EntityType, later: (table: ReadonlyMap<string, string>) => string | undefined): { createCall: string; updateCall: string } {
   const options = preferLaterOptions("options", "body", later(bodyLaterMembers(t)));
-  const call = (f: string) => brokenExpression(`rt.${f}(client, target, body, ${options})`, "  return ".length, 1, "  ");
+  const call = (f: string) => brokenCall(`rt.${f}`, ["client", "target", "body", options], "  return ".length, 1, "  ");
   return { createCall: call("create"), updateCall: call("update") };
 }
 
 /** A list's call of the runtime, its arguments one a line where `  return …;` would pass 120 characters. */
 function listCall(kinds: string | undefined): string {
-  return brokenExpression(`rt.readPage(client, target, options${kinds ? `, ${kinds}` : ""})`, "  return ".length, 1, "  ");
+  return brokenCall("rt.readPage", kinds ? ["client", "target", "options", kinds] : ["client", "target", "options"], "  return ".length, 1, "  ");
 }
 
 /** The name of the table a typed filter writes a structured type's values by (filter-kinds.ts): `SessionFilterKinds`, named as `navigationTypeName` is. */

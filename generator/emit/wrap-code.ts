@@ -250,16 +250,22 @@ export function brokenExpression(text: string, before: number, after: number, in
 }
 
 /**
- * `brokenExpression` of the call `callee(args…)` marked `@__PURE__` (`callee` a name, as `vr.validator`,
- * with no type arguments; each of `args` one argument), given its parts rather than the joined text,
- * which it would split again. The same text, byte for byte.
+ * `brokenExpression` of the call `callee(args…)` (`callee` a name, as `rt.readPage`, with or without
+ * type arguments, as `rt.send<T>`; each of `args` one argument), given its parts rather than the
+ * joined text, which it would split again. The same text, byte for byte.
  */
-export function brokenPureCall(callee: string, args: readonly string[], before: number, after: number, indent?: string): string {
+export function brokenCall(callee: string, args: readonly string[], before: number, after: number, indent?: string): string {
   indent ??= ""; // not a default value: see brokenType
-  // The joined call holds a matrix or an arrow only inside an argument: neither spans the `, ` between two.
+  // The joined call holds a matrix or an arrow only inside the type arguments or an argument: neither spans the `(` or a `, `.
+  const typed = callee.endsWith(">");
   const one = args.join(", ");
-  if ((fits(before + PURE.length + callee.length + one.length + 2 + after) && !args.some(holdsMatrix)) || args.some(holdsArrow)) return `${PURE}${callee}(${one})`;
-  return PURE + brokenArguments(callee, args, before + PURE.length, after, indent);
+  if ((fits(before + callee.length + one.length + 2 + after) && !(typed && holdsMatrix(callee)) && !args.some(holdsMatrix)) || (typed && holdsArrow(callee)) || args.some(holdsArrow)) return `${callee}(${one})`;
+  return brokenArguments(typed ? brokenType(callee, before, 1, indent) : callee, args, before, after, indent);
+}
+
+/** `brokenCall` of a call marked `@__PURE__` for bundlers, the mark in front, as `brokenExpression` lays out the joined text. */
+export function brokenPureCall(callee: string, args: readonly string[], before: number, after: number, indent?: string): string {
+  return PURE + brokenCall(callee, args, before + PURE.length, after, indent);
 }
 
 /** The tail of `brokenExpression` for a call: `head(` (the callee, its type arguments broken where need be) and its `args`. */
