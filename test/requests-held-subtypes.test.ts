@@ -74,12 +74,13 @@ export async function usage(): Promise<void> {
 // (`rt.SubtypeCreate` given `H`): the service makes no other type there. Before session 71 any compiled.
 const CREATES = `
 import * as rt from "./runtime.js";
-import { createDirectoryObject, directoryObjects, groupAnything, groupMembers, groupOwners, groups } from "./Hs.requests.js";
-import type { Device } from "./Hs.types.js";
+import { createDirectoryObject, createGroup, directoryObjects, groupAnything, groupMembers, groupOwners, groups } from "./Hs.requests.js";
+import type { Device, Group } from "./Hs.types.js";
 
 declare const client: rt.Client;
 declare const pick: boolean;
 declare const device: Device;
+declare const read: Group;
 
 export async function usage(): Promise<void> {
   const group = groups().byKey("g");
@@ -102,6 +103,19 @@ export async function usage(): Promise<void> {
   await createDirectoryObject(client, directoryObjects(), orDevice);
   // @ts-expect-error a device typed by its interface, in a variable, likewise
   await createDirectoryObject(client, groupMembers(group), device);
+  // A group, an allowed subtype, typed by its read interface: as a plain create of a group takes it,
+  // which refuses it for its members (directory objects that need not name an allowed type).
+  // @ts-expect-error a member of no allowed type
+  await createGroup(client, groups(), read);
+  // @ts-expect-error likewise
+  await createDirectoryObject(client, groupMembers(group), read);
+  // @ts-expect-error likewise
+  await createDirectoryObject(client, directoryObjects(), read);
+  // Without its navigation properties, taken (as createGroup takes it).
+  const { members, owners, manager, anything, ...plain } = read;
+  void [members, owners, manager, anything];
+  await createGroup(client, groups(), plain);
+  await createDirectoryObject(client, groupMembers(group), plain);
   // Without the term, or where it allows the declared type: any, as before.
   await createDirectoryObject(client, directoryObjects(), { "@odata.type": "#Hs.device", os: "x" });
   await createDirectoryObject(client, directoryObjects(), { id: "d" });
@@ -120,7 +134,7 @@ forEachCompiler((label, c) => {
   test(`${label}: a create through a builder whose metadata allows only some subtypes names one of them`, () => {
     const dir = generateFixture("requests/held-subtypes.xml", `held-subtypes-creates-${label.replace(/\W+/g, "")}`);
     const r = expectErrorsWhereMarked(c, dir, CREATES);
-    expect(markedLines(CREATES)).toHaveLength(5);
+    expect(markedLines(CREATES)).toHaveLength(8);
     // A subtype not allowed there is refused for its @odata.type, the message naming those allowed
     // (before session 72: "Type 'string' is not assignable to type 'never'", on each property).
     const [device, , owner, , typed] = markedLines(CREATES);
@@ -131,7 +145,17 @@ forEachCompiler((label, c) => {
     // session 73 its message ended at the body's `Annotations`: "Index signature for type … is missing").
     expect(r.output).toMatch(new RegExp(`^usage-bare\\.ts\\(${typed},.*\\n(  .*\\n)*?.*Type '"#Hs\\.device" \\| undefined' is not assignable to type '"#Hs\\.[a-z]+" \\| "#Hs\\.[a-z]+" \\| "#Hs\\.[a-z]+"'\\.$`, "m"));
     expect(r.output).not.toContain("'never'");
-    expect(r.output).not.toContain("Annotations");
+    // A group typed by its read interface is refused through the members' address as createGroup
+    // and the set of directory objects refuse it: for its members, each of which must name an
+    // allowed type (before session 74 the last two messages ended at the body's `Annotations`:
+    // "Index signature for type '`${string}@d${string}.${string}`' is missing in type 'Group'").
+    const [plainCreate, held, whole] = markedLines(CREATES).slice(5).map((line) => r.output.split(/\n(?! )/).filter((m) => m.startsWith(`usage-bare.ts(${line},`)));
+    for (const m of [plainCreate, held, whole]) {
+      expect(m).toHaveLength(1);
+      expect(m[0]).toContain("Types of property 'members' are incompatible.");
+      expect(m[0].trimEnd().split("\n").slice(-2).map((l) => l.trim())).toEqual(["Type '`#${string}` | undefined' is not assignable to type 'string'.", "Type 'undefined' is not assignable to type 'string'."]);
+    }
+    expect(r.output).not.toMatch(/Index signature for type '`\$\{string\}@/);
   });
 });
 

@@ -522,23 +522,26 @@ type OneName<Q, All> = [All] extends [Q] ? Q : never;
 /**
  * A create's body through a set or navigation property of a concrete entity type with subtypes, `D`
  * its own body: where its `@odata.type` names one of the subtypes `B` lists (a `…SubtypeBodies` map;
- * `Q`, the name, inferred from it), also that subtype's create body (`CreateBody`: its own
- * properties typed, its computed ones left out, the navigation properties it has among `W`'s).
- * Else `D` itself (`Q` is `""`, the declared type's name, or another: see `NamedOneOf`): a
- * body that names no subtype is checked as before, and a subtype's property in it is an excess
- * property. An intersection with `D` rather than a union: a compiler infers `Q` and checks a plain
- * body with fewest instantiations so. Through an address that holds only the subtypes `H`
- * (`MayHold<H>`), a body naming another type (or none) is checked as `HeldOnly<H>`
- * in place of `D` (and no subtype's body beside it): `D`, a union (`Annotated`), had a compiler's message about a value typed by an
- * interface (`const d: Device`) end at the member it tried last, `Annotations` ("Index signature
- * ... is missing in type 'Device'"), rather than at the names allowed there, as for a literal.
+ * `Q`, the name, inferred from it), that subtype's create body alone (`CreateBody`: its own
+ * properties typed, its computed ones left out, the navigation properties it has among `W`'s), so
+ * that a value typed by the subtype's read interface is taken or refused as the subtype's own
+ * create takes it, and a message names the property at fault (intersected with `D`, a union
+ * (`Annotated`) as the subtype's body is, a compiler's message about such a value ended at the
+ * member it tried last, `Annotations`: "Index signature ... is missing in type 'Group'"). Else `D`
+ * itself (`Q` is `""`, the declared type's name, or another: see `NamedOneOf`): a body that names
+ * no subtype is checked as before, and a subtype's property in it is an excess property. `Q` is
+ * inferred from the `@odata.type` beside the branches (`#${Q}`, or any name `D` takes, so that it
+ * narrows nothing): inside them alone, a compiler widened a literal body's `"#ns.Sub"` to `string`
+ * where `D` names literals (`BookCreateInput`), and checked it as `D`. Through an address that holds
+ * only the subtypes `H` (`MayHold<H>`), a body naming another type (or none) is checked as
+ * `HeldOnly<H>`, whose message ends at the names allowed there, for a value typed by an interface
+ * (`const d: Device`) too.
  */
-export type SubtypeCreate<D, B, W, Q extends string, H extends string = never> = ([Q] extends [Held<H>] ? D : HeldOnly<H>) & SubtypeCreateOf<B, W, Q, Q, H>;
-type SubtypeCreateOf<B, W, Q extends string, All, H extends string> = Q extends keyof B & OneName<Q, All>
-  ? Q extends Held<H>
-    ? CreateBody<SubtypeBody<B, Q, true>, W> & { "@odata.type"?: `#${Q}` }
-    : unknown
-  : unknown;
+export type SubtypeCreate<D, B, W, Q extends string, H extends string = never> = [Q] extends [Held<H>] ? { "@odata.type"?: `#${Q}` | NameOf<D> } & SubtypeCreateOf<D, B, W, Q, Q> : HeldOnly<H>;
+/** The subtype's create body where `Q` is one of `B`'s names, else `D`. */
+type SubtypeCreateOf<D, B, W, Q extends string, All> = Q extends keyof B & OneName<Q, All> ? CreateBody<SubtypeBody<B, Q, true>, W> : D;
+/** The names a body `D` takes in `@odata.type`. */
+type NameOf<D> = D extends { "@odata.type"?: infer N } ? Exclude<N, undefined> : never;
 /** The subtypes an address holds, `H` (`HeldCreate`), or any where it names none. */
 type Held<H> = [H] extends [never] ? string : H;
 /**
