@@ -1135,8 +1135,9 @@ function annotation(o: Json, ctx: Context, name: string, at: number, k: Known | 
     // (`typeNamed`): the types refuse it, whatever its value, which is then not looked at.
     if (term === "type" && !prefixed && ctx.mode !== READ && ctx.version !== "4.01") return prefixLess(ctx, name, `${property}@odata.type`, v);
     const d = k.types.get(property);
-    // A dynamic property's type is read by `dynamic`; an unknown one is reported as such.
-    if (d === undefined) return;
+    // A dynamic property's type is read by `dynamic`; an unknown one is reported as such. A nested
+    // delta beside it, in a body, is not one of a declared navigation property (`undeclaredDelta`).
+    if (d === undefined) return term === "delta" && ctx.mode !== READ ? undeclaredDelta(ctx, name, property, v) : undefined;
     if (term === "type") return declaredType(ctx, name, v, property, d);
     return deltaItems(v, ctx, name, property, d, k);
   }
@@ -1214,6 +1215,18 @@ function takes(check: Checker, type: string, ctx: Context): boolean {
   probe.types = ctx.types;
   check({ "@odata.type": `#${type}` }, probe, ROOT);
   return probe.count === 0;
+}
+
+/**
+ * A nested delta in a body beside a name that is no declared property (a dynamic property of an
+ * open type, or a misspelt navigation property): only a collection-valued navigation property holds
+ * one (JSON Format 4.01 §15.4.1), and a 4.0 service's body none at all (Protocol 4.01 §11.4.3.1).
+ */
+function undeclaredDelta(ctx: Context, name: string, property: string, v: unknown): void {
+  if (ctx.version === "4.0") {
+    return ctx.fail(name, "no value (a nested delta is OData 4.01)", v, `${name}: a body's nested delta is OData 4.01 (Protocol §11.4.3.1); this service is OData 4.0 (and ${property} is no collection-valued navigation property)`);
+  }
+  ctx.fail(name, "no value (a nested delta is only on a collection-valued navigation property)", v, `${name}: ${property} is no collection-valued navigation property, which alone may hold a nested delta (JSON Format 4.01 §15.4.1)`);
 }
 
 /**
