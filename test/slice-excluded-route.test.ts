@@ -32,8 +32,9 @@ describe("an --exclude of a type on the route to an --include path", () => {
     expect(r.diagnostics.find((d) => d.code === "ODG304")?.line).toBeGreaterThan(0);
   });
 
-  test("no warning when the exclude is not on the route, or the path has wildcards (it explores)", () => {
+  test("no warning when the exclude is not on the route; a path with wildcards (it explores) is warned of at the pattern, not at the type", () => {
     expect(run(["/me/messages"], ["t.message"]).diagnostics.filter((d) => d.severity === "warning")).toEqual([]);
-    expect(run(["/me/*"], ["t.user"]).diagnostics.filter((d) => d.severity === "warning")).toEqual([]);
+    // Every path /me/* matches goes through /me's user: said of the pattern (slice-excluded-wildcard-route.test.ts).
+    expect(run(["/me/*"], ["t.user"]).diagnostics.filter((d) => d.severity === "warning").map((d) => d.path)).toEqual(["/me/*"]);
   });
 });

@@ -25,6 +25,7 @@ import { nothingAfter, type FillOperation } from "./composable";
 import { explain, type Reason, type Reasons, type WhyReport } from "./why";
 import { excludedBase, reportExcludedBases, type BelowExcluded } from "./excluded-bases";
 import { leavesOutSubtypes, manySubtypesNote } from "./many-subtypes";
+import { cutOffMessage, cutOffRoutes } from "./excluded-routes";
 import { leftOutByName, leftOutByPath, leftOutMessage, leftOutOperations, type LeftOutMatch } from "./left-out";
 import type { RequestFile } from "./request-patterns";
 import type { ImportedElement } from "./imported-elements";
@@ -512,6 +513,12 @@ export function sliceModel(
     throughWarned.add(op.qualifiedName);
     unreachable(op, route, by);
   }
+  // A path with wildcards all of whose paths go through a type an --exclude name leaves out: what it
+  // addresses past that type is kept, but none of its paths (excluded-routes.ts).
+  // (Not when the slice keeps nothing: that is an error of its own, below.)
+  if (excludeNames.length > 0 && keep.size + keepOps.size > 0)
+    for (const [p, c] of cutOffRoutes(includePaths, selection, paths(excludes), pathModel, fill, excludedBy, keep, (f) => diags.quietly(f)))
+      patternProblem("warning", Codes.slicePruned, p, `${named("include", [p])} ${p.text} ${cutOffMessage(c, optionName("exclude", options.namedBy))}`);
   // Operations whose binding type fell out (never here by construction) are dropped by the copy.
   for (const op of [...keepOps]) {
     const b = op.binding?.type.type;

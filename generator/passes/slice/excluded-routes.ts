@@ -1,0 +1,85 @@
+/**
+ * An `--include` URL path with wildcards whose every path goes through a type an `--exclude` name
+ * leaves out (`--include '/me/drive/**' --exclude microsoft.graph.drive`): the slice keeps what the
+ * pattern addresses past that type, but without the navigation properties to it, so no path the
+ * pattern matches is left to reach them. A wildcard path explores, and an exclude prunes what it
+ * finds as asked; but when it prunes every path, the slice is not what the pattern was written for,
+ * and a warning says so. One that still matches a path through no excluded type is quiet.
+ * (A path without wildcards is warned of at each excluded type on its route: slice.ts `unreachable`.)
+ */
+import type { Operation, SchemaType, StructuredType } from "../../model/types";
+import { selectPaths, type Fill, type PathModel, type PathSelection } from "./paths";
+import type { PathPattern } from "./glob";
+
+export interface CutOffRoutes {
+  /** The excluded types the pattern's paths go through, nearest the root first: each with its first route and the `--exclude` that names it. */
+  through: { type: StructuredType; route: string; by: string }[];
+  /** The types the pattern addresses past them (first reached through one) that the slice keeps all the same, in the walk's order. */
+  kept: StructuredType[];
+}
+
+/**
+ * For each include path with wildcards that matched, when every path it matches goes through (or
+ * ends at) a type an `--exclude` name leaves out and the slice does not keep: those types and what
+ * the slice keeps of what it addresses. Walks a pattern again only when the include walk went
+ * through such a type at all. `quietly`: runs a walk without reporting the problems of the types it reads.
+ */
+export function cutOffRoutes(
+  includePaths: readonly PathPattern[],
+  selection: PathSelection,
+  excludePaths: readonly PathPattern[],
+  model: PathModel,
+  fill: Fill | undefined,
+  excludedBy: (t: SchemaType) => string | undefined,
+  keep: ReadonlySet<SchemaType>,
+  quietly: <T>(f: () => T) => T,
+): Map<PathPattern, CutOffRoutes> {
+  const cut = new Map<PathPattern, CutOffRoutes>();
+  const gone = (t: SchemaType) => !keep.has(t) && excludedBy(t) !== undefined;
+  if (![...selection.onPath].some(gone)) return cut;
+  // An operation is no way through: what excludes one is warned of where it is left out (ODG304).
+  const holds = (x: StructuredType | Operation) => x.kind === "action" || x.kind === "function" || !gone(x as StructuredType);
+  for (const p of includePaths) {
+    if (!/[*?]/.test(p.text) || selection.unmatched.includes(p.text)) continue;
+    const held = quietly(() => selectPaths({ ...model, holds }, [p], excludePaths, fill));
+    if (held.unmatched.length === 0) continue;
+    const own = quietly(() => selectPaths(model, [p], excludePaths, fill));
+    const through: CutOffRoutes["through"] = [];
+    const gates = [...own.routes.onPath].filter(([t]) => gone(t)).sort(([, a], [, b]) => depth(a.path) - depth(b.path));
+    for (const [type, { path }] of gates) {
+      // One below another listed is cut off by that one already.
+      if (through.some((g) => path.startsWith(`${g.route}/`))) continue;
+      through.push({ type, route: path, by: excludedBy(type)! });
+    }
+    if (!through.length) continue;
+    // Past a type is what the pattern reaches first through it: not a type on the way to it (/me's user).
+    const past = (t: StructuredType) => through.some((g) => own.routes.onPath.get(t)?.path.startsWith(`${g.route}/`));
+    cut.set(p, { through, kept: [...own.addressed].filter((t) => keep.has(t) && past(t)) });
+  }
+  return cut;
+}
+
+function depth(path: string): number {
+  return path.split("/").length;
+}
+
+/**
+ * `every URL path it matches goes through microsoft.graph.drive (/me/drive), which --exclude
+ * microsoft.graph.drive leaves out: …`, after the pattern as the option names it.
+ */
+export function cutOffMessage(c: CutOffRoutes, exclude: string): string {
+  const gates = c.through.map((g) => `${g.type.qualifiedName} (${g.route})`);
+  const bys = [...new Set(c.through.map((g) => g.by))];
+  const one = c.through.length === 1;
+  const names = one ? c.through[0]!.type.qualifiedName : "them";
+  const kept = c.kept.length
+    ? `the slice keeps the ${c.kept.length === 1 ? "type" : `${c.kept.length} types`} it addresses past ${one ? "it" : "them"} (${listed(c.kept.map((t) => t.qualifiedName))}), but not the navigation properties to ${names}, so no path builder reaches ${c.kept.length === 1 ? "it" : "them"} by a path the pattern matches`
+    : "the slice keeps none of the types it addresses";
+  return `matches URL paths only through ${listed(gates, true)}, which ${exclude} ${bys.join(" and ")} ${bys.length === 1 ? "leaves" : "leave"} out: ${kept}`;
+}
+
+/** Up to three names, then how many more; `and`: two or three joined by "and" at the end. */
+function listed(names: readonly string[], and = false): string {
+  if (names.length > 3) return `${names.slice(0, 3).join(", ")} and ${names.length - 3} more`;
+  return and && names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}` : names.join(", ");
+}

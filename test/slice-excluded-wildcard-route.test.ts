@@ -1,0 +1,70 @@
+/**
+ * An --include URL path with wildcards whose every path goes through a type an --exclude name leaves
+ * out (`--include '/me/drive/**' --exclude microsoft.graph.drive`): the slice keeps what the pattern
+ * addresses past that type, without the navigation properties to it; a warning names the pattern, the
+ * excluded type and its route, and what is kept. One that also matches paths through no excluded type is quiet.
+ */
+import { GenerationError } from "../generator/diagnostics";
+import { generate } from "../generator/generate";
+import { edmx, keyed, schema } from "./helpers/csdl";
+
+const DOC = edmx(
+  schema(
+    "t",
+    `
+  ${keyed("user", `<NavigationProperty Name="drive" Type="t.drive" ContainsTarget="true"/>`)}
+  ${keyed("group", `<NavigationProperty Name="drive" Type="t.drive" ContainsTarget="true"/>`)}
+  ${keyed("drive", `<NavigationProperty Name="items" Type="Collection(t.driveItem)" ContainsTarget="true"/>`)}
+  ${keyed("driveItem", `<NavigationProperty Name="children" Type="Collection(t.driveItem)" ContainsTarget="true"/><NavigationProperty Name="thumbnails" Type="Collection(t.thumbnail)" ContainsTarget="true"/>`)}
+  ${keyed("thumbnail")}
+  ${keyed("share", `<NavigationProperty Name="driveItem" Type="t.driveItem" ContainsTarget="true"/>`)}
+  <EntityContainer Name="c">
+    <EntitySet Name="users" EntityType="t.user"/>
+    <EntitySet Name="groups" EntityType="t.group"/>
+    <EntitySet Name="shares" EntityType="t.share"/>
+    <Singleton Name="me" Type="t.user"/>
+  </EntityContainer>`,
+  ),
+);
+
+const run = (include: string[], exclude: string[]) => generate({ inputs: [{ file: "drive.xml", content: DOC }], include, exclude });
+const warnings = (r: ReturnType<typeof run>) => r.diagnostics.filter((d) => d.severity !== "info").map((d) => `${d.severity} ${d.code} ${d.path}: ${d.message}`);
+
+describe("an --include path with wildcards all of whose paths go through an excluded type", () => {
+  test("is a warning at the pattern: the excluded type, its route, and what the slice keeps past it (as before)", () => {
+    const r = run(["/me/drive/**"], ["t.drive"]);
+    expect(warnings(r)).toEqual([
+      "warning ODG304 /me/drive/**: --include /me/drive/** matches URL paths only through t.drive (/me/drive), which --exclude t.drive leaves out: the slice keeps the 2 types it addresses past it (t.driveItem, t.thumbnail), but not the navigation properties to t.drive, so no path builder reaches them by a path the pattern matches",
+    ]);
+    // The slice itself is as it was: the types past the excluded one, and no navigation to it.
+    expect([...r.model.types.keys()].sort()).toEqual(["t.driveItem", "t.thumbnail", "t.user"]);
+  });
+
+  test("names each excluded type the paths go through, with the --excludes that name them", () => {
+    expect(warnings(run(["/*/drive/**"], ["t.user", "t.group"]))).toEqual([
+      "warning ODG304 /*/drive/**: --include /*/drive/** matches URL paths only through t.user (/users) and t.group (/groups), which --exclude t.user and t.group leave out: the slice keeps the 3 types it addresses past them (t.drive, t.driveItem, t.thumbnail), but not the navigation properties to them, so no path builder reaches them by a path the pattern matches",
+    ]);
+  });
+
+  test("quiet when the pattern also matches a path through no excluded type, or the excluded type is not on the way", () => {
+    expect(warnings(run(["/me/**"], ["t.drive"]))).toEqual([]);
+    expect(warnings(run(["/**/thumbnails"], ["t.drive"]))).toEqual([]);
+    expect(warnings(run(["/me/drive/**"], ["t.driveItem"]))).toEqual([]);
+  });
+
+  test("a path without wildcards keeps its warning at the excluded type; a slice that keeps nothing has only its error", () => {
+    expect(warnings(run(["/me/drive/items"], ["t.drive"]))).toEqual([
+      "warning ODG304 t.drive: t.drive is on the URL path /me/drive, on the way to what --include /me/drive/items selects, but --exclude t.drive leaves it out: the slice has no path builder that reaches it",
+    ]);
+    let failed: GenerationError | undefined;
+    try {
+      run(["/me/dri*"], ["t.drive", "t.user"]);
+    } catch (e) {
+      if (!(e instanceof GenerationError)) throw e;
+      failed = e;
+    }
+    const said = failed!.diagnostics.filter((d) => d.severity !== "info");
+    expect(said.map((d) => `${d.severity} ${d.code}`)).toEqual(["error ODG302"]);
+    expect(said[0]!.message).toMatch(/^the slice keeps nothing/);
+  });
+});
