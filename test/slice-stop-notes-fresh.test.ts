@@ -53,7 +53,7 @@ describe("the stop note suggests a way to what the slice does not keep yet", () 
   test("the shortest path to a type the slice does not keep, not the first stop's way back to one it keeps, with how many such types lie past the stops", () => {
     expect(note(["/me/**/events/**"])).toBe(
       "--include /me/**/events/** stops at 3 navigation properties that are not contained below which it would match more (/me/drive, /me/manager, /me/group): " +
-        "`**` does not go on below them, past which lie 2 types the slice does not keep; write a path through one out to go on (/me/group/**/events/**, which reaches t.groupEvent (/me/group/calendar/events))",
+        "`**` does not go on below them, past which its paths address 2 types the slice does not keep; write a path through one out to go on (/me/group/**/events/**, which reaches t.groupEvent (/me/group/calendar/events))",
     );
     // The suggestion keeps what it says it reaches.
     expect(generate({ inputs: [{ file: "t.xml", content: DOC }], include: ["/me/group/**/events/**"] }).model.types.has("t.groupEvent")).toBe(true);
@@ -62,7 +62,7 @@ describe("the stop note suggests a way to what the slice does not keep yet", () 
   test("an operation the slice does not keep: an overload bound to a type past a stop, not the manager's events' one", () => {
     expect(note(["/me/**/accept"])).toBe(
       "--include /me/**/accept stops at 2 navigation properties that are not contained below which it would match more (/me/manager, /me/group): " +
-        "`**` does not go on below them, past which lies 1 operation the slice does not keep; write a path through one out to go on (/me/group/**/accept, which reaches action t.accept (/me/group/calendar/events/{id}/accept))",
+        "`**` does not go on below them, past which its paths name 1 operation the slice does not keep; write a path through one out to go on (/me/group/**/accept, which reaches action t.accept (/me/group/calendar/events/{id}/accept))",
     );
   });
 

@@ -45,7 +45,8 @@ export interface PastStop {
  * the pattern that goes on past one of them, with the path past it and the type it addresses there:
  * of the paths to a type or operation the slice does not keep yet, the one with the fewest segments
  * (the first stop's among equals). `counted`: the slice's kept types are known (a note, not an
- * error), so the note says how many such types and operations lie past the stops, or, when none
+ * error), so the note says how many such types the paths past the stops address and how many such
+ * operations they name (not what those types would bring along), or, when none
  * does, that going on reaches only what the slice keeps already, rather than suggest a loop back.
  */
 export function pastStopsMessage(past: readonly PastStop[], counted: boolean): string {
@@ -63,8 +64,9 @@ export function pastStopsMessage(past: readonly PastStop[], counted: boolean): s
   if (!best) return `${head}, where it would reach only types and operations the slice keeps already`;
   const types = [...fresh.values()].filter((op) => !op).length;
   const operations = fresh.size - types;
-  const lie = [types ? `${types} ${types === 1 ? "type" : "types"}` : "", operations ? `${operations} ${operations === 1 ? "operation" : "operations"}` : ""].filter(Boolean).join(" and ");
-  const count = counted ? `, past which ${fresh.size === 1 ? "lies" : "lie"} ${lie} the slice does not keep` : "";
+  // What is counted is what the paths past the stops end at, not what those types would bring along (the types of their properties, …).
+  const what = [types ? `address ${types} ${types === 1 ? "type" : "types"}` : "", operations ? `name ${operations} ${operations === 1 ? "operation" : "operations"}` : ""].filter(Boolean).join(" and ");
+  const count = counted ? `, past which its paths ${what} the slice does not keep` : "";
   return `${head}${count}; write a path through ${one ? "it" : "one"} out to go on (${best.stop.pattern}, which reaches ${best.r.reaches} (${best.r.path}))`;
 }
 
