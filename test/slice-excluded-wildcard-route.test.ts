@@ -67,4 +67,17 @@ describe("an --include path with wildcards all of whose paths go through an excl
     expect(said.map((d) => `${d.severity} ${d.code}`)).toEqual(["error ODG302"]);
     expect(said[0]!.message).toMatch(/^the slice keeps nothing/);
   });
+
+  test("--why: the excluded type is left out by its --exclude; a type kept past it names the path, and that it goes through the excluded type", () => {
+    const r = generate({ inputs: [{ file: "drive.xml", content: DOC }], include: ["/me/drive/**"], exclude: ["t.drive"], why: ["t.drive", "t.thumbnail", "t.share"] });
+    const said = (r.slice?.why ?? []).flatMap((w) => w.answers.map((a) => `${a.name} ${a.kept ? "kept" : "not kept"}: ${a.chain.map((c) => c.reason).join(" <- ")}`));
+    expect(said).toEqual([
+      "t.drive not kept: not in the slice: --exclude t.drive leaves it out",
+      "t.thumbnail kept: addressed by /me/drive/items/{id}/thumbnails (--include /me/drive/**); that path goes through t.drive (/me/drive), which --exclude t.drive leaves out: no path builder follows it",
+      "t.share not kept: not in the slice: nothing the slice keeps needs it",
+    ]);
+    // A route through no excluded type says nothing more.
+    const clear = generate({ inputs: [{ file: "drive.xml", content: DOC }], include: ["/me/drive/**"], exclude: ["t.share"], why: ["t.thumbnail"] });
+    expect(clear.slice?.why?.[0]?.answers[0]?.chain[0]?.reason).toBe("addressed by /me/drive/items/{id}/thumbnails (--include /me/drive/**)");
+  });
 });

@@ -594,7 +594,15 @@ export function sliceModel(
       const p = parsePattern(`${route}/${name}`);
       return p.kind === "path" ? walkQuietly([p], paths(excludes)).routes.addressed.get(target)?.path : undefined;
     };
-    result.why = explain({ navigationPath, model, namedBy: options.namedBy, origins: options.requestOrigins, operations: allOps, reasons, keep, keepOps, leftOut, asValue, values, includeDerived: options.includeDerived ?? false, excludedBy, excludedPath: (op) => (keepOps.has(op) ? undefined : pathExcludedOps.get(op)), below, beyondStop }, patterns);
+    // A kept element's route through a type an --exclude name leaves out (the first the walk found): no path builder follows it.
+    const routeCut = (route: { path: string }) => {
+      const p = parsePattern(route.path);
+      if (excludeNames.length === 0 || p.kind !== "path") return undefined;
+      const on = [...walkQuietly([p], paths(excludes)).routes.onPath].filter(([t]) => !keep.has(t) && excludedBy(t) !== undefined);
+      const [t, r] = on.sort(([, a], [, b]) => a.path.split("/").length - b.path.split("/").length)[0] ?? [];
+      return t && r && `that path goes through ${t.qualifiedName} (${r.path}), which ${optionName("exclude", options.namedBy)} ${excludedBy(t)} leaves out: no path builder follows it`;
+    };
+    result.why = explain({ routeCut, navigationPath, model, namedBy: options.namedBy, origins: options.requestOrigins, operations: allOps, reasons, keep, keepOps, leftOut, asValue, values, includeDerived: options.includeDerived ?? false, excludedBy, excludedPath: (op) => (keepOps.has(op) ? undefined : pathExcludedOps.get(op)), below, beyondStop }, patterns);
     for (const w of result.why) {
       if (w.matched) continue;
       const p = parsePattern(w.pattern);

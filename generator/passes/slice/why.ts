@@ -82,6 +82,11 @@ export interface WhyInput {
   beyondStop?: ((t: StructuredType) => { stop: BeyondStop; example: string | undefined } | undefined) | undefined;
   /** The URL path through a kept type's navigation property that addresses its target (`/me/mailFolders`), when a path reaches the kept type. */
   navigationPath?: ((of: StructuredType, name: string, target: StructuredType) => string | undefined) | undefined;
+  /**
+   * Of the URL path a kept element's reason names: what it says when the path goes through a type an
+   * `--exclude` leaves out (`a path through microsoft.graph.drive (/me/drive), which …`), so that no path builder follows it.
+   */
+  routeCut?: ((route: PathRoute) => string | undefined) | undefined;
 }
 
 export function explain(input: WhyInput, patterns: readonly NamePattern[]): WhyReport[] {
@@ -104,7 +109,8 @@ function answer(input: WhyInput, x: SchemaType | Operation, kept: boolean, label
   for (let cur: SchemaType | Operation | undefined = x; cur && !seen.has(cur); ) {
     seen.add(cur);
     const r = input.reasons.get(cur);
-    chain.push({ name: label(cur), reason: r ? text(r, label, includeNamer(input), input.namedBy) : "kept" });
+    const cut = r && (r.kind === "addressed" || r.kind === "onPath" || r.kind === "named") ? input.routeCut?.(r.route) : undefined;
+    chain.push({ name: label(cur), reason: (r ? text(r, label, includeNamer(input), input.namedBy) : "kept") + (cut ? `; ${cut}` : "") });
     cur = r ? next(r) : undefined;
   }
   return { name: label(x), kept, chain };
