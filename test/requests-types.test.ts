@@ -7,7 +7,7 @@ import ts from "typescript";
 import { generate } from "../generator/generate";
 import { GENERATED, generateFixture } from "./helpers/generated";
 import { languageService } from "./helpers/language-service";
-import { createProgram } from "./helpers/program";
+import { createProgramSharingRuntime } from "./helpers/program";
 
 const CORPUS = path.resolve(__dirname, "..", "..", "shared", "corpus");
 const withCorpus = fs.existsSync(CORPUS) ? describe : describe.skip;
@@ -166,11 +166,12 @@ export async function usage(): Promise<void> {
 
 /**
  * Diagnostics of one program, each as `<folder>/<file>:<line> <message>` (its text) with the folder
- * of its file ("" for one about no file). The lib files are shared between programs and not checked
+ * of its file ("" for one about no file, or about the runtime modules, which the folders share: see
+ * createProgramSharingRuntime). The lib files are shared between programs and not checked
  * (skipLibCheck): the programs hold no other declaration file.
  */
 function compileAttributed(files: string[]): { folder: string; text: string }[] {
-  const program = createProgram(files, {
+  const { program, runtime } = createProgramSharingRuntime(files, {
     strict: true,
     noEmit: true,
     target: ts.ScriptTarget.ES2022,
@@ -183,7 +184,7 @@ function compileAttributed(files: string[]): { folder: string; text: string }[] 
   return ts.getPreEmitDiagnostics(program).map((d) => {
     const f = d.file;
     const where = f && d.start !== undefined ? `${path.basename(path.dirname(f.fileName))}/${path.basename(f.fileName)}:${f.getLineAndCharacterOfPosition(d.start).line + 1} ` : "";
-    return { folder: f ? path.basename(path.dirname(f.fileName)) : "", text: where + ts.flattenDiagnosticMessageText(d.messageText, "\n") };
+    return { folder: f && !runtime.has(path.resolve(f.fileName)) ? path.basename(path.dirname(f.fileName)) : "", text: where + ts.flattenDiagnosticMessageText(d.messageText, "\n") };
   });
 }
 
