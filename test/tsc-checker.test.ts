@@ -143,6 +143,42 @@ describe("the TypeScript 5.9 checker", () => {
     expect(moved.parsed).toBe(2);
   });
 
+  test("checks a generated output's runtime modules once for the same texts, options and declaration files, and again where they differ, have errors, or another file reaches into them", () => {
+    const c = checker();
+    // Stand-ins for runtime.ts, validation.ts and edm.ts: importing only each other.
+    const runtime = {
+      "runtime.ts": 'import { check } from "./validation.js";\nexport const when: Date = new Date();\nexport const year: number = when.getFullYear();\nexport const ok: boolean = check(year);\n',
+      "validation.ts": 'import type { Int } from "./edm.js";\nexport function check(n: Int): boolean { return n > 0; }\n',
+      "edm.ts": "export type Int = number;\n",
+    };
+    const usage = 'import { year } from "./runtime.js";\nexport const y: string = year;\n';
+    const output = (dir: string, own: Record<string, string>) => {
+      write(Object.fromEntries(Object.entries({ ...runtime, ...own }).map(([f, t]) => [`${dir}/${f}`, t])));
+      return Object.keys({ ...runtime, ...own });
+    };
+    const first = expectSameAsTsc(c, config("a/tsconfig.json", STRICT_OPTIONS, output("a", { "usage.ts": usage })));
+    expect(first.output).toMatch(/^usage\.ts\(2,14\): error TS2322/);
+    expect(first.runtimeReused).toBe(0);
+    // Another output, the same runtime: its usage is checked against it, the runtime's bodies not again.
+    const second = expectSameAsTsc(c, config("b/tsconfig.json", STRICT_OPTIONS, output("b", { "usage.ts": usage })));
+    expect(second.output).toMatch(/^usage\.ts\(2,14\): error TS2322/);
+    expect(second.runtimeReused).toBe(1);
+    // Other options: checked again.
+    expect(expectSameAsTsc(c, config("b/base.json", BASE_OPTIONS, output("b", { "usage.ts": usage }))).runtimeReused).toBe(0);
+    // A file declaring globals that reach into the runtime (Date's getFullYear, merged): its error is reported.
+    const global = 'export {};\ndeclare global {\n  interface Date { getFullYear(): string }\n}\n';
+    const reached = expectSameAsTsc(c, config("g/tsconfig.json", STRICT_OPTIONS, output("g", { "global.ts": global })));
+    expect(reached.output).toMatch(/^runtime\.ts\(3,14\): error TS2322/);
+    expect(reached.runtimeReused).toBe(0);
+    // A runtime with an error is checked, and its error reported, every time.
+    const broken = { "runtime.ts": runtime["runtime.ts"].replace("year: number", "year: string") };
+    for (const dir of ["x", "y"]) {
+      const r = expectSameAsTsc(c, config(`${dir}/tsconfig.json`, STRICT_OPTIONS, output(dir, broken)));
+      expect(r.output).toMatch(/^runtime\.ts\(3,14\): error TS2322/);
+      expect(r.runtimeReused).toBe(0);
+    }
+  });
+
   test("makes a file anew for options its parse or binding depends on", () => {
     const c = checker();
     // Unreachable code is reported by the binder, as an error only with allowUnreachableCode: false.

@@ -15,7 +15,7 @@ import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from "
 
 /** What the checker answers: tsc's output and status, or why tsc must be spawned instead. */
 export type CheckAnswer =
-  | { status: number | null; output: string; parsed: number; reused: number }
+  | { status: number | null; output: string; parsed: number; reused: number; runtimeReused?: number }
   | { fallback: string };
 
 export interface CheckerStats {
@@ -77,7 +77,7 @@ export class TscChecker {
     if (a.signal === "SIGKILL") return { status: null, output: `Error: the TypeScript 5.9 checker ETIMEDOUT (${this.timeoutMs} ms)`, parsed: 0, reused: 0 };
     if (a.exited !== undefined) return { fallback: a.exited };
     if (typeof a.fallback === "string") return { fallback: a.fallback };
-    return { status: a.status as number, output: a.output as string, parsed: a.parsed as number, reused: a.reused as number };
+    return { status: a.status as number, output: a.output as string, parsed: a.parsed as number, reused: a.reused as number, runtimeReused: (a.runtimeReused as number | undefined) ?? 0 };
   }
 
   /** The checker's kept SourceFiles. */

@@ -10,6 +10,7 @@
 // JSON line each on fd 3, `{ id, status, output, parsed, reused }`, `{ id, fallback }` where the config
 // asks for something this does not do as tsc does (tsc is then spawned instead), or `{ id, stats }`.
 "use strict";
+const crypto = require("node:crypto");
 const fs = require("node:fs");
 const path = require("node:path");
 const readline = require("node:readline");
@@ -114,9 +115,75 @@ function compile(system, config, noEmitFlag) {
     host: programHost,
     configFileParsingDiagnostics: ts.getConfigFileParsingDiagnostics(parsed),
   });
+  shareRuntimeChecks(program, options, counts);
   const status = ts.emitFilesAndReportErrorsAndGetExitStatus(program, report, (s) => system.write(s + system.newLine), undefined);
   evict();
   return { status, ...counts };
+}
+
+/** The runtime modules a generated output holds, the same in each: they import only each other. */
+const RUNTIME = ["runtime.ts", "validation.ts", "edm.ts"];
+const RUNTIME_IMPORT = /^\.\/(runtime|validation|edm)\.js$/;
+
+/** Keys (see runtimeGroups) of runtime modules a check found free of semantic diagnostics. */
+const cleanRuntime = new Set();
+
+/** A number for each SourceFile object (kept ones are the same object for the same path, text and options). */
+const fileIds = new WeakMap();
+function fileId(file) {
+  if (!fileIds.has(file)) fileIds.set(file, nextId++);
+  return fileIds.get(file);
+}
+let nextId = 0;
+
+/**
+ * The runtime modules of a generated output (RUNTIME: ~430 KB, the same in every output) take most
+ * of a check of a small output with its usage code (~2.5 s of CPU here), and they mean the same in
+ * every program where their texts, the compiler options, the declaration files (lib files, @types)
+ * are the same and no other file can reach into them (a script's global declarations, `declare
+ * global`, `declare module`): their semantic diagnostics are then the same. Once a check found such
+ * a group free of them, a later check with the same key takes that answer rather than checking the
+ * group's bodies again; the other files are checked in full against the group's declarations, and
+ * what tsc prints is the same. A group with diagnostics is checked every time (its messages name
+ * its own path).
+ */
+function shareRuntimeChecks(program, options, counts) {
+  const groups = runtimeGroups(program, options);
+  if (groups.length === 0) return;
+  const skipped = new Set(groups.filter((g) => cleanRuntime.has(g.key)).flatMap((g) => g.files));
+  counts.runtimeReused = groups.filter((g) => cleanRuntime.has(g.key)).length;
+  const original = program.getSemanticDiagnostics;
+  program.getSemanticDiagnostics = (sourceFile, cancellationToken) => {
+    if (sourceFile) return original(sourceFile, cancellationToken);
+    const byFile = new Map(program.getSourceFiles().map((f) => [f, skipped.has(f) ? [] : original(f, cancellationToken)]));
+    for (const g of groups) if (g.files.every((f) => byFile.get(f).length === 0)) cleanRuntime.add(g.key);
+    return ts.sortAndDeduplicateDiagnostics([...byFile.values()].flat());
+  };
+}
+
+/** Each folder's runtime modules in the program, with a key of what their diagnostics depend on; none where another file may change what they mean. */
+function runtimeGroups(program, options) {
+  const files = program.getSourceFiles();
+  const own = files.filter((f) => !f.isDeclarationFile);
+  if (own.some((f) => !ts.isExternalModule(f) || /\bdeclare\s+(global|module)\b/.test(f.text))) return [];
+  const { configFilePath, project, pathsBasePath, ...rest } = options;
+  const context = JSON.stringify([rest, files.filter((f) => f.isDeclarationFile).map((f) => [f.fileName, fileId(f)])]);
+  const byFolder = new Map();
+  for (const f of own.filter((x) => RUNTIME.includes(path.basename(x.fileName)))) {
+    const folder = path.dirname(f.fileName);
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), f]);
+  }
+  const groups = [];
+  for (const group of byFolder.values()) {
+    const names = new Set(group.map((f) => `./${path.basename(f.fileName, ".ts")}.js`));
+    const closed = group.every(
+      (f) => f.referencedFiles.length === 0 && f.typeReferenceDirectives.length === 0 && f.libReferenceDirectives.length === 0 && (f.imports ?? []).every((i) => RUNTIME_IMPORT.test(i.text) && names.has(i.text)),
+    );
+    if (!closed) continue;
+    const texts = group.map((f) => [path.basename(f.fileName), crypto.createHash("sha256").update(f.text).digest("hex")]).sort();
+    groups.push({ key: JSON.stringify([context, texts]), files: group });
+  }
+  return groups;
 }
 
 /**
