@@ -177,6 +177,11 @@ describe("the TypeScript 5.9 checker", () => {
       expect(r.output).toMatch(/^runtime\.ts\(3,14\): error TS2322/);
       expect(r.runtimeReused).toBe(0);
     }
+    // Two outputs in one program (runTscCases' folders), on a new checker: the second's runtime is not checked again.
+    const files = [...output("p/m0", { "usage.ts": usage }).map((f) => `m0/${f}`), ...output("p/m1", { "usage.ts": usage }).map((f) => `m1/${f}`)];
+    const both = expectSameAsTsc(checker(), config("p/tsconfig.json", STRICT_OPTIONS, files));
+    expect(both.output.split("\n").filter((l) => l.includes("error TS2322"))).toHaveLength(2);
+    expect(both.runtimeReused).toBe(1);
   });
 
   test("makes a file anew for options its parse or binding depends on", () => {

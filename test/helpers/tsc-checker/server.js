@@ -150,14 +150,29 @@ let nextId = 0;
 function shareRuntimeChecks(program, options, counts) {
   const groups = runtimeGroups(program, options);
   if (groups.length === 0) return;
-  const skipped = new Set(groups.filter((g) => cleanRuntime.has(g.key)).flatMap((g) => g.files));
-  counts.runtimeReused = groups.filter((g) => cleanRuntime.has(g.key)).length;
+  const groupOf = new Map(groups.flatMap((g) => g.files.map((f) => [f, g])));
   const original = program.getSemanticDiagnostics;
   program.getSemanticDiagnostics = (sourceFile, cancellationToken) => {
     if (sourceFile) return original(sourceFile, cancellationToken);
-    const byFile = new Map(program.getSourceFiles().map((f) => [f, skipped.has(f) ? [] : original(f, cancellationToken)]));
-    for (const g of groups) if (g.files.every((f) => byFile.get(f).length === 0)) cleanRuntime.add(g.key);
-    return ts.sortAndDeduplicateDiagnostics([...byFile.values()].flat());
+    // In the program's order; a group is taken as checked once its key is known clean, by an
+    // earlier check or by an earlier group of this one (cases laid out in several folders).
+    const state = new Map();
+    const all = [];
+    for (const f of program.getSourceFiles()) {
+      const g = groupOf.get(f);
+      if (g && !state.has(g) && cleanRuntime.has(g.key)) state.set(g, "reused");
+      if (g && state.get(g) === "reused") continue;
+      const d = original(f, cancellationToken);
+      all.push(...d);
+      if (!g) continue;
+      const s = state.get(g) ?? { checked: 0, diagnostics: 0 };
+      s.checked++;
+      s.diagnostics += d.length;
+      state.set(g, s);
+      if (s.checked === g.files.length && s.diagnostics === 0) cleanRuntime.add(g.key);
+    }
+    counts.runtimeReused = [...state.values()].filter((s) => s === "reused").length;
+    return ts.sortAndDeduplicateDiagnostics(all);
   };
 }
 
