@@ -35,6 +35,8 @@ export interface ImportNote {
   message: string;
   /** How many calls of the names it imports are left unread. */
   calls: number;
+  /** Where those calls' parentheses are: no reader takes them for a client's call (`ns.get("/x")` on a namespace not read is no request). */
+  opens: number[];
 }
 
 type Read = { js: JsText } | { problem: string };
@@ -190,13 +192,19 @@ function importedNames(js: JsText): { local: string; name: string; specifier: st
   return out;
 }
 
-/** The names called in `js`'s code (`name(`, not a member's `.name(`), and a name's members called (`g.graphGet(`, as `g.graphGet`): one pass. */
-function calledNames(js: JsText): Map<string, number> {
-  const names = new Map<string, number>();
-  for (const m of js.text.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)(?:\s*\.\s*([A-Za-z_$][\w$]*))?\s*\(/g)) {
+/** How many members deep a call of an imported name is read: `api.graph.users.get(` (a namespace's object of helpers' object's member). */
+export const MEMBER_DEPTH = 3;
+
+/** A name called, or a name's members (`g.graphGet(`, `api.users.get(`, up to MEMBER_DEPTH deep), not a member's `.name(`. */
+export const CALLED = new RegExp(`(?<![\\w$.])([A-Za-z_$][\\w$]*)((?:\\s*\\.\\s*[A-Za-z_$][\\w$]*){0,${MEMBER_DEPTH}})\\s*\\(`, "g");
+
+/** The names called in `js`'s code (`name(`, not a member's `.name(`), and a name's members called (`g.graphGet(`, as `g.graphGet`), each with its calls' parentheses: one pass. */
+function calledNames(js: JsText): Map<string, number[]> {
+  const names = new Map<string, number[]>();
+  for (const m of js.text.matchAll(CALLED)) {
     if (!js.isCode(m.index)) continue;
-    const name = m[2] === undefined ? m[1]! : `${m[1]}.${m[2]}`;
-    names.set(name, (names.get(name) ?? 0) + 1);
+    const name = m[1]! + m[2]!.replace(/\s+/g, "");
+    (names.get(name) ?? names.set(name, []).get(name)!).push(m.index + m[0].length - 1);
   }
   return names;
 }
@@ -235,30 +243,31 @@ function helpersImported(js: JsText, file: string, modules: ProgramModules): { h
   for (const n of names) {
     // A namespace's members called: `g.graphGet(` for `import * as g`, or for a name the module re-exports as one (`export * as g from`, `import { g }`).
     const members = n.name !== "default" ? [...called].filter(([name]) => name.startsWith(`${n.local}.`)) : [];
-    const calls = (n.name === "*" ? 0 : (called.get(n.local) ?? 0)) + members.reduce((sum, [, count]) => sum + count, 0);
-    if (!calls) continue;
+    const opens = [...(n.name === "*" ? [] : (called.get(n.local) ?? [])), ...members.flatMap(([, at]) => at)];
+    if (!opens.length) continue;
     const found = modules.module(file, n.specifier);
     if (found.file === self || "problem" in found) {
       const seen = noted.get(n.specifier);
       if (seen) {
-        seen.calls += calls;
+        seen.calls += opens.length;
+        seen.opens.push(...opens);
         continue;
       }
       const why = found.file === self ? `is ${path.basename(file)} itself` : `(${path.relative(path.dirname(self), found.file) || found.file}) ${(found as { problem: string }).problem}`;
-      const note = { at: n.at, message: `${n.specifier} ${why}: the calls of ${n.local} are not read as requests`, calls };
+      const note = { at: n.at, message: `${n.specifier} ${why}: the calls of ${n.local} are not read as requests`, calls: opens.length, opens };
       noted.set(n.specifier, note);
       notes.push(note);
       continue;
     }
     // A helper the module declares, else its default export's, one it re-exports (`export { get } from "./http"`, `export * from "./http"`) or a re-exported namespace's (`ns.get`): reexports.ts.
-    const given = (name: string, local: string, calls: number) => {
+    const given = (name: string, local: string, opens: number[]) => {
       const helper = helpersByName(found.js).get(name);
       if (helper) return void helpers.push({ local, helper, js: found.js, file: found.file });
       const through = reexported(found.js, found.file, name, helpersByName, (from, specifier) => modules.module(from, specifier));
       if (through && "helper" in through) helpers.push({ local, ...through });
-      else if (through) notes.push({ at: n.at, message: `${n.specifier} (${path.relative(path.dirname(self), found.file) || found.file}) ${through.problem}: the calls of ${local} are not read as requests`, calls });
+      else if (through) notes.push({ at: n.at, message: `${n.specifier} (${path.relative(path.dirname(self), found.file) || found.file}) ${through.problem}: the calls of ${local} are not read as requests`, calls: opens.length, opens });
     };
-    for (const [name, count] of members) given(`${n.name === "*" ? "" : `${n.name}.`}${name.slice(n.local.length + 1)}`, name, count);
+    for (const [name, at] of members) given(`${n.name === "*" ? "" : `${n.name}.`}${name.slice(n.local.length + 1)}`, name, at);
     if (n.name !== "*" && called.get(n.local)) given(n.name, n.local, called.get(n.local)!);
   }
   return { helpers, notes };

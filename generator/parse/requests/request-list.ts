@@ -20,7 +20,7 @@ import { continues, curlRequest, shellAssignment } from "./curl-request";
 import { axiosConfigCalls } from "./axios-config-calls";
 import { type CallInCode, JsText } from "./js-literals";
 import { fetchCalls, hasFetchCalls } from "./fetch-calls";
-import type { CallFinder } from "./request-helpers";
+import { argumentsAt, type CallFinder } from "./request-helpers";
 import { helperCalls } from "./helper-chains";
 import { importedHelpers, ProgramModules } from "./imported-helpers";
 import { graphClientCalls, hasGraphClientCalls } from "./graph-client-calls";
@@ -329,8 +329,9 @@ function codeRequests(text: string, js: JsText, program?: ProgramFile): RequestL
   const finders: CallFinder[] = [(j, from, to) => fetchCalls(j.text, j, from, to), (j, from, to) => httpClientCalls(j.text, Number.POSITIVE_INFINITY, j, from, to), (j, from, to) => axiosConfigCalls(j.text, j, from, to)];
   const viaHelpers = finders.map((find) => helperCalls(js, find, imported.helpers, importsOf, program?.file));
   for (const n of viaHelpers.flatMap((h) => h.notes)) chainNotes.set(n.at, n.message);
-  // A helper's call that a reader reads as a client's too (`api.patch("/x")` on a module's namespace): the helper's request.
-  const through = new Set(viaHelpers.flatMap((h) => h.calls.map((c) => c.at)));
+  // A helper's call that a reader reads as a client's too (`api.patch("/x")` on a module's namespace): the helper's request;
+  // and a call of a name from a module not read (`ns.get("/x")`): the note's, no client's request guessed.
+  const through = new Set([...viaHelpers.flatMap((h) => h.calls.map((c) => c.at)), ...imported.notes.flatMap((n) => n.opens.map((open) => argumentsAt(js, open, 0)?.at ?? open))]);
   const read = (k: number): CallInCode[] => [...finders[k]!(js, 0, text.length).filter((c) => !viaHelpers[k]!.replaced.has(c.at) && !through.has(c.at)), ...viaHelpers[k]!.calls];
   const calls = [
     ...read(0).map((c) => ({ ...c, by: "fetch's" })),
