@@ -13,6 +13,7 @@
 import { type CallInCode, JsText, PARAMETER } from "./js-literals";
 import { argumentsAt, type CallFinder, type Helper, helpersOf, innerCalls, marksOf, methodThrough, substituted } from "./request-helpers";
 import type { ImportedHelper } from "./imported-helpers";
+import { CALLED, objectMembers } from "./object-helpers";
 
 /** The helpers a module imports from the program's own modules (imported-helpers.ts), asked of each module a helper is read in. */
 export type ImportsOf = (js: JsText, file: string) => readonly ImportedHelper[];
@@ -172,11 +173,12 @@ export function helperCalls(
   imported: readonly ImportedHelper[] = [],
   importsOf: ImportsOf = () => [],
   file = "",
-): { calls: CallInCode[]; replaced: Set<number>; notes: { at: number; message: string }[] } {
+): { calls: CallInCode[]; replaced: Set<number>; notes: { at: number; message: string }[]; notRead: number[] } {
   const calls: CallInCode[] = [];
   const replaced = new Set<number>();
   const notes: { at: number; message: string }[] = [];
-  if (!imported.length && !helpersOf(js).length) return { calls, replaced, notes };
+  const notRead = unreadMembers(js, notes);
+  if (!imported.length && !helpersOf(js).length) return { calls, replaced, notes, notRead };
   const reader = new ChainReader(find, importsOf);
   const seen = reader.module(js, file, imported);
   const { sites } = seen;
@@ -212,7 +214,28 @@ export function helperCalls(
     }
   }
   for (const helper of read) for (const at of reader.through(js, file, helper, DEPTH).used) replaced.add(at);
-  return { calls: calls.filter((c) => !replaced.has(c.at)), replaced, notes };
+  return { calls: calls.filter((c) => !replaced.has(c.at)), replaced, notes, notRead };
+}
+
+/**
+ * The calls of members of the file's own `const` objects that are no helper read (`graph.users.get(…)`
+ * where `users.get` is `make("/users")`, or no member written): a note at each, and where their
+ * first arguments are (no reader takes them for a client's call: a request guessed).
+ */
+function unreadMembers(js: JsText, notes: { at: number; message: string }[]): number[] {
+  const { objects } = objectMembers(js);
+  if (!objects.size) return [];
+  const helpers = new Set(helpersOf(js).map((h) => h.name));
+  const at: number[] = [];
+  for (const m of js.text.matchAll(CALLED)) {
+    const name = m[1]! + m[2]!.replace(/\s+/g, "");
+    const dot = name.lastIndexOf(".");
+    if (dot < 0 || helpers.has(name) || !objects.has(name.slice(0, dot)) || !js.isCode(m.index) || js.declaredInBlock(m[1]!, m.index)) continue;
+    const open = m.index + m[0].length - 1;
+    notes.push({ at: m.index, message: `${name}: ${name.slice(0, dot)} is an object whose ${name.slice(dot + 1)} is no request helper odatagen reads: the call is not read as a request` });
+    at.push(argumentsAt(js, open, 0)?.at ?? open);
+  }
+  return at;
 }
 
 /** Whether an index is in the body of a helper `js` declares (its bodies by their starts, and the furthest end up to each: a binary search). */
@@ -237,11 +260,11 @@ function callable(js: JsText, site: Site, target: Target): boolean {
   return !/(?:function\s*\*?|const)\s*$/.test(js.text.slice(Math.max(0, site.at - 12), site.at));
 }
 
-/** Where `targets`' names are called in code (`name(`, not a member's `.name(`; `ns.name(` for a namespace's), in order: one pass. */
+/** Where `targets`' names are called in code (`name(`, not a member's `.name(`; `ns.name(` for a namespace's, `graph.users.get(` for an object's), in order: one pass. */
 function callSites(js: JsText, targets: ReadonlyMap<string, Target>): Site[] {
   const sites: Site[] = [];
-  for (const m of js.text.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)(?:\s*\.\s*([A-Za-z_$][\w$]*))?\s*\(/g)) {
-    const name = m[2] === undefined ? m[1]! : `${m[1]}.${m[2]}`;
+  for (const m of js.text.matchAll(CALLED)) {
+    const name = m[1]! + m[2]!.replace(/\s+/g, "");
     if (!targets.has(name) || !js.isCode(m.index)) continue;
     sites.push({ name, at: m.index, open: m.index + m[0].length - 1 });
   }

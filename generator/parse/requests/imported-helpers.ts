@@ -18,6 +18,7 @@ import * as path from "node:path";
 import { JsText } from "./js-literals";
 import { type Helper, helpersOf } from "./request-helpers";
 import { reexported } from "./reexports";
+import { CALLED, objectMembers } from "./object-helpers";
 
 /** A helper a file imports: its name there, the helper as its module declares it, and the module's text. */
 export interface ImportedHelper {
@@ -192,12 +193,6 @@ function importedNames(js: JsText): { local: string; name: string; specifier: st
   return out;
 }
 
-/** How many members deep a call of an imported name is read: `api.graph.users.get(` (a namespace's object of helpers' object's member). */
-export const MEMBER_DEPTH = 3;
-
-/** A name called, or a name's members (`g.graphGet(`, `api.users.get(`, up to MEMBER_DEPTH deep), not a member's `.name(`. */
-export const CALLED = new RegExp(`(?<![\\w$.])([A-Za-z_$][\\w$]*)((?:\\s*\\.\\s*[A-Za-z_$][\\w$]*){0,${MEMBER_DEPTH}})\\s*\\(`, "g");
-
 /** The names called in `js`'s code (`name(`, not a member's `.name(`), and a name's members called (`g.graphGet(`, as `g.graphGet`), each with its calls' parentheses: one pass. */
 function calledNames(js: JsText): Map<string, number[]> {
   const names = new Map<string, number[]>();
@@ -266,6 +261,10 @@ function helpersImported(js: JsText, file: string, modules: ProgramModules): { h
       const through = reexported(found.js, found.file, name, helpersByName, (from, specifier) => modules.module(from, specifier));
       if (through && "helper" in through) helpers.push({ local, ...through });
       else if (through) notes.push({ at: n.at, message: `${n.specifier} (${path.relative(path.dirname(self), found.file) || found.file}) ${through.problem}: the calls of ${local} are not read as requests`, calls: opens.length, opens });
+      else if (name.includes(".") && objectMembers(found.js).objects.has(name.slice(0, name.lastIndexOf(".")))) {
+        // A member of an object the module declares that is no helper read (`get: make("/users")`, a spread's): said, not a client's call guessed.
+        notes.push({ at: n.at, message: `${n.specifier} (${path.relative(path.dirname(self), found.file) || found.file}) declares ${name.slice(0, name.lastIndexOf("."))} as an object whose ${name.slice(name.lastIndexOf(".") + 1)} is no request helper odatagen reads: the calls of ${local} are not read as requests`, calls: opens.length, opens });
+      }
     };
     for (const [name, at] of members) given(`${n.name === "*" ? "" : `${n.name}.`}${name.slice(n.local.length + 1)}`, name, at);
     if (n.name !== "*" && called.get(n.local)) given(n.name, n.local, called.get(n.local)!);

@@ -15,6 +15,7 @@ import { expressionEnd, skipBlank } from "./js-values";
 import { withVariables } from "./request-variables";
 import { parametersOf } from "./js-parameters";
 import { initMethod, namedInitMethod, requestMethodLiteral } from "./init-method";
+import { objectMembers } from "./object-helpers";
 
 /** The requests a reader finds between `from` and `to` (fetchCalls, httpClientCalls, …). */
 export type CallFinder = (js: JsText, from: number, to: number) => CallInCode[];
@@ -52,6 +53,12 @@ export function helpersOf(js: JsText): Helper[] {
       const h = helperAt(js, m[1]!, m.index, m.index + m[0].length - 1, arrow);
       if (h) helpers.push(h);
     }
+  // An object literal's members: `const graph = { users: { get: (id) => … } }` is `graph.users.get` (object-helpers.ts).
+  for (const f of objectMembers(js).functions) {
+    names.set(f.name, (names.get(f.name) ?? 0) + 1);
+    const h = helperAt(js, f.name, f.at, f.open, f.arrow);
+    if (h) helpers.push(h);
+  }
   // A name declared twice is no one helper; nor is one whose parameter its body declares again or assigns.
   helpers = helpers.filter((h) => names.get(h.name) === 1);
   const hidden = hidingPlaces(js, new Set(helpers.flatMap((h) => h.params)));

@@ -1,0 +1,82 @@
+/**
+ * A program's request helpers held in an object literal: `export const graph = { users: { get: (id:
+ * string) => client.get(`/users/${id}`) } }`, then `graph.users.get("a")`, or through a namespace
+ * import, `api.graph.users.get("a")` (imported-helpers.ts). Each member whose value is an arrow
+ * function, a `function` expression or a method (`get(id) { … }`, `async get(id) { … }`) is a helper
+ * named by its path, `graph.users.get`; a member that is an object literal is read as well, at most
+ * two members below the `const` (so a namespace's call of one is at most MEMBER_DEPTH deep). Each
+ * object is passed over member by member, each value by its brackets, so objects nested in each
+ * other are read in linear time.
+ */
+import type { JsText } from "./js-literals";
+import { expressionEnd, skipBlank } from "./js-values";
+
+/** How many members deep a call is read below a name: `api.graph.users.get(` (a namespace's object's object's member). */
+export const MEMBER_DEPTH = 3;
+
+/** A name called, or a name's members (`g.graphGet(`, `api.users.get(`, up to MEMBER_DEPTH deep), not a member's `.name(`. */
+export const CALLED = new RegExp(`(?<![\\w$.])([A-Za-z_$][\\w$]*)((?:\\s*\\.\\s*[A-Za-z_$][\\w$]*){0,${MEMBER_DEPTH}})\\s*\\(`, "g");
+
+/** A member that may be a helper: its path, where its parameter list opens, whether it is an arrow's; `at` is the `const`'s name. */
+export interface MemberFunction {
+  name: string;
+  at: number;
+  open: number;
+  arrow: boolean;
+}
+
+/** `const graph = {`, `export const graph: Api = {`: the name and the brace. */
+const OBJECT = /(?<![\w$.])const\s+([A-Za-z_$][\w$]*)\s*(?::[^=;\n]{0,200})?=\s*\{/g;
+const KEY = /(?:async\s+)?(?:get\s+|set\s+)?([A-Za-z_$][\w$]*|"[^"\n]*"|'[^'\n]*')\s*/y;
+const VALUE_FUNCTION = /(?:async\s+)?(?:function\s*\*?\s*(?:[A-Za-z_$][\w$]*)?\s*)?(?:<[^<>(]*>)?\s*\(/y;
+
+/**
+ * The functions of `js`'s `const` object literals by their paths, and the paths of the objects read
+ * (`graph`, `graph.users`): a call of a member of one of those that is no such function is said,
+ * not guessed (helper-chains.ts, imported-helpers.ts).
+ */
+export function objectMembers(js: JsText): { functions: MemberFunction[]; objects: Set<string> } {
+  let found = known.get(js);
+  if (found) return found;
+  found = { functions: [], objects: new Set() };
+  const text = js.text;
+  for (const m of text.matchAll(OBJECT)) {
+    if (!js.isCode(m.index)) continue;
+    const at = m.index + /^const\s+/.exec(m[0])![0].length;
+    const stack: { path: string; open: number; depth: number }[] = [{ path: m[1]!, open: m.index + m[0].length - 1, depth: 0 }];
+    while (stack.length) {
+      const { path, open, depth } = stack.pop()!;
+      const close = js.closing(open);
+      if (close === undefined) continue;
+      found.objects.add(path);
+      for (let i = skipBlank(text, open + 1); i < close; i = skipBlank(text, i + 1)) {
+        KEY.lastIndex = i;
+        const key = KEY.exec(text);
+        const name = key?.[1]?.replace(/^["']|["']$/g, "");
+        const after = key ? i + key[0].length : i;
+        if (key && name !== undefined && /^[A-Za-z_$][\w$]*$/.test(name)) {
+          const member = `${path}.${name}`;
+          if (text[after] === "(" || text[after] === "<") {
+            // A method: `get(id) { … }`, `async get<T>(id) { … }`.
+            const open = text.indexOf("(", after);
+            if (open >= 0) found.functions.push({ name: member, at, open, arrow: false });
+          } else if (text[after] === ":") {
+            const value = skipBlank(text, after + 1);
+            VALUE_FUNCTION.lastIndex = value;
+            const fn = VALUE_FUNCTION.exec(text);
+            if (text[value] === "{" && depth + 2 < MEMBER_DEPTH) stack.push({ path: member, open: value, depth: depth + 1 });
+            else if (fn) found.functions.push({ name: member, at, open: value + fn[0].length - 1, arrow: !/function/.test(fn[0]) });
+          }
+        }
+        // To the member's end: the `,` after it (its value's brackets passed over), or the object's close.
+        const end = expressionEnd(js, after);
+        if (end === undefined || end >= close) break;
+        i = text[end] === "," ? end : close;
+        if (text[end] !== ",") break;
+      }
+    }
+  }
+  known.set(js, found);
+  return found;
+}
+const known = new WeakMap<JsText, { functions: MemberFunction[]; objects: Set<string> }>();

@@ -1,0 +1,88 @@
+/**
+ * `odatagen url --from <program>` reads request helpers held in an object literal, two members
+ * deep: `export const graph = { people: { get: (id) => fetch(…) } }`, called in its own file
+ * (`graph.people.get("a")`), through a named import or a namespace import
+ * (`api.graph.people.get("a")`). A member of such an object that is no helper it reads is a note
+ * (ODG604) where it is called, never a request guessed from the member's name.
+ */
+import * as path from "node:path";
+import { runCliInProcess } from "./helpers/cli-in-process";
+import { program } from "./helpers/scratch-program";
+
+const LITE = path.join(__dirname, "fixtures", "trippin-lite.xml");
+const ODATA = 'const ROOT = "https://example.com/odata";';
+
+async function listed(dir: string) {
+  const r = await runCliInProcess(["url", "-i", LITE, "--from", "app.ts", "--json"], dir);
+  const json = JSON.parse(r.stdout) as { results: { line: number; method: string; url: string }[]; notes?: { line: number; message: string }[] };
+  return { requests: json.results.map((x) => `${x.line} ${x.method} ${x.url}`), notes: (json.notes ?? []).map((n) => `${n.line} ${n.message}`) };
+}
+
+const HTTP = [
+  ODATA,
+  "export const graph = {",
+  "  list(path: string) { return fetch(ROOT + path); },",
+  "  people: {",
+  "    get: async function (id: string) { return fetch(`${ROOT}/People('${id}')`); },",
+  '    remove: (id: string) => fetch(`${ROOT}/People(\'${id}\')`, { method: "DELETE" }),',
+  '    "patch": async (id: string, body: unknown) => fetch(`${ROOT}/People(\'${id}\')`, { method: "PATCH", body: JSON.stringify(body) }),',
+  '    odd: makeGetter("/Airlines"),',
+  "  },",
+  "};",
+  "declare function makeGetter(p: string): (p: string) => Promise<Response>;",
+];
+
+test("an object's helpers, methods, arrows and function expressions two members deep, are read in their file, through a named import and through a namespace", async () => {
+  const dir = program({
+    "http.ts": HTTP,
+    "app.ts": [
+      'import { graph } from "./http";',
+      'import * as api from "./http";',
+      'graph.list("/Airports");',
+      'graph.people.get("a");',
+      'api.graph.people.remove("b");',
+      'api.graph.people.patch("c", { FirstName: "x" });',
+      'export const local = { people: { get: (id: string) => fetch(`https://example.com/odata/People(\'${id}\')`) } };',
+      'local.people.get("d");',
+    ],
+  });
+  const r = await listed(dir);
+  expect(r.requests).toEqual([
+    "3 GET https://example.com/odata/Airports",
+    "4 GET https://example.com/odata/People('a')",
+    "5 DELETE https://example.com/odata/People('b')",
+    "6 PATCH https://example.com/odata/People('c')",
+    "8 GET https://example.com/odata/People('d')",
+  ]);
+  expect(r.notes).toEqual([]);
+});
+
+test("a member of such an object that is no helper read is a note where it is called, not an HTTP client's request guessed", async () => {
+  const dir = program({
+    "http.ts": HTTP,
+    "app.ts": [
+      'import { graph } from "./http";',
+      'import * as api from "./http";',
+      'graph.people.odd("/People");',
+      'api.graph.people.missing("/People");',
+      'const own = { people: { get: makeGetter("/People") } };',
+      'own.people.get("/People");',
+      "declare function makeGetter(p: string): (p: string) => Promise<Response>;",
+    ],
+  });
+  const r = await listed(dir);
+  expect(r.requests).toEqual([]);
+  expect(r.notes).toEqual([
+    "1 ./http (http.ts) declares graph.people as an object whose odd is no request helper odatagen reads: the calls of graph.people.odd are not read as requests",
+    "2 ./http (http.ts) declares graph.people as an object whose missing is no request helper odatagen reads: the calls of api.graph.people.missing are not read as requests",
+    "6 own.people.get: own.people is an object whose get is no request helper odatagen reads: the call is not read as a request",
+  ]);
+});
+
+test("objects nested 20,000 deep and 5,000 helpers wide are read, not hung on", async () => {
+  const deep = `export const deep = ${"{ a: ".repeat(20000)}1${" }".repeat(20000)};`;
+  const wide = `export const wide = { ${Array.from({ length: 5000 }, (_, k) => `m${k}: (p: string) => fetch(ROOT + p)`).join(", ")} };`;
+  const r = await listed(program({ "app.ts": [ODATA, deep, wide, 'wide.m4999("/People");'] }));
+  // The helpers not called are read as their own requests, their URL made of the parameter (as a `const`'s arrow is).
+  expect(r.requests).toEqual(["3 GET https://example.com/odata{p}", "4 GET https://example.com/odata/People"]);
+});
