@@ -85,15 +85,50 @@ test("a namespace re-exported (`export * as http`) and a default export re-expor
 test("a re-exported namespace or default that cannot be followed is a note (ODG604), not silence", async () => {
   const dir = program({
     "anon.ts": [ODATA, "export default (p: string) => fetch(ROOT + p);"],
-    "index.ts": ['export * as gone from "./missing";', 'export { default as anon } from "./anon";'],
-    "app.ts": ['import { gone, anon } from "./index";', 'import direct from "./anon";', 'gone.send("/People");', 'anon("/Airlines");', 'direct("/Airports");'],
+    "made.ts": ["export default makeClient();", "declare function makeClient(): (p: string) => Promise<Response>;"],
+    "short.ts": [ODATA, "export default p => fetch(ROOT + p);"],
+    "index.ts": ['export * as gone from "./missing";', 'export { default as made } from "./made";'],
+    "app.ts": ['import { gone, made } from "./index";', 'import direct from "./made";', 'import short from "./short";', 'gone.send("/People");', 'made("/Airlines");', 'direct("/Airports");', 'short("/People");'],
   });
   const r = await listed(dir);
   expect(r.requests).toEqual([]);
   expect(r.notes).toEqual([
     "1 ./index (index.ts) re-exports gone from ./missing, which is no file (nor missing.ts, missing.tsx, missing.mts, …): the calls of gone.send are not read as requests",
-    "1 ./index (index.ts) re-exports the default export of ./anon, no named function ((p: string) => fetch(ROOT + p);…): the calls of anon are not read as requests",
-    "2 ./anon (anon.ts) exports as its default no named function ((p: string) => fetch(ROOT + p);…): the calls of direct are not read as requests",
+    "1 ./index (index.ts) re-exports the default export of ./made, no function (makeClient();…): the calls of made are not read as requests",
+    "2 ./made (made.ts) exports as its default no function (makeClient();…): the calls of direct are not read as requests",
+    "3 ./short (short.ts) exports as its default a function that is no request helper odatagen reads: the calls of short are not read as requests",
   ]);
-  expect(r.skipped).toEqual({ "call of a helper from a module not read": 3 });
+  expect(r.skipped).toEqual({ "call of a helper from a module not read": 4 });
+});
+
+test("anonymous default exports (a function, an arrow, module.exports') and a default export or `export { }` of an imported name are read as helpers", async () => {
+  const dir = program({
+    "fn.ts": [ODATA, "export default async function (p: string) {", "  return fetch(ROOT + p);", "}"],
+    "arrow.ts": [ODATA, 'export default async (p: string) => fetch(ROOT + p, { method: "DELETE" });'],
+    "cjs.js": ['const ROOT = "https://example.com/odata";', 'module.exports = (p) => fetch(ROOT + p, { method: "PATCH" });'],
+    "h.ts": [ODATA, "export const get = (p: string) => fetch(ROOT + p);"],
+    "again.ts": ['import { get } from "./h";', "export default get;"],
+    "named.ts": ['import patch from "./cjs";', 'import * as h from "./h";', "export { patch as edit, h };"],
+    "index.ts": ['export { default as remove } from "./arrow";'],
+    "app.ts": [
+      'import list from "./fn";',
+      'import { remove } from "./index";',
+      'import fetchIt from "./again";',
+      'import { edit, h } from "./named";',
+      'list("/People");',
+      "remove(\"/People('a')\");",
+      "fetchIt(\"/Airlines('b')\");",
+      'edit("/Airports");',
+      "h.get(\"/Airports('c')\");",
+    ],
+  });
+  const r = await listed(dir);
+  expect(r.requests).toEqual([
+    "5 GET https://example.com/odata/People",
+    "6 DELETE https://example.com/odata/People('a')",
+    "7 GET https://example.com/odata/Airlines('b')",
+    "8 PATCH https://example.com/odata/Airports",
+    "9 GET https://example.com/odata/Airports('c')",
+  ]);
+  expect(r.notes).toEqual([]);
 });

@@ -19,6 +19,7 @@ import { JsText } from "./js-literals";
 import { type Helper, helpersOf } from "./request-helpers";
 import { reexported } from "./reexports";
 import { CALLED, objectMembers } from "./object-helpers";
+import { importedNames } from "./imported-names";
 
 /** A helper a file imports: its name there, the helper as its module declares it, and the module's text. */
 export interface ImportedHelper {
@@ -154,43 +155,6 @@ function candidates(wanted: string, typescript: boolean): string[] {
   const order = typescript ? [...TYPESCRIPT, ...JAVASCRIPT] : [...JAVASCRIPT, ...TYPESCRIPT];
   const index = (typescript ? ["index.ts", "index.tsx", "index.js", "index.jsx"] : ["index.js", "index.jsx", "index.ts", "index.tsx"]).map((i) => path.join(wanted, i));
   return [...order.map((e) => wanted + e), ...index, wanted];
-}
-
-/** `import X, { a, b as c } from "./m"`, `import * as m from "./m"` (not `import type`): the default's name, the list or the namespace, the specifier. */
-const IMPORT = /(?<![\w$.])import\s+(?!type\s)(?:([A-Za-z_$][\w$]*)\s*,?\s*)?(?:\{([^{}]*)\}\s*|\*\s*as\s+([A-Za-z_$][\w$]*)\s*)?from\s*(["'])(\.{1,2}\/[^"'\n]*)\4/g;
-/** `const { a, b: c } = require("./m")`, `const X = require("./m")` (the module's `module.exports`). */
-const REQUIRE = /(?<![\w$.])(?:const|let|var)\s+(?:\{([^{}]*)\}|([A-Za-z_$][\w$]*))\s*=\s*require\(\s*(["'])(\.{1,2}\/[^"'\n]*)\3\s*\)/g;
-
-/**
- * The names a file imports from its own modules: each local name, the module's name for it
- * (`default` for its default export, `*` for a namespace: `import * as g`, and a default import or
- * a `require`'s whole module, whose members may be called too, `g.graphGet(…)`), and the specifier's place.
- */
-function importedNames(js: JsText): { local: string; name: string; specifier: string; at: number }[] {
-  const out: { local: string; name: string; specifier: string; at: number }[] = [];
-  const list = (inside: string, separator: RegExp, specifier: string, at: number) => {
-    for (const entry of inside.split(",")) {
-      const parts = entry.trim().split(separator).map((p) => p.trim());
-      if (!parts[0] || parts[0] === "type" || /^type\s/.test(parts[0])) continue;
-      const local = parts[1] ?? parts[0];
-      if (/^[A-Za-z_$][\w$]*$/.test(local) && /^[A-Za-z_$][\w$]*$/.test(parts[0])) out.push({ local, name: parts[0], specifier, at });
-    }
-  };
-  const whole = (local: string, specifier: string, at: number) => out.push({ local, name: "default", specifier, at }, { local, name: "*", specifier, at });
-  for (const m of js.text.matchAll(IMPORT)) {
-    if (!js.isCode(m.index)) continue;
-    const at = m.index + m[0].lastIndexOf(m[4]! + m[5]!) + 1;
-    if (m[1] && m[1] !== "type") whole(m[1], m[5]!, at);
-    if (m[2] !== undefined) list(m[2], /\s+as\s+/, m[5]!, at);
-    if (m[3] !== undefined) out.push({ local: m[3], name: "*", specifier: m[5]!, at });
-  }
-  for (const m of js.text.matchAll(REQUIRE)) {
-    if (!js.isCode(m.index)) continue;
-    const at = m.index + m[0].lastIndexOf(m[3]! + m[4]!) + 1;
-    if (m[2]) whole(m[2], m[4]!, at);
-    else list(m[1]!, /\s*:\s*/, m[4]!, at);
-  }
-  return out;
 }
 
 /** The names called in `js`'s code (`name(`, not a member's `.name(`), and a name's members called (`g.graphGet(`, as `g.graphGet`), each with its calls' parentheses: one pass. */

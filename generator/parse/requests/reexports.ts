@@ -12,6 +12,7 @@
 import * as path from "node:path";
 import type { JsText } from "./js-literals";
 import type { Helper } from "./request-helpers";
+import { importedNames } from "./imported-names";
 
 /** How many re-exports deep a name is followed (as helper chains are, helper-chains.ts). */
 const DEPTH = 8;
@@ -47,22 +48,50 @@ function reexportsOf(js: JsText): Reexport[] {
     }
     found.push({ names, specifier: m[4]! });
   }
+  // An imported name exported again: `import { get } from "./h"; export default get;`, `export { get as send };`.
+  const imports = importedNames(js);
+  if (imports.length) {
+    const exported: [string, string][] = [];
+    const d = defaultOf(js);
+    if (d && "name" in d) exported.push(["default", d.name]);
+    for (const m of js.text.matchAll(LOCAL_EXPORT)) {
+      if (!js.isCode(m.index)) continue;
+      for (const entry of m[1]!.split(",")) {
+        const [local, as] = entry.trim().split(/\s+as\s+/).map((p) => p.trim());
+        if (local && /^[A-Za-z_$][\w$]*$/.test(local) && /^[A-Za-z_$][\w$]*$/.test(as ?? local)) exported.push([as ?? local, local]);
+      }
+    }
+    // A default import is the module's `default` and its namespace: the default is what a call of it calls.
+    const byLocal = new Map<string, { name: string; specifier: string }>();
+    for (const n of imports) if (n.name !== "*" || !byLocal.has(n.local)) byLocal.set(n.local, n);
+    for (const [name, local] of exported) {
+      const i = byLocal.get(local);
+      if (i) found.push({ names: new Map([[name, i.name]]), specifier: i.specifier });
+    }
+  }
   ofModule.set(js, found);
   return found;
 }
+
+/** `export { a, b as c };` (no `from`: the module's own names, or names it imports). */
+const LOCAL_EXPORT = /(?<![\w$.])export\s*\{([^{}]*)\}(?!\s*from\b)/g;
 
 /** A module as the program's modules give it: its path and text, or why it cannot be read. */
 export type ModuleAt = (file: string, specifier: string) => { file: string } & ({ js: JsText } | { problem: string });
 
 export type Reexported = { helper: Helper; js: JsText; file: string } | { problem: string } | undefined;
 
+/** An anonymous function or arrow after `export default`: `function (p) {`, `async (p) =>`, `p =>`. */
+const ANONYMOUS = /^(?:async\s+)?(?:function\s*\*?\s*(?:<[^<>(]*>)?\s*\(|(?:<[^<>(]*>)?\s*\(|[A-Za-z_$][\w$]*\s*=>)/;
+
 /**
  * The name a module's default export (or `module.exports`) gives a function it declares: `export
- * default function request(`, `export default request`, `module.exports = graphGet`; a problem
- * where it is something else that may be called (an anonymous function, an arrow, a call's
- * value); undefined where the module has none (or a class).
+ * default function request(`, `export default request`, `module.exports = graphGet`; `default`
+ * for an anonymous function or arrow (`export default function (p) {…}`, `export default (p) =>
+ * …`: request-helpers.ts reads it by that name); a problem where it is something else that may be
+ * called (a call's value); undefined where the module has none (or a class).
  */
-export function defaultOf(js: JsText): { name: string } | { problem: string } | undefined {
+export function defaultOf(js: JsText): { name: string; anonymous?: true } | { problem: string } | undefined {
   for (const m of js.text.matchAll(/(?<![\w$.])(?:export\s+default|module\.exports\s*=)\s*/g)) {
     if (!js.isCode(m.index)) continue;
     const rest = js.text.slice(m.index + m[0].length, m.index + m[0].length + 200);
@@ -70,7 +99,9 @@ export function defaultOf(js: JsText): { name: string } | { problem: string } | 
     const name = named?.[1] ?? named?.[2];
     if (name === "class" || /^(?:abstract\s+)?class\b|^\{/.test(rest)) return undefined;
     if (name !== undefined && name !== "function" && name !== "async") return { name };
-    return { problem: `no named function (${rest.split("\n")[0]!.slice(0, 40).trim()}…)` };
+    // An anonymous function or arrow: the helper request-helpers.ts names `default`, where it is one.
+    if (ANONYMOUS.test(rest)) return { name: "default", anonymous: true };
+    return { problem: `no function (${rest.split("\n")[0]!.slice(0, 40).trim()}…)` };
   }
   return undefined;
 }
@@ -79,7 +110,8 @@ export function defaultOf(js: JsText): { name: string } | { problem: string } | 
  * The helper the module `js` (the file `file`) gives by `name` (`default` for its default export,
  * `ns.get` for a member of a namespace it re-exports) that it does not declare by that name (`own`
  * gives a module's own helpers by name); undefined where none gives it, a problem where following
- * stopped (a cycle, the depth bound, a module that cannot be read, a default that is no named function).
+ * stopped (a cycle, the depth bound, a module that cannot be read, a default that is no function, or an
+ * anonymous one that is no helper read).
  */
 export function reexported(js: JsText, file: string, name: string, own: (js: JsText) => ReadonlyMap<string, Helper>, moduleAt: ModuleAt): Reexported {
   const asked = new Set<string>();
@@ -92,6 +124,7 @@ export function reexported(js: JsText, file: string, name: string, own: (js: JsT
       const d = defaultOf(js);
       if (d && "problem" in d) problem ??= via === undefined ? `exports as its default ${d.problem}` : `re-exports the default export of ${via}, ${d.problem}`;
       local = d && "name" in d ? d.name : undefined;
+      if (d && "anonymous" in d && !own(js).get("default")) problem ??= `${via === undefined ? "exports as its default" : `re-exports the default export of ${via},`} a function that is no request helper odatagen reads`;
     }
     const helper = local === undefined ? undefined : own(js).get(local);
     return helper ? { helper, js, file } : undefined;

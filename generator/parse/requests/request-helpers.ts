@@ -34,6 +34,7 @@ export interface Helper {
 
 const FUNCTION = /(?<![\w$.])(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)\s*(?:<[^<>(]*>)?\s*\(/g;
 const ARROW = /(?<![\w$.])const\s+([A-Za-z_$][\w$]*)\s*(?::[^=;\n]{0,200})?=\s*(?:async\s+)?(?:<[^<>(]*>)?\s*\(/g;
+const DEFAULT = /(?<![\w$.])(?:export\s+default\s+|module\.exports\s*=\s*)(?:async\s+)?(function\s*\*?\s*)?(?:<[^<>(]*>)?\s*\(/g;
 /** A plain parameter: a name, `?`, a type (no brackets that hold a comma), a default. */
 const PARAM = /^\s*([A-Za-z_$][\w$]*)\s*\??\s*(?::\s*[\w$.<>[\]|'" ]+)?\s*(?:=\s*[^,]+)?$/;
 
@@ -53,6 +54,13 @@ export function helpersOf(js: JsText): Helper[] {
       const h = helperAt(js, m[1]!, m.index, m.index + m[0].length - 1, arrow);
       if (h) helpers.push(h);
     }
+  // An anonymous default export, `export default function (path) {…}`, `export default (p) => …`, `module.exports = (p) => …`: the helper `default` (reexports.ts).
+  for (const m of js.text.matchAll(DEFAULT)) {
+    if (!js.isCode(m.index)) continue;
+    names.set("default", (names.get("default") ?? 0) + 1);
+    const h = helperAt(js, "default", m.index, m.index + m[0].length - 1, !m[1]);
+    if (h) helpers.push(h);
+  }
   // An object literal's members: `const graph = { users: { get: (id) => … } }` is `graph.users.get` (object-helpers.ts).
   for (const f of objectMembers(js).functions) {
     names.set(f.name, (names.get(f.name) ?? 0) + 1);
