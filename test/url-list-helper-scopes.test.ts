@@ -77,3 +77,37 @@ test("parameter lists made to be slow (patterns nested 20,000 deep, 20,000 typed
     }),
   ).toEqual(["4 DELETE https://example.com/odata/People('b')"]);
 });
+
+test("a helper declared in a block is that block's: not read where it is called outside, and one name declared in two functions is each's in its own", async () => {
+  expect(
+    await requests({
+      "app.ts": [
+        ODATA,
+        "export function guarded(x: boolean) {",
+        "  if (x) {",
+        '    function get(p: string) { return fetch(ROOT + p, { method: "DELETE" }); }',
+        "    get(\"/People('a')\");",
+        "  }",
+        "  get(\"/People('b')\");",
+        "}",
+        "export function run() {",
+        '  const send = (p: string) => fetch(ROOT + p, { method: "PATCH" });',
+        "  send(\"/Airlines('c')\");",
+        "}",
+        "export function other() {",
+        '  const send = (p: string) => fetch(ROOT + p, { method: "POST" });',
+        '  send("/Airports");',
+        "}",
+        "export const later = (get: (p: string) => void, send: (p: string) => void) => [get(\"/People('d')\"), send(\"/People('e')\")];",
+      ],
+    }),
+  ).toEqual(["5 DELETE https://example.com/odata/People('a')", "11 PATCH https://example.com/odata/Airlines('c')", "15 POST https://example.com/odata/Airports"]);
+});
+
+test("a helper a module declares in a function is no export of it: a call of that name imported is no request of it", async () => {
+  const r = await requests({
+    "http.ts": [ODATA, "export function make() {", '  const del = (p: string) => fetch(ROOT + p, { method: "DELETE" });', "  return del;", "}", "export const get = (p: string) => fetch(ROOT + p);"],
+    "app.ts": ['import { del, get } from "./http";', "del(\"/People('a')\");", "get(\"/People('b')\");"],
+  });
+  expect(r).toEqual(["3 GET https://example.com/odata/People('b')"]);
+});

@@ -56,7 +56,13 @@ interface Through {
 interface Module {
   targets: Map<string, Target>;
   sites: Site[];
-  inBlocks: Map<string, { target: Target; from: number; to: number }>;
+  inBlocks: Map<string, InBlocks>;
+}
+
+/** A name's helpers declared in blocks: each's block (from its `{` to its `}`), in order, and the innermost around each block (-1: none). */
+interface InBlocks {
+  blocks: { target: Target; from: number; to: number }[];
+  parents: number[];
 }
 
 /** Each module's helpers and calls (found once per file). */
@@ -69,11 +75,45 @@ const modulesSeen = new WeakMap<JsText, Module>();
  * helper in any block, for one the module declares in a block inside the one it is declared in.
  */
 function targetAt(js: JsText, m: Module, site: Site): Target | undefined {
-  const local = m.inBlocks.get(site.name);
-  if (local && site.at > local.from && site.at < local.to) return js.declaredInBlock(site.name, site.at, local.from) ? undefined : local.target;
-  const target = m.targets.get(site.name)!;
+  const local = innermostBlock(m.inBlocks.get(site.name), site.at);
+  if (local) return js.declaredInBlock(site.name.split(".")[0]!, site.at, local.from) ? undefined : local.target;
+  const target = m.targets.get(site.name);
+  if (!target) return undefined;
   const within = target.own ? (js.blockAround(target.helper.at) ?? -1) : undefined;
   return js.declaredInBlock(site.name.split(".")[0]!, site.at, within) ? undefined : target;
+}
+
+/**
+ * The innermost block around `at` whose helper is the name's: the last block opened before it, else
+ * the first around that one that holds it (blocks nest or are apart, so those around `at` are around it).
+ */
+function innermostBlock(local: InBlocks | undefined, at: number): { target: Target; from: number } | undefined {
+  if (!local) return undefined;
+  let [lo, hi] = [0, local.blocks.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (local.blocks[mid]!.from < at) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo - 1; k >= 0; k = local.parents[k]!) if (local.blocks[k]!.to > at) return local.blocks[k];
+  return undefined;
+}
+
+/** Each name's blocks in order, and the innermost block of the same name around each. */
+function nested(byName: Map<string, { target: Target; from: number; to: number }[]>): Map<string, InBlocks> {
+  const out = new Map<string, InBlocks>();
+  for (const [name, blocks] of byName) {
+    blocks.sort((a, b) => a.from - b.from);
+    const parents: number[] = [];
+    const open: number[] = [];
+    blocks.forEach((b, k) => {
+      while (open.length && blocks[open[open.length - 1]!]!.to < b.from) open.pop();
+      parents.push(open.length ? open[open.length - 1]! : -1);
+      open.push(k);
+    });
+    out.set(name, { blocks, parents });
+  }
+  return out;
 }
 
 class ChainReader {
@@ -92,17 +132,18 @@ class ChainReader {
     let seen = modulesSeen.get(js);
     if (seen) return seen;
     const targets = new Map<string, Target>();
-    const inBlocks: Module["inBlocks"] = new Map();
+    const blocks = new Map<string, { target: Target; from: number; to: number }[]>();
     for (const i of imported ?? this.importsOf(js, file)) targets.set(i.local, { helper: i.helper, js: i.js, file: i.file, own: false });
     for (const h of helpersOf(js)) {
       const own = { helper: h, js, file, own: true };
-      // A helper declared in a block by an imported name: that name's there only.
-      const block = targets.get(h.name)?.own === false ? js.blockAround(h.at) : undefined;
+      // A helper declared in a block (a function's body, an `if`'s): that name's there only.
+      const block = js.blockAround(h.at);
       const close = block === undefined ? undefined : js.closing(block);
-      if (block !== undefined && close !== undefined) inBlocks.set(h.name, { target: own, from: block, to: close });
-      else targets.set(h.name, own);
+      if (block !== undefined && close !== undefined) (blocks.get(h.name) ?? blocks.set(h.name, []).get(h.name)!).push({ target: own, from: block, to: close });
+      else if (block === undefined) targets.set(h.name, own);
     }
-    seen = { targets, sites: targets.size ? callSites(js, targets) : [], inBlocks };
+    const inBlocks = nested(blocks);
+    seen = { targets, sites: targets.size || inBlocks.size ? callSites(js, targets, inBlocks) : [], inBlocks };
     modulesSeen.set(js, seen);
     return seen;
   }
@@ -261,11 +302,11 @@ function callable(js: JsText, site: Site, target: Target): boolean {
 }
 
 /** Where `targets`' names are called in code (`name(`, not a member's `.name(`; `ns.name(` for a namespace's, `graph.users.get(` for an object's), in order: one pass. */
-function callSites(js: JsText, targets: ReadonlyMap<string, Target>): Site[] {
+function callSites(js: JsText, targets: ReadonlyMap<string, Target>, inBlocks: ReadonlyMap<string, InBlocks>): Site[] {
   const sites: Site[] = [];
   for (const m of js.text.matchAll(CALLED)) {
     const name = m[1]! + m[2]!.replace(/\s+/g, "");
-    if (!targets.has(name) || !js.isCode(m.index)) continue;
+    if ((!targets.has(name) && !inBlocks.has(name)) || !js.isCode(m.index)) continue;
     sites.push({ name, at: m.index, open: m.index + m[0].length - 1 });
   }
   return sites;

@@ -16,7 +16,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { JsText } from "./js-literals";
-import { type Helper, helpersOf } from "./request-helpers";
+import { type Helper, helpersOf, topLevel } from "./request-helpers";
 import { reexported } from "./reexports";
 import { CALLED, objectMembers } from "./object-helpers";
 import { importedNames } from "./imported-names";
@@ -172,7 +172,8 @@ function calledNames(js: JsText): Map<string, number[]> {
 const byName = new WeakMap<JsText, Map<string, Helper>>();
 function helpersByName(js: JsText): Map<string, Helper> {
   let found = byName.get(js);
-  if (!found) byName.set(js, (found = new Map(helpersOf(js).map((h) => [h.name, h]))));
+  // Its top-level helpers: one declared in a block is no export.
+  if (!found) byName.set(js, (found = new Map(helpersOf(js).filter((h) => topLevel(js, h)).map((h) => [h.name, h]))));
   return found;
 }
 

@@ -50,30 +50,43 @@ export function helpersOf(js: JsText): Helper[] {
   for (const [pattern, arrow] of [[FUNCTION, false], [ARROW, true]] as const)
     for (const m of js.text.matchAll(pattern)) {
       if (!js.isCode(m.index)) continue;
-      names.set(m[1]!, (names.get(m[1]!) ?? 0) + 1);
+      const scoped = scopedName(js, m[1]!, m.index);
+      names.set(scoped, (names.get(scoped) ?? 0) + 1);
       const h = helperAt(js, m[1]!, m.index, m.index + m[0].length - 1, arrow);
       if (h) helpers.push(h);
     }
   // An anonymous default export, `export default function (path) {…}`, `export default (p) => …`, `module.exports = (p) => …`: the helper `default` (reexports.ts).
   for (const m of js.text.matchAll(DEFAULT)) {
     if (!js.isCode(m.index)) continue;
-    names.set("default", (names.get("default") ?? 0) + 1);
+    const scoped = scopedName(js, "default", m.index);
+    names.set(scoped, (names.get(scoped) ?? 0) + 1);
     const h = helperAt(js, "default", m.index, m.index + m[0].length - 1, !m[1]);
     if (h) helpers.push(h);
   }
   // An object literal's members: `const graph = { users: { get: (id) => … } }` is `graph.users.get` (object-helpers.ts).
   for (const f of objectMembers(js).functions) {
-    names.set(f.name, (names.get(f.name) ?? 0) + 1);
+    const scoped = scopedName(js, f.name, f.at);
+    names.set(scoped, (names.get(scoped) ?? 0) + 1);
     const h = helperAt(js, f.name, f.at, f.open, f.arrow);
     if (h) helpers.push(h);
   }
-  // A name declared twice is no one helper; nor is one whose parameter its body declares again or assigns.
-  helpers = helpers.filter((h) => names.get(h.name) === 1);
+  // A name declared twice in one block is no one helper (one in each of two blocks is each's in its block: helper-chains.ts); nor is one whose parameter its body declares again or assigns.
+  helpers = helpers.filter((h) => names.get(scopedName(js, h.name, h.at)) === 1);
   const hidden = hidingPlaces(js, new Set(helpers.flatMap((h) => h.params)));
   helpers = helpers.filter((h) => !h.params.some((p) => someBetween(hidden.get(p), h.from, h.to)));
   ownParts(helpers);
   found.set(js, helpers);
   return helpers;
+}
+
+/** A helper's name and the block it is declared in (its `{`; none at the file's top level): a name is one helper's in its block. */
+function scopedName(js: JsText, name: string, at: number): string {
+  return `${name}\u0000${js.blockAround(at) ?? ""}`;
+}
+
+/** Whether `helper` is declared at the file's top level (a module exports only those). */
+export function topLevel(js: JsText, helper: Helper): boolean {
+  return js.blockAround(helper.at) === undefined;
 }
 
 /** A `const`, `let` or `var` of a name, or an assignment to it (`path = …`, `path += …`, `path++`). */
