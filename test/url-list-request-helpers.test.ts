@@ -119,3 +119,28 @@ test("a helper whose body declares its parameter again or assigns it is none: it
     ],
   });
 });
+
+test("helpers and URL functions whose parameters have defaults, object types or destructuring are read; a pattern's names are placeholders, not names of the same outside", async () => {
+  const r = await results([
+    'const ROOT = "https://example.com/odata";',
+    'const id = "outer";',
+    "async function graphGet(path: string, { top }: { top?: number } = {}) {",
+    "  return (await fetch(ROOT + path)).json();",
+    "}",
+    'const remove = (path: string, opts: { force?: boolean } = { force: false }, ...rest: unknown[]) => fetch(ROOT + path, { method: "DELETE" });',
+    'function personUrl(key: string, set = "People") {',
+    "  return `${ROOT}/${set}('${key}')`;",
+    "}",
+    "const tripsUrl = ({ id }: { id: string }, trip: string) => `${ROOT}/People('${id}')/Trips(${trip})`;",
+    'graphGet("/Airlines", { top: 5 });',
+    "remove(\"/Airports('x')\");",
+    'fetch(personUrl("russell", "People"));',
+    'fetch(tripsUrl({ id: "a" }, "3"));',
+  ]);
+  expect(r.requests).toEqual([
+    "11:11 GET https://example.com/odata/Airlines ok",
+    "12:9 DELETE https://example.com/odata/Airports('x') ok",
+    "13:7 GET https://example.com/odata/People('russell') ok",
+    "14:7 GET https://example.com/odata/People('{id}')/Trips(3) ok",
+  ]);
+});

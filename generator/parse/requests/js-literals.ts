@@ -233,7 +233,7 @@ export class JsText {
     if (!f || close === undefined || this.calls > 16) return undefined;
     // A parameter of that name around the call is another function, not this one.
     if (this.names().hidden(name, open)) return undefined;
-    const args = new Map<string, Value>();
+    const args = new Map<string, Value>(f.destructured.map((n) => [n, { value: `{{${n}}}` }]));
     let i = skipBlank(this.text, open + 1);
     for (const param of f.params) {
       const end = i < close ? expressionEnd(this, i) : undefined;

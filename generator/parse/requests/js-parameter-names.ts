@@ -16,8 +16,19 @@ const MODIFIERS = new Set(["public", "private", "protected", "readonly", "overri
 
 /** The names the parameter list between the parentheses at `open` and `close` binds, in no particular order. */
 export function boundNames(js: JsText, open: number, close: number): string[] {
+  return parameterList(js, open, close).names;
+}
+
+/**
+ * The parameter list between the parentheses at `open` and `close`: each parameter by its position
+ * (a `this` parameter, which takes no argument, left out), its name, or `""` for a destructuring
+ * pattern (`({ path }, [a])`) or a rest parameter, whose names are in `names` with every other name the list binds
+ * (request-helpers.ts and url-functions.ts put a call's arguments in by position).
+ */
+export function parameterList(js: JsText, open: number, close: number): { positions: string[]; names: string[] } {
   const text = js.text;
   const names: string[] = [];
+  const positions: string[] = [];
   /** The destructuring patterns met, by their opening bracket, read after the list. */
   const patterns: number[] = [];
   for (let i = open + 1; i < close; i++) {
@@ -35,12 +46,17 @@ export function boundNames(js: JsText, open: number, close: number): string[] {
       if (wordAt(text, next) === undefined && text[next] !== "{" && text[next] !== "[") break;
       i = next;
     }
-    if (text.startsWith("...", i)) i = blank(js, i + 3, close);
+    const rest = text.startsWith("...", i);
+    if (rest) i = blank(js, i + 3, close);
+    if (i >= close) break;
+    // A rest parameter holds the arguments from its place on as an array: no one argument's value.
+    const word = wordAt(text, i);
+    if (word !== "this") positions.push(rest || text[i] === "{" || text[i] === "[" ? "" : (word ?? ""));
     i = target(js, i, close, names, patterns, "this");
     i = entryEnd(js, i, close, true);
   }
   while (patterns.length) pattern(js, patterns.pop()!, names, patterns);
-  return names;
+  return { positions, names };
 }
 
 /** The names one destructuring pattern (`{ … }` or `[ … ]` at `open`) binds itself; the patterns in it are added to `patterns`. */

@@ -14,6 +14,7 @@ import { type CallInCode, JsText, PARAMETER } from "./js-literals";
 import { expressionEnd, skipBlank } from "./js-values";
 import { withVariables } from "./request-variables";
 import { parametersOf } from "./js-parameters";
+import { parameterList } from "./js-parameter-names";
 import { initMethod, namedInitMethod, requestMethodLiteral } from "./init-method";
 import { objectMembers } from "./object-helpers";
 
@@ -22,7 +23,10 @@ export type CallFinder = (js: JsText, from: number, to: number) => CallInCode[];
 
 export interface Helper {
   name: string;
+  /** Its parameters by position: each one's name, `""` for a destructuring pattern or a rest parameter. */
   params: string[];
+  /** The names its patterns bind: no argument's value, each read as a placeholder. */
+  destructured: string[];
   /** Where its body starts and ends (a block's braces, or an arrow's expression). */
   from: number;
   to: number;
@@ -35,8 +39,6 @@ export interface Helper {
 const FUNCTION = /(?<![\w$.])(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)\s*(?:<[^<>(]*>)?\s*\(/g;
 const ARROW = /(?<![\w$.])const\s+([A-Za-z_$][\w$]*)\s*(?::[^=;\n]{0,200})?=\s*(?:async\s+)?(?:<[^<>(]*>)?\s*\(/g;
 const DEFAULT = /(?<![\w$.])(?:export\s+default\s+|module\.exports\s*=\s*)(?:async\s+)?(function\s*\*?\s*)?(?:<[^<>(]*>)?\s*\(/g;
-/** A plain parameter: a name, `?`, a type (no brackets that hold a comma), a default. */
-const PARAM = /^\s*([A-Za-z_$][\w$]*)\s*\??\s*(?::\s*[\w$.<>[\]|'" ]+)?\s*(?:=\s*[^,]+)?$/;
 
 /** The helpers of `js`: functions with plain parameters (made once per file). */
 const found = new WeakMap<JsText, Helper[]>();
@@ -72,8 +74,8 @@ export function helpersOf(js: JsText): Helper[] {
   }
   // A name declared twice in one block is no one helper (one in each of two blocks is each's in its block: helper-chains.ts); nor is one whose parameter its body declares again or assigns.
   helpers = helpers.filter((h) => names.get(scopedName(js, h.name, h.at)) === 1);
-  const hidden = hidingPlaces(js, new Set(helpers.flatMap((h) => h.params)));
-  helpers = helpers.filter((h) => !h.params.some((p) => someBetween(hidden.get(p), h.from, h.to)));
+  const hidden = hidingPlaces(js, new Set(helpers.flatMap((h) => h.params.filter((p) => p !== ""))));
+  helpers = helpers.filter((h) => !h.params.some((p) => p !== "" && someBetween(hidden.get(p), h.from, h.to)));
   ownParts(helpers);
   found.set(js, helpers);
   return helpers;
@@ -147,17 +149,16 @@ function helperAt(js: JsText, name: string, at: number, open: number, arrow: boo
   const text = js.text;
   const close = js.closing(open);
   if (close === undefined) return undefined;
-  // An options parameter's empty default (`init: RequestInit = {}`) is a plain parameter's.
-  const inside = text.slice(open + 1, close).replace(/=\s*\{\s*\}\s*(?=,|$)/g, "");
-  if (inside.trim() === "" || /[({[]/.test(inside)) return undefined;
-  const params = inside.split(",").filter((p, i, all) => p.trim() !== "" || i < all.length - 1).map((p) => PARAM.exec(p)?.[1]);
-  if (params.some((p) => p === undefined)) return undefined;
+  // Its parameters by position (a destructuring pattern's `""`, its names unknown: js-parameter-names.ts); one at least named.
+  const { positions: params, names } = parameterList(js, open, close);
+  if (!params.some((p) => p !== "")) return undefined;
+  const destructured = names.filter((n) => !params.includes(n));
   // A return type (`): Promise<unknown>`), then `=>` for an arrow, then a body or an expression.
   const head = new RegExp(`^\\s*(?::\\s*[\\w$.<>[\\]| ]+)?\\s*${arrow ? "=>\\s*" : "(?=\\{)"}`).exec(text.slice(close + 1, close + 200));
   if (!head) return undefined;
   const from = close + 1 + head[0].length;
   const to = text[from] === "{" ? js.closing(from) : statementEnd(js, from);
-  return to === undefined ? undefined : { name, params: params as string[], from, to, at, own: [[from, to]] };
+  return to === undefined ? undefined : { name, params, destructured, from, to, at, own: [[from, to]] };
 }
 
 /** The end of an arrow's expression body at `i`: a `;`, a line's end, or a bracket closing around it, outside its own brackets, strings and comments. */
@@ -181,9 +182,11 @@ export function innerCalls(js: JsText, helper: Helper, find: CallFinder): CallIn
   return js.withArguments(marksOf(helper), () => helper.own.flatMap(([from, to]) => find(js, from, to))).filter((c) => c.url.includes(PARAMETER));
 }
 
-/** A helper's parameters as the marks a URL read in its body holds for them. */
+/** A helper's parameters as the marks a URL read in its body holds for them; a pattern's names as placeholders (not a name of the same outside). */
 export function marksOf(helper: Helper): Map<string, { value: string }> {
-  return new Map(helper.params.map((p, i) => [p, { value: `${PARAMETER}${i}${PARAMETER}` }]));
+  const marks = new Map(helper.destructured.map((n) => [n, { value: `{{${n}}}` }]));
+  helper.params.forEach((p, i) => p !== "" && marks.set(p, { value: `${PARAMETER}${i}${PARAMETER}` }));
+  return marks;
 }
 
 /**
@@ -198,7 +201,7 @@ export function methodThrough(js: JsText, call: CallInCode, helper: Helper, star
   let spread = call.methodFrom!.spread;
   let said = call.methodFrom!.unread === true;
   for (const name of call.methodFrom!.names) {
-    const k = helper.params.indexOf(name);
+    const k = name === "" ? -1 : helper.params.indexOf(name);
     if (k < 0) {
       unread.push(name);
       continue;

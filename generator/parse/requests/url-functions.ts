@@ -1,15 +1,21 @@
 /**
  * A program's small functions that return a URL: `function usersUrl(id: string) { return
  * `${BASE}/users/${id}`; }`, `const usersUrl = (id: string) => `${BASE}/users/${id}`;` (or its body
- * `{ return …; }`; a `const`'s arrow, not a `let`'s), declared once in the file by that name. Each parameter is a plain name (a type
- * after it, `?` or not); the body is one `return` statement alone. Anything else (two statements, a
- * destructured or defaulted parameter, a method) is no such function: its calls are not read.
+ * `{ return …; }`; a `const`'s arrow, not a `let`'s), declared once in the file by that name. Its
+ * parameters are read as any list is (js-parameter-names.ts: types, defaults, patterns), each
+ * argument put in for its parameter by position, a pattern's names placeholders; the body is one
+ * `return` statement alone. Anything else (two statements, a method) is no such function: its
+ * calls are not read.
  */
 import type { JsText } from "./js-literals";
 import { skipBlank } from "./js-values";
+import { parameterList } from "./js-parameter-names";
 
 export interface UrlFunction {
+  /** Its parameters by position: each one's name, `""` for a destructuring pattern or a rest parameter. */
   params: string[];
+  /** The names its patterns bind: no argument's value, each read as a placeholder. */
+  destructured: string[];
   /** The index of the returned expression. */
   body: number;
   /** Whether the body is a block (`{ return …; }`), not an arrow's expression. */
@@ -20,7 +26,6 @@ const FUNCTION = /\bfunction\s+([A-Za-z_$][\w$]*)\s*(?:<[^<>(]*>)?\s*\(/g;
 // A `const`'s: a `let` may be given another function later (`u = (id) => …`).
 // An annotation is read up to 200 characters: linear over a long line of `const`s without `=`.
 const ARROW = /\bconst\s+([A-Za-z_$][\w$]*)\s*(?::[^=;\n]{0,200})?=\s*(?:<[^<>(]*>)?\s*\(/g;
-const PARAM = /^\s*([A-Za-z_$][\w$]*)\s*\??\s*(?::\s*[\w$.<>[\]| ]+)?\s*$/;
 
 const found = new WeakMap<JsText, Map<string, UrlFunction | undefined>>();
 
@@ -47,16 +52,16 @@ function functionAt(js: JsText, open: number, arrow: boolean): UrlFunction | und
   const text = js.text;
   const close = js.closing(open);
   if (close === undefined) return undefined;
-  const inside = text.slice(open + 1, close);
-  const params = inside.trim() === "" ? [] : inside.split(",").map((p) => PARAM.exec(p)?.[1]);
-  if (params.some((p) => p === undefined)) return undefined;
+  // Its parameters by position, a destructuring pattern's names placeholders (js-parameter-names.ts).
+  const { positions: params, names } = parameterList(js, open, close);
+  const destructured = names.filter((n) => !params.includes(n));
   // A return type (`): string`), then `=>` for an arrow, then a body or an expression.
   const head = new RegExp(`^\\s*(?::\\s*[\\w$.<>[\\]| ]+)?\\s*${arrow ? "=>\\s*" : "(?=\\{)"}`).exec(text.slice(close + 1, close + 200));
   if (!head) return undefined;
   const start = close + 1 + head[0].length;
-  if (text[start] !== "{") return arrow ? { params: params as string[], body: start, braced: false } : undefined;
+  if (text[start] !== "{") return arrow ? { params, destructured, body: start, braced: false } : undefined;
   const ret = /^return\s+/.exec(text.slice(skipBlank(text, start + 1), skipBlank(text, start + 1) + 10));
-  return ret ? { params: params as string[], body: skipBlank(text, start + 1) + ret[0].length, braced: true } : undefined;
+  return ret ? { params, destructured, body: skipBlank(text, start + 1) + ret[0].length, braced: true } : undefined;
 }
 
 /** Whether the returned expression, ending at `end`, is the whole body: `;` (or nothing) and the body's `}` after it, or the arrow's statement's end. */
