@@ -37,7 +37,7 @@ export interface ImportNote {
   message: string;
   /** How many calls of the names it imports are left unread. */
   calls: number;
-  /** Where those calls' parentheses are: no reader takes them for a client's call (`ns.get("/x")` on a namespace not read is no request). */
+  /** Where the calls of a namespace's members are (`import * as ns`): no reader takes them for a client's call (`ns.get("/x")` on a namespace not read is no request). */
   opens: number[];
 }
 
@@ -198,6 +198,9 @@ function helpersImported(js: JsText, file: string, modules: ProgramModules): { h
   const names = importedNames(js);
   if (!names.length) return { helpers, notes };
   const called = calledNames(js);
+  // The names imported as namespaces only (`import * as ns`), not as a default import's or a whole `require`'s.
+  const namespaces = new Set(names.filter((n) => n.name === "*").map((n) => n.local));
+  for (const n of names) if (n.name === "default") namespaces.delete(n.local);
   const noted = new Map<string, ImportNote>();
   const self = path.resolve(file);
   for (const n of names) {
@@ -207,14 +210,16 @@ function helpersImported(js: JsText, file: string, modules: ProgramModules): { h
     if (!opens.length) continue;
     const found = modules.module(file, n.specifier);
     if (found.file === self || "problem" in found) {
+      // A namespace's (`import * as ns`) member calls are no client's: a named or default import may be one (`import { api } from "./api"; api.get(…)`), read as such.
+      const unread = n.name === "*" && namespaces.has(n.local) ? opens : [];
       const seen = noted.get(n.specifier);
       if (seen) {
         seen.calls += opens.length;
-        seen.opens.push(...opens);
+        seen.opens.push(...unread);
         continue;
       }
       const why = found.file === self ? `is ${path.basename(file)} itself` : `(${path.relative(path.dirname(self), found.file) || found.file}) ${(found as { problem: string }).problem}`;
-      const note = { at: n.at, message: `${n.specifier} ${why}: the calls of ${n.local} are not read as requests`, calls: opens.length, opens };
+      const note = { at: n.at, message: `${n.specifier} ${why}: the calls of ${n.local} are not read as requests`, calls: opens.length, opens: unread };
       noted.set(n.specifier, note);
       notes.push(note);
       continue;
