@@ -184,6 +184,22 @@ describe("the TypeScript 5.9 checker", () => {
     expect(both.runtimeReused).toBe(1);
   });
 
+  test("checks the runtime modules again in a folder whose package.json makes them another module format (import.meta in CommonJS)", () => {
+    const c = checker();
+    const runtime = {
+      "runtime.ts": 'import { check } from "./validation.js";\nexport const where: string = import.meta.url;\nexport const ok: boolean = check(1);\n',
+      "validation.ts": 'import type { Int } from "./edm.js";\nexport function check(n: Int): boolean { return n > 0; }\n',
+      "edm.ts": "export type Int = number;\n",
+      "usage.ts": 'import { ok } from "./runtime.js";\nexport const y: boolean = ok;\n',
+    };
+    const output = (dir: string, type: string) => {
+      write({ ...Object.fromEntries(Object.entries(runtime).map(([f, t]) => [`${dir}/${f}`, t])), [`${dir}/package.json`]: JSON.stringify({ type }) });
+      return config(`${dir}/tsconfig.json`, STRICT_OPTIONS, Object.keys(runtime));
+    };
+    expect(expectSameAsTsc(c, output("esm", "module")).output).toBe("");
+    expect(expectSameAsTsc(c, output("cjs", "commonjs")).output).toMatch(/^runtime\.ts\(2,30\): error TS1470/);
+  });
+
   test("makes a file anew for options its parse or binding depends on", () => {
     const c = checker();
     // Unreachable code is reported by the binder, as an error only with allowUnreachableCode: false.

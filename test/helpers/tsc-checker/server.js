@@ -195,7 +195,8 @@ function runtimeGroups(program, options) {
       (f) => f.referencedFiles.length === 0 && f.typeReferenceDirectives.length === 0 && f.libReferenceDirectives.length === 0 && (f.imports ?? []).every((i) => RUNTIME_IMPORT.test(i.text) && names.has(i.text)),
     );
     if (!closed) continue;
-    const texts = group.map((f) => [path.basename(f.fileName), crypto.createHash("sha256").update(f.text).digest("hex")]).sort();
+    // The module format (a package.json's "type" under node16/nodenext) is the file's, not the options'.
+    const texts = group.map((f) => [path.basename(f.fileName), f.impliedNodeFormat ?? null, crypto.createHash("sha256").update(f.text).digest("hex")]).sort();
     groups.push({ key: JSON.stringify([context, texts]), files: group });
   }
   return groups;
