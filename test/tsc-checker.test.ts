@@ -170,6 +170,10 @@ describe("the TypeScript 5.9 checker", () => {
     const reached = expectSameAsTsc(c, config("g/tsconfig.json", STRICT_OPTIONS, output("g", { "global.ts": global })));
     expect(reached.output).toMatch(/^runtime\.ts\(3,14\): error TS2322/);
     expect(reached.runtimeReused).toBe(0);
+    // The same with a comment between `declare` and `global`, as TypeScript takes it.
+    const commented = global.replace("declare global", "declare /* the global scope */ global");
+    const reachedToo = expectSameAsTsc(c, config("h/tsconfig.json", STRICT_OPTIONS, output("h", { "global.ts": commented })));
+    expect(reachedToo.output).toMatch(/^runtime\.ts\(3,14\): error TS2322/);
     // A runtime with an error is checked, and its error reported, every time.
     const broken = { "runtime.ts": runtime["runtime.ts"].replace("year: number", "year: string") };
     for (const dir of ["x", "y"]) {

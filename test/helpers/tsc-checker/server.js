@@ -180,7 +180,9 @@ function shareRuntimeChecks(program, options, counts) {
 function runtimeGroups(program, options) {
   const files = program.getSourceFiles();
   const own = files.filter((f) => !f.isDeclarationFile);
-  if (own.some((f) => !ts.isExternalModule(f) || /\bdeclare\s+(global|module)\b/.test(f.text))) return [];
+  // The program's own record of a file's `declare global` and `declare module "…"` (module
+  // augmentations, ambient modules), whatever comments stand between their words.
+  if (own.some((f) => !ts.isExternalModule(f) || (f.moduleAugmentations ?? []).length > 0 || (f.ambientModuleNames ?? []).length > 0)) return [];
   const { configFilePath, project, pathsBasePath, ...rest } = options;
   const context = JSON.stringify([rest, files.filter((f) => f.isDeclarationFile).map((f) => [f.fileName, fileId(f)])]);
   const byFolder = new Map();
