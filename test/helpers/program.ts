@@ -31,35 +31,43 @@ export function createProgram(files: readonly string[], options: ts.CompilerOpti
 /**
  * `createProgram` over several output folders with their runtime modules (STATIC_FILES, ~400 KB, the
  * same in every output) checked once, as test/helpers/static-shared.ts's copies have them, but
- * without copying: the first runtime module read is the program's, and another folder's module of
- * the same name and text is read as `export * from "<the first>"`, so the modules importing it get
- * the same declarations. A module whose text differs stays the folder's own, and so do all of a
- * folder's whose modules augment a module (`declare module`, a 4.01 service). What this gives up is
- * what static-shared.ts says (a runtime object of one output fits another output's functions).
- * `runtime` is the set of the runtime modules checked in place of the others: a diagnostic there is
- * about every folder that shares them.
+ * without copying: the first folder's runtime modules are the program's, and another folder's whose
+ * runtime modules all have the same texts are read as `export * from "<the first's>"`, so the
+ * modules importing them get the same declarations. A folder whose runtime modules differ by one
+ * module keeps all its own (its same-text modules import its differing one, and mean something else),
+ * and so does a folder whose modules augment a module (`declare module`, a 4.01 service). What this
+ * gives up is what static-shared.ts says (a runtime object of one output fits another output's
+ * functions). `runtime` is the set of the runtime modules checked in place of the others: a
+ * diagnostic there is about every folder that shares them.
  */
 export function createProgramSharingRuntime(files: readonly string[], options: ts.CompilerOptions): { program: ts.Program; runtime: ReadonlySet<string> } {
-  const canonical = new Map<string, { file: string; text: string }>();
-  const augments = new Map<string, boolean>();
+  let first: { dir: string; texts: (string | undefined)[] } | undefined;
+  const sharing = new Map<string, string | undefined>();
   const runtime = new Set<string>();
   const host = ts.createCompilerHost(options);
   const readFile = host.readFile.bind(host);
+  /** The folder whose runtime modules `dir`'s are read as, if not its own. */
+  const sharedFrom = (dir: string): string | undefined => {
+    if (sharing.has(dir)) return sharing.get(dir);
+    let from: string | undefined;
+    if (!augmentsModules(dir)) {
+      const texts = STATIC_FILES.map((name) => readFile(path.join(dir, name)));
+      if (!first) {
+        first = { dir, texts };
+        STATIC_FILES.forEach((name, i) => texts[i] !== undefined && runtime.add(path.join(dir, name)));
+      } else if (texts.every((t, i) => t === first!.texts[i])) from = first.dir;
+    }
+    sharing.set(dir, from);
+    return from;
+  };
   host.readFile = (fileName) => {
     const text = readFile(fileName);
     const name = path.basename(fileName);
     if (text === undefined || !STATIC_FILES.includes(name)) return text;
-    const dir = path.dirname(fileName);
-    if (!augments.has(dir)) augments.set(dir, augmentsModules(dir));
-    if (augments.get(dir)) return text;
-    const first = canonical.get(name);
-    if (!first) {
-      canonical.set(name, { file: path.resolve(fileName), text });
-      runtime.add(path.resolve(fileName));
-      return text;
-    }
-    if (first.file === path.resolve(fileName) || first.text !== text) return text;
-    const to = path.relative(dir, first.file).split(path.sep).join("/").replace(/\.ts$/, ".js");
+    const dir = path.resolve(path.dirname(fileName));
+    const from = sharedFrom(dir);
+    if (from === undefined) return text;
+    const to = path.relative(dir, path.join(from, name)).split(path.sep).join("/").replace(/\.ts$/, ".js");
     return `export * from "${to.startsWith(".") ? to : `./${to}`}";\n`;
   };
   return { program: createProgram(files, options, host), runtime };
