@@ -1,12 +1,14 @@
 /**
  * `createProgramSharingRuntime` (test/helpers/program.ts) reports the diagnostics a program of the
  * folders as they are reports: it shares a folder's runtime modules only where that changes none.
+ * So does test/helpers/static-shared.ts's `mirrorSharingStatic`, which copies the folders.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import ts from "typescript";
 import { createProgram, createProgramSharingRuntime } from "./helpers/program";
+import { mirrorSharingStatic } from "./helpers/static-shared";
 
 const OPTIONS: ts.CompilerOptions = {
   strict: true,
@@ -63,4 +65,14 @@ test("outputs whose runtime modules are the same share the first's, and report w
   expect(program.getSourceFile(path.join(work, "b", "runtime.ts"))?.text).toBe('export * from "../a/runtime.js";\n');
   expect(diagnostics(program)).toEqual(diagnostics(createProgram(files, OPTIONS)));
   expect(diagnostics(program)).toEqual(["b/usage.ts:2 TS2322"]);
+});
+
+test("mirrorSharingStatic keeps all of an output's runtime modules its own where one differs, so the copies report what the folders as they are report", () => {
+  const files = [...output("a"), ...output("b", { "edm.ts": "export type Int = string;\n" })];
+  const whole = diagnostics(createProgram(files, OPTIONS));
+  const mirrored = mirrorSharingStatic([path.join(work, "a"), path.join(work, "b")], path.join(work, "m"));
+  // The copies' folders are numbered in the order given: 0 is a, 1 is b.
+  const named = diagnostics(createProgram(mirrored, OPTIONS)).map((d) => d.replace(/^m\/0\//, "a/").replace(/^m\/1\//, "b/"));
+  expect(named).toEqual(whole);
+  expect(fs.readFileSync(path.join(work, "m", "1", "validation.ts"), "utf8")).toBe(RUNTIME["validation.ts"]);
 });

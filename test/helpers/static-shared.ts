@@ -3,8 +3,9 @@
  * `validation.ts`, `edm.ts`, ~400 KB, the same in every output and importing only each other) read
  * once: in a copy of each folder, a runtime module the same as the first folder's becomes
  * `export * from "../static-shared/<module>.js"`, so the compiler checks one copy of them rather
- * than one per output, with the same declarations for the modules that import them. One that
- * differs stays the folder's own, and so do all of a folder's whose modules augment a module
+ * than one per output, with the same declarations for the modules that import them. A folder
+ * whose runtime modules are not all the first's keeps all of them its own (one kept beside shared
+ * ones would be checked against the shared), and so does a folder whose modules augment a module
  * (`declare module "./runtime.js"`: a 4.01 service's `PayloadFormat`), which would reach every
  * output sharing them. What this gives up: an object of a runtime class with private
  * members from one output fits another output's functions here; a test that mixes two outputs'
@@ -18,23 +19,25 @@ import { STATIC_FILES } from "../../generator/emit/emit";
 export function mirrorSharingStatic(dirs: readonly string[], to: string): string[] {
   const shared = path.join(to, "static-shared");
   fs.mkdirSync(shared, { recursive: true });
-  const canonical = new Map<string, string>();
+  let canonical: Map<string, string> | undefined;
   const written: string[] = [];
   dirs.forEach((dir, i) => {
     const into = path.join(to, String(i));
     fs.mkdirSync(into);
-    const augments = augmentsModules(dir);
-    for (const f of fs.readdirSync(dir).filter((x) => x.endsWith(".ts"))) {
-      const text = fs.readFileSync(path.join(dir, f), "utf8");
-      let own = text;
-      if (STATIC_FILES.includes(f) && !augments) {
-        if (!canonical.has(f)) {
-          canonical.set(f, text);
-          fs.writeFileSync(path.join(shared, f), text);
-          written.push(path.join(shared, f));
-        }
-        if (canonical.get(f) === text) own = `export * from "../static-shared/${f.replace(/\.ts$/, ".js")}";\n`;
+    const files = fs.readdirSync(dir).filter((x) => x.endsWith(".ts"));
+    const texts = new Map(files.map((f) => [f, fs.readFileSync(path.join(dir, f), "utf8")]));
+    const runtime = new Map(STATIC_FILES.filter((f) => texts.has(f)).map((f) => [f, texts.get(f) as string]));
+    if (!canonical && runtime.size > 0 && !augmentsModules(dir)) {
+      canonical = runtime;
+      for (const [f, text] of runtime) {
+        fs.writeFileSync(path.join(shared, f), text);
+        written.push(path.join(shared, f));
       }
+    }
+    // All or none: a module kept the folder's own beside shared ones would be checked against them.
+    const shares = canonical !== undefined && !augmentsModules(dir) && runtime.size === canonical.size && [...runtime].every(([f, text]) => canonical?.get(f) === text);
+    for (const [f, text] of texts) {
+      const own = shares && runtime.has(f) ? `export * from "../static-shared/${f.replace(/\.ts$/, ".js")}";\n` : text;
       fs.writeFileSync(path.join(into, f), own);
       written.push(path.join(into, f));
     }
