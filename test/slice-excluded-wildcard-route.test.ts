@@ -46,6 +46,15 @@ describe("an --include path with wildcards all of whose paths go through an excl
     ]);
   });
 
+  test("names an excluded type the paths go through elsewhere, though a walk found it first below another listed", () => {
+    // The walk meets t.drive first at /users/{id}/drive, below t.user; /groups/{id}/drive/** goes through t.drive alone.
+    expect(warnings(run(["/*/drive/**"], ["t.user", "t.drive"]))).toEqual([
+      "warning ODG304 /*/drive/**: --include /*/drive/** matches URL paths only through t.user (/users) and t.drive (/groups/{id}/drive), which --exclude t.user and t.drive leave out: the slice keeps the 2 types it addresses past them (t.driveItem, t.thumbnail), but not the navigation properties to them, so no path builder reaches them by a path the pattern matches",
+    ]);
+    // One below another listed, and on no other path, is cut off by that one already.
+    expect(warnings(run(["/me/*/**"], ["t.drive", "t.driveItem"])).find((w) => w.includes("ODG304"))).toMatch(/only through t\.drive \(\/me\/drive\), which --exclude t\.drive leaves out: /);
+  });
+
   test("quiet when the pattern also matches a path through no excluded type, or the excluded type is not on the way", () => {
     expect(warnings(run(["/me/**"], ["t.drive"]))).toEqual([]);
     expect(warnings(run(["/**/thumbnails"], ["t.drive"]))).toEqual([]);

@@ -12,7 +12,10 @@ import { selectPaths, type Fill, type PathModel, type PathSelection } from "./pa
 import type { PathPattern } from "./glob";
 
 export interface CutOffRoutes {
-  /** The excluded types the pattern's paths go through, nearest the root first: each with its first route and the `--exclude` that names it. */
+  /**
+   * The excluded types the pattern's paths go through, nearest the root first: each with its first
+   * route on the paths none listed before it cuts off, and the `--exclude` that names it.
+   */
   through: { type: StructuredType; route: string; by: string }[];
   /** The types the pattern addresses past them (first reached through one) that the slice keeps all the same, in the walk's order. */
   kept: StructuredType[];
@@ -38,22 +41,34 @@ export function cutOffRoutes(
   const gone = (t: SchemaType) => !keep.has(t) && excludedBy(t) !== undefined;
   if (![...selection.onPath].some(gone)) return cut;
   // An operation is no way through: what excludes one is warned of where it is left out (ODG304).
+  // The excluded types on a walk's way that the slice does not keep, nearest the root first, each with its first route.
+  const shallowFirst = (w: PathSelection) => [...w.routes.onPath].filter(([t]) => gone(t)).sort(([, a], [, b]) => depth(a.path) - depth(b.path));
   const holds = (x: StructuredType | Operation) => x.kind === "action" || x.kind === "function" || !gone(x as StructuredType);
   for (const p of includePaths) {
     if (!/[*?]/.test(p.text) || selection.unmatched.includes(p.text)) continue;
     const held = quietly(() => selectPaths({ ...model, holds }, [p], excludePaths, fill));
     if (held.unmatched.length === 0) continue;
     const own = quietly(() => selectPaths(model, [p], excludePaths, fill));
+    const gates = shallowFirst(own);
+    if (!gates.length) continue;
+    // The nearest excluded type on the way; then, while the pattern still matches a path through none
+    // listed, the nearest on such a path (a walk records one route a type: /users/{id}/drive's drive
+    // is on /groups/{id}/drive too, which /users does not cut off).
     const through: CutOffRoutes["through"] = [];
-    const gates = [...own.routes.onPath].filter(([t]) => gone(t)).sort(([, a], [, b]) => depth(a.path) - depth(b.path));
-    for (const [type, { path }] of gates) {
-      // One below another listed is cut off by that one already.
-      if (through.some((g) => path.startsWith(`${g.route}/`))) continue;
+    for (let w = own; ; ) {
+      const next = shallowFirst(w)[0];
+      if (!next) break;
+      const [type, { path }] = next;
       through.push({ type, route: path, by: excludedBy(type)! });
+      const listed = new Set<SchemaType>(through.map((g) => g.type));
+      // With every excluded type on the way listed, the walk is the one above that matched nothing.
+      if (gates.every(([t]) => listed.has(t))) break;
+      const open = (x: StructuredType | Operation) => x.kind === "action" || x.kind === "function" || !listed.has(x as StructuredType);
+      w = quietly(() => selectPaths({ ...model, holds: open }, [p], excludePaths, fill));
+      if (w.unmatched.length) break;
     }
-    if (!through.length) continue;
     // Past a type is what the pattern reaches first through it: not a type on the way to it (/me's user).
-    const past = (t: StructuredType) => through.some((g) => own.routes.onPath.get(t)?.path.startsWith(`${g.route}/`));
+    const past = (t: StructuredType) => gates.some(([, g]) => own.routes.onPath.get(t)?.path.startsWith(`${g.path}/`));
     cut.set(p, { through, kept: [...own.addressed].filter((t) => keep.has(t) && past(t)) });
   }
   return cut;
