@@ -80,7 +80,9 @@ test("a body's nested delta beside no declared navigation property is refused, i
   const v401 = "extra@delta: extra is no collection-valued navigation property, which alone may hold a nested delta (JSON Format 4.01 §15.4.1)";
   expect(errors(out401, "Team", { "extra@delta": CHANGES }, "update")).toEqual([["/extra@delta", v401]]);
   expect(errors(out401, "Project", { members: [{ id: "d", "extra@delta": [] }] }, "update")).toEqual([["/members/0/extra@delta", v401]]);
-  // A read's is not looked at, as before.
+  // A create's too (it holds no nested delta at all); a read's is not looked at, as before.
+  expect(errors(out, "Team", { id: "t", "extra@delta": [] }, "create")).toEqual([["/extra@delta", `extra@delta: ${v40}`]]);
+  expect(errors(out401, "Team", { id: "t", "extra@delta": [] }, "create")).toEqual([["/extra@delta", v401]]);
   expect(errors(out, "Team", { id: "t", "extra@delta": CHANGES }, "read")).toEqual([]);
 });
 
@@ -108,6 +110,8 @@ const CALLS_401: [line: string, error?: string][] = [
   [`await updateProject(client, project, { "members@odata.delta": [{ id: "d" }, { "@removed": {}, id: "e" }] });`],
   [`await updateTeam(client, team, { "members@delta": [{ id: "d" }] });`],
   [`await updateTeam(client, team, read);`],
+  // A dynamic property's the index signature takes, in a 4.01 service too, which the validator refuses (README, what is left).
+  [`await updateTeam(client, team, { "extra@delta": [{ id: "d" }] });`],
 ];
 
 const CALLS_40: [line: string, error?: string][] = [
