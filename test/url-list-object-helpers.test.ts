@@ -86,3 +86,30 @@ test("objects nested 20,000 deep and 5,000 helpers wide are read, not hung on", 
   // The helpers not called are read as their own requests, their URL made of the parameter (as a `const`'s arrow is).
   expect(r.requests).toEqual(["3 GET https://example.com/odata{p}", "4 GET https://example.com/odata/People"]);
 });
+
+test("a member that is a function read but no helper (no parameter named) is a call of a function: no note, no request guessed", async () => {
+  const STORE = [
+    ODATA,
+    "export const store = {",
+    "  clear() { return 0; },",
+    "  get: (...args: string[]) => fetch(ROOT + args[0]),",
+    "  log: console.log,",
+    "};",
+  ];
+  const dir = program({
+    "store.ts": STORE,
+    "app.ts": [
+      'import { store } from "./store";',
+      "store.clear();",
+      'store.get("/People");',
+      'export const own = { cache: { reset() { return 0; }, get: (...keys: string[]) => keys[0] } };',
+      "own.cache.reset();",
+      'own.cache.get("/Airlines");',
+      'store.log("/Airports");',
+    ],
+  });
+  const r = await listed(dir);
+  expect(r.requests).toEqual([]);
+  // A member whose value is not read (`console.log`) is still said.
+  expect(r.notes).toEqual(["1 ./store (store.ts) declares store as an object whose log is no request helper odatagen reads: the calls of store.log are not read as requests"]);
+});

@@ -260,21 +260,25 @@ export function helperCalls(
 
 /**
  * The calls of members of the file's own `const` objects that are no helper read (`graph.users.get(…)`
- * where `users.get` is `make("/users")`, or no member written): a note at each, and where their
- * first arguments are (no reader takes them for a client's call: a request guessed).
+ * where `users.get` is `make("/users")`, or no member written): a note at each (not at a member
+ * that is a function read, `clear() {…}`), and where their first arguments are (no reader takes
+ * them for a client's call: a request guessed).
  */
 function unreadMembers(js: JsText, notes: { at: number; message: string }[]): number[] {
-  const { objects } = objectMembers(js);
+  const { objects, functions } = objectMembers(js);
   if (!objects.size) return [];
   const helpers = new Set(helpersOf(js).map((h) => h.name));
+  // A member that is a function read but no helper (`clear() {…}`, no parameter named): a call of a function, as a top-level one's, no note.
+  const read = new Set(functions.map((f) => f.name));
   const at: number[] = [];
   for (const m of js.text.matchAll(CALLED)) {
     const name = m[1]! + m[2]!.replace(/\s+/g, "");
     const dot = name.lastIndexOf(".");
     if (dot < 0 || helpers.has(name) || !objects.has(name.slice(0, dot)) || !js.isCode(m.index) || js.declaredInBlock(m[1]!, m.index)) continue;
     const open = m.index + m[0].length - 1;
-    notes.push({ at: m.index, message: `${name}: ${name.slice(0, dot)} is an object whose ${name.slice(dot + 1)} is no request helper odatagen reads: the call is not read as a request` });
     at.push(argumentsAt(js, open, 0)?.at ?? open);
+    if (read.has(name)) continue;
+    notes.push({ at: m.index, message: `${name}: ${name.slice(0, dot)} is an object whose ${name.slice(dot + 1)} is no request helper odatagen reads: the call is not read as a request` });
   }
   return at;
 }

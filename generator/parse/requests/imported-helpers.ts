@@ -177,11 +177,18 @@ function helpersByName(js: JsText): Map<string, Helper> {
   return found;
 }
 
+/** A file's imported helpers, the notes on names not read, and the calls of an imported object's functions that are no helper (`graph.clear()`: no request, no note, no client's call guessed). */
+export interface Imported {
+  helpers: ImportedHelper[];
+  notes: ImportNote[];
+  quiet: number[];
+}
+
 /**
  * The helpers `js` (the file `file`) imports from its own modules and calls, and notes on the
  * imports whose modules cannot be read (one a module).
  */
-export function importedHelpers(js: JsText, file: string, modules: ProgramModules): { helpers: ImportedHelper[]; notes: ImportNote[] } {
+export function importedHelpers(js: JsText, file: string, modules: ProgramModules): Imported {
   const known = ofModule.get(js);
   if (known) return known;
   const found = helpersImported(js, file, modules);
@@ -190,13 +197,14 @@ export function importedHelpers(js: JsText, file: string, modules: ProgramModule
 }
 
 /** Each file's imported helpers (a module's asked once for each helper of each file that reaches it). */
-const ofModule = new WeakMap<JsText, { helpers: ImportedHelper[]; notes: ImportNote[] }>();
+const ofModule = new WeakMap<JsText, Imported>();
 
-function helpersImported(js: JsText, file: string, modules: ProgramModules): { helpers: ImportedHelper[]; notes: ImportNote[] } {
+function helpersImported(js: JsText, file: string, modules: ProgramModules): Imported {
   const helpers: ImportedHelper[] = [];
   const notes: ImportNote[] = [];
+  const quiet: number[] = [];
   const names = importedNames(js);
-  if (!names.length) return { helpers, notes };
+  if (!names.length) return { helpers, notes, quiet };
   const called = calledNames(js);
   // The names imported as namespaces only (`import * as ns`), not as a default import's or a whole `require`'s.
   const namespaces = new Set(names.filter((n) => n.name === "*").map((n) => n.local));
@@ -232,6 +240,8 @@ function helpersImported(js: JsText, file: string, modules: ProgramModules): { h
       if (through && "helper" in through) helpers.push({ local, ...through });
       else if (through) notes.push({ at: n.at, message: `${n.specifier} (${path.relative(path.dirname(self), found.file) || found.file}) ${through.problem}: the calls of ${local} are not read as requests`, calls: opens.length, opens });
       else if (name.includes(".") && objectMembers(found.js).objects.has(name.slice(0, name.lastIndexOf(".")))) {
+        // A member that is a function read but no helper (`clear() {…}`): a call of a function, no note.
+        if (objectMembers(found.js).functions.some((f) => f.name === name)) return void quiet.push(...opens);
         // A member of an object the module declares that is no helper read (`get: make("/users")`, a spread's): said, not a client's call guessed.
         notes.push({ at: n.at, message: `${n.specifier} (${path.relative(path.dirname(self), found.file) || found.file}) declares ${name.slice(0, name.lastIndexOf("."))} as an object whose ${name.slice(name.lastIndexOf(".") + 1)} is no request helper odatagen reads: the calls of ${local} are not read as requests`, calls: opens.length, opens });
       }
@@ -239,5 +249,5 @@ function helpersImported(js: JsText, file: string, modules: ProgramModules): { h
     for (const [name, at] of members) given(`${n.name === "*" ? "" : `${n.name}.`}${name.slice(n.local.length + 1)}`, name, at);
     if (n.name !== "*" && called.get(n.local)) given(n.name, n.local, called.get(n.local)!);
   }
-  return { helpers, notes };
+  return { helpers, notes, quiet };
 }

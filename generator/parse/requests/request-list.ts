@@ -321,7 +321,7 @@ function codeRequests(text: string, js: JsText, program?: ProgramFile): RequestL
   const unread: string[] = [];
   // The helpers it imports from its own modules, where its path is known.
   const modules = program ? (program.modules ??= new ProgramModules()) : undefined;
-  const imported = program ? importedHelpers(js, program.file, modules!) : { helpers: [], notes: [] };
+  const imported = program ? importedHelpers(js, program.file, modules!) : { helpers: [], notes: [], quiet: [] };
   // The helpers the modules reached import in turn (helper-chains.ts follows chains of helpers).
   const importsOf = (module: JsText, file: string) => (modules ? importedHelpers(module, file, modules).helpers : []);
   const chainNotes = new Map<number, string>();
@@ -331,7 +331,7 @@ function codeRequests(text: string, js: JsText, program?: ProgramFile): RequestL
   for (const n of viaHelpers.flatMap((h) => h.notes)) chainNotes.set(n.at, n.message);
   // A helper's call that a reader reads as a client's too (`api.patch("/x")` on a module's namespace): the helper's request;
   // and a call of a name from a module not read (`ns.get("/x")`), or of an object's member that is no helper: the note's, no client's request guessed.
-  const through = new Set([...viaHelpers.flatMap((h) => h.calls.map((c) => c.at)), ...imported.notes.flatMap((n) => n.opens.map((open) => argumentsAt(js, open, 0)?.at ?? open)), ...viaHelpers[0]!.notRead]);
+  const through = new Set([...viaHelpers.flatMap((h) => h.calls.map((c) => c.at)), ...[...imported.notes.flatMap((n) => n.opens), ...imported.quiet].map((open) => argumentsAt(js, open, 0)?.at ?? open), ...viaHelpers[0]!.notRead]);
   const read = (k: number): CallInCode[] => [...finders[k]!(js, 0, text.length).filter((c) => !viaHelpers[k]!.replaced.has(c.at) && !through.has(c.at)), ...viaHelpers[k]!.calls];
   const calls = [
     ...read(0).map((c) => ({ ...c, by: "fetch's" })),
