@@ -113,3 +113,21 @@ test("a member that is a function read but no helper (no parameter named) is a c
   // A member whose value is not read (`console.log`) is still said.
   expect(r.notes).toEqual(["1 ./store (store.ts) declares store as an object whose log is no request helper odatagen reads: the calls of store.log are not read as requests"]);
 });
+
+test("an object declared in a block (a test's mock) is no object of its name outside the block: a client's calls there are read", async () => {
+  const dir = program({
+    "app.ts": [
+      'import axios from "axios";',
+      "const client = axios.create();",
+      "function mocked() {",
+      '  const client = { get: makeGetter("/x") };',
+      "  return client;",
+      "}",
+      'client.get("https://example.com/odata/People");',
+      "declare function makeGetter(p: string): (p: string) => Promise<Response>;",
+    ],
+  });
+  const r = await listed(dir);
+  expect(r.requests).toEqual(["7 GET https://example.com/odata/People"]);
+  expect(r.notes).toEqual([]);
+});

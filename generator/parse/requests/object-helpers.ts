@@ -31,9 +31,9 @@ const KEY = /(?:async\s+)?(?:get\s+|set\s+)?([A-Za-z_$][\w$]*|"[^"\n]*"|'[^'\n]*
 const VALUE_FUNCTION = /(?:async\s+)?(?:function\s*\*?\s*(?:[A-Za-z_$][\w$]*)?\s*)?(?:<[^<>(]*>)?\s*\(/y;
 
 /**
- * The functions of `js`'s `const` object literals by their paths, and the paths of the objects read
- * (`graph`, `graph.users`): a call of a member of one of those that is no such function is said,
- * not guessed (helper-chains.ts, imported-helpers.ts).
+ * The functions of `js`'s `const` object literals by their paths, and the paths of the top-level
+ * objects read (`graph`, `graph.users`): a call of a member of one of those that is no such
+ * function is said, not guessed (helper-chains.ts, imported-helpers.ts).
  */
 export function objectMembers(js: JsText): { functions: MemberFunction[]; objects: Set<string> } {
   let found = known.get(js);
@@ -43,12 +43,14 @@ export function objectMembers(js: JsText): { functions: MemberFunction[]; object
   for (const m of text.matchAll(OBJECT)) {
     if (!js.isCode(m.index)) continue;
     const at = m.index + /^const\s+/.exec(m[0])![0].length;
+    // A block's object (a function's local, a test's mock) is no object of its name outside the block: its calls there are not said.
+    const local = js.blockAround(m.index) !== undefined;
     const stack: { path: string; open: number; depth: number }[] = [{ path: m[1]!, open: m.index + m[0].length - 1, depth: 0 }];
     while (stack.length) {
       const { path, open, depth } = stack.pop()!;
       const close = js.closing(open);
       if (close === undefined) continue;
-      found.objects.add(path);
+      if (!local) found.objects.add(path);
       for (let i = skipBlank(text, open + 1); i < close; i = skipBlank(text, i + 1)) {
         KEY.lastIndex = i;
         const key = KEY.exec(text);
