@@ -403,7 +403,7 @@ export interface ControlInfo {
  * body, each related entity and each complex value `Annotated`, but a value of a type with subtypes
  * (an `Any…` union: its members each doubled would no longer take a value typed by the interface).
  */
-export type Patch<T, N = {}> = Annotated<{ [K in keyof T]?: K extends keyof N ? Related<T[K], N[K], false> : PatchValue<Exact<T[K]>> } & Bindings<T, N> & BodyDeltas<T, N> & EntityId>;
+export type Patch<T, N = {}> = Annotated<{ [K in keyof T]?: K extends keyof N ? Related<T[K], N[K], false> : PatchValue<Exact<T[K]>> } & Bindings<T, N> & BodyDeltas<T, N> & EntityId & TypePrefixLess<T>>;
 /**
  * The entity's id an update's body (a PATCH's, `Patch`; a PUT's, `Replacement`) and each entity in
  * it may hold, `@odata.id`, for a 4.01 service (`PayloadFormat`) also `@id` (JSON Format §4.5.7;
@@ -667,7 +667,7 @@ type GeoValue = { type: "Point" | "LineString" | "Polygon" | "MultiPoint" | "Mul
  * rather than spelling out the object type. (A generated `updateX` passes the entity's write type,
  * `ItemUpdateInput`, without what a client may not change at every depth, and only the keys as `K`.)
  */
-export type Replacement<T, K extends PropertyKey = never, X extends PropertyKey = never, N = {}> = Annotated<Replaced<T, K | X, N> & OnlyKeys<T, Exclude<K, X>> & Bindings<T, N> & BodyDeltas<T, N> & EntityId>;
+export type Replacement<T, K extends PropertyKey = never, X extends PropertyKey = never, N = {}> = Annotated<Replaced<T, K | X, N> & OnlyKeys<T, Exclude<K, X>> & Bindings<T, N> & BodyDeltas<T, N> & EntityId & TypePrefixLess<T>>;
 /** `T` without the properties `K`; a navigation property `N` names holds its entities as `Replacing` writes them. */
 type Replaced<T, K extends PropertyKey, N> = { [P in keyof T as P extends K ? never : P]: P extends keyof N ? Replacing<T[P], N[P]> : Nested<Exact<T[P]>> };
 /**
@@ -703,7 +703,7 @@ export type Creation<T, X extends PropertyKey, N = {}> = CreateBody<WithoutKeys<
  * entity and each complex value (`Nested`) `Annotated`. A generated `createX` takes it where the entity has navigation properties,
  * else `New`.
  */
-export type CreateBody<T, N = {}> = Annotated<{ [K in keyof T]?: K extends keyof N ? Related<T[K], N[K], true> : Nested<Exact<T[K]>> } & Bindings<T, N>>;
+export type CreateBody<T, N = {}> = Annotated<{ [K in keyof T]?: K extends keyof N ? Related<T[K], N[K], true> : Nested<Exact<T[K]>> } & Bindings<T, N> & TypePrefixLess<T>>;
 /** A create's body of an entity type without navigation properties, `CreateBody<T>`, named short: the generated code has hundreds. */
 export type New<T> = CreateBody<T>;
 
@@ -737,6 +737,14 @@ type BodyDeltaItem<V, M> = M extends Nav<infer T, unknown, infer S, infer K, inf
  * else it leaves the collection; its key `K` or its `@id` says which it is.
  */
 type Removing<I, K> = { "@removed": { reason?: "changed" | "deleted" }; "@odata.type"?: string } & (Pick<I, Extract<K, keyof I>> | { "@id": string } | { "@odata.id": string });
+
+/**
+ * An entity's own type in a body (a create's, a PATCH's, a PUT's, and each entity in them), `T` its
+ * type, for a 4.01 service (`PayloadFormat`) also as `@type`, without the prefix (JSON Format 4.01
+ * §4.5): one of the two names, not both (the validators refuse a second name), and one of those `T`
+ * declares in `@odata.type`. Nothing for a 4.0 service, whose validators refuse `@type` in a body.
+ */
+type TypePrefixLess<T> = PayloadFormat extends { prefixLess: true } ? { "@type"?: never } | { "@type"?: TypeNames<T>; "@odata.type"?: never } : unknown;
 
 /** `p@bind` for a 4.01 service, else nothing: a 4.0 body's editor offers `p@odata.bind` alone. */
 type PrefixLess<K extends string> = PayloadFormat extends { prefixLess: true } ? `${K}@bind` : never;
