@@ -101,7 +101,7 @@ const CASES_401: typeof CASES = [
  * `@odata.type` alone). The calls' refusals of a wrong name, of both names, and of a name that is no
  * string are in CALLS_401.
  */
-const PREFIXLESS_401: [what: string, type: "Project", mode: Mode, body: Record<string, unknown>, line: string][] = [
+const PREFIXLESS_401: [what: string, type: "Project" | "Team", mode: Mode, body: Record<string, unknown>, line: string][] = [
   ["a body's own type as @type", "Project", "create", { "@type": "#Bind.Project", title: "p" }, `await createProject(client, projects(), { "@type": "#Bind.Project", title: "p" });`],
   ["  a PATCH's", "Project", "update", { "@type": "#Bind.Project", title: "p" }, `await updateProject(client, project, { "@type": "#Bind.Project", title: "p" });`],
   ["  a PUT's", "Project", "replace", { "@type": "#Bind.Project", title: "p" }, `await updateProject(client, project, { "@type": "#Bind.Project", title: "p" }, { replace: true });`],
@@ -147,7 +147,7 @@ describe("the validators", () => {
     expect((v[`is${type}`] as Guard)(body, { mode })).toBe(errors.length === 0);
   });
 
-  test.each([...PREFIXLESS_401, ...LEFT_401])("4.01, a type without the prefix: %s (%s, %s)", (_what, type, mode, body) => {
+  test.each([...PREFIXLESS_401.map(([w, t, m, b]) => [w, t, m, b] as const), ...LEFT_401.map(([w, t, m, b]) => [w, t, m, b] as const)])("4.01, a type without the prefix: %s (%s, %s)", (_what, type, mode, body) => {
     /* eslint-disable-next-line @typescript-eslint/no-require-imports */
     const v = require(path.join(out401, "Bind.validators")) as Record<string, Validate>;
     expect((v[`validate${type}`] as Validate)(body, { mode }).errors).toEqual([]);
