@@ -1,14 +1,16 @@
 /**
  * What the CLI prints stays bounded however hostile the input: a name megabytes long is shortened
  * in the change lists as in diagnostics, and an input with thousands of errors prints the first of
- * them and a count of the rest. Through the real CLI; each test has a folder of its own.
+ * them and a count of the rest. Through the CLI's main, in the jest worker (runCliInProcess: what is
+ * printed is the command's; the binary's start-up is cli-errors'); each test has a folder of its own.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { changeLine } from "../generator/cli/model-changes";
 import { style } from "../generator/cli/style";
 import { formatDiagnostic } from "../generator/diagnostics";
-import { runCliAsync, scratch } from "./helpers/cli";
+import { scratch } from "./helpers/cli";
+import { runCliInProcess } from "./helpers/cli-in-process";
 
 const doc = (members: string) => `<?xml version="1.0" encoding="utf-8"?>
 <edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
@@ -31,14 +33,14 @@ describe("a name thousands of characters long in the model changes", () => {
   // The path, `Acme.Order/<name>`, is one word: its first 200 characters hold 188 of the name's x's.
   const shortened = `Acme.Order/n${"x".repeat(188)}…(${name.length + 11 - 240} more characters)…${"x".repeat(39)}z:`;
 
-  test.concurrent("generate prints it shortened (its first 200 and last 40 characters, the count between)", async () => {
+  test("generate prints it shortened (its first 200 and last 40 characters, the count between)", async () => {
     const dir = scratch();
     // The model summary a regeneration compares with is kept in node_modules/.cache.
     fs.mkdirSync(path.join(dir, "node_modules"));
     fs.writeFileSync(path.join(dir, "spec.xml"), doc(""));
-    expect((await runCliAsync(["generate", "-i", "spec.xml", "-o", "gen"], dir)).code).toBe(0);
+    expect((await runCliInProcess(["generate", "-i", "spec.xml", "-o", "gen"], dir)).code).toBe(0);
     fs.writeFileSync(path.join(dir, "spec.xml"), doc(`        <Property Name="${name}" Type="Edm.String"/>\n`));
-    const r = await runCliAsync(["generate", "-i", "spec.xml", "-o", "gen"], dir);
+    const r = await runCliInProcess(["generate", "-i", "spec.xml", "-o", "gen"], dir);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split("\n");
@@ -46,18 +48,18 @@ describe("a name thousands of characters long in the model changes", () => {
     expect(r.stdout.length).toBeLessThan(2000);
   });
 
-  test.concurrent("diff prints it shortened; diff --json keeps it whole", async () => {
+  test("diff prints it shortened; diff --json keeps it whole", async () => {
     const dir = scratch();
     fs.writeFileSync(path.join(dir, "old.xml"), doc(""));
     fs.writeFileSync(path.join(dir, "new.xml"), doc(`        <Property Name="${name}" Type="Edm.String"/>\n`));
-    const text = await runCliAsync(["diff", "old.xml", "new.xml"], dir);
+    const text = await runCliInProcess(["diff", "old.xml", "new.xml"], dir);
     expect(text.code).toBe(0);
     expect(text.stdout.split("\n")).toEqual([
       `ok        added   property            ${shortened} property added: Edm.String`,
       "1 change(s), 0 breaking; suggested bump: minor",
       "",
     ]);
-    const json = JSON.parse((await runCliAsync(["diff", "old.xml", "new.xml", "--json"], dir)).stdout);
+    const json = JSON.parse((await runCliInProcess(["diff", "old.xml", "new.xml", "--json"], dir)).stdout);
     expect(json.changes[0].path).toBe(`Acme.Order/${name}`);
   });
 
@@ -78,10 +80,10 @@ describe("an input with hundreds of errors", () => {
     Array.from({ length: errors }, (_, i) => `        <Property Name="p${i}" Type="Acme.missing${i}"/>\n`).join("");
   const errorLine = (i: number) => `bad.xml:${i + 9}:9: error ODG103: type Acme.missing${i} is not defined [Acme.Order/p${i}]`;
 
-  test.concurrent("generate prints the first 100, errors chosen first, then a count of the rest; the summary counts all; --verbose prints all", async () => {
+  test("generate prints the first 100, errors chosen first, then a count of the rest; the summary counts all; --verbose prints all", async () => {
     const dir = scratch();
     fs.writeFileSync(path.join(dir, "bad.xml"), doc(members));
-    const r = await runCliAsync(["generate", "-i", "bad.xml", "-o", "gen"], dir);
+    const r = await runCliInProcess(["generate", "-i", "bad.xml", "-o", "gen"], dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
     expect(r.stderr.split("\n")).toEqual([
@@ -91,7 +93,7 @@ describe("an input with hundreds of errors", () => {
       "odatagen: 250 errors, 1 warning",
       "",
     ]);
-    const all = await runCliAsync(["generate", "-i", "bad.xml", "-o", "gen", "--verbose"], dir);
+    const all = await runCliInProcess(["generate", "-i", "bad.xml", "-o", "gen", "--verbose"], dir);
     expect(all.code).toBe(1);
     const lines = all.stderr.split("\n");
     expect(lines.filter((l) => l.includes(" error ODG103: "))).toEqual(Array.from({ length: errors }, (_, i) => errorLine(i)));
@@ -99,38 +101,38 @@ describe("an input with hundreds of errors", () => {
     expect(lines).toContain("odatagen: 250 errors, 1 warning");
   });
 
-  test.concurrent("diff prints the first 100 too; diff --verbose prints all; diff --json lists every error", async () => {
+  test("diff prints the first 100 too; diff --verbose prints all; diff --json lists every error", async () => {
     const dir = scratch();
     fs.writeFileSync(path.join(dir, "bad.xml"), doc(members));
     fs.writeFileSync(path.join(dir, "good.xml"), doc(""));
-    const text = await runCliAsync(["diff", "good.xml", "bad.xml"], dir);
+    const text = await runCliInProcess(["diff", "good.xml", "bad.xml"], dir);
     expect(text.code).toBe(1);
     const lines = text.stderr.split("\n");
     expect(lines.slice(0, 100)).toEqual(Array.from({ length: 100 }, (_, i) => errorLine(i)));
     expect(lines.slice(100)).toEqual([`… 151 more (150 errors, 1 warning; --verbose prints them all)`, ""]);
-    const all = await runCliAsync(["diff", "good.xml", "bad.xml", "--verbose"], dir);
+    const all = await runCliInProcess(["diff", "good.xml", "bad.xml", "--verbose"], dir);
     expect(all.code).toBe(1);
     const allLines = all.stderr.split("\n");
     expect(allLines.filter((l) => l.includes(" error ODG103: "))).toEqual(Array.from({ length: errors }, (_, i) => errorLine(i)));
     expect(allLines).toHaveLength(errors + 2);
-    const json = await runCliAsync(["diff", "good.xml", "bad.xml", "--json"], dir);
+    const json = await runCliInProcess(["diff", "good.xml", "bad.xml", "--json"], dir);
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout).errors).toHaveLength(errors);
   });
 
-  test.concurrent("diff of two versions with hundreds of warnings prints the first 100 and counts the rest; --verbose prints all", async () => {
+  test("diff of two versions with hundreds of warnings prints the first 100 and counts the rest; --verbose prints all", async () => {
     const dir = scratch();
     const count = 150;
     const warned = Array.from({ length: count }, (_, i) => `        <Property Name="w${i}" Type="Edm.String" MaxLength="x${i}"/>\n`).join("");
     fs.writeFileSync(path.join(dir, "old.xml"), doc(warned));
     fs.writeFileSync(path.join(dir, "new.xml"), doc(`${warned}        <Property Name="added" Type="Edm.String"/>\n`));
-    const text = await runCliAsync(["diff", "old.xml", "new.xml"], dir);
+    const text = await runCliInProcess(["diff", "old.xml", "new.xml"], dir);
     expect(text.code).toBe(0);
     const lines = text.stderr.split("\n");
     expect(lines.filter((l) => l.includes(" warning ODG102: "))).toHaveLength(100);
     expect(lines.slice(100)).toEqual([`… ${count - 100} more (0 errors, ${count - 100} warnings; --verbose prints them all)`, ""]);
     expect(text.stdout).toContain("1 change(s), 0 breaking");
-    const all = await runCliAsync(["diff", "old.xml", "new.xml", "--verbose"], dir);
+    const all = await runCliInProcess(["diff", "old.xml", "new.xml", "--verbose"], dir);
     expect(all.code).toBe(0);
     const allLines = all.stderr.split("\n").filter((l) => l !== "");
     expect(allLines).toHaveLength(count);
