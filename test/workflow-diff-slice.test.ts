@@ -1,11 +1,13 @@
 /**
  * `odatagen diff --include/--exclude`: the changes of the slice a package generates, as
- * `generate --include …` makes it from each version, through the real CLI.
+ * `generate --include …` makes it from each version, through the CLI's main in the jest worker
+ * (runCliInProcess); one run, --fail-on-breaking's, through the binary, for its exit code.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { generate } from "../generator/generate";
 import { runCliAsync, scratch } from "./helpers/cli";
+import { runCliInProcess } from "./helpers/cli-in-process";
 import { wrap, writeDoc } from "./helpers/diff";
 import { GENERATED } from "./helpers/generated";
 
@@ -18,70 +20,70 @@ ${more}
 
 const name = `<Property Name="name" Type="Edm.String"/>`;
 
-test.concurrent("a change outside the slice is no change of it; one inside is, and --exclude takes out what it names", async () => {
+test("a change outside the slice is no change of it; one inside is, and --exclude takes out what it names", async () => {
   const dir = scratch();
   const v1 = writeDoc(dir, "v1.xml", doc(name, name));
   const outside = writeDoc(dir, "outside.xml", doc(name, ""));
   const inside = writeDoc(dir, "inside.xml", doc("", name));
-  const whole = await runCliAsync(["diff", v1, outside], dir);
+  const whole = await runCliInProcess(["diff", v1, outside], dir);
   expect(whole.stdout).toContain("1 change(s), 1 breaking; suggested bump: major");
-  const sliced = await runCliAsync(["diff", v1, outside, "--include", "d.kept"], dir);
+  const sliced = await runCliInProcess(["diff", v1, outside, "--include", "d.kept"], dir);
   expect(sliced).toMatchObject({ code: 0, stderr: "", stdout: "0 change(s), 0 breaking; suggested bump: none\n" });
   const byPath = await runCliAsync(["diff", v1, inside, "--include", "/keptSet/**", "--fail-on-breaking"], dir);
   expect(byPath.code).toBe(3);
   expect(byPath.stdout).toContain("breaking  removed property            d.kept/name: property removed (was Edm.String)");
-  const excluded = await runCliAsync(["diff", v1, inside, "--exclude", "d.kept", "--json"], dir);
+  const excluded = await runCliInProcess(["diff", v1, inside, "--exclude", "d.kept", "--json"], dir);
   expect(JSON.parse(excluded.stdout)).toMatchObject({ changes: [], bump: "none" });
 });
 
-test.concurrent("a pattern that matches in one version only is the change it names (a type removed or added), not an error; one matching in neither is ODG302", async () => {
+test("a pattern that matches in one version only is the change it names (a type removed or added), not an error; one matching in neither is ODG302", async () => {
   const dir = scratch();
   const extra = `<ComplexType Name="extra">${name}</ComplexType>`;
   const v1 = writeDoc(dir, "v1.xml", doc(name, name, extra));
   const v2 = writeDoc(dir, "v2.xml", doc(name, name));
-  const removed = await runCliAsync(["diff", v1, v2, "--include", "d.extra", "--include", "d.kept", "--json"], dir);
+  const removed = await runCliInProcess(["diff", v1, v2, "--include", "d.extra", "--include", "d.kept", "--json"], dir);
   expect(removed.stderr).toBe("");
   expect(JSON.parse(removed.stdout).changes).toEqual([expect.objectContaining({ kind: "removed", path: "d.extra", breaking: true })]);
-  const added = await runCliAsync(["diff", v2, v1, "--include", "d.extra", "--include", "d.kept", "--json"], dir);
+  const added = await runCliInProcess(["diff", v2, v1, "--include", "d.extra", "--include", "d.kept", "--json"], dir);
   expect(JSON.parse(added.stdout).changes).toEqual([expect.objectContaining({ kind: "added", path: "d.extra", breaking: false })]);
-  const neither = await runCliAsync(["diff", v1, v2, "--include", "d.nothing"], dir);
+  const neither = await runCliInProcess(["diff", v1, v2, "--include", "d.nothing"], dir);
   expect(neither.code).toBe(1);
   expect(neither.stderr).toMatch(/^error ODG302: --include d\.nothing matches no type, operation or namespace/);
   expect(neither.stdout).toBe("");
 });
 
-test.concurrent("a new subtype of a type in the slice, left out of it, is listed (ok, minor), naming its base and --include-derived, which lists it as an added type", async () => {
+test("a new subtype of a type in the slice, left out of it, is listed (ok, minor), naming its base and --include-derived, which lists it as an added type", async () => {
   const dir = scratch();
   const sub = `<EntityType Name="sub" BaseType="d.kept"><Property Name="extra" Type="Edm.String"/></EntityType>`;
   const v1 = writeDoc(dir, "v1.xml", doc(name, name));
   const v2 = writeDoc(dir, "v2.xml", doc(name, name, sub));
-  const sliced = await runCliAsync(["diff", v1, v2, "--include", "d.kept"], dir);
+  const sliced = await runCliInProcess(["diff", v1, v2, "--include", "d.kept"], dir);
   expect(sliced).toMatchObject({ code: 0, stderr: "" });
   expect(sliced.stdout).toContain(`ok        added   type                d.sub: ${LEFT_OUT}`);
   expect(sliced.stdout).toContain("1 change(s), 0 breaking; suggested bump: minor");
-  const derived = await runCliAsync(["diff", v1, v2, "--include", "d.kept", "--include-derived", "--json"], dir);
+  const derived = await runCliInProcess(["diff", v1, v2, "--include", "d.kept", "--include-derived", "--json"], dir);
   expect(JSON.parse(derived.stdout).changes).toEqual([{ kind: "added", element: "type", path: "d.sub", detail: "entity type added", breaking: false }]);
   // A subtype of a type outside the slice is none of its changes.
   const other = writeDoc(dir, "other.xml", doc(name, name, `<EntityType Name="sub" BaseType="d.other"/>`));
-  expect((await runCliAsync(["diff", v1, other, "--include", "d.kept"], dir)).stdout).toBe("0 change(s), 0 breaking; suggested bump: none\n");
+  expect((await runCliInProcess(["diff", v1, other, "--include", "d.kept"], dir)).stdout).toBe("0 change(s), 0 breaking; suggested bump: none\n");
 });
 
-test.concurrent("an abstract left-out subtype is not listed, as no response names it; a concrete one below it is, at the kept base", async () => {
+test("an abstract left-out subtype is not listed, as no response names it; a concrete one below it is, at the kept base", async () => {
   const dir = scratch();
   const subs = `<EntityType Name="mid" BaseType="d.kept" Abstract="true"/><EntityType Name="leaf" BaseType="d.mid"/>`;
   const v1 = writeDoc(dir, "v1.xml", doc(name, name));
   const v2 = writeDoc(dir, "v2.xml", doc(name, name, subs));
-  const sliced = await runCliAsync(["diff", v1, v2, "--include", "d.kept", "--json"], dir);
+  const sliced = await runCliInProcess(["diff", v1, v2, "--include", "d.kept", "--json"], dir);
   expect(JSON.parse(sliced.stdout).changes).toEqual([
     { kind: "added", element: "type", path: "d.leaf", detail: expect.stringMatching(/^subtype of d\.kept \(in the slice\) added, left out of the slice: a response may carry it \(@odata\.type "#d\.leaf"\)/), breaking: false },
   ]);
 });
 
-test.concurrent("a type the old version had outside the slice, now a subtype of a type in it, says so rather than 'added'", async () => {
+test("a type the old version had outside the slice, now a subtype of a type in it, says so rather than 'added'", async () => {
   const dir = scratch();
   const v1 = writeDoc(dir, "v1.xml", doc(name, name, `<EntityType Name="sub" BaseType="d.other"/><EntityType Name="free" Abstract="true"/>`));
   const v2 = writeDoc(dir, "v2.xml", doc(name, name, `<EntityType Name="sub" BaseType="d.kept"/><EntityType Name="free" BaseType="d.kept"/>`));
-  const sliced = await runCliAsync(["diff", v1, v2, "--include", "d.kept", "--json"], dir);
+  const sliced = await runCliInProcess(["diff", v1, v2, "--include", "d.kept", "--json"], dir);
   const tail = (t: string) => `, left out of the slice: a response may carry it (@odata.type "#d.${t}"), which the regenerated validators check as d.kept and the old ones refuse; --include-derived takes it in`;
   expect(JSON.parse(sliced.stdout).changes).toEqual([
     { kind: "added", element: "type", path: "d.sub", detail: `now a subtype of d.kept (in the slice), was a subtype of d.other (not in the slice)${tail("sub")}`, breaking: false },
