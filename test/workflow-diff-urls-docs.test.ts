@@ -8,7 +8,8 @@ import * as path from "node:path";
 import { compareSummaries } from "../generator/diff/compare";
 import { loadSummary } from "../generator/diff/load";
 import { summaryFromJson, summaryToJson } from "../generator/diff/summary";
-import { runCliAsync, scratch } from "./helpers/cli";
+import { scratch } from "./helpers/cli";
+import { runCliInProcess } from "./helpers/cli-in-process";
 import { diff, entity, one, writeDoc } from "./helpers/diff";
 
 const KEY_SEGMENT = '<Annotation Term="Org.OData.Capabilities.V1.KeyAsSegmentSupported"/>';
@@ -92,18 +93,18 @@ test("generate lists them after a spec change; a URL option it was given overrid
   fs.mkdirSync(path.join(dir, "node_modules"));
   const lines = (stdout: string) => stdout.split("\n").filter((l) => /model changes|^ {2}(ok|breaking) /.test(l));
   writeDoc(dir, "s.xml", service({ container: KEY_SEGMENT }));
-  expect((await runCliAsync(["generate", "-i", "s.xml", "-o", "gen"], dir)).code).toBe(0);
+  expect((await runCliInProcess(["generate", "-i", "s.xml", "-o", "gen"], dir)).code).toBe(0);
   writeDoc(dir, "s.xml", service({ prop: described("p") }));
-  const r = await runCliAsync(["generate", "-i", "s.xml", "-o", "gen"], dir);
+  const r = await runCliInProcess(["generate", "-i", "s.xml", "-o", "gen"], dir);
   expect(lines(r.stdout)).toEqual([
     "odatagen: gen: model changes: 2 change(s), 0 breaking; suggested bump: patch",
     expect.stringMatching(/^ {2}ok +changed URL convention +Capabilities\.KeyAsSegmentSupported: removed: keys are sent in parentheses/),
     expect.stringMatching(/^ {2}ok +changed documentation +d\.t\/p: description or deprecation changed/),
   ]);
   // With --key-as-segment the keys stay segments whatever the spec says.
-  expect((await runCliAsync(["generate", "-i", "s.xml", "-o", "pinned", "--key-as-segment"], dir)).code).toBe(0);
+  expect((await runCliInProcess(["generate", "-i", "s.xml", "-o", "pinned", "--key-as-segment"], dir)).code).toBe(0);
   writeDoc(dir, "s.xml", service({ container: KEY_SEGMENT, prop: described("p") }));
-  expect(lines((await runCliAsync(["generate", "-i", "s.xml", "-o", "pinned", "--key-as-segment"], dir)).stdout)).toEqual([]);
+  expect(lines((await runCliInProcess(["generate", "-i", "s.xml", "-o", "pinned", "--key-as-segment"], dir)).stdout)).toEqual([]);
 });
 
 test("generate: an import's doc comment a summary kept by an older version (format 3) did not record is not known, not changed", async () => {
@@ -113,7 +114,7 @@ test("generate: an import's doc comment a summary kept by an older version (form
   const imported = (p: string, run: string) =>
     service({ prop: described(p), schema: '<Action Name="a"/>', container: `<ActionImport Name="run" Action="d.a">${described(run)}</ActionImport>` });
   writeDoc(dir, "s.xml", imported("p", "runs"));
-  expect((await runCliAsync(["generate", "-i", "s.xml", "-o", "gen"], dir)).code).toBe(0);
+  expect((await runCliInProcess(["generate", "-i", "s.xml", "-o", "gen"], dir)).code).toBe(0);
   const cache = path.join(dir, "node_modules", ".cache", "odatagen");
   const [kept] = fs.readdirSync(cache).filter((f) => f.endsWith(".model.json"));
   const json = JSON.parse(fs.readFileSync(path.join(cache, kept), "utf8"));
@@ -123,13 +124,13 @@ test("generate: an import's doc comment a summary kept by an older version (form
   delete json.docs.run;
   fs.writeFileSync(path.join(cache, kept), JSON.stringify(json));
   writeDoc(dir, "s.xml", imported("p changed", "runs"));
-  expect(lines((await runCliAsync(["generate", "-i", "s.xml", "-o", "gen"], dir)).stdout)).toEqual([
+  expect(lines((await runCliInProcess(["generate", "-i", "s.xml", "-o", "gen"], dir)).stdout)).toEqual([
     "odatagen: gen: model changes: 1 change(s), 0 breaking; suggested bump: patch",
     expect.stringMatching(/^ {2}ok +changed documentation +d\.t\/p: description or deprecation changed/),
   ]);
   // Kept again in this version's format: the import's next change is reported.
   writeDoc(dir, "s.xml", imported("p changed", "runs twice"));
-  expect(lines((await runCliAsync(["generate", "-i", "s.xml", "-o", "gen"], dir)).stdout)).toEqual([
+  expect(lines((await runCliInProcess(["generate", "-i", "s.xml", "-o", "gen"], dir)).stdout)).toEqual([
     "odatagen: gen: model changes: 1 change(s), 0 breaking; suggested bump: patch",
     expect.stringMatching(/^ {2}ok +changed documentation +run: description or deprecation changed/),
   ]);
