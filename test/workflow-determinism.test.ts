@@ -1,7 +1,8 @@
 /** Same inputs and options → byte-identical output, whatever the input's line endings or attribute order. */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { copySpec, runCli, sameTree, scratch, snapshot, writeJson } from "./helpers/cli";
+import { copySpec, sameTree, scratch, snapshot, writeJson } from "./helpers/cli";
+import { runCliInProcess } from "./helpers/cli-in-process";
 
 /** Reverses the attributes of every start tag that has more than one. */
 function reverseAttributes(xml: string): string {
@@ -11,7 +12,7 @@ function reverseAttributes(xml: string): string {
   });
 }
 
-test("CRLF line endings and reversed attribute order give byte-identical output", () => {
+test("CRLF line endings and reversed attribute order give byte-identical output", async () => {
   const a = scratch();
   const b = scratch();
   copySpec("graph-callrecords.xml", a);
@@ -20,7 +21,7 @@ test("CRLF line endings and reversed attribute order give byte-identical output"
   expect(text).toMatch(/<Property Type="Edm\.Boolean" Name="isTest" \/>\r\n/);
   expect(text).not.toBe(fs.readFileSync(path.join(a, "graph-callrecords.xml"), "utf8"));
 
-  for (const dir of [a, b]) expect(runCli(["generate", "-i", "graph-callrecords.xml", "-o", "gen"], dir).code).toBe(0);
+  for (const dir of [a, b]) expect((await runCliInProcess(["generate", "-i", "graph-callrecords.xml", "-o", "gen"], dir)).code).toBe(0);
   const sa = snapshot(path.join(a, "gen"));
   const sb = snapshot(path.join(b, "gen"));
   expect([...sb.keys()]).toEqual([...sa.keys()]);
@@ -36,18 +37,18 @@ test("CRLF line endings and reversed attribute order give byte-identical output"
   expect({ ...ma, inputs: [] }).toEqual({ ...mb, inputs: [] });
 });
 
-test("a second generation later, from a fresh folder, is byte-identical (no timestamps), manifest included", () => {
+test("a second generation later, from a fresh folder, is byte-identical (no timestamps), manifest included", async () => {
   const a = scratch();
   copySpec("graph-callrecords.xml", a);
-  expect(runCli(["generate", "-i", "graph-callrecords.xml", "-o", "one"], a).code).toBe(0);
-  expect(runCli(["generate", "-i", "graph-callrecords.xml", "-o", "two", "--force"], a).code).toBe(0);
+  expect((await runCliInProcess(["generate", "-i", "graph-callrecords.xml", "-o", "one"], a)).code).toBe(0);
+  expect((await runCliInProcess(["generate", "-i", "graph-callrecords.xml", "-o", "two", "--force"], a)).code).toBe(0);
   const one = snapshot(path.join(a, "one"));
   const two = snapshot(path.join(a, "two"));
   for (const [file, bytes] of one) expect({ file, same: bytes.equals(two.get(file)!) }).toEqual({ file, same: true });
   expect(one.get(".odatagen-manifest.json")!.toString()).not.toMatch(/20\d\d-\d\d-\d\d|\/tmp\//);
 });
 
-test("a spec checked out with CRLF line ends (git's core.autocrlf, the default on Windows) finds the committed output up to date, manifest included", () => {
+test("a spec checked out with CRLF line ends (git's core.autocrlf, the default on Windows) finds the committed output up to date, manifest included", async () => {
   const lf = scratch();
   const crlf = scratch();
   copySpec("graph-callrecords.xml", lf);
@@ -56,23 +57,23 @@ test("a spec checked out with CRLF line ends (git's core.autocrlf, the default o
     fs.mkdirSync(path.join(dir, "node_modules")); // the stat cache's home, as in a project
     writeJson(path.join(dir, "odatagen.config.json"), { services: [{ name: "calls", input: "graph-callrecords.xml", out: "gen" }] });
   }
-  expect(runCli(["generate"], lf).code).toBe(0);
+  expect((await runCliInProcess(["generate"], lf)).code).toBe(0);
   // The CRLF checkout has the output as generated and committed on the LF machine.
   fs.cpSync(path.join(lf, "gen"), path.join(crlf, "gen"), { recursive: true });
   const committed = snapshot(path.join(lf, "gen"));
 
   // The fast path (a JSON config, no flags) and the full run both find it up to date.
-  const fast = runCli(["generate"], crlf);
+  const fast = await runCliInProcess(["generate"], crlf);
   expect({ code: fast.code, stdout: fast.stdout }).toEqual({ code: 0, stdout: expect.stringMatching(/^odatagen: 1 service up to date/) });
-  const full = runCli(["generate", "-s", "calls"], crlf);
+  const full = await runCliInProcess(["generate", "-s", "calls"], crlf);
   expect({ code: full.code, stdout: full.stdout }).toEqual({ code: 0, stdout: expect.stringMatching(/^odatagen: calls: up to date/) });
   expect(sameTree(committed, snapshot(path.join(crlf, "gen")))).toBe(true);
 
   // Generated afresh from the CRLF spec, the manifest is the LF machine's, byte for byte.
-  expect(runCli(["generate", "--force"], crlf).code).toBe(0);
+  expect((await runCliInProcess(["generate", "--force"], crlf)).code).toBe(0);
   expect(sameTree(committed, snapshot(path.join(crlf, "gen")))).toBe(true);
 
   // A real edit is still seen.
   fs.writeFileSync(path.join(crlf, "graph-callrecords.xml"), fs.readFileSync(path.join(crlf, "graph-callrecords.xml"), "utf8").replace('Name="isTest"', 'Name="isTested"'));
-  expect(runCli(["generate"], crlf).stdout).toMatch(/calls: 11 files in gen \(2 written/);
+  expect((await runCliInProcess(["generate"], crlf)).stdout).toMatch(/calls: 11 files in gen \(2 written/);
 });
