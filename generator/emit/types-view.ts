@@ -7,7 +7,7 @@ import { alwaysPresent, deprecation, description, isStream } from "../model/rule
 import { laterMembersDoc } from "../model/evolvable-enums";
 import type { EnumType, NavigationProperty, Property, Schema, StructuredType, TypeDefinition } from "../model/types";
 import { companionNames, propertyKey } from "../passes/names";
-import { familyMemberLiteral, hasFamily, leftOutHolders, odataTypeLiterals, subtypeFamily, usesUnion, type EmitContext } from "./context";
+import { familyMemberLiteral, hasFamily, leftOutHolders, odataTypeLiterals, subtypeFamily, typeLiteral, usesUnion, type EmitContext } from "./context";
 import { Imports, jsdoc, type ImportView } from "./imports";
 import { derivedTypesDoc, facetLimit, memberDoc, needsEdm, primitiveTs, readRefType, typeName } from "./ts-types";
 import { allowedDerivedTypes } from "../model/validation-terms";
@@ -95,7 +95,7 @@ export function typesView(ctx: EmitContext, schema: Schema): TypesView {
         // the validators want it, but in a PATCH). An entity's union keeps it optional: an entity's
         // type may come from elsewhere (a type-cast URL, the entity a PUT replaces).
         const typed = t.kind === "complex";
-        const member = (v: StructuredType) => (typed ? `(${typeName(ctx, v, ns, imports)} & { "@odata.type": ${stringLiteral(`#${v.qualifiedName}`)} })` : typeName(ctx, v, ns, imports));
+        const member = (v: StructuredType) => (typed ? `(${typeName(ctx, v, ns, imports)} & { "@odata.type": ${typeLiteral(v)} })` : typeName(ctx, v, ns, imports));
         // A left-out subtype's value as its abstract kept base type, with the names it may have
         // (so that a check of `@odata.type` narrows the union).
         const leftOut = holders.map((h) => `(${typeName(ctx, h.type, ns, imports)} & { "@odata.type"${typed ? "" : "?"}: ${h.literals} })`);

@@ -17,7 +17,7 @@ import { stringLiteral } from "../string-literal";
 import { allNavigation, allProperties, alwaysPresent, isComputed, isImmutable, isReadOnly, isStream } from "../model/rules";
 import type { Model, Property, StructuredType } from "../model/types";
 import { propertyKey } from "../passes/names";
-import { familyMemberLiteral, hasFamily, leftOutHolders, odataTypeLiteral, subtypeFamily, variantsOf, type EmitContext } from "./context";
+import { familyMemberLiteral, hasFamily, leftOutHolders, odataTypeLiteral, subtypeFamily, typeLiteral, variantsOf, type EmitContext } from "./context";
 import { closingBracket, topLevelItems } from "../top-level-items";
 import { heritage, typeArguments, unionType } from "./wrap";
 import { brokenAnnotation, brokenType } from "./wrap-code";
@@ -279,7 +279,7 @@ export function writeTypeBody(ctx: EmitContext, t: StructuredType, mode: WriteMo
   const own = (m: StructuredType) => (facts.exact.has(m) ? names.declared(m, mode) : names.type(m));
   // An entity's subtypes as a create or an update writes them; a complex one's naming their type.
   const typed = t.kind === "complex";
-  const literal = (m: StructuredType) => (union ? familyMemberLiteral(m) : stringLiteral(`#${m.qualifiedName}`));
+  const literal = (m: StructuredType) => (union ? familyMemberLiteral(m) : typeLiteral(m));
   const list = members.map((m) => (typed ? `(${own(m)} & { "@odata.type": ${literal(m)} })` : own(m)));
   if (union) {
     const { base, optional } = shape(ctx, t, mode, names);
