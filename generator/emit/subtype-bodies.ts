@@ -19,10 +19,17 @@ import { listsSubtypes } from "./request-names";
 import type { WriteNames } from "./write-types";
 import { brokenType } from "./wrap-code";
 
-/** The concrete subtypes of `t` a body's entity declared as `t` may be: none for an abstract type, or one whose subtypes are not listed. */
+const bodies = new WeakMap<EntityType, EntityType[]>();
+
+/**
+ * The concrete subtypes of `t` a body's entity declared as `t` may be: none for an abstract type, or
+ * one whose subtypes are not listed. Found once per type: on Graph it is asked ~830 times for ~270
+ * types (each navigation to it, its create and update, its `…SubtypeBodies` map).
+ */
 export function bodySubtypes(t: EntityType): EntityType[] {
-  if (t.abstract || !listsSubtypes(t)) return [];
-  return concreteDescendants(t).filter((d): d is EntityType => d !== t && d.kind === "entity");
+  let found = bodies.get(t);
+  if (!found) bodies.set(t, (found = t.abstract || !listsSubtypes(t) ? [] : concreteDescendants(t).filter((d): d is EntityType => d !== t && d.kind === "entity")));
+  return found;
 }
 
 /** The members of `t`'s `…SubtypeBodies` map, one a line where long: `"ns.sub": SubInput`, or its create's and update's write types. */
