@@ -166,7 +166,17 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   ];
   const imports = new Imports(localTypes, ctx.namespaceLabels, names.scope);
   let edm = false;
-  const ts = (t: SchemaType, union = false) => typeName(ctx, t, NO_TYPES, imports, union && usesUnion(ctx, t));
+  // Each type's name here once per form (as itself, or its `Any…` union), importing it on the first
+  // ask: on Graph the module asks ~17,000 times, each a names lookup, a specifier and two of the imports'.
+  const tsNames = new Map<SchemaType, string>();
+  const tsUnions = new Map<SchemaType, string>();
+  const ts = (t: SchemaType, union = false) => {
+    const any = union && usesUnion(ctx, t);
+    const known = any ? tsUnions : tsNames;
+    let name = known.get(t);
+    if (name === undefined) known.set(t, (name = typeName(ctx, t, NO_TYPES, imports, any)));
+    return name;
+  };
   const refTs = (ref: TypeRef, read = false) => {
     const s = (read ? readRefType : refType)(ctx, ref, NO_TYPES, imports);
     if (s.includes("edm.")) edm = true;
