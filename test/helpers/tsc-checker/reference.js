@@ -1,0 +1,40 @@
+// The reference test/tsc-checker.test.ts compares the TypeScript 5.9 checker with: tsc's own
+// command line (`executeCommandLine`, what `bin/tsc` runs) for each config in a JSON file given as
+// the argument, `-p <config> --noEmit --pretty false` each, one after the other in this one process
+// (a tsc spawned for each cost ~2.4 s of CPU, most of it loading the compiler). Each run is as a
+// spawned tsc's: its own working folder (the config's, which a run asks for anew: the memoized
+// process.cwd() of TypeScript's sys is not used), its own program and compiler host, nothing kept
+// from the last run; its output what tsc wrote, its status what tsc exited with. Prints the answers
+// as JSON: [{ status, output }], in the configs' order.
+"use strict";
+const fs = require("node:fs");
+const path = require("node:path");
+
+const [typescript, job] = process.argv.slice(2);
+const ts = require(path.join(typescript, "lib", "typescript.js"));
+const configs = JSON.parse(fs.readFileSync(job, "utf8"));
+
+const EXIT = Symbol("exit");
+const answers = configs.map((config) => {
+  process.chdir(path.dirname(config));
+  let output = "";
+  let status = 0;
+  const sys = Object.assign(Object.create(ts.sys), {
+    args: ["-p", config, "--noEmit", "--pretty", "false"],
+    getCurrentDirectory: () => process.cwd(),
+    write: (s) => {
+      output += s;
+    },
+    exit: (code) => {
+      status = code ?? 0;
+      throw EXIT;
+    },
+  });
+  try {
+    ts.executeCommandLine(sys, () => undefined, sys.args);
+  } catch (e) {
+    if (e !== EXIT) throw e;
+  }
+  return { status, output };
+});
+process.stdout.write(JSON.stringify(answers));
