@@ -1,6 +1,6 @@
 /**
- * `odatagen url --from <program>` reads request helpers held in an object literal, two members
- * deep: `export const graph = { people: { get: (id) => fetch(…) } }`, called in its own file
+ * `odatagen url --from <program>` reads request helpers held in an object literal, any number of
+ * members deep (up to a bound): `export const graph = { people: { get: (id) => fetch(…) } }`, called in its own file
  * (`graph.people.get("a")`), through a named import or a namespace import
  * (`api.graph.people.get("a")`). A member of such an object that is no helper it reads is a note
  * (ODG604) where it is called, never a request guessed from the member's name.
@@ -77,6 +77,38 @@ test("a member of such an object that is no helper read is a note where it is ca
     "2 ./http (http.ts) declares graph.people as an object whose missing is no request helper odatagen reads: the calls of api.graph.people.missing are not read as requests",
     "6 own.people.get: own.people is an object whose get is no request helper odatagen reads: the call is not read as a request",
   ]);
+});
+
+test("an object's helpers are read any number of members deep, in their file, through a named import and through a namespace", async () => {
+  const dir = program({
+    "http.ts": [
+      ODATA,
+      "export const api = { v1: { travel: { people: { one: { get: (id: string) => fetch(`${ROOT}/People('${id}')`) } } } } };",
+      `export const tall = ${"{ a: ".repeat(31)}{ get: (id: string) => fetch(ROOT + id) }${" }".repeat(31)};`,
+    ],
+    "app.ts": [
+      'import { api, tall } from "./http";',
+      'import * as ns from "./http";',
+      'api.v1.travel.people.one.get("a");',
+      'ns.api.v1.travel.people.one.get("b");',
+      "const own = { a: { b: { c: { d: { e: { remove: (id: string) => fetch(`https://example.com/odata/Airlines('${id}')`, { method: \"DELETE\" }) } } } } } };",
+      'own.a.b.c.d.e.remove("c");',
+      `tall${".a".repeat(31)}.get("/People");`,
+    ],
+  });
+  const r = await listed(dir);
+  expect(r.requests).toEqual(["3 GET https://example.com/odata/People('a')", "4 GET https://example.com/odata/People('b')", "6 DELETE https://example.com/odata/Airlines('c')"]);
+  // An object nested past the bound in an imported module: said at the import, not a client's GET guessed.
+  expect(r.notes).toEqual([`1 ./http (http.ts): tall${".a".repeat(31)} is an object nested more than 30 objects deep in its const, whose members are not read: the calls of tall${".a".repeat(31)}.get are not read as requests`]);
+});
+
+test("objects nested 20,000 deep, a helper at each level, are read to the bound and a call below it is a note, in linear time", async () => {
+  const level = "{ get: (p: string) => fetch(ROOT + p), a: ";
+  const deep = `export const deep = ${level.repeat(20000)}1${" }".repeat(20000)};`;
+  const r = await listed(program({ "app.ts": [ODATA, deep, `deep${".a".repeat(30)}.get("/People");`, `deep${".a".repeat(31)}.get("/Airlines");`] }));
+  // The helpers not called are read as their own requests, their URL made of the parameter; the call 30 objects deep is read, the one 31 deep is said.
+  expect(r.requests).toEqual(["2 GET https://example.com/odata{p}", "3 GET https://example.com/odata/People"]);
+  expect(r.notes).toEqual([`4 deep${".a".repeat(31)}.get: deep${".a".repeat(31)} is an object nested more than 30 objects deep in its const, whose members are not read: the call is not read as a request`]);
 });
 
 test("objects nested 20,000 deep and 5,000 helpers wide are read, not hung on", async () => {

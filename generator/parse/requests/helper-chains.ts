@@ -13,7 +13,7 @@
 import { type CallInCode, JsText, PARAMETER } from "./js-literals";
 import { argumentsAt, type CallFinder, type Helper, helpersOf, innerCalls, marksOf, methodThrough, substituted } from "./request-helpers";
 import type { ImportedHelper } from "./imported-helpers";
-import { CALLED, objectMembers } from "./object-helpers";
+import { CALLED, deeperObject, deeperWords, objectMembers } from "./object-helpers";
 
 /** The helpers a module imports from the program's own modules (imported-helpers.ts), asked of each module a helper is read in. */
 export type ImportsOf = (js: JsText, file: string) => readonly ImportedHelper[];
@@ -265,7 +265,8 @@ export function helperCalls(
  * them for a client's call: a request guessed).
  */
 function unreadMembers(js: JsText, notes: { at: number; message: string }[]): number[] {
-  const { objects, functions } = objectMembers(js);
+  const members = objectMembers(js);
+  const { objects, functions } = members;
   if (!objects.size) return [];
   const helpers = new Set(helpersOf(js).map((h) => h.name));
   // A member that is a function read but no helper (`clear() {…}`, no parameter named): a call of a function, as a top-level one's, no note.
@@ -274,11 +275,14 @@ function unreadMembers(js: JsText, notes: { at: number; message: string }[]): nu
   for (const m of js.text.matchAll(CALLED)) {
     const name = m[1]! + m[2]!.replace(/\s+/g, "");
     const dot = name.lastIndexOf(".");
-    if (dot < 0 || helpers.has(name) || !objects.has(name.slice(0, dot)) || !js.isCode(m.index) || js.declaredInBlock(m[1]!, m.index)) continue;
+    if (dot < 0 || helpers.has(name) || !js.isCode(m.index) || js.declaredInBlock(m[1]!, m.index)) continue;
+    const deeper = objects.has(name.slice(0, dot)) ? undefined : deeperObject(members, name);
+    if (!objects.has(name.slice(0, dot)) && deeper === undefined) continue;
     const open = m.index + m[0].length - 1;
     at.push(argumentsAt(js, open, 0)?.at ?? open);
     if (read.has(name)) continue;
-    notes.push({ at: m.index, message: `${name}: ${name.slice(0, dot)} is an object whose ${name.slice(dot + 1)} is no request helper odatagen reads: the call is not read as a request` });
+    if (deeper !== undefined) notes.push({ at: m.index, message: `${name}: ${deeperWords(deeper)}: the call is not read as a request` });
+    else notes.push({ at: m.index, message: `${name}: ${name.slice(0, dot)} is an object whose ${name.slice(dot + 1)} is no request helper odatagen reads: the call is not read as a request` });
   }
   return at;
 }

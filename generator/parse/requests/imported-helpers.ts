@@ -18,7 +18,7 @@ import * as path from "node:path";
 import { JsText } from "./js-literals";
 import { type Helper, helpersOf, topLevel } from "./request-helpers";
 import { reexported } from "./reexports";
-import { CALLED, objectMembers } from "./object-helpers";
+import { CALLED, deeperObject, deeperWords, objectMembers } from "./object-helpers";
 import { importedNames } from "./imported-names";
 
 /** A helper a file imports: its name there, the helper as its module declares it, and the module's text. */
@@ -239,7 +239,10 @@ function helpersImported(js: JsText, file: string, modules: ProgramModules): Imp
       const through = reexported(found.js, found.file, name, helpersByName, (from, specifier) => modules.module(from, specifier));
       if (through && "helper" in through) helpers.push({ local, ...through });
       else if (through) notes.push({ at: n.at, message: `${n.specifier} (${path.relative(path.dirname(self), found.file) || found.file}) ${through.problem}: the calls of ${local} are not read as requests`, calls: opens.length, opens });
-      else if (name.includes(".") && objectMembers(found.js).objects.has(name.slice(0, name.lastIndexOf(".")))) {
+      else if (name.includes(".") && deeperObject(objectMembers(found.js), name) !== undefined && !objectMembers(found.js).objects.has(name.slice(0, name.lastIndexOf(".")))) {
+        // A member of an object nested too deep to be read: said, not a client's call guessed.
+        notes.push({ at: n.at, message: `${n.specifier} (${path.relative(path.dirname(self), found.file) || found.file}): ${deeperWords(deeperObject(objectMembers(found.js), name)!)}: the calls of ${local} are not read as requests`, calls: opens.length, opens });
+      } else if (name.includes(".") && objectMembers(found.js).objects.has(name.slice(0, name.lastIndexOf(".")))) {
         // A member that is a function read but no helper (`clear() {…}`): a call of a function, no note.
         if (objectMembers(found.js).functions.some((f) => f.name === name)) return void quiet.push(...opens);
         // A member of an object the module declares that is no helper read (`get: make("/users")`, a spread's): said, not a client's call guessed.

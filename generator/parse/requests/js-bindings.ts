@@ -16,6 +16,7 @@ import type { JsText } from "./js-literals";
 import { readLiteral, skipBlank } from "./js-values";
 import { hiddenAt, parametersOf, type Parameters } from "./js-parameters";
 import { changeQuery } from "./url-objects";
+import { BlockNesting, parentsOf } from "./block-nesting";
 
 /** A value read from the source: a URL's text with its `{{name}}` placeholders, and whether its query may hold more. */
 export interface Value {
@@ -86,6 +87,9 @@ export class Bindings {
   private owned = new Map<string, Map<Declaration, Owned>>();
   private changes = new Map<string, Change[]>();
   private depth = 0;
+  /** The blocks' nesting (block-nesting.ts), and each name's declaring blocks' (made when first asked). */
+  private nesting: BlockNesting | undefined;
+  private declaringNesting = new Map<string, { opens: number[]; nesting: BlockNesting }>();
   /** The names functions take as parameters (js-parameters.ts). */
   private parameters: Parameters;
   /** The changes whose right-hand side is being read. */
@@ -269,10 +273,12 @@ export class Bindings {
   declaredInBlock(name: string, at: number, within?: number): boolean {
     const expressions = this.parameters.inExpressions.get(name);
     if (hiddenAt(expressions, at) && (within === undefined || !hiddenAt(expressions, within))) return true;
-    const byBlock = this.declarations.get(name);
-    if (!byBlock) return false;
-    for (let block = this.innermost(at); block >= 0 && block !== within; block = this.parentOf(block)) if (byBlock.has(block)) return true;
-    return false;
+    if (!this.declarations.has(name)) return false;
+    // A block declaring it around `at`, below `within` where `within` is around `at` too (the walk out from `at` stops there).
+    const declaring = this.innermostDeclaring(name, at);
+    if (declaring < 0) return false;
+    if (within === undefined || within < 0 || !(within < at && this.js.closing(within)! >= at)) return true;
+    return declaring > within;
   }
 
   /** Whether a parameter (or a `var`) of `name` around `at` hides what the file declares by that name: a URL function (`function g(u) { fetch(u(y)) }`). */
@@ -362,12 +368,10 @@ export class Bindings {
   private owner(name: string, at: number): Declaration | undefined {
     const byBlock = this.declarations.get(name);
     if (!byBlock || this.vars.has(name)) return undefined;
-    for (let block = this.innermost(at); ; block = this.parentOf(block)) {
-      const here = byBlock.get(block);
-      // Two declarations in one block (a redeclaration) are a var's habit: nothing is known.
-      if (here) return here.length === 1 ? here[0] : undefined;
-      if (block < 0) return undefined;
-    }
+    // The innermost block around it that declares it, else the top level's.
+    const here = byBlock.get(this.innermostDeclaring(name, at));
+    // Two declarations in one block (a redeclaration) are a var's habit: nothing is known.
+    return here && here.length === 1 ? here[0] : undefined;
   }
 
   /** The changes of `name` that are its declaration's, with what is known of them (found once per name). */
@@ -392,24 +396,22 @@ export class Bindings {
     return owned.get(declaration) ?? { changes: [], straight: [], givesUp: false, lastAssigned: -1, values: [], urls: [] };
   }
 
-  /** The `{` of the block around the one at `open`; -1 at the file's top level. */
-  private parentOf(open: number): number {
-    const parent = this.parents[this.index.get(open)!]!;
-    return parent < 0 ? -1 : this.opens[parent]!;
-  }
-
   /** The `{` of the innermost block around `at`; -1 at the file's top level. */
   private innermost(at: number): number {
-    let lo = 0;
-    let hi = this.opens.length - 1;
-    let k = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.opens[mid]! < at) [k, lo] = [mid, mid + 1];
-      else hi = mid - 1;
-    }
-    while (k >= 0 && this.js.closing(this.opens[k]!)! < at) k = this.parents[k]!;
+    const k = (this.nesting ??= new BlockNesting(this.opens, (open) => this.js.closing(open)!, this.parents)).innermost(at);
     return k < 0 ? -1 : this.opens[k]!;
+  }
+
+  /** The innermost block around `at` (its `{`) that declares `name`, not counting the top level; -1: none. */
+  private innermostDeclaring(name: string, at: number): number {
+    let nesting = this.declaringNesting.get(name);
+    if (!nesting) {
+      const opens = [...(this.declarations.get(name)?.keys() ?? [])].filter((b) => this.index.has(b)).sort((a, b) => a - b);
+      const closeOf = (open: number) => this.js.closing(open)!;
+      this.declaringNesting.set(name, (nesting = { opens, nesting: new BlockNesting(opens, closeOf, parentsOf(opens, closeOf)) }));
+    }
+    const k = nesting.nesting.innermost(at);
+    return k < 0 ? -1 : nesting.opens[k]!;
   }
 
   /** Whether `at` starts a statement: after `;`, `{`, `}`, `export`, the file's start, or a line ending in a word, a string or `]` (where JavaScript inserts a `;`). */

@@ -3,16 +3,17 @@
  * string) => client.get(`/users/${id}`) } }`, then `graph.users.get("a")`, or through a namespace
  * import, `api.graph.users.get("a")` (imported-helpers.ts). Each member whose value is an arrow
  * function, a `function` expression or a method (`get(id) { … }`, `async get(id) { … }`) is a helper
- * named by its path, `graph.users.get`; a member that is an object literal is read as well, at most
- * two members below the `const` (so a namespace's call of one is at most MEMBER_DEPTH deep). Each
- * object is passed over member by member, each value by its brackets, so objects nested in each
- * other are read in linear time.
+ * named by its path, `graph.users.get`; a member that is an object literal is read as well, at any
+ * depth up to a bound against hostile nesting (a namespace's call of one is at most MEMBER_DEPTH
+ * members deep; an object deeper is not read, and a call of its members is said, `deeper`). Each
+ * object is passed over member by member, each value by its brackets, its path no longer than the
+ * bound, so objects nested in each other are read in linear time.
  */
 import type { JsText } from "./js-literals";
 import { expressionEnd, skipBlank } from "./js-values";
 
-/** How many members deep a call is read below a name: `api.graph.users.get(` (a namespace's object's object's member). */
-export const MEMBER_DEPTH = 3;
+/** How many members deep a call is read below a name: `api.graph.users.get(` is 3 (a namespace's object's object's member). */
+export const MEMBER_DEPTH = 32;
 
 /** A name called, or a name's members (`g.graphGet(`, `api.users.get(`, up to MEMBER_DEPTH deep), not a member's `.name(`. */
 export const CALLED = new RegExp(`(?<![\\w$.])([A-Za-z_$][\\w$]*)((?:\\s*\\.\\s*[A-Za-z_$][\\w$]*){0,${MEMBER_DEPTH}})\\s*\\(`, "g");
@@ -35,10 +36,10 @@ const VALUE_FUNCTION = /(?:async\s+)?(?:function\s*\*?\s*(?:[A-Za-z_$][\w$]*)?\s
  * objects read (`graph`, `graph.users`): a call of a member of one of those that is no such
  * function is said, not guessed (helper-chains.ts, imported-helpers.ts).
  */
-export function objectMembers(js: JsText): { functions: MemberFunction[]; objects: Set<string> } {
+export function objectMembers(js: JsText): ObjectMembers {
   let found = known.get(js);
   if (found) return found;
-  found = { functions: [], objects: new Set() };
+  found = { functions: [], objects: new Set(), deeper: new Set() };
   const text = js.text;
   for (const m of text.matchAll(OBJECT)) {
     if (!js.isCode(m.index)) continue;
@@ -66,8 +67,11 @@ export function objectMembers(js: JsText): { functions: MemberFunction[]; object
             const value = skipBlank(text, after + 1);
             VALUE_FUNCTION.lastIndex = value;
             const fn = VALUE_FUNCTION.exec(text);
+            // An object's member is called through a namespace one member deeper than its path: at most MEMBER_DEPTH.
             if (text[value] === "{" && depth + 2 < MEMBER_DEPTH) stack.push({ path: member, open: value, depth: depth + 1 });
-            else if (fn) found.functions.push({ name: member, at, open: value + fn[0].length - 1, arrow: !/function/.test(fn[0]) });
+            else if (text[value] === "{") {
+              if (!local) found.deeper.add(member);
+            } else if (fn) found.functions.push({ name: member, at, open: value + fn[0].length - 1, arrow: !/function/.test(fn[0]) });
           }
         }
         // To the member's end: the `,` after it (its value's brackets passed over), or the object's close.
@@ -81,4 +85,23 @@ export function objectMembers(js: JsText): { functions: MemberFunction[]; object
   known.set(js, found);
   return found;
 }
-const known = new WeakMap<JsText, { functions: MemberFunction[]; objects: Set<string> }>();
+const known = new WeakMap<JsText, ObjectMembers>();
+
+/** A file's `const` objects' functions, the paths of its top-level objects read, and those of the objects nested too deep to be read (`deeper`). */
+export interface ObjectMembers {
+  functions: MemberFunction[];
+  objects: Set<string>;
+  deeper: Set<string>;
+}
+
+/** The object of `path`'s (`deep.a.b.get`) that is nested too deep to be read (`deep.a.b`, or one around it), if one is. */
+export function deeperObject(members: ObjectMembers, path: string): string | undefined {
+  if (!members.deeper.size) return undefined;
+  for (let dot = path.indexOf("."); dot >= 0; dot = path.indexOf(".", dot + 1)) if (members.deeper.has(path.slice(0, dot))) return path.slice(0, dot);
+  return undefined;
+}
+
+/** What a note says of an object nested too deep to be read. */
+export function deeperWords(object: string): string {
+  return `${object} is an object nested more than ${MEMBER_DEPTH - 2} objects deep in its const, whose members are not read`;
+}
