@@ -144,3 +144,28 @@ test("helpers and URL functions whose parameters have defaults, object types or 
     "14:7 GET https://example.com/odata/People('{id}')/Trips(3) ok",
   ]);
 });
+
+test("a call leaving out an argument whose parameter has a default, a literal or a constant, gives the default's value; another default stays a placeholder", async () => {
+  const r = await results([
+    'const ROOT = "https://example.com/odata";',
+    'const ME = "russell";',
+    'function person(id = "scott", set: string = "People") { return fetch(`${ROOT}/${set}(\'${id}\')`); }',
+    "const airline = async (code: string = ME.length ? \"AA\" : \"BA\") => fetch(`${ROOT}/Airlines('${code}')`);",
+    "export const trips = (id: string = ME, top = 5) => fetch(`${ROOT}/People('${id}')/Trips?$top=${top}`);",
+    "person();",
+    'person(undefined, "Airlines");',
+    'person("a");',
+    "airline();",
+    "trips();",
+    'trips("b");',
+  ]);
+  // The helper's own URL made of its parameters is read where no call gives one (airline's default is no constant).
+  expect(r.requests).toEqual([
+    "4:74 GET https://example.com/odata/Airlines('{code}') ok",
+    "6:8 GET https://example.com/odata/People('scott') ok",
+    "7:8 GET https://example.com/odata/Airlines('scott') ok",
+    "8:9 GET https://example.com/odata/People('a') ok",
+    "10:7 GET https://example.com/odata/People('russell')/Trips?$top=5 ok",
+    "11:8 GET https://example.com/odata/People('b')/Trips?$top=5 ok",
+  ]);
+});

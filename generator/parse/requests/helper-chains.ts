@@ -11,7 +11,7 @@
  * a level would otherwise make 10^DEPTH).
  */
 import { type CallInCode, JsText, PARAMETER } from "./js-literals";
-import { argumentsAt, type CallFinder, type Helper, helpersOf, innerCalls, marksOf, methodThrough, substituted } from "./request-helpers";
+import { argumentsAt, type CallFinder, type Helper, helperArguments, helpersOf, innerCalls, marksOf, methodThrough, substituted } from "./request-helpers";
 import type { ImportedHelper } from "./imported-helpers";
 import { CALLED, deeperObject, deeperWords, objectMembers } from "./object-helpers";
 
@@ -175,7 +175,7 @@ class ChainReader {
           const inner = this.through(target.js, target.file, target.helper, depth - 1);
           if (inner.cut) out.cut ??= inner.cut;
           if (!inner.calls.length) continue;
-          const args = js.withArguments(marksOf(helper), () => argumentsAt(js, site.open, target.helper.params.length));
+          const args = js.withArguments(marksOf(helper), () => helperArguments(js, site.open, target.helper));
           if (!args) continue;
           let gave = false;
           for (const call of inner.calls) {
@@ -240,7 +240,7 @@ export function helperCalls(
       notes.push({ at: site.at, message: `${site.name}: ${through.cut}` });
     }
     if (!through.calls.length) continue;
-    const args = argumentsAt(js, site.open, helper.params.length);
+    const args = helperArguments(js, site.open, helper);
     if (!args) continue;
     for (const call of through.calls) {
       const url = substituted(call.url, args);

@@ -25,10 +25,12 @@ export function boundNames(js: JsText, open: number, close: number): string[] {
  * pattern (`({ path }, [a])`) or a rest parameter, whose names are in `names` with every other name the list binds
  * (request-helpers.ts and url-functions.ts put a call's arguments in by position).
  */
-export function parameterList(js: JsText, open: number, close: number): { positions: string[]; names: string[] } {
+export function parameterList(js: JsText, open: number, close: number): { positions: string[]; names: string[]; defaults: ({ from: number; to: number } | undefined)[] } {
   const text = js.text;
   const names: string[] = [];
   const positions: string[] = [];
+  /** Where each position's default is written (`id = "me"`: from its first character to its entry's end). */
+  const defaults: ({ from: number; to: number } | undefined)[] = [];
   /** The destructuring patterns met, by their opening bracket, read after the list. */
   const patterns: number[] = [];
   for (let i = open + 1; i < close; i++) {
@@ -53,10 +55,12 @@ export function parameterList(js: JsText, open: number, close: number): { positi
     const word = wordAt(text, i);
     if (word !== "this") positions.push(rest || text[i] === "{" || text[i] === "[" ? "" : (word ?? ""));
     i = target(js, i, close, names, patterns, "this");
-    i = entryEnd(js, i, close, true);
+    let from: number | undefined;
+    i = entryEnd(js, i, close, true, (at) => (from = at));
+    if (word !== "this") defaults.push(from === undefined ? undefined : { from: from + (/^\s*/.exec(text.slice(from, i))?.[0].length ?? 0), to: i });
   }
   while (patterns.length) pattern(js, patterns.pop()!, names, patterns);
-  return { positions, names };
+  return { positions, names, defaults };
 }
 
 /** The names one destructuring pattern (`{ … }` or `[ … ]` at `open`) binds itself; the patterns in it are added to `patterns`. */
@@ -105,12 +109,14 @@ function target(js: JsText, i: number, close: number, names: string[], patterns:
 
 /**
  * The index of the `,` that ends the entry at `i` (or `close`): past a `?`, a type (`typed`: its
- * `<…>`'s commas, an arrow's `=>` passed over) and a default, their brackets by their pairs.
+ * `<…>`'s commas, an arrow's `=>` passed over) and a default, their brackets by their pairs; a
+ * typed entry's default is said to `onDefault` (where it starts, after its `=`).
  */
-function entryEnd(js: JsText, i: number, close: number, typed: boolean): number {
+function entryEnd(js: JsText, i: number, close: number, typed: boolean, onDefault?: (at: number) => void): number {
   const text = js.text;
   let inType = false;
   let angles = 0;
+  let defaulted = false;
   for (; i < close; i++) {
     if (!js.isCode(i)) continue;
     const c = text[i]!;
@@ -121,7 +127,13 @@ function entryEnd(js: JsText, i: number, close: number, typed: boolean): number 
     }
     if (c === "," && angles === 0) return i;
     if (!typed) continue;
-    if (c === ":" && angles === 0 && !inType) inType = true;
+    if (c === "=" && angles === 0 && !defaulted && text[i + 1] !== ">" && text[i + 1] !== "=" && text[i - 1] !== "=" && text[i - 1] !== "!") {
+      // The default's `=` (after the name, or ending its type): what follows is the default.
+      [defaulted, inType] = [true, false];
+      onDefault?.(i + 1);
+      continue;
+    }
+    if (c === ":" && angles === 0 && !inType && !defaulted) inType = true;
     else if (!inType) continue;
     else if (c === "<") angles++;
     else if (c === ">" && text[i - 1] !== "=") angles = Math.max(0, angles - 1);

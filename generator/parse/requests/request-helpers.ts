@@ -27,6 +27,8 @@ export interface Helper {
   params: string[];
   /** The names its patterns bind: no argument's value, each read as a placeholder. */
   destructured: string[];
+  /** Each position's default's value where it is a literal or a constant read (`id = "me"`, `id = ME`): a call leaving its argument out gives it. */
+  defaults: (string | undefined)[];
   /** Where its body starts and ends (a block's braces, or an arrow's expression). */
   from: number;
   to: number;
@@ -150,15 +152,45 @@ function helperAt(js: JsText, name: string, at: number, open: number, arrow: boo
   const close = js.closing(open);
   if (close === undefined) return undefined;
   // Its parameters by position (a destructuring pattern's `""`, its names unknown: js-parameter-names.ts); one at least named.
-  const { positions: params, names } = parameterList(js, open, close);
+  const { positions: params, names, defaults: written } = parameterList(js, open, close);
   if (!params.some((p) => p !== "")) return undefined;
   const destructured = names.filter((n) => !params.includes(n));
+  const defaults = written.map((d, k) => (d && params[k] !== "" ? defaultValue(js, d, names) : undefined));
   // A return type (`): Promise<unknown>`), then `=>` for an arrow, then a body or an expression.
   const head = new RegExp(`^\\s*(?::\\s*[\\w$.<>[\\]| ]+)?\\s*${arrow ? "=>\\s*" : "(?=\\{)"}`).exec(text.slice(close + 1, close + 200));
   if (!head) return undefined;
   const from = close + 1 + head[0].length;
   const to = text[from] === "{" ? js.closing(from) : statementEnd(js, from);
-  return to === undefined ? undefined : { name, params, destructured, from, to, at, own: [[from, to]] };
+  return to === undefined ? undefined : { name, params, destructured, defaults, from, to, at, own: [[from, to]] };
+}
+
+/**
+ * A parameter's default's value (written from `from` to `to`) where it is a literal or a constant
+ * the reader knows, whole (`"me"`, `5`, `ME`, `` `${ROOT_ID}` ``); undefined for anything else: a name
+ * the list binds (`(a, b = a)`), a call, an expression with a placeholder.
+ */
+function defaultValue(js: JsText, written: { from: number; to: number }, bound: readonly string[]): string | undefined {
+  const words = js.text.slice(written.from, written.to).match(/[A-Za-z_$][\w$]*/g) ?? [];
+  if (words.some((w) => bound.includes(w))) return undefined;
+  // A number or a Boolean as written (`top = 5`).
+  const text = js.text.slice(written.from, written.to).trim();
+  if (/^(?:-?\d+(?:\.\d+)?|true|false)$/.test(text)) return text;
+  // Read with no helper's arguments bound: a constant of the file, never a mark.
+  const read = js.withArguments(new Map(), () => js.expression(written.from));
+  if (!read || read.partial || skipBlank(js.text, read.end) !== written.to || read.value.includes("{") || read.value.includes(PARAMETER)) return undefined;
+  return read.value;
+}
+
+/** A call's arguments (the parenthesis at `open`) for `helper`'s parameters, a default's value where the call leaves its argument out or gives `undefined`. */
+export function helperArguments(js: JsText, open: number, helper: Helper): ReturnType<typeof argumentsAt> {
+  const args = argumentsAt(js, open, helper.params.length);
+  if (!args) return undefined;
+  helper.defaults.forEach((value, k) => {
+    if (value === undefined) return;
+    const at = args.starts[k];
+    if (at === undefined || (/^undefined(?![\w$])/.test(js.text.slice(at, at + 10)) && skipBlank(js.text, at + 9) === expressionEnd(js, at))) args.values[k] = value;
+  });
+  return args;
 }
 
 /** The end of an arrow's expression body at `i`: a `;`, a line's end, or a bracket closing around it, outside its own brackets, strings and comments. */
