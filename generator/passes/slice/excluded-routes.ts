@@ -8,7 +8,7 @@
  * (A path without wildcards is warned of at each excluded type on its route: slice.ts `unreachable`.)
  */
 import type { Operation, SchemaType, StructuredType } from "../../model/types";
-import { selectPaths, type Fill, type PathModel, type PathSelection } from "./paths";
+import { selectPaths, type Fill, type PathModel, type PathRoute, type PathSelection } from "./paths";
 import type { PathPattern } from "./glob";
 
 export interface CutOffRoutes {
@@ -38,11 +38,10 @@ export function cutOffRoutes(
   quietly: <T>(f: () => T) => T,
 ): Map<PathPattern, CutOffRoutes> {
   const cut = new Map<PathPattern, CutOffRoutes>();
-  const gone = (t: SchemaType) => !keep.has(t) && excludedBy(t) !== undefined;
+  const gone = goneBy(keep, excludedBy);
   if (![...selection.onPath].some(gone)) return cut;
   // An operation is no way through: what excludes one is warned of where it is left out (ODG304).
-  // The excluded types on a walk's way that the slice does not keep, nearest the root first, each with its first route.
-  const shallowFirst = (w: PathSelection) => [...w.routes.onPath].filter(([t]) => gone(t)).sort(([, a], [, b]) => depth(a.path) - depth(b.path));
+  const shallowFirst = (w: PathSelection) => excludedOnWay(w, gone);
   const holds = (x: StructuredType | Operation) => x.kind === "action" || x.kind === "function" || !gone(x as StructuredType);
   for (const p of includePaths) {
     if (!/[*?]/.test(p.text) || selection.unmatched.includes(p.text)) continue;
@@ -72,6 +71,21 @@ export function cutOffRoutes(
     cut.set(p, { through, kept: [...own.addressed].filter((t) => keep.has(t) && past(t)) });
   }
   return cut;
+}
+
+/** A type an `--exclude` name leaves out and the slice does not keep: no path builder goes through it. */
+export type Gone = (t: SchemaType) => boolean;
+
+export function goneBy(keep: ReadonlySet<SchemaType>, excludedBy: (t: SchemaType) => string | undefined): Gone {
+  return (t) => !keep.has(t) && excludedBy(t) !== undefined;
+}
+
+/**
+ * The gone types on a walk's way (`routes.onPath`), nearest the root first (by the segments of the
+ * first route through each; in the walk's order among equals), each with that route.
+ */
+export function excludedOnWay(w: PathSelection, gone: Gone): [StructuredType, PathRoute][] {
+  return [...w.routes.onPath].filter(([t]) => gone(t)).sort(([, a], [, b]) => depth(a.path) - depth(b.path));
 }
 
 function depth(path: string): number {

@@ -25,7 +25,7 @@ import { nothingAfter, type FillOperation } from "./composable";
 import { explain, type Reason, type Reasons, type WhyReport } from "./why";
 import { excludedBase, reportExcludedBases, type BelowExcluded } from "./excluded-bases";
 import { leavesOutSubtypes, manySubtypesNote } from "./many-subtypes";
-import { cutOffMessage, cutOffRoutes } from "./excluded-routes";
+import { cutOffMessage, cutOffRoutes, excludedOnWay, goneBy } from "./excluded-routes";
 import { leftOutByName, leftOutByPath, leftOutMessage, leftOutOperations, type LeftOutMatch } from "./left-out";
 import type { RequestFile } from "./request-patterns";
 import type { ImportedElement } from "./imported-elements";
@@ -598,8 +598,7 @@ export function sliceModel(
     const routeCut = (route: { path: string }) => {
       const p = parsePattern(route.path);
       if (excludeNames.length === 0 || p.kind !== "path") return undefined;
-      const on = [...walkQuietly([p], paths(excludes)).routes.onPath].filter(([t]) => !keep.has(t) && excludedBy(t) !== undefined);
-      const [t, r] = on.sort(([, a], [, b]) => a.path.split("/").length - b.path.split("/").length)[0] ?? [];
+      const [t, r] = excludedOnWay(walkQuietly([p], paths(excludes)), goneBy(keep, excludedBy))[0] ?? [];
       return t && r && `that path goes through ${t.qualifiedName} (${r.path}), which ${optionName("exclude", options.namedBy)} ${excludedBy(t)} leaves out: no path builder follows it`;
     };
     result.why = explain({ routeCut, navigationPath, model, namedBy: options.namedBy, origins: options.requestOrigins, operations: allOps, reasons, keep, keepOps, leftOut, asValue, values, includeDerived: options.includeDerived ?? false, excludedBy, excludedPath: (op) => (keepOps.has(op) ? undefined : pathExcludedOps.get(op)), below, beyondStop }, patterns);
