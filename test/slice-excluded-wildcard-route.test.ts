@@ -89,4 +89,20 @@ describe("an --include path with wildcards all of whose paths go through an excl
     const clear = generate({ inputs: [{ file: "drive.xml", content: DOC }], include: ["/me/drive/**"], exclude: ["t.share"], why: ["t.thumbnail"] });
     expect(clear.slice?.why?.[0]?.answers[0]?.chain[0]?.reason).toBe("addressed by /me/drive/items/{id}/thumbnails (--include /me/drive/**)");
   });
+
+  test("--why names a path through no excluded type when there is one, though the walk found one through an excluded type first", () => {
+    const why = (include: string[], exclude: string[], names: string[]) =>
+      (generate({ inputs: [{ file: "drive.xml", content: DOC }], include, exclude, why: names }).slice?.why ?? []).map((w) => `${w.answers[0]?.name}: ${w.answers[0]?.chain[0]?.reason}`);
+    // The walk meets t.drive and what lies below it first under /users, which --exclude t.user cuts; /groups does not.
+    expect(why(["/*/drive/**"], ["t.user"], ["t.thumbnail", "t.drive"])).toEqual([
+      "t.thumbnail: addressed by /groups/{id}/drive/items/{id}/thumbnails (--include /*/drive/**)",
+      "t.drive: addressed by /groups/{id}/drive (--include /*/drive/**)",
+    ]);
+    // On the way to what the pattern selects, as the first path was.
+    expect(why(["/*/drive/items"], ["t.user"], ["t.drive"])).toEqual(["t.drive: on the URL path /groups/{id}/drive, on the way to what --include /*/drive/items selects"]);
+    // Every path cut: the first, and the cut.
+    expect(why(["/*/drive/**"], ["t.user", "t.group"], ["t.thumbnail"])).toEqual([
+      "t.thumbnail: addressed by /users/{id}/drive/items/{id}/thumbnails (--include /*/drive/**); that path goes through t.user (/users), which --exclude t.user leaves out: no path builder follows it",
+    ]);
+  });
 });

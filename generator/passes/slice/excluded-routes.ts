@@ -10,6 +10,7 @@
 import type { Operation, SchemaType, StructuredType } from "../../model/types";
 import { selectPaths, type Fill, type PathModel, type PathRoute, type PathSelection } from "./paths";
 import type { PathPattern } from "./glob";
+import type { Reason } from "./why";
 
 export interface CutOffRoutes {
   /**
@@ -86,6 +87,26 @@ export function goneBy(keep: ReadonlySet<SchemaType>, excludedBy: (t: SchemaType
  */
 export function excludedOnWay(w: PathSelection, gone: Gone): [StructuredType, PathRoute][] {
   return [...w.routes.onPath].filter(([t]) => gone(t)).sort(([, a], [, b]) => depth(a.path) - depth(b.path));
+}
+
+/**
+ * For `--why`: a path reason of `x` again, with the route `open` (the include paths walked through no
+ * gone type) found to it: of the same kind when there is one (addressed, on the way, named), else
+ * the other of a type's two.
+ */
+export function openReason(x: SchemaType | Operation, r: Reason, open: PathSelection): Reason | undefined {
+  if (x.kind === "action" || x.kind === "function") {
+    const route = open.routes.operations.get(x);
+    return r.kind === "named" && route ? { kind: "named", route } : undefined;
+  }
+  const addressed = open.routes.addressed.get(x as StructuredType);
+  const onPath = open.routes.onPath.get(x as StructuredType);
+  if (r.kind === "addressed" || r.kind === "onPath") {
+    const [first, second] = r.kind === "addressed" ? [addressed, onPath] : [onPath, addressed];
+    if (first) return { kind: r.kind, route: first };
+    if (second) return { kind: r.kind === "addressed" ? "onPath" : "addressed", route: second };
+  }
+  return undefined;
 }
 
 function depth(path: string): number {

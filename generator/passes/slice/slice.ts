@@ -25,7 +25,7 @@ import { nothingAfter, type FillOperation } from "./composable";
 import { explain, type Reason, type Reasons, type WhyReport } from "./why";
 import { excludedBase, reportExcludedBases, type BelowExcluded } from "./excluded-bases";
 import { leavesOutSubtypes, manySubtypesNote } from "./many-subtypes";
-import { cutOffMessage, cutOffRoutes, excludedOnWay, goneBy } from "./excluded-routes";
+import { cutOffMessage, cutOffRoutes, excludedOnWay, goneBy, openReason } from "./excluded-routes";
 import { leftOutByName, leftOutByPath, leftOutMessage, leftOutOperations, type LeftOutMatch } from "./left-out";
 import type { RequestFile } from "./request-patterns";
 import type { ImportedElement } from "./imported-elements";
@@ -601,7 +601,16 @@ export function sliceModel(
       const [t, r] = excludedOnWay(walkQuietly([p], paths(excludes)), goneBy(keep, excludedBy))[0] ?? [];
       return t && r && `that path goes through ${t.qualifiedName} (${r.path}), which ${optionName("exclude", options.namedBy)} ${excludedBy(t)} leaves out: no path builder follows it`;
     };
-    result.why = explain({ routeCut, navigationPath, model, namedBy: options.namedBy, origins: options.requestOrigins, operations: allOps, reasons, keep, keepOps, leftOut, asValue, values, includeDerived: options.includeDerived ?? false, excludedBy, excludedPath: (op) => (keepOps.has(op) ? undefined : pathExcludedOps.get(op)), below, beyondStop }, patterns);
+    // A route to a kept element through no type an --exclude name leaves out, when the first the walk
+    // found goes through one: the include paths walked again only through what the slice keeps (once, when asked).
+    let open: PathSelection | undefined;
+    const uncut = (x: SchemaType | Operation, r: Reason) => {
+      const gone = goneBy(keep, excludedBy);
+      open ??= diags.quietly(() => selectPaths({ ...pathModel, holds: (y) => (isOperation(y) ? holds(y) : !gone(y)) }, includePaths, paths(excludes), fill));
+      const other = openReason(x, r, open);
+      return other && (other.kind === "addressed" || other.kind === "onPath" || other.kind === "named") && !routeCut(other.route) ? other : undefined;
+    };
+    result.why = explain({ routeCut, uncut, navigationPath, model, namedBy: options.namedBy, origins: options.requestOrigins, operations: allOps, reasons, keep, keepOps, leftOut, asValue, values, includeDerived: options.includeDerived ?? false, excludedBy, excludedPath: (op) => (keepOps.has(op) ? undefined : pathExcludedOps.get(op)), below, beyondStop }, patterns);
     for (const w of result.why) {
       if (w.matched) continue;
       const p = parsePattern(w.pattern);

@@ -87,6 +87,8 @@ export interface WhyInput {
    * `--exclude` leaves out (`a path through microsoft.graph.drive (/me/drive), which …`), so that no path builder follows it.
    */
   routeCut?: ((route: PathRoute) => string | undefined) | undefined;
+  /** Of an element whose reason's path `routeCut` cuts: the reason with another path to it that none cuts, if there is one. */
+  uncut?: ((x: SchemaType | Operation, r: Reason) => Reason | undefined) | undefined;
 }
 
 export function explain(input: WhyInput, patterns: readonly NamePattern[]): WhyReport[] {
@@ -108,8 +110,11 @@ function answer(input: WhyInput, x: SchemaType | Operation, kept: boolean, label
   const seen = new Set<SchemaType | Operation>();
   for (let cur: SchemaType | Operation | undefined = x; cur && !seen.has(cur); ) {
     seen.add(cur);
-    const r = input.reasons.get(cur);
-    const cut = r && (r.kind === "addressed" || r.kind === "onPath" || r.kind === "named") ? input.routeCut?.(r.route) : undefined;
+    let r = input.reasons.get(cur);
+    let cut = r && (r.kind === "addressed" || r.kind === "onPath" || r.kind === "named") ? input.routeCut?.(r.route) : undefined;
+    // A path no --exclude cuts, when there is one, rather than the first the walk found.
+    const other: Reason | undefined = cut && r ? input.uncut?.(cur, r) : undefined;
+    if (other) [r, cut] = [other, undefined];
     chain.push({ name: label(cur), reason: (r ? text(r, label, includeNamer(input), input.namedBy) : "kept") + (cut ? `; ${cut}` : "") });
     cur = r ? next(r) : undefined;
   }
