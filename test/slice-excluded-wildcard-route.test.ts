@@ -61,6 +61,21 @@ describe("an --include path with wildcards all of whose paths go through an excl
     expect(warnings(run(["/me/drive/**"], ["t.driveItem"]))).toEqual([]);
   });
 
+  test("one that also matches other paths has a note (not a warning) of what it keeps only through excluded types", () => {
+    const notes = (r: ReturnType<typeof run>) => r.diagnostics.filter((d) => d.severity === "info" && d.code === "ODG304").map((d) => `${d.path}: ${d.message}`);
+    const r = run(["/me/**"], ["t.drive"]);
+    expect(warnings(r)).toEqual([]);
+    expect(notes(r)).toEqual([
+      "/me/**: --include /me/** reaches 2 types the slice keeps (t.driveItem, t.thumbnail) only by URL paths through t.drive (/me/drive), which --exclude t.drive leaves out: no path builder reaches them",
+    ]);
+    // What another include reaches through no excluded type has a path builder; what one names is kept as asked.
+    expect(notes(run(["/me/**", "/shares/**"], ["t.drive"]))).toEqual([]);
+    expect(notes(run(["/me/**", "t.thumbnail"], ["t.drive"]))).toEqual([expect.stringMatching(/reaches 1 type the slice keeps \(t\.driveItem\) only by URL paths through t\.drive \(\/me\/drive\), .*: no path builder reaches it$/)]);
+    // Nothing kept only past an excluded type: no note.
+    expect(notes(run(["/**/thumbnails"], ["t.drive"]))).toEqual([]);
+    expect(notes(run(["/me/**"], ["t.share"]))).toEqual([]);
+  });
+
   test("a path without wildcards keeps its warning at the excluded type; a slice that keeps nothing has only its error", () => {
     expect(warnings(run(["/me/drive/items"], ["t.drive"]))).toEqual([
       "warning ODG304 t.drive: t.drive is on the URL path /me/drive, on the way to what --include /me/drive/items selects, but --exclude t.drive leaves it out: the slice has no path builder that reaches it",

@@ -23,6 +23,17 @@ export interface CutOffRoutes {
 }
 
 /**
+ * An `--include` URL path with wildcards that matches paths through no excluded type, but reaches
+ * some types it keeps only through excluded ones (`--include '/me/**' --exclude microsoft.graph.team`:
+ * the schedule below /me/joinedTeams): no path builder reaches them. `through`: the gone types on
+ * their routes, nearest the root first; `kept`: those types, addressed or on the way, in the walk's order.
+ */
+export interface KeptPastExcluded {
+  through: { type: StructuredType; route: string; by: string }[];
+  kept: StructuredType[];
+}
+
+/**
  * For each include path with wildcards that matched, when every path it matches goes through (or
  * ends at) a type an `--exclude` name leaves out and the slice does not keep: those types and what
  * the slice keeps of what it addresses. Walks a pattern again only when the include walk went
@@ -37,18 +48,31 @@ export function cutOffRoutes(
   excludedBy: (t: SchemaType) => string | undefined,
   keep: ReadonlySet<SchemaType>,
   quietly: <T>(f: () => T) => T,
-): Map<PathPattern, CutOffRoutes> {
+): { cut: Map<PathPattern, CutOffRoutes>; past: Map<PathPattern, KeptPastExcluded> } {
   const cut = new Map<PathPattern, CutOffRoutes>();
+  const past = new Map<PathPattern, KeptPastExcluded>();
   const gone = goneBy(keep, excludedBy);
-  if (![...selection.onPath].some(gone)) return cut;
+  if (![...selection.onPath].some(gone)) return { cut, past };
   // An operation is no way through: what excludes one is warned of where it is left out (ODG304).
   const shallowFirst = (w: PathSelection) => excludedOnWay(w, gone);
   const holds = (x: StructuredType | Operation) => x.kind === "action" || x.kind === "function" || !gone(x as StructuredType);
+  const walks = new Map<PathPattern, PathSelection>();
   for (const p of includePaths) {
     if (!/[*?]/.test(p.text) || selection.unmatched.includes(p.text)) continue;
     const held = quietly(() => selectPaths({ ...model, holds }, [p], excludePaths, fill));
-    if (held.unmatched.length === 0) continue;
-    const own = quietly(() => selectPaths(model, [p], excludePaths, fill));
+    // One include path alone is walked as the slice walked it.
+    const own = includePaths.length === 1 ? selection : quietly(() => selectPaths(model, [p], excludePaths, fill));
+    if (held.unmatched.length === 0) {
+      // Past a gone type on the walk's way (its first route goes on from the gone type's): not one on the way to it (/users, to /users/{id}/drive).
+      const gates = excludedOnWay(own, gone).map(([, g]) => `${g.path}/`);
+      const route = (t: StructuredType) => (own.routes.addressed.get(t) ?? own.routes.onPath.get(t))?.path ?? "";
+      const kept = [...new Set([...own.addressed, ...own.onPath])].filter((t) => keep.has(t) && !held.addressed.has(t) && !held.onPath.has(t) && gates.some((g) => route(t).startsWith(g)));
+      if (kept.length) {
+        past.set(p, { through: routesPast(own, kept, gone, excludedBy), kept });
+        walks.set(p, own);
+      }
+      continue;
+    }
     const gates = shallowFirst(own);
     if (!gates.length) continue;
     // The nearest excluded type on the way; then, while the pattern still matches a path through none
@@ -68,10 +92,26 @@ export function cutOffRoutes(
       if (w.unmatched.length) break;
     }
     // Past a type is what the pattern reaches first through it: not a type on the way to it (/me's user).
-    const past = (t: StructuredType) => gates.some(([, g]) => own.routes.onPath.get(t)?.path.startsWith(`${g.path}/`));
-    cut.set(p, { through, kept: [...own.addressed].filter((t) => keep.has(t) && past(t)) });
+    const beyond = (t: StructuredType) => gates.some(([, g]) => own.routes.onPath.get(t)?.path.startsWith(`${g.path}/`));
+    cut.set(p, { through, kept: [...own.addressed].filter((t) => keep.has(t) && beyond(t)) });
   }
-  return cut;
+  // What another include path reaches through no excluded type has a path builder.
+  if (past.size && includePaths.length > 1) {
+    const held = quietly(() => selectPaths({ ...model, holds }, includePaths, excludePaths, fill));
+    for (const [p, c] of past) {
+      const kept = c.kept.filter((t) => !held.addressed.has(t) && !held.onPath.has(t));
+      if (kept.length) past.set(p, { through: routesPast(walks.get(p)!, kept, gone, excludedBy), kept });
+      else past.delete(p);
+    }
+  }
+  return { cut, past };
+}
+
+/** The gone types on the walk's way whose first route leads on to one of `kept`'s, nearest the root first. */
+function routesPast(w: PathSelection, kept: readonly StructuredType[], gone: Gone, excludedBy: (t: SchemaType) => string | undefined): KeptPastExcluded["through"] {
+  const routes = kept.map((t) => (w.routes.addressed.get(t) ?? w.routes.onPath.get(t))?.path ?? "");
+  const leading = excludedOnWay(w, gone).filter(([, g]) => routes.some((r) => r.startsWith(`${g.path}/`)));
+  return leading.map(([type, { path }]) => ({ type, route: path, by: excludedBy(type)! }));
 }
 
 /** A type an `--exclude` name leaves out and the slice does not keep: no path builder goes through it. */
@@ -126,6 +166,17 @@ export function cutOffMessage(c: CutOffRoutes, exclude: string): string {
     ? `the slice keeps the ${c.kept.length === 1 ? "type" : `${c.kept.length} types`} it addresses past ${one ? "it" : "them"} (${listed(c.kept.map((t) => t.qualifiedName))}), but not the navigation properties to ${names}, so no path builder reaches ${c.kept.length === 1 ? "it" : "them"} by a path the pattern matches`
     : "the slice keeps none of the types it addresses";
   return `matches URL paths only through ${listed(gates, true)}, which ${exclude} ${bys.join(" and ")} ${bys.length === 1 ? "leaves" : "leave"} out: ${kept}`;
+}
+
+/**
+ * `reaches 19 types the slice keeps only by URL paths through microsoft.graph.team (/me/joinedTeams),
+ * which --exclude microsoft.graph.team leaves out: …`, after the pattern as the option names it.
+ */
+export function keptPastMessage(c: KeptPastExcluded, exclude: string): string {
+  const gates = c.through.map((g) => `${g.type.qualifiedName} (${g.route})`);
+  const bys = [...new Set(c.through.map((g) => g.by))];
+  const one = c.kept.length === 1;
+  return `reaches ${one ? "1 type" : `${c.kept.length} types`} the slice keeps (${listed(c.kept.map((t) => t.qualifiedName))}) only by URL paths through ${listed(gates, true)}, which ${exclude} ${bys.join(" and ")} ${bys.length === 1 ? "leaves" : "leave"} out: no path builder reaches ${one ? "it" : "them"}`;
 }
 
 /** Up to three names, then how many more; `and`: two or three joined by "and" at the end. */

@@ -25,7 +25,7 @@ import { nothingAfter, type FillOperation } from "./composable";
 import { explain, type Reason, type Reasons, type WhyReport } from "./why";
 import { excludedBase, reportExcludedBases, type BelowExcluded } from "./excluded-bases";
 import { leavesOutSubtypes, manySubtypesNote } from "./many-subtypes";
-import { cutOffMessage, cutOffRoutes, excludedOnWay, goneBy, openReason } from "./excluded-routes";
+import { cutOffMessage, cutOffRoutes, excludedOnWay, goneBy, keptPastMessage, openReason } from "./excluded-routes";
 import { leftOutByName, leftOutByPath, leftOutMessage, leftOutOperations, type LeftOutMatch } from "./left-out";
 import type { RequestFile } from "./request-patterns";
 import type { ImportedElement } from "./imported-elements";
@@ -516,9 +516,16 @@ export function sliceModel(
   // A path with wildcards all of whose paths go through a type an --exclude name leaves out: what it
   // addresses past that type is kept, but none of its paths (excluded-routes.ts).
   // (Not when the slice keeps nothing: that is an error of its own, below.)
-  if (excludeNames.length > 0 && keep.size + keepOps.size > 0)
-    for (const [p, c] of cutOffRoutes(includePaths, selection, paths(excludes), pathModel, fill, excludedBy, keep, (f) => diags.quietly(f)))
-      patternProblem("warning", Codes.slicePruned, p, `${named("include", [p])} ${p.text} ${cutOffMessage(c, optionName("exclude", options.namedBy))}`);
+  if (excludeNames.length > 0 && keep.size + keepOps.size > 0) {
+    const { cut, past } = cutOffRoutes(includePaths, selection, paths(excludes), pathModel, fill, excludedBy, keep, (f) => diags.quietly(f));
+    for (const [p, c] of cut) patternProblem("warning", Codes.slicePruned, p, `${named("include", [p])} ${p.text} ${cutOffMessage(c, optionName("exclude", options.namedBy))}`);
+    // One that also matches other paths: a note of what it keeps only through excluded types (as paths
+    // reached them: not what an --include names, nor what the slice keeps for another reason first).
+    for (const [p, c] of past) {
+      const kept = c.kept.filter((t) => reasons.get(t)?.kind === "addressed" || reasons.get(t)?.kind === "onPath");
+      if (kept.length) patternProblem("info", Codes.slicePruned, p, `${named("include", [p])} ${p.text} ${keptPastMessage({ ...c, kept }, optionName("exclude", options.namedBy))}`);
+    }
+  }
   // Operations whose binding type fell out (never here by construction) are dropped by the copy.
   for (const op of [...keepOps]) {
     const b = op.binding?.type.type;
