@@ -37,7 +37,7 @@ describe("validators: a type named by its schema's alias", () => {
     expect(errors(sec.validateEvidence({ "@type": "#self.fileEvidence", id: "e", size: "big" }))).toEqual([["/size", 'expected Edm.Int32, got "big"']]);
   });
 
-  test("a concrete type's subtype across namespaces, and an entity set's", () => {
+  test("a concrete type's subtype, named by its own schema's alias (across namespaces: alert.owner, below)", () => {
     expect(errors(base.validatePerson({ "@odata.type": "#base.employee", id: "p", badge: 7 }))).toEqual([]);
     expect(errors(base.validatePerson({ "@odata.type": "#base.employee", id: "p", badge: "7" }))).toEqual([["/badge", 'expected Edm.Int32, got "7"']]);
   });

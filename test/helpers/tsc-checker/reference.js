@@ -5,7 +5,11 @@
 // spawned tsc's: its own working folder (the config's, which a run asks for anew: the memoized
 // process.cwd() of TypeScript's sys is not used), its own program and compiler host, nothing kept
 // from the last run; its output what tsc wrote, its status what tsc exited with. Prints the answers
-// as JSON: [{ status, output }], in the configs' order.
+// as JSON: [{ status, output }], in the configs' order. Not as a spawned tsc's: the statistics and
+// traces of `diagnostics`, `extendedDiagnostics` and `generateTrace` (TypeScript reports them only
+// through ts.sys itself, and a run is given a copy for its folder; the checker hands such options to
+// tsc, see server.js), and an empty folder (a job copies files only: a config in a folder holding
+// none fails the run, reported as the reference's failure, not compared).
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
