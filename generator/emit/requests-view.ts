@@ -212,9 +212,15 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     return `, ${t.namespace === schema.namespace ? name : imports.use(moduleSpecifier(t.namespace, "requests"), name, t.namespace)}`;
   };
   // The concrete subtypes an entity of `t` in a body may be (subtype-bodies.ts): `, ItemSubtypeBodies`, after the write navigation (`W`); else "".
-  const bodiesTs = (t: EntityType) => {
+  // Through a navigation property whose Validation.DerivedTypeConstraint narrows its values (`allowed`, their qualified
+  // names), only those of them: `, ItemWriteNav, Pick<ItemSubtypeBodies, "ns.Book">`, or none where it allows none of them.
+  const bodiesTs = (t: EntityType, allowed?: readonly string[]) => {
     const b = bodiesOf(t);
-    return b ? `, ${b.written}, ${b.bodies}` : "";
+    if (!b) return "";
+    if (!allowed) return `, ${b.written}, ${b.bodies}`;
+    const kept = new Set(allowed);
+    const names = bodySubtypes(t).filter((d) => kept.has(d.qualifiedName));
+    return names.length ? `, ${b.written}, Pick<${b.bodies}, ${names.map((d) => stringLiteral(d.qualifiedName)).join(" | ")}>` : "";
   };
   // Its `…SubtypeBodies` map and the navigation properties an entity of it in a body may have (`W`), where it has subtypes a body's entity may be.
   // `named(Q)`: what its own body adds where its interface takes any `@odata.type` (`rt.NamedOneOf<Q, "ns.T" | keyof …SubtypeBodies>`, `otherBodyNames`), else "".
@@ -465,8 +471,8 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
         const leftOut = narrowed && leftOutTs(n.target);
         const target = narrowed ? `rt.SubtypeOf<${casts}>${leftOut ? ` | ${leftOut}` : ""}` : readTs(n.target);
         // The key properties an expansion without select is sure to hold, computed where it is used.
-        // A narrowed one's values name their subtype already; else, where the target has subtypes, the write navigation and those an entity in a body may be (`bodiesTs`).
-        const rest = `, ${casts}, ${keyNames(n.target)}${(!narrowed && bodiesTs(n.target)) || writeNavTs(n.target)}`;
+        // Where the target has subtypes, the write navigation and those an entity in a body may be (`bodiesTs`): a narrowed one's, those it allows.
+        const rest = `, ${casts}, ${keyNames(n.target)}${bodiesTs(n.target, narrowed ? allowedDerivedTypes(ctx.model, n) : undefined) || writeNavTs(n.target)}`;
         // Its type arguments one a line where the member's line would pass 120 characters.
         const key = propertyKey(path);
         // Core.AutoExpand: a read without $select has it, as an expansion without options (rt.AutoExpanded).

@@ -34,7 +34,9 @@ export interface ItemNavigation {
     rt.SubtypeOf<Pick<PartySubtypes, "Terms.Shop.Person">>,
     PartyNavigation,
     Pick<PartySubtypes, "Terms.Shop.Person">,
-    "id"
+    "id",
+    PartyNavigation,
+    Pick<PartySubtypeBodies, "Terms.Shop.Person">
   >;
 }
 

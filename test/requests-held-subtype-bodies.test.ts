@@ -1,0 +1,182 @@
+// An entity nested in a body (a deep insert, a PATCH's or a PUT's related entity) through a
+// navigation property whose Validation.DerivedTypeConstraint allows only some subtypes of its concrete
+// type is one of those subtypes, named by `@odata.type` (JSON Format §4.5.3), with that subtype's own
+// properties: the `rt.Nav` carries the allowed part of the type's `…SubtypeBodies` map
+// (`Pick<PersonSubtypeBodies, "Held.Employee" | "Held.Intern">`). A body compiles where the
+// validator's mode accepts it, single- and collection-valued, with and without a constraint, and a
+// property of no allowed subtype, of the wrong type, or without its subtype's `@odata.type` is
+// refused by both. Also the fixture whose `alert/owner` (across two schemas, by alias) first showed
+// it. Checked by the real compilers (TypeScript 5.9 and 7).
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { GENERATED } from "./helpers/generated";
+import { forEachCompiler, messagesByLine, runTscCases, type Compiler, type UsageCase } from "./helpers/typecheck";
+import { generate } from "../generator/generate";
+import { edmx, schema } from "./helpers/csdl";
+import { FIXTURES_DIR } from "./helpers/fixtures";
+
+const EMPLOYEES = `<Annotation Term="Org.OData.Validation.V1.DerivedTypeConstraint"><Collection><String>Held.Employee</String></Collection></Annotation>`;
+const XML = edmx(
+  schema(
+    "Held",
+    `<EntityType Name="Team">
+      <Key><PropertyRef Name="id"/></Key>
+      <Property Name="id" Type="Edm.String" Nullable="false"/>
+      <NavigationProperty Name="lead" Type="Held.Person">${EMPLOYEES}</NavigationProperty>
+      <NavigationProperty Name="staff" Type="Collection(Held.Person)">${EMPLOYEES}</NavigationProperty>
+      <NavigationProperty Name="visitors" Type="Collection(Held.Person)"/>
+    </EntityType>
+    <EntityType Name="Person">
+      <Key><PropertyRef Name="id"/></Key>
+      <Property Name="id" Type="Edm.String" Nullable="false"/>
+      <Property Name="name" Type="Edm.String"/>
+    </EntityType>
+    <EntityType Name="Employee" BaseType="Held.Person">
+      <Property Name="badge" Type="Edm.Int32"/>
+    </EntityType>
+    <EntityType Name="Intern" BaseType="Held.Employee">
+      <Property Name="school" Type="Edm.String"/>
+    </EntityType>
+    <EntityType Name="Contractor" BaseType="Held.Person">
+      <Property Name="agency" Type="Edm.String"/>
+    </EntityType>
+    <EntityContainer Name="C">
+      <EntitySet Name="Teams" EntityType="Held.Team"><NavigationPropertyBinding Path="lead" Target="People"/><NavigationPropertyBinding Path="staff" Target="People"/><NavigationPropertyBinding Path="visitors" Target="People"/></EntitySet>
+      <EntitySet Name="People" EntityType="Held.Person"/>
+    </EntityContainer>`,
+  ),
+);
+
+type Mode = "create" | "update" | "replace";
+interface Case {
+  what: string;
+  mode: Mode;
+  body: Record<string, unknown>;
+  /** Where the validator refuses the body, the path of its error; the compiler must refuse it too. */
+  error?: string;
+}
+
+const employee = (more: Record<string, unknown>) => ({ "@odata.type": "#Held.Employee", ...more });
+const intern = (more: Record<string, unknown>) => ({ "@odata.type": "#Held.Intern", ...more });
+const CASES: Case[] = [
+  { what: "a single-valued deep insert of the allowed subtype with its own property", mode: "create", body: { lead: employee({ name: "e", badge: 7 }) } },
+  { what: "a collection-valued one, of the subtype and of its subtype", mode: "create", body: { staff: [employee({ badge: 7 }), intern({ badge: 8, school: "s" })] } },
+  { what: "the subtype's property of the wrong type", mode: "create", body: { lead: employee({ badge: "7" }) }, error: "/lead/badge" },
+  { what: "its subtype's property on the subtype", mode: "create", body: { staff: [employee({ school: "s" })] }, error: "/staff/0/school" },
+  { what: "a left-out subtype's property on the allowed one", mode: "create", body: { lead: employee({ agency: "a" }) }, error: "/lead/agency" },
+  { what: "a left-out subtype with its own property", mode: "create", body: { staff: [{ "@odata.type": "#Held.Contractor", agency: "a" }] }, error: "/staff/0/@odata.type" },
+  { what: "the subtype's property without its @odata.type", mode: "create", body: { staff: [{ badge: 7 }] }, error: "/staff/0/badge" },
+  { what: "without a constraint, any subtype", mode: "create", body: { visitors: [{ "@odata.type": "#Held.Contractor", agency: "a" }, employee({ badge: 7 })] } },
+  { what: "a PATCH's related entity of the allowed subtype", mode: "update", body: { lead: employee({ badge: 7 }), staff: [intern({ school: "s" })] } },
+  { what: "a PATCH's related entity of the declared type's properties alone", mode: "update", body: { lead: { name: "n" } } },
+  { what: "a PATCH's subtype's property without its @odata.type", mode: "update", body: { lead: { badge: 7 } }, error: "/lead/badge" },
+  { what: "a PATCH's of the wrong type", mode: "update", body: { staff: [intern({ school: 1 })] }, error: "/staff/0/school" },
+  { what: "a PUT's related entity of the allowed subtype", mode: "replace", body: { staff: [employee({ id: "e", name: "e", badge: 7 })] } },
+  { what: "a PUT's of the wrong type", mode: "replace", body: { lead: employee({ id: "e", badge: [] }) }, error: "/lead/badge" },
+];
+
+function call(c: Case): string {
+  const body = JSON.stringify(c.body);
+  if (c.mode === "create") return `await createTeam(client, teams(), ${body});`;
+  return `await updateTeam(client, one, ${body}${c.mode === "replace" ? ", { replace: true }" : ""});`;
+}
+
+const HEAD = `import * as rt from "./runtime.js";
+import { createTeam, teams, updateTeam } from "./Held.requests.js";
+import type { Team } from "./Held.types.js";
+
+declare const client: rt.Client;
+declare const team: Team;
+const one = teams().byKey("t");
+
+export async function usage(): Promise<void> {`;
+// A value typed by the read interface still fits a PATCH, as it did; a create without related entities too.
+const TYPED = ["await updateTeam(client, one, team);", "await createTeam(client, teams(), { id: team.id });"];
+
+// The fixture's alert/owner: Sec.Model.alert's owner, a Base.Model.person limited to Base.Model.employee.
+const ALERT_HEAD = `import * as rt from "./runtime.js";
+import { alerts, createAlert, updateAlert } from "./Sec.Model.requests.js";
+
+declare const client: rt.Client;
+
+export async function usage(): Promise<void> {`;
+const ALERT_CASES: { mode: Mode; body: Record<string, unknown>; error?: string }[] = [
+  { mode: "create", body: { owner: { "@odata.type": "#Base.Model.employee", name: "n", badge: 7 } } },
+  { mode: "update", body: { owner: { "@odata.type": "#Base.Model.employee", badge: 7 } } },
+  { mode: "create", body: { owner: { "@odata.type": "#Base.Model.contractor", agency: "a" } }, error: "/owner/@odata.type" },
+  { mode: "create", body: { owner: { "@odata.type": "#Base.Model.employee", badge: "7" } }, error: "/owner/badge" },
+];
+const ALERT_LINES = ALERT_CASES.map((c) =>
+  c.mode === "create" ? `await createAlert(client, alerts(), ${JSON.stringify(c.body)});` : `await updateAlert(client, alerts().byKey("a"), ${JSON.stringify(c.body)});`,
+);
+
+let out = "";
+let alertDir = "";
+beforeAll(() => {
+  out = write("held-subtype-bodies", generate({ inputs: [{ file: "held.xml", content: XML }] }).files);
+  const fixture = path.join(FIXTURES_DIR, "requests", "alias-types.xml");
+  alertDir = write("held-subtype-bodies-alias", generate({ inputs: [{ file: "alias-types.xml", content: fs.readFileSync(fixture, "utf8") }] }).files);
+});
+
+function write(tag: string, files: ReadonlyMap<string, string>): string {
+  const dir = path.join(GENERATED, tag);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [name, content] of files) fs.writeFileSync(path.join(dir, name), content);
+  return dir;
+}
+
+/** Per compiler, one program: per group, its messages by line. */
+const compiled = new Map<Compiler, Map<number, string>[]>();
+function compile(c: Compiler): Map<number, string>[] {
+  let r = compiled.get(c);
+  if (!r) {
+    const groups: [string, string, string[]][] = [
+      [out, HEAD, CASES.map(call)],
+      [out, HEAD, TYPED],
+      [alertDir, ALERT_HEAD, ALERT_LINES],
+    ];
+    const cases: UsageCase[] = groups.map(([dir, head, lines]) => ({ from: [dir], usage: [head, ...lines.map((l) => `  ${l}`), "}", ""].join("\n") }));
+    r = runTscCases(c, cases).map((result, i) => new Map([...messagesByLine(result.output, groups[i]![1])].map(([line, m]) => [line, m.map((x) => x.text).join("")])));
+    compiled.set(c, r);
+  }
+  return r;
+}
+
+type Validate = (x: unknown, o: object) => { errors: { path: string }[] };
+
+test.each(CASES.map((c) => [c.what, c] as const))("the validator: %s", (_what, c) => {
+  /* eslint-disable-next-line @typescript-eslint/no-require-imports */
+  const v = require(path.join(out, "Held.validators")) as { validateTeam: Validate };
+  expect(v.validateTeam(c.body, { mode: c.mode }).errors.map((e) => e.path)).toEqual(c.error ? [c.error] : []);
+});
+
+test("the fixture's validator takes an employee's badge in alert/owner, and refuses a contractor there", () => {
+  /* eslint-disable-next-line @typescript-eslint/no-require-imports */
+  const v = require(path.join(alertDir, "Sec.Model.validators")) as { validateAlert: Validate };
+  expect(ALERT_CASES.map((c) => v.validateAlert(c.body, { mode: c.mode }).errors.map((e) => e.path))).toEqual(ALERT_CASES.map((c) => (c.error ? [c.error] : [])));
+});
+
+test("the navigation properties to a person carry the subtypes their constraint allows, or all", () => {
+  const requests = fs.readFileSync(path.join(out, "Held.requests.ts"), "utf8");
+  expect(requests).toMatch(/lead: rt\.Nav<[^;]*,\s*PersonNavigation,\s*Pick<PersonSubtypeBodies, "Held\.Employee" \| "Held\.Intern">\s*>;/);
+  expect(requests).toMatch(/visitors: rt\.Nav<[^;]*,\s*PersonNavigation,\s*PersonSubtypeBodies\s*>;/);
+});
+
+forEachCompiler((label, c) => {
+  test(`${label}: a body compiles exactly when the validator accepts it`, () => {
+    const errors = compile(c)[0]!;
+    expect(CASES.map((x, i) => [x.what, errors.has(i) ? "refused" : "compiles"])).toEqual(CASES.map((x) => [x.what, x.error ? "refused" : "compiles"]));
+  });
+
+  test(`${label}: a value typed by the read interface still fits`, () => {
+    expect([...compile(c)[1]!]).toEqual([]);
+  });
+
+  test(`${label}: the fixture's alert/owner takes an employee's badge, and refuses a contractor's agency`, () => {
+    const errors = compile(c)[2]!;
+    expect([...errors.keys()]).toEqual(ALERT_CASES.flatMap((x, i) => (x.error ? [i] : [])));
+    expect(errors.get(2)).toContain("agency");
+    expect(errors.get(3)).toContain("badge");
+  });
+});
