@@ -19,14 +19,15 @@ import { listsSubtypes } from "./request-names";
 import type { WriteNames } from "./write-types";
 import { brokenType } from "./wrap-code";
 
-const bodies = new WeakMap<EntityType, EntityType[]>();
+const bodies = new WeakMap<EntityType, readonly EntityType[]>();
 
 /**
  * The concrete subtypes of `t` a body's entity declared as `t` may be: none for an abstract type, or
  * one whose subtypes are not listed. Found once per type: on Graph it is asked ~830 times for ~270
- * types (each navigation to it, its create and update, its `…SubtypeBodies` map).
+ * types (each navigation to it, its create and update, its `…SubtypeBodies` map). Every ask gets the
+ * same array, so it is read-only; the model must not change a type's subtypes once emit has begun.
  */
-export function bodySubtypes(t: EntityType): EntityType[] {
+export function bodySubtypes(t: EntityType): readonly EntityType[] {
   let found = bodies.get(t);
   if (!found) bodies.set(t, (found = t.abstract || !listsSubtypes(t) ? [] : concreteDescendants(t).filter((d): d is EntityType => d !== t && d.kind === "entity")));
   return found;
