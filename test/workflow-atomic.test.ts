@@ -7,7 +7,7 @@
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { BIN, copySpec, nestedOutputsProject, runCli, sameTree, scratch, snapshot, withRetried, writeJson } from "./helpers/cli";
+import { BIN, copySpec, nestedOutputsProject, runCli, sameTree, scratch, snapshot, startCli, withRetried, writeJson } from "./helpers/cli";
 
 const KILLS = 24;
 
@@ -15,6 +15,41 @@ const KILLS = 24;
 function prng(seed: number): () => number {
   let s = seed >>> 0 || 1;
   return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+/** Resolves once `ok()` holds, looked at every 5 ms (a watchdog of `ms`, not a measure: the test's assertions say what went wrong). */
+async function until(ok: () => boolean, ms = 60000): Promise<void> {
+  const t0 = Date.now();
+  while (!ok() && Date.now() - t0 < ms) await new Promise((r) => setTimeout(r, 5));
+}
+
+/**
+ * A writer held between its swap's two renames by `ODATAGEN_TEST_SWAP_GATE` (generator/write/stage.ts,
+ * test-only): `held` resolves once it is there (or has exited), `release` lets it go on.
+ */
+function heldWriter(args: string[], cwd: string): { child: ReturnType<typeof spawn>; gate: string; held: Promise<void>; exited: Promise<number | null>; release(): void } {
+  const gate = path.join(scratch(), "swap-gate");
+  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ODATAGEN_TEST_SWAP_GATE: gate }, stdio: "ignore" });
+  const exited = new Promise<number | null>((r) => child.on("exit", r));
+  return { child, gate, held: until(() => fs.existsSync(gate) || child.exitCode !== null), exited, release: () => fs.rmSync(gate, { force: true }) };
+}
+
+/** Runs the CLI while `writer` is held, and lets the writer go once the run says it waits for it (or has exited). */
+function runWhileHeld(args: string[], cwd: string, writer: { release(): void }): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const c = startCli(args, cwd);
+    let stdout = "";
+    let stderr = "";
+    c.stdout!.on("data", (d: Buffer) => (stdout += d.toString()));
+    c.stderr!.on("data", (d: Buffer) => {
+      stderr += d.toString();
+      if (stderr.includes("odatagen: waiting for pid ")) writer.release();
+    });
+    c.on("close", (code) => {
+      writer.release();
+      resolve({ code, stdout, stderr });
+    });
+  });
 }
 
 function runUntilKilled(cwd: string, delayMs: number, env: Record<string, string>): Promise<{ killed: boolean; code: number | null }> {
@@ -135,32 +170,33 @@ test("two runs on one output folder at once: the second waits for the first; a d
   expect(runCli(["generate"], dir).code).toBe(0);
   expect(fs.existsSync(lock)).toBe(false);
 
-  // A slow writer switching to the other spec, and a second run started while it holds the lock.
+  // A writer switching to the other spec, held (between its swap's renames, the lock its own) until
+  // a second run started meanwhile says that it waits for it.
   writeJson(path.join(dir, "odatagen.config.json"), { services: [{ name: "svc", input: "graph-beta-securitycopilot.xml", out: "gen" }] });
-  const slow = spawn(process.execPath, [BIN, "generate", "--force"], { cwd: dir, env: { ...process.env, ODATAGEN_TEST_WRITE_DELAY_MS: "150" }, stdio: "ignore" });
-  const slowDone = new Promise((r) => slow.on("exit", r));
-  const t0 = Date.now();
-  // The lock is created, then its pid written: wait for both.
-  const holder = () => {
-    try {
-      return fs.readFileSync(lock, "utf8");
-    } catch {
-      return "";
-    }
-  };
-  while (!holder() && Date.now() - t0 < 20000) await new Promise((r) => setTimeout(r, 10));
-  // The pid, and on Linux the process's start time (so that a pid used again is not the writer).
-  expect(holder().split(" ")[0]).toBe(String(slow.pid));
-  let waited = "";
-  const second = await new Promise<number | null>((resolve) => {
-    const c = spawn(process.execPath, [BIN, "generate", "--force", "--quiet"], { cwd: dir, env: { ...process.env }, stdio: ["ignore", "ignore", "pipe"] });
-    c.stderr.on("data", (d: Buffer) => (waited += d.toString()));
-    c.on("exit", resolve);
-  });
+  const writer = heldWriter(["generate", "--force"], dir);
+  const slow = writer.child;
+  const slowDone = writer.exited;
+  let second: { code: number | null; stderr: string } = { code: null, stderr: "" };
+  try {
+    await writer.held;
+    expect(fs.existsSync(writer.gate)).toBe(true);
+    const holder = () => {
+      try {
+        return fs.readFileSync(lock, "utf8");
+      } catch {
+        return "";
+      }
+    };
+    // The pid, and on Linux the process's start time (so that a pid used again is not the writer).
+    expect(holder().split(" ")[0]).toBe(String(slow.pid));
+    second = await runWhileHeld(["generate", "--force", "--quiet"], dir, writer);
+  } finally {
+    writer.release();
+  }
   expect(await slowDone).toBe(0);
-  expect(second).toBe(0);
+  expect(second.code).toBe(0);
   // Said even with --quiet: the wait may be long.
-  expect(waited).toBe(`odatagen: waiting for pid ${slow.pid}, which is writing ${fs.realpathSync(gen)} (lock ${fs.realpathSync(dir)}/.gen.odatagen-lock)\n`);
+  expect(second.stderr).toBe(`odatagen: waiting for pid ${slow.pid}, which is writing ${fs.realpathSync(gen)} (lock ${fs.realpathSync(dir)}/.gen.odatagen-lock)\n`);
   expect(fs.existsSync(path.join(gen, "microsoft.graph.security.securityCopilot.types.ts"))).toBe(true);
   expect(fs.existsSync(path.join(gen, "microsoft.graph.callRecords.types.ts"))).toBe(false);
   expect(runCli(["generate", "--check"], dir).code).toBe(0);
@@ -202,14 +238,20 @@ test("--check and --dry-run while a generate swaps its output in wait for it, th
     ["graph-callrecords.xml", "--dry-run", /^odatagen: api: would write 0, remove 0, leave 11 unchanged in gen/],
   ] as const) {
     copySpec(spec, dir, (t) => t, "api.xml");
-    // A writer held between the swap's two renames: no gen, the old output in the backup beside it.
-    const writer = spawn(process.execPath, [BIN, "generate", "--quiet"], { cwd: dir, env: { ...process.env, ODATAGEN_TEST_SWAP_DELAY_MS: "1500" }, stdio: "ignore" });
-    const written = new Promise((r) => writer.on("exit", r));
-    const t0 = Date.now();
-    while (!fs.existsSync(path.join(dir, ".gen.odatagen-backup")) && Date.now() - t0 < 60000) await new Promise((r) => setTimeout(r, 5));
-    const r = runCli(["generate", mode], dir);
-    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: `odatagen: waiting for pid ${writer.pid}, which is writing ${real}/gen (lock ${real}/.gen.odatagen-lock)\n` });
-    expect(r.stdout).toMatch(answer);
+    // A writer held between the swap's two renames (no gen, the old output in the backup beside it)
+    // until the run started meanwhile says that it waits for it.
+    const writer = heldWriter(["generate", "--quiet"], dir);
+    const written = writer.exited;
+    try {
+      await writer.held;
+      expect(fs.existsSync(writer.gate)).toBe(true);
+      expect([fs.existsSync(path.join(dir, "gen")), fs.existsSync(path.join(dir, ".gen.odatagen-backup"))]).toEqual([false, true]);
+      const r = await runWhileHeld(["generate", mode], dir, writer);
+      expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: `odatagen: waiting for pid ${writer.child.pid}, which is writing ${real}/gen (lock ${real}/.gen.odatagen-lock)\n` });
+      expect(r.stdout).toMatch(answer);
+    } finally {
+      writer.release();
+    }
     expect(await written).toBe(0);
   }
 }, 120_000);

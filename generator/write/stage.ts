@@ -130,6 +130,7 @@ export function swapIn(outDir: string, staged: Staged): void {
     removeTree(staging);
     throw e;
   }
+  holdAtSwapGate();
   pause(swapDelay);
   try {
     fs.renameSync(staging, outDir);
@@ -243,4 +244,19 @@ const delay = Number(process.env.ODATAGEN_TEST_WRITE_DELAY_MS ?? 0);
 const swapDelay = Number(process.env.ODATAGEN_TEST_SWAP_DELAY_MS ?? delay);
 function pause(ms = delay): void {
   if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Test-only, for the crash-safety tests: with `ODATAGEN_TEST_SWAP_GATE` set to a file name, the
+ * first swap of the process makes that file between its two renames (the old output moved aside
+ * to the backup, the new one not yet in place) and waits until the file is removed, so that a test
+ * acts in that window for as long as it needs, then lets the writer go (rather than a fixed pause).
+ * Unset, it costs nothing.
+ */
+let swapGate = process.env.ODATAGEN_TEST_SWAP_GATE;
+function holdAtSwapGate(): void {
+  if (!swapGate) return;
+  fs.writeFileSync(swapGate, String(process.pid));
+  while (fs.existsSync(swapGate)) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+  swapGate = undefined;
 }
