@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { runCliAsync, scratch, SPECS } from "./helpers/cli";
-import { runCliInProcess } from "./helpers/cli-in-process";
+import { runBuiltCliInProcess, runCliInProcess } from "./helpers/cli-in-process";
 import { BASE_OPTIONS, compiler, forEachCompiler, REPO, runTsc, STRICT_OPTIONS } from "./helpers/typecheck";
 import { startLoopback } from "./helpers/loopback";
 import { spawnLimited } from "./helpers/spawn-limited";
@@ -28,16 +28,18 @@ function projectWithTypeScript(prefix: string, compiler = TYPESCRIPT): string {
   return dir;
 }
 
-// The runs that compile with TypeScript 5.9's API use the binary: from the sources (runCliInProcess)
-// the static modules have no precompiled JavaScript (dist/static-javascript.json) and are compiled
-// again, 1.5-4 s of CPU a run, more than a child process costs. The runs that stop before compiling
-// (ODG406, a config's error) or compile with TypeScript 7's tsc run in the test's process.
+// The runs that compile with TypeScript 5.9's API run the build's CLI in the test's process
+// (runBuiltCliInProcess): from the sources (runCliInProcess) the static modules have no precompiled
+// JavaScript (dist/static-javascript.json) and are compiled again, 1.5-4 s of CPU a run. The build's
+// manifests record the binary's fingerprint: the binary's own runs below (the next run up to date,
+// the library's output up to date) find them up to date. The runs that stop before compiling
+// (ODG406, a config's error) or compile with TypeScript 7's tsc run the sources' CLI.
 
 /** A folder with the callRecords output emitted as JavaScript (made once; the tests only read it). */
 let out: string;
 beforeAll(async () => {
   out = path.join(projectWithTypeScript("odatagen-emit-js-"), "gen");
-  const r = await runCliAsync(["generate", "--input", SPEC, "--out", out, "--emit", "js"], path.dirname(out));
+  const r = await runBuiltCliInProcess(["generate", "--input", SPEC, "--out", out, "--emit", "js"], path.dirname(out));
   expect(r.stderr).toBe("");
   expect(r.code).toBe(0);
 }, 120000);
@@ -65,12 +67,13 @@ test("the manifest records the form and the compiler; the next run is up to date
   const manifest = JSON.parse(fs.readFileSync(path.join(out, ".odatagen-manifest.json"), "utf8")) as { options: Record<string, unknown>; files: { path: string }[] };
   expect(manifest.options).toMatchObject({ emit: "js", typescript: TS_VERSION });
   expect(manifest.files.map((f) => f.path)).toContain("microsoft.graph.callRecords.requests.d.ts");
+  // The binary: the output the build's CLI wrote in the test's process is up to date for it.
   const again = await runCliAsync(["generate", "--input", SPEC, "--out", out, "--emit", "js"], path.dirname(out));
   expect(again.stdout).toMatch(/up to date/);
-  const check = await runCliAsync(["generate", "--input", SPEC, "--out", out, "--emit", "js", "--check"], path.dirname(out));
+  const check = await runBuiltCliInProcess(["generate", "--input", SPEC, "--out", out, "--emit", "js", "--check"], path.dirname(out));
   expect(check.code).toBe(0);
   // The same run's TypeScript output differs from it, in every file.
-  const ts = await runCliAsync(["generate", "--input", SPEC, "--out", out, "--check"], path.dirname(out));
+  const ts = await runBuiltCliInProcess(["generate", "--input", SPEC, "--out", out, "--check"], path.dirname(out));
   expect(ts.code).toBe(1);
   expect(ts.stdout).toMatch(/^ +missing +runtime\.ts$/m);
   expect(ts.stdout).toMatch(/^ +removed +runtime\.d\.ts \(stale: no longer generated\)$/m);
@@ -258,7 +261,7 @@ describe("a project whose TypeScript cannot emit JavaScript: ODG406, the output 
     const app = path.join(p.dir, "app");
     fs.mkdirSync(path.join(app, "node_modules"), { recursive: true });
     fs.symlinkSync(TYPESCRIPT, path.join(app, "node_modules", "typescript"), "dir");
-    const r = await runCliAsync(["generate", "--input", SPEC, "--out", p.gen, "--emit", "js"], app);
+    const r = await runBuiltCliInProcess(["generate", "--input", SPEC, "--out", p.gen, "--emit", "js"], app);
     expect(r.stderr).toBe("");
     expect(JSON.parse(fs.readFileSync(path.join(p.gen, ".odatagen-manifest.json"), "utf8")).options).toMatchObject({ emit: "js", typescript: TS_VERSION });
   }, 120000);
@@ -382,11 +385,11 @@ describe("the library and the config", () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('services[0].options.emit: expected "ts" (TypeScript modules) or "js" (JavaScript with declarations); did you mean "js"?');
     fs.writeFileSync(path.join(dir, "odatagen.config.json"), JSON.stringify({ services: [{ input: "spec.xml", out: "gen", options: { emit: "js", validators: false } }] }));
-    const good = await runCliAsync(["generate"], dir);
+    const good = await runBuiltCliInProcess(["generate"], dir);
     expect(good.stdout).toMatch(/gen: \d+ files in/);
     expect(fs.existsSync(path.join(dir, "gen", "microsoft.graph.callRecords.requests.d.ts"))).toBe(true);
     // --emit ts overrides the config.
-    const flag = await runCliAsync(["generate", "--emit", "ts"], dir);
+    const flag = await runBuiltCliInProcess(["generate", "--emit", "ts"], dir);
     expect(flag.code).toBe(0);
     expect(fs.existsSync(path.join(dir, "gen", "microsoft.graph.callRecords.requests.ts"))).toBe(true);
   }, 120000);
@@ -464,7 +467,7 @@ describe("TypeScript 7: its native tsc compiles the output", () => {
 
 // Last: it turns the shared output back into TypeScript.
 test("going back to TypeScript output removes the JavaScript, the declarations and package.json", async () => {
-  const back = await runCliAsync(["generate", "--input", SPEC, "--out", out], path.dirname(out));
+  const back = await runBuiltCliInProcess(["generate", "--input", SPEC, "--out", out], path.dirname(out));
   expect(back.code).toBe(0);
   const files = fs.readdirSync(out).filter((f) => !f.startsWith("."));
   expect(files.filter((f) => !f.endsWith(".ts") || f.endsWith(".d.ts"))).toEqual([]);

@@ -13,7 +13,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { main } from "../../generator/cli/main";
-import { scratch, type CliResult } from "./cli";
+import { ROOT, scratch, type CliResult } from "./cli";
 
 /** The end of the last run started: runs wait for it, one at a time (test.concurrent tests may share a file). */
 let last: Promise<unknown> = Promise.resolve();
@@ -27,13 +27,30 @@ let last: Promise<unknown> = Promise.resolve();
  * Node itself reads from the environment at start-up (NODE_OPTIONS, NODE_USE_ENV_PROXY): use runCli.
  */
 export async function runCliInProcess(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliResult> {
-  if (args.some((a) => /^(--help|-h|--version)(=|$)/.test(a))) throw new Error(`runCliInProcess: yargs ends the process for ${args.join(" ")}: use runCli`);
-  const run = last.then(() => runNow(args, cwd, env));
-  last = run.catch(() => undefined);
-  return run;
+  return runInTurn(main, "runCliInProcess", args, cwd, env);
 }
 
-async function runNow(args: string[], cwd: string, env: Record<string, string>): Promise<CliResult> {
+/**
+ * runCliInProcess over the build, `dist/cli/main.js`, which bin/odatagen.js loads: the code the
+ * binary runs, with the build's files beside it, so a manifest it writes records the binary's
+ * fingerprint (the binary's next run finds it up to date) and `--emit js` takes the static modules'
+ * precompiled JavaScript (`dist/static-javascript.json`) instead of compiling them again. What is
+ * not the CLI's `main` (bin/odatagen.js's handling of closed pipes and terminals, signals while it
+ * starts, the exit code set on a process) still needs runCli.
+ */
+export async function runBuiltCliInProcess(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliResult> {
+  const built = require(path.join(ROOT, "dist", "cli", "main.js")) as typeof import("../../generator/cli/main");
+  return runInTurn(built.main, "runBuiltCliInProcess", args, cwd, env);
+}
+
+function runInTurn(run: typeof main, name: string, args: string[], cwd: string, env: Record<string, string>): Promise<CliResult> {
+  if (args.some((a) => /^(--help|-h|--version)(=|$)/.test(a))) throw new Error(`${name}: yargs ends the process for ${args.join(" ")}: use runCli`);
+  const done = last.then(() => runNow(run, args, cwd, env));
+  last = done.catch(() => undefined);
+  return done;
+}
+
+async function runNow(run: typeof main, args: string[], cwd: string, env: Record<string, string>): Promise<CliResult> {
   const written = { stdout: "", stderr: "" };
   const writes = { stdout: process.stdout.write, stderr: process.stderr.write };
   const capture = (stream: "stdout" | "stderr") =>
@@ -50,7 +67,7 @@ async function runNow(args: string[], cwd: string, env: Record<string, string>):
   process.stdout.write = capture("stdout");
   process.stderr.write = capture("stderr");
   try {
-    const code = await main(args, false);
+    const code = await run(args, false);
     return { code, ...written };
   } finally {
     process.stdout.write = writes.stdout;
