@@ -44,13 +44,13 @@ test.each([
   expect(unknownFlagProblem("generate", args, GENERATE_OPTIONS)).toBe(message);
 });
 
-test("url given generate's command line with its verb changed: a flag of generate's says so, and to leave it out", () => {
+test("url given generate's command line with its verb changed: a flag of generate's says so, and to leave it out", async () => {
   const said = (flag: string) =>
     `--${flag} is a flag of generate; url takes the documents, the output folder and the slice (--include, --exclude, --include-derived, --include-navigation, --follow-references), and names the same functions whatever the others say: leave it out`;
   for (const flag of ["key-as-segment", "unqualified-operations", "no-validators", "dry-run"]) expect(unknownFlagProblem("url", [`--${flag}`], URL_OPTIONS, GENERATE_OPTIONS)).toBe(said(flag));
   // A flag of neither is misspelt, as before.
   expect(unknownFlagProblem("url", ["--inclde", "/a"], URL_OPTIONS, GENERATE_OPTIONS)).toBe("unknown flag --inclde for url; did you mean --include?");
-  const r = runCli(["url", "PATCH", "/communications/callRecords/{id}", "--input", "x.xml", "--out", "src/graph", "--key-as-segment"], scratch());
+  const r = await runCliInProcess(["url", "PATCH", "/communications/callRecords/{id}", "--input", "x.xml", "--out", "src/graph", "--key-as-segment"], scratch());
   expect([r.code, r.stderr]).toEqual([2, `odatagen: ${said("key-as-segment")}\nRun \`odatagen --help\` for usage.\n`]);
 });
 
@@ -84,13 +84,13 @@ test("odatagen --help names every exit code the README's table has, and generate
   expect(generate).toMatch(/--fail-on-warnings Exit 1 on warnings \(but those accepted: --accept-warning, acceptWarnings\), and leave the output as it was/);
 });
 
-test("a flag before any command is named too, with the nearest, not answered with 'Name a command'; --help and --version still work", () => {
+test("a flag before any command is named too, with the nearest, not answered with 'Name a command'; --help and --version still work", async () => {
   const dir = scratch();
   for (const [args, message] of [
     [["--inptu", "x"], "unknown flag --inptu; did you mean odatagen generate --input?"],
     [["-V"], "unknown flag -V; before a command odatagen takes only --help (-h) and --version"],
   ] as const) {
-    const r = runCli([...args], dir);
+    const r = await runCliInProcess([...args], dir);
     expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: 2, stdout: "", stderr: `odatagen: ${message}\nRun \`odatagen --help\` for usage.\n` });
   }
   const version = runCli(["--version"], dir);
