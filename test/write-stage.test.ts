@@ -194,39 +194,41 @@ posixTest("an output folder that is a symlink to the folder holding the spec is 
   expect(fs.readdirSync(home)).toEqual([]);
 });
 
-test("an output folder reached through a symlink is replaced where it is; the link stays", () => {
-  const { runCli, copySpec } = require("./helpers/cli") as typeof import("./helpers/cli");
+test("an output folder reached through a symlink is replaced where it is; the link stays", async () => {
+  const { copySpec } = require("./helpers/cli") as typeof import("./helpers/cli");
+  const { runCliInProcess } = require("./helpers/cli-in-process") as typeof import("./helpers/cli-in-process");
   const dir = scratch();
   copySpec("graph-callrecords.xml", dir);
   fs.mkdirSync(path.join(dir, "real"));
   fs.symlinkSync("real", path.join(dir, "gen"));
-  expect(runCli(["generate", "-i", "graph-callrecords.xml", "-o", "gen"], dir).code).toBe(0);
+  expect((await runCliInProcess(["generate", "-i", "graph-callrecords.xml", "-o", "gen"], dir)).code).toBe(0);
   expect(fs.lstatSync(path.join(dir, "gen")).isSymbolicLink()).toBe(true);
   expect(fs.existsSync(path.join(dir, "real", "index.ts"))).toBe(true);
   const spec = path.join(dir, "graph-callrecords.xml");
   fs.writeFileSync(spec, fs.readFileSync(spec, "utf8").replace('Name="isTest"', 'Name="isTrial"'));
-  expect(runCli(["generate", "-i", "graph-callrecords.xml", "-o", "gen"], dir).code).toBe(0);
+  expect((await runCliInProcess(["generate", "-i", "graph-callrecords.xml", "-o", "gen"], dir)).code).toBe(0);
   expect(fs.lstatSync(path.join(dir, "gen")).isSymbolicLink()).toBe(true);
   expect(fs.readFileSync(path.join(dir, "real", "microsoft.graph.callRecords.types.ts"), "utf8")).toMatch(/isTrial/);
   expect(fs.readdirSync(dir).sort()).toEqual(["gen", "graph-callrecords.xml", "real"]);
 });
 
-test("an output symlink whose folder does not exist yet (a fresh checkout) gets it made where the link leads, as --dry-run says", () => {
-  const { runCli, copySpec } = require("./helpers/cli") as typeof import("./helpers/cli");
+test("an output symlink whose folder does not exist yet (a fresh checkout) gets it made where the link leads, as --dry-run says", async () => {
+  const { copySpec } = require("./helpers/cli") as typeof import("./helpers/cli");
+  const { runCliInProcess } = require("./helpers/cli-in-process") as typeof import("./helpers/cli-in-process");
   const dir = scratch();
   copySpec("graph-callrecords.xml", dir);
   fs.symlinkSync(path.join("shared", "gen"), path.join(dir, "gen"));
   fs.symlinkSync("gen", path.join(dir, "link"));
-  const dry = runCli(["generate", "-i", "graph-callrecords.xml", "-o", "link", "--dry-run"], dir);
+  const dry = await runCliInProcess(["generate", "-i", "graph-callrecords.xml", "-o", "link", "--dry-run"], dir);
   expect(dry).toMatchObject({ code: 0, stderr: "" });
-  const r = runCli(["generate", "-i", "graph-callrecords.xml", "-o", "link"], dir);
+  const r = await runCliInProcess(["generate", "-i", "graph-callrecords.xml", "-o", "link"], dir);
   expect(r).toMatchObject({ code: 0, stderr: "" });
   expect(r.stdout).toContain("11 files in link (11 written");
   expect(fs.lstatSync(path.join(dir, "link")).isSymbolicLink()).toBe(true);
   expect(fs.lstatSync(path.join(dir, "gen")).isSymbolicLink()).toBe(true);
   expect(fs.existsSync(path.join(dir, "shared", "gen", "index.ts"))).toBe(true);
   expect(fs.readdirSync(path.join(dir, "shared"))).toEqual(["gen"]);
-  expect(runCli(["generate", "-i", "graph-callrecords.xml", "-o", "link", "--check"], dir).code).toBe(0);
+  expect((await runCliInProcess(["generate", "-i", "graph-callrecords.xml", "-o", "link", "--check"], dir)).code).toBe(0);
 });
 
 test("writeOutput refuses a file name that is not a plain name in the output folder, before writing anything", () => {
