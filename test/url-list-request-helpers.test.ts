@@ -169,3 +169,15 @@ test("a call leaving out an argument whose parameter has a default, a literal or
     "11:8 GET https://example.com/odata/People('b')/Trips?$top=5 ok",
   ]);
 });
+
+test("a default whose string holds a parameter's name is a literal all the same; one that reads a parameter in code is not", async () => {
+  const r = await results([
+    'const ROOT = "https://example.com/odata";',
+    'function people(UserName = "russell", select = "UserName,Age") { return fetch(`${ROOT}/People(\'${UserName}\')?$select=${select}`); }',
+    "function airline(code: string, set = `${code}s`) { return fetch(`${ROOT}/Airlines('${code}')/${set}`); }",
+    "people();",
+    'airline("AA");',
+  ]);
+  // people() gives both defaults (the words in "UserName,Age" are no names); airline's default reads its parameter: the helper's own URL.
+  expect(r.requests).toEqual(["3:66 GET https://example.com/odata/Airlines('{code}')/{set} refused", "4:8 GET https://example.com/odata/People('russell')?$select=UserName,Age ok"]);
+});

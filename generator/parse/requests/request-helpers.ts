@@ -170,8 +170,9 @@ function helperAt(js: JsText, name: string, at: number, open: number, arrow: boo
  * the list binds (`(a, b = a)`), a call, an expression with a placeholder.
  */
 function defaultValue(js: JsText, written: { from: number; to: number }, bound: readonly string[]): string | undefined {
-  const words = js.text.slice(written.from, written.to).match(/[A-Za-z_$][\w$]*/g) ?? [];
-  if (words.some((w) => bound.includes(w))) return undefined;
+  // A name in code (a string's or a comment's words are no names: `select = "id"` beside a parameter `id`).
+  const words = [...js.text.slice(written.from, written.to).matchAll(/(?<![\w$])[A-Za-z_$][\w$]*/g)].filter((w) => js.isCode(written.from + w.index));
+  if (words.some((w) => bound.includes(w[0]))) return undefined;
   // A number or a Boolean as written (`top = 5`).
   const text = js.text.slice(written.from, written.to).trim();
   if (/^(?:-?\d+(?:\.\d+)?|true|false)$/.test(text)) return text;
