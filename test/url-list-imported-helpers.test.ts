@@ -51,6 +51,36 @@ test("a helper imported from the program's own module is followed: ESM with a .j
   });
 });
 
+test("an arrow whose lone parameter is unparenthesised (p => …) is a helper as (p) => … is: a default export, a const, an object's member, async too", async () => {
+  const dir = program({
+    "get.ts": [ODATA, "export default p => fetch(ROOT + p);"],
+    "remove.js": [ODATA, 'module.exports = async path => fetch(ROOT + path, { method: "DELETE" });'],
+    "app.ts": [
+      'import get from "./get";',
+      'import remove from "./remove.js";',
+      ODATA,
+      "const person = id => fetch(`${ROOT}/People('${id}')`);",
+      'export const api = { airline: async code => fetch(`${ROOT}/Airlines(\'${code}\')`), trips: { of: id => fetch(`${ROOT}/People(\'${id}\')/Trips`) } };',
+      'get("/Airports");',
+      "remove(\"/People('a')\");",
+      'person("b");',
+      'api.airline("AA");',
+      'api.trips.of("c");',
+    ],
+  });
+  expect(await results(dir, "app.ts")).toEqual({
+    code: 0,
+    requests: [
+      "6 GET https://example.com/odata/Airports ok",
+      "7 DELETE https://example.com/odata/People('a') ok",
+      "8 GET https://example.com/odata/People('b') ok",
+      "9 GET https://example.com/odata/Airlines('AA') ok",
+      "10 GET https://example.com/odata/People('c')/Trips ok",
+    ],
+    stderr: expect.not.stringMatching(/ODG604/),
+  });
+});
+
 test("a helper a function declares by the name of an imported one is that name's only inside the function: elsewhere the call is the imported helper's", async () => {
   const dir = program({
     "src/http.ts": [ODATA, "export const del = (path: string) => fetch(ROOT + path, { method: \"DELETE\" });"],

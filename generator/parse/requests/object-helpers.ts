@@ -2,7 +2,7 @@
  * A program's request helpers held in an object literal: `export const graph = { users: { get: (id:
  * string) => client.get(`/users/${id}`) } }`, then `graph.users.get("a")`, or through a namespace
  * import, `api.graph.users.get("a")` (imported-helpers.ts). Each member whose value is an arrow
- * function, a `function` expression or a method (`get(id) { … }`, `async get(id) { … }`) is a helper
+ * function (`(id) => …`, or `id => …` its lone parameter unparenthesised), a `function` expression or a method (`get(id) { … }`, `async get(id) { … }`) is a helper
  * named by its path, `graph.users.get`; a member that is an object literal is read as well, at any
  * depth up to a bound against hostile nesting (a namespace's call of one is at most MEMBER_DEPTH
  * members deep; an object deeper is not read, and a call of its members is said, `deeper`). Each
@@ -18,7 +18,7 @@ export const MEMBER_DEPTH = 32;
 /** A name called, or a name's members (`g.graphGet(`, `api.users.get(`, up to MEMBER_DEPTH deep), not a member's `.name(`. */
 export const CALLED = new RegExp(`(?<![\\w$.])([A-Za-z_$][\\w$]*)((?:\\s*\\.\\s*[A-Za-z_$][\\w$]*){0,${MEMBER_DEPTH}})\\s*\\(`, "g");
 
-/** A member that may be a helper: its path, where its parameter list opens, whether it is an arrow's; `at` is the `const`'s name. */
+/** A member that may be a helper: its path, where its parameter list opens (its `(`, or an arrow's lone parameter unparenthesised), whether it is an arrow's; `at` is the `const`'s name. */
 export interface MemberFunction {
   name: string;
   at: number;
@@ -30,6 +30,8 @@ export interface MemberFunction {
 const OBJECT = /(?<![\w$.])const\s+([A-Za-z_$][\w$]*)\s*(?::[^=;\n]{0,200})?=\s*\{/g;
 const KEY = /(?:async\s+)?(?:get\s+|set\s+)?([A-Za-z_$][\w$]*|"[^"\n]*"|'[^'\n]*')\s*/y;
 const VALUE_FUNCTION = /(?:async\s+)?(?:function\s*\*?\s*(?:[A-Za-z_$][\w$]*)?\s*)?(?:<[^<>(]*>)?\s*\(/y;
+/** An arrow whose lone parameter is unparenthesised, `p => …`, `async p => …`: the match ends before the parameter. */
+const VALUE_BARE = /(?:async\s+)?(?=[A-Za-z_$][\w$]*\s*=>)/y;
 
 /**
  * The functions of `js`'s `const` object literals by their paths, and the paths of the top-level
@@ -67,11 +69,14 @@ export function objectMembers(js: JsText): ObjectMembers {
             const value = skipBlank(text, after + 1);
             VALUE_FUNCTION.lastIndex = value;
             const fn = VALUE_FUNCTION.exec(text);
+            VALUE_BARE.lastIndex = value;
+            const bare = fn ? null : VALUE_BARE.exec(text);
             // An object's member is called through a namespace one member deeper than its path: at most MEMBER_DEPTH.
             if (text[value] === "{" && depth + 2 < MEMBER_DEPTH) stack.push({ path: member, open: value, depth: depth + 1 });
             else if (text[value] === "{") {
               if (!local) found.deeper.add(member);
             } else if (fn) found.functions.push({ name: member, at, open: value + fn[0].length - 1, arrow: !/function/.test(fn[0]) });
+            else if (bare) found.functions.push({ name: member, at, open: value + bare[0].length, arrow: true });
           }
         }
         // To the member's end: the `,` after it (its value's brackets passed over), or the object's close.

@@ -2,7 +2,7 @@
  * A program's helpers that make a request from a parameter: `async function graphGet(path: string)
  * { const res = await fetch(BASE + path); return res.json(); }` then `graphGet("/me/events")`, or
  * `const post = (path: string, json: unknown) => api.post(path, { json })`. Each call of a helper
- * the file declares (a `function`, or a `const`'s arrow function; its parameters plain names) is
+ * the file declares (a `function`, or a `const`'s arrow function, `(p) => …` or `p => …`; its parameters plain names) is
  * the request its body makes, the call's arguments put in for the parameters the URL reads:
  * `graphGet("/me/events")` is `GET https://graph.microsoft.com/v1.0/me/events`, at the call's
  * argument. A helper's call inside another function is read with its parameters as placeholders
@@ -39,8 +39,11 @@ export interface Helper {
 }
 
 const FUNCTION = /(?<![\w$.])(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)\s*(?:<[^<>(]*>)?\s*\(/g;
-const ARROW = /(?<![\w$.])const\s+([A-Za-z_$][\w$]*)\s*(?::[^=;\n]{0,200})?=\s*(?:async\s+)?(?:<[^<>(]*>)?\s*\(/g;
-const DEFAULT = /(?<![\w$.])(?:export\s+default\s+|module\.exports\s*=\s*)(?:async\s+)?(function\s*\*?\s*)?(?:<[^<>(]*>)?\s*\(/g;
+/** `const get = (`, or an arrow's lone parameter unparenthesised, `const get = async p =>`: the match ends at the `(` or at the parameter's end (BARE). */
+const ARROW = /(?<![\w$.])const\s+([A-Za-z_$][\w$]*)\s*(?::[^=;\n]{0,200})?=\s*(?:async\s+)?(?:(?:<[^<>(]*>)?\s*\(|[A-Za-z_$][\w$]*(?=\s*=>))/g;
+const DEFAULT = /(?<![\w$.])(?:export\s+default\s+|module\.exports\s*=\s*)(?:async\s+)?(?:(function\s*\*?\s*)?(?:<[^<>(]*>)?\s*\(|[A-Za-z_$][\w$]*(?=\s*=>))/g;
+/** An arrow's lone parameter without parentheses, at its first character: `p` of `p => …`. */
+const BARE = /[A-Za-z_$][\w$]*(?=\s*=>)/y;
 
 /** The helpers of `js`: functions with plain parameters (made once per file). */
 const found = new WeakMap<JsText, Helper[]>();
@@ -56,7 +59,7 @@ export function helpersOf(js: JsText): Helper[] {
       if (!js.isCode(m.index)) continue;
       const scoped = scopedName(js, m[1]!, m.index);
       names.set(scoped, (names.get(scoped) ?? 0) + 1);
-      const h = helperAt(js, m[1]!, m.index, m.index + m[0].length - 1, arrow);
+      const h = helperAt(js, m[1]!, m.index, paramsAt(m), arrow);
       if (h) helpers.push(h);
     }
   // An anonymous default export, `export default function (path) {…}`, `export default (p) => …`, `module.exports = (p) => …`: the helper `default` (reexports.ts).
@@ -64,7 +67,7 @@ export function helpersOf(js: JsText): Helper[] {
     if (!js.isCode(m.index)) continue;
     const scoped = scopedName(js, "default", m.index);
     names.set(scoped, (names.get(scoped) ?? 0) + 1);
-    const h = helperAt(js, "default", m.index, m.index + m[0].length - 1, !m[1]);
+    const h = helperAt(js, "default", m.index, paramsAt(m), !m[1]);
     if (h) helpers.push(h);
   }
   // An object literal's members: `const graph = { users: { get: (id) => … } }` is `graph.users.get` (object-helpers.ts).
@@ -81,6 +84,12 @@ export function helpersOf(js: JsText): Helper[] {
   ownParts(helpers);
   found.set(js, helpers);
   return helpers;
+}
+
+/** Where a declaration's match (ARROW, DEFAULT) has its parameters: its last character, the `(`; or where its unparenthesised parameter starts. */
+function paramsAt(m: RegExpMatchArray): number {
+  const end = m.index! + m[0].length;
+  return m[0].endsWith("(") ? end - 1 : end - /[A-Za-z_$][\w$]*$/.exec(m[0])![0].length;
 }
 
 /** A helper's name and the block it is declared in (its `{`; none at the file's top level): a name is one helper's in its block. */
@@ -147,8 +156,16 @@ function ownParts(helpers: Helper[]): void {
   }
 }
 
+/** The helper whose parameter list opens at `open` (its `(`; or an arrow's lone parameter unparenthesised, `p => …`, read as `(p) => …` is). */
 function helperAt(js: JsText, name: string, at: number, open: number, arrow: boolean): Helper | undefined {
   const text = js.text;
+  if (text[open] !== "(") {
+    BARE.lastIndex = open;
+    const param = arrow ? BARE.exec(text)?.[0] : undefined;
+    if (param === undefined) return undefined;
+    const from = skipBlank(text, text.indexOf("=>", open + param.length) + 2);
+    return withBody(js, { name, params: [param], destructured: [], defaults: [undefined], at }, from);
+  }
   const close = js.closing(open);
   if (close === undefined) return undefined;
   // Its parameters by position (a destructuring pattern's `""`, its names unknown: js-parameter-names.ts); one at least named.
@@ -159,9 +176,13 @@ function helperAt(js: JsText, name: string, at: number, open: number, arrow: boo
   // A return type (`): Promise<unknown>`), then `=>` for an arrow, then a body or an expression.
   const head = new RegExp(`^\\s*(?::\\s*[\\w$.<>[\\]| ]+)?\\s*${arrow ? "=>\\s*" : "(?=\\{)"}`).exec(text.slice(close + 1, close + 200));
   if (!head) return undefined;
-  const from = close + 1 + head[0].length;
-  const to = text[from] === "{" ? js.closing(from) : statementEnd(js, from);
-  return to === undefined ? undefined : { name, params, destructured, defaults, from, to, at, own: [[from, to]] };
+  return withBody(js, { name, params, destructured, defaults, at }, close + 1 + head[0].length);
+}
+
+/** A helper whose body starts at `from`: a block to its brace's close, or an arrow's expression to its end. */
+function withBody(js: JsText, helper: Omit<Helper, "from" | "to" | "own">, from: number): Helper | undefined {
+  const to = js.text[from] === "{" ? js.closing(from) : statementEnd(js, from);
+  return to === undefined ? undefined : { ...helper, from, to, own: [[from, to]] };
 }
 
 /**
