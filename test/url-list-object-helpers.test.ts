@@ -79,6 +79,31 @@ test("a member of such an object that is no helper read is a note where it is ca
   ]);
 });
 
+test("the run counts the calls of objects' members that are no helper read (imported or the file's own, a nested-too-deep one's too) apart from those of a module not read", async () => {
+  const dir = program({
+    "http.ts": [...HTTP, `export const tall = ${"{ a: ".repeat(31)}{ get: (id: string) => fetch(ROOT + id) }${" }".repeat(31)};`],
+    "app.ts": [
+      'import { graph, tall } from "./http";',
+      'import { gone } from "./missing";',
+      'graph.people.odd("/People");',
+      'graph.people.odd("/Airlines");',
+      `tall${".a".repeat(31)}.get("/People");`,
+      'const own = { people: { get: makeGetter("/People") } };',
+      'own.people.get("/People");',
+      'own.people.missing("/People");',
+      'gone("/People");',
+      "declare function makeGetter(p: string): (p: string) => Promise<Response>;",
+    ],
+  });
+  const r = await runCliInProcess(["url", "-i", LITE, "--from", "app.ts", "--json"], dir);
+  const json = JSON.parse(r.stdout) as { results: unknown[]; skipped: Record<string, number>; notes: unknown[] };
+  expect(json.results).toEqual([]);
+  expect(json.notes).toHaveLength(5);
+  expect(json.skipped).toEqual({ "call of a helper from a module not read": 1, "call of an object's member that is no helper read": 5 });
+  const text = await runCliInProcess(["url", "-i", LITE, "--from", "app.ts"], dir);
+  expect(text.stderr).toMatch(/^odatagen: app\.ts: no request to check; left unchecked: 1 call of a helper from a module not read, 5 call of an object's member that is no helper read$/m);
+});
+
 test("an object's helpers are read any number of members deep, in their file, through a named import and through a namespace", async () => {
   const dir = program({
     "http.ts": [

@@ -206,7 +206,8 @@ class ChainReader {
  * The requests made through the helpers `js` (the file `file`) declares or imports (`imported`),
  * each at its call's first argument, by the calls `find` reads in their bodies and in the helpers
  * they call; where the requests of the bodies of its own helpers that those stand for are
- * (`replaced`: made of a parameter, they are these); notes on chains cut (an offset in `js`, and what).
+ * (`replaced`: made of a parameter, they are these); notes on chains cut (an offset in `js`, and what),
+ * the first `membersNoted` of them on calls of the file's own objects' members that are no helper.
  */
 export function helperCalls(
   js: JsText,
@@ -214,12 +215,14 @@ export function helperCalls(
   imported: readonly ImportedHelper[] = [],
   importsOf: ImportsOf = () => [],
   file = "",
-): { calls: CallInCode[]; replaced: Set<number>; notes: { at: number; message: string }[]; notRead: number[] } {
+): { calls: CallInCode[]; replaced: Set<number>; notes: { at: number; message: string }[]; notRead: number[]; membersNoted: number } {
   const calls: CallInCode[] = [];
   const replaced = new Set<number>();
   const notes: { at: number; message: string }[] = [];
   const notRead = unreadMembers(js, notes);
-  if (!imported.length && !helpersOf(js).length) return { calls, replaced, notes, notRead };
+  // The calls of the file's own objects' members that are no helper: each a note, counted apart from the chains' notes.
+  const membersNoted = notes.length;
+  if (!imported.length && !helpersOf(js).length) return { calls, replaced, notes, notRead, membersNoted };
   const reader = new ChainReader(find, importsOf);
   const seen = reader.module(js, file, imported);
   const { sites } = seen;
@@ -255,7 +258,7 @@ export function helperCalls(
     }
   }
   for (const helper of read) for (const at of reader.through(js, file, helper, DEPTH).used) replaced.add(at);
-  return { calls: calls.filter((c) => !replaced.has(c.at)), replaced, notes, notRead };
+  return { calls: calls.filter((c) => !replaced.has(c.at)), replaced, notes, notRead, membersNoted };
 }
 
 /**

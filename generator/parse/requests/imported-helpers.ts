@@ -37,6 +37,8 @@ export interface ImportNote {
   message: string;
   /** How many calls of the names it imports are left unread. */
   calls: number;
+  /** Why they are unread: the module (or what it re-exports) cannot be read, or the name is an object's member that is no helper read (none by that name, no function, or an object nested too deep). */
+  cause: "module" | "member";
   /** Where the calls of a namespace's members are (`import * as ns`): no reader takes them for a client's call (`ns.get("/x")` on a namespace not read is no request). */
   opens: number[];
 }
@@ -227,7 +229,7 @@ function helpersImported(js: JsText, file: string, modules: ProgramModules): Imp
         continue;
       }
       const why = found.file === self ? `is ${path.basename(file)} itself` : `(${path.relative(path.dirname(self), found.file) || found.file}) ${(found as { problem: string }).problem}`;
-      const note = { at: n.at, message: `${n.specifier} ${why}: the calls of ${n.local} are not read as requests`, calls: opens.length, opens: unread };
+      const note: ImportNote = { at: n.at, message: `${n.specifier} ${why}: the calls of ${n.local} are not read as requests`, cause: "module", calls: opens.length, opens: unread };
       noted.set(n.specifier, note);
       notes.push(note);
       continue;
@@ -238,15 +240,15 @@ function helpersImported(js: JsText, file: string, modules: ProgramModules): Imp
       if (helper) return void helpers.push({ local, helper, js: found.js, file: found.file });
       const through = reexported(found.js, found.file, name, helpersByName, (from, specifier) => modules.module(from, specifier));
       if (through && "helper" in through) helpers.push({ local, ...through });
-      else if (through) notes.push({ at: n.at, message: `${n.specifier} (${path.relative(path.dirname(self), found.file) || found.file}) ${through.problem}: the calls of ${local} are not read as requests`, calls: opens.length, opens });
+      else if (through) notes.push({ at: n.at, message: `${n.specifier} (${path.relative(path.dirname(self), found.file) || found.file}) ${through.problem}: the calls of ${local} are not read as requests`, cause: "module", calls: opens.length, opens });
       else if (name.includes(".") && deeperObject(objectMembers(found.js), name) !== undefined && !objectMembers(found.js).objects.has(name.slice(0, name.lastIndexOf(".")))) {
         // A member of an object nested too deep to be read: said, not a client's call guessed.
-        notes.push({ at: n.at, message: `${n.specifier} (${path.relative(path.dirname(self), found.file) || found.file}): ${deeperWords(deeperObject(objectMembers(found.js), name)!)}: the calls of ${local} are not read as requests`, calls: opens.length, opens });
+        notes.push({ at: n.at, message: `${n.specifier} (${path.relative(path.dirname(self), found.file) || found.file}): ${deeperWords(deeperObject(objectMembers(found.js), name)!)}: the calls of ${local} are not read as requests`, cause: "member", calls: opens.length, opens });
       } else if (name.includes(".") && objectMembers(found.js).objects.has(name.slice(0, name.lastIndexOf(".")))) {
         // A member that is a function read but no helper (`clear() {…}`): a call of a function, no note.
         if (objectMembers(found.js).functions.some((f) => f.name === name)) return void quiet.push(...opens);
         // A member of an object the module declares that is no helper read (`get: make("/users")`, a spread's): said, not a client's call guessed.
-        notes.push({ at: n.at, message: `${n.specifier} (${path.relative(path.dirname(self), found.file) || found.file}) declares ${name.slice(0, name.lastIndexOf("."))} as an object whose ${name.slice(name.lastIndexOf(".") + 1)} is no request helper odatagen reads: the calls of ${local} are not read as requests`, calls: opens.length, opens });
+        notes.push({ at: n.at, message: `${n.specifier} (${path.relative(path.dirname(self), found.file) || found.file}) declares ${name.slice(0, name.lastIndexOf("."))} as an object whose ${name.slice(name.lastIndexOf(".") + 1)} is no request helper odatagen reads: the calls of ${local} are not read as requests`, cause: "member", calls: opens.length, opens });
       }
     };
     for (const [name, at] of members) given(`${n.name === "*" ? "" : `${n.name}.`}${name.slice(n.local.length + 1)}`, name, at);

@@ -369,9 +369,11 @@ function codeRequests(text: string, js: JsText, program?: ProgramFile): RequestL
   const spreads = calls.filter((c) => methodUnread(c) && c.methodFrom!.spread).length;
   if (spreads) skipped.set(`method from a spread not read`, spreads);
   if (spreadNotes.length > spreads) skipped.set(`method from a variable not read`, spreadNotes.length - spreads);
-  // The calls of helpers imported from a module that cannot be read: not read as requests.
-  const throughUnread = imported.notes.reduce((n, note) => n + note.calls, 0);
+  // The calls of helpers imported from a module that cannot be read, and those of objects' members that are no helper (imported or the file's own): not read as requests.
+  const throughUnread = imported.notes.reduce((n, note) => n + (note.cause === "module" ? note.calls : 0), 0);
   if (throughUnread) skipped.set(`call of a helper from a module not read`, throughUnread);
+  const membersUnread = imported.notes.reduce((n, note) => n + (note.cause === "member" ? note.calls : 0), viaHelpers[0]!.membersNoted);
+  if (membersUnread) skipped.set(`call of an object's member that is no helper read`, membersUnread);
   return { requests, skipped, ...(notes.length ? { notes } : {}), ...(unchecked.length ? { unchecked } : {}) };
 }
 
