@@ -104,6 +104,31 @@ test("the run counts the calls of objects' members that are no helper read (impo
   expect(text.stderr).toMatch(/^odatagen: app\.ts: no request to check; left unchecked: 1 call of a helper from a module not read, 5 call of an object's member that is no helper read$/m);
 });
 
+test("a member whose value is a known client's method of its own name (get: axios.get) is the client's: its calls are read as an HTTP client's; another name or method stays a note", async () => {
+  const dir = program({
+    "api.ts": ['import axios from "axios";', "export const api = { get: axios.get, load: axios.get };"],
+    "app.ts": [
+      'import axios from "axios";',
+      'import ky from "ky";',
+      'import { api } from "./api";',
+      'const ROOT = "https://example.com/odata";',
+      "const odata = ky.create({ prefixUrl: ROOT });",
+      "const own = { get: axios.get, delete: odata.delete, post: axios.delete };",
+      'own.get(ROOT + "/People");',
+      "own.delete(ROOT + \"/Airlines('AA')\");",
+      'api.get(ROOT + "/Airports");',
+      'api.load(ROOT + "/People");',
+      'own.post(ROOT + "/People");',
+    ],
+  });
+  const r = await listed(dir);
+  expect(r.requests).toEqual(["7 GET https://example.com/odata/People", "8 DELETE https://example.com/odata/Airlines('AA')", "9 GET https://example.com/odata/Airports"]);
+  expect(r.notes).toEqual([
+    "3 ./api (api.ts) declares api as an object whose load is no request helper odatagen reads: the calls of api.load are not read as requests",
+    "11 own.post: own is an object whose post is no request helper odatagen reads: the call is not read as a request",
+  ]);
+});
+
 test("an object's helpers are read any number of members deep, in their file, through a named import and through a namespace", async () => {
   const dir = program({
     "http.ts": [

@@ -278,7 +278,8 @@ function unreadMembers(js: JsText, notes: { at: number; message: string }[]): nu
   for (const m of js.text.matchAll(CALLED)) {
     const name = m[1]! + m[2]!.replace(/\s+/g, "");
     const dot = name.lastIndexOf(".");
-    if (dot < 0 || helpers.has(name) || !js.isCode(m.index) || js.declaredInBlock(m[1]!, m.index)) continue;
+    // A member that is a client's method of its name (`get: axios.get`): its call is the client's, read as an HTTP client's.
+    if (dot < 0 || helpers.has(name) || members.clientMethods.has(name) || !js.isCode(m.index) || js.declaredInBlock(m[1]!, m.index)) continue;
     const deeper = objects.has(name.slice(0, dot)) ? undefined : deeperObject(members, name);
     if (!objects.has(name.slice(0, dot)) && deeper === undefined) continue;
     const open = m.index + m[0].length - 1;

@@ -247,6 +247,8 @@ function helpersImported(js: JsText, file: string, modules: ProgramModules): Imp
       } else if (name.includes(".") && objectMembers(found.js).objects.has(name.slice(0, name.lastIndexOf(".")))) {
         // A member that is a function read but no helper (`clear() {…}`): a call of a function, no note.
         if (objectMembers(found.js).functions.some((f) => f.name === name)) return void quiet.push(...opens);
+        // A member that is a client's method of its name (`get: axios.get`): its calls are the client's, read as an HTTP client's.
+        if (objectMembers(found.js).clientMethods.has(name)) return;
         // A member of an object the module declares that is no helper read (`get: make("/users")`, a spread's): said, not a client's call guessed.
         notes.push({ at: n.at, message: `${n.specifier} (${path.relative(path.dirname(self), found.file) || found.file}) declares ${name.slice(0, name.lastIndexOf("."))} as an object whose ${name.slice(name.lastIndexOf(".") + 1)} is no request helper odatagen reads: the calls of ${local} are not read as requests`, cause: "member", calls: opens.length, opens });
       }

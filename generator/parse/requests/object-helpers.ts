@@ -11,6 +11,7 @@
  */
 import type { JsText } from "./js-literals";
 import { expressionEnd, skipBlank } from "./js-values";
+import { routeImports } from "./route-imports";
 
 /** How many members deep a call is read below a name: `api.graph.users.get(` is 3 (a namespace's object's object's member). */
 export const MEMBER_DEPTH = 32;
@@ -30,6 +31,11 @@ export interface MemberFunction {
 const OBJECT = /(?<![\w$.])const\s+([A-Za-z_$][\w$]*)\s*(?::[^=;\n]{0,200})?=\s*\{/g;
 const KEY = /(?:async\s+)?(?:get\s+|set\s+)?([A-Za-z_$][\w$]*|"[^"\n]*"|'[^'\n]*')\s*/y;
 const VALUE_FUNCTION = /(?:async\s+)?(?:function\s*\*?\s*(?:[A-Za-z_$][\w$]*)?\s*)?(?:<[^<>(]*>)?\s*\(/y;
+/** A member's value that is an HTTP client's method by its name: `axios.get`, `ky . post`. */
+const CLIENT_METHOD = /([A-Za-z_$][\w$]*)\s*\.\s*(get|post|put|patch|delete)(?![\w$])/y;
+/** The HTTP clients every file may name without an import (a script's global, a package's default). */
+const KNOWN_CLIENTS = ["axios", "ky", "got"];
+
 /** An arrow whose lone parameter is unparenthesised, `p => …`, `async p => …`: the match ends before the parameter. */
 const VALUE_BARE = /(?:async\s+)?(?=[A-Za-z_$][\w$]*\s*=>)/y;
 
@@ -41,7 +47,7 @@ const VALUE_BARE = /(?:async\s+)?(?=[A-Za-z_$][\w$]*\s*=>)/y;
 export function objectMembers(js: JsText): ObjectMembers {
   let found = known.get(js);
   if (found) return found;
-  found = { functions: [], objects: new Set(), deeper: new Set() };
+  found = { functions: [], objects: new Set(), deeper: new Set(), clientMethods: new Set() };
   const text = js.text;
   for (const m of text.matchAll(OBJECT)) {
     if (!js.isCode(m.index)) continue;
@@ -77,6 +83,7 @@ export function objectMembers(js: JsText): ObjectMembers {
               if (!local) found.deeper.add(member);
             } else if (fn) found.functions.push({ name: member, at, open: value + fn[0].length - 1, arrow: !/function/.test(fn[0]) });
             else if (bare) found.functions.push({ name: member, at, open: value + bare[0].length, arrow: true });
+            else if (clientMethod(js, value, name)) found.clientMethods.add(member);
           }
         }
         // To the member's end: the `,` after it (its value's brackets passed over), or the object's close.
@@ -92,11 +99,30 @@ export function objectMembers(js: JsText): ObjectMembers {
 }
 const known = new WeakMap<JsText, ObjectMembers>();
 
-/** A file's `const` objects' functions, the paths of its top-level objects read, and those of the objects nested too deep to be read (`deeper`). */
+/**
+ * Whether the value at `at`, whole, is a client's method of the member's own name (`get: axios.get`,
+ * `post: api.post` with `api = axios.create(…)`): the client is axios, ky, got or one the file
+ * imports or makes (route-imports.ts). Another name (`load: axios.get`), another method (`get:
+ * axios.delete`) or anything more (`get: axios.get.bind(axios)`) is not.
+ */
+function clientMethod(js: JsText, at: number, key: string): boolean {
+  CLIENT_METHOD.lastIndex = at;
+  const m = CLIENT_METHOD.exec(js.text);
+  if (!m || m[2] !== key || expressionEnd(js, at) !== skipBlank(js.text, at + m[0].length)) return false;
+  return KNOWN_CLIENTS.includes(m[1]!) || routeImports(js).clients.has(m[1]!);
+}
+
+/**
+ * A file's `const` objects' functions, the paths of its top-level objects read, those of the
+ * objects nested too deep to be read (`deeper`), and the members that are a client's method of
+ * their own name (`clientMethods`: `api.get` of `{ get: axios.get }`, whose calls are the client's,
+ * read as an HTTP client's call is).
+ */
 export interface ObjectMembers {
   functions: MemberFunction[];
   objects: Set<string>;
   deeper: Set<string>;
+  clientMethods: Set<string>;
 }
 
 /** The object of `path`'s (`deep.a.b.get`) that is nested too deep to be read (`deep.a.b`, or one around it), if one is. */
