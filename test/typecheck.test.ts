@@ -216,6 +216,7 @@ test("the test sources (and the generated code they import) type-check with tsco
     "batch-redirect": ["trippin-lite.xml", { keyAsSegment: false }],
     "proxy-auth-answer": ["trippin-lite.xml", { keyAsSegment: false }],
     "delta-reads-http": ["requests/delta.xml"],
+    "alias-types": ["requests/alias-types.xml"],
   };
   // Every output a test file imports types from is in the list above (else this check would pass
   // or fail by the order jest runs files in).
