@@ -5,7 +5,9 @@
 // (`Pick<PersonSubtypeBodies, "Held.Employee" | "Held.Intern">`). A body compiles where the
 // validator's mode accepts it, single- and collection-valued, with and without a constraint, and a
 // property of no allowed subtype, of the wrong type, or without its subtype's `@odata.type` is
-// refused by both. Also the fixture whose `alert/owner` (across two schemas, by alias) first showed
+// refused by both. The declared type is not allowed: a create's or a PUT's entity without
+// `@odata.type`, or naming a left-out type with the declared type's properties alone, is refused by
+// both; a PATCH's is the entity the service has (its type known), an entity reference too. Also the fixture whose `alert/owner` (across two schemas, by alias) first showed
 // it. Checked by the real compilers (TypeScript 5.9 and 7).
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -25,7 +27,10 @@ const XML = edmx(
       <NavigationProperty Name="lead" Type="Held.Person">${EMPLOYEES}</NavigationProperty>
       <NavigationProperty Name="staff" Type="Collection(Held.Person)">${EMPLOYEES}</NavigationProperty>
       <NavigationProperty Name="visitors" Type="Collection(Held.Person)"/>
+      <Property Name="pass" Type="Held.Pass"><Annotation Term="Org.OData.Validation.V1.DerivedTypeConstraint"><Collection><String>Held.PhotoPass</String></Collection></Annotation></Property>
     </EntityType>
+    <ComplexType Name="Pass"><Property Name="code" Type="Edm.String"/></ComplexType>
+    <ComplexType Name="PhotoPass" BaseType="Held.Pass"><Property Name="photo" Type="Edm.String"/></ComplexType>
     <EntityType Name="Person">
       <Key><PropertyRef Name="id"/></Key>
       <Property Name="id" Type="Edm.String" Nullable="false"/>
@@ -65,7 +70,7 @@ const CASES: Case[] = [
   { what: "its subtype's property on the subtype", mode: "create", body: { staff: [employee({ school: "s" })] }, error: "/staff/0/school" },
   { what: "a left-out subtype's property on the allowed one", mode: "create", body: { lead: employee({ agency: "a" }) }, error: "/lead/agency" },
   { what: "a left-out subtype with its own property", mode: "create", body: { staff: [{ "@odata.type": "#Held.Contractor", agency: "a" }] }, error: "/staff/0/@odata.type" },
-  { what: "the subtype's property without its @odata.type", mode: "create", body: { staff: [{ badge: 7 }] }, error: "/staff/0/badge" },
+  { what: "the subtype's property without its @odata.type", mode: "create", body: { staff: [{ badge: 7 }] }, error: "/staff/0" },
   { what: "without a constraint, any subtype", mode: "create", body: { visitors: [{ "@odata.type": "#Held.Contractor", agency: "a" }, employee({ badge: 7 })] } },
   { what: "a PATCH's related entity of the allowed subtype", mode: "update", body: { lead: employee({ badge: 7 }), staff: [intern({ school: "s" })] } },
   { what: "a PATCH's related entity of the declared type's properties alone", mode: "update", body: { lead: { name: "n" } } },
@@ -73,6 +78,16 @@ const CASES: Case[] = [
   { what: "a PATCH's of the wrong type", mode: "update", body: { staff: [intern({ school: 1 })] }, error: "/staff/0/school" },
   { what: "a PUT's related entity of the allowed subtype", mode: "replace", body: { staff: [employee({ id: "e", name: "e", badge: 7 })] } },
   { what: "a PUT's of the wrong type", mode: "replace", body: { lead: employee({ id: "e", badge: [] }) }, error: "/lead/badge" },
+  // Without @odata.type, a create's or a PUT's entity is of the declared type, which the constraint leaves out.
+  { what: "a deep insert of the declared type's properties alone", mode: "create", body: { lead: { name: "n" } }, error: "/lead" },
+  { what: "a collection's deep insert without @odata.type", mode: "create", body: { staff: [employee({ badge: 7 }), { name: "n" }] }, error: "/staff/1" },
+  { what: "a PUT's related entity without @odata.type", mode: "replace", body: { lead: { id: "p", name: "n" } }, error: "/lead" },
+  { what: "a left-out subtype named with the declared type's properties alone", mode: "create", body: { staff: [{ "@odata.type": "#Held.Contractor", name: "c" }] }, error: "/staff/0/@odata.type" },
+  { what: "the declared type named", mode: "create", body: { lead: { "@odata.type": "#Held.Person", name: "p" } }, error: "/lead/@odata.type" },
+  { what: "a PUT's left-out subtype named with the declared type's properties alone", mode: "replace", body: { lead: { "@odata.type": "#Held.Contractor", id: "c" } }, error: "/lead/@odata.type" },
+  { what: "an entity reference, whose entity has its type already", mode: "create", body: { lead: { "@odata.id": "People('p')" }, staff: [{ "@odata.id": "People('q')" }] } },
+  { what: "a PUT's entity reference", mode: "replace", body: { lead: { "@odata.id": "People('p')" } } },
+  { what: "without a constraint, the declared type's entity", mode: "create", body: { visitors: [{ name: "v" }] } },
 ];
 
 function call(c: Case): string {
@@ -105,9 +120,17 @@ const ALERT_CASES: { mode: Mode; body: Record<string, unknown>; error?: string }
   { mode: "update", body: { owner: { "@odata.type": "#Base.Model.employee", badge: 7 } } },
   { mode: "create", body: { owner: { "@odata.type": "#Base.Model.contractor", agency: "a" } }, error: "/owner/@odata.type" },
   { mode: "create", body: { owner: { "@odata.type": "#Base.Model.employee", badge: "7" } }, error: "/owner/badge" },
+  // A person, which the constraint leaves out: without @odata.type, or named so; in a PATCH, the person the service has.
+  { mode: "create", body: { owner: { name: "n" } }, error: "/owner" },
+  { mode: "create", body: { owner: { "@odata.type": "#Base.Model.person", name: "n" } }, error: "/owner/@odata.type" },
+  { mode: "create", body: { owner: { "@odata.type": "#Base.Model.contractor", name: "n" } }, error: "/owner/@odata.type" },
+  { mode: "replace", body: { owner: { id: "p", name: "n" } }, error: "/owner" },
+  { mode: "update", body: { owner: { name: "n" } } },
 ];
 const ALERT_LINES = ALERT_CASES.map((c) =>
-  c.mode === "create" ? `await createAlert(client, alerts(), ${JSON.stringify(c.body)});` : `await updateAlert(client, alerts().byKey("a"), ${JSON.stringify(c.body)});`,
+  c.mode === "create"
+    ? `await createAlert(client, alerts(), ${JSON.stringify(c.body)});`
+    : `await updateAlert(client, alerts().byKey("a"), ${JSON.stringify(c.body)}${c.mode === "replace" ? ", { replace: true }" : ""});`,
 );
 
 let out = "";
@@ -157,9 +180,29 @@ test("the fixture's validator takes an employee's badge in alert/owner, and refu
   expect(ALERT_CASES.map((c) => v.validateAlert(c.body, { mode: c.mode }).errors.map((e) => e.path))).toEqual(ALERT_CASES.map((c) => (c.error ? [c.error] : [])));
 });
 
+test("a read's related entity without @odata.type is of the declared type, which the constraint leaves out (JSON Format §4.5.3); a PATCH's is the entity the service has", () => {
+  /* eslint-disable-next-line @typescript-eslint/no-require-imports */
+  const v = require(path.join(out, "Held.validators")) as { validateTeam: Validate };
+  const messages = (body: object, mode: Mode | "read") => v.validateTeam({ id: "t", ...body }, { mode }).errors.map((e) => `${e.path}: ${(e as { message?: string }).message}`);
+  expect(messages({ lead: { id: "p", name: "n" }, staff: [{ "@odata.type": "#Held.Intern", id: "i" }, { id: "q" }] }, "read")).toEqual([
+    "/lead: without @odata.type the value is a Held.Person, which its Validation.DerivedTypeConstraint leaves out: name one of Held.Employee, Held.Intern",
+    "/staff/1: without @odata.type the value is a Held.Person, which its Validation.DerivedTypeConstraint leaves out: name one of Held.Employee, Held.Intern",
+  ]);
+  expect(messages({ lead: employee({ id: "e" }), visitors: [{ id: "v" }] }, "read")).toEqual([]);
+  expect(messages({ lead: { name: "n" }, staff: [{ name: "m" }] }, "update")).toEqual([]);
+});
+
+test("a complex property's value without @odata.type is of the declared type too: refused in a create, a PUT and a read, not in a PATCH (merged into the value the service has)", () => {
+  /* eslint-disable-next-line @typescript-eslint/no-require-imports */
+  const v = require(path.join(out, "Held.validators")) as { validateTeam: Validate };
+  const paths = (pass: object, mode: Mode | "read") => v.validateTeam({ id: "t", pass }, { mode }).errors.map((e) => e.path);
+  expect((["create", "replace", "read", "update"] as const).map((m) => paths({ code: "c" }, m))).toEqual([["/pass"], ["/pass"], ["/pass"], []]);
+  expect(paths({ "@odata.type": "#Held.PhotoPass", code: "c", photo: "p" }, "create")).toEqual([]);
+});
+
 test("the navigation properties to a person carry the subtypes their constraint allows, or all", () => {
   const requests = fs.readFileSync(path.join(out, "Held.requests.ts"), "utf8");
-  expect(requests).toMatch(/lead: rt\.Nav<[^;]*,\s*PersonNavigation,\s*Pick<PersonSubtypeBodies, "Held\.Employee" \| "Held\.Intern">\s*>;/);
+  expect(requests).toMatch(/lead: rt\.Nav<[^;]*,\s*PersonNavigation,\s*Pick<PersonSubtypeBodies, "Held\.Employee" \| "Held\.Intern">,\s*false\s*>;/);
   expect(requests).toMatch(/visitors: rt\.Nav<[^;]*,\s*PersonNavigation,\s*PersonSubtypeBodies\s*>;/);
 });
 
@@ -173,10 +216,11 @@ forEachCompiler((label, c) => {
     expect([...compile(c)[1]!]).toEqual([]);
   });
 
-  test(`${label}: the fixture's alert/owner takes an employee's badge, and refuses a contractor's agency`, () => {
+  test(`${label}: the fixture's alert/owner takes an employee's badge, and refuses a contractor or a person, naming the employee`, () => {
     const errors = compile(c)[2]!;
     expect([...errors.keys()]).toEqual(ALERT_CASES.flatMap((x, i) => (x.error ? [i] : [])));
-    expect(errors.get(2)).toContain("agency");
+    expect(errors.get(2)).toContain(`'"#Base.Model.contractor"' is not assignable to type '"#Base.Model.employee"'`);
+    expect(errors.get(5)).toContain(`'"#Base.Model.person"' is not assignable to type '"#Base.Model.employee"'`);
     expect(errors.get(3)).toContain("badge");
   });
 });

@@ -153,7 +153,9 @@ forEachCompiler((label, c) => {
     for (const m of [plainCreate, held, whole]) {
       expect(m).toHaveLength(1);
       expect(m[0]).toContain("Types of property 'members' are incompatible.");
-      expect(m[0].trimEnd().split("\n").slice(-2).map((l) => l.trim())).toEqual(["Type '`#${string}` | undefined' is not assignable to type 'string'.", "Type 'undefined' is not assignable to type 'string'."]);
+      // A member is no declared type's entity (Validation.DerivedTypeConstraint leaves it out: session
+      // 75), so the compiler ends at the entity reference it may be; before, at its `@odata.type`.
+      expect(m[0].trimEnd().split("\n").slice(-1)[0]!.trim()).toMatch(/^Property '"@odata\.id"' is missing in type 'DirectoryObject' but required in type '\{ "@odata\.id": string; "@odata\.type"\?: "#Hs\.[a-z]+" \| "#Hs\.[a-z]+" \| "#Hs\.[a-z]+" \| undefined; \}'\.$/);
     }
     expect(r.output).not.toMatch(/Index signature for type '`\$\{string\}@/);
   });

@@ -212,15 +212,19 @@ export interface UpdateOptions<R extends boolean | undefined = boolean | undefin
  * some, `N` and theirs (`…WriteNav`, `interface ItemWriteNav extends ItemNavigation, BookNavigation {}`);
  * each entity has only its own type's among them, so it gets those (`Related`). `B`: where `T` is a
  * concrete type whose subtypes `C` lists, those of them an entity of it in a body may be, named by
- * `@odata.type` (`…SubtypeBodies`, see `SubtypeBodies`); else `{}`.
+ * `@odata.type` (`…SubtypeBodies`, see `SubtypeBodies`); else `{}`. `O`: `false` where the navigation
+ * property's Validation.DerivedTypeConstraint leaves out `T` itself, so that a create's or a PUT's
+ * entity is one of `B`'s, named (`Related`, `Replacing`); else `true`. (Not constrained to
+ * `boolean`: checking the constraint cost Graph v1.0's output 2,100 type instantiations.)
  */
-export interface Nav<T, N, C = {}, K = Whole, W = N, B = {}> {
+export interface Nav<T, N, C = {}, K = Whole, W = N, B = {}, O = true> {
   readonly __target?: T;
   readonly __navigation?: N;
   readonly __subtypes?: C;
   readonly __keys?: K;
   readonly __written?: W;
   readonly __bodies?: B;
+  readonly __own?: O;
 }
 
 /**
@@ -487,14 +491,21 @@ type Lower = "a" | "b" | "c" | "d" | "e" | "f" | "g" | "h" | "i" | "j" | "k" | "
  * (TS2859, "Excessive complexity"). Where the target is a concrete type with subtypes (`Nav`'s `B`),
  * also each of those, its `@odata.type` required, and the declared type's entity without their
  * own properties and bindings (`NotSubtype`): a subtype's property is typed by its own type alone.
+ * Where the navigation property's Validation.DerivedTypeConstraint leaves out the declared type
+ * (`Nav`'s `O`), a create's entity is one of those subtypes only, as the validators want: one
+ * without `@odata.type` would be of the declared type, and one naming another type is none of
+ * `B`'s. A PATCH's related entity may still be the declared type's without a name (the entity the
+ * service has keeps its type), as the validators take it.
  */
-type Related<V, M, C extends boolean> = M extends Nav<infer T, infer N, infer S, unknown, infer W, infer B>
+type Related<V, M, C extends boolean> = M extends Nav<infer T, infer N, infer S, unknown, infer W, infer B, infer O>
   ? V extends readonly (infer I)[]
-    ? (ReferenceTo<T, S> | Declared<Each<I, W, Named<T, S>, C>, I, N, W, SubtypeBodies<B, C>> | Subtyped<SubtypeBodies<B, C>, W, C>)[]
+    ? (ReferenceTo<T, S> | Own<O, C, Declared<Each<I, W, Named<T, S>, C>, I, N, W, SubtypeBodies<B, C>>> | Subtyped<SubtypeBodies<B, C>, W, C>)[]
     : V extends object
-      ? ReferenceTo<T, S> | Declared<Each<V, W, Named<T, S>, C>, V, N, W, SubtypeBodies<B, C>> | Subtyped<SubtypeBodies<B, C>, W, C>
+      ? ReferenceTo<T, S> | Own<O, C, Declared<Each<V, W, Named<T, S>, C>, V, N, W, SubtypeBodies<B, C>>> | Subtyped<SubtypeBodies<B, C>, W, C>
       : V
   : V;
+/** The declared type's entity `E` in a body, where it may be there: not in a create's or a PUT's (`C`) through a navigation property whose constraint leaves its type out (`O` false). */
+type Own<O, C extends boolean, E> = C extends true ? ([O] extends [false] ? never : E) : E;
 type Each<I, W, Typed extends boolean, C extends boolean> = I extends unknown ? (C extends true ? Inserted<I, W, Typed> : Patch<I, W> | I) : never;
 /**
  * Each subtype's entity of a concrete target (`SubtypeBodies`) as a create (`C`) or a PATCH writes
@@ -673,13 +684,14 @@ type Replaced<T, K extends PropertyKey, N> = { [P in keyof T as P extends K ? ne
 /**
  * A related entity in a PUT (`V`, `M` its `Nav`): whole, as `Replacement` has it, its keys (`K`)
  * optional, its `@odata.type` required where the declared type is abstract (the validators' `replace`
- * mode wants it below the top: the value replaces what was there); or a `Reference`.
+ * mode wants it below the top: the value replaces what was there), one of `B`'s alone where the
+ * constraint leaves out the declared type (`Own`); or a `Reference`.
  */
-type Replacing<V, M> = M extends Nav<infer T, infer D, infer S, infer K, infer N, infer B>
+type Replacing<V, M> = M extends Nav<infer T, infer D, infer S, infer K, infer N, infer B, infer O>
   ? V extends readonly (infer I)[]
-    ? (ReferenceTo<T, S> | Declared<ReplacedEntity<I, N, Named<T, S>, K extends PropertyKey ? K : never>, I, D, N, SubtypeBodies<B, false>> | ReplacedEntity<SubtypeBodies<B, false>, N, true, K extends PropertyKey ? K : never>)[]
+    ? (ReferenceTo<T, S> | Own<O, true, Declared<ReplacedEntity<I, N, Named<T, S>, K extends PropertyKey ? K : never>, I, D, N, SubtypeBodies<B, false>>> | ReplacedEntity<SubtypeBodies<B, false>, N, true, K extends PropertyKey ? K : never>)[]
     : V extends object
-      ? ReferenceTo<T, S> | Declared<ReplacedEntity<V, N, Named<T, S>, K extends PropertyKey ? K : never>, V, D, N, SubtypeBodies<B, false>> | ReplacedEntity<SubtypeBodies<B, false>, N, true, K extends PropertyKey ? K : never>
+      ? ReferenceTo<T, S> | Own<O, true, Declared<ReplacedEntity<V, N, Named<T, S>, K extends PropertyKey ? K : never>, V, D, N, SubtypeBodies<B, false>>> | ReplacedEntity<SubtypeBodies<B, false>, N, true, K extends PropertyKey ? K : never>
       : V
   : V;
 type ReplacedEntity<I, N, Typed extends boolean, K extends PropertyKey> = I extends unknown ? (Typed extends true ? WithType<Replacement<I, K, never, N>> : Replacement<I, K, never, N>) : never;

@@ -1437,11 +1437,19 @@ export function wrongType(ctx: Context, key: Key, o: Json, declared: string, abs
  * Validation.DerivedTypeConstraint on a property or navigation property: a value whose `@odata.type`
  * names a type outside `allowed` (qualified names: the types the constraint lists, and their
  * subtypes) is reported at its `@odata.type`, and not checked further; any other value is checked
- * with `check`. A value without `@odata.type` is not reported: a payload names a derived type's
- * (JSON Format §4.5.3), and a PATCH body may leave it out.
+ * with `check`. Where the constraint leaves out the declared type itself (`declared`, given where it
+ * is concrete), a value without `@odata.type` is of that type (JSON Format §4.5.3: a payload names a
+ * derived type's): reported at the value, in a read, a create and a PUT, whose nested value
+ * replaces what was there; not in a PATCH, which changes an entity (or merges into a complex value)
+ * the service already has, of its own type; nor an entity reference (`@odata.id`, `@id`), which
+ * names an existing entity. (An abstract declared type needs a name anyway: `untyped`.)
  */
-export function derivedType(v: unknown, ctx: Context, key: Key, check: Checker, service: Service, allowed: readonly string[]): void {
-  const at = isObject(v) ? (v["@odata.type"] !== undefined ? "@odata.type" : "@type") : undefined;
+export function derivedType(v: unknown, ctx: Context, key: Key, check: Checker, service: Service, allowed: readonly string[], declared?: string): void {
+  const at = isObject(v) ? (v["@odata.type"] !== undefined ? "@odata.type" : v["@type"] !== undefined ? "@type" : undefined) : undefined;
+  if (at === undefined && declared !== undefined && isObject(v) && ctx.mode !== UPDATE && v["@odata.id"] === undefined && v["@id"] === undefined) {
+    const list = allowed.join(", ");
+    return ctx.fail(key, `one of ${list}`, v, `without @odata.type the value is a ${declared}, which its Validation.DerivedTypeConstraint leaves out: name one of ${list}`);
+  }
   const type = at === undefined ? undefined : (v as Json)[at];
   if (at === undefined || typeof type !== "string" || allowed.includes(qualified(type, service.aliases))) return check(v, ctx, key);
   if (!ctx.enter(key)) return;

@@ -213,14 +213,16 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   };
   // The concrete subtypes an entity of `t` in a body may be (subtype-bodies.ts): `, ItemSubtypeBodies`, after the write navigation (`W`); else "".
   // Through a navigation property whose Validation.DerivedTypeConstraint narrows its values (`allowed`, their qualified
-  // names), only those of them: `, ItemWriteNav, Pick<ItemSubtypeBodies, "ns.Book">`, or none where it allows none of them.
+  // names), only those of them, and `false` (Nav's `O`: `t` itself is not allowed, so a create's or a PUT's entity names one of them):
+  // `, ItemWriteNav, Pick<ItemSubtypeBodies, "ns.Book">, false`, or none where it allows none of them.
   const bodiesTs = (t: EntityType, allowed?: readonly string[]) => {
     const b = bodiesOf(t);
     if (!b) return "";
     if (!allowed) return `, ${b.written}, ${b.bodies}`;
     const kept = new Set(allowed);
     const names = bodySubtypes(t).filter((d) => kept.has(d.qualifiedName));
-    return names.length ? `, ${b.written}, Pick<${b.bodies}, ${names.map((d) => stringLiteral(d.qualifiedName)).join(" | ")}>` : "";
+    const own = kept.has(t.qualifiedName) ? "" : ", false";
+    return names.length ? `, ${b.written}, Pick<${b.bodies}, ${names.map((d) => stringLiteral(d.qualifiedName)).join(" | ")}>${own}` : "";
   };
   // Its `…SubtypeBodies` map and the navigation properties an entity of it in a body may have (`W`), where it has subtypes a body's entity may be.
   // `named(Q)`: what its own body adds where its interface takes any `@odata.type` (`rt.NamedOneOf<Q, "ns.T" | keyof …SubtypeBodies>`, `otherBodyNames`), else "".

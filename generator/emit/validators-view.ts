@@ -219,7 +219,7 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
     const tied = tiedByPartner(n);
     const base = tied.length === 0 ? check : wrappers.wrap(`${check}Under${ctx.names.type(n.declaringType)}`, `vr.tied(${check}, [${tied.map((name) => stringLiteral(name)).join(", ")}], v, ctx, key)`);
     const allowed = allowedDerivedTypes(ctx.model, n);
-    return allowed ? derivedChecker(base, allowed, `check${ctx.names.type(n.declaringType)}${pascal(n.name)}`, wrappers) : base;
+    return allowed ? derivedChecker(base, allowed, unnamedType(n.target, allowed), `check${ctx.names.type(n.declaringType)}${pascal(n.name)}`, wrappers) : base;
   };
 
   // The module's check of a value of a subtype a slice left out, named once it is needed.
@@ -376,9 +376,23 @@ function constrainedPropertyChecker(p: Pick<Property, "type" | "annotations">, c
   return constrainedChecker(primitiveChecker(t.underlying, t.facets, wrappers), c, name, wrappers);
 }
 
-/** A checker of values whose `@odata.type` must name one of the `allowed` types (Validation.DerivedTypeConstraint), checked with `base`. */
-function derivedChecker(base: string, allowed: readonly string[], name: string, wrappers: Wrappers): string {
-  return wrappers.wrap(name, `vr.derivedType(v, ctx, key, ${base}, SERVICE, [${allowed.map(stringLiteral).join(", ")}])`);
+/**
+ * A checker of values whose `@odata.type` must name one of the `allowed` types (Validation.DerivedTypeConstraint), checked with `base`;
+ * `declared`, where a value without `@odata.type` is of a type the constraint leaves out (`unnamedType`), makes it name one.
+ */
+function derivedChecker(base: string, allowed: readonly string[], declared: string | undefined, name: string, wrappers: Wrappers): string {
+  const unnamed = declared === undefined ? "" : `, ${stringLiteral(declared)}`;
+  return wrappers.wrap(name, `vr.derivedType(v, ctx, key, ${base}, SERVICE, [${allowed.map(stringLiteral).join(", ")}]${unnamed})`);
+}
+
+/**
+ * The declared type `t` of a property or navigation property whose Validation.DerivedTypeConstraint allows only `allowed`, where
+ * a value of it without `@odata.type` is of a type the constraint leaves out (JSON Format §4.5.3): `t` concrete and not allowed.
+ * Undefined otherwise: an abstract type's value names its type anyway (`vr.untyped`).
+ */
+function unnamedType(t: ModelType, allowed: readonly string[]): string | undefined {
+  if ((t.kind !== "entity" && t.kind !== "complex") || t.abstract || allowed.includes(t.qualifiedName)) return undefined;
+  return t.qualifiedName;
 }
 
 /** Whether `c` constrains values (what `constrainedCall` checks), not only a collection's count. */
@@ -558,7 +572,7 @@ function typeView(
     const constraints = propertyConstraints(p);
     const valueCheck = constraints ? constrainedPropertyChecker(p, constraints, `check${name}${pascal(p.name)}`, checker, wrappers) : checker(p.type.type, p.type.facets);
     const allowed = allowedDerivedTypes(ctx.model, p);
-    const check = allowed ? derivedChecker(valueCheck, allowed, `check${name}${pascal(p.name)}`, wrappers) : valueCheck;
+    const check = allowed ? derivedChecker(valueCheck, allowed, unnamedType(p.type.type, allowed), `check${name}${pascal(p.name)}`, wrappers) : valueCheck;
     const key = stringLiteral(p.name);
     if (p.type.collection && (constraints?.minItems !== undefined || constraints?.maxItems !== undefined)) {
       counts.push(`vr.itemCount(${load(p.name)}, ctx, ${key}, ${constraints.minItems ?? 0}, ${constraints.maxItems ?? "Infinity"})`);

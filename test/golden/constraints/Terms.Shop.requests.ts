@@ -36,7 +36,8 @@ export interface ItemNavigation {
     Pick<PartySubtypes, "Terms.Shop.Person">,
     "id",
     PartyNavigation,
-    Pick<PartySubtypeBodies, "Terms.Shop.Person">
+    Pick<PartySubtypeBodies, "Terms.Shop.Person">,
+    false
   >;
 }
 

@@ -85,7 +85,7 @@ function checkItemPayment(v: unknown, ctx: Context, key: vr.Key): void {
 }
 
 function checkItemOwners(v: unknown, ctx: Context, key: vr.Key): void {
-  vr.derivedType(v, ctx, key, checkParty, SERVICE, ["Terms.Shop.Person"]);
+  vr.derivedType(v, ctx, key, checkParty, SERVICE, ["Terms.Shop.Person"], "Terms.Shop.Party");
 }
 
 // The entry points below are made through these local functions, not `vr.` itself: tsc would look
