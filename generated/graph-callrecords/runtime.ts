@@ -214,10 +214,12 @@ export interface UpdateOptions<R extends boolean | undefined = boolean | undefin
  * concrete type whose subtypes `C` lists, those of them an entity of it in a body may be, named by
  * `@odata.type` (`…SubtypeBodies`, see `SubtypeBodies`); else `{}`. `O`: `false` where the navigation
  * property's Validation.DerivedTypeConstraint leaves out `T` itself, so that a create's or a PUT's
- * entity is one of `B`'s, named (`Related`, `Replacing`); else `true`. (Not constrained to
- * `boolean`: checking the constraint cost Graph v1.0's output 2,100 type instantiations.)
+ * entity is one of `B`'s, named (`Related`, `Replacing`); else `boolean`, which a `Nav` of either
+ * kind matches where a type asks for fewer arguments (`X extends Nav<infer T, infer M, …>`: a `true`
+ * there would match no `false` one). (Not constrained to `boolean`: checking the constraint cost
+ * Graph v1.0's output 2,100 type instantiations.)
  */
-export interface Nav<T, N, C = {}, K = Whole, W = N, B = {}, O = true> {
+export interface Nav<T, N, C = {}, K = Whole, W = N, B = {}, O = boolean> {
   readonly __target?: T;
   readonly __navigation?: N;
   readonly __subtypes?: C;
