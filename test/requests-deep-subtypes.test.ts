@@ -13,8 +13,8 @@
 // compile there, as the validator refuses it (in a slice, a subtype it left out is still taken).
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { GENERATED } from "./helpers/generated";
-import { forEachCompiler, messagesByLine, runTscCases, type Compiler, type UsageCase } from "./helpers/typecheck";
+import { writeGenerated } from "./helpers/generated";
+import { compileCaseGroups, forEachCompiler, type Compiler } from "./helpers/typecheck";
 import { generate } from "../generator/generate";
 import { edmx, schema } from "./helpers/csdl";
 import { describeWithGraph, GRAPH } from "./helpers/fixtures";
@@ -192,21 +192,13 @@ let out = "";
 let graphDir = "";
 let sliceDir = "";
 beforeAll(() => {
-  out = write("deep-subtypes", generate({ inputs: [{ file: "deep.xml", content: XML }] }).files);
-  sliceDir = write("deep-subtypes-slice", generate({ inputs: [{ file: "deep.xml", content: XML }], include: ["Deep.Mailbox", "Deep.Folder", "Deep.PinnedFolder"] }).files);
+  out = writeGenerated("deep-subtypes", generate({ inputs: [{ file: "deep.xml", content: XML }] }).files);
+  sliceDir = writeGenerated("deep-subtypes-slice", generate({ inputs: [{ file: "deep.xml", content: XML }], include: ["Deep.Mailbox", "Deep.Folder", "Deep.PinnedFolder"] }).files);
   if (fs.existsSync(GRAPH)) {
     const files = generate({ inputs: [{ file: "graph-v1.0-clean.xml", content: fs.readFileSync(GRAPH, "utf8") }], include: ["microsoft.graph.mailFolder", "microsoft.graph.mailSearchFolder"] }).files;
-    graphDir = write("deep-subtypes-graph", files);
+    graphDir = writeGenerated("deep-subtypes-graph", files);
   }
 });
-
-function write(tag: string, files: ReadonlyMap<string, string>): string {
-  const dir = path.join(GENERATED, tag);
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
-  for (const [name, content] of files) fs.writeFileSync(path.join(dir, name), content);
-  return dir;
-}
 
 /** Per compiler, one program: the cases a line each, the typed values, and Graph's lines; per group, its messages by line. */
 const compiled = new Map<Compiler, Map<number, string>[]>();
@@ -219,8 +211,7 @@ function compile(c: Compiler): Map<number, string>[] {
       [sliceDir, SLICE_HEAD, SLICE_LINES],
       ...(graphDir ? [[graphDir, GRAPH_HEAD, GRAPH_LINES] as [string, string, string[]]] : []),
     ];
-    const cases: UsageCase[] = groups.map(([dir, head, lines]) => ({ from: [dir], usage: [head, ...lines.map((l) => `  ${l}`), "}", ""].join("\n") }));
-    r = runTscCases(c, cases).map((result, i) => new Map([...messagesByLine(result.output, groups[i]![1])].map(([line, m]) => [line, m.map((x) => x.text).join("")])));
+    r = compileCaseGroups(c, groups.map(([dir, head, lines]) => ({ dir, head, lines }))).map((byLine) => new Map([...byLine].map(([line, m]) => [line, m.map((x) => x.text).join("")])));
     compiled.set(c, r);
   }
   return r;

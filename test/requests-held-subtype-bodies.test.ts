@@ -11,8 +11,8 @@
 // it. Checked by the real compilers (TypeScript 5.9 and 7).
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { GENERATED } from "./helpers/generated";
-import { forEachCompiler, messagesByLine, runTscCases, type Compiler, type UsageCase } from "./helpers/typecheck";
+import { writeGenerated } from "./helpers/generated";
+import { compileCaseGroups, forEachCompiler, type Compiler } from "./helpers/typecheck";
 import { generate } from "../generator/generate";
 import { edmx, schema } from "./helpers/csdl";
 import { FIXTURES_DIR } from "./helpers/fixtures";
@@ -136,18 +136,10 @@ const ALERT_LINES = ALERT_CASES.map((c) =>
 let out = "";
 let alertDir = "";
 beforeAll(() => {
-  out = write("held-subtype-bodies", generate({ inputs: [{ file: "held.xml", content: XML }] }).files);
+  out = writeGenerated("held-subtype-bodies", generate({ inputs: [{ file: "held.xml", content: XML }] }).files);
   const fixture = path.join(FIXTURES_DIR, "requests", "alias-types.xml");
-  alertDir = write("held-subtype-bodies-alias", generate({ inputs: [{ file: "alias-types.xml", content: fs.readFileSync(fixture, "utf8") }] }).files);
+  alertDir = writeGenerated("held-subtype-bodies-alias", generate({ inputs: [{ file: "alias-types.xml", content: fs.readFileSync(fixture, "utf8") }] }).files);
 });
-
-function write(tag: string, files: ReadonlyMap<string, string>): string {
-  const dir = path.join(GENERATED, tag);
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
-  for (const [name, content] of files) fs.writeFileSync(path.join(dir, name), content);
-  return dir;
-}
 
 /** Per compiler, one program: per group, its messages by line. */
 const compiled = new Map<Compiler, Map<number, string>[]>();
@@ -159,8 +151,7 @@ function compile(c: Compiler): Map<number, string>[] {
       [out, HEAD, TYPED],
       [alertDir, ALERT_HEAD, ALERT_LINES],
     ];
-    const cases: UsageCase[] = groups.map(([dir, head, lines]) => ({ from: [dir], usage: [head, ...lines.map((l) => `  ${l}`), "}", ""].join("\n") }));
-    r = runTscCases(c, cases).map((result, i) => new Map([...messagesByLine(result.output, groups[i]![1])].map(([line, m]) => [line, m.map((x) => x.text).join("")])));
+    r = compileCaseGroups(c, groups.map(([dir, head, lines]) => ({ dir, head, lines }))).map((byLine) => new Map([...byLine].map(([line, m]) => [line, m.map((x) => x.text).join("")])));
     compiled.set(c, r);
   }
   return r;

@@ -16,9 +16,14 @@ export const GENERATED = path.resolve(__dirname, "..", ".generated");
 export function generateFixture(spec: string | string[], tag: string, options: { keyAsSegment?: boolean; completeReads?: boolean; unqualifiedOperations?: boolean } = {}): string {
   const files = (typeof spec === "string" ? [spec] : spec).map((f) => (path.isAbsolute(f) ? f : path.join(FIXTURES, f)));
   const result = generate({ inputs: files.map((file) => ({ file, content: fs.readFileSync(file, "utf8") })), ...options });
+  return writeGenerated(tag, result.files);
+}
+
+/** Writes `files` (a `generate` result's) to test/.generated/<tag>, anew; returns that folder. */
+export function writeGenerated(tag: string, files: ReadonlyMap<string, string>): string {
   const dir = path.join(GENERATED, tag);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  for (const [name, content] of result.files) fs.writeFileSync(path.join(dir, name), content);
+  for (const [name, content] of files) fs.writeFileSync(path.join(dir, name), content);
   return dir;
 }
