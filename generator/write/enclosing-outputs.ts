@@ -20,6 +20,7 @@ import * as path from "node:path";
 import { isBesideAnOutput } from "./beside";
 import { lockFile, lockHeld } from "./lock";
 import { MANIFEST } from "./manifest";
+import { testGate } from "./test-gate";
 
 /** The folders above `outDir` that are an output (they hold a manifest) or are being written (their lock is there), outermost first. */
 export function enclosingOutputs(outDir: string): string[] {
@@ -45,13 +46,7 @@ export function writtenAround(outDir: string, locked: readonly string[]): string
  * that file after its first look for the outputs around its own and waits until it is removed, so
  * that a test can start another writer in between. Unset, it costs nothing.
  */
-let gate = process.env.ODATAGEN_TEST_AFTER_LOOK;
-function afterLook(): void {
-  if (!gate) return;
-  fs.writeFileSync(gate, String(process.pid));
-  while (fs.existsSync(gate)) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
-  gate = undefined;
-}
+const afterLook = testGate("ODATAGEN_TEST_AFTER_LOOK");
 
 /** The output folders inside `outDir` whose lock is there (another run may be writing them), at any depth; links are not followed. */
 export function innerOutputsLocked(outDir: string): string[] {

@@ -15,6 +15,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { besideOutput, isBesideAnOutput } from "./beside";
 import { MANIFEST } from "./manifest";
+import { testGate } from "./test-gate";
 
 export function stagingDir(outDir: string): string {
   return besideOutput(outDir, "staging");
@@ -253,10 +254,4 @@ function pause(ms = delay): void {
  * acts in that window for as long as it needs, then lets the writer go (rather than a fixed pause).
  * Unset, it costs nothing.
  */
-let swapGate = process.env.ODATAGEN_TEST_SWAP_GATE;
-function holdAtSwapGate(): void {
-  if (!swapGate) return;
-  fs.writeFileSync(swapGate, String(process.pid));
-  while (fs.existsSync(swapGate)) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
-  swapGate = undefined;
-}
+const holdAtSwapGate = testGate("ODATAGEN_TEST_SWAP_GATE");
