@@ -8,7 +8,7 @@
  * (A path without wildcards is warned of at each excluded type on its route: slice.ts `unreachable`.)
  */
 import type { Operation, SchemaType, StructuredType } from "../../model/types";
-import { selectPaths, type Fill, type PathModel, type PathRoute, type PathSelection } from "./paths";
+import { selectPaths, type Fill, type PathModel, type PathRoute, type PathSelection, type UnbuiltRoutes } from "./paths";
 import type { PathPattern } from "./glob";
 import type { Reason } from "./why";
 
@@ -55,21 +55,18 @@ export function cutOffRoutes(
   if (![...selection.onPath].some(gone)) return { cut, past };
   // An operation is no way through: what excludes one is warned of where it is left out (ODG304).
   const shallowFirst = (w: PathSelection) => excludedOnWay(w, gone);
-  const holds = (x: StructuredType | Operation) => x.kind === "action" || x.kind === "function" || !gone(x as StructuredType);
-  const walks = new Map<PathPattern, PathSelection>();
+  const walks = new Map<PathPattern, UnbuiltRoutes>();
   for (const p of includePaths) {
     if (!/[*?]/.test(p.text) || selection.unmatched.includes(p.text)) continue;
-    const held = quietly(() => selectPaths({ ...model, holds }, [p], excludePaths, fill));
-    // One include path alone is walked as the slice walked it.
-    const own = includePaths.length === 1 ? selection : quietly(() => selectPaths(model, [p], excludePaths, fill));
-    if (held.unmatched.length === 0) {
-      // Past a gone type on the walk's way (its first route goes on from the gone type's): not one on the way to it (/users, to /users/{id}/drive).
-      const gates = excludedOnWay(own, gone).map(([, g]) => `${g.path}/`);
-      const route = (t: StructuredType) => (own.routes.addressed.get(t) ?? own.routes.onPath.get(t))?.path ?? "";
-      const kept = [...new Set([...own.addressed, ...own.onPath])].filter((t) => keep.has(t) && !held.addressed.has(t) && !held.onPath.has(t) && gates.some((g) => route(t).startsWith(g)));
+    // The pattern walked as the slice walked it, saying what it reaches only through gone types.
+    const own = quietly(() => selectPaths({ ...model, unbuilt: gone }, [p], excludePaths, fill));
+    const only = own.unbuilt!;
+    if (only.matched.size) {
+      // Every route the walk takes to each type counted: not one on the way to a gone type (/users, to /users/{id}/drive).
+      const kept = [...new Set([...own.addressed, ...own.onPath])].filter((t) => keep.has(t) && only.past.has(t));
       if (kept.length) {
-        past.set(p, { through: routesPast(own, kept, gone, excludedBy), kept });
-        walks.set(p, own);
+        past.set(p, { through: routesPast(only, kept, excludedBy), kept });
+        walks.set(p, only);
       }
       continue;
     }
@@ -97,21 +94,27 @@ export function cutOffRoutes(
   }
   // What another include path reaches through no excluded type has a path builder.
   if (past.size && includePaths.length > 1) {
-    const held = quietly(() => selectPaths({ ...model, holds }, includePaths, excludePaths, fill));
+    const all = quietly(() => selectPaths({ ...model, unbuilt: gone }, includePaths, excludePaths, fill)).unbuilt!;
     for (const [p, c] of past) {
-      const kept = c.kept.filter((t) => !held.addressed.has(t) && !held.onPath.has(t));
-      if (kept.length) past.set(p, { through: routesPast(walks.get(p)!, kept, gone, excludedBy), kept });
+      const kept = c.kept.filter((t) => !all.clear.has(t));
+      if (kept.length) past.set(p, { through: routesPast(walks.get(p)!, kept, excludedBy), kept });
       else past.delete(p);
     }
   }
   return { cut, past };
 }
 
-/** The gone types on the walk's way whose first route leads on to one of `kept`'s, nearest the root first. */
-function routesPast(w: PathSelection, kept: readonly StructuredType[], gone: Gone, excludedBy: (t: SchemaType) => string | undefined): KeptPastExcluded["through"] {
-  const routes = kept.map((t) => (w.routes.addressed.get(t) ?? w.routes.onPath.get(t))?.path ?? "");
-  const leading = excludedOnWay(w, gone).filter(([, g]) => routes.some((r) => r.startsWith(`${g.path}/`)));
-  return leading.map(([type, { path }]) => ({ type, route: path, by: excludedBy(type)! }));
+/**
+ * The gone types nearest the root on the first routes to `kept`'s (every route to each goes through
+ * one), each with its route there: nearest the root first, in `kept`'s order among equals.
+ */
+function routesPast(only: UnbuiltRoutes, kept: readonly StructuredType[], excludedBy: (t: SchemaType) => string | undefined): KeptPastExcluded["through"] {
+  const gates = new Map<StructuredType, string>();
+  for (const t of kept) {
+    const g = only.past.get(t)!;
+    if (!gates.has(g.through)) gates.set(g.through, g.route.path);
+  }
+  return [...gates].sort(([, a], [, b]) => depth(a) - depth(b)).map(([type, route]) => ({ type, route, by: excludedBy(type)! }));
 }
 
 /** A type an `--exclude` name leaves out and the slice does not keep: no path builder goes through it. */

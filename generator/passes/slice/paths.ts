@@ -50,6 +50,25 @@ export interface PathSelection {
    * does not go on through (composable.ts `composedResult`), with the operations it names there.
    */
   notFollowed: Map<string, { segment: string; operations: Operation[] }>;
+  /** With `PathModel.unbuilt`: what the walk reaches through no such type, and what only through one (`UnbuiltRoutes`). */
+  unbuilt?: UnbuiltRoutes;
+}
+
+/**
+ * What a walk reaches by routes through no type `PathModel.unbuilt` names, every route it takes
+ * counted (not only the first to each type): excluded-routes.ts's note on what a pattern keeps only
+ * through an excluded type.
+ */
+export interface UnbuiltRoutes {
+  /** The patterns (by text) that match a path through none. */
+  matched: Set<string>;
+  /** The types on a route to a match (or matched) that some such route reaches through none. */
+  clear: Set<StructuredType>;
+  /**
+   * The other types on routes to matches, themselves not unbuilt: each with the unbuilt type nearest
+   * the root on its first route, and the route to that type there.
+   */
+  past: Map<StructuredType, { through: StructuredType; route: PathRoute }>;
 }
 
 /** Where a pattern's `**` stopped: the route to the navigation property, and the `**`s it stopped (their indexes in the pattern's segments, in order). */
@@ -333,6 +352,11 @@ export interface PathModel {
    * notes on where a `**` stopped, which suggest a pattern (slice.ts `stopsText`).
    */
   holds?: Holds;
+  /**
+   * Types no path builder goes through (an `--exclude` name leaves them out): the walk goes through
+   * them all the same, and says what it reaches only through one (`PathSelection.unbuilt`).
+   */
+  unbuilt?: (t: StructuredType) => boolean;
 }
 
 /**
@@ -384,9 +408,12 @@ export function selectPaths(
   const bound: BoundIndex | undefined = include.some((p) => p.segments.some((seg) => !seg.any && seg.literal !== undefined))
     ? { byType: boundOperations(model.operations), aliases: model.aliases, fillOperation: model.fillOperation, fill, holds: model.holds }
     : undefined;
+  if (model.unbuilt) result.unbuilt = { matched: new Set(), clear: new Set(), past: new Map() };
   for (const pattern of include) {
-    if (!walk(containers, pattern, exclude, cuts, steps, casts, bound, result, throughStops, model.holds)) result.unmatched.push(pattern.text);
+    if (!walk(containers, pattern, exclude, cuts, steps, casts, bound, result, throughStops, model.holds, model.unbuilt)) result.unmatched.push(pattern.text);
   }
+  // A type one pattern reaches through no unbuilt type is reached so, whatever another one does.
+  if (result.unbuilt) for (const t of result.unbuilt.clear) result.unbuilt.past.delete(t);
   return result;
 }
 
@@ -405,6 +432,7 @@ function walk(
   result: PathSelection,
   throughStops: boolean,
   holds: Holds | undefined,
+  unbuilt?: (t: StructuredType) => boolean,
 ): boolean {
   const nodes = new Map<string, Node>();
   const accepting: Node[] = [];
@@ -588,7 +616,47 @@ function walk(
     result.onPath.add(n.type);
     if (!result.routes.onPath.has(n.type)) result.routes.onPath.set(n.type, { pattern: pattern.text, path: routeOf(n) });
   }
+  if (unbuilt && result.unbuilt) {
+    const clear = clearNodes(nodes.values(), unbuilt);
+    if (imported || [...accepting, ...operationRoutes].some((n) => clear.has(n))) result.unbuilt.matched.add(pattern.text);
+    for (const n of nodes.values()) {
+      if (!n.useful || unbuilt(n.type)) continue;
+      if (clear.has(n)) result.unbuilt.clear.add(n.type);
+      else if (!result.unbuilt.past.has(n.type)) {
+        // Every route here goes through an unbuilt type, so the first one does: the one nearest the root on it.
+        let gate = n;
+        for (let m: Node | undefined = n; m; m = m.parent) if (unbuilt(m.type)) gate = m;
+        result.unbuilt.past.set(n.type, { through: gate.type, route: { pattern: pattern.text, path: routeOf(gate) } });
+      }
+    }
+  }
   return accepting.length > 0 || operationRoutes.length > 0 || imported;
+}
+
+/**
+ * The nodes some route reaches from the root through no node of an unbuilt type: one pass forward
+ * along the edges the walk recorded (`Node.from`), each node and edge once.
+ */
+function clearNodes(nodes: Iterable<Node>, unbuilt: (t: StructuredType) => boolean): Set<Node> {
+  const next = new Map<Node, Node[]>();
+  const stack: Node[] = [];
+  for (const n of nodes) {
+    if (!n.parent && !unbuilt(n.type)) stack.push(n);
+    for (const f of n.from) {
+      const list = next.get(f);
+      if (list) list.push(n);
+      else next.set(f, [n]);
+    }
+  }
+  const clear = new Set(stack);
+  while (stack.length) {
+    for (const n of next.get(stack.pop()!) ?? []) {
+      if (clear.has(n) || unbuilt(n.type)) continue;
+      clear.add(n);
+      stack.push(n);
+    }
+  }
+  return clear;
 }
 
 /** Adds to `beyond` the types the useful nodes reach through a stop of the pattern's `**` (`Node.stopped`), not there yet. */
