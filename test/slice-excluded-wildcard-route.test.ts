@@ -121,3 +121,29 @@ describe("an --include path with wildcards all of whose paths go through an excl
     ]);
   });
 });
+
+describe("the route the warning names for an excluded type", () => {
+  // As Graph's: a user's own drive, and the drives of the sites the user follows.
+  const FOLLOWED = edmx(
+    schema(
+      "t",
+      `
+  ${keyed("user", `<NavigationProperty Name="followedSites" Type="Collection(t.site)"/><NavigationProperty Name="drive" Type="t.drive" ContainsTarget="true"/>`)}
+  ${keyed("site", `<NavigationProperty Name="drive" Type="t.drive" ContainsTarget="true"/>`)}
+  ${keyed("drive", `<NavigationProperty Name="items" Type="Collection(t.driveItem)" ContainsTarget="true"/>`)}
+  ${keyed("driveItem")}
+  <EntityContainer Name="c">
+    <EntitySet Name="users" EntityType="t.user"/>
+  </EntityContainer>`,
+    ),
+  );
+  const said = (include: string) =>
+    generate({ inputs: [{ file: "followed.xml", content: FOLLOWED }], include: [include], exclude: ["t.drive"] })
+      .diagnostics.filter((d) => d.severity === "warning" && d.code === "ODG304")
+      .map((d) => d.message.replace(/, which .*/, ""));
+
+  test("is one the pattern matches: a `*` is a navigation property, so /users/*/drive/** goes through a followed site's drive, not the user's", () => {
+    expect(said("/users/*/drive/**")).toEqual(["--include /users/*/drive/** matches URL paths only through t.drive (/users/{id}/followedSites/{id}/drive)"]);
+    expect(said("/users/{id}/drive/**")).toEqual(["--include /users/{id}/drive/** matches URL paths only through t.drive (/users/{id}/drive)"]);
+  });
+});
