@@ -181,3 +181,31 @@ test("a default whose string holds a parameter's name is a literal all the same;
   // people() gives both defaults (the words in "UserName,Age" are no names); airline's default reads its parameter: the helper's own URL.
   expect(r.requests).toEqual(["3:66 GET https://example.com/odata/Airlines('{code}')/{set} refused", "4:8 GET https://example.com/odata/People('russell')?$select=UserName,Age ok"]);
 });
+
+test("a typed const is a helper as an untyped one is, its annotation a function type or a name (a URL function and an object of helpers too); a typed const given no function is none", async () => {
+  const r = await results([
+    'const ROOT = "https://example.com/odata";',
+    "type Getter = (p: string) => Promise<Response>;",
+    "declare function makeGetter(root: string): Getter;",
+    "const one: (p: string) => Promise<Response> = p => fetch(ROOT + p);",
+    "const two: Getter = async (p: string) => fetch(ROOT + p);",
+    "const three = (p: string): Promise<Response> => fetch(ROOT + p);",
+    "const api: { people: (p: string) => Promise<Response>, top?: number } = { people: (p) => fetch(ROOT + p) };",
+    "const airport: (code: string) => string = (code) => `${ROOT}/Airports('${code}')`;",
+    "const made: Getter = makeGetter(ROOT);",
+    'one("/People");',
+    'two("/Airlines");',
+    'three("/Airports");',
+    "api.people(\"/People('russell')\");",
+    'fetch(airport("KSEA"));',
+    'made("/Nothing");',
+  ]);
+  // made is no function the file declares: its call is none of the file's requests.
+  expect(r.requests).toEqual([
+    "10:6 GET https://example.com/odata/People ok",
+    "11:6 GET https://example.com/odata/Airlines ok",
+    "12:8 GET https://example.com/odata/Airports ok",
+    "13:13 GET https://example.com/odata/People('russell') ok",
+    "14:7 GET https://example.com/odata/Airports('KSEA') ok",
+  ]);
+});

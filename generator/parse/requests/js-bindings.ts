@@ -13,7 +13,7 @@
  * tokenizer does: a `}` in `/^}/` closes nothing).
  */
 import type { JsText } from "./js-literals";
-import { readLiteral, skipBlank } from "./js-values";
+import { readLiteral, skipBlank, TYPE_ANNOTATION } from "./js-values";
 import { hiddenAt, parametersOf, type Parameters } from "./js-parameters";
 import { changeQuery } from "./url-objects";
 import { BlockNesting, parentsOf } from "./block-nesting";
@@ -56,6 +56,8 @@ interface Owned {
 }
 
 const DECLARATION = /\b(const|let|var)\s+([A-Za-z_$][\w$]*)/g;
+/** What follows a declaration's name: its type annotation (js-values.ts), then its `=`, or its end. */
+const DECLARED = new RegExp(String.raw`^\s*${TYPE_ANNOTATION}(=(?![=>])|;|\r?\n|$)`);
 const CHANGE = /(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?:(\+=|=(?![=>]))|(?:\|\||&&|\?\?|\*\*|<<|>>>?|[-*/%&|^])=|\.\s*searchParams\s*\.\s*(set|append|delete)\s*\(|\.\s*[\w$.]+\s*[-+*/]?=(?![=>]))/g;
 /** A `for (url of …)` or `for (url in …)`: the name is assigned each turn. */
 const LOOP_TARGET = /\bfor\s*(?:await\s*)?\(\s*([A-Za-z_$][\w$]*)\s+(?:of|in)\b/g;
@@ -122,7 +124,7 @@ export class Bindings {
     for (const m of text.matchAll(DECLARATION)) {
       if (!js.isCode(m.index)) continue;
       const name = m[2]!;
-      const after = /^\s*(?::[^=;\n]*)?(=(?![=>])|;|\r?\n|$)/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 300));
+      const after = DECLARED.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 300));
       const readable = m[1] !== "var" && after !== null && this.statementStart(m.index);
       const init = readable && after![1] === "=" ? skipBlank(text, m.index + m[0].length + after![0].length) : undefined;
       if (m[1] === "var") this.vars.add(name);

@@ -10,7 +10,7 @@
  * bound, so objects nested in each other are read in linear time.
  */
 import type { JsText } from "./js-literals";
-import { expressionEnd, skipBlank } from "./js-values";
+import { TYPE_ANNOTATION, expressionEnd, skipBlank } from "./js-values";
 import { routeImports } from "./route-imports";
 
 /** How many members deep a call is read below a name: `api.graph.users.get(` is 3 (a namespace's object's object's member). */
@@ -27,8 +27,8 @@ export interface MemberFunction {
   arrow: boolean;
 }
 
-/** `const graph = {`, `export const graph: Api = {`: the name and the brace. */
-const OBJECT = /(?<![\w$.])const\s+([A-Za-z_$][\w$]*)\s*(?::[^=;\n]{0,200})?=\s*\{/g;
+/** `const graph = {`, `export const graph: Api = {`, `const graph: { get: (p: string) => Promise<Response> } = {`: the name and the brace. */
+const OBJECT = new RegExp(String.raw`(?<![\w$.])const\s+([A-Za-z_$][\w$]*)\s*${TYPE_ANNOTATION}=\s*\{`, "g");
 const KEY = /(?:async\s+)?(?:get\s+|set\s+)?([A-Za-z_$][\w$]*|"[^"\n]*"|'[^'\n]*')\s*/y;
 const VALUE_FUNCTION = /(?:async\s+)?(?:function\s*\*?\s*(?:[A-Za-z_$][\w$]*)?\s*)?(?:<[^<>(]*>)?\s*\(/y;
 /** A member's value that is an HTTP client's method by its name: `axios.get`, `ky . post`. */

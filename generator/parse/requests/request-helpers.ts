@@ -11,7 +11,7 @@
  * made of a parameter, is read as before where the helper is never called with one.
  */
 import { type CallInCode, JsText, PARAMETER } from "./js-literals";
-import { expressionEnd, skipBlank } from "./js-values";
+import { TYPE_ANNOTATION, expressionEnd, skipBlank } from "./js-values";
 import { withVariables } from "./request-variables";
 import { parametersOf } from "./js-parameters";
 import { parameterList } from "./js-parameter-names";
@@ -39,8 +39,8 @@ export interface Helper {
 }
 
 const FUNCTION = /(?<![\w$.])(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)\s*(?:<[^<>(]*>)?\s*\(/g;
-/** `const get = (`, or an arrow's lone parameter unparenthesised, `const get = async p =>`: the match ends at the `(` or at the parameter's end (BARE). */
-const ARROW = /(?<![\w$.])const\s+([A-Za-z_$][\w$]*)\s*(?::[^=;\n]{0,200})?=\s*(?:async\s+)?(?:(?:<[^<>(]*>)?\s*\(|[A-Za-z_$][\w$]*(?=\s*=>))/g;
+/** `const get = (`, or an arrow's lone parameter unparenthesised, `const get = async p =>`, the `const` typed or not (`const get: Getter = `, `const get: (p: string) => Promise<Response> = `): the match ends at the `(` or at the parameter's end (BARE). */
+const ARROW = new RegExp(String.raw`(?<![\w$.])const\s+([A-Za-z_$][\w$]*)\s*${TYPE_ANNOTATION}=\s*(?:async\s+)?(?:(?:<[^<>(]*>)?\s*\(|[A-Za-z_$][\w$]*(?=\s*=>))`, "g");
 const DEFAULT = /(?<![\w$.])(?:export\s+default\s+|module\.exports\s*=\s*)(?:async\s+)?(?:(function\s*\*?\s*)?(?:<[^<>(]*>)?\s*\(|[A-Za-z_$][\w$]*(?=\s*=>))/g;
 /** An arrow's lone parameter without parentheses, at its first character: `p` of `p => …`. */
 const BARE = /[A-Za-z_$][\w$]*(?=\s*=>)/y;

@@ -8,7 +8,7 @@
  * calls are not read.
  */
 import type { JsText } from "./js-literals";
-import { skipBlank } from "./js-values";
+import { skipBlank, TYPE_ANNOTATION } from "./js-values";
 import { parameterList } from "./js-parameter-names";
 
 export interface UrlFunction {
@@ -24,8 +24,8 @@ export interface UrlFunction {
 
 const FUNCTION = /\bfunction\s+([A-Za-z_$][\w$]*)\s*(?:<[^<>(]*>)?\s*\(/g;
 // A `const`'s: a `let` may be given another function later (`u = (id) => …`).
-// An annotation is read up to 200 characters: linear over a long line of `const`s without `=`.
-const ARROW = /\bconst\s+([A-Za-z_$][\w$]*)\s*(?::[^=;\n]{0,200})?=\s*(?:<[^<>(]*>)?\s*\(/g;
+// Typed or not (js-values.ts TYPE_ANNOTATION: `const url: (id: string) => string = (id) => …`).
+const ARROW = new RegExp(String.raw`\bconst\s+([A-Za-z_$][\w$]*)\s*${TYPE_ANNOTATION}=\s*(?:<[^<>(]*>)?\s*\(`, "g");
 
 const found = new WeakMap<JsText, Map<string, UrlFunction | undefined>>();
 
