@@ -209,3 +209,34 @@ test("a typed const is a helper as an untyped one is, its annotation a function 
     "14:7 GET https://example.com/odata/Airports('KSEA') ok",
   ]);
 });
+
+test("a number or Boolean argument is read as a template puts it in, a literal or a const's; a let's is not", async () => {
+  const r = await results([
+    'const ROOT = "https://example.com/odata";',
+    "const top = (n: number) => fetch(`${ROOT}/People?$top=${n}`);",
+    "function trip(id: number) { return fetch(`${ROOT}/People('a')/Trips(${id})`); }",
+    "const tripUrl = (id: number) => `${ROOT}/People('b')/Trips(${id})`;",
+    "const count = (on: boolean) => fetch(`${ROOT}/Airlines?$count=${on}`);",
+    "const PAGE = 1e1;",
+    "let page = 0;",
+    "top(5);",
+    "trip(42);",
+    "fetch(tripUrl(7));",
+    "count(true);",
+    "top(PAGE);",
+    "top(page);",
+    "trip(false);",
+    "fetch(`${ROOT}/People?$skip=${PAGE}`);",
+    "page++;",
+  ]);
+  // top(page) reads a let: no request. A Boolean key is refused as any wrong key is.
+  expect(r.requests).toEqual([
+    "8:5 GET https://example.com/odata/People?$top=5 ok",
+    "9:6 GET https://example.com/odata/People('a')/Trips(42) ok",
+    "10:7 GET https://example.com/odata/People('b')/Trips(7) ok",
+    "11:7 GET https://example.com/odata/Airlines?$count=true ok",
+    "12:5 GET https://example.com/odata/People?$top=10 ok",
+    "14:6 GET https://example.com/odata/People('a')/Trips(false) refused",
+    "15:8 GET https://example.com/odata/People?$skip=10 ok",
+  ]);
+});

@@ -13,7 +13,7 @@
  * tokenizer does: a `}` in `/^}/` closes nothing).
  */
 import type { JsText } from "./js-literals";
-import { readLiteral, skipBlank, TYPE_ANNOTATION } from "./js-values";
+import { readLiteral, scalarLiteral, skipBlank, TYPE_ANNOTATION } from "./js-values";
 import { hiddenAt, parametersOf, type Parameters } from "./js-parameters";
 import { changeQuery } from "./url-objects";
 import { BlockNesting, parentsOf } from "./block-nesting";
@@ -311,7 +311,8 @@ export class Bindings {
     while (own.values.length <= count) {
       const k = own.values.length;
       if (k === 0) {
-        const value = declaration.init === undefined ? undefined : this.statementValue(declaration.init);
+        // A `const`'s number or Boolean is its value too (a `let`'s may change by `n++`, which is not read).
+        const value = declaration.init === undefined ? undefined : this.statementValue(declaration.init, this.js.text.startsWith("const", declaration.at));
         if (own.values.length === 0) {
           own.values.push(value);
           own.urls.push(isNewUrl(this.js.text, declaration.init));
@@ -346,9 +347,9 @@ export class Bindings {
     }
   }
 
-  /** The value of the expression at `at` where it is the whole statement (`;`, a line's end or `}` after it). */
-  private statementValue(at: number): Value | undefined {
-    const r = this.read(at);
+  /** The value of the expression at `at` where it is the whole statement (`;`, a line's end or `}` after it); with `scalars`, a number or Boolean literal's too (`const TOP = 10`). */
+  private statementValue(at: number, scalars = false): Value | undefined {
+    const r: ReturnType<ReadExpression> = this.read(at) ?? (scalars ? scalarLiteral(this.js, at) : undefined);
     if (!r || !/^[ \t]*(?:;|\r?\n|$|\}|\/\/)/.test(this.js.text.slice(r.end, r.end + 3))) return undefined;
     return { value: r.value, ...(r.partial ? { partial: true as const } : {}) };
   }

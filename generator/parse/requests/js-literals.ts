@@ -7,7 +7,7 @@
  * last word: `${user.id}` → `{{id}}`), for request-variables.ts to read as placeholders.
  */
 import { Bindings, type Value } from "./js-bindings";
-import { expressionEnd, skipBlank } from "./js-values";
+import { expressionEnd, scalarLiteral, skipBlank } from "./js-values";
 import { lastWord, withVariables } from "./request-variables";
 import { endsBody, urlFunction } from "./url-functions";
 import { resolveUrl } from "./url-objects";
@@ -162,6 +162,11 @@ export class JsText {
     return this.joined(at) ?? this.literal(at);
   }
 
+  /** A call's argument at `at` (a request helper's, a URL function's): what `expression` reads, or a number or Boolean literal as a template puts it in (`user(42)`). */
+  argument(at: number): (Value & { end: number }) | undefined {
+    return this.expression(at) ?? scalarLiteral(this, at);
+  }
+
   /**
    * A URL written as an expression at `at`: a known name (`fetch(url)`), a URL function's call
    * (`usersUrl(id)`), a `new URL(…)`, or literals and names joined with `+` (`GRAPH + "/users/" +
@@ -237,7 +242,7 @@ export class JsText {
     let i = skipBlank(this.text, open + 1);
     for (const param of f.params) {
       const end = i < close ? expressionEnd(this, i) : undefined;
-      const read = end === undefined ? undefined : this.expression(i);
+      const read = end === undefined ? undefined : this.argument(i);
       const text = end === undefined ? "" : this.text.slice(i, end);
       args.set(param, read && skipBlank(this.text, read.end) === end ? read : { value: `{{${lastWord(text) ?? param}}}` });
       i = end === undefined || this.text[end] !== "," ? close : skipBlank(this.text, end + 1);

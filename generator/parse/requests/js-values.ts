@@ -68,6 +68,18 @@ export function readLiteral(js: JsText, at: number): Read | undefined {
   return r.value === NONE ? undefined : { value: r.value === UNDEFINED ? undefined : r.value, end: r.end };
 }
 
+/**
+ * The number or Boolean literal at `at` (blanks before it skipped: `42`, `-1.5`, `true`) as a
+ * template puts it in a string (`String(42)`, so `1e3` is `1000`), and the index after it;
+ * undefined for anything else, told by its first character (an object is not read for it).
+ */
+export function scalarLiteral(js: JsText, at: number): { value: string; end: number } | undefined {
+  const i = skipBlank(js.text, at);
+  if (!/[-+\d.tf]/.test(js.text[i] ?? "")) return undefined;
+  const r = readLiteral(js, i);
+  return r && (typeof r.value === "number" || typeof r.value === "boolean") ? { value: String(r.value), end: r.end } : undefined;
+}
+
 /** `text` as one literal object or array, as JSON; undefined where it is something else. */
 export function literalJson(js: JsText, from: number, to: number): string | undefined {
   const r = readLiteral(js, from);

@@ -194,11 +194,8 @@ function defaultValue(js: JsText, written: { from: number; to: number }, bound: 
   // A name in code (a string's or a comment's words are no names: `select = "id"` beside a parameter `id`).
   const words = [...js.text.slice(written.from, written.to).matchAll(/(?<![\w$])[A-Za-z_$][\w$]*/g)].filter((w) => js.isCode(written.from + w.index));
   if (words.some((w) => bound.includes(w[0]))) return undefined;
-  // A number or a Boolean as written (`top = 5`).
-  const text = js.text.slice(written.from, written.to).trim();
-  if (/^(?:-?\d+(?:\.\d+)?|true|false)$/.test(text)) return text;
-  // Read with no helper's arguments bound: a constant of the file, never a mark.
-  const read = js.withArguments(new Map(), () => js.expression(written.from));
+  // Read with no helper's arguments bound: a constant of the file, never a mark; a number or a Boolean (`top = 5`) as an argument's.
+  const read = js.withArguments(new Map(), () => js.argument(written.from));
   if (!read || read.partial || skipBlank(js.text, read.end) !== written.to || read.value.includes("{") || read.value.includes(PARAMETER)) return undefined;
   return read.value;
 }
@@ -310,7 +307,7 @@ export function argumentsAt(js: JsText, open: number, count: number): { values: 
     const end = expressionEnd(js, i);
     if (end === undefined || end === i) break;
     starts.push(i);
-    const read = js.expression(i);
+    const read = js.argument(i);
     values.push(read && skipBlank(text, read.end) === end ? withVariables(read.value, new Map()) : undefined);
     if (text[end] !== ",") break;
     i = skipBlank(text, end + 1);
