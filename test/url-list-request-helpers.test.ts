@@ -240,3 +240,29 @@ test("a number or Boolean argument is read as a template puts it in, a literal o
     "15:8 GET https://example.com/odata/People?$skip=10 ok",
   ]);
 });
+
+test("a default after a comment is read as one without: a block comment or a line's; a comment naming a parameter is no name, and a call after one is still no default read", async () => {
+  const r = await results([
+    'const ROOT = "https://example.com/odata";',
+    'const ME = "russell";',
+    'const root = (p = /* the people */ "/People") => fetch(ROOT + p);',
+    "const airlines = (p = // the airlines",
+    '  "/Airlines") => fetch(ROOT + p);',
+    "function trips(id: string = /* ME */ ME, top = /* few */ 5) { return fetch(`${ROOT}/People('${id}')/Trips?$top=${top}`); }",
+    'const named = (top: number, p = /* top */ "/Airports") => fetch(ROOT + p);',
+    "const picked = (code = /* picked */ pick()) => fetch(`${ROOT}/Airlines('${code}')`);",
+    "root();",
+    "airlines();",
+    "trips();",
+    "named(1);",
+    "picked();",
+  ]);
+  // picked's default is a call: its own URL made of its parameter is read in its call's place.
+  expect(r.requests).toEqual([
+    "8:55 GET https://example.com/odata/Airlines('{code}') ok",
+    "9:6 GET https://example.com/odata/People ok",
+    "10:10 GET https://example.com/odata/Airlines ok",
+    "11:7 GET https://example.com/odata/People('russell')/Trips?$top=5 ok",
+    "12:7 GET https://example.com/odata/Airports ok",
+  ]);
+});

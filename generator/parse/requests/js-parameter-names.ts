@@ -10,6 +10,7 @@
  * thousands deep read without recursion.
  */
 import type { JsText } from "./js-literals";
+import { skipBlank } from "./js-values";
 
 const WORD = /[A-Za-z_$][\w$]*/y;
 const MODIFIERS = new Set(["public", "private", "protected", "readonly", "override"]);
@@ -29,7 +30,7 @@ export function parameterList(js: JsText, open: number, close: number): { positi
   const text = js.text;
   const names: string[] = [];
   const positions: string[] = [];
-  /** Where each position's default is written (`id = "me"`: from its first character to its entry's end). */
+  /** Where each position's default is written (`id = "me"`: from its first character, past a comment before it, to its entry's end). */
   const defaults: ({ from: number; to: number } | undefined)[] = [];
   /** The destructuring patterns met, by their opening bracket, read after the list. */
   const patterns: number[] = [];
@@ -57,7 +58,8 @@ export function parameterList(js: JsText, open: number, close: number): { positi
     i = target(js, i, close, names, patterns, "this");
     let from: number | undefined;
     i = entryEnd(js, i, close, true, (at) => (from = at));
-    if (word !== "this") defaults.push(from === undefined ? undefined : { from: from + (/^\s*/.exec(text.slice(from, i))?.[0].length ?? 0), to: i });
+    // A default's first character past blanks and comments (`id = /* me */ "me"`).
+    if (word !== "this") defaults.push(from === undefined ? undefined : { from: Math.min(skipBlank(text, from), i), to: i });
   }
   while (patterns.length) pattern(js, patterns.pop()!, names, patterns);
   return { positions, names, defaults };
