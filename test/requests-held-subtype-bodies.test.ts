@@ -8,7 +8,8 @@
 // refused by both. The declared type is not allowed: a create's or a PUT's entity without
 // `@odata.type`, or naming a left-out type with the declared type's properties alone, is refused by
 // both; a PATCH's is the entity the service has (its type known), an entity reference too. Also the fixture whose `alert/owner` (across two schemas, by alias) first showed
-// it. Checked by the real compilers (TypeScript 5.9 and 7).
+// it, and the service with an open Person (as Graph's directoryObject), whose index signature took a
+// subtype's property of the wrong type. Checked by the real compilers (TypeScript 5.9 and 7).
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { writeGenerated } from "./helpers/generated";
@@ -90,6 +91,27 @@ const CASES: Case[] = [
   { what: "without a constraint, the declared type's entity", mode: "create", body: { visitors: [{ name: "v" }] } },
 ];
 
+// The same service with an open Person (as Graph's directoryObject, whose subtypes a group's members are):
+// the declared type's entity takes any property through its index signature. One that names a subtype
+// is that subtype's, its own properties typed; one naming none may hold a subtype's property's name as
+// a dynamic property, of any value, as the validator takes it.
+const OPEN_XML = XML.replace('<EntityType Name="Person">', '<EntityType Name="Person" OpenType="true">');
+const OPEN_CASES: Case[] = [
+  { what: "a deep insert naming the subtype, its property of the wrong type", mode: "create", body: { visitors: [employee({ badge: "7" })] }, error: "/visitors/0/badge" },
+  { what: "through the constraint too", mode: "create", body: { lead: employee({ badge: "7" }) }, error: "/lead/badge" },
+  { what: "another subtype's property of the wrong type", mode: "create", body: { visitors: [{ "@odata.type": "#Held.Contractor", agency: 1 }] }, error: "/visitors/0/agency" },
+  { what: "a PATCH's related entity so", mode: "update", body: { visitors: [employee({ badge: [] })] }, error: "/visitors/0/badge" },
+  { what: "a PATCH's through the constraint", mode: "update", body: { lead: intern({ school: 1 }) }, error: "/lead/school" },
+  { what: "a PUT's related entity so", mode: "replace", body: { visitors: [employee({ id: "e", badge: "7" })] }, error: "/visitors/0/badge" },
+  { what: "the subtype named, its property of the right type", mode: "create", body: { visitors: [employee({ badge: 7, nick: "n" })], lead: intern({ school: "s" }) } },
+  { what: "a PATCH's so", mode: "update", body: { lead: employee({ badge: 7 }), visitors: [{ "@odata.type": "#Held.Contractor", agency: "a" }] } },
+  { what: "a subtype's property name on another, open subtype (a dynamic property)", mode: "create", body: { visitors: [{ "@odata.type": "#Held.Contractor", badge: "b" }] } },
+  { what: "the declared type's entity naming no type, with dynamic properties", mode: "create", body: { visitors: [{ name: "v", nick: "n", badge: "b" }] } },
+  { what: "the declared type's entity naming its type, with dynamic properties", mode: "create", body: { visitors: [{ "@odata.type": "#Held.Person", nick: "n" }] } },
+  { what: "a PATCH's related entity naming no type, with dynamic properties", mode: "update", body: { lead: { name: "n", badge: "b" }, visitors: [{ nick: 1 }] } },
+  { what: "a PUT's entity reference", mode: "replace", body: { lead: { "@odata.id": "People('p')" }, visitors: [{ "@odata.id": "People('q')" }] } },
+];
+
 function call(c: Case): string {
   const body = JSON.stringify(c.body);
   if (c.mode === "create") return `await createTeam(client, teams(), ${body});`;
@@ -107,6 +129,8 @@ const one = teams().byKey("t");
 export async function usage(): Promise<void> {`;
 // A value typed by the read interface still fits a PATCH, as it did; a create without related entities too.
 const TYPED = ["await updateTeam(client, one, team);", "await createTeam(client, teams(), { id: team.id });"];
+// Of the open Person: a related entity typed by its read interface, whose @odata.type is any `#${string}`.
+const OPEN_TYPED = "await updateTeam(client, one, { lead: team.lead ?? null, visitors: team.visitors ?? [] });";
 
 // The fixture's alert/owner: Sec.Model.alert's owner, a Base.Model.person limited to Base.Model.employee.
 const ALERT_HEAD = `import * as rt from "./runtime.js";
@@ -134,9 +158,11 @@ const ALERT_LINES = ALERT_CASES.map((c) =>
 );
 
 let out = "";
+let openOut = "";
 let alertDir = "";
 beforeAll(() => {
   out = writeGenerated("held-subtype-bodies", generate({ inputs: [{ file: "held.xml", content: XML }] }).files);
+  openOut = writeGenerated("held-subtype-bodies-open", generate({ inputs: [{ file: "held.xml", content: OPEN_XML }] }).files);
   const fixture = path.join(FIXTURES_DIR, "requests", "alias-types.xml");
   alertDir = writeGenerated("held-subtype-bodies-alias", generate({ inputs: [{ file: "alias-types.xml", content: fs.readFileSync(fixture, "utf8") }] }).files);
 });
@@ -150,6 +176,8 @@ function compile(c: Compiler): Map<number, string>[] {
       [out, HEAD, CASES.map(call)],
       [out, HEAD, TYPED],
       [alertDir, ALERT_HEAD, ALERT_LINES],
+      [openOut, HEAD, OPEN_CASES.map(call)],
+      [openOut, HEAD, [...TYPED, OPEN_TYPED]],
     ];
     r = compileCaseGroups(c, groups.map(([dir, head, lines]) => ({ dir, head, lines }))).map((byLine) => new Map([...byLine].map(([line, m]) => [line, m.map((x) => x.text).join("")])));
     compiled.set(c, r);
@@ -159,10 +187,19 @@ function compile(c: Compiler): Map<number, string>[] {
 
 type Validate = (x: unknown, o: object) => { errors: { path: string }[] };
 
-test.each(CASES.map((c) => [c.what, c] as const))("the validator: %s", (_what, c) => {
+/** The error paths of `validateTeam` in the output `dir` for a case's body, in its mode. */
+function validated(dir: string, c: Case): string[] {
   /* eslint-disable-next-line @typescript-eslint/no-require-imports */
-  const v = require(path.join(out, "Held.validators")) as { validateTeam: Validate };
-  expect(v.validateTeam(c.body, { mode: c.mode }).errors.map((e) => e.path)).toEqual(c.error ? [c.error] : []);
+  const v = require(path.join(dir, "Held.validators")) as { validateTeam: Validate };
+  return v.validateTeam(c.body, { mode: c.mode }).errors.map((e) => e.path);
+}
+
+test.each(CASES.map((c) => [c.what, c] as const))("the validator: %s", (_what, c) => {
+  expect(validated(out, c)).toEqual(c.error ? [c.error] : []);
+});
+
+test.each(OPEN_CASES.map((c) => [c.what, c] as const))("the validator, of an open type: %s", (_what, c) => {
+  expect(validated(openOut, c)).toEqual(c.error ? [c.error] : []);
 });
 
 test("the fixture's validator takes an employee's badge in alert/owner, and refuses a contractor there", () => {
@@ -205,6 +242,12 @@ forEachCompiler((label, c) => {
 
   test(`${label}: a value typed by the read interface still fits`, () => {
     expect([...compile(c)[1]!]).toEqual([]);
+  });
+
+  test(`${label}: of an open type, a body compiles exactly when the validator accepts it; a value typed by the read interface still fits`, () => {
+    const errors = compile(c)[3]!;
+    expect(OPEN_CASES.map((x, i) => [x.what, errors.has(i) ? "refused" : "compiles"])).toEqual(OPEN_CASES.map((x) => [x.what, x.error ? "refused" : "compiles"]));
+    expect([...compile(c)[4]!]).toEqual([]);
   });
 
   test(`${label}: the fixture's alert/owner takes an employee's badge, and refuses a contractor or a person, naming the employee`, () => {

@@ -602,12 +602,20 @@ type SubtypeUpdateOf<B, W, R, K extends PropertyKey, Q extends string, All> = Q 
  * The declared type's entity in a body, `E` (`I` as the body writes it), where its type has
  * subtypes `X` (`SubtypeBodies`): without the properties only they declare and without the bindings of
  * the navigation properties only they have (`W`'s, not `N`'s), so that a value with one is checked
- * against the subtype its `@odata.type` names. `E` itself where there are none.
+ * against the subtype its `@odata.type` names; of an open type too, whose index signature took them
+ * (with any value), and also naming no type (`Unnamed`). `E` itself where there are none.
  */
-type Declared<E, I, N, W, X> = [X] extends [never] ? E : E & NotSubtype<Exclude<KeysOf<X>, keyof I>, Exclude<keyof W, keyof N> & string>;
+type Declared<E, I, N, W, X> = [X] extends [never] ? E : (E & NotSubtype<Exclude<KeysOf<X>, DeclaredKeys<I>>, Exclude<keyof W, keyof N> & string>) | Unnamed<E, I>;
 type NotSubtype<P extends PropertyKey, L extends string> = { [K in P | `${L}@odata.bind` | PrefixLess<L>]?: never };
-/** The keys of each member of a union. */
-type KeysOf<X> = X extends unknown ? keyof X : never;
+/**
+ * The declared type's entity `E` naming no type, where the type is open (`I` has an index
+ * signature): a subtype's property name there is a dynamic property, of any value, as the
+ * validators take it. One that names a type is `Declared`'s other member, without the subtypes'
+ * properties, so that a value naming a subtype is checked against that subtype's entity alone.
+ */
+type Unnamed<E, I> = string extends keyof I ? E & { "@odata.type"?: never } : never;
+/** The properties each member of a union declares, without an open type's index signature (whose `keyof` is `string`). */
+type KeysOf<X> = X extends unknown ? DeclaredKeys<X> : never;
 /**
  * An entity of a deep insert, as a create's body at the top: partial, its `@odata.type` required
  * where the declared type is abstract (`Typed`, `Named`). Without an id (`NewEntity`): an object with one
