@@ -266,3 +266,25 @@ test("a default after a comment is read as one without: a block comment or a lin
     "12:7 GET https://example.com/odata/Airports ok",
   ]);
 });
+
+test("a const's literal whose statement goes on at the next line is not its value: no `;` is inserted before an operator, a member or a call", async () => {
+  const r = await results([
+    'const ROOT = "https://example.com/odata";',
+    "const TOP = 5",
+    "  * 2;",
+    "const ON = true",
+    "  ? 1 : 2;",
+    'const P = "/Airports" // the airports',
+    '  + "(\'KSEA\')";',
+    "const SKIP = 3",
+    "fetch(`${ROOT}/People?$top=${TOP}&$skip=${SKIP}`);",
+    "fetch(`${ROOT}/Airlines?$top=${ON}`);",
+    "fetch(ROOT + P);",
+  ]);
+  // TOP is 10 and ON 1 when run: each read as a placeholder, not as its first literal; SKIP's line ends its statement.
+  expect(r.requests).toEqual([
+    "9:8 GET https://example.com/odata/People?$top={TOP}&$skip=3 ok",
+    "10:8 GET https://example.com/odata/Airlines?$top={ON} ok",
+    "11:7 GET https://example.com/odata{P} refused",
+  ]);
+});

@@ -59,6 +59,8 @@ const DECLARATION = /\b(const|let|var)\s+([A-Za-z_$][\w$]*)/g;
 /** What follows a declaration's name: its type annotation (js-values.ts), then its `=`, or its end. */
 const DECLARED = new RegExp(String.raw`^\s*${TYPE_ANNOTATION}(=(?![=>])|;|\r?\n|$)`);
 const CHANGE = /(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?:(\+=|=(?![=>]))|(?:\|\||&&|\?\?|\*\*|<<|>>>?|[-*/%&|^])=|\.\s*searchParams\s*\.\s*(set|append|delete)\s*\(|\.\s*[\w$.]+\s*[-+*/]?=(?![=>]))/g;
+/** What, at the start of the next line, carries an expression on past a line's end (no `;` inserted there): an operator, a call's or an index's bracket, a template. */
+const CONTINUES = /(?:[-+*/%.?:&|^<>=,([`]|!=|(?:in|instanceof|as|satisfies)(?![\w$]))/y;
 /** A `for (url of …)` or `for (url in …)`: the name is assigned each turn. */
 const LOOP_TARGET = /\bfor\s*(?:await\s*)?\(\s*([A-Za-z_$][\w$]*)\s+(?:of|in)\b/g;
 /** A destructuring assignment's pattern's end (`[url] = …`, `({ link: url } = …)`). */
@@ -351,6 +353,11 @@ export class Bindings {
   private statementValue(at: number, scalars = false): Value | undefined {
     const r: ReturnType<ReadExpression> = this.read(at) ?? (scalars ? scalarLiteral(this.js, at) : undefined);
     if (!r || !/^[ \t]*(?:;|\r?\n|$|\}|\/\/)/.test(this.js.text.slice(r.end, r.end + 3))) return undefined;
+    // A line's end is no statement's where the next line goes on with it (`const TOP = 5\n  * 2`, `true\n  ? a : b`).
+    if (!/^[ \t]*[;}]/.test(this.js.text.slice(r.end, r.end + 3))) {
+      CONTINUES.lastIndex = skipBlank(this.js.text, r.end);
+      if (CONTINUES.test(this.js.text)) return undefined;
+    }
     return { value: r.value, ...(r.partial ? { partial: true as const } : {}) };
   }
 
