@@ -95,7 +95,11 @@ const CASES: Case[] = [
 // the declared type's entity takes any property through its index signature. One that names a subtype
 // is that subtype's, its own properties typed; one naming none may hold a subtype's property's name as
 // a dynamic property, of any value, as the validator takes it.
-const OPEN_XML = XML.replace('<EntityType Name="Person">', '<EntityType Name="Person" OpenType="true">');
+// Its Employee has a navigation property of its own, whose binding the declared type's entity may not hold.
+const OPEN_XML = XML.replace('<EntityType Name="Person">', '<EntityType Name="Person" OpenType="true">').replace(
+  '<Property Name="badge" Type="Edm.Int32"/>',
+  '<Property Name="badge" Type="Edm.Int32"/><NavigationProperty Name="mentor" Type="Held.Person"/>',
+);
 const OPEN_CASES: Case[] = [
   { what: "a deep insert naming the subtype, its property of the wrong type", mode: "create", body: { visitors: [employee({ badge: "7" })] }, error: "/visitors/0/badge" },
   { what: "through the constraint too", mode: "create", body: { lead: employee({ badge: "7" }) }, error: "/lead/badge" },
@@ -110,6 +114,15 @@ const OPEN_CASES: Case[] = [
   { what: "the declared type's entity naming its type, with dynamic properties", mode: "create", body: { visitors: [{ "@odata.type": "#Held.Person", nick: "n" }] } },
   { what: "a PATCH's related entity naming no type, with dynamic properties", mode: "update", body: { lead: { name: "n", badge: "b" }, visitors: [{ nick: 1 }] } },
   { what: "a PUT's entity reference", mode: "replace", body: { lead: { "@odata.id": "People('p')" }, visitors: [{ "@odata.id": "People('q')" }] } },
+  // Naming the declared type is as naming none: a subtype's property name there is a dynamic property.
+  { what: "the declared type's entity naming its type, a subtype's property name as a dynamic property", mode: "create", body: { visitors: [{ "@odata.type": "#Held.Person", badge: "b" }] } },
+  { what: "a PATCH's related entity naming its type, a subtype's property name as a dynamic property", mode: "update", body: { visitors: [{ "@odata.type": "#Held.Person", school: 1 }] } },
+  { what: "a PUT's related entity naming its type, a subtype's property name as a dynamic property", mode: "replace", body: { visitors: [{ "@odata.type": "#Held.Person", id: "p", badge: "b" }] } },
+  { what: "naming its type, its own property of the wrong type", mode: "create", body: { visitors: [{ "@odata.type": "#Held.Person", name: 1 }] }, error: "/visitors/0/name" },
+  // A subtype's navigation property's binding is no dynamic property: the declared type has no such navigation property.
+  { what: "the declared type's entity naming no type, binding a subtype's navigation property", mode: "create", body: { visitors: [{ name: "v", "mentor@odata.bind": "People('p')" }] }, error: "/visitors/0/mentor@odata.bind" },
+  { what: "a PATCH's related entity naming no type, binding a subtype's navigation property", mode: "update", body: { visitors: [{ "mentor@odata.bind": "People('p')" }] }, error: "/visitors/0/mentor@odata.bind" },
+  { what: "naming the subtype, binding its navigation property", mode: "create", body: { visitors: [employee({ "mentor@odata.bind": "People('p')" })] } },
 ];
 
 function call(c: Case): string {

@@ -501,9 +501,9 @@ type Lower = "a" | "b" | "c" | "d" | "e" | "f" | "g" | "h" | "i" | "j" | "k" | "
  */
 type Related<V, M, C extends boolean> = M extends Nav<infer T, infer N, infer S, unknown, infer W, infer B, infer O>
   ? V extends readonly (infer I)[]
-    ? (ReferenceTo<T, S> | Own<O, C, Declared<Each<I, W, Named<T, S>, C>, I, N, W, SubtypeBodies<B, C>>> | Subtyped<SubtypeBodies<B, C>, W, C>)[]
+    ? (ReferenceTo<T, S> | Own<O, C, Declared<Each<I, W, Named<T, S>, C>, I, N, W, SubtypeBodies<B, C>, T>> | Subtyped<SubtypeBodies<B, C>, W, C>)[]
     : V extends object
-      ? ReferenceTo<T, S> | Own<O, C, Declared<Each<V, W, Named<T, S>, C>, V, N, W, SubtypeBodies<B, C>>> | Subtyped<SubtypeBodies<B, C>, W, C>
+      ? ReferenceTo<T, S> | Own<O, C, Declared<Each<V, W, Named<T, S>, C>, V, N, W, SubtypeBodies<B, C>, T>> | Subtyped<SubtypeBodies<B, C>, W, C>
       : V
   : V;
 /** The declared type's entity `E` in a body, where it may be there: not in a create's or a PUT's (`C`) through a navigation property whose constraint leaves its type out (`O` false). */
@@ -606,15 +606,18 @@ type SubtypeUpdateOf<B, W, R, K extends PropertyKey, Q extends string, All> = Q 
  * against the subtype its `@odata.type` names; of an open type too, whose index signature took them
  * (with any value), and also naming no type (`Unnamed`). `E` itself where there are none.
  */
-type Declared<E, I, N, W, X> = [X] extends [never] ? E : (E & NotSubtype<Exclude<KeysOf<X>, DeclaredKeys<I>>, Exclude<keyof W, keyof N> & string>) | Unnamed<E, I>;
+type Declared<E, I, N, W, X, T> = [X] extends [never] ? E : (E & NotSubtype<Exclude<KeysOf<X>, DeclaredKeys<I>>, Exclude<keyof W, keyof N> & string>) | Unnamed<E, I, Exclude<keyof W, keyof N> & string, Exclude<TypeNames<T>, TypeNames<X>>>;
 type NotSubtype<P extends PropertyKey, L extends string> = { [K in P | `${L}@odata.bind` | PrefixLess<L>]?: never };
 /**
- * The declared type's entity `E` naming no type, where the type is open (`I` has an index
- * signature): a subtype's property name there is a dynamic property, of any value, as the
- * validators take it. One that names a type is `Declared`'s other member, without the subtypes'
- * properties, so that a value naming a subtype is checked against that subtype's entity alone.
+ * The declared type's entity `E` naming no type or its own (`Q`: the names of the navigation
+ * property's type `T` that are no subtype's), where the type is open (`I` has an index signature):
+ * a subtype's property name there is a dynamic property, of any value, as the validators take it;
+ * but not the binding of a subtype's navigation property (`L`), which the validators refuse on the
+ * declared type ("manager is not a navigation property"). One that names a subtype is `Declared`'s
+ * other member, without the subtypes' properties, so that it is checked against that subtype's
+ * entity alone.
  */
-type Unnamed<E, I> = string extends keyof I ? E & { "@odata.type"?: never } : never;
+type Unnamed<E, I, L extends string, Q> = string extends keyof I ? E & { "@odata.type"?: Q } & { [K in `${L}@odata.bind` | PrefixLess<L>]?: never } : never;
 /** The properties each member of a union declares, without an open type's index signature (whose `keyof` is `string`). */
 type KeysOf<X> = X extends unknown ? DeclaredKeys<X> : never;
 /**
@@ -699,9 +702,9 @@ type Replaced<T, K extends PropertyKey, N> = { [P in keyof T as P extends K ? ne
  */
 type Replacing<V, M> = M extends Nav<infer T, infer D, infer S, infer K, infer N, infer B, infer O>
   ? V extends readonly (infer I)[]
-    ? (ReferenceTo<T, S> | Own<O, true, Declared<ReplacedEntity<I, N, Named<T, S>, K extends PropertyKey ? K : never>, I, D, N, SubtypeBodies<B, false>>> | ReplacedEntity<SubtypeBodies<B, false>, N, true, K extends PropertyKey ? K : never>)[]
+    ? (ReferenceTo<T, S> | Own<O, true, Declared<ReplacedEntity<I, N, Named<T, S>, K extends PropertyKey ? K : never>, I, D, N, SubtypeBodies<B, false>, T>> | ReplacedEntity<SubtypeBodies<B, false>, N, true, K extends PropertyKey ? K : never>)[]
     : V extends object
-      ? ReferenceTo<T, S> | Own<O, true, Declared<ReplacedEntity<V, N, Named<T, S>, K extends PropertyKey ? K : never>, V, D, N, SubtypeBodies<B, false>>> | ReplacedEntity<SubtypeBodies<B, false>, N, true, K extends PropertyKey ? K : never>
+      ? ReferenceTo<T, S> | Own<O, true, Declared<ReplacedEntity<V, N, Named<T, S>, K extends PropertyKey ? K : never>, V, D, N, SubtypeBodies<B, false>, T>> | ReplacedEntity<SubtypeBodies<B, false>, N, true, K extends PropertyKey ? K : never>
       : V
   : V;
 type ReplacedEntity<I, N, Typed extends boolean, K extends PropertyKey> = I extends unknown ? (Typed extends true ? WithType<Replacement<I, K, never, N>> : Replacement<I, K, never, N>) : never;
