@@ -7,7 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { urlCalls } from "../generator/url-calls";
-import { writable } from "../generator/emit/url-typed-filter";
+import { writable } from "../generator/emit/literal-forms";
 import { literal, type KeyKind } from "../templates/static/runtime";
 import { generateFixture } from "./helpers/generated";
 import { anyCompiler, forEachCompiler, runTsc, BASE_OPTIONS } from "./helpers/typecheck";

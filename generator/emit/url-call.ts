@@ -16,7 +16,7 @@ import type { Method } from "../request-methods";
 import { customHeaders, headerDescription, type CustomHeader, type HeaderRequest } from "../model/custom-headers";
 import { listsMethod, updateMethods, type UpdateMethods } from "../model/update-method";
 import { acceptableMediaTypes, familyMediaTypes } from "../model/media-types";
-import type { Annotation, EntityContainer, EntitySet, EntityType, Model, Operation, Schema, Singleton, StructuredType } from "../model/types";
+import type { Annotation, EntityContainer, EntitySet, EntityType, EnumType, Model, ModelType, Operation, Schema, Singleton, StructuredType } from "../model/types";
 import { camel, isIdentifier, JS_RESERVED, propertyKey, snippetKey } from "../passes/names";
 import { keyNamesId, navigationAlternateKeys, setAlternateKeys, typeAlternateKeys, type AlternateKey } from "../model/alternate-keys";
 import { nearestName } from "../nearest-name";
@@ -28,6 +28,7 @@ import { listsSubtypes } from "./request-names";
 import { deltaFunction, hasComposableAddress } from "./operation-view";
 import { applyArgument, primitiveTs, customOptionNames, queryMembers, systemOptionNames, type QueryTaker, type QueryWriter } from "./url-query";
 import { NUMBERS } from "./url-filter-tokens";
+import { enumMembers, isCalendarDay, stringProblem, wholeNumberProblem, writable } from "./literal-forms";
 
 /** A name the code uses that the caller provides: the client, a key, a body, an operation's parameters. */
 export interface CallVariable {
@@ -562,14 +563,14 @@ class CallWriter {
     const members: string[] = [];
     for (const p of op.parameters) {
       const t = p.type.type;
-      const edm = t.kind === "primitive" ? t.name : t.kind === "typedef" ? t.underlying.name : "String";
+      const edm = edmName(t);
       const g = given.find((x) => x.name === p.name);
       if (!g) {
         const type = p.type.collection || t.kind !== "primitive" ? undefined : `${primitiveTs(edm)}${p.type.nullable ? " | null" : ""}`;
         members.push(`\u0002${p.name}\u0002${this.variable(identifierOf(p.name), `parameter ${p.name} of ${op.qualifiedName}, which the URL leaves out`, type)}`);
         continue;
       }
-      const value = p.type.collection ? undefined : this.checkedValue(g.value, edm, `parameter ${p.name} of ${op.qualifiedName}`);
+      const value = p.type.collection ? undefined : this.checkedValue(g.value, edm, `parameter ${p.name} of ${op.qualifiedName}`, undefined, t.kind === "enum" ? t : undefined);
       if (value === undefined || typeof value !== "string") return value;
       members.push(`${snippetKey(p.name)}: ${value}`);
     }
@@ -583,7 +584,7 @@ class CallWriter {
    */
   private key(text: string, t: EntityType | undefined, alternate: readonly AlternateKey[]): string | { problem: string } {
     const inner = text.startsWith("(") && text.endsWith(")") ? text.slice(1, -1) : text;
-    const edm = (i: number) => (t?.key[i]?.type.type.kind === "primitive" ? (t.key[i].type.type as { name: string }).name : "String");
+    const keyType = (i: number) => t?.key[i]?.type.type;
     const named = text.startsWith("(") ? splitArguments(text) : undefined;
     const what = `the key of a ${t?.qualifiedName ?? "entity"}`;
     if (named && t && named.length > 0 && named.every((n) => n.name !== undefined)) {
@@ -594,8 +595,7 @@ class CallWriter {
         for (const n of named) {
           const part = other.parts.find((p) => p.alias === n.name) as AlternateKey["parts"][number];
           const type = part.property.type.type;
-          const edmName = type.kind === "primitive" ? type.name : type.kind === "typedef" ? type.underlying.name : "String";
-          const value = this.keyValue(n.value, edmName, `alternate key property ${part.alias} of a ${t.qualifiedName}`, type.kind === "enum" ? undefined : primitiveTs(edmName));
+          const value = this.keyValue(n.value, type, `alternate key property ${part.alias} of a ${t.qualifiedName}`, type.kind === "enum" ? undefined : primitiveTs(edmName(type)));
           if (typeof value !== "string") return value;
           // A variable is named later (nameVariables), and written as shorthand (`{ appId }`) where its name is the property's.
           if (/^\u0001\d+\u0001$/.test(value)) members.push(`\u0002${part.alias}\u0002${value}`);
@@ -614,40 +614,56 @@ class CallWriter {
     if (named && named.length > 1 && t && named.every((n) => n.name !== undefined)) {
       const members: string[] = [];
       for (const n of named) {
-        const value = this.keyValue(n.value, edm(t.keyNames.indexOf(n.name as string)), `key property ${n.name} of a ${t.qualifiedName}`);
+        const value = this.keyValue(n.value, keyType(t.keyNames.indexOf(n.name as string)), `key property ${n.name} of a ${t.qualifiedName}`);
         if (typeof value !== "string") return value;
         members.push(`${snippetKey(n.name as string)}: ${value}`);
       }
       return `{ ${members.join(", ")} }`;
     }
     const single = named?.length === 1 ? named[0].value : inner;
-    return this.keyValue(single, edm(0), what, keyTypeOf(t));
+    return this.keyValue(single, keyType(0), what, keyTypeOf(t));
   }
 
   /**
    * A key's value as `value` writes it, or why it cannot be one of its Edm type: `abc` for a Guid,
    * `x` for a number (the service would answer 400). A number key written quoted (`('5')`) is the number.
    */
-  private keyValue(text: string, edm: string, what: string, type?: string): string | { problem: string } {
-    return this.checkedValue(text, edm, what, type) ?? JSON.stringify(text);
+  private keyValue(text: string, keyType: ModelType | undefined, what: string, type?: string): string | { problem: string } {
+    const edm = keyType ? edmName(keyType) : "String";
+    return this.checkedValue(text, edm, what, type, keyType?.kind === "enum" ? keyType : undefined) ?? JSON.stringify(text);
   }
 
   /**
    * A value as `value` writes it, after what its Edm type cannot be (`abc` for a Guid, `x` for a
    * number, `yesterday` for a date) is refused; a number written quoted is the number.
    */
-  private checkedValue(text: string, edm: string, what: string, type?: string): string | { problem: string } | undefined {
+  private checkedValue(text: string, edm: string, what: string, type?: string, enumType?: EnumType): string | { problem: string } | undefined {
     const bare = /^'.*'$/s.test(text) ? text.slice(1, -1) : text;
     if (!PLACEHOLDER.test(text)) {
-      if (edm === "Guid" && !/^[0-9A-Fa-f]{8}(-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}$/.test(bare)) return { problem: `${what} is an Edm.Guid: ${text} is no Guid (32 hexadecimal digits, 8-4-4-4-12)` };
+      const refused = (why: string) => ({ problem: `${what} is ${enumType ? `a ${enumType.qualifiedName}` : `an Edm.${edm}`}: ${text} ${why}` });
+      // A parameter alias (`f(p=@p)?@p=1`): its value is in the query, which the typed calls do not read (url-query.ts).
+      if (/^@[A-Za-z_]\w*$/.test(text)) return { problem: `${what} is given by the parameter alias ${text}, which the generated functions do not take; write its value in its place` };
+      if (enumType) {
+        const members = enumMembers(text, enumType);
+        return typeof members === "string" ? JSON.stringify(members) : refused(members.problem);
+      }
+      if (edm === "Guid" && !/^[0-9A-Fa-f]{8}(-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}$/.test(bare)) return refused("is no Guid (32 hexadecimal digits, 8-4-4-4-12)");
       const floating = edm === "Double" || edm === "Single" ? floatingValue(bare) : undefined;
       if (floating !== undefined) return floating;
-      if (NUMBERS.has(edm) && !/^-?\d+(\.\d+)?$/.test(bare)) return { problem: `${what} is an Edm.${edm}: ${text} is no number` };
+      const whole = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(bare) ? wholeNumberProblem(bare, edm) : undefined;
+      if (whole) return refused(whole);
+      if (NUMBERS.has(edm) && !/^-?\d+(\.\d+)?$/.test(bare)) return refused("is no number");
       if (NUMBERS.has(edm)) return numberValue(bare, edm);
       const form = FORMS[edm];
-      if (form && !form.pattern.test(edm === "Boolean" ? text : bare)) return { problem: `${what} is an Edm.${edm}: ${text} is no ${form.what}` };
+      if (form && !form.pattern.test(edm === "Boolean" ? text : bare)) return refused(`is no ${form.what}`);
+      if (form && !isCalendarDay(bare)) return refused("is no day of the calendar");
       // A duration as its runtime value takes it: the ISO 8601 text (`duration'PT8H'` is `"PT8H"`).
       if (edm === "Duration") return JSON.stringify(bare.replace(/^duration'(.*)'$/i, "$1"));
+      // A binary value as the runtime's takes it: the base64url text in its quotes (`binary'AQID'` is `"AQID"`).
+      const binary = edm === "Binary" ? /^binary'(.*)'$/is.exec(text) : undefined;
+      if (binary !== undefined) return binary && writable("Binary", binary[1]) ? JSON.stringify(binary[1]) : refused("is no binary value (binary'AQID', base64url)");
+      const notString = edm === "String" ? stringProblem(text) : undefined;
+      if (notString) return refused(notString);
     }
     return this.value(text, edm, what, type);
   }
@@ -770,6 +786,9 @@ function schemaNamed(model: Model, namespace: string): Schema {
   return schema;
 }
 
+/** A time of day: hours 00-23, minutes 00-59, seconds 00-60 (a leap second), as the runtime's literal takes one. */
+const TIME = "([01]\\d|2[0-3]):[0-5]\\d(:([0-5]\\d|60)(\\.\\d+)?)?";
+
 /**
  * How a value of a date, time, duration or Boolean type is written in a URL (URL Conventions'
  * ABNF), as a message says it. A date and time may be a date alone, as Graph's documentation writes
@@ -777,8 +796,8 @@ function schemaNamed(model: Model, namespace: string): Schema {
  */
 const FORMS: Record<string, { pattern: RegExp; what: string }> = {
   Date: { pattern: /^\d{4}-\d{2}-\d{2}$/, what: "date (2019-11-01)" },
-  DateTimeOffset: { pattern: /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/i, what: "date and time (2019-11-01T08:00:00Z)" },
-  TimeOfDay: { pattern: /^\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/, what: "time of day (08:00:00)" },
+  DateTimeOffset: { pattern: new RegExp(`^\\d{4}-\\d{2}-\\d{2}(T${TIME}(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)?)?$`, "i"), what: "date and time (2019-11-01T08:00:00Z)" },
+  TimeOfDay: { pattern: new RegExp(`^${TIME}$`), what: "time of day (08:00:00)" },
   Duration: { pattern: /^(duration)?'?-?P(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?'?$/i, what: "duration (P1DT2H)" },
   Boolean: { pattern: /^(true|false)$/, what: "Boolean (true or false)" },
 };
@@ -791,8 +810,12 @@ const PLACEHOLDER = /^'?\{([^}]*)\}'?$/;
 function keyTypeOf(t: EntityType | undefined): string | undefined {
   if (!t || t.key.length !== 1) return undefined;
   const k = t.key[0].type.type;
-  const name = k.kind === "primitive" ? k.name : k.kind === "typedef" ? k.underlying.name : undefined;
-  return name === undefined ? undefined : primitiveTs(name);
+  return k.kind === "primitive" || k.kind === "typedef" ? primitiveTs(edmName(k)) : undefined;
+}
+
+/** The Edm type whose literal a value of `t` is written as: a primitive's, a type definition's underlying one's; `String` for an enum (its member names). */
+function edmName(t: ModelType): string {
+  return t.kind === "primitive" ? t.name : t.kind === "typedef" ? t.underlying.name : "String";
 }
 
 

@@ -12,6 +12,7 @@
 import type { StructuredType, TypeRef } from "../model/types";
 import { allProperties, isOpen } from "../model/rules";
 import { isIdentifier, JS_RESERVED } from "../passes/names";
+import { INTEGER_RANGES, writable } from "./literal-forms";
 import { NUMBERS, tokens, type Token } from "./url-filter-tokens";
 
 const COMPARISONS = new Set(["eq", "ne", "gt", "ge", "lt", "le"]);
@@ -349,14 +350,6 @@ const MAX_DEPTH = 64;
 /** Words, beside JavaScript's reserved ones, an arrow function's parameter may not be named in strict code. */
 const RESERVED = new Set(["await", "let", "static", "implements", "interface", "package", "private", "protected", "public", "arguments", "eval"]);
 
-/** The ranges of the whole numbers a typed filter takes as a JavaScript number (the runtime's `integral`, CSDL §4.4). */
-const INTEGER_RANGES: Partial<Record<string, readonly [number, number]>> = {
-  Byte: [0, 255],
-  SByte: [-128, 127],
-  Int16: [-32768, 32767],
-  Int32: [-2147483648, 2147483647],
-};
-
 /** The unquoted literals' forms each Edm type written as text takes (a Guid as a Guid, a date as a date). */
 const FORMS: Partial<Record<string, readonly string[]>> = {
   guid: ["Guid"],
@@ -365,31 +358,6 @@ const FORMS: Partial<Record<string, readonly string[]>> = {
   time: ["TimeOfDay"],
   duration: ["Duration"],
   binary: ["Binary"],
-};
-
-/**
- * Whether the runtime writes `text` as a literal of `name` (its `rt.literal` forms): one it would
- * refuse with a TypeError (`duration'P1Y'`, which a lenient service may read, or a 25th hour) leaves
- * the filter as written, for the service to answer.
- */
-export function writable(name: string, text: string): boolean {
-  const form = RUNTIME_FORMS[name];
-  // base64 (`+`, `/`) is written as base64url, as the runtime's `edmBinary` writes it.
-  if (form && !form.test(name === "Binary" ? text.replace(/\+/g, "-").replace(/\//g, "_") : text)) return false;
-  const day = /^(-?\d+)-(\d\d)-(\d\d)/.exec(text);
-  if (!day) return true;
-  const d = new Date(0);
-  d.setUTCFullYear(Number(day[1]), Number(day[2]) - 1, Number(day[3]));
-  return d.getUTCMonth() === Number(day[2]) - 1;
-}
-
-/** The forms the runtime's literals of these types take (templates/static/runtime.ts, `edmDuration` and `dated`). */
-const RUNTIME_FORMS: Partial<Record<string, RegExp>> = {
-  Date: /^-?\d{4,}-\d{2}-\d{2}$/,
-  TimeOfDay: /^([01]\d|2[0-3]):[0-5]\d(:([0-5]\d|60)(\.\d{1,12})?)?$/,
-  DateTimeOffset: /^-?\d{4,}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:([0-5]\d|60)(\.\d{1,12})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/i,
-  Duration: /^-?P(?=\d|T\d)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/i,
-  Binary: /^(?:[\w-]{4})*(?:[\w-]{2}(?:==)?|[\w-]{3}=?)?$/,
 };
 
 function fail(): never {

@@ -1,0 +1,97 @@
+/**
+ * `odatagen url` takes a key's or a function parameter's value only as a literal of its type (URL
+ * Conventions' ABNF, as the runtime's `rt.literal` writes one): a whole number within its type's
+ * range, a day of the calendar, a time of day's hours 00-23, `binary'…'` for a Binary, a member of
+ * the enum, a string's quotes doubled; and refuses the rest, naming the type and the literal. In
+ * parentheses, composite, written as a segment, and in a function's parameters; on
+ * `test/fixtures/requests/literal-kinds.xml`.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { urlCalls } from "../generator/url-calls";
+
+const FILE = path.join(__dirname, "fixtures", "requests", "literal-kinds.xml");
+
+/** [path, the value the call gives (the key in byKey, parameter p), or why the URL is refused]. */
+const CASES: readonly (readonly [string, string])[] = [
+  // Whole numbers: no fraction or exponent, within the type's range.
+  ["/int32s(7)", "7"],
+  ["/int32s('7')", "7"],
+  ["/int32s(-1.5)", "the key of a lit.byInt32 is an Edm.Int32: -1.5 is no whole number"],
+  ["/int32s/-1.5", "the key of a lit.byInt32 is an Edm.Int32: -1.5 is no whole number"],
+  ["/int32s(2147483648)", "the key of a lit.byInt32 is an Edm.Int32: 2147483648 is out of its range -2147483648..2147483647"],
+  ["/bytes(255)", "255"],
+  ["/bytes(256)", "the key of a lit.byByte is an Edm.Byte: 256 is out of its range 0..255"],
+  ["/bytes/-1", "the key of a lit.byByte is an Edm.Byte: -1 is out of its range 0..255"],
+  ["/sBytes(-128)", "-128"],
+  ["/sBytes(128)", "the key of a lit.bySByte is an Edm.SByte: 128 is out of its range -128..127"],
+  ["/int16s(-32768)", "-32768"],
+  ["/int16s(32768)", "the key of a lit.byInt16 is an Edm.Int16: 32768 is out of its range -32768..32767"],
+  ["/int64s(9223372036854775807)", '"9223372036854775807"'],
+  ["/int64s(9223372036854775808)", "the key of a lit.byInt64 is an Edm.Int64: 9223372036854775808 is out of its range -9223372036854775808..9223372036854775807"],
+  ["/int64s(1e3)", "the key of a lit.byInt64 is an Edm.Int64: 1e3 is no whole number"],
+  ["/counts(7)", "7"],
+  ["/counts(abc)", "the key of a lit.byCount is an Edm.Int32: abc is no number"],
+  ["/pairs(n=1,s='x')", '{ n: 1, s: "x" }'],
+  ["/pairs(n=1.5,s='x')", "key property n of a lit.pair is an Edm.Int16: 1.5 is no whole number"],
+  ["/fByte(p=256)", "parameter p of lit.fByte is an Edm.Byte: 256 is out of its range 0..255"],
+  ["/fSByte(p=-129)", "parameter p of lit.fSByte is an Edm.SByte: -129 is out of its range -128..127"],
+  ["/fInt32(p=1.5)", "parameter p of lit.fInt32 is an Edm.Int32: 1.5 is no whole number"],
+  // Decimals and floating numbers: INF and NaN for Double and Single alone.
+  ["/decimals(-1.5)", "-1.5"],
+  ["/decimals(INF)", "the key of a lit.byDecimal is an Edm.Decimal: INF is no number"],
+  ["/fDecimal(p=NaN)", "parameter p of lit.fDecimal is an Edm.Decimal: NaN is no number"],
+  ["/fDouble(p=1e3)", "1e3"],
+  ["/fDouble(p=-INF)", "-Infinity"],
+  ["/fSingle(p=NaN)", "NaN"],
+  // Dates and times: a day of the calendar, hours 00-23.
+  ["/dates(2024-02-29)", '"2024-02-29"'],
+  ["/dates(2023-02-29)", "the key of a lit.byDate is an Edm.Date: 2023-02-29 is no day of the calendar"],
+  ["/dateTimeOffsets(2024-01-31T23:59:60Z)", '"2024-01-31T23:59:60Z"'],
+  ["/dateTimeOffsets(2024-01-31T24:00:00Z)", "the key of a lit.byDateTimeOffset is an Edm.DateTimeOffset: 2024-01-31T24:00:00Z is no date and time (2019-11-01T08:00:00Z)"],
+  ["/dateTimeOffsets(2024-13-01T08:00:00Z)", "the key of a lit.byDateTimeOffset is an Edm.DateTimeOffset: 2024-13-01T08:00:00Z is no day of the calendar"],
+  ["/timeOfDays(23:59:59.5)", '"23:59:59.5"'],
+  ["/timeOfDays/25:00", "the key of a lit.byTimeOfDay is an Edm.TimeOfDay: 25:00 is no time of day (08:00:00)"],
+  ["/fTimeOfDay(p=08:60)", "parameter p of lit.fTimeOfDay is an Edm.TimeOfDay: 08:60 is no time of day (08:00:00)"],
+  ["/durations(duration'P1D')", '"P1D"'],
+  ["/booleans(true)", "true"],
+  ["/booleans('true')", "the key of a lit.byBoolean is an Edm.Boolean: 'true' is no Boolean (true or false)"],
+  ["/guids(0f8fad5b-d9cb-469f-a165-70867728950e)", '"0f8fad5b-d9cb-469f-a165-70867728950e"'],
+  // Binary: binary'…', base64url.
+  ["/fBinary(p=binary'AQID')", '"AQID"'],
+  ["/fBinary(p='AQID')", "parameter p of lit.fBinary is an Edm.Binary: 'AQID' is no binary value (binary'AQID', base64url)"],
+  ["/fBinary(p=binary'A')", "parameter p of lit.fBinary is an Edm.Binary: binary'A' is no binary value (binary'AQID', base64url)"],
+  // Enums: qualified, quoted alone (4.01), as a segment, by value; several for a flags enum alone.
+  ["/colors(lit.Color'Green')", '"Green"'],
+  ["/colors('Red')", '"Red"'],
+  ["/colors/Red", '"Red"'],
+  ["/colors('1')", '"Green"'],
+  ["/colors('Blue')", "the key of a lit.byColor is a lit.Color: 'Blue' is no member of lit.Color (Red, Green)"],
+  ["/colors(other.Color'Red')", "the key of a lit.byColor is a lit.Color: other.Color'Red' is a literal of other.Color, not of lit.Color"],
+  ["/fColor(p=lit.Color'Red')", '"Red"'],
+  ["/fColor(p='Red,Green')", "parameter p of lit.fColor is a lit.Color: 'Red,Green' names several members, and lit.Color is no flags enum"],
+  ["/fShades(p=lit.Shades'Light,Dark')", '"Light,Dark"'],
+  ["/fShades(p='Light,Blue')", "parameter p of lit.fShades is a lit.Shades: 'Light,Blue' is no member of lit.Shades (Light, Dark)"],
+  // Strings: quotes doubled; another type's literal is none; unquoted as a segment, as Graph's pages write keys.
+  ["/strings('it''s')", '"it\'s"'],
+  ["/strings/abc", '"abc"'],
+  ["/strings('it's')", "the key of a lit.byString is an Edm.String: 'it's' is no string: a quote inside one is doubled ('it''s')"],
+  ["/fString(p=duration'P1D')", "parameter p of lit.fString is an Edm.String: duration'P1D' is a literal of another type, no string (in quotes: 'text')"],
+  ["/fString(p=lit.Color'Red')", "parameter p of lit.fString is an Edm.String: lit.Color'Red' is a literal of another type, no string (in quotes: 'text')"],
+  // A parameter alias: its value is in the query, which the generated functions do not read.
+  ["/fString(p=@p)", "parameter p of lit.fString is given by the parameter alias @p, which the generated functions do not take; write its value in its place"],
+  ["/fInt32(p=@p)", "parameter p of lit.fInt32 is given by the parameter alias @p, which the generated functions do not take; write its value in its place"],
+];
+
+/** The value a printed call gives: the key in `byKey(…)`, or parameter p in `{ p: … }`. */
+function given(address: string | undefined, call: string): string {
+  const key = address === undefined ? undefined : /\.byKey\((.*)\)$/.exec(address)?.[1];
+  return key ?? /\{ p: (.*) \}\);$/.exec(call)?.[1] ?? call;
+}
+
+const read = urlCalls({ inputs: [{ file: FILE, content: fs.readFileSync(FILE, "utf8") }] }, CASES.map(([p]) => ({ method: "GET", path: p })));
+
+test.each(CASES.map(([p, want], i) => [p, want, i] as const))("%s: %s", (p, want, i) => {
+  const r = read.results[i]!;
+  expect(r.ok ? given(r.call.address, r.call.call) : r.problem.replace(`GET ${p}: `, "")).toBe(want);
+});
