@@ -1,8 +1,10 @@
 /**
  * `odatagen url` takes a key's or a function parameter's value only as a literal of its type (URL
  * Conventions' ABNF, as the runtime's `rt.literal` writes one): a whole number within its type's
- * range, a day of the calendar, a time of day's hours 00-23, `binary'…'` for a Binary, a member of
- * the enum, a string's quotes doubled; and refuses the rest, naming the type and the literal. In
+ * range, a Decimal with or without an exponent, a day of the calendar, a time of day's hours 00-23,
+ * `binary'…'` for a Binary, a member of the enum (qualified by its namespace or its schema's alias;
+ * a flags enum's also by a number that combines its members' values), a string's quotes doubled;
+ * and refuses the rest, naming the type and the literal. In
  * parentheses, composite, written as a segment, and in a function's parameters; on
  * `test/fixtures/requests/literal-kinds.xml`.
  */
@@ -37,10 +39,17 @@ const CASES: readonly (readonly [string, string])[] = [
   ["/fByte(p=256)", "parameter p of lit.fByte is an Edm.Byte: 256 is out of its range 0..255"],
   ["/fSByte(p=-129)", "parameter p of lit.fSByte is an Edm.SByte: -129 is out of its range -128..127"],
   ["/fInt32(p=1.5)", "parameter p of lit.fInt32 is an Edm.Int32: 1.5 is no whole number"],
-  // Decimals and floating numbers: INF and NaN for Double and Single alone.
+  // Decimals and floating numbers: an exponent for each (ABNF 4.01 decimalValue, as the runtime's
+  // edmDecimal writes it, a Decimal's as its text); INF and NaN for Double and Single alone.
   ["/decimals(-1.5)", "-1.5"],
-  ["/decimals(INF)", "the key of a lit.byDecimal is an Edm.Decimal: INF is no number"],
-  ["/fDecimal(p=NaN)", "parameter p of lit.fDecimal is an Edm.Decimal: NaN is no number"],
+  ["/decimals(1e3)", '"1e3"'],
+  ["/decimals/1.5E-2", '"1.5E-2"'],
+  ["/fDecimal(p=-2.5e+10)", '"-2.5e+10"'],
+  ["/decimals(1.5e-400)", '"1.5e-400"'],
+  ["/decimals(INF)", "the key of a lit.byDecimal is an Edm.Decimal: INF is no decimal number (digits, a fraction and an exponent: -1.5, 1e3, 1.5E-2); INF, -INF and NaN are an Edm.Double's or an Edm.Single's"],
+  ["/fDecimal(p=NaN)", "parameter p of lit.fDecimal is an Edm.Decimal: NaN is no decimal number (digits, a fraction and an exponent: -1.5, 1e3, 1.5E-2); INF, -INF and NaN are an Edm.Double's or an Edm.Single's"],
+  ["/fDecimal(p=1.e3)", "parameter p of lit.fDecimal is an Edm.Decimal: 1.e3 is no decimal number (digits, a fraction and an exponent: -1.5, 1e3, 1.5E-2)"],
+  ["/fDecimal(p=1e)", "parameter p of lit.fDecimal is an Edm.Decimal: 1e is no decimal number (digits, a fraction and an exponent: -1.5, 1e3, 1.5E-2)"],
   ["/fDouble(p=1e3)", "1e3"],
   ["/fDouble(p=-INF)", "-Infinity"],
   ["/fSingle(p=NaN)", "NaN"],
@@ -72,6 +81,22 @@ const CASES: readonly (readonly [string, string])[] = [
   ["/fColor(p='Red,Green')", "parameter p of lit.fColor is a lit.Color: 'Red,Green' names several members, and lit.Color is no flags enum"],
   ["/fShades(p=lit.Shades'Light,Dark')", '"Light,Dark"'],
   ["/fShades(p='Light,Blue')", "parameter p of lit.fShades is a lit.Shades: 'Light,Blue' is no member of lit.Shades (Light, Dark)"],
+  // Qualified by the schema's alias (ABNF: "an alias is just a single-part namespace").
+  ["/colors(Lit.Color'Green')", '"Green"'],
+  ["/fShades(p=Lit.Shades'Light,Dark')", '"Light,Dark"'],
+  ["/colors(Lit.Shades'Light')", "the key of a lit.byColor is a lit.Color: Lit.Shades'Light' is a literal of Lit.Shades, not of lit.Color"],
+  ["/colors(Other.Color'Red')", "the key of a lit.byColor is a lit.Color: Other.Color'Red' is a literal of Other.Color, not of lit.Color"],
+  // A flags enum's value as a number: a combination of its members' values (int64Value; CSDL: bitwise OR).
+  ["/fShades(p='3')", '"Light,Dark"'],
+  ["/fShades(p=lit.Shades'2')", '"Dark"'],
+  ["/fShades(p='1,2')", '"Light,Dark"'],
+  ["/fAccess(p='11')", '"ReadWrite,Share"'],
+  ["/fAccess(p='9')", '"Read,Share"'],
+  ["/fShades(p='4')", "parameter p of lit.fShades is a lit.Shades: '4' is no member of lit.Shades nor a combination of its members' values (Light=1, Dark=2)"],
+  ["/fShades(p='0')", "parameter p of lit.fShades is a lit.Shades: '0' is no member of lit.Shades nor a combination of its members' values (Light=1, Dark=2)"],
+  ["/fShades(p='-1')", "parameter p of lit.fShades is a lit.Shades: '-1' is no member of lit.Shades nor a combination of its members' values (Light=1, Dark=2)"],
+  ["/fAccess(p='12')", "parameter p of lit.fAccess is a lit.Access: '12' is no member of lit.Access nor a combination of its members' values (Read=1, Write=2, ReadWrite=3, Share=8)"],
+  ["/colors('3')", "the key of a lit.byColor is a lit.Color: '3' is no member of lit.Color (Red, Green)"],
   // Strings: quotes doubled; another type's literal is none; unquoted as a segment, as Graph's pages write keys.
   ["/strings('it''s')", '"it\'s"'],
   ["/strings/abc", '"abc"'],

@@ -62,29 +62,78 @@ const RUNTIME_FORMS: Partial<Record<string, RegExp>> = {
 
 /**
  * The member names an enum literal of `type` gives, joined by commas as the enum's TypeScript type
- * takes them, or why it gives none: URL Conventions' ABNF `enum`, the type's qualified name and
- * the members in quotes (`ns.Color'Red'`), or the quotes alone (OData 4.01, `'Red'`); a member
- * named or given by its value (`'1'`), several joined by commas for a flags enum. A key written as
- * a segment (`/colors/Red`) has no quotes.
+ * takes them, or why it gives none: URL Conventions' ABNF `enumLiteral`, the type's qualified name
+ * and the members in quotes (`ns.Color'Red'`; the name qualified by an alias of its schema too,
+ * `Alias.Color'Red'`: the ABNF's `namespace` is one, "an alias is just a single-part namespace"),
+ * or the quotes alone (OData 4.01, `'Red'`); a member named or given by its value (`'1'`), several
+ * joined by commas for a flags enum, whose value may also be a combination of its members' values
+ * (`'3'` for Red = 1 and Green = 2: `singleEnumValue` is a member's name or an `int64Value`; CSDL
+ * §10.2, a flags enum's value is the bitwise OR of its members'). A key written as a segment
+ * (`/colors/Red`) has no quotes. `aliases`: alias → namespace, as the model has them.
  */
-export function enumMembers(text: string, type: EnumType): string | { problem: string } {
+export function enumMembers(text: string, type: EnumType, aliases: ReadonlyMap<string, string> = new Map()): string | { problem: string } {
   const m = /^(?:([\w.]+)?'(.*)'|([^']*))$/s.exec(text);
   const prefix = m?.[1];
   const inner = m ? (m[2] ?? m[3] ?? "") : "";
-  const known = type.members.map((x) => x.name);
-  const listed = known.length > 8 ? `${known.slice(0, 8).join(", ")}, …` : known.join(", ");
-  const noMember = { problem: `is no member of ${type.qualifiedName} (${listed})` };
+  const noMember = { problem: `is no member of ${type.qualifiedName} (${listed(type.members.map((x) => x.name))})` };
   if (!m) return noMember;
-  if (prefix !== undefined && prefix !== type.qualifiedName) return { problem: `is a literal of ${prefix}, not of ${type.qualifiedName}` };
+  if (prefix !== undefined && unaliased(prefix, aliases) !== type.qualifiedName) return { problem: `is a literal of ${prefix}, not of ${type.qualifiedName}` };
   const parts = inner.split(",");
   if (parts.length > 1 && !type.isFlags) return { problem: `names several members, and ${type.qualifiedName} is no flags enum` };
   const names: string[] = [];
   for (const part of parts) {
-    const member = type.members.find((x) => x.name === part) ?? (/^-?\d+$/.test(part) ? type.members.find((x) => x.exact === part.replace(/^(-?)0+(?=\d)/, "$1")) : undefined);
-    if (!member) return noMember;
-    names.push(member.name);
+    const number = /^-?\d+$/.test(part) ? part.replace(/^(-?)0+(?=\d)/, "$1") : undefined;
+    const member = type.members.find((x) => x.name === part) ?? (number !== undefined ? type.members.find((x) => x.exact === number) : undefined);
+    const combined = !member && number !== undefined && type.isFlags ? flagsMembers(BigInt(number), type) : undefined;
+    if (combined === null) return { problem: `is no member of ${type.qualifiedName} nor a combination of its members' values (${listed(type.members.map((x) => `${x.name}=${x.exact}`))})` };
+    if (!member && !combined) return noMember;
+    for (const name of member ? [member.name] : combined ?? []) if (!names.includes(name)) names.push(name);
   }
   return names.join(",");
+}
+
+/** The first eight of `items`, joined by commas, and an ellipsis where there are more. */
+function listed(items: readonly string[]): string {
+  return items.length > 8 ? `${items.slice(0, 8).join(", ")}, …` : items.join(", ");
+}
+
+/** A qualified name with its namespace's alias replaced by the namespace (`Alias.Color` → `ns.Color`). */
+function unaliased(qualified: string, aliases: ReadonlyMap<string, string>): string {
+  const dot = qualified.lastIndexOf(".");
+  const namespace = dot < 0 ? undefined : aliases.get(qualified.slice(0, dot));
+  return namespace === undefined ? qualified : `${namespace}${qualified.slice(dot)}`;
+}
+
+/**
+ * The members of the flags enum `type` whose values, OR-ed, are `value` (in the order declared; a
+ * member whose value is a combination of others' is taken before them), or null where none are: a
+ * negative value, one with a bit no member has, and 0 where no member is 0.
+ */
+function flagsMembers(value: bigint, type: EnumType): string[] | null {
+  if (value <= 0n) return null;
+  const byValue = type.members.map((x) => ({ name: x.name, value: BigInt(x.exact) })).filter((x) => x.value > 0n);
+  byValue.sort((a, b) => (a.value < b.value ? 1 : a.value > b.value ? -1 : 0));
+  const taken = new Set<string>();
+  let covered = 0n;
+  for (const x of byValue) {
+    if ((x.value & value) === x.value && (x.value & ~covered) !== 0n) {
+      taken.add(x.name);
+      covered |= x.value;
+    }
+  }
+  return covered === value ? type.members.filter((x) => taken.has(x.name)).map((x) => x.name) : null;
+}
+
+/**
+ * Why `text` is no Edm.Decimal literal the runtime writes (its `edmDecimal`): URL Conventions 4.01's
+ * ABNF `decimalValue` has digits, a fraction and an exponent (`-1.5`, `1e3`, `1.5E-2`; 4.0's had no
+ * exponent) and `nanInfinity`, which the runtime refuses for a Decimal (a TypeError before
+ * sending): it writes them for a Double or a Single alone. Undefined for a literal it writes.
+ */
+export function decimalProblem(text: string): string | undefined {
+  if (/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(text)) return undefined;
+  const form = "digits, a fraction and an exponent: -1.5, 1e3, 1.5E-2";
+  return /^(-?INF|NaN)$/.test(text) ? `is no decimal number (${form}); INF, -INF and NaN are an Edm.Double's or an Edm.Single's` : `is no decimal number (${form})`;
 }
 
 /**

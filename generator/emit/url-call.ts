@@ -28,7 +28,7 @@ import { listsSubtypes } from "./request-names";
 import { deltaFunction, hasComposableAddress } from "./operation-view";
 import { applyArgument, primitiveTs, customOptionNames, queryMembers, systemOptionNames, type QueryTaker, type QueryWriter } from "./url-query";
 import { NUMBERS } from "./url-filter-tokens";
-import { enumMembers, isCalendarDay, stringProblem, wholeNumberProblem, writable } from "./literal-forms";
+import { decimalProblem, enumMembers, isCalendarDay, stringProblem, wholeNumberProblem, writable } from "./literal-forms";
 
 /** A name the code uses that the caller provides: the client, a key, a body, an operation's parameters. */
 export interface CallVariable {
@@ -644,7 +644,7 @@ class CallWriter {
       // A parameter alias (`f(p=@p)?@p=1`): its value is in the query, which the typed calls do not read (url-query.ts).
       if (/^@[A-Za-z_]\w*$/.test(text)) return { problem: `${what} is given by the parameter alias ${text}, which the generated functions do not take; write its value in its place` };
       if (enumType) {
-        const members = enumMembers(text, enumType);
+        const members = enumMembers(text, enumType, this.ctx.model.aliases);
         return typeof members === "string" ? JSON.stringify(members) : refused(members.problem);
       }
       if (edm === "Guid" && !/^[0-9A-Fa-f]{8}(-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}$/.test(bare)) return refused("is no Guid (32 hexadecimal digits, 8-4-4-4-12)");
@@ -652,7 +652,9 @@ class CallWriter {
       if (floating !== undefined) return floating;
       const whole = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(bare) ? wholeNumberProblem(bare, edm) : undefined;
       if (whole) return refused(whole);
-      if (NUMBERS.has(edm) && !/^-?\d+(\.\d+)?$/.test(bare)) return refused("is no number");
+      const decimal = edm === "Decimal" ? decimalProblem(bare) : undefined;
+      if (decimal) return refused(decimal);
+      if (NUMBERS.has(edm) && edm !== "Decimal" && !/^-?\d+(\.\d+)?$/.test(bare)) return refused("is no number");
       if (NUMBERS.has(edm)) return numberValue(bare, edm);
       const form = FORMS[edm];
       if (form && !form.pattern.test(edm === "Boolean" ? text : bare)) return refused(`is no ${form.what}`);
@@ -831,11 +833,13 @@ function floatingValue(text: string): string | undefined {
 
 /**
  * A number of the URL as TypeScript: as written where a JavaScript number holds it exactly, else (an
- * Int64 beyond 2^53, a Decimal of more than 15 digits) as its text, which their values take: the
- * runtime refuses such an Int64 given as a number, and would write such a Decimal rounded.
+ * Int64 beyond 2^53, a Decimal of more than 15 digits or with an exponent) as its text, which their
+ * values take: the runtime refuses such an Int64 given as a number, and would write such a Decimal rounded.
  */
 function numberValue(text: string, edm: string): string {
   if (edm !== "Int64" && edm !== "Decimal") return text;
+  // A Decimal with an exponent as its text, which the runtime writes as it is (`1.5e-400` as a number would be 0).
+  if (/e/i.test(text)) return JSON.stringify(text);
   const exact = text.includes(".") ? text.replace(/^-/, "").replace(".", "").replace(/^0+/, "").replace(/0+$/, "").length <= 15 : Number.isSafeInteger(Number(text));
   return exact ? text : JSON.stringify(text);
 }
