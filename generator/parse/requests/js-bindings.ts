@@ -13,7 +13,8 @@
  * tokenizer does: a `}` in `/^}/` closes nothing).
  */
 import type { JsText } from "./js-literals";
-import { readLiteral, scalarLiteral, skipBlank, TYPE_ANNOTATION } from "./js-values";
+import { readLiteral, scalarLiteral, skipBlank } from "./js-values";
+import { declarationEnd } from "./js-declarations";
 import { hiddenAt, parametersOf, type Parameters } from "./js-parameters";
 import { changeQuery } from "./url-objects";
 import { BlockNesting, parentsOf } from "./block-nesting";
@@ -56,8 +57,6 @@ interface Owned {
 }
 
 const DECLARATION = /\b(const|let|var)\s+([A-Za-z_$][\w$]*)/g;
-/** What follows a declaration's name: its type annotation (js-values.ts), then its `=`, or its end. */
-const DECLARED = new RegExp(String.raw`^\s*${TYPE_ANNOTATION}(=(?![=>])|;|\r?\n|$)`);
 const CHANGE = /(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?:(\+=|=(?![=>]))|(?:\|\||&&|\?\?|\*\*|<<|>>>?|[-*/%&|^])=|\.\s*searchParams\s*\.\s*(set|append|delete)\s*\(|\.\s*[\w$.]+\s*[-+*/]?=(?![=>]))/g;
 /** What, at the start of the next line, carries an expression on past a line's end (no `;` inserted there): an operator, a call's or an index's bracket, a template. */
 const CONTINUES = /(?:[-+*/%.?:&|^<>=,([`]|!=|(?:in|instanceof|as|satisfies)(?![\w$]))/y;
@@ -126,9 +125,10 @@ export class Bindings {
     for (const m of text.matchAll(DECLARATION)) {
       if (!js.isCode(m.index)) continue;
       const name = m[2]!;
-      const after = DECLARED.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 300));
-      const readable = m[1] !== "var" && after !== null && this.statementStart(m.index);
-      const init = readable && after![1] === "=" ? skipBlank(text, m.index + m[0].length + after![0].length) : undefined;
+      // Past its type annotation (js-declarations.ts), its `=` or its end.
+      const end = m[1] === "var" ? undefined : declarationEnd(js, m.index + m[0].length);
+      const readable = end !== undefined && this.statementStart(m.index);
+      const init = readable && text[end] === "=" ? skipBlank(text, end + 1) : undefined;
       if (m[1] === "var") this.vars.add(name);
       const block = this.innermost(m.index);
       this.declare(name, { at: m.index, block, readable, ...(init !== undefined ? { init } : {}) });

@@ -27,13 +27,6 @@ const KEYWORDS = new Map<string, unknown>([
   ["undefined", UNDEFINED],
 ]);
 
-/**
- * A declaration's type annotation, as a regular expression's source: `: Getter`, and a function
- * type's `=>` in it (`: (p: string) => Promise<Response>`), up to the `=` that gives the value; at
- * most 200 characters on its line, so a long line of `const`s without `=` is read in linear time.
- */
-export const TYPE_ANNOTATION = String.raw`(?::(?:[^=;\n]|=>){0,200})?`;
-
 const IDENTIFIER = /[A-Za-z_$][\w$]*/y;
 const NUMBER = /[+-]?(?:0[xX][\da-fA-F]+|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)/y;
 

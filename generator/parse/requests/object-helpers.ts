@@ -10,7 +10,8 @@
  * bound, so objects nested in each other are read in linear time.
  */
 import type { JsText } from "./js-literals";
-import { TYPE_ANNOTATION, expressionEnd, skipBlank } from "./js-values";
+import { expressionEnd, skipBlank } from "./js-values";
+import { constValues } from "./js-declarations";
 import { routeImports } from "./route-imports";
 
 /** How many members deep a call is read below a name: `api.graph.users.get(` is 3 (a namespace's object's object's member). */
@@ -27,8 +28,6 @@ export interface MemberFunction {
   arrow: boolean;
 }
 
-/** `const graph = {`, `export const graph: Api = {`, `const graph: { get: (p: string) => Promise<Response> } = {`: the name and the brace. */
-const OBJECT = new RegExp(String.raw`(?<![\w$.])const\s+([A-Za-z_$][\w$]*)\s*${TYPE_ANNOTATION}=\s*\{`, "g");
 const KEY = /(?:async\s+)?(?:get\s+|set\s+)?([A-Za-z_$][\w$]*|"[^"\n]*"|'[^'\n]*')\s*/y;
 const VALUE_FUNCTION = /(?:async\s+)?(?:function\s*\*?\s*(?:[A-Za-z_$][\w$]*)?\s*)?(?:<[^<>(]*>)?\s*\(/y;
 /** A member's value that is an HTTP client's method by its name: `axios.get`, `ky . post`. */
@@ -49,12 +48,13 @@ export function objectMembers(js: JsText): ObjectMembers {
   if (found) return found;
   found = { functions: [], objects: new Set(), deeper: new Set(), clientMethods: new Set() };
   const text = js.text;
-  for (const m of text.matchAll(OBJECT)) {
-    if (!js.isCode(m.index)) continue;
-    const at = m.index + /^const\s+/.exec(m[0])![0].length;
+  // `const graph = {`, `export const graph: Api = {`, `const graph: { get: (p: string) => Promise<Response>; top?: number } = {` (js-declarations.ts).
+  for (const c of constValues(js)) {
+    if (text[c.value] !== "{") continue;
+    const at = c.nameAt;
     // A block's object (a function's local, a test's mock) is no object of its name outside the block: its calls there are not said.
-    const local = js.blockAround(m.index) !== undefined;
-    const stack: { path: string; open: number; depth: number }[] = [{ path: m[1]!, open: m.index + m[0].length - 1, depth: 0 }];
+    const local = js.blockAround(c.at) !== undefined;
+    const stack: { path: string; open: number; depth: number }[] = [{ path: c.name, open: c.value, depth: 0 }];
     while (stack.length) {
       const { path, open, depth } = stack.pop()!;
       const close = js.closing(open);

@@ -11,7 +11,8 @@
  * made of a parameter, is read as before where the helper is never called with one.
  */
 import { type CallInCode, JsText, PARAMETER } from "./js-literals";
-import { TYPE_ANNOTATION, expressionEnd, skipBlank } from "./js-values";
+import { expressionEnd, skipBlank } from "./js-values";
+import { constValues } from "./js-declarations";
 import { withVariables } from "./request-variables";
 import { parametersOf } from "./js-parameters";
 import { parameterList } from "./js-parameter-names";
@@ -39,8 +40,8 @@ export interface Helper {
 }
 
 const FUNCTION = /(?<![\w$.])(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)\s*(?:<[^<>(]*>)?\s*\(/g;
-/** `const get = (`, or an arrow's lone parameter unparenthesised, `const get = async p =>`, the `const` typed or not (`const get: Getter = `, `const get: (p: string) => Promise<Response> = `): the match ends at the `(` or at the parameter's end (BARE). */
-const ARROW = new RegExp(String.raw`(?<![\w$.])const\s+([A-Za-z_$][\w$]*)\s*${TYPE_ANNOTATION}=\s*(?:async\s+)?(?:(?:<[^<>(]*>)?\s*\(|[A-Za-z_$][\w$]*(?=\s*=>))`, "g");
+/** A `const`'s value (js-declarations.ts: typed or not) that is an arrow: `(`, or its lone parameter unparenthesised, `async p =>`; the match ends at the `(` or at the parameter's end (BARE). */
+const ARROW = /(?:async\s+)?(?:(?:<[^<>(]*>)?\s*\(|[A-Za-z_$][\w$]*(?=\s*=>))/y;
 const DEFAULT = /(?<![\w$.])(?:export\s+default\s+|module\.exports\s*=\s*)(?:async\s+)?(?:(function\s*\*?\s*)?(?:<[^<>(]*>)?\s*\(|[A-Za-z_$][\w$]*(?=\s*=>))/g;
 /** An arrow's lone parameter without parentheses, at its first character: `p` of `p => …`. */
 const BARE = /[A-Za-z_$][\w$]*(?=\s*=>)/y;
@@ -52,33 +53,26 @@ const found = new WeakMap<JsText, Helper[]>();
 export function helpersOf(js: JsText): Helper[] {
   let helpers = found.get(js);
   if (helpers) return helpers;
-  helpers = [];
+  const declared: Helper[] = [];
   const names = new Map<string, number>();
-  for (const [pattern, arrow] of [[FUNCTION, false], [ARROW, true]] as const)
-    for (const m of js.text.matchAll(pattern)) {
-      if (!js.isCode(m.index)) continue;
-      const scoped = scopedName(js, m[1]!, m.index);
-      names.set(scoped, (names.get(scoped) ?? 0) + 1);
-      const h = helperAt(js, m[1]!, m.index, paramsAt(m), arrow);
-      if (h) helpers.push(h);
-    }
+  const add = (name: string, at: number, open: number, arrow: boolean) => {
+    const scoped = scopedName(js, name, at);
+    names.set(scoped, (names.get(scoped) ?? 0) + 1);
+    const h = helperAt(js, name, at, open, arrow);
+    if (h) declared.push(h);
+  };
+  for (const m of js.text.matchAll(FUNCTION)) if (js.isCode(m.index)) add(m[1]!, m.index, paramsAt(m.index + m[0].length, m[0]), false);
+  for (const c of constValues(js)) {
+    ARROW.lastIndex = c.value;
+    const m = ARROW.exec(js.text);
+    if (m) add(c.name, c.at, paramsAt(c.value + m[0].length, m[0]), true);
+  }
   // An anonymous default export, `export default function (path) {…}`, `export default (p) => …`, `module.exports = (p) => …`: the helper `default` (reexports.ts).
-  for (const m of js.text.matchAll(DEFAULT)) {
-    if (!js.isCode(m.index)) continue;
-    const scoped = scopedName(js, "default", m.index);
-    names.set(scoped, (names.get(scoped) ?? 0) + 1);
-    const h = helperAt(js, "default", m.index, paramsAt(m), !m[1]);
-    if (h) helpers.push(h);
-  }
+  for (const m of js.text.matchAll(DEFAULT)) if (js.isCode(m.index)) add("default", m.index, paramsAt(m.index + m[0].length, m[0]), !m[1]);
   // An object literal's members: `const graph = { users: { get: (id) => … } }` is `graph.users.get` (object-helpers.ts).
-  for (const f of objectMembers(js).functions) {
-    const scoped = scopedName(js, f.name, f.at);
-    names.set(scoped, (names.get(scoped) ?? 0) + 1);
-    const h = helperAt(js, f.name, f.at, f.open, f.arrow);
-    if (h) helpers.push(h);
-  }
+  for (const f of objectMembers(js).functions) add(f.name, f.at, f.open, f.arrow);
   // A name declared twice in one block is no one helper (one in each of two blocks is each's in its block: helper-chains.ts); nor is one whose parameter its body declares again or assigns.
-  helpers = helpers.filter((h) => names.get(scopedName(js, h.name, h.at)) === 1);
+  helpers = declared.filter((h) => names.get(scopedName(js, h.name, h.at)) === 1);
   const hidden = hidingPlaces(js, new Set(helpers.flatMap((h) => h.params.filter((p) => p !== ""))));
   helpers = helpers.filter((h) => !h.params.some((p) => p !== "" && someBetween(hidden.get(p), h.from, h.to)));
   ownParts(helpers);
@@ -86,10 +80,9 @@ export function helpersOf(js: JsText): Helper[] {
   return helpers;
 }
 
-/** Where a declaration's match (ARROW, DEFAULT) has its parameters: its last character, the `(`; or where its unparenthesised parameter starts. */
-function paramsAt(m: RegExpMatchArray): number {
-  const end = m.index! + m[0].length;
-  return m[0].endsWith("(") ? end - 1 : end - /[A-Za-z_$][\w$]*$/.exec(m[0])![0].length;
+/** Where a declaration's match (FUNCTION, ARROW, DEFAULT: its text, ending at `end`) has its parameters: its last character, the `(`; or where its unparenthesised parameter starts. */
+function paramsAt(end: number, matched: string): number {
+  return matched.endsWith("(") ? end - 1 : end - /[A-Za-z_$][\w$]*$/.exec(matched)![0].length;
 }
 
 /** A helper's name and the block it is declared in (its `{`; none at the file's top level): a name is one helper's in its block. */

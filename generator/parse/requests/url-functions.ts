@@ -8,7 +8,8 @@
  * calls are not read.
  */
 import type { JsText } from "./js-literals";
-import { skipBlank, TYPE_ANNOTATION } from "./js-values";
+import { skipBlank } from "./js-values";
+import { constValues } from "./js-declarations";
 import { parameterList } from "./js-parameter-names";
 
 export interface UrlFunction {
@@ -23,9 +24,9 @@ export interface UrlFunction {
 }
 
 const FUNCTION = /\bfunction\s+([A-Za-z_$][\w$]*)\s*(?:<[^<>(]*>)?\s*\(/g;
-// A `const`'s: a `let` may be given another function later (`u = (id) => …`).
-// Typed or not (js-values.ts TYPE_ANNOTATION: `const url: (id: string) => string = (id) => …`).
-const ARROW = new RegExp(String.raw`\bconst\s+([A-Za-z_$][\w$]*)\s*${TYPE_ANNOTATION}=\s*(?:<[^<>(]*>)?\s*\(`, "g");
+// A `const`'s value (a `let` may be given another function later, `u = (id) => …`), typed or not
+// (js-declarations.ts: `const url: (id: string) => string = (id) => …`): the match ends at its `(`.
+const ARROW = /(?:<[^<>(]*>)?\s*\(/y;
 
 const found = new WeakMap<JsText, Map<string, UrlFunction | undefined>>();
 
@@ -34,14 +35,15 @@ export function urlFunction(js: JsText, name: string): UrlFunction | undefined {
   let functions = found.get(js);
   if (!functions) {
     functions = new Map();
-    for (const [pattern, arrow] of [[FUNCTION, false], [ARROW, true]] as const)
-      for (const m of js.text.matchAll(pattern)) {
-        // One written in a comment or a string (an old version left there) is none.
-        if (!js.isCode(m.index)) continue;
-        const f = functionAt(js, m.index + m[0].length - 1, arrow);
-        // A name given twice is no one function.
-        functions.set(m[1]!, functions.has(m[1]!) ? undefined : f);
-      }
+    // A name given twice is no one function.
+    const add = (name: string, f: UrlFunction | undefined) => functions!.set(name, functions!.has(name) ? undefined : f);
+    // One written in a comment or a string (an old version left there) is none.
+    for (const m of js.text.matchAll(FUNCTION)) if (js.isCode(m.index)) add(m[1]!, functionAt(js, m.index + m[0].length - 1, false));
+    for (const c of constValues(js)) {
+      ARROW.lastIndex = c.value;
+      const m = ARROW.exec(js.text);
+      if (m) add(c.name, functionAt(js, c.value + m[0].length - 1, true));
+    }
     found.set(js, functions);
   }
   return functions.get(name);

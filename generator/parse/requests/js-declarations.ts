@@ -1,0 +1,117 @@
+/**
+ * Where a declaration's value starts, past its type annotation: `const get = `, `const get: Getter
+ * = `, `const api: { a: (p: string) => Promise<Response>; b: number } = `, `const g: <T =
+ * string>(p: string) => Promise<T> = `, an annotation over several lines (`const g: (\n  p: string,\n)
+ * => Promise<Response> = `). The annotation is passed over by its brackets: `()`, `[]` and `{}`
+ * each at once by the file's pairing (JsText.closing, made once per file, which passes strings,
+ * templates and comments: a `"a;b"` literal type, a `{` in a comment), `<>` counted (an arrow's
+ * `=>` closes none; a default's `=` inside `<>` gives no value). The `=` that gives the value is
+ * the first one outside all of them. An annotation goes on past a line's end where its last token
+ * asks for more (`:`, `|`, `&`, `.`, `?`, `=>`) or the next line starts with `=`, `|`, `&` or `.`;
+ * else the line's end ends the declaration (`let url: string` then the next statement).
+ *
+ * Linear on hostile input: a bracket left open (`const a: {` and the rest of the file) has no
+ * partner in the pairing, so the declaration is given up at once, not read to the file's end; a
+ * typed declaration met outside the brackets (`const b:`, `let b:`, `var b:`) ends the reading (a
+ * line of `const a: A<const b: A<…` reads each character once, for the declaration before it); and
+ * at most MAX_STEPS characters outside those brackets are read for one declaration.
+ */
+import type { JsText } from "./js-literals";
+import { skipBlank } from "./js-values";
+
+/** The most characters read outside the annotation's `()`, `[]` and `{}` (each passed over at once, however long). */
+const MAX_STEPS = 400;
+
+/** A typed declaration, which no annotation holds (a type parameter's `<const T>` is followed by no `:`). */
+const DECLARES = /(?:const|let|var)\s+[A-Za-z_$][\w$]*\s*:/y;
+
+/** What a type's last token may be where it goes on at the next line. */
+const ASKS_MORE = new Set([":", "|", "&", ".", "?", "=>"]);
+
+/**
+ * After a declared name (`at` just past it), the index of the `=` that gives its value, or of what
+ * ends a declaration without one (`;`, a line's end, the file's end); undefined where something
+ * else follows (`,`, `of`, a bracket it does not open, a `>` closing none) or the annotation is
+ * not closed within its bound.
+ */
+export function declarationEnd(js: JsText, at: number): number | undefined {
+  const text = js.text;
+  let typed = false;
+  let angles = 0;
+  /** The annotation's last token read (a quote for a string's). */
+  let last = "";
+  for (let i = at, steps = 0; i < text.length; i++) {
+    if (++steps > MAX_STEPS) return undefined;
+    const c = text[i]!;
+    if (!js.isCode(i)) {
+      // A string (a literal type) or a comment, passed over; a string is the type's last token.
+      const comment = c === "/" && (text[i + 1] === "/" || text[i + 1] === "*");
+      while (i + 1 < text.length && !js.isCode(i + 1) && ++steps <= MAX_STEPS) i++;
+      if (!comment) last = '"';
+      continue;
+    }
+    if (c === "\n" || c === "\r") {
+      if (angles === 0 && !goesOn(text, i, typed ? last : "")) return i;
+      continue;
+    }
+    if (c <= " " || (c > "~" && /\s/.test(c))) continue;
+    if (!typed) {
+      if (c === ":") [typed, last] = [true, ":"];
+      else return c === ";" || (c === "=" && !/[=>]/.test(text[i + 1] ?? "")) ? i : undefined;
+      continue;
+    }
+    if (c === "(" || c === "[" || c === "{") {
+      const close = js.closing(i);
+      if (close === undefined) return undefined;
+      [i, last] = [close, text[close]!];
+    } else if (c === ")" || c === "]" || c === "}" || (c === "," && angles === 0)) return undefined;
+    else if (c === "=" && text[i + 1] === ">") [i, last] = [i + 1, "=>"];
+    else if (c === "=" && angles === 0) return text[i + 1] === "=" ? undefined : i;
+    else if (c === ";") return angles === 0 ? i : undefined;
+    else if (/[clv]/.test(c) && !/[\w$.]/.test(text[i - 1] ?? "") && ((DECLARES.lastIndex = i), DECLARES.test(text))) return undefined;
+    else {
+      if (c === "<") angles++;
+      else if (c === ">" && angles-- === 0) return undefined;
+      last = c;
+    }
+  }
+  return angles === 0 ? text.length : undefined;
+}
+
+/** Whether a declaration goes on past the line's end at `at`: its type's last token asks for more, or the next line starts with `=`, `|`, `&` or `.` (before a type, with `=` or the type's `:`). */
+function goesOn(text: string, at: number, last: string): boolean {
+  if (ASKS_MORE.has(last)) return true;
+  const next = text[skipBlank(text, at)] ?? "";
+  return next === "=" || (last === "" ? next === ":" : next !== "" && "|&.".includes(next));
+}
+
+/** A `const` of a name, not a member's (`x.const`). */
+const CONST = /(?<![\w$.])const\s+([A-Za-z_$][\w$]*)/g;
+
+/** A `const` in code given a value: where the `const` is, its name and where the name is, and where its value starts (past `=` and white space). */
+export interface ConstValue {
+  at: number;
+  name: string;
+  nameAt: number;
+  value: number;
+}
+
+const constsOf = new WeakMap<JsText, ConstValue[]>();
+
+/** The `const`s of `js` given a value, typed or not, in order (made once per file: request helpers, URL functions and objects of helpers read them). */
+export function constValues(js: JsText): ConstValue[] {
+  let found = constsOf.get(js);
+  if (found) return found;
+  found = [];
+  const text = js.text;
+  for (const m of text.matchAll(CONST)) {
+    if (!js.isCode(m.index)) continue;
+    const end = declarationEnd(js, m.index + m[0].length);
+    if (end === undefined || text[end] !== "=") continue;
+    let value = end + 1;
+    while (/\s/.test(text[value] ?? "")) value++;
+    found.push({ at: m.index, name: m[1]!, nameAt: m.index + m[0].length - m[1]!.length, value });
+  }
+  constsOf.set(js, found);
+  return found;
+}
