@@ -80,16 +80,31 @@ export function enumMembers(text: string, type: EnumType, aliases: ReadonlyMap<s
   if (prefix !== undefined && unaliased(prefix, aliases) !== type.qualifiedName) return { problem: `is a literal of ${prefix}, not of ${type.qualifiedName}` };
   const parts = inner.split(",");
   if (parts.length > 1 && !type.isFlags) return { problem: `names several members, and ${type.qualifiedName} is no flags enum` };
-  const names: string[] = [];
+  // The members by name and by value, the first of each (as `find` took them), so that a literal of
+  // many parts on an enum of many members is read in linear time.
+  const byName = new Map<string, string>();
+  const byExact = new Map<string, string>();
+  for (const x of type.members) {
+    if (!byName.has(x.name)) byName.set(x.name, x.name);
+    if (!byExact.has(x.exact)) byExact.set(x.exact, x.name);
+  }
+  const names = new Set<string>();
+  // Each number's members found once (a literal may repeat one many times), the members sorted once.
+  const combinations = new Map<string, string[] | null>();
+  let sorted: FlagValue[] | undefined;
+  const combine = (number: string) => {
+    if (!combinations.has(number)) combinations.set(number, flagsMembers(BigInt(number), type, (sorted ??= flagValues(type))));
+    return combinations.get(number) as string[] | null;
+  };
   for (const part of parts) {
     const number = /^-?\d+$/.test(part) ? part.replace(/^(-?)0+(?=\d)/, "$1") : undefined;
-    const member = type.members.find((x) => x.name === part) ?? (number !== undefined ? type.members.find((x) => x.exact === number) : undefined);
-    const combined = !member && number !== undefined && type.isFlags ? flagsMembers(BigInt(number), type) : undefined;
+    const member = byName.get(part) ?? (number !== undefined ? byExact.get(number) : undefined);
+    const combined = member === undefined && number !== undefined && type.isFlags ? combine(number) : undefined;
     if (combined === null) return { problem: `is no member of ${type.qualifiedName} nor a combination of its members' values (${listed(type.members.map((x) => `${x.name}=${x.exact}`))})` };
-    if (!member && !combined) return noMember;
-    for (const name of member ? [member.name] : combined ?? []) if (!names.includes(name)) names.push(name);
+    if (member === undefined && !combined) return noMember;
+    for (const name of member !== undefined ? [member] : combined ?? []) names.add(name);
   }
-  return names.join(",");
+  return [...names].join(",");
 }
 
 /** The first eight of `items`, joined by commas, and an ellipsis where there are more. */
@@ -104,15 +119,25 @@ function unaliased(qualified: string, aliases: ReadonlyMap<string, string>): str
   return namespace === undefined ? qualified : `${namespace}${qualified.slice(dot)}`;
 }
 
+/** A flags enum's member and its value. */
+interface FlagValue {
+  readonly name: string;
+  readonly value: bigint;
+}
+
+/** The members of the flags enum `type` whose values are above 0, the greatest first (flagsMembers takes them so). */
+function flagValues(type: EnumType): FlagValue[] {
+  const byValue = type.members.map((x) => ({ name: x.name, value: BigInt(x.exact) })).filter((x) => x.value > 0n);
+  return byValue.sort((a, b) => (a.value < b.value ? 1 : a.value > b.value ? -1 : 0));
+}
+
 /**
  * The members of the flags enum `type` whose values, OR-ed, are `value` (in the order declared; a
  * member whose value is a combination of others' is taken before them), or null where none are: a
  * negative value, one with a bit no member has, and 0 where no member is 0.
  */
-function flagsMembers(value: bigint, type: EnumType): string[] | null {
+function flagsMembers(value: bigint, type: EnumType, byValue: readonly FlagValue[]): string[] | null {
   if (value <= 0n) return null;
-  const byValue = type.members.map((x) => ({ name: x.name, value: BigInt(x.exact) })).filter((x) => x.value > 0n);
-  byValue.sort((a, b) => (a.value < b.value ? 1 : a.value > b.value ? -1 : 0));
   const taken = new Set<string>();
   let covered = 0n;
   for (const x of byValue) {

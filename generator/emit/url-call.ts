@@ -638,7 +638,10 @@ class CallWriter {
    * number, `yesterday` for a date) is refused; a number written quoted is the number.
    */
   private checkedValue(text: string, edm: string, what: string, type?: string, enumType?: EnumType): string | { problem: string } | undefined {
-    const bare = /^'.*'$/s.test(text) ? text.slice(1, -1) : text;
+    const quoted = /^'.*'$/s.test(text) ? text.slice(1, -1) : text;
+    // A number's sign and leading zeros (ABNF `[ SIGN ] 1*DIGIT`: `+1`, `007`) are no part of its
+    // value, and TypeScript has no number written so (`007` is an octal literal it refuses).
+    const bare = NUMBERS.has(edm) ? plainDigits(quoted) : quoted;
     if (!PLACEHOLDER.test(text)) {
       const refused = (why: string) => ({ problem: `${what} is ${enumType ? `a ${enumType.qualifiedName}` : `an Edm.${edm}`}: ${text} ${why}` });
       // A parameter alias (`f(p=@p)?@p=1`): its value is in the query, which the typed calls do not read (url-query.ts).
@@ -657,10 +660,14 @@ class CallWriter {
       if (NUMBERS.has(edm) && edm !== "Decimal" && !/^-?\d+(\.\d+)?$/.test(bare)) return refused("is no number");
       if (NUMBERS.has(edm)) return numberValue(bare, edm);
       const form = FORMS[edm];
-      if (form && !form.pattern.test(edm === "Boolean" ? text : bare)) return refused(`is no ${form.what}`);
+      // A duration's value: `duration'P1D'`, `'P1D'` (4.01) or, as documentation writes one, `P1D`.
+      const duration = edm === "Duration" ? (/^(?:duration'(.*)'|'(.*)'|([^']*))$/is.exec(text) ?? []).slice(1).find((x) => x !== undefined) : undefined;
+      if (form && !form.pattern.test(edm === "Boolean" ? text : (duration ?? bare))) return refused(`is no ${form.what}`);
       if (form && !isCalendarDay(bare)) return refused("is no day of the calendar");
       // A duration as its runtime value takes it: the ISO 8601 text (`duration'PT8H'` is `"PT8H"`).
-      if (edm === "Duration") return JSON.stringify(bare.replace(/^duration'(.*)'$/i, "$1"));
+      if (duration !== undefined) return JSON.stringify(duration);
+      // ABNF strings are case-insensitive (`TRUE`), as the runtime's edmBoolean takes them.
+      if (edm === "Boolean") return text.toLowerCase();
       // A binary value as the runtime's takes it: the base64url text in its quotes (`binary'AQID'` is `"AQID"`).
       const binary = edm === "Binary" ? /^binary'(.*)'$/is.exec(text) : undefined;
       if (binary !== undefined) return binary && writable("Binary", binary[1]) ? JSON.stringify(binary[1]) : refused("is no binary value (binary'AQID', base64url)");
@@ -789,7 +796,7 @@ function schemaNamed(model: Model, namespace: string): Schema {
 }
 
 /** A time of day: hours 00-23, minutes 00-59, seconds 00-60 (a leap second), as the runtime's literal takes one. */
-const TIME = "([01]\\d|2[0-3]):[0-5]\\d(:([0-5]\\d|60)(\\.\\d+)?)?";
+const TIME = "([01]\\d|2[0-3]):[0-5]\\d(:([0-5]\\d|60)(\\.\\d{1,12})?)?";
 
 /**
  * How a value of a date, time, duration or Boolean type is written in a URL (URL Conventions'
@@ -797,11 +804,12 @@ const TIME = "([01]\\d|2[0-3]):[0-5]\\d(:([0-5]\\d|60)(\\.\\d+)?)?";
  * one (`getDirectRoutingCalls(fromDateTime=2019-11-01,…)`); its offset's `%2B` is read as `+`.
  */
 const FORMS: Record<string, { pattern: RegExp; what: string }> = {
-  Date: { pattern: /^\d{4}-\d{2}-\d{2}$/, what: "date (2019-11-01)" },
-  DateTimeOffset: { pattern: new RegExp(`^\\d{4}-\\d{2}-\\d{2}(T${TIME}(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)?)?$`, "i"), what: "date and time (2019-11-01T08:00:00Z)" },
+  Date: { pattern: /^-?\d{4,}-\d{2}-\d{2}$/, what: "date (2019-11-01)" },
+  DateTimeOffset: { pattern: new RegExp(`^-?\\d{4,}-\\d{2}-\\d{2}(T${TIME}(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)?)?$`, "i"), what: "date and time (2019-11-01T08:00:00Z)" },
   TimeOfDay: { pattern: new RegExp(`^${TIME}$`), what: "time of day (08:00:00)" },
-  Duration: { pattern: /^(duration)?'?-?P(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?'?$/i, what: "duration (P1DT2H)" },
-  Boolean: { pattern: /^(true|false)$/, what: "Boolean (true or false)" },
+  // The duration's value, without its prefix and quotes (checkedValue), as the runtime's edmDuration takes it.
+  Duration: { pattern: /^-?P(?=\d|T\d)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/i, what: "duration (P1DT2H)" },
+  Boolean: { pattern: /^(true|false)$/i, what: "Boolean (true or false)" },
 };
 
 /** A placeholder for a value (`{sessionId}`, `'{period}'`): its name. */
@@ -829,6 +837,11 @@ function edmName(t: ModelType): string {
 function floatingValue(text: string): string | undefined {
   if (/^-?\d+(\.\d+)?[eE][+-]?\d+$/.test(text)) return text;
   return ({ INF: "Infinity", "-INF": "-Infinity", NaN: "NaN" } as Record<string, string>)[text];
+}
+
+/** A number's text without a plus sign or leading zeros (`+007.5` → `7.5`, `-00` → `-0`); any other text as it is. */
+function plainDigits(text: string): string {
+  return /^[+-]?\d/.test(text) ? text.replace(/^\+/, "").replace(/^(-?)0+(?=\d)/, "$1") : text;
 }
 
 /**
