@@ -53,7 +53,8 @@ test("a function's date, date and time, time of day, duration and Boolean parame
   const file = path.join(__dirname, "fixtures", "requests", "function-values.xml");
   const good = [
     "/shifts(day=2024-01-31,after=2024-01-31T08:00:00Z,start=08:30,length=duration'PT8H',open=true)",
-    // A date alone for a date and time, as Graph's documentation writes one; an offset percent-encoded; a duration quoted.
+    // A date alone for a date and time, as Graph's documentation writes one (a variable to choose: the function takes
+    // a date and time with its offset); an offset percent-encoded; a duration quoted.
     "/shifts(day=2024-01-31,after=2024-01-31,start=08:30:00.5,length='P1DT2H',open=false)",
     "/shifts(day=2024-01-31,after=2024-01-31T08:00:00%2B01:00,start={start},length=PT8H,open={open})",
   ];
@@ -68,7 +69,7 @@ test("a function's date, date and time, time of day, duration and Boolean parame
   const read = urlCalls({ inputs: [{ file, content: fs.readFileSync(file, "utf8") }] }, [...good, ...bad.map(([p]) => `/shifts(${p})`)].map((p) => ({ method: "GET", path: p })));
   expect(read.results.map((r) => (r.ok ? r.call.call : r.problem))).toEqual([
     'const result = await shifts(client, { day: "2024-01-31", after: "2024-01-31T08:00:00Z", start: "08:30", length: "PT8H", open: true });',
-    'const result = await shifts(client, { day: "2024-01-31", after: "2024-01-31", start: "08:30:00.5", length: "P1DT2H", open: false });',
+    'const result = await shifts(client, { day: "2024-01-31", after, start: "08:30:00.5", length: "P1DT2H", open: false });',
     'const result = await shifts(client, { day: "2024-01-31", after: "2024-01-31T08:00:00+01:00", start: start, length: "PT8H", open: open });',
     ...bad.map(([p, why]) => `GET /shifts(${p}): ${why}`),
   ]);

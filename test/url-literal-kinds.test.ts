@@ -13,6 +13,7 @@ import * as path from "node:path";
 import { urlCalls } from "../generator/url-calls";
 import { enumMembers } from "../generator/emit/literal-forms";
 import type { EnumType } from "../generator/model/types";
+import { literal } from "../templates/static/runtime";
 
 const FILE = path.join(__dirname, "fixtures", "requests", "literal-kinds.xml");
 
@@ -146,6 +147,24 @@ const read = urlCalls({ inputs: [{ file: FILE, content: fs.readFileSync(FILE, "u
 test.each(CASES.map(([p, want], i) => [p, want, i] as const))("%s: %s", (p, want, i) => {
   const r = read.results[i]!;
   expect(r.ok ? given(r.call.address, r.call.call) : r.problem.replace(`GET ${p}: `, "")).toBe(want);
+});
+
+test("a date and time without its offset (a date alone, as Graph's pages write one) is a variable to choose, with a note saying why: the function refuses the URL's text", () => {
+  const paths = ["/dateTimeOffsets(2024-01-01)", "/fDateTimeOffset(p=2024-01-01T08:00)", "/fDateTimeOffset(p=2024-01-01T08:00:00-05:00)"];
+  const [key, param, full] = urlCalls({ inputs: [{ file: FILE, content: fs.readFileSync(FILE, "utf8") }] }, paths.map((p) => ({ method: "GET", path: p }))).results;
+  if (!key?.ok || !param?.ok || !full?.ok) throw new Error("refused");
+  expect(key.call.address).toMatch(/\.byKey\(id\)$/);
+  expect(key.call.variables).toContainEqual({ name: "id", what: "the key of a lit.byDateTimeOffset, a date and time with its offset (the URL's 2024-01-01 has none)", type: "string" });
+  expect(key.call.code).toContain("\n// id: the URL's 2024-01-01 is a date alone, which names no zone; the function takes a date and time with its offset and refuses 2024-01-01 (a TypeError before sending): choose the instant meant, e.g. 2024-01-01T00:00:00Z for UTC.\n");
+  expect(param.call.call).toBe("const result = await fDateTimeOffset(client, { p });");
+  expect(param.call.code).toContain("// p: the URL's 2024-01-01T08:00 is a date and time without an offset, which names no zone; the function takes a date and time with its offset and refuses 2024-01-01T08:00 (a TypeError before sending): choose the instant meant, e.g. 2024-01-01T08:00Z for UTC.");
+  // What the note says, the runtime does: it refuses each as written and writes each example.
+  expect(() => literal("DateTimeOffset", "2024-01-01")).toThrow(TypeError);
+  expect(() => literal("DateTimeOffset", "2024-01-01T08:00")).toThrow(TypeError);
+  expect([literal("DateTimeOffset", "2024-01-01T00:00:00Z"), literal("DateTimeOffset", "2024-01-01T08:00Z")]).toEqual(["2024-01-01T00:00:00Z", "2024-01-01T08:00Z"]);
+  // With its offset, the value is printed as it is, without a note.
+  expect(full.call.call).toBe('const result = await fDateTimeOffset(client, { p: "2024-01-01T08:00:00-05:00" });');
+  expect(full.call.code).not.toContain("// p:");
 });
 
 test("a flags enum's literal of many parts on an enum of many members is read in linear time", () => {

@@ -51,6 +51,21 @@ export function writable(name: string, text: string): boolean {
   return isCalendarDay(text);
 }
 
+/**
+ * What to say of a date and time in a URL that has no offset, which `odatagen url` takes as Graph's
+ * pages write one (`getPstnCalls(fromDateTime=2024-01-01,…)`, `…T08:00:00`) and the runtime's
+ * `edmDateTimeOffset` refuses (a TypeError before sending): it names no zone, so the value the
+ * service reads is the user's to choose (`2024-01-01T00:00:00Z` is midnight UTC, which the service
+ * may not take it for). Undefined for one the runtime writes, and for text of another form.
+ */
+export function offsetNote(text: string): string | undefined {
+  const at = /^-?\d{4,}-\d{2}-\d{2}(T[\d:.]+)?$/i.exec(text);
+  if (!at || writable("DateTimeOffset", text)) return undefined;
+  const full = at[1] ? `${text}Z` : `${text}T00:00:00Z`;
+  const given = at[1] ? "a date and time without an offset" : "a date alone";
+  return `the URL's ${text} is ${given}, which names no zone; the function takes a date and time with its offset and refuses ${text} (a TypeError before sending): choose the instant meant, e.g. ${full} for UTC.`;
+}
+
 /** The forms the runtime's literals of these types take (templates/static/runtime.ts, `edmDuration` and `dated`). */
 const RUNTIME_FORMS: Partial<Record<string, RegExp>> = {
   Date: /^-?\d{4,}-\d{2}-\d{2}$/,

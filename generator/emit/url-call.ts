@@ -28,7 +28,7 @@ import { listsSubtypes } from "./request-names";
 import { deltaFunction, hasComposableAddress } from "./operation-view";
 import { applyArgument, primitiveTs, customOptionNames, queryMembers, systemOptionNames, type QueryTaker, type QueryWriter } from "./url-query";
 import { NUMBERS } from "./url-filter-tokens";
-import { decimalProblem, enumMembers, isCalendarDay, stringProblem, wholeNumberProblem, writable } from "./literal-forms";
+import { decimalProblem, enumMembers, isCalendarDay, offsetNote, stringProblem, wholeNumberProblem, writable } from "./literal-forms";
 
 /** A name the code uses that the caller provides: the client, a key, a body, an operation's parameters. */
 export interface CallVariable {
@@ -97,6 +97,8 @@ class CallWriter {
   private readonly keyedSteps: { expr: string; type: EntityType | undefined }[] = [];
   /** The placeholders' variables not yet named (`variable`, `nameVariables`). */
   private readonly pending: { token: string; wanted: string }[] = [];
+  /** Comments above the call on the values the URL gives that the function cannot take as written (`offsetNote`). */
+  private readonly notes: string[] = [];
   /** The entity set or singleton the address is in, as the runtime follows it (the root, then NavigationPropertyBindings by property name). */
   private within: { container: EntityContainer; set: EntitySet | Singleton } | undefined;
   /** What the metadata forbids at the address, as its builder's type carries it (model/restrictions.ts). */
@@ -269,7 +271,7 @@ class CallWriter {
     const imports = [...this.imports].map(([module, names]) => ({ module, names: [...names].sort() }));
     const lines = imports.map((i) => `import { ${i.names.join(", ")} } from ${JSON.stringify(i.module)};`);
     const headers = this.headers(last);
-    const code = [...lines, "", ...(target === undefined ? [] : this.statements(target, imports)), ...headers.map(headerNote), ...(methodNote ? [methodNote] : []), ...(preferNote ? [preferNote] : []), call, ""].join("\n");
+    const code = [...lines, "", ...(target === undefined ? [] : this.statements(target, imports)), ...headers.map(headerNote), ...(methodNote ? [methodNote] : []), ...(preferNote ? [preferNote] : []), ...this.notes.map(rename), call, ""].join("\n");
     const prefer = preferNote ? { prefer: [INCLUDE_UNKNOWN], preferFor } : {};
     return { ok: true, call: { method, path: route.path, ...(this.query ? { query: this.query } : {}), function: fn.name, module: fn.module, imports, ...(target === undefined ? {} : { address: target }), call, variables: this.variables, code, ...(headers.length ? { headers } : {}), ...prefer } };
   }
@@ -570,9 +572,11 @@ class CallWriter {
         members.push(`\u0002${p.name}\u0002${this.variable(identifierOf(p.name), `parameter ${p.name} of ${op.qualifiedName}, which the URL leaves out`, type)}`);
         continue;
       }
-      const value = p.type.collection ? undefined : this.checkedValue(g.value, edm, `parameter ${p.name} of ${op.qualifiedName}`, undefined, t.kind === "enum" ? t : undefined);
+      const value = p.type.collection ? undefined : this.checkedValue(g.value, edm, `parameter ${p.name} of ${op.qualifiedName}`, undefined, t.kind === "enum" ? t : undefined, p.name);
       if (value === undefined || typeof value !== "string") return value;
-      members.push(`${snippetKey(p.name)}: ${value}`);
+      // A variable for a value the function cannot take as written (a date and time without its offset), shorthand where it can be.
+      const chosen = !PLACEHOLDER.test(g.value) && /^\u0001\d+\u0001$/.test(value);
+      members.push(chosen ? `\u0002${p.name}\u0002${value}` : `${snippetKey(p.name)}: ${value}`);
     }
     return `{ ${members.join(", ")} }`;
   }
@@ -595,7 +599,7 @@ class CallWriter {
         for (const n of named) {
           const part = other.parts.find((p) => p.alias === n.name) as AlternateKey["parts"][number];
           const type = part.property.type.type;
-          const value = this.keyValue(n.value, type, `alternate key property ${part.alias} of a ${t.qualifiedName}`, type.kind === "enum" ? undefined : primitiveTs(edmName(type)));
+          const value = this.keyValue(n.value, type, `alternate key property ${part.alias} of a ${t.qualifiedName}`, type.kind === "enum" ? undefined : primitiveTs(edmName(type)), part.alias);
           if (typeof value !== "string") return value;
           // A variable is named later (nameVariables), and written as shorthand (`{ appId }`) where its name is the property's.
           if (/^\u0001\d+\u0001$/.test(value)) members.push(`\u0002${part.alias}\u0002${value}`);
@@ -614,30 +618,32 @@ class CallWriter {
     if (named && named.length > 1 && t && named.every((n) => n.name !== undefined)) {
       const members: string[] = [];
       for (const n of named) {
-        const value = this.keyValue(n.value, keyType(t.keyNames.indexOf(n.name as string)), `key property ${n.name} of a ${t.qualifiedName}`);
+        const value = this.keyValue(n.value, keyType(t.keyNames.indexOf(n.name as string)), `key property ${n.name} of a ${t.qualifiedName}`, undefined, n.name as string);
         if (typeof value !== "string") return value;
         members.push(`${snippetKey(n.name as string)}: ${value}`);
       }
       return `{ ${members.join(", ")} }`;
     }
     const single = named?.length === 1 ? named[0].value : inner;
-    return this.keyValue(single, keyType(0), what, keyTypeOf(t));
+    return this.keyValue(single, keyType(0), what, keyTypeOf(t), t?.keyNames[0] ?? "key");
   }
 
   /**
    * A key's value as `value` writes it, or why it cannot be one of its Edm type: `abc` for a Guid,
    * `x` for a number (the service would answer 400). A number key written quoted (`('5')`) is the number.
    */
-  private keyValue(text: string, keyType: ModelType | undefined, what: string, type?: string): string | { problem: string } {
+  private keyValue(text: string, keyType: ModelType | undefined, what: string, type: string | undefined, name: string): string | { problem: string } {
     const edm = keyType ? edmName(keyType) : "String";
-    return this.checkedValue(text, edm, what, type, keyType?.kind === "enum" ? keyType : undefined) ?? JSON.stringify(text);
+    return this.checkedValue(text, edm, what, type, keyType?.kind === "enum" ? keyType : undefined, name) ?? JSON.stringify(text);
   }
 
   /**
    * A value as `value` writes it, after what its Edm type cannot be (`abc` for a Guid, `x` for a
-   * number, `yesterday` for a date) is refused; a number written quoted is the number.
+   * number, `yesterday` for a date) is refused; a number written quoted is the number. A date and
+   * time without its offset, taken as Graph's pages write one, is a variable named `name`, with a
+   * note above the call (`offsetNote`): the function refuses it as written.
    */
-  private checkedValue(text: string, edm: string, what: string, type?: string, enumType?: EnumType): string | { problem: string } | undefined {
+  private checkedValue(text: string, edm: string, what: string, type: string | undefined, enumType: EnumType | undefined, name: string): string | { problem: string } | undefined {
     const quoted = /^'.*'$/s.test(text) ? text.slice(1, -1) : text;
     // A number's sign and leading zeros (ABNF `[ SIGN ] 1*DIGIT`: `+1`, `007`) are no part of its
     // value, and TypeScript has no number written so (`007` is an octal literal it refuses).
@@ -664,6 +670,12 @@ class CallWriter {
       const duration = edm === "Duration" ? (/^(?:duration'(.*)'|'(.*)'|([^']*))$/is.exec(text) ?? []).slice(1).find((x) => x !== undefined) : undefined;
       if (form && !form.pattern.test(edm === "Boolean" ? text : (duration ?? bare))) return refused(`is no ${form.what}`);
       if (form && !isCalendarDay(bare)) return refused("is no day of the calendar");
+      const offset = edm === "DateTimeOffset" ? offsetNote(bare) : undefined;
+      if (offset) {
+        const variable = this.variable(identifierOf(name), `${what}, a date and time with its offset (the URL's ${bare} has none)`, "string");
+        this.notes.push(`// ${variable}: ${offset}`);
+        return variable;
+      }
       // A duration as its runtime value takes it: the ISO 8601 text (`duration'PT8H'` is `"PT8H"`).
       if (duration !== undefined) return JSON.stringify(duration);
       // ABNF strings are case-insensitive (`TRUE`), as the runtime's edmBoolean takes them.
