@@ -17,15 +17,34 @@ export const INTEGER_RANGES: Partial<Record<string, readonly [number, number]>> 
 /** Int64's range, compared as whole numbers of any size (a number cannot tell 2^63 - 1 from 2^63). */
 const INT64: readonly [bigint, bigint] = [-(2n ** 63n), 2n ** 63n - 1n];
 
+/** A whole number's digits, as a URL writes them without a `+` sign or leading zeros (ABNF `int64Value`, a member's value). */
+const WHOLE = /^-?\d+$/;
+/** A number's digits, fraction and exponent (ABNF `decimalValue` of 4.01, `doubleValue` but for `nanInfinity`). */
+const NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
+/** A Double's or a Single's infinities and NaN (ABNF `nanInfinity`), as the runtime writes them. */
+const NAN_INFINITY = /^(-?INF|NaN)$/;
+
+/**
+ * Why `text` (a number as a URL writes it, without a `+` sign or leading zeros) is no literal of the
+ * number type `edm` the runtime writes: no number (`abc`, `+INF`, `1.e3`); a fraction or an exponent
+ * for a whole-number type, or a value beyond its range (`wholeNumberProblem`); a Decimal's forms
+ * (`decimalProblem`); `INF`, `-INF` and `NaN` are a Double's or a Single's. Undefined for one it writes.
+ */
+export function numberProblem(text: string, edm: string): string | undefined {
+  if (edm === "Decimal") return decimalProblem(text);
+  if (NUMBER.test(text)) return wholeNumberProblem(text, edm);
+  return (edm === "Double" || edm === "Single") && NAN_INFINITY.test(text) ? undefined : "is no number";
+}
+
 /**
  * Why `text` (a number's digits as a URL writes them) is no value of the whole-number type `edm`:
  * a fraction or an exponent (`-1.5`, `1e3`), or beyond the type's range (`256` for a Byte, CSDL
  * §4.4); undefined for one that is, and for any other type.
  */
-export function wholeNumberProblem(text: string, edm: string): string | undefined {
+function wholeNumberProblem(text: string, edm: string): string | undefined {
   const range = edm === "Int64" ? INT64 : INTEGER_RANGES[edm];
   if (!range) return undefined;
-  if (!/^-?\d+$/.test(text)) return "is no whole number";
+  if (!WHOLE.test(text)) return "is no whole number";
   const n = BigInt(text);
   return n < BigInt(range[0]) || n > BigInt(range[1]) ? `is out of its range ${range[0]}..${range[1]}` : undefined;
 }
@@ -112,7 +131,7 @@ export function enumMembers(text: string, type: EnumType, aliases: ReadonlyMap<s
     return combinations.get(number) as string[] | null;
   };
   for (const part of parts) {
-    const number = /^-?\d+$/.test(part) ? part.replace(/^(-?)0+(?=\d)/, "$1") : undefined;
+    const number = WHOLE.test(part) ? part.replace(/^(-?)0+(?=\d)/, "$1") : undefined;
     const member = byName.get(part) ?? (number !== undefined ? byExact.get(number) : undefined);
     const combined = member === undefined && number !== undefined && type.isFlags ? combine(number) : undefined;
     if (combined === null) return { problem: `is no member of ${type.qualifiedName} nor a combination of its members' values (${listed(type.members.map((x) => `${x.name}=${x.exact}`))})` };
@@ -170,10 +189,10 @@ function flagsMembers(value: bigint, type: EnumType, byValue: readonly FlagValue
  * exponent) and `nanInfinity`, which the runtime refuses for a Decimal (a TypeError before
  * sending): it writes them for a Double or a Single alone. Undefined for a literal it writes.
  */
-export function decimalProblem(text: string): string | undefined {
-  if (/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(text)) return undefined;
+function decimalProblem(text: string): string | undefined {
+  if (NUMBER.test(text)) return undefined;
   const form = "digits, a fraction and an exponent: -1.5, 1e3, 1.5E-2";
-  return /^(-?INF|NaN)$/.test(text) ? `is no decimal number (${form}); INF, -INF and NaN are an Edm.Double's or an Edm.Single's` : `is no decimal number (${form})`;
+  return NAN_INFINITY.test(text) ? `is no decimal number (${form}); INF, -INF and NaN are an Edm.Double's or an Edm.Single's` : `is no decimal number (${form})`;
 }
 
 /**

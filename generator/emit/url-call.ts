@@ -28,7 +28,7 @@ import { listsSubtypes } from "./request-names";
 import { deltaFunction, hasComposableAddress } from "./operation-view";
 import { applyArgument, primitiveTs, customOptionNames, queryMembers, systemOptionNames, type QueryTaker, type QueryWriter } from "./url-query";
 import { NUMBERS } from "./url-filter-tokens";
-import { decimalProblem, enumMembers, isCalendarDay, offsetNote, stringProblem, wholeNumberProblem, writable } from "./literal-forms";
+import { enumMembers, isCalendarDay, numberProblem, offsetNote, stringProblem, writable } from "./literal-forms";
 
 /** A name the code uses that the caller provides: the client, a key, a body, an operation's parameters. */
 export interface CallVariable {
@@ -657,13 +657,8 @@ class CallWriter {
         return typeof members === "string" ? JSON.stringify(members) : refused(members.problem);
       }
       if (edm === "Guid" && !/^[0-9A-Fa-f]{8}(-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}$/.test(bare)) return refused("is no Guid (32 hexadecimal digits, 8-4-4-4-12)");
-      const floating = edm === "Double" || edm === "Single" ? floatingValue(bare) : undefined;
-      if (floating !== undefined) return floating;
-      const whole = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(bare) ? wholeNumberProblem(bare, edm) : undefined;
-      if (whole) return refused(whole);
-      const decimal = edm === "Decimal" ? decimalProblem(bare) : undefined;
-      if (decimal) return refused(decimal);
-      if (NUMBERS.has(edm) && edm !== "Decimal" && !/^-?\d+(\.\d+)?$/.test(bare)) return refused("is no number");
+      const number = NUMBERS.has(edm) ? numberProblem(bare, edm) : undefined;
+      if (number) return refused(number);
       if (NUMBERS.has(edm)) return numberValue(bare, edm);
       const form = FORMS[edm];
       // A duration's value: `duration'P1D'`, `'P1D'` (4.01) or, as documentation writes one, `P1D`.
@@ -694,7 +689,6 @@ class CallWriter {
     const placeholder = PLACEHOLDER.exec(text);
     if (placeholder) return this.variable(identifierOf(placeholder[1]), what, type);
     if (/^'.*'$/s.test(text)) return JSON.stringify(text.slice(1, -1).replace(/''/g, "'"));
-    if (NUMBERS.has(edm) && /^-?\d+(\.\d+)?$/.test(text)) return numberValue(text, edm);
     if (edm === "Boolean" && /^(true|false)$/.test(text)) return text;
     if (text === "" || /[()'=,]/.test(text)) return undefined;
     return JSON.stringify(text);
@@ -841,27 +835,24 @@ function edmName(t: ModelType): string {
 }
 
 
-/**
- * A Double's or Single's literal with an exponent, or `INF`, `-INF`, `NaN` (URL Conventions ABNF
- * `doubleValue`), as TypeScript (`1.5E+20`, `Infinity`, `NaN`, which the runtime writes back as
- * those literals); undefined for any other text.
- */
-function floatingValue(text: string): string | undefined {
-  if (/^-?\d+(\.\d+)?[eE][+-]?\d+$/.test(text)) return text;
-  return ({ INF: "Infinity", "-INF": "-Infinity", NaN: "NaN" } as Record<string, string>)[text];
-}
-
 /** A number's text without a plus sign or leading zeros (`+007.5` → `7.5`, `-00` → `-0`); any other text as it is. */
 function plainDigits(text: string): string {
   return /^[+-]?\d/.test(text) ? text.replace(/^\+/, "").replace(/^(-?)0+(?=\d)/, "$1") : text;
 }
 
+/** A Double's or Single's `nanInfinity` literals as TypeScript writes their values. */
+const SPECIAL_NUMBERS: ReadonlyMap<string, string> = new Map([["INF", "Infinity"], ["-INF", "-Infinity"], ["NaN", "NaN"]]);
+
 /**
- * A number of the URL as TypeScript: as written where a JavaScript number holds it exactly, else (an
- * Int64 beyond 2^53, a Decimal of more than 15 digits or with an exponent) as its text, which their
- * values take: the runtime refuses such an Int64 given as a number, and would write such a Decimal rounded.
+ * A number of the URL (a literal of its type: `numberProblem`) as TypeScript: as written where a
+ * JavaScript number holds it exactly, else (an Int64 beyond 2^53, a Decimal of more than 15 digits or
+ * with an exponent) as its text, which their values take: the runtime refuses such an Int64 given as
+ * a number, and would write such a Decimal rounded. A Double's or Single's `INF`, `-INF`, `NaN` are
+ * `Infinity`, `-Infinity`, `NaN`, which the runtime writes back as those literals.
  */
 function numberValue(text: string, edm: string): string {
+  const special = SPECIAL_NUMBERS.get(text);
+  if (special !== undefined) return special;
   if (edm !== "Int64" && edm !== "Decimal") return text;
   // A Decimal with an exponent as its text, which the runtime writes as it is (`1.5e-400` as a number would be 0).
   if (/e/i.test(text)) return JSON.stringify(text);
