@@ -68,6 +68,13 @@ const CASES: readonly (readonly [string, string])[] = [
   ["/fDouble(p=1e3)", "1e3"],
   ["/fDouble(p=-INF)", "-Infinity"],
   ["/fSingle(p=NaN)", "NaN"],
+  // Beyond a Double's or a Single's range (IEEE 754): 1e400 is Infinity to JavaScript, which the runtime sends as INF.
+  ["/fDouble(p=1e400)", "parameter p of lit.fDouble is an Edm.Double: 1e400 is out of its range -1.7976931348623157e+308..1.7976931348623157e+308"],
+  ["/fDouble(p=-1e400)", "parameter p of lit.fDouble is an Edm.Double: -1e400 is out of its range -1.7976931348623157e+308..1.7976931348623157e+308"],
+  ["/fDouble(p=1.7976931348623157e308)", "1.7976931348623157e308"],
+  ["/fSingle(p=1e39)", "parameter p of lit.fSingle is an Edm.Single: 1e39 is out of its range -3.4028234663852886e+38..3.4028234663852886e+38"],
+  ["/fSingle(p=3.4e38)", "3.4e38"],
+  ["/fDouble(p=INF)", "Infinity"],
   // Dates and times: a day of the calendar, hours 00-23.
   ["/dates(2024-02-29)", '"2024-02-29"'],
   ["/dates(2023-02-29)", "the key of a lit.byDate is an Edm.Date: 2023-02-29 is no day of the calendar"],
@@ -108,6 +115,9 @@ const CASES: readonly (readonly [string, string])[] = [
   ["/fColor(p=lit.Color'Red')", '"Red"'],
   ["/fColor(p='Red,Green')", "parameter p of lit.fColor is a lit.Color: 'Red,Green' names several members, and lit.Color is no flags enum"],
   ["/fShades(p=lit.Shades'Light,Dark')", '"Light,Dark"'],
+  // ABNF enumValue has no space around a comma (.NET writes one): the message gives the literal without.
+  ["/fShades(p='Light, Dark')", "parameter p of lit.fShades is a lit.Shades: 'Light, Dark' has spaces between its members, which an enum literal has none of: 'Light,Dark'"],
+  ["/fShades(p=lit.Shades'Light ,Dark')", "parameter p of lit.fShades is a lit.Shades: lit.Shades'Light ,Dark' has spaces between its members, which an enum literal has none of: lit.Shades'Light,Dark'"],
   ["/fShades(p='Light,Blue')", "parameter p of lit.fShades is a lit.Shades: 'Light,Blue' is no member of lit.Shades (Light, Dark)"],
   // Qualified by the schema's alias (ABNF: "an alias is just a single-part namespace").
   ["/colors(Lit.Color'Green')", '"Green"'],

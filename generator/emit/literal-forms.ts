@@ -27,13 +27,28 @@ const NAN_INFINITY = /^(-?INF|NaN)$/;
 /**
  * Why `text` (a number as a URL writes it, without a `+` sign or leading zeros) is no literal of the
  * number type `edm` the runtime writes: no number (`abc`, `+INF`, `1.e3`); a fraction or an exponent
- * for a whole-number type, or a value beyond its range (`wholeNumberProblem`); a Decimal's forms
+ * for a whole-number type, or a value beyond its range (`wholeNumberProblem`), a Double's or a
+ * Single's too (`floatingProblem`: `1e400`, which JavaScript reads as Infinity); a Decimal's forms
  * (`decimalProblem`); `INF`, `-INF` and `NaN` are a Double's or a Single's. Undefined for one it writes.
  */
 export function numberProblem(text: string, edm: string): string | undefined {
   if (edm === "Decimal") return decimalProblem(text);
-  if (NUMBER.test(text)) return wholeNumberProblem(text, edm);
+  if (NUMBER.test(text)) return edm === "Double" || edm === "Single" ? floatingProblem(text, edm) : wholeNumberProblem(text, edm);
   return (edm === "Double" || edm === "Single") && NAN_INFINITY.test(text) ? undefined : "is no number";
+}
+
+/** The greatest Double and Single (IEEE 754 binary64 and binary32, CSDL §4.4): a value beyond is no literal of them. */
+const FLOATING_MAX: Partial<Record<string, number>> = { Double: Number.MAX_VALUE, Single: 3.4028234663852886e38 };
+
+/**
+ * Why `text` (a number as a URL writes it) is no Double or Single: one beyond the type's range
+ * (`1e400`), which JavaScript reads as Infinity and the runtime would send as `INF`, a value the URL
+ * did not give (`INF` is written as itself). One that rounds to the type's greatest value is in range.
+ */
+function floatingProblem(text: string, edm: string): string | undefined {
+  const n = edm === "Single" ? Math.fround(Number(text)) : Number(text);
+  const max = FLOATING_MAX[edm] as number;
+  return Number.isFinite(n) ? undefined : `is out of its range ${-max}..${max}`;
 }
 
 /**
@@ -114,6 +129,11 @@ export function enumMembers(text: string, type: EnumType, aliases: ReadonlyMap<s
   if (prefix !== undefined && unaliased(prefix, aliases) !== type.qualifiedName) return { problem: `is a literal of ${prefix}, not of ${type.qualifiedName}` };
   const parts = inner.split(",");
   if (parts.length > 1 && !type.isFlags) return { problem: `names several members, and ${type.qualifiedName} is no flags enum` };
+  // ABNF enumValue: `singleEnumValue *( COMMA singleEnumValue )`, no space around a comma (.NET writes one).
+  if (parts.length > 1 && parts.some((p) => p !== p.trim())) {
+    const joined = parts.map((p) => p.trim()).join(",");
+    return { problem: `has spaces between its members, which an enum literal has none of: ${m[2] === undefined ? joined : `${prefix ?? ""}'${joined}'`}` };
+  }
   // The members by name and by value, the first of each (as `find` took them), so that a literal of
   // many parts on an enum of many members is read in linear time.
   const byName = new Map<string, string>();
