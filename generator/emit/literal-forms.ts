@@ -100,11 +100,18 @@ export function offsetNote(text: string): string | undefined {
   return `the URL's ${text} is ${given}, which names no zone; the function takes a date and time with its offset and refuses ${text} (a TypeError before sending): choose the instant meant, e.g. ${full} for UTC.`;
 }
 
+/** A time of day as the runtime's literals write one: hours 00-23, minutes 00-59, seconds 00-60 (a leap second), up to 12 digits of fraction. */
+export const TIME_OF_DAY = "([01]\\d|2[0-3]):[0-5]\\d(:([0-5]\\d|60)(\\.\\d{1,12})?)?";
+/** A date as the runtime's literals write one: a year of four digits or more (a sign before it), a month and a day. */
+export const DATE = "-?\\d{4,}-\\d{2}-\\d{2}";
+/** An offset from UTC: `Z`, or hours 00-23 and minutes with a sign. */
+export const OFFSET = "(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)";
+
 /** The forms the runtime's literals of these types take (templates/static/runtime.ts, `edmDuration` and `dated`). */
-const RUNTIME_FORMS: Partial<Record<string, RegExp>> = {
-  Date: /^-?\d{4,}-\d{2}-\d{2}$/,
-  TimeOfDay: /^([01]\d|2[0-3]):[0-5]\d(:([0-5]\d|60)(\.\d{1,12})?)?$/,
-  DateTimeOffset: /^-?\d{4,}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:([0-5]\d|60)(\.\d{1,12})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/i,
+export const RUNTIME_FORMS: Partial<Record<string, RegExp>> = {
+  Date: new RegExp(`^${DATE}$`),
+  TimeOfDay: new RegExp(`^${TIME_OF_DAY}$`),
+  DateTimeOffset: new RegExp(`^${DATE}T${TIME_OF_DAY}${OFFSET}$`, "i"),
   Duration: /^-?P(?=\d|T\d)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/i,
   Binary: /^(?:[\w-]{4})*(?:[\w-]{2}(?:==)?|[\w-]{3}=?)?$/,
 };

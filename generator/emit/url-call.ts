@@ -28,7 +28,7 @@ import { listsSubtypes } from "./request-names";
 import { deltaFunction, hasComposableAddress } from "./operation-view";
 import { applyArgument, primitiveTs, customOptionNames, queryMembers, systemOptionNames, type QueryTaker, type QueryWriter } from "./url-query";
 import { NUMBERS } from "./url-filter-tokens";
-import { enumMembers, isCalendarDay, numberProblem, offsetNote, stringProblem, writable } from "./literal-forms";
+import { DATE, enumMembers, isCalendarDay, numberProblem, OFFSET, offsetNote, RUNTIME_FORMS, stringProblem, TIME_OF_DAY, writable } from "./literal-forms";
 
 /** A name the code uses that the caller provides: the client, a key, a body, an operation's parameters. */
 export interface CallVariable {
@@ -801,20 +801,12 @@ function schemaNamed(model: Model, namespace: string): Schema {
   return schema;
 }
 
-/** A time of day: hours 00-23, minutes 00-59, seconds 00-60 (a leap second), as the runtime's literal takes one. */
-const TIME = "([01]\\d|2[0-3]):[0-5]\\d(:([0-5]\\d|60)(\\.\\d{1,12})?)?";
-
-/**
- * How a value of a date, time, duration or Boolean type is written in a URL (URL Conventions'
- * ABNF), as a message says it. A date and time may be a date alone, as Graph's documentation writes
- * one (`getDirectRoutingCalls(fromDateTime=2019-11-01,…)`); its offset's `%2B` is read as `+`.
- */
 const FORMS: Record<string, { pattern: RegExp; what: string }> = {
-  Date: { pattern: /^-?\d{4,}-\d{2}-\d{2}$/, what: "date (2019-11-01)" },
-  DateTimeOffset: { pattern: new RegExp(`^-?\\d{4,}-\\d{2}-\\d{2}(T${TIME}(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)?)?$`, "i"), what: "date and time (2019-11-01T08:00:00Z)" },
-  TimeOfDay: { pattern: new RegExp(`^${TIME}$`), what: "time of day (08:00:00)" },
+  Date: { pattern: RUNTIME_FORMS.Date as RegExp, what: "date (2019-11-01)" },
+  DateTimeOffset: { pattern: new RegExp(`^${DATE}(T${TIME_OF_DAY}${OFFSET}?)?$`, "i"), what: "date and time (2019-11-01T08:00:00Z)" },
+  TimeOfDay: { pattern: RUNTIME_FORMS.TimeOfDay as RegExp, what: "time of day (08:00:00)" },
   // The duration's value, without its prefix and quotes (checkedValue), as the runtime's edmDuration takes it.
-  Duration: { pattern: /^-?P(?=\d|T\d)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/i, what: "duration (P1DT2H)" },
+  Duration: { pattern: RUNTIME_FORMS.Duration as RegExp, what: "duration (P1DT2H)" },
   Boolean: { pattern: /^(true|false)$/i, what: "Boolean (true or false)" },
 };
 
