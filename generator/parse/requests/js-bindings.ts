@@ -56,7 +56,8 @@ interface Owned {
   urls: boolean[];
 }
 
-const DECLARATION = /\b(const|let|var)\s+([A-Za-z_$][\w$]*)/g;
+/** A declaration of a name, not a member (`x.let`): where js-declarations.ts reads from, as it stops. */
+const DECLARATION = /(?<![\w$.])(const|let|var)\s+([A-Za-z_$][\w$]*)/g;
 const CHANGE = /(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?:(\+=|=(?![=>]))|(?:\|\||&&|\?\?|\*\*|<<|>>>?|[-*/%&|^])=|\.\s*searchParams\s*\.\s*(set|append|delete)\s*\(|\.\s*[\w$.]+\s*[-+*/]?=(?![=>]))/g;
 /** What, at the start of the next line, carries an expression on past a line's end (no `;` inserted there): an operator, a call's or an index's bracket, a template. */
 const CONTINUES = /(?:[-+*/%.?:&|^<>=,([`]|!=|(?:in|instanceof|as|satisfies)(?![\w$]))/y;

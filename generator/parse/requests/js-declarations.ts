@@ -6,27 +6,32 @@
  * each at once by the file's pairing (JsText.closing, made once per file, which passes strings,
  * templates and comments: a `"a;b"` literal type, a `{` in a comment), `<>` counted (an arrow's
  * `=>` closes none; a default's `=` inside `<>` gives no value). The `=` that gives the value is
- * the first one outside all of them. An annotation goes on past a line's end where its last token
- * asks for more (`:`, `|`, `&`, `.`, `?`, `=>`) or the next line starts with `=`, `|`, `&` or `.`;
+ * the first one outside all of them. An annotation goes on past a line's end where TypeScript's
+ * goes on: its last token asks for more (`:`, `|`, `&`, `.`, `?`, `=>`, or a type's keyword,
+ * `extends`, `keyof`, `typeof`, `infer`, `readonly`, `unique`, `is`, `new`), or the next line
+ * starts with `=`, `|`, `&`, `.`, `?` or `:` (a conditional type's `T extends U` then `? A : B`);
  * else the line's end ends the declaration (`let url: string` then the next statement).
  *
- * Linear on hostile input: a bracket left open (`const a: {` and the rest of the file) has no
- * partner in the pairing, so the declaration is given up at once, not read to the file's end; a
- * typed declaration met outside the brackets (`const b:`, `let b:`, `var b:`) ends the reading (a
- * line of `const a: A<const b: A<…` reads each character once, for the declaration before it); and
- * at most MAX_STEPS characters outside those brackets are read for one declaration.
+ * Linear on hostile input, however long an annotation (a union of 200 string literals is read):
+ * a bracket left open (`const a: {` and the rest of the file) has no partner in the pairing, so
+ * the declaration is given up at once, not read to the file's end; a typed declaration met
+ * outside the brackets (`const b:`, `let b:`, `var b:`, not a member's `x.let`, as every
+ * declaration read starts) ends the reading (a line of `const a: A<const b: A<…` reads
+ * each character once, for the declaration before it), so no two declarations' readings at one
+ * depth of brackets overlap; and blank lines and comments between two lines of an annotation are
+ * passed over once, where the next line is looked at (skipBlank remembers a comment left open).
  */
 import type { JsText } from "./js-literals";
 import { skipBlank } from "./js-values";
-
-/** The most characters read outside the annotation's `()`, `[]` and `{}` (each passed over at once, however long). */
-const MAX_STEPS = 400;
 
 /** A typed declaration, which no annotation holds (a type parameter's `<const T>` is followed by no `:`). */
 const DECLARES = /(?:const|let|var)\s+[A-Za-z_$][\w$]*\s*:/y;
 
 /** What a type's last token may be where it goes on at the next line. */
-const ASKS_MORE = new Set([":", "|", "&", ".", "?", "=>"]);
+const ASKS_MORE = new Set([":", "|", "&", ".", "?", "=>", "extends", "keyof", "typeof", "infer", "readonly", "unique", "is", "new"]);
+
+/** A word of the annotation (a name, or a keyword of the type's). */
+const WORD = /[A-Za-z_$][\w$]*/y;
 
 /**
  * After a declared name (`at` just past it), the index of the `=` that gives its value, or of what
@@ -40,18 +45,21 @@ export function declarationEnd(js: JsText, at: number): number | undefined {
   let angles = 0;
   /** The annotation's last token read (a quote for a string's). */
   let last = "";
-  for (let i = at, steps = 0; i < text.length; i++) {
-    if (++steps > MAX_STEPS) return undefined;
+  for (let i = at; i < text.length; i++) {
     const c = text[i]!;
     if (!js.isCode(i)) {
       // A string (a literal type) or a comment, passed over; a string is the type's last token.
       const comment = c === "/" && (text[i + 1] === "/" || text[i + 1] === "*");
-      while (i + 1 < text.length && !js.isCode(i + 1) && ++steps <= MAX_STEPS) i++;
+      while (i + 1 < text.length && !js.isCode(i + 1)) i++;
       if (!comment) last = '"';
       continue;
     }
     if (c === "\n" || c === "\r") {
-      if (angles === 0 && !goesOn(text, i, typed ? last : "")) return i;
+      if (angles > 0 || ASKS_MORE.has(typed ? last : "")) continue;
+      // What the next line starts with, blank lines and comments passed over once.
+      const next = skipBlank(text, i);
+      if (!startsMore(text[next] ?? "", typed)) return i;
+      i = next - 1;
       continue;
     }
     if (c <= " " || (c > "~" && /\s/.test(c))) continue;
@@ -68,8 +76,13 @@ export function declarationEnd(js: JsText, at: number): number | undefined {
     else if (c === "=" && text[i + 1] === ">") [i, last] = [i + 1, "=>"];
     else if (c === "=" && angles === 0) return text[i + 1] === "=" ? undefined : i;
     else if (c === ";") return angles === 0 ? i : undefined;
-    else if (/[clv]/.test(c) && !/[\w$.]/.test(text[i - 1] ?? "") && ((DECLARES.lastIndex = i), DECLARES.test(text))) return undefined;
-    else {
+    else if (/[A-Za-z_$]/.test(c)) {
+      // A word read whole: a keyword at its end, and a declaration at its start as every one read starts (not `x.let`).
+      if (/[clv]/.test(c) && text[i - 1] !== "." && ((DECLARES.lastIndex = i), DECLARES.test(text))) return undefined;
+      WORD.lastIndex = i;
+      last = WORD.exec(text)![0];
+      i += last.length - 1;
+    } else {
       if (c === "<") angles++;
       else if (c === ">" && angles-- === 0) return undefined;
       last = c;
@@ -78,11 +91,9 @@ export function declarationEnd(js: JsText, at: number): number | undefined {
   return angles === 0 ? text.length : undefined;
 }
 
-/** Whether a declaration goes on past the line's end at `at`: its type's last token asks for more, or the next line starts with `=`, `|`, `&` or `.` (before a type, with `=` or the type's `:`). */
-function goesOn(text: string, at: number, last: string): boolean {
-  if (ASKS_MORE.has(last)) return true;
-  const next = text[skipBlank(text, at)] ?? "";
-  return next === "=" || (last === "" ? next === ":" : next !== "" && "|&.".includes(next));
+/** Whether a declaration whose line's last token asks for nothing more goes on at a next line starting with `next`: `=`, or the type's `:` before a type, or `|`, `&`, `.`, `?` or `:` in one (no statement starts so). */
+function startsMore(next: string, typed: boolean): boolean {
+  return next === "=" || (typed ? next !== "" && "|&.?:".includes(next) : next === ":");
 }
 
 /** A `const` of a name, not a member's (`x.const`). */
