@@ -53,6 +53,30 @@ test("a name is read from the declaration around the call (a let of that name in
   expect(requests.map((r) => r.path)).toEqual(["/People/x", "/Airports{suffix}", "/y"]);
 });
 
+test("a number or Boolean joined with + after a string is put in as a template puts it, as ${…} is; one before any string, or followed by another operator, is not", () => {
+  const program = [
+    'const ROOT = "https://host/odata";',
+    "const ID = 5;",
+    'fetch(ROOT + "/Trips(" + 5 + ")");',
+    'fetch(ROOT + "/Trips(" + ID + ")");',
+    'fetch(ROOT + "/People?$top=" + 2.50 + "&$count=" + true);',
+    'fetch(ROOT + "/Trips(" + -1 + ")" + 7);',
+    "fetch(`${ROOT}/Trips(${1e3})`);",
+    'fetch(ROOT + "/Trips(" + 5 * 2 + ")");',
+    'fetch(1 + 2 + "/People");',
+    "fetch(`${ROOT}/Trips(${5 * 2})`);",
+  ].join("\n");
+  // Before, a number or Boolean literal stopped the join (no request) or was a placeholder, {true}; in a template, {value}.
+  expect(listOf(program).requests.map((r) => `${r.line} ${r.path}`)).toEqual([
+    "3 https://host/odata/Trips(5)",
+    "4 https://host/odata/Trips(5)",
+    "5 https://host/odata/People?$top=2.5&$count=true",
+    "6 https://host/odata/Trips(-1)7",
+    "7 https://host/odata/Trips(1000)",
+    "10 https://host/odata/Trips({value})",
+  ]);
+});
+
 test("the Graph client's api and an HTTP client's get read a path in a constant", () => {
   const { requests } = listOf(`const ME = "/me";\nclient.api(ME + "/events").get();\nhttp.get(\`\${ME}/messages\`);\n`);
   expect(requests.map((r) => [r.method, r.path])).toEqual([["GET", "/me/events"], ["GET", "/me/messages"]]);

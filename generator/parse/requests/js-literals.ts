@@ -80,6 +80,9 @@ export function* matchesIn(re: RegExp, js: JsText, from: number, to: number): Ge
   for (let i = low; i < matches.length && matches[i]!.index < to; i++) yield matches[i]!;
 }
 
+/** What may follow a number or Boolean put in a URL: a `+` joining more, or the expression's end. */
+const SCALAR_ENDS = /\s*(?:\+(?![+=])|[),;\]}]|$)/y;
+
 export class JsText {
   /** For each opening bracket (and a template's `${`, at its `{`; a regular expression's first `/`), the index of what closes it; -1 where nothing does. */
   private pairs: Int32Array | undefined;
@@ -170,17 +173,20 @@ export class JsText {
   /**
    * A URL written as an expression at `at`: a known name (`fetch(url)`), a URL function's call
    * (`usersUrl(id)`), a `new URL(…)`, or literals and names joined with `+` (`GRAPH + "/users/" +
-   * userId + "/photo/$value"`, a name that is not known a placeholder); undefined where it starts
-   * with none of them.
+   * userId + "/photo/$value"`, a name that is not known a placeholder; a number or Boolean after a
+   * string literal as a template puts it in, `"/Trips(" + 5 + ")"`, where `1 + 2 + "/x"` would
+   * add); undefined where it starts with none of them.
    */
   joined(at: number): (Value & { end: number }) | undefined {
     let value = "";
     let partial = false;
     let i = at;
-    let [parts, known] = [0, 0];
+    let [parts, known, strings] = [0, 0, false];
     for (;;) {
       const literal = this.literal(i);
-      const part = literal ? { ...literal, constant: true } : this.part(i);
+      const scalar = literal || !strings ? undefined : this.scalar(i);
+      strings ||= literal !== undefined;
+      const part = literal ? { ...literal, constant: true } : (scalar ?? this.part(i));
       if (!part) return undefined;
       parts++;
       if (part.constant) known++;
@@ -217,6 +223,17 @@ export class JsText {
     else if (/\.href$/.test(name)) name = name.slice(0, -".href".length);
     const known = name.includes(".") ? undefined : this.valueAt(name, at);
     return known ? { ...known, end, constant: true } : { value: `{{${lastWord(m[0]) ?? "value"}}}`, end };
+  }
+
+  /**
+   * The number or Boolean literal at `at` as a template puts it in (`5`, `1e3` as `1000`, `true`),
+   * where the expression ends after it or goes on with `+`: `5 * 2` is none.
+   */
+  private scalar(at: number): (Value & { end: number; constant: true }) | undefined {
+    const read = scalarLiteral(this, at);
+    if (!read) return undefined;
+    SCALAR_ENDS.lastIndex = read.end;
+    return SCALAR_ENDS.test(this.text) ? { ...read, constant: true } : undefined;
   }
 
   /** `new URL(input)` or `new URL(input, base)`, its parenthesis at `open` (url-objects.ts). */
@@ -299,8 +316,9 @@ export class JsText {
         const close = this.closing(i + 1);
         if (close === undefined) return undefined;
         const expression = text.slice(i + 2, close).trim();
-        const inner = this.part(skipBlank(text, i + 2));
-        // Else a placeholder named by its last word, or that word's argument in a URL function (`${encodeURIComponent(id)}`).
+        const start = skipBlank(text, i + 2);
+        const inner = this.part(start) ?? this.scalar(start);
+        // A name's known value or a number's (`${5}`); else a placeholder named by its last word, or that word's argument in a URL function (`${encodeURIComponent(id)}`).
         const word = lastWord(expression) ?? "value";
         const known = inner?.constant && skipBlank(text, inner.end) === close;
         // A name whose query may hold more (`${url}` of a URL handed to a helper) makes the template's so.
