@@ -671,6 +671,29 @@ test("a program's Graph SDK chains (Kiota's request builders): segments, keys, c
   expect(posted.at(-1)!.body).toBe('{"a":1}');
 });
 
+test("a Graph SDK client declared with an annotation over lines or holding ; is a client, as one declared untyped; one made by another function is not", () => {
+  const text = [
+    'import { createGraphServiceClient } from "@microsoft/msgraph-sdk";',
+    "const graph: ReturnType<",
+    "  typeof createGraphServiceClient",
+    "> = createGraphServiceClient(adapter);",
+    "const tagged: { readonly name: \"graph\"; } & ReturnType<typeof createGraphServiceClient> =",
+    "  await createGraphServiceClient(adapter);",
+    "let later: ReturnType<typeof createGraphServiceClient> | undefined;",
+    "const wrapped: ReturnType<typeof createGraphServiceClient> = wrap(createGraphServiceClient(adapter));",
+    "const open: { a: 1;",
+    'graph.users.byUserId("u1").messages.get();',
+    "tagged.me.events.get();",
+    "later.me.get();",
+    "wrapped.me.drive.get();",
+  ].join("\n");
+  // Before, the annotation was read on its line up to its first ; or =: neither graph's nor tagged's chain was read.
+  expect(listOf(text).requests.map((r) => [r.method, r.path, r.line])).toEqual([
+    ["GET", "/users/u1/messages", 10],
+    ["GET", "/me/events", 11],
+  ]);
+});
+
 test("Graph SDK chains as the SDK sends them: ref is $ref (its id as $id), bodies' odataType, odataId and additionalData as the wire has them, keys encoded as its URI template encodes them; a write's config after any body; no request without a segment", () => {
   const text = [
     "const client = createGraphServiceClient(adapter);",

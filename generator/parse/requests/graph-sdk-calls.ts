@@ -21,11 +21,20 @@
  */
 import type { CallInCode } from "./js-literals";
 import { JsText } from "./js-literals";
+import { declarationEnd } from "./js-declarations";
 import { expressionEnd, memberValue, readLiteral, skipBlank } from "./js-values";
 import { lastWord } from "./request-variables";
 
-/** A client the file makes (`const client = createGraphServiceClient(…)`, `this.graph = new GraphServiceClient(…)`): its name. */
-const MADE = /(?:\b(?:const|let|var)\s+|\b(this\.))?\b([A-Za-z_$][\w$]*)[ \t]*(?::[^=;\n]{0,200})?=[ \t]*(?:await\s+)?(?:createGraphServiceClient|new\s+GraphServiceClient)\s*\(/g;
+/** What makes a client: `createGraphServiceClient(…)`, `new GraphServiceClient(…)`, awaited or not. */
+const MAKES = String.raw`(?:await\s+)?(?:createGraphServiceClient|new\s+GraphServiceClient)\s*\(`;
+
+/** A name assigned a client the file makes (`client = createGraphServiceClient(…)`, `this.graph = new GraphServiceClient(…)`): its name. */
+const ASSIGNED = new RegExp(String.raw`(?<![\w$.])(this\.)?([A-Za-z_$][\w$]*)[ \t]*=[ \t]*${MAKES}`, "g");
+
+/** A declaration (`const client`, `let graph`), typed or not, whose value js-declarations.ts finds past its annotation. */
+const DECLARED = /(?<![\w$.])(?:const|let|var)\s+([A-Za-z_$][\w$]*)/g;
+
+const MADE_HERE = new RegExp(MAKES, "y");
 
 /** A parameter or property typed as a client (`client: GraphServiceClient`): its name, used as it is or as `this.name`. */
 const TYPED = /(?<![\w$])([A-Za-z_$][\w$]*)[ \t]*(?:\?[ \t]*)?:[ \t]*GraphServiceClient\b/g;
@@ -47,11 +56,18 @@ export function hasGraphSdkCalls(text: string): boolean {
  * that sends a request goes through and that is not read (`withUrl`).
  */
 export function graphSdkCalls(text: string, most = Number.POSITIVE_INFINITY, unread?: string[]): (CallInCode & { partialQuery?: true })[] {
-  const clients = new Set<string>();
-  for (const m of text.matchAll(MADE)) clients.add(`${m[1] ?? ""}${m[2]!}`);
-  for (const m of text.matchAll(TYPED)) clients.add(m[1]!).add(`this.${m[1]!}`);
-  if (!clients.size) return [];
   const js = new JsText(text);
+  const clients = new Set<string>();
+  for (const m of text.matchAll(ASSIGNED)) clients.add(`${m[1] ?? ""}${m[2]!}`);
+  for (const m of text.matchAll(TYPED)) clients.add(m[1]!).add(`this.${m[1]!}`);
+  // A typed declaration's annotation may hold `;` or span lines (`const client:\n  | GraphServiceClient\n  | undefined = …`).
+  for (const m of text.matchAll(DECLARED)) {
+    const end = js.isCode(m.index) ? declarationEnd(js, m.index + m[0].length) : undefined;
+    if (end === undefined || text[end] !== "=") continue;
+    MADE_HERE.lastIndex = skipBlank(text, end + 1);
+    if (MADE_HERE.test(text)) clients.add(m[1]!);
+  }
+  if (!clients.size) return [];
   const out: (CallInCode & { partialQuery?: true })[] = [];
   const uses = new RegExp(`(?<![\\w$.])(${[...clients].map((c) => c.replace(/[.$]/g, "\\$&")).join("|")})\\s*\\.`, "g");
   for (const m of text.matchAll(uses)) {
