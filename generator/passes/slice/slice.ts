@@ -23,6 +23,7 @@ import { starsAsKeysMatch, starsMissedKeys } from "./star-as-key";
 import { beyondStopExample, goesOnPast, pastStopsMessage, starStopsMessage, stopsKeepTargets } from "./star-stops";
 import { nothingAfter, type FillOperation } from "./composable";
 import { explain, type Reason, type Reasons, type WhyReport } from "./why";
+import { shortestChains, type FoundReasons } from "./why-routes";
 import { excludedBase, reportExcludedBases, type BelowExcluded } from "./excluded-bases";
 import { leavesOutSubtypes, manySubtypesNote } from "./many-subtypes";
 import { cutOffMessage, cutOffRoutes, excludedOnWay, goneBy, keptPastMessage, openReason } from "./excluded-routes";
@@ -157,10 +158,19 @@ export function sliceModel(
   const everything = includes.length === 0 && imported.length === 0;
   const excludedBy = (x: { qualifiedName: string; namespace: string }) => excludeNames.find((p) => namesElement(p, x))?.text;
   const excluded = (x: { qualifiedName: string; namespace: string }) => excludedBy(x) !== undefined;
-  // For `why`: the first reason each element was kept for.
+  // The first reason each element was kept for, and for `why` every one (why-routes.ts picks a shortest chain).
   const reasons: Reasons = new Map();
+  const found: FoundReasons = new Map();
   const because = (x: SchemaType | Operation, r: Reason) => {
     if (!reasons.has(x)) reasons.set(x, r);
+    const list = found.get(x);
+    if (list) list.push(r);
+    else found.set(x, [r]);
+  };
+  // What a pattern selects, and by which (the first): recorded as its reason unless an --exclude cuts it.
+  const selectedFor = new Map<SchemaType | Operation, Reason>();
+  const select = (x: SchemaType | Operation, r: Reason) => {
+    if (!selectedFor.has(x)) selectedFor.set(x, r);
   };
 
   // Seeds: what the patterns select directly. Each name pattern is tried once per element: the
@@ -210,7 +220,7 @@ export function sliceModel(
       continue;
     }
     seeds.add(t);
-    because(t, reason);
+    select(t, reason);
   }
   for (const op of allOps) {
     const reason = selectedBy(op, op);
@@ -222,18 +232,18 @@ export function sliceModel(
       continue;
     }
     seedOps.add(op);
-    because(op, reason);
+    select(op, reason);
   }
   // A path may go on through a composable function's result, which a lazily built model reads then.
   const pathModel = { containers: model.schemas.flatMap((s) => s.containers), operations: allOps, aliases: model.aliases, types: model.types, ...(fillOperation ? { fillOperation } : {}) };
   const selection = selectPaths(pathModel, includePaths, paths(excludes), fill);
   for (const t of selection.addressed) {
     seeds.add(t);
-    because(t, { kind: "addressed", route: selection.routes.addressed.get(t)! });
+    select(t, { kind: "addressed", route: selection.routes.addressed.get(t)! });
   }
   for (const op of selection.operations) {
     seedOps.add(op);
-    because(op, { kind: "named", route: selection.routes.operations.get(op)! });
+    select(op, { kind: "named", route: selection.routes.operations.get(op)! });
   }
   // A pattern that matches nothing is a mistake (a misspelt or miscased name, most often): the run
   // fails, rather than replacing the output with a slice that lacks what the pattern was meant for.
@@ -395,11 +405,11 @@ export function sliceModel(
   const queue: SchemaType[] = [];
   /** Abstract types kept as values whose subtypes the slice leaves out (many-subtypes.ts). */
   const manySubtypes: StructuredType[] = [];
-  /** `reason`: why it is kept, unless it was recorded when it was selected (a seed). */
+  /** `reason`: why it is kept (each one met is recorded, for `why`). */
   const add = (t: SchemaType, how: "value" | "base", reason?: Reason) => {
-    if (excluded(t) && (how !== "base" || keep.has(t))) return;
+    if (excluded(t) && how !== "base") return;
+    if (reason) because(t, reason);
     if (!keep.has(t)) {
-      if (reason) because(t, reason);
       keep.add(t);
       queue.push(t);
     }
@@ -415,6 +425,8 @@ export function sliceModel(
   const addRef = (r: TypeRef | undefined, reason: Reason) => {
     if (r && r.type.kind !== "primitive") add(r.type, "value", reason);
   };
+  // What an --exclude cuts is kept, if at all, only as a base type: not for the pattern that selects it.
+  for (const [x, r] of selectedFor) if (!excluded(x)) because(x, r);
   for (const t of seeds) add(t, "value");
   for (const i of imported) if (!isOperation(i.element)) add(i.element, "value", { kind: "imported", origin: i.origin });
   for (const t of selection.onPath) add(t, "value", { kind: "onPath", route: selection.routes.onPath.get(t)! });
@@ -431,8 +443,9 @@ export function sliceModel(
   // Left out by an --exclude of a type they need (reported once).
   const cutOps = new Set<Operation>();
   const addOp = (op: Operation, reason?: Reason) => {
-    if (keepOps.has(op) || excluded(op) || leftOut.has(op) || cutOps.has(op)) return;
     if (reason?.kind === "bound" && pathExcludedOps.has(op)) return;
+    if (keepOps.has(op) && reason) because(op, reason);
+    if (keepOps.has(op) || excluded(op) || leftOut.has(op) || cutOps.has(op)) return;
     if (fillOperation?.(op) === false) {
       leftOut.add(op);
       return;
@@ -617,7 +630,7 @@ export function sliceModel(
       const other = openReason(x, r, open);
       return other && (other.kind === "addressed" || other.kind === "onPath" || other.kind === "named") && !routeCut(other.route) ? other : undefined;
     };
-    result.why = explain({ routeCut, uncut, navigationPath, model, namedBy: options.namedBy, origins: options.requestOrigins, operations: allOps, reasons, keep, keepOps, leftOut, asValue, values, includeDerived: options.includeDerived ?? false, excludedBy, excludedPath: (op) => (keepOps.has(op) ? undefined : pathExcludedOps.get(op)), below, beyondStop }, patterns);
+    result.why = explain({ routeCut, uncut, navigationPath, model, namedBy: options.namedBy, origins: options.requestOrigins, operations: allOps, reasons, chains: shortestChains(found, options.includeDerived ?? false), keep, keepOps, leftOut, asValue, values, includeDerived: options.includeDerived ?? false, excludedBy, excludedPath: (op) => (keepOps.has(op) ? undefined : pathExcludedOps.get(op)), below, beyondStop }, patterns);
     for (const w of result.why) {
       if (w.matched) continue;
       const p = parsePattern(w.pattern);

@@ -2,8 +2,8 @@
  * `--why`: for the types and operations a name pattern matches, why the slice keeps each one — the
  * chain of reasons from it back to what an `--include` selected — or why it leaves it out.
  *
- * The slice records one reason per kept element, the first it found (its closure is a breadth-first
- * walk, so the chain is a short one); this module only turns the reasons into text.
+ * The slice records every reason its closure met per kept element, and why-routes.ts picks those
+ * of a shortest chain; this module turns the chain into text.
  */
 import type { Model, Operation, SchemaType, StructuredType } from "../../model/types";
 import { namesElement, type NamePattern } from "./glob";
@@ -12,6 +12,7 @@ import { beyondStopMessage } from "./star-stops";
 import type { BelowExcluded } from "./excluded-bases";
 import { optionName, type NamedBy, type OptionName } from "../../option-names";
 import { leavesOutSubtypes, manySubtypesReason } from "./many-subtypes";
+import { levelNeeded, next, type Chains, type Level } from "./why-routes";
 
 /** Why the slice keeps one type or operation. `of`, `op` and `to` are kept too: the chain goes on there. */
 export type Reason =
@@ -61,7 +62,10 @@ export interface WhyInput {
   /** For the include patterns a file of requests made (`--include @file`), where: `--include @app.har, its request at line 12`. */
   origins?: ReadonlyMap<string, string> | undefined;
   operations: readonly Operation[];
+  /** The first reason the slice found for each kept element. */
   reasons: Reasons;
+  /** The reasons of shortest chains (why-routes.ts), when known: else the chain follows `reasons`. */
+  chains?: Chains | undefined;
   keep: ReadonlySet<SchemaType>;
   keepOps: ReadonlySet<Operation>;
   /** Operations selected but left out when read: a type they name is not defined (ODG103). */
@@ -107,16 +111,21 @@ export function explain(input: WhyInput, patterns: readonly NamePattern[]): WhyR
 function answer(input: WhyInput, x: SchemaType | Operation, kept: boolean, label: Label): WhyAnswer {
   if (!kept) return { name: label(x), kept, chain: [{ name: label(x), reason: notKept(input, x, label) }] };
   const chain: WhyStep[] = [];
-  const seen = new Set<SchemaType | Operation>();
-  for (let cur: SchemaType | Operation | undefined = x; cur && !seen.has(cur); ) {
-    seen.add(cur);
-    let r = input.reasons.get(cur);
-    let cut = r && (r.kind === "addressed" || r.kind === "onPath" || r.kind === "named") ? input.routeCut?.(r.route) : undefined;
+  const seen = new Set<Reason>();
+  // Each step is the reason of a shortest chain to `cur` kept at the level the step before needs (a
+  // subtype's type kept as a value, a bound operation's type selected).
+  let level: Level = 0;
+  for (let cur: SchemaType | Operation | undefined = x; cur; ) {
+    let r: Reason | undefined = input.chains?.(cur, level) ?? input.chains?.(cur, 0) ?? input.reasons.get(cur);
+    if (r && seen.has(r)) break;
+    if (r) seen.add(r);
+    let cut: string | undefined = r && (r.kind === "addressed" || r.kind === "onPath" || r.kind === "named") ? input.routeCut?.(r.route) : undefined;
     // A path no --exclude cuts, when there is one, rather than the first the walk found.
     const other: Reason | undefined = cut && r ? input.uncut?.(cur, r) : undefined;
     if (other) [r, cut] = [other, undefined];
     chain.push({ name: label(cur), reason: (r ? text(r, label, includeNamer(input), input.namedBy) : "kept") + (cut ? `; ${cut}` : "") });
     cur = r ? next(r) : undefined;
+    level = r ? levelNeeded(r) : 0;
   }
   return { name: label(x), kept, chain };
 }
@@ -124,22 +133,6 @@ function answer(input: WhyInput, x: SchemaType | Operation, kept: boolean, label
 /** One reason as text, an operation named by its kind and qualified name (`the result type of function ns.f`). */
 export function describeReason(r: Reason, namedBy?: NamedBy): string {
   return text(r, (x) => (isOperation(x) ? `${x.kind} ${x.qualifiedName}` : x.qualifiedName), plainInclude(namedBy), namedBy);
-}
-
-function next(r: Reason): SchemaType | Operation | undefined {
-  switch (r.kind) {
-    case "base":
-    case "property":
-    case "derived":
-    case "navigation":
-      return r.of;
-    case "operation":
-      return r.op;
-    case "bound":
-      return r.to;
-    default:
-      return undefined;
-  }
 }
 
 /** How a reason names the include a pattern came from: `--include /People` (or `include /People`), or the file of requests and line that made it. */
