@@ -54,13 +54,15 @@ const CASES: readonly (readonly [string, string])[] = [
   ["/decimals(+007.5)", "7.5"],
   ["/fDouble(p=007e3)", "7e3"],
   ["/fDouble(p=+INF)", "parameter p of lit.fDouble is an Edm.Double: +INF is no number"],
-  // Decimals and floating numbers: an exponent for each (ABNF 4.01 decimalValue, as the runtime's
-  // edmDecimal writes it, a Decimal's as its text); INF and NaN for Double and Single alone.
+  // Decimals and floating numbers: an exponent for a Double and a Single; for a Decimal of OData 4.01
+  // alone (DECIMALS_4_01 below): 4.0's ABNF decimalValue has none, and the message gives the number
+  // without. INF and NaN for Double and Single alone.
   ["/decimals(-1.5)", "-1.5"],
-  ["/decimals(1e3)", '"1e3"'],
-  ["/decimals/1.5E-2", '"1.5E-2"'],
-  ["/fDecimal(p=-2.5e+10)", '"-2.5e+10"'],
-  ["/decimals(1.5e-400)", '"1.5e-400"'],
+  ["/decimals(1e3)", "the key of a lit.byDecimal is an Edm.Decimal: 1e3 has an exponent, which an Edm.Decimal literal of OData 4.0 has none of (4.01 added it); write it without: 1000"],
+  ["/decimals/1.5E-2", "the key of a lit.byDecimal is an Edm.Decimal: 1.5E-2 has an exponent, which an Edm.Decimal literal of OData 4.0 has none of (4.01 added it); write it without: 0.015"],
+  ["/fDecimal(p=-2.5e+10)", "parameter p of lit.fDecimal is an Edm.Decimal: -2.5e+10 has an exponent, which an Edm.Decimal literal of OData 4.0 has none of (4.01 added it); write it without: -25000000000"],
+  ["/fDecimal(p=12.50e1)", "parameter p of lit.fDecimal is an Edm.Decimal: 12.50e1 has an exponent, which an Edm.Decimal literal of OData 4.0 has none of (4.01 added it); write it without: 125"],
+  ["/decimals(1.5e-400)", "the key of a lit.byDecimal is an Edm.Decimal: 1.5e-400 has an exponent, which an Edm.Decimal literal of OData 4.0 has none of (4.01 added it); write it without"],
   ["/decimals(INF)", "the key of a lit.byDecimal is an Edm.Decimal: INF is no decimal number (digits, a fraction and an exponent: -1.5, 1e3, 1.5E-2); INF, -INF and NaN are an Edm.Double's or an Edm.Single's"],
   ["/fDecimal(p=NaN)", "parameter p of lit.fDecimal is an Edm.Decimal: NaN is no decimal number (digits, a fraction and an exponent: -1.5, 1e3, 1.5E-2); INF, -INF and NaN are an Edm.Double's or an Edm.Single's"],
   ["/fDecimal(p=1.e3)", "parameter p of lit.fDecimal is an Edm.Decimal: 1.e3 is no decimal number (digits, a fraction and an exponent: -1.5, 1e3, 1.5E-2)"],
@@ -75,6 +77,13 @@ const CASES: readonly (readonly [string, string])[] = [
   ["/fSingle(p=1e39)", "parameter p of lit.fSingle is an Edm.Single: 1e39 is out of its range -3.4028234663852886e+38..3.4028234663852886e+38"],
   ["/fSingle(p=3.4e38)", "3.4e38"],
   ["/fDouble(p=INF)", "Infinity"],
+  // Nearer 0 than a Double's or a Single's least value above 0: it rounds to 0, which the call would send.
+  ["/fDouble(p=1e-400)", "parameter p of lit.fDouble is an Edm.Double: 1e-400 is out of its range: it is nearer 0 than 5e-324, the least value above 0 it holds, and would be sent as 0"],
+  ["/fDouble(p=-2e-324)", "parameter p of lit.fDouble is an Edm.Double: -2e-324 is out of its range: it is nearer 0 than 5e-324, the least value above 0 it holds, and would be sent as 0"],
+  ["/fSingle(p=1e-50)", "parameter p of lit.fSingle is an Edm.Single: 1e-50 is out of its range: it is nearer 0 than 1.401298464324817e-45, the least value above 0 it holds, and would be sent as 0"],
+  ["/fDouble(p=5e-324)", "5e-324"],
+  ["/fSingle(p=1.5e-45)", "1.5e-45"],
+  ["/fDouble(p=0.0e-400)", "0.0e-400"],
   // Dates and times: a day of the calendar, hours 00-23.
   ["/dates(2024-02-29)", '"2024-02-29"'],
   ["/dates(2023-02-29)", "the key of a lit.byDate is an Edm.Date: 2023-02-29 is no day of the calendar"],
@@ -111,7 +120,7 @@ const CASES: readonly (readonly [string, string])[] = [
   ["/colors/Red", '"Red"'],
   ["/colors('1')", '"Green"'],
   ["/colors('Blue')", "the key of a lit.byColor is a lit.Color: 'Blue' is no member of lit.Color (Red, Green)"],
-  ["/colors(other.Color'Red')", "the key of a lit.byColor is a lit.Color: other.Color'Red' is a literal of other.Color, not of lit.Color"],
+  ["/colors(other.Color'Red')", "the key of a lit.byColor is a lit.Color: other.Color'Red' is a literal of other.Color, not of lit.Color; write lit.Color'Red'"],
   ["/fColor(p=lit.Color'Red')", '"Red"'],
   ["/fColor(p='Red,Green')", "parameter p of lit.fColor is a lit.Color: 'Red,Green' names several members, and lit.Color is no flags enum"],
   ["/fShades(p=lit.Shades'Light,Dark')", '"Light,Dark"'],
@@ -122,8 +131,12 @@ const CASES: readonly (readonly [string, string])[] = [
   // Qualified by the schema's alias (ABNF: "an alias is just a single-part namespace").
   ["/colors(Lit.Color'Green')", '"Green"'],
   ["/fShades(p=Lit.Shades'Light,Dark')", '"Light,Dark"'],
-  ["/colors(Lit.Shades'Light')", "the key of a lit.byColor is a lit.Color: Lit.Shades'Light' is a literal of Lit.Shades, not of lit.Color"],
-  ["/colors(Other.Color'Red')", "the key of a lit.byColor is a lit.Color: Other.Color'Red' is a literal of Other.Color, not of lit.Color"],
+  ["/colors(Lit.Shades'Light')", "the key of a lit.byColor is a lit.Color: Lit.Shades'Light' is a literal of Lit.Shades (lit.Shades), not of lit.Color; a literal of lit.Color names its members (Red, Green)"],
+  // Another schema's alias, or one whose schema has no such type, names no literal of the enum: the message says what it names and gives the literal.
+  ["/colors(Other.Color'Red')", "the key of a lit.byColor is a lit.Color: Other.Color'Red' is a literal of Other.Color, which names no type of the model; write lit.Color'Red'"],
+  ["/colors(Oth.Color'Red')", "the key of a lit.byColor is a lit.Color: Oth.Color'Red' is a literal of Oth.Color (other.Color), not of lit.Color; write lit.Color'Red'"],
+  ["/fColor(p=Thr.Color'Green')", "parameter p of lit.fColor is a lit.Color: Thr.Color'Green' is a literal of Thr.Color, which names no type of the model; write lit.Color'Green'"],
+  ["/fShades(p=Oth.Shades'Light,Dark')", "parameter p of lit.fShades is a lit.Shades: Oth.Shades'Light,Dark' is a literal of Oth.Shades, which names no type of the model; write lit.Shades'Light,Dark'"],
   // A flags enum's value as a number: a combination of its members' values (int64Value; CSDL: bitwise OR).
   ["/fShades(p='3')", '"Light,Dark"'],
   ["/fShades(p=lit.Shades'2')", '"Dark"'],
@@ -157,6 +170,39 @@ const read = urlCalls({ inputs: [{ file: FILE, content: fs.readFileSync(FILE, "u
 test.each(CASES.map(([p, want], i) => [p, want, i] as const))("%s: %s", (p, want, i) => {
   const r = read.results[i]!;
   expect(r.ok ? given(r.call.address, r.call.call) : r.problem.replace(`GET ${p}: `, "")).toBe(want);
+});
+
+/** The fixture as an OData 4.01 service's: its Decimals take an exponent (ABNF 4.01 decimalValue), written as their text. */
+const DECIMALS_4_01: readonly (readonly [string, string])[] = [
+  ["/decimals(1e3)", '"1e3"'],
+  ["/decimals/1.5E-2", '"1.5E-2"'],
+  ["/fDecimal(p=-2.5e+10)", '"-2.5e+10"'],
+  ["/decimals(1.5e-400)", '"1.5e-400"'],
+  ["/decimals(INF)", "the key of a lit.byDecimal is an Edm.Decimal: INF is no decimal number (digits, a fraction and an exponent: -1.5, 1e3, 1.5E-2); INF, -INF and NaN are an Edm.Double's or an Edm.Single's"],
+];
+
+const read401 = urlCalls(
+  { inputs: [{ file: FILE, content: fs.readFileSync(FILE, "utf8").replace('edmx:Edmx Version="4.0"', 'edmx:Edmx Version="4.01"') }] },
+  DECIMALS_4_01.map(([p]) => ({ method: "GET", path: p })),
+);
+
+test.each(DECIMALS_4_01.map(([p, want], i) => [p, want, i] as const))("OData 4.01: %s: %s", (p, want, i) => {
+  const r = read401.results[i]!;
+  expect(r.ok ? given(r.call.address, r.call.call) : r.problem.replace(`GET ${p}: `, "")).toBe(want);
+});
+
+test("a function parameter's string without its quotes (as Graph's pages write some) is taken, with a note above the call giving it quoted, as the function sends it", () => {
+  const paths = ["/fString(p=abc)", "/fString(p=7)", "/fString(p='abc')", "/fString(p={s})", "/fString(p=null)", `/fString(p=${"x".repeat(100000)})`];
+  const [bare, number, quoted, placeholder, nul, long] = urlCalls({ inputs: [{ file: FILE, content: fs.readFileSync(FILE, "utf8") }] }, paths.map((p) => ({ method: "GET", path: p }))).results;
+  if (!bare?.ok || !number?.ok || !quoted?.ok || !placeholder?.ok || !nul?.ok || !long?.ok) throw new Error("refused");
+  expect(bare.call.call).toBe('const result = await fString(client, { p: "abc" });');
+  expect(bare.call.code).toContain("\n// p: the URL's abc is a string without its quotes, as Graph's pages write some; a URL writes one in quotes, p='abc', and so does the function.\nconst result");
+  expect(number.call.code).toContain("a URL writes one in quotes, p='7', and so does the function.");
+  // What the note says the function sends, the runtime writes.
+  expect(literal("String", "abc")).toBe("'abc'");
+  // Quoted, a placeholder or null: no note.
+  for (const r of [quoted, placeholder, nul]) expect(r.call.code).not.toContain("// p: the URL's");
+  expect(long.call.code).toContain(`p='${"x".repeat(100000)}'`);
 });
 
 test("a date and time without its offset (a date alone, as Graph's pages write one) is a variable to choose, with a note saying why: the function refuses the URL's text", () => {

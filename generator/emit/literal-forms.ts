@@ -4,7 +4,7 @@
  * range, days of the calendar, an enum's members. Shared by what `odatagen url` checks in a key's or
  * a function parameter's value (emit/url-call.ts) and what a typed filter writes (emit/url-typed-filter.ts).
  */
-import type { EnumType } from "../model/types";
+import type { EnumType, Model, ODataVersion } from "../model/types";
 
 /** The ranges of the whole numbers a typed filter takes as a JavaScript number (the runtime's `integral`, CSDL §4.4). */
 export const INTEGER_RANGES: Partial<Record<string, readonly [number, number]>> = {
@@ -29,26 +29,34 @@ const NAN_INFINITY = /^(-?INF|NaN)$/;
  * number type `edm` the runtime writes: no number (`abc`, `+INF`, `1.e3`); a fraction or an exponent
  * for a whole-number type, or a value beyond its range (`wholeNumberProblem`), a Double's or a
  * Single's too (`floatingProblem`: `1e400`, which JavaScript reads as Infinity); a Decimal's forms
- * (`decimalProblem`); `INF`, `-INF` and `NaN` are a Double's or a Single's. Undefined for one it writes.
+ * (`decimalProblem`: no exponent for an OData 4.0 service); `INF`, `-INF` and `NaN` are a Double's or
+ * a Single's. Undefined for one it writes. `version`: the service's OData version (`Model.odataVersion`).
  */
-export function numberProblem(text: string, edm: string): string | undefined {
-  if (edm === "Decimal") return decimalProblem(text);
+export function numberProblem(text: string, edm: string, version: ODataVersion = "4.01"): string | undefined {
+  if (edm === "Decimal") return decimalProblem(text, version);
   if (NUMBER.test(text)) return edm === "Double" || edm === "Single" ? floatingProblem(text, edm) : wholeNumberProblem(text, edm);
   return (edm === "Double" || edm === "Single") && NAN_INFINITY.test(text) ? undefined : "is no number";
 }
 
 /** The greatest Double and Single (IEEE 754 binary64 and binary32, CSDL §4.4): a value beyond is no literal of them. */
 const FLOATING_MAX: Partial<Record<string, number>> = { Double: Number.MAX_VALUE, Single: 3.4028234663852886e38 };
+/** The least Double and Single above 0 (IEEE 754's least subnormal numbers): a value nearer 0 rounds to 0. */
+const FLOATING_MIN: Partial<Record<string, number>> = { Double: Number.MIN_VALUE, Single: 1.401298464324817e-45 };
 
 /**
  * Why `text` (a number as a URL writes it) is no Double or Single: one beyond the type's range
  * (`1e400`), which JavaScript reads as Infinity and the runtime would send as `INF`, a value the URL
- * did not give (`INF` is written as itself). One that rounds to the type's greatest value is in range.
+ * did not give (`INF` is written as itself); one not 0 that is nearer 0 than the type's least value
+ * (`1e-400`, a Single's `1e-50`), which rounds to 0 and would be sent as `0`. One that rounds to the
+ * type's greatest or least value is in range.
  */
 function floatingProblem(text: string, edm: string): string | undefined {
   const n = edm === "Single" ? Math.fround(Number(text)) : Number(text);
   const max = FLOATING_MAX[edm] as number;
-  return Number.isFinite(n) ? undefined : `is out of its range ${-max}..${max}`;
+  if (!Number.isFinite(n)) return `is out of its range ${-max}..${max}`;
+  // A digit other than 0 before the exponent: the literal is no 0, which its value has become.
+  if (n === 0 && /[1-9]/.test(text.replace(/e.*$/is, ""))) return `is out of its range: it is nearer 0 than ${FLOATING_MIN[edm]}, the least value above 0 it holds, and would be sent as 0`;
+  return undefined;
 }
 
 /**
@@ -100,6 +108,18 @@ export function offsetNote(text: string): string | undefined {
   return `the URL's ${text} is ${given}, which names no zone; the function takes a date and time with its offset and refuses ${text} (a TypeError before sending): choose the instant meant, e.g. ${full} for UTC.`;
 }
 
+/**
+ * What to say of a function parameter's string given without quotes (`f(s=abc)`), which `odatagen
+ * url` takes as Graph's pages write some: URL Conventions' ABNF gives a function parameter as a
+ * parameter alias (`@s`) or a primitive literal, and a string literal is in quotes (`s='abc'`, a
+ * quote inside doubled), as the function sends it. Undefined for a quoted one and for `null` (ABNF
+ * `nullValue`); a parameter alias and a placeholder (`{s}`) are the caller's to leave out.
+ */
+export function unquotedNote(text: string, name: string): string | undefined {
+  if (/^'.*'$/s.test(text) || /^null$/i.test(text)) return undefined;
+  return `the URL's ${text} is a string without its quotes, as Graph's pages write some; a URL writes one in quotes, ${name}='${text.replace(/'/g, "''")}', and so does the function.`;
+}
+
 /** A time of day as the runtime's literals write one: hours 00-23, minutes 00-59, seconds 00-60 (a leap second), up to 12 digits of fraction. */
 export const TIME_OF_DAY = "([01]\\d|2[0-3]):[0-5]\\d(:([0-5]\\d|60)(\\.\\d{1,12})?)?";
 /** A date as the runtime's literals write one: a year of four digits or more (a sign before it), a month and a day. */
@@ -125,15 +145,22 @@ export const RUNTIME_FORMS: Partial<Record<string, RegExp>> = {
  * joined by commas for a flags enum, whose value may also be a combination of its members' values
  * (`'3'` for Red = 1 and Green = 2: `singleEnumValue` is a member's name or an `int64Value`; CSDL
  * §10.2, a flags enum's value is the bitwise OR of its members'). A key written as a segment
- * (`/colors/Red`) has no quotes. `aliases`: alias → namespace, as the model has them.
+ * (`/colors/Red`) has no quotes. A prefix that names another type, or none, is refused, giving the
+ * literal to write (`enumPrefixProblem`).
+ * `model`: its aliases (alias → namespace) and types.
  */
-export function enumMembers(text: string, type: EnumType, aliases: ReadonlyMap<string, string> = new Map()): string | { problem: string } {
+export function enumMembers(text: string, type: EnumType, model: EnumNames = NO_NAMES): string | { problem: string } {
   const m = /^(?:([\w.]+)?'(.*)'|([^']*))$/s.exec(text);
   const prefix = m?.[1];
   const inner = m ? (m[2] ?? m[3] ?? "") : "";
   const noMember = { problem: `is no member of ${type.qualifiedName} (${listed(type.members.map((x) => x.name))})` };
   if (!m) return noMember;
-  if (prefix !== undefined && unaliased(prefix, aliases) !== type.qualifiedName) return { problem: `is a literal of ${prefix}, not of ${type.qualifiedName}` };
+  const wrong = prefix === undefined ? undefined : enumPrefixProblem(prefix, type, model);
+  if (wrong) {
+    // The literal to write, where its quotes name members of the type; else what they may name.
+    const quoted = typeof enumMembers(`'${inner}'`, type, model) === "string";
+    return { problem: `${wrong}; ${quoted ? `write ${type.qualifiedName}'${inner}'` : `a literal of ${type.qualifiedName} names its members (${listed(type.members.map((x) => x.name))})`}` };
+  }
   const parts = inner.split(",");
   if (parts.length > 1 && !type.isFlags) return { problem: `names several members, and ${type.qualifiedName} is no flags enum` };
   // ABNF enumValue: `singleEnumValue *( COMMA singleEnumValue )`, no space around a comma (.NET writes one).
@@ -171,6 +198,24 @@ export function enumMembers(text: string, type: EnumType, aliases: ReadonlyMap<s
 /** The first eight of `items`, joined by commas, and an ellipsis where there are more. */
 function listed(items: readonly string[]): string {
   return items.length > 8 ? `${items.slice(0, 8).join(", ")}, …` : items.join(", ");
+}
+
+/** What an enum literal's prefix may name: the model's aliases (alias → namespace) and its types by qualified name. */
+export type EnumNames = Pick<Model, "aliases" | "types">;
+const NO_NAMES: EnumNames = { aliases: new Map(), types: new Map() };
+
+/**
+ * Why `prefix` (`Alias.Color` in `Alias.Color'Red'`) does not qualify a literal of the enum `type`:
+ * the ABNF's `enumLiteral` is the enum's own qualified name, by its schema's namespace or alias
+ * (`lit.Color`, `Lit.Color`), not another type's (`other.Color`; `Oth.Color`, another schema's
+ * alias) nor a name of no type (`Nope.Color`; an alias whose schema has no `Color`). The problem
+ * says what the prefix names (enumMembers adds the literal to write). Undefined for the enum's own.
+ */
+function enumPrefixProblem(prefix: string, type: EnumType, names: EnumNames): string | undefined {
+  const named = unaliased(prefix, names.aliases);
+  if (named === type.qualifiedName) return undefined;
+  if (!names.types.has(named)) return `is a literal of ${prefix}, which names no type of the model`;
+  return `is a literal of ${named === prefix ? prefix : `${prefix} (${named})`}, not of ${type.qualifiedName}`;
 }
 
 /** A qualified name with its namespace's alias replaced by the namespace (`Alias.Color` → `ns.Color`). */
@@ -212,14 +257,43 @@ function flagsMembers(value: bigint, type: EnumType, byValue: readonly FlagValue
 
 /**
  * Why `text` is no Edm.Decimal literal the runtime writes (its `edmDecimal`): URL Conventions 4.01's
- * ABNF `decimalValue` has digits, a fraction and an exponent (`-1.5`, `1e3`, `1.5E-2`; 4.0's had no
- * exponent) and `nanInfinity`, which the runtime refuses for a Decimal (a TypeError before
- * sending): it writes them for a Double or a Single alone. Undefined for a literal it writes.
+ * ABNF `decimalValue` has digits, a fraction and an exponent (`-1.5`, `1e3`, `1.5E-2`) and
+ * `nanInfinity`, which the runtime refuses for a Decimal (a TypeError before sending): it writes
+ * them for a Double or a Single alone. OData 4.0's ABNF (§7, Literal Data Values: `decimalValue =
+ * [SIGN] 1*DIGIT ["." 1*DIGIT]`; the exponent was its `doubleValue`'s) has no exponent: for a 4.0
+ * service (`version`) one is refused, with the number written without (`1e3`: `1000`). Undefined
+ * for a literal it writes.
  */
-function decimalProblem(text: string): string | undefined {
-  if (NUMBER.test(text)) return undefined;
+function decimalProblem(text: string, version: ODataVersion): string | undefined {
+  if (NUMBER.test(text) && (version !== "4.0" || !/e/i.test(text))) return undefined;
+  if (NUMBER.test(text)) {
+    const plain = withoutExponent(text);
+    return `has an exponent, which an Edm.Decimal literal of OData 4.0 has none of (4.01 added it); write it without${plain === undefined ? "" : `: ${plain}`}`;
+  }
   const form = "digits, a fraction and an exponent: -1.5, 1e3, 1.5E-2";
   return NAN_INFINITY.test(text) ? `is no decimal number (${form}); INF, -INF and NaN are an Edm.Double's or an Edm.Single's` : `is no decimal number (${form})`;
+}
+
+/** The most digits `withoutExponent` writes: a longer number is left for the user to write. */
+const PLAIN_DIGITS = 60;
+
+/**
+ * A number's literal with an exponent (`-1.5E-2`) written without one (`-0.015`), its digits as
+ * given (no rounding); undefined for one that would take more than `PLAIN_DIGITS` digits (`1e400`).
+ */
+export function withoutExponent(text: string): string | undefined {
+  const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]?\d+)$/i.exec(text);
+  if (!m) return text;
+  const [, sign, whole, fraction = "", exponent] = m as unknown as [string, string, string, string | undefined, string];
+  const digits = whole + fraction;
+  const shift = Number(exponent);
+  if (!Number.isSafeInteger(shift) || digits.length + Math.abs(shift) > PLAIN_DIGITS) return undefined;
+  const point = whole.length + shift;
+  const padded = point <= 0 ? "0".repeat(1 - point) + digits : point >= digits.length ? digits + "0".repeat(point - digits.length) : digits;
+  const at = Math.max(point, 1);
+  const before = padded.slice(0, at).replace(/^0+(?=\d)/, "");
+  const after = padded.slice(at).replace(/0+$/, "");
+  return `${sign}${before}${after ? `.${after}` : ""}`;
 }
 
 /**

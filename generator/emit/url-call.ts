@@ -28,7 +28,7 @@ import { listsSubtypes } from "./request-names";
 import { deltaFunction, hasComposableAddress } from "./operation-view";
 import { applyArgument, primitiveTs, customOptionNames, queryMembers, systemOptionNames, type QueryTaker, type QueryWriter } from "./url-query";
 import { NUMBERS } from "./url-filter-tokens";
-import { DATE, enumMembers, isCalendarDay, numberProblem, OFFSET, offsetNote, RUNTIME_FORMS, stringProblem, TIME_OF_DAY, writable } from "./literal-forms";
+import { DATE, enumMembers, isCalendarDay, numberProblem, OFFSET, offsetNote, RUNTIME_FORMS, stringProblem, TIME_OF_DAY, unquotedNote, writable } from "./literal-forms";
 
 /** A name the code uses that the caller provides: the client, a key, a body, an operation's parameters. */
 export interface CallVariable {
@@ -574,6 +574,8 @@ class CallWriter {
       }
       const value = p.type.collection ? undefined : this.checkedValue(g.value, edm, `parameter ${p.name} of ${op.qualifiedName}`, undefined, t.kind === "enum" ? t : undefined, p.name);
       if (value === undefined || typeof value !== "string") return value;
+      const unquoted = edm === "String" && t.kind !== "enum" && !PLACEHOLDER.test(g.value) ? unquotedNote(g.value, p.name) : undefined;
+      if (unquoted) this.notes.push(`// ${p.name}: ${unquoted}`);
       // A variable for a value the function cannot take as written (a date and time without its offset), shorthand where it can be.
       const chosen = !PLACEHOLDER.test(g.value) && /^\u0001\d+\u0001$/.test(value);
       members.push(chosen ? `\u0002${p.name}\u0002${value}` : `${snippetKey(p.name)}: ${value}`);
@@ -653,11 +655,11 @@ class CallWriter {
       // A parameter alias (`f(p=@p)?@p=1`): its value is in the query, which the typed calls do not read (url-query.ts).
       if (/^@[A-Za-z_]\w*$/.test(text)) return { problem: `${what} is given by the parameter alias ${text}, which the generated functions do not take; write its value in its place` };
       if (enumType) {
-        const members = enumMembers(text, enumType, this.ctx.model.aliases);
+        const members = enumMembers(text, enumType, this.ctx.model);
         return typeof members === "string" ? JSON.stringify(members) : refused(members.problem);
       }
       if (edm === "Guid" && !/^[0-9A-Fa-f]{8}(-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}$/.test(bare)) return refused("is no Guid (32 hexadecimal digits, 8-4-4-4-12)");
-      const number = NUMBERS.has(edm) ? numberProblem(bare, edm) : undefined;
+      const number = NUMBERS.has(edm) ? numberProblem(bare, edm, this.ctx.model.odataVersion ?? "4.0") : undefined;
       if (number) return refused(number);
       if (NUMBERS.has(edm)) return numberValue(bare, edm);
       const form = FORMS[edm];
