@@ -136,6 +136,10 @@ const CASES: readonly (readonly [string, string])[] = [
   ["/colors(Other.Color'Red')", "the key of a lit.byColor is a lit.Color: Other.Color'Red' is a literal of Other.Color, which names no type of the model; write lit.Color'Red'"],
   ["/colors(Oth.Color'Red')", "the key of a lit.byColor is a lit.Color: Oth.Color'Red' is a literal of Oth.Color (other.Color), not of lit.Color; write lit.Color'Red'"],
   ["/fColor(p=Thr.Color'Green')", "parameter p of lit.fColor is a lit.Color: Thr.Color'Green' is a literal of Thr.Color, which names no type of the model; write lit.Color'Green'"],
+  // So in a $filter (before, any prefix ending in the enum's name was taken: Thr.Color'Red' was lit.Color's Red).
+  ["/colors?$filter=id eq Oth.Color'Red'", "GET /colors: $filter=id eq Oth.Color'Red': id is a lit.Color: Oth.Color'Red' is a literal of Oth.Color (other.Color), not of lit.Color; write lit.Color'Red'"],
+  ["/colors?$filter=id eq Thr.Color'Red'", "GET /colors: $filter=id eq Thr.Color'Red': id is a lit.Color: Thr.Color'Red' is a literal of Thr.Color, which names no type of the model; write lit.Color'Red'"],
+  ["/colors?$filter=id eq Lit.Color'Red'", 'const result = await listByColors(client, target, { filter: (b) => b.id.eq("Red") });'],
   ["/fShades(p=Oth.Shades'Light,Dark')", "parameter p of lit.fShades is a lit.Shades: Oth.Shades'Light,Dark' is a literal of Oth.Shades, which names no type of the model; write lit.Shades'Light,Dark'"],
   // A flags enum's value as a number: a combination of its members' values (int64Value; CSDL: bitwise OR).
   ["/fShades(p='3')", '"Light,Dark"'],

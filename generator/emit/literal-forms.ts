@@ -155,12 +155,8 @@ export function enumMembers(text: string, type: EnumType, model: EnumNames = NO_
   const inner = m ? (m[2] ?? m[3] ?? "") : "";
   const noMember = { problem: `is no member of ${type.qualifiedName} (${listed(type.members.map((x) => x.name))})` };
   if (!m) return noMember;
-  const wrong = prefix === undefined ? undefined : enumPrefixProblem(prefix, type, model);
-  if (wrong) {
-    // The literal to write, where its quotes name members of the type; else what they may name.
-    const quoted = typeof enumMembers(`'${inner}'`, type, model) === "string";
-    return { problem: `${wrong}; ${quoted ? `write ${type.qualifiedName}'${inner}'` : `a literal of ${type.qualifiedName} names its members (${listed(type.members.map((x) => x.name))})`}` };
-  }
+  const wrong = prefix === undefined ? undefined : enumPrefixProblem(prefix, inner, type, model);
+  if (wrong) return { problem: wrong };
   const parts = inner.split(",");
   if (parts.length > 1 && !type.isFlags) return { problem: `names several members, and ${type.qualifiedName} is no flags enum` };
   // ABNF enumValue: `singleEnumValue *( COMMA singleEnumValue )`, no space around a comma (.NET writes one).
@@ -209,13 +205,15 @@ const NO_NAMES: EnumNames = { aliases: new Map(), types: new Map() };
  * the ABNF's `enumLiteral` is the enum's own qualified name, by its schema's namespace or alias
  * (`lit.Color`, `Lit.Color`), not another type's (`other.Color`; `Oth.Color`, another schema's
  * alias) nor a name of no type (`Nope.Color`; an alias whose schema has no `Color`). The problem
- * says what the prefix names (enumMembers adds the literal to write). Undefined for the enum's own.
+ * says what the prefix names and the literal to write, where the text in its quotes (`inner`, as
+ * the URL writes it) names members of the type; else the members. Undefined for the enum's own.
  */
-function enumPrefixProblem(prefix: string, type: EnumType, names: EnumNames): string | undefined {
+export function enumPrefixProblem(prefix: string, inner: string, type: EnumType, names: EnumNames): string | undefined {
   const named = unaliased(prefix, names.aliases);
   if (named === type.qualifiedName) return undefined;
-  if (!names.types.has(named)) return `is a literal of ${prefix}, which names no type of the model`;
-  return `is a literal of ${named === prefix ? prefix : `${prefix} (${named})`}, not of ${type.qualifiedName}`;
+  const what = names.types.has(named) ? `is a literal of ${named === prefix ? prefix : `${prefix} (${named})`}, not of ${type.qualifiedName}` : `is a literal of ${prefix}, which names no type of the model`;
+  const fits = typeof enumMembers(`'${inner}'`, type, names) === "string";
+  return `${what}; ${fits ? `write ${type.qualifiedName}'${inner}'` : `a literal of ${type.qualifiedName} names its members (${listed(type.members.map((x) => x.name))})`}`;
 }
 
 /** A qualified name with its namespace's alias replaced by the namespace (`Alias.Color` → `ns.Color`). */

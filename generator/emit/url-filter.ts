@@ -23,6 +23,7 @@
  */
 import { laterMembers } from "../model/evolvable-enums";
 import type { EnumType, PrimitiveName, StructuredType, TypeRef } from "../model/types";
+import { enumPrefixProblem, type EnumNames } from "./literal-forms";
 import { allNavigation, allProperties, isOpen } from "../model/rules";
 import { nearestName } from "../nearest-name";
 import { descendants } from "../passes/slice/paths";
@@ -67,6 +68,8 @@ export interface FilterScope {
   computed?: ReadonlySet<string>;
   /** Paths go on through collections to their items (`$apply`'s `groupby((Sales/Product/Name))`). */
   throughCollections?: boolean;
+  /** The model's aliases and types, which an enum literal's prefix must name the enum by (`enumPrefixProblem`). */
+  enumNames: EnumNames;
 }
 
 /**
@@ -357,7 +360,7 @@ class ExpressionCheck {
       for (const lit of lits) {
         if (lit && this.placed(lit, left)) continue;
         if (lit?.t !== "literal") continue;
-        const bad = literalFits(left, lit, word);
+        const bad = literalFits(left, lit, word, this.scope.enumNames);
         if (bad) return bad;
         this.noteLater(left, lit);
       }
@@ -368,7 +371,7 @@ class ExpressionCheck {
       const right = this.operandStartingAt(all, i + 2);
       if (isArithmetic(all[i - 1]) || !right || right.arithmeticAfter) continue;
       if (this.placed(lit, right.reached) || lit.t !== "literal") continue;
-      const bad = literalFits(right.reached, lit, op.segments[0]!);
+      const bad = literalFits(right.reached, lit, op.segments[0]!, this.scope.enumNames);
       if (bad) return bad;
       this.noteLater(right.reached, lit);
     }
@@ -510,12 +513,12 @@ const WRITTEN: Partial<Record<LiteralKind, string>> = {
 };
 
 /** Why `lit` does not fit what `left` reached, compared by `op`; undefined where it does (or may). */
-function literalFits(left: Reached, lit: Extract<Token, { t: "literal" }>, op: string): string | undefined {
+function literalFits(left: Reached, lit: Extract<Token, { t: "literal" }>, op: string, names: EnumNames): string | undefined {
   if (left.kind === "unknown" || lit.kind === "null" || lit.kind === "other") return undefined;
   const what = `${left.shown} is ${describe(left)}`;
   if (left.collection) return `${what} collection: compare its items with any or all (${left.shown}/any(x:x ${op} ${lit.text}))`;
   if (left.kind === "structured") return `${what}: compare one of its properties (${left.shown}/…)`;
-  if (left.kind === "enum") return enumFits(left.type, lit, what);
+  if (left.kind === "enum") return enumFits(left.type, lit, what, names);
   const kinds = kindsOf(left.name);
   if (!kinds || kinds.includes(lit.kind)) return undefined;
   const wanted = kinds[0] === "date" || kinds[0] === "datetime" ? WRITTEN.datetime : WRITTEN[kinds[0]!];
@@ -530,10 +533,14 @@ function unquoted(value: string, kinds: readonly LiteralKind[]): boolean {
   return typeof read !== "string" && read.length === 1 && read[0]!.t === "literal" && kinds.includes(read[0]!.kind);
 }
 
-/** An enumeration value: `'Red'`, `'Red,Blue'` for flags, `Ns.Color'Red'`, or a number; each name a member of `e`. */
-function enumFits(e: EnumType, lit: Extract<Token, { t: "literal" }>, what: string): string | undefined {
+/**
+ * An enumeration value: `'Red'`, `'Red,Blue'` for flags, `Ns.Color'Red'` (the enum's own qualified
+ * name, by its namespace or its schema's alias: `enumPrefixProblem`), or a number; each name a member of `e`.
+ */
+function enumFits(e: EnumType, lit: Extract<Token, { t: "literal" }>, what: string, model: EnumNames): string | undefined {
   if (lit.kind === "number") return undefined;
-  if (lit.kind === "enum" && lit.enumType !== undefined && lit.enumType.split(".").pop() !== e.name) return `${what}: ${lit.text} is a value of another type, ${lit.enumType}`;
+  const wrong = lit.kind === "enum" && lit.enumType !== undefined ? enumPrefixProblem(lit.enumType, lit.text.slice(lit.enumType.length + 1, -1), e, model) : undefined;
+  if (wrong) return `${what}: ${lit.text} ${wrong}`;
   if (lit.kind !== "string" && lit.kind !== "enum") return `${what}: ${lit.text} is no value of it; write one of its members ('${e.members[0]?.name ?? ""}')`;
   const names = e.members.map((m) => m.name);
   const lower = new Set(names.map((n) => n.toLowerCase()));

@@ -73,7 +73,7 @@ const ELSEWHERE: Record<string, string> = {
 export function applyArgument(query: string, w: QueryWriter, type: StructuredType | undefined): string | { problem: string } | undefined {
   const given = queryPairs(query).find((p) => p.name.toLowerCase() === "$apply");
   if (!given) return undefined;
-  const bad = type && !/^\{[^}]*\}$/.test(given.value) && checkApply(given.value, { type, sliced: w.sliced });
+  const bad = type && !/^\{[^}]*\}$/.test(given.value) && checkApply(given.value, { type, sliced: w.sliced, enumNames: w.model });
   return bad ? { problem: `${given.name}=${given.value}: ${bad}` } : text(given.value, "the $apply transformations", w);
 }
 
@@ -160,7 +160,7 @@ function systemOption(option: string, value: string, level: Level, w: QueryWrite
     }
     case "orderby": {
       const items = listItems(value, ",");
-      const bad = type && checkOrderByItems(items, { type, sliced: w.sliced, computed });
+      const bad = type && checkOrderByItems(items, { type, sliced: w.sliced, computed, enumNames: w.model });
       if (bad) return { problem: `${shown}=${value}: ${bad}` };
       return `orderby: ${items.length === 1 ? JSON.stringify(items[0]) : `[${items.map((i) => JSON.stringify(i)).join(", ")}]`}`;
     }
@@ -176,7 +176,7 @@ function systemOption(option: string, value: string, level: Level, w: QueryWrite
     case "filter": {
       // Sent as written, once its paths, functions and literals are checked against the type; a
       // placeholder ({start}, '{id}') becomes a variable.
-      const read = type ? readFilter(value, { type, sliced: w.sliced, computed }) : { placeholders: [], laterMembers: [] };
+      const read = type ? readFilter(value, { type, sliced: w.sliced, computed, enumNames: w.model }) : { placeholders: [], laterMembers: [] };
       if ("problem" in read) return { problem: `${shown}=${value}: ${read.problem}` };
       for (const m of read.laterMembers) w.laterMembers?.add(m);
       // A list's filter as a typed filter where it can say it all (url-typed-filter.ts), its
@@ -187,7 +187,7 @@ function systemOption(option: string, value: string, level: Level, w: QueryWrite
     }
     case "compute": {
       // Its expressions read the type's properties, not the names it adds.
-      const bad = type && checkCompute(value, { type, sliced: w.sliced });
+      const bad = type && checkCompute(value, { type, sliced: w.sliced, enumNames: w.model });
       if (bad) return { problem: `${shown}=${value}: ${bad}` };
       return `compute: ${JSON.stringify(value)}`;
     }
