@@ -1,10 +1,12 @@
 /**
  * `odatagen url` takes a key's or a function parameter's value only as a literal of its type (URL
  * Conventions' ABNF, as the runtime's `rt.literal` writes one): a whole number within its type's
- * range, a Decimal with or without an exponent, a day of the calendar, a time of day's hours 00-23,
- * `binary'…'` for a Binary, a member of the enum (qualified by its namespace or its schema's alias;
- * a flags enum's also by a number that combines its members' values), a string's quotes doubled;
- * and refuses the rest, naming the type and the literal. In
+ * range, a Decimal with an exponent for an OData 4.01 service alone, a Double or Single within its
+ * range (neither Infinity nor 0 from a number not 0), a day of the calendar, a time of day's hours
+ * 00-23, `binary'…'` for a Binary, a member of the enum (qualified by its namespace or its schema's
+ * alias, not another's, in a $filter too; a flags enum's also by a number that combines its members'
+ * values), a string's quotes doubled (a function parameter's given without, with a note); and
+ * refuses the rest, naming the type and the literal. In
  * parentheses, composite, written as a segment, and in a function's parameters; on
  * `test/fixtures/requests/literal-kinds.xml`.
  */

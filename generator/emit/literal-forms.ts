@@ -279,7 +279,7 @@ const PLAIN_DIGITS = 60;
  * A number's literal with an exponent (`-1.5E-2`) written without one (`-0.015`), its digits as
  * given (no rounding); undefined for one that would take more than `PLAIN_DIGITS` digits (`1e400`).
  */
-export function withoutExponent(text: string): string | undefined {
+function withoutExponent(text: string): string | undefined {
   const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]?\d+)$/i.exec(text);
   if (!m) return text;
   const [, sign, whole, fraction = "", exponent] = m as unknown as [string, string, string, string | undefined, string];
