@@ -18,7 +18,8 @@ export const REPO = path.resolve(__dirname, "..", "..");
 /**
  * --strict, as an ES module with NodeNext resolution, on the ES2022 and DOM libraries, no @types.
  * skipLibCheck: these programs hold no declaration file but TypeScript's own lib files (the
- * generated code is `.ts`, checked in full either way), and checking lib.dom.d.ts again in every
+ * generated code is `.ts`, checked in full either way; or its declarations, where `declareModules`
+ * checked the code once when it wrote them), and checking lib.dom.d.ts again in every
  * program doubled TypeScript 5.9's time per check. typecheck.test.ts checks generated/ once with
  * `skipLibCheck: false`, as a project that turns it off would.
  */
@@ -181,6 +182,31 @@ export function runTscProject(c: Compiler, config: string): TscResult {
  */
 function oneChecker(c: Compiler): string[] {
   return /^Version 7\./.test(c.version) ? ["--checkers", "1"] : [];
+}
+
+/**
+ * Compiles the generated modules of `dirs` (folders beside one another) as one program under
+ * `compilerOptions` (--strict: BASE_OPTIONS), writing each module's declarations to `outDir`, under
+ * its folder's name (`<outDir>/<folder>/<module>.d.ts`), and answers the compiler's diagnostics
+ * (paths relative to the folders' parent). The modules' own code is checked here, once: cases can
+ * then compile against the declarations (`UsageCase.from: [<outDir>/<folder>]`), with skipLibCheck,
+ * where the compiler reads the types the modules export without checking their bodies again.
+ */
+export function declareModules(c: Compiler, dirs: readonly string[], outDir: string, compilerOptions: object = BASE_OPTIONS): TscResult {
+  const root = path.dirname(dirs[0]);
+  if (dirs.some((d) => path.dirname(d) !== root)) throw new Error(`declareModules: the folders are not beside one another: ${dirs.join(", ")}`);
+  fs.rmSync(outDir, { recursive: true, force: true });
+  fs.mkdirSync(outDir, { recursive: true });
+  const config = path.join(outDir, "tsconfig.declare.json");
+  const options = { ...compilerOptions, noEmit: false, declaration: true, emitDeclarationOnly: true, rootDir: root, outDir };
+  fs.writeFileSync(config, JSON.stringify({ compilerOptions: options, files: dirs.flatMap(tsFiles) }, null, 2));
+  try {
+    const args = ["-p", config, "--pretty", "false", ...oneChecker(c)];
+    const r = spawnBounded(c.exe ?? process.execPath, c.exe ? args : [c.tsc, ...args], 240000, { cwd: root, encoding: "utf8" });
+    return { status: r.status, output: `${r.stdout}${r.stderr}${r.error ? String(r.error) : ""}`.trim() };
+  } finally {
+    fs.rmSync(config);
+  }
 }
 
 /** Every `.ts` file in a directory (not recursive), absolute, sorted. */
