@@ -5,7 +5,8 @@
  * range (neither Infinity nor 0 from a number not 0), a day of the calendar, a time of day's hours
  * 00-23, `binary'…'` for a Binary, a member of the enum (qualified by its namespace or its schema's
  * alias, not another's, in a $filter too; a flags enum's also by a number that combines its members'
- * values), a string's quotes doubled (a function parameter's given without, with a note); and
+ * values), a string's quotes doubled (a function parameter's given without, with a note), `null` as
+ * null for a nullable parameter alone (never a key's in parentheses); and
  * refuses the rest, naming the type and the literal. In
  * parentheses, composite, written as a segment, and in a function's parameters; on
  * `test/fixtures/requests/literal-kinds.xml`.
@@ -162,6 +163,17 @@ const CASES: readonly (readonly [string, string])[] = [
   ["/fString(p=lit.Color'Red')", "parameter p of lit.fString is an Edm.String: lit.Color'Red' is a literal of another type, no string (in quotes: 'text')"],
   // A parameter alias: its value is in the query, which the generated functions do not read.
   ["/fString(p=@p)", "parameter p of lit.fString is given by the parameter alias @p, which the generated functions do not take; write its value in its place"],
+  // ABNF nullValue: null, not the text 'null'; a key is never null, and these parameters are not nullable (NULLABLE below).
+  ["/fString(p=null)", "parameter p of lit.fString is not nullable: null is the null literal, which it does not take (the text null is written quoted: p='null')"],
+  ["/fInt32(p=NULL)", "parameter p of lit.fInt32 is not nullable: NULL is the null literal, which it does not take"],
+  ["/fString(p='null')", '"null"'],
+  ["/strings(null)", "the key of a lit.byString is never null: null is the null literal; the text null is written quoted: 'null'"],
+  ["/pairs(n=1,s=null)", "key property s of a lit.pair is never null: null is the null literal; the text null is written quoted: 'null'"],
+  ["/int32s(null)", "the key of a lit.byInt32 is never null: null is the null literal"],
+  ["/colors(null)", "the key of a lit.byColor is never null: null is the null literal"],
+  ["/strings('null')", '"null"'],
+  // A segment has no quotes: its null is the text.
+  ["/strings/null", '"null"'],
   ["/fInt32(p=@p)", "parameter p of lit.fInt32 is given by the parameter alias @p, which the generated functions do not take; write its value in its place"],
 ];
 
@@ -197,8 +209,30 @@ test.each(DECIMALS_4_01.map(([p, want], i) => [p, want, i] as const))("OData 4.0
   expect(r.ok ? given(r.call.address, r.call.call) : r.problem.replace(`GET ${p}: `, "")).toBe(want);
 });
 
+/** The fixture with its parameters nullable: `null` is null, as the function sends it (`p=null`). */
+const NULLABLE: readonly (readonly [string, string])[] = [
+  ["/fString(p=null)", "null"],
+  ["/fString(p=Null)", "null"],
+  ["/fString(p='null')", '"null"'],
+  ["/fColor(p=null)", "null"],
+  ["/fInt32(p=null)", "null"],
+  ["/fDate(p=null)", "null"],
+];
+
+const readNullable = urlCalls(
+  { inputs: [{ file: FILE, content: fs.readFileSync(FILE, "utf8").replace(/(<Parameter Name="p" Type="[\w.]+") Nullable="false"/g, "$1") }] },
+  NULLABLE.map(([p]) => ({ method: "GET", path: p })),
+);
+
+test.each(NULLABLE.map(([p, want], i) => [p, want, i] as const))("nullable parameters: %s: %s", (p, want, i) => {
+  const r = readNullable.results[i]!;
+  expect(r.ok ? given(r.call.address, r.call.call) : r.problem.replace(`GET ${p}: `, "")).toBe(want);
+  // No note: null is a literal, no string without its quotes.
+  if (r.ok) expect(r.call.code).not.toContain("// p:");
+});
+
 test("a function parameter's string without its quotes (as Graph's pages write some) is taken, with a note above the call giving it quoted, as the function sends it", () => {
-  const paths = ["/fString(p=abc)", "/fString(p=7)", "/fString(p='abc')", "/fString(p={s})", "/fString(p=null)", `/fString(p=${"x".repeat(100000)})`];
+  const paths = ["/fString(p=abc)", "/fString(p=7)", "/fString(p='abc')", "/fString(p={s})", "/fString(p='null')", `/fString(p=${"x".repeat(100000)})`];
   const [bare, number, quoted, placeholder, nul, long] = urlCalls({ inputs: [{ file: FILE, content: fs.readFileSync(FILE, "utf8") }] }, paths.map((p) => ({ method: "GET", path: p }))).results;
   if (!bare?.ok || !number?.ok || !quoted?.ok || !placeholder?.ok || !nul?.ok || !long?.ok) throw new Error("refused");
   expect(bare.call.call).toBe('const result = await fString(client, { p: "abc" });');
@@ -206,7 +240,7 @@ test("a function parameter's string without its quotes (as Graph's pages write s
   expect(number.call.code).toContain("a URL writes one in quotes, p='7', and so does the function.");
   // What the note says the function sends, the runtime writes.
   expect(literal("String", "abc")).toBe("'abc'");
-  // Quoted, a placeholder or null: no note.
+  // Quoted (the text null too), or a placeholder: no note.
   for (const r of [quoted, placeholder, nul]) expect(r.call.code).not.toContain("// p: the URL's");
   expect(long.call.code).toContain(`p='${"x".repeat(100000)}'`);
 });

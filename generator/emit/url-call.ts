@@ -572,6 +572,13 @@ class CallWriter {
         members.push(`\u0002${p.name}\u0002${this.variable(identifierOf(p.name), `parameter ${p.name} of ${op.qualifiedName}, which the URL leaves out`, type)}`);
         continue;
       }
+      // ABNF `nullValue` (`f(s=null)`): null, as the function sends it (`s=null`), where the parameter
+      // takes it; a string's `'null'` is the text.
+      if (NULL.test(g.value)) {
+        if (!p.type.nullable) return { problem: `parameter ${p.name} of ${op.qualifiedName} is not nullable: ${g.value} is the null literal, which it does not take${edm === "String" && t.kind !== "enum" ? ` (the text null is written quoted: ${p.name}='${g.value}')` : ""}` };
+        members.push(`${snippetKey(p.name)}: null`);
+        continue;
+      }
       const value = p.type.collection ? undefined : this.checkedValue(g.value, edm, `parameter ${p.name} of ${op.qualifiedName}`, undefined, t.kind === "enum" ? t : undefined, p.name);
       if (value === undefined || typeof value !== "string") return value;
       const unquoted = edm === "String" && t.kind !== "enum" && !PLACEHOLDER.test(g.value) ? unquotedNote(g.value, p.name) : undefined;
@@ -601,7 +608,7 @@ class CallWriter {
         for (const n of named) {
           const part = other.parts.find((p) => p.alias === n.name) as AlternateKey["parts"][number];
           const type = part.property.type.type;
-          const value = this.keyValue(n.value, type, `alternate key property ${part.alias} of a ${t.qualifiedName}`, type.kind === "enum" ? undefined : primitiveTs(edmName(type)), part.alias);
+          const value = this.keyValue(n.value, type, `alternate key property ${part.alias} of a ${t.qualifiedName}`, type.kind === "enum" ? undefined : primitiveTs(edmName(type)), part.alias, true);
           if (typeof value !== "string") return value;
           // A variable is named later (nameVariables), and written as shorthand (`{ appId }`) where its name is the property's.
           if (/^\u0001\d+\u0001$/.test(value)) members.push(`\u0002${part.alias}\u0002${value}`);
@@ -620,22 +627,24 @@ class CallWriter {
     if (named && named.length > 1 && t && named.every((n) => n.name !== undefined)) {
       const members: string[] = [];
       for (const n of named) {
-        const value = this.keyValue(n.value, keyType(t.keyNames.indexOf(n.name as string)), `key property ${n.name} of a ${t.qualifiedName}`, undefined, n.name as string);
+        const value = this.keyValue(n.value, keyType(t.keyNames.indexOf(n.name as string)), `key property ${n.name} of a ${t.qualifiedName}`, undefined, n.name as string, true);
         if (typeof value !== "string") return value;
         members.push(`${snippetKey(n.name as string)}: ${value}`);
       }
       return `{ ${members.join(", ")} }`;
     }
     const single = named?.length === 1 ? named[0].value : inner;
-    return this.keyValue(single, keyType(0), what, keyTypeOf(t), t?.keyNames[0] ?? "key");
+    return this.keyValue(single, keyType(0), what, keyTypeOf(t), t?.keyNames[0] ?? "key", text.startsWith("("));
   }
 
   /**
    * A key's value as `value` writes it, or why it cannot be one of its Edm type: `abc` for a Guid,
    * `x` for a number (the service would answer 400). A number key written quoted (`('5')`) is the number.
    */
-  private keyValue(text: string, keyType: ModelType | undefined, what: string, type: string | undefined, name: string): string | { problem: string } {
+  private keyValue(text: string, keyType: ModelType | undefined, what: string, type: string | undefined, name: string, inParentheses: boolean): string | { problem: string } {
     const edm = keyType ? edmName(keyType) : "String";
+    // ABNF `nullValue` in parentheses (`/strings(null)`): a key is never null (CSDL §8.2: its properties are not nullable). A segment's `null` is the text (`/strings/null`).
+    if (inParentheses && NULL.test(text)) return { problem: `${what} is never null: ${text} is the null literal${edm === "String" && keyType?.kind !== "enum" ? `; the text null is written quoted: '${text}'` : ""}` };
     return this.checkedValue(text, edm, what, type, keyType?.kind === "enum" ? keyType : undefined, name) ?? JSON.stringify(text);
   }
 
@@ -814,6 +823,8 @@ const FORMS: Record<string, { pattern: RegExp; what: string }> = {
 
 /** A placeholder for a value (`{sessionId}`, `'{period}'`): its name. */
 const PLACEHOLDER = /^'?\{([^}]*)\}'?$/;
+/** URL Conventions' ABNF `nullValue`, in any case as its strings are (the filter's tokens read it so). */
+const NULL = /^null$/i;
 
 
 /** A key's TypeScript type, as `byKey` takes it, for a single key of a primitive type. */
