@@ -5,7 +5,8 @@
  * range (neither Infinity nor 0 from a number not 0), a day of the calendar, a time of day's hours
  * 00-23, `binary'…'` for a Binary, a member of the enum (qualified by its namespace or its schema's
  * alias, not another's, in a $filter too; a flags enum's also by a number that combines its members'
- * values), a string's quotes doubled (a function parameter's given without, with a note), `null` as
+ * values), a string's quotes doubled (a function parameter's or a key's in parentheses given
+ * without, with a note), `null` as
  * null for a nullable parameter alone (never a key's in parentheses); and
  * refuses the rest, naming the type and the literal. In
  * parentheses, composite, written as a segment, and in a function's parameters; on
@@ -243,6 +244,16 @@ test("a function parameter's string without its quotes (as Graph's pages write s
   // Quoted (the text null too), or a placeholder: no note.
   for (const r of [quoted, placeholder, nul]) expect(r.call.code).not.toContain("// p: the URL's");
   expect(long.call.code).toContain(`p='${"x".repeat(100000)}'`);
+});
+
+test("a string key in parentheses without its quotes (/strings(abc)) is taken with the same note; a segment's (/strings/abc), quoted or a placeholder gets none", () => {
+  const paths = ["/strings(abc)", "/pairs(n=1,s=it's)", "/strings/abc", "/strings('abc')", "/strings({id})"];
+  const [bare, pair, segment, quoted, placeholder] = urlCalls({ inputs: [{ file: FILE, content: fs.readFileSync(FILE, "utf8") }] }, paths.map((p) => ({ method: "GET", path: p }))).results;
+  if (!bare?.ok || !pair?.ok || !segment?.ok || !quoted?.ok || !placeholder?.ok) throw new Error("refused");
+  expect(bare.call.address).toBe('strings().byKey("abc")');
+  expect(bare.call.code).toContain("\n// id: the URL's abc is a string without its quotes, as Graph's pages write some; a URL writes one in quotes, id='abc', and so does the function.\n");
+  expect(pair.call.code).toContain("// s: the URL's it's is a string without its quotes, as Graph's pages write some; a URL writes one in quotes, s='it''s', and so does the function.");
+  for (const r of [segment, quoted, placeholder]) expect(r.call.code).not.toContain("without its quotes");
 });
 
 test("a date and time without its offset (a date alone, as Graph's pages write one) is a variable to choose, with a note saying why: the function refuses the URL's text", () => {

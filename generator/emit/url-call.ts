@@ -645,7 +645,11 @@ class CallWriter {
     const edm = keyType ? edmName(keyType) : "String";
     // ABNF `nullValue` in parentheses (`/strings(null)`): a key is never null (CSDL §8.2: its properties are not nullable). A segment's `null` is the text (`/strings/null`).
     if (inParentheses && NULL.test(text)) return { problem: `${what} is never null: ${text} is the null literal${edm === "String" && keyType?.kind !== "enum" ? `; the text null is written quoted: '${text}'` : ""}` };
-    return this.checkedValue(text, edm, what, type, keyType?.kind === "enum" ? keyType : undefined, name) ?? JSON.stringify(text);
+    const value = this.checkedValue(text, edm, what, type, keyType?.kind === "enum" ? keyType : undefined, name) ?? JSON.stringify(text);
+    // A string in parentheses without its quotes (`/strings(abc)`), as a function parameter's: a note giving it quoted. A segment's has none.
+    const unquoted = inParentheses && typeof value === "string" && edm === "String" && keyType?.kind !== "enum" && !PLACEHOLDER.test(text) ? unquotedNote(text, name) : undefined;
+    if (unquoted) this.notes.push(`// ${name}: ${unquoted}`);
+    return value;
   }
 
   /**
