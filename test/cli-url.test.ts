@@ -56,6 +56,20 @@ test("prints the imports, the address from the root with the URL's key names, an
   expect(checked.output).toBe("");
 });
 
+test("the request line quoted whole, as copied from a page's HTTP block ('PATCH /path', an HTTP/1.1 after it), is its method and path", async () => {
+  const apart = await url("PATCH", "/People/{userName}/Trips/{tripId}");
+  const whole = await url("PATCH /People/{userName}/Trips/{tripId}");
+  expect(whole.stderr).toBe("");
+  expect(whole.code).toBe(0);
+  expect(whole.stdout).toBe(apart.stdout);
+  const versioned = await url("patch  https://host/svc/People/{userName}/Trips/{tripId} HTTP/1.1");
+  expect(versioned.code).toBe(0);
+  expect(versioned.stdout).toContain("const result = await updateTrip(client, target, body);");
+  const head = await url("HEAD /People");
+  expect(head.stderr).toContain("odatagen: url: HEAD is not a method odatagen makes requests with (GET, POST, PATCH, PUT, DELETE)");
+  expect(head.code).toBe(2);
+});
+
 test("GET is the method when none is given; a composite key written in parentheses is an object", async () => {
   const r = await url("/Bookings(AirlineCode='AA',BookingNo=1)");
   expect(r.code).toBe(0);

@@ -2,6 +2,7 @@
 import yargs, { type Options } from "yargs";
 import { EXIT_USAGE } from "./exit-codes";
 import { METHODS } from "../request-methods";
+import { isUrl, requestLine } from "../request-line";
 import { runGenerate, type GenerateArgs } from "./generate-command";
 import { repeatedFiles } from "../config/validate";
 import { nearestName } from "../nearest-name";
@@ -225,11 +226,14 @@ export function urlRequest(argv: Record<string, unknown>): { method: string; pat
   const second = typeof argv.path === "string" ? argv.path : undefined;
   const usage = "give the request as a documentation page writes it: odatagen url PATCH '/users/{id}' (the method may be left out for GET)";
   if (first === undefined) return `url needs a URL path: ${usage}`;
-  const method = second === undefined ? "GET" : first.toUpperCase();
-  const path = second ?? first;
-  if (!URL_METHODS.includes(method)) return `url: ${first} is not a method odatagen makes requests with (${URL_METHODS.join(", ")})`;
+  // The page's request line quoted whole, 'PATCH /users/{id}': its method and its URL.
+  const line = second === undefined ? requestLine(first) : undefined;
+  const quoted = line && isUrl(line.url) ? line : undefined;
+  const method = quoted ? quoted.method : second === undefined ? "GET" : first.toUpperCase();
+  const path = quoted ? quoted.url : (second ?? first);
+  if (!URL_METHODS.includes(method)) return `url: ${quoted ? method : first} is not a method odatagen makes requests with (${URL_METHODS.join(", ")})`;
   if (URL_METHODS.includes(path.toUpperCase())) return `url ${path}: the URL path is missing; ${usage}`;
-  if (!/^(\/|[a-z][a-z\d+.-]*:\/\/)/i.test(path.trim())) return `url ${path}: a URL path starts with / (/${path}), or give the whole URL`;
+  if (!isUrl(path.trim())) return `url ${path}: a URL path starts with / (/${path}), or give the whole URL`;
   if (path.replace(/\?.*$/s, "").includes("*")) return `url ${path}: names one request, without wildcards (keys as {id})`;
   return { method, path };
 }

@@ -12,6 +12,7 @@
  */
 import { findJsonSyntaxProblem } from "../../config/json-syntax";
 import { isRequestMethod, notRequestMethod } from "../../request-methods";
+import { isUrl, requestLine, withoutHttpVersion } from "../../request-line";
 import { SourceText } from "../source";
 import { harAnswerOf, harResponseText, type Answered } from "./answer";
 import { readBatch } from "./batch-body";
@@ -237,12 +238,10 @@ function lineRequests(text: string): RequestList {
       requests.push(isRequestMethod(method) ? { method, path, line: i + 1, column } : { method, path, line: i + 1, column, problem: notRequestMethod(method) });
       return;
     }
-    const line = raw.trimEnd().replace(/\s+HTTP\/\d(\.\d)?$/i, "");
-    const content = line.slice(start);
-    const named = /^([a-z]+)\s+(\S.*)$/i.exec(content);
-    const method = named ? named[1].toUpperCase() : "GET";
-    const urlStart = named ? line.length - named[2].length : start;
-    const path = line.slice(urlStart);
+    const named = requestLine(raw);
+    const method = named ? named.method : "GET";
+    const urlStart = named ? named.at : start;
+    const path = named ? named.url : withoutHttpVersion(raw).slice(start);
     const at = { line: i + 1, column: urlStart + 1 };
     if (!isRequestMethod(method)) requests.push({ method, path, ...at, column: start + 1, problem: notRequestMethod(method) });
     else if (!isUrl(path)) requests.push({ method, path, ...at, problem: `${path} is no URL: a line is [METHOD] <url>, the URL a whole one or a path from the service root (/users/{id})` });
@@ -404,10 +403,6 @@ function programWithoutCalls(text: string): ListProblem {
 
 /** A server's access log line (Common and Combined Log Format): the quoted request line, `"GET /odata/v4/People HTTP/1.1"`. */
 const ACCESS_LOG = /(")([A-Za-z]+) (\S+) HTTP\/\d(?:\.\d)?"/;
-
-function isUrl(text: string): boolean {
-  return /^(\/|[a-z][a-z\d+.-]*:\/\/)/i.test(text);
-}
 
 /** A JSON file's requests: a HAR file's, or a Postman collection's. */
 function jsonRequests(text: string): RequestList | ListProblem {
