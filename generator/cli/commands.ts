@@ -305,7 +305,7 @@ function parser(argv: string[], done: (code: number | Promise<number>) => void) 
       "Print the generated functions that make a request, from a URL path as documentation writes it",
       (y) =>
         y
-          .positional("method", { type: "string", describe: "GET (the default), POST, PATCH, PUT or DELETE" })
+          .positional("method", { type: "string", describe: "GET (the default), POST, PATCH, PUT or DELETE; or the request line quoted whole: 'PATCH /users/{id}'" })
           .positional("path", { type: "string", describe: "The URL path: /users/{id}/messages, keys as {name}, values or ('x')" })
           .options(URL_OPTIONS)
           .epilog(examples(URL_EXAMPLES))
