@@ -77,6 +77,31 @@ test("a number or Boolean joined with + after a string is put in as a template p
   ]);
 });
 
+test("an operand of a join that goes on with another operator is a placeholder where that binds tighter than + (as ${ID * 2} is), else no request: never the join cut at the operator", () => {
+  const program = [
+    'const ROOT = "https://host/odata";',
+    'fetch(ROOT + "/Trips(" + ID * 2 + ")");',
+    'fetch(ROOT + "/Trips(" + ids[0] + ")/Stops");',
+    'fetch(ROOT + "/Trips(" + id! + ")");',
+    'fetch(ROOT + "/Trips/" + ID',
+    "  % 3);",
+    'fetch(ROOT + "/Trips(" + ID - 2 + ")");',
+    'fetch(ROOT + "/Trips(" + ID + ")" ? "/a" : "/b");',
+    'fetch(ROOT + "/Trips(" + ID + ")" === url);',
+    'fetch(ROOT + "/Trips/" + ID && "/People");',
+    'fetch(new URL("/odata/People", ROOT).toString());',
+  ].join("\n");
+  // Before, each join stopped at the operator and gave what it had: /Trips({ID}, /Trips({ids}, /Trips({id}, /Trips/{ID} (all but
+  // /Trips({id}) not what is sent), /Trips({ID}) for the conditional and the comparison, /Trips/{ID} for the &&.
+  expect(listOf(program).requests.map((r) => `${r.line} ${r.path}`)).toEqual([
+    "2 https://host/odata/Trips({value})",
+    "3 https://host/odata/Trips({value})/Stops",
+    "4 https://host/odata/Trips({id})",
+    "5 https://host/odata/Trips/{value}",
+    "11 https://host/odata/People",
+  ]);
+});
+
 test("the Graph client's api and an HTTP client's get read a path in a constant", () => {
   const { requests } = listOf(`const ME = "/me";\nclient.api(ME + "/events").get();\nhttp.get(\`\${ME}/messages\`);\n`);
   expect(requests.map((r) => [r.method, r.path])).toEqual([["GET", "/me/events"], ["GET", "/me/messages"]]);

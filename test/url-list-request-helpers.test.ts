@@ -281,10 +281,11 @@ test("a const's literal whose statement goes on at the next line is not its valu
     "fetch(`${ROOT}/Airlines?$top=${ON}`);",
     "fetch(ROOT + P);",
   ]);
-  // TOP is 10 and ON 1 when run: each read as a placeholder, not as its first literal; SKIP's line ends its statement.
+  // TOP is 10 and ON 1 when run: each read as a placeholder, not as its first literal; SKIP's line ends its statement;
+  // P's `+` after a comment joins its next line's literal, as JavaScript does (before, {P}, refused).
   expect(r.requests).toEqual([
     "9:8 GET https://example.com/odata/People?$top={TOP}&$skip=3 ok",
     "10:8 GET https://example.com/odata/Airlines?$top={ON} ok",
-    "11:7 GET https://example.com/odata{P} refused",
+    "11:7 GET https://example.com/odata/Airports('KSEA') ok",
   ]);
 });

@@ -80,6 +80,15 @@ export function* matchesIn(re: RegExp, js: JsText, from: number, to: number): Ge
   for (let i = low; i < matches.length && matches[i]!.index < to; i++) yield matches[i]!;
 }
 
+/** A member after an operand (`.trim`, `?.id`). */
+const MEMBER = /^\??\.\s*[A-Za-z_$][\w$]*/;
+
+/** An operand after `*`, `/` or `%`: unary prefixes, then a name or property path, a number, or (group 1) the opening of a string, template or bracket. */
+const UNARY_OPERAND = /^(?:[-+!~]\s*)*(?:[A-Za-z_$][\w$]*(?:\s*\??\.\s*[A-Za-z_$][\w$]*)*|\d[\w.]*|\.\d[\w]*|(["'`([]))/;
+
+/** What after an operand of a join is an operator other than `+` that takes it (a `-`, a comparison, `?`, `&&`, `=`, a tagged template's backtick). */
+const STOPS = /[-<>=!&|^?~`]/;
+
 /** What may follow a number or Boolean put in a URL: a `+` joining more, or the expression's end. */
 const SCALAR_ENDS = /\s*(?:\+(?![+=])|[),;\]}]|$)/y;
 
@@ -186,15 +195,18 @@ export class JsText {
       const literal = this.literal(i);
       const scalar = literal || !strings ? undefined : this.scalar(i);
       strings ||= literal !== undefined;
-      const part = literal ? { ...literal, constant: true } : (scalar ?? this.part(i));
-      if (!part) return undefined;
+      const read = literal ? { ...literal, constant: true } : (scalar ?? this.part(i));
+      if (!read) return undefined;
+      // An operand goes on with what binds tighter than `+` (`ID * 2`, `ids[0]`): a placeholder as a template's `${ID * 2}` is; another operator takes the join (`- 2`, `? a : b`): none read.
+      const after = this.operandEnd(read.end);
+      if (!after) return undefined;
+      const part = after.tighter ? { value: `{{${lastWord(this.text.slice(i, after.end)) ?? "value"}}}`, end: after.end } : { ...read, end: after.end };
       parts++;
-      if (part.constant) known++;
+      if ("constant" in part && part.constant) known++;
       if ("partial" in part && part.partial) partial = true;
       value += part.value;
-      const plus = /^\s*\+\s*/.exec(this.text.slice(part.end, part.end + 40));
-      if (plus) {
-        i = part.end + plus[0].length;
+      if (after.plus !== undefined) {
+        i = skipBlank(this.text, after.plus + 1);
         continue;
       }
       // A literal alone is `literal`'s to read; names alone say nothing.
@@ -210,7 +222,12 @@ export class JsText {
   private part(at: number): (Value & { end: number; constant?: true }) | undefined {
     const text = this.text;
     const made = /^new\s+URL\s*\(/.exec(text.slice(at, at + 20));
-    if (made) return this.newUrl(at + made[0].length - 1);
+    if (made) {
+      // Its `.href` or `.toString()`, the URL's own text.
+      const url = this.newUrl(at + made[0].length - 1);
+      const suffix = url && /^\s*\.\s*(?:href(?![\w$])|toString\s*\(\s*\))/.exec(text.slice(url.end, url.end + 40));
+      return suffix ? { ...url, end: url.end + suffix[0].length } : url;
+    }
     const m = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*/.exec(text.slice(at, at + 200));
     if (!m) return undefined;
     let end = at + m[0].length;
@@ -223,6 +240,45 @@ export class JsText {
     else if (/\.href$/.test(name)) name = name.slice(0, -".href".length);
     const known = name.includes(".") ? undefined : this.valueAt(name, at);
     return known ? { ...known, end, constant: true } : { value: `{{${lastWord(m[0]) ?? "value"}}}`, end };
+  }
+
+  /**
+   * Where an operand of a join read up to `end` ends: past what binds tighter than `+` (`*`, `/`,
+   * `%`, `**` and their operand, an index's `[…]`, a call's `(…)`, a member's `.name`: `tighter`),
+   * and a non-null `!`, which changes nothing; `plus` the index of a `+` that joins more after it.
+   * Undefined where another operator takes the join (`"/Trips(" + ID - 2`, `=== x`, `? a : b`,
+   * `&&`, `in`), whose value is then no URL of these parts.
+   */
+  private operandEnd(end: number): { end: number; tighter: boolean; plus?: number } | undefined {
+    const text = this.text;
+    let tighter = false;
+    for (;;) {
+      const i = skipBlank(text, end);
+      const c = text[i] ?? "";
+      if (c === "!" && text[i + 1] !== "=") end = i + 1;
+      else if (c === "(" || c === "[") {
+        const close = this.closing(i);
+        if (close === undefined) return undefined;
+        [end, tighter] = [close + 1, true];
+      } else if (c === "." || (c === "?" && text[i + 1] === ".")) {
+        const member = MEMBER.exec(text.slice(i, i + 200));
+        if (!member) return undefined;
+        [end, tighter] = [i + member[0].length, true];
+      } else if (/[*/%]/.test(c) && text[i + 1] !== "=" && !(c === "*" && text[i + 1] === "*" && text[i + 2] === "=")) {
+        // The operand after it, a unary prefix passed over: a name or property path, a number, a string, a bracket.
+        const at = skipBlank(text, i + (c === "*" && text[i + 1] === "*" ? 2 : 1));
+        const operand = UNARY_OPERAND.exec(text.slice(at, at + 200));
+        if (!operand) return undefined;
+        let next = at + operand[0].length;
+        if (operand[1]) {
+          const quoted = "([".includes(operand[1]) ? this.closing(next - 1) : this.literal(next - 1)?.end;
+          if (quoted === undefined) return undefined;
+          next = "([".includes(operand[1]) ? quoted + 1 : quoted;
+        }
+        [end, tighter] = [next, true];
+      } else if (c === "+" && text[i + 1] !== "+" && text[i + 1] !== "=") return { end, tighter, plus: i };
+      else return STOPS.test(c) || /^(?:in|instanceof)(?![\w$])/.test(text.slice(i, i + 11)) ? undefined : { end, tighter };
+    }
   }
 
   /**
