@@ -2,9 +2,11 @@
  * The TypeScript 5.9 checker that stays up (test/helpers/tsc-checker.ts) answers what a spawned
  * `tsc -p <config> --noEmit --pretty false` answers, while keeping the SourceFiles of unchanged files.
  */
+import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import * as readline from "node:readline";
 import { spawnBounded } from "./helpers/bounded-spawn";
 import { REPO, STRICT_OPTIONS, BASE_OPTIONS } from "./helpers/typecheck";
 import { TscChecker, type CheckAnswer } from "./helpers/tsc-checker";
@@ -47,11 +49,12 @@ function config(name: string, compilerOptions: object, files: string[]): string 
 /**
  * What tsc answers for each config, by its path in a folder of files: its status and output, the
  * folder's own path in it as `WORK`. All in one process (./helpers/tsc-checker/reference.js: tsc's
- * own command line, run for each config as a spawned tsc runs it, ~0.7 s of CPU each rather than
- * the ~2.4 s of a tsc spawned for each); with ODATAGEN_TSC_REFERENCE=spawn, a tsc spawned for each
- * (to check the reference itself: the answers must be the same).
+ * own command line, run for each config as a spawned tsc runs it, ~0.4 s of CPU each rather than
+ * the ~2.4 s of a tsc spawned for each), started once for the file's tests; with
+ * ODATAGEN_TSC_REFERENCE=spawn, a tsc spawned for each (to check the reference itself: the answers
+ * must be the same).
  */
-function tscAnswers(cases: { cfg: string; files: [string, string][] }[]): { status: number | null; output: string }[] {
+async function tscAnswers(cases: { cfg: string; files: [string, string][] }[]): Promise<{ status: number | null; output: string }[]> {
   const folders = cases.map(({ cfg, files }) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "odatagen-checker-"));
     for (const [name, text] of files) {
@@ -68,20 +71,39 @@ function tscAnswers(cases: { cfg: string; files: [string, string][] }[]): { stat
         return { status: t.status, output: `${t.stdout}${t.stderr}` };
       });
     } else {
-      const job = `${folders[0].dir}.job.json`;
-      fs.writeFileSync(job, JSON.stringify(folders.map((f) => f.cfg)));
-      try {
-        const t = spawnBounded(process.execPath, [REFERENCE, TYPESCRIPT, job], 240000, { encoding: "utf8" });
-        if (t.status !== 0) throw new Error(`the reference tsc failed (${t.status ?? String(t.error)}):\n${t.stdout}${t.stderr}`);
-        answers = JSON.parse(t.stdout) as typeof answers;
-      } finally {
-        fs.rmSync(job, { force: true });
-      }
+      answers = await (reference ??= startReference()).answer(folders.map((f) => f.cfg));
     }
     return answers.map((a, i) => ({ status: a.status, output: a.output.split(folders[i].dir).join(WORK) }));
   } finally {
     for (const f of folders) fs.rmSync(f.dir, { recursive: true, force: true });
   }
+}
+
+/** The reference process, started on first use; ended after the file's tests. */
+let reference: ReturnType<typeof startReference> | undefined;
+afterAll(async () => {
+  await reference?.close();
+});
+
+/** reference.js, up: `answer(configs)` sends it a job and resolves with its answers, one job at a time. */
+function startReference() {
+  const child = spawn(process.execPath, [REFERENCE, TYPESCRIPT], { stdio: ["pipe", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.setEncoding("utf8").on("data", (s: string) => (stderr = (stderr + s).slice(-4000)));
+  const exited = new Promise<string>((resolve) => child.on("close", (code, signal) => resolve(`${signal ?? code}`)));
+  const lines = readline.createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  return {
+    async answer(configs: string[]): Promise<{ status: number | null; output: string }[]> {
+      child.stdin.write(`${JSON.stringify(configs)}\n`);
+      const line = await Promise.race([lines.next(), exited.then(() => ({ done: true as const, value: undefined }))]);
+      if (line.done) throw new Error(`the reference tsc exited (${await exited}):\n${stderr}`);
+      return JSON.parse(line.value as string) as { status: number | null; output: string }[];
+    },
+    async close(): Promise<void> {
+      child.stdin.end();
+      await exited;
+    },
+  };
 }
 
 /** `work`'s own path in an answer. */
@@ -98,23 +120,23 @@ let checked: { cfg: string; files: [string, string][]; answer: { status: number 
 const answeredByTsc = new Map<string, { status: number | null; output: string }>();
 
 /** Expects each check of the test so far to have answered what tsc answers for the same files, all asked of tsc at once. */
-function expectTscAnswered(): void {
+async function expectTscAnswered(): Promise<void> {
   const todo = checked;
   checked = [];
   const key = (c: (typeof todo)[number]) => JSON.stringify([c.cfg, c.files]);
   const asked = [...new Map(todo.filter((c) => !answeredByTsc.has(key(c))).map((c) => [key(c), c])).values()];
-  if (asked.length > 0) tscAnswers(asked).forEach((a, i) => answeredByTsc.set(key(asked[i]), a));
+  if (asked.length > 0) (await tscAnswers(asked)).forEach((a, i) => answeredByTsc.set(key(asked[i]), a));
   for (const c of todo) expect({ cfg: c.cfg, ...c.answer }).toEqual({ cfg: c.cfg, ...answeredByTsc.get(key(c)) });
 }
 
 /** A test whose checks (`expectSameAsTsc`) are compared with tsc's answers once it is done, or has failed. */
 function tscTest(name: string, fn: () => void): void {
-  test(name, () => {
+  test(name, async () => {
     checked = [];
     try {
       fn();
     } finally {
-      expectTscAnswered();
+      await expectTscAnswered();
     }
   });
 }

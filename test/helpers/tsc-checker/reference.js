@@ -1,25 +1,28 @@
 // The reference test/tsc-checker.test.ts compares the TypeScript 5.9 checker with: tsc's own
-// command line (`executeCommandLine`, what `bin/tsc` runs) for each config in a JSON file given as
-// the argument, `-p <config> --noEmit --pretty false` each, one after the other in this one process
-// (a tsc spawned for each cost ~2.4 s of CPU, most of it loading the compiler). Each run is as a
+// command line (`executeCommandLine`, what `bin/tsc` runs) for each config of a job, `-p <config>
+// --noEmit --pretty false` each, one after the other in this one process, which stays up for the
+// test file's jobs (a tsc spawned for each config cost ~2.4 s of CPU, a process spawned for each
+// test's job ~1.6 s before its first config, most of it loading the compiler). Each run is as a
 // spawned tsc's: its own working folder (the config's, which a run asks for anew: the memoized
 // process.cwd() of TypeScript's sys is not used), its own program and compiler host, nothing kept
-// from the last run; its output what tsc wrote, its status what tsc exited with. Prints the answers
-// as JSON: [{ status, output }], in the configs' order. Not as a spawned tsc's: the statistics and
-// traces of `diagnostics`, `extendedDiagnostics` and `generateTrace` (TypeScript reports them only
-// through ts.sys itself, and a run is given a copy for its folder; the checker hands such options to
-// tsc, see server.js), and an empty folder (a job copies files only: a config in a folder holding
-// none fails the run, reported as the reference's failure, not compared).
+// from the last run; its output what tsc wrote, its status what tsc exited with. Jobs: one JSON
+// line each on stdin, the configs' paths; answers: one JSON line each on stdout, [{ status,
+// output }] in the configs' order. Not as a spawned tsc's: the statistics and traces of
+// `diagnostics`, `extendedDiagnostics` and `generateTrace` (TypeScript reports them only through
+// ts.sys itself, and a run is given a copy for its folder; the checker hands such options to tsc,
+// see server.js), and an empty folder (a job copies files only: a config in a folder holding none
+// fails the run, reported as the reference's failure, not compared).
 "use strict";
-const fs = require("node:fs");
 const path = require("node:path");
+const readline = require("node:readline");
 
-const [typescript, job] = process.argv.slice(2);
+const [typescript] = process.argv.slice(2);
 const ts = require(path.join(typescript, "lib", "typescript.js"));
-const configs = JSON.parse(fs.readFileSync(job, "utf8"));
 
 const EXIT = Symbol("exit");
-const answers = configs.map((config) => {
+
+/** What tsc prints and exits with for `config`, run in its folder. */
+function run(config) {
   process.chdir(path.dirname(config));
   let output = "";
   let status = 0;
@@ -40,5 +43,8 @@ const answers = configs.map((config) => {
     if (e !== EXIT) throw e;
   }
   return { status, output };
+}
+
+readline.createInterface({ input: process.stdin }).on("line", (line) => {
+  process.stdout.write(`${JSON.stringify(JSON.parse(line).map(run))}\n`);
 });
-process.stdout.write(JSON.stringify(answers));
