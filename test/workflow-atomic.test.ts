@@ -8,6 +8,11 @@ import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { BIN, copySpec, nestedOutputsProject, runCli, sameTree, scratch, snapshot, startCli, withRetried, writeJson } from "./helpers/cli";
+import { runBuiltCliInProcess } from "./helpers/cli-in-process";
+
+// The runs that set a folder up, or check what a test left, run the build's CLI in the test's
+// process (runBuiltCliInProcess: the binary's code and fingerprint, without a process's start, ~0.3 s
+// of CPU a run); the runs killed, held, timed or waiting on another's lock are real processes.
 
 const KILLS = 24;
 
@@ -82,7 +87,7 @@ test(`output is complete old or complete new after each of ${KILLS} SIGKILLs at 
   const snaps: Map<string, Buffer>[] = [];
   for (const i of [1, 0]) {
     useSpec(i);
-    expect(runCli(["generate"], dir).code).toBe(0);
+    expect((await runBuiltCliInProcess(["generate"], dir)).code).toBe(0);
     if (!fs.existsSync(path.join(gen, "mine.ts"))) fs.writeFileSync(path.join(gen, "mine.ts"), "export const mine = true;\n");
     snaps[i] = snapshot(gen);
   }
@@ -133,7 +138,7 @@ test(`output is complete old or complete new after each of ${KILLS} SIGKILLs at 
       outcomes.missingOut++;
       if (!fs.existsSync(backup) || !sameTree(snapshot(backup), snaps[state])) throw new Error(`output missing and no complete backup\n${why}`);
       useSpec(state);
-      const again = runCli(["generate"], dir);
+      const again = await runBuiltCliInProcess(["generate"], dir);
       expect(again.stderr).toMatch(/restored gen from an interrupted run/);
       expect(sameTree(snapshot(gen), snaps[state])).toBe(true);
     }
@@ -143,7 +148,7 @@ test(`output is complete old or complete new after each of ${KILLS} SIGKILLs at 
   // A final unhurried run completes, cleans up leftovers and gives the complete new output.
   const target = 1 - state;
   useSpec(target);
-  expect(runCli(["generate"], dir).code).toBe(0);
+  expect((await runBuiltCliInProcess(["generate"], dir)).code).toBe(0);
   expect(sameTree(snapshot(gen), snaps[target])).toBe(true);
   expect(fs.existsSync(backup) || fs.existsSync(staging)).toBe(false);
   // Enough kills landed mid-run for the test to mean something.
@@ -167,7 +172,7 @@ test("two runs on one output folder at once: the second waits for the first; a d
   await new Promise((r) => dead.on("exit", r));
   fs.writeFileSync(lock, String(dead.pid));
   writeJson(path.join(dir, "odatagen.config.json"), { services: [{ name: "svc", input: "graph-callrecords.xml", out: "gen" }] });
-  expect(runCli(["generate"], dir).code).toBe(0);
+  expect((await runBuiltCliInProcess(["generate"], dir)).code).toBe(0);
   expect(fs.existsSync(lock)).toBe(false);
 
   // A writer switching to the other spec, held (between its swap's renames, the lock its own) until
@@ -199,13 +204,13 @@ test("two runs on one output folder at once: the second waits for the first; a d
   expect(second.stderr).toBe(`odatagen: waiting for pid ${slow.pid}, which is writing ${fs.realpathSync(gen)} (lock ${fs.realpathSync(dir)}/.gen.odatagen-lock)\n`);
   expect(fs.existsSync(path.join(gen, "microsoft.graph.security.securityCopilot.types.ts"))).toBe(true);
   expect(fs.existsSync(path.join(gen, "microsoft.graph.callRecords.types.ts"))).toBe(false);
-  expect(runCli(["generate", "--check"], dir).code).toBe(0);
+  expect((await runBuiltCliInProcess(["generate", "--check"], dir)).code).toBe(0);
   expect(fs.readdirSync(dir).filter((f) => f.startsWith(".gen."))).toEqual([]);
 });
 
 test("a service whose output is inside another's, written while the outer one is being swapped in, waits for it rather than being put back to its old files", async () => {
   const dir = nestedOutputsProject();
-  expect(runCli(["generate"], dir).code).toBe(0);
+  expect((await runBuiltCliInProcess(["generate"], dir)).code).toBe(0);
   // Both change: the outer output is staged slowly (a watch's round), the inner one written meanwhile (a prebuild).
   copySpec("graph-beta-securitycopilot.xml", dir, (t) => t, "outer.xml");
   copySpec("graph-beta-securitycopilot.xml", dir, withRetried, "inner.xml");
@@ -223,7 +228,7 @@ test("a service whose output is inside another's, written while the outer one is
   expect(inner.stderr).toBe(`odatagen: waiting for pid ${outer.pid}, which is writing ${fs.realpathSync(dir)}/out/x (lock ${fs.realpathSync(dir)}/out/.x.odatagen-lock)\n`);
   expect(await outerDone).toBe(0);
   expect(fs.readFileSync(path.join(dir, "out/x/inner/microsoft.graph.security.securityCopilot.types.ts"), "utf8")).toContain("isRetried");
-  expect(runCli(["generate", "--check"], dir).code).toBe(0);
+  expect((await runBuiltCliInProcess(["generate", "--check"], dir)).code).toBe(0);
   expect(fs.readdirSync(path.join(dir, "out/x")).filter((f) => f.includes(".odatagen-"))).toEqual([".odatagen-manifest.json"]);
 }, 120_000);
 
@@ -231,7 +236,7 @@ test("--check and --dry-run while a generate swaps its output in wait for it, th
   const dir = scratch();
   copySpec("graph-callrecords.xml", dir, (t) => t, "api.xml");
   writeJson(path.join(dir, "odatagen.config.json"), { services: [{ name: "api", input: "api.xml", out: "gen" }] });
-  expect(runCli(["generate"], dir).code).toBe(0);
+  expect((await runBuiltCliInProcess(["generate"], dir)).code).toBe(0);
   const real = fs.realpathSync(dir);
   for (const [spec, mode, answer] of [
     ["graph-beta-securitycopilot.xml", "--check", /^odatagen: api: gen is up to date/],
