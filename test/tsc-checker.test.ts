@@ -24,6 +24,14 @@ function checker(options: { maxChars?: number; timeoutMs?: number } = {}): TscCh
   return c;
 }
 
+/**
+ * One checker for the tests that need none of their own (a new one costs ~0.6 s of CPU to load the
+ * compiler and parse the lib files): what it keeps of one test is the lib files, as the worker's
+ * shared checker keeps them between test files; each test's own files are in a folder of its own.
+ */
+let shared: TscChecker | undefined;
+const sharedChecker = (): TscChecker => (shared ??= checker());
+
 beforeEach(() => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), "odatagen-checker-"));
 });
@@ -175,7 +183,7 @@ const B = "export function f(x: number): string { return String(x); }\n";
 
 describe("the TypeScript 5.9 checker", () => {
   tscTest("each check's diagnostics name files relative to its own folder, also after a check in another folder (TypeScript's sys remembers the first folder it was asked for)", () => {
-    const c = checker();
+    const c = sharedChecker();
     const bad = 'export const n: number = "one";\n';
     write({ "a/x.ts": bad, "b/y.ts": bad });
     const first = expectSameAsTsc(c, config("a/tsconfig.json", STRICT_OPTIONS, ["x.ts"]));
@@ -185,7 +193,7 @@ describe("the TypeScript 5.9 checker", () => {
   });
 
   tscTest("answers a spawned tsc's diagnostics and status: type errors (with chained messages), option errors, syntax errors, files and configs missing, none", () => {
-    const c = checker();
+    const c = sharedChecker();
     write({ "a.ts": WRONG, "b.ts": B, "clean.ts": "export const x = 1;\n", "broken.ts": "export const = ;\n" });
     const cases = [
       config("errors.json", STRICT_OPTIONS, ["a.ts", "b.ts"]),
@@ -227,7 +235,7 @@ describe("the TypeScript 5.9 checker", () => {
   });
 
   tscTest("checks a generated output's runtime modules once for the same texts, options and declaration files, and again where they differ, have errors, or another file reaches into them", () => {
-    const c = checker();
+    const c = sharedChecker();
     // Stand-ins for runtime.ts, validation.ts and edm.ts: importing only each other.
     const runtime = {
       "runtime.ts": 'import { check } from "./validation.js";\nexport const when: Date = new Date();\nexport const year: number = when.getFullYear();\nexport const ok: boolean = check(year);\n',
@@ -272,7 +280,7 @@ describe("the TypeScript 5.9 checker", () => {
   });
 
   tscTest("checks the runtime modules again in a folder whose package.json makes them another module format (import.meta in CommonJS)", () => {
-    const c = checker();
+    const c = sharedChecker();
     const runtime = {
       "runtime.ts": 'import { check } from "./validation.js";\nexport const where: string = import.meta.url;\nexport const ok: boolean = check(1);\n',
       "validation.ts": 'import type { Int } from "./edm.js";\nexport function check(n: Int): boolean { return n > 0; }\n',
@@ -288,7 +296,7 @@ describe("the TypeScript 5.9 checker", () => {
   });
 
   tscTest("makes a file anew for options its parse or binding depends on", () => {
-    const c = checker();
+    const c = sharedChecker();
     // Unreachable code is reported by the binder, as an error only with allowUnreachableCode: false.
     write({ "u.ts": "export function f(): number {\n  return 1;\n  f();\n}\n" });
     const strict = expectSameAsTsc(c, config("strict.json", STRICT_OPTIONS, ["u.ts"]));
@@ -320,7 +328,7 @@ describe("the TypeScript 5.9 checker", () => {
   });
 
   test("leaves to tsc what it does not do as tsc does (statistics, project references, emitting files)", () => {
-    const c = checker();
+    const c = sharedChecker();
     write({ "clean.ts": "export const x = 1;\n" });
     // As `tsc -b` runs it (no --noEmit added), a config that would emit is tsc's; one that says noEmit is the checker's.
     const { noEmit, ...emitting } = STRICT_OPTIONS;
