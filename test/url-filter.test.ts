@@ -103,6 +103,54 @@ test("a filter's misspelt name, unknown function, path through a collection or w
   expect(results).toEqual(cases.map(([f, why]) => `GET /orders: $filter=${f}: ${why}`));
 });
 
+test("a literal of a kind the property takes is still refused where it is no value of any type: a day not in the calendar, a time past 23:59:59, an offset past 23:59, no duration, no base64; a number is not (numeric promotion)", () => {
+  const typedFixture = path.join(__dirname, "fixtures", "requests", "typed-filter.xml");
+  const hours = "hours are 00 to 23, minutes and seconds 00 to 59, 60 for a leap second";
+  const duration = "write one as duration'P1DT2H30M' (days, then T and hours, minutes, seconds)";
+  const cases: [string, string][] = [
+    ["deliveryDate eq 2024-02-30", "deliveryDate is an Edm.Date: 2024-02-30 is no day of the calendar (2024-02 has 29 days); write a day from 2024-02-01 to 2024-02-29"],
+    ["deliveryDate le 2023-02-29", "deliveryDate is an Edm.Date: 2023-02-29 is no day of the calendar (2023-02 has 28 days); write a day from 2023-02-01 to 2023-02-28"],
+    ["deliveryDate eq 2024-13-01", "deliveryDate is an Edm.Date: 2024-13-01 is no day of the calendar (its month 13 is none of 01 to 12); write a month from 01 to 12, year-month-day"],
+    ["2024-04-31 lt deliveryDate", "deliveryDate is an Edm.Date: 2024-04-31 is no day of the calendar (2024-04 has 30 days); write a day from 2024-04-01 to 2024-04-30"],
+    ["placedDateTime ge 2024-04-31", "placedDateTime is an Edm.DateTimeOffset: 2024-04-31 is no day of the calendar (2024-04 has 30 days); write a day from 2024-04-01 to 2024-04-30"],
+    ["placedDateTime ge 2024-02-30T08:00:00Z", "placedDateTime is an Edm.DateTimeOffset: 2024-02-30T08:00:00Z is no date and time: 2024-02-30 is no day of the calendar (2024-02 has 29 days); write a day from 2024-02-01 to 2024-02-29"],
+    ["placedDateTime lt 2024-01-31T24:00:00Z", `placedDateTime is an Edm.DateTimeOffset: 2024-01-31T24:00:00Z is no date and time: 24:00:00 is no time of day (${hours}); write one from 00:00 to 23:59:59`],
+    ["placedDateTime lt 2024-01-31T08:00:00+25:00", "placedDateTime is an Edm.DateTimeOffset: 2024-01-31T08:00:00+25:00 is no date and time: its offset +25:00 is no offset (hours 00 to 23, minutes 00 to 59); write Z or one from -23:59 to +23:59"],
+    ["cutOff lt 25:00", `cutOff is an Edm.TimeOfDay: 25:00 is no time of day (${hours}); write one from 00:00 to 23:59:59`],
+    ["cutOff in (08:00, 17:60)", `cutOff is an Edm.TimeOfDay: 17:60 is no time of day (${hours}); write one from 00:00 to 23:59:59`],
+    ["date(placedDateTime) eq 2024-02-30", "date(placedDateTime) is an Edm.Date: 2024-02-30 is no day of the calendar (2024-02 has 29 days); write a day from 2024-02-01 to 2024-02-29"],
+    ["warranty eq duration'soon'", `warranty is an Edm.Duration: duration'soon' is no duration; ${duration}`],
+    ["warranty gt 'PT'", `warranty is an Edm.Duration: 'PT' is no duration; ${duration}`],
+  ];
+  const refused = answers(FIXTURE, cases.map(([f]) => `/orders?$filter=${encodeURIComponent(f)}`));
+  expect(refused).toEqual(cases.map(([f, why]) => `GET /orders: $filter=${f}: ${why}`));
+  expect(answers(typedFixture, ["/Products?$filter=thumbprint eq binary'A'"])).toEqual([
+    "GET /Products: $filter=thumbprint eq binary'A': thumbprint is an Edm.Binary: binary'A' is no binary value; write base64url in its quotes, 4 characters a group (binary'AQID')",
+  ]);
+  // $orderby, $apply and $compute read expressions as $filter does, and so does a nested $filter.
+  const day = "deliveryDate is an Edm.Date: 2024-02-30 is no day of the calendar (2024-02 has 29 days); write a day from 2024-02-01 to 2024-02-29";
+  expect(answers(FIXTURE, ["/orders?$apply=filter(deliveryDate eq 2024-02-30)", "/orders?$orderby=deliveryDate eq 2024-02-30", "/customers?$expand=orders($filter=deliveryDate eq 2024-02-30)"])).toEqual([
+    `GET /orders: $apply=filter(deliveryDate eq 2024-02-30): ${day}`,
+    `GET /orders: $orderby=deliveryDate eq 2024-02-30: ${day}`,
+    `GET /customers: $expand=orders($filter=deliveryDate eq 2024-02-30): $filter=deliveryDate eq 2024-02-30: ${day}`,
+  ]);
+  // A literal of 100,000 digits is refused whole, in one pass (no backtracking on its length).
+  const long = `warranty eq duration'P${"1".repeat(100_000)}x'`;
+  expect(answers(FIXTURE, [`/orders?$filter=${encodeURIComponent(long)}`])).toEqual([`GET /orders: $filter=${long}: warranty is an Edm.Duration: duration'P${"1".repeat(100_000)}x' is no duration; ${duration}`]);
+  // Valid: a leap day, a leap second, 12 digits of a second's fraction, ISO 8601's years and months
+  // (a lenient service reads them), 4.01's quoted duration; a number beyond or finer than the
+  // property's type, which numeric promotion compares (Int32 with Int64's 99999999999, with 1.5).
+  const passed = [
+    "deliveryDate eq 2024-02-29 and placedDateTime lt 2024-12-31T23:59:60Z and cutOff le 23:59:59.999999999999",
+    "placedDateTime ge 2024-01-31T08:00:00-23:59 and warranty eq duration'P1Y2M' and warranty lt 'P1DT2H'",
+    "lines/any(l:l/quantity eq 1.5 or l/quantity gt 99999999999 or l/price eq 1e3) and parcels/any(p:p/weight lt 1e400)",
+  ];
+  const taken = answers(FIXTURE, passed.map((f) => `/orders?$filter=${encodeURIComponent(f)}`));
+  expect(taken.filter((a) => !a.startsWith("const result = await listOrders("))).toEqual([]);
+  const products = ["shelf eq 300", "stock gt 99999999999", "thumbprint eq binary'AQID'", "thumbprint eq binary'AQI='"];
+  expect(answers(typedFixture, products.map((f) => `/Products?$filter=${encodeURIComponent(f)}`)).filter((a) => !a.startsWith("const result = await listProducts("))).toEqual([]);
+});
+
 test("a canonical function's result is compared as a property is, its later arguments are of the kind it takes, and two properties compared are of one kind", () => {
   const passed = [
     "year(placedDateTime) eq 2024 and '2024' ne tolower(id) and length(id) add 1 eq 2 and startswith(id,'a') eq true",

@@ -11,7 +11,8 @@
  *   OData 4.01 reads them);
  * - a literal compared with a property (`eq`, `ne`, `gt`, `ge`, `lt`, `le`, `in`, `has`) is of a
  *   kind that property takes: a string quoted, a date-time, Guid or number not, an enumeration
- *   value one of its members; so is one compared with a canonical function's result;
+ *   value one of its members; so is one compared with a canonical function's result; and of
+ *   that kind, a value of some type: a day of the calendar, a time of day (url-filter-forms.ts);
  * - a canonical function's arguments after the first are of the kinds it takes, and two
  *   properties (or results) compared are of one kind (url-filter-calls.ts);
  * - an arithmetic operator's operands are numbers, dates or durations, as it takes them, and what
@@ -24,6 +25,7 @@
 import { laterMembers } from "../model/evolvable-enums";
 import type { EnumType, PrimitiveName, StructuredType, TypeRef } from "../model/types";
 import { enumPrefixProblem, type EnumNames } from "./literal-forms";
+import { literalFormProblem } from "./url-filter-forms";
 import { allNavigation, allProperties, isOpen } from "../model/rules";
 import { nearestName } from "../nearest-name";
 import { descendants } from "../passes/slice/paths";
@@ -520,7 +522,12 @@ function literalFits(left: Reached, lit: Extract<Token, { t: "literal" }>, op: s
   if (left.kind === "structured") return `${what}: compare one of its properties (${left.shown}/…)`;
   if (left.kind === "enum") return enumFits(left.type, lit, what, names);
   const kinds = kindsOf(left.name);
-  if (!kinds || kinds.includes(lit.kind)) return undefined;
+  if (!kinds) return undefined;
+  if (kinds.includes(lit.kind)) {
+    // Of a kind the property takes, but no value of any type (`2024-02-30`, `25:00`): url-filter-forms.ts.
+    const form = literalFormProblem(lit.kind, lit.text, left.name, lit.value);
+    return form && `${what}: ${form}`;
+  }
   const wanted = kinds[0] === "date" || kinds[0] === "datetime" ? WRITTEN.datetime : WRITTEN[kinds[0]!];
   if (lit.kind === "string" && lit.value !== undefined && unquoted(lit.value, kinds)) return `${what}: ${lit.text} is a string; write it unquoted: ${lit.value}`;
   if (kinds[0] === "string" && lit.kind !== "enum") return `${what}: ${lit.text} is no string; write it quoted: '${lit.text}'`;
