@@ -103,10 +103,11 @@ test("a filter's misspelt name, unknown function, path through a collection or w
   expect(results).toEqual(cases.map(([f, why]) => `GET /orders: $filter=${f}: ${why}`));
 });
 
-test("a literal of a kind the property takes is still refused where it is no value of any type: a day not in the calendar, a time past 23:59:59, an offset past 23:59, no duration, no base64; a number is not (numeric promotion)", () => {
+test("a literal of a kind the property takes is still refused where it is no value of any type: a day not in the calendar, a time past 23:59:59, an offset past 23:59, a Guid in other groups, no duration, no base64; a number is not (numeric promotion)", () => {
   const typedFixture = path.join(__dirname, "fixtures", "requests", "typed-filter.xml");
   const hours = "hours are 00 to 23, minutes and seconds 00 to 59, 60 for a leap second";
   const duration = "write one as duration'P1DT2H30M' (days, then T and hours, minutes, seconds)";
+  const guid = "write 32 hexadecimal digits in groups of 8-4-4-4-12 (0f8fad5b-d9cb-469f-a165-70867728950e)";
   const cases: [string, string][] = [
     ["deliveryDate eq 2024-02-30", "deliveryDate is an Edm.Date: 2024-02-30 is no day of the calendar (2024-02 has 29 days); write a day from 2024-02-01 to 2024-02-29"],
     ["deliveryDate le 2023-02-29", "deliveryDate is an Edm.Date: 2023-02-29 is no day of the calendar (2023-02 has 28 days); write a day from 2023-02-01 to 2023-02-28"],
@@ -119,6 +120,10 @@ test("a literal of a kind the property takes is still refused where it is no val
     ["cutOff lt 25:00", `cutOff is an Edm.TimeOfDay: 25:00 is no time of day (${hours}); write one from 00:00 to 23:59:59`],
     ["cutOff in (08:00, 17:60)", `cutOff is an Edm.TimeOfDay: 17:60 is no time of day (${hours}); write one from 00:00 to 23:59:59`],
     ["date(placedDateTime) eq 2024-02-30", "date(placedDateTime) is an Edm.Date: 2024-02-30 is no day of the calendar (2024-02 has 29 days); write a day from 2024-02-01 to 2024-02-29"],
+    ["customerId eq 0f8fad5b-d9cb-469f-a165-70867728950", `customerId is an Edm.Guid: 0f8fad5b-d9cb-469f-a165-70867728950 is no Guid; ${guid}`],
+    ["customerId in (0f8fad5b-d9cb-469f-a165-70867728950e, 0f8fad5b-d9cb-469fa165-70867728950e)", `customerId is an Edm.Guid: 0f8fad5b-d9cb-469fa165-70867728950e is no Guid; ${guid}`],
+    ["lines/any(l:l/sku eq f8fad5b-d9cb-469f-a165-70867728950e)", `l/sku is an Edm.Guid: f8fad5b-d9cb-469f-a165-70867728950e is no Guid; ${guid}`],
+    ["id eq 0f8fad5b-d9cb-469f-a165-7086772895", "id is an Edm.String: 0f8fad5b-d9cb-469f-a165-7086772895 is no string; write it quoted: '0f8fad5b-d9cb-469f-a165-7086772895'"],
     ["warranty eq duration'soon'", `warranty is an Edm.Duration: duration'soon' is no duration; ${duration}`],
     ["warranty gt 'PT'", `warranty is an Edm.Duration: 'PT' is no duration; ${duration}`],
   ];

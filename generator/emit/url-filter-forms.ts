@@ -1,7 +1,8 @@
 /**
  * Why a `$filter` literal of a kind a property takes is still no value of any type (url-filter.ts's
  * `literalFits`): a date that is no day of the calendar (`2024-02-30`, `2024-13-01`: URL Conventions'
- * ABNF `dateValue` has months 01-12 and days of the month), a time of day past 23:59:59 (`25:00`:
+ * ABNF `dateValue` has months 01-12 and days of the month), a Guid in other groups than 8-4-4-4-12
+ * (`guidValue`; url-filter-tokens.ts reads one so), a time of day past 23:59:59 (`25:00`:
  * ABNF `hour` is 00-23, `minute` and `second` 00-59, 60 taken for a leap second), an offset past
  * 23:59, a duration that is no ISO 8601 duration (`duration'xyz'`), a binary value that is no base64
  * (`binary'A'`). Numbers are not checked against the property's range or form: URL Conventions'
@@ -13,6 +14,8 @@ import type { LiteralKind } from "./url-filter-tokens";
 
 /** An ISO 8601 duration, years and months too (which OData's ABNF `durationValue` has not, and a lenient service may read). */
 const ISO_DURATION = /^-?P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/i;
+/** A Guid as URL Conventions' ABNF `guidValue` writes one: 32 hexadecimal digits, 8-4-4-4-12. */
+const GUID = /^[0-9A-Fa-f]{8}(-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}$/;
 const WRITE_TIME = "write one from 00:00 to 23:59:59";
 const TIME_RANGES = "hours are 00 to 23, minutes and seconds 00 to 59, 60 for a leap second";
 
@@ -22,6 +25,7 @@ const TIME_RANGES = "hours are 00 to 23, minutes and seconds 00 to 59, 60 for a 
  * one that is, or may be.
  */
 export function literalFormProblem(kind: LiteralKind, text: string, edm: string, value?: string): string | undefined {
+  if (kind === "guid") return GUID.test(text) ? undefined : `${text} is no Guid; write 32 hexadecimal digits in groups of 8-4-4-4-12 (0f8fad5b-d9cb-469f-a165-70867728950e)`;
   if (kind === "date") return dateProblem(text);
   if (kind === "time") return timeProblem(text) ? `${text} is no time of day (${TIME_RANGES}); ${WRITE_TIME}` : undefined;
   if (kind === "datetime") return dateTimeProblem(text);

@@ -17,8 +17,11 @@ export type LiteralKind =
 export type Token =
   /** Segments joined by `/`, each an identifier, a qualified name or `$count`/`$it`/`$this`/`$root`. */
   | { t: "path"; segments: string[]; at: number }
-  /** `enumType` and `value` for `Ns.Color'Red'`; `value` for a quoted string too. */
-  | { t: "literal"; kind: LiteralKind; text: string; at: number; enumType?: string; value?: string }
+  /**
+   * `enumType` and `value` for `Ns.Color'Red'`; `value` for a quoted string too; `broken` for a
+   * Guid's hexadecimal digits and dashes in other groups than 8-4-4-4-12 (`BROKEN_GUID`).
+   */
+  | { t: "literal"; kind: LiteralKind; text: string; at: number; enumType?: string; value?: string; broken?: true }
   | { t: "alias"; at: number }
   /** A documentation page's placeholder for a value, `{start}` (a quoted one, `'{id}'`, is a string literal). */
   | { t: "placeholder"; name: string; text: string; at: number }
@@ -29,6 +32,14 @@ const DATETIME = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{
 const DATE = /\d{4}-\d{2}-\d{2}(?![\w:.-])/y;
 const TIME = /\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?![\w:.])/y;
 const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?[mMdDfFlL]?(?![\w.])/y;
+/**
+ * Hexadecimal digits and dashes that no other literal and no path is, read as a Guid written wrong
+ * (a digit short, a group too long): three dashes or more, or one and a letter a-f after a digit
+ * (`0f8fad5b-d9cb-469f-a165-70867728950`); its message names the Guid's form. Two dashes and
+ * digits alone are no Guid (a date written wrong, `2024-1-05`). Its groups' lengths and number are
+ * bounded, so that text of many dashes is read in linear time.
+ */
+const BROKEN_GUID = /[0-9A-Fa-f]{1,40}(?:-[0-9A-Fa-f]{1,40}){1,7}(?![\w.:-])/y;
 /** A segment: an identifier, dotted for a qualified name, or `$` and a name. */
 const SEGMENT = /\$?[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Nd}\p{Mn}\p{Mc}\p{Pc}\p{Cf}]*(?:\.[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Nd}\p{Mn}\p{Mc}\p{Pc}\p{Cf}]*)*/uy;
 /** `{name}`, as documentation writes a value to fill in (not a JSON object, which starts `{"`). */
@@ -95,6 +106,12 @@ export function tokens(text: string): Token[] | string {
       continue;
     }
     if (digit && (literal("date", DATE) || literal("time", TIME) || literal("number", NUMBER))) continue;
+    const broken = (digit || (c >= "a" && c <= "f") || (c >= "A" && c <= "F")) && c !== "-" ? match(BROKEN_GUID, text, i) : undefined;
+    if (broken !== undefined && isBrokenGuid(broken, c)) {
+      out.push({ t: "literal", kind: "guid", text: broken, at, broken: true });
+      i += broken.length;
+      continue;
+    }
     const segment = match(SEGMENT, text, i);
     if (segment !== undefined) {
       i += segment.length;
@@ -123,6 +140,12 @@ export function tokens(text: string): Token[] | string {
     i++;
   }
   return out;
+}
+
+/** Whether `text` (hexadecimal digits and dashes, starting with `first`) is a Guid written wrong: `BROKEN_GUID`. */
+function isBrokenGuid(text: string, first: string): boolean {
+  const dashes = text.split("-").length - 1;
+  return dashes >= 3 || (first >= "0" && first <= "9" && /[a-f]/i.test(text));
 }
 
 function unclosed(at: number): string {
