@@ -76,9 +76,16 @@ function wholeNumberProblem(text: string, edm: string): string | undefined {
 export function isCalendarDay(text: string): boolean {
   const day = /^(-?\d+)-(\d\d)-(\d\d)/.exec(text);
   if (!day) return true;
-  const d = new Date(0);
-  d.setUTCFullYear(Number(day[1]), Number(day[2]) - 1, Number(day[3]));
-  return d.getUTCMonth() === Number(day[2]) - 1;
+  const [year, month, date] = [Number(day[1]), Number(day[2]), Number(day[3])];
+  return month >= 1 && month <= 12 && date >= 1 && date <= daysInMonth(year, month);
+}
+
+/** How many days the month `month` (1 to 12) of `year` has (the Gregorian calendar's leap years). */
+export function daysInMonth(year: number, month: number): number {
+  // Day 0 of the next month: the month's last.
+  const last = new Date(0);
+  last.setUTCFullYear(year, month, 0);
+  return last.getUTCDate();
 }
 
 /**

@@ -9,7 +9,7 @@
  * numeric promotion makes `int32Prop gt 99999999999` (Int64) and `int32Prop eq 1.5` (Decimal)
  * valid comparisons. Each check is linear in the literal's length.
  */
-import { isCalendarDay, writable } from "./literal-forms";
+import { daysInMonth, isCalendarDay, writable } from "./literal-forms";
 import type { LiteralKind } from "./url-filter-tokens";
 
 /** An ISO 8601 duration, years and months too (which OData's ABNF `durationValue` has not, and a lenient service may read). */
@@ -43,10 +43,7 @@ function dateProblem(text: string): string | undefined {
   const [year, month] = text.split("-", 2) as [string, string];
   const m = Number(month);
   if (m < 1 || m > 12) return `${text} is no day of the calendar (its month ${month} is none of 01 to 12); write a month from 01 to 12, year-month-day`;
-  // Day 0 of the next month: the month's last.
-  const last = new Date(0);
-  last.setUTCFullYear(Number(year), m, 0);
-  const days = last.getUTCDate();
+  const days = daysInMonth(Number(year), m);
   return `${text} is no day of the calendar (${year}-${month} has ${days} days); write a day from ${year}-${month}-01 to ${year}-${month}-${days}`;
 }
 
