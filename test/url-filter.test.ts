@@ -139,6 +139,14 @@ test("a literal of a kind the property takes is still refused where it is no val
     `GET /orders: $orderby=deliveryDate eq 2024-02-30: ${day}`,
     `GET /customers: $expand=orders($filter=deliveryDate eq 2024-02-30): $filter=deliveryDate eq 2024-02-30: ${day}`,
   ]);
+  // Beside an arithmetic operator too, naming the property (or result) it stands beside.
+  const arithmetic: [string, string][] = [
+    ["placedDateTime sub 2024-02-30T00:00:00Z gt duration'P1D'", "placedDateTime sub 2024-02-30T00:00:00Z: placedDateTime is an Edm.DateTimeOffset, and 2024-02-30T00:00:00Z is no date and time: 2024-02-30 is no day of the calendar (2024-02 has 29 days); write a day from 2024-02-01 to 2024-02-29"],
+    ["warranty add duration'soon' gt warranty", `warranty add duration'soon': warranty is an Edm.Duration, and duration'soon' is no duration; ${duration}`],
+    ["date(placedDateTime) sub 2024-02-30 gt duration'P1D'", `date(placedDateTime) sub 2024-02-30: date(placedDateTime) is an Edm.Date, and ${day.slice(day.indexOf("2024-02-30"))}`],
+    ["deliveryDate eq 2024-02-30 add duration'P1D'", `2024-02-30 add duration'P1D': ${day.slice(day.indexOf("2024-02-30"))}`],
+  ];
+  expect(answers(FIXTURE, arithmetic.map(([f]) => `/orders?$filter=${encodeURIComponent(f)}`))).toEqual(arithmetic.map(([f, why]) => `GET /orders: $filter=${f}: ${why}`));
   // A literal of 100,000 digits is refused whole, in one pass (no backtracking on its length).
   const long = `warranty eq duration'P${"1".repeat(100_000)}x'`;
   expect(answers(FIXTURE, [`/orders?$filter=${encodeURIComponent(long)}`])).toEqual([`GET /orders: $filter=${long}: warranty is an Edm.Duration: duration'P${"1".repeat(100_000)}x' is no duration; ${duration}`]);
@@ -149,6 +157,7 @@ test("a literal of a kind the property takes is still refused where it is no val
     "deliveryDate eq 2024-02-29 and placedDateTime lt 2024-12-31T23:59:60Z and cutOff le 23:59:59.999999999999",
     "placedDateTime ge 2024-01-31T08:00:00-23:59 and warranty eq duration'P1Y2M' and warranty lt 'P1DT2H'",
     "lines/any(l:l/quantity eq 1.5 or l/quantity gt 99999999999 or l/price eq 1e3) and parcels/any(p:p/weight lt 1e400)",
+    "placedDateTime sub 2024-02-29T23:59:59Z gt duration'P1D' and deliveryDate add duration'P1Y2M' gt 2024-02-29",
   ];
   const taken = answers(FIXTURE, passed.map((f) => `/orders?$filter=${encodeURIComponent(f)}`));
   expect(taken.filter((a) => !a.startsWith("const result = await listOrders("))).toEqual([]);

@@ -46,6 +46,27 @@ export function checkArithmetic(all: readonly Token[], operators: Iterable<numbe
 }
 
 /**
+ * A literal beside an arithmetic operator that is no value of any type (`placedDateTime sub
+ * 2024-02-30T00:00:00Z`, `warranty add duration'soon'`): why (`formProblem`, url-filter-forms.ts),
+ * naming the other operand and what it is where that is known. Undefined where there is none.
+ */
+export function checkArithmeticLiterals(all: readonly Token[], operators: Iterable<number>, calls: Calls, operandAt: OperandAt, formProblem: (lit: Extract<Token, { t: "literal" }>) => string | undefined): string | undefined {
+  for (const i of operators) {
+    const op = (all[i] as Extract<Token, { t: "path" }>).segments[0]!;
+    const left = operandBefore(all, i, calls, operandAt);
+    const right = operandAfter(all, i, calls, operandAt);
+    for (const [lit, otherToken, other] of [[all[i - 1], all[i + 1], right], [all[i + 1], all[i - 1], left]] as const) {
+      const form = lit?.t === "literal" ? formProblem(lit) : undefined;
+      if (!form) continue;
+      // The property (or result) beside it, what it is; another literal needs no words.
+      const beside = other?.family && other.family !== "never" && otherToken?.t !== "literal" ? `${other.shown} is ${other.is}, and ` : "";
+      return `${left?.shown ?? "…"} ${op} ${right?.shown ?? "…"}: ${beside}${form}`;
+    }
+  }
+  return undefined;
+}
+
+/**
  * The arithmetic operator at `k` between two known operands, where neither is part of a longer
  * arithmetic expression and they go together: where it starts and ends, as written, and what it
  * gives (URL Conventions §5.1.1.2: numbers give a number; a date and time plus or minus a duration a

@@ -29,7 +29,7 @@ import { literalFormProblem } from "./url-filter-forms";
 import { allNavigation, allProperties, isOpen } from "../model/rules";
 import { nearestName } from "../nearest-name";
 import { descendants } from "../passes/slice/paths";
-import { ARITHMETIC, arithmeticFamily, checkArithmetic, isArithmetic, simpleArithmetic, WORDS_OF, type Operand } from "./url-filter-arithmetic";
+import { ARITHMETIC, arithmeticFamily, checkArithmetic, checkArithmeticLiterals, isArithmetic, simpleArithmetic, WORDS_OF, type Operand } from "./url-filter-arithmetic";
 import { familyOf, literalFamily, readCalls, type ArgumentKind, type Call, type Family } from "./url-filter-calls";
 import { tokens, type LiteralKind, type Token } from "./url-filter-tokens";
 import { KEY_LITERALS } from "./request-keys";
@@ -204,7 +204,11 @@ class ExpressionCheck {
 
   /** Each arithmetic operator's operands, checked (url-filter-arithmetic.ts). */
   private arithmetic(all: readonly Token[]): string | undefined {
-    return checkArithmetic(all, this.arithmeticAt, { byClose: this.calls, byStart: this.callsAt }, (j) => this.operandAt(all, j));
+    const calls = { byClose: this.calls, byStart: this.callsAt };
+    const operandAt = (j: number) => this.operandAt(all, j);
+    // A literal operand's form (`2024-02-30`): a quoted string's is not known, a placeholder's is the caller's.
+    const form = (lit: Extract<Token, { t: "literal" }>) => (this.placeholders.has(lit) ? undefined : literalFormProblem(lit.kind, lit.text, "", lit.value));
+    return checkArithmetic(all, this.arithmeticAt, calls, operandAt) ?? checkArithmeticLiterals(all, this.arithmeticAt, calls, operandAt, form);
   }
 
   /** The one-token operand at `j`: a literal, or a path this check reached. */
