@@ -127,6 +127,8 @@ export function unquotedNote(text: string, name: string): string | undefined {
   return `the URL's ${text} is a string without its quotes, as Graph's pages write some; a URL writes one in quotes, ${name}='${text.replace(/'/g, "''")}', and so does the function.`;
 }
 
+/** A Guid as URL Conventions' ABNF `guidValue` and the runtime's `edmGuid` write one: 32 hexadecimal digits, 8-4-4-4-12. */
+export const GUID = /^[0-9A-Fa-f]{8}(-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}$/;
 /** A time of day as the runtime's literals write one: hours 00-23, minutes 00-59, seconds 00-60 (a leap second), up to 12 digits of fraction. */
 export const TIME_OF_DAY = "([01]\\d|2[0-3]):[0-5]\\d(:([0-5]\\d|60)(\\.\\d{1,12})?)?";
 /** A date as the runtime's literals write one: a year of four digits or more (a sign before it), a month and a day. */

@@ -28,7 +28,7 @@ import { listsSubtypes } from "./request-names";
 import { deltaFunction, hasComposableAddress } from "./operation-view";
 import { applyArgument, primitiveTs, customOptionNames, queryMembers, systemOptionNames, type QueryTaker, type QueryWriter } from "./url-query";
 import { NUMBERS } from "./url-filter-tokens";
-import { DATE, enumMembers, isCalendarDay, numberProblem, OFFSET, offsetNote, RUNTIME_FORMS, stringProblem, TIME_OF_DAY, unquotedNote, writable } from "./literal-forms";
+import { DATE, enumMembers, GUID, isCalendarDay, numberProblem, OFFSET, offsetNote, RUNTIME_FORMS, stringProblem, TIME_OF_DAY, unquotedNote, writable } from "./literal-forms";
 
 /** A name the code uses that the caller provides: the client, a key, a body, an operation's parameters. */
 export interface CallVariable {
@@ -671,7 +671,7 @@ class CallWriter {
         const members = enumMembers(text, enumType, this.ctx.model);
         return typeof members === "string" ? JSON.stringify(members) : refused(members.problem);
       }
-      if (edm === "Guid" && !/^[0-9A-Fa-f]{8}(-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}$/.test(bare)) return refused("is no Guid (32 hexadecimal digits, 8-4-4-4-12)");
+      if (edm === "Guid" && !GUID.test(bare)) return refused("is no Guid (32 hexadecimal digits, 8-4-4-4-12)");
       const number = NUMBERS.has(edm) ? numberProblem(bare, edm, this.ctx.model.odataVersion ?? "4.0") : undefined;
       if (number) return refused(number);
       if (NUMBERS.has(edm)) return numberValue(bare, edm);

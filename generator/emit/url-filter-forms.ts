@@ -9,13 +9,11 @@
  * numeric promotion makes `int32Prop gt 99999999999` (Int64) and `int32Prop eq 1.5` (Decimal)
  * valid comparisons. Each check is linear in the literal's length.
  */
-import { daysInMonth, isCalendarDay, writable } from "./literal-forms";
+import { daysInMonth, GUID, isCalendarDay, writable } from "./literal-forms";
 import type { LiteralKind } from "./url-filter-tokens";
 
 /** An ISO 8601 duration, years and months too (which OData's ABNF `durationValue` has not, and a lenient service may read). */
 const ISO_DURATION = /^-?P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/i;
-/** A Guid as URL Conventions' ABNF `guidValue` writes one: 32 hexadecimal digits, 8-4-4-4-12. */
-const GUID = /^[0-9A-Fa-f]{8}(-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}$/;
 const WRITE_TIME = "write one from 00:00 to 23:59:59";
 const TIME_RANGES = "hours are 00 to 23, minutes and seconds 00 to 59, 60 for a leap second";
 
