@@ -12,7 +12,7 @@
 import type { StructuredType, TypeRef } from "../model/types";
 import { allProperties, isOpen } from "../model/rules";
 import { isIdentifier, JS_RESERVED } from "../passes/names";
-import { INTEGER_RANGES, writable } from "./literal-forms";
+import { numberProblem, writable } from "./literal-forms";
 import { NUMBERS, tokens, type Token } from "./url-filter-tokens";
 
 const COMPARISONS = new Set(["eq", "ne", "gt", "ge", "lt", "le"]);
@@ -280,12 +280,12 @@ class Reader {
         throw new Untyped();
       }
       if (f !== "number" && f !== "bignumber") throw new Untyped();
-      const plain = t.text.replace(/[mMdDfFlL]$/, "");
-      // A whole number's type refuses a fraction or a value out of its range, as the runtime's literal does: left as written.
-      const range = held.kind === "primitive" ? INTEGER_RANGES[held.name] : undefined;
-      if (range && !(/^[+-]?\d+$/.test(plain) && Number(plain) >= range[0] && Number(plain) <= range[1])) throw new Untyped();
+      // A value the runtime's literal of the property's type refuses (literal-forms.ts `numberProblem`:
+      // a whole number's fraction or exponent, one beyond its type's range, Int64's too, a Double
+      // beyond its own) is left as written, a comparison the service promotes (to Decimal, Double).
+      if (held.kind !== "primitive" || numberProblem(t.text, held.name) !== undefined) throw new Untyped();
       // A number JavaScript holds exactly, as a number; an Int64's or a Decimal's longer one as its text.
-      return String(Number(plain)) === plain ? plain : f === "bignumber" ? JSON.stringify(plain) : fail();
+      return String(Number(t.text)) === t.text ? t.text : f === "bignumber" ? JSON.stringify(t.text) : fail();
     }
     if (t.kind === "enum") {
       if (f !== "enum" || t.value === undefined) throw new Untyped();
