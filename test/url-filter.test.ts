@@ -165,6 +165,21 @@ test("a literal of a kind the property takes is still refused where it is no val
   expect(answers(typedFixture, products.map((f) => `/Products?$filter=${encodeURIComponent(f)}`)).filter((a) => !a.startsWith("const result = await listProducts("))).toEqual([]);
 });
 
+test("a number's OData 2 and 3 suffix (1.5m, 10L, 1.5d, 2f) is refused wherever it stands, with the OData 4 literal, written without it", () => {
+  const cases: [string, string][] = [
+    ["lines/any(l:l/price gt 1.5m)", "1.5m has the suffix m that OData 2 and 3 wrote for an Edm.Decimal; an OData 4 literal is written without it: 1.5"],
+    ["orderNumber eq 10L", "10L has the suffix L that OData 2 and 3 wrote for an Edm.Int64; an OData 4 literal is written without it: 10"],
+    ["round(lines/$count) eq 1.5d", "1.5d has the suffix d that OData 2 and 3 wrote for an Edm.Double; an OData 4 literal is written without it: 1.5"],
+    ["parcels/any(p:p/weight lt 2f)", "2f has the suffix f that OData 2 and 3 wrote for an Edm.Single; an OData 4 literal is written without it: 2"],
+    ["orderNumber in (1, 2M)", "2M has the suffix M that OData 2 and 3 wrote for an Edm.Decimal; an OData 4 literal is written without it: 2"],
+    ["orderNumber add 1e3D gt 0", "1e3D has the suffix D that OData 2 and 3 wrote for an Edm.Double; an OData 4 literal is written without it: 1e3"],
+  ];
+  expect(answers(FIXTURE, cases.map(([f]) => `/orders?$filter=${encodeURIComponent(f)}`))).toEqual(cases.map(([f, why]) => `GET /orders: $filter=${f}: ${why}`));
+  // Without it, each is taken.
+  const plain = cases.map(([f]) => f.replace(/(\d)[mMdDfFlL]\b/, "$1"));
+  expect(answers(FIXTURE, plain.map((f) => `/orders?$filter=${encodeURIComponent(f)}`)).filter((a) => !a.startsWith("const result = await listOrders("))).toEqual([]);
+});
+
 test("a canonical function's result is compared as a property is, its later arguments are of the kind it takes, and two properties compared are of one kind", () => {
   const passed = [
     "year(placedDateTime) eq 2024 and '2024' ne tolower(id) and length(id) add 1 eq 2 and startswith(id,'a') eq true",

@@ -35,6 +35,21 @@ export function literalFormProblem(kind: LiteralKind, text: string, edm: string,
   return undefined;
 }
 
+/** What each OData 2 and 3 number suffix marked a literal as (`1.5m`, `10L`). */
+const SUFFIXED: Record<string, string> = { m: "Edm.Decimal", d: "Edm.Double", f: "Edm.Single", l: "Edm.Int64" };
+
+/**
+ * Why the number literal `text` is no OData 4 literal: a suffix (`1.5m`, `10L`, `1.5d`, `2f`), which
+ * OData 2 and 3 wrote for a Decimal, an Int64, a Double or a Single; OData 4's ABNF (`decimalValue`,
+ * `doubleValue`, `int64Value`...) has none, a number's type is told by its form alone. Undefined for one
+ * without.
+ */
+export function numberSuffixProblem(text: string): string | undefined {
+  const suffix = /[mdfl]$/i.exec(text)?.[0];
+  if (suffix === undefined) return undefined;
+  return `${text} has the suffix ${suffix} that OData 2 and 3 wrote for an ${SUFFIXED[suffix.toLowerCase()]!}; an OData 4 literal is written without it: ${text.slice(0, -1)}`;
+}
+
 /** Why `text` (`2024-02-30`) is no day of the calendar, naming the days its month has; undefined for one that is. */
 function dateProblem(text: string): string | undefined {
   if (isCalendarDay(text)) return undefined;

@@ -25,7 +25,7 @@
 import { laterMembers } from "../model/evolvable-enums";
 import type { EnumType, PrimitiveName, StructuredType, TypeRef } from "../model/types";
 import { enumPrefixProblem, type EnumNames } from "./literal-forms";
-import { literalFormProblem } from "./url-filter-forms";
+import { literalFormProblem, numberSuffixProblem } from "./url-filter-forms";
 import { allNavigation, allProperties, isOpen } from "../model/rules";
 import { nearestName } from "../nearest-name";
 import { descendants } from "../passes/slice/paths";
@@ -153,6 +153,9 @@ class ExpressionCheck {
         continue;
       }
       if (tok.t !== "path") {
+        // A number's OData 2 and 3 suffix (`1.5m`), wherever it stands: url-filter-forms.ts.
+        const suffixed = tok.t === "literal" && tok.kind === "number" ? numberSuffixProblem(tok.text) : undefined;
+        if (suffixed) return suffixed;
         if (tok.t === "placeholder") this.placeholders.set(tok, { name: tok.name, at: tok.at, end: tok.at + tok.text.length, quoted: false });
         const quoted = tok.t === "literal" && tok.kind === "string" ? /^\{([^{}]+)\}$/.exec(tok.value ?? "") : null;
         if (quoted && tok.t === "literal") this.placeholders.set(tok, { name: quoted[1]!, at: tok.at, end: tok.at + tok.text.length, quoted: true });
