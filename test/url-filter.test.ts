@@ -123,6 +123,10 @@ test("a literal of a kind the property takes is still refused where it is no val
     ["customerId eq 0f8fad5b-d9cb-469f-a165-70867728950", `customerId is an Edm.Guid: 0f8fad5b-d9cb-469f-a165-70867728950 is no Guid; ${guid}`],
     ["customerId in (0f8fad5b-d9cb-469f-a165-70867728950e, 0f8fad5b-d9cb-469fa165-70867728950e)", `customerId is an Edm.Guid: 0f8fad5b-d9cb-469fa165-70867728950e is no Guid; ${guid}`],
     ["lines/any(l:l/sku eq f8fad5b-d9cb-469f-a165-70867728950e)", `l/sku is an Edm.Guid: f8fad5b-d9cb-469f-a165-70867728950e is no Guid; ${guid}`],
+    // Its groups with a letter g-z among the digits: a Guid with a wrong digit, not a number and a path.
+    ["customerId eq 0f8fad5b-d9cb-469f-a165-70867728950g", `customerId is an Edm.Guid: 0f8fad5b-d9cb-469f-a165-70867728950g is no Guid: g is no hexadecimal digit (0-9, a-f); ${guid}`],
+    ["customerId ne 1234567d-d9cb-469f-a165-70867728950e and customerId eq 0f8fad5b-d9xb-469f-a165-70867728950e", `customerId is an Edm.Guid: 0f8fad5b-d9xb-469f-a165-70867728950e is no Guid: x is no hexadecimal digit (0-9, a-f); ${guid}`],
+    ["lines/any(l:l/sku eq af8fad5b-d9cb-469f-a165-7086772895Zz)", `l/sku is an Edm.Guid: af8fad5b-d9cb-469f-a165-7086772895Zz is no Guid: Z is no hexadecimal digit (0-9, a-f); ${guid}`],
     ["id eq 0f8fad5b-d9cb-469f-a165-7086772895", "id is an Edm.String: 0f8fad5b-d9cb-469f-a165-7086772895 is no string; write it quoted: '0f8fad5b-d9cb-469f-a165-7086772895'"],
     ["warranty eq duration'soon'", `warranty is an Edm.Duration: duration'soon' is no duration; ${duration}`],
     ["warranty gt 'PT'", `warranty is an Edm.Duration: 'PT' is no duration; ${duration}`],

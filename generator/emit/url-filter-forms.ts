@@ -23,7 +23,12 @@ const TIME_RANGES = "hours are 00 to 23, minutes and seconds 00 to 59, 60 for a 
  * one that is, or may be.
  */
 export function literalFormProblem(kind: LiteralKind, text: string, edm: string, value?: string): string | undefined {
-  if (kind === "guid") return GUID.test(text) ? undefined : `${text} is no Guid; write 32 hexadecimal digits in groups of 8-4-4-4-12 (0f8fad5b-d9cb-469f-a165-70867728950e)`;
+  if (kind === "guid") {
+    if (GUID.test(text)) return undefined;
+    // A letter g-z in the Guid's groups (url-filter-tokens.ts `WRONG_DIGIT_GUID`): named.
+    const wrong = /[g-z]/i.exec(text)?.[0];
+    return `${text} is no Guid${wrong ? `: ${wrong} is no hexadecimal digit (0-9, a-f)` : ""}; write 32 hexadecimal digits in groups of 8-4-4-4-12 (0f8fad5b-d9cb-469f-a165-70867728950e)`;
+  }
   if (kind === "date") return dateProblem(text);
   if (kind === "time") return timeProblem(text) ? `${text} is no time of day (${TIME_RANGES}); ${WRITE_TIME}` : undefined;
   if (kind === "datetime") return dateTimeProblem(text);

@@ -19,7 +19,8 @@ export type Token =
   | { t: "path"; segments: string[]; at: number }
   /**
    * `enumType` and `value` for `Ns.Color'Red'`; `value` for a quoted string too; `broken` for a
-   * Guid's hexadecimal digits and dashes in other groups than 8-4-4-4-12 (`BROKEN_GUID`).
+   * Guid's hexadecimal digits and dashes in other groups than 8-4-4-4-12 (`BROKEN_GUID`), and for
+   * its groups with a letter g-z among the digits (`WRONG_DIGIT_GUID`).
    */
   | { t: "literal"; kind: LiteralKind; text: string; at: number; enumType?: string; value?: string; broken?: true }
   | { t: "alias"; at: number }
@@ -40,6 +41,12 @@ const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?[mMdDfFlL]?(?![\w.])/y;
  * bounded, so that text of many dashes is read in linear time.
  */
 const BROKEN_GUID = /[0-9A-Fa-f]{1,40}(?:-[0-9A-Fa-f]{1,40}){1,7}(?![\w.:-])/y;
+/**
+ * A Guid's 8-4-4-4-12 layout with a letter g-z among its digits (`…-70867728950g`), read as a Guid
+ * with a wrong digit: else its digits are a number and a path (`has no property f8fad5b`). Only
+ * that layout is so read (a name has no dashes); its groups are bounded, so reading stays linear.
+ */
+const WRONG_DIGIT_GUID = /[0-9A-Za-z]{8}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}-[0-9A-Za-z]{12}(?![\w.:-])/y;
 /** A segment: an identifier, dotted for a qualified name, or `$` and a name. */
 const SEGMENT = /\$?[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Nd}\p{Mn}\p{Mc}\p{Pc}\p{Cf}]*(?:\.[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Nd}\p{Mn}\p{Mc}\p{Pc}\p{Cf}]*)*/uy;
 /** `{name}`, as documentation writes a value to fill in (not a JSON object, which starts `{"`). */
@@ -97,6 +104,13 @@ export function tokens(text: string): Token[] | string {
     }
     const digit = (c >= "0" && c <= "9") || c === "-";
     if ((digit || (c >= "a" && c <= "f") || (c >= "A" && c <= "F")) && literal("guid", GUID)) continue;
+    const hex = (digit || (c >= "a" && c <= "f") || (c >= "A" && c <= "F")) && c !== "-";
+    const wrongDigit = hex ? match(WRONG_DIGIT_GUID, text, i) : undefined;
+    if (wrongDigit !== undefined && /[g-z]/i.test(wrongDigit)) {
+      out.push({ t: "literal", kind: "guid", text: wrongDigit, at, broken: true });
+      i += wrongDigit.length;
+      continue;
+    }
     if (digit && literal("datetime", DATETIME)) {
       // `…T08:00:00+01:00` in a query whose + was read as a space (as a browser reads it).
       const offset = /^ (\d{2}:\d{2})(?![\d:])/.exec(text.slice(i, i + 7));
@@ -106,7 +120,7 @@ export function tokens(text: string): Token[] | string {
       continue;
     }
     if (digit && (literal("date", DATE) || literal("time", TIME) || literal("number", NUMBER))) continue;
-    const broken = (digit || (c >= "a" && c <= "f") || (c >= "A" && c <= "F")) && c !== "-" ? match(BROKEN_GUID, text, i) : undefined;
+    const broken = hex ? match(BROKEN_GUID, text, i) : undefined;
     if (broken !== undefined && isBrokenGuid(broken, c)) {
       out.push({ t: "literal", kind: "guid", text: broken, at, broken: true });
       i += broken.length;
