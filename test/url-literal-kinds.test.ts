@@ -20,6 +20,12 @@ import type { EnumType } from "../generator/model/types";
 import { literal } from "../templates/static/runtime";
 
 const FILE = path.join(__dirname, "fixtures", "requests", "literal-kinds.xml");
+const FIXTURE = fs.readFileSync(FILE, "utf8");
+
+/** What `odatagen url` answers for each GET path, on the fixture or a variant of its text. */
+function answers(paths: readonly string[], content = FIXTURE) {
+  return urlCalls({ inputs: [{ file: FILE, content }] }, paths.map((p) => ({ method: "GET", path: p }))).results;
+}
 
 /** [path, the value the call gives (the key in byKey, parameter p), or why the URL is refused]. */
 const CASES: readonly (readonly [string, string])[] = [
@@ -178,17 +184,22 @@ const CASES: readonly (readonly [string, string])[] = [
   ["/fInt32(p=@p)", "parameter p of lit.fInt32 is given by the parameter alias @p, which the generated functions do not take; write its value in its place"],
 ];
 
+/** An answer as the tables write it: the call printed, or the problem without the request before it. */
+function shown(r: ReturnType<typeof answers>[number], p: string): string {
+  return r.ok ? given(r.call.address, r.call.call) : r.problem.replace(`GET ${p}: `, "");
+}
+
 /** The value a printed call gives: the key in `byKey(…)`, or parameter p in `{ p: … }`. */
 function given(address: string | undefined, call: string): string {
   const key = address === undefined ? undefined : /\.byKey\((.*)\)$/.exec(address)?.[1];
   return key ?? /\{ p: (.*) \}\);$/.exec(call)?.[1] ?? call;
 }
 
-const read = urlCalls({ inputs: [{ file: FILE, content: fs.readFileSync(FILE, "utf8") }] }, CASES.map(([p]) => ({ method: "GET", path: p })));
+const read = answers(CASES.map(([p]) => p));
 
 test.each(CASES.map(([p, want], i) => [p, want, i] as const))("%s: %s", (p, want, i) => {
-  const r = read.results[i]!;
-  expect(r.ok ? given(r.call.address, r.call.call) : r.problem.replace(`GET ${p}: `, "")).toBe(want);
+  const r = read[i]!;
+  expect(shown(r, p)).toBe(want);
 });
 
 /** The fixture as an OData 4.01 service's: its Decimals take an exponent (ABNF 4.01 decimalValue), written as their text. */
@@ -200,14 +211,14 @@ const DECIMALS_4_01: readonly (readonly [string, string])[] = [
   ["/decimals(INF)", "the key of a lit.byDecimal is an Edm.Decimal: INF is no decimal number (digits, a fraction and an exponent: -1.5, 1e3, 1.5E-2); INF, -INF and NaN are an Edm.Double's or an Edm.Single's"],
 ];
 
-const read401 = urlCalls(
-  { inputs: [{ file: FILE, content: fs.readFileSync(FILE, "utf8").replace('edmx:Edmx Version="4.0"', 'edmx:Edmx Version="4.01"') }] },
-  DECIMALS_4_01.map(([p]) => ({ method: "GET", path: p })),
+const read401 = answers(
+  DECIMALS_4_01.map(([p]) => p),
+  FIXTURE.replace('edmx:Edmx Version="4.0"', 'edmx:Edmx Version="4.01"'),
 );
 
 test.each(DECIMALS_4_01.map(([p, want], i) => [p, want, i] as const))("OData 4.01: %s: %s", (p, want, i) => {
-  const r = read401.results[i]!;
-  expect(r.ok ? given(r.call.address, r.call.call) : r.problem.replace(`GET ${p}: `, "")).toBe(want);
+  const r = read401[i]!;
+  expect(shown(r, p)).toBe(want);
 });
 
 /** The fixture with its parameters nullable: `null` is null, as the function sends it (`p=null`). */
@@ -220,21 +231,21 @@ const NULLABLE: readonly (readonly [string, string])[] = [
   ["/fDate(p=null)", "null"],
 ];
 
-const readNullable = urlCalls(
-  { inputs: [{ file: FILE, content: fs.readFileSync(FILE, "utf8").replace(/(<Parameter Name="p" Type="[\w.]+") Nullable="false"/g, "$1") }] },
-  NULLABLE.map(([p]) => ({ method: "GET", path: p })),
+const readNullable = answers(
+  NULLABLE.map(([p]) => p),
+  FIXTURE.replace(/(<Parameter Name="p" Type="[\w.]+") Nullable="false"/g, "$1"),
 );
 
 test.each(NULLABLE.map(([p, want], i) => [p, want, i] as const))("nullable parameters: %s: %s", (p, want, i) => {
-  const r = readNullable.results[i]!;
-  expect(r.ok ? given(r.call.address, r.call.call) : r.problem.replace(`GET ${p}: `, "")).toBe(want);
+  const r = readNullable[i]!;
+  expect(shown(r, p)).toBe(want);
   // No note: null is a literal, no string without its quotes.
   if (r.ok) expect(r.call.code).not.toContain("// p:");
 });
 
 test("a function parameter's string without its quotes (as Graph's pages write some) is taken, with a note above the call giving it quoted, as the function sends it", () => {
   const paths = ["/fString(p=abc)", "/fString(p=7)", "/fString(p='abc')", "/fString(p={s})", "/fString(p='null')", `/fString(p=${"x".repeat(100000)})`];
-  const [bare, number, quoted, placeholder, nul, long] = urlCalls({ inputs: [{ file: FILE, content: fs.readFileSync(FILE, "utf8") }] }, paths.map((p) => ({ method: "GET", path: p }))).results;
+  const [bare, number, quoted, placeholder, nul, long] = answers(paths);
   if (!bare?.ok || !number?.ok || !quoted?.ok || !placeholder?.ok || !nul?.ok || !long?.ok) throw new Error("refused");
   expect(bare.call.call).toBe('const result = await fString(client, { p: "abc" });');
   expect(bare.call.code).toContain("\n// p: the URL's abc is a string without its quotes, as Graph's pages write some; a URL writes one in quotes, p='abc', and so does the function.\nconst result");
@@ -248,7 +259,7 @@ test("a function parameter's string without its quotes (as Graph's pages write s
 
 test("a string key in parentheses without its quotes (/strings(abc)) is taken with the same note; a segment's (/strings/abc), quoted or a placeholder gets none", () => {
   const paths = ["/strings(abc)", "/pairs(n=1,s=it's)", "/strings/abc", "/strings('abc')", "/strings({id})"];
-  const [bare, pair, segment, quoted, placeholder] = urlCalls({ inputs: [{ file: FILE, content: fs.readFileSync(FILE, "utf8") }] }, paths.map((p) => ({ method: "GET", path: p }))).results;
+  const [bare, pair, segment, quoted, placeholder] = answers(paths);
   if (!bare?.ok || !pair?.ok || !segment?.ok || !quoted?.ok || !placeholder?.ok) throw new Error("refused");
   expect(bare.call.address).toBe('strings().byKey("abc")');
   expect(bare.call.code).toContain("\n// id: the URL's abc is a string without its quotes, as Graph's pages write some; a URL writes one in quotes, id='abc', and so does the function.\n");
@@ -258,7 +269,7 @@ test("a string key in parentheses without its quotes (/strings(abc)) is taken wi
 
 test("a date and time without its offset (a date alone, as Graph's pages write one) is a variable to choose, with a note saying why: the function refuses the URL's text", () => {
   const paths = ["/dateTimeOffsets(2024-01-01)", "/fDateTimeOffset(p=2024-01-01T08:00)", "/fDateTimeOffset(p=2024-01-01T08:00:00-05:00)"];
-  const [key, param, full] = urlCalls({ inputs: [{ file: FILE, content: fs.readFileSync(FILE, "utf8") }] }, paths.map((p) => ({ method: "GET", path: p }))).results;
+  const [key, param, full] = answers(paths);
   if (!key?.ok || !param?.ok || !full?.ok) throw new Error("refused");
   expect(key.call.address).toMatch(/\.byKey\(id\)$/);
   expect(key.call.variables).toContainEqual({ name: "id", what: "the key of a lit.byDateTimeOffset, a date and time with its offset (the URL's 2024-01-01 has none)", type: "string" });
