@@ -4,6 +4,7 @@
 //   microsoft.graph: "./microsoft.graph.types.js", "./microsoft.graph.validators.js", "./microsoft.graph.requests.js"
 //   microsoft.graph.security.securityCopilot: "./microsoft.graph.security.securityCopilot.types.js", "./microsoft.graph.security.securityCopilot.validators.js", "./microsoft.graph.security.securityCopilot.requests.js"
 // and checkerFor (any type of the model, for the validators' `types` option) from "./checkers.js".
+// Entity container GraphService: its singletons (security()) are in "./microsoft.graph.requests.js".
 
 export {
   createClient,

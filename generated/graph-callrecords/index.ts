@@ -4,6 +4,7 @@
 //   microsoft.graph: "./microsoft.graph.types.js", "./microsoft.graph.validators.js", "./microsoft.graph.requests.js"
 //   microsoft.graph.callRecords: "./microsoft.graph.callRecords.types.js", "./microsoft.graph.callRecords.validators.js", "./microsoft.graph.callRecords.requests.js"
 // and checkerFor (any type of the model, for the validators' `types` option) from "./checkers.js".
+// Entity container GraphService: its singletons (communications()) are in "./microsoft.graph.requests.js".
 
 export {
   createClient,

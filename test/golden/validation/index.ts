@@ -4,6 +4,7 @@
 //   Test.Validation: "./Test.Validation.types.js", "./Test.Validation.validators.js", "./Test.Validation.requests.js"
 //   Test.Other: "./Test.Other.types.js", "./Test.Other.validators.js", "./Test.Other.requests.js"
 // and checkerFor (any type of the model, for the validators' `types` option) from "./checkers.js".
+// Entity container Container: its entity sets (items(), people(), bags()) are in "./Test.Validation.requests.js".
 
 export {
   createClient,
