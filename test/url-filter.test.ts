@@ -127,6 +127,11 @@ test("a literal of a kind the property takes is still refused where it is no val
     ["customerId eq 0f8fad5b-d9cb-469f-a165-70867728950g", `customerId is an Edm.Guid: 0f8fad5b-d9cb-469f-a165-70867728950g is no Guid: g is no hexadecimal digit (0-9, a-f); ${guid}`],
     ["customerId ne 1234567d-d9cb-469f-a165-70867728950e and customerId eq 0f8fad5b-d9xb-469f-a165-70867728950e", `customerId is an Edm.Guid: 0f8fad5b-d9xb-469f-a165-70867728950e is no Guid: x is no hexadecimal digit (0-9, a-f); ${guid}`],
     ["lines/any(l:l/sku eq af8fad5b-d9cb-469f-a165-7086772895Zz)", `l/sku is an Edm.Guid: af8fad5b-d9cb-469f-a165-7086772895Zz is no Guid: Z is no hexadecimal digit (0-9, a-f); ${guid}`],
+    // In other groups than 8-4-4-4-12 too (three dashes or more), its first group digits alone or not.
+    ["customerId eq f8fad5b-d9cb-469f-a165-70867728950z", `customerId is an Edm.Guid: f8fad5b-d9cb-469f-a165-70867728950z is no Guid: z is no hexadecimal digit (0-9, a-f); ${guid}`],
+    ["customerId ne 0f8fad5b-d9cb-469f-a165-70867728950e and customerId eq 0f8fad5b-d9cb-469f-a165z", `customerId is an Edm.Guid: 0f8fad5b-d9cb-469f-a165z is no Guid: z is no hexadecimal digit (0-9, a-f); ${guid}`],
+    ["customerId eq 1234567-d9cb-469f-a165-70867728950e", `customerId is an Edm.Guid: 1234567-d9cb-469f-a165-70867728950e is no Guid; ${guid}`],
+    ["lines/any(l:l/sku in (0f8fad5b-d9cb-469f-a165-70867728950e, 12345678-d9cb-469f-a1g5-7086772895))", `l/sku is an Edm.Guid: 12345678-d9cb-469f-a1g5-7086772895 is no Guid: g is no hexadecimal digit (0-9, a-f); ${guid}`],
     ["id eq 0f8fad5b-d9cb-469f-a165-7086772895", "id is an Edm.String: 0f8fad5b-d9cb-469f-a165-7086772895 is no string; write it quoted: '0f8fad5b-d9cb-469f-a165-7086772895'"],
     ["warranty eq duration'soon'", `warranty is an Edm.Duration: duration'soon' is no duration; ${duration}`],
     ["warranty gt 'PT'", `warranty is an Edm.Duration: 'PT' is no duration; ${duration}`],
@@ -353,6 +358,12 @@ test("an open type takes an undeclared name as a dynamic property, but not a nea
   expect(order).toEqual([
     `const result = await listCustomers(client, target, { filter: (c) => c.$dynamic("extension_0a1b_costCentre").eq("x") });`,
     "GET /customers: $filter=dispalyName eq 'x': shop.model.customer declares no property dispalyName; did you mean displayName?",
+  ]);
+  // A dynamic property's type is not known, but a literal no value of any type is still refused (a Guid written wrong, no day of the calendar).
+  expect(answers(FIXTURE, ["/customers?$filter=costCentre eq f8fad5b-d9cb-469f-a165-70867728950z", "/customers?$filter=costCentre ge 2024-02-30", "/customers?$filter=costCentre eq 0f8fad5b-d9cb-469f-a165-70867728950e"])).toEqual([
+    "GET /customers: $filter=costCentre eq f8fad5b-d9cb-469f-a165-70867728950z: f8fad5b-d9cb-469f-a165-70867728950z is no Guid: z is no hexadecimal digit (0-9, a-f); write 32 hexadecimal digits in groups of 8-4-4-4-12 (0f8fad5b-d9cb-469f-a165-70867728950e)",
+    "GET /customers: $filter=costCentre ge 2024-02-30: 2024-02-30 is no day of the calendar (2024-02 has 29 days); write a day from 2024-02-01 to 2024-02-29",
+    `const result = await listCustomers(client, target, { filter: "costCentre eq 0f8fad5b-d9cb-469f-a165-70867728950e" });`,
   ]);
   // The slice of /orders keeps no subtype: a cast to one is not checked there.
   expect(answers(FIXTURE, ["/orders?$filter=shop.model.giftOrder/message eq 'x'"], { include: ["/orders"] })).toEqual([

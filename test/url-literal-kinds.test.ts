@@ -150,6 +150,11 @@ const CASES: readonly (readonly [string, string])[] = [
   ["/colors?$filter=id eq Oth.Color'Red'", "GET /colors: $filter=id eq Oth.Color'Red': id is a lit.Color: Oth.Color'Red' is a literal of Oth.Color (other.Color), not of lit.Color; write lit.Color'Red'"],
   ["/colors?$filter=id eq Thr.Color'Red'", "GET /colors: $filter=id eq Thr.Color'Red': id is a lit.Color: Thr.Color'Red' is a literal of Thr.Color, which names no type of the model; write lit.Color'Red'"],
   ["/colors?$filter=id eq Lit.Color'Red'", 'const result = await listByColors(client, target, { filter: (b) => b.id.eq("Red") });'],
+  // The enum's name in other letters' case (case-sensitive, as a type cast is): refused, saying what it nearly names.
+  ["/colors(LIT.Color'Red')", "the key of a lit.byColor is a lit.Color: LIT.Color'Red' is a literal of LIT.Color, which names no type of the model; did you mean lit.Color'Red'?"],
+  ["/fColor(p=Lit.color'Green')", "parameter p of lit.fColor is a lit.Color: Lit.color'Green' is a literal of Lit.color, which names no type of the model; did you mean Lit.Color'Green'?"],
+  ["/colors?$filter=id eq lit.color'Red'", "GET /colors: $filter=id eq lit.color'Red': id is a lit.Color: lit.color'Red' is a literal of lit.color, which names no type of the model; did you mean lit.Color'Red'?"],
+  ["/colors(lit.COLOR'Blue')", "the key of a lit.byColor is a lit.Color: lit.COLOR'Blue' is a literal of lit.COLOR, which names no type of the model; did you mean lit.Color? a literal of lit.Color names its members (Red, Green)"],
   ["/fShades(p=Oth.Shades'Light,Dark')", "parameter p of lit.fShades is a lit.Shades: Oth.Shades'Light,Dark' is a literal of Oth.Shades, which names no type of the model; write lit.Shades'Light,Dark'"],
   // A flags enum's value as a number: a combination of its members' values (int64Value; CSDL: bitwise OR).
   ["/fShades(p='3')", '"Light,Dark"'],

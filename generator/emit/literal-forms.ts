@@ -222,7 +222,31 @@ export function enumPrefixProblem(prefix: string, inner: string, type: EnumType,
   if (named === type.qualifiedName) return undefined;
   const what = names.types.has(named) ? `is a literal of ${named === prefix ? prefix : `${prefix} (${named})`}, not of ${type.qualifiedName}` : `is a literal of ${prefix}, which names no type of the model`;
   const fits = typeof enumMembers(`'${inner}'`, type, names) === "string";
-  return `${what}; ${fits ? `write ${type.qualifiedName}'${inner}'` : `a literal of ${type.qualifiedName} names its members (${listed(type.members.map((x) => x.name))})`}`;
+  // A prefix that names the enum but for its letters' case (type casts are case-sensitive too).
+  const near = names.types.has(named) ? undefined : caseVariant(prefix, type, names.aliases);
+  if (near !== undefined) return `${what}; did you mean ${fits ? `${near}'${inner}'` : near}?${fits ? "" : ` ${membersOf(type)}`}`;
+  return `${what}; ${fits ? `write ${type.qualifiedName}'${inner}'` : membersOf(type)}`;
+}
+
+/** What a literal of the enum `type` names: `a literal of ns.Color names its members (Red, Green)`. */
+function membersOf(type: EnumType): string {
+  return `a literal of ${type.qualifiedName} names its members (${listed(type.members.map((x) => x.name))})`;
+}
+
+/**
+ * The name of the enum `type`, by its namespace or an alias of it (`aliases`: alias → namespace),
+ * that `prefix` writes in other letters' case (`Microsoft.Graph.importance`,
+ * `microsoft.graph.Importance`), by the qualifier it writes where that is one; undefined where none is.
+ */
+function caseVariant(prefix: string, type: EnumType, aliases: ReadonlyMap<string, string>): string | undefined {
+  const dot = type.qualifiedName.lastIndexOf(".");
+  const namespace = type.qualifiedName.slice(0, dot);
+  const written = prefix.toLowerCase();
+  const qualifiers = [namespace, ...[...aliases].filter(([, ns]) => ns === namespace).map(([alias]) => alias)];
+  // The qualifier as written first (`Lit.color` is `Lit.Color`, not `lit.Color`).
+  const asWritten = prefix.slice(0, prefix.lastIndexOf("."));
+  const forms = [...qualifiers.filter((q) => q === asWritten), ...qualifiers].map((q) => `${q}${type.qualifiedName.slice(dot)}`);
+  return forms.find((f) => f.toLowerCase() === written);
 }
 
 /** A qualified name with its namespace's alias replaced by the namespace (`Alias.Color` → `ns.Color`). */

@@ -19,8 +19,8 @@ export type Token =
   | { t: "path"; segments: string[]; at: number }
   /**
    * `enumType` and `value` for `Ns.Color'Red'`; `value` for a quoted string too; `broken` for a
-   * Guid's hexadecimal digits and dashes in other groups than 8-4-4-4-12 (`BROKEN_GUID`), and for
-   * its groups with a letter g-z among the digits (`WRONG_DIGIT_GUID`).
+   * Guid written wrong: in other groups than 8-4-4-4-12, or with a letter g-z among its digits
+   * (`GUID_GROUPS`, `BROKEN_GUID`).
    */
   | { t: "literal"; kind: LiteralKind; text: string; at: number; enumType?: string; value?: string; broken?: true }
   | { t: "alias"; at: number }
@@ -34,19 +34,21 @@ const DATE = /\d{4}-\d{2}-\d{2}(?![\w:.-])/y;
 const TIME = /\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?![\w:.])/y;
 const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?[mMdDfFlL]?(?![\w.])/y;
 /**
- * Hexadecimal digits and dashes that no other literal and no path is, read as a Guid written wrong
- * (a digit short, a group too long): three dashes or more, or one and a letter a-f after a digit
- * (`0f8fad5b-d9cb-469f-a165-70867728950`); its message names the Guid's form. Two dashes and
- * digits alone are no Guid (a date written wrong, `2024-1-05`). Its groups' lengths and number are
- * bounded, so that text of many dashes is read in linear time.
+ * Letters and digits in groups joined by three dashes or more, as a Guid's, that no Guid is: a
+ * Guid written wrong, a digit short or a group too long (`0f8fad5b-d9cb-469f-a165-70867728950`),
+ * its first group digits alone (`1234567-d9cb-…`), or with a letter g-z among its digits
+ * (`…-70867728950g`, `f8fad5b-…-70867728950z`); its message names the Guid's form. Else its
+ * digits would be a number and a path (`has no property f8fad5b`). No other literal has three
+ * dashes unquoted, nor a name one; a date and time has its colons. The groups' lengths and number
+ * are bounded, so that text of many dashes is read in linear time.
  */
-const BROKEN_GUID = /[0-9A-Fa-f]{1,40}(?:-[0-9A-Fa-f]{1,40}){1,7}(?![\w.:-])/y;
+const GUID_GROUPS = /[0-9A-Za-z]{1,40}(?:-[0-9A-Za-z]{1,40}){3,7}(?![\w.:-])/y;
 /**
- * A Guid's 8-4-4-4-12 layout with a letter g-z among its digits (`…-70867728950g`), read as a Guid
- * with a wrong digit: else its digits are a number and a path (`has no property f8fad5b`). Only
- * that layout is so read (a name has no dashes); its groups are bounded, so reading stays linear.
+ * Hexadecimal digits with one or two dashes, and a letter a-f after a digit (`0f8fad5b-d9cb-469f`),
+ * that no other literal and no path is: a Guid cut short. Two dashes and digits alone are no Guid
+ * (a date written wrong, `2024-1-05`).
  */
-const WRONG_DIGIT_GUID = /[0-9A-Za-z]{8}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}-[0-9A-Za-z]{12}(?![\w.:-])/y;
+const BROKEN_GUID = /[0-9A-Fa-f]{1,40}(?:-[0-9A-Fa-f]{1,40}){1,2}(?![\w.:-])/y;
 /** A segment: an identifier, dotted for a qualified name, or `$` and a name. */
 const SEGMENT = /\$?[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Nd}\p{Mn}\p{Mc}\p{Pc}\p{Cf}]*(?:\.[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Nd}\p{Mn}\p{Mc}\p{Pc}\p{Cf}]*)*/uy;
 /** `{name}`, as documentation writes a value to fill in (not a JSON object, which starts `{"`). */
@@ -57,11 +59,14 @@ const PREFIXED: Record<string, LiteralKind> = { duration: "duration", binary: "b
 export function tokens(text: string): Token[] | string {
   const out: Token[] = [];
   let i = 0;
-  /** A literal `re` matches at `i`, taken as a token of `kind`. */
-  const literal = (kind: LiteralKind, re: RegExp): boolean => {
+  /**
+   * A literal `re` matches at `i` (one `needs` matches, where given), taken as a token of `kind`;
+   * `broken`, a Guid written wrong.
+   */
+  const literal = (kind: LiteralKind, re: RegExp, broken?: { needs?: RegExp }): boolean => {
     const m = match(re, text, i);
-    if (m === undefined) return false;
-    out.push({ t: "literal", kind, text: m, at: i });
+    if (m === undefined || (broken?.needs !== undefined && !broken.needs.test(m))) return false;
+    out.push({ t: "literal", kind, text: m, at: i, ...(broken ? { broken: true as const } : {}) });
     i += m.length;
     return true;
   };
@@ -105,12 +110,7 @@ export function tokens(text: string): Token[] | string {
     const digit = (c >= "0" && c <= "9") || c === "-";
     if ((digit || (c >= "a" && c <= "f") || (c >= "A" && c <= "F")) && literal("guid", GUID)) continue;
     const hex = (digit || (c >= "a" && c <= "f") || (c >= "A" && c <= "F")) && c !== "-";
-    const wrongDigit = hex ? match(WRONG_DIGIT_GUID, text, i) : undefined;
-    if (wrongDigit !== undefined && /[g-z]/i.test(wrongDigit)) {
-      out.push({ t: "literal", kind: "guid", text: wrongDigit, at, broken: true });
-      i += wrongDigit.length;
-      continue;
-    }
+    if (hex && literal("guid", GUID_GROUPS, {})) continue;
     if (digit && literal("datetime", DATETIME)) {
       // `…T08:00:00+01:00` in a query whose + was read as a space (as a browser reads it).
       const offset = /^ (\d{2}:\d{2})(?![\d:])/.exec(text.slice(i, i + 7));
@@ -120,12 +120,7 @@ export function tokens(text: string): Token[] | string {
       continue;
     }
     if (digit && (literal("date", DATE) || literal("time", TIME) || literal("number", NUMBER))) continue;
-    const broken = hex ? match(BROKEN_GUID, text, i) : undefined;
-    if (broken !== undefined && isBrokenGuid(broken, c)) {
-      out.push({ t: "literal", kind: "guid", text: broken, at, broken: true });
-      i += broken.length;
-      continue;
-    }
+    if (hex && digit && literal("guid", BROKEN_GUID, { needs: /[a-f]/i })) continue;
     const segment = match(SEGMENT, text, i);
     if (segment !== undefined) {
       i += segment.length;
@@ -154,12 +149,6 @@ export function tokens(text: string): Token[] | string {
     i++;
   }
   return out;
-}
-
-/** Whether `text` (hexadecimal digits and dashes, starting with `first`) is a Guid written wrong: `BROKEN_GUID`. */
-function isBrokenGuid(text: string, first: string): boolean {
-  const dashes = text.split("-").length - 1;
-  return dashes >= 3 || (first >= "0" && first <= "9" && /[a-f]/i.test(text));
 }
 
 function unclosed(at: number): string {

@@ -523,7 +523,9 @@ const WRITTEN: Partial<Record<LiteralKind, string>> = {
 
 /** Why `lit` does not fit what `left` reached, compared by `op`; undefined where it does (or may). */
 function literalFits(left: Reached, lit: Extract<Token, { t: "literal" }>, op: string, names: EnumNames): string | undefined {
-  if (left.kind === "unknown" || lit.kind === "null" || lit.kind === "other") return undefined;
+  if (lit.kind === "null" || lit.kind === "other") return undefined;
+  // A dynamic property (or one a slice left out), of no type known: the literal's form alone (`2024-02-30`, a Guid written wrong).
+  if (left.kind === "unknown") return literalFormProblem(lit.kind, lit.text, "", lit.value);
   const what = `${left.shown} is ${describe(left)}`;
   if (left.collection) return `${what} collection: compare its items with any or all (${left.shown}/any(x:x ${op} ${lit.text}))`;
   if (left.kind === "structured") return `${what}: compare one of its properties (${left.shown}/…)`;
