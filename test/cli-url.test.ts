@@ -143,6 +143,23 @@ test("a config's services: the one that has the URL answers, with its output fol
   expect(r.stdout).toContain("await deleteAirline(client, target);");
 });
 
+// The metadata's own warnings are generate's to print (and its --check's, in CI): url, asked for
+// one request's call, counts them in one line; a warning its config accepts is not counted.
+test("the metadata's warnings: one line counting them, not each; generate --check prints each", async () => {
+  const dir = scratch();
+  const unknown = (name: string) => `      <Annotations Target="Travel.Lite.${name}"><Annotation Term="Org.OData.Core.V1.Description" String="x"/></Annotations>\n`;
+  fs.writeFileSync(path.join(dir, "lite.xml"), fs.readFileSync(LITE, "utf8").replace("</EntityContainer>\n", `</EntityContainer>\n${unknown("Nope")}${unknown("Gone")}`));
+  const r = await runCliInProcess(["url", "-i", "lite.xml", "/People"], dir);
+  expect(r.stderr).toBe("odatagen: 2 warnings in the metadata (odatagen generate prints them)\n");
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain("const result = await listPersons(client, target);");
+  const check = await runCliInProcess(["generate", "-i", "lite.xml", "-o", "gen", "--check"], dir);
+  expect(check.stderr.match(/^lite\.xml:\d+:7: warning ODG103: <Annotations Target="Travel\.Lite\.(Nope|Gone)">/gm)).toHaveLength(2);
+  fs.writeFileSync(path.join(dir, "odatagen.config.json"), JSON.stringify({ services: [{ name: "lite", input: "lite.xml", out: "gen", acceptWarnings: ["ODG103 Travel.Lite.Nope"] }] }));
+  const accepted = await runCliInProcess(["url", "/People"], dir);
+  expect(accepted.stderr).toBe("odatagen: 1 warning in the metadata (odatagen generate prints them)\n");
+});
+
 test.each([
   ["a URL the service does not have, with the path that it has", ["GET", "/Peple/{id}"], "odatagen: /Peple: no entity set, singleton or operation import is named Peple (did you mean /People/{id}?)\n"],
   // Not read as /Airlines, an entity set further on: only a path that starts at no root is read from a later one.

@@ -75,18 +75,27 @@ export async function answerRequests(args: Omit<UrlArgs, "method" | "path" | "js
 }
 
 /**
- * The warnings and errors of reading the services, as generate prints them (accepted warnings not
- * at all; notes describe the metadata as it is); with several services, each named.
+ * The errors of reading the services, as generate prints them, and their warnings: those at a
+ * place in the documents (the metadata's own, printed by every generate) counted in one line a
+ * service, `odatagen: 4 warnings in the metadata (odatagen generate prints them)`, those of the
+ * options (a slice, a config) in full; accepted warnings not at all, notes neither (they describe
+ * the metadata as it is). With several services, each named.
  */
 export function printServiceDiagnostics(answers: readonly Answers[]): void {
   const several = answers.length > 1;
+  const named = (a: Answers, message: string) => (several ? `${a.service.name}: ${message}` : message);
+  const inMetadata = (d: Diagnostic) => d.severity === "warning" && d.file !== "";
   const diags = answers.flatMap((a) => {
-    const problems = a.diagnostics.filter((d) => d.severity !== "info" && d.accepted === undefined);
+    const problems = a.diagnostics.filter((d) => d.severity !== "info" && d.accepted === undefined && !inMetadata(d));
     // An error in a followed document comes with the notes saying which references led to it.
     problems.push(...referenceChains(problems, a.diagnostics));
-    return problems.map((d) => (several && !d.file ? { ...d, message: `${a.service.name}: ${d.message}` } : d));
+    return problems.map((d) => (!d.file ? { ...d, message: named(a, d.message) } : d));
   });
   printDiagnostics(diags, { limit: SHOWN_DIAGNOSTICS, rest: "generate --verbose prints them all" });
+  for (const a of answers) {
+    const warnings = a.diagnostics.filter((d) => inMetadata(d) && d.accepted === undefined).length;
+    if (warnings) err.print(`odatagen: ${named(a, `${warnings} warning${warnings === 1 ? "" : "s"} in the metadata (odatagen generate prints them)`)}`);
+  }
 }
 
 export async function runUrl(args: UrlArgs): Promise<number> {
