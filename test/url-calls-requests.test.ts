@@ -49,6 +49,10 @@ test.each([
   ["GET", "/Bookings(AirlineCode='AA',BookingNo=1)", {}, "GET /Bookings(AirlineCode='AA',BookingNo=1)"],
   ["POST", "/People", { body: { UserName: "n" } }, "POST /People"],
   ["DELETE", "/Airlines/{code}", { code: "AA" }, "DELETE /Airlines('AA')"],
+  // A key's percent-encoded character (a / in it) is the character in the call, which byKey encodes again: the URL's key is sent, not a / ending its segment.
+  ["GET", "/People('a%2Fb')/Trips", {}, "GET /People('a%2Fb')/Trips"],
+  ["GET", "/People/a%2Fb%20c/Trips", {}, "GET /People('a%2Fb%20c')/Trips"],
+  ["GET", "/Airlines('a%252Fb')", {}, "GET /Airlines('a%252Fb')"],
   ["GET", "/Me/Friends/$count", {}, "GET /Me/Friends/$count"],
   ["GET", "/Documents/{id}/$value", { id: "0f8fad5b-d9cb-469f-a165-70867728950e" }, "GET /Documents(0f8fad5b-d9cb-469f-a165-70867728950e)/$value"],
   ["POST", "/People/{id}/TL.ShareTrip", { id: "u", params: { userName: "v", tripId: 1 } }, "POST /People('u')/Travel.Lite.ShareTrip"],
