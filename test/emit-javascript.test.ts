@@ -4,16 +4,18 @@
  * declarations type-check a user's program under both compilers without `skipLibCheck`, and a
  * project whose TypeScript cannot do it gets ODG406 with its output left as it was.
  */
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { runCliAsync, scratch, SPECS } from "./helpers/cli";
 import { runBuiltCliInProcess, runCliInProcess } from "./helpers/cli-in-process";
-import { BASE_OPTIONS, compiler, forEachCompiler, REPO, runTsc, STRICT_OPTIONS } from "./helpers/typecheck";
+import { BASE_OPTIONS, compiler, forEachCompiler, REPO, runTsc, STRICT_OPTIONS, type Compiler } from "./helpers/typecheck";
+import { createProgram } from "./helpers/program";
 import { startLoopback } from "./helpers/loopback";
 import { spawnLimited } from "./helpers/spawn-limited";
 import { generate, GenerationError, writeOutput } from "../generator";
-import { compileStatics, javascriptOutput, javascriptOutputAsync } from "../generator/emit/javascript";
+import { javascriptOutput, javascriptOutputAsync, withHeader, type PrecompiledStatics } from "../generator/emit/javascript";
 import { regenerate } from "../generator/write/regenerate";
 
 const SPEC = path.join(SPECS, "graph-callrecords.xml");
@@ -191,6 +193,27 @@ if (!requiresModules) console.warn(`SKIPPED the CommonJS consumer tests: Node ${
     }
   }
 
+  /**
+   * What `tsc -p tsconfig.json` in `dir` prints, having written its output: TypeScript 7's tsc, and
+   * TypeScript 5.9 through its API in this process (the config read, the program emitted, as its tsc
+   * does; a tsc process costs ~2 s of CPU loading typescript.js and the lib files again, and the
+   * compile, not tsc's start, is what is tested here).
+   */
+  async function build(c: Compiler, dir: string): Promise<string> {
+    if (!/^Version 5\./.test(c.version)) {
+      const r = await spawnLimited(c.exe ?? process.execPath, [...(c.exe ? [] : [c.tsc]), "-p", "tsconfig.json", "--pretty", "false"], { cwd: dir, timeoutMs: 240000 });
+      return r.stdout + r.stderr;
+    }
+    const ts = require("typescript") as typeof import("typescript");
+    const problems: import("typescript").Diagnostic[] = [];
+    const parsed = ts.getParsedCommandLineOfConfigFile(path.join(dir, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => problems.push(d) });
+    if (!parsed) return ts.formatDiagnostics(problems, formatHost(ts, dir));
+    const program = createProgram(parsed.fileNames, parsed.options);
+    const emitted = program.emit();
+    return ts.formatDiagnostics([...problems, ...parsed.errors, ...ts.getPreEmitDiagnostics(program), ...emitted.diagnostics], formatHost(ts, dir));
+  }
+  const formatHost = (ts: typeof import("typescript"), dir: string): import("typescript").FormatDiagnosticsHost => ({ getCanonicalFileName: (f) => f, getCurrentDirectory: () => dir, getNewLine: () => "\n" });
+
   forEachCompiler((label, c) => {
     test(`${label}: the imports compile to require calls, which Node runs`, async () => {
       const dir = commonJsPackage({ "main.ts": MAIN });
@@ -199,8 +222,7 @@ if (!requiresModules) console.warn(`SKIPPED the CommonJS consumer tests: Node ${
       // them, under stricter options: skipLibCheck leaves them out of this check, not main.ts's
       // imports of them (TS1479, an ES module required, would be main.ts's error).
       fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { ...BASE_OPTIONS, noEmit: false, types: [], skipLibCheck: true }, files: ["main.ts"] }));
-      const r = await spawnLimited(c.exe ?? process.execPath, [...(c.exe ? [] : [c.tsc]), "-p", "tsconfig.json", "--pretty", "false"], { cwd: dir, timeoutMs: 240000 });
-      expect(r.stdout + r.stderr).toBe("");
+      expect(await build(c, dir)).toBe("");
       const js = fs.readFileSync(path.join(dir, "main.js"), "utf8");
       expect(js).toContain('require("./gen/runtime.js")');
       expect(js).not.toMatch(/^import /m);
@@ -356,15 +378,25 @@ describe("the library and the config", () => {
     const ts = require("typescript") as Parameters<typeof javascriptOutput>[1];
     const generated = path.join(__dirname, "..", "generated", "graph-callrecords");
     const statics = new Map(["edm.ts", "validation.ts", "runtime.ts"].map((f) => [f, fs.readFileSync(path.join(generated, f), "utf8")] as const));
-    const built = path.join(__dirname, "..", "dist", "static-javascript.json");
-    expect(JSON.parse(fs.readFileSync(built, "utf8"))).toEqual(compileStatics(statics, ts));
-    // The build's javascript.ts reads them; with runtime.ts changed it compiles all three, and the
-    // two unchanged come out of that compile as they come out of the precompiled ones.
+    const built = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "dist", "static-javascript.json"), "utf8")) as PrecompiledStatics;
+    // Made from these texts, by the TypeScript the tests run.
+    expect(built.typescript).toBe(ts.version);
+    for (const [f, text] of statics) expect([f, built.modules[f]?.sha256]).toEqual([f, createHash("sha256").update(text).digest("hex")]);
+    // The build's javascript.ts reads them; with runtime.ts changed it compiles all three (one compile,
+    // compileStatics's steps: the declarations together, each module's JavaScript alone). The two
+    // unchanged come out of it as the precompiled ones, and runtime.ts's as they with the added line.
     const { javascriptOutput: fromBuild } = require("../dist/emit/javascript.js") as typeof import("../generator/emit/javascript");
     const same = fromBuild(statics, ts);
+    for (const [f, m] of Object.entries(built.modules)) {
+      const base = f.slice(0, -".ts".length);
+      expect([f, same.get(`${base}.js`), same.get(`${base}.d.ts`)]).toEqual([f, withHeader(statics.get(f)!, m.js), withHeader(statics.get(f)!, m.declarations)]);
+    }
     const changed = fromBuild(new Map([...statics, ["runtime.ts", `${statics.get("runtime.ts")}export const added: number = 1;\n`]]), ts);
-    expect(changed.get("runtime.d.ts")).toMatch(/\nexport declare const added: number;\n/);
-    expect(changed.get("runtime.js")).toMatch(/\nexport const added = 1;\n/);
+    const added = { "runtime.d.ts": "export declare const added: number;\n", "runtime.js": "export const added = 1;\n" };
+    for (const [f, line] of Object.entries(added)) {
+      expect(changed.get(f)!.split("\n").filter((l) => `${l}\n` === line)).toHaveLength(1);
+      expect([f, changed.get(f)!.replace(line, "")]).toEqual([f, same.get(f)]);
+    }
     expect([...changed.keys()]).toEqual([...same.keys()]);
     for (const f of ["edm.js", "edm.d.ts", "validation.js", "validation.d.ts", "package.json"]) expect([f, changed.get(f)]).toEqual([f, same.get(f)]);
   });
