@@ -92,12 +92,13 @@ test("an operand of a join that goes on with another operator is a placeholder w
     'fetch(new URL("/odata/People", ROOT).toString());',
   ].join("\n");
   // Before, each join stopped at the operator and gave what it had: /Trips({ID}, /Trips({ids}, /Trips({id}, /Trips/{ID} (all but
-  // /Trips({id}) not what is sent), /Trips({ID}) for the conditional and the comparison, /Trips/{ID} for the &&.
+  // /Trips({id}) not what is sent), /Trips({ID}) for the conditional and the comparison, /Trips/{ID} for the &&. A placeholder
+  // is named by the operand's first name (expression-names.ts): ID * 2 is {ID}, ids[0] is {ids}.
   expect(listOf(program).requests.map((r) => `${r.line} ${r.path}`)).toEqual([
-    "2 https://host/odata/Trips({value})",
-    "3 https://host/odata/Trips({value})/Stops",
+    "2 https://host/odata/Trips({ID})",
+    "3 https://host/odata/Trips({ids})/Stops",
     "4 https://host/odata/Trips({id})",
-    "5 https://host/odata/Trips/{value}",
+    "5 https://host/odata/Trips/{ID}",
     "11 https://host/odata/People",
   ]);
 });

@@ -3,14 +3,17 @@
  * literal's value, and where a parenthesis, bracket or brace closes, strings, templates and
  * comments skipped. The brackets are paired in one pass over the text, so that a file of many
  * calls (or many left open) is read in linear time. A template literal's `${expression}`s are
- * written as the variables a documentation page writes (`{{name}}`, named by the expression's
- * last word: `${user.id}` → `{{id}}`), for request-variables.ts to read as placeholders.
+ * written as the variables a documentation page writes (`{{name}}`, named as expression-names.ts
+ * names an expression: `${user.id}` → `{{id}}`, `${ids[0]}` → `{{ids}}`), for request-variables.ts
+ * to read as placeholders.
  */
 import { Bindings, type Value } from "./js-bindings";
 import { expressionEnd, scalarLiteral, skipBlank } from "./js-values";
 import { lastWord, withVariables } from "./request-variables";
+import { expressionName } from "./expression-names";
 import { endsBody, urlFunction } from "./url-functions";
 import { resolveUrl } from "./url-objects";
+import { assertionsEnd, castEnd } from "./type-assertions";
 
 /** A request a program's source makes (a `fetch`, an HTTP client's or the Graph client's call): its method, URL, where the URL is written, and what is known of its body and headers. */
 export interface CallInCode {
@@ -169,9 +172,25 @@ export class JsText {
     return (this.bindings ??= new Bindings(this, (i) => this.expression(i)));
   }
 
-  /** The URL the expression at `at` makes: a literal, or what `joined` reads. */
-  expression(at: number): (Value & { end: number }) | undefined {
-    return this.joined(at) ?? this.literal(at);
+  /**
+   * The URL the expression at `at` makes: a literal, or what `joined` reads; in parentheses, and
+   * with TypeScript's assertions around it (`"/Trips" as const`, `<const>"/x"`, `url satisfies
+   * string`: type-assertions.ts), whose value is the expression's. Parentheses and `<T>` nest at
+   * most 16 deep.
+   */
+  expression(at: number, depth = 0): (Value & { end: number }) | undefined {
+    const text = this.text;
+    let read: (Value & { end: number }) | undefined;
+    if (text[at] === "(" || text[at] === "<") {
+      if (depth >= 16) return undefined;
+      const close = text[at] === "(" ? this.closing(at) : undefined;
+      const from = text[at] === "(" ? at + 1 : castEnd(this, at);
+      const inner = from === undefined ? undefined : this.expression(skipBlank(text, from), depth + 1);
+      if (!inner) return undefined;
+      if (close === undefined) read = text[at] === "<" ? inner : undefined;
+      else read = skipBlank(text, inner.end) === close ? { ...inner, end: close + 1 } : undefined;
+    } else read = this.joined(at) ?? this.literal(at);
+    return read && { ...read, end: assertionsEnd(this, read.end) };
   }
 
   /** A call's argument at `at` (a request helper's, a URL function's): what `expression` reads, or a number or Boolean literal as a template puts it in (`user(42)`). */
@@ -200,7 +219,7 @@ export class JsText {
       // An operand goes on with what binds tighter than `+` (`ID * 2`, `ids[0]`): a placeholder as a template's `${ID * 2}` is; another operator takes the join (`- 2`, `? a : b`): none read.
       const after = this.operandEnd(read.end);
       if (!after) return undefined;
-      const part = after.tighter ? { value: `{{${lastWord(this.text.slice(i, after.end)) ?? "value"}}}`, end: after.end } : { ...read, end: after.end };
+      const part = after.tighter ? { value: `{{${expressionName(this.text.slice(i, after.end)) ?? "value"}}}`, end: after.end } : { ...read, end: after.end };
       parts++;
       if ("constant" in part && part.constant) known++;
       if ("partial" in part && part.partial) partial = true;
@@ -217,7 +236,7 @@ export class JsText {
   /**
    * The part of a URL at `at` that is no literal: `new URL(…)`, a URL function's call, or a name
    * (or property path, `user.id`; a URL's `.href` or `.toString()`): a known name's value, else a
-   * placeholder named by its last word. `constant` where its value is known.
+   * placeholder named by its last name (expression-names.ts). `constant` where its value is known.
    */
   private part(at: number): (Value & { end: number; constant?: true }) | undefined {
     const text = this.text;
@@ -239,7 +258,7 @@ export class JsText {
     else if (text[open] === "(") return undefined;
     else if (/\.href$/.test(name)) name = name.slice(0, -".href".length);
     const known = name.includes(".") ? undefined : this.valueAt(name, at);
-    return known ? { ...known, end, constant: true } : { value: `{{${lastWord(m[0]) ?? "value"}}}`, end };
+    return known ? { ...known, end, constant: true } : { value: `{{${expressionName(m[0]) ?? "value"}}}`, end };
   }
 
   /**
@@ -317,7 +336,7 @@ export class JsText {
       const end = i < close ? expressionEnd(this, i) : undefined;
       const read = end === undefined ? undefined : this.argument(i);
       const text = end === undefined ? "" : this.text.slice(i, end);
-      args.set(param, read && skipBlank(this.text, read.end) === end ? read : { value: `{{${lastWord(text) ?? param}}}` });
+      args.set(param, read && skipBlank(this.text, read.end) === end ? read : { value: `{{${expressionName(text) ?? param}}}` });
       i = end === undefined || this.text[end] !== "," ? close : skipBlank(this.text, end + 1);
     }
     const outer = this.bound;
@@ -374,12 +393,15 @@ export class JsText {
         const expression = text.slice(i + 2, close).trim();
         const start = skipBlank(text, i + 2);
         const inner = this.part(start) ?? this.scalar(start);
-        // A name's known value or a number's (`${5}`); else a placeholder named by its last word, or that word's argument in a URL function (`${encodeURIComponent(id)}`).
-        const word = lastWord(expression) ?? "value";
-        const known = inner?.constant && skipBlank(text, inner.end) === close;
+        // A name's known value or a number's (`${5}`); else a placeholder named as expression-names.ts
+        // names it, or a URL function's argument where the expression ends in its parameter's name
+        // (`${id}`, `${encodeURIComponent(id)}`; not `${id * 2}`, `${ids[0]}`, whose value is another).
+        const word = expressionName(expression) ?? "value";
+        const known = inner?.constant && skipBlank(text, assertionsEnd(this, inner.end)) === close;
         // A name whose query may hold more (`${url}` of a URL handed to a helper) makes the template's so.
         if (known && inner.partial) partial = true;
-        value += known ? inner!.value : (this.bound?.get(word)?.value ?? `{{${word}}}`);
+        const argument = lastWord(expression) === word ? this.bound?.get(word) : undefined;
+        value += known ? inner!.value : (argument?.value ?? `{{${word}}}`);
         i = close;
       } else value += c;
     }
