@@ -26,6 +26,12 @@ test.each([
   ["an Express route whose app and handler are imported from modules named for them (import, require, a namespace's member)", 'import { app } from "./app";\nimport { listMe } from "./handlers";\napp.get("/me", listMe);\nconst server = require("../server.js");\nserver.patch("/me", listMe);\nconst { remove } = require("./controllers/users");\napi.delete("/me/photo", remove);\nimport * as people from "../people-handlers";\nhttp.get("/people", people.list);'],
   ["a route in a file importing a server framework (its types too): a member, a bound method", 'import type { Express } from "express";\nexport function mount(server: any, ctrl: UserController) {\n  server.get("/groups", ctrl.list.bind(ctrl));\n  server.post("/groups", ctrl.create);\n}'],
   ["a route's parameter in the path followed by a member", 'routes.put("/users/:id", ctrl.update);'],
+  // Before, a declaration whose annotation holds `=` (a function's type) or spans lines was no function, collection or server: its calls were requests.
+  [
+    "a handler, a collection and a server declared with an annotation holding => or ;, or over lines (the shared annotation scan)",
+    'const listMe: (req: Request, res: Response) => void = (req, res) => {};\nexport function mount(r: any) { r.get("/me", listMe); }\nlet cache: Map<string, { a: number; b: number }>\n  = new Map();\ncache.delete("/users");\nconst audit:\n  ReadonlyMap<string, string> = new Map();\naudit.get("/me/messages");\nconst server: { get(p: string, h: unknown): void; } = express();\nserver.get("/groups", list);',
+  ],
+  ["a handler as a class field, a plain assignment (not declarations: read by the one-line patterns)", 'class R {\n  listMe: Handler = (req) => 1;\n  mount(r: any) { r.get("/me", this.listMe); }\n}\nlet onEvents;\nonEvents = async (req) => 1;\nrouter2.post("/me/events", onEvents);'],
 ])("%s: no request", (_, program) => {
   expect(listOf(`${GRAPH}${program}\nfetch(USERS_URL);\n`).requests.map((r) => [r.method, r.path])).toEqual([["GET", "https://graph.microsoft.com/v1.0/users"]]);
 });
@@ -39,6 +45,34 @@ test("an HTTP client's calls with a config or a body by name, or a callback afte
     ["DELETE", "/me/events/1"],
     ["GET", "https://graph.microsoft.com/v1.0/me"],
   ]);
+});
+
+test("in a file importing a server framework, a body declared with an annotation holding ; or spanning lines is data, and its call a request", () => {
+  const program = [
+    'import type { Express } from "express";',
+    'import { api } from "./lib";',
+    'const newUser: { displayName: string; mail: string } = { displayName: "x", mail: "y" };',
+    'api.post("/users", newUser);',
+    "const change: {",
+    "  displayName: string",
+    '} = { displayName: "z" };',
+    'api.patch("/me", change);',
+    "let group: Partial<{ a: string; b: string }> = { a: \"x\" };",
+    'api.post("/groups", group);',
+  ].join("\n");
+  // Before, none: the annotation's `;` or line end hid the value, and the names were taken for handlers.
+  expect(listOf(program).requests.map((r) => [r.method, r.path])).toEqual([
+    ["POST", "/users"],
+    ["PATCH", "/me"],
+    ["POST", "/groups"],
+  ]);
+});
+
+test("500 KB of declarations whose annotation is left open, or that hold => and ;, are read in linear time, the route and request after them told apart", () => {
+  for (const form of ["let x: { a: 1; b: 2 } = {", "const y: {\n", "var z: A<{ a; ", "const w: Map<string, { a: 1; }> = new "]) {
+    const text = `${form.repeat(Math.ceil(5e5 / form.length))}\nconst listMe: (r: R) => void = (r) => 1;\nexport function m(r: any) { r.get("/me", listMe); }\napi.get("/People", config);\n`;
+    expect(listOf(text).requests.map((r) => [r.method, r.path])).toEqual([["GET", "/People"]]);
+  }
 });
 
 test("an HTTP client's calls with a config or a handler imported by name are read where the modules' names say nothing of a server", () => {

@@ -96,8 +96,8 @@ function startsMore(next: string, typed: boolean): boolean {
   return next === "=" || (typed ? next !== "" && "|&.?:".includes(next) : next === ":");
 }
 
-/** A `const` of a name, not a member's (`x.const`). */
-const CONST = /(?<![\w$.])const\s+([A-Za-z_$][\w$]*)/g;
+/** A `const`, `let` or `var` of a name, not a member's (`x.const`). */
+const DECLARED = /(?<![\w$.])(const|let|var)\s+([A-Za-z_$][\w$]*)/g;
 
 /** A `const` in code given a value: where the `const` is, its name and where the name is, and where its value starts (past `=` and white space). */
 export interface ConstValue {
@@ -107,22 +107,39 @@ export interface ConstValue {
   value: number;
 }
 
+/** A `const`, `let` or `var` in code given a value, as ConstValue, and which of them it is. */
+export interface DeclaredValue extends ConstValue {
+  kind: "const" | "let" | "var";
+}
+
+const declaredOf = new WeakMap<JsText, DeclaredValue[]>();
 const constsOf = new WeakMap<JsText, ConstValue[]>();
 
-/** The `const`s of `js` given a value, typed or not, in order (made once per file: request helpers, URL functions and objects of helpers read them). */
-export function constValues(js: JsText): ConstValue[] {
-  let found = constsOf.get(js);
+/**
+ * The `const`s, `let`s and `var`s of `js` given a value, typed or not, in order (made once per
+ * file: request helpers, URL functions and objects of helpers read the `const`s; what a call's
+ * receiver and arguments are, not-client-calls.ts, all of them).
+ */
+export function declaredValues(js: JsText): DeclaredValue[] {
+  let found = declaredOf.get(js);
   if (found) return found;
   found = [];
   const text = js.text;
-  for (const m of text.matchAll(CONST)) {
+  for (const m of text.matchAll(DECLARED)) {
     if (!js.isCode(m.index)) continue;
     const end = declarationEnd(js, m.index + m[0].length);
     if (end === undefined || text[end] !== "=") continue;
     let value = end + 1;
     while (/\s/.test(text[value] ?? "")) value++;
-    found.push({ at: m.index, name: m[1]!, nameAt: m.index + m[0].length - m[1]!.length, value });
+    found.push({ at: m.index, kind: m[1] as DeclaredValue["kind"], name: m[2]!, nameAt: m.index + m[0].length - m[2]!.length, value });
   }
-  constsOf.set(js, found);
+  declaredOf.set(js, found);
+  return found;
+}
+
+/** The `const`s of `js` given a value (declaredValues'), in order. */
+export function constValues(js: JsText): ConstValue[] {
+  let found = constsOf.get(js);
+  if (!found) constsOf.set(js, (found = declaredValues(js).filter((d) => d.kind === "const")));
   return found;
 }

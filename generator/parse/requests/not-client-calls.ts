@@ -7,12 +7,37 @@
  * `WeakMap`, `WeakSet`, `URLSearchParams`, `Headers`, `FormData`), or a type annotation naming one
  * (`cache: Map<string, X>`, a parameter or a class field); a URL's `searchParams` and a response's
  * `headers` are such objects by their names.
+ *
+ * What a `const`, `let` or `var` is given is read past its annotation by the shared scan
+ * (js-declarations.ts's declaredValues), however long, over several lines or holding `;` and `=`
+ * (`const newUser: { displayName: string; mail: string } = { … }`, `const listMe: (req: Request)
+ * => void = (req) => …`); a class field's or a plain assignment's (`cache = new Map()`, `handler:
+ * Handler = (req) => …`), which the scan does not start at, by the patterns below, whose annotation
+ * is read on its line up to 200 characters without `=` or `;`.
  */
 import type { JsText } from "./js-literals";
 import { expressionEnd, skipBlank } from "./js-values";
+import { declaredValues } from "./js-declarations";
 import { routeImports } from "./route-imports";
 
 const KINDS = "(?:Readonly)?(?:Weak)?(?:Map|Set)|URLSearchParams|Headers|FormData";
+
+/** A value that makes such an object. */
+const MAKES_COLLECTION = `new\\s+(?:${KINDS})\\b`;
+
+/** Whether the value of one of the file's declarations at `at` starts with `start` (a sticky pattern). */
+function startsWith(start: RegExp, text: string, at: number): boolean {
+  start.lastIndex = at;
+  return start.test(text);
+}
+
+/** The names the file's `const`s, `let`s and `var`s are given a value that `start` (a pattern's source) begins (declaredValues). */
+function declaredAs(js: JsText, start: string): string[] {
+  const made = new RegExp(start, "y");
+  return declaredValues(js)
+    .filter((d) => startsWith(made, js.text, d.value))
+    .map((d) => d.name);
+}
 
 /** The names the file declares as such an object (made once per file). */
 const collections = new WeakMap<JsText, Set<string>>();
@@ -47,8 +72,9 @@ export function isCollectionCall(js: JsText, dot: number): boolean {
     names = new Set();
     // A name starts where no other word character is before it, and an annotation before `= new` is
     // read up to 200 characters: linear over a long line without `=` (hostile input), not quadratic.
-    const declared = new RegExp(`(?<![\\w$])([A-Za-z_$][\\w$]*)\\s*(?:[?!]?\\s*:\\s*(?:${KINDS})\\b|(?::[^=;\\n]{0,200})?=\\s*new\\s+(?:${KINDS})\\b)`, "g");
+    const declared = new RegExp(`(?<![\\w$])([A-Za-z_$][\\w$]*)\\s*(?:[?!]?\\s*:\\s*(?:${KINDS})\\b|(?::[^=;\\n]{0,200})?=\\s*${MAKES_COLLECTION})`, "g");
     for (const m of js.text.matchAll(declared)) names.add(m[1]!);
+    for (const name of declaredAs(js, MAKES_COLLECTION)) names.add(name);
     collections.set(js, names);
   }
   return names.has(word);
@@ -57,6 +83,12 @@ export function isCollectionCall(js: JsText, dot: number): boolean {
 /** A server's or a router's maker (Express's `express()` and `Router()`, Koa's and koa-router's, Fastify's, Hono's), or its type. */
 const SERVERS = "express(?:\\s*\\.\\s*Router)?|Router|KoaRouter|fastify|Fastify|Hono|Elysia";
 const SERVER_TYPES = "Express|Router|Application|FastifyInstance|Hono|Elysia";
+/** A value that makes a server or a router. */
+const MAKES_SERVER = `(?:new\\s+)?(?:${SERVERS})\\s*\\(`;
+/** A value that is a function: `function`, `async`, an arrow (`req =>`, `(req, res): T =>`). */
+const MAKES_FUNCTION = "(?:async\\s+)?(?:function\\b|[A-Za-z_$][\\w$]*\\s*=>|\\((?=[^()]{0,200}\\)\\s*(?::[^=;,()]{0,200})?=>))";
+/** A value that is data: an object or array literal, a string, a number. */
+const MAKES_DATA = "[{[\"'`\\d]";
 
 /** An HTTP client's type: axios's, ky's, got's, Angular's. */
 const CLIENT_TYPES = "AxiosInstance|AxiosStatic|KyInstance|Got|HttpClient";
@@ -77,7 +109,8 @@ interface Declared {
 
 const declared = new WeakMap<JsText, Declared>();
 
-const DATA = /(?<![\w$])(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=;\n]{0,200})?=\s*[{["'`\d]|(?<=[(,]\s{0,20})([A-Za-z_$][\w$]*)\s*\??\s*:\s*([^,()=;]{1,200}))/g;
+/** A parameter and its type (a declaration's value is read by declaredValues). */
+const PARAMETER = /(?<![\w$])(?<=[(,]\s{0,20})([A-Za-z_$][\w$]*)\s*\??\s*:\s*([^,()=;]{1,200})/g;
 const NOT_DATA_TYPE = /=>|Handler|Middleware|Controller|Function|Router|Callback|Next|^\s*(?:Express|Application|Hono|FastifyInstance)\b/;
 
 function declarationsOf(js: JsText): Declared {
@@ -86,16 +119,15 @@ function declarationsOf(js: JsText): Declared {
   found = { servers: new Set(), clients: new Set(), functions: new Set(), values: new Set() };
   const client = new RegExp(`(?<![\\w$])([A-Za-z_$][\\w$]*)\\s*[?!]?\\s*:\\s*(?:${CLIENT_TYPES})\\b`, "g");
   for (const m of js.text.matchAll(client)) if (js.isCode(m.index)) found.clients.add(m[1]!);
-  for (const m of js.text.matchAll(DATA)) {
-    if (!js.isCode(m.index)) continue;
-    if (m[1] !== undefined) found.values.add(m[1]);
-    else if (!NOT_DATA_TYPE.test(m[3]!)) found.values.add(m[2]!);
-  }
+  for (const m of js.text.matchAll(PARAMETER)) if (js.isCode(m.index) && !NOT_DATA_TYPE.test(m[2]!)) found.values.add(m[1]!);
+  for (const name of declaredAs(js, MAKES_DATA)) found.values.add(name);
   // As for collections: a name where no word character is before it, an annotation read up to 200 characters.
-  const server = new RegExp(`(?<![\\w$])([A-Za-z_$][\\w$]*)\\s*(?:[?!]?\\s*:\\s*(?:${SERVER_TYPES})\\b|(?::[^=;\\n]{0,200})?=\\s*(?:new\\s+)?(?:${SERVERS})\\s*\\()`, "g");
+  const server = new RegExp(`(?<![\\w$])([A-Za-z_$][\\w$]*)\\s*(?:[?!]?\\s*:\\s*(?:${SERVER_TYPES})\\b|(?::[^=;\\n]{0,200})?=\\s*${MAKES_SERVER})`, "g");
   for (const m of js.text.matchAll(server)) if (js.isCode(m.index)) found.servers.add(m[1]!);
-  const fn = /\bfunction\s*\*?\s*([A-Za-z_$][\w$]*)|(?<![\w$])([A-Za-z_$][\w$]*)\s*(?::[^=;\n]{0,200})?=\s*(?:async\s+)?(?:function\b|[A-Za-z_$][\w$]*\s*=>|\((?=[^()]{0,200}\)\s*(?::[^=;,()]{0,200})?=>))/g;
+  for (const name of declaredAs(js, MAKES_SERVER)) found.servers.add(name);
+  const fn = new RegExp(`\\bfunction\\s*\\*?\\s*([A-Za-z_$][\\w$]*)|(?<![\\w$])([A-Za-z_$][\\w$]*)\\s*(?::[^=;\\n]{0,200})?=\\s*${MAKES_FUNCTION}`, "g");
   for (const m of js.text.matchAll(fn)) if (js.isCode(m.index)) found.functions.add((m[1] ?? m[2])!);
+  for (const name of declaredAs(js, MAKES_FUNCTION)) found.functions.add(name);
   declared.set(js, found);
   return found;
 }
