@@ -6,7 +6,7 @@
 import { checkOnDelete } from "./on-delete";
 import { emptyInput, errorResponseMessage, htmlPage, xmlErrorSaid } from "./not-metadata";
 import { XMLParser } from "fast-xml-parser";
-import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
+import { Codes, placeOf, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import { SourceText, stripBom } from "./source";
 import { elementPathAt } from "./element-path";
 import { checkWellFormed } from "./well-formed";
@@ -632,6 +632,7 @@ class Reader {
     const [keys, properties, navigationProperties, annotations] = this.children(n, STRUCTURED_CHILDREN, rule, path);
     // A complex type has no key (CSDL §9): one is read but nothing uses it.
     if (!rule.children.has("Key")) for (const k of keys) this.names.unknownChild(k, tagOf(k), "Key", n, rule, path);
+    else this.atMostOne(keys, "Key", `${path}/Key`, "an entity type has at most one key (CSDL XML 4.01 §6.5); which one the service means is not known");
     return {
       key: keys.length > 0
         ? this.children(keys[0], ["PropertyRef"], KEY, `${path}/Key`)[0].map((k) => {
@@ -739,6 +740,7 @@ class Reader {
   /** An operation's parameters, return type and annotations (`path` is its qualified name). */
   operationContent(n: XNode, path: string, rule: ElementRule): Pick<RawOperation, "parameters" | "returnType" | "annotations"> {
     const [parameters, returnTypes, annotations] = this.children(n, OPERATION_CHILDREN, rule, path);
+    this.atMostOne(returnTypes, "ReturnType", `${path}/$ReturnType`, "an action or function returns at most one type (CSDL XML 4.01 §12.8); which one the service means is not known");
     const ret = returnTypes[0];
     const retAttrs = ret && this.attrs(ret);
     if (ret) this.names.checkAttributes(ret, RETURN_TYPE, `${path}/$ReturnType`);
@@ -765,6 +767,17 @@ class Reader {
         : undefined,
       annotations: annotations.map((x) => this.annotation(x, path)),
     };
+  }
+
+  /**
+   * CSDL lets an element hold at most one of some children (a `<Key>`, a `<ReturnType>`): each one
+   * after the first is an error at its place, rather than left out unsaid, as a member given twice
+   * in one CSDL JSON object is.
+   */
+  atMostOne(children: readonly XNode[], element: string, path: string, why: string): void {
+    for (const again of children.slice(1)) {
+      this.diags.error(Codes.duplicateName, `a second <${element}>, the first at ${placeOf(this.at(children[0]!))}: ${why}; keep one`, path, this.at(again));
+    }
   }
 
   bindings(bindings: readonly XNode[], path: string): RawNavigationBinding[] {
