@@ -415,7 +415,7 @@ test("a name with a control character or a line break is printed escaped, on one
   expect(r.stderr.split("\n")[0]).toMatch(/^esc\.xml:5:\d+: error ODG102: property name "a\\tb\\u2028c" holds a control character.* \[ns\.c\/a\\u0009b\\u2028c\]$/);
 });
 
-test("a name holding \"@\" (an annotation's start in JSON) or a bidirectional control character (Trojan Source) is an error, the latter printed escaped; the previous output is left", async () => {
+test("a name holding \"@\" (an annotation's start in JSON), a bidirectional control character (Trojan Source) or a character that shows nothing is an error, the latter two printed escaped; the previous output is left", async () => {
   const work = fresh();
   const xml = (name: string) => `${HEAD}${SCHEMA}      <EntityType Name="e"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/><Property Name="${name}" Type="Edm.String"/></EntityType>\n    </Schema>\n${TAIL}`;
   fs.writeFileSync(path.join(work, "n.xml"), xml("ok"));
@@ -435,6 +435,18 @@ test("a name holding \"@\" (an annotation's start in JSON) or a bidirectional co
     first: expect.stringMatching(/^n\.xml:5:119: error ODG102: property name "a\\u202eb" holds a bidirectional control character, .* \[ns\.e\/a\\u202eb\]$/),
   });
   expect(fs.readFileSync(path.join(work, "n-out", "ns.types.ts"), "utf8")).toBe(before);
+  // A character that shows nothing (a byte-order mark pasted into a name, a zero-width space, a
+  // soft hyphen) makes a name look like another: "\ufeffid" printed as "id". Refused, escaped.
+  for (const [name, shown] of [["\ufeffok", "\\ufeffok"], ["o\u200bk", "o\\u200bk"], ["o\u00adk", "o\\u00adk"], ["ok\u2060", "ok\\u2060"]] as const) {
+    fs.writeFileSync(path.join(work, "n.xml"), xml(name));
+    const unseen = await inProcess(work, "generate", "--input", "n.xml", "--out", "n-out");
+    expect(unseen.stderr).not.toMatch(/[\ufeff\u200b\u00ad\u2060]/);
+    expect({ status: unseen.status, first: unseen.stderr.split("\n")[0] }).toEqual({
+      status: 1,
+      first: `n.xml:5:119: error ODG102: property name "${shown}" holds a character that shows nothing, so that it looks like another name (CSDL §15.2: names are simple identifiers) [ns.e/${shown}]`,
+    });
+    expect(fs.readFileSync(path.join(work, "n-out", "ns.types.ts"), "utf8")).toBe(before);
+  }
 });
 
 describe("--fail-on-warnings fails as errors do: nothing written, the previous output left as it was", () => {

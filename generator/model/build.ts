@@ -39,7 +39,7 @@ import type {
   RawSchema,
   RawStructuredType,
 } from "../parse/raw";
-import { AT_IN_NAME, BIDI_CONTROL, isSimpleIdentifier, LONE_SURROGATE, UNSAFE_IN_NAME, xsBoolean } from "./rules";
+import { AT_IN_NAME, BIDI_CONTROL, INVISIBLE, isSimpleIdentifier, LONE_SURROGATE, UNSAFE_IN_NAME, unseenEscaped, xsBoolean } from "./rules";
 import type {
   Annotation,
   EntityContainer,
@@ -517,8 +517,9 @@ export class ModelBuilder {
     else if (AT_IN_NAME.test(name))
       this.diags.error(Codes.invalidAttribute, `${what} name ${JSON.stringify(name)} holds "@", which a JSON payload reads as the start of an annotation's name (JSON Format §20; CSDL §15.2: names are simple identifiers)`, path, at);
     else if (name.match(BIDI_CONTROL)) {
-      const shown = (text: string) => text.replace(BIDI_CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-      this.diags.error(Codes.invalidAttribute, `${what} name ${shown(JSON.stringify(name))} holds a bidirectional control character, which makes code and messages read otherwise than they are (CSDL §15.2: names are simple identifiers)`, shown(path), at);
+      this.diags.error(Codes.invalidAttribute, `${what} name ${unseenEscaped(JSON.stringify(name))} holds a bidirectional control character, which makes code and messages read otherwise than they are (CSDL §15.2: names are simple identifiers)`, unseenEscaped(path), at);
+    } else if (name.match(INVISIBLE)) {
+      this.diags.error(Codes.invalidAttribute, `${what} name ${unseenEscaped(JSON.stringify(name))} holds a character that shows nothing, so that it looks like another name (CSDL §15.2: names are simple identifiers)`, unseenEscaped(path), at);
     } else if (LONE_SURROGATE.test(name))
       this.diags.error(Codes.invalidAttribute, `${what} name ${JSON.stringify(name)} holds half of a UTF-16 surrogate pair, which is no Unicode character (CSDL §15.2: names are simple identifiers)`, path, at);
     else if (name !== "" && !isSimpleIdentifier(name))
