@@ -94,8 +94,22 @@ test.each([
   ["aaa b", "b"],
   ["5 * 2", undefined],
   ["encodeURIComponent(5)", undefined],
+  // An assertion's type is no name of the expression (before: {string}, {any}).
+  ["id as string", "id"],
+  ["(user.id satisfies string)", "id"],
+  ["x as any as string", "x"],
 ])("the placeholder for %s is named %s", (expression, name) => {
   expect(expressionName(expression)).toBe(name);
+});
+
+test("a template's ${id as string} is named {id}, not by its type", () => {
+  expect(paths("fetch(`/People('${id as string}')/Trips`);")).toEqual(["1 /People('{id}')/Trips"]);
+});
+
+test("a member's path of millions of steps in a ${…} is named, not a stack overflow (8 MB: url --from exited 70)", () => {
+  const path = "a.".repeat(4e6);
+  expect(expressionName(`${path}b`)).toBe("b");
+  expect(paths(`fetch(\`/People(\${${path}b})/Trips\`);`)).toEqual(["1 /People({b})/Trips"]);
 });
 
 test("a placeholder is named the same in a template, a + join and a URL function's argument", () => {
