@@ -68,7 +68,7 @@ test("an enum with members after its unknownFutureValue says so in its doc comme
 test("odatagen url sends include-unknown-enum-members with a $filter naming a member after the sentinel, in any literal form, saying why; not for the others; and the call compiles", () => {
   const made = calls([
     "/Signals?$filter=result eq 'reportOnly'",
-    "/Signals?$filter=result in ('ok', 'REPORTONLYFAILED') and kind eq 'unknownFutureValue'",
+    "/Signals?$filter=result in ('ok', 'reportOnlyFailed') and kind eq 'unknownFutureValue'",
     "/Signals?$filter=Ev.Result'reportOnly' ne result",
     "/Signals?$filter=result eq 'failed' or level eq 'high'",
     "/Signals?$filter=result eq 'reportOnlyx'",

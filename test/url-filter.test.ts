@@ -38,8 +38,9 @@ test("a filter that names what the type has is written as a typed filter where o
     "day(deliveryDate) eq 1 and hour(cutOff) lt 18 and totalseconds(warranty) gt 0 and contains(tolower(shipTo/city),'ly')",
     "id in ('a','b') and orderNumber in (1, 2) and 'x' eq id and 2 eq orderNumber",
     "orderNumber add 1 eq 2",
-    // Another case, as Graph reads names and its documentation writes some (`JoinWebUrl`).
-    "Status eq 'Shipped' and ShipTo/City eq 'Lyon'",
+    // A name in another case, as Graph reads names and its documentation writes some (`JoinWebUrl`);
+    // an enum's member as the metadata writes it (below, 'Shipped' is refused).
+    "Status eq 'shipped' and ShipTo/City eq 'Lyon'",
     "customer/anything_dynamic eq 5",
   ];
   // What a typed filter says (README, Typed filters; url-typed-filter.test.ts runs and compiles them).
@@ -87,6 +88,13 @@ test("a filter's misspelt name, unknown function, path through a collection or w
     ["'7' eq orderNumber", "orderNumber is an Edm.Int64: '7' is a string; write it unquoted: 7"],
     ["id in ('a', 5)", "id is an Edm.String: 5 is no string; write it quoted: '5'"],
     ["status eq 'shiped'", "status is a shop.model.status, which has no member shiped; did you mean shipped?"],
+    // A member in other letters' case names none (the typed filter's eq("Shipped") would not compile), as in a key or a parameter.
+    ["status eq 'Shipped'", "status is a shop.model.status, which has no member Shipped; did you mean shipped?"],
+    ["status eq shop.model.status'OPEN'", "status is a shop.model.status, which has no member OPEN; did you mean open?"],
+    ["status in ('open', 'Cancelled')", "status is a shop.model.status, which has no member Cancelled; did you mean cancelled?"],
+    ["'Shipped' eq status", "status is a shop.model.status, which has no member Shipped; did you mean shipped?"],
+    ["tags has shop.model.tags'gift,Express'", "tags is a shop.model.tags, which has no member Express; did you mean express?"],
+    ["tags eq 'Gift,fragile'", "tags is a shop.model.tags, which has no member Gift; did you mean gift?"],
     ["tags has shop.model.tags'gift,expres'", "tags is a shop.model.tags, which has no member expres; did you mean express?"],
     ["status eq shop.model.tags'gift'", "status is a shop.model.status: shop.model.tags'gift' is a literal of shop.model.tags, not of shop.model.status; a literal of shop.model.status names its members (open, shipped, cancelled)"],
     ["status eq shop.model.tags'open'", "status is a shop.model.status: shop.model.tags'open' is a literal of shop.model.tags, not of shop.model.status; write shop.model.status'open'"],
@@ -101,6 +109,13 @@ test("a filter's misspelt name, unknown function, path through a collection or w
   ];
   const results = answers(FIXTURE, cases.map(([f]) => `/orders?$filter=${encodeURIComponent(f)}`));
   expect(results).toEqual(cases.map(([f, why]) => `GET /orders: $filter=${f}: ${why}`));
+  // $orderby, $apply and an expanded navigation property's $filter read a member so too.
+  const member = "status is a shop.model.status, which has no member Shipped; did you mean shipped?";
+  expect(answers(FIXTURE, ["/orders?$orderby=status eq 'Shipped' desc", "/orders?$apply=filter(status eq 'Shipped')", "/customers?$expand=orders($filter=status eq 'Shipped')"])).toEqual([
+    `GET /orders: $orderby=status eq 'Shipped' desc: ${member}`,
+    `GET /orders: $apply=filter(status eq 'Shipped'): ${member}`,
+    `GET /customers: $expand=orders($filter=status eq 'Shipped'): $filter=status eq 'Shipped': ${member}`,
+  ]);
 });
 
 test("a literal of a kind the property takes is still refused where it is no value of any type: a day not in the calendar, a time past 23:59:59, an offset past 23:59, a Guid in other groups, no duration, no base64; a number is not (numeric promotion)", () => {
@@ -361,9 +376,24 @@ test("an open type takes an undeclared name as a dynamic property, but not a nea
   ]);
   // A dynamic property's type is not known, but a literal no value of any type is still refused (a Guid written wrong, no day of the calendar).
   expect(answers(FIXTURE, ["/customers?$filter=costCentre eq f8fad5b-d9cb-469f-a165-70867728950z", "/customers?$filter=costCentre ge 2024-02-30", "/customers?$filter=costCentre eq 0f8fad5b-d9cb-469f-a165-70867728950e"])).toEqual([
-    "GET /customers: $filter=costCentre eq f8fad5b-d9cb-469f-a165-70867728950z: f8fad5b-d9cb-469f-a165-70867728950z is no Guid: z is no hexadecimal digit (0-9, a-f); write 32 hexadecimal digits in groups of 8-4-4-4-12 (0f8fad5b-d9cb-469f-a165-70867728950e)",
-    "GET /customers: $filter=costCentre ge 2024-02-30: 2024-02-30 is no day of the calendar (2024-02 has 29 days); write a day from 2024-02-01 to 2024-02-29",
+    "GET /customers: $filter=costCentre eq f8fad5b-d9cb-469f-a165-70867728950z: costCentre (a dynamic property of shop.model.customer, an open type): f8fad5b-d9cb-469f-a165-70867728950z is no Guid: z is no hexadecimal digit (0-9, a-f); write 32 hexadecimal digits in groups of 8-4-4-4-12 (0f8fad5b-d9cb-469f-a165-70867728950e)",
+    "GET /customers: $filter=costCentre ge 2024-02-30: costCentre (a dynamic property of shop.model.customer, an open type): 2024-02-30 is no day of the calendar (2024-02 has 29 days); write a day from 2024-02-01 to 2024-02-29",
     `const result = await listCustomers(client, target, { filter: "costCentre eq 0f8fad5b-d9cb-469f-a165-70867728950e" });`,
+  ]);
+  // The message names the path, on either side, in a list, through a navigation property; in a slice it may be a name the slice left out.
+  const day = "2024-02-30 is no day of the calendar (2024-02 has 29 days); write a day from 2024-02-01 to 2024-02-29";
+  expect(answers(FIXTURE, ["/customers?$filter=2024-02-30 le costCentre", "/customers?$filter=costCentre in (2024-02-01, 2024-02-30)", "/orders?$filter=customer/costCentre eq 2024-02-30"])).toEqual([
+    `GET /customers: $filter=2024-02-30 le costCentre: costCentre (a dynamic property of shop.model.customer, an open type): ${day}`,
+    `GET /customers: $filter=costCentre in (2024-02-01, 2024-02-30): costCentre (a dynamic property of shop.model.customer, an open type): ${day}`,
+    `GET /orders: $filter=customer/costCentre eq 2024-02-30: customer/costCentre (a dynamic property of shop.model.customer, an open type): ${day}`,
+  ]);
+  // Past a dynamic property, or in a lambda over one, the literal is not compared with it: no name.
+  expect(answers(FIXTURE, ["/customers?$filter=costCentre/code eq 2024-02-30", "/customers?$filter=extras/any(x:x/day eq 2024-02-30)"])).toEqual([
+    `GET /customers: $filter=costCentre/code eq 2024-02-30: ${day}`,
+    `GET /customers: $filter=extras/any(x:x/day eq 2024-02-30): ${day}`,
+  ]);
+  expect(answers(FIXTURE, ["/customers?$filter=costCentre ge 2024-02-30"], { include: ["/customers"] })).toEqual([
+    `GET /customers: $filter=costCentre ge 2024-02-30: costCentre (a dynamic property of shop.model.customer, an open type, or one the slice left out): ${day}`,
   ]);
   // The slice of /orders keeps no subtype: a cast to one is not checked there.
   expect(answers(FIXTURE, ["/orders?$filter=shop.model.giftOrder/message eq 'x'"], { include: ["/orders"] })).toEqual([
@@ -436,12 +466,14 @@ describeWithGraph("url-filter Graph v1.0")("Graph v1.0: filters its documentatio
         "/users?$filter=createdDateTime ge '2021-01-01T00:00:00Z'",
         "/groups?$filter=groupTypes eq 'Unified'",
         "/me/messages?$filter=importance eq 'hihg'",
+        "/me/messages?$filter=importance eq microsoft.graph.importance'High'",
         "/me/messages?$orderby=recievedDateTime desc",
       ]),
     ).toEqual([
       "GET /users: $filter=createdDateTime ge '2021-01-01T00:00:00Z': createdDateTime is an Edm.DateTimeOffset: '2021-01-01T00:00:00Z' is a string; write it unquoted: 2021-01-01T00:00:00Z",
       "GET /groups: $filter=groupTypes eq 'Unified': groupTypes is an Edm.String collection: compare its items with any or all (groupTypes/any(x:x eq 'Unified'))",
       "GET /me/messages: $filter=importance eq 'hihg': importance is a microsoft.graph.importance, which has no member hihg; did you mean high?",
+      "GET /me/messages: $filter=importance eq microsoft.graph.importance'High': importance is a microsoft.graph.importance, which has no member High; did you mean high?",
       "GET /me/messages: $orderby=recievedDateTime desc: microsoft.graph.message declares no property recievedDateTime; did you mean receivedDateTime?",
     ]);
   });

@@ -40,7 +40,8 @@ export type Reached =
   /** `is`: what it is in words where that is not its Edm type (an arithmetic expression's result: `a number`). */
   | { kind: "primitive"; name: PrimitiveName; collection: boolean; shown: string; is?: string }
   | { kind: "enum"; type: EnumType; collection: boolean; shown: string }
-  | { kind: "unknown" };
+  /** `dynamic`: what the path is where it names a dynamic property (`costCentre (a dynamic property of ns.T, an open type)`). */
+  | { kind: "unknown"; dynamic?: string };
 
 /** The canonical functions (URL Conventions §5.1.1.4–§5.1.1.11, OData 4.01's among them), in lower case. */
 const FUNCTIONS = [
@@ -265,7 +266,7 @@ class ExpressionCheck {
     if (closes(v)) return lambda === "any" ? undefined : `${tok.segments.join("/")}(): all takes a variable and a condition, ${last}(x:…)`;
     if (v?.t === "path" && v.segments.length === 1 && colon?.t === "punct" && colon.text === ":") {
       if (closes(all[i + 4])) return `${tok.segments.join("/")}(${v.segments[0]}:): ${last} has no condition after its variable`;
-      const element: Reached = over.kind === "unknown" ? over : { ...over, collection: false, shown: v.segments[0]! };
+      const element: Reached = over.kind === "unknown" ? { kind: "unknown" } : { ...over, collection: false, shown: v.segments[0]! };
       // In scope from the parenthesis on, so the walk reads `v` itself as a path to it.
       this.variables.push({ name: v.segments[0]!, reached: element, depth: depth + 1 });
       return undefined;
@@ -304,7 +305,8 @@ class ExpressionCheck {
     else if (head?.startsWith("$")) return { kind: "unknown" }; // $root, $this: not followed
     for (; at < segments.length; at++) {
       const seg = segments[at]!;
-      if (cur.kind === "unknown") return cur;
+      // Past a dynamic property (`costCentre/x`): not known, and no longer the property the message would name.
+      if (cur.kind === "unknown") return { kind: "unknown" };
       if (seg === "$count") {
         if (!cur.collection) return `${cur.shown} is not a collection: $count counts one`;
         cur = { kind: "primitive", name: "Int64", collection: false, shown: `${cur.shown}/$count` };
@@ -343,7 +345,7 @@ class ExpressionCheck {
     const near = nearestName(seg, names);
     const open = isOpen(type);
     // A dynamic property of an open type, or a navigation property a slice left out, may be there.
-    if (!near && (open || this.scope.sliced)) return { kind: "unknown" };
+    if (!near && (open || this.scope.sliced)) return { kind: "unknown", ...(open && { dynamic: `${shown} (a dynamic property of ${type.qualifiedName}, an open type${this.scope.sliced ? ", or one the slice left out" : ""})` }) };
     return `${type.qualifiedName} ${open ? "declares" : "has"} no property ${seg}${near ? `; did you mean ${near}?` : ""}`;
   }
 
@@ -393,7 +395,7 @@ class ExpressionCheck {
     const later = laterMembers(reached.type);
     if (!later.length) return;
     for (const part of (lit.value ?? "").split(",")) {
-      const member = later.find((m) => m.name.toLowerCase() === part.trim().toLowerCase());
+      const member = later.find((m) => m.name === part.trim());
       if (member) this.laterMembers.add(member.name);
     }
   }
@@ -525,7 +527,10 @@ const WRITTEN: Partial<Record<LiteralKind, string>> = {
 function literalFits(left: Reached, lit: Extract<Token, { t: "literal" }>, op: string, names: EnumNames): string | undefined {
   if (lit.kind === "null" || lit.kind === "other") return undefined;
   // A dynamic property (or one a slice left out), of no type known: the literal's form alone (`2024-02-30`, a Guid written wrong).
-  if (left.kind === "unknown") return literalFormProblem(lit.kind, lit.text, "", lit.value);
+  if (left.kind === "unknown") {
+    const form = literalFormProblem(lit.kind, lit.text, "", lit.value);
+    return form && left.dynamic ? `${left.dynamic}: ${form}` : form;
+  }
   const what = `${left.shown} is ${describe(left)}`;
   if (left.collection) return `${what} collection: compare its items with any or all (${left.shown}/any(x:x ${op} ${lit.text}))`;
   if (left.kind === "structured") return `${what}: compare one of its properties (${left.shown}/…)`;
@@ -559,10 +564,13 @@ function enumFits(e: EnumType, lit: Extract<Token, { t: "literal" }>, what: stri
   if (wrong) return `${what}: ${lit.text} ${wrong}`;
   if (lit.kind !== "string" && lit.kind !== "enum") return `${what}: ${lit.text} is no value of it; write one of its members ('${e.members[0]?.name ?? ""}')`;
   const names = e.members.map((m) => m.name);
-  const lower = new Set(names.map((n) => n.toLowerCase()));
+  // A member's name as the metadata writes it (the ABNF's `enumerationMember`, an identifier of the
+  // model; a key's and a parameter's literal are read so too, enumMembers): `'High'` names no member
+  // of an enum whose member is `high`, and the typed filter's `eq("High")` would not compile.
+  const known = new Set(names);
   for (const part of (lit.value ?? "").split(",")) {
     const member = part.trim();
-    if (lower.has(member.toLowerCase()) || /^-?\d+$/.test(member)) continue;
+    if (known.has(member) || /^-?\d+$/.test(member)) continue;
     const near = nearestName(member, names);
     return `${what}, which has no member ${member}${near ? `; did you mean ${near}?` : ""}`;
   }
