@@ -189,6 +189,21 @@ test("a literal of a kind the property takes is still refused where it is no val
   expect(answers(typedFixture, products.map((f) => `/Products?$filter=${encodeURIComponent(f)}`)).filter((a) => !a.startsWith("const result = await listProducts("))).toEqual([]);
 });
 
+test("null, INF, -INF and NaN are read in the ABNF's letters' case alone (%s\"null\", %s\"INF\"); true, false and the prefixes duration and binary in any case", () => {
+  const why = (text: string, right: string) => `${text} is no literal: null, INF, -INF and NaN are case-sensitive; did you mean ${right}?`;
+  const refused: [string, string][] = [
+    ["shipTo eq NULL", why("NULL", "null")],
+    ["Null ne shipTo", why("Null", "null")],
+    ["parcels/any(p:p/weight eq inf)", why("inf", "INF")],
+    ["parcels/any(p:p/weight lt -Inf)", why("Inf", "INF")],
+    ["parcels/any(p:p/weight ne nan)", why("nan", "NaN")],
+    ["customer/costCentre eq inf", why("inf", "INF")],
+  ];
+  expect(answers(FIXTURE, refused.map(([f]) => `/orders?$filter=${encodeURIComponent(f)}`))).toEqual(refused.map(([f, w]) => `GET /orders: $filter=${f}: ${w}`));
+  const taken = ["shipTo eq null", "parcels/any(p:p/weight eq INF or p/weight eq -INF or p/weight ne NaN)", "paid eq TRUE and paid ne False", "warranty eq DURATION'P1D'", "NOT paid"];
+  expect(answers(FIXTURE, taken.map((f) => `/orders?$filter=${encodeURIComponent(f)}`)).filter((a) => !a.startsWith("const result = await listOrders("))).toEqual([]);
+});
+
 test("a number's OData 2 and 3 suffix (1.5m, 10L, 1.5d, 2f) is refused wherever it stands, with the OData 4 literal, written without it", () => {
   const cases: [string, string][] = [
     ["lines/any(l:l/price gt 1.5m)", "1.5m has the suffix m that OData 2 and 3 wrote for an Edm.Decimal; an OData 4 literal is written without it: 1.5"],

@@ -87,6 +87,10 @@ const CASES: readonly (readonly [string, string])[] = [
   ["/fSingle(p=1e39)", "parameter p of lit.fSingle is an Edm.Single: 1e39 is out of its range -3.4028234663852886e+38..3.4028234663852886e+38"],
   ["/fSingle(p=3.4e38)", "3.4e38"],
   ["/fDouble(p=INF)", "Infinity"],
+  // INF, -INF and NaN in these letters alone (the ABNF's nanInfinity, %s"INF": case-sensitive).
+  ["/fDouble(p=inf)", "parameter p of lit.fDouble is an Edm.Double: inf is no literal: null, INF, -INF and NaN are case-sensitive; did you mean INF?"],
+  ["/fDouble(p=-Inf)", "parameter p of lit.fDouble is an Edm.Double: -Inf is no literal: null, INF, -INF and NaN are case-sensitive; did you mean -INF?"],
+  ["/fSingle(p=nan)", "parameter p of lit.fSingle is an Edm.Single: nan is no literal: null, INF, -INF and NaN are case-sensitive; did you mean NaN?"],
   // Nearer 0 than a Double's or a Single's least value above 0: it rounds to 0, which the call would send.
   ["/fDouble(p=1e-400)", "parameter p of lit.fDouble is an Edm.Double: 1e-400 is out of its range: it is nearer 0 than 5e-324, the least value above 0 it holds, and would be sent as 0"],
   ["/fDouble(p=-2e-324)", "parameter p of lit.fDouble is an Edm.Double: -2e-324 is out of its range: it is nearer 0 than 5e-324, the least value above 0 it holds, and would be sent as 0"],
@@ -118,6 +122,10 @@ const CASES: readonly (readonly [string, string])[] = [
   ["/booleans(true)", "true"],
   ["/fBoolean(p=TRUE)", "true"],
   ["/booleans(False)", "false"],
+  // The ABNF's other words are case-insensitive (RFC 5234): true, false, the binary and duration prefixes.
+  ["/booleans(True)", "true"],
+  ["/fBinary(p=BINARY'AQID')", '"AQID"'],
+  ["/fDuration(p=Duration'P1D')", '"P1D"'],
   ["/booleans('true')", "the key of a lit.byBoolean is an Edm.Boolean: 'true' is no Boolean (true or false)"],
   ["/guids(0f8fad5b-d9cb-469f-a165-70867728950e)", '"0f8fad5b-d9cb-469f-a165-70867728950e"'],
   // Binary: binary'…', base64url.
@@ -182,7 +190,11 @@ const CASES: readonly (readonly [string, string])[] = [
   ["/fString(p=@p)", "parameter p of lit.fString is given by the parameter alias @p, which the generated functions do not take; write its value in its place"],
   // ABNF nullValue: null, not the text 'null'; a key is never null, and these parameters are not nullable (NULLABLE below).
   ["/fString(p=null)", "parameter p of lit.fString is not nullable: null is the null literal, which it does not take (the text null is written quoted: p='null')"],
-  ["/fInt32(p=NULL)", "parameter p of lit.fInt32 is not nullable: NULL is the null literal, which it does not take"],
+  // The ABNF's null is lower case alone (%s"null"): NULL is no null literal, and no text without its quotes.
+  ["/fInt32(p=NULL)", "parameter p of lit.fInt32: NULL is no literal: null, INF, -INF and NaN are case-sensitive; did you mean null?"],
+  ["/fString(p=Null)", "parameter p of lit.fString: Null is no literal: null, INF, -INF and NaN are case-sensitive; did you mean null? (the text Null is written quoted: p='Null')"],
+  ["/strings(NULL)", "the key of a lit.byString: NULL is no literal: null, INF, -INF and NaN are case-sensitive; did you mean null? (the text NULL is written quoted: 'NULL')"],
+  ["/strings/NULL", '"NULL"'],
   ["/fString(p='null')", '"null"'],
   ["/strings(null)", "the key of a lit.byString is never null: null is the null literal; the text null is written quoted: 'null'"],
   ["/pairs(n=1,s=null)", "key property s of a lit.pair is never null: null is the null literal; the text null is written quoted: 'null'"],
@@ -234,7 +246,7 @@ test.each(DECIMALS_4_01.map(([p, want], i) => [p, want, i] as const))("OData 4.0
 /** The fixture with its parameters nullable: `null` is null, as the function sends it (`p=null`). */
 const NULLABLE: readonly (readonly [string, string])[] = [
   ["/fString(p=null)", "null"],
-  ["/fString(p=Null)", "null"],
+  ["/fString(p=Null)", "parameter p of lit.fString: Null is no literal: null, INF, -INF and NaN are case-sensitive; did you mean null? (the text Null is written quoted: p='Null')"],
   ["/fString(p='null')", '"null"'],
   ["/fColor(p=null)", "null"],
   ["/fInt32(p=null)", "null"],

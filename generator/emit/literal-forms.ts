@@ -25,6 +25,24 @@ const NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
 const NAN_INFINITY = /^(-?INF|NaN)$/;
 
 /**
+ * The literals URL Conventions' ABNF spells in one letters' case alone (`null = %s"null"`,
+ * `nanInfinity = %s"NaN" / %s"-INF" / %s"INF"`: RFC 7405's case-sensitive strings), by their lower
+ * case. Its other quoted words are case-insensitive (RFC 5234 §2.3): `true`, `false`, the prefixes
+ * `duration`, `binary`, `geography` and `geometry` are read in any case.
+ */
+const CASE_SENSITIVE = new Map(["null", "INF", "-INF", "NaN"].map((w) => [w.toLowerCase(), w]));
+
+/**
+ * What to say of `text` where it writes `null`, `INF`, `-INF` or `NaN` in other letters' case
+ * (`NULL`, `inf`, `-Inf`, `nan`), which the ABNF does not read as that literal: `is no literal:
+ * null, INF, -INF and NaN are case-sensitive; did you mean null?`. Undefined for any other text.
+ */
+export function miscasedProblem(text: string): string | undefined {
+  const right = CASE_SENSITIVE.get(text.toLowerCase());
+  return right === undefined || right === text ? undefined : `is no literal: null, INF, -INF and NaN are case-sensitive; did you mean ${right}?`;
+}
+
+/**
  * Why `text` (a number as a URL writes it, without a `+` sign or leading zeros) is no literal of the
  * number type `edm` the runtime writes: no number (`abc`, `+INF`, `1.e3`); a fraction or an exponent
  * for a whole-number type, or a value beyond its range (`wholeNumberProblem`), a Double's or a
@@ -35,7 +53,8 @@ const NAN_INFINITY = /^(-?INF|NaN)$/;
 export function numberProblem(text: string, edm: string, version: ODataVersion = "4.01"): string | undefined {
   if (edm === "Decimal") return decimalProblem(text, version);
   if (NUMBER.test(text)) return edm === "Double" || edm === "Single" ? floatingProblem(text, edm) : wholeNumberProblem(text, edm);
-  return (edm === "Double" || edm === "Single") && NAN_INFINITY.test(text) ? undefined : "is no number";
+  if (edm === "Double" || edm === "Single") return NAN_INFINITY.test(text) ? undefined : miscasedProblem(text) ?? "is no number";
+  return "is no number";
 }
 
 /** The greatest Double and Single (IEEE 754 binary64 and binary32, CSDL §4.4): a value beyond is no literal of them. */

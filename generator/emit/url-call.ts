@@ -28,7 +28,7 @@ import { listsSubtypes } from "./request-names";
 import { deltaFunction, hasComposableAddress } from "./operation-view";
 import { applyArgument, primitiveTs, customOptionNames, queryMembers, systemOptionNames, type QueryTaker, type QueryWriter } from "./url-query";
 import { NUMBERS } from "./url-filter-tokens";
-import { DATE, enumMembers, GUID, isCalendarDay, numberProblem, OFFSET, offsetNote, RUNTIME_FORMS, stringProblem, TIME_OF_DAY, unquotedNote, writable } from "./literal-forms";
+import { DATE, enumMembers, GUID, isCalendarDay, miscasedProblem, numberProblem, OFFSET, offsetNote, RUNTIME_FORMS, stringProblem, TIME_OF_DAY, unquotedNote, writable } from "./literal-forms";
 
 /** A name the code uses that the caller provides: the client, a key, a body, an operation's parameters. */
 export interface CallVariable {
@@ -572,8 +572,10 @@ class CallWriter {
         members.push(`\u0002${p.name}\u0002${this.variable(identifierOf(p.name), `parameter ${p.name} of ${op.qualifiedName}, which the URL leaves out`, type)}`);
         continue;
       }
-      // ABNF `nullValue` (`f(s=null)`): null, as the function sends it (`s=null`), where the parameter
-      // takes it; a string's `'null'` is the text.
+      // ABNF `null` (`f(s=null)`): null, as the function sends it (`s=null`), where the parameter
+      // takes it; a string's `'null'` is the text, and `NULL` none (the ABNF's null is lower case alone).
+      const miscased = miscasedNull(g.value, `parameter ${p.name} of ${op.qualifiedName}`, edm === "String" && t.kind !== "enum" ? `${p.name}='${g.value}'` : undefined);
+      if (miscased) return miscased;
       if (NULL.test(g.value)) {
         if (!p.type.nullable) return { problem: `parameter ${p.name} of ${op.qualifiedName} is not nullable: ${g.value} is the null literal, which it does not take${edm === "String" && t.kind !== "enum" ? ` (the text null is written quoted: ${p.name}='${g.value}')` : ""}` };
         members.push(`${snippetKey(p.name)}: null`);
@@ -643,7 +645,9 @@ class CallWriter {
    */
   private keyValue(text: string, keyType: ModelType | undefined, what: string, type: string | undefined, name: string, inParentheses: boolean): string | { problem: string } {
     const edm = keyType ? edmName(keyType) : "String";
-    // ABNF `nullValue` in parentheses (`/strings(null)`): a key is never null (CSDL §8.2: its properties are not nullable). A segment's `null` is the text (`/strings/null`).
+    // ABNF `null` in parentheses (`/strings(null)`): a key is never null (CSDL §8.2: its properties are not nullable). A segment's `null` is the text (`/strings/null`).
+    const miscased = inParentheses ? miscasedNull(text, what, edm === "String" && keyType?.kind !== "enum" ? `'${text}'` : undefined) : undefined;
+    if (miscased) return miscased;
     if (inParentheses && NULL.test(text)) return { problem: `${what} is never null: ${text} is the null literal${edm === "String" && keyType?.kind !== "enum" ? `; the text null is written quoted: '${text}'` : ""}` };
     const value = this.checkedValue(text, edm, what, type, keyType?.kind === "enum" ? keyType : undefined, name) ?? JSON.stringify(text);
     // A string in parentheses without its quotes (`/strings(abc)`), as a function parameter's: a note giving it quoted. A segment's has none.
@@ -828,7 +832,16 @@ const FORMS: Record<string, { pattern: RegExp; what: string }> = {
 /** A placeholder for a value (`{sessionId}`, `'{period}'`): its name. */
 const PLACEHOLDER = /^'?\{([^}]*)\}'?$/;
 /** URL Conventions' ABNF `nullValue`, in any case as its strings are (the filter's tokens read it so). */
-const NULL = /^null$/i;
+const NULL = /^null$/;
+
+/**
+ * Why `text` is refused where it writes null in other letters' case (`NULL`, `Null`: the ABNF's
+ * `null` is lower case alone), or undefined; `quoted`: the text written quoted, for a string.
+ */
+function miscasedNull(text: string, what: string, quoted: string | undefined): { problem: string } | undefined {
+  const why = /^null$/i.test(text) ? miscasedProblem(text) : undefined;
+  return why === undefined ? undefined : { problem: `${what}: ${text} ${why}${quoted ? ` (the text ${text} is written quoted: ${quoted})` : ""}` };
+}
 
 
 /** A key's TypeScript type, as `byKey` takes it, for a single key of a primitive type. */

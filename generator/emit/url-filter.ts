@@ -24,7 +24,7 @@
  */
 import { laterMembers } from "../model/evolvable-enums";
 import type { EnumType, PrimitiveName, StructuredType, TypeRef } from "../model/types";
-import { enumPrefixProblem, type EnumNames } from "./literal-forms";
+import { enumPrefixProblem, miscasedProblem, type EnumNames } from "./literal-forms";
 import { literalFormProblem, numberSuffixProblem } from "./url-filter-forms";
 import { allNavigation, allProperties, isOpen } from "../model/rules";
 import { nearestName } from "../nearest-name";
@@ -157,6 +157,9 @@ class ExpressionCheck {
         // A number's OData 2 and 3 suffix (`1.5m`), wherever it stands: url-filter-forms.ts.
         const suffixed = tok.t === "literal" && tok.kind === "number" ? numberSuffixProblem(tok.text) : undefined;
         if (suffixed) return suffixed;
+        // `NULL`, `Null`: the ABNF's null is lower case alone.
+        const miscased = tok.t === "literal" && tok.kind === "null" ? miscasedProblem(tok.text) : undefined;
+        if (miscased && tok.t === "literal") return `${tok.text} ${miscased}`;
         if (tok.t === "placeholder") this.placeholders.set(tok, { name: tok.name, at: tok.at, end: tok.at + tok.text.length, quoted: false });
         const quoted = tok.t === "literal" && tok.kind === "string" ? /^\{([^{}]+)\}$/.exec(tok.value ?? "") : null;
         if (quoted && tok.t === "literal") this.placeholders.set(tok, { name: quoted[1]!, at: tok.at, end: tok.at + tok.text.length, quoted: true });
@@ -170,8 +173,14 @@ class ExpressionCheck {
         continue;
       }
       if (word !== undefined && !operandEnded && ["not", "inf", "nan"].includes(word)) {
-        operandEnded = word !== "not";
-        continue;
+        // `inf`, `Nan`: INF and NaN in other letters' case are no number, unless a declared property's name.
+        const miscased = miscasedProblem(tok.segments[0]!);
+        const declared = miscased ? this.resolve(tok.segments) : undefined;
+        if (miscased && (declared === undefined || typeof declared === "string" || declared.kind === "unknown")) return `${tok.segments[0]} ${miscased}`;
+        if (!miscased) {
+          operandEnded = word !== "not";
+          continue;
+        }
       }
       operandEnded = true;
       if (next?.t === "punct" && next.text === "(") {
