@@ -6,6 +6,8 @@
  */
 import * as path from "node:path";
 import { runCliInProcess } from "./helpers/cli-in-process";
+import { JsText } from "../generator/parse/requests/js-literals";
+import { readRequestList } from "../generator/parse/requests/request-list";
 import { program } from "./helpers/scratch-program";
 
 const LITE = path.join(__dirname, "fixtures", "trippin-lite.xml");
@@ -76,6 +78,23 @@ test("parameter lists made to be slow (patterns nested 20,000 deep, 20,000 typed
       "app.ts": [ODATA, 'const del = (p: string) => fetch(ROOT + p, { method: "DELETE" });', deep, many],
     }),
   ).toEqual(["4 DELETE https://example.com/odata/People('b')"]);
+});
+
+test("arrows whose expression bodies run on without `;` (`const h = (r) => r` lines, bodies left empty, curried, in objects, default exports) are each read once, not each to the file's end: the brackets looked at grow with the file, not with its square", () => {
+  const forms = ["const h = (r) => r\n", "const h: (r: R) => void = \n", "const h = (r = \"/x\") => \n", "const h = (r) => (s) => \n", "const h = { a: (r) => \n", "export default (r) => \n", "module.exports = (r) => \n"];
+  const closing = jest.spyOn(JsText.prototype, "closing");
+  try {
+    for (const form of forms) {
+      closing.mockClear();
+      const text = [ODATA, 'const del = (p: string) => fetch(ROOT + p, { method: "DELETE" });', form.repeat(2000), "del(\"/People('a')\");"].join("\n");
+      const list = readRequestList(text);
+      expect("requests" in list && list.requests.map((r) => r.path)).toEqual(["https://example.com/odata/People('a')"]);
+      // At most 3 brackets a line, each paired a few times; read to the file's end from each arrow, 2,000 times more.
+      expect(closing.mock.calls.length).toBeLessThan(10 * 2000);
+    }
+  } finally {
+    closing.mockRestore();
+  }
 });
 
 test("a helper declared in a block is that block's: not read where it is called outside, and one name declared in two functions is each's in its own", async () => {
