@@ -286,6 +286,13 @@ export class Bindings {
     return declaring > within;
   }
 
+  /** Whether the file declares `name` anywhere, or takes it as a parameter (an import of that name is then not what it reads). */
+  declares(name: string): boolean {
+    this.declared ??= new Set([...this.declarations.keys(), ...this.vars, ...this.parameters.inExpressions.keys(), ...this.parameters.inBlocks.map((p) => p.name)]);
+    return this.declared.has(name);
+  }
+  private declared: Set<string> | undefined;
+
   /** Whether a parameter (or a `var`) of `name` around `at` hides what the file declares by that name: a URL function (`function g(u) { fetch(u(y)) }`). */
   hidden(name: string, at: number): boolean {
     return hiddenAt(this.parameters.inExpressions.get(name), at) || this.owner(name, at)?.readable === false;

@@ -115,6 +115,9 @@ export class JsText {
   /** The parameters of the URL function being read (url-functions.ts), with its call's arguments' values. */
   private bound: Map<string, Value> | undefined;
 
+  /** What a name the file imports from its own modules holds, where it is a string constant there (imported-constants.ts); set where the file's path is known. */
+  importedValue: ((name: string) => Value | undefined) | undefined;
+
   /** How deep URL functions are read in each other (a function calling itself stops). */
   private calls = 0;
 
@@ -135,7 +138,8 @@ export class JsText {
     const outer = this.bound;
     this.bound = undefined;
     try {
-      return this.names().valueAt(name, at);
+      // A name the file never declares nor takes as a parameter is the import's, if any.
+      return this.names().valueAt(name, at) ?? (this.importedValue && !this.names().declares(name) ? this.importedValue(name) : undefined);
     } finally {
       this.bound = outer;
     }

@@ -79,7 +79,8 @@ const LOCAL_EXPORT = /(?<![\w$.])export\s*\{([^{}]*)\}(?!\s*from\b)/g;
 /** A module as the program's modules give it: its path and text, or why it cannot be read. */
 export type ModuleAt = (file: string, specifier: string) => { file: string } & ({ js: JsText } | { problem: string });
 
-export type Reexported = { helper: Helper; js: JsText; file: string } | { problem: string } | undefined;
+/** What a module gives by a name through its re-exports (a helper, or an exported constant's value: imported-constants.ts), the module declaring it, or why following stopped. */
+export type Reexported<T = Helper> = { helper: T; js: JsText; file: string } | { problem: string } | undefined;
 
 /** An anonymous function or arrow after `export default`: `function (p) {`, `async (p) =>`, `p =>`. */
 const ANONYMOUS = /^(?:async\s+)?(?:function\s*\*?\s*(?:<[^<>(]*>)?\s*\(|(?:<[^<>(]*>)?\s*\(|[A-Za-z_$][\w$]*\s*=>)/;
@@ -113,12 +114,12 @@ export function defaultOf(js: JsText): { name: string; anonymous?: true } | { pr
  * stopped (a cycle, the depth bound, a module that cannot be read, a default that is no function, or an
  * anonymous one that is no helper read).
  */
-export function reexported(js: JsText, file: string, name: string, own: (js: JsText) => ReadonlyMap<string, Helper>, moduleAt: ModuleAt): Reexported {
+export function reexported<T = Helper>(js: JsText, file: string, name: string, own: (js: JsText) => ReadonlyMap<string, T>, moduleAt: ModuleAt): Reexported<T> {
   const asked = new Set<string>();
   const stack: string[] = [];
   let problem: string | undefined;
   /** The helper a module declares by `name`, or names as its default export. */
-  const declared = (js: JsText, file: string, name: string, via?: string): { helper: Helper; js: JsText; file: string } | undefined => {
+  const declared = (js: JsText, file: string, name: string, via?: string): { helper: T; js: JsText; file: string } | undefined => {
     let local: string | undefined = name;
     if (name === "default") {
       const d = defaultOf(js);
@@ -129,7 +130,7 @@ export function reexported(js: JsText, file: string, name: string, own: (js: JsT
     const helper = local === undefined ? undefined : own(js).get(local);
     return helper ? { helper, js, file } : undefined;
   };
-  const follow = (js: JsText, file: string, name: string, depth: number): { helper: Helper; js: JsText; file: string } | undefined => {
+  const follow = (js: JsText, file: string, name: string, depth: number): { helper: T; js: JsText; file: string } | undefined => {
     // `ns.get`: the member `get` of what the module exports as `ns`.
     const dot = name.indexOf(".");
     const [head, member] = dot < 0 ? [name, undefined] : [name.slice(0, dot), name.slice(dot + 1)];

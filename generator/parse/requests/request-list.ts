@@ -24,6 +24,7 @@ import { fetchCalls, hasFetchCalls } from "./fetch-calls";
 import { argumentsAt, type CallFinder } from "./request-helpers";
 import { helperCalls } from "./helper-chains";
 import { importedHelpers, ProgramModules } from "./imported-helpers";
+import { linkImportedConstants } from "./imported-constants";
 import { graphClientCalls, hasGraphClientCalls } from "./graph-client-calls";
 import { hasHttpClientCalls, httpClientCalls } from "./http-client-calls";
 import { graphSdkCalls, hasGraphSdkCalls } from "./graph-sdk-calls";
@@ -321,6 +322,8 @@ function codeRequests(text: string, js: JsText, program?: ProgramFile): RequestL
   // The helpers it imports from its own modules, where its path is known.
   const modules = program ? (program.modules ??= new ProgramModules()) : undefined;
   const imported = program ? importedHelpers(js, program.file, modules!) : { helpers: [], notes: [], quiet: [] };
+  // The string constants it imports from them, read where its names are (imported-constants.ts).
+  if (program) linkImportedConstants(js, program.file, modules!);
   // The helpers the modules reached import in turn (helper-chains.ts follows chains of helpers).
   const importsOf = (module: JsText, file: string) => (modules ? importedHelpers(module, file, modules).helpers : []);
   const chainNotes = new Map<number, string>();
