@@ -1,7 +1,7 @@
 /**
  * `odatagen diff`'s warnings: each printed once, labelled with the version it is of, and a warning
- * both versions have (the same document given twice, or the same warning at the same place in two
- * documents) once for both. Before, `diff a.xml a.xml` printed every warning twice, unlabelled.
+ * both versions have (the same document given twice, or the same warning of the same element in two
+ * documents, at the same place or moved) once for both. Before, `diff a.xml a.xml` printed every warning twice, unlabelled.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -45,7 +45,20 @@ test("a warning of one version only is labelled with it", async () => {
   expect(warnings(added.stderr)).toEqual([expect.stringMatching(/^a\.xml:\d+:\d+: warning ODG102: .* \[d\.t\/clips\] \(new version\)$/)]);
   const removed = await runCliInProcess(["diff", a, plain], dir);
   expect(warnings(removed.stderr)).toEqual([expect.stringMatching(/^a\.xml:\d+:\d+: warning ODG102: .* \[d\.t\/clips\] \(old version\)$/)]);
-  // The same warning at another place in the new version is a warning of each.
-  const moved = await runCliInProcess(["diff", a, write(dir, "b.xml", note + clips)], dir);
-  expect(warnings(moved.stderr)).toEqual([expect.stringMatching(/^a\.xml:.* \(old version\)$/), expect.stringMatching(/^b\.xml:.* \(new version\)$/)]);
+});
+
+test("a warning both versions have at other lines (a line added above it): once, at the new version's place, naming the old one's", async () => {
+  const dir = scratch();
+  const a = write(dir, "v1/a.xml", `\n${clips}`);
+  const b = write(dir, "v2/a.xml", `\n${note}\n${clips}`);
+  const r = await runCliInProcess(["diff", a, b], dir);
+  expect(r.code).toBe(0);
+  const line = (file: string) => fs.readFileSync(path.join(dir, file), "utf8").split("\n").findIndex((l) => l.includes('Name="clips"')) + 1;
+  expect(line(b)).toBe(line(a) + 1);
+  expect(warnings(r.stderr)).toEqual([expect.stringMatching(new RegExp(`^v2/a\\.xml:${line(b)}:\\d+: warning ODG102: .* \\[d\\.t/clips\\] \\(old and new versions; old: v1/a\\.xml:${line(a)}:\\d+\\)$`))]);
+  // At another column of the same line too; a warning of another element is not the same one.
+  const moved = await runCliInProcess(["diff", write(dir, "c.xml"), write(dir, "d.xml", note + clips)], dir);
+  expect(warnings(moved.stderr)).toEqual([expect.stringMatching(/^d\.xml:.* \[d\.t\/clips\] \(old and new versions; old: c\.xml:\d+:\d+\)$/)]);
+  const other = await runCliInProcess(["diff", write(dir, "e.xml"), write(dir, "f.xml", clips.replace("clips", "reels"))], dir);
+  expect(warnings(other.stderr)).toEqual([expect.stringMatching(/^e\.xml:.* \[d\.t\/clips\] \(old version\)$/), expect.stringMatching(/^f\.xml:.* \[d\.t\/reels\] \(new version\)$/)]);
 });
