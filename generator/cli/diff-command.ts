@@ -59,7 +59,11 @@ function leftOutBy(args: DiffArgs): Partial<Record<OptionalModule, string>> {
   return because;
 }
 
-export function runDiff(args: DiffArgs): number {
+/**
+ * Compares `args.old` with `args.new` and prints the changes; `named` gives a diagnostic the file
+ * names the user knows (fetch --diff's old version is a temporary copy of the saved files).
+ */
+export function runDiff(args: DiffArgs, named: (d: Diagnostic) => Diagnostic = (d) => d): number {
   let result;
   const oldWarnings: Diagnostic[] = [];
   const newWarnings: Diagnostic[] = [];
@@ -77,15 +81,16 @@ export function runDiff(args: DiffArgs): number {
     if (!(e instanceof GenerationError)) throw e;
     // Notes (severity info) describe metadata whose reading is right; diff does not print them,
     // but those saying which references led to a followed document with an error, as generate does.
-    const problems = e.diagnostics.filter((d) => d.severity !== "info");
-    printDiagnostics([...problems, ...referenceChains(problems, e.diagnostics)], shown(args));
+    const all = e.diagnostics.map(named);
+    const problems = all.filter((d) => d.severity !== "info");
+    printDiagnostics([...problems, ...referenceChains(problems, all)], shown(args));
     // A program reading --json gets JSON either way: no changes, and the problems that stopped it.
-    if (args.json) out.print(JSON.stringify({ errors: e.diagnostics.filter((d) => d.severity === "error") }, null, 2));
+    if (args.json) out.print(JSON.stringify({ errors: all.filter((d) => d.severity === "error") }, null, 2));
     return EXIT_INPUT;
   }
   // A version missing a referenced document has its types read as Edm.Untyped (ODG110): say so,
   // once for a warning both versions have, naming the version it is of.
-  const warnings = versionWarnings(oldWarnings, newWarnings);
+  const warnings = versionWarnings(oldWarnings.map(named), newWarnings.map(named));
   const labels = new Map(warnings.map((w) => [w.diagnostic, versionLabel(w)]));
   printDiagnostics(warnings.map((w) => w.diagnostic), { labelOf: (d) => labels.get(d) ?? "", ...shown(args) });
   if (args.json) out.print(JSON.stringify(result, null, 2));

@@ -9,6 +9,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { findConfig, loadConfig } from "../config/load";
 import { HEADER_NAME } from "../config/validate";
+import type { Diagnostic } from "../diagnostics";
 import { shownUrl } from "../fetch/download";
 import { fetchDocuments, MAP, type FetchTarget, type PlannedFile } from "../fetch/fetch-documents";
 import { proxyCredentialsHint, unusedProxyHint } from "../fetch/proxy-hint";
@@ -96,7 +97,7 @@ async function fetchOne(args: FetchArgs, name: string | undefined, target: Fetch
   if (before) {
     try {
       const { runDiff } = require("./diff-command") as typeof import("./diff-command");
-      runDiff({ old: [before.main], new: [main.file], json: false, "fail-on-breaking": false });
+      runDiff({ old: [before.main], new: [main.file], json: false, "fail-on-breaking": false }, asSaved(before.dir, path.dirname(main.file)));
     } finally {
       fs.rmSync(before.dir, { recursive: true, force: true });
     }
@@ -132,6 +133,18 @@ function keepOld(files: readonly PlannedFile[]): { dir: string; main: string } {
     fs.writeFileSync(copy, f.old);
   }
   return { dir, main: path.join(dir, path.basename(files[0].file)) };
+}
+
+/**
+ * A diagnostic of the previous version, copied to `copy` by keepOld, naming the file it was saved as
+ * (`specs/sap.xml:197:11`, labelled `old version` by diff) rather than the copy, removed once the
+ * diff is done; its message too (a followed document's name).
+ */
+function asSaved(copy: string, savedIn: string): (d: Diagnostic) => Diagnostic {
+  const shown = display(savedIn);
+  const prefix = shown === "." ? "" : shown + path.sep;
+  const rename = (text: string) => text.split(copy + path.sep).join(prefix);
+  return (d) => ({ ...d, file: rename(d.file), message: rename(d.message) });
 }
 
 /** What to fetch, from the URL and flags or from the config; else the usage problem. */
