@@ -90,14 +90,34 @@ export function settleAcceptances(diagnostics: Diagnostic[], entries: readonly A
   const reports: Diagnostic[] = [];
   for (const a of entries) {
     if (used.has(a)) continue;
+    const open = stale === "warning" ? openWarnings(a, diagnostics) : undefined;
     const why = stale === "info"
       ? "in this slice; the slice may leave out the element whose warning it accepts (a run without the slice tells whether the entry is still needed)"
-      : "of this service: remove the entry (the warning it accepted is gone), or correct its code or glob";
+      : `of this service: ${open ?? "remove the entry (the warning it accepted is gone), or correct its code or glob"}`;
     const message = `accepted warning ${JSON.stringify(a.text)} matches no warning ${why}`;
     const at = a.place ?? { file: "", line: 0, column: 0, path: "" };
     reports.push({ code: Codes.acceptedNothing, severity: stale, message, file: at.file, line: at.line, column: at.column, path: at.path });
   }
   return reports;
+}
+
+/**
+ * Why an entry with a glob accepts nothing while warnings of its code are left open, and what to
+ * write: when its `*` stops short of them at a `/` (`ODG103 svc.Container/*` for
+ * `svc.Container/People/svc.Flight/Airline`), the entry with `**` that accepts them; else where
+ * they are. Undefined when none is open (the warning it accepted is gone).
+ */
+function openWarnings(a: Acceptance, diagnostics: readonly Diagnostic[]): string | undefined {
+  if (!a.matches) return undefined;
+  const open = diagnostics.filter((d) => isOpenWarning(d) && d.code === a.code);
+  if (!open.length) return undefined;
+  const glob = a.text.slice(a.code.length).trim();
+  const wider = glob.replace(/\*+/g, "**");
+  const reached = wider === glob ? [] : open.filter((d) => globMatcher(wider, SLASH)(d.path));
+  const count = (n: number) => `${n} ${a.code} warning${n === 1 ? "" : "s"}`;
+  if (reached.length)
+    return `a * stays within one step of the element path (between two /), and ${JSON.stringify(`${a.code} ${wider}`)} accepts ${count(reached.length)} of the service, such as ${reached[0].path}`;
+  return `correct its glob: ${count(open.length)} of the service ${open.length === 1 ? "is" : "are"} not accepted, such as ${open[0].path}; or remove the entry`;
 }
 
 /** Whether a warning fails a run under `--fail-on-warnings`: one that is not accepted. */

@@ -57,9 +57,19 @@ test("an entry that accepts no warning is a warning itself, ODG501, at the place
   const r = run(["ODG108", "ODG112 vendor.site/*", "ODG103"], { acceptWarningPlaces: [undefined, place, undefined] });
   const stale = r.diagnostics.filter((d) => d.code === "ODG501");
   expect(stale).toEqual([
-    { code: "ODG501", severity: "warning", ...place, message: 'accepted warning "ODG112 vendor.site/*" matches no warning of this service: remove the entry (the warning it accepted is gone), or correct its code or glob' },
+    // ODG112's warning is there, at another path: the glob is what to correct.
+    { code: "ODG501", severity: "warning", ...place, message: 'accepted warning "ODG112 vendor.site/*" matches no warning of this service: correct its glob: 1 ODG112 warning of the service is not accepted, such as vendor.meter/label; or remove the entry' },
     { code: "ODG501", severity: "warning", file: "", line: 0, column: 0, path: "", message: 'accepted warning "ODG103" matches no warning of this service: remove the entry (the warning it accepted is gone), or correct its code or glob' },
   ]);
+});
+
+test("an entry whose * stops at a / short of its code's warnings says so, and the entry with ** that accepts them", () => {
+  const r = run(["ODG108", "ODG112 vendor.*"]);
+  expect(r.diagnostics.filter((d) => d.code === "ODG501").map((d) => d.message)).toEqual([
+    'accepted warning "ODG112 vendor.*" matches no warning of this service: a * stays within one step of the element path (between two /), and "ODG112 vendor.**" accepts 1 ODG112 warning of the service, such as vendor.meter/label',
+  ]);
+  // That entry accepts it.
+  expect(seen(run(["ODG108", "ODG112 vendor.**"]).diagnostics)).toContain("warning ODG112 vendor.meter/label (accepted: ODG112 vendor.**)");
 });
 
 test("in a slice an entry that accepts nothing is a note: the slice may have left out the element whose warning it accepts", () => {
