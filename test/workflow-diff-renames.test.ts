@@ -1,7 +1,7 @@
 /**
  * `odatagen diff` on a member renamed: metadata cannot say so, so it is one member removed and one
  * added; where the two match each other alone (a property or navigation property of the same type,
- * an enum member of the same value), each line names the other as a likely rename, and `--json`
+ * an enum member of the same value; an entity set or singleton of the same type), each line names the other as a likely rename, and `--json`
  * gives the other's path as `renamedTo` / `renamedFrom`. The removal stays breaking.
  */
 import * as fs from "node:fs";
@@ -107,6 +107,22 @@ describe("diff: a member removed and one added that match alone are named as a l
       ["ns.hue/red", "enum member removed; perhaps renamed to crimson, added with the same value", true],
       ["ns.hue/crimson", "enum member added (= 1); perhaps renamed from red, removed with the same value", false],
     ]);
+  });
+
+  test("an entity set or singleton of the same type and kind, named by its name alone", async () => {
+    const sets = (container: string) => service("").replace(/<EntityContainer Name="c">.*<\/EntityContainer>/, `<EntityContainer Name="c">${container}</EntityContainer>`);
+    const others = '<EntitySet Name="others" EntityType="ns.other"/>';
+    const found = await changes(sets(`<EntitySet Name="things" EntityType="ns.thing"/>${others}<Singleton Name="me" Type="ns.other"/>`), sets(`<EntitySet Name="items" EntityType="ns.thing"/>${others}<Singleton Name="self" Type="ns.other"/>`));
+    expect(found.map((c) => [c.path, c.detail, c.breaking, c.renamedTo ?? c.renamedFrom])).toEqual([
+      ["things", "entity set removed; perhaps renamed to items, added with the same type", true, "items"],
+      ["me", "singleton removed; perhaps renamed to self, added with the same type", true, "self"],
+      ["items", "entity set added; perhaps renamed from things, removed with the same type", false, "things"],
+      ["self", "singleton added; perhaps renamed from me, removed with the same type", false, "me"],
+    ]);
+    // No guess across types or kinds: a set of another type, a singleton where a set was.
+    const across = await changes(sets(`<EntitySet Name="things" EntityType="ns.thing"/>${others}`), sets(`<EntitySet Name="items" EntityType="ns.other"/><Singleton Name="thing" Type="ns.thing"/>${others}`));
+    expect(across.filter((c) => c.renamedTo ?? c.renamedFrom)).toEqual([]);
+    expect(across.map((c) => c.path).sort()).toEqual(["items", "thing", "things"]);
   });
 
   test("the printed lines say it too (the real binary)", () => {

@@ -185,12 +185,20 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary, outputs: Outp
     for (const [name, ib] of b.imports) if (!a.imports.has(name)) add("added", ib.kind, name, `${ib.kind} added (of ${ib.operation})`, false);
   }
 
+  // An entity set (or singleton) removed and one added of the same type: likely one renamed (renames.ts).
+  const setHints = renameHints(
+    "",
+    new Map([...a.entrySets].filter(([n]) => !b.entrySets.has(n))),
+    new Map([...b.entrySets].filter(([n]) => !a.entrySets.has(n))),
+    (ea, eb) => ea.kind === eb.kind && ctx.renamed(ea.type) === eb.type,
+    "the same type",
+  );
   for (const [name, ea] of a.entrySets) {
     const eb = b.entrySets.get(name);
     const module = eb && containerMove(ea.namespace, eb.namespace);
     // Without the request functions no module has its function: only where its container is changed.
     if (module) add("changed", eb.kind, name, outputs.requests ? module : containerOnly(ea.namespace, eb.namespace)![0], true);
-    if (!eb) add("removed", ea.kind, name, `${ea.kind} removed`, true);
+    if (!eb) add("removed", ea.kind, name, `${ea.kind} removed${setHints.removed(name).words}`, true, false, setHints.removed(name).path);
     else if (eb.type !== ctx.renamed(ea.type) || eb.kind !== ea.kind) add("changed", eb.kind, name, `was ${ea.kind} of ${ea.type}, now ${eb.kind} of ${eb.type}`, true);
     // Updates and deletes without an ETag are refused before they are sent (and by the service).
     else if (ea.etag === false && eb.etag === true) add("changed", eb.kind, name, "changes now need an ETag (Core.OptimisticConcurrency)", true);
@@ -199,7 +207,7 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary, outputs: Outp
     else if (ea.nullable === false && eb.nullable === true) add("changed", eb.kind, name, "may now be null (Nullable): its reads are typed | null", true);
     else if (ea.nullable === true && eb.nullable === false) add("changed", eb.kind, name, "may no longer be null (Nullable)", false);
   }
-  for (const [name, eb] of b.entrySets) if (!a.entrySets.has(name)) add("added", eb.kind, name, `${eb.kind} added`, false);
+  for (const [name, eb] of b.entrySets) if (!a.entrySets.has(name)) add("added", eb.kind, name, `${eb.kind} added${setHints.added(name).words}`, false, false, setHints.added(name).path);
   // Unknown (undefined) in a summary kept by an older version: compared when both record them.
   compareBindings(a, b, add);
   compareAlternateKeys(a, b, ctx.renamed, add);

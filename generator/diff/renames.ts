@@ -26,6 +26,9 @@ export function likelyRenames<T>(removed: ReadonlyMap<string, T>, added: Readonl
   return pairs;
 }
 
+/** A member's path: `owner/name`, or the name alone without an owner. */
+const within = (owner: string, name: string) => (owner ? `${owner}/${name}` : name);
+
 /** What a removed or an added member's line gets: the words after its detail, and the other's path. */
 export interface RenameHint {
   words: string;
@@ -35,7 +38,8 @@ export interface RenameHint {
 /**
  * The likely renames among the members `owner` lost and gained (`same` tells a match; `what` names
  * it in the words: "the same type"), as a hint for each removed and each added member's line (no
- * words and no path where it is none).
+ * words and no path where it is none). An empty `owner`: the members are the container's entity
+ * sets and singletons, whose paths are their names.
  */
 export function renameHints<T>(owner: string, removed: ReadonlyMap<string, T>, added: ReadonlyMap<string, T>, same: (was: T, now: T) => boolean, what: string) {
   const to = likelyRenames(removed, added, same);
@@ -44,11 +48,11 @@ export function renameHints<T>(owner: string, removed: ReadonlyMap<string, T>, a
   return {
     removed: (name: string): RenameHint => {
       const now = to.get(name);
-      return now === undefined ? none : { words: `; perhaps renamed to ${now}, added with ${what}`, path: { renamedTo: `${owner}/${now}` } };
+      return now === undefined ? none : { words: `; perhaps renamed to ${now}, added with ${what}`, path: { renamedTo: within(owner, now) } };
     },
     added: (name: string): RenameHint => {
       const was = from.get(name);
-      return was === undefined ? none : { words: `; perhaps renamed from ${was}, removed with ${what}`, path: { renamedFrom: `${owner}/${was}` } };
+      return was === undefined ? none : { words: `; perhaps renamed from ${was}, removed with ${what}`, path: { renamedFrom: within(owner, was) } };
     },
   };
 }
