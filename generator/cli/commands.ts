@@ -114,7 +114,7 @@ export const DIFF_OPTIONS = {
   "include-navigation": { type: "boolean", describe: "Slice: also keep navigation targets, transitively" },
   "validators": { type: "boolean", describe: "The project generates the validators (default); --no-validators: a change that breaks only them is not breaking, and lines name no validators module" },
   "requests": { type: "boolean", describe: "The project generates the request functions (default); --no-requests: a change that breaks only them is not breaking, and lines name no requests module" },
-  "config": { alias: "c", type: "string", describe: "Take the options of a service of this config (its slice, references, validators, requests) where no flag gives them" },
+  "config": { alias: "c", type: "string", describe: "Take the options of a service of this config (its slice, references, validators, requests) where no flag gives them; the warnings it accepts are not printed but with --verbose" },
   "service": { alias: "s", type: "string", describe: "The config's service whose options to take (needed when it has several; reads the default config without --config)" },
   "follow-references": { type: "boolean", describe: "Read the local documents each version's edmx:References name (relative Uris, file: URLs, in a document's folder or below) as documents of that version (default); --no-follow-references reads only the documents given" },
 } satisfies Record<string, Options>;

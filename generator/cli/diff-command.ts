@@ -1,4 +1,5 @@
 /** `odatagen diff`: model changes between two versions of a service's CSDL, breaking or not. */
+import { parseAcceptance, settleAcceptances, type Acceptance } from "../accept-warnings";
 import { Codes, GenerationError, type Diagnostic } from "../diagnostics";
 import { compareSummaries } from "../diff/compare";
 import { loadVersion } from "../diff/load";
@@ -38,6 +39,8 @@ export interface DiffArgs {
   service?: string;
   /** The modules the config's service leaves out, with where it says so (diff-config.ts); the others left out were by a flag. */
   leftOutBy?: Partial<Record<OptionalModule, string>>;
+  /** The service's accepted warnings (its config's acceptWarnings): printed with --verbose only, as generate prints them. */
+  acceptWarnings?: string[];
 }
 
 /** `diff`, with the options of a config's service when `--config` or `--service` names one (exit 2 on its problems). */
@@ -90,8 +93,8 @@ export function runDiff(args: DiffArgs, named: (d: Diagnostic) => Diagnostic = (
   }
   // A version missing a referenced document has its types read as Edm.Untyped (ODG110): say so,
   // once for a warning both versions have, naming the version it is of.
-  const warnings = versionWarnings(oldWarnings.map(named), newWarnings.map(named));
-  const labels = new Map(warnings.map((w) => [w.diagnostic, versionLabel(w)]));
+  const warnings = versionWarnings(shownWarnings(oldWarnings.map(named), args), shownWarnings(newWarnings.map(named), args));
+  const labels = new Map(warnings.map((w) => [w.diagnostic, versionLabel(w) + (w.diagnostic.accepted === undefined ? "" : `; accepted: ${w.diagnostic.accepted}`)]));
   printDiagnostics(warnings.map((w) => w.diagnostic), { labelOf: (d) => labels.get(d) ?? "", ...shown(args) });
   if (args.json) out.print(JSON.stringify(result, null, 2));
   else {
@@ -106,6 +109,15 @@ export function runDiff(args: DiffArgs, named: (d: Diagnostic) => Diagnostic = (
     return EXIT_BREAKING;
   }
   return EXIT_OK;
+}
+
+/** A version's warnings to print: those `args.acceptWarnings` accept left out but with --verbose, which names the entry (`accepted: ODG103`). */
+function shownWarnings(warnings: Diagnostic[], args: DiffArgs): Diagnostic[] {
+  const entries = (args.acceptWarnings ?? []).map(parseAcceptance).filter((a): a is Acceptance => typeof a !== "string");
+  if (!entries.length) return warnings;
+  const marked = warnings.map((d) => ({ ...d }));
+  settleAcceptances(marked, entries, "none");
+  return args.verbose ? marked : marked.filter((d) => d.accepted === undefined);
 }
 
 /** At most SHOWN_DIAGNOSTICS lines of problems, or all of them with --verbose. */

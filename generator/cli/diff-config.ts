@@ -2,7 +2,7 @@
  * `diff --config <file>` / `--service <name>`: the options of one service of a config, as `generate`
  * reads them (the same file lookup: `--config`, else the first of odatagen.config.json, .mjs, .ts in
  * the working folder), so that `diff` compares what that service generates: its slice, whether it
- * follows references, and which modules it has. A flag given overrides the config's value. The
+ * follows references, and which modules it has; the warnings it accepts are not printed. A flag given overrides the config's value. The
  * versions compared are still the documents given: a config's inputs are one version only.
  */
 import { findConfig, loadConfig } from "../config/load";
@@ -37,6 +37,7 @@ export async function withConfig(args: DiffArgs, cwd = process.cwd()): Promise<{
       validators: args.validators ?? picked.validators,
       requests: args.requests ?? picked.requests,
       leftOutBy,
+      acceptWarnings: picked.acceptWarnings,
     },
   };
 }

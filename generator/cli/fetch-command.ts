@@ -55,8 +55,8 @@ export async function runFetch(args: FetchArgs, env: NodeJS.ProcessEnv = process
 
   const outcomes: Outcome[] = [];
   try {
-    for (const { name, target } of targets) {
-      outcomes.push(await fetchOne(args, name, target));
+    for (const { name, target, acceptWarnings } of targets) {
+      outcomes.push(await fetchOne(args, name, target, acceptWarnings));
       done++;
     }
   } finally {
@@ -68,8 +68,8 @@ export async function runFetch(args: FetchArgs, env: NodeJS.ProcessEnv = process
 
 type Outcome = "ok" | "differs" | "failed";
 
-/** Fetches one service and saves what changed (with `--check`, compares it). */
-async function fetchOne(args: FetchArgs, name: string | undefined, target: FetchTarget): Promise<Outcome> {
+/** Fetches one service and saves what changed (with `--check`, compares it); `--diff` leaves out the warnings the service accepts. */
+async function fetchOne(args: FetchArgs, name: string | undefined, target: FetchTarget, acceptWarnings?: string[]): Promise<Outcome> {
   const label = name ? `${name}: ` : "";
   const fetched = await fetchDocuments(target);
   if (!fetched.ok) {
@@ -97,7 +97,7 @@ async function fetchOne(args: FetchArgs, name: string | undefined, target: Fetch
   if (before) {
     try {
       const { runDiff } = require("./diff-command") as typeof import("./diff-command");
-      runDiff({ old: [before.main], new: [main.file], json: false, "fail-on-breaking": false }, asSaved(before.dir, path.dirname(main.file)));
+      runDiff({ old: [before.main], new: [main.file], json: false, "fail-on-breaking": false, acceptWarnings }, asSaved(before.dir, path.dirname(main.file)));
     } finally {
       fs.rmSync(before.dir, { recursive: true, force: true });
     }
@@ -147,8 +147,15 @@ function asSaved(copy: string, savedIn: string): (d: Diagnostic) => Diagnostic {
   return (d) => ({ ...d, file: rename(d.file), message: rename(d.message) });
 }
 
+/** A document to fetch, and for a config's service its name and the warnings it accepts. */
+interface Target {
+  name?: string;
+  target: FetchTarget;
+  acceptWarnings?: string[];
+}
+
 /** What to fetch, from the URL and flags or from the config; else the usage problem. */
-async function fetchTargets(args: FetchArgs, env: NodeJS.ProcessEnv, cwd: string): Promise<{ name?: string; target: FetchTarget }[] | string> {
+async function fetchTargets(args: FetchArgs, env: NodeJS.ProcessEnv, cwd: string): Promise<Target[] | string> {
   // A value that is no number reaches here as NaN, which says nothing of what was written.
   if (!(args.timeout > 0) || !Number.isFinite(args.timeout)) return `--timeout${Number.isNaN(args.timeout) ? "" : ` ${args.timeout}`}: expected a number of seconds above 0`;
   const headers = headerFlags(args, env);
@@ -190,7 +197,7 @@ async function fetchTargets(args: FetchArgs, env: NodeJS.ProcessEnv, cwd: string
     return args.service?.length
       ? `${services.map((s) => s.name).join(", ")}: no "url" in ${config}; give the service a "url" (its $metadata) to fetch it`
       : `no service of ${config} has a "url"; give a service one (its $metadata), or run odatagen fetch <url> --out <file>`;
-  const targets: { name?: string; target: FetchTarget }[] = [];
+  const targets: Target[] = [];
   for (const s of withUrl) {
     const own = new Map(headers);
     for (const [name, variable] of Object.entries(s.headersFromEnv ?? {})) {
@@ -201,7 +208,7 @@ async function fetchTargets(args: FetchArgs, env: NodeJS.ProcessEnv, cwd: string
       own.set(name, value);
     }
     const file = s.inputs[0];
-    targets.push({ name: s.name, target: { url: s.url!, out: file, headers: own, json: args.json ?? file.toLowerCase().endsWith(".json"), timeoutMs, proxyHint: proxyHint(s.url!), proxyCredentialsHint: proxyCredentialsHint(env, s.url!) } });
+    targets.push({ name: s.name, acceptWarnings: s.acceptWarnings, target: { url: s.url!, out: file, headers: own, json: args.json ?? file.toLowerCase().endsWith(".json"), timeoutMs, proxyHint: proxyHint(s.url!), proxyCredentialsHint: proxyCredentialsHint(env, s.url!) } });
   }
   return targets;
 }
