@@ -3,6 +3,7 @@
  * file and the path of the element it concerns, then reported together. Library code never prints.
  */
 import type { SourceText } from "./parse/source";
+import { unseenEscaped } from "./unseen-characters";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -92,7 +93,12 @@ export function placeOf(at: SourceRef): string {
   return `${at.source.file}:${at.source.position(at.offset).line}`;
 }
 
-/** Collects diagnostics for one generation run. */
+/**
+ * Collects diagnostics for one generation run. A message or path quotes names from the metadata:
+ * one holding a bidirectional control or a character that shows nothing (`id\ufeff`, a BOM pasted
+ * into a key's name) keeps it escaped (unseenEscaped), or the message would read otherwise than it
+ * is, or name what looks like another name (`"id" is not a property (did you mean id?)`).
+ */
 export class DiagnosticBag {
   readonly items: Diagnostic[] = [];
 
@@ -101,11 +107,11 @@ export class DiagnosticBag {
     this.items.push({
       code,
       severity,
-      message,
+      message: unseenEscaped(message),
       file: at ? at.source.file : "",
       line: pos.line,
       column: pos.column,
-      path,
+      path: unseenEscaped(path),
     });
   }
 
@@ -120,12 +126,12 @@ export class DiagnosticBag {
 
   /** A diagnostic at a place given whole (a config file's value). */
   addAt(code: string, severity: Severity, message: string, place: Place): void {
-    this.items.push({ code, severity, message, file: place.file, line: place.line, column: place.column, path: place.path });
+    this.items.push({ code, severity, message: unseenEscaped(message), file: place.file, line: place.line, column: place.column, path: unseenEscaped(place.path) });
   }
 
   /** An error about a whole file, with no position in it (it cannot be read, or what it makes is too big). */
   fileError(code: string, message: string, file: string, path = ""): void {
-    this.items.push({ code, severity: "error", message, file, line: 0, column: 0, path });
+    this.items.push({ code, severity: "error", message: unseenEscaped(message), file, line: 0, column: 0, path: unseenEscaped(path) });
   }
 
   warning(code: string, message: string, path: string, at?: SourceRef): void {

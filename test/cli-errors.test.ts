@@ -449,6 +449,24 @@ test("a name holding \"@\" (an annotation's start in JSON), a bidirectional cont
   }
 });
 
+test("a namespace or an alias holding a character that shows nothing, or a bidirectional control, is an error printed escaped: no file named by it is written", async () => {
+  const work = fresh();
+  const xml = (ns: string, alias = "") => `${HEAD}    <Schema Namespace="${ns}"${alias && ` Alias="${alias}"`} xmlns="http://docs.oasis-open.org/odata/ns/edm">\n      <ComplexType Name="c"/>\n    </Schema>\n${TAIL}`;
+  for (const [ns, alias, first] of [
+    ["n&#x200B;s", "", 'Namespace "n\\u200bs" holds a character that shows nothing, so that it looks like another name'],
+    ["n&#x202E;s", "", 'Namespace "n\\u202es" holds a bidirectional control character, which makes code and messages read otherwise than they are'],
+    ["ns", "A&#xFEFF;", 'Alias "A\\ufeff" holds a character that shows nothing, so that it looks like another name'],
+  ]) {
+    fs.writeFileSync(path.join(work, "u.xml"), xml(ns, alias));
+    for (const slice of [[], ["--include", "*.c"]]) {
+      const r = await inProcess(work, "generate", "--input", "u.xml", "--out", "u-out", ...slice);
+      expect(r.stderr).not.toMatch(/[\u200b\u202e\ufeff]/);
+      expect({ status: r.status, first: r.stderr.split("\n")[0] }).toEqual({ status: 1, first: expect.stringContaining(`u.xml:4:5: error ODG102: ${first} (CSDL §5.1, §5.2`) });
+      expect(fs.existsSync(path.join(work, "u-out"))).toBe(false);
+    }
+  }
+});
+
 describe("--fail-on-warnings fails as errors do: nothing written, the previous output left as it was", () => {
   /** good.xml with one property of a misspelt type: warning ODG108 (read as Edm.Untyped), no error. */
   const warn = (work: string) => fs.writeFileSync(path.join(work, "good.xml"), fs.readFileSync(path.join(FIXTURES_DIR, "orders.xml"), "utf8").replace('Name="sku" Type="Edm.String"', 'Name="sku" Type="Edm.Strnig"'));

@@ -9,7 +9,8 @@
 import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import type { RawExpression } from "../parse/raw";
 import { KEY_TYPES_TEXT, keyProperty, keyTypeProblem } from "./keys";
-import { BIDI_CONTROL, CORE, isSimpleIdentifier, LONE_SURROGATE, UNSAFE_IN_NAME } from "./rules";
+import { CORE, isSimpleIdentifier, LONE_SURROGATE, UNSAFE_IN_NAME } from "./rules";
+import { BIDI_CONTROL } from "../unseen-characters";
 import type { Annotation, EntitySet, EntityType, Model, NavigationProperty, Property, TypeRef } from "./types";
 
 export const ALTERNATE_KEYS = `${CORE}.AlternateKeys`;

@@ -4,10 +4,11 @@
  */
 import type { ModelBuilder } from "./build";
 import { Codes, placeOf, type SourceRef } from "../diagnostics";
-import type { RawSchema } from "../parse/raw";
+import type { RawInclude, RawSchema } from "../parse/raw";
 import { isNamespace, isSimpleIdentifier, RESERVED_NAMES } from "./rules";
 import { wordingOf } from "./wording";
 import { fileStem } from "../file-names";
+import { unseenProblem } from "../unseen-characters";
 
 /** The longest file name most file systems allow, in bytes, and the longest suffix of a generated file (checkSchemaNames). */
 const MAX_FILE_NAME = 255;
@@ -41,13 +42,13 @@ export function declareAlias(b: ModelBuilder, alias: string, namespace: string, 
 export function checkSchemaNames(b: ModelBuilder, raw: RawSchema): void {
   if (RESERVED_NAMES.has(raw.namespace))
     b.diags.error(Codes.invalidAttribute, `${wordingOf(raw.at).namespace} ${raw.namespace} is a reserved name (CSDL §5.1: not Edm, odata, System or Transient)`, raw.namespace, raw.at);
-  else if (raw.namespace && !isNamespace(raw.namespace))
+  else if (!unseen(b, wordingOf(raw.at).namespace, raw.namespace, raw.namespace, raw.at) && raw.namespace && !isNamespace(raw.namespace))
     b.diags.error(Codes.invalidAttribute, `${wordingOf(raw.at).namespace} ${JSON.stringify(raw.namespace)} is not simple identifiers separated by dots (CSDL §5.1)`, raw.namespace, raw.at);
   // Its longest file, `<namespace>.validators.ts`, must fit the 255 bytes most file systems allow a name.
   const bytes = Buffer.byteLength(fileStem(raw.namespace));
   if (bytes > MAX_FILE_NAME - LONGEST_SUFFIX.length)
     b.diags.error(Codes.invalidAttribute, `${wordingOf(raw.at).namespace} ${raw.namespace.slice(0, 40)}… is ${bytes} bytes long: its generated files (…${LONGEST_SUFFIX}) would have names longer than the ${MAX_FILE_NAME} bytes a file system allows; at most ${MAX_FILE_NAME - LONGEST_SUFFIX.length}`, raw.namespace, raw.at);
-  if (raw.alias !== undefined && !RESERVED_NAMES.has(raw.alias) && !isSimpleIdentifier(raw.alias))
+  if (raw.alias !== undefined && !RESERVED_NAMES.has(raw.alias) && !unseen(b, wordingOf(raw.at).name("Alias"), raw.alias, raw.namespace, raw.at) && !isSimpleIdentifier(raw.alias))
     b.diags.error(Codes.invalidAttribute, `${wordingOf(raw.at).name("Alias")} ${JSON.stringify(raw.alias)} is not a simple identifier (CSDL §5.2)`, raw.namespace, raw.at);
   // Each namespace has its own generated files: a second schema of one namespace would replace the
   // first's, and on case-insensitive file systems (macOS, Windows) so would one differing in case.
@@ -63,4 +64,23 @@ export function checkSchemaNames(b: ModelBuilder, raw: RawSchema): void {
       raw.namespace,
       raw.at,
     );
+}
+
+/** An include's namespace and alias, checked as a schema's are for what no one can see (a qualified name through them would look like another). */
+export function checkIncludeNames(b: ModelBuilder, inc: RawInclude): void {
+  const w = wordingOf(inc.at);
+  unseen(b, `${w.include} ${w.name("Namespace")}`, inc.namespace, inc.namespace, inc.at);
+  if (inc.alias !== undefined) unseen(b, `${w.include} ${w.name("Alias")}`, inc.alias, inc.namespace, inc.at);
+}
+
+/**
+ * A namespace or alias holding a bidirectional control or a character that shows nothing
+ * (unseenProblem; zero-width joiner and non-joiner are read, as in element names) is an error
+ * (ODG102): it names generated files and qualifies names, which would look like another's
+ * (`n\u200bs.types.ts` beside `ns.types.ts`). True when reported.
+ */
+function unseen(b: ModelBuilder, what: string, value: string, path: string, at: SourceRef): boolean {
+  const problem = unseenProblem(value);
+  if (problem) b.diags.error(Codes.invalidAttribute, `${what} ${JSON.stringify(value)} holds ${problem} (CSDL §5.1, §5.2: namespaces and aliases are made of simple identifiers)`, path, at);
+  return problem !== undefined;
 }

@@ -25,7 +25,7 @@ import { declareTypes, enumMembers, reportRedeclared, type Pending } from "./bui
 import { checkInheritedNames, linkBase, linkMembers } from "./build-members";
 import { declareOperations, dropEmptyImports, dropForbiddenOverloads, leaveOut, parameter, returnAnnotations, returnType, undefinedTypes, type LeftOut } from "./build-operations";
 import { checkServiceNames, entityContainer, serviceContainers } from "./build-containers";
-import { checkSchemaNames, declareAlias } from "./build-schemas";
+import { checkIncludeNames, checkSchemaNames, declareAlias } from "./build-schemas";
 import { serviceVersion } from "./service-version";
 import { Codes, placeOf, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import type {
@@ -39,7 +39,8 @@ import type {
   RawSchema,
   RawStructuredType,
 } from "../parse/raw";
-import { AT_IN_NAME, BIDI_CONTROL, INVISIBLE, isSimpleIdentifier, LONE_SURROGATE, UNSAFE_IN_NAME, unseenEscaped, xsBoolean } from "./rules";
+import { AT_IN_NAME, isSimpleIdentifier, LONE_SURROGATE, UNSAFE_IN_NAME, xsBoolean } from "./rules";
+import { unseenProblem } from "../unseen-characters";
 import type {
   Annotation,
   EntityContainer,
@@ -191,7 +192,7 @@ export class ModelBuilder {
    * a namespace not among the inputs, ODG110): not Edm.Untyped as written, which a key may not be (ownKey).
    */
   readonly untypedStandIns = new WeakSet<TypeRef>();
-  /** Types whose key was reported and left out (ownKey): their entity sets are not reported again. */
+  /** Types whose key, or a key property, was reported and left out (ownKey): their entity sets are not reported again. */
   readonly keysLeftOut = new Set<EntityType>();
   /** Types defined more than once, by qualified name: where each definition is (reportRedeclared). */
   readonly redeclared = new Map<string, SourceRef[]>();
@@ -217,6 +218,7 @@ export class ModelBuilder {
       const namespaces = new Set([...doc.references.flatMap((r) => r.includes.map((i) => i.namespace)), ...doc.schemas.map((s) => s.namespace)]);
       for (const ref of doc.references)
         for (const inc of ref.includes) {
+          checkIncludeNames(this, inc);
           if (!this.referenced.has(inc.namespace)) this.referenced.set(inc.namespace, ref);
           if (inc.alias !== undefined) declareAlias(this, inc.alias, inc.namespace, namespaces, inc.at, local);
         }
@@ -340,13 +342,12 @@ export class ModelBuilder {
     if (!raw) return;
     this.unfilled.delete(type);
     if (type.baseType) this.fill(type.baseType);
-    const before = this.diags.items.length;
     // Annotations the type had when declared were applied then (a CSDL JSON type's: JSON's reader defers nothing).
     const declared = raw.annotations;
     this.readBody?.(raw);
-    // As when the whole document is read: a content the reader reports an error on is not linked (the run fails
-    // anyway); one it only warns about (ODG112) is.
-    if (this.diags.hasErrorsSince(before)) return;
+    // Linked even when the reader reported an error in its content (a second <Key>, a <Property>
+    // without Name), as a whole run links what the reader made of it: else the slice would hide the
+    // type's other problems and warn of a key it only did not read (ODG106 "which has no key").
     // Its own annotations come before any an annotation block adds (those are applied after fill).
     if (raw.annotations !== declared && raw.annotations.length) type.annotations.unshift(...this.annotations(raw.annotations, type.qualifiedName));
     linkMembers(this, { raw, type });
@@ -362,9 +363,8 @@ export class ModelBuilder {
     const raw = this.unfilledEnums.get(type);
     if (!raw) return;
     this.unfilledEnums.delete(type);
-    const before = this.diags.items.length;
+    // Read even after an error in its content, as a whole run reads it (fill).
     this.readBody?.(raw);
-    if (this.diags.hasErrorsSince(before)) return;
     type.members = enumMembers(this, raw, type.qualifiedName, type.underlying);
     // Its own annotations come before any an annotation block adds.
     if (raw.annotations.length) type.annotations.unshift(...this.annotations(raw.annotations, type.qualifiedName));
@@ -516,11 +516,9 @@ export class ModelBuilder {
       this.diags.error(Codes.invalidAttribute, `${what} name ${JSON.stringify(name)} holds a control character, a line break or "*" (CSDL §15.2: names are simple identifiers)`, path, at);
     else if (AT_IN_NAME.test(name))
       this.diags.error(Codes.invalidAttribute, `${what} name ${JSON.stringify(name)} holds "@", which a JSON payload reads as the start of an annotation's name (JSON Format §20; CSDL §15.2: names are simple identifiers)`, path, at);
-    else if (name.match(BIDI_CONTROL)) {
-      this.diags.error(Codes.invalidAttribute, `${what} name ${unseenEscaped(JSON.stringify(name))} holds a bidirectional control character, which makes code and messages read otherwise than they are (CSDL §15.2: names are simple identifiers)`, unseenEscaped(path), at);
-    } else if (name.match(INVISIBLE)) {
-      this.diags.error(Codes.invalidAttribute, `${what} name ${unseenEscaped(JSON.stringify(name))} holds a character that shows nothing, so that it looks like another name (CSDL §15.2: names are simple identifiers)`, unseenEscaped(path), at);
-    } else if (LONE_SURROGATE.test(name))
+    else if (unseenProblem(name))
+      this.diags.error(Codes.invalidAttribute, `${what} name ${JSON.stringify(name)} holds ${unseenProblem(name)} (CSDL §15.2: names are simple identifiers)`, path, at);
+    else if (LONE_SURROGATE.test(name))
       this.diags.error(Codes.invalidAttribute, `${what} name ${JSON.stringify(name)} holds half of a UTF-16 surrogate pair, which is no Unicode character (CSDL §15.2: names are simple identifiers)`, path, at);
     else if (name !== "" && !isSimpleIdentifier(name))
       this.diags.add(Codes.invalidAttribute, "info", `${what} name ${JSON.stringify(name)} is not a simple identifier (CSDL §15.2: a letter or "_", then letters, digits or "_", at most 128); read as written, the generated code quoting it or giving it an identifier`, path, at);

@@ -27,9 +27,10 @@ export function checkKeyNotInherited(diags: DiagnosticBag, t: EntityType, raw: R
 /**
  * CSDL 4.01 §6.5: the key properties a type declares itself (derived types inherit them later). A key
  * property is a single-valued structural property (a path through complex properties, §6.5, needs an
- * Alias), named once; these are errors. CSDL 4.01 §6.5 also makes it non-nullable and of an enum type,
- * a type definition or one of KEY_TYPES: each other is a warning at the PropertyRef. A nullable one
- * is read as not nullable (the type's own property everywhere; one on a path or of a base type in
+ * Alias), named once; these are errors (and an entity set of the type is not warned of as keyless
+ * for the key properties they leave out, keysLeftOut: the error says it). CSDL 4.01 §6.5 also makes
+ * it non-nullable and of an enum type, a type definition or one of KEY_TYPES: each other is a
+ * warning at the PropertyRef. A nullable one is read as not nullable (the type's own property everywhere; one on a path or of a base type in
  * the key only, as byKey takes it); `Edm.Double`, `Single` and `Binary`
  * are kept (the runtime writes their literals); a key with a property of a type that has no key
  * literal (a complex type would be written `'[object Object]'`, a stream or spatial value not at
@@ -38,17 +39,21 @@ export function checkKeyNotInherited(diags: DiagnosticBag, t: EntityType, raw: R
 export function ownKey(b: ModelBuilder, t: EntityType, raw: RawStructuredType): void {
   if (!raw.key) return;
   let unusable = false;
+  const refused = () => b.keysLeftOut.add(t);
   for (const k of raw.key) {
     if (!given(k.name)) continue;
     const path = `${t.qualifiedName}/Key/${k.alias ?? k.name}`;
     const found = keyProperty(t, k.name, b.readBody && ((s) => b.fill(s)));
     if (typeof found === "string") {
       b.diags.error(Codes.badKey, `key property ${k.name} ${found}`, `${t.qualifiedName}/Key/${k.name}`, k.at);
+      refused();
     } else if (k.name.includes("/") && !k.alias) {
       b.diags.error(Codes.badKey, `${wordingOf(k.at).keyAlias(k.name)} (CSDL 4.01 §6.5)`, `${t.qualifiedName}/Key/${k.name}`, k.at);
+      refused();
     } else if (t.keyNames.includes(k.alias ?? k.name)) {
       // Each key property is named once in the key's URL form, `(id=1,rev=2)`.
       b.diags.error(Codes.badKey, `the key of ${t.qualifiedName} names ${k.alias ?? k.name} twice`, path, k.at);
+      refused();
     } else {
       const problem = keyTypeProblem(found.property, b.untypedStandIns);
       if (problem === "no literal") {

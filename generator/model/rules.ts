@@ -470,24 +470,5 @@ export const UNSAFE_IN_NAME = /[\u0000-\u001f\u007f-\u009f\u2028\u2029*]/;
 /** `@`, which a JSON payload reads as the start of an annotation's name (`Name@Core.Description`; JSON Format §20). */
 export const AT_IN_NAME = /@/;
 
-/** Unicode's bidirectional controls (embeddings, overrides, isolates): they make code read otherwise than it runs ("Trojan Source"). */
-export const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/g;
-
-/**
- * Characters that show nothing, which would make a name look like another (`\ufeffCurrency` beside
- * `Currency`): the byte-order mark (a zero-width no-break space inside a text), zero-width spaces,
- * word joiners and invisible operators, the soft hyphen, the Mongolian vowel separator, and the
- * left-to-right, right-to-left and Arabic letter marks. Zero-width joiner and non-joiner are
- * left out: scripts such as Persian and Devanagari write words with them.
- */
-export const INVISIBLE = /[\u00ad\u061c\u180e\u200b\u200e\u200f\u2060-\u2064\ufeff]/g;
-
-/** A text with its bidirectional controls and characters that show nothing written as `\uXXXX`, for a message. */
-export function unseenEscaped(text: string): string {
-  return text.replace(BIDI_CONTROL, escapeOne).replace(INVISIBLE, escapeOne);
-}
-
-const escapeOne = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
-
 /** Half of a UTF-16 surrogate pair without its other half: no Unicode character (CSDL JSON's `\ud800` escape can write one). */
 export const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
