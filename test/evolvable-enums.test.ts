@@ -104,6 +104,10 @@ test("odatagen url says a body naming a member after the sentinel (an update's, 
     [undefined, undefined, false, ""],
     [["include-unknown-enum-members"], ["body"], false, note("the body names", "reportOnlyFailed, a member", bySelf("createCall"))],
   ]);
+  // REPORTONLYFAILED is reportOnlyFailed but for its case: the generated write's rt.preferLater finds it so too, and the call notes it.
+  expect((made[1] as { code: string }).code).toContain(
+    "// the body's outcome/results[1]: REPORTONLYFAILED is no member of Ev.Result as the metadata writes it; did you mean reportOnlyFailed? The generated type takes reportOnlyFailed alone, and the body is sent as written (a service reading members case-sensitively refuses REPORTONLYFAILED).",
+  );
   for (const c of [...made.slice(0, 4), made[5]!]) expect(compiles((c as { code: string }).code)).toBe("");
 });
 

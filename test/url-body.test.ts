@@ -41,6 +41,22 @@ test("a misspelt name in a body is refused at its path, with the name meant", ()
   expect(answers(cases.map(([m, p, b]) => [m, p, b]))).toEqual(cases.map(([m, p, , why]) => `${m} ${p}: ${why}`));
 });
 
+test("an enum value written in other letters' case than its member's is noted above the call with the member meant (as a $filter's is refused); a placeholder, a member as written and a number are not", () => {
+  const read = urlCalls({ inputs: [{ file: FIXTURE, content: fs.readFileSync(FIXTURE, "utf8") }] }, [
+    { method: "PATCH", path: "/People('x')", body: { Gender: "female" } },
+    { method: "POST", path: "/People", body: { UserName: "x", Gender: "Female", Friends: [{ UserName: "y", Gender: "MALE" }] } },
+    { method: "PATCH", path: "/People('x')", body: { Gender: "String", FirstName: "female" } },
+    { method: "PATCH", path: "/People('x')", body: { Gender: 1 } },
+  ]);
+  const notes = read.results.map((r) => (r.ok ? r.call.code.split("\n").filter((l) => l.startsWith("// the body's")) : r.problem));
+  expect(notes).toEqual([
+    ["// the body's Gender: female is no member of Travel.Lite.Gender as the metadata writes it; did you mean Female? The generated type takes Female alone, and the body is sent as written (a service reading members case-sensitively refuses female)."],
+    ["// the body's Friends[0]/Gender: MALE is no member of Travel.Lite.Gender as the metadata writes it; did you mean Male? The generated type takes Male alone, and the body is sent as written (a service reading members case-sensitively refuses MALE)."],
+    [],
+    [],
+  ]);
+});
+
 test("in a slice, a name the slice may have left out is passed; a near miss of one it kept is not", () => {
   expect(answers([["PATCH", "/People('x')", { Unheard: 1 }], ["PATCH", "/People('x')", { FirstNam: "a" }]], { include: ["/People"] })).toEqual([
     "const result = await updatePerson(client, target, body, { etag });",
@@ -66,5 +82,10 @@ describeWithGraph("url-body Graph v1.0")("Graph v1.0: bodies its documentation w
       "made",
       "POST /me/sendMail: the body's message/toRecipients[0]/emailAdress: microsoft.graph.recipient has no property emailAdress; did you mean emailAddress?",
     ]);
+    // The page's "Text" is the member text but for its case: made (Graph takes it), with a note.
+    const sent = read.results[1]!;
+    expect(sent.ok && sent.call.code.split("\n").find((l) => l.startsWith("// "))).toBe(
+      "// the body's message/body/contentType: Text is no member of microsoft.graph.bodyType as the metadata writes it; did you mean text? The generated type takes text alone, and the body is sent as written (a service reading members case-sensitively refuses Text).",
+    );
   });
 });

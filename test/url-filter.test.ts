@@ -402,13 +402,21 @@ test("an open type takes an undeclared name as a dynamic property, but not a nea
     `GET /customers: $filter=costCentre in (2024-02-01, 2024-02-30): costCentre (a dynamic property of shop.model.customer, an open type): ${day}`,
     `GET /orders: $filter=customer/costCentre eq 2024-02-30: customer/costCentre (a dynamic property of shop.model.customer, an open type): ${day}`,
   ]);
+  // An operand of its arithmetic, on either side, is named so too (the same words, url-filter.ts formBeside).
+  expect(answers(FIXTURE, ["/customers?$filter=costCentre add 2024-02-30 eq 1", "/customers?$filter=2024-02-30T00:00:00Z sub costCentre lt duration'P1D'", "/customers?$filter=costCentre add 'x' eq 1"])).toEqual([
+    `GET /customers: $filter=costCentre add 2024-02-30 eq 1: costCentre add 2024-02-30: costCentre (a dynamic property of shop.model.customer, an open type): ${day}`,
+    `GET /customers: $filter=2024-02-30T00:00:00Z sub costCentre lt duration'P1D': 2024-02-30T00:00:00Z sub costCentre: costCentre (a dynamic property of shop.model.customer, an open type): 2024-02-30T00:00:00Z is no date and time: ${day}`,
+    "GET /customers: $filter=costCentre add 'x' eq 1: costCentre add 'x': 'x' is a string; add takes numbers, or a date (or date and time) and a duration, or two durations",
+  ]);
   // Past a dynamic property, or in a lambda over one, the literal is not compared with it: no name.
-  expect(answers(FIXTURE, ["/customers?$filter=costCentre/code eq 2024-02-30", "/customers?$filter=extras/any(x:x/day eq 2024-02-30)"])).toEqual([
+  expect(answers(FIXTURE, ["/customers?$filter=costCentre/code eq 2024-02-30", "/customers?$filter=extras/any(x:x/day eq 2024-02-30)", "/customers?$filter=costCentre/code add 2024-02-30 eq 1"])).toEqual([
     `GET /customers: $filter=costCentre/code eq 2024-02-30: ${day}`,
     `GET /customers: $filter=extras/any(x:x/day eq 2024-02-30): ${day}`,
+    `GET /customers: $filter=costCentre/code add 2024-02-30 eq 1: … add 2024-02-30: ${day}`,
   ]);
-  expect(answers(FIXTURE, ["/customers?$filter=costCentre ge 2024-02-30"], { include: ["/customers"] })).toEqual([
+  expect(answers(FIXTURE, ["/customers?$filter=costCentre ge 2024-02-30", "/customers?$filter=costCentre add 2024-02-30 eq 1"], { include: ["/customers"] })).toEqual([
     `GET /customers: $filter=costCentre ge 2024-02-30: costCentre (a dynamic property of shop.model.customer, an open type, or one the slice left out): ${day}`,
+    `GET /customers: $filter=costCentre add 2024-02-30 eq 1: costCentre add 2024-02-30: costCentre (a dynamic property of shop.model.customer, an open type, or one the slice left out): ${day}`,
   ]);
   // The slice of /orders keeps no subtype: a cast to one is not checked there.
   expect(answers(FIXTURE, ["/orders?$filter=shop.model.giftOrder/message eq 'x'"], { include: ["/orders"] })).toEqual([

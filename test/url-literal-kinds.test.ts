@@ -158,9 +158,12 @@ const CASES: readonly (readonly [string, string])[] = [
   ["/colors?$filter=id eq Oth.Color'Red'", "GET /colors: $filter=id eq Oth.Color'Red': id is a lit.Color: Oth.Color'Red' is a literal of Oth.Color (other.Color), not of lit.Color; write lit.Color'Red'"],
   ["/colors?$filter=id eq Thr.Color'Red'", "GET /colors: $filter=id eq Thr.Color'Red': id is a lit.Color: Thr.Color'Red' is a literal of Thr.Color, which names no type of the model; write lit.Color'Red'"],
   ["/colors?$filter=id eq Lit.Color'Red'", 'const result = await listByColors(client, target, { filter: (b) => b.id.eq("Red") });'],
-  // A member in other letters' case names none, in a key, a parameter and a $filter alike.
-  ["/colors('red')", "the key of a lit.byColor is a lit.Color: 'red' is no member of lit.Color (Red, Green)"],
-  ["/fShades(p=lit.Shades'Light,dark')", "parameter p of lit.fShades is a lit.Shades: lit.Shades'Light,dark' is no member of lit.Shades (Light, Dark)"],
+  // A member in other letters' case names none, in a key, a parameter and a $filter alike, each
+  // saying the member it nearly names (literal-forms.ts memberHint); a flags list names the part.
+  ["/colors('red')", "the key of a lit.byColor is a lit.Color: 'red' is no member of lit.Color (Red, Green); did you mean Red?"],
+  ["/colors/GREEN", "the key of a lit.byColor is a lit.Color: GREEN is no member of lit.Color (Red, Green); did you mean Green?"],
+  ["/fColor(p=lit.Color'Gren')", "parameter p of lit.fColor is a lit.Color: lit.Color'Gren' is no member of lit.Color (Red, Green); did you mean Green?"],
+  ["/fShades(p=lit.Shades'Light,dark')", "parameter p of lit.fShades is a lit.Shades: lit.Shades'Light,dark' is no member of lit.Shades (Light, Dark): dark names none; did you mean Dark?"],
   ["/colors?$filter=id eq 'red'", "GET /colors: $filter=id eq 'red': id is a lit.Color, which has no member red; did you mean Red?"],
   ["/colors?$filter=id eq lit.Color'GREEN'", "GET /colors: $filter=id eq lit.Color'GREEN': id is a lit.Color, which has no member GREEN; did you mean Green?"],
   // The enum's name in other letters' case (case-sensitive, as a type cast is): refused, saying what it nearly names.

@@ -5,6 +5,7 @@
  * a function parameter's value (emit/url-call.ts) and what a typed filter writes (emit/url-typed-filter.ts).
  */
 import type { EnumType, Model, ODataVersion } from "../model/types";
+import { nearestName } from "../nearest-name";
 
 /** The ranges of the whole numbers a typed filter takes as a JavaScript number (the runtime's `integral`, CSDL §4.4). */
 export const INTEGER_RANGES: Partial<Record<string, readonly [number, number]>> = {
@@ -181,11 +182,16 @@ export function enumMembers(text: string, type: EnumType, model: EnumNames = NO_
   const m = /^(?:([\w.]+)?'(.*)'|([^']*))$/s.exec(text);
   const prefix = m?.[1];
   const inner = m ? (m[2] ?? m[3] ?? "") : "";
-  const noMember = { problem: `is no member of ${type.qualifiedName} (${listed(type.members.map((x) => x.name))})` };
-  if (!m) return noMember;
+  const noMembers = `is no member of ${type.qualifiedName} (${listed(type.members.map((x) => x.name))})`;
+  if (!m) return { problem: noMembers };
   const wrong = prefix === undefined ? undefined : enumPrefixProblem(prefix, inner, type, model);
   if (wrong) return { problem: wrong };
   const parts = inner.split(",");
+  // The part that names none, and the member it nearly names, as a $filter's says (`memberHint`).
+  const noMember = (part: string) => {
+    const hint = memberHint(part, type);
+    return { problem: `${noMembers}${hint && parts.length > 1 ? `: ${part} names none` : ""}${hint}` };
+  };
   if (parts.length > 1 && !type.isFlags) return { problem: `names several members, and ${type.qualifiedName} is no flags enum` };
   // ABNF enumValue: `singleEnumValue *( COMMA singleEnumValue )`, no space around a comma (.NET writes one).
   if (parts.length > 1 && parts.some((p) => p !== p.trim())) {
@@ -213,10 +219,28 @@ export function enumMembers(text: string, type: EnumType, model: EnumNames = NO_
     const member = byName.get(part) ?? (number !== undefined ? byExact.get(number) : undefined);
     const combined = member === undefined && number !== undefined && type.isFlags ? combine(number) : undefined;
     if (combined === null) return { problem: `is no member of ${type.qualifiedName} nor a combination of its members' values (${listed(type.members.map((x) => `${x.name}=${x.exact}`))})` };
-    if (member === undefined && !combined) return noMember;
+    if (member === undefined && !combined) return noMember(part);
     for (const name of member !== undefined ? [member] : combined ?? []) names.add(name);
   }
   return [...names].join(",");
+}
+
+/**
+ * The member of the enum `type` that `written`, which names none as the metadata writes them (the
+ * ABNF's `enumerationMember` is an identifier of the model, case-sensitive), nearly names: the same
+ * but for its letters' case, or an edit or two away (`nearestName`); `caseOnly`, the same but for its
+ * case alone. Undefined where none is. One rule for a key's, a parameter's, a $filter's and a body's
+ * enumeration value.
+ */
+export function nearestMember(written: string, type: EnumType, caseOnly = false): string | undefined {
+  const near = nearestName(written, type.members.map((m) => m.name));
+  return near !== undefined && (!caseOnly || near.toLowerCase() === written.toLowerCase()) ? near : undefined;
+}
+
+/** `; did you mean high?` where `written` nearly names a member of `type` (`nearestMember`); else empty. */
+export function memberHint(written: string, type: EnumType): string {
+  const near = nearestMember(written, type);
+  return near === undefined ? "" : `; did you mean ${near}?`;
 }
 
 /** The first eight of `items`, joined by commas, and an ellipsis where there are more. */

@@ -9,14 +9,19 @@
  * Values are not checked: documentation pages write placeholders (`"String"`, `"Guid"`) where a
  * value goes, and the generated validators check values in code. An open type's undeclared name is
  * a dynamic property, passed unless it is a near miss of a declared one. The one value read is an
- * enum's: a member after an evolvable enum's sentinel (model/evolvable-enums.ts) is named only by a
- * request preferring them, so the members a body names there are collected for the call to say so.
+ * enum's: one written in other letters' case than its member's is noted with the member, as a
+ * $filter's is refused (literal-forms.ts nearestMember): the body is sent as written and the generated
+ * union takes the member's case alone, but Graph's own pages write `"contentType": "Text"` for its
+ * `text`, which Graph takes. A member after an evolvable enum's sentinel (model/evolvable-enums.ts) is
+ * named only by a request preferring them, so the members a body names there are collected for the
+ * call to say so.
  */
 import type { EnumType, Model, Parameter, StructuredType, TypeRef } from "../model/types";
 import { laterMembers } from "../model/evolvable-enums";
 import type { Route } from "../passes/slice/resolve-path";
 import { allNavigation, allProperties, isOpen } from "../model/rules";
 import { nearestName } from "../nearest-name";
+import { nearestMember } from "./literal-forms";
 import { descendants } from "../passes/slice/paths";
 
 /** Deeper bodies are passed unread (a deep insert of a few levels is what services take). */
@@ -30,6 +35,8 @@ const MAX_DEPTH = 64;
 export interface BodyRead {
   problem?: string;
   laterMembers: string[];
+  /** A comment above the call: an enum value the body writes in other letters' case than its member's. */
+  note?: string;
 }
 
 /**
@@ -45,7 +52,7 @@ export function readBody(route: Route, method: string, body: unknown, model: Mod
     (a.kind === "entity" && (method === "PATCH" || method === "PUT")) || (a.kind === "collection" && method === "POST")
       ? check.value(body, a.type, "", 0)
       : action && actionBodyProblem(check, body, action.parameters, action.qualifiedName);
-  return { ...(problem ? { problem } : {}), laterMembers: [...check.later] };
+  return { ...(problem ? { problem } : {}), laterMembers: [...check.later], ...(check.note ? { note: check.note } : {}) };
 }
 
 /** The first misspelt name of an action's body, whose members are its parameters, or undefined. */
@@ -67,6 +74,9 @@ function actionBodyProblem(check: BodyCheck, body: unknown, parameters: readonly
 class BodyCheck {
   /** The members after an evolvable enum's sentinel the body names, as the metadata spells them. */
   readonly later = new Set<string>();
+  /** The note on the first enum value the body writes in other letters' case than its member's (`enumValues`). */
+  note: string | undefined;
+  private readonly members = new Map<EnumType, { names: ReadonlySet<string>; later: ReadonlySet<string> }>();
 
   constructor(
     private readonly model: Model,
@@ -76,7 +86,7 @@ class BodyCheck {
   /** A value of `ref` (a property's or a parameter's type) at `path`. */
   typed(value: unknown, ref: TypeRef, path: string, depth: number): string | undefined {
     const t = ref.type;
-    if (t.kind === "enum") this.enumValues(value, t);
+    if (t.kind === "enum") this.enumValues(value, t, path);
     if (t.kind !== "entity" && t.kind !== "complex") return undefined;
     if (Array.isArray(value)) {
       for (const [i, item] of value.entries()) {
@@ -125,17 +135,35 @@ class BodyCheck {
     return undefined;
   }
 
-  /** Collects the members after `t`'s sentinel that `value` (a member's name, flags joined by commas, or a collection of them) names. */
-  private enumValues(value: unknown, t: EnumType): void {
-    const later = laterMembers(t);
-    if (!later.length) return;
-    for (const item of Array.isArray(value) ? value : [value]) {
+  /**
+   * Collects the members after `t`'s sentinel that `value` (a member's name, flags joined by commas,
+   * or a collection of them) at `path` names, as the generated write's `rt.preferLater` finds them
+   * (in any case); and notes the first name that is a member's but for its letters' case. Any other
+   * (a placeholder, `"String"`) is not read.
+   */
+  private enumValues(value: unknown, t: EnumType, path: string): void {
+    const { names, later } = this.membersOf(t);
+    const items = Array.isArray(value) ? value : [value];
+    for (const [i, item] of items.entries()) {
       if (typeof item !== "string") continue;
-      for (const name of item.split(",")) {
-        const m = later.find((x) => x.name.toLowerCase() === name.trim().toLowerCase());
-        if (m) this.later.add(m.name);
+      for (const part of item.split(",")) {
+        const written = part.trim();
+        const member = names.has(written) ? written : nearestMember(written, t, true);
+        if (member === undefined) continue;
+        if (later.has(member)) this.later.add(member);
+        if (member !== written && this.note === undefined) {
+          const at = Array.isArray(value) ? `${path}[${i}]` : path;
+          this.note = `// the body's ${at}: ${written} is no member of ${t.qualifiedName} as the metadata writes it; did you mean ${member}? The generated type takes ${member} alone, and the body is sent as written (a service reading members case-sensitively refuses ${written}).`;
+        }
       }
     }
+  }
+
+  /** `t`'s members' names and those after its sentinel, each enum's read once however many values the body holds. */
+  private membersOf(t: EnumType): { names: ReadonlySet<string>; later: ReadonlySet<string> } {
+    let found = this.members.get(t);
+    if (!found) this.members.set(t, (found = { names: new Set(t.members.map((m) => m.name)), later: new Set(laterMembers(t).map((m) => m.name)) }));
+    return found;
   }
 
   /** The type an `@odata.type` names: `type` itself or one derived from it; or why not. */

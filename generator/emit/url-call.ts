@@ -271,7 +271,7 @@ class CallWriter {
     const imports = [...this.imports].map(([module, names]) => ({ module, names: [...names].sort() }));
     const lines = imports.map((i) => `import { ${i.names.join(", ")} } from ${JSON.stringify(i.module)};`);
     const headers = this.headers(last);
-    const code = [...lines, "", ...(target === undefined ? [] : this.statements(target, imports)), ...headers.map(headerNote), ...(methodNote ? [methodNote] : []), ...(preferNote ? [preferNote] : []), ...this.notes.map(rename), call, ""].join("\n");
+    const code = [...lines, "", ...(target === undefined ? [] : this.statements(target, imports)), ...headers.map(headerNote), ...(methodNote ? [methodNote] : []), ...(preferNote ? [preferNote] : []), ...(this.body.note ? [this.body.note] : []), ...this.notes.map(rename), call, ""].join("\n");
     const prefer = preferNote ? { prefer: [INCLUDE_UNKNOWN], preferFor } : {};
     return { ok: true, call: { method, path: route.path, ...(this.query ? { query: this.query } : {}), function: fn.name, module: fn.module, imports, ...(target === undefined ? {} : { address: target }), call, variables: this.variables, code, ...(headers.length ? { headers } : {}), ...prefer } };
   }
@@ -954,6 +954,8 @@ function laterMembersNote(members: readonly string[], where: readonly ("$filter"
 /** The members after an evolvable enum's sentinel a request's body names (url-body.ts `BodyRead`). */
 export interface BodyLater {
   laterMembers: readonly string[];
+  /** A comment on the body, above the call (an enum value in other letters' case than its member's). */
+  note?: string;
 }
 const NO_LATER: BodyLater = { laterMembers: [] };
 

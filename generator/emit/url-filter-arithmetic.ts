@@ -48,15 +48,16 @@ export function checkArithmetic(all: readonly Token[], operators: Iterable<numbe
 /**
  * A literal beside an arithmetic operator that is no value of any type (`placedDateTime sub
  * 2024-02-30T00:00:00Z`, `warranty add duration'soon'`): why (`formProblem`, url-filter-forms.ts),
- * naming the other operand and what it is where that is known. Undefined where there is none.
+ * naming the other operand and what it is where that is known, and handing `formProblem` the
+ * operand beside it (a dynamic property, which it names as a comparison does). Undefined where there is none.
  */
-export function checkArithmeticLiterals(all: readonly Token[], operators: Iterable<number>, calls: Calls, operandAt: OperandAt, formProblem: (lit: Extract<Token, { t: "literal" }>) => string | undefined): string | undefined {
+export function checkArithmeticLiterals(all: readonly Token[], operators: Iterable<number>, calls: Calls, operandAt: OperandAt, formProblem: (lit: Extract<Token, { t: "literal" }>, beside: Operand | undefined) => string | undefined): string | undefined {
   for (const i of operators) {
     const op = (all[i] as Extract<Token, { t: "path" }>).segments[0]!;
     const left = operandBefore(all, i, calls, operandAt);
     const right = operandAfter(all, i, calls, operandAt);
     for (const [lit, otherToken, other] of [[all[i - 1], all[i + 1], right], [all[i + 1], all[i - 1], left]] as const) {
-      const form = lit?.t === "literal" ? formProblem(lit) : undefined;
+      const form = lit?.t === "literal" ? formProblem(lit, otherToken?.t === "literal" ? undefined : other) : undefined;
       if (!form) continue;
       // The property (or result) beside it, what it is; another literal needs no words.
       const beside = other?.family && other.family !== "never" && otherToken?.t !== "literal" ? `${other.shown} is ${other.is}, and ` : "";
@@ -116,6 +117,8 @@ export interface Operand {
   is: string;
   /** Whether it is part of a longer arithmetic expression on its other side. */
   chained: boolean;
+  /** A dynamic property's words, where it is one (`costCentre (a dynamic property of ns.T, an open type)`): its family is not known. */
+  dynamic?: string;
 }
 
 /** The families no arithmetic operator takes. */

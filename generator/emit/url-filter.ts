@@ -24,7 +24,7 @@
  */
 import { laterMembers } from "../model/evolvable-enums";
 import type { EnumType, PrimitiveName, StructuredType, TypeRef } from "../model/types";
-import { enumPrefixProblem, miscasedProblem, type EnumNames } from "./literal-forms";
+import { enumPrefixProblem, memberHint, miscasedProblem, type EnumNames } from "./literal-forms";
 import { literalFormProblem, numberSuffixProblem } from "./url-filter-forms";
 import { allNavigation, allProperties, isOpen } from "../model/rules";
 import { nearestName } from "../nearest-name";
@@ -220,7 +220,7 @@ class ExpressionCheck {
     const calls = { byClose: this.calls, byStart: this.callsAt };
     const operandAt = (j: number) => this.operandAt(all, j);
     // A literal operand's form (`2024-02-30`): a quoted string's is not known, a placeholder's is the caller's.
-    const form = (lit: Extract<Token, { t: "literal" }>) => (this.placeholders.has(lit) ? undefined : literalFormProblem(lit.kind, lit.text, "", lit.value));
+    const form = (lit: Extract<Token, { t: "literal" }>, beside: Omit<Operand, "chained"> | undefined) => (this.placeholders.has(lit) ? undefined : formBeside(beside?.dynamic, lit));
     return checkArithmetic(all, this.arithmeticAt, calls, operandAt) ?? checkArithmeticLiterals(all, this.arithmeticAt, calls, operandAt, form);
   }
 
@@ -236,7 +236,9 @@ class ExpressionCheck {
       return family === undefined ? undefined : { family: arithmeticFamily(family), shown: tok.text, is: WORDS_OF[family] };
     }
     const r = this.reached.get(j);
-    if (tok?.t !== "path" || r === undefined || r.kind === "unknown" || this.placeholders.has(tok)) return undefined;
+    if (tok?.t !== "path" || r === undefined || this.placeholders.has(tok)) return undefined;
+    // A dynamic property: of no family known, named as a comparison names it (`formBeside`).
+    if (r.kind === "unknown") return r.dynamic === undefined ? undefined : { family: undefined, shown: tok.segments.join("/"), is: "a dynamic property", dynamic: r.dynamic };
     if (r.kind !== "primitive" || r.collection) return { family: "never", shown: r.shown, is: r.collection ? `${describe(r)} collection` : describe(r) };
     const family = familyOf(r.name);
     return { family: family && arithmeticFamily(family), shown: r.shown, is: describe(r) };
@@ -532,14 +534,22 @@ const WRITTEN: Partial<Record<LiteralKind, string>> = {
   binary: "binary'…'",
 };
 
+/**
+ * Why `lit`, beside a path of no type known (a dynamic property, or one a slice left out), is no
+ * literal at all (`literalFormProblem`), naming the path where it is a dynamic property (`dynamic`,
+ * `costCentre (a dynamic property of ns.T, an open type)`); compared with it or an operand of its
+ * arithmetic alike. Undefined where its form is one.
+ */
+function formBeside(dynamic: string | undefined, lit: Extract<Token, { t: "literal" }>): string | undefined {
+  const form = literalFormProblem(lit.kind, lit.text, "", lit.value);
+  return form && dynamic ? `${dynamic}: ${form}` : form;
+}
+
 /** Why `lit` does not fit what `left` reached, compared by `op`; undefined where it does (or may). */
 function literalFits(left: Reached, lit: Extract<Token, { t: "literal" }>, op: string, names: EnumNames): string | undefined {
   if (lit.kind === "null" || lit.kind === "other") return undefined;
   // A dynamic property (or one a slice left out), of no type known: the literal's form alone (`2024-02-30`, a Guid written wrong).
-  if (left.kind === "unknown") {
-    const form = literalFormProblem(lit.kind, lit.text, "", lit.value);
-    return form && left.dynamic ? `${left.dynamic}: ${form}` : form;
-  }
+  if (left.kind === "unknown") return formBeside(left.dynamic, lit);
   const what = `${left.shown} is ${describe(left)}`;
   if (left.collection) return `${what} collection: compare its items with any or all (${left.shown}/any(x:x ${op} ${lit.text}))`;
   if (left.kind === "structured") return `${what}: compare one of its properties (${left.shown}/…)`;
@@ -580,8 +590,7 @@ function enumFits(e: EnumType, lit: Extract<Token, { t: "literal" }>, what: stri
   for (const part of (lit.value ?? "").split(",")) {
     const member = part.trim();
     if (known.has(member) || /^-?\d+$/.test(member)) continue;
-    const near = nearestName(member, names);
-    return `${what}, which has no member ${member}${near ? `; did you mean ${near}?` : ""}`;
+    return `${what}, which has no member ${member}${memberHint(member, e)}`;
   }
   return undefined;
 }
