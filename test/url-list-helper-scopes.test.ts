@@ -6,9 +6,9 @@
  */
 import * as path from "node:path";
 import { runCliInProcess } from "./helpers/cli-in-process";
-import { JsText } from "../generator/parse/requests/js-literals";
 import { readRequestList } from "../generator/parse/requests/request-list";
 import { program } from "./helpers/scratch-program";
+import { linearity, PROGRAM_READER } from "./helpers/work-steps";
 
 const LITE = path.join(__dirname, "fixtures", "trippin-lite.xml");
 const ODATA = 'const ROOT = "https://example.com/odata";';
@@ -82,18 +82,12 @@ test("parameter lists made to be slow (patterns nested 20,000 deep, 20,000 typed
 
 test("arrows whose expression bodies run on without `;` (`const h = (r) => r` lines, bodies left empty, curried, in objects, default exports) are each read once, not each to the file's end: the brackets looked at grow with the file, not with its square", () => {
   const forms = ["const h = (r) => r\n", "const h: (r: R) => void = \n", "const h = (r = \"/x\") => \n", "const h = (r) => (s) => \n", "const h = { a: (r) => \n", "export default (r) => \n", "module.exports = (r) => \n"];
-  const closing = jest.spyOn(JsText.prototype, "closing");
-  try {
-    for (const form of forms) {
-      closing.mockClear();
-      const text = [ODATA, 'const del = (p: string) => fetch(ROOT + p, { method: "DELETE" });', form.repeat(2000), "del(\"/People('a')\");"].join("\n");
-      const list = readRequestList(text);
-      expect("requests" in list && list.requests.map((r) => r.path)).toEqual(["https://example.com/odata/People('a')"]);
-      // At most 3 brackets a line, each paired a few times; read to the file's end from each arrow, 2,000 times more.
-      expect(closing.mock.calls.length).toBeLessThan(10 * 2000);
-    }
-  } finally {
-    closing.mockRestore();
+  const file = (form: string, n: number) => [ODATA, 'const del = (p: string) => fetch(ROOT + p, { method: "DELETE" });', form.repeat(n), "del(\"/People('a')\");"].join("\n");
+  for (const form of forms) {
+    const list = readRequestList(file(form, 500));
+    expect("requests" in list && list.requests.map((r) => r.path)).toEqual(["https://example.com/odata/People('a')"]);
+    // 44 to 121 steps a line (at most 3 brackets, each paired a few times, characters asked whether they are code); read to the file's end from each arrow, n times more (2,005,017 brackets paired for 2,000 lines).
+    expect(linearity(form, PROGRAM_READER, (n) => readRequestList(file(form, n)), 500, 250)).toBe("linear");
   }
 });
 
