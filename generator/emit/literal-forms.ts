@@ -233,8 +233,20 @@ export function enumMembers(text: string, type: EnumType, model: EnumNames = NO_
  * enumeration value.
  */
 export function nearestMember(written: string, type: EnumType, caseOnly = false): string | undefined {
-  const near = nearestName(written, type.members.map((m) => m.name));
+  const names = type.members.map((m) => m.name);
+  // Members differing only by case (`Red`, `RED`): the one whose letters' case `written` keeps most of (`rED`: RED).
+  const lower = written.toLowerCase();
+  const sameLetters = names.filter((n) => n.toLowerCase() === lower);
+  if (sameLetters.length > 1) return sameLetters.reduce((best, n) => (caseDifferences(n, written) < caseDifferences(best, written) ? n : best));
+  const near = nearestName(written, names);
   return near !== undefined && (!caseOnly || near.toLowerCase() === written.toLowerCase()) ? near : undefined;
+}
+
+/** How many of the characters of `a` and `b`, the same but for case, differ in case. */
+function caseDifferences(a: string, b: string): number {
+  let n = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) n++;
+  return n;
 }
 
 /** `; did you mean high?` where `written` nearly names a member of `type` (`nearestMember`); else empty. */
