@@ -125,6 +125,17 @@ describe("diff: a member removed and one added that match alone are named as a l
     expect(across.map((c) => c.path).sort()).toEqual(["items", "thing", "things"]);
   });
 
+  test("thousands of sets of one type removed and as many added are compared in linear time, pairing none (which was renamed cannot be told)", async () => {
+    // Before, each removed set looked at each added one and each added one back: 20000 and 20000 took 204 s (odatagen diff, 2 s after).
+    const sets = (prefix: string) => Array.from({ length: 20000 }, (_, i) => `<EntitySet Name="${prefix}${i}" EntityType="ns.thing"/>`).join("");
+    const many = (prefix: string) => service("").replace('<EntitySet Name="things" EntityType="ns.thing"/>', sets(prefix));
+    const started = Date.now();
+    const found = await changes(many("a"), many("b"));
+    expect(Date.now() - started).toBeLessThan(30000);
+    expect(found.length).toBe(40000);
+    expect(found.filter((c) => c.renamedTo !== undefined || c.renamedFrom !== undefined)).toEqual([]);
+  }, 120000);
+
   test("the printed lines say it too (the real binary)", () => {
     const dir = scratch();
     fs.writeFileSync(path.join(dir, "v1.xml"), service('<Property Name="userAgent" Type="Edm.String"/>'));

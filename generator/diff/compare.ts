@@ -190,7 +190,7 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary, outputs: Outp
     "",
     new Map([...a.entrySets].filter(([n]) => !b.entrySets.has(n))),
     new Map([...b.entrySets].filter(([n]) => !a.entrySets.has(n))),
-    (ea, eb) => ea.kind === eb.kind && ctx.renamed(ea.type) === eb.type,
+    { was: (e) => `${e.kind}\n${ctx.renamed(e.type)}`, now: (e) => `${e.kind}\n${e.type}` },
     "the same type",
   );
   for (const [name, ea] of a.entrySets) {
@@ -428,7 +428,7 @@ function compareType(name: string, a: TypeSummary, b: TypeSummary, ctx: Ctx): vo
   // A property removed and one added that match each other alone: likely one renamed (renames.ts).
   const goneProperties = new Map([...a.properties].filter(([p]) => !b.properties.has(p) && !inheritedFrom(all, b, (x) => x.properties, p)));
   const newProperties = new Map([...b.properties].filter(([p]) => !a.properties.has(p)));
-  const propertyHints = renameHints(name, goneProperties, newProperties, (ua, ub) => ctx.renamed(ua.type) === ub.type && ua.collection === ub.collection, "the same type");
+  const propertyHints = renameHints(name, goneProperties, newProperties, { was: (u) => `${ctx.renamed(u.type)}\n${u.collection}`, now: (u) => `${u.type}\n${u.collection}` }, "the same type");
   for (const [p, ua] of a.properties) {
     const ub = b.properties.get(p);
     // Moved to a base type, the type still has it.
@@ -452,7 +452,7 @@ function compareType(name: string, a: TypeSummary, b: TypeSummary, ctx: Ctx): vo
 
   const goneNavigation = new Map([...a.navigation].filter(([n]) => !b.navigation.has(n) && !inheritedFrom(all, b, (x) => x.navigation, n)));
   const newNavigation = new Map([...b.navigation].filter(([n]) => !a.navigation.has(n)));
-  const navigationHints = renameHints(name, goneNavigation, newNavigation, (na, nb) => ctx.renamed(na.target) === nb.target && na.collection === nb.collection && na.containsTarget === nb.containsTarget, "the same target");
+  const navigationHints = renameHints(name, goneNavigation, newNavigation, { was: (n) => `${ctx.renamed(n.target)}\n${n.collection}\n${n.containsTarget}`, now: (n) => `${n.target}\n${n.collection}\n${n.containsTarget}` }, "the same target");
   for (const [n, na] of a.navigation) {
     const moved = b.navigation.has(n) ? undefined : inheritedFrom(all, b, (x) => x.navigation, n);
     if (moved) add("changed", "navigation property", `${name}/${n}`, `now inherited from ${moved[0]}`, false);
@@ -488,7 +488,7 @@ function compareType(name: string, a: TypeSummary, b: TypeSummary, ctx: Ctx): vo
 
   const goneMembers = new Map([...a.members].filter(([m]) => !b.members.has(m)));
   const newMembers = new Map([...b.members].filter(([m]) => !a.members.has(m)));
-  const memberHints = renameHints(name, goneMembers, newMembers, (va, vb) => va === vb, "the same value");
+  const memberHints = renameHints(name, goneMembers, newMembers, { was: (v) => `${typeof v}\n${v}`, now: (v) => `${typeof v}\n${v}` }, "the same value");
   for (const [m, va] of a.members) {
     const vb = b.members.get(m);
     if (vb === undefined) add("removed", "enum member", `${name}/${m}`, `enum member removed${memberHints.removed(m).words}`, true, false, memberHints.removed(m).path);
