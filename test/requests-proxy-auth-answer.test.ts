@@ -88,7 +88,8 @@ test.each([
   if (reason) expect(error.message).toBe(`PUT ${srv.url}/People('a')/Photo: ${reason}: the stream given as its body failed`);
   expect(error.message.startsWith(`PUT ${srv.url}/People('a')/Photo: fetch failed`)).toBe(true);
   expect(error.message.endsWith(": the stream given as its body failed")).toBe(true);
-  expect(error.message).not.toContain("407");
+  // Without the loopback's URL, whose random port may hold the digits 407 (44075).
+  expect(error.message.replace(srv.url, "")).not.toContain("407");
 });
 
 test("a streamed body's own error is fetch's cause, as it is", async () => {
@@ -105,7 +106,7 @@ test("a streamed body whose connection is reset, or refused, is not named a 407"
   const reset = await rejected<Error>(liteRt.writeStream(client, lite.personPhoto(lite.people().byKey("a")), data(), { etag: "*", contentType: "image/png" }));
   expect(reset).toBeInstanceOf(TypeError);
   expect(reset.message).toMatch(new RegExp(`^PUT ${srv.url.replace(/\./g, "\\.")}/People\\('a'\\)/Photo: fetch failed \\(.+\\)$`));
-  expect(reset.message).not.toMatch(/407|stream given/);
+  expect(reset.message.replace(srv.url, "")).not.toMatch(/407|stream given/);
   // A port nothing listens on: the loopback's own, once closed.
   const closed = await startLoopback();
   await closed.close();
