@@ -220,12 +220,24 @@ function given(address: string | undefined, call: string): string {
   return key ?? /\{ p: (.*) \}\);$/.exec(call)?.[1] ?? call;
 }
 
-const read = answers(CASES.map(([p]) => p));
+/**
+ * One test a case of `cases`, named `${label}path: answer`: the answer `odatagen url` gives for the
+ * path against `content` (all the table's paths read at once), as `shown` prints it; `also`, more
+ * to check of each answer.
+ */
+function table(label: string, cases: readonly (readonly [string, string])[], content = FIXTURE, also?: (r: ReturnType<typeof answers>[number]) => void) {
+  const read = answers(
+    cases.map(([p]) => p),
+    content,
+  );
+  test.each(cases.map(([p, want], i) => [p, want, i] as const))(`${label}%s: %s`, (p, want, i) => {
+    const r = read[i]!;
+    expect(shown(r, p)).toBe(want);
+    also?.(r);
+  });
+}
 
-test.each(CASES.map(([p, want], i) => [p, want, i] as const))("%s: %s", (p, want, i) => {
-  const r = read[i]!;
-  expect(shown(r, p)).toBe(want);
-});
+table("", CASES);
 
 /** The fixture as an OData 4.01 service's: its Decimals take an exponent (ABNF 4.01 decimalValue), written as their text. */
 const DECIMALS_4_01: readonly (readonly [string, string])[] = [
@@ -236,15 +248,7 @@ const DECIMALS_4_01: readonly (readonly [string, string])[] = [
   ["/decimals(INF)", "the key of a lit.byDecimal is an Edm.Decimal: INF is no decimal number (digits, a fraction and an exponent: -1.5, 1e3, 1.5E-2); INF, -INF and NaN are an Edm.Double's or an Edm.Single's"],
 ];
 
-const read401 = answers(
-  DECIMALS_4_01.map(([p]) => p),
-  FIXTURE.replace('edmx:Edmx Version="4.0"', 'edmx:Edmx Version="4.01"'),
-);
-
-test.each(DECIMALS_4_01.map(([p, want], i) => [p, want, i] as const))("OData 4.01: %s: %s", (p, want, i) => {
-  const r = read401[i]!;
-  expect(shown(r, p)).toBe(want);
-});
+table("OData 4.01: ", DECIMALS_4_01, FIXTURE.replace('edmx:Edmx Version="4.0"', 'edmx:Edmx Version="4.01"'));
 
 /** The fixture with its parameters nullable: `null` is null, as the function sends it (`p=null`). */
 const NULLABLE: readonly (readonly [string, string])[] = [
@@ -256,14 +260,7 @@ const NULLABLE: readonly (readonly [string, string])[] = [
   ["/fDate(p=null)", "null"],
 ];
 
-const readNullable = answers(
-  NULLABLE.map(([p]) => p),
-  FIXTURE.replace(/(<Parameter Name="p" Type="[\w.]+") Nullable="false"/g, "$1"),
-);
-
-test.each(NULLABLE.map(([p, want], i) => [p, want, i] as const))("nullable parameters: %s: %s", (p, want, i) => {
-  const r = readNullable[i]!;
-  expect(shown(r, p)).toBe(want);
+table("nullable parameters: ", NULLABLE, FIXTURE.replace(/(<Parameter Name="p" Type="[\w.]+") Nullable="false"/g, "$1"), (r) => {
   // No note: null is a literal, no string without its quotes.
   if (r.ok) expect(r.call.code).not.toContain("// p:");
 });
